@@ -1,0 +1,140 @@
+-- periop: the one schema. Embedded in the binary; `periop init` runs it in one
+-- transaction, and sets PRAGMA application_id and user_version itself.
+--
+-- Conventions: every table has `id INTEGER PRIMARY KEY` and `version`, bumped
+-- by each save (optimistic concurrency, R-AUDIT-2). Instants are UTC text
+-- `YYYY-MM-DDTHH:MM:SSZ`; ward days are `YYYY-MM-DD` in the ward's zone.
+-- The program writes through one path that appends to `audit` (R-AUDIT-1).
+
+-- People who work here. `account` is the operating-system account; staff who
+-- never log in (a visiting operator) have none.
+CREATE TABLE staff (
+    id           INTEGER PRIMARY KEY,
+    account      TEXT UNIQUE,
+    display_name TEXT NOT NULL CHECK (length(display_name) > 0),
+    role         TEXT NOT NULL CHECK (role IN
+                   ('nurse', 'scheduler', 'radiologist', 'surgeon', 'anaesthetist', 'admin', 'unassigned')),
+    active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    version      INTEGER NOT NULL DEFAULT 1
+);
+
+-- Site values for the `cfg` numbers of DOMAIN.md; absent keys take the default.
+CREATE TABLE settings (
+    id      INTEGER PRIMARY KEY,
+    key     TEXT NOT NULL UNIQUE,
+    value   TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE patients (
+    id              INTEGER PRIMARY KEY,
+    surname         TEXT NOT NULL CHECK (length(surname) > 0),
+    first_name      TEXT NOT NULL CHECK (length(first_name) > 0),
+    birth_date      TEXT NOT NULL,
+    sex             TEXT NOT NULL CHECK (sex IN ('F', 'M', 'X')),
+    hospital_number TEXT NOT NULL UNIQUE,
+    version         INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE rooms (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE,
+    kind    TEXT NOT NULL CHECK (kind IN ('ct', 'ct_fluoro', 'angio_fluoro')),
+    opens   TEXT NOT NULL,
+    closes  TEXT NOT NULL,
+    active  INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE beds (
+    id      INTEGER PRIMARY KEY,
+    label   TEXT NOT NULL UNIQUE,
+    state   TEXT NOT NULL DEFAULT 'free'
+              CHECK (state IN ('free', 'reserved', 'occupied', 'to_clean', 'closed')),
+    version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE procedure_kinds (
+    id              INTEGER PRIMARY KEY,
+    code            TEXT NOT NULL UNIQUE,
+    label           TEXT NOT NULL,
+    default_minutes INTEGER NOT NULL CHECK (default_minutes > 0),
+    version         INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE admissions (
+    id                   INTEGER PRIMARY KEY,
+    patient_id           INTEGER NOT NULL REFERENCES patients(id),
+    state                TEXT NOT NULL DEFAULT 'planned' CHECK (state IN
+                           ('planned', 'admitted', 'procedure_done', 'ready_for_discharge',
+                            'discharged', 'cancelled', 'postponed', 'prolonged')),
+    planned_admit_on     TEXT NOT NULL,
+    planned_discharge_on TEXT NOT NULL,
+    admitted_at          TEXT,
+    discharged_at        TEXT,
+    bed_id               INTEGER REFERENCES beds(id),
+    incident             TEXT,
+    version              INTEGER NOT NULL DEFAULT 1,
+    CHECK (planned_discharge_on >= planned_admit_on)
+);
+CREATE INDEX admissions_by_admit_day ON admissions (planned_admit_on);
+CREATE INDEX admissions_by_discharge_day ON admissions (planned_discharge_on);
+CREATE INDEX admissions_by_state ON admissions (state);
+CREATE INDEX admissions_by_patient ON admissions (patient_id);
+
+-- R-PATH-2: every state change of an admission, who, when and why. Never
+-- edited: a mistaken step is undone by a new step.
+CREATE TABLE admission_steps (
+    id           INTEGER PRIMARY KEY,
+    admission_id INTEGER NOT NULL REFERENCES admissions(id),
+    from_state   TEXT NOT NULL,
+    to_state     TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    actor_id     INTEGER NOT NULL REFERENCES staff(id),
+    reason       TEXT,
+    version      INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX admission_steps_by_admission ON admission_steps (admission_id);
+
+CREATE TABLE cases (
+    id                INTEGER PRIMARY KEY,
+    admission_id      INTEGER NOT NULL REFERENCES admissions(id),
+    procedure_kind_id INTEGER NOT NULL REFERENCES procedure_kinds(id),
+    room_id           INTEGER REFERENCES rooms(id),
+    operator_id       INTEGER REFERENCES staff(id),
+    anaesthetist_id   INTEGER REFERENCES staff(id),
+    scheduled_start   TEXT NOT NULL,
+    duration_min      INTEGER NOT NULL CHECK (duration_min > 0),
+    anaesthesia_mode  TEXT NOT NULL CHECK (anaesthesia_mode IN ('local', 'sedation_local', 'general', 'regional')),
+    side_level        TEXT,
+    emergency         INTEGER NOT NULL DEFAULT 0 CHECK (emergency IN (0, 1)),
+    state             TEXT NOT NULL DEFAULT 'planned' CHECK (state IN
+                        ('planned', 'confirmed', 'in_progress', 'done', 'cancelled', 'postponed')),
+    version           INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX cases_by_start ON cases (scheduled_start);
+CREATE INDEX cases_by_admission ON cases (admission_id);
+
+-- R-AUDIT-1: who changed what, when, before and after, written in the same
+-- transaction as the change. The triggers keep it append-only.
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         TEXT NOT NULL,
+    actor_id   INTEGER NOT NULL REFERENCES staff(id),
+    table_name TEXT NOT NULL,
+    row_id     INTEGER NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('insert', 'update')),
+    before     TEXT,
+    after      TEXT NOT NULL
+);
+CREATE INDEX audit_by_row ON audit (table_name, row_id);
+
+CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log cannot be changed');
+END;
+
+CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log cannot be deleted');
+END;

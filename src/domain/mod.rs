@@ -1,0 +1,13 @@
+//! The clinic's rules as plain types and pure functions.
+//!
+//! Nothing here does I/O, SQL or drawing, and nothing reads the clock: time
+//! comes in as an argument. Each rule carries its ID from `DOMAIN.md` so that
+//! `grep -rn R-PATH-2 src tests` finds where it lives and where it is tested.
+
+pub mod attention;
+pub mod board;
+pub mod case;
+pub mod identity;
+pub mod pathway;
+pub mod settings;
+pub mod ward_time;

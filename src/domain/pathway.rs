@@ -1,0 +1,254 @@
+//! The short-stay pathway: admitted on J-1, procedure on J0, home on J+1.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// R-PATH-2: where an admission stands. Side exits (cancelled, postponed,
+/// prolonged) leave the main line; every change is a recorded step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdmissionState {
+    Planned,
+    Admitted,
+    ProcedureDone,
+    ReadyForDischarge,
+    Discharged,
+    Cancelled,
+    Postponed,
+    Prolonged,
+}
+
+impl AdmissionState {
+    pub const ALL: [AdmissionState; 8] = [
+        AdmissionState::Planned,
+        AdmissionState::Admitted,
+        AdmissionState::ProcedureDone,
+        AdmissionState::ReadyForDischarge,
+        AdmissionState::Discharged,
+        AdmissionState::Cancelled,
+        AdmissionState::Postponed,
+        AdmissionState::Prolonged,
+    ];
+
+    /// The word stored in the database and printed by `--format json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            AdmissionState::Planned => "planned",
+            AdmissionState::Admitted => "admitted",
+            AdmissionState::ProcedureDone => "procedure_done",
+            AdmissionState::ReadyForDischarge => "ready_for_discharge",
+            AdmissionState::Discharged => "discharged",
+            AdmissionState::Cancelled => "cancelled",
+            AdmissionState::Postponed => "postponed",
+            AdmissionState::Prolonged => "prolonged",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Words for the screen, with a glyph so state never rests on colour.
+    pub fn label(self) -> &'static str {
+        match self {
+            AdmissionState::Planned => "· planned",
+            AdmissionState::Admitted => "✓ admitted",
+            AdmissionState::ProcedureDone => "✓ procedure done",
+            AdmissionState::ReadyForDischarge => "→ ready to go",
+            AdmissionState::Discharged => "✓ discharged",
+            AdmissionState::Cancelled => "✗ cancelled",
+            AdmissionState::Postponed => "↷ postponed",
+            AdmissionState::Prolonged => "! prolonged",
+        }
+    }
+
+    /// The patient is in a bed on the ward.
+    pub fn is_on_ward(self) -> bool {
+        matches!(
+            self,
+            AdmissionState::Admitted
+                | AdmissionState::ProcedureDone
+                | AdmissionState::ReadyForDischarge
+                | AdmissionState::Prolonged
+        )
+    }
+}
+
+impl fmt::Display for AdmissionState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A step a user can take on an admission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Admit,
+    MarkProcedureDone,
+    ReadyForDischarge,
+    Discharge,
+    Cancel,
+    Postpone,
+    Prolong,
+}
+
+impl Step {
+    pub fn verb(self) -> &'static str {
+        match self {
+            Step::Admit => "admit",
+            Step::MarkProcedureDone => "mark the procedure done for",
+            Step::ReadyForDischarge => "mark ready for discharge",
+            Step::Discharge => "discharge",
+            Step::Cancel => "cancel",
+            Step::Postpone => "postpone",
+            Step::Prolong => "prolong the stay of",
+        }
+    }
+
+    /// Side exits must say why (R-PATH-2: prolonged needs the incident).
+    pub fn needs_reason(self) -> bool {
+        matches!(self, Step::Cancel | Step::Postpone | Step::Prolong)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot {} an admission that is {}: {}", step.verb(), from.code(), hint)]
+pub struct StepRefused {
+    pub step: Step,
+    pub from: AdmissionState,
+    pub hint: &'static str,
+}
+
+/// R-PATH-2: the state a step leads to, or why it cannot be taken from here.
+pub fn next_state(from: AdmissionState, step: Step) -> Result<AdmissionState, StepRefused> {
+    use AdmissionState as S;
+    let to = match (from, step) {
+        (S::Planned | S::Postponed, Step::Admit) => S::Admitted,
+        (S::Admitted | S::Prolonged, Step::MarkProcedureDone) => S::ProcedureDone,
+        (S::ProcedureDone | S::Prolonged, Step::ReadyForDischarge) => S::ReadyForDischarge,
+        (S::ReadyForDischarge, Step::Discharge) => S::Discharged,
+        (S::Planned | S::Admitted | S::Postponed, Step::Cancel) => S::Cancelled,
+        (S::Planned | S::Admitted, Step::Postpone) => S::Postponed,
+        (S::Admitted | S::ProcedureDone | S::ReadyForDischarge, Step::Prolong) => S::Prolonged,
+        _ => {
+            let hint = match from {
+                S::Discharged | S::Cancelled => "the stay is closed; open a new admission instead",
+                S::Planned => "admit the patient first",
+                _ => "see the admission's timeline for the steps it allows",
+            };
+            return Err(StepRefused { step, from, hint });
+        }
+    };
+    Ok(to)
+}
+
+/// R-PATH-1: the planned admission and discharge days for a procedure day,
+/// from the site's offsets (`path.admit_offset_days`, `path.discharge_offset_days`).
+pub fn planned_stay(procedure_day: NaiveDate, admit_offset: i64, discharge_offset: i64) -> (NaiveDate, NaiveDate) {
+    (shift(procedure_day, admit_offset), shift(procedure_day, discharge_offset))
+}
+
+fn shift(day: NaiveDate, offset: i64) -> NaiveDate {
+    let days = Days::new(offset.unsigned_abs());
+    let moved = if offset < 0 { day.checked_sub_days(days) } else { day.checked_add_days(days) };
+    moved.unwrap_or(day)
+}
+
+/// R-PATH-3: still on the ward after the planned discharge day, with no incident recorded.
+pub fn overdue_discharge(
+    state: AdmissionState,
+    planned_discharge: NaiveDate,
+    incident: Option<&str>,
+    today: NaiveDate,
+) -> bool {
+    let explained = incident.is_some_and(|reason| !reason.trim().is_empty());
+    state.is_on_ward() && planned_discharge < today && !explained
+}
+
+/// A J-1 admission not done by the end of its planned day (or, on the day
+/// itself, after the site's latest expected arrival time).
+pub fn late_admission(
+    state: AdmissionState,
+    planned_admit: NaiveDate,
+    today: NaiveDate,
+    past_expected_arrival_time: bool,
+) -> bool {
+    state == AdmissionState::Planned
+        && (planned_admit < today || (planned_admit == today && past_expected_arrival_time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AdmissionState as S;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn r_path_2_admit_is_the_first_step_from_planned() {
+        assert_eq!(next_state(S::Planned, Step::Admit), Ok(S::Admitted));
+    }
+
+    #[test]
+    fn r_path_2_main_line_runs_to_discharge() {
+        let mut state = S::Planned;
+        for step in [Step::Admit, Step::MarkProcedureDone, Step::ReadyForDischarge, Step::Discharge] {
+            state = next_state(state, step).unwrap();
+        }
+        assert_eq!(state, S::Discharged);
+    }
+
+    #[test]
+    fn r_path_2_closed_stays_refuse_every_step_with_a_hint() {
+        for from in [S::Discharged, S::Cancelled] {
+            for step in [Step::Admit, Step::Discharge, Step::Cancel, Step::Prolong] {
+                let err = next_state(from, step).unwrap_err();
+                assert!(err.to_string().contains("open a new admission"), "{err}");
+            }
+        }
+    }
+
+    #[test]
+    fn r_path_2_cannot_admit_twice() {
+        let err = next_state(S::Admitted, Step::Admit).unwrap_err();
+        assert_eq!(err.to_string(), "cannot admit an admission that is admitted: see the admission's timeline for the steps it allows");
+    }
+
+    #[test]
+    fn state_codes_round_trip() {
+        for s in S::ALL {
+            assert_eq!(S::from_code(s.code()), Some(s));
+        }
+        assert_eq!(S::from_code("nonsense"), None);
+    }
+
+    #[test]
+    fn r_path_1_stay_brackets_the_procedure_day() {
+        assert_eq!(planned_stay(d(2026, 3, 1), -1, 1), (d(2026, 2, 28), d(2026, 3, 2)));
+        assert_eq!(planned_stay(d(2026, 12, 31), -1, 1), (d(2026, 12, 30), d(2027, 1, 1)));
+    }
+
+    #[test]
+    fn r_path_3_overdue_only_without_an_incident() {
+        let planned = d(2026, 11, 21);
+        let today = d(2026, 11, 22);
+        assert!(overdue_discharge(S::Admitted, planned, None, today));
+        assert!(overdue_discharge(S::Prolonged, planned, Some("  "), today));
+        assert!(!overdue_discharge(S::Prolonged, planned, Some("haematoma at puncture site"), today));
+        assert!(!overdue_discharge(S::Admitted, today, None, today));
+        assert!(!overdue_discharge(S::Discharged, planned, None, today));
+    }
+
+    #[test]
+    fn late_admission_after_the_day_or_the_expected_time() {
+        let today = d(2026, 11, 22);
+        assert!(late_admission(S::Planned, d(2026, 11, 21), today, false));
+        assert!(!late_admission(S::Planned, today, today, false));
+        assert!(late_admission(S::Planned, today, today, true));
+        assert!(!late_admission(S::Admitted, d(2026, 11, 21), today, true));
+    }
+}

@@ -1,0 +1,64 @@
+//! Who is at the keyboard: the operating-system account running the program
+//! (from the uid, not `$USER`, which anyone can set), mapped to a staff row.
+
+use super::error::Result;
+use super::table::Table;
+use super::write::WriteTx;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+/// An operating-system account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub name: String,
+    /// The first field of the account's GECOS comment, if any.
+    pub full_name: Option<String>,
+}
+
+impl Account {
+    /// The account of the process's real uid.
+    pub fn current() -> Account {
+        let uid = nix::unistd::getuid();
+        match nix::unistd::User::from_uid(uid) {
+            Ok(Some(user)) => {
+                let gecos = user.gecos.to_string_lossy().into_owned();
+                let full_name = gecos.split(',').next().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+                Account { name: user.name, full_name }
+            }
+            _ => Account { name: format!("uid-{uid}"), full_name: None },
+        }
+    }
+}
+
+/// The staff member behind the account, as the status line shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Actor {
+    pub staff_id: i64,
+    pub account: String,
+    pub display_name: String,
+    pub role: String,
+}
+
+pub(super) fn find(conn: &Connection, account: &str) -> Result<Option<Actor>> {
+    let actor = conn
+        .query_row(
+            "SELECT id, account, display_name, role FROM staff WHERE account = ?1",
+            [account],
+            |row| Ok(Actor { staff_id: row.get(0)?, account: row.get(1)?, display_name: row.get(2)?, role: row.get(3)? }),
+        )
+        .optional()?;
+    Ok(actor)
+}
+
+/// Adds the account to the staff table with `role`, audited as its own act.
+pub(super) fn register(tx: &mut WriteTx<'_>, account: &Account, role: &str) -> Result<Actor> {
+    let display_name = account.full_name.clone().unwrap_or_else(|| account.name.clone());
+    tx.conn().execute(
+        "INSERT INTO staff (account, display_name, role) VALUES (?1, ?2, ?3)",
+        params![account.name, display_name, role],
+    )?;
+    let staff_id = tx.conn().last_insert_rowid();
+    tx.set_actor(staff_id);
+    tx.audit_insert(Table::Staff, staff_id)?;
+    Ok(Actor { staff_id, account: account.name.clone(), display_name, role: role.to_string() })
+}

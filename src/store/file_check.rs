@@ -1,0 +1,95 @@
+//! Looks at a file before SQLite touches it, so that a wrong path never gets
+//! "repaired" into an empty database and every bad file gets a clear message.
+
+use super::error::StoreError;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+/// Our own `PRAGMA application_id`: "PeRi".
+pub const APPLICATION_ID: u32 = 0x5065_5269;
+
+const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// What the 100-byte SQLite header says, read without opening the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub application_id: u32,
+    pub user_version: i64,
+}
+
+/// Checks that `path` is an existing, readable and writable periop database
+/// file and returns its header. Changes nothing on disk.
+pub fn check_existing(path: &Path) -> Result<Header, StoreError> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::Missing(path.into())),
+        Err(e) => return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") }),
+    };
+    if meta.is_dir() {
+        return Err(StoreError::NotAFile(path.into()));
+    }
+    if meta.len() == 0 {
+        return Err(StoreError::Empty(path.into()));
+    }
+    let mut head = [0u8; 100];
+    let mut file = File::open(path)
+        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
+    let read = read_up_to(&mut file, &mut head)
+        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
+    if read < MAGIC.len() || &head[..16] != MAGIC {
+        let what = if head[..read].iter().all(|b| b.is_ascii() && (!b.is_ascii_control() || b.is_ascii_whitespace())) {
+            "it holds text"
+        } else {
+            "unknown bytes"
+        };
+        return Err(StoreError::NotSqlite { path: path.into(), what });
+    }
+    if read < 100 {
+        return Err(StoreError::Damaged { path: path.into(), detail: "the header is cut short".into() });
+    }
+    let header = Header {
+        user_version: i64::from(u32::from_be_bytes([head[60], head[61], head[62], head[63]])),
+        application_id: u32::from_be_bytes([head[68], head[69], head[70], head[71]]),
+    };
+    if header.application_id != APPLICATION_ID {
+        return Err(StoreError::ForeignApplication { path: path.into(), found: header.application_id });
+    }
+    check_writable(path)?;
+    Ok(header)
+}
+
+/// WAL needs the file and its folder writable (for the -wal and -shm files).
+fn check_writable(path: &Path) -> Result<(), StoreError> {
+    use nix::unistd::{AccessFlags, access};
+    if let Err(e) = access(path, AccessFlags::R_OK | AccessFlags::W_OK) {
+        return Err(StoreError::ReadOnly { path: path.into(), cause: format!("you cannot write to it ({})", e.desc()) });
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let journal_exists = ["-wal", "-shm"].iter().all(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        Path::new(&name).exists()
+    });
+    if !journal_exists && access(folder, AccessFlags::W_OK | AccessFlags::X_OK).is_err() {
+        return Err(StoreError::ReadOnly {
+            path: path.into(),
+            cause: format!("you cannot create its journal files in {}", folder.display()),
+        });
+    }
+    Ok(())
+}
+
+fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}

@@ -1,0 +1,159 @@
+//! Everything SQLite. The store's public functions are the only door to the
+//! data: screens and commands never see SQL.
+
+pub mod actor;
+pub mod admissions;
+pub mod audit_log;
+pub mod board;
+pub mod cases;
+pub mod check;
+pub mod error;
+pub mod file_check;
+pub mod patients;
+pub mod reference;
+mod rows;
+pub mod schema;
+pub mod settings;
+pub mod table;
+pub mod watch;
+pub mod write;
+
+pub use actor::{Account, Actor};
+pub use error::{Result, StoreError};
+
+use crate::domain::settings::Settings;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, OpenFlags};
+use std::fs::{OpenOptions, Permissions};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use write::WriteTx;
+
+/// A database file, opened and checked, with the actor who writes to it.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    actor: Actor,
+    settings: Settings,
+}
+
+/// The mode of a new database: the ward's group shares it (README, "Deploying").
+pub const FILE_MODE: u32 = 0o660;
+
+impl Store {
+    /// Creates a new database at `path` (mode 0660) and registers the account
+    /// running this as its first administrator. Leaves nothing behind on failure.
+    pub fn init(path: &Path, account: &Account) -> Result<Store> {
+        let file = OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(path);
+        match file {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(StoreError::AlreadyExists(path.into())),
+            Err(e) => return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") }),
+        }
+        let made = Self::init_file(path, account);
+        if made.is_err() {
+            let _ = std::fs::remove_file(path);
+        }
+        made
+    }
+
+    fn init_file(path: &Path, account: &Account) -> Result<Store> {
+        // The umask may have narrowed the mode; the ward's group must be able to write.
+        std::fs::set_permissions(path, Permissions::from_mode(FILE_MODE))
+            .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot set its mode ({e})") })?;
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        schema::configure(&conn)?;
+        schema::create(&mut conn)?;
+        let settings = Settings::default();
+        let actor = write::write(&mut conn, 0, Utc::now(), settings.zone(), |tx| {
+            let actor = actor::register(tx, account, "admin")?;
+            reference::seed_procedure_kinds(tx)?;
+            Ok(actor)
+        })?;
+        Ok(Store { conn, path: path.into(), actor, settings })
+    }
+
+    /// Opens an existing database as the current operating-system account.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_as(path, &Account::current())
+    }
+
+    /// Opens an existing database as `account`. The program always passes the
+    /// current account; tests pass others to play two members of staff.
+    pub fn open_as(path: &Path, account: &Account) -> Result<Store> {
+        let mut conn = open_checked(path)?;
+        let (settings, bad) = settings::load(&conn)?;
+        for e in bad {
+            log::warn!("ignoring a stored setting: {e}");
+        }
+        let actor = match actor::find(&conn, &account.name)? {
+            Some(actor) => actor,
+            None => {
+                log::info!("registering account {} as unassigned staff", account.name);
+                write::write(&mut conn, 0, Utc::now(), settings.zone(), |tx| actor::register(tx, account, "unassigned"))?
+            }
+        };
+        Ok(Store { conn, path: path.into(), actor, settings })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn zone(&self) -> Tz {
+        self.settings.zone()
+    }
+
+    /// Re-reads the settings (another terminal may have changed them).
+    pub fn reload_settings(&mut self) -> Result<()> {
+        self.settings = settings::load(&self.conn)?.0;
+        Ok(())
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The write path: one transaction, audited, as this store's actor.
+    pub fn write<T>(&mut self, at: DateTime<Utc>, change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
+        let zone = self.settings.zone();
+        write::write(&mut self.conn, self.actor.staff_id, at, zone, change)
+    }
+}
+
+/// Checks the file, opens it read-write (never creating it), applies the
+/// pragmas and brings its schema up to date.
+pub(crate) fn open_checked(path: &Path) -> Result<Connection> {
+    let header = file_check::check_existing(path)?;
+    if header.user_version > schema::VERSION {
+        return Err(StoreError::TooNew { path: path.into(), found: header.user_version, known: schema::VERSION });
+    }
+    let damaged = |e: StoreError| match e {
+        StoreError::Sqlite(inner)
+            if matches!(
+                inner.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            ) =>
+        {
+            StoreError::Damaged { path: path.into(), detail: inner.to_string() }
+        }
+        other => other,
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(e.into()))?;
+    schema::configure(&conn).map_err(damaged)?;
+    check::tables_present(&conn, path).map_err(damaged)?;
+    if header.user_version < schema::VERSION {
+        schema::upgrade(&mut conn, path, schema::UPGRADES, schema::VERSION).map_err(damaged)?;
+    }
+    Ok(conn)
+}

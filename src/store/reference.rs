@@ -1,0 +1,40 @@
+//! Reference data: staff who do not log in, rooms, beds, procedure kinds.
+
+use super::error::Result;
+use super::table::Table;
+use super::write::WriteTx;
+
+/// R-BLOCK-2 default durations; a site edits them (they are rows, not code).
+pub const PROCEDURE_KINDS: &[(&str, &str, i64)] = &[
+    ("vertebroplasty", "Vertebroplasty", 90),
+    ("cementoplasty", "Cementoplasty", 90),
+    ("cemented_screw_fixation", "Percutaneous cemented screw fixation", 120),
+    ("distractor_fitting", "Distractor fitting", 120),
+    ("distractor_removal", "Distractor removal", 60),
+];
+
+pub fn seed_procedure_kinds(tx: &mut WriteTx<'_>) -> Result<()> {
+    for (code, label, minutes) in PROCEDURE_KINDS {
+        tx.insert(Table::ProcedureKinds, &[("code", code), ("label", label), ("default_minutes", minutes)])?;
+    }
+    Ok(())
+}
+
+pub fn procedure_kind_id(tx: &WriteTx<'_>, code: &str) -> Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    let id = tx.conn().query_row("SELECT id FROM procedure_kinds WHERE code = ?1", [code], |r| r.get(0)).optional()?;
+    Ok(id)
+}
+
+/// A member of staff; `account` is `None` for those who never log in.
+pub fn add_staff(tx: &mut WriteTx<'_>, account: Option<&str>, display_name: &str, role: &str) -> Result<i64> {
+    tx.insert(Table::Staff, &[("account", &account), ("display_name", &display_name), ("role", &role)])
+}
+
+pub fn add_room(tx: &mut WriteTx<'_>, name: &str, kind: &str, opens: &str, closes: &str) -> Result<i64> {
+    tx.insert(Table::Rooms, &[("name", &name), ("kind", &kind), ("opens", &opens), ("closes", &closes)])
+}
+
+pub fn add_bed(tx: &mut WriteTx<'_>, label: &str) -> Result<i64> {
+    tx.insert(Table::Beds, &[("label", &label)])
+}

@@ -1,0 +1,102 @@
+//! The schema, its version, the connection settings and the upgrade steps.
+
+use super::error::{Result, StoreError};
+use super::file_check::APPLICATION_ID;
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+use std::time::Duration;
+
+/// The top-level `schema.sql`: the shape of a database made by this program.
+pub const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// The schema version a database made by `schema.sql` has.
+pub const VERSION: i64 = 1;
+
+/// `UPGRADES[n]` takes a file from version `n + 1` to `n + 2`. Append only;
+/// never edit a step that has shipped.
+pub const UPGRADES: &[&str] = &[];
+
+/// How long a writer waits for another terminal's transaction before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The pragmas every connection gets (DESIGN.md, "The store").
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::invalid("journal mode", format!("SQLite refused WAL mode (got {mode})")));
+    }
+    // Clinical data: a confirmed save survives a power cut.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Writes the schema into a new, empty database in one transaction.
+pub fn create(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch(SCHEMA)?;
+    tx.pragma_update(None, "application_id", i64::from(APPLICATION_ID))?;
+    tx.pragma_update(None, "user_version", VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Brings an older database up to `target` with `steps`. Runs under
+/// `BEGIN IMMEDIATE` and re-reads the version inside it, so that when two
+/// terminals start at once only the first one upgrades.
+pub fn upgrade(conn: &mut Connection, path: &Path, steps: &[&str], target: i64) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found > target {
+        return Err(StoreError::TooNew { path: path.into(), found, known: target });
+    }
+    if found < 1 {
+        return Err(StoreError::Damaged { path: path.into(), detail: format!("schema version {found}") });
+    }
+    for version in found..target {
+        let step = usize::try_from(version - 1).ok().and_then(|i| steps.get(i)).ok_or_else(|| StoreError::Damaged {
+            path: path.into(),
+            detail: format!("no upgrade step from schema {version}"),
+        })?;
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "user_version", target)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(conn: &Connection) -> i64 {
+        conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap()
+    }
+
+    #[test]
+    fn upgrade_runs_each_missing_step_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("u.db");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;").unwrap();
+        let steps = ["ALTER TABLE t ADD COLUMN y;", "CREATE TABLE u (z);"];
+        upgrade(&mut conn, &path, &steps, 3).unwrap();
+        assert_eq!(version(&conn), 3);
+        conn.execute("INSERT INTO u (z) SELECT y FROM t", []).unwrap();
+        // A second start finds nothing to do.
+        upgrade(&mut conn, &path, &steps, 3).unwrap();
+        assert_eq!(version(&conn), 3);
+    }
+
+    #[test]
+    fn upgrade_refuses_a_newer_file_and_leaves_it_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.db");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA user_version = 9;").unwrap();
+        let err = upgrade(&mut conn, &path, &[], 1).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { found: 9, known: 1, .. }), "{err}");
+        assert_eq!(version(&conn), 9);
+    }
+}

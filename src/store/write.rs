@@ -1,0 +1,166 @@
+//! The one write path (R-AUDIT-1, R-AUDIT-2).
+//!
+//! Every change goes: `BEGIN IMMEDIATE` → check the row's `version` → write →
+//! append the audit row (actor, time, table, row, before and after as JSON) →
+//! commit. A save that finds the version moved on is refused with a
+//! [`StoreError::Conflict`] naming who saved first and when; nothing is
+//! overwritten. No transaction outlives the closure given to [`write`].
+
+use super::error::{Result, StoreError, instant_text};
+use super::table::Table;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
+use serde_json::{Map, Value};
+
+/// A column name and the value to store in it.
+pub type Field<'a> = (&'static str, &'a dyn ToSql);
+
+/// An open write transaction. Made only by [`write`].
+pub struct WriteTx<'c> {
+    tx: Transaction<'c>,
+    actor_id: i64,
+    at: DateTime<Utc>,
+    zone: Tz,
+}
+
+/// Runs `change` in one `BEGIN IMMEDIATE` transaction as `actor_id` at `at`,
+/// and commits only if it returns `Ok`.
+pub fn write<T>(
+    conn: &mut Connection,
+    actor_id: i64,
+    at: DateTime<Utc>,
+    zone: Tz,
+    change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>,
+) -> Result<T> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut wtx = WriteTx { tx, actor_id, at, zone };
+    let value = change(&mut wtx)?;
+    wtx.tx.commit()?;
+    Ok(value)
+}
+
+impl WriteTx<'_> {
+    /// Reads inside the transaction see its own writes.
+    pub fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    pub fn actor_id(&self) -> i64 {
+        self.actor_id
+    }
+
+    /// Used once, when an account registers itself: the audit row of its own
+    /// staff row names it as the actor.
+    pub(super) fn set_actor(&mut self, actor_id: i64) {
+        self.actor_id = actor_id;
+    }
+
+    /// Inserts a row and audits it; returns the new row's id.
+    pub fn insert(&mut self, table: Table, fields: &[Field<'_>]) -> Result<i64> {
+        let columns: Vec<&str> = fields.iter().map(|(c, _)| *c).collect();
+        let marks = vec!["?"; fields.len()].join(", ");
+        let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", table.name(), columns.join(", "));
+        let values: Vec<&dyn ToSql> = fields.iter().map(|(_, v)| *v).collect();
+        self.tx.execute(&sql, values.as_slice())?;
+        let id = self.tx.last_insert_rowid();
+        self.audit_insert(table, id)?;
+        Ok(id)
+    }
+
+    /// Audits a row that was just inserted by other means (self-registration).
+    pub(super) fn audit_insert(&mut self, table: Table, id: i64) -> Result<()> {
+        let after = row_json(&self.tx, table, id)?.ok_or_else(|| StoreError::NotFound(table.row(id)))?;
+        self.audit(table, id, "insert", None, &after)
+    }
+
+    /// Updates a row if it is still at `expected_version`, bumps its version and
+    /// audits the change; returns the new version.
+    pub fn update(&mut self, table: Table, id: i64, expected_version: i64, fields: &[Field<'_>]) -> Result<i64> {
+        let before = row_json(&self.tx, table, id)?.ok_or_else(|| StoreError::NotFound(table.row(id)))?;
+        let sets: Vec<String> = fields.iter().map(|(c, _)| format!("{c} = ?")).collect();
+        let sql = format!(
+            "UPDATE {} SET {}, version = version + 1 WHERE id = ? AND version = ?",
+            table.name(),
+            sets.join(", ")
+        );
+        let mut values: Vec<&dyn ToSql> = fields.iter().map(|(_, v)| *v).collect();
+        values.push(&id);
+        values.push(&expected_version);
+        if self.tx.execute(&sql, values.as_slice())? == 0 {
+            return Err(self.conflict(table, id));
+        }
+        let after = row_json(&self.tx, table, id)?.ok_or_else(|| StoreError::NotFound(table.row(id)))?;
+        self.audit(table, id, "update", Some(&before), &after)?;
+        Ok(expected_version + 1)
+    }
+
+    /// R-AUDIT-2: who saved the row last, and when, in the ward's time.
+    pub(super) fn conflict(&self, table: Table, id: i64) -> StoreError {
+        let last = self
+            .tx
+            .query_row(
+                "SELECT a.at, s.display_name FROM audit a JOIN staff s ON s.id = a.actor_id
+                 WHERE a.table_name = ?1 AND a.row_id = ?2 ORDER BY a.id DESC LIMIT 1",
+                params![table.name(), id],
+                |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+            )
+            .optional();
+        match last {
+            Ok(Some((at, by))) => {
+                let at = DateTime::parse_from_rfc3339(&at)
+                    .map(|t| t.with_timezone(&self.zone).format("%H:%M on %d/%m").to_string())
+                    .unwrap_or(at);
+                StoreError::Conflict { what: table.row(id), by, at }
+            }
+            Ok(None) => StoreError::Conflict { what: table.row(id), by: "someone".into(), at: "an unknown time".into() },
+            Err(e) => e.into(),
+        }
+    }
+
+    fn audit(&self, table: Table, id: i64, action: &str, before: Option<&Value>, after: &Value) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO audit (at, actor_id, table_name, row_id, action, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                instant_text(self.at),
+                self.actor_id,
+                table.name(),
+                id,
+                action,
+                before.map(Value::to_string),
+                after.to_string()
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+/// One row as a JSON object, column by column, for the audit log.
+pub fn row_json(conn: &Connection, table: Table, id: i64) -> Result<Option<Value>> {
+    let sql = format!("SELECT * FROM {} WHERE id = ?1", table.name());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+    let row = stmt
+        .query_row([id], |row| {
+            let mut object = Map::new();
+            for (i, name) in names.iter().enumerate() {
+                let value = match row.get_ref(i)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(n) => Value::from(n),
+                    ValueRef::Real(x) => Value::from(x),
+                    ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(b) => Value::from(format!("<{} bytes>", b.len())),
+                };
+                object.insert(name.clone(), value);
+            }
+            Ok(Value::Object(object))
+        })
+        .optional()?;
+    Ok(row)
+}
