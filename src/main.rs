@@ -1,1 +1,127 @@
-fn main() {}
+//! `periop`: parse the command line, install the error hooks, open the store,
+//! then run the TUI or a command. Errors end here as one line on stderr.
+
+use clap::Parser;
+use color_eyre::Result;
+use periop::app::clock::{Clock, NowArg};
+use periop::cli::{self, args::Cli, args::Command, args::DEMO_DB, args::Format};
+use periop::domain::ward_time;
+use periop::store::Store;
+use periop::ui::theme::Theme;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let _ = color_eyre::install();
+    let cli = Cli::parse();
+    periop::logging::init();
+    match run(cli) {
+        Ok(code) => code,
+        Err(report) => {
+            log::error!("{report:?}");
+            let causes: Vec<String> = report.chain().map(ToString::to_string).collect();
+            eprintln!("periop: {}", causes.join(": "));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let now_arg = cli.now.as_deref().map(NowArg::parse).transpose().map_err(color_eyre::eyre::Report::msg)?;
+    let clock_for = |store: &Store| match now_arg {
+        Some(arg) => Clock::Fixed(arg.resolve(store.zone())),
+        None => Clock::System,
+    };
+    match cli.command {
+        None => {
+            let store = if cli.demo { demo_for_today(now_arg)? } else { Store::open(&database(cli.db)?)? };
+            let clock = clock_for(&store);
+            periop::shell::run(store, clock, Theme::from_env(cli.no_color))?;
+        }
+        Some(Command::Init) => cli::init(&database(cli.db)?)?,
+        Some(Command::Demo { seed, years }) => {
+            let path = cli.db.unwrap_or_else(|| PathBuf::from(DEMO_DB));
+            build_demo(&path, now_arg, seed, years)?;
+        }
+        Some(Command::Board { date, format }) => {
+            let store = Store::open(&database(cli.db)?)?;
+            let now = clock_for(&store).now();
+            let day = match date {
+                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+                    color_eyre::eyre::eyre!("--date {text:?} is not a day; write it like 2026-11-23")
+                })?,
+                None => ward_time::local_day(now, store.zone()),
+            };
+            let board = store.board(day, now)?;
+            match format {
+                Format::Text => print!("{}", cli::board::text(&board, now, store.zone())),
+                Format::Json => println!("{}", cli::board::json(&board, now, store.zone())),
+            }
+        }
+        Some(Command::Check) => {
+            let store = Store::open(&database(cli.db)?)?;
+            if !cli::check::run(&store)? {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Some(Command::Bench { keys }) => {
+            let path = database(cli.db)?;
+            let store = Store::open(&path)?;
+            let clock = clock_for(&store);
+            drop(store);
+            cli::bench::run(&path, clock, keys)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn database(db: Option<PathBuf>) -> Result<PathBuf> {
+    db.ok_or_else(|| {
+        color_eyre::eyre::eyre!("no database given: pass --db PATH or set PERIOP_DB (or try `periop --demo`)")
+    })
+}
+
+fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Result<Store> {
+    let zone = periop::domain::settings::Settings::default().zone();
+    let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
+    let interactive = std::io::stderr().is_terminal();
+    let mut shown = -1i64;
+    let mut progress = |done: f64| {
+        let percent = (done * 100.0).floor() as i64;
+        if years > 0 && percent != shown && (interactive || percent % 10 == 0) {
+            shown = percent;
+            if interactive {
+                eprint!("\rbuilding {years} years of history: {percent:>3}%");
+            } else {
+                eprintln!("building {years} years of history: {percent:>3}%");
+            }
+        }
+    };
+    let store = cli::demo::build(path, now, &cli::demo::Options { seed, years }, &mut progress)?;
+    if interactive && years > 0 {
+        eprintln!();
+    }
+    eprintln!("demo ward written to {}", path.display());
+    Ok(store)
+}
+
+/// `--demo`: reuse ./periop-demo.db if it was made today (so a second
+/// terminal shares it), otherwise make it afresh around today.
+fn demo_for_today(now_arg: Option<NowArg>) -> Result<Store> {
+    let path = PathBuf::from(DEMO_DB);
+    if path.exists() {
+        let store = Store::open(&path)?;
+        let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(store.zone()));
+        if store.created_on()? == Some(ward_time::local_day(now, store.zone())) {
+            return Ok(store);
+        }
+        drop(store);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = path.clone().into_os_string();
+            name.push(suffix);
+            let _ = std::fs::remove_file(name);
+        }
+    }
+    build_demo(&path, now_arg, 1, 0)
+}

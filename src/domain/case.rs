@@ -43,7 +43,7 @@ impl CaseState {
         match self {
             CaseState::Planned => "· planned",
             CaseState::Confirmed => "✓ confirmed",
-            CaseState::InProgress => "▶ in room",
+            CaseState::InProgress => "◉ in room",
             CaseState::Done => "✓ done",
             CaseState::Cancelled => "✗ cancelled",
             CaseState::Postponed => "↷ postponed",

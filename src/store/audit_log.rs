@@ -122,3 +122,13 @@ mod tests {
         assert!(c.iter().all(|c| c.before.is_none()));
     }
 }
+
+impl Store {
+    /// The ward day of the first audit row (the database's creation).
+    pub fn created_on(&self) -> Result<Option<chrono::NaiveDate>> {
+        use rusqlite::OptionalExtension;
+        let first: Option<String> =
+            self.conn().query_row("SELECT at FROM audit ORDER BY id LIMIT 1", [], |r| r.get(0)).optional()?;
+        Ok(first.as_deref().and_then(rows::parse_instant).map(|t| crate::domain::ward_time::local_day(t, self.zone())))
+    }
+}

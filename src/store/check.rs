@@ -50,3 +50,10 @@ pub fn full(conn: &Connection) -> Result<Report> {
     let audit_rows = conn.query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
     Ok(Report { schema_version, known_version: schema::VERSION, integrity, foreign_key_problems, audit_rows })
 }
+
+impl super::Store {
+    /// The full check behind `periop check`.
+    pub fn check(&self) -> Result<Report> {
+        full(self.conn())
+    }
+}

@@ -44,21 +44,21 @@ pub const FILE_MODE: u32 = 0o660;
 impl Store {
     /// Creates a new database at `path` (mode 0660) and registers the account
     /// running this as its first administrator. Leaves nothing behind on failure.
-    pub fn init(path: &Path, account: &Account) -> Result<Store> {
+    pub fn init(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
         let file = OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(path);
         match file {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(StoreError::AlreadyExists(path.into())),
             Err(e) => return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") }),
         }
-        let made = Self::init_file(path, account);
+        let made = Self::init_file(path, account, now);
         if made.is_err() {
             let _ = std::fs::remove_file(path);
         }
         made
     }
 
-    fn init_file(path: &Path, account: &Account) -> Result<Store> {
+    fn init_file(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
         // The umask may have narrowed the mode; the ward's group must be able to write.
         std::fs::set_permissions(path, Permissions::from_mode(FILE_MODE))
             .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot set its mode ({e})") })?;
@@ -66,7 +66,7 @@ impl Store {
         schema::configure(&conn)?;
         schema::create(&mut conn)?;
         let settings = Settings::default();
-        let actor = write::write(&mut conn, 0, Utc::now(), settings.zone(), |tx| {
+        let actor = write::write(&mut conn, 0, now, settings.zone(), |tx| {
             let actor = actor::register(tx, account, "admin")?;
             reference::seed_procedure_kinds(tx)?;
             Ok(actor)

@@ -51,6 +51,11 @@ impl WriteTx<'_> {
         self.at
     }
 
+    /// For loading history (the demo's past years): later rows carry this time.
+    pub(crate) fn set_at(&mut self, at: DateTime<Utc>) {
+        self.at = at;
+    }
+
     pub fn actor_id(&self) -> i64 {
         self.actor_id
     }

@@ -1,0 +1,67 @@
+//! The command line. Every option has a `--help` line that says what it does.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// The default demo database, in the current folder.
+pub const DEMO_DB: &str = "periop-demo.db";
+
+#[derive(Debug, Parser)]
+#[command(name = "periop", version, about = "A procedure block and its short-stay ward, from the keyboard.")]
+pub struct Cli {
+    /// The database file (shared by the ward's terminals).
+    #[arg(long, global = true, env = "PERIOP_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Fix the clock: 2026-11-23T08:00 (ward time) or 2026-11-23T07:00Z.
+    #[arg(long, global = true, env = "PERIOP_NOW", value_name = "DATETIME")]
+    pub now: Option<String>,
+
+    /// A monochrome screen (also when NO_COLOR is set).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// Open the TUI on a demo ward around today, in ./periop-demo.db (made if needed).
+    #[arg(long, conflicts_with = "db")]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new, empty database (mode 0660) and register you as its administrator.
+    Init,
+    /// Create a demo database: a realistic ward around today.
+    Demo {
+        /// The same seed gives the same patients and cases.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Also fill this many years of history (8 cases a weekday), for benchmarks.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=20))]
+        years: u32,
+    },
+    /// Print a day's board: arrivals, procedures, departures, what needs attention.
+    Board {
+        /// The ward day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Check the database: integrity, foreign keys, schema version.
+    Check,
+    /// Measure launch, board query and key-press-to-frame times on a database.
+    Bench {
+        /// Key presses to time.
+        #[arg(long, default_value_t = 500)]
+        keys: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}

@@ -1,0 +1,96 @@
+//! `periop board`: a day's board as text for a phone screen, or as JSON for scripts.
+//!
+//! The JSON is stable (README, "periop board --format json"): keys are only
+//! ever added, and `schema` goes up if one must change meaning.
+
+use crate::domain::board::{Board, Slot, Stay};
+use crate::domain::ward_time::clock_text;
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use std::fmt::Write;
+
+pub const JSON_SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonBoard<'a> {
+    schema: u32,
+    generated_at: DateTime<Utc>,
+    zone: String,
+    #[serde(flatten)]
+    board: &'a Board,
+}
+
+pub fn json(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
+    let doc = JsonBoard { schema: JSON_SCHEMA, generated_at: now, zone: zone.name().to_string(), board };
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
+    let mut out = String::new();
+    let local_now = now.with_timezone(&zone);
+    let _ = writeln!(
+        out,
+        "Board for {} ({}), as of {}",
+        board.day.format("%A %d/%m/%Y"),
+        zone.name(),
+        local_now.format("%d/%m %H:%M")
+    );
+    let f = &board.facts;
+
+    let _ = writeln!(out, "\nNEEDS ATTENTION ({})", board.attention.len());
+    for alert in &board.attention {
+        let who = board.patient_for(alert.subject).map(ToString::to_string).unwrap_or_default();
+        let _ = writeln!(out, "  {:<2} {:<9} {}  {}", alert.severity.glyph(), alert.rule, alert.message, who);
+    }
+
+    let _ = writeln!(out, "\nARRIVING ({})", f.arrivals.len());
+    for stay in &f.arrivals {
+        let _ = writeln!(out, "  {}", stay_line(stay, true));
+    }
+
+    let _ = writeln!(out, "\nPROCEDURES ({})", f.procedures.len());
+    let mut room = None;
+    for slot in &f.procedures {
+        if room != Some(&slot.room) {
+            let _ = writeln!(out, "  {}", slot.room);
+            room = Some(&slot.room);
+        }
+        let _ = writeln!(out, "    {}", slot_line(slot, zone));
+    }
+
+    let _ = writeln!(out, "\nLEAVING ({})", f.departures.len());
+    for stay in &f.departures {
+        let _ = writeln!(out, "  {}", stay_line(stay, false));
+    }
+    out
+}
+
+fn stay_line(stay: &Stay, arriving: bool) -> String {
+    let bed = stay.bed.as_deref().map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
+    let procedure = match (&stay.procedure, stay.procedure_day) {
+        (Some(p), Some(d)) => format!("{p} {}", d.format("%d/%m")),
+        (Some(p), None) => p.clone(),
+        _ => "-".to_string(),
+    };
+    let when = if arriving {
+        String::new()
+    } else {
+        format!("  planned {}", stay.planned_discharge_on.format("%d/%m"))
+    };
+    let incident = stay.incident.as_deref().map(|i| format!("  incident: {i}")).unwrap_or_default();
+    format!("{:<18} {}  {bed}  {procedure}{when}{incident}", stay.state.label(), stay.patient)
+}
+
+pub fn slot_line(slot: &Slot, zone: Tz) -> String {
+    let end = slot.start + Duration::minutes(i64::from(slot.minutes));
+    format!(
+        "{}-{}  {}  {}  {}  {}",
+        clock_text(slot.start, zone),
+        clock_text(end, zone),
+        slot.patient,
+        slot.procedure,
+        slot.operator,
+        slot.state.label()
+    )
+}

@@ -1,0 +1,19 @@
+//! The non-interactive commands.
+
+pub mod args;
+pub mod bench;
+pub mod board;
+pub mod check;
+pub mod demo;
+
+use crate::store::{Account, Store};
+use color_eyre::Result;
+use std::path::Path;
+
+/// `periop init`.
+pub fn init(path: &Path) -> Result<()> {
+    let store = Store::init(path, &Account::current(), chrono::Utc::now())?;
+    let actor = store.actor();
+    println!("created {} (schema {}); {} registered as admin", path.display(), crate::store::schema::VERSION, actor.account);
+    Ok(())
+}

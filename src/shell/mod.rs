@@ -1,0 +1,86 @@
+//! The live shell: the terminal, the threads that feed one channel, and the
+//! loop that drains it, updates the state, runs effects and draws only when
+//! something changed (DESIGN.md, "The loop").
+
+pub mod effects;
+mod events;
+mod terminal;
+
+use crate::app::clock::Clock;
+use crate::app::{self, Effect, Msg, State};
+use crate::store::Store;
+use crate::ui::{self, theme::Theme};
+use color_eyre::Result;
+use std::collections::VecDeque;
+use std::sync::mpsc;
+
+/// Opens the TUI on `store` until the user quits or the terminal goes away.
+pub fn run(mut store: Store, clock: Clock, theme: Theme) -> Result<()> {
+    let (tx, rx) = mpsc::channel();
+    events::spawn_all(tx, store.path().to_path_buf(), clock);
+    let mut guard = terminal::Guard::enter()?;
+
+    let now = clock.now();
+    let mut state = State::new(now, store.zone(), store.actor().clone(), store.path().display().to_string());
+    let mut pending: VecDeque<Effect> = VecDeque::from([Effect::LoadBoard(state.board_day())]);
+    let mut redraw = true;
+    loop {
+        redraw |= settle(&mut store, clock, &mut state, &mut pending);
+        if state.quit {
+            break;
+        }
+        if redraw {
+            guard.draw(|frame| {
+                state.page_rows = ui::body_rows(frame.area().height).saturating_sub(2).max(1);
+                ui::draw(frame, &state, &theme);
+            })?;
+            redraw = false;
+        }
+        // Block for the next message, then take everything already waiting,
+        // so a burst (resizes, a flurry of saves) costs one frame.
+        let Ok(first) = rx.recv() else { break };
+        for msg in std::iter::once(first).chain(rx.try_iter()) {
+            if let Msg::LiveStopped(why) = &msg
+                && why.starts_with(events::TERMINAL_GONE)
+            {
+                log::info!("leaving: {why}");
+                state.quit = true;
+            }
+            let outcome = app::update(&mut state, msg);
+            redraw |= outcome.redraw;
+            queue(&mut pending, outcome.effects);
+        }
+    }
+    drop(guard);
+    Ok(())
+}
+
+/// Runs the waiting effects, and those their answers ask for, until none is
+/// left. True if the screen needs drawing.
+pub fn settle(store: &mut Store, clock: Clock, state: &mut State, pending: &mut VecDeque<Effect>) -> bool {
+    let mut redraw = false;
+    while let Some(effect) = pending.pop_front() {
+        let msg = effects::run(store, clock, effect);
+        let outcome = app::update(state, msg);
+        redraw |= outcome.redraw;
+        queue(pending, outcome.effects);
+    }
+    redraw
+}
+
+/// Handles one message to the end: update, then its effects. For the benchmark.
+pub fn handle(store: &mut Store, clock: Clock, state: &mut State, msg: Msg) -> bool {
+    let outcome = app::update(state, msg);
+    let mut pending = VecDeque::new();
+    queue(&mut pending, outcome.effects);
+    outcome.redraw | settle(store, clock, state, &mut pending)
+}
+
+/// Adds effects, skipping one already waiting (two saves seen at once need one reload).
+fn queue(pending: &mut VecDeque<Effect>, effects: Vec<Effect>) {
+    for effect in effects {
+        if !pending.contains(&effect) {
+            pending.push_back(effect);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The Board tab: today's ward and block at a glance.
+
+use super::theme::Theme;
+use super::{fit, scroll_offset};
+use crate::app::State;
+use crate::app::board_rows::{Section, section_rows};
+use crate::app::state::{Mode, RowKey};
+use crate::domain::attention::Severity;
+use crate::domain::board::{Board, Slot, Stay};
+use crate::domain::ward_time::clock_text;
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let view = &state.board;
+    let day = state.board_day();
+    let mut lines = Vec::new();
+    let when = if day == state.today() { "today".to_string() } else { "not today: t goes back".to_string() };
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {} ", day.format("%A %d/%m/%Y")), theme.section()),
+        Span::styled(format!(" {when}"), theme.dim()),
+    ]));
+    if state.mode == Mode::Filter || !view.filter.is_empty() {
+        let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(" filter: ", theme.key()),
+            Span::raw(format!("{}{cursor}", view.filter)),
+        ]));
+    }
+    let header = lines.len();
+    let mut selected_line = None;
+    match (&view.board, &view.error) {
+        (_, Some(error)) => lines.push(Line::styled(format!(" ! could not read the board: {error}"), theme.urgent())),
+        (None, None) => lines.push(Line::styled(" reading…", theme.dim())),
+        (Some(board), None) => {
+            let width = usize::from(area.width);
+            for section in Section::ALL {
+                let rows = section_rows(board, section, &view.filter);
+                let total = section_total(board, section);
+                let count = if rows.len() == total { format!("{total}") } else { format!("{} of {total}", rows.len()) };
+                lines.push(Line::styled(format!(" {} ({count})", section.title()), theme.section()));
+                if rows.is_empty() {
+                    lines.push(Line::styled(format!("   {}", empty_text(section)), theme.dim()));
+                }
+                let mut room: Option<&str> = None;
+                for key in rows {
+                    if let RowKey::Procedure(id) = key
+                        && let Some(slot) = board.facts.procedures.iter().find(|p| p.case_id == id)
+                        && room != Some(slot.room.as_str())
+                    {
+                        room = Some(slot.room.as_str());
+                        lines.push(Line::styled(format!("   {}", slot.room), theme.dim()));
+                    }
+                    let is_selected = view.selected == Some(key);
+                    if is_selected {
+                        selected_line = Some(lines.len() - header);
+                    }
+                    let (text, style) = row(board, key, state, theme, width.saturating_sub(3));
+                    let style = if is_selected { theme.selected() } else { style };
+                    let marker = if is_selected { " ▶ " } else { "   " };
+                    lines.push(Line::from(vec![Span::styled(marker, style), Span::styled(text, style)]));
+                }
+            }
+        }
+    }
+    let height = usize::from(area.height).saturating_sub(header);
+    let body: Vec<Line> = lines.split_off(header);
+    let offset = scroll_offset(selected_line, body.len(), height);
+    lines.extend(body.into_iter().skip(offset).take(height));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn section_total(board: &Board, section: Section) -> usize {
+    match section {
+        Section::Attention => board.attention.len(),
+        Section::Arriving => board.facts.arrivals.len(),
+        Section::Procedures => board.facts.procedures.len(),
+        Section::Leaving => board.facts.departures.len(),
+    }
+}
+
+fn empty_text(section: Section) -> &'static str {
+    match section {
+        Section::Attention => "✓ nothing needs attention",
+        Section::Arriving => "no arrivals",
+        Section::Procedures => "no procedures",
+        Section::Leaving => "no departures",
+    }
+}
+
+fn row(board: &Board, key: RowKey, state: &State, theme: &Theme, width: usize) -> (String, Style) {
+    let f = &board.facts;
+    let found = match key {
+        RowKey::Alert { rule, subject } => board.attention.iter().find(|a| a.rule == rule && a.subject == subject).map(|a| {
+            let who = board.patient_for(a.subject).map(ToString::to_string).unwrap_or_default();
+            let style = if a.severity == Severity::Urgent { theme.urgent() } else { theme.warning() };
+            (format!("{:<3}{:<36}{}", a.severity.glyph(), who, a.message), style)
+        }),
+        RowKey::Arrival(id) => f.arrivals.iter().find(|s| s.admission_id == id).map(|s| stay_row(s, true, theme)),
+        RowKey::Departure(id) => f.departures.iter().find(|s| s.admission_id == id).map(|s| stay_row(s, false, theme)),
+        RowKey::Procedure(id) => f.procedures.iter().find(|p| p.case_id == id).map(|p| slot_row(p, state, theme)),
+    };
+    let (text, style) = found.unwrap_or_default();
+    (fit(&text, width), style)
+}
+
+fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
+    let bed = stay.bed.as_deref().map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
+    let detail = if arriving {
+        match (&stay.procedure, stay.procedure_day) {
+            (Some(p), Some(d)) => format!("{p} {}", d.format("%d/%m")),
+            _ => String::new(),
+        }
+    } else {
+        let incident = stay.incident.as_deref().map(|i| format!(" · {i}")).unwrap_or_default();
+        format!("planned {}{incident}", stay.planned_discharge_on.format("%d/%m"))
+    };
+    let style = match stay.state {
+        s if s.is_on_ward() && !arriving => theme.warning(),
+        crate::domain::pathway::AdmissionState::Planned => Style::new(),
+        _ => theme.good(),
+    };
+    (format!("{:<17}{:<36}{:<8} {detail}", stay.state.label(), stay.patient.to_string(), bed), style)
+}
+
+fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
+    let end = slot.start + Duration::minutes(i64::from(slot.minutes));
+    let style = match slot.state {
+        crate::domain::case::CaseState::InProgress => theme.warning(),
+        crate::domain::case::CaseState::Done => theme.dim(),
+        _ => Style::new(),
+    };
+    let text = format!(
+        "{}-{} {:<13}{:<36}{:<16}{}",
+        clock_text(slot.start, state.zone),
+        clock_text(end, state.zone),
+        slot.state.label(),
+        slot.patient.to_string(),
+        slot.procedure,
+        slot.operator,
+    );
+    (text, style)
+}

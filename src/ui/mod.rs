@@ -1,0 +1,84 @@
+//! Drawing only: a pure function of the state. No decisions, no SQL.
+
+mod audit;
+mod board;
+mod overlays;
+mod status;
+pub mod theme;
+mod too_small;
+
+use crate::app::State;
+use crate::app::state::{Mode, Tab};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use theme::Theme;
+
+/// The smallest screen the full layout fits (DESIGN.md, "The screen").
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Rows the body of a screen of this size shows (for page up/down).
+pub fn body_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(4))
+}
+
+pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small::draw(frame, area, state, theme);
+        return;
+    }
+    let [tabs, body, hints, status_line] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
+    draw_tabs(frame, tabs, state, theme);
+    match state.tab {
+        Tab::Board => board::draw(frame, body, state, theme),
+        Tab::Audit => audit::draw(frame, body, state, theme),
+    }
+    status::draw_hints(frame, hints, state, theme);
+    status::draw_status(frame, status_line, state, theme);
+    match &state.mode {
+        Mode::Help => overlays::help(frame, area, state, theme),
+        Mode::Dialog(dialog) => overlays::dialog(frame, area, dialog, theme),
+        Mode::Normal | Mode::Filter => {}
+    }
+}
+
+fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let mut spans = vec![Span::styled(" periop ", theme.title())];
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let text = format!(" {} {} ", i + 1, tab.title());
+        let style = if *tab == state.tab { theme.tab_active() } else { theme.tab() };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(text, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Cuts `text` to `width` characters, marking the cut with `…`.
+pub(crate) fn fit(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        return format!("{text:<width$}");
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut cut: String = text.chars().take(width - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// The first line to show so that `selected` stays in view with some context.
+pub(crate) fn scroll_offset(selected: Option<usize>, total: usize, height: usize) -> usize {
+    let Some(line) = selected else { return 0 };
+    if height == 0 || total <= height {
+        return 0;
+    }
+    let margin = 2.min(height / 4);
+    let max_offset = total - height;
+    line.saturating_sub(height.saturating_sub(1 + margin)).min(max_offset)
+}

@@ -1,0 +1,53 @@
+//! The two bottom lines: key hints (or the latest notice), and who, where, when.
+
+use super::theme::Theme;
+use crate::app::State;
+use crate::app::keymap;
+use crate::app::state::{Live, NoticeKind};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let line = match &state.notice {
+        Some(notice) => {
+            let (glyph, style) = match notice.kind {
+                NoticeKind::Done => ("✓", theme.good()),
+                NoticeKind::Problem => ("!", theme.urgent()),
+            };
+            Line::styled(format!(" {glyph} {}", notice.text), style)
+        }
+        None => {
+            let mut spans = vec![Span::raw(" ")];
+            for binding in keymap::hints(&state.scopes()) {
+                spans.push(Span::styled(hint_keys(binding), theme.key()));
+                spans.push(Span::raw(format!(" {}  ", binding.hint.unwrap_or_default())));
+            }
+            Line::from(spans)
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let live = match &state.live {
+        Live::Starting => "○ live: starting".to_string(),
+        Live::Watching => "● live".to_string(),
+        Live::Stopped(why) => format!("✗ live refresh stopped ({why})"),
+    };
+    let clock = state.now.with_timezone(&state.zone).format("%a %d/%m %H:%M").to_string();
+    let who = format!(" {} · {} ({})", state.actor.account, state.actor.display_name, state.actor.role);
+    let right = format!("{clock} · {live} ");
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(who.chars().count() + right.chars().count() + 4);
+    let database = super::fit(&state.database, room);
+    let text = format!("{who} · {database:<room$} {right}");
+    frame.render_widget(Paragraph::new(Line::styled(super::fit(&text, width), theme.status())), area);
+}
+
+/// The hint bar shows the first key only (the help lists them all);
+/// `[`/`]` read better side by side as `[ ]`.
+fn hint_keys(binding: &keymap::Binding) -> String {
+    binding.keys.first().map(|k| k.label()).unwrap_or_default()
+}

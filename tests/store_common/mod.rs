@@ -1,0 +1,145 @@
+//! Helpers shared by the store's integration tests (`tests/store_*.rs`):
+//! accounts to play members of staff, a fixed clock, fresh databases, raw
+//! connections for checking the file behind the store's back, and a snapshot
+//! of a folder to prove that a refused open created and changed nothing.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use periop::store::patients::{self, NewPatient};
+use periop::store::{Account, Store, StoreError};
+use rusqlite::{Connection, OpenFlags};
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// A fixed instant: 22 November 2026, 07:30 UTC (08:30 on the ward, Europe/Paris).
+pub fn at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 7, 30, 0).unwrap()
+}
+
+/// `at()` plus `minutes`.
+pub fn at_plus(minutes: i64) -> DateTime<Utc> {
+    at() + chrono::Duration::minutes(minutes)
+}
+
+pub fn account(name: &str, full_name: Option<&str>) -> Account {
+    Account { name: name.into(), full_name: full_name.map(String::from) }
+}
+
+pub fn admin() -> Account {
+    account("admin1", Some("Ada Admin"))
+}
+
+pub fn nurse() -> Account {
+    account("nurse1", Some("Nurse One"))
+}
+
+pub fn alice() -> Account {
+    account("alice", Some("Alice Martin"))
+}
+
+pub fn bob() -> Account {
+    account("bob", Some("Bob Durand"))
+}
+
+/// A new periop database `ward.db` in `dir`, made by `Store::init` as `admin()`
+/// and closed again (so that only the main file is left on disk).
+pub fn new_db(dir: &Path) -> PathBuf {
+    let path = dir.join("ward.db");
+    drop(Store::init(&path, &admin()).expect("init a fresh database"));
+    path
+}
+
+/// A read-only connection to check the file behind the store's back.
+pub fn raw_ro(path: &Path) -> Connection {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .expect("open the file read-only")
+}
+
+/// A read-write connection that bypasses the store (to damage or age a file,
+/// or to try what the store would never do).
+pub fn raw_rw(path: &Path) -> Connection {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .expect("open the file read-write")
+}
+
+pub fn count(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> i64 {
+    conn.query_row(sql, params, |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// Audit rows of one table row.
+pub fn audit_rows_of(conn: &Connection, table: &str, row_id: i64) -> i64 {
+    count(conn, "SELECT count(*) FROM audit WHERE table_name = ?1 AND row_id = ?2", rusqlite::params![table, row_id])
+}
+
+pub fn audit_total(conn: &Connection) -> i64 {
+    count(conn, "SELECT count(*) FROM audit", [])
+}
+
+pub fn patient(n: u32) -> NewPatient {
+    NewPatient {
+        surname: format!("Testpatient{n}"),
+        first_name: "Camille".into(),
+        birth_date: NaiveDate::from_ymd_opt(1960, 3, 14).unwrap(),
+        sex: 'F',
+        hospital_number: format!("H{n:06}"),
+    }
+}
+
+/// Registers a patient through the write path; returns its id.
+pub fn add_patient(store: &mut Store, n: u32) -> i64 {
+    store.write(at(), |tx| patients::register(tx, &patient(n))).expect("register a patient")
+}
+
+/// `Store` is not `Debug`, so `unwrap_err` cannot be used on its results.
+pub fn open_error(path: &Path, account: &Account) -> StoreError {
+    match Store::open_as(path, account) {
+        Ok(_) => panic!("{} opened, but it should have been refused", path.display()),
+        Err(e) => e,
+    }
+}
+
+/// One entry of a folder: its mode, its modification time and, for a file, its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub mode: u32,
+    pub modified: SystemTime,
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// Every entry of `dir` (not recursive), by name.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Entry> {
+    std::fs::read_dir(dir)
+        .expect("list the folder")
+        .map(|entry| {
+            let entry = entry.expect("read a folder entry");
+            let meta = std::fs::symlink_metadata(entry.path()).expect("stat a folder entry");
+            let bytes = meta.is_file().then(|| std::fs::read(entry.path()).expect("read a file"));
+            let entry_data = Entry { mode: meta.permissions().mode(), modified: meta.modified().unwrap(), bytes };
+            (entry.file_name().to_string_lossy().into_owned(), entry_data)
+        })
+        .collect()
+}
+
+/// Asserts that `dir` holds exactly what it held in `before`, byte for byte.
+pub fn assert_untouched(dir: &Path, before: &BTreeMap<String, Entry>) {
+    let after = snapshot(dir);
+    let names = |s: &BTreeMap<String, Entry>| s.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&after), names(before), "files were created or removed in {}", dir.display());
+    for (name, old) in before {
+        let new = &after[name];
+        assert!(old.bytes == new.bytes, "{name} changed its contents");
+        assert_eq!(old.mode, new.mode, "{name} changed its mode");
+        assert_eq!(old.modified, new.modified, "{name} changed its modification time");
+    }
+}
+
+/// The checks every refused file gets: the message is one line that names the
+/// path and says what to do next (`hint`).
+pub fn assert_message(err: &StoreError, path: &Path, hint: &str) {
+    let text = err.to_string();
+    assert!(!text.contains('\n'), "the message is not one line: {text:?}");
+    assert!(text.contains(&path.display().to_string()), "the message does not name {}: {text}", path.display());
+    assert!(text.contains(hint), "the message does not say {hint:?}: {text}");
+}
