@@ -22,7 +22,13 @@ impl Log for FileLog {
         }
         if let Ok(mut file) = self.file.lock() {
             let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ");
-            let _ = writeln!(file, "{now} {} pid={} {}", record.level(), std::process::id(), record.args());
+            let _ = writeln!(
+                file,
+                "{now} {} pid={} {}",
+                record.level(),
+                std::process::id(),
+                record.args()
+            );
         }
     }
 
@@ -52,7 +58,9 @@ pub fn init() {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let Ok(file) = OpenOptions::new().create(true).append(true).open(&path) else { return };
+    let Ok(file) = OpenOptions::new().create(true).append(true).open(&path) else {
+        return;
+    };
     if log::set_boxed_logger(Box::new(FileLog { file: Mutex::new(file) })).is_ok() {
         log::set_max_level(LevelFilter::Info);
     }

@@ -28,14 +28,23 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let now_arg = cli.now.as_deref().map(NowArg::parse).transpose().map_err(color_eyre::eyre::Report::msg)?;
+    let now_arg = cli
+        .now
+        .as_deref()
+        .map(NowArg::parse)
+        .transpose()
+        .map_err(color_eyre::eyre::Report::msg)?;
     let clock_for = |store: &Store| match now_arg {
         Some(arg) => Clock::Fixed(arg.resolve(store.zone())),
         None => Clock::System,
     };
     match cli.command {
         None => {
-            let store = if cli.demo { demo_for_today(now_arg)? } else { Store::open(&database(cli.db)?)? };
+            let store = if cli.demo {
+                demo_for_today(now_arg)?
+            } else {
+                Store::open(&database(cli.db)?)?
+            };
             let clock = clock_for(&store);
             periop::shell::run(store, clock, Theme::from_env(cli.no_color))?;
         }
@@ -48,9 +57,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open(&database(cli.db)?)?;
             let now = clock_for(&store).now();
             let day = match date {
-                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-                    color_eyre::eyre::eyre!("--date {text:?} is not a day; write it like 2026-11-23")
-                })?,
+                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                    .map_err(|_| color_eyre::eyre::eyre!("--date {text:?} is not a day; write it like 2026-11-23"))?,
                 None => ward_time::local_day(now, store.zone()),
             };
             let board = store.board(day, now)?;
@@ -98,7 +106,13 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
             }
         }
     };
-    let store = cli::demo::build(path, now, &cli::demo::Options { seed, years }, &mut progress)?;
+    let store = cli::demo::build(
+        path,
+        &periop::store::Account::current(),
+        now,
+        &cli::demo::Options { seed, years },
+        &mut progress,
+    )?;
     if interactive && years > 0 {
         eprintln!();
     }

@@ -118,29 +118,101 @@ const fn bind(
     help: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding { scope, keys, action, help, hint }
+    Binding {
+        scope,
+        keys,
+        action,
+        help,
+        hint,
+    }
 }
 
 use Key::{Char, Code, Ctrl, Digit};
 use Scope::{Board, Dialog, Filter, Global, Help, List};
 
 pub const BINDINGS: &[Binding] = &[
-    bind(Dialog, &[Char('y'), Code(KeyCode::Enter)], Action::Confirm, "confirm", Some("confirm")),
-    bind(Dialog, &[Char('n'), Code(KeyCode::Esc)], Action::Cancel, "cancel, change nothing", Some("cancel")),
-    bind(Filter, &[Code(KeyCode::Enter)], Action::AcceptFilter, "keep the filter", Some("keep")),
-    bind(Filter, &[Code(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
-    bind(Help, &[Char('?'), Code(KeyCode::Esc), Char('q')], Action::Back, "close this help", Some("close")),
-    bind(Board, &[Char('a')], Action::Admit, "admit the selected arrival", Some("admit")),
-    bind(Board, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before", Some("day before")),
-    bind(Board, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "the day after", Some("day after")),
+    bind(
+        Dialog,
+        &[Char('y'), Code(KeyCode::Enter)],
+        Action::Confirm,
+        "confirm",
+        Some("confirm"),
+    ),
+    bind(
+        Dialog,
+        &[Char('n'), Code(KeyCode::Esc)],
+        Action::Cancel,
+        "cancel, change nothing",
+        Some("cancel"),
+    ),
+    bind(
+        Filter,
+        &[Code(KeyCode::Enter)],
+        Action::AcceptFilter,
+        "keep the filter",
+        Some("keep"),
+    ),
+    bind(
+        Filter,
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "clear the filter",
+        Some("clear"),
+    ),
+    bind(
+        Help,
+        &[Char('?'), Code(KeyCode::Esc), Char('q')],
+        Action::Back,
+        "close this help",
+        Some("close"),
+    ),
+    bind(
+        Board,
+        &[Char('a')],
+        Action::Admit,
+        "admit the selected arrival",
+        Some("admit"),
+    ),
+    bind(
+        Board,
+        &[Char('['), Code(KeyCode::Left)],
+        Action::PrevDay,
+        "the day before",
+        Some("day before"),
+    ),
+    bind(
+        Board,
+        &[Char(']'), Code(KeyCode::Right)],
+        Action::NextDay,
+        "the day after",
+        Some("day after"),
+    ),
     bind(Board, &[Char('t')], Action::Today, "back to today", None),
     bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next row", None),
     bind(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous row", None),
-    bind(List, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "page down", None),
-    bind(List, &[Code(KeyCode::PageUp), Ctrl('u')], Action::PageUp, "page up", None),
+    bind(
+        List,
+        &[Code(KeyCode::PageDown), Ctrl('d')],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    bind(
+        List,
+        &[Code(KeyCode::PageUp), Ctrl('u')],
+        Action::PageUp,
+        "page up",
+        None,
+    ),
     bind(List, &[Char('g'), Code(KeyCode::Home)], Action::Top, "first row", None),
     bind(List, &[Char('G'), Code(KeyCode::End)], Action::Bottom, "last row", None),
-    bind(List, &[Char('/')], Action::Filter, "filter the list by typing", Some("filter")),
+    bind(
+        List,
+        &[Char('/')],
+        Action::Filter,
+        "filter the list by typing",
+        Some("filter"),
+    ),
     bind(List, &[Code(KeyCode::Esc)], Action::Back, "clear the filter", None),
     bind(Global, &[Code(KeyCode::Tab)], Action::NextTab, "next tab", None),
     bind(Global, &[Code(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
@@ -190,7 +262,10 @@ mod tests {
     #[test]
     fn inner_scopes_win_over_outer_ones() {
         let q = press(KeyCode::Char('q'));
-        assert_eq!(resolve(&[Scope::Board, Scope::List, Scope::Global], &q), Some(Action::Quit));
+        assert_eq!(
+            resolve(&[Scope::Board, Scope::List, Scope::Global], &q),
+            Some(Action::Quit)
+        );
         assert_eq!(resolve(&[Scope::Help, Scope::Global], &q), Some(Action::Back));
         let esc = press(KeyCode::Esc);
         assert_eq!(resolve(&[Scope::Dialog, Scope::Global], &esc), Some(Action::Cancel));

@@ -125,7 +125,11 @@ impl State {
             zone,
             actor,
             database,
-            board: BoardView { follow_today: true, day: Some(ward_time::local_day(now, zone)), ..BoardView::default() },
+            board: BoardView {
+                follow_today: true,
+                day: Some(ward_time::local_day(now, zone)),
+                ..BoardView::default()
+            },
             audit: AuditView::default(),
             notice: None,
             live: Live::Starting,

@@ -18,9 +18,19 @@ pub enum Msg {
     Tick(DateTime<Utc>),
     /// The terminal changed size: draw again.
     Resized,
-    BoardLoaded { day: NaiveDate, result: Result<Board, String> },
-    AuditLoaded { filter: String, appended: bool, result: Result<Vec<Entry>, String> },
-    StepSaved { who: String, result: Result<AdmissionState, String> },
+    BoardLoaded {
+        day: NaiveDate,
+        result: Result<Board, String>,
+    },
+    AuditLoaded {
+        filter: String,
+        appended: bool,
+        result: Result<Vec<Entry>, String>,
+    },
+    StepSaved {
+        who: String,
+        result: Result<AdmissionState, String>,
+    },
     /// Another terminal (or this one) committed these rows.
     Changed(Vec<Changed>),
     LiveStopped(String),
@@ -30,8 +40,17 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadBoard(NaiveDate),
-    LoadAudit { filter: String, before_id: Option<i64> },
-    TakeStep { admission_id: i64, version: i64, step: Step, reason: Option<String>, who: String },
+    LoadAudit {
+        filter: String,
+        before_id: Option<i64>,
+    },
+    TakeStep {
+        admission_id: i64,
+        version: i64,
+        step: Step,
+        reason: Option<String>,
+        who: String,
+    },
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -43,11 +62,17 @@ pub struct Outcome {
 
 impl Outcome {
     fn redraw() -> Outcome {
-        Outcome { redraw: true, effects: Vec::new() }
+        Outcome {
+            redraw: true,
+            effects: Vec::new(),
+        }
     }
 
     fn with(effect: Effect) -> Outcome {
-        Outcome { redraw: true, effects: vec![effect] }
+        Outcome {
+            redraw: true,
+            effects: vec![effect],
+        }
     }
 }
 
@@ -73,7 +98,11 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             }
             Outcome::redraw()
         }
-        Msg::AuditLoaded { filter, appended, result } => {
+        Msg::AuditLoaded {
+            filter,
+            appended,
+            result,
+        } => {
             if filter != state.audit.filter {
                 return Outcome::default();
             }
@@ -95,7 +124,11 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
         }
         Msg::StepSaved { who, result } => {
             match result {
-                Ok(to) => notify(state, NoticeKind::Done, format!("{who}: now {}", to.code().replace('_', " "))),
+                Ok(to) => notify(
+                    state,
+                    NoticeKind::Done,
+                    format!("{who}: now {}", to.code().replace('_', " ")),
+                ),
                 Err(e) => notify(state, NoticeKind::Problem, format!("not saved: {e}")),
             }
             Outcome::with(Effect::LoadBoard(state.board_day()))
@@ -107,7 +140,10 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             }
             let mut out = Outcome::with(Effect::LoadBoard(state.board_day()));
             if state.audit.loaded {
-                out.effects.push(Effect::LoadAudit { filter: state.audit.filter.clone(), before_id: None });
+                out.effects.push(Effect::LoadAudit {
+                    filter: state.audit.filter.clone(),
+                    before_id: None,
+                });
             }
             out
         }
@@ -119,12 +155,19 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
 }
 
 fn notify(state: &mut State, kind: NoticeKind, text: String) {
-    state.notice = Some(Notice { kind, text, until: state.now + Duration::seconds(NOTICE_SECONDS) });
+    state.notice = Some(Notice {
+        kind,
+        text,
+        until: state.now + Duration::seconds(NOTICE_SECONDS),
+    });
 }
 
 fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
     let shown = |t: DateTime<Utc>| t.with_timezone(&state.zone).format("%d %H:%M").to_string();
-    let mut out = Outcome { redraw: shown(now) != shown(state.now), effects: Vec::new() };
+    let mut out = Outcome {
+        redraw: shown(now) != shown(state.now),
+        effects: Vec::new(),
+    };
     let day_before = state.today();
     state.now = now;
     if state.notice.as_ref().is_some_and(|n| n.until <= now) {
@@ -224,7 +267,10 @@ fn set_filter(state: &mut State, text: String) -> Outcome {
         }
         Tab::Audit => {
             state.audit.filter = text.clone();
-            Outcome::with(Effect::LoadAudit { filter: text, before_id: None })
+            Outcome::with(Effect::LoadAudit {
+                filter: text,
+                before_id: None,
+            })
         }
     }
 }
@@ -243,7 +289,10 @@ fn switch_tab(state: &mut State, action: Action, key: KeyEvent) -> Outcome {
     };
     state.tab = Tab::ALL[next];
     if state.tab == Tab::Audit && !state.audit.loaded {
-        return Outcome::with(Effect::LoadAudit { filter: state.audit.filter.clone(), before_id: None });
+        return Outcome::with(Effect::LoadAudit {
+            filter: state.audit.filter.clone(),
+            before_id: None,
+        });
     }
     Outcome::redraw()
 }
@@ -275,7 +324,10 @@ fn move_by(state: &mut State, delta: isize) -> Outcome {
             let at_end = state.audit.selected == ids.last().copied();
             if at_end && state.audit.more && delta > 0 {
                 let before_id = ids.last().copied();
-                return Outcome::with(Effect::LoadAudit { filter: state.audit.filter.clone(), before_id });
+                return Outcome::with(Effect::LoadAudit {
+                    filter: state.audit.filter.clone(),
+                    before_id,
+                });
             }
             Outcome::redraw()
         }
@@ -315,7 +367,10 @@ pub fn selected_stay(state: &State) -> Option<&Stay> {
     let board = state.board.board.as_ref()?;
     let id = match state.board.selected? {
         RowKey::Arrival(id) | RowKey::Departure(id) => id,
-        RowKey::Alert { subject: Subject::Admission(id), .. } => id,
+        RowKey::Alert {
+            subject: Subject::Admission(id),
+            ..
+        } => id,
         RowKey::Procedure(case) => board.facts.procedures.iter().find(|p| p.case_id == case)?.admission_id,
         RowKey::Alert { .. } => return None,
     };
@@ -325,16 +380,27 @@ pub fn selected_stay(state: &State) -> Option<&Stay> {
 /// R-PATH-2, first step: asks before admitting the selected patient.
 fn ask_to_admit(state: &mut State) -> Outcome {
     let Some(stay) = selected_stay(state) else {
-        notify(state, NoticeKind::Problem, "select an arriving patient first (j/k to move)".into());
+        notify(
+            state,
+            NoticeKind::Problem,
+            "select an arriving patient first (j/k to move)".into(),
+        );
         return Outcome::redraw();
     };
     if stay.state != AdmissionState::Planned {
-        let text = format!("{} is {}: only a planned arrival can be admitted", stay.patient, stay.state.code());
+        let text = format!(
+            "{} is {}: only a planned arrival can be admitted",
+            stay.patient,
+            stay.state.code()
+        );
         notify(state, NoticeKind::Problem, text);
         return Outcome::redraw();
     }
     let who = stay.patient.to_string();
-    let bed = stay.bed.clone().map_or_else(|| "no bed assigned".to_string(), |b| format!("bed {b}"));
+    let bed = stay
+        .bed
+        .clone()
+        .map_or_else(|| "no bed assigned".to_string(), |b| format!("bed {b}"));
     let procedure = match (&stay.procedure, stay.procedure_day) {
         (Some(p), Some(d)) => format!("{p} on {}", d.format("%d/%m")),
         _ => "no procedure booked".to_string(),
@@ -348,7 +414,11 @@ fn ask_to_admit(state: &mut State) -> Outcome {
     };
     state.mode = Mode::Dialog(Dialog {
         title: "Admit this patient?".into(),
-        lines: vec![who, format!("{bed} · {procedure}"), format!("planned arrival {}", stay.planned_admit_on.format("%d/%m"))],
+        lines: vec![
+            who,
+            format!("{bed} · {procedure}"),
+            format!("planned arrival {}", stay.planned_admit_on.format("%d/%m")),
+        ],
         on_confirm: effect,
     });
     Outcome::redraw()

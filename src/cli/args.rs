@@ -7,7 +7,11 @@ use std::path::PathBuf;
 pub const DEMO_DB: &str = "periop-demo.db";
 
 #[derive(Debug, Parser)]
-#[command(name = "periop", version, about = "A procedure block and its short-stay ward, from the keyboard.")]
+#[command(
+    name = "periop",
+    version,
+    about = "A procedure block and its short-stay ward, from the keyboard."
+)]
 pub struct Cli {
     /// The database file (shared by the ward's terminals).
     #[arg(long, global = true, env = "PERIOP_DB", value_name = "PATH")]

@@ -27,7 +27,12 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
     for _ in 0..LAUNCHES {
         let started = Instant::now();
         let mut store = Store::open(path)?;
-        let mut state = State::new(clock.now(), store.zone(), store.actor().clone(), path.display().to_string());
+        let mut state = State::new(
+            clock.now(),
+            store.zone(),
+            store.actor().clone(),
+            path.display().to_string(),
+        );
         let mut pending = VecDeque::from([crate::app::Effect::LoadBoard(state.board_day())]);
         shell::settle(&mut store, clock, &mut state, &mut pending);
         let mut terminal = Terminal::new(TestBackend::new(160, 48))?;
@@ -44,7 +49,12 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
         board.push(started.elapsed());
     }
 
-    let mut state = State::new(clock.now(), store.zone(), store.actor().clone(), path.display().to_string());
+    let mut state = State::new(
+        clock.now(),
+        store.zone(),
+        store.actor().clone(),
+        path.display().to_string(),
+    );
     let mut pending = VecDeque::from([crate::app::Effect::LoadBoard(state.board_day())]);
     shell::settle(&mut store, clock, &mut state, &mut pending);
     let mut terminal = Terminal::new(TestBackend::new(160, 48))?;
@@ -75,7 +85,16 @@ fn key_script() -> Vec<KeyEvent> {
     let mut script = vec![ch('j'), ch('j'), ch('j'), ch('k'), ch('G'), ch('g')];
     script.extend([ch('/'), ch('m'), ch('a'), key(KeyCode::Backspace), key(KeyCode::Esc)]);
     script.extend([ch(']'), ch('j'), ch('['), ch('t')]);
-    script.extend([key(KeyCode::Tab), ch('j'), ch('j'), ch('/'), ch('a'), ch('d'), key(KeyCode::Esc), key(KeyCode::Tab)]);
+    script.extend([
+        key(KeyCode::Tab),
+        ch('j'),
+        ch('j'),
+        ch('/'),
+        ch('a'),
+        ch('d'),
+        key(KeyCode::Esc),
+        key(KeyCode::Tab),
+    ]);
     script
 }
 
@@ -86,5 +105,11 @@ fn report(name: &str, samples: &mut [Duration]) {
     if samples.is_empty() {
         return;
     }
-    println!("{name:<34} {:>9} {:>9} {:>9} {:>6}", ms(at(0.5)), ms(at(0.99)), ms(at(1.0)), samples.len());
+    println!(
+        "{name:<34} {:>9} {:>9} {:>9} {:>6}",
+        ms(at(0.5)),
+        ms(at(0.99)),
+        ms(at(1.0)),
+        samples.len()
+    );
 }

@@ -22,7 +22,12 @@ struct JsonBoard<'a> {
 }
 
 pub fn json(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
-    let doc = JsonBoard { schema: JSON_SCHEMA, generated_at: now, zone: zone.name().to_string(), board };
+    let doc = JsonBoard {
+        schema: JSON_SCHEMA,
+        generated_at: now,
+        zone: zone.name().to_string(),
+        board,
+    };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
@@ -40,8 +45,18 @@ pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
 
     let _ = writeln!(out, "\nNEEDS ATTENTION ({})", board.attention.len());
     for alert in &board.attention {
-        let who = board.patient_for(alert.subject).map(ToString::to_string).unwrap_or_default();
-        let _ = writeln!(out, "  {:<2} {:<9} {}  {}", alert.severity.glyph(), alert.rule, alert.message, who);
+        let who = board
+            .patient_for(alert.subject)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {:<2} {:<9} {}  {}",
+            alert.severity.glyph(),
+            alert.rule,
+            alert.message,
+            who
+        );
     }
 
     let _ = writeln!(out, "\nARRIVING ({})", f.arrivals.len());
@@ -67,7 +82,10 @@ pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
 }
 
 fn stay_line(stay: &Stay, arriving: bool) -> String {
-    let bed = stay.bed.as_deref().map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
+    let bed = stay
+        .bed
+        .as_deref()
+        .map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
     let procedure = match (&stay.procedure, stay.procedure_day) {
         (Some(p), Some(d)) => format!("{p} {}", d.format("%d/%m")),
         (Some(p), None) => p.clone(),
@@ -78,8 +96,16 @@ fn stay_line(stay: &Stay, arriving: bool) -> String {
     } else {
         format!("  planned {}", stay.planned_discharge_on.format("%d/%m"))
     };
-    let incident = stay.incident.as_deref().map(|i| format!("  incident: {i}")).unwrap_or_default();
-    format!("{:<18} {}  {bed}  {procedure}{when}{incident}", stay.state.label(), stay.patient)
+    let incident = stay
+        .incident
+        .as_deref()
+        .map(|i| format!("  incident: {i}"))
+        .unwrap_or_default();
+    format!(
+        "{:<18} {}  {bed}  {procedure}{when}{incident}",
+        stay.state.label(),
+        stay.patient
+    )
 }
 
 pub fn slot_line(slot: &Slot, zone: Tz) -> String {

@@ -47,24 +47,116 @@ impl Dice {
 }
 
 const SURNAMES: &[&str] = &[
-    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
-    "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard",
-    "Andre", "Lefevre", "Mercier", "Dupont", "Lambert", "Bonnet", "Francois", "Martinez", "Legrand", "Garnier",
-    "Faure", "Rousseau", "Blanc", "Guerin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Morin", "Mathieu",
-    "Clement", "Gauthier", "Dumont", "Lopez", "Fontaine", "Chevalier", "Robin",
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefebvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "Andre",
+    "Lefevre",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+    "Francois",
+    "Martinez",
+    "Legrand",
+    "Garnier",
+    "Faure",
+    "Rousseau",
+    "Blanc",
+    "Guerin",
+    "Muller",
+    "Henry",
+    "Roussel",
+    "Nicolas",
+    "Perrin",
+    "Morin",
+    "Mathieu",
+    "Clement",
+    "Gauthier",
+    "Dumont",
+    "Lopez",
+    "Fontaine",
+    "Chevalier",
+    "Robin",
 ];
 const FIRST_F: &[&str] = &[
-    "Marie", "Jeanne", "Françoise", "Monique", "Catherine", "Nathalie", "Isabelle", "Sylvie", "Anne", "Martine",
-    "Christine", "Sophie", "Claire", "Hélène", "Odile", "Josiane",
+    "Marie",
+    "Jeanne",
+    "Françoise",
+    "Monique",
+    "Catherine",
+    "Nathalie",
+    "Isabelle",
+    "Sylvie",
+    "Anne",
+    "Martine",
+    "Christine",
+    "Sophie",
+    "Claire",
+    "Hélène",
+    "Odile",
+    "Josiane",
 ];
 const FIRST_M: &[&str] = &[
-    "Jean", "Pierre", "Michel", "André", "Philippe", "Alain", "Bernard", "Jacques", "Daniel", "Patrick", "Gérard",
-    "Christian", "René", "Louis", "Marcel", "Yves",
+    "Jean",
+    "Pierre",
+    "Michel",
+    "André",
+    "Philippe",
+    "Alain",
+    "Bernard",
+    "Jacques",
+    "Daniel",
+    "Patrick",
+    "Gérard",
+    "Christian",
+    "René",
+    "Louis",
+    "Marcel",
+    "Yves",
 ];
-const KINDS: &[&str] = &["vertebroplasty", "vertebroplasty", "cementoplasty", "cemented_screw_fixation"];
-const LEVELS: &[&str] = &["T12", "L1", "L2", "L3", "L4", "T11-T12", "L1-L2", "left acetabulum", "right iliac wing"];
-const MODES: &[AnaesthesiaMode] =
-    &[AnaesthesiaMode::General, AnaesthesiaMode::SedationLocal, AnaesthesiaMode::LocalOnly, AnaesthesiaMode::General];
+const KINDS: &[&str] = &[
+    "vertebroplasty",
+    "vertebroplasty",
+    "cementoplasty",
+    "cemented_screw_fixation",
+];
+const LEVELS: &[&str] = &[
+    "T12",
+    "L1",
+    "L2",
+    "L3",
+    "L4",
+    "T11-T12",
+    "L1-L2",
+    "left acetabulum",
+    "right iliac wing",
+];
+const MODES: &[AnaesthesiaMode] = &[
+    AnaesthesiaMode::General,
+    AnaesthesiaMode::SedationLocal,
+    AnaesthesiaMode::LocalOnly,
+    AnaesthesiaMode::General,
+];
 
 struct Ward {
     zone: Tz,
@@ -78,8 +170,14 @@ struct Ward {
 
 /// Builds a demo database at `path` around the ward day that contains `now`.
 /// `progress` is told the fraction done while the history is written.
-pub fn build(path: &Path, now: DateTime<Utc>, options: &Options, progress: &mut dyn FnMut(f64)) -> Result<Store> {
-    let mut store = Store::init(path, &Account::current(), now)?;
+pub fn build(
+    path: &Path,
+    account: &Account,
+    now: DateTime<Utc>,
+    options: &Options,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Store> {
+    let mut store = Store::init(path, account, now)?;
     let zone = store.zone();
     let today = ward_time::local_day(now, zone);
     let mut dice = Dice(options.seed);
@@ -129,7 +227,15 @@ fn reference_data(tx: &mut WriteTx<'_>, zone: Tz) -> Result<Ward> {
             kinds.push(((*code).to_string(), id));
         }
     }
-    Ok(Ward { zone, rooms, operators, anaesthetists, beds, kinds, next_hospital_number: 100_000 })
+    Ok(Ward {
+        zone,
+        rooms,
+        operators,
+        anaesthetists,
+        beds,
+        kinds,
+        next_hospital_number: 100_000,
+    })
 }
 
 /// One booked stay: patient, admission and case, at the given states.
@@ -145,8 +251,12 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
     let zone = ward.zone;
     let female = dice.below(2) == 0;
     let first_name = if female { dice.pick(FIRST_F) } else { dice.pick(FIRST_M) };
-    let birth = NaiveDate::from_ymd_opt(1935 + dice.below(50) as i32, 1 + dice.below(12) as u32, 1 + dice.below(28) as u32)
-        .unwrap_or(NaiveDate::MIN);
+    let birth = NaiveDate::from_ymd_opt(
+        1935 + dice.below(50) as i32,
+        1 + dice.below(12) as u32,
+        1 + dice.below(28) as u32,
+    )
+    .unwrap_or(NaiveDate::MIN);
     ward.next_hospital_number += 1;
     let patient_id = patients::register(
         tx,
@@ -172,9 +282,17 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
     let room_index = (booking.slot % 2) as usize;
     let kind_code = dice.pick(KINDS);
     let kind_id = ward.kinds.iter().find(|(c, _)| c == kind_code).map_or(1, |(_, id)| *id);
-    let minutes = if kind_code == "cemented_screw_fixation" { 120 } else { 90 };
+    let minutes = if kind_code == "cemented_screw_fixation" {
+        120
+    } else {
+        90
+    };
     let start_minutes = 8 * 60 + (booking.slot / 2) * 120;
-    let start = ward_time::at_local(day, NaiveTime::from_hms_opt(start_minutes / 60, start_minutes % 60, 0).unwrap_or(NaiveTime::MIN), zone);
+    let start = ward_time::at_local(
+        day,
+        NaiveTime::from_hms_opt(start_minutes / 60, start_minutes % 60, 0).unwrap_or(NaiveTime::MIN),
+        zone,
+    );
     let mode = MODES[dice.below(MODES.len())];
     cases::create(
         tx,
@@ -183,7 +301,9 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
             procedure_kind_id: kind_id,
             room_id: Some(ward.rooms[room_index]),
             operator_id: Some(ward.operators[dice.below(ward.operators.len())]),
-            anaesthetist_id: mode.needs_anaesthetist().then(|| ward.anaesthetists[dice.below(ward.anaesthetists.len())]),
+            anaesthetist_id: mode
+                .needs_anaesthetist()
+                .then(|| ward.anaesthetists[dice.below(ward.anaesthetists.len())]),
             scheduled_start: start,
             duration_min: minutes,
             anaesthesia_mode: mode,
@@ -199,7 +319,8 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
 /// plausible time, so the history reads like a real one.
 fn walk_to(tx: &mut WriteTx<'_>, admission_id: i64, booking: &Booking, zone: Tz, start: DateTime<Utc>) -> Result<()> {
     let day = booking.procedure_day;
-    let evening = |d: NaiveDate, h: u32| ward_time::at_local(d, NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN), zone);
+    let evening =
+        |d: NaiveDate, h: u32| ward_time::at_local(d, NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN), zone);
     let path: &[(Step, DateTime<Utc>, Option<&str>)] = &[
         (Step::Admit, evening(day - Duration::days(1), 17), None),
         (Step::MarkProcedureDone, start + Duration::minutes(150), None),
@@ -241,9 +362,21 @@ fn history_day(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, day: Naiv
     Ok(())
 }
 
-fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, today: NaiveDate, now: DateTime<Utc>) -> Result<()> {
+fn around_today(
+    tx: &mut WriteTx<'_>,
+    ward: &mut Ward,
+    dice: &mut Dice,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let zone = ward.zone;
-    let plain = |procedure_day, slot, admission, case| Booking { procedure_day, slot, admission, case, incident: None };
+    let plain = |procedure_day, slot, admission, case| Booking {
+        procedure_day,
+        slot,
+        admission,
+        case,
+        incident: None,
+    };
     let day = |n: i64| today + Duration::days(n);
     let mut bookings = Vec::new();
     // Procedures three and two days ago: home, but for one overdue and one prolonged.
@@ -258,13 +391,21 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, today: N
     });
     // Yesterday's cases leave today.
     for slot in 0..5 {
-        let state = if slot < 2 { AdmissionState::ReadyForDischarge } else { AdmissionState::ProcedureDone };
+        let state = if slot < 2 {
+            AdmissionState::ReadyForDischarge
+        } else {
+            AdmissionState::ProcedureDone
+        };
         bookings.push(plain(day(-1), slot, state, CaseState::Done));
     }
     // Today's cases: done, in the room or to come, by the clock.
     for slot in 0..6 {
         let start_h = 8 + (slot / 2) * 2;
-        let start = ward_time::at_local(today, NaiveTime::from_hms_opt(start_h, 0, 0).unwrap_or(NaiveTime::MIN), zone);
+        let start = ward_time::at_local(
+            today,
+            NaiveTime::from_hms_opt(start_h, 0, 0).unwrap_or(NaiveTime::MIN),
+            zone,
+        );
         let (admission, case) = if now >= start + Duration::minutes(120) {
             (AdmissionState::ProcedureDone, CaseState::Done)
         } else if now >= start {
@@ -301,7 +442,10 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_sequence() {
         let (mut a, mut b) = (Dice(7), Dice(7));
-        assert_eq!((0..5).map(|_| a.next()).collect::<Vec<_>>(), (0..5).map(|_| b.next()).collect::<Vec<_>>());
+        assert_eq!(
+            (0..5).map(|_| a.next()).collect::<Vec<_>>(),
+            (0..5).map(|_| b.next()).collect::<Vec<_>>()
+        );
         assert_ne!(Dice(7).next(), Dice(8).next());
     }
 }

@@ -14,6 +14,11 @@ use std::path::Path;
 pub fn init(path: &Path) -> Result<()> {
     let store = Store::init(path, &Account::current(), chrono::Utc::now())?;
     let actor = store.actor();
-    println!("created {} (schema {}); {} registered as admin", path.display(), crate::store::schema::VERSION, actor.account);
+    println!(
+        "created {} (schema {}); {} registered as admin",
+        path.display(),
+        crate::store::schema::VERSION,
+        actor.account
+    );
     Ok(())
 }

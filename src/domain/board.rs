@@ -85,7 +85,12 @@ impl Board {
     pub fn patient_for(&self, subject: Subject) -> Option<&Identity> {
         match subject {
             Subject::Admission(id) => self.stay(id).map(|s| &s.patient),
-            Subject::Case(id) => self.facts.procedures.iter().find(|p| p.case_id == id).map(|p| &p.patient),
+            Subject::Case(id) => self
+                .facts
+                .procedures
+                .iter()
+                .find(|p| p.case_id == id)
+                .map(|p| &p.patient),
             Subject::Bed(_) => None,
         }
     }
@@ -111,11 +116,22 @@ fn late_admissions(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, zone: Tz, 
         .filter(|s| pathway::late_admission(s.state, s.planned_admit_on, day, past_expected))
         .map(|s| {
             let message = if s.planned_admit_on < day {
-                format!("LATE ADMISSION: planned for {}, not admitted", s.planned_admit_on.format("%d/%m"))
+                format!(
+                    "LATE ADMISSION: planned for {}, not admitted",
+                    s.planned_admit_on.format("%d/%m")
+                )
             } else {
-                format!("LATE ADMISSION: expected by {}, not yet admitted", settings.cite(settings::ADMIT_EXPECTED_BY))
+                format!(
+                    "LATE ADMISSION: expected by {}, not yet admitted",
+                    settings.cite(settings::ADMIT_EXPECTED_BY)
+                )
             };
-            Alert { rule: "R-PATH-2", severity: Severity::Warning, subject: Subject::Admission(s.admission_id), message }
+            Alert {
+                rule: "R-PATH-2",
+                severity: Severity::Warning,
+                subject: Subject::Admission(s.admission_id),
+                message,
+            }
         })
         .collect()
 }
@@ -155,7 +171,12 @@ mod tests {
         Stay {
             admission_id: id,
             version: 1,
-            patient: Identity { patient_id: id, surname: "Durand".into(), first_name: "Anne".into(), birth_date: d(1, 2) },
+            patient: Identity {
+                patient_id: id,
+                surname: "Durand".into(),
+                first_name: "Anne".into(),
+                birth_date: d(1, 2),
+            },
             state,
             planned_admit_on: admit,
             planned_discharge_on: discharge,
@@ -168,35 +189,61 @@ mod tests {
 
     #[test]
     fn r_path_3_overdue_discharge_is_on_the_attention_list() {
-        let facts = Facts { departures: vec![stay(7, AdmissionState::ProcedureDone, d(11, 19), d(11, 21))], ..Facts::default() };
+        let facts = Facts {
+            departures: vec![stay(7, AdmissionState::ProcedureDone, d(11, 19), d(11, 21))],
+            ..Facts::default()
+        };
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
         let board = Board::build(d(11, 22), facts, now, &Settings::default());
         assert_eq!(board.attention.len(), 1);
         assert_eq!(board.attention[0].rule, "R-PATH-3");
-        assert_eq!(board.attention[0].message, "OVERDUE DISCHARGE: planned 21/11 (1 day ago), no incident recorded");
-        assert!(!board.attention[0].message.contains("Durand"), "R-PRIV-1: no names in alert text");
+        assert_eq!(
+            board.attention[0].message,
+            "OVERDUE DISCHARGE: planned 21/11 (1 day ago), no incident recorded"
+        );
+        assert!(
+            !board.attention[0].message.contains("Durand"),
+            "R-PRIV-1: no names in alert text"
+        );
     }
 
     #[test]
     fn arrival_becomes_late_after_the_expected_time_only() {
-        let facts = Facts { arrivals: vec![stay(3, AdmissionState::Planned, d(11, 22), d(11, 24))], ..Facts::default() };
+        let facts = Facts {
+            arrivals: vec![stay(3, AdmissionState::Planned, d(11, 22), d(11, 24))],
+            ..Facts::default()
+        };
         let settings = Settings::default();
         // 18:00 in Paris (UTC+1 in November): not yet late.
         let evening = Utc.with_ymd_and_hms(2026, 11, 22, 17, 0, 0).unwrap();
-        assert!(Board::build(d(11, 22), facts.clone(), evening, &settings).attention.is_empty());
+        assert!(
+            Board::build(d(11, 22), facts.clone(), evening, &settings)
+                .attention
+                .is_empty()
+        );
         // 20:30 in Paris: late.
         let night = Utc.with_ymd_and_hms(2026, 11, 22, 19, 30, 0).unwrap();
         let board = Board::build(d(11, 22), facts, night, &settings);
         assert_eq!(board.attention.len(), 1);
-        assert!(board.attention[0].message.starts_with("LATE ADMISSION: expected by path.admit_expected_by=20:00"));
+        assert!(
+            board.attention[0]
+                .message
+                .starts_with("LATE ADMISSION: expected by path.admit_expected_by=20:00")
+        );
     }
 
     #[test]
     fn a_missed_arrival_from_yesterday_is_late() {
-        let facts = Facts { missed_arrivals: vec![stay(4, AdmissionState::Planned, d(11, 21), d(11, 23))], ..Facts::default() };
+        let facts = Facts {
+            missed_arrivals: vec![stay(4, AdmissionState::Planned, d(11, 21), d(11, 23))],
+            ..Facts::default()
+        };
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 7, 0, 0).unwrap();
         let board = Board::build(d(11, 22), facts, now, &Settings::default());
-        assert_eq!(board.attention[0].message, "LATE ADMISSION: planned for 21/11, not admitted");
+        assert_eq!(
+            board.attention[0].message,
+            "LATE ADMISSION: planned for 21/11, not admitted"
+        );
         assert_eq!(board.patient_for(Subject::Admission(4)).map(|p| p.patient_id), Some(4));
     }
 }

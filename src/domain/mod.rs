@@ -4,10 +4,15 @@
 //! comes in as an argument. Each rule carries its ID from `DOMAIN.md` so that
 //! `grep -rn R-PATH-2 src tests` finds where it lives and where it is tested.
 
+pub mod anaesthesia;
 pub mod attention;
 pub mod board;
 pub mod case;
+pub mod discharge;
+pub mod fasting;
 pub mod identity;
+pub mod medication;
 pub mod pathway;
+pub mod readiness;
 pub mod settings;
 pub mod ward_time;

@@ -147,12 +147,19 @@ pub fn next_state(from: AdmissionState, step: Step) -> Result<AdmissionState, St
 /// R-PATH-1: the planned admission and discharge days for a procedure day,
 /// from the site's offsets (`path.admit_offset_days`, `path.discharge_offset_days`).
 pub fn planned_stay(procedure_day: NaiveDate, admit_offset: i64, discharge_offset: i64) -> (NaiveDate, NaiveDate) {
-    (shift(procedure_day, admit_offset), shift(procedure_day, discharge_offset))
+    (
+        shift(procedure_day, admit_offset),
+        shift(procedure_day, discharge_offset),
+    )
 }
 
 fn shift(day: NaiveDate, offset: i64) -> NaiveDate {
     let days = Days::new(offset.unsigned_abs());
-    let moved = if offset < 0 { day.checked_sub_days(days) } else { day.checked_add_days(days) };
+    let moved = if offset < 0 {
+        day.checked_sub_days(days)
+    } else {
+        day.checked_add_days(days)
+    };
     moved.unwrap_or(day)
 }
 
@@ -196,7 +203,12 @@ mod tests {
     #[test]
     fn r_path_2_main_line_runs_to_discharge() {
         let mut state = S::Planned;
-        for step in [Step::Admit, Step::MarkProcedureDone, Step::ReadyForDischarge, Step::Discharge] {
+        for step in [
+            Step::Admit,
+            Step::MarkProcedureDone,
+            Step::ReadyForDischarge,
+            Step::Discharge,
+        ] {
             state = next_state(state, step).unwrap();
         }
         assert_eq!(state, S::Discharged);
@@ -215,7 +227,10 @@ mod tests {
     #[test]
     fn r_path_2_cannot_admit_twice() {
         let err = next_state(S::Admitted, Step::Admit).unwrap_err();
-        assert_eq!(err.to_string(), "cannot admit an admission that is admitted: see the admission's timeline for the steps it allows");
+        assert_eq!(
+            err.to_string(),
+            "cannot admit an admission that is admitted: see the admission's timeline for the steps it allows"
+        );
     }
 
     #[test]
@@ -238,7 +253,12 @@ mod tests {
         let today = d(2026, 11, 22);
         assert!(overdue_discharge(S::Admitted, planned, None, today));
         assert!(overdue_discharge(S::Prolonged, planned, Some("  "), today));
-        assert!(!overdue_discharge(S::Prolonged, planned, Some("haematoma at puncture site"), today));
+        assert!(!overdue_discharge(
+            S::Prolonged,
+            planned,
+            Some("haematoma at puncture site"),
+            today
+        ));
         assert!(!overdue_discharge(S::Admitted, today, None, today));
         assert!(!overdue_discharge(S::Discharged, planned, None, today));
     }

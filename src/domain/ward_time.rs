@@ -73,11 +73,7 @@ mod tests {
 
     #[test]
     fn a_time_in_the_spring_gap_moves_past_the_gap() {
-        let t = at_local(
-            date(2026, 3, 29),
-            NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
-            Paris,
-        );
+        let t = at_local(date(2026, 3, 29), NaiveTime::from_hms_opt(2, 30, 0).unwrap(), Paris);
         assert_eq!(clock_text(t, Paris), "03:00");
     }
 }

@@ -21,7 +21,12 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme) -> Result<()> {
     let mut guard = terminal::Guard::enter()?;
 
     let now = clock.now();
-    let mut state = State::new(now, store.zone(), store.actor().clone(), store.path().display().to_string());
+    let mut state = State::new(
+        now,
+        store.zone(),
+        store.actor().clone(),
+        store.path().display().to_string(),
+    );
     let mut pending: VecDeque<Effect> = VecDeque::from([Effect::LoadBoard(state.board_day())]);
     let mut redraw = true;
     loop {

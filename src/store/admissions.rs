@@ -47,9 +47,11 @@ pub fn take_step(
     let what = Table::Admissions.row(admission_id);
     let (state, version): (String, i64) = tx
         .conn()
-        .query_row("SELECT state, version FROM admissions WHERE id = ?1", [admission_id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT state, version FROM admissions WHERE id = ?1",
+            [admission_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?
         .ok_or_else(|| StoreError::NotFound(what.clone()))?;
     if version != expected_version {
@@ -60,7 +62,10 @@ pub fn take_step(
     let to = pathway::next_state(from, step).map_err(|e| StoreError::invalid(&what, e.to_string()))?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if step.needs_reason() && reason.is_none() {
-        return Err(StoreError::invalid(&what, format!("to {} it, give a reason", step.verb())));
+        return Err(StoreError::invalid(
+            &what,
+            format!("to {} it, give a reason", step.verb()),
+        ));
     }
     let at = instant_text(tx.at());
     let version = match step {
@@ -82,7 +87,12 @@ pub fn take_step(
             expected_version,
             &[("state", &to.code()), ("incident", &reason)],
         )?,
-        _ => tx.update(Table::Admissions, admission_id, expected_version, &[("state", &to.code())])?,
+        _ => tx.update(
+            Table::Admissions,
+            admission_id,
+            expected_version,
+            &[("state", &to.code())],
+        )?,
     };
     let actor = tx.actor_id();
     tx.insert(

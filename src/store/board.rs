@@ -52,8 +52,11 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: chrono_tz::Tz) -> Result<F
         "a.planned_discharge_on, p.surname, p.first_name",
         &[&day_text],
     )?;
-    let missed_arrivals =
-        stays("a.state = 'planned' AND a.planned_admit_on < ?1", "a.planned_admit_on, p.surname", &[&day_text])?;
+    let missed_arrivals = stays(
+        "a.state = 'planned' AND a.planned_admit_on < ?1",
+        "a.planned_admit_on, p.surname",
+        &[&day_text],
+    )?;
 
     let (start, end) = ward_time::day_bounds(day, zone);
     let mut stmt = conn.prepare_cached(
@@ -72,7 +75,12 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: chrono_tz::Tz) -> Result<F
     let procedures = stmt
         .query_map(params![instant_text(start), instant_text(end)], slot)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Facts { arrivals, procedures, departures, missed_arrivals })
+    Ok(Facts {
+        arrivals,
+        procedures,
+        departures,
+        missed_arrivals,
+    })
 }
 
 fn identity(row: &Row<'_>, first: usize) -> rusqlite::Result<Identity> {
@@ -97,7 +105,10 @@ fn stay(row: &Row<'_>, zone: chrono_tz::Tz) -> rusqlite::Result<Stay> {
         bed: row.get(9)?,
         incident: row.get(10)?,
         procedure: row.get(11)?,
-        procedure_day: start.as_deref().and_then(rows::parse_instant).map(|t| ward_time::local_day(t, zone)),
+        procedure_day: start
+            .as_deref()
+            .and_then(rows::parse_instant)
+            .map(|t| ward_time::local_day(t, zone)),
     })
 }
 

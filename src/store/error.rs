@@ -24,7 +24,9 @@ pub enum StoreError {
     ReadOnly { path: PathBuf, cause: String },
     #[error("{}: already exists; pick another path or open it without `init`", .0.display())]
     AlreadyExists(PathBuf),
-    #[error("{what} was saved by {by} at {at} after you opened it; your change was not saved: look at the new values and try again")]
+    #[error(
+        "{what} was saved by {by} at {at} after you opened it; your change was not saved: look at the new values and try again"
+    )]
     Conflict { what: String, by: String, at: String },
     #[error("the database stayed busy (another terminal is saving a long change); try again in a moment")]
     Busy,
@@ -47,7 +49,10 @@ impl From<rusqlite::Error> for StoreError {
 
 impl StoreError {
     pub fn invalid(what: impl Into<String>, why: impl Into<String>) -> Self {
-        StoreError::Invalid { what: what.into(), why: why.into() }
+        StoreError::Invalid {
+            what: what.into(),
+            why: why.into(),
+        }
     }
 
     /// True for the errors that another attempt may cure.

@@ -24,7 +24,12 @@ pub fn check_existing(path: &Path) -> Result<Header, StoreError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::Missing(path.into())),
-        Err(e) => return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") }),
+        Err(e) => {
+            return Err(StoreError::ReadOnly {
+                path: path.into(),
+                cause: format!("cannot read it ({e})"),
+            });
+        }
     };
     if meta.is_dir() {
         return Err(StoreError::NotAFile(path.into()));
@@ -33,27 +38,43 @@ pub fn check_existing(path: &Path) -> Result<Header, StoreError> {
         return Err(StoreError::Empty(path.into()));
     }
     let mut head = [0u8; 100];
-    let mut file = File::open(path)
-        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
-    let read = read_up_to(&mut file, &mut head)
-        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
+    let mut file = File::open(path).map_err(|e| StoreError::ReadOnly {
+        path: path.into(),
+        cause: format!("cannot read it ({e})"),
+    })?;
+    let read = read_up_to(&mut file, &mut head).map_err(|e| StoreError::ReadOnly {
+        path: path.into(),
+        cause: format!("cannot read it ({e})"),
+    })?;
     if read < MAGIC.len() || &head[..16] != MAGIC {
-        let what = if head[..read].iter().all(|b| b.is_ascii() && (!b.is_ascii_control() || b.is_ascii_whitespace())) {
+        let what = if head[..read]
+            .iter()
+            .all(|b| b.is_ascii() && (!b.is_ascii_control() || b.is_ascii_whitespace()))
+        {
             "it holds text"
         } else {
             "unknown bytes"
         };
-        return Err(StoreError::NotSqlite { path: path.into(), what });
+        return Err(StoreError::NotSqlite {
+            path: path.into(),
+            what,
+        });
     }
     if read < 100 {
-        return Err(StoreError::Damaged { path: path.into(), detail: "the header is cut short".into() });
+        return Err(StoreError::Damaged {
+            path: path.into(),
+            detail: "the header is cut short".into(),
+        });
     }
     let header = Header {
         user_version: i64::from(u32::from_be_bytes([head[60], head[61], head[62], head[63]])),
         application_id: u32::from_be_bytes([head[68], head[69], head[70], head[71]]),
     };
     if header.application_id != APPLICATION_ID {
-        return Err(StoreError::ForeignApplication { path: path.into(), found: header.application_id });
+        return Err(StoreError::ForeignApplication {
+            path: path.into(),
+            found: header.application_id,
+        });
     }
     check_writable(path)?;
     Ok(header)
@@ -63,7 +84,10 @@ pub fn check_existing(path: &Path) -> Result<Header, StoreError> {
 fn check_writable(path: &Path) -> Result<(), StoreError> {
     use nix::unistd::{AccessFlags, access};
     if let Err(e) = access(path, AccessFlags::R_OK | AccessFlags::W_OK) {
-        return Err(StoreError::ReadOnly { path: path.into(), cause: format!("you cannot write to it ({})", e.desc()) });
+        return Err(StoreError::ReadOnly {
+            path: path.into(),
+            cause: format!("you cannot write to it ({})", e.desc()),
+        });
     }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

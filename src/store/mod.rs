@@ -45,11 +45,22 @@ impl Store {
     /// Creates a new database at `path` (mode 0660) and registers the account
     /// running this as its first administrator. Leaves nothing behind on failure.
     pub fn init(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
-        let file = OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(path);
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(FILE_MODE)
+            .open(path);
         match file {
             Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(StoreError::AlreadyExists(path.into())),
-            Err(e) => return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") }),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(StoreError::AlreadyExists(path.into()));
+            }
+            Err(e) => {
+                return Err(StoreError::ReadOnly {
+                    path: path.into(),
+                    cause: format!("cannot create it ({e})"),
+                });
+            }
         }
         let made = Self::init_file(path, account, now);
         if made.is_err() {
@@ -60,9 +71,14 @@ impl Store {
 
     fn init_file(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
         // The umask may have narrowed the mode; the ward's group must be able to write.
-        std::fs::set_permissions(path, Permissions::from_mode(FILE_MODE))
-            .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot set its mode ({e})") })?;
-        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        std::fs::set_permissions(path, Permissions::from_mode(FILE_MODE)).map_err(|e| StoreError::ReadOnly {
+            path: path.into(),
+            cause: format!("cannot set its mode ({e})"),
+        })?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
         schema::configure(&conn)?;
         schema::create(&mut conn)?;
         let settings = Settings::default();
@@ -71,7 +87,12 @@ impl Store {
             reference::seed_procedure_kinds(tx)?;
             Ok(actor)
         })?;
-        Ok(Store { conn, path: path.into(), actor, settings })
+        Ok(Store {
+            conn,
+            path: path.into(),
+            actor,
+            settings,
+        })
     }
 
     /// Opens an existing database as the current operating-system account.
@@ -91,10 +112,17 @@ impl Store {
             Some(actor) => actor,
             None => {
                 log::info!("registering account {} as unassigned staff", account.name);
-                write::write(&mut conn, 0, Utc::now(), settings.zone(), |tx| actor::register(tx, account, "unassigned"))?
+                write::write(&mut conn, 0, Utc::now(), settings.zone(), |tx| {
+                    actor::register(tx, account, "unassigned")
+                })?
             }
         };
-        Ok(Store { conn, path: path.into(), actor, settings })
+        Ok(Store {
+            conn,
+            path: path.into(),
+            actor,
+            settings,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -135,7 +163,11 @@ impl Store {
 pub(crate) fn open_checked(path: &Path) -> Result<Connection> {
     let header = file_check::check_existing(path)?;
     if header.user_version > schema::VERSION {
-        return Err(StoreError::TooNew { path: path.into(), found: header.user_version, known: schema::VERSION });
+        return Err(StoreError::TooNew {
+            path: path.into(),
+            found: header.user_version,
+            known: schema::VERSION,
+        });
     }
     let damaged = |e: StoreError| match e {
         StoreError::Sqlite(inner)
@@ -144,7 +176,10 @@ pub(crate) fn open_checked(path: &Path) -> Result<Connection> {
                 Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
             ) =>
         {
-            StoreError::Damaged { path: path.into(), detail: inner.to_string() }
+            StoreError::Damaged {
+                path: path.into(),
+                detail: inner.to_string(),
+            }
         }
         other => other,
     };

@@ -15,24 +15,36 @@ pub const PROCEDURE_KINDS: &[(&str, &str, i64)] = &[
 
 pub fn seed_procedure_kinds(tx: &mut WriteTx<'_>) -> Result<()> {
     for (code, label, minutes) in PROCEDURE_KINDS {
-        tx.insert(Table::ProcedureKinds, &[("code", code), ("label", label), ("default_minutes", minutes)])?;
+        tx.insert(
+            Table::ProcedureKinds,
+            &[("code", code), ("label", label), ("default_minutes", minutes)],
+        )?;
     }
     Ok(())
 }
 
 pub fn procedure_kind_id(tx: &WriteTx<'_>, code: &str) -> Result<Option<i64>> {
     use rusqlite::OptionalExtension;
-    let id = tx.conn().query_row("SELECT id FROM procedure_kinds WHERE code = ?1", [code], |r| r.get(0)).optional()?;
+    let id = tx
+        .conn()
+        .query_row("SELECT id FROM procedure_kinds WHERE code = ?1", [code], |r| r.get(0))
+        .optional()?;
     Ok(id)
 }
 
 /// A member of staff; `account` is `None` for those who never log in.
 pub fn add_staff(tx: &mut WriteTx<'_>, account: Option<&str>, display_name: &str, role: &str) -> Result<i64> {
-    tx.insert(Table::Staff, &[("account", &account), ("display_name", &display_name), ("role", &role)])
+    tx.insert(
+        Table::Staff,
+        &[("account", &account), ("display_name", &display_name), ("role", &role)],
+    )
 }
 
 pub fn add_room(tx: &mut WriteTx<'_>, name: &str, kind: &str, opens: &str, closes: &str) -> Result<i64> {
-    tx.insert(Table::Rooms, &[("name", &name), ("kind", &kind), ("opens", &opens), ("closes", &closes)])
+    tx.insert(
+        Table::Rooms,
+        &[("name", &name), ("kind", &kind), ("opens", &opens), ("closes", &closes)],
+    )
 }
 
 pub fn add_bed(tx: &mut WriteTx<'_>, label: &str) -> Result<i64> {

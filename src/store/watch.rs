@@ -27,7 +27,11 @@ impl Watcher {
         let conn = open_checked(path)?;
         let data_version = data_version(&conn)?;
         let last_audit_id = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?;
-        Ok(Watcher { conn, data_version, last_audit_id })
+        Ok(Watcher {
+            conn,
+            data_version,
+            last_audit_id,
+        })
     }
 
     /// What changed since the last call; empty when nothing was committed.
@@ -42,7 +46,11 @@ impl Watcher {
             .prepare_cached("SELECT id, table_name, row_id FROM audit WHERE id > ?1 ORDER BY id LIMIT 10000")?;
         let changed = stmt
             .query_map(params![self.last_audit_id], |row| {
-                Ok(Changed { audit_id: row.get(0)?, table: row.get(1)?, row_id: row.get(2)? })
+                Ok(Changed {
+                    audit_id: row.get(0)?,
+                    table: row.get(1)?,
+                    row_id: row.get(2)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         if let Some(last) = changed.last() {

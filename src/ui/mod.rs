@@ -30,9 +30,13 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         too_small::draw(frame, area, state, theme);
         return;
     }
-    let [tabs, body, hints, status_line] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
+    let [tabs, body, hints, status_line] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_tabs(frame, tabs, state, theme);
     match state.tab {
         Tab::Board => board::draw(frame, body, state, theme),
@@ -51,7 +55,11 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(" periop ", theme.title())];
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let text = format!(" {} {} ", i + 1, tab.title());
-        let style = if *tab == state.tab { theme.tab_active() } else { theme.tab() };
+        let style = if *tab == state.tab {
+            theme.tab_active()
+        } else {
+            theme.tab()
+        };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(text, style));
     }
@@ -72,8 +80,30 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     cut
 }
 
+/// The part of `lines` that fits `height`, scrolled so the `selected` line
+/// stays in view, with a note on the first or last line when more is hidden.
+pub(crate) fn window<'a>(lines: Vec<Line<'a>>, selected: Option<usize>, height: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let total = lines.len();
+    if total <= height {
+        return lines;
+    }
+    let offset = scroll_offset(selected, total, height);
+    let mut shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    let below = total - offset - shown.len();
+    if offset > 0 && selected != Some(offset) {
+        shown[0] = Line::styled(format!("   ↑ {offset} more above (k)"), theme.dim());
+    }
+    if below > 0
+        && let Some(last) = shown.last_mut()
+        && selected != Some(offset + height - 1)
+    {
+        *last = Line::styled(format!("   ↓ {} more below (j)", below + 1), theme.dim());
+    }
+    shown
+}
+
 /// The first line to show so that `selected` stays in view with some context.
-pub(crate) fn scroll_offset(selected: Option<usize>, total: usize, height: usize) -> usize {
+fn scroll_offset(selected: Option<usize>, total: usize, height: usize) -> usize {
     let Some(line) = selected else { return 0 };
     if height == 0 || total <= height {
         return 0;

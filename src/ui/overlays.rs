@@ -10,15 +10,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
-    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(row);
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
     cell
 }
 
 /// Every binding, by scope, straight from the table that dispatches keys;
 /// in two columns when one would not fit the screen.
 pub fn help(frame: &mut Frame<'_>, area: Rect, _state: &State, theme: &Theme) {
-    let order = [Scope::Global, Scope::List, Scope::Board, Scope::Audit, Scope::Filter, Scope::Dialog];
+    let order = [
+        Scope::Global,
+        Scope::List,
+        Scope::Board,
+        Scope::Audit,
+        Scope::Filter,
+        Scope::Dialog,
+    ];
     let blocks: Vec<Vec<Line>> = order
         .iter()
         .map(|scope| {
@@ -35,7 +46,9 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, _state: &State, theme: &Theme) {
         .collect();
     let total: usize = blocks.iter().map(Vec::len).sum();
     let inner_height = usize::from(area.height.saturating_sub(2));
-    let block = Block::bordered().title(" Keys · ? or Esc closes ").border_style(theme.key());
+    let block = Block::bordered()
+        .title(" Keys · ? or Esc closes ")
+        .border_style(theme.key());
     if total <= inner_height {
         let rect = centered(area, 64, total as u16 + 2);
         frame.render_widget(Clear, rect);
@@ -70,7 +83,9 @@ pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme)
     }
     lines.push(Line::from(spans));
     let rect = centered(area, 66, lines.len() as u16 + 2);
-    let block = Block::bordered().title(format!(" {} ", dialog.title)).border_style(theme.warning());
+    let block = Block::bordered()
+        .title(format!(" {} ", dialog.title))
+        .border_style(theme.warning());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
 }

@@ -13,7 +13,9 @@ impl Theme {
     /// Colour unless `--no-color` or a non-empty `NO_COLOR` (no-color.org).
     pub fn from_env(no_color_flag: bool) -> Theme {
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !(no_color_flag || no_color_env) }
+        Theme {
+            color: !(no_color_flag || no_color_env),
+        }
     }
 
     fn pick(self, colored: Style, mono: Style) -> Style {
@@ -21,7 +23,13 @@ impl Theme {
     }
 
     pub fn title(self) -> Style {
-        self.pick(Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED))
+        self.pick(
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )
     }
 
     pub fn tab(self) -> Style {
@@ -29,23 +37,40 @@ impl Theme {
     }
 
     pub fn tab_active(self) -> Style {
-        self.pick(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED), Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))
+        self.pick(
+            Style::new()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
     }
 
     pub fn section(self) -> Style {
-        self.pick(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))
+        self.pick(
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
     }
 
     pub fn selected(self) -> Style {
-        self.pick(Style::new().bg(Color::DarkGray).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::REVERSED))
+        self.pick(
+            Style::new().bg(Color::DarkGray).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED),
+        )
     }
 
     pub fn urgent(self) -> Style {
-        self.pick(Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))
+        self.pick(
+            Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
     }
 
     pub fn warning(self) -> Style {
-        self.pick(Style::new().fg(Color::Yellow), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::Yellow),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     pub fn good(self) -> Style {
@@ -57,10 +82,16 @@ impl Theme {
     }
 
     pub fn key(self) -> Style {
-        self.pick(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     pub fn status(self) -> Style {
-        self.pick(Style::new().bg(Color::Blue).fg(Color::White), Style::new().add_modifier(Modifier::REVERSED))
+        self.pick(
+            Style::new().bg(Color::Blue).fg(Color::White),
+            Style::new().add_modifier(Modifier::REVERSED),
+        )
     }
 }

@@ -1,0 +1,376 @@
+//! Going home (R-DISCH-1) and the call the day after (R-DISCH-2).
+
+use super::attention::{Alert, Severity, Subject};
+use super::ward_time;
+use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+/// R-DISCH-1: the PADSS total needed to go home (Chung's Post-Anaesthetic Discharge Scoring System).
+pub const PADSS_MIN: u8 = 9;
+
+/// R-DISCH-1: the work stop after a percutaneous osteosynthesis (source hospital pathway).
+pub const WORK_STOP_H: i64 = 48;
+
+/// R-DISCH-1: five items, each scored 0 to 2. Fields are private so a score
+/// out of range cannot exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Padss {
+    vital_signs: u8,
+    activity_mental_state: u8,
+    pain_nausea_vomiting: u8,
+    surgical_bleeding: u8,
+    intake_output: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("each PADSS item is scored 0, 1 or 2; {item} was given {value}")]
+pub struct PadssError {
+    pub item: &'static str,
+    pub value: u8,
+}
+
+impl Padss {
+    pub const ITEMS: [&'static str; 5] = [
+        "vital signs",
+        "activity and mental state",
+        "pain, nausea and vomiting",
+        "surgical bleeding",
+        "intake and output",
+    ];
+
+    /// Scores in the order of [`Padss::ITEMS`].
+    pub fn new(scores: [u8; 5]) -> Result<Self, PadssError> {
+        if let Some((item, &value)) = Self::ITEMS.iter().zip(&scores).find(|(_, v)| **v > 2) {
+            return Err(PadssError { item, value });
+        }
+        let [
+            vital_signs,
+            activity_mental_state,
+            pain_nausea_vomiting,
+            surgical_bleeding,
+            intake_output,
+        ] = scores;
+        Ok(Padss {
+            vital_signs,
+            activity_mental_state,
+            pain_nausea_vomiting,
+            surgical_bleeding,
+            intake_output,
+        })
+    }
+
+    pub fn scores(self) -> [u8; 5] {
+        [
+            self.vital_signs,
+            self.activity_mental_state,
+            self.pain_nausea_vomiting,
+            self.surgical_bleeding,
+            self.intake_output,
+        ]
+    }
+
+    /// 0 to 10.
+    pub fn total(self) -> u8 {
+        self.scores().iter().sum()
+    }
+}
+
+/// What the ward has recorded for a patient about to go home.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DischargeFacts {
+    pub padss: Option<Padss>,
+    pub escort: bool,
+    /// The day the discharge letter was handed over (CSP R.1112-1-2).
+    pub letter_given_on: Option<NaiveDate>,
+    /// The stay's procedure was a percutaneous osteosynthesis: a work stop follows.
+    pub percutaneous_osteosynthesis: bool,
+    pub work_stop_certificate: bool,
+    pub follow_up_appointment: bool,
+}
+
+/// R-DISCH-1: one item missing for discharge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum DischargeItem {
+    PadssNotScored,
+    PadssTooLow {
+        total: u8,
+    },
+    Escort,
+    /// Not given, or given on another day.
+    DischargeLetter,
+    WorkStopCertificate,
+    FollowUpAppointment,
+}
+
+impl DischargeItem {
+    pub fn code(self) -> &'static str {
+        match self {
+            DischargeItem::PadssNotScored => "padss_not_scored",
+            DischargeItem::PadssTooLow { .. } => "padss_too_low",
+            DischargeItem::Escort => "escort",
+            DischargeItem::DischargeLetter => "discharge_letter",
+            DischargeItem::WorkStopCertificate => "work_stop_certificate",
+            DischargeItem::FollowUpAppointment => "follow_up_appointment",
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            DischargeItem::PadssNotScored => "PADSS not scored".to_string(),
+            DischargeItem::PadssTooLow { total } => format!("PADSS {total}/10, at least {PADSS_MIN} needed"),
+            DischargeItem::Escort => "no escort".to_string(),
+            DischargeItem::DischargeLetter => "discharge letter not given today".to_string(),
+            DischargeItem::WorkStopCertificate => format!("work-stop certificate ({WORK_STOP_H} h)"),
+            DischargeItem::FollowUpAppointment => "follow-up appointment".to_string(),
+        }
+    }
+}
+
+/// R-DISCH-1: every missing item for a discharge on the ward day `today`.
+pub fn missing(facts: &DischargeFacts, today: NaiveDate) -> Vec<DischargeItem> {
+    let mut out = Vec::new();
+    match facts.padss {
+        None => out.push(DischargeItem::PadssNotScored),
+        Some(p) if p.total() < PADSS_MIN => out.push(DischargeItem::PadssTooLow { total: p.total() }),
+        Some(_) => {}
+    }
+    if !facts.escort {
+        out.push(DischargeItem::Escort);
+    }
+    if facts.letter_given_on != Some(today) {
+        out.push(DischargeItem::DischargeLetter);
+    }
+    if facts.percutaneous_osteosynthesis && !facts.work_stop_certificate {
+        out.push(DischargeItem::WorkStopCertificate);
+    }
+    if !facts.follow_up_appointment {
+        out.push(DischargeItem::FollowUpAppointment);
+    }
+    out
+}
+
+/// A discharge that may go ahead; `overridden` is what the audit log must show with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clearance {
+    pub overridden: Vec<DischargeItem>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot discharge yet: {}; complete them or give a reason to override", labels(.missing))]
+pub struct DischargeRefused {
+    pub missing: Vec<DischargeItem>,
+}
+
+fn labels(items: &[DischargeItem]) -> String {
+    items.iter().map(|i| i.label()).collect::<Vec<_>>().join(", ")
+}
+
+/// R-DISCH-1: discharging with anything missing needs a reason (a blank one is none).
+pub fn clear_for_discharge(
+    facts: &DischargeFacts,
+    today: NaiveDate,
+    override_reason: Option<&str>,
+) -> Result<Clearance, DischargeRefused> {
+    let missing = missing(facts, today);
+    let reason = override_reason
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string);
+    match (missing.is_empty(), reason) {
+        (true, reason) => Ok(Clearance {
+            overridden: Vec::new(),
+            reason,
+        }),
+        (false, Some(reason)) => Ok(Clearance {
+            overridden: missing,
+            reason: Some(reason),
+        }),
+        (false, None) => Err(DischargeRefused { missing }),
+    }
+}
+
+/// R-DISCH-1: the end of the work stop the certificate covers.
+pub fn work_stop_until(procedure_end: DateTime<Utc>) -> DateTime<Utc> {
+    procedure_end
+        .checked_add_signed(TimeDelta::hours(WORK_STOP_H))
+        .unwrap_or(procedure_end)
+}
+
+/// R-DISCH-2: the follow-up call is due on the ward day after the discharge.
+pub fn follow_up_call_due(discharged_at: DateTime<Utc>, zone: Tz) -> NaiveDate {
+    let day = ward_time::local_day(discharged_at, zone);
+    day.checked_add_days(Days::new(1)).unwrap_or(day)
+}
+
+/// R-DISCH-2: overdue once its day has passed without the call.
+pub fn follow_up_call_overdue(discharged_at: DateTime<Utc>, call_done: bool, today: NaiveDate, zone: Tz) -> bool {
+    !call_done && today > follow_up_call_due(discharged_at, zone)
+}
+
+/// R-DISCH-2: the board's reminder, on the due day and after it.
+pub fn follow_up_call_alert(
+    admission_id: i64,
+    discharged_at: DateTime<Utc>,
+    call_done: bool,
+    today: NaiveDate,
+    zone: Tz,
+) -> Option<Alert> {
+    let due = follow_up_call_due(discharged_at, zone);
+    if call_done || today < due {
+        return None;
+    }
+    let (severity, message) = if follow_up_call_overdue(discharged_at, call_done, today, zone) {
+        (
+            Severity::Warning,
+            format!("CALL OVERDUE: follow-up phone call was due {}", due.format("%d/%m/%Y")),
+        )
+    } else {
+        (Severity::Info, "CALL DUE: follow-up phone call today".to_string())
+    };
+    Some(Alert {
+        rule: "R-DISCH-2",
+        severity,
+        subject: Subject::Admission(admission_id),
+        message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use chrono_tz::Europe::Paris;
+    use proptest::prelude::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    fn complete() -> DischargeFacts {
+        DischargeFacts {
+            padss: Padss::new([2, 2, 1, 2, 2]).ok(),
+            escort: true,
+            letter_given_on: Some(d(11, 24)),
+            percutaneous_osteosynthesis: true,
+            work_stop_certificate: true,
+            follow_up_appointment: true,
+        }
+    }
+
+    /// R-DISCH-1
+    #[test]
+    fn r_disch_1_padss_items_are_0_to_2_and_9_of_10_is_enough() {
+        assert_eq!(Padss::new([2, 2, 2, 2, 1]).map(Padss::total), Ok(9));
+        let err = Padss::new([2, 3, 2, 2, 2]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "each PADSS item is scored 0, 1 or 2; activity and mental state was given 3"
+        );
+        assert_eq!(missing(&complete(), d(11, 24)), []);
+        let low = DischargeFacts {
+            padss: Padss::new([2, 2, 1, 1, 2]).ok(),
+            ..complete()
+        };
+        assert_eq!(missing(&low, d(11, 24)), [DischargeItem::PadssTooLow { total: 8 }]);
+    }
+
+    /// R-DISCH-1
+    #[test]
+    fn r_disch_1_every_missing_item_is_named() {
+        let none = DischargeFacts {
+            padss: None,
+            escort: false,
+            letter_given_on: Some(d(11, 23)),
+            percutaneous_osteosynthesis: true,
+            work_stop_certificate: false,
+            follow_up_appointment: false,
+        };
+        let codes: Vec<_> = missing(&none, d(11, 24)).into_iter().map(DischargeItem::code).collect();
+        assert_eq!(
+            codes,
+            [
+                "padss_not_scored",
+                "escort",
+                "discharge_letter",
+                "work_stop_certificate",
+                "follow_up_appointment"
+            ]
+        );
+        // No work stop after a procedure that is not an osteosynthesis.
+        let other = DischargeFacts {
+            percutaneous_osteosynthesis: false,
+            work_stop_certificate: false,
+            ..complete()
+        };
+        assert_eq!(missing(&other, d(11, 24)), []);
+    }
+
+    /// R-DISCH-1
+    #[test]
+    fn r_disch_1_missing_items_need_an_override_reason() {
+        let facts = DischargeFacts {
+            escort: false,
+            ..complete()
+        };
+        let err = clear_for_discharge(&facts, d(11, 24), Some("   ")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot discharge yet: no escort; complete them or give a reason to override"
+        );
+        let ok = clear_for_discharge(&facts, d(11, 24), Some(" taxi booked by the family ")).unwrap();
+        assert_eq!(ok.overridden, [DischargeItem::Escort]);
+        assert_eq!(ok.reason.as_deref(), Some("taxi booked by the family"));
+        assert_eq!(
+            clear_for_discharge(&complete(), d(11, 24), None).map(|c| c.overridden.len()),
+            Ok(0)
+        );
+    }
+
+    /// R-DISCH-1
+    #[test]
+    fn r_disch_1_work_stop_is_48_hours() {
+        let end = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+        assert_eq!(work_stop_until(end) - end, TimeDelta::hours(48));
+    }
+
+    /// R-DISCH-2
+    #[test]
+    fn r_disch_2_call_due_the_ward_day_after_discharge() {
+        // 23:30 UTC on 24 Nov is already 25 Nov in Paris: the call is due on the 26th.
+        let left = Utc.with_ymd_and_hms(2026, 11, 24, 23, 30, 0).unwrap();
+        assert_eq!(follow_up_call_due(left, Paris), d(11, 26));
+        assert!(!follow_up_call_overdue(left, false, d(11, 26), Paris));
+        assert!(follow_up_call_overdue(left, false, d(11, 27), Paris));
+        assert!(!follow_up_call_overdue(left, true, d(11, 27), Paris));
+        assert_eq!(follow_up_call_alert(4, left, false, d(11, 25), Paris), None);
+        let due = follow_up_call_alert(4, left, false, d(11, 26), Paris).unwrap();
+        assert_eq!((due.rule, due.severity), ("R-DISCH-2", Severity::Info));
+        let late = follow_up_call_alert(4, left, false, d(11, 28), Paris).unwrap();
+        assert_eq!(late.message, "CALL OVERDUE: follow-up phone call was due 26/11/2026");
+        assert_eq!(follow_up_call_alert(4, left, true, d(11, 28), Paris), None);
+    }
+
+    proptest! {
+        /// R-DISCH-2
+        #[test]
+        fn r_disch_2_due_day_is_the_next_calendar_day_across_dst(minutes in 0i64..8 * 24 * 60, spring in any::<bool>()) {
+            let from = if spring { d(3, 26) } else { d(10, 22) };
+            let left = ward_time::at_local(from, chrono::NaiveTime::MIN, Paris) + TimeDelta::minutes(minutes);
+            let day = ward_time::local_day(left, Paris);
+            prop_assert_eq!((follow_up_call_due(left, Paris) - day).num_days(), 1);
+        }
+
+        /// R-DISCH-1
+        #[test]
+        fn r_disch_1_padss_accepts_exactly_0_to_2(scores in proptest::array::uniform5(0u8..=255)) {
+            let valid = scores.iter().all(|s| *s <= 2);
+            prop_assert_eq!(Padss::new(scores).is_ok(), valid);
+            if let Ok(p) = Padss::new(scores) {
+                prop_assert!(p.total() <= 10);
+            }
+        }
+    }
+}

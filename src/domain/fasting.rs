@@ -1,0 +1,547 @@
+//! Fasting before the procedure (R-FAST-1..5).
+//!
+//! All arithmetic is on UTC instants: six hours of fasting are six hours of
+//! physiology, even on the night the clocks change. The ward's zone is only
+//! used to show wall-clock times in messages.
+
+use super::attention::{Alert, Severity, Subject};
+use super::settings::Settings;
+use super::ward_time;
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatientKind {
+    Adult,
+    Child,
+}
+
+/// What the patient last took. Chewing gum or smoking is recorded, never a
+/// reason to cancel (ASA/ESAIC), so it has no fasting time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IntakeKind {
+    Solids,
+    FattyMeal,
+    ClearFluids,
+    BreastMilk,
+    Formula,
+    ChewingGumOrSmoking,
+}
+
+impl IntakeKind {
+    pub const ALL: [IntakeKind; 6] = [
+        IntakeKind::Solids,
+        IntakeKind::FattyMeal,
+        IntakeKind::ClearFluids,
+        IntakeKind::BreastMilk,
+        IntakeKind::Formula,
+        IntakeKind::ChewingGumOrSmoking,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            IntakeKind::Solids => "solids",
+            IntakeKind::FattyMeal => "fatty_meal",
+            IntakeKind::ClearFluids => "clear_fluids",
+            IntakeKind::BreastMilk => "breast_milk",
+            IntakeKind::Formula => "formula",
+            IntakeKind::ChewingGumOrSmoking => "chewing_gum_or_smoking",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Words for messages: the code with spaces.
+    pub fn label(self) -> String {
+        self.code().replace('_', " ")
+    }
+
+    /// Food, as opposed to drink: clear fluids may be sugar-free, so only food
+    /// resets a diabetic's fasting clock (R-FAST-5).
+    fn is_food(self) -> bool {
+        matches!(
+            self,
+            IntakeKind::Solids | IntakeKind::FattyMeal | IntakeKind::BreastMilk | IntakeKind::Formula
+        )
+    }
+}
+
+/// One recorded intake (the last of its kind, as the nurse asks it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastIntake {
+    pub kind: IntakeKind,
+    pub at: DateTime<Utc>,
+}
+
+/// The settings key giving how long before the procedure `kind` must stop.
+/// Adults have no separate milk values: milk is a non-clear liquid, timed as solids.
+pub fn required_key(kind: IntakeKind, patient: PatientKind) -> Option<&'static str> {
+    use IntakeKind as K;
+    use PatientKind as P;
+    Some(match (kind, patient) {
+        (K::Solids, _) | (K::BreastMilk | K::Formula, P::Adult) => "fast.solids_h",
+        (K::FattyMeal, _) => "fast.fatty_meal_h",
+        (K::ClearFluids, P::Adult) => "fast.clear_h",
+        (K::ClearFluids, P::Child) => "fast.child_clear_h",
+        (K::BreastMilk, P::Child) => "fast.child_breast_milk_h",
+        (K::Formula, P::Child) => "fast.child_formula_h",
+        (K::ChewingGumOrSmoking, _) => return None,
+    })
+}
+
+/// A settings value in hours as a duration. Settings are validated as finite
+/// and non-negative, but this never panics whatever it is given.
+pub fn duration_of_hours(hours: f64) -> TimeDelta {
+    let ms = (hours.max(0.0) * 3_600_000.0).round();
+    // `as` saturates (and maps NaN to 0), so the value is always in range.
+    TimeDelta::try_milliseconds(ms as i64).unwrap_or(TimeDelta::MAX)
+}
+
+fn before(instant: DateTime<Utc>, delta: TimeDelta) -> DateTime<Utc> {
+    instant.checked_sub_signed(delta).unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+fn after(instant: DateTime<Utc>, delta: TimeDelta) -> DateTime<Utc> {
+    instant.checked_add_signed(delta).unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+/// R-FAST-1: the latest instant each intake may be taken for a start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FastingWindow {
+    pub start: DateTime<Utc>,
+    pub patient: PatientKind,
+    pub solids_until: DateTime<Utc>,
+    pub fatty_meal_until: DateTime<Utc>,
+    pub clear_fluids_until: DateTime<Utc>,
+    /// Children only; an adult's milk is timed as solids.
+    pub breast_milk_until: Option<DateTime<Utc>>,
+    pub formula_until: Option<DateTime<Utc>>,
+}
+
+/// R-FAST-1 / R-FAST-2: computed from the start every time, so moving the
+/// schedule and calling this again is the whole recompute.
+pub fn window(start: DateTime<Utc>, patient: PatientKind, settings: &Settings) -> FastingWindow {
+    let until = |kind| until(start, kind, patient, settings);
+    let child_only = |kind| (patient == PatientKind::Child).then(|| until(kind)).flatten();
+    FastingWindow {
+        start,
+        patient,
+        solids_until: until(IntakeKind::Solids).unwrap_or(start),
+        fatty_meal_until: until(IntakeKind::FattyMeal).unwrap_or(start),
+        clear_fluids_until: until(IntakeKind::ClearFluids).unwrap_or(start),
+        breast_milk_until: child_only(IntakeKind::BreastMilk),
+        formula_until: child_only(IntakeKind::Formula),
+    }
+}
+
+fn until(start: DateTime<Utc>, kind: IntakeKind, patient: PatientKind, s: &Settings) -> Option<DateTime<Utc>> {
+    required_key(kind, patient).map(|key| before(start, duration_of_hours(s.number(key))))
+}
+
+/// R-FAST-3: an intake too close to the moment the patient goes to the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NotFasted {
+    pub intake: LastIntake,
+    pub key: &'static str,
+    /// The earliest the patient is fasted for this intake.
+    pub fasted_from: DateTime<Utc>,
+}
+
+/// R-FAST-3: every recorded intake inside its window at `going_at`. Chewing
+/// gum and smoking never count; an intake at exactly the limit is allowed.
+pub fn not_fasted(
+    intakes: &[LastIntake],
+    going_at: DateTime<Utc>,
+    patient: PatientKind,
+    settings: &Settings,
+) -> Vec<NotFasted> {
+    intakes
+        .iter()
+        .filter_map(|intake| {
+            let key = required_key(intake.kind, patient)?;
+            let fasted_from = after(intake.at, duration_of_hours(settings.number(key)));
+            (fasted_from > going_at).then_some(NotFasted {
+                intake: *intake,
+                key,
+                fasted_from,
+            })
+        })
+        .collect()
+}
+
+/// What the rules need to know about one case's fasting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FastingCase {
+    pub case_id: i64,
+    pub patient: PatientKind,
+    /// The start the patient was given instructions for.
+    pub scheduled_start: DateTime<Utc>,
+    /// When the block now expects to start, if the list has slipped.
+    pub expected_start: Option<DateTime<Utc>>,
+    /// Set once the patient has gone to the room: the fast is over.
+    pub in_room_at: Option<DateTime<Utc>>,
+    pub insulin_treated_diabetic: bool,
+    pub intakes: Vec<LastIntake>,
+}
+
+/// R-FAST-3, R-FAST-4, R-FAST-5: the fasting alerts for one case at `now`.
+pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Vec<Alert> {
+    let zone = settings.zone();
+    let alert = |rule, severity, message| Alert {
+        rule,
+        severity,
+        subject: Subject::Case(case.case_id),
+        message,
+    };
+    let clock = |t| ward_time::clock_text(t, zone);
+    let mut out = Vec::new();
+    // Until the patient is in the room, the earliest they can go is the expected start or now.
+    let expected = case.expected_start.unwrap_or(case.scheduled_start).max(now);
+    let going_at = case.in_room_at.unwrap_or(expected);
+
+    // R-FAST-3: block-level; the team decides to cancel or delay.
+    for nf in not_fasted(&case.intakes, going_at, case.patient, settings) {
+        out.push(alert(
+            "R-FAST-3",
+            Severity::Urgent,
+            format!(
+                "NOT FASTED: {} at {}, {} before going to the room at {}; fasted from {} ({}). Cancel or delay",
+                nf.intake.kind.label(),
+                clock(nf.intake.at),
+                hours_text(going_at - nf.intake.at),
+                clock(going_at),
+                clock(nf.fasted_from),
+                settings.cite(nf.key),
+            ),
+        ));
+    }
+    if case.in_room_at.is_some() {
+        return out;
+    }
+
+    let sched = window(case.scheduled_start, case.patient, settings);
+    let drinks = case
+        .intakes
+        .iter()
+        .filter(|i| i.kind != IntakeKind::ChewingGumOrSmoking);
+    // Without a record, assume the patient followed the instructions to the minute (the best case).
+    let last_drink = drinks.clone().map(|i| i.at).max().unwrap_or(sched.clear_fluids_until);
+    let last_food = drinks
+        .filter(|i| i.kind.is_food())
+        .map(|i| i.at)
+        .max()
+        .unwrap_or(sched.solids_until);
+
+    // R-FAST-4: the clear-fluid fast outruns the prescription; offer clear fluids.
+    let clear_key = required_key(IntakeKind::ClearFluids, case.patient).unwrap_or("fast.clear_h");
+    let prescribed = duration_of_hours(settings.number(clear_key));
+    let excess = duration_of_hours(settings.number("fast.excess_alert_h"));
+    let clear_fast = expected - last_drink;
+    if clear_fast > prescribed.checked_add(&excess).unwrap_or(TimeDelta::MAX) {
+        out.push(alert(
+            "R-FAST-4",
+            Severity::Warning,
+            format!(
+                "PROLONGED FAST: nothing to drink since {}, {} by the expected start at {} against {} prescribed; \
+                 clear fluids may be offered until {} ({})",
+                clock(last_drink),
+                hours_text(clear_fast),
+                clock(expected),
+                hours_text(prescribed),
+                clock(before(expected, prescribed)),
+                settings.cite("fast.excess_alert_h"),
+            ),
+        ));
+    }
+
+    // R-FAST-5: insulin-treated diabetics tolerate a long fast badly (hypoglycaemia).
+    let diabetic_max = duration_of_hours(settings.number("fast.diabetic_max_h"));
+    let food_fast = expected - last_food;
+    if case.insulin_treated_diabetic && food_fast > diabetic_max {
+        out.push(alert(
+            "R-FAST-5",
+            Severity::Urgent,
+            format!(
+                "DIABETIC FAST: insulin-treated, no food since {}, {} by the expected start at {} ({}). \
+                 Check glucose and tell the anaesthetist",
+                clock(last_food),
+                hours_text(food_fast),
+                clock(expected),
+                settings.cite("fast.diabetic_max_h"),
+            ),
+        ));
+    }
+    out
+}
+
+/// `8 h 05`, rounded down to the minute; negative spans read as `0 h 00`.
+fn hours_text(span: TimeDelta) -> String {
+    let minutes = span.num_minutes().max(0);
+    format!("{} h {:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone};
+    use chrono_tz::Europe::Paris;
+    use proptest::prelude::*;
+
+    /// 23 Nov 2026, Paris time.
+    fn at(h: u32, min: u32) -> DateTime<Utc> {
+        Paris
+            .with_ymd_and_hms(2026, 11, 23, h, min, 0)
+            .single()
+            .unwrap()
+            .to_utc()
+    }
+
+    fn clock(t: Option<DateTime<Utc>>) -> String {
+        t.map(|t| ward_time::clock_text(t, Paris)).unwrap_or_default()
+    }
+
+    fn intake(kind: IntakeKind, at: DateTime<Utc>) -> LastIntake {
+        LastIntake { kind, at }
+    }
+
+    fn case(start: DateTime<Utc>, intakes: Vec<LastIntake>) -> FastingCase {
+        let patient = PatientKind::Adult;
+        let (expected_start, in_room_at) = (None, None);
+        FastingCase {
+            case_id: 7,
+            patient,
+            scheduled_start: start,
+            expected_start,
+            in_room_at,
+            insulin_treated_diabetic: false,
+            intakes,
+        }
+    }
+
+    /// The rules raised, and that the first message has every expected part.
+    fn check(alerts: &[Alert], rules: &[&str], parts: &[&str]) {
+        assert_eq!(alerts.iter().map(|a| a.rule).collect::<Vec<_>>(), rules, "{alerts:?}");
+        let message = alerts.first().map(|a| a.message.as_str()).unwrap_or_default();
+        for part in parts {
+            assert!(message.contains(part), "{part:?} not in {message:?}");
+        }
+    }
+
+    /// R-FAST-1
+    #[test]
+    fn r_fast_1_adult_and_child_windows_from_defaults() {
+        let s = Settings::default();
+        let w = window(at(8, 0), PatientKind::Adult, &s);
+        let adult = [w.solids_until, w.fatty_meal_until, w.clear_fluids_until].map(|t| clock(Some(t)));
+        assert_eq!(adult, ["02:00", "00:00", "06:00"]);
+        assert_eq!(w.breast_milk_until, None);
+        let c = window(at(8, 0), PatientKind::Child, &s);
+        let child = [Some(c.clear_fluids_until), c.breast_milk_until, c.formula_until].map(clock);
+        assert_eq!(child, ["07:00", "05:00", "04:00"]);
+        // A site setting changes the window.
+        let (s, _) = Settings::from_pairs([("fast.clear_h".to_string(), "1.5".to_string())]);
+        assert_eq!(
+            clock(Some(window(at(8, 0), PatientKind::Adult, &s).clear_fluids_until)),
+            "06:30"
+        );
+    }
+
+    /// R-FAST-1
+    #[test]
+    fn r_fast_1_spring_forward_night_counts_real_hours() {
+        // 08:00 CEST on 29 March is 06:00 UTC; six real hours earlier the clock read 01:00 CET.
+        let start = Paris.with_ymd_and_hms(2026, 3, 29, 8, 0, 0).single().unwrap().to_utc();
+        assert_eq!(
+            clock(Some(
+                window(start, PatientKind::Adult, &Settings::default()).solids_until
+            )),
+            "01:00"
+        );
+    }
+
+    /// R-FAST-2
+    #[test]
+    fn r_fast_2_moving_the_schedule_moves_both_times() {
+        let s = Settings::default();
+        let (old, new) = (
+            window(at(8, 0), PatientKind::Adult, &s),
+            window(at(13, 30), PatientKind::Adult, &s),
+        );
+        assert_eq!(new.solids_until - old.solids_until, TimeDelta::minutes(330));
+        assert_eq!(new.clear_fluids_until - old.clear_fluids_until, TimeDelta::minutes(330));
+        // The alerts follow the new start too: a 09:00 drink is too late for 10:00, fine for 13:30.
+        let drink = vec![intake(IntakeKind::ClearFluids, at(9, 0))];
+        check(
+            &alerts(&case(at(10, 0), drink.clone()), at(9, 5), &s),
+            &["R-FAST-3"],
+            &[],
+        );
+        check(&alerts(&case(at(13, 30), drink), at(9, 5), &s), &[], &[]);
+    }
+
+    /// R-FAST-3
+    #[test]
+    fn r_fast_3_intake_inside_the_window_is_not_fasted() {
+        let s = Settings::default();
+        let breakfast = intake(IntakeKind::Solids, at(5, 30));
+        let a = alerts(&case(at(8, 0), vec![breakfast]), at(6, 0), &s);
+        check(
+            &a,
+            &["R-FAST-3"],
+            &[
+                "NOT FASTED: solids at 05:30, 2 h 30",
+                "fasted from 11:30 (fast.solids_h=6 h",
+            ],
+        );
+        assert_eq!(a[0].severity, Severity::Urgent);
+        // Exactly at the limit is allowed; the check is at the actual time into the room.
+        assert_eq!(
+            not_fasted(
+                &[intake(IntakeKind::ClearFluids, at(6, 0))],
+                at(8, 0),
+                PatientKind::Adult,
+                &s
+            ),
+            []
+        );
+        let late = FastingCase {
+            in_room_at: Some(at(11, 45)),
+            ..case(at(8, 0), vec![breakfast])
+        };
+        check(&alerts(&late, at(11, 45), &s), &[], &[]);
+    }
+
+    /// R-FAST-3
+    #[test]
+    fn r_fast_3_gum_or_smoking_never_counts_and_child_milk_uses_child_values() {
+        let s = Settings::default();
+        let gum = intake(IntakeKind::ChewingGumOrSmoking, at(7, 55));
+        let milk = intake(IntakeKind::BreastMilk, at(4, 30));
+        assert_eq!(not_fasted(&[gum, milk], at(8, 0), PatientKind::Child, &s), []);
+        // For an adult, milk is a non-clear liquid: six hours.
+        let adult = not_fasted(&[gum, milk], at(8, 0), PatientKind::Adult, &s);
+        assert_eq!(adult.iter().map(|n| n.key).collect::<Vec<_>>(), ["fast.solids_h"]);
+    }
+
+    /// R-FAST-4
+    #[test]
+    fn r_fast_4_a_slipped_case_prompts_clear_fluids() {
+        let s = Settings::default();
+        let mut c = case(at(8, 0), vec![]);
+        // On time, following the instructions: no alert.
+        check(&alerts(&c, at(7, 0), &s), &[], &[]);
+        // Slipped to 14:00: stopped drinking at 06:00, 8 h against 2 + 4.
+        c.expected_start = Some(at(14, 0));
+        let parts = [
+            "PROLONGED FAST: nothing to drink since 06:00, 8 h 00",
+            "until 12:00 (fast.excess_alert_h=4 h",
+        ];
+        check(&alerts(&c, at(9, 0), &s), &["R-FAST-4"], &parts);
+        // A drink recorded at 10:00 ends it; 6 h exactly is not more than 2 + 4.
+        c.intakes.push(intake(IntakeKind::ClearFluids, at(10, 0)));
+        check(&alerts(&c, at(10, 5), &s), &[], &[]);
+    }
+
+    /// R-FAST-4
+    #[test]
+    fn r_fast_4_a_case_still_waiting_after_its_start_counts_from_now() {
+        let s = Settings::default();
+        let c = case(at(8, 0), vec![]);
+        check(&alerts(&c, at(12, 1), &s), &["R-FAST-4"], &["6 h 01"]);
+        let in_room = FastingCase {
+            in_room_at: Some(at(8, 0)),
+            ..c
+        };
+        check(&alerts(&in_room, at(12, 1), &s), &[], &[]);
+    }
+
+    /// R-FAST-5
+    #[test]
+    fn r_fast_5_insulin_treated_diabetic_fast_limit() {
+        let s = Settings::default();
+        let mut c = FastingCase {
+            insulin_treated_diabetic: true,
+            ..case(at(8, 0), vec![])
+        };
+        // Solids until 02:00 for 08:00 is exactly 6 h: not more than the limit.
+        check(&alerts(&c, at(7, 0), &s), &[], &[]);
+        c.expected_start = Some(at(9, 0));
+        check(
+            &alerts(&c, at(7, 0), &s),
+            &["R-FAST-5"],
+            &["DIABETIC FAST", "fast.diabetic_max_h=6 h"],
+        );
+        // Clear fluids do not reset the diabetic's clock; food does.
+        c.intakes.push(intake(IntakeKind::ClearFluids, at(6, 30)));
+        check(&alerts(&c, at(7, 0), &s), &["R-FAST-5"], &[]);
+        c.intakes.push(intake(IntakeKind::Solids, at(3, 0)));
+        check(&alerts(&c, at(7, 0), &s), &[], &[]);
+    }
+
+    #[test]
+    fn hours_never_panic_and_codes_round_trip() {
+        assert_eq!(duration_of_hours(f64::NAN), TimeDelta::zero());
+        assert_eq!(duration_of_hours(f64::INFINITY), TimeDelta::MAX);
+        for k in IntakeKind::ALL {
+            assert_eq!(IntakeKind::from_code(k.code()), Some(k));
+        }
+    }
+
+    /// Instants around the 2026 DST changes, the year end and a leap day.
+    fn tricky_start() -> impl Strategy<Value = DateTime<Utc>> {
+        let anchors = [(2026, 3, 28), (2026, 10, 24), (2026, 12, 30), (2028, 2, 28)];
+        (0..anchors.len(), 0i64..3 * 24 * 60).prop_map(move |(i, minutes)| {
+            let (y, m, d) = anchors[i];
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+            ward_time::at_local(day, chrono::NaiveTime::MIN, Paris) + TimeDelta::minutes(minutes)
+        })
+    }
+
+    /// Roughly chrono's whole range, in seconds.
+    const SECONDS: std::ops::RangeInclusive<i64> = -8_210_266_876_800..=8_210_298_412_799;
+
+    proptest! {
+        /// R-FAST-1
+        #[test]
+        fn r_fast_1_windows_are_exact_utc_durations(start in tricky_start(), child in any::<bool>()) {
+            let patient = if child { PatientKind::Child } else { PatientKind::Adult };
+            let w = window(start, patient, &Settings::default());
+            prop_assert_eq!(start - w.clear_fluids_until, TimeDelta::hours(if child { 1 } else { 2 }));
+            prop_assert_eq!(start - w.solids_until, TimeDelta::hours(6));
+            prop_assert_eq!(start - w.fatty_meal_until, TimeDelta::hours(8));
+        }
+
+        /// R-FAST-3
+        #[test]
+        fn r_fast_3_fasted_exactly_when_the_required_hours_have_passed(
+            start in tricky_start(), offset_min in -600i64..600, kind in 0usize..6,
+        ) {
+            let kind = IntakeKind::ALL[kind];
+            let eaten = intake(kind, start - TimeDelta::minutes(offset_min));
+            let flagged = !not_fasted(&[eaten], start, PatientKind::Adult, &Settings::default()).is_empty();
+            let required = match kind {
+                IntakeKind::ChewingGumOrSmoking => None,
+                IntakeKind::ClearFluids => Some(120),
+                IntakeKind::FattyMeal => Some(480),
+                _ => Some(360),
+            };
+            prop_assert_eq!(flagged, required.is_some_and(|r| offset_min < r));
+        }
+
+        #[test]
+        fn alerts_never_panic(start in SECONDS, now in SECONDS, eaten in SECONDS, clear in 0.0f64..1e12) {
+            let t = |s: i64| DateTime::<Utc>::from_timestamp(s, 0).unwrap_or_default();
+            let (s, _) = Settings::from_pairs([("fast.clear_h".to_string(), clear.to_string())]);
+            let c = FastingCase {
+                insulin_treated_diabetic: true,
+                patient: PatientKind::Child,
+                ..case(t(start), vec![intake(IntakeKind::Formula, t(eaten))])
+            };
+            let _ = alerts(&c, t(now), &s);
+        }
+    }
+}

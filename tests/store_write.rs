@@ -1,0 +1,316 @@
+//! The one write path (DESIGN.md, "The store"): R-AUDIT-1 (every change leaves
+//! one audit row per changed row, in the same transaction; the log is
+//! append-only) and R-AUDIT-2 (a save over someone else's newer save is refused
+//! with a Conflict naming who and when), with R-PATH-2's admission steps and
+//! the settings as the records two members of staff edit.
+
+mod store_common;
+
+use chrono::NaiveDate;
+use periop::domain::pathway::{AdmissionState, Step};
+use periop::store::admissions::{self, NewAdmission};
+use periop::store::{Store, StoreError, settings};
+use rusqlite::{Connection, params};
+use serde_json::{Value, json};
+use store_common::*;
+
+/// One audit row, as the file holds it.
+#[derive(Debug, Clone, PartialEq)]
+struct AuditRow {
+    id: i64,
+    at: String,
+    actor_id: i64,
+    table: String,
+    row_id: i64,
+    action: String,
+    before: Option<Value>,
+    after: Value,
+}
+
+fn audit_after(conn: &Connection, last_id: i64) -> Vec<AuditRow> {
+    let mut stmt = conn
+        .prepare("SELECT id, at, actor_id, table_name, row_id, action, before, after FROM audit WHERE id > ?1 ORDER BY id")
+        .unwrap();
+    let json = |text: String| serde_json::from_str::<Value>(&text).expect("audit JSON");
+    stmt.query_map([last_id], |r| {
+        Ok(AuditRow {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            actor_id: r.get(2)?,
+            table: r.get(3)?,
+            row_id: r.get(4)?,
+            action: r.get(5)?,
+            before: r.get::<_, Option<String>>(6)?.map(json),
+            after: json(r.get(7)?),
+        })
+    })
+    .unwrap()
+    .collect::<rusqlite::Result<_>>()
+    .unwrap()
+}
+
+fn last_audit_id(conn: &Connection) -> i64 {
+    count(conn, "SELECT COALESCE(MAX(id), 0) FROM audit", [])
+}
+
+fn ward_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+/// A patient and a planned admission arriving on `ward_day()`, made by the admin.
+fn planned_admission(path: &std::path::Path) -> (i64, i64) {
+    let mut admin = Store::open_as(path, &admin()).unwrap();
+    let patient_id = add_patient(&mut admin, 1);
+    let admission = NewAdmission {
+        patient_id,
+        planned_admit_on: ward_day(),
+        planned_discharge_on: ward_day().succ_opt().unwrap(),
+        bed_id: None,
+    };
+    let admission_id = admin.write(at(), |tx| admissions::create(tx, &admission)).unwrap();
+    (patient_id, admission_id)
+}
+
+/// What a member of staff sees on the board: the admission's state and version.
+fn seen_on_board(store: &Store, admission_id: i64) -> (AdmissionState, i64) {
+    let board = store.board(ward_day(), at()).unwrap();
+    let stay = board.facts.arrivals.iter().find(|s| s.admission_id == admission_id).expect("the admission is on the board");
+    (stay.state, stay.version)
+}
+
+/// A read through the store: a write call that only reads, committed empty.
+fn read_setting(store: &mut Store, key: &str) -> Option<(String, i64)> {
+    store.write(at(), |tx| settings::stored(tx.conn(), key)).unwrap()
+}
+
+fn assert_conflict_by(err: &StoreError, who: &str, when: &str) {
+    match err {
+        StoreError::Conflict { by, at, .. } => {
+            assert_eq!(by, who, "{err}");
+            assert_eq!(at, when, "{err}");
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let text = err.to_string();
+    assert!(text.contains(who) && text.contains(when) && !text.contains('\n'), "{text}");
+}
+
+#[test]
+fn r_audit_1_an_insert_appends_one_audit_row_with_actor_time_table_row_and_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut nurse = Store::open_as(&path, &nurse()).unwrap();
+    let conn = raw_ro(&path);
+    let last = last_audit_id(&conn);
+
+    let id = add_patient(&mut nurse, 7);
+
+    let rows = audit_after(&conn, last);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let row = &rows[0];
+    assert_eq!(row.at, "2026-11-22T07:30:00Z");
+    assert_eq!(row.actor_id, nurse.actor().staff_id);
+    assert_eq!((row.table.as_str(), row.row_id, row.action.as_str()), ("patients", id, "insert"));
+    assert_eq!(row.before, None);
+    assert_eq!(
+        row.after,
+        json!({"id": id, "surname": "Testpatient7", "first_name": "Camille", "birth_date": "1960-03-14",
+               "sex": "F", "hospital_number": "H000007", "version": 1})
+    );
+}
+
+#[test]
+fn r_audit_1_r_path_2_a_step_audits_each_changed_row_with_before_and_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (_, admission_id) = planned_admission(&path);
+    let mut nurse = Store::open_as(&path, &nurse()).unwrap();
+    let conn = raw_ro(&path);
+    let last = last_audit_id(&conn);
+
+    let taken = nurse.write(at_plus(60), |tx| admissions::take_step(tx, admission_id, 1, Step::Admit, None)).unwrap();
+    assert_eq!((taken.from, taken.to, taken.version), (AdmissionState::Planned, AdmissionState::Admitted, 2));
+
+    // Two rows changed (the admission, and a new step), so two audit rows.
+    let rows = audit_after(&conn, last);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    for row in &rows {
+        assert_eq!(row.at, "2026-11-22T08:30:00Z");
+        assert_eq!(row.actor_id, nurse.actor().staff_id);
+    }
+    let update = &rows[0];
+    assert_eq!((update.table.as_str(), update.row_id, update.action.as_str()), ("admissions", admission_id, "update"));
+    let before = update.before.as_ref().expect("an update keeps the row as it was");
+    assert_eq!((&before["state"], &before["admitted_at"], &before["version"]), (&json!("planned"), &Value::Null, &json!(1)));
+    let after = &update.after;
+    assert_eq!(
+        (&after["state"], &after["admitted_at"], &after["version"]),
+        (&json!("admitted"), &json!("2026-11-22T08:30:00Z"), &json!(2))
+    );
+
+    let step = &rows[1];
+    assert_eq!((step.table.as_str(), step.action.as_str(), step.before.as_ref()), ("admission_steps", "insert", None));
+    assert_eq!(step.after["admission_id"], json!(admission_id));
+    assert_eq!((&step.after["from_state"], &step.after["to_state"]), (&json!("planned"), &json!("admitted")));
+    assert_eq!(step.after["actor_id"], json!(nurse.actor().staff_id));
+    let step_rows = count(&conn, "SELECT count(*) FROM admission_steps WHERE id = ?1", [step.row_id]);
+    assert_eq!(step_rows, 1);
+}
+
+#[test]
+fn r_audit_1_a_change_that_fails_after_writing_leaves_neither_the_row_nor_its_audit_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (_, admission_id) = planned_admission(&path);
+    let mut nurse = Store::open_as(&path, &nurse()).unwrap();
+    let conn = raw_ro(&path);
+    let audit_before = audit_total(&conn);
+
+    // The closure wrote, then gave up.
+    let err = nurse
+        .write(at(), |tx| {
+            periop::store::patients::register(tx, &patient(2))?;
+            Err::<(), _>(StoreError::invalid("test", "the user cancelled"))
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err:?}");
+    assert_eq!(count(&conn, "SELECT count(*) FROM patients WHERE hospital_number = 'H000002'", []), 0);
+    assert_eq!(audit_total(&conn), audit_before);
+
+    // A step, then a second write that the file refuses (a hospital number
+    // already taken): the step and its audit rows go too.
+    let err = nurse
+        .write(at(), |tx| {
+            admissions::take_step(tx, admission_id, 1, Step::Admit, None)?;
+            periop::store::patients::register(tx, &patient(1))
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Sqlite(_)), "{err:?}");
+    let (state, version): (String, i64) = conn
+        .query_row("SELECT state, version FROM admissions WHERE id = ?1", [admission_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!((state.as_str(), version), ("planned", 1));
+    assert_eq!(count(&conn, "SELECT count(*) FROM admission_steps", []), 0);
+    assert_eq!(audit_total(&conn), audit_before);
+
+    // A value the catalogue refuses is never written.
+    let err = nurse.write(at(), |tx| settings::set(tx, "fast.solids_h", "-1", None)).unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err:?}");
+    assert_eq!(count(&conn, "SELECT count(*) FROM settings", []), 0);
+    assert_eq!(audit_total(&conn), audit_before);
+
+    // The store is still usable after the failed transactions.
+    nurse.write(at(), |tx| admissions::take_step(tx, admission_id, 1, Step::Admit, None)).unwrap();
+    assert_eq!(audit_total(&conn), audit_before + 2);
+}
+
+#[test]
+fn r_audit_1_the_audit_log_cannot_be_changed_or_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut nurse = Store::open_as(&path, &nurse()).unwrap();
+    add_patient(&mut nurse, 1);
+    drop(nurse);
+
+    let conn = raw_rw(&path);
+    let before = audit_after(&conn, 0);
+    assert!(!before.is_empty());
+    let attempts = [
+        ("UPDATE audit SET actor_id = 1, after = '{}' WHERE id = (SELECT MAX(id) FROM audit)", "cannot be changed"),
+        ("UPDATE audit SET at = '2000-01-01T00:00:00Z'", "cannot be changed"),
+        ("DELETE FROM audit WHERE id = (SELECT MAX(id) FROM audit)", "cannot be deleted"),
+        ("DELETE FROM audit", "cannot be deleted"),
+        ("INSERT OR REPLACE INTO audit (id, at, actor_id, table_name, row_id, action, after)
+          SELECT id, at, actor_id, table_name, row_id, action, '{}' FROM audit WHERE id = 1", "cannot be deleted"),
+    ];
+    for (sql, refusal) in attempts {
+        let err = conn.execute(sql, []).expect_err(sql);
+        assert!(err.to_string().contains(refusal), "{sql}: {err}");
+    }
+    assert_eq!(audit_after(&conn, 0), before);
+}
+
+#[test]
+fn r_audit_2_r_path_2_two_terminals_admit_the_same_patient_and_the_second_gets_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (_, admission_id) = planned_admission(&path);
+    let mut alice = Store::open_as(&path, &alice()).unwrap();
+    let mut bob = Store::open_as(&path, &bob()).unwrap();
+    let conn = raw_ro(&path);
+
+    // Both open the admission: planned, version 1.
+    assert_eq!(seen_on_board(&alice, admission_id), (AdmissionState::Planned, 1));
+    assert_eq!(seen_on_board(&bob, admission_id), (AdmissionState::Planned, 1));
+
+    // Alice admits at 08:30 on the ward (07:30 UTC).
+    alice.write(at(), |tx| admissions::take_step(tx, admission_id, 1, Step::Admit, None)).unwrap();
+    let audit_after_alice = audit_total(&conn);
+
+    // Bob, five minutes later, still with version 1.
+    let err = bob.write(at_plus(5), |tx| admissions::take_step(tx, admission_id, 1, Step::Admit, None)).unwrap_err();
+    assert_conflict_by(&err, "Alice Martin", "08:30 on 22/11");
+    assert!(err.to_string().contains(&format!("admission #{admission_id}")), "{err}");
+    assert!(!err.to_string().contains("Testpatient"), "R-PRIV-1: no patient in a message: {err}");
+
+    // Nothing of Bob's was written.
+    let (admitted_at, version): (String, i64) = conn
+        .query_row("SELECT admitted_at, version FROM admissions WHERE id = ?1", [admission_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((admitted_at.as_str(), version), ("2026-11-22T07:30:00Z", 2));
+    let steps_by_bob = count(&conn, "SELECT count(*) FROM admission_steps WHERE actor_id = ?1", [bob.actor().staff_id]);
+    assert_eq!(steps_by_bob, 0);
+    assert_eq!(count(&conn, "SELECT count(*) FROM audit WHERE actor_id = ?1", [bob.actor().staff_id]), 1); // his registration
+    assert_eq!(audit_total(&conn), audit_after_alice);
+
+    // Bob refreshes, sees Alice's admission, and takes the next step.
+    assert_eq!(seen_on_board(&bob, admission_id), (AdmissionState::Admitted, 2));
+    let taken = bob
+        .write(at_plus(90), |tx| admissions::take_step(tx, admission_id, 2, Step::MarkProcedureDone, None))
+        .unwrap();
+    assert_eq!((taken.to, taken.version), (AdmissionState::ProcedureDone, 3));
+    let audit = alice.audit_entries("", None, 2).unwrap();
+    assert!(audit.iter().all(|e| e.actor == "Bob Durand"), "{audit:?}");
+    assert_eq!(audit_rows_of(&conn, "admissions", admission_id), 3); // insert, Alice's step, Bob's step
+}
+
+#[test]
+fn r_audit_2_two_terminals_change_the_same_setting_and_the_second_gets_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut alice = Store::open_as(&path, &alice()).unwrap();
+    let mut bob = Store::open_as(&path, &bob()).unwrap();
+    let conn = raw_ro(&path);
+    let key = "fast.solids_h";
+
+    // Never set: both see the default and save "the first value".
+    assert_eq!(read_setting(&mut alice, key), None);
+    assert_eq!(read_setting(&mut bob, key), None);
+    assert_eq!(alice.write(at(), |tx| settings::set(tx, key, "7", None)).unwrap(), 1);
+    let err = bob.write(at_plus(1), |tx| settings::set(tx, key, "8", None)).unwrap_err();
+    assert_conflict_by(&err, "Alice Martin", "08:30 on 22/11");
+    assert_eq!(read_setting(&mut bob, key), Some(("7".into(), 1)));
+
+    // Both at version 1 now; Alice saves first again.
+    assert_eq!(read_setting(&mut alice, key), Some(("7".into(), 1)));
+    assert_eq!(alice.write(at_plus(10), |tx| settings::set(tx, key, "6.5", Some(1))).unwrap(), 2);
+    let err = bob.write(at_plus(11), |tx| settings::set(tx, key, "8", Some(1))).unwrap_err();
+    assert_conflict_by(&err, "Alice Martin", "08:40 on 22/11");
+    assert_eq!(read_setting(&mut bob, key), Some(("6.5".into(), 2)));
+
+    // With the new version, Bob's save goes through.
+    assert_eq!(bob.write(at_plus(12), |tx| settings::set(tx, key, "8", Some(2))).unwrap(), 3);
+    alice.reload_settings().unwrap();
+    assert_eq!(alice.settings().number(key), 8.0);
+
+    let id = count(&conn, "SELECT id FROM settings WHERE key = ?1", params![key]);
+    assert_eq!(audit_rows_of(&conn, "settings", id), 3);
+    let by_bob = count(
+        &conn,
+        "SELECT count(*) FROM audit WHERE table_name = 'settings' AND actor_id = ?1",
+        [bob.actor().staff_id],
+    );
+    assert_eq!(by_bob, 1);
+}
