@@ -33,6 +33,8 @@ CREATE TABLE patients (
     birth_date      TEXT NOT NULL,
     sex             TEXT NOT NULL CHECK (sex IN ('F', 'M', 'X')),
     hospital_number TEXT NOT NULL UNIQUE,
+    -- R-FAST-5: insulin-treated diabetics have a shorter fasting limit.
+    insulin_treated_diabetic INTEGER NOT NULL DEFAULT 0 CHECK (insulin_treated_diabetic IN (0, 1)),
     version         INTEGER NOT NULL DEFAULT 1
 );
 
@@ -49,8 +51,10 @@ CREATE TABLE rooms (
 CREATE TABLE beds (
     id      INTEGER PRIMARY KEY,
     label   TEXT NOT NULL UNIQUE,
+    -- R-PATH-4: the bed's physical state. "Reserved" is not stored: a free bed
+    -- is reserved while a planned admission holds it (derived, cannot drift).
     state   TEXT NOT NULL DEFAULT 'free'
-              CHECK (state IN ('free', 'reserved', 'occupied', 'to_clean', 'closed')),
+              CHECK (state IN ('free', 'occupied', 'to_clean', 'closed')),
     version INTEGER NOT NULL DEFAULT 1
 );
 
@@ -107,13 +111,111 @@ CREATE TABLE cases (
     duration_min      INTEGER NOT NULL CHECK (duration_min > 0),
     anaesthesia_mode  TEXT NOT NULL CHECK (anaesthesia_mode IN ('local', 'sedation_local', 'general', 'regional')),
     side_level        TEXT,
+    -- R-MED-2: vertebroplasty and cementoplasty are high bleeding risk.
+    bleeding_risk     TEXT NOT NULL DEFAULT 'standard' CHECK (bleeding_risk IN ('standard', 'high')),
+    -- R-MED-1: metformin stops around iodinated contrast.
+    iodinated_contrast INTEGER NOT NULL DEFAULT 0 CHECK (iodinated_contrast IN (0, 1)),
+    -- R-READY-1: an emergency relaxes the confirmation gate, and is reported.
     emergency         INTEGER NOT NULL DEFAULT 0 CHECK (emergency IN (0, 1)),
+    -- R-ANES-3: the pre-anaesthesia visit, within 24 h before the procedure.
+    pre_visit_at      TEXT,
     state             TEXT NOT NULL DEFAULT 'planned' CHECK (state IN
                         ('planned', 'confirmed', 'in_progress', 'done', 'cancelled', 'postponed')),
     version           INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX cases_by_start ON cases (scheduled_start);
 CREATE INDEX cases_by_admission ON cases (admission_id);
+
+-- R-READY-1..3: the readiness checklist, one row per item once it was first
+-- ticked; `done` can be unticked. Readiness itself is computed, never stored.
+CREATE TABLE case_checks (
+    id         INTEGER PRIMARY KEY,
+    case_id    INTEGER NOT NULL REFERENCES cases(id),
+    item       TEXT NOT NULL CHECK (item IN
+                 ('rcp_decision', 'radiology_consultation', 'signed_consent', 'imaging_file',
+                  'carte_vitale', 'mutuelle_card', 'escort', 'medication_plan_reviewed')),
+    done       INTEGER NOT NULL CHECK (done IN (0, 1)),
+    checked_at TEXT NOT NULL,
+    checked_by INTEGER NOT NULL REFERENCES staff(id),
+    version    INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (case_id, item)
+);
+
+-- R-ANES-1..5: the anaesthesia consultation (CPA); the latest one counts.
+CREATE TABLE anaesthesia_consultations (
+    id              INTEGER PRIMARY KEY,
+    case_id         INTEGER NOT NULL REFERENCES cases(id),
+    held_at         TEXT NOT NULL,
+    anaesthetist_id INTEGER REFERENCES staff(id),
+    asa             TEXT,
+    planned_mode    TEXT NOT NULL CHECK (planned_mode IN ('local', 'sedation_local', 'general', 'regional')),
+    outcome         TEXT NOT NULL CHECK (outcome IN ('pending', 'cleared', 'refused')),
+    notes           TEXT,
+    version         INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX anaesthesia_consultations_by_case ON anaesthesia_consultations (case_id);
+
+-- R-FAST-3: what the patient last ate or drank, and when.
+CREATE TABLE intakes (
+    id           INTEGER PRIMARY KEY,
+    admission_id INTEGER NOT NULL REFERENCES admissions(id),
+    kind         TEXT NOT NULL CHECK (kind IN
+                   ('solids', 'fatty_meal', 'clear_fluids', 'breast_milk', 'formula', 'chewing_gum_or_smoking')),
+    taken_at     TEXT NOT NULL,
+    version      INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX intakes_by_admission ON intakes (admission_id);
+
+-- R-MED-1: treatments that need a stop date before a procedure.
+CREATE TABLE treatments (
+    id         INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients(id),
+    drug_class TEXT NOT NULL CHECK (drug_class IN
+                 ('doac', 'dabigatran_renal_normal', 'dabigatran_renal_impaired', 'vka', 'aspirin',
+                  'clopidogrel', 'ticagrelor', 'prasugrel', 'metformin', 'glp1_agonist')),
+    active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    version    INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX treatments_by_patient ON treatments (patient_id);
+
+-- R-MED-2: INR and platelets before high-bleeding-risk procedures.
+CREATE TABLE lab_results (
+    id         INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients(id),
+    test       TEXT NOT NULL CHECK (test IN ('inr', 'platelets')),
+    value      REAL NOT NULL,
+    taken_at   TEXT NOT NULL,
+    version    INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX lab_results_by_patient ON lab_results (patient_id);
+
+-- R-DISCH-1: the discharge check, one per admission.
+CREATE TABLE discharge_checks (
+    id                    INTEGER PRIMARY KEY,
+    admission_id          INTEGER NOT NULL UNIQUE REFERENCES admissions(id),
+    padss_vitals          INTEGER CHECK (padss_vitals BETWEEN 0 AND 2),
+    padss_activity        INTEGER CHECK (padss_activity BETWEEN 0 AND 2),
+    padss_pain_nausea     INTEGER CHECK (padss_pain_nausea BETWEEN 0 AND 2),
+    padss_bleeding        INTEGER CHECK (padss_bleeding BETWEEN 0 AND 2),
+    padss_intake_output   INTEGER CHECK (padss_intake_output BETWEEN 0 AND 2),
+    escort                INTEGER NOT NULL DEFAULT 0 CHECK (escort IN (0, 1)),
+    letter_given_on       TEXT,
+    work_stop_certificate INTEGER NOT NULL DEFAULT 0 CHECK (work_stop_certificate IN (0, 1)),
+    follow_up_appointment INTEGER NOT NULL DEFAULT 0 CHECK (follow_up_appointment IN (0, 1)),
+    override_reason       TEXT,
+    version               INTEGER NOT NULL DEFAULT 1
+);
+
+-- R-DISCH-2: the phone call the day after discharge.
+CREATE TABLE follow_up_calls (
+    id           INTEGER PRIMARY KEY,
+    admission_id INTEGER NOT NULL UNIQUE REFERENCES admissions(id),
+    due_on       TEXT NOT NULL,
+    done_at      TEXT,
+    notes        TEXT,
+    version      INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX follow_up_calls_by_due ON follow_up_calls (due_on);
 
 -- R-AUDIT-1: who changed what, when, before and after, written in the same
 -- transaction as the change. The triggers keep it append-only.

@@ -158,11 +158,12 @@ fn a_damaged_settings_or_staff_table_is_reported_as_damaged() {
         let dir = tempfile::tempdir().unwrap();
         let path = new_db(dir.path());
         let root: u32 =
-            raw_ro(&path).query_row("SELECT rootpage FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0)).unwrap();
+            raw_rw(&path).query_row("SELECT rootpage FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0)).unwrap();
         let root = u64::from(root);
         let size = page_size(&path);
         scribble(&path, (root - 1) * size, size as usize);
         let before = snapshot(dir.path());
+        assert_eq!(before.keys().collect::<Vec<_>>(), ["ward.db"]);
         let err = open_error(&path, &nurse());
         assert!(matches!(err, StoreError::Damaged { .. }), "{table}'s page damaged, got {err:?}");
         assert_message(&err, &path, "restore the latest backup");
@@ -283,7 +284,7 @@ fn init_creates_a_0660_file_whatever_the_umask_and_registers_the_account_as_admi
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ward.db");
         let old = umask(Mode::from_bits_truncate(mask));
-        let made = Store::init(&path, &admin());
+        let made = Store::init(&path, &admin(), at());
         umask(old);
         let store = made.unwrap_or_else(|e| panic!("init: {e}"));
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
@@ -323,7 +324,7 @@ fn init_refuses_an_existing_path_and_leaves_it_alone() {
     std::fs::File::create(&empty).unwrap();
     for path in [&db, &text, &empty, &dir.path().to_path_buf()] {
         let before = snapshot(dir.path());
-        let err = match Store::init(path, &nurse()) {
+        let err = match Store::init(path, &nurse(), at()) {
             Ok(_) => panic!("init overwrote {}", path.display()),
             Err(e) => e,
         };

@@ -12,10 +12,17 @@ pub enum Table {
     Admissions,
     AdmissionSteps,
     Cases,
+    CaseChecks,
+    AnaesthesiaConsultations,
+    Intakes,
+    Treatments,
+    LabResults,
+    DischargeChecks,
+    FollowUpCalls,
 }
 
 impl Table {
-    pub const ALL: [Table; 9] = [
+    pub const ALL: [Table; 16] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -25,6 +32,13 @@ impl Table {
         Table::Admissions,
         Table::AdmissionSteps,
         Table::Cases,
+        Table::CaseChecks,
+        Table::AnaesthesiaConsultations,
+        Table::Intakes,
+        Table::Treatments,
+        Table::LabResults,
+        Table::DischargeChecks,
+        Table::FollowUpCalls,
     ];
 
     pub fn name(self) -> &'static str {
@@ -38,6 +52,13 @@ impl Table {
             Table::Admissions => "admissions",
             Table::AdmissionSteps => "admission_steps",
             Table::Cases => "cases",
+            Table::CaseChecks => "case_checks",
+            Table::AnaesthesiaConsultations => "anaesthesia_consultations",
+            Table::Intakes => "intakes",
+            Table::Treatments => "treatments",
+            Table::LabResults => "lab_results",
+            Table::DischargeChecks => "discharge_checks",
+            Table::FollowUpCalls => "follow_up_calls",
         }
     }
 
@@ -53,6 +74,13 @@ impl Table {
             Table::Admissions => "admission",
             Table::AdmissionSteps => "admission step",
             Table::Cases => "case",
+            Table::CaseChecks => "readiness check",
+            Table::AnaesthesiaConsultations => "anaesthesia consultation",
+            Table::Intakes => "intake",
+            Table::Treatments => "treatment",
+            Table::LabResults => "lab result",
+            Table::DischargeChecks => "discharge check",
+            Table::FollowUpCalls => "follow-up call",
         }
     }
 

@@ -47,7 +47,7 @@ pub fn bob() -> Account {
 /// and closed again (so that only the main file is left on disk).
 pub fn new_db(dir: &Path) -> PathBuf {
     let path = dir.join("ward.db");
-    drop(Store::init(&path, &admin()).expect("init a fresh database"));
+    drop(Store::init(&path, &admin(), at()).expect("init a fresh database"));
     path
 }
 
