@@ -236,6 +236,14 @@ BEGIN
     SELECT RAISE(ABORT, 'the audit log cannot be changed');
 END;
 
+-- REPLACE on an existing id would delete and re-insert without a DELETE
+-- trigger firing (recursive_triggers is off): refuse it at the insert.
+CREATE TRIGGER audit_is_append_only_replace BEFORE INSERT ON audit
+WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log cannot be changed');
+END;
+
 CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'the audit log cannot be deleted');

@@ -22,13 +22,7 @@ impl Log for FileLog {
         }
         if let Ok(mut file) = self.file.lock() {
             let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ");
-            let _ = writeln!(
-                file,
-                "{now} {} pid={} {}",
-                record.level(),
-                std::process::id(),
-                record.args()
-            );
+            let _ = writeln!(file, "{now} {} pid={} {}", record.level(), std::process::id(), record.args());
         }
     }
 

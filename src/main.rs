@@ -4,7 +4,10 @@
 use clap::Parser;
 use color_eyre::Result;
 use periop::app::clock::{Clock, NowArg};
-use periop::cli::{self, args::Cli, args::Command, args::DEMO_DB, args::Format};
+use periop::cli::args::{Cli, Command, DEMO_DB, Format, ListFormat, SettingsAction};
+use periop::cli::{self};
+use periop::domain::pathway::AdmissionState;
+use periop::store::admission_list::ListQuery;
 use periop::domain::ward_time;
 use periop::store::Store;
 use periop::ui::theme::Theme;
@@ -28,23 +31,14 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let now_arg = cli
-        .now
-        .as_deref()
-        .map(NowArg::parse)
-        .transpose()
-        .map_err(color_eyre::eyre::Report::msg)?;
+    let now_arg = cli.now.as_deref().map(NowArg::parse).transpose().map_err(color_eyre::eyre::Report::msg)?;
     let clock_for = |store: &Store| match now_arg {
         Some(arg) => Clock::Fixed(arg.resolve(store.zone())),
         None => Clock::System,
     };
     match cli.command {
         None => {
-            let store = if cli.demo {
-                demo_for_today(now_arg)?
-            } else {
-                Store::open(&database(cli.db)?)?
-            };
+            let store = if cli.demo { demo_for_today(now_arg)? } else { Store::open(&database(cli.db)?)? };
             let clock = clock_for(&store);
             periop::shell::run(store, clock, Theme::from_env(cli.no_color))?;
         }
@@ -67,6 +61,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Format::Json => println!("{}", cli::board::json(&board, now, store.zone())),
             }
         }
+        Some(Command::Admissions { date, all_days, state, format }) => {
+            let store = Store::open(&database(cli.db)?)?;
+            let now = clock_for(&store).now();
+            let day = if all_days { None } else { Some(day_or_today(date, now, &store)?) };
+            let state = match state {
+                Some(code) => Some(AdmissionState::from_code(&code).ok_or_else(|| {
+                    color_eyre::eyre::eyre!("--state {code:?} is not a state; use one of: {}", states())
+                })?),
+                None => None,
+            };
+            let rows = store.admissions(&ListQuery { day, state, text: None }, now)?;
+            let zone = store.zone();
+            match format {
+                ListFormat::Text => print!("{}", cli::admissions::text(&rows, day, zone)),
+                ListFormat::Json => println!("{}", cli::admissions::json(&rows, day, now, zone)),
+                ListFormat::Csv => print!("{}", cli::admissions::csv(&rows, zone)),
+            }
+        }
+        Some(Command::Settings { action }) => {
+            let mut store = Store::open(&database(cli.db)?)?;
+            match action {
+                None => print!("{}", cli::settings::list(&store)?),
+                Some(SettingsAction::Set { key, value }) => {
+                    let now = clock_for(&store).now();
+                    println!("{}", cli::settings::set(&mut store, &key, &value, now)?);
+                }
+            }
+        }
         Some(Command::Check) => {
             let store = Store::open(&database(cli.db)?)?;
             if !cli::check::run(&store)? {
@@ -82,6 +104,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--date` as a ward day, or today.
+fn day_or_today(date: Option<String>, now: chrono::DateTime<chrono::Utc>, store: &Store) -> Result<chrono::NaiveDate> {
+    match date {
+        Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map_err(|_| color_eyre::eyre::eyre!("--date {text:?} is not a day; write it like 2026-11-23")),
+        None => Ok(ward_time::local_day(now, store.zone())),
+    }
+}
+
+fn states() -> String {
+    AdmissionState::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")
 }
 
 fn database(db: Option<PathBuf>) -> Result<PathBuf> {

@@ -29,7 +29,9 @@ struct AuditRow {
 
 fn audit_after(conn: &Connection, last_id: i64) -> Vec<AuditRow> {
     let mut stmt = conn
-        .prepare("SELECT id, at, actor_id, table_name, row_id, action, before, after FROM audit WHERE id > ?1 ORDER BY id")
+        .prepare(
+            "SELECT id, at, actor_id, table_name, row_id, action, before, after FROM audit WHERE id > ?1 ORDER BY id",
+        )
         .unwrap();
     let json = |text: String| serde_json::from_str::<Value>(&text).expect("audit JSON");
     stmt.query_map([last_id], |r| {
@@ -52,7 +54,7 @@ fn audit_after(conn: &Connection, last_id: i64) -> Vec<AuditRow> {
 /// A row as a JSON object, read here independently of the store's own code.
 fn row_image(conn: &Connection, table: &str, id: i64) -> Value {
     let mut stmt = conn.prepare(&format!("SELECT * FROM {table} WHERE id = ?1")).unwrap();
-    let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+    let names: Vec<String> = stmt.column_names().map(String::from).collect();
     stmt.query_row([id], |r| {
         let mut object = serde_json::Map::new();
         for (i, name) in names.iter().enumerate() {
@@ -95,7 +97,8 @@ fn planned_admission(path: &std::path::Path) -> (i64, i64) {
 /// What a member of staff sees on the board: the admission's state and version.
 fn seen_on_board(store: &Store, admission_id: i64) -> (AdmissionState, i64) {
     let board = store.board(ward_day(), at()).unwrap();
-    let stay = board.facts.arrivals.iter().find(|s| s.admission_id == admission_id).expect("the admission is on the board");
+    let stay =
+        board.facts.arrivals.iter().find(|s| s.admission_id == admission_id).expect("the admission is on the board");
     (stay.state, stay.version)
 }
 
@@ -164,7 +167,10 @@ fn r_audit_1_r_path_2_a_step_audits_each_changed_row_with_before_and_after() {
     let update = &rows[0];
     assert_eq!((update.table.as_str(), update.row_id, update.action.as_str()), ("admissions", admission_id, "update"));
     let before = update.before.as_ref().expect("an update keeps the row as it was");
-    assert_eq!((&before["state"], &before["admitted_at"], &before["version"]), (&json!("planned"), &Value::Null, &json!(1)));
+    assert_eq!(
+        (&before["state"], &before["admitted_at"], &before["version"]),
+        (&json!("planned"), &Value::Null, &json!(1))
+    );
     let after = &update.after;
     assert_eq!(
         (&after["state"], &after["admitted_at"], &after["version"]),
@@ -211,7 +217,9 @@ fn r_audit_1_a_change_that_fails_after_writing_leaves_neither_the_row_nor_its_au
         .unwrap_err();
     assert!(matches!(err, StoreError::Sqlite(_)), "{err:?}");
     let (state, version): (String, i64) = conn
-        .query_row("SELECT state, version FROM admissions WHERE id = ?1", [admission_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT state, version FROM admissions WHERE id = ?1", [admission_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap();
     assert_eq!((state.as_str(), version), ("planned", 1));
     assert_eq!(count(&conn, "SELECT count(*) FROM admission_steps", []), 0);
@@ -296,9 +304,8 @@ fn r_audit_2_r_path_2_two_terminals_admit_the_same_patient_and_the_second_gets_a
 
     // Bob refreshes, sees Alice's admission, and takes the next step.
     assert_eq!(seen_on_board(&bob, admission_id), (AdmissionState::Admitted, 2));
-    let taken = bob
-        .write(at_plus(90), |tx| admissions::take_step(tx, admission_id, 2, Step::MarkProcedureDone, None))
-        .unwrap();
+    let taken =
+        bob.write(at_plus(90), |tx| admissions::take_step(tx, admission_id, 2, Step::MarkProcedureDone, None)).unwrap();
     assert_eq!((taken.to, taken.version), (AdmissionState::ProcedureDone, 3));
     let audit = alice.audit_entries("", None, 2).unwrap();
     assert!(audit.iter().all(|e| e.actor == "Bob Durand"), "{audit:?}");
@@ -348,7 +355,6 @@ fn r_audit_2_two_terminals_change_the_same_setting_and_the_second_gets_a_conflic
 /// deletes and re-inserts the row, and SQLite fires no DELETE trigger for a
 /// REPLACE unless `recursive_triggers` is on: the audit row is rewritten.
 #[test]
-#[ignore = "bug: INSERT OR REPLACE rewrites an audit row; schema.sql has no trigger against it"]
 fn r_audit_1_the_audit_log_cannot_be_rewritten_by_a_replace() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());

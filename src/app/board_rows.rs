@@ -13,12 +13,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
-        Section::Attention,
-        Section::Arriving,
-        Section::Procedures,
-        Section::Leaving,
-    ];
+    pub const ALL: [Section; 4] = [Section::Attention, Section::Arriving, Section::Procedures, Section::Leaving];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -40,16 +35,10 @@ pub fn section_rows(board: &Board, section: Section, filter: &str) -> Vec<RowKey
             .attention
             .iter()
             .filter(|a| {
-                let who = board
-                    .patient_for(a.subject)
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
+                let who = board.patient_for(a.subject).map(ToString::to_string).unwrap_or_default();
                 keep(format!("{} {} {who}", a.rule, a.message))
             })
-            .map(|a| RowKey::Alert {
-                rule: a.rule,
-                subject: a.subject,
-            })
+            .map(|a| RowKey::Alert { rule: a.rule, subject: a.subject })
             .collect(),
         Section::Arriving => f
             .arrivals
@@ -82,10 +71,7 @@ pub fn section_rows(board: &Board, section: Section, filter: &str) -> Vec<RowKey
 /// Every selectable row, sections in screen order.
 pub fn all_rows(view: &BoardView) -> Vec<RowKey> {
     match &view.board {
-        Some(board) => Section::ALL
-            .iter()
-            .flat_map(|s| section_rows(board, *s, &view.filter))
-            .collect(),
+        Some(board) => Section::ALL.iter().flat_map(|s| section_rows(board, *s, &view.filter)).collect(),
         None => Vec::new(),
     }
 }

@@ -37,9 +37,7 @@ impl NowArg {
                 return Ok(NowArg::Ward(t));
             }
         }
-        Err(format!(
-            "{text:?} is not a date and time; write it like 2026-11-23T08:00 (ward time) or 2026-11-23T07:00Z"
-        ))
+        Err(format!("{text:?} is not a date and time; write it like 2026-11-23T08:00 (ward time) or 2026-11-23T07:00Z"))
     }
 
     pub fn resolve(self, zone: Tz) -> DateTime<Utc> {

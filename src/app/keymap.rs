@@ -2,15 +2,22 @@
 //! writes the help overlay, so help cannot drift from what the keys do.
 //! Every binding works on a plain terminal over SSH (no kitty protocol).
 
+use crate::domain::beds::BedAction;
+use crate::domain::pathway::Step;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. Lookup goes from the innermost scope outwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Dialog,
+    Form,
     Filter,
     Help,
     Board,
+    Admissions,
+    Detail,
+    Beds,
+    Anaesthesia,
     Audit,
     List,
     Global,
@@ -20,9 +27,14 @@ impl Scope {
     pub fn title(self) -> &'static str {
         match self {
             Scope::Dialog => "In a confirmation",
+            Scope::Form => "In a form",
             Scope::Filter => "While filtering",
             Scope::Help => "In this help",
             Scope::Board => "Board",
+            Scope::Admissions => "Admissions list",
+            Scope::Detail => "An admission (Enter on the list)",
+            Scope::Beds => "Beds",
+            Scope::Anaesthesia => "Anaesthesia worklist",
             Scope::Audit => "Audit",
             Scope::List => "Any list",
             Scope::Global => "Everywhere",
@@ -46,12 +58,38 @@ pub enum Action {
     Filter,
     Back,
     Admit,
+    NewAdmission,
+    Open,
+    CycleState,
+    AnyDay,
+    ToggleCheck,
+    TakeStep(Step),
+    Undo,
+    Discharge,
+    DischargeCheck,
+    ConfirmCase,
+    Emergency,
+    PreVisit,
+    Consultation,
+    Intake,
+    Treatment,
+    Lab,
+    BedForm,
+    MoveCase,
+    Insulin,
+    CallDone,
+    BedAction(BedAction),
     PrevDay,
     NextDay,
     Today,
     Confirm,
     Cancel,
     AcceptFilter,
+    NextField,
+    PreviousField,
+    ChoiceBack,
+    ChoiceForward,
+    Save,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +135,7 @@ impl Key {
             Key::Code(KeyCode::PageDown) => "PgDn".into(),
             Key::Code(KeyCode::Home) => "Home".into(),
             Key::Code(KeyCode::End) => "End".into(),
+            Key::Code(KeyCode::F(n)) => format!("F{n}"),
             Key::Code(other) => format!("{other:?}"),
         }
     }
@@ -118,106 +157,81 @@ const fn bind(
     help: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding {
-        scope,
-        keys,
-        action,
-        help,
-        hint,
-    }
+    Binding { scope, keys, action, help, hint }
 }
 
 use Key::{Char, Code, Ctrl, Digit};
-use Scope::{Board, Dialog, Filter, Global, Help, List};
+use Scope::{Admissions, Anaesthesia, Beds, Board, Detail, Dialog, Filter, Form, Global, Help, List};
 
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(
-        Dialog,
-        &[Char('y'), Code(KeyCode::Enter)],
-        Action::Confirm,
-        "confirm",
-        Some("confirm"),
-    ),
-    bind(
-        Dialog,
-        &[Char('n'), Code(KeyCode::Esc)],
-        Action::Cancel,
-        "cancel, change nothing",
-        Some("cancel"),
-    ),
-    bind(
-        Filter,
-        &[Code(KeyCode::Enter)],
-        Action::AcceptFilter,
-        "keep the filter",
-        Some("keep"),
-    ),
-    bind(
-        Filter,
-        &[Code(KeyCode::Esc)],
-        Action::Back,
-        "clear the filter",
-        Some("clear"),
-    ),
-    bind(
-        Help,
-        &[Char('?'), Code(KeyCode::Esc), Char('q')],
-        Action::Back,
-        "close this help",
-        Some("close"),
-    ),
-    bind(
-        Board,
-        &[Char('a')],
-        Action::Admit,
-        "admit the selected arrival",
-        Some("admit"),
-    ),
-    bind(
-        Board,
-        &[Char('['), Code(KeyCode::Left)],
-        Action::PrevDay,
-        "the day before",
-        Some("day before"),
-    ),
-    bind(
-        Board,
-        &[Char(']'), Code(KeyCode::Right)],
-        Action::NextDay,
-        "the day after",
-        Some("day after"),
-    ),
+    bind(Dialog, &[Char('y'), Code(KeyCode::Enter)], Action::Confirm, "confirm", Some("confirm")),
+    bind(Dialog, &[Char('n'), Code(KeyCode::Esc)], Action::Cancel, "cancel, change nothing", Some("cancel")),
+    bind(Form, &[Code(KeyCode::Tab), Code(KeyCode::Down), Code(KeyCode::Enter)], Action::NextField, "next field", Some("next")),
+    bind(Form, &[Code(KeyCode::BackTab), Code(KeyCode::Up)], Action::PreviousField, "previous field", None),
+    bind(Form, &[Code(KeyCode::Left)], Action::ChoiceBack, "previous choice (list, yes/no)", None),
+    bind(Form, &[Code(KeyCode::Right), Char(' ')], Action::ChoiceForward, "next choice (list, yes/no)", Some("choose")),
+    bind(Form, &[Ctrl('s'), Code(KeyCode::F(2))], Action::Save, "save (or Enter on the last)", Some("save")),
+    bind(Form, &[Code(KeyCode::Esc)], Action::Back, "close (asks if you typed)", Some("close")),
+    bind(Filter, &[Code(KeyCode::Enter)], Action::AcceptFilter, "keep the filter", Some("keep")),
+    bind(Filter, &[Code(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
+    bind(Help, &[Char('?'), Code(KeyCode::Esc), Char('q')], Action::Back, "close this help", Some("close")),
+    bind(Board, &[Char('a')], Action::Admit, "admit the selected arrival", Some("admit")),
+    bind(Board, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before", Some("day before")),
+    bind(Board, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "the day after", Some("day after")),
     bind(Board, &[Char('t')], Action::Today, "back to today", None),
+    bind(Board, &[Char('n')], Action::NewAdmission, "new admission", Some("new")),
+    bind(Admissions, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
+    bind(Admissions, &[Char('n')], Action::NewAdmission, "new admission", Some("new")),
+    bind(Admissions, &[Char('a')], Action::Admit, "admit the selected patient", None),
+    bind(Admissions, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before", Some("day")),
+    bind(Admissions, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "the day after", None),
+    bind(Admissions, &[Char('t')], Action::Today, "back to today", None),
+    bind(Admissions, &[Char('w')], Action::AnyDay, "every day / one day", Some("all days")),
+    bind(Admissions, &[Char('s')], Action::CycleState, "filter by state (cycles)", Some("state")),
+    bind(Detail, &[Code(KeyCode::Esc)], Action::Back, "back to the list", Some("back")),
+    bind(Detail, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next checklist item", None),
+    bind(Detail, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous checklist item", None),
+    bind(Detail, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "scroll down", None),
+    bind(Detail, &[Code(KeyCode::PageUp), Ctrl('u')], Action::PageUp, "scroll up", None),
+    bind(Detail, &[Char(' ')], Action::ToggleCheck, "tick / untick the item", Some("tick")),
+    bind(Detail, &[Char('a')], Action::Admit, "admit", None),
+    bind(Detail, &[Char('p')], Action::TakeStep(Step::MarkProcedureDone), "procedure done", None),
+    bind(Detail, &[Char('r')], Action::TakeStep(Step::ReadyForDischarge), "ready for discharge", None),
+    bind(Detail, &[Char('D')], Action::DischargeCheck, "discharge check (PADSS…)", None),
+    bind(Detail, &[Char('d')], Action::Discharge, "discharge", None),
+    bind(Detail, &[Char('x')], Action::TakeStep(Step::Cancel), "cancel the stay", None),
+    bind(Detail, &[Char('o')], Action::TakeStep(Step::Postpone), "postpone the stay", None),
+    bind(Detail, &[Char('l')], Action::TakeStep(Step::Prolong), "prolong (incident)", None),
+    bind(Detail, &[Char('u')], Action::Undo, "undo the last step", None),
+    bind(Detail, &[Char('f')], Action::ConfirmCase, "confirm the case", None),
+    bind(Detail, &[Char('e')], Action::Emergency, "emergency flag on / off", None),
+    bind(Detail, &[Char('v')], Action::PreVisit, "pre-anaesthesia visit now", None),
+    bind(Detail, &[Char('c')], Action::Consultation, "anaesthesia consultation", Some("consult")),
+    bind(Detail, &[Char('i')], Action::Intake, "last intake (fasting)", Some("intake")),
+    bind(Detail, &[Char('T')], Action::Treatment, "treatment to stop/review", None),
+    bind(Detail, &[Char('L')], Action::Lab, "INR or platelet result", None),
+    bind(Detail, &[Char('I')], Action::Insulin, "insulin-treated diabetic", None),
+    bind(Detail, &[Char('b')], Action::BedForm, "choose the bed", None),
+    bind(Detail, &[Char('m')], Action::MoveCase, "move the procedure", None),
+    bind(Detail, &[Char('F')], Action::CallDone, "follow-up call done", None),
+    bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
+    bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
+    bind(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "reopen the bed", Some("reopen")),
+    bind(Anaesthesia, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
+    bind(Anaesthesia, &[Char('c')], Action::Consultation, "record the consultation", Some("consult")),
     bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next row", None),
     bind(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous row", None),
-    bind(
-        List,
-        &[Code(KeyCode::PageDown), Ctrl('d')],
-        Action::PageDown,
-        "page down",
-        None,
-    ),
-    bind(
-        List,
-        &[Code(KeyCode::PageUp), Ctrl('u')],
-        Action::PageUp,
-        "page up",
-        None,
-    ),
+    bind(List, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "page down", None),
+    bind(List, &[Code(KeyCode::PageUp), Ctrl('u')], Action::PageUp, "page up", None),
     bind(List, &[Char('g'), Code(KeyCode::Home)], Action::Top, "first row", None),
     bind(List, &[Char('G'), Code(KeyCode::End)], Action::Bottom, "last row", None),
-    bind(
-        List,
-        &[Char('/')],
-        Action::Filter,
-        "filter the list by typing",
-        Some("filter"),
-    ),
+    bind(List, &[Char('/')], Action::Filter, "filter the list by typing", Some("filter")),
     bind(List, &[Code(KeyCode::Esc)], Action::Back, "clear the filter", None),
     bind(Global, &[Code(KeyCode::Tab)], Action::NextTab, "next tab", None),
     bind(Global, &[Code(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
     bind(Global, &[Digit], Action::GoTab, "go to tab by number", None),
-    bind(Global, &[Char('?')], Action::Help, "show all keys", Some("help")),
+    bind(Global, &[Char('?')], Action::Help, "the keys for this screen", Some("help")),
     bind(Global, &[Char('q'), Ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
@@ -262,10 +276,7 @@ mod tests {
     #[test]
     fn inner_scopes_win_over_outer_ones() {
         let q = press(KeyCode::Char('q'));
-        assert_eq!(
-            resolve(&[Scope::Board, Scope::List, Scope::Global], &q),
-            Some(Action::Quit)
-        );
+        assert_eq!(resolve(&[Scope::Board, Scope::List, Scope::Global], &q), Some(Action::Quit));
         assert_eq!(resolve(&[Scope::Help, Scope::Global], &q), Some(Action::Back));
         let esc = press(KeyCode::Esc);
         assert_eq!(resolve(&[Scope::Dialog, Scope::Global], &esc), Some(Action::Cancel));

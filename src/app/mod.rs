@@ -2,8 +2,11 @@
 //! and returns effects (loads and saves) for the shell to run. No terminal or
 //! SQL work happens here, so behaviour tests need neither.
 
+pub mod admissions;
 pub mod board_rows;
 pub mod clock;
+pub mod form;
+pub mod forms;
 pub mod keymap;
 pub mod state;
 pub mod update;

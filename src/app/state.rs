@@ -3,25 +3,34 @@
 use super::keymap::Scope;
 use crate::domain::attention::Subject;
 use crate::domain::board::Board;
+use crate::domain::journey::{AdmissionDetail, AdmissionSummary, BedRow, ConsultationDue};
+use crate::domain::pathway::AdmissionState;
 use crate::domain::ward_time;
 use crate::store::Actor;
 use crate::store::audit_log::Entry;
+use crate::store::reference::Lists;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Board,
+    Admissions,
+    Beds,
+    Anaesthesia,
     Audit,
 }
 
 impl Tab {
     /// The tabs built so far, in the order their numbers follow.
-    pub const ALL: [Tab; 2] = [Tab::Board, Tab::Audit];
+    pub const ALL: [Tab; 5] = [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Board => "Board",
+            Tab::Admissions => "Admissions",
+            Tab::Beds => "Beds",
+            Tab::Anaesthesia => "Anaesthesia",
             Tab::Audit => "Audit",
         }
     }
@@ -52,6 +61,49 @@ pub struct BoardView {
     pub error: Option<String>,
 }
 
+/// The Admissions tab: a list, and one admission's detail when opened.
+#[derive(Debug, Default)]
+pub struct AdmissionsView {
+    /// `None`: every day (newest first).
+    pub day: Option<NaiveDate>,
+    pub state: Option<AdmissionState>,
+    pub filter: String,
+    pub rows: Vec<AdmissionSummary>,
+    pub loaded: bool,
+    pub error: Option<String>,
+    /// By admission id, so a refresh keeps it.
+    pub selected: Option<i64>,
+    pub detail: Option<DetailView>,
+}
+
+#[derive(Debug)]
+pub struct DetailView {
+    pub admission_id: i64,
+    pub data: Option<Box<AdmissionDetail>>,
+    pub error: Option<String>,
+    /// The checklist row under the cursor.
+    pub cursor: usize,
+    /// Lines scrolled, for a detail taller than the screen.
+    pub scroll: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct BedsView {
+    pub rows: Vec<BedRow>,
+    pub loaded: bool,
+    pub error: Option<String>,
+    pub selected: Option<i64>,
+}
+
+#[derive(Debug, Default)]
+pub struct AnaesthesiaView {
+    pub rows: Vec<ConsultationDue>,
+    pub loaded: bool,
+    pub error: Option<String>,
+    /// By case id.
+    pub selected: Option<i64>,
+}
+
 #[derive(Debug, Default)]
 pub struct AuditView {
     pub entries: Vec<Entry>,
@@ -76,7 +128,8 @@ pub enum Mode {
     Normal,
     Filter,
     Help,
-    Dialog(Dialog),
+    Dialog(Box<Dialog>),
+    Form(Box<super::forms::OpenForm>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,8 +161,13 @@ pub struct State {
     pub actor: Actor,
     pub database: String,
     pub board: BoardView,
+    pub admissions: AdmissionsView,
+    pub beds: BedsView,
+    pub anaesthesia: AnaesthesiaView,
     pub audit: AuditView,
     pub notice: Option<Notice>,
+    /// Pick lists for forms: procedure kinds, operators, rooms, beds.
+    pub lists: Lists,
     pub live: Live,
     /// Rows a page-up/down moves; the screen sets it from its height.
     pub page_rows: usize,
@@ -125,13 +183,13 @@ impl State {
             zone,
             actor,
             database,
-            board: BoardView {
-                follow_today: true,
-                day: Some(ward_time::local_day(now, zone)),
-                ..BoardView::default()
-            },
+            board: BoardView { follow_today: true, day: Some(ward_time::local_day(now, zone)), ..BoardView::default() },
+            admissions: AdmissionsView { day: Some(ward_time::local_day(now, zone)), ..AdmissionsView::default() },
+            beds: BedsView::default(),
+            anaesthesia: AnaesthesiaView::default(),
             audit: AuditView::default(),
             notice: None,
+            lists: Lists::default(),
             live: Live::Starting,
             page_rows: 10,
             quit: false,
@@ -146,24 +204,52 @@ impl State {
         self.board.day.unwrap_or_else(|| self.today())
     }
 
+    /// The scopes of the screen itself, as if no overlay were open: what the
+    /// help describes.
+    pub fn screen_scopes(&self) -> Vec<Scope> {
+        let mut scopes = match self.tab {
+            Tab::Board => vec![Scope::Board, Scope::List],
+            Tab::Admissions if self.admissions.detail.is_some() => vec![Scope::Detail],
+            Tab::Admissions => vec![Scope::Admissions, Scope::List],
+            Tab::Beds => vec![Scope::Beds, Scope::List],
+            Tab::Anaesthesia => vec![Scope::Anaesthesia, Scope::List],
+            Tab::Audit => vec![Scope::List],
+        };
+        if scopes.contains(&Scope::List) && matches!(self.tab, Tab::Board | Tab::Admissions | Tab::Audit) {
+            scopes.push(Scope::Filter);
+        }
+        scopes.push(Scope::Global);
+        scopes
+    }
+
     /// The scopes a key is looked up in, innermost first.
     pub fn scopes(&self) -> Vec<Scope> {
         let screen = match self.tab {
             Tab::Board => Scope::Board,
+            Tab::Admissions if self.admissions.detail.is_some() => Scope::Detail,
+            Tab::Admissions => Scope::Admissions,
+            Tab::Beds => Scope::Beds,
+            Tab::Anaesthesia => Scope::Anaesthesia,
             Tab::Audit => Scope::Audit,
         };
         match self.mode {
             Mode::Dialog(_) => vec![Scope::Dialog],
+            Mode::Form(_) => vec![Scope::Form],
             Mode::Filter => vec![Scope::Filter],
             Mode::Help => vec![Scope::Help],
+            // The detail is not a list: its own keys move and scroll it.
+            Mode::Normal if screen == Scope::Detail => vec![screen, Scope::Global],
             Mode::Normal => vec![screen, Scope::List, Scope::Global],
         }
     }
 
+    /// The text filter of the current list ("" where the screen has none).
     pub fn filter(&self) -> &str {
         match self.tab {
             Tab::Board => &self.board.filter,
+            Tab::Admissions => &self.admissions.filter,
             Tab::Audit => &self.audit.filter,
+            Tab::Beds | Tab::Anaesthesia => "",
         }
     }
 }

@@ -1,12 +1,17 @@
 //! `update`: one message in, the state changed, effects out.
 
+use super::admissions;
 use super::board_rows;
+use super::forms::{self, Request};
 use super::keymap::{self, Action};
 use super::state::{Dialog, Live, Mode, Notice, NoticeKind, RowKey, State, Tab};
 use crate::domain::attention::Subject;
 use crate::domain::board::{Board, Stay};
+use crate::domain::journey::{AdmissionDetail, AdmissionSummary, BedRow, ConsultationDue};
 use crate::domain::pathway::{AdmissionState, Step};
+use crate::store::admission_list::ListQuery;
 use crate::store::audit_log::Entry;
+use crate::store::reference::Lists;
 use crate::store::watch::Changed;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -27,10 +32,19 @@ pub enum Msg {
         appended: bool,
         result: Result<Vec<Entry>, String>,
     },
-    StepSaved {
-        who: String,
-        result: Result<AdmissionState, String>,
+    ListsLoaded(Result<Lists, String>),
+    AdmissionsLoaded {
+        query: ListQuery,
+        result: Result<Vec<AdmissionSummary>, String>,
     },
+    DetailLoaded {
+        admission_id: i64,
+        result: Result<Box<AdmissionDetail>, String>,
+    },
+    BedsLoaded(Result<Vec<BedRow>, String>),
+    AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
+    /// A request was saved (the text says what changed) or refused (why).
+    Saved(Result<String, String>),
     /// Another terminal (or this one) committed these rows.
     Changed(Vec<Changed>),
     LiveStopped(String),
@@ -40,17 +54,13 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadBoard(NaiveDate),
-    LoadAudit {
-        filter: String,
-        before_id: Option<i64>,
-    },
-    TakeStep {
-        admission_id: i64,
-        version: i64,
-        step: Step,
-        reason: Option<String>,
-        who: String,
-    },
+    LoadAudit { filter: String, before_id: Option<i64> },
+    LoadLists,
+    LoadAdmissions(ListQuery),
+    LoadDetail(i64),
+    LoadBeds(NaiveDate),
+    LoadAnaesthesia(NaiveDate),
+    Save(Request),
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -61,18 +71,12 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn redraw() -> Outcome {
-        Outcome {
-            redraw: true,
-            effects: Vec::new(),
-        }
+    pub(super) fn redraw() -> Outcome {
+        Outcome { redraw: true, effects: Vec::new() }
     }
 
-    fn with(effect: Effect) -> Outcome {
-        Outcome {
-            redraw: true,
-            effects: vec![effect],
-        }
+    pub(super) fn with(effect: Effect) -> Outcome {
+        Outcome { redraw: true, effects: vec![effect] }
     }
 }
 
@@ -98,11 +102,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             }
             Outcome::redraw()
         }
-        Msg::AuditLoaded {
-            filter,
-            appended,
-            result,
-        } => {
+        Msg::AuditLoaded { filter, appended, result } => {
             if filter != state.audit.filter {
                 return Outcome::default();
             }
@@ -122,30 +122,80 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             }
             Outcome::redraw()
         }
-        Msg::StepSaved { who, result } => {
+        Msg::ListsLoaded(result) => {
             match result {
-                Ok(to) => notify(
-                    state,
-                    NoticeKind::Done,
-                    format!("{who}: now {}", to.code().replace('_', " ")),
-                ),
-                Err(e) => notify(state, NoticeKind::Problem, format!("not saved: {e}")),
+                Ok(lists) => state.lists = lists,
+                Err(e) => notify(state, NoticeKind::Problem, format!("could not read the pick lists: {e}")),
             }
-            Outcome::with(Effect::LoadBoard(state.board_day()))
+            Outcome::default()
+        }
+        Msg::Saved(result) => on_saved(state, result),
+        Msg::AdmissionsLoaded { query, result } => {
+            if query != admissions::query(state) {
+                return Outcome::default();
+            }
+            let v = &mut state.admissions;
+            match result {
+                Ok(rows) => {
+                    v.rows = rows;
+                    v.loaded = true;
+                    v.error = None;
+                    let ids: Vec<i64> = v.rows.iter().map(|r| r.admission_id).collect();
+                    v.selected = keep(&ids, v.selected);
+                }
+                Err(e) => v.error = Some(e),
+            }
+            Outcome::redraw()
+        }
+        Msg::DetailLoaded { admission_id, result } => {
+            if let Some(view) = state.admissions.detail.as_mut()
+                && view.admission_id == admission_id
+            {
+                match result {
+                    Ok(detail) => {
+                        view.cursor = view.cursor.min(detail.checklist.len().saturating_sub(1));
+                        view.data = Some(detail);
+                        view.error = None;
+                    }
+                    Err(e) => view.error = Some(e),
+                }
+            }
+            Outcome::redraw()
+        }
+        Msg::BedsLoaded(result) => {
+            let v = &mut state.beds;
+            match result {
+                Ok(rows) => {
+                    v.rows = rows;
+                    v.loaded = true;
+                    v.error = None;
+                    let ids: Vec<i64> = v.rows.iter().map(|r| r.bed_id).collect();
+                    v.selected = keep(&ids, v.selected);
+                }
+                Err(e) => v.error = Some(e),
+            }
+            Outcome::redraw()
+        }
+        Msg::AnaesthesiaLoaded(result) => {
+            let v = &mut state.anaesthesia;
+            match result {
+                Ok(rows) => {
+                    v.rows = rows;
+                    v.loaded = true;
+                    v.error = None;
+                    let ids: Vec<i64> = v.rows.iter().map(|r| r.case_id).collect();
+                    v.selected = keep(&ids, v.selected);
+                }
+                Err(e) => v.error = Some(e),
+            }
+            Outcome::redraw()
         }
         Msg::Changed(rows) => {
             state.live = Live::Watching;
             if rows.is_empty() {
                 return Outcome::redraw();
             }
-            let mut out = Outcome::with(Effect::LoadBoard(state.board_day()));
-            if state.audit.loaded {
-                out.effects.push(Effect::LoadAudit {
-                    filter: state.audit.filter.clone(),
-                    before_id: None,
-                });
-            }
-            out
+            Outcome { redraw: true, effects: admissions::reloads(state) }
         }
         Msg::LiveStopped(why) => {
             state.live = Live::Stopped(why);
@@ -154,20 +204,13 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
     }
 }
 
-fn notify(state: &mut State, kind: NoticeKind, text: String) {
-    state.notice = Some(Notice {
-        kind,
-        text,
-        until: state.now + Duration::seconds(NOTICE_SECONDS),
-    });
+pub(super) fn notify(state: &mut State, kind: NoticeKind, text: String) {
+    state.notice = Some(Notice { kind, text, until: state.now + Duration::seconds(NOTICE_SECONDS) });
 }
 
 fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
     let shown = |t: DateTime<Utc>| t.with_timezone(&state.zone).format("%d %H:%M").to_string();
-    let mut out = Outcome {
-        redraw: shown(now) != shown(state.now),
-        effects: Vec::new(),
-    };
+    let mut out = Outcome { redraw: shown(now) != shown(state.now), effects: Vec::new() };
     let day_before = state.today();
     state.now = now;
     if state.notice.as_ref().is_some_and(|n| n.until <= now) {
@@ -183,6 +226,9 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
 }
 
 fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
+    if let Mode::Form(open) = &mut state.mode {
+        return form_key(open, key).apply(state);
+    }
     let scopes = state.scopes();
     let action = keymap::resolve(&scopes, &key);
     if state.mode == Mode::Filter && action.is_none() {
@@ -201,12 +247,19 @@ fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
             Outcome::redraw()
         }
         Action::NextTab | Action::PrevTab | Action::GoTab => switch_tab(state, action, key),
+        Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom
+            if state.tab == Tab::Admissions && state.admissions.detail.is_some() =>
+        {
+            admissions::detail_action(state, action)
+        }
         Action::Down => move_by(state, 1),
         Action::Up => move_by(state, -1),
         Action::PageDown => move_by(state, state.page_rows as isize),
         Action::PageUp => move_by(state, -(state.page_rows as isize)),
         Action::Top => move_by(state, isize::MIN / 2),
         Action::Bottom => move_by(state, isize::MAX / 2),
+        Action::Filter if state.tab == Tab::Admissions && state.admissions.detail.is_some() => Outcome::default(),
+        Action::Filter if matches!(state.tab, Tab::Beds | Tab::Anaesthesia) => Outcome::default(),
         Action::Filter => {
             state.mode = Mode::Filter;
             Outcome::redraw()
@@ -215,8 +268,31 @@ fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
             state.mode = Mode::Normal;
             Outcome::redraw()
         }
+        Action::Back if state.tab == Tab::Admissions && state.admissions.detail.is_some() => {
+            state.admissions.detail = None;
+            Outcome::redraw()
+        }
         Action::Back => back(state),
-        Action::Admit => ask_to_admit(state),
+        Action::Admit if state.tab == Tab::Board => ask_to_admit(state),
+        _ if state.tab == Tab::Admissions && state.admissions.detail.is_some() => {
+            admissions::detail_action(state, action)
+        }
+        Action::Admit => admit_from_list(state),
+        Action::Open | Action::CycleState | Action::AnyDay if state.tab == Tab::Admissions => {
+            admissions::list_action(state, action)
+        }
+        Action::PrevDay | Action::NextDay | Action::Today if state.tab == Tab::Admissions => {
+            admissions::list_action(state, action)
+        }
+        Action::BedAction(_) => admissions::beds_action(state, action),
+        Action::Open | Action::Consultation if state.tab == Tab::Anaesthesia => {
+            admissions::anaesthesia_action(state, action)
+        }
+        Action::NewAdmission => {
+            let day = state.board_day().succ_opt().unwrap_or(state.board_day());
+            state.mode = Mode::Form(Box::new(forms::new_admission(&state.lists, day)));
+            Outcome::redraw()
+        }
         Action::PrevDay | Action::NextDay | Action::Today => change_day(state, action),
         Action::Confirm => {
             let Mode::Dialog(dialog) = std::mem::replace(&mut state.mode, Mode::Normal) else {
@@ -229,6 +305,7 @@ fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
             notify(state, NoticeKind::Done, "cancelled: nothing was changed".into());
             Outcome::redraw()
         }
+        _ => Outcome::default(),
     }
 }
 
@@ -265,13 +342,15 @@ fn set_filter(state: &mut State, text: String) -> Outcome {
             keep_board_selection(state);
             Outcome::redraw()
         }
+        Tab::Admissions => {
+            state.admissions.filter = text;
+            Outcome::with(Effect::LoadAdmissions(admissions::query(state)))
+        }
         Tab::Audit => {
             state.audit.filter = text.clone();
-            Outcome::with(Effect::LoadAudit {
-                filter: text,
-                before_id: None,
-            })
+            Outcome::with(Effect::LoadAudit { filter: text, before_id: None })
         }
+        Tab::Beds | Tab::Anaesthesia => Outcome::default(),
     }
 }
 
@@ -288,13 +367,16 @@ fn switch_tab(state: &mut State, action: Action, key: KeyEvent) -> Outcome {
         _ => return Outcome::default(),
     };
     state.tab = Tab::ALL[next];
-    if state.tab == Tab::Audit && !state.audit.loaded {
-        return Outcome::with(Effect::LoadAudit {
-            filter: state.audit.filter.clone(),
-            before_id: None,
-        });
-    }
-    Outcome::redraw()
+    let load = match state.tab {
+        Tab::Audit if !state.audit.loaded => {
+            Some(Effect::LoadAudit { filter: state.audit.filter.clone(), before_id: None })
+        }
+        Tab::Admissions if !state.admissions.loaded => Some(Effect::LoadAdmissions(admissions::query(state))),
+        Tab::Beds if !state.beds.loaded => Some(Effect::LoadBeds(state.today())),
+        Tab::Anaesthesia if !state.anaesthesia.loaded => Some(Effect::LoadAnaesthesia(state.today())),
+        _ => None,
+    };
+    Outcome { redraw: true, effects: load.into_iter().collect() }
 }
 
 fn change_day(state: &mut State, action: Action) -> Outcome {
@@ -318,16 +400,28 @@ fn move_by(state: &mut State, delta: isize) -> Outcome {
             state.board.selected = step(&rows, state.board.selected.as_ref(), delta).copied();
             Outcome::redraw()
         }
+        Tab::Admissions => {
+            let ids: Vec<i64> = state.admissions.rows.iter().map(|r| r.admission_id).collect();
+            state.admissions.selected = step(&ids, state.admissions.selected.as_ref(), delta).copied();
+            Outcome::redraw()
+        }
+        Tab::Beds => {
+            let ids: Vec<i64> = state.beds.rows.iter().map(|r| r.bed_id).collect();
+            state.beds.selected = step(&ids, state.beds.selected.as_ref(), delta).copied();
+            Outcome::redraw()
+        }
+        Tab::Anaesthesia => {
+            let ids: Vec<i64> = state.anaesthesia.rows.iter().map(|r| r.case_id).collect();
+            state.anaesthesia.selected = step(&ids, state.anaesthesia.selected.as_ref(), delta).copied();
+            Outcome::redraw()
+        }
         Tab::Audit => {
             let ids: Vec<i64> = state.audit.entries.iter().map(|e| e.id).collect();
             state.audit.selected = step(&ids, state.audit.selected.as_ref(), delta).copied();
             let at_end = state.audit.selected == ids.last().copied();
             if at_end && state.audit.more && delta > 0 {
                 let before_id = ids.last().copied();
-                return Outcome::with(Effect::LoadAudit {
-                    filter: state.audit.filter.clone(),
-                    before_id,
-                });
+                return Outcome::with(Effect::LoadAudit { filter: state.audit.filter.clone(), before_id });
             }
             Outcome::redraw()
         }
@@ -367,10 +461,7 @@ pub fn selected_stay(state: &State) -> Option<&Stay> {
     let board = state.board.board.as_ref()?;
     let id = match state.board.selected? {
         RowKey::Arrival(id) | RowKey::Departure(id) => id,
-        RowKey::Alert {
-            subject: Subject::Admission(id),
-            ..
-        } => id,
+        RowKey::Alert { subject: Subject::Admission(id), .. } => id,
         RowKey::Procedure(case) => board.facts.procedures.iter().find(|p| p.case_id == case)?.admission_id,
         RowKey::Alert { .. } => return None,
     };
@@ -380,39 +471,28 @@ pub fn selected_stay(state: &State) -> Option<&Stay> {
 /// R-PATH-2, first step: asks before admitting the selected patient.
 fn ask_to_admit(state: &mut State) -> Outcome {
     let Some(stay) = selected_stay(state) else {
-        notify(
-            state,
-            NoticeKind::Problem,
-            "select an arriving patient first (j/k to move)".into(),
-        );
+        notify(state, NoticeKind::Problem, "select an arriving patient first (j/k to move)".into());
         return Outcome::redraw();
     };
     if stay.state != AdmissionState::Planned {
-        let text = format!(
-            "{} is {}: only a planned arrival can be admitted",
-            stay.patient,
-            stay.state.code()
-        );
+        let text = format!("{} is {}: only a planned arrival can be admitted", stay.patient, stay.state.code());
         notify(state, NoticeKind::Problem, text);
         return Outcome::redraw();
     }
     let who = stay.patient.to_string();
-    let bed = stay
-        .bed
-        .clone()
-        .map_or_else(|| "no bed assigned".to_string(), |b| format!("bed {b}"));
+    let bed = stay.bed.clone().map_or_else(|| "no bed assigned".to_string(), |b| format!("bed {b}"));
     let procedure = match (&stay.procedure, stay.procedure_day) {
         (Some(p), Some(d)) => format!("{p} on {}", d.format("%d/%m")),
         _ => "no procedure booked".to_string(),
     };
-    let effect = Effect::TakeStep {
+    let effect = Effect::Save(Request::Step {
         admission_id: stay.admission_id,
         version: stay.version,
         step: Step::Admit,
         reason: None,
         who: who.clone(),
-    };
-    state.mode = Mode::Dialog(Dialog {
+    });
+    state.mode = Mode::Dialog(Box::new(Dialog {
         title: "Admit this patient?".into(),
         lines: vec![
             who,
@@ -420,6 +500,150 @@ fn ask_to_admit(state: &mut State) -> Outcome {
             format!("planned arrival {}", stay.planned_admit_on.format("%d/%m")),
         ],
         on_confirm: effect,
+    }));
+    Outcome::redraw()
+}
+
+/// What a key in a form asks of the state around it.
+enum FormOutcome {
+    Stay,
+    Close,
+    Save(Request),
+}
+
+impl FormOutcome {
+    fn apply(self, state: &mut State) -> Outcome {
+        match self {
+            FormOutcome::Stay => Outcome::redraw(),
+            FormOutcome::Close => {
+                state.mode = Mode::Normal;
+                Outcome::redraw()
+            }
+            FormOutcome::Save(request) => Outcome::with(Effect::Save(request)),
+        }
+    }
+}
+
+fn form_key(open: &mut forms::OpenForm, key: KeyEvent) -> FormOutcome {
+    let form = &mut open.form;
+    if form.confirm_discard {
+        return match key.code {
+            KeyCode::Char('y') => FormOutcome::Close,
+            _ => {
+                form.confirm_discard = false;
+                FormOutcome::Stay
+            }
+        };
+    }
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let typing =
+        form.focused().is_some_and(|f| !matches!(f.kind, super::form::Kind::Pick(_) | super::form::Kind::Flag));
+    match key.code {
+        KeyCode::Char(c) if plain && (typing || c != ' ') => {
+            form.type_char(c);
+            return FormOutcome::Stay;
+        }
+        KeyCode::Backspace => {
+            form.backspace();
+            return FormOutcome::Stay;
+        }
+        _ => {}
+    }
+    let last = form.focus + 1 == form.fields.len();
+    match keymap::resolve(&[keymap::Scope::Form], &key) {
+        Some(Action::NextField) if key.code == KeyCode::Enter && last => save(open),
+        Some(Action::NextField) => {
+            form.next();
+            FormOutcome::Stay
+        }
+        Some(Action::PreviousField) => {
+            form.previous();
+            FormOutcome::Stay
+        }
+        Some(Action::ChoiceBack) => {
+            form.cycle(false);
+            FormOutcome::Stay
+        }
+        Some(Action::ChoiceForward) => {
+            form.cycle(true);
+            FormOutcome::Stay
+        }
+        Some(Action::Save) => save(open),
+        Some(Action::Back) if form.dirty => {
+            form.confirm_discard = true;
+            FormOutcome::Stay
+        }
+        Some(Action::Back) => FormOutcome::Close,
+        _ => FormOutcome::Stay,
+    }
+}
+
+fn save(open: &mut forms::OpenForm) -> FormOutcome {
+    if open.saving {
+        return FormOutcome::Stay;
+    }
+    match forms::request(open) {
+        Ok(request) => {
+            open.saving = true;
+            FormOutcome::Save(request)
+        }
+        Err(problem) => {
+            if let Some((i, _)) = open.form.problems().first() {
+                open.form.focus = *i;
+            }
+            open.form.error = Some(problem);
+            FormOutcome::Stay
+        }
+    }
+}
+
+/// A save came back: close the form and say what changed, or keep the
+/// user's typing and say why not.
+fn on_saved(state: &mut State, result: Result<String, String>) -> Outcome {
+    match (result, &mut state.mode) {
+        (Ok(message), _) => {
+            if matches!(state.mode, Mode::Form(_)) {
+                state.mode = Mode::Normal;
+            }
+            notify(state, NoticeKind::Done, message);
+        }
+        (Err(e), Mode::Form(open)) => {
+            open.saving = false;
+            open.form.error = Some(e);
+        }
+        (Err(e), _) => notify(state, NoticeKind::Problem, format!("not saved: {e}")),
+    }
+    Outcome { redraw: true, effects: admissions::reloads(state) }
+}
+
+/// The same record if it is still listed, else the first one.
+fn keep(ids: &[i64], selected: Option<i64>) -> Option<i64> {
+    match selected {
+        Some(id) if ids.contains(&id) => Some(id),
+        _ => ids.first().copied(),
+    }
+}
+
+/// R-PATH-2: admit from the Admissions list, after a confirmation.
+fn admit_from_list(state: &mut State) -> Outcome {
+    let Some(row) = state.admissions.rows.iter().find(|r| Some(r.admission_id) == state.admissions.selected) else {
+        notify(state, NoticeKind::Problem, "select an admission first (j/k to move)".into());
+        return Outcome::redraw();
+    };
+    if row.state != AdmissionState::Planned {
+        let text = format!("{} is {}: only a planned arrival can be admitted", row.patient, row.state.code());
+        notify(state, NoticeKind::Problem, text);
+        return Outcome::redraw();
+    }
+    let who = row.patient.to_string();
+    let bed = row.bed.clone().map_or_else(|| "no bed assigned".to_string(), |b| format!("bed {b}"));
+    let effect = Effect::Save(Request::Step {
+        admission_id: row.admission_id,
+        version: row.version,
+        step: Step::Admit,
+        reason: None,
+        who: who.clone(),
     });
+    state.mode = Mode::Dialog(Box::new(Dialog { title: "Admit this patient?".into(), lines: vec![who, bed], on_confirm: effect }));
     Outcome::redraw()
 }

@@ -7,11 +7,7 @@ use std::path::PathBuf;
 pub const DEMO_DB: &str = "periop-demo.db";
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "periop",
-    version,
-    about = "A procedure block and its short-stay ward, from the keyboard."
-)]
+#[command(name = "periop", version, about = "A procedure block and its short-stay ward, from the keyboard.")]
 pub struct Cli {
     /// The database file (shared by the ward's terminals).
     #[arg(long, global = true, env = "PERIOP_DB", value_name = "PATH")]
@@ -54,6 +50,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// List the admissions whose stay (planned or actual) covers a day.
+    Admissions {
+        /// The ward day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "all_days")]
+        date: Option<String>,
+        /// Every day, newest first (at most 500).
+        #[arg(long)]
+        all_days: bool,
+        /// Only this state: planned, admitted, procedure_done, ready_for_discharge,
+        /// discharged, cancelled, postponed, prolonged.
+        #[arg(long)]
+        state: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List the site's settings (thresholds with their sources), or change one.
+    Settings {
+        #[command(subcommand)]
+        action: Option<SettingsAction>,
+    },
     /// Check the database: integrity, foreign keys, schema version.
     Check,
     /// Measure launch, board query and key-press-to-frame times on a database.
@@ -68,4 +84,17 @@ pub enum Command {
 pub enum Format {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsAction {
+    /// Change a setting, e.g. `periop settings set fast.clear_h 2`.
+    Set { key: String, value: String },
 }

@@ -27,12 +27,7 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
     for _ in 0..LAUNCHES {
         let started = Instant::now();
         let mut store = Store::open(path)?;
-        let mut state = State::new(
-            clock.now(),
-            store.zone(),
-            store.actor().clone(),
-            path.display().to_string(),
-        );
+        let mut state = State::new(clock.now(), store.zone(), store.actor().clone(), path.display().to_string());
         let mut pending = VecDeque::from([crate::app::Effect::LoadBoard(state.board_day())]);
         shell::settle(&mut store, clock, &mut state, &mut pending);
         let mut terminal = Terminal::new(TestBackend::new(160, 48))?;
@@ -49,12 +44,7 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
         board.push(started.elapsed());
     }
 
-    let mut state = State::new(
-        clock.now(),
-        store.zone(),
-        store.actor().clone(),
-        path.display().to_string(),
-    );
+    let mut state = State::new(clock.now(), store.zone(), store.actor().clone(), path.display().to_string());
     let mut pending = VecDeque::from([crate::app::Effect::LoadBoard(state.board_day())]);
     shell::settle(&mut store, clock, &mut state, &mut pending);
     let mut terminal = Terminal::new(TestBackend::new(160, 48))?;
@@ -105,11 +95,5 @@ fn report(name: &str, samples: &mut [Duration]) {
     if samples.is_empty() {
         return;
     }
-    println!(
-        "{name:<34} {:>9} {:>9} {:>9} {:>6}",
-        ms(at(0.5)),
-        ms(at(0.99)),
-        ms(at(1.0)),
-        samples.len()
-    );
+    println!("{name:<34} {:>9} {:>9} {:>9} {:>6}", ms(at(0.5)), ms(at(0.99)), ms(at(1.0)), samples.len());
 }

@@ -4,6 +4,7 @@
 //! ever added, and `schema` goes up if one must change meaning.
 
 use crate::domain::board::{Board, Slot, Stay};
+use crate::domain::journey::{DischargeStatus, FastingTimes, ReadinessSummary};
 use crate::domain::ward_time::clock_text;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -22,12 +23,7 @@ struct JsonBoard<'a> {
 }
 
 pub fn json(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
-    let doc = JsonBoard {
-        schema: JSON_SCHEMA,
-        generated_at: now,
-        zone: zone.name().to_string(),
-        board,
-    };
+    let doc = JsonBoard { schema: JSON_SCHEMA, generated_at: now, zone: zone.name().to_string(), board };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
@@ -45,23 +41,14 @@ pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
 
     let _ = writeln!(out, "\nNEEDS ATTENTION ({})", board.attention.len());
     for alert in &board.attention {
-        let who = board
-            .patient_for(alert.subject)
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {:<2} {:<9} {}  {}",
-            alert.severity.glyph(),
-            alert.rule,
-            alert.message,
-            who
-        );
+        let who = board.patient_for(alert.subject).map(ToString::to_string).unwrap_or_default();
+        let _ = writeln!(out, "  {:<2} {:<9} {}  {}", alert.severity.glyph(), alert.rule, alert.message, who);
     }
 
     let _ = writeln!(out, "\nARRIVING ({})", f.arrivals.len());
     for stay in &f.arrivals {
         let _ = writeln!(out, "  {}", stay_line(stay, true));
+        let _ = write!(out, "{}", case_lines(stay.readiness.as_ref(), stay.fasting.as_ref(), zone));
     }
 
     let _ = writeln!(out, "\nPROCEDURES ({})", f.procedures.len());
@@ -72,40 +59,84 @@ pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
             room = Some(&slot.room);
         }
         let _ = writeln!(out, "    {}", slot_line(slot, zone));
+        let _ = write!(out, "{}", case_lines(slot.readiness.as_ref(), slot.fasting.as_ref(), zone));
     }
 
     let _ = writeln!(out, "\nLEAVING ({})", f.departures.len());
     for stay in &f.departures {
         let _ = writeln!(out, "  {}", stay_line(stay, false));
+        if let Some(check) = &stay.discharge {
+            let _ = writeln!(out, "      {}", discharge_text(check));
+        }
+    }
+
+    let _ = writeln!(out, "\nFOLLOW-UP CALLS ({})", f.follow_up_calls.len());
+    for call in &f.follow_up_calls {
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  admission #{}",
+            if call.overdue { "! overdue, was due" } else { "· due" },
+            call.due_on.format("%d/%m"),
+            call.patient,
+            call.admission_id
+        );
     }
     out
 }
 
+/// R-READY-3 and R-FAST-1 under a case: status with its missing items, and the fasting times.
+fn case_lines(readiness: Option<&ReadinessSummary>, fasting: Option<&FastingTimes>, zone: Tz) -> String {
+    let mut out = String::new();
+    if let Some(r) = readiness {
+        let missing = if r.missing.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", r.missing_text())
+        };
+        let _ = writeln!(out, "      {}{missing}", r.status.label());
+    }
+    if let Some(f) = fasting {
+        let _ = writeln!(out, "      {}", fasting_text(f, zone));
+    }
+    out
+}
+
+/// R-FAST-1: `fasting: solids until 02:00, clear fluids until 06:00`.
+pub fn fasting_text(f: &FastingTimes, zone: Tz) -> String {
+    format!(
+        "fasting: solids until {}, clear fluids until {}",
+        clock_text(f.solids_until, zone),
+        clock_text(f.clear_fluids_until, zone)
+    )
+}
+
+/// R-DISCH-1: `discharge check ✓ complete (PADSS 10/10)` or what is missing.
+pub fn discharge_text(check: &DischargeStatus) -> String {
+    let padss = check.padss_total.map(|t| format!(" (PADSS {t}/10)")).unwrap_or_default();
+    if check.missing.is_empty() {
+        format!("discharge check ✓ complete{padss}")
+    } else {
+        let missing: Vec<&str> = check.missing.iter().map(|m| m.label.as_str()).collect();
+        format!("discharge check ✗ missing: {}", missing.join(", "))
+    }
+}
+
+
 fn stay_line(stay: &Stay, arriving: bool) -> String {
-    let bed = stay
-        .bed
-        .as_deref()
-        .map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
+    let bed = match (stay.bed.as_deref(), stay.bed_status) {
+        (None, _) => "no bed".to_string(),
+        (Some(b), Some(status)) => format!("bed {b} ({})", status.code().replace('_', " ")),
+        (Some(b), None) => format!("bed {b}"),
+    };
     let procedure = match (&stay.procedure, stay.procedure_day) {
         (Some(p), Some(d)) => format!("{p} {}", d.format("%d/%m")),
         (Some(p), None) => p.clone(),
         _ => "-".to_string(),
     };
-    let when = if arriving {
-        String::new()
-    } else {
-        format!("  planned {}", stay.planned_discharge_on.format("%d/%m"))
-    };
-    let incident = stay
-        .incident
-        .as_deref()
-        .map(|i| format!("  incident: {i}"))
-        .unwrap_or_default();
-    format!(
-        "{:<18} {}  {bed}  {procedure}{when}{incident}",
-        stay.state.label(),
-        stay.patient
-    )
+    let when =
+        if arriving { String::new() } else { format!("  planned {}", stay.planned_discharge_on.format("%d/%m")) };
+    let incident = stay.incident.as_deref().map(|i| format!("  incident: {i}")).unwrap_or_default();
+    format!("{:<18} {}  {bed}  {procedure}{when}{incident}", stay.state.label(), stay.patient)
 }
 
 pub fn slot_line(slot: &Slot, zone: Tz) -> String {

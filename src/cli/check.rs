@@ -12,11 +12,7 @@ pub fn run(store: &Store) -> Result<bool> {
 }
 
 fn describe(store: &Store, r: &Report) -> String {
-    let integrity = if r.integrity == ["ok"] {
-        "ok".to_string()
-    } else {
-        r.integrity.join("; ")
-    };
+    let integrity = if r.integrity == ["ok"] { "ok".to_string() } else { r.integrity.join("; ") };
     format!(
         "database:     {}\nschema:       {} (this program: {})\nintegrity:    {integrity}\nforeign keys: {}\naudit rows:   {}\nverdict:      {}\n",
         store.path().display(),
@@ -28,10 +24,6 @@ fn describe(store: &Store, r: &Report) -> String {
             format!("{} broken references", r.foreign_key_problems)
         },
         r.audit_rows,
-        if r.is_healthy() {
-            "healthy"
-        } else {
-            "PROBLEMS FOUND: restore the latest backup or ask for help"
-        },
+        if r.is_healthy() { "healthy" } else { "PROBLEMS FOUND: restore the latest backup or ask for help" },
     )
 }

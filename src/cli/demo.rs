@@ -1,24 +1,42 @@
 //! `periop demo`: a realistic ward around today, the same for the same seed.
 //!
-//! Around today: yesterday's and today's cases with their admissions, today's
-//! arrivals for tomorrow, departures, one overdue discharge, one prolonged
-//! stay with its incident, one missed arrival. With `--years N`, N years of a
-//! busy ward before that (8 cases a weekday on 2 rooms) for benchmarks.
+//! Around today: the last days' stays gone home (one follow-up call due
+//! today), one overdue discharge, one prolonged stay with its incident,
+//! today's departures with their discharge checks (one complete, one PADSS
+//! 8), today's cases under way (one patient not fasted, one insulin-treated
+//! diabetic, one long clear-fluid fast, one without a pre-anaesthesia visit),
+//! tomorrow's arrivals (most ready; one missing the signed consent, one the
+//! carte Vitale, one without a bed, one whose consultation came too late, one
+//! pending), one missed arrival and next week's list. Treatments (a DOAC,
+//! aspirin, metformin with contrast) and labs (one too old) go with them.
+//! With `--years N`, N years of a busy ward before that (8 cases a weekday on
+//! 2 rooms, each with its checklist, consultation, discharge check and call)
+//! for benchmarks.
 
+use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
+use crate::domain::beds::BedAction;
 use crate::domain::case::{AnaesthesiaMode, CaseState};
+use crate::domain::checklist::CheckItem;
+use crate::domain::fasting::IntakeKind;
+use crate::domain::medication::{DrugClass, LabItem};
 use crate::domain::pathway::{AdmissionState, Step};
+use crate::domain::settings::Settings;
 use crate::domain::ward_time;
-use crate::store::admissions::{self, NewAdmission};
-use crate::store::cases::{self, NewCase};
+use crate::store::admissions::{self, NewStay};
+use crate::store::consultations::{self, NewConsultation};
+use crate::store::discharge::{self, DischargeCheckInput};
 use crate::store::patients::{self, NewPatient};
 use crate::store::write::WriteTx;
-use crate::store::{Account, Result, Store, reference};
+use crate::store::{Account, Result, Store, beds, cases, checks, intakes, labs, reference, treatments};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use std::path::Path;
 
 /// Cases a weekday in the history (R-BLOCK figures for a busy block).
 pub const CASES_PER_DAY: u32 = 8;
+
+/// Beds on the ward: two days of cases overlap on one night, plus spares.
+pub const BEDS: u32 = 18;
 
 pub struct Options {
     pub seed: u64,
@@ -134,32 +152,16 @@ const FIRST_M: &[&str] = &[
     "Marcel",
     "Yves",
 ];
-const KINDS: &[&str] = &[
-    "vertebroplasty",
-    "vertebroplasty",
-    "cementoplasty",
-    "cemented_screw_fixation",
-];
-const LEVELS: &[&str] = &[
-    "T12",
-    "L1",
-    "L2",
-    "L3",
-    "L4",
-    "T11-T12",
-    "L1-L2",
-    "left acetabulum",
-    "right iliac wing",
-];
-const MODES: &[AnaesthesiaMode] = &[
-    AnaesthesiaMode::General,
-    AnaesthesiaMode::SedationLocal,
-    AnaesthesiaMode::LocalOnly,
-    AnaesthesiaMode::General,
-];
+const KINDS: &[&str] = &["vertebroplasty", "vertebroplasty", "cementoplasty", "cemented_screw_fixation"];
+const LEVELS: &[&str] = &["T12", "L1", "L2", "L3", "L4", "T11-T12", "L1-L2", "left acetabulum", "right iliac wing"];
+const MODES: &[AnaesthesiaMode] =
+    &[AnaesthesiaMode::General, AnaesthesiaMode::SedationLocal, AnaesthesiaMode::LocalOnly, AnaesthesiaMode::General];
 
 struct Ward {
     zone: Tz,
+    settings: Settings,
+    today: NaiveDate,
+    now: DateTime<Utc>,
     rooms: [i64; 2],
     operators: Vec<i64>,
     anaesthetists: Vec<i64>,
@@ -179,9 +181,10 @@ pub fn build(
 ) -> Result<Store> {
     let mut store = Store::init(path, account, now)?;
     let zone = store.zone();
+    let settings = store.settings().clone();
     let today = ward_time::local_day(now, zone);
     let mut dice = Dice(options.seed);
-    let mut ward = store.write(now, |tx| reference_data(tx, zone))?;
+    let mut ward = store.write(now, |tx| reference_data(tx, zone, settings, today, now))?;
 
     let first = today - Duration::days(365 * i64::from(options.years));
     let history_end = today - Duration::days(4);
@@ -196,7 +199,7 @@ pub fn build(
         day += Duration::days(1);
     }
     progress(1.0);
-    store.write(now, |tx| around_today(tx, &mut ward, &mut dice, today, now))?;
+    store.write(now, |tx| around_today(tx, &mut ward, &mut dice))?;
     Ok(store)
 }
 
@@ -204,7 +207,13 @@ fn is_weekday(day: NaiveDate) -> bool {
     !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
-fn reference_data(tx: &mut WriteTx<'_>, zone: Tz) -> Result<Ward> {
+fn reference_data(
+    tx: &mut WriteTx<'_>,
+    zone: Tz,
+    settings: Settings,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Ward> {
     let rooms = [
         reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?,
         reference::add_room(tx, "Room 2 Angio", "angio_fluoro", "08:00", "18:00")?,
@@ -218,8 +227,12 @@ fn reference_data(tx: &mut WriteTx<'_>, zone: Tz) -> Result<Ward> {
         anaesthetists.push(reference::add_staff(tx, None, name, "anaesthetist")?);
     }
     let mut beds = Vec::new();
-    for n in 1..=14 {
+    for n in 1..=BEDS {
         beds.push(reference::add_bed(tx, &format!("B{n:02}"))?);
+    }
+    // R-PATH-4: one bed out of use (repairs).
+    if let Some(last) = beds.last() {
+        beds::set_state(tx, *last, 1, BedAction::Close)?;
     }
     let mut kinds = Vec::new();
     for (code, _, _) in reference::PROCEDURE_KINDS {
@@ -229,6 +242,9 @@ fn reference_data(tx: &mut WriteTx<'_>, zone: Tz) -> Result<Ward> {
     }
     Ok(Ward {
         zone,
+        settings,
+        today,
+        now,
         rooms,
         operators,
         anaesthetists,
@@ -238,17 +254,83 @@ fn reference_data(tx: &mut WriteTx<'_>, zone: Tz) -> Result<Ward> {
     })
 }
 
+/// Which bed a booking gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BedPick {
+    /// The history: two sets of beds on alternate days, one bed per slot.
+    Alternate,
+    /// The first bed free for the stay's nights (free ones first).
+    First,
+    None,
+}
+
+/// What was recorded before the procedure (checklist, consultation, visit).
+#[derive(Debug, Clone, Copy)]
+struct Prep {
+    /// Checklist items left unticked.
+    missing: &'static [CheckItem],
+    /// Hours before the start, and outcome; `None`: no consultation.
+    cpa: Option<(i64, CpaOutcome)>,
+    pre_visit: bool,
+}
+
+const READY: Prep = Prep {
+    missing: &[],
+    cpa: Some((24 * 20, CpaOutcome::Cleared)),
+    pre_visit: true,
+};
+
 /// One booked stay: patient, admission and case, at the given states.
+#[derive(Debug, Clone, Copy)]
 struct Booking {
     procedure_day: NaiveDate,
     slot: u32,
     admission: AdmissionState,
     case: CaseState,
     incident: Option<&'static str>,
+    kind: Option<&'static str>,
+    mode: Option<AnaesthesiaMode>,
+    bed: BedPick,
+    prep: Prep,
+    /// The discharge check's PADSS, when the patient is ready to go (or gone).
+    padss: [u8; 5],
 }
 
-fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Booking) -> Result<i64> {
-    let zone = ward.zone;
+impl Booking {
+    fn new(procedure_day: NaiveDate, slot: u32, admission: AdmissionState, case: CaseState) -> Self {
+        Booking {
+            procedure_day,
+            slot,
+            admission,
+            case,
+            incident: None,
+            kind: None,
+            mode: None,
+            bed: BedPick::First,
+            prep: READY,
+            padss: [2, 2, 2, 2, 2],
+        }
+    }
+}
+
+/// What `book` made.
+#[derive(Debug, Clone, Copy)]
+struct Booked {
+    patient_id: i64,
+    admission_id: i64,
+    case_id: i64,
+    start: DateTime<Utc>,
+}
+
+fn at_local(ward: &Ward, day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
+    ward_time::at_local(
+        day,
+        NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN),
+        ward.zone,
+    )
+}
+
+fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Booking) -> Result<Booked> {
     let female = dice.below(2) == 0;
     let first_name = if female { dice.pick(FIRST_F) } else { dice.pick(FIRST_M) };
     let birth = NaiveDate::from_ymd_opt(
@@ -269,63 +351,140 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
         },
     )?;
     let day = booking.procedure_day;
-    let bed = ward.beds[(booking.slot as usize + day.ordinal() as usize * 3) % ward.beds.len()];
-    let admission_id = admissions::create(
-        tx,
-        &NewAdmission {
-            patient_id,
-            planned_admit_on: day - Duration::days(1),
-            planned_discharge_on: day + Duration::days(1),
-            bed_id: Some(bed),
-        },
-    )?;
-    let room_index = (booking.slot % 2) as usize;
     let kind_code = dice.pick(KINDS);
+    let kind_code = booking.kind.unwrap_or(kind_code);
     let kind_id = ward.kinds.iter().find(|(c, _)| c == kind_code).map_or(1, |(_, id)| *id);
-    let minutes = if kind_code == "cemented_screw_fixation" {
-        120
-    } else {
-        90
-    };
     let start_minutes = 8 * 60 + (booking.slot / 2) * 120;
-    let start = ward_time::at_local(
-        day,
-        NaiveTime::from_hms_opt(start_minutes / 60, start_minutes % 60, 0).unwrap_or(NaiveTime::MIN),
-        zone,
-    );
+    let start_time = NaiveTime::from_hms_opt(start_minutes / 60, start_minutes % 60, 0).unwrap_or(NaiveTime::MIN);
     let mode = MODES[dice.below(MODES.len())];
-    cases::create(
+    let mode = booking.mode.unwrap_or(mode);
+    let operator = ward.operators[dice.below(ward.operators.len())];
+    let anaesthetist = ward.anaesthetists[dice.below(ward.anaesthetists.len())];
+    let level = dice.pick(LEVELS).to_string();
+    let (admit_on, discharge_on) = admissions::planned_days(day, &ward.settings)?;
+    let bed_id = match booking.bed {
+        BedPick::Alternate => {
+            let set = usize::try_from(day.num_days_from_ce().rem_euclid(2)).unwrap_or(0);
+            ward.beds.get(set * CASES_PER_DAY as usize + booking.slot as usize).copied()
+        }
+        BedPick::First => beds::available(tx.conn(), (admit_on, discharge_on), ward.today)?
+            .first()
+            .map(|b| b.bed_id),
+        BedPick::None => None,
+    };
+    let (admission_id, case_id) = admissions::create_stay(
         tx,
-        &NewCase {
-            admission_id,
+        &NewStay {
+            patient_id,
             procedure_kind_id: kind_id,
-            room_id: Some(ward.rooms[room_index]),
-            operator_id: Some(ward.operators[dice.below(ward.operators.len())]),
-            anaesthetist_id: mode
-                .needs_anaesthetist()
-                .then(|| ward.anaesthetists[dice.below(ward.anaesthetists.len())]),
-            scheduled_start: start,
-            duration_min: minutes,
+            procedure_day: day,
+            start_time,
+            duration_min: None,
+            side_level: Some(level),
             anaesthesia_mode: mode,
-            side_level: Some(dice.pick(LEVELS).to_string()),
-            state: booking.case,
+            bleeding_risk: None,
+            operator_id: Some(operator),
+            anaesthetist_id: mode.needs_anaesthetist().then_some(anaesthetist),
+            room_id: Some(ward.rooms[(booking.slot % 2) as usize]),
+            bed_id,
+            emergency: false,
+            iodinated_contrast: kind_code == "cemented_screw_fixation",
         },
+        &ward.settings,
     )?;
-    walk_to(tx, admission_id, booking, zone, start)?;
-    Ok(admission_id)
+    let start = ward_time::at_local(day, start_time, ward.zone);
+    let booked = Booked {
+        patient_id,
+        admission_id,
+        case_id,
+        start,
+    };
+    prepare(tx, ward, booking, &booked, mode, anaesthetist)?;
+    walk_to(tx, ward, booking, &booked)?;
+    Ok(booked)
+}
+
+/// The checklist, consultation, labs and pre-anaesthesia visit, each at a
+/// plausible time before the procedure (never after `now`); then the case's state.
+fn prepare(
+    tx: &mut WriteTx<'_>,
+    ward: &Ward,
+    booking: &Booking,
+    booked: &Booked,
+    mode: AnaesthesiaMode,
+    anaesthetist: i64,
+) -> Result<()> {
+    let restore = tx.at();
+    let not_after_now = |t: DateTime<Utc>| t.min(ward.now - Duration::hours(1));
+    let prep = booking.prep;
+    if let Some((hours, outcome)) = prep.cpa.filter(|_| mode.needs_anaesthetist()) {
+        let held_at = booked.start - Duration::hours(hours);
+        tx.set_at(not_after_now(held_at));
+        consultations::record(
+            tx,
+            &NewConsultation {
+                case_id: booked.case_id,
+                held_at: not_after_now(held_at),
+                anaesthetist_id: Some(anaesthetist),
+                asa: AsaClass::new(2, false),
+                planned_mode: mode,
+                outcome,
+                notes: None,
+            },
+        )?;
+    }
+    tx.set_at(not_after_now(booked.start - Duration::days(7)));
+    for item in CheckItem::ALL {
+        if !prep.missing.contains(&item) {
+            checks::set(tx, booked.case_id, item, true, None)?;
+        }
+    }
+    // R-MED-2: labs the day before a high-bleeding-risk procedure (for a case
+    // in the next three days, drawn by now; later ones are not drawn yet).
+    let kind_is_high = tx.conn().query_row(
+        "SELECT bleeding_risk = 'high' FROM cases WHERE id = ?1",
+        [booked.case_id],
+        |r| r.get::<_, bool>(0),
+    )?;
+    let lab_at = (booked.start - Duration::hours(22)).min(ward.now - Duration::hours(2));
+    if kind_is_high && booked.start - lab_at <= Duration::hours(72) {
+        tx.set_at(lab_at);
+        labs::record(tx, booked.patient_id, LabItem::Inr, 1.1, lab_at)?;
+        labs::record(tx, booked.patient_id, LabItem::Platelets, 230.0, lab_at)?;
+    }
+    let mut version = 1;
+    let visit_at = booked.start - Duration::hours(14);
+    if prep.pre_visit && mode.needs_anaesthetist() && visit_at < ward.now {
+        tx.set_at(visit_at);
+        version = cases::set_pre_visit(tx, booked.case_id, version, Some(visit_at))?;
+    }
+    if booking.case != CaseState::Planned {
+        tx.set_at(not_after_now(booked.start - Duration::days(2)));
+        version = checks::confirm_case(tx, booked.case_id, version, tx.at(), &ward.settings)?;
+        if matches!(booking.case, CaseState::InProgress | CaseState::Done) {
+            tx.set_at(booked.start);
+            version = cases::set_state(tx, booked.case_id, version, CaseState::InProgress)?;
+        }
+        if booking.case == CaseState::Done {
+            tx.set_at(booked.start + Duration::minutes(100));
+            cases::set_state(tx, booked.case_id, version, CaseState::Done)?;
+        }
+    }
+    tx.set_at(restore);
+    Ok(())
 }
 
 /// Takes the recorded steps from planned to the booking's state, each at a
-/// plausible time, so the history reads like a real one.
-fn walk_to(tx: &mut WriteTx<'_>, admission_id: i64, booking: &Booking, zone: Tz, start: DateTime<Utc>) -> Result<()> {
+/// plausible time, so the history reads like a real one: the discharge check
+/// before leaving, the bed cleaned after, the follow-up call the next day.
+fn walk_to(tx: &mut WriteTx<'_>, ward: &Ward, booking: &Booking, booked: &Booked) -> Result<()> {
     let day = booking.procedure_day;
-    let evening =
-        |d: NaiveDate, h: u32| ward_time::at_local(d, NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN), zone);
-    let path: &[(Step, DateTime<Utc>, Option<&str>)] = &[
-        (Step::Admit, evening(day - Duration::days(1), 17), None),
-        (Step::MarkProcedureDone, start + Duration::minutes(150), None),
-        (Step::ReadyForDischarge, evening(day + Duration::days(1), 9), None),
-        (Step::Discharge, evening(day + Duration::days(1), 11), None),
+    let (before, after) = (day - Duration::days(1), day + Duration::days(1));
+    let path: [(Step, DateTime<Utc>); 4] = [
+        (Step::Admit, at_local(ward, before, 17, 0)),
+        (Step::MarkProcedureDone, booked.start + Duration::minutes(150)),
+        (Step::ReadyForDischarge, at_local(ward, after, 9, 0)),
+        (Step::Discharge, at_local(ward, after, 11, 0)),
     ];
     let stop_after = match booking.admission {
         AdmissionState::Planned => 0,
@@ -335,102 +494,260 @@ fn walk_to(tx: &mut WriteTx<'_>, admission_id: i64, booking: &Booking, zone: Tz,
         _ => 4,
     };
     let restore = tx.at();
+    let id = booked.admission_id;
     let mut version = 1;
-    for (step, at, reason) in &path[..stop_after] {
+    for (step, at) in &path[..stop_after] {
         tx.set_at(*at);
-        version = admissions::take_step(tx, admission_id, version, *step, *reason)?.version;
+        if *step == Step::ReadyForDischarge {
+            // R-DISCH-1: the check is filled in as the patient gets ready.
+            let check = DischargeCheckInput {
+                padss: booking.padss.map(Some),
+                escort: true,
+                letter_given_on: Some(after),
+                work_stop_certificate: true,
+                follow_up_appointment: true,
+            };
+            discharge::save_check(tx, id, None, &check)?;
+        }
+        version = admissions::take_step(tx, id, version, *step, None)?.version;
     }
     if booking.admission == AdmissionState::Prolonged {
-        tx.set_at(evening(day + Duration::days(1), 10));
-        admissions::take_step(tx, admission_id, version, Step::Prolong, booking.incident)?;
+        tx.set_at(at_local(ward, after, 10, 0));
+        admissions::take_step(tx, id, version, Step::Prolong, booking.incident)?;
+    }
+    if booking.admission == AdmissionState::Discharged {
+        // R-PATH-4: cleaned an hour after the patient left.
+        let cleaned = path[3].1 + Duration::hours(1);
+        if let Some(bed) = bed_of(tx, id)?
+            && cleaned < ward.now
+        {
+            tx.set_at(cleaned);
+            let version = beds::get(tx.conn(), bed)?.version;
+            beds::set_state(tx, bed, version, BedAction::Cleaned)?;
+        }
+        // R-DISCH-2: the call, made on its day if that day is over.
+        let due = after + Duration::days(1);
+        if due < ward.today {
+            tx.set_at(at_local(ward, due, 10, 30));
+            let call = discharge::call_of(tx.conn(), id, ward.today)?;
+            if let Some(call) = call {
+                discharge::call_done(tx, call.call_id, call.version, Some("no complaint"))?;
+            }
+        }
     }
     tx.set_at(restore);
     Ok(())
 }
 
+fn bed_of(tx: &WriteTx<'_>, admission_id: i64) -> Result<Option<i64>> {
+    Ok(tx
+        .conn()
+        .query_row("SELECT bed_id FROM admissions WHERE id = ?1", [admission_id], |r| r.get(0))?)
+}
+
 fn history_day(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, day: NaiveDate) -> Result<()> {
     for slot in 0..CASES_PER_DAY {
         let booking = Booking {
-            procedure_day: day,
-            slot,
-            admission: AdmissionState::Discharged,
-            case: CaseState::Done,
-            incident: None,
+            bed: BedPick::Alternate,
+            ..Booking::new(day, slot, AdmissionState::Discharged, CaseState::Done)
         };
         book(tx, ward, dice, &booking)?;
     }
     Ok(())
 }
 
-fn around_today(
-    tx: &mut WriteTx<'_>,
-    ward: &mut Ward,
-    dice: &mut Dice,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let zone = ward.zone;
-    let plain = |procedure_day, slot, admission, case| Booking {
-        procedure_day,
-        slot,
-        admission,
-        case,
-        incident: None,
-    };
+fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Result<()> {
+    use AdmissionState as A;
+    use CaseState as C;
+    let (today, now) = (ward.today, ward.now);
     let day = |n: i64| today + Duration::days(n);
-    let mut bookings = Vec::new();
-    // Procedures three and two days ago: home, but for one overdue and one prolonged.
+    let zone = ward.zone;
+    let local = |d: NaiveDate, h: u32, m: u32| {
+        ward_time::at_local(d, NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN), zone)
+    };
+    let mut book = |tx: &mut WriteTx<'_>, b: Booking| book(tx, ward, dice, &b);
+
+    // Procedures three and two days ago: home, but for one overdue and one
+    // prolonged; the one who left yesterday gets a call today (R-DISCH-2).
     for slot in 0..4 {
-        bookings.push(plain(day(-3), slot, AdmissionState::Discharged, CaseState::Done));
+        book(tx, Booking::new(day(-3), slot, A::Discharged, C::Done))?;
     }
-    bookings.push(plain(day(-2), 0, AdmissionState::Discharged, CaseState::Done));
-    bookings.push(plain(day(-2), 1, AdmissionState::ProcedureDone, CaseState::Done));
-    bookings.push(Booking {
-        incident: Some("haematoma at the puncture site, observation 24 h"),
-        ..plain(day(-2), 2, AdmissionState::Prolonged, CaseState::Done)
-    });
-    // Yesterday's cases leave today.
-    for slot in 0..5 {
-        let state = if slot < 2 {
-            AdmissionState::ReadyForDischarge
-        } else {
-            AdmissionState::ProcedureDone
-        };
-        bookings.push(plain(day(-1), slot, state, CaseState::Done));
+    book(tx, Booking::new(day(-2), 0, A::Discharged, C::Done))?;
+    book(tx, Booking::new(day(-2), 1, A::ProcedureDone, C::Done))?;
+    book(
+        tx,
+        Booking {
+            incident: Some("haematoma at the puncture site, observation 24 h"),
+            ..Booking::new(day(-2), 2, A::Prolonged, C::Done)
+        },
+    )?;
+
+    // Yesterday's cases leave today (R-DISCH-1): one check complete, one with
+    // PADSS 8, two not yet checked, one already gone this morning.
+    book(tx, Booking::new(day(-1), 0, A::ReadyForDischarge, C::Done))?;
+    book(
+        tx,
+        Booking {
+            padss: [2, 2, 1, 1, 2],
+            ..Booking::new(day(-1), 1, A::ReadyForDischarge, C::Done)
+        },
+    )?;
+    for slot in 2..4 {
+        book(tx, Booking::new(day(-1), slot, A::ProcedureDone, C::Done))?;
     }
+    let leaving = book(tx, Booking::new(day(-1), 4, A::ReadyForDischarge, C::Done))?;
+    tx.set_at(local(today, 9, 0).min(now));
+    admissions::take_step(tx, leaving.admission_id, 4, Step::Discharge, None)?;
+    tx.set_at(now);
+
     // Today's cases: done, in the room or to come, by the clock.
+    let mut todays = Vec::new();
     for slot in 0..6 {
-        let start_h = 8 + (slot / 2) * 2;
-        let start = ward_time::at_local(
-            today,
-            NaiveTime::from_hms_opt(start_h, 0, 0).unwrap_or(NaiveTime::MIN),
-            zone,
-        );
+        let start = local(today, 8 + (slot / 2) * 2, 0);
         let (admission, case) = if now >= start + Duration::minutes(120) {
-            (AdmissionState::ProcedureDone, CaseState::Done)
+            (A::ProcedureDone, C::Done)
         } else if now >= start {
-            (AdmissionState::Admitted, CaseState::InProgress)
+            (A::Admitted, C::InProgress)
         } else {
-            (AdmissionState::Admitted, CaseState::Confirmed)
+            (A::Admitted, C::Confirmed)
         };
-        bookings.push(plain(today, slot, admission, case));
+        let mode = (slot >= 2).then_some(AnaesthesiaMode::SedationLocal);
+        // R-ANES-3: one case under sedation without its pre-anaesthesia visit.
+        let prep = if slot == 3 {
+            Prep {
+                pre_visit: false,
+                ..READY
+            }
+        } else {
+            READY
+        };
+        todays.push(book(
+            tx,
+            Booking {
+                mode,
+                prep,
+                ..Booking::new(today, slot, admission, case)
+            },
+        )?);
     }
-    // Tomorrow's cases arrive today; one of them has not been planned a bed yet.
-    for slot in 0..5 {
-        bookings.push(plain(day(1), slot, AdmissionState::Planned, CaseState::Planned));
-    }
+    let evening = local(day(-1), 19, 0);
+    // R-FAST-3: breakfast at 07:00 for a 10:00 start.
+    let breakfast = local(today, 7, 0).min(now);
+    intakes::record(tx, todays[2].admission_id, IntakeKind::Solids, breakfast)?;
+    // R-FAST-5: an insulin-treated diabetic, nothing eaten since dinner, at noon.
+    patients::set_insulin_treated(tx, todays[4].patient_id, 1, true)?;
+    intakes::record(tx, todays[4].admission_id, IntakeKind::Solids, evening)?;
+    intakes::record(tx, todays[4].admission_id, IntakeKind::ClearFluids, local(today, 9, 0).min(now))?;
+    // R-FAST-4: nothing to drink since 22:00 for a noon start.
+    let late_drink = local(day(-1), 22, 0);
+    intakes::record(tx, todays[5].admission_id, IntakeKind::ClearFluids, late_drink)?;
+
+    // Tomorrow's cases arrive today (R-READY-1..3, R-ANES-1..5, R-PATH-4, R-MED-1, -2).
+    let sedation = Some(AnaesthesiaMode::SedationLocal);
+    let general = Some(AnaesthesiaMode::General);
+    let ready = book(
+        tx,
+        Booking {
+            kind: Some("vertebroplasty"),
+            mode: sedation,
+            ..Booking::new(day(1), 0, A::Planned, C::Confirmed)
+        },
+    )?;
+    treatments::add(tx, ready.patient_id, DrugClass::Doac)?;
+    book(
+        tx,
+        Booking {
+            mode: sedation,
+            prep: Prep {
+                missing: &[CheckItem::SignedConsent],
+                ..READY
+            },
+            ..Booking::new(day(1), 1, A::Planned, C::Planned)
+        },
+    )?;
+    let old_labs = book(
+        tx,
+        Booking {
+            kind: Some("vertebroplasty"),
+            mode: sedation,
+            prep: Prep {
+                missing: &[CheckItem::CarteVitale],
+                ..READY
+            },
+            ..Booking::new(day(1), 2, A::Planned, C::Confirmed)
+        },
+    )?;
+    treatments::add(tx, old_labs.patient_id, DrugClass::Aspirin)?;
+    let taken = local(day(-6), 8, 30);
+    labs::record(tx, old_labs.patient_id, LabItem::Inr, 1.0, taken)?;
+    labs::record(tx, old_labs.patient_id, LabItem::Platelets, 250.0, taken)?;
+    book(
+        tx,
+        Booking {
+            kind: Some("cemented_screw_fixation"),
+            mode: general,
+            bed: BedPick::None,
+            prep: Prep {
+                cpa: Some((40, CpaOutcome::Cleared)),
+                ..READY
+            },
+            ..Booking::new(day(1), 3, A::Planned, C::Confirmed)
+        },
+    )?;
+    let contrast = book(
+        tx,
+        Booking {
+            kind: Some("cemented_screw_fixation"),
+            mode: general,
+            prep: Prep {
+                cpa: Some((24 * 6, CpaOutcome::Pending)),
+                ..READY
+            },
+            ..Booking::new(day(1), 4, A::Planned, C::Planned)
+        },
+    )?;
+    treatments::add(tx, contrast.patient_id, DrugClass::Metformin)?;
+
     // Planned for yesterday evening, never came: a missed arrival.
-    bookings.push(plain(today, 7, AdmissionState::Planned, CaseState::Planned));
-    // Next week, to fill the lists.
+    book(
+        tx,
+        Booking {
+            mode: Some(AnaesthesiaMode::LocalOnly),
+            prep: Prep {
+                missing: &[
+                    CheckItem::ImagingFile,
+                    CheckItem::CarteVitale,
+                    CheckItem::MutuelleCard,
+                    CheckItem::Escort,
+                ],
+                ..READY
+            },
+            ..Booking::new(today, 7, A::Planned, C::Planned)
+        },
+    )?;
+    // Next week, to fill the lists; one a day has no consultation yet.
     for n in 2..=6 {
         for slot in 0..4 {
             if is_weekday(day(n)) {
-                bookings.push(plain(day(n), slot, AdmissionState::Planned, CaseState::Planned));
+                let prep = if slot == 3 {
+                    Prep { cpa: None, ..READY }
+                } else {
+                    Prep {
+                        cpa: Some((24 * 10, CpaOutcome::Cleared)),
+                        ..READY
+                    }
+                };
+                let mode = (slot == 3).then_some(AnaesthesiaMode::General);
+                book(
+                    tx,
+                    Booking {
+                        prep,
+                        mode,
+                        ..Booking::new(day(n), slot, A::Planned, C::Planned)
+                    },
+                )?;
             }
         }
-    }
-    for booking in &bookings {
-        book(tx, ward, dice, booking)?;
     }
     Ok(())
 }
@@ -442,10 +759,7 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_sequence() {
         let (mut a, mut b) = (Dice(7), Dice(7));
-        assert_eq!(
-            (0..5).map(|_| a.next()).collect::<Vec<_>>(),
-            (0..5).map(|_| b.next()).collect::<Vec<_>>()
-        );
+        assert_eq!((0..5).map(|_| a.next()).collect::<Vec<_>>(), (0..5).map(|_| b.next()).collect::<Vec<_>>());
         assert_ne!(Dice(7).next(), Dice(8).next());
     }
 }

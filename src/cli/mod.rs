@@ -1,10 +1,12 @@
 //! The non-interactive commands.
 
+pub mod admissions;
 pub mod args;
 pub mod bench;
 pub mod board;
 pub mod check;
 pub mod demo;
+pub mod settings;
 
 use crate::store::{Account, Store};
 use color_eyre::Result;

@@ -58,23 +58,14 @@ impl FromStr for AsaClass {
             .position(|r| *r == body)
             .or_else(|| body.parse::<usize>().ok().and_then(|n| n.checked_sub(1)))
             .and_then(|i| u8::try_from(i + 1).ok());
-        level
-            .and_then(|l| AsaClass::new(l, emergency))
-            .ok_or_else(|| AsaParseError(input.to_string()))
+        level.and_then(|l| AsaClass::new(l, emergency)).ok_or_else(|| AsaParseError(input.to_string()))
     }
 }
 
 impl fmt::Display for AsaClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let roman = ROMAN
-            .get(usize::from(self.level).saturating_sub(1))
-            .copied()
-            .unwrap_or("?");
-        if self.emergency {
-            write!(f, "{roman} E")
-        } else {
-            f.write_str(roman)
-        }
+        let roman = ROMAN.get(usize::from(self.level).saturating_sub(1)).copied().unwrap_or("?");
+        if self.emergency { write!(f, "{roman} E") } else { f.write_str(roman) }
     }
 }
 
@@ -87,9 +78,7 @@ impl Serialize for AsaClass {
 
 impl<'de> Deserialize<'de> for AsaClass {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer)?
-            .parse()
-            .map_err(serde::de::Error::custom)
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -203,13 +192,8 @@ pub struct Finding {
 #[serde(tag = "gate", rename_all = "snake_case")]
 pub enum Gate {
     Clear,
-    Warnings {
-        warnings: Vec<Finding>,
-    },
-    Blocked {
-        blocking: Vec<Finding>,
-        warnings: Vec<Finding>,
-    },
+    Warnings { warnings: Vec<Finding> },
+    Blocked { blocking: Vec<Finding>, warnings: Vec<Finding> },
 }
 
 impl Gate {
@@ -232,10 +216,7 @@ pub fn gate(facts: &AnaesthesiaFacts, start: DateTime<Utc>, now: DateTime<Utc>, 
     let mut found = Vec::new();
     let mut push = |issue, detail: String| found.push(Finding { issue, detail });
     match &facts.cpa {
-        None => push(
-            Issue::NoCpa,
-            format!("none recorded; required for {} anaesthesia", facts.mode.code()),
-        ),
+        None => push(Issue::NoCpa, format!("none recorded; required for {} anaesthesia", facts.mode.code())),
         Some(cpa) => {
             let notes = cpa.notes.as_deref().map(str::trim).filter(|n| !n.is_empty());
             match cpa.outcome {
@@ -252,24 +233,16 @@ pub fn gate(facts: &AnaesthesiaFacts, start: DateTime<Utc>, now: DateTime<Utc>, 
             }
             let days_before = (ward_time::local_day(start, zone) - ward_time::local_day(cpa.at, zone)).num_days();
             if days_before > settings.integer("anes.cpa_validity_days") {
-                let detail = format!(
-                    "{days_before} days before ({})",
-                    settings.cite("anes.cpa_validity_days")
-                );
+                let detail = format!("{days_before} days before ({})", settings.cite("anes.cpa_validity_days"));
                 push(Issue::CpaExpired { days_before }, detail);
             }
         }
     }
     // R-ANES-3: flagged on the J0 board only; earlier, the visit is simply not due yet.
-    let window_open = start
-        .checked_sub_signed(TimeDelta::hours(PRE_VISIT_WINDOW_H))
-        .unwrap_or(start);
+    let window_open = start.checked_sub_signed(TimeDelta::hours(PRE_VISIT_WINDOW_H)).unwrap_or(start);
     let visited = facts.pre_visit_at.is_some_and(|v| v >= window_open && v <= start);
     if !visited && ward_time::local_day(now, zone) == ward_time::local_day(start, zone) {
-        push(
-            Issue::NoPreVisit,
-            format!("none in the {PRE_VISIT_WINDOW_H} h before the start (decree 2018-934)"),
-        );
+        push(Issue::NoPreVisit, format!("none in the {PRE_VISIT_WINDOW_H} h before the start (decree 2018-934)"));
     }
     let (blocking, warnings): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.issue.is_blocking());
     match (blocking.is_empty(), warnings.is_empty()) {
@@ -287,22 +260,13 @@ mod tests {
     use proptest::prelude::*;
 
     fn paris(m: u32, d: u32, h: u32) -> DateTime<Utc> {
-        Paris
-            .with_ymd_and_hms(2026, m, d, h, 0, 0)
-            .single()
-            .unwrap()
-            .with_timezone(&Utc)
+        Paris.with_ymd_and_hms(2026, m, d, h, 0, 0).single().unwrap().with_timezone(&Utc)
     }
 
     fn facts(mode: AnaesthesiaMode, cpa_at: Option<DateTime<Utc>>, outcome: CpaOutcome) -> AnaesthesiaFacts {
         AnaesthesiaFacts {
             mode,
-            cpa: cpa_at.map(|at| Cpa {
-                at,
-                outcome,
-                asa: AsaClass::new(2, false),
-                notes: None,
-            }),
+            cpa: cpa_at.map(|at| Cpa { at, outcome, asa: AsaClass::new(2, false), notes: None }),
             pre_visit_at: Some(paris(11, 22, 18)),
         }
     }
@@ -323,16 +287,8 @@ mod tests {
     #[test]
     fn r_anes_1_no_cpa_blocks_unless_local_only() {
         let s = Settings::default();
-        let g = gate(
-            &facts(AnaesthesiaMode::General, None, CpaOutcome::Cleared),
-            start(),
-            now(),
-            &s,
-        );
-        assert!(
-            matches!(&g, Gate::Blocked { blocking, .. } if blocking[0].issue == Issue::NoCpa),
-            "{g:?}"
-        );
+        let g = gate(&facts(AnaesthesiaMode::General, None, CpaOutcome::Cleared), start(), now(), &s);
+        assert!(matches!(&g, Gate::Blocked { blocking, .. } if blocking[0].issue == Issue::NoCpa), "{g:?}");
         let local = facts(AnaesthesiaMode::LocalOnly, None, CpaOutcome::Cleared);
         assert_eq!(gate(&local, start(), now(), &s), Gate::Clear);
     }
@@ -341,26 +297,12 @@ mod tests {
     #[test]
     fn r_anes_1_cpa_less_than_48_h_before_warns() {
         let s = Settings::default();
-        let f = facts(
-            AnaesthesiaMode::SedationLocal,
-            Some(paris(11, 21, 14)),
-            CpaOutcome::Cleared,
-        );
+        let f = facts(AnaesthesiaMode::SedationLocal, Some(paris(11, 21, 14)), CpaOutcome::Cleared);
         let g = gate(&f, start(), now(), &s);
-        let Gate::Warnings { warnings } = &g else {
-            panic!("{g:?}")
-        };
+        let Gate::Warnings { warnings } = &g else { panic!("{g:?}") };
         assert_eq!(warnings[0].issue, Issue::CpaLate { hours_before: 42 });
-        assert!(
-            warnings[0].detail.starts_with("42 h before (anes.cpa_min_delay_h=48 h"),
-            "{}",
-            warnings[0].detail
-        );
-        let on_time = facts(
-            AnaesthesiaMode::SedationLocal,
-            Some(paris(11, 21, 8)),
-            CpaOutcome::Cleared,
-        );
+        assert!(warnings[0].detail.starts_with("42 h before (anes.cpa_min_delay_h=48 h"), "{}", warnings[0].detail);
+        let on_time = facts(AnaesthesiaMode::SedationLocal, Some(paris(11, 21, 8)), CpaOutcome::Cleared);
         assert_eq!(gate(&on_time, start(), now(), &s), Gate::Clear);
     }
 
@@ -395,16 +337,9 @@ mod tests {
         let s = Settings::default();
         let mut f = facts(AnaesthesiaMode::General, Some(paris(11, 2, 10)), CpaOutcome::Pending);
         assert_eq!(codes(&gate(&f, start(), now(), &s)), ["cpa_pending"]);
-        f.cpa = f.cpa.map(|c| Cpa {
-            outcome: CpaOutcome::Refused,
-            notes: Some("unstable angina".into()),
-            ..c
-        });
+        f.cpa = f.cpa.map(|c| Cpa { outcome: CpaOutcome::Refused, notes: Some("unstable angina".into()), ..c });
         let g = gate(&f, start(), now(), &s);
-        assert!(
-            matches!(&g, Gate::Blocked { blocking, .. } if blocking[0].detail == "unstable angina"),
-            "{g:?}"
-        );
+        assert!(matches!(&g, Gate::Blocked { blocking, .. } if blocking[0].detail == "unstable angina"), "{g:?}");
         for o in CpaOutcome::ALL {
             assert_eq!(CpaOutcome::from_code(o.code()), Some(o));
         }

@@ -47,10 +47,7 @@ pub struct Alert {
 /// Most urgent first; within a severity, by rule then subject, so the list is stable.
 pub fn sort(alerts: &mut [Alert]) {
     alerts.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then(a.rule.cmp(b.rule))
-            .then(subject_key(a.subject).cmp(&subject_key(b.subject)))
+        b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)).then(subject_key(a.subject).cmp(&subject_key(b.subject)))
     });
 }
 
@@ -67,12 +64,7 @@ mod tests {
     use super::*;
 
     fn alert(rule: &'static str, severity: Severity, id: i64) -> Alert {
-        Alert {
-            rule,
-            severity,
-            subject: Subject::Admission(id),
-            message: String::new(),
-        }
+        Alert { rule, severity, subject: Subject::Admission(id), message: String::new() }
     }
 
     #[test]

@@ -2,15 +2,33 @@
 //! needs attention. The store gathers the facts; this module decides what
 //! they mean, so the TUI and `periop board` say the same thing.
 
+use super::anaesthesia::{self, Issue};
 use super::attention::{self, Alert, Severity, Subject};
-use super::case::CaseState;
+use super::beds::BedStatus;
+use super::case::{AnaesthesiaMode, CaseState};
+use super::discharge::{self, DischargeFacts};
+use super::fasting::{self, FastingCase};
 use super::identity::Identity;
+use super::journey::{self, DischargeStatus, FastingTimes, FollowUpCall, ReadinessSummary};
 use super::pathway::{self, AdmissionState};
+use super::readiness::{self, CaseFacts, Level};
 use super::settings::{self, Settings};
 use super::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+
+fn mode_code_opt<S: Serializer>(mode: &Option<AnaesthesiaMode>, s: S) -> Result<S::Ok, S::Error> {
+    match mode {
+        Some(m) => s.serialize_str(m.code()),
+        None => s.serialize_none(),
+    }
+}
+
+fn mode_code<S: Serializer>(mode: &AnaesthesiaMode, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(mode.code())
+}
 
 /// One admission as the board lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,6 +45,19 @@ pub struct Stay {
     /// The stay's procedure, when one is booked.
     pub procedure: Option<String>,
     pub procedure_day: Option<NaiveDate>,
+    /// The stay's case (the first one not cancelled or postponed).
+    pub case_id: Option<i64>,
+    pub procedure_start: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "mode_code_opt")]
+    pub anaesthesia_mode: Option<AnaesthesiaMode>,
+    /// R-PATH-4: the bed's status for the board day's night (`reserved` derived).
+    pub bed_status: Option<BedStatus>,
+    /// R-READY-3: filled by [`Board::build`] for a case still to come.
+    pub readiness: Option<ReadinessSummary>,
+    /// R-FAST-1: filled by [`Board::build`] for a case under anaesthesia still to come.
+    pub fasting: Option<FastingTimes>,
+    /// R-DISCH-1: filled by [`Board::build`] for a departure still on the ward.
+    pub discharge: Option<DischargeStatus>,
 }
 
 /// One case on the block schedule.
@@ -41,6 +72,44 @@ pub struct Slot {
     pub procedure: String,
     pub operator: String,
     pub state: CaseState,
+    #[serde(serialize_with = "mode_code")]
+    pub anaesthesia_mode: AnaesthesiaMode,
+    /// R-READY-1: recorded and reported.
+    pub emergency: bool,
+    pub admission_state: AdmissionState,
+    pub bed: Option<String>,
+    pub bed_status: Option<BedStatus>,
+    /// R-READY-3: filled by [`Board::build`] for a case still to come.
+    pub readiness: Option<ReadinessSummary>,
+    /// R-FAST-1: filled by [`Board::build`] for a case under anaesthesia still to come.
+    pub fasting: Option<FastingTimes>,
+}
+
+/// The stored facts the rules read for one case on the board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseInputs {
+    pub state: CaseState,
+    /// R-READY-*, R-ANES-*, R-MED-*.
+    pub readiness: CaseFacts,
+    /// R-FAST-*.
+    pub fasting: FastingCase,
+}
+
+impl CaseInputs {
+    /// Planned or confirmed: readiness and fasting still matter.
+    fn to_come(&self) -> bool {
+        matches!(self.state, CaseState::Planned | CaseState::Confirmed)
+    }
+}
+
+/// What the rules read, keyed by case and by admission. Not printed: the
+/// board prints what they mean.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleInputs {
+    /// The day's cases and the next day's (the arrivals').
+    pub cases: BTreeMap<i64, CaseInputs>,
+    /// R-DISCH-1: departures still on the ward, by admission.
+    pub discharges: BTreeMap<i64, DischargeFacts>,
 }
 
 /// What the store reads for one ward day.
@@ -54,6 +123,10 @@ pub struct Facts {
     pub departures: Vec<Stay>,
     /// Planned admissions whose day has passed without an arrival.
     pub missed_arrivals: Vec<Stay>,
+    /// R-DISCH-2: follow-up calls due on the day or overdue, not yet done.
+    pub follow_up_calls: Vec<FollowUpCall>,
+    #[serde(skip)]
+    pub inputs: RuleInputs,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,7 +140,8 @@ pub struct Board {
 impl Board {
     /// Builds the board for `day` as seen at `now`. `now` matters only when
     /// `day` is today (an arrival is late only once its expected time passed).
-    pub fn build(day: NaiveDate, facts: Facts, now: DateTime<Utc>, settings: &Settings) -> Board {
+    pub fn build(day: NaiveDate, mut facts: Facts, now: DateTime<Utc>, settings: &Settings) -> Board {
+        annotate(day, &mut facts, now, settings);
         let attention = attention_for(day, &facts, now, settings);
         Board { day, facts, attention }
     }
@@ -75,24 +149,62 @@ impl Board {
     /// The stay an alert is about, to show the patient's identity beside it.
     pub fn stay(&self, admission_id: i64) -> Option<&Stay> {
         let f = &self.facts;
-        f.arrivals
-            .iter()
-            .chain(&f.departures)
-            .chain(&f.missed_arrivals)
-            .find(|s| s.admission_id == admission_id)
+        f.arrivals.iter().chain(&f.departures).chain(&f.missed_arrivals).find(|s| s.admission_id == admission_id)
     }
 
     pub fn patient_for(&self, subject: Subject) -> Option<&Identity> {
+        let f = &self.facts;
+        let stays = || f.arrivals.iter().chain(&f.departures).chain(&f.missed_arrivals);
         match subject {
-            Subject::Admission(id) => self.stay(id).map(|s| &s.patient),
-            Subject::Case(id) => self
-                .facts
+            Subject::Admission(id) => self
+                .stay(id)
+                .map(|s| &s.patient)
+                .or_else(|| f.follow_up_calls.iter().find(|c| c.admission_id == id).map(|c| &c.patient)),
+            Subject::Case(id) => f
                 .procedures
                 .iter()
                 .find(|p| p.case_id == id)
-                .map(|p| &p.patient),
+                .map(|p| &p.patient)
+                .or_else(|| stays().find(|s| s.case_id == Some(id)).map(|s| &s.patient)),
             Subject::Bed(_) => None,
         }
+    }
+}
+
+/// Fills the computed columns (readiness, fasting times, discharge check)
+/// from the rule inputs, so every reader shows the same meaning.
+fn annotate(day: NaiveDate, facts: &mut Facts, now: DateTime<Utc>, settings: &Settings) {
+    let inputs = &facts.inputs;
+    let case_view = |case_id: i64| -> (Option<ReadinessSummary>, Option<FastingTimes>) {
+        let Some(c) = inputs.cases.get(&case_id).filter(|c| c.to_come()) else {
+            return (None, None);
+        };
+        let r = readiness::readiness(&c.readiness, now, settings);
+        let times = journey::fasting_times(
+            c.fasting.scheduled_start,
+            c.readiness.anaesthesia.mode,
+            c.fasting.patient,
+            settings,
+        );
+        (Some(ReadinessSummary::of(&r)), times)
+    };
+    for slot in &mut facts.procedures {
+        (slot.readiness, slot.fasting) = case_view(slot.case_id);
+    }
+    for stay in facts.arrivals.iter_mut().chain(&mut facts.missed_arrivals) {
+        if let Some(id) = stay.case_id {
+            (stay.readiness, stay.fasting) = case_view(id);
+        }
+    }
+    for stay in &mut facts.departures {
+        stay.discharge = inputs.discharges.get(&stay.admission_id).map(|d| {
+            let missing = discharge::missing(d, day);
+            DischargeStatus::new(
+                d.padss.is_some() || d.escort || d.letter_given_on.is_some(),
+                d.padss.map(|p| p.total()),
+                &missing,
+            )
+        });
     }
 }
 
@@ -102,6 +214,19 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
     let mut alerts = Vec::new();
     alerts.extend(late_admissions(day, facts, now, zone, settings));
     alerts.extend(overdue_discharges(day, facts));
+    alerts.extend(beds_for_arrivals(day, facts));
+    for (&case_id, case) in facts.inputs.cases.iter().filter(|(_, c)| c.to_come()) {
+        let j0 = ward_time::local_day(case.readiness.start, zone) == day;
+        alerts.extend(case_readiness(case_id, case, j0, now, settings));
+        if j0 {
+            alerts.extend(anaesthesia_gate(case_id, case, now, settings));
+            if case.readiness.anaesthesia.mode.needs_anaesthetist() {
+                // R-FAST-3, R-FAST-4, R-FAST-5.
+                alerts.extend(fasting::alerts(&case.fasting, now, settings));
+            }
+        }
+    }
+    alerts.extend(follow_up_calls(day, facts, zone));
     attention::sort(&mut alerts);
     alerts
 }
@@ -116,15 +241,9 @@ fn late_admissions(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, zone: Tz, 
         .filter(|s| pathway::late_admission(s.state, s.planned_admit_on, day, past_expected))
         .map(|s| {
             let message = if s.planned_admit_on < day {
-                format!(
-                    "LATE ADMISSION: planned for {}, not admitted",
-                    s.planned_admit_on.format("%d/%m")
-                )
+                format!("LATE ADMISSION: planned for {}, not admitted", s.planned_admit_on.format("%d/%m"))
             } else {
-                format!(
-                    "LATE ADMISSION: expected by {}, not yet admitted",
-                    settings.cite(settings::ADMIT_EXPECTED_BY)
-                )
+                format!("LATE ADMISSION: expected by {}, not yet admitted", settings.cite(settings::ADMIT_EXPECTED_BY))
             };
             Alert {
                 rule: "R-PATH-2",
@@ -158,6 +277,88 @@ fn overdue_discharges(day: NaiveDate, facts: &Facts) -> Vec<Alert> {
         .collect()
 }
 
+/// R-PATH-4: a J-1 arrival needs a bed for the night, and one that can take a patient.
+fn beds_for_arrivals(day: NaiveDate, facts: &Facts) -> Vec<Alert> {
+    facts
+        .arrivals
+        .iter()
+        .filter(|s| s.planned_admit_on == day && matches!(s.state, AdmissionState::Planned | AdmissionState::Admitted))
+        .filter_map(|s| {
+            let message = match (&s.bed, s.bed_status) {
+                (None, _) => {
+                    let procedure = s
+                        .procedure_day
+                        .map(|d| format!(" for the procedure on {}", d.format("%d/%m")))
+                        .unwrap_or_default();
+                    format!("NO BED: arriving {}{procedure}; assign a bed", s.planned_admit_on.format("%d/%m"))
+                }
+                (Some(bed), Some(BedStatus::Closed)) => {
+                    format!("BED CLOSED: bed {bed} is closed; reopen it or assign another bed")
+                }
+                _ => return None,
+            };
+            Some(Alert {
+                rule: "R-PATH-4",
+                severity: Severity::Warning,
+                subject: Subject::Admission(s.admission_id),
+                message,
+            })
+        })
+        .collect()
+}
+
+/// R-READY-3: one alert per case that is not ready, naming every missing
+/// item (on J0 the anaesthesia items have their own alerts, below).
+fn case_readiness(case_id: i64, case: &CaseInputs, j0: bool, now: DateTime<Utc>, settings: &Settings) -> Option<Alert> {
+    let r = readiness::readiness(&case.readiness, now, settings);
+    let items: Vec<_> = r.items.iter().filter(|i| !(j0 && i.rule.starts_with("R-ANES"))).collect();
+    let worst = items.iter().map(|i| i.level).max()?;
+    let (head, severity) = match worst {
+        Level::Warns => ("AT RISK", Severity::Warning),
+        Level::NotReady | Level::Blocks => ("NOT READY", Severity::Urgent),
+    };
+    let names: Vec<&str> =
+        items.iter().map(|i| if i.code == "emergency" { "emergency flag" } else { i.label }).collect();
+    Some(Alert {
+        rule: "R-READY-3",
+        severity,
+        subject: Subject::Case(case_id),
+        message: format!(
+            "{head}: {} (procedure on {})",
+            names.join(", "),
+            if j0 { "J0" } else { "J+1" }
+        ),
+    })
+}
+
+/// R-ANES-1..5 on J0, including the pre-anaesthesia visit (R-ANES-3).
+fn anaesthesia_gate(case_id: i64, case: &CaseInputs, now: DateTime<Utc>, settings: &Settings) -> Vec<Alert> {
+    let gate = anaesthesia::gate(&case.readiness.anaesthesia, case.readiness.start, now, settings);
+    // R-READY-1: an emergency relaxes a missing CPA (a refusal stays a refusal).
+    let relaxed = |issue: Issue| case.readiness.emergency && issue != Issue::CpaRefused;
+    gate.findings()
+        .into_iter()
+        .map(|f| Alert {
+            rule: f.issue.rule(),
+            severity: if f.issue.is_blocking() && !relaxed(f.issue) { Severity::Urgent } else { Severity::Warning },
+            subject: Subject::Case(case_id),
+            message: format!("ANAESTHESIA: {}: {}", f.issue.label(), f.detail),
+        })
+        .collect()
+}
+
+/// R-DISCH-2: the call on its day, and overdue after it.
+fn follow_up_calls(day: NaiveDate, facts: &Facts, zone: Tz) -> Vec<Alert> {
+    facts
+        .follow_up_calls
+        .iter()
+        .filter_map(|c| {
+            let left = c.discharged_at?;
+            discharge::follow_up_call_alert(c.admission_id, left, c.done_at.is_some(), day, zone)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +385,13 @@ mod tests {
             incident: None,
             procedure: None,
             procedure_day: None,
+            case_id: None,
+            procedure_start: None,
+            anaesthesia_mode: None,
+            bed_status: None,
+            readiness: None,
+            fasting: None,
+            discharge: None,
         }
     }
 
@@ -197,53 +405,187 @@ mod tests {
         let board = Board::build(d(11, 22), facts, now, &Settings::default());
         assert_eq!(board.attention.len(), 1);
         assert_eq!(board.attention[0].rule, "R-PATH-3");
-        assert_eq!(
-            board.attention[0].message,
-            "OVERDUE DISCHARGE: planned 21/11 (1 day ago), no incident recorded"
-        );
-        assert!(
-            !board.attention[0].message.contains("Durand"),
-            "R-PRIV-1: no names in alert text"
-        );
+        assert_eq!(board.attention[0].message, "OVERDUE DISCHARGE: planned 21/11 (1 day ago), no incident recorded");
+        assert!(!board.attention[0].message.contains("Durand"), "R-PRIV-1: no names in alert text");
     }
 
     #[test]
     fn arrival_becomes_late_after_the_expected_time_only() {
-        let facts = Facts {
-            arrivals: vec![stay(3, AdmissionState::Planned, d(11, 22), d(11, 24))],
-            ..Facts::default()
-        };
+        let facts =
+            Facts { arrivals: vec![stay(3, AdmissionState::Planned, d(11, 22), d(11, 24))], ..Facts::default() };
         let settings = Settings::default();
         // 18:00 in Paris (UTC+1 in November): not yet late.
         let evening = Utc.with_ymd_and_hms(2026, 11, 22, 17, 0, 0).unwrap();
-        assert!(
-            Board::build(d(11, 22), facts.clone(), evening, &settings)
-                .attention
-                .is_empty()
-        );
+        assert!(Board::build(d(11, 22), facts.clone(), evening, &settings).attention.is_empty());
         // 20:30 in Paris: late.
         let night = Utc.with_ymd_and_hms(2026, 11, 22, 19, 30, 0).unwrap();
         let board = Board::build(d(11, 22), facts, night, &settings);
         assert_eq!(board.attention.len(), 1);
-        assert!(
-            board.attention[0]
-                .message
-                .starts_with("LATE ADMISSION: expected by path.admit_expected_by=20:00")
-        );
+        assert!(board.attention[0].message.starts_with("LATE ADMISSION: expected by path.admit_expected_by=20:00"));
     }
 
     #[test]
     fn a_missed_arrival_from_yesterday_is_late() {
-        let facts = Facts {
-            missed_arrivals: vec![stay(4, AdmissionState::Planned, d(11, 21), d(11, 23))],
-            ..Facts::default()
-        };
+        let facts =
+            Facts { missed_arrivals: vec![stay(4, AdmissionState::Planned, d(11, 21), d(11, 23))], ..Facts::default() };
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 7, 0, 0).unwrap();
         let board = Board::build(d(11, 22), facts, now, &Settings::default());
-        assert_eq!(
-            board.attention[0].message,
-            "LATE ADMISSION: planned for 21/11, not admitted"
-        );
+        assert_eq!(board.attention[0].message, "LATE ADMISSION: planned for 21/11, not admitted");
         assert_eq!(board.patient_for(Subject::Admission(4)).map(|p| p.patient_id), Some(4));
+    }
+
+    fn paris(day: u32, h: u32) -> DateTime<Utc> {
+        use chrono_tz::Europe::Paris;
+        Paris.with_ymd_and_hms(2026, 11, day, h, 0, 0).single().unwrap().to_utc()
+    }
+
+    /// A case on 23/11 at 08:00 under sedation, ready in every respect.
+    fn ready_case(case_id: i64) -> CaseInputs {
+        use crate::domain::anaesthesia::{AnaesthesiaFacts, Cpa, CpaOutcome};
+        use crate::domain::fasting::PatientKind;
+        use crate::domain::medication::Labs;
+        let start = paris(23, 8);
+        CaseInputs {
+            state: CaseState::Confirmed,
+            readiness: CaseFacts {
+                start,
+                admit_day: d(11, 22),
+                emergency: false,
+                rcp_decision: true,
+                radiology_consultation: true,
+                signed_consent: true,
+                anaesthesia: AnaesthesiaFacts {
+                    mode: AnaesthesiaMode::SedationLocal,
+                    cpa: Some(Cpa { at: paris(2, 10), outcome: CpaOutcome::Cleared, asa: None, notes: None }),
+                    pre_visit_at: Some(paris(22, 18)),
+                },
+                imaging_file: true,
+                carte_vitale: true,
+                mutuelle_card: true,
+                escort: true,
+                drugs: vec![],
+                medication_plan_reviewed: false,
+                high_bleeding_risk: false,
+                labs: Labs::default(),
+            },
+            fasting: FastingCase {
+                case_id,
+                patient: PatientKind::Adult,
+                scheduled_start: start,
+                expected_start: None,
+                in_room_at: None,
+                insulin_treated_diabetic: false,
+                intakes: vec![],
+            },
+        }
+    }
+
+    fn rules(board: &Board) -> Vec<&'static str> {
+        board.attention.iter().map(|a| a.rule).collect()
+    }
+
+    /// R-PATH-4
+    #[test]
+    fn r_path_4_an_arrival_without_a_bed_is_on_the_attention_list() {
+        let facts = Facts {
+            arrivals: vec![Stay {
+                procedure_day: Some(d(11, 23)),
+                ..stay(5, AdmissionState::Planned, d(11, 22), d(11, 24))
+            }],
+            ..Facts::default()
+        };
+        let board = Board::build(d(11, 22), facts, paris(22, 9), &Settings::default());
+        assert_eq!(rules(&board), ["R-PATH-4"]);
+        assert_eq!(board.attention[0].message, "NO BED: arriving 22/11 for the procedure on 23/11; assign a bed");
+    }
+
+    /// R-READY-3, R-READY-2
+    #[test]
+    fn r_ready_3_one_alert_per_case_names_every_missing_item() {
+        let mut case = ready_case(9);
+        case.readiness.signed_consent = false;
+        case.readiness.carte_vitale = false;
+        let mut facts = Facts::default();
+        facts.arrivals.push(Stay {
+            case_id: Some(9),
+            bed: Some("B01".into()),
+            ..stay(5, AdmissionState::Planned, d(11, 22), d(11, 24))
+        });
+        facts.inputs.cases.insert(9, case);
+        let board = Board::build(d(11, 22), facts, paris(22, 9), &Settings::default());
+        assert_eq!(rules(&board), ["R-READY-3"]);
+        let alert = &board.attention[0];
+        assert_eq!(
+            (alert.severity, alert.message.as_str()),
+            (Severity::Urgent, "NOT READY: signed consent, carte Vitale (procedure on J+1)")
+        );
+        let arrival = &board.facts.arrivals[0];
+        let summary = arrival.readiness.as_ref().unwrap();
+        assert_eq!(summary.status, readiness::Status::NotReady);
+        assert_eq!(summary.missing_text(), "signed consent, carte Vitale");
+        assert!(arrival.fasting.is_some(), "R-FAST-1: times for a case under sedation");
+        assert_eq!(board.patient_for(Subject::Case(9)).map(|p| p.patient_id), Some(5));
+    }
+
+    /// R-ANES-3, R-FAST-3, R-FAST-5
+    #[test]
+    fn r_anes_3_and_fasting_alerts_on_j0() {
+        use crate::domain::fasting::{IntakeKind, LastIntake};
+        let mut case = ready_case(4);
+        case.readiness.anaesthesia.pre_visit_at = None;
+        case.fasting.intakes.push(LastIntake { kind: IntakeKind::Solids, at: paris(23, 5) });
+        let mut facts = Facts::default();
+        facts.inputs.cases.insert(4, case.clone());
+        let board = Board::build(d(11, 23), facts.clone(), paris(23, 6), &Settings::default());
+        assert_eq!(rules(&board), ["R-FAST-3", "R-ANES-3"]);
+        assert!(board.attention[1].message.starts_with("ANAESTHESIA: pre-anaesthesia visit"));
+        // The day before, neither is due yet.
+        let before = Board::build(d(11, 22), facts, paris(22, 9), &Settings::default());
+        assert_eq!(rules(&before), Vec::<&str>::new());
+        // R-FAST-5: an insulin-treated diabetic whose case slipped.
+        case.readiness.anaesthesia.pre_visit_at = Some(paris(22, 18));
+        case.fasting.intakes.clear();
+        case.fasting.insulin_treated_diabetic = true;
+        let mut facts = Facts::default();
+        facts.inputs.cases.insert(4, case);
+        let board = Board::build(d(11, 23), facts, paris(23, 9), &Settings::default());
+        assert_eq!(rules(&board), ["R-FAST-5", "R-FAST-4"]);
+    }
+
+    /// R-DISCH-2, R-DISCH-1
+    #[test]
+    fn r_disch_2_a_call_due_today_and_a_departure_discharge_check() {
+        use crate::domain::discharge::Padss;
+        let mut facts = Facts::default();
+        facts.follow_up_calls.push(FollowUpCall {
+            call_id: 1,
+            version: 1,
+            admission_id: 8,
+            patient: stay(8, AdmissionState::Discharged, d(11, 20), d(11, 21)).patient,
+            discharged_at: Some(paris(21, 11)),
+            due_on: d(11, 22),
+            done_at: None,
+            notes: None,
+            overdue: false,
+        });
+        facts.departures.push(stay(3, AdmissionState::ReadyForDischarge, d(11, 20), d(11, 22)));
+        facts.inputs.discharges.insert(
+            3,
+            DischargeFacts {
+                padss: Padss::new([2, 2, 1, 1, 2]).ok(),
+                escort: true,
+                letter_given_on: Some(d(11, 22)),
+                percutaneous_osteosynthesis: false,
+                work_stop_certificate: false,
+                follow_up_appointment: true,
+            },
+        );
+        let board = Board::build(d(11, 22), facts, paris(22, 9), &Settings::default());
+        assert_eq!(rules(&board), ["R-DISCH-2"]);
+        assert_eq!(board.attention[0].message, "CALL DUE: follow-up phone call today");
+        assert_eq!(board.patient_for(Subject::Admission(8)).map(|p| p.patient_id), Some(8));
+        let check = board.facts.departures[0].discharge.as_ref().unwrap();
+        assert_eq!(check.padss_total, Some(8));
+        assert_eq!(check.missing[0].code, "padss_too_low");
     }
 }

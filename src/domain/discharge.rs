@@ -44,20 +44,8 @@ impl Padss {
         if let Some((item, &value)) = Self::ITEMS.iter().zip(&scores).find(|(_, v)| **v > 2) {
             return Err(PadssError { item, value });
         }
-        let [
-            vital_signs,
-            activity_mental_state,
-            pain_nausea_vomiting,
-            surgical_bleeding,
-            intake_output,
-        ] = scores;
-        Ok(Padss {
-            vital_signs,
-            activity_mental_state,
-            pain_nausea_vomiting,
-            surgical_bleeding,
-            intake_output,
-        })
+        let [vital_signs, activity_mental_state, pain_nausea_vomiting, surgical_bleeding, intake_output] = scores;
+        Ok(Padss { vital_signs, activity_mental_state, pain_nausea_vomiting, surgical_bleeding, intake_output })
     }
 
     pub fn scores(self) -> [u8; 5] {
@@ -175,28 +163,17 @@ pub fn clear_for_discharge(
     override_reason: Option<&str>,
 ) -> Result<Clearance, DischargeRefused> {
     let missing = missing(facts, today);
-    let reason = override_reason
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .map(str::to_string);
+    let reason = override_reason.map(str::trim).filter(|r| !r.is_empty()).map(str::to_string);
     match (missing.is_empty(), reason) {
-        (true, reason) => Ok(Clearance {
-            overridden: Vec::new(),
-            reason,
-        }),
-        (false, Some(reason)) => Ok(Clearance {
-            overridden: missing,
-            reason: Some(reason),
-        }),
+        (true, reason) => Ok(Clearance { overridden: Vec::new(), reason }),
+        (false, Some(reason)) => Ok(Clearance { overridden: missing, reason: Some(reason) }),
         (false, None) => Err(DischargeRefused { missing }),
     }
 }
 
 /// R-DISCH-1: the end of the work stop the certificate covers.
 pub fn work_stop_until(procedure_end: DateTime<Utc>) -> DateTime<Utc> {
-    procedure_end
-        .checked_add_signed(TimeDelta::hours(WORK_STOP_H))
-        .unwrap_or(procedure_end)
+    procedure_end.checked_add_signed(TimeDelta::hours(WORK_STOP_H)).unwrap_or(procedure_end)
 }
 
 /// R-DISCH-2: the follow-up call is due on the ward day after the discharge.
@@ -223,19 +200,11 @@ pub fn follow_up_call_alert(
         return None;
     }
     let (severity, message) = if follow_up_call_overdue(discharged_at, call_done, today, zone) {
-        (
-            Severity::Warning,
-            format!("CALL OVERDUE: follow-up phone call was due {}", due.format("%d/%m/%Y")),
-        )
+        (Severity::Warning, format!("CALL OVERDUE: follow-up phone call was due {}", due.format("%d/%m/%Y")))
     } else {
         (Severity::Info, "CALL DUE: follow-up phone call today".to_string())
     };
-    Some(Alert {
-        rule: "R-DISCH-2",
-        severity,
-        subject: Subject::Admission(admission_id),
-        message,
-    })
+    Some(Alert { rule: "R-DISCH-2", severity, subject: Subject::Admission(admission_id), message })
 }
 
 #[cfg(test)]
@@ -265,15 +234,9 @@ mod tests {
     fn r_disch_1_padss_items_are_0_to_2_and_9_of_10_is_enough() {
         assert_eq!(Padss::new([2, 2, 2, 2, 1]).map(Padss::total), Ok(9));
         let err = Padss::new([2, 3, 2, 2, 2]).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "each PADSS item is scored 0, 1 or 2; activity and mental state was given 3"
-        );
+        assert_eq!(err.to_string(), "each PADSS item is scored 0, 1 or 2; activity and mental state was given 3");
         assert_eq!(missing(&complete(), d(11, 24)), []);
-        let low = DischargeFacts {
-            padss: Padss::new([2, 2, 1, 1, 2]).ok(),
-            ..complete()
-        };
+        let low = DischargeFacts { padss: Padss::new([2, 2, 1, 1, 2]).ok(), ..complete() };
         assert_eq!(missing(&low, d(11, 24)), [DischargeItem::PadssTooLow { total: 8 }]);
     }
 
@@ -291,42 +254,23 @@ mod tests {
         let codes: Vec<_> = missing(&none, d(11, 24)).into_iter().map(DischargeItem::code).collect();
         assert_eq!(
             codes,
-            [
-                "padss_not_scored",
-                "escort",
-                "discharge_letter",
-                "work_stop_certificate",
-                "follow_up_appointment"
-            ]
+            ["padss_not_scored", "escort", "discharge_letter", "work_stop_certificate", "follow_up_appointment"]
         );
         // No work stop after a procedure that is not an osteosynthesis.
-        let other = DischargeFacts {
-            percutaneous_osteosynthesis: false,
-            work_stop_certificate: false,
-            ..complete()
-        };
+        let other = DischargeFacts { percutaneous_osteosynthesis: false, work_stop_certificate: false, ..complete() };
         assert_eq!(missing(&other, d(11, 24)), []);
     }
 
     /// R-DISCH-1
     #[test]
     fn r_disch_1_missing_items_need_an_override_reason() {
-        let facts = DischargeFacts {
-            escort: false,
-            ..complete()
-        };
+        let facts = DischargeFacts { escort: false, ..complete() };
         let err = clear_for_discharge(&facts, d(11, 24), Some("   ")).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "cannot discharge yet: no escort; complete them or give a reason to override"
-        );
+        assert_eq!(err.to_string(), "cannot discharge yet: no escort; complete them or give a reason to override");
         let ok = clear_for_discharge(&facts, d(11, 24), Some(" taxi booked by the family ")).unwrap();
         assert_eq!(ok.overridden, [DischargeItem::Escort]);
         assert_eq!(ok.reason.as_deref(), Some("taxi booked by the family"));
-        assert_eq!(
-            clear_for_discharge(&complete(), d(11, 24), None).map(|c| c.overridden.len()),
-            Ok(0)
-        );
+        assert_eq!(clear_for_discharge(&complete(), d(11, 24), None).map(|c| c.overridden.len()), Ok(0));
     }
 
     /// R-DISCH-1

@@ -63,10 +63,7 @@ impl IntakeKind {
     /// Food, as opposed to drink: clear fluids may be sugar-free, so only food
     /// resets a diabetic's fasting clock (R-FAST-5).
     fn is_food(self) -> bool {
-        matches!(
-            self,
-            IntakeKind::Solids | IntakeKind::FattyMeal | IntakeKind::BreastMilk | IntakeKind::Formula
-        )
+        matches!(self, IntakeKind::Solids | IntakeKind::FattyMeal | IntakeKind::BreastMilk | IntakeKind::Formula)
     }
 }
 
@@ -164,11 +161,7 @@ pub fn not_fasted(
         .filter_map(|intake| {
             let key = required_key(intake.kind, patient)?;
             let fasted_from = after(intake.at, duration_of_hours(settings.number(key)));
-            (fasted_from > going_at).then_some(NotFasted {
-                intake: *intake,
-                key,
-                fasted_from,
-            })
+            (fasted_from > going_at).then_some(NotFasted { intake: *intake, key, fasted_from })
         })
         .collect()
 }
@@ -191,12 +184,7 @@ pub struct FastingCase {
 /// R-FAST-3, R-FAST-4, R-FAST-5: the fasting alerts for one case at `now`.
 pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Vec<Alert> {
     let zone = settings.zone();
-    let alert = |rule, severity, message| Alert {
-        rule,
-        severity,
-        subject: Subject::Case(case.case_id),
-        message,
-    };
+    let alert = |rule, severity, message| Alert { rule, severity, subject: Subject::Case(case.case_id), message };
     let clock = |t| ward_time::clock_text(t, zone);
     let mut out = Vec::new();
     // Until the patient is in the room, the earliest they can go is the expected start or now.
@@ -224,17 +212,10 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
     }
 
     let sched = window(case.scheduled_start, case.patient, settings);
-    let drinks = case
-        .intakes
-        .iter()
-        .filter(|i| i.kind != IntakeKind::ChewingGumOrSmoking);
+    let drinks = case.intakes.iter().filter(|i| i.kind != IntakeKind::ChewingGumOrSmoking);
     // Without a record, assume the patient followed the instructions to the minute (the best case).
     let last_drink = drinks.clone().map(|i| i.at).max().unwrap_or(sched.clear_fluids_until);
-    let last_food = drinks
-        .filter(|i| i.kind.is_food())
-        .map(|i| i.at)
-        .max()
-        .unwrap_or(sched.solids_until);
+    let last_food = drinks.filter(|i| i.kind.is_food()).map(|i| i.at).max().unwrap_or(sched.solids_until);
 
     // R-FAST-4: the clear-fluid fast outruns the prescription; offer clear fluids.
     let clear_key = required_key(IntakeKind::ClearFluids, case.patient).unwrap_or("fast.clear_h");
@@ -293,11 +274,7 @@ mod tests {
 
     /// 23 Nov 2026, Paris time.
     fn at(h: u32, min: u32) -> DateTime<Utc> {
-        Paris
-            .with_ymd_and_hms(2026, 11, 23, h, min, 0)
-            .single()
-            .unwrap()
-            .to_utc()
+        Paris.with_ymd_and_hms(2026, 11, 23, h, min, 0).single().unwrap().to_utc()
     }
 
     fn clock(t: Option<DateTime<Utc>>) -> String {
@@ -344,10 +321,7 @@ mod tests {
         assert_eq!(child, ["07:00", "05:00", "04:00"]);
         // A site setting changes the window.
         let (s, _) = Settings::from_pairs([("fast.clear_h".to_string(), "1.5".to_string())]);
-        assert_eq!(
-            clock(Some(window(at(8, 0), PatientKind::Adult, &s).clear_fluids_until)),
-            "06:30"
-        );
+        assert_eq!(clock(Some(window(at(8, 0), PatientKind::Adult, &s).clear_fluids_until)), "06:30");
     }
 
     /// R-FAST-1
@@ -355,31 +329,19 @@ mod tests {
     fn r_fast_1_spring_forward_night_counts_real_hours() {
         // 08:00 CEST on 29 March is 06:00 UTC; six real hours earlier the clock read 01:00 CET.
         let start = Paris.with_ymd_and_hms(2026, 3, 29, 8, 0, 0).single().unwrap().to_utc();
-        assert_eq!(
-            clock(Some(
-                window(start, PatientKind::Adult, &Settings::default()).solids_until
-            )),
-            "01:00"
-        );
+        assert_eq!(clock(Some(window(start, PatientKind::Adult, &Settings::default()).solids_until)), "01:00");
     }
 
     /// R-FAST-2
     #[test]
     fn r_fast_2_moving_the_schedule_moves_both_times() {
         let s = Settings::default();
-        let (old, new) = (
-            window(at(8, 0), PatientKind::Adult, &s),
-            window(at(13, 30), PatientKind::Adult, &s),
-        );
+        let (old, new) = (window(at(8, 0), PatientKind::Adult, &s), window(at(13, 30), PatientKind::Adult, &s));
         assert_eq!(new.solids_until - old.solids_until, TimeDelta::minutes(330));
         assert_eq!(new.clear_fluids_until - old.clear_fluids_until, TimeDelta::minutes(330));
         // The alerts follow the new start too: a 09:00 drink is too late for 10:00, fine for 13:30.
         let drink = vec![intake(IntakeKind::ClearFluids, at(9, 0))];
-        check(
-            &alerts(&case(at(10, 0), drink.clone()), at(9, 5), &s),
-            &["R-FAST-3"],
-            &[],
-        );
+        check(&alerts(&case(at(10, 0), drink.clone()), at(9, 5), &s), &["R-FAST-3"], &[]);
         check(&alerts(&case(at(13, 30), drink), at(9, 5), &s), &[], &[]);
     }
 
@@ -389,29 +351,11 @@ mod tests {
         let s = Settings::default();
         let breakfast = intake(IntakeKind::Solids, at(5, 30));
         let a = alerts(&case(at(8, 0), vec![breakfast]), at(6, 0), &s);
-        check(
-            &a,
-            &["R-FAST-3"],
-            &[
-                "NOT FASTED: solids at 05:30, 2 h 30",
-                "fasted from 11:30 (fast.solids_h=6 h",
-            ],
-        );
+        check(&a, &["R-FAST-3"], &["NOT FASTED: solids at 05:30, 2 h 30", "fasted from 11:30 (fast.solids_h=6 h"]);
         assert_eq!(a[0].severity, Severity::Urgent);
         // Exactly at the limit is allowed; the check is at the actual time into the room.
-        assert_eq!(
-            not_fasted(
-                &[intake(IntakeKind::ClearFluids, at(6, 0))],
-                at(8, 0),
-                PatientKind::Adult,
-                &s
-            ),
-            []
-        );
-        let late = FastingCase {
-            in_room_at: Some(at(11, 45)),
-            ..case(at(8, 0), vec![breakfast])
-        };
+        assert_eq!(not_fasted(&[intake(IntakeKind::ClearFluids, at(6, 0))], at(8, 0), PatientKind::Adult, &s), []);
+        let late = FastingCase { in_room_at: Some(at(11, 45)), ..case(at(8, 0), vec![breakfast]) };
         check(&alerts(&late, at(11, 45), &s), &[], &[]);
     }
 
@@ -436,10 +380,7 @@ mod tests {
         check(&alerts(&c, at(7, 0), &s), &[], &[]);
         // Slipped to 14:00: stopped drinking at 06:00, 8 h against 2 + 4.
         c.expected_start = Some(at(14, 0));
-        let parts = [
-            "PROLONGED FAST: nothing to drink since 06:00, 8 h 00",
-            "until 12:00 (fast.excess_alert_h=4 h",
-        ];
+        let parts = ["PROLONGED FAST: nothing to drink since 06:00, 8 h 00", "until 12:00 (fast.excess_alert_h=4 h"];
         check(&alerts(&c, at(9, 0), &s), &["R-FAST-4"], &parts);
         // A drink recorded at 10:00 ends it; 6 h exactly is not more than 2 + 4.
         c.intakes.push(intake(IntakeKind::ClearFluids, at(10, 0)));
@@ -452,10 +393,7 @@ mod tests {
         let s = Settings::default();
         let c = case(at(8, 0), vec![]);
         check(&alerts(&c, at(12, 1), &s), &["R-FAST-4"], &["6 h 01"]);
-        let in_room = FastingCase {
-            in_room_at: Some(at(8, 0)),
-            ..c
-        };
+        let in_room = FastingCase { in_room_at: Some(at(8, 0)), ..c };
         check(&alerts(&in_room, at(12, 1), &s), &[], &[]);
     }
 
@@ -463,18 +401,11 @@ mod tests {
     #[test]
     fn r_fast_5_insulin_treated_diabetic_fast_limit() {
         let s = Settings::default();
-        let mut c = FastingCase {
-            insulin_treated_diabetic: true,
-            ..case(at(8, 0), vec![])
-        };
+        let mut c = FastingCase { insulin_treated_diabetic: true, ..case(at(8, 0), vec![]) };
         // Solids until 02:00 for 08:00 is exactly 6 h: not more than the limit.
         check(&alerts(&c, at(7, 0), &s), &[], &[]);
         c.expected_start = Some(at(9, 0));
-        check(
-            &alerts(&c, at(7, 0), &s),
-            &["R-FAST-5"],
-            &["DIABETIC FAST", "fast.diabetic_max_h=6 h"],
-        );
+        check(&alerts(&c, at(7, 0), &s), &["R-FAST-5"], &["DIABETIC FAST", "fast.diabetic_max_h=6 h"]);
         // Clear fluids do not reset the diabetic's clock; food does.
         c.intakes.push(intake(IntakeKind::ClearFluids, at(6, 30)));
         check(&alerts(&c, at(7, 0), &s), &["R-FAST-5"], &[]);

@@ -26,13 +26,7 @@ impl Identity {
 /// cannot be mistaken for the first name.
 impl fmt::Display for Identity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {} ({})",
-            self.surname.to_uppercase(),
-            self.first_name,
-            self.birth_date_text()
-        )
+        write!(f, "{} {} ({})", self.surname.to_uppercase(), self.first_name, self.birth_date_text())
     }
 }
 

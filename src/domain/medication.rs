@@ -21,11 +21,7 @@ pub enum RenalFunction {
 
 impl RenalFunction {
     pub fn from_clearance_ml_min(clearance: f64) -> Self {
-        if clearance >= 50.0 {
-            RenalFunction::Normal
-        } else {
-            RenalFunction::Impaired
-        }
+        if clearance >= 50.0 { RenalFunction::Normal } else { RenalFunction::Impaired }
     }
 }
 
@@ -136,11 +132,7 @@ pub fn stop_plan(class: DrugClass, procedure_day: NaiveDate, iodinated_contrast:
     let offset = class.last_dose_offset(iodinated_contrast);
     let last_dose = offset.and_then(|n| procedure_day.checked_sub_days(Days::new(n)));
     let actions = match class {
-        DrugClass::Vka => procedure_day
-            .pred_opt()
-            .map(|on| Action::InrCheck { on })
-            .into_iter()
-            .collect(),
+        DrugClass::Vka => procedure_day.pred_opt().map(|on| Action::InrCheck { on }).into_iter().collect(),
         DrugClass::Metformin if iodinated_contrast => {
             let restart = procedure_day.checked_add_days(Days::new(2));
             restart.map(|on| Action::Restart { on }).into_iter().collect()
@@ -148,12 +140,7 @@ pub fn stop_plan(class: DrugClass, procedure_day: NaiveDate, iodinated_contrast:
         DrugClass::Glp1Agonist => vec![Action::Review],
         _ => Vec::new(),
     };
-    StopPlan {
-        class,
-        procedure_day,
-        last_dose,
-        actions,
-    }
+    StopPlan { class, procedure_day, last_dose, actions }
 }
 
 impl StopPlan {
@@ -172,16 +159,9 @@ impl StopPlan {
                     format!("INR check on {}: at most {}", day(*on), settings.cite("med.inr_max"))
                 }
                 Action::Restart { on } => {
-                    format!(
-                        "{}: restart day {}, 48 h after iodinated contrast",
-                        self.class.label(),
-                        day(*on)
-                    )
+                    format!("{}: restart day {}, 48 h after iodinated contrast", self.class.label(), day(*on))
                 }
-                Action::Review => format!(
-                    "{}: for the anaesthetist's review, no date computed",
-                    self.class.label()
-                ),
+                Action::Review => format!("{}: for the anaesthetist's review, no date computed", self.class.label()),
             });
         }
         out
@@ -286,11 +266,7 @@ impl LabProblem {
     /// The words for the screen, citing the setting behind the number.
     pub fn describe(&self, settings: &Settings) -> String {
         let key = |item| {
-            if item == LabItem::Inr {
-                "med.inr_max"
-            } else {
-                "med.platelets_min"
-            }
+            if item == LabItem::Inr { "med.inr_max" } else { "med.platelets_min" }
         };
         match *self {
             LabProblem::Missing { item } => format!("{} missing", item.label()),
@@ -318,20 +294,10 @@ pub fn check_labs(labs: &Labs, start: DateTime<Utc>, settings: &Settings) -> Vec
     for (item, result) in [(LabItem::Inr, inr), (LabItem::Platelets, platelets)] {
         out.extend(match result {
             None => Some(LabProblem::Missing { item }),
-            Some((r, _, _)) if r.taken_at > start => Some(LabProblem::AfterStart {
-                item,
-                taken_at: r.taken_at,
-            }),
-            Some((r, _, _)) if r.taken_at < oldest => Some(LabProblem::TooOld {
-                item,
-                taken_at: r.taken_at,
-            }),
+            Some((r, _, _)) if r.taken_at > start => Some(LabProblem::AfterStart { item, taken_at: r.taken_at }),
+            Some((r, _, _)) if r.taken_at < oldest => Some(LabProblem::TooOld { item, taken_at: r.taken_at }),
             // A NaN fails both comparisons, so it is out of range, never accepted.
-            Some((r, false, limit)) => Some(LabProblem::OutOfRange {
-                item,
-                value: r.value,
-                limit,
-            }),
+            Some((r, false, limit)) => Some(LabProblem::OutOfRange { item, value: r.value, limit }),
             Some(_) => None,
         });
     }
@@ -367,11 +333,7 @@ mod tests {
             (C::Prasugrel, 16),
         ];
         for (class, day) in table {
-            assert_eq!(
-                stop_plan(class, j0, false).last_dose,
-                Some(d(2026, 11, day)),
-                "{class:?}"
-            );
+            assert_eq!(stop_plan(class, j0, false).last_dose, Some(d(2026, 11, day)), "{class:?}");
         }
         assert_eq!(RenalFunction::from_clearance_ml_min(42.0), Impaired);
     }
@@ -383,10 +345,7 @@ mod tests {
         assert_eq!(plan.actions, [Action::InrCheck { on: d(2026, 2, 28) }]);
         let lines = plan.lines(&Settings::default());
         assert_eq!(lines[0], "vitamin-K antagonist: last dose on Tue 24/02/2026 (J-5)");
-        assert!(
-            lines[1].starts_with("INR check on Sat 28/02/2026 (J-1): at most med.inr_max=1.5 INR"),
-            "{lines:?}"
-        );
+        assert!(lines[1].starts_with("INR check on Sat 28/02/2026 (J-1): at most med.inr_max=1.5 INR"), "{lines:?}");
     }
 
     /// R-MED-1
@@ -398,10 +357,7 @@ mod tests {
         assert!(plan.lines(&Settings::default())[1].contains("restart day Sat 02/01/2027 (J+2)"));
         let none = stop_plan(DrugClass::Metformin, d(2026, 12, 31), false);
         assert_eq!((none.last_dose, none.actions.len()), (None, 0));
-        assert_eq!(
-            none.lines(&Settings::default()),
-            ["metformin: no date to compute for this procedure"]
-        );
+        assert_eq!(none.lines(&Settings::default()), ["metformin: no date to compute for this procedure"]);
     }
 
     /// R-MED-1
@@ -444,14 +400,8 @@ mod tests {
     fn r_med_2_labs_in_range_and_recent_clear_the_procedure() {
         let s = Settings::default();
         let labs = Labs {
-            inr: Some(LabResult {
-                value: 1.5,
-                taken_at: at(-72),
-            }),
-            platelets: Some(LabResult {
-                value: 50.0,
-                taken_at: at(-1),
-            }),
+            inr: Some(LabResult { value: 1.5, taken_at: at(-72) }),
+            platelets: Some(LabResult { value: 50.0, taken_at: at(-1) }),
         };
         assert_eq!(check_labs(&labs, at(0), &s), []);
     }
@@ -463,14 +413,8 @@ mod tests {
         let codes = |labs: &Labs| check_labs(labs, at(0), &s).iter().map(|p| p.code()).collect::<Vec<_>>();
         assert_eq!(codes(&Labs::default()), ["inr_missing", "platelets_missing"]);
         let labs = Labs {
-            inr: Some(LabResult {
-                value: 1.6,
-                taken_at: at(-2),
-            }),
-            platelets: Some(LabResult {
-                value: 120.0,
-                taken_at: at(-73),
-            }),
+            inr: Some(LabResult { value: 1.6, taken_at: at(-2) }),
+            platelets: Some(LabResult { value: 120.0, taken_at: at(-73) }),
         };
         assert_eq!(codes(&labs), ["inr_out_of_range", "platelets_too_old"]);
         let problems = check_labs(&labs, at(0), &s);
@@ -478,20 +422,10 @@ mod tests {
             problems[0].describe(&s),
             "INR 1.6 out of range (med.inr_max=1.5 INR (GIHP / SFAR high bleeding risk procedures))"
         );
-        assert!(
-            problems[1]
-                .describe(&s)
-                .starts_with("platelets too old (med.lab_validity_h=72 h")
-        );
+        assert!(problems[1].describe(&s).starts_with("platelets too old (med.lab_validity_h=72 h"));
         let odd = Labs {
-            inr: Some(LabResult {
-                value: f64::NAN,
-                taken_at: at(-1),
-            }),
-            platelets: Some(LabResult {
-                value: 49.9,
-                taken_at: at(1),
-            }),
+            inr: Some(LabResult { value: f64::NAN, taken_at: at(-1) }),
+            platelets: Some(LabResult { value: 49.9, taken_at: at(1) }),
         };
         assert_eq!(codes(&odd), ["inr_out_of_range", "platelets_after_start"]);
     }

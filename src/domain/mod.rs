@@ -6,11 +6,14 @@
 
 pub mod anaesthesia;
 pub mod attention;
+pub mod beds;
 pub mod board;
 pub mod case;
+pub mod checklist;
 pub mod discharge;
 pub mod fasting;
 pub mod identity;
+pub mod journey;
 pub mod medication;
 pub mod pathway;
 pub mod readiness;

@@ -144,22 +144,63 @@ pub fn next_state(from: AdmissionState, step: Step) -> Result<AdmissionState, St
     Ok(to)
 }
 
+/// R-PATH-2: a step that undid the one before it carries a reason starting with this.
+pub const UNDO_PREFIX: &str = "undo: ";
+
+/// One recorded step, as `admission_steps` holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordedStep {
+    pub id: i64,
+    pub from: AdmissionState,
+    pub to: AdmissionState,
+    /// Its reason starts with [`UNDO_PREFIX`].
+    pub undo: bool,
+}
+
+/// What an undo does: the step it reverses, and the state it goes back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undo {
+    pub undoes: RecordedStep,
+    pub back_to: AdmissionState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UndoRefused {
+    #[error("there is no step left to undo")]
+    NothingToUndo,
+    #[error("its last step led to {recorded} but it is {current}; refresh and look at its timeline")]
+    OutOfStep { recorded: AdmissionState, current: AdmissionState },
+}
+
+/// R-PATH-2: a mistaken step is undone by a new, recorded step back to the
+/// state before it; history is never edited. Earlier undos are honoured, so
+/// undoing twice walks two steps back rather than redoing the first undo.
+pub fn undo_target(history: &[RecordedStep], current: AdmissionState) -> Result<Undo, UndoRefused> {
+    let mut stack: Vec<RecordedStep> = Vec::new();
+    for step in history {
+        let reverses_top = stack.last().is_some_and(|top| top.to == step.from && top.from == step.to);
+        if step.undo && reverses_top {
+            stack.pop();
+        } else {
+            stack.push(*step);
+        }
+    }
+    let undoes = *stack.last().ok_or(UndoRefused::NothingToUndo)?;
+    if undoes.to != current {
+        return Err(UndoRefused::OutOfStep { recorded: undoes.to, current });
+    }
+    Ok(Undo { undoes, back_to: undoes.from })
+}
+
 /// R-PATH-1: the planned admission and discharge days for a procedure day,
 /// from the site's offsets (`path.admit_offset_days`, `path.discharge_offset_days`).
 pub fn planned_stay(procedure_day: NaiveDate, admit_offset: i64, discharge_offset: i64) -> (NaiveDate, NaiveDate) {
-    (
-        shift(procedure_day, admit_offset),
-        shift(procedure_day, discharge_offset),
-    )
+    (shift(procedure_day, admit_offset), shift(procedure_day, discharge_offset))
 }
 
 fn shift(day: NaiveDate, offset: i64) -> NaiveDate {
     let days = Days::new(offset.unsigned_abs());
-    let moved = if offset < 0 {
-        day.checked_sub_days(days)
-    } else {
-        day.checked_add_days(days)
-    };
+    let moved = if offset < 0 { day.checked_sub_days(days) } else { day.checked_add_days(days) };
     moved.unwrap_or(day)
 }
 
@@ -203,12 +244,7 @@ mod tests {
     #[test]
     fn r_path_2_main_line_runs_to_discharge() {
         let mut state = S::Planned;
-        for step in [
-            Step::Admit,
-            Step::MarkProcedureDone,
-            Step::ReadyForDischarge,
-            Step::Discharge,
-        ] {
+        for step in [Step::Admit, Step::MarkProcedureDone, Step::ReadyForDischarge, Step::Discharge] {
             state = next_state(state, step).unwrap();
         }
         assert_eq!(state, S::Discharged);
@@ -241,6 +277,31 @@ mod tests {
         assert_eq!(S::from_code("nonsense"), None);
     }
 
+    fn rec(id: i64, from: S, to: S, undo: bool) -> RecordedStep {
+        RecordedStep { id, from, to, undo }
+    }
+
+    #[test]
+    fn r_path_2_undo_goes_back_one_recorded_step_at_a_time() {
+        let history = [rec(1, S::Planned, S::Admitted, false), rec(2, S::Admitted, S::ProcedureDone, false)];
+        let undo = undo_target(&history, S::ProcedureDone).unwrap();
+        assert_eq!((undo.undoes.id, undo.back_to), (2, S::Admitted));
+        // After that undo, the next one reverses the admission, not the undo.
+        let history = [history[0], history[1], rec(3, S::ProcedureDone, S::Admitted, true)];
+        let undo = undo_target(&history, S::Admitted).unwrap();
+        assert_eq!((undo.undoes.id, undo.back_to), (1, S::Planned));
+        let history = [history[0], history[1], history[2], rec(4, S::Admitted, S::Planned, true)];
+        assert_eq!(undo_target(&history, S::Planned), Err(UndoRefused::NothingToUndo));
+        assert_eq!(undo_target(&[], S::Planned), Err(UndoRefused::NothingToUndo));
+    }
+
+    #[test]
+    fn r_path_2_undo_refuses_when_history_and_state_disagree() {
+        let history = [rec(1, S::Planned, S::Admitted, false)];
+        let err = undo_target(&history, S::Discharged).unwrap_err();
+        assert!(err.to_string().contains("led to admitted but it is discharged"), "{err}");
+    }
+
     #[test]
     fn r_path_1_stay_brackets_the_procedure_day() {
         assert_eq!(planned_stay(d(2026, 3, 1), -1, 1), (d(2026, 2, 28), d(2026, 3, 2)));
@@ -253,12 +314,7 @@ mod tests {
         let today = d(2026, 11, 22);
         assert!(overdue_discharge(S::Admitted, planned, None, today));
         assert!(overdue_discharge(S::Prolonged, planned, Some("  "), today));
-        assert!(!overdue_discharge(
-            S::Prolonged,
-            planned,
-            Some("haematoma at puncture site"),
-            today
-        ));
+        assert!(!overdue_discharge(S::Prolonged, planned, Some("haematoma at puncture site"), today));
         assert!(!overdue_discharge(S::Admitted, today, None, today));
         assert!(!overdue_discharge(S::Discharged, planned, None, today));
     }

@@ -95,13 +95,7 @@ pub struct Readiness {
 }
 
 fn item(code: &'static str, label: &'static str, detail: &str, rule: &'static str, level: Level) -> MissingItem {
-    MissingItem {
-        code,
-        label,
-        detail: detail.to_string(),
-        rule,
-        level,
-    }
+    MissingItem { code, label, detail: detail.to_string(), rule, level }
 }
 
 /// R-READY-3: the one function that says how ready a case is at `now`.
@@ -110,11 +104,7 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
     // R-READY-1: the confirmation requirements.
     let required = [
         (facts.rcp_decision, "rcp_decision", "RCP decision"),
-        (
-            facts.radiology_consultation,
-            "radiology_consultation",
-            "radiology consultation",
-        ),
+        (facts.radiology_consultation, "radiology_consultation", "radiology consultation"),
         (facts.signed_consent, "signed_consent", "signed consent"),
     ];
     for (present, code, label) in required {
@@ -145,13 +135,7 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
         ];
         for (present, code, label) in brought {
             if !present {
-                items.push(item(
-                    code,
-                    label,
-                    "not recorded at admission",
-                    "R-READY-2",
-                    Level::Warns,
-                ));
+                items.push(item(code, label, "not recorded at admission", "R-READY-2", Level::Warns));
             }
         }
     }
@@ -160,13 +144,7 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
     if !facts.drugs.is_empty() && !facts.medication_plan_reviewed {
         let drugs: Vec<_> = facts.drugs.iter().map(|d| d.label()).collect();
         let detail = format!("not reviewed: {}", drugs.join(", "));
-        items.push(item(
-            "medication_plan",
-            "medication plan",
-            &detail,
-            "R-MED-1",
-            Level::Warns,
-        ));
+        items.push(item("medication_plan", "medication plan", &detail, "R-MED-1", Level::Warns));
     }
 
     // R-MED-2: a value out of range stops the case; a missing or old one can still be drawn.
@@ -176,23 +154,14 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
                 LabProblem::OutOfRange { .. } => Level::NotReady,
                 _ => Level::Warns,
             };
-            items.push(item(
-                problem.code(),
-                problem.item().label(),
-                &problem.describe(settings),
-                "R-MED-2",
-                level,
-            ));
+            items.push(item(problem.code(), problem.item().label(), &problem.describe(settings), "R-MED-2", level));
         }
     }
 
     // R-READY-1: an emergency relaxes the missing requirements (not a refusal), and says so.
     let mut relaxed = Vec::new();
     if facts.emergency {
-        for it in items
-            .iter_mut()
-            .filter(|i| i.level == Level::Blocks && i.code != "cpa_refused")
-        {
+        for it in items.iter_mut().filter(|i| i.level == Level::Blocks && i.code != "cpa_refused") {
             it.level = Level::Warns;
             it.detail.push_str("; relaxed for an emergency");
             relaxed.push(it.label);
@@ -208,21 +177,14 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
         Some(Level::Warns) => Status::AtRisk,
         Some(Level::NotReady | Level::Blocks) => Status::NotReady,
     };
-    Readiness {
-        status,
-        emergency: facts.emergency,
-        items,
-    }
+    Readiness { status, emergency: facts.emergency, items }
 }
 
 /// R-READY-1: may the case be confirmed on the schedule? If not, every item
 /// that refuses it, by name.
 pub fn can_confirm(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> Result<(), Vec<MissingItem>> {
-    let blocking: Vec<_> = readiness(facts, now, settings)
-        .items
-        .into_iter()
-        .filter(|i| i.level == Level::Blocks)
-        .collect();
+    let blocking: Vec<_> =
+        readiness(facts, now, settings).items.into_iter().filter(|i| i.level == Level::Blocks).collect();
     if blocking.is_empty() { Ok(()) } else { Err(blocking) }
 }
 
@@ -257,11 +219,7 @@ mod tests {
     use chrono_tz::Europe::Paris;
 
     fn paris(d: u32, h: u32) -> DateTime<Utc> {
-        Paris
-            .with_ymd_and_hms(2026, 11, d, h, 0, 0)
-            .single()
-            .unwrap()
-            .with_timezone(&Utc)
+        Paris.with_ymd_and_hms(2026, 11, d, h, 0, 0).single().unwrap().with_timezone(&Utc)
     }
 
     fn ready_facts() -> CaseFacts {
@@ -274,12 +232,7 @@ mod tests {
             signed_consent: true,
             anaesthesia: AnaesthesiaFacts {
                 mode: AnaesthesiaMode::SedationLocal,
-                cpa: Some(Cpa {
-                    at: paris(2, 10),
-                    outcome: CpaOutcome::Cleared,
-                    asa: None,
-                    notes: None,
-                }),
+                cpa: Some(Cpa { at: paris(2, 10), outcome: CpaOutcome::Cleared, asa: None, notes: None }),
                 pre_visit_at: Some(paris(22, 18)),
             },
             imaging_file: true,
@@ -290,14 +243,8 @@ mod tests {
             medication_plan_reviewed: true,
             high_bleeding_risk: true,
             labs: Labs {
-                inr: Some(LabResult {
-                    value: 1.0,
-                    taken_at: paris(22, 8),
-                }),
-                platelets: Some(LabResult {
-                    value: 210.0,
-                    taken_at: paris(22, 8),
-                }),
+                inr: Some(LabResult { value: 1.0, taken_at: paris(22, 8) }),
+                platelets: Some(LabResult { value: 210.0, taken_at: paris(22, 8) }),
             },
         }
     }
@@ -323,10 +270,7 @@ mod tests {
         f.anaesthesia.cpa = None;
         let err = can_confirm(&f, paris(10, 9), &s).unwrap_err();
         let names: Vec<_> = err.iter().map(|i| i.code).collect();
-        assert_eq!(
-            names,
-            ["rcp_decision", "radiology_consultation", "signed_consent", "no_cpa"]
-        );
+        assert_eq!(names, ["rcp_decision", "radiology_consultation", "signed_consent", "no_cpa"]);
         assert_eq!(readiness(&f, paris(10, 9), &s).status, Status::NotReady);
         // Local only: no CPA needed.
         (f.rcp_decision, f.radiology_consultation, f.signed_consent) = (true, true, true);
@@ -348,25 +292,11 @@ mod tests {
         let last = r.items.last().unwrap();
         assert_eq!(
             (last.code, last.detail.as_str()),
-            (
-                "emergency",
-                "confirmed without: signed consent, anaesthesia consultation (CPA)"
-            )
+            ("emergency", "confirmed without: signed consent, anaesthesia consultation (CPA)")
         );
         let a = alerts(3, &r);
-        assert!(
-            a.last()
-                .unwrap()
-                .message
-                .starts_with("EMERGENCY: emergency: confirmed without"),
-            "{a:?}"
-        );
-        f.anaesthesia.cpa = Some(Cpa {
-            at: paris(2, 10),
-            outcome: CpaOutcome::Refused,
-            asa: None,
-            notes: None,
-        });
+        assert!(a.last().unwrap().message.starts_with("EMERGENCY: emergency: confirmed without"), "{a:?}");
+        f.anaesthesia.cpa = Some(Cpa { at: paris(2, 10), outcome: CpaOutcome::Refused, asa: None, notes: None });
         let err = can_confirm(&f, paris(22, 9), &s).unwrap_err();
         assert_eq!(err[0].code, "cpa_refused");
     }
@@ -384,10 +314,7 @@ mod tests {
         assert_eq!(can_confirm(&f, paris(22, 15), &s), Ok(()));
         let a = alerts(9, &r);
         assert_eq!(a[1].message, "AT RISK: carte Vitale: not recorded at admission");
-        assert_eq!(
-            (a[1].rule, a[1].severity, a[1].subject),
-            ("R-READY-2", Severity::Warning, Subject::Case(9))
-        );
+        assert_eq!((a[1].rule, a[1].severity, a[1].subject), ("R-READY-2", Severity::Warning, Subject::Case(9)));
     }
 
     /// R-READY-3
@@ -395,28 +322,16 @@ mod tests {
     fn r_ready_3_lists_anaesthesia_medication_and_lab_items_by_name() {
         let s = Settings::default();
         let mut f = ready_facts();
-        f.anaesthesia.cpa = f.anaesthesia.cpa.map(|c| Cpa {
-            outcome: CpaOutcome::Pending,
-            ..c
-        });
+        f.anaesthesia.cpa = f.anaesthesia.cpa.map(|c| Cpa { outcome: CpaOutcome::Pending, ..c });
         f.anaesthesia.pre_visit_at = None;
         f.medication_plan_reviewed = false;
-        f.labs.platelets = Some(LabResult {
-            value: 30.0,
-            taken_at: paris(22, 8),
-        });
+        f.labs.platelets = Some(LabResult { value: 30.0, taken_at: paris(22, 8) });
         f.labs.inr = None;
         let r = readiness(&f, paris(23, 6), &s);
         assert_eq!(r.status, Status::NotReady);
         assert_eq!(
             codes(&r),
-            [
-                "cpa_pending",
-                "no_pre_visit",
-                "medication_plan",
-                "inr_missing",
-                "platelets_out_of_range"
-            ]
+            ["cpa_pending", "no_pre_visit", "medication_plan", "inr_missing", "platelets_out_of_range"]
         );
         assert_eq!(r.items[2].detail, "not reviewed: aspirin");
         // Pending and out-of-range labs make the case not ready without refusing confirmation.

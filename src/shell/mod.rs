@@ -4,6 +4,7 @@
 
 pub mod effects;
 mod events;
+mod save;
 mod terminal;
 
 use crate::app::clock::Clock;
@@ -21,13 +22,8 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme) -> Result<()> {
     let mut guard = terminal::Guard::enter()?;
 
     let now = clock.now();
-    let mut state = State::new(
-        now,
-        store.zone(),
-        store.actor().clone(),
-        store.path().display().to_string(),
-    );
-    let mut pending: VecDeque<Effect> = VecDeque::from([Effect::LoadBoard(state.board_day())]);
+    let mut state = State::new(now, store.zone(), store.actor().clone(), store.path().display().to_string());
+    let mut pending: VecDeque<Effect> = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
     let mut redraw = true;
     loop {
         redraw |= settle(&mut store, clock, &mut state, &mut pending);
@@ -51,9 +47,9 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme) -> Result<()> {
                 log::info!("leaving: {why}");
                 state.quit = true;
             }
-            let outcome = app::update(&mut state, msg);
-            redraw |= outcome.redraw;
-            queue(&mut pending, outcome.effects);
+            // Each message's loads run before the next key is read, so a
+            // key typed ahead (2 then Enter) acts on what it will see.
+            redraw |= handle(&mut store, clock, &mut state, msg);
         }
     }
     drop(guard);

@@ -22,21 +22,10 @@ impl Account {
         match nix::unistd::User::from_uid(uid) {
             Ok(Some(user)) => {
                 let gecos = user.gecos.to_string_lossy().into_owned();
-                let full_name = gecos
-                    .split(',')
-                    .next()
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from);
-                Account {
-                    name: user.name,
-                    full_name,
-                }
+                let full_name = gecos.split(',').next().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+                Account { name: user.name, full_name }
             }
-            _ => Account {
-                name: format!("uid-{uid}"),
-                full_name: None,
-            },
+            _ => Account { name: format!("uid-{uid}"), full_name: None },
         }
     }
 }
@@ -52,18 +41,9 @@ pub struct Actor {
 
 pub(super) fn find(conn: &Connection, account: &str) -> Result<Option<Actor>> {
     let actor = conn
-        .query_row(
-            "SELECT id, account, display_name, role FROM staff WHERE account = ?1",
-            [account],
-            |row| {
-                Ok(Actor {
-                    staff_id: row.get(0)?,
-                    account: row.get(1)?,
-                    display_name: row.get(2)?,
-                    role: row.get(3)?,
-                })
-            },
-        )
+        .query_row("SELECT id, account, display_name, role FROM staff WHERE account = ?1", [account], |row| {
+            Ok(Actor { staff_id: row.get(0)?, account: row.get(1)?, display_name: row.get(2)?, role: row.get(3)? })
+        })
         .optional()?;
     Ok(actor)
 }
@@ -78,10 +58,5 @@ pub(super) fn register(tx: &mut WriteTx<'_>, account: &Account, role: &str) -> R
     let staff_id = tx.conn().last_insert_rowid();
     tx.set_actor(staff_id);
     tx.audit_insert(Table::Staff, staff_id)?;
-    Ok(Actor {
-        staff_id,
-        account: account.name.clone(),
-        display_name,
-        role: role.to_string(),
-    })
+    Ok(Actor { staff_id, account: account.name.clone(), display_name, role: role.to_string() })
 }

@@ -1,11 +1,17 @@
-//! Admissions and their recorded steps (R-PATH-2).
+//! Admissions and their recorded steps (R-PATH-1, R-PATH-2, R-PATH-4).
 
+use super::Store;
+use super::beds;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
-use crate::domain::pathway::{self, AdmissionState, Step};
-use chrono::NaiveDate;
-use rusqlite::OptionalExtension;
+use crate::domain::case::{AnaesthesiaMode, CaseState};
+use crate::domain::journey::{BleedingRisk, TimelineStep};
+use crate::domain::pathway::{self, AdmissionState, RecordedStep, Step, UNDO_PREFIX};
+use crate::domain::settings::{self, Settings};
+use crate::domain::ward_time;
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{Connection, OptionalExtension, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAdmission {
@@ -15,6 +21,8 @@ pub struct NewAdmission {
     pub bed_id: Option<i64>,
 }
 
+/// An admission alone, with the days given. Prefer [`create_stay`], which
+/// proposes the days from the procedure (R-PATH-1) and checks the bed.
 pub fn create(tx: &mut WriteTx<'_>, admission: &NewAdmission) -> Result<i64> {
     tx.insert(
         Table::Admissions,
@@ -27,6 +35,189 @@ pub fn create(tx: &mut WriteTx<'_>, admission: &NewAdmission) -> Result<i64> {
     )
 }
 
+/// A stay to book: the procedure, and the admission around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewStay {
+    pub patient_id: i64,
+    pub procedure_kind_id: i64,
+    /// The ward day of the procedure (J0).
+    pub procedure_day: NaiveDate,
+    /// Wall-clock start in the ward's zone.
+    pub start_time: NaiveTime,
+    /// `None`: the procedure kind's default duration.
+    pub duration_min: Option<u32>,
+    pub side_level: Option<String>,
+    pub anaesthesia_mode: AnaesthesiaMode,
+    /// `None`: from the procedure kind (R-MED-2: vertebroplasty, cementoplasty are high).
+    pub bleeding_risk: Option<BleedingRisk>,
+    pub operator_id: Option<i64>,
+    pub anaesthetist_id: Option<i64>,
+    pub room_id: Option<i64>,
+    pub bed_id: Option<i64>,
+    /// R-READY-1: relaxes the confirmation gate; recorded and reported.
+    pub emergency: bool,
+    /// R-MED-1: metformin stops around iodinated contrast.
+    pub iodinated_contrast: bool,
+}
+
+/// The longest a procedure can be booked for, in minutes.
+pub const MAX_MINUTES: u32 = 12 * 60;
+
+fn exists(conn: &Connection, sql: &str, id: i64) -> Result<bool> {
+    Ok(conn.query_row(sql, [id], |_| Ok(())).optional()?.is_some())
+}
+
+/// R-PATH-1: books a procedure on `procedure_day` and its admission, planned
+/// on D + `path.admit_offset_days` and discharged on D + `path.discharge_offset_days`.
+/// Refuses an unknown patient, kind, operator, room or bed, a bed closed or
+/// held by another admission on one of the nights (R-PATH-4), and a patient
+/// who already has a stay on those nights. Returns (admission id, case id).
+pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) -> Result<(i64, i64)> {
+    let conn = tx.conn();
+    if !exists(conn, "SELECT 1 FROM patients WHERE id = ?1", stay.patient_id)? {
+        return Err(StoreError::invalid(
+            format!("patient #{}", stay.patient_id),
+            "no such patient; register the patient first",
+        ));
+    }
+    let kind: Option<(String, u32)> = conn
+        .query_row("SELECT code, default_minutes FROM procedure_kinds WHERE id = ?1", [stay.procedure_kind_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let Some((kind_code, default_minutes)) = kind else {
+        return Err(StoreError::invalid(
+            format!("procedure kind #{}", stay.procedure_kind_id),
+            "no such procedure kind; pick one from the list",
+        ));
+    };
+    let minutes = stay.duration_min.unwrap_or(default_minutes);
+    if minutes == 0 || minutes > MAX_MINUTES {
+        return Err(StoreError::invalid(
+            "duration",
+            format!("{minutes} minutes is not a duration; give 1 to {MAX_MINUTES} minutes"),
+        ));
+    }
+    let staff = "SELECT 1 FROM staff WHERE id = ?1 AND active = 1";
+    for (id, what) in [(stay.operator_id, "operator"), (stay.anaesthetist_id, "anaesthetist")] {
+        if let Some(id) = id
+            && !exists(conn, staff, id)?
+        {
+            return Err(StoreError::invalid(
+                format!("{what} (staff #{id})"),
+                "no such active member of staff; pick one from the list",
+            ));
+        }
+    }
+    if let Some(room) = stay.room_id
+        && !exists(conn, "SELECT 1 FROM rooms WHERE id = ?1 AND active = 1", room)?
+    {
+        return Err(StoreError::invalid(format!("room #{room}"), "no such room in use; pick one from the list"));
+    }
+    let (admit_on, discharge_on) = planned_days(stay.procedure_day, settings)?;
+    let zone = settings.zone();
+    let today = ward_time::local_day(tx.at(), zone);
+    let nights = (admit_on, discharge_on);
+    if let Some((other, first, end)) = patient_stay_overlapping(conn, stay.patient_id, nights, 0, today)? {
+        return Err(StoreError::invalid(
+            format!("patient #{}", stay.patient_id),
+            format!(
+                "already has admission #{other} for {} to {}; move or cancel that stay first",
+                first.format("%d/%m"),
+                end.format("%d/%m")
+            ),
+        ));
+    }
+    if let Some(bed_id) = stay.bed_id {
+        let bed = beds::get(conn, bed_id)?;
+        beds::check_bookable(conn, &bed, nights, 0, today)?;
+    }
+    let start = ward_time::at_local(stay.procedure_day, stay.start_time, zone);
+    let risk = stay.bleeding_risk.unwrap_or_else(|| BleedingRisk::for_procedure(&kind_code));
+    let side_level = stay.side_level.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let admission_id = create(
+        tx,
+        &NewAdmission {
+            patient_id: stay.patient_id,
+            planned_admit_on: admit_on,
+            planned_discharge_on: discharge_on,
+            bed_id: stay.bed_id,
+        },
+    )?;
+    let case_id = tx.insert(
+        Table::Cases,
+        &[
+            ("admission_id", &admission_id),
+            ("procedure_kind_id", &stay.procedure_kind_id),
+            ("room_id", &stay.room_id),
+            ("operator_id", &stay.operator_id),
+            ("anaesthetist_id", &stay.anaesthetist_id),
+            ("scheduled_start", &instant_text(start)),
+            ("duration_min", &minutes),
+            ("anaesthesia_mode", &stay.anaesthesia_mode.code()),
+            ("side_level", &side_level),
+            ("bleeding_risk", &risk.code()),
+            ("iodinated_contrast", &stay.iodinated_contrast),
+            ("emergency", &stay.emergency),
+            ("state", &CaseState::Planned.code()),
+        ],
+    )?;
+    Ok((admission_id, case_id))
+}
+
+/// R-PATH-1: the planned days for a procedure day, refusing site offsets
+/// that would put the discharge before the admission.
+pub fn planned_days(procedure_day: NaiveDate, settings: &Settings) -> Result<(NaiveDate, NaiveDate)> {
+    let (admit_on, discharge_on) = pathway::planned_stay(
+        procedure_day,
+        settings.integer(settings::ADMIT_OFFSET_DAYS),
+        settings.integer(settings::DISCHARGE_OFFSET_DAYS),
+    );
+    if discharge_on < admit_on {
+        return Err(StoreError::invalid(
+            "the site's pathway settings",
+            format!(
+                "{} and {} put the discharge before the admission; correct them with `periop settings`",
+                settings.cite(settings::ADMIT_OFFSET_DAYS),
+                settings.cite(settings::DISCHARGE_OFFSET_DAYS)
+            ),
+        ));
+    }
+    Ok((admit_on, discharge_on))
+}
+
+/// Another stay of the same patient on any of `nights`: (admission, first night, end).
+pub(super) fn patient_stay_overlapping(
+    conn: &Connection,
+    patient_id: i64,
+    nights: (NaiveDate, NaiveDate),
+    except: i64,
+    today: NaiveDate,
+) -> Result<Option<(i64, NaiveDate, NaiveDate)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, state, planned_admit_on, planned_discharge_on FROM admissions
+         WHERE patient_id = ?1 AND id <> ?2
+           AND state IN ('planned', 'admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')",
+    )?;
+    let rows = stmt.query_map(params![patient_id, except], |r| {
+        let state: String = r.get(1)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
+            super::rows::day(r, 2)?,
+            super::rows::day(r, 3)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, state, first, end) = row?;
+        let held = crate::domain::beds::held_nights(state, first, end, today);
+        if held.is_some_and(|h| crate::domain::beds::nights_overlap(h, nights)) {
+            return Ok(Some((id, first, end)));
+        }
+    }
+    Ok(None)
+}
+
 /// What a step changed, for the message the user sees.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepTaken {
@@ -35,8 +226,38 @@ pub struct StepTaken {
     pub version: i64,
 }
 
+/// An admission's row, as the step logic needs it.
+struct Current {
+    state: AdmissionState,
+    version: i64,
+    bed_id: Option<i64>,
+}
+
+fn current(tx: &WriteTx<'_>, admission_id: i64) -> Result<Current> {
+    let what = Table::Admissions.row(admission_id);
+    let (state, version, bed_id): (String, i64, Option<i64>) = tx
+        .conn()
+        .query_row("SELECT state, version, bed_id FROM admissions WHERE id = ?1", [admission_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(what.clone()))?;
+    let state = AdmissionState::from_code(&state)
+        .ok_or_else(|| StoreError::invalid(&what, format!("unknown state {state:?} in the file")))?;
+    Ok(Current { state, version, bed_id })
+}
+
 /// R-PATH-2: moves an admission one step, if it is still at the version the
 /// user saw, and records who, when and why in `admission_steps`.
+///
+/// R-PATH-4: admitting puts the patient in the admission's bed (refused if
+/// the bed is closed, waiting to be cleaned or occupied by someone else);
+/// leaving the ward (discharge, or a cancel or postponement after arrival)
+/// leaves the bed to clean. Before arrival nothing physical changes: the
+/// reservation simply ends, because it is derived.
+///
+/// R-DISCH-1: a discharge goes through [`super::discharge::discharge`], with
+/// `reason` as the override reason for any missing item.
 pub fn take_step(
     tx: &mut WriteTx<'_>,
     admission_id: i64,
@@ -44,28 +265,38 @@ pub fn take_step(
     step: Step,
     reason: Option<&str>,
 ) -> Result<StepTaken> {
+    if step == Step::Discharge {
+        let settings = super::settings::load(tx.conn())?.0;
+        return super::discharge::discharge(tx, admission_id, expected_version, reason, &settings).map(|d| d.step);
+    }
+    apply_step(tx, admission_id, expected_version, step, reason)
+}
+
+/// The step itself, with its bed side effects and its record.
+pub(super) fn apply_step(
+    tx: &mut WriteTx<'_>,
+    admission_id: i64,
+    expected_version: i64,
+    step: Step,
+    reason: Option<&str>,
+) -> Result<StepTaken> {
     let what = Table::Admissions.row(admission_id);
-    let (state, version): (String, i64) = tx
-        .conn()
-        .query_row(
-            "SELECT state, version FROM admissions WHERE id = ?1",
-            [admission_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(what.clone()))?;
-    if version != expected_version {
+    let now = current(tx, admission_id)?;
+    if now.version != expected_version {
         return Err(tx.conflict(Table::Admissions, admission_id));
     }
-    let from = AdmissionState::from_code(&state)
-        .ok_or_else(|| StoreError::invalid(&what, format!("unknown state {state:?} in the file")))?;
+    let from = now.state;
     let to = pathway::next_state(from, step).map_err(|e| StoreError::invalid(&what, e.to_string()))?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if step.needs_reason() && reason.is_none() {
-        return Err(StoreError::invalid(
-            &what,
-            format!("to {} it, give a reason", step.verb()),
-        ));
+        return Err(StoreError::invalid(&what, format!("to {} it, give a reason", step.verb())));
+    }
+    if let Some(bed) = now.bed_id {
+        if to.is_on_ward() && !from.is_on_ward() {
+            beds::arrive(tx, bed, admission_id)?;
+        } else if from.is_on_ward() && !to.is_on_ward() {
+            beds::leave(tx, bed)?;
+        }
     }
     let at = instant_text(tx.at());
     let version = match step {
@@ -87,13 +318,20 @@ pub fn take_step(
             expected_version,
             &[("state", &to.code()), ("incident", &reason)],
         )?,
-        _ => tx.update(
-            Table::Admissions,
-            admission_id,
-            expected_version,
-            &[("state", &to.code())],
-        )?,
+        _ => tx.update(Table::Admissions, admission_id, expected_version, &[("state", &to.code())])?,
     };
+    record_step(tx, admission_id, from, to, reason)?;
+    Ok(StepTaken { from, to, version })
+}
+
+fn record_step(
+    tx: &mut WriteTx<'_>,
+    admission_id: i64,
+    from: AdmissionState,
+    to: AdmissionState,
+    reason: Option<&str>,
+) -> Result<i64> {
+    let at = instant_text(tx.at());
     let actor = tx.actor_id();
     tx.insert(
         Table::AdmissionSteps,
@@ -105,6 +343,99 @@ pub fn take_step(
             ("actor_id", &actor),
             ("reason", &reason),
         ],
-    )?;
+    )
+}
+
+/// R-PATH-2: undoes the last step still in force by a NEW recorded step back
+/// to the state before it (reason required, stored as "undo: …"); history is
+/// never edited. Undoing an admission frees the bed (the patient never slept
+/// there); undoing a departure puts the patient back in their bed if no one
+/// else is in it (R-PATH-4).
+pub fn undo_last_step(
+    tx: &mut WriteTx<'_>,
+    admission_id: i64,
+    expected_version: i64,
+    reason: &str,
+) -> Result<StepTaken> {
+    let what = Table::Admissions.row(admission_id);
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(StoreError::invalid(&what, "to undo a step, give a reason"));
+    }
+    let now = current(tx, admission_id)?;
+    if now.version != expected_version {
+        return Err(tx.conflict(Table::Admissions, admission_id));
+    }
+    let history = recorded_steps(tx.conn(), admission_id)?;
+    let undo = pathway::undo_target(&history, now.state).map_err(|e| StoreError::invalid(&what, e.to_string()))?;
+    let (from, to) = (now.state, undo.back_to);
+    if let Some(bed) = now.bed_id {
+        if from.is_on_ward() && !to.is_on_ward() {
+            beds::arrival_undone(tx, bed)?;
+        } else if !from.is_on_ward() && to.is_on_ward() {
+            beds::departure_undone(tx, bed, admission_id)?;
+        }
+    }
+    let none: Option<String> = None;
+    let to_code = to.code();
+    let mut fields: Vec<super::write::Field<'_>> = vec![("state", &to_code)];
+    if from.is_on_ward() && !to.is_on_ward() {
+        fields.push(("admitted_at", &none));
+    }
+    if from == AdmissionState::Discharged {
+        fields.push(("discharged_at", &none));
+    }
+    if from == AdmissionState::Prolonged {
+        fields.push(("incident", &none));
+    }
+    let version = tx.update(Table::Admissions, admission_id, expected_version, &fields)?;
+    record_step(tx, admission_id, from, to, Some(&format!("{UNDO_PREFIX}{reason}")))?;
     Ok(StepTaken { from, to, version })
+}
+
+fn recorded_steps(conn: &Connection, admission_id: i64) -> Result<Vec<RecordedStep>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, from_state, to_state, reason FROM admission_steps WHERE admission_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([admission_id], |r| {
+        let (from, to): (String, String) = (r.get(1)?, r.get(2)?);
+        let reason: Option<String> = r.get(3)?;
+        Ok(RecordedStep {
+            id: r.get(0)?,
+            from: AdmissionState::from_code(&from).unwrap_or(AdmissionState::Planned),
+            to: AdmissionState::from_code(&to).unwrap_or(AdmissionState::Planned),
+            undo: reason.is_some_and(|r| r.starts_with(UNDO_PREFIX)),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// R-PATH-2: the admission's recorded steps, oldest first, with who took each.
+pub fn timeline(conn: &Connection, admission_id: i64) -> Result<Vec<TimelineStep>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.at, s.from_state, s.to_state, st.display_name, s.reason
+         FROM admission_steps s JOIN staff st ON st.id = s.actor_id
+         WHERE s.admission_id = ?1 ORDER BY s.id",
+    )?;
+    let rows = stmt.query_map([admission_id], |r| {
+        let (from, to): (String, String) = (r.get(2)?, r.get(3)?);
+        let reason: Option<String> = r.get(5)?;
+        Ok(TimelineStep {
+            step_id: r.get(0)?,
+            at: super::rows::instant(r, 1)?,
+            from: AdmissionState::from_code(&from).unwrap_or(AdmissionState::Planned),
+            to: AdmissionState::from_code(&to).unwrap_or(AdmissionState::Planned),
+            by: r.get(4)?,
+            undo: reason.as_deref().is_some_and(|r| r.starts_with(UNDO_PREFIX)),
+            reason,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+impl Store {
+    /// [`timeline`].
+    pub fn timeline(&self, admission_id: i64) -> Result<Vec<TimelineStep>> {
+        timeline(self.conn(), admission_id)
+    }
 }

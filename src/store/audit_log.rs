@@ -35,14 +35,7 @@ impl Store {
     /// The newest entries first, those matching `filter` (in who, what or the
     /// values, case-insensitive), older than `before_id` when paging.
     pub fn audit_entries(&self, filter: &str, before_id: Option<i64>, limit: usize) -> Result<Vec<Entry>> {
-        let pattern = format!(
-            "%{}%",
-            filter
-                .trim()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
+        let pattern = format!("%{}%", filter.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         let mut stmt = self.conn().prepare_cached(
             "SELECT a.id, a.at, s.display_name, a.table_name, a.row_id, a.action, a.before, a.after
              FROM audit a JOIN staff s ON s.id = a.actor_id
@@ -71,9 +64,7 @@ impl Store {
 
     /// The id of the newest audit row, 0 in an empty log.
     pub fn last_audit_id(&self) -> Result<i64> {
-        Ok(self
-            .conn()
-            .query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?)
+        Ok(self.conn().query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?)
     }
 }
 
@@ -93,11 +84,7 @@ pub fn changes(before: Option<&str>, after: &str) -> Vec<Change> {
             if old.as_ref() == Some(new) {
                 return None;
             }
-            Some(Change {
-                field: field.clone(),
-                before: old.map(|v| text(&v)),
-                after: text(new),
-            })
+            Some(Change { field: field.clone(), before: old.map(|v| text(&v)), after: text(new) })
         })
         .collect()
 }
@@ -107,6 +94,16 @@ fn text(value: &Value) -> String {
         Value::Null => "∅".to_string(),
         Value::String(s) => s.clone(),
         other => other.to_string(),
+    }
+}
+
+impl Store {
+    /// The ward day of the first audit row (the database's creation).
+    pub fn created_on(&self) -> Result<Option<chrono::NaiveDate>> {
+        use rusqlite::OptionalExtension;
+        let first: Option<String> =
+            self.conn().query_row("SELECT at FROM audit ORDER BY id LIMIT 1", [], |r| r.get(0)).optional()?;
+        Ok(first.as_deref().and_then(rows::parse_instant).map(|t| crate::domain::ward_time::local_day(t, self.zone())))
     }
 }
 
@@ -123,15 +120,9 @@ mod tests {
             c,
             vec![
                 Change {
-                    field: "admitted_at".into(),
-                    before: Some("∅".into()),
-                    after: "2026-11-22T18:00:00Z".into()
+                    field: "admitted_at".into(), before: Some("∅".into()), after: "2026-11-22T18:00:00Z".into()
                 },
-                Change {
-                    field: "state".into(),
-                    before: Some("planned".into()),
-                    after: "admitted".into()
-                },
+                Change { field: "state".into(), before: Some("planned".into()), after: "admitted".into() },
             ]
         );
     }
@@ -141,20 +132,5 @@ mod tests {
         let c = changes(None, r#"{"id":3,"label":"Bed 3","version":1}"#);
         assert_eq!(c.len(), 2);
         assert!(c.iter().all(|c| c.before.is_none()));
-    }
-}
-
-impl Store {
-    /// The ward day of the first audit row (the database's creation).
-    pub fn created_on(&self) -> Result<Option<chrono::NaiveDate>> {
-        use rusqlite::OptionalExtension;
-        let first: Option<String> = self
-            .conn()
-            .query_row("SELECT at FROM audit ORDER BY id LIMIT 1", [], |r| r.get(0))
-            .optional()?;
-        Ok(first
-            .as_deref()
-            .and_then(rows::parse_instant)
-            .map(|t| crate::domain::ward_time::local_day(t, self.zone())))
     }
 }

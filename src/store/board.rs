@@ -1,14 +1,18 @@
-//! The facts behind one ward day's board.
+//! The facts behind one ward day's board. A fixed number of indexed queries
+//! whatever the size of the history: the day's stays and cases, then the
+//! rules' inputs for all of them at once (no query per row).
 
 use super::Store;
 use super::error::{Result, instant_text};
-use super::rows;
-use crate::domain::board::{Board, Facts, Slot, Stay};
-use crate::domain::case::CaseState;
+use super::{discharge, journey, rows};
+use crate::domain::beds::{self, BedState};
+use crate::domain::board::{Board, Facts, RuleInputs, Slot, Stay};
+use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::identity::Identity;
 use crate::domain::pathway::AdmissionState;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use rusqlite::{Connection, Row, params};
 
 impl Store {
@@ -19,71 +23,83 @@ impl Store {
     }
 }
 
+/// The stay's columns; its case is the first one not cancelled or postponed.
 const STAY_COLUMNS: &str = "
     a.id, a.version, p.id, p.surname, p.first_name, p.birth_date, a.state,
-    a.planned_admit_on, a.planned_discharge_on, b.label, a.incident,
-    (SELECT k.label FROM cases c JOIN procedure_kinds k ON k.id = c.procedure_kind_id
-      WHERE c.admission_id = a.id AND c.state NOT IN ('cancelled', 'postponed')
-      ORDER BY c.scheduled_start LIMIT 1),
-    (SELECT c.scheduled_start FROM cases c
-      WHERE c.admission_id = a.id AND c.state NOT IN ('cancelled', 'postponed')
-      ORDER BY c.scheduled_start LIMIT 1)
+    a.planned_admit_on, a.planned_discharge_on, b.label, a.incident, k.label,
+    c.scheduled_start, c.id, c.anaesthesia_mode, b.state
     FROM admissions a
     JOIN patients p ON p.id = a.patient_id
-    LEFT JOIN beds b ON b.id = a.bed_id";
+    LEFT JOIN beds b ON b.id = a.bed_id
+    LEFT JOIN cases c ON c.id = (
+        SELECT c2.id FROM cases c2
+        WHERE c2.admission_id = a.id AND c2.state NOT IN ('cancelled', 'postponed')
+        ORDER BY c2.scheduled_start LIMIT 1)
+    LEFT JOIN procedure_kinds k ON k.id = c.procedure_kind_id";
 
-pub fn facts(conn: &Connection, day: NaiveDate, zone: chrono_tz::Tz) -> Result<Facts> {
+pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
     let day_text = day.to_string();
-    let stays = |filter: &str, order: &str, args: &[&dyn rusqlite::ToSql]| -> Result<Vec<Stay>> {
+    let stays = |filter: &str, order: &str| -> Result<Vec<Stay>> {
         let sql = format!("SELECT {STAY_COLUMNS} WHERE {filter} ORDER BY {order}");
         let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(args, |row| stay(row, zone))?;
+        let rows = stmt.query_map([&day_text], |row| stay(row, zone, day))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     };
-    let arrivals = stays(
-        "a.planned_admit_on = ?1 AND a.state <> 'cancelled'",
-        "a.state <> 'planned', p.surname, p.first_name",
-        &[&day_text],
-    )?;
+    let arrivals =
+        stays("a.planned_admit_on = ?1 AND a.state <> 'cancelled'", "a.state <> 'planned', p.surname, p.first_name")?;
+    // Two indexed halves: planned to leave on the day, and still here after the planned day.
     let departures = stays(
-        "(a.planned_discharge_on = ?1 AND a.state NOT IN ('cancelled', 'postponed'))
-         OR (a.planned_discharge_on < ?1
-             AND a.state IN ('admitted', 'procedure_done', 'ready_for_discharge', 'prolonged'))",
+        "a.id IN (
+            SELECT id FROM admissions WHERE planned_discharge_on = ?1 AND state NOT IN ('cancelled', 'postponed')
+            UNION
+            SELECT id FROM admissions
+            WHERE state IN ('admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')
+              AND planned_discharge_on < ?1)",
         "a.planned_discharge_on, p.surname, p.first_name",
-        &[&day_text],
     )?;
-    let missed_arrivals = stays(
-        "a.state = 'planned' AND a.planned_admit_on < ?1",
-        "a.planned_admit_on, p.surname",
-        &[&day_text],
-    )?;
+    let missed_arrivals = stays("a.state = 'planned' AND a.planned_admit_on < ?1", "a.planned_admit_on, p.surname")?;
 
     let (start, end) = ward_time::day_bounds(day, zone);
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.admission_id, p.id, p.surname, p.first_name, p.birth_date,
                 COALESCE(r.name, '-'), c.scheduled_start, c.duration_min, k.label,
-                COALESCE(o.display_name, '-'), c.state
+                COALESCE(o.display_name, '-'), c.state, c.anaesthesia_mode, c.emergency,
+                a.state, b.label, b.state, a.planned_admit_on, a.planned_discharge_on
          FROM cases c
          JOIN admissions a ON a.id = c.admission_id
          JOIN patients p ON p.id = a.patient_id
          JOIN procedure_kinds k ON k.id = c.procedure_kind_id
          LEFT JOIN rooms r ON r.id = c.room_id
          LEFT JOIN staff o ON o.id = c.operator_id
+         LEFT JOIN beds b ON b.id = a.bed_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2
          ORDER BY r.name, c.scheduled_start",
     )?;
     let procedures = stmt
-        .query_map(params![instant_text(start), instant_text(end)], slot)?
+        .query_map(params![instant_text(start), instant_text(end)], |row| slot(row, day))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    // The rules' inputs: the day's cases and the arrivals' (tomorrow's), in one batch.
+    let mut case_ids: Vec<i64> = procedures.iter().map(|p| p.case_id).collect();
+    case_ids.extend(arrivals.iter().chain(&missed_arrivals).filter_map(|s| s.case_id));
+    case_ids.sort_unstable();
+    case_ids.dedup();
+    let on_ward: Vec<i64> = departures.iter().filter(|s| s.state.is_on_ward()).map(|s| s.admission_id).collect();
+    let inputs = RuleInputs {
+        cases: journey::case_inputs(conn, &case_ids, zone)?,
+        discharges: journey::discharge_facts_for(conn, &on_ward)?,
+    };
     Ok(Facts {
         arrivals,
         procedures,
         departures,
         missed_arrivals,
+        follow_up_calls: discharge::calls_due(conn, day)?,
+        inputs,
     })
 }
 
-fn identity(row: &Row<'_>, first: usize) -> rusqlite::Result<Identity> {
+pub(super) fn identity(row: &Row<'_>, first: usize) -> rusqlite::Result<Identity> {
     Ok(Identity {
         patient_id: row.get(first)?,
         surname: row.get(first + 1)?,
@@ -92,28 +108,53 @@ fn identity(row: &Row<'_>, first: usize) -> rusqlite::Result<Identity> {
     })
 }
 
-fn stay(row: &Row<'_>, zone: chrono_tz::Tz) -> rusqlite::Result<Stay> {
+/// R-PATH-4: the bed's status for the night of `day`; a free bed is reserved
+/// when a planned admission holds it that night.
+fn bed_status(
+    physical: Option<String>,
+    state: AdmissionState,
+    admit: NaiveDate,
+    discharge: NaiveDate,
+    day: NaiveDate,
+) -> Option<beds::BedStatus> {
+    let physical = BedState::from_code(physical.as_deref()?)?;
+    let held = state == AdmissionState::Planned && admit <= day && day < discharge;
+    Some(beds::status(physical, held))
+}
+
+fn stay(row: &Row<'_>, zone: Tz, day: NaiveDate) -> rusqlite::Result<Stay> {
     let state: String = row.get(6)?;
+    let state = AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned);
     let start: Option<String> = row.get(12)?;
+    let start = start.as_deref().and_then(rows::parse_instant);
+    let mode: Option<String> = row.get(14)?;
+    let (admit, discharge) = (rows::day(row, 7)?, rows::day(row, 8)?);
     Ok(Stay {
         admission_id: row.get(0)?,
         version: row.get(1)?,
         patient: identity(row, 2)?,
-        state: AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
-        planned_admit_on: rows::day(row, 7)?,
-        planned_discharge_on: rows::day(row, 8)?,
+        state,
+        planned_admit_on: admit,
+        planned_discharge_on: discharge,
         bed: row.get(9)?,
         incident: row.get(10)?,
         procedure: row.get(11)?,
-        procedure_day: start
-            .as_deref()
-            .and_then(rows::parse_instant)
-            .map(|t| ward_time::local_day(t, zone)),
+        procedure_day: start.map(|t| ward_time::local_day(t, zone)),
+        case_id: row.get(13)?,
+        procedure_start: start,
+        anaesthesia_mode: mode.as_deref().and_then(AnaesthesiaMode::from_code),
+        bed_status: bed_status(row.get(15)?, state, admit, discharge, day),
+        readiness: None,
+        fasting: None,
+        discharge: None,
     })
 }
 
-fn slot(row: &Row<'_>) -> rusqlite::Result<Slot> {
+fn slot(row: &Row<'_>, day: NaiveDate) -> rusqlite::Result<Slot> {
     let state: String = row.get(11)?;
+    let mode: String = row.get(12)?;
+    let stay_state: String = row.get(14)?;
+    let stay_state = AdmissionState::from_code(&stay_state).unwrap_or(AdmissionState::Planned);
     Ok(Slot {
         case_id: row.get(0)?,
         admission_id: row.get(1)?,
@@ -124,5 +165,12 @@ fn slot(row: &Row<'_>) -> rusqlite::Result<Slot> {
         procedure: row.get(9)?,
         operator: row.get(10)?,
         state: CaseState::from_code(&state).unwrap_or(CaseState::Planned),
+        anaesthesia_mode: AnaesthesiaMode::from_code(&mode).unwrap_or(AnaesthesiaMode::General),
+        emergency: row.get(13)?,
+        admission_state: stay_state,
+        bed: row.get(15)?,
+        bed_status: bed_status(row.get(16)?, stay_state, rows::day(row, 17)?, rows::day(row, 18)?, day),
+        readiness: None,
+        fasting: None,
     })
 }

@@ -1,10 +1,16 @@
 //! Cases: one procedure for one admission, on the block schedule.
 
-use super::error::{Result, instant_text};
+use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
+use super::{admissions, beds, rows};
 use crate::domain::case::{AnaesthesiaMode, CaseState};
-use chrono::{DateTime, Utc};
+use crate::domain::journey::{self, FastingTimes};
+use crate::domain::pathway::AdmissionState;
+use crate::domain::settings::Settings;
+use crate::domain::ward_time;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCase {
@@ -36,4 +42,200 @@ pub fn create(tx: &mut WriteTx<'_>, case: &NewCase) -> Result<i64> {
             ("state", &case.state.code()),
         ],
     )
+}
+
+/// What moving a procedure did, and the message to show (R-PATH-1, R-FAST-2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    pub case_version: i64,
+    /// The admission's plans moved with the procedure (the patient was not yet admitted).
+    pub plans_moved: bool,
+    pub planned_admit_on: NaiveDate,
+    pub planned_discharge_on: NaiveDate,
+    /// The bed given up because another admission holds it on the new nights.
+    pub bed_released: Option<String>,
+    /// R-FAST-2: the new fasting times, for a case under anaesthesia.
+    pub fasting: Option<FastingTimes>,
+    /// For the user, naming no patient: "procedure moved to …; admission moved to …".
+    pub message: String,
+}
+
+struct CaseAndStay {
+    state: CaseState,
+    version: i64,
+    admission_id: i64,
+    start: DateTime<Utc>,
+    mode: AnaesthesiaMode,
+    birth_date: NaiveDate,
+    patient_id: i64,
+    stay_state: AdmissionState,
+    stay_version: i64,
+    admit_on: NaiveDate,
+    discharge_on: NaiveDate,
+    bed: Option<(i64, String)>,
+}
+
+fn case_and_stay(conn: &Connection, case_id: i64) -> Result<CaseAndStay> {
+    conn.query_row(
+        "SELECT c.state, c.version, c.admission_id, c.scheduled_start, c.anaesthesia_mode, p.birth_date,
+                a.patient_id, a.state, a.version, a.planned_admit_on, a.planned_discharge_on, b.id, b.label
+         FROM cases c JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
+         LEFT JOIN beds b ON b.id = a.bed_id WHERE c.id = ?1",
+        [case_id],
+        |r| {
+            let (state, mode, stay_state): (String, String, String) = (r.get(0)?, r.get(4)?, r.get(7)?);
+            let bed: Option<i64> = r.get(11)?;
+            Ok(CaseAndStay {
+                state: CaseState::from_code(&state).unwrap_or(CaseState::Planned),
+                version: r.get(1)?,
+                admission_id: r.get(2)?,
+                start: rows::instant(r, 3)?,
+                mode: AnaesthesiaMode::from_code(&mode).unwrap_or(AnaesthesiaMode::General),
+                birth_date: rows::day(r, 5)?,
+                patient_id: r.get(6)?,
+                stay_state: AdmissionState::from_code(&stay_state).unwrap_or(AdmissionState::Planned),
+                stay_version: r.get(8)?,
+                admit_on: rows::day(r, 9)?,
+                discharge_on: rows::day(r, 10)?,
+                bed: match bed {
+                    Some(id) => Some((id, r.get(12)?)),
+                    None => None,
+                },
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(Table::Cases.row(case_id)))
+}
+
+/// R-PATH-1, R-FAST-2: moves a procedure to `new_start`. If the patient is
+/// not yet admitted, the admission and discharge plans move with the
+/// procedure day (and a bed held by someone else on the new nights is given
+/// up, with a message); once admitted, the plans stay and the message says
+/// so. The fasting times follow the start (they are computed from it).
+pub fn move_case(
+    tx: &mut WriteTx<'_>,
+    case_id: i64,
+    expected_version: i64,
+    new_start: DateTime<Utc>,
+    settings: &Settings,
+) -> Result<Moved> {
+    let what = Table::Cases.row(case_id);
+    let c = case_and_stay(tx.conn(), case_id)?;
+    if c.version != expected_version {
+        return Err(tx.conflict(Table::Cases, case_id));
+    }
+    if !matches!(c.state, CaseState::Planned | CaseState::Confirmed) {
+        return Err(StoreError::invalid(
+            &what,
+            format!("it is {}; only a planned or confirmed case can be moved", c.state.code()),
+        ));
+    }
+    if matches!(c.stay_state, AdmissionState::Discharged | AdmissionState::Cancelled) {
+        return Err(StoreError::invalid(
+            &what,
+            format!("its admission #{} is {}; book a new stay instead", c.admission_id, c.stay_state.code()),
+        ));
+    }
+    let zone = settings.zone();
+    let (old_day, new_day) = (ward_time::local_day(c.start, zone), ward_time::local_day(new_start, zone));
+    let case_version =
+        tx.update(Table::Cases, case_id, expected_version, &[("scheduled_start", &instant_text(new_start))])?;
+    let mut message =
+        format!("procedure moved to {} {}", new_day.format("%d/%m"), ward_time::clock_text(new_start, zone));
+    let not_yet_admitted = matches!(c.stay_state, AdmissionState::Planned | AdmissionState::Postponed);
+    let (mut admit_on, mut discharge_on) = (c.admit_on, c.discharge_on);
+    let mut plans_moved = false;
+    let mut bed_released = None;
+    if !not_yet_admitted {
+        message.push_str(&format!(
+            "; the patient is already admitted: the plans stay (discharge planned {})",
+            c.discharge_on.format("%d/%m")
+        ));
+    } else if new_day == old_day {
+        message.push_str("; same day: admission and discharge plans unchanged");
+    } else {
+        (admit_on, discharge_on) = admissions::planned_days(new_day, settings)?;
+        let today = ward_time::local_day(tx.at(), zone);
+        let nights = (admit_on, discharge_on);
+        if let Some((other, first, end)) =
+            admissions::patient_stay_overlapping(tx.conn(), c.patient_id, nights, c.admission_id, today)?
+        {
+            return Err(StoreError::invalid(
+                &what,
+                format!(
+                    "the patient already has admission #{other} for {} to {}; move or cancel that stay first",
+                    first.format("%d/%m"),
+                    end.format("%d/%m")
+                ),
+            ));
+        }
+        message.push_str(&format!(
+            "; admission moved to {}, discharge to {}",
+            admit_on.format("%d/%m"),
+            discharge_on.format("%d/%m")
+        ));
+        if let Some((bed_id, label)) = &c.bed
+            && let Some(holder) = beds::conflict(tx.conn(), *bed_id, nights, c.admission_id, today)?
+        {
+            message.push_str(&format!(
+                "; bed {label} is held by admission #{} on those nights and was given up: assign another bed",
+                holder.admission_id
+            ));
+            bed_released = Some(label.clone());
+        }
+        let (admit_text, discharge_text, no_bed) = (admit_on.to_string(), discharge_on.to_string(), None::<i64>);
+        let mut fields: Vec<super::write::Field<'_>> =
+            vec![("planned_admit_on", &admit_text), ("planned_discharge_on", &discharge_text)];
+        if bed_released.is_some() {
+            fields.push(("bed_id", &no_bed));
+        }
+        tx.update(Table::Admissions, c.admission_id, c.stay_version, &fields)?;
+        plans_moved = true;
+    }
+    let fasting = journey::fasting_times(new_start, c.mode, journey::patient_kind(c.birth_date, new_day), settings);
+    if let Some(f) = &fasting {
+        message.push_str(&format!(
+            "; fasting: solids until {}, clear fluids until {}",
+            ward_time::clock_text(f.solids_until, zone),
+            ward_time::clock_text(f.clear_fluids_until, zone)
+        ));
+    }
+    Ok(Moved {
+        case_version,
+        plans_moved,
+        planned_admit_on: admit_on,
+        planned_discharge_on: discharge_on,
+        bed_released,
+        fasting,
+        message,
+    })
+}
+
+/// R-READY-1: sets or clears the emergency flag (it relaxes the confirmation
+/// gate, and is reported). Returns the case's new version.
+pub fn set_emergency(tx: &mut WriteTx<'_>, case_id: i64, expected_version: i64, emergency: bool) -> Result<i64> {
+    super::checks::case_state(tx.conn(), case_id)?;
+    tx.update(Table::Cases, case_id, expected_version, &[("emergency", &emergency)])
+}
+
+/// R-ANES-3: records (or clears) the pre-anaesthesia visit. Returns the case's new version.
+pub fn set_pre_visit(
+    tx: &mut WriteTx<'_>,
+    case_id: i64,
+    expected_version: i64,
+    at: Option<DateTime<Utc>>,
+) -> Result<i64> {
+    super::checks::case_state(tx.conn(), case_id)?;
+    if let Some(at) = at {
+        super::intakes::not_in_future(tx, at, &format!("pre-anaesthesia visit of case #{case_id}"))?;
+    }
+    let at = at.map(instant_text);
+    tx.update(Table::Cases, case_id, expected_version, &[("pre_visit_at", &at)])
+}
+
+/// Sets a case's state as recorded elsewhere. For the demo's history only,
+/// until the block's case timeline (R-BLOCK-6) owns these transitions.
+pub(crate) fn set_state(tx: &mut WriteTx<'_>, case_id: i64, expected_version: i64, state: CaseState) -> Result<i64> {
+    tx.update(Table::Cases, case_id, expected_version, &[("state", &state.code())])
 }

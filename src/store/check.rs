@@ -11,19 +11,12 @@ use std::path::Path;
 pub fn tables_present(conn: &Connection, path: &Path) -> Result<()> {
     let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?;
     let names: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let missing: Vec<&str> = Table::ALL
-        .iter()
-        .map(|t| t.name())
-        .chain(["audit"])
-        .filter(|t| !names.iter().any(|n| n == t))
-        .collect();
+    let missing: Vec<&str> =
+        Table::ALL.iter().map(|t| t.name()).chain(["audit"]).filter(|t| !names.iter().any(|n| n == t)).collect();
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(StoreError::Damaged {
-            path: path.into(),
-            detail: format!("tables missing: {}", missing.join(", ")),
-        })
+        Err(StoreError::Damaged { path: path.into(), detail: format!("tables missing: {}", missing.join(", ")) })
     }
 }
 
@@ -47,19 +40,11 @@ impl Report {
 pub fn full(conn: &Connection) -> Result<Report> {
     let schema_version = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     let mut stmt = conn.prepare("PRAGMA integrity_check(20)")?;
-    let integrity = stmt
-        .query_map([], |row| row.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let integrity = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_key_problems = stmt.query_map([], |_| Ok(()))?.count();
     let audit_rows = conn.query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
-    Ok(Report {
-        schema_version,
-        known_version: schema::VERSION,
-        integrity,
-        foreign_key_problems,
-        audit_rows,
-    })
+    Ok(Report { schema_version, known_version: schema::VERSION, integrity, foreign_key_problems, audit_rows })
 }
 
 impl super::Store {

@@ -49,10 +49,7 @@ impl From<rusqlite::Error> for StoreError {
 
 impl StoreError {
     pub fn invalid(what: impl Into<String>, why: impl Into<String>) -> Self {
-        StoreError::Invalid {
-            what: what.into(),
-            why: why.into(),
-        }
+        StoreError::Invalid { what: what.into(), why: why.into() }
     }
 
     /// True for the errors that another attempt may cure.

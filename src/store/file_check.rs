@@ -4,7 +4,9 @@
 use super::error::StoreError;
 use std::fs::File;
 use std::io::Read;
+use std::os::unix::fs::MetadataExt;
 use std::path::Path;
+use std::sync::Mutex;
 
 /// Our own `PRAGMA application_id`: "PeRi".
 pub const APPLICATION_ID: u32 = 0x5065_5269;
@@ -18,66 +20,106 @@ pub struct Header {
     pub user_version: i64,
 }
 
+/// Files this process has connections to, by (device, inode), with a count.
+///
+/// POSIX record locks belong to the process, and closing *any* descriptor of
+/// a file drops *all* of them. Reading the header of a file SQLite already has
+/// open would silently release SQLite's locks; another process closing its
+/// connection could then believe it is the last one and delete the WAL under
+/// us. So the raw read happens only while no connection to the file is open.
+static OPEN_FILES: Mutex<Vec<(u64, u64, usize)>> = Mutex::new(Vec::new());
+
+/// Held beside each connection; the file counts as open until it is dropped.
+#[derive(Debug)]
+pub struct OpenGuard {
+    id: (u64, u64),
+}
+
+impl OpenGuard {
+    fn register(id: (u64, u64)) -> (OpenGuard, bool) {
+        let mut open = OPEN_FILES.lock().unwrap_or_else(|e| e.into_inner());
+        let already = match open.iter_mut().find(|(dev, ino, _)| (*dev, *ino) == id) {
+            Some(entry) => {
+                entry.2 += 1;
+                true
+            }
+            None => {
+                open.push((id.0, id.1, 1));
+                false
+            }
+        };
+        (OpenGuard { id }, already)
+    }
+}
+
+impl Drop for OpenGuard {
+    fn drop(&mut self) {
+        let mut open = OPEN_FILES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = open.iter().position(|(dev, ino, _)| (*dev, *ino) == self.id) {
+            open[i].2 -= 1;
+            if open[i].2 == 0 {
+                open.swap_remove(i);
+            }
+        }
+    }
+}
+
 /// Checks that `path` is an existing, readable and writable periop database
-/// file and returns its header. Changes nothing on disk.
-pub fn check_existing(path: &Path) -> Result<Header, StoreError> {
+/// file and returns its header (`None` when this process already has it open
+/// and checked: see [`OPEN_FILES`]), with the guard to keep beside the
+/// connection. Changes nothing on disk.
+pub fn check_existing(path: &Path) -> Result<(Option<Header>, OpenGuard), StoreError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::Missing(path.into())),
-        Err(e) => {
-            return Err(StoreError::ReadOnly {
-                path: path.into(),
-                cause: format!("cannot read it ({e})"),
-            });
-        }
+        Err(e) => return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") }),
     };
     if meta.is_dir() {
         return Err(StoreError::NotAFile(path.into()));
     }
+    let (guard, already_open) = OpenGuard::register((meta.dev(), meta.ino()));
+    if already_open {
+        return Ok((None, guard));
+    }
+    read_header(path, &meta).map(|header| (Some(header), guard))
+}
+
+fn read_header(path: &Path, meta: &std::fs::Metadata) -> Result<Header, StoreError> {
     if meta.len() == 0 {
         return Err(StoreError::Empty(path.into()));
     }
     let mut head = [0u8; 100];
-    let mut file = File::open(path).map_err(|e| StoreError::ReadOnly {
-        path: path.into(),
-        cause: format!("cannot read it ({e})"),
-    })?;
-    let read = read_up_to(&mut file, &mut head).map_err(|e| StoreError::ReadOnly {
-        path: path.into(),
-        cause: format!("cannot read it ({e})"),
-    })?;
+    let mut file = File::open(path)
+        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
+    let read = read_up_to(&mut file, &mut head)
+        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
     if read < MAGIC.len() || &head[..16] != MAGIC {
-        let what = if head[..read]
-            .iter()
-            .all(|b| b.is_ascii() && (!b.is_ascii_control() || b.is_ascii_whitespace()))
-        {
+        let what = if head[..read].iter().all(|b| b.is_ascii() && (!b.is_ascii_control() || b.is_ascii_whitespace())) {
             "it holds text"
         } else {
             "unknown bytes"
         };
-        return Err(StoreError::NotSqlite {
-            path: path.into(),
-            what,
-        });
+        return Err(StoreError::NotSqlite { path: path.into(), what });
     }
     if read < 100 {
-        return Err(StoreError::Damaged {
-            path: path.into(),
-            detail: "the header is cut short".into(),
-        });
+        return Err(StoreError::Damaged { path: path.into(), detail: "the header is cut short".into() });
     }
     let header = Header {
         user_version: i64::from(u32::from_be_bytes([head[60], head[61], head[62], head[63]])),
         application_id: u32::from_be_bytes([head[68], head[69], head[70], head[71]]),
     };
     if header.application_id != APPLICATION_ID {
-        return Err(StoreError::ForeignApplication {
-            path: path.into(),
-            found: header.application_id,
-        });
+        return Err(StoreError::ForeignApplication { path: path.into(), found: header.application_id });
     }
     check_writable(path)?;
     Ok(header)
+}
+
+/// For a file `init` has just created (empty, ours): registers it as open.
+pub fn check_new(path: &Path) -> Result<((), OpenGuard), StoreError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
+    Ok(((), OpenGuard::register((meta.dev(), meta.ino())).0))
 }
 
 /// WAL needs the file and its folder writable (for the -wal and -shm files).

@@ -2,19 +2,29 @@
 //! data: screens and commands never see SQL.
 
 pub mod actor;
+pub mod admission_list;
 pub mod admissions;
 pub mod audit_log;
+pub mod beds;
 pub mod board;
 pub mod cases;
 pub mod check;
+pub mod checks;
+pub mod consultations;
+pub mod discharge;
 pub mod error;
 pub mod file_check;
+pub mod intakes;
+pub mod journey;
+pub mod labs;
 pub mod patients;
 pub mod reference;
+pub mod registration;
 mod rows;
 pub mod schema;
 pub mod settings;
 pub mod table;
+pub mod treatments;
 pub mod watch;
 pub mod write;
 
@@ -36,6 +46,8 @@ pub struct Store {
     path: PathBuf,
     actor: Actor,
     settings: Settings,
+    /// Declared after `conn`, so it is dropped after the connection closes.
+    _guard: file_check::OpenGuard,
 }
 
 /// The mode of a new database: the ward's group shares it (README, "Deploying").
@@ -45,21 +57,14 @@ impl Store {
     /// Creates a new database at `path` (mode 0660) and registers the account
     /// running this as its first administrator. Leaves nothing behind on failure.
     pub fn init(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(FILE_MODE)
-            .open(path);
+        let file = OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(path);
         match file {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::AlreadyExists(path.into()));
             }
             Err(e) => {
-                return Err(StoreError::ReadOnly {
-                    path: path.into(),
-                    cause: format!("cannot create it ({e})"),
-                });
+                return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") });
             }
         }
         let made = Self::init_file(path, account, now);
@@ -71,14 +76,11 @@ impl Store {
 
     fn init_file(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
         // The umask may have narrowed the mode; the ward's group must be able to write.
-        std::fs::set_permissions(path, Permissions::from_mode(FILE_MODE)).map_err(|e| StoreError::ReadOnly {
-            path: path.into(),
-            cause: format!("cannot set its mode ({e})"),
-        })?;
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        std::fs::set_permissions(path, Permissions::from_mode(FILE_MODE))
+            .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot set its mode ({e})") })?;
+        let (_, guard) = file_check::check_new(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags)?;
         schema::configure(&conn)?;
         schema::create(&mut conn)?;
         let settings = Settings::default();
@@ -87,12 +89,7 @@ impl Store {
             reference::seed_procedure_kinds(tx)?;
             Ok(actor)
         })?;
-        Ok(Store {
-            conn,
-            path: path.into(),
-            actor,
-            settings,
-        })
+        Ok(Store { conn, path: path.into(), actor, settings, _guard: guard })
     }
 
     /// Opens an existing database as the current operating-system account.
@@ -103,26 +100,25 @@ impl Store {
     /// Opens an existing database as `account`. The program always passes the
     /// current account; tests pass others to play two members of staff.
     pub fn open_as(path: &Path, account: &Account) -> Result<Store> {
-        let mut conn = open_checked(path)?;
-        let (settings, bad) = settings::load(&conn)?;
+        let (mut conn, guard) = open_checked(path)?;
+        let (settings, bad) = settings::load(&conn).map_err(|e| damaged(path, e))?;
         for e in bad {
             log::warn!("ignoring a stored setting: {e}");
         }
-        let actor = match actor::find(&conn, &account.name)? {
+        let actor = match actor::find(&conn, &account.name).map_err(|e| damaged(path, e))? {
             Some(actor) => actor,
-            None => {
+            None => write::write(&mut conn, 0, Utc::now(), settings.zone(), |tx| {
+                // Two terminals of a new account may start at once: look again
+                // inside the transaction, so the account is registered once.
+                if let Some(actor) = actor::find(tx.conn(), &account.name)? {
+                    return Ok(actor);
+                }
                 log::info!("registering account {} as unassigned staff", account.name);
-                write::write(&mut conn, 0, Utc::now(), settings.zone(), |tx| {
-                    actor::register(tx, account, "unassigned")
-                })?
-            }
+                actor::register(tx, account, "unassigned")
+            })
+            .map_err(|e| damaged(path, e))?,
         };
-        Ok(Store {
-            conn,
-            path: path.into(),
-            actor,
-            settings,
-        })
+        Ok(Store { conn, path: path.into(), actor, settings, _guard: guard })
     }
 
     pub fn path(&self) -> &Path {
@@ -160,35 +156,37 @@ impl Store {
 
 /// Checks the file, opens it read-write (never creating it), applies the
 /// pragmas and brings its schema up to date.
-pub(crate) fn open_checked(path: &Path) -> Result<Connection> {
-    let header = file_check::check_existing(path)?;
-    if header.user_version > schema::VERSION {
-        return Err(StoreError::TooNew {
-            path: path.into(),
-            found: header.user_version,
-            known: schema::VERSION,
-        });
+pub(crate) fn open_checked(path: &Path) -> Result<(Connection, file_check::OpenGuard)> {
+    let (header, guard) = file_check::check_existing(path)?;
+    if let Some(header) = header
+        && header.user_version > schema::VERSION
+    {
+        return Err(StoreError::TooNew { path: path.into(), found: header.user_version, known: schema::VERSION });
     }
-    let damaged = |e: StoreError| match e {
+    let damaged = |e| damaged(path, e);
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(e.into()))?;
+    schema::configure(&conn).map_err(damaged)?;
+    check::tables_present(&conn, path).map_err(damaged)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| damaged(e.into()))?;
+    if version != schema::VERSION {
+        schema::upgrade(&mut conn, path, schema::UPGRADES, schema::VERSION).map_err(damaged)?;
+    }
+    Ok((conn, guard))
+}
+
+/// SQLite's "malformed" and "not a database" become our one-line `Damaged`,
+/// naming the path and what to do.
+fn damaged(path: &Path, e: StoreError) -> StoreError {
+    match e {
         StoreError::Sqlite(inner)
             if matches!(
                 inner.sqlite_error_code(),
                 Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
             ) =>
         {
-            StoreError::Damaged {
-                path: path.into(),
-                detail: inner.to_string(),
-            }
+            StoreError::Damaged { path: path.into(), detail: inner.to_string() }
         }
         other => other,
-    };
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(e.into()))?;
-    schema::configure(&conn).map_err(damaged)?;
-    check::tables_present(&conn, path).map_err(damaged)?;
-    if header.user_version < schema::VERSION {
-        schema::upgrade(&mut conn, path, schema::UPGRADES, schema::VERSION).map_err(damaged)?;
     }
-    Ok(conn)
 }

@@ -27,3 +27,14 @@ pub fn register(tx: &mut WriteTx<'_>, patient: &NewPatient) -> Result<i64> {
         ],
     )
 }
+
+/// R-FAST-5: whether the patient is an insulin-treated diabetic (a shorter
+/// fasting limit). Returns the patient's new version.
+pub fn set_insulin_treated(
+    tx: &mut WriteTx<'_>,
+    patient_id: i64,
+    expected_version: i64,
+    insulin_treated: bool,
+) -> Result<i64> {
+    tx.update(Table::Patients, patient_id, expected_version, &[("insulin_treated_diabetic", &insulin_treated)])
+}

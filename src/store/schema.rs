@@ -24,10 +24,7 @@ pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::invalid(
-            "journal mode",
-            format!("SQLite refused WAL mode (got {mode})"),
-        ));
+        return Err(StoreError::invalid("journal mode", format!("SQLite refused WAL mode (got {mode})")));
     }
     // Clinical data: a confirmed save survives a power cut.
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -52,26 +49,16 @@ pub fn upgrade(conn: &mut Connection, path: &Path, steps: &[&str], target: i64) 
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if found > target {
-        return Err(StoreError::TooNew {
-            path: path.into(),
-            found,
-            known: target,
-        });
+        return Err(StoreError::TooNew { path: path.into(), found, known: target });
     }
     if found < 1 {
-        return Err(StoreError::Damaged {
-            path: path.into(),
-            detail: format!("schema version {found}"),
-        });
+        return Err(StoreError::Damaged { path: path.into(), detail: format!("schema version {found}") });
     }
     for version in found..target {
-        let step = usize::try_from(version - 1)
-            .ok()
-            .and_then(|i| steps.get(i))
-            .ok_or_else(|| StoreError::Damaged {
-                path: path.into(),
-                detail: format!("no upgrade step from schema {version}"),
-            })?;
+        let step = usize::try_from(version - 1).ok().and_then(|i| steps.get(i)).ok_or_else(|| StoreError::Damaged {
+            path: path.into(),
+            detail: format!("no upgrade step from schema {version}"),
+        })?;
         tx.execute_batch(step)?;
     }
     tx.pragma_update(None, "user_version", target)?;
@@ -92,8 +79,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("u.db");
         let mut conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;")
-            .unwrap();
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;").unwrap();
         let steps = ["ALTER TABLE t ADD COLUMN y;", "CREATE TABLE u (z);"];
         upgrade(&mut conn, &path, &steps, 3).unwrap();
         assert_eq!(version(&conn), 3);

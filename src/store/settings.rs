@@ -10,18 +10,14 @@ use rusqlite::{Connection, OptionalExtension};
 /// (and the default used) rather than stopping the ward.
 pub fn load(conn: &Connection) -> Result<(Settings, Vec<SettingError>)> {
     let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
-    let pairs = stmt
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let pairs = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Settings::from_pairs(pairs))
 }
 
 /// The stored value and its version, if the key has ever been set here.
 pub fn stored(conn: &Connection, key: &str) -> Result<Option<(String, i64)>> {
     let row = conn
-        .query_row("SELECT value, version FROM settings WHERE key = ?1", [key], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
+        .query_row("SELECT value, version FROM settings WHERE key = ?1", [key], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     Ok(row)
 }
@@ -39,10 +35,15 @@ pub fn set(tx: &mut WriteTx<'_>, key: &str, value: &str, expected_version: Optio
         .optional()?;
     match (current, expected_version) {
         (Some((id, _)), Some(expected)) => tx.update(Table::Settings, id, expected, &[("value", &value)]),
-        (None, None) => tx
-            .insert(Table::Settings, &[("key", &key), ("value", &value)])
-            .map(|_| 1),
+        (None, None) => tx.insert(Table::Settings, &[("key", &key), ("value", &value)]).map(|_| 1),
         (Some((id, _)), None) => Err(tx.conflict(Table::Settings, id)),
         (None, Some(_)) => Err(StoreError::NotFound(format!("setting {key}"))),
+    }
+}
+
+impl super::Store {
+    /// The version of a stored setting (`None`: never set here), to save against.
+    pub fn setting_version(&self, key: &str) -> Result<Option<i64>> {
+        Ok(stored(self.conn(), key)?.map(|(_, version)| version))
     }
 }

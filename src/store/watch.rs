@@ -15,8 +15,12 @@ pub struct Changed {
     pub row_id: i64,
 }
 
+/// Rows read per poll; a larger commit is read over the next polls.
+const POLL_PAGE: i64 = 10_000;
+
 pub struct Watcher {
     conn: Connection,
+    _guard: super::file_check::OpenGuard,
     data_version: i64,
     last_audit_id: i64,
 }
@@ -24,14 +28,10 @@ pub struct Watcher {
 impl Watcher {
     /// Starts watching from the current end of the audit log.
     pub fn open(path: &Path) -> Result<Watcher> {
-        let conn = open_checked(path)?;
+        let (conn, guard) = open_checked(path)?;
         let data_version = data_version(&conn)?;
         let last_audit_id = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?;
-        Ok(Watcher {
-            conn,
-            data_version,
-            last_audit_id,
-        })
+        Ok(Watcher { conn, _guard: guard, data_version, last_audit_id })
     }
 
     /// What changed since the last call; empty when nothing was committed.
@@ -40,21 +40,19 @@ impl Watcher {
         if now == self.data_version {
             return Ok(Vec::new());
         }
-        self.data_version = now;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, table_name, row_id FROM audit WHERE id > ?1 ORDER BY id LIMIT 10000")?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, table_name, row_id FROM audit WHERE id > ?1 ORDER BY id LIMIT ?2")?;
         let changed = stmt
-            .query_map(params![self.last_audit_id], |row| {
-                Ok(Changed {
-                    audit_id: row.get(0)?,
-                    table: row.get(1)?,
-                    row_id: row.get(2)?,
-                })
+            .query_map(params![self.last_audit_id, POLL_PAGE], |row| {
+                Ok(Changed { audit_id: row.get(0)?, table: row.get(1)?, row_id: row.get(2)? })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         if let Some(last) = changed.last() {
             self.last_audit_id = last.audit_id;
+        }
+        // A commit larger than a page is read over several polls.
+        if (changed.len() as i64) < POLL_PAGE {
+            self.data_version = now;
         }
         Ok(changed)
     }

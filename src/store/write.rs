@@ -121,17 +121,11 @@ impl WriteTx<'_> {
                 let at = DateTime::parse_from_rfc3339(&at)
                     .map(|t| t.with_timezone(&self.zone).format("%H:%M on %d/%m").to_string())
                     .unwrap_or(at);
-                StoreError::Conflict {
-                    what: table.row(id),
-                    by,
-                    at,
-                }
+                StoreError::Conflict { what: table.row(id), by, at }
             }
-            Ok(None) => StoreError::Conflict {
-                what: table.row(id),
-                by: "someone".into(),
-                at: "an unknown time".into(),
-            },
+            Ok(None) => {
+                StoreError::Conflict { what: table.row(id), by: "someone".into(), at: "an unknown time".into() }
+            }
             Err(e) => e.into(),
         }
     }
@@ -158,7 +152,7 @@ impl WriteTx<'_> {
 pub fn row_json(conn: &Connection, table: Table, id: i64) -> Result<Option<Value>> {
     let sql = format!("SELECT * FROM {} WHERE id = ?1", table.name());
     let mut stmt = conn.prepare_cached(&sql)?;
-    let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+    let names: Vec<String> = stmt.column_names().map(String::from).collect();
     let row = stmt
         .query_row([id], |row| {
             let mut object = Map::new();

@@ -15,11 +15,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let [list_area, detail_area] = Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area);
     let mut lines = Vec::new();
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
-    let shown = if view.more {
-        format!("newest {}", view.entries.len())
-    } else {
-        view.entries.len().to_string()
-    };
+    let shown = if view.more { format!("newest {}", view.entries.len()) } else { view.entries.len().to_string() };
     lines.push(Line::from(vec![
         Span::styled(" AUDIT LOG ", theme.section()),
         Span::styled(format!(" {shown} changes, newest first · "), theme.dim()),
@@ -30,10 +26,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let width = usize::from(area.width);
     let mut selected_line = None;
     if let Some(error) = &view.error {
-        lines.push(Line::styled(
-            format!(" ! could not read the audit log: {error}"),
-            theme.urgent(),
-        ));
+        lines.push(Line::styled(format!(" ! could not read the audit log: {error}"), theme.urgent()));
     } else if !view.loaded {
         lines.push(Line::styled(" reading…", theme.dim()));
     } else if view.entries.is_empty() {
@@ -44,44 +37,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         if is_selected {
             selected_line = Some(lines.len() - header);
         }
-        let style = if is_selected {
-            theme.selected()
-        } else {
-            ratatui::style::Style::new()
-        };
+        let style = if is_selected { theme.selected() } else { ratatui::style::Style::new() };
         let marker = if is_selected { " ▶ " } else { "   " };
-        lines.push(Line::styled(
-            format!("{marker}{}", fit(&summary(entry, state), width.saturating_sub(3))),
-            style,
-        ));
+        lines.push(Line::styled(format!("{marker}{}", fit(&summary(entry, state), width.saturating_sub(3))), style));
     }
     let height = usize::from(list_area.height).saturating_sub(header);
     let body = lines.split_off(header);
     lines.extend(window(body, selected_line, height, theme));
     frame.render_widget(Paragraph::new(lines), list_area);
 
-    let detail = view
-        .entries
-        .iter()
-        .find(|e| Some(e.id) == view.selected)
-        .map(|e| details(e, state))
-        .unwrap_or_default();
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(" change ")
-        .border_style(theme.dim());
-    frame.render_widget(
-        Paragraph::new(detail).block(block).wrap(Wrap { trim: false }),
-        detail_area,
-    );
+    let detail =
+        view.entries.iter().find(|e| Some(e.id) == view.selected).map(|e| details(e, state)).unwrap_or_default();
+    let block = Block::new().borders(Borders::TOP).title(" change ").border_style(theme.dim());
+    frame.render_widget(Paragraph::new(detail).block(block).wrap(Wrap { trim: false }), detail_area);
 }
 
 fn when(entry: &Entry, state: &State) -> String {
-    entry
-        .at
-        .with_timezone(&state.zone)
-        .format("%d/%m/%Y %H:%M:%S")
-        .to_string()
+    entry.at.with_timezone(&state.zone).format("%d/%m/%Y %H:%M:%S").to_string()
 }
 
 fn summary(entry: &Entry, state: &State) -> String {

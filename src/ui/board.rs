@@ -19,11 +19,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let view = &state.board;
     let day = state.board_day();
     let mut lines = Vec::new();
-    let when = if day == state.today() {
-        "today".to_string()
-    } else {
-        "not today: t goes back".to_string()
-    };
+    let when = if day == state.today() { "today".to_string() } else { "not today: t goes back".to_string() };
     lines.push(Line::from(vec![
         Span::styled(format!(" {} ", day.format("%A %d/%m/%Y")), theme.section()),
         Span::styled(format!(" {when}"), theme.dim()),
@@ -38,28 +34,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let header = lines.len();
     let mut selected_line = None;
     match (&view.board, &view.error) {
-        (_, Some(error)) => lines.push(Line::styled(
-            format!(" ! could not read the board: {error}"),
-            theme.urgent(),
-        )),
+        (_, Some(error)) => lines.push(Line::styled(format!(" ! could not read the board: {error}"), theme.urgent())),
         (None, None) => lines.push(Line::styled(" reading…", theme.dim())),
         (Some(board), None) => {
             let width = usize::from(area.width);
             for section in Section::ALL {
                 let rows = section_rows(board, section, &view.filter);
                 let total = section_total(board, section);
-                let count = if rows.len() == total {
-                    format!("{total}")
-                } else {
-                    format!("{} of {total}", rows.len())
-                };
+                let count = if rows.len() == total { format!("{total}") } else { format!("{} of {total}", rows.len()) };
                 lines.push(Line::styled(format!(" {} ({count})", section.title()), theme.section()));
                 if rows.is_empty() {
-                    let text = if total > 0 {
-                        "nothing here matches the filter"
-                    } else {
-                        empty_text(section)
-                    };
+                    let text = if total > 0 { "nothing here matches the filter" } else { empty_text(section) };
                     lines.push(Line::styled(format!("   {text}"), theme.dim()));
                 }
                 let mut room: Option<&str> = None;
@@ -110,47 +95,23 @@ fn empty_text(section: Section) -> &'static str {
 fn row(board: &Board, key: RowKey, state: &State, theme: &Theme, width: usize) -> (String, Style) {
     let f = &board.facts;
     let found = match key {
-        RowKey::Alert { rule, subject } => board
-            .attention
-            .iter()
-            .find(|a| a.rule == rule && a.subject == subject)
-            .map(|a| {
-                let who = board
-                    .patient_for(a.subject)
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                let style = if a.severity == Severity::Urgent {
-                    theme.urgent()
-                } else {
-                    theme.warning()
-                };
+        RowKey::Alert { rule, subject } => {
+            board.attention.iter().find(|a| a.rule == rule && a.subject == subject).map(|a| {
+                let who = board.patient_for(a.subject).map(ToString::to_string).unwrap_or_default();
+                let style = if a.severity == Severity::Urgent { theme.urgent() } else { theme.warning() };
                 (format!("{:<3}{:<36}{}", a.severity.glyph(), who, a.message), style)
-            }),
-        RowKey::Arrival(id) => f
-            .arrivals
-            .iter()
-            .find(|s| s.admission_id == id)
-            .map(|s| stay_row(s, true, theme)),
-        RowKey::Departure(id) => f
-            .departures
-            .iter()
-            .find(|s| s.admission_id == id)
-            .map(|s| stay_row(s, false, theme)),
-        RowKey::Procedure(id) => f
-            .procedures
-            .iter()
-            .find(|p| p.case_id == id)
-            .map(|p| slot_row(p, state, theme)),
+            })
+        }
+        RowKey::Arrival(id) => f.arrivals.iter().find(|s| s.admission_id == id).map(|s| stay_row(s, true, theme)),
+        RowKey::Departure(id) => f.departures.iter().find(|s| s.admission_id == id).map(|s| stay_row(s, false, theme)),
+        RowKey::Procedure(id) => f.procedures.iter().find(|p| p.case_id == id).map(|p| slot_row(p, state, theme)),
     };
     let (text, style) = found.unwrap_or_default();
     (fit(&text, width), style)
 }
 
 fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
-    let bed = stay
-        .bed
-        .as_deref()
-        .map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
+    let bed = stay.bed.as_deref().map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
     let detail = if arriving {
         match (&stay.procedure, stay.procedure_day) {
             (Some(p), Some(d)) => format!("{p} {}", d.format("%d/%m")),
@@ -165,15 +126,7 @@ fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
         crate::domain::pathway::AdmissionState::Planned => Style::new(),
         _ => theme.good(),
     };
-    (
-        format!(
-            "{:<17}{:<36}{:<8} {detail}",
-            stay.state.label(),
-            stay.patient.to_string(),
-            bed
-        ),
-        style,
-    )
+    (format!("{:<17}{:<36}{:<8} {detail}", stay.state.label(), stay.patient.to_string(), bed), style)
 }
 
 fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {

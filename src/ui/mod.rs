@@ -1,7 +1,12 @@
 //! Drawing only: a pure function of the state. No decisions, no SQL.
 
+mod admissions;
+mod anaesthesia;
 mod audit;
+mod beds;
 mod board;
+mod detail;
+mod form;
 mod overlays;
 mod status;
 pub mod theme;
@@ -30,16 +35,15 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         too_small::draw(frame, area, state, theme);
         return;
     }
-    let [tabs, body, hints, status_line] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [tabs, body, hints, status_line] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
     draw_tabs(frame, tabs, state, theme);
     match state.tab {
         Tab::Board => board::draw(frame, body, state, theme),
+        Tab::Admissions => admissions::draw(frame, body, state, theme),
+        Tab::Beds => beds::draw(frame, body, state, theme),
+        Tab::Anaesthesia => anaesthesia::draw(frame, body, state, theme),
         Tab::Audit => audit::draw(frame, body, state, theme),
     }
     status::draw_hints(frame, hints, state, theme);
@@ -47,6 +51,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     match &state.mode {
         Mode::Help => overlays::help(frame, area, state, theme),
         Mode::Dialog(dialog) => overlays::dialog(frame, area, dialog, theme),
+        Mode::Form(open) => form::draw(frame, area, &open.form, theme),
         Mode::Normal | Mode::Filter => {}
     }
 }
@@ -55,11 +60,7 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(" periop ", theme.title())];
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let text = format!(" {} {} ", i + 1, tab.title());
-        let style = if *tab == state.tab {
-            theme.tab_active()
-        } else {
-            theme.tab()
-        };
+        let style = if *tab == state.tab { theme.tab_active() } else { theme.tab() };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(text, style));
     }

@@ -36,24 +36,14 @@ pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &The
         Live::Watching => "● live".to_string(),
         Live::Stopped(why) => format!("✗ live refresh stopped ({why})"),
     };
-    let clock = state
-        .now
-        .with_timezone(&state.zone)
-        .format("%a %d/%m %H:%M")
-        .to_string();
-    let who = format!(
-        " {} · {} ({})",
-        state.actor.account, state.actor.display_name, state.actor.role
-    );
+    let clock = state.now.with_timezone(&state.zone).format("%a %d/%m %H:%M").to_string();
+    let who = format!(" {} · {} ({})", state.actor.account, state.actor.display_name, state.actor.role);
     let right = format!("{clock} · {live} ");
     let width = usize::from(area.width);
     let room = width.saturating_sub(who.chars().count() + right.chars().count() + 4);
     let database = super::fit(&state.database, room);
     let text = format!("{who} · {database:<room$} {right}");
-    frame.render_widget(
-        Paragraph::new(Line::styled(super::fit(&text, width), theme.status())),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::styled(super::fit(&text, width), theme.status())), area);
 }
 
 /// The hint bar shows the first key only (the help lists them all);

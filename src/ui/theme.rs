@@ -13,9 +13,7 @@ impl Theme {
     /// Colour unless `--no-color` or a non-empty `NO_COLOR` (no-color.org).
     pub fn from_env(no_color_flag: bool) -> Theme {
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme {
-            color: !(no_color_flag || no_color_env),
-        }
+        Theme { color: !(no_color_flag || no_color_env) }
     }
 
     fn pick(self, colored: Style, mono: Style) -> Style {
@@ -24,10 +22,7 @@ impl Theme {
 
     pub fn title(self) -> Style {
         self.pick(
-            Style::new()
-                .fg(Color::Black)
-                .bg(Color::Cyan)
-                .add_modifier(Modifier::BOLD),
+            Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
         )
     }
@@ -38,9 +33,7 @@ impl Theme {
 
     pub fn tab_active(self) -> Style {
         self.pick(
-            Style::new()
-                .fg(Color::Cyan)
-                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )
     }
@@ -67,10 +60,7 @@ impl Theme {
     }
 
     pub fn warning(self) -> Style {
-        self.pick(
-            Style::new().fg(Color::Yellow),
-            Style::new().add_modifier(Modifier::BOLD),
-        )
+        self.pick(Style::new().fg(Color::Yellow), Style::new().add_modifier(Modifier::BOLD))
     }
 
     pub fn good(self) -> Style {
@@ -82,16 +72,10 @@ impl Theme {
     }
 
     pub fn key(self) -> Style {
-        self.pick(
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            Style::new().add_modifier(Modifier::BOLD),
-        )
+        self.pick(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
     }
 
     pub fn status(self) -> Style {
-        self.pick(
-            Style::new().bg(Color::Blue).fg(Color::White),
-            Style::new().add_modifier(Modifier::REVERSED),
-        )
+        self.pick(Style::new().bg(Color::Blue).fg(Color::White), Style::new().add_modifier(Modifier::REVERSED))
     }
 }

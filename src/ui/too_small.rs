@@ -12,10 +12,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let width = usize::from(area.width);
     let mut lines = vec![
         Line::styled(
-            format!(
-                "periop needs {MIN_WIDTH}×{MIN_HEIGHT}; this window is {}×{}.",
-                area.width, area.height
-            ),
+            format!("periop needs {MIN_WIDTH}×{MIN_HEIGHT}; this window is {}×{}.", area.width, area.height),
             theme.urgent(),
         ),
         Line::raw("Enlarge it for the full screen. q quits."),
@@ -26,19 +23,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             lines.push(Line::styled("✓ nothing needs attention", theme.good()))
         }
         Some(board) => {
-            lines.push(Line::styled(
-                format!("NEEDS ATTENTION ({})", board.attention.len()),
-                theme.section(),
-            ));
+            lines.push(Line::styled(format!("NEEDS ATTENTION ({})", board.attention.len()), theme.section()));
             for alert in &board.attention {
-                let who = board
-                    .patient_for(alert.subject)
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                lines.push(Line::styled(
-                    fit(&format!("{} {who}", alert.severity.glyph()), width),
-                    theme.warning(),
-                ));
+                let who = board.patient_for(alert.subject).map(ToString::to_string).unwrap_or_default();
+                lines.push(Line::styled(fit(&format!("{} {who}", alert.severity.glyph()), width), theme.warning()));
                 lines.push(Line::raw(fit(&format!("  {}", alert.message), width)));
             }
         }

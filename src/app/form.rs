@@ -1,0 +1,313 @@
+//! Forms: a list of fields, each checked as the user types, so the message
+//! under a field says exactly what is wrong before anything is saved.
+//!
+//! A form knows nothing of what it saves: [`Form::values`] hands the typed
+//! text to the form's owner, which turns it into a store request.
+
+use chrono::{NaiveDate, NaiveTime};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub code: String,
+    pub label: String,
+}
+
+impl Choice {
+    pub fn new(code: impl Into<String>, label: impl Into<String>) -> Choice {
+        Choice { code: code.into(), label: label.into() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// Free text, at most this many characters.
+    Text(usize),
+    /// `dd/mm/yyyy`.
+    Date,
+    /// `HH:MM`, ward time.
+    Time,
+    /// A decimal number within bounds.
+    Number { min: f64, max: f64 },
+    /// One of a list; ←/→ or Space move through it, a letter jumps to it.
+    Pick(Vec<Choice>),
+    /// Yes or no; Space toggles.
+    Flag,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    /// What is typed (for Pick, the chosen code; for Flag, "yes" or "no").
+    pub value: String,
+}
+
+impl Field {
+    pub fn text(key: &'static str, label: &'static str, max: usize) -> Field {
+        Field { key, label, kind: Kind::Text(max), required: true, value: String::new() }
+    }
+
+    pub fn date(key: &'static str, label: &'static str) -> Field {
+        Field { key, label, kind: Kind::Date, required: true, value: String::new() }
+    }
+
+    pub fn time(key: &'static str, label: &'static str) -> Field {
+        Field { key, label, kind: Kind::Time, required: true, value: String::new() }
+    }
+
+    pub fn number(key: &'static str, label: &'static str, min: f64, max: f64) -> Field {
+        Field { key, label, kind: Kind::Number { min, max }, required: true, value: String::new() }
+    }
+
+    pub fn pick(key: &'static str, label: &'static str, choices: Vec<Choice>) -> Field {
+        let value = choices.first().map(|c| c.code.clone()).unwrap_or_default();
+        Field { key, label, kind: Kind::Pick(choices), required: true, value }
+    }
+
+    pub fn flag(key: &'static str, label: &'static str) -> Field {
+        Field { key, label, kind: Kind::Flag, required: false, value: "no".into() }
+    }
+
+    pub fn optional(mut self) -> Field {
+        self.required = false;
+        self
+    }
+
+    pub fn with(mut self, value: impl Into<String>) -> Field {
+        self.value = value.into();
+        self
+    }
+
+    /// What the screen shows for the value.
+    pub fn shown(&self) -> String {
+        match &self.kind {
+            Kind::Pick(choices) => choices
+                .iter()
+                .find(|c| c.code == self.value)
+                .map_or_else(|| "(none)".to_string(), |c| format!("‹ {} ›", c.label)),
+            Kind::Flag => if self.value == "yes" { "[x] yes" } else { "[ ] no" }.to_string(),
+            _ => self.value.clone(),
+        }
+    }
+
+    /// Why the value cannot be saved, if it cannot.
+    pub fn problem(&self) -> Option<String> {
+        let v = self.value.trim();
+        if v.is_empty() {
+            return self.required.then(|| "required".to_string());
+        }
+        match &self.kind {
+            Kind::Text(max) if v.chars().count() > *max => Some(format!("at most {max} characters")),
+            Kind::Text(_) | Kind::Flag => None,
+            Kind::Date => parse_date(v).err(),
+            Kind::Time => parse_time(v).err(),
+            Kind::Number { min, max } => match v.replace(',', ".").parse::<f64>() {
+                Ok(n) if n.is_finite() && (*min..=*max).contains(&n) => None,
+                Ok(_) => Some(format!("between {min} and {max}")),
+                Err(_) => Some("a number, such as 1.2".to_string()),
+            },
+            Kind::Pick(choices) => (!choices.iter().any(|c| c.code == v)).then(|| "choose one with ← →".to_string()),
+        }
+    }
+}
+
+/// `dd/mm/yyyy` (also `dd/mm/yy` is refused: a birth year must be whole).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y")
+        .ok()
+        .filter(|d| d.format("%Y").to_string().len() == 4)
+        .ok_or_else(|| "a date dd/mm/yyyy, such as 23/11/2026".to_string())
+}
+
+pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| "a time HH:MM, such as 08:30".to_string())
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub title: String,
+    /// A line above the fields: whose record this is (R-PATH-5).
+    pub subtitle: Option<String>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub dirty: bool,
+    /// Set after a refused save; the typing is kept.
+    pub error: Option<String>,
+    /// Esc on a dirty form asks first.
+    pub confirm_discard: bool,
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>, fields: Vec<Field>) -> Form {
+        Form {
+            title: title.into(),
+            subtitle: None,
+            fields,
+            focus: 0,
+            dirty: false,
+            error: None,
+            confirm_discard: false,
+        }
+    }
+
+    pub fn with_subtitle(mut self, subtitle: impl Into<String>) -> Form {
+        self.subtitle = Some(subtitle.into());
+        self
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    pub fn next(&mut self) {
+        if !self.fields.is_empty() {
+            self.focus = (self.focus + 1) % self.fields.len();
+        }
+    }
+
+    pub fn previous(&mut self) {
+        if !self.fields.is_empty() {
+            self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+        }
+    }
+
+    /// Types a character into the focused field (a letter jumps in a pick list).
+    pub fn type_char(&mut self, c: char) {
+        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        match &field.kind {
+            Kind::Pick(choices) => {
+                let lower = c.to_lowercase().to_string();
+                let start = choices.iter().position(|ch| ch.code == field.value).map_or(0, |i| i + 1);
+                let found = (0..choices.len())
+                    .map(|k| &choices[(start + k) % choices.len()])
+                    .find(|ch| ch.label.to_lowercase().starts_with(&lower));
+                if let Some(choice) = found {
+                    field.value = choice.code.clone();
+                }
+            }
+            Kind::Flag if c == ' ' || c == 'y' || c == 'n' => {
+                let on = if c == ' ' { field.value != "yes" } else { c == 'y' };
+                field.value = if on { "yes" } else { "no" }.into();
+            }
+            Kind::Flag => return,
+            _ => field.value.push(c),
+        }
+        self.touched();
+    }
+
+    pub fn backspace(&mut self) {
+        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        if matches!(field.kind, Kind::Pick(_) | Kind::Flag) {
+            return;
+        }
+        field.value.pop();
+        self.touched();
+    }
+
+    /// ←/→ on a pick list or a flag.
+    pub fn cycle(&mut self, forward: bool) {
+        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        match &field.kind {
+            Kind::Pick(choices) if !choices.is_empty() => {
+                let here = choices.iter().position(|c| c.code == field.value).unwrap_or(0);
+                let n = choices.len();
+                let next = if forward { (here + 1) % n } else { (here + n - 1) % n };
+                field.value = choices[next].code.clone();
+            }
+            Kind::Flag => field.value = if field.value == "yes" { "no" } else { "yes" }.into(),
+            _ => return,
+        }
+        self.touched();
+    }
+
+    fn touched(&mut self) {
+        self.dirty = true;
+        self.error = None;
+        self.confirm_discard = false;
+    }
+
+    /// Every field's problem, in order: empty when the form can be saved.
+    pub fn problems(&self) -> Vec<(usize, String)> {
+        self.fields.iter().enumerate().filter_map(|(i, f)| f.problem().map(|p| (i, p))).collect()
+    }
+
+    pub fn value(&self, key: &str) -> &str {
+        self.fields.iter().find(|f| f.key == key).map_or("", |f| f.value.trim())
+    }
+
+    pub fn flag(&self, key: &str) -> bool {
+        self.value(key) == "yes"
+    }
+
+    pub fn set(&mut self, key: &str, value: impl Into<String>) {
+        if let Some(field) = self.fields.iter_mut().find(|f| f.key == key) {
+            field.value = value.into();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> Form {
+        Form::new(
+            "t",
+            vec![
+                Field::text("surname", "Surname", 10),
+                Field::date("birth", "Birth date"),
+                Field::pick("sex", "Sex", vec![Choice::new("F", "female"), Choice::new("M", "male")]),
+                Field::flag("diabetic", "Insulin"),
+                Field::number("inr", "INR", 0.5, 10.0).optional(),
+            ],
+        )
+    }
+
+    #[test]
+    fn problems_are_named_per_field_as_the_user_types() {
+        let mut f = form();
+        assert_eq!(f.problems(), vec![(0, "required".into()), (1, "required".into())]);
+        for c in "Martin".chars() {
+            f.type_char(c);
+        }
+        f.next();
+        for c in "31/02/1950".chars() {
+            f.type_char(c);
+        }
+        assert_eq!(f.problems(), vec![(1, "a date dd/mm/yyyy, such as 23/11/2026".into())]);
+        f.backspace();
+        f.type_char('1');
+        assert_eq!(f.fields[1].value, "31/02/1951");
+        assert!(f.dirty);
+    }
+
+    #[test]
+    fn pick_lists_cycle_and_jump_by_letter_and_flags_toggle() {
+        let mut f = form();
+        f.focus = 2;
+        assert_eq!(f.value("sex"), "F");
+        f.cycle(true);
+        assert_eq!(f.value("sex"), "M");
+        f.type_char('f');
+        assert_eq!(f.value("sex"), "F");
+        f.focus = 3;
+        f.type_char(' ');
+        assert!(f.flag("diabetic"));
+        f.cycle(false);
+        assert!(!f.flag("diabetic"));
+    }
+
+    #[test]
+    fn numbers_accept_a_comma_and_respect_bounds() {
+        let mut f = form();
+        f.focus = 4;
+        for c in "1,3".chars() {
+            f.type_char(c);
+        }
+        assert_eq!(f.fields[4].problem(), None);
+        f.set("inr", "42");
+        assert_eq!(f.fields[4].problem(), Some("between 0.5 and 10".into()));
+    }
+}

@@ -1,0 +1,165 @@
+//! Forms a nurse or an anaesthetist fills in about the patient's condition:
+//! the anaesthesia consultation, the last intake, treatments, lab results.
+
+use super::stay::{choices, mode_choices};
+use super::{ConsultationRequest, OpenForm, Purpose, Request};
+use crate::app::form::{Choice, Field, Form, parse_date, parse_time};
+use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
+use crate::domain::case::AnaesthesiaMode;
+use crate::domain::fasting::IntakeKind;
+use crate::domain::medication::{DrugClass, LabItem};
+use crate::store::reference::Lists;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+fn day_text(now: DateTime<Utc>, zone: Tz) -> String {
+    now.with_timezone(&zone).format("%d/%m/%Y").to_string()
+}
+
+fn time_text(now: DateTime<Utc>, zone: Tz) -> String {
+    now.with_timezone(&zone).format("%H:%M").to_string()
+}
+
+/// R-ANES-1..5: the consultation, with its ASA class and outcome.
+pub fn consultation(
+    case_id: i64,
+    mode: AnaesthesiaMode,
+    lists: &Lists,
+    now: DateTime<Utc>,
+    zone: Tz,
+    who: &str,
+) -> OpenForm {
+    let outcomes = CpaOutcome::ALL.iter().map(|o| Choice::new(o.code(), o.code())).collect();
+    let form = Form::new(
+        "Anaesthesia consultation",
+        vec![
+            Field::date("day", "Held on (dd/mm/yyyy)").with(day_text(now, zone)),
+            Field::time("time", "At (HH:MM)").with(time_text(now, zone)),
+            Field::pick("anaesthetist", "Anaesthetist", choices(&lists.anaesthetists, Some("not named"))).optional(),
+            Field::text("asa", "ASA class (I-VI, E)", 8).optional(),
+            Field::pick("mode", "Planned anaesthesia", mode_choices()).with(mode.code()),
+            Field::pick("outcome", "Outcome", outcomes),
+            Field::text("notes", "Notes (needed if refused)", 300).optional(),
+        ],
+    )
+    .with_subtitle(who);
+    OpenForm::new(form, Purpose::Consultation { case_id }, who)
+}
+
+pub(super) fn consultation_request(form: &Form, case_id: i64, who: String) -> Result<Request, String> {
+    let asa = match form.value("asa") {
+        "" => None,
+        text => Some(text.parse::<AsaClass>().map_err(|e| format!("ASA class: {}", e.0))?),
+    };
+    let outcome = CpaOutcome::from_code(form.value("outcome")).ok_or("Outcome: choose one")?;
+    let notes = Some(form.value("notes").to_string()).filter(|n| !n.is_empty());
+    if outcome == CpaOutcome::Refused && notes.is_none() {
+        return Err("Notes: say why the anaesthetist refused (R-ANES-5)".into());
+    }
+    Ok(Request::Consultation(Box::new(ConsultationRequest {
+        case_id,
+        day: parse_date(form.value("day"))?,
+        time: parse_time(form.value("time"))?,
+        anaesthetist_id: form.value("anaesthetist").parse().ok(),
+        asa,
+        planned_mode: AnaesthesiaMode::from_code(form.value("mode")).ok_or("Planned anaesthesia: choose one")?,
+        outcome,
+        notes,
+        who,
+    })))
+}
+
+/// R-FAST-3: what the patient last ate or drank, and when.
+pub fn intake(admission_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
+    let kinds = IntakeKind::ALL.iter().map(|k| Choice::new(k.code(), k.label())).collect();
+    let form = Form::new(
+        "Last intake",
+        vec![
+            Field::pick("kind", "What", kinds),
+            Field::date("day", "Day (dd/mm/yyyy)").with(day_text(now, zone)),
+            Field::time("time", "Time (HH:MM)").with(time_text(now, zone)),
+        ],
+    )
+    .with_subtitle(who);
+    OpenForm::new(form, Purpose::Intake { admission_id }, who)
+}
+
+pub(super) fn intake_request(form: &Form, admission_id: i64, who: String) -> Result<Request, String> {
+    Ok(Request::Intake {
+        admission_id,
+        kind: IntakeKind::from_code(form.value("kind")).ok_or("What: choose one")?,
+        at_day: parse_date(form.value("day"))?,
+        at_time: parse_time(form.value("time"))?,
+        who,
+    })
+}
+
+/// R-MED-1: a treatment whose stop date the procedure day decides.
+pub fn treatment(patient_id: i64, who: &str) -> OpenForm {
+    let drugs = DrugClass::ALL.iter().map(|d| Choice::new(d.code(), d.label())).collect();
+    let form =
+        Form::new("Treatment to stop or review", vec![Field::pick("drug", "Drug class", drugs)]).with_subtitle(who);
+    OpenForm::new(form, Purpose::Treatment { patient_id }, who)
+}
+
+pub(super) fn treatment_request(form: &Form, patient_id: i64, who: String) -> Result<Request, String> {
+    let drug = DrugClass::from_code(form.value("drug")).ok_or("Drug class: choose one")?;
+    Ok(Request::Treatment { patient_id, drug, who })
+}
+
+/// R-MED-2: INR and platelets before a high-bleeding-risk procedure.
+pub fn lab(patient_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
+    let tests = vec![Choice::new("inr", "INR"), Choice::new("platelets", "platelets (G/L)")];
+    let form = Form::new(
+        "Lab result",
+        vec![
+            Field::pick("test", "Test", tests),
+            Field::number("value", "Value", 0.0, 2000.0),
+            Field::date("day", "Taken on (dd/mm/yyyy)").with(day_text(now, zone)),
+            Field::time("time", "At (HH:MM)").with(time_text(now, zone)),
+        ],
+    )
+    .with_subtitle(who);
+    OpenForm::new(form, Purpose::Lab { patient_id }, who)
+}
+
+pub(super) fn lab_request(form: &Form, patient_id: i64, who: String) -> Result<Request, String> {
+    let item = if form.value("test") == "inr" { LabItem::Inr } else { LabItem::Platelets };
+    let value = form.value("value").replace(',', ".").parse::<f64>().map_err(|_| "Value: a number")?;
+    Ok(Request::Lab {
+        patient_id,
+        item,
+        value,
+        day: parse_date(form.value("day"))?,
+        time: parse_time(form.value("time"))?,
+        who,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::request;
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn r_anes_5_a_refusal_must_say_why() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
+        let mut open = consultation(7, AnaesthesiaMode::General, &Lists::default(), now, chrono_tz::Europe::Paris, "X");
+        open.form.set("outcome", "refused");
+        assert_eq!(request(&open), Err("Notes: say why the anaesthetist refused (R-ANES-5)".into()));
+        open.form.set("notes", "unstable angina");
+        open.form.set("asa", "III E");
+        let Ok(Request::Consultation(c)) = request(&open) else { panic!() };
+        assert_eq!(c.asa.map(|a| a.to_string()), Some("III E".into()));
+        assert_eq!(c.time.format("%H:%M").to_string(), "09:00");
+    }
+
+    #[test]
+    fn r_anes_4_a_bad_asa_class_is_named() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
+        let mut open = consultation(7, AnaesthesiaMode::General, &Lists::default(), now, chrono_tz::Europe::Paris, "X");
+        open.form.set("asa", "VII");
+        assert!(request(&open).unwrap_err().starts_with("ASA class: "));
+    }
+}

@@ -1,0 +1,131 @@
+//! The forms the ward fills in, and how each one's text becomes a typed
+//! request for the store. Field checks happen as the user types (see
+//! `form.rs`); the rules behind a request (R-PATH-1 …) live in `domain`.
+
+mod clinical;
+mod discharge;
+mod stay;
+
+pub use clinical::{consultation, intake, lab, treatment};
+pub use discharge::{discharge, discharge_check};
+pub use stay::{NewAdmission, bed, mode_label, move_case, new_admission, step_reason, undo};
+
+use super::form::Form;
+use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
+use crate::domain::case::AnaesthesiaMode;
+use crate::domain::fasting::IntakeKind;
+use crate::domain::medication::{DrugClass, LabItem};
+use crate::domain::pathway::Step;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+/// What saving the form does, and on which record (with the version the user saw).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purpose {
+    NewAdmission,
+    Step { admission_id: i64, version: i64, step: Step },
+    Undo { admission_id: i64, version: i64 },
+    MoveCase { case_id: i64, version: i64 },
+    Bed { admission_id: i64, version: i64 },
+    Consultation { case_id: i64 },
+    Intake { admission_id: i64 },
+    Treatment { patient_id: i64 },
+    Lab { patient_id: i64 },
+    DischargeCheck { admission_id: i64, version: Option<i64> },
+    Discharge { admission_id: i64, version: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenForm {
+    pub form: Form,
+    pub purpose: Purpose,
+    /// The patient the form acts on, as every such screen shows it (R-PATH-5).
+    pub who: String,
+    /// A save is under way: further saves wait for its answer.
+    pub saving: bool,
+}
+
+impl OpenForm {
+    fn new(form: Form, purpose: Purpose, who: &str) -> OpenForm {
+        OpenForm { form, purpose, who: who.to_string(), saving: false }
+    }
+}
+
+/// A store request, typed and checked, built from a form or a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    NewAdmission(Box<NewAdmission>),
+    Step { admission_id: i64, version: i64, step: Step, reason: Option<String>, who: String },
+    Undo { admission_id: i64, version: i64, reason: String, who: String },
+    MoveCase { case_id: i64, version: i64, day: NaiveDate, time: NaiveTime, who: String },
+    Bed { admission_id: i64, version: i64, bed_id: Option<i64>, who: String },
+    Consultation(Box<ConsultationRequest>),
+    Intake { admission_id: i64, kind: IntakeKind, at_day: NaiveDate, at_time: NaiveTime, who: String },
+    Treatment { patient_id: i64, drug: DrugClass, who: String },
+    StopTreatment { treatment_id: i64, version: i64, who: String },
+    Lab { patient_id: i64, item: LabItem, value: f64, day: NaiveDate, time: NaiveTime, who: String },
+    DischargeCheck(Box<DischargeCheckRequest>),
+    Discharge { admission_id: i64, version: i64, reason: Option<String>, who: String },
+    Check { case_id: i64, item: crate::domain::checklist::CheckItem, done: bool, version: Option<i64>, who: String },
+    Confirm { case_id: i64, version: i64, who: String },
+    Emergency { case_id: i64, version: i64, on: bool, who: String },
+    PreVisit { case_id: i64, version: i64, at: Option<DateTime<Utc>>, who: String },
+    Insulin { patient_id: i64, version: i64, on: bool, who: String },
+    BedState { bed_id: i64, version: i64, action: crate::domain::beds::BedAction, label: String },
+    CallDone { call_id: i64, version: i64, who: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsultationRequest {
+    pub case_id: i64,
+    pub day: NaiveDate,
+    pub time: NaiveTime,
+    pub anaesthetist_id: Option<i64>,
+    pub asa: Option<AsaClass>,
+    pub planned_mode: AnaesthesiaMode,
+    pub outcome: CpaOutcome,
+    pub notes: Option<String>,
+    pub who: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DischargeCheckRequest {
+    pub admission_id: i64,
+    pub version: Option<i64>,
+    pub padss: [Option<u8>; 5],
+    pub escort: bool,
+    pub letter_given_today: bool,
+    pub work_stop_certificate: bool,
+    pub follow_up_appointment: bool,
+    pub who: String,
+}
+
+/// The typed request, or the first reason it cannot be made.
+pub fn request(open: &OpenForm) -> Result<Request, String> {
+    let form = &open.form;
+    if let Some((i, problem)) = form.problems().into_iter().next() {
+        return Err(format!("{}: {problem}", form.fields[i].label));
+    }
+    let who = open.who.clone();
+    match open.purpose.clone() {
+        Purpose::NewAdmission => stay::new_admission_request(form).map(|r| Request::NewAdmission(Box::new(r))),
+        Purpose::Step { admission_id, version, step } => {
+            Ok(Request::Step { admission_id, version, step, reason: Some(form.value("reason").to_string()), who })
+        }
+        Purpose::Undo { admission_id, version } => {
+            Ok(Request::Undo { admission_id, version, reason: form.value("reason").to_string(), who })
+        }
+        Purpose::MoveCase { case_id, version } => stay::move_request(form, case_id, version, who),
+        Purpose::Bed { admission_id, version } => {
+            Ok(Request::Bed { admission_id, version, bed_id: form.value("bed").parse().ok(), who })
+        }
+        Purpose::Consultation { case_id } => clinical::consultation_request(form, case_id, who),
+        Purpose::Intake { admission_id } => clinical::intake_request(form, admission_id, who),
+        Purpose::Treatment { patient_id } => clinical::treatment_request(form, patient_id, who),
+        Purpose::Lab { patient_id } => clinical::lab_request(form, patient_id, who),
+        Purpose::DischargeCheck { admission_id, version } => discharge::check_request(form, admission_id, version, who),
+        Purpose::Discharge { admission_id, version } => {
+            let reason = Some(form.value("reason").to_string()).filter(|r| !r.is_empty());
+            Ok(Request::Discharge { admission_id, version, reason, who })
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Forms about the stay itself: a new admission, steps that need a reason,
+//! moving the procedure, the bed.
+
+use super::{OpenForm, Purpose, Request};
+use crate::app::form::{Choice, Field, Form, parse_date, parse_time};
+use crate::domain::case::AnaesthesiaMode;
+use crate::domain::journey::BleedingRisk;
+use crate::domain::pathway::Step;
+use crate::store::patients::NewPatient;
+use crate::store::reference::Lists;
+use chrono::{NaiveDate, NaiveTime};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAdmission {
+    pub patient: NewPatient,
+    pub procedure_kind_id: i64,
+    pub procedure_day: NaiveDate,
+    pub start_time: NaiveTime,
+    pub side_level: Option<String>,
+    pub anaesthesia_mode: AnaesthesiaMode,
+    /// `None`: from the procedure kind (R-MED-2).
+    pub bleeding_risk: Option<BleedingRisk>,
+    pub operator_id: Option<i64>,
+    pub room_id: Option<i64>,
+    pub bed_id: Option<i64>,
+    pub emergency: bool,
+    pub iodinated_contrast: bool,
+}
+
+pub(super) fn choices(items: &[(i64, String)], none: Option<&str>) -> Vec<Choice> {
+    let mut out: Vec<Choice> = none.map(|label| Choice::new("", label)).into_iter().collect();
+    out.extend(items.iter().map(|(id, label)| Choice::new(id.to_string(), label.clone())));
+    out
+}
+
+pub fn mode_label(mode: AnaesthesiaMode) -> &'static str {
+    match mode {
+        AnaesthesiaMode::LocalOnly => "local only",
+        AnaesthesiaMode::SedationLocal => "sedation + local",
+        AnaesthesiaMode::General => "general",
+        AnaesthesiaMode::Regional => "regional",
+    }
+}
+
+pub(super) fn mode_choices() -> Vec<Choice> {
+    AnaesthesiaMode::ALL.iter().map(|m| Choice::new(m.code(), mode_label(*m))).collect()
+}
+
+/// Register a patient and plan the stay around a procedure day (R-PATH-1).
+pub fn new_admission(lists: &Lists, procedure_day: NaiveDate) -> OpenForm {
+    let kinds: Vec<(i64, String)> = lists.procedure_kinds.iter().map(|(id, label, _)| (*id, label.clone())).collect();
+    let sexes = vec![Choice::new("F", "female"), Choice::new("M", "male"), Choice::new("X", "other / unknown")];
+    let risk = vec![
+        Choice::new("auto", "from the procedure"),
+        Choice::new("standard", "standard"),
+        Choice::new("high", "high"),
+    ];
+    let form = Form::new(
+        "New admission",
+        vec![
+            Field::text("hospital_number", "Hospital number", 20),
+            Field::text("surname", "Surname", 60),
+            Field::text("first_name", "First name", 60),
+            Field::date("birth_date", "Birth date (dd/mm/yyyy)"),
+            Field::pick("sex", "Sex", sexes),
+            Field::pick("kind", "Procedure", choices(&kinds, None)),
+            Field::date("day", "Procedure day").with(procedure_day.format("%d/%m/%Y").to_string()),
+            Field::time("start", "Start (HH:MM)").with("08:00"),
+            Field::text("side_level", "Side / level", 40).optional(),
+            Field::pick("mode", "Anaesthesia", mode_choices()),
+            Field::pick("risk", "Bleeding risk", risk),
+            Field::pick("operator", "Operator", choices(&lists.operators, Some("not yet known"))).optional(),
+            Field::pick("room", "Room", choices(&lists.rooms, Some("not yet known"))).optional(),
+            Field::pick("bed", "Bed for J-1", choices(&lists.beds, Some("no bed yet"))).optional(),
+            Field::flag("contrast", "Iodinated contrast"),
+            Field::flag("emergency", "Emergency"),
+        ],
+    )
+    .with_subtitle("Admission J-1 and discharge J+1 are planned from the procedure day");
+    OpenForm::new(form, Purpose::NewAdmission, "")
+}
+
+pub(super) fn new_admission_request(form: &Form) -> Result<NewAdmission, String> {
+    let patient = NewPatient {
+        surname: form.value("surname").to_string(),
+        first_name: form.value("first_name").to_string(),
+        birth_date: parse_date(form.value("birth_date"))?,
+        sex: form.value("sex").chars().next().unwrap_or('X'),
+        hospital_number: form.value("hospital_number").to_string(),
+    };
+    let procedure_day = parse_date(form.value("day"))?;
+    if patient.birth_date > procedure_day {
+        return Err("Birth date: after the procedure day".into());
+    }
+    Ok(NewAdmission {
+        patient,
+        procedure_kind_id: form.value("kind").parse().map_err(|_| "Procedure: choose one")?,
+        procedure_day,
+        start_time: parse_time(form.value("start"))?,
+        side_level: Some(form.value("side_level").to_string()).filter(|s| !s.is_empty()),
+        anaesthesia_mode: AnaesthesiaMode::from_code(form.value("mode")).ok_or("Anaesthesia: choose one")?,
+        bleeding_risk: BleedingRisk::from_code(form.value("risk")),
+        operator_id: form.value("operator").parse().ok(),
+        room_id: form.value("room").parse().ok(),
+        bed_id: form.value("bed").parse().ok(),
+        emergency: form.flag("emergency"),
+        iodinated_contrast: form.flag("contrast"),
+    })
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A step that must say why (cancel, postpone, prolong: R-PATH-2).
+pub fn step_reason(admission_id: i64, version: i64, step: Step, who: &str) -> OpenForm {
+    let label = if step == Step::Prolong { "Incident / reason" } else { "Reason" };
+    let form = Form::new(format!("{} the stay", capitalised(step.verb())), vec![Field::text("reason", label, 200)])
+        .with_subtitle(who);
+    OpenForm::new(form, Purpose::Step { admission_id, version, step }, who)
+}
+
+/// R-PATH-2: a mistaken step is undone by a new, recorded step.
+pub fn undo(admission_id: i64, version: i64, last_step: &str, who: &str) -> OpenForm {
+    let form = Form::new("Undo the last step", vec![Field::text("reason", "Why undo it", 200)])
+        .with_subtitle(format!("{who} · last step: {last_step}"));
+    OpenForm::new(form, Purpose::Undo { admission_id, version }, who)
+}
+
+/// R-PATH-1: moving the procedure moves the stay too, unless already admitted.
+pub fn move_case(case_id: i64, version: i64, day: NaiveDate, time: NaiveTime, who: &str) -> OpenForm {
+    let form = Form::new(
+        "Move the procedure",
+        vec![
+            Field::date("day", "New procedure day").with(day.format("%d/%m/%Y").to_string()),
+            Field::time("time", "New start (HH:MM)").with(time.format("%H:%M").to_string()),
+        ],
+    )
+    .with_subtitle(who);
+    OpenForm::new(form, Purpose::MoveCase { case_id, version }, who)
+}
+
+pub(super) fn move_request(form: &Form, case_id: i64, version: i64, who: String) -> Result<Request, String> {
+    Ok(Request::MoveCase {
+        case_id,
+        version,
+        day: parse_date(form.value("day"))?,
+        time: parse_time(form.value("time"))?,
+        who,
+    })
+}
+
+/// R-PATH-4: the bed held for the stay; only beds free on those nights are offered.
+pub fn bed(admission_id: i64, version: i64, beds: &[(i64, String)], current: Option<i64>, who: &str) -> OpenForm {
+    let field = Field::pick("bed", "Bed", choices(beds, Some("no bed"))).optional();
+    let field = match current {
+        Some(id) => field.with(id.to_string()),
+        None => field,
+    };
+    let form = Form::new("Bed for the stay", vec![field]).with_subtitle(who);
+    OpenForm::new(form, Purpose::Bed { admission_id, version }, who)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::request;
+    use super::*;
+
+    fn lists() -> Lists {
+        Lists {
+            procedure_kinds: vec![(1, "Vertebroplasty".into(), 90)],
+            operators: vec![(4, "Dr Caron".into())],
+            anaesthetists: vec![],
+            rooms: vec![(1, "Room 1".into())],
+            beds: vec![(2, "B02".into())],
+        }
+    }
+
+    #[test]
+    fn a_filled_admission_form_becomes_a_typed_request() {
+        let mut open = new_admission(&lists(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        open.form.set("hospital_number", "H42");
+        open.form.set("surname", "Durand");
+        open.form.set("first_name", "Anne");
+        open.form.set("birth_date", "02/01/1950");
+        open.form.set("bed", "2");
+        let Ok(Request::NewAdmission(req)) = request(&open) else { panic!("{:?}", request(&open)) };
+        assert_eq!(req.procedure_kind_id, 1);
+        assert_eq!(req.bed_id, Some(2));
+        assert_eq!(req.operator_id, None);
+        assert_eq!(req.start_time, NaiveTime::from_hms_opt(8, 0, 0).unwrap());
+        assert_eq!(req.bleeding_risk, None);
+    }
+
+    #[test]
+    fn the_first_problem_is_named_with_its_field() {
+        let open = new_admission(&lists(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        assert_eq!(request(&open), Err("Hospital number: required".into()));
+    }
+
+    #[test]
+    fn r_path_2_a_reason_form_needs_a_reason() {
+        let open = step_reason(3, 2, Step::Prolong, "DURAND Anne (02/01/1950)");
+        assert_eq!(request(&open), Err("Incident / reason: required".into()));
+    }
+}

@@ -1,0 +1,30 @@
+//! `periop settings`: the site's `cfg` values (DOMAIN.md), where each comes
+//! from, and changing one (audited like every change).
+
+use crate::domain::settings::CATALOGUE;
+use crate::store::{Store, settings};
+use chrono::{DateTime, Utc};
+use color_eyre::Result;
+use std::fmt::Write;
+
+pub fn list(store: &Store) -> Result<String> {
+    let current = store.settings();
+    let mut out = String::new();
+    let _ = writeln!(out, "{:<28} {:>14} {:<8} {:<10} source", "key", "value", "unit", "rule");
+    for def in CATALOGUE {
+        let value = current.raw_value(def.key);
+        let marker = if value != def.default { " *" } else { "" };
+        let _ = writeln!(out, "{:<28} {:>14} {:<8} {:<10} {}{marker}", def.key, value, def.unit, def.rule, def.source);
+    }
+    let _ = writeln!(out, "\n* set for this site (the default differs); `periop settings set KEY VALUE` changes one");
+    Ok(out)
+}
+
+/// Sets a value if nobody changed it since it was read here.
+pub fn set(store: &mut Store, key: &str, value: &str, now: DateTime<Utc>) -> Result<String> {
+    let before = store.settings().raw_value(key).to_string();
+    let version = store.setting_version(key)?;
+    store.write(now, |tx| settings::set(tx, key, value, version))?;
+    store.reload_settings()?;
+    Ok(format!("{key}: {before} → {} ({})", store.settings().raw_value(key), store.settings().cite(key)))
+}

@@ -1,0 +1,180 @@
+//! Turns a typed request into store calls, in one audited transaction, and
+//! says in a sentence what changed. The sentence may name the patient (it is
+//! shown on the screen that acts on them, R-PATH-5); the log never does
+//! (R-PRIV-1): it names the record.
+
+use crate::app::clock::Clock;
+use crate::app::forms::{ConsultationRequest, DischargeCheckRequest, NewAdmission, Request};
+use crate::domain::beds::BedAction;
+use crate::domain::ward_time;
+use crate::store::admissions::{self, NewStay};
+use crate::store::consultations::{self, NewConsultation};
+use crate::store::discharge::{self, DischargeCheckInput};
+use crate::store::{Result, Store, beds, cases, checks, intakes, labs, patients, registration, treatments};
+use chrono::{DateTime, Utc};
+
+pub fn run(store: &mut Store, clock: Clock, request: Request) -> Result<String, String> {
+    let now = clock.now();
+    let label = request_label(&request);
+    let result = apply(store, now, request);
+    match &result {
+        Ok(_) => log::info!("saved: {label}"),
+        Err(e) => log::warn!("refused: {label}: {e}"),
+    }
+    result.map_err(|e| e.to_string())
+}
+
+fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<String> {
+    let settings = store.settings().clone();
+    let zone = settings.zone();
+    let at = |day, time| ward_time::at_local(day, time, zone);
+    match request {
+        Request::NewAdmission(new) => new_admission(store, now, &new),
+        Request::Step { admission_id, version, step, reason, who } => store
+            .write(now, |tx| admissions::take_step(tx, admission_id, version, step, reason.as_deref()))
+            .map(|t| format!("{who}: now {}", t.to.code().replace('_', " "))),
+        Request::Undo { admission_id, version, reason, who } => store
+            .write(now, |tx| admissions::undo_last_step(tx, admission_id, version, &reason))
+            .map(|t| format!("{who}: step undone, back to {}", t.to.code().replace('_', " "))),
+        Request::MoveCase { case_id, version, day, time, who } => store
+            .write(now, |tx| cases::move_case(tx, case_id, version, at(day, time), &settings))
+            .map(|m| format!("{who}: {}", m.message)),
+        Request::Bed { admission_id, version, bed_id, who } => store
+            .write(now, |tx| match bed_id {
+                Some(bed) => beds::assign(tx, admission_id, version, bed),
+                None => beds::unassign(tx, admission_id, version),
+            })
+            .map(|_| format!("{who}: bed {}", if bed_id.is_some() { "assigned" } else { "released" })),
+        Request::Consultation(c) => consultation(store, now, zone, &c),
+        Request::Intake { admission_id, kind, at_day, at_time, who } => store
+            .write(now, |tx| intakes::record(tx, admission_id, kind, at(at_day, at_time)))
+            .map(|_| format!("{who}: last intake recorded ({})", kind.label())),
+        Request::Treatment { patient_id, drug, who } => store
+            .write(now, |tx| treatments::add(tx, patient_id, drug))
+            .map(|_| format!("{who}: treatment recorded ({})", drug.label())),
+        Request::StopTreatment { treatment_id, version, who } => store
+            .write(now, |tx| treatments::stop(tx, treatment_id, version))
+            .map(|_| format!("{who}: treatment marked stopped")),
+        Request::Lab { patient_id, item, value, day, time, who } => store
+            .write(now, |tx| labs::record(tx, patient_id, item, value, at(day, time)))
+            .map(|_| format!("{who}: lab result recorded")),
+        Request::DischargeCheck(c) => discharge_check(store, now, &c),
+        Request::Discharge { admission_id, version, reason, who } => store
+            .write(now, |tx| discharge::discharge(tx, admission_id, version, reason.as_deref(), &settings))
+            .map(|d| format!("{who}: discharged; follow-up call due {}", d.call_due_on.format("%d/%m"))),
+        Request::Check { case_id, item, done, version, who } => store
+            .write(now, |tx| checks::set(tx, case_id, item, done, version))
+            .map(|_| format!("{who}: {} {}", item.label(), if done { "✓ done" } else { "unticked" })),
+        Request::Confirm { case_id, version, who } => store
+            .write(now, |tx| checks::confirm_case(tx, case_id, version, now, &settings))
+            .map(|_| format!("{who}: case confirmed on the schedule")),
+        Request::Emergency { case_id, version, on, who } => store
+            .write(now, |tx| cases::set_emergency(tx, case_id, version, on))
+            .map(|_| format!("{who}: emergency {}", if on { "flagged (recorded, reported)" } else { "flag removed" })),
+        Request::PreVisit { case_id, version, at, who } => store
+            .write(now, |tx| cases::set_pre_visit(tx, case_id, version, at))
+            .map(|_| format!("{who}: pre-anaesthesia visit {}", if at.is_some() { "recorded" } else { "cleared" })),
+        Request::Insulin { patient_id, version, on, who } => store
+            .write(now, |tx| patients::set_insulin_treated(tx, patient_id, version, on))
+            .map(|_| format!("{who}: insulin-treated diabetic {}", if on { "yes" } else { "no" })),
+        Request::BedState { bed_id, version, action, label } => {
+            store.write(now, |tx| beds::set_state(tx, bed_id, version, action)).map(|_| {
+                let done = match action {
+                    BedAction::Cleaned => "cleaned, now free",
+                    BedAction::Close => "closed",
+                    BedAction::Reopen => "reopened",
+                };
+                format!("bed {label}: {done}")
+            })
+        }
+        Request::CallDone { call_id, version, who } => store
+            .write(now, |tx| discharge::call_done(tx, call_id, version, None))
+            .map(|_| format!("{who}: follow-up call done")),
+    }
+}
+
+/// What the log says about a request: the kind and the record, no names.
+fn request_label(request: &Request) -> String {
+    match request {
+        Request::NewAdmission(_) => "new admission".into(),
+        Request::Step { admission_id, step, .. } => format!("admission #{admission_id} {step:?}"),
+        Request::Undo { admission_id, .. } => format!("admission #{admission_id} undo"),
+        Request::MoveCase { case_id, .. } => format!("case #{case_id} moved"),
+        Request::Bed { admission_id, .. } => format!("admission #{admission_id} bed"),
+        Request::Consultation(c) => format!("case #{} consultation", c.case_id),
+        Request::Intake { admission_id, .. } => format!("admission #{admission_id} intake"),
+        Request::Treatment { patient_id, .. } => format!("patient #{patient_id} treatment"),
+        Request::StopTreatment { treatment_id, .. } => format!("treatment #{treatment_id} stopped"),
+        Request::Lab { patient_id, .. } => format!("patient #{patient_id} lab"),
+        Request::DischargeCheck(c) => format!("admission #{} discharge check", c.admission_id),
+        Request::Discharge { admission_id, .. } => format!("admission #{admission_id} discharge"),
+        Request::Check { case_id, item, .. } => format!("case #{case_id} check {}", item.code()),
+        Request::Confirm { case_id, .. } => format!("case #{case_id} confirm"),
+        Request::Emergency { case_id, .. } => format!("case #{case_id} emergency"),
+        Request::PreVisit { case_id, .. } => format!("case #{case_id} pre-visit"),
+        Request::Insulin { patient_id, .. } => format!("patient #{patient_id} insulin"),
+        Request::BedState { bed_id, .. } => format!("bed #{bed_id}"),
+        Request::CallDone { call_id, .. } => format!("call #{call_id} done"),
+    }
+}
+
+/// R-PATH-1: the stay is planned around the procedure day.
+fn new_admission(store: &mut Store, now: DateTime<Utc>, new: &NewAdmission) -> Result<String> {
+    let settings = store.settings().clone();
+    let (admit, discharge) = admissions::planned_days(new.procedure_day, &settings)?;
+    let (admission_id, _) = store.write(now, |tx| {
+        let patient_id = registration::register_or_match(tx, &new.patient)?;
+        let stay = NewStay {
+            patient_id,
+            procedure_kind_id: new.procedure_kind_id,
+            procedure_day: new.procedure_day,
+            start_time: new.start_time,
+            duration_min: None,
+            side_level: new.side_level.clone(),
+            anaesthesia_mode: new.anaesthesia_mode,
+            bleeding_risk: new.bleeding_risk,
+            operator_id: new.operator_id,
+            anaesthetist_id: None,
+            room_id: new.room_id,
+            bed_id: new.bed_id,
+            emergency: new.emergency,
+            iodinated_contrast: new.iodinated_contrast,
+        };
+        admissions::create_stay(tx, &stay, &settings)
+    })?;
+    log::info!("admission #{admission_id} planned");
+    Ok(format!(
+        "admission planned: arrives {}, procedure {} {}, home {}",
+        admit.format("%d/%m"),
+        new.procedure_day.format("%d/%m"),
+        new.start_time.format("%H:%M"),
+        discharge.format("%d/%m")
+    ))
+}
+
+fn consultation(store: &mut Store, now: DateTime<Utc>, zone: chrono_tz::Tz, c: &ConsultationRequest) -> Result<String> {
+    let new = NewConsultation {
+        case_id: c.case_id,
+        held_at: ward_time::at_local(c.day, c.time, zone),
+        anaesthetist_id: c.anaesthetist_id,
+        asa: c.asa,
+        planned_mode: c.planned_mode,
+        outcome: c.outcome,
+        notes: c.notes.clone(),
+    };
+    store.write(now, |tx| consultations::record(tx, &new))?;
+    Ok(format!("{}: consultation recorded ({})", c.who, c.outcome.code()))
+}
+
+fn discharge_check(store: &mut Store, now: DateTime<Utc>, c: &DischargeCheckRequest) -> Result<String> {
+    let today = ward_time::local_day(now, store.zone());
+    let input = DischargeCheckInput {
+        padss: c.padss,
+        escort: c.escort,
+        letter_given_on: c.letter_given_today.then_some(today),
+        work_stop_certificate: c.work_stop_certificate,
+        follow_up_appointment: c.follow_up_appointment,
+    };
+    store.write(now, |tx| discharge::save_check(tx, c.admission_id, c.version, &input))?;
+    Ok(format!("{}: discharge check saved", c.who))
+}

@@ -1,0 +1,378 @@
+//! Beds (R-PATH-4): the bed board, the staff's actions on a bed, and which
+//! admission holds which bed. What a state change means is decided in
+//! `domain::beds`; here the facts are read and the changes written.
+
+use super::Store;
+use super::board::identity;
+use super::error::{Result, StoreError};
+use super::table::Table;
+use super::write::WriteTx;
+use crate::domain::beds::{self, BedAction, BedState};
+use crate::domain::identity::Identity;
+use crate::domain::journey::{BedChoice, BedOccupant, BedRow};
+use crate::domain::pathway::AdmissionState;
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The admission states that may hold a bed (planned or on the ward).
+const HOLDING_STATES: &str = "('planned', 'admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')";
+
+/// One bed as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bed {
+    pub id: i64,
+    pub label: String,
+    pub state: BedState,
+    pub version: i64,
+}
+
+pub fn get(conn: &Connection, bed_id: i64) -> Result<Bed> {
+    conn.query_row("SELECT id, label, state, version FROM beds WHERE id = ?1", [bed_id], |r| {
+        let state: String = r.get(2)?;
+        Ok(Bed {
+            id: r.get(0)?,
+            label: r.get(1)?,
+            state: BedState::from_code(&state).unwrap_or(BedState::Closed),
+            version: r.get(3)?,
+        })
+    })
+    .optional()?
+    .ok_or_else(|| StoreError::invalid(format!("bed #{bed_id}"), "no such bed; pick one from the bed list"))
+}
+
+/// An admission that holds a bed, with its plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub admission_id: i64,
+    pub bed_id: i64,
+    pub state: AdmissionState,
+    pub planned_admit_on: NaiveDate,
+    pub planned_discharge_on: NaiveDate,
+}
+
+impl Holder {
+    pub fn nights(&self, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        beds::held_nights(self.state, self.planned_admit_on, self.planned_discharge_on, today)
+    }
+}
+
+/// Every admission planned or on the ward that has a bed: a few dozen rows
+/// on a busy ward, read through the state index whatever the history.
+pub fn holders(conn: &Connection) -> Result<Vec<Holder>> {
+    let sql = format!(
+        "SELECT id, bed_id, state, planned_admit_on, planned_discharge_on FROM admissions
+         WHERE state IN {HOLDING_STATES} AND bed_id IS NOT NULL ORDER BY planned_admit_on, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        let state: String = r.get(2)?;
+        Ok(Holder {
+            admission_id: r.get(0)?,
+            bed_id: r.get(1)?,
+            state: AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
+            planned_admit_on: super::rows::day(r, 3)?,
+            planned_discharge_on: super::rows::day(r, 4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// R-PATH-4: another admission holding `bed_id` for any of `nights`, if any.
+pub fn conflict(
+    conn: &Connection,
+    bed_id: i64,
+    nights: (NaiveDate, NaiveDate),
+    except_admission: i64,
+    today: NaiveDate,
+) -> Result<Option<Holder>> {
+    Ok(holders(conn)?.into_iter().find(|h| {
+        h.bed_id == bed_id
+            && h.admission_id != except_admission
+            && h.nights(today).is_some_and(|held| beds::nights_overlap(held, nights))
+    }))
+}
+
+/// Refuses a bed that is closed or held by another admission for those nights.
+pub(super) fn check_bookable(
+    conn: &Connection,
+    bed: &Bed,
+    nights: (NaiveDate, NaiveDate),
+    admission_id: i64,
+    today: NaiveDate,
+) -> Result<()> {
+    if bed.state == BedState::Closed {
+        return Err(StoreError::invalid(
+            format!("bed {}", bed.label),
+            "the bed is closed; reopen it or choose another bed (R-PATH-4)",
+        ));
+    }
+    if let Some(other) = conflict(conn, bed.id, nights, admission_id, today)? {
+        let (first, end) = other.nights(today).unwrap_or((other.planned_admit_on, other.planned_discharge_on));
+        return Err(StoreError::invalid(
+            format!("bed {}", bed.label),
+            format!(
+                "already held by admission #{} for the nights {} to {}; choose another bed (R-PATH-4)",
+                other.admission_id,
+                first.format("%d/%m"),
+                end.format("%d/%m")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The admission on the ward in `bed_id`, other than `except`.
+pub(super) fn occupant(conn: &Connection, bed_id: i64, except: i64) -> Result<Option<i64>> {
+    let id = conn
+        .query_row(
+            "SELECT id FROM admissions
+             WHERE state IN ('admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')
+               AND bed_id = ?1 AND id <> ?2 LIMIT 1",
+            params![bed_id, except],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(id)
+}
+
+/// Writes a bed's new physical state as a side effect of a step (the bed's
+/// own version is read inside the same transaction, so nothing can slip in).
+pub(super) fn set_physical(tx: &mut WriteTx<'_>, bed: &Bed, to: BedState) -> Result<()> {
+    if bed.state != to {
+        tx.update(Table::Beds, bed.id, bed.version, &[("state", &to.code())])?;
+    }
+    Ok(())
+}
+
+/// R-PATH-4: a patient arrives in the admission's bed.
+pub(super) fn arrive(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Result<()> {
+    let bed = get(tx.conn(), bed_id)?;
+    if let Some(other) = occupant(tx.conn(), bed_id, admission_id)? {
+        return Err(StoreError::invalid(
+            format!("bed {}", bed.label),
+            format!(
+                "admission #{other} is still in it; discharge that patient or give admission #{admission_id} another bed (R-PATH-4)"
+            ),
+        ));
+    }
+    let to = beds::arrive(bed.state).map_err(|e| StoreError::invalid(format!("bed {}", bed.label), e.to_string()))?;
+    set_physical(tx, &bed, to)
+}
+
+/// A departure undone: the patient is back in their own bed, if no one else is in it.
+pub(super) fn departure_undone(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Result<()> {
+    let bed = get(tx.conn(), bed_id)?;
+    if let Some(other) = occupant(tx.conn(), bed_id, admission_id)? {
+        return Err(StoreError::invalid(
+            format!("bed {}", bed.label),
+            format!("admission #{other} is in it now; give admission #{admission_id} another bed first (R-PATH-4)"),
+        ));
+    }
+    let to = beds::departure_undone(bed.state)
+        .map_err(|e| StoreError::invalid(format!("bed {}", bed.label), e.to_string()))?;
+    set_physical(tx, &bed, to)
+}
+
+/// R-PATH-4: the patient has left; the bed waits to be cleaned.
+pub(super) fn leave(tx: &mut WriteTx<'_>, bed_id: i64) -> Result<()> {
+    let bed = get(tx.conn(), bed_id)?;
+    set_physical(tx, &bed, beds::leave(bed.state))
+}
+
+/// An admission recorded by mistake: the bed goes back to free.
+pub(super) fn arrival_undone(tx: &mut WriteTx<'_>, bed_id: i64) -> Result<()> {
+    let bed = get(tx.conn(), bed_id)?;
+    set_physical(tx, &bed, beds::arrival_undone(bed.state))
+}
+
+/// R-PATH-4: a staff action on a bed (cleaned, close, reopen), if the bed is
+/// still at the version the user saw. Returns the new version.
+pub fn set_state(tx: &mut WriteTx<'_>, bed_id: i64, expected_version: i64, action: BedAction) -> Result<i64> {
+    let bed = get(tx.conn(), bed_id)?;
+    if bed.version != expected_version {
+        return Err(tx.conflict(Table::Beds, bed_id));
+    }
+    // A bed a planned admission holds for tonight or later cannot be closed under it.
+    let reserved_for = if action == BedAction::Close {
+        let today = today(tx);
+        holders(tx.conn())?
+            .into_iter()
+            .find(|h| {
+                h.bed_id == bed_id
+                    && h.state == AdmissionState::Planned
+                    && h.nights(today).is_some_and(|(_, end)| end > today)
+            })
+            .map(|h| h.admission_id)
+    } else {
+        None
+    };
+    let to = beds::apply(bed.state, action, reserved_for)
+        .map_err(|e| StoreError::invalid(format!("bed {}", bed.label), e.to_string()))?;
+    tx.update(Table::Beds, bed_id, expected_version, &[("state", &to.code())])
+}
+
+/// The ward day of the transaction's time.
+pub(super) fn today(tx: &WriteTx<'_>) -> NaiveDate {
+    let zone = super::settings::load(tx.conn()).map(|(s, _)| s.zone()).unwrap_or(chrono_tz::Europe::Paris);
+    crate::domain::ward_time::local_day(tx.at(), zone)
+}
+
+/// The admission's plan and where it stands, for bed decisions.
+fn admission_plan(conn: &Connection, admission_id: i64) -> Result<(Holder, Option<i64>, i64)> {
+    conn.query_row(
+        "SELECT id, COALESCE(bed_id, 0), state, planned_admit_on, planned_discharge_on, bed_id, version
+         FROM admissions WHERE id = ?1",
+        [admission_id],
+        |r| {
+            let state: String = r.get(2)?;
+            Ok((
+                Holder {
+                    admission_id: r.get(0)?,
+                    bed_id: r.get(1)?,
+                    state: AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
+                    planned_admit_on: super::rows::day(r, 3)?,
+                    planned_discharge_on: super::rows::day(r, 4)?,
+                },
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        },
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(Table::Admissions.row(admission_id)))
+}
+
+/// R-PATH-4: gives an admission a bed for its nights, refusing a bed that is
+/// closed or held by another admission on any of them. For a patient already
+/// on the ward this is a move: the old bed is to clean, the new one occupied.
+/// Returns the admission's new version.
+pub fn assign(tx: &mut WriteTx<'_>, admission_id: i64, expected_version: i64, bed_id: i64) -> Result<i64> {
+    let (plan, old_bed, version) = admission_plan(tx.conn(), admission_id)?;
+    if version != expected_version {
+        return Err(tx.conflict(Table::Admissions, admission_id));
+    }
+    let what = Table::Admissions.row(admission_id);
+    let today = today(tx);
+    let Some(nights) = plan.nights(today) else {
+        return Err(StoreError::invalid(what, format!("it is {}, so it holds no bed", plan.state.code())));
+    };
+    if old_bed == Some(bed_id) {
+        return Ok(version);
+    }
+    let bed = get(tx.conn(), bed_id)?;
+    check_bookable(tx.conn(), &bed, nights, admission_id, today)?;
+    if plan.state.is_on_ward() {
+        arrive(tx, bed_id, admission_id)?;
+        if let Some(old) = old_bed {
+            leave(tx, old)?;
+        }
+    }
+    tx.update(Table::Admissions, admission_id, expected_version, &[("bed_id", &bed_id)])
+}
+
+/// Takes the bed away from a planned admission (a patient on the ward keeps
+/// theirs until moved). Returns the admission's new version.
+pub fn unassign(tx: &mut WriteTx<'_>, admission_id: i64, expected_version: i64) -> Result<i64> {
+    let (plan, _, version) = admission_plan(tx.conn(), admission_id)?;
+    if version != expected_version {
+        return Err(tx.conflict(Table::Admissions, admission_id));
+    }
+    if plan.state.is_on_ward() {
+        return Err(StoreError::invalid(
+            Table::Admissions.row(admission_id),
+            "the patient is in the bed; assign another bed to move them",
+        ));
+    }
+    tx.update(Table::Admissions, admission_id, expected_version, &[("bed_id", &None::<i64>)])
+}
+
+/// Beds a stay could take for `nights` as seen on `today`: not closed, not
+/// held by another admission; free ones first, then those waiting to be cleaned.
+pub fn available(conn: &Connection, nights: (NaiveDate, NaiveDate), today: NaiveDate) -> Result<Vec<BedChoice>> {
+    let held: Vec<Holder> = holders(conn)?;
+    let mut stmt = conn.prepare_cached("SELECT id, label, state FROM beds WHERE state <> 'closed' ORDER BY label")?;
+    let mut out = stmt
+        .query_map([], |r| {
+            let state: String = r.get(2)?;
+            Ok(BedChoice {
+                bed_id: r.get(0)?,
+                label: r.get(1)?,
+                physical: BedState::from_code(&state).unwrap_or(BedState::Closed),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    out.retain(|b| {
+        !held.iter().any(|h| h.bed_id == b.bed_id && h.nights(today).is_some_and(|n| beds::nights_overlap(n, nights)))
+    });
+    out.sort_by_key(|b| (b.physical != BedState::Free, b.physical != BedState::ToClean));
+    Ok(out)
+}
+
+/// R-PATH-4: every bed for the night of `day`: what it is, who is in it and
+/// who is expected. `reserved` is derived from the planned admissions.
+pub fn board(conn: &Connection, day: NaiveDate, _zone: Tz) -> Result<Vec<BedRow>> {
+    let mut stmt = conn.prepare_cached("SELECT id, version, label, state FROM beds ORDER BY label")?;
+    let beds = stmt
+        .query_map([], |r| {
+            let state: String = r.get(3)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                BedState::from_code(&state).unwrap_or(BedState::Closed),
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let sql = format!(
+        "SELECT a.id, a.bed_id, a.state, a.planned_admit_on, a.planned_discharge_on,
+                p.id, p.surname, p.first_name, p.birth_date
+         FROM admissions a JOIN patients p ON p.id = a.patient_id
+         WHERE a.state IN {HOLDING_STATES} AND a.bed_id IS NOT NULL ORDER BY a.planned_admit_on, a.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let people = stmt
+        .query_map([], |r| {
+            let state: String = r.get(2)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
+                super::rows::day(r, 3)?,
+                super::rows::day(r, 4)?,
+                identity(r, 5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let who = |admission_id: i64, patient: &Identity| BedOccupant { admission_id, patient: patient.clone() };
+    Ok(beds
+        .into_iter()
+        .map(|(bed_id, version, label, physical)| {
+            let mine = || people.iter().filter(|p| p.1 == bed_id);
+            let occupant = mine().find(|p| p.2.is_on_ward()).map(|p| who(p.0, &p.5));
+            let expected =
+                mine().find(|p| p.2 == AdmissionState::Planned && p.3 <= day && day < p.4).map(|p| who(p.0, &p.5));
+            BedRow {
+                bed_id,
+                version,
+                label,
+                physical,
+                status: beds::status(physical, expected.is_some()),
+                occupant,
+                expected,
+            }
+        })
+        .collect())
+}
+
+impl Store {
+    /// [`board`] for this store's ward.
+    pub fn beds(&self, day: NaiveDate) -> Result<Vec<BedRow>> {
+        board(self.conn(), day, self.zone())
+    }
+
+    /// [`available`] for `nights`, as seen on the ward day `today`.
+    pub fn available_beds(&self, nights: (NaiveDate, NaiveDate), today: NaiveDate) -> Result<Vec<BedChoice>> {
+        available(self.conn(), nights, today)
+    }
+}

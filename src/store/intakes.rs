@@ -1,0 +1,55 @@
+//! What the patient last ate or drank (R-FAST-3).
+
+use super::error::{Result, StoreError, instant_text};
+use super::table::Table;
+use super::write::WriteTx;
+use crate::domain::fasting::IntakeKind;
+use crate::domain::journey::IntakeView;
+use chrono::{DateTime, TimeDelta, Utc};
+use rusqlite::{Connection, OptionalExtension};
+
+/// Clock drift tolerated between terminals when a time "now" is recorded.
+pub const CLOCK_SLACK_MIN: i64 = 5;
+
+/// Refuses a time in the future: what is recorded here has happened.
+pub(super) fn not_in_future(tx: &WriteTx<'_>, at: DateTime<Utc>, what: &str) -> Result<()> {
+    if at > tx.at() + TimeDelta::minutes(CLOCK_SLACK_MIN) {
+        return Err(StoreError::invalid(what, "its time is in the future; record it once it has happened"));
+    }
+    Ok(())
+}
+
+/// R-FAST-3: records an intake during the stay. Returns the intake's id.
+pub fn record(tx: &mut WriteTx<'_>, admission_id: i64, kind: IntakeKind, taken_at: DateTime<Utc>) -> Result<i64> {
+    let state: String = tx
+        .conn()
+        .query_row("SELECT state FROM admissions WHERE id = ?1", [admission_id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(Table::Admissions.row(admission_id)))?;
+    if matches!(state.as_str(), "discharged" | "cancelled") {
+        return Err(StoreError::invalid(
+            Table::Admissions.row(admission_id),
+            format!("the stay is {state}; intakes are recorded during a stay"),
+        ));
+    }
+    not_in_future(tx, taken_at, &format!("{} intake", kind.label()))?;
+    tx.insert(
+        Table::Intakes,
+        &[("admission_id", &admission_id), ("kind", &kind.code()), ("taken_at", &instant_text(taken_at))],
+    )
+}
+
+/// The admission's intakes, oldest first.
+pub fn list(conn: &Connection, admission_id: i64) -> Result<Vec<IntakeView>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, kind, taken_at FROM intakes WHERE admission_id = ?1 ORDER BY taken_at, id")?;
+    let rows = stmt.query_map([admission_id], |r| {
+        let kind: String = r.get(1)?;
+        Ok(IntakeView {
+            intake_id: r.get(0)?,
+            kind: IntakeKind::from_code(&kind).unwrap_or(IntakeKind::Solids),
+            taken_at: super::rows::instant(r, 2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

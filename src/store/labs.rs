@@ -1,0 +1,78 @@
+//! INR and platelets before high-bleeding-risk procedures (R-MED-2).
+
+use super::error::{Result, StoreError, instant_text};
+use super::intakes::not_in_future;
+use super::table::Table;
+use super::write::WriteTx;
+use crate::domain::journey::LabView;
+use crate::domain::medication::LabItem;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension};
+
+pub fn code(item: LabItem) -> &'static str {
+    match item {
+        LabItem::Inr => "inr",
+        LabItem::Platelets => "platelets",
+    }
+}
+
+pub fn from_code(code: &str) -> Option<LabItem> {
+    match code {
+        "inr" => Some(LabItem::Inr),
+        "platelets" => Some(LabItem::Platelets),
+        _ => None,
+    }
+}
+
+/// Values a laboratory can return; anything else is a typing error.
+fn plausible(item: LabItem) -> (f64, f64, &'static str) {
+    match item {
+        LabItem::Inr => (0.5, 20.0, ""),
+        LabItem::Platelets => (0.0, 2000.0, " G/L"),
+    }
+}
+
+/// R-MED-2: records a result. Returns its id.
+pub fn record(
+    tx: &mut WriteTx<'_>,
+    patient_id: i64,
+    item: LabItem,
+    value: f64,
+    taken_at: DateTime<Utc>,
+) -> Result<i64> {
+    let patient = tx.conn().query_row("SELECT 1 FROM patients WHERE id = ?1", [patient_id], |_| Ok(())).optional()?;
+    if patient.is_none() {
+        return Err(StoreError::NotFound(Table::Patients.row(patient_id)));
+    }
+    let (low, high, unit) = plausible(item);
+    if !value.is_finite() || value < low || value > high {
+        return Err(StoreError::invalid(
+            format!("{} result", item.label()),
+            format!("{value} is not a plausible value; give {low} to {high}{unit}"),
+        ));
+    }
+    not_in_future(tx, taken_at, &format!("{} result", item.label()))?;
+    tx.insert(
+        Table::LabResults,
+        &[("patient_id", &patient_id), ("test", &code(item)), ("value", &value), ("taken_at", &instant_text(taken_at))],
+    )
+}
+
+/// The patient's results, newest first.
+pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<LabView>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, test, value, taken_at FROM lab_results WHERE patient_id = ?1 ORDER BY taken_at DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([patient_id], |r| {
+        let test: String = r.get(1)?;
+        Ok((r.get(0)?, test, r.get(2)?, super::rows::instant(r, 3)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (lab_id, test, value, taken_at) = row?;
+        if let Some(item) = from_code(&test) {
+            out.push(LabView { lab_id, item, value, taken_at });
+        }
+    }
+    Ok(out)
+}

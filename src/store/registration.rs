@@ -1,0 +1,37 @@
+//! Registering a patient at admission: the hospital number is the key; a
+//! number already on file must come with the same identity (identity vigilance).
+
+use super::error::{Result, StoreError};
+use super::patients::{self, NewPatient};
+use super::write::WriteTx;
+use rusqlite::OptionalExtension;
+
+/// The patient's id: the one already registered under this hospital number
+/// with the same identity, or a new registration.
+pub fn register_or_match(tx: &mut WriteTx<'_>, patient: &NewPatient) -> Result<i64> {
+    let found: Option<(i64, String, String, String)> = tx
+        .conn()
+        .query_row(
+            "SELECT id, surname, first_name, birth_date FROM patients WHERE hospital_number = ?1",
+            [&patient.hospital_number],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    match found {
+        None => patients::register(tx, patient),
+        Some((id, surname, first_name, birth_date)) => {
+            let same = surname.eq_ignore_ascii_case(patient.surname.trim())
+                && first_name.eq_ignore_ascii_case(patient.first_name.trim())
+                && birth_date == patient.birth_date.to_string();
+            if same {
+                Ok(id)
+            } else {
+                // R-PRIV-1: the message names the number, not the people.
+                Err(StoreError::invalid(
+                    format!("hospital number {}", patient.hospital_number),
+                    "already registered with a different name or birth date; check the number on the patient's label",
+                ))
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Treatments that need a stop date before a procedure (R-MED-1). The dates
+//! are computed by `domain::medication`, never stored.
+
+use super::error::{Result, StoreError};
+use super::table::Table;
+use super::write::WriteTx;
+use crate::domain::medication::DrugClass;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// One recorded treatment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Treatment {
+    pub id: i64,
+    pub version: i64,
+    pub drug: DrugClass,
+    pub active: bool,
+}
+
+/// R-MED-1: records that the patient takes a drug of this class. Refused if
+/// the same class is already recorded as active. Returns the treatment's id.
+pub fn add(tx: &mut WriteTx<'_>, patient_id: i64, drug: DrugClass) -> Result<i64> {
+    let patient = tx.conn().query_row("SELECT 1 FROM patients WHERE id = ?1", [patient_id], |_| Ok(())).optional()?;
+    if patient.is_none() {
+        return Err(StoreError::NotFound(Table::Patients.row(patient_id)));
+    }
+    let existing: Option<i64> = tx
+        .conn()
+        .query_row(
+            "SELECT id FROM treatments WHERE patient_id = ?1 AND drug_class = ?2 AND active = 1",
+            params![patient_id, drug.code()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Err(StoreError::invalid(
+            format!("{} for patient #{patient_id}", drug.label()),
+            format!("already recorded as treatment #{id}"),
+        ));
+    }
+    tx.insert(Table::Treatments, &[("patient_id", &patient_id), ("drug_class", &drug.code())])
+}
+
+/// The patient no longer takes it (kept for the record). Returns the new version.
+pub fn stop(tx: &mut WriteTx<'_>, treatment_id: i64, expected_version: i64) -> Result<i64> {
+    let active: Option<bool> =
+        tx.conn().query_row("SELECT active FROM treatments WHERE id = ?1", [treatment_id], |r| r.get(0)).optional()?;
+    match active {
+        None => Err(StoreError::NotFound(Table::Treatments.row(treatment_id))),
+        Some(false) => {
+            Err(StoreError::invalid(Table::Treatments.row(treatment_id), "already stopped; refresh the list"))
+        }
+        Some(true) => tx.update(Table::Treatments, treatment_id, expected_version, &[("active", &false)]),
+    }
+}
+
+/// The patient's treatments, active first.
+pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<Treatment>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, version, drug_class, active FROM treatments WHERE patient_id = ?1 ORDER BY active DESC, id",
+    )?;
+    let rows = stmt.query_map([patient_id], |r| {
+        let class: String = r.get(2)?;
+        Ok((r.get(0)?, r.get(1)?, class, r.get(3)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, version, class, active) = row?;
+        if let Some(drug) = DrugClass::from_code(&class) {
+            out.push(Treatment { id, version, drug, active });
+        }
+    }
+    Ok(out)
+}

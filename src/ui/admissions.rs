@@ -1,0 +1,79 @@
+//! The Admissions tab: stays covering a day, with readiness, fasting and bed.
+
+use super::theme::Theme;
+use super::{fit, window};
+use crate::app::State;
+use crate::app::state::Mode;
+use crate::domain::journey::AdmissionSummary;
+use crate::domain::readiness::Status;
+use crate::domain::ward_time::clock_text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    if state.admissions.detail.is_some() {
+        super::detail::draw(frame, area, state, theme);
+        return;
+    }
+    let v = &state.admissions;
+    let day = v.day.map_or_else(|| "every day (newest first)".to_string(), |d| format!("stays covering {}", d.format("%a %d/%m/%Y")));
+    let filter_state = v.state.map_or("any state", |s| s.code());
+    let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!(" ADMISSIONS ({}) ", v.rows.len()), theme.section()),
+        Span::styled(format!(" {day} · {filter_state} · "), theme.dim()),
+        Span::styled("filter: ", theme.key()),
+        Span::raw(format!("{}{cursor}", v.filter)),
+    ])];
+    let width = usize::from(area.width).saturating_sub(3);
+    lines.push(Line::styled(
+        fit(&format!("   {:<17}{:<36}{:<6}{:<5}{:<13}{}", "state", "patient", "J0", "bed", "readiness", "procedure · fasting"), width + 3),
+        theme.dim(),
+    ));
+    let header = lines.len();
+    let mut selected_line = None;
+    if let Some(error) = &v.error {
+        lines.push(Line::styled(format!(" ! could not read the admissions: {error}"), theme.urgent()));
+    } else if !v.loaded {
+        lines.push(Line::styled(" reading…", theme.dim()));
+    } else if v.rows.is_empty() {
+        lines.push(Line::styled("   no admission matches: [ ] change the day, w every day, s the state, n new", theme.dim()));
+    }
+    for row in &v.rows {
+        let is_selected = v.selected == Some(row.admission_id);
+        if is_selected {
+            selected_line = Some(lines.len() - header);
+        }
+        let (text, style) = summary(row, state, theme);
+        let style = if is_selected { theme.selected() } else { style };
+        let marker = if is_selected { " ▶ " } else { "   " };
+        lines.push(Line::styled(format!("{marker}{}", fit(&text, width)), style));
+    }
+    let height = usize::from(area.height).saturating_sub(header);
+    let body = lines.split_off(header);
+    lines.extend(window(body, selected_line, height, theme));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Style) {
+    let j0 = row.procedure_start.map(|t| t.with_timezone(&state.zone).format("%d/%m").to_string()).unwrap_or_else(|| "-".into());
+    let bed = row.bed.clone().unwrap_or_else(|| "-".into());
+    let (readiness, style) = match &row.readiness {
+        Some(r) if r.status == Status::NotReady => (r.status.label(), theme.urgent()),
+        Some(r) if r.status == Status::AtRisk => (r.status.label(), theme.warning()),
+        Some(r) => (r.status.label(), Style::new()),
+        None => ("-", Style::new()),
+    };
+    let procedure = row.procedure.clone().unwrap_or_default();
+    let fasting = row
+        .fasting
+        .as_ref()
+        .map(|f| format!(" · solids until {} · clear until {}", clock_text(f.solids_until, state.zone), clock_text(f.clear_fluids_until, state.zone)))
+        .unwrap_or_default();
+    let missing = row.readiness.as_ref().filter(|r| !r.missing.is_empty()).map(|r| format!(" · missing: {}", r.missing_text())).unwrap_or_default();
+    let text = format!("{:<17}{:<36}{:<6}{:<5}{:<13}{procedure}{fasting}{missing}", row.state.label(), row.patient.to_string(), j0, bed, readiness);
+    (text, style)
+}

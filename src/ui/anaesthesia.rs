@@ -1,0 +1,41 @@
+//! The anaesthesia worklist: upcoming cases whose consultation is missing,
+//! pending, too late or too old, soonest first (R-ANES-1, -2, -5).
+
+use super::theme::Theme;
+use super::{fit, window};
+use crate::app::State;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let v = &state.anaesthesia;
+    let mut lines = vec![Line::styled(format!(" CONSULTATIONS TO SEE TO ({})", v.rows.len()), theme.section())];
+    let header = lines.len();
+    let width = usize::from(area.width).saturating_sub(3);
+    let mut selected_line = None;
+    if let Some(error) = &v.error {
+        lines.push(Line::styled(format!(" ! could not read the worklist: {error}"), theme.urgent()));
+    } else if !v.loaded {
+        lines.push(Line::styled(" reading…", theme.dim()));
+    } else if v.rows.is_empty() {
+        lines.push(Line::styled("   ✓ every upcoming case under anaesthesia has a valid consultation", theme.good()));
+    }
+    for row in &v.rows {
+        let is_selected = v.selected == Some(row.case_id);
+        if is_selected {
+            selected_line = Some(lines.len() - header);
+        }
+        let start = row.start.with_timezone(&state.zone).format("%d/%m %H:%M");
+        let findings: Vec<String> = row.findings.iter().map(|f| f.issue.label().to_string()).collect();
+        let text = format!("{start}  {:<36}{:<16}! {}", row.patient.to_string(), fit(&row.procedure, 15), findings.join(", "));
+        let style = if is_selected { theme.selected() } else { theme.warning() };
+        let marker = if is_selected { " ▶ " } else { "   " };
+        lines.push(Line::styled(format!("{marker}{}", fit(&text, width)), style));
+    }
+    let height = usize::from(area.height).saturating_sub(header);
+    let body = lines.split_off(header);
+    lines.extend(window(body, selected_line, height, theme));
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,58 @@
+//! The Beds tab: each bed's state tonight (R-PATH-4).
+
+use super::theme::Theme;
+use super::{fit, window};
+use crate::app::State;
+use crate::domain::beds::BedStatus;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let v = &state.beds;
+    let count = |s: BedStatus| v.rows.iter().filter(|b| b.status == s).count();
+    let mut lines = vec![Line::styled(
+        format!(
+            " BEDS  free {} · reserved {} · occupied {} · to clean {} · closed {}",
+            count(BedStatus::Free),
+            count(BedStatus::Reserved),
+            count(BedStatus::Occupied),
+            count(BedStatus::ToClean),
+            count(BedStatus::Closed)
+        ),
+        theme.section(),
+    )];
+    let header = lines.len();
+    let width = usize::from(area.width).saturating_sub(3);
+    let mut selected_line = None;
+    if let Some(error) = &v.error {
+        lines.push(Line::styled(format!(" ! could not read the beds: {error}"), theme.urgent()));
+    } else if !v.loaded {
+        lines.push(Line::styled(" reading…", theme.dim()));
+    }
+    for bed in &v.rows {
+        let is_selected = v.selected == Some(bed.bed_id);
+        if is_selected {
+            selected_line = Some(lines.len() - header);
+        }
+        let who = match (&bed.occupant, &bed.expected) {
+            (Some(o), _) => format!("{} (admission #{})", o.patient, o.admission_id),
+            (None, Some(e)) => format!("expected tonight: {}", e.patient),
+            _ => String::new(),
+        };
+        let text = format!("{:<6}{:<14}{who}", bed.label, bed.status.label());
+        let style = match bed.status {
+            _ if is_selected => theme.selected(),
+            BedStatus::ToClean | BedStatus::Closed => theme.warning(),
+            BedStatus::Free => theme.good(),
+            _ => ratatui::style::Style::new(),
+        };
+        let marker = if is_selected { " ▶ " } else { "   " };
+        lines.push(Line::styled(format!("{marker}{}", fit(&text, width)), style));
+    }
+    let height = usize::from(area.height).saturating_sub(header);
+    let body = lines.split_off(header);
+    lines.extend(window(body, selected_line, height, theme));
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,249 @@
+//! One admission in full: who, the stay, the case, readiness with its
+//! checklist, anaesthesia, fasting, medication, discharge and the timeline.
+
+use super::theme::Theme;
+use super::{fit, window};
+use crate::app::State;
+use crate::domain::journey::AdmissionDetail;
+use crate::domain::readiness::Status;
+use crate::domain::ward_time::clock_text;
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let Some(view) = &state.admissions.detail else { return };
+    let detail = match (&view.data, &view.error) {
+        (_, Some(error)) => {
+            frame.render_widget(Paragraph::new(Line::styled(format!(" ! could not read the admission: {error}"), theme.urgent())), area);
+            return;
+        }
+        (None, None) => {
+            frame.render_widget(Paragraph::new(Line::styled(" reading…", theme.dim())), area);
+            return;
+        }
+        (Some(d), None) => d,
+    };
+    let when = |t: DateTime<Utc>| t.with_timezone(&state.zone).format("%d/%m %H:%M").to_string();
+    let mut left = identity_and_stay(detail, state, theme);
+    let cursor_line = left.len() + 1 + view.cursor;
+    left.extend(readiness(detail, view.cursor, theme, &when));
+    left.extend(anaesthesia(detail, theme, &when));
+    let mut right = fasting(detail, state, theme, &when);
+    right.extend(medication(detail, theme, &when));
+    right.extend(going_home(detail, theme, &when));
+    right.extend(timeline(detail, theme, &when));
+
+    if area.width >= 140 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+        let lw = usize::from(l.width);
+        let rw = usize::from(r.width);
+        let left: Vec<Line> = left.into_iter().map(|line| cut(line, lw)).collect();
+        let right: Vec<Line> = right.into_iter().map(|line| cut(line, rw)).collect();
+        frame.render_widget(Paragraph::new(window(left, Some(cursor_line), usize::from(l.height), theme)), l);
+        let skip = view.scroll.min(right.len().saturating_sub(usize::from(r.height)));
+        frame.render_widget(Paragraph::new(right.into_iter().skip(skip).collect::<Vec<_>>()), r);
+    } else {
+        let width = usize::from(area.width);
+        let mut lines = left;
+        lines.extend(right);
+        let lines: Vec<Line> = lines.into_iter().map(|line| cut(line, width)).collect();
+        let height = usize::from(area.height);
+        let max_scroll = lines.len().saturating_sub(height);
+        // Scrolling (PgDn/PgUp) wins; otherwise keep the checklist cursor in view.
+        let skip = if view.scroll > 0 { view.scroll.min(max_scroll) } else { cursor_line.saturating_sub(height.saturating_sub(3)).min(max_scroll) };
+        frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).take(height).collect::<Vec<_>>()), area);
+    }
+}
+
+fn cut(line: Line<'static>, width: usize) -> Line<'static> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    Line::styled(fit(&text, width), line.style.patch(line.spans.first().map(|s| s.style).unwrap_or_default()))
+}
+
+type When<'a> = &'a dyn Fn(DateTime<Utc>) -> String;
+
+fn identity_and_stay(d: &AdmissionDetail, state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    let p = &d.patient;
+    let a = &d.admission;
+    let mut lines = vec![
+        Line::styled(format!(" {}", p.identity), theme.section()),
+        Line::raw(format!(
+            " {}   sex {} · hospital no. {}{}",
+            a.state.label(),
+            p.sex,
+            p.hospital_number,
+            if p.insulin_treated_diabetic { " · insulin-treated diabetic" } else { "" }
+        )),
+        Line::raw(format!(
+            " stay: arrives {} · home {} · bed {}",
+            a.planned_admit_on.format("%d/%m"),
+            a.planned_discharge_on.format("%d/%m"),
+            a.bed.as_deref().unwrap_or("none")
+        )),
+    ];
+    if let Some(incident) = &a.incident {
+        lines.push(Line::styled(format!(" ! incident: {incident}"), theme.warning()));
+    }
+    match &d.case {
+        Some(c) => {
+            lines.push(Line::raw(format!(
+                " {}   {} {}-{} · {}{}",
+                c.state.label(),
+                c.start.with_timezone(&state.zone).format("%d/%m"),
+                clock_text(c.start, state.zone),
+                clock_text(c.start + chrono::Duration::minutes(i64::from(c.minutes)), state.zone),
+                c.procedure,
+                c.side_level.as_deref().map(|s| format!(" {s}")).unwrap_or_default()
+            )));
+            lines.push(Line::raw(format!(
+                " {} · {} · operator {} · anaesthesia {}{}{}",
+                c.room.as_deref().unwrap_or("no room"),
+                c.bleeding_risk.code().replace('_', " ") + " bleeding risk",
+                c.operator.as_deref().unwrap_or("-"),
+                crate::app::forms::mode_label(c.anaesthesia_mode),
+                if c.iodinated_contrast { " · iodinated contrast" } else { "" },
+                if c.emergency { " · ! EMERGENCY" } else { "" }
+            )));
+        }
+        None => lines.push(Line::styled(" no procedure booked", theme.dim())),
+    }
+    lines
+}
+
+fn readiness(d: &AdmissionDetail, cursor: usize, theme: &Theme, when: When) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let status = d.readiness.as_ref().map(|r| r.status);
+    let style = match status {
+        Some(Status::NotReady) => theme.urgent(),
+        Some(Status::AtRisk) => theme.warning(),
+        _ => theme.section(),
+    };
+    lines.push(Line::styled(format!(" READINESS  {}", status.map_or("-", |s| s.label())), style));
+    for (i, row) in d.checklist.iter().enumerate() {
+        let mark = if row.done { "[x]" } else { "[ ]" };
+        let by = match (&row.checked_by, row.checked_at) {
+            (Some(by), Some(at)) => format!("  {} {}", by, when(at)),
+            _ => String::new(),
+        };
+        let text = format!(" {} {mark} {}{by}", if i == cursor { "▶" } else { " " }, row.label);
+        lines.push(if i == cursor { Line::styled(text, theme.selected()) } else { Line::raw(text) });
+    }
+    if let Some(r) = &d.readiness {
+        for item in &r.items {
+            lines.push(Line::styled(format!("   ! {}: {} ({})", item.label, item.detail, item.rule), theme.warning()));
+        }
+    }
+    lines
+}
+
+fn anaesthesia(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(" ANAESTHESIA", theme.section())];
+    match d.consultations.last() {
+        Some(c) => lines.push(Line::raw(format!(
+            "   consultation {} · {} · ASA {} · {}{}",
+            when(c.held_at),
+            c.anaesthetist.as_deref().unwrap_or("-"),
+            c.asa.map_or_else(|| "-".to_string(), |a| a.to_string()),
+            c.outcome.code(),
+            c.notes.as_deref().map(|n| format!(" · {n}")).unwrap_or_default()
+        ))),
+        None => lines.push(Line::raw("   no consultation recorded")),
+    }
+    if let Some(c) = &d.case {
+        let visit = c.pre_visit_at.map_or_else(|| "not done".to_string(), when);
+        lines.push(Line::raw(format!("   pre-anaesthesia visit: {visit}")));
+    }
+    if let Some(gate) = &d.gate {
+        for f in gate.findings() {
+            let style = if f.issue.is_blocking() { theme.urgent() } else { theme.warning() };
+            lines.push(Line::styled(format!("   ! {} ({})", f.detail, f.issue.rule()), style));
+        }
+    }
+    lines
+}
+
+fn fasting(d: &AdmissionDetail, state: &State, theme: &Theme, when: When) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(" FASTING", theme.section())];
+    match &d.fasting {
+        Some(f) => lines.push(Line::raw(format!(
+            "   solids until {} · clear fluids until {}",
+            clock_text(f.solids_until, state.zone),
+            clock_text(f.clear_fluids_until, state.zone)
+        ))),
+        None => lines.push(Line::raw("   no fasting times (local anaesthesia or no procedure)")),
+    }
+    match d.intakes.last() {
+        Some(i) => lines.push(Line::raw(format!("   last intake: {} at {}", i.kind.label(), when(i.taken_at)))),
+        None => lines.push(Line::raw("   last intake: not recorded")),
+    }
+    for alert in &d.fasting_alerts {
+        lines.push(Line::styled(format!("   {} {} ({})", alert.severity.glyph(), alert.message, alert.rule), theme.urgent()));
+    }
+    lines
+}
+
+fn medication(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(" MEDICATION", theme.section())];
+    if d.treatments.is_empty() {
+        lines.push(Line::raw("   no treatment to stop recorded"));
+    }
+    for t in &d.treatments {
+        let status = if t.active { "" } else { " (stopped)" };
+        lines.push(Line::raw(format!("   {}{status}", t.label)));
+        if let Some(stop) = &t.stop {
+            for l in &stop.lines {
+                lines.push(Line::styled(format!("     {l}"), theme.warning()));
+            }
+        }
+    }
+    for lab in &d.labs {
+        lines.push(Line::raw(format!("   {:?} {} taken {}", lab.item, lab.value, when(lab.taken_at))));
+    }
+    lines
+}
+
+fn going_home(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(" DISCHARGE", theme.section())];
+    match &d.discharge_check {
+        Some(c) => lines.push(Line::raw(format!(
+            "   PADSS {} · escort {} · letter {} · work stop {} · follow-up {}",
+            c.padss_total.map_or_else(|| "not scored".to_string(), |t| format!("{t}/10")),
+            yes(c.escort),
+            c.letter_given_on.map_or_else(|| "no".to_string(), |d| d.format("%d/%m").to_string()),
+            yes(c.work_stop_certificate),
+            yes(c.follow_up_appointment)
+        ))),
+        None => lines.push(Line::raw("   no discharge check yet (D)")),
+    }
+    for m in &d.discharge_missing {
+        lines.push(Line::styled(format!("   ! {} ({})", m.label, m.rule), theme.warning()));
+    }
+    if let Some(call) = &d.follow_up_call {
+        let status = match call.done_at {
+            Some(at) => format!("done {}", when(at)),
+            None if call.overdue => "! OVERDUE".to_string(),
+            None => "to do".to_string(),
+        };
+        lines.push(Line::raw(format!("   follow-up call due {}: {status}", call.due_on.format("%d/%m"))));
+    }
+    lines
+}
+
+fn timeline(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(" TIMELINE", theme.section())];
+    if d.timeline.is_empty() {
+        lines.push(Line::raw("   planned; no step taken yet"));
+    }
+    for s in &d.timeline {
+        let reason = s.reason.as_deref().map(|r| format!(" · {r}")).unwrap_or_default();
+        lines.push(Line::raw(format!("   {} {} → {} by {}{reason}", when(s.at), s.from.code(), s.to.code(), s.by)));
+    }
+    lines
+}
+
+fn yes(on: bool) -> &'static str {
+    if on { "✓" } else { "✗" }
+}

@@ -1,0 +1,65 @@
+//! A form in a box over the screen: one line per field, its problem beside it.
+
+use super::theme::Theme;
+use crate::app::form::Form;
+use crate::app::keymap::{self, Scope};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
+    let width = area.width.min(90);
+    let label_width = form.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(0) + 2;
+    let mut lines = Vec::new();
+    if let Some(subtitle) = &form.subtitle {
+        lines.push(Line::styled(format!(" {subtitle}"), theme.section()));
+        lines.push(Line::raw(""));
+    }
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let marker = if focused { "▶" } else { " " };
+        let star = if field.required { "*" } else { " " };
+        let cursor = if focused && !matches!(field.kind, crate::app::form::Kind::Pick(_) | crate::app::form::Kind::Flag)
+        {
+            "▏"
+        } else {
+            ""
+        };
+        let value_style = if focused { theme.selected() } else { ratatui::style::Style::new() };
+        let mut spans = vec![
+            Span::styled(format!("{marker}{star}{:<label_width$}", field.label), theme.key()),
+            Span::styled(format!("{}{cursor}", field.shown()), value_style),
+        ];
+        // Empty required fields are only nagged about once the user has typed something.
+        if let Some(problem) = field.problem()
+            && (form.dirty || !field.value.is_empty())
+            && (problem != "required" || form.error.is_some())
+        {
+            spans.push(Span::styled(format!("  ! {problem}"), theme.warning()));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    if let Some(error) = &form.error {
+        lines.push(Line::styled(format!(" ! not saved: {error}"), theme.urgent()));
+    }
+    if form.confirm_discard {
+        lines.push(Line::styled(" Throw away what you typed?  y discard   n keep editing", theme.urgent()));
+    } else {
+        let mut spans = vec![Span::raw(" ")];
+        for b in keymap::hints(&[Scope::Form]) {
+            spans.push(Span::styled(b.keys.first().map(|k| k.label()).unwrap_or_default(), theme.key()));
+            spans.push(Span::raw(format!(" {}  ", b.hint.unwrap_or(b.help))));
+        }
+        lines.push(Line::from(spans));
+    }
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
+    let height = (rows as u16 + 2).min(area.height);
+    let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
+    let block = Block::bordered().title(format!(" {} ", form.title)).border_style(theme.key());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+}

@@ -1,0 +1,405 @@
+//! A harness for driving the real `periop` binary in a pseudo-terminal
+//! (DESIGN.md, "Tests" item 4): a ward folder with a demo database, a
+//! terminal that types keys and reads the screen through vt100, and a few
+//! readers of what the screen shows.
+//!
+//! Waiting is always polling with a generous limit: the limit catches a hang,
+//! it is not a performance assertion.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The program under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_periop");
+
+/// The fixed ward clock for every run: Sunday 22 November 2026, 09:30.
+pub const NOW: &str = "2026-11-22T09:30";
+
+/// How long to wait for something to appear before calling it a hang.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// How often to look at the screen while waiting.
+const POLL: Duration = Duration::from_millis(20);
+
+/// A screen counts as drawn when no byte has arrived for this long: a frame
+/// reaches the terminal in several writes, and a half-drawn frame must not
+/// pass (or fail) a check.
+const SETTLE: Duration = Duration::from_millis(60);
+
+pub const ESC: &str = "\x1b";
+pub const TAB: &str = "\t";
+
+/// A temporary folder holding a demo ward database and the log file.
+pub struct Ward {
+    dir: tempfile::TempDir,
+}
+
+impl Ward {
+    /// A fresh demo ward, made by `periop demo` around the fixed clock.
+    pub fn demo() -> Ward {
+        let ward = Ward { dir: tempfile::tempdir().expect("a temporary folder") };
+        let out = ward.command().args(["demo", "--db"]).arg(ward.db()).args(["--now", NOW]).output().expect("run demo");
+        assert!(out.status.success(), "periop demo failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(ward.db().is_file(), "periop demo wrote no database");
+        ward
+    }
+
+    /// An empty folder, for tests that bring their own (bad) files.
+    pub fn empty() -> Ward {
+        Ward { dir: tempfile::tempdir().expect("a temporary folder") }
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("d.db")
+    }
+
+    pub fn log(&self) -> PathBuf {
+        self.dir.path().join("periop.log")
+    }
+
+    /// The binary as a plain process (no terminal), with a clean environment
+    /// for the variables it reads.
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.current_dir(self.dir())
+            .env_remove("PERIOP_DB")
+            .env_remove("NO_COLOR")
+            .env("PERIOP_NOW", NOW)
+            .env("PERIOP_LOG", self.log())
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// Runs the binary to the end without a terminal.
+    pub fn run(&self, args: &[&std::ffi::OsStr]) -> Output {
+        self.command().args(args).output().expect("run periop")
+    }
+
+    /// The TUI on this ward's database, in a `cols`×`rows` terminal.
+    pub fn open(&self, name: &str, cols: u16, rows: u16) -> Tui {
+        Tui::spawn(name, self, cols, rows)
+    }
+
+    /// A direct connection to the database file, to check what was saved.
+    pub fn conn(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open_with_flags(self.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open the database for checking")
+    }
+}
+
+/// The real binary running in a pseudo-terminal, its output parsed by vt100.
+/// Dropping it kills the process if it is still running.
+pub struct Tui {
+    name: String,
+    cols: u16,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// The reader has seen the end of the output (every writer closed).
+    drained: Arc<AtomicBool>,
+    /// Bytes of output parsed so far.
+    received: Arc<AtomicU64>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    // Kept open so the terminal exists for the child's whole life.
+    _master: Box<dyn MasterPty + Send>,
+    status: Option<ExitStatus>,
+    log: PathBuf,
+}
+
+impl Tui {
+    fn spawn(name: &str, ward: &Ward, cols: u16, rows: u16) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(["--db".as_ref(), ward.db().as_os_str(), "--now".as_ref(), NOW.as_ref()]);
+        cmd.cwd(ward.dir());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("PERIOP_NOW", NOW);
+        cmd.env("PERIOP_LOG", ward.log());
+        cmd.env_remove("PERIOP_DB");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("start periop in the pseudo-terminal");
+        // Only the child holds the terminal's slave side now, so the reader
+        // sees the end of the output when the child is gone.
+        drop(pair.slave);
+
+        let size = |n: u16| NonZeroU16::new(n).expect("a terminal has a size");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let drained = Arc::new(AtomicBool::new(false));
+        let received = Arc::new(AtomicU64::new(0));
+        let mut reader = pair.master.try_clone_reader().expect("read the pseudo-terminal");
+        {
+            let parser = Arc::clone(&parser);
+            let drained = Arc::clone(&drained);
+            let received = Arc::clone(&received);
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            parser.lock().unwrap_or_else(|e| e.into_inner()).process(&buf[..n]);
+                            received.fetch_add(n as u64, Ordering::SeqCst);
+                        }
+                    }
+                }
+                drained.store(true, Ordering::SeqCst);
+            });
+        }
+        let writer = pair.master.take_writer().expect("write to the pseudo-terminal");
+        Tui {
+            name: name.to_string(),
+            cols,
+            parser,
+            drained,
+            received,
+            writer,
+            child,
+            _master: pair.master,
+            status: None,
+            log: ward.log(),
+        }
+    }
+
+    /// The parsed terminal, for its modes (alternate screen, cursor).
+    pub fn vt(&self) -> MutexGuard<'_, vt100::Parser> {
+        self.parser.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The screen as text: one line per terminal row, trailing blanks kept.
+    pub fn screen(&self) -> String {
+        self.vt().screen().rows(0, self.cols).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Types `keys` (raw bytes: letters, `ESC`, `TAB`, "\r").
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type into the terminal");
+        self.writer.flush().expect("flush the terminal");
+    }
+
+    /// Polls the screen until `ready` holds on a fully drawn screen (no
+    /// output for `SETTLE`), and returns that screen; after `PATIENCE`,
+    /// fails showing the screen.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        self.poll(what, true, ready)
+    }
+
+    /// Like `wait_for`, but returns at the first sight of `ready`, even in a
+    /// frame still being drawn: for measuring when something appeared.
+    pub fn first_sight(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        self.poll(what, false, ready)
+    }
+
+    fn poll(&self, what: &str, settled: bool, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let seen = self.received.load(Ordering::SeqCst);
+            let screen = self.screen();
+            if !ready(&screen) {
+                thread::sleep(POLL);
+            } else if !settled {
+                return screen;
+            } else {
+                thread::sleep(SETTLE);
+                if self.received.load(Ordering::SeqCst) == seen {
+                    return screen;
+                }
+            }
+            if start.elapsed() > PATIENCE {
+                panic!("[{}] waited {:?} for {what}; the screen shows:\n{}", self.name, PATIENCE, framed(&screen));
+            }
+        }
+    }
+
+    /// Waits until every one of `texts` is on the screen.
+    pub fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.wait_for(&format!("{texts:?}"), |s| texts.iter().all(|t| s.contains(t)))
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child has a pid")
+    }
+
+    /// Waits (bounded) for the process to end, then for its last output to
+    /// reach the parser.
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("ask whether periop ended") {
+                break status;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "[{}] periop did not end within {PATIENCE:?}; the screen shows:\n{}",
+                    self.name,
+                    framed(&self.screen())
+                );
+            }
+            thread::sleep(POLL);
+        };
+        self.status = Some(status.clone());
+        while !self.drained.load(Ordering::SeqCst) {
+            assert!(start.elapsed() < PATIENCE * 2, "[{}] the terminal output never ended", self.name);
+            thread::sleep(POLL);
+        }
+        status
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            eprintln!("[{}] screen at the failure:\n{}", self.name, framed(&self.screen()));
+            if let Ok(log) = std::fs::read_to_string(&self.log) {
+                let tail: Vec<&str> = log.lines().rev().take(20).collect();
+                eprintln!("[{}] last lines of {}:", self.name, self.log.display());
+                for line in tail.iter().rev() {
+                    eprintln!("  {line}");
+                }
+            }
+        }
+        if self.status.is_none() && matches!(self.child.try_wait(), Ok(None)) {
+            // SIGHUP, a short grace, then SIGKILL (portable-pty's kill).
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The screen with a border, so trailing blanks and empty rows show.
+pub fn framed(screen: &str) -> String {
+    screen.lines().map(|l| format!("|{l}|")).collect::<Vec<_>>().join("\n")
+}
+
+/// The index and text of the row carrying the selection marker `▶`.
+pub fn selected(screen: &str) -> Option<(usize, String)> {
+    screen.lines().enumerate().find(|(_, l)| l.starts_with(" ▶ ")).map(|(i, l)| (i, l.to_string()))
+}
+
+/// The board section (`NEEDS ATTENTION`, `ARRIVING`, `PROCEDURES`, `LEAVING`)
+/// the row at `index` belongs to: the nearest heading above it.
+pub fn section_of(screen: &str, index: usize) -> Option<&'static str> {
+    const SECTIONS: [&str; 4] = ["NEEDS ATTENTION", "ARRIVING", "PROCEDURES", "LEAVING"];
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[..index.min(lines.len())].iter().rev().find_map(|line| {
+        SECTIONS.into_iter().find(|s| line.strip_prefix(' ').is_some_and(|rest| rest.starts_with(&format!("{s} ("))))
+    })
+}
+
+/// A board row without its three-column selection margin (`   ` or ` ▶ `).
+pub fn row_body(line: &str) -> String {
+    line.chars().skip(3).collect()
+}
+
+/// Presses `j` until the selected row satisfies `wanted(screen, index, row)`;
+/// returns that row's text.
+pub fn select(tui: &mut Tui, what: &str, wanted: impl Fn(&str, usize, &str) -> bool) -> String {
+    for _ in 0..60 {
+        let screen = tui.wait_for("a selected row", |s| selected(s).is_some());
+        let (index, row) = selected(&screen).expect("a selected row");
+        if wanted(&screen, index, &row) {
+            return row;
+        }
+        tui.send("j");
+        tui.wait_for("the selection to move down", |s| selected(s).is_some_and(|(_, r)| r != row));
+    }
+    panic!("no row is {what}; the screen shows:\n{}", framed(&tui.screen()));
+}
+
+/// Selects the `n`th (1-based) planned arrival of the ARRIVING section.
+pub fn select_planned_arrival(tui: &mut Tui, n: usize) -> String {
+    select(tui, &format!("planned arrival #{n}"), |screen, index, row| {
+        let planned_in_arriving =
+            |i: usize, line: &str| section_of(screen, i) == Some("ARRIVING") && row_body(line).starts_with("· planned");
+        if !planned_in_arriving(index, row) {
+            return false;
+        }
+        let before = screen.lines().take(index).enumerate().filter(|(i, l)| planned_in_arriving(*i, l)).count();
+        before + 1 == n
+    })
+}
+
+/// A patient as the screen must name them (R-PATH-5): `SURNAME First (dd/mm/yyyy)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Patient {
+    pub admission_id: i64,
+    pub identity: String,
+    pub surname: String,
+}
+
+/// Today's planned arrivals, read from the file, named as the screen should.
+pub fn planned_arrivals(conn: &rusqlite::Connection) -> Vec<Patient> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT a.id, p.surname, p.first_name, p.birth_date FROM admissions a
+             JOIN patients p ON p.id = a.patient_id
+             WHERE a.state = 'planned' AND a.planned_admit_on = ?1 ORDER BY a.id",
+        )
+        .expect("prepare");
+    let rows = stmt
+        .query_map([&NOW[..10]], |row| {
+            let (id, surname, first, birth): (i64, String, String, String) =
+                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+            Ok((id, surname, first, birth))
+        })
+        .expect("query")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("rows");
+    rows.into_iter()
+        .map(|(admission_id, surname, first, birth)| {
+            let parts: Vec<&str> = birth.split('-').collect();
+            assert_eq!(parts.len(), 3, "birth date {birth:?} is not YYYY-MM-DD");
+            let identity = format!("{} {first} ({}/{}/{})", surname.to_uppercase(), parts[2], parts[1], parts[0]);
+            Patient { admission_id, identity, surname: surname.to_uppercase() }
+        })
+        .collect()
+}
+
+/// The patient whose identity `row` shows.
+pub fn patient_on(row: &str, patients: &[Patient]) -> Patient {
+    let found: Vec<&Patient> = patients.iter().filter(|p| row.contains(&p.identity)).collect();
+    assert_eq!(found.len(), 1, "row {row:?} should name exactly one of {patients:#?}");
+    found[0].clone()
+}
+
+/// The row of the screen that names `identity` in the section `section`.
+pub fn row_of(screen: &str, section: &str, identity: &str) -> Option<String> {
+    screen
+        .lines()
+        .enumerate()
+        .find(|(i, l)| l.contains(identity) && section_of(screen, *i) == Some(section))
+        .map(|(_, l)| l.to_string())
+}
+
+/// The operating-system account running the tests, as the program names it
+/// (from the uid, not `$USER`).
+pub fn current_account() -> String {
+    let uid = nix::unistd::getuid();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(user)) => user.name,
+        _ => format!("uid-{uid}"),
+    }
+}
+
+/// Sends `signal` (a name such as `TERM`) to `pid` with kill(1).
+pub fn signal(pid: u32, signal: &str) {
+    let status = Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().expect("run kill");
+    assert!(status.success(), "kill -{signal} {pid} failed");
+}
+
+/// Counts rows of a query returning one number.
+pub fn count(conn: &rusqlite::Connection, sql: &str, params: impl rusqlite::Params) -> i64 {
+    conn.query_row(sql, params, |row| row.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+}

@@ -1,0 +1,318 @@
+//! End to end (DESIGN.md, "Tests" item 4): the real binary in a
+//! pseudo-terminal, keys typed as a nurse would, the screen read through
+//! vt100, the database checked behind the program's back.
+
+mod e2e_support;
+
+use e2e_support::*;
+use std::time::{Duration, Instant};
+
+/// The line of the screen that shows notices and key hints (second from the bottom).
+fn notice_line(screen: &str) -> &str {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - 2]
+}
+
+/// The row naming `identity` in ARRIVING shows the patient as admitted.
+fn shows_admitted(screen: &str, identity: &str) -> bool {
+    row_of(screen, "ARRIVING", identity).is_some_and(|row| row_body(&row).starts_with("✓ admitted"))
+}
+
+/// The dialog asking to admit, with the line that names the patient.
+fn admit_dialog(screen: &str) -> Option<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let title = lines.iter().position(|l| l.contains("Admit this patient?"))?;
+    lines.get(title + 1).map(|l| l.to_string())
+}
+
+/// After the program ended: out of the alternate screen, cursor shown.
+fn assert_terminal_restored(tui: &Tui, when: &str) {
+    let vt = tui.vt();
+    let screen = vt.screen();
+    assert!(!screen.alternate_screen(), "{when}: the terminal is still in the alternate screen");
+    assert!(!screen.hide_cursor(), "{when}: the cursor is still hidden");
+}
+
+#[test]
+fn nurse_reads_the_board_admits_a_patient_and_quits() {
+    let ward = Ward::demo();
+    let me = current_account();
+    let (planned, steps_before) = {
+        let conn = ward.conn();
+        (planned_arrivals(&conn), count(&conn, "SELECT count(*) FROM admission_steps", []))
+    };
+    assert!(!planned.is_empty(), "the demo ward has no planned arrival today");
+
+    let mut tui = ward.open("nurse", 80, 24);
+    let screen = tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
+    assert!(tui.vt().screen().alternate_screen(), "the TUI should draw on the alternate screen");
+
+    // R-PATH-5: every arriving patient is named SURNAME First name (dd/mm/yyyy).
+    for patient in &planned {
+        assert!(
+            row_of(&screen, "ARRIVING", &patient.identity).is_some(),
+            "ARRIVING does not name {:?}:\n{}",
+            patient.identity,
+            framed(&screen)
+        );
+    }
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(status.starts_with(&format!(" {me} · ")), "the status line does not name the account {me:?}: {status:?}");
+
+    let row = select_planned_arrival(&mut tui, 1);
+    let patient = patient_on(&row, &planned);
+
+    tui.send("a");
+    let screen = tui.wait_for("the admit dialog", |s| admit_dialog(s).is_some());
+    let named = admit_dialog(&screen).unwrap_or_default();
+    assert!(named.contains(&patient.identity), "the dialog names {named:?}, not {:?}", patient.identity);
+
+    tui.send("y");
+    let screen = tui.wait_for("the arrival to show ✓ admitted and a notice", |s| {
+        shows_admitted(s, &patient.identity) && notice_line(s).contains("now admitted") && admit_dialog(s).is_none()
+    });
+    let notice = notice_line(&screen);
+    assert!(notice.contains(&patient.identity), "the notice does not name the patient: {notice:?}");
+    assert!(notice.trim_start().starts_with('✓'), "the notice has no ✓ glyph: {notice:?}");
+
+    tui.send("q");
+    let status = tui.wait_exit();
+    assert!(status.success(), "q should end periop with status 0, got {status:?}");
+    assert_terminal_restored(&tui, "after q");
+
+    let conn = ward.conn();
+    let id = patient.admission_id;
+    let staff_id: i64 = conn
+        .query_row("SELECT id FROM staff WHERE account = ?1", [&me], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("no staff row for the account {me:?}: {e}"));
+    let (state, admitted_at): (String, Option<String>) = conn
+        .query_row("SELECT state, admitted_at FROM admissions WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("the admission");
+    assert_eq!(state, "admitted");
+    // The fixed clock: 09:30 on the ward (Europe/Paris) is 08:30 UTC.
+    assert_eq!(admitted_at.as_deref(), Some("2026-11-22T08:30:00Z"));
+
+    // R-PATH-2: one step planned → admitted, by this account.
+    assert_eq!(count(&conn, "SELECT count(*) FROM admission_steps", []), steps_before + 1);
+    let step: (String, String, i64, String) = conn
+        .query_row(
+            "SELECT from_state, to_state, actor_id, at FROM admission_steps WHERE admission_id = ?1 ORDER BY id DESC",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .expect("an admission step");
+    assert_eq!(step, ("planned".into(), "admitted".into(), staff_id, "2026-11-22T08:30:00Z".into()));
+
+    // R-AUDIT-1: the update is in the audit log, before and after, by this account.
+    let audits: Vec<(i64, Option<String>, String)> = conn
+        .prepare("SELECT actor_id, before, after FROM audit WHERE table_name = 'admissions' AND row_id = ?1 AND action = 'update'")
+        .expect("prepare")
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("audit rows");
+    assert_eq!(audits.len(), 1, "one audited update of admission #{id}, got {audits:?}");
+    let (actor, before, after) = &audits[0];
+    assert_eq!(*actor, staff_id, "the audit row's actor is not the current account");
+    let state_in = |json: &str| -> String {
+        let value: serde_json::Value = serde_json::from_str(json).expect("audit JSON");
+        value["state"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(state_in(before.as_deref().expect("a before image")), "planned");
+    assert_eq!(state_in(after), "admitted");
+    let step_audits = count(
+        &conn,
+        "SELECT count(*) FROM audit a JOIN admission_steps s ON s.id = a.row_id
+         WHERE a.table_name = 'admission_steps' AND a.action = 'insert' AND s.admission_id = ?1 AND a.actor_id = ?2",
+        [id, staff_id],
+    );
+    assert_eq!(step_audits, 1, "the new admission step is not audited as an insert by the current account");
+}
+
+#[test]
+fn second_terminal_sees_the_admission_within_a_second() {
+    let ward = Ward::demo();
+    let planned = planned_arrivals(&ward.conn());
+    assert!(planned.len() >= 2, "the demo ward needs two planned arrivals today");
+
+    let mut a = ward.open("A", 80, 24);
+    let mut b = ward.open("B", 80, 24);
+    // Both watching the file before anything is saved.
+    a.wait_for_all(&["ARRIVING", "● live"]);
+    b.wait_for_all(&["ARRIVING", "● live"]);
+
+    let admitted = patient_on(&select_planned_arrival(&mut a, 1), &planned);
+    let row_b = select_planned_arrival(&mut b, 2);
+    let kept = patient_on(&row_b, &planned);
+    assert_ne!(admitted, kept);
+    let line_before = selected(&b.screen()).map(|(i, _)| i);
+
+    a.send("a");
+    a.wait_for("the admit dialog", |s| admit_dialog(s).is_some_and(|l| l.contains(&admitted.identity)));
+    let start = Instant::now();
+    a.send("y");
+    b.first_sight("terminal B to show the admission", |s| shows_admitted(s, &admitted.identity));
+    let latency = start.elapsed();
+    let screen_b = b.wait_for("terminal B to show the admission", |s| shows_admitted(s, &admitted.identity));
+    eprintln!("second terminal latency: {latency:?} (from pressing y in A to the row changing in B)");
+    // The requirement is under a second (a budget measured by benchmarks);
+    // this bound only guards against a hang or a lost refresh.
+    assert!(latency < Duration::from_secs(3), "terminal B took {latency:?} to show the admission");
+
+    let (line_after, row_after) = selected(&screen_b).expect("B still has a selected row");
+    assert!(row_after.contains(&kept.identity), "B's selection moved off {:?} to {row_after:?}", kept.identity);
+    eprintln!("B's selected row moved from screen line {line_before:?} to {line_after} and stayed on its patient");
+}
+
+#[test]
+fn cancel_changes_nothing() {
+    let ward = Ward::demo();
+    let conn = ward.conn();
+    let planned = planned_arrivals(&conn);
+    let totals = |conn: &rusqlite::Connection| {
+        (
+            count(conn, "SELECT count(*) FROM admission_steps", []),
+            count(conn, "SELECT count(*) FROM audit", []),
+            count(conn, "SELECT count(*) FROM admissions WHERE state = 'planned'", []),
+            count(conn, "SELECT coalesce(sum(version), 0) FROM admissions", []),
+        )
+    };
+    let before = totals(&conn);
+    drop(conn);
+
+    let mut tui = ward.open("nurse", 80, 24);
+    tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
+    let patient = patient_on(&select_planned_arrival(&mut tui, 1), &planned);
+
+    // `n` cancels; so does Esc on its own.
+    for (key, name) in [("n", "n"), (ESC, "Esc")] {
+        tui.send("a");
+        tui.wait_for("the admit dialog", |s| admit_dialog(s).is_some_and(|l| l.contains(&patient.identity)));
+        tui.send(key);
+        let screen = tui.wait_for(&format!("{name} to close the dialog with a notice"), |s| {
+            admit_dialog(s).is_none() && notice_line(s).contains("nothing was changed")
+        });
+        let (_, row) = selected(&screen).expect("a selected row");
+        assert!(row.contains(&patient.identity), "after {name}, the selection moved to {row:?}");
+        assert!(row_body(&row).starts_with("· planned"), "after {name}, the row is no longer planned: {row:?}");
+    }
+
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    assert_eq!(totals(&ward.conn()), before, "(steps, audit rows, planned admissions, versions) changed");
+}
+
+#[test]
+fn help_lists_the_keys_and_tabs_switch() {
+    let ward = Ward::demo();
+    let planned = planned_arrivals(&ward.conn());
+    let mut tui = ward.open("nurse", 100, 30);
+    tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
+
+    tui.send("?");
+    tui.wait_for_all(&["Keys", "admit the selected arrival", "quit"]);
+    tui.send("?");
+    tui.wait_for("the help to close", |s| !s.contains("admit the selected arrival") && s.contains("ARRIVING"));
+
+    tui.send("2");
+    tui.wait_for_all(&["AUDIT LOG"]);
+    tui.send(TAB);
+    tui.wait_for("the Board again", |s| !s.contains("AUDIT LOG") && s.contains("NEEDS ATTENTION"));
+
+    // Filter by part of one surname: another patient leaves the board.
+    let screen = tui.screen();
+    let wanted = planned
+        .iter()
+        .find(|p| p.surname.chars().all(|c| c.is_ascii_alphabetic()) && screen.contains(&p.identity))
+        .expect("an arriving patient with a plain surname on screen");
+    let typed = wanted.surname[..wanted.surname.len().min(5)].to_lowercase();
+    let other = planned
+        .iter()
+        .find(|p| screen.contains(&p.identity) && !p.identity.to_lowercase().contains(&typed))
+        .expect("another arriving patient on screen");
+
+    tui.send("/");
+    tui.wait_for("the filter line", |s| s.contains("filter:"));
+    tui.send(&typed);
+    let screen = tui.wait_for(&format!("the board filtered by {typed:?}"), |s| {
+        s.contains(&format!("filter: {typed}")) && s.contains(&wanted.identity) && !s.contains(&other.identity)
+    });
+    let heading = screen.lines().find(|l| l.starts_with(" ARRIVING (")).expect("the ARRIVING heading");
+    assert!(heading.contains(" of "), "a filtered section says how many of how many: {heading:?}");
+
+    tui.send(ESC);
+    tui.wait_for("Esc to clear the filter", |s| {
+        !s.contains("filter:") && s.contains(&wanted.identity) && s.contains(&other.identity)
+    });
+
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}
+
+#[test]
+#[ignore = "bug: at 80x24 the help overlay splits into two 39-column halves and cuts \
+            `admit the selected arrival` to `admit the selected arriva` (src/ui/overlays.rs help)"]
+fn help_at_80x24_shows_every_line_whole() {
+    let ward = Ward::demo();
+    let mut tui = ward.open("nurse", 80, 24);
+    tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
+    tui.send("?");
+    tui.wait_for_all(&["Keys", "quit", "admit the selected arrival", "cancel, change nothing"]);
+}
+
+#[test]
+fn too_small_terminal_says_what_it_needs() {
+    let ward = Ward::demo();
+    let mut tui = ward.open("small", 60, 20);
+    tui.wait_for_all(&["needs 80×24", "NEEDS ATTENTION"]);
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    assert_terminal_restored(&tui, "after q on a small terminal");
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    let ward = Ward::demo();
+    for name in ["TERM", "HUP"] {
+        let mut tui = ward.open(&format!("SIG{name}"), 80, 24);
+        tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
+        assert!(tui.vt().screen().alternate_screen(), "the TUI should be on the alternate screen");
+        let start = Instant::now();
+        signal(tui.pid(), name);
+        let status = tui.wait_exit();
+        eprintln!("SIG{name}: ended with {status:?} after {:?}", start.elapsed());
+        assert!(status.signal().is_none(), "SIG{name} killed periop instead of ending it cleanly: {status:?}");
+        assert_terminal_restored(&tui, &format!("after SIG{name}"));
+    }
+}
+
+#[test]
+fn bad_database_gives_one_line_and_exit_code() {
+    let ward = Ward::empty();
+    let missing = ward.dir().join("missing.db");
+    let text = ward.dir().join("notes.txt");
+    let notes = "Bed 3: fasting since 22:00\nBed 4: free\n";
+    std::fs::write(&text, notes).expect("write the text file");
+
+    for path in [&missing, &text] {
+        let out = ward.run(&["--db".as_ref(), path.as_os_str()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{}: periop should fail, got {:?}", path.display(), out.status);
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{}: stderr should be one line, got {stderr:?}", path.display());
+        assert!(lines[0].starts_with("periop: "), "stderr {stderr:?}");
+        assert!(lines[0].contains(&*path.to_string_lossy()), "stderr does not name {}: {stderr:?}", path.display());
+        assert!(!lines[0].contains('\x1b'), "stderr carries escape codes: {stderr:?}");
+        assert!(out.stdout.is_empty(), "stdout: {:?}", String::from_utf8_lossy(&out.stdout));
+    }
+
+    assert!(!missing.exists(), "the missing database was created");
+    assert_eq!(std::fs::read_to_string(&text).expect("read the text file"), notes, "the text file was changed");
+    let mut names: Vec<String> = std::fs::read_dir(ward.dir())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into())
+        .collect();
+    names.sort();
+    names.retain(|n| n != "periop.log");
+    assert_eq!(names, ["notes.txt"], "files appeared next to the bad databases");
+}

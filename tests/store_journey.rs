@@ -1,0 +1,1033 @@
+//! The patient's journey through the store, on real files: booking a stay
+//! (R-PATH-1), moving it (R-PATH-1, R-FAST-2), its steps with their bed side
+//! effects and undo (R-PATH-2, R-PATH-4), the bed board (R-PATH-4), the
+//! readiness checklist and confirmation (R-READY-1..3), consultations
+//! (R-ANES-1..5), intakes (R-FAST-3..5), treatments and labs (R-MED-1, -2),
+//! discharge and the call the day after (R-DISCH-1, -2), the lists and the
+//! board built from all of it, and the demo ward.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Europe::Paris;
+use periop::cli::demo;
+use periop::domain::anaesthesia::{AsaClass, CpaOutcome};
+use periop::domain::beds::{BedAction, BedState, BedStatus};
+use periop::domain::case::{AnaesthesiaMode, CaseState};
+use periop::domain::checklist::CheckItem;
+use periop::domain::fasting::IntakeKind;
+use periop::domain::journey::BleedingRisk;
+use periop::domain::medication::{DrugClass, LabItem};
+use periop::domain::pathway::{AdmissionState, Step};
+use periop::domain::readiness::Status;
+use periop::domain::settings::Settings;
+use periop::store::admission_list::{self, ListQuery};
+use periop::store::admissions::{self, NewStay};
+use periop::store::consultations::{self, NewConsultation};
+use periop::store::discharge::{self, DischargeCheckInput};
+use periop::store::patients::{self, NewPatient};
+use periop::store::{
+    Account, Store, StoreError, beds, cases, checks, intakes, journey, labs, reference, treatments,
+};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+fn account(name: &str, full: &str) -> Account {
+    Account { name: name.into(), full_name: Some(full.into()) }
+}
+
+fn admin() -> Account {
+    account("admin1", "Ada Admin")
+}
+
+fn nurse() -> Account {
+    account("nurse1", "Nurse One")
+}
+
+/// A wall-clock time on the ward (Europe/Paris) in November 2026.
+fn paris(day: u32, h: u32, m: u32) -> DateTime<Utc> {
+    Paris.with_ymd_and_hms(2026, 11, day, h, m, 0).single().unwrap().to_utc()
+}
+
+fn d(day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+}
+
+fn time(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+/// Sunday 22 November 2026, 08:30 on the ward.
+fn now() -> DateTime<Utc> {
+    paris(22, 8, 30)
+}
+
+fn settings() -> Settings {
+    Settings::default()
+}
+
+/// A small ward: two rooms, an operator, an anaesthetist, four beds.
+struct Ward {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    store: Store,
+    room: i64,
+    operator: i64,
+    anaesthetist: i64,
+    beds: Vec<i64>,
+    next_patient: u32,
+}
+
+fn ward() -> Ward {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    let mut store = Store::init(&path, &admin(), now()).unwrap();
+    let (room, operator, anaesthetist, beds) = store
+        .write(now(), |tx| {
+            let room = reference::add_room(tx, "Room 1", "ct_fluoro", "08:00", "18:00")?;
+            let operator = reference::add_staff(tx, None, "Dr Lemaire", "radiologist")?;
+            let anaesthetist = reference::add_staff(tx, None, "Dr Noël", "anaesthetist")?;
+            let mut beds = Vec::new();
+            for n in 1..=4 {
+                beds.push(reference::add_bed(tx, &format!("B0{n}"))?);
+            }
+            Ok((room, operator, anaesthetist, beds))
+        })
+        .unwrap();
+    Ward { _dir: dir, path, store, room, operator, anaesthetist, beds, next_patient: 0 }
+}
+
+fn kind(store: &mut Store, code: &str) -> i64 {
+    store.write(now(), |tx| reference::procedure_kind_id(tx, code)).unwrap().unwrap()
+}
+
+impl Ward {
+    fn patient(&mut self) -> i64 {
+        self.next_patient += 1;
+        let n = self.next_patient;
+        self.store
+            .write(now(), |tx| {
+                patients::register(
+                    tx,
+                    &NewPatient {
+                        surname: format!("Testpatient{n}"),
+                        first_name: "Camille".into(),
+                        birth_date: NaiveDate::from_ymd_opt(1960, 3, 14).unwrap(),
+                        sex: 'F',
+                        hospital_number: format!("H{n:06}"),
+                    },
+                )
+            })
+            .unwrap()
+    }
+
+    fn new_stay(&mut self, patient_id: i64, day: NaiveDate, start: NaiveTime, bed: Option<i64>) -> NewStay {
+        let kind = kind(&mut self.store, "vertebroplasty");
+        NewStay {
+            patient_id,
+            procedure_kind_id: kind,
+            procedure_day: day,
+            start_time: start,
+            duration_min: None,
+            side_level: Some("L2".into()),
+            anaesthesia_mode: AnaesthesiaMode::SedationLocal,
+            bleeding_risk: None,
+            operator_id: Some(self.operator),
+            anaesthetist_id: Some(self.anaesthetist),
+            room_id: Some(self.room),
+            bed_id: bed,
+            emergency: false,
+            iodinated_contrast: false,
+        }
+    }
+
+    /// A new patient booked on `day` at `start`, with `bed`: (admission, case).
+    fn stay(&mut self, day: NaiveDate, start: NaiveTime, bed: Option<i64>) -> (i64, i64) {
+        let patient = self.patient();
+        let stay = self.new_stay(patient, day, start, bed);
+        self.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap()
+    }
+
+    fn conn(&self) -> Connection {
+        Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .unwrap()
+    }
+
+    fn bed_state(&self, bed: i64) -> BedState {
+        beds::get(&self.conn(), bed).unwrap().state
+    }
+
+    fn admission_version(&self, id: i64) -> i64 {
+        self.conn().query_row("SELECT version FROM admissions WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+    }
+
+    fn case_version(&self, id: i64) -> i64 {
+        self.conn().query_row("SELECT version FROM cases WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+    }
+
+    fn step(&mut self, at: DateTime<Utc>, id: i64, step: Step, reason: Option<&str>) -> Result<AdmissionState, StoreError> {
+        let version = self.admission_version(id);
+        self.store.write(at, |tx| admissions::take_step(tx, id, version, step, reason)).map(|t| t.to)
+    }
+
+    /// Ticks every checklist item of a case.
+    fn tick_all(&mut self, case_id: i64) {
+        self.store
+            .write(now(), |tx| {
+                for item in CheckItem::ALL {
+                    checks::set(tx, case_id, item, true, None)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    fn cpa(&mut self, case_id: i64, held_at: DateTime<Utc>, outcome: CpaOutcome) -> i64 {
+        let c = NewConsultation {
+            case_id,
+            held_at,
+            anaesthetist_id: Some(self.anaesthetist),
+            asa: AsaClass::new(2, false),
+            planned_mode: AnaesthesiaMode::SedationLocal,
+            outcome,
+            notes: None,
+        };
+        self.store.write(now(), |tx| consultations::record(tx, &c)).unwrap()
+    }
+}
+
+fn invalid_text(err: StoreError) -> String {
+    match err {
+        StoreError::Invalid { .. } => err.to_string(),
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+}
+
+/// R-PRIV-1: no patient's name in an error message.
+fn assert_no_name(text: &str) {
+    assert!(!text.contains("Testpatient") && !text.contains("Camille"), "R-PRIV-1: {text}");
+}
+
+fn count(conn: &Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn r_path_1_a_stay_is_planned_from_j_minus_1_to_j_plus_1_around_the_procedure() {
+    let mut w = ward();
+    let (admission, case) = w.stay(d(24), time(9, 0), Some(w.beds[0]));
+    let conn = w.conn();
+    let (admit, discharge, bed): (String, String, i64) = conn
+        .query_row(
+            "SELECT planned_admit_on, planned_discharge_on, bed_id FROM admissions WHERE id = ?1",
+            [admission],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((admit.as_str(), discharge.as_str(), bed), ("2026-11-23", "2026-11-25", w.beds[0]));
+    let (start, minutes, risk, state): (String, i64, String, String) = conn
+        .query_row(
+            "SELECT scheduled_start, duration_min, bleeding_risk, state FROM cases WHERE id = ?1",
+            [case],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    // 09:00 in Paris is 08:00 UTC in November; the vertebroplasty default is 90 minutes;
+    // R-MED-2: a vertebroplasty is high bleeding risk.
+    assert_eq!((start.as_str(), minutes, risk.as_str(), state.as_str()), ("2026-11-24T08:00:00Z", 90, "high", "planned"));
+    // R-PATH-1: the offsets come from the site's settings.
+    let (s, _) = Settings::from_pairs([("path.admit_offset_days".to_string(), "-2".to_string())]);
+    let patient = w.patient();
+    let stay = w.new_stay(patient, d(26), time(9, 0), None);
+    let (admission, _) = w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &s)).unwrap();
+    let admit: String =
+        w.conn().query_row("SELECT planned_admit_on FROM admissions WHERE id = ?1", [admission], |r| r.get(0)).unwrap();
+    assert_eq!(admit, "2026-11-24");
+}
+
+#[test]
+fn r_path_1_a_stay_is_refused_with_the_reason_and_nothing_is_written() {
+    let mut w = ward();
+    let (held, _) = w.stay(d(24), time(9, 0), Some(w.beds[0]));
+
+    // Unknown procedure kind.
+    let patient = w.patient();
+    let mut stay = w.new_stay(patient, d(25), time(9, 0), None);
+    stay.procedure_kind_id = 999;
+    let err = w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap_err();
+    let text = invalid_text(err);
+    assert!(text.starts_with("procedure kind #999: no such procedure kind"), "{text}");
+
+    // R-PATH-4: the bed is held by another admission on one of the nights.
+    let audit_before = count(&w.conn(), "SELECT count(*) FROM audit");
+    let stay = w.new_stay(patient, d(25), time(9, 0), Some(w.beds[0]));
+    let err = w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap_err();
+    let text = invalid_text(err);
+    assert!(text.contains("bed B01") && text.contains(&format!("admission #{held}")), "{text}");
+    assert!(text.contains("choose another bed"), "{text}");
+    assert_no_name(&text);
+    assert_eq!(count(&w.conn(), "SELECT count(*) FROM audit"), audit_before, "nothing written");
+    assert_eq!(count(&w.conn(), "SELECT count(*) FROM admissions"), 1);
+
+    // A stay that leaves on the day another arrives does not overlap it.
+    let stay = w.new_stay(patient, d(26), time(9, 0), Some(w.beds[0]));
+    w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap();
+
+    // The same patient cannot be booked twice for the same nights.
+    let stay = w.new_stay(patient, d(27), time(9, 0), Some(w.beds[1]));
+    let text = invalid_text(w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap_err());
+    assert!(text.contains(&format!("patient #{patient}: already has admission #")), "{text}");
+
+    // A closed bed, a zero duration.
+    let bed = w.beds[3];
+    w.store.write(now(), |tx| beds::set_state(tx, bed, 1, BedAction::Close)).unwrap();
+    let other = w.patient();
+    let stay = w.new_stay(other, d(30), time(9, 0), Some(bed));
+    let text = invalid_text(w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap_err());
+    assert!(text.starts_with("bed B04: the bed is closed; reopen it"), "{text}");
+    let mut stay = w.new_stay(other, d(30), time(9, 0), None);
+    stay.duration_min = Some(0);
+    let text = invalid_text(w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap_err());
+    assert!(text.contains("give 1 to 720 minutes"), "{text}");
+}
+
+#[test]
+fn r_path_1_and_r_fast_2_moving_a_case_moves_the_plans_until_the_patient_is_admitted() {
+    let mut w = ward();
+    let (admission, case) = w.stay(d(24), time(9, 0), Some(w.beds[0]));
+    let moved = w
+        .store
+        .write(now(), |tx| cases::move_case(tx, case, 1, paris(25, 14, 0), &settings()))
+        .unwrap();
+    assert!(moved.plans_moved);
+    assert_eq!((moved.planned_admit_on, moved.planned_discharge_on), (d(24), d(26)));
+    assert_eq!(
+        moved.message,
+        "procedure moved to 25/11 14:00; admission moved to 24/11, discharge to 26/11; \
+         fasting: solids until 08:00, clear fluids until 12:00"
+    );
+    // R-FAST-2: the times follow the start.
+    let fasting = moved.fasting.unwrap();
+    assert_eq!(fasting.clear_fluids_until, paris(25, 12, 0));
+    let summary = admission_list::list(&w.conn(), &ListQuery { day: Some(d(25)), ..ListQuery::default() }, now(), &settings())
+        .unwrap();
+    assert_eq!(summary[0].fasting.map(|f| f.solids_until), Some(paris(25, 8, 0)));
+    assert_eq!(summary[0].planned_admit_on, d(24));
+
+    // A stale version is a conflict, naming who saved first.
+    let err = w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(25, 9, 0), &settings())).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err:?}");
+
+    // Once admitted, the plans stay and the message says so.
+    w.step(paris(24, 17, 0), admission, Step::Admit, None).unwrap();
+    let version = w.case_version(case);
+    let moved = w
+        .store
+        .write(paris(24, 18, 0), |tx| cases::move_case(tx, case, version, paris(26, 10, 0), &settings()))
+        .unwrap();
+    assert!(!moved.plans_moved);
+    assert!(moved.message.contains("the patient is already admitted: the plans stay (discharge planned 26/11)"), "{}", moved.message);
+    assert_eq!((moved.planned_admit_on, moved.planned_discharge_on), (d(24), d(26)));
+}
+
+#[test]
+fn r_path_1_a_move_gives_up_a_bed_held_on_the_new_nights_and_says_so() {
+    let mut w = ward();
+    let bed = w.beds[0];
+    let (_, case) = w.stay(d(24), time(9, 0), Some(bed));
+    let (other, _) = w.stay(d(27), time(9, 0), Some(bed));
+    let moved = w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(26, 9, 0), &settings())).unwrap();
+    assert_eq!(moved.bed_released.as_deref(), Some("B01"));
+    assert!(
+        moved.message.contains(&format!("bed B01 is held by admission #{other} on those nights and was given up")),
+        "{}",
+        moved.message
+    );
+    let bed_id: Option<i64> =
+        w.conn().query_row("SELECT bed_id FROM admissions WHERE id = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(bed_id, None);
+}
+
+#[test]
+fn r_path_4_admit_occupies_the_bed_discharge_leaves_it_to_clean_and_cleaning_frees_it() {
+    let mut w = ward();
+    let bed = w.beds[0];
+    let (first, _) = w.stay(d(23), time(9, 0), Some(bed));
+    assert_eq!(w.bed_state(bed), BedState::Free);
+    assert_eq!(w.step(paris(22, 17, 0), first, Step::Admit, None).unwrap(), AdmissionState::Admitted);
+    assert_eq!(w.bed_state(bed), BedState::Occupied);
+    w.step(paris(23, 11, 0), first, Step::MarkProcedureDone, None).unwrap();
+    w.step(paris(24, 9, 0), first, Step::ReadyForDischarge, None).unwrap();
+    // R-PATH-4: the bed is not freed when discharge is ordered, only once the patient has left.
+    assert_eq!(w.bed_state(bed), BedState::Occupied);
+    let version = w.admission_version(first);
+    w.store
+        .write(paris(24, 10, 0), |tx| {
+            admissions::take_step(tx, first, version, Step::Discharge, Some("checked by phone with the surgeon"))
+        })
+        .unwrap();
+    assert_eq!(w.bed_state(bed), BedState::ToClean);
+
+    // The next patient cannot go into a bed waiting to be cleaned.
+    let (next, _) = w.stay(d(25), time(9, 0), Some(bed));
+    let text = invalid_text(w.step(paris(24, 17, 0), next, Step::Admit, None).unwrap_err());
+    assert!(text.starts_with("bed B01: cannot admit a patient into a bed that is to clean: mark it cleaned first"), "{text}");
+    assert!(text.contains("R-PATH-4"), "{text}");
+    assert_no_name(&text);
+    // Cleaning frees it; a second "cleaned" is refused.
+    let version = beds::get(&w.conn(), bed).unwrap().version;
+    w.store.write(paris(24, 16, 0), |tx| beds::set_state(tx, bed, version, BedAction::Cleaned)).unwrap();
+    assert_eq!(w.bed_state(bed), BedState::Free);
+    let err = w.store.write(paris(24, 16, 0), |tx| beds::set_state(tx, bed, version + 1, BedAction::Cleaned)).unwrap_err();
+    assert!(invalid_text(err).contains("already clean"));
+    w.step(paris(24, 17, 0), next, Step::Admit, None).unwrap();
+    assert_eq!(w.bed_state(bed), BedState::Occupied);
+}
+
+#[test]
+fn r_path_4_a_bed_occupied_by_someone_else_refuses_the_admission() {
+    let mut w = ward();
+    let bed = w.beds[1];
+    let (staying, _) = w.stay(d(23), time(9, 0), Some(bed));
+    w.step(paris(22, 17, 0), staying, Step::Admit, None).unwrap();
+    // Booked for the night after the first patient's planned departure…
+    let (next, _) = w.stay(d(25), time(9, 0), Some(bed));
+    // …but the first patient is still there (overdue on the 25th): the second one cannot go in.
+    let text = invalid_text(w.step(paris(25, 17, 0), next, Step::Admit, None).unwrap_err());
+    assert!(text.contains(&format!("bed B02: admission #{staying} is still in it")), "{text}");
+    assert!(text.contains(&format!("give admission #{next} another bed")), "{text}");
+}
+
+#[test]
+fn r_path_4_cancelling_before_arrival_frees_nothing_physical_but_ends_the_reservation() {
+    let mut w = ward();
+    let bed = w.beds[0];
+    let (admission, _) = w.stay(d(23), time(9, 0), Some(bed));
+    let board = beds::board(&w.conn(), d(22), Paris).unwrap();
+    assert_eq!(board[0].status, BedStatus::Reserved);
+    assert_eq!(board[0].expected.as_ref().map(|e| e.admission_id), Some(admission));
+    w.step(now(), admission, Step::Cancel, Some("patient declined")).unwrap();
+    let board = beds::board(&w.conn(), d(22), Paris).unwrap();
+    assert_eq!((board[0].physical, board[0].status, board[0].expected.is_none()), (BedState::Free, BedStatus::Free, true));
+    // The bed can be booked again for those nights.
+    w.stay(d(23), time(10, 0), Some(bed));
+}
+
+#[test]
+fn r_path_4_the_bed_board_shows_all_five_states_and_refuses_bad_transitions() {
+    let mut w = ward();
+    let [b1, b2, b3, b4] = [w.beds[0], w.beds[1], w.beds[2], w.beds[3]];
+    let (in_bed, _) = w.stay(d(22), time(9, 0), Some(b1));
+    w.step(paris(21, 17, 0), in_bed, Step::Admit, None).unwrap();
+    let (arriving, _) = w.stay(d(23), time(9, 0), Some(b2));
+    let (left, _) = w.stay(d(21), time(9, 0), Some(b3));
+    w.step(paris(20, 17, 0), left, Step::Admit, None).unwrap();
+    w.step(paris(21, 12, 0), left, Step::Postpone, Some("fever on arrival")).unwrap();
+    w.store.write(now(), |tx| beds::set_state(tx, b4, 1, BedAction::Close)).unwrap();
+
+    let board = w.store.beds(d(22)).unwrap();
+    let shown: Vec<_> = board.iter().map(|b| (b.label.as_str(), b.status)).collect();
+    assert_eq!(
+        shown,
+        [("B01", BedStatus::Occupied), ("B02", BedStatus::Reserved), ("B03", BedStatus::ToClean), ("B04", BedStatus::Closed)]
+    );
+    assert_eq!(board[0].occupant.as_ref().map(|o| o.admission_id), Some(in_bed));
+    assert_eq!(board[0].occupant.as_ref().map(|o| o.patient.surname.as_str()), Some("Testpatient1"));
+    assert_eq!(board[1].expected.as_ref().map(|o| o.admission_id), Some(arriving));
+
+    // R-PATH-4: an occupied bed cannot be closed; a reserved one not under its admission.
+    let version = board[0].version;
+    let text = invalid_text(w.store.write(now(), |tx| beds::set_state(tx, b1, version, BedAction::Close)).unwrap_err());
+    assert_eq!(text, "bed B01: cannot close a bed that is occupied: a patient is in it; move or discharge the patient first (R-PATH-4)");
+    let version = board[1].version;
+    let text = invalid_text(w.store.write(now(), |tx| beds::set_state(tx, b2, version, BedAction::Close)).unwrap_err());
+    assert!(text.contains(&format!("reserved for admission #{arriving}")), "{text}");
+    // A stale version is a conflict.
+    let err = w.store.write(now(), |tx| beds::set_state(tx, b4, 1, BedAction::Reopen)).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err:?}");
+    w.store.write(now(), |tx| beds::set_state(tx, b4, 2, BedAction::Reopen)).unwrap();
+    assert_eq!(w.bed_state(b4), BedState::Free);
+
+    // Beds free for the night of the 22nd: B03 is waiting to be cleaned but held by no one.
+    let free: Vec<_> = beds::available(&w.conn(), (d(22), d(23)), d(22))
+        .unwrap()
+        .into_iter()
+        .map(|b| b.label)
+        .collect();
+    assert_eq!(free, ["B04", "B03"]);
+}
+
+#[test]
+fn r_path_4_assigning_a_bed_checks_the_nights_and_moves_a_patient_already_in() {
+    let mut w = ward();
+    let [b1, b2, b3] = [w.beds[0], w.beds[1], w.beds[2]];
+    let (first, _) = w.stay(d(23), time(9, 0), Some(b1));
+    let (second, _) = w.stay(d(23), time(11, 0), None);
+    let text = invalid_text(w.store.write(now(), |tx| beds::assign(tx, second, 1, b1)).unwrap_err());
+    assert!(text.contains(&format!("bed B01: already held by admission #{first} for the nights 22/11 to 24/11")), "{text}");
+    let version = w.store.write(now(), |tx| beds::assign(tx, second, 1, b2)).unwrap();
+    assert_eq!(version, 2);
+    // A patient on the ward changes beds: the old one is to clean, the new one occupied.
+    w.step(paris(22, 17, 0), second, Step::Admit, None).unwrap();
+    let version = w.admission_version(second);
+    w.store.write(paris(22, 19, 0), |tx| beds::assign(tx, second, version, b3)).unwrap();
+    assert_eq!((w.bed_state(b2), w.bed_state(b3)), (BedState::ToClean, BedState::Occupied));
+    let version = w.admission_version(second);
+    let text = invalid_text(w.store.write(now(), |tx| beds::unassign(tx, second, version)).unwrap_err());
+    assert!(text.contains("the patient is in the bed"), "{text}");
+}
+
+#[test]
+fn r_path_2_a_mistaken_step_is_undone_by_a_new_recorded_step() {
+    let mut w = ward();
+    let bed = w.beds[0];
+    let (admission, _) = w.stay(d(23), time(9, 0), Some(bed));
+    w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
+    w.step(paris(22, 18, 0), admission, Step::MarkProcedureDone, None).unwrap();
+
+    // A reason is required.
+    let version = w.admission_version(admission);
+    let text = invalid_text(w.store.write(now(), |tx| admissions::undo_last_step(tx, admission, version, "  ")).unwrap_err());
+    assert!(text.ends_with("to undo a step, give a reason"), "{text}");
+
+    // A second member of staff undoes the mistaken "procedure done", then the admission.
+    let mut nurse = Store::open_as(&w.path, &nurse()).unwrap();
+    let taken = nurse
+        .write(paris(22, 18, 5), |tx| admissions::undo_last_step(tx, admission, version, "procedure is tomorrow"))
+        .unwrap();
+    assert_eq!((taken.from, taken.to), (AdmissionState::ProcedureDone, AdmissionState::Admitted));
+    let taken = nurse
+        .write(paris(22, 18, 6), |tx| admissions::undo_last_step(tx, admission, taken.version, "wrong patient admitted"))
+        .unwrap();
+    assert_eq!(taken.to, AdmissionState::Planned);
+    // R-PATH-4: the patient never slept there; the bed is free again, and admitted_at is cleared.
+    assert_eq!(w.bed_state(bed), BedState::Free);
+    let admitted_at: Option<String> =
+        w.conn().query_row("SELECT admitted_at FROM admissions WHERE id = ?1", [admission], |r| r.get(0)).unwrap();
+    assert_eq!(admitted_at, None);
+    // Nothing left to undo.
+    let text = invalid_text(
+        nurse.write(now(), |tx| admissions::undo_last_step(tx, admission, taken.version, "again")).unwrap_err(),
+    );
+    assert!(text.ends_with("there is no step left to undo"), "{text}");
+
+    // History is never edited: four steps, with who and why.
+    let timeline = w.store.timeline(admission).unwrap();
+    let read: Vec<_> = timeline
+        .iter()
+        .map(|s| (s.from.code(), s.to.code(), s.by.as_str(), s.reason.as_deref(), s.undo))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("planned", "admitted", "Ada Admin", None, false),
+            ("admitted", "procedure_done", "Ada Admin", None, false),
+            ("procedure_done", "admitted", "Nurse One", Some("undo: procedure is tomorrow"), true),
+            ("admitted", "planned", "Nurse One", Some("undo: wrong patient admitted"), true),
+        ]
+    );
+    assert_eq!(timeline[2].at, paris(22, 18, 5));
+}
+
+#[test]
+fn r_path_2_undoing_a_discharge_puts_the_patient_back_in_their_bed() {
+    let mut w = ward();
+    let bed = w.beds[0];
+    let (admission, _) = w.stay(d(23), time(9, 0), Some(bed));
+    w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
+    w.step(paris(23, 11, 0), admission, Step::MarkProcedureDone, None).unwrap();
+    w.step(paris(24, 9, 0), admission, Step::ReadyForDischarge, None).unwrap();
+    w.step(paris(24, 10, 0), admission, Step::Discharge, Some("letter sent by post")).unwrap();
+    assert_eq!(w.bed_state(bed), BedState::ToClean);
+    let version = w.admission_version(admission);
+    let taken = w
+        .store
+        .write(paris(24, 10, 5), |tx| admissions::undo_last_step(tx, admission, version, "discharged the wrong patient"))
+        .unwrap();
+    assert_eq!(taken.to, AdmissionState::ReadyForDischarge);
+    assert_eq!(w.bed_state(bed), BedState::Occupied);
+    // R-DISCH-2: no call is due for a patient who has not left.
+    assert!(discharge::calls_due(&w.conn(), d(25)).unwrap().is_empty());
+}
+
+#[test]
+fn r_ready_1_confirmation_is_refused_naming_every_missing_item_until_they_are_recorded() {
+    let mut w = ward();
+    let (_, case) = w.stay(d(24), time(9, 0), None);
+    let text = invalid_text(
+        w.store.write(now(), |tx| checks::confirm_case(tx, case, 1, now(), &settings())).unwrap_err(),
+    );
+    assert_eq!(
+        text,
+        format!(
+            "case #{case}: cannot be confirmed without: RCP decision, radiology consultation, signed consent, \
+             anaesthesia consultation (CPA) (R-READY-1); record them first, or mark the case an emergency"
+        )
+    );
+    // R-READY-3: ticked with who and when; the version guards a second ticker.
+    let mut nurse = Store::open_as(&w.path, &nurse()).unwrap();
+    let v = nurse.write(paris(22, 9, 0), |tx| checks::set(tx, case, CheckItem::RcpDecision, true, None)).unwrap();
+    assert_eq!(v, 1);
+    let err = w.store.write(now(), |tx| checks::set(tx, case, CheckItem::RcpDecision, false, None)).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { ref by, .. } if by == "Nurse One"), "{err:?}");
+    let rows = checks::rows(&w.conn(), case).unwrap();
+    assert_eq!(rows.len(), 8);
+    assert_eq!(
+        (rows[0].item, rows[0].done, rows[0].checked_by.as_deref(), rows[0].checked_at),
+        (CheckItem::RcpDecision, true, Some("Nurse One"), Some(paris(22, 9, 0)))
+    );
+    assert_eq!((rows[1].done, rows[1].version), (false, None));
+
+    w.store
+        .write(now(), |tx| {
+            for item in CheckItem::ALL.into_iter().skip(1) {
+                checks::set(tx, case, item, true, None)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    w.cpa(case, paris(10, 10, 0), CpaOutcome::Cleared);
+    let version = w.store.write(now(), |tx| checks::confirm_case(tx, case, 1, now(), &settings())).unwrap();
+    assert_eq!(version, 2);
+    let state: String = w.conn().query_row("SELECT state FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap();
+    assert_eq!(state, CaseState::Confirmed.code());
+    let text = invalid_text(
+        w.store.write(now(), |tx| checks::confirm_case(tx, case, 2, now(), &settings())).unwrap_err(),
+    );
+    assert!(text.ends_with("already confirmed"), "{text}");
+}
+
+#[test]
+fn r_ready_1_an_emergency_relaxes_confirmation_and_is_reported() {
+    let mut w = ward();
+    let (_, case) = w.stay(d(22), time(15, 0), None);
+    let v = w.store.write(now(), |tx| cases::set_emergency(tx, case, 1, true)).unwrap();
+    w.store.write(now(), |tx| checks::confirm_case(tx, case, v, now(), &settings())).unwrap();
+    let facts = journey::case_facts(&w.conn(), case).unwrap();
+    assert!(facts.emergency);
+    let list = w.store.admissions(&ListQuery { day: Some(d(22)), ..ListQuery::default() }, now()).unwrap();
+    let readiness = list[0].readiness.as_ref().unwrap();
+    assert_eq!(readiness.status, Status::AtRisk);
+    assert!(readiness.emergency);
+    assert!(readiness.missing.iter().any(|m| m.code == "emergency"));
+}
+
+#[test]
+fn r_ready_3_readiness_is_computed_from_the_stored_facts_in_one_batch() {
+    let mut w = ward();
+    let (_, ready) = w.stay(d(23), time(9, 0), Some(w.beds[0]));
+    w.tick_all(ready);
+    w.cpa(ready, paris(2, 10, 0), CpaOutcome::Cleared);
+    w.store
+        .write(now(), |tx| {
+            labs::record(tx, 1, LabItem::Inr, 1.1, paris(22, 8, 0))?;
+            labs::record(tx, 1, LabItem::Platelets, 240.0, paris(22, 8, 0))
+        })
+        .unwrap();
+    let (_, missing) = w.stay(d(23), time(11, 0), Some(w.beds[1]));
+    w.tick_all(missing);
+    w.store.write(now(), |tx| checks::set(tx, missing, CheckItem::CarteVitale, false, Some(1))).unwrap();
+    w.cpa(missing, paris(2, 10, 0), CpaOutcome::Pending);
+
+    let conn = w.conn();
+    let batch = journey::case_facts_for_days(&conn, d(23), d(23), Paris).unwrap();
+    assert_eq!(batch.keys().copied().collect::<Vec<_>>(), [ready, missing]);
+    for (id, facts) in &batch {
+        assert_eq!(&journey::case_facts(&conn, *id).unwrap(), facts, "batch and single loads agree");
+    }
+    assert!(!batch[&missing].carte_vitale);
+
+    let list = w.store.admissions(&ListQuery { day: Some(d(22)), ..ListQuery::default() }, now()).unwrap();
+    let status: Vec<_> = list
+        .iter()
+        .map(|a| {
+            let r = a.readiness.as_ref().unwrap();
+            (r.status, r.missing_text())
+        })
+        .collect();
+    assert_eq!(
+        status,
+        [(Status::Ready, String::new()), (Status::NotReady, "CPA outcome pending, carte Vitale, INR, platelets".to_string())]
+    );
+    let err = journey::case_facts(&conn, 999).unwrap_err();
+    assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
+}
+
+#[test]
+fn r_anes_1_2_5_the_worklist_lists_missing_pending_late_and_old_consultations_soonest_first() {
+    let mut w = ward();
+    let (_, late) = w.stay(d(23), time(9, 0), None);
+    w.cpa(late, paris(22, 8, 0), CpaOutcome::Cleared); // 25 h before: too late
+    let (_, missing) = w.stay(d(24), time(9, 0), None);
+    let (_, pending) = w.stay(d(25), time(9, 0), None);
+    w.cpa(pending, paris(20, 10, 0), CpaOutcome::Pending);
+    let (_, old) = w.stay(d(26), time(9, 0), None);
+    w.cpa(old, NaiveDate::from_ymd_opt(2026, 9, 1).unwrap().and_hms_opt(9, 0, 0).unwrap().and_utc(), CpaOutcome::Cleared);
+    let (_, fine) = w.stay(d(27), time(9, 0), None);
+    w.cpa(fine, paris(10, 10, 0), CpaOutcome::Cleared);
+    let patient = w.patient();
+    let mut local = w.new_stay(patient, d(28), time(9, 0), None);
+    local.anaesthesia_mode = AnaesthesiaMode::LocalOnly;
+    w.store.write(now(), |tx| admissions::create_stay(tx, &local, &settings())).unwrap();
+
+    let list = consultations::worklist(&w.conn(), d(22), now(), Paris, &settings()).unwrap();
+    let seen: Vec<_> = list.iter().map(|c| (c.case_id, c.findings[0].issue.code())).collect();
+    assert_eq!(seen, [(late, "cpa_late"), (missing, "no_cpa"), (pending, "cpa_pending"), (old, "cpa_expired")]);
+    assert_eq!(list[2].latest.as_ref().map(|c| c.outcome), Some(CpaOutcome::Pending));
+    assert!(list[0].findings[0].detail.starts_with("25 h before (anes.cpa_min_delay_h=48 h"), "{:?}", list[0].findings);
+    assert_eq!(list[0].patient.surname, "Testpatient1");
+    // From a later day, the earlier cases drop off.
+    assert_eq!(w.store.consultation_worklist(d(25), now()).unwrap().len(), 2);
+}
+
+#[test]
+fn r_anes_5_a_refusal_needs_notes_and_a_consultation_is_recorded_once_held() {
+    let mut w = ward();
+    let (_, case) = w.stay(d(24), time(9, 0), None);
+    let mut c = NewConsultation {
+        case_id: case,
+        held_at: paris(20, 10, 0),
+        anaesthetist_id: Some(w.anaesthetist),
+        asa: "III E".parse().ok(),
+        planned_mode: AnaesthesiaMode::General,
+        outcome: CpaOutcome::Refused,
+        notes: Some(" ".into()),
+    };
+    let text = invalid_text(w.store.write(now(), |tx| consultations::record(tx, &c)).unwrap_err());
+    assert!(text.ends_with("a refusal needs notes saying why (R-ANES-5)"), "{text}");
+    c.held_at = paris(23, 10, 0);
+    c.notes = Some("unstable angina".into());
+    let text = invalid_text(w.store.write(now(), |tx| consultations::record(tx, &c)).unwrap_err());
+    assert!(text.contains("in the future"), "{text}");
+    c.held_at = paris(20, 10, 0);
+    w.store.write(now(), |tx| consultations::record(tx, &c)).unwrap();
+    let detail = w.store.admission(1, now()).unwrap();
+    let cpa = &detail.consultations[0];
+    assert_eq!((cpa.asa.map(|a| a.to_string()), cpa.anaesthetist.as_deref()), (Some("III E".into()), Some("Dr Noël")));
+    assert_eq!(detail.readiness.unwrap().status, Status::NotReady);
+}
+
+#[test]
+fn r_anes_3_the_pre_anaesthesia_visit_is_flagged_on_the_j0_board_until_recorded() {
+    let mut w = ward();
+    let (_, case) = w.stay(d(22), time(14, 0), Some(w.beds[0]));
+    w.tick_all(case);
+    w.cpa(case, paris(2, 10, 0), CpaOutcome::Cleared);
+    let rules = |store: &Store| store.board(d(22), now()).unwrap().attention.iter().map(|a| a.rule).collect::<Vec<_>>();
+    assert!(rules(&w.store).contains(&"R-ANES-3"), "{:?}", rules(&w.store));
+    w.store.write(now(), |tx| cases::set_pre_visit(tx, case, 1, Some(paris(22, 8, 0)))).unwrap();
+    assert!(!rules(&w.store).contains(&"R-ANES-3"), "{:?}", rules(&w.store));
+}
+
+#[test]
+fn r_fast_3_an_intake_in_the_window_is_on_the_board_and_r_fast_2_moving_the_case_clears_it() {
+    let mut w = ward();
+    let (admission, case) = w.stay(d(22), time(10, 0), Some(w.beds[0]));
+    w.step(paris(21, 17, 0), admission, Step::Admit, None).unwrap();
+    w.store.write(now(), |tx| intakes::record(tx, admission, IntakeKind::Solids, paris(22, 7, 0))).unwrap();
+    let board = w.store.board(d(22), now()).unwrap();
+    let fast: Vec<_> = board.attention.iter().filter(|a| a.rule.starts_with("R-FAST")).collect();
+    assert_eq!(fast.len(), 1, "{fast:?}");
+    assert!(fast[0].message.starts_with("NOT FASTED: solids at 07:00"), "{}", fast[0].message);
+    let slot = &board.facts.procedures[0];
+    assert_eq!(slot.fasting.map(|f| f.solids_until), Some(paris(22, 4, 0)));
+    // R-FAST-2: moved to 14:00, the breakfast is more than six hours before.
+    w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(22, 14, 0), &settings())).unwrap();
+    let board = w.store.board(d(22), now()).unwrap();
+    assert!(!board.attention.iter().any(|a| a.rule == "R-FAST-3"), "{:?}", board.attention);
+    // An intake in the future is refused.
+    let text = invalid_text(
+        w.store.write(now(), |tx| intakes::record(tx, admission, IntakeKind::ClearFluids, paris(22, 12, 0))).unwrap_err(),
+    );
+    assert!(text.contains("in the future"), "{text}");
+}
+
+#[test]
+fn r_fast_5_an_insulin_treated_diabetic_gets_the_shorter_limit() {
+    let mut w = ward();
+    let (admission, case) = w.stay(d(22), time(12, 0), Some(w.beds[0]));
+    w.step(paris(21, 17, 0), admission, Step::Admit, None).unwrap();
+    w.store.write(now(), |tx| intakes::record(tx, admission, IntakeKind::Solids, paris(21, 19, 0))).unwrap();
+    let has = |store: &Store, rule| store.board(d(22), now()).unwrap().attention.iter().any(|a| a.rule == rule);
+    assert!(!has(&w.store, "R-FAST-5"));
+    w.store.write(now(), |tx| patients::set_insulin_treated(tx, 1, 1, true)).unwrap();
+    assert!(has(&w.store, "R-FAST-5"));
+    let detail = w.store.admission(admission, now()).unwrap();
+    assert!(detail.patient.insulin_treated_diabetic);
+    assert!(detail.fasting_alerts.iter().any(|a| a.rule == "R-FAST-5"));
+    assert_eq!(detail.intakes.len(), 1);
+    let _ = case;
+}
+
+#[test]
+fn r_med_1_stop_plans_come_with_each_treatment_and_follow_the_procedure_day() {
+    let mut w = ward();
+    let patient = w.patient();
+    let mut stay = w.new_stay(patient, d(27), time(9, 0), None);
+    stay.procedure_kind_id = kind(&mut w.store, "cemented_screw_fixation");
+    stay.iodinated_contrast = true;
+    let (admission, case) = w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap();
+    let doac = w.store.write(now(), |tx| treatments::add(tx, patient, DrugClass::Doac)).unwrap();
+    w.store.write(now(), |tx| treatments::add(tx, patient, DrugClass::Metformin)).unwrap();
+    let text = invalid_text(w.store.write(now(), |tx| treatments::add(tx, patient, DrugClass::Doac)).unwrap_err());
+    assert!(text.contains(&format!("already recorded as treatment #{doac}")), "{text}");
+
+    let list = w.store.admissions(&ListQuery { day: Some(d(27)), ..ListQuery::default() }, now()).unwrap();
+    let stops: Vec<_> = list[0].stops.iter().map(|s| (s.drug, s.last_dose)).collect();
+    assert_eq!(stops, [(DrugClass::Doac, Some(d(24))), (DrugClass::Metformin, Some(d(26)))]);
+    assert!(list[0].stops[1].lines[1].contains("restart day Sun 29/11/2026 (J+2)"), "{:?}", list[0].stops[1].lines);
+    assert!(list[0].readiness.as_ref().unwrap().missing.iter().any(|m| m.code == "medication_plan"));
+    // Moving the case recomputes the dates.
+    w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(30, 9, 0), &settings())).unwrap();
+    let detail = w.store.admission(admission, now()).unwrap();
+    assert_eq!(detail.treatments[0].stop.as_ref().and_then(|s| s.last_dose), Some(d(27)));
+    // A stopped treatment has no plan.
+    w.store.write(now(), |tx| treatments::stop(tx, doac, 1)).unwrap();
+    let detail = w.store.admission(admission, now()).unwrap();
+    let doac_row = detail.treatments.iter().find(|t| t.treatment_id == doac).unwrap();
+    assert_eq!((doac_row.active, doac_row.stop.is_none()), (false, true));
+    assert_eq!(detail.admission.stops.len(), 1);
+}
+
+#[test]
+fn r_med_2_labs_too_old_or_implausible() {
+    let mut w = ward();
+    let (admission, _) = w.stay(d(24), time(9, 0), None);
+    w.store
+        .write(now(), |tx| {
+            labs::record(tx, 1, LabItem::Inr, 1.2, paris(20, 8, 0))?;
+            labs::record(tx, 1, LabItem::Platelets, 180.0, paris(22, 8, 0))
+        })
+        .unwrap();
+    let detail = w.store.admission(admission, now()).unwrap();
+    let codes: Vec<_> = detail.readiness.unwrap().items.iter().map(|i| i.code).collect();
+    assert!(codes.contains(&"inr_too_old") && !codes.contains(&"platelets_too_old"), "{codes:?}");
+    assert_eq!(detail.labs.len(), 2);
+    let text = invalid_text(w.store.write(now(), |tx| labs::record(tx, 1, LabItem::Inr, 85.0, paris(22, 8, 0))).unwrap_err());
+    assert!(text.starts_with("INR result: 85 is not a plausible value"), "{text}");
+    let text =
+        invalid_text(w.store.write(now(), |tx| labs::record(tx, 1, LabItem::Platelets, f64::NAN, paris(22, 8, 0))).unwrap_err());
+    assert!(text.contains("not a plausible value"), "{text}");
+}
+
+#[test]
+fn r_disch_1_discharge_is_refused_naming_what_is_missing_or_overridden_with_a_reason() {
+    let mut w = ward();
+    let bed = w.beds[0];
+    let (admission, _) = w.stay(d(23), time(9, 0), Some(bed));
+    w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
+    w.step(paris(23, 11, 0), admission, Step::MarkProcedureDone, None).unwrap();
+    w.step(paris(24, 9, 0), admission, Step::ReadyForDischarge, None).unwrap();
+    let mut check = DischargeCheckInput {
+        padss: [Some(2), Some(3), Some(1), Some(1), Some(2)],
+        escort: true,
+        letter_given_on: Some(d(24)),
+        work_stop_certificate: false,
+        follow_up_appointment: true,
+    };
+    let text = invalid_text(w.store.write(paris(24, 9, 30), |tx| discharge::save_check(tx, admission, None, &check)).unwrap_err());
+    assert!(text.contains("activity and mental state was given 3"), "{text}");
+    check.padss[1] = Some(2);
+    let v = w.store.write(paris(24, 9, 30), |tx| discharge::save_check(tx, admission, None, &check)).unwrap();
+    assert_eq!(v, 1);
+
+    let version = w.admission_version(admission);
+    let text = invalid_text(
+        w.store
+            .write(paris(24, 10, 0), |tx| discharge::discharge(tx, admission, version, None, &settings()))
+            .unwrap_err(),
+    );
+    assert_eq!(
+        text,
+        format!(
+            "admission #{admission}: cannot discharge yet: PADSS 8/10, at least 9 needed; \
+             complete them or give a reason to override (R-DISCH-1)"
+        )
+    );
+    assert_eq!(w.bed_state(bed), BedState::Occupied, "nothing changed");
+    let done = w
+        .store
+        .write(paris(24, 10, 0), |tx| {
+            discharge::discharge(tx, admission, version, Some("seen by the anaesthetist, fit to go"), &settings())
+        })
+        .unwrap();
+    assert_eq!(done.step.to, AdmissionState::Discharged);
+    assert_eq!(done.overridden.len(), 1);
+    assert_eq!(done.call_due_on, d(25));
+    let detail = w.store.admission(admission, paris(24, 10, 5)).unwrap();
+    assert_eq!(
+        detail.discharge_check.as_ref().and_then(|c| c.override_reason.as_deref()),
+        Some("seen by the anaesthetist, fit to go")
+    );
+    assert_eq!(detail.discharge_check.as_ref().and_then(|c| c.padss_total), Some(8));
+    let last = detail.timeline.last().unwrap();
+    assert_eq!(
+        last.reason.as_deref(),
+        Some("seen by the anaesthetist, fit to go (override R-DISCH-1, missing: PADSS 8/10, at least 9 needed)")
+    );
+    assert_eq!(w.bed_state(bed), BedState::ToClean);
+}
+
+#[test]
+fn r_disch_2_the_call_is_due_the_next_day_and_listed_until_done() {
+    let mut w = ward();
+    let (admission, _) = w.stay(d(23), time(9, 0), Some(w.beds[0]));
+    w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
+    w.step(paris(23, 11, 0), admission, Step::MarkProcedureDone, None).unwrap();
+    w.step(paris(24, 9, 0), admission, Step::ReadyForDischarge, None).unwrap();
+    let complete = DischargeCheckInput {
+        padss: [Some(2); 5],
+        escort: true,
+        letter_given_on: Some(d(24)),
+        work_stop_certificate: true,
+        follow_up_appointment: true,
+    };
+    w.store.write(paris(24, 9, 30), |tx| discharge::save_check(tx, admission, None, &complete)).unwrap();
+    // take_step's discharge goes through the same check (no reason needed: complete).
+    w.step(paris(24, 11, 0), admission, Step::Discharge, None).unwrap();
+    let conn = w.conn();
+    assert!(discharge::calls_due(&conn, d(24)).unwrap().is_empty());
+    let due = discharge::calls_due(&conn, d(25)).unwrap();
+    assert_eq!((due.len(), due[0].due_on, due[0].overdue), (1, d(25), false));
+    assert!(discharge::calls_due(&conn, d(26)).unwrap()[0].overdue);
+    let board = w.store.board(d(25), paris(25, 9, 0)).unwrap();
+    let call = board.attention.iter().find(|a| a.rule == "R-DISCH-2").unwrap();
+    assert_eq!(call.message, "CALL DUE: follow-up phone call today");
+    assert_eq!(board.patient_for(call.subject).map(|p| p.surname.as_str()), Some("Testpatient1"));
+
+    let call = &due[0];
+    w.store.write(paris(25, 10, 0), |tx| discharge::call_done(tx, call.call_id, call.version, Some("all well"))).unwrap();
+    assert!(discharge::calls_due(&w.conn(), d(26)).unwrap().is_empty());
+    let text = invalid_text(
+        w.store.write(paris(25, 10, 0), |tx| discharge::call_done(tx, call.call_id, call.version + 1, None)).unwrap_err(),
+    );
+    assert!(text.contains("already recorded as done"), "{text}");
+    let detail = w.store.admission(admission, paris(25, 11, 0)).unwrap();
+    assert_eq!(detail.follow_up_call.and_then(|c| c.notes).as_deref(), Some("all well"));
+}
+
+/// The demo ward at the screens' fixed clock: 09:30 in Paris on Sunday 22 November 2026.
+fn demo_ward(dir: &Path) -> Store {
+    let path = dir.join("demo.db");
+    let now = paris(22, 9, 30);
+    demo::build(&path, &nurse(), now, &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap()
+}
+
+#[test]
+fn the_demo_board_shows_every_kind_of_alert_with_the_patient_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_ward(dir.path());
+    let now = paris(22, 9, 30);
+    let board = store.board(d(22), now).unwrap();
+    let mut rules: Vec<_> = board.attention.iter().map(|a| a.rule).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        ["R-ANES-3", "R-DISCH-2", "R-FAST-3", "R-FAST-4", "R-FAST-5", "R-PATH-2", "R-PATH-3", "R-PATH-4", "R-READY-3"]
+    );
+    for alert in &board.attention {
+        assert!(board.patient_for(alert.subject).is_some(), "{alert:?} has no patient");
+    }
+    // Tomorrow's arrivals: ready, not ready (consent, pending CPA), at risk (carte Vitale, late CPA).
+    let mut statuses: Vec<_> =
+        board.facts.arrivals.iter().map(|s| s.readiness.as_ref().unwrap().status.code()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, ["at_risk", "at_risk", "not_ready", "not_ready", "ready"]);
+    assert_eq!(board.facts.arrivals.iter().filter(|s| s.bed.is_none()).count(), 1);
+    // Departures: one complete discharge check, one with PADSS 8.
+    let mut checks: Vec<_> = board
+        .facts
+        .departures
+        .iter()
+        .filter_map(|s| s.discharge.as_ref())
+        .filter(|c| c.padss_total.is_some())
+        .map(|c| (c.padss_total, c.missing.len()))
+        .collect();
+    checks.sort_unstable();
+    assert_eq!(checks, [(Some(8), 1), (Some(10), 0)]);
+    // The bed board has every status.
+    let mut statuses: Vec<_> = store.beds(d(22)).unwrap().iter().map(|b| b.status.code()).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    assert_eq!(statuses, ["closed", "occupied", "reserved", "to_clean"]);
+    // The consultations worklist: the pending one, the late one, next week's missing ones.
+    let list = store.consultation_worklist(d(22), now).unwrap();
+    let mut codes: Vec<_> = list.iter().map(|c| c.findings[0].issue.code()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes, ["cpa_late", "cpa_pending", "no_cpa"]);
+}
+
+#[test]
+fn the_demo_is_the_same_for_the_same_seed() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let now = paris(22, 9, 30);
+    let board_a = demo_ward(a.path()).board(d(22), now).unwrap();
+    let board_b = demo_ward(b.path()).board(d(22), now).unwrap();
+    assert_eq!(board_a, board_b);
+}
+
+#[test]
+fn the_admissions_list_filters_by_day_state_and_text_and_the_detail_shows_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_ward(dir.path());
+    let now = paris(22, 9, 30);
+    let today = store.admissions(&ListQuery { day: Some(d(22)), ..ListQuery::default() }, now).unwrap();
+    // Arriving tonight (5), on the ward (the prolonged and overdue ones, yesterday's
+    // and today's), the missed arrival; not those who left before today.
+    assert!(today.iter().all(|a| a.planned_admit_on <= d(22)), "{today:?}");
+    assert!(today.iter().any(|a| a.state == AdmissionState::Prolonged));
+    assert!(!today.iter().any(|a| a.planned_discharge_on < d(21)));
+    let planned = store
+        .admissions(&ListQuery { day: Some(d(22)), state: Some(AdmissionState::Planned), text: None }, now)
+        .unwrap();
+    assert_eq!(planned.len(), 6, "five arrivals and the missed one");
+    let first = &planned[0];
+    let by_text = store
+        .admissions(&ListQuery { text: Some(first.patient.surname.to_lowercase()), ..ListQuery::default() }, now)
+        .unwrap();
+    assert!(by_text.iter().any(|a| a.admission_id == first.admission_id));
+    let none = store.admissions(&ListQuery { text: Some("100%_".into()), ..ListQuery::default() }, now).unwrap();
+    assert!(none.is_empty());
+
+    // The detail of a patient on the ward today.
+    let gone = today.iter().find(|a| a.state == AdmissionState::ReadyForDischarge).unwrap();
+    let detail = store.admission(gone.admission_id, now).unwrap();
+    assert!(detail.patient.hospital_number.starts_with('H'));
+    assert!(["F", "M"].contains(&detail.patient.sex.as_str()));
+    assert_eq!(detail.timeline.len(), 3);
+    assert_eq!(detail.checklist.iter().filter(|c| c.done).count(), 8);
+    assert!(detail.consultations.len() <= 1);
+    assert!(detail.discharge_check.is_some());
+    assert!(detail.case.as_ref().is_some_and(|c| c.state == CaseState::Done));
+    let json = serde_json::to_value(&detail).unwrap();
+    for key in ["patient", "admission", "case", "timeline", "checklist", "discharge_check", "discharge_missing"] {
+        assert!(json.get(key).is_some(), "{key} missing from the JSON");
+    }
+    assert_eq!(json["case"]["bleeding_risk"], serde_json::json!(BleedingRisk::for_procedure(&detail.case.as_ref().unwrap().procedure_code).code()));
+    let err = store.admission(9999, now).unwrap_err();
+    assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
+}
+
+#[test]
+fn the_board_json_carries_the_new_facts_with_stable_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_ward(dir.path());
+    let now = paris(22, 9, 30);
+    let board = store.board(d(22), now).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&periop::cli::board::json(&board, now, Paris)).unwrap();
+    let arrival = &json["arrivals"][0];
+    for key in ["case_id", "procedure_start", "anaesthesia_mode", "bed_status", "readiness", "fasting", "discharge"] {
+        assert!(arrival.get(key).is_some(), "arrivals[].{key}");
+    }
+    assert!(["ready", "at_risk", "not_ready"].contains(&arrival["readiness"]["status"].as_str().unwrap()));
+    let slot = &json["procedures"][0];
+    for key in ["anaesthesia_mode", "emergency", "admission_state", "bed", "bed_status", "readiness", "fasting"] {
+        assert!(slot.get(key).is_some(), "procedures[].{key}");
+    }
+    assert!(json["follow_up_calls"].as_array().is_some_and(|c| c.len() == 1));
+    assert!(json.get("inputs").is_none(), "the rules' raw inputs are not printed");
+    let text = periop::cli::board::text(&board, now, Paris);
+    assert!(text.contains("fasting: solids until"), "{text}");
+    assert!(text.contains("discharge check ✓ complete (PADSS 10/10)"), "{text}");
+    assert!(text.contains("FOLLOW-UP CALLS (1)"), "{text}");
+}
