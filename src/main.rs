@@ -7,9 +7,9 @@ use periop::app::clock::{Clock, NowArg};
 use periop::cli::args::{Cli, Command, DEMO_DB, Format, ListFormat, SettingsAction};
 use periop::cli::{self};
 use periop::domain::pathway::AdmissionState;
-use periop::store::admission_list::ListQuery;
 use periop::domain::ward_time;
 use periop::store::Store;
+use periop::store::admission_list::ListQuery;
 use periop::ui::theme::Theme;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -57,8 +57,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let board = store.board(day, now)?;
             match format {
-                Format::Text => print!("{}", cli::board::text(&board, now, store.zone())),
-                Format::Json => println!("{}", cli::board::json(&board, now, store.zone())),
+                Format::Text => out(&cli::board::text(&board, now, store.zone())),
+                Format::Json => out(&cli::board::json(&board, now, store.zone())),
             }
         }
         Some(Command::Admissions { date, all_days, state, format }) => {
@@ -74,18 +74,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rows = store.admissions(&ListQuery { day, state, text: None }, now)?;
             let zone = store.zone();
             match format {
-                ListFormat::Text => print!("{}", cli::admissions::text(&rows, day, zone)),
-                ListFormat::Json => println!("{}", cli::admissions::json(&rows, day, now, zone)),
-                ListFormat::Csv => print!("{}", cli::admissions::csv(&rows, zone)),
+                ListFormat::Text => out(&cli::admissions::text(&rows, day, zone)),
+                ListFormat::Json => out(&cli::admissions::json(&rows, day, now, zone)),
+                ListFormat::Csv => out(&cli::admissions::csv(&rows, zone)),
             }
         }
         Some(Command::Settings { action }) => {
             let mut store = Store::open(&database(cli.db)?)?;
             match action {
-                None => print!("{}", cli::settings::list(&store)?),
+                None => out(&cli::settings::list(&store)?),
                 Some(SettingsAction::Set { key, value }) => {
                     let now = clock_for(&store).now();
-                    println!("{}", cli::settings::set(&mut store, &key, &value, now)?);
+                    out(&cli::settings::set(&mut store, &key, &value, now)?);
                 }
             }
         }
@@ -104,6 +104,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a command's output. A reader that stops early (`| head`) is not an
+/// error: the rest is simply not wanted.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let newline = if text.ends_with('\n') { "" } else { "\n" };
+    let written = stdout.write_all(text.as_bytes()).and_then(|()| stdout.write_all(newline.as_bytes()));
+    if let Err(e) = written.and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("periop: cannot write the output: {e}");
+    }
 }
 
 /// `--date` as a ward day, or today.

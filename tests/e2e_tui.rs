@@ -47,20 +47,27 @@ fn nurse_reads_the_board_admits_a_patient_and_quits() {
     let screen = tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
     assert!(tui.vt().screen().alternate_screen(), "the TUI should draw on the alternate screen");
 
-    // R-PATH-5: every arriving patient is named SURNAME First name (dd/mm/yyyy).
-    for patient in &planned {
-        assert!(
-            row_of(&screen, "ARRIVING", &patient.identity).is_some(),
-            "ARRIVING does not name {:?}:\n{}",
-            patient.identity,
-            framed(&screen)
-        );
-    }
     let status = screen.lines().last().unwrap_or_default();
     assert!(status.starts_with(&format!(" {me} · ")), "the status line does not name the account {me:?}: {status:?}");
 
-    let row = select_planned_arrival(&mut tui, 1);
-    let patient = patient_on(&row, &planned);
+    // R-PATH-5: walking down ARRIVING (it scrolls at 80×24), every planned
+    // arrival is named SURNAME First name (dd/mm/yyyy), as the file has them.
+    let first = select_planned_arrival(&mut tui, 1);
+    let mut named = vec![patient_on(&first, &planned).identity];
+    while named.len() < planned.len() {
+        let (screen, index, row) = step(&mut tui, "j");
+        assert!(is_planned_arrival(&screen, index, &row), "ARRIVING ended after {named:?}:\n{}", framed(&screen));
+        named.push(patient_on(&row, &planned).identity);
+    }
+    let mut expected: Vec<String> = planned.iter().map(|p| p.identity.clone()).collect();
+    expected.sort();
+    named.sort();
+    assert_eq!(named, expected, "the planned arrivals on the board are not those of the file");
+
+    // Back up to the first planned arrival, and admit that patient.
+    let patient = patient_on(&first, &planned);
+    let row = step_until(&mut tui, "k", "the first planned arrival", |_, _, row| row == first);
+    assert!(row.contains(&patient.identity));
 
     tui.send("a");
     let screen = tui.wait_for("the admit dialog", |s| admit_dialog(s).is_some());
@@ -135,17 +142,22 @@ fn second_terminal_sees_the_admission_within_a_second() {
     let planned = planned_arrivals(&ward.conn());
     assert!(planned.len() >= 2, "the demo ward needs two planned arrivals today");
 
+    // A admits; B has the same patient selected (so the row stays in view
+    // while it moves down the list); C has the next arrival selected.
     let mut a = ward.open("A", 80, 24);
     let mut b = ward.open("B", 80, 24);
-    // Both watching the file before anything is saved.
-    a.wait_for_all(&["ARRIVING", "● live"]);
-    b.wait_for_all(&["ARRIVING", "● live"]);
-
+    let mut c = ward.open("C", 80, 24);
+    // All three watch the file before anything is saved.
+    for tui in [&a, &b, &c] {
+        tui.wait_for_all(&["ARRIVING", "● live"]);
+    }
     let admitted = patient_on(&select_planned_arrival(&mut a, 1), &planned);
-    let row_b = select_planned_arrival(&mut b, 2);
-    let kept = patient_on(&row_b, &planned);
+    let row_b = select_planned_arrival(&mut b, 1);
+    assert!(row_b.contains(&admitted.identity), "A and B should select the same first arrival: {row_b:?}");
+    let kept = patient_on(&select_planned_arrival(&mut c, 2), &planned);
     assert_ne!(admitted, kept);
-    let line_before = selected(&b.screen()).map(|(i, _)| i);
+    let (_, line_b_before, _) = current(&b);
+    let (_, line_c_before, _) = current(&c);
 
     a.send("a");
     a.wait_for("the admit dialog", |s| admit_dialog(s).is_some_and(|l| l.contains(&admitted.identity)));
@@ -153,15 +165,27 @@ fn second_terminal_sees_the_admission_within_a_second() {
     a.send("y");
     b.first_sight("terminal B to show the admission", |s| shows_admitted(s, &admitted.identity));
     let latency = start.elapsed();
-    let screen_b = b.wait_for("terminal B to show the admission", |s| shows_admitted(s, &admitted.identity));
-    eprintln!("second terminal latency: {latency:?} (from pressing y in A to the row changing in B)");
+    eprintln!("second terminal latency: {latency:?} (from pressing y in A to B showing ✓ admitted)");
     // The requirement is under a second (a budget measured by benchmarks);
     // this bound only guards against a hang or a lost refresh.
     assert!(latency < Duration::from_secs(3), "terminal B took {latency:?} to show the admission");
 
-    let (line_after, row_after) = selected(&screen_b).expect("B still has a selected row");
-    assert!(row_after.contains(&kept.identity), "B's selection moved off {:?} to {row_after:?}", kept.identity);
-    eprintln!("B's selected row moved from screen line {line_before:?} to {line_after} and stayed on its patient");
+    // B's selection followed the record to its new place in the list.
+    let screen_b = b.wait_for("B's selected row to show the admission", |s| {
+        selected(s).is_some_and(|(_, row)| row.contains(&admitted.identity) && row_body(&row).starts_with("✓ admitted"))
+    });
+    let (line_b_after, _) = selected(&screen_b).expect("B has a selected row");
+
+    // C refreshed too (no planned row left for that patient) and kept its selection.
+    let screen_c = c.wait_for("terminal C to drop the planned row", |s| {
+        !s.lines().enumerate().any(|(i, l)| l.contains(&admitted.identity) && is_planned_arrival(s, i, l))
+    });
+    let (line_c_after, row_c) = selected(&screen_c).expect("C has a selected row");
+    assert!(row_c.contains(&kept.identity), "C's selection moved off {:?} to {row_c:?}", kept.identity);
+    assert!(row_body(&row_c).starts_with("· planned"), "C's patient is still planned: {row_c:?}");
+    eprintln!(
+        "selection kept on its record: B line {line_b_before} -> {line_b_after}, C line {line_c_before} -> {line_c_after}"
+    );
 }
 
 #[test]
@@ -214,10 +238,21 @@ fn help_lists_the_keys_and_tabs_switch() {
     tui.send("?");
     tui.wait_for("the help to close", |s| !s.contains("admit the selected arrival") && s.contains("ARRIVING"));
 
-    tui.send("2");
-    tui.wait_for_all(&["AUDIT LOG"]);
+    // The digit shown beside "Audit" in the tab bar opens it.
+    let bar = tabs(&tui.screen());
+    let audit = bar.iter().position(|(_, title)| title == "Audit").expect("an Audit tab");
+    assert_eq!(bar[0].1, "Board", "the first tab is the Board: {bar:?}");
+    tui.send(&bar[audit].0);
+    let mut screen = tui.wait_for_all(&["AUDIT LOG"]);
+    // Tab moves to the next tab, wrapping round to the Board.
+    for _ in audit + 1..bar.len() {
+        tui.send(TAB);
+        let before = screen.clone();
+        screen = tui.wait_for("Tab to change the screen", |s| s != before);
+        assert!(!screen.contains("NEEDS ATTENTION"), "Tab reached the Board too early:\n{}", framed(&screen));
+    }
     tui.send(TAB);
-    tui.wait_for("the Board again", |s| !s.contains("AUDIT LOG") && s.contains("NEEDS ATTENTION"));
+    tui.wait_for("Tab to wrap round to the Board", |s| !s.contains("AUDIT LOG") && s.contains("NEEDS ATTENTION"));
 
     // Filter by part of one surname: another patient leaves the board.
     let screen = tui.screen();
@@ -250,14 +285,16 @@ fn help_lists_the_keys_and_tabs_switch() {
 }
 
 #[test]
-#[ignore = "bug: at 80x24 the help overlay splits into two 39-column halves and cuts \
-            `admit the selected arrival` to `admit the selected arriva` (src/ui/overlays.rs help)"]
-fn help_at_80x24_shows_every_line_whole() {
+fn help_fits_at_80x24() {
     let ward = Ward::demo();
     let mut tui = ward.open("nurse", 80, 24);
     tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
     tui.send("?");
-    tui.wait_for_all(&["Keys", "quit", "admit the selected arrival", "cancel, change nothing"]);
+    tui.wait_for_all(&["Keys", "admit the selected arrival", "filter the list by typing", "quit"]);
+    tui.send(ESC);
+    tui.wait_for("Esc to close the help", |s| !s.contains("admit the selected arrival") && s.contains("ARRIVING"));
+    tui.send("q");
+    assert!(tui.wait_exit().success());
 }
 
 #[test]

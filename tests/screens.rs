@@ -138,3 +138,75 @@ fn r_path_5_every_board_row_about_a_patient_shows_surname_first_name_and_birth_d
         assert!(text.contains(&slot.patient.to_string()), "{} missing", slot.patient);
     }
 }
+
+#[test]
+fn admissions_80x24() {
+    let mut w = ward();
+    press(&mut w, "2");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+#[test]
+fn admissions_160x48() {
+    let mut w = ward();
+    press(&mut w, "2");
+    insta::assert_snapshot!(screen(&w, 160, 48));
+}
+
+#[test]
+fn admission_detail_80x24() {
+    let mut w = ward();
+    press(&mut w, "2G\n");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+#[test]
+fn admission_detail_160x48() {
+    let mut w = ward();
+    press(&mut w, "2G\n");
+    insta::assert_snapshot!(screen(&w, 160, 48));
+}
+
+#[test]
+fn new_admission_form_80x24() {
+    let mut w = ward();
+    press(&mut w, "2n");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+#[test]
+fn new_admission_form_names_a_bad_date_as_it_is_typed_80x24() {
+    let mut w = ward();
+    press(&mut w, "2nH1\tDupuis\tMarie\t31/02/1950");
+    let text = screen(&w, 80, 24);
+    assert!(text.contains("! a date dd/mm/yyyy"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn consultation_form_160x48() {
+    let mut w = ward();
+    press(&mut w, "2G\nc");
+    insta::assert_snapshot!(screen(&w, 160, 48));
+}
+
+#[test]
+fn discharge_check_form_80x24() {
+    let mut w = ward();
+    press(&mut w, "2jjj\nD");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+#[test]
+fn beds_80x24() {
+    let mut w = ward();
+    press(&mut w, "3");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+#[test]
+fn anaesthesia_worklist_80x24() {
+    let mut w = ward();
+    press(&mut w, "4");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}

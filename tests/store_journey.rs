@@ -24,9 +24,7 @@ use periop::store::admissions::{self, NewStay};
 use periop::store::consultations::{self, NewConsultation};
 use periop::store::discharge::{self, DischargeCheckInput};
 use periop::store::patients::{self, NewPatient};
-use periop::store::{
-    Account, Store, StoreError, beds, cases, checks, intakes, journey, labs, reference, treatments,
-};
+use periop::store::{Account, Store, StoreError, beds, cases, checks, intakes, journey, labs, reference, treatments};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -163,7 +161,13 @@ impl Ward {
         self.conn().query_row("SELECT version FROM cases WHERE id = ?1", [id], |r| r.get(0)).unwrap()
     }
 
-    fn step(&mut self, at: DateTime<Utc>, id: i64, step: Step, reason: Option<&str>) -> Result<AdmissionState, StoreError> {
+    fn step(
+        &mut self,
+        at: DateTime<Utc>,
+        id: i64,
+        step: Step,
+        reason: Option<&str>,
+    ) -> Result<AdmissionState, StoreError> {
         let version = self.admission_version(id);
         self.store.write(at, |tx| admissions::take_step(tx, id, version, step, reason)).map(|t| t.to)
     }
@@ -224,15 +228,16 @@ fn r_path_1_a_stay_is_planned_from_j_minus_1_to_j_plus_1_around_the_procedure() 
         .unwrap();
     assert_eq!((admit.as_str(), discharge.as_str(), bed), ("2026-11-23", "2026-11-25", w.beds[0]));
     let (start, minutes, risk, state): (String, i64, String, String) = conn
-        .query_row(
-            "SELECT scheduled_start, duration_min, bleeding_risk, state FROM cases WHERE id = ?1",
-            [case],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
+        .query_row("SELECT scheduled_start, duration_min, bleeding_risk, state FROM cases WHERE id = ?1", [case], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .unwrap();
     // 09:00 in Paris is 08:00 UTC in November; the vertebroplasty default is 90 minutes;
     // R-MED-2: a vertebroplasty is high bleeding risk.
-    assert_eq!((start.as_str(), minutes, risk.as_str(), state.as_str()), ("2026-11-24T08:00:00Z", 90, "high", "planned"));
+    assert_eq!(
+        (start.as_str(), minutes, risk.as_str(), state.as_str()),
+        ("2026-11-24T08:00:00Z", 90, "high", "planned")
+    );
     // R-PATH-1: the offsets come from the site's settings.
     let (s, _) = Settings::from_pairs([("path.admit_offset_days".to_string(), "-2".to_string())]);
     let patient = w.patient();
@@ -293,10 +298,7 @@ fn r_path_1_a_stay_is_refused_with_the_reason_and_nothing_is_written() {
 fn r_path_1_and_r_fast_2_moving_a_case_moves_the_plans_until_the_patient_is_admitted() {
     let mut w = ward();
     let (admission, case) = w.stay(d(24), time(9, 0), Some(w.beds[0]));
-    let moved = w
-        .store
-        .write(now(), |tx| cases::move_case(tx, case, 1, paris(25, 14, 0), &settings()))
-        .unwrap();
+    let moved = w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(25, 14, 0), &settings())).unwrap();
     assert!(moved.plans_moved);
     assert_eq!((moved.planned_admit_on, moved.planned_discharge_on), (d(24), d(26)));
     assert_eq!(
@@ -307,8 +309,9 @@ fn r_path_1_and_r_fast_2_moving_a_case_moves_the_plans_until_the_patient_is_admi
     // R-FAST-2: the times follow the start.
     let fasting = moved.fasting.unwrap();
     assert_eq!(fasting.clear_fluids_until, paris(25, 12, 0));
-    let summary = admission_list::list(&w.conn(), &ListQuery { day: Some(d(25)), ..ListQuery::default() }, now(), &settings())
-        .unwrap();
+    let summary =
+        admission_list::list(&w.conn(), &ListQuery { day: Some(d(25)), ..ListQuery::default() }, now(), &settings())
+            .unwrap();
     assert_eq!(summary[0].fasting.map(|f| f.solids_until), Some(paris(25, 8, 0)));
     assert_eq!(summary[0].planned_admit_on, d(24));
 
@@ -324,7 +327,11 @@ fn r_path_1_and_r_fast_2_moving_a_case_moves_the_plans_until_the_patient_is_admi
         .write(paris(24, 18, 0), |tx| cases::move_case(tx, case, version, paris(26, 10, 0), &settings()))
         .unwrap();
     assert!(!moved.plans_moved);
-    assert!(moved.message.contains("the patient is already admitted: the plans stay (discharge planned 26/11)"), "{}", moved.message);
+    assert!(
+        moved.message.contains("the patient is already admitted: the plans stay (discharge planned 26/11)"),
+        "{}",
+        moved.message
+    );
     assert_eq!((moved.planned_admit_on, moved.planned_discharge_on), (d(24), d(26)));
 }
 
@@ -369,14 +376,18 @@ fn r_path_4_admit_occupies_the_bed_discharge_leaves_it_to_clean_and_cleaning_fre
     // The next patient cannot go into a bed waiting to be cleaned.
     let (next, _) = w.stay(d(25), time(9, 0), Some(bed));
     let text = invalid_text(w.step(paris(24, 17, 0), next, Step::Admit, None).unwrap_err());
-    assert!(text.starts_with("bed B01: cannot admit a patient into a bed that is to clean: mark it cleaned first"), "{text}");
+    assert!(
+        text.starts_with("bed B01: cannot admit a patient into a bed that is to clean: mark it cleaned first"),
+        "{text}"
+    );
     assert!(text.contains("R-PATH-4"), "{text}");
     assert_no_name(&text);
     // Cleaning frees it; a second "cleaned" is refused.
     let version = beds::get(&w.conn(), bed).unwrap().version;
     w.store.write(paris(24, 16, 0), |tx| beds::set_state(tx, bed, version, BedAction::Cleaned)).unwrap();
     assert_eq!(w.bed_state(bed), BedState::Free);
-    let err = w.store.write(paris(24, 16, 0), |tx| beds::set_state(tx, bed, version + 1, BedAction::Cleaned)).unwrap_err();
+    let err =
+        w.store.write(paris(24, 16, 0), |tx| beds::set_state(tx, bed, version + 1, BedAction::Cleaned)).unwrap_err();
     assert!(invalid_text(err).contains("already clean"));
     w.step(paris(24, 17, 0), next, Step::Admit, None).unwrap();
     assert_eq!(w.bed_state(bed), BedState::Occupied);
@@ -406,7 +417,10 @@ fn r_path_4_cancelling_before_arrival_frees_nothing_physical_but_ends_the_reserv
     assert_eq!(board[0].expected.as_ref().map(|e| e.admission_id), Some(admission));
     w.step(now(), admission, Step::Cancel, Some("patient declined")).unwrap();
     let board = beds::board(&w.conn(), d(22), Paris).unwrap();
-    assert_eq!((board[0].physical, board[0].status, board[0].expected.is_none()), (BedState::Free, BedStatus::Free, true));
+    assert_eq!(
+        (board[0].physical, board[0].status, board[0].expected.is_none()),
+        (BedState::Free, BedStatus::Free, true)
+    );
     // The bed can be booked again for those nights.
     w.stay(d(23), time(10, 0), Some(bed));
 }
@@ -427,7 +441,12 @@ fn r_path_4_the_bed_board_shows_all_five_states_and_refuses_bad_transitions() {
     let shown: Vec<_> = board.iter().map(|b| (b.label.as_str(), b.status)).collect();
     assert_eq!(
         shown,
-        [("B01", BedStatus::Occupied), ("B02", BedStatus::Reserved), ("B03", BedStatus::ToClean), ("B04", BedStatus::Closed)]
+        [
+            ("B01", BedStatus::Occupied),
+            ("B02", BedStatus::Reserved),
+            ("B03", BedStatus::ToClean),
+            ("B04", BedStatus::Closed)
+        ]
     );
     assert_eq!(board[0].occupant.as_ref().map(|o| o.admission_id), Some(in_bed));
     assert_eq!(board[0].occupant.as_ref().map(|o| o.patient.surname.as_str()), Some("Testpatient1"));
@@ -436,7 +455,10 @@ fn r_path_4_the_bed_board_shows_all_five_states_and_refuses_bad_transitions() {
     // R-PATH-4: an occupied bed cannot be closed; a reserved one not under its admission.
     let version = board[0].version;
     let text = invalid_text(w.store.write(now(), |tx| beds::set_state(tx, b1, version, BedAction::Close)).unwrap_err());
-    assert_eq!(text, "bed B01: cannot close a bed that is occupied: a patient is in it; move or discharge the patient first (R-PATH-4)");
+    assert_eq!(
+        text,
+        "bed B01: cannot close a bed that is occupied: a patient is in it; move or discharge the patient first (R-PATH-4)"
+    );
     let version = board[1].version;
     let text = invalid_text(w.store.write(now(), |tx| beds::set_state(tx, b2, version, BedAction::Close)).unwrap_err());
     assert!(text.contains(&format!("reserved for admission #{arriving}")), "{text}");
@@ -447,11 +469,8 @@ fn r_path_4_the_bed_board_shows_all_five_states_and_refuses_bad_transitions() {
     assert_eq!(w.bed_state(b4), BedState::Free);
 
     // Beds free for the night of the 22nd: B03 is waiting to be cleaned but held by no one.
-    let free: Vec<_> = beds::available(&w.conn(), (d(22), d(23)), d(22))
-        .unwrap()
-        .into_iter()
-        .map(|b| b.label)
-        .collect();
+    let free: Vec<_> =
+        beds::available(&w.conn(), (d(22), d(23)), d(22)).unwrap().into_iter().map(|b| b.label).collect();
     assert_eq!(free, ["B04", "B03"]);
 }
 
@@ -462,7 +481,10 @@ fn r_path_4_assigning_a_bed_checks_the_nights_and_moves_a_patient_already_in() {
     let (first, _) = w.stay(d(23), time(9, 0), Some(b1));
     let (second, _) = w.stay(d(23), time(11, 0), None);
     let text = invalid_text(w.store.write(now(), |tx| beds::assign(tx, second, 1, b1)).unwrap_err());
-    assert!(text.contains(&format!("bed B01: already held by admission #{first} for the nights 22/11 to 24/11")), "{text}");
+    assert!(
+        text.contains(&format!("bed B01: already held by admission #{first} for the nights 22/11 to 24/11")),
+        "{text}"
+    );
     let version = w.store.write(now(), |tx| beds::assign(tx, second, 1, b2)).unwrap();
     assert_eq!(version, 2);
     // A patient on the ward changes beds: the old one is to clean, the new one occupied.
@@ -485,7 +507,8 @@ fn r_path_2_a_mistaken_step_is_undone_by_a_new_recorded_step() {
 
     // A reason is required.
     let version = w.admission_version(admission);
-    let text = invalid_text(w.store.write(now(), |tx| admissions::undo_last_step(tx, admission, version, "  ")).unwrap_err());
+    let text =
+        invalid_text(w.store.write(now(), |tx| admissions::undo_last_step(tx, admission, version, "  ")).unwrap_err());
     assert!(text.ends_with("to undo a step, give a reason"), "{text}");
 
     // A second member of staff undoes the mistaken "procedure done", then the admission.
@@ -495,7 +518,9 @@ fn r_path_2_a_mistaken_step_is_undone_by_a_new_recorded_step() {
         .unwrap();
     assert_eq!((taken.from, taken.to), (AdmissionState::ProcedureDone, AdmissionState::Admitted));
     let taken = nurse
-        .write(paris(22, 18, 6), |tx| admissions::undo_last_step(tx, admission, taken.version, "wrong patient admitted"))
+        .write(paris(22, 18, 6), |tx| {
+            admissions::undo_last_step(tx, admission, taken.version, "wrong patient admitted")
+        })
         .unwrap();
     assert_eq!(taken.to, AdmissionState::Planned);
     // R-PATH-4: the patient never slept there; the bed is free again, and admitted_at is cleared.
@@ -511,10 +536,8 @@ fn r_path_2_a_mistaken_step_is_undone_by_a_new_recorded_step() {
 
     // History is never edited: four steps, with who and why.
     let timeline = w.store.timeline(admission).unwrap();
-    let read: Vec<_> = timeline
-        .iter()
-        .map(|s| (s.from.code(), s.to.code(), s.by.as_str(), s.reason.as_deref(), s.undo))
-        .collect();
+    let read: Vec<_> =
+        timeline.iter().map(|s| (s.from.code(), s.to.code(), s.by.as_str(), s.reason.as_deref(), s.undo)).collect();
     assert_eq!(
         read,
         [
@@ -540,7 +563,9 @@ fn r_path_2_undoing_a_discharge_puts_the_patient_back_in_their_bed() {
     let version = w.admission_version(admission);
     let taken = w
         .store
-        .write(paris(24, 10, 5), |tx| admissions::undo_last_step(tx, admission, version, "discharged the wrong patient"))
+        .write(paris(24, 10, 5), |tx| {
+            admissions::undo_last_step(tx, admission, version, "discharged the wrong patient")
+        })
         .unwrap();
     assert_eq!(taken.to, AdmissionState::ReadyForDischarge);
     assert_eq!(w.bed_state(bed), BedState::Occupied);
@@ -552,9 +577,8 @@ fn r_path_2_undoing_a_discharge_puts_the_patient_back_in_their_bed() {
 fn r_ready_1_confirmation_is_refused_naming_every_missing_item_until_they_are_recorded() {
     let mut w = ward();
     let (_, case) = w.stay(d(24), time(9, 0), None);
-    let text = invalid_text(
-        w.store.write(now(), |tx| checks::confirm_case(tx, case, 1, now(), &settings())).unwrap_err(),
-    );
+    let text =
+        invalid_text(w.store.write(now(), |tx| checks::confirm_case(tx, case, 1, now(), &settings())).unwrap_err());
     assert_eq!(
         text,
         format!(
@@ -589,9 +613,8 @@ fn r_ready_1_confirmation_is_refused_naming_every_missing_item_until_they_are_re
     assert_eq!(version, 2);
     let state: String = w.conn().query_row("SELECT state FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap();
     assert_eq!(state, CaseState::Confirmed.code());
-    let text = invalid_text(
-        w.store.write(now(), |tx| checks::confirm_case(tx, case, 2, now(), &settings())).unwrap_err(),
-    );
+    let text =
+        invalid_text(w.store.write(now(), |tx| checks::confirm_case(tx, case, 2, now(), &settings())).unwrap_err());
     assert!(text.ends_with("already confirmed"), "{text}");
 }
 
@@ -645,7 +668,10 @@ fn r_ready_3_readiness_is_computed_from_the_stored_facts_in_one_batch() {
         .collect();
     assert_eq!(
         status,
-        [(Status::Ready, String::new()), (Status::NotReady, "CPA outcome pending, carte Vitale, INR, platelets".to_string())]
+        [
+            (Status::Ready, String::new()),
+            (Status::NotReady, "CPA outcome pending, carte Vitale, INR, platelets".to_string())
+        ]
     );
     let err = journey::case_facts(&conn, 999).unwrap_err();
     assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
@@ -660,7 +686,11 @@ fn r_anes_1_2_5_the_worklist_lists_missing_pending_late_and_old_consultations_so
     let (_, pending) = w.stay(d(25), time(9, 0), None);
     w.cpa(pending, paris(20, 10, 0), CpaOutcome::Pending);
     let (_, old) = w.stay(d(26), time(9, 0), None);
-    w.cpa(old, NaiveDate::from_ymd_opt(2026, 9, 1).unwrap().and_hms_opt(9, 0, 0).unwrap().and_utc(), CpaOutcome::Cleared);
+    w.cpa(
+        old,
+        NaiveDate::from_ymd_opt(2026, 9, 1).unwrap().and_hms_opt(9, 0, 0).unwrap().and_utc(),
+        CpaOutcome::Cleared,
+    );
     let (_, fine) = w.stay(d(27), time(9, 0), None);
     w.cpa(fine, paris(10, 10, 0), CpaOutcome::Cleared);
     let patient = w.patient();
@@ -735,7 +765,9 @@ fn r_fast_3_an_intake_in_the_window_is_on_the_board_and_r_fast_2_moving_the_case
     assert!(!board.attention.iter().any(|a| a.rule == "R-FAST-3"), "{:?}", board.attention);
     // An intake in the future is refused.
     let text = invalid_text(
-        w.store.write(now(), |tx| intakes::record(tx, admission, IntakeKind::ClearFluids, paris(22, 12, 0))).unwrap_err(),
+        w.store
+            .write(now(), |tx| intakes::record(tx, admission, IntakeKind::ClearFluids, paris(22, 12, 0)))
+            .unwrap_err(),
     );
     assert!(text.contains("in the future"), "{text}");
 }
@@ -801,10 +833,12 @@ fn r_med_2_labs_too_old_or_implausible() {
     let codes: Vec<_> = detail.readiness.unwrap().items.iter().map(|i| i.code).collect();
     assert!(codes.contains(&"inr_too_old") && !codes.contains(&"platelets_too_old"), "{codes:?}");
     assert_eq!(detail.labs.len(), 2);
-    let text = invalid_text(w.store.write(now(), |tx| labs::record(tx, 1, LabItem::Inr, 85.0, paris(22, 8, 0))).unwrap_err());
-    assert!(text.starts_with("INR result: 85 is not a plausible value"), "{text}");
     let text =
-        invalid_text(w.store.write(now(), |tx| labs::record(tx, 1, LabItem::Platelets, f64::NAN, paris(22, 8, 0))).unwrap_err());
+        invalid_text(w.store.write(now(), |tx| labs::record(tx, 1, LabItem::Inr, 85.0, paris(22, 8, 0))).unwrap_err());
+    assert!(text.starts_with("INR result: 85 is not a plausible value"), "{text}");
+    let text = invalid_text(
+        w.store.write(now(), |tx| labs::record(tx, 1, LabItem::Platelets, f64::NAN, paris(22, 8, 0))).unwrap_err(),
+    );
     assert!(text.contains("not a plausible value"), "{text}");
 }
 
@@ -823,7 +857,9 @@ fn r_disch_1_discharge_is_refused_naming_what_is_missing_or_overridden_with_a_re
         work_stop_certificate: false,
         follow_up_appointment: true,
     };
-    let text = invalid_text(w.store.write(paris(24, 9, 30), |tx| discharge::save_check(tx, admission, None, &check)).unwrap_err());
+    let text = invalid_text(
+        w.store.write(paris(24, 9, 30), |tx| discharge::save_check(tx, admission, None, &check)).unwrap_err(),
+    );
     assert!(text.contains("activity and mental state was given 3"), "{text}");
     check.padss[1] = Some(2);
     let v = w.store.write(paris(24, 9, 30), |tx| discharge::save_check(tx, admission, None, &check)).unwrap();
@@ -894,10 +930,14 @@ fn r_disch_2_the_call_is_due_the_next_day_and_listed_until_done() {
     assert_eq!(board.patient_for(call.subject).map(|p| p.surname.as_str()), Some("Testpatient1"));
 
     let call = &due[0];
-    w.store.write(paris(25, 10, 0), |tx| discharge::call_done(tx, call.call_id, call.version, Some("all well"))).unwrap();
+    w.store
+        .write(paris(25, 10, 0), |tx| discharge::call_done(tx, call.call_id, call.version, Some("all well")))
+        .unwrap();
     assert!(discharge::calls_due(&w.conn(), d(26)).unwrap().is_empty());
     let text = invalid_text(
-        w.store.write(paris(25, 10, 0), |tx| discharge::call_done(tx, call.call_id, call.version + 1, None)).unwrap_err(),
+        w.store
+            .write(paris(25, 10, 0), |tx| discharge::call_done(tx, call.call_id, call.version + 1, None))
+            .unwrap_err(),
     );
     assert!(text.contains("already recorded as done"), "{text}");
     let detail = w.store.admission(admission, paris(25, 11, 0)).unwrap();
@@ -1003,7 +1043,10 @@ fn the_admissions_list_filters_by_day_state_and_text_and_the_detail_shows_everyt
     for key in ["patient", "admission", "case", "timeline", "checklist", "discharge_check", "discharge_missing"] {
         assert!(json.get(key).is_some(), "{key} missing from the JSON");
     }
-    assert_eq!(json["case"]["bleeding_risk"], serde_json::json!(BleedingRisk::for_procedure(&detail.case.as_ref().unwrap().procedure_code).code()));
+    assert_eq!(
+        json["case"]["bleeding_risk"],
+        serde_json::json!(BleedingRisk::for_procedure(&detail.case.as_ref().unwrap().procedure_code).code())
+    );
     let err = store.admission(9999, now).unwrap_err();
     assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
 }

@@ -263,3 +263,15 @@ pub fn anaesthesia_action(state: &mut State, action: Action) -> Outcome {
         _ => Outcome::default(),
     }
 }
+
+/// Shows one admission's detail on the Admissions tab, from any screen.
+pub fn open_detail(state: &mut State, admission_id: i64) -> Outcome {
+    state.tab = Tab::Admissions;
+    state.admissions.selected = Some(admission_id);
+    state.admissions.detail = Some(DetailView { admission_id, data: None, error: None, cursor: 0, scroll: 0 });
+    let mut out = Outcome::with(Effect::LoadDetail(admission_id));
+    if !state.admissions.loaded {
+        out.effects.push(Effect::LoadAdmissions(query(state)));
+    }
+    out
+}

@@ -274,6 +274,13 @@ fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
         }
         Action::Back => back(state),
         Action::Admit if state.tab == Tab::Board => ask_to_admit(state),
+        Action::Open if state.tab == Tab::Board => match selected_stay(state).map(|s| s.admission_id) {
+            Some(id) => admissions::open_detail(state, id),
+            None => {
+                notify(state, NoticeKind::Problem, "this row is not about one admission".into());
+                Outcome::redraw()
+            }
+        },
         _ if state.tab == Tab::Admissions && state.admissions.detail.is_some() => {
             admissions::detail_action(state, action)
         }
@@ -461,9 +468,8 @@ pub fn selected_stay(state: &State) -> Option<&Stay> {
     let board = state.board.board.as_ref()?;
     let id = match state.board.selected? {
         RowKey::Arrival(id) | RowKey::Departure(id) => id,
-        RowKey::Alert { subject: Subject::Admission(id), .. } => id,
-        RowKey::Procedure(case) => board.facts.procedures.iter().find(|p| p.case_id == case)?.admission_id,
-        RowKey::Alert { .. } => return None,
+        RowKey::Alert { subject, .. } => board.admission_for(subject)?,
+        RowKey::Procedure(case) => board.admission_for(Subject::Case(case))?,
     };
     board.stay(id)
 }
@@ -644,6 +650,10 @@ fn admit_from_list(state: &mut State) -> Outcome {
         reason: None,
         who: who.clone(),
     });
-    state.mode = Mode::Dialog(Box::new(Dialog { title: "Admit this patient?".into(), lines: vec![who, bed], on_confirm: effect }));
+    state.mode = Mode::Dialog(Box::new(Dialog {
+        title: "Admit this patient?".into(),
+        lines: vec![who, bed],
+        on_confirm: effect,
+    }));
     Outcome::redraw()
 }

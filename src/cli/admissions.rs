@@ -61,7 +61,10 @@ pub fn csv(rows: &[AdmissionSummary], zone: Tz) -> String {
             r.procedure.clone().unwrap_or_default(),
             r.procedure_start.map(local).unwrap_or_default(),
             r.readiness.as_ref().map(|x| x.status.code().to_string()).unwrap_or_default(),
-            r.readiness.as_ref().map(|x| x.missing.iter().map(|m| m.code).collect::<Vec<_>>().join(";")).unwrap_or_default(),
+            r.readiness
+                .as_ref()
+                .map(|x| x.missing.iter().map(|m| m.code).collect::<Vec<_>>().join(";"))
+                .unwrap_or_default(),
             r.fasting.as_ref().map(|f| local(f.solids_until)).unwrap_or_default(),
             r.fasting.as_ref().map(|f| local(f.clear_fluids_until)).unwrap_or_default(),
         ];
@@ -87,13 +90,25 @@ pub fn text(rows: &[AdmissionSummary], day: Option<NaiveDate>, zone: Tz) -> Stri
     let _ = writeln!(out, "Admissions covering {title} ({})", rows.len());
     for r in rows {
         let readiness = r.readiness.as_ref().map_or("-", |x| x.status.label());
-        let missing = r.readiness.as_ref().filter(|x| !x.missing.is_empty()).map(|x| format!("  missing: {}", x.missing_text())).unwrap_or_default();
+        let missing = r
+            .readiness
+            .as_ref()
+            .filter(|x| !x.missing.is_empty())
+            .map(|x| format!("  missing: {}", x.missing_text()))
+            .unwrap_or_default();
         let fasting = r
             .fasting
             .as_ref()
-            .map(|f| format!("  solids until {} clear until {}", clock_text(f.solids_until, zone), clock_text(f.clear_fluids_until, zone)))
+            .map(|f| {
+                format!(
+                    "  solids until {} clear until {}",
+                    clock_text(f.solids_until, zone),
+                    clock_text(f.clear_fluids_until, zone)
+                )
+            })
             .unwrap_or_default();
-        let start = r.procedure_start.map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
+        let start =
+            r.procedure_start.map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
         let _ = writeln!(
             out,
             "  #{:<5} {:<18} {}  bed {}  {} {}  {readiness}{missing}{fasting}",

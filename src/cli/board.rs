@@ -88,11 +88,7 @@ pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
 fn case_lines(readiness: Option<&ReadinessSummary>, fasting: Option<&FastingTimes>, zone: Tz) -> String {
     let mut out = String::new();
     if let Some(r) = readiness {
-        let missing = if r.missing.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", r.missing_text())
-        };
+        let missing = if r.missing.is_empty() { String::new() } else { format!(": {}", r.missing_text()) };
         let _ = writeln!(out, "      {}{missing}", r.status.label());
     }
     if let Some(f) = fasting {
@@ -120,7 +116,6 @@ pub fn discharge_text(check: &DischargeStatus) -> String {
         format!("discharge check ✗ missing: {}", missing.join(", "))
     }
 }
-
 
 fn stay_line(stay: &Stay, arriving: bool) -> String {
     let bed = match (stay.bed.as_deref(), stay.bed_status) {

@@ -240,18 +240,7 @@ fn reference_data(
             kinds.push(((*code).to_string(), id));
         }
     }
-    Ok(Ward {
-        zone,
-        settings,
-        today,
-        now,
-        rooms,
-        operators,
-        anaesthetists,
-        beds,
-        kinds,
-        next_hospital_number: 100_000,
-    })
+    Ok(Ward { zone, settings, today, now, rooms, operators, anaesthetists, beds, kinds, next_hospital_number: 100_000 })
 }
 
 /// Which bed a booking gets.
@@ -274,11 +263,7 @@ struct Prep {
     pre_visit: bool,
 }
 
-const READY: Prep = Prep {
-    missing: &[],
-    cpa: Some((24 * 20, CpaOutcome::Cleared)),
-    pre_visit: true,
-};
+const READY: Prep = Prep { missing: &[], cpa: Some((24 * 20, CpaOutcome::Cleared)), pre_visit: true };
 
 /// One booked stay: patient, admission and case, at the given states.
 #[derive(Debug, Clone, Copy)]
@@ -323,22 +308,15 @@ struct Booked {
 }
 
 fn at_local(ward: &Ward, day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
-    ward_time::at_local(
-        day,
-        NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN),
-        ward.zone,
-    )
+    ward_time::at_local(day, NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN), ward.zone)
 }
 
 fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Booking) -> Result<Booked> {
     let female = dice.below(2) == 0;
     let first_name = if female { dice.pick(FIRST_F) } else { dice.pick(FIRST_M) };
-    let birth = NaiveDate::from_ymd_opt(
-        1935 + dice.below(50) as i32,
-        1 + dice.below(12) as u32,
-        1 + dice.below(28) as u32,
-    )
-    .unwrap_or(NaiveDate::MIN);
+    let birth =
+        NaiveDate::from_ymd_opt(1935 + dice.below(50) as i32, 1 + dice.below(12) as u32, 1 + dice.below(28) as u32)
+            .unwrap_or(NaiveDate::MIN);
     ward.next_hospital_number += 1;
     let patient_id = patients::register(
         tx,
@@ -367,9 +345,7 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
             let set = usize::try_from(day.num_days_from_ce().rem_euclid(2)).unwrap_or(0);
             ward.beds.get(set * CASES_PER_DAY as usize + booking.slot as usize).copied()
         }
-        BedPick::First => beds::available(tx.conn(), (admit_on, discharge_on), ward.today)?
-            .first()
-            .map(|b| b.bed_id),
+        BedPick::First => beds::available(tx.conn(), (admit_on, discharge_on), ward.today)?.first().map(|b| b.bed_id),
         BedPick::None => None,
     };
     let (admission_id, case_id) = admissions::create_stay(
@@ -393,12 +369,7 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
         &ward.settings,
     )?;
     let start = ward_time::at_local(day, start_time, ward.zone);
-    let booked = Booked {
-        patient_id,
-        admission_id,
-        case_id,
-        start,
-    };
+    let booked = Booked { patient_id, admission_id, case_id, start };
     prepare(tx, ward, booking, &booked, mode, anaesthetist)?;
     walk_to(tx, ward, booking, &booked)?;
     Ok(booked)
@@ -441,11 +412,10 @@ fn prepare(
     }
     // R-MED-2: labs the day before a high-bleeding-risk procedure (for a case
     // in the next three days, drawn by now; later ones are not drawn yet).
-    let kind_is_high = tx.conn().query_row(
-        "SELECT bleeding_risk = 'high' FROM cases WHERE id = ?1",
-        [booked.case_id],
-        |r| r.get::<_, bool>(0),
-    )?;
+    let kind_is_high =
+        tx.conn().query_row("SELECT bleeding_risk = 'high' FROM cases WHERE id = ?1", [booked.case_id], |r| {
+            r.get::<_, bool>(0)
+        })?;
     let lab_at = (booked.start - Duration::hours(22)).min(ward.now - Duration::hours(2));
     if kind_is_high && booked.start - lab_at <= Duration::hours(72) {
         tx.set_at(lab_at);
@@ -540,17 +510,13 @@ fn walk_to(tx: &mut WriteTx<'_>, ward: &Ward, booking: &Booking, booked: &Booked
 }
 
 fn bed_of(tx: &WriteTx<'_>, admission_id: i64) -> Result<Option<i64>> {
-    Ok(tx
-        .conn()
-        .query_row("SELECT bed_id FROM admissions WHERE id = ?1", [admission_id], |r| r.get(0))?)
+    Ok(tx.conn().query_row("SELECT bed_id FROM admissions WHERE id = ?1", [admission_id], |r| r.get(0))?)
 }
 
 fn history_day(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, day: NaiveDate) -> Result<()> {
     for slot in 0..CASES_PER_DAY {
-        let booking = Booking {
-            bed: BedPick::Alternate,
-            ..Booking::new(day, slot, AdmissionState::Discharged, CaseState::Done)
-        };
+        let booking =
+            Booking { bed: BedPick::Alternate, ..Booking::new(day, slot, AdmissionState::Discharged, CaseState::Done) };
         book(tx, ward, dice, &booking)?;
     }
     Ok(())
@@ -585,13 +551,7 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
     // Yesterday's cases leave today (R-DISCH-1): one check complete, one with
     // PADSS 8, two not yet checked, one already gone this morning.
     book(tx, Booking::new(day(-1), 0, A::ReadyForDischarge, C::Done))?;
-    book(
-        tx,
-        Booking {
-            padss: [2, 2, 1, 1, 2],
-            ..Booking::new(day(-1), 1, A::ReadyForDischarge, C::Done)
-        },
-    )?;
+    book(tx, Booking { padss: [2, 2, 1, 1, 2], ..Booking::new(day(-1), 1, A::ReadyForDischarge, C::Done) })?;
     for slot in 2..4 {
         book(tx, Booking::new(day(-1), slot, A::ProcedureDone, C::Done))?;
     }
@@ -613,22 +573,8 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
         };
         let mode = (slot >= 2).then_some(AnaesthesiaMode::SedationLocal);
         // R-ANES-3: one case under sedation without its pre-anaesthesia visit.
-        let prep = if slot == 3 {
-            Prep {
-                pre_visit: false,
-                ..READY
-            }
-        } else {
-            READY
-        };
-        todays.push(book(
-            tx,
-            Booking {
-                mode,
-                prep,
-                ..Booking::new(today, slot, admission, case)
-            },
-        )?);
+        let prep = if slot == 3 { Prep { pre_visit: false, ..READY } } else { READY };
+        todays.push(book(tx, Booking { mode, prep, ..Booking::new(today, slot, admission, case) })?);
     }
     let evening = local(day(-1), 19, 0);
     // R-FAST-3: breakfast at 07:00 for a 10:00 start.
@@ -647,21 +593,14 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
     let general = Some(AnaesthesiaMode::General);
     let ready = book(
         tx,
-        Booking {
-            kind: Some("vertebroplasty"),
-            mode: sedation,
-            ..Booking::new(day(1), 0, A::Planned, C::Confirmed)
-        },
+        Booking { kind: Some("vertebroplasty"), mode: sedation, ..Booking::new(day(1), 0, A::Planned, C::Confirmed) },
     )?;
     treatments::add(tx, ready.patient_id, DrugClass::Doac)?;
     book(
         tx,
         Booking {
             mode: sedation,
-            prep: Prep {
-                missing: &[CheckItem::SignedConsent],
-                ..READY
-            },
+            prep: Prep { missing: &[CheckItem::SignedConsent], ..READY },
             ..Booking::new(day(1), 1, A::Planned, C::Planned)
         },
     )?;
@@ -670,10 +609,7 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
         Booking {
             kind: Some("vertebroplasty"),
             mode: sedation,
-            prep: Prep {
-                missing: &[CheckItem::CarteVitale],
-                ..READY
-            },
+            prep: Prep { missing: &[CheckItem::CarteVitale], ..READY },
             ..Booking::new(day(1), 2, A::Planned, C::Confirmed)
         },
     )?;
@@ -687,10 +623,7 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
             kind: Some("cemented_screw_fixation"),
             mode: general,
             bed: BedPick::None,
-            prep: Prep {
-                cpa: Some((40, CpaOutcome::Cleared)),
-                ..READY
-            },
+            prep: Prep { cpa: Some((40, CpaOutcome::Cleared)), ..READY },
             ..Booking::new(day(1), 3, A::Planned, C::Confirmed)
         },
     )?;
@@ -699,10 +632,7 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
         Booking {
             kind: Some("cemented_screw_fixation"),
             mode: general,
-            prep: Prep {
-                cpa: Some((24 * 6, CpaOutcome::Pending)),
-                ..READY
-            },
+            prep: Prep { cpa: Some((24 * 6, CpaOutcome::Pending)), ..READY },
             ..Booking::new(day(1), 4, A::Planned, C::Planned)
         },
     )?;
@@ -714,12 +644,7 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
         Booking {
             mode: Some(AnaesthesiaMode::LocalOnly),
             prep: Prep {
-                missing: &[
-                    CheckItem::ImagingFile,
-                    CheckItem::CarteVitale,
-                    CheckItem::MutuelleCard,
-                    CheckItem::Escort,
-                ],
+                missing: &[CheckItem::ImagingFile, CheckItem::CarteVitale, CheckItem::MutuelleCard, CheckItem::Escort],
                 ..READY
             },
             ..Booking::new(today, 7, A::Planned, C::Planned)
@@ -732,20 +657,10 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
                 let prep = if slot == 3 {
                     Prep { cpa: None, ..READY }
                 } else {
-                    Prep {
-                        cpa: Some((24 * 10, CpaOutcome::Cleared)),
-                        ..READY
-                    }
+                    Prep { cpa: Some((24 * 10, CpaOutcome::Cleared)), ..READY }
                 };
                 let mode = (slot == 3).then_some(AnaesthesiaMode::General);
-                book(
-                    tx,
-                    Booking {
-                        prep,
-                        mode,
-                        ..Booking::new(day(n), slot, A::Planned, C::Planned)
-                    },
-                )?;
+                book(tx, Booking { prep, mode, ..Booking::new(day(n), slot, A::Planned, C::Planned) })?;
             }
         }
     }

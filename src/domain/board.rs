@@ -152,6 +152,24 @@ impl Board {
         f.arrivals.iter().chain(&f.departures).chain(&f.missed_arrivals).find(|s| s.admission_id == admission_id)
     }
 
+    /// The admission an alert is about: itself, or the case's admission
+    /// (today's procedures or the arrivals' cases), to open or act on it.
+    pub fn admission_for(&self, subject: Subject) -> Option<i64> {
+        let f = &self.facts;
+        match subject {
+            Subject::Admission(id) => Some(id),
+            Subject::Case(id) => f.procedures.iter().find(|p| p.case_id == id).map(|p| p.admission_id).or_else(|| {
+                f.arrivals
+                    .iter()
+                    .chain(&f.departures)
+                    .chain(&f.missed_arrivals)
+                    .find(|s| s.case_id == Some(id))
+                    .map(|s| s.admission_id)
+            }),
+            Subject::Bed(_) => None,
+        }
+    }
+
     pub fn patient_for(&self, subject: Subject) -> Option<&Identity> {
         let f = &self.facts;
         let stays = || f.arrivals.iter().chain(&f.departures).chain(&f.missed_arrivals);
@@ -323,11 +341,7 @@ fn case_readiness(case_id: i64, case: &CaseInputs, j0: bool, now: DateTime<Utc>,
         rule: "R-READY-3",
         severity,
         subject: Subject::Case(case_id),
-        message: format!(
-            "{head}: {} (procedure on {})",
-            names.join(", "),
-            if j0 { "J0" } else { "J+1" }
-        ),
+        message: format!("{head}: {} (procedure on {})", names.join(", "), if j0 { "J0" } else { "J+1" }),
     })
 }
 
@@ -411,8 +425,8 @@ mod tests {
 
     #[test]
     fn arrival_becomes_late_after_the_expected_time_only() {
-        let facts =
-            Facts { arrivals: vec![stay(3, AdmissionState::Planned, d(11, 22), d(11, 24))], ..Facts::default() };
+        let arrival = Stay { bed: Some("B01".into()), ..stay(3, AdmissionState::Planned, d(11, 22), d(11, 24)) };
+        let facts = Facts { arrivals: vec![arrival], ..Facts::default() };
         let settings = Settings::default();
         // 18:00 in Paris (UTC+1 in November): not yet late.
         let evening = Utc.with_ymd_and_hms(2026, 11, 22, 17, 0, 0).unwrap();
@@ -497,6 +511,15 @@ mod tests {
         let board = Board::build(d(11, 22), facts, paris(22, 9), &Settings::default());
         assert_eq!(rules(&board), ["R-PATH-4"]);
         assert_eq!(board.attention[0].message, "NO BED: arriving 22/11 for the procedure on 23/11; assign a bed");
+        // A bed that cannot take the patient tonight is flagged too.
+        let closed = Stay {
+            bed: Some("B04".into()),
+            bed_status: Some(BedStatus::Closed),
+            ..stay(6, AdmissionState::Planned, d(11, 22), d(11, 24))
+        };
+        let facts = Facts { arrivals: vec![closed], ..Facts::default() };
+        let board = Board::build(d(11, 22), facts, paris(22, 9), &Settings::default());
+        assert_eq!(board.attention[0].message, "BED CLOSED: bed B04 is closed; reopen it or assign another bed");
     }
 
     /// R-READY-3, R-READY-2
@@ -525,6 +548,7 @@ mod tests {
         assert_eq!(summary.missing_text(), "signed consent, carte Vitale");
         assert!(arrival.fasting.is_some(), "R-FAST-1: times for a case under sedation");
         assert_eq!(board.patient_for(Subject::Case(9)).map(|p| p.patient_id), Some(5));
+        assert_eq!(board.admission_for(Subject::Case(9)), Some(5));
     }
 
     /// R-ANES-3, R-FAST-3, R-FAST-5
@@ -548,7 +572,8 @@ mod tests {
         case.fasting.insulin_treated_diabetic = true;
         let mut facts = Facts::default();
         facts.inputs.cases.insert(4, case);
-        let board = Board::build(d(11, 23), facts, paris(23, 9), &Settings::default());
+        // Still waiting at 13:00 for an 08:00 start.
+        let board = Board::build(d(11, 23), facts, paris(23, 13), &Settings::default());
         assert_eq!(rules(&board), ["R-FAST-5", "R-FAST-4"]);
     }
 

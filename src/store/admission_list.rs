@@ -179,16 +179,32 @@ pub fn list(
         None => "a.planned_admit_on DESC, a.id DESC",
     };
     if let Some(state) = q.state {
-        filters.push("a.state = :state".to_string());
+        // Most of the history is discharged: without a day, read the newest by
+        // admission day rather than every discharged admission by state.
+        let by_state = if state == AdmissionState::Discharged && q.day.is_none() {
+            "+a.state = :state"
+        } else {
+            "a.state = :state"
+        };
+        filters.push(by_state.to_string());
         params.push((":state", Value::Text(state.code().to_string())));
     }
     if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        filters.push(
+        let narrow = q.day.is_some() || q.state.is_some_and(|s| s != AdmissionState::Discharged);
+        let matching = if narrow {
+            // A few rows already: test each one.
             "(p.surname LIKE :text ESCAPE '\\' OR p.first_name LIKE :text ESCAPE '\\'
               OR p.hospital_number LIKE :text ESCAPE '\\' OR b.label LIKE :text ESCAPE '\\'
               OR k.label LIKE :text ESCAPE '\\')"
-                .to_string(),
-        );
+        } else {
+            // The whole history: match in the small tables first, then only probe each admission.
+            "(a.patient_id IN (SELECT id FROM patients WHERE surname LIKE :text ESCAPE '\\'
+                  OR first_name LIKE :text ESCAPE '\\' OR hospital_number LIKE :text ESCAPE '\\')
+              OR a.bed_id IN (SELECT id FROM beds WHERE label LIKE :text ESCAPE '\\')
+              OR a.id IN (SELECT admission_id FROM cases WHERE procedure_kind_id IN
+                  (SELECT id FROM procedure_kinds WHERE label LIKE :text ESCAPE '\\')))"
+        };
+        filters.push(matching.to_string());
         params.push((":text", Value::Text(like(text))));
     }
     Ok(summaries(conn, &filters.join(" AND "), order, &params, now, settings)?.0)

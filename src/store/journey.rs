@@ -327,11 +327,17 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
     )?;
     let intakes =
         stmt.query_map([&admissions], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, rows::instant(r, 2)?)))?;
+    let mut by_admission: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for b in out.values() {
+        by_admission.entry(b.record.admission_id).or_default().push(b.record.case_id);
+    }
     for intake in intakes {
         let (admission_id, kind, at) = intake?;
         let Some(kind) = IntakeKind::from_code(&kind) else { continue };
-        for b in out.values_mut().filter(|b| b.record.admission_id == admission_id) {
-            b.intakes.push(LastIntake { kind, at });
+        for case_id in by_admission.get(&admission_id).into_iter().flatten() {
+            if let Some(b) = out.get_mut(case_id) {
+                b.intakes.push(LastIntake { kind, at });
+            }
         }
     }
     Ok(out)

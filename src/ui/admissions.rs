@@ -19,7 +19,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let v = &state.admissions;
-    let day = v.day.map_or_else(|| "every day (newest first)".to_string(), |d| format!("stays covering {}", d.format("%a %d/%m/%Y")));
+    let day = v.day.map_or_else(
+        || "every day (newest first)".to_string(),
+        |d| format!("stays covering {}", d.format("%a %d/%m/%Y")),
+    );
     let filter_state = v.state.map_or("any state", |s| s.code());
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
     let mut lines = vec![Line::from(vec![
@@ -30,7 +33,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     ])];
     let width = usize::from(area.width).saturating_sub(3);
     lines.push(Line::styled(
-        fit(&format!("   {:<17}{:<36}{:<6}{:<5}{:<13}{}", "state", "patient", "J0", "bed", "readiness", "procedure · fasting"), width + 3),
+        fit(
+            &format!(
+                "   {:<17}{:<36}{:<6}{:<5}{:<13}{}",
+                "state", "patient", "J0", "bed", "readiness", "procedure · fasting"
+            ),
+            width + 3,
+        ),
         theme.dim(),
     ));
     let header = lines.len();
@@ -40,7 +49,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     } else if !v.loaded {
         lines.push(Line::styled(" reading…", theme.dim()));
     } else if v.rows.is_empty() {
-        lines.push(Line::styled("   no admission matches: [ ] change the day, w every day, s the state, n new", theme.dim()));
+        lines.push(Line::styled(
+            "   no admission matches: [ ] change the day, w every day, s the state, n new",
+            theme.dim(),
+        ));
     }
     for row in &v.rows {
         let is_selected = v.selected == Some(row.admission_id);
@@ -59,7 +71,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 }
 
 fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Style) {
-    let j0 = row.procedure_start.map(|t| t.with_timezone(&state.zone).format("%d/%m").to_string()).unwrap_or_else(|| "-".into());
+    let j0 = row
+        .procedure_start
+        .map(|t| t.with_timezone(&state.zone).format("%d/%m").to_string())
+        .unwrap_or_else(|| "-".into());
     let bed = row.bed.clone().unwrap_or_else(|| "-".into());
     let (readiness, style) = match &row.readiness {
         Some(r) if r.status == Status::NotReady => (r.status.label(), theme.urgent()),
@@ -71,9 +86,27 @@ fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Sty
     let fasting = row
         .fasting
         .as_ref()
-        .map(|f| format!(" · solids until {} · clear until {}", clock_text(f.solids_until, state.zone), clock_text(f.clear_fluids_until, state.zone)))
+        .map(|f| {
+            format!(
+                " · solids until {} · clear until {}",
+                clock_text(f.solids_until, state.zone),
+                clock_text(f.clear_fluids_until, state.zone)
+            )
+        })
         .unwrap_or_default();
-    let missing = row.readiness.as_ref().filter(|r| !r.missing.is_empty()).map(|r| format!(" · missing: {}", r.missing_text())).unwrap_or_default();
-    let text = format!("{:<17}{:<36}{:<6}{:<5}{:<13}{procedure}{fasting}{missing}", row.state.label(), row.patient.to_string(), j0, bed, readiness);
+    let missing = row
+        .readiness
+        .as_ref()
+        .filter(|r| !r.missing.is_empty())
+        .map(|r| format!(" · missing: {}", r.missing_text()))
+        .unwrap_or_default();
+    let text = format!(
+        "{:<17}{:<36}{:<6}{:<5}{:<13}{procedure}{fasting}{missing}",
+        row.state.label(),
+        row.patient.to_string(),
+        j0,
+        bed,
+        readiness
+    );
     (text, style)
 }

@@ -29,7 +29,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         }
         let start = row.start.with_timezone(&state.zone).format("%d/%m %H:%M");
         let findings: Vec<String> = row.findings.iter().map(|f| f.issue.label().to_string()).collect();
-        let text = format!("{start}  {:<36}{:<16}! {}", row.patient.to_string(), fit(&row.procedure, 15), findings.join(", "));
+        let text =
+            format!("{start}  {:<36}{:<16}! {}", row.patient.to_string(), fit(&row.procedure, 15), findings.join(", "));
         let style = if is_selected { theme.selected() } else { theme.warning() };
         let marker = if is_selected { " ▶ " } else { "   " };
         lines.push(Line::styled(format!("{marker}{}", fit(&text, width)), style));

@@ -7,6 +7,8 @@ use crate::app::board_rows::{Section, section_rows};
 use crate::app::state::{Mode, RowKey};
 use crate::domain::attention::Severity;
 use crate::domain::board::{Board, Slot, Stay};
+use crate::domain::journey::ReadinessSummary;
+use crate::domain::pathway::AdmissionState;
 use crate::domain::ward_time::clock_text;
 use chrono::Duration;
 use ratatui::Frame;
@@ -68,10 +70,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             }
         }
     }
-    let height = usize::from(area.height).saturating_sub(header);
+    // A selected alert is shown whole below the list: at 80 columns its row is cut.
+    let full_alert = match (&view.board, view.selected) {
+        (Some(board), Some(RowKey::Alert { rule, subject })) => board
+            .attention
+            .iter()
+            .find(|a| a.rule == rule && a.subject == subject)
+            .map(|a| format!("{} ({})", a.message, a.rule)),
+        _ => None,
+    };
+    let width = usize::from(area.width).max(1);
+    let footer = full_alert.as_ref().map_or(0, |t| t.chars().count().div_ceil(width).min(3));
+    let height = usize::from(area.height).saturating_sub(header + footer);
     let body: Vec<Line> = lines.split_off(header);
     lines.extend(window(body, selected_line, height, theme));
-    frame.render_widget(Paragraph::new(lines), area);
+    while lines.len() < header + height {
+        lines.push(Line::raw(""));
+    }
+    if let Some(text) = full_alert {
+        lines.push(Line::styled(text, theme.warning()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), area);
 }
 
 fn section_total(board: &Board, section: Section) -> usize {
@@ -110,23 +129,40 @@ fn row(board: &Board, key: RowKey, state: &State, theme: &Theme, width: usize) -
     (fit(&text, width), style)
 }
 
+/// `✓ ready`, `! at risk`, `✗ not ready`, or `-` when readiness does not apply.
+fn readiness_text(readiness: Option<&ReadinessSummary>) -> &'static str {
+    readiness.map_or("-", |r| r.status.label())
+}
+
 fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
     let bed = stay.bed.as_deref().map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
-    let detail = if arriving {
-        match (&stay.procedure, stay.procedure_day) {
-            (Some(p), Some(d)) => format!("{p} {}", d.format("%d/%m")),
-            _ => String::new(),
-        }
-    } else {
-        let incident = stay.incident.as_deref().map(|i| format!(" · {i}")).unwrap_or_default();
-        format!("planned {}{incident}", stay.planned_discharge_on.format("%d/%m"))
-    };
     let style = match stay.state {
         s if s.is_on_ward() && !arriving => theme.warning(),
-        crate::domain::pathway::AdmissionState::Planned => Style::new(),
+        AdmissionState::Planned => Style::new(),
         _ => theme.good(),
     };
-    (format!("{:<17}{:<36}{:<8} {detail}", stay.state.label(), stay.patient.to_string(), bed), style)
+    if arriving {
+        let procedure = match (&stay.procedure, stay.procedure_day) {
+            (Some(p), Some(d)) => format!("{p} {}", d.format("%d/%m")),
+            _ => String::new(),
+        };
+        let readiness = readiness_text(stay.readiness.as_ref());
+        let text =
+            format!("{:<17}{:<36}{readiness:<13}{bed:<8} {procedure}", stay.state.label(), stay.patient.to_string());
+        return (text, style);
+    }
+    // R-DISCH-1: what the discharge check still lacks, for those still on the ward.
+    let check = match &stay.discharge {
+        Some(d) if !d.checked => "· no check yet".to_string(),
+        Some(d) if d.missing.is_empty() => format!("✓ check {}/10", d.padss_total.unwrap_or(0)),
+        Some(d) => format!("! {}", d.missing.iter().map(|m| m.label.as_str()).collect::<Vec<_>>().join(", ")),
+        None => String::new(),
+    };
+    let incident = stay.incident.as_deref().map(|i| format!(" · {i}")).unwrap_or_default();
+    let planned = format!("planned {}{incident}", stay.planned_discharge_on.format("%d/%m"));
+    let text =
+        format!("{:<17}{:<36}{:<22}{bed:<8} {planned}", stay.state.label(), stay.patient.to_string(), fit(&check, 21));
+    (text, style)
 }
 
 fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
@@ -136,12 +172,26 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
         crate::domain::case::CaseState::Done => theme.dim(),
         _ => Style::new(),
     };
+    // R-FAST-1: the fasting times travel with the case.
+    let fasting = slot
+        .fasting
+        .as_ref()
+        .map(|f| {
+            format!(
+                "solids ≤{} clear ≤{}",
+                clock_text(f.solids_until, state.zone),
+                clock_text(f.clear_fluids_until, state.zone)
+            )
+        })
+        .unwrap_or_default();
     let text = format!(
-        "{}-{} {:<13}{:<36}{:<16}{}",
+        "{}-{} {:<13}{:<36}{:<13}{:<28}{:<16}{}",
         clock_text(slot.start, state.zone),
         clock_text(end, state.zone),
         slot.state.label(),
         slot.patient.to_string(),
+        readiness_text(slot.readiness.as_ref()),
+        fasting,
         slot.procedure,
         slot.operator,
     );

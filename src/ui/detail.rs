@@ -17,7 +17,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let Some(view) = &state.admissions.detail else { return };
     let detail = match (&view.data, &view.error) {
         (_, Some(error)) => {
-            frame.render_widget(Paragraph::new(Line::styled(format!(" ! could not read the admission: {error}"), theme.urgent())), area);
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!(" ! could not read the admission: {error}"), theme.urgent())),
+                area,
+            );
             return;
         }
         (None, None) => {
@@ -53,7 +56,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let height = usize::from(area.height);
         let max_scroll = lines.len().saturating_sub(height);
         // Scrolling (PgDn/PgUp) wins; otherwise keep the checklist cursor in view.
-        let skip = if view.scroll > 0 { view.scroll.min(max_scroll) } else { cursor_line.saturating_sub(height.saturating_sub(3)).min(max_scroll) };
+        let skip = if view.scroll > 0 {
+            view.scroll.min(max_scroll)
+        } else {
+            cursor_line.saturating_sub(height.saturating_sub(3)).min(max_scroll)
+        };
         frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).take(height).collect::<Vec<_>>()), area);
     }
 }
@@ -173,14 +180,17 @@ fn fasting(d: &AdmissionDetail, state: &State, theme: &Theme, when: When) -> Vec
             clock_text(f.solids_until, state.zone),
             clock_text(f.clear_fluids_until, state.zone)
         ))),
-        None => lines.push(Line::raw("   no fasting times (local anaesthesia or no procedure)")),
+        None => lines.push(Line::raw("   no fasting to keep (procedure done or not booked, or local anaesthesia)")),
     }
     match d.intakes.last() {
         Some(i) => lines.push(Line::raw(format!("   last intake: {} at {}", i.kind.label(), when(i.taken_at)))),
         None => lines.push(Line::raw("   last intake: not recorded")),
     }
     for alert in &d.fasting_alerts {
-        lines.push(Line::styled(format!("   {} {} ({})", alert.severity.glyph(), alert.message, alert.rule), theme.urgent()));
+        lines.push(Line::styled(
+            format!("   {} {} ({})", alert.severity.glyph(), alert.message, alert.rule),
+            theme.urgent(),
+        ));
     }
     lines
 }
@@ -200,7 +210,7 @@ fn medication(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'stati
         }
     }
     for lab in &d.labs {
-        lines.push(Line::raw(format!("   {:?} {} taken {}", lab.item, lab.value, when(lab.taken_at))));
+        lines.push(Line::raw(format!("   {} {} taken {}", lab.item.label(), lab.value, when(lab.taken_at))));
     }
     lines
 }

@@ -40,7 +40,9 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             let keys: Vec<String> = BINDINGS
                 .iter()
                 .filter(|b| b.scope == *scope && b.hint.is_some())
-                .map(|b| format!("{} {}", b.keys.first().map(|k| k.label()).unwrap_or_default(), b.hint.unwrap_or(b.help)))
+                .map(|b| {
+                    format!("{} {}", b.keys.first().map(|k| k.label()).unwrap_or_default(), b.hint.unwrap_or(b.help))
+                })
                 .collect();
             Line::from(vec![Span::styled(format!("{}: ", scope.title()), theme.section()), Span::raw(keys.join(" · "))])
         })
@@ -64,8 +66,7 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(Clear, rect);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [columns, foot] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(footer.len() as u16)]).areas(inner);
+    let [columns, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(footer.len() as u16)]).areas(inner);
     frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: false }), foot);
     let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(columns);
     frame.render_widget(Paragraph::new(left), l);

@@ -288,14 +288,27 @@ pub fn selected(screen: &str) -> Option<(usize, String)> {
     screen.lines().enumerate().find(|(_, l)| l.starts_with(" ▶ ")).map(|(i, l)| (i, l.to_string()))
 }
 
-/// The board section (`NEEDS ATTENTION`, `ARRIVING`, `PROCEDURES`, `LEAVING`)
-/// the row at `index` belongs to: the nearest heading above it.
+/// The board's sections, in screen order.
+pub const SECTIONS: [&str; 4] = ["NEEDS ATTENTION", "ARRIVING", "PROCEDURES", "LEAVING"];
+
+/// The section a heading line such as ` ARRIVING (5)` opens.
+fn heading(line: &str) -> Option<&'static str> {
+    let rest = line.strip_prefix(' ')?;
+    SECTIONS.into_iter().find(|s| rest.starts_with(&format!("{s} (")))
+}
+
+/// The board section the row at `index` belongs to: the nearest heading
+/// above it or, when that heading has scrolled off the top, the section
+/// before the nearest heading below it.
 pub fn section_of(screen: &str, index: usize) -> Option<&'static str> {
-    const SECTIONS: [&str; 4] = ["NEEDS ATTENTION", "ARRIVING", "PROCEDURES", "LEAVING"];
     let lines: Vec<&str> = screen.lines().collect();
-    lines[..index.min(lines.len())].iter().rev().find_map(|line| {
-        SECTIONS.into_iter().find(|s| line.strip_prefix(' ').is_some_and(|rest| rest.starts_with(&format!("{s} ("))))
-    })
+    let index = index.min(lines.len());
+    if let Some(above) = lines[..index].iter().rev().find_map(|l| heading(l)) {
+        return Some(above);
+    }
+    let below = lines.get(index + 1..)?.iter().find_map(|l| heading(l))?;
+    let at = SECTIONS.iter().position(|s| *s == below)?;
+    at.checked_sub(1).map(|i| SECTIONS[i])
 }
 
 /// A board row without its three-column selection margin (`   ` or ` ▶ `).
@@ -303,32 +316,68 @@ pub fn row_body(line: &str) -> String {
     line.chars().skip(3).collect()
 }
 
-/// Presses `j` until the selected row satisfies `wanted(screen, index, row)`;
-/// returns that row's text.
-pub fn select(tui: &mut Tui, what: &str, wanted: impl Fn(&str, usize, &str) -> bool) -> String {
-    for _ in 0..60 {
-        let screen = tui.wait_for("a selected row", |s| selected(s).is_some());
-        let (index, row) = selected(&screen).expect("a selected row");
+/// The row at `index` is an arrival still planned (`· planned` in ARRIVING).
+pub fn is_planned_arrival(screen: &str, index: usize, row: &str) -> bool {
+    row_body(row).starts_with("· planned") && section_of(screen, index) == Some("ARRIVING")
+}
+
+/// The fully drawn screen, with the index and text of the selected row.
+pub fn current(tui: &Tui) -> (String, usize, String) {
+    let screen = tui.wait_for("a selected row", |s| selected(s).is_some());
+    let (index, row) = selected(&screen).expect("a selected row");
+    (screen, index, row)
+}
+
+/// Presses `key` (`j` or `k`) and waits for the selection to move. Call it
+/// on a drawn screen (after a `wait_for`).
+pub fn step(tui: &mut Tui, key: &str) -> (String, usize, String) {
+    let before = selected(&tui.screen());
+    assert!(before.is_some(), "no selected row to move from:\n{}", framed(&tui.screen()));
+    tui.send(key);
+    let screen =
+        tui.wait_for(&format!("{key} to move the selection"), |s| selected(s).is_some() && selected(s) != before);
+    let (index, row) = selected(&screen).expect("a selected row");
+    (screen, index, row)
+}
+
+/// Presses `key` until the selected row satisfies `wanted(screen, index,
+/// row)`; returns that row.
+pub fn step_until(tui: &mut Tui, key: &str, what: &str, wanted: impl Fn(&str, usize, &str) -> bool) -> String {
+    let (mut screen, mut index, mut row) = current(tui);
+    for _ in 0..100 {
         if wanted(&screen, index, &row) {
             return row;
         }
-        tui.send("j");
-        tui.wait_for("the selection to move down", |s| selected(s).is_some_and(|(_, r)| r != row));
+        (screen, index, row) = step(tui, key);
     }
-    panic!("no row is {what}; the screen shows:\n{}", framed(&tui.screen()));
+    panic!("pressing {key} never reached {what}; the screen shows:\n{}", framed(&tui.screen()));
 }
 
-/// Selects the `n`th (1-based) planned arrival of the ARRIVING section.
+/// From a selection above ARRIVING (a fresh board starts on its first row),
+/// presses `j` to the `n`th (1-based) planned arrival; returns its row.
 pub fn select_planned_arrival(tui: &mut Tui, n: usize) -> String {
-    select(tui, &format!("planned arrival #{n}"), |screen, index, row| {
-        let planned_in_arriving =
-            |i: usize, line: &str| section_of(screen, i) == Some("ARRIVING") && row_body(line).starts_with("· planned");
-        if !planned_in_arriving(index, row) {
-            return false;
+    let mut seen = 0;
+    let (mut screen, mut index, mut row) = current(tui);
+    for _ in 0..100 {
+        if is_planned_arrival(&screen, index, &row) {
+            seen += 1;
+            if seen == n {
+                return row;
+            }
         }
-        let before = screen.lines().take(index).enumerate().filter(|(i, l)| planned_in_arriving(*i, l)).count();
-        before + 1 == n
-    })
+        (screen, index, row) = step(tui, "j");
+    }
+    panic!("found no planned arrival #{n}; the screen shows:\n{}", framed(&tui.screen()));
+}
+
+/// The tabs along the top, as (digit key, title).
+pub fn tabs(screen: &str) -> Vec<(String, String)> {
+    let words: Vec<&str> = screen.lines().next().unwrap_or_default().split_whitespace().collect();
+    words
+        .windows(2)
+        .filter(|w| w[0].len() == 1 && w[0].chars().all(|c| c.is_ascii_digit()))
+        .map(|w| (w[0].to_string(), w[1].to_string()))
+        .collect()
 }
 
 /// A patient as the screen must name them (R-PATH-5): `SURNAME First (dd/mm/yyyy)`.
