@@ -229,9 +229,12 @@ fn annotate(day: NaiveDate, facts: &mut Facts, now: DateTime<Utc>, settings: &Se
 /// Every alert the board knows about. Later rules add a line here.
 fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &Settings) -> Vec<Alert> {
     let zone = settings.zone();
+    // Lateness is judged as of the clock: looking at tomorrow's board does
+    // not make today's arrivals late or today's departures overdue.
+    let as_of = day.min(ward_time::local_day(now, zone));
     let mut alerts = Vec::new();
-    alerts.extend(late_admissions(day, facts, now, zone, settings));
-    alerts.extend(overdue_discharges(day, facts));
+    alerts.extend(late_admissions(as_of, facts, now, zone, settings));
+    alerts.extend(overdue_discharges(as_of, facts));
     alerts.extend(beds_for_arrivals(day, facts));
     for (&case_id, case) in facts.inputs.cases.iter().filter(|(_, c)| c.to_come()) {
         let j0 = ward_time::local_day(case.readiness.start, zone) == day;
@@ -244,7 +247,7 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
             }
         }
     }
-    alerts.extend(follow_up_calls(day, facts, zone));
+    alerts.extend(follow_up_calls(as_of, facts, zone));
     attention::sort(&mut alerts);
     alerts
 }
@@ -436,6 +439,19 @@ mod tests {
         let board = Board::build(d(11, 22), facts, night, &settings);
         assert_eq!(board.attention.len(), 1);
         assert!(board.attention[0].message.starts_with("LATE ADMISSION: expected by path.admit_expected_by=20:00"));
+    }
+
+    #[test]
+    fn r_path_2_and_r_path_3_tomorrows_board_does_not_make_today_late() {
+        // Today is 22/11; the user looks at the board for 23/11.
+        let facts = Facts {
+            missed_arrivals: vec![stay(4, AdmissionState::Planned, d(11, 22), d(11, 24))],
+            departures: vec![stay(5, AdmissionState::ProcedureDone, d(11, 20), d(11, 22))],
+            ..Facts::default()
+        };
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
+        let board = Board::build(d(11, 23), facts, now, &Settings::default());
+        assert!(board.attention.is_empty(), "{:?}", board.attention);
     }
 
     #[test]

@@ -1,0 +1,117 @@
+//! The patient's journey from the keyboard (issue 3): a nurse registers a
+//! patient and plans the stay for the day after tomorrow, ticks the readiness
+//! checklist, records the lab results and the anaesthesia consultation, and
+//! a second terminal's board shows the case turn ready.
+
+mod e2e_support;
+
+use e2e_support::{TAB, Ward, count};
+
+const CTRL_S: &str = "\x13";
+const BACKSPACE: &str = "\x7f";
+const RIGHT: &str = "\x1b[C";
+
+/// Clears a form field that came filled in (a default day or time).
+fn clear(n: usize) -> String {
+    BACKSPACE.repeat(n)
+}
+
+#[test]
+fn nurse_registers_plans_ticks_and_a_second_board_sees_the_case_turn_ready() {
+    let ward = Ward::demo();
+    let mut nurse = ward.open("nurse", 160, 48);
+    let mut board = ward.open("board", 160, 48);
+    nurse.wait_for_all(&["ARRIVING", "● live"]);
+    board.wait_for_all(&["ARRIVING", "● live"]);
+    // The second terminal looks at tomorrow, when the patient arrives (J-1).
+    board.send("]");
+    board.wait_for_all(&["Monday 23/11/2026"]);
+
+    // R-PATH-5 and R-PATH-1: register and plan from the Admissions tab.
+    nurse.send("2");
+    nurse.wait_for_all(&["ADMISSIONS"]);
+    nurse.send("n");
+    nurse.wait_for_all(&["New admission", "Hospital number"]);
+    let form = [
+        "H777",
+        TAB,
+        "Lebrun",
+        TAB,
+        "Alice",
+        TAB,
+        "03/04/1960",
+        TAB, // identity
+        TAB,
+        "v",
+        TAB, // sex stays female; procedure: Vertebroplasty
+        &clear(10),
+        "24/11/2026",
+        TAB,
+        &clear(5),
+        "09:00",
+        TAB,
+        "L2",
+        TAB, // J0 the day after tomorrow
+        "g", // general anaesthesia
+    ]
+    .concat();
+    nurse.send(&form);
+    nurse.wait_for_all(&["‹ Vertebroplasty ›", "‹ general ›", "24/11/2026"]);
+    nurse.send(CTRL_S);
+    nurse.wait_for_all(&["admission planned: arrives 23/11, procedure 24/11 09:00, home 25/11"]);
+
+    // The second board sees the new arrival for tomorrow, not ready yet.
+    // The arrival row (the attention list may name the patient too).
+    let row = |s: &str| {
+        s.lines().find(|l| l.contains("LEBRUN Alice (03/04/1960)") && l.contains("· planned")).map(str::to_string)
+    };
+    board.wait_for("the new arrival on the other board", |s| row(s).is_some_and(|r| r.contains("✗ not ready")));
+
+    // Open it on the nurse's list for the day after tomorrow.
+    nurse.send("]]");
+    nurse.wait_for_all(&["stays covering Tue 24/11/2026", "LEBRUN Alice"]);
+    nurse.send("/lebrun\r\r");
+    nurse.wait_for_all(&["READINESS", "RCP decision"]);
+
+    // R-READY-1..3: tick all eight checklist items, one key each.
+    nurse.send(&" j".repeat(8));
+    nurse.wait_for("every item ticked", |s| s.matches("[x]").count() == 8);
+
+    // R-MED-2: a vertebroplasty needs INR and platelets within 72 h.
+    nurse.send(&["L", TAB, "1.1", CTRL_S].concat());
+    nurse.wait_for_all(&["lab result recorded"]);
+    nurse.send(&["L", RIGHT, TAB, "210", CTRL_S].concat());
+    nurse.wait_for("both lab results", |s| s.contains("INR 1.1") && s.contains("platelets 210"));
+
+    // R-ANES-1, -5: a cleared consultation well before the procedure.
+    nurse.send("c");
+    nurse.wait_for_all(&["Anaesthesia consultation"]);
+    let consult = [&clear(10), "10/11/2026", TAB, TAB, TAB, "II", TAB, TAB, RIGHT, CTRL_S].concat();
+    nurse.send(&consult);
+    nurse.wait_for_all(&["consultation recorded (cleared)"]);
+    nurse.wait_for_all(&["READINESS  ✓ ready"]);
+
+    // The other terminal's board turns the case ready on its own.
+    board.wait_for("the case to turn ready on the other board", |s| row(s).is_some_and(|r| r.contains("✓ ready")));
+
+    // Every change was audited as the nurse's account (R-AUDIT-1).
+    let conn = ward.conn();
+    let patient: i64 =
+        conn.query_row("SELECT id FROM patients WHERE hospital_number = 'H777'", [], |r| r.get(0)).unwrap();
+    let checks = count(
+        &conn,
+        "SELECT count(*) FROM audit WHERE table_name = 'case_checks' AND after LIKE '%\"done\":1%'
+         AND row_id IN (SELECT k.id FROM case_checks k JOIN cases c ON c.id = k.case_id
+                        JOIN admissions a ON a.id = c.admission_id WHERE a.patient_id = ?1)",
+        [patient],
+    );
+    assert_eq!(checks, 8, "eight ticks, each audited");
+    let (admit, discharge): (String, String) = conn
+        .query_row(
+            "SELECT planned_admit_on, planned_discharge_on FROM admissions WHERE patient_id = ?1",
+            [patient],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((admit.as_str(), discharge.as_str()), ("2026-11-23", "2026-11-25"), "R-PATH-1: J-1 and J+1");
+}
