@@ -114,4 +114,18 @@ fn nurse_registers_plans_ticks_and_a_second_board_sees_the_case_turn_ready() {
         )
         .unwrap();
     assert_eq!((admit.as_str(), discharge.as_str()), ("2026-11-23", "2026-11-25"), "R-PATH-1: J-1 and J+1");
+
+    // R-PRIV-1: the log names records, never patients.
+    drop(nurse);
+    drop(board);
+    let log = std::fs::read_to_string(ward.log()).expect("the log file");
+    assert!(log.contains("saved: case #"), "the log records the saves:\n{log}");
+    let mut stmt = conn.prepare("SELECT surname, first_name, hospital_number FROM patients").unwrap();
+    let people: Vec<[String; 3]> =
+        stmt.query_map([], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?])).unwrap().map(Result::unwrap).collect();
+    for word in log.split(|c: char| !c.is_alphanumeric()) {
+        for person in &people {
+            assert!(!person.iter().any(|p| p == word), "R-PRIV-1: the log names a patient ({word:?}):\n{log}");
+        }
+    }
 }

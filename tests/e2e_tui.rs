@@ -71,8 +71,8 @@ fn nurse_reads_the_board_admits_a_patient_and_quits() {
 
     tui.send("a");
     let screen = tui.wait_for("the admit dialog", |s| admit_dialog(s).is_some());
-    let named = admit_dialog(&screen).unwrap_or_default();
-    assert!(named.contains(&patient.identity), "the dialog names {named:?}, not {:?}", patient.identity);
+    let dialog_line = admit_dialog(&screen).unwrap_or_default();
+    assert!(dialog_line.contains(&patient.identity), "the dialog names {dialog_line:?}, not {:?}", patient.identity);
 
     tui.send("y");
     let screen = tui.wait_for("the arrival to show ✓ admitted and a notice", |s| {

@@ -82,9 +82,21 @@ impl Ward {
         cmd
     }
 
-    /// Runs the binary to the end without a terminal.
+    /// Runs the binary to the end without a terminal; kills it and fails if
+    /// it has not ended within `PATIENCE`.
     pub fn run(&self, args: &[&std::ffi::OsStr]) -> Output {
-        self.command().args(args).output().expect("run periop")
+        let mut child =
+            self.command().args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start periop");
+        let start = Instant::now();
+        while child.try_wait().expect("ask whether periop ended").is_none() {
+            if start.elapsed() > PATIENCE {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("periop {args:?} did not end within {PATIENCE:?}");
+            }
+            thread::sleep(POLL);
+        }
+        child.wait_with_output().expect("read what periop wrote")
     }
 
     /// The TUI on this ward's database, in a `cols`×`rows` terminal.
