@@ -22,8 +22,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(report) => {
-            log::error!("{report:?}");
+            // One plain line, in the log and on stderr (no colour codes, no backtrace).
             let causes: Vec<String> = report.chain().map(ToString::to_string).collect();
+            log::error!("{}", causes.join(": "));
             eprintln!("periop: {}", causes.join(": "));
             ExitCode::FAILURE
         }
