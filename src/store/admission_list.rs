@@ -46,6 +46,11 @@ const SUMMARY_COLUMNS: &str = "
     a.planned_admit_on, a.planned_discharge_on, a.admitted_at, a.discharged_at, a.bed_id, b.label,
     a.incident, c.id, c.version, c.state, k.label, c.scheduled_start, c.anaesthesia_mode, c.emergency,
     c.iodinated_contrast
+";
+
+/// An admission with its patient, its bed and its main case (the first one
+/// not cancelled or postponed): `a`, `p`, `b`, `c`, `k`.
+pub(super) const STAY_WITH_CASE: &str = "
     FROM admissions a
     JOIN patients p ON p.id = a.patient_id
     LEFT JOIN beds b ON b.id = a.bed_id
@@ -108,7 +113,7 @@ fn summaries(
     now: DateTime<Utc>,
     settings: &Settings,
 ) -> Result<(Vec<AdmissionSummary>, BTreeMap<i64, CaseBundle>)> {
-    let sql = format!("SELECT {SUMMARY_COLUMNS} WHERE {filter} ORDER BY {order} LIMIT {LIST_LIMIT}");
+    let sql = format!("SELECT {SUMMARY_COLUMNS} {STAY_WITH_CASE} WHERE {filter} ORDER BY {order} LIMIT {LIST_LIMIT}");
     let mut stmt = conn.prepare_cached(&sql)?;
     let named: Vec<(&str, &dyn rusqlite::ToSql)> =
         params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();

@@ -4,7 +4,7 @@ use super::Store;
 use super::beds;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
-use super::write::WriteTx;
+use super::write::{Field, WriteTx};
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::journey::{BleedingRisk, TimelineStep};
 use crate::domain::pathway::{self, AdmissionState, RecordedStep, Step, UNDO_PREFIX};
@@ -299,27 +299,15 @@ pub(super) fn apply_step(
         }
     }
     let at = instant_text(tx.at());
-    let version = match step {
-        Step::Admit => tx.update(
-            Table::Admissions,
-            admission_id,
-            expected_version,
-            &[("state", &to.code()), ("admitted_at", &at)],
-        )?,
-        Step::Discharge => tx.update(
-            Table::Admissions,
-            admission_id,
-            expected_version,
-            &[("state", &to.code()), ("discharged_at", &at)],
-        )?,
-        Step::Prolong => tx.update(
-            Table::Admissions,
-            admission_id,
-            expected_version,
-            &[("state", &to.code()), ("incident", &reason)],
-        )?,
-        _ => tx.update(Table::Admissions, admission_id, expected_version, &[("state", &to.code())])?,
-    };
+    let code = to.code();
+    let mut fields: Vec<Field<'_>> = vec![("state", &code)];
+    match step {
+        Step::Admit => fields.push(("admitted_at", &at)),
+        Step::Discharge => fields.push(("discharged_at", &at)),
+        Step::Prolong => fields.push(("incident", &reason)),
+        _ => {}
+    }
+    let version = tx.update(Table::Admissions, admission_id, expected_version, &fields)?;
     record_step(tx, admission_id, from, to, reason)?;
     Ok(StepTaken { from, to, version })
 }

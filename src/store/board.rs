@@ -3,6 +3,7 @@
 //! rules' inputs for all of them at once (no query per row).
 
 use super::Store;
+use super::admission_list::STAY_WITH_CASE;
 use super::error::{Result, instant_text};
 use super::{discharge, journey, rows};
 use crate::domain::beds::{self, BedState};
@@ -28,19 +29,12 @@ const STAY_COLUMNS: &str = "
     a.id, a.version, p.id, p.surname, p.first_name, p.birth_date, a.state,
     a.planned_admit_on, a.planned_discharge_on, b.label, a.incident, k.label,
     c.scheduled_start, c.id, c.anaesthesia_mode, b.state
-    FROM admissions a
-    JOIN patients p ON p.id = a.patient_id
-    LEFT JOIN beds b ON b.id = a.bed_id
-    LEFT JOIN cases c ON c.id = (
-        SELECT c2.id FROM cases c2
-        WHERE c2.admission_id = a.id AND c2.state NOT IN ('cancelled', 'postponed')
-        ORDER BY c2.scheduled_start LIMIT 1)
-    LEFT JOIN procedure_kinds k ON k.id = c.procedure_kind_id";
+";
 
 pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
     let day_text = day.to_string();
     let stays = |filter: &str, order: &str| -> Result<Vec<Stay>> {
-        let sql = format!("SELECT {STAY_COLUMNS} WHERE {filter} ORDER BY {order}");
+        let sql = format!("SELECT {STAY_COLUMNS} {STAY_WITH_CASE} WHERE {filter} ORDER BY {order}");
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([&day_text], |row| stay(row, zone, day))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -1,7 +1,7 @@
 //! The Admissions tab: stays covering a day, with readiness, fasting and bed.
 
+use super::fit;
 use super::theme::Theme;
-use super::{fit, window};
 use crate::app::State;
 use crate::app::state::Mode;
 use crate::domain::journey::AdmissionSummary;
@@ -11,7 +11,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     if state.admissions.detail.is_some() {
@@ -60,14 +59,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             selected_line = Some(lines.len() - header);
         }
         let (text, style) = summary(row, state, theme);
-        let style = if is_selected { theme.selected() } else { style };
-        let marker = if is_selected { " ▶ " } else { "   " };
-        lines.push(Line::styled(format!("{marker}{}", fit(&text, width)), style));
+        lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }
-    let height = usize::from(area.height).saturating_sub(header);
-    let body = lines.split_off(header);
-    lines.extend(window(body, selected_line, height, theme));
-    frame.render_widget(Paragraph::new(lines), area);
+    super::draw_list(frame, area, lines, header, selected_line, theme);
 }
 
 fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Style) {

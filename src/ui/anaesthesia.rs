@@ -1,13 +1,12 @@
 //! The anaesthesia worklist: upcoming cases whose consultation is missing,
 //! pending, too late or too old, soonest first (R-ANES-1, -2, -5).
 
+use super::fit;
 use super::theme::Theme;
-use super::{fit, window};
 use crate::app::State;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let v = &state.anaesthesia;
@@ -31,12 +30,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let findings: Vec<String> = row.findings.iter().map(|f| f.issue.label().to_string()).collect();
         let text =
             format!("{start}  {:<36}{:<16}! {}", row.patient.to_string(), fit(&row.procedure, 15), findings.join(", "));
-        let style = if is_selected { theme.selected() } else { theme.warning() };
-        let marker = if is_selected { " ▶ " } else { "   " };
-        lines.push(Line::styled(format!("{marker}{}", fit(&text, width)), style));
+        lines.push(super::row_line(&text, width + 3, is_selected, theme.warning(), theme));
     }
-    let height = usize::from(area.height).saturating_sub(header);
-    let body = lines.split_off(header);
-    lines.extend(window(body, selected_line, height, theme));
-    frame.render_widget(Paragraph::new(lines), area);
+    super::draw_list(frame, area, lines, header, selected_line, theme);
 }

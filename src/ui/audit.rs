@@ -1,7 +1,7 @@
 //! The Audit tab: every change, newest first (R-AUDIT-1).
 
 use super::theme::Theme;
-use super::{fit, window};
+
 use crate::app::State;
 use crate::app::state::Mode;
 use crate::store::audit_log::Entry;
@@ -37,14 +37,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         if is_selected {
             selected_line = Some(lines.len() - header);
         }
-        let style = if is_selected { theme.selected() } else { ratatui::style::Style::new() };
-        let marker = if is_selected { " ▶ " } else { "   " };
-        lines.push(Line::styled(format!("{marker}{}", fit(&summary(entry, state), width.saturating_sub(3))), style));
+        lines.push(super::row_line(&summary(entry, state), width, is_selected, ratatui::style::Style::new(), theme));
     }
-    let height = usize::from(list_area.height).saturating_sub(header);
-    let body = lines.split_off(header);
-    lines.extend(window(body, selected_line, height, theme));
-    frame.render_widget(Paragraph::new(lines), list_area);
+    super::draw_list(frame, list_area, lines, header, selected_line, theme);
 
     let detail =
         view.entries.iter().find(|e| Some(e.id) == view.selected).map(|e| details(e, state)).unwrap_or_default();

@@ -1,13 +1,11 @@
 //! The Beds tab: each bed's state tonight (R-PATH-4).
 
 use super::theme::Theme;
-use super::{fit, window};
 use crate::app::State;
 use crate::domain::beds::BedStatus;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let v = &state.beds;
@@ -43,16 +41,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         };
         let text = format!("{:<6}{:<14}{who}", bed.label, bed.status.label());
         let style = match bed.status {
-            _ if is_selected => theme.selected(),
             BedStatus::ToClean | BedStatus::Closed => theme.warning(),
             BedStatus::Free => theme.good(),
             _ => ratatui::style::Style::new(),
         };
-        let marker = if is_selected { " ▶ " } else { "   " };
-        lines.push(Line::styled(format!("{marker}{}", fit(&text, width)), style));
+        lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }
-    let height = usize::from(area.height).saturating_sub(header);
-    let body = lines.split_off(header);
-    lines.extend(window(body, selected_line, height, theme));
-    frame.render_widget(Paragraph::new(lines), area);
+    super::draw_list(frame, area, lines, header, selected_line, theme);
 }

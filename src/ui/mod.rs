@@ -16,6 +16,7 @@ use crate::app::State;
 use crate::app::state::{Mode, Tab};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use theme::Theme;
@@ -65,6 +66,30 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         spans.push(Span::styled(text, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// One selectable row of a list: the `▶` marker and the selection style when
+/// selected (a glyph as well as a style: never colour alone).
+pub(crate) fn row_line(text: &str, width: usize, selected: bool, style: Style, theme: &Theme) -> Line<'static> {
+    let marker = if selected { " ▶ " } else { "   " };
+    let style = if selected { theme.selected() } else { style };
+    Line::styled(format!("{marker}{}", fit(text, width.saturating_sub(3))), style)
+}
+
+/// Draws a list screen: the first `header` lines stay put, the rest scrolls
+/// to keep `selected_line` (counted after the header) in view.
+pub(crate) fn draw_list(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    mut lines: Vec<Line<'static>>,
+    header: usize,
+    selected_line: Option<usize>,
+    theme: &Theme,
+) {
+    let height = usize::from(area.height).saturating_sub(header);
+    let body = lines.split_off(header.min(lines.len()));
+    lines.extend(window(body, selected_line, height, theme));
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// Cuts `text` to `width` characters, marking the cut with `…`.
