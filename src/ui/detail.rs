@@ -175,11 +175,16 @@ fn anaesthesia(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'stat
 fn fasting(d: &AdmissionDetail, state: &State, theme: &Theme, when: When) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(" FASTING", theme.section())];
     match &d.fasting {
-        Some(f) => lines.push(Line::raw(format!(
-            "   solids until {} · clear fluids until {}",
-            clock_text(f.solids_until, state.zone),
-            clock_text(f.clear_fluids_until, state.zone)
-        ))),
+        Some(f) => {
+            lines.push(Line::raw(format!(
+                "   solids until {}",
+                super::countdown(f.solids_until, state.now, state.zone)
+            )));
+            lines.push(Line::raw(format!(
+                "   clear fluids until {}",
+                super::countdown(f.clear_fluids_until, state.now, state.zone)
+            )));
+        }
         None => lines.push(Line::raw("   no fasting to keep (procedure done or not booked, or local anaesthesia)")),
     }
     match d.intakes.last() {

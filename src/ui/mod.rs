@@ -92,6 +92,22 @@ pub(crate) fn draw_list(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// `04:00 (in 1 h 20)` or `04:00 (passed)`: a time the ward counts down to.
+/// Redrawn at each minute by the clock tick.
+pub(crate) fn countdown(
+    at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+    zone: chrono_tz::Tz,
+) -> String {
+    let clock = crate::domain::ward_time::clock_text(at, zone);
+    let minutes = (at - now).num_minutes();
+    match minutes {
+        m if m < 0 => format!("{clock} (passed)"),
+        m if m < 60 => format!("{clock} (in {m} min)"),
+        m => format!("{clock} (in {} h {:02})", m / 60, m % 60),
+    }
+}
+
 /// Cuts `text` to `width` characters, marking the cut with `…`.
 pub(crate) fn fit(text: &str, width: usize) -> String {
     let count = text.chars().count();
@@ -137,4 +153,19 @@ fn scroll_offset(selected: Option<usize>, total: usize, height: usize) -> usize 
     let margin = 2.min(height / 4);
     let max_offset = total - height;
     line.saturating_sub(height.saturating_sub(1 + margin)).min(max_offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn r_fast_1_fasting_times_count_down_in_ward_time() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap();
+        let zone = chrono_tz::Europe::Paris;
+        assert_eq!(countdown(now + chrono::Duration::minutes(80), now, zone), "10:50 (in 1 h 20)");
+        assert_eq!(countdown(now + chrono::Duration::minutes(5), now, zone), "09:35 (in 5 min)");
+        assert_eq!(countdown(now - chrono::Duration::minutes(1), now, zone), "09:29 (passed)");
+    }
 }
