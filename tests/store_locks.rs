@@ -69,3 +69,24 @@ fn a_second_open_in_this_process_keeps_our_locks_and_our_wal() {
         conn.query_row("SELECT value FROM settings WHERE key = 'fast.clear_h'", [], |r| r.get(0)).unwrap();
     assert_eq!(value, "4");
 }
+
+/// In WAL mode the header (application_id, user_version) written by `init`
+/// stays in the -wal until a checkpoint. Another process opening the file
+/// while its creator still has it open (the first `--demo` terminal) must
+/// not take it for another application's database.
+#[test]
+fn a_database_just_made_and_still_open_opens_in_another_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    let account = Account { name: "nurse1".into(), full_name: None };
+    let mut first = Store::init(&path, &account, Utc::now()).unwrap();
+    first.write(Utc::now(), |tx| settings::set(tx, "fast.clear_h", "3", None)).unwrap();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_periop"))
+        .args(["--db", path.to_str().unwrap(), "check"])
+        .env("PERIOP_LOG", dir.path().join("log"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    drop(first);
+}

@@ -108,7 +108,11 @@ fn read_header(path: &Path, meta: &std::fs::Metadata) -> Result<Header, StoreErr
         user_version: i64::from(u32::from_be_bytes([head[60], head[61], head[62], head[63]])),
         application_id: u32::from_be_bytes([head[68], head[69], head[70], head[71]]),
     };
-    if header.application_id != APPLICATION_ID {
+    // A blank id with a pending WAL may be ours, just made by a process that
+    // still has it open (the header is in the WAL until a checkpoint): SQLite
+    // itself is asked once the file is open (see `confirm_ours`).
+    let maybe_ours_in_wal = header.application_id == 0 && journal_has_frames(path);
+    if header.application_id != APPLICATION_ID && !maybe_ours_in_wal {
         return Err(StoreError::ForeignApplication { path: path.into(), found: header.application_id });
     }
     check_writable(path)?;
@@ -120,6 +124,19 @@ pub fn check_new(path: &Path) -> Result<((), OpenGuard), StoreError> {
     let meta = std::fs::metadata(path)
         .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
     Ok(((), OpenGuard::register((meta.dev(), meta.ino())).0))
+}
+
+fn journal_has_frames(path: &Path) -> bool {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    std::fs::metadata(Path::new(&name)).is_ok_and(|m| m.len() > 0)
+}
+
+/// After opening: the id as SQLite sees it, WAL included.
+pub fn confirm_ours(conn: &rusqlite::Connection, path: &Path) -> Result<(), StoreError> {
+    let found: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(StoreError::from)?;
+    let found = u32::try_from(found).unwrap_or(0);
+    if found == APPLICATION_ID { Ok(()) } else { Err(StoreError::ForeignApplication { path: path.into(), found }) }
 }
 
 /// WAL needs the file and its folder writable (for the -wal and -shm files).

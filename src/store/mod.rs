@@ -89,6 +89,7 @@ impl Store {
             reference::seed_procedure_kinds(tx)?;
             Ok(actor)
         })?;
+        schema::checkpoint(&conn);
         Ok(Store { conn, path: path.into(), actor, settings, _guard: guard })
     }
 
@@ -167,10 +168,12 @@ pub(crate) fn open_checked(path: &Path) -> Result<(Connection, file_check::OpenG
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(e.into()))?;
     schema::configure(&conn).map_err(damaged)?;
+    file_check::confirm_ours(&conn, path).map_err(damaged)?;
     check::tables_present(&conn, path).map_err(damaged)?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| damaged(e.into()))?;
     if version != schema::VERSION {
         schema::upgrade(&mut conn, path, schema::UPGRADES, schema::VERSION).map_err(damaged)?;
+        schema::checkpoint(&conn);
     }
     Ok((conn, guard))
 }

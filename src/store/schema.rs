@@ -32,6 +32,15 @@ pub fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Copies the WAL into the main file, so that the header (application_id,
+/// user_version) a new or upgraded file carries is on disk for the next
+/// process to read. Best effort: a busy reader only delays it.
+pub fn checkpoint(conn: &Connection) {
+    if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())) {
+        log::warn!("checkpoint after writing the schema: {e}");
+    }
+}
+
 /// Writes the schema into a new, empty database in one transaction.
 pub fn create(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
