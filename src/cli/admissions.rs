@@ -4,7 +4,6 @@
 //! only ever added.
 
 use crate::domain::journey::AdmissionSummary;
-use crate::domain::ward_time::clock_text;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -96,17 +95,7 @@ pub fn text(rows: &[AdmissionSummary], day: Option<NaiveDate>, zone: Tz) -> Stri
             .filter(|x| !x.missing.is_empty())
             .map(|x| format!("  missing: {}", x.missing_text()))
             .unwrap_or_default();
-        let fasting = r
-            .fasting
-            .as_ref()
-            .map(|f| {
-                format!(
-                    "  solids until {} clear until {}",
-                    clock_text(f.solids_until, zone),
-                    clock_text(f.clear_fluids_until, zone)
-                )
-            })
-            .unwrap_or_default();
+        let fasting = r.fasting.as_ref().map(|f| format!("  {}", f.summary(zone))).unwrap_or_default();
         let start =
             r.procedure_start.map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
         let _ = writeln!(

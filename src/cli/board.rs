@@ -99,11 +99,7 @@ fn case_lines(readiness: Option<&ReadinessSummary>, fasting: Option<&FastingTime
 
 /// R-FAST-1: `fasting: solids until 02:00, clear fluids until 06:00`.
 pub fn fasting_text(f: &FastingTimes, zone: Tz) -> String {
-    format!(
-        "fasting: solids until {}, clear fluids until {}",
-        clock_text(f.solids_until, zone),
-        clock_text(f.clear_fluids_until, zone)
-    )
+    format!("fasting: {}", f.summary(zone))
 }
 
 /// R-DISCH-1: `discharge check ✓ complete (PADSS 10/10)` or what is missing.

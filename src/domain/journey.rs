@@ -85,6 +85,17 @@ pub struct FastingTimes {
     pub formula_until: Option<DateTime<Utc>>,
 }
 
+impl FastingTimes {
+    /// R-FAST-1, the one wording: `solids until 02:00, clear fluids until 06:00` (ward time).
+    pub fn summary(&self, zone: chrono_tz::Tz) -> String {
+        format!(
+            "solids until {}, clear fluids until {}",
+            crate::domain::ward_time::clock_text(self.solids_until, zone),
+            crate::domain::ward_time::clock_text(self.clear_fluids_until, zone)
+        )
+    }
+}
+
 /// R-FAST-1, R-FAST-2: for a case under anaesthesia, computed from its start
 /// every time (so a moved case has moved times); `None` under local anaesthesia only.
 pub fn fasting_times(

@@ -195,11 +195,7 @@ pub fn move_case(
     }
     let fasting = journey::fasting_times(new_start, c.mode, journey::patient_kind(c.birth_date, new_day), settings);
     if let Some(f) = &fasting {
-        message.push_str(&format!(
-            "; fasting: solids until {}, clear fluids until {}",
-            ward_time::clock_text(f.solids_until, zone),
-            ward_time::clock_text(f.clear_fluids_until, zone)
-        ));
+        message.push_str(&format!("; fasting: {}", f.summary(zone)));
     }
     Ok(Moved {
         case_version,

@@ -6,7 +6,6 @@ use crate::app::State;
 use crate::app::state::Mode;
 use crate::domain::journey::AdmissionSummary;
 use crate::domain::readiness::Status;
-use crate::domain::ward_time::clock_text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -77,17 +76,7 @@ fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Sty
         None => ("-", Style::new()),
     };
     let procedure = row.procedure.clone().unwrap_or_default();
-    let fasting = row
-        .fasting
-        .as_ref()
-        .map(|f| {
-            format!(
-                " · solids until {} · clear until {}",
-                clock_text(f.solids_until, state.zone),
-                clock_text(f.clear_fluids_until, state.zone)
-            )
-        })
-        .unwrap_or_default();
+    let fasting = row.fasting.as_ref().map(|f| format!(" · {}", f.summary(state.zone))).unwrap_or_default();
     let missing = row
         .readiness
         .as_ref()

@@ -173,19 +173,9 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
         _ => Style::new(),
     };
     // R-FAST-1: the fasting times travel with the case.
-    let fasting = slot
-        .fasting
-        .as_ref()
-        .map(|f| {
-            format!(
-                "solids ≤{} clear ≤{}",
-                clock_text(f.solids_until, state.zone),
-                clock_text(f.clear_fluids_until, state.zone)
-            )
-        })
-        .unwrap_or_default();
+    let fasting = slot.fasting.as_ref().map(|f| f.summary(state.zone)).unwrap_or_default();
     let text = format!(
-        "{}-{} {:<13}{:<36}{:<13}{:<28}{:<16}{}",
+        "{}-{} {:<13}{:<36}{:<13}{:<46}{:<16}{}",
         clock_text(slot.start, state.zone),
         clock_text(end, state.zone),
         slot.state.label(),
