@@ -6,6 +6,7 @@ pub mod admissions;
 pub mod board_rows;
 pub mod clock;
 pub mod form;
+mod form_keys;
 pub mod forms;
 pub mod keymap;
 pub mod state;

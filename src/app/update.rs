@@ -2,6 +2,7 @@
 
 use super::admissions;
 use super::board_rows;
+use super::form_keys;
 use super::forms::{self, Request};
 use super::keymap::{self, Action};
 use super::state::{Dialog, Live, Mode, Notice, NoticeKind, RowKey, State, Tab};
@@ -129,7 +130,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             }
             Outcome::default()
         }
-        Msg::Saved(result) => on_saved(state, result),
+        Msg::Saved(result) => form_keys::on_saved(state, result),
         Msg::AdmissionsLoaded { query, result } => {
             if query != admissions::query(state) {
                 return Outcome::default();
@@ -227,7 +228,7 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
 
 fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
     if let Mode::Form(open) = &mut state.mode {
-        return form_key(open, key).apply(state);
+        return form_keys::on_key(open, key).apply(state);
     }
     let scopes = state.scopes();
     let action = keymap::resolve(&scopes, &key);
@@ -508,118 +509,6 @@ fn ask_to_admit(state: &mut State) -> Outcome {
         on_confirm: effect,
     }));
     Outcome::redraw()
-}
-
-/// What a key in a form asks of the state around it.
-enum FormOutcome {
-    Stay,
-    Close,
-    Save(Request),
-}
-
-impl FormOutcome {
-    fn apply(self, state: &mut State) -> Outcome {
-        match self {
-            FormOutcome::Stay => Outcome::redraw(),
-            FormOutcome::Close => {
-                state.mode = Mode::Normal;
-                Outcome::redraw()
-            }
-            FormOutcome::Save(request) => Outcome::with(Effect::Save(request)),
-        }
-    }
-}
-
-fn form_key(open: &mut forms::OpenForm, key: KeyEvent) -> FormOutcome {
-    let form = &mut open.form;
-    if form.confirm_discard {
-        return match key.code {
-            KeyCode::Char('y') => FormOutcome::Close,
-            _ => {
-                form.confirm_discard = false;
-                FormOutcome::Stay
-            }
-        };
-    }
-    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let typing =
-        form.focused().is_some_and(|f| !matches!(f.kind, super::form::Kind::Pick(_) | super::form::Kind::Flag));
-    match key.code {
-        KeyCode::Char(c) if plain && (typing || c != ' ') => {
-            form.type_char(c);
-            return FormOutcome::Stay;
-        }
-        KeyCode::Backspace => {
-            form.backspace();
-            return FormOutcome::Stay;
-        }
-        _ => {}
-    }
-    let last = form.focus + 1 == form.fields.len();
-    match keymap::resolve(&[keymap::Scope::Form], &key) {
-        Some(Action::NextField) if key.code == KeyCode::Enter && last => save(open),
-        Some(Action::NextField) => {
-            form.next();
-            FormOutcome::Stay
-        }
-        Some(Action::PreviousField) => {
-            form.previous();
-            FormOutcome::Stay
-        }
-        Some(Action::ChoiceBack) => {
-            form.cycle(false);
-            FormOutcome::Stay
-        }
-        Some(Action::ChoiceForward) => {
-            form.cycle(true);
-            FormOutcome::Stay
-        }
-        Some(Action::Save) => save(open),
-        Some(Action::Back) if form.dirty => {
-            form.confirm_discard = true;
-            FormOutcome::Stay
-        }
-        Some(Action::Back) => FormOutcome::Close,
-        _ => FormOutcome::Stay,
-    }
-}
-
-fn save(open: &mut forms::OpenForm) -> FormOutcome {
-    if open.saving {
-        return FormOutcome::Stay;
-    }
-    match forms::request(open) {
-        Ok(request) => {
-            open.saving = true;
-            FormOutcome::Save(request)
-        }
-        Err(problem) => {
-            if let Some((i, _)) = open.form.problems().first() {
-                open.form.focus = *i;
-            }
-            open.form.error = Some(problem);
-            FormOutcome::Stay
-        }
-    }
-}
-
-/// A save came back: close the form and say what changed, or keep the
-/// user's typing and say why not.
-fn on_saved(state: &mut State, result: Result<String, String>) -> Outcome {
-    match (result, &mut state.mode) {
-        (Ok(message), _) => {
-            if matches!(state.mode, Mode::Form(_)) {
-                state.mode = Mode::Normal;
-            }
-            notify(state, NoticeKind::Done, message);
-        }
-        (Err(e), Mode::Form(open)) => {
-            open.saving = false;
-            open.form.error = Some(e);
-        }
-        (Err(e), _) => notify(state, NoticeKind::Problem, format!("not saved: {e}")),
-    }
-    Outcome { redraw: true, effects: admissions::reloads(state) }
 }
 
 /// The same record if it is still listed, else the first one.
