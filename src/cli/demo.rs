@@ -17,7 +17,8 @@ use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
 use crate::domain::beds::BedAction;
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::checklist::CheckItem;
-use crate::domain::fasting::IntakeKind;
+use crate::domain::fasting::{self, IntakeKind};
+use crate::domain::journey::BleedingRisk;
 use crate::domain::medication::{DrugClass, LabItem};
 use crate::domain::pathway::{AdmissionState, Step};
 use crate::domain::settings::Settings;
@@ -305,6 +306,9 @@ struct Booked {
     admission_id: i64,
     case_id: i64,
     start: DateTime<Utc>,
+    bed_id: Option<i64>,
+    /// R-MED-2, from the procedure kind (the store decides it the same way).
+    high_bleeding_risk: bool,
 }
 
 fn at_local(ward: &Ward, day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
@@ -369,7 +373,8 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
         &ward.settings,
     )?;
     let start = ward_time::at_local(day, start_time, ward.zone);
-    let booked = Booked { patient_id, admission_id, case_id, start };
+    let high_bleeding_risk = BleedingRisk::for_procedure(kind_code) == BleedingRisk::High;
+    let booked = Booked { patient_id, admission_id, case_id, start, bed_id, high_bleeding_risk };
     prepare(tx, ward, booking, &booked, mode, anaesthetist)?;
     walk_to(tx, ward, booking, &booked)?;
     Ok(booked)
@@ -412,12 +417,9 @@ fn prepare(
     }
     // R-MED-2: labs the day before a high-bleeding-risk procedure (for a case
     // in the next three days, drawn by now; later ones are not drawn yet).
-    let kind_is_high =
-        tx.conn().query_row("SELECT bleeding_risk = 'high' FROM cases WHERE id = ?1", [booked.case_id], |r| {
-            r.get::<_, bool>(0)
-        })?;
     let lab_at = (booked.start - Duration::hours(22)).min(ward.now - Duration::hours(2));
-    if kind_is_high && booked.start - lab_at <= Duration::hours(72) {
+    let lab_validity = fasting::duration_of_hours(ward.settings.number("med.lab_validity_h"));
+    if booked.high_bleeding_risk && booked.start - lab_at <= lab_validity {
         tx.set_at(lab_at);
         labs::record(tx, booked.patient_id, LabItem::Inr, 1.1, lab_at)?;
         labs::record(tx, booked.patient_id, LabItem::Platelets, 230.0, lab_at)?;
@@ -488,7 +490,7 @@ fn walk_to(tx: &mut WriteTx<'_>, ward: &Ward, booking: &Booking, booked: &Booked
     if booking.admission == AdmissionState::Discharged {
         // R-PATH-4: cleaned an hour after the patient left.
         let cleaned = path[3].1 + Duration::hours(1);
-        if let Some(bed) = bed_of(tx, id)?
+        if let Some(bed) = booked.bed_id
             && cleaned < ward.now
         {
             tx.set_at(cleaned);
@@ -507,10 +509,6 @@ fn walk_to(tx: &mut WriteTx<'_>, ward: &Ward, booking: &Booking, booked: &Booked
     }
     tx.set_at(restore);
     Ok(())
-}
-
-fn bed_of(tx: &WriteTx<'_>, admission_id: i64) -> Result<Option<i64>> {
-    Ok(tx.conn().query_row("SELECT bed_id FROM admissions WHERE id = ?1", [admission_id], |r| r.get(0))?)
 }
 
 fn history_day(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, day: NaiveDate) -> Result<()> {
