@@ -20,7 +20,7 @@ pub fn query(state: &State) -> ListQuery {
 /// Everything on screen that reads the database, to reload after a save.
 pub fn reloads(state: &State) -> Vec<Effect> {
     let mut out = vec![Effect::LoadBoard(state.board_day())];
-    if state.admissions.loaded || state.tab == Tab::Admissions {
+    if state.admissions.list.loaded || state.tab == Tab::Admissions {
         out.push(Effect::LoadAdmissions(query(state)));
     }
     if let Some(detail) = &state.admissions.detail {
@@ -64,7 +64,7 @@ pub fn list_action(state: &mut State, action: Action) -> Outcome {
     let today = state.today();
     let v = &mut state.admissions;
     match action {
-        Action::Open => match v.selected {
+        Action::Open => match v.list.selected {
             Some(id) => {
                 v.detail = Some(DetailView { admission_id: id, data: None, error: None, cursor: 0, scroll: 0 });
                 Outcome::with(Effect::LoadDetail(id))
@@ -225,7 +225,7 @@ fn capitalised(text: &str) -> String {
 /// Keys of the Beds tab (R-PATH-4).
 pub fn beds_action(state: &mut State, action: Action) -> Outcome {
     let Action::BedAction(bed_action) = action else { return Outcome::default() };
-    let Some(bed) = state.beds.rows.iter().find(|b| Some(b.bed_id) == state.beds.selected).cloned() else {
+    let Some(bed) = state.beds.selected_row().cloned() else {
         return problem(state, "select a bed first (j/k)");
     };
     let request =
@@ -236,19 +236,18 @@ pub fn beds_action(state: &mut State, action: Action) -> Outcome {
 
 /// Keys of the anaesthesia worklist (R-ANES-1, -2, -5).
 pub fn anaesthesia_action(state: &mut State, action: Action) -> Outcome {
-    let Some(row) = state.anaesthesia.rows.iter().find(|r| Some(r.case_id) == state.anaesthesia.selected).cloned()
-    else {
+    let Some(row) = state.anaesthesia.selected_row().cloned() else {
         return problem(state, "select a case first (j/k)");
     };
     match action {
         Action::Open => {
             state.tab = Tab::Admissions;
             let id = row.admission_id;
-            state.admissions.selected = Some(id);
+            state.admissions.list.selected = Some(id);
             state.admissions.detail =
                 Some(DetailView { admission_id: id, data: None, error: None, cursor: 0, scroll: 0 });
             let mut out = Outcome::with(Effect::LoadDetail(id));
-            if !state.admissions.loaded {
+            if !state.admissions.list.loaded {
                 out.effects.push(Effect::LoadAdmissions(query(state)));
             }
             out
@@ -267,10 +266,10 @@ pub fn anaesthesia_action(state: &mut State, action: Action) -> Outcome {
 /// Shows one admission's detail on the Admissions tab, from any screen.
 pub fn open_detail(state: &mut State, admission_id: i64) -> Outcome {
     state.tab = Tab::Admissions;
-    state.admissions.selected = Some(admission_id);
+    state.admissions.list.selected = Some(admission_id);
     state.admissions.detail = Some(DetailView { admission_id, data: None, error: None, cursor: 0, scroll: 0 });
     let mut out = Outcome::with(Effect::LoadDetail(admission_id));
-    if !state.admissions.loaded {
+    if !state.admissions.list.loaded {
         out.effects.push(Effect::LoadAdmissions(query(state)));
     }
     out

@@ -61,6 +61,81 @@ pub struct BoardView {
     pub error: Option<String>,
 }
 
+/// A list read from the store, with the selection held by record id so a
+/// refresh keeps it on the same record.
+#[derive(Debug)]
+pub struct Listing<T> {
+    pub rows: Vec<T>,
+    pub loaded: bool,
+    pub error: Option<String>,
+    pub selected: Option<i64>,
+}
+
+impl<T> Default for Listing<T> {
+    fn default() -> Self {
+        Listing { rows: Vec::new(), loaded: false, error: None, selected: None }
+    }
+}
+
+/// The id a row is selected by.
+pub trait Keyed {
+    fn key(&self) -> i64;
+}
+
+impl Keyed for AdmissionSummary {
+    fn key(&self) -> i64 {
+        self.admission_id
+    }
+}
+
+impl Keyed for BedRow {
+    fn key(&self) -> i64 {
+        self.bed_id
+    }
+}
+
+impl Keyed for ConsultationDue {
+    fn key(&self) -> i64 {
+        self.case_id
+    }
+}
+
+impl<T: Keyed> Listing<T> {
+    /// Takes a load's answer: the same record stays selected if still listed,
+    /// else the first one; an error is kept to show, the old rows with it.
+    pub fn receive(&mut self, result: Result<Vec<T>, String>) {
+        match result {
+            Ok(rows) => {
+                self.rows = rows;
+                self.loaded = true;
+                self.error = None;
+                if !self.selected.is_some_and(|id| self.rows.iter().any(|r| r.key() == id)) {
+                    self.selected = self.rows.first().map(Keyed::key);
+                }
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// Moves the selection `delta` rows, clamped to the list.
+    pub fn move_by(&mut self, delta: isize) {
+        let Some(last) = self.rows.len().checked_sub(1) else {
+            self.selected = None;
+            return;
+        };
+        let here = self.selected.and_then(|id| self.rows.iter().position(|r| r.key() == id));
+        let target = match here {
+            None => 0,
+            Some(i) => (i as isize).saturating_add(delta).clamp(0, last as isize) as usize,
+        };
+        self.selected = Some(self.rows[target].key());
+    }
+
+    pub fn selected_row(&self) -> Option<&T> {
+        self.rows.iter().find(|r| Some(r.key()) == self.selected)
+    }
+}
+
 /// The Admissions tab: a list, and one admission's detail when opened.
 #[derive(Debug, Default)]
 pub struct AdmissionsView {
@@ -68,11 +143,7 @@ pub struct AdmissionsView {
     pub day: Option<NaiveDate>,
     pub state: Option<AdmissionState>,
     pub filter: String,
-    pub rows: Vec<AdmissionSummary>,
-    pub loaded: bool,
-    pub error: Option<String>,
-    /// By admission id, so a refresh keeps it.
-    pub selected: Option<i64>,
+    pub list: Listing<AdmissionSummary>,
     pub detail: Option<DetailView>,
 }
 
@@ -87,22 +158,11 @@ pub struct DetailView {
     pub scroll: usize,
 }
 
-#[derive(Debug, Default)]
-pub struct BedsView {
-    pub rows: Vec<BedRow>,
-    pub loaded: bool,
-    pub error: Option<String>,
-    pub selected: Option<i64>,
-}
+/// The Beds tab (R-PATH-4).
+pub type BedsView = Listing<BedRow>;
 
-#[derive(Debug, Default)]
-pub struct AnaesthesiaView {
-    pub rows: Vec<ConsultationDue>,
-    pub loaded: bool,
-    pub error: Option<String>,
-    /// By case id.
-    pub selected: Option<i64>,
-}
+/// The anaesthesia worklist (R-ANES-1, -2, -5), selected by case.
+pub type AnaesthesiaView = Listing<ConsultationDue>;
 
 #[derive(Debug, Default)]
 pub struct AuditView {
@@ -251,5 +311,38 @@ impl State {
             Tab::Audit => &self.audit.filter,
             Tab::Beds | Tab::Anaesthesia => "",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Row(i64);
+
+    impl Keyed for Row {
+        fn key(&self) -> i64 {
+            self.0
+        }
+    }
+
+    #[test]
+    fn a_reload_keeps_the_selection_on_the_same_record_not_the_same_position() {
+        let mut list = Listing::default();
+        list.receive(Ok(vec![Row(1), Row(2), Row(3)]));
+        assert_eq!(list.selected, Some(1));
+        list.move_by(2);
+        assert_eq!(list.selected, Some(3));
+        // Another terminal's save adds a row above and moves ours.
+        list.receive(Ok(vec![Row(9), Row(1), Row(3), Row(2)]));
+        assert_eq!(list.selected_row().map(|r| r.0), Some(3));
+        // Our record is gone: the first row.
+        list.receive(Ok(vec![Row(4), Row(5)]));
+        assert_eq!(list.selected, Some(4));
+        // A failed reload keeps the rows and says why.
+        list.receive(Err("busy".into()));
+        assert_eq!((list.rows.len(), list.error.as_deref()), (2, Some("busy")));
+        list.move_by(-10);
+        assert_eq!(list.selected, Some(4));
     }
 }

@@ -135,17 +135,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             if query != admissions::query(state) {
                 return Outcome::default();
             }
-            let v = &mut state.admissions;
-            match result {
-                Ok(rows) => {
-                    v.rows = rows;
-                    v.loaded = true;
-                    v.error = None;
-                    let ids: Vec<i64> = v.rows.iter().map(|r| r.admission_id).collect();
-                    v.selected = keep(&ids, v.selected);
-                }
-                Err(e) => v.error = Some(e),
-            }
+            state.admissions.list.receive(result);
             Outcome::redraw()
         }
         Msg::DetailLoaded { admission_id, result } => {
@@ -164,31 +154,11 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             Outcome::redraw()
         }
         Msg::BedsLoaded(result) => {
-            let v = &mut state.beds;
-            match result {
-                Ok(rows) => {
-                    v.rows = rows;
-                    v.loaded = true;
-                    v.error = None;
-                    let ids: Vec<i64> = v.rows.iter().map(|r| r.bed_id).collect();
-                    v.selected = keep(&ids, v.selected);
-                }
-                Err(e) => v.error = Some(e),
-            }
+            state.beds.receive(result);
             Outcome::redraw()
         }
         Msg::AnaesthesiaLoaded(result) => {
-            let v = &mut state.anaesthesia;
-            match result {
-                Ok(rows) => {
-                    v.rows = rows;
-                    v.loaded = true;
-                    v.error = None;
-                    let ids: Vec<i64> = v.rows.iter().map(|r| r.case_id).collect();
-                    v.selected = keep(&ids, v.selected);
-                }
-                Err(e) => v.error = Some(e),
-            }
+            state.anaesthesia.receive(result);
             Outcome::redraw()
         }
         Msg::Changed(rows) => {
@@ -379,7 +349,7 @@ fn switch_tab(state: &mut State, action: Action, key: KeyEvent) -> Outcome {
         Tab::Audit if !state.audit.loaded => {
             Some(Effect::LoadAudit { filter: state.audit.filter.clone(), before_id: None })
         }
-        Tab::Admissions if !state.admissions.loaded => Some(Effect::LoadAdmissions(admissions::query(state))),
+        Tab::Admissions if !state.admissions.list.loaded => Some(Effect::LoadAdmissions(admissions::query(state))),
         Tab::Beds if !state.beds.loaded => Some(Effect::LoadBeds(state.today())),
         Tab::Anaesthesia if !state.anaesthesia.loaded => Some(Effect::LoadAnaesthesia(state.today())),
         _ => None,
@@ -409,18 +379,15 @@ fn move_by(state: &mut State, delta: isize) -> Outcome {
             Outcome::redraw()
         }
         Tab::Admissions => {
-            let ids: Vec<i64> = state.admissions.rows.iter().map(|r| r.admission_id).collect();
-            state.admissions.selected = step(&ids, state.admissions.selected.as_ref(), delta).copied();
+            state.admissions.list.move_by(delta);
             Outcome::redraw()
         }
         Tab::Beds => {
-            let ids: Vec<i64> = state.beds.rows.iter().map(|r| r.bed_id).collect();
-            state.beds.selected = step(&ids, state.beds.selected.as_ref(), delta).copied();
+            state.beds.move_by(delta);
             Outcome::redraw()
         }
         Tab::Anaesthesia => {
-            let ids: Vec<i64> = state.anaesthesia.rows.iter().map(|r| r.case_id).collect();
-            state.anaesthesia.selected = step(&ids, state.anaesthesia.selected.as_ref(), delta).copied();
+            state.anaesthesia.move_by(delta);
             Outcome::redraw()
         }
         Tab::Audit => {
@@ -511,17 +478,9 @@ fn ask_to_admit(state: &mut State) -> Outcome {
     Outcome::redraw()
 }
 
-/// The same record if it is still listed, else the first one.
-fn keep(ids: &[i64], selected: Option<i64>) -> Option<i64> {
-    match selected {
-        Some(id) if ids.contains(&id) => Some(id),
-        _ => ids.first().copied(),
-    }
-}
-
 /// R-PATH-2: admit from the Admissions list, after a confirmation.
 fn admit_from_list(state: &mut State) -> Outcome {
-    let Some(row) = state.admissions.rows.iter().find(|r| Some(r.admission_id) == state.admissions.selected) else {
+    let Some(row) = state.admissions.list.selected_row() else {
         notify(state, NoticeKind::Problem, "select an admission first (j/k to move)".into());
         return Outcome::redraw();
     };

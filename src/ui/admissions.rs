@@ -17,6 +17,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let v = &state.admissions;
+    let list = &v.list;
     let day = v.day.map_or_else(
         || "every day (newest first)".to_string(),
         |d| format!("stays covering {}", d.format("%a %d/%m/%Y")),
@@ -24,7 +25,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let filter_state = v.state.map_or("any state", |s| s.code());
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" ADMISSIONS ({}) ", v.rows.len()), theme.section()),
+        Span::styled(format!(" ADMISSIONS ({}) ", list.rows.len()), theme.section()),
         Span::styled(format!(" {day} · {filter_state} · "), theme.dim()),
         Span::styled("filter: ", theme.key()),
         Span::raw(format!("{}{cursor}", v.filter)),
@@ -42,18 +43,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     ));
     let header = lines.len();
     let mut selected_line = None;
-    if let Some(error) = &v.error {
+    if let Some(error) = &list.error {
         lines.push(Line::styled(format!(" ! could not read the admissions: {error}"), theme.urgent()));
-    } else if !v.loaded {
+    } else if !list.loaded {
         lines.push(Line::styled(" reading…", theme.dim()));
-    } else if v.rows.is_empty() {
+    } else if list.rows.is_empty() {
         lines.push(Line::styled(
             "   no admission matches: [ ] change the day, w every day, s the state, n new",
             theme.dim(),
         ));
     }
-    for row in &v.rows {
-        let is_selected = v.selected == Some(row.admission_id);
+    for row in &list.rows {
+        let is_selected = list.selected == Some(row.admission_id);
         if is_selected {
             selected_line = Some(lines.len() - header);
         }
