@@ -370,9 +370,4 @@ impl Store {
     pub fn beds(&self, day: NaiveDate) -> Result<Vec<BedRow>> {
         board(self.conn(), day, self.zone())
     }
-
-    /// [`available`] for `nights`, as seen on the ward day `today`.
-    pub fn available_beds(&self, nights: (NaiveDate, NaiveDate), today: NaiveDate) -> Result<Vec<BedChoice>> {
-        available(self.conn(), nights, today)
-    }
 }

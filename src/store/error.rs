@@ -51,11 +51,6 @@ impl StoreError {
     pub fn invalid(what: impl Into<String>, why: impl Into<String>) -> Self {
         StoreError::Invalid { what: what.into(), why: why.into() }
     }
-
-    /// True for the errors that another attempt may cure.
-    pub fn is_retryable(&self) -> bool {
-        matches!(self, StoreError::Conflict { .. } | StoreError::Busy)
-    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
