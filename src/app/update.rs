@@ -49,6 +49,8 @@ pub enum Msg {
     /// Another terminal (or this one) committed these rows.
     Changed(Vec<Changed>),
     LiveStopped(String),
+    /// The terminal went away (SIGHUP, SIGTERM, a read error): leave cleanly.
+    TerminalGone(String),
 }
 
 /// Work for the shell: short store calls whose answers come back as messages.
@@ -167,6 +169,11 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
                 return Outcome::redraw();
             }
             Outcome { redraw: true, effects: admissions::reloads(state) }
+        }
+        Msg::TerminalGone(why) => {
+            log::info!("leaving: {why}");
+            state.quit = true;
+            Outcome::default()
         }
         Msg::LiveStopped(why) => {
             state.live = Live::Stopped(why);

@@ -12,9 +12,6 @@ use std::time::Duration;
 /// How often the watcher asks SQLite whether another connection committed.
 pub const WATCH_EVERY: Duration = Duration::from_millis(300);
 
-/// The prefix of the message that ends the loop: the terminal is gone.
-pub const TERMINAL_GONE: &str = "terminal closed";
-
 pub fn spawn_all(tx: Sender<Msg>, path: PathBuf, clock: Clock) {
     spawn_input(tx.clone());
     spawn_watcher(tx.clone(), path);
@@ -29,9 +26,9 @@ fn spawn_input(tx: Sender<Msg>) {
                 Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => Msg::Key(key),
                 Ok(Event::Resize(_, _)) => Msg::Resized,
                 Ok(_) => continue,
-                Err(e) => Msg::LiveStopped(format!("{TERMINAL_GONE}: {e}")),
+                Err(e) => Msg::TerminalGone(format!("cannot read the terminal: {e}")),
             };
-            let stop = matches!(&msg, Msg::LiveStopped(_));
+            let stop = matches!(&msg, Msg::TerminalGone(_));
             if tx.send(msg).is_err() || stop {
                 return;
             }
@@ -92,7 +89,7 @@ fn spawn_signals(tx: Sender<Msg>) {
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let name = if signal == SIGHUP { "SIGHUP" } else { "SIGTERM" };
-            let _ = tx.send(Msg::LiveStopped(format!("{TERMINAL_GONE}: {name}")));
+            let _ = tx.send(Msg::TerminalGone(name.to_string()));
         }
     });
 }

@@ -41,12 +41,6 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme) -> Result<()> {
         // so a burst (resizes, a flurry of saves) costs one frame.
         let Ok(first) = rx.recv() else { break };
         for msg in std::iter::once(first).chain(rx.try_iter()) {
-            if let Msg::LiveStopped(why) = &msg
-                && why.starts_with(events::TERMINAL_GONE)
-            {
-                log::info!("leaving: {why}");
-                state.quit = true;
-            }
             // Each message's loads run before the next key is read, so a
             // key typed ahead (2 then Enter) acts on what it will see.
             redraw |= handle(&mut store, clock, &mut state, msg);
