@@ -1,7 +1,6 @@
 //! The anaesthesia worklist: upcoming cases whose consultation is missing,
 //! pending, too late or too old, soonest first (R-ANES-1, -2, -5).
 
-use super::fit;
 use super::theme::Theme;
 use crate::app::State;
 use ratatui::Frame;
@@ -28,8 +27,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         }
         let start = row.start.with_timezone(&state.zone).format("%d/%m %H:%M");
         let findings: Vec<String> = row.findings.iter().map(|f| f.issue.label().to_string()).collect();
-        let text =
-            format!("{start}  {:<36}{:<16}! {}", row.patient.to_string(), fit(&row.procedure, 15), findings.join(", "));
+        // The finding first: it is what the anaesthetist acts on; the procedure can be cut.
+        let text = format!("{start}  {:<36}! {}  · {}", row.patient.to_string(), findings.join(", "), row.procedure);
         lines.push(super::row_line(&text, width + 3, is_selected, theme.warning(), theme));
     }
     super::draw_list(frame, area, lines, header, selected_line, theme);

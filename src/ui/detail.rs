@@ -128,7 +128,8 @@ fn readiness(d: &AdmissionDetail, cursor: usize, theme: &Theme, when: When) -> V
         Some(Status::AtRisk) => theme.warning(),
         _ => theme.section(),
     };
-    lines.push(Line::styled(format!(" READINESS  {}", status.map_or("-", |s| s.label())), style));
+    let status_text = status.map_or("- (judged only before the procedure)", |s| s.label());
+    lines.push(Line::styled(format!(" READINESS  {status_text}"), style));
     for (i, row) in d.checklist.iter().enumerate() {
         let mark = if row.done { "[x]" } else { "[ ]" };
         let by = match (&row.checked_by, row.checked_at) {
