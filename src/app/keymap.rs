@@ -176,7 +176,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Filter, &[Code(KeyCode::Enter)], Action::AcceptFilter, "keep the filter", Some("keep")),
     bind(Filter, &[Code(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
     bind(Help, &[Char('?'), Code(KeyCode::Esc), Char('q')], Action::Back, "close this help", Some("close")),
-    bind(Board, &[Code(KeyCode::Enter)], Action::Open, "open the patient's admission", Some("open")),
+    bind(Board, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
     bind(Board, &[Char('a')], Action::Admit, "admit the selected arrival", Some("admit")),
     bind(Board, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before", Some("day before")),
     bind(Board, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "the day after", Some("day after")),
