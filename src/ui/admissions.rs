@@ -85,9 +85,9 @@ fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Sty
         .map(|r| format!(" · missing: {}", r.missing_text()))
         .unwrap_or_default();
     let text = format!(
-        "{:<17}{:<36}{:<6}{:<5}{:<13}{procedure}{fasting}{missing}",
+        "{:<17}{}{:<6}{:<5}{:<13}{procedure}{fasting}{missing}",
         row.state.label(),
-        row.patient.to_string(),
+        super::fit(&row.patient.to_string(), 36),
         j0,
         bed,
         readiness

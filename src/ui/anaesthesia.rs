@@ -28,7 +28,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let start = row.start.with_timezone(&state.zone).format("%d/%m %H:%M");
         let findings: Vec<String> = row.findings.iter().map(|f| f.issue.label().to_string()).collect();
         // The finding first: it is what the anaesthetist acts on; the procedure can be cut.
-        let text = format!("{start}  {:<36}! {}  · {}", row.patient.to_string(), findings.join(", "), row.procedure);
+        let who = super::fit(&row.patient.to_string(), 36);
+        let text = format!("{start}  {who}! {}  · {}", findings.join(", "), row.procedure);
         lines.push(super::row_line(&text, width + 3, is_selected, theme.warning(), theme));
     }
     super::draw_list(frame, area, lines, header, selected_line, theme);

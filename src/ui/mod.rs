@@ -22,8 +22,7 @@ use ratatui::widgets::Paragraph;
 use theme::Theme;
 
 /// The smallest screen the full layout fits (DESIGN.md, "The screen").
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Rows the body of a screen of this size shows (for page up/down).
 pub fn body_rows(height: u16) -> usize {
@@ -32,8 +31,11 @@ pub fn body_rows(height: u16) -> usize {
 
 pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || state.too_small {
         too_small::draw(frame, area, state, theme);
+        if state.mode == Mode::Help {
+            overlays::help(frame, area, state, theme);
+        }
         return;
     }
     let [tabs, body, hints, status_line] =
@@ -108,17 +110,31 @@ pub(crate) fn countdown(
     }
 }
 
-/// Cuts `text` to `width` characters, marking the cut with `…`.
+/// Cuts `text` to `width` terminal cells, marking the cut with `…`, and pads
+/// it to exactly `width` cells. Measured in cells, not characters, so
+/// combining accents take none and CJK takes two: columns stay straight.
 pub(crate) fn fit(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    if count <= width {
-        return format!("{text:<width$}");
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let cells = text.width();
+    if cells <= width {
+        return format!("{text}{}", " ".repeat(width - cells));
     }
     if width == 0 {
         return String::new();
     }
-    let mut cut: String = text.chars().take(width - 1).collect();
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        cut.push(c);
+        used += w;
+    }
     cut.push('…');
+    used += 1;
+    cut.push_str(&" ".repeat(width - used));
     cut
 }
 
@@ -159,6 +175,19 @@ fn scroll_offset(selected: Option<usize>, total: usize, height: usize) -> usize 
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn fit_measures_cells_so_accents_and_cjk_keep_columns_straight() {
+        use unicode_width::UnicodeWidthStr;
+        for name in ["MARTIN Claire", "HÉLÈNE Noël", "He\u{301}le\u{300}ne", "山田 太郎", "ÇA-Ñ"] {
+            for width in 0..16 {
+                let cut = fit(name, width);
+                assert_eq!(cut.width(), width, "{name:?} in {width} cells gave {cut:?}");
+            }
+        }
+        assert_eq!(fit("山田 太郎", 6), "山田 …");
+        assert_eq!(fit("Noël", 6), "Noël  ");
+    }
 
     #[test]
     fn r_fast_1_fasting_times_count_down_in_ward_time() {
