@@ -38,9 +38,16 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         }
         return;
     }
-    let [tabs, body, hints, status_line] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
+    // A notice longer than the line (a refusal that says what to do) gets up
+    // to three lines rather than being cut.
+    let hint_rows = state.notice.as_ref().map_or(1, |n| status::notice_rows(&n.text, area.width));
+    let [tabs, body, hints, status_line] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(hint_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_tabs(frame, tabs, state, theme);
     match state.tab {
         Tab::Board => board::draw(frame, body, state, theme),
@@ -79,19 +86,38 @@ pub(crate) fn row_line(text: &str, width: usize, selected: bool, style: Style, t
 }
 
 /// Draws a list screen: the first `header` lines stay put, the rest scrolls
-/// to keep `selected_line` (counted after the header) in view.
+/// to keep `selected_line` (counted after the header) in view. `full` is the
+/// selected row's whole text: when the row had to be cut, it is shown on
+/// the last lines, so nothing is out of reach at 80 columns.
 pub(crate) fn draw_list(
     frame: &mut Frame<'_>,
     area: Rect,
     mut lines: Vec<Line<'static>>,
     header: usize,
     selected_line: Option<usize>,
+    full: Option<String>,
     theme: &Theme,
 ) {
-    let height = usize::from(area.height).saturating_sub(header);
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(area.width).max(1);
+    let full = full.map(|t| t.trim().to_string()).filter(|t| t.width() + 3 > width);
+    let footer = full.as_ref().map_or(0, |t| t.width().div_ceil(width).min(3));
+    let height = usize::from(area.height).saturating_sub(header + footer);
     let body = lines.split_off(header.min(lines.len()));
     lines.extend(window(body, selected_line, height, theme));
-    frame.render_widget(Paragraph::new(lines), area);
+    if let Some(text) = full {
+        while lines.len() < header + height {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(text, theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), area);
+}
+
+/// `filter: text▏` for a list's header: the cursor while typing.
+pub(crate) fn filter_text(state: &State, text: &str) -> String {
+    let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
+    if text.is_empty() && cursor.is_empty() { String::new() } else { format!(" · filter: {text}{cursor}") }
 }
 
 /// `04:00 (in 1 h 20)` or `04:00 (passed)`: a time the ward counts down to.

@@ -7,7 +7,7 @@ use crate::app::{keymap, router};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
@@ -17,7 +17,9 @@ pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Them
                 NoticeKind::Done => ("✓", theme.good()),
                 NoticeKind::Problem => ("!", theme.urgent()),
             };
-            Line::styled(format!(" {glyph} {}", notice.text), style)
+            let text = format!(" {glyph} {}", notice.text);
+            frame.render_widget(Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false }), area);
+            return;
         }
         None => {
             let mut spans = vec![Span::raw(" ")];
@@ -32,6 +34,12 @@ pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Them
         }
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Lines a notice takes at this width: one to three.
+pub fn notice_rows(text: &str, width: u16) -> u16 {
+    let cells = text.width() + 3;
+    (cells.div_ceil(usize::from(width.max(1))) as u16).clamp(1, 3)
 }
 
 pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
