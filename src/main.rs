@@ -41,7 +41,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             let store = if cli.demo { demo_for_today(now_arg)? } else { Store::open(&database(cli.db)?)? };
             let clock = clock_for(&store);
-            periop::shell::run(store, clock, Theme::from_env(cli.no_color))?;
+            let charset = periop::ui::charset::Charset::from_env(cli.ascii);
+            periop::shell::run(store, clock, Theme::from_env(cli.no_color), charset)?;
         }
         Some(Command::Init) => cli::init(&database(cli.db)?)?,
         Some(Command::Demo { seed, years }) => {

@@ -4,6 +4,7 @@
 //! only ever added.
 
 use crate::domain::journey::AdmissionSummary;
+use crate::domain::names;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -51,8 +52,8 @@ pub fn csv(rows: &[AdmissionSummary], zone: Tz) -> String {
         let fields = [
             r.admission_id.to_string(),
             r.state.code().to_string(),
-            r.patient.surname.clone(),
-            r.patient.first_name.clone(),
+            names::surname_shown(&r.patient.surname),
+            names::first_name_shown(&r.patient.first_name),
             r.patient.birth_date.to_string(),
             r.planned_admit_on.to_string(),
             r.planned_discharge_on.to_string(),

@@ -21,6 +21,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_color: bool,
 
+    /// Draw with ASCII only (also when the locale is not UTF-8: Latin-1 keeps accents).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
     /// Open the TUI on a demo ward around today, in ./periop-demo.db (made if needed).
     #[arg(long, conflicts_with = "db")]
     pub demo: bool,

@@ -7,12 +7,24 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
 
+/// JSON and CSV write names the way the screen does (R-PATH-5): the
+/// surname in capitals, the first name with an initial capital.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Identity {
     pub patient_id: i64,
+    #[serde(serialize_with = "surname_out")]
     pub surname: String,
+    #[serde(serialize_with = "first_name_out")]
     pub first_name: String,
     pub birth_date: NaiveDate,
+}
+
+fn surname_out<S: serde::Serializer>(surname: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&super::names::surname_shown(surname))
+}
+
+fn first_name_out<S: serde::Serializer>(first_name: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&super::names::first_name_shown(first_name))
 }
 
 impl Identity {

@@ -10,16 +10,26 @@ mod terminal;
 use crate::app::clock::Clock;
 use crate::app::{self, Effect, Msg, State};
 use crate::store::Store;
+use crate::ui::charset::Charset;
 use crate::ui::{self, theme::Theme};
 use color_eyre::Result;
 use std::collections::VecDeque;
 use std::sync::mpsc;
 
+/// A terminal that cannot move its cursor (`TERM=dumb`: an editor's shell,
+/// a pipe) gets this instead of a full screen.
+pub const DUMB_TERMINAL: &str = "this terminal (TERM=dumb) cannot show the full screen; \
+     use the text commands instead: `periop board`, `periop admissions`, `periop --help`";
+
 /// Opens the TUI on `store` until the user quits or the terminal goes away.
-pub fn run(mut store: Store, clock: Clock, theme: Theme) -> Result<()> {
+/// Refuses a `TERM=dumb` terminal with [`DUMB_TERMINAL`].
+pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Result<()> {
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return Err(color_eyre::eyre::eyre!(DUMB_TERMINAL));
+    }
     let (tx, rx) = mpsc::channel();
     events::spawn_all(tx, store.path().to_path_buf(), clock);
-    let mut guard = terminal::Guard::enter()?;
+    let mut guard = terminal::Guard::enter(charset)?;
 
     let now = clock.now();
     let mut state = State::new(now, store.zone(), store.actor().clone(), store.path().display().to_string());

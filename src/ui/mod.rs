@@ -5,6 +5,7 @@ mod anaesthesia;
 mod audit;
 mod beds;
 mod board;
+pub mod charset;
 mod detail;
 mod form;
 mod overlays;

@@ -10,10 +10,19 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Colour unless `--no-color` or a non-empty `NO_COLOR` (no-color.org).
+    /// Colour unless `--no-color`, a non-empty `NO_COLOR` (no-color.org), or
+    /// a terminal that declares none (`TERM` of a monochrome terminal).
     pub fn from_env(no_color_flag: bool) -> Theme {
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !(no_color_flag || no_color_env) }
+        let term = std::env::var("TERM").unwrap_or_default();
+        Theme { color: !(no_color_flag || no_color_env || Theme::is_monochrome(&term)) }
+    }
+
+    /// Terminals that declare no colour: `vt100`, `vt220`, `*-m`, `*-mono`.
+    pub fn is_monochrome(term: &str) -> bool {
+        matches!(term, "vt52" | "vt100" | "vt102" | "vt220" | "vt320" | "dumb")
+            || term.ends_with("-m")
+            || term.ends_with("-mono")
     }
 
     fn pick(self, colored: Style, mono: Style) -> Style {
