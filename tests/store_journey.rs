@@ -926,7 +926,7 @@ fn r_disch_2_the_call_is_due_the_next_day_and_listed_until_done() {
     assert!(discharge::calls_due(&conn, d(26)).unwrap()[0].overdue);
     let board = w.store.board(d(25), paris(25, 9, 0)).unwrap();
     let call = board.attention.iter().find(|a| a.rule == "R-DISCH-2").unwrap();
-    assert_eq!(call.message, "CALL DUE: follow-up phone call today");
+    assert_eq!(call.message, "CALL DUE: follow-up phone call due today");
     assert_eq!(board.patient_for(call.subject).map(|p| p.surname.as_str()), Some("Testpatient1"));
 
     let call = &due[0];
@@ -962,7 +962,18 @@ fn the_demo_board_shows_every_kind_of_alert_with_the_patient_beside_it() {
     rules.dedup();
     assert_eq!(
         rules,
-        ["R-ANES-3", "R-DISCH-2", "R-FAST-3", "R-FAST-4", "R-FAST-5", "R-PATH-2", "R-PATH-3", "R-PATH-4", "R-READY-3"]
+        [
+            "R-ANES-3",
+            "R-DISCH-2",
+            "R-FAST-3",
+            "R-FAST-4",
+            "R-FAST-5",
+            "R-MED-3",
+            "R-PATH-2",
+            "R-PATH-3",
+            "R-PATH-4",
+            "R-READY-3"
+        ]
     );
     for alert in &board.attention {
         assert!(board.patient_for(alert.subject).is_some(), "{alert:?} has no patient");

@@ -7,8 +7,9 @@
 //! diabetic, one long clear-fluid fast, one without a pre-anaesthesia visit),
 //! tomorrow's arrivals (most ready; one missing the signed consent, one the
 //! carte Vitale, one without a bed, one whose consultation came too late, one
-//! pending), one missed arrival and next week's list. Treatments (a DOAC,
-//! aspirin, metformin with contrast) and labs (one too old) go with them.
+//! pending), one missed arrival and next week's list. Treatments (a DOAC
+//! marked stopped, aspirin past its last-dose day, metformin with contrast)
+//! and labs (one too old) go with them.
 //! With `--years N`, N years of a busy ward before that (8 cases a weekday on
 //! 2 rooms, each with its checklist, consultation, discharge check and call)
 //! for benchmarks.
@@ -593,7 +594,9 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
         tx,
         Booking { kind: Some("vertebroplasty"), mode: sedation, ..Booking::new(day(1), 0, A::Planned, C::Confirmed) },
     )?;
-    treatments::add(tx, ready.patient_id, DrugClass::Doac)?;
+    // R-MED-1, R-MED-3: the DOAC was stopped on its last-dose day (J-3) and marked so.
+    let doac = treatments::add(tx, ready.patient_id, DrugClass::Doac)?;
+    treatments::stop(tx, doac, 1)?;
     book(
         tx,
         Booking {
@@ -611,6 +614,7 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
             ..Booking::new(day(1), 2, A::Planned, C::Confirmed)
         },
     )?;
+    // R-MED-3: aspirin still recorded as taken after its last-dose day (J-3).
     treatments::add(tx, old_labs.patient_id, DrugClass::Aspirin)?;
     let taken = local(day(-6), 8, 30);
     labs::record(tx, old_labs.patient_id, LabItem::Inr, 1.0, taken)?;

@@ -10,6 +10,7 @@ pub mod beds;
 pub mod board;
 pub mod case;
 pub mod checklist;
+pub mod day_label;
 pub mod discharge;
 pub mod fasting;
 pub mod identity;
