@@ -12,9 +12,9 @@ use crate::store::{Account, Store};
 use color_eyre::Result;
 use std::path::Path;
 
-/// `periop init`.
-pub fn init(path: &Path) -> Result<()> {
-    let store = Store::init(path, &Account::current(), chrono::Utc::now())?;
+/// `periop init`: the registration is audited at `now`, the one clock's time.
+pub fn init(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    let store = Store::init(path, &Account::current(), now)?;
     let actor = store.actor();
     println!(
         "created {} (schema {}); {} registered as admin",

@@ -7,6 +7,7 @@
 pub mod anaesthesia;
 pub mod attention;
 pub mod beds;
+pub mod block_conflicts;
 pub mod board;
 pub mod case;
 pub mod checklist;
@@ -19,4 +20,5 @@ pub mod medication;
 pub mod pathway;
 pub mod readiness;
 pub mod settings;
+pub mod stay_order;
 pub mod ward_time;
