@@ -99,6 +99,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Some(Command::Rules { id }) => match id {
+            None => out(cli::rules::RULES),
+            Some(id) => out(cli::rules::lookup(&id)?),
+        },
         Some(Command::Bench { keys }) => {
             let path = database(cli.db)?;
             let store = open(&path, now_arg)?;

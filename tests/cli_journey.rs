@@ -91,3 +91,21 @@ fn registration_is_audited_at_the_clock_of_now() {
         .unwrap();
     assert_eq!(at, "2026-11-22T08:00:00Z");
 }
+
+/// `periop rules ID` prints the rule an alert cites, without a database; an
+/// unknown ID is an error naming the pattern of the known ones.
+#[test]
+fn r_fast_4_periop_rules_prints_a_rule_and_refuses_an_unknown_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = periop(dir.path(), &["rules", "R-FAST-4"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let rule = String::from_utf8_lossy(&out.stdout);
+    assert!(rule.starts_with("### R-FAST-4 — a prolonged clear-fluid fast"), "{rule}");
+    assert!(rule.contains("a meal is not a drink") && !rule.contains("R-FAST-5"), "{rule}");
+    let all = periop(dir.path(), &["rules"]);
+    assert!(String::from_utf8_lossy(&all.stdout).contains("### R-PATH-6"), "{}", text(&all));
+    let bad = periop(dir.path(), &["rules", "R-NOPE-1"]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("there is no rule \"R-NOPE-1\"; rule IDs look like R-FAST-4 (R-PATH-1..6"), "{err}");
+}

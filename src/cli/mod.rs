@@ -6,6 +6,7 @@ pub mod bench;
 pub mod board;
 pub mod check;
 pub mod demo;
+pub mod rules;
 pub mod settings;
 
 use crate::store::{Account, Store};
