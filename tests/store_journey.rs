@@ -1168,3 +1168,38 @@ fn r_path_6_check_reports_stored_rows_out_of_order() {
     );
     assert_no_name(&found[0]);
 }
+
+/// R-PATH-6: arriving after the procedure day is refused: the procedure must
+/// be moved first (a missed arrival whose procedure was three days ago).
+#[test]
+fn r_path_6_admitting_after_the_procedure_day_is_refused() {
+    let mut w = ward();
+    let (admission, _) = w.stay(d(19), time(9, 0), None);
+    let text = invalid_text(w.step(now(), admission, Step::Admit, None).unwrap_err());
+    assert!(text.contains("procedure day 19/11/2026 is before the patient arrived (22/11/2026)"), "{text}");
+    assert_no_name(&text);
+}
+
+/// R-PATH-6: a file of schema 1 (before `cases.retrospective`) is upgraded on open.
+#[test]
+fn r_path_6_a_schema_1_file_gains_the_retrospective_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let schema = periop::store::schema::SCHEMA;
+    let start = schema.find("    version           INTEGER NOT NULL DEFAULT 1,\n    -- R-PATH-6").unwrap();
+    let end = schema[start..].find("\n);").unwrap() + start;
+    let old = format!("{}    version           INTEGER NOT NULL DEFAULT 1{}", &schema[..start], &schema[end..]);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
+    conn.execute_batch(&old).unwrap();
+    conn.pragma_update(None, "application_id", i64::from(periop::store::file_check::APPLICATION_ID)).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    assert!(conn.prepare("SELECT retrospective FROM cases").is_err());
+    drop(conn);
+    let store = Store::open_as(&path, &admin()).unwrap();
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, periop::store::schema::VERSION);
+    assert!(conn.prepare("SELECT retrospective FROM cases").is_ok());
+}
