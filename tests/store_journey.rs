@@ -1203,3 +1203,22 @@ fn r_path_6_a_schema_1_file_gains_the_retrospective_column() {
     assert_eq!(version, periop::store::schema::VERSION);
     assert!(conn.prepare("SELECT retrospective FROM cases").is_ok());
 }
+
+/// R-PATH-6, R-PATH-1: an admitted patient's procedure moved past the planned
+/// discharge takes the discharge plan with it (procedure ≤ discharge); the
+/// admission day stays.
+#[test]
+fn r_path_6_a_later_procedure_takes_the_discharge_plan_with_it() {
+    let mut w = ward();
+    let (admission, case) = w.stay(d(23), time(9, 0), Some(w.beds[0]));
+    w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
+    let at = paris(22, 18, 0);
+    let moved = w.store.write(at, |tx| cases::move_case(tx, case, 1, paris(26, 9, 0), false, &settings())).unwrap();
+    assert_eq!((moved.planned_admit_on, moved.planned_discharge_on), (d(22), d(27)));
+    assert!(
+        moved.message.contains("the discharge plan follows the procedure to 27/11 (R-PATH-6)"),
+        "{}",
+        moved.message
+    );
+    assert_eq!(periop::store::stay_order::findings(&w.conn(), at, Paris).unwrap(), Vec::<String>::new());
+}

@@ -49,7 +49,8 @@ pub fn create(tx: &mut WriteTx<'_>, case: &NewCase) -> Result<i64> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Moved {
     pub case_version: i64,
-    /// The admission's plans moved with the procedure (the patient was not yet admitted).
+    /// The admission's plans moved: both with the procedure day before the
+    /// arrival; after it, only a discharge planned before the new day (R-PATH-6).
     pub plans_moved: bool,
     pub planned_admit_on: NaiveDate,
     pub planned_discharge_on: NaiveDate,
@@ -153,6 +154,16 @@ pub fn move_case(
     if not_yet_admitted && new_day != old_day {
         (instants.planned_admit_on, instants.planned_discharge_on) = admissions::planned_days(new_day, settings)?;
     }
+    // R-PATH-6: once admitted the plans stay, except a discharge planned before
+    // the new procedure day, which follows it (procedure ≤ discharge).
+    let later_discharge = if !not_yet_admitted && new_day > c.discharge_on {
+        Some(admissions::planned_days(new_day, settings)?.1)
+    } else {
+        None
+    };
+    if let Some(day) = later_discharge {
+        instants.planned_discharge_on = day;
+    }
     super::stay_order::ensure(tx, &what, &instants, zone)?;
     super::stay_order::confirm_past_plan(tx, &what, new_start, retrospective)?;
     let past = super::stay_order::needs_retrospective_at(tx, new_start);
@@ -167,7 +178,31 @@ pub fn move_case(
     let (mut admit_on, mut discharge_on) = (c.admit_on, c.discharge_on);
     let mut plans_moved = false;
     let mut bed_released = None;
-    if !not_yet_admitted {
+    if let Some(day) = later_discharge {
+        // R-PATH-4: the extra nights must not be someone else's.
+        let today = ward_time::local_day(tx.at(), zone);
+        if let Some((bed_id, label)) = &c.bed
+            && let Some(holder) = beds::conflict(tx.conn(), *bed_id, (c.discharge_on, day), c.admission_id, today)?
+        {
+            return Err(StoreError::invalid(
+                &what,
+                format!(
+                    "the discharge would move to {} but bed {label} is held by admission #{} on those nights; \
+                     assign another bed first (R-PATH-4)",
+                    day.format("%d/%m"),
+                    holder.admission_id
+                ),
+            ));
+        }
+        let day_text = day.to_string();
+        tx.update(Table::Admissions, c.admission_id, c.stay_version, &[("planned_discharge_on", &day_text)])?;
+        discharge_on = day;
+        plans_moved = true;
+        message.push_str(&format!(
+            "; the patient is already admitted: the discharge plan follows the procedure to {} (R-PATH-6)",
+            day.format("%d/%m")
+        ));
+    } else if !not_yet_admitted {
         message.push_str(&format!(
             "; the patient is already admitted: the plans stay (discharge planned {})",
             c.discharge_on.format("%d/%m")
