@@ -364,6 +364,12 @@ mod tests {
                 .detail
                 .starts_with("anti-Xa DOAC (apixaban, rivaroxaban, edoxaban): last dose was Fri 20/11/2026 (J-3)")
         );
+        // Ward days: 23:30 UTC on 20/11 is already 21/11 in Paris, the day after J-3.
+        use chrono::TimeZone;
+        let late = Utc.with_ymd_and_hms(2026, 11, 20, 23, 30, 0).unwrap();
+        assert_eq!(readiness(&f, late, &s).status, Status::AtRisk);
+        let earlier = Utc.with_ymd_and_hms(2026, 11, 20, 22, 30, 0).unwrap();
+        assert_eq!(readiness(&f, earlier, &s).status, Status::Ready);
         // Marked stopped: no longer among the active drugs.
         f.drugs.clear();
         assert_eq!(readiness(&f, paris(22, 9), &s).status, Status::Ready);

@@ -255,6 +255,8 @@ mod tests {
             ..stay()
         };
         assert_eq!(check(&s, now(), Paris), [Fault::BirthInFuture { birth: d(11, 23) }]);
+        // Born today is not in the future.
+        assert_eq!(born(d(11, 22), d(11, 22)), Ok(()));
         let born_late =
             StayInstants { birth_date: d(11, 21), admitted_at: None, planned_admit_on: d(11, 20), ..stay() };
         let faults = check(&born_late, now(), Paris);
