@@ -210,7 +210,8 @@ pub fn held_nights(
 
 /// R-PATH-4: the nights `[first, end)` an admission occupied or holds: for
 /// a patient who has left, `stayed` (the ward days of arrival and
-/// departure); otherwise what it holds on `today` ([`held_nights`]).
+/// departure; none if both are the same day); otherwise what it holds on
+/// `today` ([`held_nights`]).
 pub fn occupied_nights(
     state: AdmissionState,
     planned_admit_on: NaiveDate,
@@ -219,7 +220,8 @@ pub fn occupied_nights(
     today: NaiveDate,
 ) -> Option<(NaiveDate, NaiveDate)> {
     match (state, stayed) {
-        (AdmissionState::Discharged, Some(nights)) => Some(nights),
+        // Arrived and left the same day: no night spent in the bed.
+        (AdmissionState::Discharged, Some((first, end))) => (end > first).then_some((first, end)),
         _ => held_nights(state, planned_admit_on, planned_discharge_on, today),
     }
 }
@@ -344,6 +346,7 @@ mod tests {
         // A discharged stay occupied the nights it stayed, not its plan.
         assert_eq!(occupied_nights(A::Discharged, d(20), d(22), Some((d(20), d(23))), d(25)), Some((d(20), d(23))));
         assert_eq!(occupied_nights(A::Discharged, d(20), d(22), None, d(25)), None);
+        assert_eq!(occupied_nights(A::Discharged, d(20), d(22), Some((d(21), d(21))), d(25)), None);
         assert_eq!(occupied_nights(A::Planned, d(26), d(28), None, d(25)), Some((d(26), d(28))));
     }
 }
