@@ -9,7 +9,6 @@ use e2e_support::{TAB, Ward, count};
 
 const CTRL_S: &str = "\x13";
 const BACKSPACE: &str = "\x7f";
-const RIGHT: &str = "\x1b[C";
 
 /// Clears a form field that came filled in (a default day or time).
 fn clear(n: usize) -> String {
@@ -41,9 +40,10 @@ fn nurse_registers_plans_ticks_and_a_second_board_sees_the_case_turn_ready() {
         TAB,
         "03/04/1960",
         TAB, // identity
+        "f",
         TAB,
         "v",
-        TAB, // sex stays female; procedure: Vertebroplasty
+        TAB, // sex: female (a required choice, no default); procedure: Vertebroplasty
         &clear(10),
         "24/11/2026",
         TAB,
@@ -78,15 +78,15 @@ fn nurse_registers_plans_ticks_and_a_second_board_sees_the_case_turn_ready() {
     nurse.wait_for("every item ticked", |s| s.matches("[x]").count() == 8);
 
     // R-MED-2: a vertebroplasty needs INR and platelets within 72 h.
-    nurse.send(&["L", TAB, "1.1", CTRL_S].concat());
+    nurse.send(&["L", "i", TAB, "1.1", CTRL_S].concat());
     nurse.wait_for_all(&["lab result recorded"]);
-    nurse.send(&["L", RIGHT, TAB, "210", CTRL_S].concat());
+    nurse.send(&["L", "p", TAB, "210", CTRL_S].concat());
     nurse.wait_for("both lab results", |s| s.contains("INR 1.1") && s.contains("platelets 210"));
 
     // R-ANES-1, -5: a cleared consultation well before the procedure.
     nurse.send("c");
     nurse.wait_for_all(&["Anaesthesia consultation"]);
-    let consult = [&clear(10), "10/11/2026", TAB, TAB, TAB, "II", TAB, TAB, RIGHT, CTRL_S].concat();
+    let consult = [&clear(10), "10/11/2026", TAB, TAB, TAB, "II", TAB, TAB, "c", CTRL_S].concat();
     nurse.send(&consult);
     nurse.wait_for_all(&["consultation recorded (cleared)"]);
     nurse.wait_for_all(&["READINESS  ✓ ready"]);
@@ -128,4 +128,100 @@ fn nurse_registers_plans_ticks_and_a_second_board_sees_the_case_turn_ready() {
             assert!(!person.iter().any(|p| p == word), "R-PRIV-1: the log names a patient ({word:?}):\n{log}");
         }
     }
+}
+
+/// The state of DAVID Christian's stay and case, and his follow-up call.
+fn david(ward: &Ward) -> (String, String, Option<String>) {
+    let conn = ward.conn();
+    conn.query_row(
+        "SELECT a.state, c.state, (SELECT done_at FROM follow_up_calls f WHERE f.admission_id = a.id)
+         FROM admissions a JOIN patients p ON p.id = a.patient_id JOIN cases c ON c.admission_id = a.id
+         WHERE p.surname = 'David' AND p.first_name = 'Christian'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .expect("the demo's DAVID Christian")
+}
+
+/// The whole journey from the admission's own page, one shift at a time
+/// (issue 6, item 3): admit; confirm the case (refused, naming what is
+/// missing, then accepted); procedure done; ready for discharge; discharge
+/// check; discharge; follow-up call. Each step is checked in the database.
+#[test]
+fn the_whole_journey_from_the_admission_page_in_three_shifts() {
+    let ward = Ward::demo();
+
+    // J-1, Sunday morning: the patient arrives.
+    let mut nurse = ward.open("J-1", 100, 30);
+    nurse.wait_for_all(&["ARRIVING", "● live"]);
+    nurse.send("2");
+    nurse.wait_for_all(&["ADMISSIONS"]);
+    nurse.send("/david christian\r\r");
+    nurse.wait_for_all(&["DAVID Christian (09/10/1938)", "READINESS", "a admit"]);
+    nurse.send("a");
+    nurse.wait_for_all(&["Admit?", "y Enter confirm"]);
+    nurse.send("y");
+    nurse.wait_for_all(&["now admitted"]);
+    assert_eq!(david(&ward).0, "admitted");
+
+    // R-READY-1: the confirmation is refused, naming what is missing.
+    nurse.send("f");
+    nurse.wait_for_all(&["Confirm the case on the schedule?"]);
+    nurse.send("y");
+    nurse.wait_for_all(&["not saved", "signed consent"]);
+    assert_eq!(david(&ward).1, "planned");
+    // Tick the consent (third item), confirm again: accepted.
+    nurse.send("jj ");
+    nurse.wait_for_all(&["signed consent ✓ done"]);
+    nurse.send("fy");
+    nurse.wait_for_all(&["case confirmed on the schedule"]);
+    assert_eq!(david(&ward).1, "confirmed");
+    nurse.send("q");
+    nurse.wait_exit();
+
+    // J0, Monday afternoon, after the 08:00 procedure.
+    let mut nurse = ward.open_at("J0", 100, 30, "2026-11-23T14:00");
+    nurse.wait_for_all(&["● live"]);
+    nurse.send("2/david christian\r\r");
+    nurse.wait_for_all(&["DAVID Christian (09/10/1938)", "p done"]);
+    // Discharge now is refused: the step that comes first, and its key.
+    nurse.send("d");
+    nurse.wait_for_all(&["first \"procedure done\" (p)"]);
+    nurse.send("p");
+    nurse.wait_for_all(&["Procedure done?"]);
+    nurse.send("y");
+    nurse.wait_for_all(&["now procedure done"]);
+    assert_eq!(david(&ward).0, "procedure_done");
+    nurse.send("r");
+    nurse.wait_for_all(&["Ready for discharge?"]);
+    nurse.send("\r");
+    nurse.wait_for_all(&["now ready for discharge"]);
+    assert_eq!(david(&ward).0, "ready_for_discharge");
+    // R-DISCH-1: PADSS 2 on each of the five items, escort, letter, work stop, follow-up.
+    nurse.send("D");
+    nurse.wait_for_all(&["Discharge check", "PADSS vital signs"]);
+    nurse.send(&["2", TAB, "2", TAB, "2", TAB, "2", TAB, "2", TAB, "y", TAB, "y", TAB, "y", TAB, "y", CTRL_S].concat());
+    nurse.wait_for_all(&["discharge check saved"]);
+    nurse.send("d");
+    nurse.wait_for_all(&["Discharge"]);
+    nurse.send(CTRL_S);
+    nurse.wait_for_all(&["discharged; follow-up call due 24/11"]);
+    assert_eq!(david(&ward).0, "discharged");
+    nurse.send("q");
+    nurse.wait_exit();
+
+    // J+1: the follow-up phone call (R-DISCH-2).
+    let mut nurse = ward.open_at("J+1", 100, 30, "2026-11-24T10:00");
+    nurse.wait_for_all(&["● live"]);
+    nurse.send("2w/david christian\r\r");
+    nurse.wait_for_all(&["DAVID Christian (09/10/1938)", "F call done"]);
+    nurse.send("F");
+    nurse.wait_for_all(&["Follow-up call done?"]);
+    nurse.send("y");
+    nurse.wait_for_all(&["follow-up call done"]);
+    assert!(david(&ward).2.is_some(), "the call is recorded as done");
+    nurse.send("\x1b");
+    nurse.wait_for_all(&["ADMISSIONS"]);
+    nurse.send("q");
+    nurse.wait_exit();
 }

@@ -107,14 +107,14 @@ fn board_filtered_80x24() {
 #[test]
 fn audit_after_an_admission_80x24() {
     let mut w = ward();
-    press(&mut w, "jjay2");
+    press(&mut w, "jjay5");
     insta::assert_snapshot!(screen(&w, 80, 24));
 }
 
 #[test]
 fn audit_160x48() {
     let mut w = ward();
-    press(&mut w, "jjay2");
+    press(&mut w, "jjay5");
     insta::assert_snapshot!(screen(&w, 160, 48));
 }
 

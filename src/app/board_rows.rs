@@ -27,8 +27,7 @@ impl Section {
 
 /// The keys of one section, in order, that match the filter.
 pub fn section_rows(board: &Board, section: Section, filter: &str) -> Vec<RowKey> {
-    let needle = filter.trim().to_lowercase();
-    let keep = |text: String| needle.is_empty() || text.to_lowercase().contains(&needle);
+    let keep = |text: String| crate::domain::names::matches(&text, filter);
     let f = &board.facts;
     match section {
         Section::Attention => board

@@ -42,42 +42,57 @@ pub struct Field {
     pub required: bool,
     /// What is typed (for Pick, the chosen code; for Flag, "yes" or "no").
     pub value: String,
+    /// Where typing goes in a text field, in characters from the start.
+    pub cursor: usize,
 }
 
 impl Field {
     pub fn text(key: &'static str, label: &'static str, max: usize) -> Field {
-        Field { key, label, kind: Kind::Text(max), required: true, value: String::new() }
+        Field { key, label, kind: Kind::Text(max), required: true, value: String::new(), cursor: 0 }
     }
 
     pub fn date(key: &'static str, label: &'static str) -> Field {
-        Field { key, label, kind: Kind::Date, required: true, value: String::new() }
+        Field { key, label, kind: Kind::Date, required: true, value: String::new(), cursor: 0 }
     }
 
     pub fn time(key: &'static str, label: &'static str) -> Field {
-        Field { key, label, kind: Kind::Time, required: true, value: String::new() }
+        Field { key, label, kind: Kind::Time, required: true, value: String::new(), cursor: 0 }
     }
 
     pub fn number(key: &'static str, label: &'static str, min: f64, max: f64) -> Field {
-        Field { key, label, kind: Kind::Number { min, max }, required: true, value: String::new() }
+        Field { key, label, kind: Kind::Number { min, max }, required: true, value: String::new(), cursor: 0 }
     }
 
+    /// A required choice starts empty: the user must choose (a default
+    /// could be saved without a look). An optional one starts on its first
+    /// choice, the "none" of the list.
     pub fn pick(key: &'static str, label: &'static str, choices: Vec<Choice>) -> Field {
-        let value = choices.first().map(|c| c.code.clone()).unwrap_or_default();
-        Field { key, label, kind: Kind::Pick(choices), required: true, value }
+        Field { key, label, kind: Kind::Pick(choices), required: true, value: String::new(), cursor: 0 }
     }
 
     pub fn flag(key: &'static str, label: &'static str) -> Field {
-        Field { key, label, kind: Kind::Flag, required: false, value: "no".into() }
+        Field { key, label, kind: Kind::Flag, required: false, value: "no".into(), cursor: 0 }
     }
 
     pub fn optional(mut self) -> Field {
         self.required = false;
+        if let Kind::Pick(choices) = &self.kind
+            && self.value.is_empty()
+        {
+            self.value = choices.first().map(|c| c.code.clone()).unwrap_or_default();
+        }
         self
     }
 
     pub fn with(mut self, value: impl Into<String>) -> Field {
         self.value = value.into();
+        self.cursor = self.value.chars().count();
         self
+    }
+
+    /// Typed into: text, a date, a time or a number (not a list or a flag).
+    pub fn is_typed(&self) -> bool {
+        !matches!(self.kind, Kind::Pick(_) | Kind::Flag)
     }
 
     /// What the screen shows for the value.
@@ -86,7 +101,7 @@ impl Field {
             Kind::Pick(choices) => choices
                 .iter()
                 .find(|c| c.code == self.value)
-                .map_or_else(|| "(none)".to_string(), |c| format!("‹ {} ›", c.label)),
+                .map_or_else(|| "‹ choose with ← → ›".to_string(), |c| format!("‹ {} ›", c.label)),
             Kind::Flag => if self.value == "yes" { "[x] yes" } else { "[ ] no" }.to_string(),
             _ => self.value.clone(),
         }
@@ -95,11 +110,15 @@ impl Field {
     /// Why the value cannot be saved, if it cannot.
     pub fn problem(&self) -> Option<String> {
         let v = self.value.trim();
+        if v.is_empty() && matches!(self.kind, Kind::Pick(_)) {
+            return self.required.then(|| "choose one with ← →".to_string());
+        }
         if v.is_empty() {
             return self.required.then(|| "required".to_string());
         }
         match &self.kind {
             Kind::Text(max) if v.chars().count() > *max => Some(format!("at most {max} characters")),
+            Kind::Text(_) if v.chars().any(char::is_control) => Some("no control characters".to_string()),
             Kind::Text(_) | Kind::Flag => None,
             Kind::Date => parse_date(v).err(),
             Kind::Time => parse_time(v).err(),
@@ -137,6 +156,11 @@ pub struct Form {
     pub error: Option<String>,
     /// Esc on a dirty form asks first.
     pub confirm_discard: bool,
+    /// The question was asked by a quit (`q`, `Ctrl-C`): `y` leaves the program.
+    pub quit_after_discard: bool,
+    /// After someone else saved the record first: what is stored now, by
+    /// field key, shown beside the user's own typing.
+    pub theirs: Vec<(&'static str, String)>,
 }
 
 impl Form {
@@ -149,6 +173,8 @@ impl Form {
             dirty: false,
             error: None,
             confirm_discard: false,
+            quit_after_discard: false,
+            theirs: Vec::new(),
         }
     }
 
@@ -176,6 +202,9 @@ impl Form {
     /// Types a character into the focused field (a letter jumps in a pick list).
     pub fn type_char(&mut self, c: char) {
         let Some(field) = self.fields.get_mut(self.focus) else { return };
+        if c.is_control() {
+            return;
+        }
         match &field.kind {
             Kind::Pick(choices) => {
                 let lower = c.to_lowercase().to_string();
@@ -192,32 +221,60 @@ impl Form {
                 field.value = if on { "yes" } else { "no" }.into();
             }
             Kind::Flag => return,
-            _ => field.value.push(c),
+            _ => {
+                let at = byte_at(&field.value, field.cursor);
+                field.value.insert(at, c);
+                field.cursor += 1;
+            }
         }
         self.touched();
     }
 
+    /// Deletes the character before the cursor of a typed field.
     pub fn backspace(&mut self) {
         let Some(field) = self.fields.get_mut(self.focus) else { return };
-        if matches!(field.kind, Kind::Pick(_) | Kind::Flag) {
+        if !field.is_typed() || field.cursor == 0 {
             return;
         }
-        field.value.pop();
+        field.cursor = field.cursor.min(field.value.chars().count()) - 1;
+        let at = byte_at(&field.value, field.cursor);
+        field.value.remove(at);
         self.touched();
     }
 
-    /// ←/→ on a pick list or a flag.
+    /// Empties a typed field.
+    pub fn clear(&mut self) {
+        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        if !field.is_typed() || field.value.is_empty() {
+            return;
+        }
+        field.value.clear();
+        field.cursor = 0;
+        self.touched();
+    }
+
+    /// ←/→: the next choice of a list or a flag; the cursor in a typed field.
     pub fn cycle(&mut self, forward: bool) {
         let Some(field) = self.fields.get_mut(self.focus) else { return };
         match &field.kind {
             Kind::Pick(choices) if !choices.is_empty() => {
-                let here = choices.iter().position(|c| c.code == field.value).unwrap_or(0);
                 let n = choices.len();
-                let next = if forward { (here + 1) % n } else { (here + n - 1) % n };
+                let next = match choices.iter().position(|c| c.code == field.value) {
+                    Some(here) if forward => (here + 1) % n,
+                    Some(here) => (here + n - 1) % n,
+                    None if forward => 0,
+                    None => n - 1,
+                };
                 field.value = choices[next].code.clone();
             }
+            Kind::Pick(_) => return,
             Kind::Flag => field.value = if field.value == "yes" { "no" } else { "yes" }.into(),
-            _ => return,
+            _ => {
+                let len = field.value.chars().count();
+                field.cursor =
+                    if forward { (field.cursor + 1).min(len) } else { field.cursor.min(len).saturating_sub(1) };
+                return;
+            }
         }
         self.touched();
     }
@@ -244,8 +301,14 @@ impl Form {
     pub fn set(&mut self, key: &str, value: impl Into<String>) {
         if let Some(field) = self.fields.iter_mut().find(|f| f.key == key) {
             field.value = value.into();
+            field.cursor = field.value.chars().count();
         }
     }
+}
+
+/// The byte offset of the `chars`-th character (the end if past it).
+fn byte_at(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
 }
 
 #[cfg(test)]
@@ -268,7 +331,8 @@ mod tests {
     #[test]
     fn problems_are_named_per_field_as_the_user_types() {
         let mut f = form();
-        assert_eq!(f.problems(), vec![(0, "required".into()), (1, "required".into())]);
+        let choose = "choose one with ← →".to_string();
+        assert_eq!(f.problems(), vec![(0, "required".into()), (1, "required".into()), (2, choose.clone())]);
         for c in "Martin".chars() {
             f.type_char(c);
         }
@@ -276,7 +340,7 @@ mod tests {
         for c in "31/02/1950".chars() {
             f.type_char(c);
         }
-        assert_eq!(f.problems(), vec![(1, "a date dd/mm/yyyy, such as 23/11/2026".into())]);
+        assert_eq!(f.problems(), vec![(1, "a date dd/mm/yyyy, such as 23/11/2026".into()), (2, choose)]);
         f.backspace();
         f.type_char('1');
         assert_eq!(f.fields[1].value, "31/02/1951");
@@ -284,9 +348,42 @@ mod tests {
     }
 
     #[test]
+    fn typing_goes_where_the_cursor_is_and_accents_are_single_characters() {
+        let mut f = form();
+        for c in "Hélne".chars() {
+            f.type_char(c);
+        }
+        f.cycle(false);
+        f.cycle(false);
+        f.type_char('è');
+        assert_eq!(f.fields[0].value, "Hélène");
+        f.backspace();
+        f.backspace();
+        assert_eq!(f.fields[0].value, "Héne");
+        f.clear();
+        assert_eq!(f.fields[0].value, "");
+        f.backspace();
+        assert_eq!(f.fields[0].value, "");
+    }
+
+    #[test]
+    fn a_required_choice_has_no_default_to_save_without_looking() {
+        let mut f = form();
+        assert_eq!(f.value("sex"), "");
+        assert!(f.problems().contains(&(2, "choose one with ← →".into())));
+        f.focus = 2;
+        f.cycle(false);
+        assert_eq!(f.value("sex"), "M", "back from nothing goes to the last choice");
+        let optional = Field::pick("bed", "Bed", vec![Choice::new("", "no bed"), Choice::new("1", "B1")]).optional();
+        assert_eq!(optional.value, "");
+        assert_eq!(optional.problem(), None);
+    }
+
+    #[test]
     fn pick_lists_cycle_and_jump_by_letter_and_flags_toggle() {
         let mut f = form();
         f.focus = 2;
+        f.cycle(true);
         assert_eq!(f.value("sex"), "F");
         f.cycle(true);
         assert_eq!(f.value("sex"), "M");

@@ -1,109 +1,80 @@
 //! Keys inside an open form, and what happens when its save comes back:
 //! the typing is kept on a refusal, the form closes on success.
 
-use super::admissions;
-use super::forms::{self, Request};
-use super::keymap::{self, Action};
+use super::forms;
+use super::keymap::Action;
+use super::refusal::{Refusal, RefusalKind};
+use super::screens;
 use super::state::{Mode, NoticeKind, State};
 use super::update::{Effect, Outcome, notify};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// What a key in a form asks of the state around it.
-pub(super) enum FormOutcome {
-    Stay,
-    Close,
-    Save(Request),
-}
-
-impl FormOutcome {
-    pub(super) fn apply(self, state: &mut State) -> Outcome {
-        match self {
-            FormOutcome::Stay => Outcome::redraw(),
-            FormOutcome::Close => {
-                state.mode = Mode::Normal;
-                Outcome::redraw()
-            }
-            FormOutcome::Save(request) => Outcome::with(Effect::Save(request)),
-        }
-    }
-}
-
-pub(super) fn on_key(open: &mut forms::OpenForm, key: KeyEvent) -> FormOutcome {
+/// A key in the open form: `action` is what the Form scope binds it to.
+/// Printable characters are typed first (a letter jumps in a list), so a
+/// name with `y` or `q` in it is typed, never taken as a command.
+pub(super) fn on_key(state: &mut State, action: Option<Action>, key: KeyEvent) -> Outcome {
+    let Mode::Form(open) = &mut state.mode else { return Outcome::default() };
     let form = &mut open.form;
     if form.confirm_discard {
-        return match key.code {
-            KeyCode::Char('y') => FormOutcome::Close,
-            _ => {
-                form.confirm_discard = false;
-                FormOutcome::Stay
-            }
-        };
+        if key.code == KeyCode::Char('y') {
+            state.quit = form.quit_after_discard;
+            state.mode = Mode::Normal;
+            return Outcome::redraw();
+        }
+        form.confirm_discard = false;
+        form.quit_after_discard = false;
+        return Outcome::redraw();
     }
     let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let typing =
-        form.focused().is_some_and(|f| !matches!(f.kind, super::form::Kind::Pick(_) | super::form::Kind::Flag));
-    match key.code {
-        KeyCode::Char(c) if plain && (typing || c != ' ') => {
-            form.type_char(c);
-            return FormOutcome::Stay;
-        }
-        KeyCode::Backspace => {
-            form.backspace();
-            return FormOutcome::Stay;
-        }
-        _ => {}
+    if let KeyCode::Char(c) = key.code
+        && plain
+        && (c != ' ' || form.focused().is_some_and(|f| f.is_typed()))
+    {
+        form.type_char(c);
+        return Outcome::redraw();
     }
     let last = form.focus + 1 == form.fields.len();
-    match keymap::resolve(&[keymap::Scope::Form], &key) {
-        Some(Action::NextField) if key.code == KeyCode::Enter && last => save(open),
-        Some(Action::NextField) => {
-            form.next();
-            FormOutcome::Stay
-        }
-        Some(Action::PreviousField) => {
-            form.previous();
-            FormOutcome::Stay
-        }
-        Some(Action::ChoiceBack) => {
-            form.cycle(false);
-            FormOutcome::Stay
-        }
-        Some(Action::ChoiceForward) => {
-            form.cycle(true);
-            FormOutcome::Stay
-        }
-        Some(Action::Save) => save(open),
-        Some(Action::Back) if form.dirty => {
-            form.confirm_discard = true;
-            FormOutcome::Stay
-        }
-        Some(Action::Back) => FormOutcome::Close,
-        _ => FormOutcome::Stay,
+    match action {
+        Some(Action::NextField) if key.code == KeyCode::Enter && last => return save(open),
+        Some(Action::NextField) => form.next(),
+        Some(Action::PreviousField) => form.previous(),
+        Some(Action::ChoiceBack) => form.cycle(false),
+        Some(Action::ChoiceForward) => form.cycle(true),
+        Some(Action::EraseChar) => form.backspace(),
+        Some(Action::ClearText) => form.clear(),
+        Some(Action::Save) => return save(open),
+        Some(Action::Back) if form.dirty => form.confirm_discard = true,
+        Some(Action::Back) => state.mode = Mode::Normal,
+        _ => return Outcome::default(),
     }
+    Outcome::redraw()
 }
 
-fn save(open: &mut forms::OpenForm) -> FormOutcome {
+/// Hands the form's request to the shell, or says what is missing.
+fn save(open: &mut forms::OpenForm) -> Outcome {
     if open.saving {
-        return FormOutcome::Stay;
+        return Outcome::default();
     }
     match forms::request(open) {
         Ok(request) => {
             open.saving = true;
-            FormOutcome::Save(request)
+            Outcome::with(Effect::Save(request))
         }
         Err(problem) => {
             if let Some((i, _)) = open.form.problems().first() {
                 open.form.focus = *i;
             }
             open.form.error = Some(problem);
-            FormOutcome::Stay
+            Outcome::redraw()
         }
     }
 }
 
 /// A save came back: close the form and say what changed, or keep the
-/// user's typing and say why not.
-pub(super) fn on_saved(state: &mut State, result: Result<String, String>) -> Outcome {
+/// user's typing and say why not. After a conflict the record is read
+/// again and the form shows what is stored now beside the typing
+/// (DESIGN.md, the loop); a record that is gone closes the form.
+pub(super) fn on_saved(state: &mut State, result: Result<String, Refusal>) -> Outcome {
     match (result, &mut state.mode) {
         (Ok(message), _) => {
             if matches!(state.mode, Mode::Form(_)) {
@@ -111,11 +82,17 @@ pub(super) fn on_saved(state: &mut State, result: Result<String, String>) -> Out
             }
             notify(state, NoticeKind::Done, message);
         }
-        (Err(e), Mode::Form(open)) => {
+        (Err(refusal), Mode::Form(open)) if refusal.kind != RefusalKind::NotFound => {
             open.saving = false;
-            open.form.error = Some(e);
+            open.stale = refusal.kind == RefusalKind::Conflict;
+            open.form.error = Some(refusal.text);
         }
-        (Err(e), _) => notify(state, NoticeKind::Problem, format!("not saved: {e}")),
+        (Err(refusal), _) => {
+            if matches!(state.mode, Mode::Form(_)) {
+                state.mode = Mode::Normal;
+            }
+            notify(state, NoticeKind::Problem, format!("not saved: {}", refusal.text));
+        }
     }
-    Outcome { redraw: true, effects: admissions::reloads(state) }
+    Outcome { redraw: true, effects: screens::reloads(state) }
 }

@@ -2,6 +2,7 @@
 //! writes the help overlay, so help cannot drift from what the keys do.
 //! Every binding works on a plain terminal over SSH (no kitty protocol).
 
+use super::state::Tab;
 use crate::domain::beds::BedAction;
 use crate::domain::pathway::Step;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -9,6 +10,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// Where a binding applies. Lookup goes from the innermost scope outwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
+    /// Checked before any layer: the hard exit.
+    Anywhere,
+    /// The window is below 80×24: only what that screen shows may act.
+    TooSmall,
     Dialog,
     Form,
     Filter,
@@ -26,9 +31,11 @@ pub enum Scope {
 impl Scope {
     pub fn title(self) -> &'static str {
         match self {
+            Scope::Anywhere => "Anywhere, in any box",
+            Scope::TooSmall => "In a window below 80×24",
             Scope::Dialog => "In a confirmation",
             Scope::Form => "In a form",
-            Scope::Filter => "While filtering",
+            Scope::Filter => "While filtering (type letters to filter)",
             Scope::Help => "In this help",
             Scope::Board => "Board",
             Scope::Admissions => "Admissions list",
@@ -37,7 +44,7 @@ impl Scope {
             Scope::Anaesthesia => "Anaesthesia worklist",
             Scope::Audit => "Audit",
             Scope::List => "Any list",
-            Scope::Global => "Everywhere",
+            Scope::Global => "On every screen",
         }
     }
 }
@@ -85,6 +92,8 @@ pub enum Action {
     Confirm,
     Cancel,
     AcceptFilter,
+    EraseChar,
+    ClearText,
     NextField,
     PreviousField,
     ChoiceBack,
@@ -97,7 +106,8 @@ pub enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
-    /// Any digit 1-9 (GoTab uses its value).
+    /// A digit naming one of the tabs (GoTab uses its value): 1 up to the
+    /// number of tabs, so a digit with no tab is not bound at all.
     Digit,
 }
 
@@ -111,7 +121,9 @@ impl Key {
         match (self, event.code) {
             (Key::Char(c), KeyCode::Char(got)) => !ctrl && got == c,
             (Key::Ctrl(c), KeyCode::Char(got)) => ctrl && got.eq_ignore_ascii_case(&c),
-            (Key::Digit, KeyCode::Char(got)) => !ctrl && ('1'..='9').contains(&got),
+            (Key::Digit, KeyCode::Char(got)) => {
+                !ctrl && got.to_digit(10).is_some_and(|n| (1..=Tab::ALL.len() as u32).contains(&n))
+            }
             (Key::Code(code), got) => !ctrl && code == got,
             _ => false,
         }
@@ -122,15 +134,16 @@ impl Key {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Key::Digit => "1-9".into(),
+            Key::Digit => format!("1-{}", Tab::ALL.len()),
             Key::Code(KeyCode::Enter) => "Enter".into(),
             Key::Code(KeyCode::Esc) => "Esc".into(),
             Key::Code(KeyCode::Tab) => "Tab".into(),
             Key::Code(KeyCode::BackTab) => "Shift-Tab".into(),
-            Key::Code(KeyCode::Up) => "↑".into(),
-            Key::Code(KeyCode::Down) => "↓".into(),
-            Key::Code(KeyCode::Left) => "←".into(),
-            Key::Code(KeyCode::Right) => "→".into(),
+            Key::Code(KeyCode::Up) => "Up".into(),
+            Key::Code(KeyCode::Down) => "Down".into(),
+            Key::Code(KeyCode::Left) => "Left".into(),
+            Key::Code(KeyCode::Right) => "Right".into(),
+            Key::Code(KeyCode::Backspace) => "Backspace".into(),
             Key::Code(KeyCode::PageUp) => "PgUp".into(),
             Key::Code(KeyCode::PageDown) => "PgDn".into(),
             Key::Code(KeyCode::Home) => "Home".into(),
@@ -161,21 +174,32 @@ const fn bind(
 }
 
 use Key::{Char, Code, Ctrl, Digit};
-use Scope::{Admissions, Anaesthesia, Beds, Board, Detail, Dialog, Filter, Form, Global, Help, List};
+use Scope::{
+    Admissions, Anaesthesia, Anywhere, Beds, Board, Detail, Dialog, Filter, Form, Global, Help, List, TooSmall,
+};
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
+    bind(Anywhere, &[Ctrl('c')], Action::Quit, "quit (asks if a form holds typing)", None),
+    bind(TooSmall, &[Char('j'), Code(KeyCode::Down)], Action::Down, "scroll the urgent list down", Some("scroll")),
+    bind(TooSmall, &[Char('k'), Code(KeyCode::Up)], Action::Up, "scroll the urgent list up", None),
+    bind(TooSmall, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "the keys", Some("help")),
+    bind(TooSmall, &[Char('q')], Action::Quit, "quit", Some("quit")),
     bind(Dialog, &[Char('y'), Code(KeyCode::Enter)], Action::Confirm, "confirm", Some("confirm")),
     bind(Dialog, &[Char('n'), Code(KeyCode::Esc)], Action::Cancel, "cancel, change nothing", Some("cancel")),
-    bind(Form, &[Code(KeyCode::Tab), Code(KeyCode::Down), Code(KeyCode::Enter)], Action::NextField, "next field", Some("next")),
+    bind(Form, &[Code(KeyCode::Tab), Code(KeyCode::Down), Code(KeyCode::Enter)], Action::NextField, "next field (Enter on the last saves)", Some("next")),
     bind(Form, &[Code(KeyCode::BackTab), Code(KeyCode::Up)], Action::PreviousField, "previous field", None),
-    bind(Form, &[Code(KeyCode::Left)], Action::ChoiceBack, "previous choice (list, yes/no)", None),
-    bind(Form, &[Code(KeyCode::Right), Char(' ')], Action::ChoiceForward, "next choice (list, yes/no)", Some("choose")),
-    bind(Form, &[Ctrl('s'), Code(KeyCode::F(2))], Action::Save, "save (or Enter on the last)", Some("save")),
+    bind(Form, &[Code(KeyCode::Left)], Action::ChoiceBack, "previous choice; in text, cursor left", None),
+    bind(Form, &[Char(' '), Code(KeyCode::Right)], Action::ChoiceForward, "next choice (a list, yes/no); in text, cursor right", Some("choose")),
+    bind(Form, &[Code(KeyCode::Backspace), Ctrl('h')], Action::EraseChar, "delete the character before the cursor", None),
+    bind(Form, &[Ctrl('u')], Action::ClearText, "clear the field", None),
+    bind(Form, &[Ctrl('s'), Code(KeyCode::F(2))], Action::Save, "save", Some("save")),
     bind(Form, &[Code(KeyCode::Esc)], Action::Back, "close (asks if you typed)", Some("close")),
-    bind(Filter, &[Code(KeyCode::Enter)], Action::AcceptFilter, "keep the filter", Some("keep")),
+    bind(Filter, &[Code(KeyCode::Enter)], Action::AcceptFilter, "keep the filter, back to the list", Some("keep")),
     bind(Filter, &[Code(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
-    bind(Help, &[Char('?'), Code(KeyCode::Esc), Char('q')], Action::Back, "close this help", Some("close")),
+    bind(Filter, &[Code(KeyCode::Backspace), Ctrl('h')], Action::EraseChar, "delete the last character (closes an empty filter)", None),
+    bind(Filter, &[Ctrl('u')], Action::ClearText, "clear what is typed", None),
+    bind(Help, &[Char('?'), Code(KeyCode::Esc), Char('q'), Code(KeyCode::F(1))], Action::Back, "close this help", Some("close")),
     bind(Board, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
     bind(Board, &[Char('a')], Action::Admit, "admit the selected arrival", Some("admit")),
     bind(Board, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before", Some("day before")),
@@ -190,22 +214,23 @@ pub const BINDINGS: &[Binding] = &[
     bind(Admissions, &[Char('t')], Action::Today, "back to today", None),
     bind(Admissions, &[Char('w')], Action::AnyDay, "every day / one day", Some("all days")),
     bind(Admissions, &[Char('s')], Action::CycleState, "filter by state (cycles)", Some("state")),
-    bind(Detail, &[Code(KeyCode::Esc)], Action::Back, "back to the list", Some("back")),
+    bind(Detail, &[Code(KeyCode::Esc)], Action::Back, "back to where you opened it", Some("back")),
+    bind(Detail, &[Char('a')], Action::Admit, "admit", Some("admit")),
+    bind(Detail, &[Char('p')], Action::TakeStep(Step::MarkProcedureDone), "procedure done", Some("done")),
+    bind(Detail, &[Char('r')], Action::TakeStep(Step::ReadyForDischarge), "ready for discharge", Some("ready")),
+    bind(Detail, &[Char('D')], Action::DischargeCheck, "discharge check (PADSS…)", Some("check")),
+    bind(Detail, &[Char('d')], Action::Discharge, "discharge", Some("discharge")),
+    bind(Detail, &[Char('F')], Action::CallDone, "follow-up call done", Some("call done")),
+    bind(Detail, &[Char('f')], Action::ConfirmCase, "confirm the case", Some("confirm")),
+    bind(Detail, &[Char(' ')], Action::ToggleCheck, "tick / untick the item", Some("tick")),
     bind(Detail, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next checklist item", None),
     bind(Detail, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous checklist item", None),
     bind(Detail, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "scroll down", None),
     bind(Detail, &[Code(KeyCode::PageUp), Ctrl('u')], Action::PageUp, "scroll up", None),
-    bind(Detail, &[Char(' ')], Action::ToggleCheck, "tick / untick the item", Some("tick")),
-    bind(Detail, &[Char('a')], Action::Admit, "admit", None),
-    bind(Detail, &[Char('p')], Action::TakeStep(Step::MarkProcedureDone), "procedure done", None),
-    bind(Detail, &[Char('r')], Action::TakeStep(Step::ReadyForDischarge), "ready for discharge", None),
-    bind(Detail, &[Char('D')], Action::DischargeCheck, "discharge check (PADSS…)", None),
-    bind(Detail, &[Char('d')], Action::Discharge, "discharge", None),
     bind(Detail, &[Char('x')], Action::TakeStep(Step::Cancel), "cancel the stay", None),
     bind(Detail, &[Char('o')], Action::TakeStep(Step::Postpone), "postpone the stay", None),
     bind(Detail, &[Char('l')], Action::TakeStep(Step::Prolong), "prolong (incident)", None),
     bind(Detail, &[Char('u')], Action::Undo, "undo the last step", None),
-    bind(Detail, &[Char('f')], Action::ConfirmCase, "confirm the case", None),
     bind(Detail, &[Char('e')], Action::Emergency, "emergency flag on / off", None),
     bind(Detail, &[Char('v')], Action::PreVisit, "pre-anaesthesia visit now", None),
     bind(Detail, &[Char('c')], Action::Consultation, "anaesthesia consultation", Some("consult")),
@@ -215,7 +240,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[Char('I')], Action::Insulin, "insulin-treated diabetic", None),
     bind(Detail, &[Char('b')], Action::BedForm, "choose the bed", None),
     bind(Detail, &[Char('m')], Action::MoveCase, "move the procedure", None),
-    bind(Detail, &[Char('F')], Action::CallDone, "follow-up call done", None),
     bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
     bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
     bind(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "reopen the bed", Some("reopen")),
@@ -232,8 +256,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[Code(KeyCode::Tab)], Action::NextTab, "next tab", None),
     bind(Global, &[Code(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
     bind(Global, &[Digit], Action::GoTab, "go to tab by number", None),
-    bind(Global, &[Char('?')], Action::Help, "the keys for this screen", Some("help")),
-    bind(Global, &[Char('q'), Ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Global, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "the keys for this screen", Some("help")),
+    bind(Global, &[Char('q')], Action::Quit, "quit", Some("quit")),
 ];
 
 /// The action `event` means in the given scopes, innermost first.
@@ -286,7 +310,8 @@ mod tests {
     #[test]
     fn ctrl_c_is_not_c_and_shifted_letters_match_capitals() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(resolve(&[Scope::Global], &ctrl_c), Some(Action::Quit));
+        assert_eq!(resolve(&[Scope::Anywhere], &ctrl_c), Some(Action::Quit));
+        assert_eq!(resolve(&[Scope::Global], &ctrl_c), None);
         let big_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(resolve(&[Scope::List], &big_g), Some(Action::Bottom));
     }

@@ -1,9 +1,9 @@
 //! Everything the screen shows, and nothing it does not.
 
-use super::keymap::Scope;
 use crate::domain::attention::Subject;
 use crate::domain::board::Board;
 use crate::domain::journey::{AdmissionDetail, AdmissionSummary, BedRow, ConsultationDue};
+use crate::domain::names;
 use crate::domain::pathway::AdmissionState;
 use crate::domain::ward_time;
 use crate::store::Actor;
@@ -50,7 +50,7 @@ pub enum RowKey {
     Departure(i64),
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct BoardView {
     pub day: Option<NaiveDate>,
     /// Follow the calendar: at midnight the board moves to the new day.
@@ -63,28 +63,36 @@ pub struct BoardView {
 
 /// A list read from the store, with the selection held by record id so a
 /// refresh keeps it on the same record.
-#[derive(Debug)]
+///
+/// `filter` narrows the rows on screen without a reload (see
+/// [`Listing::visible`]); lists the store filters itself leave it empty.
+#[derive(Debug, Clone)]
 pub struct Listing<T> {
     pub rows: Vec<T>,
     pub loaded: bool,
     pub error: Option<String>,
     pub selected: Option<i64>,
+    pub filter: String,
 }
 
 impl<T> Default for Listing<T> {
     fn default() -> Self {
-        Listing { rows: Vec::new(), loaded: false, error: None, selected: None }
+        Listing { rows: Vec::new(), loaded: false, error: None, selected: None, filter: String::new() }
     }
 }
 
-/// The id a row is selected by.
+/// The id a row is selected by, and the words a filter looks in.
 pub trait Keyed {
     fn key(&self) -> i64;
+    fn search_text(&self) -> String;
 }
 
 impl Keyed for AdmissionSummary {
     fn key(&self) -> i64 {
         self.admission_id
+    }
+    fn search_text(&self) -> String {
+        format!("{} {}", self.patient, self.bed.as_deref().unwrap_or(""))
     }
 }
 
@@ -92,11 +100,19 @@ impl Keyed for BedRow {
     fn key(&self) -> i64 {
         self.bed_id
     }
+    fn search_text(&self) -> String {
+        let occupant = self.occupant.as_ref().map(|o| o.patient.to_string()).unwrap_or_default();
+        let expected = self.expected.as_ref().map(|e| e.patient.to_string()).unwrap_or_default();
+        format!("{} {} {occupant} {expected}", self.label, self.status.label())
+    }
 }
 
 impl Keyed for ConsultationDue {
     fn key(&self) -> i64 {
         self.case_id
+    }
+    fn search_text(&self) -> String {
+        format!("{} {}", self.patient, self.procedure)
     }
 }
 
@@ -109,35 +125,52 @@ impl<T: Keyed> Listing<T> {
                 self.rows = rows;
                 self.loaded = true;
                 self.error = None;
-                if !self.selected.is_some_and(|id| self.rows.iter().any(|r| r.key() == id)) {
-                    self.selected = self.rows.first().map(Keyed::key);
-                }
+                self.keep_selection();
             }
             Err(e) => self.error = Some(e),
         }
     }
 
-    /// Moves the selection `delta` rows, clamped to the list.
-    pub fn move_by(&mut self, delta: isize) {
-        let Some(last) = self.rows.len().checked_sub(1) else {
+    /// The rows the filter lets through, in order (every row without a filter;
+    /// case and accents ignored, every word must match).
+    pub fn visible(&self) -> impl Iterator<Item = &T> {
+        self.rows.iter().filter(|r| self.filter.trim().is_empty() || names::matches(&r.search_text(), &self.filter))
+    }
+
+    /// Keeps the selection on a visible record, or the first visible one.
+    pub fn keep_selection(&mut self) {
+        let selected = self.selected;
+        if !self.visible().any(|r| Some(r.key()) == selected) {
+            let first = self.visible().next().map(Keyed::key);
+            self.selected = first;
+        }
+    }
+
+    /// Moves the selection `delta` visible rows, clamped to the list. False
+    /// when it could not move (an empty list, or already at that end).
+    pub fn move_by(&mut self, delta: isize) -> bool {
+        let keys: Vec<i64> = self.visible().map(Keyed::key).collect();
+        let Some(last) = keys.len().checked_sub(1) else {
             self.selected = None;
-            return;
+            return false;
         };
-        let here = self.selected.and_then(|id| self.rows.iter().position(|r| r.key() == id));
+        let here = self.selected.and_then(|id| keys.iter().position(|k| *k == id));
         let target = match here {
             None => 0,
             Some(i) => (i as isize).saturating_add(delta).clamp(0, last as isize) as usize,
         };
-        self.selected = Some(self.rows[target].key());
+        let before = self.selected;
+        self.selected = Some(keys[target]);
+        before != self.selected
     }
 
     pub fn selected_row(&self) -> Option<&T> {
-        self.rows.iter().find(|r| Some(r.key()) == self.selected)
+        self.visible().find(|r| Some(r.key()) == self.selected)
     }
 }
 
 /// The Admissions tab: a list, and one admission's detail when opened.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct AdmissionsView {
     /// `None`: every day (newest first).
     pub day: Option<NaiveDate>,
@@ -147,9 +180,11 @@ pub struct AdmissionsView {
     pub detail: Option<DetailView>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct DetailView {
     pub admission_id: i64,
+    /// The tab it was opened from: `Esc` goes back there.
+    pub from: Tab,
     pub data: Option<Box<AdmissionDetail>>,
     pub error: Option<String>,
     /// The checklist row under the cursor.
@@ -164,7 +199,7 @@ pub type BedsView = Listing<BedRow>;
 /// The anaesthesia worklist (R-ANES-1, -2, -5), selected by case.
 pub type AnaesthesiaView = Listing<ConsultationDue>;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct AuditView {
     pub entries: Vec<Entry>,
     pub selected: Option<i64>,
@@ -198,11 +233,15 @@ pub enum NoticeKind {
     Problem,
 }
 
+/// A line in the hint bar saying what happened. It goes after a few clock
+/// ticks (counted, not read from the ward clock, which `--now` fixes) or when
+/// the user moves to another tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
-    pub until: DateTime<Utc>,
+    /// Ticks (seconds) left on screen.
+    pub ticks_left: u32,
 }
 
 /// Whether other terminals' saves reach this one.
@@ -213,6 +252,7 @@ pub enum Live {
     Stopped(String),
 }
 
+#[derive(Debug, Clone)]
 pub struct State {
     pub tab: Tab,
     pub mode: Mode,
@@ -231,6 +271,10 @@ pub struct State {
     pub live: Live,
     /// Rows a page-up/down moves; the screen sets it from its height.
     pub page_rows: usize,
+    /// The window is below 80×24: only the urgent list shows, and only its keys act.
+    pub too_small: bool,
+    /// The first line of the urgent list shown in a window below 80×24.
+    pub urgent_scroll: usize,
     pub quit: bool,
 }
 
@@ -252,6 +296,8 @@ impl State {
             lists: Lists::default(),
             live: Live::Starting,
             page_rows: 10,
+            too_small: false,
+            urgent_scroll: 0,
             quit: false,
         }
     }
@@ -264,53 +310,9 @@ impl State {
         self.board.day.unwrap_or_else(|| self.today())
     }
 
-    /// The scopes of the screen itself, as if no overlay were open: what the
-    /// help describes.
-    pub fn screen_scopes(&self) -> Vec<Scope> {
-        let mut scopes = match self.tab {
-            Tab::Board => vec![Scope::Board, Scope::List],
-            Tab::Admissions if self.admissions.detail.is_some() => vec![Scope::Detail],
-            Tab::Admissions => vec![Scope::Admissions, Scope::List],
-            Tab::Beds => vec![Scope::Beds, Scope::List],
-            Tab::Anaesthesia => vec![Scope::Anaesthesia, Scope::List],
-            Tab::Audit => vec![Scope::List],
-        };
-        if scopes.contains(&Scope::List) && matches!(self.tab, Tab::Board | Tab::Admissions | Tab::Audit) {
-            scopes.push(Scope::Filter);
-        }
-        scopes.push(Scope::Global);
-        scopes
-    }
-
-    /// The scopes a key is looked up in, innermost first.
-    pub fn scopes(&self) -> Vec<Scope> {
-        let screen = match self.tab {
-            Tab::Board => Scope::Board,
-            Tab::Admissions if self.admissions.detail.is_some() => Scope::Detail,
-            Tab::Admissions => Scope::Admissions,
-            Tab::Beds => Scope::Beds,
-            Tab::Anaesthesia => Scope::Anaesthesia,
-            Tab::Audit => Scope::Audit,
-        };
-        match self.mode {
-            Mode::Dialog(_) => vec![Scope::Dialog],
-            Mode::Form(_) => vec![Scope::Form],
-            Mode::Filter => vec![Scope::Filter],
-            Mode::Help => vec![Scope::Help],
-            // The detail is not a list: its own keys move and scroll it.
-            Mode::Normal if screen == Scope::Detail => vec![screen, Scope::Global],
-            Mode::Normal => vec![screen, Scope::List, Scope::Global],
-        }
-    }
-
-    /// The text filter of the current list ("" where the screen has none).
-    pub fn filter(&self) -> &str {
-        match self.tab {
-            Tab::Board => &self.board.filter,
-            Tab::Admissions => &self.admissions.filter,
-            Tab::Audit => &self.audit.filter,
-            Tab::Beds | Tab::Anaesthesia => "",
-        }
+    /// The open admission, if the Admissions tab shows one.
+    pub fn detail(&self) -> Option<&DetailView> {
+        self.admissions.detail.as_ref().filter(|_| self.tab == Tab::Admissions)
     }
 }
 
@@ -323,6 +325,9 @@ mod tests {
     impl Keyed for Row {
         fn key(&self) -> i64 {
             self.0
+        }
+        fn search_text(&self) -> String {
+            format!("row {}", self.0)
         }
     }
 
@@ -342,7 +347,22 @@ mod tests {
         // A failed reload keeps the rows and says why.
         list.receive(Err("busy".into()));
         assert_eq!((list.rows.len(), list.error.as_deref()), (2, Some("busy")));
-        list.move_by(-10);
+        assert!(!list.move_by(-10), "already on the first row");
         assert_eq!(list.selected, Some(4));
+    }
+
+    #[test]
+    fn a_filter_narrows_the_rows_and_the_selection_follows() {
+        let mut list = Listing::default();
+        list.receive(Ok(vec![Row(1), Row(2), Row(3)]));
+        list.move_by(1);
+        list.filter = "3".into();
+        list.keep_selection();
+        assert_eq!(list.selected, Some(3));
+        assert_eq!(list.visible().count(), 1);
+        assert!(!list.move_by(1));
+        list.filter = "nothing".into();
+        list.keep_selection();
+        assert_eq!(list.selected, None);
     }
 }

@@ -26,7 +26,9 @@ impl Identity {
 /// cannot be mistaken for the first name.
 impl fmt::Display for Identity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} ({})", self.surname.to_uppercase(), self.first_name, self.birth_date_text())
+        let surname = super::names::surname_shown(&self.surname);
+        let first_name = super::names::first_name_shown(&self.first_name);
+        write!(f, "{surname} {first_name} ({})", self.birth_date_text())
     }
 }
 

@@ -17,6 +17,7 @@ pub mod fasting;
 pub mod identity;
 pub mod journey;
 pub mod medication;
+pub mod names;
 pub mod pathway;
 pub mod readiness;
 pub mod settings;

@@ -45,6 +45,20 @@ impl AdmissionState {
         }
     }
 
+    /// The state in words, for sentences: `ready for discharge`.
+    pub fn words(self) -> &'static str {
+        match self {
+            AdmissionState::Planned => "planned",
+            AdmissionState::Admitted => "admitted",
+            AdmissionState::ProcedureDone => "procedure done",
+            AdmissionState::ReadyForDischarge => "ready for discharge",
+            AdmissionState::Discharged => "discharged",
+            AdmissionState::Cancelled => "cancelled",
+            AdmissionState::Postponed => "postponed",
+            AdmissionState::Prolonged => "prolonged",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
@@ -107,6 +121,19 @@ impl Step {
         }
     }
 
+    /// The step's name, as the timeline and the hint bar write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Admit => "admit",
+            Step::MarkProcedureDone => "procedure done",
+            Step::ReadyForDischarge => "ready for discharge",
+            Step::Discharge => "discharge",
+            Step::Cancel => "cancel",
+            Step::Postpone => "postpone",
+            Step::Prolong => "prolong",
+        }
+    }
+
     /// Side exits must say why (R-PATH-2: prolonged needs the incident).
     pub fn needs_reason(self) -> bool {
         matches!(self, Step::Cancel | Step::Postpone | Step::Prolong)
@@ -114,15 +141,35 @@ impl Step {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot {} an admission that is {}: {}", step.verb(), from.code(), hint)]
+#[error("cannot {} an admission that is {}: {}", step.verb(), from.words(), hint)]
 pub struct StepRefused {
     pub step: Step,
     pub from: AdmissionState,
-    pub hint: &'static str,
+    /// What to do instead: the step that comes first, or why none does.
+    pub hint: String,
 }
 
 /// R-PATH-2: the state a step leads to, or why it cannot be taken from here.
 pub fn next_state(from: AdmissionState, step: Step) -> Result<AdmissionState, StepRefused> {
+    use AdmissionState as S;
+    let Some(to) = transition(from, step) else {
+        let hint = match (from, step_first(from, step)) {
+            (S::Discharged | S::Cancelled, _) => "the stay is closed; open a new admission instead".to_string(),
+            (_, Some(first)) => format!("the step \"{}\" comes first", first.name()),
+            (_, None) if from == S::Admitted && step == Step::Admit => "the patient is already admitted".to_string(),
+            (_, None) => format!(
+                "no step leads from {} to \"{}\"; if the last step was a mistake, undo it",
+                from.words(),
+                step.name()
+            ),
+        };
+        return Err(StepRefused { step, from, hint });
+    };
+    Ok(to)
+}
+
+/// R-PATH-2: the transition table itself.
+fn transition(from: AdmissionState, step: Step) -> Option<AdmissionState> {
     use AdmissionState as S;
     let to = match (from, step) {
         (S::Planned | S::Postponed, Step::Admit) => S::Admitted,
@@ -132,16 +179,39 @@ pub fn next_state(from: AdmissionState, step: Step) -> Result<AdmissionState, St
         (S::Planned | S::Admitted | S::Postponed, Step::Cancel) => S::Cancelled,
         (S::Planned | S::Admitted, Step::Postpone) => S::Postponed,
         (S::Admitted | S::ProcedureDone | S::ReadyForDischarge, Step::Prolong) => S::Prolonged,
-        _ => {
-            let hint = match from {
-                S::Discharged | S::Cancelled => "the stay is closed; open a new admission instead",
-                S::Planned => "admit the patient first",
-                _ => "see the admission's timeline for the steps it allows",
-            };
-            return Err(StepRefused { step, from, hint });
-        }
+        _ => return None,
     };
-    Ok(to)
+    Some(to)
+}
+
+/// R-PATH-2: the step to take first, from `from`, on the way to `step`: the
+/// next step of the main line (admit → procedure done → ready for discharge
+/// → discharge) when `step` cannot be taken yet. `None` when `step` can be
+/// taken now, or when no step leads there (a closed stay).
+pub fn step_first(from: AdmissionState, step: Step) -> Option<Step> {
+    use AdmissionState as S;
+    if transition(from, step).is_some() {
+        return None;
+    }
+    let mut here = from;
+    let mut first = None;
+    // The main line is at most four steps long.
+    for _ in 0..4 {
+        let next = match here {
+            S::Planned | S::Postponed => Step::Admit,
+            S::Admitted => Step::MarkProcedureDone,
+            S::ProcedureDone | S::Prolonged => Step::ReadyForDischarge,
+            S::ReadyForDischarge => Step::Discharge,
+            S::Discharged | S::Cancelled => return None,
+        };
+        let to = transition(here, next)?;
+        first = first.or(Some(next));
+        if transition(to, step).is_some() {
+            return first;
+        }
+        here = to;
+    }
+    None
 }
 
 /// R-PATH-2: a step that undid the one before it carries a reason starting with this.
@@ -263,10 +333,23 @@ mod tests {
     #[test]
     fn r_path_2_cannot_admit_twice() {
         let err = next_state(S::Admitted, Step::Admit).unwrap_err();
+        assert_eq!(err.to_string(), "cannot admit an admission that is admitted: the patient is already admitted");
+    }
+
+    #[test]
+    fn r_path_2_a_refused_step_names_the_step_that_comes_first() {
+        assert_eq!(step_first(S::Admitted, Step::Discharge), Some(Step::MarkProcedureDone));
+        assert_eq!(step_first(S::Planned, Step::ReadyForDischarge), Some(Step::Admit));
+        assert_eq!(step_first(S::ProcedureDone, Step::Discharge), Some(Step::ReadyForDischarge));
+        assert_eq!(step_first(S::ReadyForDischarge, Step::Discharge), None, "can be taken now");
+        assert_eq!(step_first(S::Discharged, Step::Discharge), None, "closed");
+        let err = next_state(S::Admitted, Step::Discharge).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "cannot admit an admission that is admitted: see the admission's timeline for the steps it allows"
+            "cannot discharge an admission that is admitted: the step \"procedure done\" comes first"
         );
+        let err = next_state(S::ProcedureDone, Step::Postpone).unwrap_err();
+        assert!(err.to_string().contains("undo it"), "{err}");
     }
 
     #[test]

@@ -24,7 +24,7 @@ fn spawn_input(tx: Sender<Msg>) {
         loop {
             let msg = match event::read() {
                 Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => Msg::Key(key),
-                Ok(Event::Resize(_, _)) => Msg::Resized,
+                Ok(Event::Resize(width, height)) => Msg::Resized(width, height),
                 Ok(_) => continue,
                 Err(e) => Msg::TerminalGone(format!("cannot read the terminal: {e}")),
             };

@@ -32,7 +32,10 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme) -> Result<()> {
         }
         if redraw {
             guard.draw(|frame| {
-                state.page_rows = ui::body_rows(frame.area().height).saturating_sub(2).max(1);
+                let area = frame.area();
+                state.page_rows = ui::body_rows(area.height).saturating_sub(2).max(1);
+                // The keys follow what is drawn: below 80×24 only the urgent list acts.
+                app::update(&mut state, Msg::Resized(area.width, area.height));
                 ui::draw(frame, &state, &theme);
             })?;
             redraw = false;

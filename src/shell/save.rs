@@ -5,6 +5,7 @@
 
 use crate::app::clock::Clock;
 use crate::app::forms::{ConsultationRequest, DischargeCheckRequest, NewAdmission, Request};
+use crate::app::refusal::Refusal;
 use crate::domain::beds::BedAction;
 use crate::domain::ward_time;
 use crate::store::admissions::{self, NewStay};
@@ -13,7 +14,7 @@ use crate::store::discharge::{self, DischargeCheckInput};
 use crate::store::{Result, Store, beds, cases, checks, intakes, labs, patients, registration, treatments};
 use chrono::{DateTime, Utc};
 
-pub fn run(store: &mut Store, clock: Clock, request: Request) -> Result<String, String> {
+pub fn run(store: &mut Store, clock: Clock, request: Request) -> Result<String, Refusal> {
     let now = clock.now();
     let label = request_label(&request);
     let result = apply(store, now, request);
@@ -21,7 +22,7 @@ pub fn run(store: &mut Store, clock: Clock, request: Request) -> Result<String, 
         Ok(_) => log::info!("saved: {label}"),
         Err(e) => log::warn!("refused: {label}: {e}"),
     }
-    result.map_err(|e| e.to_string())
+    result.map_err(|e| Refusal::from(&e))
 }
 
 fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<String> {
@@ -32,10 +33,10 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::NewAdmission(new) => new_admission(store, now, &new),
         Request::Step { admission_id, version, step, reason, who } => store
             .write(now, |tx| admissions::take_step(tx, admission_id, version, step, reason.as_deref()))
-            .map(|t| format!("{who}: now {}", t.to.code().replace('_', " "))),
+            .map(|t| format!("{who}: now {}", t.to.words())),
         Request::Undo { admission_id, version, reason, who } => store
             .write(now, |tx| admissions::undo_last_step(tx, admission_id, version, &reason))
-            .map(|t| format!("{who}: step undone, back to {}", t.to.code().replace('_', " "))),
+            .map(|t| format!("{who}: step undone, back to {}", t.to.words())),
         Request::MoveCase { case_id, version, day, time, who } => store
             .write(now, |tx| cases::move_case(tx, case_id, version, at(day, time), false, &settings))
             .map(|m| format!("{who}: {}", m.message)),

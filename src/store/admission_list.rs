@@ -15,6 +15,7 @@ use crate::domain::journey::{
     AdmissionDetail, AdmissionSummary, BleedingRisk, CaseView, PatientView, ReadinessSummary, StopView, TreatmentView,
     discharge_missing, fasting_times,
 };
+use crate::domain::names;
 use crate::domain::pathway::AdmissionState;
 use crate::domain::readiness;
 use crate::domain::settings::Settings;
@@ -139,6 +140,19 @@ fn summaries(
     Ok((out, bundles))
 }
 
+/// `periop_fold(text)`: [`names::folded`] in SQL, so a filter matches
+/// `Hélène` when `helene` is typed.
+fn register_fold(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "periop_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|t| names::folded(&t))),
+    )?;
+    Ok(())
+}
+
 fn like(text: &str) -> String {
     let escaped: String = text
         .trim()
@@ -194,23 +208,34 @@ pub fn list(
         filters.push(by_state.to_string());
         params.push((":state", Value::Text(state.code().to_string())));
     }
-    if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let narrow = q.day.is_some() || q.state.is_some_and(|s| s != AdmissionState::Discharged);
+    let words: Vec<String> =
+        q.text.as_deref().map(names::folded).unwrap_or_default().split_whitespace().map(like).collect();
+    if !words.is_empty() {
+        register_fold(conn)?;
+    }
+    let narrow = q.day.is_some() || q.state.is_some_and(|s| s != AdmissionState::Discharged);
+    let names: Vec<String> = (0..words.len()).map(|i| format!(":w{i}")).collect();
+    // Every word must match somewhere (name, number, bed, procedure), without
+    // regard to case or accents (names::matches is the same rule in Rust).
+    for (name, word) in names.iter().zip(words) {
         let matching = if narrow {
             // A few rows already: test each one.
-            "(p.surname LIKE :text ESCAPE '\\' OR p.first_name LIKE :text ESCAPE '\\'
-              OR p.hospital_number LIKE :text ESCAPE '\\' OR b.label LIKE :text ESCAPE '\\'
-              OR k.label LIKE :text ESCAPE '\\')"
+            format!(
+                "(periop_fold(p.surname || ' ' || p.first_name || ' ' || p.hospital_number || ' '
+                   || COALESCE(b.label, '') || ' ' || COALESCE(k.label, '')) LIKE {name} ESCAPE '\\')"
+            )
         } else {
             // The whole history: match in the small tables first, then only probe each admission.
-            "(a.patient_id IN (SELECT id FROM patients WHERE surname LIKE :text ESCAPE '\\'
-                  OR first_name LIKE :text ESCAPE '\\' OR hospital_number LIKE :text ESCAPE '\\')
-              OR a.bed_id IN (SELECT id FROM beds WHERE label LIKE :text ESCAPE '\\')
-              OR a.id IN (SELECT admission_id FROM cases WHERE procedure_kind_id IN
-                  (SELECT id FROM procedure_kinds WHERE label LIKE :text ESCAPE '\\')))"
+            format!(
+                "(a.patient_id IN (SELECT id FROM patients
+                     WHERE periop_fold(surname || ' ' || first_name || ' ' || hospital_number) LIKE {name} ESCAPE '\\')
+                  OR a.bed_id IN (SELECT id FROM beds WHERE periop_fold(label) LIKE {name} ESCAPE '\\')
+                  OR a.id IN (SELECT admission_id FROM cases WHERE procedure_kind_id IN
+                      (SELECT id FROM procedure_kinds WHERE periop_fold(label) LIKE {name} ESCAPE '\\')))"
+            )
         };
-        filters.push(matching.to_string());
-        params.push((":text", Value::Text(like(text))));
+        filters.push(matching);
+        params.push((name.as_str(), Value::Text(word)));
     }
     Ok(summaries(conn, &filters.join(" AND "), order, &params, now, settings)?.0)
 }

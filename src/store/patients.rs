@@ -3,6 +3,7 @@
 use super::error::Result;
 use super::table::Table;
 use super::write::WriteTx;
+use crate::domain::names;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,8 +16,10 @@ pub struct NewPatient {
     pub hospital_number: String,
 }
 
-/// Registers a patient. R-PATH-6: a birth date after today (the ward day of
-/// the transaction) is refused. Returns the patient's id.
+/// Registers a patient; names are stored in NFC with single spaces
+/// ([`names::stored`]), so the same name typed two ways is one name.
+/// R-PATH-6: a birth date after today (the ward day of the transaction) is
+/// refused. Returns the patient's id.
 pub fn register(tx: &mut WriteTx<'_>, patient: &NewPatient) -> Result<i64> {
     let today = crate::domain::ward_time::local_day(tx.at(), tx.zone());
     crate::domain::stay_order::born(patient.birth_date, today).map_err(|f| {
@@ -25,8 +28,8 @@ pub fn register(tx: &mut WriteTx<'_>, patient: &NewPatient) -> Result<i64> {
     tx.insert(
         Table::Patients,
         &[
-            ("surname", &patient.surname),
-            ("first_name", &patient.first_name),
+            ("surname", &names::stored(&patient.surname)),
+            ("first_name", &names::stored(&patient.first_name)),
             ("birth_date", &patient.birth_date.to_string()),
             ("sex", &patient.sex.to_string()),
             ("hospital_number", &patient.hospital_number),

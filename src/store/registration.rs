@@ -4,6 +4,7 @@
 use super::error::{Result, StoreError};
 use super::patients::{self, NewPatient};
 use super::write::WriteTx;
+use crate::domain::names;
 use rusqlite::OptionalExtension;
 
 /// The patient's id: the one already registered under this hospital number
@@ -20,8 +21,8 @@ pub fn register_or_match(tx: &mut WriteTx<'_>, patient: &NewPatient) -> Result<i
     match found {
         None => patients::register(tx, patient),
         Some((id, surname, first_name, birth_date)) => {
-            let same = surname.eq_ignore_ascii_case(patient.surname.trim())
-                && first_name.eq_ignore_ascii_case(patient.first_name.trim())
+            let same = names::folded(&surname) == names::folded(&names::stored(&patient.surname))
+                && names::folded(&first_name) == names::folded(&names::stored(&patient.first_name))
                 && birth_date == patient.birth_date.to_string();
             if same {
                 Ok(id)

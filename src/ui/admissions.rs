@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         || "every day (newest first)".to_string(),
         |d| format!("stays covering {}", d.format("%a %d/%m/%Y")),
     );
-    let filter_state = v.state.map_or("any state", |s| s.code());
+    let filter_state = v.state.map_or("any state", |s| s.words());
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" ADMISSIONS ({}) ", list.rows.len()), theme.section()),
@@ -53,15 +53,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             theme.dim(),
         ));
     }
-    for row in &list.rows {
+    let mut full = None;
+    for row in list.visible() {
         let is_selected = list.selected == Some(row.admission_id);
+        let (text, style) = summary(row, state, theme);
         if is_selected {
             selected_line = Some(lines.len() - header);
+            full = Some(text.clone());
         }
-        let (text, style) = summary(row, state, theme);
         lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }
-    super::draw_list(frame, area, lines, header, selected_line, theme);
+    super::draw_list(frame, area, lines, header, selected_line, full, theme);
 }
 
 fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Style) {
@@ -85,9 +87,9 @@ fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Sty
         .map(|r| format!(" · missing: {}", r.missing_text()))
         .unwrap_or_default();
     let text = format!(
-        "{:<17}{:<36}{:<6}{:<5}{:<13}{procedure}{fasting}{missing}",
+        "{:<17}{}{:<6}{:<5}{:<13}{procedure}{fasting}{missing}",
         row.state.label(),
-        row.patient.to_string(),
+        super::fit(&row.patient.to_string(), 36),
         j0,
         bed,
         readiness

@@ -9,7 +9,8 @@ use ratatui::text::Line;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let v = &state.anaesthesia;
-    let mut lines = vec![Line::styled(format!(" CONSULTATIONS TO SEE TO ({})", v.rows.len()), theme.section())];
+    let title = format!(" CONSULTATIONS TO SEE TO ({}){}", v.rows.len(), super::filter_text(state, &v.filter));
+    let mut lines = vec![Line::styled(title, theme.section())];
     let header = lines.len();
     let width = usize::from(area.width).saturating_sub(3);
     let mut selected_line = None;
@@ -19,8 +20,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         lines.push(Line::styled(" reading…", theme.dim()));
     } else if v.rows.is_empty() {
         lines.push(Line::styled("   ✓ every upcoming case under anaesthesia has a valid consultation", theme.good()));
+    } else if v.visible().next().is_none() {
+        lines.push(Line::styled("   nothing here matches the filter (Esc clears it)", theme.dim()));
     }
-    for row in &v.rows {
+    let mut full = None;
+    for row in v.visible() {
         let is_selected = v.selected == Some(row.case_id);
         if is_selected {
             selected_line = Some(lines.len() - header);
@@ -28,8 +32,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let start = row.start.with_timezone(&state.zone).format("%d/%m %H:%M");
         let findings: Vec<String> = row.findings.iter().map(|f| f.issue.label().to_string()).collect();
         // The finding first: it is what the anaesthetist acts on; the procedure can be cut.
-        let text = format!("{start}  {:<36}! {}  · {}", row.patient.to_string(), findings.join(", "), row.procedure);
+        let who = super::fit(&row.patient.to_string(), 36);
+        let text = format!("{start}  {who}! {}  · {}", findings.join(", "), row.procedure);
+        if is_selected {
+            full = Some(text.clone());
+        }
         lines.push(super::row_line(&text, width + 3, is_selected, theme.warning(), theme));
     }
-    super::draw_list(frame, area, lines, header, selected_line, theme);
+    super::draw_list(frame, area, lines, header, selected_line, full, theme);
 }

@@ -5,6 +5,7 @@ use super::theme::Theme;
 use crate::app::State;
 use crate::app::state::Mode;
 use crate::store::audit_log::Entry;
+use crate::store::table::Table;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -39,7 +40,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         }
         lines.push(super::row_line(&summary(entry, state), width, is_selected, ratatui::style::Style::new(), theme));
     }
-    super::draw_list(frame, list_area, lines, header, selected_line, theme);
+    super::draw_list(frame, list_area, lines, header, selected_line, None, theme);
 
     let detail =
         view.entries.iter().find(|e| Some(e.id) == view.selected).map(|e| details(e, state)).unwrap_or_default();
@@ -48,45 +49,70 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 }
 
 fn when(entry: &Entry, state: &State) -> String {
-    entry.at.with_timezone(&state.zone).format("%d/%m/%Y %H:%M:%S").to_string()
+    entry.at.with_timezone(&state.zone).format("%d/%m/%Y %H:%M").to_string()
+}
+
+/// What was changed, in words: `admission`, `readiness check`.
+fn record(entry: &Entry) -> String {
+    Table::from_name(&entry.table).map_or_else(|| entry.table.replace('_', " "), |t| t.noun().to_string())
+}
+
+/// A column name as a label: `planned_admit_on` → `planned arrival`.
+fn field_label(field: &str) -> String {
+    match field {
+        "planned_admit_on" => "planned arrival".into(),
+        "planned_discharge_on" => "planned discharge".into(),
+        "admitted_at" => "arrived".into(),
+        "discharged_at" => "left".into(),
+        "start_at" => "start".into(),
+        other => other.trim_end_matches("_id").trim_end_matches("_at").replace('_', " "),
+    }
+}
+
+/// A stored value as the ward reads it: instants in ward time, days as
+/// dd/mm/yyyy, codes in words.
+fn value_text(value: &str, state: &State) -> String {
+    if let Ok(at) = chrono::DateTime::parse_from_rfc3339(value) {
+        return at.with_timezone(&state.zone).format("%d/%m/%Y %H:%M").to_string();
+    }
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        return day.format("%d/%m/%Y").to_string();
+    }
+    if value.contains('_') && !value.contains(' ') {
+        return value.replace('_', " ");
+    }
+    value.to_string()
+}
+
+/// The fields that changed, in words; the row version is bookkeeping.
+fn changes(entry: &Entry, state: &State) -> Vec<String> {
+    entry
+        .changes
+        .iter()
+        .filter(|c| c.field != "id" && c.field != "version")
+        .map(|c| match &c.before {
+            Some(before) => {
+                format!("{}: {} → {}", field_label(&c.field), value_text(before, state), value_text(&c.after, state))
+            }
+            None => format!("{}: {}", field_label(&c.field), value_text(&c.after, state)),
+        })
+        .collect()
 }
 
 fn summary(entry: &Entry, state: &State) -> String {
-    let fields: Vec<String> = entry
-        .changes
-        .iter()
-        .filter(|c| c.field != "id")
-        .map(|c| match &c.before {
-            Some(before) => format!("{}: {before} → {}", c.field, c.after),
-            None => format!("{}={}", c.field, c.after),
-        })
-        .collect();
-    format!(
-        "{}  {:<14} {} {} #{}  {}",
-        when(entry, state),
-        entry.actor,
-        entry.action,
-        entry.table,
-        entry.row_id,
-        fields.join(", ")
-    )
+    let who = super::fit(&entry.actor, 14);
+    format!("{}  {who} {} {}  {}", when(entry, state), entry.action, record(entry), changes(entry, state).join(", "))
 }
 
 fn details(entry: &Entry, state: &State) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(format!(
-        "{} by {} · {} {} #{}",
+        "{} by {} · {} {} (record {})",
         when(entry, state),
         entry.actor,
         entry.action,
-        entry.table,
+        record(entry),
         entry.row_id
     ))];
-    for c in entry.changes.iter().filter(|c| c.field != "id") {
-        let text = match &c.before {
-            Some(before) => format!("  {}: {before} → {}", c.field, c.after),
-            None => format!("  {}: {}", c.field, c.after),
-        };
-        lines.push(Line::from(text));
-    }
+    lines.extend(changes(entry, state).into_iter().map(|c| Line::from(format!("  {c}"))));
     lines
 }

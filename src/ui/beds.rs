@@ -21,6 +21,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         ),
         theme.section(),
     )];
+    if let Some(Line { spans, .. }) = lines.first_mut() {
+        spans.push(ratatui::text::Span::styled(super::filter_text(state, &v.filter), theme.key()));
+    }
     let header = lines.len();
     let width = usize::from(area.width).saturating_sub(3);
     let mut selected_line = None;
@@ -28,14 +31,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         lines.push(Line::styled(format!(" ! could not read the beds: {error}"), theme.urgent()));
     } else if !v.loaded {
         lines.push(Line::styled(" reading…", theme.dim()));
+    } else if v.rows.is_empty() {
+        lines.push(Line::styled("   no beds yet: an administrator adds them", theme.dim()));
+    } else if v.visible().next().is_none() {
+        lines.push(Line::styled("   nothing here matches the filter (Esc clears it)", theme.dim()));
     }
-    for bed in &v.rows {
+    let mut full = None;
+    for bed in v.visible() {
         let is_selected = v.selected == Some(bed.bed_id);
         if is_selected {
             selected_line = Some(lines.len() - header);
         }
         let who = match (&bed.occupant, &bed.expected) {
-            (Some(o), _) => format!("{} (admission #{})", o.patient, o.admission_id),
+            (Some(o), _) => o.patient.to_string(),
             (None, Some(e)) => format!("expected tonight: {}", e.patient),
             _ => String::new(),
         };
@@ -45,7 +53,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             BedStatus::Free => theme.good(),
             _ => ratatui::style::Style::new(),
         };
+        if is_selected {
+            full = Some(text.clone());
+        }
         lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }
-    super::draw_list(frame, area, lines, header, selected_line, theme);
+    super::draw_list(frame, area, lines, header, selected_line, full, theme);
 }

@@ -80,7 +80,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         _ => None,
     };
     let width = usize::from(area.width).max(1);
-    let footer = full_alert.as_ref().map_or(0, |t| t.chars().count().div_ceil(width).min(3));
+    let footer =
+        full_alert.as_ref().map_or(0, |t| unicode_width::UnicodeWidthStr::width(t.as_str()).div_ceil(width).min(3));
     let height = usize::from(area.height).saturating_sub(header + footer);
     let body: Vec<Line> = lines.split_off(header);
     lines.extend(window(body, selected_line, height, theme));
@@ -118,7 +119,7 @@ fn row(board: &Board, key: RowKey, state: &State, theme: &Theme, width: usize) -
             board.attention.iter().find(|a| a.rule == rule && a.subject == subject).map(|a| {
                 let who = board.patient_for(a.subject).map(ToString::to_string).unwrap_or_default();
                 let style = if a.severity == Severity::Urgent { theme.urgent() } else { theme.warning() };
-                (format!("{:<3}{:<36}{}", a.severity.glyph(), who, a.message), style)
+                (format!("{:<3}{}{}", a.severity.glyph(), fit(&who, 36), a.message), style)
             })
         }
         RowKey::Arrival(id) => f.arrivals.iter().find(|s| s.admission_id == id).map(|s| stay_row(s, true, theme)),
@@ -147,8 +148,8 @@ fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
             _ => String::new(),
         };
         let readiness = readiness_text(stay.readiness.as_ref());
-        let text =
-            format!("{:<17}{:<36}{readiness:<13}{bed:<8} {procedure}", stay.state.label(), stay.patient.to_string());
+        let who = fit(&stay.patient.to_string(), 36);
+        let text = format!("{:<17}{who}{readiness:<13}{bed:<8} {procedure}", stay.state.label());
         return (text, style);
     }
     // R-DISCH-1: what the discharge check still lacks, for those still on the ward.
@@ -160,8 +161,8 @@ fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
     };
     let incident = stay.incident.as_deref().map(|i| format!(" · {i}")).unwrap_or_default();
     let planned = format!("planned {}{incident}", stay.planned_discharge_on.format("%d/%m"));
-    let text =
-        format!("{:<17}{:<36}{:<22}{bed:<8} {planned}", stay.state.label(), stay.patient.to_string(), fit(&check, 21));
+    let who = fit(&stay.patient.to_string(), 36);
+    let text = format!("{:<17}{who}{:<22}{bed:<8} {planned}", stay.state.label(), fit(&check, 21));
     (text, style)
 }
 
@@ -175,11 +176,11 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
     // R-FAST-1: the fasting times travel with the case.
     let fasting = slot.fasting.as_ref().map(|f| f.summary(state.zone)).unwrap_or_default();
     let text = format!(
-        "{}-{} {:<13}{:<36}{:<13}{:<46}{:<16}{}",
+        "{}-{} {:<13}{}{:<13}{:<46}{:<16}{}",
         clock_text(slot.start, state.zone),
         clock_text(end, state.zone),
         slot.state.label(),
-        slot.patient.to_string(),
+        fit(&slot.patient.to_string(), 36),
         readiness_text(slot.readiness.as_ref()),
         fasting,
         slot.procedure,

@@ -1,7 +1,7 @@
 //! A form in a box over the screen: one line per field, its problem beside it.
 
 use super::theme::Theme;
-use crate::app::form::Form;
+use crate::app::form::{Form, Kind};
 use crate::app::keymap::{self, Scope};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
     let width = area.width.min(90);
-    let label_width = form.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(0) + 2;
+    let label_width = form.fields.iter().map(|f| unicode_width::UnicodeWidthStr::width(f.label)).max().unwrap_or(0) + 2;
     let mut lines = Vec::new();
     if let Some(subtitle) = &form.subtitle {
         lines.push(Line::styled(format!(" {subtitle}"), theme.section()));
@@ -20,23 +20,34 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
         let focused = i == form.focus;
         let marker = if focused { "▶" } else { " " };
         let star = if field.required { "*" } else { " " };
-        let cursor = if focused && !matches!(field.kind, crate::app::form::Kind::Pick(_) | crate::app::form::Kind::Flag)
-        {
-            "▏"
+        let shown = if focused && field.is_typed() {
+            // The cursor where typing goes (←/→ move it).
+            let at = field.value.char_indices().nth(field.cursor).map_or(field.value.len(), |(b, _)| b);
+            format!("{}▏{}", &field.value[..at], &field.value[at..])
         } else {
-            ""
+            field.shown()
         };
         let value_style = if focused { theme.selected() } else { ratatui::style::Style::new() };
         let mut spans = vec![
-            Span::styled(format!("{marker}{star}{:<label_width$}", field.label), theme.key()),
-            Span::styled(format!("{}{cursor}", field.shown()), value_style),
+            Span::styled(format!("{marker}{star}{}", super::fit(field.label, label_width)), theme.key()),
+            Span::styled(shown, value_style),
         ];
         // Empty required fields are only nagged about once the user has typed something.
         if let Some(problem) = field.problem()
             && (form.dirty || !field.value.is_empty())
-            && (problem != "required" || form.error.is_some())
+            && (!field.value.trim().is_empty() || form.error.is_some())
         {
             spans.push(Span::styled(format!("  ! {problem}"), theme.warning()));
+        }
+        // R-AUDIT-2: someone saved first; what is stored now, beside the typing.
+        if let Some((_, theirs)) = form.theirs.iter().find(|(key, _)| *key == field.key) {
+            let theirs = match &field.kind {
+                Kind::Pick(choices) => {
+                    choices.iter().find(|c| c.code == *theirs).map_or_else(|| theirs.clone(), |c| c.label.clone())
+                }
+                _ => theirs.clone(),
+            };
+            spans.push(Span::styled(format!("  (now stored: {theirs})"), theme.urgent()));
         }
         lines.push(Line::from(spans));
     }
@@ -44,7 +55,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
     if let Some(error) = &form.error {
         lines.push(Line::styled(format!(" ! not saved: {error}"), theme.urgent()));
     }
-    if form.confirm_discard {
+    if form.confirm_discard && form.quit_after_discard {
+        lines.push(Line::styled(" Quit and throw away what you typed?  y quit   n keep editing", theme.urgent()));
+    } else if form.confirm_discard {
         lines.push(Line::styled(" Throw away what you typed?  y discard   n keep editing", theme.urgent()));
     } else {
         let mut spans = vec![Span::raw(" ")];

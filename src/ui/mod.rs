@@ -22,8 +22,7 @@ use ratatui::widgets::Paragraph;
 use theme::Theme;
 
 /// The smallest screen the full layout fits (DESIGN.md, "The screen").
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Rows the body of a screen of this size shows (for page up/down).
 pub fn body_rows(height: u16) -> usize {
@@ -32,13 +31,23 @@ pub fn body_rows(height: u16) -> usize {
 
 pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || state.too_small {
         too_small::draw(frame, area, state, theme);
+        if state.mode == Mode::Help {
+            overlays::help(frame, area, state, theme);
+        }
         return;
     }
-    let [tabs, body, hints, status_line] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
+    // A notice longer than the line (a refusal that says what to do) gets up
+    // to three lines rather than being cut.
+    let hint_rows = state.notice.as_ref().map_or(1, |n| status::notice_rows(&n.text, area.width));
+    let [tabs, body, hints, status_line] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(hint_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_tabs(frame, tabs, state, theme);
     match state.tab {
         Tab::Board => board::draw(frame, body, state, theme),
@@ -77,19 +86,38 @@ pub(crate) fn row_line(text: &str, width: usize, selected: bool, style: Style, t
 }
 
 /// Draws a list screen: the first `header` lines stay put, the rest scrolls
-/// to keep `selected_line` (counted after the header) in view.
+/// to keep `selected_line` (counted after the header) in view. `full` is the
+/// selected row's whole text: when the row had to be cut, it is shown on
+/// the last lines, so nothing is out of reach at 80 columns.
 pub(crate) fn draw_list(
     frame: &mut Frame<'_>,
     area: Rect,
     mut lines: Vec<Line<'static>>,
     header: usize,
     selected_line: Option<usize>,
+    full: Option<String>,
     theme: &Theme,
 ) {
-    let height = usize::from(area.height).saturating_sub(header);
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(area.width).max(1);
+    let full = full.map(|t| t.trim().to_string()).filter(|t| t.width() + 3 > width);
+    let footer = full.as_ref().map_or(0, |t| t.width().div_ceil(width).min(3));
+    let height = usize::from(area.height).saturating_sub(header + footer);
     let body = lines.split_off(header.min(lines.len()));
     lines.extend(window(body, selected_line, height, theme));
-    frame.render_widget(Paragraph::new(lines), area);
+    if let Some(text) = full {
+        while lines.len() < header + height {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(text, theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), area);
+}
+
+/// `filter: text▏` for a list's header: the cursor while typing.
+pub(crate) fn filter_text(state: &State, text: &str) -> String {
+    let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
+    if text.is_empty() && cursor.is_empty() { String::new() } else { format!(" · filter: {text}{cursor}") }
 }
 
 /// `04:00 (in 1 h 20)` or `04:00 (passed)`: a time the ward counts down to.
@@ -108,17 +136,31 @@ pub(crate) fn countdown(
     }
 }
 
-/// Cuts `text` to `width` characters, marking the cut with `…`.
+/// Cuts `text` to `width` terminal cells, marking the cut with `…`, and pads
+/// it to exactly `width` cells. Measured in cells, not characters, so
+/// combining accents take none and CJK takes two: columns stay straight.
 pub(crate) fn fit(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    if count <= width {
-        return format!("{text:<width$}");
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let cells = text.width();
+    if cells <= width {
+        return format!("{text}{}", " ".repeat(width - cells));
     }
     if width == 0 {
         return String::new();
     }
-    let mut cut: String = text.chars().take(width - 1).collect();
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        cut.push(c);
+        used += w;
+    }
     cut.push('…');
+    used += 1;
+    cut.push_str(&" ".repeat(width - used));
     cut
 }
 
@@ -159,6 +201,19 @@ fn scroll_offset(selected: Option<usize>, total: usize, height: usize) -> usize 
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn fit_measures_cells_so_accents_and_cjk_keep_columns_straight() {
+        use unicode_width::UnicodeWidthStr;
+        for name in ["MARTIN Claire", "HÉLÈNE Noël", "He\u{301}le\u{300}ne", "山田 太郎", "ÇA-Ñ"] {
+            for width in 0..16 {
+                let cut = fit(name, width);
+                assert_eq!(cut.width(), width, "{name:?} in {width} cells gave {cut:?}");
+            }
+        }
+        assert_eq!(fit("山田 太郎", 6), "山田 …");
+        assert_eq!(fit("Noël", 6), "Noël  ");
+    }
 
     #[test]
     fn r_fast_1_fasting_times_count_down_in_ward_time() {

@@ -2,12 +2,13 @@
 
 use super::theme::Theme;
 use crate::app::State;
-use crate::app::keymap;
 use crate::app::state::{Live, NoticeKind};
+use crate::app::{keymap, router};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let line = match &state.notice {
@@ -16,11 +17,16 @@ pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Them
                 NoticeKind::Done => ("✓", theme.good()),
                 NoticeKind::Problem => ("!", theme.urgent()),
             };
-            Line::styled(format!(" {glyph} {}", notice.text), style)
+            let text = format!(" {glyph} {}", notice.text);
+            frame.render_widget(Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false }), area);
+            return;
         }
         None => {
             let mut spans = vec![Span::raw(" ")];
-            for binding in keymap::hints(&state.scopes()) {
+            for binding in keymap::hints(&router::scopes(state)) {
+                if !router::applies(state, binding.scope, binding.action) {
+                    continue;
+                }
                 spans.push(Span::styled(hint_keys(binding), theme.key()));
                 spans.push(Span::raw(format!(" {}  ", binding.hint.unwrap_or_default())));
             }
@@ -28,6 +34,12 @@ pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Them
         }
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Lines a notice takes at this width: one to three.
+pub fn notice_rows(text: &str, width: u16) -> u16 {
+    let cells = text.width() + 3;
+    (cells.div_ceil(usize::from(width.max(1))) as u16).clamp(1, 3)
 }
 
 pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
@@ -40,7 +52,7 @@ pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &The
     let who = format!(" {} · {} ({})", state.actor.account, state.actor.display_name, state.actor.role);
     let right = format!("{clock} · {live} ");
     let width = usize::from(area.width);
-    let room = width.saturating_sub(who.chars().count() + right.chars().count() + 4);
+    let room = width.saturating_sub(who.width() + right.width() + 4);
     let database = super::fit(&state.database, room);
     let text = format!("{who} · {database:<room$} {right}");
     frame.render_widget(Paragraph::new(Line::styled(super::fit(&text, width), theme.status())), area);

@@ -101,7 +101,13 @@ impl Ward {
 
     /// The TUI on this ward's database, in a `cols`×`rows` terminal.
     pub fn open(&self, name: &str, cols: u16, rows: u16) -> Tui {
-        Tui::spawn(name, self, cols, rows)
+        Tui::spawn(name, self, cols, rows, NOW)
+    }
+
+    /// The TUI with the ward clock fixed at `now` (`2026-11-23T14:00`): a
+    /// later shift on the same ward.
+    pub fn open_at(&self, name: &str, cols: u16, rows: u16, now: &str) -> Tui {
+        Tui::spawn(name, self, cols, rows, now)
     }
 
     /// A direct connection to the database file, to check what was saved.
@@ -130,15 +136,15 @@ pub struct Tui {
 }
 
 impl Tui {
-    fn spawn(name: &str, ward: &Ward, cols: u16, rows: u16) -> Tui {
+    fn spawn(name: &str, ward: &Ward, cols: u16, rows: u16, now: &str) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(["--db".as_ref(), ward.db().as_os_str(), "--now".as_ref(), NOW.as_ref()]);
+        cmd.args(["--db".as_ref(), ward.db().as_os_str(), "--now".as_ref(), now.as_ref()]);
         cmd.cwd(ward.dir());
         cmd.env("TERM", "xterm-256color");
-        cmd.env("PERIOP_NOW", NOW);
+        cmd.env("PERIOP_NOW", now);
         cmd.env("PERIOP_LOG", ward.log());
         cmd.env_remove("PERIOP_DB");
         cmd.env_remove("NO_COLOR");

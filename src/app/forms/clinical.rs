@@ -159,6 +159,7 @@ mod tests {
     fn r_anes_4_a_bad_asa_class_is_named() {
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
         let mut open = consultation(7, AnaesthesiaMode::General, &Lists::default(), now, chrono_tz::Europe::Paris, "X");
+        open.form.set("outcome", "cleared");
         open.form.set("asa", "VII");
         assert!(request(&open).unwrap_err().starts_with("ASA class: "));
     }

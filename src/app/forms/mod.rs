@@ -14,6 +14,7 @@ use super::form::Form;
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
 use crate::domain::case::AnaesthesiaMode;
 use crate::domain::fasting::IntakeKind;
+use crate::domain::journey::AdmissionDetail;
 use crate::domain::medication::{DrugClass, LabItem};
 use crate::domain::pathway::Step;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -42,12 +43,61 @@ pub struct OpenForm {
     pub who: String,
     /// A save is under way: further saves wait for its answer.
     pub saving: bool,
+    /// Someone else saved the record first: the next read of it refreshes
+    /// the version and shows what is stored (see [`refresh`]).
+    pub stale: bool,
 }
 
 impl OpenForm {
     fn new(form: Form, purpose: Purpose, who: &str) -> OpenForm {
-        OpenForm { form, purpose, who: who.to_string(), saving: false }
+        OpenForm { form, purpose, who: who.to_string(), saving: false, stale: false }
     }
+}
+
+/// R-AUDIT-2, after a conflict: the record as stored now. The form takes
+/// the new version (the user has now seen the other save), keeps every
+/// character typed, and lists beside each field what is stored now where
+/// it differs from the typing.
+pub fn refresh(open: &mut OpenForm, d: &AdmissionDetail, zone: chrono_tz::Tz) {
+    let who = open.who.clone();
+    let a = &d.admission;
+    let fresh = match &mut open.purpose {
+        Purpose::Step { version, .. } | Purpose::Undo { version, .. } | Purpose::Discharge { version, .. } => {
+            *version = a.version;
+            None
+        }
+        Purpose::Bed { version, .. } => {
+            *version = a.version;
+            Some(bed(a.admission_id, a.version, &[], a.bed_id, &who))
+        }
+        Purpose::MoveCase { case_id, version } => match d.case.as_ref().filter(|c| c.case_id == *case_id) {
+            Some(c) => {
+                *version = c.version;
+                let local = c.start.with_timezone(&zone);
+                Some(move_case(c.case_id, c.version, local.date_naive(), local.time(), &who))
+            }
+            None => None,
+        },
+        Purpose::DischargeCheck { version, .. } => {
+            *version = d.discharge_check.as_ref().map(|c| c.version);
+            Some(discharge_check(a.admission_id, d.discharge_check.as_ref(), &who))
+        }
+        _ => None,
+    };
+    open.stale = false;
+    open.form.theirs = fresh
+        .map(|fresh| {
+            fresh
+                .form
+                .fields
+                .iter()
+                .filter(|f| open.form.value(f.key) != f.value.trim())
+                .map(|f| {
+                    (f.key, if matches!(f.kind, super::form::Kind::Pick(_)) { f.value.clone() } else { f.shown() })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
 }
 
 /// A store request, typed and checked, built from a form or a key.

@@ -68,7 +68,7 @@ pub fn new_admission(lists: &Lists, procedure_day: NaiveDate) -> OpenForm {
             Field::time("start", "Start (HH:MM)").with("08:00"),
             Field::text("side_level", "Side / level", 40).optional(),
             Field::pick("mode", "Anaesthesia", mode_choices()),
-            Field::pick("risk", "Bleeding risk", risk),
+            Field::pick("risk", "Bleeding risk", risk).with("auto"),
             Field::pick("operator", "Operator", choices(&lists.operators, Some("not yet known"))).optional(),
             Field::pick("room", "Room", choices(&lists.rooms, Some("not yet known"))).optional(),
             Field::pick("bed", "Bed for J-1", choices(&lists.beds, Some("no bed yet"))).optional(),
@@ -185,6 +185,10 @@ mod tests {
         open.form.set("first_name", "Anne");
         open.form.set("birth_date", "02/01/1950");
         open.form.set("bed", "2");
+        assert_eq!(request(&open), Err("Sex: choose one with ← →".into()), "no default for a required choice");
+        open.form.set("sex", "F");
+        open.form.set("kind", "1");
+        open.form.set("mode", "local");
         let Ok(Request::NewAdmission(req)) = request(&open) else { panic!("{:?}", request(&open)) };
         assert_eq!(req.procedure_kind_id, 1);
         assert_eq!(req.bed_id, Some(2));

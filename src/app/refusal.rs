@@ -1,0 +1,38 @@
+//! Why a save was refused, typed so the screen can tell what to do: a
+//! conflict reloads and keeps the typing, busy waits for a retry, not found
+//! closes, invalid input points at the field.
+
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// Someone else saved the record first (R-AUDIT-2).
+    Conflict,
+    /// The database stayed busy: try again.
+    Busy,
+    /// The record is gone.
+    NotFound,
+    /// The values break a rule; the text says which.
+    Invalid,
+    Other,
+}
+
+/// A refused save, with the store's sentence (the thing, the cause, the next step).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub kind: RefusalKind,
+    pub text: String,
+}
+
+impl From<&StoreError> for Refusal {
+    fn from(e: &StoreError) -> Refusal {
+        let kind = match e {
+            StoreError::Conflict { .. } => RefusalKind::Conflict,
+            StoreError::Busy => RefusalKind::Busy,
+            StoreError::NotFound(_) => RefusalKind::NotFound,
+            StoreError::Invalid { .. } => RefusalKind::Invalid,
+            _ => RefusalKind::Other,
+        };
+        Refusal { kind, text: e.to_string() }
+    }
+}

@@ -1,0 +1,222 @@
+//! The input router: a key goes to the layers on screen, innermost first —
+//! confirmation, help, filter, form, the open record, the tab, global — and
+//! the first layer that binds it consumes it. A box that is open (a
+//! confirmation, the help, a filter, a form) answers every key itself, so
+//! nothing reaches a screen hidden behind it; each binds its own way out.
+//! `Ctrl-C` is checked before any layer. The hint bar and the help read the
+//! same [`layers`], so what they show is what the keys do.
+
+use super::filter;
+use super::form_keys;
+use super::keymap::{self, Action, Scope};
+use super::screens::{self, detail};
+use super::state::{Mode, NoticeKind, State, Tab};
+use super::update::{Outcome, notify};
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// One layer of the screen that can take keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// The window is below 80×24: only the urgent list and its keys.
+    TooSmall,
+    Confirm,
+    Help,
+    Filter,
+    Form,
+    /// One admission, opened from a list.
+    Record,
+    /// The tab's own screen.
+    Screen(Tab),
+    Global,
+}
+
+impl Layer {
+    /// The keymap scopes this layer answers, innermost first.
+    pub fn scopes(self) -> Vec<Scope> {
+        match self {
+            Layer::TooSmall => vec![Scope::TooSmall],
+            Layer::Confirm => vec![Scope::Dialog],
+            Layer::Help => vec![Scope::Help],
+            Layer::Filter => vec![Scope::Filter],
+            Layer::Form => vec![Scope::Form],
+            Layer::Record => vec![Scope::Detail],
+            Layer::Screen(tab) => vec![screens::of(tab).scope(), Scope::List],
+            Layer::Global => vec![Scope::Global],
+        }
+    }
+
+    /// A box that takes every key: nothing falls through it to a screen behind.
+    fn is_modal(self) -> bool {
+        !matches!(self, Layer::Record | Layer::Screen(_) | Layer::Global)
+    }
+}
+
+/// The layers that take keys now, innermost first.
+pub fn layers(state: &State) -> Vec<Layer> {
+    let mut out = Vec::new();
+    if state.mode == Mode::Help {
+        out.push(Layer::Help);
+    }
+    if state.too_small {
+        out.push(Layer::TooSmall);
+        return out;
+    }
+    match state.mode {
+        Mode::Help => return out,
+        Mode::Dialog(_) => return vec![Layer::Confirm],
+        Mode::Filter => return vec![Layer::Filter],
+        Mode::Form(_) => return vec![Layer::Form],
+        Mode::Normal => {}
+    }
+    out.extend(screen_layers(state));
+    out
+}
+
+/// The layers of the screen itself, as if no box were open: what the help describes.
+pub fn screen_layers(state: &State) -> Vec<Layer> {
+    if state.too_small {
+        return vec![Layer::TooSmall];
+    }
+    let screen = if state.detail().is_some() { Layer::Record } else { Layer::Screen(state.tab) };
+    vec![screen, Layer::Global]
+}
+
+/// The keymap scopes of [`layers`], innermost first: what the hint bar shows.
+pub fn scopes(state: &State) -> Vec<Scope> {
+    layers(state).into_iter().flat_map(Layer::scopes).collect()
+}
+
+/// Whether an action of `scope` can do something now: the hint bar leaves
+/// out what cannot, the help greys it (it still says why when pressed).
+pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
+    match scope {
+        Scope::Detail => detail::applies(state, action),
+        Scope::Board | Scope::Admissions | Scope::Beds | Scope::Anaesthesia | Scope::Audit => {
+            screens::of(state.tab).applies(state, action)
+        }
+        _ => true,
+    }
+}
+
+/// Routes one key press.
+pub fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
+    if keymap::resolve(&[Scope::Anywhere], &key) == Some(Action::Quit) {
+        return quit(state);
+    }
+    for layer in layers(state) {
+        let action = keymap::resolve(&layer.scopes(), &key);
+        let handled = match layer {
+            Layer::Confirm => Some(confirm(state, action)),
+            Layer::Help => Some(help(state, action)),
+            Layer::TooSmall => Some(too_small(state, action, key)),
+            Layer::Filter => Some(filter::on_key(state, action, key)),
+            Layer::Form => Some(form_keys::on_key(state, action, key)),
+            Layer::Record => action.map(|a| detail::on_action(state, a)),
+            Layer::Screen(tab) => action.map(|a| screens::on_action(tab, state, a)),
+            Layer::Global => action.map(|a| global(state, a, key)),
+        };
+        match handled {
+            Some(outcome) => return outcome,
+            None if layer.is_modal() => return Outcome::default(),
+            None => {}
+        }
+    }
+    Outcome::default()
+}
+
+/// `q` and `Ctrl-C`: leave, unless a form holds typing (then ask first;
+/// asked twice, leave).
+fn quit(state: &mut State) -> Outcome {
+    if let Mode::Form(open) = &mut state.mode
+        && open.form.dirty
+        && !open.form.quit_after_discard
+    {
+        open.form.confirm_discard = true;
+        open.form.quit_after_discard = true;
+        return Outcome::redraw();
+    }
+    state.quit = true;
+    Outcome::default()
+}
+
+fn confirm(state: &mut State, action: Option<Action>) -> Outcome {
+    match action {
+        Some(Action::Confirm) => {
+            let Mode::Dialog(dialog) = std::mem::replace(&mut state.mode, Mode::Normal) else {
+                return Outcome::default();
+            };
+            Outcome::with(dialog.on_confirm)
+        }
+        Some(Action::Cancel) => {
+            state.mode = Mode::Normal;
+            notify(state, NoticeKind::Done, "cancelled: nothing was changed".into());
+            Outcome::redraw()
+        }
+        _ => Outcome::default(),
+    }
+}
+
+fn help(state: &mut State, action: Option<Action>) -> Outcome {
+    match action {
+        Some(Action::Back) => {
+            state.mode = Mode::Normal;
+            Outcome::redraw()
+        }
+        _ => Outcome::default(),
+    }
+}
+
+fn too_small(state: &mut State, action: Option<Action>, key: KeyEvent) -> Outcome {
+    // Quitting over a form that holds typing asked first: the question shows
+    // on this screen too, and only `y` leaves.
+    if let Mode::Form(open) = &mut state.mode
+        && open.form.quit_after_discard
+    {
+        state.quit = key.code == KeyCode::Char('y');
+        open.form.confirm_discard = false;
+        open.form.quit_after_discard = false;
+        return Outcome::redraw();
+    }
+    match action {
+        Some(Action::Quit) => quit(state),
+        Some(Action::Help) => {
+            state.mode = Mode::Help;
+            Outcome::redraw()
+        }
+        Some(Action::Down) => {
+            let alerts = state.board.board.as_ref().map_or(0, |b| b.attention.len());
+            state.urgent_scroll = (state.urgent_scroll + 1).min(alerts.saturating_sub(1));
+            Outcome::redraw()
+        }
+        Some(Action::Up) => {
+            state.urgent_scroll = state.urgent_scroll.saturating_sub(1);
+            Outcome::redraw()
+        }
+        _ => Outcome::default(),
+    }
+}
+
+fn global(state: &mut State, action: Action, key: KeyEvent) -> Outcome {
+    match action {
+        Action::Quit => quit(state),
+        Action::Help => {
+            state.mode = Mode::Help;
+            Outcome::redraw()
+        }
+        Action::NextTab | Action::PrevTab | Action::GoTab => {
+            let count = Tab::ALL.len();
+            let index = state.tab.index();
+            let next = match (action, key.code) {
+                (Action::NextTab, _) => (index + 1) % count,
+                (Action::PrevTab, _) => (index + count - 1) % count,
+                (_, KeyCode::Char(c)) => match c.to_digit(10) {
+                    Some(n) if (1..=count as u32).contains(&n) => n as usize - 1,
+                    _ => return Outcome::default(),
+                },
+                _ => return Outcome::default(),
+            };
+            screens::show(state, Tab::ALL[next])
+        }
+        _ => Outcome::default(),
+    }
+}

@@ -1,0 +1,244 @@
+//! One admission's page (R-PATH-5: identity on top): the steps of the stay,
+//! the readiness checklist, anaesthesia, fasting, medication and discharge.
+//! Every change goes out as a typed request, through a form or a
+//! confirmation first.
+
+use super::super::forms::{self, Request};
+use super::super::keymap::{Action, Scope};
+use super::super::state::{DetailView, Dialog, Mode, State};
+use super::super::update::{Effect, Outcome};
+use super::{key_for, problem};
+use crate::domain::case::CaseState;
+use crate::domain::journey::AdmissionDetail;
+use crate::domain::pathway::{self, Step};
+
+/// Shows one admission's page, from any tab; `Esc` goes back to that tab.
+pub fn open(state: &mut State, admission_id: i64) -> Outcome {
+    let from = state.tab;
+    state.notice = None;
+    state.tab = crate::app::state::Tab::Admissions;
+    state.admissions.list.selected = Some(admission_id);
+    state.admissions.detail = Some(DetailView { admission_id, from, data: None, error: None, cursor: 0, scroll: 0 });
+    let mut out = Outcome::with(Effect::LoadDetail(admission_id));
+    if !state.admissions.list.loaded {
+        out.effects.push(Effect::LoadAdmissions(super::admissions::query(state)));
+    }
+    out
+}
+
+/// The detail on screen, once loaded.
+fn loaded(state: &State) -> Option<&AdmissionDetail> {
+    state.admissions.detail.as_ref()?.data.as_deref()
+}
+
+/// The step a key takes, if it is one.
+fn step_of(action: Action) -> Option<Step> {
+    match action {
+        Action::Admit => Some(Step::Admit),
+        Action::TakeStep(step) => Some(step),
+        Action::Discharge => Some(Step::Discharge),
+        _ => None,
+    }
+}
+
+/// The key that takes `step` on this page, as the help writes it.
+fn key_of(step: Step) -> String {
+    let action = match step {
+        Step::Admit => Action::Admit,
+        Step::Discharge => Action::Discharge,
+        other => Action::TakeStep(other),
+    };
+    key_for(Scope::Detail, action)
+}
+
+/// Whether a key can act on this admission now: the hint bar shows the
+/// steps the stay allows (R-PATH-2), not all of them.
+pub fn applies(state: &State, action: Action) -> bool {
+    let Some(d) = loaded(state) else { return matches!(action, Action::Back) };
+    if let Some(step) = step_of(action) {
+        return pathway::next_state(d.admission.state, step).is_ok();
+    }
+    match action {
+        Action::CallDone => d.follow_up_call.as_ref().is_some_and(|c| c.done_at.is_none()),
+        Action::ConfirmCase => d.case.as_ref().is_some_and(|c| c.state == CaseState::Planned),
+        Action::ToggleCheck => {
+            d.case.as_ref().is_some_and(|c| matches!(c.state, CaseState::Planned | CaseState::Confirmed))
+        }
+        Action::Consultation | Action::MoveCase | Action::Emergency | Action::PreVisit => d.case.is_some(),
+        Action::DischargeCheck => d.admission.state.is_on_ward(),
+        Action::Undo => !d.timeline.is_empty(),
+        _ => true,
+    }
+}
+
+/// Why a step cannot be taken: the step that comes first and its key.
+fn refused_step(state: &mut State, d: &AdmissionDetail, step: Step) -> Option<Outcome> {
+    let refused = pathway::next_state(d.admission.state, step).err()?;
+    let text = match pathway::step_first(d.admission.state, step) {
+        Some(first) => format!(
+            "cannot {} a patient who is {}: first \"{}\" ({})",
+            step.name(),
+            d.admission.state.words(),
+            first.name(),
+            key_of(first)
+        ),
+        None => refused.to_string(),
+    };
+    Some(problem(state, text))
+}
+
+fn open_form(state: &mut State, form: forms::OpenForm) -> Outcome {
+    state.mode = Mode::Form(Box::new(form));
+    Outcome::redraw()
+}
+
+/// Asks before a one-key change.
+fn ask(state: &mut State, title: &str, lines: Vec<String>, request: Request) -> Outcome {
+    state.mode = Mode::Dialog(Box::new(Dialog { title: title.into(), lines, on_confirm: Effect::Save(request) }));
+    Outcome::redraw()
+}
+
+/// Keys of one admission's page.
+pub fn on_action(state: &mut State, action: Action) -> Outcome {
+    if action == Action::Back {
+        let from = state.admissions.detail.take().map_or(state.tab, |v| v.from);
+        state.tab = from;
+        return Outcome::redraw();
+    }
+    let Some(d) = loaded(state).cloned() else {
+        let why = state.admissions.detail.as_ref().and_then(|v| v.error.clone());
+        return problem(state, why.unwrap_or_else(|| "the admission is still being read".into()));
+    };
+    let who = d.patient.identity.to_string();
+    let a = &d.admission;
+    let case = d.case.as_ref();
+    let zone = state.zone;
+    let now = state.now;
+    let need_case = |state: &mut State| problem(state, "this admission has no procedure booked");
+    if let Some(step) = step_of(action)
+        && let Some(refused) = refused_step(state, &d, step)
+    {
+        return refused;
+    }
+    match action {
+        Action::Admit | Action::TakeStep(_) => {
+            let step = step_of(action).unwrap_or(Step::Admit);
+            if step.needs_reason() {
+                return open_form(state, forms::step_reason(a.admission_id, a.version, step, &who));
+            }
+            let request = Request::Step {
+                admission_id: a.admission_id,
+                version: a.version,
+                step,
+                reason: None,
+                who: who.clone(),
+            };
+            ask(state, &format!("{}?", capitalised(step.name())), vec![who], request)
+        }
+        Action::Undo => match d.timeline.last() {
+            Some(last) => {
+                let text = format!("{} → {}", last.from.words(), last.to.words());
+                open_form(state, forms::undo(a.admission_id, a.version, &text, &who))
+            }
+            None => problem(state, "nothing to undo: no step was taken on this admission"),
+        },
+        Action::DischargeCheck => {
+            open_form(state, forms::discharge_check(a.admission_id, d.discharge_check.as_ref(), &who))
+        }
+        Action::Discharge => {
+            let missing: Vec<String> = d.discharge_missing.iter().map(|m| m.label.clone()).collect();
+            open_form(state, forms::discharge(a.admission_id, a.version, &missing, &who))
+        }
+        Action::ToggleCheck => {
+            let Some(c) = case else { return need_case(state) };
+            let cursor = state.admissions.detail.as_ref().map_or(0, |v| v.cursor);
+            let Some(row) = d.checklist.get(cursor) else {
+                return problem(state, "no checklist item here");
+            };
+            let request =
+                Request::Check { case_id: c.case_id, item: row.item, done: !row.done, version: row.version, who };
+            Outcome::with(Effect::Save(request))
+        }
+        Action::ConfirmCase => {
+            let Some(c) = case else { return need_case(state) };
+            let request = Request::Confirm { case_id: c.case_id, version: c.version, who: who.clone() };
+            ask(state, "Confirm the case on the schedule?", vec![who, c.procedure.clone()], request)
+        }
+        Action::Emergency => {
+            let Some(c) = case else { return need_case(state) };
+            let on = !c.emergency;
+            let title = if on { "Flag as an emergency?" } else { "Remove the emergency flag?" };
+            let lines = vec![who.clone(), "Recorded and reported: it relaxes the confirmation gate (R-READY-1)".into()];
+            ask(state, title, lines, Request::Emergency { case_id: c.case_id, version: c.version, on, who })
+        }
+        Action::PreVisit => {
+            let Some(c) = case else { return need_case(state) };
+            let at = if c.pre_visit_at.is_some() { None } else { Some(now) };
+            let title =
+                if at.is_some() { "Pre-anaesthesia visit done now?" } else { "Clear the pre-anaesthesia visit?" };
+            ask(state, title, vec![who.clone()], Request::PreVisit { case_id: c.case_id, version: c.version, at, who })
+        }
+        Action::Insulin => {
+            let on = !d.patient.insulin_treated_diabetic;
+            let p = &d.patient;
+            let title = if on { "Insulin-treated diabetic?" } else { "Not an insulin-treated diabetic?" };
+            let request =
+                Request::Insulin { patient_id: p.identity.patient_id, version: p.version, on, who: who.clone() };
+            ask(state, title, vec![who, "Fasting limit R-FAST-5 applies to insulin-treated diabetics".into()], request)
+        }
+        Action::Consultation => {
+            let Some(c) = case else { return need_case(state) };
+            open_form(state, forms::consultation(c.case_id, c.anaesthesia_mode, &state.lists, now, zone, &who))
+        }
+        Action::Intake => open_form(state, forms::intake(a.admission_id, now, zone, &who)),
+        Action::Treatment => open_form(state, forms::treatment(d.patient.identity.patient_id, &who)),
+        Action::Lab => open_form(state, forms::lab(d.patient.identity.patient_id, now, zone, &who)),
+        Action::BedForm => open_form(state, forms::bed(a.admission_id, a.version, &state.lists.beds, a.bed_id, &who)),
+        Action::MoveCase => {
+            let Some(c) = case else { return need_case(state) };
+            let local = c.start.with_timezone(&zone);
+            open_form(state, forms::move_case(c.case_id, c.version, local.date_naive(), local.time(), &who))
+        }
+        Action::CallDone => match &d.follow_up_call {
+            Some(call) if call.done_at.is_none() => {
+                let request = Request::CallDone { call_id: call.call_id, version: call.version, who: who.clone() };
+                ask(state, "Follow-up call done?", vec![who], request)
+            }
+            Some(_) => problem(state, "the follow-up call is already recorded as done"),
+            None => problem(state, "no follow-up call: one is planned when the patient is discharged (R-DISCH-2)"),
+        },
+        Action::Down | Action::Up => {
+            let rows = d.checklist.len();
+            if rows == 0 {
+                return problem(state, "no checklist: this admission has no procedure booked");
+            }
+            if let Some(view) = state.admissions.detail.as_mut() {
+                view.cursor = if action == Action::Down {
+                    (view.cursor + 1).min(rows - 1)
+                } else {
+                    view.cursor.saturating_sub(1)
+                };
+            }
+            Outcome::redraw()
+        }
+        Action::PageDown | Action::PageUp => {
+            let page = state.page_rows;
+            // The page is never taller than its lists and some fixed lines;
+            // the screen cuts the rest, so scrolling back never waits.
+            let tallest = d.checklist.len() + d.timeline.len() + d.treatments.len() + d.labs.len() + 60;
+            if let Some(view) = state.admissions.detail.as_mut() {
+                view.scroll = match action {
+                    Action::PageDown => (view.scroll + page).min(tallest),
+                    _ => view.scroll.saturating_sub(page),
+                };
+            }
+            Outcome::redraw()
+        }
+        _ => Outcome::default(),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}

@@ -1,0 +1,77 @@
+//! Names as the ward writes, stores and looks for them.
+//!
+//! Stored in Unicode NFC, so `é` typed on one keyboard and `e` + combining
+//! acute pasted from another are the same name; matched without case or
+//! accents, several words at once (`mercier marie` finds MERCIER Marie).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// A name as stored: NFC, no leading or trailing blanks, single spaces.
+pub fn stored(text: &str) -> String {
+    text.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// R-PATH-5: a surname in capitals, so it cannot be read as a first name.
+pub fn surname_shown(surname: &str) -> String {
+    surname.to_uppercase()
+}
+
+/// A first name with an initial capital on each part (`jean-pierre` →
+/// `Jean-Pierre`); the rest as typed (`McKenzie` stays).
+pub fn first_name_shown(first_name: &str) -> String {
+    let mut out = String::with_capacity(first_name.len());
+    let mut start = true;
+    for c in first_name.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == ' ' || c == '-' || c == '\'';
+    }
+    out
+}
+
+/// Text folded for matching: no accents (NFD, combining marks dropped), lower case.
+pub fn folded(text: &str) -> String {
+    text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// True when every word of `query` is found in `haystack`, ignoring case and
+/// accents. An empty query matches everything.
+pub fn matches(haystack: &str, query: &str) -> bool {
+    let hay = folded(haystack);
+    folded(query).split_whitespace().all(|word| hay.contains(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_stored_in_nfc_with_single_spaces() {
+        let decomposed = "He\u{301}le\u{300}ne  ";
+        assert_eq!(stored(decomposed), "Hélène");
+        assert_eq!(stored(decomposed), stored("Hélène"));
+        assert_eq!(stored(" Le   Gall "), "Le Gall");
+    }
+
+    #[test]
+    fn matching_ignores_case_and_accents_and_takes_several_words() {
+        assert!(matches("MERCIER Marie-Hélène (01/02/1950)", "mercier marie"));
+        assert!(matches("MERCIER Marie-Hélène", "helene MERC"));
+        assert!(matches("ÉLODIE", "elodie"));
+        assert!(!matches("MERCIER Marie", "mercier paul"));
+        assert!(matches("anything", "  "));
+    }
+
+    #[test]
+    fn r_path_5_surnames_in_capitals_first_names_with_an_initial_capital() {
+        assert_eq!(surname_shown("le gall"), "LE GALL");
+        assert_eq!(surname_shown("Nguyễn"), "NGUYỄN");
+        assert_eq!(first_name_shown("jean-pierre"), "Jean-Pierre");
+        assert_eq!(first_name_shown("élodie"), "Élodie");
+        assert_eq!(first_name_shown("McKenzie"), "McKenzie");
+    }
+}

@@ -1,0 +1,477 @@
+//! The input router's invariants, as properties over random key sequences
+//! (DESIGN.md, the screen; issue "Keys a nurse can trust"), on the app state
+//! machine with a demo ward and its real store: no terminal needed.
+//!
+//! From every state a random sequence reaches:
+//! - no panic, and the state's own invariants hold (a selection points at a
+//!   row the screen shows, a cursor at an item, a filter only on a list);
+//! - a few `Esc` (answering `y` when asked to throw typing away) return to a
+//!   tab's list, and `q` then quits;
+//! - `Ctrl-C` quits, asking first only when a form holds typing;
+//! - every key the hint bar or the help shows changes something, starts a
+//!   load or a save, or says why not (moving past the end of a list excepted).
+
+use chrono::{DateTime, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use periop::app::clock::Clock;
+use periop::app::keymap::{self, BINDINGS, Key, Scope};
+use periop::app::router;
+use periop::app::state::{Mode, Tab};
+use periop::app::{Effect, Msg, State, board_rows, update};
+use periop::cli::demo;
+use periop::shell;
+use periop::store::{Account, Store};
+use proptest::prelude::*;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap()
+}
+
+fn nurse() -> Account {
+    Account { name: "nurse1".into(), full_name: Some("Nurse One".into()) }
+}
+
+/// One demo ward built once; each case works on its own copy.
+fn template() -> &'static PathBuf {
+    static TEMPLATE: OnceLock<PathBuf> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let path = dir.join("template.db");
+        let store = demo::build(&path, &nurse(), now(), &demo::Options { seed: 3, years: 0 }, &mut |_| {}).unwrap();
+        drop(store);
+        path
+    })
+}
+
+struct Ward {
+    _dir: tempfile::TempDir,
+    store: Store,
+    state: State,
+}
+
+fn ward() -> Ward {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    std::fs::copy(template(), &path).unwrap();
+    let mut store = Store::open_as(&path, &nurse()).unwrap();
+    let mut state = State::new(now(), store.zone(), store.actor().clone(), path.display().to_string());
+    let mut pending = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
+    shell::settle(&mut store, Clock::Fixed(now()), &mut state, &mut pending);
+    Ward { _dir: dir, store, state }
+}
+
+impl Ward {
+    fn send(&mut self, msg: Msg) {
+        shell::handle(&mut self.store, Clock::Fixed(now()), &mut self.state, msg);
+    }
+
+    fn press(&mut self, key: KeyEvent) {
+        self.send(Msg::Key(key));
+    }
+}
+
+fn plain(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// The key events a binding's key stands for.
+fn events(key: Key) -> Vec<KeyEvent> {
+    match key {
+        Key::Char(c) => vec![plain(KeyCode::Char(c))],
+        Key::Ctrl(c) => vec![ctrl(c)],
+        Key::Code(code) => vec![plain(code)],
+        Key::Digit => (1..=9).map(|n| plain(KeyCode::Char(char::from(b'0' + n)))).collect(),
+    }
+}
+
+/// Every key the keymap knows, and some it does not.
+fn key_pool() -> Vec<KeyEvent> {
+    let mut pool: Vec<KeyEvent> = BINDINGS.iter().flat_map(|b| b.keys.iter().copied().flat_map(events)).collect();
+    for c in ['x', 'z', 'é', '0', '-', '.', ',', '/', ':', 'Z', '山'] {
+        pool.push(plain(KeyCode::Char(c)));
+    }
+    pool.extend([plain(KeyCode::Backspace), plain(KeyCode::Delete), plain(KeyCode::F(5)), ctrl('w'), ctrl('a')]);
+    pool.sort_by_key(|k| format!("{k:?}"));
+    pool.dedup();
+    pool
+}
+
+#[derive(Debug, Clone)]
+enum Event {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    Tick,
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let pool = key_pool();
+    prop_oneof![
+        20 => proptest::sample::select(pool).prop_map(Event::Key),
+        1 => prop_oneof![Just((60u16, 20u16)), Just((80, 24)), Just((160, 48))].prop_map(|(w, h)| Event::Resize(w, h)),
+        1 => Just(Event::Tick),
+    ]
+}
+
+/// The state machine's own invariants.
+fn check_invariants(state: &State) -> Result<(), String> {
+    if let Some(id) = state.board.selected {
+        let rows = board_rows::all_rows(&state.board);
+        if !rows.contains(&id) {
+            return Err(format!("board selection {id:?} is not a row on screen"));
+        }
+    }
+    for (name, selected, visible) in [
+        (
+            "admissions",
+            state.admissions.list.selected,
+            state.admissions.list.visible().map(|r| r.admission_id).collect::<Vec<_>>(),
+        ),
+        ("beds", state.beds.selected, state.beds.visible().map(|r| r.bed_id).collect()),
+        ("anaesthesia", state.anaesthesia.selected, state.anaesthesia.visible().map(|r| r.case_id).collect()),
+    ] {
+        // The Admissions list's selection may name an admission opened from
+        // another tab, before the list is read again.
+        if name != "admissions"
+            && let Some(id) = selected
+            && !visible.contains(&id)
+        {
+            return Err(format!("{name} selection {id} is not a visible row"));
+        }
+    }
+    if let Some(view) = &state.admissions.detail
+        && let Some(d) = &view.data
+        && !d.checklist.is_empty()
+        && view.cursor >= d.checklist.len()
+    {
+        return Err(format!("detail cursor {} past {} items", view.cursor, d.checklist.len()));
+    }
+    if state.mode == Mode::Filter && state.detail().is_some() {
+        return Err("a filter is open on an admission's page".into());
+    }
+    if let Mode::Form(open) = &state.mode
+        && open.form.focus >= open.form.fields.len()
+    {
+        return Err("form focus past its fields".into());
+    }
+    Ok(())
+}
+
+/// True when the state shows a tab's list, nothing over it.
+fn at_a_list(state: &State) -> bool {
+    state.mode == Mode::Normal && state.detail().is_none()
+}
+
+/// `Esc` a few times, answering `y` when asked to throw typing away.
+fn escape_to_list(ward: &mut Ward) -> Result<(), String> {
+    for _ in 0..8 {
+        if at_a_list(&ward.state) {
+            return Ok(());
+        }
+        let asking = matches!(&ward.state.mode, Mode::Form(open) if open.form.confirm_discard);
+        ward.press(plain(if asking { KeyCode::Char('y') } else { KeyCode::Esc }));
+    }
+    Err(format!("8 Esc did not reach a list: mode {:?}, tab {:?}", mode_name(&ward.state), ward.state.tab))
+}
+
+fn mode_name(state: &State) -> &'static str {
+    match state.mode {
+        Mode::Normal if state.detail().is_some() => "admission page",
+        Mode::Normal => "list",
+        Mode::Filter => "filter",
+        Mode::Help => "help",
+        Mode::Dialog(_) => "confirmation",
+        Mode::Form(_) => "form",
+    }
+}
+
+/// What a key did, seen from outside: the state as text, and the effects.
+fn effect_of(state: &State, key: KeyEvent) -> (bool, String) {
+    // A notice already on screen would hide the same notice said again.
+    let mut copy = state.clone();
+    copy.notice = None;
+    let before = format!("{copy:?}");
+    let outcome = update(&mut copy, Msg::Key(key));
+    let changed = !outcome.effects.is_empty() || copy.quit || format!("{copy:?}") != before;
+    (changed, format!("{:?}", copy.notice))
+}
+
+/// Every key the hint bar or the help shows for this state does something
+/// or says why not.
+fn check_shown_keys(state: &State) -> Result<(), String> {
+    let mut scopes = router::scopes(state);
+    if state.mode == Mode::Normal {
+        scopes.extend(router::screen_layers(state).into_iter().flat_map(|l| l.scopes()));
+    }
+    scopes.push(Scope::Anywhere);
+    for binding in BINDINGS.iter().filter(|b| scopes.contains(&b.scope)) {
+        use periop::app::keymap::Action::*;
+        // Moving past either end of a list leaves the selection where it is.
+        if matches!(binding.action, Down | Up | PageDown | PageUp | Top | Bottom) {
+            continue;
+        }
+        // A form's keys act on its fields; a form is checked by its own tests.
+        if binding.scope == Scope::Form {
+            continue;
+        }
+        let Some(key) = binding.keys.first().copied() else { continue };
+        let key = events(key)[0];
+        // Digits past the last tab are not bound at all.
+        if keymap::resolve(&scopes, &key).is_none() && !matches!(state.mode, Mode::Filter) {
+            continue;
+        }
+        let (changed, _) = effect_of(state, key);
+        if !changed {
+            return Err(format!(
+                "{} ({}) shown in {:?} did nothing and said nothing (state: {}, tab {:?})",
+                keymap::keys_label(binding),
+                binding.help,
+                binding.scope,
+                mode_name(state),
+                state.tab
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn run(events: &[Event]) -> Result<(), TestCaseError> {
+    let mut ward = ward();
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Key(k) => ward.press(*k),
+            Event::Resize(w, h) => ward.send(Msg::Resized(*w, *h)),
+            Event::Tick => ward.send(Msg::Tick(now())),
+        }
+        if ward.state.quit {
+            return Ok(());
+        }
+        check_invariants(&ward.state)
+            .map_err(|e| TestCaseError::fail(format!("after event {i} ({:?}): {e}", events[i])))?;
+    }
+    check_shown_keys(&ward.state).map_err(TestCaseError::fail)?;
+    // Ctrl-C from here: quits, or asks once when a form holds typing.
+    let mut copy = ward.state.clone();
+    update(&mut copy, Msg::Key(ctrl('c')));
+    if !copy.quit {
+        let asked = matches!(&copy.mode, Mode::Form(open) if open.form.dirty && open.form.confirm_discard);
+        prop_assert!(asked, "Ctrl-C neither quit nor asked (state {})", mode_name(&ward.state));
+        update(&mut copy, Msg::Key(plain(KeyCode::Char('y'))));
+        prop_assert!(copy.quit, "y after Ctrl-C did not quit");
+    }
+    // A few Esc reach a list (in a window big enough to show one); q quits.
+    ward.send(Msg::Resized(80, 24));
+    escape_to_list(&mut ward).map_err(TestCaseError::fail)?;
+    ward.press(plain(KeyCode::Char('q')));
+    prop_assert!(ward.state.quit, "q on a list did not quit (tab {:?})", ward.state.tab);
+    Ok(())
+}
+
+/// How many random sequences each property runs; `PROPTEST_CASES` raises it.
+fn config() -> ProptestConfig {
+    ProptestConfig { cases: 96, max_shrink_iters: 200, ..ProptestConfig::default() }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn random_keys_keep_every_invariant(events in proptest::collection::vec(event(), 1..60)) {
+        run(&events)?;
+    }
+}
+
+/// The faults found in use, each pinned: they failed on the old router.
+mod found_in_use {
+    use super::*;
+
+    fn keys(ward: &mut Ward, text: &str) {
+        for c in text.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\t' => KeyCode::Tab,
+                '\x1b' => KeyCode::Esc,
+                c => KeyCode::Char(c),
+            };
+            ward.press(plain(code));
+        }
+    }
+
+    /// Opens the first admission of the Admissions tab (every day) whose
+    /// state is `wanted`.
+    fn open_admission(ward: &mut Ward, wanted: &str) {
+        keys(ward, "2w");
+        let id = ward
+            .state
+            .admissions
+            .list
+            .rows
+            .iter()
+            .find(|r| r.state.code() == wanted)
+            .map(|r| r.admission_id)
+            .unwrap_or_else(|| panic!("the demo has an admission {wanted}"));
+        ward.state.admissions.list.selected = Some(id);
+        keys(ward, "\n");
+        assert!(ward.state.detail().and_then(|d| d.data.as_ref()).is_some(), "the admission opened");
+    }
+
+    #[test]
+    fn a_confirmation_opened_from_an_admission_answers_y_and_esc() {
+        let mut w = ward();
+        open_admission(&mut w, "admitted");
+        keys(&mut w, "p");
+        assert!(matches!(w.state.mode, Mode::Dialog(_)), "p asks first");
+        keys(&mut w, "\x1b");
+        assert_eq!(w.state.mode, Mode::Normal, "Esc cancels");
+        keys(&mut w, "py");
+        let d = w.state.detail().and_then(|d| d.data.as_ref()).unwrap();
+        assert_eq!(d.admission.state.code(), "procedure_done", "y confirmed and the step was saved");
+    }
+
+    #[test]
+    fn ctrl_c_leaves_help_filters_and_confirmations() {
+        for opening in ["?", "/", "jja"] {
+            let mut w = ward();
+            keys(&mut w, opening);
+            assert_ne!(w.state.mode, Mode::Normal, "{opening} opened a box");
+            w.press(ctrl('c'));
+            assert!(w.state.quit, "Ctrl-C after {opening:?}");
+        }
+    }
+
+    #[test]
+    fn esc_closes_the_help_over_an_admission_and_leaves_the_admission_open() {
+        let mut w = ward();
+        open_admission(&mut w, "admitted");
+        keys(&mut w, "?\x1b");
+        assert_eq!(w.state.mode, Mode::Normal);
+        assert!(w.state.detail().is_some(), "the admission stays open");
+    }
+
+    #[test]
+    fn slash_filters_beds_and_anaesthesia_and_typing_is_not_a_command() {
+        for tab in ["3", "4"] {
+            let mut w = ward();
+            keys(&mut w, tab);
+            let before = w.state.tab;
+            keys(&mut w, "/B1");
+            assert_eq!(w.state.tab, before, "typing B1 in a filter stays on the tab");
+            assert_eq!(w.state.mode, Mode::Filter);
+        }
+        let mut w = ward();
+        keys(&mut w, "3/B01\n");
+        assert!(w.state.beds.visible().all(|b| b.label.contains("B01")), "the filter narrows the beds");
+    }
+
+    #[test]
+    fn digits_past_the_last_tab_are_not_offered_and_do_nothing() {
+        let mut w = ward();
+        keys(&mut w, "6789");
+        assert_eq!(w.state.tab, Tab::Board);
+        let digit = BINDINGS.iter().find(|b| b.keys.contains(&Key::Digit)).unwrap();
+        assert_eq!(keymap::keys_label(digit), format!("1-{}", Tab::ALL.len()));
+    }
+
+    #[test]
+    fn esc_from_an_admission_goes_back_where_it_was_opened() {
+        let mut w = ward();
+        // From the Board: the first row that opens an admission.
+        while periop::app::screens::board::selected_admission(&w.state).is_none() {
+            keys(&mut w, "j");
+        }
+        keys(&mut w, "\n");
+        assert!(w.state.detail().is_some());
+        keys(&mut w, "\x1b");
+        assert_eq!(w.state.tab, Tab::Board);
+        // From the anaesthesia worklist.
+        let mut w = ward();
+        keys(&mut w, "4");
+        if !w.state.anaesthesia.rows.is_empty() {
+            keys(&mut w, "\n\x1b");
+            assert_eq!(w.state.tab, Tab::Anaesthesia);
+        }
+    }
+
+    #[test]
+    fn a_notice_goes_after_a_few_ticks_with_a_fixed_clock_and_on_another_tab() {
+        let mut w = ward();
+        keys(&mut w, "3x\x1b");
+        assert!(w.state.notice.is_some(), "cancel says nothing was changed");
+        for _ in 0..10 {
+            w.send(Msg::Tick(now()));
+        }
+        assert!(w.state.notice.is_none(), "gone though the ward clock stood still");
+        keys(&mut w, "x\x1b1");
+        assert!(w.state.notice.is_none(), "a notice does not follow the user to another tab");
+    }
+
+    #[test]
+    fn discharging_an_admitted_patient_names_the_step_that_comes_first_and_its_key() {
+        let mut w = ward();
+        open_admission(&mut w, "admitted");
+        keys(&mut w, "d");
+        let text = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(text.contains("\"procedure done\" (p)"), "{text}");
+        assert_eq!(w.state.mode, Mode::Normal, "no form for a step that cannot be taken");
+    }
+
+    #[test]
+    fn below_80x24_only_the_urgent_list_acts() {
+        let mut w = ward();
+        w.send(Msg::Resized(60, 20));
+        keys(&mut w, "jjay");
+        assert_eq!(w.state.mode, Mode::Normal, "a and y reached no hidden screen");
+        assert!(w.state.urgent_scroll > 0, "j scrolls the urgent list");
+        let alerts = w.state.board.board.as_ref().map_or(0, |b| b.attention.len());
+        for _ in 0..alerts + 3 {
+            keys(&mut w, "j");
+        }
+        assert_eq!(w.state.urgent_scroll, alerts - 1, "every alert can be reached, no further");
+        keys(&mut w, "q");
+        assert!(w.state.quit);
+    }
+
+    #[test]
+    fn a_refused_save_shows_the_new_values_and_the_retry_is_saved() {
+        let mut w = ward();
+        open_admission(&mut w, "planned");
+        // Move the procedure, while another terminal moves it first.
+        keys(&mut w, "m");
+        assert!(matches!(w.state.mode, Mode::Form(_)));
+        let (case_id, version) = {
+            let d = w.state.detail().and_then(|d| d.data.as_ref()).unwrap();
+            let c = d.case.as_ref().unwrap();
+            (c.case_id, c.version)
+        };
+        let other = Account { name: "nurse2".into(), full_name: Some("Nurse Two".into()) };
+        let path = Path::new(&w.state.database).to_path_buf();
+        let mut peer = Store::open_as(&path, &other).unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let time = chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap();
+        let settings = peer.settings().clone();
+        let at = periop::domain::ward_time::at_local(day, time, settings.zone());
+        peer.write(now(), |tx| periop::store::cases::move_case(tx, case_id, version, at, false, &settings)).unwrap();
+        // Our own move: Ctrl-U clears the time, type 15:30, save.
+        keys(&mut w, "\t");
+        w.press(ctrl('u'));
+        keys(&mut w, "15:30");
+        w.press(ctrl('s'));
+        let Mode::Form(open) = &w.state.mode else { panic!("the form stays open after a conflict") };
+        let error = open.form.error.clone().unwrap_or_default();
+        assert!(error.contains("Nurse Two") || error.contains("nurse2"), "names who saved first: {error}");
+        assert_eq!(open.form.value("time"), "15:30", "the typing is kept");
+        assert!(open.form.theirs.iter().any(|(k, v)| *k == "time" && v == "14:00"), "{:?}", open.form.theirs);
+        // The retry, having seen their values, is saved.
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let d = w.state.detail().and_then(|d| d.data.as_ref()).unwrap();
+        let start = d.case.as_ref().unwrap().start.with_timezone(&settings.zone());
+        assert_eq!(start.format("%d/%m %H:%M").to_string(), "27/11 15:30");
+    }
+}
