@@ -751,4 +751,22 @@ mod tests {
         );
         assert_eq!(board.facts.arrivals[0].readiness.as_ref().unwrap().status, readiness::Status::AtRisk);
     }
+
+    /// R-ANES-3: "the procedure day" is a ward day: a case at 00:30 in Paris
+    /// on 23/11 (23:30 UTC on 22/11) is on the J0 board of 23/11.
+    #[test]
+    fn r_anes_3_the_procedure_day_is_a_ward_day() {
+        use chrono_tz::Europe::Paris;
+        let mut case = ready_case(4);
+        let start = Paris.with_ymd_and_hms(2026, 11, 23, 0, 30, 0).single().unwrap().to_utc();
+        (case.readiness.start, case.fasting.scheduled_start) = (start, start);
+        case.readiness.anaesthesia.pre_visit_at = None;
+        let mut facts = Facts::default();
+        facts.inputs.cases.insert(4, case);
+        let now = Paris.with_ymd_and_hms(2026, 11, 23, 0, 10, 0).single().unwrap().to_utc();
+        let board = Board::build(d(11, 23), facts.clone(), now, &Settings::default());
+        assert!(rules(&board).contains(&"R-ANES-3"), "{:?}", board.attention);
+        let before = Board::build(d(11, 22), facts, now, &Settings::default());
+        assert!(!rules(&before).contains(&"R-ANES-3"), "{:?}", before.attention);
+    }
 }
