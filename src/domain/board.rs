@@ -245,9 +245,9 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
     alerts.extend(overdue_discharges(as_of, day, today, facts));
     alerts.extend(beds_for_arrivals(day, facts));
     for (&case_id, case) in facts.inputs.cases.iter().filter(|(_, c)| c.to_come()) {
-        let procedure_day = ward_time::local_day(case.readiness.start, zone);
-        let j0 = procedure_day == day;
-        let when = format!("{}, {}", procedure_day.format("%d/%m"), day_label::relative(procedure_day, day, today));
+        let procedure = day_label::of(case.readiness.start, None, day, now, zone);
+        let j0 = procedure.day == day;
+        let when = format!("{}, {}", procedure.day.format("%d/%m"), procedure.relative);
         alerts.extend(case_readiness(case_id, case, j0, &when, now, settings));
         alerts.extend(missed_stops(case_id, case, now, settings));
         if j0 {

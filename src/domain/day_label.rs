@@ -2,7 +2,38 @@
 //! its distance from the day being viewed. Every screen, `periop board` and
 //! its JSON use these, so a label never counts from the wrong day.
 
-use chrono::NaiveDate;
+use super::ward_time;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+/// When an instant falls, in the ward's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayLabel {
+    /// The ward day of the instant.
+    pub day: NaiveDate,
+    /// Against the procedure day, when there is one (`J-1`).
+    pub j: Option<String>,
+    /// Against the day viewed ([`relative`]).
+    pub relative: String,
+}
+
+/// The one function for any instant: its ward day in `zone`, its J-label
+/// against `procedure_day`, and how far it is from the day `viewed` as seen
+/// at `now` (the one clock).
+pub fn of(
+    instant: DateTime<Utc>,
+    procedure_day: Option<NaiveDate>,
+    viewed: NaiveDate,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> DayLabel {
+    let day = ward_time::local_day(instant, zone);
+    DayLabel {
+        day,
+        j: procedure_day.map(|p| j_label(day, p)),
+        relative: relative(day, viewed, ward_time::local_day(now, zone)),
+    }
+}
 
 /// `J-3`, `J0`, `J+2`: the ward's notation for `day` relative to the procedure day.
 pub fn j_label(day: NaiveDate, procedure_day: NaiveDate) -> String {
@@ -57,6 +88,17 @@ mod tests {
         assert_eq!(j_label(d(11, 23), d(11, 23)), "J0");
         assert_eq!(j_label(d(11, 24), d(11, 23)), "J+1");
         assert_eq!(day_text(d(11, 28)), "Sat 28/11/2026");
+    }
+
+    /// An instant between UTC and local midnight is on the ward's day.
+    #[test]
+    fn an_instant_is_labelled_by_its_ward_day() {
+        use chrono::TimeZone;
+        use chrono_tz::Europe::Paris;
+        let at = Utc.with_ymd_and_hms(2026, 11, 22, 23, 30, 0).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let label = of(at, Some(d(11, 24)), d(11, 23), now, Paris);
+        assert_eq!(label, DayLabel { day: d(11, 23), j: Some("J-1".into()), relative: "today".into() });
     }
 
     #[test]
