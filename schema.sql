@@ -121,7 +121,10 @@ CREATE TABLE cases (
     pre_visit_at      TEXT,
     state             TEXT NOT NULL DEFAULT 'planned' CHECK (state IN
                         ('planned', 'confirmed', 'in_progress', 'done', 'cancelled', 'postponed')),
-    version           INTEGER NOT NULL DEFAULT 1
+    version           INTEGER NOT NULL DEFAULT 1,
+    -- R-PATH-6: the start was already past when booked or moved, and the user
+    -- confirmed a retrospective entry (the audit row carries it).
+    retrospective     INTEGER NOT NULL DEFAULT 0 CHECK (retrospective IN (0, 1))
 );
 CREATE INDEX cases_by_start ON cases (scheduled_start);
 CREATE INDEX cases_by_admission ON cases (admission_id);

@@ -39,18 +39,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
     };
     match cli.command {
         None => {
-            let store = if cli.demo { demo_for_today(now_arg)? } else { Store::open(&database(cli.db)?)? };
+            let store = if cli.demo { demo_for_today(now_arg)? } else { open(&database(cli.db)?, now_arg)? };
             let clock = clock_for(&store);
             let charset = periop::ui::charset::Charset::from_env(cli.ascii);
             periop::shell::run(store, clock, Theme::from_env(cli.no_color), charset)?;
         }
-        Some(Command::Init) => cli::init(&database(cli.db)?)?,
+        Some(Command::Init) => {
+            let zone = periop::domain::settings::Settings::default().zone();
+            cli::init(&database(cli.db)?, now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone)))?;
+        }
         Some(Command::Demo { seed, years }) => {
             let path = cli.db.unwrap_or_else(|| PathBuf::from(DEMO_DB));
             build_demo(&path, now_arg, seed, years)?;
         }
         Some(Command::Board { date, format }) => {
-            let store = Store::open(&database(cli.db)?)?;
+            let store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();
             let day = match date {
                 Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
@@ -64,7 +67,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Admissions { date, all_days, state, format }) => {
-            let store = Store::open(&database(cli.db)?)?;
+            let store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();
             let day = if all_days { None } else { Some(day_or_today(date, now, &store)?) };
             let state = match state {
@@ -82,7 +85,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Settings { action }) => {
-            let mut store = Store::open(&database(cli.db)?)?;
+            let mut store = open(&database(cli.db)?, now_arg)?;
             match action {
                 None => out(&cli::settings::list(&store)?),
                 Some(SettingsAction::Set { key, value }) => {
@@ -92,14 +95,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Check) => {
-            let store = Store::open(&database(cli.db)?)?;
-            if !cli::check::run(&store)? {
+            let store = open(&database(cli.db)?, now_arg)?;
+            if !cli::check::run(&store, clock_for(&store).now())? {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Some(Command::Rules { id }) => match id {
+            None => out(cli::rules::RULES),
+            Some(id) => out(cli::rules::lookup(&id)?),
+        },
         Some(Command::Bench { keys }) => {
             let path = database(cli.db)?;
-            let store = Store::open(&path)?;
+            let store = open(&path, now_arg)?;
             let clock = clock_for(&store);
             drop(store);
             cli::bench::run(&path, clock, keys)?;
@@ -133,6 +140,13 @@ fn day_or_today(date: Option<String>, now: chrono::DateTime<chrono::Utc>, store:
 
 fn states() -> String {
     AdmissionState::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")
+}
+
+/// Opens a database as the current account; a first visit registers the
+/// account at the one clock's time (`--now` included).
+fn open(path: &Path, now_arg: Option<NowArg>) -> Result<Store> {
+    let now = |zone| now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
+    Ok(Store::open_at(path, &periop::store::Account::current(), now)?)
 }
 
 fn database(db: Option<PathBuf>) -> Result<PathBuf> {
@@ -176,7 +190,7 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
 fn demo_for_today(now_arg: Option<NowArg>) -> Result<Store> {
     let path = PathBuf::from(DEMO_DB);
     if path.exists() {
-        let store = Store::open(&path)?;
+        let store = open(&path, now_arg)?;
         let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(store.zone()));
         if store.created_on()? == Some(ward_time::local_day(now, store.zone())) {
             return Ok(store);

@@ -456,7 +456,7 @@ mod found_in_use {
         let time = chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap();
         let settings = peer.settings().clone();
         let at = periop::domain::ward_time::at_local(day, time, settings.zone());
-        peer.write(now(), |tx| periop::store::cases::move_case(tx, case_id, version, at, &settings)).unwrap();
+        peer.write(now(), |tx| periop::store::cases::move_case(tx, case_id, version, at, false, &settings)).unwrap();
         // Our own move: Ctrl-U clears the time, type 15:30, save.
         keys(&mut w, "\t");
         w.press(ctrl('u'));

@@ -134,13 +134,16 @@ impl Ward {
             bed_id: bed,
             emergency: false,
             iodinated_contrast: false,
+            retrospective: false,
         }
     }
 
     /// A new patient booked on `day` at `start`, with `bed`: (admission, case).
+    /// A start already past is booked as a confirmed retrospective entry (R-PATH-6).
     fn stay(&mut self, day: NaiveDate, start: NaiveTime, bed: Option<i64>) -> (i64, i64) {
         let patient = self.patient();
-        let stay = self.new_stay(patient, day, start, bed);
+        let mut stay = self.new_stay(patient, day, start, bed);
+        stay.retrospective = Paris.from_local_datetime(&day.and_time(start)).unwrap().to_utc() < now();
         self.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap()
     }
 
@@ -298,7 +301,7 @@ fn r_path_1_a_stay_is_refused_with_the_reason_and_nothing_is_written() {
 fn r_path_1_and_r_fast_2_moving_a_case_moves_the_plans_until_the_patient_is_admitted() {
     let mut w = ward();
     let (admission, case) = w.stay(d(24), time(9, 0), Some(w.beds[0]));
-    let moved = w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(25, 14, 0), &settings())).unwrap();
+    let moved = w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(25, 14, 0), false, &settings())).unwrap();
     assert!(moved.plans_moved);
     assert_eq!((moved.planned_admit_on, moved.planned_discharge_on), (d(24), d(26)));
     assert_eq!(
@@ -316,7 +319,8 @@ fn r_path_1_and_r_fast_2_moving_a_case_moves_the_plans_until_the_patient_is_admi
     assert_eq!(summary[0].planned_admit_on, d(24));
 
     // A stale version is a conflict, naming who saved first.
-    let err = w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(25, 9, 0), &settings())).unwrap_err();
+    let err =
+        w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(25, 9, 0), false, &settings())).unwrap_err();
     assert!(matches!(err, StoreError::Conflict { .. }), "{err:?}");
 
     // Once admitted, the plans stay and the message says so.
@@ -324,7 +328,7 @@ fn r_path_1_and_r_fast_2_moving_a_case_moves_the_plans_until_the_patient_is_admi
     let version = w.case_version(case);
     let moved = w
         .store
-        .write(paris(24, 18, 0), |tx| cases::move_case(tx, case, version, paris(26, 10, 0), &settings()))
+        .write(paris(24, 18, 0), |tx| cases::move_case(tx, case, version, paris(26, 10, 0), false, &settings()))
         .unwrap();
     assert!(!moved.plans_moved);
     assert!(
@@ -341,7 +345,7 @@ fn r_path_1_a_move_gives_up_a_bed_held_on_the_new_nights_and_says_so() {
     let bed = w.beds[0];
     let (_, case) = w.stay(d(24), time(9, 0), Some(bed));
     let (other, _) = w.stay(d(27), time(9, 0), Some(bed));
-    let moved = w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(26, 9, 0), &settings())).unwrap();
+    let moved = w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(26, 9, 0), false, &settings())).unwrap();
     assert_eq!(moved.bed_released.as_deref(), Some("B01"));
     assert!(
         moved.message.contains(&format!("bed B01 is held by admission #{other} on those nights and was given up")),
@@ -760,7 +764,7 @@ fn r_fast_3_an_intake_in_the_window_is_on_the_board_and_r_fast_2_moving_the_case
     let slot = &board.facts.procedures[0];
     assert_eq!(slot.fasting.map(|f| f.solids_until), Some(paris(22, 4, 0)));
     // R-FAST-2: moved to 14:00, the breakfast is more than six hours before.
-    w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(22, 14, 0), &settings())).unwrap();
+    w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(22, 14, 0), false, &settings())).unwrap();
     let board = w.store.board(d(22), now()).unwrap();
     assert!(!board.attention.iter().any(|a| a.rule == "R-FAST-3"), "{:?}", board.attention);
     // An intake in the future is refused.
@@ -808,7 +812,7 @@ fn r_med_1_stop_plans_come_with_each_treatment_and_follow_the_procedure_day() {
     assert!(list[0].stops[1].lines[1].contains("restart day Sun 29/11/2026 (J+2)"), "{:?}", list[0].stops[1].lines);
     assert!(list[0].readiness.as_ref().unwrap().missing.iter().any(|m| m.code == "medication_plan"));
     // Moving the case recomputes the dates.
-    w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(30, 9, 0), &settings())).unwrap();
+    w.store.write(now(), |tx| cases::move_case(tx, case, 1, paris(30, 9, 0), false, &settings())).unwrap();
     let detail = w.store.admission(admission, now()).unwrap();
     assert_eq!(detail.treatments[0].stop.as_ref().and_then(|s| s.last_dose), Some(d(27)));
     // A stopped treatment has no plan.
@@ -926,7 +930,7 @@ fn r_disch_2_the_call_is_due_the_next_day_and_listed_until_done() {
     assert!(discharge::calls_due(&conn, d(26)).unwrap()[0].overdue);
     let board = w.store.board(d(25), paris(25, 9, 0)).unwrap();
     let call = board.attention.iter().find(|a| a.rule == "R-DISCH-2").unwrap();
-    assert_eq!(call.message, "CALL DUE: follow-up phone call today");
+    assert_eq!(call.message, "CALL DUE: follow-up phone call due today");
     assert_eq!(board.patient_for(call.subject).map(|p| p.surname.as_str()), Some("Testpatient1"));
 
     let call = &due[0];
@@ -962,7 +966,18 @@ fn the_demo_board_shows_every_kind_of_alert_with_the_patient_beside_it() {
     rules.dedup();
     assert_eq!(
         rules,
-        ["R-ANES-3", "R-DISCH-2", "R-FAST-3", "R-FAST-4", "R-FAST-5", "R-PATH-2", "R-PATH-3", "R-PATH-4", "R-READY-3"]
+        [
+            "R-ANES-3",
+            "R-DISCH-2",
+            "R-FAST-3",
+            "R-FAST-4",
+            "R-FAST-5",
+            "R-MED-3",
+            "R-PATH-2",
+            "R-PATH-3",
+            "R-PATH-4",
+            "R-READY-3"
+        ]
     );
     for alert in &board.attention {
         assert!(board.patient_for(alert.subject).is_some(), "{alert:?} has no patient");
@@ -1073,4 +1088,137 @@ fn the_board_json_carries_the_new_facts_with_stable_codes() {
     assert!(text.contains("fasting: solids until"), "{text}");
     assert!(text.contains("discharge check ✓ complete (PADSS 10/10)"), "{text}");
     assert!(text.contains("FOLLOW-UP CALLS (1)"), "{text}");
+}
+
+/// R-PATH-6: an admitted patient (arrived 22/11) cannot have the procedure
+/// moved to 21/11, the day before the arrival.
+#[test]
+fn r_path_6_a_procedure_cannot_move_before_the_arrival() {
+    let mut w = ward();
+    let (admission, case) = w.stay(d(23), time(9, 0), Some(w.beds[0]));
+    w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
+    let at = paris(22, 18, 0);
+    let err = w.store.write(at, |tx| cases::move_case(tx, case, 1, paris(21, 9, 0), true, &settings())).unwrap_err();
+    let text = invalid_text(err);
+    assert!(text.contains("procedure day 21/11/2026 is before the patient arrived (22/11/2026)"), "{text}");
+    assert!(text.contains("R-PATH-6"), "{text}");
+    assert_no_name(&text);
+}
+
+/// R-PATH-6: a new admission with its procedure three days ago is refused
+/// with a typed error the screen turns into a question; confirmed, it is
+/// saved and the case (and its audit row) says it was retrospective.
+#[test]
+fn r_path_6_a_past_start_needs_a_retrospective_confirmation() {
+    let mut w = ward();
+    let patient = w.patient();
+    let mut stay = w.new_stay(patient, d(19), time(9, 0), None);
+    let err = w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap_err();
+    assert!(matches!(&err, StoreError::Retrospective { when, .. } if when == "19/11/2026 09:00"), "{err:?}");
+    assert!(err.to_string().contains("confirm it as a retrospective entry"), "{err}");
+    stay.retrospective = true;
+    let (_, case) = w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap();
+    let conn = w.conn();
+    let flag: bool = conn.query_row("SELECT retrospective FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap();
+    assert!(flag);
+    let after: String = conn
+        .query_row("SELECT after FROM audit WHERE table_name = 'cases' AND row_id = ?1", [case], |r| r.get(0))
+        .unwrap();
+    assert!(after.contains("\"retrospective\":1"), "{after}");
+    // Moving a planned case to a past start asks the same question.
+    let (_, later) = w.stay(d(26), time(9, 0), None);
+    let err = w.store.write(now(), |tx| cases::move_case(tx, later, 1, paris(22, 7, 0), false, &settings()));
+    assert!(matches!(err, Err(StoreError::Retrospective { .. })), "{err:?}");
+}
+
+/// R-PATH-6: a birth date of tomorrow is refused, whatever the procedure day.
+#[test]
+fn r_path_6_a_birth_date_in_the_future_is_refused() {
+    let mut w = ward();
+    let born = NewPatient {
+        surname: "Futur".into(),
+        first_name: "Bébé".into(),
+        birth_date: d(23),
+        sex: 'F',
+        hospital_number: "H777777".into(),
+    };
+    let err = w.store.write(now(), |tx| patients::register(tx, &born)).unwrap_err();
+    let text = invalid_text(err);
+    assert!(text.starts_with("hospital number H777777: birth date 23/11/2026 is in the future"), "{text}");
+    assert_no_name(&text);
+}
+
+/// R-PATH-6: `periop check`'s stored-data check names the record (admission
+/// number, bed, day), never the patient, for rows written around the store.
+#[test]
+fn r_path_6_check_reports_stored_rows_out_of_order() {
+    let mut w = ward();
+    let (admission, _) = w.stay(d(23), time(9, 0), Some(w.beds[1]));
+    w.stay(d(24), time(9, 0), None);
+    assert_eq!(periop::store::stay_order::findings(&w.conn(), now(), Paris).unwrap(), Vec::<String>::new());
+    let raw = Connection::open(&w.path).unwrap();
+    raw.execute("UPDATE cases SET scheduled_start = '2026-11-20T08:00:00Z' WHERE admission_id = ?1", [admission])
+        .unwrap();
+    let found = periop::store::stay_order::findings(&w.conn(), now(), Paris).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .starts_with(&format!("admission #{admission} (planned 22/11/2026, bed B02): procedure day 20/11/2026")),
+        "{found:?}"
+    );
+    assert_no_name(&found[0]);
+}
+
+/// R-PATH-6: arriving after the procedure day is refused: the procedure must
+/// be moved first (a missed arrival whose procedure was three days ago).
+#[test]
+fn r_path_6_admitting_after_the_procedure_day_is_refused() {
+    let mut w = ward();
+    let (admission, _) = w.stay(d(19), time(9, 0), None);
+    let text = invalid_text(w.step(now(), admission, Step::Admit, None).unwrap_err());
+    assert!(text.contains("procedure day 19/11/2026 is before the patient arrived (22/11/2026)"), "{text}");
+    assert_no_name(&text);
+}
+
+/// R-PATH-6: a file of schema 1 (before `cases.retrospective`) is upgraded on open.
+#[test]
+fn r_path_6_a_schema_1_file_gains_the_retrospective_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let schema = periop::store::schema::SCHEMA;
+    let start = schema.find("    version           INTEGER NOT NULL DEFAULT 1,\n    -- R-PATH-6").unwrap();
+    let end = schema[start..].find("\n);").unwrap() + start;
+    let old = format!("{}    version           INTEGER NOT NULL DEFAULT 1{}", &schema[..start], &schema[end..]);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
+    conn.execute_batch(&old).unwrap();
+    conn.pragma_update(None, "application_id", i64::from(periop::store::file_check::APPLICATION_ID)).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    assert!(conn.prepare("SELECT retrospective FROM cases").is_err());
+    drop(conn);
+    let store = Store::open_as(&path, &admin()).unwrap();
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, periop::store::schema::VERSION);
+    assert!(conn.prepare("SELECT retrospective FROM cases").is_ok());
+}
+
+/// R-PATH-6, R-PATH-1: an admitted patient's procedure moved past the planned
+/// discharge takes the discharge plan with it (procedure ≤ discharge); the
+/// admission day stays.
+#[test]
+fn r_path_6_a_later_procedure_takes_the_discharge_plan_with_it() {
+    let mut w = ward();
+    let (admission, case) = w.stay(d(23), time(9, 0), Some(w.beds[0]));
+    w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
+    let at = paris(22, 18, 0);
+    let moved = w.store.write(at, |tx| cases::move_case(tx, case, 1, paris(26, 9, 0), false, &settings())).unwrap();
+    assert_eq!((moved.planned_admit_on, moved.planned_discharge_on), (d(22), d(27)));
+    assert!(
+        moved.message.contains("the discharge plan follows the procedure to 27/11 (R-PATH-6)"),
+        "{}",
+        moved.message
+    );
+    assert_eq!(periop::store::stay_order::findings(&w.conn(), at, Paris).unwrap(), Vec::<String>::new());
 }

@@ -74,8 +74,14 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<SettingsAction>,
     },
-    /// Check the database: integrity, foreign keys, schema version.
+    /// Check the database: integrity, foreign keys, schema version, and the
+    /// stored rows against the rules (stays in order, beds, operators).
     Check,
+    /// Print the rules the program applies (docs/rules.md), or one by its ID.
+    Rules {
+        /// A rule ID as alerts cite it, e.g. R-FAST-4.
+        id: Option<String>,
+    },
     /// Measure launch, board query and key-press-to-frame times on a database.
     Bench {
         /// Key presses to time.

@@ -59,7 +59,7 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
         presses.push(started.elapsed());
     }
 
-    let audit_rows = store.check()?.audit_rows;
+    let audit_rows = crate::store::check::full(store.conn())?.audit_rows;
     println!("database: {} ({audit_rows} audit rows)", path.display());
     println!("{:<34} {:>9} {:>9} {:>9} {:>6}", "measure", "p50", "p99", "max", "runs");
     report("launch to first frame", &mut launch);

@@ -7,14 +7,16 @@
 //! diabetic, one long clear-fluid fast, one without a pre-anaesthesia visit),
 //! tomorrow's arrivals (most ready; one missing the signed consent, one the
 //! carte Vitale, one without a bed, one whose consultation came too late, one
-//! pending), one missed arrival and next week's list. Treatments (a DOAC,
-//! aspirin, metformin with contrast) and labs (one too old) go with them.
+//! pending), one missed arrival and next week's list. Treatments (a DOAC
+//! marked stopped, aspirin past its last-dose day, metformin with contrast)
+//! and labs (one too old) go with them.
 //! With `--years N`, N years of a busy ward before that (8 cases a weekday on
 //! 2 rooms, each with its checklist, consultation, discharge check and call)
 //! for benchmarks.
 
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
 use crate::domain::beds::BedAction;
+use crate::domain::block_conflicts::{self, BookedCase};
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::checklist::CheckItem;
 use crate::domain::fasting::{self, IntakeKind};
@@ -340,7 +342,9 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
     let start_time = NaiveTime::from_hms_opt(start_minutes / 60, start_minutes % 60, 0).unwrap_or(NaiveTime::MIN);
     let mode = MODES[dice.below(MODES.len())];
     let mode = booking.mode.unwrap_or(mode);
-    let operator = ward.operators[dice.below(ward.operators.len())];
+    let start = ward_time::at_local(day, start_time, ward.zone);
+    let minutes = reference::PROCEDURE_KINDS.iter().find(|(c, _, _)| *c == kind_code).map_or(90, |(_, _, m)| *m);
+    let operator = free_operator(tx, ward, dice.below(ward.operators.len()), start, minutes as u32)?;
     let anaesthetist = ward.anaesthetists[dice.below(ward.anaesthetists.len())];
     let level = dice.pick(LEVELS).to_string();
     let (admit_on, discharge_on) = admissions::planned_days(day, &ward.settings)?;
@@ -369,15 +373,38 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
             bed_id,
             emergency: false,
             iodinated_contrast: kind_code == "cemented_screw_fixation",
+            // R-PATH-6: a case around today already under way is entered
+            // retrospectively, and confirmed as such, as a user would.
+            retrospective: ward_time::at_local(day, start_time, ward.zone) < tx.at(),
         },
         &ward.settings,
     )?;
-    let start = ward_time::at_local(day, start_time, ward.zone);
     let high_bleeding_risk = BleedingRisk::for_procedure(kind_code) == BleedingRisk::High;
     let booked = Booked { patient_id, admission_id, case_id, start, bed_id, high_bleeding_risk };
     prepare(tx, ward, booking, &booked, mode, anaesthetist)?;
     walk_to(tx, ward, booking, &booked)?;
     Ok(booked)
+}
+
+/// R-BLOCK-3: the first operator from `first` on (in turn) who is in no other
+/// case at that time, by the same domain check `periop check` runs.
+fn free_operator(tx: &WriteTx<'_>, ward: &Ward, first: usize, start: DateTime<Utc>, minutes: u32) -> Result<i64> {
+    let day = ward_time::local_day(start, ward.zone);
+    let booked = cases::booked_cases_on(tx.conn(), day, ward.zone)?;
+    let n = ward.operators.len();
+    (0..n)
+        .map(|k| ward.operators[(first + k) % n])
+        .find(|&operator_id| {
+            let mut schedule = booked.clone();
+            schedule.push(BookedCase { case_id: 0, operator_id, start, minutes });
+            block_conflicts::operator_overlaps(&schedule).iter().all(|o| o.first.case_id != 0 && o.second.case_id != 0)
+        })
+        .ok_or_else(|| {
+            crate::store::StoreError::invalid(
+                format!("the demo's schedule on {day}"),
+                "every operator is already in a case at that time (R-BLOCK-3)",
+            )
+        })
 }
 
 /// The checklist, consultation, labs and pre-anaesthesia visit, each at a
@@ -469,7 +496,8 @@ fn walk_to(tx: &mut WriteTx<'_>, ward: &Ward, booking: &Booking, booked: &Booked
     let id = booked.admission_id;
     let mut version = 1;
     for (step, at) in &path[..stop_after] {
-        tx.set_at(*at);
+        // R-PATH-6: a step is recorded once it has happened, never later than now.
+        tx.set_at((*at).min(ward.now));
         if *step == Step::ReadyForDischarge {
             // R-DISCH-1: the check is filled in as the patient gets ready.
             let check = DischargeCheckInput {
@@ -593,7 +621,9 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
         tx,
         Booking { kind: Some("vertebroplasty"), mode: sedation, ..Booking::new(day(1), 0, A::Planned, C::Confirmed) },
     )?;
-    treatments::add(tx, ready.patient_id, DrugClass::Doac)?;
+    // R-MED-1, R-MED-3: the DOAC was stopped on its last-dose day (J-3) and marked so.
+    let doac = treatments::add(tx, ready.patient_id, DrugClass::Doac)?;
+    treatments::stop(tx, doac, 1)?;
     book(
         tx,
         Booking {
@@ -611,6 +641,7 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
             ..Booking::new(day(1), 2, A::Planned, C::Confirmed)
         },
     )?;
+    // R-MED-3: aspirin still recorded as taken after its last-dose day (J-3).
     treatments::add(tx, old_labs.patient_id, DrugClass::Aspirin)?;
     let taken = local(day(-6), 8, 30);
     labs::record(tx, old_labs.patient_id, LabItem::Inr, 1.0, taken)?;

@@ -6,15 +6,16 @@ pub mod bench;
 pub mod board;
 pub mod check;
 pub mod demo;
+pub mod rules;
 pub mod settings;
 
 use crate::store::{Account, Store};
 use color_eyre::Result;
 use std::path::Path;
 
-/// `periop init`.
-pub fn init(path: &Path) -> Result<()> {
-    let store = Store::init(path, &Account::current(), chrono::Utc::now())?;
+/// `periop init`: the registration is audited at `now`, the one clock's time.
+pub fn init(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    let store = Store::init(path, &Account::current(), now)?;
     let actor = store.actor();
     println!(
         "created {} (schema {}); {} registered as admin",

@@ -31,14 +31,6 @@ impl AsaClass {
     pub fn new(level: u8, emergency: bool) -> Option<Self> {
         (1..=6).contains(&level).then_some(AsaClass { level, emergency })
     }
-
-    pub fn level(self) -> u8 {
-        self.level
-    }
-
-    pub fn is_emergency(self) -> bool {
-        self.emergency
-    }
 }
 
 /// Accepts `III E`, `3E`, `iii-e`, `ASA 2`: the ways it gets typed.
@@ -329,6 +321,42 @@ mod tests {
         assert_eq!(g.findings()[0].issue.rule(), "R-ANES-3");
         f.pre_visit_at = Some(paris(11, 22, 8));
         assert_eq!(gate(&f, start(), paris(11, 23, 6), &s), Gate::Clear);
+    }
+
+    /// R-ANES-3: a visit exactly at the start, or exactly 24 h before, counts.
+    #[test]
+    fn r_anes_3_a_visit_exactly_at_either_end_of_the_window_counts() {
+        let s = Settings::default();
+        let mut f = facts(AnaesthesiaMode::General, Some(paris(11, 2, 10)), CpaOutcome::Cleared);
+        for visit in [start(), paris(11, 22, 8)] {
+            f.pre_visit_at = Some(visit);
+            assert_eq!(gate(&f, start(), paris(11, 23, 7), &s), Gate::Clear, "{visit}");
+        }
+        f.pre_visit_at = Some(start() + TimeDelta::minutes(1));
+        assert_eq!(codes(&gate(&f, start(), paris(11, 23, 7), &s)), ["no_pre_visit"]);
+    }
+
+    /// R-ANES-3, R-ANES-2: "the procedure day" and the CPA's age are ward
+    /// days, not UTC days: 23:30 UTC on 22/11 is already J0 in Paris.
+    #[test]
+    fn r_anes_3_and_r_anes_2_count_ward_days_not_utc_days() {
+        use chrono::TimeZone;
+        let s = Settings::default();
+        let mut f = facts(AnaesthesiaMode::General, Some(paris(11, 2, 10)), CpaOutcome::Cleared);
+        f.pre_visit_at = None;
+        let after_local_midnight = Utc.with_ymd_and_hms(2026, 11, 22, 23, 30, 0).unwrap();
+        assert_eq!(codes(&gate(&f, start(), after_local_midnight, &s)), ["no_pre_visit"]);
+        let before_local_midnight = Utc.with_ymd_and_hms(2026, 11, 22, 22, 30, 0).unwrap();
+        assert_eq!(gate(&f, start(), before_local_midnight, &s), Gate::Clear);
+        // 00:30 in Paris on 24/09 is 22:30 UTC on 23/09: 60 ward days before 23/11, still valid.
+        f.pre_visit_at = Some(paris(11, 22, 18));
+        f.cpa = Some(Cpa {
+            at: Utc.with_ymd_and_hms(2026, 9, 23, 22, 30, 0).unwrap(),
+            outcome: CpaOutcome::Cleared,
+            asa: None,
+            notes: None,
+        });
+        assert_eq!(gate(&f, start(), now(), &s), Gate::Clear);
     }
 
     /// R-ANES-5

@@ -208,6 +208,51 @@ pub fn held_nights(
     }
 }
 
+/// R-PATH-4: the nights `[first, end)` an admission occupied or holds: for
+/// a patient who has left, `stayed` (the ward days of arrival and
+/// departure; none if both are the same day); otherwise what it holds on
+/// `today` ([`held_nights`]).
+pub fn occupied_nights(
+    state: AdmissionState,
+    planned_admit_on: NaiveDate,
+    planned_discharge_on: NaiveDate,
+    stayed: Option<(NaiveDate, NaiveDate)>,
+    today: NaiveDate,
+) -> Option<(NaiveDate, NaiveDate)> {
+    match (state, stayed) {
+        // Arrived and left the same day: no night spent in the bed.
+        (AdmissionState::Discharged, Some((first, end))) => (end > first).then_some((first, end)),
+        _ => held_nights(state, planned_admit_on, planned_discharge_on, today),
+    }
+}
+
+/// One bed's nights, as [`bed_overlaps`] reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BedNights {
+    pub bed_id: i64,
+    pub admission_id: i64,
+    pub nights: (NaiveDate, NaiveDate),
+}
+
+/// R-PATH-4: every pair of admissions on the same bed for at least one common
+/// night, with the first night they share. Sorted by bed, then night.
+pub fn bed_overlaps(stays: &[BedNights]) -> Vec<(BedNights, BedNights, NaiveDate)> {
+    let mut sorted = stays.to_vec();
+    sorted.sort_by_key(|s| (s.bed_id, s.nights.0, s.admission_id));
+    let mut out = Vec::new();
+    for (i, a) in sorted.iter().enumerate() {
+        for b in sorted[i + 1..].iter().take_while(|b| b.bed_id == a.bed_id) {
+            if b.nights.0 >= a.nights.1.max(a.nights.0.succ_opt().unwrap_or(a.nights.0)) {
+                break;
+            }
+            if nights_overlap(a.nights, b.nights) {
+                out.push((*a, *b, b.nights.0.max(a.nights.0)));
+            }
+        }
+    }
+    out
+}
+
 /// Two spans of nights `[first, end)` share at least one night. A stay that
 /// leaves on the day another arrives does not overlap it.
 pub fn nights_overlap(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
@@ -287,5 +332,21 @@ mod tests {
         assert!(!nights_overlap((d(21), d(23)), (d(23), d(25))));
         assert!(nights_overlap((d(21), d(23)), (d(22), d(24))));
         assert!(nights_overlap((d(22), d(22)), (d(22), d(23))));
+    }
+
+    /// R-PATH-4: two patients in one bed on the same night are found; a
+    /// departure on the day of the next arrival is not an overlap.
+    #[test]
+    fn r_path_4_two_stays_on_one_bed_the_same_night_overlap() {
+        let n = |bed_id, admission_id, a, b| BedNights { bed_id, admission_id, nights: (d(a), d(b)) };
+        let stays = [n(7, 1, 20, 22), n(7, 2, 21, 23), n(7, 3, 23, 24), n(8, 4, 21, 23)];
+        let found: Vec<_> =
+            bed_overlaps(&stays).iter().map(|(a, b, night)| (a.admission_id, b.admission_id, *night)).collect();
+        assert_eq!(found, [(1, 2, d(21))]);
+        // A discharged stay occupied the nights it stayed, not its plan.
+        assert_eq!(occupied_nights(A::Discharged, d(20), d(22), Some((d(20), d(23))), d(25)), Some((d(20), d(23))));
+        assert_eq!(occupied_nights(A::Discharged, d(20), d(22), None, d(25)), None);
+        assert_eq!(occupied_nights(A::Discharged, d(20), d(22), Some((d(21), d(21))), d(25)), None);
+        assert_eq!(occupied_nights(A::Planned, d(26), d(28), None, d(25)), Some((d(26), d(28))));
     }
 }

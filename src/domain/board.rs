@@ -6,10 +6,12 @@ use super::anaesthesia::{self, Issue};
 use super::attention::{self, Alert, Severity, Subject};
 use super::beds::BedStatus;
 use super::case::{AnaesthesiaMode, CaseState};
+use super::day_label;
 use super::discharge::{self, DischargeFacts};
 use super::fasting::{self, FastingCase};
 use super::identity::Identity;
 use super::journey::{self, DischargeStatus, FastingTimes, FollowUpCall, ReadinessSummary};
+use super::medication;
 use super::pathway::{self, AdmissionState};
 use super::readiness::{self, CaseFacts, Level};
 use super::settings::{self, Settings};
@@ -214,6 +216,11 @@ fn annotate(day: NaiveDate, facts: &mut Facts, now: DateTime<Utc>, settings: &Se
             (stay.readiness, stay.fasting) = case_view(id);
         }
     }
+    // R-DISCH-2: overdue as of the same day the alerts use.
+    let as_of = day.min(ward_time::local_day(now, settings.zone()));
+    for call in &mut facts.follow_up_calls {
+        call.overdue = discharge::follow_up_call_overdue(call.due_on, call.done_at.is_some(), as_of);
+    }
     for stay in &mut facts.departures {
         stay.discharge = inputs.discharges.get(&stay.admission_id).map(|d| {
             let missing = discharge::missing(d, day);
@@ -231,14 +238,18 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
     let zone = settings.zone();
     // Lateness is judged as of the clock: looking at tomorrow's board does
     // not make today's arrivals late or today's departures overdue.
-    let as_of = day.min(ward_time::local_day(now, zone));
+    let today = ward_time::local_day(now, zone);
+    let as_of = day.min(today);
     let mut alerts = Vec::new();
     alerts.extend(late_admissions(as_of, facts, now, zone, settings));
-    alerts.extend(overdue_discharges(as_of, facts));
+    alerts.extend(overdue_discharges(as_of, day, today, facts));
     alerts.extend(beds_for_arrivals(day, facts));
     for (&case_id, case) in facts.inputs.cases.iter().filter(|(_, c)| c.to_come()) {
-        let j0 = ward_time::local_day(case.readiness.start, zone) == day;
-        alerts.extend(case_readiness(case_id, case, j0, now, settings));
+        let procedure = day_label::of(case.readiness.start, None, day, now, zone);
+        let j0 = procedure.day == day;
+        let when = format!("{}, {}", procedure.day.format("%d/%m"), procedure.relative);
+        alerts.extend(case_readiness(case_id, case, j0, &when, now, settings));
+        alerts.extend(missed_stops(case_id, case, now, settings));
         if j0 {
             alerts.extend(anaesthesia_gate(case_id, case, now, settings));
             if case.readiness.anaesthesia.mode.needs_anaesthetist() {
@@ -247,7 +258,7 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
             }
         }
     }
-    alerts.extend(follow_up_calls(as_of, facts, zone));
+    alerts.extend(follow_up_calls(as_of, day, today, facts));
     attention::sort(&mut alerts);
     alerts
 }
@@ -276,24 +287,22 @@ fn late_admissions(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, zone: Tz, 
         .collect()
 }
 
-/// R-PATH-3: past the planned day with no incident recorded.
-fn overdue_discharges(day: NaiveDate, facts: &Facts) -> Vec<Alert> {
+/// R-PATH-3: past the planned day (as of `as_of`) with no incident recorded;
+/// how long ago is said against the day viewed.
+fn overdue_discharges(as_of: NaiveDate, viewed: NaiveDate, today: NaiveDate, facts: &Facts) -> Vec<Alert> {
     facts
         .departures
         .iter()
-        .filter(|s| pathway::overdue_discharge(s.state, s.planned_discharge_on, s.incident.as_deref(), day))
-        .map(|s| {
-            let days = (day - s.planned_discharge_on).num_days();
-            Alert {
-                rule: "R-PATH-3",
-                severity: Severity::Warning,
-                subject: Subject::Admission(s.admission_id),
-                message: format!(
-                    "OVERDUE DISCHARGE: planned {} ({days} day{} ago), no incident recorded",
-                    s.planned_discharge_on.format("%d/%m"),
-                    if days == 1 { "" } else { "s" }
-                ),
-            }
+        .filter(|s| pathway::overdue_discharge(s.state, s.planned_discharge_on, s.incident.as_deref(), as_of))
+        .map(|s| Alert {
+            rule: "R-PATH-3",
+            severity: Severity::Warning,
+            subject: Subject::Admission(s.admission_id),
+            message: format!(
+                "OVERDUE DISCHARGE: planned {} ({}), no incident recorded",
+                s.planned_discharge_on.format("%d/%m"),
+                day_label::relative(s.planned_discharge_on, viewed, today)
+            ),
         })
         .collect()
 }
@@ -330,9 +339,19 @@ fn beds_for_arrivals(day: NaiveDate, facts: &Facts) -> Vec<Alert> {
 
 /// R-READY-3: one alert per case that is not ready, naming every missing
 /// item (on J0 the anaesthesia items have their own alerts, below).
-fn case_readiness(case_id: i64, case: &CaseInputs, j0: bool, now: DateTime<Utc>, settings: &Settings) -> Option<Alert> {
+/// `when` says the procedure day against the day viewed (`23/11, tomorrow`).
+/// R-MED-3 items have their own alert, naming the drug and the day.
+fn case_readiness(
+    case_id: i64,
+    case: &CaseInputs,
+    j0: bool,
+    when: &str,
+    now: DateTime<Utc>,
+    settings: &Settings,
+) -> Option<Alert> {
     let r = readiness::readiness(&case.readiness, now, settings);
-    let items: Vec<_> = r.items.iter().filter(|i| !(j0 && i.rule.starts_with("R-ANES"))).collect();
+    let items: Vec<_> =
+        r.items.iter().filter(|i| !(j0 && i.rule.starts_with("R-ANES")) && i.rule != "R-MED-3").collect();
     let worst = items.iter().map(|i| i.level).max()?;
     let (head, severity) = match worst {
         Level::Warns => ("AT RISK", Severity::Warning),
@@ -344,8 +363,25 @@ fn case_readiness(case_id: i64, case: &CaseInputs, j0: bool, now: DateTime<Utc>,
         rule: "R-READY-3",
         severity,
         subject: Subject::Case(case_id),
-        message: format!("{head}: {} (procedure on {})", names.join(", "), if j0 { "J0" } else { "J+1" }),
+        message: format!("{head}: {} (procedure {when})", names.join(", ")),
     })
+}
+
+/// R-MED-3: one alert per stop whose last-dose day has passed while the
+/// treatment is still recorded as taken, naming the drug and the day.
+fn missed_stops(case_id: i64, case: &CaseInputs, now: DateTime<Utc>, settings: &Settings) -> Vec<Alert> {
+    let zone = settings.zone();
+    let f = &case.readiness;
+    let procedure_day = ward_time::local_day(f.start, zone);
+    medication::missed_stops(&f.drugs, procedure_day, f.iodinated_contrast, ward_time::local_day(now, zone))
+        .into_iter()
+        .map(|m| Alert {
+            rule: "R-MED-3",
+            severity: Severity::Warning,
+            subject: Subject::Case(case_id),
+            message: format!("MISSED STOP: {}", m.describe()),
+        })
+        .collect()
 }
 
 /// R-ANES-1..5 on J0, including the pre-anaesthesia visit (R-ANES-3).
@@ -364,14 +400,16 @@ fn anaesthesia_gate(case_id: i64, case: &CaseInputs, now: DateTime<Utc>, setting
         .collect()
 }
 
-/// R-DISCH-2: the call on its day, and overdue after it.
-fn follow_up_calls(day: NaiveDate, facts: &Facts, zone: Tz) -> Vec<Alert> {
+/// R-DISCH-2: the call on its day, and overdue after it, as of `as_of`
+/// (the day viewed, or today when a later day is viewed): the same judgement
+/// as the calls' `overdue` flag, which [`annotate`] sets.
+fn follow_up_calls(as_of: NaiveDate, viewed: NaiveDate, today: NaiveDate, facts: &Facts) -> Vec<Alert> {
     facts
         .follow_up_calls
         .iter()
+        .filter(|c| c.discharged_at.is_some())
         .filter_map(|c| {
-            let left = c.discharged_at?;
-            discharge::follow_up_call_alert(c.admission_id, left, c.done_at.is_some(), day, zone)
+            discharge::follow_up_call_alert(c.admission_id, c.due_on, c.done_at.is_some(), as_of, viewed, today)
         })
         .collect()
 }
@@ -422,7 +460,7 @@ mod tests {
         let board = Board::build(d(11, 22), facts, now, &Settings::default());
         assert_eq!(board.attention.len(), 1);
         assert_eq!(board.attention[0].rule, "R-PATH-3");
-        assert_eq!(board.attention[0].message, "OVERDUE DISCHARGE: planned 21/11 (1 day ago), no incident recorded");
+        assert_eq!(board.attention[0].message, "OVERDUE DISCHARGE: planned 21/11 (yesterday), no incident recorded");
         assert!(!board.attention[0].message.contains("Durand"), "R-PRIV-1: no names in alert text");
     }
 
@@ -495,6 +533,7 @@ mod tests {
                 escort: true,
                 drugs: vec![],
                 medication_plan_reviewed: false,
+                iodinated_contrast: false,
                 high_bleeding_risk: false,
                 labs: Labs::default(),
             },
@@ -556,7 +595,7 @@ mod tests {
         let alert = &board.attention[0];
         assert_eq!(
             (alert.severity, alert.message.as_str()),
-            (Severity::Urgent, "NOT READY: signed consent, carte Vitale (procedure on J+1)")
+            (Severity::Urgent, "NOT READY: signed consent, carte Vitale (procedure 23/11, tomorrow)")
         );
         let arrival = &board.facts.arrivals[0];
         let summary = arrival.readiness.as_ref().unwrap();
@@ -623,10 +662,111 @@ mod tests {
         );
         let board = Board::build(d(11, 22), facts, paris(22, 9), &Settings::default());
         assert_eq!(rules(&board), ["R-DISCH-2"]);
-        assert_eq!(board.attention[0].message, "CALL DUE: follow-up phone call today");
+        assert_eq!(board.attention[0].message, "CALL DUE: follow-up phone call due today");
         assert_eq!(board.patient_for(Subject::Admission(8)).map(|p| p.patient_id), Some(8));
         let check = board.facts.departures[0].discharge.as_ref().unwrap();
         assert_eq!(check.padss_total, Some(8));
         assert_eq!(check.missing[0].code, "padss_too_low");
+    }
+
+    /// Day labels count from the day viewed: a missed arrival whose procedure
+    /// was three days ago is not "J+1"; an overdue discharge on tomorrow's
+    /// board is not "1 day ago".
+    #[test]
+    fn day_labels_count_from_the_day_viewed() {
+        let mut case = ready_case(9);
+        case.readiness.signed_consent = false;
+        case.readiness.start = paris(20, 8);
+        case.readiness.admit_day = d(11, 19);
+        let mut facts = Facts::default();
+        facts.missed_arrivals.push(Stay { case_id: Some(9), ..stay(5, AdmissionState::Planned, d(11, 19), d(11, 21)) });
+        facts.inputs.cases.insert(9, case);
+        let board = Board::build(d(11, 23), facts, paris(23, 9), &Settings::default());
+        let readiness = board.attention.iter().find(|a| a.rule == "R-READY-3").unwrap();
+        assert!(readiness.message.ends_with("(procedure 20/11, 3 days ago)"), "{}", readiness.message);
+        // Tomorrow's board, today 22/11: a discharge planned 21/11 is overdue as of
+        // today, and said against the day viewed.
+        let facts = Facts {
+            departures: vec![stay(7, AdmissionState::ProcedureDone, d(11, 19), d(11, 21))],
+            ..Facts::default()
+        };
+        let board = Board::build(d(11, 23), facts, paris(22, 9), &Settings::default());
+        assert_eq!(
+            board.attention[0].message,
+            "OVERDUE DISCHARGE: planned 21/11 (2 days before 23/11), no incident recorded"
+        );
+    }
+
+    /// R-DISCH-2: the alert and the calls' `overdue` (the JSON) agree, on
+    /// today's board and on a day looked back at.
+    #[test]
+    fn r_disch_2_the_alert_and_the_json_agree_on_overdue() {
+        let call = FollowUpCall {
+            call_id: 1,
+            version: 1,
+            admission_id: 8,
+            patient: stay(8, AdmissionState::Discharged, d(11, 19), d(11, 20)).patient,
+            discharged_at: Some(paris(20, 11)),
+            due_on: d(11, 21),
+            done_at: None,
+            notes: None,
+            // As a loader might have set it against another day: the board decides.
+            overdue: false,
+        };
+        let facts = Facts { follow_up_calls: vec![call], ..Facts::default() };
+        let board = Board::build(d(11, 22), facts.clone(), paris(22, 9), &Settings::default());
+        assert!(board.facts.follow_up_calls[0].overdue);
+        assert_eq!(board.attention[0].message, "CALL OVERDUE: follow-up phone call was due 21/11/2026 (yesterday)");
+        let json = serde_json::to_value(&board).unwrap();
+        assert_eq!(json["follow_up_calls"][0]["overdue"], serde_json::Value::Bool(true));
+        // The board of 21/11, looked at on 22/11: due that day, not overdue, and not "today".
+        let back = Board::build(d(11, 21), facts, paris(22, 9), &Settings::default());
+        assert!(!back.facts.follow_up_calls[0].overdue);
+        assert_eq!(back.attention[0].message, "CALL DUE: follow-up phone call due the day viewed");
+    }
+
+    /// R-MED-3: a DOAC whose last dose (J-3) has passed, still recorded as
+    /// taken, is on the attention list naming the drug and the day, and the
+    /// case is at risk.
+    #[test]
+    fn r_med_3_a_missed_stop_is_on_the_attention_list() {
+        let mut case = ready_case(9);
+        case.readiness.drugs = vec![crate::domain::medication::DrugClass::Doac];
+        case.readiness.medication_plan_reviewed = true;
+        let mut facts = Facts::default();
+        facts.arrivals.push(Stay {
+            case_id: Some(9),
+            bed: Some("B01".into()),
+            ..stay(5, AdmissionState::Planned, d(11, 22), d(11, 24))
+        });
+        facts.inputs.cases.insert(9, case);
+        let board = Board::build(d(11, 22), facts, paris(22, 9), &Settings::default());
+        assert_eq!(rules(&board), ["R-MED-3"]);
+        assert!(
+            board.attention[0].message.starts_with(
+                "MISSED STOP: anti-Xa DOAC (apixaban, rivaroxaban, edoxaban): last dose was Fri 20/11/2026 (J-3)"
+            ),
+            "{}",
+            board.attention[0].message
+        );
+        assert_eq!(board.facts.arrivals[0].readiness.as_ref().unwrap().status, readiness::Status::AtRisk);
+    }
+
+    /// R-ANES-3: "the procedure day" is a ward day: a case at 00:30 in Paris
+    /// on 23/11 (23:30 UTC on 22/11) is on the J0 board of 23/11.
+    #[test]
+    fn r_anes_3_the_procedure_day_is_a_ward_day() {
+        use chrono_tz::Europe::Paris;
+        let mut case = ready_case(4);
+        let start = Paris.with_ymd_and_hms(2026, 11, 23, 0, 30, 0).single().unwrap().to_utc();
+        (case.readiness.start, case.fasting.scheduled_start) = (start, start);
+        case.readiness.anaesthesia.pre_visit_at = None;
+        let mut facts = Facts::default();
+        facts.inputs.cases.insert(4, case);
+        let now = Paris.with_ymd_and_hms(2026, 11, 23, 0, 10, 0).single().unwrap().to_utc();
+        let board = Board::build(d(11, 23), facts.clone(), now, &Settings::default());
+        assert!(rules(&board).contains(&"R-ANES-3"), "{:?}", board.attention);
+        let before = Board::build(d(11, 22), facts, now, &Settings::default());
+        assert!(!rules(&before).contains(&"R-ANES-3"), "{:?}", before.attention);
     }
 }

@@ -1,6 +1,7 @@
 //! Going home (R-DISCH-1) and the call the day after (R-DISCH-2).
 
 use super::attention::{Alert, Severity, Subject};
+use super::day_label;
 use super::ward_time;
 use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
@@ -182,27 +183,33 @@ pub fn follow_up_call_due(discharged_at: DateTime<Utc>, zone: Tz) -> NaiveDate {
     day.checked_add_days(Days::new(1)).unwrap_or(day)
 }
 
-/// R-DISCH-2: overdue once its day has passed without the call.
-pub fn follow_up_call_overdue(discharged_at: DateTime<Utc>, call_done: bool, today: NaiveDate, zone: Tz) -> bool {
-    !call_done && today > follow_up_call_due(discharged_at, zone)
+/// R-DISCH-2: overdue once its due day has passed (as of the ward day `as_of`) without the call.
+pub fn follow_up_call_overdue(due_on: NaiveDate, call_done: bool, as_of: NaiveDate) -> bool {
+    !call_done && as_of > due_on
 }
 
-/// R-DISCH-2: the board's reminder, on the due day and after it.
+/// R-DISCH-2: the board's reminder, on the due day and after it, judged as
+/// of `as_of`; the due day is said against the day `viewed`
+/// ([`day_label::relative`]).
 pub fn follow_up_call_alert(
     admission_id: i64,
-    discharged_at: DateTime<Utc>,
+    due_on: NaiveDate,
     call_done: bool,
+    as_of: NaiveDate,
+    viewed: NaiveDate,
     today: NaiveDate,
-    zone: Tz,
 ) -> Option<Alert> {
-    let due = follow_up_call_due(discharged_at, zone);
-    if call_done || today < due {
+    if call_done || as_of < due_on {
         return None;
     }
-    let (severity, message) = if follow_up_call_overdue(discharged_at, call_done, today, zone) {
-        (Severity::Warning, format!("CALL OVERDUE: follow-up phone call was due {}", due.format("%d/%m/%Y")))
+    let when = day_label::relative(due_on, viewed, today);
+    let (severity, message) = if follow_up_call_overdue(due_on, call_done, as_of) {
+        (
+            Severity::Warning,
+            format!("CALL OVERDUE: follow-up phone call was due {} ({when})", due_on.format("%d/%m/%Y")),
+        )
     } else {
-        (Severity::Info, "CALL DUE: follow-up phone call today".to_string())
+        (Severity::Info, format!("CALL DUE: follow-up phone call due {when}"))
     };
     Some(Alert { rule: "R-DISCH-2", severity, subject: Subject::Admission(admission_id), message })
 }
@@ -286,15 +293,21 @@ mod tests {
         // 23:30 UTC on 24 Nov is already 25 Nov in Paris: the call is due on the 26th.
         let left = Utc.with_ymd_and_hms(2026, 11, 24, 23, 30, 0).unwrap();
         assert_eq!(follow_up_call_due(left, Paris), d(11, 26));
-        assert!(!follow_up_call_overdue(left, false, d(11, 26), Paris));
-        assert!(follow_up_call_overdue(left, false, d(11, 27), Paris));
-        assert!(!follow_up_call_overdue(left, true, d(11, 27), Paris));
-        assert_eq!(follow_up_call_alert(4, left, false, d(11, 25), Paris), None);
-        let due = follow_up_call_alert(4, left, false, d(11, 26), Paris).unwrap();
+        let due_on = follow_up_call_due(left, Paris);
+        assert!(!follow_up_call_overdue(due_on, false, d(11, 26)));
+        assert!(follow_up_call_overdue(due_on, false, d(11, 27)));
+        assert!(!follow_up_call_overdue(due_on, true, d(11, 27)));
+        let alert = |as_of, today| follow_up_call_alert(4, due_on, false, as_of, as_of, today);
+        assert_eq!(alert(d(11, 25), d(11, 25)), None);
+        let due = alert(d(11, 26), d(11, 26)).unwrap();
         assert_eq!((due.rule, due.severity), ("R-DISCH-2", Severity::Info));
-        let late = follow_up_call_alert(4, left, false, d(11, 28), Paris).unwrap();
-        assert_eq!(late.message, "CALL OVERDUE: follow-up phone call was due 26/11/2026");
-        assert_eq!(follow_up_call_alert(4, left, true, d(11, 28), Paris), None);
+        assert_eq!(due.message, "CALL DUE: follow-up phone call due today");
+        let late = alert(d(11, 28), d(11, 28)).unwrap();
+        assert_eq!(late.message, "CALL OVERDUE: follow-up phone call was due 26/11/2026 (2 days ago)");
+        assert_eq!(follow_up_call_alert(4, due_on, true, d(11, 28), d(11, 28), d(11, 28)), None);
+        // Looking back at the due day itself: due that day, not "today".
+        let back = alert(d(11, 26), d(11, 29)).unwrap();
+        assert_eq!(back.message, "CALL DUE: follow-up phone call due the day viewed");
     }
 
     proptest! {

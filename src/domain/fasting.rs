@@ -212,25 +212,35 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
     }
 
     let sched = window(case.scheduled_start, case.patient, settings);
-    let drinks = case.intakes.iter().filter(|i| i.kind != IntakeKind::ChewingGumOrSmoking);
-    // Without a record, assume the patient followed the instructions to the minute (the best case).
-    let last_drink = drinks.clone().map(|i| i.at).max().unwrap_or(sched.clear_fluids_until);
-    let last_food = drinks.filter(|i| i.kind.is_food()).map(|i| i.at).max().unwrap_or(sched.solids_until);
+    let taken = case.intakes.iter().filter(|i| i.kind != IntakeKind::ChewingGumOrSmoking);
+    // R-FAST-5: only food resets a diabetic's clock; without a record, assume the
+    // patient followed the instructions to the minute (the best case).
+    let last_food = taken.filter(|i| i.kind.is_food()).map(|i| i.at).max().unwrap_or(sched.solids_until);
 
     // R-FAST-4: the clear-fluid fast outruns the prescription; offer clear fluids.
+    // Only a recorded clear fluid counts: a meal is not a drink. With none
+    // recorded the time is unknown, and the alert says so instead of inventing one.
+    let last_clear = last_clear_fluid(&case.intakes);
     let clear_key = required_key(IntakeKind::ClearFluids, case.patient).unwrap_or("fast.clear_h");
     let prescribed = duration_of_hours(settings.number(clear_key));
     let excess = duration_of_hours(settings.number("fast.excess_alert_h"));
-    let clear_fast = expected - last_drink;
+    // Unknown: the earliest the fast can have begun is the instructed time.
+    let clear_fast = expected - last_clear.unwrap_or(sched.clear_fluids_until);
     if clear_fast > prescribed.checked_add(&excess).unwrap_or(TimeDelta::MAX) {
+        let since = match last_clear {
+            Some(at) => format!("nothing to drink since {}, {}", clock(at), hours_text(clear_fast)),
+            None => format!(
+                "last clear fluid not recorded (ask and record it); if the patient stopped at {} as instructed, {}",
+                clock(sched.clear_fluids_until),
+                hours_text(clear_fast)
+            ),
+        };
         out.push(alert(
             "R-FAST-4",
             Severity::Warning,
             format!(
-                "PROLONGED FAST: nothing to drink since {}, {} by the expected start at {} against {} prescribed; \
+                "PROLONGED FAST: {since} by the expected start at {} against {} prescribed; \
                  clear fluids may be offered until {} ({})",
-                clock(last_drink),
-                hours_text(clear_fast),
                 clock(expected),
                 hours_text(prescribed),
                 clock(before(expected, prescribed)),
@@ -257,6 +267,12 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
         ));
     }
     out
+}
+
+/// R-FAST-4: the latest recorded clear fluid; `None` when none was recorded
+/// (solids, milk and gum never count as a drink).
+pub fn last_clear_fluid(intakes: &[LastIntake]) -> Option<DateTime<Utc>> {
+    intakes.iter().filter(|i| i.kind == IntakeKind::ClearFluids).map(|i| i.at).max()
 }
 
 /// `8 h 05`, rounded down to the minute; negative spans read as `0 h 00`.
@@ -378,13 +394,95 @@ mod tests {
         let mut c = case(at(8, 0), vec![]);
         // On time, following the instructions: no alert.
         check(&alerts(&c, at(7, 0), &s), &[], &[]);
-        // Slipped to 14:00: stopped drinking at 06:00, 8 h against 2 + 4.
+        // Slipped to 14:00: nothing recorded, so the time is unknown; as instructed
+        // (06:00) it is 8 h against 2 + 4.
         c.expected_start = Some(at(14, 0));
-        let parts = ["PROLONGED FAST: nothing to drink since 06:00, 8 h 00", "until 12:00 (fast.excess_alert_h=4 h"];
+        let parts = [
+            "PROLONGED FAST: last clear fluid not recorded (ask and record it); if the patient stopped at 06:00 as instructed, 8 h 00",
+            "until 12:00 (fast.excess_alert_h=4 h",
+        ];
         check(&alerts(&c, at(9, 0), &s), &["R-FAST-4"], &parts);
-        // A drink recorded at 10:00 ends it; 6 h exactly is not more than 2 + 4.
+        // A drink recorded at 10:00 ends it.
         c.intakes.push(intake(IntakeKind::ClearFluids, at(10, 0)));
         check(&alerts(&c, at(10, 5), &s), &[], &[]);
+    }
+
+    /// R-FAST-4: exactly 2 h + 4 h is not more than the limit; a minute more is.
+    #[test]
+    fn r_fast_4_exactly_prescription_plus_excess_is_not_prolonged() {
+        let s = Settings::default();
+        let mut c = case(at(8, 0), vec![intake(IntakeKind::ClearFluids, at(8, 0))]);
+        c.expected_start = Some(at(14, 0));
+        check(&alerts(&c, at(9, 0), &s), &[], &[]);
+        c.intakes = vec![intake(IntakeKind::ClearFluids, at(7, 59))];
+        check(&alerts(&c, at(9, 0), &s), &["R-FAST-4"], &["nothing to drink since 07:59, 6 h 01"]);
+    }
+
+    /// R-FAST-4: a meal is not a drink. Solids alone at 18:00 leave the
+    /// clear-fluid time unknown; the alert never says "nothing to drink since 18:00".
+    #[test]
+    fn r_fast_4_a_meal_is_not_taken_for_a_drink() {
+        let s = Settings::default();
+        let dinner = Paris.with_ymd_and_hms(2026, 11, 22, 18, 0, 0).single().unwrap().to_utc();
+        let mut c = case(at(8, 0), vec![intake(IntakeKind::Solids, dinner)]);
+        c.expected_start = Some(at(13, 0));
+        let a = alerts(&c, at(9, 0), &s);
+        check(&a, &["R-FAST-4"], &["last clear fluid not recorded", "stopped at 06:00 as instructed, 7 h 00"]);
+        assert!(!a[0].message.contains("18:00"), "{a:?}");
+        assert_eq!(last_clear_fluid(&c.intakes), None);
+        // Milk, formula and gum are not clear fluids either.
+        let others =
+            [IntakeKind::BreastMilk, IntakeKind::Formula, IntakeKind::ChewingGumOrSmoking, IntakeKind::FattyMeal];
+        assert_eq!(last_clear_fluid(&others.map(|k| intake(k, at(7, 0)))), None);
+        // A recorded drink is used as it is.
+        c.intakes.push(intake(IntakeKind::ClearFluids, at(6, 30)));
+        check(&alerts(&c, at(9, 0), &s), &["R-FAST-4"], &["nothing to drink since 06:30, 6 h 30"]);
+    }
+
+    /// R-FAST-3: which intake kinds break which window, for adults and children.
+    #[test]
+    fn r_fast_3_each_intake_kind_breaks_its_own_window() {
+        use IntakeKind as K;
+        use PatientKind::{Adult, Child};
+        let table = [
+            (K::Solids, Adult, Some("fast.solids_h")),
+            (K::FattyMeal, Adult, Some("fast.fatty_meal_h")),
+            (K::ClearFluids, Adult, Some("fast.clear_h")),
+            (K::BreastMilk, Adult, Some("fast.solids_h")),
+            (K::Formula, Adult, Some("fast.solids_h")),
+            (K::ChewingGumOrSmoking, Adult, None),
+            (K::Solids, Child, Some("fast.solids_h")),
+            (K::FattyMeal, Child, Some("fast.fatty_meal_h")),
+            (K::ClearFluids, Child, Some("fast.child_clear_h")),
+            (K::BreastMilk, Child, Some("fast.child_breast_milk_h")),
+            (K::Formula, Child, Some("fast.child_formula_h")),
+            (K::ChewingGumOrSmoking, Child, None),
+        ];
+        for (kind, patient, key) in table {
+            assert_eq!(required_key(kind, patient), key, "{kind:?} {patient:?}");
+        }
+        // A drink 90 min before is fine for a child (1 h), not for an adult (2 h).
+        let drink = [intake(K::ClearFluids, at(6, 30))];
+        assert_eq!(not_fasted(&drink, at(8, 0), Child, &Settings::default()), []);
+        assert_eq!(not_fasted(&drink, at(8, 0), Adult, &Settings::default()).len(), 1);
+    }
+
+    /// R-FAST-3: once in the room, the recorded in-room time is the moment
+    /// judged, not the clock.
+    #[test]
+    fn r_fast_3_uses_the_recorded_in_room_time() {
+        let s = Settings::default();
+        let breakfast = intake(IntakeKind::Solids, at(5, 30));
+        let c = FastingCase { in_room_at: Some(at(8, 30)), ..case(at(8, 0), vec![breakfast]) };
+        // At noon the breakfast is 6 h 30 old, but the patient went in at 08:30.
+        check(&alerts(&c, at(12, 0), &s), &["R-FAST-3"], &["3 h 00 before going to the room at 08:30"]);
+    }
+
+    #[test]
+    fn a_negative_span_reads_as_zero() {
+        assert_eq!(hours_text(TimeDelta::minutes(-5)), "0 h 00");
+        assert_eq!(hours_text(TimeDelta::minutes(-125)), "0 h 00");
+        assert_eq!(hours_text(TimeDelta::minutes(125)), "2 h 05");
     }
 
     /// R-FAST-4

@@ -4,6 +4,7 @@
 //! The software computes dates for the anaesthetist to confirm; it does not
 //! prescribe. Its words are "last dose on …", never "stop".
 
+use super::day_label::{day_text, j_label};
 use super::fasting::duration_of_hours;
 use super::settings::Settings;
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -146,7 +147,7 @@ pub fn stop_plan(class: DrugClass, procedure_day: NaiveDate, iodinated_contrast:
 impl StopPlan {
     /// One line per date, for the anaesthetist's review.
     pub fn lines(&self, settings: &Settings) -> Vec<String> {
-        let day = |d: NaiveDate| format!("{} ({})", d.format("%a %d/%m/%Y"), j_label(d, self.procedure_day));
+        let day = |d: NaiveDate| format!("{} ({})", day_text(d), j_label(d, self.procedure_day));
         let mut out = Vec::new();
         if let Some(d) = self.last_dose {
             out.push(format!("{}: last dose on {}", self.class.label(), day(d)));
@@ -168,13 +169,45 @@ impl StopPlan {
     }
 }
 
-/// `J-3`, `J0`, `J+2`: the ward's notation for a day relative to the procedure.
-pub fn j_label(day: NaiveDate, procedure_day: NaiveDate) -> String {
-    match (day - procedure_day).num_days() {
-        0 => "J0".to_string(),
-        n if n > 0 => format!("J+{n}"),
-        n => format!("J{n}"),
+/// R-MED-3: a stop whose last-dose day has passed while the treatment is
+/// still recorded as taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MissedStop {
+    pub class: DrugClass,
+    /// The ward day the last dose was due (R-MED-1).
+    pub last_dose: NaiveDate,
+    pub procedure_day: NaiveDate,
+}
+
+impl MissedStop {
+    /// `anti-Xa DOAC: last dose was Sat 28/11/2026 (J-3), still recorded as taken`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: last dose was {} ({}), still recorded as taken; mark it stopped or tell the anaesthetist",
+            self.class.label(),
+            day_text(self.last_dose),
+            j_label(self.last_dose, self.procedure_day)
+        )
     }
+}
+
+/// R-MED-3: every active treatment (`drugs`) whose last-dose day (R-MED-1)
+/// is before `today`, the ward day of the clock. On the last-dose day itself
+/// the dose is still allowed. Drugs with no date (GLP-1 agonists, metformin
+/// without contrast) never miss a stop.
+pub fn missed_stops(
+    drugs: &[DrugClass],
+    procedure_day: NaiveDate,
+    iodinated_contrast: bool,
+    today: NaiveDate,
+) -> Vec<MissedStop> {
+    drugs
+        .iter()
+        .filter_map(|&class| {
+            let last_dose = stop_plan(class, procedure_day, iodinated_contrast).last_dose?;
+            (today > last_dose).then_some(MissedStop { class, last_dose, procedure_day })
+        })
+        .collect()
 }
 
 /// R-MED-2: procedure kinds that count as high bleeding risk, by code.
@@ -383,6 +416,33 @@ mod tests {
         }
     }
 
+    /// R-MED-1: the renal threshold is 50 mL/min inclusive.
+    #[test]
+    fn r_med_1_creatinine_clearance_of_exactly_50_is_normal() {
+        assert_eq!(RenalFunction::from_clearance_ml_min(50.0), RenalFunction::Normal);
+        assert_eq!(RenalFunction::from_clearance_ml_min(49.9), RenalFunction::Impaired);
+    }
+
+    /// R-MED-3: a DOAC for a procedure tomorrow had its last dose on J-3; on
+    /// J-1 that day has passed.
+    #[test]
+    fn r_med_3_a_passed_last_dose_day_is_a_missed_stop() {
+        let j0 = d(2026, 12, 1);
+        let drugs = [DrugClass::Doac, DrugClass::Glp1Agonist, DrugClass::Metformin];
+        let missed = missed_stops(&drugs, j0, false, d(2026, 11, 30));
+        assert_eq!(missed, [MissedStop { class: DrugClass::Doac, last_dose: d(2026, 11, 28), procedure_day: j0 }]);
+        assert_eq!(
+            missed[0].describe(),
+            "anti-Xa DOAC (apixaban, rivaroxaban, edoxaban): last dose was Sat 28/11/2026 (J-3), \
+             still recorded as taken; mark it stopped or tell the anaesthetist"
+        );
+        // On the last-dose day itself it is not missed yet.
+        assert_eq!(missed_stops(&drugs, j0, false, d(2026, 11, 28)), []);
+        // Metformin with contrast: last dose J-1, missed on J0.
+        let metformin = missed_stops(&[DrugClass::Metformin], j0, true, j0);
+        assert_eq!(metformin.iter().map(|m| m.last_dose).collect::<Vec<_>>(), [d(2026, 11, 30)]);
+    }
+
     /// R-MED-2
     #[test]
     fn r_med_2_vertebroplasty_and_cementoplasty_are_high_bleeding_risk() {
@@ -404,6 +464,13 @@ mod tests {
             platelets: Some(LabResult { value: 50.0, taken_at: at(-1) }),
         };
         assert_eq!(check_labs(&labs, at(0), &s), []);
+        // Taken exactly at the start still counts; a minute later does not.
+        let at_start = Labs {
+            inr: Some(LabResult { value: 1.0, taken_at: at(0) }),
+            platelets: Some(LabResult { value: 200.0, taken_at: at(0) + TimeDelta::minutes(1) }),
+        };
+        let codes: Vec<_> = check_labs(&at_start, at(0), &s).iter().map(|p| p.code()).collect();
+        assert_eq!(codes, ["platelets_after_start"]);
     }
 
     /// R-MED-2

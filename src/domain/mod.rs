@@ -7,9 +7,11 @@
 pub mod anaesthesia;
 pub mod attention;
 pub mod beds;
+pub mod block_conflicts;
 pub mod board;
 pub mod case;
 pub mod checklist;
+pub mod day_label;
 pub mod discharge;
 pub mod fasting;
 pub mod identity;
@@ -19,4 +21,5 @@ pub mod names;
 pub mod pathway;
 pub mod readiness;
 pub mod settings;
+pub mod stay_order;
 pub mod ward_time;

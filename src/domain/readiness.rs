@@ -81,6 +81,8 @@ pub struct CaseFacts {
     /// Drugs the patient takes that have a stop plan or need review (R-MED-1).
     pub drugs: Vec<DrugClass>,
     pub medication_plan_reviewed: bool,
+    /// R-MED-1, R-MED-3: metformin stops around iodinated contrast.
+    pub iodinated_contrast: bool,
     /// R-MED-2: vertebroplasty, cementoplasty.
     pub high_bleeding_risk: bool,
     pub labs: Labs,
@@ -145,6 +147,12 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
         let drugs: Vec<_> = facts.drugs.iter().map(|d| d.label()).collect();
         let detail = format!("not reviewed: {}", drugs.join(", "));
         items.push(item("medication_plan", "medication plan", &detail, "R-MED-1", Level::Warns));
+    }
+
+    // R-MED-3: a last-dose day passed while the treatment is still recorded as taken.
+    let procedure_day = ward_time::local_day(facts.start, settings.zone());
+    for missed in medication::missed_stops(&facts.drugs, procedure_day, facts.iodinated_contrast, today) {
+        items.push(item("missed_stop", "medication stop passed", &missed.describe(), "R-MED-3", Level::Warns));
     }
 
     // R-MED-2: a value out of range stops the case; a missing or old one can still be drawn.
@@ -239,8 +247,10 @@ mod tests {
             carte_vitale: true,
             mutuelle_card: true,
             escort: true,
-            drugs: vec![DrugClass::Aspirin],
+            // No stop date, so R-MED-3 never fires for the fixture.
+            drugs: vec![DrugClass::Glp1Agonist],
             medication_plan_reviewed: true,
+            iodinated_contrast: false,
             high_bleeding_risk: true,
             labs: Labs {
                 inr: Some(LabResult { value: 1.0, taken_at: paris(22, 8) }),
@@ -317,6 +327,68 @@ mod tests {
         assert_eq!((a[1].rule, a[1].severity, a[1].subject), ("R-READY-2", Severity::Warning, Subject::Case(9)));
     }
 
+    /// R-MED-2: an out-of-range INR or platelet count alone makes the case not
+    /// ready (it may still be confirmed); a missing or old one only puts it at risk.
+    #[test]
+    fn r_med_2_out_of_range_labs_make_the_case_not_ready() {
+        let s = Settings::default();
+        for (inr, platelets) in [(1.6, 210.0), (1.0, 49.0)] {
+            let mut f = ready_facts();
+            f.labs.inr = Some(LabResult { value: inr, taken_at: paris(22, 8) });
+            f.labs.platelets = Some(LabResult { value: platelets, taken_at: paris(22, 8) });
+            let r = readiness(&f, paris(22, 9), &s);
+            assert_eq!(r.status, Status::NotReady, "{inr} {platelets}");
+            assert_eq!(r.items.iter().map(|i| (i.rule, i.level)).collect::<Vec<_>>(), [("R-MED-2", Level::NotReady)]);
+            assert_eq!(can_confirm(&f, paris(22, 9), &s), Ok(()));
+        }
+        let mut f = ready_facts();
+        f.labs.inr = None;
+        let r = readiness(&f, paris(22, 9), &s);
+        assert_eq!((r.status, r.items[0].level), (Status::AtRisk, Level::Warns));
+    }
+
+    /// R-MED-3: a DOAC whose last dose (J-3) has passed, still recorded as
+    /// taken, puts a case that was ready at risk, naming the drug and the day.
+    #[test]
+    fn r_med_3_a_missed_stop_puts_the_case_at_risk() {
+        let s = Settings::default();
+        let mut f = ready_facts();
+        f.drugs = vec![DrugClass::Doac];
+        // J-3 is Fri 20/11; on that day the last dose is still due.
+        assert_eq!(readiness(&f, paris(20, 20), &s).status, Status::Ready);
+        let r = readiness(&f, paris(22, 9), &s);
+        assert_eq!(r.status, Status::AtRisk);
+        assert_eq!((r.items[0].code, r.items[0].rule, r.items[0].level), ("missed_stop", "R-MED-3", Level::Warns));
+        assert!(
+            r.items[0]
+                .detail
+                .starts_with("anti-Xa DOAC (apixaban, rivaroxaban, edoxaban): last dose was Fri 20/11/2026 (J-3)")
+        );
+        // Ward days: 23:30 UTC on 20/11 is already 21/11 in Paris, the day after J-3.
+        use chrono::TimeZone;
+        let late = Utc.with_ymd_and_hms(2026, 11, 20, 23, 30, 0).unwrap();
+        assert_eq!(readiness(&f, late, &s).status, Status::AtRisk);
+        let earlier = Utc.with_ymd_and_hms(2026, 11, 20, 22, 30, 0).unwrap();
+        assert_eq!(readiness(&f, earlier, &s).status, Status::Ready);
+        // Marked stopped: no longer among the active drugs.
+        f.drugs.clear();
+        assert_eq!(readiness(&f, paris(22, 9), &s).status, Status::Ready);
+    }
+
+    /// R-READY-2: the admission day is a ward day: 23:30 UTC on 21/11 is
+    /// already 22/11 in Paris.
+    #[test]
+    fn r_ready_2_counts_from_the_ward_admission_day() {
+        use chrono::TimeZone;
+        let s = Settings::default();
+        let mut f = ready_facts();
+        f.escort = false;
+        let late = Utc.with_ymd_and_hms(2026, 11, 21, 23, 30, 0).unwrap();
+        assert_eq!(codes(&readiness(&f, late, &s)), ["escort"]);
+        let earlier = Utc.with_ymd_and_hms(2026, 11, 21, 22, 30, 0).unwrap();
+        assert_eq!(readiness(&f, earlier, &s).status, Status::Ready);
+    }
+
     /// R-READY-3
     #[test]
     fn r_ready_3_lists_anaesthesia_medication_and_lab_items_by_name() {
@@ -333,7 +405,7 @@ mod tests {
             codes(&r),
             ["cpa_pending", "no_pre_visit", "medication_plan", "inr_missing", "platelets_out_of_range"]
         );
-        assert_eq!(r.items[2].detail, "not reviewed: aspirin");
+        assert_eq!(r.items[2].detail, "not reviewed: GLP-1 agonist");
         // Pending and out-of-range labs make the case not ready without refusing confirmation.
         assert_eq!(can_confirm(&f, paris(23, 6), &s), Ok(()));
         assert_eq!(alerts(1, &r)[1].rule, "R-ANES-3");

@@ -3,12 +3,14 @@
 use super::Store;
 use super::beds;
 use super::error::{Result, StoreError, instant_text};
+use super::stay_order;
 use super::table::Table;
 use super::write::{Field, WriteTx};
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::journey::{BleedingRisk, TimelineStep};
 use crate::domain::pathway::{self, AdmissionState, RecordedStep, Step, UNDO_PREFIX};
 use crate::domain::settings::{self, Settings};
+use crate::domain::stay_order::StayInstants;
 use crate::domain::ward_time;
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -23,7 +25,18 @@ pub struct NewAdmission {
 
 /// An admission alone, with the days given. Prefer [`create_stay`], which
 /// proposes the days from the procedure (R-PATH-1) and checks the bed.
+/// R-PATH-6: refuses days out of order with the patient's birth date.
 pub fn create(tx: &mut WriteTx<'_>, admission: &NewAdmission) -> Result<i64> {
+    let birth_date = birth_date(tx.conn(), admission.patient_id)?;
+    let stay = StayInstants {
+        birth_date,
+        planned_admit_on: admission.planned_admit_on,
+        planned_discharge_on: admission.planned_discharge_on,
+        admitted_at: None,
+        discharged_at: None,
+        procedure_start: None,
+    };
+    stay_order::ensure(tx, &format!("admission for patient #{}", admission.patient_id), &stay, tx.zone())?;
     tx.insert(
         Table::Admissions,
         &[
@@ -58,10 +71,22 @@ pub struct NewStay {
     pub emergency: bool,
     /// R-MED-1: metformin stops around iodinated contrast.
     pub iodinated_contrast: bool,
+    /// R-PATH-6: the user confirmed that a start already past is a
+    /// retrospective entry (stored on the case, so the audit says so).
+    /// Without it such a start is refused with [`StoreError::Retrospective`].
+    pub retrospective: bool,
 }
 
 /// The longest a procedure can be booked for, in minutes.
 pub const MAX_MINUTES: u32 = 12 * 60;
+
+fn birth_date(conn: &Connection, patient_id: i64) -> Result<NaiveDate> {
+    conn.query_row("SELECT birth_date FROM patients WHERE id = ?1", [patient_id], |r| super::rows::day(r, 0))
+        .optional()?
+        .ok_or_else(|| {
+            StoreError::invalid(format!("patient #{patient_id}"), "no such patient; register the patient first")
+        })
+}
 
 fn exists(conn: &Connection, sql: &str, id: i64) -> Result<bool> {
     Ok(conn.query_row(sql, [id], |_| Ok(())).optional()?.is_some())
@@ -70,16 +95,13 @@ fn exists(conn: &Connection, sql: &str, id: i64) -> Result<bool> {
 /// R-PATH-1: books a procedure on `procedure_day` and its admission, planned
 /// on D + `path.admit_offset_days` and discharged on D + `path.discharge_offset_days`.
 /// Refuses an unknown patient, kind, operator, room or bed, a bed closed or
-/// held by another admission on one of the nights (R-PATH-4), and a patient
-/// who already has a stay on those nights. Returns (admission id, case id).
+/// held by another admission on one of the nights (R-PATH-4), a patient
+/// who already has a stay on those nights, instants out of order (R-PATH-6:
+/// born after the admission day) and, unless `stay.retrospective`, a start
+/// already past ([`StoreError::Retrospective`]). Returns (admission id, case id).
 pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) -> Result<(i64, i64)> {
     let conn = tx.conn();
-    if !exists(conn, "SELECT 1 FROM patients WHERE id = ?1", stay.patient_id)? {
-        return Err(StoreError::invalid(
-            format!("patient #{}", stay.patient_id),
-            "no such patient; register the patient first",
-        ));
-    }
+    let birth = birth_date(conn, stay.patient_id)?;
     let kind: Option<(String, u32)> = conn
         .query_row("SELECT code, default_minutes FROM procedure_kinds WHERE id = ?1", [stay.procedure_kind_id], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -133,6 +155,18 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
         beds::check_bookable(conn, &bed, nights, 0, today)?;
     }
     let start = ward_time::at_local(stay.procedure_day, stay.start_time, zone);
+    // R-PATH-6: in order, and a past start only as a confirmed retrospective entry.
+    let instants = StayInstants {
+        birth_date: birth,
+        planned_admit_on: admit_on,
+        planned_discharge_on: discharge_on,
+        admitted_at: None,
+        discharged_at: None,
+        procedure_start: Some(start),
+    };
+    let what = format!("the procedure for patient #{}", stay.patient_id);
+    stay_order::ensure(tx, &what, &instants, zone)?;
+    stay_order::confirm_past_plan(tx, &what, start, stay.retrospective)?;
     let risk = stay.bleeding_risk.unwrap_or_else(|| BleedingRisk::for_procedure(&kind_code));
     let side_level = stay.side_level.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let admission_id = create(
@@ -160,6 +194,7 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
             ("iodinated_contrast", &stay.iodinated_contrast),
             ("emergency", &stay.emergency),
             ("state", &CaseState::Planned.code()),
+            ("retrospective", &stay.retrospective),
         ],
     )?;
     Ok((admission_id, case_id))
@@ -297,6 +332,16 @@ pub(super) fn apply_step(
         } else if from.is_on_ward() && !to.is_on_ward() {
             beds::leave(tx, bed)?;
         }
+    }
+    // R-PATH-6: arriving or leaving now keeps the stay's instants in order.
+    if matches!(step, Step::Admit | Step::Discharge) {
+        let mut instants = stay_order::instants(tx.conn(), admission_id)?;
+        if step == Step::Admit {
+            instants.admitted_at = Some(tx.at());
+        } else {
+            instants.discharged_at = Some(tx.at());
+        }
+        stay_order::ensure(tx, &what, &instants, tx.zone())?;
     }
     let at = instant_text(tx.at());
     let code = to.code();

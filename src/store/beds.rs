@@ -49,12 +49,93 @@ pub struct Holder {
     pub state: AdmissionState,
     pub planned_admit_on: NaiveDate,
     pub planned_discharge_on: NaiveDate,
+    /// For a patient who has left: the ward days of arrival and departure.
+    pub stayed: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Holder {
     pub fn nights(&self, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-        beds::held_nights(self.state, self.planned_admit_on, self.planned_discharge_on, today)
+        beds::occupied_nights(self.state, self.planned_admit_on, self.planned_discharge_on, self.stayed, today)
     }
+}
+
+/// How far back a discharged stay's planned day may lie and its actual stay
+/// still reach the nights asked about (a prolonged stay), in days.
+const PROLONGED_REACH_DAYS: u64 = 60;
+
+/// The holders that matter for `nights`: every admission planned or on the
+/// ward and, when the nights are already past (a retrospective entry), the
+/// patients who have left since, with the nights they actually stayed, so a
+/// past night is never given to two patients (R-PATH-4).
+pub fn holders_for(conn: &Connection, nights: (NaiveDate, NaiveDate), today: NaiveDate) -> Result<Vec<Holder>> {
+    let mut all = holders(conn)?;
+    if nights.0 < today {
+        let zone = super::settings::load(conn)?.0.zone();
+        let since = nights.0.checked_sub_days(chrono::Days::new(PROLONGED_REACH_DAYS)).unwrap_or(nights.0);
+        all.extend(departed(conn, since, zone)?);
+    }
+    Ok(all)
+}
+
+/// Discharged admissions with a bed planned to leave on `since` or later, with
+/// the ward days they actually stayed.
+fn departed(conn: &Connection, since: NaiveDate, zone: Tz) -> Result<Vec<Holder>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, bed_id, planned_admit_on, planned_discharge_on, admitted_at, discharged_at FROM admissions
+         WHERE planned_discharge_on >= ?1 AND +state = 'discharged' AND bed_id IS NOT NULL ORDER BY id",
+    )?;
+    let rows = stmt.query_map([since.to_string()], |r| departed_row(r, zone))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+fn departed_row(r: &rusqlite::Row<'_>, zone: Tz) -> rusqlite::Result<Holder> {
+    let day = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(|t| crate::domain::ward_time::local_day(t, zone));
+    let (arrived, left) = (day(super::journey::opt_instant(r, 4)?), day(super::journey::opt_instant(r, 5)?));
+    Ok(Holder {
+        admission_id: r.get(0)?,
+        bed_id: r.get(1)?,
+        state: AdmissionState::Discharged,
+        planned_admit_on: super::rows::day(r, 2)?,
+        planned_discharge_on: super::rows::day(r, 3)?,
+        stayed: arrived.zip(left),
+    })
+}
+
+/// R-PATH-4 for `periop check`: every pair of admissions in one bed on the
+/// same night, as of the ward day `today`, named by admission and bed.
+pub fn overlaps(conn: &Connection, today: NaiveDate, zone: Tz) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.bed_id, a.planned_admit_on, a.planned_discharge_on, a.admitted_at, a.discharged_at, a.state,
+                b.label
+         FROM admissions a JOIN beds b ON b.id = a.bed_id ORDER BY a.id",
+    )?;
+    let mut labels = std::collections::BTreeMap::new();
+    let rows = stmt.query_map([], |r| {
+        let state: String = r.get(6)?;
+        let mut holder = departed_row(r, zone)?;
+        holder.state = AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned);
+        Ok((holder, r.get::<_, String>(7)?))
+    })?;
+    let mut stays = Vec::new();
+    for row in rows {
+        let (holder, label) = row?;
+        labels.insert(holder.bed_id, label);
+        if let Some(nights) = holder.nights(today) {
+            stays.push(beds::BedNights { bed_id: holder.bed_id, admission_id: holder.admission_id, nights });
+        }
+    }
+    Ok(beds::bed_overlaps(&stays)
+        .into_iter()
+        .map(|(a, b, night)| {
+            format!(
+                "bed {}: admissions #{} and #{} both hold the night of {} (R-PATH-4)",
+                labels.get(&a.bed_id).map_or("?", String::as_str),
+                a.admission_id,
+                b.admission_id,
+                night.format("%d/%m/%Y")
+            )
+        })
+        .collect())
 }
 
 /// Every admission planned or on the ward that has a bed: a few dozen rows
@@ -73,6 +154,7 @@ pub fn holders(conn: &Connection) -> Result<Vec<Holder>> {
             state: AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
             planned_admit_on: super::rows::day(r, 3)?,
             planned_discharge_on: super::rows::day(r, 4)?,
+            stayed: None,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -86,7 +168,7 @@ pub fn conflict(
     except_admission: i64,
     today: NaiveDate,
 ) -> Result<Option<Holder>> {
-    Ok(holders(conn)?.into_iter().find(|h| {
+    Ok(holders_for(conn, nights, today)?.into_iter().find(|h| {
         h.bed_id == bed_id
             && h.admission_id != except_admission
             && h.nights(today).is_some_and(|held| beds::nights_overlap(held, nights))
@@ -233,6 +315,7 @@ fn admission_plan(conn: &Connection, admission_id: i64) -> Result<(Holder, Optio
                     state: AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
                     planned_admit_on: super::rows::day(r, 3)?,
                     planned_discharge_on: super::rows::day(r, 4)?,
+                    stayed: None,
                 },
                 r.get(5)?,
                 r.get(6)?,
@@ -290,7 +373,7 @@ pub fn unassign(tx: &mut WriteTx<'_>, admission_id: i64, expected_version: i64) 
 /// Beds a stay could take for `nights` as seen on `today`: not closed, not
 /// held by another admission; free ones first, then those waiting to be cleaned.
 pub fn available(conn: &Connection, nights: (NaiveDate, NaiveDate), today: NaiveDate) -> Result<Vec<BedChoice>> {
-    let held: Vec<Holder> = holders(conn)?;
+    let held: Vec<Holder> = holders_for(conn, nights, today)?;
     let mut stmt = conn.prepare_cached("SELECT id, label, state FROM beds WHERE state <> 'closed' ORDER BY label")?;
     let mut out = stmt
         .query_map([], |r| {

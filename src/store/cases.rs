@@ -4,6 +4,7 @@ use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
 use super::{admissions, beds, rows};
+use crate::domain::block_conflicts::{self, BookedCase};
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::journey::{self, FastingTimes};
 use crate::domain::pathway::AdmissionState;
@@ -48,7 +49,8 @@ pub fn create(tx: &mut WriteTx<'_>, case: &NewCase) -> Result<i64> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Moved {
     pub case_version: i64,
-    /// The admission's plans moved with the procedure (the patient was not yet admitted).
+    /// The admission's plans moved: both with the procedure day before the
+    /// arrival; after it, only a discharge planned before the new day (R-PATH-6).
     pub plans_moved: bool,
     pub planned_admit_on: NaiveDate,
     pub planned_discharge_on: NaiveDate,
@@ -113,11 +115,17 @@ fn case_and_stay(conn: &Connection, case_id: i64) -> Result<CaseAndStay> {
 /// procedure day (and a bed held by someone else on the new nights is given
 /// up, with a message); once admitted, the plans stay and the message says
 /// so. The fasting times follow the start (they are computed from it).
+///
+/// R-PATH-6: refused if the stay's instants would be out of order (a day
+/// before the patient arrived, after they left or outside the plans), and,
+/// unless `retrospective` confirms it, if `new_start` is already past
+/// ([`StoreError::Retrospective`]); a confirmed past start is stored as such.
 pub fn move_case(
     tx: &mut WriteTx<'_>,
     case_id: i64,
     expected_version: i64,
     new_start: DateTime<Utc>,
+    retrospective: bool,
     settings: &Settings,
 ) -> Result<Moved> {
     let what = Table::Cases.row(case_id);
@@ -139,15 +147,62 @@ pub fn move_case(
     }
     let zone = settings.zone();
     let (old_day, new_day) = (ward_time::local_day(c.start, zone), ward_time::local_day(new_start, zone));
-    let case_version =
-        tx.update(Table::Cases, case_id, expected_version, &[("scheduled_start", &instant_text(new_start))])?;
+    // R-PATH-6: the stay as it will be (its plans follow the day if not yet admitted).
+    let mut instants = super::stay_order::instants(tx.conn(), c.admission_id)?;
+    instants.procedure_start = Some(new_start);
+    let not_yet_admitted = matches!(c.stay_state, AdmissionState::Planned | AdmissionState::Postponed);
+    if not_yet_admitted && new_day != old_day {
+        (instants.planned_admit_on, instants.planned_discharge_on) = admissions::planned_days(new_day, settings)?;
+    }
+    // R-PATH-6: once admitted the plans stay, except a discharge planned before
+    // the new procedure day, which follows it (procedure ≤ discharge).
+    let later_discharge = if !not_yet_admitted && new_day > c.discharge_on {
+        Some(admissions::planned_days(new_day, settings)?.1)
+    } else {
+        None
+    };
+    if let Some(day) = later_discharge {
+        instants.planned_discharge_on = day;
+    }
+    super::stay_order::ensure(tx, &what, &instants, zone)?;
+    super::stay_order::confirm_past_plan(tx, &what, new_start, retrospective)?;
+    let past = super::stay_order::needs_retrospective_at(tx, new_start);
+    let case_version = tx.update(
+        Table::Cases,
+        case_id,
+        expected_version,
+        &[("scheduled_start", &instant_text(new_start)), ("retrospective", &past)],
+    )?;
     let mut message =
         format!("procedure moved to {} {}", new_day.format("%d/%m"), ward_time::clock_text(new_start, zone));
-    let not_yet_admitted = matches!(c.stay_state, AdmissionState::Planned | AdmissionState::Postponed);
     let (mut admit_on, mut discharge_on) = (c.admit_on, c.discharge_on);
     let mut plans_moved = false;
     let mut bed_released = None;
-    if !not_yet_admitted {
+    if let Some(day) = later_discharge {
+        // R-PATH-4: the extra nights must not be someone else's.
+        let today = ward_time::local_day(tx.at(), zone);
+        if let Some((bed_id, label)) = &c.bed
+            && let Some(holder) = beds::conflict(tx.conn(), *bed_id, (c.discharge_on, day), c.admission_id, today)?
+        {
+            return Err(StoreError::invalid(
+                &what,
+                format!(
+                    "the discharge would move to {} but bed {label} is held by admission #{} on those nights; \
+                     assign another bed first (R-PATH-4)",
+                    day.format("%d/%m"),
+                    holder.admission_id
+                ),
+            ));
+        }
+        let day_text = day.to_string();
+        tx.update(Table::Admissions, c.admission_id, c.stay_version, &[("planned_discharge_on", &day_text)])?;
+        discharge_on = day;
+        plans_moved = true;
+        message.push_str(&format!(
+            "; the patient is already admitted: the discharge plan follows the procedure to {} (R-PATH-6)",
+            day.format("%d/%m")
+        ));
+    } else if !not_yet_admitted {
         message.push_str(&format!(
             "; the patient is already admitted: the plans stay (discharge planned {})",
             c.discharge_on.format("%d/%m")
@@ -224,7 +279,12 @@ pub fn set_pre_visit(
 ) -> Result<i64> {
     super::checks::case_state(tx.conn(), case_id)?;
     if let Some(at) = at {
-        super::intakes::not_in_future(tx, at, &format!("pre-anaesthesia visit of case #{case_id}"))?;
+        super::intakes::not_in_future(
+            tx,
+            at,
+            &format!("pre-anaesthesia visit of case #{case_id}"),
+            crate::domain::stay_order::Event::PreVisit,
+        )?;
     }
     let at = at.map(instant_text);
     tx.update(Table::Cases, case_id, expected_version, &[("pre_visit_at", &at)])
@@ -234,4 +294,53 @@ pub fn set_pre_visit(
 /// until the block's case timeline (R-BLOCK-6) owns these transitions.
 pub(crate) fn set_state(tx: &mut WriteTx<'_>, case_id: i64, expected_version: i64, state: CaseState) -> Result<i64> {
     tx.update(Table::Cases, case_id, expected_version, &[("state", &state.code())])
+}
+
+/// R-BLOCK-3 (operator overlap) over the stored schedule: every case not
+/// cancelled or postponed with an operator, as the domain check reads it.
+pub fn booked_cases(conn: &Connection) -> Result<Vec<BookedCase>> {
+    // Instants are stored as `YYYY-MM-DDTHH:MM:SSZ`: these bounds hold every one.
+    booked_cases_between(conn, "0000", "9999")
+}
+
+/// [`booked_cases`] starting on the ward day `day` (one indexed read), for
+/// checking a new booking against that day's schedule.
+pub fn booked_cases_on(conn: &Connection, day: NaiveDate, zone: chrono_tz::Tz) -> Result<Vec<BookedCase>> {
+    let (from, to) = ward_time::day_bounds(day, zone);
+    booked_cases_between(conn, &instant_text(from), &instant_text(to))
+}
+
+fn booked_cases_between(conn: &Connection, from: &str, to: &str) -> Result<Vec<BookedCase>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, operator_id, scheduled_start, duration_min FROM cases
+         WHERE scheduled_start >= ?1 AND scheduled_start < ?2
+           AND operator_id IS NOT NULL AND state NOT IN ('cancelled', 'postponed') ORDER BY id",
+    )?;
+    let rows = stmt.query_map([from, to], |r| {
+        Ok(BookedCase { case_id: r.get(0)?, operator_id: r.get(1)?, start: rows::instant(r, 2)?, minutes: r.get(3)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// R-BLOCK-3 for `periop check`: one operator in two overlapping cases, named
+/// by operator (staff, not patients), case and ward time.
+pub fn operator_overlaps(conn: &Connection, zone: chrono_tz::Tz) -> Result<Vec<String>> {
+    let overlaps = block_conflicts::operator_overlaps(&booked_cases(conn)?);
+    let mut out = Vec::new();
+    for o in overlaps {
+        let name: String = conn
+            .query_row("SELECT display_name FROM staff WHERE id = ?1", [o.operator_id], |r| r.get(0))
+            .optional()?
+            .unwrap_or_else(|| format!("staff #{}", o.operator_id));
+        let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string();
+        out.push(format!(
+            "operator {name}: case #{} ({}, {} min) and case #{} ({}) overlap (R-BLOCK-3)",
+            o.first.case_id,
+            when(o.first.start),
+            o.first.minutes,
+            o.second.case_id,
+            when(o.second.start)
+        ));
+    }
+    Ok(out)
 }

@@ -3,6 +3,8 @@
 use super::error::{Result, StoreError};
 use super::schema;
 use super::table::Table;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::Path;
@@ -28,11 +30,20 @@ pub struct Report {
     pub integrity: Vec<String>,
     pub foreign_key_problems: usize,
     pub audit_rows: i64,
+    /// Stored rows that break a rule the program enforces on entry, each
+    /// naming the record (admission, bed, case, day), never a patient:
+    /// R-PATH-6 (a stay's instants out of order, events in the future),
+    /// R-PATH-4 (two patients in one bed the same night), R-BLOCK-3 (one
+    /// operator in two cases at once).
+    pub findings: Vec<String>,
 }
 
 impl Report {
     pub fn is_healthy(&self) -> bool {
-        self.integrity == ["ok"] && self.foreign_key_problems == 0 && self.schema_version == self.known_version
+        self.integrity == ["ok"]
+            && self.foreign_key_problems == 0
+            && self.schema_version == self.known_version
+            && self.findings.is_empty()
     }
 }
 
@@ -44,12 +55,32 @@ pub fn full(conn: &Connection) -> Result<Report> {
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_key_problems = stmt.query_map([], |_| Ok(()))?.count();
     let audit_rows = conn.query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
-    Ok(Report { schema_version, known_version: schema::VERSION, integrity, foreign_key_problems, audit_rows })
+    Ok(Report {
+        schema_version,
+        known_version: schema::VERSION,
+        integrity,
+        foreign_key_problems,
+        audit_rows,
+        findings: Vec::new(),
+    })
+}
+
+/// The stored-data checks (see [`Report::findings`]) at `now`, in the ward's `zone`.
+pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<String>> {
+    let mut out = super::stay_order::findings(conn, now, zone)?;
+    out.extend(super::beds::overlaps(conn, crate::domain::ward_time::local_day(now, zone), zone)?);
+    out.extend(super::cases::operator_overlaps(conn, zone)?);
+    Ok(out)
 }
 
 impl super::Store {
-    /// The full check behind `periop check`.
-    pub fn check(&self) -> Result<Report> {
-        full(self.conn())
+    /// The full check behind `periop check`: the file, then the stored data
+    /// against the rules at `now` (the one clock).
+    pub fn check(&self, now: DateTime<Utc>) -> Result<Report> {
+        let mut report = full(self.conn())?;
+        if report.integrity == ["ok"] {
+            report.findings = findings(self.conn(), now, self.zone())?;
+        }
+        Ok(report)
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::case::AnaesthesiaMode;
 use crate::domain::identity::Identity;
 use crate::domain::journey::{ConsultationDue, ConsultationView};
 use crate::domain::settings::Settings;
+use crate::domain::stay_order::Event;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -37,7 +38,7 @@ pub struct NewConsultation {
 pub fn record(tx: &mut WriteTx<'_>, c: &NewConsultation) -> Result<i64> {
     case_state(tx.conn(), c.case_id)?;
     let what = format!("anaesthesia consultation for case #{}", c.case_id);
-    not_in_future(tx, c.held_at, &what)?;
+    not_in_future(tx, c.held_at, &what, Event::Consultation)?;
     if let Some(id) = c.anaesthetist_id {
         let known = tx.conn().query_row("SELECT 1 FROM staff WHERE id = ?1", [id], |_| Ok(())).optional()?;
         if known.is_none() {

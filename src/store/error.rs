@@ -34,6 +34,12 @@ pub enum StoreError {
     NotFound(String),
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
+    /// R-PATH-6: a planned date already past. The screen asks "record it as a
+    /// retrospective entry?" and, if so, repeats the call with the confirmation.
+    #[error(
+        "{what} is planned for {when}, which has already passed; confirm it as a retrospective entry (recorded as such in the audit) or correct the date"
+    )]
+    Retrospective { what: String, when: String },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

@@ -5,18 +5,13 @@ use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::fasting::IntakeKind;
 use crate::domain::journey::IntakeView;
-use chrono::{DateTime, TimeDelta, Utc};
+use crate::domain::stay_order::Event;
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-/// Clock drift tolerated between terminals when a time "now" is recorded.
-pub const CLOCK_SLACK_MIN: i64 = 5;
-
-/// Refuses a time in the future: what is recorded here has happened.
-pub(super) fn not_in_future(tx: &WriteTx<'_>, at: DateTime<Utc>, what: &str) -> Result<()> {
-    if at > tx.at() + TimeDelta::minutes(CLOCK_SLACK_MIN) {
-        return Err(StoreError::invalid(what, "its time is in the future; record it once it has happened"));
-    }
-    Ok(())
+/// R-PATH-6: refuses a time in the future: what is recorded here has happened.
+pub(super) fn not_in_future(tx: &WriteTx<'_>, at: DateTime<Utc>, what: &str, event: Event) -> Result<()> {
+    super::stay_order::recorded(tx, what, event, at)
 }
 
 /// R-FAST-3: records an intake during the stay. Returns the intake's id.
@@ -32,7 +27,7 @@ pub fn record(tx: &mut WriteTx<'_>, admission_id: i64, kind: IntakeKind, taken_a
             format!("the stay is {state}; intakes are recorded during a stay"),
         ));
     }
-    not_in_future(tx, taken_at, &format!("{} intake", kind.label()))?;
+    not_in_future(tx, taken_at, &format!("{} intake", kind.label()), Event::Intake)?;
     tx.insert(
         Table::Intakes,
         &[("admission_id", &admission_id), ("kind", &kind.code()), ("taken_at", &instant_text(taken_at))],

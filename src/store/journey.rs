@@ -78,6 +78,7 @@ impl CaseBundle {
             escort: false,
             drugs: self.drugs.clone(),
             medication_plan_reviewed: false,
+            iodinated_contrast: r.iodinated_contrast,
             high_bleeding_risk: r.bleeding_risk == BleedingRisk::High,
             labs: self.labs,
         };

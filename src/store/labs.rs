@@ -6,6 +6,7 @@ use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::journey::LabView;
 use crate::domain::medication::LabItem;
+use crate::domain::stay_order::Event;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
@@ -51,7 +52,7 @@ pub fn record(
             format!("{value} is not a plausible value; give {low} to {high}{unit}"),
         ));
     }
-    not_in_future(tx, taken_at, &format!("{} result", item.label()))?;
+    not_in_future(tx, taken_at, &format!("{} result", item.label()), Event::Lab)?;
     tx.insert(
         Table::LabResults,
         &[("patient_id", &patient_id), ("test", &code(item)), ("value", &value), ("taken_at", &instant_text(taken_at))],

@@ -23,6 +23,7 @@ pub mod registration;
 mod rows;
 pub mod schema;
 pub mod settings;
+pub mod stay_order;
 pub mod table;
 pub mod treatments;
 pub mod watch;
@@ -98,9 +99,18 @@ impl Store {
         Self::open_as(path, &Account::current())
     }
 
-    /// Opens an existing database as `account`. The program always passes the
-    /// current account; tests pass others to play two members of staff.
+    /// Opens an existing database as `account`, registering a new account at
+    /// the system clock's time. The program uses [`Store::open_at`] with its
+    /// one clock; tests pass other accounts to play two members of staff.
     pub fn open_as(path: &Path, account: &Account) -> Result<Store> {
+        Self::open_at(path, account, |_| Utc::now())
+    }
+
+    /// Opens an existing database as `account`. A new account is registered
+    /// (and audited) at `now(zone)`, the program's one clock read in the
+    /// ward's zone once the settings are known, so `--now` holds for that
+    /// write too.
+    pub fn open_at(path: &Path, account: &Account, now: impl FnOnce(Tz) -> DateTime<Utc>) -> Result<Store> {
         let (mut conn, guard) = open_checked(path)?;
         let (settings, bad) = settings::load(&conn).map_err(|e| damaged(path, e))?;
         for e in bad {
@@ -108,7 +118,7 @@ impl Store {
         }
         let actor = match actor::find(&conn, &account.name).map_err(|e| damaged(path, e))? {
             Some(actor) => actor,
-            None => write::write(&mut conn, 0, Utc::now(), settings.zone(), |tx| {
+            None => write::write(&mut conn, 0, now(settings.zone()), settings.zone(), |tx| {
                 // Two terminals of a new account may start at once: look again
                 // inside the transaction, so the account is registered once.
                 if let Some(actor) = actor::find(tx.conn(), &account.name)? {

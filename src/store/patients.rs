@@ -18,7 +18,13 @@ pub struct NewPatient {
 
 /// Registers a patient; names are stored in NFC with single spaces
 /// ([`names::stored`]), so the same name typed two ways is one name.
+/// R-PATH-6: a birth date after today (the ward day of the transaction) is
+/// refused. Returns the patient's id.
 pub fn register(tx: &mut WriteTx<'_>, patient: &NewPatient) -> Result<i64> {
+    let today = crate::domain::ward_time::local_day(tx.at(), tx.zone());
+    crate::domain::stay_order::born(patient.birth_date, today).map_err(|f| {
+        super::stay_order::refused(&format!("hospital number {}", patient.hospital_number), &[f], tx.zone())
+    })?;
     tx.insert(
         Table::Patients,
         &[

@@ -10,11 +10,15 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// `UPGRADES[n]` takes a file from version `n + 1` to `n + 2`. Append only;
 /// never edit a step that has shipped.
-pub const UPGRADES: &[&str] = &[];
+pub const UPGRADES: &[&str] = &[
+    // 1 → 2, R-PATH-6: a case booked or moved to a start already past is a
+    // confirmed retrospective entry, and says so.
+    "ALTER TABLE cases ADD COLUMN retrospective INTEGER NOT NULL DEFAULT 0 CHECK (retrospective IN (0, 1));",
+];
 
 /// How long a writer waits for another terminal's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -51,6 +51,11 @@ impl WriteTx<'_> {
         self.at
     }
 
+    /// The ward's zone, for ward days and messages.
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+
     /// For loading history (the demo's past years): later rows carry this time.
     pub(crate) fn set_at(&mut self, at: DateTime<Utc>) {
         self.at = at;

@@ -1,0 +1,142 @@
+//! `periop rules [ID]`: the rules the program applies (`docs/rules.md`,
+//! embedded), whole or one by its ID, so an alert's `R-FAST-4` can be looked up
+//! by anyone who has the program.
+
+/// `docs/rules.md`, as built into the program.
+pub const RULES: &str = include_str!("../../docs/rules.md");
+
+/// One rule's section: its heading line (`### R-FAST-4 — …`) to the next heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub id: &'static str,
+    pub text: &'static str,
+}
+
+/// Every rule in the document, in its order.
+pub fn all() -> Vec<Rule> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let starts: Vec<usize> = RULES
+        .split_inclusive('\n')
+        .map(|line| {
+            let at = offset;
+            offset += line.len();
+            at
+        })
+        .collect();
+    let headings: Vec<usize> = starts.iter().copied().filter(|&i| RULES[i..].starts_with('#')).collect();
+    for (n, &start) in headings.iter().enumerate() {
+        let Some(rest) = RULES[start..].strip_prefix("### ") else { continue };
+        let id = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+        if !id.starts_with("R-") {
+            continue;
+        }
+        let end = headings.get(n + 1).copied().unwrap_or(RULES.len());
+        out.push(Rule { id, text: RULES[start..end].trim_end() });
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("there is no rule {given:?}; rule IDs look like R-FAST-4 ({known}); `periop rules` prints them all")]
+pub struct UnknownRule {
+    pub given: String,
+    /// The known IDs by family: `R-PATH-1..6, R-READY-1..3, …`.
+    pub known: String,
+}
+
+/// One rule's text by its ID (`r-fast-4` and ` R-FAST-4 ` are read as `R-FAST-4`).
+pub fn lookup(id: &str) -> Result<&'static str, UnknownRule> {
+    let wanted = id.trim().to_ascii_uppercase();
+    all()
+        .into_iter()
+        .find(|r| r.id == wanted)
+        .map(|r| r.text)
+        .ok_or_else(|| UnknownRule { given: id.to_string(), known: families() })
+}
+
+/// `R-PATH-1..6, R-READY-1..3, …`: each family with its first and last number.
+fn families() -> String {
+    let mut out: Vec<(String, u32, u32)> = Vec::new();
+    for rule in all() {
+        let Some((family, n)) = rule.id.rsplit_once('-') else { continue };
+        let Ok(n) = n.parse::<u32>() else { continue };
+        match out.last_mut() {
+            Some((f, lo, hi)) if f == family => {
+                *lo = (*lo).min(n);
+                *hi = (*hi).max(n);
+            }
+            _ => out.push((family.to_string(), n, n)),
+        }
+    }
+    out.iter()
+        .map(|(f, lo, hi)| if lo == hi { format!("{f}-{lo}") } else { format!("{f}-{lo}..{hi}") })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// R-MED-3: a rule an alert cites can be looked up by its ID.
+    #[test]
+    fn r_med_3_and_every_rule_can_be_looked_up() {
+        let text = lookup("r-med-3").unwrap();
+        assert!(text.starts_with("### R-MED-3 — a stop that was missed"), "{text}");
+        assert!(text.contains("naming the drug and the day") && !text.contains("## Discharge"), "{text}");
+        for rule in all() {
+            assert_eq!(lookup(rule.id), Ok(rule.text));
+        }
+    }
+
+    /// Every rule ID the program's code cites is in the document, and every
+    /// rule in the document is one the code applies.
+    #[test]
+    fn the_document_covers_the_rules_the_code_cites() {
+        let ids: Vec<&str> = all().iter().map(|r| r.id).collect();
+        for id in [
+            "R-PATH-1",
+            "R-PATH-2",
+            "R-PATH-3",
+            "R-PATH-4",
+            "R-PATH-5",
+            "R-PATH-6",
+            "R-READY-1",
+            "R-READY-2",
+            "R-READY-3",
+            "R-ANES-1",
+            "R-ANES-2",
+            "R-ANES-3",
+            "R-ANES-4",
+            "R-ANES-5",
+            "R-FAST-1",
+            "R-FAST-2",
+            "R-FAST-3",
+            "R-FAST-4",
+            "R-FAST-5",
+            "R-MED-1",
+            "R-MED-2",
+            "R-MED-3",
+            "R-DISCH-1",
+            "R-DISCH-2",
+            "R-BLOCK-3",
+            "R-AUDIT-1",
+            "R-AUDIT-2",
+            "R-PRIV-1",
+        ] {
+            assert!(ids.contains(&id), "{id} is not in docs/rules.md");
+        }
+        assert_eq!(ids.len(), 28, "{ids:?}");
+    }
+
+    #[test]
+    fn an_unknown_id_names_the_pattern_and_the_families() {
+        let err = lookup("R-FOO-9").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "there is no rule \"R-FOO-9\"; rule IDs look like R-FAST-4 (R-PATH-1..6, R-READY-1..3, R-ANES-1..5, \
+             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-3, R-AUDIT-1..2, R-PRIV-1); `periop rules` prints them all"
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! One way to say when a day is: its J-label against the procedure day, and
+//! its distance from the day being viewed. Every screen, `periop board` and
+//! its JSON use these, so a label never counts from the wrong day.
+
+use super::ward_time;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+/// When an instant falls, in the ward's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayLabel {
+    /// The ward day of the instant.
+    pub day: NaiveDate,
+    /// Against the procedure day, when there is one (`J-1`).
+    pub j: Option<String>,
+    /// Against the day viewed ([`relative`]).
+    pub relative: String,
+}
+
+/// The one function for any instant: its ward day in `zone`, its J-label
+/// against `procedure_day`, and how far it is from the day `viewed` as seen
+/// at `now` (the one clock).
+pub fn of(
+    instant: DateTime<Utc>,
+    procedure_day: Option<NaiveDate>,
+    viewed: NaiveDate,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> DayLabel {
+    let day = ward_time::local_day(instant, zone);
+    DayLabel {
+        day,
+        j: procedure_day.map(|p| j_label(day, p)),
+        relative: relative(day, viewed, ward_time::local_day(now, zone)),
+    }
+}
+
+/// `J-3`, `J0`, `J+2`: the ward's notation for `day` relative to the procedure day.
+pub fn j_label(day: NaiveDate, procedure_day: NaiveDate) -> String {
+    match (day - procedure_day).num_days() {
+        0 => "J0".to_string(),
+        n if n > 0 => format!("J+{n}"),
+        n => format!("J{n}"),
+    }
+}
+
+/// `Sat 28/11/2026`: a day in full, for dates a nurse acts on.
+pub fn day_text(day: NaiveDate) -> String {
+    day.format("%a %d/%m/%Y").to_string()
+}
+
+/// How far `day` is from `viewed`, the day on screen. When `viewed` is
+/// `today` (the ward day of the clock): `today`, `yesterday`, `tomorrow`,
+/// `3 days ago`, `in 3 days`. When another day is on screen the words name it,
+/// so nothing counts from today by mistake: `the day viewed`,
+/// `1 day before 01/12`, `2 days after 01/12`.
+pub fn relative(day: NaiveDate, viewed: NaiveDate, today: NaiveDate) -> String {
+    let n = (day - viewed).num_days();
+    let plural = |n: i64| if n.abs() == 1 { "" } else { "s" };
+    if viewed == today {
+        return match n {
+            0 => "today".to_string(),
+            -1 => "yesterday".to_string(),
+            1 => "tomorrow".to_string(),
+            n if n < 0 => format!("{} days ago", -n),
+            n => format!("in {n} days"),
+        };
+    }
+    let on = viewed.format("%d/%m");
+    match n {
+        0 => "the day viewed".to_string(),
+        n if n < 0 => format!("{} day{} before {on}", -n, plural(n)),
+        n => format!("{n} day{} after {on}", plural(n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn j_labels_count_from_the_procedure_day() {
+        assert_eq!(j_label(d(11, 20), d(11, 23)), "J-3");
+        assert_eq!(j_label(d(11, 23), d(11, 23)), "J0");
+        assert_eq!(j_label(d(11, 24), d(11, 23)), "J+1");
+        assert_eq!(day_text(d(11, 28)), "Sat 28/11/2026");
+    }
+
+    /// An instant between UTC and local midnight is on the ward's day.
+    #[test]
+    fn an_instant_is_labelled_by_its_ward_day() {
+        use chrono::TimeZone;
+        use chrono_tz::Europe::Paris;
+        let at = Utc.with_ymd_and_hms(2026, 11, 22, 23, 30, 0).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let label = of(at, Some(d(11, 24)), d(11, 23), now, Paris);
+        assert_eq!(label, DayLabel { day: d(11, 23), j: Some("J-1".into()), relative: "today".into() });
+    }
+
+    #[test]
+    fn relative_days_count_from_the_day_viewed() {
+        let today = d(11, 30);
+        let words = |day| relative(day, today, today);
+        assert_eq!(
+            [d(11, 27), d(11, 29), d(11, 30), d(12, 1), d(12, 3)].map(words),
+            ["3 days ago", "yesterday", "today", "tomorrow", "in 3 days"]
+        );
+        // On tomorrow's board, yesterday is two days before it, not "1 day ago".
+        assert_eq!(relative(d(11, 29), d(12, 1), today), "2 days before 01/12");
+        assert_eq!(relative(d(11, 30), d(12, 1), today), "1 day before 01/12");
+        assert_eq!(relative(d(12, 2), d(12, 1), today), "1 day after 01/12");
+        assert_eq!(relative(d(12, 1), d(12, 1), today), "the day viewed");
+    }
+}

@@ -1,0 +1,338 @@
+//! R-PATH-6: the instants of a stay are in order — birth ≤ admission ≤
+//! procedure ≤ discharge — and nothing that records what happened (an
+//! intake, a lab, a consultation, a visit, a step) is in the future. A
+//! planned procedure already past needs a confirmation: a retrospective
+//! entry, recorded as such.
+//!
+//! This is the one check: every store path that writes one of these instants
+//! calls [`check`] (or [`recorded`] for an event), and `periop check` runs the
+//! same function over the stored rows.
+//!
+//! Days are ward days (the zone is passed in): a patient admitted at 23:30 on
+//! 21/11 in Paris arrived on 21/11, whatever UTC says.
+
+use super::ward_time;
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+/// Minutes of clock drift tolerated between terminals when something that
+/// happened "now" is recorded.
+pub const CLOCK_SLACK_MIN: i64 = 5;
+
+/// What a recorded instant is, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Event {
+    Arrival,
+    Departure,
+    Intake,
+    Lab,
+    Consultation,
+    PreVisit,
+    Step,
+}
+
+impl Event {
+    pub fn label(self) -> &'static str {
+        match self {
+            Event::Arrival => "arrival",
+            Event::Departure => "departure",
+            Event::Intake => "intake",
+            Event::Lab => "lab result",
+            Event::Consultation => "anaesthesia consultation",
+            Event::PreVisit => "pre-anaesthesia visit",
+            Event::Step => "recorded step",
+        }
+    }
+}
+
+/// The instants of one stay, as stored or as about to be stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StayInstants {
+    pub birth_date: NaiveDate,
+    pub planned_admit_on: NaiveDate,
+    pub planned_discharge_on: NaiveDate,
+    /// When the patient actually arrived and left, once they have.
+    pub admitted_at: Option<DateTime<Utc>>,
+    pub discharged_at: Option<DateTime<Utc>>,
+    /// The scheduled start of the stay's procedure (not cancelled or postponed).
+    pub procedure_start: Option<DateTime<Utc>>,
+}
+
+/// One instant out of order, with the two days it compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "fault", rename_all = "snake_case")]
+pub enum Fault {
+    /// The birth date is after today.
+    BirthInFuture { birth: NaiveDate },
+    /// Born after the admission day.
+    BirthAfterAdmission { birth: NaiveDate, admit: NaiveDate },
+    /// The procedure day is before the planned admission day.
+    ProcedureBeforeAdmission { procedure: NaiveDate, admit: NaiveDate },
+    /// The procedure day is before the day the patient actually arrived.
+    ProcedureBeforeArrival { procedure: NaiveDate, arrived: NaiveDate },
+    /// The procedure day is after the planned discharge day.
+    ProcedureAfterDischarge { procedure: NaiveDate, discharge: NaiveDate },
+    /// The procedure day is after the day the patient actually left.
+    ProcedureAfterDeparture { procedure: NaiveDate, left: NaiveDate },
+    /// Left before arriving.
+    DepartureBeforeArrival { arrived: DateTime<Utc>, left: DateTime<Utc> },
+    /// Something recorded as having happened is later than now.
+    InFuture { event: Event, at: DateTime<Utc> },
+}
+
+impl Fault {
+    /// Words for an error or a report, with what to do; never a patient's name (R-PRIV-1).
+    pub fn describe(&self, zone: Tz) -> String {
+        let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+        let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string();
+        match *self {
+            Fault::BirthInFuture { birth } => {
+                format!("birth date {} is in the future; check it on the patient's label", day(birth))
+            }
+            Fault::BirthAfterAdmission { birth, admit } => {
+                format!("birth date {} is after the admission day {}; check the birth date", day(birth), day(admit))
+            }
+            Fault::ProcedureBeforeAdmission { procedure, admit } => format!(
+                "procedure day {} is before the admission day {}; move the procedure or the admission",
+                day(procedure),
+                day(admit)
+            ),
+            Fault::ProcedureBeforeArrival { procedure, arrived } => format!(
+                "procedure day {} is before the patient arrived ({}); pick a day from the arrival on",
+                day(procedure),
+                day(arrived)
+            ),
+            Fault::ProcedureAfterDischarge { procedure, discharge } => format!(
+                "procedure day {} is after the planned discharge {}; move the discharge or the procedure",
+                day(procedure),
+                day(discharge)
+            ),
+            Fault::ProcedureAfterDeparture { procedure, left } => format!(
+                "procedure day {} is after the patient left ({}); book a new stay instead",
+                day(procedure),
+                day(left)
+            ),
+            Fault::DepartureBeforeArrival { arrived, left } => {
+                format!("left at {} before arriving at {}; undo the wrong step", when(left), when(arrived))
+            }
+            Fault::InFuture { event, at } => {
+                format!("{} at {} is in the future; record it once it has happened", event.label(), when(at))
+            }
+        }
+    }
+}
+
+/// R-PATH-6: something recorded as having happened at `at` is not later than
+/// `now` (give or take [`CLOCK_SLACK_MIN`]).
+pub fn recorded(event: Event, at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Fault> {
+    let latest = now.checked_add_signed(TimeDelta::minutes(CLOCK_SLACK_MIN)).unwrap_or(now);
+    if at > latest { Err(Fault::InFuture { event, at }) } else { Ok(()) }
+}
+
+/// R-PATH-6: a birth date is not after `today` (the ward day of the clock).
+pub fn born(birth_date: NaiveDate, today: NaiveDate) -> Result<(), Fault> {
+    if birth_date > today { Err(Fault::BirthInFuture { birth: birth_date }) } else { Ok(()) }
+}
+
+/// R-PATH-6: every instant of the stay out of order at `now`, in the ward's
+/// `zone`. Empty means in order. Arrival and departure count as recorded events.
+pub fn check(stay: &StayInstants, now: DateTime<Utc>, zone: Tz) -> Vec<Fault> {
+    let mut faults = Vec::new();
+    let today = ward_time::local_day(now, zone);
+    let day = |t: DateTime<Utc>| ward_time::local_day(t, zone);
+    if let Err(fault) = born(stay.birth_date, today) {
+        faults.push(fault);
+    }
+    let admit = stay.admitted_at.map_or(stay.planned_admit_on, |t| day(t).min(stay.planned_admit_on));
+    if stay.birth_date > admit {
+        faults.push(Fault::BirthAfterAdmission { birth: stay.birth_date, admit });
+    }
+    if let Some(start) = stay.procedure_start {
+        let procedure = day(start);
+        if procedure < stay.planned_admit_on {
+            faults.push(Fault::ProcedureBeforeAdmission { procedure, admit: stay.planned_admit_on });
+        }
+        if let Some(arrived) = stay.admitted_at.map(day)
+            && procedure < arrived
+        {
+            faults.push(Fault::ProcedureBeforeArrival { procedure, arrived });
+        }
+        if procedure > stay.planned_discharge_on && stay.discharged_at.is_none() {
+            faults.push(Fault::ProcedureAfterDischarge { procedure, discharge: stay.planned_discharge_on });
+        }
+        if let Some(left) = stay.discharged_at.map(day)
+            && procedure > left
+        {
+            faults.push(Fault::ProcedureAfterDeparture { procedure, left });
+        }
+    }
+    if let (Some(arrived), Some(left)) = (stay.admitted_at, stay.discharged_at)
+        && left < arrived
+    {
+        faults.push(Fault::DepartureBeforeArrival { arrived, left });
+    }
+    for (event, at) in [(Event::Arrival, stay.admitted_at), (Event::Departure, stay.discharged_at)] {
+        if let Some(at) = at
+            && let Err(fault) = recorded(event, at, now)
+        {
+            faults.push(fault);
+        }
+    }
+    faults
+}
+
+/// R-PATH-6: a planned procedure start already past at `now` needs a
+/// confirmation that this is a retrospective entry.
+pub fn needs_retrospective(start: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    start < now
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use chrono_tz::Europe::Paris;
+    use proptest::prelude::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    fn paris(m: u32, day: u32, h: u32) -> DateTime<Utc> {
+        Paris.with_ymd_and_hms(2026, m, day, h, 0, 0).single().unwrap().to_utc()
+    }
+
+    fn stay() -> StayInstants {
+        StayInstants {
+            birth_date: NaiveDate::from_ymd_opt(1950, 3, 1).unwrap(),
+            planned_admit_on: d(11, 22),
+            planned_discharge_on: d(11, 24),
+            admitted_at: Some(paris(11, 22, 17)),
+            discharged_at: None,
+            procedure_start: Some(paris(11, 23, 8)),
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        paris(11, 22, 20)
+    }
+
+    /// R-PATH-6
+    #[test]
+    fn r_path_6_a_stay_in_order_has_no_fault() {
+        assert_eq!(check(&stay(), now(), Paris), []);
+    }
+
+    /// R-PATH-6: arrived 22/11, procedure moved to 21/11.
+    #[test]
+    fn r_path_6_a_procedure_before_the_arrival_is_a_fault() {
+        let s = StayInstants { procedure_start: Some(paris(11, 21, 8)), ..stay() };
+        let faults = check(&s, now(), Paris);
+        assert_eq!(
+            faults,
+            [
+                Fault::ProcedureBeforeAdmission { procedure: d(11, 21), admit: d(11, 22) },
+                Fault::ProcedureBeforeArrival { procedure: d(11, 21), arrived: d(11, 22) },
+            ]
+        );
+        assert_eq!(
+            faults[1].describe(Paris),
+            "procedure day 21/11/2026 is before the patient arrived (22/11/2026); pick a day from the arrival on"
+        );
+    }
+
+    /// R-PATH-6: a birth date of tomorrow, with the procedure later.
+    #[test]
+    fn r_path_6_a_birth_date_in_the_future_is_a_fault() {
+        let s = StayInstants {
+            birth_date: d(11, 23),
+            admitted_at: None,
+            planned_admit_on: d(11, 25),
+            planned_discharge_on: d(11, 27),
+            procedure_start: Some(paris(11, 26, 8)),
+            ..stay()
+        };
+        assert_eq!(check(&s, now(), Paris), [Fault::BirthInFuture { birth: d(11, 23) }]);
+        // Born today is not in the future.
+        assert_eq!(born(d(11, 22), d(11, 22)), Ok(()));
+        let born_late =
+            StayInstants { birth_date: d(11, 21), admitted_at: None, planned_admit_on: d(11, 20), ..stay() };
+        let faults = check(&born_late, now(), Paris);
+        assert_eq!(faults, [Fault::BirthAfterAdmission { birth: d(11, 21), admit: d(11, 20) }]);
+    }
+
+    /// R-PATH-6: procedure ≤ discharge, planned and actual; left after arriving.
+    #[test]
+    fn r_path_6_a_procedure_after_the_discharge_is_a_fault() {
+        let late = StayInstants { procedure_start: Some(paris(11, 25, 8)), ..stay() };
+        assert_eq!(
+            check(&late, paris(11, 23, 9), Paris),
+            [Fault::ProcedureAfterDischarge { procedure: d(11, 25), discharge: d(11, 24) }]
+        );
+        let gone =
+            StayInstants { discharged_at: Some(paris(11, 22, 19)), procedure_start: Some(paris(11, 23, 8)), ..stay() };
+        assert_eq!(
+            check(&gone, now(), Paris),
+            [Fault::ProcedureAfterDeparture { procedure: d(11, 23), left: d(11, 22) }]
+        );
+        let backwards = StayInstants { discharged_at: Some(paris(11, 22, 10)), procedure_start: None, ..stay() };
+        assert!(matches!(check(&backwards, now(), Paris)[..], [Fault::DepartureBeforeArrival { .. }]));
+    }
+
+    /// R-PATH-6: nothing recorded is in the future (a few minutes of clock drift allowed).
+    #[test]
+    fn r_path_6_nothing_recorded_is_in_the_future() {
+        let t = paris(11, 22, 20);
+        assert_eq!(recorded(Event::Intake, t + TimeDelta::minutes(CLOCK_SLACK_MIN), t), Ok(()));
+        let late = t + TimeDelta::minutes(CLOCK_SLACK_MIN + 1);
+        let fault = recorded(Event::Lab, late, t).unwrap_err();
+        assert_eq!(
+            fault.describe(Paris),
+            "lab result at 22/11/2026 20:06 is in the future; record it once it has happened"
+        );
+        let arrived_later = StayInstants { admitted_at: Some(paris(11, 22, 21)), ..stay() };
+        assert!(matches!(check(&arrived_later, now(), Paris)[..], [Fault::InFuture { event: Event::Arrival, .. }]));
+    }
+
+    /// R-PATH-6: days are ward days: 23:30 UTC on 21/11 is 22/11 in Paris, the admission day.
+    #[test]
+    fn r_path_6_days_are_ward_days() {
+        let s = StayInstants { admitted_at: Some(Utc.with_ymd_and_hms(2026, 11, 21, 23, 30, 0).unwrap()), ..stay() };
+        assert_eq!(check(&s, now(), Paris), []);
+    }
+
+    /// R-PATH-6: a planned start already past asks for a retrospective confirmation.
+    #[test]
+    fn r_path_6_a_past_planned_start_needs_a_retrospective_confirmation() {
+        assert!(needs_retrospective(paris(11, 19, 8), now()));
+        assert!(!needs_retrospective(now(), now()));
+        assert!(!needs_retrospective(paris(11, 23, 8), now()));
+    }
+
+    proptest! {
+        /// R-PATH-6: a stay built in order (birth, then admission, procedure
+        /// and discharge days in order, all before now) never has a fault.
+        #[test]
+        fn r_path_6_ordered_stays_have_no_fault(
+            age in 0i64..40_000, admit in 0i64..400, to_proc in 0i64..5, to_leave in 0i64..5, minute in 0i64..1440,
+        ) {
+            let today = d(11, 30);
+            let admit_on = today - TimeDelta::days(admit + 10);
+            let birth = admit_on - TimeDelta::days(age);
+            let procedure = admit_on + TimeDelta::days(to_proc);
+            let discharge = procedure + TimeDelta::days(to_leave);
+            let at = |day: NaiveDate| ward_time::at_local(day, chrono::NaiveTime::MIN, Paris) + TimeDelta::minutes(minute);
+            let s = StayInstants {
+                birth_date: birth,
+                planned_admit_on: admit_on,
+                planned_discharge_on: discharge,
+                admitted_at: Some(at(admit_on)),
+                discharged_at: Some(at(discharge).max(at(admit_on))),
+                procedure_start: Some(at(procedure)),
+            };
+            prop_assert_eq!(check(&s, at(today), Paris), vec![]);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The commands on real files: `periop check`'s rule checks on demo wards
+//! (R-PATH-6, R-PATH-4, R-BLOCK-3), the one clock for every write, and
+//! `periop rules`.
+
+use periop::store::{Account, Store};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn periop(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_periop"))
+        .args(args)
+        .env("PERIOP_LOG", dir.join("log"))
+        .env_remove("PERIOP_DB")
+        .env_remove("PERIOP_NOW")
+        .output()
+        .unwrap()
+}
+
+fn text(out: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+/// R-PATH-6, R-PATH-4, R-BLOCK-3: the demo ward is built through the same
+/// checks as a user's entries, so `periop check` finds nothing in it: several
+/// seeds, clocks early, late and on the night the clocks change, and a year
+/// of history.
+#[test]
+fn r_path_6_demo_wards_pass_periop_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let runs: &[(&str, &str, &[&str])] = &[
+        ("1", "2026-11-22T09:30", &[]),
+        ("2", "2026-11-23T07:00", &[]),
+        ("3", "2026-11-25T23:30", &[]),
+        ("4", "2026-03-29T02:30", &[]),
+        ("5", "2026-11-22T09:30", &["--years", "1"]),
+    ];
+    for (seed, now, extra) in runs {
+        let db = dir.path().join(format!("demo-{seed}.db"));
+        let db = db.to_str().unwrap();
+        let mut args = vec!["--db", db, "--now", now, "demo", "--seed", seed];
+        args.extend_from_slice(extra);
+        let made = periop(dir.path(), &args);
+        assert!(made.status.success(), "{}", text(&made));
+        let checked = periop(dir.path(), &["--db", db, "--now", now, "check"]);
+        let report = text(&checked);
+        assert!(checked.status.success(), "seed {seed} at {now}: {report}");
+        assert!(report.contains("rules:        ok\n"), "seed {seed} at {now}: {report}");
+    }
+}
+
+/// `periop check` reports a rule broken in the stored rows (here one operator
+/// in two rooms at 10:00), names the record, not the patient, and exits 1.
+#[test]
+fn r_block_3_check_reports_an_operator_in_two_cases_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let now = "2026-11-22T09:30";
+    assert!(periop(dir.path(), &["--db", db, "--now", now, "demo"]).status.success());
+    let raw = rusqlite::Connection::open(db).unwrap();
+    let (a, b): (i64, i64) = raw
+        .query_row("SELECT min(id), max(id) FROM cases WHERE scheduled_start = '2026-11-23T09:00:00Z'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    raw.execute("UPDATE cases SET operator_id = (SELECT operator_id FROM cases WHERE id = ?1) WHERE id = ?2", [a, b])
+        .unwrap();
+    drop(raw);
+    let checked = periop(dir.path(), &["--db", db, "--now", now, "check"]);
+    let report = text(&checked);
+    assert!(!checked.status.success(), "{report}");
+    assert!(report.contains(&format!("case #{a} (23/11/2026 10:00")), "{report}");
+    assert!(report.contains("(R-BLOCK-3)") && report.contains("RULES BROKEN"), "{report}");
+}
+
+/// Every write takes its time from the one clock: with `--now`, the audit
+/// row that registers a new account carries that time, not the real one.
+#[test]
+fn registration_is_audited_at_the_clock_of_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    let someone = Account { name: "periop-test-admin".into(), full_name: None };
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T07:00:00Z").unwrap().to_utc();
+    drop(Store::init(&path, &someone, at).unwrap());
+    // The current account is new to this file: `check` registers it.
+    let out = periop(dir.path(), &["--db", path.to_str().unwrap(), "--now", "2026-11-22T09:00", "check"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let at: String = conn
+        .query_row("SELECT at FROM audit WHERE table_name = 'staff' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(at, "2026-11-22T08:00:00Z");
+}
+
+/// `periop rules ID` prints the rule an alert cites, without a database; an
+/// unknown ID is an error naming the pattern of the known ones.
+#[test]
+fn r_fast_4_periop_rules_prints_a_rule_and_refuses_an_unknown_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = periop(dir.path(), &["rules", "R-FAST-4"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let rule = String::from_utf8_lossy(&out.stdout);
+    assert!(rule.starts_with("### R-FAST-4 — a prolonged clear-fluid fast"), "{rule}");
+    assert!(rule.contains("a meal is not a drink") && !rule.contains("R-FAST-5"), "{rule}");
+    let all = periop(dir.path(), &["rules"]);
+    assert!(String::from_utf8_lossy(&all.stdout).contains("### R-PATH-6"), "{}", text(&all));
+    let bad = periop(dir.path(), &["rules", "R-NOPE-1"]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("there is no rule \"R-NOPE-1\"; rule IDs look like R-FAST-4 (R-PATH-1..6"), "{err}");
+}
