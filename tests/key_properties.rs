@@ -475,3 +475,47 @@ mod found_in_use {
         assert_eq!(start.format("%d/%m %H:%M").to_string(), "27/11 15:30");
     }
 }
+
+mod retrospective {
+    use super::*;
+
+    fn type_text(ward: &mut Ward, text: &str) {
+        for c in text.chars() {
+            ward.press(plain(if c == '\t' { KeyCode::Tab } else { KeyCode::Char(c) }));
+        }
+    }
+
+    /// R-PATH-6: a planned date already past asks first; `n` goes back to
+    /// the form with the typing, `y` records it as a retrospective entry.
+    #[test]
+    fn r_path_6_a_past_procedure_day_asks_and_n_keeps_the_typing_y_records_it() {
+        let mut w = ward();
+        type_text(&mut w, "2n");
+        type_text(&mut w, "H900\tRétro\tÉlise\t01/02/1950\tf\tv\t");
+        w.press(ctrl('u'));
+        type_text(&mut w, "21/11/2026\t");
+        w.press(ctrl('u'));
+        type_text(&mut w, "08:00\t\tl");
+        w.press(ctrl('s'));
+        let Mode::Dialog(dialog) = &w.state.mode else { panic!("asks first: {:?}", w.state.notice) };
+        assert_eq!(dialog.title, "Record a past date?");
+        assert!(dialog.lines.iter().any(|l| l.contains("already passed")), "{:?}", dialog.lines);
+        w.press(plain(KeyCode::Char('n')));
+        let Mode::Form(open) = &w.state.mode else { panic!("n goes back to the form") };
+        assert_eq!(open.form.value("surname"), "Rétro", "the typing is kept");
+        w.press(ctrl('s'));
+        assert!(matches!(w.state.mode, Mode::Dialog(_)), "asks again");
+        w.press(plain(KeyCode::Char('y')));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let retrospective: bool = conn
+            .query_row(
+                "SELECT c.retrospective FROM cases c JOIN admissions a ON a.id = c.admission_id
+                 JOIN patients p ON p.id = a.patient_id WHERE p.hospital_number = 'H900'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(retrospective, "recorded as a retrospective entry");
+    }
+}

@@ -5,7 +5,7 @@ use super::forms;
 use super::keymap::Action;
 use super::refusal::{Refusal, RefusalKind};
 use super::screens;
-use super::state::{Mode, NoticeKind, State};
+use super::state::{Dialog, Mode, NoticeKind, State};
 use super::update::{Effect, Outcome, notify};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -81,6 +81,26 @@ pub(super) fn on_saved(state: &mut State, result: Result<String, Refusal>) -> Ou
                 state.mode = Mode::Normal;
             }
             notify(state, NoticeKind::Done, message);
+        }
+        (Err(refusal), Mode::Form(open)) if refusal.kind == RefusalKind::Retrospective => {
+            // R-PATH-6: a past date is legitimate as a retrospective entry,
+            // once confirmed; `n` goes back to the form to correct it.
+            open.saving = false;
+            let mut confirmed = open.clone();
+            confirmed.retrospective = true;
+            match forms::request(&confirmed) {
+                Ok(request) => {
+                    let dialog = Dialog {
+                        title: "Record a past date?".into(),
+                        lines: vec![open.who.clone(), refusal.text],
+                        on_confirm: Effect::Save(request),
+                        form: Some(open.clone()),
+                    };
+                    state.mode = Mode::Dialog(Box::new(dialog));
+                }
+                Err(problem) => open.form.error = Some(problem),
+            }
+            return Outcome::redraw();
         }
         (Err(refusal), Mode::Form(open)) if refusal.kind != RefusalKind::NotFound => {
             open.saving = false;

@@ -14,6 +14,9 @@ pub enum RefusalKind {
     NotFound,
     /// The values break a rule; the text says which.
     Invalid,
+    /// A planned date already past: legitimate as a retrospective entry,
+    /// once the user confirms it (R-PATH-6).
+    Retrospective,
     Other,
 }
 
@@ -31,6 +34,7 @@ impl From<&StoreError> for Refusal {
             StoreError::Busy => RefusalKind::Busy,
             StoreError::NotFound(_) => RefusalKind::NotFound,
             StoreError::Invalid { .. } => RefusalKind::Invalid,
+            StoreError::Retrospective { .. } => RefusalKind::Retrospective,
             _ => RefusalKind::Other,
         };
         Refusal { kind, text: e.to_string() }

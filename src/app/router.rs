@@ -145,11 +145,20 @@ fn confirm(state: &mut State, action: Option<Action>) -> Outcome {
             let Mode::Dialog(dialog) = std::mem::replace(&mut state.mode, Mode::Normal) else {
                 return Outcome::default();
             };
+            if let Some(mut form) = dialog.form {
+                form.saving = true;
+                state.mode = Mode::Form(form);
+            }
             Outcome::with(dialog.on_confirm)
         }
         Some(Action::Cancel) => {
-            state.mode = Mode::Normal;
-            notify(state, NoticeKind::Done, "cancelled: nothing was changed".into());
+            let Mode::Dialog(dialog) = std::mem::replace(&mut state.mode, Mode::Normal) else {
+                return Outcome::default();
+            };
+            match dialog.form {
+                Some(form) => state.mode = Mode::Form(form),
+                None => notify(state, NoticeKind::Done, "cancelled: nothing was changed".into()),
+            }
             Outcome::redraw()
         }
         _ => Outcome::default(),

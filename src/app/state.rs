@@ -216,6 +216,9 @@ pub struct Dialog {
     pub title: String,
     pub lines: Vec<String>,
     pub on_confirm: super::Effect,
+    /// A form the question came from: it comes back on `n`, and waits for
+    /// the save's answer on `y`, with the user's typing.
+    pub form: Option<Box<super::forms::OpenForm>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

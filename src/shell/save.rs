@@ -37,8 +37,8 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::Undo { admission_id, version, reason, who } => store
             .write(now, |tx| admissions::undo_last_step(tx, admission_id, version, &reason))
             .map(|t| format!("{who}: step undone, back to {}", t.to.words())),
-        Request::MoveCase { case_id, version, day, time, who } => store
-            .write(now, |tx| cases::move_case(tx, case_id, version, at(day, time), false, &settings))
+        Request::MoveCase { case_id, version, day, time, retrospective, who } => store
+            .write(now, |tx| cases::move_case(tx, case_id, version, at(day, time), retrospective, &settings))
             .map(|m| format!("{who}: {}", m.message)),
         Request::Bed { admission_id, version, bed_id, who } => store
             .write(now, |tx| match bed_id {
@@ -140,7 +140,7 @@ fn new_admission(store: &mut Store, now: DateTime<Utc>, new: &NewAdmission) -> R
             bed_id: new.bed_id,
             emergency: new.emergency,
             iodinated_contrast: new.iodinated_contrast,
-            retrospective: false,
+            retrospective: new.retrospective,
         };
         admissions::create_stay(tx, &stay, &settings)
     })?;

@@ -46,11 +46,13 @@ pub struct OpenForm {
     /// Someone else saved the record first: the next read of it refreshes
     /// the version and shows what is stored (see [`refresh`]).
     pub stale: bool,
+    /// The user confirmed a planned date already past (R-PATH-6).
+    pub retrospective: bool,
 }
 
 impl OpenForm {
     fn new(form: Form, purpose: Purpose, who: &str) -> OpenForm {
-        OpenForm { form, purpose, who: who.to_string(), saving: false, stale: false }
+        OpenForm { form, purpose, who: who.to_string(), saving: false, stale: false, retrospective: false }
     }
 }
 
@@ -106,7 +108,7 @@ pub enum Request {
     NewAdmission(Box<NewAdmission>),
     Step { admission_id: i64, version: i64, step: Step, reason: Option<String>, who: String },
     Undo { admission_id: i64, version: i64, reason: String, who: String },
-    MoveCase { case_id: i64, version: i64, day: NaiveDate, time: NaiveTime, who: String },
+    MoveCase { case_id: i64, version: i64, day: NaiveDate, time: NaiveTime, retrospective: bool, who: String },
     Bed { admission_id: i64, version: i64, bed_id: Option<i64>, who: String },
     Consultation(Box<ConsultationRequest>),
     Intake { admission_id: i64, kind: IntakeKind, at_day: NaiveDate, at_time: NaiveTime, who: String },
@@ -149,8 +151,33 @@ pub struct DischargeCheckRequest {
     pub who: String,
 }
 
-/// The typed request, or the first reason it cannot be made.
+impl Request {
+    /// Whether the store may refuse it as a past plan (R-PATH-6), so that a
+    /// confirmation can send it again as a retrospective entry.
+    pub fn can_be_retrospective(&self) -> bool {
+        matches!(self, Request::NewAdmission(_) | Request::MoveCase { .. })
+    }
+
+    fn confirm_retrospective(&mut self) {
+        match self {
+            Request::NewAdmission(new) => new.retrospective = true,
+            Request::MoveCase { retrospective, .. } => *retrospective = true,
+            _ => {}
+        }
+    }
+}
+
+/// The typed request, or the first reason it cannot be made; marked
+/// retrospective when the user confirmed a past date.
 pub fn request(open: &OpenForm) -> Result<Request, String> {
+    let mut request = unconfirmed_request(open)?;
+    if open.retrospective {
+        request.confirm_retrospective();
+    }
+    Ok(request)
+}
+
+fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
     let form = &open.form;
     if let Some((i, problem)) = form.problems().into_iter().next() {
         return Err(format!("{}: {problem}", form.fields[i].label));

@@ -25,6 +25,8 @@ pub struct NewAdmission {
     pub bed_id: Option<i64>,
     pub emergency: bool,
     pub iodinated_contrast: bool,
+    /// The user confirmed a start already past (R-PATH-6).
+    pub retrospective: bool,
 }
 
 pub(super) fn choices(items: &[(i64, String)], none: Option<&str>) -> Vec<Choice> {
@@ -105,6 +107,7 @@ pub(super) fn new_admission_request(form: &Form) -> Result<NewAdmission, String>
         bed_id: form.value("bed").parse().ok(),
         emergency: form.flag("emergency"),
         iodinated_contrast: form.flag("contrast"),
+        retrospective: false,
     })
 }
 
@@ -147,6 +150,7 @@ pub(super) fn move_request(form: &Form, case_id: i64, version: i64, who: String)
         version,
         day: parse_date(form.value("day"))?,
         time: parse_time(form.value("time"))?,
+        retrospective: false,
         who,
     })
 }

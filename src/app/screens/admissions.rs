@@ -167,6 +167,7 @@ pub fn ask_to_admit(state: &mut State, a: &Admittable) -> Outcome {
             format!("planned arrival {}", a.planned_admit_on.format("%d/%m")),
         ],
         on_confirm: effect,
+        form: None,
     }));
     Outcome::redraw()
 }

@@ -30,6 +30,7 @@ impl Screen for BedsScreen {
             title,
             lines: vec![format!("now: {}", bed.status.label())],
             on_confirm: Effect::Save(request),
+            form: None,
         }));
         Outcome::redraw()
     }

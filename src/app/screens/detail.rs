@@ -94,7 +94,8 @@ fn open_form(state: &mut State, form: forms::OpenForm) -> Outcome {
 
 /// Asks before a one-key change.
 fn ask(state: &mut State, title: &str, lines: Vec<String>, request: Request) -> Outcome {
-    state.mode = Mode::Dialog(Box::new(Dialog { title: title.into(), lines, on_confirm: Effect::Save(request) }));
+    let dialog = Dialog { title: title.into(), lines, on_confirm: Effect::Save(request), form: None };
+    state.mode = Mode::Dialog(Box::new(dialog));
     Outcome::redraw()
 }
 
