@@ -34,7 +34,7 @@ fn ward() -> Ward {
     let path = dir.path().join("ward.db");
     let mut store = demo::build(&path, &nurse(), now(), &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap();
     let mut state = State::new(now(), store.zone(), store.actor().clone(), "/srv/periop/ward.db".into());
-    let mut pending = VecDeque::from([Effect::LoadBoard(state.board_day())]);
+    let mut pending = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
     shell::settle(&mut store, Clock::Fixed(now()), &mut state, &mut pending);
     state.live = periop::app::state::Live::Watching;
     Ward { _dir: dir, store, state }
@@ -59,7 +59,19 @@ fn screen(ward: &Ward, width: u16, height: u16) -> String {
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+        // A wide character (CJK) covers the cell after it: skip that cell,
+        // as a terminal does.
+        let mut line = String::new();
+        let mut covered = 0;
+        for x in 0..buffer.area.width {
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            covered = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -209,4 +221,71 @@ fn anaesthesia_worklist_80x24() {
     let mut w = ward();
     press(&mut w, "4");
     insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+/// Registers two patients from the keyboard, as a nurse would: a long
+/// accented name and a CJK one (its first name typed decomposed, stored NFC).
+fn ward_with_hard_names() -> Ward {
+    let mut w = ward();
+    for (number, surname, first) in [
+        ("H901", "Nguyễn-Étienne de la Fontaine-Saint-Émilion", "Marie-Hélène"),
+        ("H902", "山田", "太郎 He\u{301}le\u{300}ne"),
+    ] {
+        press(&mut w, "2n");
+        press(&mut w, &format!("{number}\t{surname}\t{first}\t01/02/1950\tf\tv\t\t\t\tg"));
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        shell::handle(&mut w.store, Clock::Fixed(now()), &mut w.state, Msg::Key(ctrl_s));
+        assert!(
+            w.state.notice.as_ref().is_some_and(|n| n.text.contains("admission planned")),
+            "registered {number}: {:?}\n{}",
+            w.state.notice,
+            screen(&w, 100, 40)
+        );
+        press(&mut w, "1");
+    }
+    w
+}
+
+/// Where `needle` starts on `line`, in terminal cells.
+fn cell_of(line: &str, needle: &str) -> Option<usize> {
+    use unicode_width::UnicodeWidthStr;
+    line.find(needle).map(|at| line[..at].width())
+}
+
+/// Every screen at 80×24 and 160×48 with a long accented name and a CJK
+/// one: columns stay straight (widths in cells), cuts end in `…`.
+#[test]
+fn every_screen_with_long_accented_and_cjk_names() {
+    let screens: &[(&str, &str)] = &[
+        ("board", "1"),
+        ("board_filtered", "1/yamada 山田"),
+        ("admissions", "2]"),
+        ("detail", "2]/nguyen\n\n"),
+        ("detail_cjk", "2]/山田\n\n"),
+        ("admit_dialog", "2]/nguyen\n\na"),
+        ("intake_form", "2]/nguyen\n\ni"),
+        ("beds", "3"),
+        ("anaesthesia", "4"),
+        ("audit", "5"),
+        ("help", "2]/nguyen\n\n?"),
+    ];
+    for (name, keys) in screens {
+        for (width, height) in [(80u16, 24u16), (160, 48)] {
+            let mut w = ward_with_hard_names();
+            press(&mut w, keys);
+            let text = screen(&w, width, height);
+            insta::assert_snapshot!(format!("names_{name}_{width}x{height}"), text);
+        }
+    }
+    // The J0 column of the Admissions list starts at the same cell on every row.
+    let mut w = ward_with_hard_names();
+    press(&mut w, "2]");
+    let text = screen(&w, 80, 24);
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains(" 23/11 ")).collect();
+    assert!(rows.iter().any(|l| l.contains("NGUYỄN-ÉTIENNE")), "{text}");
+    assert!(rows.iter().any(|l| l.contains("山田")), "{text}");
+    let columns: Vec<Option<usize>> = rows.iter().map(|l| cell_of(l, " 23/11 ")).collect();
+    assert!(columns.windows(2).all(|p| p[0] == p[1]), "J0 column moves: {columns:?}\n{text}");
+    // Stored in NFC: the decomposed first name is one name with the composed one.
+    assert!(text.contains("Hélène"), "{text}");
 }

@@ -89,7 +89,7 @@ fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Sty
     let text = format!(
         "{:<17}{}{:<6}{:<5}{:<13}{procedure}{fasting}{missing}",
         row.state.label(),
-        super::fit(&row.patient.to_string(), 36),
+        super::column(&row.patient.to_string(), 36),
         j0,
         bed,
         readiness

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let start = row.start.with_timezone(&state.zone).format("%d/%m %H:%M");
         let findings: Vec<String> = row.findings.iter().map(|f| f.issue.label().to_string()).collect();
         // The finding first: it is what the anaesthetist acts on; the procedure can be cut.
-        let who = super::fit(&row.patient.to_string(), 36);
+        let who = super::column(&row.patient.to_string(), 36);
         let text = format!("{start}  {who}! {}  · {}", findings.join(", "), row.procedure);
         if is_selected {
             full = Some(text.clone());

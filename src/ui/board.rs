@@ -1,7 +1,7 @@
 //! The Board tab: today's ward and block at a glance.
 
 use super::theme::Theme;
-use super::{fit, window};
+use super::{column, fit, window};
 use crate::app::State;
 use crate::app::board_rows::{Section, section_rows};
 use crate::app::state::{Mode, RowKey};
@@ -119,7 +119,7 @@ fn row(board: &Board, key: RowKey, state: &State, theme: &Theme, width: usize) -
             board.attention.iter().find(|a| a.rule == rule && a.subject == subject).map(|a| {
                 let who = board.patient_for(a.subject).map(ToString::to_string).unwrap_or_default();
                 let style = if a.severity == Severity::Urgent { theme.urgent() } else { theme.warning() };
-                (format!("{:<3}{}{}", a.severity.glyph(), fit(&who, 36), a.message), style)
+                (format!("{:<3}{}{}", a.severity.glyph(), column(&who, 36), a.message), style)
             })
         }
         RowKey::Arrival(id) => f.arrivals.iter().find(|s| s.admission_id == id).map(|s| stay_row(s, true, theme)),
@@ -148,7 +148,7 @@ fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
             _ => String::new(),
         };
         let readiness = readiness_text(stay.readiness.as_ref());
-        let who = fit(&stay.patient.to_string(), 36);
+        let who = column(&stay.patient.to_string(), 36);
         let text = format!("{:<17}{who}{readiness:<13}{bed:<8} {procedure}", stay.state.label());
         return (text, style);
     }
@@ -161,7 +161,7 @@ fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
     };
     let incident = stay.incident.as_deref().map(|i| format!(" · {i}")).unwrap_or_default();
     let planned = format!("planned {}{incident}", stay.planned_discharge_on.format("%d/%m"));
-    let who = fit(&stay.patient.to_string(), 36);
+    let who = column(&stay.patient.to_string(), 36);
     let text = format!("{:<17}{who}{:<22}{bed:<8} {planned}", stay.state.label(), fit(&check, 21));
     (text, style)
 }
@@ -180,7 +180,7 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
         clock_text(slot.start, state.zone),
         clock_text(end, state.zone),
         slot.state.label(),
-        fit(&slot.patient.to_string(), 36),
+        column(&slot.patient.to_string(), 36),
         readiness_text(slot.readiness.as_ref()),
         fasting,
         slot.procedure,

@@ -165,6 +165,12 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     cut
 }
 
+/// A column `width` cells wide: the text cut to leave one blank before the
+/// next column, so a long name never runs into it.
+pub(crate) fn column(text: &str, width: usize) -> String {
+    format!("{} ", fit(text, width.saturating_sub(1)))
+}
+
 /// The part of `lines` that fits `height`, scrolled so the `selected` line
 /// stays in view, with a note on the first or last line when more is hidden.
 pub(crate) fn window<'a>(lines: Vec<Line<'a>>, selected: Option<usize>, height: usize, theme: &Theme) -> Vec<Line<'a>> {
