@@ -242,6 +242,24 @@ impl Form {
         self.touched();
     }
 
+    /// Deletes the character under the cursor of a typed field.
+    pub fn delete(&mut self) {
+        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        if !field.is_typed() || field.cursor >= field.value.chars().count() {
+            return;
+        }
+        let at = byte_at(&field.value, field.cursor);
+        field.value.remove(at);
+        self.touched();
+    }
+
+    /// Moves the cursor of a typed field to its start or its end.
+    pub fn cursor_to(&mut self, end: bool) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.cursor = if end { field.value.chars().count() } else { 0 };
+        }
+    }
+
     /// Empties a typed field.
     pub fn clear(&mut self) {
         let Some(field) = self.fields.get_mut(self.focus) else { return };
@@ -360,6 +378,12 @@ mod tests {
         f.backspace();
         f.backspace();
         assert_eq!(f.fields[0].value, "Héne");
+        f.cursor_to(false);
+        f.delete();
+        assert_eq!(f.fields[0].value, "éne");
+        f.cursor_to(true);
+        f.type_char('!');
+        assert_eq!(f.fields[0].value, "éne!");
         f.clear();
         assert_eq!(f.fields[0].value, "");
         f.backspace();

@@ -12,8 +12,14 @@ use std::time::Duration;
 /// How often the watcher asks SQLite whether another connection committed.
 pub const WATCH_EVERY: Duration = Duration::from_millis(300);
 
-pub fn spawn_all(tx: Sender<Msg>, path: PathBuf, clock: Clock) {
-    spawn_input(tx.clone());
+/// Starts every thread; keys are read by crossterm on a UTF-8 terminal and
+/// byte by byte on any other (see `byte_input`).
+pub fn spawn_all(tx: Sender<Msg>, path: PathBuf, clock: Clock, utf8: bool) {
+    if utf8 {
+        spawn_input(tx.clone());
+    } else {
+        super::byte_input::spawn(tx.clone());
+    }
     spawn_watcher(tx.clone(), path);
     spawn_tick(tx.clone(), clock);
     spawn_signals(tx);

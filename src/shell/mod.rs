@@ -2,10 +2,12 @@
 //! loop that drains it, updates the state, runs effects and draws only when
 //! something changed (DESIGN.md, "The loop").
 
+mod byte_input;
 pub mod effects;
 mod events;
 mod save;
 mod terminal;
+pub mod tty_keys;
 
 use crate::app::clock::Clock;
 use crate::app::{self, Effect, Msg, State};
@@ -28,7 +30,7 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
         return Err(color_eyre::eyre::eyre!(DUMB_TERMINAL));
     }
     let (tx, rx) = mpsc::channel();
-    events::spawn_all(tx, store.path().to_path_buf(), clock);
+    events::spawn_all(tx, store.path().to_path_buf(), clock, charset == Charset::Utf8);
     let mut guard = terminal::Guard::enter(charset)?;
 
     let now = clock.now();
