@@ -16,10 +16,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let [list_area, detail_area] = Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area);
     let mut lines = Vec::new();
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
-    let shown = if view.more { format!("newest {}", view.entries.len()) } else { view.entries.len().to_string() };
+    let count = view.entries.len();
+    let noun = if count == 1 { "change" } else { "changes" };
+    let shown = if view.more { format!("newest {count} {noun}") } else { format!("{count} {noun}") };
     lines.push(Line::from(vec![
         Span::styled(" AUDIT LOG ", theme.section()),
-        Span::styled(format!(" {shown} changes, newest first · "), theme.dim()),
+        Span::styled(format!(" {shown}, newest first · "), theme.dim()),
         Span::styled("filter: ", theme.key()),
         Span::raw(format!("{}{cursor}", view.filter)),
     ]));
