@@ -91,8 +91,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Check) => {
-            let store = Store::open(&database(cli.db)?)?;
-            if !cli::check::run(&store)? {
+            if !cli::check::run(&database(cli.db)?)? {
                 return Ok(ExitCode::FAILURE);
             }
         }

@@ -1,21 +1,22 @@
 //! `periop check`: is the file whole and of our schema?
 
-use crate::store::Store;
-use crate::store::check::Report;
+use crate::store::check::{self, Report};
 use color_eyre::Result;
+use std::path::Path;
 
-/// Prints the report; `Ok(false)` when something is wrong.
-pub fn run(store: &Store) -> Result<bool> {
-    let report = store.check()?;
-    print!("{}", describe(store, &report));
+/// Checks the file at `path` without changing it (read-only) and prints the
+/// report; `Ok(false)` when something is wrong.
+pub fn run(path: &Path) -> Result<bool> {
+    let report = check::check_file(path)?;
+    print!("{}", describe(path, &report));
     Ok(report.is_healthy())
 }
 
-fn describe(store: &Store, r: &Report) -> String {
+fn describe(path: &Path, r: &Report) -> String {
     let integrity = if r.integrity == ["ok"] { "ok".to_string() } else { r.integrity.join("; ") };
     format!(
         "database:     {}\nschema:       {} (this program: {})\nintegrity:    {integrity}\nforeign keys: {}\naudit rows:   {}\nverdict:      {}\n",
-        store.path().display(),
+        path.display(),
         r.schema_version,
         r.known_version,
         if r.foreign_key_problems == 0 {

@@ -1,9 +1,10 @@
 //! Is this file whole? A quick look on every open, a full one on demand.
 
 use super::error::{Result, StoreError};
+use super::file_check::{self, Access, OpenGuard as FileGuard};
 use super::schema;
 use super::table::Table;
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use std::path::Path;
 
@@ -48,8 +49,39 @@ pub fn full(conn: &Connection) -> Result<Report> {
 }
 
 impl super::Store {
-    /// The full check behind `periop check`.
+    /// The full check on this store's own (read-write) connection.
     pub fn check(&self) -> Result<Report> {
         full(self.conn())
     }
+}
+
+/// `periop check`: opens `path` read-only and runs the full check. Changes
+/// nothing: no upgrade, no account registered, no checkpoint (a read-only
+/// connection cannot write the WAL into the file, nor delete it on close).
+/// SQLite may create the shared-memory index `-shm` beside a file whose
+/// `-wal` was left by a crash; the database and its `-wal` stay byte for byte.
+///
+/// Errors: every refusal of [`super::Store::open`] (missing, not ours,
+/// damaged, too new), except that the file need not be writable.
+pub fn check_file(path: &Path) -> Result<Report> {
+    let (conn, _guard) = open_read_only(path)?;
+    full(&conn).map_err(|e| super::damaged(path, e))
+}
+
+/// Opens an existing periop file read-only, after the same checks as a
+/// read-write open. The guard must live as long as the connection.
+pub(crate) fn open_read_only(path: &Path) -> Result<(Connection, FileGuard)> {
+    let (header, guard) = file_check::check_existing_for(path, Access::Read)?;
+    if let Some(header) = header
+        && header.user_version > schema::VERSION
+    {
+        return Err(StoreError::TooNew { path: path.into(), found: header.user_version, known: schema::VERSION });
+    }
+    let damaged = |e| super::damaged(path, e);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(e.into()))?;
+    conn.busy_timeout(schema::BUSY_TIMEOUT).map_err(|e| damaged(e.into()))?;
+    file_check::confirm_ours(&conn, path).map_err(damaged)?;
+    tables_present(&conn, path).map_err(damaged)?;
+    Ok((conn, guard))
 }

@@ -64,11 +64,26 @@ impl Drop for OpenGuard {
     }
 }
 
+/// What the caller means to do with the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Open it read-write (the TUI, every command that may save).
+    Write,
+    /// Only read it (`periop check`): an account without write access may look.
+    Read,
+}
+
 /// Checks that `path` is an existing, readable and writable periop database
 /// file and returns its header (`None` when this process already has it open
 /// and checked: see [`OPEN_FILES`]), with the guard to keep beside the
 /// connection. Changes nothing on disk.
 pub fn check_existing(path: &Path) -> Result<(Option<Header>, OpenGuard), StoreError> {
+    check_existing_for(path, Access::Write)
+}
+
+/// [`check_existing`], for reading only when `access` is [`Access::Read`]
+/// (the file need not be writable then).
+pub fn check_existing_for(path: &Path, access: Access) -> Result<(Option<Header>, OpenGuard), StoreError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::Missing(path.into())),
@@ -81,10 +96,10 @@ pub fn check_existing(path: &Path) -> Result<(Option<Header>, OpenGuard), StoreE
     if already_open {
         return Ok((None, guard));
     }
-    read_header(path, &meta).map(|header| (Some(header), guard))
+    read_header(path, &meta, access).map(|header| (Some(header), guard))
 }
 
-fn read_header(path: &Path, meta: &std::fs::Metadata) -> Result<Header, StoreError> {
+fn read_header(path: &Path, meta: &std::fs::Metadata, access: Access) -> Result<Header, StoreError> {
     if meta.len() == 0 {
         return Err(StoreError::Empty(path.into()));
     }
@@ -115,7 +130,9 @@ fn read_header(path: &Path, meta: &std::fs::Metadata) -> Result<Header, StoreErr
     if header.application_id != APPLICATION_ID && !maybe_ours_in_wal {
         return Err(StoreError::ForeignApplication { path: path.into(), found: header.application_id });
     }
-    check_writable(path)?;
+    if access == Access::Write {
+        check_writable(path)?;
+    }
     Ok(header)
 }
 

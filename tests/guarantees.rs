@@ -1,0 +1,101 @@
+//! What periop guarantees about its file (README, "What periop guarantees"):
+//! a check that changes nothing, settings kept within what a site could
+//! mean, messages that point at the real cause. The file is handled behind
+//! the program's back with raw connections, and the real binary is run.
+
+mod store_common;
+
+use periop::store::Store;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use store_common::*;
+
+/// The program under test.
+const BIN: &str = env!("CARGO_BIN_EXE_periop");
+
+/// Runs `periop ARGS` without a terminal, with a fixed clock and the log in `dir`.
+fn periop(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PERIOP_DB")
+        .env("PERIOP_NOW", "2026-11-22T09:30")
+        .env("PERIOP_LOG", dir.join("periop.log"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run periop")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The files of `dir` named `names`, with their bytes and modification times.
+fn files(dir: &Path, names: &[&str]) -> BTreeMap<String, Entry> {
+    let all = snapshot(dir);
+    names
+        .iter()
+        .map(|n| (n.to_string(), all.get(*n).unwrap_or_else(|| panic!("no {n} in the folder")).clone()))
+        .collect()
+}
+
+/// A database as a crash leaves it: a main file and a `-wal` holding
+/// committed saves not yet copied into it, no process attached. Made by a
+/// store (as `admin()`, not the account running the test) and copied while
+/// the store still has it open.
+fn crashed_db(dir: &Path) -> std::path::PathBuf {
+    let live = dir.join("live");
+    std::fs::create_dir(&live).unwrap();
+    let path = new_db(&live);
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    add_patient(&mut store, 1);
+    let crashed = dir.join("crashed");
+    std::fs::create_dir(&crashed).unwrap();
+    for suffix in ["", "-wal"] {
+        std::fs::copy(format!("{}{suffix}", path.display()), format!("{}/ward.db{suffix}", crashed.display())).unwrap();
+    }
+    drop(store);
+    let wal = std::fs::metadata(crashed.join("ward.db-wal")).unwrap().len();
+    assert!(wal > 0, "the copied -wal is empty: the test would prove nothing");
+    crashed.join("ward.db")
+}
+
+/// Issue 12, item 3: `periop check` opens the file read-only and changes
+/// nothing: the database and its `-wal` keep their bytes and modification
+/// times (no checkpoint, no account registered, no upgrade).
+#[test]
+fn check_changes_nothing_in_the_file_or_its_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crashed_db(dir.path());
+    let folder = path.parent().unwrap();
+    let before = files(folder, &["ward.db", "ward.db-wal"]);
+
+    let out = periop(dir.path(), &["check", "--db", path.to_str().unwrap()]);
+    assert!(out.status.success(), "check failed: {}{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stdout).contains("healthy"), "{}", text(&out.stdout));
+
+    let after = files(folder, &["ward.db", "ward.db-wal"]);
+    for (name, old) in &before {
+        assert!(old.bytes == after[name].bytes, "periop check changed the bytes of {name}");
+        assert_eq!(old.modified, after[name].modified, "periop check changed the modification time of {name}");
+    }
+    // The saves in the -wal were seen: one patient, read through the WAL.
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM patients", []), 1);
+}
+
+/// A check needs only read access: an account that may read the file but
+/// not write it can still check it.
+#[test]
+fn check_reads_a_file_it_cannot_write() {
+    if nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: root can write any file");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o440)).unwrap();
+    let out = periop(dir.path(), &["check", "--db", path.to_str().unwrap()]);
+    assert!(out.status.success(), "check failed: {}{}", text(&out.stdout), text(&out.stderr));
+}
