@@ -25,7 +25,9 @@ fn main() -> ExitCode {
             // One plain line, in the log and on stderr (no colour codes, no backtrace).
             let causes: Vec<String> = report.chain().map(ToString::to_string).collect();
             log::error!("{}", causes.join(": "));
-            eprintln!("periop: {}", causes.join(": "));
+            // Not eprintln!: it panics when stderr is a terminal that hung up.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "periop: {}", causes.join(": "));
             ExitCode::FAILURE
         }
     }
