@@ -99,3 +99,33 @@ fn check_reads_a_file_it_cannot_write() {
     let out = periop(dir.path(), &["check", "--db", path.to_str().unwrap()]);
     assert!(out.status.success(), "check failed: {}{}", text(&out.stdout), text(&out.stderr));
 }
+
+/// Issue 12, item 8: a setting outside what a site could mean is refused,
+/// naming the range, and nothing is stored; a negative value needs no `--`.
+#[test]
+fn settings_outside_their_range_are_refused_and_negatives_need_no_dashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let db = path.to_str().unwrap();
+    for (key, value, range) in [
+        ("fast.solids_h", "1e308", "from 1 to 24 h"),
+        ("fast.solids_h", "0", "from 1 to 24 h"),
+        ("path.admit_offset_days", "5", "from -7 to 0 days"),
+    ] {
+        let out = periop(dir.path(), &["settings", "set", key, value, "--db", db]);
+        let stderr = text(&out.stderr);
+        assert!(!out.status.success(), "{key} {value} was accepted: {}", text(&out.stdout));
+        assert!(
+            stderr.contains(key) && stderr.contains(range),
+            "{key} {value}: the refusal does not name {range:?}: {stderr}"
+        );
+    }
+    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM settings", []), 0, "a refused value was stored");
+
+    let out = periop(dir.path(), &["settings", "set", "path.admit_offset_days", "-2", "--db", db]);
+    assert!(out.status.success(), "a negative offset was refused: {}", text(&out.stderr));
+    let stored: String = raw_ro(&path)
+        .query_row("SELECT value FROM settings WHERE key = 'path.admit_offset_days'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, "-2");
+}
