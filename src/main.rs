@@ -167,7 +167,7 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
     if interactive && years > 0 {
         eprintln!();
     }
-    eprintln!("demo ward written to {}", path.display());
+    eprintln!("demo ward written to {}", periop::store::error::shown(path));
     Ok(store)
 }
 

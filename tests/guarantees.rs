@@ -129,3 +129,37 @@ fn settings_outside_their_range_are_refused_and_negatives_need_no_dashes() {
         .unwrap();
     assert_eq!(stored, "-2");
 }
+
+/// Issue 12, item 7: a path in a folder that does not exist names the
+/// missing folder, for opening and for `init` alike (before: open suggested
+/// `init`, and `init` then blamed permissions).
+#[test]
+fn a_missing_folder_is_named_as_the_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("no-such-folder");
+    let path = folder.join("x.db");
+    for command in ["board", "init", "check"] {
+        let out = periop(dir.path(), &[command, "--db", path.to_str().unwrap()]);
+        let stderr = text(&out.stderr);
+        assert!(!out.status.success(), "{command}: {}", text(&out.stdout));
+        let wanted = format!("the folder {} does not exist", folder.display());
+        assert!(stderr.contains(&wanted), "{command}: the message does not name the missing folder: {stderr}");
+        assert!(!stderr.contains("periop init"), "{command}: the message suggests init: {stderr}");
+        assert!(!stderr.contains("write access"), "{command}: the message blames permissions: {stderr}");
+    }
+    assert!(!folder.exists(), "the folder was created");
+}
+
+/// Issue 12, item 7: a path echoed in a message has its control characters
+/// escaped: the message stays one line and cannot drive the terminal.
+#[test]
+fn paths_in_messages_escape_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward\u{1b}[2J\n.db");
+    let out = periop(dir.path(), &["board", "--db", path.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(stderr.lines().count(), 1, "the message is not one line: {stderr:?}");
+    assert!(!stderr.contains('\u{1b}'), "the message carries a raw escape: {stderr:?}");
+    assert!(stderr.contains(r"ward\u{1b}[2J\n.db"), "the path is not shown escaped: {stderr:?}");
+}

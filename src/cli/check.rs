@@ -16,7 +16,7 @@ fn describe(path: &Path, r: &Report) -> String {
     let integrity = if r.integrity == ["ok"] { "ok".to_string() } else { r.integrity.join("; ") };
     format!(
         "database:     {}\nschema:       {} (this program: {})\nintegrity:    {integrity}\nforeign keys: {}\naudit rows:   {}\nverdict:      {}\n",
-        path.display(),
+        crate::store::error::shown(path),
         r.schema_version,
         r.known_version,
         if r.foreign_key_problems == 0 {

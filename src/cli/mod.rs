@@ -18,7 +18,7 @@ pub fn init(path: &Path) -> Result<()> {
     let actor = store.actor();
     println!(
         "created {} (schema {}); {} registered as admin",
-        path.display(),
+        crate::store::error::shown(path),
         crate::store::schema::VERSION,
         actor.account
     );

@@ -86,7 +86,12 @@ pub fn check_existing(path: &Path) -> Result<(Option<Header>, OpenGuard), StoreE
 pub fn check_existing_for(path: &Path, access: Access) -> Result<(Option<Header>, OpenGuard), StoreError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::Missing(path.into())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(match super::error::missing_folder(path) {
+                Some(folder) => StoreError::NoFolder { path: path.into(), folder },
+                None => StoreError::Missing(path.into()),
+            });
+        }
         Err(e) => return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") }),
     };
     if meta.is_dir() {
@@ -177,7 +182,7 @@ fn check_writable(path: &Path) -> Result<(), StoreError> {
     if !journal_exists && access(folder, AccessFlags::W_OK | AccessFlags::X_OK).is_err() {
         return Err(StoreError::ReadOnly {
             path: path.into(),
-            cause: format!("you cannot create its journal files in {}", folder.display()),
+            cause: format!("you cannot create its journal files in {}", super::error::shown(folder)),
         });
     }
     Ok(())

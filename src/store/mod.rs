@@ -63,6 +63,10 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::AlreadyExists(path.into()));
             }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let folder = error::missing_folder(path).unwrap_or_else(|| path.parent().unwrap_or(path).into());
+                return Err(StoreError::NoFolder { path: path.into(), folder });
+            }
             Err(e) => {
                 return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") });
             }
