@@ -163,3 +163,28 @@ fn paths_in_messages_escape_control_characters() {
     assert!(!stderr.contains('\u{1b}'), "the message carries a raw escape: {stderr:?}");
     assert!(stderr.contains(r"ward\u{1b}[2J\n.db"), "the path is not shown escaped: {stderr:?}");
 }
+
+/// Issue 12, item 6: reading needs no write. While another program holds
+/// the write lock, a first-time account's `periop board` reads the board
+/// (before: opening registered the account, waited 10 s and failed); a save
+/// waits, then names the file and says another program holds it.
+#[test]
+fn a_first_look_needs_no_write_and_a_held_lock_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let db = path.to_str().unwrap();
+    let holder = raw_rw(&path);
+    holder.execute_batch("BEGIN IMMEDIATE; UPDATE beds SET version = version WHERE 0;").unwrap();
+
+    let out = periop(dir.path(), &["board", "--db", db]);
+    assert!(out.status.success(), "board failed while another program held the lock: {}", text(&out.stderr));
+
+    let out = periop(dir.path(), &["settings", "set", "fast.clear_h", "3", "--db", db]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success(), "a save went through a held lock: {}", text(&out.stdout));
+    assert!(stderr.contains(db) && stderr.contains("another program holds"), "{stderr}");
+    holder.execute_batch("ROLLBACK").unwrap();
+
+    // Nothing was registered by the look, or by the refused save.
+    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM staff", []), 1);
+}

@@ -21,6 +21,25 @@ pub fn tables_present(conn: &Connection, path: &Path) -> Result<()> {
     }
 }
 
+/// The tables every open reads first (who you are, the site's settings):
+/// small, so checking their pages costs next to nothing.
+const READ_AT_OPEN: [Table; 2] = [Table::Staff, Table::Settings];
+
+/// Cheap enough for every open: SQLite's quick check of the small tables an
+/// open relies on (a lookup that finds no row would not read them all).
+pub fn open_tables_whole(conn: &Connection, path: &Path) -> Result<()> {
+    for table in READ_AT_OPEN {
+        let sql = format!("PRAGMA quick_check({})", table.name());
+        let found: Vec<String> =
+            conn.prepare(&sql)?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+        if found != ["ok"] {
+            let detail = format!("the {} table: {}", table.name(), found.join("; "));
+            return Err(StoreError::Damaged { path: path.into(), detail });
+        }
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub schema_version: i64,

@@ -42,6 +42,11 @@ pub enum StoreError {
     Conflict { what: String, by: String, at: String },
     #[error("the database stayed busy (another terminal is saving a long change); try again in a moment")]
     Busy,
+    #[error(
+        "{}: another program holds the database's write lock (a long save, a backup, an sqlite3 shell); try again in a moment, or close that program",
+        shown(.0)
+    )]
+    Held(PathBuf),
     #[error("{0} no longer exists; it may have been removed by someone else, refresh the list")]
     NotFound(String),
     #[error("{what}: {why}")]

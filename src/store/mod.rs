@@ -44,6 +44,8 @@ use write::WriteTx;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The operating-system account; registered as staff at its first save.
+    account: Account,
     actor: Actor,
     settings: Settings,
     /// Declared after `conn`, so it is dropped after the connection closes.
@@ -94,7 +96,7 @@ impl Store {
             Ok(actor)
         })?;
         schema::checkpoint(&conn);
-        Ok(Store { conn, path: path.into(), actor, settings, _guard: guard })
+        Ok(Store { conn, path: path.into(), account: account.clone(), actor, settings, _guard: guard })
     }
 
     /// Opens an existing database as the current operating-system account.
@@ -104,26 +106,22 @@ impl Store {
 
     /// Opens an existing database as `account`. The program always passes the
     /// current account; tests pass others to play two members of staff.
+    ///
+    /// Opening only reads: an account seen for the first time is shown as
+    /// `unassigned` staff and registered by its first save (inside that
+    /// save's transaction), so a first look at the board never waits on
+    /// another program's write lock.
     pub fn open_as(path: &Path, account: &Account) -> Result<Store> {
-        let (mut conn, guard) = open_checked(path)?;
+        let (conn, guard) = open_checked(path)?;
         let (settings, bad) = settings::load(&conn).map_err(|e| damaged(path, e))?;
         for e in bad {
             log::warn!("ignoring a stored setting: {e}");
         }
         let actor = match actor::find(&conn, &account.name).map_err(|e| damaged(path, e))? {
             Some(actor) => actor,
-            None => write::write(&mut conn, 0, Utc::now(), settings.zone(), |tx| {
-                // Two terminals of a new account may start at once: look again
-                // inside the transaction, so the account is registered once.
-                if let Some(actor) = actor::find(tx.conn(), &account.name)? {
-                    return Ok(actor);
-                }
-                log::info!("registering account {} as unassigned staff", account.name);
-                actor::register(tx, account, "unassigned")
-            })
-            .map_err(|e| damaged(path, e))?,
+            None => actor::unregistered(account),
         };
-        Ok(Store { conn, path: path.into(), actor, settings, _guard: guard })
+        Ok(Store { conn, path: path.into(), account: account.clone(), actor, settings, _guard: guard })
     }
 
     pub fn path(&self) -> &Path {
@@ -152,10 +150,27 @@ impl Store {
         &self.conn
     }
 
-    /// The write path: one transaction, audited, as this store's actor.
+    /// The write path: one transaction, audited, as this store's actor. An
+    /// account not yet on the staff list is registered (as `unassigned`) in
+    /// the same transaction, before `change`.
+    ///
+    /// Errors: whatever `change` returns; [`StoreError::Held`] naming the file
+    /// when another program kept the write lock past [`schema::BUSY_TIMEOUT`].
     pub fn write<T>(&mut self, at: DateTime<Utc>, change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
         let zone = self.settings.zone();
-        write::write(&mut self.conn, self.actor.staff_id, at, zone, change)
+        let account = (self.actor.staff_id == actor::UNREGISTERED).then(|| self.account.clone());
+        let mut registered = None;
+        let value = write::write(&mut self.conn, self.actor.staff_id, at, zone, |tx| {
+            if let Some(account) = account {
+                registered = Some(actor::find_or_register(tx, &account)?);
+            }
+            change(tx)
+        })
+        .map_err(|e| held(&self.path, e))?;
+        if let Some(actor) = registered {
+            self.actor = actor;
+        }
+        Ok(value)
     }
 }
 
@@ -174,12 +189,21 @@ pub(crate) fn open_checked(path: &Path) -> Result<(Connection, file_check::OpenG
     schema::configure(&conn).map_err(damaged)?;
     file_check::confirm_ours(&conn, path).map_err(damaged)?;
     check::tables_present(&conn, path).map_err(damaged)?;
+    check::open_tables_whole(&conn, path).map_err(damaged)?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| damaged(e.into()))?;
     if version != schema::VERSION {
         schema::upgrade(&mut conn, path, schema::UPGRADES, schema::VERSION).map_err(damaged)?;
         schema::checkpoint(&conn);
     }
     Ok((conn, guard))
+}
+
+/// SQLite's "busy" past the timeout becomes `Held`, naming the file.
+fn held(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Busy => StoreError::Held(path.into()),
+        other => other,
+    }
 }
 
 /// SQLite's "malformed" and "not a database" become our one-line `Damaged`,
