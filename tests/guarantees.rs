@@ -188,3 +188,42 @@ fn a_first_look_needs_no_write_and_a_held_lock_is_named() {
     // Nothing was registered by the look, or by the refused save.
     assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM staff", []), 1);
 }
+
+/// Issue 12, item 9: a stored code the program does not know is an error
+/// naming the table, the row and the column, never a default (before: the
+/// board showed a misspelt admission state as `planned`); `periop check`
+/// lists every such row.
+#[test]
+fn an_unknown_code_is_an_error_naming_table_row_and_column_and_check_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let patient_id = add_patient(&mut store, 1);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let admission = periop::store::admissions::NewAdmission {
+        patient_id,
+        planned_admit_on: day,
+        planned_discharge_on: day.succ_opt().unwrap(),
+        bed_id: None,
+    };
+    let id = store.write(at(), |tx| periop::store::admissions::create(tx, &admission)).unwrap();
+    drop(store);
+    // Behind the program's back: a state the schema's CHECK would refuse.
+    let raw = raw_rw(&path);
+    raw.execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
+    raw.execute("UPDATE admissions SET state = 'plannd' WHERE id = ?1", [id]).unwrap();
+    drop(raw);
+
+    let db = path.to_str().unwrap();
+    let out = periop(dir.path(), &["board", "--db", db, "--date", "2026-11-22"]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success(), "the board read an unknown state: {}", text(&out.stdout));
+    let place = format!("admission #{id}, column state: \"plannd\"");
+    assert!(stderr.contains(&place), "the error does not name {place:?}: {stderr}");
+    assert!(!stderr.contains("Testpatient"), "the error names the patient (R-PRIV-1): {stderr}");
+
+    let out = periop(dir.path(), &["check", "--db", db]);
+    let stdout = text(&out.stdout);
+    assert!(!out.status.success(), "check called the file healthy:\n{stdout}");
+    assert!(stdout.contains(&place), "check does not list {place:?}:\n{stdout}");
+}

@@ -13,18 +13,25 @@ pub fn run(path: &Path) -> Result<bool> {
 }
 
 fn describe(path: &Path, r: &Report) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
     let integrity = if r.integrity == ["ok"] { "ok".to_string() } else { r.integrity.join("; ") };
-    format!(
-        "database:     {}\nschema:       {} (this program: {})\nintegrity:    {integrity}\nforeign keys: {}\naudit rows:   {}\nverdict:      {}\n",
-        crate::store::error::shown(path),
-        r.schema_version,
-        r.known_version,
-        if r.foreign_key_problems == 0 {
-            "ok".to_string()
-        } else {
-            format!("{} broken references", r.foreign_key_problems)
-        },
-        r.audit_rows,
-        if r.is_healthy() { "healthy" } else { "PROBLEMS FOUND: restore the latest backup or ask for help" },
-    )
+    let _ = writeln!(out, "database:     {}", crate::store::error::shown(path));
+    let _ = writeln!(out, "schema:       {} (this program: {})", r.schema_version, r.known_version);
+    let _ = writeln!(out, "integrity:    {integrity}");
+    let _ = match r.foreign_key_problems {
+        0 => writeln!(out, "foreign keys: ok"),
+        n => writeln!(out, "foreign keys: {n} broken references"),
+    };
+    let _ = match r.undecodable.len() {
+        0 => writeln!(out, "values:       ok"),
+        n => writeln!(out, "values:       {n} rows hold a value this program does not know"),
+    };
+    for row in &r.undecodable {
+        let _ = writeln!(out, "  {row}");
+    }
+    let _ = writeln!(out, "audit rows:   {}", r.audit_rows);
+    let verdict = if r.is_healthy() { "healthy" } else { "PROBLEMS FOUND: restore the latest backup or ask for help" };
+    let _ = writeln!(out, "verdict:      {verdict}");
+    out
 }

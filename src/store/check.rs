@@ -47,12 +47,18 @@ pub struct Report {
     /// `ok`, or each problem SQLite's integrity check found.
     pub integrity: Vec<String>,
     pub foreign_key_problems: usize,
+    /// Rows holding a code this program does not know: `admission #12,
+    /// column state: "plannd"` (see `store::decode`).
+    pub undecodable: Vec<String>,
     pub audit_rows: i64,
 }
 
 impl Report {
     pub fn is_healthy(&self) -> bool {
-        self.integrity == ["ok"] && self.foreign_key_problems == 0 && self.schema_version == self.known_version
+        self.integrity == ["ok"]
+            && self.foreign_key_problems == 0
+            && self.undecodable.is_empty()
+            && self.schema_version == self.known_version
     }
 }
 
@@ -63,8 +69,16 @@ pub fn full(conn: &Connection) -> Result<Report> {
     let integrity = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_key_problems = stmt.query_map([], |_| Ok(()))?.count();
+    let undecodable = super::decode::undecodable_rows(conn)?.iter().map(ToString::to_string).collect();
     let audit_rows = conn.query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
-    Ok(Report { schema_version, known_version: schema::VERSION, integrity, foreign_key_problems, audit_rows })
+    Ok(Report {
+        schema_version,
+        known_version: schema::VERSION,
+        integrity,
+        foreign_key_problems,
+        undecodable,
+        audit_rows,
+    })
 }
 
 impl super::Store {

@@ -51,12 +51,21 @@ pub enum StoreError {
     NotFound(String),
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
+    #[error(
+        "{0}: a value this program does not know (written by another program, or damaged); run `periop check` to list such rows, then restore the latest backup or ask for help"
+    )]
+    Undecodable(super::decode::Undecodable),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e
+            && let Some(found) = inner.downcast_ref::<super::decode::Undecodable>()
+        {
+            return StoreError::Undecodable(found.clone());
+        }
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(e),

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod check;
 pub mod checks;
 pub mod consultations;
+pub mod decode;
 pub mod discharge;
 pub mod error;
 pub mod file_check;
