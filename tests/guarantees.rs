@@ -227,3 +227,20 @@ fn an_unknown_code_is_an_error_naming_table_row_and_column_and_check_lists_it() 
     assert!(!out.status.success(), "check called the file healthy:\n{stdout}");
     assert!(stdout.contains(&place), "check does not list {place:?}:\n{stdout}");
 }
+
+/// Issue 12, item 1 (R-AUDIT-3): a patient updated behind the program's
+/// back is named by `periop check`, which then fails (before: "healthy").
+#[test]
+fn check_names_a_row_changed_behind_the_programs_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    add_patient(&mut store, 1);
+    drop(store);
+    raw_rw(&path).execute("UPDATE patients SET birth_date = '1961-03-14' WHERE id = 1", []).unwrap();
+    let out = periop(dir.path(), &["check", "--db", path.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(!out.status.success(), "check called the file healthy:\n{stdout}");
+    assert!(stdout.contains("patient #1: differs from its last audit row (columns birth_date)"), "{stdout}");
+    assert!(!stdout.contains("1961"), "check shows a patient's value (R-PRIV-1):\n{stdout}");
+}

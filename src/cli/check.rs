@@ -31,7 +31,37 @@ fn describe(path: &Path, r: &Report) -> String {
         let _ = writeln!(out, "  {row}");
     }
     let _ = writeln!(out, "audit rows:   {}", r.audit_rows);
-    let verdict = if r.is_healthy() { "healthy" } else { "PROBLEMS FOUND: restore the latest backup or ask for help" };
+    let _ = match r.chain.problems.len() {
+        0 => writeln!(out, "audit chain:  ok"),
+        n => writeln!(out, "audit chain:  {n} breaks (rows edited, forged or deleted behind periop's back)"),
+    };
+    for problem in &r.chain.problems {
+        let _ = writeln!(out, "  {problem}");
+    }
+    if let Some((id, hash)) = &r.chain.head {
+        let _ = writeln!(out, "chain head:   audit #{id} {hash}");
+    }
+    let _ = match r.differences.len() {
+        0 => writeln!(out, "data rows:    ok (each matches its last audit row)"),
+        n => writeln!(out, "data rows:    {n} differ from the audit log (changed behind periop's back)"),
+    };
+    for row in &r.differences {
+        let _ = writeln!(out, "  {row}");
+    }
+    if !r.triggers_damaged.is_empty() {
+        let _ = writeln!(
+            out,
+            "triggers:     missing or altered: {} (the next save recreates them)",
+            r.triggers_damaged.join(", ")
+        );
+    }
+    let verdict = if r.is_healthy() {
+        "healthy"
+    } else if r.schema_version < r.known_version && r.integrity == ["ok"] {
+        "OLDER SCHEMA: open it once with this periop (e.g. `periop board`) to upgrade it, then check again"
+    } else {
+        "PROBLEMS FOUND: restore the latest backup or ask for help"
+    };
     let _ = writeln!(out, "verdict:      {verdict}");
     out
 }

@@ -51,6 +51,12 @@ pub struct Report {
     /// column state: "plannd"` (see `store::decode`).
     pub undecodable: Vec<String>,
     pub audit_rows: i64,
+    /// R-AUDIT-3: the chain's breaks and gaps, and its head.
+    pub chain: super::chain::ChainReport,
+    /// R-AUDIT-3: data rows that differ from their last audit row.
+    pub differences: Vec<String>,
+    /// Append-only triggers missing or altered (the next save recreates them).
+    pub triggers_damaged: Vec<String>,
 }
 
 impl Report {
@@ -58,6 +64,9 @@ impl Report {
         self.integrity == ["ok"]
             && self.foreign_key_problems == 0
             && self.undecodable.is_empty()
+            && self.chain.problems.is_empty()
+            && self.differences.is_empty()
+            && self.triggers_damaged.is_empty()
             && self.schema_version == self.known_version
     }
 }
@@ -71,6 +80,13 @@ pub fn full(conn: &Connection) -> Result<Report> {
     let foreign_key_problems = stmt.query_map([], |_| Ok(()))?.count();
     let undecodable = super::decode::undecodable_rows(conn)?.iter().map(ToString::to_string).collect();
     let audit_rows = conn.query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
+    let (chain, differences, triggers_damaged) = if schema_version == schema::VERSION {
+        let damaged = super::chain::damaged_triggers(conn)?.into_iter().map(String::from).collect();
+        (super::chain::verify(conn)?, super::chain::reconcile(conn)?, damaged)
+    } else {
+        // An older file has no chain yet: the first read-write open upgrades it.
+        (super::chain::ChainReport { rows: audit_rows, ..Default::default() }, Vec::new(), Vec::new())
+    };
     Ok(Report {
         schema_version,
         known_version: schema::VERSION,
@@ -78,6 +94,9 @@ pub fn full(conn: &Connection) -> Result<Report> {
         foreign_key_problems,
         undecodable,
         audit_rows,
+        chain,
+        differences,
+        triggers_damaged,
     })
 }
 

@@ -8,6 +8,7 @@ pub mod audit_log;
 pub mod beds;
 pub mod board;
 pub mod cases;
+pub mod chain;
 pub mod check;
 pub mod checks;
 pub mod consultations;
