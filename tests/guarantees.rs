@@ -244,3 +244,42 @@ fn check_names_a_row_changed_behind_the_programs_back() {
     assert!(stdout.contains("patient #1: differs from its last audit row (columns birth_date)"), "{stdout}");
     assert!(!stdout.contains("1961"), "check shows a patient's value (R-PRIV-1):\n{stdout}");
 }
+
+/// Issue 12, item 2: a file damaged mid-file (a page of the patients table
+/// overwritten) takes no write: the first save of a process runs SQLite's
+/// quick check, and the refusal names the file, the cause and the next step
+/// (before: `settings set` exited 0 and wrote into it).
+#[test]
+fn a_damaged_file_takes_no_write() {
+    use std::io::{Seek, SeekFrom, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    for n in 1..=40 {
+        add_patient(&mut store, n);
+    }
+    drop(store);
+    let root = count(&raw_ro(&path), "SELECT rootpage FROM sqlite_master WHERE name = 'patients'", []) as u64;
+    let bytes = std::fs::read(&path).unwrap();
+    let page = u64::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.seek(SeekFrom::Start((root - 1) * page + 8)).unwrap();
+    let garbage: Vec<u8> = (0..page as u32 - 8).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    file.write_all(&garbage).unwrap();
+    file.sync_all().unwrap();
+    drop(file);
+    let before = snapshot(dir.path());
+
+    let out = periop(dir.path(), &["settings", "set", "fast.clear_h", "3", "--db", path.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success(), "a damaged file took a save: {}", text(&out.stdout));
+    assert!(stderr.contains(path.to_str().unwrap()), "{stderr}");
+    assert!(stderr.contains("damaged") && stderr.contains("restore the latest backup"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "the message is not one line: {stderr:?}");
+    let after = snapshot(dir.path());
+    assert!(before["ward.db"].bytes == after["ward.db"].bytes, "ward.db was written");
+    assert!(
+        after.get("ward.db-wal").is_none_or(|e| e.bytes.as_ref().is_none_or(|b| b.is_empty())),
+        "a save reached the WAL"
+    );
+}

@@ -50,6 +50,9 @@ pub struct Store {
     account: Account,
     actor: Actor,
     settings: Settings,
+    /// SQLite's quick check passed in this process (or the file is new):
+    /// the first write waits for it, so a damaged file takes no write.
+    checked_whole: bool,
     /// Declared after `conn`, so it is dropped after the connection closes.
     _guard: file_check::OpenGuard,
 }
@@ -98,7 +101,15 @@ impl Store {
             Ok(actor)
         })?;
         schema::checkpoint(&conn);
-        Ok(Store { conn, path: path.into(), account: account.clone(), actor, settings, _guard: guard })
+        Ok(Store {
+            conn,
+            path: path.into(),
+            account: account.clone(),
+            actor,
+            settings,
+            checked_whole: true,
+            _guard: guard,
+        })
     }
 
     /// Opens an existing database as the current operating-system account.
@@ -123,7 +134,15 @@ impl Store {
             Some(actor) => actor,
             None => actor::unregistered(account),
         };
-        Ok(Store { conn, path: path.into(), account: account.clone(), actor, settings, _guard: guard })
+        Ok(Store {
+            conn,
+            path: path.into(),
+            account: account.clone(),
+            actor,
+            settings,
+            checked_whole: false,
+            _guard: guard,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -156,9 +175,18 @@ impl Store {
     /// account not yet on the staff list is registered (as `unassigned`) in
     /// the same transaction, before `change`.
     ///
-    /// Errors: whatever `change` returns; [`StoreError::Held`] naming the file
+    /// The first write of a process first runs SQLite's quick check over the
+    /// whole file (see [`check::whole_before_writing`] for its cost), so a
+    /// damaged file is refused before anything is written into it.
+    ///
+    /// Errors: whatever `change` returns; [`StoreError::Damaged`] naming the
+    /// file and the first problem found; [`StoreError::Held`] naming the file
     /// when another program kept the write lock past [`schema::BUSY_TIMEOUT`].
     pub fn write<T>(&mut self, at: DateTime<Utc>, change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
+        if !self.checked_whole {
+            check::whole_before_writing(&self.conn, &self.path).map_err(|e| damaged(&self.path, e))?;
+            self.checked_whole = true;
+        }
         let zone = self.settings.zone();
         let account = (self.actor.staff_id == actor::UNREGISTERED).then(|| self.account.clone());
         let mut registered = None;
