@@ -157,13 +157,13 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
             }
         }
     };
-    let store = cli::demo::build(
-        path,
-        &periop::store::Account::current(),
-        now,
-        &cli::demo::Options { seed, years },
-        &mut progress,
-    )?;
+    // Built beside `path` and put in place only when complete (a crash or a
+    // full disk leaves no half-built ward there).
+    let account = periop::store::Account::current();
+    let options = cli::demo::Options { seed, years };
+    let store = periop::store::new_file::build_beside(path, &account, |partial| {
+        cli::demo::build(partial, &account, now, &options, &mut progress)
+    })?;
     if interactive && years > 0 {
         eprintln!();
     }

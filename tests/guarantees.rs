@@ -283,3 +283,74 @@ fn a_damaged_file_takes_no_write() {
         "a save reached the WAL"
     );
 }
+
+/// Runs `periop ARGS` through `sh -c SCRIPT` (to set a limit first) and
+/// returns its output.
+fn periop_under(dir: &Path, script: &str, args: &[&str]) -> Output {
+    let line = format!("{script}; exec \"$0\" \"$@\"");
+    Command::new("sh")
+        .arg("-c")
+        .arg(line)
+        .arg(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PERIOP_DB")
+        .env("PERIOP_NOW", "2026-11-22T09:30")
+        .env("PERIOP_LOG", dir.join("periop.log"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run periop under sh")
+}
+
+/// Issue 12, item 4: `demo` killed part-way (SIGKILL, as a crash) leaves
+/// nothing at the target, so `init` can then make the file (before: a
+/// half-built file stayed, opened as another application's database or a
+/// healthy empty ward, and `init` refused it as existing).
+#[test]
+fn a_demo_killed_part_way_leaves_nothing_at_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    let db = path.to_str().unwrap();
+    let mut child = Command::new(BIN)
+        .args(["demo", "--years", "20", "--db", db])
+        .current_dir(dir.path())
+        .env("PERIOP_NOW", "2026-11-22T09:30")
+        .env("PERIOP_LOG", dir.path().join("periop.log"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait (bounded) for the history to be under way: a progress line.
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stderr, &mut line).unwrap();
+    assert!(line.contains("building"), "no progress line: {line:?}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    assert!(std::fs::symlink_metadata(&path).is_err(), "a half-built demo was left at {db}");
+    let out = periop(dir.path(), &["init", "--db", db]);
+    assert!(out.status.success(), "init after a crash: {}", text(&out.stderr));
+    assert!(raw_ro(&path).query_row("SELECT count(*) FROM staff", [], |r| r.get::<_, i64>(0)).unwrap() == 1);
+}
+
+/// Issue 12, item 4: a full disk (here a file-size limit, which SQLite meets
+/// the same way) while making a demo leaves nothing at the target and says
+/// what happened and what to do, naming the path.
+#[test]
+fn a_full_disk_during_demo_names_the_path_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    let db = path.to_str().unwrap();
+    // 400 blocks of 512 bytes: enough to start, not for a year of history.
+    let out = periop_under(dir.path(), "trap '' XFSZ; ulimit -f 400", &["demo", "--years", "1", "--db", db]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success(), "the demo fitted in 200 KB: {stderr}");
+    let last = stderr.lines().last().unwrap_or_default();
+    assert!(last.contains(db) && last.contains("disk is full"), "{stderr}");
+    assert!(std::fs::symlink_metadata(&path).is_err(), "a half-built demo was left at {db}");
+    let left: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(left.iter().all(|n| n == "periop.log"), "files left behind: {left:?}");
+}

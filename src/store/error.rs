@@ -37,6 +37,11 @@ pub enum StoreError {
     #[error("{}: already exists; pick another path or open it without `init`", shown(.0))]
     AlreadyExists(PathBuf),
     #[error(
+        "{}: the disk is full (or a file-size limit was reached); nothing was left at that path: free some space there, then run the command again",
+        shown(.0)
+    )]
+    DiskFull(PathBuf),
+    #[error(
         "{what} was saved by {by} at {at} after you opened it; your change was not saved: look at the new values and try again"
     )]
     Conflict { what: String, by: String, at: String },

@@ -19,6 +19,7 @@ pub mod file_check;
 pub mod intakes;
 pub mod journey;
 pub mod labs;
+pub mod new_file;
 pub mod patients;
 pub mod reference;
 pub mod registration;
@@ -62,27 +63,37 @@ pub const FILE_MODE: u32 = 0o660;
 
 impl Store {
     /// Creates a new database at `path` (mode 0660) and registers the account
-    /// running this as its first administrator. Leaves nothing behind on failure.
+    /// running this as its first administrator. The file is built beside
+    /// `path` and put in place only once complete ([`new_file`]): a crash or a
+    /// full disk leaves nothing at `path`.
     pub fn init(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
+        new_file::build_beside(path, account, |partial| Self::create(partial, account, now))
+    }
+
+    /// Creates and fills a new file at `path` (which must not exist).
+    fn create(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
         let file = OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(path);
         match file {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::AlreadyExists(path.into()));
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let folder = error::missing_folder(path).unwrap_or_else(|| path.parent().unwrap_or(path).into());
-                return Err(StoreError::NoFolder { path: path.into(), folder });
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::StorageFull => return Err(StoreError::DiskFull(path.into())),
             Err(e) => {
                 return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") });
             }
         }
-        let made = Self::init_file(path, account, now);
-        if made.is_err() {
-            let _ = std::fs::remove_file(path);
-        }
-        made
+        Self::init_file(path, account, now)
+    }
+
+    /// Closes the connection, copying the WAL into the file first (a new file
+    /// is then whole on its own). Errors: the checkpoint or the close failed.
+    pub fn close(self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let Store { conn, _guard, .. } = self;
+        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        drop(_guard);
+        Ok(())
     }
 
     fn init_file(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
