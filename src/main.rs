@@ -58,7 +58,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .map_err(|_| color_eyre::eyre::eyre!("--date {text:?} is not a day; write it like 2026-11-23"))?,
                 None => ward_time::local_day(now, store.zone()),
             };
-            let board = store.board(day, now)?;
+            let board = store.board(day, now).map_err(|e| store.explain(e))?;
             match format {
                 Format::Text => out(&cli::board::text(&board, now, store.zone())),
                 Format::Json => out(&cli::board::json(&board, now, store.zone())),
@@ -74,7 +74,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 })?),
                 None => None,
             };
-            let rows = store.admissions(&ListQuery { day, state, text: None }, now)?;
+            let rows = store.admissions(&ListQuery { day, state, text: None }, now).map_err(|e| store.explain(e))?;
             let zone = store.zone();
             match format {
                 ListFormat::Text => out(&cli::admissions::text(&rows, day, zone)),

@@ -354,3 +354,29 @@ fn a_full_disk_during_demo_names_the_path_and_leaves_nothing() {
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(left.iter().all(|n| n == "periop.log"), "files left behind: {left:?}");
 }
+
+/// Issue 12, item 2: a damaged page the board has to read is said like the
+/// other bad files (path, cause, restore the backup), not as a bare
+/// "database disk image is malformed".
+#[test]
+fn a_damaged_page_the_board_reads_is_named_like_other_bad_files() {
+    use std::io::{Seek, SeekFrom, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    let out = periop(dir.path(), &["demo", "--db", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let root = count(&raw_ro(&path), "SELECT rootpage FROM sqlite_master WHERE name = 'admissions'", []) as u64;
+    let bytes = std::fs::read(&path).unwrap();
+    let page = u64::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.seek(SeekFrom::Start((root - 1) * page)).unwrap();
+    file.write_all(&vec![0xA5; page as usize]).unwrap();
+    file.sync_all().unwrap();
+    drop(file);
+
+    let out = periop(dir.path(), &["board", "--db", path.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success(), "the board read a damaged page: {}", text(&out.stdout));
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    assert!(stderr.contains(path.to_str().unwrap()) && stderr.contains("restore the latest backup"), "{stderr}");
+}

@@ -178,6 +178,14 @@ impl Store {
         Ok(())
     }
 
+    /// An error from reading this store, said like the refusals at open: a
+    /// damaged page becomes [`StoreError::Damaged`] naming the file and the
+    /// next step (restore the latest backup); a lock held past the timeout
+    /// becomes [`StoreError::Held`]. Other errors pass unchanged.
+    pub fn explain(&self, e: StoreError) -> StoreError {
+        damaged(&self.path, held(&self.path, e))
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
