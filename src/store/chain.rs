@@ -56,7 +56,18 @@ pub fn hash(previous: &str, link: &Link<'_>) -> String {
         Some(before) => field(format!("\x01{before}").as_bytes()),
     }
     field(link.after.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hex(&h.finalize())
+}
+
+/// Lowercase hex digits of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 /// Inside a write: the id the next audit row takes and the hash it chains
@@ -65,10 +76,12 @@ pub fn hash(previous: &str, link: &Link<'_>) -> String {
 pub(super) fn next(conn: &Connection) -> Result<(i64, String)> {
     use rusqlite::OptionalExtension;
     let last: Option<(i64, Option<String>)> = conn
-        .query_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let seq: i64 = conn
-        .query_row("SELECT seq FROM sqlite_sequence WHERE name = 'audit'", [], |r| r.get(0))
+        .prepare_cached("SELECT seq FROM sqlite_sequence WHERE name = 'audit'")?
+        .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or(0);
     let (last_id, last_hash) = last.unwrap_or((0, None));
@@ -77,7 +90,12 @@ pub(super) fn next(conn: &Connection) -> Result<(i64, String)> {
 
 /// The append-only triggers of `schema.sql`, by name, with their statements
 /// (as SQLite keeps them in `sqlite_master`).
-pub fn triggers() -> Vec<(&'static str, &'static str)> {
+pub fn triggers() -> &'static [(&'static str, &'static str)] {
+    static TRIGGERS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    TRIGGERS.get_or_init(parse_triggers)
+}
+
+fn parse_triggers() -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     let mut rest = SCHEMA;
     while let Some(start) = rest.find("CREATE TRIGGER ") {
@@ -97,9 +115,9 @@ pub fn damaged_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
     let present: Vec<(String, Option<String>)> =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(triggers()
-        .into_iter()
+        .iter()
         .filter(|(name, sql)| !present.iter().any(|(n, s)| n == name && s.as_deref() == Some(*sql)))
-        .map(|(name, _)| name)
+        .map(|&(name, _)| name)
         .collect())
 }
 
@@ -108,7 +126,7 @@ pub fn damaged_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
 /// `periop check` shows what changed meanwhile). Returns the names recreated.
 pub(super) fn ensure_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
     let damaged = damaged_triggers(conn)?;
-    for (name, sql) in triggers().into_iter().filter(|(n, _)| damaged.contains(n)) {
+    for (name, sql) in triggers().iter().filter(|(n, _)| damaged.contains(n)) {
         conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}; {sql};"))?;
     }
     if !damaged.is_empty() {
@@ -181,7 +199,7 @@ fn text(value: ValueRef<'_>) -> Option<String> {
         ValueRef::Integer(n) => Some(n.to_string()),
         ValueRef::Real(x) => Some(x.to_string()),
         ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Some(b.iter().map(|x| format!("{x:02x}")).collect()),
+        ValueRef::Blob(b) => Some(hex(b)),
     }
 }
 
@@ -308,7 +326,7 @@ mod tests {
 
     #[test]
     fn the_three_append_only_triggers_are_found_in_the_schema() {
-        let names: Vec<&str> = triggers().into_iter().map(|(n, _)| n).collect();
+        let names: Vec<&str> = triggers().iter().map(|&(n, _)| n).collect();
         assert_eq!(
             names,
             ["audit_is_append_only_update", "audit_is_append_only_replace", "audit_is_append_only_delete"]
