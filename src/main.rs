@@ -118,7 +118,7 @@ fn out(text: &str) {
     if let Err(e) = written.and_then(|()| stdout.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("periop: cannot write the output: {e}");
+        let _ = writeln!(std::io::stderr(), "periop: cannot write the output: {e}");
     }
 }
 
