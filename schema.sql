@@ -224,6 +224,10 @@ CREATE INDEX follow_up_calls_open ON follow_up_calls (due_on) WHERE done_at IS N
 
 -- R-AUDIT-1: who changed what, when, before and after, written in the same
 -- transaction as the change. The triggers keep it append-only.
+-- R-AUDIT-3: `hash` chains each row to the one before (SHA-256 over the
+-- previous hash and this row's fields; store/chain.rs), so an edit, a
+-- deletion or a forged row behind the program's back shows in `periop check`.
+-- (Added by schema 2; rows of an upgraded file were sealed by the upgrade.)
 CREATE TABLE audit (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     at         TEXT NOT NULL,
@@ -232,7 +236,8 @@ CREATE TABLE audit (
     row_id     INTEGER NOT NULL,
     action     TEXT NOT NULL CHECK (action IN ('insert', 'update')),
     before     TEXT,
-    after      TEXT NOT NULL
+    after      TEXT NOT NULL,
+    hash       TEXT
 );
 CREATE INDEX audit_by_row ON audit (table_name, row_id);
 

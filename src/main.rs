@@ -25,7 +25,9 @@ fn main() -> ExitCode {
             // One plain line, in the log and on stderr (no colour codes, no backtrace).
             let causes: Vec<String> = report.chain().map(ToString::to_string).collect();
             log::error!("{}", causes.join(": "));
-            eprintln!("periop: {}", causes.join(": "));
+            // Not eprintln!: it panics when stderr is a terminal that hung up.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "periop: {}", causes.join(": "));
             ExitCode::FAILURE
         }
     }
@@ -60,7 +62,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .map_err(|_| color_eyre::eyre::eyre!("--date {text:?} is not a day; write it like 2026-11-23"))?,
                 None => ward_time::local_day(now, store.zone()),
             };
-            let board = store.board(day, now)?;
+            let board = store.board(day, now).map_err(|e| store.explain(e))?;
             match format {
                 Format::Text => out(&cli::board::text(&board, now, store.zone())),
                 Format::Json => out(&cli::board::json(&board, now, store.zone())),
@@ -76,7 +78,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 })?),
                 None => None,
             };
-            let rows = store.admissions(&ListQuery { day, state, text: None }, now)?;
+            let rows = store.admissions(&ListQuery { day, state, text: None }, now).map_err(|e| store.explain(e))?;
             let zone = store.zone();
             match format {
                 ListFormat::Text => out(&cli::admissions::text(&rows, day, zone)),
@@ -95,8 +97,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Check) => {
-            let store = open(&database(cli.db)?, now_arg)?;
-            if !cli::check::run(&store, clock_for(&store).now())? {
+            let now = now_arg
+                .map_or_else(chrono::Utc::now, |arg| arg.resolve(periop::domain::settings::Settings::default().zone()));
+            if !cli::check::run(&database(cli.db)?, now)? {
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -125,7 +128,7 @@ fn out(text: &str) {
     if let Err(e) = written.and_then(|()| stdout.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("periop: cannot write the output: {e}");
+        let _ = writeln!(std::io::stderr(), "periop: cannot write the output: {e}");
     }
 }
 
@@ -142,11 +145,11 @@ fn states() -> String {
     AdmissionState::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")
 }
 
-/// Opens a database as the current account; a first visit registers the
-/// account at the one clock's time (`--now` included).
-fn open(path: &Path, now_arg: Option<NowArg>) -> Result<Store> {
-    let now = |zone| now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
-    Ok(Store::open_at(path, &periop::store::Account::current(), now)?)
+/// Opens a database as the current account. Opening only reads: a first
+/// visit registers the account with its first save, at that save's time (the
+/// one clock, `--now` included).
+fn open(path: &Path, _now_arg: Option<NowArg>) -> Result<Store> {
+    Ok(Store::open(path)?)
 }
 
 fn database(db: Option<PathBuf>) -> Result<PathBuf> {
@@ -171,17 +174,17 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
             }
         }
     };
-    let store = cli::demo::build(
-        path,
-        &periop::store::Account::current(),
-        now,
-        &cli::demo::Options { seed, years },
-        &mut progress,
-    )?;
+    // Built beside `path` and put in place only when complete (a crash or a
+    // full disk leaves no half-built ward there).
+    let account = periop::store::Account::current();
+    let options = cli::demo::Options { seed, years };
+    let store = periop::store::new_file::build_beside(path, &account, |partial| {
+        cli::demo::build(partial, &account, now, &options, &mut progress)
+    })?;
     if interactive && years > 0 {
         eprintln!();
     }
-    eprintln!("demo ward written to {}", path.display());
+    eprintln!("demo ward written to {}", periop::store::error::shown(path));
     Ok(store)
 }
 

@@ -308,9 +308,9 @@ fn too_small_terminal_says_what_it_needs() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
+fn sigint_sigterm_and_sighup_restore_the_terminal() {
     let ward = Ward::demo();
-    for name in ["TERM", "HUP"] {
+    for name in ["INT", "TERM", "HUP"] {
         let mut tui = ward.open(&format!("SIG{name}"), 80, 24);
         tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
         assert!(tui.vt().screen().alternate_screen(), "the TUI should be on the alternate screen");

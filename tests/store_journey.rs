@@ -1192,6 +1192,8 @@ fn r_path_6_a_schema_1_file_gains_the_retrospective_column() {
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
     conn.execute_batch(&old).unwrap();
+    // Schema 1 had no audit chain either (schema 3).
+    conn.execute_batch("ALTER TABLE audit DROP COLUMN hash;").unwrap();
     conn.pragma_update(None, "application_id", i64::from(periop::store::file_check::APPLICATION_ID)).unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
     assert!(conn.prepare("SELECT retrospective FROM cases").is_err());

@@ -343,14 +343,25 @@ fn init_refuses_an_existing_path_and_leaves_it_alone() {
 }
 
 #[test]
-fn open_registers_a_new_account_once_as_unassigned_staff() {
+fn a_new_account_is_registered_once_at_its_first_save_as_unassigned_staff() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let first = Store::open_as(&path, &nurse()).unwrap().actor().clone();
-    assert_eq!((first.account.as_str(), first.display_name.as_str()), ("nurse1", "Nurse One"));
-    assert_eq!(first.role, "unassigned");
-    let again = Store::open_as(&path, &nurse()).unwrap().actor().clone();
-    assert_eq!(again, first);
+    // Opening only reads: the account is shown as unassigned, not yet stored.
+    let mut store = Store::open_as(&path, &nurse()).unwrap();
+    let shown = store.actor().clone();
+    assert_eq!((shown.account.as_str(), shown.display_name.as_str()), ("nurse1", "Nurse One"));
+    assert_eq!(shown.role, "unassigned");
+    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM staff WHERE account = 'nurse1'", []), 0);
+    // The first save registers it, in the same transaction.
+    add_patient(&mut store, 1);
+    let first = store.actor().clone();
+    assert_eq!((first.display_name.as_str(), first.role.as_str()), ("Nurse One", "unassigned"));
+    assert!(first.staff_id > 0);
+    add_patient(&mut store, 2);
+    drop(store);
+    let mut again = Store::open_as(&path, &nurse()).unwrap();
+    assert_eq!(again.actor(), &first);
+    add_patient(&mut again, 3);
     // Without a full name, the account name is the display name.
     let bare = Store::open_as(&path, &Account { name: "agent7".into(), full_name: None }).unwrap().actor().clone();
     assert_eq!(bare.display_name, "agent7");
@@ -364,6 +375,10 @@ fn open_registers_a_new_account_once_as_unassigned_staff() {
         })
         .unwrap();
     assert_eq!(by, first.staff_id);
+    // Every patient was saved by the nurse's staff row.
+    let others =
+        count(&conn, "SELECT count(*) FROM audit WHERE table_name = 'patients' AND actor_id != ?1", [first.staff_id]);
+    assert_eq!(others, 0);
 }
 
 #[test]

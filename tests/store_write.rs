@@ -82,7 +82,7 @@ fn ward_day() -> NaiveDate {
 
 /// A patient and a planned admission arriving on `ward_day()`, made by the admin.
 fn planned_admission(path: &std::path::Path) -> (i64, i64) {
-    let mut admin = Store::open_as(path, &admin()).unwrap();
+    let mut admin = open_as_staff(path, &admin());
     let patient_id = add_patient(&mut admin, 1);
     let admission = NewAdmission {
         patient_id,
@@ -123,7 +123,7 @@ fn assert_conflict_by(err: &StoreError, who: &str, when: &str) {
 fn r_audit_1_an_insert_appends_one_audit_row_with_actor_time_table_row_and_values() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let mut nurse = Store::open_as(&path, &nurse()).unwrap();
+    let mut nurse = open_as_staff(&path, &nurse());
     let conn = raw_ro(&path);
     let last = last_audit_id(&conn);
 
@@ -150,7 +150,7 @@ fn r_audit_1_r_path_2_a_step_audits_each_changed_row_with_before_and_after() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
     let (_, admission_id) = planned_admission(&path);
-    let mut nurse = Store::open_as(&path, &nurse()).unwrap();
+    let mut nurse = open_as_staff(&path, &nurse());
     let conn = raw_ro(&path);
     let last = last_audit_id(&conn);
 
@@ -192,7 +192,7 @@ fn r_audit_1_a_change_that_fails_after_writing_leaves_neither_the_row_nor_its_au
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
     let (_, admission_id) = planned_admission(&path);
-    let mut nurse = Store::open_as(&path, &nurse()).unwrap();
+    let mut nurse = open_as_staff(&path, &nurse());
     let conn = raw_ro(&path);
     let audit_before = audit_total(&conn);
 
@@ -240,7 +240,7 @@ fn r_audit_1_a_change_that_fails_after_writing_leaves_neither_the_row_nor_its_au
 fn r_audit_1_the_audit_log_cannot_be_changed_or_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let mut nurse = Store::open_as(&path, &nurse()).unwrap();
+    let mut nurse = open_as_staff(&path, &nurse());
     add_patient(&mut nurse, 1);
     drop(nurse);
 
@@ -272,8 +272,8 @@ fn r_audit_2_r_path_2_two_terminals_admit_the_same_patient_and_the_second_gets_a
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
     let (_, admission_id) = planned_admission(&path);
-    let mut alice = Store::open_as(&path, &alice()).unwrap();
-    let mut bob = Store::open_as(&path, &bob()).unwrap();
+    let mut alice = open_as_staff(&path, &alice());
+    let mut bob = open_as_staff(&path, &bob());
     let conn = raw_ro(&path);
 
     // Both open the admission: planned, version 1.
@@ -316,8 +316,8 @@ fn r_audit_2_r_path_2_two_terminals_admit_the_same_patient_and_the_second_gets_a
 fn r_audit_2_two_terminals_change_the_same_setting_and_the_second_gets_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let mut alice = Store::open_as(&path, &alice()).unwrap();
-    let mut bob = Store::open_as(&path, &bob()).unwrap();
+    let mut alice = open_as_staff(&path, &alice());
+    let mut bob = open_as_staff(&path, &bob());
     let conn = raw_ro(&path);
     let key = "fast.solids_h";
 

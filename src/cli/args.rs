@@ -106,5 +106,10 @@ pub enum ListFormat {
 #[derive(Debug, Subcommand)]
 pub enum SettingsAction {
     /// Change a setting, e.g. `periop settings set fast.clear_h 2`.
-    Set { key: String, value: String },
+    Set {
+        key: String,
+        /// The new value; a negative number needs no `--` (`path.admit_offset_days -2`).
+        #[arg(allow_negative_numbers = true)]
+        value: String,
+    },
 }

@@ -19,7 +19,7 @@ pub fn init(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
     let actor = store.actor();
     println!(
         "created {} (schema {}); {} registered as admin",
-        path.display(),
+        crate::store::error::shown(path),
         crate::store::schema::VERSION,
         actor.account
     );

@@ -111,12 +111,57 @@ pub fn definition(key: &str) -> Option<&'static Def> {
     CATALOGUE.iter().find(|d| d.key == key)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// What a site could mean, for every number of the catalogue: `(key, lowest,
+/// highest)`, both included, in the setting's unit. A value outside is a slip
+/// (a fast of 0 h or 1e308 h, an admission 5 days *after* the procedure) and
+/// is refused, naming the range. Wide on purpose: sites differ, typos do not
+/// land inside.
+pub const RANGES: &[(&str, f64, f64)] = &[
+    // R-PATH-1: admitted on or before the procedure day, home on or after it.
+    (ADMIT_OFFSET_DAYS, -7.0, 0.0),
+    (DISCHARGE_OFFSET_DAYS, 0.0, 14.0),
+    // R-ANES-1/2: a consultation up to a month ahead, valid up to a year.
+    ("anes.cpa_min_delay_h", 0.0, 720.0),
+    ("anes.cpa_validity_days", 1.0, 365.0),
+    // R-FAST-1/4/5: fasts are hours, never zero, never beyond a day.
+    ("fast.solids_h", 1.0, 24.0),
+    ("fast.fatty_meal_h", 1.0, 24.0),
+    ("fast.clear_h", 0.5, 12.0),
+    ("fast.child_breast_milk_h", 0.5, 12.0),
+    ("fast.child_formula_h", 0.5, 12.0),
+    ("fast.child_clear_h", 0.5, 12.0),
+    ("fast.excess_alert_h", 0.5, 24.0),
+    ("fast.diabetic_max_h", 1.0, 24.0),
+    // R-MED-2: INR thresholds in use run 1.2-2; platelets 20-100 G/L.
+    ("med.inr_max", 1.0, 3.0),
+    ("med.platelets_min", 10.0, 200.0),
+    ("med.lab_validity_h", 1.0, 720.0),
+    ("block.turnover_min", 0.0, 240.0),
+    ("stock.expiry_alert_days", 0.0, 730.0),
+    // R-DO-3..7: distraction runs at 0.25-2 mm/day; fever thresholds 37.5-40 °C.
+    ("do.max_rate_mm_day", 0.1, 3.0),
+    ("do.daily_tolerance_mm", 0.0, 2.0),
+    ("do.length_tolerance_mm", 0.0, 20.0),
+    ("do.session_late_h", 0.25, 24.0),
+    ("do.fever_c", 37.0, 42.0),
+    ("do.rom_loss_deg", 1.0, 180.0),
+    ("do.hi_alert", 10.0, 200.0),
+    ("ho.followup_months", 1.0, 60.0),
+];
+
+/// The range of a number setting (`None` for a time or a zone).
+pub fn range(key: &str) -> Option<(f64, f64)> {
+    RANGES.iter().find(|(k, _, _)| *k == key).map(|&(_, low, high)| (low, high))
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SettingError {
     #[error("there is no setting called {key:?}; `periop settings` lists them all")]
     Unknown { key: String },
     #[error("{key} must be {expected}, not {value:?}")]
     Invalid { key: String, value: String, expected: &'static str },
+    #[error("{key} must be from {low} to {high} {unit}, not {value:?}")]
+    OutOfRange { key: String, value: String, low: f64, high: f64, unit: &'static str },
 }
 
 /// Checks a value against its definition before it is stored.
@@ -124,14 +169,25 @@ pub fn validate(key: &str, value: &str) -> Result<(), SettingError> {
     let def = definition(key).ok_or_else(|| SettingError::Unknown { key: key.to_string() })?;
     let invalid = |expected| SettingError::Invalid { key: key.to_string(), value: value.to_string(), expected };
     let value = value.trim();
-    match def.kind {
+    let number = match def.kind {
         Kind::Number => match value.parse::<f64>() {
-            Ok(n) if n.is_finite() && n >= 0.0 => Ok(()),
-            _ => Err(invalid("a number zero or above, such as 6 or 1.5")),
+            Ok(n) if n.is_finite() => n,
+            _ => return Err(invalid("a number, such as 6 or 1.5")),
         },
-        Kind::Integer => value.parse::<i64>().map(drop).map_err(|_| invalid("a whole number, such as -1 or 60")),
-        Kind::Time => parse_time(value).map(drop).ok_or_else(|| invalid("a time HH:MM, such as 14:00")),
-        Kind::Zone => value.parse::<Tz>().map(drop).map_err(|_| invalid("a time-zone name, such as Europe/Paris")),
+        Kind::Integer => match value.parse::<i64>() {
+            Ok(n) => n as f64,
+            Err(_) => return Err(invalid("a whole number, such as -1 or 60")),
+        },
+        Kind::Time => return parse_time(value).map(drop).ok_or_else(|| invalid("a time HH:MM, such as 14:00")),
+        Kind::Zone => {
+            return value.parse::<Tz>().map(drop).map_err(|_| invalid("a time-zone name, such as Europe/Paris"));
+        }
+    };
+    match range(key) {
+        Some((low, high)) if !(low..=high).contains(&number) => {
+            Err(SettingError::OutOfRange { key: key.to_string(), value: value.to_string(), low, high, unit: def.unit })
+        }
+        _ => Ok(()),
     }
 }
 
@@ -225,10 +281,38 @@ mod tests {
     #[test]
     fn bad_values_are_refused_with_what_is_expected() {
         let err = validate("fast.clear_h", "two").unwrap_err();
-        assert_eq!(err.to_string(), "fast.clear_h must be a number zero or above, such as 6 or 1.5, not \"two\"");
+        assert_eq!(err.to_string(), "fast.clear_h must be a number, such as 6 or 1.5, not \"two\"");
         assert!(validate("block.freeze_time", "25:00").is_err());
         assert!(validate("ward.timezone", "Mars/Olympus").is_err());
         assert!(matches!(validate("no.such", "1"), Err(SettingError::Unknown { .. })));
+    }
+
+    #[test]
+    fn every_number_has_a_range_holding_its_default() {
+        for def in CATALOGUE.iter().filter(|d| matches!(d.kind, Kind::Number | Kind::Integer)) {
+            let (low, high) = range(def.key).unwrap_or_else(|| panic!("{} has no range", def.key));
+            let default: f64 = def.default.parse().unwrap();
+            assert!(low <= default && default <= high, "{}: default {default} outside {low}..={high}", def.key);
+        }
+        for (key, _, _) in RANGES {
+            assert!(definition(key).is_some(), "a range for {key}, which is not in the catalogue");
+        }
+    }
+
+    #[test]
+    fn values_a_site_could_not_mean_are_refused_naming_the_range() {
+        // R-FAST-1: 1e308 h printed dates in year -262143; 0 h is no fast.
+        let err = validate("fast.solids_h", "1e308").unwrap_err();
+        assert_eq!(err.to_string(), "fast.solids_h must be from 1 to 24 h, not \"1e308\"");
+        assert!(matches!(validate("fast.solids_h", "0"), Err(SettingError::OutOfRange { .. })));
+        assert!(validate("fast.solids_h", "NaN").is_err());
+        assert!(validate("fast.solids_h", "inf").is_err());
+        // R-PATH-1: an admission after the procedure day.
+        let err = validate(ADMIT_OFFSET_DAYS, "5").unwrap_err();
+        assert_eq!(err.to_string(), "path.admit_offset_days must be from -7 to 0 days, not \"5\"");
+        assert_eq!(validate(ADMIT_OFFSET_DAYS, "-2"), Ok(()));
+        assert_eq!(validate("fast.solids_h", "24"), Ok(()));
+        assert_eq!(validate("fast.clear_h", "0.5"), Ok(()));
     }
 
     #[test]

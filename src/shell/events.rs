@@ -22,6 +22,7 @@ pub fn spawn_all(tx: Sender<Msg>, path: PathBuf, clock: Clock, utf8: bool) {
     }
     spawn_watcher(tx.clone(), path);
     spawn_tick(tx.clone(), clock);
+    spawn_hangup_watch(tx.clone());
     spawn_signals(tx);
 }
 
@@ -84,18 +85,71 @@ fn spawn_tick(tx: Sender<Msg>, clock: Clock) {
     });
 }
 
-/// SIGTERM and SIGHUP (the SSH connection dropped) end the loop like `q`, so
-/// the terminal is restored and no transaction is left open.
+/// SIGINT (`kill -INT`: in raw mode Ctrl-C is a key, not a signal), SIGTERM
+/// and SIGHUP (the SSH connection dropped) end the loop like `q`, so the
+/// terminal is restored and no transaction is left open.
 fn spawn_signals(tx: Sender<Msg>) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
-        log::warn!("could not listen for SIGTERM/SIGHUP");
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        log::warn!("could not listen for SIGINT/SIGTERM/SIGHUP");
         return;
     };
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            let name = if signal == SIGHUP { "SIGHUP" } else { "SIGTERM" };
+            let name = match signal {
+                SIGHUP => "SIGHUP (the terminal hung up)",
+                SIGINT => "SIGINT",
+                _ => "SIGTERM",
+            };
             let _ = tx.send(Msg::TerminalGone(name.to_string()));
         }
+    });
+}
+
+/// How often the hang-up watch also looks whether a write found the terminal
+/// gone (a hang-up itself wakes it at once).
+pub const GONE_CHECK_EVERY: Duration = Duration::from_millis(250);
+
+/// Ends the loop when the terminal goes away without a SIGHUP reaching us
+/// (the shell that started us ignores SIGHUP, or we are not its session
+/// leader): reading it then gives end-of-file or an error forever, which
+/// crossterm retries in a busy loop. `poll` reports the hang-up (POLLHUP,
+/// POLLERR) on the same terminal crossterm reads (standard input if it is a
+/// terminal, else `/dev/tty`). A failed write (see `terminal::is_gone`)
+/// ends the loop too.
+fn spawn_hangup_watch(tx: Sender<Msg>) {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use std::io::IsTerminal;
+    use std::os::fd::{AsFd, OwnedFd};
+    let fd: OwnedFd = if std::io::stdin().is_terminal() {
+        match std::io::stdin().as_fd().try_clone_to_owned() {
+            Ok(fd) => fd,
+            Err(e) => return log::warn!("cannot watch the terminal for a hang-up: {e}"),
+        }
+    } else {
+        match std::fs::File::open("/dev/tty") {
+            Ok(file) => file.into(),
+            Err(e) => return log::warn!("cannot watch the terminal for a hang-up: {e}"),
+        }
+    };
+    let timeout = PollTimeout::try_from(GONE_CHECK_EVERY).unwrap_or(PollTimeout::MAX);
+    thread::spawn(move || {
+        let why = loop {
+            if super::terminal::is_gone() {
+                break "cannot write to the terminal".to_string();
+            }
+            let mut fds = [PollFd::new(fd.as_fd(), PollFlags::empty())];
+            match poll(&mut fds, timeout) {
+                Ok(0) | Err(nix::errno::Errno::EINTR) => {}
+                Ok(_) => {
+                    let gone = PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL;
+                    if fds[0].revents().is_some_and(|r| r.intersects(gone)) {
+                        break "the terminal hung up (end of file)".to_string();
+                    }
+                }
+                Err(e) => break format!("cannot watch the terminal ({e})"),
+            }
+        };
+        let _ = tx.send(Msg::TerminalGone(why));
     });
 }

@@ -48,9 +48,40 @@ pub(super) fn find(conn: &Connection, account: &str) -> Result<Option<Actor>> {
     Ok(actor)
 }
 
+/// The staff id of an account not yet on the staff list (ids start at 1).
+pub const UNREGISTERED: i64 = 0;
+
+/// How an account not yet on the staff list is shown until its first save
+/// registers it: `unassigned`, which may read but is given no role.
+pub(super) fn unregistered(account: &Account) -> Actor {
+    Actor {
+        staff_id: UNREGISTERED,
+        account: account.name.clone(),
+        display_name: display_name(account),
+        role: "unassigned".to_string(),
+    }
+}
+
+fn display_name(account: &Account) -> String {
+    account.full_name.clone().unwrap_or_else(|| account.name.clone())
+}
+
+/// Inside a save: the account's staff row, registering it as `unassigned`
+/// (audited as its own act) if it has none. Two terminals of a new account
+/// may save at once: the look happens inside the transaction, so the
+/// account is registered once.
+pub(super) fn find_or_register(tx: &mut WriteTx<'_>, account: &Account) -> Result<Actor> {
+    if let Some(actor) = find(tx.conn(), &account.name)? {
+        tx.set_actor(actor.staff_id);
+        return Ok(actor);
+    }
+    log::info!("registering account {} as unassigned staff", account.name);
+    register(tx, account, "unassigned")
+}
+
 /// Adds the account to the staff table with `role`, audited as its own act.
 pub(super) fn register(tx: &mut WriteTx<'_>, account: &Account, role: &str) -> Result<Actor> {
-    let display_name = account.full_name.clone().unwrap_or_else(|| account.name.clone());
+    let display_name = display_name(account);
     tx.conn().execute(
         "INSERT INTO staff (account, display_name, role) VALUES (?1, ?2, ?3)",
         params![account.name, display_name, role],

@@ -4,15 +4,17 @@
 
 use super::Store;
 use super::board::identity;
+use super::decode::{known, opt_known};
 use super::error::{Result, StoreError};
 use super::journey::{self, CaseBundle, opt_instant};
+use super::table::Table;
 use super::{admissions, checks, consultations, discharge, intakes, labs, treatments};
 use crate::domain::anaesthesia;
-use crate::domain::case::{AnaesthesiaMode, CaseState};
+use crate::domain::case::CaseState;
 use crate::domain::discharge as rules;
 use crate::domain::fasting;
 use crate::domain::journey::{
-    AdmissionDetail, AdmissionSummary, BleedingRisk, CaseView, PatientView, ReadinessSummary, StopView, TreatmentView,
+    AdmissionDetail, AdmissionSummary, CaseView, PatientView, ReadinessSummary, StopView, TreatmentView,
     discharge_missing, fasting_times,
 };
 use crate::domain::names;
@@ -78,7 +80,7 @@ fn raw(row: &Row<'_>) -> rusqlite::Result<Raw> {
             admission_id: row.get(0)?,
             version: row.get(1)?,
             patient: identity(row, 2)?,
-            state: AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
+            state: known(&state, Table::Admissions, "state", row.get(0)?)?,
             planned_admit_on: super::rows::day(row, 7)?,
             planned_discharge_on: super::rows::day(row, 8)?,
             admitted_at: opt_instant(row, 9)?,
@@ -88,10 +90,10 @@ fn raw(row: &Row<'_>) -> rusqlite::Result<Raw> {
             incident: row.get(13)?,
             case_id: row.get(14)?,
             case_version: row.get(15)?,
-            case_state: case_state.as_deref().and_then(CaseState::from_code),
+            case_state: opt_known(case_state.as_deref(), Table::Cases, "state", row.get(14)?)?,
             procedure: row.get(17)?,
             procedure_start: opt_instant(row, 18)?,
-            anaesthesia_mode: mode.as_deref().and_then(AnaesthesiaMode::from_code),
+            anaesthesia_mode: opt_known(mode.as_deref(), Table::Cases, "anaesthesia_mode", row.get(14)?)?,
             emergency: emergency.unwrap_or(false),
             readiness: None,
             fasting: None,
@@ -186,9 +188,9 @@ pub fn list(
             let staying = if side_exit { "" } else { "AND a.state NOT IN ('cancelled', 'postponed')" };
             filters.push(format!(
                 "((a.planned_admit_on BETWEEN :since AND :day AND a.planned_discharge_on >= :day {staying})
-                  OR (a.id IN (SELECT id FROM admissions
-                               WHERE state IN ('admitted', 'procedure_done', 'ready_for_discharge', 'prolonged'))
-                      AND a.planned_admit_on <= :day AND :day <= MAX(a.planned_discharge_on, :today)))"
+                  OR (a.id IN (SELECT id FROM admissions WHERE state IN {on_ward})
+                      AND a.planned_admit_on <= :day AND :day <= MAX(a.planned_discharge_on, :today)))",
+                on_ward = super::decode::ON_WARD_STATES
             ));
             params.push((":since", Value::Text(since.to_string())));
             params.push((":day", Value::Text(day.to_string())));
@@ -345,7 +347,7 @@ fn case_view(conn: &Connection, case_id: i64) -> Result<Option<CaseView>> {
                 Ok(CaseView {
                     case_id: r.get(0)?,
                     version: r.get(1)?,
-                    state: CaseState::from_code(&state).unwrap_or(CaseState::Planned),
+                    state: known(&state, Table::Cases, "state", r.get(0)?)?,
                     procedure: r.get(3)?,
                     procedure_code: r.get(4)?,
                     start: super::rows::instant(r, 5)?,
@@ -354,8 +356,8 @@ fn case_view(conn: &Connection, case_id: i64) -> Result<Option<CaseView>> {
                     operator: r.get(8)?,
                     anaesthetist: r.get(9)?,
                     side_level: r.get(10)?,
-                    anaesthesia_mode: AnaesthesiaMode::from_code(&mode).unwrap_or(AnaesthesiaMode::General),
-                    bleeding_risk: BleedingRisk::from_code(&risk).unwrap_or(BleedingRisk::Standard),
+                    anaesthesia_mode: known(&mode, Table::Cases, "anaesthesia_mode", r.get(0)?)?,
+                    bleeding_risk: known(&risk, Table::Cases, "bleeding_risk", r.get(0)?)?,
                     iodinated_contrast: r.get(13)?,
                     emergency: r.get(14)?,
                     pre_visit_at: opt_instant(r, 15)?,

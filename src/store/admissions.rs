@@ -2,6 +2,7 @@
 
 use super::Store;
 use super::beds;
+use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::stay_order;
 use super::table::Table;
@@ -229,16 +230,17 @@ pub(super) fn patient_stay_overlapping(
     except: i64,
     today: NaiveDate,
 ) -> Result<Option<(i64, NaiveDate, NaiveDate)>> {
-    let mut stmt = conn.prepare_cached(
+    let sql = format!(
         "SELECT id, state, planned_admit_on, planned_discharge_on FROM admissions
-         WHERE patient_id = ?1 AND id <> ?2
-           AND state IN ('planned', 'admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')",
-    )?;
+         WHERE patient_id = ?1 AND id <> ?2 AND state IN {}",
+        super::decode::HOLDING_STATES
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![patient_id, except], |r| {
         let state: String = r.get(1)?;
         Ok((
             r.get::<_, i64>(0)?,
-            AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
+            known(&state, Table::Admissions, "state", r.get(0)?)?,
             super::rows::day(r, 2)?,
             super::rows::day(r, 3)?,
         ))
@@ -277,8 +279,7 @@ fn current(tx: &WriteTx<'_>, admission_id: i64) -> Result<Current> {
         })
         .optional()?
         .ok_or_else(|| StoreError::NotFound(what.clone()))?;
-    let state = AdmissionState::from_code(&state)
-        .ok_or_else(|| StoreError::invalid(&what, format!("unknown state {state:?} in the file")))?;
+    let state = known(&state, Table::Admissions, "state", admission_id)?;
     Ok(Current { state, version, bed_id })
 }
 
@@ -435,8 +436,8 @@ fn recorded_steps(conn: &Connection, admission_id: i64) -> Result<Vec<RecordedSt
         let reason: Option<String> = r.get(3)?;
         Ok(RecordedStep {
             id: r.get(0)?,
-            from: AdmissionState::from_code(&from).unwrap_or(AdmissionState::Planned),
-            to: AdmissionState::from_code(&to).unwrap_or(AdmissionState::Planned),
+            from: known(&from, Table::AdmissionSteps, "from_state", r.get(0)?)?,
+            to: known(&to, Table::AdmissionSteps, "to_state", r.get(0)?)?,
             undo: reason.is_some_and(|r| r.starts_with(UNDO_PREFIX)),
         })
     })?;
@@ -456,8 +457,8 @@ pub fn timeline(conn: &Connection, admission_id: i64) -> Result<Vec<TimelineStep
         Ok(TimelineStep {
             step_id: r.get(0)?,
             at: super::rows::instant(r, 1)?,
-            from: AdmissionState::from_code(&from).unwrap_or(AdmissionState::Planned),
-            to: AdmissionState::from_code(&to).unwrap_or(AdmissionState::Planned),
+            from: known(&from, Table::AdmissionSteps, "from_state", r.get(0)?)?,
+            to: known(&to, Table::AdmissionSteps, "to_state", r.get(0)?)?,
             by: r.get(4)?,
             undo: reason.as_deref().is_some_and(|r| r.starts_with(UNDO_PREFIX)),
             reason,

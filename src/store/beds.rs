@@ -4,6 +4,7 @@
 
 use super::Store;
 use super::board::identity;
+use super::decode::known;
 use super::error::{Result, StoreError};
 use super::table::Table;
 use super::write::WriteTx;
@@ -15,8 +16,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// The admission states that may hold a bed (planned or on the ward).
-const HOLDING_STATES: &str = "('planned', 'admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')";
+use super::decode::{HOLDING_STATES, ON_WARD_STATES};
 
 /// One bed as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub fn get(conn: &Connection, bed_id: i64) -> Result<Bed> {
         Ok(Bed {
             id: r.get(0)?,
             label: r.get(1)?,
-            state: BedState::from_code(&state).unwrap_or(BedState::Closed),
+            state: known(&state, Table::Beds, "state", r.get(0)?)?,
             version: r.get(3)?,
         })
     })
@@ -151,7 +151,7 @@ pub fn holders(conn: &Connection) -> Result<Vec<Holder>> {
         Ok(Holder {
             admission_id: r.get(0)?,
             bed_id: r.get(1)?,
-            state: AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
+            state: known(&state, Table::Admissions, "state", r.get(0)?)?,
             planned_admit_on: super::rows::day(r, 3)?,
             planned_discharge_on: super::rows::day(r, 4)?,
             stayed: None,
@@ -206,15 +206,8 @@ pub(super) fn check_bookable(
 
 /// The admission on the ward in `bed_id`, other than `except`.
 pub(super) fn occupant(conn: &Connection, bed_id: i64, except: i64) -> Result<Option<i64>> {
-    let id = conn
-        .query_row(
-            "SELECT id FROM admissions
-             WHERE state IN ('admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')
-               AND bed_id = ?1 AND id <> ?2 LIMIT 1",
-            params![bed_id, except],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let sql = format!("SELECT id FROM admissions WHERE state IN {ON_WARD_STATES} AND bed_id = ?1 AND id <> ?2 LIMIT 1");
+    let id = conn.query_row(&sql, params![bed_id, except], |r| r.get(0)).optional()?;
     Ok(id)
 }
 
@@ -312,7 +305,7 @@ fn admission_plan(conn: &Connection, admission_id: i64) -> Result<(Holder, Optio
                 Holder {
                     admission_id: r.get(0)?,
                     bed_id: r.get(1)?,
-                    state: AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
+                    state: known(&state, Table::Admissions, "state", r.get(0)?)?,
                     planned_admit_on: super::rows::day(r, 3)?,
                     planned_discharge_on: super::rows::day(r, 4)?,
                     stayed: None,
@@ -381,7 +374,7 @@ pub fn available(conn: &Connection, nights: (NaiveDate, NaiveDate), today: Naive
             Ok(BedChoice {
                 bed_id: r.get(0)?,
                 label: r.get(1)?,
-                physical: BedState::from_code(&state).unwrap_or(BedState::Closed),
+                physical: known(&state, Table::Beds, "state", r.get(0)?)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -403,7 +396,7 @@ pub fn board(conn: &Connection, day: NaiveDate, _zone: Tz) -> Result<Vec<BedRow>
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
                 r.get::<_, String>(2)?,
-                BedState::from_code(&state).unwrap_or(BedState::Closed),
+                known::<BedState>(&state, Table::Beds, "state", r.get(0)?)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -420,7 +413,7 @@ pub fn board(conn: &Connection, day: NaiveDate, _zone: Tz) -> Result<Vec<BedRow>
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
-                AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned),
+                known::<AdmissionState>(&state, Table::Admissions, "state", r.get(0)?)?,
                 super::rows::day(r, 3)?,
                 super::rows::day(r, 4)?,
                 identity(r, 5)?,

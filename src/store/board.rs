@@ -4,11 +4,12 @@
 
 use super::Store;
 use super::admission_list::STAY_WITH_CASE;
+use super::decode::{known, opt_known};
 use super::error::{Result, instant_text};
+use super::table::Table;
 use super::{discharge, journey, rows};
 use crate::domain::beds::{self, BedState};
 use crate::domain::board::{Board, Facts, RuleInputs, Slot, Stay};
-use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::identity::Identity;
 use crate::domain::pathway::AdmissionState;
 use crate::domain::ward_time;
@@ -28,7 +29,7 @@ impl Store {
 const STAY_COLUMNS: &str = "
     a.id, a.version, p.id, p.surname, p.first_name, p.birth_date, a.state,
     a.planned_admit_on, a.planned_discharge_on, b.label, a.incident, k.label,
-    c.scheduled_start, c.id, c.anaesthesia_mode, b.state
+    c.scheduled_start, c.id, c.anaesthesia_mode, b.state, a.bed_id
 ";
 
 pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
@@ -43,12 +44,13 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
         stays("a.planned_admit_on = ?1 AND a.state <> 'cancelled'", "a.state <> 'planned', p.surname, p.first_name")?;
     // Two indexed halves: planned to leave on the day, and still here after the planned day.
     let departures = stays(
-        "a.id IN (
+        &format!(
+            "a.id IN (
             SELECT id FROM admissions WHERE planned_discharge_on = ?1 AND state NOT IN ('cancelled', 'postponed')
             UNION
-            SELECT id FROM admissions
-            WHERE state IN ('admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')
-              AND planned_discharge_on < ?1)",
+            SELECT id FROM admissions WHERE state IN {} AND planned_discharge_on < ?1)",
+            super::decode::ON_WARD_STATES
+        ),
         "a.planned_discharge_on, p.surname, p.first_name",
     )?;
     let missed_arrivals = stays("a.state = 'planned' AND a.planned_admit_on < ?1", "a.planned_admit_on, p.surname")?;
@@ -58,7 +60,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
         "SELECT c.id, c.admission_id, p.id, p.surname, p.first_name, p.birth_date,
                 COALESCE(r.name, '-'), c.scheduled_start, c.duration_min, k.label,
                 COALESCE(o.display_name, '-'), c.state, c.anaesthesia_mode, c.emergency,
-                a.state, b.label, b.state, a.planned_admit_on, a.planned_discharge_on
+                a.state, b.label, b.state, a.planned_admit_on, a.planned_discharge_on, a.bed_id
          FROM cases c
          JOIN admissions a ON a.id = c.admission_id
          JOIN patients p ON p.id = a.patient_id
@@ -105,20 +107,22 @@ pub(super) fn identity(row: &Row<'_>, first: usize) -> rusqlite::Result<Identity
 /// R-PATH-4: the bed's status for the night of `day`; a free bed is reserved
 /// when a planned admission holds it that night.
 fn bed_status(
-    physical: Option<String>,
+    (physical, bed_id): (Option<String>, Option<i64>),
     state: AdmissionState,
     admit: NaiveDate,
     discharge: NaiveDate,
     day: NaiveDate,
-) -> Option<beds::BedStatus> {
-    let physical = BedState::from_code(physical.as_deref()?)?;
+) -> rusqlite::Result<Option<beds::BedStatus>> {
+    let Some(physical) = opt_known::<BedState>(physical.as_deref(), Table::Beds, "state", bed_id)? else {
+        return Ok(None);
+    };
     let held = state == AdmissionState::Planned && admit <= day && day < discharge;
-    Some(beds::status(physical, held))
+    Ok(Some(beds::status(physical, held)))
 }
 
 fn stay(row: &Row<'_>, zone: Tz, day: NaiveDate) -> rusqlite::Result<Stay> {
     let state: String = row.get(6)?;
-    let state = AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned);
+    let state = known(&state, Table::Admissions, "state", row.get(0)?)?;
     let start: Option<String> = row.get(12)?;
     let start = start.as_deref().and_then(rows::parse_instant);
     let mode: Option<String> = row.get(14)?;
@@ -136,8 +140,8 @@ fn stay(row: &Row<'_>, zone: Tz, day: NaiveDate) -> rusqlite::Result<Stay> {
         procedure_day: start.map(|t| ward_time::local_day(t, zone)),
         case_id: row.get(13)?,
         procedure_start: start,
-        anaesthesia_mode: mode.as_deref().and_then(AnaesthesiaMode::from_code),
-        bed_status: bed_status(row.get(15)?, state, admit, discharge, day),
+        anaesthesia_mode: opt_known(mode.as_deref(), Table::Cases, "anaesthesia_mode", row.get(13)?)?,
+        bed_status: bed_status((row.get(15)?, row.get(16)?), state, admit, discharge, day)?,
         readiness: None,
         fasting: None,
         discharge: None,
@@ -148,7 +152,7 @@ fn slot(row: &Row<'_>, day: NaiveDate) -> rusqlite::Result<Slot> {
     let state: String = row.get(11)?;
     let mode: String = row.get(12)?;
     let stay_state: String = row.get(14)?;
-    let stay_state = AdmissionState::from_code(&stay_state).unwrap_or(AdmissionState::Planned);
+    let stay_state = known(&stay_state, Table::Admissions, "state", row.get(1)?)?;
     Ok(Slot {
         case_id: row.get(0)?,
         admission_id: row.get(1)?,
@@ -158,12 +162,18 @@ fn slot(row: &Row<'_>, day: NaiveDate) -> rusqlite::Result<Slot> {
         minutes: row.get(8)?,
         procedure: row.get(9)?,
         operator: row.get(10)?,
-        state: CaseState::from_code(&state).unwrap_or(CaseState::Planned),
-        anaesthesia_mode: AnaesthesiaMode::from_code(&mode).unwrap_or(AnaesthesiaMode::General),
+        state: known(&state, Table::Cases, "state", row.get(0)?)?,
+        anaesthesia_mode: known(&mode, Table::Cases, "anaesthesia_mode", row.get(0)?)?,
         emergency: row.get(13)?,
         admission_state: stay_state,
         bed: row.get(15)?,
-        bed_status: bed_status(row.get(16)?, stay_state, rows::day(row, 17)?, rows::day(row, 18)?, day),
+        bed_status: bed_status(
+            (row.get(16)?, row.get(19)?),
+            stay_state,
+            rows::day(row, 17)?,
+            rows::day(row, 18)?,
+            day,
+        )?,
         readiness: None,
         fasting: None,
     })

@@ -1,5 +1,6 @@
 //! Cases: one procedure for one admission, on the block schedule.
 
+use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
@@ -88,14 +89,14 @@ fn case_and_stay(conn: &Connection, case_id: i64) -> Result<CaseAndStay> {
             let (state, mode, stay_state): (String, String, String) = (r.get(0)?, r.get(4)?, r.get(7)?);
             let bed: Option<i64> = r.get(11)?;
             Ok(CaseAndStay {
-                state: CaseState::from_code(&state).unwrap_or(CaseState::Planned),
+                state: known(&state, Table::Cases, "state", case_id)?,
                 version: r.get(1)?,
                 admission_id: r.get(2)?,
                 start: rows::instant(r, 3)?,
-                mode: AnaesthesiaMode::from_code(&mode).unwrap_or(AnaesthesiaMode::General),
+                mode: known(&mode, Table::Cases, "anaesthesia_mode", case_id)?,
                 birth_date: rows::day(r, 5)?,
                 patient_id: r.get(6)?,
-                stay_state: AdmissionState::from_code(&stay_state).unwrap_or(AdmissionState::Planned),
+                stay_state: known(&stay_state, Table::Admissions, "state", r.get(2)?)?,
                 stay_version: r.get(8)?,
                 admit_on: rows::day(r, 9)?,
                 discharge_on: rows::day(r, 10)?,

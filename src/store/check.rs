@@ -1,11 +1,12 @@
 //! Is this file whole? A quick look on every open, a full one on demand.
 
 use super::error::{Result, StoreError};
+use super::file_check::{self, Access, OpenGuard as FileGuard};
 use super::schema;
 use super::table::Table;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use std::path::Path;
 
@@ -22,6 +23,41 @@ pub fn tables_present(conn: &Connection, path: &Path) -> Result<()> {
     }
 }
 
+/// The tables every open reads first (who you are, the site's settings):
+/// small, so checking their pages costs next to nothing.
+const READ_AT_OPEN: [Table; 2] = [Table::Staff, Table::Settings];
+
+/// Cheap enough for every open: SQLite's quick check of the small tables an
+/// open relies on (a lookup that finds no row would not read them all).
+pub fn open_tables_whole(conn: &Connection, path: &Path) -> Result<()> {
+    for table in READ_AT_OPEN {
+        let sql = format!("PRAGMA quick_check({})", table.name());
+        let found: Vec<String> =
+            conn.prepare(&sql)?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+        if found != ["ok"] {
+            let detail = format!("the {} table: {}", table.name(), found.join("; "));
+            return Err(StoreError::Damaged { path: path.into(), detail });
+        }
+    }
+    Ok(())
+}
+
+/// Before the first write of a process: SQLite's quick check of every page
+/// (b-tree structure, without matching each index against its table), so a
+/// damaged file is refused before a save lands in it. It reads the whole
+/// file once: measured in the README ("What periop guarantees").
+pub fn whole_before_writing(conn: &Connection, path: &Path) -> Result<()> {
+    let found: Vec<String> =
+        conn.prepare("PRAGMA quick_check(1)")?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if found == ["ok"] {
+        return Ok(());
+    }
+    // One line: SQLite heads its report with "*** in database main ***\n".
+    let first = found.join(" ").replace("*** in database main ***", "");
+    let first: Vec<&str> = first.split_whitespace().collect();
+    Err(StoreError::Damaged { path: path.into(), detail: format!("SQLite's quick check: {}", first.join(" ")) })
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub schema_version: i64,
@@ -29,6 +65,9 @@ pub struct Report {
     /// `ok`, or each problem SQLite's integrity check found.
     pub integrity: Vec<String>,
     pub foreign_key_problems: usize,
+    /// Rows holding a code this program does not know: `admission #12,
+    /// column state: "plannd"` (see `store::decode`).
+    pub undecodable: Vec<String>,
     pub audit_rows: i64,
     /// Stored rows that break a rule the program enforces on entry, each
     /// naming the record (admission, bed, case, day), never a patient:
@@ -36,12 +75,22 @@ pub struct Report {
     /// R-PATH-4 (two patients in one bed the same night), R-BLOCK-3 (one
     /// operator in two cases at once).
     pub findings: Vec<String>,
+    /// R-AUDIT-3: the chain's breaks and gaps, and its head.
+    pub chain: super::chain::ChainReport,
+    /// R-AUDIT-3: data rows that differ from their last audit row.
+    pub differences: Vec<String>,
+    /// Append-only triggers missing or altered (the next save recreates them).
+    pub triggers_damaged: Vec<String>,
 }
 
 impl Report {
     pub fn is_healthy(&self) -> bool {
         self.integrity == ["ok"]
             && self.foreign_key_problems == 0
+            && self.undecodable.is_empty()
+            && self.chain.problems.is_empty()
+            && self.differences.is_empty()
+            && self.triggers_damaged.is_empty()
             && self.schema_version == self.known_version
             && self.findings.is_empty()
     }
@@ -54,13 +103,25 @@ pub fn full(conn: &Connection) -> Result<Report> {
     let integrity = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_key_problems = stmt.query_map([], |_| Ok(()))?.count();
+    let undecodable = super::decode::undecodable_rows(conn)?.iter().map(ToString::to_string).collect();
     let audit_rows = conn.query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
+    let (chain, differences, triggers_damaged) = if schema_version == schema::VERSION {
+        let damaged = super::chain::damaged_triggers(conn)?.into_iter().map(String::from).collect();
+        (super::chain::verify(conn)?, super::chain::reconcile(conn)?, damaged)
+    } else {
+        // An older file has no chain yet: the first read-write open upgrades it.
+        (super::chain::ChainReport { rows: audit_rows, ..Default::default() }, Vec::new(), Vec::new())
+    };
     Ok(Report {
         schema_version,
         known_version: schema::VERSION,
         integrity,
         foreign_key_problems,
+        undecodable,
         audit_rows,
+        chain,
+        differences,
+        triggers_damaged,
         findings: Vec::new(),
     })
 }
@@ -73,14 +134,51 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
     Ok(out)
 }
 
-impl super::Store {
-    /// The full check behind `periop check`: the file, then the stored data
-    /// against the rules at `now` (the one clock).
-    pub fn check(&self, now: DateTime<Utc>) -> Result<Report> {
-        let mut report = full(self.conn())?;
-        if report.integrity == ["ok"] {
-            report.findings = findings(self.conn(), now, self.zone())?;
-        }
-        Ok(report)
+/// The file, then (when whole) the stored data against the rules at `now`.
+fn full_at(conn: &Connection, now: DateTime<Utc>) -> Result<Report> {
+    let mut report = full(conn)?;
+    if report.integrity == ["ok"] && report.schema_version == schema::VERSION {
+        let (settings, _) = super::settings::load(conn)?;
+        report.findings = findings(conn, now, settings.zone())?;
     }
+    Ok(report)
+}
+
+impl super::Store {
+    /// The full check on this store's own (read-write) connection, at `now`.
+    pub fn check(&self, now: DateTime<Utc>) -> Result<Report> {
+        full_at(self.conn(), now)
+    }
+}
+
+/// `periop check`: opens `path` read-only and runs the full check. Changes
+/// nothing: no upgrade, no account registered, no checkpoint (a read-only
+/// connection cannot write the WAL into the file, nor delete it on close).
+/// SQLite may create the shared-memory index `-shm` beside a file whose
+/// `-wal` was left by a crash; the database and its `-wal` stay byte for byte.
+///
+/// Errors: every refusal of [`super::Store::open`] (missing, not ours,
+/// damaged, too new), except that the file need not be writable.
+/// The stored-data checks run at `now` (the one clock).
+pub fn check_file(path: &Path, now: DateTime<Utc>) -> Result<Report> {
+    let (conn, _guard) = open_read_only(path)?;
+    full_at(&conn, now).map_err(|e| super::damaged(path, e))
+}
+
+/// Opens an existing periop file read-only, after the same checks as a
+/// read-write open. The guard must live as long as the connection.
+pub(crate) fn open_read_only(path: &Path) -> Result<(Connection, FileGuard)> {
+    let (header, guard) = file_check::check_existing_for(path, Access::Read)?;
+    if let Some(header) = header
+        && header.user_version > schema::VERSION
+    {
+        return Err(StoreError::TooNew { path: path.into(), found: header.user_version, known: schema::VERSION });
+    }
+    let damaged = |e| super::damaged(path, e);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(e.into()))?;
+    conn.busy_timeout(schema::BUSY_TIMEOUT).map_err(|e| damaged(e.into()))?;
+    file_check::confirm_ours(&conn, path).map_err(damaged)?;
+    tables_present(&conn, path).map_err(damaged)?;
+    Ok((conn, guard))
 }

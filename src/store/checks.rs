@@ -19,9 +19,7 @@ pub(super) fn case_state(conn: &Connection, case_id: i64) -> Result<(CaseState, 
         .query_row("SELECT state, version FROM cases WHERE id = ?1", [case_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(|| StoreError::NotFound(Table::Cases.row(case_id)))?;
-    let state = CaseState::from_code(&state).ok_or_else(|| {
-        StoreError::invalid(Table::Cases.row(case_id), format!("unknown state {state:?} in the file"))
-    })?;
+    let state: CaseState = super::decode::known(&state, Table::Cases, "state", case_id)?;
     Ok((state, version))
 }
 

@@ -4,6 +4,7 @@
 use super::Store;
 use super::board::identity;
 use super::checks::case_state;
+use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::intakes::not_in_future;
 use super::journey;
@@ -87,8 +88,8 @@ pub fn for_cases(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Ve
                 held_at: super::rows::instant(r, 3)?,
                 anaesthetist: r.get(4)?,
                 asa: asa.and_then(|a| a.parse().ok()),
-                planned_mode: AnaesthesiaMode::from_code(&mode).unwrap_or(AnaesthesiaMode::General),
-                outcome: CpaOutcome::from_code(&outcome).unwrap_or(CpaOutcome::Pending),
+                planned_mode: known(&mode, Table::AnaesthesiaConsultations, "planned_mode", r.get(1)?)?,
+                outcome: known(&outcome, Table::AnaesthesiaConsultations, "outcome", r.get(1)?)?,
                 notes: r.get(8)?,
             },
         ))

@@ -2,34 +2,56 @@
 //! and the next step, and never a patient (R-PRIV-1).
 
 use chrono::{DateTime, Utc};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: no such file; create a database with `periop init --db {}`", .0.display(), .0.display())]
+    #[error("{}: no such file; create a database with `periop init --db {}`", shown(.0), shown(.0))]
     Missing(PathBuf),
-    #[error("{}: is a directory, not a database; pass the database file inside it", .0.display())]
+    #[error(
+        "{}: the folder {} does not exist; check the path (or create the folder first)",
+        shown(path),
+        shown(folder)
+    )]
+    NoFolder { path: PathBuf, folder: PathBuf },
+    #[error("{}: is a directory, not a database; pass the database file inside it", shown(.0))]
     NotAFile(PathBuf),
-    #[error("{}: the file is empty, not a periop database; remove it or pass another path, then `periop init`", .0.display())]
+    #[error("{}: the file is empty, not a periop database; remove it or pass another path, then `periop init`", shown(.0))]
     Empty(PathBuf),
-    #[error("{}: not an SQLite database ({what}); check the path", path.display())]
+    #[error("{}: not an SQLite database ({what}); check the path", shown(path))]
     NotSqlite { path: PathBuf, what: &'static str },
-    #[error("{}: an SQLite database of another application (application_id {found:#x}); check the path", path.display())]
+    #[error("{}: an SQLite database of another application (application_id {found:#x}); check the path", shown(path))]
     ForeignApplication { path: PathBuf, found: u32 },
-    #[error("{}: the database is damaged ({detail}); restore the latest backup and run `periop check`", path.display())]
+    #[error("{}: the database is damaged ({detail}); restore the latest backup and run `periop check`", shown(path))]
     Damaged { path: PathBuf, detail: String },
-    #[error("{}: written by a newer periop (schema {found}, this program knows up to {known}); upgrade periop", path.display())]
+    #[error(
+        "{}: written by a newer periop (schema {found}, this program knows up to {known}); upgrade periop",
+        shown(path)
+    )]
     TooNew { path: PathBuf, found: i64, known: i64 },
-    #[error("{}: {cause}; ask whoever runs the ward's database to give your account write access (see README, \"Deploying on a ward\")", path.display())]
+    #[error(
+        "{}: {cause}; ask whoever runs the ward's database to give your account write access (see README, \"Deploying on a ward\")",
+        shown(path)
+    )]
     ReadOnly { path: PathBuf, cause: String },
-    #[error("{}: already exists; pick another path or open it without `init`", .0.display())]
+    #[error("{}: already exists; pick another path or open it without `init`", shown(.0))]
     AlreadyExists(PathBuf),
+    #[error(
+        "{}: the disk is full (or a file-size limit was reached); nothing was left at that path: free some space there, then run the command again",
+        shown(.0)
+    )]
+    DiskFull(PathBuf),
     #[error(
         "{what} was saved by {by} at {at} after you opened it; your change was not saved: look at the new values and try again"
     )]
     Conflict { what: String, by: String, at: String },
     #[error("the database stayed busy (another terminal is saving a long change); try again in a moment")]
     Busy,
+    #[error(
+        "{}: another program holds the database's write lock (a long save, a backup, an sqlite3 shell); try again in a moment, or close that program",
+        shown(.0)
+    )]
+    Held(PathBuf),
     #[error("{0} no longer exists; it may have been removed by someone else, refresh the list")]
     NotFound(String),
     #[error("{what}: {why}")]
@@ -40,12 +62,21 @@ pub enum StoreError {
         "{what} is planned for {when}, which has already passed; confirm it as a retrospective entry (recorded as such in the audit) or correct the date"
     )]
     Retrospective { what: String, when: String },
+    #[error(
+        "{0}: a value this program does not know (written by another program, or damaged); run `periop check` to list such rows, then restore the latest backup or ask for help"
+    )]
+    Undecodable(super::decode::Undecodable),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e
+            && let Some(found) = inner.downcast_ref::<super::decode::Undecodable>()
+        {
+            return StoreError::Undecodable(found.clone());
+        }
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(e),
@@ -60,6 +91,31 @@ impl StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A path as messages show it: control characters (a newline, an escape
+/// sequence that would recolour or clear the terminal) are written as
+/// escapes (`\n`, `\u{1b}`), so a message stays one honest line.
+pub fn shown(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if !text.chars().any(char::is_control) {
+        return text.into_owned();
+    }
+    text.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+}
+
+/// The nearest folder above `path` that does not exist, when its folder is
+/// missing (the real cause behind "no such file" for `/nonexistent/x.db`).
+pub fn missing_folder(path: &Path) -> Option<PathBuf> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+    if folder.exists() {
+        return None;
+    }
+    let mut missing = folder;
+    while let Some(up) = missing.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        missing = up;
+    }
+    Some(missing.to_path_buf())
+}
 
 /// `2026-11-22T07:30:00Z`: the one text form of an instant in the file.
 pub fn instant_text(at: DateTime<Utc>) -> String {

@@ -64,14 +64,34 @@ impl Drop for OpenGuard {
     }
 }
 
+/// What the caller means to do with the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Open it read-write (the TUI, every command that may save).
+    Write,
+    /// Only read it (`periop check`): an account without write access may look.
+    Read,
+}
+
 /// Checks that `path` is an existing, readable and writable periop database
 /// file and returns its header (`None` when this process already has it open
 /// and checked: see [`OPEN_FILES`]), with the guard to keep beside the
 /// connection. Changes nothing on disk.
 pub fn check_existing(path: &Path) -> Result<(Option<Header>, OpenGuard), StoreError> {
+    check_existing_for(path, Access::Write)
+}
+
+/// [`check_existing`], for reading only when `access` is [`Access::Read`]
+/// (the file need not be writable then).
+pub fn check_existing_for(path: &Path, access: Access) -> Result<(Option<Header>, OpenGuard), StoreError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::Missing(path.into())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(match super::error::missing_folder(path) {
+                Some(folder) => StoreError::NoFolder { path: path.into(), folder },
+                None => StoreError::Missing(path.into()),
+            });
+        }
         Err(e) => return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") }),
     };
     if meta.is_dir() {
@@ -81,10 +101,10 @@ pub fn check_existing(path: &Path) -> Result<(Option<Header>, OpenGuard), StoreE
     if already_open {
         return Ok((None, guard));
     }
-    read_header(path, &meta).map(|header| (Some(header), guard))
+    read_header(path, &meta, access).map(|header| (Some(header), guard))
 }
 
-fn read_header(path: &Path, meta: &std::fs::Metadata) -> Result<Header, StoreError> {
+fn read_header(path: &Path, meta: &std::fs::Metadata, access: Access) -> Result<Header, StoreError> {
     if meta.len() == 0 {
         return Err(StoreError::Empty(path.into()));
     }
@@ -115,7 +135,9 @@ fn read_header(path: &Path, meta: &std::fs::Metadata) -> Result<Header, StoreErr
     if header.application_id != APPLICATION_ID && !maybe_ours_in_wal {
         return Err(StoreError::ForeignApplication { path: path.into(), found: header.application_id });
     }
-    check_writable(path)?;
+    if access == Access::Write {
+        check_writable(path)?;
+    }
     Ok(header)
 }
 
@@ -160,7 +182,7 @@ fn check_writable(path: &Path) -> Result<(), StoreError> {
     if !journal_exists && access(folder, AccessFlags::W_OK | AccessFlags::X_OK).is_err() {
         return Err(StoreError::ReadOnly {
             path: path.into(),
-            cause: format!("you cannot create its journal files in {}", folder.display()),
+            cause: format!("you cannot create its journal files in {}", super::error::shown(folder)),
         });
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! What the patient last ate or drank (R-FAST-3).
 
+use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
@@ -42,7 +43,7 @@ pub fn list(conn: &Connection, admission_id: i64) -> Result<Vec<IntakeView>> {
         let kind: String = r.get(1)?;
         Ok(IntakeView {
             intake_id: r.get(0)?,
-            kind: IntakeKind::from_code(&kind).unwrap_or(IntakeKind::Solids),
+            kind: known(&kind, Table::Intakes, "kind", r.get(0)?)?,
             taken_at: super::rows::instant(r, 2)?,
         })
     })?;

@@ -3,9 +3,11 @@
 //! runs a fixed handful of indexed queries whatever the number of rows (no
 //! query per row).
 
+use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
-use crate::domain::anaesthesia::{AnaesthesiaFacts, Cpa, CpaOutcome};
+use super::table::Table;
+use crate::domain::anaesthesia::{AnaesthesiaFacts, Cpa};
 use crate::domain::board::CaseInputs;
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::checklist::CheckItem;
@@ -183,13 +185,13 @@ pub(super) fn case_record(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
         patient_id: row.get(3)?,
         birth_date: rows::day(row, 4)?,
         insulin_treated_diabetic: row.get(5)?,
-        state: CaseState::from_code(&state).unwrap_or(CaseState::Planned),
+        state: known(&state, Table::Cases, "state", row.get(0)?)?,
         start: rows::instant(row, 7)?,
         minutes: row.get(8)?,
-        mode: AnaesthesiaMode::from_code(&mode).unwrap_or(AnaesthesiaMode::General),
+        mode: known(&mode, Table::Cases, "anaesthesia_mode", row.get(0)?)?,
         emergency: row.get(10)?,
         pre_visit_at: opt_instant(row, 11)?,
-        bleeding_risk: BleedingRisk::from_code(&risk).unwrap_or(BleedingRisk::Standard),
+        bleeding_risk: known(&risk, Table::Cases, "bleeding_risk", row.get(0)?)?,
         iodinated_contrast: row.get(13)?,
         planned_admit_on: rows::day(row, 14)?,
         procedure_code: row.get(15)?,
@@ -233,20 +235,23 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
 
     // R-READY-1, -2, R-MED-1: the ticked items.
     let mut stmt = conn.prepare_cached(
-        "SELECT case_id, item FROM case_checks
+        "SELECT case_id, item, id FROM case_checks
          WHERE done = 1 AND case_id IN (SELECT value FROM json_each(?1))",
     )?;
-    let checks = stmt.query_map([&ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let checks = stmt.query_map([&ids], |r| {
+        let item: String = r.get(1)?;
+        Ok((r.get::<_, i64>(0)?, known::<CheckItem>(&item, Table::CaseChecks, "item", r.get(2)?)?))
+    })?;
     for check in checks {
         let (case_id, item) = check?;
-        if let (Some(b), Some(item)) = (out.get_mut(&case_id), CheckItem::from_code(&item)) {
+        if let Some(b) = out.get_mut(&case_id) {
             b.checks.insert(item);
         }
     }
 
     // R-ANES-1..5: the latest consultation counts.
     let mut stmt = conn.prepare_cached(
-        "SELECT case_id, held_at, outcome, asa, notes FROM anaesthesia_consultations
+        "SELECT case_id, held_at, outcome, asa, notes, id FROM anaesthesia_consultations
          WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, held_at, id",
     )?;
     let cpas = stmt.query_map([&ids], |r| {
@@ -256,7 +261,7 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
             r.get::<_, i64>(0)?,
             Cpa {
                 at: rows::instant(r, 1)?,
-                outcome: CpaOutcome::from_code(&outcome).unwrap_or(CpaOutcome::Pending),
+                outcome: known(&outcome, Table::AnaesthesiaConsultations, "outcome", r.get(5)?)?,
                 asa: asa.and_then(|a| a.parse().ok()),
                 notes: r.get(4)?,
             },
@@ -277,13 +282,15 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
 
     // R-MED-1: active treatments.
     let mut stmt = conn.prepare_cached(
-        "SELECT patient_id, drug_class FROM treatments
+        "SELECT patient_id, drug_class, id FROM treatments
          WHERE active = 1 AND patient_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
     )?;
-    let drugs = stmt.query_map([&patients], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let drugs = stmt.query_map([&patients], |r| {
+        let class: String = r.get(1)?;
+        Ok((r.get::<_, i64>(0)?, known::<DrugClass>(&class, Table::Treatments, "drug_class", r.get(2)?)?))
+    })?;
     for drug in drugs {
         let (patient_id, class) = drug?;
-        let Some(class) = DrugClass::from_code(&class) else { continue };
         for case_id in by_patient.get(&patient_id).into_iter().flatten() {
             if let Some(b) = out.get_mut(case_id) {
                 b.drugs.push(class);
@@ -323,18 +330,20 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
     // R-FAST-3: what the patient took during the stay.
     let admissions = id_list(out.values().map(|b| b.record.admission_id).collect::<BTreeSet<_>>());
     let mut stmt = conn.prepare_cached(
-        "SELECT admission_id, kind, taken_at FROM intakes
+        "SELECT admission_id, kind, taken_at, id FROM intakes
          WHERE admission_id IN (SELECT value FROM json_each(?1)) ORDER BY taken_at, id",
     )?;
-    let intakes =
-        stmt.query_map([&admissions], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, rows::instant(r, 2)?)))?;
+    let intakes = stmt.query_map([&admissions], |r| {
+        let kind: String = r.get(1)?;
+        let kind = known::<IntakeKind>(&kind, Table::Intakes, "kind", r.get(3)?)?;
+        Ok((r.get::<_, i64>(0)?, kind, rows::instant(r, 2)?))
+    })?;
     let mut by_admission: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     for b in out.values() {
         by_admission.entry(b.record.admission_id).or_default().push(b.record.case_id);
     }
     for intake in intakes {
         let (admission_id, kind, at) = intake?;
-        let Some(kind) = IntakeKind::from_code(&kind) else { continue };
         for case_id in by_admission.get(&admission_id).into_iter().flatten() {
             if let Some(b) = out.get_mut(case_id) {
                 b.intakes.push(LastIntake { kind, at });

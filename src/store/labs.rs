@@ -66,14 +66,12 @@ pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<LabView>> {
     )?;
     let rows = stmt.query_map([patient_id], |r| {
         let test: String = r.get(1)?;
-        Ok((r.get(0)?, test, r.get(2)?, super::rows::instant(r, 3)?))
+        Ok(LabView {
+            lab_id: r.get(0)?,
+            item: super::decode::known(&test, Table::LabResults, "test", r.get(0)?)?,
+            value: r.get(2)?,
+            taken_at: super::rows::instant(r, 3)?,
+        })
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (lab_id, test, value, taken_at) = row?;
-        if let Some(item) = from_code(&test) {
-            out.push(LabView { lab_id, item, value, taken_at });
-        }
-    }
-    Ok(out)
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -8,15 +8,18 @@ pub mod audit_log;
 pub mod beds;
 pub mod board;
 pub mod cases;
+pub mod chain;
 pub mod check;
 pub mod checks;
 pub mod consultations;
+pub mod decode;
 pub mod discharge;
 pub mod error;
 pub mod file_check;
 pub mod intakes;
 pub mod journey;
 pub mod labs;
+pub mod new_file;
 pub mod patients;
 pub mod reference;
 pub mod registration;
@@ -45,8 +48,13 @@ use write::WriteTx;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The operating-system account; registered as staff at its first save.
+    account: Account,
     actor: Actor,
     settings: Settings,
+    /// SQLite's quick check passed in this process (or the file is new):
+    /// the first write waits for it, so a damaged file takes no write.
+    checked_whole: bool,
     /// Declared after `conn`, so it is dropped after the connection closes.
     _guard: file_check::OpenGuard,
 }
@@ -56,23 +64,37 @@ pub const FILE_MODE: u32 = 0o660;
 
 impl Store {
     /// Creates a new database at `path` (mode 0660) and registers the account
-    /// running this as its first administrator. Leaves nothing behind on failure.
+    /// running this as its first administrator. The file is built beside
+    /// `path` and put in place only once complete ([`new_file`]): a crash or a
+    /// full disk leaves nothing at `path`.
     pub fn init(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
+        new_file::build_beside(path, account, |partial| Self::create(partial, account, now))
+    }
+
+    /// Creates and fills a new file at `path` (which must not exist).
+    fn create(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
         let file = OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(path);
         match file {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::AlreadyExists(path.into()));
             }
+            Err(e) if e.kind() == std::io::ErrorKind::StorageFull => return Err(StoreError::DiskFull(path.into())),
             Err(e) => {
                 return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") });
             }
         }
-        let made = Self::init_file(path, account, now);
-        if made.is_err() {
-            let _ = std::fs::remove_file(path);
-        }
-        made
+        Self::init_file(path, account, now)
+    }
+
+    /// Closes the connection, copying the WAL into the file first (a new file
+    /// is then whole on its own). Errors: the checkpoint or the close failed.
+    pub fn close(self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let Store { conn, _guard, .. } = self;
+        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        drop(_guard);
+        Ok(())
     }
 
     fn init_file(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
@@ -91,7 +113,15 @@ impl Store {
             Ok(actor)
         })?;
         schema::checkpoint(&conn);
-        Ok(Store { conn, path: path.into(), actor, settings, _guard: guard })
+        Ok(Store {
+            conn,
+            path: path.into(),
+            account: account.clone(),
+            actor,
+            settings,
+            checked_whole: true,
+            _guard: guard,
+        })
     }
 
     /// Opens an existing database as the current operating-system account.
@@ -99,37 +129,32 @@ impl Store {
         Self::open_as(path, &Account::current())
     }
 
-    /// Opens an existing database as `account`, registering a new account at
-    /// the system clock's time. The program uses [`Store::open_at`] with its
-    /// one clock; tests pass other accounts to play two members of staff.
+    /// Opens an existing database as `account`. The program always passes the
+    /// current account; tests pass others to play two members of staff.
+    ///
+    /// Opening only reads: an account seen for the first time is shown as
+    /// `unassigned` staff and registered by its first save (inside that
+    /// save's transaction), so a first look at the board never waits on
+    /// another program's write lock.
     pub fn open_as(path: &Path, account: &Account) -> Result<Store> {
-        Self::open_at(path, account, |_| Utc::now())
-    }
-
-    /// Opens an existing database as `account`. A new account is registered
-    /// (and audited) at `now(zone)`, the program's one clock read in the
-    /// ward's zone once the settings are known, so `--now` holds for that
-    /// write too.
-    pub fn open_at(path: &Path, account: &Account, now: impl FnOnce(Tz) -> DateTime<Utc>) -> Result<Store> {
-        let (mut conn, guard) = open_checked(path)?;
+        let (conn, guard) = open_checked(path)?;
         let (settings, bad) = settings::load(&conn).map_err(|e| damaged(path, e))?;
         for e in bad {
             log::warn!("ignoring a stored setting: {e}");
         }
         let actor = match actor::find(&conn, &account.name).map_err(|e| damaged(path, e))? {
             Some(actor) => actor,
-            None => write::write(&mut conn, 0, now(settings.zone()), settings.zone(), |tx| {
-                // Two terminals of a new account may start at once: look again
-                // inside the transaction, so the account is registered once.
-                if let Some(actor) = actor::find(tx.conn(), &account.name)? {
-                    return Ok(actor);
-                }
-                log::info!("registering account {} as unassigned staff", account.name);
-                actor::register(tx, account, "unassigned")
-            })
-            .map_err(|e| damaged(path, e))?,
+            None => actor::unregistered(account),
         };
-        Ok(Store { conn, path: path.into(), actor, settings, _guard: guard })
+        Ok(Store {
+            conn,
+            path: path.into(),
+            account: account.clone(),
+            actor,
+            settings,
+            checked_whole: false,
+            _guard: guard,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -154,14 +179,48 @@ impl Store {
         Ok(())
     }
 
+    /// An error from reading this store, said like the refusals at open: a
+    /// damaged page becomes [`StoreError::Damaged`] naming the file and the
+    /// next step (restore the latest backup); a lock held past the timeout
+    /// becomes [`StoreError::Held`]. Other errors pass unchanged.
+    pub fn explain(&self, e: StoreError) -> StoreError {
+        damaged(&self.path, held(&self.path, e))
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
-    /// The write path: one transaction, audited, as this store's actor.
+    /// The write path: one transaction, audited, as this store's actor. An
+    /// account not yet on the staff list is registered (as `unassigned`) in
+    /// the same transaction, before `change`.
+    ///
+    /// The first write of a process first runs SQLite's quick check over the
+    /// whole file (see [`check::whole_before_writing`] for its cost), so a
+    /// damaged file is refused before anything is written into it.
+    ///
+    /// Errors: whatever `change` returns; [`StoreError::Damaged`] naming the
+    /// file and the first problem found; [`StoreError::Held`] naming the file
+    /// when another program kept the write lock past [`schema::BUSY_TIMEOUT`].
     pub fn write<T>(&mut self, at: DateTime<Utc>, change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
+        if !self.checked_whole {
+            check::whole_before_writing(&self.conn, &self.path).map_err(|e| damaged(&self.path, e))?;
+            self.checked_whole = true;
+        }
         let zone = self.settings.zone();
-        write::write(&mut self.conn, self.actor.staff_id, at, zone, change)
+        let account = (self.actor.staff_id == actor::UNREGISTERED).then(|| self.account.clone());
+        let mut registered = None;
+        let value = write::write(&mut self.conn, self.actor.staff_id, at, zone, |tx| {
+            if let Some(account) = account {
+                registered = Some(actor::find_or_register(tx, &account)?);
+            }
+            change(tx)
+        })
+        .map_err(|e| held(&self.path, e))?;
+        if let Some(actor) = registered {
+            self.actor = actor;
+        }
+        Ok(value)
     }
 }
 
@@ -180,12 +239,21 @@ pub(crate) fn open_checked(path: &Path) -> Result<(Connection, file_check::OpenG
     schema::configure(&conn).map_err(damaged)?;
     file_check::confirm_ours(&conn, path).map_err(damaged)?;
     check::tables_present(&conn, path).map_err(damaged)?;
+    check::open_tables_whole(&conn, path).map_err(damaged)?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| damaged(e.into()))?;
     if version != schema::VERSION {
         schema::upgrade(&mut conn, path, schema::UPGRADES, schema::VERSION).map_err(damaged)?;
         schema::checkpoint(&conn);
     }
     Ok((conn, guard))
+}
+
+/// SQLite's "busy" past the timeout becomes `Held`, naming the file.
+fn held(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Busy => StoreError::Held(path.into()),
+        other => other,
+    }
 }
 
 /// SQLite's "malformed" and "not a database" become our one-line `Damaged`,

@@ -10,15 +10,37 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
+/// One upgrade step: SQL, then (optionally) work only Rust can do, in the
+/// same transaction.
+pub struct Step {
+    pub sql: &'static str,
+    pub then: Option<fn(&Connection) -> Result<()>>,
+}
 
 /// `UPGRADES[n]` takes a file from version `n + 1` to `n + 2`. Append only;
 /// never edit a step that has shipped.
-pub const UPGRADES: &[&str] = &[
+pub const UPGRADES: &[Step] = &[
     // 1 → 2, R-PATH-6: a case booked or moved to a start already past is a
     // confirmed retrospective entry, and says so.
-    "ALTER TABLE cases ADD COLUMN retrospective INTEGER NOT NULL DEFAULT 0 CHECK (retrospective IN (0, 1));",
+    Step {
+        sql: "ALTER TABLE cases ADD COLUMN retrospective INTEGER NOT NULL DEFAULT 0 CHECK (retrospective IN (0, 1));",
+        then: None,
+    },
+    // 2 → 3 (R-AUDIT-3): the audit chain. The update trigger is dropped while
+    // the existing rows are sealed, then put back (the write path recreates
+    // any missing trigger from schema.sql before it writes).
+    Step {
+        sql: "ALTER TABLE audit ADD COLUMN hash TEXT; DROP TRIGGER audit_is_append_only_update;",
+        then: Some(upgrade_3_seal),
+    },
 ];
+
+fn upgrade_3_seal(conn: &Connection) -> Result<()> {
+    super::chain::seal_existing(conn)?;
+    super::chain::ensure_triggers(conn)?;
+    Ok(())
+}
 
 /// How long a writer waits for another terminal's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -58,7 +80,7 @@ pub fn create(conn: &mut Connection) -> Result<()> {
 /// Brings an older database up to `target` with `steps`. Runs under
 /// `BEGIN IMMEDIATE` and re-reads the version inside it, so that when two
 /// terminals start at once only the first one upgrades.
-pub fn upgrade(conn: &mut Connection, path: &Path, steps: &[&str], target: i64) -> Result<()> {
+pub fn upgrade(conn: &mut Connection, path: &Path, steps: &[Step], target: i64) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if found > target {
@@ -72,7 +94,10 @@ pub fn upgrade(conn: &mut Connection, path: &Path, steps: &[&str], target: i64) 
             path: path.into(),
             detail: format!("no upgrade step from schema {version}"),
         })?;
-        tx.execute_batch(step)?;
+        tx.execute_batch(step.sql)?;
+        if let Some(then) = step.then {
+            then(&tx)?;
+        }
     }
     tx.pragma_update(None, "user_version", target)?;
     tx.commit()?;
@@ -93,7 +118,8 @@ mod tests {
         let path = dir.path().join("u.db");
         let mut conn = Connection::open(&path).unwrap();
         conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;").unwrap();
-        let steps = ["ALTER TABLE t ADD COLUMN y;", "CREATE TABLE u (z);"];
+        let steps =
+            [Step { sql: "ALTER TABLE t ADD COLUMN y;", then: None }, Step { sql: "CREATE TABLE u (z);", then: None }];
         upgrade(&mut conn, &path, &steps, 3).unwrap();
         assert_eq!(version(&conn), 3);
         conn.execute("INSERT INTO u (z) SELECT y FROM t", []).unwrap();

@@ -60,14 +60,12 @@ pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<Treatment>> {
     )?;
     let rows = stmt.query_map([patient_id], |r| {
         let class: String = r.get(2)?;
-        Ok((r.get(0)?, r.get(1)?, class, r.get(3)?))
+        Ok(Treatment {
+            id: r.get(0)?,
+            version: r.get(1)?,
+            drug: super::decode::known(&class, Table::Treatments, "drug_class", r.get(0)?)?,
+            active: r.get(3)?,
+        })
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, version, class, active) = row?;
-        if let Some(drug) = DrugClass::from_code(&class) {
-            out.push(Treatment { id, version, drug, active });
-        }
-    }
-    Ok(out)
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -35,6 +35,8 @@ pub fn write<T>(
     change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>,
 ) -> Result<T> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // R-AUDIT-3: never write while the audit log could be edited.
+    super::chain::ensure_triggers(&tx)?;
     let mut wtx = WriteTx { tx, actor_id, at, zone };
     let value = change(&mut wtx)?;
     wtx.tx.commit()?;
@@ -135,19 +137,25 @@ impl WriteTx<'_> {
         }
     }
 
+    /// Appends the audit row, chained to the one before it (R-AUDIT-3).
     fn audit(&self, table: Table, id: i64, action: &str, before: Option<&Value>, after: &Value) -> Result<()> {
+        let (audit_id, previous) = super::chain::next(&self.tx)?;
+        let (at, before, after) = (instant_text(self.at), before.map(Value::to_string), after.to_string());
+        let link = super::chain::Link {
+            id: audit_id,
+            at: &at,
+            actor_id: self.actor_id,
+            table: table.name(),
+            row_id: id,
+            action,
+            before: before.as_deref(),
+            after: &after,
+        };
+        let hash = super::chain::hash(&previous, &link);
         self.tx.execute(
-            "INSERT INTO audit (at, actor_id, table_name, row_id, action, before, after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                instant_text(self.at),
-                self.actor_id,
-                table.name(),
-                id,
-                action,
-                before.map(Value::to_string),
-                after.to_string()
-            ],
+            "INSERT INTO audit (id, at, actor_id, table_name, row_id, action, before, after, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![audit_id, at, self.actor_id, table.name(), id, action, before, after, hash],
         )?;
         Ok(())
     }

@@ -92,6 +92,14 @@ pub fn add_patient(store: &mut Store, n: u32) -> i64 {
     store.write(at(), |tx| patients::register(tx, &patient(n))).expect("register a patient")
 }
 
+/// Opens `path` as `account` and registers the account on the staff list
+/// (a save that changes nothing else), as its first real save would.
+pub fn open_as_staff(path: &Path, account: &Account) -> Store {
+    let mut store = Store::open_as(path, account).expect("open the database");
+    store.write(at(), |_| Ok(())).expect("register the account");
+    store
+}
+
 /// `Store` is not `Debug`, so `unwrap_err` cannot be used on its results.
 pub fn open_error(path: &Path, account: &Account) -> StoreError {
     match Store::open_as(path, account) {

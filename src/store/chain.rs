@@ -1,0 +1,357 @@
+//! The tamper-evident audit trail (R-AUDIT-3).
+//!
+//! Each audit row carries `hash` = SHA-256 over the previous row's hash and
+//! every field of its own (id, time, actor, table, row, action, before,
+//! after), each length-prefixed so no two rows hash alike. Editing, deleting
+//! or inserting a row behind the program's back breaks the chain at that row;
+//! `periop check` ([`verify`]) finds it, finds gaps in the ids, and
+//! reconciles every data row with the `after` of its last audit row
+//! ([`reconcile`]), naming each row that differs.
+//!
+//! The chain has no secret: someone who edits the file *and* recomputes every
+//! later hash is caught only by comparing the head hash that `check` prints
+//! with one written down earlier (or in a backup).
+//!
+//! The append-only triggers are part of the same defence: the write path
+//! recreates any that are missing or altered before it writes ([`ensure_triggers`]).
+
+use super::error::Result;
+use super::schema::SCHEMA;
+use super::table::Table;
+use super::write::row_json;
+use rusqlite::Connection;
+use rusqlite::types::ValueRef;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// The fields of one audit row, as they are hashed.
+pub struct Link<'a> {
+    pub id: i64,
+    pub at: &'a str,
+    pub actor_id: i64,
+    pub table: &'a str,
+    pub row_id: i64,
+    pub action: &'a str,
+    pub before: Option<&'a str>,
+    pub after: &'a str,
+}
+
+/// The hash of `link` chained to `previous` (the hash of the row before it;
+/// empty for the first row), as 64 lowercase hex digits.
+pub fn hash(previous: &str, link: &Link<'_>) -> String {
+    let mut h = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        h.update((bytes.len() as u64).to_be_bytes());
+        h.update(bytes);
+    };
+    field(previous.as_bytes());
+    field(link.id.to_string().as_bytes());
+    field(link.at.as_bytes());
+    field(link.actor_id.to_string().as_bytes());
+    field(link.table.as_bytes());
+    field(link.row_id.to_string().as_bytes());
+    field(link.action.as_bytes());
+    match link.before {
+        None => field(b"\x00none"),
+        Some(before) => field(format!("\x01{before}").as_bytes()),
+    }
+    field(link.after.as_bytes());
+    hex(&h.finalize())
+}
+
+/// Lowercase hex digits of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
+}
+
+/// Inside a write: the id the next audit row takes and the hash it chains
+/// to. The id is the one AUTOINCREMENT would give (past any id ever used,
+/// so rows deleted from the end leave a gap `check` reports).
+pub(super) fn next(conn: &Connection) -> Result<(i64, String)> {
+    use rusqlite::OptionalExtension;
+    let last: Option<(i64, Option<String>)> = conn
+        .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let seq: i64 = conn
+        .prepare_cached("SELECT seq FROM sqlite_sequence WHERE name = 'audit'")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0);
+    let (last_id, last_hash) = last.unwrap_or((0, None));
+    Ok((last_id.max(seq) + 1, last_hash.unwrap_or_default()))
+}
+
+/// The append-only triggers of `schema.sql`, by name, with their statements
+/// (as SQLite keeps them in `sqlite_master`).
+pub fn triggers() -> &'static [(&'static str, &'static str)] {
+    static TRIGGERS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    TRIGGERS.get_or_init(parse_triggers)
+}
+
+fn parse_triggers() -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    let mut rest = SCHEMA;
+    while let Some(start) = rest.find("CREATE TRIGGER ") {
+        let from = &rest[start..];
+        let end = from.find("END;").map_or(from.len(), |e| e + "END".len());
+        let statement = &from[..end];
+        let name = statement["CREATE TRIGGER ".len()..].split_whitespace().next().unwrap_or_default();
+        out.push((name, statement));
+        rest = &from[end..];
+    }
+    out
+}
+
+/// The triggers that are missing or differ from `schema.sql`, by name.
+pub fn damaged_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
+    let mut stmt = conn.prepare_cached("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")?;
+    let present: Vec<(String, Option<String>)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(triggers()
+        .iter()
+        .filter(|(name, sql)| !present.iter().any(|(n, s)| n == name && s.as_deref() == Some(*sql)))
+        .map(|&(name, _)| name)
+        .collect())
+}
+
+/// Inside a write: recreates any append-only trigger that is missing or was
+/// altered, and logs it (the file was edited behind the program's back;
+/// `periop check` shows what changed meanwhile). Returns the names recreated.
+pub(super) fn ensure_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
+    let damaged = damaged_triggers(conn)?;
+    for (name, sql) in triggers().iter().filter(|(n, _)| damaged.contains(n)) {
+        conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}; {sql};"))?;
+    }
+    if !damaged.is_empty() {
+        log::warn!("the audit log's append-only triggers were missing or altered ({}); recreated", damaged.join(", "));
+    }
+    Ok(damaged)
+}
+
+/// Schema upgrade 1 → 2: seals the rows written before the chain existed,
+/// in id order (the update trigger is dropped around it by the step's SQL).
+pub(super) fn seal_existing(conn: &Connection) -> Result<()> {
+    struct Stored {
+        id: i64,
+        at: String,
+        actor_id: i64,
+        table: String,
+        row_id: i64,
+        action: String,
+        before: Option<String>,
+        after: String,
+    }
+    let rows: Vec<Stored> = conn
+        .prepare("SELECT id, at, actor_id, table_name, row_id, action, before, after FROM audit ORDER BY id")?
+        .query_map([], |r| {
+            Ok(Stored {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                actor_id: r.get(2)?,
+                table: r.get(3)?,
+                row_id: r.get(4)?,
+                action: r.get(5)?,
+                before: r.get(6)?,
+                after: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare("UPDATE audit SET hash = ?1 WHERE id = ?2")?;
+    let mut previous = String::new();
+    for row in &rows {
+        let link = Link {
+            id: row.id,
+            at: &row.at,
+            actor_id: row.actor_id,
+            table: &row.table,
+            row_id: row.row_id,
+            action: &row.action,
+            before: row.before.as_deref(),
+            after: &row.after,
+        };
+        previous = hash(&previous, &link);
+        update.execute(rusqlite::params![previous, row.id])?;
+    }
+    Ok(())
+}
+
+/// What [`verify`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ChainReport {
+    pub rows: i64,
+    /// The last row's id and hash: write it down to detect a rewritten chain.
+    pub head: Option<(i64, String)>,
+    /// Each break, in id order: `audit #12: edited or forged (its hash does not match)`.
+    pub problems: Vec<String>,
+}
+
+/// Text of a stored value as the write path hashed it.
+fn text(value: ValueRef<'_>) -> Option<String> {
+    match value {
+        ValueRef::Null => None,
+        ValueRef::Integer(n) => Some(n.to_string()),
+        ValueRef::Real(x) => Some(x.to_string()),
+        ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Some(hex(b)),
+    }
+}
+
+/// Walks the whole audit log in id order: every hash must follow from the
+/// one before, ids must run without gaps, and none may be missing at the end
+/// (SQLite's AUTOINCREMENT counter remembers the last id ever given). Read-only.
+pub fn verify(conn: &Connection) -> Result<ChainReport> {
+    let mut report = ChainReport::default();
+    let mut stmt = conn
+        .prepare("SELECT id, at, actor_id, table_name, row_id, action, before, after, hash FROM audit ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    let mut previous = String::new();
+    let mut last_id = 0i64;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        report.rows += 1;
+        if id != last_id + 1 {
+            report.problems.push(match id - last_id {
+                2 => format!("audit #{}: missing (deleted)", last_id + 1),
+                _ => format!("audit #{} to #{}: missing (deleted)", last_id + 1, id - 1),
+            });
+        }
+        let field = |i: usize| text(r.get_ref(i).unwrap_or(ValueRef::Null));
+        let (at, actor, table, row_id, action, before, after) =
+            (field(1), field(2), field(3), field(4), field(5), field(6), field(7));
+        let stored = field(8);
+        let link = Link {
+            id,
+            at: at.as_deref().unwrap_or_default(),
+            actor_id: actor.as_deref().and_then(|a| a.parse().ok()).unwrap_or(i64::MIN),
+            table: table.as_deref().unwrap_or_default(),
+            row_id: row_id.as_deref().and_then(|a| a.parse().ok()).unwrap_or(i64::MIN),
+            action: action.as_deref().unwrap_or_default(),
+            before: before.as_deref(),
+            after: after.as_deref().unwrap_or_default(),
+        };
+        let expected = hash(&previous, &link);
+        match &stored {
+            None => report.problems.push(format!("audit #{id}: no hash (written outside periop)")),
+            Some(h) if *h != expected => {
+                report.problems.push(format!("audit #{id}: edited or forged (its hash does not follow the chain)"))
+            }
+            Some(_) => {}
+        }
+        // Go on from what is stored, so one edit is reported once.
+        previous = stored.unwrap_or(expected);
+        report.head = Some((id, previous.clone()));
+        last_id = id;
+    }
+    let seq: i64 = conn
+        .query_row("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'audit'", [], |r| r.get(0))
+        .unwrap_or(0);
+    if seq > last_id {
+        report.problems.push(match seq - last_id {
+            1 => format!("audit #{seq}: missing from the end (deleted)"),
+            _ => format!("audit #{} to #{seq}: missing from the end (deleted)", last_id + 1),
+        });
+    }
+    Ok(report)
+}
+
+/// Compares every data row with the `after` of its last audit row, table by
+/// table in id order, and names each row that differs (with the columns,
+/// never their values: R-PRIV-1), has no audit row, or was deleted. Read-only.
+pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    for table in Table::ALL {
+        let mut stmt = conn.prepare_cached(
+            "SELECT row_id, after FROM audit WHERE id IN
+               (SELECT max(id) FROM audit WHERE table_name = ?1 GROUP BY row_id) ORDER BY row_id",
+        )?;
+        let audited: Vec<(i64, String)> =
+            stmt.query_map([table.name()], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> = conn
+            .prepare(&format!("SELECT id FROM {} ORDER BY id", table.name()))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let (mut a, mut d) = (0, 0);
+        while a < audited.len() || d < ids.len() {
+            match (audited.get(a), ids.get(d)) {
+                (Some((row_id, after)), Some(id)) if row_id == id => {
+                    let now = row_json(conn, table, *id)?.unwrap_or(Value::Null);
+                    let then: Value = serde_json::from_str(after).unwrap_or(Value::Null);
+                    if now != then {
+                        found.push(format!(
+                            "{}: differs from its last audit row ({})",
+                            table.row(*id),
+                            changed(&now, &then)
+                        ));
+                    }
+                    a += 1;
+                    d += 1;
+                }
+                (Some((row_id, _)), id) if id.is_none_or(|id| row_id < id) => {
+                    found.push(format!("{}: deleted (it has audit rows, but no row)", table.row(*row_id)));
+                    a += 1;
+                }
+                (_, Some(id)) => {
+                    found.push(format!("{}: no audit row (written outside periop)", table.row(*id)));
+                    d += 1;
+                }
+                (_, None) => a += 1,
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The columns whose values differ between two row images, by name.
+fn changed(now: &Value, then: &Value) -> String {
+    let (Some(now), Some(then)) = (now.as_object(), then.as_object()) else {
+        return "unreadable audit image".to_string();
+    };
+    let mut names: Vec<&str> =
+        now.keys().chain(then.keys()).filter(|k| now.get(*k) != then.get(*k)).map(String::as_str).collect();
+    names.sort_unstable();
+    names.dedup();
+    format!("columns {}", names.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_three_append_only_triggers_are_found_in_the_schema() {
+        let names: Vec<&str> = triggers().iter().map(|&(n, _)| n).collect();
+        assert_eq!(
+            names,
+            ["audit_is_append_only_update", "audit_is_append_only_replace", "audit_is_append_only_delete"]
+        );
+        assert!(triggers().iter().all(|(_, sql)| sql.ends_with("END")));
+    }
+
+    #[test]
+    fn r_audit_3_a_hash_depends_on_every_field_and_the_previous_hash() {
+        let link = Link {
+            id: 1,
+            at: "2026-11-22T07:30:00Z",
+            actor_id: 1,
+            table: "patients",
+            row_id: 1,
+            action: "insert",
+            before: None,
+            after: "{}",
+        };
+        let base = hash("", &link);
+        assert_eq!(base.len(), 64);
+        assert_ne!(hash("x", &link), base);
+        assert_ne!(hash("", &Link { id: 2, ..link }), base);
+        assert_ne!(hash("", &Link { before: Some(""), ..link }), base);
+        assert_ne!(hash("", &Link { at: "2020-01-01T00:00:00Z", ..link }), base);
+        assert_ne!(hash("", &Link { after: "{ }", ..link }), base);
+    }
+}

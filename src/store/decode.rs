@@ -1,0 +1,185 @@
+//! One decoder per coded column type (STYLE.md item 5). A stored code this
+//! program does not know is an error naming the table, the row and the
+//! column ([`super::StoreError::Undecodable`]), never a default: a state
+//! read as `planned` because it was misspelt would put a patient on the
+//! wrong list. `periop check` lists every such row ([`undecodable_rows`]).
+
+use super::table::Table;
+use crate::domain::anaesthesia::CpaOutcome;
+use crate::domain::beds::BedState;
+use crate::domain::case::{AnaesthesiaMode, CaseState};
+use crate::domain::checklist::CheckItem;
+use crate::domain::fasting::IntakeKind;
+use crate::domain::journey::BleedingRisk;
+use crate::domain::medication::{DrugClass, LabItem};
+use crate::domain::pathway::AdmissionState;
+use rusqlite::Connection;
+use rusqlite::types::Type;
+
+/// A closed set of codes stored as text.
+pub trait Code: Sized + Copy + 'static {
+    /// Every code the program knows, in the file's spelling.
+    fn codes() -> Vec<&'static str>;
+    fn from_code(code: &str) -> Option<Self>;
+}
+
+macro_rules! codes {
+    ($($t:ty => $all:expr, $code:expr, $from:expr;)*) => {$(
+        impl Code for $t {
+            fn codes() -> Vec<&'static str> {
+                $all.into_iter().map($code).collect()
+            }
+            fn from_code(code: &str) -> Option<Self> {
+                $from(code)
+            }
+        }
+    )*};
+}
+
+const BLEEDING_RISKS: [BleedingRisk; 2] = [BleedingRisk::Standard, BleedingRisk::High];
+const LAB_ITEMS: [LabItem; 2] = [LabItem::Inr, LabItem::Platelets];
+
+codes! {
+    AdmissionState => AdmissionState::ALL, AdmissionState::code, AdmissionState::from_code;
+    CaseState => CaseState::ALL, CaseState::code, CaseState::from_code;
+    AnaesthesiaMode => AnaesthesiaMode::ALL, AnaesthesiaMode::code, AnaesthesiaMode::from_code;
+    BleedingRisk => BLEEDING_RISKS, BleedingRisk::code, BleedingRisk::from_code;
+    BedState => BedState::ALL, BedState::code, BedState::from_code;
+    CpaOutcome => CpaOutcome::ALL, CpaOutcome::code, CpaOutcome::from_code;
+    IntakeKind => IntakeKind::ALL, IntakeKind::code, IntakeKind::from_code;
+    DrugClass => DrugClass::ALL, DrugClass::code, DrugClass::from_code;
+    CheckItem => CheckItem::ALL, CheckItem::code, CheckItem::from_code;
+    LabItem => LAB_ITEMS, super::labs::code, super::labs::from_code;
+}
+
+/// Where an unknown code was found, and what it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undecodable {
+    pub table: Table,
+    pub id: i64,
+    pub column: &'static str,
+    pub value: String,
+}
+
+impl std::fmt::Display for Undecodable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}, column {}: {}", self.table.row(self.id), self.column, shown_value(&self.value))
+    }
+}
+
+impl std::error::Error for Undecodable {}
+
+/// A stored value as a message shows it: quoted, control characters escaped,
+/// cut at 40 characters (codes are short; anything longer is not a code).
+fn shown_value(value: &str) -> String {
+    let cut: String = value.chars().take(40).collect();
+    let more = if value.chars().count() > 40 { "…" } else { "" };
+    format!("{:?}{more}", cut)
+}
+
+/// The code `text` read from `column` of row `id` of `table`, or an error
+/// naming all three (inside a row closure, so a `rusqlite::Error`; it
+/// becomes [`super::StoreError::Undecodable`] at the store's edge).
+pub fn known<T: Code>(text: &str, table: Table, column: &'static str, id: i64) -> rusqlite::Result<T> {
+    T::from_code(text).ok_or_else(|| {
+        let err = Undecodable { table, id, column, value: text.to_string() };
+        rusqlite::Error::FromSqlConversionFailure(0, Type::Text, Box::new(err))
+    })
+}
+
+/// [`known`] for a column that may be NULL (an optional join).
+pub fn opt_known<T: Code>(
+    text: Option<&str>,
+    table: Table,
+    column: &'static str,
+    id: Option<i64>,
+) -> rusqlite::Result<Option<T>> {
+    text.map(|t| known(t, table, column, id.unwrap_or(0))).transpose()
+}
+
+/// The admission states that hold a bed (planned, or on the ward), as an SQL
+/// list. Mirrors `domain::beds::held_nights` (it is `Some` for exactly these);
+/// the test below ties them together.
+pub const HOLDING_STATES: &str = "('planned', 'admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')";
+
+/// The admission states of a patient in a bed on the ward, as an SQL list.
+/// Mirrors `AdmissionState::is_on_ward`; the test below ties them together.
+pub const ON_WARD_STATES: &str = "('admitted', 'procedure_done', 'ready_for_discharge', 'prolonged')";
+
+/// The codes a column's decoder knows.
+pub type Codes = fn() -> Vec<&'static str>;
+
+/// Every coded column of the schema, with its decoder's codes.
+pub const COLUMNS: &[(Table, &str, Codes)] = &[
+    (Table::Admissions, "state", AdmissionState::codes),
+    (Table::AdmissionSteps, "from_state", AdmissionState::codes),
+    (Table::AdmissionSteps, "to_state", AdmissionState::codes),
+    (Table::Cases, "state", CaseState::codes),
+    (Table::Cases, "anaesthesia_mode", AnaesthesiaMode::codes),
+    (Table::Cases, "bleeding_risk", BleedingRisk::codes),
+    (Table::AnaesthesiaConsultations, "planned_mode", AnaesthesiaMode::codes),
+    (Table::AnaesthesiaConsultations, "outcome", CpaOutcome::codes),
+    (Table::Beds, "state", BedState::codes),
+    (Table::Intakes, "kind", IntakeKind::codes),
+    (Table::Treatments, "drug_class", DrugClass::codes),
+    (Table::CaseChecks, "item", CheckItem::codes),
+    (Table::LabResults, "test", LabItem::codes),
+];
+
+/// For `periop check`: every row holding a code its column's decoder does not
+/// know, in schema order.
+pub fn undecodable_rows(conn: &Connection) -> rusqlite::Result<Vec<Undecodable>> {
+    let mut found = Vec::new();
+    for &(table, column, codes) in COLUMNS {
+        let known = serde_json::Value::from(codes()).to_string();
+        let sql = format!(
+            "SELECT id, CAST({column} AS TEXT) FROM {} WHERE {column} IS NOT NULL
+             AND {column} NOT IN (SELECT value FROM json_each(?1)) ORDER BY id",
+            table.name()
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map([&known], |r| Ok(Undecodable { table, id: r.get(0)?, column, value: r.get::<_, String>(1)? }))?;
+        for row in rows {
+            found.push(row?);
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn sql_list(states: impl Iterator<Item = AdmissionState>) -> String {
+        let codes: Vec<String> = states.map(|s| format!("'{}'", s.code())).collect();
+        format!("({})", codes.join(", "))
+    }
+
+    #[test]
+    fn the_sql_state_sets_are_the_domains() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let holding =
+            AdmissionState::ALL.into_iter().filter(|&s| crate::domain::beds::held_nights(s, day, day, day).is_some());
+        assert_eq!(HOLDING_STATES, sql_list(holding));
+        assert_eq!(ON_WARD_STATES, sql_list(AdmissionState::ALL.into_iter().filter(|s| s.is_on_ward())));
+    }
+
+    #[test]
+    fn every_decoder_round_trips_its_codes_and_refuses_others() {
+        for &(table, column, codes) in COLUMNS {
+            assert!(!codes().is_empty(), "{}.{column}", table.name());
+        }
+        for code in AdmissionState::codes() {
+            assert_eq!(known::<AdmissionState>(code, Table::Admissions, "state", 1).unwrap().code(), code);
+        }
+        let err = crate::store::StoreError::from(
+            known::<AdmissionState>("plannd", Table::Admissions, "state", 12).unwrap_err(),
+        );
+        assert!(
+            err.to_string().starts_with("admission #12, column state: \"plannd\": a value this program does not know"),
+            "{err}"
+        );
+    }
+}

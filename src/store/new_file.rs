@@ -1,0 +1,102 @@
+//! New database files appear whole or not at all.
+//!
+//! `init` and `demo` build the file beside its target under a hidden name
+//! (`.ward.db.partial-PID-N`), close it (its WAL copied in and removed),
+//! flush it to disk, and only then link it into place. A crash or a full
+//! disk leaves no file at the target: never a 4096-byte stub that looks like
+//! another application's database, never a half-built ward that opens as a
+//! healthy empty one. The link refuses to replace anything that appeared at
+//! the target meanwhile.
+
+use super::error::{Result, StoreError, missing_folder};
+use super::{Account, Store};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Builds a new database for `path` with `build` (given the partial file's
+/// path; it must create that file), then puts it in place and opens it as
+/// `account`.
+///
+/// Errors: [`StoreError::AlreadyExists`] if `path` exists (before or after
+/// the build), [`StoreError::NoFolder`], [`StoreError::DiskFull`] naming
+/// `path`, or whatever `build` returns; the partial file is removed on every
+/// error.
+pub fn build_beside(path: &Path, account: &Account, build: impl FnOnce(&Path) -> Result<Store>) -> Result<Store> {
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(StoreError::AlreadyExists(path.into()));
+    }
+    if let Some(folder) = missing_folder(path) {
+        return Err(StoreError::NoFolder { path: path.into(), folder });
+    }
+    let partial = partial_path(path);
+    let placed = build(&partial).and_then(Store::close).and_then(|()| place(&partial, path));
+    if let Err(e) = placed {
+        remove_partial(&partial);
+        return Err(for_target(path, &partial, e));
+    }
+    Store::open_as(path, account)
+}
+
+/// `.NAME.partial-PID-N` in the target's folder (the same file system, so the
+/// link is atomic).
+fn partial_path(path: &Path) -> PathBuf {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "periop.db".into());
+    let hidden = format!(".{name}.partial-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst));
+    path.with_file_name(hidden)
+}
+
+/// Flushes the finished partial file, links it at `path` (failing if
+/// anything is there) and removes the partial name; then flushes the folder.
+fn place(partial: &Path, path: &Path) -> Result<()> {
+    let io = |e: std::io::Error| io_error(path, e);
+    std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(io)?;
+    match std::fs::hard_link(partial, path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(StoreError::AlreadyExists(path.into())),
+        Err(e) => return Err(io(e)),
+    }
+    remove_partial(partial);
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if let Err(e) = std::fs::File::open(folder).and_then(|f| f.sync_all()) {
+        log::warn!("could not flush the folder of a new database: {e}");
+    }
+    Ok(())
+}
+
+fn remove_partial(partial: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = partial.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> StoreError {
+    if e.kind() == std::io::ErrorKind::StorageFull || e.raw_os_error() == Some(nix::libc::EFBIG) {
+        StoreError::DiskFull(path.into())
+    } else {
+        StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") }
+    }
+}
+
+/// Errors about the partial file are told about the target, and a full disk
+/// (SQLite's "database or disk is full", or a file-size limit) says so.
+fn for_target(path: &Path, partial: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(inner)
+            if matches!(inner.sqlite_error_code(), Some(rusqlite::ErrorCode::DiskFull))
+                || matches!(&inner, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == 778 /* IOERR_WRITE */) =>
+        {
+            StoreError::DiskFull(path.into())
+        }
+        StoreError::ReadOnly { path: p, cause } if p == partial => StoreError::ReadOnly { path: path.into(), cause },
+        StoreError::Damaged { path: p, detail } if p == partial => StoreError::Damaged { path: path.into(), detail },
+        StoreError::AlreadyExists(p) if p == partial => StoreError::AlreadyExists(path.into()),
+        StoreError::DiskFull(p) if p == partial => StoreError::DiskFull(path.into()),
+        other => other,
+    }
+}
