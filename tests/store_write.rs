@@ -287,7 +287,7 @@ fn r_audit_2_r_path_2_two_terminals_admit_the_same_patient_and_the_second_gets_a
     // Bob, five minutes later, still with version 1.
     let err = bob.write(at_plus(5), |tx| admissions::take_step(tx, admission_id, 1, Step::Admit, None)).unwrap_err();
     assert_conflict_by(&err, "Alice Martin", "08:30 on 22/11");
-    assert!(err.to_string().contains(&format!("admission #{admission_id}")), "{err}");
+    assert!(err.to_string().starts_with("this admission was saved by"), "{err}");
     assert!(!err.to_string().contains("Testpatient"), "R-PRIV-1: no patient in a message: {err}");
 
     // Nothing of Bob's was written.

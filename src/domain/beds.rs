@@ -122,9 +122,7 @@ pub fn apply(from: BedState, action: BedAction, reserved_for: Option<i64>) -> Re
     match (from, action) {
         (S::ToClean, A::Cleaned) => Ok(S::Free),
         (S::Free, A::Close) => match reserved_for {
-            Some(id) => {
-                Err(refuse(format!("it is reserved for admission #{id}; give that admission another bed first")))
-            }
+            Some(_) => Err(refuse("it is reserved for another stay; give that stay another bed first".to_string())),
             None => Ok(S::Closed),
         },
         (S::Closed, A::Reopen) => Ok(S::Free),
@@ -296,7 +294,7 @@ mod tests {
             "cannot close a bed that is occupied: a patient is in it; move or discharge the patient first (R-PATH-4)"
         );
         let err = apply(S::Free, Act::Close, Some(12)).unwrap_err();
-        assert!(err.to_string().contains("reserved for admission #12"), "{err}");
+        assert!(err.to_string().contains("reserved for another stay"), "{err}");
         assert!(apply(S::Occupied, Act::Cleaned, None).is_err());
         assert!(apply(S::Free, Act::Reopen, None).is_err());
     }

@@ -141,11 +141,11 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
     let zone = settings.zone();
     let today = ward_time::local_day(tx.at(), zone);
     let nights = (admit_on, discharge_on);
-    if let Some((other, first, end)) = patient_stay_overlapping(conn, stay.patient_id, nights, 0, today)? {
+    if let Some((_, first, end)) = patient_stay_overlapping(conn, stay.patient_id, nights, 0, today)? {
         return Err(StoreError::invalid(
-            format!("patient #{}", stay.patient_id),
+            "the patient".to_string(),
             format!(
-                "already has admission #{other} for {} to {}; move or cancel that stay first",
+                "already has a stay from {} to {}; move or cancel that stay first",
                 first.format("%d/%m"),
                 end.format("%d/%m")
             ),
@@ -165,7 +165,7 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
         discharged_at: None,
         procedure_start: Some(start),
     };
-    let what = format!("the procedure for patient #{}", stay.patient_id);
+    let what = "the procedure".to_string();
     stay_order::ensure(tx, &what, &instants, zone)?;
     stay_order::confirm_past_plan(tx, &what, start, stay.retrospective)?;
     let risk = stay.bleeding_risk.unwrap_or_else(|| BleedingRisk::for_procedure(&kind_code));

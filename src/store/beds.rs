@@ -194,8 +194,7 @@ pub(super) fn check_bookable(
         return Err(StoreError::invalid(
             format!("bed {}", bed.label),
             format!(
-                "already held by admission #{} for the nights {} to {}; choose another bed (R-PATH-4)",
-                other.admission_id,
+                "already held by another stay for the nights {} to {}; choose another bed (R-PATH-4)",
                 first.format("%d/%m"),
                 end.format("%d/%m")
             ),
@@ -223,12 +222,10 @@ pub(super) fn set_physical(tx: &mut WriteTx<'_>, bed: &Bed, to: BedState) -> Res
 /// R-PATH-4: a patient arrives in the admission's bed.
 pub(super) fn arrive(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Result<()> {
     let bed = get(tx.conn(), bed_id)?;
-    if let Some(other) = occupant(tx.conn(), bed_id, admission_id)? {
+    if occupant(tx.conn(), bed_id, admission_id)?.is_some() {
         return Err(StoreError::invalid(
             format!("bed {}", bed.label),
-            format!(
-                "admission #{other} is still in it; discharge that patient or give admission #{admission_id} another bed (R-PATH-4)"
-            ),
+            "another patient is still in it; discharge that patient or choose another bed for this one (R-PATH-4)",
         ));
     }
     let to = beds::arrive(bed.state).map_err(|e| StoreError::invalid(format!("bed {}", bed.label), e.to_string()))?;
@@ -238,10 +235,10 @@ pub(super) fn arrive(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Re
 /// A departure undone: the patient is back in their own bed, if no one else is in it.
 pub(super) fn departure_undone(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Result<()> {
     let bed = get(tx.conn(), bed_id)?;
-    if let Some(other) = occupant(tx.conn(), bed_id, admission_id)? {
+    if occupant(tx.conn(), bed_id, admission_id)?.is_some() {
         return Err(StoreError::invalid(
             format!("bed {}", bed.label),
-            format!("admission #{other} is in it now; give admission #{admission_id} another bed first (R-PATH-4)"),
+            "another patient is in it now; choose another bed for this one first (R-PATH-4)",
         ));
     }
     let to = beds::departure_undone(bed.state)

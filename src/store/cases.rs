@@ -143,7 +143,7 @@ pub fn move_case(
     if matches!(c.stay_state, AdmissionState::Discharged | AdmissionState::Cancelled) {
         return Err(StoreError::invalid(
             &what,
-            format!("its admission #{} is {}; book a new stay instead", c.admission_id, c.stay_state.code()),
+            format!("its stay is {}; book a new stay instead", c.stay_state.words()),
         ));
     }
     let zone = settings.zone();
@@ -188,10 +188,10 @@ pub fn move_case(
             return Err(StoreError::invalid(
                 &what,
                 format!(
-                    "the discharge would move to {} but bed {label} is held by admission #{} on those nights; \
-                     assign another bed first (R-PATH-4)",
+                    "the discharge would move to {} but bed {label} is held by another stay on those nights \
+                     (from {}); assign another bed first (R-PATH-4)",
                     day.format("%d/%m"),
-                    holder.admission_id
+                    holder.planned_admit_on.format("%d/%m")
                 ),
             ));
         }
@@ -214,13 +214,13 @@ pub fn move_case(
         (admit_on, discharge_on) = admissions::planned_days(new_day, settings)?;
         let today = ward_time::local_day(tx.at(), zone);
         let nights = (admit_on, discharge_on);
-        if let Some((other, first, end)) =
+        if let Some((_, first, end)) =
             admissions::patient_stay_overlapping(tx.conn(), c.patient_id, nights, c.admission_id, today)?
         {
             return Err(StoreError::invalid(
                 &what,
                 format!(
-                    "the patient already has admission #{other} for {} to {}; move or cancel that stay first",
+                    "the patient already has a stay from {} to {}; move or cancel that stay first",
                     first.format("%d/%m"),
                     end.format("%d/%m")
                 ),
@@ -235,8 +235,8 @@ pub fn move_case(
             && let Some(holder) = beds::conflict(tx.conn(), *bed_id, nights, c.admission_id, today)?
         {
             message.push_str(&format!(
-                "; bed {label} is held by admission #{} on those nights and was given up: assign another bed",
-                holder.admission_id
+                "; bed {label} is held by another stay on those nights (from {}) and was given up: assign another bed",
+                holder.planned_admit_on.format("%d/%m")
             ));
             bed_released = Some(label.clone());
         }
@@ -280,12 +280,7 @@ pub fn set_pre_visit(
 ) -> Result<i64> {
     super::checks::case_state(tx.conn(), case_id)?;
     if let Some(at) = at {
-        super::intakes::not_in_future(
-            tx,
-            at,
-            &format!("pre-anaesthesia visit of case #{case_id}"),
-            crate::domain::stay_order::Event::PreVisit,
-        )?;
+        super::intakes::not_in_future(tx, at, "the pre-anaesthesia visit", crate::domain::stay_order::Event::PreVisit)?;
     }
     let at = at.map(instant_text);
     tx.update(Table::Cases, case_id, expected_version, &[("pre_visit_at", &at)])

@@ -286,7 +286,7 @@ pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
                     if now != then {
                         found.push(format!(
                             "{}: differs from its last audit row ({})",
-                            table.row(*id),
+                            table.numbered(*id),
                             changed(&now, &then)
                         ));
                     }
@@ -294,11 +294,11 @@ pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
                     d += 1;
                 }
                 (Some((row_id, _)), id) if id.is_none_or(|id| row_id < id) => {
-                    found.push(format!("{}: deleted (it has audit rows, but no row)", table.row(*row_id)));
+                    found.push(format!("{}: deleted (it has audit rows, but no row)", table.numbered(*row_id)));
                     a += 1;
                 }
                 (_, Some(id)) => {
-                    found.push(format!("{}: no audit row (written outside periop)", table.row(*id)));
+                    found.push(format!("{}: no audit row (written outside periop)", table.numbered(*id)));
                     d += 1;
                 }
                 (_, None) => a += 1,

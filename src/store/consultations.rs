@@ -38,7 +38,7 @@ pub struct NewConsultation {
 /// A refusal must say why (R-ANES-5). Returns the consultation's id.
 pub fn record(tx: &mut WriteTx<'_>, c: &NewConsultation) -> Result<i64> {
     case_state(tx.conn(), c.case_id)?;
-    let what = format!("anaesthesia consultation for case #{}", c.case_id);
+    let what = "the anaesthesia consultation".to_string();
     not_in_future(tx, c.held_at, &what, Event::Consultation)?;
     if let Some(id) = c.anaesthetist_id {
         let known = tx.conn().query_row("SELECT 1 FROM staff WHERE id = ?1", [id], |_| Ok(())).optional()?;

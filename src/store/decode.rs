@@ -63,7 +63,7 @@ pub struct Undecodable {
 
 impl std::fmt::Display for Undecodable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}, column {}: {}", self.table.row(self.id), self.column, shown_value(&self.value))
+        write!(f, "{}, column {}: {}", self.table.numbered(self.id), self.column, shown_value(&self.value))
     }
 }
 

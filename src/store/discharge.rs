@@ -57,7 +57,7 @@ pub fn save_check(
             && value > 2
         {
             return Err(StoreError::invalid(
-                format!("discharge check of admission #{admission_id}"),
+                "the discharge check".to_string(),
                 format!("each PADSS item is scored 0, 1 or 2; {item} was given {value} (R-DISCH-1)"),
             ));
         }

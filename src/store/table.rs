@@ -62,7 +62,7 @@ impl Table {
         }
     }
 
-    /// How a message names one row: `admission #12`.
+    /// What one row is called in a sentence: `admission`.
     pub fn noun(self) -> &'static str {
         match self {
             Table::Staff => "staff member",
@@ -88,7 +88,16 @@ impl Table {
         Self::ALL.into_iter().find(|t| t.name() == name)
     }
 
-    pub fn row(self, id: i64) -> String {
+    /// How a message to the user names the record it is about: `the
+    /// case`. The screen that shows it names the patient (R-PATH-5); the
+    /// message itself never does (R-PRIV-1), and row ids are for the log.
+    pub fn row(self, _id: i64) -> String {
+        format!("the {}", self.noun())
+    }
+
+    /// One row with its id, for `periop check` and the log, which must
+    /// point at the record: `admission #12`.
+    pub fn numbered(self, id: i64) -> String {
         format!("{} #{id}", self.noun())
     }
 }

@@ -31,10 +31,10 @@ pub fn add(tx: &mut WriteTx<'_>, patient_id: i64, drug: DrugClass) -> Result<i64
             |r| r.get(0),
         )
         .optional()?;
-    if let Some(id) = existing {
+    if existing.is_some() {
         return Err(StoreError::invalid(
-            format!("{} for patient #{patient_id}", drug.label()),
-            format!("already recorded as treatment #{id}"),
+            drug.label().to_string(),
+            "already recorded for this patient; stop or review the recorded one",
         ));
     }
     tx.insert(Table::Treatments, &[("patient_id", &patient_id), ("drug_class", &drug.code())])

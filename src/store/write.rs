@@ -128,10 +128,11 @@ impl WriteTx<'_> {
                 let at = DateTime::parse_from_rfc3339(&at)
                     .map(|t| t.with_timezone(&self.zone).format("%H:%M on %d/%m").to_string())
                     .unwrap_or(at);
-                StoreError::Conflict { what: table.row(id), by, at }
+                StoreError::Conflict { what: format!("this {}", table.noun()), by, at }
             }
             Ok(None) => {
-                StoreError::Conflict { what: table.row(id), by: "someone".into(), at: "an unknown time".into() }
+                let what = format!("this {}", table.noun());
+                StoreError::Conflict { what, by: "someone".into(), at: "an unknown time".into() }
             }
             Err(e) => e.into(),
         }
