@@ -165,7 +165,7 @@ fn check_invariants(state: &State) -> Result<(), String> {
 
 /// True when the state shows a tab's list, nothing over it.
 fn at_a_list(state: &State) -> bool {
-    state.mode == Mode::Normal && state.detail().is_none()
+    state.mode == Mode::Normal && state.help.is_none() && state.detail().is_none()
 }
 
 /// `Esc` a few times, answering `y` when asked to throw typing away.
@@ -181,11 +181,13 @@ fn escape_to_list(ward: &mut Ward) -> Result<(), String> {
 }
 
 fn mode_name(state: &State) -> &'static str {
+    if state.help.is_some() {
+        return "help";
+    }
     match state.mode {
         Mode::Normal if state.detail().is_some() => "admission page",
         Mode::Normal => "list",
         Mode::Filter => "filter",
-        Mode::Help => "help",
         Mode::Dialog(_) => "confirmation",
         Mode::Form(_) => "form",
     }
@@ -205,11 +207,19 @@ fn effect_of(state: &State, key: KeyEvent) -> (bool, String) {
 /// Every key the hint bar or the help shows for this state does something
 /// or says why not.
 fn check_shown_keys(state: &State) -> Result<(), String> {
-    let mut scopes = router::scopes(state);
-    if state.mode == Mode::Normal {
-        scopes.extend(router::screen_layers(state).into_iter().flat_map(|l| l.scopes()));
+    if state.help.is_some() {
+        // The help's own keys here; what it lists, on the state under it.
+        check_keys(state, &router::scopes(state))?;
+        let mut under = state.clone();
+        under.help = None;
+        return check_shown_keys(&under);
     }
+    let mut scopes = router::scopes(state);
     scopes.push(Scope::Anywhere);
+    check_keys(state, &scopes)
+}
+
+fn check_keys(state: &State, scopes: &[Scope]) -> Result<(), String> {
     for binding in BINDINGS.iter().filter(|b| scopes.contains(&b.scope)) {
         use periop::app::keymap::Action::*;
         // Moving past either end of a list leaves the selection where it is.
@@ -223,7 +233,7 @@ fn check_shown_keys(state: &State) -> Result<(), String> {
         let Some(key) = binding.keys.first().copied() else { continue };
         let key = events(key)[0];
         // Digits past the last tab are not bound at all.
-        if keymap::resolve(&scopes, &key).is_none() && !matches!(state.mode, Mode::Filter) {
+        if keymap::resolve(scopes, &key).is_none() && !matches!(state.mode, Mode::Filter) {
             continue;
         }
         let (changed, _) = effect_of(state, key);
@@ -306,6 +316,15 @@ mod found_in_use {
     /// Opens the first admission of the Admissions tab (every day) whose
     /// state is `wanted`.
     fn open_admission(ward: &mut Ward, wanted: &str) {
+        open_where(ward, wanted, |_| true);
+    }
+
+    /// Opens the first admission in state `wanted` that `also` accepts.
+    pub(super) fn open_where(
+        ward: &mut Ward,
+        wanted: &str,
+        also: impl Fn(&periop::domain::journey::AdmissionSummary) -> bool,
+    ) {
         keys(ward, "2w");
         let id = ward
             .state
@@ -313,7 +332,7 @@ mod found_in_use {
             .list
             .rows
             .iter()
-            .find(|r| r.state.code() == wanted)
+            .find(|r| r.state.code() == wanted && also(r))
             .map(|r| r.admission_id)
             .unwrap_or_else(|| panic!("the demo has an admission {wanted}"));
         ward.state.admissions.list.selected = Some(id);
@@ -324,9 +343,10 @@ mod found_in_use {
     #[test]
     fn a_confirmation_opened_from_an_admission_answers_y_and_esc() {
         let mut w = ward();
-        open_admission(&mut w, "admitted");
+        // Admitted, with the procedure already started (R-PATH-6).
+        open_where(&mut w, "admitted", |r| r.procedure_start.is_some_and(|s| s <= now()));
         keys(&mut w, "p");
-        assert!(matches!(w.state.mode, Mode::Dialog(_)), "p asks first");
+        assert!(matches!(w.state.mode, Mode::Dialog(_)), "p asks first: {:?}", w.state.notice);
         keys(&mut w, "\x1b");
         assert_eq!(w.state.mode, Mode::Normal, "Esc cancels");
         keys(&mut w, "py");
@@ -339,7 +359,7 @@ mod found_in_use {
         for opening in ["?", "/", "jja"] {
             let mut w = ward();
             keys(&mut w, opening);
-            assert_ne!(w.state.mode, Mode::Normal, "{opening} opened a box");
+            assert!(w.state.mode != Mode::Normal || w.state.help.is_some(), "{opening} opened a box");
             w.press(ctrl('c'));
             assert!(w.state.quit, "Ctrl-C after {opening:?}");
         }
@@ -517,5 +537,97 @@ mod retrospective {
             )
             .unwrap();
         assert!(retrospective, "recorded as a retrospective entry");
+    }
+
+    /// Found in use: Ctrl-C on "Record a past date?" quit and threw away
+    /// the whole form; it asks, since the form holds typing.
+    #[test]
+    fn ctrl_c_on_a_past_date_question_asks_before_throwing_the_form_away() {
+        let mut w = ward();
+        type_text(&mut w, "2n");
+        type_text(&mut w, "H901\tRetro\tAnne\t01/02/1950\tf\tv\t");
+        w.press(ctrl('u'));
+        type_text(&mut w, "21/11/2026\t\t\tl");
+        w.press(ctrl('s'));
+        assert!(matches!(w.state.mode, Mode::Dialog(_)));
+        w.press(ctrl('c'));
+        assert!(!w.state.quit, "asks first");
+        let Mode::Form(open) = &w.state.mode else { panic!("the form is back, asking") };
+        assert!(open.form.confirm_discard && open.form.quit_after_discard);
+        w.press(plain(KeyCode::Char('n')));
+        let Mode::Form(open) = &w.state.mode else { panic!("n keeps the form") };
+        assert_eq!(open.form.value("surname"), "Retro", "n keeps the typing");
+    }
+}
+
+mod found_in_use_too {
+    use super::*;
+
+    fn type_text(ward: &mut Ward, text: &str) {
+        for c in text.chars() {
+            ward.press(plain(if c == '\t' { KeyCode::Tab } else { KeyCode::Char(c) }));
+        }
+    }
+
+    /// Found in use: in a small window, `?` then Esc then `q` quit without
+    /// asking, because the help replaced the form.
+    #[test]
+    fn help_over_a_form_in_a_small_window_keeps_the_form_and_q_asks() {
+        let mut w = ward();
+        type_text(&mut w, "nZZ9");
+        w.send(Msg::Resized(60, 20));
+        type_text(&mut w, "?");
+        assert!(w.state.help.is_some());
+        w.press(plain(KeyCode::Esc));
+        type_text(&mut w, "q");
+        assert!(!w.state.quit, "asks: the form holds typing");
+        type_text(&mut w, "y");
+        assert!(w.state.quit);
+    }
+
+    /// Found in use: F1 did nothing in a form; `?` on a list field marked
+    /// the form as holding typing.
+    #[test]
+    fn f1_in_a_form_opens_the_help_over_it_and_question_mark_on_a_choice_changes_nothing() {
+        let mut w = ward();
+        type_text(&mut w, "n");
+        w.press(plain(KeyCode::F(1)));
+        assert!(w.state.help.is_some(), "F1 opens the help");
+        assert!(matches!(w.state.mode, Mode::Form(_)), "over the form");
+        w.press(plain(KeyCode::Esc));
+        assert!(w.state.help.is_none() && matches!(w.state.mode, Mode::Form(_)));
+        // The sex field is a choice: `?` there opens the help, types nothing.
+        type_text(&mut w, "\t\t\t\t?");
+        w.press(plain(KeyCode::Esc));
+        let Mode::Form(open) = &w.state.mode else { panic!() };
+        assert!(!open.form.dirty, "nothing was typed");
+    }
+
+    /// Found in use: the Beds tab asked "Close bed B01?" for an occupied bed,
+    /// then refused after `y`. It says why at once.
+    #[test]
+    fn a_bed_action_that_cannot_be_taken_says_why_before_asking() {
+        let mut w = ward();
+        type_text(&mut w, "3");
+        let occupied = w.state.beds.rows.iter().position(|b| b.occupant.is_some()).expect("an occupied bed");
+        w.state.beds.selected = Some(w.state.beds.rows[occupied].bed_id);
+        type_text(&mut w, "x");
+        assert_eq!(w.state.mode, Mode::Normal, "no question for a refusal");
+        let text = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(text.contains("cannot close a bed that is occupied"), "{text}");
+    }
+
+    /// Found in use: a case with its consultation pending could be confirmed
+    /// without a word; the question says what it still lacks.
+    #[test]
+    fn the_confirmation_says_what_the_case_still_lacks() {
+        let mut w = ward();
+        super::found_in_use::open_where(&mut w, "planned", |r| {
+            r.readiness.as_ref().is_some_and(|x| x.status != periop::domain::readiness::Status::Ready)
+                && r.case_state == Some(periop::domain::case::CaseState::Planned)
+        });
+        type_text(&mut w, "f");
+        let Mode::Dialog(dialog) = &w.state.mode else { panic!("asks") };
+        assert!(dialog.lines.iter().any(|l| l.contains("not ready") || l.contains("at risk")), "{:?}", dialog.lines);
     }
 }

@@ -504,7 +504,7 @@ fn r_path_2_a_mistaken_step_is_undone_by_a_new_recorded_step() {
     let bed = w.beds[0];
     let (admission, _) = w.stay(d(23), time(9, 0), Some(bed));
     w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
-    w.step(paris(22, 18, 0), admission, Step::MarkProcedureDone, None).unwrap();
+    w.step(paris(23, 9, 30), admission, Step::MarkProcedureDone, None).unwrap();
 
     // A reason is required.
     let version = w.admission_version(admission);
@@ -515,11 +515,11 @@ fn r_path_2_a_mistaken_step_is_undone_by_a_new_recorded_step() {
     // A second member of staff undoes the mistaken "procedure done", then the admission.
     let mut nurse = Store::open_as(&w.path, &nurse()).unwrap();
     let taken = nurse
-        .write(paris(22, 18, 5), |tx| admissions::undo_last_step(tx, admission, version, "procedure is tomorrow"))
+        .write(paris(23, 9, 35), |tx| admissions::undo_last_step(tx, admission, version, "wrong patient ticked"))
         .unwrap();
     assert_eq!((taken.from, taken.to), (AdmissionState::ProcedureDone, AdmissionState::Admitted));
     let taken = nurse
-        .write(paris(22, 18, 6), |tx| {
+        .write(paris(23, 9, 36), |tx| {
             admissions::undo_last_step(tx, admission, taken.version, "wrong patient admitted")
         })
         .unwrap();
@@ -544,11 +544,11 @@ fn r_path_2_a_mistaken_step_is_undone_by_a_new_recorded_step() {
         [
             ("planned", "admitted", "Ada Admin", None, false),
             ("admitted", "procedure_done", "Ada Admin", None, false),
-            ("procedure_done", "admitted", "Nurse One", Some("undo: procedure is tomorrow"), true),
+            ("procedure_done", "admitted", "Nurse One", Some("undo: wrong patient ticked"), true),
             ("admitted", "planned", "Nurse One", Some("undo: wrong patient admitted"), true),
         ]
     );
-    assert_eq!(timeline[2].at, paris(22, 18, 5));
+    assert_eq!(timeline[2].at, paris(23, 9, 35));
 }
 
 #[test]
@@ -1220,4 +1220,42 @@ fn r_path_6_a_later_procedure_takes_the_discharge_plan_with_it() {
         moved.message
     );
     assert_eq!(periop::store::stay_order::findings(&w.conn(), at, Paris).unwrap(), Vec::<String>::new());
+}
+
+/// R-PATH-2: the case follows its stay: a procedure marked done marks the
+/// case done (and an undo puts it back), a cancelled or postponed stay takes
+/// its case off the schedule. Found in use: a discharged patient's case
+/// stayed "confirmed" on the board.
+#[test]
+fn r_path_2_the_case_follows_its_stay() {
+    let mut w = ward();
+    let case_state = |w: &Ward, case: i64| -> String {
+        w.conn().query_row("SELECT state FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap()
+    };
+    let (admission, case) = w.stay(d(23), time(9, 0), None);
+    w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
+    w.step(paris(23, 10, 0), admission, Step::MarkProcedureDone, None).unwrap();
+    assert_eq!(case_state(&w, case), "done");
+    let version = w.admission_version(admission);
+    w.store.write(paris(23, 10, 5), |tx| admissions::undo_last_step(tx, admission, version, "too soon")).unwrap();
+    assert_eq!(case_state(&w, case), "confirmed", "undone: back on the schedule");
+
+    let (cancelled, case) = w.stay(d(24), time(9, 0), None);
+    w.step(now(), cancelled, Step::Cancel, Some("patient declined")).unwrap();
+    assert_eq!(case_state(&w, case), "cancelled");
+    let (postponed, case) = w.stay(d(25), time(9, 0), None);
+    w.step(now(), postponed, Step::Postpone, Some("not fasted")).unwrap();
+    assert_eq!(case_state(&w, case), "postponed");
+}
+
+/// R-PATH-6: a procedure is marked done once it has started, not before
+/// (found in use: `p` two days early, then a discharge refused at the end).
+#[test]
+fn r_path_6_a_procedure_cannot_be_marked_done_before_it_starts() {
+    let mut w = ward();
+    let (admission, _) = w.stay(d(24), time(9, 0), None);
+    w.step(paris(23, 17, 0), admission, Step::Admit, None).unwrap();
+    let text = invalid_text(w.step(paris(23, 18, 0), admission, Step::MarkProcedureDone, None).unwrap_err());
+    assert!(text.contains("the procedure at 24/11") && text.contains("is in the future"), "{text}");
+    w.step(paris(24, 9, 30), admission, Step::MarkProcedureDone, None).unwrap();
 }

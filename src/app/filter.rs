@@ -13,6 +13,7 @@ pub fn on_key(state: &mut State, action: Option<Action>, key: KeyEvent) -> Outco
     let screen = screens::of(state.tab);
     let mut text = screen.filter(state).to_string();
     match action {
+        Some(Action::Help) => return super::router::open_help(state),
         Some(Action::AcceptFilter) => {
             state.mode = Mode::Normal;
             return Outcome::redraw();

@@ -44,34 +44,64 @@ pub struct Field {
     pub value: String,
     /// Where typing goes in a text field, in characters from the start.
     pub cursor: usize,
+    /// A check beyond the kind's, made as the user types and again on save.
+    pub check: Check,
+}
+
+/// A field's own check: the same one the hint shows while typing and the
+/// save applies, so the two never disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Check {
+    None,
+    /// A day that has happened: not after this one (R-PATH-6: a birth date,
+    /// an intake, a lab, a consultation are not in the future).
+    NotAfter(NaiveDate),
+    /// R-ANES-4: an ASA class, I to VI, E for an emergency.
+    AsaClass,
 }
 
 impl Field {
     pub fn text(key: &'static str, label: &'static str, max: usize) -> Field {
-        Field { key, label, kind: Kind::Text(max), required: true, value: String::new(), cursor: 0 }
+        Field { key, label, kind: Kind::Text(max), required: true, value: String::new(), cursor: 0, check: Check::None }
     }
 
     pub fn date(key: &'static str, label: &'static str) -> Field {
-        Field { key, label, kind: Kind::Date, required: true, value: String::new(), cursor: 0 }
+        Field { key, label, kind: Kind::Date, required: true, value: String::new(), cursor: 0, check: Check::None }
     }
 
     pub fn time(key: &'static str, label: &'static str) -> Field {
-        Field { key, label, kind: Kind::Time, required: true, value: String::new(), cursor: 0 }
+        Field { key, label, kind: Kind::Time, required: true, value: String::new(), cursor: 0, check: Check::None }
     }
 
     pub fn number(key: &'static str, label: &'static str, min: f64, max: f64) -> Field {
-        Field { key, label, kind: Kind::Number { min, max }, required: true, value: String::new(), cursor: 0 }
+        Field {
+            key,
+            label,
+            kind: Kind::Number { min, max },
+            required: true,
+            value: String::new(),
+            cursor: 0,
+            check: Check::None,
+        }
     }
 
     /// A required choice starts empty: the user must choose (a default
     /// could be saved without a look). An optional one starts on its first
     /// choice, the "none" of the list.
     pub fn pick(key: &'static str, label: &'static str, choices: Vec<Choice>) -> Field {
-        Field { key, label, kind: Kind::Pick(choices), required: true, value: String::new(), cursor: 0 }
+        Field {
+            key,
+            label,
+            kind: Kind::Pick(choices),
+            required: true,
+            value: String::new(),
+            cursor: 0,
+            check: Check::None,
+        }
     }
 
     pub fn flag(key: &'static str, label: &'static str) -> Field {
-        Field { key, label, kind: Kind::Flag, required: false, value: "no".into(), cursor: 0 }
+        Field { key, label, kind: Kind::Flag, required: false, value: "no".into(), cursor: 0, check: Check::None }
     }
 
     pub fn optional(mut self) -> Field {
@@ -87,6 +117,18 @@ impl Field {
     pub fn with(mut self, value: impl Into<String>) -> Field {
         self.value = value.into();
         self.cursor = self.value.chars().count();
+        self
+    }
+
+    /// A day not after `day` (see [`Check::NotAfter`]).
+    pub fn not_after(mut self, day: NaiveDate) -> Field {
+        self.check = Check::NotAfter(day);
+        self
+    }
+
+    /// An ASA class (see [`Check::AsaClass`]).
+    pub fn asa_class(mut self) -> Field {
+        self.check = Check::AsaClass;
         self
     }
 
@@ -117,10 +159,13 @@ impl Field {
             return self.required.then(|| "required".to_string());
         }
         match &self.kind {
-            Kind::Text(max) if v.chars().count() > *max => Some(format!("at most {max} characters")),
+            // Counted as stored (NFC), so combining accents do not count twice.
+            Kind::Text(max) if crate::domain::names::stored(v).chars().count() > *max => {
+                Some(format!("at most {max} characters"))
+            }
             Kind::Text(_) if v.chars().any(char::is_control) => Some("no control characters".to_string()),
-            Kind::Text(_) | Kind::Flag => None,
-            Kind::Date => parse_date(v).err(),
+            Kind::Text(_) | Kind::Flag => self.own_problem(v),
+            Kind::Date => parse_date(v).err().or_else(|| self.own_problem(v)),
             Kind::Time => parse_time(v).err(),
             Kind::Number { min, max } => match v.replace(',', ".").parse::<f64>() {
                 Ok(n) if n.is_finite() && (*min..=*max).contains(&n) => None,
@@ -128,6 +173,22 @@ impl Field {
                 Err(_) => Some("a number, such as 1.2".to_string()),
             },
             Kind::Pick(choices) => (!choices.iter().any(|c| c.code == v)).then(|| "choose one with ← →".to_string()),
+        }
+    }
+}
+
+impl Field {
+    fn own_problem(&self, v: &str) -> Option<String> {
+        match &self.check {
+            Check::None => None,
+            Check::NotAfter(latest) => parse_date(v)
+                .ok()
+                .filter(|day| day > latest)
+                .map(|_| format!("in the future (today is {}); check the date", latest.format("%d/%m/%Y"))),
+            Check::AsaClass => v
+                .parse::<crate::domain::anaesthesia::AsaClass>()
+                .err()
+                .map(|_| "an ASA class from I to VI, E for an emergency (III E)".to_string()),
         }
     }
 }
@@ -212,8 +273,10 @@ impl Form {
                 let found = (0..choices.len())
                     .map(|k| &choices[(start + k) % choices.len()])
                     .find(|ch| ch.label.to_lowercase().starts_with(&lower));
-                if let Some(choice) = found {
-                    field.value = choice.code.clone();
+                match found {
+                    Some(choice) => field.value = choice.code.clone(),
+                    // Nothing starts with that letter: nothing changed.
+                    None => return,
                 }
             }
             Kind::Flag if c == ' ' || c == 'y' || c == 'n' => {

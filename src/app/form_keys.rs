@@ -26,6 +26,10 @@ pub(super) fn on_key(state: &mut State, action: Option<Action>, key: KeyEvent) -
         return Outcome::redraw();
     }
     let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    // `?` types nothing in a list or a yes/no field: there it opens the help.
+    if key.code == KeyCode::Char('?') && plain && form.focused().is_some_and(|f| !f.is_typed()) {
+        return super::router::open_help(state);
+    }
     if let KeyCode::Char(c) = key.code
         && plain
         && (c != ' ' || form.focused().is_some_and(|f| f.is_typed()))
@@ -46,6 +50,7 @@ pub(super) fn on_key(state: &mut State, action: Option<Action>, key: KeyEvent) -
         Some(Action::Bottom) => form.cursor_to(true),
         Some(Action::ClearText) => form.clear(),
         Some(Action::Save) => return save(open),
+        Some(Action::Help) => return super::router::open_help(state),
         Some(Action::Back) if form.dirty => form.confirm_discard = true,
         Some(Action::Back) => state.mode = Mode::Normal,
         _ => return Outcome::default(),

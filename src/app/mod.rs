@@ -25,3 +25,6 @@ pub use update::{Effect, Msg, Outcome, update};
 /// it only the urgent list shows, and only its keys act.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
+
+/// The help is never longer than this many lines: scrolling stops there.
+pub const HELP_MAX_SCROLL: usize = 200;

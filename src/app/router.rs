@@ -53,26 +53,27 @@ impl Layer {
 
 /// The layers that take keys now, innermost first.
 pub fn layers(state: &State) -> Vec<Layer> {
-    let mut out = Vec::new();
-    if state.mode == Mode::Help {
-        out.push(Layer::Help);
+    if state.help.is_some() {
+        return vec![Layer::Help];
     }
+    under_help(state)
+}
+
+/// The layers under the help: what the help describes.
+pub fn under_help(state: &State) -> Vec<Layer> {
     if state.too_small {
-        out.push(Layer::TooSmall);
-        return out;
+        return vec![Layer::TooSmall];
     }
     match state.mode {
-        Mode::Help => return out,
         Mode::Dialog(_) => return vec![Layer::Confirm],
         Mode::Filter => return vec![Layer::Filter],
         Mode::Form(_) => return vec![Layer::Form],
         Mode::Normal => {}
     }
-    out.extend(screen_layers(state));
-    out
+    screen_layers(state)
 }
 
-/// The layers of the screen itself, as if no box were open: what the help describes.
+/// The layers of the screen itself, as if no box were open.
 pub fn screen_layers(state: &State) -> Vec<Layer> {
     if state.too_small {
         return vec![Layer::TooSmall];
@@ -127,12 +128,20 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
 /// `q` and `Ctrl-C`: leave, unless a form holds typing (then ask first;
 /// asked twice, leave).
 fn quit(state: &mut State) -> Outcome {
+    // A confirmation asked over a form (a past date) holds that form's typing.
+    if let Mode::Dialog(dialog) = &mut state.mode
+        && let Some(form) = dialog.form.take()
+    {
+        state.mode = Mode::Form(form);
+    }
     if let Mode::Form(open) = &mut state.mode
         && open.form.dirty
         && !open.form.quit_after_discard
     {
         open.form.confirm_discard = true;
         open.form.quit_after_discard = true;
+        // The question must be in sight to be answered.
+        state.help = None;
         return Outcome::redraw();
     }
     state.quit = true;
@@ -151,6 +160,7 @@ fn confirm(state: &mut State, action: Option<Action>) -> Outcome {
             }
             Outcome::with(dialog.on_confirm)
         }
+        Some(Action::Help) => open_help(state),
         Some(Action::Cancel) => {
             let Mode::Dialog(dialog) = std::mem::replace(&mut state.mode, Mode::Normal) else {
                 return Outcome::default();
@@ -165,14 +175,30 @@ fn confirm(state: &mut State, action: Option<Action>) -> Outcome {
     }
 }
 
+/// The help answers every key: it closes, or scrolls when taller than the window.
 fn help(state: &mut State, action: Option<Action>) -> Outcome {
-    match action {
-        Some(Action::Back) => {
-            state.mode = Mode::Normal;
-            Outcome::redraw()
-        }
-        _ => Outcome::default(),
+    let line = state.help.unwrap_or(0);
+    let page = state.page_rows.max(1);
+    state.help = match action {
+        Some(Action::Back) => None,
+        Some(Action::Down) => Some(line + 1),
+        Some(Action::Up) => Some(line.saturating_sub(1)),
+        Some(Action::PageDown) => Some(line + page),
+        Some(Action::PageUp) => Some(line.saturating_sub(page)),
+        Some(Action::Top) => Some(0),
+        _ => return Outcome::default(),
+    };
+    // The drawing stops at the last line; keep the count from running away.
+    if let Some(line) = &mut state.help {
+        *line = (*line).min(crate::app::HELP_MAX_SCROLL);
     }
+    Outcome::redraw()
+}
+
+/// Opens the help over whatever is on screen.
+pub(crate) fn open_help(state: &mut State) -> Outcome {
+    state.help = Some(0);
+    Outcome::redraw()
 }
 
 fn too_small(state: &mut State, action: Option<Action>, key: KeyEvent) -> Outcome {
@@ -188,10 +214,7 @@ fn too_small(state: &mut State, action: Option<Action>, key: KeyEvent) -> Outcom
     }
     match action {
         Some(Action::Quit) => quit(state),
-        Some(Action::Help) => {
-            state.mode = Mode::Help;
-            Outcome::redraw()
-        }
+        Some(Action::Help) => open_help(state),
         Some(Action::Down) => {
             let alerts = state.board.board.as_ref().map_or(0, |b| b.attention.len());
             state.urgent_scroll = (state.urgent_scroll + 1).min(alerts.saturating_sub(1));
@@ -208,10 +231,7 @@ fn too_small(state: &mut State, action: Option<Action>, key: KeyEvent) -> Outcom
 fn global(state: &mut State, action: Action, key: KeyEvent) -> Outcome {
     match action {
         Action::Quit => quit(state),
-        Action::Help => {
-            state.mode = Mode::Help;
-            Outcome::redraw()
-        }
+        Action::Help => open_help(state),
         Action::NextTab | Action::PrevTab | Action::GoTab => {
             let count = Tab::ALL.len();
             let index = state.tab.index();

@@ -225,7 +225,6 @@ pub struct Dialog {
 pub enum Mode {
     Normal,
     Filter,
-    Help,
     Dialog(Box<Dialog>),
     Form(Box<super::forms::OpenForm>),
 }
@@ -274,6 +273,9 @@ pub struct State {
     pub live: Live,
     /// Rows a page-up/down moves; the screen sets it from its height.
     pub page_rows: usize,
+    /// The help is open over whatever is on screen (a form, a confirmation,
+    /// a filter stay open under it): the line it is scrolled to.
+    pub help: Option<usize>,
     /// The window is below 80×24: only the urgent list shows, and only its keys act.
     pub too_small: bool,
     /// The first line of the urgent list shown in a window below 80×24.
@@ -299,6 +301,7 @@ impl State {
             lists: Lists::default(),
             live: Live::Starting,
             page_rows: 10,
+            help: None,
             too_small: false,
             urgent_scroll: 0,
             quit: false,

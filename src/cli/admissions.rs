@@ -75,8 +75,12 @@ pub fn csv(rows: &[AdmissionSummary], zone: Tz) -> String {
     out
 }
 
-/// RFC 4180: quote a field holding a comma, a quote or a line break.
+/// RFC 4180: quote a field holding a comma, a quote or a line break. A
+/// field a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is
+/// prefixed with `'` (OWASP's CSV injection advice): names are typed by people.
 fn quote(field: &str) -> String {
+    let field = if field.starts_with(['=', '+', '-', '@']) { format!("'{field}") } else { field.to_string() };
+    let field = field.as_str();
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -122,5 +126,7 @@ mod tests {
         assert_eq!(quote("plain"), "plain");
         assert_eq!(quote("L1, L2"), "\"L1, L2\"");
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(quote("=1+2"), "'=1+2", "no formula runs from a name");
+        assert_eq!(quote("-Marie"), "'-Marie");
     }
 }

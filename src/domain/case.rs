@@ -51,6 +51,26 @@ impl CaseState {
     }
 }
 
+/// R-PATH-2: a case follows its stay. When the stay's state changes (a step
+/// or its undo), the case's new state, if it changes: a cancelled or
+/// postponed stay takes its case off the schedule; a procedure marked done
+/// marks the case done; a stay brought back before the procedure puts a
+/// done case back to confirmed, and a case taken off the schedule back to
+/// planned (to be confirmed again, R-READY-1).
+pub fn after_stay(case: CaseState, stay: crate::domain::pathway::AdmissionState) -> Option<CaseState> {
+    use crate::domain::pathway::AdmissionState as S;
+    use CaseState as C;
+    let to = match (stay, case) {
+        (S::Cancelled, C::Planned | C::Confirmed | C::InProgress | C::Postponed) => C::Cancelled,
+        (S::Postponed, C::Planned | C::Confirmed | C::InProgress) => C::Postponed,
+        (S::ProcedureDone | S::ReadyForDischarge | S::Discharged, C::Planned | C::Confirmed | C::InProgress) => C::Done,
+        (S::Planned | S::Admitted, C::Done) => C::Confirmed,
+        (S::Planned | S::Admitted, C::Cancelled | C::Postponed) => C::Planned,
+        _ => return None,
+    };
+    Some(to)
+}
+
 /// R-ANES-4: how the patient is put to sleep, or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -90,6 +110,24 @@ impl AnaesthesiaMode {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::pathway::AdmissionState as S;
+
+    #[test]
+    fn r_path_2_a_case_follows_its_stay() {
+        use CaseState as C;
+        assert_eq!(after_stay(C::Confirmed, S::Cancelled), Some(C::Cancelled));
+        assert_eq!(after_stay(C::Confirmed, S::Postponed), Some(C::Postponed));
+        assert_eq!(after_stay(C::Confirmed, S::ProcedureDone), Some(C::Done));
+        assert_eq!(after_stay(C::Done, S::ReadyForDischarge), None, "already done");
+        assert_eq!(after_stay(C::Done, S::Discharged), None);
+        assert_eq!(after_stay(C::Done, S::Admitted), Some(C::Confirmed), "procedure done undone");
+        assert_eq!(after_stay(C::Postponed, S::Admitted), Some(C::Planned), "readmitted: confirm again");
+        assert_eq!(after_stay(C::Cancelled, S::Planned), Some(C::Planned), "cancel undone");
+        assert_eq!(after_stay(C::Done, S::Cancelled), None, "a procedure that happened stays done");
+        assert_eq!(after_stay(C::Confirmed, S::Admitted), None);
+        assert_eq!(after_stay(C::Confirmed, S::Prolonged), None, "an incident before the procedure keeps it booked");
+    }
+
     use super::*;
 
     #[test]

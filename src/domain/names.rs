@@ -18,18 +18,31 @@ pub fn surname_shown(surname: &str) -> String {
 }
 
 /// A first name with an initial capital on each part (`jean-pierre` →
-/// `Jean-Pierre`); the rest as typed (`McKenzie` stays).
+/// `Jean-Pierre`); a part typed in capitals is lowered after its initial
+/// (`JEAN` → `Jean`, `éLISE` → `Élise`); any other is kept as typed
+/// (`McKenzie`).
 pub fn first_name_shown(first_name: &str) -> String {
     let mut out = String::with_capacity(first_name.len());
-    let mut start = true;
-    for c in first_name.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
+    let mut part = String::new();
+    let flush = |part: &mut String, out: &mut String| {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            let rest: String = chars.collect();
+            out.extend(first.to_uppercase());
+            let shouting = rest.chars().any(char::is_alphabetic) && !rest.chars().any(char::is_lowercase);
+            if shouting { out.push_str(&rest.to_lowercase()) } else { out.push_str(&rest) }
         }
-        start = c == ' ' || c == '-' || c == '\'';
+        part.clear();
+    };
+    for c in first_name.chars() {
+        if c == ' ' || c == '-' || c == '\'' {
+            flush(&mut part, &mut out);
+            out.push(c);
+        } else {
+            part.push(c);
+        }
     }
+    flush(&mut part, &mut out);
     out
 }
 
@@ -73,5 +86,8 @@ mod tests {
         assert_eq!(first_name_shown("jean-pierre"), "Jean-Pierre");
         assert_eq!(first_name_shown("élodie"), "Élodie");
         assert_eq!(first_name_shown("McKenzie"), "McKenzie");
+        assert_eq!(first_name_shown("JEAN-PIERRE o'neil éLISE"), "Jean-Pierre O'Neil Élise");
+        assert_eq!(first_name_shown("O'NEIL"), "O'Neil");
+        assert_eq!(first_name_shown("A"), "A");
     }
 }

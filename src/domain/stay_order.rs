@@ -31,6 +31,8 @@ pub enum Event {
     Consultation,
     PreVisit,
     Step,
+    /// The procedure, marked done (it starts at its scheduled start).
+    Procedure,
 }
 
 impl Event {
@@ -43,6 +45,7 @@ impl Event {
             Event::Consultation => "anaesthesia consultation",
             Event::PreVisit => "pre-anaesthesia visit",
             Event::Step => "recorded step",
+            Event::Procedure => "the procedure",
         }
     }
 }

@@ -29,6 +29,13 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
         return Err(color_eyre::eyre::eyre!(DUMB_TERMINAL));
     }
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(color_eyre::eyre::eyre!(
+            "the full screen needs a terminal, and standard input or output is not one; \
+             for scripts use the text commands: `periop board`, `periop admissions`, `periop --help`"
+        ));
+    }
     let (tx, rx) = mpsc::channel();
     events::spawn_all(tx, store.path().to_path_buf(), clock, charset == Charset::Utf8);
     let mut guard = terminal::Guard::enter(charset)?;

@@ -145,8 +145,16 @@ fn new_admission(store: &mut Store, now: DateTime<Utc>, new: &NewAdmission) -> R
         admissions::create_stay(tx, &stay, &settings)
     })?;
     log::info!("admission #{admission_id} planned");
+    // R-PATH-5: the screen that planned it names whom.
+    let p = &new.patient;
+    let who = format!(
+        "{} {} ({})",
+        crate::domain::names::surname_shown(&crate::domain::names::stored(&p.surname)),
+        crate::domain::names::first_name_shown(&crate::domain::names::stored(&p.first_name)),
+        p.birth_date.format("%d/%m/%Y")
+    );
     Ok(format!(
-        "admission planned: arrives {}, procedure {} {}, home {}",
+        "{who}: admission planned: arrives {}, procedure {} {}, home {}",
         admit.format("%d/%m"),
         new.procedure_day.format("%d/%m"),
         new.start_time.format("%H:%M"),

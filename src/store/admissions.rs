@@ -334,6 +334,12 @@ pub(super) fn apply_step(
             beds::leave(tx, bed)?;
         }
     }
+    // R-PATH-6: a procedure is marked done once it has started, not before.
+    if step == Step::MarkProcedureDone
+        && let Some(start) = stay_order::instants(tx.conn(), admission_id)?.procedure_start
+    {
+        stay_order::recorded(tx, &what, crate::domain::stay_order::Event::Procedure, start)?;
+    }
     // R-PATH-6: arriving or leaving now keeps the stay's instants in order.
     if matches!(step, Step::Admit | Step::Discharge) {
         let mut instants = stay_order::instants(tx.conn(), admission_id)?;
@@ -355,6 +361,7 @@ pub(super) fn apply_step(
     }
     let version = tx.update(Table::Admissions, admission_id, expected_version, &fields)?;
     record_step(tx, admission_id, from, to, reason)?;
+    super::cases::follow_stay(tx, admission_id, to)?;
     Ok(StepTaken { from, to, version })
 }
 
@@ -424,6 +431,7 @@ pub fn undo_last_step(
     }
     let version = tx.update(Table::Admissions, admission_id, expected_version, &fields)?;
     record_step(tx, admission_id, from, to, Some(&format!("{UNDO_PREFIX}{reason}")))?;
+    super::cases::follow_stay(tx, admission_id, to)?;
     Ok(StepTaken { from, to, version })
 }
 

@@ -288,6 +288,25 @@ pub fn set_pre_visit(
 
 /// Sets a case's state as recorded elsewhere. For the demo's history only,
 /// until the block's case timeline (R-BLOCK-6) owns these transitions.
+/// R-PATH-2: the admission's cases follow its new state (see
+/// [`crate::domain::case::after_stay`]), in the step's transaction.
+pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: AdmissionState) -> Result<()> {
+    let cases: Vec<(i64, i64, CaseState)> = {
+        let mut stmt = tx.conn().prepare_cached("SELECT id, version, state FROM cases WHERE admission_id = ?1")?;
+        stmt.query_map([admission_id], |r| {
+            let id = r.get(0)?;
+            Ok((id, r.get(1)?, super::decode::known(&r.get::<_, String>(2)?, Table::Cases, "state", id)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?
+    };
+    for (id, version, state) in cases {
+        if let Some(to) = crate::domain::case::after_stay(state, stay) {
+            set_state(tx, id, version, to)?;
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn set_state(tx: &mut WriteTx<'_>, case_id: i64, expected_version: i64, state: CaseState) -> Result<i64> {
     tx.update(Table::Cases, case_id, expected_version, &[("state", &state.code())])
 }

@@ -56,17 +56,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut full = None;
     for row in list.visible() {
         let is_selected = list.selected == Some(row.admission_id);
-        let (text, style) = summary(row, state, theme);
+        let (text, whole, style) = summary(row, state, theme);
         if is_selected {
             selected_line = Some(lines.len() - header);
-            full = Some(text.clone());
+            full = Some(whole);
         }
         lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }
     super::draw_list(frame, area, lines, header, selected_line, full, theme);
 }
 
-fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Style) {
+/// The row in columns, the row whole (for the foot of the list when the
+/// columns cut it), and its style.
+fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, String, Style) {
     let j0 = row
         .procedure_start
         .map(|t| t.with_timezone(&state.zone).format("%d/%m").to_string())
@@ -94,5 +96,10 @@ fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Sty
         bed,
         readiness
     );
-    (text, style)
+    let whole = format!(
+        "{} · {} · J0 {j0} · bed {bed} · {readiness} · {procedure}{fasting}{missing}",
+        row.state.label(),
+        row.patient
+    );
+    (text, whole, style)
 }

@@ -16,6 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let view = &state.board;
@@ -70,18 +71,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             }
         }
     }
-    // A selected alert is shown whole below the list: at 80 columns its row is cut.
+    // The selected row is shown whole below the list: at 80 columns its row is cut.
+    let width = usize::from(area.width).max(1);
     let full_alert = match (&view.board, view.selected) {
         (Some(board), Some(RowKey::Alert { rule, subject })) => board
             .attention
             .iter()
             .find(|a| a.rule == rule && a.subject == subject)
             .map(|a| format!("{} ({})", a.message, a.rule)),
+        (Some(board), Some(key)) => whole(board, key, state).filter(|t| t.width() + 3 > width),
         _ => None,
     };
-    let width = usize::from(area.width).max(1);
-    let footer =
-        full_alert.as_ref().map_or(0, |t| unicode_width::UnicodeWidthStr::width(t.as_str()).div_ceil(width).min(3));
+    let footer = full_alert.as_ref().map_or(0, |t| t.width().div_ceil(width).min(3));
     let height = usize::from(area.height).saturating_sub(header + footer);
     let body: Vec<Line> = lines.split_off(header);
     lines.extend(window(body, selected_line, height, theme));
@@ -128,6 +129,53 @@ fn row(board: &Board, key: RowKey, state: &State, theme: &Theme, width: usize) -
     };
     let (text, style) = found.unwrap_or_default();
     (fit(&text, width), style)
+}
+
+/// A stay or a case in one line, nothing cut: for the foot of the board.
+fn whole(board: &Board, key: RowKey, state: &State) -> Option<String> {
+    let f = &board.facts;
+    let stay = |s: &Stay| {
+        let bed = s.bed.as_deref().map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
+        let procedure = match (&s.procedure, s.procedure_day) {
+            (Some(p), Some(d)) => format!(" · {p} {}", d.format("%d/%m")),
+            _ => String::new(),
+        };
+        let check = match &s.discharge {
+            Some(d) if d.missing.is_empty() && d.checked => " · discharge check complete".to_string(),
+            Some(d) if !d.missing.is_empty() => {
+                format!(" · missing: {}", d.missing.iter().map(|m| m.label.as_str()).collect::<Vec<_>>().join(", "))
+            }
+            _ => String::new(),
+        };
+        let readiness = s.readiness.as_ref().map(|r| format!(" · {}", r.status.label())).unwrap_or_default();
+        format!(
+            "{} · {} · {bed}{readiness}{procedure} · planned {} to {}{check}",
+            s.state.label(),
+            s.patient,
+            s.planned_admit_on.format("%d/%m"),
+            s.planned_discharge_on.format("%d/%m")
+        )
+    };
+    match key {
+        RowKey::Arrival(id) => f.arrivals.iter().find(|s| s.admission_id == id).map(stay),
+        RowKey::Departure(id) => f.departures.iter().find(|s| s.admission_id == id).map(stay),
+        RowKey::Procedure(id) => f.procedures.iter().find(|p| p.case_id == id).map(|p| {
+            let end = p.start + Duration::minutes(i64::from(p.minutes));
+            let fasting = p.fasting.as_ref().map(|x| format!(" · {}", x.summary(state.zone))).unwrap_or_default();
+            format!(
+                "{}-{} {} · {} · {} · {} · {} · {}{fasting}",
+                clock_text(p.start, state.zone),
+                clock_text(end, state.zone),
+                p.state.label(),
+                p.patient,
+                readiness_text(p.readiness.as_ref()),
+                p.procedure,
+                p.room,
+                p.operator
+            )
+        }),
+        RowKey::Alert { .. } => None,
+    }
 }
 
 /// `✓ ready`, `! at risk`, `✗ not ready`, or `-` when readiness does not apply.

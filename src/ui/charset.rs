@@ -72,13 +72,15 @@ pub fn ascii_twin(c: char) -> String {
         '✓' | '✔' => "+",
         '✗' | '✘' | '×' => "x",
         '·' | '•' => ".",
-        '▶' | '→' | '›' | '»' => ">",
+        '▶' | '›' | '»' => ">",
+        '→' => "=",
         '←' | '‹' | '«' => "<",
         '↑' => "^",
         '↓' => "v",
-        '↷' => "~",
+        '↷' => "%",
         '◆' => "*",
-        '●' | '◉' => "#",
+        '●' => "#",
+        '◉' => "@",
         '○' => "o",
         '…' => "~",
         '▏' | '│' | '┃' | '║' => "|",
@@ -170,6 +172,12 @@ mod tests {
     #[test]
     fn latin1_keeps_accented_names_and_replaces_glyphs_by_ascii_twins() {
         let out = through(Charset::Latin1, &["▶ ✓ HÉLÈNE Noël · 山".as_bytes()]);
+        // Each status glyph keeps a twin of its own (▶ selected, → ready to go).
+        let twins: Vec<String> = "▶→↷~◆●◉○".chars().map(ascii_twin).collect();
+        let mut distinct = twins.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), twins.len(), "{twins:?}");
         assert_eq!(out, b"> + H\xc9L\xc8NE No\xebl \xb7 ??".to_vec(), "the middle dot is Latin-1");
     }
 

@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
         let lw = usize::from(l.width);
         let rw = usize::from(r.width);
-        let left: Vec<Line> = left.into_iter().map(|line| cut(line, lw)).collect();
+        let left = fitted(left, lw);
         let right: Vec<Line> = right.into_iter().map(|line| cut(line, rw)).collect();
         frame.render_widget(Paragraph::new(window(left, Some(cursor_line), usize::from(l.height), theme)), l);
         let skip = view.scroll.min(right.len().saturating_sub(usize::from(r.height)));
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let width = usize::from(area.width);
         let mut lines = left;
         lines.extend(right);
-        let lines: Vec<Line> = lines.into_iter().map(|line| cut(line, width)).collect();
+        let lines = fitted(lines, width);
         let height = usize::from(area.height);
         let max_scroll = lines.len().saturating_sub(height);
         // Scrolling (PgDn/PgUp) wins; otherwise keep the checklist cursor in view.
@@ -63,6 +63,32 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         };
         frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).take(height).collect::<Vec<_>>()), area);
     }
+}
+
+/// The lines cut to `width`, but the first, the patient's identity (R-PATH-5),
+/// wrapped: a name is never cut off on the screen that acts on the patient.
+fn fitted(mut lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    if !lines.is_empty() {
+        let first = lines.remove(0);
+        let style = first.style.patch(first.spans.first().map(|s| s.style).unwrap_or_default());
+        let mut rest: String = first.spans.iter().map(|s| s.content.as_ref()).collect();
+        while unicode_width::UnicodeWidthStr::width(rest.as_str()) > width && width > 2 {
+            let mut used = 0;
+            let at = rest
+                .char_indices()
+                .find(|(_, c)| {
+                    used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                    used > width
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            out.push(Line::styled(rest[..at].to_string(), style));
+            rest = format!("   {}", &rest[at..]);
+        }
+        out.push(Line::styled(rest, style));
+    }
+    out.extend(lines.into_iter().map(|line| cut(line, width)));
+    out
 }
 
 fn cut(line: Line<'static>, width: usize) -> Line<'static> {

@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || state.too_small {
         too_small::draw(frame, area, state, theme);
-        if state.mode == Mode::Help {
+        if state.help.is_some() {
             overlays::help(frame, area, state, theme);
         }
         return;
@@ -60,10 +60,12 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     status::draw_hints(frame, hints, state, theme);
     status::draw_status(frame, status_line, state, theme);
     match &state.mode {
-        Mode::Help => overlays::help(frame, area, state, theme),
         Mode::Dialog(dialog) => overlays::dialog(frame, area, dialog, theme),
         Mode::Form(open) => form::draw(frame, area, &open.form, theme),
         Mode::Normal | Mode::Filter => {}
+    }
+    if state.help.is_some() {
+        overlays::help(frame, area, state, theme);
     }
 }
 

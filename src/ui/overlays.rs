@@ -10,6 +10,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
@@ -35,31 +36,36 @@ const LEGEND: &[(&str, &str)] = &[
     ("i", "for information"),
 ];
 
-/// The keys of the screen underneath, straight from the table that
-/// dispatches them (a key that cannot act now is greyed); then the keys of
-/// filters, forms and confirmations, and the glyph legend. In two columns
-/// when one would not fit.
+/// The keys of what is under the help (the screen, or the box open on it),
+/// straight from the table that dispatches them (a key that cannot act now
+/// is greyed); then the keys of filters, forms and confirmations, and the
+/// glyph legend. In two columns when that fits, else one that scrolls.
 pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
-    let mut scopes: Vec<Scope> = router::screen_layers(state).into_iter().flat_map(|l| l.scopes()).collect();
+    let mut scopes: Vec<Scope> = router::under_help(state).into_iter().flat_map(|l| l.scopes()).collect();
     scopes.push(Scope::Anywhere);
-    let blocks: Vec<Vec<Line>> = scopes
+    let key_width = 12;
+    let mut lines: Vec<(Line<'static>, bool)> = Vec::new();
+    for scope in &scopes {
+        let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.scope == *scope).collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        lines.push((Line::styled(scope.title(), theme.section()), true));
+        for b in bindings {
+            let on = router::applies(state, b.scope, b.action);
+            let (key_style, text_style) = if on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
+            lines.push((
+                Line::from(vec![
+                    Span::styled(format!(" {}", super::column(&keymap::keys_label(b), key_width)), key_style),
+                    Span::styled(b.help, text_style),
+                ]),
+                false,
+            ));
+        }
+    }
+    let mut footer: Vec<String> = [Scope::Filter, Scope::Form, Scope::Dialog]
         .iter()
-        .map(|scope| {
-            let mut lines = vec![Line::styled(scope.title(), theme.section())];
-            for b in BINDINGS.iter().filter(|b| b.scope == *scope) {
-                let style = if router::applies(state, b.scope, b.action) { theme.key() } else { theme.dim() };
-                let text = if router::applies(state, b.scope, b.action) { Style::new() } else { theme.dim() };
-                lines.push(Line::from(vec![
-                    Span::styled(format!(" {:<12}", keymap::keys_label(b)), style),
-                    Span::styled(b.help, text),
-                ]));
-            }
-            lines
-        })
-        .filter(|lines| lines.len() > 1)
-        .collect();
-    let mut footer: Vec<Line> = [Scope::Filter, Scope::Form, Scope::Dialog]
-        .iter()
+        .filter(|scope| !scopes.contains(scope))
         .map(|scope| {
             let keys: Vec<String> = BINDINGS
                 .iter()
@@ -68,39 +74,99 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
                     format!("{} {}", b.keys.first().map(|k| k.label()).unwrap_or_default(), b.hint.unwrap_or(b.help))
                 })
                 .collect();
-            Line::from(vec![Span::styled(format!("{}: ", scope.title()), theme.section()), Span::raw(keys.join(" · "))])
+            format!("{}: {}", scope.title(), keys.join(" · "))
         })
         .collect();
     let legend: Vec<String> = LEGEND.iter().map(|(glyph, words)| format!("{glyph} {words}")).collect();
-    footer.push(Line::from(vec![Span::styled("Marks: ", theme.section()), Span::raw(legend.join(" · "))]));
-    let total: usize = blocks.iter().map(Vec::len).sum();
+    footer.push(format!("Marks: {}", legend.join(" · ")));
+
     let width = area.width.min(100);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
     let footer_rows: usize = footer.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
-    let inner_height = usize::from(area.height.saturating_sub(2)).saturating_sub(footer_rows);
-    let block = Block::bordered().title(" Keys on this screen · ? or Esc closes ").border_style(theme.key());
-    let (left, right) = if total <= inner_height {
-        (blocks.concat(), Vec::new())
-    } else {
-        // Split by line, so one long block (an admission's keys) flows on.
-        let mut left = blocks.concat();
-        let right = left.split_off(total.div_ceil(2));
-        (left, right)
-    };
-    let height = (left.len().max(right.len()) + footer_rows) as u16 + 2;
-    let rect = centered(area, width, height);
-    frame.render_widget(Clear, rect);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let [columns, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(footer_rows as u16)]).areas(inner);
-    frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: false }), foot);
-    if right.is_empty() {
-        frame.render_widget(Paragraph::new(left), columns);
+    let half = lines.len().div_ceil(2);
+    let two_columns = inner_width >= 76 && half + footer_rows <= inner_height;
+    let block = Block::bordered().border_style(theme.key());
+    if two_columns || lines.len() + footer_rows <= inner_height {
+        let body_rows = if lines.len() + footer_rows <= inner_height { lines.len() } else { half };
+        let rect = centered(area, width, (body_rows + footer_rows) as u16 + 2);
+        frame.render_widget(Clear, rect);
+        let inner = block.clone().inner(rect);
+        frame.render_widget(block.title(" Keys · ? or Esc closes "), rect);
+        let [columns, foot] = Layout::vertical([Constraint::Length(body_rows as u16), Constraint::Min(0)]).areas(inner);
+        let footer_lines: Vec<Line> = footer.into_iter().map(Line::raw).collect();
+        frame.render_widget(Paragraph::new(footer_lines).wrap(Wrap { trim: false }), foot);
+        let cut = |lines: Vec<(Line<'static>, bool)>, w: u16| -> Vec<Line<'static>> {
+            lines.into_iter().map(|(l, _)| cut_line(l, usize::from(w))).collect()
+        };
+        if body_rows == lines.len() {
+            frame.render_widget(Paragraph::new(cut(lines, columns.width)), columns);
+        } else {
+            let mut left = lines;
+            let right = left.split_off(half);
+            let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(columns);
+            frame.render_widget(Paragraph::new(cut(left, l.width)), l);
+            frame.render_widget(Paragraph::new(cut(right, r.width)), r);
+        }
         return;
     }
-    let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(columns);
-    frame.render_widget(Paragraph::new(left), l);
-    frame.render_widget(Paragraph::new(right), r);
+    // Taller than the window: one column that scrolls (j/k, PgDn/PgUp).
+    let mut all: Vec<Line<'static>> = lines.into_iter().map(|(l, _)| cut_line(l, inner_width)).collect();
+    for text in footer {
+        let mut rest = text.as_str();
+        while !rest.is_empty() {
+            let (piece, tail) = split_at_width(rest, inner_width);
+            all.push(Line::raw(piece.to_string()));
+            rest = tail;
+        }
+    }
+    let first = state.help.unwrap_or(0).min(all.len().saturating_sub(inner_height));
+    let shown: Vec<Line> = all.iter().skip(first).take(inner_height).cloned().collect();
+    let more = all.len().saturating_sub(first + inner_height);
+    let title = match (first, more) {
+        (0, m) => format!(" Keys · ↓ {m} more (j) · ? or Esc closes "),
+        (f, 0) => format!(" Keys · ↑ {f} above (k) · ? or Esc closes "),
+        (f, m) => format!(" Keys · ↑ {f} (k) ↓ {m} (j) · Esc closes "),
+    };
+    let rect = centered(area, width, area.height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(shown).block(block.title(title)), rect);
+}
+
+/// A line cut to `width` cells, ending in `…` when cut.
+fn cut_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut out = Vec::new();
+    let mut left = width;
+    for span in line.spans {
+        if left == 0 {
+            break;
+        }
+        let w = span.content.width();
+        if w < left {
+            left -= w;
+            out.push(span);
+        } else {
+            out.push(Span::styled(super::fit(&span.content, left), span.style));
+            left = 0;
+        }
+    }
+    Line::from(out)
+}
+
+/// The first part of `text` that fits `width` cells, and the rest.
+fn split_at_width(text: &str, width: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            return text.split_at(i);
+        }
+        used += w;
+    }
+    (text, "")
 }
 
 pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme) {
@@ -112,7 +178,11 @@ pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme)
         spans.push(Span::raw(format!(" {}   ", b.hint.unwrap_or(b.help))));
     }
     lines.push(Line::from(spans));
-    let rect = centered(area, 66, lines.len() as u16 + 2);
+    // Long lines wrap: the box grows with them, so the keys stay in sight.
+    let width = area.width.min(70);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let rect = centered(area, width, rows as u16 + 2);
     let block = Block::bordered().title(format!(" {} ", dialog.title)).border_style(theme.warning());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);

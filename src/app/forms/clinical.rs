@@ -16,6 +16,11 @@ fn day_text(now: DateTime<Utc>, zone: Tz) -> String {
     now.with_timezone(&zone).format("%d/%m/%Y").to_string()
 }
 
+/// The ward day of `now`: no later day can be recorded as having happened.
+fn today(now: DateTime<Utc>, zone: Tz) -> chrono::NaiveDate {
+    crate::domain::ward_time::local_day(now, zone)
+}
+
 fn time_text(now: DateTime<Utc>, zone: Tz) -> String {
     now.with_timezone(&zone).format("%H:%M").to_string()
 }
@@ -33,10 +38,10 @@ pub fn consultation(
     let form = Form::new(
         "Anaesthesia consultation",
         vec![
-            Field::date("day", "Held on (dd/mm/yyyy)").with(day_text(now, zone)),
+            Field::date("day", "Held on (dd/mm/yyyy)").with(day_text(now, zone)).not_after(today(now, zone)),
             Field::time("time", "At (HH:MM)").with(time_text(now, zone)),
             Field::pick("anaesthetist", "Anaesthetist", choices(&lists.anaesthetists, Some("not named"))).optional(),
-            Field::text("asa", "ASA class (I-VI, E)", 8).optional(),
+            Field::text("asa", "ASA class (I-VI, E)", 8).optional().asa_class(),
             Field::pick("mode", "Planned anaesthesia", mode_choices()).with(mode.code()),
             Field::pick("outcome", "Outcome", outcomes),
             Field::text("notes", "Notes (needed if refused)", 300).optional(),
@@ -76,7 +81,7 @@ pub fn intake(admission_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> Ope
         "Last intake",
         vec![
             Field::pick("kind", "What", kinds),
-            Field::date("day", "Day (dd/mm/yyyy)").with(day_text(now, zone)),
+            Field::date("day", "Day (dd/mm/yyyy)").with(day_text(now, zone)).not_after(today(now, zone)),
             Field::time("time", "Time (HH:MM)").with(time_text(now, zone)),
         ],
     )
@@ -115,7 +120,7 @@ pub fn lab(patient_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm
         vec![
             Field::pick("test", "Test", tests),
             Field::number("value", "Value", 0.0, 2000.0),
-            Field::date("day", "Taken on (dd/mm/yyyy)").with(day_text(now, zone)),
+            Field::date("day", "Taken on (dd/mm/yyyy)").with(day_text(now, zone)).not_after(today(now, zone)),
             Field::time("time", "At (HH:MM)").with(time_text(now, zone)),
         ],
     )
@@ -161,6 +166,23 @@ mod tests {
         let mut open = consultation(7, AnaesthesiaMode::General, &Lists::default(), now, chrono_tz::Europe::Paris, "X");
         open.form.set("outcome", "cleared");
         open.form.set("asa", "VII");
-        assert!(request(&open).unwrap_err().starts_with("ASA class: "));
+        let why = "an ASA class from I to VI, E for an emergency (III E)";
+        // The hint while typing is the refusal on save.
+        assert!(open.form.problems().iter().any(|(_, p)| p == why), "{:?}", open.form.problems());
+        assert_eq!(request(&open).unwrap_err(), format!("ASA class (I-VI, E): {why}"));
+    }
+
+    #[test]
+    fn r_path_6_a_day_in_the_future_is_named_while_typing_as_on_save() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
+        let mut open = lab(3, now, chrono_tz::Europe::Paris, "X");
+        open.form.set("test", "inr");
+        open.form.set("value", "1.1");
+        open.form.set("day", "23/11/2026");
+        let why = "in the future (today is 22/11/2026); check the date";
+        assert!(open.form.problems().iter().any(|(_, p)| p == why), "{:?}", open.form.problems());
+        assert!(request(&open).unwrap_err().ends_with(why));
+        open.form.set("day", "22/11/2026");
+        assert!(request(&open).is_ok());
     }
 }

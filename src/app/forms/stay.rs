@@ -49,7 +49,8 @@ pub(super) fn mode_choices() -> Vec<Choice> {
 }
 
 /// Register a patient and plan the stay around a procedure day (R-PATH-1).
-pub fn new_admission(lists: &Lists, procedure_day: NaiveDate) -> OpenForm {
+/// `today` bounds the birth date (R-PATH-6: not in the future).
+pub fn new_admission(lists: &Lists, procedure_day: NaiveDate, today: NaiveDate) -> OpenForm {
     let kinds: Vec<(i64, String)> = lists.procedure_kinds.iter().map(|(id, label, _)| (*id, label.clone())).collect();
     let sexes = vec![Choice::new("F", "female"), Choice::new("M", "male"), Choice::new("X", "other / unknown")];
     let risk = vec![
@@ -63,7 +64,7 @@ pub fn new_admission(lists: &Lists, procedure_day: NaiveDate) -> OpenForm {
             Field::text("hospital_number", "Hospital number", 20),
             Field::text("surname", "Surname", 60),
             Field::text("first_name", "First name", 60),
-            Field::date("birth_date", "Birth date (dd/mm/yyyy)"),
+            Field::date("birth_date", "Birth date (dd/mm/yyyy)").not_after(today),
             Field::pick("sex", "Sex", sexes),
             Field::pick("kind", "Procedure", choices(&kinds, None)),
             Field::date("day", "Procedure day").with(procedure_day.format("%d/%m/%Y").to_string()),
@@ -119,7 +120,7 @@ fn capitalised(text: &str) -> String {
 /// A step that must say why (cancel, postpone, prolong: R-PATH-2).
 pub fn step_reason(admission_id: i64, version: i64, step: Step, who: &str) -> OpenForm {
     let label = if step == Step::Prolong { "Incident / reason" } else { "Reason" };
-    let form = Form::new(format!("{} the stay", capitalised(step.verb())), vec![Field::text("reason", label, 200)])
+    let form = Form::new(format!("{} the stay", capitalised(step.name())), vec![Field::text("reason", label, 200)])
         .with_subtitle(who);
     OpenForm::new(form, Purpose::Step { admission_id, version, step }, who)
 }
@@ -183,7 +184,11 @@ mod tests {
 
     #[test]
     fn a_filled_admission_form_becomes_a_typed_request() {
-        let mut open = new_admission(&lists(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let mut open = new_admission(
+            &lists(),
+            NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        );
         open.form.set("hospital_number", "H42");
         open.form.set("surname", "Durand");
         open.form.set("first_name", "Anne");
@@ -203,7 +208,11 @@ mod tests {
 
     #[test]
     fn the_first_problem_is_named_with_its_field() {
-        let open = new_admission(&lists(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let open = new_admission(
+            &lists(),
+            NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        );
         assert_eq!(request(&open), Err("Hospital number: required".into()));
     }
 

@@ -26,8 +26,15 @@ impl Screen for AdmissionsScreen {
             Action::Open => match v.list.selected {
                 Some(id) => detail::open(state, id),
                 None => {
-                    let every_day = key_for(Scope::Admissions, Action::AnyDay);
-                    problem(state, format!("no admission selected: {every_day} lists every day"))
+                    let keys = [Action::PrevDay, Action::AnyDay, Action::CycleState, Action::Filter]
+                        .map(|a| key_for(if a == Action::Filter { Scope::List } else { Scope::Admissions }, a));
+                    problem(
+                        state,
+                        format!(
+                            "no admission listed: {} changes the day, {} every day, {} the state, {} the filter",
+                            keys[0], keys[1], keys[2], keys[3]
+                        ),
+                    )
                 }
             },
             Action::NewAdmission => new_admission(state),
@@ -96,7 +103,7 @@ pub fn query(state: &State) -> ListQuery {
 /// Opens the new-admission form, for a procedure the day after the board's day.
 pub fn new_admission(state: &mut State) -> Outcome {
     let day = state.board_day().succ_opt().unwrap_or(state.board_day());
-    state.mode = Mode::Form(Box::new(forms::new_admission(&state.lists, day)));
+    state.mode = Mode::Form(Box::new(forms::new_admission(&state.lists, day, state.today())));
     Outcome::redraw()
 }
 

@@ -5,6 +5,7 @@ use super::super::keymap::{Action, Scope};
 use super::super::state::{Dialog, Mode, State};
 use super::super::update::{Effect, Outcome};
 use super::{Screen, problem};
+use crate::domain::beds::BedAction;
 
 pub struct BedsScreen;
 
@@ -24,8 +25,16 @@ impl Screen for BedsScreen {
             action: bed_action,
             label: bed.label.clone(),
         };
-        let verb = bed_action.verb();
-        let title = format!("{}{} bed {}?", verb[..1].to_uppercase(), &verb[1..], bed.label);
+        // R-PATH-4: say why not before asking, not after `y`.
+        let expected = bed.expected.as_ref().map(|e| e.admission_id);
+        if let Err(refused) = crate::domain::beds::apply(bed.physical, bed_action, expected) {
+            return problem(state, format!("bed {}: {refused}", bed.label));
+        }
+        let title = match bed_action {
+            BedAction::Cleaned => format!("Bed {} cleaned?", bed.label),
+            BedAction::Close => format!("Close bed {}?", bed.label),
+            BedAction::Reopen => format!("Reopen bed {}?", bed.label),
+        };
         state.mode = Mode::Dialog(Box::new(Dialog {
             title,
             lines: vec![format!("now: {}", bed.status.label())],

@@ -76,7 +76,7 @@ fn refused_step(state: &mut State, d: &AdmissionDetail, step: Step) -> Option<Ou
     let refused = pathway::next_state(d.admission.state, step).err()?;
     let text = match pathway::step_first(d.admission.state, step) {
         Some(first) => format!(
-            "cannot {} a patient who is {}: first \"{}\" ({})",
+            "\"{}\" cannot be taken while the patient is {}: first \"{}\" ({})",
             step.name(),
             d.admission.state.words(),
             first.name(),
@@ -163,7 +163,15 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
         Action::ConfirmCase => {
             let Some(c) = case else { return need_case(state) };
             let request = Request::Confirm { case_id: c.case_id, version: c.version, who: who.clone() };
-            ask(state, "Confirm the case on the schedule?", vec![who, c.procedure.clone()], request)
+            let mut lines = vec![who, c.procedure.clone()];
+            // What still makes it not ready, in sight before saying yes (the
+            // blocking items are refused on save, R-READY-1; the others are
+            // the nurse's call, and the confirmation is recorded).
+            if let Some(r) = d.readiness.as_ref().filter(|r| !r.items.is_empty()) {
+                let missing: Vec<&str> = r.items.iter().map(|i| i.label).collect();
+                lines.push(format!("{}: {}", r.status.label(), missing.join(", ")));
+            }
+            ask(state, "Confirm the case on the schedule?", lines, request)
         }
         Action::Emergency => {
             let Some(c) = case else { return need_case(state) };
