@@ -24,12 +24,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     );
     let filter_state = v.state.map_or("any state", |s| s.words());
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" ADMISSIONS ({}) ", list.rows.len()), theme.section()),
-        Span::styled(format!(" {day} · {filter_state} · "), theme.dim()),
-        Span::styled("filter: ", theme.key()),
-        Span::raw(format!("{}{cursor}", v.filter)),
-    ])];
+    // The filter first after the count: what is typed stays in sight; the
+    // rest is cut with an ellipsis on a narrow screen.
+    let title = format!(" ADMISSIONS ({}) ", list.rows.len());
+    let rest = format!(" filter: {}{cursor} · {filter_state} · {day}", v.filter);
+    let room = usize::from(area.width).saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+    let mut lines =
+        vec![Line::from(vec![Span::styled(title, theme.section()), Span::styled(fit(&rest, room), theme.dim())])];
     let width = usize::from(area.width).saturating_sub(3);
     lines.push(Line::styled(
         fit(

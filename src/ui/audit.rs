@@ -71,8 +71,50 @@ fn field_label(field: &str) -> String {
     }
 }
 
-/// A stored value as the ward reads it: instants in ward time, days as
+/// Columns that hold yes or no (stored 0 or 1).
+const FLAGS: &[&str] = &[
+    "done",
+    "emergency",
+    "escort",
+    "work_stop_certificate",
+    "follow_up_appointment",
+    "insulin_treated_diabetic",
+    "iodinated_contrast",
+    "retrospective",
+    "active",
+];
+
+/// A stored value as the ward reads it: yes/no, a name for a staff, room,
+/// bed or procedure id the pick lists know, instants in ward time, days as
 /// dd/mm/yyyy, codes in words.
+fn field_value(field: &str, value: &str, state: &State) -> String {
+    if FLAGS.contains(&field) {
+        match value {
+            "1" | "true" => return "yes".into(),
+            "0" | "false" => return "no".into(),
+            _ => {}
+        }
+    }
+    let lists = &state.lists;
+    let named = |list: &[(i64, String)]| -> Option<String> {
+        let id = value.parse::<i64>().ok()?;
+        list.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone())
+    };
+    let staff: Vec<(i64, String)> = lists.operators.iter().chain(&lists.anaesthetists).cloned().collect();
+    let found = match field {
+        "operator_id" | "anaesthetist_id" | "actor_id" | "checked_by" => named(&staff),
+        "room_id" => named(&lists.rooms),
+        "bed_id" => named(&lists.beds).map(|n| format!("bed {n}")),
+        "procedure_kind_id" => value
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| lists.procedure_kinds.iter().find(|(i, _, _)| *i == id))
+            .map(|(_, n, _)| n.clone()),
+        _ => None,
+    };
+    found.unwrap_or_else(|| value_text(value, state))
+}
+
 fn value_text(value: &str, state: &State) -> String {
     if let Ok(at) = chrono::DateTime::parse_from_rfc3339(value) {
         return at.with_timezone(&state.zone).format("%d/%m/%Y %H:%M").to_string();
@@ -93,10 +135,13 @@ fn changes(entry: &Entry, state: &State) -> Vec<String> {
         .iter()
         .filter(|c| c.field != "id" && c.field != "version")
         .map(|c| match &c.before {
-            Some(before) => {
-                format!("{}: {} → {}", field_label(&c.field), value_text(before, state), value_text(&c.after, state))
-            }
-            None => format!("{}: {}", field_label(&c.field), value_text(&c.after, state)),
+            Some(before) => format!(
+                "{}: {} → {}",
+                field_label(&c.field),
+                field_value(&c.field, before, state),
+                field_value(&c.field, &c.after, state)
+            ),
+            None => format!("{}: {}", field_label(&c.field), field_value(&c.field, &c.after, state)),
         })
         .collect()
 }
