@@ -168,7 +168,7 @@ impl Board {
                     .find(|s| s.case_id == Some(id))
                     .map(|s| s.admission_id)
             }),
-            Subject::Bed(_) => None,
+            Subject::Bed(_) | Subject::Distraction(_) => None,
         }
     }
 
@@ -186,7 +186,7 @@ impl Board {
                 .find(|p| p.case_id == id)
                 .map(|p| &p.patient)
                 .or_else(|| stays().find(|s| s.case_id == Some(id)).map(|s| &s.patient)),
-            Subject::Bed(_) => None,
+            Subject::Bed(_) | Subject::Distraction(_) => None,
         }
     }
 }
