@@ -25,7 +25,7 @@ macro_rules! coded {
                 Self::ALL.iter().copied().find(|v| v.code() == code)
             }
             /// Every code, for messages (`femur, tibia, …`).
-            pub fn codes() -> String {
+            pub fn codes_text() -> String {
                 Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
             }
         }
