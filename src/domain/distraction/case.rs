@@ -198,9 +198,8 @@ impl Prescription {
     /// regenerate risk rises about ninefold). Craniofacial rates are not held
     /// to the limb limit.
     pub fn rate_warning(&self, rate: f64, settings: &Settings) -> Option<String> {
-        (!self.site.is_craniofacial() && rate > settings.number(MAX_RATE)).then(|| {
-            format!("RATE HIGH: {rate} mm/day is above {}; poor regenerate risk rises", settings.cite(MAX_RATE))
-        })
+        (!self.site.is_craniofacial() && rate > settings.number(MAX_RATE))
+            .then(|| format!("RATE HIGH: {rate} mm/day is above {}; check the prescription", settings.cite(MAX_RATE)))
     }
 }
 
