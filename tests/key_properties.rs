@@ -372,7 +372,7 @@ mod found_in_use {
     #[test]
     fn digits_past_the_last_tab_are_not_offered_and_do_nothing() {
         let mut w = ward();
-        keys(&mut w, "6789");
+        keys(&mut w, "789");
         assert_eq!(w.state.tab, Tab::Board);
         let digit = BINDINGS.iter().find(|b| b.keys.contains(&Key::Digit)).unwrap();
         assert_eq!(keymap::keys_label(digit), format!("1-{}", Tab::ALL.len()));

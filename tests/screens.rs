@@ -289,3 +289,33 @@ fn every_screen_with_long_accented_and_cjk_names() {
     // Stored in NFC: the decomposed first name is one name with the composed one.
     assert!(text.contains("Hélène"), "{text}");
 }
+
+/// R-DO-4: the Rounds tab, overdue sessions first, the selected patient's
+/// alerts and the length chart (planned as a line, done as blocks: they read
+/// apart in monochrome).
+#[test]
+fn rounds_80x24() {
+    let mut w = ward();
+    press(&mut w, "6");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+#[test]
+fn rounds_160x48() {
+    let mut w = ward();
+    press(&mut w, "6");
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("LENGTH, mm by day"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+/// R-DO-5: the round form: today's sessions not yet recorded, those due
+/// filled with the plan's turns, one grade a pin site.
+#[test]
+fn round_form_160x48() {
+    let mut w = ward();
+    press(&mut w, "6");
+    // The tibia with a pin site to watch.
+    press(&mut w, "/lefevre\n\n");
+    insta::assert_snapshot!(screen(&w, 160, 48));
+}

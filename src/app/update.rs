@@ -42,6 +42,7 @@ pub enum Msg {
     },
     BedsLoaded(Result<Vec<BedRow>, String>),
     AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
+    RoundsLoaded(Result<Vec<crate::store::distraction::RoundsRow>, String>),
     /// A request was saved (the text says what changed) or refused (why).
     Saved(Result<String, Refusal>),
     /// Another terminal (or this one) committed these rows.
@@ -61,6 +62,7 @@ pub enum Effect {
     LoadDetail(i64),
     LoadBeds(NaiveDate),
     LoadAnaesthesia(NaiveDate),
+    LoadRounds(NaiveDate),
     Save(Request),
 }
 
@@ -167,6 +169,10 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
         }
         Msg::AnaesthesiaLoaded(result) => {
             state.anaesthesia.receive(result);
+            Outcome::redraw()
+        }
+        Msg::RoundsLoaded(result) => {
+            state.rounds.receive(result);
             Outcome::redraw()
         }
         Msg::Changed(rows) => {

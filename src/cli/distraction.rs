@@ -4,8 +4,8 @@
 //! only ever added.
 
 use crate::domain::attention::Alert;
+use crate::domain::distraction::Prescription;
 use crate::domain::distraction::alerts::fmt_mm;
-use crate::domain::distraction::{Phase, Prescription};
 use crate::domain::identity::Identity;
 use crate::domain::names;
 use crate::store::distraction::{DistractionCase, RoundsRow};
@@ -145,19 +145,18 @@ fn quote(field: &str) -> String {
     }
 }
 
-/// `distraction day 5`, `latency day 3`, `consolidation day 12`.
-pub fn phase_day(phase: Phase, day_number: i64) -> String {
-    format!("{} day {day_number}", phase.label())
-}
+pub use crate::domain::distraction::plan::phase_day;
 
 pub fn text(rows: &[RoundsRow], day: NaiveDate) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Distraction rounds, {} ({})", day.format("%A %d/%m/%Y"), rows.len());
     for r in rows {
         let (c, s) = (&r.case, &r.status);
-        let pin = s
-            .worst_pin
-            .map_or_else(|| "no round yet".to_string(), |(pin, g)| format!("worst pin grade {g} (pin {pin})"));
+        let pin = match s.worst_pin {
+            Some((pin, g)) => format!("worst pin grade {g} (pin {pin})"),
+            None if c.prescription.pins == 0 => "no pin sites".to_string(),
+            None => "no round yet".to_string(),
+        };
         let _ = writeln!(
             out,
             "  {}  {}{}  {}, {}  {}  sessions {}/{}  {} of {} mm (plan {})  {pin}",
@@ -260,6 +259,6 @@ mod tests {
     #[test]
     fn csv_fields_with_commas_are_quoted() {
         assert_eq!(quote("a, b"), "\"a, b\"");
-        assert_eq!(phase_day(Phase::Distraction, 5), "distraction day 5");
+        assert_eq!(phase_day(crate::domain::distraction::Phase::Distraction, 5), "distraction day 5");
     }
 }

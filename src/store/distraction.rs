@@ -379,35 +379,10 @@ pub fn record_phase(tx: &mut WriteTx<'_>, case_id: i64, event: &PhaseEvent) -> R
 
 pub fn record_round(tx: &mut WriteTx<'_>, case_id: i64, entry: &RoundEntry) -> Result<i64> {
     let case = loaded(tx, case_id)?;
-    let p = &case.prescription;
     let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
-    entry.round.validate(p.pins).map_err(refuse)?;
-    let day = ward_time::local_day(tx.at(), tx.zone());
+    entry.round.validate(case.prescription.pins).map_err(refuse)?;
+    sessions_of(tx, &case, &entry.sessions)?;
     let at = instant_text(tx.at());
-    for s in &entry.sessions {
-        round::check_turns(s.session, p.sessions_per_day, s.turns).map_err(refuse)?;
-        if let Some(done) = case.sessions.iter().find(|d| d.day == day && d.session == s.session) {
-            return Err(refuse(format!(
-                "session {} of today is already recorded (done at {}); record the next session",
-                s.session,
-                ward_time::clock_text(done.done_at, tx.zone())
-            )));
-        }
-        if entry.sessions.iter().filter(|o| o.session == s.session).count() > 1 {
-            return Err(refuse(format!("session {} is entered twice", s.session)));
-        }
-        tx.insert(
-            Table::DistractionSessions,
-            &[
-                ("case_id", &case_id),
-                ("day", &day.to_string()),
-                ("session", &s.session),
-                ("turns", &s.turns),
-                ("done_at", &at),
-                ("by_phone", &s.by_phone),
-            ],
-        )?;
-    }
     let r = &entry.round;
     let actor = tx.actor_id();
     let round_id = tx.insert(
@@ -435,7 +410,45 @@ pub fn record_round(tx: &mut WriteTx<'_>, case_id: i64, entry: &RoundEntry) -> R
     Ok(round_id)
 }
 
-/// The next session of `day` not yet recorded, if any is due (for the form).
+/// R-DO-5: sessions of today (the transaction's ward day) without a round:
+/// an outpatient's turns reported by phone, or a session between rounds.
+pub fn record_sessions(tx: &mut WriteTx<'_>, case_id: i64, sessions: &[SessionEntry]) -> Result<()> {
+    let case = loaded(tx, case_id)?;
+    sessions_of(tx, &case, sessions)
+}
+
+fn sessions_of(tx: &mut WriteTx<'_>, case: &DistractionCase, sessions: &[SessionEntry]) -> Result<()> {
+    let (case_id, p) = (case.id, &case.prescription);
+    let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
+    let day = ward_time::local_day(tx.at(), tx.zone());
+    let at = instant_text(tx.at());
+    for s in sessions {
+        round::check_turns(s.session, p.sessions_per_day, s.turns).map_err(refuse)?;
+        if let Some(done) = case.sessions.iter().find(|d| d.day == day && d.session == s.session) {
+            return Err(refuse(format!(
+                "session {} of today is already recorded (done at {}); record the next session",
+                s.session,
+                ward_time::clock_text(done.done_at, tx.zone())
+            )));
+        }
+        if sessions.iter().filter(|o| o.session == s.session).count() > 1 {
+            return Err(refuse(format!("session {} is entered twice", s.session)));
+        }
+        tx.insert(
+            Table::DistractionSessions,
+            &[
+                ("case_id", &case_id),
+                ("day", &day.to_string()),
+                ("session", &s.session),
+                ("turns", &s.turns),
+                ("done_at", &at),
+                ("by_phone", &s.by_phone),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
 pub fn next_sessions(case: &DistractionCase, day: NaiveDate) -> Vec<(u32, u32)> {
     let plan = case.plan();
     plan.sessions_on(day)

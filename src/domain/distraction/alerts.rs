@@ -56,8 +56,10 @@ pub struct Status {
     pub target_mm: f64,
     /// The worst pin grade at the latest round, and its pin (1-based).
     pub worst_pin: Option<(u32, u8)>,
-    /// R-DO-7, in d/cm, once length is gained.
+    /// R-DO-7, in d/cm, in consolidation and after removal.
     pub healing_index: Option<f64>,
+    /// Today's sessions with turns to make: number (1-based), turns, when due.
+    pub due_today: Vec<(u32, u32, DateTime<Utc>)>,
     pub alerts: Vec<Alert>,
 }
 
@@ -104,7 +106,9 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     let expected_turns = plan.planned_turns_by(yesterday) + due_so_far;
     let latest = record.rounds.last();
     let until = plan.removed_on.unwrap_or(today);
-    let healing_index = plan::healing_index(p.osteotomy_on, until, p.mm(achieved_turns));
+    // Meaningful once the length is gained: in consolidation and after removal.
+    let healing_index = plan::healing_index(p.osteotomy_on, until, p.mm(achieved_turns))
+        .filter(|_| matches!(phase, Phase::Consolidation | Phase::Removed));
 
     let mut alerts = Vec::new();
     let alert = |rule: &'static str, severity, message: String| Alert {
@@ -167,6 +171,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
         target_mm: p.target_mm,
         worst_pin: latest.and_then(Round::worst_pin),
         healing_index,
+        due_today: due,
         alerts,
     }
 }

@@ -187,6 +187,11 @@ impl Plan {
     }
 }
 
+/// `distraction day 5`, `latency day 3`, `consolidation day 12`.
+pub fn phase_day(phase: Phase, day_number: i64) -> String {
+    format!("{} day {day_number}", phase.label())
+}
+
 /// R-DO-7: whether `kind` may be recorded on `on` after `events`; the
 /// refusal says what may be recorded instead.
 pub fn check_event(
