@@ -177,3 +177,19 @@ fn a_file_of_schema_3_is_upgraded_with_the_distraction_tables() {
     let store = Store::open_as(&path, &account).unwrap();
     assert!(store.rounds(d(11, 2), paris(11, 2, 8)).unwrap().is_empty());
 }
+
+/// R-DO-6 on the Board: a grade-3 pin site is an urgent review on the
+/// attention list, beside the patient's identity.
+#[test]
+fn r_do_6_the_urgent_review_is_on_the_board() {
+    let (_dir, mut store, id) = setup();
+    let entry = RoundEntry { round: round(&[0, 0, 3, 0]), sessions: vec![] };
+    store.record_round(paris(11, 12, 9), id, &entry).unwrap();
+    let board = store.board(d(11, 12), paris(11, 12, 9)).unwrap();
+    let alert = board.attention.iter().find(|a| a.rule == "R-DO-6").expect("on the board");
+    assert_eq!(alert.severity, Severity::Urgent);
+    assert_eq!(alert.message, "PIN SITE GRADE 3: pin 3; urgent medical review");
+    assert_eq!(board.patient_for(alert.subject).map(ToString::to_string).as_deref(), Some("LEFÈVRE Anne (02/04/1990)"));
+    // Not on a day to come.
+    assert!(store.board(d(11, 13), paris(11, 12, 9)).unwrap().attention.iter().all(|a| a.rule != "R-DO-6"));
+}
