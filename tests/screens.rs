@@ -319,3 +319,28 @@ fn round_form_160x48() {
     press(&mut w, "/lefevre\n\n");
     insta::assert_snapshot!(screen(&w, 160, 48));
 }
+
+/// R-DO-5 at 80×24: a round form taller than the window (a frame of 12
+/// pin sites) shows the fields around the one typed in, and says which.
+#[test]
+fn round_form_80x24_follows_the_field() {
+    let mut w = ward();
+    press(&mut w, "6");
+    let mut p = w.state.rounds.rows.iter().find(|r| r.case.prescription.pins == 6).unwrap().case.prescription.clone();
+    p.pins = 12;
+    let patient = w.store.patient_by_hospital_number("H100001").unwrap().unwrap();
+    let new = periop::store::distraction::NewDistraction {
+        patient_id: patient.patient_id,
+        prescription: p,
+        outpatient: false,
+    };
+    w.store.add_distraction(now(), &new).unwrap();
+    let mut pending = VecDeque::from([Effect::LoadRounds(w.state.today())]);
+    shell::settle(&mut w.store, Clock::Fixed(now()), &mut w.state, &mut pending);
+    press(&mut w, &format!("/{}\n\n", patient.surname));
+    press(&mut w, "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("of 20)"), "{shown}");
+    assert!(shown.contains("▶*Pin 12 grade (0-6)"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
