@@ -344,3 +344,22 @@ fn round_form_80x24_follows_the_field() {
     assert!(shown.contains("▶*Pin 12 grade (0-6)"), "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+/// R-DO-5: an outpatient's turns reported by phone, without a round: `t`,
+/// the turns, Enter to the end; the rounds list counts the session.
+#[test]
+fn turns_reported_by_phone_are_recorded_without_a_round() {
+    let mut w = ward();
+    press(&mut w, "6/perrin\n");
+    let before = w.state.rounds.selected_row().unwrap().status.sessions_done;
+    press(&mut w, "t");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Session 2 turns") && shown.contains("[x] yes"), "{shown}");
+    press(&mut w, "1\n\n");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("1 session(s), 1 turn(s) recorded (by phone)"), "{shown}");
+    assert_eq!(w.state.rounds.selected_row().unwrap().status.sessions_done, before + 1);
+    // Nothing left to report today: `t` says so.
+    press(&mut w, "t");
+    assert!(screen(&w, 80, 24).contains("every session due today is recorded"));
+}

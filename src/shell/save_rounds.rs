@@ -27,6 +27,12 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 Ok(format!("{who}: round recorded{sessions}; {}", said.join("; ")))
             }
         }
+        RoundsRequest::Sessions { case_id, sessions, who } => {
+            store.record_sessions(now, case_id, &sessions)?;
+            let turns: u32 = sessions.iter().map(|s| s.turns).sum();
+            let phone = if sessions.iter().any(|s| s.by_phone) { " (by phone)" } else { "" };
+            Ok(format!("{who}: {} session(s), {turns} turn(s) recorded{phone}", sessions.len()))
+        }
         RoundsRequest::Phase { case_id, event, who } => {
             store.record_phase(now, case_id, &event)?;
             Ok(format!("{who}: {} on {}", event.kind.label(), event.on.format("%d/%m")))
@@ -39,5 +45,6 @@ pub fn label(request: &RoundsRequest) -> String {
     match request {
         RoundsRequest::Round { case_id, .. } => format!("distraction case #{case_id} round"),
         RoundsRequest::Phase { case_id, event, .. } => format!("distraction case #{case_id} {}", event.kind.code()),
+        RoundsRequest::Sessions { case_id, .. } => format!("distraction case #{case_id} sessions"),
     }
 }

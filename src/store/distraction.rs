@@ -280,6 +280,12 @@ impl Store {
         self.write(now, |tx| record_phase(tx, case_id, event))
     }
 
+    /// R-DO-5: records sessions of today without a round (turns reported by
+    /// phone, or a session between rounds).
+    pub fn record_sessions(&mut self, now: DateTime<Utc>, case_id: i64, sessions: &[SessionEntry]) -> Result<()> {
+        self.write(now, |tx| record_sessions(tx, case_id, sessions))
+    }
+
     /// R-DO-5: records a round and the day's sessions done with it. Returns
     /// the round's id.
     pub fn record_round(&mut self, now: DateTime<Utc>, case_id: i64, entry: &RoundEntry) -> Result<i64> {

@@ -9,7 +9,7 @@ mod stay;
 
 pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
-pub use rounds::{RoundsRequest, phase, round};
+pub use rounds::{RoundsRequest, phase, round, turns};
 pub use stay::{NewAdmission, bed, mode_label, move_case, new_admission, step_reason, undo};
 
 use super::form::Form;
@@ -37,6 +37,7 @@ pub enum Purpose {
     Discharge { admission_id: i64, version: i64 },
     Round { case_id: i64, pins: u32, craniofacial: bool },
     Phase { case_id: i64 },
+    Turns { case_id: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -295,5 +296,6 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         }
         Purpose::Round { case_id, pins, craniofacial } => rounds::round_request(form, case_id, pins, craniofacial, who),
         Purpose::Phase { case_id } => rounds::phase_request(form, case_id, who),
+        Purpose::Turns { case_id } => rounds::turns_request(form, case_id, who),
     }
 }

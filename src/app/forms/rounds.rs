@@ -17,6 +17,7 @@ use chrono_tz::Tz;
 pub enum RoundsRequest {
     Round { case_id: i64, entry: Box<RoundEntry>, who: String },
     Phase { case_id: i64, event: PhaseEvent, who: String },
+    Sessions { case_id: i64, sessions: Vec<SessionEntry>, who: String },
 }
 
 const SESSION_KEYS: [&str; 12] = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12"];
@@ -72,11 +73,12 @@ fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'st
 /// R-DO-5: the round of `case` at `now`. Today's sessions not yet recorded
 /// are offered, those already due filled with the turns the plan asks for
 /// (an empty session field is not recorded); one grade a pin site.
-pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
+/// Today's sessions not yet recorded, those already due filled with the
+/// plan's turns, and the phone flag (set for an outpatient); empty when
+/// every session of today is recorded.
+fn session_fields(row: &RoundsRow, now: DateTime<Utc>, zone: Tz) -> Vec<Field> {
     let case = &row.case;
-    let p = &case.prescription;
     let today = crate::domain::ward_time::local_day(now, zone);
-    let plan = case.plan();
     let mut fields = Vec::new();
     for &(n, turns, due) in &row.status.due_today {
         let i = (n as usize).saturating_sub(1);
@@ -89,6 +91,44 @@ pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenFo
     if !fields.is_empty() {
         fields.push(Field::flag("phone", "Reported by phone").with(if case.outpatient { "yes" } else { "no" }));
     }
+    fields
+}
+
+/// R-DO-5: the sessions of today without a round (an outpatient's phone
+/// call, a session between rounds); `None` when none is left to record.
+pub fn turns(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> Option<OpenForm> {
+    let fields = session_fields(row, now, zone);
+    (!fields.is_empty()).then(|| {
+        let form = Form::new(format!("Turns: {}", row.case.prescription.site.label()), fields).with_subtitle(who);
+        OpenForm::new(form, Purpose::Turns { case_id: row.case.id }, who)
+    })
+}
+
+pub(super) fn turns_request(form: &Form, case_id: i64, who: String) -> Result<Request, String> {
+    let sessions = sessions_typed(form)?;
+    if sessions.is_empty() {
+        return Err("Session turns: type the turns of at least one session".into());
+    }
+    Ok(Request::Rounds(RoundsRequest::Sessions { case_id, sessions, who }))
+}
+
+fn sessions_typed(form: &Form) -> Result<Vec<SessionEntry>, String> {
+    let mut sessions = Vec::new();
+    let by_phone = form.value("phone") == "yes";
+    for (i, key) in SESSION_KEYS.iter().enumerate() {
+        if let Some(turns) = number::<u32>(form, key, SESSION_LABELS[i])? {
+            sessions.push(SessionEntry { session: i as u32 + 1, turns, by_phone });
+        }
+    }
+    Ok(sessions)
+}
+
+pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
+    let case = &row.case;
+    let p = &case.prescription;
+    let today = crate::domain::ward_time::local_day(now, zone);
+    let plan = case.plan();
+    let mut fields = session_fields(row, now, zone);
     let last = case.rounds.last();
     fields.push(Field::number("pain", "Pain (0-10)", 0.0, f64::from(MAX_PAIN)));
     let sensation = choices(Sensation::ALL, Sensation::code, Sensation::label);
@@ -136,13 +176,7 @@ pub(super) fn round_request(
     craniofacial: bool,
     who: String,
 ) -> Result<Request, String> {
-    let mut sessions = Vec::new();
-    let by_phone = form.value("phone") == "yes";
-    for (i, key) in SESSION_KEYS.iter().enumerate() {
-        if let Some(turns) = number::<u32>(form, key, SESSION_LABELS[i])? {
-            sessions.push(SessionEntry { session: i as u32 + 1, turns, by_phone });
-        }
-    }
+    let sessions = sessions_typed(form)?;
     let mut pin_grades = Vec::new();
     for (i, key) in PIN_KEYS.iter().enumerate().take(pins as usize) {
         pin_grades

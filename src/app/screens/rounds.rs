@@ -1,6 +1,7 @@
 //! The Rounds tab (R-DO-4): today's patients in distraction, overdue
-//! sessions first. `Enter` records the selected patient's round (R-DO-5);
-//! `s` records a phase step (R-DO-7). Built for a round: `Enter`, type,
+//! sessions first. `Enter` records the selected patient's round (R-DO-5),
+//! `t` only the turns of today's sessions (a phone report); `s` records a
+//! phase step (R-DO-7). Built for a round: `Enter`, type,
 //! save, `j`, `Enter` for the next patient.
 
 use super::super::forms;
@@ -24,6 +25,10 @@ impl Screen for RoundsScreen {
         let form = match action {
             Action::RecordRound => forms::round(&row, state.now, state.zone, &who),
             Action::PhaseStep => forms::phase(row.case.id, state.now, state.zone, &who),
+            Action::ReportTurns => match forms::turns(&row, state.now, state.zone, &who) {
+                Some(form) => form,
+                None => return problem(state, "every session due today is recorded (none is left to report)"),
+            },
             _ => return Outcome::default(),
         };
         state.mode = Mode::Form(Box::new(form));
@@ -53,6 +58,13 @@ impl Screen for RoundsScreen {
     fn applies(&self, state: &State, action: Action) -> bool {
         match action {
             Action::RecordRound | Action::PhaseStep => state.rounds.selected_row().is_some(),
+            Action::ReportTurns => state.rounds.selected_row().is_some_and(|r| {
+                let today = state.today();
+                r.status
+                    .due_today
+                    .iter()
+                    .any(|(n, _, _)| !r.case.sessions.iter().any(|s| s.day == today && s.session == *n))
+            }),
             _ => true,
         }
     }
