@@ -363,3 +363,18 @@ fn turns_reported_by_phone_are_recorded_without_a_round() {
     press(&mut w, "t");
     assert!(screen(&w, 80, 24).contains("every session due today is recorded"));
 }
+
+/// R-DO-4: a session becomes overdue with the clock alone, so the rounds
+/// list is read again when the minute changes (here it finds a session
+/// recorded behind its back).
+#[test]
+fn r_do_4_the_rounds_list_is_judged_again_each_minute() {
+    let mut w = ward();
+    press(&mut w, "6/perrin\n");
+    let row = w.state.rounds.selected_row().unwrap().clone();
+    let session = periop::store::distraction::SessionEntry { session: 2, turns: 1, by_phone: true };
+    w.store.record_sessions(now(), row.case.id, &[session]).unwrap();
+    let later = now() + chrono::Duration::minutes(1);
+    shell::handle(&mut w.store, Clock::Fixed(later), &mut w.state, Msg::Tick(later));
+    assert_eq!(w.state.rounds.selected_row().unwrap().status.sessions_done, row.status.sessions_done + 1);
+}

@@ -205,7 +205,8 @@ fn resized(state: &mut State, width: u16, height: u16) {
 
 fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
     let shown = |t: DateTime<Utc>| t.with_timezone(&state.zone).format("%d %H:%M").to_string();
-    let mut out = Outcome { redraw: shown(now) != shown(state.now), effects: Vec::new() };
+    let minute_changed = shown(now) != shown(state.now);
+    let mut out = Outcome { redraw: minute_changed, effects: Vec::new() };
     let day_before = state.today();
     state.now = now;
     // Counted in ticks, not ward time: with a fixed clock (`--now`) the
@@ -216,6 +217,11 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
             state.notice = None;
             out.redraw = true;
         }
+    }
+    // R-DO-4: a session becomes overdue with the clock alone; the rounds
+    // list is judged again each minute once it was read.
+    if minute_changed && state.rounds.loaded {
+        out.effects.push(Effect::LoadRounds(state.today()));
     }
     if state.board.follow_today && state.today() != day_before {
         state.board.day = Some(state.today());

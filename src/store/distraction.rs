@@ -454,13 +454,3 @@ fn sessions_of(tx: &mut WriteTx<'_>, case: &DistractionCase, sessions: &[Session
     }
     Ok(())
 }
-
-pub fn next_sessions(case: &DistractionCase, day: NaiveDate) -> Vec<(u32, u32)> {
-    let plan = case.plan();
-    plan.sessions_on(day)
-        .iter()
-        .enumerate()
-        .map(|(i, turns)| (i as u32 + 1, *turns))
-        .filter(|(n, turns)| *turns > 0 && !case.sessions.iter().any(|s| s.day == day && s.session == *n))
-        .collect()
-}
