@@ -378,3 +378,17 @@ fn r_do_4_the_rounds_list_is_judged_again_each_minute() {
     shell::handle(&mut w.store, Clock::Fixed(later), &mut w.state, Msg::Tick(later));
     assert_eq!(w.state.rounds.selected_row().unwrap().status.sessions_done, row.status.sessions_done + 1);
 }
+
+/// R-DO-6 on the Rounds tab: after a round with pin signs, the patient's
+/// alerts and each pin's grade over the last rounds, beside the length chart.
+#[test]
+fn rounds_after_a_round_with_pin_signs_160x48() {
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n\n");
+    // Session 1 is recorded; pain 3, the rest as at the last round, pins 0 1 2 0 0 0.
+    press(&mut w, "\t\t\t\t3\t\t\t\t\t\t0\t1\t2\t0\t0\t0\t\t\n");
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("pin 2: 0→0→0→1  pin 3: 0→0→0→2"), "{shown}");
+    assert!(shown.contains("! R-DO-6 PIN SITE GRADE 2: pin 3; notify the doctor (oral antibiotics)"), "{shown}");
+    insta::assert_snapshot!(shown);
+}

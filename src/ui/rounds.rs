@@ -7,6 +7,7 @@ use crate::app::State;
 use crate::domain::attention::Severity;
 use crate::domain::distraction::alerts::fmt_mm;
 use crate::domain::distraction::plan::phase_day;
+use crate::domain::distraction::round::pin_trends;
 use crate::store::distraction::RoundsRow;
 use chrono::{Days, NaiveDate};
 use ratatui::Frame;
@@ -15,6 +16,9 @@ use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Wrap};
+
+/// Rounds a pin's grade trend looks back over.
+const PIN_TREND_ROUNDS: usize = 5;
 
 /// Rows of the panel under the list for the selected patient.
 const PANEL_ROWS: u16 = 11;
@@ -89,7 +93,7 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, today: NaiveD
     let p = &c.prescription;
     let mut lines = vec![Line::styled(
         format!(
-            "{} {}, {} mm/day × {} sessions, {} mm a turn",
+            "{}, {}: {} mm/day × {} sessions, {} mm a turn",
             p.site.label(),
             p.device.label(),
             fmt_mm(crate::domain::distraction::alerts::current_rate(&c.record(), today)),
@@ -107,6 +111,20 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, today: NaiveD
     for a in &s.alerts {
         let style = if a.severity == Severity::Urgent { theme.urgent() } else { theme.warning() };
         lines.push(Line::styled(format!("{} {} {}", a.severity.glyph(), a.rule, a.message), style));
+    }
+    let trends = pin_trends(&c.rounds, PIN_TREND_ROUNDS);
+    if !trends.is_empty() {
+        let text: Vec<String> = trends
+            .iter()
+            .map(|(pin, grades)| {
+                let grades: Vec<String> = grades.iter().map(u8::to_string).collect();
+                format!("pin {pin}: {}", grades.join("→"))
+            })
+            .collect();
+        lines.push(Line::styled(
+            format!("pin grades, last {PIN_TREND_ROUNDS} rounds: {}", text.join("  ")),
+            theme.dim(),
+        ));
     }
     let block = Block::default().borders(Borders::TOP).title(" ALERTS ");
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);

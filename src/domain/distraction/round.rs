@@ -127,6 +127,17 @@ impl Round {
     }
 }
 
+/// Each pin site's grades over the last `rounds` rounds, oldest first, for
+/// the pins graded above 0 at any of them: a trend reads faster than a table.
+pub fn pin_trends(history: &[Round], rounds: usize) -> Vec<(u32, Vec<u8>)> {
+    let recent = &history[history.len().saturating_sub(rounds)..];
+    let pins = recent.iter().map(|r| r.pin_grades.len()).max().unwrap_or(0);
+    (0..pins)
+        .map(|i| (i as u32 + 1, recent.iter().filter_map(|r| r.pin_grades.get(i).copied()).collect::<Vec<_>>()))
+        .filter(|(_, grades)| grades.iter().any(|g| *g > 0))
+        .collect()
+}
+
 /// R-DO-5: the turns of one session must be a plausible count.
 pub fn check_turns(session: u32, sessions_per_day: u32, turns: u32) -> Result<(), String> {
     if session == 0 || session > sessions_per_day {
@@ -171,6 +182,14 @@ pub(crate) mod tests {
         assert!(check_turns(5, 4, 1).is_err());
         assert!(check_turns(1, 4, 1).is_ok());
         assert!(check_turns(1, 4, 100).is_err());
+    }
+
+    #[test]
+    fn r_do_5_pin_trends_show_the_pins_that_were_ever_graded_above_0() {
+        let history = [round(0, &[0, 0, 1]), round(0, &[0, 1, 2]), round(0, &[0, 0, 3])];
+        assert_eq!(pin_trends(&history, 5), vec![(2, vec![0, 1, 0]), (3, vec![1, 2, 3])]);
+        assert_eq!(pin_trends(&history, 1), vec![(3, vec![3])]);
+        assert!(pin_trends(&[], 5).is_empty());
     }
 
     #[test]
