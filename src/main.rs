@@ -107,6 +107,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             None => out(cli::rules::RULES),
             Some(id) => out(cli::rules::lookup(&id)?),
         },
+        Some(Command::Rounds { date, format }) => {
+            let store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out(&cli::distraction_commands::rounds(&store, date.as_deref(), format, now)?);
+        }
+        Some(Command::Distraction { patient, case_id, action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out(&cli::distraction_commands::run(&mut store, patient.as_deref(), case_id, action, now)?);
+        }
         Some(Command::Bench { keys }) => {
             let path = database(cli.db)?;
             let store = open(&path, now_arg)?;

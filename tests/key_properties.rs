@@ -174,7 +174,8 @@ fn escape_to_list(ward: &mut Ward) -> Result<(), String> {
         if at_a_list(&ward.state) {
             return Ok(());
         }
-        let asking = matches!(&ward.state.mode, Mode::Form(open) if open.form.confirm_discard);
+        let asking =
+            ward.state.help.is_none() && matches!(&ward.state.mode, Mode::Form(open) if open.form.confirm_discard);
         ward.press(plain(if asking { KeyCode::Char('y') } else { KeyCode::Esc }));
     }
     Err(format!("8 Esc did not reach a list: mode {:?}, tab {:?}", mode_name(&ward.state), ward.state.tab))
@@ -392,7 +393,7 @@ mod found_in_use {
     #[test]
     fn digits_past_the_last_tab_are_not_offered_and_do_nothing() {
         let mut w = ward();
-        keys(&mut w, "6789");
+        keys(&mut w, "789");
         assert_eq!(w.state.tab, Tab::Board);
         let digit = BINDINGS.iter().find(|b| b.keys.contains(&Key::Digit)).unwrap();
         assert_eq!(keymap::keys_label(digit), format!("1-{}", Tab::ALL.len()));

@@ -289,3 +289,106 @@ fn every_screen_with_long_accented_and_cjk_names() {
     // Stored in NFC: the decomposed first name is one name with the composed one.
     assert!(text.contains("Hélène"), "{text}");
 }
+
+/// R-DO-4: the Rounds tab, overdue sessions first, the selected patient's
+/// alerts and the length chart (planned as a line, done as blocks: they read
+/// apart in monochrome).
+#[test]
+fn rounds_80x24() {
+    let mut w = ward();
+    press(&mut w, "6");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+#[test]
+fn rounds_160x48() {
+    let mut w = ward();
+    press(&mut w, "6");
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("LENGTH, mm by day"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+/// R-DO-5: the round form: today's sessions not yet recorded, those due
+/// filled with the plan's turns, one grade a pin site.
+#[test]
+fn round_form_160x48() {
+    let mut w = ward();
+    press(&mut w, "6");
+    // The tibia with a pin site to watch.
+    press(&mut w, "/lefevre\n\n");
+    insta::assert_snapshot!(screen(&w, 160, 48));
+}
+
+/// R-DO-5 at 80×24: a round form taller than the window (a frame of 12
+/// pin sites) shows the fields around the one typed in, and says which.
+#[test]
+fn round_form_80x24_follows_the_field() {
+    let mut w = ward();
+    press(&mut w, "6");
+    let mut p = w.state.rounds.rows.iter().find(|r| r.case.prescription.pins == 6).unwrap().case.prescription.clone();
+    p.pins = 12;
+    let patient = w.store.patient_by_hospital_number("H100001").unwrap().unwrap();
+    let new = periop::store::distraction::NewDistraction {
+        patient_id: patient.patient_id,
+        prescription: p,
+        outpatient: false,
+    };
+    w.store.add_distraction(now(), &new).unwrap();
+    let mut pending = VecDeque::from([Effect::LoadRounds(w.state.today())]);
+    shell::settle(&mut w.store, Clock::Fixed(now()), &mut w.state, &mut pending);
+    press(&mut w, &format!("/{}\n\n", patient.surname));
+    press(&mut w, "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("of 20)"), "{shown}");
+    assert!(shown.contains("▶*Pin 12 grade (0-6)"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+/// R-DO-5: an outpatient's turns reported by phone, without a round: `t`,
+/// the turns, Enter to the end; the rounds list counts the session.
+#[test]
+fn turns_reported_by_phone_are_recorded_without_a_round() {
+    let mut w = ward();
+    press(&mut w, "6/perrin\n");
+    let before = w.state.rounds.selected_row().unwrap().status.sessions_done;
+    press(&mut w, "t");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Session 2 turns") && shown.contains("[x] yes"), "{shown}");
+    press(&mut w, "1\n\n");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("1 session(s), 1 turn(s) recorded (by phone)"), "{shown}");
+    assert_eq!(w.state.rounds.selected_row().unwrap().status.sessions_done, before + 1);
+    // Nothing left to report today: `t` says so.
+    press(&mut w, "t");
+    assert!(screen(&w, 80, 24).contains("every session due today is recorded"));
+}
+
+/// R-DO-4: a session becomes overdue with the clock alone, so the rounds
+/// list is read again when the minute changes (here it finds a session
+/// recorded behind its back).
+#[test]
+fn r_do_4_the_rounds_list_is_judged_again_each_minute() {
+    let mut w = ward();
+    press(&mut w, "6/perrin\n");
+    let row = w.state.rounds.selected_row().unwrap().clone();
+    let session = periop::store::distraction::SessionEntry { session: 2, turns: 1, by_phone: true };
+    w.store.record_sessions(now(), row.case.id, &[session]).unwrap();
+    let later = now() + chrono::Duration::minutes(1);
+    shell::handle(&mut w.store, Clock::Fixed(later), &mut w.state, Msg::Tick(later));
+    assert_eq!(w.state.rounds.selected_row().unwrap().status.sessions_done, row.status.sessions_done + 1);
+}
+
+/// R-DO-6 on the Rounds tab: after a round with pin signs, the patient's
+/// alerts and each pin's grade over the last rounds, beside the length chart.
+#[test]
+fn rounds_after_a_round_with_pin_signs_160x48() {
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n\n");
+    // Session 1 is recorded; pain 3, the rest as at the last round, pins 0 1 2 0 0 0.
+    press(&mut w, "\t\t\t\t3\t\t\t\t\t\t0\t1\t2\t0\t0\t0\t\t\n");
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("pin 2: 0→0→0→1  pin 3: 0→0→0→2"), "{shown}");
+    assert!(shown.contains("! R-DO-6 PIN SITE GRADE 2: pin 3; notify the doctor (oral antibiotics)"), "{shown}");
+    insta::assert_snapshot!(shown);
+}

@@ -24,6 +24,7 @@ pub enum Scope {
     Beds,
     Anaesthesia,
     Audit,
+    Rounds,
     List,
     Global,
 }
@@ -43,6 +44,7 @@ impl Scope {
             Scope::Beds => "Beds",
             Scope::Anaesthesia => "Anaesthesia worklist",
             Scope::Audit => "Audit",
+            Scope::Rounds => "Distraction rounds",
             Scope::List => "Any list",
             Scope::Global => "On every screen",
         }
@@ -85,6 +87,9 @@ pub enum Action {
     MoveCase,
     Insulin,
     CallDone,
+    RecordRound,
+    PhaseStep,
+    ReportTurns,
     BedAction(BedAction),
     PrevDay,
     NextDay,
@@ -175,6 +180,7 @@ const fn bind(
 }
 
 use Key::{Char, Code, Ctrl, Digit};
+use Scope::Rounds as RoundsScope;
 use Scope::{
     Admissions, Anaesthesia, Anywhere, Beds, Board, Detail, Dialog, Filter, Form, Global, Help, List, TooSmall,
 };
@@ -257,6 +263,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "reopen the bed", Some("reopen")),
     bind(Anaesthesia, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
     bind(Anaesthesia, &[Char('c')], Action::Consultation, "record the consultation", Some("consult")),
+    bind(RoundsScope, &[Code(KeyCode::Enter), Char('r')], Action::RecordRound, "record the patient's round (turns, pain, pins…)", Some("round")),
+    bind(RoundsScope, &[Char('t')], Action::ReportTurns, "turns of today's sessions only (reported by phone)", Some("turns")),
+    bind(RoundsScope, &[Char('s')], Action::PhaseStep, "a distraction step: start, pause, resume, end, removal", Some("step")),
     bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next row", None),
     bind(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous row", None),
     bind(List, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "page down", None),

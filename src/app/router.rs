@@ -92,7 +92,7 @@ pub fn scopes(state: &State) -> Vec<Scope> {
 pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
     match scope {
         Scope::Detail => detail::applies(state, action),
-        Scope::Board | Scope::Admissions | Scope::Beds | Scope::Anaesthesia | Scope::Audit => {
+        Scope::Board | Scope::Admissions | Scope::Beds | Scope::Anaesthesia | Scope::Audit | Scope::Rounds => {
             screens::of(state.tab).applies(state, action)
         }
         _ => true,

@@ -19,11 +19,12 @@ pub enum Tab {
     Beds,
     Anaesthesia,
     Audit,
+    Rounds,
 }
 
 impl Tab {
     /// The tabs built so far, in the order their numbers follow.
-    pub const ALL: [Tab; 5] = [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit];
+    pub const ALL: [Tab; 6] = [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit, Tab::Rounds];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -32,6 +33,7 @@ impl Tab {
             Tab::Beds => "Beds",
             Tab::Anaesthesia => "Anaesthesia",
             Tab::Audit => "Audit",
+            Tab::Rounds => "Rounds",
         }
     }
 
@@ -196,6 +198,19 @@ pub struct DetailView {
 /// The Beds tab (R-PATH-4).
 pub type BedsView = Listing<BedRow>;
 
+/// The distraction rounds list (R-DO-4), selected by distraction case.
+pub type RoundsView = Listing<crate::store::distraction::RoundsRow>;
+
+impl Keyed for crate::store::distraction::RoundsRow {
+    fn key(&self) -> i64 {
+        self.case.id
+    }
+    fn search_text(&self) -> String {
+        let p = &self.case.prescription;
+        format!("{} {} {} {}", self.case.patient, self.case.hospital_number, p.site.label(), p.device.label())
+    }
+}
+
 /// The anaesthesia worklist (R-ANES-1, -2, -5), selected by case.
 pub type AnaesthesiaView = Listing<ConsultationDue>;
 
@@ -267,6 +282,7 @@ pub struct State {
     pub beds: BedsView,
     pub anaesthesia: AnaesthesiaView,
     pub audit: AuditView,
+    pub rounds: RoundsView,
     pub notice: Option<Notice>,
     /// Pick lists for forms: procedure kinds, operators, rooms, beds.
     pub lists: Lists,
@@ -297,6 +313,7 @@ impl State {
             beds: BedsView::default(),
             anaesthesia: AnaesthesiaView::default(),
             audit: AuditView::default(),
+            rounds: RoundsView::default(),
             notice: None,
             lists: Lists::default(),
             live: Live::Starting,

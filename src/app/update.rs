@@ -42,6 +42,7 @@ pub enum Msg {
     },
     BedsLoaded(Result<Vec<BedRow>, String>),
     AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
+    RoundsLoaded(Result<Vec<crate::store::distraction::RoundsRow>, String>),
     /// A request was saved (the text says what changed) or refused (why).
     Saved(Result<String, Refusal>),
     /// Another terminal (or this one) committed these rows.
@@ -61,6 +62,7 @@ pub enum Effect {
     LoadDetail(i64),
     LoadBeds(NaiveDate),
     LoadAnaesthesia(NaiveDate),
+    LoadRounds(NaiveDate),
     Save(Request),
 }
 
@@ -169,6 +171,10 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             state.anaesthesia.receive(result);
             Outcome::redraw()
         }
+        Msg::RoundsLoaded(result) => {
+            state.rounds.receive(result);
+            Outcome::redraw()
+        }
         Msg::Changed(rows) => {
             state.live = Live::Watching;
             if rows.is_empty() {
@@ -199,7 +205,8 @@ fn resized(state: &mut State, width: u16, height: u16) {
 
 fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
     let shown = |t: DateTime<Utc>| t.with_timezone(&state.zone).format("%d %H:%M").to_string();
-    let mut out = Outcome { redraw: shown(now) != shown(state.now), effects: Vec::new() };
+    let minute_changed = shown(now) != shown(state.now);
+    let mut out = Outcome { redraw: minute_changed, effects: Vec::new() };
     let day_before = state.today();
     state.now = now;
     // Counted in ticks, not ward time: with a fixed clock (`--now`) the
@@ -210,6 +217,11 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
             state.notice = None;
             out.redraw = true;
         }
+    }
+    // R-DO-4: a session becomes overdue with the clock alone; the rounds
+    // list is judged again each minute once it was read.
+    if minute_changed && state.rounds.loaded {
+        out.effects.push(Effect::LoadRounds(state.today()));
     }
     if state.board.follow_today && state.today() != day_before {
         state.board.day = Some(state.today());

@@ -69,6 +69,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Print a day's distraction round sheet (R-DO-4): each patient's phase,
+    /// sessions, length against plan, worst pin grade and alerts.
+    Rounds {
+        /// The ward day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print a patient's distraction plan and log day by day; `add` records a
+    /// case, `step` a phase step (start, pause, resume, end, removal).
+    #[command(args_conflicts_with_subcommands = true)]
+    Distraction {
+        /// The patient's hospital number.
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: Option<String>,
+        /// Which of the patient's cases (by number; default: the latest).
+        #[arg(long = "case", value_name = "N")]
+        case_id: Option<i64>,
+        #[command(subcommand)]
+        action: Option<DistractionAction>,
+    },
     /// List the site's settings (thresholds with their sources), or change one.
     Settings {
         #[command(subcommand)]
@@ -111,5 +133,66 @@ pub enum SettingsAction {
         /// The new value; a negative number needs no `--` (`path.admit_offset_days -2`).
         #[arg(allow_negative_numbers = true)]
         value: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DistractionAction {
+    /// Record a distraction case (R-DO-1); defaults for the site come from the settings.
+    Add {
+        /// The patient's hospital number (the patient must be registered).
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: String,
+        /// femur, tibia, humerus, mandible, midface, palate or other.
+        #[arg(long)]
+        site: String,
+        /// circular_frame, hexapod, monolateral_rail, motorised_nail,
+        /// internal_craniofacial or external_craniofacial.
+        #[arg(long)]
+        device: String,
+        /// The ward day of the osteotomy, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        osteotomy: String,
+        /// The length to gain, in mm.
+        #[arg(long, value_name = "MM")]
+        target: f64,
+        /// What one turn of the device lengthens, in mm.
+        #[arg(long, value_name = "MM", default_value_t = 0.25)]
+        mm_per_turn: f64,
+        /// Days from the osteotomy to the first turn (default: the site's setting).
+        #[arg(long, value_name = "DAYS")]
+        latency: Option<u32>,
+        /// mm/day (default: do.rate_mm_day).
+        #[arg(long, value_name = "MM_PER_DAY")]
+        rate: Option<f64>,
+        /// Sessions a day (default: the site's setting).
+        #[arg(long, value_name = "N")]
+        rhythm: Option<u32>,
+        /// Pin sites graded at each round.
+        #[arg(long, default_value_t = 0)]
+        pins: u32,
+        /// Where the pins are, in words.
+        #[arg(long, default_value = "")]
+        pin_sites: String,
+        /// Turns at home; sessions are reported by phone.
+        #[arg(long)]
+        outpatient: bool,
+    },
+    /// Record a phase step (R-DO-7) on the patient's latest case.
+    Step {
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: String,
+        /// start, pause, resume, end_distraction or removal.
+        #[arg(long)]
+        kind: String,
+        /// The ward day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+        /// Why (a pause needs one).
+        #[arg(long)]
+        reason: Option<String>,
+        /// A resume at a new rate, in mm/day.
+        #[arg(long, value_name = "MM_PER_DAY")]
+        rate: Option<f64>,
     },
 }

@@ -203,6 +203,7 @@ pub fn build(
     }
     progress(1.0);
     store.write(now, |tx| around_today(tx, &mut ward, &mut dice))?;
+    super::demo_distraction::build(&mut store, now, ward.next_hospital_number + 1)?;
     Ok(store)
 }
 

@@ -6,6 +6,9 @@ pub mod bench;
 pub mod board;
 pub mod check;
 pub mod demo;
+pub mod demo_distraction;
+pub mod distraction;
+pub mod distraction_commands;
 pub mod rules;
 pub mod settings;
 

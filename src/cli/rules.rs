@@ -120,6 +120,13 @@ mod tests {
             "R-MED-3",
             "R-DISCH-1",
             "R-DISCH-2",
+            "R-DO-1",
+            "R-DO-2",
+            "R-DO-3",
+            "R-DO-4",
+            "R-DO-5",
+            "R-DO-6",
+            "R-DO-7",
             "R-BLOCK-3",
             "R-AUDIT-1",
             "R-AUDIT-2",
@@ -127,7 +134,7 @@ mod tests {
         ] {
             assert!(ids.contains(&id), "{id} is not in docs/rules.md");
         }
-        assert_eq!(ids.len(), 28, "{ids:?}");
+        assert_eq!(ids.len(), 35, "{ids:?}");
     }
 
     #[test]
@@ -136,7 +143,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "there is no rule \"R-FOO-9\"; rule IDs look like R-FAST-4 (R-PATH-1..6, R-READY-1..3, R-ANES-1..5, \
-             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-3, R-AUDIT-1..2, R-PRIV-1); `periop rules` prints them all"
+             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-3, R-DO-1..7, R-AUDIT-1..2, R-PRIV-1); `periop rules` prints them all"
         );
     }
 }

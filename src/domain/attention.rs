@@ -32,6 +32,8 @@ pub enum Subject {
     Admission(i64),
     Case(i64),
     Bed(i64),
+    /// A distraction case (R-DO-3..7).
+    Distraction(i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,6 +58,7 @@ fn subject_key(subject: Subject) -> (u8, i64) {
         Subject::Admission(id) => (0, id),
         Subject::Case(id) => (1, id),
         Subject::Bed(id) => (2, id),
+        Subject::Distraction(id) => (3, id),
     }
 }
 

@@ -129,6 +129,18 @@ pub struct Facts {
     pub follow_up_calls: Vec<FollowUpCall>,
     #[serde(skip)]
     pub inputs: RuleInputs,
+    /// R-DO-3..7: patients in distraction and what their plan, sessions and
+    /// rounds call for (computed by `distraction::alerts`).
+    #[serde(skip)]
+    pub distraction: Vec<DistractionFlags>,
+}
+
+/// A patient in distraction with the alerts their case raises.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistractionFlags {
+    pub case_id: i64,
+    pub patient: Identity,
+    pub alerts: Vec<Alert>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -168,7 +180,7 @@ impl Board {
                     .find(|s| s.case_id == Some(id))
                     .map(|s| s.admission_id)
             }),
-            Subject::Bed(_) => None,
+            Subject::Bed(_) | Subject::Distraction(_) => None,
         }
     }
 
@@ -186,6 +198,7 @@ impl Board {
                 .find(|p| p.case_id == id)
                 .map(|p| &p.patient)
                 .or_else(|| stays().find(|s| s.case_id == Some(id)).map(|s| &s.patient)),
+            Subject::Distraction(id) => f.distraction.iter().find(|d| d.case_id == id).map(|d| &d.patient),
             Subject::Bed(_) => None,
         }
     }
@@ -259,6 +272,8 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
         }
     }
     alerts.extend(follow_up_calls(as_of, day, today, facts));
+    // R-DO-3, R-DO-4, R-DO-6, R-DO-7: the rounds' alerts, on the board too.
+    alerts.extend(facts.distraction.iter().flat_map(|d| d.alerts.iter().cloned()));
     attention::sort(&mut alerts);
     alerts
 }

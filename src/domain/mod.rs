@@ -13,6 +13,7 @@ pub mod case;
 pub mod checklist;
 pub mod day_label;
 pub mod discharge;
+pub mod distraction;
 pub mod fasting;
 pub mod identity;
 pub mod journey;

@@ -6,6 +6,7 @@ mod byte_input;
 pub mod effects;
 mod events;
 mod save;
+mod save_rounds;
 mod terminal;
 pub mod tty_keys;
 

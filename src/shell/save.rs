@@ -91,6 +91,7 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::CallDone { call_id, version, who } => store
             .write(now, |tx| discharge::call_done(tx, call_id, version, None))
             .map(|_| format!("{who}: follow-up call done")),
+        Request::Rounds(r) => super::save_rounds::apply(store, now, r),
     }
 }
 
@@ -116,6 +117,7 @@ fn request_label(request: &Request) -> String {
         Request::Insulin { patient_id, .. } => format!("patient #{patient_id} insulin"),
         Request::BedState { bed_id, .. } => format!("bed #{bed_id}"),
         Request::CallDone { call_id, .. } => format!("call #{call_id} done"),
+        Request::Rounds(r) => super::save_rounds::label(r),
     }
 }
 

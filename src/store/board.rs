@@ -9,7 +9,7 @@ use super::error::{Result, instant_text};
 use super::table::Table;
 use super::{discharge, journey, rows};
 use crate::domain::beds::{self, BedState};
-use crate::domain::board::{Board, Facts, RuleInputs, Slot, Stay};
+use crate::domain::board::{Board, DistractionFlags, Facts, RuleInputs, Slot, Stay};
 use crate::domain::identity::Identity;
 use crate::domain::pathway::AdmissionState;
 use crate::domain::ward_time;
@@ -20,7 +20,16 @@ use rusqlite::{Connection, Row, params};
 impl Store {
     /// The board for `day` as seen at `now`: facts from the file, meaning from `domain`.
     pub fn board(&self, day: NaiveDate, now: DateTime<Utc>) -> Result<Board> {
-        let facts = facts(self.conn(), day, self.zone())?;
+        let mut facts = facts(self.conn(), day, self.zone())?;
+        // R-DO-6: a round's alerts, as of the clock (not for a day to come).
+        if day <= ward_time::local_day(now, self.zone()) {
+            facts.distraction = self
+                .rounds(day, now)?
+                .into_iter()
+                .filter(|r| !r.status.alerts.is_empty())
+                .map(|r| DistractionFlags { case_id: r.case.id, patient: r.case.patient, alerts: r.status.alerts })
+                .collect();
+        }
         Ok(Board::build(day, facts, now, self.settings()))
     }
 }
@@ -92,6 +101,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
         missed_arrivals,
         follow_up_calls: discharge::calls_due(conn, day)?,
         inputs,
+        distraction: Vec::new(),
     })
 }
 

@@ -9,6 +9,7 @@ use crate::domain::anaesthesia::CpaOutcome;
 use crate::domain::beds::BedState;
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::checklist::CheckItem;
+use crate::domain::distraction::{Colour, Device, Motor, PhaseKind, Sensation, Site};
 use crate::domain::fasting::IntakeKind;
 use crate::domain::journey::BleedingRisk;
 use crate::domain::medication::{DrugClass, LabItem};
@@ -50,6 +51,12 @@ codes! {
     DrugClass => DrugClass::ALL, DrugClass::code, DrugClass::from_code;
     CheckItem => CheckItem::ALL, CheckItem::code, CheckItem::from_code;
     LabItem => LAB_ITEMS, super::labs::code, super::labs::from_code;
+    Site => Site::ALL.to_vec(), Site::code, Site::from_code;
+    Device => Device::ALL.to_vec(), Device::code, Device::from_code;
+    PhaseKind => PhaseKind::ALL.to_vec(), PhaseKind::code, PhaseKind::from_code;
+    Sensation => Sensation::ALL.to_vec(), Sensation::code, Sensation::from_code;
+    Motor => Motor::ALL.to_vec(), Motor::code, Motor::from_code;
+    Colour => Colour::ALL.to_vec(), Colour::code, Colour::from_code;
 }
 
 /// Where an unknown code was found, and what it was.
@@ -124,6 +131,12 @@ pub const COLUMNS: &[(Table, &str, Codes)] = &[
     (Table::Treatments, "drug_class", DrugClass::codes),
     (Table::CaseChecks, "item", CheckItem::codes),
     (Table::LabResults, "test", LabItem::codes),
+    (Table::DistractionCases, "site", <Site as Code>::codes),
+    (Table::DistractionCases, "device", <Device as Code>::codes),
+    (Table::DistractionPhases, "kind", <PhaseKind as Code>::codes),
+    (Table::DistractionRounds, "sensation", <Sensation as Code>::codes),
+    (Table::DistractionRounds, "motor", <Motor as Code>::codes),
+    (Table::DistractionRounds, "colour", <Colour as Code>::codes),
 ];
 
 /// For `periop check`: every row holding a code its column's decoder does not

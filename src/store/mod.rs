@@ -14,6 +14,7 @@ pub mod checks;
 pub mod consultations;
 pub mod decode;
 pub mod discharge;
+pub mod distraction;
 pub mod error;
 pub mod file_check;
 pub mod intakes;

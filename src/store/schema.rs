@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -34,7 +34,13 @@ pub const UPGRADES: &[Step] = &[
         sql: "ALTER TABLE audit ADD COLUMN hash TEXT; DROP TRIGGER audit_is_append_only_update;",
         then: Some(upgrade_3_seal),
     },
+    // 3 → 4 (R-DO-1, R-DO-5, R-DO-7): distraction cases, their phase steps,
+    // sessions, rounds and pin grades, as in schema.sql.
+    Step { sql: DISTRACTION_TABLES, then: None },
 ];
+
+/// The distraction tables of `schema.sql` (3 → 4), kept word for word.
+const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
 
 fn upgrade_3_seal(conn: &Connection) -> Result<()> {
     super::chain::seal_existing(conn)?;
@@ -126,6 +132,11 @@ mod tests {
         // A second start finds nothing to do.
         upgrade(&mut conn, &path, &steps, 3).unwrap();
         assert_eq!(version(&conn), 3);
+    }
+
+    #[test]
+    fn the_distraction_step_is_the_schema_word_for_word() {
+        assert!(SCHEMA.contains(DISTRACTION_TABLES), "schema.sql and schema_4_distraction.sql differ");
     }
 
     #[test]

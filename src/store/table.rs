@@ -19,10 +19,15 @@ pub enum Table {
     LabResults,
     DischargeChecks,
     FollowUpCalls,
+    DistractionCases,
+    DistractionPhases,
+    DistractionSessions,
+    DistractionRounds,
+    PinGrades,
 }
 
 impl Table {
-    pub const ALL: [Table; 16] = [
+    pub const ALL: [Table; 21] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -39,6 +44,11 @@ impl Table {
         Table::LabResults,
         Table::DischargeChecks,
         Table::FollowUpCalls,
+        Table::DistractionCases,
+        Table::DistractionPhases,
+        Table::DistractionSessions,
+        Table::DistractionRounds,
+        Table::PinGrades,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +69,11 @@ impl Table {
             Table::LabResults => "lab_results",
             Table::DischargeChecks => "discharge_checks",
             Table::FollowUpCalls => "follow_up_calls",
+            Table::DistractionCases => "distraction_cases",
+            Table::DistractionPhases => "distraction_phases",
+            Table::DistractionSessions => "distraction_sessions",
+            Table::DistractionRounds => "distraction_rounds",
+            Table::PinGrades => "pin_grades",
         }
     }
 
@@ -81,6 +96,23 @@ impl Table {
             Table::LabResults => "lab result",
             Table::DischargeChecks => "discharge check",
             Table::FollowUpCalls => "follow-up call",
+            Table::DistractionCases => "distraction case",
+            Table::DistractionPhases => "distraction step",
+            Table::DistractionSessions => "distraction session",
+            Table::DistractionRounds => "distraction round",
+            Table::PinGrades => "pin grade",
+        }
+    }
+
+    /// The schema version that made the table (`schema.rs`, `UPGRADES`).
+    pub fn since(self) -> i64 {
+        match self {
+            Table::DistractionCases
+            | Table::DistractionPhases
+            | Table::DistractionSessions
+            | Table::DistractionRounds
+            | Table::PinGrades => 4,
+            _ => 1,
         }
     }
 

@@ -67,12 +67,25 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
         }
         lines.push(Line::from(spans));
     }
+    // A form taller than the window shows the fields around the one typed
+    // in (the header and the keys stay), and says which ones it shows.
+    let header = if form.subtitle.is_some() { 2 } else { 0 };
+    let fields = form.fields.len();
+    let footer = lines.len() - header - fields;
+    let room = usize::from(area.height).saturating_sub(2 + header + footer).max(1);
+    let mut title = format!(" {} ", form.title);
+    if fields > room {
+        let first = form.focus.saturating_sub(room - 1).min(fields - room);
+        lines.drain(header + first + room..header + fields);
+        lines.drain(header..header + first);
+        title = format!(" {} (fields {}-{} of {fields}) ", form.title, first + 1, first + room);
+    }
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
     let height = (rows as u16 + 2).min(area.height);
     let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
     let [rect] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
-    let block = Block::bordered().title(format!(" {} ", form.title)).border_style(theme.key());
+    let block = Block::bordered().title(title).border_style(theme.key());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
 }

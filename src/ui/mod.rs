@@ -9,6 +9,7 @@ pub mod charset;
 mod detail;
 mod form;
 mod overlays;
+mod rounds;
 mod status;
 pub mod theme;
 mod too_small;
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         Tab::Beds => beds::draw(frame, body, state, theme),
         Tab::Anaesthesia => anaesthesia::draw(frame, body, state, theme),
         Tab::Audit => audit::draw(frame, body, state, theme),
+        Tab::Rounds => rounds::draw(frame, body, state, theme),
     }
     status::draw_hints(frame, hints, state, theme);
     status::draw_status(frame, status_line, state, theme);

@@ -4,10 +4,12 @@
 
 mod clinical;
 mod discharge;
+mod rounds;
 mod stay;
 
 pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
+pub use rounds::{RoundsRequest, phase, round, turns};
 pub use stay::{NewAdmission, bed, mode_label, move_case, new_admission, step_reason, undo};
 
 use super::form::Form;
@@ -33,6 +35,9 @@ pub enum Purpose {
     Lab { patient_id: i64 },
     DischargeCheck { admission_id: i64, version: Option<i64> },
     Discharge { admission_id: i64, version: i64 },
+    Round { case_id: i64, pins: u32, craniofacial: bool },
+    Phase { case_id: i64 },
+    Turns { case_id: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,24 +111,109 @@ pub fn refresh(open: &mut OpenForm, d: &AdmissionDetail, zone: chrono_tz::Tz) {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     NewAdmission(Box<NewAdmission>),
-    Step { admission_id: i64, version: i64, step: Step, reason: Option<String>, who: String },
-    Undo { admission_id: i64, version: i64, reason: String, who: String },
-    MoveCase { case_id: i64, version: i64, day: NaiveDate, time: NaiveTime, retrospective: bool, who: String },
-    Bed { admission_id: i64, version: i64, bed_id: Option<i64>, who: String },
+    Step {
+        admission_id: i64,
+        version: i64,
+        step: Step,
+        reason: Option<String>,
+        who: String,
+    },
+    Undo {
+        admission_id: i64,
+        version: i64,
+        reason: String,
+        who: String,
+    },
+    MoveCase {
+        case_id: i64,
+        version: i64,
+        day: NaiveDate,
+        time: NaiveTime,
+        retrospective: bool,
+        who: String,
+    },
+    Bed {
+        admission_id: i64,
+        version: i64,
+        bed_id: Option<i64>,
+        who: String,
+    },
     Consultation(Box<ConsultationRequest>),
-    Intake { admission_id: i64, kind: IntakeKind, at_day: NaiveDate, at_time: NaiveTime, who: String },
-    Treatment { patient_id: i64, drug: DrugClass, who: String },
-    StopTreatment { treatment_id: i64, version: i64, who: String },
-    Lab { patient_id: i64, item: LabItem, value: f64, day: NaiveDate, time: NaiveTime, who: String },
+    Intake {
+        admission_id: i64,
+        kind: IntakeKind,
+        at_day: NaiveDate,
+        at_time: NaiveTime,
+        who: String,
+    },
+    Treatment {
+        patient_id: i64,
+        drug: DrugClass,
+        who: String,
+    },
+    StopTreatment {
+        treatment_id: i64,
+        version: i64,
+        who: String,
+    },
+    Lab {
+        patient_id: i64,
+        item: LabItem,
+        value: f64,
+        day: NaiveDate,
+        time: NaiveTime,
+        who: String,
+    },
     DischargeCheck(Box<DischargeCheckRequest>),
-    Discharge { admission_id: i64, version: i64, reason: Option<String>, who: String },
-    Check { case_id: i64, item: crate::domain::checklist::CheckItem, done: bool, version: Option<i64>, who: String },
-    Confirm { case_id: i64, version: i64, who: String },
-    Emergency { case_id: i64, version: i64, on: bool, who: String },
-    PreVisit { case_id: i64, version: i64, at: Option<DateTime<Utc>>, who: String },
-    Insulin { patient_id: i64, version: i64, on: bool, who: String },
-    BedState { bed_id: i64, version: i64, action: crate::domain::beds::BedAction, label: String },
-    CallDone { call_id: i64, version: i64, who: String },
+    Discharge {
+        admission_id: i64,
+        version: i64,
+        reason: Option<String>,
+        who: String,
+    },
+    Check {
+        case_id: i64,
+        item: crate::domain::checklist::CheckItem,
+        done: bool,
+        version: Option<i64>,
+        who: String,
+    },
+    Confirm {
+        case_id: i64,
+        version: i64,
+        who: String,
+    },
+    Emergency {
+        case_id: i64,
+        version: i64,
+        on: bool,
+        who: String,
+    },
+    PreVisit {
+        case_id: i64,
+        version: i64,
+        at: Option<DateTime<Utc>>,
+        who: String,
+    },
+    Insulin {
+        patient_id: i64,
+        version: i64,
+        on: bool,
+        who: String,
+    },
+    BedState {
+        bed_id: i64,
+        version: i64,
+        action: crate::domain::beds::BedAction,
+        label: String,
+    },
+    CallDone {
+        call_id: i64,
+        version: i64,
+        who: String,
+    },
+    /// The Rounds tab (R-DO-5, R-DO-7).
+    Rounds(RoundsRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -204,5 +294,8 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
             let reason = Some(form.value("reason").to_string()).filter(|r| !r.is_empty());
             Ok(Request::Discharge { admission_id, version, reason, who })
         }
+        Purpose::Round { case_id, pins, craniofacial } => rounds::round_request(form, case_id, pins, craniofacial, who),
+        Purpose::Phase { case_id } => rounds::phase_request(form, case_id, who),
+        Purpose::Turns { case_id } => rounds::turns_request(form, case_id, who),
     }
 }

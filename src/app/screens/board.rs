@@ -18,9 +18,14 @@ impl Screen for BoardScreen {
 
     fn on_action(&self, state: &mut State, action: Action) -> Outcome {
         match action {
-            Action::Open => match selected_admission(state) {
-                Some(id) => detail::open(state, id),
-                None => problem(state, "this row is not about one admission"),
+            Action::Open => match (selected_admission(state), selected_distraction(state)) {
+                (Some(id), _) => detail::open(state, id),
+                (None, Some(case_id)) => {
+                    // R-DO-6: a round's alert opens the patient on the Rounds tab.
+                    state.rounds.selected = Some(case_id);
+                    super::show(state, crate::app::state::Tab::Rounds)
+                }
+                (None, None) => problem(state, "this row is not about one admission"),
             },
             Action::Admit => match selected_stay(state).cloned() {
                 Some(stay) => admissions::ask_to_admit(state, &admissions::Admittable::from_stay(&stay)),
@@ -70,7 +75,7 @@ impl Screen for BoardScreen {
 
     fn applies(&self, state: &State, action: Action) -> bool {
         match action {
-            Action::Open => selected_admission(state).is_some(),
+            Action::Open => selected_admission(state).is_some() || selected_distraction(state).is_some(),
             Action::Admit => selected_stay(state)
                 .is_some_and(|s| matches!(s.state, AdmissionState::Planned | AdmissionState::Postponed)),
             _ => true,
@@ -100,6 +105,14 @@ pub fn keep_selection(state: &mut State) {
 }
 
 /// The admission behind the selected row, if the row is about one.
+/// The distraction case of the selected alert, if it is about one.
+pub fn selected_distraction(state: &State) -> Option<i64> {
+    match state.board.selected? {
+        RowKey::Alert { subject: Subject::Distraction(id), .. } => Some(id),
+        _ => None,
+    }
+}
+
 pub fn selected_admission(state: &State) -> Option<i64> {
     let board = state.board.board.as_ref()?;
     match state.board.selected? {

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod beds;
 pub mod board;
 pub mod detail;
+pub mod rounds;
 
 use super::keymap::{Action, Scope};
 use super::state::{Mode, NoticeKind, State, Tab};
@@ -41,6 +42,7 @@ pub fn of(tab: Tab) -> &'static dyn Screen {
         Tab::Beds => &beds::BedsScreen,
         Tab::Anaesthesia => &anaesthesia::AnaesthesiaScreen,
         Tab::Audit => &audit::AuditScreen,
+        Tab::Rounds => &rounds::RoundsScreen,
     }
 }
 

@@ -1,0 +1,240 @@
+//! The distraction round form (R-DO-5) and the phase step form (R-DO-7):
+//! what a nurse types at the bedside, turned into typed requests.
+
+use super::{OpenForm, Purpose, Request};
+use crate::app::form::{Choice, Field, Form, parse_date};
+use crate::domain::distraction::alerts::fmt_mm;
+use crate::domain::distraction::round::{
+    MAX_MOUTH_OPENING_MM, MAX_PAIN, MAX_PIN_GRADE, MAX_ROM_DEG, TEMPERATURE_RANGE,
+};
+use crate::domain::distraction::{Colour, Motor, PhaseEvent, PhaseKind, Round, Sensation};
+use crate::store::distraction::{RoundEntry, RoundsRow, SessionEntry};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// A request of the Rounds tab.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RoundsRequest {
+    Round { case_id: i64, entry: Box<RoundEntry>, who: String },
+    Phase { case_id: i64, event: PhaseEvent, who: String },
+    Sessions { case_id: i64, sessions: Vec<SessionEntry>, who: String },
+}
+
+const SESSION_KEYS: [&str; 12] = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12"];
+const SESSION_LABELS: [&str; 12] = [
+    "Session 1 turns",
+    "Session 2 turns",
+    "Session 3 turns",
+    "Session 4 turns",
+    "Session 5 turns",
+    "Session 6 turns",
+    "Session 7 turns",
+    "Session 8 turns",
+    "Session 9 turns",
+    "Session 10 turns",
+    "Session 11 turns",
+    "Session 12 turns",
+];
+const PIN_KEYS: [&str; 24] = [
+    "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13", "p14", "p15", "p16", "p17",
+    "p18", "p19", "p20", "p21", "p22", "p23", "p24",
+];
+const PIN_LABELS: [&str; 24] = [
+    "Pin 1 grade (0-6)",
+    "Pin 2 grade (0-6)",
+    "Pin 3 grade (0-6)",
+    "Pin 4 grade (0-6)",
+    "Pin 5 grade (0-6)",
+    "Pin 6 grade (0-6)",
+    "Pin 7 grade (0-6)",
+    "Pin 8 grade (0-6)",
+    "Pin 9 grade (0-6)",
+    "Pin 10 grade (0-6)",
+    "Pin 11 grade (0-6)",
+    "Pin 12 grade (0-6)",
+    "Pin 13 grade (0-6)",
+    "Pin 14 grade (0-6)",
+    "Pin 15 grade (0-6)",
+    "Pin 16 grade (0-6)",
+    "Pin 17 grade (0-6)",
+    "Pin 18 grade (0-6)",
+    "Pin 19 grade (0-6)",
+    "Pin 20 grade (0-6)",
+    "Pin 21 grade (0-6)",
+    "Pin 22 grade (0-6)",
+    "Pin 23 grade (0-6)",
+    "Pin 24 grade (0-6)",
+];
+
+fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Choice> {
+    all.iter().map(|v| Choice::new(code(*v), label(*v))).collect()
+}
+
+/// R-DO-5: the round of `case` at `now`. Today's sessions not yet recorded
+/// are offered, those already due filled with the turns the plan asks for
+/// (an empty session field is not recorded); one grade a pin site.
+/// Today's sessions not yet recorded, those already due filled with the
+/// plan's turns, and the phone flag (set for an outpatient); empty when
+/// every session of today is recorded.
+fn session_fields(row: &RoundsRow, now: DateTime<Utc>, zone: Tz) -> Vec<Field> {
+    let case = &row.case;
+    let today = crate::domain::ward_time::local_day(now, zone);
+    let mut fields = Vec::new();
+    for &(n, turns, due) in &row.status.due_today {
+        let i = (n as usize).saturating_sub(1);
+        if i >= SESSION_KEYS.len() || case.sessions.iter().any(|s| s.day == today && s.session == n) {
+            continue;
+        }
+        let field = Field::number(SESSION_KEYS[i], SESSION_LABELS[i], 0.0, 40.0).optional();
+        fields.push(if due <= now { field.with(turns.to_string()) } else { field });
+    }
+    if !fields.is_empty() {
+        fields.push(Field::flag("phone", "Reported by phone").with(if case.outpatient { "yes" } else { "no" }));
+    }
+    fields
+}
+
+/// R-DO-5: the sessions of today without a round (an outpatient's phone
+/// call, a session between rounds); `None` when none is left to record.
+pub fn turns(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> Option<OpenForm> {
+    let fields = session_fields(row, now, zone);
+    (!fields.is_empty()).then(|| {
+        let form = Form::new(format!("Turns: {}", row.case.prescription.site.label()), fields).with_subtitle(who);
+        OpenForm::new(form, Purpose::Turns { case_id: row.case.id }, who)
+    })
+}
+
+pub(super) fn turns_request(form: &Form, case_id: i64, who: String) -> Result<Request, String> {
+    let sessions = sessions_typed(form)?;
+    if sessions.is_empty() {
+        return Err("Session turns: type the turns of at least one session".into());
+    }
+    Ok(Request::Rounds(RoundsRequest::Sessions { case_id, sessions, who }))
+}
+
+fn sessions_typed(form: &Form) -> Result<Vec<SessionEntry>, String> {
+    let mut sessions = Vec::new();
+    let by_phone = form.value("phone") == "yes";
+    for (i, key) in SESSION_KEYS.iter().enumerate() {
+        if let Some(turns) = number::<u32>(form, key, SESSION_LABELS[i])? {
+            sessions.push(SessionEntry { session: i as u32 + 1, turns, by_phone });
+        }
+    }
+    Ok(sessions)
+}
+
+pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
+    let case = &row.case;
+    let p = &case.prescription;
+    let today = crate::domain::ward_time::local_day(now, zone);
+    let plan = case.plan();
+    let mut fields = session_fields(row, now, zone);
+    let last = case.rounds.last();
+    fields.push(Field::number("pain", "Pain (0-10)", 0.0, f64::from(MAX_PAIN)));
+    let sensation = choices(Sensation::ALL, Sensation::code, Sensation::label);
+    let motor = choices(Motor::ALL, Motor::code, Motor::label);
+    let colour = choices(Colour::ALL, Colour::code, Colour::label);
+    fields.push(Field::pick("sensation", "Sensation", sensation).with(last.map_or("", |r| r.sensation.code())));
+    fields.push(Field::pick("motor", "Motor", motor).with(last.map_or("", |r| r.motor.code())));
+    fields.push(Field::pick("colour", "Colour / refill", colour).with(last.map_or("", |r| r.colour.code())));
+    if p.site.is_craniofacial() {
+        fields.push(Field::number("mouth", "Mouth opening (mm)", 0.0, f64::from(MAX_MOUTH_OPENING_MM)).optional());
+        fields.push(Field::flag("occlusion", "Occlusion as it should be").with("yes"));
+    } else {
+        fields.push(Field::number("rom", "Range of motion (degrees)", 0.0, f64::from(MAX_ROM_DEG)).optional());
+    }
+    fields.push(Field::number("temp", "Temperature (°C)", TEMPERATURE_RANGE.0, TEMPERATURE_RANGE.1).optional());
+    for i in 0..(p.pins as usize).min(PIN_KEYS.len()) {
+        fields.push(Field::number(PIN_KEYS[i], PIN_LABELS[i], 0.0, f64::from(MAX_PIN_GRADE)));
+    }
+    if p.pins > 0 {
+        fields.push(Field::flag("care", "Pin care done").with("yes"));
+    }
+    fields.push(Field::text("note", "Note", 300).optional());
+    let title = format!(
+        "Round: {} {}, {} of {} mm",
+        p.site.label(),
+        plan.phase_on(today).label(),
+        fmt_mm(p.mm(case.sessions.iter().map(|s| s.turns).sum())),
+        fmt_mm(p.target_mm)
+    );
+    let form = Form::new(title, fields).with_subtitle(who);
+    OpenForm::new(form, Purpose::Round { case_id: case.id, pins: p.pins, craniofacial: p.site.is_craniofacial() }, who)
+}
+
+fn number<T: std::str::FromStr>(form: &Form, key: &str, label: &str) -> Result<Option<T>, String> {
+    match form.value(key).trim() {
+        "" => Ok(None),
+        text => text.replace(',', ".").parse::<T>().map(Some).map_err(|_| format!("{label}: a whole number")),
+    }
+}
+
+pub(super) fn round_request(
+    form: &Form,
+    case_id: i64,
+    pins: u32,
+    craniofacial: bool,
+    who: String,
+) -> Result<Request, String> {
+    let sessions = sessions_typed(form)?;
+    let mut pin_grades = Vec::new();
+    for (i, key) in PIN_KEYS.iter().enumerate().take(pins as usize) {
+        pin_grades
+            .push(number::<u8>(form, key, PIN_LABELS[i])?.ok_or(format!("{}: grade each pin site", PIN_LABELS[i]))?);
+    }
+    let temperature_c = match form.value("temp").trim() {
+        "" => None,
+        text => Some(text.replace(',', ".").parse::<f64>().map_err(|_| "Temperature: a number such as 37.2")?),
+    };
+    let round = Round {
+        // Stamped by the store with the save's time (the one clock).
+        at: DateTime::UNIX_EPOCH,
+        pain: number::<u8>(form, "pain", "Pain")?.ok_or("Pain: a score from 0 to 10")?,
+        sensation: Sensation::from_code(form.value("sensation")).ok_or("Sensation: choose one")?,
+        motor: Motor::from_code(form.value("motor")).ok_or("Motor: choose one")?,
+        colour: Colour::from_code(form.value("colour")).ok_or("Colour / refill: choose one")?,
+        rom_deg: if craniofacial { None } else { number(form, "rom", "Range of motion")? },
+        mouth_opening_mm: if craniofacial { number(form, "mouth", "Mouth opening")? } else { None },
+        occlusion_ok: craniofacial.then(|| form.value("occlusion") == "yes"),
+        temperature_c,
+        pin_grades,
+        pin_care_done: form.value("care") == "yes",
+        note: form.value("note").trim().to_string(),
+    };
+    round.validate(pins)?;
+    Ok(Request::Rounds(RoundsRequest::Round { case_id, entry: Box::new(RoundEntry { round, sessions }), who }))
+}
+
+/// R-DO-7: a phase step of `case`: start, pause (why), resume (a new rate,
+/// if any), end of distraction, removal.
+pub fn phase(case_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
+    let kinds = choices(PhaseKind::ALL, PhaseKind::code, PhaseKind::label);
+    let form = Form::new(
+        "Distraction step",
+        vec![
+            Field::pick("kind", "Step", kinds),
+            Field::date("day", "On (dd/mm/yyyy)").with(now.with_timezone(&zone).format("%d/%m/%Y").to_string()),
+            Field::text("reason", "Why (needed for a pause)", 200).optional(),
+            Field::number("rate", "New rate, mm/day (a resume)", 0.1, 3.0).optional(),
+        ],
+    )
+    .with_subtitle(who);
+    OpenForm::new(form, Purpose::Phase { case_id }, who)
+}
+
+pub(super) fn phase_request(form: &Form, case_id: i64, who: String) -> Result<Request, String> {
+    let kind = PhaseKind::from_code(form.value("kind")).ok_or("Step: choose one")?;
+    let reason = Some(form.value("reason").trim().to_string()).filter(|r| !r.is_empty());
+    if kind == PhaseKind::Pause && reason.is_none() {
+        return Err("Why: a pause needs a reason (R-DO-7)".into());
+    }
+    let rate = match form.value("rate").trim() {
+        "" => None,
+        text => Some(text.replace(',', ".").parse::<f64>().map_err(|_| "New rate: a number such as 0.5")?),
+    };
+    if rate.is_some() && kind != PhaseKind::Resume {
+        return Err("New rate: only a resume sets a new rate (R-DO-7)".into());
+    }
+    let event = PhaseEvent { kind, on: parse_date(form.value("day"))?, reason, rate_mm_day: rate };
+    Ok(Request::Rounds(RoundsRequest::Phase { case_id, event, who }))
+}

@@ -1,0 +1,264 @@
+//! `periop rounds` (the day's distraction round sheet, for the handover) and
+//! `periop distraction` (a patient's plan and log day by day; `add` records a
+//! case, `step` a phase step). JSON and CSV are stable: keys and columns are
+//! only ever added.
+
+use crate::domain::attention::Alert;
+use crate::domain::distraction::Prescription;
+use crate::domain::distraction::alerts::fmt_mm;
+use crate::domain::identity::Identity;
+use crate::domain::names;
+use crate::store::distraction::{DistractionCase, RoundsRow};
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use std::fmt::Write;
+
+pub const JSON_SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonRounds<'a> {
+    schema: u32,
+    generated_at: DateTime<Utc>,
+    zone: String,
+    day: NaiveDate,
+    rounds: Vec<JsonRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPin {
+    pin: u32,
+    grade: u8,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    case_id: i64,
+    patient: &'a Identity,
+    hospital_number: &'a str,
+    outpatient: bool,
+    site: &'static str,
+    device: &'static str,
+    phase: &'static str,
+    day_number: i64,
+    sessions_done: u32,
+    sessions_due: u32,
+    overdue: u32,
+    achieved_mm: f64,
+    planned_mm: f64,
+    target_mm: f64,
+    worst_pin: Option<JsonPin>,
+    healing_index: Option<f64>,
+    alerts: &'a [Alert],
+}
+
+pub fn json(rows: &[RoundsRow], day: NaiveDate, now: DateTime<Utc>, zone: Tz) -> String {
+    let rounds = rows
+        .iter()
+        .map(|r| {
+            let (c, s) = (&r.case, &r.status);
+            JsonRow {
+                case_id: c.id,
+                patient: &c.patient,
+                hospital_number: &c.hospital_number,
+                outpatient: c.outpatient,
+                site: c.prescription.site.code(),
+                device: c.prescription.device.code(),
+                phase: s.phase.code(),
+                day_number: s.day_number,
+                sessions_done: s.sessions_done,
+                sessions_due: s.sessions_due,
+                overdue: s.overdue,
+                achieved_mm: s.achieved_mm,
+                planned_mm: s.planned_mm,
+                target_mm: s.target_mm,
+                worst_pin: s.worst_pin.map(|(pin, grade)| JsonPin { pin, grade }),
+                healing_index: s.healing_index.map(|h| (h * 10.0).round() / 10.0),
+                alerts: &s.alerts,
+            }
+        })
+        .collect();
+    let doc = JsonRounds { schema: JSON_SCHEMA, generated_at: now, zone: zone.name().to_string(), day, rounds };
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The CSV columns, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "case_id",
+    "surname",
+    "first_name",
+    "birth_date",
+    "hospital_number",
+    "outpatient",
+    "site",
+    "device",
+    "phase",
+    "day_number",
+    "sessions_done",
+    "sessions_due",
+    "overdue",
+    "achieved_mm",
+    "planned_mm",
+    "target_mm",
+    "worst_pin_grade",
+    "alerts",
+];
+
+pub fn csv(rows: &[RoundsRow]) -> String {
+    let mut out = CSV_COLUMNS.join(",");
+    out.push('\n');
+    for r in rows {
+        let (c, s) = (&r.case, &r.status);
+        let fields = [
+            c.id.to_string(),
+            names::surname_shown(&c.patient.surname),
+            names::first_name_shown(&c.patient.first_name),
+            c.patient.birth_date.to_string(),
+            c.hospital_number.clone(),
+            u8::from(c.outpatient).to_string(),
+            c.prescription.site.code().to_string(),
+            c.prescription.device.code().to_string(),
+            s.phase.code().to_string(),
+            s.day_number.to_string(),
+            s.sessions_done.to_string(),
+            s.sessions_due.to_string(),
+            s.overdue.to_string(),
+            fmt_mm(s.achieved_mm),
+            fmt_mm(s.planned_mm),
+            fmt_mm(s.target_mm),
+            s.worst_pin.map(|(_, g)| g.to_string()).unwrap_or_default(),
+            s.alerts.iter().map(|a| format!("{} {}", a.rule, a.message)).collect::<Vec<_>>().join("; "),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// RFC 4180: quote a field holding a comma, a quote or a line break.
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+pub use crate::domain::distraction::plan::phase_day;
+
+pub fn text(rows: &[RoundsRow], day: NaiveDate) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Distraction rounds, {} ({})", day.format("%A %d/%m/%Y"), rows.len());
+    for r in rows {
+        let (c, s) = (&r.case, &r.status);
+        let pin = match s.worst_pin {
+            Some((pin, g)) => format!("worst pin grade {g} (pin {pin})"),
+            None if c.prescription.pins == 0 => "no pin sites".to_string(),
+            None => "no round yet".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {}  {}{}  {}, {}  {}  sessions {}/{}  {} of {} mm (plan {})  {pin}",
+            c.patient,
+            c.hospital_number,
+            if c.outpatient { " (outpatient)" } else { "" },
+            c.prescription.site.label(),
+            c.prescription.device.label(),
+            phase_day(s.phase, s.day_number),
+            s.sessions_done,
+            s.sessions_due,
+            fmt_mm(s.achieved_mm),
+            fmt_mm(s.target_mm),
+            fmt_mm(s.planned_mm),
+        );
+        for a in &s.alerts {
+            let _ = writeln!(out, "      {} {} {}", a.severity.glyph(), a.rule, a.message);
+        }
+    }
+    out
+}
+
+/// The prescription in one line.
+pub fn prescription_line(p: &Prescription) -> String {
+    format!(
+        "{} on a {}: osteotomy {}, latency {} days, {} mm/day in {} sessions of {} mm turns, target {} mm, {} pin sites{}",
+        p.site.label(),
+        p.device.label(),
+        p.osteotomy_on.format("%d/%m/%Y"),
+        p.latency_days,
+        fmt_mm(p.rate_mm_day),
+        p.sessions_per_day,
+        fmt_mm(p.mm_per_turn),
+        fmt_mm(p.target_mm),
+        p.pins,
+        if p.pin_sites.is_empty() { String::new() } else { format!(" ({})", p.pin_sites) }
+    )
+}
+
+/// `periop distraction --patient ID`: the plan and the log, day by day, up to `today`.
+pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
+    let p = &case.prescription;
+    let plan = case.plan();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  {}  distraction case #{}", case.patient, case.hospital_number, case.id);
+    let _ = writeln!(out, "  {}", prescription_line(p));
+    let end = plan.end.map_or_else(|| "open (paused)".to_string(), |e| e.format("%d/%m/%Y").to_string());
+    let _ = writeln!(out, "  distraction from {} to {end} (R-DO-2)", plan.start.format("%d/%m/%Y"));
+    for e in &case.events {
+        let rate = e.rate_mm_day.map(|r| format!(" at {} mm/day", fmt_mm(r))).unwrap_or_default();
+        let reason = e.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
+        let _ = writeln!(out, "  {} {}{rate}{reason}", e.on.format("%d/%m/%Y"), e.kind.label());
+    }
+    let _ = writeln!(out, "  day         phase              plan: turns per session  planned mm  done mm");
+    let mut day = p.osteotomy_on;
+    let last = plan.end.unwrap_or(today).max(today);
+    let mut done_turns = 0u32;
+    while day <= last {
+        let sessions = plan.sessions_on(day);
+        let done: u32 = case.sessions.iter().filter(|s| s.day == day).map(|s| s.turns).sum();
+        done_turns += done;
+        let plan_cell = if sessions.is_empty() {
+            "-".to_string()
+        } else {
+            sessions.iter().map(u32::to_string).collect::<Vec<_>>().join(" ")
+        };
+        let done_cell = if day <= today { fmt_mm(p.mm(done_turns)) } else { String::new() };
+        let _ = writeln!(
+            out,
+            "  {}  {:<17}  {:<23}  {:>10}  {:>7}",
+            day.format("%d/%m/%Y"),
+            plan.phase_on(day).label(),
+            plan_cell,
+            fmt_mm(plan.planned_mm_by(day)),
+            done_cell
+        );
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
+    }
+    for r in &case.rounds {
+        let grades = r.pin_grades.iter().map(u8::to_string).collect::<Vec<_>>().join(" ");
+        let _ = writeln!(
+            out,
+            "  round {}  pain {}/10, sensation {}, motor {}, colour {}, pins [{grades}]{}",
+            r.at.with_timezone(&zone).format("%d/%m %H:%M"),
+            r.pain,
+            r.sensation.label(),
+            r.motor.label(),
+            r.colour.label(),
+            r.temperature_c.map(|t| format!(", {t:.1} °C")).unwrap_or_default()
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_with_commas_are_quoted() {
+        assert_eq!(quote("a, b"), "\"a, b\"");
+        assert_eq!(phase_day(crate::domain::distraction::Phase::Distraction, 5), "distraction day 5");
+    }
+}

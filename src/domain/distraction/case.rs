@@ -1,0 +1,277 @@
+//! R-DO-1: what a distraction case records, and the checks on it.
+
+use crate::domain::settings::Settings;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+macro_rules! coded {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &[$name] = &[$($name::$variant),*];
+            /// The code stored in the file and printed by the commands.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+            /// What a nurse reads.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),* }
+            }
+            pub fn from_code(code: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+            /// Every code, for messages (`femur, tibia, …`).
+            pub fn codes_text() -> String {
+                Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
+            }
+        }
+    };
+}
+pub(crate) use coded;
+
+coded! {
+    /// R-DO-1: where the bone is lengthened.
+    Site {
+        Femur = "femur", "femur";
+        Tibia = "tibia", "tibia";
+        Humerus = "humerus", "humerus";
+        Mandible = "mandible", "mandible";
+        Midface = "midface", "midface";
+        Palate = "palate", "palate";
+        Other = "other", "other";
+    }
+}
+
+coded! {
+    /// R-DO-1: the device that is turned.
+    Device {
+        CircularFrame = "circular_frame", "circular frame";
+        Hexapod = "hexapod", "hexapod";
+        MonolateralRail = "monolateral_rail", "monolateral rail";
+        MotorisedNail = "motorised_nail", "motorised nail";
+        InternalCraniofacial = "internal_craniofacial", "internal craniofacial distractor";
+        ExternalCraniofacial = "external_craniofacial", "external craniofacial distractor";
+    }
+}
+
+impl Site {
+    /// The jaw and face: a different latency, rhythm and rate limit, and the
+    /// round measures mouth opening and occlusion instead of a joint.
+    pub fn is_craniofacial(self) -> bool {
+        matches!(self, Site::Mandible | Site::Midface | Site::Palate)
+    }
+}
+
+/// The site defaults a new case starts from (R-DO-1), from the settings.
+pub fn default_latency_days(site: Site, settings: &Settings) -> i64 {
+    settings.integer(if site.is_craniofacial() { LATENCY_CRANIOFACIAL } else { LATENCY_LIMB })
+}
+
+/// R-DO-1: sessions a day, 4 for limbs and 2 craniofacial.
+pub fn default_rhythm(site: Site, settings: &Settings) -> i64 {
+    settings.integer(if site.is_craniofacial() { RHYTHM_CRANIOFACIAL } else { RHYTHM_LIMB })
+}
+
+pub const LATENCY_LIMB: &str = "do.latency_limb_days";
+pub const LATENCY_CRANIOFACIAL: &str = "do.latency_craniofacial_days";
+pub const RHYTHM_LIMB: &str = "do.rhythm_limb";
+pub const RHYTHM_CRANIOFACIAL: &str = "do.rhythm_craniofacial";
+pub const DEFAULT_RATE: &str = "do.rate_mm_day";
+pub const MAX_RATE: &str = "do.max_rate_mm_day";
+
+/// R-DO-1: a distraction case's prescription.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prescription {
+    pub site: Site,
+    pub device: Device,
+    /// What one turn of the device lengthens, in mm (0.25 on a circular frame).
+    pub mm_per_turn: f64,
+    /// The ward day of the osteotomy.
+    pub osteotomy_on: NaiveDate,
+    /// Days between the osteotomy and the first turn.
+    pub latency_days: u32,
+    /// Lengthening a day, in mm/day; a whole number of turns.
+    pub rate_mm_day: f64,
+    /// Sessions a day (the rhythm).
+    pub sessions_per_day: u32,
+    /// The length to gain, in mm.
+    pub target_mm: f64,
+    /// How many pin sites are graded at each round (0 for a buried device).
+    pub pins: u32,
+    /// Where the pins are, in the surgeon's words (free text).
+    pub pin_sites: String,
+}
+
+/// The widest values a prescription may hold; outside them it is a slip.
+pub const MM_PER_TURN_RANGE: (f64, f64) = (0.05, 2.0);
+pub const RATE_RANGE: (f64, f64) = (0.1, 3.0);
+pub const TARGET_RANGE: (f64, f64) = (1.0, 300.0);
+pub const MAX_SESSIONS: u32 = 12;
+pub const MAX_LATENCY_DAYS: u32 = 30;
+pub const MAX_PINS: u32 = 24;
+
+/// How close a rate must come to a whole number of turns, in turns.
+const WHOLE_TURN_SLACK: f64 = 1e-6;
+
+/// Whole turns in `mm` for a device of `mm_per_turn`, if it is whole.
+pub fn whole_turns(mm: f64, mm_per_turn: f64) -> Option<u32> {
+    let turns = mm / mm_per_turn;
+    let rounded = turns.round();
+    ((turns - rounded).abs() < WHOLE_TURN_SLACK && rounded >= 0.0 && rounded <= f64::from(u32::MAX))
+        .then_some(rounded as u32)
+}
+
+impl Prescription {
+    /// The first day of turning (R-DO-2): osteotomy + latency.
+    pub fn computed_start(&self) -> NaiveDate {
+        self.osteotomy_on + chrono::Days::new(u64::from(self.latency_days))
+    }
+
+    /// Turns a day at `rate` (mm/day), if the rate is a whole number of turns.
+    pub fn turns_per_day(&self, rate: f64) -> Option<u32> {
+        whole_turns(rate, self.mm_per_turn)
+    }
+
+    /// The target in whole turns (a target between two turns rounds up: the
+    /// last turn reaches it).
+    pub fn target_turns(&self) -> u32 {
+        (self.target_mm / self.mm_per_turn - WHOLE_TURN_SLACK).ceil().max(1.0) as u32
+    }
+
+    pub fn mm(&self, turns: u32) -> f64 {
+        f64::from(turns) * self.mm_per_turn
+    }
+
+    /// R-DO-1: refuses a prescription that cannot be followed, naming the
+    /// field, the cause and what to enter instead.
+    pub fn validate(&self) -> Result<(), String> {
+        let in_range = |value: f64, (low, high): (f64, f64)| value.is_finite() && value >= low && value <= high;
+        if !in_range(self.mm_per_turn, MM_PER_TURN_RANGE) {
+            return Err(format!(
+                "mm per turn must be from {} to {} mm (0.25 on a circular frame), not {}",
+                MM_PER_TURN_RANGE.0, MM_PER_TURN_RANGE.1, self.mm_per_turn
+            ));
+        }
+        self.check_rate(self.rate_mm_day)?;
+        if !in_range(self.target_mm, TARGET_RANGE) {
+            return Err(format!(
+                "the target length must be from {} to {} mm, not {}",
+                TARGET_RANGE.0, TARGET_RANGE.1, self.target_mm
+            ));
+        }
+        if !(1..=MAX_SESSIONS).contains(&self.sessions_per_day) {
+            return Err(format!(
+                "the rhythm must be 1 to {MAX_SESSIONS} sessions a day, not {}",
+                self.sessions_per_day
+            ));
+        }
+        if self.latency_days > MAX_LATENCY_DAYS {
+            return Err(format!("the latency must be 0 to {MAX_LATENCY_DAYS} days, not {}", self.latency_days));
+        }
+        if self.pins > MAX_PINS {
+            return Err(format!("a frame has 0 to {MAX_PINS} pin sites to grade, not {}", self.pins));
+        }
+        Ok(())
+    }
+
+    /// A rate (mm/day) must be in range and a whole number of the device's turns.
+    pub fn check_rate(&self, rate: f64) -> Result<(), String> {
+        if !(rate.is_finite() && rate >= RATE_RANGE.0 && rate <= RATE_RANGE.1) {
+            return Err(format!("the rate must be from {} to {} mm/day, not {rate}", RATE_RANGE.0, RATE_RANGE.1));
+        }
+        if self.turns_per_day(rate).is_none_or(|t| t == 0) {
+            let lower = (rate / self.mm_per_turn).floor().max(1.0) * self.mm_per_turn;
+            return Err(format!(
+                "a rate of {rate} mm/day is not a whole number of {} mm turns; use {lower} or {} mm/day",
+                self.mm_per_turn,
+                lower + self.mm_per_turn
+            ));
+        }
+        Ok(())
+    }
+
+    /// R-DO-3: a rate above `do.max_rate_mm_day` on a limb is warned (poor
+    /// regenerate risk rises about ninefold). Craniofacial rates are not held
+    /// to the limb limit.
+    pub fn rate_warning(&self, rate: f64, settings: &Settings) -> Option<String> {
+        (!self.site.is_craniofacial() && rate > settings.number(MAX_RATE))
+            .then(|| format!("RATE HIGH: {rate} mm/day is above {}; check the prescription", settings.cite(MAX_RATE)))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    /// A tibia on a circular frame: 0.25 mm a turn, 1 mm/day in 4 sessions, 20 mm.
+    pub fn tibia() -> Prescription {
+        Prescription {
+            site: Site::Tibia,
+            device: Device::CircularFrame,
+            mm_per_turn: 0.25,
+            osteotomy_on: d(11, 1),
+            latency_days: 7,
+            rate_mm_day: 1.0,
+            sessions_per_day: 4,
+            target_mm: 20.0,
+            pins: 6,
+            pin_sites: "proximal 1-3, distal 4-6".into(),
+        }
+    }
+
+    #[test]
+    fn r_do_1_codes_round_trip_and_defaults_follow_the_site() {
+        for s in Site::ALL {
+            assert_eq!(Site::from_code(s.code()), Some(*s));
+        }
+        for dv in Device::ALL {
+            assert_eq!(Device::from_code(dv.code()), Some(*dv));
+        }
+        let settings = Settings::default();
+        assert_eq!(default_latency_days(Site::Tibia, &settings), 7);
+        assert_eq!(default_rhythm(Site::Tibia, &settings), 4);
+        assert_eq!(default_rhythm(Site::Mandible, &settings), 2);
+        assert!(default_latency_days(Site::Mandible, &settings) <= 5);
+    }
+
+    #[test]
+    fn r_do_1_a_prescription_that_cannot_be_followed_is_refused() {
+        assert_eq!(tibia().validate(), Ok(()));
+        let odd = Prescription { rate_mm_day: 0.3, ..tibia() };
+        assert_eq!(
+            odd.validate().unwrap_err(),
+            "a rate of 0.3 mm/day is not a whole number of 0.25 mm turns; use 0.25 or 0.5 mm/day"
+        );
+        assert!(Prescription { sessions_per_day: 0, ..tibia() }.validate().is_err());
+        assert!(Prescription { target_mm: f64::NAN, ..tibia() }.validate().is_err());
+        assert!(Prescription { mm_per_turn: 0.0, ..tibia() }.validate().is_err());
+        assert!(Prescription { latency_days: 90, ..tibia() }.validate().is_err());
+    }
+
+    #[test]
+    fn r_do_3_a_limb_rate_above_the_limit_is_warned_and_a_jaw_is_not() {
+        let settings = Settings::default();
+        assert_eq!(tibia().rate_warning(1.5, &settings), None);
+        let w = tibia().rate_warning(1.75, &settings).unwrap();
+        assert!(w.starts_with("RATE HIGH: 1.75 mm/day is above do.max_rate_mm_day=1.5 mm/day"), "{w}");
+        let jaw = Prescription { site: Site::Mandible, mm_per_turn: 0.5, ..tibia() };
+        assert_eq!(jaw.rate_warning(2.0, &settings), None);
+    }
+
+    #[test]
+    fn r_do_2_start_and_turns() {
+        let p = tibia();
+        assert_eq!(p.computed_start(), d(11, 8));
+        assert_eq!(p.turns_per_day(1.0), Some(4));
+        assert_eq!(p.target_turns(), 80);
+        assert_eq!(Prescription { target_mm: 20.1, ..tibia() }.target_turns(), 81);
+    }
+}

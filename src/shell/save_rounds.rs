@@ -1,0 +1,50 @@
+//! Saving the Rounds tab's requests (R-DO-5, R-DO-7), and what the hint bar
+//! says afterwards: the round's alerts first, so the nurse sees at once what
+//! the round calls for.
+
+use crate::app::forms::RoundsRequest;
+use crate::domain::distraction::alerts;
+use crate::store::{Result, Store};
+use chrono::{DateTime, Utc};
+
+pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> Result<String> {
+    match request {
+        RoundsRequest::Round { case_id, entry, who } => {
+            store.record_round(now, case_id, &entry)?;
+            let case = store.distraction(case_id)?;
+            let status = alerts::status(&case.record(), now, store.zone(), store.settings());
+            let said = status
+                .alerts
+                .iter()
+                .filter(|a| a.rule == "R-DO-6")
+                .map(|a| format!("{} {}", a.severity.glyph(), a.message))
+                .collect::<Vec<_>>();
+            let turns = entry.sessions.len();
+            let sessions = if turns == 0 { String::new() } else { format!(", {turns} session(s)") };
+            if said.is_empty() {
+                Ok(format!("{who}: round recorded{sessions}"))
+            } else {
+                Ok(format!("{who}: round recorded{sessions}; {}", said.join("; ")))
+            }
+        }
+        RoundsRequest::Sessions { case_id, sessions, who } => {
+            store.record_sessions(now, case_id, &sessions)?;
+            let turns: u32 = sessions.iter().map(|s| s.turns).sum();
+            let phone = if sessions.iter().any(|s| s.by_phone) { " (by phone)" } else { "" };
+            Ok(format!("{who}: {} session(s), {turns} turn(s) recorded{phone}", sessions.len()))
+        }
+        RoundsRequest::Phase { case_id, event, who } => {
+            store.record_phase(now, case_id, &event)?;
+            Ok(format!("{who}: {} on {}", event.kind.label(), event.on.format("%d/%m")))
+        }
+    }
+}
+
+/// What the log says: the kind and the record, no names (R-PRIV-1).
+pub fn label(request: &RoundsRequest) -> String {
+    match request {
+        RoundsRequest::Round { case_id, .. } => format!("distraction case #{case_id} round"),
+        RoundsRequest::Phase { case_id, event, .. } => format!("distraction case #{case_id} {}", event.kind.code()),
+        RoundsRequest::Sessions { case_id, .. } => format!("distraction case #{case_id} sessions"),
+    }
+}

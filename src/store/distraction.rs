@@ -1,0 +1,456 @@
+//! Distraction cases (R-DO-1), their phase steps (R-DO-7), sessions and
+//! rounds with pin grades (R-DO-5). What they mean is decided in
+//! `domain::distraction`; here the facts are read and the changes written,
+//! all through the one audited write path.
+
+use super::Store;
+use super::decode::known;
+use super::error::{Result, StoreError, instant_text};
+use super::rows;
+use super::table::Table;
+use super::write::WriteTx;
+use crate::domain::distraction::alerts::{self, Record, Status};
+use crate::domain::distraction::plan::{self, Plan};
+use crate::domain::distraction::round;
+use crate::domain::distraction::{PhaseEvent, PhaseKind, Prescription, Round, SessionDone};
+use crate::domain::identity::Identity;
+use crate::domain::ward_time;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension};
+use std::collections::BTreeMap;
+
+/// A new distraction case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewDistraction {
+    pub patient_id: i64,
+    pub prescription: Prescription,
+    /// Turns at home; sessions are reported by phone.
+    pub outpatient: bool,
+}
+
+/// A distraction case with everything recorded for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistractionCase {
+    pub id: i64,
+    pub version: i64,
+    pub patient: Identity,
+    pub hospital_number: String,
+    pub outpatient: bool,
+    pub prescription: Prescription,
+    /// In the order recorded.
+    pub events: Vec<PhaseEvent>,
+    /// By day, then session.
+    pub sessions: Vec<SessionDone>,
+    /// Oldest first.
+    pub rounds: Vec<Round>,
+}
+
+impl DistractionCase {
+    pub fn record(&self) -> Record<'_> {
+        Record {
+            case_id: self.id,
+            prescription: &self.prescription,
+            events: &self.events,
+            sessions: &self.sessions,
+            rounds: &self.rounds,
+        }
+    }
+
+    pub fn plan(&self) -> Plan {
+        alerts::plan_of(&self.record())
+    }
+}
+
+/// One line of the rounds list: the case and its status at the time asked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundsRow {
+    pub case: DistractionCase,
+    pub status: Status,
+}
+
+/// A session of turns recorded with a round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionEntry {
+    /// 1-based.
+    pub session: u32,
+    pub turns: u32,
+    pub by_phone: bool,
+}
+
+/// What a nurse records at a round (R-DO-5): the round itself (its `at` is
+/// the save's time) and the sessions of the day done since the last round.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundEntry {
+    pub round: Round,
+    pub sessions: Vec<SessionEntry>,
+}
+
+const CASE_COLUMNS: &str = "d.id, d.version, p.id, p.surname, p.first_name, p.birth_date, p.hospital_number,
+    d.outpatient, d.site, d.device, d.mm_per_turn, d.osteotomy_on, d.latency_days, d.rate_mm_day,
+    d.sessions_per_day, d.target_mm, d.pins, d.pin_sites";
+
+fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DistractionCase> {
+    let id: i64 = r.get(0)?;
+    let t = Table::DistractionCases;
+    let site: String = r.get(8)?;
+    let device: String = r.get(9)?;
+    Ok(DistractionCase {
+        id,
+        version: r.get(1)?,
+        patient: Identity {
+            patient_id: r.get(2)?,
+            surname: r.get(3)?,
+            first_name: r.get(4)?,
+            birth_date: rows::day(r, 5)?,
+        },
+        hospital_number: r.get(6)?,
+        outpatient: r.get(7)?,
+        prescription: Prescription {
+            site: known(&site, t, "site", id)?,
+            device: known(&device, t, "device", id)?,
+            mm_per_turn: r.get(10)?,
+            osteotomy_on: rows::day(r, 11)?,
+            latency_days: r.get(12)?,
+            rate_mm_day: r.get(13)?,
+            sessions_per_day: r.get(14)?,
+            target_mm: r.get(15)?,
+            pins: r.get(16)?,
+            pin_sites: r.get(17)?,
+        },
+        events: Vec::new(),
+        sessions: Vec::new(),
+        rounds: Vec::new(),
+    })
+}
+
+/// Cases chosen by `filter` (SQL over `d`, with `?1` bound to `arg`), with
+/// their steps, sessions and rounds: four queries whatever the number of cases.
+fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCase>> {
+    let sql = format!(
+        "SELECT {CASE_COLUMNS} FROM distraction_cases d JOIN patients p ON p.id = d.patient_id
+         WHERE {filter} ORDER BY p.surname, p.first_name, d.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut cases: Vec<DistractionCase> = stmt.query_map([arg], case_row)?.collect::<rusqlite::Result<_>>()?;
+    if cases.is_empty() {
+        return Ok(cases);
+    }
+    let ids = serde_json::Value::from(cases.iter().map(|c| c.id).collect::<Vec<_>>()).to_string();
+    let index: BTreeMap<i64, usize> = cases.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT case_id, id, kind, on_day, reason, rate_mm_day FROM distraction_phases
+         WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+    )?;
+    let events = stmt.query_map([&ids], |r| {
+        let kind: String = r.get(2)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            PhaseEvent {
+                kind: known(&kind, Table::DistractionPhases, "kind", r.get(1)?)?,
+                on: rows::day(r, 3)?,
+                reason: r.get(4)?,
+                rate_mm_day: r.get(5)?,
+            },
+        ))
+    })?;
+    for row in events {
+        let (case_id, event) = row?;
+        cases[index[&case_id]].events.push(event);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT case_id, day, session, turns, done_at, by_phone FROM distraction_sessions
+         WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY day, session",
+    )?;
+    let sessions = stmt.query_map([&ids], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            SessionDone {
+                day: rows::day(r, 1)?,
+                session: r.get(2)?,
+                turns: r.get(3)?,
+                done_at: rows::instant(r, 4)?,
+                by_phone: r.get(5)?,
+            },
+        ))
+    })?;
+    for row in sessions {
+        let (case_id, session) = row?;
+        cases[index[&case_id]].sessions.push(session);
+    }
+    let mut grades: BTreeMap<i64, Vec<u8>> = BTreeMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.round_id, g.grade FROM pin_grades g JOIN distraction_rounds r ON r.id = g.round_id
+         WHERE r.case_id IN (SELECT value FROM json_each(?1)) ORDER BY g.round_id, g.pin",
+    )?;
+    for row in stmt.query_map([&ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u8>(1)?)))? {
+        let (round_id, grade) = row?;
+        grades.entry(round_id).or_default().push(grade);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT case_id, id, at, pain, sensation, motor, colour, rom_deg, mouth_opening_mm, occlusion_ok,
+                temperature_c, pin_care_done, note
+         FROM distraction_rounds WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY at, id",
+    )?;
+    let t = Table::DistractionRounds;
+    let rounds = stmt.query_map([&ids], |r| {
+        let id: i64 = r.get(1)?;
+        let (sensation, motor, colour): (String, String, String) = (r.get(4)?, r.get(5)?, r.get(6)?);
+        Ok((
+            r.get::<_, i64>(0)?,
+            Round {
+                at: rows::instant(r, 2)?,
+                pain: r.get(3)?,
+                sensation: known(&sensation, t, "sensation", id)?,
+                motor: known(&motor, t, "motor", id)?,
+                colour: known(&colour, t, "colour", id)?,
+                rom_deg: r.get(7)?,
+                mouth_opening_mm: r.get(8)?,
+                occlusion_ok: r.get(9)?,
+                temperature_c: r.get(10)?,
+                pin_grades: grades.get(&id).cloned().unwrap_or_default(),
+                pin_care_done: r.get(11)?,
+                note: r.get(12)?,
+            },
+        ))
+    })?;
+    for row in rounds {
+        let (case_id, round) = row?;
+        cases[index[&case_id]].rounds.push(round);
+    }
+    Ok(cases)
+}
+
+/// The instant a day's status is judged at: `now` on the day itself, the
+/// last second of a past day, the first of a future one.
+pub fn as_of(day: NaiveDate, now: DateTime<Utc>, zone: chrono_tz::Tz) -> DateTime<Utc> {
+    let (start, end) = ward_time::day_bounds(day, zone);
+    now.clamp(start, end - chrono::Duration::seconds(1))
+}
+
+impl Store {
+    /// A patient by hospital number, if registered.
+    pub fn patient_by_hospital_number(&self, number: &str) -> Result<Option<Identity>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id, surname, first_name, birth_date FROM patients WHERE hospital_number = ?1",
+                [number.trim()],
+                |r| {
+                    Ok(Identity {
+                        patient_id: r.get(0)?,
+                        surname: r.get(1)?,
+                        first_name: r.get(2)?,
+                        birth_date: rows::day(r, 3)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// One distraction case with all it records.
+    pub fn distraction(&self, case_id: i64) -> Result<DistractionCase> {
+        load(self.conn(), "d.id = CAST(?1 AS INTEGER)", &case_id.to_string())?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound(Table::DistractionCases.row(case_id)))
+    }
+
+    /// A patient's distraction cases, oldest first.
+    pub fn distractions_of(&self, patient_id: i64) -> Result<Vec<DistractionCase>> {
+        let mut cases = load(self.conn(), "d.patient_id = CAST(?1 AS INTEGER)", &patient_id.to_string())?;
+        cases.sort_by_key(|c| c.id);
+        Ok(cases)
+    }
+
+    /// R-DO-4: the rounds list of `day`: every case operated on or before it
+    /// and not removed before it, overdue sessions first, judged at
+    /// [`as_of`] the day.
+    pub fn rounds(&self, day: NaiveDate, now: DateTime<Utc>) -> Result<Vec<RoundsRow>> {
+        rounds_list(self.conn(), day, as_of(day, now, self.zone()), self.zone(), self.settings())
+    }
+
+    /// R-DO-1: records a new distraction case; refused when the prescription
+    /// cannot be followed. Returns the case's id.
+    pub fn add_distraction(&mut self, now: DateTime<Utc>, new: &NewDistraction) -> Result<i64> {
+        self.write(now, |tx| add(tx, new))
+    }
+
+    /// R-DO-7: records a phase step, refused when the case is not in a phase
+    /// it may leave that way. Returns the step's id.
+    pub fn record_phase(&mut self, now: DateTime<Utc>, case_id: i64, event: &PhaseEvent) -> Result<i64> {
+        self.write(now, |tx| record_phase(tx, case_id, event))
+    }
+
+    /// R-DO-5: records sessions of today without a round (turns reported by
+    /// phone, or a session between rounds).
+    pub fn record_sessions(&mut self, now: DateTime<Utc>, case_id: i64, sessions: &[SessionEntry]) -> Result<()> {
+        self.write(now, |tx| record_sessions(tx, case_id, sessions))
+    }
+
+    /// R-DO-5: records a round and the day's sessions done with it. Returns
+    /// the round's id.
+    pub fn record_round(&mut self, now: DateTime<Utc>, case_id: i64, entry: &RoundEntry) -> Result<i64> {
+        self.write(now, |tx| record_round(tx, case_id, entry))
+    }
+}
+
+pub fn rounds_list(
+    conn: &Connection,
+    day: NaiveDate,
+    at: DateTime<Utc>,
+    zone: chrono_tz::Tz,
+    settings: &crate::domain::settings::Settings,
+) -> Result<Vec<RoundsRow>> {
+    let cases = load(
+        conn,
+        "d.osteotomy_on <= ?1 AND NOT EXISTS (SELECT 1 FROM distraction_phases x
+             WHERE x.case_id = d.id AND x.kind = 'removal' AND x.on_day < ?1)",
+        &day.to_string(),
+    )?;
+    let mut rows: Vec<RoundsRow> = cases
+        .into_iter()
+        .map(|case| {
+            let status = alerts::status(&case.record(), at, zone, settings);
+            RoundsRow { case, status }
+        })
+        .collect();
+    rows.sort_by(|a, b| alerts::list_order(&a.status, &b.status));
+    Ok(rows)
+}
+
+fn invalid_case(case_id: i64, why: String) -> StoreError {
+    StoreError::invalid(Table::DistractionCases.row(case_id), why)
+}
+
+pub fn add(tx: &mut WriteTx<'_>, new: &NewDistraction) -> Result<i64> {
+    let p = &new.prescription;
+    p.validate().map_err(|why| StoreError::invalid("the distraction prescription", format!("{why} (R-DO-1)")))?;
+    let exists: bool =
+        tx.conn().query_row("SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?1)", [new.patient_id], |r| r.get(0))?;
+    if !exists {
+        return Err(StoreError::NotFound(Table::Patients.row(new.patient_id)));
+    }
+    tx.insert(
+        Table::DistractionCases,
+        &[
+            ("patient_id", &new.patient_id),
+            ("site", &p.site.code()),
+            ("device", &p.device.code()),
+            ("mm_per_turn", &p.mm_per_turn),
+            ("osteotomy_on", &p.osteotomy_on.to_string()),
+            ("latency_days", &p.latency_days),
+            ("rate_mm_day", &p.rate_mm_day),
+            ("sessions_per_day", &p.sessions_per_day),
+            ("target_mm", &p.target_mm),
+            ("pins", &p.pins),
+            ("pin_sites", &p.pin_sites),
+            ("outpatient", &new.outpatient),
+        ],
+    )
+}
+
+fn loaded(tx: &WriteTx<'_>, case_id: i64) -> Result<DistractionCase> {
+    load(tx.conn(), "d.id = CAST(?1 AS INTEGER)", &case_id.to_string())?
+        .pop()
+        .ok_or_else(|| StoreError::NotFound(Table::DistractionCases.row(case_id)))
+}
+
+pub fn record_phase(tx: &mut WriteTx<'_>, case_id: i64, event: &PhaseEvent) -> Result<i64> {
+    let case = loaded(tx, case_id)?;
+    let plan = case.plan();
+    let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-7)"));
+    plan::check_event(&plan, &case.events, event.kind, event.on, case.prescription.osteotomy_on).map_err(refuse)?;
+    let reason = event.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    if event.kind == PhaseKind::Pause && reason.is_none() {
+        return Err(refuse("a pause needs a reason; say why distraction stops".into()));
+    }
+    if let Some(rate) = event.rate_mm_day {
+        if event.kind != PhaseKind::Resume {
+            return Err(refuse("only a resume can set a new rate".into()));
+        }
+        case.prescription.check_rate(rate).map_err(refuse)?;
+    }
+    let actor = tx.actor_id();
+    tx.insert(
+        Table::DistractionPhases,
+        &[
+            ("case_id", &case_id),
+            ("kind", &event.kind.code()),
+            ("on_day", &event.on.to_string()),
+            ("reason", &reason),
+            ("rate_mm_day", &event.rate_mm_day),
+            ("recorded_by", &actor),
+        ],
+    )
+}
+
+pub fn record_round(tx: &mut WriteTx<'_>, case_id: i64, entry: &RoundEntry) -> Result<i64> {
+    let case = loaded(tx, case_id)?;
+    let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
+    entry.round.validate(case.prescription.pins).map_err(refuse)?;
+    sessions_of(tx, &case, &entry.sessions)?;
+    let at = instant_text(tx.at());
+    let r = &entry.round;
+    let actor = tx.actor_id();
+    let round_id = tx.insert(
+        Table::DistractionRounds,
+        &[
+            ("case_id", &case_id),
+            ("at", &at),
+            ("pain", &r.pain),
+            ("sensation", &r.sensation.code()),
+            ("motor", &r.motor.code()),
+            ("colour", &r.colour.code()),
+            ("rom_deg", &r.rom_deg),
+            ("mouth_opening_mm", &r.mouth_opening_mm),
+            ("occlusion_ok", &r.occlusion_ok),
+            ("temperature_c", &r.temperature_c),
+            ("pin_care_done", &r.pin_care_done),
+            ("note", &r.note.trim()),
+            ("recorded_by", &actor),
+        ],
+    )?;
+    for (i, grade) in r.pin_grades.iter().enumerate() {
+        let pin = i as u32 + 1;
+        tx.insert(Table::PinGrades, &[("round_id", &round_id), ("pin", &pin), ("grade", grade)])?;
+    }
+    Ok(round_id)
+}
+
+/// R-DO-5: sessions of today (the transaction's ward day) without a round:
+/// an outpatient's turns reported by phone, or a session between rounds.
+pub fn record_sessions(tx: &mut WriteTx<'_>, case_id: i64, sessions: &[SessionEntry]) -> Result<()> {
+    let case = loaded(tx, case_id)?;
+    sessions_of(tx, &case, sessions)
+}
+
+fn sessions_of(tx: &mut WriteTx<'_>, case: &DistractionCase, sessions: &[SessionEntry]) -> Result<()> {
+    let (case_id, p) = (case.id, &case.prescription);
+    let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
+    let day = ward_time::local_day(tx.at(), tx.zone());
+    let at = instant_text(tx.at());
+    for s in sessions {
+        round::check_turns(s.session, p.sessions_per_day, s.turns).map_err(refuse)?;
+        if let Some(done) = case.sessions.iter().find(|d| d.day == day && d.session == s.session) {
+            return Err(refuse(format!(
+                "session {} of today is already recorded (done at {}); record the next session",
+                s.session,
+                ward_time::clock_text(done.done_at, tx.zone())
+            )));
+        }
+        if sessions.iter().filter(|o| o.session == s.session).count() > 1 {
+            return Err(refuse(format!("session {} is entered twice", s.session)));
+        }
+        tx.insert(
+            Table::DistractionSessions,
+            &[
+                ("case_id", &case_id),
+                ("day", &day.to_string()),
+                ("session", &s.session),
+                ("turns", &s.turns),
+                ("done_at", &at),
+                ("by_phone", &s.by_phone),
+            ],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! `periop distraction add|step`, `periop distraction --patient` and
+//! `periop rounds` on a real file (R-DO-1, R-DO-2, R-DO-3, R-DO-4, R-DO-7),
+//! and `periop check` finding every row audited afterwards.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const NOW: &str = "2026-11-12T09:00";
+
+fn periop(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_periop"))
+        .args(["--db", dir.join("w.db").to_str().unwrap(), "--now", NOW])
+        .args(args)
+        .env("PERIOP_LOG", dir.join("log"))
+        .env_remove("PERIOP_DB")
+        .env_remove("PERIOP_NOW")
+        .output()
+        .unwrap()
+}
+
+fn ok(out: Output) -> String {
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{text}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A hospital number of the demo ward with no distraction case.
+fn free_patient(dir: &Path) -> String {
+    let conn = rusqlite::Connection::open(dir.join("w.db")).unwrap();
+    conn.query_row(
+        "SELECT hospital_number FROM patients WHERE id NOT IN (SELECT patient_id FROM distraction_cases) ORDER BY id LIMIT 1",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn r_do_1_a_ward_records_a_case_from_the_command_line_and_prints_its_round_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let hn = free_patient(dir.path());
+    let added = ok(periop(
+        dir.path(),
+        &[
+            "distraction",
+            "add",
+            "--patient",
+            &hn,
+            "--site",
+            "tibia",
+            "--device",
+            "circular_frame",
+            "--osteotomy",
+            "2026-11-01",
+            "--target",
+            "20",
+            "--pins",
+            "4",
+            "--rate",
+            "1.75",
+        ],
+    ));
+    // R-DO-2: 20 mm at 1.75 mm/day from 08/11: the target in place on 20/11.
+    assert!(added.contains("distraction from 08/11/2026 to 20/11/2026 (R-DO-2)"), "{added}");
+    assert!(added.contains("! R-DO-3 RATE HIGH: 1.75 mm/day"), "{added}");
+    let refused = periop(
+        dir.path(),
+        &[
+            "distraction",
+            "add",
+            "--patient",
+            &hn,
+            "--site",
+            "knee",
+            "--device",
+            "hexapod",
+            "--osteotomy",
+            "2026-11-01",
+            "--target",
+            "20",
+        ],
+    );
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--site \"knee\" is not a site; use one of: femur"));
+
+    let plan = ok(periop(dir.path(), &["distraction", "--patient", &hn]));
+    assert!(plan.contains("  08/11/2026  distraction        2 2 2 1                        1.75        0"), "{plan}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(periop(dir.path(), &["rounds", "--format", "json"]))).unwrap();
+    let row = json["rounds"].as_array().unwrap().iter().find(|r| r["hospital_number"] == hn.as_str()).unwrap().clone();
+    assert_eq!(row["phase"], "distraction");
+    assert_eq!(row["day_number"], 5);
+    assert_eq!(row["sessions_due"], 4);
+    let rules: Vec<&str> = row["alerts"].as_array().unwrap().iter().map(|a| a["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"R-DO-3"), "{rules:?}");
+    let csv = ok(periop(dir.path(), &["rounds", "--format", "csv"]));
+    assert!(csv.starts_with("case_id,surname,first_name,birth_date,hospital_number,"), "{csv}");
+
+    // R-DO-7: a pause needs a reason.
+    let refused = periop(dir.path(), &["distraction", "step", "--patient", &hn, "--kind", "pause"]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("a pause needs a reason"));
+    ok(periop(dir.path(), &["distraction", "step", "--patient", &hn, "--kind", "pause", "--reason", "pain"]));
+    let text = ok(periop(dir.path(), &["rounds"]));
+    assert!(text.contains("paused day"), "{text}");
+
+    ok(periop(dir.path(), &["check"]));
+}

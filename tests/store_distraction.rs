@@ -1,0 +1,195 @@
+//! Distraction rounds through the store, on real files: a case (R-DO-1), its
+//! plan and phase steps (R-DO-2, R-DO-7), a round with its sessions and pin
+//! grades (R-DO-5), the rounds list with its alerts (R-DO-4, R-DO-6), every
+//! write audited, and a file of schema 3 upgraded.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Europe::Paris;
+use periop::domain::attention::Severity;
+use periop::domain::distraction::{
+    Colour, Device, Motor, Phase, PhaseEvent, PhaseKind, Prescription, Round, Sensation, Site,
+};
+use periop::store::distraction::{NewDistraction, RoundEntry, SessionEntry};
+use periop::store::patients::{self, NewPatient};
+use periop::store::{Account, Store, StoreError};
+
+fn paris(month: u32, day: u32, h: u32) -> DateTime<Utc> {
+    Paris.with_ymd_and_hms(2026, month, day, h, 0, 0).single().unwrap().to_utc()
+}
+
+fn d(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, month, day).unwrap()
+}
+
+fn tibia() -> Prescription {
+    Prescription {
+        site: Site::Tibia,
+        device: Device::CircularFrame,
+        mm_per_turn: 0.25,
+        osteotomy_on: d(11, 1),
+        latency_days: 7,
+        rate_mm_day: 1.0,
+        sessions_per_day: 4,
+        target_mm: 20.0,
+        pins: 4,
+        pin_sites: "proximal 1-2, distal 3-4".into(),
+    }
+}
+
+fn round(grades: &[u8]) -> Round {
+    Round {
+        at: paris(11, 12, 9),
+        pain: 2,
+        sensation: Sensation::Normal,
+        motor: Motor::Normal,
+        colour: Colour::Normal,
+        rom_deg: Some(110),
+        mouth_opening_mm: None,
+        occlusion_ok: None,
+        temperature_c: Some(37.2),
+        pin_grades: grades.to_vec(),
+        pin_care_done: true,
+        note: "clean".into(),
+    }
+}
+
+fn setup() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.db");
+    let account = Account { name: "nurse1".into(), full_name: Some("Nurse One".into()) };
+    let mut store = Store::init(&path, &account, paris(11, 1, 8)).unwrap();
+    let patient = store
+        .write(paris(11, 1, 8), |tx| {
+            patients::register(
+                tx,
+                &NewPatient {
+                    surname: "Lefèvre".into(),
+                    first_name: "Anne".into(),
+                    birth_date: NaiveDate::from_ymd_opt(1990, 4, 2).unwrap(),
+                    sex: 'F',
+                    hospital_number: "H100".into(),
+                },
+            )
+        })
+        .unwrap();
+    let id = store
+        .add_distraction(
+            paris(11, 1, 9),
+            &NewDistraction { patient_id: patient, prescription: tibia(), outpatient: false },
+        )
+        .unwrap();
+    (dir, store, id)
+}
+
+#[test]
+fn r_do_1_a_case_is_stored_and_read_back_with_its_plan() {
+    let (_dir, store, id) = setup();
+    let case = store.distraction(id).unwrap();
+    assert_eq!(case.prescription, tibia());
+    assert_eq!(store.patient_by_hospital_number("H100").unwrap().map(|p| p.patient_id), Some(case.patient.patient_id));
+    let plan = case.plan();
+    assert_eq!((plan.start, plan.end), (d(11, 8), Some(d(11, 28))));
+    let audited: i64 = rusqlite::Connection::open(store.path())
+        .unwrap()
+        .query_row("SELECT count(*) FROM audit WHERE table_name = 'distraction_cases'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(audited, 1);
+}
+
+#[test]
+fn r_do_1_a_prescription_that_cannot_be_followed_is_refused() {
+    let (_dir, mut store, _) = setup();
+    let bad =
+        NewDistraction { patient_id: 1, prescription: Prescription { rate_mm_day: 0.3, ..tibia() }, outpatient: false };
+    let err = store.add_distraction(paris(11, 1, 9), &bad).unwrap_err();
+    assert!(err.to_string().contains("not a whole number of 0.25 mm turns"), "{err}");
+}
+
+#[test]
+fn r_do_5_r_do_6_a_round_with_a_grade_3_pin_is_an_urgent_review_on_the_rounds_list() {
+    let (_dir, mut store, id) = setup();
+    let entry = RoundEntry {
+        round: round(&[0, 3, 1, 0]),
+        sessions: vec![SessionEntry { session: 1, turns: 1, by_phone: false }],
+    };
+    store.record_round(paris(11, 12, 9), id, &entry).unwrap();
+    let rows = store.rounds(d(11, 12), paris(11, 12, 9)).unwrap();
+    assert_eq!(rows.len(), 1);
+    let status = &rows[0].status;
+    assert_eq!(status.phase, Phase::Distraction);
+    assert_eq!(status.sessions_done, 1);
+    assert_eq!(status.worst_pin, Some((2, 3)));
+    let urgent = status.alerts.iter().find(|a| a.rule == "R-DO-6").unwrap();
+    assert_eq!(
+        (urgent.severity, urgent.message.as_str()),
+        (Severity::Urgent, "PIN SITE GRADE 3: pin 2; urgent medical review")
+    );
+    // The same session twice is refused, naming it.
+    let err = store.record_round(paris(11, 12, 10), id, &entry).unwrap_err();
+    assert!(err.to_string().contains("session 1 of today is already recorded"), "{err}");
+    // A grade out of range is refused with its range.
+    let bad = RoundEntry { round: round(&[0, 7, 0, 0]), sessions: vec![] };
+    let err = store.record_round(paris(11, 12, 10), id, &bad).unwrap_err();
+    assert!(err.to_string().contains("pin 2 grade is 0 to 6"), "{err}");
+}
+
+#[test]
+fn r_do_7_phase_steps_are_checked_and_change_the_plan() {
+    let (_dir, mut store, id) = setup();
+    let step = |kind, on, reason: Option<&str>, rate| PhaseEvent {
+        kind,
+        on,
+        reason: reason.map(String::from),
+        rate_mm_day: rate,
+    };
+    let err = store.record_phase(paris(11, 12, 9), id, &step(PhaseKind::Pause, d(11, 12), None, None)).unwrap_err();
+    assert!(err.to_string().contains("a pause needs a reason"), "{err}");
+    store.record_phase(paris(11, 12, 9), id, &step(PhaseKind::Pause, d(11, 12), Some("pain"), None)).unwrap();
+    let err =
+        store.record_phase(paris(11, 12, 9), id, &step(PhaseKind::Pause, d(11, 12), Some("again"), None)).unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err}");
+    store.record_phase(paris(11, 14, 9), id, &step(PhaseKind::Resume, d(11, 14), None, Some(0.5))).unwrap();
+    let case = store.distraction(id).unwrap();
+    assert_eq!(case.events.len(), 2);
+    let plan = case.plan();
+    assert_eq!(plan.phase_on(d(11, 13)), Phase::Paused);
+    assert_eq!(plan.sessions_on(d(11, 14)), &[1, 1, 0, 0]);
+    // A removal takes the case off the rounds list from the next day.
+    store.record_phase(paris(11, 20, 9), id, &step(PhaseKind::Removal, d(11, 20), None, None)).unwrap();
+    assert_eq!(store.rounds(d(11, 20), paris(11, 20, 9)).unwrap().len(), 1);
+    assert!(store.rounds(d(11, 21), paris(11, 21, 9)).unwrap().is_empty());
+}
+
+#[test]
+fn a_file_of_schema_3_is_upgraded_with_the_distraction_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let account = Account { name: "nurse1".into(), full_name: None };
+    drop(Store::init(&path, &account, paris(11, 1, 8)).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE pin_grades; DROP TABLE distraction_rounds; DROP TABLE distraction_sessions;
+             DROP TABLE distraction_phases; DROP TABLE distraction_cases; PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    }
+    let store = Store::open_as(&path, &account).unwrap();
+    assert!(store.rounds(d(11, 2), paris(11, 2, 8)).unwrap().is_empty());
+}
+
+/// R-DO-6 on the Board: a grade-3 pin site is an urgent review on the
+/// attention list, beside the patient's identity.
+#[test]
+fn r_do_6_the_urgent_review_is_on_the_board() {
+    let (_dir, mut store, id) = setup();
+    let entry = RoundEntry { round: round(&[0, 0, 3, 0]), sessions: vec![] };
+    store.record_round(paris(11, 12, 9), id, &entry).unwrap();
+    let board = store.board(d(11, 12), paris(11, 12, 9)).unwrap();
+    let alert = board.attention.iter().find(|a| a.rule == "R-DO-6").expect("on the board");
+    assert_eq!(alert.severity, Severity::Urgent);
+    assert_eq!(alert.message, "PIN SITE GRADE 3: pin 3; urgent medical review");
+    assert_eq!(board.patient_for(alert.subject).map(ToString::to_string).as_deref(), Some("LEFÈVRE Anne (02/04/1990)"));
+    // Not on a day to come.
+    assert!(store.board(d(11, 13), paris(11, 12, 9)).unwrap().attention.iter().all(|a| a.rule != "R-DO-6"));
+}
