@@ -25,6 +25,7 @@ pub mod reference;
 pub mod registration;
 mod rows;
 pub mod schema;
+pub mod search;
 pub mod settings;
 pub mod stay_order;
 pub mod table;

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -34,6 +34,8 @@ pub const UPGRADES: &[Step] = &[
         sql: "ALTER TABLE audit ADD COLUMN hash TEXT; DROP TRIGGER audit_is_append_only_update;",
         then: Some(upgrade_3_seal),
     },
+    // 3 → 4 (issue 13): the search indexes, filled from the existing rows.
+    Step { sql: super::search::INDEXES_V4, then: Some(super::search::build_indexes) },
 ];
 
 fn upgrade_3_seal(conn: &Connection) -> Result<()> {
