@@ -160,7 +160,7 @@ fn r_audit_3_a_file_from_before_the_chain_is_sealed_by_the_upgrade() {
     raw_rw(&path)
         .execute_batch(
             "DROP TRIGGER audit_is_append_only_update; ALTER TABLE audit DROP COLUMN hash;
-             DROP TABLE audit_search; DROP TABLE patient_search;
+             DROP TABLE audit_search; DROP TABLE patient_search; DROP TABLE audit_terms;
              CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
              BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
              PRAGMA user_version = 2;",

@@ -99,7 +99,10 @@ fn a_schema_3_file_gets_its_search_indexes_built_on_open() {
     {
         // Back to schema 3: no indexes.
         let conn = raw_rw(&path);
-        conn.execute_batch("DROP TABLE audit_search; DROP TABLE patient_search; PRAGMA user_version = 3;").unwrap();
+        conn.execute_batch(
+            "DROP TABLE audit_search; DROP TABLE patient_search; DROP TABLE audit_terms; PRAGMA user_version = 3;",
+        )
+        .unwrap();
     }
     let store = Store::open_as(&path, &alice()).unwrap();
     assert_eq!(found(&store, "helene").len(), 1);

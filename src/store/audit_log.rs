@@ -40,7 +40,7 @@ impl Store {
     pub fn audit_entries(&self, filter: &str, before_id: Option<i64>, limit: usize) -> Result<Vec<Entry>> {
         const COLUMNS: &str = "SELECT a.id, a.at, s.display_name, a.table_name, a.row_id, a.action, a.before, a.after
              FROM audit a JOIN staff s ON s.id = a.actor_id";
-        let matching = super::search::query(filter);
+        let matching = super::search::audit_query(self.conn(), filter)?;
         let sql = if matching.is_some() {
             // The index reads its newest matches first and stops at the page.
             format!(

@@ -28,7 +28,49 @@ CREATE VIRTUAL TABLE audit_search USING fts5(
     doc, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 CREATE VIRTUAL TABLE patient_search USING fts5(
     doc, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');
+CREATE TABLE audit_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 ";
+
+/// The longest prefix `audit_search` keeps an index for (its `prefix` option).
+const INDEXED_PREFIX: usize = 3;
+
+/// A longer prefix starting more whole words than this is asked as a prefix.
+const MOST_WORDS: usize = 64;
+
+/// The words of `text` as the indexes split and fold them: runs of letters
+/// and digits, without case or accents.
+pub fn terms(text: &str) -> Vec<String> {
+    names::folded(text).split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(String::from).collect()
+}
+
+/// The FTS5 query for the Audit filter: every word of `text` required, each
+/// matching the start of a word. A word up to [`INDEXED_PREFIX`] letters is
+/// a prefix query (the prefix index answers it); a longer one becomes the
+/// whole words of the log it starts (`admi` → `admin OR admission OR
+/// admitted…`), which FTS5 reads newest first and stops at the page, where a
+/// bare prefix would merge every match in history first (tens of ms for a
+/// word in most rows). `None` when nothing in `text` is searchable.
+pub fn audit_query(conn: &Connection, text: &str) -> Result<Option<String>> {
+    let mut words = conn.prepare_cached("SELECT term FROM audit_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3")?;
+    let mut parts = Vec::new();
+    for term in terms(text) {
+        if term.chars().count() <= INDEXED_PREFIX {
+            parts.push(format!("\"{term}\"*"));
+            continue;
+        }
+        let end = format!("{term}{}", char::MAX);
+        let whole: Vec<String> = words
+            .query_map(params![term, end, MOST_WORDS as i64 + 1], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if whole.is_empty() || whole.len() > MOST_WORDS {
+            parts.push(format!("\"{term}\"*"));
+        } else {
+            let any: Vec<String> = whole.iter().map(|w| format!("\"{w}\"")).collect();
+            parts.push(format!("({})", any.join(" OR ")));
+        }
+    }
+    Ok((!parts.is_empty()).then(|| parts.join(" AND ")))
+}
 
 /// The FTS5 query for `text`: each word, folded, as a quoted prefix phrase,
 /// all of them required. `None` when no word holds a letter or a digit
@@ -83,6 +125,13 @@ pub(super) fn index_audit(
         .query_row([actor_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let doc = audit_doc(&actor, account.as_deref(), table, row_id, action, before, after);
     conn.prepare_cached("INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)")?.execute(params![audit_id, doc])?;
+    let mut known = conn.prepare_cached("INSERT OR IGNORE INTO audit_terms (term) VALUES (?1)")?;
+    let mut terms = terms(&doc);
+    terms.sort_unstable();
+    terms.dedup();
+    for term in terms {
+        known.execute([term])?;
+    }
     Ok(())
 }
 
@@ -130,12 +179,18 @@ pub(super) fn build_indexes(conn: &Connection) -> Result<()> {
     )?;
     let mut insert = conn.prepare("INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)")?;
     let mut rows = read.query([])?;
+    let mut known = std::collections::BTreeSet::new();
     while let Some(r) = rows.next()? {
         let (account, before): (Option<String>, Option<String>) = (r.get(2)?, r.get(6)?);
         let (actor, table, action, after): (String, String, String, String) =
             (r.get(1)?, r.get(3)?, r.get(5)?, r.get(7)?);
         let doc = audit_doc(&actor, account.as_deref(), &table, r.get(4)?, &action, before.as_deref(), &after);
         insert.execute(params![r.get::<_, i64>(0)?, doc])?;
+        known.extend(terms(&doc));
+    }
+    let mut add = conn.prepare("INSERT INTO audit_terms (term) VALUES (?1)")?;
+    for term in known {
+        add.execute([term])?;
     }
     conn.execute_batch("INSERT INTO audit_search (audit_search) VALUES ('optimize');")?;
     Ok(())
@@ -187,5 +242,22 @@ mod tests {
         // Nothing searchable: no filter (the caller shows everything).
         assert_eq!(query("\" ( *"), None);
         assert_eq!(query("   "), None);
+    }
+
+    #[test]
+    fn a_long_prefix_becomes_the_whole_words_it_starts_and_a_short_one_stays_a_prefix() {
+        let conn = memory();
+        conn.execute_batch("INSERT INTO audit_terms (term) VALUES ('admin'), ('admitted'), ('admissions'), ('bed');")
+            .unwrap();
+        let q = |text: &str| audit_query(&conn, text).unwrap();
+        assert_eq!(q("ADMI").as_deref(), Some("(\"admin\" OR \"admissions\" OR \"admitted\")"));
+        assert_eq!(q("ad bé").as_deref(), Some("\"ad\"* AND \"be\"*"));
+        assert_eq!(q("zzzz").as_deref(), Some("\"zzzz\"*"));
+        assert_eq!(q("o'brien").as_deref(), Some("\"o\"* AND \"brien\"*"));
+        assert_eq!(q("\" AND( *").as_deref(), Some("\"and\"*"));
+        assert_eq!(q(" ( * "), None);
+        let many: Vec<String> = (0..=MOST_WORDS).map(|i| format!("('many{i:03}')")).collect();
+        conn.execute_batch(&format!("INSERT INTO audit_terms (term) VALUES {};", many.join(", "))).unwrap();
+        assert_eq!(q("many").as_deref(), Some("\"many\"*"));
     }
 }
