@@ -5,6 +5,7 @@
 mod byte_input;
 pub mod effects;
 mod events;
+pub use events::WATCH_EVERY;
 mod save;
 mod terminal;
 pub mod tty_keys;
