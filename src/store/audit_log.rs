@@ -28,8 +28,9 @@ pub struct Change {
     pub after: String,
 }
 
-/// How many entries one page of the Audit tab reads.
-pub const PAGE: usize = 500;
+/// How many entries one page of the Audit tab reads: a few screens; each
+/// row costs two JSON parses, so a page stays well inside a frame.
+pub const PAGE: usize = 200;
 
 impl Store {
     /// The newest entries first, those matching every word of `filter` (at
