@@ -3,9 +3,9 @@
 //! then the audit log past the last seen id says what changed.
 //!
 //! When to ask: [`Watcher::wait`] sleeps until the database's files change
-//! (inotify, through the `notify` crate), then asks at once and a few times
-//! more over the next [`SETTLE`] (a commit writes the WAL before SQLite
-//! publishes it in the shared index, which no file event reports). Where no
+//! (inotify, through the `notify` crate), then asks at once and every few
+//! ms until [`SETTLE`] after the latest event (a commit writes the WAL before
+//! SQLite publishes it in the shared index, which no file event reports). Where no
 //! notification arrives (a network file system, inotify watches used up) it
 //! asks every `fallback` anyway, as before; idle, it wakes no more often than
 //! that.
@@ -17,9 +17,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-/// After a file event, how long the watcher keeps asking for the commit to
-/// show, and how often meanwhile.
-pub const SETTLE: Duration = Duration::from_millis(100);
+/// After the latest file event, how long the watcher keeps asking for the
+/// commit to show (the WAL's fsync comes between), and how often meanwhile.
+pub const SETTLE: Duration = Duration::from_millis(250);
 const SETTLE_EVERY: Duration = Duration::from_millis(3);
 
 /// One changed row, as the audit log names it.
@@ -119,17 +119,23 @@ impl Watcher {
             Err(RecvTimeoutError::Timeout) => return (self.poll(), true),
             Err(RecvTimeoutError::Disconnected) => return (self.poll(), false),
         }
-        // A file changed: ask now, and again until the commit is published.
-        let until = Instant::now() + SETTLE;
+        // A file changed: ask now, and again until the commit is published,
+        // for up to SETTLE after the latest event (a save can touch the files
+        // long before it commits: a first save checks the whole file first).
+        let mut until = Instant::now() + SETTLE;
         loop {
-            while events.try_recv().is_ok() {}
+            while events.try_recv().is_ok() {
+                until = Instant::now() + SETTLE;
+            }
             let changed = self.poll();
             if !matches!(&changed, Ok(c) if c.is_empty()) || Instant::now() >= until {
                 return (changed, true);
             }
-            // A new event ends the pause early.
-            if let Err(RecvTimeoutError::Disconnected) = events.recv_timeout(SETTLE_EVERY) {
-                return (self.poll(), false);
+            // A new event ends the pause early (and extends the settling).
+            match events.recv_timeout(SETTLE_EVERY) {
+                Ok(()) => until = Instant::now() + SETTLE,
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return (self.poll(), false),
             }
         }
     }
