@@ -202,7 +202,9 @@ pub fn list(
     if let Some(state) = q.state {
         // Most of the history is discharged: without a day, read the newest by
         // admission day rather than every discharged admission by state.
-        let by_state = if state == AdmissionState::Discharged && q.day.is_none() {
+        // With a day, the day's index finds the few stays: never walk every
+        // stay of a state (most of history is discharged).
+        let by_state = if state == AdmissionState::Discharged || q.day.is_some() {
             "+a.state = :state"
         } else {
             "a.state = :state"
