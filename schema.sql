@@ -338,3 +338,17 @@ CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'the audit log cannot be deleted');
 END;
+
+-- Search (schema 4): FTS5 indexes of what users filter by, kept in step by
+-- the write path in the same transaction (store/search.rs). Case and accents
+-- are folded by the tokenizer; the prefix indexes make as-you-type quick.
+-- audit_search: rowid = audit id (contentless: the log is append-only).
+-- patient_search: rowid = patient id (surname, first name, hospital number).
+-- audit_terms: every word audit_search holds, folded, so a typed prefix
+-- longer than the prefix indexes becomes the few whole words it starts
+-- (FTS5 merges those lazily, newest first; a bare prefix it merges whole).
+CREATE VIRTUAL TABLE audit_search USING fts5(
+    doc, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+CREATE VIRTUAL TABLE patient_search USING fts5(
+    doc, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');
+CREATE TABLE audit_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;

@@ -155,10 +155,12 @@ fn r_audit_3_a_file_from_before_the_chain_is_sealed_by_the_upgrade() {
     let dir = tempfile::tempdir().unwrap();
     let path = ward(dir.path());
     let sealed_head = checked(&path).chain.head;
-    // Back to schema 2: no hash column (the triggers are dropped to allow it).
+    // Back to schema 2: no hash column (the triggers are dropped to allow it),
+    // no search indexes (schema 4).
     raw_rw(&path)
         .execute_batch(
             "DROP TRIGGER audit_is_append_only_update; ALTER TABLE audit DROP COLUMN hash;
+             DROP TABLE audit_search; DROP TABLE patient_search; DROP TABLE audit_terms;
              CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
              BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
              PRAGMA user_version = 2;",

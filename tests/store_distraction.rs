@@ -170,7 +170,8 @@ fn a_file_of_schema_3_is_upgraded_with_the_distraction_tables() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE pin_grades; DROP TABLE distraction_rounds; DROP TABLE distraction_sessions;
-             DROP TABLE distraction_phases; DROP TABLE distraction_cases; PRAGMA user_version = 3;",
+             DROP TABLE distraction_phases; DROP TABLE distraction_cases;
+             DROP TABLE audit_search; DROP TABLE patient_search; DROP TABLE audit_terms; PRAGMA user_version = 3;",
         )
         .unwrap();
     }

@@ -137,3 +137,34 @@ fn more_changes_than_one_page_are_all_reported_without_another_commit() {
     }
     assert_eq!(seen, MANY as usize);
 }
+
+/// Issue 13: a commit wakes the watcher through file notifications, long
+/// before its timer would (no timed budget here: the fallback is a minute).
+#[test]
+fn wait_is_woken_by_another_connections_commit_before_its_timer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut alice = Store::open_as(&path, &alice()).unwrap();
+    let mut watch = watcher(&path);
+    assert!(watch.notified(), "inotify is available on Linux");
+    let saving = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        alice.write(at(), |tx| patients::register(tx, &patient(1))).unwrap()
+    });
+    let started = std::time::Instant::now();
+    let fallback = std::time::Duration::from_secs(60);
+    let mut seen = Vec::new();
+    while !seen.iter().any(|c: &Changed| c.table == "patients") {
+        seen.extend(watch.wait(fallback).unwrap());
+        assert!(started.elapsed() < fallback, "woken by the timer, not the commit");
+    }
+    let patient_id = saving.join().unwrap();
+    assert!(rows(&seen).contains(&("patients", patient_id)));
+
+    // With nothing committed, the timer ends the wait with nothing.
+    assert!(watch.wait(std::time::Duration::from_millis(20)).unwrap().is_empty());
+    // Timer only: the same answer, later.
+    let mut polling = Watcher::open_polling(&path).unwrap();
+    assert!(!polling.notified());
+    assert!(polling.wait(std::time::Duration::from_millis(5)).unwrap().is_empty());
+}

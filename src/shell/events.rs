@@ -9,7 +9,9 @@ use std::sync::mpsc::Sender;
 use std::thread;
 use std::time::Duration;
 
-/// How often the watcher asks SQLite whether another connection committed.
+/// How often the watcher asks SQLite whether another connection committed
+/// when no file notification wakes it first (the fallback: a notification
+/// wakes it within milliseconds of a commit; see `store::watch`).
 pub const WATCH_EVERY: Duration = Duration::from_millis(300);
 
 /// Starts every thread; keys are read by crossterm on a UTF-8 terminal and
@@ -56,8 +58,7 @@ fn spawn_watcher(tx: Sender<Msg>, path: PathBuf) {
             return;
         }
         loop {
-            thread::sleep(WATCH_EVERY);
-            match watcher.poll() {
+            match watcher.wait(WATCH_EVERY) {
                 Ok(changed) if changed.is_empty() => {}
                 Ok(changed) => {
                     if tx.send(Msg::Changed(changed)).is_err() {

@@ -5,8 +5,10 @@
 mod byte_input;
 pub mod effects;
 mod events;
+pub use events::WATCH_EVERY;
 mod save;
 mod save_rounds;
+mod search;
 mod terminal;
 pub mod tty_keys;
 
@@ -38,6 +40,7 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
         ));
     }
     let (tx, rx) = mpsc::channel();
+    let searcher = search::Searcher::spawn(store.path(), clock, tx.clone());
     events::spawn_all(tx, store.path().to_path_buf(), clock, charset == Charset::Utf8);
     let mut guard = terminal::Guard::enter(charset)?;
 
@@ -45,8 +48,9 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
     let mut state = State::new(now, store.zone(), store.actor().clone(), store.path().display().to_string());
     let mut pending: VecDeque<Effect> = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
     let mut redraw = true;
+    let mut held: VecDeque<(Msg, std::time::Instant)> = VecDeque::new();
     loop {
-        redraw |= settle(&mut store, clock, &mut state, &mut pending);
+        redraw |= settle_with(&mut store, clock, &mut state, &mut pending, searcher.as_ref());
         if state.quit {
             break;
         }
@@ -62,22 +66,73 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
         }
         // Block for the next message, then take everything already waiting,
         // so a burst (resizes, a flurry of saves) costs one frame.
-        let Ok(first) = rx.recv() else { break };
-        for msg in std::iter::once(first).chain(rx.try_iter()) {
+        let first = if held.is_empty() {
+            match rx.recv() {
+                Ok(msg) => Some(msg),
+                Err(_) => break,
+            }
+        } else {
+            match rx.recv_timeout(HOLD_KEYS_AT_MOST) {
+                Ok(msg) => Some(msg),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        };
+        for msg in first.into_iter().chain(rx.try_iter()) {
             // Each message's loads run before the next key is read, so a
-            // key typed ahead (2 then Enter) acts on what it will see.
-            redraw |= handle(&mut store, clock, &mut state, msg);
+            // key typed ahead (2 then Enter) acts on what it will see; a key
+            // for the list while its search is out waits for the answer
+            // (typing in the filter line does not: it supersedes it).
+            if matches!(msg, Msg::Key(_)) && (!held.is_empty() || waits_for_search(&state, searcher.as_ref())) {
+                held.push_back((msg, std::time::Instant::now()));
+                continue;
+            }
+            redraw |= handle_with(&mut store, clock, &mut state, msg, searcher.as_ref());
+        }
+        while let Some((_, since)) = held.front() {
+            if waits_for_search(&state, searcher.as_ref()) && since.elapsed() < HOLD_KEYS_AT_MOST {
+                break;
+            }
+            let Some((msg, _)) = held.pop_front() else { break };
+            redraw |= handle_with(&mut store, clock, &mut state, msg, searcher.as_ref());
         }
     }
     drop(guard);
     Ok(())
 }
 
+/// A key for a list waits at most this long for the list's search to answer.
+const HOLD_KEYS_AT_MOST: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// True when a key now would act on a list whose search is still out.
+fn waits_for_search(state: &State, searcher: Option<&search::Searcher>) -> bool {
+    !matches!(state.mode, app::state::Mode::Filter) && searcher.is_some_and(search::Searcher::busy)
+}
+
 /// Runs the waiting effects, and those their answers ask for, until none is
 /// left. True if the screen needs drawing.
 pub fn settle(store: &mut Store, clock: Clock, state: &mut State, pending: &mut VecDeque<Effect>) -> bool {
+    settle_with(store, clock, state, pending, None)
+}
+
+/// [`settle`], handing searches to `searcher` (their answers come back later
+/// on the loop's channel).
+fn settle_with(
+    store: &mut Store,
+    clock: Clock,
+    state: &mut State,
+    pending: &mut VecDeque<Effect>,
+    searcher: Option<&search::Searcher>,
+) -> bool {
     let mut redraw = false;
     while let Some(effect) = pending.pop_front() {
+        let effect = match searcher {
+            Some(searcher) => match searcher.offer(effect) {
+                Some(effect) => effect,
+                None => continue,
+            },
+            None => effect,
+        };
         let msg = effects::run(store, clock, effect);
         let outcome = app::update(state, msg);
         redraw |= outcome.redraw;
@@ -88,10 +143,20 @@ pub fn settle(store: &mut Store, clock: Clock, state: &mut State, pending: &mut 
 
 /// Handles one message to the end: update, then its effects. For the benchmark.
 pub fn handle(store: &mut Store, clock: Clock, state: &mut State, msg: Msg) -> bool {
+    handle_with(store, clock, state, msg, None)
+}
+
+fn handle_with(
+    store: &mut Store,
+    clock: Clock,
+    state: &mut State,
+    msg: Msg,
+    searcher: Option<&search::Searcher>,
+) -> bool {
     let outcome = app::update(state, msg);
     let mut pending = VecDeque::new();
     queue(&mut pending, outcome.effects);
-    outcome.redraw | settle(store, clock, state, &mut pending)
+    outcome.redraw | settle_with(store, clock, state, &mut pending, searcher)
 }
 
 /// Adds effects, skipping one already waiting (two saves seen at once need one reload).

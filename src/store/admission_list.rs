@@ -202,7 +202,9 @@ pub fn list(
     if let Some(state) = q.state {
         // Most of the history is discharged: without a day, read the newest by
         // admission day rather than every discharged admission by state.
-        let by_state = if state == AdmissionState::Discharged && q.day.is_none() {
+        // With a day, the day's index finds the few stays: never walk every
+        // stay of a state (most of history is discharged).
+        let by_state = if state == AdmissionState::Discharged || q.day.is_some() {
             "+a.state = :state"
         } else {
             "a.state = :state"
@@ -211,33 +213,40 @@ pub fn list(
         params.push((":state", Value::Text(state.code().to_string())));
     }
     let words: Vec<String> =
-        q.text.as_deref().map(names::folded).unwrap_or_default().split_whitespace().map(like).collect();
+        q.text.as_deref().map(names::folded).unwrap_or_default().split_whitespace().map(String::from).collect();
     if !words.is_empty() {
         register_fold(conn)?;
     }
+    let keys: Vec<(String, String)> = (0..words.len()).map(|i| (format!(":w{i}"), format!(":p{i}"))).collect();
     let narrow = q.day.is_some() || q.state.is_some_and(|s| s != AdmissionState::Discharged);
-    let names: Vec<String> = (0..words.len()).map(|i| format!(":w{i}")).collect();
-    // Every word must match somewhere (name, number, bed, procedure), without
-    // regard to case or accents (names::matches is the same rule in Rust).
-    for (name, word) in names.iter().zip(words) {
+    // Every word must match somewhere, without regard to case or accents: the
+    // patient (name, number) through the search index (store/search.rs), the
+    // bed and the procedure (small tables) by their folded label.
+    for (word, (label, indexed)) in words.iter().zip(&keys) {
+        let patient = match super::search::query(word) {
+            Some(phrase) => {
+                params.push((indexed.as_str(), Value::Text(phrase)));
+                format!("a.patient_id IN (SELECT rowid FROM patient_search WHERE patient_search MATCH {indexed})")
+            }
+            None => "0".to_string(),
+        };
         let matching = if narrow {
             // A few rows already: test each one.
             format!(
-                "(periop_fold(p.surname || ' ' || p.first_name || ' ' || p.hospital_number || ' '
-                   || COALESCE(b.label, '') || ' ' || COALESCE(k.label, '')) LIKE {name} ESCAPE '\\')"
+                "({patient} OR periop_fold(COALESCE(b.label, '') || ' ' || COALESCE(k.label, ''))
+                      LIKE {label} ESCAPE '\\')"
             )
         } else {
             // The whole history: match in the small tables first, then only probe each admission.
             format!(
-                "(a.patient_id IN (SELECT id FROM patients
-                     WHERE periop_fold(surname || ' ' || first_name || ' ' || hospital_number) LIKE {name} ESCAPE '\\')
-                  OR a.bed_id IN (SELECT id FROM beds WHERE periop_fold(label) LIKE {name} ESCAPE '\\')
+                "({patient}
+                  OR a.bed_id IN (SELECT id FROM beds WHERE periop_fold(label) LIKE {label} ESCAPE '\\')
                   OR a.id IN (SELECT admission_id FROM cases WHERE procedure_kind_id IN
-                      (SELECT id FROM procedure_kinds WHERE periop_fold(label) LIKE {name} ESCAPE '\\')))"
+                      (SELECT id FROM procedure_kinds WHERE periop_fold(label) LIKE {label} ESCAPE '\\')))"
             )
         };
         filters.push(matching);
-        params.push((name.as_str(), Value::Text(word)));
+        params.push((label.as_str(), Value::Text(like(word))));
     }
     Ok(summaries(conn, &filters.join(" AND "), order, &params, now, settings)?.0)
 }

@@ -28,25 +28,33 @@ pub struct Change {
     pub after: String,
 }
 
-/// How many entries one page of the Audit tab reads.
-pub const PAGE: usize = 500;
+/// How many entries one page of the Audit tab reads: a few screens; each
+/// row costs two JSON parses, so a page stays well inside a frame.
+pub const PAGE: usize = 200;
 
 impl Store {
-    /// The newest entries first, those matching `filter` (in who, what or the
-    /// values, case-insensitive), older than `before_id` when paging.
+    /// The newest entries first, those matching every word of `filter` (at
+    /// the start of a word of who, what or the values, without regard to case
+    /// or accents: the FTS5 index of `store/search.rs`), older than
+    /// `before_id` when paging. A filter with nothing searchable in it (only
+    /// punctuation) filters nothing.
     pub fn audit_entries(&self, filter: &str, before_id: Option<i64>, limit: usize) -> Result<Vec<Entry>> {
-        let pattern = format!("%{}%", filter.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT a.id, a.at, s.display_name, a.table_name, a.row_id, a.action, a.before, a.after
-             FROM audit a JOIN staff s ON s.id = a.actor_id
-             WHERE a.id < ?1
-               AND (?2 = '%%' OR s.display_name LIKE ?2 ESCAPE '\\' OR s.account LIKE ?2 ESCAPE '\\'
-                    OR a.table_name LIKE ?2 ESCAPE '\\' OR a.after LIKE ?2 ESCAPE '\\'
-                    OR a.before LIKE ?2 ESCAPE '\\' OR (a.table_name || ' #' || a.row_id) LIKE ?2 ESCAPE '\\')
-             ORDER BY a.id DESC LIMIT ?3",
-        )?;
+        const COLUMNS: &str = "SELECT a.id, a.at, s.display_name, a.table_name, a.row_id, a.action, a.before, a.after
+             FROM audit a JOIN staff s ON s.id = a.actor_id";
+        let matching = super::search::audit_query(self.conn(), filter)?;
+        let sql = if matching.is_some() {
+            // The index reads its newest matches first and stops at the page.
+            format!(
+                "{COLUMNS} WHERE a.id IN (SELECT rowid FROM audit_search
+                     WHERE audit_search MATCH ?2 AND rowid < ?1 ORDER BY rowid DESC LIMIT ?3)
+                 ORDER BY a.id DESC LIMIT ?3"
+            )
+        } else {
+            format!("{COLUMNS} WHERE a.id < ?1 AND ?2 IS NULL ORDER BY a.id DESC LIMIT ?3")
+        };
+        let mut stmt = self.conn().prepare_cached(&sql)?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt.query_map(params![before_id.unwrap_or(i64::MAX), pattern, limit], |row| {
+        let rows = stmt.query_map(params![before_id.unwrap_or(i64::MAX), matching, limit], |row| {
             let before: Option<String> = row.get(6)?;
             let after: String = row.get(7)?;
             Ok(Entry {

@@ -85,6 +85,12 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 impl StoreError {
+    /// True when the query was stopped by an [`super::Interrupter`]: a newer
+    /// request took its place, and nobody waits for this answer.
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self, StoreError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted))
+    }
+
     pub fn invalid(what: impl Into<String>, why: impl Into<String>) -> Self {
         StoreError::Invalid { what: what.into(), why: why.into() }
     }

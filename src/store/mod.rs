@@ -26,6 +26,7 @@ pub mod reference;
 pub mod registration;
 mod rows;
 pub mod schema;
+pub mod search;
 pub mod settings;
 pub mod stay_order;
 pub mod table;
@@ -46,6 +47,17 @@ use std::path::{Path, PathBuf};
 use write::WriteTx;
 
 /// A database file, opened and checked, with the actor who writes to it.
+/// Stops the query a [`Store`] is running, from another thread (a newer
+/// search supersedes it); the store's call then fails with an error for
+/// which [`StoreError::is_interrupted`] is true. Does nothing when idle.
+pub struct Interrupter(rusqlite::InterruptHandle);
+
+impl Interrupter {
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -160,6 +172,11 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A handle another thread uses to stop the query this store is running.
+    pub fn interrupter(&self) -> Interrupter {
+        Interrupter(self.conn.get_interrupt_handle())
     }
 
     pub fn actor(&self) -> &Actor {

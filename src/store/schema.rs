@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -37,6 +37,8 @@ pub const UPGRADES: &[Step] = &[
     // 3 → 4 (R-DO-1, R-DO-5, R-DO-7): distraction cases, their phase steps,
     // sessions, rounds and pin grades, as in schema.sql.
     Step { sql: DISTRACTION_TABLES, then: None },
+    // 4 → 5 (issue 13): the search indexes, filled from the existing rows.
+    Step { sql: super::search::INDEXES_V5, then: Some(super::search::build_indexes) },
 ];
 
 /// The distraction tables of `schema.sql` (3 → 4), kept word for word.

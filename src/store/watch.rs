@@ -1,11 +1,26 @@
-//! Seeing other terminals' saves. A second, read-only connection polls
+//! Seeing other terminals' saves. A second, read-only connection asks
 //! `PRAGMA data_version`, which moves only when another connection commits;
 //! then the audit log past the last seen id says what changed.
+//!
+//! When to ask: [`Watcher::wait`] sleeps until the database's files change
+//! (inotify, through the `notify` crate), then asks at once and every few
+//! ms until [`SETTLE`] after the latest event (a commit writes the WAL before
+//! SQLite publishes it in the shared index, which no file event reports). Where no
+//! notification arrives (a network file system, inotify watches used up) it
+//! asks every `fallback` anyway, as before; idle, it wakes no more often than
+//! that.
 
 use super::error::Result;
 use super::open_checked;
 use rusqlite::{Connection, params};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+/// After the latest file event, how long the watcher keeps asking for the
+/// commit to show (the WAL's fsync comes between), and how often meanwhile.
+pub const SETTLE: Duration = Duration::from_millis(250);
+const SETTLE_EVERY: Duration = Duration::from_millis(3);
 
 /// One changed row, as the audit log names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +38,33 @@ pub struct Watcher {
     _guard: super::file_check::OpenGuard,
     data_version: i64,
     last_audit_id: i64,
+    /// The file events, while inotify watches the database's folder.
+    events: Option<(notify::RecommendedWatcher, Receiver<()>)>,
+}
+
+/// Watches the folder holding `path` (the WAL and the shared index are made
+/// and removed beside it) for changes to the database's own files.
+fn file_events(path: &Path) -> notify::Result<(notify::RecommendedWatcher, Receiver<()>)> {
+    use notify::{Event, EventKind, RecursiveMode, Watcher as _};
+    let path = std::fs::canonicalize(path)?;
+    let folder = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (tx, rx) = channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+        let Ok(event) = event else { return };
+        let ours = event.paths.iter().any(|p| {
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy()
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest == "-wal" || rest == "-shm" || rest == "-journal")
+            })
+        });
+        if ours && !matches!(event.kind, EventKind::Access(_)) {
+            let _ = tx.send(());
+        }
+    })?;
+    watcher.watch(&folder, RecursiveMode::NonRecursive)?;
+    Ok((watcher, rx))
 }
 
 impl Watcher {
@@ -31,7 +73,71 @@ impl Watcher {
         let (conn, guard) = open_checked(path)?;
         let data_version = data_version(&conn)?;
         let last_audit_id = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?;
-        Ok(Watcher { conn, _guard: guard, data_version, last_audit_id })
+        let events = match file_events(path) {
+            Ok(events) => Some(events),
+            Err(e) => {
+                log::warn!("no file notifications for {} ({e}); asking on a timer only", path.display());
+                None
+            }
+        };
+        Ok(Watcher { conn, _guard: guard, data_version, last_audit_id, events })
+    }
+
+    /// Like [`Watcher::open`], without file notifications: asks on the
+    /// timer only (the fallback, and the benchmark's comparison).
+    pub fn open_polling(path: &Path) -> Result<Watcher> {
+        let mut watcher = Watcher::open(path)?;
+        watcher.events = None;
+        Ok(watcher)
+    }
+
+    /// True when file notifications wake this watcher.
+    pub fn notified(&self) -> bool {
+        self.events.is_some()
+    }
+
+    /// Blocks until another connection's commit shows (what it changed) or
+    /// `fallback` passes without one (empty).
+    pub fn wait(&mut self, fallback: Duration) -> Result<Vec<Changed>> {
+        let Some(events) = self.events.take() else {
+            std::thread::sleep(fallback);
+            return self.poll();
+        };
+        let (changed, alive) = self.wait_for(&events.1, fallback);
+        if alive {
+            self.events = Some(events);
+        } else {
+            log::warn!("file notifications stopped; asking on a timer only");
+        }
+        changed
+    }
+
+    /// [`Watcher::wait`] on `events`; false when they stopped coming.
+    fn wait_for(&mut self, events: &Receiver<()>, fallback: Duration) -> (Result<Vec<Changed>>, bool) {
+        match events.recv_timeout(fallback) {
+            Ok(()) => {}
+            Err(RecvTimeoutError::Timeout) => return (self.poll(), true),
+            Err(RecvTimeoutError::Disconnected) => return (self.poll(), false),
+        }
+        // A file changed: ask now, and again until the commit is published,
+        // for up to SETTLE after the latest event (a save can touch the files
+        // long before it commits: a first save checks the whole file first).
+        let mut until = Instant::now() + SETTLE;
+        loop {
+            while events.try_recv().is_ok() {
+                until = Instant::now() + SETTLE;
+            }
+            let changed = self.poll();
+            if !matches!(&changed, Ok(c) if c.is_empty()) || Instant::now() >= until {
+                return (changed, true);
+            }
+            // A new event ends the pause early (and extends the settling).
+            match events.recv_timeout(SETTLE_EVERY) {
+                Ok(()) => until = Instant::now() + SETTLE,
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return (self.poll(), false),
+            }
+        }
     }
 
     /// What changed since the last call; empty when nothing was committed.

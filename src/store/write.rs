@@ -81,6 +81,7 @@ impl WriteTx<'_> {
         let values: Vec<&dyn ToSql> = fields.iter().map(|(_, v)| *v).collect();
         self.tx.execute(&sql, values.as_slice())?;
         let id = self.tx.last_insert_rowid();
+        super::search::after_row_write(&self.tx, table, id)?;
         self.audit_insert(table, id)?;
         Ok(id)
     }
@@ -107,6 +108,7 @@ impl WriteTx<'_> {
         if self.tx.execute(&sql, values.as_slice())? == 0 {
             return Err(self.conflict(table, id));
         }
+        super::search::after_row_write(&self.tx, table, id)?;
         let after = row_json(&self.tx, table, id)?.ok_or_else(|| StoreError::NotFound(table.row(id)))?;
         self.audit(table, id, "update", Some(&before), &after)?;
         Ok(expected_version + 1)
@@ -158,7 +160,16 @@ impl WriteTx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![audit_id, at, self.actor_id, table.name(), id, action, before, after, hash],
         )?;
-        Ok(())
+        super::search::index_audit(
+            &self.tx,
+            audit_id,
+            self.actor_id,
+            table.name(),
+            id,
+            action,
+            before.as_deref(),
+            &after,
+        )
     }
 }
 

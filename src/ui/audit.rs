@@ -35,10 +35,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     } else if view.entries.is_empty() {
         lines.push(Line::styled("   no change matches the filter", theme.dim()));
     }
-    for entry in &view.entries {
+    // Only the rows that can be in view are written out: the log grows by a
+    // page at a time, and a frame must not cost more as it does. The others
+    // are blank lines, so `draw_list` scrolls exactly as if they were there.
+    let at = view.entries.iter().position(|e| Some(e.id) == view.selected).unwrap_or(0);
+    let reach = usize::from(list_area.height);
+    for (i, entry) in view.entries.iter().enumerate() {
         let is_selected = view.selected == Some(entry.id);
         if is_selected {
             selected_line = Some(lines.len() - header);
+        }
+        if i.abs_diff(at) > reach {
+            lines.push(Line::default());
+            continue;
         }
         lines.push(super::row_line(&summary(entry, state), width, is_selected, ratatui::style::Style::new(), theme));
     }

@@ -1,0 +1,263 @@
+//! Full-text search (SQLite FTS5): what users type into a filter is looked up
+//! in an index, never matched with `LIKE '%…%'` against every row of history.
+//!
+//! Two indexes, both in `schema.sql` and kept in step by the write path
+//! (`store/write.rs`), in the same transaction as the row they describe:
+//! - `audit_search`: one document per audit row (who, the table and row, the
+//!   action, each changed field with its before and after), rowid = audit id.
+//!   Contentless: the audit log is append-only, so the index only grows.
+//! - `patient_search`: one document per patient (surname, first name,
+//!   hospital number), rowid = patient id, rewritten on each save.
+//!
+//! Both fold case and accents in the tokenizer (`unicode61 remove_diacritics
+//! 2`), and queries are folded by [`names::folded`] first, so `helene` finds
+//! `Hélène` as the name filter always did. Each typed word matches the start
+//! of a word (`merc` finds MERCIER); every word must match. User text never
+//! reaches FTS5's query syntax: each word is one quoted phrase, so `"`,
+//! `AND(` or `NEAR` are searched as text, never parsed.
+
+use super::error::Result;
+use super::table::Table;
+use crate::domain::names;
+use rusqlite::{Connection, params};
+
+/// The SQL that creates both indexes (also the 3 → 4 upgrade step's SQL; a
+/// shipped step is frozen, so a later change to the index is a new step).
+pub const INDEXES_V5: &str = "
+CREATE VIRTUAL TABLE audit_search USING fts5(
+    doc, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+CREATE VIRTUAL TABLE patient_search USING fts5(
+    doc, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');
+CREATE TABLE audit_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+";
+
+/// The longest prefix `audit_search` keeps an index for (its `prefix` option).
+const INDEXED_PREFIX: usize = 3;
+
+/// A longer prefix starting more whole words than this is asked as a prefix.
+const MOST_WORDS: usize = 64;
+
+/// The words of `text` as the indexes split and fold them: runs of letters
+/// and digits, without case or accents.
+pub fn terms(text: &str) -> Vec<String> {
+    names::folded(text).split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(String::from).collect()
+}
+
+/// The FTS5 query for the Audit filter: every word of `text` required, each
+/// matching the start of a word. A word up to [`INDEXED_PREFIX`] letters is
+/// a prefix query (the prefix index answers it); a longer one becomes the
+/// whole words of the log it starts (`admi` → `admin OR admission OR
+/// admitted…`), which FTS5 reads newest first and stops at the page, where a
+/// bare prefix would merge every match in history first (tens of ms for a
+/// word in most rows). `None` when nothing in `text` is searchable.
+pub fn audit_query(conn: &Connection, text: &str) -> Result<Option<String>> {
+    let mut words = conn.prepare_cached("SELECT term FROM audit_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3")?;
+    let mut parts = Vec::new();
+    for term in terms(text) {
+        if term.chars().count() <= INDEXED_PREFIX {
+            parts.push(format!("\"{term}\"*"));
+            continue;
+        }
+        let end = format!("{term}{}", char::MAX);
+        let whole: Vec<String> = words
+            .query_map(params![term, end, MOST_WORDS as i64 + 1], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if whole.is_empty() || whole.len() > MOST_WORDS {
+            parts.push(format!("\"{term}\"*"));
+        } else {
+            let any: Vec<String> = whole.iter().map(|w| format!("\"{w}\"")).collect();
+            parts.push(format!("({})", any.join(" OR ")));
+        }
+    }
+    Ok((!parts.is_empty()).then(|| parts.join(" AND ")))
+}
+
+/// The FTS5 query for `text`: each word, folded, as a quoted prefix phrase,
+/// all of them required. `None` when no word holds a letter or a digit
+/// (nothing the index could hold), which the caller treats as no filter.
+pub fn query(text: &str) -> Option<String> {
+    let phrases: Vec<String> = names::folded(text)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!phrases.is_empty()).then(|| phrases.join(" AND "))
+}
+
+/// The words one audit row is found by: who, what, and each change.
+pub fn audit_doc(
+    actor: &str,
+    account: Option<&str>,
+    table: &str,
+    row_id: i64,
+    action: &str,
+    before: Option<&str>,
+    after: &str,
+) -> String {
+    let mut doc = format!("{actor} {} {table} #{row_id} {action}", account.unwrap_or(""));
+    for change in super::audit_log::changes(before, after) {
+        doc.push(' ');
+        doc.push_str(&change.field);
+        if let Some(b) = change.before {
+            doc.push(' ');
+            doc.push_str(&b);
+        }
+        doc.push(' ');
+        doc.push_str(&change.after);
+    }
+    doc
+}
+
+/// Inside a write: indexes the audit row just appended.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn index_audit(
+    conn: &Connection,
+    audit_id: i64,
+    actor_id: i64,
+    table: &str,
+    row_id: i64,
+    action: &str,
+    before: Option<&str>,
+    after: &str,
+) -> Result<()> {
+    let (actor, account): (String, Option<String>) = conn
+        .prepare_cached("SELECT display_name, account FROM staff WHERE id = ?1")?
+        .query_row([actor_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let doc = audit_doc(&actor, account.as_deref(), table, row_id, action, before, after);
+    conn.prepare_cached("INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)")?.execute(params![audit_id, doc])?;
+    let mut known = conn.prepare_cached("INSERT OR IGNORE INTO audit_terms (term) VALUES (?1)")?;
+    let mut terms = terms(&doc);
+    terms.sort_unstable();
+    terms.dedup();
+    for term in terms {
+        known.execute([term])?;
+    }
+    Ok(())
+}
+
+/// The words a patient is found by: names, hospital number, and the
+/// number's digits alone (`123456` finds `H123456`, as the substring match
+/// before the index did).
+pub fn patient_doc(surname: &str, first_name: &str, hospital_number: &str) -> String {
+    let digits = hospital_number.trim_start_matches(|c: char| !c.is_ascii_digit());
+    if digits.is_empty() || digits == hospital_number {
+        format!("{surname} {first_name} {hospital_number}")
+    } else {
+        format!("{surname} {first_name} {hospital_number} {digits}")
+    }
+}
+
+/// Inside a write: (re)indexes a patient row after it was inserted or saved.
+pub(super) fn index_patient(conn: &Connection, patient_id: i64) -> Result<()> {
+    let (surname, first, number): (String, String, String) = conn
+        .prepare_cached("SELECT surname, first_name, hospital_number FROM patients WHERE id = ?1")?
+        .query_row([patient_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    conn.prepare_cached("DELETE FROM patient_search WHERE rowid = ?1")?.execute([patient_id])?;
+    conn.prepare_cached("INSERT INTO patient_search (rowid, doc) VALUES (?1, ?2)")?
+        .execute(params![patient_id, patient_doc(&surname, &first, &number)])?;
+    Ok(())
+}
+
+/// Inside a write, for the tables the indexes describe.
+pub(super) fn after_row_write(conn: &Connection, table: Table, id: i64) -> Result<()> {
+    if table == Table::Patients {
+        index_patient(conn, id)?;
+    }
+    Ok(())
+}
+
+/// Schema upgrade 3 → 4: indexes every existing patient and audit row.
+pub(super) fn build_indexes(conn: &Connection) -> Result<()> {
+    let ids: Vec<i64> =
+        conn.prepare("SELECT id FROM patients")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        index_patient(conn, id)?;
+    }
+    let mut read = conn.prepare(
+        "SELECT a.id, s.display_name, s.account, a.table_name, a.row_id, a.action, a.before, a.after
+         FROM audit a JOIN staff s ON s.id = a.actor_id ORDER BY a.id",
+    )?;
+    let mut insert = conn.prepare("INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)")?;
+    let mut rows = read.query([])?;
+    let mut known = std::collections::BTreeSet::new();
+    while let Some(r) = rows.next()? {
+        let (account, before): (Option<String>, Option<String>) = (r.get(2)?, r.get(6)?);
+        let (actor, table, action, after): (String, String, String, String) =
+            (r.get(1)?, r.get(3)?, r.get(5)?, r.get(7)?);
+        let doc = audit_doc(&actor, account.as_deref(), &table, r.get(4)?, &action, before.as_deref(), &after);
+        insert.execute(params![r.get::<_, i64>(0)?, doc])?;
+        known.extend(terms(&doc));
+    }
+    let mut add = conn.prepare("INSERT INTO audit_terms (term) VALUES (?1)")?;
+    for term in known {
+        add.execute([term])?;
+    }
+    conn.execute_batch("INSERT INTO audit_search (audit_search) VALUES ('optimize');")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn memory() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(INDEXES_V5).unwrap();
+        conn
+    }
+
+    fn found(conn: &Connection, text: &str) -> Vec<i64> {
+        let Some(q) = query(text) else { return vec![-1] };
+        conn.prepare("SELECT rowid FROM patient_search WHERE patient_search MATCH ?1 ORDER BY rowid")
+            .unwrap()
+            .query_map([q], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn words_match_the_start_of_words_without_case_or_accents() {
+        let conn = memory();
+        conn.execute_batch(
+            "INSERT INTO patient_search (rowid, doc) VALUES (1, 'MERCIER Marie-Hélène H000123'),
+                                                         (2, 'NGUYỄN Élodie H000456');",
+        )
+        .unwrap();
+        assert_eq!(found(&conn, "helene merc"), vec![1]);
+        assert_eq!(found(&conn, "ÉLO nguyen"), vec![2]);
+        assert_eq!(found(&conn, "h000"), vec![1, 2]);
+        assert_eq!(found(&conn, "mercier paul"), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn query_syntax_typed_by_a_user_is_searched_as_text_never_parsed() {
+        let conn = memory();
+        conn.execute_batch("INSERT INTO patient_search (rowid, doc) VALUES (1, 'AND NEAR Or');").unwrap();
+        for text in ["\"", "AND(", "NEAR(a b)", "a OR", "*", "\"and\"", "-x", "^near", "col:and", "'", "\\"] {
+            let _ = found(&conn, text); // never an error
+        }
+        assert_eq!(found(&conn, "AND("), vec![1]);
+        assert_eq!(found(&conn, "\"near"), vec![1]);
+        // Nothing searchable: no filter (the caller shows everything).
+        assert_eq!(query("\" ( *"), None);
+        assert_eq!(query("   "), None);
+    }
+
+    #[test]
+    fn a_long_prefix_becomes_the_whole_words_it_starts_and_a_short_one_stays_a_prefix() {
+        let conn = memory();
+        conn.execute_batch("INSERT INTO audit_terms (term) VALUES ('admin'), ('admitted'), ('admissions'), ('bed');")
+            .unwrap();
+        let q = |text: &str| audit_query(&conn, text).unwrap();
+        assert_eq!(q("ADMI").as_deref(), Some("(\"admin\" OR \"admissions\" OR \"admitted\")"));
+        assert_eq!(q("ad bé").as_deref(), Some("\"ad\"* AND \"be\"*"));
+        assert_eq!(q("zzzz").as_deref(), Some("\"zzzz\"*"));
+        assert_eq!(q("o'brien").as_deref(), Some("\"o\"* AND \"brien\"*"));
+        assert_eq!(q("\" AND( *").as_deref(), Some("\"and\"*"));
+        assert_eq!(q(" ( * "), None);
+        let many: Vec<String> = (0..=MOST_WORDS).map(|i| format!("('many{i:03}')")).collect();
+        conn.execute_batch(&format!("INSERT INTO audit_terms (term) VALUES {};", many.join(", "))).unwrap();
+        assert_eq!(q("many").as_deref(), Some("\"many\"*"));
+    }
+}
