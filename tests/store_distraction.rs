@@ -175,6 +175,11 @@ fn a_file_of_schema_3_is_upgraded_with_the_distraction_tables() {
         )
         .unwrap();
     }
+    // `periop check` reads it before any upgrade (found in use: "no such
+    // table: distraction_cases") and says it is of an older schema.
+    let report = periop::store::check::check_file(&path, paris(11, 2, 8)).unwrap();
+    assert_eq!(report.schema_version, 3);
+    assert!(report.undecodable.is_empty());
     let store = Store::open_as(&path, &account).unwrap();
     assert!(store.rounds(d(11, 2), paris(11, 2, 8)).unwrap().is_empty());
 }

@@ -32,6 +32,12 @@ impl NowArg {
         if let Ok(t) = DateTime::parse_from_rfc3339(text) {
             return Ok(NowArg::Absolute(t.with_timezone(&Utc)));
         }
+        // `2026-11-23T07:00Z`, the form the help shows: UTC without seconds.
+        if let Some(utc) = text.strip_suffix(['Z', 'z'])
+            && let Ok(t) = NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M")
+        {
+            return Ok(NowArg::Absolute(t.and_utc()));
+        }
         for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
             if let Ok(t) = NaiveDateTime::parse_from_str(text, format) {
                 return Ok(NowArg::Ward(t));
@@ -50,6 +56,12 @@ impl NowArg {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_utc_form_the_help_shows_is_read() {
+        let at = NowArg::parse("2026-11-23T07:00Z").unwrap().resolve(chrono_tz::Europe::Paris);
+        assert_eq!(at, Utc.with_ymd_and_hms(2026, 11, 23, 7, 0, 0).unwrap());
+    }
     use super::*;
     use chrono::TimeZone;
 

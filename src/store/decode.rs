@@ -143,7 +143,10 @@ pub const COLUMNS: &[(Table, &str, Codes)] = &[
 /// know, in schema order.
 pub fn undecodable_rows(conn: &Connection) -> rusqlite::Result<Vec<Undecodable>> {
     let mut found = Vec::new();
-    for &(table, column, codes) in COLUMNS {
+    // An older file has only the tables of its version (it is upgraded by
+    // its first read-write open), and `check` may read it before that.
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for &(table, column, codes) in COLUMNS.iter().filter(|(t, _, _)| t.since() <= version) {
         let known = serde_json::Value::from(codes()).to_string();
         let sql = format!(
             "SELECT id, CAST({column} AS TEXT) FROM {} WHERE {column} IS NOT NULL
