@@ -12,8 +12,12 @@ CREATE TABLE staff (
     id           INTEGER PRIMARY KEY,
     account      TEXT UNIQUE,
     display_name TEXT NOT NULL CHECK (length(display_name) > 0),
+    -- R-ROLE-1 (domain/roles.rs): what the account may change. `unassigned`
+    -- (a new account) and `read_only` only read. `radiologist` and `surgeon`
+    -- are schema 3's words for a doctor, kept so old rows match their audit.
     role         TEXT NOT NULL CHECK (role IN
-                   ('nurse', 'scheduler', 'radiologist', 'surgeon', 'anaesthetist', 'admin', 'unassigned')),
+                   ('nurse', 'scheduler', 'anaesthetist', 'doctor', 'pharmacist', 'admin', 'read_only',
+                    'unassigned', 'radiologist', 'surgeon')),
     active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
     version      INTEGER NOT NULL DEFAULT 1
 );
@@ -55,7 +59,11 @@ CREATE TABLE beds (
     -- is reserved while a planned admission holds it (derived, cannot drift).
     state   TEXT NOT NULL DEFAULT 'free'
               CHECK (state IN ('free', 'occupied', 'to_clean', 'closed')),
-    version INTEGER NOT NULL DEFAULT 1
+    version INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: the ward or unit the bed belongs to, and retired beds
+    -- (history points at them, so they are never deleted).
+    unit    TEXT,
+    active  INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );
 
 CREATE TABLE procedure_kinds (
@@ -63,7 +71,11 @@ CREATE TABLE procedure_kinds (
     code            TEXT NOT NULL UNIQUE,
     label           TEXT NOT NULL,
     default_minutes INTEGER NOT NULL CHECK (default_minutes > 0),
-    version         INTEGER NOT NULL DEFAULT 1
+    version         INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4 (R-BLOCK-2): what a booking of this kind expects by default.
+    anaesthesia_expected INTEGER NOT NULL DEFAULT 0 CHECK (anaesthesia_expected IN (0, 1)),
+    implants_expected    INTEGER NOT NULL DEFAULT 0 CHECK (implants_expected IN (0, 1)),
+    active               INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );
 
 CREATE TABLE admissions (

@@ -4,7 +4,7 @@
 use clap::Parser;
 use color_eyre::Result;
 use periop::app::clock::{Clock, NowArg};
-use periop::cli::args::{Cli, Command, DEMO_DB, Format, ListFormat, SettingsAction};
+use periop::cli::args::{Cli, Command, DEMO_DB, Format, ListFormat, SettingsAction, StaffAction};
 use periop::cli::{self};
 use periop::domain::pathway::AdmissionState;
 use periop::domain::ward_time;
@@ -107,6 +107,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
             None => out(cli::rules::RULES),
             Some(id) => out(cli::rules::lookup(&id)?),
         },
+        Some(Command::Roles { format }) => match format {
+            ListFormat::Text => out(&cli::staff::roles_text()),
+            ListFormat::Json => out(&cli::staff::roles_json()),
+            ListFormat::Csv => out(&cli::staff::roles_csv()),
+        },
+        Some(Command::Staff { action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            match action.unwrap_or(StaffAction::List { format: ListFormat::Text }) {
+                StaffAction::List { format } => {
+                    let rows = store.staff().map_err(|e| store.explain(e))?;
+                    match format {
+                        ListFormat::Text => out(&cli::staff::list_text(&rows)),
+                        ListFormat::Json => out(&cli::staff::list_json(&rows)),
+                        ListFormat::Csv => out(&cli::staff::list_csv(&rows)),
+                    }
+                }
+                StaffAction::Add { account, name, role } => {
+                    let role = cli::staff::role(&role)?;
+                    out(&cli::staff::add(&mut store, account.as_deref(), &name, role, now)?);
+                }
+                StaffAction::Set { who, name, role, active } => {
+                    let role = role.as_deref().map(cli::staff::role).transpose()?;
+                    let change = periop::store::staff::StaffChange { display_name: name, role, active };
+                    out(&cli::staff::set(&mut store, &who, &change, now)?);
+                }
+                StaffAction::Retire { who } => {
+                    let change = periop::store::staff::StaffChange { active: Some(false), ..Default::default() };
+                    out(&cli::staff::set(&mut store, &who, &change, now)?);
+                }
+            }
+        }
         Some(Command::Bench { keys }) => {
             let path = database(cli.db)?;
             let store = open(&path, now_arg)?;

@@ -451,6 +451,12 @@ mod found_in_use {
         };
         let other = Account { name: "nurse2".into(), full_name: Some("Nurse Two".into()) };
         let path = Path::new(&w.state.database).to_path_buf();
+        // R-ROLE-1: moving a case is the block schedule's (the admin gives the role).
+        w.store
+            .write(now(), |tx| {
+                periop::store::staff::add(tx, Some("nurse2"), "Nurse Two", periop::domain::roles::Role::Scheduler)
+            })
+            .unwrap();
         let mut peer = Store::open_as(&path, &other).unwrap();
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         let time = chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap();
@@ -517,5 +523,46 @@ mod retrospective {
             )
             .unwrap();
         assert!(retrospective, "recorded as a retrospective entry");
+    }
+}
+
+/// R-ROLE-1 on screen: a read-only account (staff on call) is shown no key
+/// that would change anything, the help greys them, and each such key still
+/// says which role it needs instead of doing nothing.
+mod roles_on_screen {
+    use super::*;
+    use periop::app::keymap::Action;
+
+    #[test]
+    fn r_role_1_a_read_only_account_is_hinted_no_change_and_told_the_role_needed() {
+        let mut w = ward();
+        w.state.actor.role = "read_only".into();
+        assert!(!router::applies(&w.state, Scope::Board, Action::Admit));
+        assert!(!router::applies(&w.state, Scope::Board, Action::NewAdmission));
+        assert!(router::applies(&w.state, Scope::Board, Action::NextDay), "looking is allowed");
+        for b in keymap::hints(&router::scopes(&w.state)) {
+            if router::applies(&w.state, b.scope, b.action) {
+                assert!(keymap::change_of(b.action).is_none(), "{:?} hinted to a read-only account", b.action);
+            }
+        }
+        let audit_before = {
+            let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+            conn.query_row("SELECT count(*) FROM audit", [], |r| r.get::<_, i64>(0)).unwrap()
+        };
+        w.press(plain(KeyCode::Char('a')));
+        let notice = w.state.notice.as_ref().expect("the key says why it did nothing");
+        assert!(notice.text.contains("needs the role nurse, doctor or admin"), "{}", notice.text);
+        assert!(notice.text.contains("your role is read_only"), "{}", notice.text);
+        assert_eq!(w.state.mode, Mode::Normal, "no dialog or form opens");
+        // A nurse may admit: the same key asks for confirmation.
+        w.state.actor.role = "nurse".into();
+        w.press(plain(KeyCode::Char('a')));
+        assert!(
+            matches!(w.state.mode, Mode::Dialog(_))
+                || w.state.notice.as_ref().is_some_and(|n| !n.text.contains("role"))
+        );
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let audit_after: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).unwrap();
+        assert_eq!(audit_after, audit_before);
     }
 }

@@ -83,6 +83,8 @@ fn ward() -> Ward {
             let room = reference::add_room(tx, "Room 1", "ct_fluoro", "08:00", "18:00")?;
             let operator = reference::add_staff(tx, None, "Dr Lemaire", "radiologist")?;
             let anaesthetist = reference::add_staff(tx, None, "Dr Noël", "anaesthetist")?;
+            // R-ROLE-1: the second member of staff the tests play.
+            reference::add_staff(tx, Some("nurse1"), "Nurse One", "nurse")?;
             let mut beds = Vec::new();
             for n in 1..=4 {
                 beds.push(reference::add_bed(tx, &format!("B0{n}"))?);

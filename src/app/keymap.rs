@@ -5,6 +5,7 @@
 use super::state::Tab;
 use crate::domain::beds::BedAction;
 use crate::domain::pathway::Step;
+use crate::domain::roles::Change;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. Lookup goes from the innermost scope outwards.
@@ -263,6 +264,25 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "the keys for this screen", Some("help")),
     bind(Global, &[Char('q')], Action::Quit, "quit", Some("quit")),
 ];
+
+/// R-ROLE-1: the kind of change an action makes, if it makes one: the help
+/// greys and the hint bar leaves out what the user's role cannot do, and the
+/// key says which role it needs. (The write path refuses it regardless.)
+pub fn change_of(action: Action) -> Option<Change> {
+    Some(match action {
+        Action::Admit | Action::TakeStep(_) | Action::Undo | Action::Discharge => Change::StayStep,
+        Action::NewAdmission => Change::StayPlan,
+        Action::ToggleCheck => Change::Checklist,
+        Action::DischargeCheck | Action::CallDone => Change::Discharge,
+        Action::ConfirmCase | Action::Emergency | Action::MoveCase => Change::CaseSchedule,
+        Action::PreVisit | Action::Consultation => Change::Anaesthesia,
+        Action::Intake => Change::Intake,
+        Action::Treatment | Action::Lab => Change::Medication,
+        Action::BedForm | Action::BedAction(_) => Change::BedState,
+        Action::Insulin => Change::Patient,
+        _ => return None,
+    })
+}
 
 /// The action `event` means in the given scopes, innermost first.
 pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {

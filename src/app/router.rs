@@ -12,6 +12,7 @@ use super::keymap::{self, Action, Scope};
 use super::screens::{self, detail};
 use super::state::{Mode, NoticeKind, State, Tab};
 use super::update::{Outcome, notify};
+use crate::domain::roles::{self, Role};
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// One layer of the screen that can take keys.
@@ -89,6 +90,9 @@ pub fn scopes(state: &State) -> Vec<Scope> {
 /// Whether an action of `scope` can do something now: the hint bar leaves
 /// out what cannot, the help greys it (it still says why when pressed).
 pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
+    if role_refuses(state, action).is_some() {
+        return false;
+    }
     match scope {
         Scope::Detail => detail::applies(state, action),
         Scope::Board | Scope::Admissions | Scope::Beds | Scope::Anaesthesia | Scope::Audit => {
@@ -98,6 +102,21 @@ pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
     }
 }
 
+/// R-ROLE-1: why the user's role cannot take `action`, if it cannot.
+pub fn role_refuses(state: &State, action: Action) -> Option<String> {
+    let change = keymap::change_of(action)?;
+    let role = Role::from_code(&state.actor.role).unwrap_or(Role::Unassigned);
+    (!roles::may(role, change)).then(|| {
+        format!(
+            "{}: your role is {}, and this needs {}; ask an admin (`periop staff set {} --role ROLE`)",
+            change.label(),
+            role.code(),
+            roles::needed(change),
+            state.actor.account
+        )
+    })
+}
+
 /// Routes one key press.
 pub fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
     if keymap::resolve(&[Scope::Anywhere], &key) == Some(Action::Quit) {
@@ -105,6 +124,14 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
     }
     for layer in layers(state) {
         let action = keymap::resolve(&layer.scopes(), &key);
+        let refused = match layer {
+            Layer::Record | Layer::Screen(_) => action.and_then(|a| role_refuses(state, a)),
+            _ => None,
+        };
+        if let Some(why) = refused {
+            notify(state, NoticeKind::Problem, why);
+            return Outcome::redraw();
+        }
         let handled = match layer {
             Layer::Confirm => Some(confirm(state, action)),
             Layer::Help => Some(help(state, action)),

@@ -76,7 +76,7 @@ pub fn csv(rows: &[AdmissionSummary], zone: Tz) -> String {
 }
 
 /// RFC 4180: quote a field holding a comma, a quote or a line break.
-fn quote(field: &str) -> String {
+pub(crate) fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

@@ -82,6 +82,16 @@ pub enum Command {
         /// A rule ID as alerts cite it, e.g. R-FAST-4.
         id: Option<String>,
     },
+    /// Print which role may make which change (R-ROLE-1); no database needed.
+    Roles {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// The staff list: who works here, with which role (adding and changing: admin).
+    Staff {
+        #[command(subcommand)]
+        action: Option<StaffAction>,
+    },
     /// Measure launch, board query and key-press-to-frame times on a database.
     Bench {
         /// Key presses to time.
@@ -112,4 +122,39 @@ pub enum SettingsAction {
         #[arg(allow_negative_numbers = true)]
         value: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffAction {
+    /// Every member of staff, with account, role and whether retired.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Add a member of staff: `periop staff add --account alice --name "Alice Martin" --role nurse`.
+    Add {
+        /// The operating-system account they log in with (none for a visiting operator).
+        #[arg(long)]
+        account: Option<String>,
+        /// The name screens show.
+        #[arg(long)]
+        name: String,
+        /// nurse, scheduler, anaesthetist, doctor, pharmacist, admin or read_only.
+        #[arg(long)]
+        role: String,
+    },
+    /// Change a member of staff, named by account, #id or name: `periop staff set alice --role nurse`.
+    Set {
+        who: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// nurse, scheduler, anaesthetist, doctor, pharmacist, admin or read_only.
+        #[arg(long)]
+        role: Option<String>,
+        /// `true` brings a retired member of staff back.
+        #[arg(long)]
+        active: Option<bool>,
+    },
+    /// Retire a member of staff (kept for the history; may then only read).
+    Retire { who: String },
 }

@@ -20,6 +20,7 @@ pub mod medication;
 pub mod names;
 pub mod pathway;
 pub mod readiness;
+pub mod roles;
 pub mod settings;
 pub mod stay_order;
 pub mod ward_time;

@@ -64,7 +64,7 @@ impl super::Store {
         Ok(Lists {
             procedure_kinds,
             operators: pairs(
-                "SELECT id, display_name FROM staff WHERE active = 1 AND role IN ('radiologist', 'surgeon')
+                "SELECT id, display_name FROM staff WHERE active = 1 AND role IN ('doctor', 'radiologist', 'surgeon')
                  ORDER BY display_name",
             )?,
             anaesthetists: pairs(
