@@ -92,6 +92,28 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<StaffAction>,
     },
+    /// The block's rooms, their kind and opening hours (R-BLOCK-1; changing: admin).
+    Rooms {
+        #[command(subcommand)]
+        action: Option<RoomAction>,
+    },
+    /// The ward's beds, their unit, closed or retired (adding and retiring: admin).
+    Beds {
+        #[command(subcommand)]
+        action: Option<BedAction>,
+    },
+    /// Procedure kinds and their default durations (R-BLOCK-2; changing: admin).
+    Procedures {
+        #[command(subcommand)]
+        action: Option<ProcedureAction>,
+    },
+    /// Load a whole ward (staff, rooms, beds, procedure kinds, settings) from a
+    /// TOML file in one audited transaction; a bad file is refused whole.
+    Setup {
+        /// The ward file (README, "Setting up a ward", has an example).
+        #[arg(long, value_name = "PATH")]
+        from: PathBuf,
+    },
     /// Measure launch, board query and key-press-to-frame times on a database.
     Bench {
         /// Key presses to time.
@@ -157,4 +179,115 @@ pub enum StaffAction {
     },
     /// Retire a member of staff (kept for the history; may then only read).
     Retire { who: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoomAction {
+    /// Every room, retired ones too.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Add a room: `periop rooms add "Room 3" --kind ct --opens 08:00 --closes 18:00`.
+    Add {
+        name: String,
+        /// ct, ct_fluoro or angio_fluoro.
+        #[arg(long)]
+        kind: String,
+        /// Opening time, HH:MM ward time.
+        #[arg(long)]
+        opens: String,
+        /// Closing time, HH:MM ward time, after the opening.
+        #[arg(long)]
+        closes: String,
+    },
+    /// Change a room.
+    Set {
+        name: String,
+        #[arg(long)]
+        rename: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        opens: Option<String>,
+        #[arg(long)]
+        closes: Option<String>,
+        /// `true` brings a retired room back.
+        #[arg(long)]
+        active: Option<bool>,
+    },
+    /// Retire a room (refused while cases are booked there).
+    Retire { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BedAction {
+    /// Every bed, retired ones too.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Add a bed: `periop beds add B13 --unit "Short stay"`.
+    Add {
+        label: String,
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Change a bed: rename it, move it to a unit, close or reopen it.
+    Set {
+        label: String,
+        #[arg(long)]
+        rename: Option<String>,
+        /// The unit; an empty value clears it.
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        closed: Option<bool>,
+        /// `true` brings a retired bed back.
+        #[arg(long)]
+        active: Option<bool>,
+    },
+    /// Retire a bed (refused while a stay holds it).
+    Retire { label: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProcedureAction {
+    /// Every procedure kind, retired ones too.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Add a procedure kind: `periop procedures add biopsy --label "Bone biopsy" --minutes 45`.
+    Add {
+        code: String,
+        #[arg(long)]
+        label: String,
+        /// Default duration in minutes (R-BLOCK-2), 5 to 720.
+        #[arg(long)]
+        minutes: i64,
+        /// Usually under anaesthesia.
+        #[arg(long)]
+        anaesthesia: bool,
+        /// Usually with implants.
+        #[arg(long)]
+        implants: bool,
+    },
+    /// Change a procedure kind.
+    Set {
+        code: String,
+        #[arg(long)]
+        label: Option<String>,
+        #[arg(long)]
+        minutes: Option<i64>,
+        #[arg(long)]
+        anaesthesia: Option<bool>,
+        #[arg(long)]
+        implants: Option<bool>,
+        /// `true` brings a retired kind back.
+        #[arg(long)]
+        active: Option<bool>,
+    },
+    /// Retire a procedure kind (no longer offered; history keeps it).
+    Retire { code: String },
 }

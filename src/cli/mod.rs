@@ -8,6 +8,7 @@ pub mod check;
 pub mod demo;
 pub mod rules;
 pub mod settings;
+pub mod setup;
 pub mod staff;
 
 use crate::store::{Account, Store};

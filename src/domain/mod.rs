@@ -23,4 +23,5 @@ pub mod readiness;
 pub mod roles;
 pub mod settings;
 pub mod stay_order;
+pub mod ward_setup;
 pub mod ward_time;

@@ -27,6 +27,7 @@ pub mod registration;
 mod rows;
 pub mod schema;
 pub mod settings;
+pub mod setup;
 pub mod staff;
 pub mod stay_order;
 pub mod table;
