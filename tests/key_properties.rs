@@ -372,7 +372,7 @@ mod found_in_use {
     #[test]
     fn digits_past_the_last_tab_are_not_offered_and_do_nothing() {
         let mut w = ward();
-        keys(&mut w, "6789");
+        keys(&mut w, "789");
         assert_eq!(w.state.tab, Tab::Board);
         let digit = BINDINGS.iter().find(|b| b.keys.contains(&Key::Digit)).unwrap();
         assert_eq!(keymap::keys_label(digit), format!("1-{}", Tab::ALL.len()));
@@ -564,5 +564,51 @@ mod roles_on_screen {
         let conn = rusqlite::Connection::open(&w.state.database).unwrap();
         let audit_after: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).unwrap();
         assert_eq!(audit_after, audit_before);
+    }
+}
+
+/// Issue 8: the Admin tab is the admins'. An admin gives a role from it (a
+/// form, audited through the write path); anyone else is told it is theirs.
+mod admin_tab {
+    use super::*;
+
+    #[test]
+    fn r_role_1_an_admin_gives_a_role_and_others_are_told_the_tab_is_for_admins() {
+        let mut w = ward();
+        w.press(plain(KeyCode::Char('6')));
+        assert_eq!(w.state.tab, Tab::Admin);
+        let barbier = w.state.admin.staff.rows.iter().find(|s| s.display_name == "Dr Barbier").unwrap().staff_id;
+        while w.state.admin.staff.selected != Some(barbier) {
+            w.press(plain(KeyCode::Char('j')));
+        }
+        w.press(plain(KeyCode::Char('r')));
+        assert!(matches!(w.state.mode, Mode::Form(_)), "r opens the role form");
+        w.press(plain(KeyCode::Char('p')));
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let role: String = conn.query_row("SELECT role FROM staff WHERE id = ?1", [barbier], |r| r.get(0)).unwrap();
+        assert_eq!(role, "pharmacist");
+        let row = w.state.admin.staff.rows.iter().find(|s| s.staff_id == barbier).unwrap();
+        assert_eq!(row.role.code(), "pharmacist", "the list is read again after the save");
+
+        // x retires, after a confirmation.
+        w.press(plain(KeyCode::Char('x')));
+        assert!(matches!(w.state.mode, Mode::Dialog(_)));
+        w.press(plain(KeyCode::Char('y')));
+        let active: bool = conn.query_row("SELECT active FROM staff WHERE id = ?1", [barbier], |r| r.get(0)).unwrap();
+        assert!(!active);
+
+        // A nurse does not see the tab; its number says why.
+        let mut n = ward();
+        n.state.actor.role = "nurse".into();
+        assert!(!n.state.tabs().contains(&Tab::Admin));
+        n.press(plain(KeyCode::Char('6')));
+        assert_eq!(n.state.tab, Tab::Board);
+        let notice = n.state.notice.as_ref().expect("says why");
+        assert!(notice.text.contains("the Admin tab is for admins"), "{}", notice.text);
+        // Tab goes round the tabs a nurse sees.
+        n.press(plain(KeyCode::BackTab));
+        assert_eq!(n.state.tab, Tab::Audit);
     }
 }

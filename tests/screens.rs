@@ -289,3 +289,27 @@ fn every_screen_with_long_accented_and_cjk_names() {
     // Stored in NFC: the decomposed first name is one name with the composed one.
     assert!(text.contains("Hélène"), "{text}");
 }
+
+/// Issue 8: the Admin tab (the admin who made the ward sees it): staff with
+/// their roles, then rooms, beds and procedure kinds.
+#[test]
+fn admin_80x24() {
+    let mut w = ward();
+    press(&mut w, "6");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+#[test]
+fn admin_160x48() {
+    let mut w = ward();
+    press(&mut w, "6");
+    insta::assert_snapshot!(screen(&w, 160, 48));
+}
+
+/// R-ROLE-1: giving a role is a form with every role to choose from.
+#[test]
+fn admin_give_a_role_80x24() {
+    let mut w = ward();
+    press(&mut w, "6jr");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}

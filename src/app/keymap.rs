@@ -25,6 +25,7 @@ pub enum Scope {
     Beds,
     Anaesthesia,
     Audit,
+    Admin,
     List,
     Global,
 }
@@ -44,6 +45,7 @@ impl Scope {
             Scope::Beds => "Beds",
             Scope::Anaesthesia => "Anaesthesia worklist",
             Scope::Audit => "Audit",
+            Scope::Admin => "Admin: staff and roles",
             Scope::List => "Any list",
             Scope::Global => "On every screen",
         }
@@ -86,6 +88,8 @@ pub enum Action {
     MoveCase,
     Insulin,
     CallDone,
+    GiveRole,
+    RetireStaff,
     BedAction(BedAction),
     PrevDay,
     NextDay,
@@ -248,6 +252,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
     bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
     bind(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "reopen the bed", Some("reopen")),
+    bind(Scope::Admin, &[Char('r')], Action::GiveRole, "give the selected member of staff a role", Some("role")),
+    bind(Scope::Admin, &[Char('x')], Action::RetireStaff, "retire / bring back the selected member of staff", Some("retire")),
     bind(Anaesthesia, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
     bind(Anaesthesia, &[Char('c')], Action::Consultation, "record the consultation", Some("consult")),
     bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next row", None),
@@ -280,6 +286,7 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::Treatment | Action::Lab => Change::Medication,
         Action::BedForm | Action::BedAction(_) => Change::BedState,
         Action::Insulin => Change::Patient,
+        Action::GiveRole | Action::RetireStaff => Change::Staff,
         _ => return None,
     })
 }

@@ -95,7 +95,7 @@ pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
     }
     match scope {
         Scope::Detail => detail::applies(state, action),
-        Scope::Board | Scope::Admissions | Scope::Beds | Scope::Anaesthesia | Scope::Audit => {
+        Scope::Board | Scope::Admissions | Scope::Beds | Scope::Anaesthesia | Scope::Audit | Scope::Admin => {
             screens::of(state.tab).applies(state, action)
         }
         _ => true,
@@ -240,18 +240,29 @@ fn global(state: &mut State, action: Action, key: KeyEvent) -> Outcome {
             Outcome::redraw()
         }
         Action::NextTab | Action::PrevTab | Action::GoTab => {
-            let count = Tab::ALL.len();
-            let index = state.tab.index();
+            // Tab and Shift-Tab go round the tabs this user sees; a digit names
+            // a tab by its number, and the Admin tab says it is for admins.
+            let tabs = state.tabs();
+            let count = tabs.len();
+            let index = tabs.iter().position(|t| *t == state.tab).unwrap_or(0);
             let next = match (action, key.code) {
-                (Action::NextTab, _) => (index + 1) % count,
-                (Action::PrevTab, _) => (index + count - 1) % count,
+                (Action::NextTab, _) => tabs[(index + 1) % count],
+                (Action::PrevTab, _) => tabs[(index + count - 1) % count],
                 (_, KeyCode::Char(c)) => match c.to_digit(10) {
-                    Some(n) if (1..=count as u32).contains(&n) => n as usize - 1,
+                    Some(n) if (1..=Tab::ALL.len() as u32).contains(&n) => Tab::ALL[n as usize - 1],
                     _ => return Outcome::default(),
                 },
                 _ => return Outcome::default(),
             };
-            screens::show(state, Tab::ALL[next])
+            if !tabs.contains(&next) {
+                notify(
+                    state,
+                    NoticeKind::Problem,
+                    format!("the {} tab is for admins (R-ROLE-1); your role is {}", next.title(), state.actor.role),
+                );
+                return Outcome::redraw();
+            }
+            screens::show(state, next)
         }
         _ => Outcome::default(),
     }

@@ -5,10 +5,14 @@ use crate::domain::board::Board;
 use crate::domain::journey::{AdmissionDetail, AdmissionSummary, BedRow, ConsultationDue};
 use crate::domain::names;
 use crate::domain::pathway::AdmissionState;
+use crate::domain::roles::Role;
 use crate::domain::ward_time;
 use crate::store::Actor;
 use crate::store::audit_log::Entry;
 use crate::store::reference::Lists;
+pub use crate::store::setup::AdminData;
+use crate::store::setup::{BedSetupRow, ProcedureKindRow, RoomRow};
+use crate::store::staff::StaffRow;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -19,11 +23,13 @@ pub enum Tab {
     Beds,
     Anaesthesia,
     Audit,
+    /// Staff and roles, rooms, beds, procedure kinds: shown to admins only.
+    Admin,
 }
 
 impl Tab {
     /// The tabs built so far, in the order their numbers follow.
-    pub const ALL: [Tab; 5] = [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit];
+    pub const ALL: [Tab; 6] = [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit, Tab::Admin];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -32,6 +38,7 @@ impl Tab {
             Tab::Beds => "Beds",
             Tab::Anaesthesia => "Anaesthesia",
             Tab::Audit => "Audit",
+            Tab::Admin => "Admin",
         }
     }
 
@@ -193,6 +200,24 @@ pub struct DetailView {
     pub scroll: usize,
 }
 
+impl Keyed for StaffRow {
+    fn key(&self) -> i64 {
+        self.staff_id
+    }
+    fn search_text(&self) -> String {
+        format!("{} {} {}", self.account.as_deref().unwrap_or(""), self.display_name, self.role.code())
+    }
+}
+
+/// The Admin tab: the staff list (selected by staff row) and the ward's make-up.
+#[derive(Debug, Clone, Default)]
+pub struct AdminView {
+    pub staff: Listing<StaffRow>,
+    pub rooms: Vec<RoomRow>,
+    pub beds: Vec<BedSetupRow>,
+    pub kinds: Vec<ProcedureKindRow>,
+}
+
 /// The Beds tab (R-PATH-4).
 pub type BedsView = Listing<BedRow>;
 
@@ -268,6 +293,7 @@ pub struct State {
     pub beds: BedsView,
     pub anaesthesia: AnaesthesiaView,
     pub audit: AuditView,
+    pub admin: AdminView,
     pub notice: Option<Notice>,
     /// Pick lists for forms: procedure kinds, operators, rooms, beds.
     pub lists: Lists,
@@ -295,6 +321,7 @@ impl State {
             beds: BedsView::default(),
             anaesthesia: AnaesthesiaView::default(),
             audit: AuditView::default(),
+            admin: AdminView::default(),
             notice: None,
             lists: Lists::default(),
             live: Live::Starting,
@@ -311,6 +338,16 @@ impl State {
 
     pub fn board_day(&self) -> NaiveDate {
         self.board.day.unwrap_or_else(|| self.today())
+    }
+
+    /// R-ROLE-1: the user's role as the permission table knows it.
+    pub fn role(&self) -> Role {
+        Role::from_code(&self.actor.role).unwrap_or(Role::Unassigned)
+    }
+
+    /// The tabs this user sees: the Admin tab is for admins only.
+    pub fn tabs(&self) -> Vec<Tab> {
+        Tab::ALL.into_iter().filter(|t| *t != Tab::Admin || self.role() == Role::Admin).collect()
     }
 
     /// The open admission, if the Admissions tab shows one.

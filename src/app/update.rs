@@ -5,7 +5,7 @@ use super::forms::{self, Request};
 use super::refusal::Refusal;
 use super::router;
 use super::screens::{self, admissions};
-use super::state::{Live, Mode, Notice, NoticeKind, State};
+use super::state::{AdminData, Live, Mode, Notice, NoticeKind, State};
 use crate::domain::board::Board;
 use crate::domain::journey::{AdmissionDetail, AdmissionSummary, BedRow, ConsultationDue};
 use crate::store::admission_list::ListQuery;
@@ -42,6 +42,7 @@ pub enum Msg {
     },
     BedsLoaded(Result<Vec<BedRow>, String>),
     AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
+    AdminLoaded(Result<AdminData, String>),
     /// A request was saved (the text says what changed) or refused (why).
     Saved(Result<String, Refusal>),
     /// Another terminal (or this one) committed these rows.
@@ -61,6 +62,7 @@ pub enum Effect {
     LoadDetail(i64),
     LoadBeds(NaiveDate),
     LoadAnaesthesia(NaiveDate),
+    LoadAdmin,
     Save(Request),
 }
 
@@ -167,6 +169,16 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
         }
         Msg::AnaesthesiaLoaded(result) => {
             state.anaesthesia.receive(result);
+            Outcome::redraw()
+        }
+        Msg::AdminLoaded(result) => {
+            match result {
+                Ok(data) => {
+                    state.admin.staff.receive(Ok(data.staff));
+                    (state.admin.rooms, state.admin.beds, state.admin.kinds) = (data.rooms, data.beds, data.kinds);
+                }
+                Err(e) => state.admin.staff.receive(Err(e)),
+            }
             Outcome::redraw()
         }
         Msg::Changed(rows) => {

@@ -125,6 +125,15 @@ pub fn procedure_kinds(conn: &Connection) -> Result<Vec<ProcedureKindRow>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// What the Admin tab reads in one go.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AdminData {
+    pub staff: Vec<super::staff::StaffRow>,
+    pub rooms: Vec<RoomRow>,
+    pub beds: Vec<BedSetupRow>,
+    pub kinds: Vec<ProcedureKindRow>,
+}
+
 /// A room to add or change; `None` keeps (or, for a new room, is required).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RoomInput {
@@ -366,5 +375,16 @@ impl super::Store {
 
     pub fn procedure_kinds(&self) -> Result<Vec<ProcedureKindRow>> {
         procedure_kinds(self.conn())
+    }
+
+    /// Everything the Admin tab shows, read in one go.
+    pub fn admin_data(&self) -> Result<AdminData> {
+        let conn = self.conn();
+        Ok(AdminData {
+            staff: super::staff::list(conn)?,
+            rooms: rooms(conn)?,
+            beds: beds(conn)?,
+            kinds: procedure_kinds(conn)?,
+        })
     }
 }

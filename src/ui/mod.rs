@@ -1,5 +1,6 @@
 //! Drawing only: a pure function of the state. No decisions, no SQL.
 
+mod admin;
 mod admissions;
 mod anaesthesia;
 mod audit;
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         Tab::Beds => beds::draw(frame, body, state, theme),
         Tab::Anaesthesia => anaesthesia::draw(frame, body, state, theme),
         Tab::Audit => audit::draw(frame, body, state, theme),
+        Tab::Admin => admin::draw(frame, body, state, theme),
     }
     status::draw_hints(frame, hints, state, theme);
     status::draw_status(frame, status_line, state, theme);
@@ -69,7 +71,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
 
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(" periop ", theme.title())];
-    for (i, tab) in Tab::ALL.iter().enumerate() {
+    for (i, tab) in Tab::ALL.iter().enumerate().filter(|(_, t)| state.tabs().contains(t)) {
         let text = format!(" {} {} ", i + 1, tab.title());
         let style = if *tab == state.tab { theme.tab_active() } else { theme.tab() };
         spans.push(Span::raw(" "));

@@ -10,29 +10,63 @@ pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
 pub use stay::{NewAdmission, bed, mode_label, move_case, new_admission, step_reason, undo};
 
-use super::form::Form;
+use super::form::{Choice, Field, Form};
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
 use crate::domain::case::AnaesthesiaMode;
 use crate::domain::fasting::IntakeKind;
 use crate::domain::journey::AdmissionDetail;
 use crate::domain::medication::{DrugClass, LabItem};
 use crate::domain::pathway::Step;
+use crate::domain::roles::Role;
+use crate::store::staff::StaffRow;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 /// What saving the form does, and on which record (with the version the user saw).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
     NewAdmission,
-    Step { admission_id: i64, version: i64, step: Step },
-    Undo { admission_id: i64, version: i64 },
-    MoveCase { case_id: i64, version: i64 },
-    Bed { admission_id: i64, version: i64 },
-    Consultation { case_id: i64 },
-    Intake { admission_id: i64 },
-    Treatment { patient_id: i64 },
-    Lab { patient_id: i64 },
-    DischargeCheck { admission_id: i64, version: Option<i64> },
-    Discharge { admission_id: i64, version: i64 },
+    Step {
+        admission_id: i64,
+        version: i64,
+        step: Step,
+    },
+    Undo {
+        admission_id: i64,
+        version: i64,
+    },
+    MoveCase {
+        case_id: i64,
+        version: i64,
+    },
+    Bed {
+        admission_id: i64,
+        version: i64,
+    },
+    Consultation {
+        case_id: i64,
+    },
+    Intake {
+        admission_id: i64,
+    },
+    Treatment {
+        patient_id: i64,
+    },
+    Lab {
+        patient_id: i64,
+    },
+    DischargeCheck {
+        admission_id: i64,
+        version: Option<i64>,
+    },
+    Discharge {
+        admission_id: i64,
+        version: i64,
+    },
+    /// R-ROLE-1: the Admin tab gives a member of staff a role.
+    StaffRole {
+        staff_id: i64,
+        version: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +88,18 @@ impl OpenForm {
     fn new(form: Form, purpose: Purpose, who: &str) -> OpenForm {
         OpenForm { form, purpose, who: who.to_string(), saving: false, stale: false, retrospective: false }
     }
+}
+
+/// R-ROLE-1: the role to give a member of staff (every role but
+/// `unassigned`, which only a new account has).
+pub fn staff_role(row: &StaffRow) -> OpenForm {
+    let choices: Vec<Choice> =
+        Role::ALL.into_iter().filter(|r| *r != Role::Unassigned).map(|r| Choice::new(r.code(), r.code())).collect();
+    let field = Field::pick("role", "Role", choices);
+    let field = if row.role == Role::Unassigned { field } else { field.with(row.role.code()) };
+    let who = format!("{} ({})", row.display_name, row.account.as_deref().unwrap_or("no account"));
+    let form = Form::new("Give a role", vec![field]).with_subtitle(&who);
+    OpenForm::new(form, Purpose::StaffRole { staff_id: row.staff_id, version: row.version }, &who)
 }
 
 /// R-AUDIT-2, after a conflict: the record as stored now. The form takes
@@ -124,6 +170,8 @@ pub enum Request {
     Insulin { patient_id: i64, version: i64, on: bool, who: String },
     BedState { bed_id: i64, version: i64, action: crate::domain::beds::BedAction, label: String },
     CallDone { call_id: i64, version: i64, who: String },
+    StaffRole { staff_id: i64, version: i64, role: Role, who: String },
+    StaffActive { staff_id: i64, version: i64, active: bool, who: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -200,6 +248,10 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Treatment { patient_id } => clinical::treatment_request(form, patient_id, who),
         Purpose::Lab { patient_id } => clinical::lab_request(form, patient_id, who),
         Purpose::DischargeCheck { admission_id, version } => discharge::check_request(form, admission_id, version, who),
+        Purpose::StaffRole { staff_id, version } => {
+            let role = Role::from_code(form.value("role")).ok_or_else(|| "Role: choose one with ← →".to_string())?;
+            Ok(Request::StaffRole { staff_id, version, role, who })
+        }
         Purpose::Discharge { admission_id, version } => {
             let reason = Some(form.value("reason").to_string()).filter(|r| !r.is_empty());
             Ok(Request::Discharge { admission_id, version, reason, who })

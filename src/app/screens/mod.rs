@@ -1,6 +1,7 @@
 //! The screens, one module each: its keys, what it reads and its filter.
 //! A new screen is a module, a [`Tab`] and one line in [`of`].
 
+pub mod admin;
 pub mod admissions;
 pub mod anaesthesia;
 pub mod audit;
@@ -41,6 +42,7 @@ pub fn of(tab: Tab) -> &'static dyn Screen {
         Tab::Beds => &beds::BedsScreen,
         Tab::Anaesthesia => &anaesthesia::AnaesthesiaScreen,
         Tab::Audit => &audit::AuditScreen,
+        Tab::Admin => &admin::AdminScreen,
     }
 }
 
