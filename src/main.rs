@@ -247,6 +247,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let now = clock_for(&store).now();
             out(&ward::from_file(&mut store, &from, now)?);
         }
+        Some(Command::Backup { path }) => {
+            let store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out(&cli::backup::backup(&store, &path, now)?);
+        }
+        Some(Command::Restore { path }) => {
+            let zone = periop::domain::settings::Settings::default().zone();
+            let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
+            out(&cli::backup::restore(&database(cli.db)?, &path, now)?);
+        }
         Some(Command::Bench { keys }) => {
             let path = database(cli.db)?;
             let store = open(&path, now_arg)?;

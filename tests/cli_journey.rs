@@ -165,3 +165,27 @@ fn r_role_1_roles_and_staff_commands() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("\n2,alice,Alice Martin,scheduler,1\n"), "{}", text(&out));
     assert!(run(&["check"]).status.success());
 }
+
+/// Issue 8, item 4: `periop backup PATH` says what it copied and that the
+/// copy checks healthy; it is mode 0640; a second run to the same path is
+/// refused; `periop restore` puts it back and keeps the replaced file.
+#[test]
+fn backup_and_restore_commands() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ward.db");
+    let copy = dir.path().join("copy.db");
+    let (db, copy_s) = (db.to_str().unwrap(), copy.to_str().unwrap());
+    assert!(periop(dir.path(), &["--db", db, "init"]).status.success());
+    let out = periop(dir.path(), &["--db", db, "backup", copy_s]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("`periop check` on the copy: healthy"), "{}", text(&out));
+    assert!(text(&out).contains("copying: 100%"), "{}", text(&out));
+    assert_eq!(std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777, 0o640);
+    let again = periop(dir.path(), &["--db", db, "backup", copy_s]);
+    assert!(!again.status.success() && text(&again).contains("already exists"), "{}", text(&again));
+    let out = periop(dir.path(), &["--db", db, "--now", "2026-11-22T09:00", "restore", copy_s]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(dir.path().join("ward.db.before-restore-20261122T080000Z").exists(), "{}", text(&out));
+    assert!(periop(dir.path(), &["--db", db, "check"]).status.success());
+}

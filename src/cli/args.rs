@@ -114,6 +114,18 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         from: PathBuf,
     },
+    /// Copy the live database to PATH with SQLite's online backup (others keep
+    /// working), mode 0640, then check the copy.
+    Backup {
+        /// The new file (must not exist), e.g. /backup/ward-2026-11-22.db.
+        path: PathBuf,
+    },
+    /// Put a backup in place of the database (admin; only while no other
+    /// program has it open). The replaced file is kept beside it.
+    Restore {
+        /// The backup to restore.
+        path: PathBuf,
+    },
     /// Measure launch, board query and key-press-to-frame times on a database.
     Bench {
         /// Key presses to time.

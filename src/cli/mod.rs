@@ -2,6 +2,7 @@
 
 pub mod admissions;
 pub mod args;
+pub mod backup;
 pub mod bench;
 pub mod board;
 pub mod check;

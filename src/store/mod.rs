@@ -5,6 +5,7 @@ pub mod actor;
 pub mod admission_list;
 pub mod admissions;
 pub mod audit_log;
+pub mod backup;
 pub mod beds;
 pub mod board;
 pub mod cases;
