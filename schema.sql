@@ -166,7 +166,12 @@ CREATE TABLE anaesthesia_consultations (
     planned_mode    TEXT NOT NULL CHECK (planned_mode IN ('local', 'sedation_local', 'general', 'regional')),
     outcome         TEXT NOT NULL CHECK (outcome IN ('pending', 'cleared', 'refused')),
     notes           TEXT,
-    version         INTEGER NOT NULL DEFAULT 1
+    version         INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: entered by mistake, voided with a reason (a recorded fact;
+    -- the row stays, shown struck through, and no rule counts it).
+    voided_at       TEXT,
+    voided_by       INTEGER REFERENCES staff(id),
+    void_reason     TEXT
 );
 CREATE INDEX anaesthesia_consultations_by_case ON anaesthesia_consultations (case_id);
 
@@ -177,7 +182,12 @@ CREATE TABLE intakes (
     kind         TEXT NOT NULL CHECK (kind IN
                    ('solids', 'fatty_meal', 'clear_fluids', 'breast_milk', 'formula', 'chewing_gum_or_smoking')),
     taken_at     TEXT NOT NULL,
-    version      INTEGER NOT NULL DEFAULT 1
+    version      INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: entered by mistake, voided with a reason (a recorded fact;
+    -- the row stays, shown struck through, and no rule counts it).
+    voided_at       TEXT,
+    voided_by       INTEGER REFERENCES staff(id),
+    void_reason     TEXT
 );
 CREATE INDEX intakes_by_admission ON intakes (admission_id);
 
@@ -189,7 +199,12 @@ CREATE TABLE treatments (
                  ('doac', 'dabigatran_renal_normal', 'dabigatran_renal_impaired', 'vka', 'aspirin',
                   'clopidogrel', 'ticagrelor', 'prasugrel', 'metformin', 'glp1_agonist')),
     active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-    version    INTEGER NOT NULL DEFAULT 1
+    version    INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: entered by mistake, voided with a reason (a recorded fact;
+    -- the row stays, shown struck through, and no rule counts it).
+    voided_at       TEXT,
+    voided_by       INTEGER REFERENCES staff(id),
+    void_reason     TEXT
 );
 CREATE INDEX treatments_by_patient ON treatments (patient_id);
 
@@ -200,7 +215,12 @@ CREATE TABLE lab_results (
     test       TEXT NOT NULL CHECK (test IN ('inr', 'platelets')),
     value      REAL NOT NULL,
     taken_at   TEXT NOT NULL,
-    version    INTEGER NOT NULL DEFAULT 1
+    version    INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: entered by mistake, voided with a reason (a recorded fact;
+    -- the row stays, shown struck through, and no rule counts it).
+    voided_at       TEXT,
+    voided_by       INTEGER REFERENCES staff(id),
+    void_reason     TEXT
 );
 CREATE INDEX lab_results_by_patient ON lab_results (patient_id);
 

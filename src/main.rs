@@ -257,6 +257,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
             out(&cli::backup::restore(&database(cli.db)?, &path, now)?);
         }
+        Some(Command::Void { kind, id, reason }) => {
+            use periop::store::void::{self, Voidable};
+            let what = Voidable::from_code(&kind).ok_or_else(|| {
+                color_eyre::eyre::eyre!("{kind:?} cannot be voided; use intake, treatment, lab or consultation")
+            })?;
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            store.write(now, |tx| void::void(tx, what, id, &reason))?;
+            out(&format!("{}: voided ({reason}); kept in the history, no longer counted", what.table().row(id)));
+        }
         Some(Command::Bench { keys }) => {
             let path = database(cli.db)?;
             let store = open(&path, now_arg)?;

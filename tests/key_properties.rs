@@ -612,3 +612,40 @@ mod admin_tab {
         assert_eq!(n.state.tab, Tab::Audit);
     }
 }
+
+/// Issue 8, item 5: from an admission's page, `V` voids an entry made by
+/// mistake (a form: which entry, and why); the page then shows it voided.
+mod voiding {
+    use super::*;
+
+    #[test]
+    fn a_mistaken_intake_is_voided_from_the_admission_page() {
+        let mut w = ward();
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let (admission, intake): (i64, i64) = conn
+            .query_row(
+                "SELECT admission_id, id FROM intakes WHERE admission_id =
+                   (SELECT admission_id FROM intakes ORDER BY id LIMIT 1) ORDER BY taken_at, id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("the demo ward records intakes");
+        let out = periop::app::screens::detail::open(&mut w.state, admission);
+        let mut pending = VecDeque::from(out.effects);
+        shell::settle(&mut w.store, Clock::Fixed(now()), &mut w.state, &mut pending);
+        w.press(plain(KeyCode::Char('V')));
+        assert!(matches!(w.state.mode, Mode::Form(_)), "V opens the form: {:?}", w.state.notice);
+        w.press(plain(KeyCode::Char(' '))); // the first entry: the earliest intake
+        w.press(plain(KeyCode::Tab));
+        for c in "wrong patient".chars() {
+            w.press(plain(KeyCode::Char(c)));
+        }
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let reason: Option<String> =
+            conn.query_row("SELECT void_reason FROM intakes WHERE id = ?1", [intake], |r| r.get(0)).unwrap();
+        assert_eq!(reason.as_deref(), Some("wrong patient"));
+        let d = w.state.detail().and_then(|d| d.data.as_ref()).unwrap();
+        assert!(d.intakes.iter().any(|i| i.intake_id == intake && i.voided.is_some()), "the page shows it voided");
+    }
+}

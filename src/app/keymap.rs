@@ -90,6 +90,7 @@ pub enum Action {
     CallDone,
     GiveRole,
     RetireStaff,
+    Void,
     BedAction(BedAction),
     PrevDay,
     NextDay,
@@ -249,6 +250,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[Char('I')], Action::Insulin, "insulin-treated diabetic", None),
     bind(Detail, &[Char('b')], Action::BedForm, "choose the bed", None),
     bind(Detail, &[Char('m')], Action::MoveCase, "move the procedure", None),
+    bind(Detail, &[Char('V')], Action::Void, "void an entry made by mistake (intake, treatment, lab, consultation)", None),
     bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
     bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
     bind(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "reopen the bed", Some("reopen")),
@@ -287,6 +289,7 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::BedForm | Action::BedAction(_) => Change::BedState,
         Action::Insulin => Change::Patient,
         Action::GiveRole | Action::RetireStaff => Change::Staff,
+        Action::Void => Change::Correction,
         _ => return None,
     })
 }

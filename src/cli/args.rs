@@ -126,6 +126,18 @@ pub enum Command {
         /// The backup to restore.
         path: PathBuf,
     },
+    /// Void an intake, treatment, lab result or anaesthesia consultation
+    /// entered by mistake: kept in the history, struck through, no longer
+    /// counted by any rule (its alerts go away).
+    Void {
+        /// intake, treatment, lab or consultation.
+        kind: String,
+        /// Its number, as the admission's page and the audit show it (#12).
+        id: i64,
+        /// What was wrong with it (recorded).
+        #[arg(long)]
+        reason: String,
+    },
     /// Measure launch, board query and key-press-to-frame times on a database.
     Bench {
         /// Key presses to time.

@@ -100,6 +100,9 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
                 .write(now, |tx| staff::set(tx, staff_id, version, &change))
                 .map(|_| format!("{who}: {}", if active { "back on the staff" } else { "retired" }))
         }
+        Request::Void { what, id, reason, who } => store
+            .write(now, |tx| crate::store::void::void(tx, what, id, &reason))
+            .map(|_| format!("{who}: {} voided; kept in the history, no longer counted", what.table().row(id))),
         Request::CallDone { call_id, version, who } => store
             .write(now, |tx| discharge::call_done(tx, call_id, version, None))
             .map(|_| format!("{who}: follow-up call done")),
@@ -129,6 +132,7 @@ fn request_label(request: &Request) -> String {
         Request::BedState { bed_id, .. } => format!("bed #{bed_id}"),
         Request::CallDone { call_id, .. } => format!("call #{call_id} done"),
         Request::StaffRole { staff_id, .. } => format!("staff #{staff_id} role"),
+        Request::Void { what, id, .. } => format!("{} voided", what.table().row(*id)),
         Request::StaffActive { staff_id, .. } => format!("staff #{staff_id} active"),
     }
 }

@@ -33,6 +33,7 @@ pub mod staff;
 pub mod stay_order;
 pub mod table;
 pub mod treatments;
+pub mod void;
 pub mod watch;
 pub mod write;
 

@@ -48,10 +48,23 @@ pub const ADDED_COLUMNS: &[(&str, &str, Option<i64>)] = &[
     ("procedure_kinds", "anaesthesia_expected", Some(0)),
     ("procedure_kinds", "implants_expected", Some(0)),
     ("procedure_kinds", "active", Some(1)),
+    ("anaesthesia_consultations", "voided_at", None),
+    ("anaesthesia_consultations", "voided_by", None),
+    ("anaesthesia_consultations", "void_reason", None),
+    ("intakes", "voided_at", None),
+    ("intakes", "voided_by", None),
+    ("intakes", "void_reason", None),
+    ("treatments", "voided_at", None),
+    ("treatments", "voided_by", None),
+    ("treatments", "void_reason", None),
+    ("lab_results", "voided_at", None),
+    ("lab_results", "voided_by", None),
+    ("lab_results", "void_reason", None),
 ];
 
 /// 3 → 4 (R-ROLE-1, R-BLOCK-2): the roles of the permission table, beds with
-/// a unit and retirement, procedure kinds with what they expect. Each part
+/// a unit and retirement, procedure kinds with what they expect; intakes,
+/// treatments, lab results and consultations that can be voided. Each part
 /// is skipped when the file already has it (a file put back to an older
 /// version number by a test or by hand).
 fn upgrade_4_setup(conn: &Connection) -> Result<()> {
@@ -66,7 +79,11 @@ fn upgrade_4_setup(conn: &Connection) -> Result<()> {
         ("procedure_kinds", "implants_expected", "INTEGER NOT NULL DEFAULT 0 CHECK (implants_expected IN (0, 1))"),
         ("procedure_kinds", "active", "INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"),
     ];
-    for (table, column, declaration) in columns {
+    let voidable = ["anaesthesia_consultations", "intakes", "treatments", "lab_results"];
+    let void_columns = voidable.into_iter().flat_map(|t| {
+        [(t, "voided_at", "TEXT"), (t, "voided_by", "INTEGER REFERENCES staff(id)"), (t, "void_reason", "TEXT")]
+    });
+    for (table, column, declaration) in columns.into_iter().chain(void_columns) {
         let found: i64 =
             conn.query_row("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", [table, column], |r| {
                 r.get(0)
