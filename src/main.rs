@@ -47,6 +47,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             let store = if cli.demo { demo_for_today(now_arg)? } else { open(&database(cli.db)?, now_arg)? };
             let clock = clock_for(&store);
+            // Tests of the idle lock move a fixed clock through a file.
+            let clock = match clock {
+                Clock::Fixed(at) => Clock::from_file_env(at, store.zone()).unwrap_or(clock),
+                other => other,
+            };
             let charset = periop::ui::charset::Charset::from_env(cli.ascii);
             periop::shell::run(store, clock, Theme::from_env(cli.no_color), charset)?;
         }

@@ -313,3 +313,13 @@ fn admin_give_a_role_80x24() {
     press(&mut w, "6jr");
     insta::assert_snapshot!(screen(&w, 80, 24));
 }
+
+/// R-PRIV-2: the idle lock shows counts and the clock, never a patient.
+#[test]
+fn idle_lock_80x24() {
+    let mut w = ward();
+    w.state.locked = true;
+    let text = screen(&w, 80, 24);
+    assert!(!text.contains("BERTRAND"), "{text}");
+    insta::assert_snapshot!(text);
+}

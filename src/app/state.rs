@@ -304,6 +304,11 @@ pub struct State {
     pub too_small: bool,
     /// The first line of the urgent list shown in a window below 80×24.
     pub urgent_scroll: usize,
+    /// R-PRIV-2: the last key (ward clock), how long without one locks the
+    /// screen, and whether it is locked now.
+    pub last_key_at: DateTime<Utc>,
+    pub idle_lock: chrono::TimeDelta,
+    pub locked: bool,
     pub quit: bool,
 }
 
@@ -328,6 +333,9 @@ impl State {
             page_rows: 10,
             too_small: false,
             urgent_scroll: 0,
+            last_key_at: now,
+            idle_lock: chrono::TimeDelta::minutes(5),
+            locked: false,
             quit: false,
         }
     }

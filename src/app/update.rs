@@ -88,7 +88,17 @@ const NOTICE_TICKS: u32 = 8;
 
 pub fn update(state: &mut State, msg: Msg) -> Outcome {
     match msg {
-        Msg::Key(key) => router::on_key(state, key),
+        Msg::Key(key) => {
+            state.last_key_at = state.now;
+            let hard_exit = super::keymap::resolve(&[super::keymap::Scope::Anywhere], &key).is_some();
+            if state.locked && !hard_exit {
+                // R-PRIV-2: any key brings the screen back; it does nothing else.
+                state.locked = false;
+                log::info!("idle lock: unlocked by a key");
+                return Outcome::redraw();
+            }
+            router::on_key(state, key)
+        }
         Msg::Tick(now) => on_tick(state, now),
         Msg::Resized(width, height) => {
             resized(state, width, height);
@@ -222,6 +232,12 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
             state.notice = None;
             out.redraw = true;
         }
+    }
+    // R-PRIV-2: identities are hidden after a while without a key.
+    if !state.locked && crate::domain::privacy::idle_locked(state.last_key_at, now, state.idle_lock) {
+        state.locked = true;
+        out.redraw = true;
+        log::info!("idle lock: no key for {} min, patient identities hidden", state.idle_lock.num_minutes());
     }
     if state.board.follow_today && state.today() != day_before {
         state.board.day = Some(state.today());

@@ -19,6 +19,7 @@ pub mod journey;
 pub mod medication;
 pub mod names;
 pub mod pathway;
+pub mod privacy;
 pub mod readiness;
 pub mod roles;
 pub mod settings;

@@ -9,6 +9,7 @@ mod board;
 pub mod charset;
 mod detail;
 mod form;
+mod locked;
 mod overlays;
 mod status;
 pub mod theme;
@@ -33,6 +34,10 @@ pub fn body_rows(height: u16) -> usize {
 
 pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     let area = frame.area();
+    if state.locked {
+        locked::draw(frame, area, state, theme);
+        return;
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || state.too_small {
         too_small::draw(frame, area, state, theme);
         if state.mode == Mode::Help {
