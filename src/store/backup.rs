@@ -96,7 +96,10 @@ fn copy(source: &Connection, partial: &Path, progress: &mut dyn FnMut(i64, i64))
                 _ => std::thread::sleep(Duration::from_millis(20)),
             }
             let p = backup.progress();
-            if p.remaining > last_remaining {
+            // No progress since the last step: another connection's commit
+            // made SQLite start over (a restart that lands on the same count
+            // as before must count too, or a busy ward livelocks the copy).
+            if p.remaining >= last_remaining {
                 restarts += 1;
                 if restarts >= RESTARTS_BEFORE_ONE_STEP {
                     step = -1;
