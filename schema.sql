@@ -12,8 +12,12 @@ CREATE TABLE staff (
     id           INTEGER PRIMARY KEY,
     account      TEXT UNIQUE,
     display_name TEXT NOT NULL CHECK (length(display_name) > 0),
+    -- R-ROLE-1 (domain/roles.rs): what the account may change. `unassigned`
+    -- (a new account) and `read_only` only read. `radiologist` and `surgeon`
+    -- are schema 3's words for a doctor, kept so old rows match their audit.
     role         TEXT NOT NULL CHECK (role IN
-                   ('nurse', 'scheduler', 'radiologist', 'surgeon', 'anaesthetist', 'admin', 'unassigned')),
+                   ('nurse', 'scheduler', 'anaesthetist', 'doctor', 'pharmacist', 'admin', 'read_only',
+                    'unassigned', 'radiologist', 'surgeon')),
     active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
     version      INTEGER NOT NULL DEFAULT 1
 );
@@ -55,7 +59,11 @@ CREATE TABLE beds (
     -- is reserved while a planned admission holds it (derived, cannot drift).
     state   TEXT NOT NULL DEFAULT 'free'
               CHECK (state IN ('free', 'occupied', 'to_clean', 'closed')),
-    version INTEGER NOT NULL DEFAULT 1
+    version INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: the ward or unit the bed belongs to, and retired beds
+    -- (history points at them, so they are never deleted).
+    unit    TEXT,
+    active  INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );
 
 CREATE TABLE procedure_kinds (
@@ -63,7 +71,11 @@ CREATE TABLE procedure_kinds (
     code            TEXT NOT NULL UNIQUE,
     label           TEXT NOT NULL,
     default_minutes INTEGER NOT NULL CHECK (default_minutes > 0),
-    version         INTEGER NOT NULL DEFAULT 1
+    version         INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4 (R-BLOCK-2): what a booking of this kind expects by default.
+    anaesthesia_expected INTEGER NOT NULL DEFAULT 0 CHECK (anaesthesia_expected IN (0, 1)),
+    implants_expected    INTEGER NOT NULL DEFAULT 0 CHECK (implants_expected IN (0, 1)),
+    active               INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );
 
 CREATE TABLE admissions (
@@ -154,7 +166,12 @@ CREATE TABLE anaesthesia_consultations (
     planned_mode    TEXT NOT NULL CHECK (planned_mode IN ('local', 'sedation_local', 'general', 'regional')),
     outcome         TEXT NOT NULL CHECK (outcome IN ('pending', 'cleared', 'refused')),
     notes           TEXT,
-    version         INTEGER NOT NULL DEFAULT 1
+    version         INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: entered by mistake, voided with a reason (a recorded fact;
+    -- the row stays, shown struck through, and no rule counts it).
+    voided_at       TEXT,
+    voided_by       INTEGER REFERENCES staff(id),
+    void_reason     TEXT
 );
 CREATE INDEX anaesthesia_consultations_by_case ON anaesthesia_consultations (case_id);
 
@@ -165,7 +182,12 @@ CREATE TABLE intakes (
     kind         TEXT NOT NULL CHECK (kind IN
                    ('solids', 'fatty_meal', 'clear_fluids', 'breast_milk', 'formula', 'chewing_gum_or_smoking')),
     taken_at     TEXT NOT NULL,
-    version      INTEGER NOT NULL DEFAULT 1
+    version      INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: entered by mistake, voided with a reason (a recorded fact;
+    -- the row stays, shown struck through, and no rule counts it).
+    voided_at       TEXT,
+    voided_by       INTEGER REFERENCES staff(id),
+    void_reason     TEXT
 );
 CREATE INDEX intakes_by_admission ON intakes (admission_id);
 
@@ -177,7 +199,12 @@ CREATE TABLE treatments (
                  ('doac', 'dabigatran_renal_normal', 'dabigatran_renal_impaired', 'vka', 'aspirin',
                   'clopidogrel', 'ticagrelor', 'prasugrel', 'metformin', 'glp1_agonist')),
     active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-    version    INTEGER NOT NULL DEFAULT 1
+    version    INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: entered by mistake, voided with a reason (a recorded fact;
+    -- the row stays, shown struck through, and no rule counts it).
+    voided_at       TEXT,
+    voided_by       INTEGER REFERENCES staff(id),
+    void_reason     TEXT
 );
 CREATE INDEX treatments_by_patient ON treatments (patient_id);
 
@@ -188,7 +215,12 @@ CREATE TABLE lab_results (
     test       TEXT NOT NULL CHECK (test IN ('inr', 'platelets')),
     value      REAL NOT NULL,
     taken_at   TEXT NOT NULL,
-    version    INTEGER NOT NULL DEFAULT 1
+    version    INTEGER NOT NULL DEFAULT 1,
+    -- Schema 4: entered by mistake, voided with a reason (a recorded fact;
+    -- the row stays, shown struck through, and no rule counts it).
+    voided_at       TEXT,
+    voided_by       INTEGER REFERENCES staff(id),
+    void_reason     TEXT
 );
 CREATE INDEX lab_results_by_patient ON lab_results (patient_id);
 

@@ -4,12 +4,16 @@
 use clap::Parser;
 use color_eyre::Result;
 use periop::app::clock::{Clock, NowArg};
-use periop::cli::args::{Cli, Command, DEMO_DB, Format, ListFormat, SettingsAction};
+use periop::cli::args::{
+    BedAction, Cli, Command, DEMO_DB, Format, ListFormat, ProcedureAction, RoomAction, SettingsAction, StaffAction,
+};
+use periop::cli::setup as ward;
 use periop::cli::{self};
 use periop::domain::pathway::AdmissionState;
 use periop::domain::ward_time;
 use periop::store::Store;
 use periop::store::admission_list::ListQuery;
+use periop::store::setup::{BedInput, Mode, ProcedureInput, RoomInput};
 use periop::ui::theme::Theme;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -43,6 +47,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             let store = if cli.demo { demo_for_today(now_arg)? } else { open(&database(cli.db)?, now_arg)? };
             let clock = clock_for(&store);
+            // Tests of the idle lock move a fixed clock through a file.
+            let clock = match clock {
+                Clock::Fixed(at) => Clock::from_file_env(at, store.zone()).unwrap_or(clock),
+                other => other,
+            };
             let charset = periop::ui::charset::Charset::from_env(cli.ascii);
             periop::shell::run(store, clock, Theme::from_env(cli.no_color), charset)?;
         }
@@ -116,6 +125,162 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();
             out(&cli::distraction_commands::run(&mut store, patient.as_deref(), case_id, action, now)?);
+        }
+        Some(Command::Roles { format }) => match format {
+            ListFormat::Text => out(&cli::staff::roles_text()),
+            ListFormat::Json => out(&cli::staff::roles_json()),
+            ListFormat::Csv => out(&cli::staff::roles_csv()),
+        },
+        Some(Command::Staff { action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            match action.unwrap_or(StaffAction::List { format: ListFormat::Text }) {
+                StaffAction::List { format } => {
+                    let rows = store.staff().map_err(|e| store.explain(e))?;
+                    match format {
+                        ListFormat::Text => out(&cli::staff::list_text(&rows)),
+                        ListFormat::Json => out(&cli::staff::list_json(&rows)),
+                        ListFormat::Csv => out(&cli::staff::list_csv(&rows)),
+                    }
+                }
+                StaffAction::Add { account, name, role } => {
+                    let role = cli::staff::role(&role)?;
+                    out(&cli::staff::add(&mut store, account.as_deref(), &name, role, now)?);
+                }
+                StaffAction::Set { who, name, role, active } => {
+                    let role = role.as_deref().map(cli::staff::role).transpose()?;
+                    let change = periop::store::staff::StaffChange { display_name: name, role, active };
+                    out(&cli::staff::set(&mut store, &who, &change, now)?);
+                }
+                StaffAction::Retire { who } => {
+                    let change = periop::store::staff::StaffChange { active: Some(false), ..Default::default() };
+                    out(&cli::staff::set(&mut store, &who, &change, now)?);
+                }
+            }
+        }
+        Some(Command::Rooms { action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            let (input, mode) = match action.unwrap_or(RoomAction::List { format: ListFormat::Text }) {
+                RoomAction::List { format } => {
+                    let rows = store.rooms().map_err(|e| store.explain(e))?;
+                    out(&match format {
+                        ListFormat::Text => ward::rooms_text(&rows),
+                        ListFormat::Json => ward::json("rooms", &rows),
+                        ListFormat::Csv => ward::csv(&rows, ward::ROOM_COLUMNS),
+                    });
+                    return Ok(ExitCode::SUCCESS);
+                }
+                RoomAction::Add { name, kind, opens, closes } => (
+                    RoomInput {
+                        name,
+                        kind: Some(kind),
+                        opens: Some(opens),
+                        closes: Some(closes),
+                        ..Default::default()
+                    },
+                    Mode::Add,
+                ),
+                RoomAction::Set { name, rename, kind, opens, closes, active } => {
+                    (RoomInput { name, rename, kind, opens, closes, active }, Mode::Set)
+                }
+                RoomAction::Retire { name } => {
+                    (RoomInput { name, active: Some(false), ..Default::default() }, Mode::Set)
+                }
+            };
+            let what = format!("room {}", input.name);
+            out(&ward::put(&mut store, now, &what, |tx| periop::store::setup::put_room(tx, &input, mode))?);
+        }
+        Some(Command::Beds { action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            let (input, mode) = match action.unwrap_or(BedAction::List { format: ListFormat::Text }) {
+                BedAction::List { format } => {
+                    let rows = store.bed_setup().map_err(|e| store.explain(e))?;
+                    out(&match format {
+                        ListFormat::Text => ward::beds_text(&rows),
+                        ListFormat::Json => ward::json("beds", &rows),
+                        ListFormat::Csv => ward::csv(&rows, ward::BED_COLUMNS),
+                    });
+                    return Ok(ExitCode::SUCCESS);
+                }
+                BedAction::Add { label, unit } => (BedInput { label, unit, ..Default::default() }, Mode::Add),
+                BedAction::Set { label, rename, unit, closed, active } => {
+                    (BedInput { label, rename, unit, closed, active }, Mode::Set)
+                }
+                BedAction::Retire { label } => {
+                    (BedInput { label, active: Some(false), ..Default::default() }, Mode::Set)
+                }
+            };
+            let what = format!("bed {}", input.label);
+            out(&ward::put(&mut store, now, &what, |tx| periop::store::setup::put_bed(tx, &input, mode))?);
+        }
+        Some(Command::Procedures { action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            let (input, mode) = match action.unwrap_or(ProcedureAction::List { format: ListFormat::Text }) {
+                ProcedureAction::List { format } => {
+                    let rows = store.procedure_kinds().map_err(|e| store.explain(e))?;
+                    out(&match format {
+                        ListFormat::Text => ward::procedures_text(&rows),
+                        ListFormat::Json => ward::json("procedure_kinds", &rows),
+                        ListFormat::Csv => ward::csv(&rows, ward::PROCEDURE_COLUMNS),
+                    });
+                    return Ok(ExitCode::SUCCESS);
+                }
+                ProcedureAction::Add { code, label, minutes, anaesthesia, implants } => (
+                    ProcedureInput {
+                        code,
+                        label: Some(label),
+                        minutes: Some(minutes),
+                        anaesthesia_expected: Some(anaesthesia),
+                        implants_expected: Some(implants),
+                        active: None,
+                    },
+                    Mode::Add,
+                ),
+                ProcedureAction::Set { code, label, minutes, anaesthesia, implants, active } => (
+                    ProcedureInput {
+                        code,
+                        label,
+                        minutes,
+                        anaesthesia_expected: anaesthesia,
+                        implants_expected: implants,
+                        active,
+                    },
+                    Mode::Set,
+                ),
+                ProcedureAction::Retire { code } => {
+                    (ProcedureInput { code, active: Some(false), ..Default::default() }, Mode::Set)
+                }
+            };
+            let what = format!("procedure kind {}", input.code);
+            out(&ward::put(&mut store, now, &what, |tx| periop::store::setup::put_procedure(tx, &input, mode))?);
+        }
+        Some(Command::Setup { from }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out(&ward::from_file(&mut store, &from, now)?);
+        }
+        Some(Command::Backup { path }) => {
+            let store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out(&cli::backup::backup(&store, &path, now)?);
+        }
+        Some(Command::Restore { path }) => {
+            let zone = periop::domain::settings::Settings::default().zone();
+            let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
+            out(&cli::backup::restore(&database(cli.db)?, &path, now)?);
+        }
+        Some(Command::Void { kind, id, reason }) => {
+            use periop::store::void::{self, Voidable};
+            let what = Voidable::from_code(&kind).ok_or_else(|| {
+                color_eyre::eyre::eyre!("{kind:?} cannot be voided; use intake, treatment, lab or consultation")
+            })?;
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            store.write(now, |tx| void::void(tx, what, id, &reason))?;
+            out(&format!("{}: voided ({reason}); kept in the history, no longer counted", what.table().row(id)));
         }
         Some(Command::Bench { keys }) => {
             let path = database(cli.db)?;

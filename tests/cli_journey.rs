@@ -85,10 +85,12 @@ fn registration_is_audited_at_the_clock_of_now() {
     let someone = Account { name: "periop-test-admin".into(), full_name: None };
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T07:00:00Z").unwrap().to_utc();
     drop(Store::init(&path, &someone, at).unwrap());
-    // The current account is new to this file: its first save registers it.
+    // The current account is new to this file: its first save registers it,
+    // and is refused (R-ROLE-1: unassigned only reads) naming the role needed.
     let args = ["--db", path.to_str().unwrap(), "--now", "2026-11-22T09:00", "settings", "set", "fast.clear_h", "3"];
     let out = periop(dir.path(), &args);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(!out.status.success(), "an unassigned account changed a setting: {}", text(&out));
+    assert!(text(&out).contains("needs the role admin"), "{}", text(&out));
     let conn = rusqlite::Connection::open(&path).unwrap();
     let at: String = conn
         .query_row("SELECT at FROM audit WHERE table_name = 'staff' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
@@ -112,4 +114,78 @@ fn r_fast_4_periop_rules_prints_a_rule_and_refuses_an_unknown_one() {
     assert!(!bad.status.success());
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("there is no rule \"R-NOPE-1\"; rule IDs look like R-FAST-4 (R-PATH-1..6"), "{err}");
+}
+
+/// R-ROLE-1: `periop roles` prints the one table (text, json, csv, no
+/// database needed); the account that ran `init` is admin and gives roles
+/// with `periop staff`; the list comes back as text, json and csv.
+#[test]
+fn r_role_1_roles_and_staff_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = periop(dir.path(), &["roles", "--format", "csv"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        csv.starts_with("change,nurse,scheduler,anaesthetist,doctor,pharmacist,admin,read_only,unassigned\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nsettings,0,0,0,0,0,1,0,0\n"), "{csv}");
+    let out = periop(dir.path(), &["roles", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["changes"].as_array().unwrap().len(), periop::domain::roles::Change::ALL.len());
+
+    let db = dir.path().join("ward.db");
+    let db = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db, "--now", "2026-11-22T09:00"];
+        all.extend_from_slice(args);
+        periop(dir.path(), &all)
+    };
+    assert!(run(&["init"]).status.success());
+    let out = run(&["staff", "add", "--account", "alice", "--name", "Alice Martin", "--role", "nurse"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = run(&["staff", "add", "--name", "Dr Caron", "--role", "doctor"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = run(&["staff", "set", "alice", "--role", "scheduler"]);
+    assert!(text(&out).contains("role scheduler"), "{}", text(&out));
+    let out = run(&["staff", "add", "--account", "alice", "--name", "Again", "--role", "nurse"]);
+    assert!(!out.status.success() && text(&out).contains("already on the staff list"), "{}", text(&out));
+    let out = run(&["staff", "set", "alice", "--role", "janitor"]);
+    assert!(!out.status.success() && text(&out).contains("not a role"), "{}", text(&out));
+    let out = run(&["staff", "retire", "Dr Caron"]);
+    assert!(text(&out).contains("retired"), "{}", text(&out));
+
+    let out = run(&["staff", "list", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let staff = json["staff"].as_array().unwrap();
+    assert_eq!(staff.len(), 3);
+    assert!(staff.iter().any(|s| s["account"] == "alice" && s["role"] == "scheduler" && s["active"] == true));
+    assert!(staff.iter().any(|s| s["display_name"] == "Dr Caron" && s["active"] == false));
+    let out = run(&["staff", "list", "--format", "csv"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\n2,alice,Alice Martin,scheduler,1\n"), "{}", text(&out));
+    assert!(run(&["check"]).status.success());
+}
+
+/// Issue 8, item 4: `periop backup PATH` says what it copied and that the
+/// copy checks healthy; it is mode 0640; a second run to the same path is
+/// refused; `periop restore` puts it back and keeps the replaced file.
+#[test]
+fn backup_and_restore_commands() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ward.db");
+    let copy = dir.path().join("copy.db");
+    let (db, copy_s) = (db.to_str().unwrap(), copy.to_str().unwrap());
+    assert!(periop(dir.path(), &["--db", db, "init"]).status.success());
+    let out = periop(dir.path(), &["--db", db, "backup", copy_s]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("`periop check` on the copy: healthy"), "{}", text(&out));
+    assert!(text(&out).contains("copying: 100%"), "{}", text(&out));
+    assert_eq!(std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777, 0o640);
+    let again = periop(dir.path(), &["--db", db, "backup", copy_s]);
+    assert!(!again.status.success() && text(&again).contains("already exists"), "{}", text(&again));
+    let out = periop(dir.path(), &["--db", db, "--now", "2026-11-22T09:00", "restore", copy_s]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(dir.path().join("ward.db.before-restore-20261122T080000Z").exists(), "{}", text(&out));
+    assert!(periop(dir.path(), &["--db", db, "check"]).status.success());
 }

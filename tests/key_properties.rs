@@ -393,7 +393,7 @@ mod found_in_use {
     #[test]
     fn digits_past_the_last_tab_are_not_offered_and_do_nothing() {
         let mut w = ward();
-        keys(&mut w, "789");
+        keys(&mut w, "89");
         assert_eq!(w.state.tab, Tab::Board);
         let digit = BINDINGS.iter().find(|b| b.keys.contains(&Key::Digit)).unwrap();
         assert_eq!(keymap::keys_label(digit), format!("1-{}", Tab::ALL.len()));
@@ -472,6 +472,12 @@ mod found_in_use {
         };
         let other = Account { name: "nurse2".into(), full_name: Some("Nurse Two".into()) };
         let path = Path::new(&w.state.database).to_path_buf();
+        // R-ROLE-1: moving a case is the block schedule's (the admin gives the role).
+        w.store
+            .write(now(), |tx| {
+                periop::store::staff::add(tx, Some("nurse2"), "Nurse Two", periop::domain::roles::Role::Scheduler)
+            })
+            .unwrap();
         let mut peer = Store::open_as(&path, &other).unwrap();
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         let time = chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap();
@@ -630,5 +636,129 @@ mod found_in_use_too {
         type_text(&mut w, "f");
         let Mode::Dialog(dialog) = &w.state.mode else { panic!("asks") };
         assert!(dialog.lines.iter().any(|l| l.contains("not ready") || l.contains("at risk")), "{:?}", dialog.lines);
+    }
+}
+
+/// R-ROLE-1 on screen: a read-only account (staff on call) is shown no key
+/// that would change anything, the help greys them, and each such key still
+/// says which role it needs instead of doing nothing.
+mod roles_on_screen {
+    use super::*;
+    use periop::app::keymap::Action;
+
+    #[test]
+    fn r_role_1_a_read_only_account_is_hinted_no_change_and_told_the_role_needed() {
+        let mut w = ward();
+        w.state.actor.role = "read_only".into();
+        assert!(!router::applies(&w.state, Scope::Board, Action::Admit));
+        assert!(!router::applies(&w.state, Scope::Board, Action::NewAdmission));
+        assert!(router::applies(&w.state, Scope::Board, Action::NextDay), "looking is allowed");
+        for b in keymap::hints(&router::scopes(&w.state)) {
+            if router::applies(&w.state, b.scope, b.action) {
+                assert!(keymap::change_of(b.action).is_none(), "{:?} hinted to a read-only account", b.action);
+            }
+        }
+        let audit_before = {
+            let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+            conn.query_row("SELECT count(*) FROM audit", [], |r| r.get::<_, i64>(0)).unwrap()
+        };
+        w.press(plain(KeyCode::Char('a')));
+        let notice = w.state.notice.as_ref().expect("the key says why it did nothing");
+        assert!(notice.text.contains("needs the role nurse, doctor or admin"), "{}", notice.text);
+        assert!(notice.text.contains("your role is read_only"), "{}", notice.text);
+        assert_eq!(w.state.mode, Mode::Normal, "no dialog or form opens");
+        // A nurse may admit: the same key asks for confirmation.
+        w.state.actor.role = "nurse".into();
+        w.press(plain(KeyCode::Char('a')));
+        assert!(
+            matches!(w.state.mode, Mode::Dialog(_))
+                || w.state.notice.as_ref().is_some_and(|n| !n.text.contains("role"))
+        );
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let audit_after: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).unwrap();
+        assert_eq!(audit_after, audit_before);
+    }
+}
+
+/// Issue 8: the Admin tab is the admins'. An admin gives a role from it (a
+/// form, audited through the write path); anyone else is told it is theirs.
+mod admin_tab {
+    use super::*;
+
+    #[test]
+    fn r_role_1_an_admin_gives_a_role_and_others_are_told_the_tab_is_for_admins() {
+        let mut w = ward();
+        w.press(plain(KeyCode::Char('7')));
+        assert_eq!(w.state.tab, Tab::Admin);
+        let barbier = w.state.admin.staff.rows.iter().find(|s| s.display_name == "Dr Barbier").unwrap().staff_id;
+        while w.state.admin.staff.selected != Some(barbier) {
+            w.press(plain(KeyCode::Char('j')));
+        }
+        w.press(plain(KeyCode::Char('r')));
+        assert!(matches!(w.state.mode, Mode::Form(_)), "r opens the role form");
+        w.press(plain(KeyCode::Char('p')));
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let role: String = conn.query_row("SELECT role FROM staff WHERE id = ?1", [barbier], |r| r.get(0)).unwrap();
+        assert_eq!(role, "pharmacist");
+        let row = w.state.admin.staff.rows.iter().find(|s| s.staff_id == barbier).unwrap();
+        assert_eq!(row.role.code(), "pharmacist", "the list is read again after the save");
+
+        // x retires, after a confirmation.
+        w.press(plain(KeyCode::Char('x')));
+        assert!(matches!(w.state.mode, Mode::Dialog(_)));
+        w.press(plain(KeyCode::Char('y')));
+        let active: bool = conn.query_row("SELECT active FROM staff WHERE id = ?1", [barbier], |r| r.get(0)).unwrap();
+        assert!(!active);
+
+        // A nurse does not see the tab; its number says why.
+        let mut n = ward();
+        n.state.actor.role = "nurse".into();
+        assert!(!n.state.tabs().contains(&Tab::Admin));
+        n.press(plain(KeyCode::Char('7')));
+        assert_eq!(n.state.tab, Tab::Board);
+        let notice = n.state.notice.as_ref().expect("says why");
+        assert!(notice.text.contains("the Admin tab is for admins"), "{}", notice.text);
+        // Tab goes round the tabs a nurse sees.
+        n.press(plain(KeyCode::BackTab));
+        assert_eq!(n.state.tab, Tab::Rounds, "the last tab a nurse sees");
+    }
+}
+
+/// Issue 8, item 5: from an admission's page, `V` voids an entry made by
+/// mistake (a form: which entry, and why); the page then shows it voided.
+mod voiding {
+    use super::*;
+
+    #[test]
+    fn a_mistaken_intake_is_voided_from_the_admission_page() {
+        let mut w = ward();
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let (admission, intake): (i64, i64) = conn
+            .query_row(
+                "SELECT admission_id, id FROM intakes WHERE admission_id =
+                   (SELECT admission_id FROM intakes ORDER BY id LIMIT 1) ORDER BY taken_at, id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("the demo ward records intakes");
+        let out = periop::app::screens::detail::open(&mut w.state, admission);
+        let mut pending = VecDeque::from(out.effects);
+        shell::settle(&mut w.store, Clock::Fixed(now()), &mut w.state, &mut pending);
+        w.press(plain(KeyCode::Char('V')));
+        assert!(matches!(w.state.mode, Mode::Form(_)), "V opens the form: {:?}", w.state.notice);
+        w.press(plain(KeyCode::Char(' '))); // the first entry: the earliest intake
+        w.press(plain(KeyCode::Tab));
+        for c in "wrong patient".chars() {
+            w.press(plain(KeyCode::Char(c)));
+        }
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let reason: Option<String> =
+            conn.query_row("SELECT void_reason FROM intakes WHERE id = ?1", [intake], |r| r.get(0)).unwrap();
+        assert_eq!(reason.as_deref(), Some("wrong patient"));
+        let d = w.state.detail().and_then(|d| d.data.as_ref()).unwrap();
+        assert!(d.intakes.iter().any(|i| i.intake_id == intake && i.voided.is_some()), "the page shows it voided");
     }
 }

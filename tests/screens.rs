@@ -392,3 +392,37 @@ fn rounds_after_a_round_with_pin_signs_160x48() {
     assert!(shown.contains("! R-DO-6 PIN SITE GRADE 2: pin 3; notify the doctor (oral antibiotics)"), "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+/// Issue 8: the Admin tab (the admin who made the ward sees it): staff with
+/// their roles, then rooms, beds and procedure kinds.
+#[test]
+fn admin_80x24() {
+    let mut w = ward();
+    press(&mut w, "7");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+#[test]
+fn admin_160x48() {
+    let mut w = ward();
+    press(&mut w, "7");
+    insta::assert_snapshot!(screen(&w, 160, 48));
+}
+
+/// R-ROLE-1: giving a role is a form with every role to choose from.
+#[test]
+fn admin_give_a_role_80x24() {
+    let mut w = ward();
+    press(&mut w, "7jr");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
+/// R-PRIV-2: the idle lock shows counts and the clock, never a patient.
+#[test]
+fn idle_lock_80x24() {
+    let mut w = ward();
+    w.state.locked = true;
+    let text = screen(&w, 80, 24);
+    assert!(!text.contains("BERTRAND"), "{text}");
+    insta::assert_snapshot!(text);
+}

@@ -138,7 +138,7 @@ fn r_audit_3_the_next_save_recreates_dropped_triggers_and_chains_on() {
         .unwrap();
     assert_eq!(checked(&path).triggers_damaged.len(), 3);
 
-    let mut store = Store::open_as(&path, &nurse()).unwrap();
+    let mut store = open_as_staff(&path, &nurse());
     store.write(at(), |tx| patients::register(tx, &patient(4))).unwrap();
     drop(store);
 

@@ -91,6 +91,10 @@ fn save_counter(tx: &mut WriteTx<'_>, value: u32, version: i64) -> periop::store
 
 /// Runs the children against `path` and returns their conflict counts.
 fn run_children(path: &Path, mode: &str) -> Vec<u32> {
+    // R-ROLE-1: settings are the admin's; each child is made one.
+    for i in 0..CHILDREN {
+        give_role(path, &account(&format!("child{i}"), None), periop::domain::roles::Role::Admin);
+    }
     let exe = std::env::current_exe().unwrap();
     let mut children: Vec<_> = (0..CHILDREN)
         .map(|i| {
@@ -238,9 +242,13 @@ fn a_new_account_saving_from_several_terminals_at_once_is_registered_once() {
             })
             .collect();
         let opened: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        // R-ROLE-1: a new account may only read, so each save is refused for
+        // its role (not for a clash between the registrations).
         for result in &opened {
-            if let Err(e) = result {
-                panic!("round {round}: a terminal failed to save: {e:?} ({e})");
+            match result {
+                Err(StoreError::NotAllowed { .. }) => {}
+                Err(e) => panic!("round {round}: a terminal failed: {e:?} ({e})"),
+                Ok(_) => panic!("round {round}: an unassigned account saved a patient"),
             }
         }
         assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM staff WHERE account = 'newcomer'", []), 1);

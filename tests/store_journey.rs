@@ -83,6 +83,8 @@ fn ward() -> Ward {
             let room = reference::add_room(tx, "Room 1", "ct_fluoro", "08:00", "18:00")?;
             let operator = reference::add_staff(tx, None, "Dr Lemaire", "radiologist")?;
             let anaesthetist = reference::add_staff(tx, None, "Dr Noël", "anaesthetist")?;
+            // R-ROLE-1: the second member of staff the tests play.
+            reference::add_staff(tx, Some("nurse1"), "Nurse One", "nurse")?;
             let mut beds = Vec::new();
             for n in 1..=4 {
                 beds.push(reference::add_bed(tx, &format!("B0{n}"))?);
@@ -1261,4 +1263,63 @@ fn r_path_6_a_procedure_cannot_be_marked_done_before_it_starts() {
     let text = invalid_text(w.step(paris(23, 18, 0), admission, Step::MarkProcedureDone, None).unwrap_err());
     assert!(text.contains("the procedure at 24/11") && text.contains("is in the future"), "{text}");
     w.step(paris(24, 9, 30), admission, Step::MarkProcedureDone, None).unwrap();
+}
+
+/// Issue 8, item 5: an intake entered by mistake is voided with a reason; the
+/// NOT FASTED alert it raised goes away, the history keeps it (struck
+/// through, with the reason), the audit has both images, and a second void
+/// or an empty reason is refused (R-FAST-3, R-AUDIT-1, R-ROLE-1).
+#[test]
+fn r_fast_3_a_mistaken_intake_is_voided_and_its_alert_goes_away() {
+    use periop::store::void::{self, Voidable};
+    let mut w = ward();
+    let (admission, _) = w.stay(d(22), time(10, 0), Some(w.beds[0]));
+    w.step(paris(21, 17, 0), admission, Step::Admit, None).unwrap();
+    let intake =
+        w.store.write(now(), |tx| intakes::record(tx, admission, IntakeKind::Solids, paris(22, 7, 0))).unwrap();
+    let fasting_alerts =
+        |store: &Store| store.board(d(22), now()).unwrap().attention.iter().filter(|a| a.rule == "R-FAST-3").count();
+    assert_eq!(fasting_alerts(&w.store), 1);
+
+    let text = invalid_text(w.store.write(now(), |tx| void::void(tx, Voidable::Intake, intake, " ")).unwrap_err());
+    assert!(text.contains("give a reason"), "{text}");
+    w.store.write(now(), |tx| void::void(tx, Voidable::Intake, intake, "typed in the wrong patient")).unwrap();
+    assert_eq!(fasting_alerts(&w.store), 0, "the alert went away");
+    let detail = w.store.admission(admission, now()).unwrap();
+    assert!(detail.fasting_alerts.is_empty());
+    assert_eq!(detail.intakes.len(), 1, "the history keeps it");
+    assert_eq!(detail.intakes[0].voided.as_deref(), Some("typed in the wrong patient"));
+    let text = invalid_text(w.store.write(now(), |tx| void::void(tx, Voidable::Intake, intake, "again")).unwrap_err());
+    assert!(text.contains("already voided"), "{text}");
+
+    // A new intake is recorded as usual and counts.
+    w.store.write(now(), |tx| intakes::record(tx, admission, IntakeKind::Solids, paris(22, 7, 30))).unwrap();
+    assert_eq!(fasting_alerts(&w.store), 1);
+    let report = periop::store::check::full(&w.conn()).unwrap();
+    assert!(report.is_healthy(), "{report:#?}");
+}
+
+/// Issue 8, item 5: a treatment and a lab result entered by mistake are
+/// voided: the stop plan (R-MED-1) and the result (R-MED-2) no longer count.
+#[test]
+fn r_med_1_r_med_2_a_mistaken_treatment_and_lab_are_voided() {
+    use periop::store::void::{self, Voidable};
+    let mut w = ward();
+    let (admission, _) = w.stay(d(24), time(10, 0), Some(w.beds[0]));
+    let patient = w.store.admission(admission, now()).unwrap().patient.identity.patient_id;
+    let treatment = w.store.write(now(), |tx| treatments::add(tx, patient, DrugClass::Clopidogrel)).unwrap();
+    let lab = w.store.write(now(), |tx| labs::record(tx, patient, LabItem::Inr, 2.5, paris(22, 7, 0))).unwrap();
+    let detail = w.store.admission(admission, now()).unwrap();
+    assert!(detail.treatments[0].stop.is_some());
+    let readiness = |detail: &periop::domain::journey::AdmissionDetail| format!("{:?}", detail.readiness);
+    assert!(readiness(&detail).contains("2.5"), "{}", readiness(&detail));
+    w.store.write(now(), |tx| void::void(tx, Voidable::Treatment, treatment, "another patient's list")).unwrap();
+    w.store.write(now(), |tx| void::void(tx, Voidable::Lab, lab, "wrong tube")).unwrap();
+    let detail = w.store.admission(admission, now()).unwrap();
+    assert_eq!(detail.treatments[0].voided.as_deref(), Some("another patient's list"));
+    assert!(detail.treatments[0].stop.is_none(), "no stop plan for a voided treatment");
+    assert_eq!(detail.labs[0].voided.as_deref(), Some("wrong tube"));
+    assert!(!readiness(&detail).contains("2.5"), "the voided INR no longer counts: {}", readiness(&detail));
+    // The same drug can be recorded again once the mistaken entry is voided.
+    w.store.write(now(), |tx| treatments::add(tx, patient, DrugClass::Clopidogrel)).unwrap();
 }

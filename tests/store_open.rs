@@ -11,7 +11,7 @@ use nix::sys::stat::{Mode, umask};
 use nix::unistd::geteuid;
 use periop::store::file_check::APPLICATION_ID;
 use periop::store::watch::Watcher;
-use periop::store::{Account, Store, StoreError, check, schema};
+use periop::store::{Account, Store, StoreError, check, patients, schema};
 use std::io::{Seek, SeekFrom, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
@@ -352,15 +352,26 @@ fn a_new_account_is_registered_once_at_its_first_save_as_unassigned_staff() {
     assert_eq!((shown.account.as_str(), shown.display_name.as_str()), ("nurse1", "Nurse One"));
     assert_eq!(shown.role, "unassigned");
     assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM staff WHERE account = 'nurse1'", []), 0);
-    // The first save registers it, in the same transaction.
-    add_patient(&mut store, 1);
+    // R-ROLE-1: its first save is refused (unassigned only reads), naming the
+    // roles that may; the account is registered all the same, for an admin.
+    let err = store.write(at(), |tx| patients::register(tx, &patient(1))).unwrap_err();
+    assert!(matches!(err, StoreError::NotAllowed { .. }), "{err:?}");
+    assert!(err.to_string().contains("your role is unassigned"), "{err}");
+    assert!(err.to_string().contains("needs the role nurse, scheduler, anaesthetist, doctor or admin"), "{err}");
     let first = store.actor().clone();
     assert_eq!((first.display_name.as_str(), first.role.as_str()), ("Nurse One", "unassigned"));
     assert!(first.staff_id > 0);
-    add_patient(&mut store, 2);
+    assert!(store.write(at(), |tx| patients::register(tx, &patient(2))).is_err());
     drop(store);
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM patients", []), 0);
+    assert_eq!(count(&conn, "SELECT count(*) FROM staff WHERE account = 'nurse1'", []), 1);
+    drop(conn);
+
+    // The admin makes it a nurse: its next saves go through, as its own row.
+    give_role(&path, &nurse(), periop::domain::roles::Role::Nurse);
     let mut again = Store::open_as(&path, &nurse()).unwrap();
-    assert_eq!(again.actor(), &first);
+    assert_eq!((again.actor().staff_id, again.actor().role.as_str()), (first.staff_id, "nurse"));
     add_patient(&mut again, 3);
     // Without a full name, the account name is the display name.
     let bare = Store::open_as(&path, &Account { name: "agent7".into(), full_name: None }).unwrap().actor().clone();
@@ -368,11 +379,13 @@ fn a_new_account_is_registered_once_at_its_first_save_as_unassigned_staff() {
 
     let conn = raw_ro(&path);
     assert_eq!(count(&conn, "SELECT count(*) FROM staff WHERE account = 'nurse1'", []), 1);
-    assert_eq!(audit_rows_of(&conn, "staff", first.staff_id), 1);
+    assert_eq!(audit_rows_of(&conn, "staff", first.staff_id), 2, "registered, then given a role");
     let by: i64 = conn
-        .query_row("SELECT actor_id FROM audit WHERE table_name = 'staff' AND row_id = ?1", [first.staff_id], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT actor_id FROM audit WHERE table_name = 'staff' AND row_id = ?1 ORDER BY id LIMIT 1",
+            [first.staff_id],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(by, first.staff_id);
     // Every patient was saved by the nurse's staff row.
@@ -402,7 +415,7 @@ fn a_fresh_database_passes_the_full_check() {
 fn a_good_database_opens_and_closes_without_leaving_journal_files() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &nurse()).unwrap();
+    let mut store = open_as_staff(&path, &nurse());
     add_patient(&mut store, 1);
     drop(store);
     let names: Vec<String> = snapshot(dir.path()).into_keys().collect();

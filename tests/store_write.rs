@@ -299,7 +299,8 @@ fn r_audit_2_r_path_2_two_terminals_admit_the_same_patient_and_the_second_gets_a
     assert_eq!((admitted_at.as_str(), version), ("2026-11-22T07:30:00Z", 2));
     let steps_by_bob = count(&conn, "SELECT count(*) FROM admission_steps WHERE actor_id = ?1", [bob.actor().staff_id]);
     assert_eq!(steps_by_bob, 0);
-    assert_eq!(count(&conn, "SELECT count(*) FROM audit WHERE actor_id = ?1", [bob.actor().staff_id]), 1); // his registration
+    // (The admin put him on the staff list: nothing at all is his.)
+    assert_eq!(count(&conn, "SELECT count(*) FROM audit WHERE actor_id = ?1", [bob.actor().staff_id]), 0);
     assert_eq!(audit_total(&conn), audit_after_alice);
 
     // Bob refreshes, sees Alice's admission, and takes the next step.
@@ -316,8 +317,11 @@ fn r_audit_2_r_path_2_two_terminals_admit_the_same_patient_and_the_second_gets_a
 fn r_audit_2_two_terminals_change_the_same_setting_and_the_second_gets_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let mut alice = open_as_staff(&path, &alice());
-    let mut bob = open_as_staff(&path, &bob());
+    // R-ROLE-1: settings are the admins'.
+    give_role(&path, &alice(), periop::domain::roles::Role::Admin);
+    give_role(&path, &bob(), periop::domain::roles::Role::Admin);
+    let mut alice = Store::open_as(&path, &alice()).unwrap();
+    let mut bob = Store::open_as(&path, &bob()).unwrap();
     let conn = raw_ro(&path);
     let key = "fast.solids_h";
 

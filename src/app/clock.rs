@@ -7,14 +7,42 @@ use chrono_tz::Tz;
 pub enum Clock {
     System,
     Fixed(DateTime<Utc>),
+    /// For tests of clock-driven behaviour (the idle lock, R-PRIV-2): a fixed
+    /// time read from the file `PERIOP_NOW_FILE` names, again at each reading,
+    /// so a test moves the clock by rewriting the file. Starts at the time
+    /// given (the file unreadable keeps the last time read).
+    FromFile(DateTime<Utc>),
 }
+
+/// The file and zone of [`Clock::FromFile`], and the last time read.
+static NOW_FILE: std::sync::Mutex<Option<(std::path::PathBuf, Tz, DateTime<Utc>)>> = std::sync::Mutex::new(None);
 
 impl Clock {
     pub fn now(self) -> DateTime<Utc> {
         match self {
             Clock::System => Utc::now(),
             Clock::Fixed(at) => at,
+            Clock::FromFile(start) => {
+                let mut file = NOW_FILE.lock().unwrap_or_else(|e| e.into_inner());
+                let Some((path, zone, last)) = file.as_mut() else { return start };
+                if let Some(at) = std::fs::read_to_string(&*path)
+                    .ok()
+                    .and_then(|t| NowArg::parse(&t).ok())
+                    .map(|arg| arg.resolve(*zone))
+                {
+                    *last = at;
+                }
+                *last
+            }
         }
+    }
+
+    /// The clock `PERIOP_NOW_FILE` asks for, if it is set: starting at `start`.
+    pub fn from_file_env(start: DateTime<Utc>, zone: Tz) -> Option<Clock> {
+        let path = std::env::var_os("PERIOP_NOW_FILE")?;
+        let mut file = NOW_FILE.lock().unwrap_or_else(|e| e.into_inner());
+        *file = Some((path.into(), zone, start));
+        Some(Clock::FromFile(start))
     }
 }
 

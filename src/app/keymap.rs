@@ -5,6 +5,7 @@
 use super::state::Tab;
 use crate::domain::beds::BedAction;
 use crate::domain::pathway::Step;
+use crate::domain::roles::Change;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. Lookup goes from the innermost scope outwards.
@@ -25,6 +26,7 @@ pub enum Scope {
     Anaesthesia,
     Audit,
     Rounds,
+    Admin,
     List,
     Global,
 }
@@ -45,6 +47,7 @@ impl Scope {
             Scope::Anaesthesia => "Anaesthesia worklist",
             Scope::Audit => "Audit",
             Scope::Rounds => "Distraction rounds",
+            Scope::Admin => "Admin: staff and roles",
             Scope::List => "Any list",
             Scope::Global => "On every screen",
         }
@@ -90,6 +93,9 @@ pub enum Action {
     RecordRound,
     PhaseStep,
     ReportTurns,
+    GiveRole,
+    RetireStaff,
+    Void,
     BedAction(BedAction),
     PrevDay,
     NextDay,
@@ -258,9 +264,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[Char('I')], Action::Insulin, "insulin-treated diabetic", None),
     bind(Detail, &[Char('b')], Action::BedForm, "choose the bed", None),
     bind(Detail, &[Char('m')], Action::MoveCase, "move the procedure", None),
+    bind(Detail, &[Char('V')], Action::Void, "void an entry made by mistake (intake, treatment, lab, consultation)", None),
     bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
     bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
     bind(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "reopen the bed", Some("reopen")),
+    bind(Scope::Admin, &[Char('r')], Action::GiveRole, "give the selected member of staff a role", Some("role")),
+    bind(Scope::Admin, &[Char('x')], Action::RetireStaff, "retire / bring back the selected member of staff", Some("retire")),
     bind(Anaesthesia, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
     bind(Anaesthesia, &[Char('c')], Action::Consultation, "record the consultation", Some("consult")),
     bind(RoundsScope, &[Code(KeyCode::Enter), Char('r')], Action::RecordRound, "record the patient's round (turns, pain, pins…)", Some("round")),
@@ -280,6 +289,27 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "the keys for this screen", Some("help")),
     bind(Global, &[Char('q')], Action::Quit, "quit", Some("quit")),
 ];
+
+/// R-ROLE-1: the kind of change an action makes, if it makes one: the help
+/// greys and the hint bar leaves out what the user's role cannot do, and the
+/// key says which role it needs. (The write path refuses it regardless.)
+pub fn change_of(action: Action) -> Option<Change> {
+    Some(match action {
+        Action::Admit | Action::TakeStep(_) | Action::Undo | Action::Discharge => Change::StayStep,
+        Action::NewAdmission => Change::StayPlan,
+        Action::ToggleCheck => Change::Checklist,
+        Action::DischargeCheck | Action::CallDone => Change::Discharge,
+        Action::ConfirmCase | Action::Emergency | Action::MoveCase => Change::CaseSchedule,
+        Action::PreVisit | Action::Consultation => Change::Anaesthesia,
+        Action::Intake => Change::Intake,
+        Action::Treatment | Action::Lab => Change::Medication,
+        Action::BedForm | Action::BedAction(_) => Change::BedState,
+        Action::Insulin => Change::Patient,
+        Action::GiveRole | Action::RetireStaff => Change::Staff,
+        Action::Void => Change::Correction,
+        _ => return None,
+    })
+}
 
 /// The action `event` means in the given scopes, innermost first.
 pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {

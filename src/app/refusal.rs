@@ -17,6 +17,9 @@ pub enum RefusalKind {
     /// A planned date already past: legitimate as a retrospective entry,
     /// once the user confirms it (R-PATH-6).
     Retrospective,
+    /// The user's role may not make this change (R-ROLE-1); the text names
+    /// the role it needs.
+    NotAllowed,
     Other,
 }
 
@@ -35,6 +38,7 @@ impl From<&StoreError> for Refusal {
             StoreError::NotFound(_) => RefusalKind::NotFound,
             StoreError::Invalid { .. } => RefusalKind::Invalid,
             StoreError::Retrospective { .. } => RefusalKind::Retrospective,
+            StoreError::NotAllowed { .. } => RefusalKind::NotAllowed,
             _ => RefusalKind::Other,
         };
         Refusal { kind, text: e.to_string() }

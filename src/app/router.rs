@@ -12,6 +12,7 @@ use super::keymap::{self, Action, Scope};
 use super::screens::{self, detail};
 use super::state::{Mode, NoticeKind, State, Tab};
 use super::update::{Outcome, notify};
+use crate::domain::roles::{self, Role};
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// One layer of the screen that can take keys.
@@ -90,13 +91,35 @@ pub fn scopes(state: &State) -> Vec<Scope> {
 /// Whether an action of `scope` can do something now: the hint bar leaves
 /// out what cannot, the help greys it (it still says why when pressed).
 pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
+    if role_refuses(state, action).is_some() {
+        return false;
+    }
     match scope {
         Scope::Detail => detail::applies(state, action),
-        Scope::Board | Scope::Admissions | Scope::Beds | Scope::Anaesthesia | Scope::Audit | Scope::Rounds => {
-            screens::of(state.tab).applies(state, action)
-        }
+        Scope::Board
+        | Scope::Admissions
+        | Scope::Beds
+        | Scope::Anaesthesia
+        | Scope::Audit
+        | Scope::Rounds
+        | Scope::Admin => screens::of(state.tab).applies(state, action),
         _ => true,
     }
+}
+
+/// R-ROLE-1: why the user's role cannot take `action`, if it cannot.
+pub fn role_refuses(state: &State, action: Action) -> Option<String> {
+    let change = keymap::change_of(action)?;
+    let role = Role::from_code(&state.actor.role).unwrap_or(Role::Unassigned);
+    (!roles::may(role, change)).then(|| {
+        format!(
+            "{}: your role is {}, and this needs {}; ask an admin (`periop staff set {} --role ROLE`)",
+            change.label(),
+            role.code(),
+            roles::needed(change),
+            state.actor.account
+        )
+    })
 }
 
 /// Routes one key press.
@@ -106,6 +129,14 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
     }
     for layer in layers(state) {
         let action = keymap::resolve(&layer.scopes(), &key);
+        let refused = match layer {
+            Layer::Record | Layer::Screen(_) => action.and_then(|a| role_refuses(state, a)),
+            _ => None,
+        };
+        if let Some(why) = refused {
+            notify(state, NoticeKind::Problem, why);
+            return Outcome::redraw();
+        }
         let handled = match layer {
             Layer::Confirm => Some(confirm(state, action)),
             Layer::Help => Some(help(state, action)),
@@ -233,18 +264,29 @@ fn global(state: &mut State, action: Action, key: KeyEvent) -> Outcome {
         Action::Quit => quit(state),
         Action::Help => open_help(state),
         Action::NextTab | Action::PrevTab | Action::GoTab => {
-            let count = Tab::ALL.len();
-            let index = state.tab.index();
+            // Tab and Shift-Tab go round the tabs this user sees; a digit names
+            // a tab by its number, and the Admin tab says it is for admins.
+            let tabs = state.tabs();
+            let count = tabs.len();
+            let index = tabs.iter().position(|t| *t == state.tab).unwrap_or(0);
             let next = match (action, key.code) {
-                (Action::NextTab, _) => (index + 1) % count,
-                (Action::PrevTab, _) => (index + count - 1) % count,
+                (Action::NextTab, _) => tabs[(index + 1) % count],
+                (Action::PrevTab, _) => tabs[(index + count - 1) % count],
                 (_, KeyCode::Char(c)) => match c.to_digit(10) {
-                    Some(n) if (1..=count as u32).contains(&n) => n as usize - 1,
+                    Some(n) if (1..=Tab::ALL.len() as u32).contains(&n) => Tab::ALL[n as usize - 1],
                     _ => return Outcome::default(),
                 },
                 _ => return Outcome::default(),
             };
-            screens::show(state, Tab::ALL[next])
+            if !tabs.contains(&next) {
+                notify(
+                    state,
+                    NoticeKind::Problem,
+                    format!("the {} tab is for admins (R-ROLE-1); your role is {}", next.title(), state.actor.role),
+                );
+                return Outcome::redraw();
+            }
+            screens::show(state, next)
         }
         _ => Outcome::default(),
     }

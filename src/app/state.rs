@@ -5,10 +5,14 @@ use crate::domain::board::Board;
 use crate::domain::journey::{AdmissionDetail, AdmissionSummary, BedRow, ConsultationDue};
 use crate::domain::names;
 use crate::domain::pathway::AdmissionState;
+use crate::domain::roles::Role;
 use crate::domain::ward_time;
 use crate::store::Actor;
 use crate::store::audit_log::Entry;
 use crate::store::reference::Lists;
+pub use crate::store::setup::AdminData;
+use crate::store::setup::{BedSetupRow, ProcedureKindRow, RoomRow};
+use crate::store::staff::StaffRow;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -20,11 +24,14 @@ pub enum Tab {
     Anaesthesia,
     Audit,
     Rounds,
+    /// Staff and roles, rooms, beds, procedure kinds: shown to admins only.
+    Admin,
 }
 
 impl Tab {
     /// The tabs built so far, in the order their numbers follow.
-    pub const ALL: [Tab; 6] = [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit, Tab::Rounds];
+    pub const ALL: [Tab; 7] =
+        [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit, Tab::Rounds, Tab::Admin];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -34,6 +41,7 @@ impl Tab {
             Tab::Anaesthesia => "Anaesthesia",
             Tab::Audit => "Audit",
             Tab::Rounds => "Rounds",
+            Tab::Admin => "Admin",
         }
     }
 
@@ -195,6 +203,24 @@ pub struct DetailView {
     pub scroll: usize,
 }
 
+impl Keyed for StaffRow {
+    fn key(&self) -> i64 {
+        self.staff_id
+    }
+    fn search_text(&self) -> String {
+        format!("{} {} {}", self.account.as_deref().unwrap_or(""), self.display_name, self.role.code())
+    }
+}
+
+/// The Admin tab: the staff list (selected by staff row) and the ward's make-up.
+#[derive(Debug, Clone, Default)]
+pub struct AdminView {
+    pub staff: Listing<StaffRow>,
+    pub rooms: Vec<RoomRow>,
+    pub beds: Vec<BedSetupRow>,
+    pub kinds: Vec<ProcedureKindRow>,
+}
+
 /// The Beds tab (R-PATH-4).
 pub type BedsView = Listing<BedRow>;
 
@@ -283,6 +309,7 @@ pub struct State {
     pub anaesthesia: AnaesthesiaView,
     pub audit: AuditView,
     pub rounds: RoundsView,
+    pub admin: AdminView,
     pub notice: Option<Notice>,
     /// Pick lists for forms: procedure kinds, operators, rooms, beds.
     pub lists: Lists,
@@ -296,6 +323,11 @@ pub struct State {
     pub too_small: bool,
     /// The first line of the urgent list shown in a window below 80×24.
     pub urgent_scroll: usize,
+    /// R-PRIV-2: the last key (ward clock), how long without one locks the
+    /// screen, and whether it is locked now.
+    pub last_key_at: DateTime<Utc>,
+    pub idle_lock: chrono::TimeDelta,
+    pub locked: bool,
     pub quit: bool,
 }
 
@@ -314,6 +346,7 @@ impl State {
             anaesthesia: AnaesthesiaView::default(),
             audit: AuditView::default(),
             rounds: RoundsView::default(),
+            admin: AdminView::default(),
             notice: None,
             lists: Lists::default(),
             live: Live::Starting,
@@ -321,6 +354,9 @@ impl State {
             help: None,
             too_small: false,
             urgent_scroll: 0,
+            last_key_at: now,
+            idle_lock: chrono::TimeDelta::minutes(5),
+            locked: false,
             quit: false,
         }
     }
@@ -331,6 +367,16 @@ impl State {
 
     pub fn board_day(&self) -> NaiveDate {
         self.board.day.unwrap_or_else(|| self.today())
+    }
+
+    /// R-ROLE-1: the user's role as the permission table knows it.
+    pub fn role(&self) -> Role {
+        Role::from_code(&self.actor.role).unwrap_or(Role::Unassigned)
+    }
+
+    /// The tabs this user sees: the Admin tab is for admins only.
+    pub fn tabs(&self) -> Vec<Tab> {
+        Tab::ALL.into_iter().filter(|t| *t != Tab::Admin || self.role() == Role::Admin).collect()
     }
 
     /// The open admission, if the Admissions tab shows one.

@@ -5,7 +5,7 @@ use super::forms::{self, Request};
 use super::refusal::Refusal;
 use super::router;
 use super::screens::{self, admissions};
-use super::state::{Live, Mode, Notice, NoticeKind, State};
+use super::state::{AdminData, Live, Mode, Notice, NoticeKind, State};
 use crate::domain::board::Board;
 use crate::domain::journey::{AdmissionDetail, AdmissionSummary, BedRow, ConsultationDue};
 use crate::store::admission_list::ListQuery;
@@ -43,6 +43,7 @@ pub enum Msg {
     BedsLoaded(Result<Vec<BedRow>, String>),
     AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
     RoundsLoaded(Result<Vec<crate::store::distraction::RoundsRow>, String>),
+    AdminLoaded(Result<AdminData, String>),
     /// A request was saved (the text says what changed) or refused (why).
     Saved(Result<String, Refusal>),
     /// Another terminal (or this one) committed these rows.
@@ -63,6 +64,7 @@ pub enum Effect {
     LoadBeds(NaiveDate),
     LoadAnaesthesia(NaiveDate),
     LoadRounds(NaiveDate),
+    LoadAdmin,
     Save(Request),
 }
 
@@ -88,7 +90,17 @@ const NOTICE_TICKS: u32 = 8;
 
 pub fn update(state: &mut State, msg: Msg) -> Outcome {
     match msg {
-        Msg::Key(key) => router::on_key(state, key),
+        Msg::Key(key) => {
+            state.last_key_at = state.now;
+            let hard_exit = super::keymap::resolve(&[super::keymap::Scope::Anywhere], &key).is_some();
+            if state.locked && !hard_exit {
+                // R-PRIV-2: any key brings the screen back; it does nothing else.
+                state.locked = false;
+                log::info!("idle lock: unlocked by a key");
+                return Outcome::redraw();
+            }
+            router::on_key(state, key)
+        }
         Msg::Tick(now) => on_tick(state, now),
         Msg::Resized(width, height) => {
             resized(state, width, height);
@@ -175,6 +187,16 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             state.rounds.receive(result);
             Outcome::redraw()
         }
+        Msg::AdminLoaded(result) => {
+            match result {
+                Ok(data) => {
+                    state.admin.staff.receive(Ok(data.staff));
+                    (state.admin.rooms, state.admin.beds, state.admin.kinds) = (data.rooms, data.beds, data.kinds);
+                }
+                Err(e) => state.admin.staff.receive(Err(e)),
+            }
+            Outcome::redraw()
+        }
         Msg::Changed(rows) => {
             state.live = Live::Watching;
             if rows.is_empty() {
@@ -222,6 +244,12 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
     // list is judged again each minute once it was read.
     if minute_changed && state.rounds.loaded {
         out.effects.push(Effect::LoadRounds(state.today()));
+    }
+    // R-PRIV-2: identities are hidden after a while without a key.
+    if !state.locked && crate::domain::privacy::idle_locked(state.last_key_at, now, state.idle_lock) {
+        state.locked = true;
+        out.redraw = true;
+        log::info!("idle lock: no key for {} min, patient identities hidden", state.idle_lock.num_minutes());
     }
     if state.board.follow_today && state.today() != day_before {
         state.board.day = Some(state.today());

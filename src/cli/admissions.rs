@@ -78,7 +78,7 @@ pub fn csv(rows: &[AdmissionSummary], zone: Tz) -> String {
 /// RFC 4180: quote a field holding a comma, a quote or a line break. A
 /// field a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is
 /// prefixed with `'` (OWASP's CSV injection advice): names are typed by people.
-fn quote(field: &str) -> String {
+pub(crate) fn quote(field: &str) -> String {
     let field = if field.starts_with(['=', '+', '-', '@']) { format!("'{field}") } else { field.to_string() };
     let field = field.as_str();
     if field.contains([',', '"', '\n', '\r']) {

@@ -104,6 +104,62 @@ pub enum Command {
         /// A rule ID as alerts cite it, e.g. R-FAST-4.
         id: Option<String>,
     },
+    /// Print which role may make which change (R-ROLE-1); no database needed.
+    Roles {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// The staff list: who works here, with which role (adding and changing: admin).
+    Staff {
+        #[command(subcommand)]
+        action: Option<StaffAction>,
+    },
+    /// The block's rooms, their kind and opening hours (R-BLOCK-1; changing: admin).
+    Rooms {
+        #[command(subcommand)]
+        action: Option<RoomAction>,
+    },
+    /// The ward's beds, their unit, closed or retired (adding and retiring: admin).
+    Beds {
+        #[command(subcommand)]
+        action: Option<BedAction>,
+    },
+    /// Procedure kinds and their default durations (R-BLOCK-2; changing: admin).
+    Procedures {
+        #[command(subcommand)]
+        action: Option<ProcedureAction>,
+    },
+    /// Load a whole ward (staff, rooms, beds, procedure kinds, settings) from a
+    /// TOML file in one audited transaction; a bad file is refused whole.
+    Setup {
+        /// The ward file (README, "Setting up a ward", has an example).
+        #[arg(long, value_name = "PATH")]
+        from: PathBuf,
+    },
+    /// Copy the live database to PATH with SQLite's online backup (others keep
+    /// working), mode 0640, then check the copy.
+    Backup {
+        /// The new file (must not exist), e.g. /backup/ward-2026-11-22.db.
+        path: PathBuf,
+    },
+    /// Put a backup in place of the database (admin; only while no other
+    /// program has it open). The replaced file is kept beside it.
+    Restore {
+        /// The backup to restore.
+        path: PathBuf,
+    },
+    /// Void an intake, treatment, lab result or anaesthesia consultation
+    /// entered by mistake: kept in the history, struck through, no longer
+    /// counted by any rule (its alerts go away).
+    Void {
+        /// intake, treatment, lab or consultation.
+        kind: String,
+        /// Its number, as the admission's page and the audit show it (#12).
+        id: i64,
+        /// What was wrong with it (recorded).
+        #[arg(long)]
+        reason: String,
+    },
     /// Measure launch, board query and key-press-to-frame times on a database.
     Bench {
         /// Key presses to time.
@@ -195,4 +251,150 @@ pub enum DistractionAction {
         #[arg(long, value_name = "MM_PER_DAY")]
         rate: Option<f64>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffAction {
+    /// Every member of staff, with account, role and whether retired.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Add a member of staff: `periop staff add --account alice --name "Alice Martin" --role nurse`.
+    Add {
+        /// The operating-system account they log in with (none for a visiting operator).
+        #[arg(long)]
+        account: Option<String>,
+        /// The name screens show.
+        #[arg(long)]
+        name: String,
+        /// nurse, scheduler, anaesthetist, doctor, pharmacist, admin or read_only.
+        #[arg(long)]
+        role: String,
+    },
+    /// Change a member of staff, named by account, #id or name: `periop staff set alice --role nurse`.
+    Set {
+        who: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// nurse, scheduler, anaesthetist, doctor, pharmacist, admin or read_only.
+        #[arg(long)]
+        role: Option<String>,
+        /// `true` brings a retired member of staff back.
+        #[arg(long)]
+        active: Option<bool>,
+    },
+    /// Retire a member of staff (kept for the history; may then only read).
+    Retire { who: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoomAction {
+    /// Every room, retired ones too.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Add a room: `periop rooms add "Room 3" --kind ct --opens 08:00 --closes 18:00`.
+    Add {
+        name: String,
+        /// ct, ct_fluoro or angio_fluoro.
+        #[arg(long)]
+        kind: String,
+        /// Opening time, HH:MM ward time.
+        #[arg(long)]
+        opens: String,
+        /// Closing time, HH:MM ward time, after the opening.
+        #[arg(long)]
+        closes: String,
+    },
+    /// Change a room.
+    Set {
+        name: String,
+        #[arg(long)]
+        rename: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        opens: Option<String>,
+        #[arg(long)]
+        closes: Option<String>,
+        /// `true` brings a retired room back.
+        #[arg(long)]
+        active: Option<bool>,
+    },
+    /// Retire a room (refused while cases are booked there).
+    Retire { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BedAction {
+    /// Every bed, retired ones too.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Add a bed: `periop beds add B13 --unit "Short stay"`.
+    Add {
+        label: String,
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Change a bed: rename it, move it to a unit, close or reopen it.
+    Set {
+        label: String,
+        #[arg(long)]
+        rename: Option<String>,
+        /// The unit; an empty value clears it.
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        closed: Option<bool>,
+        /// `true` brings a retired bed back.
+        #[arg(long)]
+        active: Option<bool>,
+    },
+    /// Retire a bed (refused while a stay holds it).
+    Retire { label: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProcedureAction {
+    /// Every procedure kind, retired ones too.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Add a procedure kind: `periop procedures add biopsy --label "Bone biopsy" --minutes 45`.
+    Add {
+        code: String,
+        #[arg(long)]
+        label: String,
+        /// Default duration in minutes (R-BLOCK-2), 5 to 720.
+        #[arg(long)]
+        minutes: i64,
+        /// Usually under anaesthesia.
+        #[arg(long)]
+        anaesthesia: bool,
+        /// Usually with implants.
+        #[arg(long)]
+        implants: bool,
+    },
+    /// Change a procedure kind.
+    Set {
+        code: String,
+        #[arg(long)]
+        label: Option<String>,
+        #[arg(long)]
+        minutes: Option<i64>,
+        #[arg(long)]
+        anaesthesia: Option<bool>,
+        #[arg(long)]
+        implants: Option<bool>,
+        /// `true` brings a retired kind back.
+        #[arg(long)]
+        active: Option<bool>,
+    },
+    /// Retire a procedure kind (no longer offered; history keeps it).
+    Retire { code: String },
 }

@@ -224,7 +224,7 @@ fn reference_data(
     ];
     let mut operators = Vec::new();
     for name in ["Dr Lemaire", "Dr Caron", "Dr Aubert"] {
-        operators.push(reference::add_staff(tx, None, name, "radiologist")?);
+        operators.push(reference::add_staff(tx, None, name, "doctor")?);
     }
     let mut anaesthetists = Vec::new();
     for name in ["Dr Noël", "Dr Barbier"] {

@@ -2,6 +2,7 @@
 
 pub mod admissions;
 pub mod args;
+pub mod backup;
 pub mod bench;
 pub mod board;
 pub mod check;
@@ -11,6 +12,8 @@ pub mod distraction;
 pub mod distraction_commands;
 pub mod rules;
 pub mod settings;
+pub mod setup;
+pub mod staff;
 
 use crate::store::{Account, Store};
 use color_eyre::Result;

@@ -131,10 +131,12 @@ mod tests {
             "R-AUDIT-1",
             "R-AUDIT-2",
             "R-PRIV-1",
+            "R-PRIV-2",
+            "R-ROLE-1",
         ] {
             assert!(ids.contains(&id), "{id} is not in docs/rules.md");
         }
-        assert_eq!(ids.len(), 35, "{ids:?}");
+        assert_eq!(ids.len(), 37, "{ids:?}");
     }
 
     #[test]
@@ -143,7 +145,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "there is no rule \"R-FOO-9\"; rule IDs look like R-FAST-4 (R-PATH-1..6, R-READY-1..3, R-ANES-1..5, \
-             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-3, R-DO-1..7, R-AUDIT-1..2, R-PRIV-1); `periop rules` prints them all"
+             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-3, R-DO-1..7, R-AUDIT-1..2, R-PRIV-1..2, R-ROLE-1); `periop rules` prints them all"
         );
     }
 }

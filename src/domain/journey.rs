@@ -337,13 +337,21 @@ pub struct ConsultationView {
     pub planned_mode: AnaesthesiaMode,
     pub outcome: CpaOutcome,
     pub notes: Option<String>,
+    /// Entered by mistake: the reason it was voided (shown struck through;
+    /// no rule counts it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voided: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IntakeView {
     pub intake_id: i64,
     pub kind: IntakeKind,
     pub taken_at: DateTime<Utc>,
+    /// Entered by mistake: the reason it was voided (shown struck through;
+    /// no rule counts it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voided: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -356,14 +364,22 @@ pub struct TreatmentView {
     pub active: bool,
     /// R-MED-1: the dates around this stay's procedure, for an active treatment.
     pub stop: Option<StopView>,
+    /// Entered by mistake: the reason it was voided (shown struck through;
+    /// no rule counts it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voided: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LabView {
     pub lab_id: i64,
     pub item: LabItem,
     pub value: f64,
     pub taken_at: DateTime<Utc>,
+    /// Entered by mistake: the reason it was voided (shown struck through;
+    /// no rule counts it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voided: Option<String>,
 }
 
 /// R-DISCH-1: the discharge check as recorded.

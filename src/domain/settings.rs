@@ -112,7 +112,18 @@ pub const CATALOGUE: &[Def] = &[
     def("do.rom_loss_deg", "20", "degrees", Number, "R-DO-6", "site policy"),
     def("do.hi_alert", "60", "d/cm", Number, "R-DO-7", "healing index literature: 30-50 d/cm expected"),
     def("ho.followup_months", "6", "months", Integer, "R-HO-1", "site policy"),
+    def(
+        IDLE_LOCK_MIN,
+        "5",
+        "min",
+        Number,
+        "R-PRIV-2",
+        "site policy: a screen left unattended hides patients' identities",
+    ),
 ];
+
+/// R-PRIV-2: minutes without a key before patient identities are hidden.
+pub const IDLE_LOCK_MIN: &str = "ui.idle_lock_min";
 
 pub fn definition(key: &str) -> Option<&'static Def> {
     CATALOGUE.iter().find(|d| d.key == key)
@@ -144,6 +155,8 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("med.platelets_min", 10.0, 200.0),
     ("med.lab_validity_h", 1.0, 720.0),
     ("block.turnover_min", 0.0, 240.0),
+    // R-PRIV-2: from a minute to a shift.
+    (IDLE_LOCK_MIN, 1.0, 480.0),
     ("stock.expiry_alert_days", 0.0, 730.0),
     // R-DO-3..7: distraction runs at 0.25-2 mm/day; fever thresholds 37.5-40 °C.
     ("do.latency_limb_days", 0.0, 30.0),

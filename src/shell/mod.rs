@@ -14,6 +14,7 @@ pub mod tty_keys;
 
 use crate::app::clock::Clock;
 use crate::app::{self, Effect, Msg, State};
+use crate::domain::settings::IDLE_LOCK_MIN;
 use crate::store::Store;
 use crate::ui::charset::Charset;
 use crate::ui::{self, theme::Theme};
@@ -46,6 +47,7 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
 
     let now = clock.now();
     let mut state = State::new(now, store.zone(), store.actor().clone(), store.path().display().to_string());
+    state.idle_lock = crate::domain::privacy::idle_limit(store.settings().number(IDLE_LOCK_MIN));
     let mut pending: VecDeque<Effect> = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
     let mut redraw = true;
     let mut held: VecDeque<(Msg, std::time::Instant)> = VecDeque::new();

@@ -11,7 +11,7 @@ use crate::domain::ward_time;
 use crate::store::admissions::{self, NewStay};
 use crate::store::consultations::{self, NewConsultation};
 use crate::store::discharge::{self, DischargeCheckInput};
-use crate::store::{Result, Store, beds, cases, checks, intakes, labs, patients, registration, treatments};
+use crate::store::{Result, Store, beds, cases, checks, intakes, labs, patients, registration, staff, treatments};
 use chrono::{DateTime, Utc};
 
 pub fn run(store: &mut Store, clock: Clock, request: Request) -> Result<String, Refusal> {
@@ -88,6 +88,21 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
                 format!("bed {label}: {done}")
             })
         }
+        Request::StaffRole { staff_id, version, role, who } => {
+            let change = staff::StaffChange { role: Some(role), ..Default::default() };
+            store
+                .write(now, |tx| staff::set(tx, staff_id, version, &change))
+                .map(|_| format!("{who}: now {}", role.code()))
+        }
+        Request::StaffActive { staff_id, version, active, who } => {
+            let change = staff::StaffChange { active: Some(active), ..Default::default() };
+            store
+                .write(now, |tx| staff::set(tx, staff_id, version, &change))
+                .map(|_| format!("{who}: {}", if active { "back on the staff" } else { "retired" }))
+        }
+        Request::Void { what, id, reason, who } => store
+            .write(now, |tx| crate::store::void::void(tx, what, id, &reason))
+            .map(|_| format!("{who}: {} voided; kept in the history, no longer counted", what.table().row(id))),
         Request::CallDone { call_id, version, who } => store
             .write(now, |tx| discharge::call_done(tx, call_id, version, None))
             .map(|_| format!("{who}: follow-up call done")),
@@ -118,6 +133,9 @@ fn request_label(request: &Request) -> String {
         Request::BedState { bed_id, .. } => format!("bed #{bed_id}"),
         Request::CallDone { call_id, .. } => format!("call #{call_id} done"),
         Request::Rounds(r) => super::save_rounds::label(r),
+        Request::StaffRole { staff_id, .. } => format!("staff #{staff_id} role"),
+        Request::Void { what, id, .. } => format!("{} voided", what.table().row(*id)),
+        Request::StaffActive { staff_id, .. } => format!("staff #{staff_id} active"),
     }
 }
 

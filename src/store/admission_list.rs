@@ -301,7 +301,10 @@ pub fn detail(
             drug: t.drug,
             label: t.drug.label(),
             active: t.active,
-            stop: procedure_day.filter(|_| t.active).map(|day| StopView::new(t.drug, day, contrast, settings)),
+            stop: procedure_day
+                .filter(|_| t.active && t.voided.is_none())
+                .map(|day| StopView::new(t.drug, day, contrast, settings)),
+            voided: t.voided,
         })
         .collect();
     let discharge_missing = if admission.state.is_on_ward() {

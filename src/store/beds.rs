@@ -364,7 +364,8 @@ pub fn unassign(tx: &mut WriteTx<'_>, admission_id: i64, expected_version: i64) 
 /// held by another admission; free ones first, then those waiting to be cleaned.
 pub fn available(conn: &Connection, nights: (NaiveDate, NaiveDate), today: NaiveDate) -> Result<Vec<BedChoice>> {
     let held: Vec<Holder> = holders_for(conn, nights, today)?;
-    let mut stmt = conn.prepare_cached("SELECT id, label, state FROM beds WHERE state <> 'closed' ORDER BY label")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id, label, state FROM beds WHERE state <> 'closed' AND active = 1 ORDER BY label")?;
     let mut out = stmt
         .query_map([], |r| {
             let state: String = r.get(2)?;
@@ -385,7 +386,7 @@ pub fn available(conn: &Connection, nights: (NaiveDate, NaiveDate), today: Naive
 /// R-PATH-4: every bed for the night of `day`: what it is, who is in it and
 /// who is expected. `reserved` is derived from the planned admissions.
 pub fn board(conn: &Connection, day: NaiveDate, _zone: Tz) -> Result<Vec<BedRow>> {
-    let mut stmt = conn.prepare_cached("SELECT id, version, label, state FROM beds ORDER BY label")?;
+    let mut stmt = conn.prepare_cached("SELECT id, version, label, state FROM beds WHERE active = 1 ORDER BY label")?;
     let beds = stmt
         .query_map([], |r| {
             let state: String = r.get(3)?;

@@ -301,7 +301,7 @@ pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: Admissi
     };
     for (id, version, state) in cases {
         if let Some(to) = crate::domain::case::after_stay(state, stay) {
-            set_state(tx, id, version, to)?;
+            tx.update_following(Table::Cases, id, version, &[("state", &to.code())])?;
         }
     }
     Ok(())

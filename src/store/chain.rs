@@ -282,7 +282,8 @@ pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
             match (audited.get(a), ids.get(d)) {
                 (Some((row_id, after)), Some(id)) if row_id == id => {
                     let now = row_json(conn, table, *id)?.unwrap_or(Value::Null);
-                    let then: Value = serde_json::from_str(after).unwrap_or(Value::Null);
+                    let mut then: Value = serde_json::from_str(after).unwrap_or(Value::Null);
+                    with_added_columns(table, &mut then);
                     if now != then {
                         found.push(format!(
                             "{}: differs from its last audit row ({})",
@@ -306,6 +307,17 @@ pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
         }
     }
     Ok(found)
+}
+
+/// An audit image written before an upgrade added a column has no key for
+/// it: it held the column's default ([`super::schema::ADDED_COLUMNS`]).
+fn with_added_columns(table: Table, image: &mut Value) {
+    let Some(object) = image.as_object_mut() else { return };
+    for (name, column, default) in super::schema::ADDED_COLUMNS {
+        if *name == table.name() && !object.contains_key(*column) {
+            object.insert((*column).to_string(), default.map_or(Value::Null, Value::from));
+        }
+    }
 }
 
 /// The columns whose values differ between two row images, by name.

@@ -72,7 +72,8 @@ pub fn record(tx: &mut WriteTx<'_>, c: &NewConsultation) -> Result<i64> {
 pub fn for_cases(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Vec<ConsultationView>>> {
     let ids = serde_json::to_string(case_ids).unwrap_or_else(|_| "[]".into());
     let mut stmt = conn.prepare_cached(
-        "SELECT c.case_id, c.id, c.version, c.held_at, s.display_name, c.asa, c.planned_mode, c.outcome, c.notes
+        "SELECT c.case_id, c.id, c.version, c.held_at, s.display_name, c.asa, c.planned_mode, c.outcome, c.notes,
+                c.void_reason
          FROM anaesthesia_consultations c LEFT JOIN staff s ON s.id = c.anaesthetist_id
          WHERE c.case_id IN (SELECT value FROM json_each(?1)) ORDER BY c.case_id, c.held_at, c.id",
     )?;
@@ -91,6 +92,7 @@ pub fn for_cases(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Ve
                 planned_mode: known(&mode, Table::AnaesthesiaConsultations, "planned_mode", r.get(1)?)?,
                 outcome: known(&outcome, Table::AnaesthesiaConsultations, "outcome", r.get(1)?)?,
                 notes: r.get(8)?,
+                voided: r.get(9)?,
             },
         ))
     })?;

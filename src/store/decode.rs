@@ -14,6 +14,7 @@ use crate::domain::fasting::IntakeKind;
 use crate::domain::journey::BleedingRisk;
 use crate::domain::medication::{DrugClass, LabItem};
 use crate::domain::pathway::AdmissionState;
+use crate::domain::roles::Role;
 use rusqlite::Connection;
 use rusqlite::types::Type;
 
@@ -57,6 +58,21 @@ codes! {
     Sensation => Sensation::ALL.to_vec(), Sensation::code, Sensation::from_code;
     Motor => Motor::ALL.to_vec(), Motor::code, Motor::from_code;
     Colour => Colour::ALL.to_vec(), Colour::code, Colour::from_code;
+}
+
+/// R-ROLE-1: the roles, and schema 3's words for a doctor (still readable).
+impl Code for Role {
+    fn codes() -> Vec<&'static str> {
+        Role::ALL.into_iter().map(Role::code).chain(["radiologist", "surgeon"]).collect()
+    }
+    fn from_code(code: &str) -> Option<Self> {
+        Role::from_code(code)
+    }
+}
+
+/// A staff row's role, or an error naming the row.
+pub fn known_role(text: &str, staff_id: i64) -> rusqlite::Result<Role> {
+    known(text, Table::Staff, "role", staff_id)
 }
 
 /// Where an unknown code was found, and what it was.
@@ -118,6 +134,7 @@ pub type Codes = fn() -> Vec<&'static str>;
 
 /// Every coded column of the schema, with its decoder's codes.
 pub const COLUMNS: &[(Table, &str, Codes)] = &[
+    (Table::Staff, "role", Role::codes),
     (Table::Admissions, "state", AdmissionState::codes),
     (Table::AdmissionSteps, "from_state", AdmissionState::codes),
     (Table::AdmissionSteps, "to_state", AdmissionState::codes),

@@ -54,6 +54,11 @@ pub enum StoreError {
     Held(PathBuf),
     #[error("{0} no longer exists; it may have been removed by someone else, refresh the list")]
     NotFound(String),
+    /// R-ROLE-1: the actor's role may not make this change.
+    #[error(
+        "{change}: your role is {role}, and this change needs {needs}; ask an admin to give your account a role (`periop staff set ACCOUNT --role ROLE`)"
+    )]
+    NotAllowed { change: &'static str, role: &'static str, needs: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
     /// R-PATH-6: a planned date already past. The screen asks "record it as a

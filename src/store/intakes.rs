@@ -37,14 +37,16 @@ pub fn record(tx: &mut WriteTx<'_>, admission_id: i64, kind: IntakeKind, taken_a
 
 /// The admission's intakes, oldest first.
 pub fn list(conn: &Connection, admission_id: i64) -> Result<Vec<IntakeView>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, kind, taken_at FROM intakes WHERE admission_id = ?1 ORDER BY taken_at, id")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kind, taken_at, void_reason FROM intakes WHERE admission_id = ?1 ORDER BY taken_at, id",
+    )?;
     let rows = stmt.query_map([admission_id], |r| {
         let kind: String = r.get(1)?;
         Ok(IntakeView {
             intake_id: r.get(0)?,
             kind: known(&kind, Table::Intakes, "kind", r.get(0)?)?,
             taken_at: super::rows::instant(r, 2)?,
+            voided: r.get(3)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

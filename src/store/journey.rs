@@ -252,7 +252,7 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
     // R-ANES-1..5: the latest consultation counts.
     let mut stmt = conn.prepare_cached(
         "SELECT case_id, held_at, outcome, asa, notes, id FROM anaesthesia_consultations
-         WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, held_at, id",
+         WHERE voided_at IS NULL AND case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, held_at, id",
     )?;
     let cpas = stmt.query_map([&ids], |r| {
         let outcome: String = r.get(2)?;
@@ -283,7 +283,7 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
     // R-MED-1: active treatments.
     let mut stmt = conn.prepare_cached(
         "SELECT patient_id, drug_class, id FROM treatments
-         WHERE active = 1 AND patient_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+         WHERE active = 1 AND voided_at IS NULL AND patient_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
     )?;
     let drugs = stmt.query_map([&patients], |r| {
         let class: String = r.get(1)?;
@@ -302,7 +302,7 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
     // (or, if none was, the latest at all, which the rule reports as after the start).
     let mut stmt = conn.prepare_cached(
         "SELECT patient_id, test, value, taken_at FROM lab_results
-         WHERE patient_id IN (SELECT value FROM json_each(?1)) ORDER BY taken_at, id",
+         WHERE voided_at IS NULL AND patient_id IN (SELECT value FROM json_each(?1)) ORDER BY taken_at, id",
     )?;
     let labs = stmt.query_map([&patients], |r| {
         Ok((
@@ -331,7 +331,7 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
     let admissions = id_list(out.values().map(|b| b.record.admission_id).collect::<BTreeSet<_>>());
     let mut stmt = conn.prepare_cached(
         "SELECT admission_id, kind, taken_at, id FROM intakes
-         WHERE admission_id IN (SELECT value FROM json_each(?1)) ORDER BY taken_at, id",
+         WHERE voided_at IS NULL AND admission_id IN (SELECT value FROM json_each(?1)) ORDER BY taken_at, id",
     )?;
     let intakes = stmt.query_map([&admissions], |r| {
         let kind: String = r.get(1)?;

@@ -62,7 +62,7 @@ pub fn record(
 /// The patient's results, newest first.
 pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<LabView>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, test, value, taken_at FROM lab_results WHERE patient_id = ?1 ORDER BY taken_at DESC, id DESC",
+        "SELECT id, test, value, taken_at, void_reason FROM lab_results WHERE patient_id = ?1 ORDER BY taken_at DESC, id DESC",
     )?;
     let rows = stmt.query_map([patient_id], |r| {
         let test: String = r.get(1)?;
@@ -71,6 +71,7 @@ pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<LabView>> {
             item: super::decode::known(&test, Table::LabResults, "test", r.get(0)?)?,
             value: r.get(2)?,
             taken_at: super::rows::instant(r, 3)?,
+            voided: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

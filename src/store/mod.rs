@@ -5,6 +5,7 @@ pub mod actor;
 pub mod admission_list;
 pub mod admissions;
 pub mod audit_log;
+pub mod backup;
 pub mod beds;
 pub mod board;
 pub mod cases;
@@ -22,15 +23,19 @@ pub mod journey;
 pub mod labs;
 pub mod new_file;
 pub mod patients;
+pub mod permission;
 pub mod reference;
 pub mod registration;
 mod rows;
 pub mod schema;
 pub mod search;
 pub mod settings;
+pub mod setup;
+pub mod staff;
 pub mod stay_order;
 pub mod table;
 pub mod treatments;
+pub mod void;
 pub mod watch;
 pub mod write;
 
@@ -210,8 +215,10 @@ impl Store {
     }
 
     /// The write path: one transaction, audited, as this store's actor. An
-    /// account not yet on the staff list is registered (as `unassigned`) in
-    /// the same transaction, before `change`.
+    /// account not yet on the staff list is first registered (as
+    /// `unassigned`, in a transaction of its own). Every row `change` writes
+    /// is allowed or refused by the actor's role (R-ROLE-1,
+    /// [`StoreError::NotAllowed`] naming the role needed).
     ///
     /// The first write of a process first runs SQLite's quick check over the
     /// whole file (see [`check::whole_before_writing`] for its cost), so a
@@ -226,19 +233,22 @@ impl Store {
             self.checked_whole = true;
         }
         let zone = self.settings.zone();
-        let account = (self.actor.staff_id == actor::UNREGISTERED).then(|| self.account.clone());
-        let mut registered = None;
-        let value = write::write(&mut self.conn, self.actor.staff_id, at, zone, |tx| {
-            if let Some(account) = account {
-                registered = Some(actor::find_or_register(tx, &account)?);
-            }
-            change(tx)
-        })
-        .map_err(|e| held(&self.path, e))?;
-        if let Some(actor) = registered {
+        if self.actor.staff_id == actor::UNREGISTERED {
+            // Its own transaction: a change the new account may not make
+            // (R-ROLE-1: `unassigned` only reads) is refused, but the account
+            // stays on the staff list for an admin to give it a role.
+            let account = self.account.clone();
+            let actor =
+                write::write(&mut self.conn, actor::UNREGISTERED, at, zone, |tx| actor::find_or_register(tx, &account))
+                    .map_err(|e| held(&self.path, e))?;
             self.actor = actor;
         }
-        Ok(value)
+        let value = write::write(&mut self.conn, self.actor.staff_id, at, zone, change);
+        // The role may have been changed by an admin since this store opened.
+        if let Ok(Some(actor)) = actor::find(&self.conn, &self.account.name) {
+            self.actor = actor;
+        }
+        value.map_err(|e| held(&self.path, e))
     }
 }
 

@@ -39,7 +39,7 @@ pub fn build_beside(path: &Path, account: &Account, build: impl FnOnce(&Path) ->
 
 /// `.NAME.partial-PID-N` in the target's folder (the same file system, so the
 /// link is atomic).
-fn partial_path(path: &Path) -> PathBuf {
+pub(super) fn partial_path(path: &Path) -> PathBuf {
     static N: AtomicU32 = AtomicU32::new(0);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "periop.db".into());
     let hidden = format!(".{name}.partial-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst));
@@ -48,7 +48,7 @@ fn partial_path(path: &Path) -> PathBuf {
 
 /// Flushes the finished partial file, links it at `path` (failing if
 /// anything is there) and removes the partial name; then flushes the folder.
-fn place(partial: &Path, path: &Path) -> Result<()> {
+pub(super) fn place(partial: &Path, path: &Path) -> Result<()> {
     let io = |e: std::io::Error| io_error(path, e);
     std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(io)?;
     match std::fs::hard_link(partial, path) {
@@ -67,7 +67,7 @@ fn place(partial: &Path, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn remove_partial(partial: &Path) {
+pub(super) fn remove_partial(partial: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut name = partial.as_os_str().to_owned();
         name.push(suffix);
@@ -85,7 +85,7 @@ fn io_error(path: &Path, e: std::io::Error) -> StoreError {
 
 /// Errors about the partial file are told about the target, and a full disk
 /// (SQLite's "database or disk is full", or a file-size limit) says so.
-fn for_target(path: &Path, partial: &Path, e: StoreError) -> StoreError {
+pub(super) fn for_target(path: &Path, partial: &Path, e: StoreError) -> StoreError {
     match e {
         StoreError::Sqlite(inner)
             if matches!(inner.sqlite_error_code(), Some(rusqlite::ErrorCode::DiskFull))

@@ -58,20 +58,21 @@ impl super::Store {
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
-        let mut stmt = conn.prepare_cached("SELECT id, label, default_minutes FROM procedure_kinds ORDER BY label")?;
+        let mut stmt = conn
+            .prepare_cached("SELECT id, label, default_minutes FROM procedure_kinds WHERE active = 1 ORDER BY label")?;
         let procedure_kinds =
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
         Ok(Lists {
             procedure_kinds,
             operators: pairs(
-                "SELECT id, display_name FROM staff WHERE active = 1 AND role IN ('radiologist', 'surgeon')
+                "SELECT id, display_name FROM staff WHERE active = 1 AND role IN ('doctor', 'radiologist', 'surgeon')
                  ORDER BY display_name",
             )?,
             anaesthetists: pairs(
                 "SELECT id, display_name FROM staff WHERE active = 1 AND role = 'anaesthetist' ORDER BY display_name",
             )?,
             rooms: pairs("SELECT id, name FROM rooms WHERE active = 1 ORDER BY name")?,
-            beds: pairs("SELECT id, label FROM beds ORDER BY label")?,
+            beds: pairs("SELECT id, label FROM beds WHERE active = 1 ORDER BY label")?,
         })
     }
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -39,10 +39,95 @@ pub const UPGRADES: &[Step] = &[
     Step { sql: DISTRACTION_TABLES, then: None },
     // 4 → 5 (issue 13): the search indexes, filled from the existing rows.
     Step { sql: super::search::INDEXES_V5, then: Some(super::search::build_indexes) },
+    // 5 → 6 (R-ROLE-1, R-BLOCK-2): roles, bed units, retiring, procedure kinds.
+    Step { sql: "", then: Some(upgrade_6_setup) },
 ];
 
 /// The distraction tables of `schema.sql` (3 → 4), kept word for word.
 const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
+
+/// Columns added by an upgrade step to a table whose rows may already have
+/// audit rows: an audit image from before the step has no such key, and it
+/// means the column's default (`None` for NULL). `check` reads it so.
+pub const ADDED_COLUMNS: &[(&str, &str, Option<i64>)] = &[
+    ("cases", "retrospective", Some(0)),
+    ("beds", "unit", None),
+    ("beds", "active", Some(1)),
+    ("procedure_kinds", "anaesthesia_expected", Some(0)),
+    ("procedure_kinds", "implants_expected", Some(0)),
+    ("procedure_kinds", "active", Some(1)),
+    ("anaesthesia_consultations", "voided_at", None),
+    ("anaesthesia_consultations", "voided_by", None),
+    ("anaesthesia_consultations", "void_reason", None),
+    ("intakes", "voided_at", None),
+    ("intakes", "voided_by", None),
+    ("intakes", "void_reason", None),
+    ("treatments", "voided_at", None),
+    ("treatments", "voided_by", None),
+    ("treatments", "void_reason", None),
+    ("lab_results", "voided_at", None),
+    ("lab_results", "voided_by", None),
+    ("lab_results", "void_reason", None),
+];
+
+/// 3 → 4 (R-ROLE-1, R-BLOCK-2): the roles of the permission table, beds with
+/// a unit and retirement, procedure kinds with what they expect; intakes,
+/// treatments, lab results and consultations that can be voided. Each part
+/// is skipped when the file already has it (a file put back to an older
+/// version number by a test or by hand).
+fn upgrade_6_setup(conn: &Connection) -> Result<()> {
+    let columns = [
+        ("beds", "unit", "TEXT"),
+        ("beds", "active", "INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"),
+        (
+            "procedure_kinds",
+            "anaesthesia_expected",
+            "INTEGER NOT NULL DEFAULT 0 CHECK (anaesthesia_expected IN (0, 1))",
+        ),
+        ("procedure_kinds", "implants_expected", "INTEGER NOT NULL DEFAULT 0 CHECK (implants_expected IN (0, 1))"),
+        ("procedure_kinds", "active", "INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"),
+    ];
+    let voidable = ["anaesthesia_consultations", "intakes", "treatments", "lab_results"];
+    let void_columns = voidable.into_iter().flat_map(|t| {
+        [(t, "voided_at", "TEXT"), (t, "voided_by", "INTEGER REFERENCES staff(id)"), (t, "void_reason", "TEXT")]
+    });
+    for (table, column, declaration) in columns.into_iter().chain(void_columns) {
+        let found: i64 =
+            conn.query_row("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", [table, column], |r| {
+                r.get(0)
+            })?;
+        if found == 0 {
+            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {declaration};"))?;
+        }
+    }
+    widen_staff_roles(conn)
+}
+
+/// The staff table's role CHECK gains the new roles. Only a constraint is
+/// relaxed (no stored byte changes), so SQLite's documented procedure for
+/// such changes applies: rewrite the table's text in `sqlite_schema` and
+/// bump the schema cookie, inside this step's transaction
+/// (<https://sqlite.org/lang_altertable.html#otheralter>). Rebuilding the
+/// table instead would trip the foreign keys every other table holds on it.
+fn widen_staff_roles(conn: &Connection) -> Result<()> {
+    let stored: String =
+        conn.query_row("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'staff'", [], |r| r.get(0))?;
+    if stored.contains("'pharmacist'") {
+        return Ok(());
+    }
+    let start =
+        SCHEMA.find("CREATE TABLE staff (").ok_or_else(|| StoreError::invalid("schema.sql", "no staff table"))?;
+    let end =
+        SCHEMA[start..].find("\n);").ok_or_else(|| StoreError::invalid("schema.sql", "staff table not closed"))?;
+    let text = format!("{}\n)", &SCHEMA[start..start + end]);
+    let cookie: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    conn.pragma_update(None, "writable_schema", true)?;
+    let written = conn.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = 'staff'", [&text]);
+    conn.pragma_update(None, "schema_version", cookie + 1)?;
+    conn.pragma_update(None, "writable_schema", false)?;
+    written?;
+    Ok(())
+}
 
 fn upgrade_3_seal(conn: &Connection) -> Result<()> {
     super::chain::seal_existing(conn)?;

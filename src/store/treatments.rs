@@ -8,12 +8,14 @@ use crate::domain::medication::DrugClass;
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// One recorded treatment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Treatment {
     pub id: i64,
     pub version: i64,
     pub drug: DrugClass,
     pub active: bool,
+    /// Voided with this reason (entered by mistake).
+    pub voided: Option<String>,
 }
 
 /// R-MED-1: records that the patient takes a drug of this class. Refused if
@@ -26,7 +28,7 @@ pub fn add(tx: &mut WriteTx<'_>, patient_id: i64, drug: DrugClass) -> Result<i64
     let existing: Option<i64> = tx
         .conn()
         .query_row(
-            "SELECT id FROM treatments WHERE patient_id = ?1 AND drug_class = ?2 AND active = 1",
+            "SELECT id FROM treatments WHERE patient_id = ?1 AND drug_class = ?2 AND active = 1 AND voided_at IS NULL",
             params![patient_id, drug.code()],
             |r| r.get(0),
         )
@@ -56,7 +58,8 @@ pub fn stop(tx: &mut WriteTx<'_>, treatment_id: i64, expected_version: i64) -> R
 /// The patient's treatments, active first.
 pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<Treatment>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, version, drug_class, active FROM treatments WHERE patient_id = ?1 ORDER BY active DESC, id",
+        "SELECT id, version, drug_class, active, void_reason FROM treatments WHERE patient_id = ?1
+         ORDER BY active DESC, id",
     )?;
     let rows = stmt.query_map([patient_id], |r| {
         let class: String = r.get(2)?;
@@ -65,6 +68,7 @@ pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<Treatment>> {
             version: r.get(1)?,
             drug: super::decode::known(&class, Table::Treatments, "drug_class", r.get(0)?)?,
             active: r.get(3)?,
+            voided: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

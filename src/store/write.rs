@@ -76,6 +76,7 @@ impl WriteTx<'_> {
     /// Inserts a row and audits it; returns the new row's id.
     pub fn insert(&mut self, table: Table, fields: &[Field<'_>]) -> Result<i64> {
         let columns: Vec<&str> = fields.iter().map(|(c, _)| *c).collect();
+        self.permit(table, true, &columns)?;
         let marks = vec!["?"; fields.len()].join(", ");
         let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", table.name(), columns.join(", "));
         let values: Vec<&dyn ToSql> = fields.iter().map(|(_, v)| *v).collect();
@@ -95,6 +96,25 @@ impl WriteTx<'_> {
     /// Updates a row if it is still at `expected_version`, bumps its version and
     /// audits the change; returns the new version.
     pub fn update(&mut self, table: Table, id: i64, expected_version: i64, fields: &[Field<'_>]) -> Result<i64> {
+        let columns: Vec<&str> = fields.iter().map(|(c, _)| *c).collect();
+        self.permit(table, false, &columns)?;
+        self.update_unchecked(table, id, expected_version, fields)
+    }
+
+    /// [`WriteTx::update`] for a row that follows a change already permitted
+    /// in this transaction (a case following its stay's step, R-PATH-2):
+    /// the step's permission covers it (R-ROLE-1), the audit row is written.
+    pub(super) fn update_following(
+        &mut self,
+        table: Table,
+        id: i64,
+        expected_version: i64,
+        fields: &[Field<'_>],
+    ) -> Result<i64> {
+        self.update_unchecked(table, id, expected_version, fields)
+    }
+
+    fn update_unchecked(&mut self, table: Table, id: i64, expected_version: i64, fields: &[Field<'_>]) -> Result<i64> {
         let before = row_json(&self.tx, table, id)?.ok_or_else(|| StoreError::NotFound(table.row(id)))?;
         let sets: Vec<String> = fields.iter().map(|(c, _)| format!("{c} = ?")).collect();
         let sql = format!(
@@ -112,6 +132,18 @@ impl WriteTx<'_> {
         let after = row_json(&self.tx, table, id)?.ok_or_else(|| StoreError::NotFound(table.row(id)))?;
         self.audit(table, id, "update", Some(&before), &after)?;
         Ok(expected_version + 1)
+    }
+
+    /// R-ROLE-1: the actor's role, read inside this transaction (a role given
+    /// or taken a moment ago counts at once), must allow this kind of change.
+    fn permit(&self, table: Table, insert: bool, columns: &[&str]) -> Result<()> {
+        let role = super::permission::role_of(&self.tx, self.actor_id)?;
+        super::permission::permit(role, super::permission::change_of(table, insert, columns))
+    }
+
+    /// The actor's role now, inside the transaction (R-ROLE-1).
+    pub fn role(&self) -> Result<crate::domain::roles::Role> {
+        super::permission::role_of(&self.tx, self.actor_id)
     }
 
     /// R-AUDIT-2: who saved the row last, and when, in the ward's time.

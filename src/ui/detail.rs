@@ -175,15 +175,21 @@ fn readiness(d: &AdmissionDetail, cursor: usize, theme: &Theme, when: When) -> V
 
 fn anaesthesia(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(" ANAESTHESIA", theme.section())];
-    match d.consultations.last() {
-        Some(c) => lines.push(Line::raw(format!(
-            "   consultation {} · {} · ASA {} · {}{}",
+    let text = |c: &crate::domain::journey::ConsultationView| {
+        format!(
+            "consultation {} · {} · ASA {} · {}{}",
             when(c.held_at),
             c.anaesthetist.as_deref().unwrap_or("-"),
             c.asa.map_or_else(|| "-".to_string(), |a| a.to_string()),
             c.outcome.code(),
             c.notes.as_deref().map(|n| format!(" · {n}")).unwrap_or_default()
-        ))),
+        )
+    };
+    for c in d.consultations.iter().filter(|c| c.voided.is_some()) {
+        lines.push(voided_line(&text(c), c.voided.as_deref(), theme));
+    }
+    match d.consultations.iter().rfind(|c| c.voided.is_none()) {
+        Some(c) => lines.push(Line::raw(format!("   {}", text(c)))),
         None => lines.push(Line::raw("   no consultation recorded")),
     }
     if let Some(c) = &d.case {
@@ -214,7 +220,11 @@ fn fasting(d: &AdmissionDetail, state: &State, theme: &Theme, when: When) -> Vec
         }
         None => lines.push(Line::raw("   no fasting to keep (procedure done or not booked, or local anaesthesia)")),
     }
-    match d.intakes.last() {
+    for i in d.intakes.iter().filter(|i| i.voided.is_some()) {
+        let text = format!("intake: {} at {}", i.kind.label(), when(i.taken_at));
+        lines.push(voided_line(&text, i.voided.as_deref(), theme));
+    }
+    match d.intakes.iter().rfind(|i| i.voided.is_none()) {
         Some(i) => lines.push(Line::raw(format!("   last intake: {} at {}", i.kind.label(), when(i.taken_at)))),
         None => lines.push(Line::raw("   last intake: not recorded")),
     }
@@ -233,6 +243,10 @@ fn medication(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'stati
         lines.push(Line::raw("   no treatment to stop recorded"));
     }
     for t in &d.treatments {
+        if t.voided.is_some() {
+            lines.push(voided_line(t.label, t.voided.as_deref(), theme));
+            continue;
+        }
         let status = if t.active { "" } else { " (stopped)" };
         lines.push(Line::raw(format!("   {}{status}", t.label)));
         if let Some(stop) = &t.stop {
@@ -242,9 +256,25 @@ fn medication(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'stati
         }
     }
     for lab in &d.labs {
-        lines.push(Line::raw(format!("   {} {} taken {}", lab.item.label(), lab.value, when(lab.taken_at))));
+        let text = format!("{} {} taken {}", lab.item.label(), lab.value, when(lab.taken_at));
+        match &lab.voided {
+            Some(_) => lines.push(voided_line(&text, lab.voided.as_deref(), theme)),
+            None => lines.push(Line::raw(format!("   {text}"))),
+        }
     }
     lines
+}
+
+/// An entry voided as entered by mistake: struck through, and said in words
+/// as well (never by style alone), with the reason.
+fn voided_line(text: &str, reason: Option<&str>, theme: &Theme) -> Line<'static> {
+    use ratatui::style::Modifier;
+    use ratatui::text::Span;
+    Line::from(vec![
+        Span::raw("   "),
+        Span::styled(text.to_string(), theme.dim().add_modifier(Modifier::CROSSED_OUT)),
+        Span::styled(format!("  ✗ voided: {}", reason.unwrap_or("")), theme.dim()),
+    ])
 }
 
 fn going_home(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {

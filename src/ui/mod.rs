@@ -1,5 +1,6 @@
 //! Drawing only: a pure function of the state. No decisions, no SQL.
 
+mod admin;
 mod admissions;
 mod anaesthesia;
 mod audit;
@@ -8,6 +9,7 @@ mod board;
 pub mod charset;
 mod detail;
 mod form;
+mod locked;
 mod overlays;
 mod rounds;
 mod status;
@@ -33,6 +35,10 @@ pub fn body_rows(height: u16) -> usize {
 
 pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     let area = frame.area();
+    if state.locked {
+        locked::draw(frame, area, state, theme);
+        return;
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || state.too_small {
         too_small::draw(frame, area, state, theme);
         if state.help.is_some() {
@@ -58,6 +64,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         Tab::Anaesthesia => anaesthesia::draw(frame, body, state, theme),
         Tab::Audit => audit::draw(frame, body, state, theme),
         Tab::Rounds => rounds::draw(frame, body, state, theme),
+        Tab::Admin => admin::draw(frame, body, state, theme),
     }
     status::draw_hints(frame, hints, state, theme);
     status::draw_status(frame, status_line, state, theme);
@@ -72,11 +79,18 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
 }
 
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
-    let mut spans = vec![Span::styled(" periop ", theme.title())];
-    for (i, tab) in Tab::ALL.iter().enumerate() {
+    let tabs: Vec<(usize, Tab)> =
+        Tab::ALL.iter().copied().enumerate().filter(|(_, t)| state.tabs().contains(t)).collect();
+    let wide: usize = 8 + tabs.iter().map(|(i, t)| format!("  {} {} ", i + 1, t.title()).len()).sum::<usize>();
+    // Every tab stays in sight: on a narrow screen the name and the gaps go first.
+    let roomy = wide <= usize::from(area.width);
+    let mut spans = if roomy { vec![Span::styled(" periop ", theme.title())] } else { Vec::new() };
+    for (i, tab) in tabs {
         let text = format!(" {} {} ", i + 1, tab.title());
-        let style = if *tab == state.tab { theme.tab_active() } else { theme.tab() };
-        spans.push(Span::raw(" "));
+        let style = if tab == state.tab { theme.tab_active() } else { theme.tab() };
+        if roomy {
+            spans.push(Span::raw(" "));
+        }
         spans.push(Span::styled(text, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -101,13 +101,19 @@ impl Ward {
 
     /// The TUI on this ward's database, in a `cols`×`rows` terminal.
     pub fn open(&self, name: &str, cols: u16, rows: u16) -> Tui {
-        Tui::spawn(name, self, cols, rows, NOW)
+        Tui::spawn(name, self, cols, rows, NOW, &[])
+    }
+
+    /// The TUI with its fixed clock read from `file` at each tick
+    /// (`PERIOP_NOW_FILE`): a test moves the ward clock by rewriting it.
+    pub fn open_with_clock_file(&self, name: &str, cols: u16, rows: u16, file: &Path) -> Tui {
+        Tui::spawn(name, self, cols, rows, NOW, &[("PERIOP_NOW_FILE", file.as_os_str())])
     }
 
     /// The TUI with the ward clock fixed at `now` (`2026-11-23T14:00`): a
     /// later shift on the same ward.
     pub fn open_at(&self, name: &str, cols: u16, rows: u16, now: &str) -> Tui {
-        Tui::spawn(name, self, cols, rows, now)
+        Tui::spawn(name, self, cols, rows, now, &[])
     }
 
     /// A direct connection to the database file, to check what was saved.
@@ -136,7 +142,7 @@ pub struct Tui {
 }
 
 impl Tui {
-    fn spawn(name: &str, ward: &Ward, cols: u16, rows: u16, now: &str) -> Tui {
+    fn spawn(name: &str, ward: &Ward, cols: u16, rows: u16, now: &str, env: &[(&str, &std::ffi::OsStr)]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
@@ -148,6 +154,9 @@ impl Tui {
         cmd.env("PERIOP_LOG", ward.log());
         cmd.env_remove("PERIOP_DB");
         cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("start periop in the pseudo-terminal");
         // Only the child holds the terminal's slave side now, so the reader
         // sees the end of the output when the child is gone.

@@ -5,7 +5,9 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use periop::domain::roles::Role;
 use periop::store::patients::{self, NewPatient};
+use periop::store::staff;
 use periop::store::{Account, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::BTreeMap;
@@ -92,9 +94,30 @@ pub fn add_patient(store: &mut Store, n: u32) -> i64 {
     store.write(at(), |tx| patients::register(tx, &patient(n))).expect("register a patient")
 }
 
-/// Opens `path` as `account` and registers the account on the staff list
-/// (a save that changes nothing else), as its first real save would.
+/// R-ROLE-1: `admin()` (who made the file with `new_db`) gives `account`
+/// `role`, adding it to the staff list if it is not there yet.
+pub fn give_role(path: &Path, account: &Account, role: Role) {
+    let mut store = Store::open_as(path, &admin()).expect("open the database as admin");
+    store
+        .write(at(), |tx| match staff::find(tx.conn(), &account.name)? {
+            Some(row) => {
+                let change = staff::StaffChange { role: Some(role), ..Default::default() };
+                staff::set(tx, row.staff_id, row.version, &change).map(|_| ())
+            }
+            None => {
+                let name = account.full_name.as_deref().unwrap_or(&account.name);
+                staff::add(tx, Some(&account.name), name, role).map(|_| ())
+            }
+        })
+        .expect("give a role");
+}
+
+/// Opens `path` as `account`, a nurse on the staff list (the admin gave the
+/// role, R-ROLE-1); `admin()` stays admin.
 pub fn open_as_staff(path: &Path, account: &Account) -> Store {
+    if account.name != admin().name {
+        give_role(path, account, Role::Nurse);
+    }
     let mut store = Store::open_as(path, account).expect("open the database");
     store.write(at(), |_| Ok(())).expect("register the account");
     store

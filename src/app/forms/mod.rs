@@ -12,32 +12,77 @@ pub use discharge::{discharge, discharge_check};
 pub use rounds::{RoundsRequest, phase, round, turns};
 pub use stay::{NewAdmission, bed, mode_label, move_case, new_admission, step_reason, undo};
 
-use super::form::Form;
+use super::form::{Choice, Field, Form};
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
 use crate::domain::case::AnaesthesiaMode;
 use crate::domain::fasting::IntakeKind;
 use crate::domain::journey::AdmissionDetail;
 use crate::domain::medication::{DrugClass, LabItem};
 use crate::domain::pathway::Step;
+use crate::domain::roles::Role;
+use crate::store::staff::StaffRow;
+use crate::store::void::Voidable;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 /// What saving the form does, and on which record (with the version the user saw).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
     NewAdmission,
-    Step { admission_id: i64, version: i64, step: Step },
-    Undo { admission_id: i64, version: i64 },
-    MoveCase { case_id: i64, version: i64 },
-    Bed { admission_id: i64, version: i64 },
-    Consultation { case_id: i64 },
-    Intake { admission_id: i64 },
-    Treatment { patient_id: i64 },
-    Lab { patient_id: i64 },
-    DischargeCheck { admission_id: i64, version: Option<i64> },
-    Discharge { admission_id: i64, version: i64 },
-    Round { case_id: i64, pins: u32, craniofacial: bool },
-    Phase { case_id: i64 },
-    Turns { case_id: i64 },
+    Step {
+        admission_id: i64,
+        version: i64,
+        step: Step,
+    },
+    Undo {
+        admission_id: i64,
+        version: i64,
+    },
+    MoveCase {
+        case_id: i64,
+        version: i64,
+    },
+    Bed {
+        admission_id: i64,
+        version: i64,
+    },
+    Consultation {
+        case_id: i64,
+    },
+    Intake {
+        admission_id: i64,
+    },
+    Treatment {
+        patient_id: i64,
+    },
+    Lab {
+        patient_id: i64,
+    },
+    DischargeCheck {
+        admission_id: i64,
+        version: Option<i64>,
+    },
+    Discharge {
+        admission_id: i64,
+        version: i64,
+    },
+    Round {
+        case_id: i64,
+        pins: u32,
+        craniofacial: bool,
+    },
+    Phase {
+        case_id: i64,
+    },
+    Turns {
+        case_id: i64,
+    },
+    /// R-ROLE-1: the Admin tab gives a member of staff a role.
+    StaffRole {
+        staff_id: i64,
+        version: i64,
+    },
+    /// Issue 8: void an entry of this admission made by mistake.
+    Void,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +104,58 @@ impl OpenForm {
     fn new(form: Form, purpose: Purpose, who: &str) -> OpenForm {
         OpenForm { form, purpose, who: who.to_string(), saving: false, stale: false, retrospective: false }
     }
+}
+
+/// R-ROLE-1: the role to give a member of staff (every role but
+/// `unassigned`, which only a new account has).
+pub fn staff_role(row: &StaffRow) -> OpenForm {
+    let choices: Vec<Choice> =
+        Role::ALL.into_iter().filter(|r| *r != Role::Unassigned).map(|r| Choice::new(r.code(), r.code())).collect();
+    let field = Field::pick("role", "Role", choices);
+    let field = if row.role == Role::Unassigned { field } else { field.with(row.role.code()) };
+    let who = format!("{} ({})", row.display_name, row.account.as_deref().unwrap_or("no account"));
+    let form = Form::new("Give a role", vec![field]).with_subtitle(&who);
+    OpenForm::new(form, Purpose::StaffRole { staff_id: row.staff_id, version: row.version }, &who)
+}
+
+/// Issue 8: which entry of this admission to void, and why. `None` when
+/// nothing can be voided (every entry is voided already, or none was made).
+pub fn void(d: &AdmissionDetail, zone: chrono_tz::Tz, who: &str) -> Option<OpenForm> {
+    let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m %H:%M").to_string();
+    let mut choices = Vec::new();
+    for i in d.intakes.iter().filter(|i| i.voided.is_none()) {
+        choices.push(Choice::new(
+            format!("intake:{}", i.intake_id),
+            format!("intake #{}: {} at {}", i.intake_id, i.kind.label(), when(i.taken_at)),
+        ));
+    }
+    for t in d.treatments.iter().filter(|t| t.voided.is_none()) {
+        choices.push(Choice::new(
+            format!("treatment:{}", t.treatment_id),
+            format!("treatment #{}: {}", t.treatment_id, t.label),
+        ));
+    }
+    for l in d.labs.iter().filter(|l| l.voided.is_none()) {
+        choices.push(Choice::new(
+            format!("lab:{}", l.lab_id),
+            format!("lab #{}: {} {} at {}", l.lab_id, l.item.label(), l.value, when(l.taken_at)),
+        ));
+    }
+    for c in d.consultations.iter().filter(|c| c.voided.is_none()) {
+        choices.push(Choice::new(
+            format!("consultation:{}", c.consultation_id),
+            format!("consultation #{}: {} on {}", c.consultation_id, c.outcome.code(), when(c.held_at)),
+        ));
+    }
+    if choices.is_empty() {
+        return None;
+    }
+    let form = Form::new(
+        "Void an entry made by mistake",
+        vec![Field::pick("entry", "Entry", choices), Field::text("reason", "What was wrong", 200)],
+    )
+    .with_subtitle(who);
+    Some(OpenForm::new(form, Purpose::Void, who))
 }
 
 /// R-AUDIT-2, after a conflict: the record as stored now. The form takes
@@ -214,6 +311,24 @@ pub enum Request {
     },
     /// The Rounds tab (R-DO-5, R-DO-7).
     Rounds(RoundsRequest),
+    StaffRole {
+        staff_id: i64,
+        version: i64,
+        role: Role,
+        who: String,
+    },
+    StaffActive {
+        staff_id: i64,
+        version: i64,
+        active: bool,
+        who: String,
+    },
+    Void {
+        what: Voidable,
+        id: i64,
+        reason: String,
+        who: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -290,6 +405,17 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Treatment { patient_id } => clinical::treatment_request(form, patient_id, who),
         Purpose::Lab { patient_id } => clinical::lab_request(form, patient_id, who),
         Purpose::DischargeCheck { admission_id, version } => discharge::check_request(form, admission_id, version, who),
+        Purpose::Void => {
+            let bad = || "Entry: choose one with ← →".to_string();
+            let (code, id) = form.value("entry").split_once(':').ok_or_else(bad)?;
+            let what = Voidable::from_code(code).ok_or_else(bad)?;
+            let id = id.parse().map_err(|_| bad())?;
+            Ok(Request::Void { what, id, reason: form.value("reason").to_string(), who })
+        }
+        Purpose::StaffRole { staff_id, version } => {
+            let role = Role::from_code(form.value("role")).ok_or_else(|| "Role: choose one with ← →".to_string())?;
+            Ok(Request::StaffRole { staff_id, version, role, who })
+        }
         Purpose::Discharge { admission_id, version } => {
             let reason = Some(form.value("reason").to_string()).filter(|r| !r.is_empty());
             Ok(Request::Discharge { admission_id, version, reason, who })

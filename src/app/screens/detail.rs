@@ -200,6 +200,12 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             open_form(state, forms::consultation(c.case_id, c.anaesthesia_mode, &state.lists, now, zone, &who))
         }
         Action::Intake => open_form(state, forms::intake(a.admission_id, now, zone, &who)),
+        Action::Void => match forms::void(&d, zone, &who) {
+            Some(form) => open_form(state, form),
+            None => {
+                problem(state, "nothing to void here: no intake, treatment, lab or consultation that is not voided")
+            }
+        },
         Action::Treatment => open_form(state, forms::treatment(d.patient.identity.patient_id, &who)),
         Action::Lab => open_form(state, forms::lab(d.patient.identity.patient_id, now, zone, &who)),
         Action::BedForm => open_form(state, forms::bed(a.admission_id, a.version, &state.lists.beds, a.bed_id, &who)),

@@ -1,6 +1,7 @@
 //! The screens, one module each: its keys, what it reads and its filter.
 //! A new screen is a module, a [`Tab`] and one line in [`of`].
 
+pub mod admin;
 pub mod admissions;
 pub mod anaesthesia;
 pub mod audit;
@@ -43,6 +44,7 @@ pub fn of(tab: Tab) -> &'static dyn Screen {
         Tab::Anaesthesia => &anaesthesia::AnaesthesiaScreen,
         Tab::Audit => &audit::AuditScreen,
         Tab::Rounds => &rounds::RoundsScreen,
+        Tab::Admin => &admin::AdminScreen,
     }
 }
 

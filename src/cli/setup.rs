@@ -1,0 +1,373 @@
+//! `periop rooms|beds|procedures [list|add|set|retire]` and `periop setup
+//! --from ward.toml`: the ward's make-up from the command line. A ward file
+//! is applied in one audited transaction (R-AUDIT-1): a bad entry refuses the
+//! whole file, naming its line, and nothing is written.
+
+use super::admissions::quote;
+use crate::domain::roles::{Change, Role};
+use crate::store::permission;
+use crate::store::settings as stored_settings;
+use crate::store::setup::{
+    self, BedInput, BedSetupRow, Mode, ProcedureInput, ProcedureKindRow, Put, RoomInput, RoomRow,
+};
+use crate::store::write::WriteTx;
+use crate::store::{Store, StoreError, staff};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::Path;
+use toml::Spanned;
+
+pub fn rooms_text(rows: &[RoomRow]) -> String {
+    let mut out = format!("{:<24} {:<14} {:<13} active\n", "room", "kind", "hours");
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "{:<24} {:<14} {}–{}   {}",
+            r.name,
+            r.kind,
+            r.opens,
+            r.closes,
+            if r.active { "yes" } else { "retired" }
+        );
+    }
+    out
+}
+
+pub fn beds_text(rows: &[BedSetupRow]) -> String {
+    let mut out = format!("{:<10} {:<24} {:<10} active\n", "bed", "unit", "state");
+    for b in rows {
+        let _ = writeln!(
+            out,
+            "{:<10} {:<24} {:<10} {}",
+            b.label,
+            b.unit.as_deref().unwrap_or("-"),
+            b.state,
+            if b.active { "yes" } else { "retired" }
+        );
+    }
+    out
+}
+
+pub fn procedures_text(rows: &[ProcedureKindRow]) -> String {
+    let mut out =
+        format!("{:<26} {:<38} {:>7} {:<11} {:<8} active\n", "code", "label", "minutes", "anaesthesia", "implants");
+    let yes = |b: bool| if b { "yes" } else { "-" };
+    for p in rows {
+        let _ = writeln!(
+            out,
+            "{:<26} {:<38} {:>7} {:<11} {:<8} {}",
+            p.code,
+            p.label,
+            p.minutes,
+            yes(p.anaesthesia_expected),
+            yes(p.implants_expected),
+            if p.active { "yes" } else { "retired" }
+        );
+    }
+    out
+}
+
+/// `{schema: 1, KEY: [rows]}`: the rows as their struct names them.
+pub fn json<T: serde::Serialize>(key: &str, rows: &[T]) -> String {
+    let mut doc = serde_json::Map::new();
+    doc.insert("schema".into(), 1.into());
+    doc.insert(key.into(), serde_json::to_value(rows).unwrap_or_default());
+    serde_json::to_string_pretty(&serde_json::Value::Object(doc)).unwrap_or_default()
+}
+
+/// CSV with a header of the rows' JSON keys, in order.
+pub fn csv<T: serde::Serialize>(rows: &[T], columns: &[&str]) -> String {
+    let mut out = columns.join(",");
+    out.push('\n');
+    for row in rows {
+        let value = serde_json::to_value(row).unwrap_or_default();
+        let fields: Vec<String> = columns
+            .iter()
+            .map(|c| match &value[*c] {
+                serde_json::Value::Null => String::new(),
+                serde_json::Value::String(s) => quote(s),
+                serde_json::Value::Bool(b) => u8::from(*b).to_string(),
+                other => other.to_string(),
+            })
+            .collect();
+        out.push_str(&fields.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+pub const ROOM_COLUMNS: &[&str] = &["room_id", "name", "kind", "opens", "closes", "active"];
+pub const BED_COLUMNS: &[&str] = &["bed_id", "label", "unit", "state", "active"];
+pub const PROCEDURE_COLUMNS: &[&str] =
+    &["procedure_kind_id", "code", "label", "minutes", "anaesthesia_expected", "implants_expected", "active"];
+
+/// Runs one put and says what it did.
+pub fn put(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    what: &str,
+    change: impl FnOnce(&mut WriteTx<'_>) -> crate::store::Result<Put>,
+) -> color_eyre::Result<String> {
+    let done = store.write(now, change)?;
+    Ok(format!("{what}: {}", done.word()))
+}
+
+// ---- The ward file ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WardFile {
+    #[serde(default)]
+    staff: Vec<Spanned<StaffEntry>>,
+    #[serde(default)]
+    room: Vec<Spanned<RoomEntry>>,
+    #[serde(default)]
+    bed: Vec<Spanned<BedEntry>>,
+    #[serde(default)]
+    procedure: Vec<Spanned<ProcedureEntry>>,
+    #[serde(default)]
+    settings: BTreeMap<String, Spanned<toml::Value>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StaffEntry {
+    account: Option<String>,
+    name: String,
+    role: String,
+    #[serde(default = "yes")]
+    active: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoomEntry {
+    name: String,
+    kind: String,
+    opens: String,
+    closes: String,
+    #[serde(default = "yes")]
+    active: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BedEntry {
+    label: String,
+    unit: Option<String>,
+    #[serde(default)]
+    closed: bool,
+    #[serde(default = "yes")]
+    active: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProcedureEntry {
+    code: String,
+    label: String,
+    minutes: i64,
+    #[serde(default)]
+    anaesthesia: bool,
+    #[serde(default)]
+    implants: bool,
+    #[serde(default = "yes")]
+    active: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What a ward file did, entry by entry.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub added: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub entries: BTreeMap<&'static str, usize>,
+}
+
+impl Applied {
+    fn count(&mut self, kind: &'static str, put: Put) {
+        *self.entries.entry(kind).or_default() += 1;
+        match put {
+            Put::Added(_) => self.added += 1,
+            Put::Changed(_) => self.changed += 1,
+            Put::Unchanged(_) => self.unchanged += 1,
+        }
+    }
+
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = self.entries.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        format!(
+            "{} ({} added, {} changed, {} unchanged), in one audited transaction",
+            if parts.is_empty() { "nothing".to_string() } else { parts.join(", ") },
+            self.added,
+            self.changed,
+            self.unchanged
+        )
+    }
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+}
+
+/// `periop setup --from ward.toml`: reads the file and applies it whole.
+pub fn from_file(store: &mut Store, path: &Path, now: DateTime<Utc>) -> color_eyre::Result<String> {
+    let shown = crate::store::error::shown(path);
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| color_eyre::eyre::eyre!("{shown}: cannot read it ({e}); check the path"))?;
+    let applied = apply(store, &text, &shown, now)?;
+    Ok(format!("{shown}: {}", applied.summary()))
+}
+
+/// Applies a ward file's text (named `name` in messages) in one transaction.
+/// Errors: the file does not parse (naming the line), or an entry is refused
+/// (naming its line and why); nothing is written then.
+pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> Result<Applied, StoreError> {
+    let ward: WardFile = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_of(text, s.start));
+        StoreError::invalid(format!("{name} line {line}"), e.message().trim().to_string())
+    })?;
+    store.write(now, |tx| {
+        // R-ROLE-1: a ward file is the admin's even where it changes nothing.
+        let role = tx.role()?;
+        let kinds = [
+            (!ward.staff.is_empty(), Change::Staff),
+            (!ward.room.is_empty(), Change::Rooms),
+            (!ward.bed.is_empty(), Change::BedSetup),
+            (!ward.procedure.is_empty(), Change::ProcedureKinds),
+            (!ward.settings.is_empty(), Change::Settings),
+        ];
+        for (_, change) in kinds.into_iter().filter(|(present, _)| *present) {
+            permission::permit(role, change)?;
+        }
+        let mut applied = Applied::default();
+        let at = |span: std::ops::Range<usize>, e: StoreError| match e {
+            StoreError::Invalid { what, why } => {
+                StoreError::invalid(format!("{name} line {}: {what}", line_of(text, span.start)), why)
+            }
+            other => other,
+        };
+        for entry in &ward.room {
+            let r = entry.get_ref();
+            let input = RoomInput {
+                name: r.name.clone(),
+                kind: Some(r.kind.clone()),
+                opens: Some(r.opens.clone()),
+                closes: Some(r.closes.clone()),
+                active: Some(r.active),
+                ..Default::default()
+            };
+            let put = setup::put_room(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
+            applied.count("rooms", put);
+        }
+        for entry in &ward.bed {
+            let b = entry.get_ref();
+            let input = BedInput {
+                label: b.label.clone(),
+                unit: Some(b.unit.clone().unwrap_or_default()),
+                closed: Some(b.closed),
+                active: Some(b.active),
+                ..Default::default()
+            };
+            let put = setup::put_bed(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
+            applied.count("beds", put);
+        }
+        for entry in &ward.procedure {
+            let p = entry.get_ref();
+            let input = ProcedureInput {
+                code: p.code.clone(),
+                label: Some(p.label.clone()),
+                minutes: Some(p.minutes),
+                anaesthesia_expected: Some(p.anaesthesia),
+                implants_expected: Some(p.implants),
+                active: Some(p.active),
+            };
+            let put = setup::put_procedure(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
+            applied.count("procedure kinds", put);
+        }
+        for (key, value) in &ward.settings {
+            let text_value = match value.get_ref() {
+                toml::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let stored = stored_settings::stored(tx.conn(), key).map_err(|e| at(value.span(), e))?;
+            let put = match stored {
+                Some((v, _)) if v == text_value => Put::Unchanged(0),
+                Some((_, version)) => {
+                    stored_settings::set(tx, key, &text_value, Some(version)).map_err(|e| at(value.span(), e))?;
+                    Put::Changed(0)
+                }
+                None => {
+                    stored_settings::set(tx, key, &text_value, None).map_err(|e| at(value.span(), e))?;
+                    Put::Added(0)
+                }
+            };
+            applied.count("settings", put);
+        }
+        // Staff last: an admin who hands their own role over in the file
+        // (R-ROLE-1) still sets up the rest of it first.
+        for entry in &ward.staff {
+            let put = put_staff(tx, entry.get_ref()).map_err(|e| at(entry.span(), e))?;
+            applied.count("staff", put);
+        }
+        Ok(applied)
+    })
+}
+
+fn put_staff(tx: &mut WriteTx<'_>, s: &StaffEntry) -> crate::store::Result<Put> {
+    let role = Role::from_code(s.role.trim()).filter(|r| *r != Role::Unassigned).ok_or_else(|| {
+        StoreError::invalid(
+            format!("staff {:?}", s.name),
+            format!(
+                "role {:?} is not a role; use one of: nurse, scheduler, anaesthetist, doctor, pharmacist, admin, read_only",
+                s.role
+            ),
+        )
+    })?;
+    let found = match s.account.as_deref() {
+        Some(account) => staff::find(tx.conn(), account)?.filter(|row| row.account.as_deref() == Some(account)),
+        None => staff::find(tx.conn(), &s.name)?.filter(|row| row.account.is_none()),
+    };
+    match found {
+        None => {
+            let id = staff::add(tx, s.account.as_deref(), &s.name, role)?;
+            if !s.active {
+                let change = staff::StaffChange { active: Some(false), ..Default::default() };
+                staff::set(tx, id, 1, &change)?;
+            }
+            Ok(Put::Added(id))
+        }
+        Some(row) => {
+            let name = crate::domain::names::stored(s.name.trim());
+            let change = staff::StaffChange {
+                display_name: (row.display_name != name).then_some(name),
+                role: (row.role != role).then_some(role),
+                active: (row.active != s.active).then_some(s.active),
+            };
+            if change == staff::StaffChange::default() {
+                return Ok(Put::Unchanged(row.staff_id));
+            }
+            staff::set(tx, row.staff_id, row.version, &change)?;
+            Ok(Put::Changed(row.staff_id))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_counted_from_one() {
+        assert_eq!(line_of("a\nb\nc", 0), 1);
+        assert_eq!(line_of("a\nb\nc", 2), 2);
+        assert_eq!(line_of("a\nb\nc", 99), 3);
+    }
+}

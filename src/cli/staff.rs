@@ -1,0 +1,144 @@
+//! `periop roles` and `periop staff`: the permission table (R-ROLE-1) and the
+//! staff list an admin keeps (add, change, retire; never delete: history
+//! points at every row).
+
+use super::admissions::quote;
+use crate::domain::roles::{self, Change, Role};
+use crate::store::staff::{self, StaffChange, StaffRow};
+use crate::store::{Store, StoreError};
+use chrono::{DateTime, Utc};
+use color_eyre::Result;
+use color_eyre::eyre::eyre;
+use std::fmt::Write;
+
+/// `periop roles`: one line per change kind, a mark under each role that may.
+pub fn roles_text() -> String {
+    let mut out = String::new();
+    let width = Change::ALL.iter().map(|c| c.label().len()).max().unwrap_or(0);
+    let _ = write!(out, "{:<width$}", "change");
+    for role in Role::ALL {
+        let _ = write!(out, " {:>12}", role.code());
+    }
+    out.push('\n');
+    for change in Change::ALL {
+        let _ = write!(out, "{:<width$}", change.label());
+        for role in Role::ALL {
+            let _ = write!(out, " {:>12}", if roles::may(role, change) { "yes" } else { "-" });
+        }
+        out.push('\n');
+    }
+    out.push_str(
+        "\nR-ROLE-1: the write path refuses a change the role may not make, naming the roles that may.\n\
+         `unassigned` is a new account; `read_only` is for staff on call who only look; a retired\n\
+         member of staff only reads. `periop staff set ACCOUNT --role ROLE` gives a role (admin).\n",
+    );
+    out
+}
+
+/// `periop roles --format json`: `{schema, roles[], changes[{change, label, roles[]}]}`.
+pub fn roles_json() -> String {
+    let changes: Vec<serde_json::Value> = Change::ALL
+        .iter()
+        .map(|&c| {
+            let allowed: Vec<&str> = roles::allowed(c).iter().map(|r| r.code()).collect();
+            serde_json::json!({ "change": c.code(), "label": c.label(), "roles": allowed })
+        })
+        .collect();
+    let all: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+    let doc = serde_json::json!({ "schema": 1, "roles": all, "changes": changes });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// `periop roles --format csv`: `change, ROLE…` with `1` where allowed.
+pub fn roles_csv() -> String {
+    let mut out = String::from("change");
+    for role in Role::ALL {
+        let _ = write!(out, ",{}", role.code());
+    }
+    out.push('\n');
+    for change in Change::ALL {
+        out.push_str(change.code());
+        for role in Role::ALL {
+            out.push_str(if roles::may(role, change) { ",1" } else { ",0" });
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn list_text(rows: &[StaffRow]) -> String {
+    let mut out = format!("{:<6} {:<16} {:<28} {:<13} active\n", "id", "account", "name", "role");
+    for s in rows {
+        let _ = writeln!(
+            out,
+            "#{:<5} {:<16} {:<28} {:<13} {}",
+            s.staff_id,
+            s.account.as_deref().unwrap_or("-"),
+            s.display_name,
+            s.role.code(),
+            if s.active { "yes" } else { "retired" }
+        );
+    }
+    out
+}
+
+/// `{schema: 1, staff: [{staff_id, account, display_name, role, active, version}]}`.
+pub fn list_json(rows: &[StaffRow]) -> String {
+    serde_json::to_string_pretty(&serde_json::json!({ "schema": 1, "staff": rows })).unwrap_or_default()
+}
+
+/// Columns: `staff_id, account, display_name, role, active` (1 or 0).
+pub fn list_csv(rows: &[StaffRow]) -> String {
+    let mut out = String::from("staff_id,account,display_name,role,active\n");
+    for s in rows {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{}",
+            s.staff_id,
+            quote(s.account.as_deref().unwrap_or("")),
+            quote(&s.display_name),
+            s.role.code(),
+            u8::from(s.active)
+        );
+    }
+    out
+}
+
+/// A role typed on the command line.
+pub fn role(code: &str) -> Result<Role> {
+    Role::from_code(code).filter(|r| *r != Role::Unassigned).ok_or_else(|| {
+        let known: Vec<&str> = Role::ALL.iter().filter(|r| **r != Role::Unassigned).map(|r| r.code()).collect();
+        eyre!("--role {code:?} is not a role; use one of: {}", known.join(", "))
+    })
+}
+
+pub fn add(store: &mut Store, account: Option<&str>, name: &str, role: Role, now: DateTime<Utc>) -> Result<String> {
+    let id = store.write(now, |tx| staff::add(tx, account, name, role))?;
+    Ok(format!("added staff #{id}: {name} ({}), role {}", account.unwrap_or("no account"), role.code()))
+}
+
+/// Changes the member of staff `who` names (account, `#id` or name).
+pub fn set(store: &mut Store, who: &str, change: &StaffChange, now: DateTime<Utc>) -> Result<String> {
+    let row = find(store, who)?;
+    store.write(now, |tx| staff::set(tx, row.staff_id, row.version, change))?;
+    let after = find(store, &format!("#{}", row.staff_id))?;
+    Ok(format!(
+        "staff #{}: {} ({}), role {}{}",
+        after.staff_id,
+        after.display_name,
+        after.account.as_deref().unwrap_or("no account"),
+        after.role.code(),
+        if after.active { "" } else { ", retired" }
+    ))
+}
+
+fn find(store: &Store, who: &str) -> Result<StaffRow> {
+    store.find_staff(who)?.ok_or_else(|| {
+        StoreError::invalid(
+            format!("staff {who:?}"),
+            "not on the staff list (an account appears after its first run of periop); add it with \
+             `periop staff add --account ACCOUNT --name NAME --role ROLE`",
+        )
+        .into()
+    })
+}

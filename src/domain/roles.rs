@@ -1,0 +1,267 @@
+//! R-ROLE-1: who may change what. One table ([`PERMISSIONS`]) says which role
+//! may make which kind of change; the store's one write path asks it before
+//! every row it writes, so no screen or command can go around it. Screens
+//! and help only read the same table to grey out what a role cannot do.
+
+use serde::Serialize;
+
+/// A member of staff's role. `Unassigned` is how an account first seen by
+/// the program starts: it may read, and nothing else until an admin gives it
+/// a role. `ReadOnly` is for staff on call who only look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Nurse,
+    /// Books and moves cases on the block schedule.
+    Scheduler,
+    Anaesthetist,
+    /// Operators (interventional radiologists, surgeons).
+    Doctor,
+    /// Keeps the stock of devices and implants; reviews treatments.
+    Pharmacist,
+    Admin,
+    ReadOnly,
+    Unassigned,
+}
+
+impl Role {
+    pub const ALL: [Role; 8] = [
+        Role::Nurse,
+        Role::Scheduler,
+        Role::Anaesthetist,
+        Role::Doctor,
+        Role::Pharmacist,
+        Role::Admin,
+        Role::ReadOnly,
+        Role::Unassigned,
+    ];
+
+    /// The word stored in `staff.role` and typed on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Nurse => "nurse",
+            Role::Scheduler => "scheduler",
+            Role::Anaesthetist => "anaesthetist",
+            Role::Doctor => "doctor",
+            Role::Pharmacist => "pharmacist",
+            Role::Admin => "admin",
+            Role::ReadOnly => "read_only",
+            Role::Unassigned => "unassigned",
+        }
+    }
+
+    /// Reads a stored role. `radiologist` and `surgeon` are the words schema 3
+    /// and earlier stored for operators: both are doctors (the rows keep
+    /// their word, so the audit trail still matches them).
+    pub fn from_code(code: &str) -> Option<Role> {
+        match code {
+            "radiologist" | "surgeon" => Some(Role::Doctor),
+            _ => Role::ALL.into_iter().find(|r| r.code() == code),
+        }
+    }
+
+    /// Whether staff with this role may operate (the operator pick list).
+    pub fn operates(self) -> bool {
+        self == Role::Doctor
+    }
+}
+
+/// A kind of change, as the permission table knows it. The store maps each
+/// row it writes to one of these (`store::permission`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// Staff: add, rename, give a role, retire.
+    Staff,
+    /// The site's `cfg` values.
+    Settings,
+    /// Rooms, their kind and opening hours (R-BLOCK-1).
+    Rooms,
+    /// Procedure kinds and their durations (R-BLOCK-2).
+    ProcedureKinds,
+    /// Beds: add, rename, move to a unit, retire.
+    BedSetup,
+    /// A bed's state (cleaned, closed, reopened; occupied and freed by an
+    /// admission's steps) and which bed a stay has.
+    BedState,
+    /// Registering a patient, their identity and flags.
+    Patient,
+    /// Planning a stay and booking its case; the stay's planned days.
+    StayPlan,
+    /// An admission's steps: admit, procedure done, ready, cancel, undo…
+    StayStep,
+    /// The case on the block schedule: move, confirm, emergency, state.
+    CaseSchedule,
+    /// Ticking the readiness checklist (R-READY-1..3).
+    Checklist,
+    /// Anaesthesia consultation and pre-anaesthesia visit (R-ANES-1..5).
+    Anaesthesia,
+    /// Last intake (R-FAST-3).
+    Intake,
+    /// Treatments and lab results (R-MED-1..3).
+    Medication,
+    /// Discharge check, override and follow-up call (R-DISCH-1..2).
+    Discharge,
+    /// Voiding a fact entered by mistake (with a reason, recorded).
+    Correction,
+    /// A distraction prescription and its phase steps (R-DO-1, R-DO-7).
+    Distraction,
+    /// A distraction round: turns done, pain, pins (R-DO-5).
+    Round,
+}
+
+impl Change {
+    pub const ALL: [Change; 18] = [
+        Change::Staff,
+        Change::Settings,
+        Change::Rooms,
+        Change::ProcedureKinds,
+        Change::BedSetup,
+        Change::BedState,
+        Change::Patient,
+        Change::StayPlan,
+        Change::StayStep,
+        Change::CaseSchedule,
+        Change::Checklist,
+        Change::Anaesthesia,
+        Change::Intake,
+        Change::Medication,
+        Change::Discharge,
+        Change::Correction,
+        Change::Distraction,
+        Change::Round,
+    ];
+
+    /// How a refusal and `periop roles` name the change.
+    pub fn label(self) -> &'static str {
+        match self {
+            Change::Staff => "staff and roles",
+            Change::Settings => "site settings",
+            Change::Rooms => "rooms",
+            Change::ProcedureKinds => "procedure kinds",
+            Change::BedSetup => "beds (add, rename, retire)",
+            Change::BedState => "bed state and bed of a stay",
+            Change::Patient => "patients",
+            Change::StayPlan => "planning a stay",
+            Change::StayStep => "admission steps",
+            Change::CaseSchedule => "the block schedule",
+            Change::Checklist => "readiness checklist",
+            Change::Anaesthesia => "anaesthesia",
+            Change::Intake => "last intake",
+            Change::Medication => "treatments and labs",
+            Change::Discharge => "discharge",
+            Change::Correction => "voiding an entry",
+            Change::Distraction => "distraction prescription and phases",
+            Change::Round => "distraction rounds",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Change::Staff => "staff",
+            Change::Settings => "settings",
+            Change::Rooms => "rooms",
+            Change::ProcedureKinds => "procedure_kinds",
+            Change::BedSetup => "bed_setup",
+            Change::BedState => "bed_state",
+            Change::Patient => "patient",
+            Change::StayPlan => "stay_plan",
+            Change::StayStep => "stay_step",
+            Change::CaseSchedule => "case_schedule",
+            Change::Checklist => "checklist",
+            Change::Anaesthesia => "anaesthesia",
+            Change::Intake => "intake",
+            Change::Medication => "medication",
+            Change::Discharge => "discharge",
+            Change::Correction => "correction",
+            Change::Distraction => "distraction",
+            Change::Round => "round",
+        }
+    }
+}
+
+use Role::{Admin, Anaesthetist, Doctor, Nurse, Pharmacist, Scheduler};
+
+/// R-ROLE-1: the one table. Each change kind and the roles that may make it.
+/// `read_only` and `unassigned` appear in no row: they may only read.
+pub const PERMISSIONS: &[(Change, &[Role])] = &[
+    (Change::Staff, &[Admin]),
+    (Change::Settings, &[Admin]),
+    (Change::Rooms, &[Admin]),
+    (Change::ProcedureKinds, &[Admin]),
+    (Change::BedSetup, &[Admin]),
+    (Change::BedState, &[Nurse, Doctor, Admin]),
+    (Change::Patient, &[Nurse, Scheduler, Anaesthetist, Doctor, Admin]),
+    (Change::StayPlan, &[Nurse, Scheduler, Doctor, Admin]),
+    (Change::StayStep, &[Nurse, Doctor, Admin]),
+    (Change::CaseSchedule, &[Scheduler, Doctor, Admin]),
+    (Change::Checklist, &[Nurse, Scheduler, Anaesthetist, Doctor, Admin]),
+    (Change::Anaesthesia, &[Anaesthetist, Admin]),
+    (Change::Intake, &[Nurse, Anaesthetist, Admin]),
+    (Change::Medication, &[Nurse, Anaesthetist, Doctor, Pharmacist, Admin]),
+    (Change::Discharge, &[Nurse, Doctor, Admin]),
+    (Change::Correction, &[Nurse, Anaesthetist, Doctor, Admin]),
+    (Change::Distraction, &[Doctor, Admin]),
+    (Change::Round, &[Nurse, Doctor, Admin]),
+];
+
+/// The roles that may make `change` (R-ROLE-1).
+pub fn allowed(change: Change) -> &'static [Role] {
+    PERMISSIONS.iter().find(|(c, _)| *c == change).map_or(&[], |(_, roles)| roles)
+}
+
+/// Whether `role` may make `change` (R-ROLE-1).
+pub fn may(role: Role, change: Change) -> bool {
+    allowed(change).contains(&role)
+}
+
+/// The roles a refusal names: "needs the role nurse or admin".
+pub fn needed(change: Change) -> String {
+    let roles: Vec<&str> = allowed(change).iter().map(|r| r.code()).collect();
+    match roles.as_slice() {
+        [] => "no role".to_string(),
+        [one] => format!("the role {one}"),
+        [rest @ .., last] => format!("the role {} or {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_role_1_every_change_kind_has_exactly_one_row() {
+        for change in Change::ALL {
+            let rows = PERMISSIONS.iter().filter(|(c, _)| *c == change).count();
+            assert_eq!(rows, 1, "{change:?}");
+            assert!(may(Role::Admin, change), "admin may do {change:?}");
+        }
+        assert_eq!(PERMISSIONS.len(), Change::ALL.len());
+    }
+
+    #[test]
+    fn r_role_1_read_only_and_unassigned_change_nothing() {
+        for change in Change::ALL {
+            assert!(!may(Role::ReadOnly, change));
+            assert!(!may(Role::Unassigned, change));
+        }
+    }
+
+    #[test]
+    fn r_role_1_codes_round_trip_and_old_operator_words_are_doctors() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("radiologist"), Some(Role::Doctor));
+        assert_eq!(Role::from_code("surgeon"), Some(Role::Doctor));
+        assert_eq!(Role::from_code("janitor"), None);
+    }
+
+    #[test]
+    fn r_role_1_a_refusal_names_the_roles_needed() {
+        assert_eq!(needed(Change::Settings), "the role admin");
+        assert_eq!(needed(Change::Settings), "the role admin");
+        assert_eq!(needed(Change::Intake), "the role nurse, anaesthetist or admin");
+        assert_eq!(needed(Change::Discharge), "the role nurse, doctor or admin");
+    }
+}

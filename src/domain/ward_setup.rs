@@ -1,0 +1,118 @@
+//! What a ward is made of, and what makes an entry sensible: rooms with a
+//! kind and opening hours (R-BLOCK-1), procedure kinds with a duration
+//! (R-BLOCK-2), beds with a label. Checked here once, for the commands,
+//! `periop setup --from ward.toml` and the Admin tab alike.
+
+use chrono::NaiveTime;
+
+/// R-BLOCK-1: what a room can image with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomKind {
+    Ct,
+    CtFluoro,
+    AngioFluoro,
+}
+
+impl RoomKind {
+    pub const ALL: [RoomKind; 3] = [RoomKind::Ct, RoomKind::CtFluoro, RoomKind::AngioFluoro];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RoomKind::Ct => "ct",
+            RoomKind::CtFluoro => "ct_fluoro",
+            RoomKind::AngioFluoro => "angio_fluoro",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RoomKind::Ct => "CT",
+            RoomKind::CtFluoro => "CT + fluoroscopy",
+            RoomKind::AngioFluoro => "angiography / fluoroscopy",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RoomKind> {
+        RoomKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Every code, for messages: `ct, ct_fluoro, angio_fluoro`.
+    pub fn codes() -> String {
+        RoomKind::ALL.map(RoomKind::code).join(", ")
+    }
+}
+
+/// R-BLOCK-1: opening hours `HH:MM`–`HH:MM` in ward time, opening before
+/// closing (a room is not booked across midnight). Returns both times or
+/// what is wrong with them.
+pub fn opening_hours(opens: &str, closes: &str) -> Result<(NaiveTime, NaiveTime), String> {
+    let parse = |text: &str, what: &str| {
+        NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .map_err(|_| format!("{what} {text:?} is not a time; write it like 08:00"))
+    };
+    let (open, close) = (parse(opens, "opens")?, parse(closes, "closes")?);
+    if open >= close {
+        return Err(format!("opens at {opens} but closes at {closes}: a room must open before it closes"));
+    }
+    Ok((open, close))
+}
+
+/// R-BLOCK-2: the shortest and longest default duration a procedure kind may
+/// have, in minutes (a site books longer sessions case by case).
+pub const MINUTES_RANGE: (i64, i64) = (5, 720);
+
+/// R-BLOCK-2: a procedure kind's default duration, in minutes.
+pub fn duration(minutes: i64) -> Result<i64, String> {
+    let (min, max) = MINUTES_RANGE;
+    if (min..=max).contains(&minutes) {
+        Ok(minutes)
+    } else {
+        Err(format!("{minutes} minutes is outside {min} to {max} minutes"))
+    }
+}
+
+/// A code for a procedure kind: lower-case letters, digits and `_`.
+pub fn code(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        Ok(text.to_string())
+    } else {
+        Err(format!("code {text:?}: use lower-case letters, digits and _ (like vertebroplasty)"))
+    }
+}
+
+/// A label, a name: not empty, at most 60 characters, no control characters.
+pub fn label(text: &str, what: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(format!("{what} is empty"));
+    }
+    if text.chars().count() > 60 || text.chars().any(char::is_control) {
+        return Err(format!("{what} {text:?}: at most 60 characters, on one line"));
+    }
+    Ok(crate::domain::names::stored(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_block_1_rooms_have_a_kind_and_open_before_they_close() {
+        assert_eq!(RoomKind::from_code("ct_fluoro"), Some(RoomKind::CtFluoro));
+        assert_eq!(RoomKind::from_code("mri"), None);
+        assert!(opening_hours("08:00", "18:00").is_ok());
+        assert!(opening_hours("18:00", "08:00").unwrap_err().contains("must open before it closes"));
+        assert!(opening_hours("8h", "18:00").unwrap_err().contains("not a time"));
+    }
+
+    #[test]
+    fn r_block_2_durations_stay_within_a_session() {
+        assert_eq!(duration(90), Ok(90));
+        assert!(duration(0).is_err());
+        assert!(duration(721).unwrap_err().contains("5 to 720"));
+        assert!(code("Vertebro plasty").is_err());
+        assert_eq!(code("biopsy_2").as_deref(), Ok("biopsy_2"));
+        assert!(label("", "label").is_err());
+    }
+}

@@ -1,0 +1,213 @@
+//! `periop backup` and `periop restore`: a copy of the live database made
+//! with SQLite's online backup (other terminals keep reading and saving),
+//! checked; and putting a copy back, only when no other process has the file
+//! open, keeping the old file beside it.
+
+use super::error::{Result, StoreError, shown};
+use super::{Store, check, new_file};
+use chrono::{DateTime, Utc};
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+use std::fs::{OpenOptions, Permissions};
+use std::os::fd::AsFd;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The mode of a backup: the ward's group may read it, nobody may change it.
+pub const BACKUP_MODE: u32 = 0o640;
+
+/// Pages copied per step between progress reports (4 KiB pages: 4 MiB).
+const PAGES_PER_STEP: i32 = 1024;
+
+/// A writer committing between two steps makes SQLite start the copy over.
+/// After this many restarts the rest is copied in one step: one read
+/// transaction, which in WAL mode holds no writer up.
+const RESTARTS_BEFORE_ONE_STEP: u32 = 3;
+
+/// What a backup did.
+#[derive(Debug, Clone)]
+pub struct BackupReport {
+    pub path: PathBuf,
+    pub pages: i64,
+    pub bytes: u64,
+    pub took: Duration,
+    pub check: check::Report,
+}
+
+impl Store {
+    /// Copies this database to `target` (which must not exist) with SQLite's
+    /// online backup, telling `progress` (pages done, pages in all) as it
+    /// goes; the copy is a single file (no `-wal`), mode 0640, and is put in
+    /// place only once `periop check` found it healthy.
+    pub fn backup_to(
+        &self,
+        target: &Path,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(i64, i64),
+    ) -> Result<BackupReport> {
+        let started = Instant::now();
+        if std::fs::symlink_metadata(target).is_ok() {
+            return Err(StoreError::AlreadyExists(target.into()));
+        }
+        if let Some(folder) = super::error::missing_folder(target) {
+            return Err(StoreError::NoFolder { path: target.into(), folder });
+        }
+        let partial = new_file::partial_path(target);
+        let result = copy(self.conn(), &partial, progress).and_then(|pages| {
+            let report = check::check_file(&partial, now)?;
+            if !report.is_healthy() {
+                return Err(StoreError::Damaged {
+                    path: target.into(),
+                    detail:
+                        "the copy did not pass `periop check`; the live file may be damaged: run `periop check` on it"
+                            .into(),
+                });
+            }
+            new_file::place(&partial, target)?;
+            let bytes = std::fs::metadata(target).map(|m| m.len()).unwrap_or(0);
+            Ok(BackupReport { path: target.into(), pages, bytes, took: started.elapsed(), check: report })
+        });
+        if result.is_err() {
+            new_file::remove_partial(&partial);
+        }
+        result.map_err(|e| new_file::for_target(target, &partial, e))
+    }
+}
+
+fn copy(source: &Connection, partial: &Path, progress: &mut dyn FnMut(i64, i64)) -> Result<i64> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(BACKUP_MODE)
+        .open(partial)
+        .map_err(|e| StoreError::ReadOnly { path: partial.into(), cause: format!("cannot create it ({e})") })?;
+    // The umask may have narrowed it; it must not be wider either.
+    std::fs::set_permissions(partial, Permissions::from_mode(BACKUP_MODE))
+        .map_err(|e| StoreError::ReadOnly { path: partial.into(), cause: format!("cannot set its mode ({e})") })?;
+    let mut dest = Connection::open_with_flags(partial, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let pages = {
+        let backup = Backup::new(source, &mut dest)?;
+        let (mut restarts, mut last_remaining, mut step) = (0, i32::MAX, PAGES_PER_STEP);
+        loop {
+            match backup.step(step)? {
+                StepResult::Done => break,
+                StepResult::More => {}
+                _ => std::thread::sleep(Duration::from_millis(20)),
+            }
+            let p = backup.progress();
+            // No progress since the last step: another connection's commit
+            // made SQLite start over (a restart that lands on the same count
+            // as before must count too, or a busy ward livelocks the copy).
+            if p.remaining >= last_remaining {
+                restarts += 1;
+                if restarts >= RESTARTS_BEFORE_ONE_STEP {
+                    step = -1;
+                }
+            }
+            last_remaining = p.remaining;
+            progress(i64::from(p.pagecount - p.remaining), i64::from(p.pagecount));
+        }
+        let p = backup.progress();
+        progress(i64::from(p.pagecount), i64::from(p.pagecount));
+        i64::from(p.pagecount)
+    };
+    // One file to carry off-site: no -wal beside it.
+    dest.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
+    dest.close().map_err(|(_, e)| StoreError::from(e))?;
+    Ok(pages)
+}
+
+/// Whether another process has `path` open through SQLite: in WAL mode every
+/// connection holds a read lock on the dead-man-switch byte of the `-shm`
+/// file for as long as it is open (SQLite's os_unix.c, `UNIX_SHM_DMS`, byte
+/// 128), and any transaction locks a byte of the main file's lock range.
+/// Locks of this process are not seen (POSIX locks are per process).
+pub fn held_by_another_process(path: &Path) -> Result<bool> {
+    let mut shm = path.as_os_str().to_owned();
+    shm.push("-shm");
+    let probes = [(PathBuf::from(shm), 128, 1), (path.to_path_buf(), 0x4000_0000, 512)];
+    for (file, start, len) in probes {
+        let Ok(f) = OpenOptions::new().read(true).write(true).open(&file) else { continue };
+        let mut lock = nix::libc::flock {
+            l_type: nix::libc::F_WRLCK as i16,
+            l_whence: nix::libc::SEEK_SET as i16,
+            l_start: start,
+            l_len: len,
+            l_pid: 0,
+        };
+        nix::fcntl::fcntl(f.as_fd(), nix::fcntl::FcntlArg::F_GETLK(&mut lock))
+            .map_err(|e| StoreError::ReadOnly { path: file.clone(), cause: format!("cannot test its locks ({e})") })?;
+        if lock.l_type != nix::libc::F_UNLCK as i16 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// What a restore did.
+#[derive(Debug, Clone)]
+pub struct Restored {
+    /// Where the file that was live now lies.
+    pub kept: PathBuf,
+}
+
+/// Puts the backup `from` in place of the live database `live` (R-ROLE-1:
+/// admin). Refused, changing nothing, when the backup is not a healthy
+/// periop file, when the caller is not an admin of the live file, or while
+/// another process has the live file open. The live file (with any `-wal`)
+/// is kept beside it as `NAME.before-restore-YYYYMMDDTHHMMSSZ`.
+pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime<Utc>) -> Result<Restored> {
+    let report = check::check_file(from, now)?;
+    if !report.is_healthy() {
+        return Err(StoreError::invalid(
+            shown(from),
+            "this backup does not pass `periop check` (run it to see why); pick another backup",
+        ));
+    }
+    let store = Store::open_as(live, account)?;
+    if store.actor().role != crate::domain::roles::Role::Admin.code() {
+        return Err(StoreError::NotAllowed {
+            change: "restoring a backup",
+            role: crate::domain::roles::Role::from_code(&store.actor().role)
+                .unwrap_or(crate::domain::roles::Role::Unassigned)
+                .code(),
+            needs: "the role admin".into(),
+        });
+    }
+    store.close()?;
+    if held_by_another_process(live)? {
+        return Err(StoreError::invalid(
+            shown(live),
+            "another program has it open (a terminal running periop, a command, an sqlite3 shell); \
+             close them all, then restore again",
+        ));
+    }
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let name = live.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "periop.db".into());
+    let kept = live.with_file_name(format!("{name}.before-restore-{stamp}"));
+    if std::fs::symlink_metadata(&kept).is_ok() {
+        return Err(StoreError::AlreadyExists(kept));
+    }
+    let mode = std::fs::metadata(live).map(|m| m.permissions().mode() & 0o7777).unwrap_or(super::FILE_MODE);
+    // The copy goes beside the live file first, so the swap is two renames.
+    let partial = new_file::partial_path(live);
+    let io = |p: &Path, e: std::io::Error| StoreError::ReadOnly { path: p.into(), cause: format!("{e}") };
+    std::fs::copy(from, &partial).map_err(|e| io(&partial, e))?;
+    std::fs::set_permissions(&partial, Permissions::from_mode(mode)).map_err(|e| io(&partial, e))?;
+    std::fs::File::open(&partial).and_then(|f| f.sync_all()).map_err(|e| io(&partial, e))?;
+    std::fs::rename(live, &kept).map_err(|e| io(live, e))?;
+    for suffix in ["-wal", "-shm"] {
+        let (mut old, mut moved) = (live.as_os_str().to_owned(), kept.as_os_str().to_owned());
+        old.push(suffix);
+        moved.push(suffix);
+        if std::path::Path::new(&old).exists() {
+            std::fs::rename(&old, &moved).map_err(|e| io(Path::new(&old), e))?;
+        }
+    }
+    std::fs::rename(&partial, live).map_err(|e| io(live, e))?;
+    // Back to WAL, as every terminal will open it, and opened as it will be.
+    Store::open_as(live, account)?.close()?;
+    log::info!("restored {} from {}; the previous file is {}", shown(live), shown(from), shown(&kept));
+    Ok(Restored { kept })
+}

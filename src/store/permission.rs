@@ -1,0 +1,85 @@
+//! R-ROLE-1 in the write path: every row written is a kind of change
+//! ([`change_of`]), and the actor's role, read inside the transaction, must
+//! be allowed it by `domain::roles::PERMISSIONS`. Screens and commands only
+//! hide what a role cannot do; this is where it is refused.
+
+use super::error::{Result, StoreError};
+use super::table::Table;
+use crate::domain::roles::{self, Change, Role};
+use rusqlite::{Connection, OptionalExtension};
+
+/// Columns whose change records that a fact was entered by mistake.
+pub const VOID_COLUMNS: [&str; 3] = ["voided_at", "voided_by", "void_reason"];
+
+/// The kind of change a write of `columns` to `table` is. `insert` is true for
+/// a new row.
+pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
+    let only = |allowed: &[&str]| !columns.is_empty() && columns.iter().all(|c| allowed.contains(c));
+    let any = |names: &[&str]| columns.iter().any(|c| names.contains(c));
+    if !insert && only(&VOID_COLUMNS) {
+        return Change::Correction;
+    }
+    match table {
+        Table::Staff => Change::Staff,
+        Table::Settings => Change::Settings,
+        Table::Rooms => Change::Rooms,
+        Table::ProcedureKinds => Change::ProcedureKinds,
+        Table::Beds if !insert && only(&["state"]) => Change::BedState,
+        Table::Beds => Change::BedSetup,
+        Table::Patients => Change::Patient,
+        Table::Admissions if insert || any(&["planned_admit_on", "planned_discharge_on"]) => Change::StayPlan,
+        Table::Admissions if only(&["bed_id"]) => Change::BedState,
+        Table::Admissions | Table::AdmissionSteps => Change::StayStep,
+        Table::Cases if insert => Change::StayPlan,
+        Table::Cases if only(&["pre_visit_at"]) => Change::Anaesthesia,
+        Table::Cases => Change::CaseSchedule,
+        Table::CaseChecks => Change::Checklist,
+        Table::AnaesthesiaConsultations => Change::Anaesthesia,
+        Table::Intakes => Change::Intake,
+        Table::Treatments | Table::LabResults => Change::Medication,
+        Table::DischargeChecks | Table::FollowUpCalls => Change::Discharge,
+        Table::DistractionCases | Table::DistractionPhases => Change::Distraction,
+        Table::DistractionSessions | Table::DistractionRounds | Table::PinGrades => Change::Round,
+    }
+}
+
+/// The role a staff row gives, inside the transaction: a retired member of
+/// staff, and an actor not on the staff list, may only read.
+pub fn role_of(conn: &Connection, staff_id: i64) -> Result<Role> {
+    let row: Option<(String, bool)> = conn
+        .prepare_cached("SELECT role, active FROM staff WHERE id = ?1")?
+        .query_row([staff_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(match row {
+        Some((code, true)) => Role::from_code(&code).unwrap_or(Role::Unassigned),
+        Some((_, false)) => Role::ReadOnly,
+        None => Role::Unassigned,
+    })
+}
+
+/// R-ROLE-1: refuses `change` unless `role` may make it, naming the roles
+/// that may.
+pub fn permit(role: Role, change: Change) -> Result<()> {
+    if roles::may(role, change) {
+        return Ok(());
+    }
+    Err(StoreError::NotAllowed { change: change.label(), role: role.code(), needs: roles::needed(change) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_role_1_the_same_table_splits_by_what_changes() {
+        assert_eq!(change_of(Table::Beds, false, &["state"]), Change::BedState);
+        assert_eq!(change_of(Table::Beds, true, &["label"]), Change::BedSetup);
+        assert_eq!(change_of(Table::Beds, false, &["label", "unit"]), Change::BedSetup);
+        assert_eq!(change_of(Table::Admissions, false, &["bed_id"]), Change::BedState);
+        assert_eq!(change_of(Table::Admissions, false, &["state", "admitted_at"]), Change::StayStep);
+        assert_eq!(change_of(Table::Admissions, false, &["planned_admit_on", "bed_id"]), Change::StayPlan);
+        assert_eq!(change_of(Table::Cases, false, &["pre_visit_at"]), Change::Anaesthesia);
+        assert_eq!(change_of(Table::Cases, false, &["scheduled_start"]), Change::CaseSchedule);
+        assert_eq!(change_of(Table::Intakes, false, &["voided_at", "voided_by", "void_reason"]), Change::Correction);
+    }
+}

@@ -1,0 +1,390 @@
+//! The ward's make-up: rooms (R-BLOCK-1), beds, procedure kinds (R-BLOCK-2).
+//! Added, changed and retired through the write path (R-ROLE-1: admin;
+//! closing a bed is also the nurses'); never deleted, since history points
+//! at them. Each `put_*` finds the row by its key (room name, bed label,
+//! procedure code) and adds it, changes what differs, or leaves it alone.
+
+use super::decode::HOLDING_STATES;
+use super::error::{Result, StoreError, instant_text};
+use super::table::Table;
+use super::write::{Field, WriteTx};
+use crate::domain::beds::BedAction;
+use crate::domain::ward_setup::{self, RoomKind};
+use rusqlite::Connection;
+use serde::Serialize;
+
+/// Whether the key must be new, must exist, or either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Add,
+    Set,
+    Either,
+}
+
+/// What a put did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Put {
+    Added(i64),
+    Changed(i64),
+    Unchanged(i64),
+}
+
+impl Put {
+    pub fn word(self) -> &'static str {
+        match self {
+            Put::Added(_) => "added",
+            Put::Changed(_) => "changed",
+            Put::Unchanged(_) => "unchanged",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoomRow {
+    pub room_id: i64,
+    pub name: String,
+    pub kind: String,
+    pub opens: String,
+    pub closes: String,
+    pub active: bool,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BedSetupRow {
+    pub bed_id: i64,
+    pub label: String,
+    pub unit: Option<String>,
+    /// free, occupied, to_clean or closed (reserved is derived, not stored).
+    pub state: String,
+    pub active: bool,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProcedureKindRow {
+    pub procedure_kind_id: i64,
+    pub code: String,
+    pub label: String,
+    pub minutes: i64,
+    pub anaesthesia_expected: bool,
+    pub implants_expected: bool,
+    pub active: bool,
+    pub version: i64,
+}
+
+pub fn rooms(conn: &Connection) -> Result<Vec<RoomRow>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, kind, opens, closes, active, version FROM rooms ORDER BY name")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(RoomRow {
+            room_id: r.get(0)?,
+            name: r.get(1)?,
+            kind: r.get(2)?,
+            opens: r.get(3)?,
+            closes: r.get(4)?,
+            active: r.get(5)?,
+            version: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn beds(conn: &Connection) -> Result<Vec<BedSetupRow>> {
+    let mut stmt = conn.prepare_cached("SELECT id, label, unit, state, active, version FROM beds ORDER BY label")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(BedSetupRow {
+            bed_id: r.get(0)?,
+            label: r.get(1)?,
+            unit: r.get(2)?,
+            state: r.get(3)?,
+            active: r.get(4)?,
+            version: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn procedure_kinds(conn: &Connection) -> Result<Vec<ProcedureKindRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, code, label, default_minutes, anaesthesia_expected, implants_expected, active, version
+         FROM procedure_kinds ORDER BY label",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(ProcedureKindRow {
+            procedure_kind_id: r.get(0)?,
+            code: r.get(1)?,
+            label: r.get(2)?,
+            minutes: r.get(3)?,
+            anaesthesia_expected: r.get(4)?,
+            implants_expected: r.get(5)?,
+            active: r.get(6)?,
+            version: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What the Admin tab reads in one go.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AdminData {
+    pub staff: Vec<super::staff::StaffRow>,
+    pub rooms: Vec<RoomRow>,
+    pub beds: Vec<BedSetupRow>,
+    pub kinds: Vec<ProcedureKindRow>,
+}
+
+/// A room to add or change; `None` keeps (or, for a new room, is required).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoomInput {
+    pub name: String,
+    pub rename: Option<String>,
+    pub kind: Option<String>,
+    pub opens: Option<String>,
+    pub closes: Option<String>,
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BedInput {
+    pub label: String,
+    pub rename: Option<String>,
+    /// `Some("")` clears the unit.
+    pub unit: Option<String>,
+    pub closed: Option<bool>,
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProcedureInput {
+    pub code: String,
+    pub label: Option<String>,
+    pub minutes: Option<i64>,
+    pub anaesthesia_expected: Option<bool>,
+    pub implants_expected: Option<bool>,
+    pub active: Option<bool>,
+}
+
+fn invalid(what: String, why: String) -> StoreError {
+    StoreError::invalid(what, why)
+}
+
+/// `Add` refuses a key already there, `Set` one not there.
+fn check_mode(mode: Mode, found: bool, what: &str, command: &str) -> Result<()> {
+    match (mode, found) {
+        (Mode::Add, true) => {
+            Err(invalid(what.to_string(), format!("already exists; change it with `periop {command} set`")))
+        }
+        (Mode::Set, false) => {
+            Err(invalid(what.to_string(), format!("no such entry; add it with `periop {command} add` (or list them)")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// R-BLOCK-1: adds or changes a room, checking its kind and hours.
+pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<Put> {
+    let what = format!("room {:?}", input.name.trim());
+    let name = ward_setup::label(&input.name, "the room's name").map_err(|e| invalid(what.clone(), e))?;
+    let found = rooms(tx.conn())?.into_iter().find(|r| r.name == name);
+    check_mode(mode, found.is_some(), &what, "rooms")?;
+    let kind = match &input.kind {
+        Some(k) => Some(
+            RoomKind::from_code(k.trim())
+                .ok_or_else(|| invalid(what.clone(), format!("kind {k:?} is not one of {}", RoomKind::codes())))?
+                .code(),
+        ),
+        None => None,
+    };
+    let Some(old) = found else {
+        let (Some(kind), Some(opens), Some(closes)) = (kind, &input.opens, &input.closes) else {
+            return Err(invalid(what, "a new room needs a kind, an opening and a closing time".into()));
+        };
+        ward_setup::opening_hours(opens, closes).map_err(|e| invalid(what.clone(), e))?;
+        let (opens, closes) = (opens.trim(), closes.trim());
+        let active = input.active.unwrap_or(true);
+        let id = tx.insert(
+            Table::Rooms,
+            &[("name", &name), ("kind", &kind), ("opens", &opens), ("closes", &closes), ("active", &active)],
+        )?;
+        return Ok(Put::Added(id));
+    };
+    let opens = input.opens.as_deref().map(str::trim).unwrap_or(&old.opens).to_string();
+    let closes = input.closes.as_deref().map(str::trim).unwrap_or(&old.closes).to_string();
+    ward_setup::opening_hours(&opens, &closes).map_err(|e| invalid(what.clone(), e))?;
+    let rename = input.rename.as_deref().map(|n| ward_setup::label(n, "the new name")).transpose();
+    let rename = rename.map_err(|e| invalid(what.clone(), e))?;
+    if input.active == Some(false) && old.active {
+        let booked: i64 = tx.conn().query_row(
+            "SELECT count(*) FROM cases WHERE room_id = ?1 AND state IN ('planned', 'confirmed') AND scheduled_start >= ?2",
+            rusqlite::params![old.room_id, instant_text(tx.at())],
+            |r| r.get(0),
+        )?;
+        if booked > 0 {
+            return Err(invalid(what, format!("{booked} case(s) still booked there; move them to another room first")));
+        }
+    }
+    let mut fields: Vec<Field<'_>> = Vec::new();
+    if let Some(n) = rename.as_ref().filter(|n| **n != old.name) {
+        fields.push(("name", n));
+    }
+    if let Some(k) = kind.as_ref().filter(|k| **k != old.kind) {
+        fields.push(("kind", k));
+    }
+    if opens != old.opens {
+        fields.push(("opens", &opens));
+    }
+    if closes != old.closes {
+        fields.push(("closes", &closes));
+    }
+    if let Some(a) = input.active.as_ref().filter(|a| **a != old.active) {
+        fields.push(("active", a));
+    }
+    if fields.is_empty() {
+        return Ok(Put::Unchanged(old.room_id));
+    }
+    tx.update(Table::Rooms, old.room_id, old.version, &fields)?;
+    Ok(Put::Changed(old.room_id))
+}
+
+/// Adds or changes a bed. Retiring one is refused while a stay holds it
+/// (R-PATH-4); `closed` closes or reopens it (as the Beds screen does).
+pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put> {
+    let what = format!("bed {:?}", input.label.trim());
+    let label = ward_setup::label(&input.label, "the bed's label").map_err(|e| invalid(what.clone(), e))?;
+    let found = beds(tx.conn())?.into_iter().find(|b| b.label == label);
+    check_mode(mode, found.is_some(), &what, "beds")?;
+    let unit = match input.unit.as_deref().map(str::trim) {
+        Some("") => Some(None),
+        Some(u) => Some(Some(ward_setup::label(u, "the unit").map_err(|e| invalid(what.clone(), e))?)),
+        None => None,
+    };
+    let (id, put) = match found {
+        None => {
+            let unit = unit.flatten();
+            let active = input.active.unwrap_or(true);
+            let id = tx.insert(Table::Beds, &[("label", &label), ("unit", &unit), ("active", &active)])?;
+            (id, Put::Added(id))
+        }
+        Some(old) => {
+            let rename = input.rename.as_deref().map(|n| ward_setup::label(n, "the new label")).transpose();
+            let rename = rename.map_err(|e| invalid(what.clone(), e))?;
+            if input.active == Some(false) && old.active {
+                let holding: i64 = tx.conn().query_row(
+                    &format!("SELECT count(*) FROM admissions WHERE bed_id = ?1 AND state IN {HOLDING_STATES}"),
+                    [old.bed_id],
+                    |r| r.get(0),
+                )?;
+                if holding > 0 {
+                    return Err(invalid(
+                        what,
+                        format!("{holding} stay(s) hold this bed; give them another bed first (R-PATH-4)"),
+                    ));
+                }
+            }
+            let mut fields: Vec<Field<'_>> = Vec::new();
+            if let Some(n) = rename.as_ref().filter(|n| **n != old.label) {
+                fields.push(("label", n));
+            }
+            if let Some(u) = unit.as_ref().filter(|u| **u != old.unit) {
+                fields.push(("unit", u));
+            }
+            if let Some(a) = input.active.as_ref().filter(|a| **a != old.active) {
+                fields.push(("active", a));
+            }
+            if fields.is_empty() {
+                (old.bed_id, Put::Unchanged(old.bed_id))
+            } else {
+                tx.update(Table::Beds, old.bed_id, old.version, &fields)?;
+                (old.bed_id, Put::Changed(old.bed_id))
+            }
+        }
+    };
+    if let Some(closed) = input.closed {
+        let bed = super::beds::get(tx.conn(), id)?;
+        let is_closed = bed.state == crate::domain::beds::BedState::Closed;
+        if closed != is_closed {
+            let action = if closed { BedAction::Close } else { BedAction::Reopen };
+            super::beds::set_state(tx, id, bed.version, action)?;
+            return Ok(if let Put::Unchanged(id) = put { Put::Changed(id) } else { put });
+        }
+    }
+    Ok(put)
+}
+
+/// R-BLOCK-2: adds or changes a procedure kind and its default duration.
+pub fn put_procedure(tx: &mut WriteTx<'_>, input: &ProcedureInput, mode: Mode) -> Result<Put> {
+    let what = format!("procedure kind {:?}", input.code.trim());
+    let code = ward_setup::code(&input.code).map_err(|e| invalid(what.clone(), e))?;
+    let found = procedure_kinds(tx.conn())?.into_iter().find(|p| p.code == code);
+    check_mode(mode, found.is_some(), &what, "procedures")?;
+    let minutes = input.minutes.map(ward_setup::duration).transpose().map_err(|e| invalid(what.clone(), e))?;
+    let label = input.label.as_deref().map(|l| ward_setup::label(l, "the label")).transpose();
+    let label = label.map_err(|e| invalid(what.clone(), e))?;
+    let Some(old) = found else {
+        let (Some(label), Some(minutes)) = (label, minutes) else {
+            return Err(invalid(what, "a new procedure kind needs a label and a duration in minutes".into()));
+        };
+        let (anaesthesia, implants) =
+            (input.anaesthesia_expected.unwrap_or(false), input.implants_expected.unwrap_or(false));
+        let active = input.active.unwrap_or(true);
+        let id = tx.insert(
+            Table::ProcedureKinds,
+            &[
+                ("code", &code),
+                ("label", &label),
+                ("default_minutes", &minutes),
+                ("anaesthesia_expected", &anaesthesia),
+                ("implants_expected", &implants),
+                ("active", &active),
+            ],
+        )?;
+        return Ok(Put::Added(id));
+    };
+    let mut fields: Vec<Field<'_>> = Vec::new();
+    if let Some(l) = label.as_ref().filter(|l| **l != old.label) {
+        fields.push(("label", l));
+    }
+    if let Some(m) = minutes.as_ref().filter(|m| **m != old.minutes) {
+        fields.push(("default_minutes", m));
+    }
+    if let Some(a) = input.anaesthesia_expected.as_ref().filter(|a| **a != old.anaesthesia_expected) {
+        fields.push(("anaesthesia_expected", a));
+    }
+    if let Some(i) = input.implants_expected.as_ref().filter(|i| **i != old.implants_expected) {
+        fields.push(("implants_expected", i));
+    }
+    if let Some(a) = input.active.as_ref().filter(|a| **a != old.active) {
+        fields.push(("active", a));
+    }
+    if fields.is_empty() {
+        return Ok(Put::Unchanged(old.procedure_kind_id));
+    }
+    tx.update(Table::ProcedureKinds, old.procedure_kind_id, old.version, &fields)?;
+    Ok(Put::Changed(old.procedure_kind_id))
+}
+
+impl super::Store {
+    pub fn rooms(&self) -> Result<Vec<RoomRow>> {
+        rooms(self.conn())
+    }
+
+    pub fn bed_setup(&self) -> Result<Vec<BedSetupRow>> {
+        beds(self.conn())
+    }
+
+    pub fn procedure_kinds(&self) -> Result<Vec<ProcedureKindRow>> {
+        procedure_kinds(self.conn())
+    }
+
+    /// Everything the Admin tab shows, read in one go.
+    pub fn admin_data(&self) -> Result<AdminData> {
+        let conn = self.conn();
+        Ok(AdminData {
+            staff: super::staff::list(conn)?,
+            rooms: rooms(conn)?,
+            beds: beds(conn)?,
+            kinds: procedure_kinds(conn)?,
+        })
+    }
+}

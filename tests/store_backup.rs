@@ -1,0 +1,181 @@
+//! Issue 8, item 4: `periop backup` copies the live database with SQLite's
+//! online backup while eight terminals keep saving, and the copy holds every
+//! change committed before it started, with no gap; `periop restore` puts
+//! it back only when no other process has the file open, and keeps the old
+//! file beside it (R-AUDIT-1, R-AUDIT-3: the copy checks healthy).
+
+mod store_common;
+
+use periop::domain::roles::Role;
+use periop::store::backup::{self, BACKUP_MODE};
+use periop::store::patients::{self, NewPatient};
+use periop::store::{Store, StoreError, check};
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use store_common::*;
+
+const WRITERS: usize = 8;
+const CHILD_DB: &str = "PERIOP_TEST_HOLDER_DB";
+
+fn numbered(writer: usize, n: i64) -> NewPatient {
+    NewPatient { hospital_number: format!("W{writer}-{n:06}"), ..patient(0) }
+}
+
+/// The numbers of writer `w`'s patients in the file at `path`, sorted.
+fn numbers_of(path: &Path, w: usize) -> Vec<i64> {
+    let conn = raw_ro(path);
+    let mut stmt = conn
+        .prepare("SELECT CAST(substr(hospital_number, instr(hospital_number, '-') + 1) AS INTEGER) FROM patients WHERE hospital_number LIKE ?1 ORDER BY 1")
+        .unwrap();
+    stmt.query_map([format!("W{w}-%")], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn a_backup_taken_while_eight_terminals_save_holds_every_change_committed_before_it_and_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    // Some bulk, so that the copy takes several steps.
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    store
+        .write(at(), |tx| {
+            for n in 0..3000 {
+                patients::register(tx, &numbered(99, n))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let committed: Arc<Vec<AtomicI64>> = Arc::new((0..WRITERS).map(|_| AtomicI64::new(-1)).collect());
+    let writers: Vec<_> = (0..WRITERS)
+        .map(|w| {
+            let (path, stop, committed) = (path.clone(), Arc::clone(&stop), Arc::clone(&committed));
+            std::thread::spawn(move || {
+                let mut store = Store::open_as(&path, &admin()).unwrap();
+                let mut n = 0;
+                while !stop.load(Ordering::SeqCst) {
+                    store.write(at(), |tx| patients::register(tx, &numbered(w, n))).unwrap();
+                    committed[w].store(n, Ordering::SeqCst);
+                    n += 1;
+                }
+            })
+        })
+        .collect();
+    // Let every writer commit some, note what is committed, then back up.
+    while committed.iter().any(|c| c.load(Ordering::SeqCst) < 5) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let before: Vec<i64> = committed.iter().map(|c| c.load(Ordering::SeqCst)).collect();
+    let target = dir.path().join("backup.db");
+    let mut steps = Vec::new();
+    let report = store.backup_to(&target, at(), &mut |done, all| steps.push((done, all))).unwrap();
+    let during: Vec<i64> = committed.iter().map(|c| c.load(Ordering::SeqCst)).collect();
+    stop.store(true, Ordering::SeqCst);
+    for w in writers {
+        w.join().unwrap();
+    }
+    drop(store);
+    assert!(report.check.is_healthy());
+    assert_eq!(steps.last().map(|(d, a)| d == a), Some(true), "progress ends at all pages: {steps:?}");
+    assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, BACKUP_MODE);
+    assert!(!dir.path().join("backup.db-wal").exists(), "the backup is one file");
+    eprintln!("backup under load: {} pages in {:?}, {} progress reports", report.pages, report.took, steps.len());
+
+    // Every change committed before the backup began is in it; each writer's
+    // rows in it run without a gap (a consistent snapshot).
+    for w in 0..WRITERS {
+        let got = numbers_of(&target, w);
+        assert!(got.len() as i64 > before[w], "writer {w}: {} rows, {} committed before", got.len(), before[w]);
+        assert_eq!(got, (0..got.len() as i64).collect::<Vec<_>>(), "writer {w} has a gap");
+        assert!(got.len() as i64 <= during[w] + 1);
+    }
+    assert_eq!(numbers_of(&target, 99).len(), 3000);
+    assert!(check::check_file(&target, at()).unwrap().is_healthy());
+
+    // Restore it: the live file now holds exactly the backup's rows, and the
+    // file it replaced (with every later save) is kept beside it.
+    let live_rows = count(&raw_ro(&path), "SELECT count(*) FROM patients", []);
+    let done = backup::restore(&path, &target, &admin(), at()).unwrap();
+    let backup_rows = count(&raw_ro(&target), "SELECT count(*) FROM patients", []);
+    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM patients", []), backup_rows);
+    assert_eq!(count(&raw_ro(&done.kept), "SELECT count(*) FROM patients", []), live_rows);
+    assert!(live_rows >= backup_rows);
+    assert!(check::check_file(&path, at()).unwrap().is_healthy());
+    for w in 0..WRITERS {
+        assert_eq!(numbers_of(&path, w), numbers_of(&target, w));
+    }
+    // And the ward goes on saving on the restored file.
+    add_patient(&mut Store::open_as(&path, &admin()).unwrap(), 7);
+}
+
+#[test]
+fn a_backup_never_overwrites_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let store = Store::open_as(&path, &admin()).unwrap();
+    let target = dir.path().join("exists.db");
+    std::fs::write(&target, b"keep me").unwrap();
+    let err = store.backup_to(&target, at(), &mut |_, _| {}).unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists(_)), "{err:?}");
+    assert_eq!(std::fs::read(&target).unwrap(), b"keep me");
+}
+
+/// A child process that opens the database and holds it until its stdin closes.
+#[test]
+#[ignore = "helper: a child process of the restore test"]
+fn child_holder() {
+    let Ok(db) = std::env::var(CHILD_DB) else { return };
+    let store = Store::open_as(Path::new(&db), &admin()).unwrap();
+    let _ = store.board(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), at()).unwrap();
+    println!("READY");
+    std::io::stdout().flush().unwrap();
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
+    drop(store);
+}
+
+#[test]
+fn restore_is_refused_while_another_process_has_the_file_open_and_needs_an_admin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let target = dir.path().join("backup.db");
+    Store::open_as(&path, &admin()).unwrap().backup_to(&target, at(), &mut |_, _| {}).unwrap();
+    add_patient(&mut Store::open_as(&path, &admin()).unwrap(), 1);
+
+    // R-ROLE-1: a nurse may not restore.
+    give_role(&path, &nurse(), Role::Nurse);
+    let err = backup::restore(&path, &target, &nurse(), at()).unwrap_err();
+    assert!(err.to_string().contains("needs the role admin"), "{err}");
+
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["child_holder", "--exact", "--ignored", "--nocapture"])
+        .env(CHILD_DB, &path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("READY") {
+        line.clear();
+        assert!(out.read_line(&mut line).unwrap() > 0, "the child ended early");
+    }
+    assert!(backup::held_by_another_process(&path).unwrap());
+    let before = snapshot(dir.path());
+    let err = backup::restore(&path, &target, &admin(), at()).unwrap_err();
+    assert!(err.to_string().contains("another program has it open"), "{err}");
+    assert_message(&err, &path, "close them all, then restore again");
+    assert_eq!(snapshot(dir.path()).keys().collect::<Vec<_>>(), before.keys().collect::<Vec<_>>(), "no file moved");
+    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM patients", []), 1);
+
+    drop(child.stdin.take());
+    assert!(child.wait().unwrap().success());
+    assert!(!backup::held_by_another_process(&path).unwrap());
+    let done = backup::restore(&path, &target, &admin(), at()).unwrap();
+    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM patients", []), 0, "the backup had no patient");
+    assert_eq!(count(&raw_ro(&done.kept), "SELECT count(*) FROM patients", []), 1, "the old file is kept");
+}

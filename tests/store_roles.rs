@@ -1,0 +1,231 @@
+//! R-ROLE-1: every kind of change × every role, through the one write path.
+//! A member of staff of each role tries a write of each kind on a demo ward;
+//! the write path must refuse exactly what `domain::roles::PERMISSIONS`
+//! refuses, naming the roles that may. Each try that is allowed is rolled
+//! back (its closure ends in an error), so every try sees the same ward.
+
+mod store_common;
+
+use chrono::Duration;
+use periop::cli::demo;
+use periop::domain::roles::{self, Change, Role};
+use periop::store::permission::VOID_COLUMNS;
+use periop::store::table::Table;
+use periop::store::write::WriteTx;
+use periop::store::{Store, StoreError, staff};
+use std::path::Path;
+use store_common::*;
+
+/// Ids of rows of the demo ward that each kind of change touches.
+struct Rows {
+    patient: i64,
+    admission: (i64, i64),
+    case: (i64, i64),
+    bed: (i64, i64),
+    staff: (i64, i64),
+    intake: (i64, i64),
+    distraction: (i64, i64),
+}
+
+fn rows(path: &Path) -> Rows {
+    let conn = raw_ro(path);
+    let pair = |sql: &str| -> (i64, i64) { conn.query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap() };
+    Rows {
+        patient: count(&conn, "SELECT min(id) FROM patients", []),
+        admission: pair("SELECT id, version FROM admissions WHERE state = 'planned' ORDER BY id LIMIT 1"),
+        case: pair(
+            "SELECT id, version FROM cases WHERE id NOT IN (SELECT case_id FROM case_checks WHERE item = 'escort')
+             ORDER BY id LIMIT 1",
+        ),
+        bed: pair("SELECT id, version FROM beds WHERE state = 'free' ORDER BY id LIMIT 1"),
+        staff: pair("SELECT id, version FROM staff WHERE account IS NULL ORDER BY id LIMIT 1"),
+        intake: pair("SELECT id, version FROM intakes ORDER BY id LIMIT 1"),
+        distraction: pair("SELECT id, version FROM distraction_cases ORDER BY id LIMIT 1"),
+    }
+}
+
+/// One write of the kind `change`, as the program's own functions make it.
+fn try_change(tx: &mut WriteTx<'_>, change: Change, r: &Rows) -> periop::store::Result<()> {
+    let text = "2026-11-22T07:00:00Z";
+    let earlier = periop::store::error::instant_text(tx.at() - Duration::hours(1));
+    match change {
+        Change::Staff => tx.update(Table::Staff, r.staff.0, r.staff.1, &[("display_name", &"Dr Renamed")]).map(drop),
+        Change::Settings => tx.insert(Table::Settings, &[("key", &"fast.clear_h"), ("value", &"3")]).map(drop),
+        Change::Rooms => tx
+            .insert(Table::Rooms, &[("name", &"Room 9"), ("kind", &"ct"), ("opens", &"08:00"), ("closes", &"18:00")])
+            .map(drop),
+        Change::ProcedureKinds => tx
+            .insert(Table::ProcedureKinds, &[("code", &"biopsy"), ("label", &"Biopsy"), ("default_minutes", &30)])
+            .map(drop),
+        Change::BedSetup => tx.insert(Table::Beds, &[("label", &"Z99")]).map(drop),
+        Change::BedState => tx.update(Table::Beds, r.bed.0, r.bed.1, &[("state", &"closed")]).map(drop),
+        Change::Patient => tx.update(Table::Patients, r.patient, 1, &[("insulin_treated_diabetic", &true)]).map(drop),
+        Change::StayPlan => tx
+            .insert(
+                Table::Admissions,
+                &[
+                    ("patient_id", &r.patient),
+                    ("planned_admit_on", &"2027-01-04"),
+                    ("planned_discharge_on", &"2027-01-06"),
+                ],
+            )
+            .map(drop),
+        Change::StayStep => {
+            tx.update(Table::Admissions, r.admission.0, r.admission.1, &[("state", &"cancelled")]).map(drop)
+        }
+        Change::CaseSchedule => tx.update(Table::Cases, r.case.0, r.case.1, &[("emergency", &true)]).map(drop),
+        Change::Checklist => tx
+            .insert(
+                Table::CaseChecks,
+                &[
+                    ("case_id", &r.case.0),
+                    ("item", &"escort"),
+                    ("done", &true),
+                    ("checked_at", &text),
+                    ("checked_by", &tx.actor_id()),
+                ],
+            )
+            .map(drop),
+        Change::Anaesthesia => tx.update(Table::Cases, r.case.0, r.case.1, &[("pre_visit_at", &text)]).map(drop),
+        Change::Intake => tx
+            .insert(Table::Intakes, &[("admission_id", &r.admission.0), ("kind", &"solids"), ("taken_at", &earlier)])
+            .map(drop),
+        Change::Medication => {
+            tx.insert(Table::Treatments, &[("patient_id", &r.patient), ("drug_class", &"aspirin")]).map(drop)
+        }
+        Change::Discharge => tx.insert(Table::DischargeChecks, &[("admission_id", &r.admission.0)]).map(drop),
+        Change::Distraction => tx
+            .update(Table::DistractionCases, r.distraction.0, r.distraction.1, &[("pin_sites", &"pins 1-4 lateral")])
+            .map(drop),
+        Change::Round => tx
+            .insert(
+                Table::DistractionSessions,
+                &[
+                    ("case_id", &r.distraction.0),
+                    ("day", &"2026-11-21"),
+                    ("session", &9),
+                    ("turns", &1),
+                    ("done_at", &earlier),
+                ],
+            )
+            .map(drop),
+        Change::Correction => {
+            let fields: Vec<(&'static str, &dyn rusqlite::ToSql)> =
+                vec![(VOID_COLUMNS[0], &text), (VOID_COLUMNS[1], &1), (VOID_COLUMNS[2], &"entered by mistake")];
+            tx.update(Table::Intakes, r.intake.0, r.intake.1, &fields).map(drop)
+        }
+    }
+}
+
+#[test]
+fn r_role_1_every_change_kind_is_allowed_or_refused_by_every_role_as_the_table_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    let now = at();
+    drop(demo::build(&path, &admin(), now, &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap());
+    let mut admin_store = Store::open_as(&path, &admin()).unwrap();
+    for role in Role::ALL {
+        let name = format!("as_{}", role.code());
+        admin_store.write(now, |tx| staff::add(tx, Some(&name), &name, role).map(drop)).unwrap();
+    }
+    drop(admin_store);
+    let r = rows(&path);
+    let before = audit_total(&raw_ro(&path));
+
+    let mut tried = 0;
+    for role in Role::ALL {
+        let mut store = Store::open_as(&path, &account(&format!("as_{}", role.code()), None)).unwrap();
+        assert_eq!(store.actor().role, role.code());
+        for change in Change::ALL {
+            let result = store.write(now, |tx| {
+                try_change(tx, change, &r)?;
+                Err::<(), _>(StoreError::invalid("test", "rolled back"))
+            });
+            let err = result.unwrap_err();
+            let refused = matches!(err, StoreError::NotAllowed { .. });
+            assert_eq!(refused, !roles::may(role, change), "{role:?} × {change:?}: {err}");
+            if refused {
+                let text = err.to_string();
+                assert!(text.contains(&roles::needed(change)), "the refusal names the roles needed: {text}");
+                assert!(text.contains(&format!("your role is {}", role.code())), "{text}");
+            } else {
+                // The try wrote its row and was rolled back by the test.
+                assert!(err.to_string().ends_with("rolled back"), "{role:?} × {change:?}: {err}");
+            }
+            tried += 1;
+        }
+    }
+    assert_eq!(tried, Role::ALL.len() * Change::ALL.len());
+    assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was written");
+}
+
+#[test]
+fn r_role_1_a_retired_member_of_staff_only_reads_and_the_last_admin_cannot_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    give_role(&path, &nurse(), Role::Nurse);
+    let mut nurse_store = Store::open_as(&path, &nurse()).unwrap();
+    add_patient(&mut nurse_store, 1);
+
+    let mut admin_store = Store::open_as(&path, &admin()).unwrap();
+    let row = admin_store.find_staff("nurse1").unwrap().unwrap();
+    let change = staff::StaffChange { active: Some(false), ..Default::default() };
+    admin_store.write(at(), |tx| staff::set(tx, row.staff_id, row.version, &change)).unwrap();
+    let err = nurse_store.write(at(), |tx| periop::store::patients::register(tx, &patient(2))).unwrap_err();
+    assert!(err.to_string().contains("your role is read_only"), "{err}");
+
+    // The only admin cannot retire themself or give up the role.
+    let me = admin_store.find_staff("admin1").unwrap().unwrap();
+    for change in [
+        staff::StaffChange { active: Some(false), ..Default::default() },
+        staff::StaffChange { role: Some(Role::Nurse), ..Default::default() },
+    ] {
+        let err = admin_store.write(at(), |tx| staff::set(tx, me.staff_id, me.version, &change)).unwrap_err();
+        assert!(err.to_string().contains("no active admin"), "{err}");
+    }
+}
+
+/// Schema 3 → 4: a file whose staff table knows only the old roles (and
+/// whose beds and procedure kinds lack the new columns) is upgraded on open;
+/// the new roles can then be given, and the file checks healthy (old audit
+/// images lack the new columns: they held the defaults).
+#[test]
+fn r_role_1_a_schema_5_file_gains_the_new_roles_and_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    give_role(&path, &nurse(), Role::Nurse);
+    {
+        let conn = raw_rw(&path);
+        let schema = periop::store::schema::SCHEMA;
+        let start = schema.find("CREATE TABLE staff (").unwrap();
+        let end = schema[start..].find("\n);").unwrap() + start;
+        let old_staff = schema[start..end + 2].replace(
+            "'doctor', 'pharmacist', 'admin', 'read_only',\n                    'unassigned', 'radiologist', 'surgeon'",
+            "'admin', 'unassigned', 'radiologist', 'surgeon'",
+        );
+        assert!(!old_staff.contains("pharmacist"));
+        let cookie: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0)).unwrap();
+        conn.execute_batch("PRAGMA writable_schema = ON;").unwrap();
+        conn.execute("UPDATE sqlite_schema SET sql = ?1 WHERE name = 'staff'", [old_staff.trim_end_matches(';')])
+            .unwrap();
+        conn.pragma_update(None, "schema_version", cookie + 1).unwrap();
+        conn.execute_batch(
+            "PRAGMA writable_schema = OFF;
+             ALTER TABLE beds DROP COLUMN unit; ALTER TABLE beds DROP COLUMN active;
+             ALTER TABLE procedure_kinds DROP COLUMN anaesthesia_expected;
+             ALTER TABLE procedure_kinds DROP COLUMN implants_expected;
+             ALTER TABLE procedure_kinds DROP COLUMN active;
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+        let err = conn.execute("UPDATE staff SET role = 'pharmacist' WHERE account = 'nurse1'", []).unwrap_err();
+        assert!(err.to_string().contains("CHECK"), "{err}");
+    }
+    give_role(&path, &nurse(), Role::Pharmacist);
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM staff WHERE role = 'pharmacist'", []), 1);
+    assert_eq!(count(&conn, "SELECT count(*) FROM procedure_kinds WHERE active = 1", []), 5);
+    let report = periop::store::check::full(&conn).unwrap();
+    assert!(report.is_healthy(), "{report:#?}");
+    assert_eq!(report.schema_version, periop::store::schema::VERSION);
+}

@@ -1,0 +1,101 @@
+//! Setting up a ward (issue 8, item 1): rooms (R-BLOCK-1), beds, procedure
+//! kinds (R-BLOCK-2) and staff from a ward file in one audited transaction
+//! (R-AUDIT-1); a bad file is refused whole, naming its line; retiring keeps
+//! the history and is refused while something still needs the row.
+
+mod store_common;
+
+use periop::cli::setup;
+use periop::domain::roles::Role;
+use periop::store::setup::{BedInput, Mode, RoomInput, put_bed, put_room};
+use periop::store::{Store, StoreError, check};
+use store_common::*;
+
+const EXAMPLE: &str = include_str!("../docs/ward.example.toml");
+
+#[test]
+fn r_block_1_r_block_2_the_example_ward_file_loads_once_and_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let before = audit_total(&raw_ro(&path));
+    let applied = setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
+    assert_eq!((applied.added, applied.changed), (12, 1), "{applied:?}");
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM beds WHERE unit = 'Short stay'", []), 3);
+    assert_eq!(count(&conn, "SELECT count(*) FROM beds WHERE state = 'closed'", []), 1);
+    assert_eq!(count(&conn, "SELECT count(*) FROM rooms WHERE kind = 'angio_fluoro' AND closes = '17:00'", []), 1);
+    assert_eq!(count(&conn, "SELECT count(*) FROM staff WHERE account = 'bruno' AND role = 'scheduler'", []), 1);
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT anaesthesia_expected + implants_expected FROM procedure_kinds WHERE code = 'vertebroplasty'",
+            []
+        ),
+        2
+    );
+    // One transaction: every row has its audit row, all at one instant.
+    let written = audit_total(&conn) - before;
+    assert!(written >= 13, "{written}");
+    assert_eq!(count(&conn, "SELECT count(DISTINCT at) FROM audit WHERE id > ?1", [before]), 1);
+
+    let again = setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
+    assert_eq!((again.added, again.changed, again.unchanged), (0, 0, 13));
+    assert_eq!(audit_total(&conn) - before, written, "running it again writes nothing");
+    assert!(check::full(&conn).unwrap().is_healthy());
+}
+
+#[test]
+fn a_bad_ward_file_is_refused_whole_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let before = audit_total(&raw_ro(&path));
+    // The last room opens after it closes: the staff, rooms and beds before it are not written either.
+    let bad = EXAMPLE.replace("closes = \"17:00\"", "closes = \"07:00\"");
+    let err = setup::apply(&mut store, &bad, "ward.toml", at()).unwrap_err();
+    let line = bad.lines().position(|l| l.contains("Room 2 Angio")).unwrap(); // 0-based: the header is the line before
+    assert!(err.to_string().starts_with(&format!("ward.toml line {line}: room \"Room 2 Angio\"")), "{err}");
+    assert!(err.to_string().contains("must open before it closes"), "{err}");
+    let err = setup::apply(&mut store, "[[bed]]\nlabel = \"B1\"\ncolour = \"blue\"\n", "w.toml", at()).unwrap_err();
+    assert!(err.to_string().starts_with("w.toml line"), "{err}");
+    assert!(err.to_string().contains("colour"), "{err}");
+    let err = setup::apply(&mut store, "[[procedure]]\ncode = \"x\"\nlabel = \"X\"\nminutes = 0\n", "w.toml", at());
+    assert!(err.unwrap_err().to_string().contains("outside 5 to 720 minutes"));
+    assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was written");
+}
+
+#[test]
+fn r_role_1_only_an_admin_sets_up_the_ward_and_retiring_keeps_what_history_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
+
+    // A nurse may close a bed but not add one, nor load a ward file.
+    give_role(&path, &nurse(), Role::Nurse);
+    let mut nurse_store = Store::open_as(&path, &nurse()).unwrap();
+    let add = BedInput { label: "B99".into(), ..Default::default() };
+    let err = nurse_store.write(at(), |tx| put_bed(tx, &add, Mode::Add)).unwrap_err();
+    assert!(matches!(err, StoreError::NotAllowed { .. }), "{err:?}");
+    let err = setup::apply(&mut nurse_store, EXAMPLE, "ward.toml", at()).unwrap_err();
+    assert!(err.to_string().contains("needs the role admin"), "{err}");
+    let close = BedInput { label: "B02".into(), closed: Some(true), ..Default::default() };
+    nurse_store.write(at(), |tx| put_bed(tx, &close, Mode::Set)).unwrap();
+
+    // Retired, not deleted: the row stays, and is no longer offered.
+    let retire = BedInput { label: "B01".into(), active: Some(false), ..Default::default() };
+    store.write(at(), |tx| put_bed(tx, &retire, Mode::Set)).unwrap();
+    assert!(!store.lists().unwrap().beds.iter().any(|(_, l)| l == "B01"));
+    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM beds WHERE label = 'B01' AND active = 0", []), 1);
+    let retire_room = RoomInput { name: "Room 2 Angio".into(), active: Some(false), ..Default::default() };
+    store.write(at(), |tx| put_room(tx, &retire_room, Mode::Set)).unwrap();
+    assert!(!store.lists().unwrap().rooms.iter().any(|(_, n)| n == "Room 2 Angio"));
+    // Set refuses what is not there; add refuses what is.
+    let missing = RoomInput { name: "Room 9".into(), active: Some(false), ..Default::default() };
+    assert!(
+        store.write(at(), |tx| put_room(tx, &missing, Mode::Set)).unwrap_err().to_string().contains("no such entry")
+    );
+    let twice = BedInput { label: "B03".into(), ..Default::default() };
+    assert!(store.write(at(), |tx| put_bed(tx, &twice, Mode::Add)).unwrap_err().to_string().contains("already exists"));
+}
