@@ -5,7 +5,8 @@ use clap::Parser;
 use color_eyre::Result;
 use periop::app::clock::{Clock, NowArg};
 use periop::cli::args::{
-    BedAction, Cli, Command, DEMO_DB, Format, ListFormat, ProcedureAction, RoomAction, SettingsAction, StaffAction,
+    BedAction, Cli, Command, DEMO_DB, DEMO_PREVIOUS_DB, Format, ListFormat, ProcedureAction, RoomAction,
+    SettingsAction, StaffAction,
 };
 use periop::cli::setup as ward;
 use periop::cli::{self};
@@ -297,6 +298,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// error: the rest is simply not wanted.
 fn out(text: &str) {
     use std::io::Write;
+    // A value stored behind periop's back (an escape sequence in a name or a
+    // reason) is shown, not obeyed by the terminal.
+    let text = &*periop::domain::names::made_safe(text, &['\n', '\t']);
     let mut stdout = std::io::stdout().lock();
     let newline = if text.ends_with('\n') { "" } else { "\n" };
     let written = stdout.write_all(text.as_bytes()).and_then(|()| stdout.write_all(newline.as_bytes()));
@@ -364,7 +368,9 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
 }
 
 /// `--demo`: reuse ./periop-demo.db if it was made today (so a second
-/// terminal shares it), otherwise make it afresh around today.
+/// terminal shares it), otherwise make it afresh around today. An older
+/// demo is kept as ./periop-demo.previous.db (what was typed into it is not
+/// lost), replacing the one kept before.
 fn demo_for_today(now_arg: Option<NowArg>) -> Result<Store> {
     let path = PathBuf::from(DEMO_DB);
     if path.exists() {
@@ -373,12 +379,20 @@ fn demo_for_today(now_arg: Option<NowArg>) -> Result<Store> {
         if store.created_on()? == Some(ward_time::local_day(now, store.zone())) {
             return Ok(store);
         }
-        drop(store);
-        for suffix in ["", "-wal", "-shm"] {
-            let mut name = path.clone().into_os_string();
+        // Closing copies the WAL into the file, so the file alone is whole.
+        store.close()?;
+        let kept = PathBuf::from(DEMO_PREVIOUS_DB);
+        for suffix in ["-wal", "-shm"] {
+            let mut name = kept.clone().into_os_string();
             name.push(suffix);
             let _ = std::fs::remove_file(name);
         }
+        std::fs::rename(&path, &kept).map_err(|e| {
+            color_eyre::eyre::eyre!(
+                "cannot keep the older demo as {DEMO_PREVIOUS_DB} ({e}); move {DEMO_DB} away and try again"
+            )
+        })?;
+        log::info!("older demo kept as {DEMO_PREVIOUS_DB}");
     }
     build_demo(&path, now_arg, 1, 0)
 }

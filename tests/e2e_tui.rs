@@ -353,3 +353,61 @@ fn bad_database_gives_one_line_and_exit_code() {
     names.retain(|n| n != "periop.log");
     assert_eq!(names, ["notes.txt"], "files appeared next to the bad databases");
 }
+
+/// Found in use (#12): a save held by another program's write lock froze the
+/// screen for 10 s, and the refusal it then showed vanished at once (the
+/// ticks queued during the wait aged it away). The screen now waits 2 s, says
+/// who holds the file, keeps saying it long enough to read, and the same keys
+/// save once the lock is gone.
+#[test]
+fn a_save_refused_by_another_programs_lock_is_said_and_can_be_retried() {
+    let ward = Ward::demo();
+    let mut tui = ward.open("nurse", 80, 24);
+    tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
+    select_planned_arrival(&mut tui, 1);
+
+    let holder = rusqlite::Connection::open(ward.db()).expect("open the file as another program");
+    holder.execute_batch("BEGIN IMMEDIATE").expect("take the write lock");
+    tui.send("a");
+    tui.wait_for("the admit dialog", |s| admit_dialog(s).is_some());
+    tui.send("y");
+    // The refusal wraps over the notice lines: read them as one text.
+    let held = |s: &str| {
+        s.split_whitespace().collect::<Vec<_>>().join(" ").contains("another program holds the database's write lock")
+    };
+    tui.wait_for("the refusal naming the lock", held);
+    std::thread::sleep(Duration::from_secs(3));
+    let screen = tui.screen();
+    assert!(held(&screen), "the refusal went before it could be read:\n{}", framed(&screen));
+
+    holder.execute_batch("ROLLBACK").expect("release the write lock");
+    tui.send("a");
+    tui.wait_for("the admit dialog again", |s| admit_dialog(s).is_some());
+    tui.send("y");
+    tui.wait_for("the admission saved", |s| s.contains("now admitted"));
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}
+
+/// Found in use (#12): `periop --demo` on another day replaced
+/// ./periop-demo.db without a word, with whatever had been typed into it.
+/// The older demo is now kept as ./periop-demo.previous.db, whole.
+#[test]
+fn the_demo_of_another_day_is_kept_beside_the_new_one() {
+    let ward = Ward::empty();
+    let mut tui = ward.open_demo("yesterday", 80, 24, "2026-11-21T08:00Z");
+    tui.wait_for_all(&["NEEDS ATTENTION", "Saturday 21/11/2026"]);
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+
+    let mut tui = ward.open_demo("today", 80, 24, NOW);
+    tui.wait_for_all(&["NEEDS ATTENTION", "today"]);
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+
+    let kept = ward.dir().join("periop-demo.previous.db");
+    assert!(kept.is_file(), "the older demo was not kept");
+    let report = periop::store::check::check_file(&kept, chrono::Utc::now()).expect("check the kept demo");
+    assert_eq!(report.integrity, ["ok"], "{report:#?}");
+    assert!(ward.dir().join("periop-demo.db").is_file());
+}

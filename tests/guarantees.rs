@@ -382,3 +382,79 @@ fn a_damaged_page_the_board_reads_is_named_like_other_bad_files() {
     assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
     assert!(stderr.contains(path.to_str().unwrap()) && stderr.contains("restore the latest backup"), "{stderr}");
 }
+
+/// Found in use (#12): a day or an instant edited into something unreadable
+/// stopped `periop check` and the board with a bare conversion error. The
+/// board now says what is wrong and what to do; check lists each row (a
+/// patient's own value not shown) and judges the rules once they read.
+#[test]
+fn unreadable_days_and_instants_are_listed_by_check_and_said_by_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let patient_id = add_patient(&mut store, 1);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let admission = periop::store::admissions::NewAdmission {
+        patient_id,
+        planned_admit_on: day,
+        planned_discharge_on: day.succ_opt().unwrap(),
+        bed_id: None,
+    };
+    let id = store.write(at(), |tx| periop::store::admissions::create(tx, &admission)).unwrap();
+    drop(store);
+    let raw = raw_rw(&path);
+    raw.execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
+    raw.execute(
+        "UPDATE admissions SET planned_discharge_on = '2026-11-2x', admitted_at = 'yesterday' WHERE id = ?1",
+        [id],
+    )
+    .unwrap();
+    raw.execute("UPDATE patients SET birth_date = '1970-02-30' WHERE id = ?1", [patient_id]).unwrap();
+    drop(raw);
+
+    let db = path.to_str().unwrap();
+    let out = periop(dir.path(), &["board", "--db", db, "--date", "2026-11-22"]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("is not readable") && stderr.contains("run `periop check`"), "{stderr}");
+    assert!(!stderr.contains("Conversion error") && !stderr.contains("1970"), "{stderr}");
+
+    let out = periop(dir.path(), &["check", "--db", db]);
+    let stdout = text(&out.stdout);
+    assert!(!out.status.success(), "check called the file healthy:\n{stdout}");
+    for place in [
+        format!("admission #{id}, column planned_discharge_on: \"2026-11-2x\""),
+        format!("admission #{id}, column admitted_at: \"yesterday\""),
+        format!("patient #{patient_id}, column birth_date: (a patient's value, not shown)"),
+    ] {
+        assert!(stdout.contains(&place), "check does not list {place:?}:\n{stdout}");
+    }
+    assert!(stdout.contains("rules:        not judged"), "{stdout}");
+    assert!(!stdout.contains("1970"), "check shows a patient's value (R-PRIV-1):\n{stdout}");
+}
+
+/// Found in use (#12): a setting stored behind periop's back out of its range
+/// (`fast.solids_h 1e308`) was silently replaced by its default: `periop
+/// settings` showed 6 h and `check` called the file healthy. Both now say
+/// the stored value is refused and how to set it again.
+#[test]
+fn a_stored_setting_out_of_range_is_named_by_settings_and_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    raw_rw(&path).execute("INSERT INTO settings (key, value) VALUES ('fast.solids_h', '1e308')", []).unwrap();
+    let db = path.to_str().unwrap();
+
+    let out = periop(dir.path(), &["settings", "--db", db]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        stdout.contains("REFUSED stored value: fast.solids_h must be from") && stdout.contains("\"1e308\""),
+        "{stdout}"
+    );
+
+    let out = periop(dir.path(), &["check", "--db", db]);
+    let stdout = text(&out.stdout);
+    assert!(!out.status.success(), "check called the file healthy:\n{stdout}");
+    assert!(stdout.contains("settings:     1 stored values refused"), "{stdout}");
+    assert!(stdout.contains("fast.solids_h must be from"), "{stdout}");
+}

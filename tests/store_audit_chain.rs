@@ -55,6 +55,30 @@ fn r_audit_3_a_patient_updated_directly_is_named() {
     assert!(!format!("{report:?}").contains("Forged"), "the report shows a patient's value (R-PRIV-1)");
 }
 
+/// Found in use (#12): a patient edited directly, then saved again through
+/// periop, was laundered: the new audit row's `before` took the edit and its
+/// `after` matched the data. The break between one audit row's `after` and
+/// the next one's `before` now names it.
+#[test]
+fn r_audit_3_an_edit_behind_the_back_then_a_save_through_periop_is_still_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ward(dir.path());
+    raw_rw(&path).execute("UPDATE patients SET surname = 'Forged' WHERE id = 2", []).unwrap();
+    let mut store = open_as_staff(&path, &nurse());
+    let version = count(&raw_ro(&path), "SELECT version FROM patients WHERE id = 2", []);
+    store.write(at(), |tx| patients::set_insulin_treated(tx, 2, version, true)).expect("save through periop");
+    drop(store);
+    let report = checked(&path);
+    assert!(!report.is_healthy(), "{report:#?}");
+    let insert = id_of_patient_insert(&path, 2);
+    let update = count(&raw_ro(&path), "SELECT max(id) FROM audit WHERE table_name = 'patients' AND row_id = 2", []);
+    assert_eq!(
+        report.differences,
+        [format!("patient #2: changed behind periop's back between audit #{insert} and #{update} (columns surname)")]
+    );
+    assert!(!format!("{report:?}").contains("Forged"), "the report shows a patient's value (R-PRIV-1)");
+}
+
 #[test]
 fn r_audit_3_rows_written_or_deleted_outside_periop_are_named() {
     let dir = tempfile::tempdir().unwrap();
@@ -174,4 +198,19 @@ fn r_audit_3_a_file_from_before_the_chain_is_sealed_by_the_upgrade() {
     let report = checked(&path);
     assert!(report.is_healthy(), "{report:#?}");
     assert_eq!(report.chain.head, sealed_head, "the upgrade seals the same chain the write path builds");
+}
+
+/// Found in use (#12): a trigger added by another program (one that could
+/// rewrite every save) and a stray table were not reported. Check names
+/// each object that is not periop's schema.
+#[test]
+fn r_audit_3_foreign_triggers_and_tables_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ward(dir.path());
+    raw_rw(&path)
+        .execute_batch("CREATE TABLE notes (x); CREATE TRIGGER sneaky AFTER UPDATE ON patients BEGIN SELECT 1; END;")
+        .unwrap();
+    let report = checked(&path);
+    assert!(!report.is_healthy());
+    assert_eq!(report.foreign_objects, ["table notes", "trigger sneaky"]);
 }

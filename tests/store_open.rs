@@ -421,3 +421,41 @@ fn a_good_database_opens_and_closes_without_leaving_journal_files() {
     let names: Vec<String> = snapshot(dir.path()).into_keys().collect();
     assert_eq!(names, ["ward.db"]);
 }
+
+/// Found in use (#12): `periop check` run by another account left `-wal`
+/// and `-shm` in that account's group, and the ward's other accounts then
+/// failed to save with "readonly database". An open (a check's too) now
+/// hands the side files it made to the database's group and mode, and
+/// `check` names those another account made that still differ.
+#[test]
+fn side_files_are_shared_with_the_database_group_or_named_by_check() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let open = Store::open_as(&path, &nurse()).expect("open");
+    let shm = dir.path().join("ward.db-shm");
+    assert!(shm.exists(), "an open WAL database has its -shm");
+    let database = std::fs::metadata(&path).unwrap();
+    let other = nix::unistd::Gid::from_raw(54_321);
+
+    set_mode(&shm, 0o600);
+    if geteuid().is_root() {
+        nix::unistd::chown(&shm, None, Some(other)).expect("chgrp as root");
+    }
+    let report = check::check_file(&path, at()).expect("check");
+    assert!(report.side_files.is_empty(), "{:?}", report.side_files);
+    assert!(report.is_healthy());
+    let shared = std::fs::metadata(&shm).unwrap();
+    assert_eq!(shared.mode() & 0o777, database.mode() & 0o777);
+    assert_eq!(shared.gid(), database.gid());
+
+    // Made by another account: not ours to change, so named.
+    if geteuid().is_root() {
+        nix::unistd::chown(&shm, Some(nix::unistd::Uid::from_raw(54_321)), Some(other)).expect("chown as root");
+        let report = check::check_file(&path, at()).expect("check");
+        assert!(!report.is_healthy());
+        assert_eq!(report.side_files.len(), 1, "{:?}", report.side_files);
+        assert!(report.side_files[0].contains("ward.db-shm: group 54321"), "{:?}", report.side_files);
+    }
+    drop(open);
+}

@@ -163,7 +163,9 @@ impl Field {
             Kind::Text(max) if crate::domain::names::stored(v).chars().count() > *max => {
                 Some(format!("at most {max} characters"))
             }
-            Kind::Text(_) if v.chars().any(char::is_control) => Some("no control characters".to_string()),
+            Kind::Text(_) if v.chars().any(crate::domain::names::is_unsafe) => {
+                Some("no control characters or direction marks".to_string())
+            }
             Kind::Text(_) | Kind::Flag => self.own_problem(v),
             Kind::Date => parse_date(v).err().or_else(|| self.own_problem(v)),
             Kind::Time => parse_time(v).err(),

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 /// The default demo database, in the current folder.
 pub const DEMO_DB: &str = "periop-demo.db";
+/// Where `periop --demo` keeps the demo it replaces (made on another day).
+pub const DEMO_PREVIOUS_DB: &str = "periop-demo.previous.db";
 
 #[derive(Debug, Parser)]
 #[command(name = "periop", version, about = "A procedure block and its short-stay ward, from the keyboard.")]

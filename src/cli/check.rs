@@ -26,7 +26,7 @@ fn describe(path: &Path, r: &Report) -> String {
     };
     let _ = match r.undecodable.len() {
         0 => writeln!(out, "values:       ok"),
-        n => writeln!(out, "values:       {n} rows hold a value this program does not know"),
+        n => writeln!(out, "values:       {n} rows hold a value this program cannot read"),
     };
     for row in &r.undecodable {
         let _ = writeln!(out, "  {row}");
@@ -56,7 +56,32 @@ fn describe(path: &Path, r: &Report) -> String {
             r.triggers_damaged.join(", ")
         );
     }
-    let _ = writeln!(out, "rules:        {}", findings(&r.findings));
+    if !r.foreign_objects.is_empty() {
+        let _ = writeln!(
+            out,
+            "foreign:      not periop's (added by another program; remove them, they can change rows behind its back): {}",
+            r.foreign_objects.join(", ")
+        );
+    }
+    let _ = match r.side_files.len() {
+        0 => writeln!(out, "side files:   ok"),
+        n => writeln!(out, "side files:   {n} not shared with the database's group"),
+    };
+    for problem in &r.side_files {
+        let _ = writeln!(out, "  {problem}");
+    }
+    let _ = match r.settings_refused.len() {
+        0 => writeln!(out, "settings:     ok"),
+        n => writeln!(out, "settings:     {n} stored values refused"),
+    };
+    for refused in &r.settings_refused {
+        let _ = writeln!(out, "  {refused}");
+    }
+    if r.undecodable.is_empty() {
+        let _ = writeln!(out, "rules:        {}", findings(&r.findings));
+    } else {
+        let _ = writeln!(out, "rules:        not judged until the values above are corrected");
+    }
     let file_whole = r.integrity == ["ok"]
         && r.foreign_key_problems == 0
         && r.undecodable.is_empty()
@@ -66,6 +91,8 @@ fn describe(path: &Path, r: &Report) -> String {
         "healthy"
     } else if r.schema_version < r.known_version && r.integrity == ["ok"] {
         "OLDER SCHEMA: open it once with this periop (e.g. `periop board`) to upgrade it, then check again"
+    } else if file_whole && r.findings.is_empty() && (!r.side_files.is_empty() || !r.settings_refused.is_empty()) {
+        "SETUP PROBLEMS: the data is whole; fix the files or settings named above"
     } else if file_whole && !r.findings.is_empty() {
         "RULES BROKEN: the file is whole, but the records above break the rules; correct each one"
     } else {

@@ -17,6 +17,9 @@ pub fn list(store: &Store) -> Result<String> {
         let _ = writeln!(out, "{:<28} {:>14} {:<8} {:<10} {}{marker}", def.key, value, def.unit, def.rule, def.source);
     }
     let _ = writeln!(out, "\n* set for this site (the default differs); `periop settings set KEY VALUE` changes one");
+    for refused in store.refused_settings() {
+        let _ = writeln!(out, "REFUSED stored value: {refused}");
+    }
     Ok(out)
 }
 

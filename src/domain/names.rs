@@ -12,9 +12,28 @@ pub fn stored(text: &str) -> String {
     text.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Characters a name must not carry to a terminal or a spreadsheet: control
+/// characters (an escape sequence recolours or clears the screen, a newline
+/// splits a row) and the bidirectional formatting marks that reorder what
+/// follows (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C). Forms
+/// refuse them; a file edited behind periop's back may still hold them.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// `text` with each [`is_unsafe`] character but `keep` shown as U+FFFD `�`,
+/// so it is seen, not obeyed.
+pub fn made_safe<'a>(text: &'a str, keep: &[char]) -> std::borrow::Cow<'a, str> {
+    if !text.chars().any(|c| is_unsafe(c) && !keep.contains(&c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars().map(|c| if is_unsafe(c) && !keep.contains(&c) { '\u{FFFD}' } else { c }).collect()
+}
+
 /// R-PATH-5: a surname in capitals, so it cannot be read as a first name.
 pub fn surname_shown(surname: &str) -> String {
-    surname.to_uppercase()
+    made_safe(surname, &[]).to_uppercase()
 }
 
 /// A first name with an initial capital on each part (`jean-pierre` →
@@ -22,6 +41,7 @@ pub fn surname_shown(surname: &str) -> String {
 /// (`JEAN` → `Jean`, `éLISE` → `Élise`); any other is kept as typed
 /// (`McKenzie`).
 pub fn first_name_shown(first_name: &str) -> String {
+    let first_name = made_safe(first_name, &[]);
     let mut out = String::with_capacity(first_name.len());
     let mut part = String::new();
     let flush = |part: &mut String, out: &mut String| {
@@ -61,6 +81,17 @@ pub fn matches(haystack: &str, query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found in use (#12): a name edited behind periop's back with an escape
+    /// sequence recoloured the terminal of `periop board`, and a right-to-left
+    /// override reversed the CSV row after it.
+    #[test]
+    fn control_characters_and_direction_marks_in_a_stored_name_are_shown_not_obeyed() {
+        assert_eq!(surname_shown("\u{1b}[31mevil\u{202E}x"), "\u{FFFD}[31MEVIL\u{FFFD}X");
+        assert_eq!(first_name_shown("a\nb"), "A\u{FFFD}b");
+        assert_eq!(made_safe("one\ttwo\nthree\u{7}", &['\n', '\t']), "one\ttwo\nthree\u{FFFD}");
+        assert!(matches!(made_safe("Hélène", &[]), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn names_are_stored_in_nfc_with_single_spaces() {

@@ -81,14 +81,17 @@ pub fn code(text: &str) -> Result<String, String> {
     }
 }
 
-/// A label, a name: not empty, at most 60 characters, no control characters.
+/// A label, a name: not empty, at most 60 characters, no control characters
+/// or direction marks ([`crate::domain::names::is_unsafe`]).
 pub fn label(text: &str, what: &str) -> Result<String, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err(format!("{what} is empty"));
     }
-    if text.chars().count() > 60 || text.chars().any(char::is_control) {
-        return Err(format!("{what} {text:?}: at most 60 characters, on one line"));
+    if text.chars().count() > 60 || text.chars().any(crate::domain::names::is_unsafe) {
+        return Err(format!(
+            "{what} {text:?}: at most 60 characters, on one line, no control characters or direction marks"
+        ));
     }
     Ok(crate::domain::names::stored(text))
 }

@@ -40,6 +40,7 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
              for scripts use the text commands: `periop board`, `periop admissions`, `periop --help`"
         ));
     }
+    store.set_patience(SAVE_PATIENCE)?;
     let (tx, rx) = mpsc::channel();
     let searcher = search::Searcher::spawn(store.path(), clock, tx.clone());
     events::spawn_all(tx, store.path().to_path_buf(), clock, charset == Charset::Utf8);
@@ -80,7 +81,7 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
             }
         };
-        for msg in first.into_iter().chain(rx.try_iter()) {
+        for msg in one_tick(first.into_iter().chain(rx.try_iter()).collect()) {
             // Each message's loads run before the next key is read, so a
             // key typed ahead (2 then Enter) acts on what it will see; a key
             // for the list while its search is out waits for the answer
@@ -102,6 +103,25 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
     drop(guard);
     Ok(())
 }
+
+/// The batch with only its latest tick. Ticks queue up while the loop is
+/// held (a save waiting on another program's lock); counted one by one they
+/// would age a notice shown right after the wait (the save's refusal) to
+/// nothing before anyone could read it.
+fn one_tick(batch: Vec<Msg>) -> Vec<Msg> {
+    let last = batch.iter().rposition(|m| matches!(m, Msg::Tick(_)));
+    batch
+        .into_iter()
+        .enumerate()
+        .filter(|(i, m)| !matches!(m, Msg::Tick(_)) || Some(*i) == last)
+        .map(|(_, m)| m)
+        .collect()
+}
+
+/// How long a save from the screen waits for another program's write lock
+/// before it is refused with [`crate::store::StoreError::Held`]: the screen
+/// does not answer keys meanwhile, so less than the commands' patience.
+const SAVE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A key for a list waits at most this long for the list's search to answer.
 const HOLD_KEYS_AT_MOST: std::time::Duration = std::time::Duration::from_secs(1);
@@ -167,5 +187,22 @@ fn queue(pending: &mut VecDeque<Effect>, effects: Vec<Effect>) {
         if !pending.contains(&effect) {
             pending.push_back(effect);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn a_burst_of_ticks_counts_once_and_keeps_the_other_messages_in_order() {
+        let at = |s| Msg::Tick(Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, s).unwrap());
+        let batch = vec![at(1), Msg::Resized(80, 24), at(2), at(3), Msg::Resized(100, 30)];
+        let kept = one_tick(batch);
+        assert_eq!(kept.len(), 3);
+        assert!(matches!(kept[0], Msg::Resized(80, 24)));
+        assert!(matches!(kept[1], Msg::Tick(t) if t.timestamp() % 60 == 3));
+        assert!(matches!(kept[2], Msg::Resized(100, 30)));
     }
 }

@@ -277,6 +277,7 @@ pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
             .prepare(&format!("SELECT id FROM {} ORDER BY id", table.name()))?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        found.extend(edits_between_saves(conn, table)?);
         let (mut a, mut d) = (0, 0);
         while a < audited.len() || d < ids.len() {
             match (audited.get(a), ids.get(d)) {
@@ -305,6 +306,44 @@ pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
                 (_, None) => a += 1,
             }
         }
+    }
+    Ok(found)
+}
+
+/// A row changed behind the program's back and then saved again by it: the
+/// later save's `before` is the edited row, and its `after` matches the data,
+/// so only the break between one audit row's `after` and the next one's
+/// `before` shows the edit. Each names the row, the two audit rows and the
+/// columns (never their values, R-PRIV-1).
+fn edits_between_saves(conn: &Connection, table: Table) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT row_id, id, before, after FROM audit WHERE table_name = ?1 ORDER BY row_id, id")?;
+    let mut rows = stmt.query([table.name()])?;
+    let mut found = Vec::new();
+    let mut previous: Option<(i64, i64, String)> = None;
+    while let Some(row) = rows.next()? {
+        let (row_id, id): (i64, i64) = (row.get(0)?, row.get(1)?);
+        let before: Option<String> = row.get(2)?;
+        let after: String = row.get(3)?;
+        if let (Some((prev_row, prev_id, prev_after)), Some(before)) = (&previous, &before)
+            && *prev_row == row_id
+            && prev_after != before
+        {
+            let image = |text: &str| {
+                let mut value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+                with_added_columns(table, &mut value);
+                value
+            };
+            let (then, now) = (image(prev_after), image(before));
+            if then != now {
+                found.push(format!(
+                    "{}: changed behind periop's back between audit #{prev_id} and #{id} ({})",
+                    table.numbered(row_id),
+                    changed(&now, &then)
+                ));
+            }
+        }
+        previous = Some((row_id, id, after));
     }
     Ok(found)
 }

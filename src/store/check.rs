@@ -88,6 +88,15 @@ pub struct Report {
     pub differences: Vec<String>,
     /// Append-only triggers missing or altered (the next save recreates them).
     pub triggers_damaged: Vec<String>,
+    /// SQLite's `-wal`/`-shm` beside the file with another group or mode
+    /// than the database's: the ward's other accounts cannot save
+    /// ([`super::sidecars::not_shared`]).
+    pub side_files: Vec<String>,
+    /// Stored settings refused when read (their default is used instead).
+    pub settings_refused: Vec<String>,
+    /// Tables, views, indexes and triggers that are not periop's schema
+    /// ([`foreign_objects`]): a trigger can change rows behind its back.
+    pub foreign_objects: Vec<String>,
 }
 
 impl Report {
@@ -98,6 +107,9 @@ impl Report {
             && self.chain.problems.is_empty()
             && self.differences.is_empty()
             && self.triggers_damaged.is_empty()
+            && self.side_files.is_empty()
+            && self.settings_refused.is_empty()
+            && self.foreign_objects.is_empty()
             && self.schema_version == self.known_version
             && self.findings.is_empty()
     }
@@ -112,6 +124,7 @@ pub fn full(conn: &Connection) -> Result<Report> {
     let foreign_key_problems = stmt.query_map([], |_| Ok(()))?.count();
     let undecodable = super::decode::undecodable_rows(conn)?.iter().map(ToString::to_string).collect();
     let audit_rows = conn.query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
+    let foreign_objects = if schema_version == schema::VERSION { foreign_objects(conn)? } else { Vec::new() };
     let (chain, differences, triggers_damaged) = if schema_version == schema::VERSION {
         let damaged = super::chain::damaged_triggers(conn)?.into_iter().map(String::from).collect();
         (super::chain::verify(conn)?, super::chain::reconcile(conn)?, damaged)
@@ -129,8 +142,31 @@ pub fn full(conn: &Connection) -> Result<Report> {
         chain,
         differences,
         triggers_damaged,
+        foreign_objects,
+        side_files: Vec::new(),
+        settings_refused: Vec::new(),
         findings: Vec::new(),
     })
+}
+
+/// Every object of the file's schema (`type name`, e.g. `trigger x`) that a
+/// new file of this version does not have: added by another program. A
+/// trigger may rewrite rows as periop saves them, a view may mislead a
+/// reader; periop never makes either, so each is named for removal.
+pub fn foreign_objects(conn: &Connection) -> Result<Vec<String>> {
+    let ours = Connection::open_in_memory()?;
+    ours.execute_batch(schema::SCHEMA)?;
+    let names = |conn: &Connection| -> Result<Vec<(String, String)>> {
+        let mut stmt = conn.prepare("SELECT type, name FROM sqlite_schema ORDER BY type, name")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    };
+    let expected = names(&ours)?;
+    Ok(names(conn)?
+        .into_iter()
+        .filter(|object| !expected.contains(object))
+        .map(|(kind, name)| format!("{kind} {}", crate::store::error::shown(Path::new(&name))))
+        .collect())
 }
 
 /// The stored-data checks (see [`Report::findings`]) at `now`, in the ward's `zone`.
@@ -141,11 +177,15 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
     Ok(out)
 }
 
-/// The file, then (when whole) the stored data against the rules at `now`.
-fn full_at(conn: &Connection, now: DateTime<Utc>) -> Result<Report> {
+/// The file at `path`, then (when whole) the stored data against the rules at `now`.
+fn full_at(conn: &Connection, path: &Path, now: DateTime<Utc>) -> Result<Report> {
     let mut report = full(conn)?;
-    if report.integrity == ["ok"] && report.schema_version == schema::VERSION {
-        let (settings, _) = super::settings::load(conn)?;
+    report.side_files = super::sidecars::not_shared(path);
+    // The rules read the rows as the screens do: a value that does not
+    // read back (listed in `undecodable`) would stop them at the first row.
+    if report.integrity == ["ok"] && report.schema_version == schema::VERSION && report.undecodable.is_empty() {
+        let (settings, bad) = super::settings::load(conn)?;
+        report.settings_refused = super::refused(bad);
         report.findings = findings(conn, now, settings.zone())?;
     }
     Ok(report)
@@ -154,7 +194,7 @@ fn full_at(conn: &Connection, now: DateTime<Utc>) -> Result<Report> {
 impl super::Store {
     /// The full check on this store's own (read-write) connection, at `now`.
     pub fn check(&self, now: DateTime<Utc>) -> Result<Report> {
-        full_at(self.conn(), now)
+        full_at(self.conn(), self.path(), now)
     }
 }
 
@@ -169,7 +209,7 @@ impl super::Store {
 /// The stored-data checks run at `now` (the one clock).
 pub fn check_file(path: &Path, now: DateTime<Utc>) -> Result<Report> {
     let (conn, _guard) = open_read_only(path)?;
-    full_at(&conn, now).map_err(|e| super::damaged(path, e))
+    full_at(&conn, path, now).map_err(|e| super::damaged(path, e))
 }
 
 /// Opens an existing periop file read-only, after the same checks as a
@@ -187,5 +227,6 @@ pub(crate) fn open_read_only(path: &Path) -> Result<(Connection, FileGuard)> {
     conn.busy_timeout(schema::BUSY_TIMEOUT).map_err(|e| damaged(e.into()))?;
     file_check::confirm_ours(&conn, path).map_err(damaged)?;
     tables_present(&conn, path).map_err(damaged)?;
+    super::sidecars::share_like_database(path);
     Ok((conn, guard))
 }

@@ -86,7 +86,13 @@ pub struct Undecodable {
 
 impl std::fmt::Display for Undecodable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}, column {}: {}", self.table.numbered(self.id), self.column, shown_value(&self.value))
+        // A patient's own values (a birth date) stay out of reports (R-PRIV-1).
+        let value = if self.table == Table::Patients {
+            "(a patient's value, not shown)".to_string()
+        } else {
+            shown_value(&self.value)
+        };
+        write!(f, "{}, column {}: {value}", self.table.numbered(self.id), self.column)
     }
 }
 
@@ -156,8 +162,54 @@ pub const COLUMNS: &[(Table, &str, Codes)] = &[
     (Table::DistractionRounds, "colour", <Colour as Code>::codes),
 ];
 
+/// How a time column is written: a ward day (`2026-11-23`) or an instant
+/// in UTC (`2026-11-23T07:00:00Z`); `store::rows` reads them back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeForm {
+    Day,
+    Instant,
+}
+
+impl TimeForm {
+    fn reads(self, text: &str) -> bool {
+        match self {
+            TimeForm::Day => super::rows::parse_day(text).is_some(),
+            TimeForm::Instant => super::rows::parse_instant(text).is_some(),
+        }
+    }
+}
+
+/// Every day and instant column of the schema (the audit's own `at` is the
+/// chain's to check).
+pub const TIME_COLUMNS: &[(Table, &str, TimeForm)] = &[
+    (Table::Patients, "birth_date", TimeForm::Day),
+    (Table::Admissions, "planned_admit_on", TimeForm::Day),
+    (Table::Admissions, "planned_discharge_on", TimeForm::Day),
+    (Table::Admissions, "admitted_at", TimeForm::Instant),
+    (Table::Admissions, "discharged_at", TimeForm::Instant),
+    (Table::AdmissionSteps, "at", TimeForm::Instant),
+    (Table::Cases, "scheduled_start", TimeForm::Instant),
+    (Table::Cases, "pre_visit_at", TimeForm::Instant),
+    (Table::CaseChecks, "checked_at", TimeForm::Instant),
+    (Table::AnaesthesiaConsultations, "held_at", TimeForm::Instant),
+    (Table::AnaesthesiaConsultations, "voided_at", TimeForm::Instant),
+    (Table::Intakes, "taken_at", TimeForm::Instant),
+    (Table::Intakes, "voided_at", TimeForm::Instant),
+    (Table::Treatments, "voided_at", TimeForm::Instant),
+    (Table::LabResults, "taken_at", TimeForm::Instant),
+    (Table::LabResults, "voided_at", TimeForm::Instant),
+    (Table::DischargeChecks, "letter_given_on", TimeForm::Day),
+    (Table::FollowUpCalls, "due_on", TimeForm::Day),
+    (Table::FollowUpCalls, "done_at", TimeForm::Instant),
+    (Table::DistractionCases, "osteotomy_on", TimeForm::Day),
+    (Table::DistractionPhases, "on_day", TimeForm::Day),
+    (Table::DistractionSessions, "day", TimeForm::Day),
+    (Table::DistractionSessions, "done_at", TimeForm::Instant),
+    (Table::DistractionRounds, "at", TimeForm::Instant),
+];
+
 /// For `periop check`: every row holding a code its column's decoder does not
-/// know, in schema order.
+/// know, or a day or instant that does not read back, in schema order.
 pub fn undecodable_rows(conn: &Connection) -> rusqlite::Result<Vec<Undecodable>> {
     let mut found = Vec::new();
     // An older file has only the tables of its version (it is upgraded by
@@ -175,6 +227,20 @@ pub fn undecodable_rows(conn: &Connection) -> rusqlite::Result<Vec<Undecodable>>
             .query_map([&known], |r| Ok(Undecodable { table, id: r.get(0)?, column, value: r.get::<_, String>(1)? }))?;
         for row in rows {
             found.push(row?);
+        }
+    }
+    for &(table, column, form) in TIME_COLUMNS.iter().filter(|(t, _, _)| t.since() <= version) {
+        // Every row: a day SQLite itself would read (`1970-02-30` becomes
+        // March) is not one chrono reads, and chrono is what the screens use.
+        let sql =
+            format!("SELECT id, CAST({column} AS TEXT) FROM {} WHERE {column} IS NOT NULL ORDER BY id", table.name());
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (id, value) = row?;
+            if !form.reads(&value) {
+                found.push(Undecodable { table, id, column, value });
+            }
         }
     }
     Ok(found)

@@ -71,6 +71,9 @@ pub enum StoreError {
         "{0}: a value this program does not know (written by another program, or damaged); run `periop check` to list such rows, then restore the latest backup or ask for help"
     )]
     Undecodable(super::decode::Undecodable),
+    /// A stored day or instant that does not read back.
+    #[error("{0}")]
+    Unreadable(super::rows::Unreadable),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -81,6 +84,11 @@ impl From<rusqlite::Error> for StoreError {
             && let Some(found) = inner.downcast_ref::<super::decode::Undecodable>()
         {
             return StoreError::Undecodable(found.clone());
+        }
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e
+            && let Some(found) = inner.downcast_ref::<super::rows::Unreadable>()
+        {
+            return StoreError::Unreadable(found.clone());
         }
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,

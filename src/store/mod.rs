@@ -31,6 +31,7 @@ pub mod schema;
 pub mod search;
 pub mod settings;
 pub mod setup;
+pub mod sidecars;
 pub mod staff;
 pub mod stay_order;
 pub mod table;
@@ -70,6 +71,8 @@ pub struct Store {
     account: Account,
     actor: Actor,
     settings: Settings,
+    /// Stored settings refused when read (their default is used instead).
+    refused_settings: Vec<String>,
     /// SQLite's quick check passed in this process (or the file is new):
     /// the first write waits for it, so a damaged file takes no write.
     checked_whole: bool,
@@ -125,6 +128,7 @@ impl Store {
         schema::configure(&conn)?;
         schema::create(&mut conn)?;
         let settings = Settings::default();
+        let refused_settings = Vec::new();
         let actor = write::write(&mut conn, 0, now, settings.zone(), |tx| {
             let actor = actor::register(tx, account, "admin")?;
             reference::seed_procedure_kinds(tx)?;
@@ -137,6 +141,7 @@ impl Store {
             account: account.clone(),
             actor,
             settings,
+            refused_settings,
             checked_whole: true,
             _guard: guard,
         })
@@ -157,9 +162,7 @@ impl Store {
     pub fn open_as(path: &Path, account: &Account) -> Result<Store> {
         let (conn, guard) = open_checked(path)?;
         let (settings, bad) = settings::load(&conn).map_err(|e| damaged(path, e))?;
-        for e in bad {
-            log::warn!("ignoring a stored setting: {e}");
-        }
+        let refused_settings = refused(bad);
         let actor = match actor::find(&conn, &account.name).map_err(|e| damaged(path, e))? {
             Some(actor) => actor,
             None => actor::unregistered(account),
@@ -170,6 +173,7 @@ impl Store {
             account: account.clone(),
             actor,
             settings,
+            refused_settings,
             checked_whole: false,
             _guard: guard,
         })
@@ -177,6 +181,13 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// How long a write waits for another program's write lock before
+    /// [`StoreError::Held`] (default [`schema::BUSY_TIMEOUT`]). The screen
+    /// waits less than the commands: it answers no key meanwhile.
+    pub fn set_patience(&mut self, wait: std::time::Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
     }
 
     /// A handle another thread uses to stop the query this store is running.
@@ -198,8 +209,16 @@ impl Store {
 
     /// Re-reads the settings (another terminal may have changed them).
     pub fn reload_settings(&mut self) -> Result<()> {
-        self.settings = settings::load(&self.conn)?.0;
+        let (settings, bad) = settings::load(&self.conn)?;
+        self.settings = settings;
+        self.refused_settings = refused(bad);
         Ok(())
+    }
+
+    /// The stored settings this program refused when it read them (the
+    /// default is used instead), each saying why and what to do.
+    pub fn refused_settings(&self) -> &[String] {
+        &self.refused_settings
     }
 
     /// An error from reading this store, said like the refusals at open: a
@@ -273,7 +292,19 @@ pub(crate) fn open_checked(path: &Path) -> Result<(Connection, file_check::OpenG
         schema::upgrade(&mut conn, path, schema::UPGRADES, schema::VERSION).map_err(damaged)?;
         schema::checkpoint(&conn);
     }
+    sidecars::share_like_database(path);
     Ok((conn, guard))
+}
+
+/// Stored settings that do not pass their definition, said so that an admin
+/// can act: the default is used until the value is set again.
+pub(crate) fn refused(bad: Vec<crate::domain::settings::SettingError>) -> Vec<String> {
+    bad.into_iter()
+        .map(|e| {
+            log::warn!("ignoring a stored setting: {e}");
+            format!("{e}; its default is used until it is set again (`periop settings set KEY VALUE`)")
+        })
+        .collect()
 }
 
 /// SQLite's "busy" past the timeout becomes `Held`, naming the file.

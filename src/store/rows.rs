@@ -4,14 +4,32 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Row;
 use rusqlite::types::Type;
 
-fn bad(idx: usize, what: &str, text: &str) -> rusqlite::Error {
-    let err: Box<dyn std::error::Error + Send + Sync> = format!("{what} {text:?} is not readable").into();
-    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, err)
+/// A stored day or instant that does not read back (written by another
+/// program, or damaged). Row readers do not know their row's table and id,
+/// so the message sends the user to `periop check`, which names the row.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// The value is not in the message: it may be a patient's (a birth date).
+#[error(
+    "a stored {what} is not readable (written by another program, or damaged); run `periop check` to find its row, then correct it or restore the latest backup"
+)]
+pub struct Unreadable {
+    pub what: &'static str,
+    pub text: String,
+}
+
+fn bad(idx: usize, what: &'static str, text: &str) -> rusqlite::Error {
+    let err = Unreadable { what, text: text.to_string() };
+    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(err))
 }
 
 pub fn day(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(idx)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| bad(idx, "day", &text))
+    parse_day(&text).ok_or_else(|| bad(idx, "day", &text))
+}
+
+/// A ward day as the file writes it (`2026-11-23`).
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 pub fn instant(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {

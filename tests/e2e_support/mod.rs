@@ -101,19 +101,25 @@ impl Ward {
 
     /// The TUI on this ward's database, in a `cols`×`rows` terminal.
     pub fn open(&self, name: &str, cols: u16, rows: u16) -> Tui {
-        Tui::spawn(name, self, cols, rows, NOW, &[])
+        Tui::spawn(name, self, cols, rows, NOW, &[], &[])
     }
 
     /// The TUI with its fixed clock read from `file` at each tick
     /// (`PERIOP_NOW_FILE`): a test moves the ward clock by rewriting it.
     pub fn open_with_clock_file(&self, name: &str, cols: u16, rows: u16, file: &Path) -> Tui {
-        Tui::spawn(name, self, cols, rows, NOW, &[("PERIOP_NOW_FILE", file.as_os_str())])
+        Tui::spawn(name, self, cols, rows, NOW, &[("PERIOP_NOW_FILE", file.as_os_str())], &[])
     }
 
     /// The TUI with the ward clock fixed at `now` (`2026-11-23T14:00`): a
     /// later shift on the same ward.
     pub fn open_at(&self, name: &str, cols: u16, rows: u16, now: &str) -> Tui {
-        Tui::spawn(name, self, cols, rows, now, &[])
+        Tui::spawn(name, self, cols, rows, now, &[], &[])
+    }
+
+    /// `periop --demo` in this folder at `now` (the demo of the day, in
+    /// `./periop-demo.db`).
+    pub fn open_demo(&self, name: &str, cols: u16, rows: u16, now: &str) -> Tui {
+        Tui::spawn(name, self, cols, rows, now, &[], &["--demo"])
     }
 
     /// A direct connection to the database file, to check what was saved.
@@ -142,12 +148,28 @@ pub struct Tui {
 }
 
 impl Tui {
-    fn spawn(name: &str, ward: &Ward, cols: u16, rows: u16, now: &str, env: &[(&str, &std::ffi::OsStr)]) -> Tui {
+    fn spawn(
+        name: &str,
+        ward: &Ward,
+        cols: u16,
+        rows: u16,
+        now: &str,
+        env: &[(&str, &std::ffi::OsStr)],
+        args: &[&str],
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(["--db".as_ref(), ward.db().as_os_str(), "--now".as_ref(), now.as_ref()]);
+        if args.contains(&"--demo") {
+            cmd.args(["--now", now]);
+        } else {
+            cmd.args(["--db".as_ref(), ward.db().as_os_str(), "--now".as_ref(), now.as_ref()]);
+        }
+        cmd.args(args.iter().filter(|a| **a != "--demo"));
+        if args.contains(&"--demo") {
+            cmd.arg("--demo");
+        }
         cmd.cwd(ward.dir());
         cmd.env("TERM", "xterm-256color");
         cmd.env("PERIOP_NOW", now);
