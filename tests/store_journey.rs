@@ -822,6 +822,66 @@ fn r_med_1_stop_plans_come_with_each_treatment_and_follow_the_procedure_day() {
     assert_eq!(detail.admission.stops.len(), 1);
 }
 
+/// Found in use (#7): a stop missed days before the procedure (prasugrel,
+/// last dose J-7) reached the Board only once the case was tomorrow's. It
+/// shows the day the last dose passes, naming the drug and the day.
+#[test]
+fn r_med_3_a_stop_missed_days_ahead_is_on_todays_board() {
+    let mut w = ward();
+    let patient = w.patient();
+    let stay = w.new_stay(patient, d(27), time(9, 0), None);
+    w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap();
+    w.store.write(now(), |tx| treatments::add(tx, patient, DrugClass::Prasugrel)).unwrap();
+    let board = w.store.board(d(22), now()).unwrap();
+    let missed: Vec<&str> =
+        board.attention.iter().filter(|a| a.rule == "R-MED-3").map(|a| a.message.as_str()).collect();
+    assert_eq!(missed.len(), 1, "{:?}", board.attention);
+    assert!(missed[0].contains("prasugrel") && missed[0].contains("20/11/2026 (J-7)"), "{missed:?}");
+    // Only the stop: the case's other readiness waits for its own days.
+    assert!(board.attention.iter().all(|a| a.rule == "R-MED-3"), "{:?}", board.attention);
+}
+
+/// Found in use (#7): a patient past their planned discharge still in the
+/// bed a planned arrival holds tonight showed in `periop check`, not on the
+/// Board. The arrival's line says the bed is taken; a patient leaving on
+/// the day (the usual turnover) raises nothing.
+#[test]
+fn r_path_4_an_arrivals_bed_still_taken_by_an_overdue_stay_is_on_the_board() {
+    let taken = |board: &periop::domain::board::Board| {
+        board
+            .attention
+            .iter()
+            .filter(|a| a.message.starts_with("BED TAKEN"))
+            .map(|a| a.message.clone())
+            .collect::<Vec<_>>()
+    };
+    // Booked on 18/11: the first stay leaves B01 on 21/11, the second takes it on 22/11.
+    let booked = |w: &mut Ward, procedure_day: u32| {
+        let patient = w.patient();
+        let stay = w.new_stay(patient, d(procedure_day), time(9, 0), Some(w.beds[0]));
+        w.store.write(paris(18, 9, 0), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap().0
+    };
+    let mut w = ward();
+    let first = booked(&mut w, 20);
+    booked(&mut w, 23);
+    w.step(paris(19, 17, 0), first, Step::Admit, None).unwrap();
+    // 22/11: the first patient is still in, a day past the planned discharge.
+    let board = w.store.board(d(22), now()).unwrap();
+    assert_eq!(
+        taken(&board),
+        [
+            "BED TAKEN: bed B01 is still occupied by a patient due to leave on 21/11; discharge them or assign another bed"
+        ]
+    );
+    assert!(board.attention.iter().any(|a| a.message.starts_with("BED TAKEN") && a.rule == "R-PATH-4"));
+    // Leaving on the day the next one arrives is the usual turnover.
+    let mut w = ward();
+    let first = booked(&mut w, 21);
+    booked(&mut w, 23);
+    w.step(paris(20, 17, 0), first, Step::Admit, None).unwrap();
+    assert_eq!(taken(&w.store.board(d(22), now()).unwrap()), Vec::<String>::new());
+}
+
 #[test]
 fn r_med_2_labs_too_old_or_implausible() {
     let mut w = ward();

@@ -173,6 +173,32 @@ fn a_damaged_settings_or_staff_table_is_reported_as_damaged() {
     }
 }
 
+/// Found in use (#12): an older file, damaged where the open does not look
+/// (a patients page), was upgraded on open: the upgrade wrote into it. The
+/// whole file is now checked before an upgrade writes, and left untouched.
+#[test]
+fn an_older_damaged_file_is_refused_before_its_upgrade_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    for n in 1..=40 {
+        add_patient(&mut store, n);
+    }
+    drop(store);
+    let raw = raw_rw(&path);
+    raw.pragma_update(None, "user_version", schema::VERSION - 1).unwrap();
+    let root: u32 =
+        raw.query_row("SELECT rootpage FROM sqlite_master WHERE name = 'patients'", [], |r| r.get(0)).unwrap();
+    drop(raw);
+    let size = page_size(&path);
+    scribble(&path, (u64::from(root) - 1) * size + 8, 64);
+    let before = snapshot(dir.path());
+    let err = open_error(&path, &nurse());
+    assert!(matches!(err, StoreError::Damaged { .. }), "got {err:?}");
+    assert_message(&err, &path, "restore the latest backup");
+    assert_untouched(dir.path(), &before);
+}
+
 #[test]
 fn a_periop_file_missing_a_table_is_damaged() {
     let dir = tempfile::tempdir().unwrap();

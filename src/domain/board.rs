@@ -112,6 +112,11 @@ pub struct RuleInputs {
     pub cases: BTreeMap<i64, CaseInputs>,
     /// R-DISCH-1: departures still on the ward, by admission.
     pub discharges: BTreeMap<i64, DischargeFacts>,
+    /// R-MED-3: cases of the days after (up to
+    /// [`medication::DrugClass::LONGEST_STOP_DAYS`]) of patients on a treatment to
+    /// stop, not already in `cases`: a stop missed today shows today, not
+    /// only once the case is tomorrow's.
+    pub stops_ahead: BTreeMap<i64, CaseInputs>,
 }
 
 /// What the store reads for one ward day.
@@ -256,7 +261,7 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
     let mut alerts = Vec::new();
     alerts.extend(late_admissions(as_of, facts, now, zone, settings));
     alerts.extend(overdue_discharges(as_of, day, today, facts));
-    alerts.extend(beds_for_arrivals(day, facts));
+    alerts.extend(beds_for_arrivals(day, today, facts));
     for (&case_id, case) in facts.inputs.cases.iter().filter(|(_, c)| c.to_come()) {
         let procedure = day_label::of(case.readiness.start, None, day, now, zone);
         let j0 = procedure.day == day;
@@ -270,6 +275,9 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
                 alerts.extend(fasting::alerts(&case.fasting, now, settings));
             }
         }
+    }
+    for (&case_id, case) in facts.inputs.stops_ahead.iter().filter(|(_, c)| c.to_come()) {
+        alerts.extend(missed_stops(case_id, case, now, settings));
     }
     alerts.extend(follow_up_calls(as_of, day, today, facts));
     // R-DO-3, R-DO-4, R-DO-6, R-DO-7: the rounds' alerts, on the board too.
@@ -323,7 +331,7 @@ fn overdue_discharges(as_of: NaiveDate, viewed: NaiveDate, today: NaiveDate, fac
 }
 
 /// R-PATH-4: a J-1 arrival needs a bed for the night, and one that can take a patient.
-fn beds_for_arrivals(day: NaiveDate, facts: &Facts) -> Vec<Alert> {
+fn beds_for_arrivals(day: NaiveDate, today: NaiveDate, facts: &Facts) -> Vec<Alert> {
     facts
         .arrivals
         .iter()
@@ -339,6 +347,22 @@ fn beds_for_arrivals(day: NaiveDate, facts: &Facts) -> Vec<Alert> {
                 }
                 (Some(bed), Some(BedStatus::Closed)) => {
                     format!("BED CLOSED: bed {bed} is closed; reopen it or assign another bed")
+                }
+                // Found in use (#7): a stay that outlived its planned day
+                // still lies in the bed a planned arrival holds tonight (only
+                // `periop check` said so). Someone leaving on the day is the
+                // usual turnover, not a clash.
+                (Some(bed), _) if s.state == AdmissionState::Planned && day <= today => {
+                    let overdue = facts.departures.iter().find(|d| {
+                        d.admission_id != s.admission_id
+                            && d.bed.as_ref() == Some(bed)
+                            && d.state.is_on_ward()
+                            && d.planned_discharge_on < day
+                    })?;
+                    format!(
+                        "BED TAKEN: bed {bed} is still occupied by a patient due to leave on {}; discharge them or assign another bed",
+                        overdue.planned_discharge_on.format("%d/%m")
+                    )
                 }
                 _ => return None,
             };

@@ -235,15 +235,24 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
                 hours_text(clear_fast)
             ),
         };
+        // Found in use (#7): the advice named a time already past. Past it,
+        // a drink now would delay the start: the anaesthetist decides.
+        let drink_by = before(expected, prescribed);
+        let advice = if drink_by > now {
+            format!("clear fluids may be offered until {}", clock(drink_by))
+        } else {
+            format!(
+                "too late for a drink before that start (the last would have been at {}): tell the anaesthetist",
+                clock(drink_by)
+            )
+        };
         out.push(alert(
             "R-FAST-4",
             Severity::Warning,
             format!(
-                "PROLONGED FAST: {since} by the expected start at {} against {} prescribed; \
-                 clear fluids may be offered until {} ({})",
+                "PROLONGED FAST: {since} by the expected start at {} against {} prescribed; {advice} ({})",
                 clock(expected),
                 hours_text(prescribed),
-                clock(before(expected, prescribed)),
                 settings.cite("fast.excess_alert_h"),
             ),
         ));
@@ -490,7 +499,9 @@ mod tests {
     fn r_fast_4_a_case_still_waiting_after_its_start_counts_from_now() {
         let s = Settings::default();
         let c = case(at(8, 0), vec![]);
-        check(&alerts(&c, at(12, 1), &s), &["R-FAST-4"], &["6 h 01"]);
+        // Found in use (#7): the advice named 10:01, already past at 12:01.
+        check(&alerts(&c, at(12, 1), &s), &["R-FAST-4"], &["6 h 01", "too late for a drink", "tell the anaesthetist"]);
+        assert!(!alerts(&c, at(12, 1), &s)[0].message.contains("may be offered until"));
         let in_room = FastingCase { in_room_at: Some(at(8, 0)), ..c };
         check(&alerts(&in_room, at(12, 1), &s), &[], &[]);
     }

@@ -90,6 +90,10 @@ impl DrugClass {
         }
     }
 
+    /// The longest [`DrugClass::last_dose_offset`]: a stop can be missed
+    /// from this many days before the procedure (prasugrel, J-7).
+    pub const LONGEST_STOP_DAYS: u64 = 7;
+
     /// R-MED-1 (GIHP / SFAR, high bleeding risk): the last dose is on J-n.
     /// Metformin is only stopped around iodinated contrast; GLP-1 agonists get no date.
     pub fn last_dose_offset(self, iodinated_contrast: bool) -> Option<u64> {
@@ -231,6 +235,24 @@ impl LabItem {
             LabItem::Inr => "INR",
             LabItem::Platelets => "platelets",
         }
+    }
+
+    /// Values a laboratory can return (INR without unit, platelets in G/L):
+    /// anything else is a typing error. The form and the store both refuse
+    /// outside it, in the words of [`LabItem::implausible`].
+    pub fn plausible(self) -> (f64, f64, &'static str) {
+        match self {
+            LabItem::Inr => (0.5, 20.0, ""),
+            LabItem::Platelets => (0.0, 2000.0, " G/L"),
+        }
+    }
+
+    /// `None` when `value` is plausible; otherwise what to give instead.
+    pub fn implausible(self, value: f64) -> Option<String> {
+        let (low, high, unit) = self.plausible();
+        // A NaN fails both comparisons: refused too.
+        (!(value >= low && value <= high))
+            .then(|| format!("{value} is not a plausible value; give {low} to {high}{unit}"))
     }
 }
 
@@ -425,6 +447,12 @@ mod tests {
 
     /// R-MED-3: a DOAC for a procedure tomorrow had its last dose on J-3; on
     /// J-1 that day has passed.
+    #[test]
+    fn r_med_3_the_board_looks_as_far_ahead_as_the_longest_stop() {
+        let longest = DrugClass::ALL.iter().filter_map(|c| c.last_dose_offset(true)).max();
+        assert_eq!(longest, Some(DrugClass::LONGEST_STOP_DAYS));
+    }
+
     #[test]
     fn r_med_3_a_passed_last_dose_day_is_a_missed_stop() {
         let j0 = d(2026, 12, 1);

@@ -113,7 +113,7 @@ pub fn overlaps(conn: &Connection, today: NaiveDate, zone: Tz) -> Result<Vec<Str
     let rows = stmt.query_map([], |r| {
         let state: String = r.get(6)?;
         let mut holder = departed_row(r, zone)?;
-        holder.state = AdmissionState::from_code(&state).unwrap_or(AdmissionState::Planned);
+        holder.state = known(&state, Table::Admissions, "state", holder.admission_id)?;
         Ok((holder, r.get::<_, String>(7)?))
     })?;
     let mut stays = Vec::new();

@@ -11,6 +11,7 @@ use super::{discharge, journey, rows};
 use crate::domain::beds::{self, BedState};
 use crate::domain::board::{Board, DistractionFlags, Facts, RuleInputs, Slot, Stay};
 use crate::domain::identity::Identity;
+use crate::domain::medication::DrugClass;
 use crate::domain::pathway::AdmissionState;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -90,9 +91,29 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
     case_ids.sort_unstable();
     case_ids.dedup();
     let on_ward: Vec<i64> = departures.iter().filter(|s| s.state.is_on_ward()).map(|s| s.admission_id).collect();
+    // R-MED-3: the cases of the days after, of patients on a treatment to
+    // stop (one indexed range of the schedule).
+    let ahead_end = ward_time::day_bounds(
+        day.checked_add_days(chrono::Days::new(DrugClass::LONGEST_STOP_DAYS)).unwrap_or(day),
+        zone,
+    )
+    .0;
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id FROM cases c JOIN admissions a ON a.id = c.admission_id
+         WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2
+           AND EXISTS (SELECT 1 FROM treatments t WHERE t.patient_id = a.patient_id
+                       AND t.active = 1 AND t.voided_at IS NULL)",
+    )?;
+    let ahead: Vec<i64> = stmt
+        .query_map(params![instant_text(end), instant_text(ahead_end)], |row| row.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?
+        .into_iter()
+        .filter(|id| case_ids.binary_search(id).is_err())
+        .collect();
     let inputs = RuleInputs {
         cases: journey::case_inputs(conn, &case_ids, zone)?,
         discharges: journey::discharge_facts_for(conn, &on_ward)?,
+        stops_ahead: journey::case_inputs(conn, &ahead, zone)?,
     };
     Ok(Facts {
         arrivals,

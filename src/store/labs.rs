@@ -25,14 +25,6 @@ pub fn from_code(code: &str) -> Option<LabItem> {
     }
 }
 
-/// Values a laboratory can return; anything else is a typing error.
-fn plausible(item: LabItem) -> (f64, f64, &'static str) {
-    match item {
-        LabItem::Inr => (0.5, 20.0, ""),
-        LabItem::Platelets => (0.0, 2000.0, " G/L"),
-    }
-}
-
 /// R-MED-2: records a result. Returns its id.
 pub fn record(
     tx: &mut WriteTx<'_>,
@@ -45,12 +37,8 @@ pub fn record(
     if patient.is_none() {
         return Err(StoreError::NotFound(Table::Patients.row(patient_id)));
     }
-    let (low, high, unit) = plausible(item);
-    if !value.is_finite() || value < low || value > high {
-        return Err(StoreError::invalid(
-            format!("{} result", item.label()),
-            format!("{value} is not a plausible value; give {low} to {high}{unit}"),
-        ));
+    if let Some(why) = item.implausible(value) {
+        return Err(StoreError::invalid(format!("{} result", item.label()), why));
     }
     not_in_future(tx, taken_at, &format!("{} result", item.label()), Event::Lab)?;
     tx.insert(

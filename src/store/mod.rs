@@ -289,6 +289,9 @@ pub(crate) fn open_checked(path: &Path) -> Result<(Connection, file_check::OpenG
     check::open_tables_whole(&conn, path).map_err(damaged)?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| damaged(e.into()))?;
     if version != schema::VERSION {
+        // An upgrade writes: a damaged file is refused before it (found in
+        // use, #12: an older damaged file was upgraded on open).
+        check::whole_before_writing(&conn, path).map_err(damaged)?;
         schema::upgrade(&mut conn, path, schema::UPGRADES, schema::VERSION).map_err(damaged)?;
         schema::checkpoint(&conn);
     }

@@ -131,6 +131,11 @@ pub fn lab(patient_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm
 pub(super) fn lab_request(form: &Form, patient_id: i64, who: String) -> Result<Request, String> {
     let item = if form.value("test") == "inr" { LabItem::Inr } else { LabItem::Platelets };
     let value = form.value("value").replace(',', ".").parse::<f64>().map_err(|_| "Value: a number")?;
+    // The store's own check, said before the save (found in use, #12: the
+    // form offered 0 to 2000 for an INR the store then refused).
+    if let Some(why) = item.implausible(value) {
+        return Err(format!("Value: {} {why}", item.label()));
+    }
     Ok(Request::Lab {
         patient_id,
         item,
@@ -183,6 +188,19 @@ mod tests {
         assert!(open.form.problems().iter().any(|(_, p)| p == why), "{:?}", open.form.problems());
         assert!(request(&open).unwrap_err().ends_with(why));
         open.form.set("day", "22/11/2026");
+        assert!(request(&open).is_ok());
+    }
+
+    /// Found in use (#12): the form took an INR of 25 (its range was
+    /// 0–2000 for both tests) and the store refused it after the save.
+    #[test]
+    fn r_med_2_a_lab_value_out_of_its_tests_range_is_refused_by_the_form_as_by_the_store() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
+        let mut open = lab(3, now, chrono_tz::Europe::Paris, "X");
+        open.form.set("test", "inr");
+        open.form.set("value", "25");
+        assert_eq!(request(&open).unwrap_err(), "Value: INR 25 is not a plausible value; give 0.5 to 20");
+        open.form.set("test", "platelets");
         assert!(request(&open).is_ok());
     }
 }
