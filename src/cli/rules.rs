@@ -133,10 +133,21 @@ mod tests {
             "R-PRIV-1",
             "R-PRIV-2",
             "R-ROLE-1",
+            "R-AUDIT-3",
+            "R-HO-1",
         ] {
             assert!(ids.contains(&id), "{id} is not in docs/rules.md");
         }
-        assert_eq!(ids.len(), 37, "{ids:?}");
+        assert_eq!(ids.len(), 42, "{ids:?}");
+    }
+
+    /// Found in use (#12): `periop settings` cited rules (R-HO-1, R-BLOCK-2)
+    /// that `periop rules` could not show.
+    #[test]
+    fn every_rule_a_setting_cites_is_in_the_rules() {
+        for def in crate::domain::settings::CATALOGUE.iter().filter(|d| d.rule.starts_with("R-")) {
+            assert!(lookup(def.rule).is_ok(), "setting {} cites {}, which docs/rules.md lacks", def.key, def.rule);
+        }
     }
 
     #[test]
@@ -145,7 +156,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "there is no rule \"R-FOO-9\"; rule IDs look like R-FAST-4 (R-PATH-1..6, R-READY-1..3, R-ANES-1..5, \
-             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-3, R-DO-1..7, R-AUDIT-1..2, R-PRIV-1..2, R-ROLE-1); `periop rules` prints them all"
+             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-2..4, R-DO-1..7, R-HO-1, R-STOCK-4, R-AUDIT-1..3, R-PRIV-1..2, R-ROLE-1); `periop rules` prints them all"
         );
     }
 }
