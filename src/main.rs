@@ -24,6 +24,7 @@ fn main() -> ExitCode {
     let _ = color_eyre::install();
     let cli = Cli::parse();
     periop::logging::init();
+    let _ = periop::store::UPGRADE_NOTICE.set(upgrade_notice);
     match run(cli) {
         Ok(code) => code,
         Err(report) => {
@@ -292,6 +293,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Before a schema upgrade, which can take a minute on years of history:
+/// said on stderr so that nobody takes the wait for a hang.
+fn upgrade_notice(path: &Path, from: i64, to: i64) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "periop: upgrading {} from schema {from} to {to}; on years of history this takes a minute or two (the search indexes are built again; stopped, it changes nothing and starts again next time)",
+        periop::store::error::shown(path)
+    );
 }
 
 /// Prints a command's output. A reader that stops early (`| head`) is not an

@@ -379,6 +379,83 @@ fn r_do_4_the_rounds_list_is_judged_again_each_minute() {
     assert_eq!(w.state.rounds.selected_row().unwrap().status.sessions_done, row.status.sessions_done + 1);
 }
 
+/// Found in use (#8): with a fixed clock (`--now`, `PERIOP_NOW`) the ward
+/// time stands still, and the idle lock never engaged. It counts real
+/// seconds too (the ticks): five minutes of them without a key lock.
+#[test]
+fn r_priv_2_the_idle_lock_engages_with_a_fixed_clock() {
+    let mut w = ward();
+    press(&mut w, "j");
+    let limit = u64::try_from(w.state.idle_lock.num_seconds()).unwrap();
+    for _ in 1..limit {
+        shell::handle(&mut w.store, Clock::Fixed(now()), &mut w.state, Msg::Tick(now()));
+    }
+    assert!(!w.state.locked, "locked a second early");
+    shell::handle(&mut w.store, Clock::Fixed(now()), &mut w.state, Msg::Tick(now()));
+    assert!(w.state.locked, "not locked after {limit} s without a key");
+}
+
+/// Found in use (#8): a change to this account's staff row or to a setting
+/// made in another terminal reached a running screen only at its next save
+/// (the status bar kept the old role, the idle lock its old time).
+#[test]
+fn r_role_1_a_running_screen_takes_its_accounts_new_row_and_the_settings_from_another_terminal() {
+    use periop::store::watch::Changed;
+    let mut w = ward();
+    let me = w.store.actor().staff_id;
+    let version = w.store.find_staff("nurse1").unwrap().unwrap().version;
+    let change =
+        periop::store::staff::StaffChange { display_name: Some("Nurse Renamed".into()), role: None, active: None };
+    w.store.write(now(), |tx| periop::store::staff::set(tx, me, version, &change)).unwrap();
+    w.store.write(now(), |tx| periop::store::settings::set(tx, "ui.idle_lock_min", "1", None)).unwrap();
+    assert_eq!(w.state.actor.display_name, "Nurse One");
+    let changed = vec![
+        Changed { audit_id: 0, table: "staff".into(), row_id: me },
+        Changed { audit_id: 0, table: "settings".into(), row_id: 1 },
+    ];
+    shell::handle(&mut w.store, Clock::Fixed(now()), &mut w.state, Msg::Changed(changed));
+    assert_eq!(w.state.actor.display_name, "Nurse Renamed");
+    assert_eq!(w.state.idle_lock, chrono::TimeDelta::minutes(1));
+    assert!(screen(&w, 80, 24).contains("Nurse Renamed"));
+}
+
+/// Found in use (#8): Space unticked a ticked item (a signed consent) at
+/// once, unasked. Taking a tick back now asks, naming who ticked it; `n`
+/// changes nothing, `y` unticks.
+#[test]
+fn r_ready_1_unticking_a_checklist_item_asks_first() {
+    let mut w = ward();
+    press(&mut w, "2/bertrand\n\n");
+    let ticked = |w: &Ward| {
+        let d = w.state.admissions.detail.as_ref().and_then(|v| v.data.as_ref()).expect("the admission is open");
+        d.checklist[0].done
+    };
+    assert!(ticked(&w), "the demo's first item is ticked");
+    press(&mut w, " ");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Untick this item?") && shown.contains("RCP decision: ticked by"), "{shown}");
+    press(&mut w, "n");
+    assert!(ticked(&w));
+    press(&mut w, " y");
+    assert!(!ticked(&w), "y unticks");
+    press(&mut w, " ");
+    assert!(ticked(&w), "ticking again needs no question");
+}
+
+/// Found in use (#8): a nurse's help offered the digits of every tab,
+/// Admin's included, which she does not have.
+#[test]
+fn help_offers_the_digits_of_the_tabs_this_user_has() {
+    let mut w = ward();
+    w.state.actor.role = "nurse".into();
+    press(&mut w, "?");
+    let shown = screen(&w, 160, 48);
+    let mine = w.state.tabs().len();
+    assert!(mine < periop::app::state::Tab::ALL.len());
+    assert!(shown.contains(&format!("1-{mine}")), "{shown}");
+    assert!(!shown.contains(&format!("1-{}", periop::app::state::Tab::ALL.len())), "{shown}");
+}
+
 /// R-DO-6 on the Rounds tab: after a round with pin signs, the patient's
 /// alerts and each pin's grade over the last rounds, beside the length chart.
 #[test]

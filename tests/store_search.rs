@@ -111,3 +111,52 @@ fn a_schema_3_file_gets_its_search_indexes_built_on_open() {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, periop::store::schema::VERSION);
 }
+
+/// Found in use (#13): a patient entered as ŒUVRARD-STRAßE (shown as
+/// ŒUVRARD-STRASSE) was found by `strasse` on the Board and not in the Audit
+/// or Admissions filters, and by `straße` the other way round. Every filter
+/// now folds ß as ss and œ as oe, the indexes too; a file indexed before
+/// (schema 6) is indexed again on open.
+#[test]
+fn ss_and_oe_are_found_both_ways_in_every_index_including_one_built_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_as_staff(&path, &alice());
+    let strasse = patients::NewPatient { surname: "Œuvrard-Straße".into(), first_name: "Anne".into(), ..patient(8) };
+    let id = store.write(at(), |tx| patients::register(tx, &strasse)).unwrap();
+    drop(store);
+    let conn = raw_ro(&path);
+    let by = |text: &str| -> Vec<i64> {
+        conn.prepare("SELECT rowid FROM patient_search WHERE patient_search MATCH ?1")
+            .unwrap()
+            .query_map([periop::store::search::query(text).unwrap()], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    for text in ["strasse", "straße", "STRASSE", "oeuvrard", "œuvrard", "ŒUVRARD anne"] {
+        assert_eq!(by(text), vec![id], "{text}");
+    }
+    let store = Store::open_as(&path, &alice()).unwrap();
+    for text in ["strasse", "straße", "oeuvrard", "œuvrard"] {
+        assert_eq!(found(&store, text), vec![("patients".to_string(), id)], "{text}");
+    }
+    drop(store);
+
+    // Indexed as schema 6 did (the tokenizer's folding only), then opened.
+    {
+        let raw = raw_rw(&path);
+        raw.execute_batch(
+            "DELETE FROM patient_search; INSERT INTO audit_search (audit_search) VALUES ('delete-all');
+             DELETE FROM audit_terms; PRAGMA user_version = 6;",
+        )
+        .unwrap();
+        raw.execute("INSERT INTO patient_search (rowid, doc) VALUES (?1, 'Œuvrard-Straße Anne H000008')", [id])
+            .unwrap();
+    }
+    let store = Store::open_as(&path, &alice()).unwrap();
+    for text in ["strasse", "straße", "oeuvrard"] {
+        assert_eq!(by(text), vec![id], "{text} after the upgrade");
+        assert_eq!(found(&store, text), vec![("patients".to_string(), id)], "{text} after the upgrade");
+    }
+}

@@ -326,6 +326,11 @@ pub struct State {
     /// R-PRIV-2: the last key (ward clock), how long without one locks the
     /// screen, and whether it is locked now.
     pub last_key_at: DateTime<Utc>,
+    /// Ticks (about a second of real time each) seen, and at the last key:
+    /// with a fixed clock (`--now`) the ward time stands still, but an
+    /// unattended screen must still lock (found in use, #8).
+    pub ticks: u64,
+    pub last_key_tick: u64,
     pub idle_lock: chrono::TimeDelta,
     pub locked: bool,
     pub quit: bool,
@@ -355,6 +360,8 @@ impl State {
             too_small: false,
             urgent_scroll: 0,
             last_key_at: now,
+            ticks: 0,
+            last_key_tick: 0,
             idle_lock: chrono::TimeDelta::minutes(5),
             locked: false,
             quit: false,

@@ -44,6 +44,9 @@ pub enum Msg {
     AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
     RoundsLoaded(Result<Vec<crate::store::distraction::RoundsRow>, String>),
     AdminLoaded(Result<AdminData, String>),
+    /// Who this terminal's account is now (its role may have changed in
+    /// another terminal) and the settings the screen keeps (idle lock, zone).
+    WhoLoaded(Result<Who, String>),
     /// A request was saved (the text says what changed) or refused (why).
     Saved(Result<String, Refusal>),
     /// Another terminal (or this one) committed these rows.
@@ -57,7 +60,10 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadBoard(NaiveDate),
-    LoadAudit { filter: String, before_id: Option<i64> },
+    LoadAudit {
+        filter: String,
+        before_id: Option<i64>,
+    },
     LoadLists,
     LoadAdmissions(ListQuery),
     LoadDetail(i64),
@@ -65,7 +71,18 @@ pub enum Effect {
     LoadAnaesthesia(NaiveDate),
     LoadRounds(NaiveDate),
     LoadAdmin,
+    /// Re-read the account's staff row and the settings (after another
+    /// terminal changed the staff list or a setting).
+    LoadWho,
     Save(Request),
+}
+
+/// The account's staff row and the settings the screen keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Who {
+    pub actor: crate::store::Actor,
+    pub idle_lock: chrono::TimeDelta,
+    pub zone: chrono_tz::Tz,
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -92,6 +109,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
     match msg {
         Msg::Key(key) => {
             state.last_key_at = state.now;
+            state.last_key_tick = state.ticks;
             let hard_exit = super::keymap::resolve(&[super::keymap::Scope::Anywhere], &key).is_some();
             if state.locked && !hard_exit {
                 // R-PRIV-2: any key brings the screen back; it does nothing else.
@@ -202,7 +220,25 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             if rows.is_empty() {
                 return Outcome::redraw();
             }
-            Outcome { redraw: true, effects: screens::reloads(state) }
+            let mut effects = Vec::new();
+            // Found in use (#8): a role given or taken in another terminal,
+            // or a new idle-lock time, reached running terminals only on
+            // their next save.
+            if rows.iter().any(|r| r.table == "staff" || r.table == "settings") {
+                effects.push(Effect::LoadWho);
+            }
+            effects.extend(screens::reloads(state));
+            Outcome { redraw: true, effects }
+        }
+        Msg::WhoLoaded(Ok(who)) => {
+            state.actor = who.actor;
+            state.idle_lock = who.idle_lock;
+            state.zone = who.zone;
+            Outcome::redraw()
+        }
+        Msg::WhoLoaded(Err(e)) => {
+            log::warn!("could not re-read the account and settings: {e}");
+            Outcome::default()
         }
         Msg::TerminalGone(why) => {
             log::info!("leaving: {why}");
@@ -246,7 +282,11 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
         out.effects.push(Effect::LoadRounds(state.today()));
     }
     // R-PRIV-2: identities are hidden after a while without a key.
-    if !state.locked && crate::domain::privacy::idle_locked(state.last_key_at, now, state.idle_lock) {
+    state.ticks += 1;
+    let real_idle = chrono::TimeDelta::seconds(i64::try_from(state.ticks - state.last_key_tick).unwrap_or(i64::MAX));
+    let idle =
+        crate::domain::privacy::idle_locked(state.last_key_at, now, state.idle_lock) || real_idle >= state.idle_lock;
+    if !state.locked && idle {
         state.locked = true;
         out.redraw = true;
         log::info!("idle lock: no key for {} min, patient identities hidden", state.idle_lock.num_minutes());

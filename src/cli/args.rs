@@ -164,8 +164,9 @@ pub enum Command {
     },
     /// Measure launch, board query and key-press-to-frame times on a database.
     Bench {
-        /// Key presses to time.
-        #[arg(long, default_value_t = 500)]
+        /// Key presses to time on each screen (rounded up to whole passes
+        /// of its script; at least 1, which is one pass).
+        #[arg(long, default_value_t = 500, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         keys: usize,
     },
 }

@@ -78,7 +78,8 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
     state.page_rows = ui::body_rows(SIZE.1).saturating_sub(2).max(1);
     let mut scripts = Vec::new();
     let mut floor_frame = Vec::new();
-    for (name, tab, script) in scripts_by_screen() {
+    let shown = state.tabs();
+    for (name, tab, script) in scripts_by_screen().into_iter().filter(|(_, tab, _)| shown.contains(tab)) {
         // Each script starts from a tab's list (nothing open, no filter) and
         // runs whole, so none ends with a form, help or a detail left open.
         for _ in 0..3 {
@@ -258,8 +259,11 @@ fn scripts_by_screen() -> Vec<(&'static str, Tab, Vec<KeyEvent>)> {
         keys.extend([enter, ch('j'), esc]);
         keys
     };
-    let with = |tab: char, parts: &[&[KeyEvent]]| -> Vec<KeyEvent> {
-        let mut keys = vec![ch(tab)];
+    // A tab's digit is its place in the tab bar.
+    let with = |tab: Tab, parts: &[&[KeyEvent]]| -> Vec<KeyEvent> {
+        let place = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+        let digit = char::from_digit(u32::try_from(place + 1).unwrap_or(1), 10).unwrap_or('1');
+        let mut keys = vec![ch(digit)];
         for part in parts {
             keys.extend_from_slice(part);
         }
@@ -269,22 +273,46 @@ fn scripts_by_screen() -> Vec<(&'static str, Tab, Vec<KeyEvent>)> {
     let days = [ch(']'), ch(']'), ch('['), ch('t')];
     let names = ["mar", "zqx", "h1000", "le"];
     vec![
-        ("Board", Tab::Board, with('1', &[&list, &days, &help, &[enter, ch('j'), esc]])),
-        ("Board filter", Tab::Board, with('1', &[&typed(&names)])),
+        ("Board", Tab::Board, with(Tab::Board, &[&list, &days, &help, &[enter, ch('j'), esc]])),
+        ("Board filter", Tab::Board, with(Tab::Board, &[&typed(&names)])),
         (
             "Admissions",
             Tab::Admissions,
-            with('2', &[&list, &days, &[enter, ch('j'), down, esc, ch('w'), ch('j'), ch('G'), ch('g'), ch('w')]]),
+            with(
+                Tab::Admissions,
+                &[&list, &days, &[enter, ch('j'), down, esc, ch('w'), ch('j'), ch('G'), ch('g'), ch('w')]],
+            ),
         ),
-        ("Admissions states", Tab::Admissions, with('2', &[&[ch('s'), ch('j'), ch('w'), ch('j'), ch('w')]])),
-        ("Admissions filter, one day", Tab::Admissions, with('2', &[&typed(&names)])),
-        ("Admissions filter, all days", Tab::Admissions, with('2', &[&[ch('w')], &typed(&names), &[ch('w')]])),
-        ("Beds", Tab::Beds, with('3', &[&list, &help])),
-        ("Beds filter", Tab::Beds, with('3', &[&typed(&["b", "zq", "1"])])),
-        ("Anaesthesia", Tab::Anaesthesia, with('4', &[&list, &[enter, esc], &help])),
-        ("Anaesthesia filter", Tab::Anaesthesia, with('4', &[&typed(&names)])),
-        ("Audit", Tab::Audit, with('5', &[&list, &[down, down, down, down, down, down, ch('G'), ch('G')], &help])),
-        ("Audit filter", Tab::Audit, with('5', &[&typed(&["zqx", "admitted", "alice", "h1000", "bed 3", "\"and("])])),
+        (
+            "Admissions states",
+            Tab::Admissions,
+            with(Tab::Admissions, &[&[ch('s'), ch('j'), ch('w'), ch('j'), ch('w')]]),
+        ),
+        ("Admissions filter, one day", Tab::Admissions, with(Tab::Admissions, &[&typed(&names)])),
+        (
+            "Admissions filter, all days",
+            Tab::Admissions,
+            with(Tab::Admissions, &[&[ch('w')], &typed(&names), &[ch('w')]]),
+        ),
+        ("Beds", Tab::Beds, with(Tab::Beds, &[&list, &help])),
+        ("Beds filter", Tab::Beds, with(Tab::Beds, &[&typed(&["b", "zq", "1"])])),
+        ("Anaesthesia", Tab::Anaesthesia, with(Tab::Anaesthesia, &[&list, &[enter, esc], &help])),
+        ("Anaesthesia filter", Tab::Anaesthesia, with(Tab::Anaesthesia, &[&typed(&names)])),
+        (
+            "Audit",
+            Tab::Audit,
+            with(Tab::Audit, &[&list, &[down, down, down, down, down, down, ch('G'), ch('G')], &help]),
+        ),
+        (
+            "Audit filter",
+            Tab::Audit,
+            with(Tab::Audit, &[&typed(&["zqx", "admitted", "alice", "h1000", "bed 3", "\"and("])]),
+        ),
+        ("Rounds", Tab::Rounds, with(Tab::Rounds, &[&list, &help])),
+        ("Rounds filter", Tab::Rounds, with(Tab::Rounds, &[&typed(&names)])),
+        // Shown to admins only: the bench skips it for other accounts.
+        ("Admin", Tab::Admin, with(Tab::Admin, &[&list, &help])),
+        ("Admin filter", Tab::Admin, with(Tab::Admin, &[&typed(&["dr", "zqx", "nurse"])])),
     ]
 }
 

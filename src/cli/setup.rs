@@ -36,14 +36,17 @@ pub fn rooms_text(rows: &[RoomRow]) -> String {
 }
 
 pub fn beds_text(rows: &[BedSetupRow]) -> String {
-    let mut out = format!("{:<10} {:<24} {:<10} active\n", "bed", "unit", "state");
+    let mut out = format!("{:<10} {:<24} {:<19} active\n", "bed", "unit", "state");
     for b in rows {
         let _ = writeln!(
             out,
-            "{:<10} {:<24} {:<10} {}",
+            "{:<10} {:<24} {:<19} {}",
             b.label,
             b.unit.as_deref().unwrap_or("-"),
-            b.state,
+            match b.reserved_from {
+                Some(day) if b.state == "free" => format!("reserved from {}", day.format("%d/%m")),
+                _ => b.state.clone(),
+            },
             if b.active { "yes" } else { "retired" }
         );
     }

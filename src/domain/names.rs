@@ -31,9 +31,22 @@ pub fn made_safe<'a>(text: &'a str, keep: &[char]) -> std::borrow::Cow<'a, str> 
     text.chars().map(|c| if is_unsafe(c) && !keep.contains(&c) { '\u{FFFD}' } else { c }).collect()
 }
 
+/// Text as a terminal cell grid shows it: [`made_safe`], and without the
+/// joiners and presentation selectors (U+200D, U+FE0E, U+FE0F) whose width
+/// terminals disagree on (found in use, #8: a nurse's name ending in 👩‍⚕️
+/// shifted the whole screen in tmux). Each emoji of a joined sequence then
+/// shows on its own, at the width every terminal gives it.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    let joiner = |c: char| matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}');
+    if !text.chars().any(|c| joiner(c) || is_unsafe(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars().filter(|&c| !joiner(c)).map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c }).collect()
+}
+
 /// R-PATH-5: a surname in capitals, so it cannot be read as a first name.
 pub fn surname_shown(surname: &str) -> String {
-    made_safe(surname, &[]).to_uppercase()
+    for_terminal(surname).to_uppercase()
 }
 
 /// A first name with an initial capital on each part (`jean-pierre` →
@@ -41,7 +54,7 @@ pub fn surname_shown(surname: &str) -> String {
 /// (`JEAN` → `Jean`, `éLISE` → `Élise`); any other is kept as typed
 /// (`McKenzie`).
 pub fn first_name_shown(first_name: &str) -> String {
-    let first_name = made_safe(first_name, &[]);
+    let first_name = for_terminal(first_name);
     let mut out = String::with_capacity(first_name.len());
     let mut part = String::new();
     let flush = |part: &mut String, out: &mut String| {
@@ -68,7 +81,22 @@ pub fn first_name_shown(first_name: &str) -> String {
 
 /// Text folded for matching: no accents (NFD, combining marks dropped), lower case.
 pub fn folded(text: &str) -> String {
-    text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase) {
+        // Letters NFD does not split, written as their spelled-out forms
+        // (the surname shown in capitals has them so: STRASSE). Found in
+        // use (#13): `strasse` found the Board's ß but not the Audit's.
+        match c {
+            'ß' => out.push_str("ss"),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            'ø' => out.push('o'),
+            'đ' => out.push('d'),
+            'ł' => out.push('l'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// True when every word of `query` is found in `haystack`, ignoring case and
@@ -82,6 +110,15 @@ pub fn matches(haystack: &str, query: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Found in use (#13): `strasse` and `oeuvrard` found ŒUVRARD-STRAßE on
+    /// one tab and not on another; every filter folds through here.
+    #[test]
+    fn letters_nfd_keeps_whole_fold_to_their_spelled_out_forms() {
+        assert_eq!(folded("ŒUVRARD-Straße"), "oeuvrard-strasse");
+        assert_eq!(folded("Ærø Łódź"), "aero lodz");
+        assert!(matches("ŒUVRARD-STRASSE Anne", "oeuvrard straße"));
+    }
+
     /// Found in use (#12): a name edited behind periop's back with an escape
     /// sequence recoloured the terminal of `periop board`, and a right-to-left
     /// override reversed the CSV row after it.
@@ -91,6 +128,17 @@ mod tests {
         assert_eq!(first_name_shown("a\nb"), "A\u{FFFD}b");
         assert_eq!(made_safe("one\ttwo\nthree\u{7}", &['\n', '\t']), "one\ttwo\nthree\u{FFFD}");
         assert!(matches!(made_safe("Hélène", &[]), std::borrow::Cow::Borrowed(_)));
+    }
+
+    /// Found in use (#8): a joined emoji (👩‍⚕️) is one cluster whose width
+    /// terminals disagree on; shown as its parts, every terminal agrees.
+    #[test]
+    fn joined_emoji_are_shown_as_their_parts() {
+        use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+        let shown = for_terminal("Noël 👩\u{200D}⚕\u{FE0F}");
+        assert_eq!(shown, "Noël 👩⚕");
+        let by_char: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+        assert_eq!(shown.width(), by_char);
     }
 
     #[test]

@@ -28,7 +28,20 @@ pub fn run(store: &mut Store, clock: Clock, effect: Effect) -> Msg {
         }
         Effect::LoadRounds(day) => Msg::RoundsLoaded(store.rounds(day, clock.now()).map_err(|e| e.to_string())),
         Effect::LoadAdmin => Msg::AdminLoaded(store.admin_data().map_err(|e| e.to_string())),
+        Effect::LoadWho => Msg::WhoLoaded(who(store).map_err(|e| e.to_string())),
         Effect::LoadLists => Msg::ListsLoaded(store.lists().map_err(|e| e.to_string())),
         Effect::Save(request) => Msg::Saved(super::save::run(store, clock, request)),
     }
+}
+
+/// The account's staff row and the settings the screen keeps, read again.
+fn who(store: &mut Store) -> crate::store::Result<crate::app::update::Who> {
+    store.reload_settings()?;
+    store.refresh_actor()?;
+    let idle = store.settings().number(crate::domain::settings::IDLE_LOCK_MIN);
+    Ok(crate::app::update::Who {
+        actor: store.actor().clone(),
+        idle_lock: crate::domain::privacy::idle_limit(idle),
+        zone: store.zone(),
+    })
 }

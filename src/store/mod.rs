@@ -215,6 +215,16 @@ impl Store {
         Ok(())
     }
 
+    /// Re-reads this account's staff row: an admin in another terminal may
+    /// have changed its role or retired it (R-ROLE-1). An account not yet
+    /// on the staff list stays as it is.
+    pub fn refresh_actor(&mut self) -> Result<()> {
+        if let Some(actor) = actor::find(&self.conn, &self.account.name)? {
+            self.actor = actor;
+        }
+        Ok(())
+    }
+
     /// The stored settings this program refused when it read them (the
     /// default is used instead), each saying why and what to do.
     pub fn refused_settings(&self) -> &[String] {
@@ -271,6 +281,11 @@ impl Store {
     }
 }
 
+/// Called before an upgrade starts (it can take a minute on years of
+/// history: the search indexes are built again): the program says so on
+/// its terminal. Arguments: the path, the file's schema and this program's.
+pub static UPGRADE_NOTICE: std::sync::OnceLock<fn(&Path, i64, i64)> = std::sync::OnceLock::new();
+
 /// Checks the file, opens it read-write (never creating it), applies the
 /// pragmas and brings its schema up to date.
 pub(crate) fn open_checked(path: &Path) -> Result<(Connection, file_check::OpenGuard)> {
@@ -289,6 +304,10 @@ pub(crate) fn open_checked(path: &Path) -> Result<(Connection, file_check::OpenG
     check::open_tables_whole(&conn, path).map_err(damaged)?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| damaged(e.into()))?;
     if version != schema::VERSION {
+        log::info!("upgrading {} from schema {version} to {}", error::shown(path), schema::VERSION);
+        if let Some(notice) = UPGRADE_NOTICE.get() {
+            notice(path, version, schema::VERSION);
+        }
         // An upgrade writes: a damaged file is refused before it (found in
         // use, #12: an older damaged file was upgraded on open).
         check::whole_before_writing(&conn, path).map_err(damaged)?;

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 6;
+pub const VERSION: i64 = 7;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -41,6 +41,8 @@ pub const UPGRADES: &[Step] = &[
     Step { sql: super::search::INDEXES_V5, then: Some(super::search::build_indexes) },
     // 5 → 6 (R-ROLE-1, R-BLOCK-2): roles, bed units, retiring, procedure kinds.
     Step { sql: "", then: Some(upgrade_6_setup) },
+    // 6 → 7 (issue 13): search documents folded as the queries are (ß as ss).
+    Step { sql: "", then: Some(super::search::rebuild_indexes) },
 ];
 
 /// The distraction tables of `schema.sql` (3 → 4), kept word for word.

@@ -105,7 +105,9 @@ pub fn audit_doc(
         doc.push(' ');
         doc.push_str(&change.after);
     }
-    doc
+    // Folded like the queries (`ß` as `ss`): the tokenizer folds only
+    // accents and case.
+    names::folded(&doc)
 }
 
 /// Inside a write: indexes the audit row just appended.
@@ -138,13 +140,16 @@ pub(super) fn index_audit(
 /// The words a patient is found by: names, hospital number, and the
 /// number's digits alone (`123456` finds `H123456`, as the substring match
 /// before the index did).
+/// Folded like the queries ([`names::folded`]: `ß` as `ss`), since the
+/// tokenizer folds only accents and case.
 pub fn patient_doc(surname: &str, first_name: &str, hospital_number: &str) -> String {
     let digits = hospital_number.trim_start_matches(|c: char| !c.is_ascii_digit());
-    if digits.is_empty() || digits == hospital_number {
+    let doc = if digits.is_empty() || digits == hospital_number {
         format!("{surname} {first_name} {hospital_number}")
     } else {
         format!("{surname} {first_name} {hospital_number} {digits}")
-    }
+    };
+    names::folded(&doc)
 }
 
 /// Inside a write: (re)indexes a patient row after it was inserted or saved.
@@ -164,6 +169,17 @@ pub(super) fn after_row_write(conn: &Connection, table: Table, id: i64) -> Resul
         index_patient(conn, id)?;
     }
     Ok(())
+}
+
+/// Schema upgrade 6 → 7: the documents are folded as the queries are
+/// (`ß` as `ss`, `œ` as `oe`); both indexes are built again.
+pub(super) fn rebuild_indexes(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM patient_search;
+         INSERT INTO audit_search (audit_search) VALUES ('delete-all');
+         DELETE FROM audit_terms;",
+    )?;
+    build_indexes(conn)
 }
 
 /// Schema upgrade 3 → 4: indexes every existing patient and audit row.

@@ -57,6 +57,9 @@ pub struct BedSetupRow {
     pub unit: Option<String>,
     /// free, occupied, to_clean or closed (reserved is derived, not stored).
     pub state: String,
+    /// R-PATH-4: the first night a planned admission holds this bed, if any
+    /// (found in use, #8: a reserved bed was listed as plainly free).
+    pub reserved_from: Option<chrono::NaiveDate>,
     pub active: bool,
     pub version: i64,
 }
@@ -91,13 +94,19 @@ pub fn rooms(conn: &Connection) -> Result<Vec<RoomRow>> {
 }
 
 pub fn beds(conn: &Connection) -> Result<Vec<BedSetupRow>> {
-    let mut stmt = conn.prepare_cached("SELECT id, label, unit, state, active, version FROM beds ORDER BY label")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.id, b.label, b.unit, b.state, b.active, b.version,
+                (SELECT min(a.planned_admit_on) FROM admissions a WHERE a.bed_id = b.id AND a.state = 'planned')
+         FROM beds b ORDER BY b.label",
+    )?;
     let rows = stmt.query_map([], |r| {
+        let held: Option<String> = r.get(6)?;
         Ok(BedSetupRow {
             bed_id: r.get(0)?,
             label: r.get(1)?,
             unit: r.get(2)?,
             state: r.get(3)?,
+            reserved_from: held.as_deref().and_then(super::rows::parse_day),
             active: r.get(4)?,
             version: r.get(5)?,
         })

@@ -35,9 +35,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         }
         let status = if s.active { "✓ active" } else { "✗ retired" };
         let text = format!(
-            "{:<26}{:<16}{:<14}{status}",
-            s.display_name,
-            s.account.as_deref().unwrap_or("(no account)"),
+            "{}{}{:<14}{status}",
+            super::column(&s.display_name, 26),
+            super::column(s.account.as_deref().unwrap_or("(no account)"), 16),
             s.role.code()
         );
         let style = if s.active { ratatui::style::Style::new() } else { theme.dim() };
@@ -50,33 +50,43 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     lines.push(Line::styled(format!(" ROOMS  {}", v.rooms.len()), theme.section()));
     for r in &v.rooms {
         let retired = if r.active { "" } else { "  ✗ retired" };
-        lines.push(Line::raw(format!("   {:<24}{:<14}{}–{}{retired}", r.name, r.kind, r.opens, r.closes)));
+        lines.push(Line::raw(format!(
+            "   {}{:<14}{}–{}{retired}",
+            super::column(&r.name, 24),
+            r.kind,
+            r.opens,
+            r.closes
+        )));
     }
     // Beds in one line (the Beds tab lists them): counts by state, and units.
     let in_use: Vec<_> = v.beds.iter().filter(|b| b.active).collect();
-    let count = |state: &str| in_use.iter().filter(|b| b.state == state).count();
+    let count = |state: &str| {
+        in_use.iter().filter(|b| b.state == state && (state != "free" || b.reserved_from.is_none())).count()
+    };
+    let reserved = in_use.iter().filter(|b| b.state == "free" && b.reserved_from.is_some()).count();
     let mut units: Vec<&str> = in_use.iter().filter_map(|b| b.unit.as_deref()).collect();
     units.sort_unstable();
     units.dedup();
-    lines.push(Line::styled(
-        format!(
-            " BEDS  {} · free {} · occupied {} · to clean {} · closed {} · retired {}",
-            in_use.len(),
-            count("free"),
-            count("occupied"),
-            count("to_clean"),
-            count("closed"),
-            v.beds.len() - in_use.len()
-        ),
-        theme.section(),
-    ));
+    // A state no bed is in is left out, so the line fits 80 columns.
+    let counts = [
+        ("reserved", reserved),
+        ("occupied", count("occupied")),
+        ("to clean", count("to_clean")),
+        ("closed", count("closed")),
+        ("retired", v.beds.len() - in_use.len()),
+    ];
+    let mut line = format!(" BEDS  {} · free {}", in_use.len(), count("free"));
+    for (label, n) in counts.iter().filter(|(_, n)| *n > 0) {
+        line.push_str(&format!(" · {label} {n}"));
+    }
+    lines.push(Line::styled(line, theme.section()));
     if !units.is_empty() {
         lines.push(Line::raw(format!("   units: {}", units.join(", "))));
     }
     lines.push(Line::styled(format!(" PROCEDURE KINDS  {}", v.kinds.len()), theme.section()));
     for k in &v.kinds {
         let retired = if k.active { "" } else { "  ✗ retired" };
-        lines.push(Line::raw(format!("   {:<38}{:>4} min{retired}", k.label, k.minutes)));
+        lines.push(Line::raw(format!("   {}{:>4} min{retired}", super::column(&k.label, 38), k.minutes)));
     }
     lines.push(Line::styled(
         "   to change them: `periop setup --from FILE`, `periop rooms|beds|procedures`",

@@ -90,11 +90,11 @@ fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Str
         .map(|r| format!(" · missing: {}", r.missing_text()))
         .unwrap_or_default();
     let text = format!(
-        "{:<17}{}{:<6}{:<5}{:<13}{procedure}{fasting}{missing}",
+        "{:<17}{}{:<6}{}{:<13}{procedure}{fasting}{missing}",
         row.state.label(),
         super::column(&row.patient.to_string(), 36),
         j0,
-        bed,
+        super::column(&bed, 5),
         readiness
     );
     let whole = format!(

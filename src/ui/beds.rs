@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             (None, Some(e)) => format!("expected tonight: {}", e.patient),
             _ => String::new(),
         };
-        let text = format!("{:<6}{:<14}{who}", bed.label, bed.status.label());
+        let text = format!("{}{:<14}{who}", super::column(&bed.label, 6), bed.status.label());
         let style = match bed.status {
             BedStatus::ToClean | BedStatus::Closed => theme.warning(),
             BedStatus::Free => theme.good(),

@@ -197,7 +197,7 @@ fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
         };
         let readiness = readiness_text(stay.readiness.as_ref());
         let who = column(&stay.patient.to_string(), 36);
-        let text = format!("{:<17}{who}{readiness:<13}{bed:<8} {procedure}", stay.state.label());
+        let text = format!("{:<17}{who}{readiness:<13}{} {procedure}", stay.state.label(), column(&bed, 8));
         return (text, style);
     }
     // R-DISCH-1: what the discharge check still lacks, for those still on the ward.
@@ -210,7 +210,7 @@ fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
     let incident = stay.incident.as_deref().map(|i| format!(" · {i}")).unwrap_or_default();
     let planned = format!("planned {}{incident}", stay.planned_discharge_on.format("%d/%m"));
     let who = column(&stay.patient.to_string(), 36);
-    let text = format!("{:<17}{who}{:<22}{bed:<8} {planned}", stay.state.label(), fit(&check, 21));
+    let text = format!("{:<17}{who}{:<22}{} {planned}", stay.state.label(), fit(&check, 21), column(&bed, 8));
     (text, style)
 }
 
@@ -224,15 +224,15 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
     // R-FAST-1: the fasting times travel with the case.
     let fasting = slot.fasting.as_ref().map(|f| f.summary(state.zone)).unwrap_or_default();
     let text = format!(
-        "{}-{} {:<13}{}{:<13}{:<46}{:<16}{}",
+        "{}-{} {:<13}{}{:<13}{:<46}{}{}",
         clock_text(slot.start, state.zone),
         clock_text(end, state.zone),
         slot.state.label(),
         column(&slot.patient.to_string(), 36),
         readiness_text(slot.readiness.as_ref()),
         fasting,
-        slot.procedure,
-        slot.operator,
+        column(&slot.procedure, 16),
+        crate::domain::names::for_terminal(&slot.operator),
     );
     (text, style)
 }

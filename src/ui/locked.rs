@@ -40,7 +40,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     lines.push(Line::styled("   Press any key to show the screen again.", theme.key()));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!("   {} · {} ({})", state.actor.account, state.actor.display_name, state.actor.role),
+        format!(
+            "   {} · {} ({})",
+            state.actor.account,
+            crate::domain::names::for_terminal(&state.actor.display_name),
+            state.actor.role
+        ),
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines), area);

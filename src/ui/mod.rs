@@ -160,6 +160,7 @@ pub(crate) fn countdown(
 /// combining accents take none and CJK takes two: columns stay straight.
 pub(crate) fn fit(text: &str, width: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let text = &*crate::domain::names::for_terminal(text);
     let cells = text.width();
     if cells <= width {
         return format!("{text}{}", " ".repeat(width - cells));

@@ -56,7 +56,7 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             let (key_style, text_style) = if on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
             lines.push((
                 Line::from(vec![
-                    Span::styled(format!(" {}", super::column(&keymap::keys_label(b), key_width)), key_style),
+                    Span::styled(format!(" {}", super::column(&keys_for(b, state), key_width)), key_style),
                     Span::styled(b.help, text_style),
                 ]),
                 false,
@@ -167,6 +167,16 @@ fn split_at_width(text: &str, width: usize) -> (&str, &str) {
         used += w;
     }
     (text, "")
+}
+
+/// A binding's keys as this user can press them: the tab digits run to the
+/// tabs this user has (found in use, #8: a nurse's help offered 1-7, and
+/// tab 7, Admin, is for admins only).
+fn keys_for(b: &keymap::Binding, state: &State) -> String {
+    if b.keys.contains(&keymap::Key::Digit) {
+        return format!("1-{}", state.tabs().len());
+    }
+    keymap::keys_label(b)
 }
 
 pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme) {

@@ -49,7 +49,12 @@ pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &The
         Live::Stopped(why) => format!("✗ live refresh stopped ({why})"),
     };
     let clock = state.now.with_timezone(&state.zone).format("%a %d/%m %H:%M").to_string();
-    let who = format!(" {} · {} ({})", state.actor.account, state.actor.display_name, state.actor.role);
+    let who = format!(
+        " {} · {} ({})",
+        state.actor.account,
+        crate::domain::names::for_terminal(&state.actor.display_name),
+        state.actor.role
+    );
     let right = format!("{clock} · {live} ");
     let width = usize::from(area.width);
     let room = width.saturating_sub(who.width() + right.width() + 4);

@@ -156,9 +156,26 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             let Some(row) = d.checklist.get(cursor) else {
                 return problem(state, "no checklist item here");
             };
-            let request =
-                Request::Check { case_id: c.case_id, item: row.item, done: !row.done, version: row.version, who };
-            Outcome::with(Effect::Save(request))
+            let request = Request::Check {
+                case_id: c.case_id,
+                item: row.item,
+                done: !row.done,
+                version: row.version,
+                who: who.clone(),
+            };
+            if !row.done {
+                return Outcome::with(Effect::Save(request));
+            }
+            // Found in use (#8): Space unticked a consent at once, unasked.
+            // Ticking is the usual way; taking a tick back asks first.
+            let by = match (&row.checked_by, row.checked_at) {
+                (Some(by), Some(at)) => {
+                    format!("ticked by {by} on {}", at.with_timezone(&state.zone).format("%d/%m %H:%M"))
+                }
+                _ => "ticked".to_string(),
+            };
+            let lines = vec![who, format!("{}: {by}; unticking is recorded in the audit", row.label)];
+            ask(state, "Untick this item?", lines, request)
         }
         Action::ConfirmCase => {
             let Some(c) = case else { return need_case(state) };
