@@ -456,6 +456,33 @@ fn help_offers_the_digits_of_the_tabs_this_user_has() {
     assert!(!shown.contains(&format!("1-{}", periop::app::state::Tab::ALL.len())), "{shown}");
 }
 
+/// Found in use (#8): a refusal needing two lines wrapped under the form's
+/// border and, counted as one line, pushed the form past the window. It now
+/// wraps between words, indented, inside the border, and the form fits.
+#[test]
+fn a_two_line_refusal_stays_inside_the_form_at_80x24() {
+    let mut w = ward();
+    // A number the demo ward registered, under another name.
+    let hospital_number = "H100001";
+    press(&mut w, "2n");
+    press(&mut w, &format!("{hospital_number}\tDupont-Different\tMarie\t01/02/1950\tf\tv\t\t\t\tl"));
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    shell::handle(&mut w.store, Clock::Fixed(now()), &mut w.state, Msg::Key(ctrl_s));
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("already registered"), "{shown}");
+    assert_eq!(shown.lines().count(), 24);
+    for line in shown.lines().filter(|l| l.contains('│')) {
+        assert!(
+            line.starts_with('│') && line.trim_end().ends_with('│'),
+            "a line outside the border: {line:?}\n{shown}"
+        );
+    }
+    let lines: Vec<&str> = shown.lines().collect();
+    let first = lines.iter().position(|l| l.contains("! not saved:")).expect("the refusal");
+    let next = lines[first + 1].trim_start_matches('│');
+    assert!(next.starts_with("   ") && !next.trim().is_empty(), "the refusal's second line is not indented:\n{shown}");
+}
+
 /// R-DO-6 on the Rounds tab: after a round with pin signs, the patient's
 /// alerts and each pin's grade over the last rounds, beside the length chart.
 #[test]

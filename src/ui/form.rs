@@ -52,8 +52,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
         lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
+    // Found in use (#8): a refusal of two lines wrapped under the border and,
+    // counted as one, made the form taller than the window. Wrapped here,
+    // indented, and counted line by line.
     if let Some(error) = &form.error {
-        lines.push(Line::styled(format!(" ! not saved: {error}"), theme.urgent()));
+        let inner = usize::from(width.saturating_sub(2));
+        for line in super::wrap(error, inner, " ! not saved: ", "   ") {
+            lines.push(Line::styled(line, theme.urgent()));
+        }
     }
     if form.confirm_discard && form.quit_after_discard {
         lines.push(Line::styled(" Quit and throw away what you typed?  y quit   n keep editing", theme.urgent()));

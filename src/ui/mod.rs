@@ -184,6 +184,30 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     cut
 }
 
+/// `text` broken between words into lines of at most `width` cells, the
+/// first starting with `first`, the others with `indent` (a word longer
+/// than a line is cut with `…`).
+pub(crate) fn wrap(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(first.width().max(indent.width()) + 1);
+    let mut lines = vec![first.to_string()];
+    let mut fresh = true;
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line at least");
+        let gap = usize::from(!fresh);
+        if !fresh && line.width() + gap + word.width() > width {
+            lines.push(format!("{indent}{word}"));
+        } else {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        fresh = false;
+    }
+    lines.into_iter().map(|l| if l.width() > width { fit(&l, width).trim_end().to_string() } else { l }).collect()
+}
+
 /// A column `width` cells wide: the text cut to leave one blank before the
 /// next column, so a long name never runs into it.
 pub(crate) fn column(text: &str, width: usize) -> String {
@@ -227,6 +251,12 @@ fn scroll_offset(selected: Option<usize>, total: usize, height: usize) -> usize 
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn wrap_breaks_between_words_and_indents_what_follows() {
+        let lines = wrap("hospital number H1: already registered with a different name", 30, " ! not saved: ", "   ");
+        assert_eq!(lines, [" ! not saved: hospital number", "   H1: already registered with", "   a different name"]);
+    }
 
     #[test]
     fn fit_measures_cells_so_accents_and_cjk_keep_columns_straight() {
