@@ -142,15 +142,23 @@ fn r_role_1_roles_and_staff_commands() {
         periop(dir.path(), &all)
     };
     assert!(run(&["init"]).status.success());
-    let out = run(&["staff", "add", "--account", "alice", "--name", "Alice Martin", "--role", "nurse"]);
+    // Found in use (#8): `staff add --account ghost` was accepted: an
+    // account the machine does not have can never log in.
+    let out = run(&["staff", "add", "--account", "ghost-8x", "--name", "Ghost", "--role", "admin"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("account \"ghost-8x\": this machine has no such account"), "{}", text(&out));
+    assert!(text(&out).contains("fix the spelling, or create the account first"), "{}", text(&out));
+    let alice = another_account();
+    let alice = alice.as_str();
+    let out = run(&["staff", "add", "--account", alice, "--name", "Alice Martin", "--role", "nurse"]);
     assert!(out.status.success(), "{}", text(&out));
     let out = run(&["staff", "add", "--name", "Dr Caron", "--role", "doctor"]);
     assert!(out.status.success(), "{}", text(&out));
-    let out = run(&["staff", "set", "alice", "--role", "scheduler"]);
+    let out = run(&["staff", "set", alice, "--role", "scheduler"]);
     assert!(text(&out).contains("role scheduler"), "{}", text(&out));
-    let out = run(&["staff", "add", "--account", "alice", "--name", "Again", "--role", "nurse"]);
+    let out = run(&["staff", "add", "--account", alice, "--name", "Again", "--role", "nurse"]);
     assert!(!out.status.success() && text(&out).contains("already on the staff list"), "{}", text(&out));
-    let out = run(&["staff", "set", "alice", "--role", "janitor"]);
+    let out = run(&["staff", "set", alice, "--role", "janitor"]);
     assert!(!out.status.success() && text(&out).contains("not a role"), "{}", text(&out));
     let out = run(&["staff", "retire", "Dr Caron"]);
     assert!(text(&out).contains("retired"), "{}", text(&out));
@@ -159,11 +167,24 @@ fn r_role_1_roles_and_staff_commands() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let staff = json["staff"].as_array().unwrap();
     assert_eq!(staff.len(), 3);
-    assert!(staff.iter().any(|s| s["account"] == "alice" && s["role"] == "scheduler" && s["active"] == true));
+    assert!(staff.iter().any(|s| s["account"] == alice && s["role"] == "scheduler" && s["active"] == true));
     assert!(staff.iter().any(|s| s["display_name"] == "Dr Caron" && s["active"] == false));
     let out = run(&["staff", "list", "--format", "csv"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("\n2,alice,Alice Martin,scheduler,1\n"), "{}", text(&out));
+    let row = format!("\n2,{alice},Alice Martin,scheduler,1\n");
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&row), "{}", text(&out));
     assert!(run(&["check"]).status.success());
+}
+
+/// An account this machine has, other than the one running the tests.
+fn another_account() -> String {
+    let me = Account::current().name;
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    passwd
+        .lines()
+        .filter_map(|line| line.split(':').next())
+        .find(|name| *name != me && matches!(nix::unistd::User::from_name(name), Ok(Some(_))))
+        .expect("a second account on this machine")
+        .to_string()
 }
 
 /// Issue 8, item 4: `periop backup PATH` says what it copied and that the
