@@ -289,3 +289,38 @@ fn a_backup_whose_rows_differ_from_the_audit_is_not_restored() {
     assert!(err.to_string().contains("pick another backup"), "{err}");
     assert_eq!(snapshot(dir.path()).keys().collect::<Vec<_>>(), before.keys().collect::<Vec<_>>());
 }
+
+/// Found in use (#8): `restore` ran while an idle `sqlite3` shell had the
+/// file open (it holds no SQLite lock), and the shell's later writes landed
+/// in the restored file. Any process holding the file open is named.
+#[test]
+fn restore_is_refused_while_any_program_holds_the_file_open_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let target = dir.path().join("backup.db");
+    Store::open_as(&path, &admin()).unwrap().backup_to(&target, at(), &mut |_, _| {}).unwrap();
+    // `sleep` with the database as its standard input: open, no lock.
+    let mut holder = Command::new("sleep")
+        .arg("30")
+        .stdin(std::fs::File::open(&path).unwrap())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = holder.id();
+    let mut seen = Vec::new();
+    for _ in 0..50 {
+        seen = backup::other_openers(&path);
+        if !seen.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!backup::held_by_another_process(&path).unwrap(), "no SQLite lock is held");
+    let err = backup::restore(&path, &target, &admin(), at()).unwrap_err().to_string();
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(seen, [format!("sleep (pid {pid})")]);
+    assert!(err.contains(&format!("another program has it open: sleep (pid {pid})")), "{err}");
+    assert!(err.ends_with("close them all, then restore again"), "{err}");
+    backup::restore(&path, &target, &admin(), at()).unwrap();
+}

@@ -170,6 +170,42 @@ pub fn held_by_another_process(path: &Path) -> Result<bool> {
     Ok(false)
 }
 
+/// Other processes that have `path`, its `-wal` or its `-shm` open, as
+/// `program (pid N)`, read from `/proc/*/fd` (Linux; the processes whose
+/// folder this account may not read are not seen, and elsewhere the list
+/// is empty). It sees what SQLite's locks do not: an idle `sqlite3` shell
+/// holds no lock, yet its next write would land in whatever file then has
+/// that name's inode open. Names only the program, never its files.
+pub fn other_openers(path: &Path) -> Vec<String> {
+    use std::os::unix::fs::MetadataExt;
+    let mut files = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        if let Ok(meta) = std::fs::metadata(&name) {
+            files.push((meta.dev(), meta.ino()));
+        }
+    }
+    let me = std::process::id();
+    let Ok(processes) = std::fs::read_dir("/proc") else { return Vec::new() };
+    let mut found = Vec::new();
+    for process in processes.flatten() {
+        let Some(pid) = process.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        if pid == me {
+            continue;
+        }
+        let Ok(fds) = std::fs::read_dir(process.path().join("fd")) else { continue };
+        let holds =
+            fds.flatten().any(|fd| std::fs::metadata(fd.path()).is_ok_and(|m| files.contains(&(m.dev(), m.ino()))));
+        if holds {
+            let program = std::fs::read_to_string(process.path().join("comm")).unwrap_or_default();
+            let program = crate::domain::names::made_safe(program.trim(), &[]).into_owned();
+            found.push(format!("{} (pid {pid})", if program.is_empty() { "a program" } else { &program }));
+        }
+    }
+    found
+}
+
 /// What a restore did.
 #[derive(Debug, Clone)]
 pub struct Restored {
@@ -216,6 +252,17 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
             shown(live),
             "another program has it open (a terminal running periop, a command, an sqlite3 shell); \
              close them all, then restore again",
+        ));
+    }
+    let openers = other_openers(live);
+    if !openers.is_empty() {
+        return Err(StoreError::invalid(
+            shown(live),
+            format!(
+                "another program has it open: {}; its next write would land in the restored file: \
+                 close them all, then restore again",
+                openers.join(", ")
+            ),
         ));
     }
     let stamp = now.format("%Y%m%dT%H%M%SZ");

@@ -94,5 +94,12 @@ mod tests {
         assert_eq!(change_of(Table::LabResults, false, &VOID_COLUMNS), Change::Medication);
         assert!(!roles::may(Role::Nurse, change_of(Table::AnaesthesiaConsultations, false, &VOID_COLUMNS)));
         assert!(roles::may(Role::Pharmacist, change_of(Table::Treatments, false, &VOID_COLUMNS)));
+        // The Void key is offered to the roles of Medication (`app::keymap`):
+        // exactly those that may void one record or another.
+        let voidable = [Table::Intakes, Table::Treatments, Table::LabResults, Table::AnaesthesiaConsultations];
+        for role in Role::ALL {
+            let any = voidable.iter().any(|t| roles::may(role, change_of(*t, false, &VOID_COLUMNS)));
+            assert_eq!(roles::may(role, Change::Medication), any, "{role:?}");
+        }
     }
 }
