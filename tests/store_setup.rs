@@ -187,3 +187,25 @@ fn names_and_labels_are_checked_alike_and_never_twice() {
     let written = audit_total(&raw_ro(&path)) - before;
     assert_eq!(written, 3, "Dr Same, B 1 and B 2 only");
 }
+
+/// Beside the fix for entries named twice (found in use, #8, in
+/// `names_and_labels_are_checked_alike_and_never_twice`): a key repeated
+/// within one table, or a table given twice, is refused by the TOML reader
+/// itself, with its line; this pins that it stays so.
+#[test]
+fn a_key_repeated_in_a_ward_file_is_refused_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let before = audit_total(&raw_ro(&path));
+    for (file, line) in [
+        ("[[bed]]\nlabel = \"B1\"\nunit = \"North\"\nunit = \"South\"\n", 4),
+        ("[settings]\n\"block.turnover_min\" = 20\n\"block.turnover_min\" = 30\n", 3),
+        ("[settings]\n\"block.turnover_min\" = 20\n\n[settings]\n\"fast.clear_h\" = 2\n", 4),
+    ] {
+        let err = setup::apply(&mut store, file, "ward.toml", at()).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("ward.toml line {line}:")), "{file}: {err}");
+        assert!(err.contains("duplicate") || err.contains("already"), "{err}");
+    }
+    assert_eq!(audit_total(&raw_ro(&path)), before);
+}
