@@ -281,8 +281,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })?;
             let mut store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();
-            store.write(now, |tx| void::void(tx, what, id, &reason))?;
-            out(&format!("{}: voided ({reason}); kept in the history, no longer counted", what.table().row(id)));
+            let voided = store.write(now, |tx| void::void(tx, what, id, &reason))?;
+            out(&cli::void::said(&voided, &reason, store.settings().zone()));
         }
         Some(Command::Bench { keys }) => {
             let path = database(cli.db)?;

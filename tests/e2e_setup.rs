@@ -6,7 +6,7 @@
 
 mod e2e_support;
 
-use e2e_support::{TAB, Ward, count, current_account, select_planned_arrival};
+use e2e_support::{TAB, Ward, another_account, count, current_account, select_planned_arrival};
 use std::ffi::OsStr;
 
 const CTRL_S: &str = "\x13";
@@ -27,6 +27,7 @@ fn run(ward: &Ward, args: &[&str]) -> String {
 fn a_new_ward_set_up_from_a_file_then_a_nurse_admits_a_patient_into_one_of_its_beds() {
     let ward = Ward::empty();
     let me = current_account();
+    let chief = another_account();
     run(&ward, &["init"]);
     let file = format!(
         r#"
@@ -52,7 +53,7 @@ anaesthesia = true
 implants = true
 
 [[staff]]
-account = "chief"
+account = "{chief}"
 name = "Claire Chef"
 role = "admin"
 

@@ -473,6 +473,7 @@ mod found_in_use {
         let other = Account { name: "nurse2".into(), full_name: Some("Nurse Two".into()) };
         let path = Path::new(&w.state.database).to_path_buf();
         // R-ROLE-1: moving a case is the block schedule's (the admin gives the role).
+        w.store.set_accounts(periop::store::Accounts::only(&["nurse2"]));
         w.store
             .write(now(), |tx| {
                 periop::store::staff::add(tx, Some("nurse2"), "Nurse Two", periop::domain::roles::Role::Scheduler)
@@ -705,12 +706,27 @@ mod admin_tab {
         let row = w.state.admin.staff.rows.iter().find(|s| s.staff_id == barbier).unwrap();
         assert_eq!(row.role.code(), "pharmacist", "the list is read again after the save");
 
-        // x retires, after a confirmation.
+        // x retires, after a confirmation; not an operator of upcoming
+        // cases (found in use, #8): the refusal says how many and what to do.
         w.press(plain(KeyCode::Char('x')));
         assert!(matches!(w.state.mode, Mode::Dialog(_)));
         w.press(plain(KeyCode::Char('y')));
         let active: bool = conn.query_row("SELECT active FROM staff WHERE id = ?1", [barbier], |r| r.get(0)).unwrap();
-        assert!(!active);
+        let booked: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM cases WHERE (operator_id = ?1 OR anaesthetist_id = ?1)
+                 AND state IN ('planned', 'confirmed') AND scheduled_start >= ?2",
+                rusqlite::params![barbier, periop::store::error::instant_text(now())],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if booked > 0 {
+            assert!(active);
+            let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+            assert!(notice.contains(&format!("{booked} upcoming case(s)")), "{notice}");
+        } else {
+            assert!(!active);
+        }
 
         // A nurse does not see the tab; its number says why.
         let mut n = ward();

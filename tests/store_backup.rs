@@ -120,8 +120,33 @@ fn a_backup_never_overwrites_a_file() {
     let target = dir.path().join("exists.db");
     std::fs::write(&target, b"keep me").unwrap();
     let err = store.backup_to(&target, at(), &mut |_, _| {}).unwrap_err();
-    assert!(matches!(err, StoreError::AlreadyExists(_)), "{err:?}");
+    assert!(matches!(err, StoreError::Exists { .. }), "{err:?}");
     assert_eq!(std::fs::read(&target).unwrap(), b"keep me");
+    // Found in use (#8): it said "…or open it without `init`".
+    assert!(
+        err.to_string().ends_with(
+            "already exists; a backup never overwrites a file: give a new path (e.g. with the date in its name)"
+        ),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("init"), "{err}");
+}
+
+/// Found in use (#8): a backup to a folder the account cannot write told
+/// the user to get write access to the ward's database; it names the
+/// destination's folder.
+#[test]
+fn a_backup_to_a_folder_you_cannot_write_names_that_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    // A folder nobody can create a file in, even root: a plain file.
+    let folder = dir.path().join("not-a-folder");
+    std::fs::write(&folder, b"").unwrap();
+    let store = Store::open_as(&path, &admin()).unwrap();
+    let err = store.backup_to(&folder.join("bk.db"), at(), &mut |_, _| {}).unwrap_err().to_string();
+    assert!(err.contains(&format!("ask the owner of {} to let your account write there", folder.display())), "{err}");
+    assert!(err.contains("no backup was made"), "{err}");
+    assert!(!err.contains("the ward's database"), "{err}");
 }
 
 /// A child process that opens the database and holds it until its stdin closes.
@@ -178,4 +203,124 @@ fn restore_is_refused_while_another_process_has_the_file_open_and_needs_an_admin
     let done = backup::restore(&path, &target, &admin(), at()).unwrap();
     assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM patients", []), 0, "the backup had no patient");
     assert_eq!(count(&raw_ro(&done.kept), "SELECT count(*) FROM patients", []), 1, "the old file is kept");
+}
+
+/// A demo ward checked as a terminal whose clock is two days behind sees
+/// it: intakes, labs and steps of the last two days are "in the future",
+/// stored records that break R-PATH-6 in a file that is whole.
+fn ward_with_rules_broken(dir: &Path) -> (std::path::PathBuf, chrono::DateTime<chrono::Utc>) {
+    let path = dir.join("ward.db");
+    let options = periop::cli::demo::Options { seed: 1, years: 0 };
+    drop(periop::cli::demo::build(&path, &admin(), at(), &options, &mut |_| {}).unwrap());
+    let behind = at() - chrono::Duration::days(2);
+    let live = Store::open_as(&path, &admin()).unwrap().check(behind).unwrap();
+    assert!(!live.findings.is_empty(), "{live:#?}");
+    assert_eq!(live.verdict(), check::Verdict::RulesBroken);
+    (path, behind)
+}
+
+/// Found in use (#8): `periop backup` of a file `periop check` calls "RULES
+/// BROKEN: the file is whole" (an intake recorded in the future by a
+/// fixed-clock terminal) made no copy and said the database was damaged and
+/// to restore a backup: the nightly backup silently stopped. The copy's
+/// file is checked; the broken rules are a warning with the next step.
+#[test]
+fn a_backup_copies_a_whole_file_whose_records_break_a_rule_and_says_what_to_correct() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, behind) = ward_with_rules_broken(dir.path());
+    let store = Store::open_as(&path, &admin()).unwrap();
+    let target = dir.path().join("bk.db");
+    let report = store.backup_to(&target, behind, &mut |_, _| {}).unwrap();
+    assert!(report.check.file_whole() && !report.check.is_healthy());
+    let warnings = report.check.warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("break a clinical rule"), "{warnings:?}");
+    assert!(warnings[0].ends_with("run `periop check` on the live database and correct each one"), "{warnings:?}");
+    assert!(target.exists());
+    drop(store);
+
+    // Restore takes it too, and so the file it kept in its place.
+    let done = backup::restore(&path, &target, &admin(), behind).unwrap();
+    assert!(done.check.file_whole() && !done.check.findings.is_empty());
+    let again = backup::restore(&path, &done.kept, &admin(), behind + chrono::Duration::minutes(1)).unwrap();
+    assert!(again.check.file_whole());
+}
+
+/// Found in use (#8): `periop restore` refused a backup of an older schema
+/// (`periop check`: "OLDER SCHEMA"); it is whole, and is upgraded in place.
+#[test]
+fn an_older_schema_backup_is_restored_and_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    add_patient(&mut Store::open_as(&path, &admin()).unwrap(), 1);
+    let target = dir.path().join("old.db");
+    Store::open_as(&path, &admin()).unwrap().backup_to(&target, at(), &mut |_, _| {}).unwrap();
+    raw_rw(&target)
+        .execute_batch(
+            "DROP TRIGGER audit_is_append_only_update; ALTER TABLE audit DROP COLUMN hash;
+             DROP TABLE audit_search; DROP TABLE patient_search; DROP TABLE audit_terms;
+             CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+             BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    let old = check::check_file(&target, at()).unwrap();
+    assert_eq!(old.verdict(), check::Verdict::OlderSchema);
+    assert!(old.warnings()[0].contains("upgrades it"), "{:?}", old.warnings());
+    let done = backup::restore(&path, &target, &admin(), at()).unwrap();
+    assert_eq!(done.from_schema, 2);
+    assert!(done.check.is_healthy(), "{:#?}", done.check);
+    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM patients", []), 1);
+}
+
+/// What is not whole is still refused, changing nothing: a row edited
+/// behind periop's back (it differs from its audit row).
+#[test]
+fn a_backup_whose_rows_differ_from_the_audit_is_not_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    add_patient(&mut Store::open_as(&path, &admin()).unwrap(), 1);
+    let target = dir.path().join("bk.db");
+    Store::open_as(&path, &admin()).unwrap().backup_to(&target, at(), &mut |_, _| {}).unwrap();
+    raw_rw(&target).execute("UPDATE patients SET hospital_number = 'H999999'", []).unwrap();
+    let before = snapshot(dir.path());
+    let err = backup::restore(&path, &target, &admin(), at()).unwrap_err();
+    assert!(err.to_string().contains("this backup is not whole"), "{err}");
+    assert!(err.to_string().contains("pick another backup"), "{err}");
+    assert_eq!(snapshot(dir.path()).keys().collect::<Vec<_>>(), before.keys().collect::<Vec<_>>());
+}
+
+/// Found in use (#8): `restore` ran while an idle `sqlite3` shell had the
+/// file open (it holds no SQLite lock), and the shell's later writes landed
+/// in the restored file. Any process holding the file open is named.
+#[test]
+fn restore_is_refused_while_any_program_holds_the_file_open_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let target = dir.path().join("backup.db");
+    Store::open_as(&path, &admin()).unwrap().backup_to(&target, at(), &mut |_, _| {}).unwrap();
+    // `sleep` with the database as its standard input: open, no lock.
+    let mut holder = Command::new("sleep")
+        .arg("30")
+        .stdin(std::fs::File::open(&path).unwrap())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = holder.id();
+    let mut seen = Vec::new();
+    for _ in 0..50 {
+        seen = backup::other_openers(&path);
+        if !seen.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!backup::held_by_another_process(&path).unwrap(), "no SQLite lock is held");
+    let err = backup::restore(&path, &target, &admin(), at()).unwrap_err().to_string();
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(seen, [format!("sleep (pid {pid})")]);
+    assert!(err.contains(&format!("another program has it open: sleep (pid {pid})")), "{err}");
+    assert!(err.ends_with("close them all, then restore again"), "{err}");
+    backup::restore(&path, &target, &admin(), at()).unwrap();
 }

@@ -1383,3 +1383,67 @@ fn r_med_1_r_med_2_a_mistaken_treatment_and_lab_are_voided() {
     // The same drug can be recorded again once the mistaken entry is voided.
     w.store.write(now(), |tx| treatments::add(tx, patient, DrugClass::Clopidogrel)).unwrap();
 }
+
+/// Found in use (#8): retiring an operator or a procedure kind with
+/// upcoming booked cases was accepted silently (rooms and beds refuse the
+/// same): refused, naming how many cases and what to do first.
+#[test]
+fn r_block_1_an_operator_or_a_procedure_kind_with_upcoming_cases_is_not_retired() {
+    use periop::store::setup::{Mode, ProcedureInput, put_procedure};
+    use periop::store::staff::{self, StaffChange};
+    let mut w = ward();
+    w.stay(d(24), time(9, 0), None);
+    let operator = w.operator;
+    let err = w
+        .store
+        .write(now(), |tx| {
+            let row = staff::find(tx.conn(), &format!("#{operator}"))?.unwrap();
+            staff::set(tx, operator, row.version, &StaffChange { active: Some(false), ..Default::default() })
+        })
+        .unwrap_err();
+    let text = invalid_text(err);
+    assert!(text.contains("1 upcoming case(s) have them as operator or anaesthetist"), "{text}");
+    assert!(text.contains("give those cases someone else first"), "{text}");
+    let retire = ProcedureInput { code: "vertebroplasty".into(), active: Some(false), ..Default::default() };
+    let text = invalid_text(w.store.write(now(), |tx| put_procedure(tx, &retire, Mode::Set)).unwrap_err());
+    assert!(text.contains("1 upcoming case(s) are booked as this procedure; rebook or cancel them first"), "{text}");
+    // A kind no case needs goes.
+    let retire = ProcedureInput { code: "cementoplasty".into(), active: Some(false), ..Default::default() };
+    w.store.write(now(), |tx| put_procedure(tx, &retire, Mode::Set)).unwrap();
+}
+
+/// Found in use (#8): `periop void` said only "the lab result: voided", so
+/// a mistyped number voided another patient's result unseen; and a number
+/// with no record said it "may have been removed by someone else". The
+/// void returns the record (kind, value, time) and whose it was; a missing
+/// number says there is none and where numbers are shown; a reason holding
+/// a control character (ESC, BEL) is refused.
+#[test]
+fn r_path_5_a_void_says_what_it_voided_and_whose_it_was() {
+    use periop::store::void::{self, Voidable};
+    let mut w = ward();
+    let (admission, _) = w.stay(d(24), time(10, 0), Some(w.beds[0]));
+    let patient = w.store.admission(admission, now()).unwrap().patient.identity.patient_id;
+    let lab = w.store.write(now(), |tx| labs::record(tx, patient, LabItem::Inr, 2.5, paris(22, 7, 0))).unwrap();
+    for reason in ["wrong\u{1b}[2Jtube", "wrong tube\u{7}", "wrong \u{202E}tube"] {
+        let text = invalid_text(w.store.write(now(), |tx| void::void(tx, Voidable::Lab, lab, reason)).unwrap_err());
+        assert!(text.contains("control character or a direction mark"), "{text}");
+    }
+    let voided = w.store.write(now(), |tx| void::void(tx, Voidable::Lab, lab, "wrong tube")).unwrap();
+    assert_eq!((voided.what, voided.id, voided.value.as_str()), (Voidable::Lab, lab, "INR 2.5"));
+    assert_eq!(voided.at, Some(paris(22, 7, 0)));
+    assert_eq!(voided.patient.patient_id, patient);
+    let said = periop::cli::void::said(&voided, "wrong tube", Paris);
+    assert!(
+        said.starts_with("voided lab result #")
+            && said.contains(
+                ": INR 2.5, taken 22/11/2026 07:00, of TESTPATIENT1 Camille (14/03/1960); reason: wrong tube"
+            ),
+        "{said}"
+    );
+
+    let text = invalid_text(w.store.write(now(), |tx| void::void(tx, Voidable::Intake, 99999, "x")).unwrap_err());
+    assert!(text.contains("there is no intake with that number"), "{text}");
+    assert!(text.contains("the Audit tab and the patient's history show each entry's number"), "{text}");
+    assert!(!text.contains("removed by someone else"), "{text}");
+}

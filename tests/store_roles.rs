@@ -9,8 +9,8 @@ mod store_common;
 use chrono::Duration;
 use periop::cli::demo;
 use periop::domain::roles::{self, Change, Role};
-use periop::store::permission::VOID_COLUMNS;
 use periop::store::table::Table;
+use periop::store::void::{self, Voidable};
 use periop::store::write::WriteTx;
 use periop::store::{Store, StoreError, staff};
 use std::path::Path;
@@ -23,7 +23,6 @@ struct Rows {
     case: (i64, i64),
     bed: (i64, i64),
     staff: (i64, i64),
-    intake: (i64, i64),
     distraction: (i64, i64),
 }
 
@@ -39,7 +38,6 @@ fn rows(path: &Path) -> Rows {
         ),
         bed: pair("SELECT id, version FROM beds WHERE state = 'free' ORDER BY id LIMIT 1"),
         staff: pair("SELECT id, version FROM staff WHERE account IS NULL ORDER BY id LIMIT 1"),
-        intake: pair("SELECT id, version FROM intakes ORDER BY id LIMIT 1"),
         distraction: pair("SELECT id, version FROM distraction_cases ORDER BY id LIMIT 1"),
     }
 }
@@ -109,11 +107,6 @@ fn try_change(tx: &mut WriteTx<'_>, change: Change, r: &Rows) -> periop::store::
                 ],
             )
             .map(drop),
-        Change::Correction => {
-            let fields: Vec<(&'static str, &dyn rusqlite::ToSql)> =
-                vec![(VOID_COLUMNS[0], &text), (VOID_COLUMNS[1], &1), (VOID_COLUMNS[2], &"entered by mistake")];
-            tx.update(Table::Intakes, r.intake.0, r.intake.1, &fields).map(drop)
-        }
     }
 }
 
@@ -123,7 +116,7 @@ fn r_role_1_every_change_kind_is_allowed_or_refused_by_every_role_as_the_table_s
     let path = dir.path().join("ward.db");
     let now = at();
     drop(demo::build(&path, &admin(), now, &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap());
-    let mut admin_store = Store::open_as(&path, &admin()).unwrap();
+    let mut admin_store = open_playing(&path, &admin());
     for role in Role::ALL {
         let name = format!("as_{}", role.code());
         admin_store.write(now, |tx| staff::add(tx, Some(&name), &name, role).map(drop)).unwrap();
@@ -159,6 +152,48 @@ fn r_role_1_every_change_kind_is_allowed_or_refused_by_every_role_as_the_table_s
     assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was written");
 }
 
+/// Found in use (#8): a nurse voided an anaesthesia consultation (which
+/// only an anaesthetist or an admin may record), and a pharmacist could not
+/// void a treatment they may enter. Every role × every kind of record.
+#[test]
+fn r_role_1_voiding_a_record_needs_the_role_that_may_record_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    let now = at();
+    drop(demo::build(&path, &admin(), now, &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap());
+    let mut admin_store = open_playing(&path, &admin());
+    for role in Role::ALL {
+        let name = format!("as_{}", role.code());
+        admin_store.write(now, |tx| staff::add(tx, Some(&name), &name, role).map(drop)).unwrap();
+    }
+    drop(admin_store);
+    let conn = raw_ro(&path);
+    let before = audit_total(&conn);
+    for what in Voidable::ALL {
+        let table = what.table();
+        let sql = format!("SELECT min(id) FROM {} WHERE voided_at IS NULL", table.name());
+        let id = count(&conn, &sql, []);
+        let change = periop::store::permission::change_of(table, true, &[]);
+        for role in Role::ALL {
+            let mut store = Store::open_as(&path, &account(&format!("as_{}", role.code()), None)).unwrap();
+            let err = store
+                .write(now, |tx| {
+                    void::void(tx, what, id, "entered by mistake")?;
+                    Err::<(), _>(StoreError::invalid("test", "rolled back"))
+                })
+                .unwrap_err();
+            let refused = matches!(err, StoreError::NotAllowed { .. });
+            assert_eq!(refused, !roles::may(role, change), "{role:?} voids {what:?}: {err}");
+            if refused {
+                assert!(err.to_string().contains(&roles::needed(change)), "{err}");
+            }
+        }
+    }
+    assert!(!roles::may(Role::Nurse, Change::Anaesthesia));
+    assert!(roles::may(Role::Pharmacist, Change::Medication));
+    assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was written");
+}
+
 #[test]
 fn r_role_1_a_retired_member_of_staff_only_reads_and_the_last_admin_cannot_go() {
     let dir = tempfile::tempdir().unwrap();
@@ -167,7 +202,7 @@ fn r_role_1_a_retired_member_of_staff_only_reads_and_the_last_admin_cannot_go() 
     let mut nurse_store = Store::open_as(&path, &nurse()).unwrap();
     add_patient(&mut nurse_store, 1);
 
-    let mut admin_store = Store::open_as(&path, &admin()).unwrap();
+    let mut admin_store = open_playing(&path, &admin());
     let row = admin_store.find_staff("nurse1").unwrap().unwrap();
     let change = staff::StaffChange { active: Some(false), ..Default::default() };
     admin_store.write(at(), |tx| staff::set(tx, row.staff_id, row.version, &change)).unwrap();
@@ -228,4 +263,26 @@ fn r_role_1_a_schema_5_file_gains_the_new_roles_and_columns() {
     let report = periop::store::check::full(&conn).unwrap();
     assert!(report.is_healthy(), "{report:#?}");
     assert_eq!(report.schema_version, periop::store::schema::VERSION);
+}
+
+/// Found in use (#8): a nurse refused a change was told to "ask an admin to
+/// give your account a role", though she has one: the refusal names the
+/// role the change needs and that an admin can change hers.
+#[test]
+fn r_role_1_a_refusal_tells_someone_with_a_role_how_to_get_the_one_needed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    give_role(&path, &nurse(), Role::Nurse);
+    let mut store = Store::open_as(&path, &nurse()).unwrap();
+    let add = periop::store::setup::BedInput { label: "Z1".into(), ..Default::default() };
+    let err = store
+        .write(at(), |tx| periop::store::setup::put_bed(tx, &add, periop::store::setup::Mode::Add))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("your role is nurse, and this change needs the role admin"), "{err}");
+    assert!(err.contains("an admin can change your role"), "{err}");
+    assert!(!err.contains("give your account a role"), "{err}");
+    let mut newcomer = Store::open_as(&path, &account("newcomer", None)).unwrap();
+    let err = newcomer.write(at(), |tx| periop::store::setup::put_bed(tx, &add, periop::store::setup::Mode::Add));
+    assert!(err.unwrap_err().to_string().contains("ask an admin to give your account a role"));
 }

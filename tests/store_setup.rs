@@ -17,7 +17,7 @@ const EXAMPLE: &str = include_str!("../docs/ward.example.toml");
 fn r_block_1_r_block_2_the_example_ward_file_loads_once_and_again_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let mut store = open_playing(&path, &admin());
     let before = audit_total(&raw_ro(&path));
     let applied = setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
     assert_eq!((applied.added, applied.changed), (12, 1), "{applied:?}");
@@ -49,7 +49,7 @@ fn r_block_1_r_block_2_the_example_ward_file_loads_once_and_again_changes_nothin
 fn a_bad_ward_file_is_refused_whole_naming_the_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let mut store = open_playing(&path, &admin());
     let before = audit_total(&raw_ro(&path));
     // The last room opens after it closes: the staff, rooms and beds before it are not written either.
     let bad = EXAMPLE.replace("closes = \"17:00\"", "closes = \"07:00\"");
@@ -69,7 +69,7 @@ fn a_bad_ward_file_is_refused_whole_naming_the_line() {
 fn r_role_1_only_an_admin_sets_up_the_ward_and_retiring_keeps_what_history_needs() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let mut store = open_playing(&path, &admin());
     setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
 
     // A nurse may close a bed but not add one, nor load a ward file.
@@ -98,4 +98,114 @@ fn r_role_1_only_an_admin_sets_up_the_ward_and_retiring_keeps_what_history_needs
     );
     let twice = BedInput { label: "B03".into(), ..Default::default() };
     assert!(store.write(at(), |tx| put_bed(tx, &twice, Mode::Add)).unwrap_err().to_string().contains("already exists"));
+}
+
+/// Found in use (#8): a ward file making a misspelt account ("alcie") the
+/// only admin and demoting the real one was accepted: the ward was left
+/// with no admin who can log in. The account is refused, naming its line.
+#[test]
+fn r_role_1_a_ward_file_cannot_give_a_changing_role_to_an_account_the_machine_does_not_have() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let before = audit_total(&raw_ro(&path));
+    let file = "[[staff]]\naccount = \"alcie\"\nname = \"Alice Martin\"\nrole = \"admin\"\n\n\
+                [[staff]]\naccount = \"admin1\"\nname = \"Ada Admin\"\nrole = \"nurse\"\n";
+    let err = setup::apply(&mut store, file, "ward.toml", at()).unwrap_err().to_string();
+    assert!(err.starts_with("ward.toml line 1: account \"alcie\": this machine has no such account"), "{err}");
+    assert!(err.contains("fix the spelling, or create the account first"), "{err}");
+    assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was written");
+    // A role that changes nothing may wait for its account.
+    let later = "[[staff]]\naccount = \"newcomer\"\nname = \"New Comer\"\nrole = \"read_only\"\n";
+    setup::apply(&mut store, later, "ward.toml", at()).unwrap();
+    let err = store
+        .write(at(), |tx| {
+            let row = periop::store::staff::find(tx.conn(), "newcomer")?.unwrap();
+            let change = periop::store::staff::StaffChange { role: Some(Role::Nurse), ..Default::default() };
+            periop::store::staff::set(tx, row.staff_id, row.version, &change)
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("no such account"), "{err}");
+}
+
+/// Found in use (#8): "the last admin cannot go" counted an admin on an
+/// account no machine has; only admins who can log in count.
+#[test]
+fn r_role_1_the_last_admin_who_can_log_in_cannot_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    // An admin row left on a ghost account (written before this check).
+    store.write(at(), |tx| periop::store::reference::add_staff(tx, Some("ghost"), "Ghost Admin", "admin")).unwrap();
+    let err = store
+        .write(at(), |tx| {
+            let me = periop::store::staff::find(tx.conn(), "admin1")?.unwrap();
+            let change = periop::store::staff::StaffChange { role: Some(Role::Nurse), ..Default::default() };
+            periop::store::staff::set(tx, me.staff_id, me.version, &change)
+        })
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no active admin who can log in (admin on no account of this machine: ghost)"), "{err}");
+}
+
+/// Found in use (#8): loose input checks. Staff display names of 300
+/// characters or holding a Tab were accepted (bed labels stop at 60); two
+/// staff named "Dr Same" were allowed, and a ward file could then name
+/// neither; beds "B 1" and "b 1" could both exist; an entry named twice in
+/// one ward.toml was silently merged; ESC in any stored text was kept.
+#[test]
+fn names_and_labels_are_checked_alike_and_never_twice() {
+    use periop::store::staff;
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let before = audit_total(&raw_ro(&path));
+    for name in ["x".repeat(300), "Dr\tSame".to_string()] {
+        let err = store.write(at(), |tx| staff::add(tx, None, &name, Role::Doctor)).unwrap_err().to_string();
+        assert!(err.contains("at most 60 characters, on one line, no control characters"), "{err}");
+    }
+    store.write(at(), |tx| staff::add(tx, None, "Dr Same", Role::Doctor)).unwrap();
+    let err = store.write(at(), |tx| staff::add(tx, None, "dr  SÂME", Role::Doctor)).unwrap_err().to_string();
+    assert!(err.contains("\"dr SÂME\" is already the name of staff #"), "{err}");
+    assert!(err.contains("give a name that tells them apart"), "{err}");
+
+    let add = |label: &str| BedInput { label: label.into(), ..Default::default() };
+    store.write(at(), |tx| put_bed(tx, &add("B 1"), Mode::Add)).unwrap();
+    let err = store.write(at(), |tx| put_bed(tx, &add("b 1"), Mode::Add)).unwrap_err().to_string();
+    assert!(err.contains("bed \"B 1\" already exists (names are matched without case or accents)"), "{err}");
+    store.write(at(), |tx| put_bed(tx, &add("B 2"), Mode::Add)).unwrap();
+    let rename = BedInput { label: "B 2".into(), rename: Some("b 1".into()), ..Default::default() };
+    assert!(store.write(at(), |tx| put_bed(tx, &rename, Mode::Set)).is_err());
+    let unit = BedInput { label: "B 2".into(), unit: Some("North\u{1b}[2J".into()), ..Default::default() };
+    assert!(store.write(at(), |tx| put_bed(tx, &unit, Mode::Set)).unwrap_err().to_string().contains("control"));
+
+    let twice = "[[bed]]\nlabel = \"C1\"\n\n[[bed]]\nlabel = \"c1\"\nunit = \"South\"\n";
+    let err = setup::apply(&mut store, twice, "ward.toml", at()).unwrap_err().to_string();
+    assert!(err.starts_with("ward.toml line 4: bed \"c1\": already named at line 1"), "{err}");
+    assert!(err.contains("keep one of the two"), "{err}");
+    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM beds WHERE label IN ('C1', 'c1')", []), 0);
+    let written = audit_total(&raw_ro(&path)) - before;
+    assert_eq!(written, 3, "Dr Same, B 1 and B 2 only");
+}
+
+/// Beside the fix for entries named twice (found in use, #8, in
+/// `names_and_labels_are_checked_alike_and_never_twice`): a key repeated
+/// within one table, or a table given twice, is refused by the TOML reader
+/// itself, with its line; this pins that it stays so.
+#[test]
+fn a_key_repeated_in_a_ward_file_is_refused_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let before = audit_total(&raw_ro(&path));
+    for (file, line) in [
+        ("[[bed]]\nlabel = \"B1\"\nunit = \"North\"\nunit = \"South\"\n", 4),
+        ("[settings]\n\"block.turnover_min\" = 20\n\"block.turnover_min\" = 30\n", 3),
+        ("[settings]\n\"block.turnover_min\" = 20\n\n[settings]\n\"fast.clear_h\" = 2\n", 4),
+    ] {
+        let err = setup::apply(&mut store, file, "ward.toml", at()).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("ward.toml line {line}:")), "{file}: {err}");
+        assert!(err.contains("duplicate") || err.contains("already"), "{err}");
+    }
+    assert_eq!(audit_total(&raw_ro(&path)), before);
 }

@@ -306,7 +306,9 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::BedForm | Action::BedAction(_) => Change::BedState,
         Action::Insulin => Change::Patient,
         Action::GiveRole | Action::RetireStaff => Change::Staff,
-        Action::Void => Change::Correction,
+        // The form picks the record; each needs the role that records it
+        // (the write path checks). Medication's roles hold all the others'.
+        Action::Void => Change::Medication,
         _ => return None,
     })
 }

@@ -307,7 +307,8 @@ pub enum RoomAction {
         /// Opening time, HH:MM ward time.
         #[arg(long)]
         opens: String,
-        /// Closing time, HH:MM ward time, after the opening.
+        /// Closing time, HH:MM ward time, after the opening (23:59 for a
+        /// room open until midnight: a room is not booked across midnight).
         #[arg(long)]
         closes: String,
     },

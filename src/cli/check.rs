@@ -1,6 +1,6 @@
 //! `periop check`: is the file whole and of our schema?
 
-use crate::store::check::{self, Report};
+use crate::store::check::{self, Report, Verdict};
 use color_eyre::Result;
 use std::path::Path;
 
@@ -82,21 +82,16 @@ fn describe(path: &Path, r: &Report) -> String {
     } else {
         let _ = writeln!(out, "rules:        not judged until the values above are corrected");
     }
-    let file_whole = r.integrity == ["ok"]
-        && r.foreign_key_problems == 0
-        && r.undecodable.is_empty()
-        && r.chain.problems.is_empty()
-        && r.differences.is_empty();
-    let verdict = if r.is_healthy() {
-        "healthy"
-    } else if r.schema_version < r.known_version && r.integrity == ["ok"] {
-        "OLDER SCHEMA: open it once with this periop (e.g. `periop board`) to upgrade it, then check again"
-    } else if file_whole && r.findings.is_empty() && (!r.side_files.is_empty() || !r.settings_refused.is_empty()) {
-        "SETUP PROBLEMS: the data is whole; fix the files or settings named above"
-    } else if file_whole && !r.findings.is_empty() {
-        "RULES BROKEN: the file is whole, but the records above break the rules; correct each one"
-    } else {
-        "PROBLEMS FOUND: restore the latest backup or ask for help"
+    let verdict = match r.verdict() {
+        Verdict::Healthy => "healthy",
+        Verdict::OlderSchema => {
+            "OLDER SCHEMA: open it once with this periop (e.g. `periop board`) to upgrade it, then check again"
+        }
+        Verdict::SetupProblems => "SETUP PROBLEMS: the data is whole; fix what is named above",
+        Verdict::RulesBroken => {
+            "RULES BROKEN: the file is whole, but the records above break the rules; correct each one"
+        }
+        Verdict::Damaged => "PROBLEMS FOUND: restore the latest backup or ask for help",
     };
     let _ = writeln!(out, "verdict:      {verdict}");
     out

@@ -14,6 +14,7 @@ pub mod rules;
 pub mod settings;
 pub mod setup;
 pub mod staff;
+pub mod void;
 
 use crate::store::{Account, Store};
 use color_eyre::Result;

@@ -237,6 +237,34 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
         let line = e.span().map_or(1, |s| line_of(text, s.start));
         StoreError::invalid(format!("{name} line {line}"), e.message().trim().to_string())
     })?;
+    let fold = |t: &str| crate::domain::names::folded(&crate::domain::names::stored(t));
+    let key = |e: &Spanned<StaffEntry>| {
+        let s = e.get_ref();
+        s.account.as_deref().map_or_else(|| format!("staff {:?}", s.name.trim()), |a| format!("account {:?}", a.trim()))
+    };
+    no_repeats(text, name, ward.staff.iter().map(|e| (key(e), fold(&key(e)), e.span())))?;
+    let names = ward.staff.iter().map(|e| {
+        let n = format!("staff {:?}", crate::domain::names::stored(&e.get_ref().name));
+        (n.clone(), fold(&n), e.span())
+    });
+    no_repeats(text, name, names)?;
+    no_repeats(
+        text,
+        name,
+        ward.room.iter().map(|e| (format!("room {:?}", e.get_ref().name.trim()), fold(&e.get_ref().name), e.span())),
+    )?;
+    no_repeats(
+        text,
+        name,
+        ward.bed.iter().map(|e| (format!("bed {:?}", e.get_ref().label.trim()), fold(&e.get_ref().label), e.span())),
+    )?;
+    no_repeats(
+        text,
+        name,
+        ward.procedure
+            .iter()
+            .map(|e| (format!("procedure {:?}", e.get_ref().code.trim()), fold(&e.get_ref().code), e.span())),
+    )?;
     store.write(now, |tx| {
         // R-ROLE-1: a ward file is the admin's even where it changes nothing.
         let role = tx.role()?;
@@ -322,6 +350,27 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
         }
         Ok(applied)
     })
+}
+
+/// Refuses a ward file that names one entry twice (`(shown, folded key,
+/// span)`, matched without case or accents): applied in turn, the second
+/// would silently change the first.
+fn no_repeats(
+    text: &str,
+    name: &str,
+    entries: impl Iterator<Item = (String, String, std::ops::Range<usize>)>,
+) -> Result<(), StoreError> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (shown, folded, span) in entries {
+        let line = line_of(text, span.start);
+        if let Some(first) = seen.insert(folded, line) {
+            return Err(StoreError::invalid(
+                format!("{name} line {line}: {shown}"),
+                format!("already named at line {first}; a ward file names each entry once: keep one of the two"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn put_staff(tx: &mut WriteTx<'_>, s: &StaffEntry) -> crate::store::Result<Put> {

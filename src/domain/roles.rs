@@ -60,6 +60,12 @@ impl Role {
         }
     }
 
+    /// Whether this role may make any change at all (R-ROLE-1): such a role
+    /// goes only to an account that can log in.
+    pub fn changes_anything(self) -> bool {
+        Change::ALL.into_iter().any(|change| may(self, change))
+    }
+
     /// Whether staff with this role may operate (the operator pick list).
     pub fn operates(self) -> bool {
         self == Role::Doctor
@@ -67,7 +73,8 @@ impl Role {
 }
 
 /// A kind of change, as the permission table knows it. The store maps each
-/// row it writes to one of these (`store::permission`).
+/// row it writes to one of these (`store::permission`); voiding a record
+/// entered by mistake is the change that records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
@@ -102,8 +109,6 @@ pub enum Change {
     Medication,
     /// Discharge check, override and follow-up call (R-DISCH-1..2).
     Discharge,
-    /// Voiding a fact entered by mistake (with a reason, recorded).
-    Correction,
     /// A distraction prescription and its phase steps (R-DO-1, R-DO-7).
     Distraction,
     /// A distraction round: turns done, pain, pins (R-DO-5).
@@ -111,7 +116,7 @@ pub enum Change {
 }
 
 impl Change {
-    pub const ALL: [Change; 18] = [
+    pub const ALL: [Change; 17] = [
         Change::Staff,
         Change::Settings,
         Change::Rooms,
@@ -127,7 +132,6 @@ impl Change {
         Change::Intake,
         Change::Medication,
         Change::Discharge,
-        Change::Correction,
         Change::Distraction,
         Change::Round,
     ];
@@ -150,7 +154,6 @@ impl Change {
             Change::Intake => "last intake",
             Change::Medication => "treatments and labs",
             Change::Discharge => "discharge",
-            Change::Correction => "voiding an entry",
             Change::Distraction => "distraction prescription and phases",
             Change::Round => "distraction rounds",
         }
@@ -173,7 +176,6 @@ impl Change {
             Change::Intake => "intake",
             Change::Medication => "medication",
             Change::Discharge => "discharge",
-            Change::Correction => "correction",
             Change::Distraction => "distraction",
             Change::Round => "round",
         }
@@ -200,7 +202,6 @@ pub const PERMISSIONS: &[(Change, &[Role])] = &[
     (Change::Intake, &[Nurse, Anaesthetist, Admin]),
     (Change::Medication, &[Nurse, Anaesthetist, Doctor, Pharmacist, Admin]),
     (Change::Discharge, &[Nurse, Doctor, Admin]),
-    (Change::Correction, &[Nurse, Anaesthetist, Doctor, Admin]),
     (Change::Distraction, &[Doctor, Admin]),
     (Change::Round, &[Nurse, Doctor, Admin]),
 ];
@@ -255,6 +256,12 @@ mod tests {
         assert_eq!(Role::from_code("radiologist"), Some(Role::Doctor));
         assert_eq!(Role::from_code("surgeon"), Some(Role::Doctor));
         assert_eq!(Role::from_code("janitor"), None);
+    }
+
+    #[test]
+    fn r_role_1_only_read_only_and_unassigned_change_nothing_at_all() {
+        let idle: Vec<Role> = Role::ALL.into_iter().filter(|r| !r.changes_anything()).collect();
+        assert_eq!(idle, [Role::ReadOnly, Role::Unassigned]);
     }
 
     #[test]

@@ -43,12 +43,17 @@ impl RoomKind {
 }
 
 /// R-BLOCK-1: opening hours `HH:MM`–`HH:MM` in ward time, opening before
-/// closing (a room is not booked across midnight). Returns both times or
-/// what is wrong with them.
+/// closing (a room is not booked across midnight: 23:59 at the latest, and
+/// `24:00` is answered with that). Returns both times or what is wrong.
 pub fn opening_hours(opens: &str, closes: &str) -> Result<(NaiveTime, NaiveTime), String> {
     let parse = |text: &str, what: &str| {
+        if text.trim() == "24:00" {
+            return Err(format!(
+                "{what} {text:?}: a day ends at 23:59 here; for a room open until midnight write 23:59"
+            ));
+        }
         NaiveTime::parse_from_str(text.trim(), "%H:%M")
-            .map_err(|_| format!("{what} {text:?} is not a time; write it like 08:00"))
+            .map_err(|_| format!("{what} {text:?} is not a time; write it like 08:00 (00:00 to 23:59)"))
     };
     let (open, close) = (parse(opens, "opens")?, parse(closes, "closes")?);
     if open >= close {
@@ -107,6 +112,23 @@ mod tests {
         assert!(opening_hours("08:00", "18:00").is_ok());
         assert!(opening_hours("18:00", "08:00").unwrap_err().contains("must open before it closes"));
         assert!(opening_hours("8h", "18:00").unwrap_err().contains("not a time"));
+    }
+
+    /// Found in use (#8): `--closes 24:00` was refused as "not a time",
+    /// though the help said HH:MM; help and error now both say 23:59.
+    #[test]
+    fn r_block_1_a_room_open_until_midnight_closes_at_23_59() {
+        assert!(opening_hours("08:00", "24:00").unwrap_err().contains("write 23:59"));
+        assert!(opening_hours("08:00", "23:59").is_ok());
+    }
+
+    /// Found in use (#8): a staff name of 300 characters or holding a Tab
+    /// was accepted; every name and label takes this one check.
+    #[test]
+    fn a_label_is_one_line_of_at_most_60_characters() {
+        assert!(label(&"x".repeat(61), "the display name").unwrap_err().contains("at most 60 characters"));
+        assert!(label("Dr\tSame", "the display name").is_err());
+        assert_eq!(label("  Dr   Same ", "the display name").as_deref(), Ok("Dr Same"));
     }
 
     #[test]

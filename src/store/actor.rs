@@ -30,6 +30,42 @@ impl Account {
     }
 }
 
+/// Which operating-system accounts exist (R-ROLE-1: a role that can change
+/// things goes only to an account that can log in, so a misspelt account
+/// never takes the ward's last admin). The program asks the machine; tests
+/// that play staff on accounts no machine has name them ([`Accounts::only`]).
+/// The account running the program exists by definition.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Accounts {
+    /// `None`: the machine's account database (`getpwnam`).
+    listed: Option<std::sync::Arc<[String]>>,
+    running: Option<String>,
+}
+
+impl Accounts {
+    /// Exactly these accounts exist (for tests playing members of staff).
+    pub fn only(names: &[&str]) -> Accounts {
+        Accounts { listed: Some(names.iter().map(|n| n.to_string()).collect()), running: None }
+    }
+
+    /// The same, with the account running this process known too.
+    pub(super) fn running_as(&self, account: &str) -> Accounts {
+        Accounts { running: Some(account.to_string()), ..self.clone() }
+    }
+
+    /// Whether `account` exists: an unreadable account database counts as
+    /// "no" (the refusal then says to check the spelling or create it).
+    pub fn exists(&self, account: &str) -> bool {
+        if self.running.as_deref() == Some(account) {
+            return true;
+        }
+        match &self.listed {
+            Some(names) => names.iter().any(|n| n == account),
+            None => matches!(nix::unistd::User::from_name(account), Ok(Some(_))),
+        }
+    }
+}
+
 /// The staff member behind the account, as the status line shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Actor {

@@ -39,7 +39,11 @@ impl Store {
     /// Copies this database to `target` (which must not exist) with SQLite's
     /// online backup, telling `progress` (pages done, pages in all) as it
     /// goes; the copy is a single file (no `-wal`), mode 0640, and is put in
-    /// place only once `periop check` found it healthy.
+    /// place only once `periop check` found the copy's file whole
+    /// ([`check::Report::file_whole`]). Stored records that break a rule, or
+    /// a setup problem, are copied as they are and left in the report's
+    /// [`check::Report::warnings`]: a ward whose data needs correcting needs
+    /// its backup all the more.
     pub fn backup_to(
         &self,
         target: &Path,
@@ -48,7 +52,7 @@ impl Store {
     ) -> Result<BackupReport> {
         let started = Instant::now();
         if std::fs::symlink_metadata(target).is_ok() {
-            return Err(StoreError::AlreadyExists(target.into()));
+            return Err(StoreError::Exists { path: target.into(), next: NEVER_OVERWRITES });
         }
         if let Some(folder) = super::error::missing_folder(target) {
             return Err(StoreError::NoFolder { path: target.into(), folder });
@@ -56,12 +60,12 @@ impl Store {
         let partial = new_file::partial_path(target);
         let result = copy(self.conn(), &partial, progress).and_then(|pages| {
             let report = check::check_file(&partial, now)?;
-            if !report.is_healthy() {
+            if !report.file_whole() {
                 return Err(StoreError::Damaged {
-                    path: target.into(),
-                    detail:
-                        "the copy did not pass `periop check`; the live file may be damaged: run `periop check` on it"
-                            .into(),
+                    path: self.path().into(),
+                    detail: "its copy is not whole (integrity, references, stored values or audit chain); \
+                             no backup was made: run `periop check` on it to see what"
+                        .into(),
                 });
             }
             new_file::place(&partial, target)?;
@@ -71,9 +75,30 @@ impl Store {
         if result.is_err() {
             new_file::remove_partial(&partial);
         }
-        result.map_err(|e| new_file::for_target(target, &partial, e))
+        result.map_err(|e| match new_file::for_target(target, &partial, e) {
+            StoreError::AlreadyExists(path) => StoreError::Exists { path, next: NEVER_OVERWRITES },
+            // The destination's folder, not the ward's database, needs the access.
+            StoreError::ReadOnly { path, cause } if path == target => {
+                let folder = match target.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                StoreError::invalid(
+                    shown(target),
+                    format!(
+                        "{cause}; no backup was made: pick a folder your account can write, \
+                         or ask the owner of {} to let your account write there",
+                        shown(&folder)
+                    ),
+                )
+            }
+            other => other,
+        })
     }
 }
+
+/// What to do when a backup's path is taken.
+const NEVER_OVERWRITES: &str = "a backup never overwrites a file: give a new path (e.g. with the date in its name)";
 
 fn copy(source: &Connection, partial: &Path, progress: &mut dyn FnMut(i64, i64)) -> Result<i64> {
     OpenOptions::new()
@@ -145,24 +170,70 @@ pub fn held_by_another_process(path: &Path) -> Result<bool> {
     Ok(false)
 }
 
+/// Other processes that have `path`, its `-wal` or its `-shm` open, as
+/// `program (pid N)`, read from `/proc/*/fd` (Linux; the processes whose
+/// folder this account may not read are not seen, and elsewhere the list
+/// is empty). It sees what SQLite's locks do not: an idle `sqlite3` shell
+/// holds no lock, yet its next write would land in whatever file then has
+/// that name's inode open. Names only the program, never its files.
+pub fn other_openers(path: &Path) -> Vec<String> {
+    use std::os::unix::fs::MetadataExt;
+    let mut files = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        if let Ok(meta) = std::fs::metadata(&name) {
+            files.push((meta.dev(), meta.ino()));
+        }
+    }
+    let me = std::process::id();
+    let Ok(processes) = std::fs::read_dir("/proc") else { return Vec::new() };
+    let mut found = Vec::new();
+    for process in processes.flatten() {
+        let Some(pid) = process.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        if pid == me {
+            continue;
+        }
+        let Ok(fds) = std::fs::read_dir(process.path().join("fd")) else { continue };
+        let holds =
+            fds.flatten().any(|fd| std::fs::metadata(fd.path()).is_ok_and(|m| files.contains(&(m.dev(), m.ino()))));
+        if holds {
+            let program = std::fs::read_to_string(process.path().join("comm")).unwrap_or_default();
+            let program = crate::domain::names::made_safe(program.trim(), &[]).into_owned();
+            found.push(format!("{} (pid {pid})", if program.is_empty() { "a program" } else { &program }));
+        }
+    }
+    found
+}
+
 /// What a restore did.
 #[derive(Debug, Clone)]
 pub struct Restored {
     /// Where the file that was live now lies.
     pub kept: PathBuf,
+    /// The backup's schema version (an older one is upgraded in place).
+    pub from_schema: i64,
+    /// `periop check` of the restored file, once in place (and upgraded):
+    /// whole, with any [`check::Report::warnings`] the ward has to act on.
+    pub check: check::Report,
 }
 
 /// Puts the backup `from` in place of the live database `live` (R-ROLE-1:
-/// admin). Refused, changing nothing, when the backup is not a healthy
-/// periop file, when the caller is not an admin of the live file, or while
+/// admin). Refused, changing nothing, when the backup is not a periop file
+/// whose file is whole ([`check::Report::file_whole`]; what else `check`
+/// finds is returned in [`Restored::check`] for the ward to correct), when the caller is not an admin of the live file, or while
 /// another process has the live file open. The live file (with any `-wal`)
 /// is kept beside it as `NAME.before-restore-YYYYMMDDTHHMMSSZ`.
 pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime<Utc>) -> Result<Restored> {
     let report = check::check_file(from, now)?;
-    if !report.is_healthy() {
+    if !report.file_whole() {
         return Err(StoreError::invalid(
             shown(from),
-            "this backup does not pass `periop check` (run it to see why); pick another backup",
+            format!(
+                "this backup is not whole (integrity, references, stored values or audit chain: \
+                 `periop --db {} check` says which); nothing was changed: pick another backup",
+                shown(from)
+            ),
         ));
     }
     let store = Store::open_as(live, account)?;
@@ -183,11 +254,25 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
              close them all, then restore again",
         ));
     }
+    let openers = other_openers(live);
+    if !openers.is_empty() {
+        return Err(StoreError::invalid(
+            shown(live),
+            format!(
+                "another program has it open: {}; its next write would land in the restored file: \
+                 close them all, then restore again",
+                openers.join(", ")
+            ),
+        ));
+    }
     let stamp = now.format("%Y%m%dT%H%M%SZ");
     let name = live.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "periop.db".into());
     let kept = live.with_file_name(format!("{name}.before-restore-{stamp}"));
     if std::fs::symlink_metadata(&kept).is_ok() {
-        return Err(StoreError::AlreadyExists(kept));
+        return Err(StoreError::Exists {
+            path: kept,
+            next: "the file a restore replaces is kept under that name: run the restore again in a second",
+        });
     }
     let mode = std::fs::metadata(live).map(|m| m.permissions().mode() & 0o7777).unwrap_or(super::FILE_MODE);
     // The copy goes beside the live file first, so the swap is two renames.
@@ -208,6 +293,8 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
     std::fs::rename(&partial, live).map_err(|e| io(live, e))?;
     // Back to WAL, as every terminal will open it, and opened as it will be.
     Store::open_as(live, account)?.close()?;
+    let from_schema = report.schema_version;
+    let report = check::check_file(live, now).unwrap_or(report);
     log::info!("restored {} from {}; the previous file is {}", shown(live), shown(from), shown(&kept));
-    Ok(Restored { kept })
+    Ok(Restored { kept, from_schema, check: report })
 }

@@ -99,19 +99,107 @@ pub struct Report {
     pub foreign_objects: Vec<String>,
 }
 
+/// What `periop check` concludes about a file, from most to least serious.
+/// Backup and restore take any file that is [`Report::file_whole`]: the
+/// rest is said as a warning with its next step, never a reason to stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Healthy,
+    /// The file itself is damaged or was changed behind periop's back.
+    Damaged,
+    /// Whole, of an older schema: the next read-write open upgrades it.
+    OlderSchema,
+    /// Whole, but stored records break a clinical rule: correct each one.
+    RulesBroken,
+    /// Whole: side files, settings, triggers or objects to fix.
+    SetupProblems,
+}
+
 impl Report {
     pub fn is_healthy(&self) -> bool {
-        self.integrity == ["ok"]
-            && self.foreign_key_problems == 0
-            && self.undecodable.is_empty()
-            && self.chain.problems.is_empty()
-            && self.differences.is_empty()
+        self.file_whole()
             && self.triggers_damaged.is_empty()
             && self.side_files.is_empty()
             && self.settings_refused.is_empty()
             && self.foreign_objects.is_empty()
             && self.schema_version == self.known_version
             && self.findings.is_empty()
+    }
+
+    /// The file itself is whole: SQLite's integrity check, every foreign
+    /// key, every stored code readable, the audit chain unbroken, every data
+    /// row matching its last audit row, and a schema this program can read
+    /// (its own or an older one, which an open upgrades). The one notion of
+    /// "whole" behind `check`'s verdict, `backup` and `restore`: stored rows
+    /// that break a clinical rule, an older schema or a setup problem are
+    /// the ward's to correct, and never a reason to stop copying its data.
+    pub fn file_whole(&self) -> bool {
+        self.integrity == ["ok"]
+            && self.foreign_key_problems == 0
+            && self.undecodable.is_empty()
+            && self.chain.problems.is_empty()
+            && self.differences.is_empty()
+            && self.schema_version <= self.known_version
+    }
+
+    pub fn verdict(&self) -> Verdict {
+        if self.is_healthy() {
+            Verdict::Healthy
+        } else if !self.file_whole() {
+            Verdict::Damaged
+        } else if self.schema_version < self.known_version {
+            Verdict::OlderSchema
+        } else if !self.findings.is_empty() {
+            Verdict::RulesBroken
+        } else {
+            Verdict::SetupProblems
+        }
+    }
+
+    /// What a whole file that is not healthy still needs, one line each with
+    /// its next step (empty when healthy), as `backup` and `restore` warn.
+    /// Names records by number, never a patient (R-PRIV-1).
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.schema_version < self.known_version {
+            out.push(format!(
+                "schema {} is older than this program's {}: the next periop to open it read-write upgrades it (e.g. `periop board`)",
+                self.schema_version, self.known_version
+            ));
+        }
+        if !self.findings.is_empty() {
+            out.push(format!(
+                "{} stored record(s) break a clinical rule (e.g. {}): run `periop check` on the live database and correct each one",
+                self.findings.len(),
+                self.findings[0]
+            ));
+        }
+        if !self.settings_refused.is_empty() {
+            out.push(format!(
+                "{} stored setting(s) refused, their defaults are used: correct them with `periop settings`",
+                self.settings_refused.len()
+            ));
+        }
+        if !self.triggers_damaged.is_empty() {
+            out.push(format!(
+                "append-only triggers missing or altered ({}): the next save recreates them",
+                self.triggers_damaged.join(", ")
+            ));
+        }
+        if !self.foreign_objects.is_empty() {
+            out.push(format!(
+                "not periop's, added by another program ({}): remove them, they can change rows behind its back",
+                self.foreign_objects.join(", ")
+            ));
+        }
+        if !self.side_files.is_empty() {
+            out.push(format!(
+                "{} side file(s) not shared with the database's group: run `periop check` and fix their group and mode",
+                self.side_files.len()
+            ));
+        }
+        out
     }
 }
 

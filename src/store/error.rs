@@ -36,6 +36,10 @@ pub enum StoreError {
     ReadOnly { path: PathBuf, cause: String },
     #[error("{}: already exists; pick another path or open it without `init`", shown(.0))]
     AlreadyExists(PathBuf),
+    /// A file a command would write is there already (a backup's target):
+    /// it is never overwritten; `next` says what to do instead.
+    #[error("{}: already exists; {next}", shown(path))]
+    Exists { path: PathBuf, next: &'static str },
     #[error(
         "{}: the disk is full (or a file-size limit was reached); nothing was left at that path: free some space there, then run the command again",
         shown(.0)
@@ -55,9 +59,7 @@ pub enum StoreError {
     #[error("{0} no longer exists; it may have been removed by someone else, refresh the list")]
     NotFound(String),
     /// R-ROLE-1: the actor's role may not make this change.
-    #[error(
-        "{change}: your role is {role}, and this change needs {needs}; ask an admin to give your account a role (`periop staff set ACCOUNT --role ROLE`)"
-    )]
+    #[error("{change}: your role is {role}, and this change needs {needs}; {}", role_next_step(role))]
     NotAllowed { change: &'static str, role: &'static str, needs: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
@@ -76,6 +78,16 @@ pub enum StoreError {
     Unreadable(super::rows::Unreadable),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+/// What someone refused a change can do: an account with no role yet asks
+/// for one; one with a role asks for the role the change needs.
+fn role_next_step(role: &str) -> &'static str {
+    if role == crate::domain::roles::Role::Unassigned.code() {
+        "ask an admin to give your account a role (`periop staff set ACCOUNT --role ROLE`)"
+    } else {
+        "if your work needs it, an admin can change your role (`periop staff set ACCOUNT --role ROLE`)"
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {

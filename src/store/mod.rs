@@ -40,7 +40,7 @@ pub mod void;
 pub mod watch;
 pub mod write;
 
-pub use actor::{Account, Actor};
+pub use actor::{Account, Accounts, Actor};
 pub use error::{Result, StoreError};
 
 use crate::domain::settings::Settings;
@@ -76,6 +76,8 @@ pub struct Store {
     /// SQLite's quick check passed in this process (or the file is new):
     /// the first write waits for it, so a damaged file takes no write.
     checked_whole: bool,
+    /// Which operating-system accounts exist (R-ROLE-1).
+    accounts: Accounts,
     /// Declared after `conn`, so it is dropped after the connection closes.
     _guard: file_check::OpenGuard,
 }
@@ -129,7 +131,8 @@ impl Store {
         schema::create(&mut conn)?;
         let settings = Settings::default();
         let refused_settings = Vec::new();
-        let actor = write::write(&mut conn, 0, now, settings.zone(), |tx| {
+        let accounts = Accounts::default().running_as(&account.name);
+        let actor = write::write(&mut conn, 0, now, settings.zone(), accounts, |tx| {
             let actor = actor::register(tx, account, "admin")?;
             reference::seed_procedure_kinds(tx)?;
             Ok(actor)
@@ -143,6 +146,7 @@ impl Store {
             settings,
             refused_settings,
             checked_whole: true,
+            accounts: Accounts::default(),
             _guard: guard,
         })
     }
@@ -175,6 +179,7 @@ impl Store {
             settings,
             refused_settings,
             checked_whole: false,
+            accounts: Accounts::default(),
             _guard: guard,
         })
     }
@@ -256,23 +261,31 @@ impl Store {
     /// Errors: whatever `change` returns; [`StoreError::Damaged`] naming the
     /// file and the first problem found; [`StoreError::Held`] naming the file
     /// when another program kept the write lock past [`schema::BUSY_TIMEOUT`].
+    /// Which operating-system accounts exist: the machine's, unless a test
+    /// names the accounts its members of staff play ([`Accounts::only`]).
+    pub fn set_accounts(&mut self, accounts: Accounts) {
+        self.accounts = accounts;
+    }
+
     pub fn write<T>(&mut self, at: DateTime<Utc>, change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
         if !self.checked_whole {
             check::whole_before_writing(&self.conn, &self.path).map_err(|e| damaged(&self.path, e))?;
             self.checked_whole = true;
         }
         let zone = self.settings.zone();
+        let accounts = self.accounts.running_as(&self.account.name);
         if self.actor.staff_id == actor::UNREGISTERED {
             // Its own transaction: a change the new account may not make
             // (R-ROLE-1: `unassigned` only reads) is refused, but the account
             // stays on the staff list for an admin to give it a role.
             let account = self.account.clone();
-            let actor =
-                write::write(&mut self.conn, actor::UNREGISTERED, at, zone, |tx| actor::find_or_register(tx, &account))
-                    .map_err(|e| held(&self.path, e))?;
+            let actor = write::write(&mut self.conn, actor::UNREGISTERED, at, zone, accounts.clone(), |tx| {
+                actor::find_or_register(tx, &account)
+            })
+            .map_err(|e| held(&self.path, e))?;
             self.actor = actor;
         }
-        let value = write::write(&mut self.conn, self.actor.staff_id, at, zone, change);
+        let value = write::write(&mut self.conn, self.actor.staff_id, at, zone, accounts, change);
         // The role may have been changed by an admin since this store opened.
         if let Ok(Some(actor)) = actor::find(&self.conn, &self.account.name) {
             self.actor = actor;

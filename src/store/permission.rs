@@ -16,8 +16,9 @@ pub const VOID_COLUMNS: [&str; 3] = ["voided_at", "voided_by", "void_reason"];
 pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
     let only = |allowed: &[&str]| !columns.is_empty() && columns.iter().all(|c| allowed.contains(c));
     let any = |names: &[&str]| columns.iter().any(|c| names.contains(c));
+    // R-ROLE-1: voiding a record needs the role that may record it.
     if !insert && only(&VOID_COLUMNS) {
-        return Change::Correction;
+        return change_of(table, true, &[]);
     }
     match table {
         Table::Staff => Change::Staff,
@@ -80,6 +81,25 @@ mod tests {
         assert_eq!(change_of(Table::Admissions, false, &["planned_admit_on", "bed_id"]), Change::StayPlan);
         assert_eq!(change_of(Table::Cases, false, &["pre_visit_at"]), Change::Anaesthesia);
         assert_eq!(change_of(Table::Cases, false, &["scheduled_start"]), Change::CaseSchedule);
-        assert_eq!(change_of(Table::Intakes, false, &["voided_at", "voided_by", "void_reason"]), Change::Correction);
+        assert_eq!(change_of(Table::Intakes, false, &VOID_COLUMNS), Change::Intake);
+    }
+
+    /// Found in use (#8): a nurse voided an anaesthesia consultation (which
+    /// only an anaesthetist or an admin may record), and a pharmacist could
+    /// not void a treatment they may enter: voiding follows the record's role.
+    #[test]
+    fn r_role_1_voiding_a_record_needs_the_role_that_may_record_it() {
+        assert_eq!(change_of(Table::AnaesthesiaConsultations, false, &VOID_COLUMNS), Change::Anaesthesia);
+        assert_eq!(change_of(Table::Treatments, false, &VOID_COLUMNS), Change::Medication);
+        assert_eq!(change_of(Table::LabResults, false, &VOID_COLUMNS), Change::Medication);
+        assert!(!roles::may(Role::Nurse, change_of(Table::AnaesthesiaConsultations, false, &VOID_COLUMNS)));
+        assert!(roles::may(Role::Pharmacist, change_of(Table::Treatments, false, &VOID_COLUMNS)));
+        // The Void key is offered to the roles of Medication (`app::keymap`):
+        // exactly those that may void one record or another.
+        let voidable = [Table::Intakes, Table::Treatments, Table::LabResults, Table::AnaesthesiaConsultations];
+        for role in Role::ALL {
+            let any = voidable.iter().any(|t| roles::may(role, change_of(*t, false, &VOID_COLUMNS)));
+            assert_eq!(roles::may(role, Change::Medication), any, "{role:?}");
+        }
     }
 }

@@ -178,6 +178,22 @@ fn invalid(what: String, why: String) -> StoreError {
     StoreError::invalid(what, why)
 }
 
+/// Refuses `name` when another row (not `this`) has the same name without
+/// regard to case or accents: "B 1" and "b 1" would be two beds nobody can
+/// tell apart by voice, on a screen or in a ward file.
+fn not_taken(others: &[(i64, &str)], this: Option<i64>, name: &str, what: &str, noun: &str) -> Result<()> {
+    let folded = crate::domain::names::folded(name);
+    match others.iter().find(|(id, other)| Some(*id) != this && crate::domain::names::folded(other) == folded) {
+        Some((_, other)) => Err(invalid(
+            what.to_string(),
+            format!(
+                "{noun} {other:?} already exists (names are matched without case or accents); use it, or give another name"
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// `Add` refuses a key already there, `Set` one not there.
 fn check_mode(mode: Mode, found: bool, what: &str, command: &str) -> Result<()> {
     match (mode, found) {
@@ -191,12 +207,30 @@ fn check_mode(mode: Mode, found: bool, what: &str, command: &str) -> Result<()> 
     }
 }
 
+/// The cases still to come (planned or confirmed, starting from now) that
+/// name row `id` in any of `columns`: a room, an operator, an anaesthetist
+/// or a procedure kind they need cannot be retired under them.
+pub(super) fn upcoming_cases(tx: &WriteTx<'_>, columns: &[&str], id: i64) -> Result<i64> {
+    let names: Vec<String> = columns.iter().map(|c| format!("{c} = ?1")).collect();
+    let sql = format!(
+        "SELECT count(*) FROM cases WHERE ({}) AND state IN ('planned', 'confirmed') AND scheduled_start >= ?2",
+        names.join(" OR ")
+    );
+    Ok(tx.conn().query_row(&sql, rusqlite::params![id, instant_text(tx.at())], |r| r.get(0))?)
+}
+
 /// R-BLOCK-1: adds or changes a room, checking its kind and hours.
 pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<Put> {
     let what = format!("room {:?}", input.name.trim());
     let name = ward_setup::label(&input.name, "the room's name").map_err(|e| invalid(what.clone(), e))?;
-    let found = rooms(tx.conn())?.into_iter().find(|r| r.name == name);
+    let all = rooms(tx.conn())?;
+    let found = all.iter().find(|r| r.name == name).cloned();
     check_mode(mode, found.is_some(), &what, "rooms")?;
+    let others: Vec<(i64, &str)> = all.iter().map(|r| (r.room_id, r.name.as_str())).collect();
+    let this = found.as_ref().map(|r| r.room_id);
+    if found.is_none() {
+        not_taken(&others, this, &name, &what, "room")?;
+    }
     let kind = match &input.kind {
         Some(k) => Some(
             RoomKind::from_code(k.trim())
@@ -223,12 +257,11 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
     ward_setup::opening_hours(&opens, &closes).map_err(|e| invalid(what.clone(), e))?;
     let rename = input.rename.as_deref().map(|n| ward_setup::label(n, "the new name")).transpose();
     let rename = rename.map_err(|e| invalid(what.clone(), e))?;
+    if let Some(new) = &rename {
+        not_taken(&others, this, new, &what, "room")?;
+    }
     if input.active == Some(false) && old.active {
-        let booked: i64 = tx.conn().query_row(
-            "SELECT count(*) FROM cases WHERE room_id = ?1 AND state IN ('planned', 'confirmed') AND scheduled_start >= ?2",
-            rusqlite::params![old.room_id, instant_text(tx.at())],
-            |r| r.get(0),
-        )?;
+        let booked = upcoming_cases(tx, &["room_id"], old.room_id)?;
         if booked > 0 {
             return Err(invalid(what, format!("{booked} case(s) still booked there; move them to another room first")));
         }
@@ -261,8 +294,14 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
 pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put> {
     let what = format!("bed {:?}", input.label.trim());
     let label = ward_setup::label(&input.label, "the bed's label").map_err(|e| invalid(what.clone(), e))?;
-    let found = beds(tx.conn())?.into_iter().find(|b| b.label == label);
+    let all = beds(tx.conn())?;
+    let found = all.iter().find(|b| b.label == label).cloned();
     check_mode(mode, found.is_some(), &what, "beds")?;
+    let others: Vec<(i64, &str)> = all.iter().map(|b| (b.bed_id, b.label.as_str())).collect();
+    let this = found.as_ref().map(|b| b.bed_id);
+    if found.is_none() {
+        not_taken(&others, this, &label, &what, "bed")?;
+    }
     let unit = match input.unit.as_deref().map(str::trim) {
         Some("") => Some(None),
         Some(u) => Some(Some(ward_setup::label(u, "the unit").map_err(|e| invalid(what.clone(), e))?)),
@@ -278,6 +317,9 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
         Some(old) => {
             let rename = input.rename.as_deref().map(|n| ward_setup::label(n, "the new label")).transpose();
             let rename = rename.map_err(|e| invalid(what.clone(), e))?;
+            if let Some(new) = &rename {
+                not_taken(&others, this, new, &what, "bed")?;
+            }
             if input.active == Some(false) && old.active {
                 let holding: i64 = tx.conn().query_row(
                     &format!("SELECT count(*) FROM admissions WHERE bed_id = ?1 AND state IN {HOLDING_STATES}"),
@@ -350,6 +392,15 @@ pub fn put_procedure(tx: &mut WriteTx<'_>, input: &ProcedureInput, mode: Mode) -
         )?;
         return Ok(Put::Added(id));
     };
+    if input.active == Some(false) && old.active {
+        let booked = upcoming_cases(tx, &["procedure_kind_id"], old.procedure_kind_id)?;
+        if booked > 0 {
+            return Err(invalid(
+                what,
+                format!("{booked} upcoming case(s) are booked as this procedure; rebook or cancel them first"),
+            ));
+        }
+    }
     let mut fields: Vec<Field<'_>> = Vec::new();
     if let Some(l) = label.as_ref().filter(|l| **l != old.label) {
         fields.push(("label", l));

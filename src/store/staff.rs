@@ -5,8 +5,8 @@
 use super::error::{Result, StoreError};
 use super::table::Table;
 use super::write::{Field, WriteTx};
-use crate::domain::names;
 use crate::domain::roles::Role;
+use crate::domain::{names, ward_setup};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -68,25 +68,70 @@ pub fn find(conn: &Connection, who: &str) -> Result<Option<StaffRow>> {
     }
 }
 
-/// Adds a member of staff (R-ROLE-1: needs the role admin). An account may
-/// appear once.
-pub fn add(tx: &mut WriteTx<'_>, account: Option<&str>, display_name: &str, role: Role) -> Result<i64> {
-    let display_name = names::stored(display_name.trim());
-    if display_name.is_empty() {
-        return Err(StoreError::invalid("staff member", "give a display name"));
-    }
-    let account = account.map(str::trim).filter(|a| !a.is_empty());
-    if let Some(account) = account
-        && let Some(found) = super::actor::find(tx.conn(), account)?
+/// A display name as stored: [`ward_setup::label`] (one line, at most 60
+/// characters, no control characters or direction marks), and no other
+/// member of staff with the same name without regard to case or accents,
+/// since a ward file, a command and the pick lists name staff by it.
+fn display_name(tx: &WriteTx<'_>, text: &str, what: &str, except: Option<i64>) -> Result<String> {
+    let name = ward_setup::label(text, "the display name").map_err(|why| StoreError::invalid(what, why))?;
+    let folded = names::folded(&name);
+    if let Some(other) =
+        list(tx.conn())?.into_iter().find(|s| Some(s.staff_id) != except && names::folded(&s.display_name) == folded)
     {
+        let account = other.account.as_deref().map(|a| format!(", account {a}")).unwrap_or_default();
         return Err(StoreError::invalid(
-            format!("account {account}"),
+            what,
             format!(
-                "already on the staff list as {} ({}); change it with `periop staff set {account} --role ROLE`",
-                found.display_name, found.role
+                "{name:?} is already the name of staff #{}{account}; give a name that tells them apart \
+                 (e.g. with a first name or an initial)",
+                other.staff_id
             ),
         ));
     }
+    Ok(name)
+}
+
+/// R-ROLE-1: a role that can change things goes only to an account that
+/// exists on this machine: a misspelt account can never log in, and as the
+/// only admin it would leave nobody able to give roles.
+fn account_exists(tx: &WriteTx<'_>, account: &str, role: Role) -> Result<()> {
+    if !role.changes_anything() || tx.accounts().exists(account) {
+        return Ok(());
+    }
+    Err(StoreError::invalid(
+        format!("account {account:?}"),
+        format!(
+            "this machine has no such account, so it could never log in as {}; \
+             fix the spelling, or create the account first (e.g. `adduser {account}`), then try again",
+            role.code()
+        ),
+    ))
+}
+
+/// Adds a member of staff (R-ROLE-1: needs the role admin). An account may
+/// appear once, and must exist on this machine for a role that changes
+/// things; a display name once (see [`display_name`]).
+pub fn add(tx: &mut WriteTx<'_>, account: Option<&str>, display_name: &str, role: Role) -> Result<i64> {
+    let account = account.map(str::trim).filter(|a| !a.is_empty());
+    if let Some(account) = account {
+        if account.chars().any(names::is_unsafe) {
+            return Err(StoreError::invalid(
+                "account",
+                "an account name has no control characters or direction marks; check the spelling",
+            ));
+        }
+        if let Some(found) = super::actor::find(tx.conn(), account)? {
+            return Err(StoreError::invalid(
+                format!("account {account}"),
+                format!(
+                    "already on the staff list as {} ({}); change it with `periop staff set {account} --role ROLE`",
+                    found.display_name, found.role
+                ),
+            ));
+        }
+        account_exists(tx, account, role)?;
+    }
+    let display_name = self::display_name(tx, display_name, "staff member", None)?;
     tx.insert(Table::Staff, &[("account", &account), ("display_name", &display_name), ("role", &role.code())])
 }
 
@@ -99,13 +144,12 @@ pub struct StaffChange {
 }
 
 /// Changes a member of staff if nobody saved it since `expected_version`.
-/// Refused when it would leave the ward without an active admin (nobody
-/// could then give roles).
+/// Refused when it would leave the ward without an active admin on an
+/// account that exists (nobody could then give roles), and when it gives a
+/// role that changes things to an account this machine does not have.
 pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &StaffChange) -> Result<i64> {
-    let name = change.display_name.as_deref().map(|n| names::stored(n.trim()));
-    if name.as_deref() == Some("") {
-        return Err(StoreError::invalid(Table::Staff.row(staff_id), "a display name cannot be empty"));
-    }
+    let what = Table::Staff.row(staff_id);
+    let name = change.display_name.as_deref().map(|n| display_name(tx, n, &what, Some(staff_id))).transpose()?;
     let role = change.role.map(Role::code);
     let mut fields: Vec<Field<'_>> = Vec::new();
     if let Some(name) = &name {
@@ -118,18 +162,44 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
         fields.push(("active", active));
     }
     if fields.is_empty() {
-        return Err(StoreError::invalid(
-            Table::Staff.row(staff_id),
-            "nothing to change; give --name, --role or --active",
-        ));
+        return Err(StoreError::invalid(what, "nothing to change; give --name, --role or --active"));
+    }
+    if change.active == Some(false) {
+        let booked = super::setup::upcoming_cases(tx, &["operator_id", "anaesthetist_id"], staff_id)?;
+        if booked > 0 {
+            return Err(StoreError::invalid(
+                what,
+                format!(
+                    "{booked} upcoming case(s) have them as operator or anaesthetist; \
+                     give those cases someone else first, then retire them"
+                ),
+            ));
+        }
     }
     let version = tx.update(Table::Staff, staff_id, expected_version, &fields)?;
-    let admins: i64 =
-        tx.conn().query_row("SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1", [], |r| r.get(0))?;
-    if admins == 0 {
+    let row = find(tx.conn(), &format!("#{staff_id}"))?.ok_or_else(|| StoreError::NotFound(what.clone()))?;
+    if let Some(account) = row.account.as_deref()
+        && row.active
+        && (change.role.is_some() || change.active == Some(true))
+    {
+        account_exists(tx, account, row.role)?;
+    }
+    let admins: Vec<StaffRow> = list(tx.conn())?.into_iter().filter(|s| s.role == Role::Admin && s.active).collect();
+    let can_log_in = admins.iter().filter(|s| s.account.as_deref().is_some_and(|a| tx.accounts().exists(a))).count();
+    if can_log_in == 0 {
+        let ghosts: Vec<String> =
+            admins.iter().map(|s| s.account.clone().unwrap_or_else(|| s.display_name.clone())).collect();
+        let ghosts = if ghosts.is_empty() {
+            String::new()
+        } else {
+            format!(" (admin on no account of this machine: {})", ghosts.join(", "))
+        };
         return Err(StoreError::invalid(
-            Table::Staff.row(staff_id),
-            "this would leave no active admin, and nobody could give roles again; make someone else admin first",
+            what,
+            format!(
+                "this would leave no active admin who can log in{ghosts}, and nobody could give roles again; \
+                 make someone with an account on this machine admin first"
+            ),
         ));
     }
     Ok(version)

@@ -3,12 +3,14 @@
 //! deleted: the row is marked (who, when, why) through the write path, the
 //! audit keeps both images, history shows it struck through, and the rules
 //! (fasting, medication stops, the anaesthesia gate, readiness) stop
-//! counting it, so the alerts it raised go away (R-AUDIT-1, R-ROLE-1:
-//! `Change::Correction`).
+//! counting it, so the alerts it raised go away (R-AUDIT-1). R-ROLE-1:
+//! voiding a record needs the role that may record it (`store::permission`).
 
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
+use crate::domain::identity::Identity;
+use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 
 /// What can be voided.
@@ -45,28 +47,119 @@ impl Voidable {
     pub fn from_code(code: &str) -> Option<Voidable> {
         Voidable::ALL.into_iter().find(|v| v.code() == code)
     }
+
+    /// How a message names one: `intake`, `lab result`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Voidable::Intake => "intake",
+            Voidable::Treatment => "treatment",
+            Voidable::Lab => "lab result",
+            Voidable::Consultation => "anaesthesia consultation",
+        }
+    }
+
+    /// The record's value, its time (a treatment has none) and its patient.
+    fn sql(self) -> &'static str {
+        match self {
+            Voidable::Intake => {
+                "SELECT r.kind, NULL, r.taken_at, a.patient_id, r.version, r.voided_at
+                 FROM intakes r JOIN admissions a ON a.id = r.admission_id WHERE r.id = ?1"
+            }
+            Voidable::Treatment => {
+                "SELECT r.drug_class, NULL, NULL, r.patient_id, r.version, r.voided_at FROM treatments r WHERE r.id = ?1"
+            }
+            Voidable::Lab => {
+                "SELECT r.test, r.value, r.taken_at, r.patient_id, r.version, r.voided_at FROM lab_results r WHERE r.id = ?1"
+            }
+            Voidable::Consultation => {
+                "SELECT r.outcome, NULL, r.held_at, a.patient_id, r.version, r.voided_at
+                 FROM anaesthesia_consultations r JOIN cases c ON c.id = r.case_id
+                 JOIN admissions a ON a.id = c.admission_id WHERE r.id = ?1"
+            }
+        }
+    }
+
+    /// The stored value in words: `solids`, `INR 2.5`, `aspirin`, `cleared`.
+    fn value(self, code: &str, number: Option<f64>) -> String {
+        use crate::domain::fasting::IntakeKind;
+        use crate::domain::medication::DrugClass;
+        let word = match self {
+            Voidable::Intake => IntakeKind::from_code(code).map(IntakeKind::label),
+            Voidable::Treatment => DrugClass::from_code(code).map(|d| d.label().to_string()),
+            Voidable::Lab => Some(match code {
+                "inr" => "INR".to_string(),
+                other => other.to_string(),
+            }),
+            Voidable::Consultation => Some(format!("outcome {code}")),
+        };
+        let word = word.unwrap_or_else(|| code.replace('_', " "));
+        match number {
+            Some(n) => format!("{word} {n}"),
+            None => word,
+        }
+    }
 }
 
-/// Voids row `id` of `what` with `reason`; returns the row's new version.
-/// Refused without a reason, for a row already voided (naming when), and
-/// for a role that may not correct entries.
-pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Result<i64> {
+/// What `void` voided, for the one who asked to see it before anyone
+/// relies on it: a mistyped number voids another patient's record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Voided {
+    pub what: Voidable,
+    pub id: i64,
+    /// The row's new version.
+    pub version: i64,
+    /// The stored value in words (`solids`, `INR 2.5`, `aspirin`).
+    pub value: String,
+    /// When it was taken or held; a treatment has no time.
+    pub at: Option<DateTime<Utc>>,
+    /// R-PATH-5: whose it was. For the screen and stdout, never a log.
+    pub patient: Identity,
+}
+
+/// Voids row `id` of `what` with `reason`; returns what was voided.
+/// Refused without a reason, with control characters or direction marks in
+/// it, for a row that does not exist or is already voided (naming when),
+/// and for a role that may not record such a row (R-ROLE-1).
+pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Result<Voided> {
     let table = what.table();
     let row = table.row(id);
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(StoreError::invalid(row, "to void it, give a reason (what was wrong with it)"));
     }
-    let found: Option<(i64, Option<String>)> = tx
+    if reason.chars().any(crate::domain::names::is_unsafe) {
+        return Err(StoreError::invalid(
+            row,
+            "the reason holds a control character or a direction mark; type it on one line, as plain text",
+        ));
+    }
+    type Found = (String, Option<f64>, Option<String>, i64, i64, Option<String>);
+    let found: Option<Found> = tx
         .conn()
-        .query_row(&format!("SELECT version, voided_at FROM {} WHERE id = ?1", table.name()), [id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(what.sql(), [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
         .optional()?;
-    let Some((version, voided_at)) = found else { return Err(StoreError::NotFound(row)) };
+    let Some((code, number, at, patient_id, version, voided_at)) = found else {
+        return Err(StoreError::invalid(
+            row,
+            format!(
+                "there is no {} with that number; the Audit tab and the patient's history show each entry's number ({} #12)",
+                what.noun(),
+                what.code()
+            ),
+        ));
+    };
     if let Some(at) = voided_at {
         return Err(StoreError::invalid(row, format!("already voided at {at}")));
     }
-    let (at, by) = (instant_text(tx.at()), tx.actor_id());
-    tx.update(table, id, version, &[("voided_at", &at), ("voided_by", &by), ("void_reason", &reason)])
+    let patient = tx.conn().query_row(
+        "SELECT id, surname, first_name, birth_date FROM patients WHERE id = ?1",
+        [patient_id],
+        |r| super::board::identity(r, 0),
+    )?;
+    let at = at.as_deref().and_then(super::rows::parse_instant);
+    let value = what.value(&code, number);
+    let (when, by) = (instant_text(tx.at()), tx.actor_id());
+    let version =
+        tx.update(table, id, version, &[("voided_at", &when), ("voided_by", &by), ("void_reason", &reason)])?;
+    Ok(Voided { what, id, version, value, at, patient })
 }

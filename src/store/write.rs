@@ -23,6 +23,31 @@ pub struct WriteTx<'c> {
     actor_id: i64,
     at: DateTime<Utc>,
     zone: Tz,
+    accounts: super::actor::Accounts,
+}
+
+/// Refuses text holding a control character or a direction mark
+/// ([`crate::domain::names::is_unsafe`]; a line break is kept, for notes)
+/// in any column written: an escape stored in a reason or a name would be
+/// obeyed by the next terminal or spreadsheet that shows it. Every free
+/// text a screen or a command stores passes here.
+fn plain_text(table: Table, id: Option<i64>, fields: &[Field<'_>]) -> Result<()> {
+    use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+    for (column, value) in fields {
+        let text = match value.to_sql()? {
+            ToSqlOutput::Borrowed(ValueRef::Text(bytes)) => String::from_utf8_lossy(bytes).into_owned(),
+            ToSqlOutput::Owned(Value::Text(text)) => text,
+            _ => continue,
+        };
+        if text.chars().any(|c| c != '\n' && crate::domain::names::is_unsafe(c)) {
+            let what = id.map_or_else(|| format!("new {}", table.noun()), |id| table.row(id));
+            return Err(StoreError::invalid(
+                format!("{what}, {}", column.replace('_', " ")),
+                "holds a control character (a tab, an escape) or a direction mark; type it as plain text",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Runs `change` in one `BEGIN IMMEDIATE` transaction as `actor_id` at `at`,
@@ -32,12 +57,13 @@ pub fn write<T>(
     actor_id: i64,
     at: DateTime<Utc>,
     zone: Tz,
+    accounts: super::actor::Accounts,
     change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>,
 ) -> Result<T> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // R-AUDIT-3: never write while the audit log could be edited.
     super::chain::ensure_triggers(&tx)?;
-    let mut wtx = WriteTx { tx, actor_id, at, zone };
+    let mut wtx = WriteTx { tx, actor_id, at, zone, accounts };
     let value = change(&mut wtx)?;
     wtx.tx.commit()?;
     Ok(value)
@@ -63,6 +89,11 @@ impl WriteTx<'_> {
         self.at = at;
     }
 
+    /// Which operating-system accounts exist (R-ROLE-1).
+    pub fn accounts(&self) -> &super::actor::Accounts {
+        &self.accounts
+    }
+
     pub fn actor_id(&self) -> i64 {
         self.actor_id
     }
@@ -77,6 +108,7 @@ impl WriteTx<'_> {
     pub fn insert(&mut self, table: Table, fields: &[Field<'_>]) -> Result<i64> {
         let columns: Vec<&str> = fields.iter().map(|(c, _)| *c).collect();
         self.permit(table, true, &columns)?;
+        plain_text(table, None, fields)?;
         let marks = vec!["?"; fields.len()].join(", ");
         let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", table.name(), columns.join(", "));
         let values: Vec<&dyn ToSql> = fields.iter().map(|(_, v)| *v).collect();
@@ -115,6 +147,7 @@ impl WriteTx<'_> {
     }
 
     fn update_unchecked(&mut self, table: Table, id: i64, expected_version: i64, fields: &[Field<'_>]) -> Result<i64> {
+        plain_text(table, Some(id), fields)?;
         let before = row_json(&self.tx, table, id)?.ok_or_else(|| StoreError::NotFound(table.row(id)))?;
         let sets: Vec<String> = fields.iter().map(|(c, _)| format!("{c} = ?")).collect();
         let sql = format!(

@@ -483,6 +483,19 @@ pub fn row_of(screen: &str, section: &str, identity: &str) -> Option<String> {
 
 /// The operating-system account running the tests, as the program names it
 /// (from the uid, not `$USER`).
+/// An account this machine has, other than the one running the tests (to
+/// be given a role: R-ROLE-1 gives one only to an account that exists).
+pub fn another_account() -> String {
+    let me = current_account();
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    passwd
+        .lines()
+        .filter_map(|line| line.split(':').next())
+        .find(|name| *name != me && matches!(nix::unistd::User::from_name(name), Ok(Some(_))))
+        .expect("a second account on this machine")
+        .to_string()
+}
+
 pub fn current_account() -> String {
     let uid = nix::unistd::getuid();
     match nix::unistd::User::from_uid(uid) {

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use periop::domain::roles::Role;
 use periop::store::patients::{self, NewPatient};
 use periop::store::staff;
-use periop::store::{Account, Store, StoreError};
+use periop::store::{Account, Accounts, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -43,6 +43,37 @@ pub fn alice() -> Account {
 
 pub fn bob() -> Account {
     account("bob", Some("Bob Durand"))
+}
+
+/// The operating-system accounts the tests play (R-ROLE-1: a role that
+/// changes things goes only to an account the machine has): these, and
+/// `as_ROLE` for every role. Any other name is an account no machine has.
+pub fn players() -> Accounts {
+    Accounts::only(PLAYERS)
+}
+
+const PLAYERS: &[&str] = &[
+    "admin1",
+    "nurse1",
+    "nurse2",
+    "alice",
+    "bob",
+    "bruno",
+    "as_nurse",
+    "as_scheduler",
+    "as_anaesthetist",
+    "as_doctor",
+    "as_pharmacist",
+    "as_admin",
+    "as_read_only",
+    "as_unassigned",
+];
+
+/// `Store::open_as`, knowing the accounts the tests play ([`players`]).
+pub fn open_playing(path: &Path, account: &Account) -> Store {
+    let mut store = Store::open_as(path, account).expect("open the database");
+    store.set_accounts(players());
+    store
 }
 
 /// A new periop database `ward.db` in `dir`, made by `Store::init` as `admin()`
@@ -97,7 +128,9 @@ pub fn add_patient(store: &mut Store, n: u32) -> i64 {
 /// R-ROLE-1: `admin()` (who made the file with `new_db`) gives `account`
 /// `role`, adding it to the staff list if it is not there yet.
 pub fn give_role(path: &Path, account: &Account, role: Role) {
-    let mut store = Store::open_as(path, &admin()).expect("open the database as admin");
+    let mut store = open_playing(path, &admin());
+    // The test made the account it plays: the machine has it.
+    store.set_accounts(Accounts::only(&[PLAYERS, &[account.name.as_str()]].concat()));
     store
         .write(at(), |tx| match staff::find(tx.conn(), &account.name)? {
             Some(row) => {
