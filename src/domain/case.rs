@@ -57,14 +57,25 @@ impl CaseState {
 /// marks the case done; a stay brought back before the procedure puts a
 /// done case back to confirmed, and a case taken off the schedule back to
 /// planned (to be confirmed again, R-READY-1).
-pub fn after_stay(case: CaseState, stay: crate::domain::pathway::AdmissionState) -> Option<CaseState> {
+///
+/// `before_done` is the state the case had when the procedure was marked
+/// done (from its audit row): undoing that step gives it back, so a case
+/// never confirmed is not confirmed by an undo (found in use, #7).
+pub fn after_stay(
+    case: CaseState,
+    stay: crate::domain::pathway::AdmissionState,
+    before_done: Option<CaseState>,
+) -> Option<CaseState> {
     use crate::domain::pathway::AdmissionState as S;
     use CaseState as C;
     let to = match (stay, case) {
         (S::Cancelled, C::Planned | C::Confirmed | C::InProgress | C::Postponed) => C::Cancelled,
         (S::Postponed, C::Planned | C::Confirmed | C::InProgress) => C::Postponed,
         (S::ProcedureDone | S::ReadyForDischarge | S::Discharged, C::Planned | C::Confirmed | C::InProgress) => C::Done,
-        (S::Planned | S::Admitted, C::Done) => C::Confirmed,
+        (S::Planned | S::Admitted, C::Done) => match before_done {
+            Some(C::Planned) => C::Planned,
+            _ => C::Confirmed,
+        },
         (S::Planned | S::Admitted, C::Cancelled | C::Postponed) => C::Planned,
         _ => return None,
     };
@@ -115,17 +126,23 @@ mod tests {
     #[test]
     fn r_path_2_a_case_follows_its_stay() {
         use CaseState as C;
-        assert_eq!(after_stay(C::Confirmed, S::Cancelled), Some(C::Cancelled));
-        assert_eq!(after_stay(C::Confirmed, S::Postponed), Some(C::Postponed));
-        assert_eq!(after_stay(C::Confirmed, S::ProcedureDone), Some(C::Done));
-        assert_eq!(after_stay(C::Done, S::ReadyForDischarge), None, "already done");
-        assert_eq!(after_stay(C::Done, S::Discharged), None);
-        assert_eq!(after_stay(C::Done, S::Admitted), Some(C::Confirmed), "procedure done undone");
-        assert_eq!(after_stay(C::Postponed, S::Admitted), Some(C::Planned), "readmitted: confirm again");
-        assert_eq!(after_stay(C::Cancelled, S::Planned), Some(C::Planned), "cancel undone");
-        assert_eq!(after_stay(C::Done, S::Cancelled), None, "a procedure that happened stays done");
-        assert_eq!(after_stay(C::Confirmed, S::Admitted), None);
-        assert_eq!(after_stay(C::Confirmed, S::Prolonged), None, "an incident before the procedure keeps it booked");
+        assert_eq!(after_stay(C::Confirmed, S::Cancelled, None), Some(C::Cancelled));
+        assert_eq!(after_stay(C::Confirmed, S::Postponed, None), Some(C::Postponed));
+        assert_eq!(after_stay(C::Confirmed, S::ProcedureDone, None), Some(C::Done));
+        assert_eq!(after_stay(C::Done, S::ReadyForDischarge, None), None, "already done");
+        assert_eq!(after_stay(C::Done, S::Discharged, None), None);
+        assert_eq!(after_stay(C::Done, S::Admitted, Some(C::Confirmed)), Some(C::Confirmed), "procedure done undone");
+        // Found in use (#7): a case never confirmed came back confirmed.
+        assert_eq!(after_stay(C::Done, S::Admitted, Some(C::Planned)), Some(C::Planned), "back to what it was");
+        assert_eq!(after_stay(C::Postponed, S::Admitted, None), Some(C::Planned), "readmitted: confirm again");
+        assert_eq!(after_stay(C::Cancelled, S::Planned, None), Some(C::Planned), "cancel undone");
+        assert_eq!(after_stay(C::Done, S::Cancelled, None), None, "a procedure that happened stays done");
+        assert_eq!(after_stay(C::Confirmed, S::Admitted, None), None);
+        assert_eq!(
+            after_stay(C::Confirmed, S::Prolonged, None),
+            None,
+            "an incident before the procedure keeps it booked"
+        );
     }
 
     use super::*;

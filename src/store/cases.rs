@@ -300,11 +300,27 @@ pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: Admissi
         .collect::<rusqlite::Result<_>>()?
     };
     for (id, version, state) in cases {
-        if let Some(to) = crate::domain::case::after_stay(state, stay) {
+        let before_done = if state == CaseState::Done { state_before_done(tx.conn(), id)? } else { None };
+        if let Some(to) = crate::domain::case::after_stay(state, stay, before_done) {
             tx.update_following(Table::Cases, id, version, &[("state", &to.code())])?;
         }
     }
     Ok(())
+}
+
+/// The state a case had when it was last marked done, read from its audit
+/// row (`None` when no audit row says so).
+fn state_before_done(conn: &Connection, case_id: i64) -> Result<Option<CaseState>> {
+    let before: Option<Option<String>> = conn
+        .query_row(
+            "SELECT json_extract(before, '$.state') FROM audit
+             WHERE table_name = 'cases' AND row_id = ?1 AND json_extract(after, '$.state') = 'done'
+             ORDER BY id DESC LIMIT 1",
+            [case_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(before.flatten().as_deref().and_then(CaseState::from_code))
 }
 
 pub(crate) fn set_state(tx: &mut WriteTx<'_>, case_id: i64, expected_version: i64, state: CaseState) -> Result<i64> {
