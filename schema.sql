@@ -334,6 +334,21 @@ CREATE TABLE IF NOT EXISTS pin_grades (
     UNIQUE (round_id, pin)
 );
 
+-- R-BLOCK-3, R-BLOCK-4: a change to the schedule made over a conflict that
+-- allows it (or inside the freeze window), with the reason given. Never
+-- edited; the audit row carries who and when as well.
+CREATE TABLE IF NOT EXISTS block_overrides (
+    id       INTEGER PRIMARY KEY,
+    case_id  INTEGER NOT NULL REFERENCES cases(id),
+    conflict TEXT NOT NULL,
+    detail   TEXT NOT NULL,
+    reason   TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    at       TEXT NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES staff(id),
+    version  INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS block_overrides_by_case ON block_overrides (case_id);
+
 -- R-AUDIT-1: who changed what, when, before and after, written in the same
 -- transaction as the change. The triggers keep it append-only.
 -- R-AUDIT-3: `hash` chains each row to the one before (SHA-256 over the

@@ -7,6 +7,7 @@
 pub mod anaesthesia;
 pub mod attention;
 pub mod beds;
+pub mod block_changes;
 pub mod block_conflicts;
 pub mod board;
 pub mod case;

@@ -161,6 +161,7 @@ fn new_admission(store: &mut Store, now: DateTime<Utc>, new: &NewAdmission) -> R
             emergency: new.emergency,
             iodinated_contrast: new.iodinated_contrast,
             retrospective: new.retrospective,
+            override_reason: None,
         };
         admissions::create_stay(tx, &stay, &settings)
     })?;

@@ -4,8 +4,7 @@ use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
-use super::{admissions, beds, rows};
-use crate::domain::block_conflicts::{self, BookedCase};
+use super::{admissions, beds, block, rows};
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::journey::{self, FastingTimes};
 use crate::domain::pathway::AdmissionState;
@@ -127,6 +126,23 @@ pub fn move_case(
     expected_version: i64,
     new_start: DateTime<Utc>,
     retrospective: bool,
+    settings: &Settings,
+) -> Result<Moved> {
+    move_answering(tx, case_id, expected_version, new_start, retrospective, &block::Answer::default(), settings)
+}
+
+/// [`move_case`], answering the schedule's check (R-BLOCK-3, R-BLOCK-4)
+/// with `answer`: the move is refused with [`StoreError::BlockConflict`]
+/// when it meets a conflict that cannot be overridden, or one that can
+/// without a reason; with a reason the override is recorded. The conflicts
+/// that stay shown (bed, fasting, anaesthesia gate) end the message.
+pub fn move_answering(
+    tx: &mut WriteTx<'_>,
+    case_id: i64,
+    expected_version: i64,
+    new_start: DateTime<Utc>,
+    retrospective: bool,
+    answer: &block::Answer,
     settings: &Settings,
 ) -> Result<Moved> {
     let what = Table::Cases.row(case_id);
@@ -253,6 +269,11 @@ pub fn move_case(
     if let Some(f) = &fasting {
         message.push_str(&format!("; fasting: {}", f.summary(zone)));
     }
+    // R-BLOCK-3, R-BLOCK-4: the schedule as it now is, in this transaction.
+    let shown = block::guard(tx, &what, case_id, &[old_day, new_day], answer, settings)?;
+    if !shown.is_empty() {
+        message.push_str(&format!("; still to resolve: {}", shown.join("; ")));
+    }
     Ok(Moved {
         case_version,
         plans_moved,
@@ -309,53 +330,4 @@ pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: Admissi
 
 pub(crate) fn set_state(tx: &mut WriteTx<'_>, case_id: i64, expected_version: i64, state: CaseState) -> Result<i64> {
     tx.update(Table::Cases, case_id, expected_version, &[("state", &state.code())])
-}
-
-/// R-BLOCK-3 (operator overlap) over the stored schedule: every case not
-/// cancelled or postponed with an operator, as the domain check reads it.
-pub fn booked_cases(conn: &Connection) -> Result<Vec<BookedCase>> {
-    // Instants are stored as `YYYY-MM-DDTHH:MM:SSZ`: these bounds hold every one.
-    booked_cases_between(conn, "0000", "9999")
-}
-
-/// [`booked_cases`] starting on the ward day `day` (one indexed read), for
-/// checking a new booking against that day's schedule.
-pub fn booked_cases_on(conn: &Connection, day: NaiveDate, zone: chrono_tz::Tz) -> Result<Vec<BookedCase>> {
-    let (from, to) = ward_time::day_bounds(day, zone);
-    booked_cases_between(conn, &instant_text(from), &instant_text(to))
-}
-
-fn booked_cases_between(conn: &Connection, from: &str, to: &str) -> Result<Vec<BookedCase>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, operator_id, scheduled_start, duration_min FROM cases
-         WHERE scheduled_start >= ?1 AND scheduled_start < ?2
-           AND operator_id IS NOT NULL AND state NOT IN ('cancelled', 'postponed') ORDER BY id",
-    )?;
-    let rows = stmt.query_map([from, to], |r| {
-        Ok(BookedCase { case_id: r.get(0)?, operator_id: r.get(1)?, start: rows::instant(r, 2)?, minutes: r.get(3)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// R-BLOCK-3 for `periop check`: one operator in two overlapping cases, named
-/// by operator (staff, not patients), case and ward time.
-pub fn operator_overlaps(conn: &Connection, zone: chrono_tz::Tz) -> Result<Vec<String>> {
-    let overlaps = block_conflicts::operator_overlaps(&booked_cases(conn)?);
-    let mut out = Vec::new();
-    for o in overlaps {
-        let name: String = conn
-            .query_row("SELECT display_name FROM staff WHERE id = ?1", [o.operator_id], |r| r.get(0))
-            .optional()?
-            .unwrap_or_else(|| format!("staff #{}", o.operator_id));
-        let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string();
-        out.push(format!(
-            "operator {name}: case #{} ({}, {} min) and case #{} ({}) overlap (R-BLOCK-3)",
-            o.first.case_id,
-            when(o.first.start),
-            o.first.minutes,
-            o.second.case_id,
-            when(o.second.start)
-        ));
-    }
-    Ok(out)
 }

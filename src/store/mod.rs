@@ -7,6 +7,7 @@ pub mod admissions;
 pub mod audit_log;
 pub mod backup;
 pub mod beds;
+pub mod block;
 pub mod board;
 pub mod cases;
 pub mod chain;

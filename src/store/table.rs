@@ -24,10 +24,11 @@ pub enum Table {
     DistractionSessions,
     DistractionRounds,
     PinGrades,
+    BlockOverrides,
 }
 
 impl Table {
-    pub const ALL: [Table; 21] = [
+    pub const ALL: [Table; 22] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -49,6 +50,7 @@ impl Table {
         Table::DistractionSessions,
         Table::DistractionRounds,
         Table::PinGrades,
+        Table::BlockOverrides,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,6 +76,7 @@ impl Table {
             Table::DistractionSessions => "distraction_sessions",
             Table::DistractionRounds => "distraction_rounds",
             Table::PinGrades => "pin_grades",
+            Table::BlockOverrides => "block_overrides",
         }
     }
 
@@ -101,6 +104,7 @@ impl Table {
             Table::DistractionSessions => "distraction session",
             Table::DistractionRounds => "distraction round",
             Table::PinGrades => "pin grade",
+            Table::BlockOverrides => "schedule override",
         }
     }
 
@@ -112,6 +116,7 @@ impl Table {
             | Table::DistractionSessions
             | Table::DistractionRounds
             | Table::PinGrades => 4,
+            Table::BlockOverrides => 7,
             _ => 1,
         }
     }
