@@ -77,6 +77,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Format::Json => out(&cli::board::json(&board, now, store.zone())),
             }
         }
+        Some(Command::Block { date, format }) => {
+            let store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            let day = day_or_today(date, now, &store)?;
+            let list = store.block_day(day, now).map_err(|e| store.explain(e))?;
+            let zone = store.zone();
+            match format {
+                ListFormat::Text => out(&cli::block::text(&list, now, zone)),
+                ListFormat::Json => out(&cli::block::json(&list, now, zone)),
+                ListFormat::Csv => out(&cli::block::csv(&list, zone)),
+            }
+        }
         Some(Command::Admissions { date, all_days, state, format }) => {
             let store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();

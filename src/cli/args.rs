@@ -54,6 +54,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print a day's block list: each room's cases with patient, procedure,
+    /// operator, anaesthesia, readiness and conflicts (R-BLOCK-3).
+    Block {
+        /// The ward day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// List the admissions whose stay (planned or actual) covers a day.
     Admissions {
         /// The ward day, YYYY-MM-DD (default: today).

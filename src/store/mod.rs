@@ -8,6 +8,7 @@ pub mod audit_log;
 pub mod backup;
 pub mod beds;
 pub mod block;
+pub mod block_day;
 pub mod board;
 pub mod cases;
 pub mod chain;
