@@ -44,6 +44,10 @@ pub enum Msg {
     AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
     RoundsLoaded(Result<Vec<crate::store::distraction::RoundsRow>, String>),
     AdminLoaded(Result<AdminData, String>),
+    BlockLoaded {
+        day: NaiveDate,
+        result: Result<crate::domain::block_list::BlockDay, String>,
+    },
     /// A request was saved (the text says what changed) or refused (why).
     Saved(Result<String, Refusal>),
     /// Another terminal (or this one) committed these rows.
@@ -65,6 +69,7 @@ pub enum Effect {
     LoadAnaesthesia(NaiveDate),
     LoadRounds(NaiveDate),
     LoadAdmin,
+    LoadBlock(NaiveDate),
     Save(Request),
 }
 
@@ -187,6 +192,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             state.rounds.receive(result);
             Outcome::redraw()
         }
+        Msg::BlockLoaded { day, result } => screens::block::receive(state, day, result),
         Msg::AdminLoaded(result) => {
             match result {
                 Ok(data) => {

@@ -37,9 +37,24 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::Undo { admission_id, version, reason, who } => store
             .write(now, |tx| admissions::undo_last_step(tx, admission_id, version, &reason))
             .map(|t| format!("{who}: step undone, back to {}", t.to.words())),
-        Request::MoveCase { case_id, version, day, time, retrospective, who } => store
-            .write(now, |tx| cases::move_case(tx, case_id, version, at(day, time), retrospective, &settings))
-            .map(|m| format!("{who}: {}", m.message)),
+        Request::MoveCase { case_id, version, day, time, retrospective, placement, override_reason, who } => {
+            let answer = crate::store::block::Answer { override_reason };
+            store
+                .write(now, |tx| {
+                    let start = at(day, time);
+                    cases::reschedule(
+                        tx,
+                        case_id,
+                        version,
+                        start,
+                        placement.as_ref(),
+                        retrospective,
+                        &answer,
+                        &settings,
+                    )
+                })
+                .map(|m| format!("{who}: {}", m.message))
+        }
         Request::Bed { admission_id, version, bed_id, who } => store
             .write(now, |tx| match bed_id {
                 Some(bed) => beds::assign(tx, admission_id, version, bed),

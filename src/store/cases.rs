@@ -131,6 +131,66 @@ pub fn move_case(
     move_answering(tx, case_id, expected_version, new_start, retrospective, &block::Answer::default(), settings)
 }
 
+/// Where and with whom a case runs (R-BLOCK-3 checks each): `None` leaves
+/// a case without a room or staff member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Placement {
+    pub room_id: Option<i64>,
+    pub operator_id: Option<i64>,
+    pub anaesthetist_id: Option<i64>,
+}
+
+/// Moves a case and, with `placement`, changes its room, operator and
+/// anaesthetist, in one transaction: the conflict check (R-BLOCK-3) and the
+/// freeze window (R-BLOCK-4) judge the case as it ends up. A room or member
+/// of staff no longer in use is refused. See [`move_answering`].
+#[allow(clippy::too_many_arguments)]
+pub fn reschedule(
+    tx: &mut WriteTx<'_>,
+    case_id: i64,
+    expected_version: i64,
+    new_start: DateTime<Utc>,
+    placement: Option<&Placement>,
+    retrospective: bool,
+    answer: &block::Answer,
+    settings: &Settings,
+) -> Result<Moved> {
+    let mut version = expected_version;
+    if let Some(p) = placement {
+        let current: (Option<i64>, Option<i64>, Option<i64>, i64) = tx.conn().query_row(
+            "SELECT room_id, operator_id, anaesthetist_id, version FROM cases WHERE id = ?1",
+            [case_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        if current.3 != expected_version {
+            return Err(tx.conflict(Table::Cases, case_id));
+        }
+        if (current.0, current.1, current.2) != (p.room_id, p.operator_id, p.anaesthetist_id) {
+            let in_use = |sql: &str, id: Option<i64>| -> Result<bool> {
+                Ok(match id {
+                    Some(id) => tx.conn().query_row(sql, [id], |_| Ok(())).optional()?.is_some(),
+                    None => true,
+                })
+            };
+            if !in_use("SELECT 1 FROM rooms WHERE id = ?1 AND active = 1", p.room_id)? {
+                return Err(StoreError::invalid("the room", "no such room in use; pick one from the list"));
+            }
+            for (id, what) in [(p.operator_id, "the operator"), (p.anaesthetist_id, "the anaesthetist")] {
+                if !in_use("SELECT 1 FROM staff WHERE id = ?1 AND active = 1", id)? {
+                    return Err(StoreError::invalid(what, "no such active member of staff; pick one from the list"));
+                }
+            }
+            version = tx.update(
+                Table::Cases,
+                case_id,
+                expected_version,
+                &[("room_id", &p.room_id), ("operator_id", &p.operator_id), ("anaesthetist_id", &p.anaesthetist_id)],
+            )?;
+        }
+    }
+    move_answering(tx, case_id, version, new_start, retrospective, answer, settings)
+}
+
 /// [`move_case`], answering the schedule's check (R-BLOCK-3, R-BLOCK-4)
 /// with `answer`: the move is refused with [`StoreError::BlockConflict`]
 /// when it meets a conflict that cannot be overridden, or one that can

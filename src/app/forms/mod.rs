@@ -10,7 +10,7 @@ mod stay;
 pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
 pub use rounds::{RoundsRequest, phase, round, turns};
-pub use stay::{NewAdmission, bed, mode_label, move_case, new_admission, step_reason, undo};
+pub use stay::{NewAdmission, PlacementChoice, bed, mode_label, move_case, new_admission, step_reason, undo};
 
 use super::form::{Choice, Field, Form};
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
@@ -178,7 +178,7 @@ pub fn refresh(open: &mut OpenForm, d: &AdmissionDetail, zone: chrono_tz::Tz) {
             Some(c) => {
                 *version = c.version;
                 let local = c.start.with_timezone(&zone);
-                Some(move_case(c.case_id, c.version, local.date_naive(), local.time(), &who))
+                Some(move_case(c.case_id, c.version, local.date_naive(), local.time(), None, &who))
             }
             None => None,
         },
@@ -227,6 +227,10 @@ pub enum Request {
         day: NaiveDate,
         time: NaiveTime,
         retrospective: bool,
+        /// The Block tab's move also sets the room and staff.
+        placement: Option<crate::store::cases::Placement>,
+        /// R-BLOCK-3, R-BLOCK-4: recorded with an override the schedule allows.
+        override_reason: Option<String>,
         who: String,
     },
     Bed {

@@ -6,6 +6,7 @@ use crate::app::form::{Choice, Field, Form, parse_date, parse_time};
 use crate::domain::case::AnaesthesiaMode;
 use crate::domain::journey::BleedingRisk;
 use crate::domain::pathway::Step;
+use crate::store::cases::Placement;
 use crate::store::patients::NewPatient;
 use crate::store::reference::Lists;
 use chrono::{NaiveDate, NaiveTime};
@@ -132,26 +133,69 @@ pub fn undo(admission_id: i64, version: i64, last_step: &str, who: &str) -> Open
     OpenForm::new(form, Purpose::Undo { admission_id, version }, who)
 }
 
-/// R-PATH-1: moving the procedure moves the stay too, unless already admitted.
-pub fn move_case(case_id: i64, version: i64, day: NaiveDate, time: NaiveTime, who: &str) -> OpenForm {
-    let form = Form::new(
-        "Move the procedure",
-        vec![
-            Field::date("day", "New procedure day").with(day.format("%d/%m/%Y").to_string()),
-            Field::time("time", "New start (HH:MM)").with(time.format("%H:%M").to_string()),
-        ],
-    )
-    .with_subtitle(who);
+/// The room and staff a case has now, and the lists to choose others from
+/// (the Block tab's move form offers them; an admission's moves the time only).
+pub struct PlacementChoice<'a> {
+    pub current: Placement,
+    pub lists: &'a Lists,
+}
+
+fn with_current(field: Field, id: Option<i64>) -> Field {
+    match id {
+        Some(id) => field.with(id.to_string()),
+        None => field,
+    }
+}
+
+/// R-PATH-1: moving the procedure moves the stay too, unless already
+/// admitted. R-BLOCK-3, R-BLOCK-4: a move that meets a conflict allowing an
+/// override, or the frozen list, is saved once a reason is given.
+pub fn move_case(
+    case_id: i64,
+    version: i64,
+    day: NaiveDate,
+    time: NaiveTime,
+    placement: Option<PlacementChoice<'_>>,
+    who: &str,
+) -> OpenForm {
+    let mut fields = vec![
+        Field::date("day", "New procedure day").with(day.format("%d/%m/%Y").to_string()),
+        Field::time("time", "New start (HH:MM)").with(time.format("%H:%M").to_string()),
+    ];
+    if let Some(p) = placement {
+        let pick =
+            |key, label, items: &[(i64, String)], none| Field::pick(key, label, choices(items, Some(none))).optional();
+        fields.push(with_current(pick("room", "Room", &p.lists.rooms, "no room yet"), p.current.room_id));
+        fields.push(with_current(
+            pick("operator", "Operator", &p.lists.operators, "no operator yet"),
+            p.current.operator_id,
+        ));
+        fields.push(with_current(
+            pick("anaesthetist", "Anaesthetist", &p.lists.anaesthetists, "no anaesthetist"),
+            p.current.anaesthetist_id,
+        ));
+    }
+    fields.push(Field::text("override", "Override reason (only if the schedule asks)", 200).optional());
+    let form = Form::new("Move the procedure", fields).with_subtitle(who);
     OpenForm::new(form, Purpose::MoveCase { case_id, version }, who)
 }
 
 pub(super) fn move_request(form: &Form, case_id: i64, version: i64, who: String) -> Result<Request, String> {
+    let id = |key| form.value(key).parse::<i64>().ok();
+    let placement = form.fields.iter().any(|f| f.key == "room").then(|| Placement {
+        room_id: id("room"),
+        operator_id: id("operator"),
+        anaesthetist_id: id("anaesthetist"),
+    });
+    let reason = form.value("override").trim();
     Ok(Request::MoveCase {
         case_id,
         version,
         day: parse_date(form.value("day"))?,
         time: parse_time(form.value("time"))?,
         retrospective: false,
+        placement,
+        override_reason: (!reason.is_empty()).then(|| reason.to_string()),
         who,
     })
 }

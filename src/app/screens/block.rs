@@ -1,0 +1,222 @@
+//! The Block tab: one day's grid of the procedure rooms (R-BLOCK-1..4). The
+//! cursor is on a case (kept by case id across refreshes) in a room column:
+//! `j`/`k` go through the room's cases by time, `h`/`l` to the next room's
+//! case nearest in time; `[` `]` change day, `t` today; `m` moves the case
+//! (day, time, room, staff), `Enter` opens its admission.
+
+use super::super::forms::{self, PlacementChoice};
+use super::super::keymap::{Action, Scope};
+use super::super::state::{Mode, State};
+use super::super::update::{Effect, Outcome};
+use super::{Screen, detail, key_for, problem};
+use crate::domain::block_list::{BlockCase, BlockDay};
+use crate::domain::names;
+use crate::store::cases::Placement;
+use chrono::NaiveDate;
+
+pub struct BlockScreen;
+
+impl State {
+    /// The day the Block tab shows.
+    pub fn block_day(&self) -> NaiveDate {
+        self.block.day.unwrap_or_else(|| self.today())
+    }
+}
+
+/// Whether the filter lets `case` through (patient, procedure, staff).
+pub fn shown(filter: &str, case: &BlockCase) -> bool {
+    let text = format!(
+        "{} {} {} {}",
+        case.patient,
+        case.procedure,
+        case.operator.as_deref().unwrap_or(""),
+        case.anaesthetist.as_deref().unwrap_or("")
+    );
+    filter.trim().is_empty() || names::matches(&text, filter)
+}
+
+/// The room column the cursor is in: the selected case's room, else the
+/// room last moved to, else the first.
+pub fn cursor_room(state: &State) -> Option<i64> {
+    let data = state.block.data.as_ref()?;
+    selected(state)
+        .and_then(|c| c.room_id)
+        .or(state.block.room.filter(|id| data.rooms.iter().any(|r| r.room_id == *id)))
+        .or_else(|| data.rooms.first().map(|r| r.room_id))
+}
+
+/// The case under the cursor, if it is on the day shown and lets the filter through.
+pub fn selected(state: &State) -> Option<&BlockCase> {
+    let data = state.block.data.as_ref()?;
+    let id = state.block.selected?;
+    data.cases.iter().find(|c| c.case_id == id && shown(&state.block.filter, c))
+}
+
+/// The visible cases of `room`, by start.
+fn in_room<'a>(data: &'a BlockDay, filter: &'a str, room: Option<i64>) -> Vec<&'a BlockCase> {
+    data.cases.iter().filter(|c| c.room_id == room && shown(filter, c)).collect()
+}
+
+/// After a load or a filter: stay on the same case if still shown, else the
+/// first case of the cursor's room, else the first case of the day.
+fn keep_selection(state: &mut State) {
+    if selected(state).is_some() {
+        return;
+    }
+    let room = cursor_room(state);
+    let Some(data) = state.block.data.as_ref() else { return };
+    let filter = &state.block.filter;
+    let first = in_room(data, filter, room).first().copied().or_else(|| data.cases.iter().find(|c| shown(filter, c)));
+    state.block.selected = first.map(|c| c.case_id);
+}
+
+/// A load of `day` came back.
+pub fn receive(state: &mut State, day: NaiveDate, result: Result<BlockDay, String>) -> Outcome {
+    if day != state.block_day() {
+        return Outcome::default();
+    }
+    match result {
+        Ok(data) => {
+            state.block.data = Some(data);
+            state.block.loaded = true;
+            state.block.error = None;
+            keep_selection(state);
+        }
+        Err(e) => state.block.error = Some(e),
+    }
+    Outcome::redraw()
+}
+
+fn go_to_day(state: &mut State, day: NaiveDate) -> Outcome {
+    state.block.day = Some(day);
+    state.block.data = None;
+    state.block.loaded = false;
+    Outcome::with(Effect::LoadBlock(day))
+}
+
+/// `h`/`l`: the next room (by `delta`), on its case nearest in time to the
+/// selected one.
+fn change_room(state: &mut State, delta: isize) -> Outcome {
+    let Some(data) = state.block.data.as_ref() else { return problem(state, "the block is still being read") };
+    if data.rooms.is_empty() {
+        return problem(state, "no rooms yet: an administrator adds them (`periop rooms add`)");
+    }
+    let here = cursor_room(state).and_then(|id| data.rooms.iter().position(|r| r.room_id == id)).unwrap_or(0);
+    let to = (here as isize + delta).clamp(0, data.rooms.len() as isize - 1) as usize;
+    if to == here {
+        let side = if delta < 0 { "first" } else { "last" };
+        return problem(state, format!("already in the {side} room"));
+    }
+    let room = data.rooms[to].room_id;
+    let at = selected(state).map(|c| c.start);
+    let nearest = in_room(data, &state.block.filter, Some(room))
+        .into_iter()
+        .min_by_key(|c| at.map_or(0, |t| (c.start - t).num_minutes().abs()))
+        .map(|c| c.case_id);
+    state.block.room = Some(room);
+    state.block.selected = nearest;
+    Outcome::redraw()
+}
+
+fn move_form(state: &mut State) -> Outcome {
+    let Some(c) = selected(state) else {
+        let keys = format!("{}/{}", key_for(Scope::Block, Action::PrevRoom), key_for(Scope::Block, Action::NextRoom));
+        return problem(state, format!("no case under the cursor ({keys} change room, [ ] change day)"));
+    };
+    if !matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed) {
+        return problem(
+            state,
+            format!("the case is {}; only a planned or confirmed case can be moved", c.state.label()),
+        );
+    }
+    let local = c.start.with_timezone(&state.zone);
+    let current = Placement {
+        room_id: c.room_id,
+        operator_id: lookup(&state.lists.operators, c.operator.as_deref()),
+        anaesthetist_id: lookup(&state.lists.anaesthetists, c.anaesthetist.as_deref()),
+    };
+    let who = c.patient.to_string();
+    let placement = PlacementChoice { current, lists: &state.lists };
+    let form = forms::move_case(c.case_id, c.version, local.date_naive(), local.time(), Some(placement), &who);
+    state.mode = Mode::Form(Box::new(form));
+    Outcome::redraw()
+}
+
+/// The id of the pick-list entry named `name` (staff are listed by name).
+fn lookup(items: &[(i64, String)], name: Option<&str>) -> Option<i64> {
+    let name = name?;
+    items.iter().find(|(_, n)| n == name).map(|(id, _)| *id)
+}
+
+impl Screen for BlockScreen {
+    fn scope(&self) -> Scope {
+        Scope::Block
+    }
+
+    fn on_action(&self, state: &mut State, action: Action) -> Outcome {
+        match action {
+            Action::PrevDay => {
+                let day = state.block_day();
+                go_to_day(state, day.pred_opt().unwrap_or(day))
+            }
+            Action::NextDay => {
+                let day = state.block_day();
+                go_to_day(state, day.succ_opt().unwrap_or(day))
+            }
+            Action::Today => {
+                let today = state.today();
+                go_to_day(state, today)
+            }
+            Action::PrevRoom => change_room(state, -1),
+            Action::NextRoom => change_room(state, 1),
+            Action::MoveCase => move_form(state),
+            Action::Open => match selected(state) {
+                Some(c) => {
+                    let admission = c.admission_id;
+                    detail::open(state, admission)
+                }
+                None => problem(state, "no case under the cursor to open"),
+            },
+            _ => Outcome::default(),
+        }
+    }
+
+    fn move_by(&self, state: &mut State, delta: isize) -> Outcome {
+        let room = cursor_room(state);
+        let Some(data) = state.block.data.as_ref() else { return Outcome::default() };
+        let cases = in_room(data, &state.block.filter, room);
+        if cases.is_empty() {
+            return problem(state, "no case in this room on this day");
+        }
+        let here = state.block.selected.and_then(|id| cases.iter().position(|c| c.case_id == id));
+        let to = match here {
+            None => 0,
+            Some(i) => (i as isize).saturating_add(delta).clamp(0, cases.len() as isize - 1) as usize,
+        };
+        state.block.selected = Some(cases[to].case_id);
+        Outcome::redraw()
+    }
+
+    fn filter<'a>(&self, state: &'a State) -> &'a str {
+        &state.block.filter
+    }
+
+    fn set_filter(&self, state: &mut State, text: String) -> Outcome {
+        state.block.filter = text;
+        keep_selection(state);
+        Outcome::redraw()
+    }
+
+    fn loads(&self, state: &State, first_time: bool) -> Vec<Effect> {
+        let read = if first_time { !state.block.loaded } else { state.block.loaded };
+        if read { vec![Effect::LoadBlock(state.block_day())] } else { Vec::new() }
+    }
+
+    fn applies(&self, state: &State, action: Action) -> bool {
+        match action {
+            Action::Open | Action::MoveCase => selected(state).is_some(),
+            Action::PrevRoom | Action::NextRoom => state.block.data.as_ref().is_some_and(|d| d.rooms.len() > 1),
+            _ => true,
+        }
+    }
+}
