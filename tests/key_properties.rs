@@ -762,3 +762,63 @@ mod voiding {
         assert!(d.intakes.iter().any(|i| i.intake_id == intake && i.voided.is_some()), "the page shows it voided");
     }
 }
+
+/// Issue 9: the Block tab's move answers the one conflict check (R-BLOCK-3):
+/// over another case it is refused and says so in the form (the typing
+/// kept); past the room's closing it asks for a reason, and with one it is
+/// saved and the override recorded.
+mod block_tab {
+    use super::*;
+
+    fn type_text(ward: &mut Ward, text: &str) {
+        for c in text.chars() {
+            ward.press(plain(if c == '\t' { KeyCode::Tab } else { KeyCode::Char(c) }));
+        }
+    }
+
+    fn form_error(w: &Ward) -> String {
+        let Mode::Form(open) = &w.state.mode else { panic!("the form stays open: {:?}", w.state.notice) };
+        open.form.error.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn r_block_3_a_move_over_a_case_is_refused_and_past_closing_needs_a_reason() {
+        let mut w = ward();
+        type_text(&mut w, "7]");
+        assert_eq!(w.state.tab, Tab::Block);
+        let first = w.state.block.selected.expect("the first case of the first room");
+        type_text(&mut w, "m\t");
+        w.press(ctrl('u'));
+        // Over the 10:30 case of the same room: refused, whatever the reason.
+        type_text(&mut w, "10:45");
+        w.press(ctrl('s'));
+        let error = form_error(&w);
+        assert!(error.contains("conflicts with the schedule: Room 1 CT: the cases at 23/11 10:30"), "{error}");
+        assert!(error.contains("pick another time, room or staff"), "{error}");
+        // Past closing time (18:00): allowed with a reason, recorded.
+        w.press(ctrl('u'));
+        type_text(&mut w, "17:30");
+        w.press(ctrl('s'));
+        let error = form_error(&w);
+        assert!(error.contains("is outside the room's hours (08:00–18:00)"), "{error}");
+        assert!(error.contains("give a reason to override"), "{error}");
+        type_text(&mut w, "\t\t\t\tlist runs late today");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("procedure moved to 23/11 17:30"), "{notice}");
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let reason: String = conn
+            .query_row(
+                "SELECT reason FROM block_overrides WHERE case_id = ?1 AND conflict = 'outside_room_hours'",
+                [first],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(reason, "list runs late today");
+        // The grid, read again, keeps the cursor on the moved case.
+        assert_eq!(w.state.block.selected, Some(first));
+        let moved = w.state.block.data.as_ref().unwrap().cases.iter().find(|c| c.case_id == first).unwrap();
+        assert_eq!(moved.conflicts, [periop::domain::block_conflicts::ConflictKind::OutsideRoomHours]);
+    }
+}
