@@ -821,4 +821,36 @@ mod block_tab {
         let moved = w.state.block.data.as_ref().unwrap().cases.iter().find(|c| c.case_id == first).unwrap();
         assert_eq!(moved.conflicts, [periop::domain::block_conflicts::ConflictKind::OutsideRoomHours]);
     }
+
+    /// R-BLOCK-5: `x` cancels the case under the cursor with a reason from
+    /// the list (none chosen for you); it leaves the grid, its stay is
+    /// cancelled with the reason's words, and the day counts it.
+    #[test]
+    fn r_block_5_cancelling_from_the_block_needs_a_reason_and_is_counted() {
+        let mut w = ward();
+        type_text(&mut w, "7]");
+        let case = w.state.block.selected.expect("a case under the cursor");
+        type_text(&mut w, "x");
+        w.press(ctrl('s'));
+        assert!(form_error(&w).contains("Reason"), "no reason chosen: {}", form_error(&w));
+        type_text(&mut w, " \tfever since last night");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("case cancelled (patient not fasted: fever since last night)"), "{notice}");
+        let data = w.state.block.data.as_ref().unwrap();
+        assert!(data.cases.iter().all(|c| c.case_id != case), "off the grid");
+        assert_eq!(data.called_off.len(), 1);
+        assert_eq!((data.called_off[0].count, data.called_off[0].reason.code()), (1, "not_fasted"));
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let (state, reason): (String, String) = conn
+            .query_row(
+                "SELECT a.state, s.reason FROM cases c JOIN admissions a ON a.id = c.admission_id
+                 JOIN admission_steps s ON s.admission_id = a.id WHERE c.id = ?1 ORDER BY s.id DESC LIMIT 1",
+                [case],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((state.as_str(), reason.as_str()), ("cancelled", "patient not fasted: fever since last night"));
+    }
 }

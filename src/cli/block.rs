@@ -172,6 +172,13 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
             line(&mut out, &format!("{}{part}", if i == 0 { "  " } else { "    " }));
         }
     }
+    // R-BLOCK-5: the day's cases called off, counted by reason.
+    let total: u32 = day.called_off.iter().map(|c| c.count).sum();
+    line(&mut out, "");
+    line(&mut out, &format!("CANCELLED OR POSTPONED ({total})"));
+    for c in &day.called_off {
+        line(&mut out, &format!("  {:<10} {:<18} {}", c.kind.code(), c.reason.words(), c.count));
+    }
     out
 }
 

@@ -78,6 +78,39 @@ impl CancelReason {
     }
 }
 
+/// Cancelled for good, or postponed to be booked again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallOff {
+    Cancelled,
+    Postponed,
+}
+
+impl CallOff {
+    pub fn code(self) -> &'static str {
+        match self {
+            CallOff::Cancelled => "cancelled",
+            CallOff::Postponed => "postponed",
+        }
+    }
+
+    /// The stay's step that goes with it (R-PATH-2).
+    pub fn step(self) -> super::pathway::Step {
+        match self {
+            CallOff::Cancelled => super::pathway::Step::Cancel,
+            CallOff::Postponed => super::pathway::Step::Postpone,
+        }
+    }
+}
+
+/// R-BLOCK-5: how many cases of a list were called off, of one kind, for one reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CallOffCount {
+    pub kind: CallOff,
+    pub reason: CancelReason,
+    pub count: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

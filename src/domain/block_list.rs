@@ -80,6 +80,8 @@ pub struct BlockDay {
     pub turnover_min: i64,
     /// R-BLOCK-4: changes to this day's list need an override now.
     pub frozen: bool,
+    /// R-BLOCK-5: the day's cases cancelled or postponed, counted by reason.
+    pub called_off: Vec<super::block_changes::CallOffCount>,
 }
 
 impl BlockDay {

@@ -55,6 +55,9 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
                 })
                 .map(|m| format!("{who}: {}", m.message))
         }
+        Request::CallOff { case_id, version, kind, reason, note, who } => store
+            .write(now, |tx| crate::store::call_off::call_off(tx, case_id, version, kind, reason, note.as_deref()))
+            .map(|words| format!("{who}: {words}")),
         Request::Bed { admission_id, version, bed_id, who } => store
             .write(now, |tx| match bed_id {
                 Some(bed) => beds::assign(tx, admission_id, version, bed),
@@ -132,6 +135,9 @@ fn request_label(request: &Request) -> String {
         Request::Step { admission_id, step, .. } => format!("admission #{admission_id} {step:?}"),
         Request::Undo { admission_id, .. } => format!("admission #{admission_id} undo"),
         Request::MoveCase { case_id, .. } => format!("case #{case_id} moved"),
+        Request::CallOff { case_id, kind, reason, .. } => {
+            format!("case #{case_id} {} ({})", kind.code(), reason.code())
+        }
         Request::Bed { admission_id, .. } => format!("admission #{admission_id} bed"),
         Request::Consultation(c) => format!("case #{} consultation", c.case_id),
         Request::Intake { admission_id, .. } => format!("admission #{admission_id} intake"),

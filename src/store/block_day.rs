@@ -138,6 +138,7 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
         conflicts: lines,
         turnover_min: settings.integer(settings::TURNOVER_MIN),
         frozen: block_changes::frozen(day, now, settings),
+        called_off: super::call_off::counts(conn, from, to)?,
     })
 }
 

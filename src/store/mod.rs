@@ -10,6 +10,7 @@ pub mod beds;
 pub mod block;
 pub mod block_day;
 pub mod board;
+pub mod call_off;
 pub mod cases;
 pub mod chain;
 pub mod check;

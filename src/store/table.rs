@@ -25,10 +25,11 @@ pub enum Table {
     DistractionRounds,
     PinGrades,
     BlockOverrides,
+    CaseCallOffs,
 }
 
 impl Table {
-    pub const ALL: [Table; 22] = [
+    pub const ALL: [Table; 23] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -51,6 +52,7 @@ impl Table {
         Table::DistractionRounds,
         Table::PinGrades,
         Table::BlockOverrides,
+        Table::CaseCallOffs,
     ];
 
     pub fn name(self) -> &'static str {
@@ -77,6 +79,7 @@ impl Table {
             Table::DistractionRounds => "distraction_rounds",
             Table::PinGrades => "pin_grades",
             Table::BlockOverrides => "block_overrides",
+            Table::CaseCallOffs => "case_call_offs",
         }
     }
 
@@ -105,6 +108,7 @@ impl Table {
             Table::DistractionRounds => "distraction round",
             Table::PinGrades => "pin grade",
             Table::BlockOverrides => "schedule override",
+            Table::CaseCallOffs => "cancellation or postponement",
         }
     }
 
@@ -116,7 +120,7 @@ impl Table {
             | Table::DistractionSessions
             | Table::DistractionRounds
             | Table::PinGrades => 4,
-            Table::BlockOverrides => 7,
+            Table::BlockOverrides | Table::CaseCallOffs => 7,
             _ => 1,
         }
     }

@@ -200,11 +200,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         lines.push(Line::raw(""));
     }
     // The conflicts panel.
-    let title = if data.conflicts.is_empty() {
+    let mut title = if data.conflicts.is_empty() {
         format!(" CONFLICTS none · turnover {} min", data.turnover_min)
     } else {
         format!(" CONFLICTS ({}) · turnover {} min", data.conflicts.len(), data.turnover_min)
     };
+    // R-BLOCK-5: the day's cases called off, counted by reason.
+    if !data.called_off.is_empty() {
+        let each: Vec<String> =
+            data.called_off.iter().map(|c| format!("{} {} ({})", c.count, c.kind.code(), c.reason.words())).collect();
+        title.push_str(&format!(" · called off: {}", each.join(", ")));
+    }
     lines.push(Line::styled(fit(&title, width), theme.section()));
     // The selected case's conflicts first, then the others.
     let mut ordered: Vec<_> = data.conflicts.iter().collect();

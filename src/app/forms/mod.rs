@@ -10,7 +10,7 @@ mod stay;
 pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
 pub use rounds::{RoundsRequest, phase, round, turns};
-pub use stay::{NewAdmission, PlacementChoice, bed, mode_label, move_case, new_admission, step_reason, undo};
+pub use stay::{NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, step_reason, undo};
 
 use super::form::{Choice, Field, Form};
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
@@ -40,6 +40,11 @@ pub enum Purpose {
     MoveCase {
         case_id: i64,
         version: i64,
+    },
+    CallOff {
+        case_id: i64,
+        version: i64,
+        kind: crate::domain::block_changes::CallOff,
     },
     Bed {
         admission_id: i64,
@@ -239,6 +244,15 @@ pub enum Request {
         bed_id: Option<i64>,
         who: String,
     },
+    /// R-BLOCK-5: cancel or postpone a case, with a reason from the list.
+    CallOff {
+        case_id: i64,
+        version: i64,
+        kind: crate::domain::block_changes::CallOff,
+        reason: crate::domain::block_changes::CancelReason,
+        note: Option<String>,
+        who: String,
+    },
     Consultation(Box<ConsultationRequest>),
     Intake {
         admission_id: i64,
@@ -401,6 +415,7 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
             Ok(Request::Undo { admission_id, version, reason: form.value("reason").to_string(), who })
         }
         Purpose::MoveCase { case_id, version } => stay::move_request(form, case_id, version, who),
+        Purpose::CallOff { case_id, version, kind } => stay::call_off_request(form, case_id, version, kind, who),
         Purpose::Bed { admission_id, version } => {
             Ok(Request::Bed { admission_id, version, bed_id: form.value("bed").parse().ok(), who })
         }

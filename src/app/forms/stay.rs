@@ -3,6 +3,7 @@
 
 use super::{OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form, parse_date, parse_time};
+use crate::domain::block_changes::{CallOff, CancelReason};
 use crate::domain::case::AnaesthesiaMode;
 use crate::domain::journey::BleedingRisk;
 use crate::domain::pathway::Step;
@@ -209,6 +210,33 @@ pub fn bed(admission_id: i64, version: i64, beds: &[(i64, String)], current: Opt
     };
     let form = Form::new("Bed for the stay", vec![field]).with_subtitle(who);
     OpenForm::new(form, Purpose::Bed { admission_id, version }, who)
+}
+
+/// R-BLOCK-5: cancelling or postponing a case from the block needs a reason
+/// from the list (nothing chosen for you), and may add a note.
+pub fn call_off(case_id: i64, version: i64, kind: CallOff, who: &str) -> OpenForm {
+    let reasons = CancelReason::ALL.iter().map(|r| Choice::new(r.code(), r.words())).collect();
+    let title = match kind {
+        CallOff::Cancelled => "Cancel the case",
+        CallOff::Postponed => "Postpone the case",
+    };
+    let form =
+        Form::new(title, vec![Field::pick("reason", "Reason", reasons), Field::text("note", "Note", 200).optional()])
+            .with_subtitle(who);
+    OpenForm::new(form, Purpose::CallOff { case_id, version, kind }, who)
+}
+
+pub(super) fn call_off_request(
+    form: &Form,
+    case_id: i64,
+    version: i64,
+    kind: CallOff,
+    who: String,
+) -> Result<Request, String> {
+    let reason =
+        CancelReason::from_code(form.value("reason")).ok_or_else(|| "Reason: choose one with ← →".to_string())?;
+    let note = Some(form.value("note").trim().to_string()).filter(|n| !n.is_empty());
+    Ok(Request::CallOff { case_id, version, kind, reason, note, who })
 }
 
 #[cfg(test)]

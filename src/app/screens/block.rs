@@ -142,6 +142,27 @@ fn move_form(state: &mut State) -> Outcome {
     Outcome::redraw()
 }
 
+/// R-BLOCK-5: `x` cancels, `o` postpones the case under the cursor, with a
+/// reason from the list.
+fn call_off_form(state: &mut State, step: crate::domain::pathway::Step) -> Outcome {
+    use crate::domain::block_changes::CallOff;
+    let kind = match step {
+        crate::domain::pathway::Step::Cancel => CallOff::Cancelled,
+        crate::domain::pathway::Step::Postpone => CallOff::Postponed,
+        _ => return Outcome::default(),
+    };
+    let Some(c) = selected(state) else { return problem(state, "no case under the cursor") };
+    if !matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed) {
+        return problem(
+            state,
+            format!("the case is {}; only a planned or confirmed case can be {}", c.state.label(), kind.code()),
+        );
+    }
+    let form = forms::call_off(c.case_id, c.version, kind, &c.patient.to_string());
+    state.mode = Mode::Form(Box::new(form));
+    Outcome::redraw()
+}
+
 /// The id of the pick-list entry named `name` (staff are listed by name).
 fn lookup(items: &[(i64, String)], name: Option<&str>) -> Option<i64> {
     let name = name?;
@@ -170,6 +191,7 @@ impl Screen for BlockScreen {
             Action::PrevRoom => change_room(state, -1),
             Action::NextRoom => change_room(state, 1),
             Action::MoveCase => move_form(state),
+            Action::TakeStep(step) => call_off_form(state, step),
             Action::Open => match selected(state) {
                 Some(c) => {
                     let admission = c.admission_id;
@@ -214,7 +236,10 @@ impl Screen for BlockScreen {
 
     fn applies(&self, state: &State, action: Action) -> bool {
         match action {
-            Action::Open | Action::MoveCase => selected(state).is_some(),
+            Action::Open => selected(state).is_some(),
+            Action::MoveCase | Action::TakeStep(_) => selected(state).is_some_and(|c| {
+                matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed)
+            }),
             Action::PrevRoom | Action::NextRoom => state.block.data.as_ref().is_some_and(|d| d.rooms.len() > 1),
             _ => true,
         }
