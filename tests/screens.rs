@@ -448,7 +448,7 @@ fn admin_160x48() {
 #[test]
 fn admin_give_a_role_80x24() {
     let mut w = ward();
-    press(&mut w, "7jr");
+    press(&mut w, "8jr");
     insta::assert_snapshot!(screen(&w, 80, 24));
 }
 

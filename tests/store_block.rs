@@ -226,3 +226,44 @@ fn r_block_3_the_demo_ward_has_no_conflicts() {
     assert!(shown > 0, "the demo shows its readiness problems");
     assert_eq!(block::findings(&conn, now, &settings).unwrap(), Vec::<String>::new());
 }
+
+/// R-BLOCK-2, R-BLOCK-3: a resize is checked like a move: 08:00 for 110
+/// minutes plus 20 of turnover runs into a 10:00 case in the same room and is
+/// refused; 100 minutes ends the turnover at 10:00 and is saved.
+#[test]
+fn r_block_2_a_resize_meets_the_next_case_with_turnover() {
+    use periop::store::block::Answer;
+    use periop::store::cases::{self, Placement};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let (room, a, b) = store
+        .write(at(), |tx| {
+            Ok((
+                reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?,
+                reference::add_staff(tx, None, "Dr Lemaire", "doctor")?,
+                reference::add_staff(tx, None, "Dr Caron", "doctor")?,
+            ))
+        })
+        .unwrap();
+    let (p1, p2) = (add_patient(&mut store, 1), add_patient(&mut store, 2));
+    let mut early = stay(&mut store, p1, a);
+    early.start_time = NaiveTime::from_hms_opt(8, 0, 0).unwrap();
+    let (_, first) = store.write(at(), |tx| admissions::create_stay(tx, &early, &Settings::default())).unwrap();
+    let late = stay(&mut store, p2, b);
+    store.write(at(), |tx| admissions::create_stay(tx, &late, &Settings::default())).unwrap();
+    let start = periop::domain::ward_time::at_local(day(), early.start_time, chrono_tz::Europe::Paris);
+    let resize = |store: &mut Store, minutes: u32| {
+        let placement =
+            Placement { room_id: Some(room), operator_id: Some(a), anaesthetist_id: None, minutes: Some(minutes) };
+        store.write(at(), |tx| {
+            cases::reschedule(tx, first, 1, start, Some(&placement), false, &Answer::default(), &Settings::default())
+        })
+    };
+    let err = resize(&mut store, 110).expect_err("refused");
+    assert!(matches!(err, StoreError::BlockConflict { can_override: false, .. }), "{err}");
+    assert!(err.to_string().contains("the cases at 25/11 08:00–09:50 and 25/11 10:00–11:30 overlap"), "{err}");
+    resize(&mut store, 100).unwrap();
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT duration_min FROM cases WHERE id = ?1", [first]), 100);
+}

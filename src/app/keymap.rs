@@ -288,6 +288,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Scope::Block, &[Char('l'), Code(KeyCode::Right)], Action::NextRoom, "the room to the right", None),
     bind(Scope::Block, &[Char('m')], Action::MoveCase, "move the case: day, time, room, operator (with an override reason if needed)", Some("move")),
     bind(Scope::Block, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
+    bind(Scope::Block, &[Char('n')], Action::NewAdmission, "book a case: a new admission and its procedure", Some("book")),
     bind(Scope::Block, &[Char('x')], Action::TakeStep(Step::Cancel), "cancel the case (a reason from the list)", None),
     bind(Scope::Block, &[Char('o')], Action::TakeStep(Step::Postpone), "postpone the case (a reason from the list)", None),
     bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next row", None),

@@ -138,6 +138,8 @@ pub struct Placement {
     pub room_id: Option<i64>,
     pub operator_id: Option<i64>,
     pub anaesthetist_id: Option<i64>,
+    /// R-BLOCK-2: the case's minutes (a resize); `None` keeps them.
+    pub minutes: Option<u32>,
 }
 
 /// Moves a case and, with `placement`, changes its room, operator and
@@ -157,15 +159,22 @@ pub fn reschedule(
 ) -> Result<Moved> {
     let mut version = expected_version;
     if let Some(p) = placement {
-        let current: (Option<i64>, Option<i64>, Option<i64>, i64) = tx.conn().query_row(
-            "SELECT room_id, operator_id, anaesthetist_id, version FROM cases WHERE id = ?1",
+        let current: (Option<i64>, Option<i64>, Option<i64>, i64, u32) = tx.conn().query_row(
+            "SELECT room_id, operator_id, anaesthetist_id, version, duration_min FROM cases WHERE id = ?1",
             [case_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?;
         if current.3 != expected_version {
             return Err(tx.conflict(Table::Cases, case_id));
         }
-        if (current.0, current.1, current.2) != (p.room_id, p.operator_id, p.anaesthetist_id) {
+        let minutes = p.minutes.unwrap_or(current.4);
+        if minutes == 0 || minutes > admissions::MAX_MINUTES {
+            return Err(StoreError::invalid(
+                "duration",
+                format!("{minutes} minutes is not a duration; give 1 to {} minutes", admissions::MAX_MINUTES),
+            ));
+        }
+        if (current.0, current.1, current.2, current.4) != (p.room_id, p.operator_id, p.anaesthetist_id, minutes) {
             let in_use = |sql: &str, id: Option<i64>| -> Result<bool> {
                 Ok(match id {
                     Some(id) => tx.conn().query_row(sql, [id], |_| Ok(())).optional()?.is_some(),
@@ -184,7 +193,12 @@ pub fn reschedule(
                 Table::Cases,
                 case_id,
                 expected_version,
-                &[("room_id", &p.room_id), ("operator_id", &p.operator_id), ("anaesthetist_id", &p.anaesthetist_id)],
+                &[
+                    ("room_id", &p.room_id),
+                    ("operator_id", &p.operator_id),
+                    ("anaesthetist_id", &p.anaesthetist_id),
+                    ("duration_min", &minutes),
+                ],
             )?;
         }
     }

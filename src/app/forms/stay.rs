@@ -175,6 +175,13 @@ pub fn move_case(
             pick("anaesthetist", "Anaesthetist", &p.lists.anaesthetists, "no anaesthetist"),
             p.current.anaesthetist_id,
         ));
+        // R-BLOCK-2: the kind's duration, changed here (a resize).
+        let max = f64::from(crate::store::admissions::MAX_MINUTES);
+        let minutes = Field::number("minutes", "Minutes (without turnover)", 1.0, max);
+        fields.push(match p.current.minutes {
+            Some(m) => minutes.with(m.to_string()),
+            None => minutes,
+        });
     }
     fields.push(Field::text("override", "Override reason (only if the schedule asks)", 200).optional());
     let form = Form::new("Move the procedure", fields).with_subtitle(who);
@@ -187,6 +194,7 @@ pub(super) fn move_request(form: &Form, case_id: i64, version: i64, who: String)
         room_id: id("room"),
         operator_id: id("operator"),
         anaesthetist_id: id("anaesthetist"),
+        minutes: form.value("minutes").parse().ok(),
     });
     let reason = form.value("override").trim();
     Ok(Request::MoveCase {

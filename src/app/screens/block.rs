@@ -134,6 +134,7 @@ fn move_form(state: &mut State) -> Outcome {
         room_id: c.room_id,
         operator_id: lookup(&state.lists.operators, c.operator.as_deref()),
         anaesthetist_id: lookup(&state.lists.anaesthetists, c.anaesthetist.as_deref()),
+        minutes: Some(c.minutes),
     };
     let who = c.patient.to_string();
     let placement = PlacementChoice { current, lists: &state.lists };
@@ -192,6 +193,12 @@ impl Screen for BlockScreen {
             Action::NextRoom => change_room(state, 1),
             Action::MoveCase => move_form(state),
             Action::TakeStep(step) => call_off_form(state, step),
+            Action::NewAdmission => {
+                // The day shown, or tomorrow when it is today or past.
+                let tomorrow = state.today().succ_opt().unwrap_or(state.today());
+                let day = state.block_day().max(tomorrow);
+                super::admissions::new_admission_on(state, day)
+            }
             Action::Open => match selected(state) {
                 Some(c) => {
                     let admission = c.admission_id;
