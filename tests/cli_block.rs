@@ -76,3 +76,32 @@ fn r_block_3_the_printed_day_list_in_text_json_and_csv() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("2026-11-23"), "{}", String::from_utf8_lossy(&bad.stderr));
 }
+
+/// R-BLOCK-6: `periop block stats` gives each room's planned use per ISO
+/// week (booked minutes within the hours ÷ open minutes), in text and CSV;
+/// a range the wrong way round says what to give.
+#[test]
+fn r_block_6_block_stats_per_room_and_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let now = "2026-11-22T09:30";
+    assert!(periop(dir.path(), &["--db", db, "--now", now, "demo"]).status.success());
+    let text = stdout(&periop(
+        dir.path(),
+        &["--db", db, "--now", now, "block", "stats", "--from", "2026-11-23", "--to", "2026-11-29"],
+    ));
+    assert!(text.contains("23/11/2026  Room 1 CT"), "{text}");
+    assert!(text.contains("23/11/2026  Room 2 Angio"), "{text}");
+    let csv = stdout(&periop(
+        dir.path(),
+        &["--db", db, "--now", now, "block", "stats", "--from", "2026-11-23", "--to", "2026-11-23", "--format", "csv"],
+    ));
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("week,room,cases,booked_min,open_min,utilisation,called_off"));
+    // The 23rd: Room 1 has 90 + 90 + 120 minutes booked of 600 open.
+    assert_eq!(lines.next(), Some("2026-11-23,Room 1 CT,3,300,600,0.500,0"), "{csv}");
+    let bad = periop(dir.path(), &["--db", db, "block", "stats", "--from", "2026-11-29", "--to", "2026-11-23"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("give a last day on or after the first"));
+}

@@ -172,6 +172,16 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
             line(&mut out, &format!("{}{part}", if i == 0 { "  " } else { "    " }));
         }
     }
+    // R-BLOCK-6: each room's planned utilisation.
+    line(&mut out, "");
+    line(&mut out, "UTILISATION (planned: booked minutes within the room's hours ÷ open minutes)");
+    for u in crate::domain::block_list::utilisation(day, zone) {
+        let name = day.rooms.iter().find(|r| r.room_id == u.room_id).map_or("", |r| r.name.as_str());
+        line(
+            &mut out,
+            &format!("  {:<24} {:>4} / {:>4} min  {:>3.0} %", name, u.booked_min, u.open_min, u.ratio() * 100.0),
+        );
+    }
     // R-BLOCK-5: the day's cases called off, counted by reason.
     let total: u32 = day.called_off.iter().map(|c| c.count).sum();
     line(&mut out, "");
@@ -200,4 +210,108 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+/// R-BLOCK-6, R-BLOCK-5: one room's week.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekRow {
+    /// The Monday of the ISO week.
+    pub week: chrono::NaiveDate,
+    pub room: String,
+    pub cases: u32,
+    pub booked_min: i64,
+    pub open_min: i64,
+    /// booked ÷ open, 0 to 1 (planned: the J0 timeline's real times are not used).
+    pub utilisation: f64,
+    /// The room's cases booked that week then cancelled or postponed is not
+    /// per room: counted on the week's first room row only.
+    pub called_off: u32,
+}
+
+/// Groups days into ISO weeks per room (R-BLOCK-6).
+pub fn weekly(days: &[BlockDay], zone: Tz) -> Vec<WeekRow> {
+    use chrono::Datelike;
+    let mut rows: Vec<WeekRow> = Vec::new();
+    for d in days {
+        let week = d.day - chrono::Duration::days(i64::from(d.day.weekday().num_days_from_monday()));
+        let called: u32 = d.called_off.iter().map(|c| c.count).sum();
+        for (i, u) in crate::domain::block_list::utilisation(d, zone).into_iter().enumerate() {
+            let room = d.rooms.iter().find(|r| r.room_id == u.room_id).map_or(String::new(), |r| r.name.clone());
+            let cases = d.in_room(u.room_id).count() as u32;
+            let called = if i == 0 { called } else { 0 };
+            match rows.iter_mut().find(|r| r.week == week && r.room == room) {
+                Some(r) => {
+                    r.cases += cases;
+                    r.booked_min += u.booked_min;
+                    r.open_min += u.open_min;
+                    r.called_off += called;
+                }
+                None => rows.push(WeekRow {
+                    week,
+                    room,
+                    cases,
+                    booked_min: u.booked_min,
+                    open_min: u.open_min,
+                    utilisation: 0.0,
+                    called_off: called,
+                }),
+            }
+        }
+    }
+    for r in &mut rows {
+        r.utilisation = if r.open_min > 0 { r.booked_min as f64 / r.open_min as f64 } else { 0.0 };
+    }
+    rows
+}
+
+pub fn stats_text(rows: &[WeekRow], from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    let mut out = String::new();
+    line(
+        &mut out,
+        &format!("Block use from {} to {} (planned, R-BLOCK-6)", from.format("%d/%m/%Y"), to.format("%d/%m/%Y")),
+    );
+    line(&mut out, "week of     room                     cases  booked / open min   use  called off");
+    for r in rows {
+        line(
+            &mut out,
+            &format!(
+                "{}  {}  {:>5}  {:>6} / {:>6}     {:>3.0} %  {:>5}",
+                r.week.format("%d/%m/%Y"),
+                crate::ui::fit(&r.room, 23),
+                r.cases,
+                r.booked_min,
+                r.open_min,
+                r.utilisation * 100.0,
+                r.called_off
+            ),
+        );
+    }
+    if rows.is_empty() {
+        line(&mut out, "  no rooms");
+    }
+    out
+}
+
+pub fn stats_json(rows: &[WeekRow], from: chrono::NaiveDate, to: chrono::NaiveDate, now: DateTime<Utc>) -> String {
+    let doc = serde_json::json!({ "schema": JSON_SCHEMA, "generated_at": now, "from": from, "to": to, "weeks": rows });
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+pub fn stats_csv(rows: &[WeekRow]) -> String {
+    let mut out = "week,room,cases,booked_min,open_min,utilisation,called_off\n".to_string();
+    for r in rows {
+        let fields = [
+            r.week.to_string(),
+            r.room.clone(),
+            r.cases.to_string(),
+            r.booked_min.to_string(),
+            r.open_min.to_string(),
+            format!("{:.3}", r.utilisation),
+            r.called_off.to_string(),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| super::admissions::quote(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
 }

@@ -95,3 +95,94 @@ impl BlockDay {
         self.conflicts.iter().filter(move |c| c.conflict.involves(case_id))
     }
 }
+
+/// R-BLOCK-6: one room's use of its opening hours on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RoomUse {
+    pub room_id: i64,
+    /// Minutes the room is open (closing − opening, ward time).
+    pub open_min: i64,
+    /// Minutes of cases inside the opening hours (turnover not counted).
+    pub booked_min: i64,
+}
+
+impl RoomUse {
+    /// R-BLOCK-6: utilisation = occupied time ÷ opened time (0 for a room
+    /// that does not open).
+    pub fn ratio(&self) -> f64 {
+        if self.open_min <= 0 { 0.0 } else { self.booked_min as f64 / self.open_min as f64 }
+    }
+}
+
+/// R-BLOCK-6: each room's planned use of the day: the minutes of its cases
+/// that fall inside its hours, against the minutes it is open. Planned, from
+/// the schedule: the J0 timeline's real times are not recorded yet.
+pub fn utilisation(day: &BlockDay, zone: chrono_tz::Tz) -> Vec<RoomUse> {
+    day.rooms
+        .iter()
+        .map(|r| {
+            let opens = super::ward_time::at_local(day.day, r.opens, zone);
+            let closes = super::ward_time::at_local(day.day, r.closes, zone);
+            let booked_min =
+                day.in_room(r.room_id).map(|c| (c.end.min(closes) - c.start.max(opens)).num_minutes().max(0)).sum();
+            RoomUse { room_id: r.room_id, open_min: (closes - opens).num_minutes().max(0), booked_min }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::identity::Identity;
+    use chrono::TimeZone;
+
+    fn case(id: i64, room: i64, h: u32, m: u32, minutes: u32) -> BlockCase {
+        let start = chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 11, 23, h, m, 0).unwrap().with_timezone(&Utc);
+        BlockCase {
+            case_id: id,
+            version: 1,
+            admission_id: id,
+            room_id: Some(room),
+            start,
+            end: start + chrono::TimeDelta::minutes(i64::from(minutes)),
+            minutes,
+            patient: Identity {
+                patient_id: id,
+                surname: "X".into(),
+                first_name: "Y".into(),
+                birth_date: NaiveDate::from_ymd_opt(1960, 1, 1).unwrap(),
+            },
+            procedure: "Vertebroplasty".into(),
+            side_level: None,
+            operator: None,
+            anaesthetist: None,
+            anaesthesia_mode: AnaesthesiaMode::LocalOnly,
+            state: CaseState::Planned,
+            readiness: Status::Ready,
+            conflicts: Vec::new(),
+        }
+    }
+
+    /// R-BLOCK-6: utilisation = occupied time ÷ opened time; a case running
+    /// past closing counts only up to closing.
+    #[test]
+    fn r_block_6_utilisation_is_occupied_time_over_opened_time() {
+        let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let day = BlockDay {
+            day: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            rooms: vec![
+                BlockRoom { room_id: 1, name: "Room 1".into(), opens: t(8), closes: t(18) },
+                BlockRoom { room_id: 2, name: "Room 2".into(), opens: t(8), closes: t(12) },
+            ],
+            cases: vec![case(1, 1, 8, 0, 90), case(2, 1, 10, 30, 120), case(3, 2, 11, 0, 120)],
+            conflicts: Vec::new(),
+            turnover_min: 20,
+            frozen: false,
+            called_off: Vec::new(),
+        };
+        let uses = utilisation(&day, chrono_tz::Europe::Paris);
+        assert_eq!((uses[0].booked_min, uses[0].open_min), (210, 600));
+        assert!((uses[0].ratio() - 0.35).abs() < 1e-9);
+        assert_eq!((uses[1].booked_min, uses[1].open_min), (60, 240), "counted up to closing");
+    }
+}

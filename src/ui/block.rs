@@ -205,6 +205,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     } else {
         format!(" CONFLICTS ({}) · turnover {} min", data.conflicts.len(), data.turnover_min)
     };
+    // R-BLOCK-6: each room's planned utilisation.
+    let uses = crate::domain::block_list::utilisation(data, zone);
+    let shown_uses: Vec<String> = uses
+        .iter()
+        .filter_map(|u| {
+            let name = data.rooms.iter().find(|r| r.room_id == u.room_id)?.name.clone();
+            Some(format!("{name} {:.0} %", u.ratio() * 100.0))
+        })
+        .collect();
+    title.push_str(&format!(" · use {}", shown_uses.join(", ")));
     // R-BLOCK-5: the day's cases called off, counted by reason.
     if !data.called_off.is_empty() {
         let each: Vec<String> =
