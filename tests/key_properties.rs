@@ -853,4 +853,32 @@ mod block_tab {
             .unwrap();
         assert_eq!((state.as_str(), reason.as_str()), ("cancelled", "patient not fasted: fever since last night"));
     }
+
+    /// R-BLOCK-5: `o` postpones the case (a reason from the list); it waits
+    /// in the postponed list, and `r` books it again on another day, through
+    /// the same check as a move.
+    #[test]
+    fn r_block_5_a_postponed_case_waits_and_is_booked_again() {
+        let mut w = ward();
+        type_text(&mut w, "7]");
+        let case = w.state.block.selected.expect("a case under the cursor");
+        type_text(&mut w, "o ");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let data = w.state.block.data.as_ref().unwrap();
+        assert_eq!(data.postponed.iter().map(|p| p.case_id).collect::<Vec<_>>(), [case]);
+        type_text(&mut w, "r \t");
+        w.press(ctrl('u'));
+        type_text(&mut w, "25/11/2026\t13:00");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("postponed case booked again to 25/11 13:00"), "{notice}");
+        assert!(w.state.block.data.as_ref().unwrap().postponed.is_empty(), "no longer waiting");
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let (state, start): (String, String) = conn
+            .query_row("SELECT state, scheduled_start FROM cases WHERE id = ?1", [case], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((state.as_str(), start.as_str()), ("planned", "2026-11-25T12:00:00Z"));
+    }
 }

@@ -80,8 +80,23 @@ pub struct BlockDay {
     pub turnover_min: i64,
     /// R-BLOCK-4: changes to this day's list need an override now.
     pub frozen: bool,
-    /// R-BLOCK-5: the day's cases cancelled or postponed, counted by reason.
+    /// R-BLOCK-5: the day's cases called off, counted by reason.
     pub called_off: Vec<super::block_changes::CallOffCount>,
+    /// R-BLOCK-5: the postponed cases waiting to be booked again (any day,
+    /// longest waiting first).
+    pub postponed: Vec<PostponedCase>,
+}
+
+/// R-BLOCK-5: a postponed case on the waiting list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PostponedCase {
+    pub case_id: i64,
+    #[serde(skip)]
+    pub version: i64,
+    pub patient: Identity,
+    pub procedure: String,
+    /// The start it had when it was postponed.
+    pub was_start: DateTime<Utc>,
 }
 
 impl BlockDay {
@@ -179,6 +194,7 @@ mod tests {
             turnover_min: 20,
             frozen: false,
             called_off: Vec::new(),
+            postponed: Vec::new(),
         };
         let uses = utilisation(&day, chrono_tz::Europe::Paris);
         assert_eq!((uses[0].booked_min, uses[0].open_min), (210, 600));

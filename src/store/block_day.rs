@@ -6,7 +6,7 @@ use super::error::{Result, instant_text};
 use super::{block, journey, rows};
 use crate::domain::block_changes;
 use crate::domain::block_conflicts::{self, Schedule};
-use crate::domain::block_list::{BlockCase, BlockDay, BlockRoom, ConflictLine};
+use crate::domain::block_list::{BlockCase, BlockDay, BlockRoom, ConflictLine, PostponedCase};
 use crate::domain::identity::Identity;
 use crate::domain::readiness;
 use crate::domain::settings::{self, Settings};
@@ -139,7 +139,31 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
         turnover_min: settings.integer(settings::TURNOVER_MIN),
         frozen: block_changes::frozen(day, now, settings),
         called_off: super::call_off::counts(conn, from, to)?,
+        postponed: postponed(conn)?,
     })
+}
+
+/// The most postponed cases the waiting list shows.
+const WAITING_MAX: i64 = 100;
+
+/// R-BLOCK-5: the postponed cases, longest waiting (earliest start) first.
+fn postponed(conn: &Connection) -> Result<Vec<PostponedCase>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.version, p.id, p.surname, p.first_name, p.birth_date, k.label, c.scheduled_start
+         FROM cases c JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
+         JOIN procedure_kinds k ON k.id = c.procedure_kind_id
+         WHERE c.state = 'postponed' AND a.state = 'postponed' ORDER BY c.scheduled_start, c.id LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([WAITING_MAX], |r| {
+        Ok(PostponedCase {
+            case_id: r.get(0)?,
+            version: r.get(1)?,
+            patient: super::board::identity(r, 2)?,
+            procedure: r.get(6)?,
+            was_start: rows::instant(r, 7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {

@@ -224,7 +224,9 @@ pub fn move_answering(
     if c.version != expected_version {
         return Err(tx.conflict(Table::Cases, case_id));
     }
-    if !matches!(c.state, CaseState::Planned | CaseState::Confirmed) {
+    // R-BLOCK-5: a postponed case (its stay postponed too) is rebooked by a move.
+    let rebooking = c.state == CaseState::Postponed && c.stay_state == AdmissionState::Postponed;
+    if !matches!(c.state, CaseState::Planned | CaseState::Confirmed) && !rebooking {
         return Err(StoreError::invalid(
             &what,
             format!("it is {}; only a planned or confirmed case can be moved", c.state.code()),
@@ -258,14 +260,19 @@ pub fn move_answering(
     super::stay_order::ensure(tx, &what, &instants, zone)?;
     super::stay_order::confirm_past_plan(tx, &what, new_start, retrospective)?;
     let past = super::stay_order::needs_retrospective_at(tx, new_start);
-    let case_version = tx.update(
-        Table::Cases,
-        case_id,
-        expected_version,
-        &[("scheduled_start", &instant_text(new_start)), ("retrospective", &past)],
-    )?;
-    let mut message =
-        format!("procedure moved to {} {}", new_day.format("%d/%m"), ward_time::clock_text(new_start, zone));
+    let planned = CaseState::Planned.code();
+    let start_text = instant_text(new_start);
+    let mut fields: Vec<super::write::Field<'_>> = vec![("scheduled_start", &start_text), ("retrospective", &past)];
+    if rebooking {
+        fields.push(("state", &planned));
+    }
+    let case_version = tx.update(Table::Cases, case_id, expected_version, &fields)?;
+    let mut message = format!(
+        "{} to {} {}",
+        if rebooking { "postponed case booked again" } else { "procedure moved" },
+        new_day.format("%d/%m"),
+        ward_time::clock_text(new_start, zone)
+    );
     let (mut admit_on, mut discharge_on) = (c.admit_on, c.discharge_on);
     let mut plans_moved = false;
     let mut bed_released = None;

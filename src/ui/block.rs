@@ -123,7 +123,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     // The conflicts panel: as many lines as conflicts, within a third of the body.
     let height = usize::from(area.height);
     let panel_max = (height / 3).max(2);
-    let panel_rows = (data.conflicts.len() + 1).min(panel_max);
+    let panel_rows = (data.conflicts.len() + 1 + usize::from(!data.postponed.is_empty())).min(panel_max);
     let grid_rows = height.saturating_sub(lines.len() + 1 + panel_rows).max(1);
 
     // Rooms across: as many as fit, scrolled to keep the cursor's room in sight.
@@ -222,12 +222,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         title.push_str(&format!(" · called off: {}", each.join(", ")));
     }
     lines.push(Line::styled(fit(&title, width), theme.section()));
+    // R-BLOCK-5: the waiting list, on the panel's first line when there is one.
+    let mut panel_left = panel_rows.saturating_sub(1);
+    if !data.postponed.is_empty() && panel_left > 0 {
+        let names: Vec<String> = data
+            .postponed
+            .iter()
+            .map(|p| {
+                let surname = crate::domain::names::surname_shown(&p.patient.surname);
+                format!("{surname} (was {})", p.was_start.with_timezone(&zone).format("%d/%m"))
+            })
+            .collect();
+        let text = format!(" ↷ {} postponed, waiting (r books again): {}", data.postponed.len(), names.join(", "));
+        lines.push(Line::styled(fit(&text, width), theme.warning()));
+        panel_left -= 1;
+    }
     // The selected case's conflicts first, then the others.
     let mut ordered: Vec<_> = data.conflicts.iter().collect();
     if let Some(c) = sel {
         ordered.sort_by_key(|l| !l.conflict.involves(c.case_id));
     }
-    for c in ordered.into_iter().take(panel_rows.saturating_sub(1)) {
+    for c in ordered.into_iter().take(panel_left) {
         let mine = sel.is_some_and(|s| c.conflict.involves(s.case_id));
         let marker = if mine { "▶!" } else { " !" };
         let case = data.cases.iter().find(|k| k.case_id == c.conflict.case_id);

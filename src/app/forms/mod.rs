@@ -10,7 +10,9 @@ mod stay;
 pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
 pub use rounds::{RoundsRequest, phase, round, turns};
-pub use stay::{NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, step_reason, undo};
+pub use stay::{
+    NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, rebook, step_reason, undo,
+};
 
 use super::form::{Choice, Field, Form};
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
@@ -45,6 +47,10 @@ pub enum Purpose {
         case_id: i64,
         version: i64,
         kind: crate::domain::block_changes::CallOff,
+    },
+    /// R-BLOCK-5: the postponed cases offered: id, version seen, label.
+    Rebook {
+        waiting: Vec<(i64, i64, String)>,
     },
     Bed {
         admission_id: i64,
@@ -416,6 +422,7 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         }
         Purpose::MoveCase { case_id, version } => stay::move_request(form, case_id, version, who),
         Purpose::CallOff { case_id, version, kind } => stay::call_off_request(form, case_id, version, kind, who),
+        Purpose::Rebook { waiting } => stay::rebook_request(form, &waiting),
         Purpose::Bed { admission_id, version } => {
             Ok(Request::Bed { admission_id, version, bed_id: form.value("bed").parse().ok(), who })
         }

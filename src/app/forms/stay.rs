@@ -220,6 +220,43 @@ pub fn bed(admission_id: i64, version: i64, beds: &[(i64, String)], current: Opt
     OpenForm::new(form, Purpose::Bed { admission_id, version }, who)
 }
 
+/// R-BLOCK-5: a postponed case booked again: which one (from the waiting
+/// list, nothing chosen for you), the new day and start, and a reason if
+/// the schedule asks for an override. `waiting` holds (case id, version, label).
+pub fn rebook(waiting: &[(i64, i64, String)], day: NaiveDate) -> OpenForm {
+    let choices = waiting.iter().map(|(id, _, label)| Choice::new(id.to_string(), label.clone())).collect();
+    let form = Form::new(
+        "Book a postponed case again",
+        vec![
+            Field::pick("case", "Postponed case", choices),
+            Field::date("day", "New procedure day").with(day.format("%d/%m/%Y").to_string()),
+            Field::time("time", "New start (HH:MM)"),
+            Field::text("override", "Override reason (only if the schedule asks)", 200).optional(),
+        ],
+    );
+    OpenForm::new(form, Purpose::Rebook { waiting: waiting.to_vec() }, "")
+}
+
+pub(super) fn rebook_request(form: &Form, waiting: &[(i64, i64, String)]) -> Result<Request, String> {
+    let case_id: i64 = form.value("case").parse().map_err(|_| "Postponed case: choose one with ← →".to_string())?;
+    let (version, who) = waiting
+        .iter()
+        .find(|(id, _, _)| *id == case_id)
+        .map(|(_, v, label)| (*v, label.split(" · ").next().unwrap_or_default().to_string()))
+        .ok_or_else(|| "Postponed case: choose one with ← →".to_string())?;
+    let reason = form.value("override").trim();
+    Ok(Request::MoveCase {
+        case_id,
+        version,
+        day: parse_date(form.value("day"))?,
+        time: parse_time(form.value("time"))?,
+        retrospective: false,
+        placement: None,
+        override_reason: (!reason.is_empty()).then(|| reason.to_string()),
+        who,
+    })
+}
+
 /// R-BLOCK-5: cancelling or postponing a case from the block needs a reason
 /// from the list (nothing chosen for you), and may add a note.
 pub fn call_off(case_id: i64, version: i64, kind: CallOff, who: &str) -> OpenForm {

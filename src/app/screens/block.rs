@@ -193,6 +193,26 @@ impl Screen for BlockScreen {
             Action::NextRoom => change_room(state, 1),
             Action::MoveCase => move_form(state),
             Action::TakeStep(step) => call_off_form(state, step),
+            Action::Rebook => {
+                let Some(data) = state.block.data.as_ref() else {
+                    return problem(state, "the block is still being read");
+                };
+                if data.postponed.is_empty() {
+                    return problem(state, "no postponed case is waiting to be booked again");
+                }
+                let waiting: Vec<(i64, i64, String)> = data
+                    .postponed
+                    .iter()
+                    .map(|p| {
+                        let was = p.was_start.with_timezone(&state.zone).format("%d/%m");
+                        (p.case_id, p.version, format!("{} · {} · was {was}", p.patient, p.procedure))
+                    })
+                    .collect();
+                let tomorrow = state.today().succ_opt().unwrap_or(state.today());
+                let form = forms::rebook(&waiting, state.block_day().max(tomorrow));
+                state.mode = Mode::Form(Box::new(form));
+                Outcome::redraw()
+            }
             Action::NewAdmission => {
                 // The day shown, or tomorrow when it is today or past.
                 let tomorrow = state.today().succ_opt().unwrap_or(state.today());
@@ -244,6 +264,7 @@ impl Screen for BlockScreen {
     fn applies(&self, state: &State, action: Action) -> bool {
         match action {
             Action::Open => selected(state).is_some(),
+            Action::Rebook => state.block.data.as_ref().is_some_and(|d| !d.postponed.is_empty()),
             Action::MoveCase | Action::TakeStep(_) => selected(state).is_some_and(|c| {
                 matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed)
             }),
