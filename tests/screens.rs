@@ -418,6 +418,20 @@ fn block_160x48() {
     insta::assert_snapshot!(shown);
 }
 
+/// Issue 9: `w` shows the week: each room's load per day (cases, planned
+/// use, `!` for a conflict); `]` goes a week on.
+#[test]
+fn block_week_80x24() {
+    let mut w = ward();
+    press(&mut w, "7w");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("BLOCK  week of Mon 16/11/2026"), "{shown}");
+    assert!(shown.contains("▶Sun 22"), "{shown}");
+    insta::assert_snapshot!(shown);
+    press(&mut w, "]");
+    assert!(screen(&w, 80, 24).contains("week of Mon 23/11/2026"));
+}
+
 /// Issue 9: `m` on a case opens the move form with the room and staff to change.
 #[test]
 fn block_move_form_80x24() {

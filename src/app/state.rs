@@ -238,6 +238,10 @@ pub struct BlockView {
     /// The room (id) the cursor is in, when no case is selected in it.
     pub room: Option<i64>,
     pub filter: String,
+    /// The week view is shown instead of the day grid.
+    pub week_view: bool,
+    /// The week view's days (Monday first), once read.
+    pub week: Option<Vec<crate::domain::block_list::BlockDay>>,
 }
 
 /// The Beds tab (R-PATH-4).

@@ -48,6 +48,10 @@ pub enum Msg {
         day: NaiveDate,
         result: Result<crate::domain::block_list::BlockDay, String>,
     },
+    BlockWeekLoaded {
+        monday: NaiveDate,
+        result: Result<Vec<crate::domain::block_list::BlockDay>, String>,
+    },
     /// A request was saved (the text says what changed) or refused (why).
     Saved(Result<String, Refusal>),
     /// Another terminal (or this one) committed these rows.
@@ -61,7 +65,10 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadBoard(NaiveDate),
-    LoadAudit { filter: String, before_id: Option<i64> },
+    LoadAudit {
+        filter: String,
+        before_id: Option<i64>,
+    },
     LoadLists,
     LoadAdmissions(ListQuery),
     LoadDetail(i64),
@@ -70,6 +77,8 @@ pub enum Effect {
     LoadRounds(NaiveDate),
     LoadAdmin,
     LoadBlock(NaiveDate),
+    /// The seven days from this Monday (the Block tab's week view).
+    LoadBlockWeek(NaiveDate),
     Save(Request),
 }
 
@@ -193,6 +202,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             Outcome::redraw()
         }
         Msg::BlockLoaded { day, result } => screens::block::receive(state, day, result),
+        Msg::BlockWeekLoaded { monday, result } => screens::block::receive_week(state, monday, result),
         Msg::AdminLoaded(result) => {
             match result {
                 Ok(data) => {

@@ -30,6 +30,9 @@ pub fn run(store: &mut Store, clock: Clock, effect: Effect) -> Msg {
         Effect::LoadBlock(day) => {
             Msg::BlockLoaded { day, result: store.block_day(day, clock.now()).map_err(|e| e.to_string()) }
         }
+        Effect::LoadBlockWeek(monday) => {
+            Msg::BlockWeekLoaded { monday, result: store.block_week(monday, clock.now()).map_err(|e| e.to_string()) }
+        }
         Effect::LoadAdmin => Msg::AdminLoaded(store.admin_data().map_err(|e| e.to_string())),
         Effect::LoadLists => Msg::ListsLoaded(store.lists().map_err(|e| e.to_string())),
         Effect::Save(request) => Msg::Saved(super::save::run(store, clock, request)),

@@ -166,7 +166,17 @@ fn postponed(conn: &Connection) -> Result<Vec<PostponedCase>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The seven ward days from `monday`, each as [`day`] reads it (the week view).
+pub fn week(conn: &Connection, monday: NaiveDate, now: DateTime<Utc>, settings: &Settings) -> Result<Vec<BlockDay>> {
+    (0..7).map(|i| day(conn, monday + chrono::Duration::days(i), now, settings)).collect()
+}
+
 impl Store {
+    /// [`week`] for this store's ward.
+    pub fn block_week(&self, monday: NaiveDate, now: DateTime<Utc>) -> Result<Vec<BlockDay>> {
+        week(self.conn(), monday, now, self.settings())
+    }
+
     /// [`day`] for this store's ward.
     pub fn block_day(&self, on: NaiveDate, now: DateTime<Utc>) -> Result<BlockDay> {
         day(self.conn(), on, now, self.settings())

@@ -96,7 +96,58 @@ fn span(data: &BlockDay, state: &State) -> (NaiveTime, NaiveTime) {
     (floor(first), last)
 }
 
+/// The week view: each room's load per day (cases, planned use of its
+/// hours, `!` when a case of that day is in a conflict).
+fn draw_week(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let width = usize::from(area.width);
+    let monday = crate::app::screens::block::monday_of(state.block_day());
+    let mut lines = vec![Line::styled(
+        fit(&format!(" BLOCK  week of {}  (w: back to the day)", monday.format("%a %d/%m/%Y")), width),
+        theme.section(),
+    )];
+    let Some(days) = state.block.week.as_ref() else {
+        lines.push(Line::styled(" reading…", theme.dim()));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    };
+    let room_col = 14;
+    let day_col = (width.saturating_sub(room_col) / 7).max(8);
+    let mut head = fit("", room_col);
+    for d in days {
+        let mark = if d.day == state.block_day() { "▶" } else { " " };
+        let label = if day_col >= 11 { d.day.format("%a %d/%m") } else { d.day.format("%a %d") };
+        head.push_str(&fit(&format!("{mark}{label}"), day_col));
+    }
+    lines.push(Line::styled(head, theme.dim()));
+    let rooms = days.first().map(|d| d.rooms.clone()).unwrap_or_default();
+    for r in &rooms {
+        let mut row = fit(&format!(" {}", r.name), room_col);
+        for d in days {
+            let uses = crate::domain::block_list::utilisation(d, state.zone);
+            let cases: Vec<_> = d.in_room(r.room_id).collect();
+            let conflict = if cases.iter().any(|c| !c.conflicts.is_empty()) { "!" } else { " " };
+            let ratio = uses.iter().find(|u| u.room_id == r.room_id).map_or(0.0, |u| u.ratio());
+            let cell = if cases.is_empty() {
+                " ·".to_string()
+            } else {
+                format!("{conflict}{} {:.0}%", cases.len(), ratio * 100.0)
+            };
+            row.push_str(&fit(&cell, day_col));
+        }
+        lines.push(Line::raw(row));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        fit(" each day: cases · planned use of the hours (R-BLOCK-6) · ! a case in a conflict", width),
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    if state.block.week_view {
+        return draw_week(frame, area, state, theme);
+    }
     let v = &state.block;
     let width = usize::from(area.width);
     let mut lines: Vec<Line<'static>> = Vec::new();

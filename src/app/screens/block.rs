@@ -91,7 +91,29 @@ fn go_to_day(state: &mut State, day: NaiveDate) -> Outcome {
     state.block.day = Some(day);
     state.block.data = None;
     state.block.loaded = false;
-    Outcome::with(Effect::LoadBlock(day))
+    let mut out = Outcome::with(Effect::LoadBlock(day));
+    if state.block.week_view {
+        out.effects.push(Effect::LoadBlockWeek(monday_of(day)));
+    }
+    out
+}
+
+/// The Monday of `day`'s week.
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// A load of the week from `monday` came back.
+pub fn receive_week(state: &mut State, monday: NaiveDate, result: Result<Vec<BlockDay>, String>) -> Outcome {
+    if monday != monday_of(state.block_day()) {
+        return Outcome::default();
+    }
+    match result {
+        Ok(days) => state.block.week = Some(days),
+        Err(e) => state.block.error = Some(e),
+    }
+    Outcome::redraw()
 }
 
 /// `h`/`l`: the next room (by `delta`), on its case nearest in time to the
@@ -164,6 +186,11 @@ fn call_off_form(state: &mut State, step: crate::domain::pathway::Step) -> Outco
     Outcome::redraw()
 }
 
+/// The keys that act in the week view: days, today, and back.
+fn week_key(action: Action) -> bool {
+    matches!(action, Action::PrevDay | Action::NextDay | Action::Today | Action::WeekView)
+}
+
 /// The id of the pick-list entry named `name` (staff are listed by name).
 fn lookup(items: &[(i64, String)], name: Option<&str>) -> Option<i64> {
     let name = name?;
@@ -176,18 +203,33 @@ impl Screen for BlockScreen {
     }
 
     fn on_action(&self, state: &mut State, action: Action) -> Outcome {
+        if state.block.week_view && !week_key(action) {
+            let key = key_for(Scope::Block, Action::WeekView);
+            return problem(state, format!("the week view shows each room's load only: {key} goes back to the day"));
+        }
+        // In the week view, [ and ] go a week at a time.
+        let step = if state.block.week_view { 7 } else { 1 };
         match action {
             Action::PrevDay => {
                 let day = state.block_day();
-                go_to_day(state, day.pred_opt().unwrap_or(day))
+                go_to_day(state, day - chrono::Duration::days(step))
             }
             Action::NextDay => {
                 let day = state.block_day();
-                go_to_day(state, day.succ_opt().unwrap_or(day))
+                go_to_day(state, day + chrono::Duration::days(step))
             }
             Action::Today => {
                 let today = state.today();
                 go_to_day(state, today)
+            }
+            Action::WeekView => {
+                state.block.week_view = !state.block.week_view;
+                if state.block.week_view {
+                    state.block.week = None;
+                    Outcome::with(Effect::LoadBlockWeek(monday_of(state.block_day())))
+                } else {
+                    Outcome::redraw()
+                }
             }
             Action::PrevRoom => change_room(state, -1),
             Action::NextRoom => change_room(state, 1),
@@ -231,6 +273,10 @@ impl Screen for BlockScreen {
     }
 
     fn move_by(&self, state: &mut State, delta: isize) -> Outcome {
+        if state.block.week_view {
+            let key = key_for(Scope::Block, Action::WeekView);
+            return problem(state, format!("the week view has no cursor: {key} goes back to the day"));
+        }
         let room = cursor_room(state);
         let Some(data) = state.block.data.as_ref() else { return Outcome::default() };
         let cases = in_room(data, &state.block.filter, room);
@@ -258,10 +304,17 @@ impl Screen for BlockScreen {
 
     fn loads(&self, state: &State, first_time: bool) -> Vec<Effect> {
         let read = if first_time { !state.block.loaded } else { state.block.loaded };
-        if read { vec![Effect::LoadBlock(state.block_day())] } else { Vec::new() }
+        let mut out = if read { vec![Effect::LoadBlock(state.block_day())] } else { Vec::new() };
+        if !first_time && state.block.week_view {
+            out.push(Effect::LoadBlockWeek(monday_of(state.block_day())));
+        }
+        out
     }
 
     fn applies(&self, state: &State, action: Action) -> bool {
+        if state.block.week_view && !week_key(action) {
+            return false;
+        }
         match action {
             Action::Open => selected(state).is_some(),
             Action::Rebook => state.block.data.as_ref().is_some_and(|d| !d.postponed.is_empty()),
