@@ -79,6 +79,40 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Format::Json => out(&cli::board::json(&board, now, store.zone())),
             }
         }
+        Some(Command::Block { action: Some(cli::args::BlockAction::Stats { from, to, format }), .. }) => {
+            let store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            let (from, to) = (day_or_today(Some(from), now, &store)?, day_or_today(Some(to), now, &store)?);
+            if to < from || (to - from).num_days() > 366 {
+                return Err(color_eyre::eyre::eyre!(
+                    "--from {from} --to {to}: give a last day on or after the first, at most 366 days later"
+                ));
+            }
+            let mut days = Vec::new();
+            let mut day = from;
+            while day <= to {
+                days.push(store.block_day(day, now).map_err(|e| store.explain(e))?);
+                day = day.succ_opt().unwrap_or(to + chrono::Duration::days(1));
+            }
+            let rows = cli::block::weekly(&days, store.zone());
+            match format {
+                ListFormat::Text => out(&cli::block::stats_text(&rows, from, to)),
+                ListFormat::Json => out(&cli::block::stats_json(&rows, from, to, now)),
+                ListFormat::Csv => out(&cli::block::stats_csv(&rows)),
+            }
+        }
+        Some(Command::Block { date, format, action: None }) => {
+            let store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            let day = day_or_today(date, now, &store)?;
+            let list = store.block_day(day, now).map_err(|e| store.explain(e))?;
+            let zone = store.zone();
+            match format {
+                ListFormat::Text => out(&cli::block::text(&list, now, zone)),
+                ListFormat::Json => out(&cli::block::json(&list, now, zone)),
+                ListFormat::Csv => out(&cli::block::csv(&list, zone)),
+            }
+        }
         Some(Command::Admissions { date, all_days, state, format }) => {
             let store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();

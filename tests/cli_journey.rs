@@ -59,7 +59,7 @@ fn r_block_3_check_reports_an_operator_in_two_cases_at_once() {
     assert!(periop(dir.path(), &["--db", db, "--now", now, "demo"]).status.success());
     let raw = rusqlite::Connection::open(db).unwrap();
     let (a, b): (i64, i64) = raw
-        .query_row("SELECT min(id), max(id) FROM cases WHERE scheduled_start = '2026-11-23T09:00:00Z'", [], |r| {
+        .query_row("SELECT min(id), max(id) FROM cases WHERE scheduled_start = '2026-11-23T09:30:00Z'", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
         .unwrap();
@@ -69,7 +69,8 @@ fn r_block_3_check_reports_an_operator_in_two_cases_at_once() {
     let checked = periop(dir.path(), &["--db", db, "--now", now, "check"]);
     let report = text(&checked);
     assert!(!checked.status.success(), "{report}");
-    assert!(report.contains(&format!("case #{a} (23/11/2026 10:00")), "{report}");
+    assert!(report.contains(&format!("case #{a}: operator Dr ")), "{report}");
+    assert!(report.contains("is in the cases at 23/11 10:30–"), "{report}");
     // The edit was made behind periop's back, so the audit reconciliation
     // (R-AUDIT-3) names it too; the rule finding stands beside it.
     assert!(report.contains("(R-BLOCK-3)"), "{report}");

@@ -393,7 +393,7 @@ mod found_in_use {
     #[test]
     fn digits_past_the_last_tab_are_not_offered_and_do_nothing() {
         let mut w = ward();
-        keys(&mut w, "89");
+        keys(&mut w, "9");
         assert_eq!(w.state.tab, Tab::Board);
         let digit = BINDINGS.iter().find(|b| b.keys.contains(&Key::Digit)).unwrap();
         assert_eq!(keymap::keys_label(digit), format!("1-{}", Tab::ALL.len()));
@@ -689,7 +689,7 @@ mod admin_tab {
     #[test]
     fn r_role_1_an_admin_gives_a_role_and_others_are_told_the_tab_is_for_admins() {
         let mut w = ward();
-        w.press(plain(KeyCode::Char('7')));
+        w.press(plain(KeyCode::Char('8')));
         assert_eq!(w.state.tab, Tab::Admin);
         let barbier = w.state.admin.staff.rows.iter().find(|s| s.display_name == "Dr Barbier").unwrap().staff_id;
         while w.state.admin.staff.selected != Some(barbier) {
@@ -732,13 +732,13 @@ mod admin_tab {
         let mut n = ward();
         n.state.actor.role = "nurse".into();
         assert!(!n.state.tabs().contains(&Tab::Admin));
-        n.press(plain(KeyCode::Char('7')));
+        n.press(plain(KeyCode::Char('8')));
         assert_eq!(n.state.tab, Tab::Board);
         let notice = n.state.notice.as_ref().expect("says why");
         assert!(notice.text.contains("the Admin tab is for admins"), "{}", notice.text);
         // Tab goes round the tabs a nurse sees.
         n.press(plain(KeyCode::BackTab));
-        assert_eq!(n.state.tab, Tab::Rounds, "the last tab a nurse sees");
+        assert_eq!(n.state.tab, Tab::Block, "the last tab a nurse sees");
     }
 }
 
@@ -776,5 +776,125 @@ mod voiding {
         assert_eq!(reason.as_deref(), Some("wrong patient"));
         let d = w.state.detail().and_then(|d| d.data.as_ref()).unwrap();
         assert!(d.intakes.iter().any(|i| i.intake_id == intake && i.voided.is_some()), "the page shows it voided");
+    }
+}
+
+/// Issue 9: the Block tab's move answers the one conflict check (R-BLOCK-3):
+/// over another case it is refused and says so in the form (the typing
+/// kept); past the room's closing it asks for a reason, and with one it is
+/// saved and the override recorded.
+mod block_tab {
+    use super::*;
+
+    fn type_text(ward: &mut Ward, text: &str) {
+        for c in text.chars() {
+            ward.press(plain(if c == '\t' { KeyCode::Tab } else { KeyCode::Char(c) }));
+        }
+    }
+
+    fn form_error(w: &Ward) -> String {
+        let Mode::Form(open) = &w.state.mode else { panic!("the form stays open: {:?}", w.state.notice) };
+        open.form.error.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn r_block_3_a_move_over_a_case_is_refused_and_past_closing_needs_a_reason() {
+        let mut w = ward();
+        type_text(&mut w, "7]");
+        assert_eq!(w.state.tab, Tab::Block);
+        let first = w.state.block.selected.expect("the first case of the first room");
+        type_text(&mut w, "m\t");
+        w.press(ctrl('u'));
+        // Over the 10:30 case of the same room: refused, whatever the reason.
+        type_text(&mut w, "10:45");
+        w.press(ctrl('s'));
+        let error = form_error(&w);
+        assert!(error.contains("conflicts with the schedule: Room 1 CT: the cases at 23/11 10:30"), "{error}");
+        assert!(error.contains("pick another time, room or staff"), "{error}");
+        // Past closing time (18:00): allowed with a reason, recorded.
+        w.press(ctrl('u'));
+        type_text(&mut w, "17:30");
+        w.press(ctrl('s'));
+        let error = form_error(&w);
+        assert!(error.contains("is outside the room's hours (08:00–18:00)"), "{error}");
+        assert!(error.contains("give a reason to override"), "{error}");
+        type_text(&mut w, "\t\t\t\t\tlist runs late today");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("procedure moved to 23/11 17:30"), "{notice}");
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let reason: String = conn
+            .query_row(
+                "SELECT reason FROM block_overrides WHERE case_id = ?1 AND conflict = 'outside_room_hours'",
+                [first],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(reason, "list runs late today");
+        // The grid, read again, keeps the cursor on the moved case.
+        assert_eq!(w.state.block.selected, Some(first));
+        let moved = w.state.block.data.as_ref().unwrap().cases.iter().find(|c| c.case_id == first).unwrap();
+        assert_eq!(moved.conflicts, [periop::domain::block_conflicts::ConflictKind::OutsideRoomHours]);
+    }
+
+    /// R-BLOCK-5: `x` cancels the case under the cursor with a reason from
+    /// the list (none chosen for you); it leaves the grid, its stay is
+    /// cancelled with the reason's words, and the day counts it.
+    #[test]
+    fn r_block_5_cancelling_from_the_block_needs_a_reason_and_is_counted() {
+        let mut w = ward();
+        type_text(&mut w, "7]");
+        let case = w.state.block.selected.expect("a case under the cursor");
+        type_text(&mut w, "x");
+        w.press(ctrl('s'));
+        assert!(form_error(&w).contains("Reason"), "no reason chosen: {}", form_error(&w));
+        type_text(&mut w, " \tfever since last night");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("case cancelled (patient not fasted: fever since last night)"), "{notice}");
+        let data = w.state.block.data.as_ref().unwrap();
+        assert!(data.cases.iter().all(|c| c.case_id != case), "off the grid");
+        assert_eq!(data.called_off.len(), 1);
+        assert_eq!((data.called_off[0].count, data.called_off[0].reason.code()), (1, "not_fasted"));
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let (state, reason): (String, String) = conn
+            .query_row(
+                "SELECT a.state, s.reason FROM cases c JOIN admissions a ON a.id = c.admission_id
+                 JOIN admission_steps s ON s.admission_id = a.id WHERE c.id = ?1 ORDER BY s.id DESC LIMIT 1",
+                [case],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((state.as_str(), reason.as_str()), ("cancelled", "patient not fasted: fever since last night"));
+    }
+
+    /// R-BLOCK-5: `o` postpones the case (a reason from the list); it waits
+    /// in the postponed list, and `r` books it again on another day, through
+    /// the same check as a move.
+    #[test]
+    fn r_block_5_a_postponed_case_waits_and_is_booked_again() {
+        let mut w = ward();
+        type_text(&mut w, "7]");
+        let case = w.state.block.selected.expect("a case under the cursor");
+        type_text(&mut w, "o ");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let data = w.state.block.data.as_ref().unwrap();
+        assert_eq!(data.postponed.iter().map(|p| p.case_id).collect::<Vec<_>>(), [case]);
+        type_text(&mut w, "r \t");
+        w.press(ctrl('u'));
+        type_text(&mut w, "25/11/2026\t13:00");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("postponed case booked again to 25/11 13:00"), "{notice}");
+        assert!(w.state.block.data.as_ref().unwrap().postponed.is_empty(), "no longer waiting");
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        let (state, start): (String, String) = conn
+            .query_row("SELECT state, scheduled_start FROM cases WHERE id = ?1", [case], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((state.as_str(), start.as_str()), ("planned", "2026-11-25T12:00:00Z"));
     }
 }

@@ -497,19 +497,68 @@ fn rounds_after_a_round_with_pin_signs_160x48() {
     insta::assert_snapshot!(shown);
 }
 
+/// Issue 9: the Block tab at 80×24: two rooms side by side, time down the
+/// side in 15-minute steps, each case a box (patient, procedure, operator,
+/// readiness, `!` in a conflict), turnover shaded, the conflicts panel.
+#[test]
+fn block_80x24() {
+    let mut w = ward();
+    press(&mut w, "7");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("│Room 1 CT 08:00–18:00"), "{shown}");
+    assert!(shown.contains("┄ turnover"), "{shown}");
+    assert!(shown.contains("CONFLICTS (2) · turnover 20 min"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+/// Issue 9: the Block tab at 160×48, on tomorrow's list (`]`), the cursor
+/// moved to the other room (`l`) and down its cases (`j`).
+#[test]
+fn block_160x48() {
+    let mut w = ward();
+    press(&mut w, "7]lj");
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("BLOCK  Mon 23/11/2026  tomorrow"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+/// Issue 9: `w` shows the week: each room's load per day (cases, planned
+/// use, `!` for a conflict); `]` goes a week on.
+#[test]
+fn block_week_80x24() {
+    let mut w = ward();
+    press(&mut w, "7w");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("BLOCK  week of Mon 16/11/2026"), "{shown}");
+    assert!(shown.contains("▶Sun 22"), "{shown}");
+    insta::assert_snapshot!(shown);
+    press(&mut w, "]");
+    assert!(screen(&w, 80, 24).contains("week of Mon 23/11/2026"));
+}
+
+/// Issue 9: `m` on a case opens the move form with the room and staff to change.
+#[test]
+fn block_move_form_80x24() {
+    let mut w = ward();
+    press(&mut w, "7]m");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Override reason"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
 /// Issue 8: the Admin tab (the admin who made the ward sees it): staff with
 /// their roles, then rooms, beds and procedure kinds.
 #[test]
 fn admin_80x24() {
     let mut w = ward();
-    press(&mut w, "7");
+    press(&mut w, "8");
     insta::assert_snapshot!(screen(&w, 80, 24));
 }
 
 #[test]
 fn admin_160x48() {
     let mut w = ward();
-    press(&mut w, "7");
+    press(&mut w, "8");
     insta::assert_snapshot!(screen(&w, 160, 48));
 }
 
@@ -517,7 +566,7 @@ fn admin_160x48() {
 #[test]
 fn admin_give_a_role_80x24() {
     let mut w = ward();
-    press(&mut w, "7jr");
+    press(&mut w, "8jr");
     insta::assert_snapshot!(screen(&w, 80, 24));
 }
 

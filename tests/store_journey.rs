@@ -137,6 +137,7 @@ impl Ward {
             emergency: false,
             iodinated_contrast: false,
             retrospective: false,
+            override_reason: None,
         }
     }
 
@@ -309,7 +310,8 @@ fn r_path_1_and_r_fast_2_moving_a_case_moves_the_plans_until_the_patient_is_admi
     assert_eq!(
         moved.message,
         "procedure moved to 25/11 14:00; admission moved to 24/11, discharge to 26/11; \
-         fasting: solids until 08:00, clear fluids until 12:00"
+         fasting: solids until 08:00, clear fluids until 12:00; \
+         still to resolve: the case at 25/11 14:00–15:30: anaesthesia not cleared"
     );
     // R-FAST-2: the times follow the start.
     let fasting = moved.fasting.unwrap();
@@ -326,11 +328,12 @@ fn r_path_1_and_r_fast_2_moving_a_case_moves_the_plans_until_the_patient_is_admi
     assert!(matches!(err, StoreError::Conflict { .. }), "{err:?}");
 
     // Once admitted, the plans stay and the message says so.
-    w.step(paris(24, 17, 0), admission, Step::Admit, None).unwrap();
+    // (Before 14:00: the 25th's list is not frozen yet, R-BLOCK-4.)
+    w.step(paris(24, 11, 0), admission, Step::Admit, None).unwrap();
     let version = w.case_version(case);
     let moved = w
         .store
-        .write(paris(24, 18, 0), |tx| cases::move_case(tx, case, version, paris(26, 10, 0), false, &settings()))
+        .write(paris(24, 13, 0), |tx| cases::move_case(tx, case, version, paris(26, 10, 0), false, &settings()))
         .unwrap();
     assert!(!moved.plans_moved);
     assert!(
@@ -1277,7 +1280,26 @@ fn r_path_6_a_later_procedure_takes_the_discharge_plan_with_it() {
     let (admission, case) = w.stay(d(23), time(9, 0), Some(w.beds[0]));
     w.step(paris(22, 17, 0), admission, Step::Admit, None).unwrap();
     let at = paris(22, 18, 0);
-    let moved = w.store.write(at, |tx| cases::move_case(tx, case, 1, paris(26, 9, 0), false, &settings())).unwrap();
+    // R-BLOCK-4: the 23rd's list is frozen at 18:00 on the 22nd; without a
+    // reason the move is refused, with one it is made and the override kept.
+    let err = w.store.write(at, |tx| cases::move_case(tx, case, 1, paris(26, 9, 0), false, &settings())).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::BlockConflict { can_override: true, conflicts, .. }
+            if conflicts == &["the list of 23/11 is frozen since 22/11 14:00 (R-BLOCK-4)".to_string()]),
+        "{err}"
+    );
+    let answer = periop::store::block::Answer { override_reason: Some("patient asked for Thursday".into()) };
+    let moved = w
+        .store
+        .write(at, |tx| cases::move_answering(tx, case, 1, paris(26, 9, 0), false, &answer, &settings()))
+        .unwrap();
+    let recorded: (String, String) = w
+        .conn()
+        .query_row("SELECT conflict, reason FROM block_overrides WHERE case_id = ?1", [case], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(recorded, ("freeze_window".to_string(), "patient asked for Thursday".to_string()));
     assert_eq!((moved.planned_admit_on, moved.planned_discharge_on), (d(22), d(27)));
     assert!(
         moved.message.contains("the discharge plan follows the procedure to 27/11 (R-PATH-6)"),

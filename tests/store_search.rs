@@ -148,7 +148,7 @@ fn ss_and_oe_are_found_both_ways_in_every_index_including_one_built_before() {
         let raw = raw_rw(&path);
         raw.execute_batch(
             "DELETE FROM patient_search; INSERT INTO audit_search (audit_search) VALUES ('delete-all');
-             DELETE FROM audit_terms; PRAGMA user_version = 6;",
+             DELETE FROM audit_terms; PRAGMA user_version = 7;",
         )
         .unwrap();
         raw.execute("INSERT INTO patient_search (rowid, doc) VALUES (?1, 'Œuvrard-Straße Anne H000008')", [id])

@@ -24,14 +24,16 @@ pub enum Tab {
     Anaesthesia,
     Audit,
     Rounds,
+    /// The block schedule: the day grid (R-BLOCK-1..4).
+    Block,
     /// Staff and roles, rooms, beds, procedure kinds: shown to admins only.
     Admin,
 }
 
 impl Tab {
     /// The tabs built so far, in the order their numbers follow.
-    pub const ALL: [Tab; 7] =
-        [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit, Tab::Rounds, Tab::Admin];
+    pub const ALL: [Tab; 8] =
+        [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit, Tab::Rounds, Tab::Block, Tab::Admin];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -41,6 +43,7 @@ impl Tab {
             Tab::Anaesthesia => "Anaesthesia",
             Tab::Audit => "Audit",
             Tab::Rounds => "Rounds",
+            Tab::Block => "Block",
             Tab::Admin => "Admin",
         }
     }
@@ -221,6 +224,26 @@ pub struct AdminView {
     pub kinds: Vec<ProcedureKindRow>,
 }
 
+/// The Block tab: one day's grid, the cursor on a case (by case id, so a
+/// refresh keeps it) and the room column it is in.
+#[derive(Debug, Clone, Default)]
+pub struct BlockView {
+    /// `None`: today.
+    pub day: Option<NaiveDate>,
+    pub data: Option<crate::domain::block_list::BlockDay>,
+    pub loaded: bool,
+    pub error: Option<String>,
+    /// The case under the cursor.
+    pub selected: Option<i64>,
+    /// The room (id) the cursor is in, when no case is selected in it.
+    pub room: Option<i64>,
+    pub filter: String,
+    /// The week view is shown instead of the day grid.
+    pub week_view: bool,
+    /// The week view's days (Monday first), once read.
+    pub week: Option<Vec<crate::domain::block_list::BlockDay>>,
+}
+
 /// The Beds tab (R-PATH-4).
 pub type BedsView = Listing<BedRow>;
 
@@ -309,6 +332,7 @@ pub struct State {
     pub anaesthesia: AnaesthesiaView,
     pub audit: AuditView,
     pub rounds: RoundsView,
+    pub block: BlockView,
     pub admin: AdminView,
     pub notice: Option<Notice>,
     /// Pick lists for forms: procedure kinds, operators, rooms, beds.
@@ -351,6 +375,7 @@ impl State {
             anaesthesia: AnaesthesiaView::default(),
             audit: AuditView::default(),
             rounds: RoundsView::default(),
+            block: BlockView::default(),
             admin: AdminView::default(),
             notice: None,
             lists: Lists::default(),

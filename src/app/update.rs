@@ -47,6 +47,14 @@ pub enum Msg {
     /// Who this terminal's account is now (its role may have changed in
     /// another terminal) and the settings the screen keeps (idle lock, zone).
     WhoLoaded(Result<Who, String>),
+    BlockLoaded {
+        day: NaiveDate,
+        result: Result<crate::domain::block_list::BlockDay, String>,
+    },
+    BlockWeekLoaded {
+        monday: NaiveDate,
+        result: Result<Vec<crate::domain::block_list::BlockDay>, String>,
+    },
     /// A request was saved (the text says what changed) or refused (why).
     Saved(Result<String, Refusal>),
     /// Another terminal (or this one) committed these rows.
@@ -74,6 +82,9 @@ pub enum Effect {
     /// Re-read the account's staff row and the settings (after another
     /// terminal changed the staff list or a setting).
     LoadWho,
+    LoadBlock(NaiveDate),
+    /// The seven days from this Monday (the Block tab's week view).
+    LoadBlockWeek(NaiveDate),
     Save(Request),
 }
 
@@ -205,6 +216,8 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             state.rounds.receive(result);
             Outcome::redraw()
         }
+        Msg::BlockLoaded { day, result } => screens::block::receive(state, day, result),
+        Msg::BlockWeekLoaded { monday, result } => screens::block::receive_week(state, monday, result),
         Msg::AdminLoaded(result) => {
             match result {
                 Ok(data) => {

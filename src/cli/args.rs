@@ -56,6 +56,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print a day's block list: each room's cases with patient, procedure,
+    /// operator, anaesthesia, readiness and conflicts (R-BLOCK-3).
+    Block {
+        /// The ward day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        #[command(subcommand)]
+        action: Option<BlockAction>,
+    },
     /// List the admissions whose stay (planned or actual) covers a day.
     Admissions {
         /// The ward day, YYYY-MM-DD (default: today).
@@ -182,6 +193,22 @@ pub enum ListFormat {
     Text,
     Json,
     Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BlockAction {
+    /// Each room's planned utilisation per week (R-BLOCK-6), with the cases
+    /// cancelled or postponed (R-BLOCK-5).
+    Stats {
+        /// The first ward day, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        /// The last ward day, YYYY-MM-DD (included; at most 366 days after `--from`).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
 }
 
 #[derive(Debug, Subcommand)]

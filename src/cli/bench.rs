@@ -309,6 +309,15 @@ fn scripts_by_screen() -> Vec<(&'static str, Tab, Vec<KeyEvent>)> {
             with(Tab::Audit, &[&typed(&["zqx", "admitted", "alice", "h1000", "bed 3", "\"and("])]),
         ),
         ("Rounds", Tab::Rounds, with(Tab::Rounds, &[&list, &help])),
+        (
+            "Block",
+            Tab::Block,
+            with(
+                Tab::Block,
+                &[&[ch('j'), ch('j'), ch('k'), ch('l'), ch('h')], &days, &[ch('w'), ch(']'), ch('['), ch('w')], &help],
+            ),
+        ),
+        ("Block filter", Tab::Block, with(Tab::Block, &[&typed(&names)])),
         ("Rounds filter", Tab::Rounds, with(Tab::Rounds, &[&typed(&names)])),
         // Shown to admins only: the bench skips it for other accounts.
         ("Admin", Tab::Admin, with(Tab::Admin, &[&list, &help])),

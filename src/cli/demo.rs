@@ -16,10 +16,11 @@
 
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
 use crate::domain::beds::BedAction;
-use crate::domain::block_conflicts::{self, BookedCase};
+use crate::domain::block_changes;
+use crate::domain::block_conflicts::{self, AnaesthesiaGate, BookedCase, Schedule};
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::checklist::CheckItem;
-use crate::domain::fasting::{self, IntakeKind};
+use crate::domain::fasting::{self, IntakeKind, PatientKind};
 use crate::domain::journey::BleedingRisk;
 use crate::domain::medication::{DrugClass, LabItem};
 use crate::domain::pathway::{AdmissionState, Step};
@@ -30,7 +31,7 @@ use crate::store::consultations::{self, NewConsultation};
 use crate::store::discharge::{self, DischargeCheckInput};
 use crate::store::patients::{self, NewPatient};
 use crate::store::write::WriteTx;
-use crate::store::{Account, Result, Store, beds, cases, checks, intakes, labs, reference, treatments};
+use crate::store::{Account, Result, Store, beds, block, cases, checks, intakes, labs, reference, treatments};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use std::path::Path;
@@ -339,14 +340,17 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
     let kind_code = dice.pick(KINDS);
     let kind_code = booking.kind.unwrap_or(kind_code);
     let kind_id = ward.kinds.iter().find(|(c, _)| c == kind_code).map_or(1, |(_, id)| *id);
-    let start_minutes = 8 * 60 + (booking.slot / 2) * 120;
+    let start_minutes = slot_start_minutes(booking.slot);
     let start_time = NaiveTime::from_hms_opt(start_minutes / 60, start_minutes % 60, 0).unwrap_or(NaiveTime::MIN);
     let mode = MODES[dice.below(MODES.len())];
     let mode = booking.mode.unwrap_or(mode);
     let start = ward_time::at_local(day, start_time, ward.zone);
     let minutes = reference::PROCEDURE_KINDS.iter().find(|(c, _, _)| *c == kind_code).map_or(90, |(_, _, m)| *m);
     let operator = free_operator(tx, ward, dice.below(ward.operators.len()), start, minutes as u32)?;
-    let anaesthetist = ward.anaesthetists[dice.below(ward.anaesthetists.len())];
+    // R-BLOCK-3: one anaesthetist per room, so none is in two cases at once.
+    // The dice still rolls, so each seed keeps the patients it always had.
+    let _ = dice.below(ward.anaesthetists.len());
+    let anaesthetist = ward.anaesthetists[booking.slot as usize % ward.anaesthetists.len()];
     let level = dice.pick(LEVELS).to_string();
     let (admit_on, discharge_on) = admissions::planned_days(day, &ward.settings)?;
     let bed_id = match booking.bed {
@@ -377,6 +381,10 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
             // R-PATH-6: a case around today already under way is entered
             // retrospectively, and confirmed as such, as a user would.
             retrospective: ward_time::at_local(day, start_time, ward.zone) < tx.at(),
+            // R-BLOCK-4: a demo made after the freeze time stands for lists
+            // booked days before; the override says so.
+            override_reason: block_changes::frozen(day, tx.at(), &ward.settings)
+                .then(|| "demo ward: booked before the freeze".to_string()),
         },
         &ward.settings,
     )?;
@@ -387,18 +395,40 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
     Ok(booked)
 }
 
+/// Minutes after midnight a slot starts: two rooms side by side, a case
+/// every 2 h 30 from 08:00, so the longest kind (120 min) plus the default
+/// turnover (20 min, R-BLOCK-2) fits before the next.
+fn slot_start_minutes(slot: u32) -> u32 {
+    8 * 60 + (slot / 2) * 150
+}
+
 /// R-BLOCK-3: the first operator from `first` on (in turn) who is in no other
-/// case at that time, by the same domain check `periop check` runs.
+/// case at that time, by the same domain check every booking runs.
 fn free_operator(tx: &WriteTx<'_>, ward: &Ward, first: usize, start: DateTime<Utc>, minutes: u32) -> Result<i64> {
     let day = ward_time::local_day(start, ward.zone);
-    let booked = cases::booked_cases_on(tx.conn(), day, ward.zone)?;
+    let (from, to) = ward_time::day_bounds(day, ward.zone);
+    let booked = block::schedule_between(tx.conn(), from - Duration::hours(16), to, ward.zone)?;
     let n = ward.operators.len();
     (0..n)
         .map(|k| ward.operators[(first + k) % n])
         .find(|&operator_id| {
-            let mut schedule = booked.clone();
-            schedule.push(BookedCase { case_id: 0, operator_id, start, minutes });
-            block_conflicts::operator_overlaps(&schedule).iter().all(|o| o.first.case_id != 0 && o.second.case_id != 0)
+            let candidate = BookedCase {
+                case_id: 0,
+                patient_id: 0,
+                room_id: None,
+                operator_id: Some(operator_id),
+                anaesthetist_id: None,
+                start,
+                minutes,
+                anaesthesia: AnaesthesiaGate::NotNeeded,
+                bed_for_night: true,
+                intakes: Vec::new(),
+                patient: PatientKind::Adult,
+            };
+            let mut cases = booked.clone();
+            cases.push(candidate);
+            let schedule = Schedule { cases: &cases, rooms: &[], settings: &ward.settings };
+            block_conflicts::operator_overlaps(&schedule).iter().all(|o| !o.involves(0))
         })
         .ok_or_else(|| {
             crate::store::StoreError::invalid(
@@ -590,7 +620,7 @@ fn around_today(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice) -> Resul
     // Today's cases: done, in the room or to come, by the clock.
     let mut todays = Vec::new();
     for slot in 0..6 {
-        let start = local(today, 8 + (slot / 2) * 2, 0);
+        let start = local(today, slot_start_minutes(slot) / 60, slot_start_minutes(slot) % 60);
         let (admission, case) = if now >= start + Duration::minutes(120) {
             (A::ProcedureDone, C::Done)
         } else if now >= start {

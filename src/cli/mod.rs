@@ -4,6 +4,7 @@ pub mod admissions;
 pub mod args;
 pub mod backup;
 pub mod bench;
+pub mod block;
 pub mod board;
 pub mod check;
 pub mod demo;

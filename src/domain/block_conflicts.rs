@@ -1,113 +1,327 @@
-//! Conflicts on the block schedule (R-BLOCK-3). For now one check: the same
-//! operator in two cases at once. The full conflict check of R-BLOCK-3 (room,
-//! anaesthetist, patient, bed, stock, fasting, anaesthesia gate) adds its
-//! checks here, one function each, over the same [`BookedCase`] rows.
+//! The one conflict check of the block schedule (R-BLOCK-3).
+//!
+//! [`check`] runs every check in [`CHECKS`] over one [`Schedule`] (the cases
+//! of a day, or of any span, with their rooms) in one pass and returns every
+//! conflict, each named by its [`ConflictKind`]; none is silent. The store
+//! runs it inside the write transaction of every booking and move, so two
+//! schedulers saving at once cannot make an overlap neither saw; the grid,
+//! the printed list and `periop check` run the same function.
+//!
+//! Overlap is judged on instants, `[start, start + minutes)`, plus the
+//! room's turnover for rooms (R-BLOCK-2), never by slot: a case that crosses
+//! midnight or a clock change is judged on its real instants.
+//!
+//! A new kind of conflict (the stock issue's "reserved device not
+//! available", R-STOCK-3) is one more fact on [`BookedCase`], one more
+//! [`ConflictKind`] and one more function in [`CHECKS`].
 
-use chrono::{DateTime, TimeDelta, Utc};
+use super::fasting::{self, LastIntake, PatientKind};
+use super::settings::{self, Settings};
+use super::ward_time;
+use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 use serde::Serialize;
 
-/// A case as the schedule holds it.
+/// R-ANES-5: where a case stands at the anaesthesia gate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnaesthesiaGate {
+    /// Local anaesthesia only: no consultation needed.
+    NotNeeded,
+    /// The latest consultation cleared the patient.
+    Cleared,
+    /// No consultation, or the latest one is pending or refused.
+    NotCleared,
+}
+
+/// A case as the schedule holds it, with the facts the checks read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BookedCase {
     pub case_id: i64,
-    pub operator_id: i64,
+    pub patient_id: i64,
+    pub room_id: Option<i64>,
+    pub operator_id: Option<i64>,
+    pub anaesthetist_id: Option<i64>,
     pub start: DateTime<Utc>,
-    /// Minutes the case lasts.
+    /// Minutes the case lasts (R-BLOCK-2), without turnover.
     pub minutes: u32,
+    pub anaesthesia: AnaesthesiaGate,
+    /// R-PATH-4: the stay holds a bed for the night before the procedure
+    /// (or the patient is already in one).
+    pub bed_for_night: bool,
+    /// R-FAST-3: the patient's recorded intakes (not voided), and whether
+    /// the patient is an adult or a child on the procedure day.
+    pub intakes: Vec<LastIntake>,
+    pub patient: PatientKind,
 }
 
 impl BookedCase {
     /// `[start, end)`: a case ending at 10:00 does not overlap one starting at 10:00.
     pub fn end(&self) -> DateTime<Utc> {
-        self.start.checked_add_signed(TimeDelta::minutes(i64::from(self.minutes))).unwrap_or(self.start)
+        after(self.start, TimeDelta::minutes(i64::from(self.minutes)))
     }
 }
 
-/// Two cases of one operator that overlap in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct OperatorOverlap {
-    pub operator_id: i64,
-    /// The earlier case (by start, then id), and the one that overlaps it.
-    pub first: BookedCase,
-    pub second: BookedCase,
+fn after(at: DateTime<Utc>, delta: TimeDelta) -> DateTime<Utc> {
+    at.checked_add_signed(delta).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
-/// R-BLOCK-3 (operator overlap): every pair of `cases` with the same operator
-/// whose `[start, start + minutes)` intersect. Turnover (R-BLOCK-2) is a
-/// room's, not an operator's, so it is not added. Sorted by operator then
-/// start; never panics.
-pub fn operator_overlaps(cases: &[BookedCase]) -> Vec<OperatorOverlap> {
-    let mut sorted: Vec<BookedCase> = cases.to_vec();
-    sorted.sort_by_key(|c| (c.operator_id, c.start, c.case_id));
+/// R-BLOCK-1: a room's opening hours, in the ward's local time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RoomHours {
+    pub room_id: i64,
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+}
+
+/// What the check reads: the cases, their rooms, and the site's settings
+/// (turnover R-BLOCK-2, fasting R-FAST-1, the ward's zone).
+#[derive(Debug, Clone, Copy)]
+pub struct Schedule<'a> {
+    pub cases: &'a [BookedCase],
+    pub rooms: &'a [RoomHours],
+    pub settings: &'a Settings,
+}
+
+impl Schedule<'_> {
+    /// R-BLOCK-2: `block.turnover_min`, never negative.
+    pub fn turnover(&self) -> TimeDelta {
+        TimeDelta::minutes(self.settings.integer(settings::TURNOVER_MIN).max(0))
+    }
+}
+
+/// What a conflict lets the scheduler do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Policy {
+    /// The change is refused: it cannot happen (one room, one patient, one
+    /// operator at a time).
+    Refused,
+    /// The change needs an override with a reason, recorded in the audit.
+    Override,
+    /// The change is saved and the conflict stays on the grid and the list
+    /// until it is resolved (readiness the ward still has time to fix).
+    Shown,
+}
+
+/// The kinds of conflict R-BLOCK-3 names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    RoomOverlap,
+    OutsideRoomHours,
+    OperatorOverlap,
+    AnaesthetistOverlap,
+    SamePatientTwice,
+    NoBedForNight,
+    FastingCannotBeMet,
+    AnaesthesiaNotCleared,
+}
+
+impl ConflictKind {
+    pub const ALL: [ConflictKind; 8] = [
+        ConflictKind::RoomOverlap,
+        ConflictKind::OutsideRoomHours,
+        ConflictKind::OperatorOverlap,
+        ConflictKind::AnaesthetistOverlap,
+        ConflictKind::SamePatientTwice,
+        ConflictKind::NoBedForNight,
+        ConflictKind::FastingCannotBeMet,
+        ConflictKind::AnaesthesiaNotCleared,
+    ];
+
+    /// The stable code the JSON and CSV carry (documented in the README).
+    pub fn code(self) -> &'static str {
+        match self {
+            ConflictKind::RoomOverlap => "room_overlap",
+            ConflictKind::OutsideRoomHours => "outside_room_hours",
+            ConflictKind::OperatorOverlap => "operator_overlap",
+            ConflictKind::AnaesthetistOverlap => "anaesthetist_overlap",
+            ConflictKind::SamePatientTwice => "same_patient_twice",
+            ConflictKind::NoBedForNight => "no_bed_for_night",
+            ConflictKind::FastingCannotBeMet => "fasting_cannot_be_met",
+            ConflictKind::AnaesthesiaNotCleared => "anaesthesia_not_cleared",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Words a scheduler reads.
+    pub fn words(self) -> &'static str {
+        match self {
+            ConflictKind::RoomOverlap => "room overlap (turnover included)",
+            ConflictKind::OutsideRoomHours => "outside the room's hours",
+            ConflictKind::OperatorOverlap => "operator in two cases at once",
+            ConflictKind::AnaesthetistOverlap => "anaesthetist in two cases at once",
+            ConflictKind::SamePatientTwice => "the same patient twice at once",
+            ConflictKind::NoBedForNight => "no bed for the J-1 night",
+            ConflictKind::FastingCannotBeMet => "fasting window cannot be met",
+            ConflictKind::AnaesthesiaNotCleared => "anaesthesia not cleared",
+        }
+    }
+
+    /// R-BLOCK-3: what a conflict of this kind lets the scheduler do. A room,
+    /// a patient and an operator are in one place at a time; an anaesthetist
+    /// may cover two rooms under sedation, and a room may run late, each by a
+    /// recorded override; a missing bed, a fast or the anaesthesia gate are
+    /// the ward's to resolve before the day and stay shown until then.
+    pub fn policy(self) -> Policy {
+        match self {
+            ConflictKind::RoomOverlap | ConflictKind::SamePatientTwice | ConflictKind::OperatorOverlap => {
+                Policy::Refused
+            }
+            ConflictKind::AnaesthetistOverlap | ConflictKind::OutsideRoomHours => Policy::Override,
+            ConflictKind::NoBedForNight | ConflictKind::FastingCannotBeMet | ConflictKind::AnaesthesiaNotCleared => {
+                Policy::Shown
+            }
+        }
+    }
+}
+
+/// One conflict: its kind, the case it is about and, for an overlap, the
+/// case it overlaps (the earlier one first, by start then id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    pub case_id: i64,
+    pub other_case_id: Option<i64>,
+    /// The room, operator, anaesthetist or patient shared by an overlap, or
+    /// the room of a case outside its hours.
+    pub shared_id: Option<i64>,
+}
+
+impl Conflict {
+    /// Whether `case_id` is one of the cases this conflict is about.
+    pub fn involves(&self, case_id: i64) -> bool {
+        self.case_id == case_id || self.other_case_id == Some(case_id)
+    }
+}
+
+/// One check of R-BLOCK-3: every conflict of its kind in the schedule.
+pub type CheckFn = fn(&Schedule<'_>) -> Vec<Conflict>;
+
+/// R-BLOCK-3: the checks, in the order the conflicts are listed.
+pub const CHECKS: &[CheckFn] = &[
+    room_overlaps,
+    outside_room_hours,
+    operator_overlaps,
+    anaesthetist_overlaps,
+    same_patient_twice,
+    no_bed_for_night,
+    fasting_cannot_be_met,
+    anaesthesia_not_cleared,
+];
+
+/// R-BLOCK-3: every conflict in `schedule`, by kind then by case. Never panics.
+pub fn check(schedule: &Schedule<'_>) -> Vec<Conflict> {
+    CHECKS.iter().flat_map(|f| f(schedule)).collect()
+}
+
+/// R-BLOCK-3: the conflicts a change to `case_id` must answer for: those
+/// that involve it.
+pub fn involving(conflicts: &[Conflict], case_id: i64) -> Vec<Conflict> {
+    conflicts.iter().copied().filter(|c| c.involves(case_id)).collect()
+}
+
+/// Every pair of cases sharing `key` whose `[start, end + pad)` intersect.
+/// Sorted by key then start; a sweep over the sorted cases.
+fn overlaps(
+    cases: &[BookedCase],
+    kind: ConflictKind,
+    key: fn(&BookedCase) -> Option<i64>,
+    pad: TimeDelta,
+) -> Vec<Conflict> {
+    let mut keyed: Vec<(i64, &BookedCase)> = cases.iter().filter_map(|c| key(c).map(|k| (k, c))).collect();
+    keyed.sort_by_key(|(k, c)| (*k, c.start, c.case_id));
     let mut out = Vec::new();
-    for (i, first) in sorted.iter().enumerate() {
-        for second in sorted[i + 1..].iter().take_while(|c| c.operator_id == first.operator_id) {
-            if second.start >= first.end() {
+    for (i, (k, first)) in keyed.iter().enumerate() {
+        let busy_until = after(first.end(), pad);
+        for (_, second) in keyed[i + 1..].iter().take_while(|(k2, _)| k2 == k) {
+            if second.start >= busy_until {
                 break;
             }
-            out.push(OperatorOverlap { operator_id: first.operator_id, first: *first, second: *second });
+            out.push(Conflict {
+                kind,
+                case_id: first.case_id,
+                other_case_id: Some(second.case_id),
+                shared_id: Some(*k),
+            });
         }
     }
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-    use proptest::prelude::*;
-
-    fn at(h: u32, m: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 23, h, m, 0).unwrap()
-    }
-
-    fn case(case_id: i64, operator_id: i64, start: DateTime<Utc>, minutes: u32) -> BookedCase {
-        BookedCase { case_id, operator_id, start, minutes }
-    }
-
-    /// R-BLOCK-3: Dr Lemaire in two rooms at 10:00 is a conflict; back to back is not.
-    #[test]
-    fn r_block_3_one_operator_in_two_cases_at_once() {
-        let cases = [
-            case(1, 7, at(10, 0), 90),
-            case(2, 7, at(10, 0), 120),
-            case(3, 8, at(10, 0), 90),
-            case(4, 7, at(12, 0), 60),
-            case(5, 8, at(11, 30), 60),
-        ];
-        let found: Vec<_> = operator_overlaps(&cases).iter().map(|o| (o.first.case_id, o.second.case_id)).collect();
-        assert_eq!(found, [(1, 2)]);
-        // Case 2 ends at 12:00 exactly: case 4 starting then is not an overlap.
-        assert_eq!(case(2, 7, at(10, 0), 120).end(), at(12, 0));
-    }
-
-    proptest! {
-        /// R-BLOCK-3: the sweep finds exactly the pairs a brute-force search finds.
-        #[test]
-        fn r_block_3_operator_overlaps_match_brute_force(
-            raw in proptest::collection::vec((0i64..3, 0i64..600, 1u32..200), 0..25),
-        ) {
-            let cases: Vec<_> = raw
-                .iter()
-                .enumerate()
-                .map(|(i, (op, start, minutes))| case(i as i64, *op, at(6, 0) + TimeDelta::minutes(*start), *minutes))
-                .collect();
-            let mut brute = Vec::new();
-            for a in &cases {
-                for b in &cases {
-                    let ordered = (a.start, a.case_id) < (b.start, b.case_id);
-                    if ordered && a.operator_id == b.operator_id && a.start < b.end() && b.start < a.end() {
-                        brute.push((a.case_id.min(b.case_id), a.case_id.max(b.case_id)));
-                    }
-                }
-            }
-            let mut found: Vec<_> = operator_overlaps(&cases)
-                .iter()
-                .map(|o| (o.first.case_id.min(o.second.case_id), o.first.case_id.max(o.second.case_id)))
-                .collect();
-            brute.sort_unstable();
-            found.sort_unstable();
-            prop_assert_eq!(found, brute);
-        }
-    }
+/// R-BLOCK-3 with R-BLOCK-2: two cases in one room whose time plus the
+/// room's turnover intersect (a case ending at 10:00 with 20 min turnover
+/// keeps the room until 10:20).
+pub fn room_overlaps(s: &Schedule<'_>) -> Vec<Conflict> {
+    overlaps(s.cases, ConflictKind::RoomOverlap, |c| c.room_id, s.turnover())
 }
+
+/// R-BLOCK-3: one operator in two cases at once. Turnover is the room's,
+/// not the operator's, so it is not added.
+pub fn operator_overlaps(s: &Schedule<'_>) -> Vec<Conflict> {
+    overlaps(s.cases, ConflictKind::OperatorOverlap, |c| c.operator_id, TimeDelta::zero())
+}
+
+/// R-BLOCK-3: one anaesthetist in two cases at once, checked like operators.
+pub fn anaesthetist_overlaps(s: &Schedule<'_>) -> Vec<Conflict> {
+    overlaps(s.cases, ConflictKind::AnaesthetistOverlap, |c| c.anaesthetist_id, TimeDelta::zero())
+}
+
+/// R-BLOCK-3: one patient in two cases at once.
+pub fn same_patient_twice(s: &Schedule<'_>) -> Vec<Conflict> {
+    overlaps(s.cases, ConflictKind::SamePatientTwice, |c| Some(c.patient_id), TimeDelta::zero())
+}
+
+/// R-BLOCK-1: a case starting before its room opens or ending after it
+/// closes, on the ward day it starts (a case crossing midnight ends after
+/// closing). A room with no hours known is not judged.
+pub fn outside_room_hours(s: &Schedule<'_>) -> Vec<Conflict> {
+    let zone = s.settings.zone();
+    s.cases
+        .iter()
+        .filter_map(|c| {
+            let room = s.rooms.iter().find(|r| Some(r.room_id) == c.room_id)?;
+            let day = ward_time::local_day(c.start, zone);
+            let (opens, closes) =
+                (ward_time::at_local(day, room.opens, zone), ward_time::at_local(day, room.closes, zone));
+            (c.start < opens || c.end() > closes).then_some(Conflict {
+                kind: ConflictKind::OutsideRoomHours,
+                case_id: c.case_id,
+                other_case_id: None,
+                shared_id: Some(room.room_id),
+            })
+        })
+        .collect()
+}
+
+fn each(s: &Schedule<'_>, kind: ConflictKind, found: impl Fn(&BookedCase) -> bool) -> Vec<Conflict> {
+    s.cases
+        .iter()
+        .filter(|c| found(c))
+        .map(|c| Conflict { kind, case_id: c.case_id, other_case_id: None, shared_id: None })
+        .collect()
+}
+
+/// R-BLOCK-3 with R-PATH-4: the stay holds no bed for the J-1 night.
+pub fn no_bed_for_night(s: &Schedule<'_>) -> Vec<Conflict> {
+    each(s, ConflictKind::NoBedForNight, |c| !c.bed_for_night)
+}
+
+/// R-BLOCK-3 with R-FAST-3: an intake already recorded inside the window of
+/// the (new) start, so the patient cannot be fasted in time.
+pub fn fasting_cannot_be_met(s: &Schedule<'_>) -> Vec<Conflict> {
+    each(s, ConflictKind::FastingCannotBeMet, |c| {
+        !fasting::not_fasted(&c.intakes, c.start, c.patient, s.settings).is_empty()
+    })
+}
+
+/// R-BLOCK-3 with R-ANES-5: a case under anaesthesia whose patient is not cleared.
+pub fn anaesthesia_not_cleared(s: &Schedule<'_>) -> Vec<Conflict> {
+    each(s, ConflictKind::AnaesthesiaNotCleared, |c| c.anaesthesia == AnaesthesiaGate::NotCleared)
+}
+
+#[cfg(test)]
+mod tests;

@@ -7,7 +7,9 @@
 pub mod anaesthesia;
 pub mod attention;
 pub mod beds;
+pub mod block_changes;
 pub mod block_conflicts;
+pub mod block_list;
 pub mod board;
 pub mod case;
 pub mod checklist;

@@ -46,6 +46,10 @@ pub const WARD_TIMEZONE: &str = "ward.timezone";
 pub const ADMIT_OFFSET_DAYS: &str = "path.admit_offset_days";
 pub const DISCHARGE_OFFSET_DAYS: &str = "path.discharge_offset_days";
 pub const ADMIT_EXPECTED_BY: &str = "path.admit_expected_by";
+/// R-BLOCK-2: minutes a room needs between two cases.
+pub const TURNOVER_MIN: &str = "block.turnover_min";
+/// R-BLOCK-4: the time on J-1 after which the next day's list is frozen.
+pub const FREEZE_TIME: &str = "block.freeze_time";
 
 /// The catalogue: one line per `cfg` value named in DOMAIN.md.
 pub const CATALOGUE: &[Def] = &[

@@ -27,6 +27,12 @@ pub fn run(store: &mut Store, clock: Clock, effect: Effect) -> Msg {
             Msg::AnaesthesiaLoaded(store.consultation_worklist(day, clock.now()).map_err(|e| e.to_string()))
         }
         Effect::LoadRounds(day) => Msg::RoundsLoaded(store.rounds(day, clock.now()).map_err(|e| e.to_string())),
+        Effect::LoadBlock(day) => {
+            Msg::BlockLoaded { day, result: store.block_day(day, clock.now()).map_err(|e| e.to_string()) }
+        }
+        Effect::LoadBlockWeek(monday) => {
+            Msg::BlockWeekLoaded { monday, result: store.block_week(monday, clock.now()).map_err(|e| e.to_string()) }
+        }
         Effect::LoadAdmin => Msg::AdminLoaded(store.admin_data().map_err(|e| e.to_string())),
         Effect::LoadWho => Msg::WhoLoaded(who(store).map_err(|e| e.to_string())),
         Effect::LoadLists => Msg::ListsLoaded(store.lists().map_err(|e| e.to_string())),

@@ -37,9 +37,27 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::Undo { admission_id, version, reason, who } => store
             .write(now, |tx| admissions::undo_last_step(tx, admission_id, version, &reason))
             .map(|t| format!("{who}: step undone, back to {}", t.to.words())),
-        Request::MoveCase { case_id, version, day, time, retrospective, who } => store
-            .write(now, |tx| cases::move_case(tx, case_id, version, at(day, time), retrospective, &settings))
-            .map(|m| format!("{who}: {}", m.message)),
+        Request::MoveCase { case_id, version, day, time, retrospective, placement, override_reason, who } => {
+            let answer = crate::store::block::Answer { override_reason };
+            store
+                .write(now, |tx| {
+                    let start = at(day, time);
+                    cases::reschedule(
+                        tx,
+                        case_id,
+                        version,
+                        start,
+                        placement.as_ref(),
+                        retrospective,
+                        &answer,
+                        &settings,
+                    )
+                })
+                .map(|m| format!("{who}: {}", m.message))
+        }
+        Request::CallOff { case_id, version, kind, reason, note, who } => store
+            .write(now, |tx| crate::store::call_off::call_off(tx, case_id, version, kind, reason, note.as_deref()))
+            .map(|words| format!("{who}: {words}")),
         Request::Bed { admission_id, version, bed_id, who } => store
             .write(now, |tx| match bed_id {
                 Some(bed) => beds::assign(tx, admission_id, version, bed),
@@ -117,6 +135,9 @@ fn request_label(request: &Request) -> String {
         Request::Step { admission_id, step, .. } => format!("admission #{admission_id} {step:?}"),
         Request::Undo { admission_id, .. } => format!("admission #{admission_id} undo"),
         Request::MoveCase { case_id, .. } => format!("case #{case_id} moved"),
+        Request::CallOff { case_id, kind, reason, .. } => {
+            format!("case #{case_id} {} ({})", kind.code(), reason.code())
+        }
         Request::Bed { admission_id, .. } => format!("admission #{admission_id} bed"),
         Request::Consultation(c) => format!("case #{} consultation", c.case_id),
         Request::Intake { admission_id, .. } => format!("admission #{admission_id} intake"),
@@ -161,6 +182,7 @@ fn new_admission(store: &mut Store, now: DateTime<Utc>, new: &NewAdmission) -> R
             emergency: new.emergency,
             iodinated_contrast: new.iodinated_contrast,
             retrospective: new.retrospective,
+            override_reason: None,
         };
         admissions::create_stay(tx, &stay, &settings)
     })?;

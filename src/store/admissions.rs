@@ -76,6 +76,10 @@ pub struct NewStay {
     /// retrospective entry (stored on the case, so the audit says so).
     /// Without it such a start is refused with [`StoreError::Retrospective`].
     pub retrospective: bool,
+    /// R-BLOCK-3, R-BLOCK-4: the reason recorded when the booking meets a
+    /// conflict that allows an override, or the frozen list of J0; `None`
+    /// lets such a booking be refused with [`StoreError::BlockConflict`].
+    pub override_reason: Option<String>,
 }
 
 /// The longest a procedure can be booked for, in minutes.
@@ -99,7 +103,10 @@ fn exists(conn: &Connection, sql: &str, id: i64) -> Result<bool> {
 /// held by another admission on one of the nights (R-PATH-4), a patient
 /// who already has a stay on those nights, instants out of order (R-PATH-6:
 /// born after the admission day) and, unless `stay.retrospective`, a start
-/// already past ([`StoreError::Retrospective`]). Returns (admission id, case id).
+/// already past ([`StoreError::Retrospective`]), and a case that meets the
+/// schedule's conflicts (R-BLOCK-3) or the frozen list (R-BLOCK-4) without
+/// the override they allow ([`StoreError::BlockConflict`]). Returns
+/// (admission id, case id).
 pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) -> Result<(i64, i64)> {
     let conn = tx.conn();
     let birth = birth_date(conn, stay.patient_id)?;
@@ -198,6 +205,9 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
             ("retrospective", &stay.retrospective),
         ],
     )?;
+    // R-BLOCK-3, R-BLOCK-4: checked with the case in place, in this transaction.
+    let answer = super::block::Answer { override_reason: stay.override_reason.clone() };
+    super::block::guard(tx, &what, case_id, &[stay.procedure_day], &answer, settings)?;
     Ok((admission_id, case_id))
 }
 

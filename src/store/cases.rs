@@ -4,8 +4,7 @@ use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
-use super::{admissions, beds, rows};
-use crate::domain::block_conflicts::{self, BookedCase};
+use super::{admissions, beds, block, rows};
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::journey::{self, FastingTimes};
 use crate::domain::pathway::AdmissionState;
@@ -129,12 +128,105 @@ pub fn move_case(
     retrospective: bool,
     settings: &Settings,
 ) -> Result<Moved> {
+    move_answering(tx, case_id, expected_version, new_start, retrospective, &block::Answer::default(), settings)
+}
+
+/// Where and with whom a case runs (R-BLOCK-3 checks each): `None` leaves
+/// a case without a room or staff member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Placement {
+    pub room_id: Option<i64>,
+    pub operator_id: Option<i64>,
+    pub anaesthetist_id: Option<i64>,
+    /// R-BLOCK-2: the case's minutes (a resize); `None` keeps them.
+    pub minutes: Option<u32>,
+}
+
+/// Moves a case and, with `placement`, changes its room, operator and
+/// anaesthetist, in one transaction: the conflict check (R-BLOCK-3) and the
+/// freeze window (R-BLOCK-4) judge the case as it ends up. A room or member
+/// of staff no longer in use is refused. See [`move_answering`].
+#[allow(clippy::too_many_arguments)]
+pub fn reschedule(
+    tx: &mut WriteTx<'_>,
+    case_id: i64,
+    expected_version: i64,
+    new_start: DateTime<Utc>,
+    placement: Option<&Placement>,
+    retrospective: bool,
+    answer: &block::Answer,
+    settings: &Settings,
+) -> Result<Moved> {
+    let mut version = expected_version;
+    if let Some(p) = placement {
+        let current: (Option<i64>, Option<i64>, Option<i64>, i64, u32) = tx.conn().query_row(
+            "SELECT room_id, operator_id, anaesthetist_id, version, duration_min FROM cases WHERE id = ?1",
+            [case_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        if current.3 != expected_version {
+            return Err(tx.conflict(Table::Cases, case_id));
+        }
+        let minutes = p.minutes.unwrap_or(current.4);
+        if minutes == 0 || minutes > admissions::MAX_MINUTES {
+            return Err(StoreError::invalid(
+                "duration",
+                format!("{minutes} minutes is not a duration; give 1 to {} minutes", admissions::MAX_MINUTES),
+            ));
+        }
+        if (current.0, current.1, current.2, current.4) != (p.room_id, p.operator_id, p.anaesthetist_id, minutes) {
+            let in_use = |sql: &str, id: Option<i64>| -> Result<bool> {
+                Ok(match id {
+                    Some(id) => tx.conn().query_row(sql, [id], |_| Ok(())).optional()?.is_some(),
+                    None => true,
+                })
+            };
+            if !in_use("SELECT 1 FROM rooms WHERE id = ?1 AND active = 1", p.room_id)? {
+                return Err(StoreError::invalid("the room", "no such room in use; pick one from the list"));
+            }
+            for (id, what) in [(p.operator_id, "the operator"), (p.anaesthetist_id, "the anaesthetist")] {
+                if !in_use("SELECT 1 FROM staff WHERE id = ?1 AND active = 1", id)? {
+                    return Err(StoreError::invalid(what, "no such active member of staff; pick one from the list"));
+                }
+            }
+            version = tx.update(
+                Table::Cases,
+                case_id,
+                expected_version,
+                &[
+                    ("room_id", &p.room_id),
+                    ("operator_id", &p.operator_id),
+                    ("anaesthetist_id", &p.anaesthetist_id),
+                    ("duration_min", &minutes),
+                ],
+            )?;
+        }
+    }
+    move_answering(tx, case_id, version, new_start, retrospective, answer, settings)
+}
+
+/// [`move_case`], answering the schedule's check (R-BLOCK-3, R-BLOCK-4)
+/// with `answer`: the move is refused with [`StoreError::BlockConflict`]
+/// when it meets a conflict that cannot be overridden, or one that can
+/// without a reason; with a reason the override is recorded. The conflicts
+/// that stay shown (bed, fasting, anaesthesia gate) end the message.
+pub fn move_answering(
+    tx: &mut WriteTx<'_>,
+    case_id: i64,
+    expected_version: i64,
+    new_start: DateTime<Utc>,
+    retrospective: bool,
+    answer: &block::Answer,
+    settings: &Settings,
+) -> Result<Moved> {
     let what = Table::Cases.row(case_id);
     let c = case_and_stay(tx.conn(), case_id)?;
     if c.version != expected_version {
         return Err(tx.conflict(Table::Cases, case_id));
     }
-    if !matches!(c.state, CaseState::Planned | CaseState::Confirmed) {
+    // R-BLOCK-5: a postponed case (its stay postponed too) is rebooked by a move.
+    let rebooking = c.state == CaseState::Postponed && c.stay_state == AdmissionState::Postponed;
+    if !matches!(c.state, CaseState::Planned | CaseState::Confirmed) && !rebooking {
         return Err(StoreError::invalid(
             &what,
             format!("it is {}; only a planned or confirmed case can be moved", c.state.code()),
@@ -168,14 +260,19 @@ pub fn move_case(
     super::stay_order::ensure(tx, &what, &instants, zone)?;
     super::stay_order::confirm_past_plan(tx, &what, new_start, retrospective)?;
     let past = super::stay_order::needs_retrospective_at(tx, new_start);
-    let case_version = tx.update(
-        Table::Cases,
-        case_id,
-        expected_version,
-        &[("scheduled_start", &instant_text(new_start)), ("retrospective", &past)],
-    )?;
-    let mut message =
-        format!("procedure moved to {} {}", new_day.format("%d/%m"), ward_time::clock_text(new_start, zone));
+    let planned = CaseState::Planned.code();
+    let start_text = instant_text(new_start);
+    let mut fields: Vec<super::write::Field<'_>> = vec![("scheduled_start", &start_text), ("retrospective", &past)];
+    if rebooking {
+        fields.push(("state", &planned));
+    }
+    let case_version = tx.update(Table::Cases, case_id, expected_version, &fields)?;
+    let mut message = format!(
+        "{} to {} {}",
+        if rebooking { "postponed case booked again" } else { "procedure moved" },
+        new_day.format("%d/%m"),
+        ward_time::clock_text(new_start, zone)
+    );
     let (mut admit_on, mut discharge_on) = (c.admit_on, c.discharge_on);
     let mut plans_moved = false;
     let mut bed_released = None;
@@ -253,6 +350,11 @@ pub fn move_case(
     if let Some(f) = &fasting {
         message.push_str(&format!("; fasting: {}", f.summary(zone)));
     }
+    // R-BLOCK-3, R-BLOCK-4: the schedule as it now is, in this transaction.
+    let shown = block::guard(tx, &what, case_id, &[old_day, new_day], answer, settings)?;
+    if !shown.is_empty() {
+        message.push_str(&format!("; still to resolve: {}", shown.join("; ")));
+    }
     Ok(Moved {
         case_version,
         plans_moved,
@@ -325,53 +427,4 @@ fn state_before_done(conn: &Connection, case_id: i64) -> Result<Option<CaseState
 
 pub(crate) fn set_state(tx: &mut WriteTx<'_>, case_id: i64, expected_version: i64, state: CaseState) -> Result<i64> {
     tx.update(Table::Cases, case_id, expected_version, &[("state", &state.code())])
-}
-
-/// R-BLOCK-3 (operator overlap) over the stored schedule: every case not
-/// cancelled or postponed with an operator, as the domain check reads it.
-pub fn booked_cases(conn: &Connection) -> Result<Vec<BookedCase>> {
-    // Instants are stored as `YYYY-MM-DDTHH:MM:SSZ`: these bounds hold every one.
-    booked_cases_between(conn, "0000", "9999")
-}
-
-/// [`booked_cases`] starting on the ward day `day` (one indexed read), for
-/// checking a new booking against that day's schedule.
-pub fn booked_cases_on(conn: &Connection, day: NaiveDate, zone: chrono_tz::Tz) -> Result<Vec<BookedCase>> {
-    let (from, to) = ward_time::day_bounds(day, zone);
-    booked_cases_between(conn, &instant_text(from), &instant_text(to))
-}
-
-fn booked_cases_between(conn: &Connection, from: &str, to: &str) -> Result<Vec<BookedCase>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, operator_id, scheduled_start, duration_min FROM cases
-         WHERE scheduled_start >= ?1 AND scheduled_start < ?2
-           AND operator_id IS NOT NULL AND state NOT IN ('cancelled', 'postponed') ORDER BY id",
-    )?;
-    let rows = stmt.query_map([from, to], |r| {
-        Ok(BookedCase { case_id: r.get(0)?, operator_id: r.get(1)?, start: rows::instant(r, 2)?, minutes: r.get(3)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// R-BLOCK-3 for `periop check`: one operator in two overlapping cases, named
-/// by operator (staff, not patients), case and ward time.
-pub fn operator_overlaps(conn: &Connection, zone: chrono_tz::Tz) -> Result<Vec<String>> {
-    let overlaps = block_conflicts::operator_overlaps(&booked_cases(conn)?);
-    let mut out = Vec::new();
-    for o in overlaps {
-        let name: String = conn
-            .query_row("SELECT display_name FROM staff WHERE id = ?1", [o.operator_id], |r| r.get(0))
-            .optional()?
-            .unwrap_or_else(|| format!("staff #{}", o.operator_id));
-        let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string();
-        out.push(format!(
-            "operator {name}: case #{} ({}, {} min) and case #{} ({}) overlap (R-BLOCK-3)",
-            o.first.case_id,
-            when(o.first.start),
-            o.first.minutes,
-            o.second.case_id,
-            when(o.second.start)
-        ));
-    }
-    Ok(out)
 }

@@ -261,7 +261,8 @@ pub fn foreign_objects(conn: &Connection) -> Result<Vec<String>> {
 pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<String>> {
     let mut out = super::stay_order::findings(conn, now, zone)?;
     out.extend(super::beds::overlaps(conn, crate::domain::ward_time::local_day(now, zone), zone)?);
-    out.extend(super::cases::operator_overlaps(conn, zone)?);
+    let (settings, _) = super::settings::load(conn)?;
+    out.extend(super::block::findings(conn, now, &settings)?);
     Ok(out)
 }
 

@@ -69,6 +69,19 @@ pub enum StoreError {
         "{what} is planned for {when}, which has already passed; confirm it as a retrospective entry (recorded as such in the audit) or correct the date"
     )]
     Retrospective { what: String, when: String },
+    /// R-BLOCK-3, R-BLOCK-4: the change meets the schedule's conflicts.
+    /// With `can_override`, the same change with a reason is recorded as an
+    /// override; without, it cannot be made as it is.
+    #[error(
+        "{what} conflicts with the schedule: {}; {}",
+        conflicts.join("; "),
+        if *can_override {
+            "give a reason to override (recorded in the audit), or change the time, room or staff"
+        } else {
+            "pick another time, room or staff"
+        }
+    )]
+    BlockConflict { what: String, conflicts: Vec<String>, can_override: bool },
     #[error(
         "{0}: a value this program does not know (written by another program, or damaged); run `periop check` to list such rows, then restore the latest backup or ask for help"
     )]

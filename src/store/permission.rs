@@ -33,7 +33,9 @@ pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
         Table::Admissions | Table::AdmissionSteps => Change::StayStep,
         Table::Cases if insert => Change::StayPlan,
         Table::Cases if only(&["pre_visit_at"]) => Change::Anaesthesia,
-        Table::Cases => Change::CaseSchedule,
+        Table::Cases | Table::BlockOverrides => Change::CaseSchedule,
+        // R-BLOCK-5: written with the stay's cancel or postpone step.
+        Table::CaseCallOffs => Change::StayStep,
         Table::CaseChecks => Change::Checklist,
         Table::AnaesthesiaConsultations => Change::Anaesthesia,
         Table::Intakes => Change::Intake,

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 7;
+pub const VERSION: i64 = 8;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -41,9 +41,14 @@ pub const UPGRADES: &[Step] = &[
     Step { sql: super::search::INDEXES_V5, then: Some(super::search::build_indexes) },
     // 5 → 6 (R-ROLE-1, R-BLOCK-2): roles, bed units, retiring, procedure kinds.
     Step { sql: "", then: Some(upgrade_6_setup) },
-    // 6 → 7 (issue 13): search documents folded as the queries are (ß as ss).
+    // 6 → 7 (R-BLOCK-3, R-BLOCK-4, issue 9): overrides of the block schedule.
+    Step { sql: BLOCK_TABLES, then: None },
+    // 7 → 8 (issue 13): search documents folded as the queries are (ß as ss).
     Step { sql: "", then: Some(super::search::rebuild_indexes) },
 ];
+
+/// The block tables of `schema.sql` (6 → 7), kept word for word.
+const BLOCK_TABLES: &str = include_str!("schema_7_block.sql");
 
 /// The distraction tables of `schema.sql` (3 → 4), kept word for word.
 const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
@@ -226,6 +231,11 @@ mod tests {
     #[test]
     fn the_distraction_step_is_the_schema_word_for_word() {
         assert!(SCHEMA.contains(DISTRACTION_TABLES), "schema.sql and schema_4_distraction.sql differ");
+    }
+
+    #[test]
+    fn the_block_step_is_the_schema_word_for_word() {
+        assert!(SCHEMA.contains(BLOCK_TABLES), "schema.sql and schema_7_block.sql differ");
     }
 
     #[test]

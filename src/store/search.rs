@@ -171,7 +171,7 @@ pub(super) fn after_row_write(conn: &Connection, table: Table, id: i64) -> Resul
     Ok(())
 }
 
-/// Schema upgrade 6 → 7: the documents are folded as the queries are
+/// Schema upgrade 7 → 8: the documents are folded as the queries are
 /// (`ß` as `ss`, `œ` as `oe`); both indexes are built again.
 pub(super) fn rebuild_indexes(conn: &Connection) -> Result<()> {
     conn.execute_batch(

@@ -24,10 +24,12 @@ pub enum Table {
     DistractionSessions,
     DistractionRounds,
     PinGrades,
+    BlockOverrides,
+    CaseCallOffs,
 }
 
 impl Table {
-    pub const ALL: [Table; 21] = [
+    pub const ALL: [Table; 23] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -49,6 +51,8 @@ impl Table {
         Table::DistractionSessions,
         Table::DistractionRounds,
         Table::PinGrades,
+        Table::BlockOverrides,
+        Table::CaseCallOffs,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,6 +78,8 @@ impl Table {
             Table::DistractionSessions => "distraction_sessions",
             Table::DistractionRounds => "distraction_rounds",
             Table::PinGrades => "pin_grades",
+            Table::BlockOverrides => "block_overrides",
+            Table::CaseCallOffs => "case_call_offs",
         }
     }
 
@@ -101,6 +107,8 @@ impl Table {
             Table::DistractionSessions => "distraction session",
             Table::DistractionRounds => "distraction round",
             Table::PinGrades => "pin grade",
+            Table::BlockOverrides => "schedule override",
+            Table::CaseCallOffs => "cancellation or postponement",
         }
     }
 
@@ -112,6 +120,7 @@ impl Table {
             | Table::DistractionSessions
             | Table::DistractionRounds
             | Table::PinGrades => 4,
+            Table::BlockOverrides | Table::CaseCallOffs => 7,
             _ => 1,
         }
     }

@@ -5,6 +5,7 @@ mod admissions;
 mod anaesthesia;
 mod audit;
 mod beds;
+mod block;
 mod board;
 pub mod charset;
 mod detail;
@@ -64,6 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         Tab::Anaesthesia => anaesthesia::draw(frame, body, state, theme),
         Tab::Audit => audit::draw(frame, body, state, theme),
         Tab::Rounds => rounds::draw(frame, body, state, theme),
+        Tab::Block => block::draw(frame, body, state, theme),
         Tab::Admin => admin::draw(frame, body, state, theme),
     }
     status::draw_hints(frame, hints, state, theme);
@@ -86,11 +88,10 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let roomy = wide <= usize::from(area.width);
     let mut spans = if roomy { vec![Span::styled(" periop ", theme.title())] } else { Vec::new() };
     for (i, tab) in tabs {
-        let text = format!(" {} {} ", i + 1, tab.title());
+        // Tight: one space between tabs, none inside.
+        let text = if roomy { format!(" {} {} ", i + 1, tab.title()) } else { format!("{} {}", i + 1, tab.title()) };
         let style = if tab == state.tab { theme.tab_active() } else { theme.tab() };
-        if roomy {
-            spans.push(Span::raw(" "));
-        }
+        spans.push(Span::raw(" "));
         spans.push(Span::styled(text, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -10,7 +10,9 @@ mod stay;
 pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
 pub use rounds::{RoundsRequest, phase, round, turns};
-pub use stay::{NewAdmission, bed, mode_label, move_case, new_admission, step_reason, undo};
+pub use stay::{
+    NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, rebook, step_reason, undo,
+};
 
 use super::form::{Choice, Field, Form};
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
@@ -40,6 +42,15 @@ pub enum Purpose {
     MoveCase {
         case_id: i64,
         version: i64,
+    },
+    CallOff {
+        case_id: i64,
+        version: i64,
+        kind: crate::domain::block_changes::CallOff,
+    },
+    /// R-BLOCK-5: the postponed cases offered: id, version seen, label.
+    Rebook {
+        waiting: Vec<(i64, i64, String)>,
     },
     Bed {
         admission_id: i64,
@@ -178,7 +189,7 @@ pub fn refresh(open: &mut OpenForm, d: &AdmissionDetail, zone: chrono_tz::Tz) {
             Some(c) => {
                 *version = c.version;
                 let local = c.start.with_timezone(&zone);
-                Some(move_case(c.case_id, c.version, local.date_naive(), local.time(), &who))
+                Some(move_case(c.case_id, c.version, local.date_naive(), local.time(), None, &who))
             }
             None => None,
         },
@@ -227,12 +238,25 @@ pub enum Request {
         day: NaiveDate,
         time: NaiveTime,
         retrospective: bool,
+        /// The Block tab's move also sets the room and staff.
+        placement: Option<crate::store::cases::Placement>,
+        /// R-BLOCK-3, R-BLOCK-4: recorded with an override the schedule allows.
+        override_reason: Option<String>,
         who: String,
     },
     Bed {
         admission_id: i64,
         version: i64,
         bed_id: Option<i64>,
+        who: String,
+    },
+    /// R-BLOCK-5: cancel or postpone a case, with a reason from the list.
+    CallOff {
+        case_id: i64,
+        version: i64,
+        kind: crate::domain::block_changes::CallOff,
+        reason: crate::domain::block_changes::CancelReason,
+        note: Option<String>,
         who: String,
     },
     Consultation(Box<ConsultationRequest>),
@@ -397,6 +421,8 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
             Ok(Request::Undo { admission_id, version, reason: form.value("reason").to_string(), who })
         }
         Purpose::MoveCase { case_id, version } => stay::move_request(form, case_id, version, who),
+        Purpose::CallOff { case_id, version, kind } => stay::call_off_request(form, case_id, version, kind, who),
+        Purpose::Rebook { waiting } => stay::rebook_request(form, &waiting),
         Purpose::Bed { admission_id, version } => {
             Ok(Request::Bed { admission_id, version, bed_id: form.value("bed").parse().ok(), who })
         }

@@ -3,9 +3,11 @@
 
 use super::{OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form, parse_date, parse_time};
+use crate::domain::block_changes::{CallOff, CancelReason};
 use crate::domain::case::AnaesthesiaMode;
 use crate::domain::journey::BleedingRisk;
 use crate::domain::pathway::Step;
+use crate::store::cases::Placement;
 use crate::store::patients::NewPatient;
 use crate::store::reference::Lists;
 use chrono::{NaiveDate, NaiveTime};
@@ -132,26 +134,77 @@ pub fn undo(admission_id: i64, version: i64, last_step: &str, who: &str) -> Open
     OpenForm::new(form, Purpose::Undo { admission_id, version }, who)
 }
 
-/// R-PATH-1: moving the procedure moves the stay too, unless already admitted.
-pub fn move_case(case_id: i64, version: i64, day: NaiveDate, time: NaiveTime, who: &str) -> OpenForm {
-    let form = Form::new(
-        "Move the procedure",
-        vec![
-            Field::date("day", "New procedure day").with(day.format("%d/%m/%Y").to_string()),
-            Field::time("time", "New start (HH:MM)").with(time.format("%H:%M").to_string()),
-        ],
-    )
-    .with_subtitle(who);
+/// The room and staff a case has now, and the lists to choose others from
+/// (the Block tab's move form offers them; an admission's moves the time only).
+pub struct PlacementChoice<'a> {
+    pub current: Placement,
+    pub lists: &'a Lists,
+}
+
+fn with_current(field: Field, id: Option<i64>) -> Field {
+    match id {
+        Some(id) => field.with(id.to_string()),
+        None => field,
+    }
+}
+
+/// R-PATH-1: moving the procedure moves the stay too, unless already
+/// admitted. R-BLOCK-3, R-BLOCK-4: a move that meets a conflict allowing an
+/// override, or the frozen list, is saved once a reason is given.
+pub fn move_case(
+    case_id: i64,
+    version: i64,
+    day: NaiveDate,
+    time: NaiveTime,
+    placement: Option<PlacementChoice<'_>>,
+    who: &str,
+) -> OpenForm {
+    let mut fields = vec![
+        Field::date("day", "New procedure day").with(day.format("%d/%m/%Y").to_string()),
+        Field::time("time", "New start (HH:MM)").with(time.format("%H:%M").to_string()),
+    ];
+    if let Some(p) = placement {
+        let pick =
+            |key, label, items: &[(i64, String)], none| Field::pick(key, label, choices(items, Some(none))).optional();
+        fields.push(with_current(pick("room", "Room", &p.lists.rooms, "no room yet"), p.current.room_id));
+        fields.push(with_current(
+            pick("operator", "Operator", &p.lists.operators, "no operator yet"),
+            p.current.operator_id,
+        ));
+        fields.push(with_current(
+            pick("anaesthetist", "Anaesthetist", &p.lists.anaesthetists, "no anaesthetist"),
+            p.current.anaesthetist_id,
+        ));
+        // R-BLOCK-2: the kind's duration, changed here (a resize).
+        let max = f64::from(crate::store::admissions::MAX_MINUTES);
+        let minutes = Field::number("minutes", "Minutes (without turnover)", 1.0, max);
+        fields.push(match p.current.minutes {
+            Some(m) => minutes.with(m.to_string()),
+            None => minutes,
+        });
+    }
+    fields.push(Field::text("override", "Override reason (only if the schedule asks)", 200).optional());
+    let form = Form::new("Move the procedure", fields).with_subtitle(who);
     OpenForm::new(form, Purpose::MoveCase { case_id, version }, who)
 }
 
 pub(super) fn move_request(form: &Form, case_id: i64, version: i64, who: String) -> Result<Request, String> {
+    let id = |key| form.value(key).parse::<i64>().ok();
+    let placement = form.fields.iter().any(|f| f.key == "room").then(|| Placement {
+        room_id: id("room"),
+        operator_id: id("operator"),
+        anaesthetist_id: id("anaesthetist"),
+        minutes: form.value("minutes").parse().ok(),
+    });
+    let reason = form.value("override").trim();
     Ok(Request::MoveCase {
         case_id,
         version,
         day: parse_date(form.value("day"))?,
         time: parse_time(form.value("time"))?,
         retrospective: false,
+        placement,
+        override_reason: (!reason.is_empty()).then(|| reason.to_string()),
         who,
     })
 }
@@ -165,6 +218,70 @@ pub fn bed(admission_id: i64, version: i64, beds: &[(i64, String)], current: Opt
     };
     let form = Form::new("Bed for the stay", vec![field]).with_subtitle(who);
     OpenForm::new(form, Purpose::Bed { admission_id, version }, who)
+}
+
+/// R-BLOCK-5: a postponed case booked again: which one (from the waiting
+/// list, nothing chosen for you), the new day and start, and a reason if
+/// the schedule asks for an override. `waiting` holds (case id, version, label).
+pub fn rebook(waiting: &[(i64, i64, String)], day: NaiveDate) -> OpenForm {
+    let choices = waiting.iter().map(|(id, _, label)| Choice::new(id.to_string(), label.clone())).collect();
+    let form = Form::new(
+        "Book a postponed case again",
+        vec![
+            Field::pick("case", "Postponed case", choices),
+            Field::date("day", "New procedure day").with(day.format("%d/%m/%Y").to_string()),
+            Field::time("time", "New start (HH:MM)"),
+            Field::text("override", "Override reason (only if the schedule asks)", 200).optional(),
+        ],
+    );
+    OpenForm::new(form, Purpose::Rebook { waiting: waiting.to_vec() }, "")
+}
+
+pub(super) fn rebook_request(form: &Form, waiting: &[(i64, i64, String)]) -> Result<Request, String> {
+    let case_id: i64 = form.value("case").parse().map_err(|_| "Postponed case: choose one with ← →".to_string())?;
+    let (version, who) = waiting
+        .iter()
+        .find(|(id, _, _)| *id == case_id)
+        .map(|(_, v, label)| (*v, label.split(" · ").next().unwrap_or_default().to_string()))
+        .ok_or_else(|| "Postponed case: choose one with ← →".to_string())?;
+    let reason = form.value("override").trim();
+    Ok(Request::MoveCase {
+        case_id,
+        version,
+        day: parse_date(form.value("day"))?,
+        time: parse_time(form.value("time"))?,
+        retrospective: false,
+        placement: None,
+        override_reason: (!reason.is_empty()).then(|| reason.to_string()),
+        who,
+    })
+}
+
+/// R-BLOCK-5: cancelling or postponing a case from the block needs a reason
+/// from the list (nothing chosen for you), and may add a note.
+pub fn call_off(case_id: i64, version: i64, kind: CallOff, who: &str) -> OpenForm {
+    let reasons = CancelReason::ALL.iter().map(|r| Choice::new(r.code(), r.words())).collect();
+    let title = match kind {
+        CallOff::Cancelled => "Cancel the case",
+        CallOff::Postponed => "Postpone the case",
+    };
+    let form =
+        Form::new(title, vec![Field::pick("reason", "Reason", reasons), Field::text("note", "Note", 200).optional()])
+            .with_subtitle(who);
+    OpenForm::new(form, Purpose::CallOff { case_id, version, kind }, who)
+}
+
+pub(super) fn call_off_request(
+    form: &Form,
+    case_id: i64,
+    version: i64,
+    kind: CallOff,
+    who: String,
+) -> Result<Request, String> {
+    let reason =
+        CancelReason::from_code(form.value("reason")).ok_or_else(|| "Reason: choose one with ← →".to_string())?;
+    let note = Some(form.value("note").trim().to_string()).filter(|n| !n.is_empty());
+    Ok(Request::CallOff { case_id, version, kind, reason, note, who })
 }
 
 #[cfg(test)]

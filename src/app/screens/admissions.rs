@@ -103,6 +103,11 @@ pub fn query(state: &State) -> ListQuery {
 /// Opens the new-admission form, for a procedure the day after the board's day.
 pub fn new_admission(state: &mut State) -> Outcome {
     let day = state.board_day().succ_opt().unwrap_or(state.board_day());
+    new_admission_on(state, day)
+}
+
+/// The new-admission form with its procedure day set to `day`.
+pub fn new_admission_on(state: &mut State, day: chrono::NaiveDate) -> Outcome {
     state.mode = Mode::Form(Box::new(forms::new_admission(&state.lists, day, state.today())));
     Outcome::redraw()
 }

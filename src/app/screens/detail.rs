@@ -229,7 +229,7 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
         Action::MoveCase => {
             let Some(c) = case else { return need_case(state) };
             let local = c.start.with_timezone(&zone);
-            open_form(state, forms::move_case(c.case_id, c.version, local.date_naive(), local.time(), &who))
+            open_form(state, forms::move_case(c.case_id, c.version, local.date_naive(), local.time(), None, &who))
         }
         Action::CallDone => match &d.follow_up_call {
             Some(call) if call.done_at.is_none() => {

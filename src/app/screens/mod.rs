@@ -6,6 +6,7 @@ pub mod admissions;
 pub mod anaesthesia;
 pub mod audit;
 pub mod beds;
+pub mod block;
 pub mod board;
 pub mod detail;
 pub mod rounds;
@@ -44,6 +45,7 @@ pub fn of(tab: Tab) -> &'static dyn Screen {
         Tab::Anaesthesia => &anaesthesia::AnaesthesiaScreen,
         Tab::Audit => &audit::AuditScreen,
         Tab::Rounds => &rounds::RoundsScreen,
+        Tab::Block => &block::BlockScreen,
         Tab::Admin => &admin::AdminScreen,
     }
 }

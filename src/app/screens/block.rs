@@ -1,0 +1,328 @@
+//! The Block tab: one day's grid of the procedure rooms (R-BLOCK-1..4). The
+//! cursor is on a case (kept by case id across refreshes) in a room column:
+//! `j`/`k` go through the room's cases by time, `h`/`l` to the next room's
+//! case nearest in time; `[` `]` change day, `t` today; `m` moves the case
+//! (day, time, room, staff), `Enter` opens its admission.
+
+use super::super::forms::{self, PlacementChoice};
+use super::super::keymap::{Action, Scope};
+use super::super::state::{Mode, State};
+use super::super::update::{Effect, Outcome};
+use super::{Screen, detail, key_for, problem};
+use crate::domain::block_list::{BlockCase, BlockDay};
+use crate::domain::names;
+use crate::store::cases::Placement;
+use chrono::NaiveDate;
+
+pub struct BlockScreen;
+
+impl State {
+    /// The day the Block tab shows.
+    pub fn block_day(&self) -> NaiveDate {
+        self.block.day.unwrap_or_else(|| self.today())
+    }
+}
+
+/// Whether the filter lets `case` through (patient, procedure, staff).
+pub fn shown(filter: &str, case: &BlockCase) -> bool {
+    let text = format!(
+        "{} {} {} {}",
+        case.patient,
+        case.procedure,
+        case.operator.as_deref().unwrap_or(""),
+        case.anaesthetist.as_deref().unwrap_or("")
+    );
+    filter.trim().is_empty() || names::matches(&text, filter)
+}
+
+/// The room column the cursor is in: the selected case's room, else the
+/// room last moved to, else the first.
+pub fn cursor_room(state: &State) -> Option<i64> {
+    let data = state.block.data.as_ref()?;
+    selected(state)
+        .and_then(|c| c.room_id)
+        .or(state.block.room.filter(|id| data.rooms.iter().any(|r| r.room_id == *id)))
+        .or_else(|| data.rooms.first().map(|r| r.room_id))
+}
+
+/// The case under the cursor, if it is on the day shown and lets the filter through.
+pub fn selected(state: &State) -> Option<&BlockCase> {
+    let data = state.block.data.as_ref()?;
+    let id = state.block.selected?;
+    data.cases.iter().find(|c| c.case_id == id && shown(&state.block.filter, c))
+}
+
+/// The visible cases of `room`, by start.
+fn in_room<'a>(data: &'a BlockDay, filter: &'a str, room: Option<i64>) -> Vec<&'a BlockCase> {
+    data.cases.iter().filter(|c| c.room_id == room && shown(filter, c)).collect()
+}
+
+/// After a load or a filter: stay on the same case if still shown, else the
+/// first case of the cursor's room, else the first case of the day.
+fn keep_selection(state: &mut State) {
+    if selected(state).is_some() {
+        return;
+    }
+    let room = cursor_room(state);
+    let Some(data) = state.block.data.as_ref() else { return };
+    let filter = &state.block.filter;
+    let first = in_room(data, filter, room).first().copied().or_else(|| data.cases.iter().find(|c| shown(filter, c)));
+    state.block.selected = first.map(|c| c.case_id);
+}
+
+/// A load of `day` came back.
+pub fn receive(state: &mut State, day: NaiveDate, result: Result<BlockDay, String>) -> Outcome {
+    if day != state.block_day() {
+        return Outcome::default();
+    }
+    match result {
+        Ok(data) => {
+            state.block.data = Some(data);
+            state.block.loaded = true;
+            state.block.error = None;
+            keep_selection(state);
+        }
+        Err(e) => state.block.error = Some(e),
+    }
+    Outcome::redraw()
+}
+
+fn go_to_day(state: &mut State, day: NaiveDate) -> Outcome {
+    state.block.day = Some(day);
+    state.block.data = None;
+    state.block.loaded = false;
+    let mut out = Outcome::with(Effect::LoadBlock(day));
+    if state.block.week_view {
+        out.effects.push(Effect::LoadBlockWeek(monday_of(day)));
+    }
+    out
+}
+
+/// The Monday of `day`'s week.
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// A load of the week from `monday` came back.
+pub fn receive_week(state: &mut State, monday: NaiveDate, result: Result<Vec<BlockDay>, String>) -> Outcome {
+    if monday != monday_of(state.block_day()) {
+        return Outcome::default();
+    }
+    match result {
+        Ok(days) => state.block.week = Some(days),
+        Err(e) => state.block.error = Some(e),
+    }
+    Outcome::redraw()
+}
+
+/// `h`/`l`: the next room (by `delta`), on its case nearest in time to the
+/// selected one.
+fn change_room(state: &mut State, delta: isize) -> Outcome {
+    let Some(data) = state.block.data.as_ref() else { return problem(state, "the block is still being read") };
+    if data.rooms.is_empty() {
+        return problem(state, "no rooms yet: an administrator adds them (`periop rooms add`)");
+    }
+    let here = cursor_room(state).and_then(|id| data.rooms.iter().position(|r| r.room_id == id)).unwrap_or(0);
+    let to = (here as isize + delta).clamp(0, data.rooms.len() as isize - 1) as usize;
+    if to == here {
+        let side = if delta < 0 { "first" } else { "last" };
+        return problem(state, format!("already in the {side} room"));
+    }
+    let room = data.rooms[to].room_id;
+    let at = selected(state).map(|c| c.start);
+    let nearest = in_room(data, &state.block.filter, Some(room))
+        .into_iter()
+        .min_by_key(|c| at.map_or(0, |t| (c.start - t).num_minutes().abs()))
+        .map(|c| c.case_id);
+    state.block.room = Some(room);
+    state.block.selected = nearest;
+    Outcome::redraw()
+}
+
+fn move_form(state: &mut State) -> Outcome {
+    let Some(c) = selected(state) else {
+        let keys = format!("{}/{}", key_for(Scope::Block, Action::PrevRoom), key_for(Scope::Block, Action::NextRoom));
+        return problem(state, format!("no case under the cursor ({keys} change room, [ ] change day)"));
+    };
+    if !matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed) {
+        return problem(
+            state,
+            format!("the case is {}; only a planned or confirmed case can be moved", c.state.label()),
+        );
+    }
+    let local = c.start.with_timezone(&state.zone);
+    let current = Placement {
+        room_id: c.room_id,
+        operator_id: lookup(&state.lists.operators, c.operator.as_deref()),
+        anaesthetist_id: lookup(&state.lists.anaesthetists, c.anaesthetist.as_deref()),
+        minutes: Some(c.minutes),
+    };
+    let who = c.patient.to_string();
+    let placement = PlacementChoice { current, lists: &state.lists };
+    let form = forms::move_case(c.case_id, c.version, local.date_naive(), local.time(), Some(placement), &who);
+    state.mode = Mode::Form(Box::new(form));
+    Outcome::redraw()
+}
+
+/// R-BLOCK-5: `x` cancels, `o` postpones the case under the cursor, with a
+/// reason from the list.
+fn call_off_form(state: &mut State, step: crate::domain::pathway::Step) -> Outcome {
+    use crate::domain::block_changes::CallOff;
+    let kind = match step {
+        crate::domain::pathway::Step::Cancel => CallOff::Cancelled,
+        crate::domain::pathway::Step::Postpone => CallOff::Postponed,
+        _ => return Outcome::default(),
+    };
+    let Some(c) = selected(state) else { return problem(state, "no case under the cursor") };
+    if !matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed) {
+        return problem(
+            state,
+            format!("the case is {}; only a planned or confirmed case can be {}", c.state.label(), kind.code()),
+        );
+    }
+    let form = forms::call_off(c.case_id, c.version, kind, &c.patient.to_string());
+    state.mode = Mode::Form(Box::new(form));
+    Outcome::redraw()
+}
+
+/// The keys that act in the week view: days, today, and back.
+fn week_key(action: Action) -> bool {
+    matches!(action, Action::PrevDay | Action::NextDay | Action::Today | Action::WeekView)
+}
+
+/// The id of the pick-list entry named `name` (staff are listed by name).
+fn lookup(items: &[(i64, String)], name: Option<&str>) -> Option<i64> {
+    let name = name?;
+    items.iter().find(|(_, n)| n == name).map(|(id, _)| *id)
+}
+
+impl Screen for BlockScreen {
+    fn scope(&self) -> Scope {
+        Scope::Block
+    }
+
+    fn on_action(&self, state: &mut State, action: Action) -> Outcome {
+        if state.block.week_view && !week_key(action) {
+            let key = key_for(Scope::Block, Action::WeekView);
+            return problem(state, format!("the week view shows each room's load only: {key} goes back to the day"));
+        }
+        // In the week view, [ and ] go a week at a time.
+        let step = if state.block.week_view { 7 } else { 1 };
+        match action {
+            Action::PrevDay => {
+                let day = state.block_day();
+                go_to_day(state, day - chrono::Duration::days(step))
+            }
+            Action::NextDay => {
+                let day = state.block_day();
+                go_to_day(state, day + chrono::Duration::days(step))
+            }
+            Action::Today => {
+                let today = state.today();
+                go_to_day(state, today)
+            }
+            Action::WeekView => {
+                state.block.week_view = !state.block.week_view;
+                if state.block.week_view {
+                    state.block.week = None;
+                    Outcome::with(Effect::LoadBlockWeek(monday_of(state.block_day())))
+                } else {
+                    Outcome::redraw()
+                }
+            }
+            Action::PrevRoom => change_room(state, -1),
+            Action::NextRoom => change_room(state, 1),
+            Action::MoveCase => move_form(state),
+            Action::TakeStep(step) => call_off_form(state, step),
+            Action::Rebook => {
+                let Some(data) = state.block.data.as_ref() else {
+                    return problem(state, "the block is still being read");
+                };
+                if data.postponed.is_empty() {
+                    return problem(state, "no postponed case is waiting to be booked again");
+                }
+                let waiting: Vec<(i64, i64, String)> = data
+                    .postponed
+                    .iter()
+                    .map(|p| {
+                        let was = p.was_start.with_timezone(&state.zone).format("%d/%m");
+                        (p.case_id, p.version, format!("{} · {} · was {was}", p.patient, p.procedure))
+                    })
+                    .collect();
+                let tomorrow = state.today().succ_opt().unwrap_or(state.today());
+                let form = forms::rebook(&waiting, state.block_day().max(tomorrow));
+                state.mode = Mode::Form(Box::new(form));
+                Outcome::redraw()
+            }
+            Action::NewAdmission => {
+                // The day shown, or tomorrow when it is today or past.
+                let tomorrow = state.today().succ_opt().unwrap_or(state.today());
+                let day = state.block_day().max(tomorrow);
+                super::admissions::new_admission_on(state, day)
+            }
+            Action::Open => match selected(state) {
+                Some(c) => {
+                    let admission = c.admission_id;
+                    detail::open(state, admission)
+                }
+                None => problem(state, "no case under the cursor to open"),
+            },
+            _ => Outcome::default(),
+        }
+    }
+
+    fn move_by(&self, state: &mut State, delta: isize) -> Outcome {
+        if state.block.week_view {
+            let key = key_for(Scope::Block, Action::WeekView);
+            return problem(state, format!("the week view has no cursor: {key} goes back to the day"));
+        }
+        let room = cursor_room(state);
+        let Some(data) = state.block.data.as_ref() else { return Outcome::default() };
+        let cases = in_room(data, &state.block.filter, room);
+        if cases.is_empty() {
+            return problem(state, "no case in this room on this day");
+        }
+        let here = state.block.selected.and_then(|id| cases.iter().position(|c| c.case_id == id));
+        let to = match here {
+            None => 0,
+            Some(i) => (i as isize).saturating_add(delta).clamp(0, cases.len() as isize - 1) as usize,
+        };
+        state.block.selected = Some(cases[to].case_id);
+        Outcome::redraw()
+    }
+
+    fn filter<'a>(&self, state: &'a State) -> &'a str {
+        &state.block.filter
+    }
+
+    fn set_filter(&self, state: &mut State, text: String) -> Outcome {
+        state.block.filter = text;
+        keep_selection(state);
+        Outcome::redraw()
+    }
+
+    fn loads(&self, state: &State, first_time: bool) -> Vec<Effect> {
+        let read = if first_time { !state.block.loaded } else { state.block.loaded };
+        let mut out = if read { vec![Effect::LoadBlock(state.block_day())] } else { Vec::new() };
+        if !first_time && state.block.week_view {
+            out.push(Effect::LoadBlockWeek(monday_of(state.block_day())));
+        }
+        out
+    }
+
+    fn applies(&self, state: &State, action: Action) -> bool {
+        if state.block.week_view && !week_key(action) {
+            return false;
+        }
+        match action {
+            Action::Open => selected(state).is_some(),
+            Action::Rebook => state.block.data.as_ref().is_some_and(|d| !d.postponed.is_empty()),
+            Action::MoveCase | Action::TakeStep(_) => selected(state).is_some_and(|c| {
+                matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed)
+            }),
+            Action::PrevRoom | Action::NextRoom => state.block.data.as_ref().is_some_and(|d| d.rooms.len() > 1),
+            _ => true,
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! The block schedule as the one conflict check reads it (R-BLOCK-3), the
+//! check run inside the write transaction of every booking and move, the
+//! freeze window (R-BLOCK-4) and the overrides both record.
+
+use super::error::{Result, StoreError, instant_text};
+use super::journey;
+use super::rows;
+use super::table::Table;
+use super::write::WriteTx;
+use crate::domain::anaesthesia::CpaOutcome;
+use crate::domain::block_changes;
+use crate::domain::block_conflicts::{
+    self, AnaesthesiaGate, BookedCase, Conflict, ConflictKind, Policy, RoomHours, Schedule,
+};
+use crate::domain::settings::Settings;
+use crate::domain::ward_time;
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, params};
+
+/// The longest a case lasts (`admissions::MAX_MINUTES`) plus the longest
+/// turnover a site may set: cases starting further apart cannot meet.
+const REACH: TimeDelta = TimeDelta::hours(12 + 4);
+
+/// The cases on the schedule (not cancelled or postponed) starting in
+/// `[from, to)`, with the facts the check reads. A fixed handful of queries.
+pub fn schedule_between(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    zone: Tz,
+) -> Result<Vec<BookedCase>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, a.patient_id, c.room_id, c.operator_id, c.anaesthetist_id, a.bed_id IS NOT NULL
+         FROM cases c JOIN admissions a ON a.id = c.admission_id
+         WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND c.state NOT IN ('cancelled', 'postponed')
+         ORDER BY c.scheduled_start, c.id",
+    )?;
+    type Row = (i64, i64, Option<i64>, Option<i64>, Option<i64>, bool);
+    let found: Vec<Row> = stmt
+        .query_map(params![instant_text(from), instant_text(to)], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = found.iter().map(|r| r.0).collect();
+    let mut bundles = journey::bundles(conn, &ids)?;
+    let mut out = Vec::with_capacity(found.len());
+    for (case_id, patient_id, room_id, operator_id, anaesthetist_id, bed) in found {
+        let Some(b) = bundles.remove(&case_id) else { continue };
+        let anaesthesia = if !b.record.mode.needs_anaesthetist() {
+            AnaesthesiaGate::NotNeeded
+        } else if b.cpa.as_ref().is_some_and(|c| c.outcome == CpaOutcome::Cleared) {
+            AnaesthesiaGate::Cleared
+        } else {
+            AnaesthesiaGate::NotCleared
+        };
+        out.push(BookedCase {
+            case_id,
+            patient_id,
+            room_id,
+            operator_id,
+            anaesthetist_id,
+            start: b.record.start,
+            minutes: b.record.minutes,
+            anaesthesia,
+            bed_for_night: bed,
+            patient: b.record.patient_kind(zone),
+            intakes: b.intakes,
+        });
+    }
+    Ok(out)
+}
+
+/// R-BLOCK-1: every room's opening hours (rooms in use or not: a retired
+/// room's old cases are still judged by its hours).
+pub fn room_hours(conn: &Connection) -> Result<Vec<RoomHours>> {
+    let mut stmt = conn.prepare_cached("SELECT id, opens, closes FROM rooms ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (room_id, opens, closes) = row?;
+        let time = |t: &str| NaiveTime::parse_from_str(t, "%H:%M").ok();
+        if let (Some(opens), Some(closes)) = (time(&opens), time(&closes)) {
+            out.push(RoomHours { room_id, opens, closes });
+        }
+    }
+    Ok(out)
+}
+
+/// R-BLOCK-3: every conflict among the cases starting on the ward day `day`
+/// (cases of the evening before that run into it are read too, and their
+/// conflicts with this day's cases kept).
+pub fn conflicts_on(conn: &Connection, day: NaiveDate, settings: &Settings) -> Result<Vec<Conflict>> {
+    let zone = settings.zone();
+    let (from, to) = ward_time::day_bounds(day, zone);
+    let cases = schedule_between(conn, from - REACH, to, zone)?;
+    let rooms = room_hours(conn)?;
+    let on_day: Vec<i64> = cases.iter().filter(|c| c.start >= from).map(|c| c.case_id).collect();
+    let all = block_conflicts::check(&Schedule { cases: &cases, rooms: &rooms, settings });
+    Ok(all.into_iter().filter(|c| on_day.iter().any(|id| c.involves(*id))).collect())
+}
+
+/// R-BLOCK-3 over every stored case, for `periop check`: each conflict a
+/// case cannot be saved with (refused or needing an override), named by
+/// room, staff and ward time, never by patient (R-PRIV-1). Overrides already
+/// recorded for a case are not findings.
+pub fn findings(conn: &Connection, now: DateTime<Utc>, settings: &Settings) -> Result<Vec<String>> {
+    let zone = settings.zone();
+    let far = |years: i64| TimeDelta::days(366 * years);
+    let cases = schedule_between(conn, now - far(200), now + far(200), zone)?;
+    let rooms = room_hours(conn)?;
+    let mut out = Vec::new();
+    for c in block_conflicts::check(&Schedule { cases: &cases, rooms: &rooms, settings }) {
+        if c.kind.policy() == Policy::Shown || overridden(conn, &c)? {
+            continue;
+        }
+        out.push(format!("case #{}: {} (R-BLOCK-3)", c.case_id, describe(conn, &c, &cases, zone)?));
+    }
+    Ok(out)
+}
+
+fn overridden(conn: &Connection, c: &Conflict) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT 1 FROM block_overrides WHERE conflict = ?1 AND (case_id = ?2 OR case_id = ?3) LIMIT 1",
+    )?;
+    Ok(stmt.exists(params![c.kind.code(), c.case_id, c.other_case_id.unwrap_or(c.case_id)])?)
+}
+
+fn name_of(conn: &Connection, sql: &str, id: Option<i64>, fallback: &str) -> Result<String> {
+    let Some(id) = id else { return Ok(fallback.to_string()) };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([id])?;
+    Ok(match rows.next()? {
+        Some(r) => r.get(0)?,
+        None => format!("{fallback} #{id}"),
+    })
+}
+
+/// One conflict in words, naming the room or staff and the other case's
+/// ward times (never a patient, R-PRIV-1): `Room 1 CT: overlaps the case at
+/// 10:00–11:30 (turnover 20 min included)`.
+pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], zone: Tz) -> Result<String> {
+    let span = |id: Option<i64>| {
+        cases
+            .iter()
+            .find(|k| Some(k.case_id) == id)
+            .map(|k| {
+                format!(
+                    "{} {}–{}",
+                    ward_time::local_day(k.start, zone).format("%d/%m"),
+                    ward_time::clock_text(k.start, zone),
+                    ward_time::clock_text(k.end(), zone)
+                )
+            })
+            .unwrap_or_else(|| "another case".to_string())
+    };
+    let other = if c.other_case_id.is_some() { span(c.other_case_id) } else { String::new() };
+    let staff = "SELECT display_name FROM staff WHERE id = ?1";
+    let room = "SELECT name FROM rooms WHERE id = ?1";
+    Ok(match c.kind {
+        ConflictKind::RoomOverlap => {
+            format!(
+                "{}: the cases at {} and {} overlap, turnover included",
+                name_of(conn, room, c.shared_id, "room")?,
+                span(Some(c.case_id)),
+                other
+            )
+        }
+        ConflictKind::OutsideRoomHours => {
+            let hours: Option<(String, String)> = match c.shared_id {
+                Some(id) => conn
+                    .prepare_cached("SELECT opens, closes FROM rooms WHERE id = ?1")?
+                    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .ok(),
+                None => None,
+            };
+            let hours = hours.map(|(o, c)| format!(" ({o}–{c})")).unwrap_or_default();
+            format!(
+                "{}: the case at {} is outside the room's hours{hours}",
+                name_of(conn, room, c.shared_id, "room")?,
+                span(Some(c.case_id))
+            )
+        }
+        ConflictKind::OperatorOverlap => format!(
+            "operator {} is in the cases at {} and {} at once",
+            name_of(conn, staff, c.shared_id, "staff")?,
+            span(Some(c.case_id)),
+            other
+        ),
+        ConflictKind::AnaesthetistOverlap => format!(
+            "anaesthetist {} is in the cases at {} and {} at once",
+            name_of(conn, staff, c.shared_id, "staff")?,
+            span(Some(c.case_id)),
+            other
+        ),
+        ConflictKind::SamePatientTwice => {
+            format!("the patient of the case at {} is also booked at {}", span(Some(c.case_id)), other)
+        }
+        kind => format!("the case at {}: {}", span(Some(c.case_id)), kind.words()),
+    })
+}
+
+/// What the scheduler gave to answer the check: a reason to record for the
+/// conflicts (and the freeze window) that allow an override.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answer {
+    /// Free text, recorded with each override (trimmed; empty is none).
+    pub override_reason: Option<String>,
+}
+
+impl Answer {
+    pub fn reason(&self) -> Option<&str> {
+        self.override_reason.as_deref().map(str::trim).filter(|r| !r.is_empty())
+    }
+}
+
+/// R-BLOCK-3, R-BLOCK-4, inside the write transaction of a booking or a
+/// move of `case_id` (already written, so the check sees the schedule as it
+/// will be): refuses a conflict that cannot happen, refuses one that needs
+/// an override when no reason is given, and records the override otherwise;
+/// `days` are the ward days whose lists change (the old and new day of a
+/// move), each checked against the freeze window. Returns the conflicts
+/// that stay shown (bed, fasting, anaesthesia gate), in words, for the
+/// save's message. Because the whole write holds SQLite's write lock,
+/// another terminal's booking is either already in the schedule read here or
+/// waits for this one to commit, and then meets it in its own check.
+pub fn guard(
+    tx: &mut WriteTx<'_>,
+    what: &str,
+    case_id: i64,
+    days: &[NaiveDate],
+    answer: &Answer,
+    settings: &Settings,
+) -> Result<Vec<String>> {
+    let zone = settings.zone();
+    let now = tx.at();
+    let (start, minutes): (DateTime<Utc>, u32) =
+        tx.conn().query_row("SELECT scheduled_start, duration_min FROM cases WHERE id = ?1", [case_id], |r| {
+            Ok((rows::instant(r, 0)?, r.get(1)?))
+        })?;
+    let end = start + TimeDelta::minutes(i64::from(minutes));
+    let cases = schedule_between(tx.conn(), start - REACH, end + REACH, zone)?;
+    let rooms = room_hours(tx.conn())?;
+    let found = block_conflicts::involving(
+        &block_conflicts::check(&Schedule { cases: &cases, rooms: &rooms, settings }),
+        case_id,
+    );
+    let mut refused = Vec::new();
+    let mut needs_override = Vec::new();
+    let mut shown = Vec::new();
+    for c in &found {
+        let words = describe(tx.conn(), c, &cases, zone)?;
+        match c.kind.policy() {
+            Policy::Refused => refused.push(words),
+            Policy::Override => needs_override.push((c.kind.code(), words)),
+            Policy::Shown => shown.push(words),
+        }
+    }
+    let mut days: Vec<NaiveDate> = days.to_vec();
+    days.sort_unstable();
+    days.dedup();
+    for day in days {
+        if block_changes::frozen(day, now, settings) {
+            let since = block_changes::freezes_at(day, settings);
+            needs_override.push((
+                FREEZE_WINDOW,
+                format!(
+                    "the list of {} is frozen since {} {} (R-BLOCK-4)",
+                    day.format("%d/%m"),
+                    ward_time::local_day(since, zone).format("%d/%m"),
+                    ward_time::clock_text(since, zone)
+                ),
+            ));
+        }
+    }
+    if !refused.is_empty() {
+        refused.extend(needs_override.into_iter().map(|(_, w)| w));
+        return Err(StoreError::BlockConflict { what: what.to_string(), conflicts: refused, can_override: false });
+    }
+    if !needs_override.is_empty() {
+        let Some(reason) = answer.reason() else {
+            let conflicts = needs_override.into_iter().map(|(_, w)| w).collect();
+            return Err(StoreError::BlockConflict { what: what.to_string(), conflicts, can_override: true });
+        };
+        for (code, words) in needs_override {
+            tx.insert(
+                Table::BlockOverrides,
+                &[
+                    ("case_id", &case_id),
+                    ("conflict", &code),
+                    ("detail", &words),
+                    ("reason", &reason),
+                    ("at", &instant_text(now)),
+                    ("actor_id", &tx.actor_id()),
+                ],
+            )?;
+        }
+    }
+    Ok(shown)
+}
+
+/// The code an override of the freeze window is recorded under.
+pub const FREEZE_WINDOW: &str = "freeze_window";

@@ -1,0 +1,269 @@
+//! The block schedule's one conflict check in the write path (R-BLOCK-3,
+//! R-BLOCK-4): run inside the transaction of every booking and move, so two
+//! schedulers saving at once cannot make an overlap neither saw; and the
+//! demo ward books through it.
+//!
+//! The parent re-runs this test executable as its children: the `#[ignore]`d
+//! test `child_booker` books one case when `PERIOP_TEST_CHILD_DB` is set, and
+//! returns at once otherwise.
+
+mod store_common;
+
+use chrono::{NaiveDate, NaiveTime};
+use periop::domain::block_conflicts::Policy;
+use periop::domain::case::AnaesthesiaMode;
+use periop::domain::roles::Role;
+use periop::domain::settings::Settings;
+use periop::store::admissions::{self, NewStay};
+use periop::store::{Store, StoreError, block, reference};
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use store_common::*;
+
+const CHILD_DB: &str = "PERIOP_TEST_CHILD_DB";
+const CHILD_NAME: &str = "PERIOP_TEST_CHILD_NAME";
+const CHILD_PATIENT: &str = "PERIOP_TEST_CHILD_PATIENT";
+const CHILD_OPERATOR: &str = "PERIOP_TEST_CHILD_OPERATOR";
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+/// A stay in the first room at 10:00 on the 25th (a vertebroplasty, 90 min).
+fn stay(store: &mut Store, patient_id: i64, operator_id: i64) -> NewStay {
+    let (kind, room) = store
+        .write(at(), |tx| {
+            let kind = reference::procedure_kind_id(tx, "vertebroplasty")?.expect("the seeded kinds");
+            let room: i64 = tx.conn().query_row("SELECT min(id) FROM rooms", [], |r| r.get(0))?;
+            Ok((kind, room))
+        })
+        .unwrap();
+    NewStay {
+        patient_id,
+        procedure_kind_id: kind,
+        procedure_day: day(),
+        start_time: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+        duration_min: None,
+        side_level: None,
+        anaesthesia_mode: AnaesthesiaMode::LocalOnly,
+        bleeding_risk: None,
+        operator_id: Some(operator_id),
+        anaesthetist_id: None,
+        room_id: Some(room),
+        bed_id: None,
+        emergency: false,
+        iodinated_contrast: false,
+        retrospective: false,
+        override_reason: None,
+    }
+}
+
+/// One scheduler: opens the store as its own account, says READY, waits for
+/// the parent's go, books its case and says `BOOKED` or `REFUSED <message>`.
+#[test]
+#[ignore = "helper: a child process of the two-schedulers test"]
+fn child_booker() {
+    let Ok(db) = std::env::var(CHILD_DB) else { return };
+    let name = std::env::var(CHILD_NAME).unwrap();
+    let patient: i64 = std::env::var(CHILD_PATIENT).unwrap().parse().unwrap();
+    let operator: i64 = std::env::var(CHILD_OPERATOR).unwrap().parse().unwrap();
+    let mut store = Store::open_as(Path::new(&db), &account(&name, None)).unwrap();
+    let new = stay(&mut store, patient, operator);
+    println!("READY");
+    std::io::stdout().flush().unwrap();
+    let mut go = String::new();
+    std::io::stdin().read_line(&mut go).unwrap();
+    match store.write(at(), |tx| admissions::create_stay(tx, &new, &Settings::default())) {
+        Ok(_) => println!("BOOKED"),
+        Err(e @ StoreError::BlockConflict { can_override: false, .. }) => println!("REFUSED {e}"),
+        Err(e) => panic!("{name}: {e:?} ({e})"),
+    }
+}
+
+/// R-BLOCK-3: two schedulers in two processes book the same room at the same
+/// time, released together: one is booked, the other refused with the
+/// overlap named (the check runs again inside the write transaction), and
+/// the file holds one case in that slot.
+#[test]
+fn r_block_3_two_processes_booking_one_slot_at_once_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let (room, operators) = store
+        .write(at(), |tx| {
+            let room = reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?;
+            let a = reference::add_staff(tx, None, "Dr Lemaire", "doctor")?;
+            let b = reference::add_staff(tx, None, "Dr Caron", "doctor")?;
+            Ok((room, [a, b]))
+        })
+        .unwrap();
+    let patients = [add_patient(&mut store, 1), add_patient(&mut store, 2)];
+    drop(store);
+    for name in ["sched1", "sched2"] {
+        give_role(&path, &account(name, None), Role::Scheduler);
+    }
+    let exe = std::env::current_exe().unwrap();
+    let mut children: Vec<_> = (0..2)
+        .map(|i| {
+            let mut child = Command::new(&exe)
+                .args(["child_booker", "--exact", "--ignored", "--nocapture"])
+                .env(CHILD_DB, &path)
+                .env(CHILD_NAME, format!("sched{}", i + 1))
+                .env(CHILD_PATIENT, patients[i].to_string())
+                .env(CHILD_OPERATOR, operators[i].to_string())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let stdout = BufReader::new(child.stdout.take().unwrap());
+            (child, stdout)
+        })
+        .collect();
+    for (_, stdout) in &mut children {
+        let mut line = String::new();
+        while !line.contains("READY") {
+            line.clear();
+            if stdout.read_line(&mut line).unwrap() == 0 {
+                break;
+            }
+        }
+    }
+    for (child, _) in &mut children {
+        writeln!(child.stdin.as_mut().unwrap(), "go").unwrap();
+    }
+    let mut outcomes = Vec::new();
+    for (mut child, mut stdout) in children {
+        drop(child.stdin.take());
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+        assert!(child.wait().unwrap().success(), "{rest}\n{stderr}");
+        outcomes.push(rest.lines().find(|l| l.starts_with("BOOKED") || l.starts_with("REFUSED")).unwrap().to_string());
+    }
+    outcomes.sort();
+    assert_eq!(outcomes[0], "BOOKED", "{outcomes:?}");
+    assert!(outcomes[1].starts_with("REFUSED the procedure conflicts with the schedule: Room 1 CT: "), "{outcomes:?}");
+    assert!(outcomes[1].contains("overlap, turnover included; pick another time, room or staff"), "{outcomes:?}");
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM cases WHERE room_id = ?1", [room]), 1);
+}
+
+/// R-BLOCK-3: an override is refused where the rule allows none, required
+/// where it allows one (a room running late), and recorded with its reason.
+#[test]
+fn r_block_3_an_override_is_recorded_only_where_the_rule_allows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    give_role(&path, &alice(), Role::Scheduler);
+    let mut store = Store::open_as(&path, &alice()).unwrap();
+    let mut admin_store = Store::open_as(&path, &admin()).unwrap();
+    let (a, b) = admin_store
+        .write(at(), |tx| {
+            reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "11:00")?;
+            Ok((
+                reference::add_staff(tx, None, "Dr Lemaire", "doctor")?,
+                reference::add_staff(tx, None, "Dr Caron", "doctor")?,
+            ))
+        })
+        .unwrap();
+    drop(admin_store);
+    let p1 = add_patient(&mut store, 1);
+    let p2 = add_patient(&mut store, 2);
+    // 10:00 + 90 min ends 11:30, after the room closes at 11:00: an override.
+    let first = stay(&mut store, p1, a);
+    let err = store.write(at(), |tx| admissions::create_stay(tx, &first, &Settings::default())).unwrap_err();
+    assert!(matches!(&err, StoreError::BlockConflict { can_override: true, .. }), "{err}");
+    assert!(
+        err.to_string().contains("Room 1 CT: the case at 25/11 10:00–11:30 is outside the room's hours (08:00–11:00)"),
+        "{err}"
+    );
+    let with_reason = NewStay { override_reason: Some("list runs late on Wednesdays".into()), ..first };
+    let (_, case) = store.write(at(), |tx| admissions::create_stay(tx, &with_reason, &Settings::default())).unwrap();
+    let conn = raw_ro(&path);
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM block_overrides WHERE case_id = ?1 AND conflict = 'outside_room_hours'",
+            [case]
+        ),
+        1
+    );
+    // The same room at 10:15, even with a reason: refused.
+    let mut second = stay(&mut store, p2, b);
+    second.start_time = NaiveTime::from_hms_opt(10, 15, 0).unwrap();
+    second.override_reason = Some("urgent".into());
+    let err = store.write(at(), |tx| admissions::create_stay(tx, &second, &Settings::default())).unwrap_err();
+    assert!(matches!(&err, StoreError::BlockConflict { can_override: false, .. }), "{err}");
+    assert_eq!(count(&conn, "SELECT count(*) FROM cases", []), 1, "nothing of the refused booking stays");
+}
+
+/// R-BLOCK-3: the demo ward books every case through the check and has no
+/// conflict a booking would be refused for or need an override for, on any
+/// day; what it shows (a missing bed, a patient not fasted, a consultation
+/// pending) is readiness it demonstrates on purpose. `periop check` agrees.
+#[test]
+fn r_block_3_the_demo_ward_has_no_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 22, 8, 30, 0).unwrap();
+    let options = periop::cli::demo::Options { seed: 7, years: 0 };
+    let store = periop::cli::demo::build(&path, &admin(), now, &options, &mut |_| {}).unwrap();
+    let settings = store.settings().clone();
+    drop(store);
+    let conn = raw_ro(&path);
+    let first = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let mut shown = 0;
+    for offset in 0..40 {
+        let d = first + chrono::Duration::days(offset);
+        for c in block::conflicts_on(&conn, d, &settings).unwrap() {
+            assert_eq!(c.kind.policy(), Policy::Shown, "{d}: {c:?}");
+            shown += 1;
+        }
+    }
+    assert!(shown > 0, "the demo shows its readiness problems");
+    assert_eq!(block::findings(&conn, now, &settings).unwrap(), Vec::<String>::new());
+}
+
+/// R-BLOCK-2, R-BLOCK-3: a resize is checked like a move: 08:00 for 110
+/// minutes plus 20 of turnover runs into a 10:00 case in the same room and is
+/// refused; 100 minutes ends the turnover at 10:00 and is saved.
+#[test]
+fn r_block_2_a_resize_meets_the_next_case_with_turnover() {
+    use periop::store::block::Answer;
+    use periop::store::cases::{self, Placement};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let (room, a, b) = store
+        .write(at(), |tx| {
+            Ok((
+                reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?,
+                reference::add_staff(tx, None, "Dr Lemaire", "doctor")?,
+                reference::add_staff(tx, None, "Dr Caron", "doctor")?,
+            ))
+        })
+        .unwrap();
+    let (p1, p2) = (add_patient(&mut store, 1), add_patient(&mut store, 2));
+    let mut early = stay(&mut store, p1, a);
+    early.start_time = NaiveTime::from_hms_opt(8, 0, 0).unwrap();
+    let (_, first) = store.write(at(), |tx| admissions::create_stay(tx, &early, &Settings::default())).unwrap();
+    let late = stay(&mut store, p2, b);
+    store.write(at(), |tx| admissions::create_stay(tx, &late, &Settings::default())).unwrap();
+    let start = periop::domain::ward_time::at_local(day(), early.start_time, chrono_tz::Europe::Paris);
+    let resize = |store: &mut Store, minutes: u32| {
+        let placement =
+            Placement { room_id: Some(room), operator_id: Some(a), anaesthetist_id: None, minutes: Some(minutes) };
+        store.write(at(), |tx| {
+            cases::reschedule(tx, first, 1, start, Some(&placement), false, &Answer::default(), &Settings::default())
+        })
+    };
+    let err = resize(&mut store, 110).expect_err("refused");
+    assert!(matches!(err, StoreError::BlockConflict { can_override: false, .. }), "{err}");
+    assert!(err.to_string().contains("the cases at 25/11 08:00–09:50 and 25/11 10:00–11:30 overlap"), "{err}");
+    resize(&mut store, 100).unwrap();
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT duration_min FROM cases WHERE id = ?1", [first]), 100);
+}
