@@ -96,8 +96,7 @@ role = "nurse"
         TAB,
         "g",
         TAB,
-        TAB,
-        TAB,
+        // A nurse's form has no operator or room: the scheduler books them.
         TAB,
         RIGHT,
     ]

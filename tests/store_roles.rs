@@ -286,3 +286,51 @@ fn r_role_1_a_refusal_tells_someone_with_a_role_how_to_get_the_one_needed() {
     let err = newcomer.write(at(), |tx| periop::store::setup::put_bed(tx, &add, periop::store::setup::Mode::Add));
     assert!(err.unwrap_err().to_string().contains("ask an admin to give your account a role"));
 }
+
+/// Found in use (#8): a nurse booked the block (a room and an operator)
+/// through the new-admission form. A new case with a room, an operator or
+/// an anaesthetist is a booking of the block (Change::CaseSchedule); without
+/// them, a plan of the stay (Change::StayPlan). Judged on the columns given
+/// a value, so a `None` does not count.
+#[test]
+fn r_role_1_a_new_case_with_a_room_or_an_operator_is_a_booking() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ward.db");
+    let now = at();
+    drop(demo::build(&path, &admin(), now, &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap());
+    let mut admin_store = open_playing(&path, &admin());
+    for role in [Role::Nurse, Role::Scheduler] {
+        let name = format!("as_{}", role.code());
+        admin_store.write(now, |tx| staff::add(tx, Some(&name), &name, role).map(drop)).unwrap();
+    }
+    drop(admin_store);
+    let r = rows(&path);
+    let (kind, room): (i64, i64) = raw_ro(&path)
+        .query_row("SELECT (SELECT min(id) FROM procedure_kinds), (SELECT min(id) FROM rooms)", [], |x| {
+            Ok((x.get(0)?, x.get(1)?))
+        })
+        .unwrap();
+    let insert = |store: &mut Store, room: Option<i64>| {
+        store
+            .write(now, |tx| {
+                tx.insert(
+                    Table::Cases,
+                    &[
+                        ("admission_id", &r.admission.0),
+                        ("procedure_kind_id", &kind),
+                        ("room_id", &room),
+                        ("scheduled_start", &"2027-01-05T08:00:00Z"),
+                        ("duration_min", &60),
+                        ("anaesthesia_mode", &"local"),
+                    ],
+                )?;
+                Err::<(), _>(StoreError::invalid("test", "rolled back"))
+            })
+            .unwrap_err()
+    };
+    let mut nurse = Store::open_as(&path, &account("as_nurse", None)).unwrap();
+    assert!(matches!(insert(&mut nurse, Some(room)), StoreError::NotAllowed { .. }), "a nurse booked a room");
+    assert!(insert(&mut nurse, None).to_string().ends_with("rolled back"), "a nurse plans a case without a room");
+    let mut scheduler = Store::open_as(&path, &account("as_scheduler", None)).unwrap();
+    assert!(insert(&mut scheduler, Some(room)).to_string().ends_with("rolled back"), "the scheduler books");
+}

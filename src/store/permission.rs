@@ -31,6 +31,9 @@ pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
         Table::Admissions if insert || any(&["planned_admit_on", "planned_discharge_on"]) => Change::StayPlan,
         Table::Admissions if only(&["bed_id"]) => Change::BedState,
         Table::Admissions | Table::AdmissionSteps => Change::StayStep,
+        // Found in use (#8): a nurse booked the block (room, operator) through
+        // the new-admission form. A new case with any of them is a booking.
+        Table::Cases if insert && any(&["room_id", "operator_id", "anaesthetist_id"]) => Change::CaseSchedule,
         Table::Cases if insert => Change::StayPlan,
         Table::Cases if only(&["pre_visit_at"]) => Change::Anaesthesia,
         Table::Cases | Table::BlockOverrides => Change::CaseSchedule,
@@ -79,6 +82,8 @@ mod tests {
         assert_eq!(change_of(Table::Beds, true, &["label"]), Change::BedSetup);
         assert_eq!(change_of(Table::Beds, false, &["label", "unit"]), Change::BedSetup);
         assert_eq!(change_of(Table::Admissions, false, &["bed_id"]), Change::BedState);
+        assert_eq!(change_of(Table::Cases, true, &["admission_id", "scheduled_start"]), Change::StayPlan);
+        assert_eq!(change_of(Table::Cases, true, &["admission_id", "room_id"]), Change::CaseSchedule);
         assert_eq!(change_of(Table::Admissions, false, &["state", "admitted_at"]), Change::StayStep);
         assert_eq!(change_of(Table::Admissions, false, &["planned_admit_on", "bed_id"]), Change::StayPlan);
         assert_eq!(change_of(Table::Cases, false, &["pre_visit_at"]), Change::Anaesthesia);

@@ -107,7 +107,10 @@ impl WriteTx<'_> {
     /// Inserts a row and audits it; returns the new row's id.
     pub fn insert(&mut self, table: Table, fields: &[Field<'_>]) -> Result<i64> {
         let columns: Vec<&str> = fields.iter().map(|(c, _)| *c).collect();
-        self.permit(table, true, &columns)?;
+        // The kind of change is judged on the columns given a value: a new
+        // case with no room or operator is a plan, with them a booking.
+        let given: Vec<&str> = fields.iter().filter(|(_, v)| !is_null(*v)).map(|(c, _)| *c).collect();
+        self.permit(table, true, &given)?;
         plain_text(table, None, fields)?;
         let marks = vec!["?"; fields.len()].join(", ");
         let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", table.name(), columns.join(", "));
@@ -239,6 +242,12 @@ impl WriteTx<'_> {
 }
 
 /// One row as a JSON object, column by column, for the audit log.
+/// True when `value` is SQL NULL (a `None`).
+fn is_null(value: &dyn ToSql) -> bool {
+    use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+    matches!(value.to_sql(), Ok(ToSqlOutput::Owned(Value::Null) | ToSqlOutput::Borrowed(ValueRef::Null)))
+}
+
 pub fn row_json(conn: &Connection, table: Table, id: i64) -> Result<Option<Value>> {
     let sql = format!("SELECT * FROM {} WHERE id = ?1", table.name());
     let mut stmt = conn.prepare_cached(&sql)?;

@@ -52,7 +52,9 @@ pub(super) fn mode_choices() -> Vec<Choice> {
 
 /// Register a patient and plan the stay around a procedure day (R-PATH-1).
 /// `today` bounds the birth date (R-PATH-6: not in the future).
-pub fn new_admission(lists: &Lists, procedure_day: NaiveDate, today: NaiveDate) -> OpenForm {
+/// `books`: the user's role may book the block (R-ROLE-1); otherwise the
+/// operator and room are left to the scheduler and not offered.
+pub fn new_admission(lists: &Lists, procedure_day: NaiveDate, today: NaiveDate, books: bool) -> OpenForm {
     let kinds: Vec<(i64, String)> = lists.procedure_kinds.iter().map(|(id, label, _)| (*id, label.clone())).collect();
     let sexes = vec![Choice::new("F", "female"), Choice::new("M", "male"), Choice::new("X", "other / unknown")];
     let risk = vec![
@@ -60,28 +62,30 @@ pub fn new_admission(lists: &Lists, procedure_day: NaiveDate, today: NaiveDate) 
         Choice::new("standard", "standard"),
         Choice::new("high", "high"),
     ];
-    let form = Form::new(
-        "New admission",
-        vec![
-            Field::text("hospital_number", "Hospital number", 20),
-            Field::text("surname", "Surname", 60),
-            Field::text("first_name", "First name", 60),
-            Field::date("birth_date", "Birth date (dd/mm/yyyy)").not_after(today),
-            Field::pick("sex", "Sex", sexes),
-            Field::pick("kind", "Procedure", choices(&kinds, None)),
-            Field::date("day", "Procedure day").with(procedure_day.format("%d/%m/%Y").to_string()),
-            Field::time("start", "Start (HH:MM)").with("08:00"),
-            Field::text("side_level", "Side / level", 40).optional(),
-            Field::pick("mode", "Anaesthesia", mode_choices()),
-            Field::pick("risk", "Bleeding risk", risk).with("auto"),
-            Field::pick("operator", "Operator", choices(&lists.operators, Some("not yet known"))).optional(),
-            Field::pick("room", "Room", choices(&lists.rooms, Some("not yet known"))).optional(),
-            Field::pick("bed", "Bed for J-1", choices(&lists.beds, Some("no bed yet"))).optional(),
-            Field::flag("contrast", "Iodinated contrast"),
-            Field::flag("emergency", "Emergency"),
-        ],
-    )
-    .with_subtitle("Admission J-1 and discharge J+1 are planned from the procedure day");
+    let mut fields = vec![
+        Field::text("hospital_number", "Hospital number", 20),
+        Field::text("surname", "Surname", 60),
+        Field::text("first_name", "First name", 60),
+        Field::date("birth_date", "Birth date (dd/mm/yyyy)").not_after(today),
+        Field::pick("sex", "Sex", sexes),
+        Field::pick("kind", "Procedure", choices(&kinds, None)),
+        Field::date("day", "Procedure day").with(procedure_day.format("%d/%m/%Y").to_string()),
+        Field::time("start", "Start (HH:MM)").with("08:00"),
+        Field::text("side_level", "Side / level", 40).optional(),
+        Field::pick("mode", "Anaesthesia", mode_choices()),
+        Field::pick("risk", "Bleeding risk", risk).with("auto"),
+        Field::pick("operator", "Operator", choices(&lists.operators, Some("not yet known"))).optional(),
+        Field::pick("room", "Room", choices(&lists.rooms, Some("not yet known"))).optional(),
+        Field::pick("bed", "Bed for J-1", choices(&lists.beds, Some("no bed yet"))).optional(),
+        Field::flag("contrast", "Iodinated contrast"),
+        Field::flag("emergency", "Emergency"),
+    ];
+    let mut subtitle = "Admission J-1 and discharge J+1 are planned from the procedure day".to_string();
+    if !books {
+        fields.retain(|f| f.key != "operator" && f.key != "room");
+        subtitle.push_str("; the scheduler books room and operator");
+    }
+    let form = Form::new("New admission", fields).with_subtitle(&subtitle);
     OpenForm::new(form, Purpose::NewAdmission, "")
 }
 
@@ -305,6 +309,7 @@ mod tests {
             &lists(),
             NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
             NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            true,
         );
         open.form.set("hospital_number", "H42");
         open.form.set("surname", "Durand");
@@ -329,8 +334,21 @@ mod tests {
             &lists(),
             NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
             NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            true,
         );
         assert_eq!(request(&open), Err("Hospital number: required".into()));
+    }
+
+    /// Found in use (#8): a nurse booked the block (room, operator) through
+    /// this form; the write path now refuses it, and her form does not offer it.
+    #[test]
+    fn r_role_1_the_form_offers_room_and_operator_only_to_who_books_the_block() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let keys =
+            |books| new_admission(&lists(), day, day, books).form.fields.iter().map(|f| f.key).collect::<Vec<_>>();
+        assert!(keys(true).contains(&"operator") && keys(true).contains(&"room"));
+        assert!(!keys(false).contains(&"operator") && !keys(false).contains(&"room"));
+        assert!(keys(false).contains(&"bed"));
     }
 
     #[test]

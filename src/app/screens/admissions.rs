@@ -108,7 +108,8 @@ pub fn new_admission(state: &mut State) -> Outcome {
 
 /// The new-admission form with its procedure day set to `day`.
 pub fn new_admission_on(state: &mut State, day: chrono::NaiveDate) -> Outcome {
-    state.mode = Mode::Form(Box::new(forms::new_admission(&state.lists, day, state.today())));
+    let books = crate::domain::roles::may(state.role(), crate::domain::roles::Change::CaseSchedule);
+    state.mode = Mode::Form(Box::new(forms::new_admission(&state.lists, day, state.today(), books)));
     Outcome::redraw()
 }
 
