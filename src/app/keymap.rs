@@ -26,6 +26,7 @@ pub enum Scope {
     Anaesthesia,
     Audit,
     Rounds,
+    Stock,
     Admin,
     List,
     Global,
@@ -47,6 +48,7 @@ impl Scope {
             Scope::Anaesthesia => "Anaesthesia worklist",
             Scope::Audit => "Audit",
             Scope::Rounds => "Distraction rounds",
+            Scope::Stock => "Stock: devices and implants",
             Scope::Admin => "Admin: staff and roles",
             Scope::List => "Any list",
             Scope::Global => "On every screen",
@@ -93,6 +95,16 @@ pub enum Action {
     RecordRound,
     PhaseStep,
     ReportTurns,
+    Receive,
+    Reserve,
+    UseDevice,
+    Release,
+    ReturnStock,
+    Waste,
+    Quarantine,
+    Recall,
+    NewReference,
+    ImplantOperator,
     GiveRole,
     RetireStaff,
     Void,
@@ -187,6 +199,7 @@ const fn bind(
 
 use Key::{Char, Code, Ctrl, Digit};
 use Scope::Rounds as RoundsScope;
+use Scope::Stock as StockScope;
 use Scope::{
     Admissions, Anaesthesia, Anywhere, Beds, Board, Detail, Dialog, Filter, Form, Global, Help, List, TooSmall,
 };
@@ -275,6 +288,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(RoundsScope, &[Code(KeyCode::Enter), Char('r')], Action::RecordRound, "record the patient's round (turns, pain, pins…)", Some("round")),
     bind(RoundsScope, &[Char('t')], Action::ReportTurns, "turns of today's sessions only (reported by phone)", Some("turns")),
     bind(RoundsScope, &[Char('s')], Action::PhaseStep, "a distraction step: start, pause, resume, end, removal", Some("step")),
+    bind(StockScope, &[Char('r')], Action::Receive, "receive: scan or type the label (GS1), check, save", Some("receive")),
+    bind(StockScope, &[Char('v')], Action::Reserve, "reserve for a case (the earliest-expiring usable lot, FEFO)", Some("reserve")),
+    bind(StockScope, &[Char('u')], Action::UseDevice, "use / implant this lot in a case (traced)", Some("use")),
+    bind(StockScope, &[Char('l')], Action::Release, "release units held for a case", None),
+    bind(StockScope, &[Char('b')], Action::ReturnStock, "return units of this lot to the supplier", None),
+    bind(StockScope, &[Char('w')], Action::Waste, "waste units of this lot (with a reason)", None),
+    bind(StockScope, &[Char('x')], Action::Quarantine, "quarantine this lot (with a reason)", None),
+    bind(StockScope, &[Char('R')], Action::Recall, "recall: quarantine the lot and list who received it", Some("recall")),
+    bind(StockScope, &[Char('n')], Action::NewReference, "new device reference (catalogue)", None),
+    bind(StockScope, &[Char('o')], Action::ImplantOperator, "record who implanted it (a record lacking the operator)", None),
     bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next row", None),
     bind(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous row", None),
     bind(List, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "page down", None),
@@ -307,6 +330,15 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::Insulin => Change::Patient,
         Action::GiveRole | Action::RetireStaff => Change::Staff,
         Action::Void => Change::Correction,
+        Action::Receive
+        | Action::Reserve
+        | Action::Release
+        | Action::ReturnStock
+        | Action::Waste
+        | Action::Quarantine
+        | Action::Recall => Change::Stock,
+        Action::UseDevice | Action::ImplantOperator => Change::Implant,
+        Action::NewReference => Change::DeviceCatalogue,
         _ => return None,
     })
 }

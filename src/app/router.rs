@@ -102,6 +102,7 @@ pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
         | Scope::Anaesthesia
         | Scope::Audit
         | Scope::Rounds
+        | Scope::Stock
         | Scope::Admin => screens::of(state.tab).applies(state, action),
         _ => true,
     }

@@ -24,14 +24,16 @@ pub enum Tab {
     Anaesthesia,
     Audit,
     Rounds,
+    /// Devices and implants: references, lots, movements (R-STOCK-*, R-TRACE-*).
+    Stock,
     /// Staff and roles, rooms, beds, procedure kinds: shown to admins only.
     Admin,
 }
 
 impl Tab {
     /// The tabs built so far, in the order their numbers follow.
-    pub const ALL: [Tab; 7] =
-        [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit, Tab::Rounds, Tab::Admin];
+    pub const ALL: [Tab; 8] =
+        [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit, Tab::Rounds, Tab::Stock, Tab::Admin];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -41,7 +43,17 @@ impl Tab {
             Tab::Anaesthesia => "Anaesthesia",
             Tab::Audit => "Audit",
             Tab::Rounds => "Rounds",
+            Tab::Stock => "Stock",
             Tab::Admin => "Admin",
+        }
+    }
+
+    /// The name when the tab bar is short of room (80 columns).
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Tab::Admissions => "Adm.",
+            Tab::Anaesthesia => "Anaes.",
+            other => other.title(),
         }
     }
 
@@ -237,6 +249,43 @@ impl Keyed for crate::store::distraction::RoundsRow {
     }
 }
 
+/// One row of the Stock tab: a lot with its reference, or a reference with
+/// nothing on the shelf (selected by lot id; such a reference by minus its id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StockRow {
+    pub reference: crate::domain::stock::Reference,
+    pub lot: Option<crate::domain::stock::lots::Lot>,
+    /// The reference's usable, reserved and total units (R-STOCK-4).
+    pub usable: u32,
+    pub reserved: u32,
+    pub total: u32,
+    pub low: bool,
+}
+
+impl Keyed for StockRow {
+    fn key(&self) -> i64 {
+        self.lot.as_ref().map_or(-self.reference.id, |l| l.id)
+    }
+    fn search_text(&self) -> String {
+        let r = &self.reference;
+        let lot = self.lot.as_ref().map(|l| format!("{} {}", l.label(), l.location)).unwrap_or_default();
+        format!("{} {} {} {} {lot}", r.code, r.name, r.manufacturer, r.kind.label())
+    }
+}
+
+/// The Stock tab: its rows, the cases a movement can be for, and who
+/// received each listed lot (R-TRACE-2).
+#[derive(Debug, Clone, Default)]
+pub struct StockView {
+    pub list: Listing<StockRow>,
+    pub cases: Vec<crate::store::stock::StockCase>,
+    pub recipients: std::collections::BTreeMap<i64, Vec<crate::domain::stock::trace::ImplantRecord>>,
+    /// R-TRACE-3: the key the site's scanners send for GS.
+    pub gs_key: Option<char>,
+    /// A reference to select once the list is read (a Board alert opened it).
+    pub focus_reference: Option<i64>,
+}
+
 /// The anaesthesia worklist (R-ANES-1, -2, -5), selected by case.
 pub type AnaesthesiaView = Listing<ConsultationDue>;
 
@@ -309,6 +358,7 @@ pub struct State {
     pub anaesthesia: AnaesthesiaView,
     pub audit: AuditView,
     pub rounds: RoundsView,
+    pub stock: StockView,
     pub admin: AdminView,
     pub notice: Option<Notice>,
     /// Pick lists for forms: procedure kinds, operators, rooms, beds.
@@ -346,6 +396,7 @@ impl State {
             anaesthesia: AnaesthesiaView::default(),
             audit: AuditView::default(),
             rounds: RoundsView::default(),
+            stock: StockView::default(),
             admin: AdminView::default(),
             notice: None,
             lists: Lists::default(),

@@ -43,6 +43,7 @@ pub enum Msg {
     BedsLoaded(Result<Vec<BedRow>, String>),
     AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
     RoundsLoaded(Result<Vec<crate::store::distraction::RoundsRow>, String>),
+    StockLoaded(Result<Box<crate::store::stock::StockData>, String>),
     AdminLoaded(Result<AdminData, String>),
     /// A request was saved (the text says what changed) or refused (why).
     Saved(Result<String, Refusal>),
@@ -64,6 +65,7 @@ pub enum Effect {
     LoadBeds(NaiveDate),
     LoadAnaesthesia(NaiveDate),
     LoadRounds(NaiveDate),
+    LoadStock(NaiveDate),
     LoadAdmin,
     Save(Request),
 }
@@ -185,6 +187,10 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
         }
         Msg::RoundsLoaded(result) => {
             state.rounds.receive(result);
+            Outcome::redraw()
+        }
+        Msg::StockLoaded(result) => {
+            screens::stock::receive(state, result);
             Outcome::redraw()
         }
         Msg::AdminLoaded(result) => {

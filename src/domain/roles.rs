@@ -108,10 +108,17 @@ pub enum Change {
     Distraction,
     /// A distraction round: turns done, pain, pins (R-DO-5).
     Round,
+    /// Device references: the catalogue of what the ward stocks (R-STOCK-1).
+    DeviceCatalogue,
+    /// Lots and their movements: receive, reserve, release, return, waste,
+    /// quarantine (R-STOCK-2, R-TRACE-2).
+    Stock,
+    /// Recording a device implanted in or used on a patient (R-TRACE-1).
+    Implant,
 }
 
 impl Change {
-    pub const ALL: [Change; 18] = [
+    pub const ALL: [Change; 21] = [
         Change::Staff,
         Change::Settings,
         Change::Rooms,
@@ -130,6 +137,9 @@ impl Change {
         Change::Correction,
         Change::Distraction,
         Change::Round,
+        Change::DeviceCatalogue,
+        Change::Stock,
+        Change::Implant,
     ];
 
     /// How a refusal and `periop roles` name the change.
@@ -153,6 +163,9 @@ impl Change {
             Change::Correction => "voiding an entry",
             Change::Distraction => "distraction prescription and phases",
             Change::Round => "distraction rounds",
+            Change::DeviceCatalogue => "device references",
+            Change::Stock => "device stock",
+            Change::Implant => "implant records",
         }
     }
 
@@ -176,6 +189,9 @@ impl Change {
             Change::Correction => "correction",
             Change::Distraction => "distraction",
             Change::Round => "round",
+            Change::DeviceCatalogue => "device_catalogue",
+            Change::Stock => "stock",
+            Change::Implant => "implant",
         }
     }
 }
@@ -203,6 +219,9 @@ pub const PERMISSIONS: &[(Change, &[Role])] = &[
     (Change::Correction, &[Nurse, Anaesthetist, Doctor, Admin]),
     (Change::Distraction, &[Doctor, Admin]),
     (Change::Round, &[Nurse, Doctor, Admin]),
+    (Change::DeviceCatalogue, &[Pharmacist, Admin]),
+    (Change::Stock, &[Nurse, Doctor, Pharmacist, Admin]),
+    (Change::Implant, &[Nurse, Doctor, Admin]),
 ];
 
 /// The roles that may make `change` (R-ROLE-1).

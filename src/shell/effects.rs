@@ -27,6 +27,9 @@ pub fn run(store: &mut Store, clock: Clock, effect: Effect) -> Msg {
             Msg::AnaesthesiaLoaded(store.consultation_worklist(day, clock.now()).map_err(|e| e.to_string()))
         }
         Effect::LoadRounds(day) => Msg::RoundsLoaded(store.rounds(day, clock.now()).map_err(|e| e.to_string())),
+        Effect::LoadStock(day) => {
+            Msg::StockLoaded(store.stock_view(day).map(Box::new).map_err(|e| store.explain(e).to_string()))
+        }
         Effect::LoadAdmin => Msg::AdminLoaded(store.admin_data().map_err(|e| e.to_string())),
         Effect::LoadLists => Msg::ListsLoaded(store.lists().map_err(|e| e.to_string())),
         Effect::Save(request) => Msg::Saved(super::save::run(store, clock, request)),

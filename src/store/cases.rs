@@ -301,7 +301,15 @@ pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: Admissi
     };
     for (id, version, state) in cases {
         if let Some(to) = crate::domain::case::after_stay(state, stay) {
+            // R-TRACE-1: a case with implants closes only with complete records.
+            if to == CaseState::Done {
+                super::stock_moves::close_gate(tx, id)?;
+            }
             tx.update_following(Table::Cases, id, version, &[("state", &to.code())])?;
+            // R-STOCK-2: a cancelled or postponed case gives its held devices back.
+            if matches!(to, CaseState::Cancelled | CaseState::Postponed) {
+                super::stock_moves::release_case(tx, id)?;
+            }
         }
     }
     Ok(())

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 6;
+pub const VERSION: i64 = 7;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -41,7 +41,13 @@ pub const UPGRADES: &[Step] = &[
     Step { sql: super::search::INDEXES_V5, then: Some(super::search::build_indexes) },
     // 5 → 6 (R-ROLE-1, R-BLOCK-2): roles, bed units, retiring, procedure kinds.
     Step { sql: "", then: Some(upgrade_6_setup) },
+    // 6 → 7 (R-STOCK-1, R-STOCK-2, R-TRACE-1): device references, lots,
+    // movements, case holds and implant records, as in schema.sql.
+    Step { sql: STOCK_TABLES, then: Some(upgrade_7_keep) },
 ];
+
+/// The stock tables of `schema.sql` (6 → 7), kept word for word.
+const STOCK_TABLES: &str = include_str!("schema_7_stock.sql");
 
 /// The distraction tables of `schema.sql` (3 → 4), kept word for word.
 const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
@@ -126,6 +132,13 @@ fn widen_staff_roles(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "schema_version", cookie + 1)?;
     conn.pragma_update(None, "writable_schema", false)?;
     written?;
+    Ok(())
+}
+
+/// 6 → 7 (R-TRACE-1, R-STOCK-2): the triggers that keep implant records
+/// and stock movements, as in schema.sql (made like the audit log's).
+fn upgrade_7_keep(conn: &Connection) -> Result<()> {
+    super::chain::ensure_triggers(conn)?;
     Ok(())
 }
 
@@ -224,6 +237,11 @@ mod tests {
     #[test]
     fn the_distraction_step_is_the_schema_word_for_word() {
         assert!(SCHEMA.contains(DISTRACTION_TABLES), "schema.sql and schema_4_distraction.sql differ");
+    }
+
+    #[test]
+    fn the_stock_step_is_the_schema_word_for_word() {
+        assert!(SCHEMA.contains(STOCK_TABLES), "schema.sql and schema_7_stock.sql differ");
     }
 
     #[test]

@@ -24,10 +24,15 @@ pub enum Table {
     DistractionSessions,
     DistractionRounds,
     PinGrades,
+    DeviceRefs,
+    DeviceLots,
+    StockMovements,
+    CaseDevices,
+    Implants,
 }
 
 impl Table {
-    pub const ALL: [Table; 21] = [
+    pub const ALL: [Table; 26] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -49,6 +54,11 @@ impl Table {
         Table::DistractionSessions,
         Table::DistractionRounds,
         Table::PinGrades,
+        Table::DeviceRefs,
+        Table::DeviceLots,
+        Table::StockMovements,
+        Table::CaseDevices,
+        Table::Implants,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,6 +84,11 @@ impl Table {
             Table::DistractionSessions => "distraction_sessions",
             Table::DistractionRounds => "distraction_rounds",
             Table::PinGrades => "pin_grades",
+            Table::DeviceRefs => "device_refs",
+            Table::DeviceLots => "device_lots",
+            Table::StockMovements => "stock_movements",
+            Table::CaseDevices => "case_devices",
+            Table::Implants => "implants",
         }
     }
 
@@ -101,6 +116,11 @@ impl Table {
             Table::DistractionSessions => "distraction session",
             Table::DistractionRounds => "distraction round",
             Table::PinGrades => "pin grade",
+            Table::DeviceRefs => "device reference",
+            Table::DeviceLots => "lot",
+            Table::StockMovements => "stock movement",
+            Table::CaseDevices => "device held for a case",
+            Table::Implants => "implant record",
         }
     }
 
@@ -112,6 +132,7 @@ impl Table {
             | Table::DistractionSessions
             | Table::DistractionRounds
             | Table::PinGrades => 4,
+            Table::DeviceRefs | Table::DeviceLots | Table::StockMovements | Table::CaseDevices | Table::Implants => 7,
             _ => 1,
         }
     }

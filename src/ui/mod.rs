@@ -13,6 +13,7 @@ mod locked;
 mod overlays;
 mod rounds;
 mod status;
+mod stock;
 pub mod theme;
 mod too_small;
 
@@ -64,6 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         Tab::Anaesthesia => anaesthesia::draw(frame, body, state, theme),
         Tab::Audit => audit::draw(frame, body, state, theme),
         Tab::Rounds => rounds::draw(frame, body, state, theme),
+        Tab::Stock => stock::draw(frame, body, state, theme),
         Tab::Admin => admin::draw(frame, body, state, theme),
     }
     status::draw_hints(frame, hints, state, theme);
@@ -84,9 +86,13 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let wide: usize = 8 + tabs.iter().map(|(i, t)| format!("  {} {} ", i + 1, t.title()).len()).sum::<usize>();
     // Every tab stays in sight: on a narrow screen the name and the gaps go first.
     let roomy = wide <= usize::from(area.width);
+    // Still too wide without them: the other tabs' names are shortened.
+    let compact: usize = tabs.iter().map(|(i, t)| format!(" {} {} ", i + 1, t.title()).chars().count()).sum();
+    let short = compact > usize::from(area.width);
     let mut spans = if roomy { vec![Span::styled(" periop ", theme.title())] } else { Vec::new() };
     for (i, tab) in tabs {
-        let text = format!(" {} {} ", i + 1, tab.title());
+        let title = if short && tab != state.tab { tab.short_title() } else { tab.title() };
+        let text = format!(" {} {title} ", i + 1);
         let style = if tab == state.tab { theme.tab_active() } else { theme.tab() };
         if roomy {
             spans.push(Span::raw(" "));

@@ -9,6 +9,7 @@ pub mod beds;
 pub mod board;
 pub mod detail;
 pub mod rounds;
+pub mod stock;
 
 use super::keymap::{Action, Scope};
 use super::state::{Mode, NoticeKind, State, Tab};
@@ -44,6 +45,7 @@ pub fn of(tab: Tab) -> &'static dyn Screen {
         Tab::Anaesthesia => &anaesthesia::AnaesthesiaScreen,
         Tab::Audit => &audit::AuditScreen,
         Tab::Rounds => &rounds::RoundsScreen,
+        Tab::Stock => &stock::StockScreen,
         Tab::Admin => &admin::AdminScreen,
     }
 }
