@@ -710,6 +710,22 @@ mod stock_tab {
         }
     }
 
+    /// R-TRACE-3 (stretch): an HIBC label (concatenated, expiry YYMMDD,
+    /// lot; check character verified) finds the reference whose code is its
+    /// product number.
+    #[test]
+    fn r_trace_3_an_hibc_label_fills_the_receipt() {
+        let mut w = ward();
+        let body = "+A123SCR700/$$3271231LOTH1";
+        let check = periop::domain::stock::hibc::check_char(body).unwrap();
+        keys(&mut w, &format!("7r{body}{check}\n"));
+        let Mode::Form(open) = &w.state.mode else { panic!("the parsed fields: {:?}", w.state.notice) };
+        assert_eq!(open.form.value("lot"), "LOTH1");
+        assert_eq!(open.form.value("expiry"), "31/12/2027");
+        let scr = w.state.stock.list.rows.iter().find(|r| r.reference.code == "SCR-70").unwrap().reference.id;
+        assert_eq!(open.form.value("reference"), scr.to_string());
+    }
+
     #[test]
     fn r_trace_3_alt_029_in_the_scan_field_is_a_group_separator() {
         let mut w = ward();

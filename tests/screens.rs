@@ -471,6 +471,18 @@ fn stock_160x48() {
     insta::assert_snapshot!(screen(&w, 160, 48));
 }
 
+/// R-TRACE-1, R-DISCH-1: an admission whose case had devices implanted
+/// lists them (for the discharge letter), with the operator.
+#[test]
+fn admission_with_implants_160x48() {
+    let mut w = ward();
+    press(&mut w, "2w/morin\n\n");
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("IMPLANTS (for the discharge letter)"), "{shown}");
+    assert!(shown.contains("cannulated screw 7.0 lot A2608"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
 /// R-TRACE-3: a scanned string (raw, with the DataMatrix prefix and a GS)
 /// shows its parsed fields, the reference found by its GTIN, to check
 /// before saving.

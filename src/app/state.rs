@@ -284,6 +284,8 @@ pub struct StockView {
     pub gs_key: Option<char>,
     /// A reference to select once the list is read (a Board alert opened it).
     pub focus_reference: Option<i64>,
+    /// R-STOCK-4: lots expiring within this many days are marked.
+    pub expiry_days: i64,
 }
 
 /// The anaesthesia worklist (R-ANES-1, -2, -5), selected by case.

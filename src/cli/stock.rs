@@ -66,10 +66,12 @@ fn receive(
         None => gs1::Gs1::default(),
     };
     let found = match (&reference, &parsed.gtin) {
-        (Some(code), _) => crate::store::stock::reference_by_code(store.conn(), code)?
+        (Some(code), _) => store
+            .reference_by_code(code)
+            .map_err(|e| store.explain(e))?
             .ok_or_else(|| eyre!("reference {code:?} is not in the catalogue; add it with `periop stock add`"))?,
         (None, Some(gtin)) => {
-            crate::store::stock::reference_by_gtin(store.conn(), gtin.as_str())?.ok_or_else(|| {
+            store.reference_by_gtin(gtin.as_str()).map_err(|e| store.explain(e))?.ok_or_else(|| {
                 eyre!("GTIN {gtin} is in no reference of the catalogue; add it with `periop stock add --gtin {gtin}`")
             })?
         }
@@ -271,7 +273,7 @@ pub fn implants(store: &Store, patient: &str, format: ListFormat) -> Result<Stri
         .patient_by_hospital_number(patient)
         .map_err(|e| store.explain(e))?
         .ok_or_else(|| eyre!("no patient has hospital number {patient:?}; check the number"))?;
-    let records = crate::store::stock::implants_of_patient(store.conn(), patient).map_err(|e| store.explain(e))?;
+    let records = store.implants_of_patient(patient).map_err(|e| store.explain(e))?;
     let zone = store.zone();
     Ok(match format {
         ListFormat::Text => {

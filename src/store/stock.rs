@@ -167,7 +167,7 @@ fn lot_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Lot> {
     })
 }
 
-const IMPLANT_COLUMNS: &str = "i.id, i.version, i.case_id, r.code, r.name, r.manufacturer, r.implantable,
+const IMPLANT_COLUMNS: &str = "i.id, i.version, i.case_id, i.lot_id, r.code, r.name, r.manufacturer, r.implantable,
     l.lot, l.serial, l.expiry_on, i.units, p.id, p.surname, p.first_name, p.birth_date, p.hospital_number,
     i.at, o.display_name, s.display_name";
 
@@ -176,35 +176,36 @@ const IMPLANT_JOINS: &str = "FROM implants i JOIN device_lots l ON l.id = i.lot_
     LEFT JOIN staff o ON o.id = i.operator_id JOIN staff s ON s.id = i.recorded_by";
 
 fn implant_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImplantRecord> {
-    let expiry: Option<String> = r.get(9)?;
-    let patient_id: Option<i64> = r.get(11)?;
+    let expiry: Option<String> = r.get(10)?;
+    let patient_id: Option<i64> = r.get(12)?;
     let patient = match patient_id {
         Some(patient_id) => {
-            Some(Identity { patient_id, surname: r.get(12)?, first_name: r.get(13)?, birth_date: rows::day(r, 14)? })
+            Some(Identity { patient_id, surname: r.get(13)?, first_name: r.get(14)?, birth_date: rows::day(r, 15)? })
         }
         None => None,
     };
-    let at: Option<String> = r.get(16)?;
+    let at: Option<String> = r.get(17)?;
     Ok(ImplantRecord {
         id: r.get(0)?,
         version: r.get(1)?,
         case_id: r.get(2)?,
-        reference_code: r.get(3)?,
-        device: r.get(4)?,
-        manufacturer: r.get(5)?,
-        implantable: r.get(6)?,
-        lot: r.get(7)?,
-        serial: r.get(8)?,
+        lot_id: r.get(3)?,
+        reference_code: r.get(4)?,
+        device: r.get(5)?,
+        manufacturer: r.get(6)?,
+        implantable: r.get(7)?,
+        lot: r.get(8)?,
+        serial: r.get(9)?,
         expiry: match expiry {
-            Some(_) => Some(rows::day(r, 9)?),
+            Some(_) => Some(rows::day(r, 10)?),
             None => None,
         },
-        units: r.get(10)?,
+        units: r.get(11)?,
         patient,
-        hospital_number: r.get(15)?,
+        hospital_number: r.get(16)?,
         at: at.as_deref().and_then(rows::parse_instant),
-        operator: r.get(17)?,
-        recorded_by: r.get(18)?,
+        operator: r.get(18)?,
+        recorded_by: r.get(19)?,
     })
 }
 
@@ -327,6 +328,8 @@ pub struct StockData {
     pub recipients: BTreeMap<i64, Vec<ImplantRecord>>,
     /// R-TRACE-3: the key the site's scanners send for GS.
     pub gs_key: Option<char>,
+    /// R-STOCK-4: `stock.expiry_alert_days`, for the `! expiring` mark.
+    pub expiry_days: i64,
 }
 
 /// Days of cases the Stock tab offers, from today.
@@ -340,17 +343,8 @@ impl Store {
         let ids: Vec<i64> = lines.iter().flat_map(|l| l.lots.iter().map(|lot| lot.id)).collect();
         let mut recipients: BTreeMap<i64, Vec<ImplantRecord>> = BTreeMap::new();
         if !ids.is_empty() {
-            let lot_of: BTreeMap<(String, Option<String>, Option<String>), i64> = lines
-                .iter()
-                .flat_map(|l| {
-                    l.lots.iter().map(|lot| ((l.reference.code.clone(), lot.lot.clone(), lot.serial.clone()), lot.id))
-                })
-                .collect();
             for record in implants_of_lots(self.conn(), &ids)? {
-                let key = (record.reference_code.clone(), record.lot.clone(), record.serial.clone());
-                if let Some(id) = lot_of.get(&key) {
-                    recipients.entry(*id).or_default().push(record);
-                }
+                recipients.entry(record.lot_id).or_default().push(record);
             }
         }
         Ok(StockData {
@@ -358,12 +352,28 @@ impl Store {
             cases: cases_from(self.conn(), today, CASE_DAYS, self.zone())?,
             recipients,
             gs_key: self.settings().scanner_gs_key(),
+            expiry_days: self.settings().integer(crate::domain::settings::STOCK_EXPIRY_ALERT_DAYS),
         })
     }
 
     /// The Stock tab: every reference and its lots.
     pub fn stock(&self) -> Result<Vec<StockLine>> {
         lines(self.conn())
+    }
+
+    /// One reference by its catalogue code.
+    pub fn reference_by_code(&self, code: &str) -> Result<Option<Reference>> {
+        reference_by_code(self.conn(), code)
+    }
+
+    /// R-TRACE-3: the reference a scanned GTIN names.
+    pub fn reference_by_gtin(&self, gtin: &str) -> Result<Option<Reference>> {
+        reference_by_gtin(self.conn(), gtin)
+    }
+
+    /// R-TRACE-1: a patient's implant record, by hospital number.
+    pub fn implants_of_patient(&self, hospital_number: &str) -> Result<Vec<ImplantRecord>> {
+        implants_of_patient(self.conn(), hospital_number)
     }
 
     /// R-STOCK-4 on `today`, with the site's `stock.expiry_alert_days`.

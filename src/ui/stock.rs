@@ -7,7 +7,6 @@ use super::theme::Theme;
 use crate::app::State;
 use crate::app::forms::stock::GS_SHOWN;
 use crate::app::state::StockRow;
-use crate::domain::settings::STOCK_EXPIRY_ALERT_DAYS;
 use crate::domain::stock::gs1::GS;
 use crate::domain::stock::lots::{self, LotStatus};
 use chrono::NaiveDate;
@@ -20,12 +19,6 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 /// Rows of the panel under the list for the selected lot.
 const PANEL_ROWS: u16 = 8;
 
-/// The default of `stock.expiry_alert_days`: the tab marks lots expiring
-/// within it (the Board and `periop stock` read the site's value).
-fn expiry_days() -> i64 {
-    crate::domain::settings::Settings::default().integer(STOCK_EXPIRY_ALERT_DAYS)
-}
-
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let [list, panel] = Layout::vertical([Constraint::Min(4), Constraint::Length(PANEL_ROWS)]).areas(area);
     draw_list(frame, list, state, theme);
@@ -35,10 +28,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 }
 
 /// The marks beside a lot: the words that say what needs doing.
-fn marks(row: &StockRow, today: NaiveDate) -> String {
+fn marks(row: &StockRow, today: NaiveDate, days: i64) -> String {
     let mut out = Vec::new();
     if let Some(lot) = &row.lot
-        && lots::expiring(lot, today, expiry_days())
+        && lots::expiring(lot, today, days)
         && !lot.expired_on(today)
     {
         out.push("! expiring");
@@ -49,11 +42,11 @@ fn marks(row: &StockRow, today: NaiveDate) -> String {
     out.join(" ")
 }
 
-pub fn row_text(row: &StockRow, today: NaiveDate) -> String {
+pub fn row_text(row: &StockRow, today: NaiveDate, days: i64) -> String {
     let r = &row.reference;
     let name = super::column(&r.name, 22);
     match &row.lot {
-        None => format!("{name}nothing on the shelf  {}", marks(row, today)),
+        None => format!("{name}nothing on the shelf  {}", marks(row, today, days)),
         Some(lot) => {
             let expiry = lot.expiry.map_or_else(|| "no expiry".to_string(), |e| e.format("%d/%m/%Y").to_string());
             format!(
@@ -63,7 +56,7 @@ pub fn row_text(row: &StockRow, today: NaiveDate) -> String {
                 lot.quantity,
                 lot.reserved,
                 lot.status(today).label(),
-                marks(row, today)
+                marks(row, today, days)
             )
         }
     }
@@ -72,6 +65,7 @@ pub fn row_text(row: &StockRow, today: NaiveDate) -> String {
 fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let v = &state.stock.list;
     let today = state.today();
+    let days = state.stock.expiry_days;
     let refs = {
         let mut ids: Vec<i64> = v.rows.iter().map(|r| r.reference.id).collect();
         ids.dedup();
@@ -113,11 +107,11 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         if is_selected {
             selected_line = Some(lines.len() - header);
         }
-        let text = row_text(row, today);
+        let text = row_text(row, today, days);
         let status = row.lot.as_ref().map(|l| l.status(today));
         let style = match status {
             Some(LotStatus::Expired | LotStatus::Quarantined) => theme.urgent(),
-            _ if row.low || !marks(row, today).is_empty() => theme.warning(),
+            _ if row.low || !marks(row, today, days).is_empty() => theme.warning(),
             Some(LotStatus::UsedUp) | None => theme.dim(),
             _ => Style::default(),
         };

@@ -7,6 +7,7 @@ use super::{OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form, parse_date};
 use crate::app::state::StockRow;
 use crate::domain::stock::gs1::{self, GS};
+use crate::domain::stock::hibc;
 use crate::domain::stock::movement::{MAX_UNITS, MovementKind};
 use crate::domain::stock::{DeviceKind, Reference};
 use crate::store::stock::StockCase;
@@ -108,6 +109,11 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
     };
     let text: String = open.form.value("scan").chars().map(|c| if c == GS_SHOWN { GS } else { c }).collect();
     let scanned = Some(text.clone()).filter(|t| !t.trim().is_empty());
+    if let Some(t) = &scanned
+        && is_hibc(t)
+    {
+        return confirm_hibc(t, refs);
+    }
     let parsed = match &scanned {
         Some(t) => {
             let options = gs1::Options { separator: *gs_key, reference_year: chrono::Datelike::year(today) };
@@ -151,6 +157,44 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
     // Focus the first field to fill: the location when the scan said the rest.
     form.focus = if scanned.is_some() { 5 } else { 0 };
     Ok(OpenForm::new(form, Purpose::Receive { scanned }, "receipt"))
+}
+
+/// R-TRACE-3: an HIBC label starts with `+` (after its symbology prefix).
+fn is_hibc(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('+') || t.starts_with("]C0+") || t.starts_with("]d1+")
+}
+
+/// The receipt fields an HIBC label gives: the reference whose code is its
+/// product number (PCN, or LIC and PCN), the lot or serial, the expiry.
+fn confirm_hibc(text: &str, refs: &[Reference]) -> Result<OpenForm, String> {
+    let label = hibc::parse(text).map_err(|e| e.to_string())?;
+    // Codes compared on their letters and digits (a PCN has nothing else).
+    let bare = |code: &str| -> String {
+        code.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase()
+    };
+    let joined = format!("{}{}", label.lic, label.pcn);
+    let found = refs.iter().find(|r| bare(&r.code) == label.pcn || bare(&r.code) == joined);
+    let Some(reference) = found else {
+        return Err(format!(
+            "HIBC product {} (labeler {}) is no reference code of the catalogue; add it with that code first (n)",
+            label.pcn, label.lic
+        ));
+    };
+    let day = label.expiry.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+    let fields = vec![
+        Field::pick("reference", "Reference", reference_choices(refs)).with(reference.id.to_string()),
+        Field::text("lot", "Lot", 20).optional().with(label.lot.clone().unwrap_or_default()),
+        Field::text("serial", "Serial", 20).optional().with(label.serial.clone().unwrap_or_default()),
+        Field::date("expiry", "Use by").optional().with(day),
+        Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).with("1"),
+        Field::text("location", "Location", 40).optional(),
+    ];
+    let subtitle = format!("read (HIBC): labeler {}, product {} — check each field, then save", label.lic, label.pcn);
+    let mut form = Form::new("Receive: check and save", fields).with_subtitle(subtitle);
+    form.dirty = true;
+    form.focus = 5;
+    Ok(OpenForm::new(form, Purpose::Receive { scanned: Some(text.trim().to_string()) }, "receipt"))
 }
 
 fn units(form: &Form) -> Result<u32, String> {

@@ -37,6 +37,7 @@ pub fn receive(state: &mut State, result: Result<Box<StockData>, String>) {
             state.stock.cases = data.cases;
             state.stock.recipients = data.recipients;
             state.stock.gs_key = data.gs_key;
+            state.stock.expiry_days = data.expiry_days;
             focus(state);
         }
         Err(e) => state.stock.list.receive(Err(e)),

@@ -6,6 +6,7 @@
 
 pub mod alerts;
 pub mod gs1;
+pub mod hibc;
 pub mod lots;
 pub mod movement;
 pub mod trace;

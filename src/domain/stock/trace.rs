@@ -13,6 +13,7 @@ pub struct ImplantRecord {
     pub id: i64,
     pub version: i64,
     pub case_id: i64,
+    pub lot_id: i64,
     /// The reference's catalogue code and name.
     pub reference_code: String,
     pub device: String,
@@ -114,6 +115,7 @@ pub(crate) mod tests {
             id: 1,
             version: 1,
             case_id: 7,
+            lot_id: 2,
             reference_code: "SCR-70".into(),
             device: "cannulated screw 7.0".into(),
             manufacturer: "Acme".into(),
