@@ -218,7 +218,11 @@ fn r_trace_1_a_case_with_an_incomplete_implant_record_cannot_close() {
     // The operator recorded, it closes.
     let doctor = count(&raw_ro(&s.path), "SELECT id FROM staff WHERE display_name = 'Dr Roux'", []);
     s.store.write(at(), |tx| stock_moves::set_operator(tx, implant, 1, doctor)).unwrap();
+    // A unit held but not used goes back to the shelf when the case closes.
+    s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 1)).unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 1));
     by_nurse.write(after, |tx| admissions::take_step(tx, s.admission_id, v, Step::MarkProcedureDone, None)).unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 0));
     let state: String =
         raw_ro(&s.path).query_row("SELECT state FROM cases WHERE id = ?1", [s.case_id], |r| r.get(0)).unwrap();
     assert_eq!(state, "done");

@@ -306,8 +306,9 @@ pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: Admissi
                 super::stock_moves::close_gate(tx, id)?;
             }
             tx.update_following(Table::Cases, id, version, &[("state", &to.code())])?;
-            // R-STOCK-2: a cancelled or postponed case gives its held devices back.
-            if matches!(to, CaseState::Cancelled | CaseState::Postponed) {
+            // R-STOCK-2: a cancelled or postponed case gives its held devices
+            // back; so does a closed one, for the units it did not use.
+            if matches!(to, CaseState::Cancelled | CaseState::Postponed | CaseState::Done) {
                 super::stock_moves::release_case(tx, id)?;
             }
         }
