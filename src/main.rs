@@ -162,6 +162,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let now = clock_for(&store).now();
             out(&cli::distraction_commands::run(&mut store, patient.as_deref(), case_id, action, now)?);
         }
+        Some(Command::Stock { format, action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out(&cli::stock::run(&mut store, action, format, now)?);
+        }
+        Some(Command::Recall { reference, lot, reason, format }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out(&cli::stock::recall(&mut store, &reference, &lot, reason.as_deref(), format, now)?);
+        }
+        Some(Command::Implants { patient, format }) => {
+            let store = open(&database(cli.db)?, now_arg)?;
+            out(&cli::stock::implants(&store, &patient, format)?);
+        }
         Some(Command::Roles { format }) => match format {
             ListFormat::Text => out(&cli::staff::roles_text()),
             ListFormat::Json => out(&cli::staff::roles_json()),

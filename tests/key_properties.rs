@@ -393,7 +393,11 @@ mod found_in_use {
     #[test]
     fn digits_past_the_last_tab_are_not_offered_and_do_nothing() {
         let mut w = ward();
-        keys(&mut w, "9");
+        // 0 names no tab; nor does the digit after the last tab, if any.
+        keys(&mut w, "0");
+        if let Some(past) = char::from_digit(Tab::ALL.len() as u32 + 1, 10) {
+            keys(&mut w, &past.to_string());
+        }
         assert_eq!(w.state.tab, Tab::Board);
         let digit = BINDINGS.iter().find(|b| b.keys.contains(&Key::Digit)).unwrap();
         assert_eq!(keymap::keys_label(digit), format!("1-{}", Tab::ALL.len()));
@@ -681,6 +685,67 @@ mod roles_on_screen {
     }
 }
 
+/// Issue 10: on the Stock tab every key the hint bar and the help offer
+/// opens its form or says why not; a scan's GS typed as Alt+029 is read.
+mod stock_tab {
+    use super::*;
+
+    fn keys(ward: &mut Ward, text: &str) {
+        for c in text.chars() {
+            let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+            ward.press(plain(code));
+        }
+    }
+
+    #[test]
+    fn every_stock_key_does_something_or_says_why() {
+        let mut w = ward();
+        keys(&mut w, "8");
+        assert_eq!(w.state.tab, Tab::Stock);
+        check_shown_keys(&w.state).unwrap();
+        // On a lot, then on a reference with nothing on the shelf.
+        keys(&mut w, "/A2611\n");
+        check_shown_keys(&w.state).unwrap();
+        for key in ["r", "v", "u", "l", "b", "w", "x", "R", "n", "o"] {
+            let mut copy = ward();
+            keys(&mut copy, "8/A2611\n");
+            keys(&mut copy, key);
+            let opened = matches!(copy.state.mode, Mode::Form(_));
+            assert!(opened || copy.state.notice.is_some(), "{key} neither opened a form nor said why");
+        }
+    }
+
+    /// R-TRACE-3 (stretch): an HIBC label (concatenated, expiry YYMMDD,
+    /// lot; check character verified) finds the reference whose code is its
+    /// product number.
+    #[test]
+    fn r_trace_3_an_hibc_label_fills_the_receipt() {
+        let mut w = ward();
+        let body = "+A123SCR700/$$3271231LOTH1";
+        let check = periop::domain::stock::hibc::check_char(body).unwrap();
+        keys(&mut w, &format!("8r{body}{check}\n"));
+        let Mode::Form(open) = &w.state.mode else { panic!("the parsed fields: {:?}", w.state.notice) };
+        assert_eq!(open.form.value("lot"), "LOTH1");
+        assert_eq!(open.form.value("expiry"), "31/12/2027");
+        let scr = w.state.stock.list.rows.iter().find(|r| r.reference.code == "SCR-70").unwrap().reference.id;
+        assert_eq!(open.form.value("reference"), scr.to_string());
+    }
+
+    #[test]
+    fn r_trace_3_alt_029_in_the_scan_field_is_a_group_separator() {
+        let mut w = ward();
+        keys(&mut w, "8r0103453120000073");
+        keys(&mut w, "10A1");
+        for d in ['0', '2', '9'] {
+            w.press(KeyEvent::new(KeyCode::Char(d), KeyModifiers::ALT));
+        }
+        keys(&mut w, "21S9\n");
+        let Mode::Form(open) = &w.state.mode else { panic!("the parsed fields: {:?}", w.state.notice) };
+        assert_eq!(open.form.value("lot"), "A1");
+        assert_eq!(open.form.value("serial"), "S9");
+    }
+}
+
 /// Issue 8: the Admin tab is the admins'. An admin gives a role from it (a
 /// form, audited through the write path); anyone else is told it is theirs.
 mod admin_tab {
@@ -689,7 +754,7 @@ mod admin_tab {
     #[test]
     fn r_role_1_an_admin_gives_a_role_and_others_are_told_the_tab_is_for_admins() {
         let mut w = ward();
-        w.press(plain(KeyCode::Char('8')));
+        w.press(plain(KeyCode::Char('9')));
         assert_eq!(w.state.tab, Tab::Admin);
         let barbier = w.state.admin.staff.rows.iter().find(|s| s.display_name == "Dr Barbier").unwrap().staff_id;
         while w.state.admin.staff.selected != Some(barbier) {
@@ -732,13 +797,13 @@ mod admin_tab {
         let mut n = ward();
         n.state.actor.role = "nurse".into();
         assert!(!n.state.tabs().contains(&Tab::Admin));
-        n.press(plain(KeyCode::Char('8')));
+        n.press(plain(KeyCode::Char('9')));
         assert_eq!(n.state.tab, Tab::Board);
         let notice = n.state.notice.as_ref().expect("says why");
         assert!(notice.text.contains("the Admin tab is for admins"), "{}", notice.text);
         // Tab goes round the tabs a nurse sees.
         n.press(plain(KeyCode::BackTab));
-        assert_eq!(n.state.tab, Tab::Block, "the last tab a nurse sees");
+        assert_eq!(n.state.tab, Tab::Stock, "the last tab a nurse sees");
     }
 }
 

@@ -546,19 +546,155 @@ fn block_move_form_80x24() {
     insta::assert_snapshot!(shown);
 }
 
+/// R-STOCK-4: the stock's alerts on the Board's attention list.
+#[test]
+fn r_stock_4_stock_alerts_are_on_the_board() {
+    let w = ward_with_stock_alerts();
+    let board = w.store.board(w.state.board_day(), now()).unwrap();
+    let messages: Vec<&str> = board.attention.iter().map(|a| a.message.as_str()).collect();
+    for start in [
+        "LOW STOCK bone cement kit 10 ml: 1 usable, minimum 2",
+        "EXPIRING cannulated screw 7.0 lot A2512",
+        "EXPIRED ON SHELF trocar 11G lot T0001",
+    ] {
+        assert!(messages.iter().any(|m| m.starts_with(start)), "{start}: {messages:?}");
+    }
+}
+
+/// R-STOCK-1, R-STOCK-4: the Stock tab on the demo ward: one line per lot,
+/// expiring, expired, quarantined and low lines marked with a word and a
+/// glyph; the selected lot's reference, counts and who received it.
+/// The demo ward with what the stock alerts name (R-STOCK-3, R-STOCK-4):
+/// a trocar lot expired on the shelf, a screw lot expiring in 20 days, a
+/// cement kit wasted so the kits fall under their minimum.
+fn ward_with_stock_alerts() -> Ward {
+    use periop::domain::stock::movement::MovementKind;
+    use periop::store::stock_moves::{self, Move, Receipt};
+    let mut w = ward();
+    let conn = rusqlite::Connection::open(w.store.path()).unwrap();
+    let id = |code: &str| -> i64 {
+        conn.query_row("SELECT id FROM device_refs WHERE code = ?1", [code], |r| r.get(0)).unwrap()
+    };
+    let (trocar, screw, cement) = (id("TRO-11"), id("SCR-70"), id("CEM-10"));
+    let cement_lot: i64 =
+        conn.query_row("SELECT id FROM device_lots WHERE ref_id = ?1", [cement], |r| r.get(0)).unwrap();
+    drop(conn);
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 12, d);
+    let receipt = |ref_id, lot: &str, expiry| Receipt {
+        ref_id,
+        lot: Some(lot.into()),
+        serial: None,
+        expiry,
+        units: 2,
+        location: "block cupboard B".into(),
+        scanned: None,
+    };
+    w.store
+        .write(now(), |tx| {
+            stock_moves::receive(tx, &receipt(trocar, "T0001", chrono::NaiveDate::from_ymd_opt(2026, 11, 1)))?;
+            stock_moves::receive(tx, &receipt(screw, "A2512", day(12)))?;
+            let waste = Move {
+                lot_id: cement_lot,
+                kind: MovementKind::Waste,
+                units: 1,
+                case_id: None,
+                reason: Some("dropped".into()),
+            };
+            stock_moves::move_stock(tx, &waste).map(drop)
+        })
+        .unwrap();
+    w
+}
+
+#[test]
+fn stock_80x24() {
+    let mut w = ward_with_stock_alerts();
+    press(&mut w, "8");
+    let shown = screen(&w, 80, 24);
+    for word in ["✗ EXPIRED", "⊘ quarantined", "! expiring", "! LOW", "usable"] {
+        assert!(shown.contains(word), "{word}: {shown}");
+    }
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn stock_160x48() {
+    let mut w = ward_with_stock_alerts();
+    press(&mut w, "8");
+    insta::assert_snapshot!(screen(&w, 160, 48));
+}
+
+/// R-TRACE-1, R-DISCH-1: an admission whose case had devices implanted
+/// lists them (for the discharge letter), with the operator.
+#[test]
+fn admission_with_implants_160x48() {
+    let mut w = ward();
+    press(&mut w, "2w/morin\n\n");
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("IMPLANTS (for the discharge letter)"), "{shown}");
+    assert!(shown.contains("cannulated screw 7.0 lot A2608"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+/// R-TRACE-3: a scanned string (raw, with the DataMatrix prefix and a GS)
+/// shows its parsed fields, the reference found by its GTIN, to check
+/// before saving.
+#[test]
+fn stock_receive_shows_the_parsed_fields_80x24() {
+    let mut w = ward();
+    press(&mut w, "8r]d20103453120000073172803311");
+    press(&mut w, "0B777");
+    let gs = KeyEvent::new(KeyCode::Char(']'), KeyModifiers::CONTROL);
+    shell::handle(&mut w.store, Clock::Fixed(now()), &mut w.state, Msg::Key(gs));
+    press(
+        &mut w, "305
+",
+    );
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("SCR-70 cannulated screw 7.0"), "{shown}");
+    assert!(shown.contains("31/03/2028"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+/// R-TRACE-3: a malformed scan names the bad part and keeps the typing.
+#[test]
+fn stock_receive_names_the_bad_part_80x24() {
+    let mut w = ward();
+    press(
+        &mut w,
+        "8r(01)03453120000074(17)281340
+",
+    );
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("check digit is 4"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+/// R-TRACE-1: using a lot asks for the case (patient, day, procedure).
+#[test]
+fn stock_implant_form_80x24() {
+    let mut w = ward();
+    press(
+        &mut w, "8/A2611
+",
+    );
+    press(&mut w, "u");
+    insta::assert_snapshot!(screen(&w, 80, 24));
+}
+
 /// Issue 8: the Admin tab (the admin who made the ward sees it): staff with
 /// their roles, then rooms, beds and procedure kinds.
 #[test]
 fn admin_80x24() {
     let mut w = ward();
-    press(&mut w, "8");
+    press(&mut w, "9");
     insta::assert_snapshot!(screen(&w, 80, 24));
 }
 
 #[test]
 fn admin_160x48() {
     let mut w = ward();
-    press(&mut w, "8");
+    press(&mut w, "9");
     insta::assert_snapshot!(screen(&w, 160, 48));
 }
 
@@ -566,7 +702,7 @@ fn admin_160x48() {
 #[test]
 fn admin_give_a_role_80x24() {
     let mut w = ward();
-    press(&mut w, "8jr");
+    press(&mut w, "9jr");
     insta::assert_snapshot!(screen(&w, 80, 24));
 }
 

@@ -107,7 +107,65 @@ fn try_change(tx: &mut WriteTx<'_>, change: Change, r: &Rows) -> periop::store::
                 ],
             )
             .map(drop),
+        Change::DeviceCatalogue => tx
+            .insert(
+                Table::DeviceRefs,
+                &[
+                    ("code", &"T-1"),
+                    ("manufacturer", &"Acme"),
+                    ("name", &"trocar"),
+                    ("kind", &"trocar"),
+                    ("implantable", &false),
+                ],
+            )
+            .map(drop),
+        Change::Stock => {
+            let lot = raw_lot(tx, text);
+            tx.update(Table::DeviceLots, lot, 1, &[("location", &"shelf 2")]).map(drop)
+        }
+        Change::Implant => {
+            let lot = raw_lot(tx, text);
+            tx.conn()
+                .execute(
+                    "INSERT INTO stock_movements (lot_id, kind, units, at, actor_id) VALUES (?1, 'implant', 1, ?2, 1)",
+                    rusqlite::params![lot, text],
+                )
+                .unwrap();
+            let movement = tx.conn().last_insert_rowid();
+            tx.insert(
+                Table::Implants,
+                &[
+                    ("movement_id", &movement),
+                    ("lot_id", &lot),
+                    ("case_id", &r.case.0),
+                    ("patient_id", &r.patient),
+                    ("units", &1),
+                    ("at", &text),
+                    ("recorded_by", &tx.actor_id()),
+                ],
+            )
+            .map(drop)
+        }
     }
+}
+
+/// A reference and a lot written behind the write path (rolled back with
+/// the try), for the stock changes to act on.
+fn raw_lot(tx: &WriteTx<'_>, at: &str) -> i64 {
+    tx.conn()
+        .execute(
+            "INSERT INTO device_refs (code, manufacturer, name, kind, implantable) VALUES ('R-ROLE', 'Acme', 'screw', 'screw', 1)",
+            [],
+        )
+        .unwrap();
+    let ref_id = tx.conn().last_insert_rowid();
+    tx.conn()
+        .execute(
+            "INSERT INTO device_lots (ref_id, lot, quantity, received_at) VALUES (?1, 'L1', 5, ?2)",
+            rusqlite::params![ref_id, at],
+        )
+        .unwrap();
+    tx.conn().last_insert_rowid()
 }
 
 #[test]

@@ -25,6 +25,14 @@ pub(super) fn on_key(state: &mut State, action: Option<Action>, key: KeyEvent) -
         form.quit_after_discard = false;
         return Outcome::redraw();
     }
+    // R-TRACE-3: a scanner's group separator (ASCII 29 arrives as Ctrl-]
+    // or Ctrl-5; Alt+029 as three Alt-digits) is typed as its symbol.
+    if matches!(open.purpose, forms::Purpose::Scan { .. })
+        && let Some(outcome) = scan_key(open, key)
+    {
+        return outcome;
+    }
+    let form = &mut open.form;
     let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     // `?` types nothing in a list or a yes/no field: there it opens the help.
     if key.code == KeyCode::Char('?') && plain && form.focused().is_some_and(|f| !f.is_typed()) {
@@ -39,7 +47,7 @@ pub(super) fn on_key(state: &mut State, action: Option<Action>, key: KeyEvent) -
     }
     let last = form.focus + 1 == form.fields.len();
     match action {
-        Some(Action::NextField) if key.code == KeyCode::Enter && last => return save(open),
+        Some(Action::NextField) if key.code == KeyCode::Enter && last => return save_or_ask(state),
         Some(Action::NextField) => form.next(),
         Some(Action::PreviousField) => form.previous(),
         Some(Action::ChoiceBack) => form.cycle(false),
@@ -49,13 +57,64 @@ pub(super) fn on_key(state: &mut State, action: Option<Action>, key: KeyEvent) -
         Some(Action::Top) => form.cursor_to(false),
         Some(Action::Bottom) => form.cursor_to(true),
         Some(Action::ClearText) => form.clear(),
-        Some(Action::Save) => return save(open),
+        Some(Action::Save) => return save_or_ask(state),
         Some(Action::Help) => return super::router::open_help(state),
         Some(Action::Back) if form.dirty => form.confirm_discard = true,
         Some(Action::Back) => state.mode = Mode::Normal,
         _ => return Outcome::default(),
     }
     Outcome::redraw()
+}
+
+/// R-TRACE-3: GS from a scanner, in the scan field. `None`: not such a key.
+fn scan_key(open: &mut forms::OpenForm, key: KeyEvent) -> Option<Outcome> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(']' | '5') if ctrl => {
+            open.alt_digits.clear();
+            open.form.type_char(forms::stock::GS_SHOWN);
+            Some(Outcome::redraw())
+        }
+        KeyCode::Char(d) if alt && d.is_ascii_digit() => {
+            open.alt_digits.push(d);
+            if open.alt_digits.trim_start_matches('0') == "29" {
+                open.alt_digits.clear();
+                open.form.type_char(forms::stock::GS_SHOWN);
+            } else if open.alt_digits.len() >= 3 {
+                open.alt_digits.clear();
+            }
+            Some(Outcome::redraw())
+        }
+        _ => {
+            open.alt_digits.clear();
+            None
+        }
+    }
+}
+
+/// Hands the form's request to the shell (after a question, for a change
+/// that throws away or withdraws stock), opens a scan's parsed fields, or
+/// says what is missing.
+fn save_or_ask(state: &mut State) -> Outcome {
+    let Mode::Form(open) = &mut state.mode else { return Outcome::default() };
+    if matches!(open.purpose, forms::Purpose::Scan { .. }) {
+        match forms::stock::confirm_scan(open) {
+            Ok(next) => **open = next,
+            Err(problem) => open.form.error = Some(problem),
+        }
+        return Outcome::redraw();
+    }
+    if !open.saving
+        && let Ok(forms::Request::Stock(stock)) = forms::request(open)
+        && let Some((title, lines)) = stock.confirmation()
+    {
+        let dialog =
+            Dialog { title, lines, on_confirm: Effect::Save(forms::Request::Stock(stock)), form: Some(open.clone()) };
+        state.mode = Mode::Dialog(Box::new(dialog));
+        return Outcome::redraw();
+    }
+    save(open)
 }
 
 /// Hands the form's request to the shell, or says what is missing.

@@ -27,6 +27,7 @@ pub enum Scope {
     Audit,
     Rounds,
     Block,
+    Stock,
     Admin,
     List,
     Global,
@@ -49,6 +50,7 @@ impl Scope {
             Scope::Audit => "Audit",
             Scope::Rounds => "Distraction rounds",
             Scope::Block => "Block schedule (the day grid)",
+            Scope::Stock => "Stock: devices and implants",
             Scope::Admin => "Admin: staff and roles",
             Scope::List => "Any list",
             Scope::Global => "On every screen",
@@ -95,6 +97,16 @@ pub enum Action {
     RecordRound,
     PhaseStep,
     ReportTurns,
+    Receive,
+    Reserve,
+    UseDevice,
+    Release,
+    ReturnStock,
+    Waste,
+    Quarantine,
+    Recall,
+    NewReference,
+    ImplantOperator,
     GiveRole,
     RetireStaff,
     Void,
@@ -193,6 +205,7 @@ const fn bind(
 
 use Key::{Char, Code, Ctrl, Digit};
 use Scope::Rounds as RoundsScope;
+use Scope::Stock as StockScope;
 use Scope::{
     Admissions, Anaesthesia, Anywhere, Beds, Board, Detail, Dialog, Filter, Form, Global, Help, List, TooSmall,
 };
@@ -295,6 +308,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(Scope::Block, &[Char('r')], Action::Rebook, "book a postponed case again (the waiting list)", None),
     bind(Scope::Block, &[Char('x')], Action::TakeStep(Step::Cancel), "cancel the case (a reason from the list)", None),
     bind(Scope::Block, &[Char('o')], Action::TakeStep(Step::Postpone), "postpone the case (a reason from the list)", None),
+    bind(StockScope, &[Char('r')], Action::Receive, "receive: scan or type the label (GS1), check, save", Some("receive")),
+    bind(StockScope, &[Char('v')], Action::Reserve, "reserve for a case (the earliest-expiring usable lot, FEFO)", Some("reserve")),
+    bind(StockScope, &[Char('u')], Action::UseDevice, "use / implant this lot in a case (traced)", Some("use")),
+    bind(StockScope, &[Char('l')], Action::Release, "release units held for a case", None),
+    bind(StockScope, &[Char('b')], Action::ReturnStock, "return units of this lot to the supplier", None),
+    bind(StockScope, &[Char('w')], Action::Waste, "waste units of this lot (with a reason)", None),
+    bind(StockScope, &[Char('x')], Action::Quarantine, "quarantine this lot (with a reason)", None),
+    bind(StockScope, &[Char('R')], Action::Recall, "recall: quarantine the lot and list who received it", Some("recall")),
+    bind(StockScope, &[Char('n')], Action::NewReference, "new device reference (catalogue)", None),
+    bind(StockScope, &[Char('o')], Action::ImplantOperator, "record who implanted it (a record lacking the operator)", None),
     bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next row", None),
     bind(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous row", None),
     bind(List, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "page down", None),
@@ -329,6 +352,15 @@ pub fn change_of(action: Action) -> Option<Change> {
         // The form picks the record; each needs the role that records it
         // (the write path checks). Medication's roles hold all the others'.
         Action::Void => Change::Medication,
+        Action::Receive
+        | Action::Reserve
+        | Action::Release
+        | Action::ReturnStock
+        | Action::Waste
+        | Action::Quarantine
+        | Action::Recall => Change::Stock,
+        Action::UseDevice | Action::ImplantOperator => Change::Implant,
+        Action::NewReference => Change::DeviceCatalogue,
         _ => return None,
     })
 }

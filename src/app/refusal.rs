@@ -36,7 +36,9 @@ impl From<&StoreError> for Refusal {
             StoreError::Conflict { .. } => RefusalKind::Conflict,
             StoreError::Busy => RefusalKind::Busy,
             StoreError::NotFound(_) => RefusalKind::NotFound,
-            StoreError::Invalid { .. } | StoreError::BlockConflict { .. } => RefusalKind::Invalid,
+            StoreError::Invalid { .. } | StoreError::BlockConflict { .. } | StoreError::OutOfStock { .. } => {
+                RefusalKind::Invalid
+            }
             StoreError::Retrospective { .. } => RefusalKind::Retrospective,
             StoreError::NotAllowed { .. } => RefusalKind::NotAllowed,
             _ => RefusalKind::Other,

@@ -103,6 +103,7 @@ pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
         | Scope::Audit
         | Scope::Rounds
         | Scope::Block
+        | Scope::Stock
         | Scope::Admin => screens::of(state.tab).applies(state, action),
         _ => true,
     }

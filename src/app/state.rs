@@ -26,14 +26,25 @@ pub enum Tab {
     Rounds,
     /// The block schedule: the day grid (R-BLOCK-1..4).
     Block,
+    /// Devices and implants: references, lots, movements (R-STOCK-*, R-TRACE-*).
+    Stock,
     /// Staff and roles, rooms, beds, procedure kinds: shown to admins only.
     Admin,
 }
 
 impl Tab {
     /// The tabs built so far, in the order their numbers follow.
-    pub const ALL: [Tab; 8] =
-        [Tab::Board, Tab::Admissions, Tab::Beds, Tab::Anaesthesia, Tab::Audit, Tab::Rounds, Tab::Block, Tab::Admin];
+    pub const ALL: [Tab; 9] = [
+        Tab::Board,
+        Tab::Admissions,
+        Tab::Beds,
+        Tab::Anaesthesia,
+        Tab::Audit,
+        Tab::Rounds,
+        Tab::Block,
+        Tab::Stock,
+        Tab::Admin,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -44,7 +55,17 @@ impl Tab {
             Tab::Audit => "Audit",
             Tab::Rounds => "Rounds",
             Tab::Block => "Block",
+            Tab::Stock => "Stock",
             Tab::Admin => "Admin",
+        }
+    }
+
+    /// The name when the tab bar is short of room (80 columns).
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Tab::Admissions => "Adm.",
+            Tab::Anaesthesia => "Anaes.",
+            other => other.title(),
         }
     }
 
@@ -260,6 +281,45 @@ impl Keyed for crate::store::distraction::RoundsRow {
     }
 }
 
+/// One row of the Stock tab: a lot with its reference, or a reference with
+/// nothing on the shelf (selected by lot id; such a reference by minus its id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StockRow {
+    pub reference: crate::domain::stock::Reference,
+    pub lot: Option<crate::domain::stock::lots::Lot>,
+    /// The reference's usable, reserved and total units (R-STOCK-4).
+    pub usable: u32,
+    pub reserved: u32,
+    pub total: u32,
+    pub low: bool,
+}
+
+impl Keyed for StockRow {
+    fn key(&self) -> i64 {
+        self.lot.as_ref().map_or(-self.reference.id, |l| l.id)
+    }
+    fn search_text(&self) -> String {
+        let r = &self.reference;
+        let lot = self.lot.as_ref().map(|l| format!("{} {}", l.label(), l.location)).unwrap_or_default();
+        format!("{} {} {} {} {lot}", r.code, r.name, r.manufacturer, r.kind.label())
+    }
+}
+
+/// The Stock tab: its rows, the cases a movement can be for, and who
+/// received each listed lot (R-TRACE-2).
+#[derive(Debug, Clone, Default)]
+pub struct StockView {
+    pub list: Listing<StockRow>,
+    pub cases: Vec<crate::store::stock::StockCase>,
+    pub recipients: std::collections::BTreeMap<i64, Vec<crate::domain::stock::trace::ImplantRecord>>,
+    /// R-TRACE-3: the key the site's scanners send for GS.
+    pub gs_key: Option<char>,
+    /// A reference to select once the list is read (a Board alert opened it).
+    pub focus_reference: Option<i64>,
+    /// R-STOCK-4: lots expiring within this many days are marked.
+    pub expiry_days: i64,
+}
+
 /// The anaesthesia worklist (R-ANES-1, -2, -5), selected by case.
 pub type AnaesthesiaView = Listing<ConsultationDue>;
 
@@ -333,6 +393,7 @@ pub struct State {
     pub audit: AuditView,
     pub rounds: RoundsView,
     pub block: BlockView,
+    pub stock: StockView,
     pub admin: AdminView,
     pub notice: Option<Notice>,
     /// Pick lists for forms: procedure kinds, operators, rooms, beds.
@@ -376,6 +437,7 @@ impl State {
             audit: AuditView::default(),
             rounds: RoundsView::default(),
             block: BlockView::default(),
+            stock: StockView::default(),
             admin: AdminView::default(),
             notice: None,
             lists: Lists::default(),

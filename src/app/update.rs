@@ -43,6 +43,7 @@ pub enum Msg {
     BedsLoaded(Result<Vec<BedRow>, String>),
     AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
     RoundsLoaded(Result<Vec<crate::store::distraction::RoundsRow>, String>),
+    StockLoaded(Result<Box<crate::store::stock::StockData>, String>),
     AdminLoaded(Result<AdminData, String>),
     /// Who this terminal's account is now (its role may have changed in
     /// another terminal) and the settings the screen keeps (idle lock, zone).
@@ -78,6 +79,7 @@ pub enum Effect {
     LoadBeds(NaiveDate),
     LoadAnaesthesia(NaiveDate),
     LoadRounds(NaiveDate),
+    LoadStock(NaiveDate),
     LoadAdmin,
     /// Re-read the account's staff row and the settings (after another
     /// terminal changed the staff list or a setting).
@@ -218,6 +220,10 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
         }
         Msg::BlockLoaded { day, result } => screens::block::receive(state, day, result),
         Msg::BlockWeekLoaded { monday, result } => screens::block::receive_week(state, monday, result),
+        Msg::StockLoaded(result) => {
+            screens::stock::receive(state, result);
+            Outcome::redraw()
+        }
         Msg::AdminLoaded(result) => {
             match result {
                 Ok(data) => {

@@ -104,6 +104,38 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<DistractionAction>,
     },
+    /// Print the device stock with its alerts (R-STOCK-4); `add` puts a
+    /// reference in the catalogue, `receive` takes in a lot (typed or scanned).
+    #[command(args_conflicts_with_subcommands = true)]
+    Stock {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        #[command(subcommand)]
+        action: Option<StockAction>,
+    },
+    /// A recall (R-TRACE-2): quarantine what is left of a lot and list every
+    /// patient who received it, with case, date and operator.
+    Recall {
+        /// The reference's catalogue code (REF on the notice).
+        #[arg(long = "ref", value_name = "CODE")]
+        reference: String,
+        /// The lot (or serial) number.
+        #[arg(long, value_name = "LOT")]
+        lot: String,
+        /// Why (recorded on the quarantine), e.g. the notice's number.
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print a patient's implant record (R-TRACE-1): the card the patient is given.
+    Implants {
+        /// The patient's hospital number.
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// List the site's settings (thresholds with their sources), or change one.
     Settings {
         #[command(subcommand)]
@@ -219,6 +251,57 @@ pub enum SettingsAction {
         /// The new value; a negative number needs no `--` (`path.admit_offset_days -2`).
         #[arg(allow_negative_numbers = true)]
         value: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StockAction {
+    /// Add a device reference to the catalogue (R-STOCK-1; pharmacist or admin).
+    Add {
+        /// The catalogue code (REF on the label), unique.
+        #[arg(long = "ref", value_name = "CODE")]
+        code: String,
+        #[arg(long)]
+        manufacturer: String,
+        #[arg(long)]
+        name: String,
+        /// screw, cement_kit, trocar, cannula, distractor or other.
+        #[arg(long)]
+        kind: String,
+        /// Left in the patient (traced, R-TRACE-1).
+        #[arg(long)]
+        implantable: bool,
+        /// The GTIN printed under (01), 8 to 14 digits (check digit verified).
+        #[arg(long)]
+        gtin: Option<String>,
+        /// Usable units under which the Board warns (R-STOCK-4).
+        #[arg(long, default_value_t = 0)]
+        min: u32,
+        /// Distractors: mm of lengthening per turn.
+        #[arg(long)]
+        mm_per_turn: Option<f64>,
+    },
+    /// Receive units: scan or paste the label's GS1 string, or type the parts.
+    Receive {
+        /// The GS1 element string, e.g. "(01)03453120000011(17)270630(10)A100".
+        #[arg(long)]
+        scan: Option<String>,
+        /// The reference's code (default: the one whose GTIN was scanned).
+        #[arg(long = "ref", value_name = "CODE")]
+        reference: Option<String>,
+        #[arg(long)]
+        lot: Option<String>,
+        #[arg(long)]
+        serial: Option<String>,
+        /// Use-by day, YYYY-MM-DD (default: the scanned (17)).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        expiry: Option<String>,
+        /// Units (default: the scanned (30), else 1).
+        #[arg(long)]
+        units: Option<u32>,
+        /// Where the units are put.
+        #[arg(long, default_value = "")]
+        location: String,
     },
 }
 

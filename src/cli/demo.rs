@@ -205,6 +205,7 @@ pub fn build(
     progress(1.0);
     store.write(now, |tx| around_today(tx, &mut ward, &mut dice))?;
     super::demo_distraction::build(&mut store, now, ward.next_hospital_number + 1)?;
+    super::demo_stock::build(&mut store, now)?;
     Ok(store)
 }
 

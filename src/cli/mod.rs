@@ -9,12 +9,14 @@ pub mod board;
 pub mod check;
 pub mod demo;
 pub mod demo_distraction;
+pub mod demo_stock;
 pub mod distraction;
 pub mod distraction_commands;
 pub mod rules;
 pub mod settings;
 pub mod setup;
 pub mod staff;
+pub mod stock;
 pub mod void;
 
 use crate::store::{Account, Store};

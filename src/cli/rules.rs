@@ -128,6 +128,13 @@ mod tests {
             "R-DO-6",
             "R-DO-7",
             "R-BLOCK-3",
+            "R-STOCK-1",
+            "R-STOCK-2",
+            "R-STOCK-3",
+            "R-STOCK-4",
+            "R-TRACE-1",
+            "R-TRACE-2",
+            "R-TRACE-3",
             "R-AUDIT-1",
             "R-AUDIT-2",
             "R-PRIV-1",
@@ -138,7 +145,7 @@ mod tests {
         ] {
             assert!(ids.contains(&id), "{id} is not in docs/rules.md");
         }
-        assert_eq!(ids.len(), 45, "{ids:?}");
+        assert_eq!(ids.len(), 51, "{ids:?}");
     }
 
     /// Found in use (#12): `periop settings` cited rules (R-HO-1, R-BLOCK-2)
@@ -156,7 +163,8 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "there is no rule \"R-FOO-9\"; rule IDs look like R-FAST-4 (R-PATH-1..6, R-READY-1..3, R-ANES-1..5, \
-             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-1..6, R-DO-1..7, R-HO-1, R-STOCK-4, R-AUDIT-1..3, R-PRIV-1..2, R-ROLE-1); `periop rules` prints them all"
+             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-1..6, R-DO-1..7, R-HO-1, R-STOCK-1..4, R-TRACE-1..3, \
+             R-AUDIT-1..3, R-PRIV-1..2, R-ROLE-1); `periop rules` prints them all"
         );
     }
 }

@@ -34,6 +34,8 @@ pub enum Subject {
     Bed(i64),
     /// A distraction case (R-DO-3..7).
     Distraction(i64),
+    /// A device reference and its lots (R-STOCK-3, R-STOCK-4).
+    Stock(i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,6 +61,7 @@ fn subject_key(subject: Subject) -> (u8, i64) {
         Subject::Case(id) => (1, id),
         Subject::Bed(id) => (2, id),
         Subject::Distraction(id) => (3, id),
+        Subject::Stock(id) => (4, id),
     }
 }
 

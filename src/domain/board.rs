@@ -138,6 +138,10 @@ pub struct Facts {
     /// rounds call for (computed by `distraction::alerts`).
     #[serde(skip)]
     pub distraction: Vec<DistractionFlags>,
+    /// R-STOCK-3, R-STOCK-4: the device stock's alerts (computed by
+    /// `stock::alerts`).
+    #[serde(skip)]
+    pub stock: Vec<Alert>,
 }
 
 /// A patient in distraction with the alerts their case raises.
@@ -185,7 +189,7 @@ impl Board {
                     .find(|s| s.case_id == Some(id))
                     .map(|s| s.admission_id)
             }),
-            Subject::Bed(_) | Subject::Distraction(_) => None,
+            Subject::Bed(_) | Subject::Distraction(_) | Subject::Stock(_) => None,
         }
     }
 
@@ -204,7 +208,7 @@ impl Board {
                 .map(|p| &p.patient)
                 .or_else(|| stays().find(|s| s.case_id == Some(id)).map(|s| &s.patient)),
             Subject::Distraction(id) => f.distraction.iter().find(|d| d.case_id == id).map(|d| &d.patient),
-            Subject::Bed(_) => None,
+            Subject::Bed(_) | Subject::Stock(_) => None,
         }
     }
 }
@@ -282,6 +286,8 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
     alerts.extend(follow_up_calls(as_of, day, today, facts));
     // R-DO-3, R-DO-4, R-DO-6, R-DO-7: the rounds' alerts, on the board too.
     alerts.extend(facts.distraction.iter().flat_map(|d| d.alerts.iter().cloned()));
+    // R-STOCK-4: low stock, expiring lots, tomorrow's held devices.
+    alerts.extend(facts.stock.iter().cloned());
     attention::sort(&mut alerts);
     alerts
 }

@@ -436,6 +436,9 @@ pub struct AdmissionDetail {
     /// R-DISCH-1 for a discharge today, while the patient is on the ward.
     pub discharge_missing: Vec<Missing>,
     pub follow_up_call: Option<FollowUpCall>,
+    /// R-TRACE-1: the devices implanted in (or used on) the patient in this
+    /// stay's cases; the discharge letter lists them (R-DISCH-1).
+    pub implants: Vec<super::stock::trace::ImplantRecord>,
 }
 
 /// R-ANES-1, -2, -5: a case under anaesthesia whose consultation needs attention.

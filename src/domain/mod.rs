@@ -27,5 +27,6 @@ pub mod readiness;
 pub mod roles;
 pub mod settings;
 pub mod stay_order;
+pub mod stock;
 pub mod ward_setup;
 pub mod ward_time;

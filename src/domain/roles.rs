@@ -113,10 +113,17 @@ pub enum Change {
     Distraction,
     /// A distraction round: turns done, pain, pins (R-DO-5).
     Round,
+    /// Device references: the catalogue of what the ward stocks (R-STOCK-1).
+    DeviceCatalogue,
+    /// Lots and their movements: receive, reserve, release, return, waste,
+    /// quarantine (R-STOCK-2, R-TRACE-2).
+    Stock,
+    /// Recording a device implanted in or used on a patient (R-TRACE-1).
+    Implant,
 }
 
 impl Change {
-    pub const ALL: [Change; 17] = [
+    pub const ALL: [Change; 20] = [
         Change::Staff,
         Change::Settings,
         Change::Rooms,
@@ -134,6 +141,9 @@ impl Change {
         Change::Discharge,
         Change::Distraction,
         Change::Round,
+        Change::DeviceCatalogue,
+        Change::Stock,
+        Change::Implant,
     ];
 
     /// How a refusal and `periop roles` name the change.
@@ -156,6 +166,9 @@ impl Change {
             Change::Discharge => "discharge",
             Change::Distraction => "distraction prescription and phases",
             Change::Round => "distraction rounds",
+            Change::DeviceCatalogue => "device references",
+            Change::Stock => "device stock",
+            Change::Implant => "implant records",
         }
     }
 
@@ -178,6 +191,9 @@ impl Change {
             Change::Discharge => "discharge",
             Change::Distraction => "distraction",
             Change::Round => "round",
+            Change::DeviceCatalogue => "device_catalogue",
+            Change::Stock => "stock",
+            Change::Implant => "implant",
         }
     }
 }
@@ -204,6 +220,9 @@ pub const PERMISSIONS: &[(Change, &[Role])] = &[
     (Change::Discharge, &[Nurse, Doctor, Admin]),
     (Change::Distraction, &[Doctor, Admin]),
     (Change::Round, &[Nurse, Doctor, Admin]),
+    (Change::DeviceCatalogue, &[Pharmacist, Admin]),
+    (Change::Stock, &[Nurse, Doctor, Pharmacist, Admin]),
+    (Change::Implant, &[Nurse, Doctor, Admin]),
 ];
 
 /// The roles that may make `change` (R-ROLE-1).

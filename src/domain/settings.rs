@@ -17,6 +17,9 @@ pub enum Kind {
     Time,
     /// An IANA time-zone name such as `Europe/Paris`.
     Zone,
+    /// R-TRACE-3: the key a barcode scanner sends in place of the GS1 group
+    /// separator (ASCII 29): one character outside the GS1 set 82, or `none`.
+    ScanKey,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -95,6 +98,14 @@ pub const CATALOGUE: &[Def] = &[
     def("block.freeze_time", "14:00", "time", Time, "R-BLOCK-4", "site: next day's list frozen after this time on J-1"),
     def("stock.expiry_alert_days", "60", "days", Integer, "R-STOCK-4", "site policy"),
     def(
+        SCANNER_GS_KEY,
+        "none",
+        "key",
+        Kind::ScanKey,
+        "R-TRACE-3",
+        "site: what the scanners send for GS (ASCII 29 is always read)",
+    ),
+    def(
         "do.max_rate_mm_day",
         "1.5",
         "mm/day",
@@ -128,6 +139,12 @@ pub const CATALOGUE: &[Def] = &[
 
 /// R-PRIV-2: minutes without a key before patient identities are hidden.
 pub const IDLE_LOCK_MIN: &str = "ui.idle_lock_min";
+
+/// R-STOCK-4: lots expiring within this many days are listed.
+pub const STOCK_EXPIRY_ALERT_DAYS: &str = "stock.expiry_alert_days";
+
+/// R-TRACE-3: the key scanners send in place of GS.
+pub const SCANNER_GS_KEY: &str = "stock.scanner_gs_key";
 
 pub fn definition(key: &str) -> Option<&'static Def> {
     CATALOGUE.iter().find(|d| d.key == key)
@@ -211,12 +228,30 @@ pub fn validate(key: &str, value: &str) -> Result<(), SettingError> {
         Kind::Zone => {
             return value.parse::<Tz>().map(drop).map_err(|_| invalid("a time-zone name, such as Europe/Paris"));
         }
+        Kind::ScanKey => {
+            return scan_key(value)
+                .map(drop)
+                .ok_or_else(|| invalid("none, or one character no lot or serial can hold (such as ~ | # ^ or `)"));
+        }
     };
     match range(key) {
         Some((low, high)) if !(low..=high).contains(&number) => {
             Err(SettingError::OutOfRange { key: key.to_string(), value: value.to_string(), low, high, unit: def.unit })
         }
         _ => Ok(()),
+    }
+}
+
+/// R-TRACE-3: `none` (only ASCII 29), or the one character a scanner sends
+/// for GS; `None` when the text is neither.
+fn scan_key(value: &str) -> Option<Option<char>> {
+    if value.eq_ignore_ascii_case("none") {
+        return Some(None);
+    }
+    let mut chars = value.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if !super::stock::gs1::in_set_82(c) && !c.is_whitespace() => Some(Some(c)),
+        _ => None,
     }
 }
 
@@ -271,6 +306,11 @@ impl Settings {
         parse_time(self.raw(key)).or_else(|| parse_time(default_of(key))).unwrap_or(NaiveTime::MIN)
     }
 
+    /// R-TRACE-3: the key the site's scanners send for GS, if any.
+    pub fn scanner_gs_key(&self) -> Option<char> {
+        scan_key(self.raw(SCANNER_GS_KEY)).flatten()
+    }
+
     pub fn zone(&self) -> Tz {
         self.raw(WARD_TIMEZONE).parse().unwrap_or(chrono_tz::Europe::Paris)
     }
@@ -298,6 +338,17 @@ mod tests {
             assert_eq!(validate(def.key, def.default), Ok(()), "{}", def.key);
             assert_eq!(CATALOGUE.iter().filter(|d| d.key == def.key).count(), 1, "{}", def.key);
         }
+    }
+
+    #[test]
+    fn r_trace_3_the_scanner_gs_key_is_none_or_a_character_outside_set_82() {
+        assert_eq!(Settings::default().scanner_gs_key(), None);
+        assert_eq!(validate(SCANNER_GS_KEY, "~"), Ok(()));
+        assert!(validate(SCANNER_GS_KEY, "A").is_err(), "a letter could be part of a lot");
+        assert!(validate(SCANNER_GS_KEY, "~~").is_err());
+        let (s, bad) = Settings::from_pairs([(SCANNER_GS_KEY.to_string(), "|".to_string())]);
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(s.scanner_gs_key(), Some('|'));
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub fn run(store: &mut Store, clock: Clock, effect: Effect) -> Msg {
         Effect::LoadBlockWeek(monday) => {
             Msg::BlockWeekLoaded { monday, result: store.block_week(monday, clock.now()).map_err(|e| e.to_string()) }
         }
+        Effect::LoadStock(day) => {
+            Msg::StockLoaded(store.stock_view(day).map(Box::new).map_err(|e| store.explain(e).to_string()))
+        }
         Effect::LoadAdmin => Msg::AdminLoaded(store.admin_data().map_err(|e| e.to_string())),
         Effect::LoadWho => Msg::WhoLoaded(who(store).map_err(|e| e.to_string())),
         Effect::LoadLists => Msg::ListsLoaded(store.lists().map_err(|e| e.to_string())),

@@ -125,6 +125,7 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
             .write(now, |tx| discharge::call_done(tx, call_id, version, None))
             .map(|_| format!("{who}: follow-up call done")),
         Request::Rounds(r) => super::save_rounds::apply(store, now, r),
+        Request::Stock(r) => super::save_stock::apply(store, now, r),
     }
 }
 
@@ -154,6 +155,7 @@ fn request_label(request: &Request) -> String {
         Request::BedState { bed_id, .. } => format!("bed #{bed_id}"),
         Request::CallDone { call_id, .. } => format!("call #{call_id} done"),
         Request::Rounds(r) => super::save_rounds::label(r),
+        Request::Stock(r) => super::save_stock::label(r),
         Request::StaffRole { staff_id, .. } => format!("staff #{staff_id} role"),
         Request::Void { what, id, .. } => format!("{} voided", what.table().row(*id)),
         Request::StaffActive { staff_id, .. } => format!("staff #{staff_id} active"),

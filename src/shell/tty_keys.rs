@@ -33,7 +33,9 @@ fn parse(input: &[u8], complete: bool) -> Option<(Option<KeyEvent>, usize)> {
         b'\t' => Some((Some(key(KeyCode::Tab)), 1)),
         0x7f | 0x08 => Some((Some(key(KeyCode::Backspace)), 1)),
         0x01..=0x1a => Some((Some(with(KeyCode::Char(char::from(first + 0x60)), KeyModifiers::CONTROL)), 1)),
-        0x00 | 0x1c..=0x1f => Some((None, 1)),
+        // R-TRACE-3: the GS1 group separator a barcode scanner sends (Ctrl-]).
+        0x1d => Some((Some(with(KeyCode::Char(']'), KeyModifiers::CONTROL)), 1)),
+        0x00 | 0x1c | 0x1e | 0x1f => Some((None, 1)),
         0x20..=0x7e => Some((Some(key(KeyCode::Char(char::from(first)))), 1)),
         _ => parse_non_ascii(input, complete),
     }

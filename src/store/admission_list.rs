@@ -330,6 +330,7 @@ pub fn detail(
         labs: labs::list(conn, patient_id)?,
         discharge_check: discharge::check(conn, admission_id)?,
         follow_up_call: discharge::call_of(conn, admission_id, today)?,
+        implants: super::stock::implants_of_admission(conn, admission_id)?,
         patient,
         case,
         readiness,

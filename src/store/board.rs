@@ -31,6 +31,10 @@ impl Store {
                 .map(|r| DistractionFlags { case_id: r.case.id, patient: r.case.patient, alerts: r.status.alerts })
                 .collect();
         }
+        // R-STOCK-4: the stock as it is now, on today's board.
+        if day == ward_time::local_day(now, self.zone()) {
+            facts.stock = self.stock_alerts(day)?;
+        }
         Ok(Board::build(day, facts, now, self.settings()))
     }
 }
@@ -123,6 +127,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
         follow_up_calls: discharge::calls_due(conn, day)?,
         inputs,
         distraction: Vec::new(),
+        stock: Vec::new(),
     })
 }
 

@@ -404,7 +404,16 @@ pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: Admissi
     for (id, version, state) in cases {
         let before_done = if state == CaseState::Done { state_before_done(tx.conn(), id)? } else { None };
         if let Some(to) = crate::domain::case::after_stay(state, stay, before_done) {
+            // R-TRACE-1: a case with implants closes only with complete records.
+            if to == CaseState::Done {
+                super::stock_moves::close_gate(tx, id)?;
+            }
             tx.update_following(Table::Cases, id, version, &[("state", &to.code())])?;
+            // R-STOCK-2: a cancelled or postponed case gives its held devices
+            // back; so does a closed one, for the units it did not use.
+            if matches!(to, CaseState::Cancelled | CaseState::Postponed | CaseState::Done) {
+                super::stock_moves::release_case(tx, id)?;
+            }
         }
     }
     Ok(())

@@ -15,6 +15,8 @@ use crate::domain::journey::BleedingRisk;
 use crate::domain::medication::{DrugClass, LabItem};
 use crate::domain::pathway::AdmissionState;
 use crate::domain::roles::Role;
+use crate::domain::stock::DeviceKind;
+use crate::domain::stock::movement::MovementKind;
 use rusqlite::Connection;
 use rusqlite::types::Type;
 
@@ -58,6 +60,13 @@ codes! {
     Sensation => Sensation::ALL.to_vec(), Sensation::code, Sensation::from_code;
     Motor => Motor::ALL.to_vec(), Motor::code, Motor::from_code;
     Colour => Colour::ALL.to_vec(), Colour::code, Colour::from_code;
+    DeviceKind => DeviceKind::ALL.to_vec(), DeviceKind::code, stored_kind;
+    MovementKind => MovementKind::ALL.to_vec(), MovementKind::code, MovementKind::from_code;
+}
+
+/// A stored device kind: the code only (the label is for typing).
+fn stored_kind(code: &str) -> Option<DeviceKind> {
+    DeviceKind::ALL.into_iter().find(|k| k.code() == code)
 }
 
 /// R-ROLE-1: the roles, and schema 3's words for a doctor (still readable).
@@ -160,6 +169,8 @@ pub const COLUMNS: &[(Table, &str, Codes)] = &[
     (Table::DistractionRounds, "sensation", <Sensation as Code>::codes),
     (Table::DistractionRounds, "motor", <Motor as Code>::codes),
     (Table::DistractionRounds, "colour", <Colour as Code>::codes),
+    (Table::DeviceRefs, "kind", <DeviceKind as Code>::codes),
+    (Table::StockMovements, "kind", <MovementKind as Code>::codes),
 ];
 
 /// How a time column is written: a ward day (`2026-11-23`) or an instant

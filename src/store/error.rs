@@ -63,6 +63,12 @@ pub enum StoreError {
     NotAllowed { change: &'static str, role: &'static str, needs: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
+    /// R-STOCK-2: not enough free units (another terminal may have taken
+    /// the last one a moment ago); nothing was taken.
+    #[error(
+        "{what}: {asked} asked, {free} free (the rest is reserved for cases or gone); nothing was taken: receive more, or pick another lot"
+    )]
+    OutOfStock { what: String, asked: u32, free: u32 },
     /// R-PATH-6: a planned date already past. The screen asks "record it as a
     /// retrospective entry?" and, if so, repeats the call with the confirmation.
     #[error(

@@ -46,6 +46,9 @@ pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
         Table::DischargeChecks | Table::FollowUpCalls => Change::Discharge,
         Table::DistractionCases | Table::DistractionPhases => Change::Distraction,
         Table::DistractionSessions | Table::DistractionRounds | Table::PinGrades => Change::Round,
+        Table::DeviceRefs => Change::DeviceCatalogue,
+        Table::DeviceLots | Table::StockMovements | Table::CaseDevices => Change::Stock,
+        Table::Implants => Change::Implant,
     }
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 8;
+pub const VERSION: i64 = 9;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -45,10 +45,16 @@ pub const UPGRADES: &[Step] = &[
     Step { sql: BLOCK_TABLES, then: None },
     // 7 → 8 (issue 13): search documents folded as the queries are (ß as ss).
     Step { sql: "", then: Some(super::search::rebuild_indexes) },
+    // 8 → 9 (R-STOCK-1, R-STOCK-2, R-TRACE-1): device references, lots,
+    // movements, case holds and implant records, as in schema.sql.
+    Step { sql: STOCK_TABLES, then: Some(upgrade_9_keep) },
 ];
 
 /// The block tables of `schema.sql` (6 → 7), kept word for word.
 const BLOCK_TABLES: &str = include_str!("schema_7_block.sql");
+
+/// The stock tables of `schema.sql` (8 → 9), kept word for word.
+const STOCK_TABLES: &str = include_str!("schema_9_stock.sql");
 
 /// The distraction tables of `schema.sql` (3 → 4), kept word for word.
 const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
@@ -133,6 +139,13 @@ fn widen_staff_roles(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "schema_version", cookie + 1)?;
     conn.pragma_update(None, "writable_schema", false)?;
     written?;
+    Ok(())
+}
+
+/// 8 → 9 (R-TRACE-1, R-STOCK-2): the triggers that keep implant records
+/// and stock movements, as in schema.sql (made like the audit log's).
+fn upgrade_9_keep(conn: &Connection) -> Result<()> {
+    super::chain::ensure_triggers(conn)?;
     Ok(())
 }
 
@@ -236,6 +249,11 @@ mod tests {
     #[test]
     fn the_block_step_is_the_schema_word_for_word() {
         assert!(SCHEMA.contains(BLOCK_TABLES), "schema.sql and schema_7_block.sql differ");
+    }
+
+    #[test]
+    fn the_stock_step_is_the_schema_word_for_word() {
+        assert!(SCHEMA.contains(STOCK_TABLES), "schema.sql and schema_9_stock.sql differ");
     }
 
     #[test]

@@ -26,10 +26,15 @@ pub enum Table {
     PinGrades,
     BlockOverrides,
     CaseCallOffs,
+    DeviceRefs,
+    DeviceLots,
+    StockMovements,
+    CaseDevices,
+    Implants,
 }
 
 impl Table {
-    pub const ALL: [Table; 23] = [
+    pub const ALL: [Table; 28] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -53,6 +58,11 @@ impl Table {
         Table::PinGrades,
         Table::BlockOverrides,
         Table::CaseCallOffs,
+        Table::DeviceRefs,
+        Table::DeviceLots,
+        Table::StockMovements,
+        Table::CaseDevices,
+        Table::Implants,
     ];
 
     pub fn name(self) -> &'static str {
@@ -80,6 +90,11 @@ impl Table {
             Table::PinGrades => "pin_grades",
             Table::BlockOverrides => "block_overrides",
             Table::CaseCallOffs => "case_call_offs",
+            Table::DeviceRefs => "device_refs",
+            Table::DeviceLots => "device_lots",
+            Table::StockMovements => "stock_movements",
+            Table::CaseDevices => "case_devices",
+            Table::Implants => "implants",
         }
     }
 
@@ -109,6 +124,11 @@ impl Table {
             Table::PinGrades => "pin grade",
             Table::BlockOverrides => "schedule override",
             Table::CaseCallOffs => "cancellation or postponement",
+            Table::DeviceRefs => "device reference",
+            Table::DeviceLots => "lot",
+            Table::StockMovements => "stock movement",
+            Table::CaseDevices => "device held for a case",
+            Table::Implants => "implant record",
         }
     }
 
@@ -121,6 +141,7 @@ impl Table {
             | Table::DistractionRounds
             | Table::PinGrades => 4,
             Table::BlockOverrides | Table::CaseCallOffs => 7,
+            Table::DeviceRefs | Table::DeviceLots | Table::StockMovements | Table::CaseDevices | Table::Implants => 9,
             _ => 1,
         }
     }

@@ -39,7 +39,10 @@ fn plain_text(table: Table, id: Option<i64>, fields: &[Field<'_>]) -> Result<()>
             ToSqlOutput::Owned(Value::Text(text)) => text,
             _ => continue,
         };
-        if text.chars().any(|c| c != '\n' && crate::domain::names::is_unsafe(c)) {
+        // R-TRACE-3: the whole scanned label is kept as the scanner sent it,
+        // GS1's group separator (ASCII 29) included.
+        let scan = table == Table::DeviceLots && *column == "scanned";
+        if text.chars().any(|c| c != '\n' && !(scan && c == '\u{1d}') && crate::domain::names::is_unsafe(c)) {
             let what = id.map_or_else(|| format!("new {}", table.noun()), |id| table.row(id));
             return Err(StoreError::invalid(
                 format!("{what}, {}", column.replace('_', " ")),

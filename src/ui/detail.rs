@@ -36,6 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     left.extend(anaesthesia(detail, theme, &when));
     let mut right = fasting(detail, state, theme, &when);
     right.extend(medication(detail, theme, &when));
+    right.extend(implants(detail, theme, &when));
     right.extend(going_home(detail, theme, &when));
     right.extend(timeline(detail, theme, &when));
 
@@ -275,6 +276,30 @@ fn voided_line(text: &str, reason: Option<&str>, theme: &Theme) -> Line<'static>
         Span::styled(text.to_string(), theme.dim().add_modifier(Modifier::CROSSED_OUT)),
         Span::styled(format!("  ✗ voided: {}", reason.unwrap_or("")), theme.dim()),
     ])
+}
+
+/// R-TRACE-1: the devices recorded for the stay's cases, each with what its
+/// record lacks (the case cannot be closed until none does); the discharge
+/// letter lists them (R-DISCH-1). Nothing is drawn for a stay without any.
+fn implants(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
+    if d.implants.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::styled(" IMPLANTS (for the discharge letter)", theme.section())];
+    for r in &d.implants {
+        let at = r.at.map(when).unwrap_or_else(|| "time missing".into());
+        let operator = r.operator.as_deref().unwrap_or("operator missing");
+        lines.push(Line::from(format!("   {} {} · {at} · {operator}", r.device, r.lot_label())));
+        let missing = r.missing();
+        if !missing.is_empty() {
+            let items: Vec<&str> = missing.iter().map(|m| m.label()).collect();
+            lines.push(Line::styled(
+                format!("   ! missing: {} (o on the Stock tab); the case cannot close", items.join(", ")),
+                theme.warning(),
+            ));
+        }
+    }
+    lines
 }
 
 fn going_home(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {

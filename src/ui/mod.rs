@@ -14,6 +14,7 @@ mod locked;
 mod overlays;
 mod rounds;
 mod status;
+mod stock;
 pub mod theme;
 mod too_small;
 
@@ -66,6 +67,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         Tab::Audit => audit::draw(frame, body, state, theme),
         Tab::Rounds => rounds::draw(frame, body, state, theme),
         Tab::Block => block::draw(frame, body, state, theme),
+        Tab::Stock => stock::draw(frame, body, state, theme),
         Tab::Admin => admin::draw(frame, body, state, theme),
     }
     status::draw_hints(frame, hints, state, theme);
@@ -81,15 +83,21 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
 }
 
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    use unicode_width::UnicodeWidthStr;
     let tabs: Vec<(usize, Tab)> =
         Tab::ALL.iter().copied().enumerate().filter(|(_, t)| state.tabs().contains(t)).collect();
-    let wide: usize = 8 + tabs.iter().map(|(i, t)| format!("  {} {} ", i + 1, t.title()).len()).sum::<usize>();
-    // Every tab stays in sight: on a narrow screen the name and the gaps go first.
-    let roomy = wide <= usize::from(area.width);
+    let width = usize::from(area.width);
+    let wide: usize = 8 + tabs.iter().map(|(i, t)| format!("  {} {} ", i + 1, t.title()).width()).sum::<usize>();
+    // Every tab stays in sight: on a narrow screen the name and the gaps go
+    // first (one space between tabs, none inside), then the other tabs'
+    // names are shortened (the one shown keeps its name).
+    let roomy = wide <= width;
+    let tight: usize = tabs.iter().map(|(i, t)| format!(" {} {}", i + 1, t.title()).width()).sum();
+    let short = !roomy && tight > width;
     let mut spans = if roomy { vec![Span::styled(" periop ", theme.title())] } else { Vec::new() };
     for (i, tab) in tabs {
-        // Tight: one space between tabs, none inside.
-        let text = if roomy { format!(" {} {} ", i + 1, tab.title()) } else { format!("{} {}", i + 1, tab.title()) };
+        let title = if short && tab != state.tab { tab.short_title() } else { tab.title() };
+        let text = if roomy { format!(" {} {title} ", i + 1) } else { format!("{} {title}", i + 1) };
         let style = if tab == state.tab { theme.tab_active() } else { theme.tab() };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(text, style));

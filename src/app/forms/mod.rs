@@ -6,6 +6,7 @@ mod clinical;
 mod discharge;
 mod rounds;
 mod stay;
+pub mod stock;
 
 pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
@@ -94,6 +95,29 @@ pub enum Purpose {
     },
     /// Issue 8: void an entry of this admission made by mistake.
     Void,
+    /// R-TRACE-3: a receipt's scanned string; saving it opens [`Purpose::Receive`].
+    Scan {
+        refs: Vec<crate::domain::stock::Reference>,
+        gs_key: Option<char>,
+        today: NaiveDate,
+    },
+    /// R-STOCK-2: a receipt's fields, checked, with the whole scanned string.
+    Receive {
+        scanned: Option<String>,
+    },
+    Reserve {
+        ref_id: i64,
+    },
+    Movement {
+        lot_id: i64,
+        kind: crate::domain::stock::movement::MovementKind,
+    },
+    Recall {
+        code: String,
+    },
+    NewReference,
+    /// R-TRACE-1: who implanted a recorded device.
+    ImplantOperator,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,11 +133,21 @@ pub struct OpenForm {
     pub stale: bool,
     /// The user confirmed a planned date already past (R-PATH-6).
     pub retrospective: bool,
+    /// R-TRACE-3: Alt-digits typed so far (Alt+029 is a scanner's GS).
+    pub alt_digits: String,
 }
 
 impl OpenForm {
     fn new(form: Form, purpose: Purpose, who: &str) -> OpenForm {
-        OpenForm { form, purpose, who: who.to_string(), saving: false, stale: false, retrospective: false }
+        OpenForm {
+            form,
+            purpose,
+            who: who.to_string(),
+            saving: false,
+            stale: false,
+            retrospective: false,
+            alt_digits: String::new(),
+        }
     }
 }
 
@@ -335,6 +369,8 @@ pub enum Request {
     },
     /// The Rounds tab (R-DO-5, R-DO-7).
     Rounds(RoundsRequest),
+    /// The Stock tab (R-STOCK-*, R-TRACE-*).
+    Stock(stock::StockRequest),
     StaffRole {
         staff_id: i64,
         version: i64,
@@ -449,5 +485,12 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Round { case_id, pins, craniofacial } => rounds::round_request(form, case_id, pins, craniofacial, who),
         Purpose::Phase { case_id } => rounds::phase_request(form, case_id, who),
         Purpose::Turns { case_id } => rounds::turns_request(form, case_id, who),
+        Purpose::Scan { .. } => Err("GS1 string: press Enter to read it".into()),
+        Purpose::Receive { scanned } => stock::receive_request(form, scanned),
+        Purpose::Reserve { ref_id } => stock::reserve_request(form, ref_id, who),
+        Purpose::Movement { lot_id, kind } => stock::movement_request(form, lot_id, kind, who),
+        Purpose::Recall { code } => stock::recall_request(form, code),
+        Purpose::NewReference => stock::new_reference_request(form),
+        Purpose::ImplantOperator => stock::operator_request(form),
     }
 }

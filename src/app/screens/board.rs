@@ -25,6 +25,12 @@ impl Screen for BoardScreen {
                     state.rounds.selected = Some(case_id);
                     super::show(state, crate::app::state::Tab::Rounds)
                 }
+                (None, None) if selected_reference(state).is_some() => {
+                    // R-STOCK-4: a stock alert opens the reference on the Stock tab.
+                    state.stock.focus_reference = selected_reference(state);
+                    super::stock::focus(state);
+                    super::show(state, crate::app::state::Tab::Stock)
+                }
                 (None, None) => problem(state, "this row is not about one admission"),
             },
             Action::Admit => match selected_stay(state).cloned() {
@@ -75,7 +81,11 @@ impl Screen for BoardScreen {
 
     fn applies(&self, state: &State, action: Action) -> bool {
         match action {
-            Action::Open => selected_admission(state).is_some() || selected_distraction(state).is_some(),
+            Action::Open => {
+                selected_admission(state).is_some()
+                    || selected_distraction(state).is_some()
+                    || selected_reference(state).is_some()
+            }
             Action::Admit => selected_stay(state)
                 .is_some_and(|s| matches!(s.state, AdmissionState::Planned | AdmissionState::Postponed)),
             _ => true,
@@ -109,6 +119,14 @@ pub fn keep_selection(state: &mut State) {
 pub fn selected_distraction(state: &State) -> Option<i64> {
     match state.board.selected? {
         RowKey::Alert { subject: Subject::Distraction(id), .. } => Some(id),
+        _ => None,
+    }
+}
+
+/// The device reference of the selected alert, if it is about one (R-STOCK-4).
+pub fn selected_reference(state: &State) -> Option<i64> {
+    match state.board.selected? {
+        RowKey::Alert { subject: Subject::Stock(id), .. } => Some(id),
         _ => None,
     }
 }

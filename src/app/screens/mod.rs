@@ -10,6 +10,7 @@ pub mod block;
 pub mod board;
 pub mod detail;
 pub mod rounds;
+pub mod stock;
 
 use super::keymap::{Action, Scope};
 use super::state::{Mode, NoticeKind, State, Tab};
@@ -46,6 +47,7 @@ pub fn of(tab: Tab) -> &'static dyn Screen {
         Tab::Audit => &audit::AuditScreen,
         Tab::Rounds => &rounds::RoundsScreen,
         Tab::Block => &block::BlockScreen,
+        Tab::Stock => &stock::StockScreen,
         Tab::Admin => &admin::AdminScreen,
     }
 }

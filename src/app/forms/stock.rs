@@ -1,0 +1,392 @@
+//! The Stock tab's forms (R-STOCK-1..3, R-TRACE-1..3): receiving by scan
+//! (first the GS1 string, then its parsed fields to check and correct before
+//! saving), reserving for a case, using a device, releasing, returning,
+//! wasting, quarantining, recalling, and a new reference.
+
+use super::{OpenForm, Purpose, Request};
+use crate::app::form::{Choice, Field, Form, parse_date};
+use crate::app::state::StockRow;
+use crate::domain::stock::gs1::{self, GS};
+use crate::domain::stock::hibc;
+use crate::domain::stock::movement::{MAX_UNITS, MovementKind};
+use crate::domain::stock::{DeviceKind, Reference};
+use crate::store::stock::StockCase;
+use crate::store::stock_moves::{Move, NewReference, Receipt};
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+/// How a GS typed into a form shows (ASCII 29 cannot be drawn):
+/// U+241D SYMBOL FOR GROUP SEPARATOR.
+pub const GS_SHOWN: char = '␝';
+
+/// A request of the Stock tab.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StockRequest {
+    AddReference(Box<NewReference>),
+    Receive { receipt: Box<Receipt>, who: String },
+    Reserve { ref_id: i64, case_id: i64, units: u32, who: String },
+    Move { movement: Move, who: String },
+    Recall { code: String, number: String, reason: String },
+    Operator { implant_id: i64, version: i64, operator_id: i64, who: String },
+}
+
+impl StockRequest {
+    /// The question to ask before a change that throws away or withdraws
+    /// stock; `None` for the others.
+    pub fn confirmation(&self) -> Option<(String, Vec<String>)> {
+        match self {
+            StockRequest::Move { movement, who } => {
+                let kind = movement.kind;
+                let units = if kind == MovementKind::Quarantine {
+                    String::new()
+                } else {
+                    format!("{} unit(s) ", movement.units)
+                };
+                match kind {
+                    MovementKind::Waste | MovementKind::Return | MovementKind::Quarantine => Some((
+                        format!("{}?", capitalised(kind.code())),
+                        vec![
+                            who.clone(),
+                            format!("{units}to be {}{}", kind.done(), reason_words(movement.reason.as_deref())),
+                            "y records it (it cannot be undone from here), n goes back to the form".into(),
+                        ],
+                    )),
+                    _ => None,
+                }
+            }
+            StockRequest::Recall { code, number, reason } => Some((
+                "Recall this lot?".into(),
+                vec![
+                    format!("reference {code}, lot or serial {number} ({reason})"),
+                    "what is left goes to quarantine; the patients who received it are listed".into(),
+                    "y recalls it, n goes back to the form".into(),
+                ],
+            )),
+            _ => None,
+        }
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn reason_words(reason: Option<&str>) -> String {
+    reason.map(|r| format!(": {r}")).unwrap_or_default()
+}
+
+/// The reference choices, by name.
+fn reference_choices(refs: &[Reference]) -> Vec<Choice> {
+    refs.iter().map(|r| Choice::new(r.id.to_string(), format!("{} {} ({})", r.code, r.name, r.manufacturer))).collect()
+}
+
+/// The case choices: patient (R-PATH-5), day and time, procedure.
+fn case_choices(cases: &[StockCase], zone: Tz) -> Vec<Choice> {
+    cases
+        .iter()
+        .map(|c| {
+            let when = c.start.with_timezone(&zone).format("%d/%m %H:%M");
+            Choice::new(c.case_id.to_string(), format!("{} {when} {}", c.patient, c.procedure))
+        })
+        .collect()
+}
+
+/// Step 1 of a receipt: the scanned (or typed) GS1 string. Empty: type
+/// the parts in step 2.
+pub fn scan(refs: &[Reference], gs_key: Option<char>, today: NaiveDate) -> OpenForm {
+    let key = gs_key.map(|k| format!(", or {k}")).unwrap_or_default();
+    let form = Form::new("Receive: scan the label", vec![Field::text("scan", "GS1 string", 200).optional()])
+        .with_subtitle(format!("scan, or type (01)…(17)…(10)…; GS is Ctrl-] or Alt+029{key}; empty: type the parts"));
+    OpenForm::new(form, Purpose::Scan { refs: refs.to_vec(), gs_key, today }, "receipt")
+}
+
+/// Step 2 of a receipt: the parsed fields to check (the whole scanned
+/// string is kept beside them), or the error naming the bad part.
+pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
+    let Purpose::Scan { refs, gs_key, today } = &open.purpose else {
+        return Err("not a scan".into());
+    };
+    let text: String = open.form.value("scan").chars().map(|c| if c == GS_SHOWN { GS } else { c }).collect();
+    let scanned = Some(text.clone()).filter(|t| !t.trim().is_empty());
+    if let Some(t) = &scanned
+        && is_hibc(t)
+    {
+        return confirm_hibc(t, refs);
+    }
+    let parsed = match &scanned {
+        Some(t) => {
+            let options = gs1::Options { separator: *gs_key, reference_year: chrono::Datelike::year(today) };
+            gs1::parse(t, options).map_err(|e| e.to_string())?
+        }
+        None => gs1::Gs1::default(),
+    };
+    let chosen = parsed
+        .gtin
+        .as_ref()
+        .and_then(|g| refs.iter().find(|r| r.gtin.as_deref() == Some(g.as_str())))
+        .map(|r| r.id.to_string());
+    if let (Some(g), None) = (&parsed.gtin, &chosen) {
+        return Err(format!(
+            "GTIN {g} is in no reference of the catalogue; add the reference first (n on the Stock tab, or `periop stock add --gtin {g}`)"
+        ));
+    }
+    if refs.is_empty() {
+        return Err("no device reference yet; add one first (n on the Stock tab)".into());
+    }
+    let mut reference = Field::pick("reference", "Reference", reference_choices(refs));
+    if let Some(id) = chosen {
+        reference = reference.with(id);
+    }
+    let day = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+    let fields = vec![
+        reference,
+        Field::text("lot", "Lot (10)", 20).optional().with(parsed.lot.clone().unwrap_or_default()),
+        Field::text("serial", "Serial (21)", 20).optional().with(parsed.serial.clone().unwrap_or_default()),
+        Field::date("expiry", "Use by (17)").optional().with(day(parsed.expiry)),
+        Field::number("units", "Units (30)", 1.0, f64::from(MAX_UNITS))
+            .with(parsed.count.map_or_else(|| "1".to_string(), |n| n.to_string())),
+        Field::text("location", "Location", 40).optional(),
+    ];
+    let subtitle = match &scanned {
+        Some(_) => format!("read: {} — check each field, then save", gs1::bracketed(&parsed)),
+        None => "typed from the label — every field as printed".to_string(),
+    };
+    let mut form = Form::new("Receive: check and save", fields).with_subtitle(subtitle);
+    form.dirty = scanned.is_some();
+    // Focus the first field to fill: the location when the scan said the rest.
+    form.focus = if scanned.is_some() { 5 } else { 0 };
+    Ok(OpenForm::new(form, Purpose::Receive { scanned }, "receipt"))
+}
+
+/// R-TRACE-3: an HIBC label starts with `+` (after its symbology prefix).
+fn is_hibc(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('+') || t.starts_with("]C0+") || t.starts_with("]d1+")
+}
+
+/// The receipt fields an HIBC label gives: the reference whose code is its
+/// product number (PCN, or LIC and PCN), the lot or serial, the expiry.
+fn confirm_hibc(text: &str, refs: &[Reference]) -> Result<OpenForm, String> {
+    let label = hibc::parse(text).map_err(|e| e.to_string())?;
+    // Codes compared on their letters and digits (a PCN has nothing else).
+    let bare = |code: &str| -> String {
+        code.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase()
+    };
+    let joined = format!("{}{}", label.lic, label.pcn);
+    let found = refs.iter().find(|r| bare(&r.code) == label.pcn || bare(&r.code) == joined);
+    let Some(reference) = found else {
+        return Err(format!(
+            "HIBC product {} (labeler {}) is no reference code of the catalogue; add it with that code first (n)",
+            label.pcn, label.lic
+        ));
+    };
+    let day = label.expiry.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+    let fields = vec![
+        Field::pick("reference", "Reference", reference_choices(refs)).with(reference.id.to_string()),
+        Field::text("lot", "Lot", 20).optional().with(label.lot.clone().unwrap_or_default()),
+        Field::text("serial", "Serial", 20).optional().with(label.serial.clone().unwrap_or_default()),
+        Field::date("expiry", "Use by").optional().with(day),
+        Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).with("1"),
+        Field::text("location", "Location", 40).optional(),
+    ];
+    let subtitle = format!("read (HIBC): labeler {}, product {} — check each field, then save", label.lic, label.pcn);
+    let mut form = Form::new("Receive: check and save", fields).with_subtitle(subtitle);
+    form.dirty = true;
+    form.focus = 5;
+    Ok(OpenForm::new(form, Purpose::Receive { scanned: Some(text.trim().to_string()) }, "receipt"))
+}
+
+fn units(form: &Form) -> Result<u32, String> {
+    form.value("units").parse::<u32>().map_err(|_| "Units: a whole number, such as 1".to_string())
+}
+
+fn optional(form: &Form, key: &str) -> Option<String> {
+    Some(form.value(key).to_string()).filter(|v| !v.is_empty())
+}
+
+pub(super) fn receive_request(form: &Form, scanned: Option<String>) -> Result<Request, String> {
+    let ref_id = form.value("reference").parse().map_err(|_| "Reference: choose one with ← →".to_string())?;
+    let expiry = match optional(form, "expiry") {
+        Some(text) => Some(parse_date(&text)?),
+        None => None,
+    };
+    let (lot, serial) = (optional(form, "lot"), optional(form, "serial"));
+    if lot.is_none() && serial.is_none() {
+        return Err("Lot or serial: type one as on the label (R-TRACE-1)".into());
+    }
+    let receipt = Receipt {
+        ref_id,
+        lot,
+        serial,
+        expiry,
+        units: units(form)?,
+        location: form.value("location").to_string(),
+        scanned,
+    };
+    Ok(Request::Stock(StockRequest::Receive { receipt: Box::new(receipt), who: "receipt".into() }))
+}
+
+/// What the selected row is called in a form's subtitle.
+fn row_words(row: &StockRow) -> String {
+    match &row.lot {
+        Some(lot) => format!(
+            "{} {} — {}, {} on the shelf, {} reserved",
+            row.reference.code,
+            row.reference.name,
+            lot.label(),
+            lot.quantity,
+            lot.reserved
+        ),
+        None => format!("{} {} — nothing on the shelf", row.reference.code, row.reference.name),
+    }
+}
+
+/// R-STOCK-3: reserve units of the selected reference for a case; the store
+/// takes them from the lot FEFO picks for the case's day.
+pub fn reserve(row: &StockRow, cases: &[StockCase], zone: Tz) -> Option<OpenForm> {
+    let fields = vec![
+        Field::pick("case", "Case", case_choices(cases, zone)),
+        Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).with("1"),
+    ];
+    (!cases.is_empty()).then(|| {
+        let form = Form::new("Reserve for a case (FEFO)", fields).with_subtitle(row_words(row));
+        OpenForm::new(form, Purpose::Reserve { ref_id: row.reference.id }, &row.reference.code)
+    })
+}
+
+/// A movement of the selected lot: use (for a case), release (for a case),
+/// return, waste (reason), quarantine (reason).
+pub fn movement(row: &StockRow, kind: MovementKind, cases: &[StockCase], zone: Tz) -> Option<OpenForm> {
+    let lot = row.lot.as_ref()?;
+    let mut fields = Vec::new();
+    let for_case = kind.uses() || kind == MovementKind::Release;
+    if for_case {
+        if cases.is_empty() {
+            return None;
+        }
+        fields.push(Field::pick("case", "Case", case_choices(cases, zone)));
+    }
+    if kind != MovementKind::Quarantine {
+        fields.push(Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).with("1"));
+    }
+    if kind.needs_reason() {
+        fields.push(Field::text("reason", "Reason", 120));
+    }
+    let title = match kind {
+        MovementKind::Implant | MovementKind::Consume if row.reference.implantable => "Implant in a case (traced)",
+        MovementKind::Implant | MovementKind::Consume => "Use in a case (traced)",
+        MovementKind::Release => "Release units held for a case",
+        MovementKind::Return => "Return to the supplier",
+        MovementKind::Waste => "Waste",
+        MovementKind::Quarantine => "Quarantine the lot",
+        MovementKind::Receive | MovementKind::Reserve => return None,
+    };
+    let form = Form::new(title, fields).with_subtitle(row_words(row));
+    let who = format!("{} {}", row.reference.code, lot.label());
+    Some(OpenForm::new(form, Purpose::Movement { lot_id: lot.id, kind }, &who))
+}
+
+pub(super) fn movement_request(form: &Form, lot_id: i64, kind: MovementKind, who: String) -> Result<Request, String> {
+    let case_id = match form.fields.iter().any(|f| f.key == "case") {
+        true => Some(form.value("case").parse().map_err(|_| "Case: choose one with ← →".to_string())?),
+        false => None,
+    };
+    let units = if kind == MovementKind::Quarantine { 0 } else { units(form)? };
+    let movement = Move { lot_id, kind, units, case_id, reason: optional(form, "reason") };
+    Ok(Request::Stock(StockRequest::Move { movement, who }))
+}
+
+pub(super) fn reserve_request(form: &Form, ref_id: i64, who: String) -> Result<Request, String> {
+    let case_id = form.value("case").parse().map_err(|_| "Case: choose one with ← →".to_string())?;
+    Ok(Request::Stock(StockRequest::Reserve { ref_id, case_id, units: units(form)?, who }))
+}
+
+/// R-TRACE-1: who implanted a recorded device whose record lacks the
+/// operator (a case booked without one). `None` when no record of the lot
+/// lacks it, or no operator is on the staff list.
+pub fn operator(
+    recipients: &[crate::domain::stock::trace::ImplantRecord],
+    operators: &[(i64, String)],
+    zone: Tz,
+) -> Option<OpenForm> {
+    let open: Vec<Choice> = recipients
+        .iter()
+        .filter(|r| r.operator.is_none())
+        .map(|r| {
+            let who = r.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string);
+            let when = r.at.map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
+            Choice::new(format!("{}:{}", r.id, r.version), format!("{who} case #{} {when}", r.case_id))
+        })
+        .collect();
+    if open.is_empty() || operators.is_empty() {
+        return None;
+    }
+    let doctors = operators.iter().map(|(id, name)| Choice::new(id.to_string(), name.clone())).collect();
+    let fields = vec![Field::pick("implant", "Implant", open), Field::pick("operator", "Operator", doctors)];
+    let form = Form::new("Who implanted it (R-TRACE-1)", fields);
+    Some(OpenForm::new(form, Purpose::ImplantOperator, "implant record"))
+}
+
+pub(super) fn operator_request(form: &Form) -> Result<Request, String> {
+    let bad = || "Implant: choose one with ← →".to_string();
+    let (id, version) = form.value("implant").split_once(':').ok_or_else(bad)?;
+    let (implant_id, version) = (id.parse().map_err(|_| bad())?, version.parse().map_err(|_| bad())?);
+    let operator_id = form.value("operator").parse().map_err(|_| "Operator: choose one with ← →".to_string())?;
+    Ok(Request::Stock(StockRequest::Operator { implant_id, version, operator_id, who: "implant record".into() }))
+}
+
+/// R-TRACE-2: recall the selected lot (its number prefilled).
+pub fn recall(row: &StockRow) -> OpenForm {
+    let number = row.lot.as_ref().and_then(|l| l.lot.clone().or_else(|| l.serial.clone())).unwrap_or_default();
+    let fields = vec![
+        Field::text("number", "Lot or serial", 20).with(number),
+        Field::text("reason", "Reason (the notice)", 120).optional(),
+    ];
+    let form = Form::new("Recall", fields).with_subtitle(format!("{} {}", row.reference.code, row.reference.name));
+    OpenForm::new(form, Purpose::Recall { code: row.reference.code.clone() }, &row.reference.name)
+}
+
+pub(super) fn recall_request(form: &Form, code: String) -> Result<Request, String> {
+    let reason = optional(form, "reason").unwrap_or_else(|| "recall".into());
+    Ok(Request::Stock(StockRequest::Recall { code, number: form.value("number").to_string(), reason }))
+}
+
+/// R-STOCK-1: a new reference for the catalogue.
+pub fn new_reference() -> OpenForm {
+    let kinds = DeviceKind::ALL.iter().map(|k| Choice::new(k.code(), k.label())).collect();
+    let fields = vec![
+        Field::text("code", "Reference (REF)", 40),
+        Field::text("manufacturer", "Manufacturer", 80),
+        Field::text("name", "Name", 80),
+        Field::pick("kind", "Kind", kinds),
+        Field::flag("implantable", "Implantable"),
+        Field::text("gtin", "GTIN (01)", 14).optional(),
+        Field::number("min", "Minimum stock", 0.0, f64::from(MAX_UNITS)).with("0"),
+        Field::number("mm_per_turn", "mm per turn (distractor)", 0.1, 10.0).optional(),
+    ];
+    OpenForm::new(Form::new("New device reference", fields), Purpose::NewReference, "catalogue")
+}
+
+pub(super) fn new_reference_request(form: &Form) -> Result<Request, String> {
+    let kind = DeviceKind::from_code(form.value("kind")).ok_or_else(|| "Kind: choose one with ← →".to_string())?;
+    let min = form.value("min").parse::<u32>().map_err(|_| "Minimum stock: a whole number, such as 5".to_string())?;
+    let mm_per_turn = match optional(form, "mm_per_turn") {
+        Some(v) => Some(v.replace(',', ".").parse::<f64>().map_err(|_| "mm per turn: a number, such as 0.25")?),
+        None => None,
+    };
+    let gtin = optional(form, "gtin");
+    if let Some(g) = &gtin {
+        gs1::Gtin::parse(g).map_err(|e| format!("GTIN: {e}"))?;
+    }
+    Ok(Request::Stock(StockRequest::AddReference(Box::new(NewReference {
+        code: form.value("code").to_string(),
+        manufacturer: form.value("manufacturer").to_string(),
+        name: form.value("name").to_string(),
+        kind,
+        implantable: form.flag("implantable"),
+        gtin,
+        min_stock: min,
+        mm_per_turn,
+    }))))
+}

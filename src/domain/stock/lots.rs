@@ -1,0 +1,226 @@
+//! R-STOCK-1, R-STOCK-3: a lot's quantities and status, computed from its
+//! stored facts (never stored as a flag that could drift), what may be used
+//! on a procedure day, and which lot to pick first (FEFO: first expiring,
+//! first out).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What is known of one lot (or one serialised unit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Lot {
+    pub id: i64,
+    pub version: i64,
+    pub reference_id: i64,
+    /// The lot number (GS1 AI 10), or `None` for a serialised unit.
+    pub lot: Option<String>,
+    /// The serial number (GS1 AI 21).
+    pub serial: Option<String>,
+    /// Use by: the device may be used on this day, not after.
+    pub expiry: Option<NaiveDate>,
+    /// Units on the shelf, reserved ones included. Never negative (R-STOCK-2).
+    pub quantity: u32,
+    /// Units held for cases; never more than `quantity`.
+    pub reserved: u32,
+    pub location: String,
+    /// Withdrawn from use (a recall, a damaged box), with the reason.
+    pub quarantine: Option<String>,
+    /// The whole scanned string the lot was received from (R-TRACE-3).
+    pub scanned: Option<String>,
+}
+
+impl Lot {
+    /// Units neither reserved nor withdrawn: what a new case may take.
+    pub fn free(&self) -> u32 {
+        self.quantity.saturating_sub(self.reserved)
+    }
+
+    /// How a lot is named on screen: `lot AB12`, `serial S9`, or both.
+    pub fn label(&self) -> String {
+        match (&self.lot, &self.serial) {
+            (Some(l), Some(s)) => format!("lot {l} serial {s}"),
+            (Some(l), None) => format!("lot {l}"),
+            (None, Some(s)) => format!("serial {s}"),
+            (None, None) => "no lot".into(),
+        }
+    }
+
+    /// R-STOCK-3: expired for a procedure on `day` (the expiry is before it).
+    pub fn expired_on(&self, day: NaiveDate) -> bool {
+        self.expiry.is_some_and(|e| e < day)
+    }
+
+    /// The status the list shows, on `today`.
+    pub fn status(&self, today: NaiveDate) -> LotStatus {
+        if self.quantity == 0 {
+            LotStatus::UsedUp
+        } else if self.quarantine.is_some() {
+            LotStatus::Quarantined
+        } else if self.expired_on(today) {
+            LotStatus::Expired
+        } else if self.free() == 0 {
+            LotStatus::Reserved
+        } else {
+            LotStatus::Available
+        }
+    }
+
+    /// R-STOCK-3: whether units of this lot may be used (reserved, implanted,
+    /// consumed) for a procedure on `day`; the reason when not.
+    pub fn usable_on(&self, day: NaiveDate) -> Result<(), Unusable> {
+        if let Some(reason) = &self.quarantine {
+            return Err(Unusable::Quarantined { reason: reason.clone() });
+        }
+        if let Some(expiry) = self.expiry.filter(|_| self.expired_on(day)) {
+            return Err(Unusable::Expired { expiry, day });
+        }
+        Ok(())
+    }
+}
+
+/// R-STOCK-1: the status of a lot, derived. Shown with a word and a glyph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LotStatus {
+    Available,
+    /// Every unit on the shelf is held for a case.
+    Reserved,
+    Quarantined,
+    Expired,
+    /// Nothing left (implanted, consumed, wasted or returned).
+    UsedUp,
+}
+
+impl LotStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            LotStatus::Available => "✓ available",
+            LotStatus::Reserved => "◆ reserved",
+            LotStatus::Quarantined => "⊘ quarantined",
+            LotStatus::Expired => "✗ EXPIRED",
+            LotStatus::UsedUp => "– used up",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            LotStatus::Available => "available",
+            LotStatus::Reserved => "reserved",
+            LotStatus::Quarantined => "quarantined",
+            LotStatus::Expired => "expired",
+            LotStatus::UsedUp => "used_up",
+        }
+    }
+}
+
+/// R-STOCK-3: why a lot may not be used on a day.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unusable {
+    #[error("quarantined ({reason}); it may be returned or wasted, not used")]
+    Quarantined { reason: String },
+    #[error(
+        "expired on {} (before the procedure on {}); it may be returned, quarantined or wasted, not used",
+        expiry.format("%d/%m/%Y"),
+        day.format("%d/%m/%Y")
+    )]
+    Expired { expiry: NaiveDate, day: NaiveDate },
+}
+
+/// R-STOCK-3 (FEFO): the lot to pick for a procedure on `day` that needs
+/// `units`: among lots usable on that day with that many free units, the
+/// one that expires first (a lot without expiry last), then the oldest.
+pub fn fefo(lots: &[Lot], day: NaiveDate, units: u32) -> Option<&Lot> {
+    lots.iter()
+        .filter(|l| l.usable_on(day).is_ok() && l.free() >= units.max(1))
+        .min_by_key(|l| (l.expiry.is_none(), l.expiry, l.id))
+}
+
+/// R-STOCK-4: the lot expires within `days` days of `today` (and has not
+/// yet): the list marks it, the Board lists it.
+pub fn expiring(lot: &Lot, today: NaiveDate, days: i64) -> bool {
+    lot.quantity > 0 && lot.expiry.is_some_and(|e| e >= today && (e - today).num_days() <= days)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    pub fn lot(id: i64, expiry: Option<NaiveDate>, quantity: u32) -> Lot {
+        Lot {
+            id,
+            version: 1,
+            reference_id: 1,
+            lot: Some(format!("L{id}")),
+            serial: None,
+            expiry,
+            quantity,
+            reserved: 0,
+            location: "cupboard A".into(),
+            quarantine: None,
+            scanned: None,
+        }
+    }
+
+    #[test]
+    fn r_stock_3_fefo_picks_the_earliest_expiring_usable_lot() {
+        let today = day(11, 22);
+        let mut lots = vec![
+            lot(1, Some(day(12, 31)), 5),
+            lot(2, Some(day(12, 1)), 5),
+            lot(3, None, 5),
+            lot(4, Some(day(11, 21)), 5), // expired before the procedure
+            lot(5, Some(day(11, 25)), 5),
+        ];
+        lots[4].quarantine = Some("recall".into());
+        assert_eq!(fefo(&lots, today, 1).map(|l| l.id), Some(2));
+        // Two units: lot 2 has only one free.
+        lots[1].reserved = 4;
+        assert_eq!(fefo(&lots, today, 2).map(|l| l.id), Some(1));
+        // Without dated lots, the undated one.
+        assert_eq!(fefo(&lots[2..4], today, 1).map(|l| l.id), Some(3));
+        assert_eq!(fefo(&lots[3..4], today, 1), None);
+    }
+
+    #[test]
+    fn r_stock_3_expiry_is_judged_against_the_procedure_day() {
+        let l = lot(1, Some(day(11, 30)), 1);
+        assert!(l.usable_on(day(11, 30)).is_ok(), "usable on its expiry day");
+        let err = l.usable_on(day(12, 1)).unwrap_err();
+        assert_eq!(err, Unusable::Expired { expiry: day(11, 30), day: day(12, 1) });
+        assert!(err.to_string().contains("may be returned, quarantined or wasted"), "{err}");
+        let mut q = lot(2, None, 1);
+        q.quarantine = Some("recall R-42".into());
+        assert!(matches!(q.usable_on(day(11, 22)), Err(Unusable::Quarantined { .. })));
+    }
+
+    #[test]
+    fn r_stock_1_status_is_computed_from_the_facts() {
+        let today = day(11, 22);
+        let mut l = lot(1, Some(day(12, 31)), 2);
+        assert_eq!(l.status(today), LotStatus::Available);
+        l.reserved = 2;
+        assert_eq!(l.status(today), LotStatus::Reserved);
+        assert_eq!(l.status(day(12, 31).succ_opt().unwrap()), LotStatus::Expired);
+        l.quarantine = Some("damaged box".into());
+        assert_eq!(l.status(today), LotStatus::Quarantined);
+        l.quantity = 0;
+        assert_eq!(l.status(today), LotStatus::UsedUp);
+        for s in [LotStatus::Available, LotStatus::Expired, LotStatus::Quarantined] {
+            assert!(s.label().chars().next().is_some_and(|c| !c.is_alphanumeric()), "a glyph: {}", s.label());
+        }
+    }
+
+    #[test]
+    fn r_stock_4_expiring_within_the_setting_days() {
+        let today = day(11, 22);
+        assert!(expiring(&lot(1, Some(day(12, 1)), 1), today, 60));
+        assert!(!expiring(&lot(1, Some(day(12, 1)), 1), today, 5));
+        assert!(!expiring(&lot(1, Some(day(11, 1)), 1), today, 60), "already expired: not 'expiring'");
+        assert!(!expiring(&lot(1, Some(day(12, 1)), 0), today, 60), "nothing left");
+        assert!(!expiring(&lot(1, None, 1), today, 60));
+    }
+}

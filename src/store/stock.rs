@@ -1,0 +1,384 @@
+//! Device stock, read (R-STOCK-1, R-STOCK-4, R-TRACE-1, R-TRACE-2): the
+//! references with their lots, the units held for cases, implant records by
+//! case, patient and lot. What they mean (status, FEFO, alerts) is decided in
+//! `domain::stock`; the changes are in [`super::stock_moves`].
+
+use super::Store;
+use super::decode::known;
+use super::error::Result;
+use super::rows;
+use super::table::Table;
+use crate::domain::attention::Alert;
+use crate::domain::identity::Identity;
+use crate::domain::stock::Reference;
+use crate::domain::stock::alerts::{self, Hold, StockLine};
+use crate::domain::stock::lots::Lot;
+use crate::domain::stock::trace::ImplantRecord;
+use crate::domain::ward_time;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension};
+use std::collections::BTreeMap;
+
+const REF_COLUMNS: &str = "id, version, code, manufacturer, name, kind, implantable, gtin, min_stock, mm_per_turn";
+
+fn reference_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reference> {
+    let id: i64 = r.get(0)?;
+    let kind: String = r.get(5)?;
+    Ok(Reference {
+        id,
+        version: r.get(1)?,
+        code: r.get(2)?,
+        manufacturer: r.get(3)?,
+        name: r.get(4)?,
+        kind: known(&kind, Table::DeviceRefs, "kind", id)?,
+        implantable: r.get(6)?,
+        gtin: r.get(7)?,
+        min_stock: r.get(8)?,
+        mm_per_turn: r.get(9)?,
+    })
+}
+
+pub(super) const LOT_COLUMNS: &str = "l.id, l.version, l.ref_id, l.lot, l.serial, l.expiry_on, l.quantity, l.reserved, l.location, l.quarantine_reason, l.scanned";
+
+pub(super) fn lot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Lot> {
+    let expiry: Option<String> = r.get(5)?;
+    Ok(Lot {
+        id: r.get(0)?,
+        version: r.get(1)?,
+        reference_id: r.get(2)?,
+        lot: r.get(3)?,
+        serial: r.get(4)?,
+        expiry: match expiry {
+            Some(_) => Some(rows::day(r, 5)?),
+            None => None,
+        },
+        quantity: r.get(6)?,
+        reserved: r.get(7)?,
+        location: r.get(8)?,
+        quarantine: r.get(9)?,
+        scanned: r.get(10)?,
+    })
+}
+
+/// Every reference, by name, with its lots that still hold units (oldest
+/// expiry first), and those used up with an implant record still lacking
+/// its operator (R-TRACE-1: to complete it). Two queries whatever the size.
+pub fn lines(conn: &Connection) -> Result<Vec<StockLine>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {REF_COLUMNS} FROM device_refs ORDER BY name, code"))?;
+    let mut out: Vec<StockLine> = stmt
+        .query_map([], reference_row)?
+        .map(|r| r.map(|reference| StockLine { reference, lots: Vec::new() }))
+        .collect::<rusqlite::Result<_>>()?;
+    let index: BTreeMap<i64, usize> = out.iter().enumerate().map(|(i, l)| (l.reference.id, i)).collect();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {LOT_COLUMNS} FROM device_lots l
+         WHERE l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
+         ORDER BY l.expiry_on IS NULL, l.expiry_on, l.id"
+    ))?;
+    for lot in stmt.query_map([], lot_row)? {
+        let lot = lot?;
+        if let Some(&i) = index.get(&lot.reference_id) {
+            out[i].lots.push(lot);
+        }
+    }
+    Ok(out)
+}
+
+/// One reference by its catalogue code (`REF` on the label).
+pub fn reference_by_code(conn: &Connection, code: &str) -> Result<Option<Reference>> {
+    let sql = format!("SELECT {REF_COLUMNS} FROM device_refs WHERE code = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([code.trim()], reference_row).optional()?)
+}
+
+/// R-TRACE-3: the reference a scanned GTIN names, if the catalogue has it.
+pub fn reference_by_gtin(conn: &Connection, gtin: &str) -> Result<Option<Reference>> {
+    let sql = format!("SELECT {REF_COLUMNS} FROM device_refs WHERE gtin = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([gtin], reference_row).optional()?)
+}
+
+pub fn reference(conn: &Connection, id: i64) -> Result<Option<Reference>> {
+    let sql = format!("SELECT {REF_COLUMNS} FROM device_refs WHERE id = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([id], reference_row).optional()?)
+}
+
+/// The lots of a reference holding units.
+pub fn lots_of(conn: &Connection, ref_id: i64) -> Result<Vec<Lot>> {
+    let sql = format!(
+        "SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.ref_id = ?1 AND l.quantity > 0
+         ORDER BY l.expiry_on IS NULL, l.expiry_on, l.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt.query_map([ref_id], lot_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Lots of the reference `code` whose lot or serial number is `number`
+/// (a recall names either), whatever they hold.
+pub fn lots_numbered(conn: &Connection, ref_id: i64, number: &str) -> Result<Vec<Lot>> {
+    let sql = format!(
+        "SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.ref_id = ?1 AND (l.lot = ?2 OR l.serial = ?2) ORDER BY l.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt.query_map(rusqlite::params![ref_id, number.trim()], lot_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Units held for cases still to come (not cancelled, postponed or done),
+/// with each case's procedure day in the ward's zone.
+pub fn holds(conn: &Connection, zone: Tz) -> Result<Vec<Hold>> {
+    let sql = format!(
+        "SELECT d.case_id, c.scheduled_start, r.name, d.units, {LOT_COLUMNS}
+         FROM case_devices d JOIN cases c ON c.id = d.case_id JOIN device_lots l ON l.id = d.lot_id
+         JOIN device_refs r ON r.id = l.ref_id
+         WHERE d.units > 0 AND c.state IN ('planned', 'confirmed', 'in_progress') ORDER BY c.scheduled_start, d.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        let start = rows::instant(r, 1)?;
+        let lot = lot_row_at(r, 4)?;
+        Ok(Hold {
+            case_id: r.get(0)?,
+            procedure_day: ward_time::local_day(start, zone),
+            device: r.get(2)?,
+            lot,
+            units: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// [`lot_row`] for lot columns starting at `at`.
+fn lot_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Lot> {
+    let expiry: Option<String> = r.get(at + 5)?;
+    Ok(Lot {
+        id: r.get(at)?,
+        version: r.get(at + 1)?,
+        reference_id: r.get(at + 2)?,
+        lot: r.get(at + 3)?,
+        serial: r.get(at + 4)?,
+        expiry: match expiry {
+            Some(_) => Some(rows::day(r, at + 5)?),
+            None => None,
+        },
+        quantity: r.get(at + 6)?,
+        reserved: r.get(at + 7)?,
+        location: r.get(at + 8)?,
+        quarantine: r.get(at + 9)?,
+        scanned: r.get(at + 10)?,
+    })
+}
+
+const IMPLANT_COLUMNS: &str = "i.id, i.version, i.case_id, i.lot_id, r.code, r.name, r.manufacturer, r.implantable,
+    l.lot, l.serial, l.expiry_on, i.units, p.id, p.surname, p.first_name, p.birth_date, p.hospital_number,
+    i.at, o.display_name, s.display_name";
+
+const IMPLANT_JOINS: &str = "FROM implants i JOIN device_lots l ON l.id = i.lot_id
+    JOIN device_refs r ON r.id = l.ref_id LEFT JOIN patients p ON p.id = i.patient_id
+    LEFT JOIN staff o ON o.id = i.operator_id JOIN staff s ON s.id = i.recorded_by";
+
+fn implant_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImplantRecord> {
+    let expiry: Option<String> = r.get(10)?;
+    let patient_id: Option<i64> = r.get(12)?;
+    let patient = match patient_id {
+        Some(patient_id) => {
+            Some(Identity { patient_id, surname: r.get(13)?, first_name: r.get(14)?, birth_date: rows::day(r, 15)? })
+        }
+        None => None,
+    };
+    let at: Option<String> = r.get(17)?;
+    Ok(ImplantRecord {
+        id: r.get(0)?,
+        version: r.get(1)?,
+        case_id: r.get(2)?,
+        lot_id: r.get(3)?,
+        reference_code: r.get(4)?,
+        device: r.get(5)?,
+        manufacturer: r.get(6)?,
+        implantable: r.get(7)?,
+        lot: r.get(8)?,
+        serial: r.get(9)?,
+        expiry: match expiry {
+            Some(_) => Some(rows::day(r, 10)?),
+            None => None,
+        },
+        units: r.get(11)?,
+        patient,
+        hospital_number: r.get(16)?,
+        at: at.as_deref().and_then(rows::parse_instant),
+        operator: r.get(18)?,
+        recorded_by: r.get(19)?,
+    })
+}
+
+fn implants_where(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Result<Vec<ImplantRecord>> {
+    let sql = format!("SELECT {IMPLANT_COLUMNS} {IMPLANT_JOINS} WHERE {filter} ORDER BY i.at, i.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt.query_map(params, implant_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// R-TRACE-1: the devices recorded for a case.
+pub fn implants_of_case(conn: &Connection, case_id: i64) -> Result<Vec<ImplantRecord>> {
+    implants_where(conn, "i.case_id = ?1", [case_id])
+}
+
+/// R-TRACE-1: the devices recorded for the cases of an admission.
+pub fn implants_of_admission(conn: &Connection, admission_id: i64) -> Result<Vec<ImplantRecord>> {
+    implants_where(conn, "i.case_id IN (SELECT id FROM cases WHERE admission_id = ?1)", [admission_id])
+}
+
+/// R-TRACE-1, R-DISCH-1: a patient's implant record, by hospital number.
+pub fn implants_of_patient(conn: &Connection, hospital_number: &str) -> Result<Vec<ImplantRecord>> {
+    implants_where(conn, "p.hospital_number = ?1", [hospital_number.trim()])
+}
+
+/// R-TRACE-2: everyone who received units of these lots.
+pub fn implants_of_lots(conn: &Connection, lot_ids: &[i64]) -> Result<Vec<ImplantRecord>> {
+    let ids = serde_json::Value::from(lot_ids.to_vec()).to_string();
+    implants_where(conn, "i.lot_id IN (SELECT value FROM json_each(?1))", [ids])
+}
+
+/// A case's devices: the units held for it, and what was used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseStock {
+    pub case_id: i64,
+    pub procedure_day: NaiveDate,
+    /// (reference, lot, units held), units > 0.
+    pub held: Vec<(Reference, Lot, u32)>,
+    pub used: Vec<ImplantRecord>,
+}
+
+/// A case's held devices and records, or `None` for no such case.
+pub fn case_stock(conn: &Connection, case_id: i64, zone: Tz) -> Result<Option<CaseStock>> {
+    let start: Option<DateTime<Utc>> = conn
+        .prepare_cached("SELECT scheduled_start FROM cases WHERE id = ?1")?
+        .query_row([case_id], |r| rows::instant(r, 0))
+        .optional()?;
+    let Some(start) = start else { return Ok(None) };
+    let sql = format!(
+        "SELECT d.units, {LOT_COLUMNS} FROM case_devices d JOIN device_lots l ON l.id = d.lot_id
+         WHERE d.case_id = ?1 AND d.units > 0 ORDER BY d.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let pairs: Vec<(u32, Lot)> =
+        stmt.query_map([case_id], |r| Ok((r.get(0)?, lot_row_at(r, 1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut held = Vec::new();
+    for (units, lot) in pairs {
+        if let Some(reference) = reference(conn, lot.reference_id)? {
+            held.push((reference, lot, units));
+        }
+    }
+    Ok(Some(CaseStock {
+        case_id,
+        procedure_day: ward_time::local_day(start, zone),
+        held,
+        used: implants_of_case(conn, case_id)?,
+    }))
+}
+
+/// A case the Stock tab can reserve for or record against: today's and the
+/// coming days', not cancelled, postponed or done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StockCase {
+    pub case_id: i64,
+    pub patient: Identity,
+    pub start: DateTime<Utc>,
+    pub procedure: String,
+}
+
+/// Cases starting from the ward day `from` for `days` days, by start.
+pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Result<Vec<StockCase>> {
+    let (lo, _) = ward_time::day_bounds(from, zone);
+    let to = from + chrono::Days::new(u64::from(days));
+    let (hi, _) = ward_time::day_bounds(to, zone);
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, p.id, p.surname, p.first_name, p.birth_date, c.scheduled_start, k.label
+         FROM cases c JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
+         JOIN procedure_kinds k ON k.id = c.procedure_kind_id
+         WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2
+           AND c.state IN ('planned', 'confirmed', 'in_progress')
+         ORDER BY c.scheduled_start, c.id",
+    )?;
+    let rows = stmt.query_map([super::error::instant_text(lo), super::error::instant_text(hi)], |r| {
+        Ok(StockCase {
+            case_id: r.get(0)?,
+            patient: Identity {
+                patient_id: r.get(1)?,
+                surname: r.get(2)?,
+                first_name: r.get(3)?,
+                birth_date: rows::day(r, 4)?,
+            },
+            start: rows::instant(r, 5)?,
+            procedure: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// R-STOCK-4: the stock's alerts on `today`.
+pub fn stock_alerts(conn: &Connection, today: NaiveDate, zone: Tz, expiry_days: i64) -> Result<Vec<Alert>> {
+    Ok(alerts::alerts(&lines(conn)?, &holds(conn, zone)?, today, expiry_days))
+}
+
+/// What the Stock tab reads at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StockData {
+    pub lines: Vec<StockLine>,
+    /// Cases from today for a week: what a movement can be for.
+    pub cases: Vec<StockCase>,
+    /// R-TRACE-2: who received units of each listed lot.
+    pub recipients: BTreeMap<i64, Vec<ImplantRecord>>,
+    /// R-TRACE-3: the key the site's scanners send for GS.
+    pub gs_key: Option<char>,
+    /// R-STOCK-4: `stock.expiry_alert_days`, for the `! expiring` mark.
+    pub expiry_days: i64,
+}
+
+/// Days of cases the Stock tab offers, from today.
+pub const CASE_DAYS: u32 = 7;
+
+impl Store {
+    /// The Stock tab on `today`: references and lots, the week's cases, the
+    /// listed lots' recipients.
+    pub fn stock_view(&self, today: NaiveDate) -> Result<StockData> {
+        let lines = lines(self.conn())?;
+        let ids: Vec<i64> = lines.iter().flat_map(|l| l.lots.iter().map(|lot| lot.id)).collect();
+        let mut recipients: BTreeMap<i64, Vec<ImplantRecord>> = BTreeMap::new();
+        if !ids.is_empty() {
+            for record in implants_of_lots(self.conn(), &ids)? {
+                recipients.entry(record.lot_id).or_default().push(record);
+            }
+        }
+        Ok(StockData {
+            lines,
+            cases: cases_from(self.conn(), today, CASE_DAYS, self.zone())?,
+            recipients,
+            gs_key: self.settings().scanner_gs_key(),
+            expiry_days: self.settings().integer(crate::domain::settings::STOCK_EXPIRY_ALERT_DAYS),
+        })
+    }
+
+    /// The Stock tab: every reference and its lots.
+    pub fn stock(&self) -> Result<Vec<StockLine>> {
+        lines(self.conn())
+    }
+
+    /// One reference by its catalogue code.
+    pub fn reference_by_code(&self, code: &str) -> Result<Option<Reference>> {
+        reference_by_code(self.conn(), code)
+    }
+
+    /// R-TRACE-3: the reference a scanned GTIN names.
+    pub fn reference_by_gtin(&self, gtin: &str) -> Result<Option<Reference>> {
+        reference_by_gtin(self.conn(), gtin)
+    }
+
+    /// R-TRACE-1: a patient's implant record, by hospital number.
+    pub fn implants_of_patient(&self, hospital_number: &str) -> Result<Vec<ImplantRecord>> {
+        implants_of_patient(self.conn(), hospital_number)
+    }
+
+    /// R-STOCK-4 on `today`, with the site's `stock.expiry_alert_days`.
+    pub fn stock_alerts(&self, today: NaiveDate) -> Result<Vec<Alert>> {
+        let days = self.settings().integer(crate::domain::settings::STOCK_EXPIRY_ALERT_DAYS);
+        stock_alerts(self.conn(), today, self.zone(), days)
+    }
+}

@@ -1,0 +1,538 @@
+//! Device stock, written (R-STOCK-1, R-STOCK-2, R-STOCK-3, R-TRACE-1,
+//! R-TRACE-2). Every change is a movement row written in the one audited
+//! transaction that also keeps the lot's counts, the case's held units and,
+//! for a use, the implant record. The counts follow
+//! `domain::stock::movement::apply`, read and written inside the same
+//! `BEGIN IMMEDIATE` transaction, so two terminals taking the last unit at
+//! once cannot both have it; the schema's CHECKs refuse a negative count
+//! whatever writes it.
+
+use super::error::{Result, StoreError, instant_text};
+use super::stock::{LOT_COLUMNS, lot_row, reference_by_code};
+use super::table::Table;
+use super::write::WriteTx;
+use super::{rows, stock};
+use crate::domain::case::CaseState;
+use crate::domain::roles::Role;
+use crate::domain::stock::lots::{self, Lot};
+use crate::domain::stock::movement::{self, Counts, MovementKind, Refused};
+use crate::domain::stock::trace::ImplantRecord;
+use crate::domain::stock::{DeviceKind, Reference, gs1};
+use crate::domain::ward_time;
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+
+/// A new device reference (R-STOCK-1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewReference {
+    /// The catalogue code (`REF` on the label); unique.
+    pub code: String,
+    pub manufacturer: String,
+    pub name: String,
+    pub kind: DeviceKind,
+    pub implantable: bool,
+    /// 8 to 14 digits; checked and padded to a GTIN-14.
+    pub gtin: Option<String>,
+    /// R-STOCK-4: units; 0 for no minimum.
+    pub min_stock: u32,
+    /// Distractors only: mm per turn.
+    pub mm_per_turn: Option<f64>,
+}
+
+/// R-STOCK-1: adds a reference to the catalogue. Refuses a blank field, a
+/// code or GTIN already used, a GTIN whose check digit is wrong.
+pub fn add_reference(tx: &mut WriteTx<'_>, new: &NewReference) -> Result<i64> {
+    let code = new.code.trim();
+    for (what, value) in
+        [("reference code", code), ("manufacturer", new.manufacturer.trim()), ("name", new.name.trim())]
+    {
+        if value.is_empty() {
+            return Err(StoreError::invalid(what, "empty; type it as on the label"));
+        }
+    }
+    if reference_by_code(tx.conn(), code)?.is_some() {
+        return Err(StoreError::invalid(
+            format!("reference {code}"),
+            "already in the catalogue; receive lots of it instead",
+        ));
+    }
+    let gtin = match new.gtin.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+        Some(g) => {
+            let gtin = gs1::Gtin::parse(g).map_err(|e| StoreError::invalid("GTIN", e.to_string()))?;
+            if let Some(other) = stock::reference_by_gtin(tx.conn(), gtin.as_str())? {
+                return Err(StoreError::invalid(
+                    format!("GTIN {gtin}"),
+                    format!("already the GTIN of reference {}; check the label", other.code),
+                ));
+            }
+            Some(gtin.to_string())
+        }
+        None => None,
+    };
+    if let Some(mm) = new.mm_per_turn
+        && !(mm > 0.0 && mm <= 10.0)
+    {
+        return Err(StoreError::invalid("mm per turn", format!("{mm} is not a turn; give 0.1 to 10 mm")));
+    }
+    tx.insert(
+        Table::DeviceRefs,
+        &[
+            ("code", &code),
+            ("manufacturer", &new.manufacturer.trim()),
+            ("name", &new.name.trim()),
+            ("kind", &new.kind.code()),
+            ("implantable", &new.implantable),
+            ("gtin", &gtin),
+            ("min_stock", &new.min_stock),
+            ("mm_per_turn", &new.mm_per_turn),
+        ],
+    )
+}
+
+/// Units arriving (R-STOCK-2, receive).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Receipt {
+    pub ref_id: i64,
+    pub lot: Option<String>,
+    pub serial: Option<String>,
+    pub expiry: Option<NaiveDate>,
+    pub units: u32,
+    pub location: String,
+    /// R-TRACE-3: the whole scanned string, kept beside its parts.
+    pub scanned: Option<String>,
+}
+
+/// What a receipt did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Received {
+    pub lot_id: i64,
+    /// The units joined a lot already on the shelf.
+    pub added_to_existing: bool,
+}
+
+/// R-STOCK-2: receives units. The same lot number (and serial) of the same
+/// reference with the same expiry adds to the lot on the shelf; a serial
+/// number is one unit and may not arrive twice.
+pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
+    let clean = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    let (lot, serial) = (clean(&receipt.lot), clean(&receipt.serial));
+    let Some(reference) = stock::reference(tx.conn(), receipt.ref_id)? else {
+        return Err(StoreError::NotFound("the device reference".into()));
+    };
+    let what = format!("{} receipt", reference.name);
+    if lot.is_none() && serial.is_none() {
+        return Err(StoreError::invalid(
+            what,
+            "no lot or serial number: type or scan the one on the label (R-TRACE-1)",
+        ));
+    }
+    for (name, value) in [("lot", &lot), ("serial", &serial)] {
+        if let Some(v) = value
+            && (v.chars().count() > 20 || v.chars().any(|c| !gs1::in_set_82(c)))
+        {
+            return Err(StoreError::invalid(
+                format!("{name} {v}"),
+                "up to 20 letters, digits or !\"%&'()*+,-./:;<=>?_ (the GS1 rule); check the label",
+            ));
+        }
+    }
+    if serial.is_some() && receipt.units != 1 {
+        return Err(StoreError::invalid(what, format!("a serial number is one unit, not {}", receipt.units)));
+    }
+    let units = receipt.units;
+    movement::apply(Counts { quantity: 0, reserved: 0, for_case: 0 }, MovementKind::Receive, units)
+        .map_err(|e| StoreError::invalid(&what, e.to_string()))?;
+    if let Some(s) = &serial {
+        let seen: Option<i64> = tx
+            .conn()
+            .query_row(
+                "SELECT id FROM device_lots WHERE ref_id = ?1 AND serial = ?2 AND quantity > 0",
+                rusqlite::params![reference.id, s],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if seen.is_some() {
+            return Err(StoreError::invalid(
+                format!("serial {s}"),
+                "already on the shelf; a serial number is one unit (scan the next box)",
+            ));
+        }
+    }
+    let expiry_text = receipt.expiry.map(|d| d.to_string());
+    let existing: Option<Lot> = if serial.is_none() {
+        let sql = format!(
+            "SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.ref_id = ?1 AND l.lot IS ?2 AND l.serial IS NULL
+             AND l.expiry_on IS ?3 ORDER BY l.id LIMIT 1"
+        );
+        tx.conn().query_row(&sql, rusqlite::params![reference.id, lot, expiry_text], lot_row).optional()?
+    } else {
+        None
+    };
+    let location = receipt.location.trim().to_string();
+    let (lot_id, added) = match existing {
+        Some(found) => {
+            let quantity = found.quantity + units;
+            let mut fields: Vec<super::write::Field<'_>> = vec![("quantity", &quantity)];
+            if !location.is_empty() && location != found.location {
+                fields.push(("location", &location));
+            }
+            tx.update(Table::DeviceLots, found.id, found.version, &fields)?;
+            (found.id, true)
+        }
+        None => {
+            let at = instant_text(tx.at());
+            let id = tx.insert(
+                Table::DeviceLots,
+                &[
+                    ("ref_id", &reference.id),
+                    ("lot", &lot),
+                    ("serial", &serial),
+                    ("expiry_on", &expiry_text),
+                    ("quantity", &units),
+                    ("location", &location),
+                    ("scanned", &receipt.scanned),
+                    ("received_at", &at),
+                ],
+            )?;
+            (id, false)
+        }
+    };
+    record(tx, lot_id, MovementKind::Receive, units, None, None)?;
+    Ok(Received { lot_id, added_to_existing: added })
+}
+
+fn record(
+    tx: &mut WriteTx<'_>,
+    lot_id: i64,
+    kind: MovementKind,
+    units: u32,
+    case_id: Option<i64>,
+    reason: Option<&str>,
+) -> Result<i64> {
+    let at = instant_text(tx.at());
+    let actor = tx.actor_id();
+    tx.insert(
+        Table::StockMovements,
+        &[
+            ("lot_id", &lot_id),
+            ("kind", &kind.code()),
+            ("units", &units),
+            ("case_id", &case_id),
+            ("reason", &reason),
+            ("at", &at),
+            ("actor_id", &actor),
+        ],
+    )
+}
+
+/// What the case a movement is for says about it.
+struct CaseFacts {
+    patient_id: i64,
+    procedure_day: NaiveDate,
+    operator_id: Option<i64>,
+    state: CaseState,
+}
+
+fn case_facts(tx: &WriteTx<'_>, case_id: i64) -> Result<CaseFacts> {
+    let zone = tx.zone();
+    tx.conn()
+        .query_row(
+            "SELECT a.patient_id, c.scheduled_start, c.operator_id, c.state FROM cases c
+             JOIN admissions a ON a.id = c.admission_id WHERE c.id = ?1",
+            [case_id],
+            |r| {
+                let state: String = r.get(3)?;
+                Ok(CaseFacts {
+                    patient_id: r.get(0)?,
+                    procedure_day: ward_time::local_day(rows::instant(r, 1)?, zone),
+                    operator_id: r.get(2)?,
+                    state: super::decode::known(&state, Table::Cases, "state", case_id)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound("the case".into()))
+}
+
+fn lot_in(tx: &WriteTx<'_>, lot_id: i64) -> Result<Lot> {
+    let sql = format!("SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.id = ?1");
+    tx.conn().query_row(&sql, [lot_id], lot_row).optional()?.ok_or_else(|| StoreError::NotFound("the lot".into()))
+}
+
+/// The units of `lot_id` held for `case_id`, and the row that holds them.
+fn held_for(tx: &WriteTx<'_>, case_id: i64, lot_id: i64) -> Result<Option<(i64, i64, u32)>> {
+    Ok(tx
+        .conn()
+        .query_row(
+            "SELECT id, version, units FROM case_devices WHERE case_id = ?1 AND lot_id = ?2",
+            [case_id, lot_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?)
+}
+
+/// A movement asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    pub lot_id: i64,
+    pub kind: MovementKind,
+    pub units: u32,
+    /// Reserve, release, implant and consume are for a case.
+    pub case_id: Option<i64>,
+    /// Waste and quarantine need one.
+    pub reason: Option<String>,
+}
+
+/// What a movement did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moved {
+    pub movement_id: i64,
+    /// The lot's counts after it.
+    pub quantity: u32,
+    pub reserved: u32,
+    /// R-TRACE-1: the implant record a use wrote.
+    pub implant_id: Option<i64>,
+    /// The kind actually recorded (a use of a non-implantable device is a consume).
+    pub kind: MovementKind,
+}
+
+/// R-STOCK-2: the one door for every movement but a receipt. Reads the lot,
+/// the case and the units held for it inside the transaction, asks
+/// `movement::apply`, then writes the lot's counts, the case's held units,
+/// the movement and (for a use) the implant record (R-TRACE-1).
+///
+/// R-STOCK-3: a reservation or a use needs a lot usable on the case's day
+/// (not expired before it, not quarantined); return, waste and quarantine
+/// take any lot. A use of an implantable device is recorded as an implant,
+/// of another as a consume, whichever was asked.
+///
+/// Errors: [`StoreError::OutOfStock`] when too few units are free (another
+/// terminal may have just taken them); [`StoreError::Invalid`] naming the
+/// lot and why for anything else; [`StoreError::NotFound`] for a lot or case
+/// that is not there.
+pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
+    let lot = lot_in(tx, m.lot_id)?;
+    let reference =
+        stock::reference(tx.conn(), lot.reference_id)?.ok_or_else(|| StoreError::NotFound("the reference".into()))?;
+    let what = format!("{} {}", reference.name, lot.label());
+    let mut kind = m.kind;
+    if kind.uses() {
+        kind = if reference.implantable { MovementKind::Implant } else { MovementKind::Consume };
+    }
+    let reason = m.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    if kind.needs_reason() && reason.is_none() {
+        return Err(StoreError::invalid(what, format!("to record it {}, give a reason", kind.done())));
+    }
+    if kind == MovementKind::Receive {
+        return Err(StoreError::invalid(what, "a receipt goes through `receive`"));
+    }
+    let for_case = matches!(kind, MovementKind::Reserve | MovementKind::Release) || kind.uses();
+    let case = match (for_case, m.case_id) {
+        (true, Some(id)) => Some((id, case_facts(tx, id)?)),
+        (true, None) => {
+            return Err(StoreError::invalid(what, format!("{} for which case? pick the case", kind.code())));
+        }
+        (false, _) => None,
+    };
+    if let Some((_, facts)) = &case {
+        if matches!(facts.state, CaseState::Cancelled | CaseState::Postponed) && kind != MovementKind::Release {
+            return Err(StoreError::invalid(
+                what,
+                format!("the case is {}; nothing can be taken for it", facts.state.code()),
+            ));
+        }
+        if matches!(kind, MovementKind::Reserve) || kind.uses() {
+            lot.usable_on(facts.procedure_day).map_err(|e| StoreError::invalid(&what, e.to_string()))?;
+        }
+    }
+    if kind == MovementKind::Quarantine && lot.quarantine.is_some() {
+        return Err(StoreError::invalid(what, "already quarantined"));
+    }
+    let held = match &case {
+        Some((id, _)) => held_for(tx, *id, lot.id)?,
+        None => None,
+    };
+    let before = Counts { quantity: lot.quantity, reserved: lot.reserved, for_case: held.map_or(0, |h| h.2) };
+    let after = movement::apply(before, kind, m.units).map_err(|e| match e {
+        Refused::OutOfStock { asked, free } => StoreError::OutOfStock { what: what.clone(), asked, free },
+        other => StoreError::invalid(&what, other.to_string()),
+    })?;
+    // The lot's counts, in this transaction (read above, inside it).
+    let mut fields: Vec<super::write::Field<'_>> = Vec::new();
+    if after.quantity != before.quantity {
+        fields.push(("quantity", &after.quantity));
+    }
+    if after.reserved != before.reserved {
+        fields.push(("reserved", &after.reserved));
+    }
+    if kind == MovementKind::Quarantine {
+        fields.push(("quarantine_reason", &reason));
+    }
+    if !fields.is_empty() {
+        tx.update(Table::DeviceLots, lot.id, lot.version, &fields)?;
+    }
+    if let Some((case_id, _)) = &case
+        && after.for_case != before.for_case
+    {
+        match held {
+            Some((id, version, _)) => {
+                tx.update(Table::CaseDevices, id, version, &[("units", &after.for_case)])?;
+            }
+            None => {
+                tx.insert(
+                    Table::CaseDevices,
+                    &[("case_id", case_id), ("lot_id", &lot.id), ("units", &after.for_case)],
+                )?;
+            }
+        }
+    }
+    let movement_id = record(tx, lot.id, kind, m.units, case.as_ref().map(|c| c.0), reason)?;
+    let implant_id = match &case {
+        Some((case_id, facts)) if kind.uses() => {
+            // R-TRACE-1: the case's operator; a doctor recording it
+            // themselves when the case has none.
+            let operator = facts.operator_id.or_else(|| (tx.role().ok() == Some(Role::Doctor)).then(|| tx.actor_id()));
+            let (at, actor) = (instant_text(tx.at()), tx.actor_id());
+            Some(tx.insert(
+                Table::Implants,
+                &[
+                    ("movement_id", &movement_id),
+                    ("lot_id", &lot.id),
+                    ("case_id", case_id),
+                    ("patient_id", &facts.patient_id),
+                    ("units", &m.units),
+                    ("at", &at),
+                    ("operator_id", &operator),
+                    ("recorded_by", &actor),
+                ],
+            )?)
+        }
+        _ => None,
+    };
+    Ok(Moved { movement_id, quantity: after.quantity, reserved: after.reserved, implant_id, kind })
+}
+
+/// R-STOCK-3 (FEFO): the lot to pick of reference `ref_id` for a case on
+/// `day` needing `units`; `None` when no usable lot has them free.
+pub fn pick(tx: &WriteTx<'_>, ref_id: i64, day: NaiveDate, units: u32) -> Result<Option<Lot>> {
+    let lots = stock::lots_of(tx.conn(), ref_id)?;
+    Ok(lots::fefo(&lots, day, units).cloned())
+}
+
+/// R-STOCK-3: reserves `units` of reference `ref_id` for `case_id` from the
+/// lot FEFO picks for the case's day. Returns the lot and the movement.
+pub fn reserve_fefo(tx: &mut WriteTx<'_>, ref_id: i64, case_id: i64, units: u32) -> Result<(Lot, Moved)> {
+    let day = case_facts(tx, case_id)?.procedure_day;
+    let Some(lot) = pick(tx, ref_id, day, units)? else {
+        let name = stock::reference(tx.conn(), ref_id)?.map_or_else(|| "the reference".to_string(), |r| r.name);
+        let free: u32 = stock::lots_of(tx.conn(), ref_id)?
+            .iter()
+            .filter(|l| l.usable_on(day).is_ok())
+            .map(Lot::free)
+            .max()
+            .unwrap_or(0);
+        return Err(StoreError::OutOfStock {
+            what: format!("{name} for {} (no usable lot has that many free)", day.format("%d/%m")),
+            asked: units,
+            free,
+        });
+    };
+    let moved = move_stock(
+        tx,
+        &Move { lot_id: lot.id, kind: MovementKind::Reserve, units, case_id: Some(case_id), reason: None },
+    )?;
+    Ok((lot, moved))
+}
+
+/// R-STOCK-2: gives back every unit held for `case_id` (a cancelled or
+/// postponed case, a closed one), each as a recorded release. Returns the
+/// units released.
+pub fn release_case(tx: &mut WriteTx<'_>, case_id: i64) -> Result<u32> {
+    let held: Vec<(i64, u32)> = {
+        let mut stmt =
+            tx.conn().prepare_cached("SELECT lot_id, units FROM case_devices WHERE case_id = ?1 AND units > 0")?;
+        stmt.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+    };
+    let mut total = 0;
+    for (lot_id, units) in held {
+        move_stock(tx, &Move { lot_id, kind: MovementKind::Release, units, case_id: Some(case_id), reason: None })?;
+        total += units;
+    }
+    Ok(total)
+}
+
+/// R-TRACE-2: what a recall did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recall {
+    pub reference: Reference,
+    pub number: String,
+    /// Lots put in quarantine now, with the units left in each.
+    pub quarantined: Vec<(String, u32)>,
+    /// Everyone who received units of the lot.
+    pub patients: Vec<ImplantRecord>,
+}
+
+/// R-TRACE-2: quarantines what is left of the lot (or serial) `number` of
+/// reference `code` and lists every patient who received it. A lot already
+/// in quarantine stays so; a recall of a lot never received is refused.
+pub fn recall(tx: &mut WriteTx<'_>, code: &str, number: &str, reason: &str) -> Result<Recall> {
+    let reference = reference_by_code(tx.conn(), code)?.ok_or_else(|| {
+        StoreError::invalid(format!("reference {}", code.trim()), "not in the catalogue; check the REF on the notice")
+    })?;
+    let found = stock::lots_numbered(tx.conn(), reference.id, number)?;
+    if found.is_empty() {
+        return Err(StoreError::invalid(
+            format!("{} lot {}", reference.name, number.trim()),
+            "never received here; check the lot or serial number on the notice",
+        ));
+    }
+    let reason = if reason.trim().is_empty() { "recall" } else { reason.trim() };
+    let mut quarantined = Vec::new();
+    for lot in &found {
+        if lot.quarantine.is_none() && lot.quantity > 0 {
+            move_stock(
+                tx,
+                &Move {
+                    lot_id: lot.id,
+                    kind: MovementKind::Quarantine,
+                    units: 0,
+                    case_id: None,
+                    reason: Some(reason.to_string()),
+                },
+            )?;
+            quarantined.push((lot.label(), lot.quantity));
+        }
+    }
+    let ids: Vec<i64> = found.iter().map(|l| l.id).collect();
+    let patients = stock::implants_of_lots(tx.conn(), &ids)?;
+    Ok(Recall { reference, number: number.trim().to_string(), quarantined, patients })
+}
+
+/// R-TRACE-1: sets who implanted a recorded device (a case with no operator
+/// when it was recorded).
+pub fn set_operator(tx: &mut WriteTx<'_>, implant_id: i64, version: i64, operator_id: i64) -> Result<i64> {
+    let doctor: Option<String> = tx
+        .conn()
+        .query_row("SELECT role FROM staff WHERE id = ?1 AND active = 1", [operator_id], |r| r.get(0))
+        .optional()?;
+    if doctor.as_deref().and_then(Role::from_code) != Some(Role::Doctor) {
+        return Err(StoreError::invalid("operator", "not a doctor on the staff list; pick an operator"));
+    }
+    tx.update(Table::Implants, implant_id, version, &[("operator_id", &operator_id)])
+}
+
+/// R-TRACE-1: refuses to close (mark done) a case while one of its implant
+/// records lacks lot/serial, patient, time or operator, naming each missing
+/// item.
+pub fn close_gate(tx: &WriteTx<'_>, case_id: i64) -> Result<()> {
+    let records = stock::implants_of_case(tx.conn(), case_id)?;
+    crate::domain::stock::trace::close_gate(&records).map_err(|problems| {
+        StoreError::invalid(
+            "the case's implant records",
+            format!(
+                "{}; record them on the Stock tab (o on the lot) before closing the case (R-TRACE-1)",
+                problems.join("; ")
+            ),
+        )
+    })
+}

@@ -1,0 +1,384 @@
+//! Device stock against real files (R-STOCK-1..4, R-TRACE-1, R-TRACE-2):
+//! movements through the one write path, counts kept in the same
+//! transaction, the schema refusing a negative count, and 8 processes
+//! taking the last units of one lot at once.
+//!
+//! The parent re-runs this test executable as its children: the `#[ignore]`d
+//! test `child_taker` does a child's attempts when `PERIOP_TEST_STOCK_DB` is
+//! set, and returns at once otherwise.
+
+mod store_common;
+
+use chrono::{NaiveDate, NaiveTime};
+use periop::domain::case::AnaesthesiaMode;
+use periop::domain::pathway::Step;
+use periop::domain::roles::Role;
+use periop::domain::settings::Settings;
+use periop::domain::stock::DeviceKind;
+use periop::domain::stock::movement::MovementKind;
+use periop::store::admissions::{self, NewStay};
+use periop::store::stock_moves::{self, Move, NewReference, Receipt};
+use periop::store::{Store, StoreError, check, reference, stock};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use store_common::*;
+
+/// The fixture: a ward with a doctor, one patient booked tomorrow
+/// (23/11/2026 09:00), a screw reference and a lot of `units`.
+struct Stock {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    store: Store,
+    case_id: i64,
+    admission_id: i64,
+    ref_id: i64,
+    lot_id: i64,
+}
+
+fn tomorrow() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn screw() -> NewReference {
+    NewReference {
+        code: "SCR-70".into(),
+        manufacturer: "Acme Spine".into(),
+        name: "cannulated screw 7.0".into(),
+        kind: DeviceKind::Screw,
+        implantable: true,
+        gtin: Some("03453120000011".into()),
+        min_stock: 5,
+        mm_per_turn: None,
+    }
+}
+
+fn receipt(ref_id: i64, lot: &str, expiry: Option<NaiveDate>, units: u32) -> Receipt {
+    Receipt { ref_id, lot: Some(lot.into()), serial: None, expiry, units, location: "cupboard A".into(), scanned: None }
+}
+
+fn fixture(units: u32, with_operator: bool) -> Stock {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let patient = add_patient(&mut store, 1);
+    let (admission_id, case_id, ref_id, lot_id) = store
+        .write(at(), |tx| {
+            let operator = reference::add_staff(tx, None, "Dr Roux", "doctor")?;
+            let kind = reference::procedure_kind_id(tx, "vertebroplasty")?.unwrap();
+            let stay = NewStay {
+                patient_id: patient,
+                procedure_kind_id: kind,
+                procedure_day: tomorrow(),
+                start_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+                duration_min: None,
+                side_level: None,
+                anaesthesia_mode: AnaesthesiaMode::SedationLocal,
+                bleeding_risk: None,
+                operator_id: with_operator.then_some(operator),
+                anaesthetist_id: None,
+                room_id: None,
+                bed_id: None,
+                emergency: false,
+                iodinated_contrast: false,
+                retrospective: false,
+                override_reason: None,
+            };
+            let (admission, case) = admissions::create_stay(tx, &stay, &Settings::default())?;
+            let ref_id = stock_moves::add_reference(tx, &screw())?;
+            let expiry = NaiveDate::from_ymd_opt(2027, 6, 30);
+            let lot = stock_moves::receive(tx, &receipt(ref_id, "A100", expiry, units))?.lot_id;
+            Ok((admission, case, ref_id, lot))
+        })
+        .unwrap();
+    Stock { _dir: dir, path, store, case_id, admission_id, ref_id, lot_id }
+}
+
+fn lot_counts(path: &Path, lot_id: i64) -> (i64, i64) {
+    raw_ro(path)
+        .query_row("SELECT quantity, reserved FROM device_lots WHERE id = ?1", [lot_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+}
+
+fn use_one(store: &mut Store, lot_id: i64, case_id: i64) -> periop::store::Result<stock_moves::Moved> {
+    store.write(at(), |tx| {
+        stock_moves::move_stock(
+            tx,
+            &Move { lot_id, kind: MovementKind::Implant, units: 1, case_id: Some(case_id), reason: None },
+        )
+    })
+}
+
+#[test]
+fn r_stock_2_each_movement_is_a_row_and_the_counts_follow() {
+    let mut s = fixture(10, true);
+    let (lot, case) = (s.lot_id, s.case_id);
+    let (picked, moved) = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, case, 3)).unwrap();
+    assert_eq!((picked.id, moved.quantity, moved.reserved), (lot, 10, 3));
+    let moved = use_one(&mut s.store, lot, case).unwrap();
+    assert_eq!((moved.quantity, moved.reserved, moved.kind), (9, 2, MovementKind::Implant));
+    let waste = Move { lot_id: lot, kind: MovementKind::Waste, units: 2, case_id: None, reason: None };
+    let err = s.store.write(at(), |tx| stock_moves::move_stock(tx, &waste)).unwrap_err();
+    assert!(err.to_string().contains("give a reason"), "{err}");
+    let waste = Move { reason: Some("dropped".into()), ..waste };
+    assert_eq!(s.store.write(at(), |tx| stock_moves::move_stock(tx, &waste)).unwrap().quantity, 7);
+    let release = Move { lot_id: lot, kind: MovementKind::Release, units: 2, case_id: Some(case), reason: None };
+    assert_eq!(s.store.write(at(), |tx| stock_moves::move_stock(tx, &release)).unwrap().reserved, 0);
+    assert_eq!(lot_counts(&s.path, lot), (7, 0));
+    let conn = raw_ro(&s.path);
+    let kinds: Vec<String> = conn
+        .prepare("SELECT kind || ' ' || units FROM stock_movements WHERE lot_id = ?1 ORDER BY id")
+        .unwrap()
+        .query_map([lot], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(kinds, ["receive 10", "reserve 3", "implant 1", "waste 2", "release 2"]);
+    // Every row written is audited, and the file reconciles.
+    assert!(audit_rows_of(&conn, "stock_movements", 1) == 1);
+    let report = check::full(&conn).unwrap();
+    assert!(report.is_healthy(), "{report:?}");
+}
+
+#[test]
+fn r_stock_2_the_schema_itself_refuses_a_negative_count() {
+    let s = fixture(1, true);
+    let conn = raw_rw(&s.path);
+    let err = conn.execute("UPDATE device_lots SET quantity = -1 WHERE id = ?1", [s.lot_id]).unwrap_err();
+    assert!(err.to_string().contains("CHECK constraint failed"), "{err}");
+    let err = conn.execute("UPDATE device_lots SET reserved = 2 WHERE id = ?1", [s.lot_id]).unwrap_err();
+    assert!(err.to_string().contains("CHECK constraint failed"), "{err}");
+    let err = conn.execute("DELETE FROM stock_movements", []).unwrap_err();
+    assert!(err.to_string().contains("kept"), "{err}");
+}
+
+#[test]
+fn r_stock_3_expired_and_quarantined_lots_cannot_be_used_but_can_be_moved() {
+    let mut s = fixture(4, true);
+    // A lot expiring today: expired for tomorrow's case (R-STOCK-3).
+    let old = s
+        .store
+        .write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "OLD1", Some(at().date_naive()), 2)))
+        .unwrap()
+        .lot_id;
+    let err = use_one(&mut s.store, old, s.case_id).unwrap_err();
+    assert!(err.to_string().contains("expired on 22/11/2026 (before the procedure on 23/11/2026)"), "{err}");
+    // FEFO skips it and proposes the usable lot.
+    let (picked, _) = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 1)).unwrap();
+    assert_eq!(picked.id, s.lot_id);
+    // It can still be returned, quarantined or wasted.
+    let ret = Move { lot_id: old, kind: MovementKind::Return, units: 1, case_id: None, reason: None };
+    s.store.write(at(), |tx| stock_moves::move_stock(tx, &ret)).unwrap();
+    let q =
+        Move { lot_id: old, kind: MovementKind::Quarantine, units: 0, case_id: None, reason: Some("expired".into()) };
+    s.store.write(at(), |tx| stock_moves::move_stock(tx, &q)).unwrap();
+    let waste =
+        Move { lot_id: old, kind: MovementKind::Waste, units: 1, case_id: None, reason: Some("expired".into()) };
+    s.store.write(at(), |tx| stock_moves::move_stock(tx, &waste)).unwrap();
+    assert_eq!(lot_counts(&s.path, old), (0, 0));
+    // A quarantined lot is refused for a use.
+    let q = Move {
+        lot_id: s.lot_id,
+        kind: MovementKind::Quarantine,
+        units: 0,
+        case_id: None,
+        reason: Some("recall".into()),
+    };
+    s.store.write(at(), |tx| stock_moves::move_stock(tx, &q)).unwrap();
+    let err = use_one(&mut s.store, s.lot_id, s.case_id).unwrap_err();
+    assert!(err.to_string().contains("quarantined (recall)"), "{err}");
+    // R-STOCK-4: tomorrow's case holds a unit it cannot use.
+    let alerts = s.store.stock_alerts(at().date_naive()).unwrap();
+    assert!(alerts.iter().any(|a| a.message.starts_with("DEVICE NOT AVAILABLE tomorrow")), "{alerts:?}");
+    assert!(alerts.iter().any(|a| a.message.starts_with("LOW STOCK cannulated screw 7.0: 0 usable")), "{alerts:?}");
+}
+
+#[test]
+fn r_trace_1_a_case_with_an_incomplete_implant_record_cannot_close() {
+    let mut s = fixture(3, false);
+    let nurse = account("nurse1", Some("Nurse One"));
+    give_role(&s.path, &nurse, Role::Nurse);
+    let mut by_nurse = Store::open_as(&s.path, &nurse).unwrap();
+    let moved = use_one(&mut by_nurse, s.lot_id, s.case_id).unwrap();
+    let implant = moved.implant_id.unwrap();
+    let records = stock::implants_of_case(&raw_ro(&s.path), s.case_id).unwrap();
+    assert_eq!(records[0].missing(), vec![periop::domain::stock::trace::Missing::Operator]);
+    // Admit, then try to mark the procedure done.
+    let version = |s: &Stock| -> i64 {
+        count(&raw_ro(&s.path), "SELECT version FROM admissions WHERE id = ?1", [s.admission_id])
+    };
+    let v = version(&s);
+    by_nurse.write(at(), |tx| admissions::take_step(tx, s.admission_id, v, Step::Admit, None)).unwrap();
+    let v = version(&s);
+    // The day after, once the procedure has happened (R-PATH-6).
+    let after = at_plus(26 * 60);
+    let err = by_nurse
+        .write(after, |tx| admissions::take_step(tx, s.admission_id, v, Step::MarkProcedureDone, None))
+        .unwrap_err();
+    assert!(err.to_string().contains("cannulated screw 7.0 (lot A100): operator missing"), "{err}");
+    // The operator recorded, it closes.
+    let doctor = count(&raw_ro(&s.path), "SELECT id FROM staff WHERE display_name = 'Dr Roux'", []);
+    s.store.write(at(), |tx| stock_moves::set_operator(tx, implant, 1, doctor)).unwrap();
+    // A unit held but not used goes back to the shelf when the case closes.
+    s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 1)).unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 1));
+    by_nurse.write(after, |tx| admissions::take_step(tx, s.admission_id, v, Step::MarkProcedureDone, None)).unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 0));
+    let state: String =
+        raw_ro(&s.path).query_row("SELECT state FROM cases WHERE id = ?1", [s.case_id], |r| r.get(0)).unwrap();
+    assert_eq!(state, "done");
+    // R-TRACE-1: the records are never deleted.
+    let err = raw_rw(&s.path).execute("DELETE FROM implants", []).unwrap_err();
+    assert!(err.to_string().contains("implant records are kept"), "{err}");
+}
+
+#[test]
+fn r_stock_2_a_cancelled_case_gives_its_held_devices_back() {
+    let mut s = fixture(5, true);
+    s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 2)).unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id), (5, 2));
+    let v = count(&raw_ro(&s.path), "SELECT version FROM admissions WHERE id = ?1", [s.admission_id]);
+    s.store
+        .write(at(), |tx| admissions::take_step(tx, s.admission_id, v, Step::Cancel, Some("patient declined")))
+        .unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id), (5, 0));
+}
+
+#[test]
+fn r_trace_2_a_recall_quarantines_the_rest_and_lists_the_patients() {
+    let mut s = fixture(4, true);
+    use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
+    let recall = s.store.write(at(), |tx| stock_moves::recall(tx, "SCR-70", "A100", "FSN 2026-11")).unwrap();
+    assert_eq!(recall.quarantined, vec![("lot A100".to_string(), 3)]);
+    assert_eq!(recall.patients.len(), 1);
+    let who = recall.patients[0].patient.as_ref().unwrap().to_string();
+    assert_eq!(who, "TESTPATIENT1 Camille (14/03/1960)");
+    assert_eq!(recall.patients[0].operator.as_deref(), Some("Dr Roux"));
+    let err = s.store.write(at(), |tx| stock_moves::recall(tx, "SCR-70", "ZZZ", "")).unwrap_err();
+    assert!(err.to_string().contains("never received here"), "{err}");
+}
+
+#[test]
+fn r_stock_1_a_reference_refuses_a_bad_gtin_and_a_code_twice() {
+    let mut s = fixture(1, true);
+    let err = s.store.write(at(), |tx| stock_moves::add_reference(tx, &screw())).unwrap_err();
+    assert!(err.to_string().contains("already in the catalogue"), "{err}");
+    let bad = NewReference { code: "X".into(), gtin: Some("03453120000012".into()), ..screw() };
+    let err = s.store.write(at(), |tx| stock_moves::add_reference(tx, &bad)).unwrap_err();
+    assert!(err.to_string().contains("check digit"), "{err}");
+    // R-ROLE-1: a nurse receives stock but does not edit the catalogue.
+    let nurse = account("nurse1", Some("Nurse One"));
+    give_role(&s.path, &nurse, Role::Nurse);
+    let mut by_nurse = Store::open_as(&s.path, &nurse).unwrap();
+    let other = NewReference { code: "T1".into(), gtin: None, ..screw() };
+    let err = by_nurse.write(at(), |tx| stock_moves::add_reference(tx, &other)).unwrap_err();
+    assert!(matches!(err, StoreError::NotAllowed { .. }), "{err:?}");
+    by_nurse.write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "A100", None, 1))).unwrap();
+}
+
+const CHILDREN: usize = 8;
+const ATTEMPTS: u32 = 20;
+const UNITS: u32 = 100;
+const CHILD_DB: &str = "PERIOP_TEST_STOCK_DB";
+const CHILD_NAME: &str = "PERIOP_TEST_STOCK_NAME";
+const CHILD_LOT: &str = "PERIOP_TEST_STOCK_LOT";
+const CHILD_CASE: &str = "PERIOP_TEST_STOCK_CASE";
+
+/// One child: opens the store as its own nurse account, says READY, waits
+/// for the go, then tries `ATTEMPTS` implants of one unit. Out of stock is
+/// counted; any other error fails the child.
+#[test]
+#[ignore = "helper: a child process of the stock concurrency test"]
+fn child_taker() {
+    let Ok(db) = std::env::var(CHILD_DB) else { return };
+    let name = std::env::var(CHILD_NAME).unwrap();
+    let lot: i64 = std::env::var(CHILD_LOT).unwrap().parse().unwrap();
+    let case: i64 = std::env::var(CHILD_CASE).unwrap().parse().unwrap();
+    let mut store = Store::open_as(Path::new(&db), &account(&name, None)).unwrap();
+    println!("READY");
+    std::io::stdout().flush().unwrap();
+    let mut go = String::new();
+    std::io::stdin().read_line(&mut go).unwrap();
+    let (mut taken, mut refused) = (0, 0);
+    for _ in 0..ATTEMPTS {
+        match use_one(&mut store, lot, case) {
+            Ok(_) => taken += 1,
+            Err(StoreError::OutOfStock { .. }) => refused += 1,
+            Err(e) => panic!("{name}: {e:?} ({e})"),
+        }
+    }
+    println!("SUMMARY taken={taken} refused={refused}");
+}
+
+/// R-STOCK-2, R-TRACE-1: 100 units of one lot, 8 processes × 20 implant
+/// attempts at once: exactly 100 succeed and 60 are refused as out of
+/// stock, the count never goes below zero, one traceability row per success.
+#[test]
+fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero() {
+    let s = fixture(UNITS, true);
+    for i in 0..CHILDREN {
+        give_role(&s.path, &account(&format!("taker{i}"), None), Role::Nurse);
+    }
+    let exe = std::env::current_exe().unwrap();
+    let mut children: Vec<_> = (0..CHILDREN)
+        .map(|i| {
+            let mut child = Command::new(&exe)
+                .args(["child_taker", "--exact", "--ignored", "--nocapture"])
+                .env(CHILD_DB, &s.path)
+                .env(CHILD_NAME, format!("taker{i}"))
+                .env(CHILD_LOT, s.lot_id.to_string())
+                .env(CHILD_CASE, s.case_id.to_string())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let stdout = BufReader::new(child.stdout.take().unwrap());
+            (child, stdout)
+        })
+        .collect();
+    for (_, stdout) in &mut children {
+        let mut line = String::new();
+        while !line.contains("READY") {
+            line.clear();
+            if stdout.read_line(&mut line).unwrap() == 0 {
+                break;
+            }
+        }
+    }
+    for (child, _) in &mut children {
+        let _ = writeln!(child.stdin.as_mut().unwrap(), "go");
+    }
+    let (mut taken, mut refused) = (0u32, 0u32);
+    for (i, (mut child, mut stdout)) in children.into_iter().enumerate() {
+        drop(child.stdin.take());
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+        assert!(child.wait().unwrap().success(), "taker{i} failed:\n{rest}\n{stderr}");
+        let summary = rest.lines().find_map(|l| l.split_once("SUMMARY ")).map(|(_, s)| s.to_string()).unwrap();
+        let number = |key: &str| -> u32 {
+            summary.split_whitespace().find_map(|w| w.strip_prefix(key)).unwrap().parse().unwrap()
+        };
+        taken += number("taken=");
+        refused += number("refused=");
+    }
+    assert_eq!((taken, refused), (UNITS, CHILDREN as u32 * ATTEMPTS - UNITS));
+    assert_eq!(lot_counts(&s.path, s.lot_id), (0, 0));
+    let conn = raw_ro(&s.path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM implants WHERE lot_id = ?1", [s.lot_id]), i64::from(UNITS));
+    let uses = "SELECT count(*) FROM stock_movements WHERE lot_id = ?1 AND kind = 'implant'";
+    assert_eq!(count(&conn, uses, [s.lot_id]), i64::from(UNITS));
+    // The lot's quantity, as each save wrote it, went 100 → 0 one unit at a time.
+    let mut stmt = conn
+        .prepare(
+            "SELECT CAST(json_extract(after, '$.quantity') AS INTEGER) FROM audit
+             WHERE table_name = 'device_lots' AND row_id = ?1 ORDER BY id",
+        )
+        .unwrap();
+    let written: Vec<i64> = stmt.query_map([s.lot_id], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(written, (0..=i64::from(UNITS)).rev().collect::<Vec<_>>());
+    let report = check::full(&conn).unwrap();
+    assert!(report.is_healthy(), "{report:?}");
+}
