@@ -388,7 +388,15 @@ fn states() -> String {
 /// visit registers the account with its first save, at that save's time (the
 /// one clock, `--now` included).
 fn open(path: &Path, _now_arg: Option<NowArg>) -> Result<Store> {
-    Ok(Store::open(path)?)
+    let store = Store::open(path)?;
+    // Found in use (#12): a setting stored out of range silently gave way to
+    // its default (fasting times two hours shorter than the site's): every
+    // command says so on stderr, the screen in its notice line.
+    for refused in store.refused_settings() {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "periop: warning: {refused}");
+    }
+    Ok(store)
 }
 
 fn database(db: Option<PathBuf>) -> Result<PathBuf> {

@@ -310,7 +310,8 @@ fn too_small_terminal_says_what_it_needs() {
 #[test]
 fn sigint_sigterm_and_sighup_restore_the_terminal() {
     let ward = Ward::demo();
-    for name in ["INT", "TERM", "HUP"] {
+    // QUIT: found in use (#12), it left the alternate screen behind.
+    for name in ["INT", "TERM", "HUP", "QUIT"] {
         let mut tui = ward.open(&format!("SIG{name}"), 80, 24);
         tui.wait_for_all(&["NEEDS ATTENTION", "ARRIVING"]);
         assert!(tui.vt().screen().alternate_screen(), "the TUI should be on the alternate screen");

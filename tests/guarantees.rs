@@ -452,6 +452,10 @@ fn a_stored_setting_out_of_range_is_named_by_settings_and_check() {
         "{stdout}"
     );
 
+    // Found in use (#12): the board then used the default unannounced.
+    let out = periop(dir.path(), &["board", "--db", db]);
+    assert!(text(&out.stderr).contains("warning: fast.solids_h must be from"), "{}", text(&out.stderr));
+
     let out = periop(dir.path(), &["check", "--db", db]);
     let stdout = text(&out.stdout);
     assert!(!out.status.success(), "check called the file healthy:\n{stdout}");

@@ -483,6 +483,27 @@ fn a_two_line_refusal_stays_inside_the_form_at_80x24() {
     assert!(next.starts_with("   ") && !next.trim().is_empty(), "the refusal's second line is not indented:\n{shown}");
 }
 
+/// Found in use (#7): a missed stop said "mark it stopped", and no key did.
+/// `S` on the admission picks a treatment recorded as taken and marks it
+/// stopped; the missed stop goes.
+#[test]
+fn r_med_3_a_treatment_is_marked_stopped_from_the_admission() {
+    let mut w = ward();
+    press(&mut w, "2w/martinez jeanne\n\n");
+    let active = |w: &Ward| {
+        let d = w.state.admissions.detail.as_ref().and_then(|v| v.data.as_ref()).expect("the admission is open");
+        d.treatments.iter().filter(|t| t.active).count()
+    };
+    assert_eq!(active(&w), 1, "the demo's aspirin:\n{}", screen(&w, 160, 48));
+    press(&mut w, "S");
+    assert!(screen(&w, 80, 24).contains("Mark a treatment stopped"));
+    press(&mut w, " ");
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    shell::handle(&mut w.store, Clock::Fixed(now()), &mut w.state, Msg::Key(ctrl_s));
+    assert_eq!(active(&w), 0, "{:?}", w.state.notice);
+    assert!(w.state.notice.as_ref().is_some_and(|n| n.text.contains("treatment marked stopped")));
+}
+
 /// R-DO-6 on the Rounds tab: after a round with pin signs, the patient's
 /// alerts and each pin's grade over the last rounds, beside the length chart.
 #[test]

@@ -214,3 +214,22 @@ fn r_audit_3_foreign_triggers_and_tables_are_named() {
     assert!(!report.is_healthy());
     assert_eq!(report.foreign_objects, ["table notes", "trigger sneaky"]);
 }
+
+/// Found in use (#12): a trigger added with the sqlite3 shell rewrote a save
+/// (the user typed 4, 99 was stored) and the audit recorded 99 as theirs.
+/// Saves are refused while a trigger that is not periop's is in the file.
+#[test]
+fn r_audit_3_no_save_while_a_foreign_trigger_could_rewrite_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ward(dir.path());
+    raw_rw(&path)
+        .execute_batch(
+            "CREATE TRIGGER evil AFTER UPDATE ON patients BEGIN UPDATE patients SET surname = 'X' WHERE id = NEW.id; END;",
+        )
+        .unwrap();
+    let before = audit_total(&raw_ro(&path));
+    let mut store = Store::open_as(&path, &nurse()).unwrap();
+    let err = store.write(at(), |tx| patients::set_insulin_treated(tx, 1, 1, true)).unwrap_err();
+    assert!(err.to_string().contains("holds a trigger periop did not make (evil)"), "{err}");
+    assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was saved");
+}

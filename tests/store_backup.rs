@@ -324,3 +324,21 @@ fn restore_is_refused_while_any_program_holds_the_file_open_naming_it() {
     assert!(err.ends_with("close them all, then restore again"), "{err}");
     backup::restore(&path, &target, &admin(), at()).unwrap();
 }
+
+/// Found in use (#12): one row edited behind periop's back stopped every
+/// nightly backup ("no backup was made"), while the ward went on working on
+/// the file. The copy is made — it is the same data — and the edit is said as
+/// a warning to look into; restoring such a copy stays refused.
+#[test]
+fn a_ward_with_a_row_changed_behind_its_back_is_still_backed_up_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    add_patient(&mut Store::open_as(&path, &admin()).unwrap(), 1);
+    raw_rw(&path).execute("UPDATE patients SET surname = 'Edited'", []).unwrap();
+    let target = dir.path().join("bk.db");
+    let report = Store::open_as(&path, &admin()).unwrap().backup_to(&target, at(), &mut |_, _| {}).unwrap();
+    assert!(target.is_file(), "no backup was made");
+    let warnings = report.check.warnings();
+    assert!(warnings.iter().any(|w| w.contains("changes made behind periop's back")), "{warnings:?}");
+    assert!(!warnings.join(" ").contains("Edited"), "a patient's value in a warning (R-PRIV-1)");
+}

@@ -840,6 +840,10 @@ fn r_med_3_a_stop_missed_days_ahead_is_on_todays_board() {
         board.attention.iter().filter(|a| a.rule == "R-MED-3").map(|a| a.message.as_str()).collect();
     assert_eq!(missed.len(), 1, "{:?}", board.attention);
     assert!(missed[0].contains("prasugrel") && missed[0].contains("20/11/2026 (J-7)"), "{missed:?}");
+    // Found in use (#7): the alert named no patient and opened nothing.
+    let alert = board.attention.iter().find(|a| a.rule == "R-MED-3").unwrap();
+    assert_eq!(board.patient_for(alert.subject).map(|p| p.patient_id), Some(patient));
+    assert!(board.admission_for(alert.subject).is_some());
     // Only the stop: the case's other readiness waits for its own days.
     assert!(board.attention.iter().all(|a| a.rule == "R-MED-3"), "{:?}", board.attention);
 }

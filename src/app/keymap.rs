@@ -110,6 +110,7 @@ pub enum Action {
     GiveRole,
     RetireStaff,
     Void,
+    StopTreatment,
     BedAction(BedAction),
     PrevDay,
     NextDay,
@@ -283,6 +284,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[Char('I')], Action::Insulin, "insulin-treated diabetic", None),
     bind(Detail, &[Char('b')], Action::BedForm, "choose the bed", None),
     bind(Detail, &[Char('m')], Action::MoveCase, "move the procedure", None),
+    bind(Detail, &[Char('S')], Action::StopTreatment, "mark a treatment stopped (R-MED-3)", None),
     bind(Detail, &[Char('V')], Action::Void, "void an entry made by mistake (intake, treatment, lab, consultation)", None),
     bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
     bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
@@ -351,7 +353,7 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::GiveRole | Action::RetireStaff => Change::Staff,
         // The form picks the record; each needs the role that records it
         // (the write path checks). Medication's roles hold all the others'.
-        Action::Void => Change::Medication,
+        Action::Void | Action::StopTreatment => Change::Medication,
         Action::Receive
         | Action::Reserve
         | Action::Release

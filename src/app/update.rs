@@ -271,6 +271,12 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
     }
 }
 
+/// A problem said when the screen opens (a stored setting refused), kept
+/// in sight four times longer than a notice.
+pub fn warn_at_start(state: &mut State, text: &str) {
+    state.notice = Some(Notice { kind: NoticeKind::Problem, text: text.to_string(), ticks_left: NOTICE_TICKS * 4 });
+}
+
 pub(super) fn notify(state: &mut State, kind: NoticeKind, text: String) {
     state.notice = Some(Notice { kind, text, ticks_left: NOTICE_TICKS });
 }

@@ -87,7 +87,13 @@ fn describe(path: &Path, r: &Report) -> String {
         Verdict::OlderSchema => {
             "OLDER SCHEMA: open it once with this periop (e.g. `periop board`) to upgrade it, then check again"
         }
-        Verdict::SetupProblems => "SETUP PROBLEMS: the data is whole; fix what is named above",
+        // Found in use (#12): with the append-only triggers gone, audit rows
+        // deleted from the end leave no trace; "the data is whole" overclaimed.
+        Verdict::SetupProblems if !r.triggers_damaged.is_empty() => {
+            "SETUP PROBLEMS: the audit log was unprotected, so its last rows may have been deleted without a trace: \
+             compare the chain head above with the one kept with your backups"
+        }
+        Verdict::SetupProblems => "SETUP PROBLEMS: the stored data checks out; fix what is named above",
         Verdict::RulesBroken => {
             "RULES BROKEN: the file is whole, but the records above break the rules; correct each one"
         }

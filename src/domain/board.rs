@@ -142,6 +142,18 @@ pub struct Facts {
     /// `stock::alerts`).
     #[serde(skip)]
     pub stock: Vec<Alert>,
+    /// R-MED-3: who the cases of `inputs.stops_ahead` are, so their alerts
+    /// name the patient (R-PATH-5) and open the admission.
+    #[serde(skip)]
+    pub ahead: Vec<AheadCase>,
+}
+
+/// A case of a day after the board's, whose stop may already be missed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AheadCase {
+    pub case_id: i64,
+    pub admission_id: i64,
+    pub patient: Identity,
 }
 
 /// A patient in distraction with the alerts their case raises.
@@ -188,6 +200,7 @@ impl Board {
                     .chain(&f.missed_arrivals)
                     .find(|s| s.case_id == Some(id))
                     .map(|s| s.admission_id)
+                    .or_else(|| f.ahead.iter().find(|a| a.case_id == id).map(|a| a.admission_id))
             }),
             Subject::Bed(_) | Subject::Distraction(_) | Subject::Stock(_) => None,
         }
@@ -206,7 +219,8 @@ impl Board {
                 .iter()
                 .find(|p| p.case_id == id)
                 .map(|p| &p.patient)
-                .or_else(|| stays().find(|s| s.case_id == Some(id)).map(|s| &s.patient)),
+                .or_else(|| stays().find(|s| s.case_id == Some(id)).map(|s| &s.patient))
+                .or_else(|| f.ahead.iter().find(|a| a.case_id == id).map(|a| &a.patient)),
             Subject::Distraction(id) => f.distraction.iter().find(|d| d.case_id == id).map(|d| &d.patient),
             Subject::Bed(_) | Subject::Stock(_) => None,
         }

@@ -86,13 +86,14 @@ fn spawn_tick(tx: Sender<Msg>, clock: Clock) {
     });
 }
 
-/// SIGINT (`kill -INT`: in raw mode Ctrl-C is a key, not a signal), SIGTERM
-/// and SIGHUP (the SSH connection dropped) end the loop like `q`, so the
-/// terminal is restored and no transaction is left open.
+/// SIGINT (`kill -INT`: in raw mode Ctrl-C is a key, not a signal), SIGTERM,
+/// SIGHUP (the SSH connection dropped) and SIGQUIT (found in use, #12: it
+/// left the alternate screen behind) end the loop like `q`, so the terminal
+/// is restored and no transaction is left open.
 fn spawn_signals(tx: Sender<Msg>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
-        log::warn!("could not listen for SIGINT/SIGTERM/SIGHUP");
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT]) else {
+        log::warn!("could not listen for SIGINT/SIGTERM/SIGHUP/SIGQUIT");
         return;
     };
     thread::spawn(move || {
@@ -100,6 +101,7 @@ fn spawn_signals(tx: Sender<Msg>) {
             let name = match signal {
                 SIGHUP => "SIGHUP (the terminal hung up)",
                 SIGINT => "SIGINT",
+                SIGQUIT => "SIGQUIT",
                 _ => "SIGTERM",
             };
             let _ = tx.send(Msg::TerminalGone(name.to_string()));

@@ -50,6 +50,9 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
     let now = clock.now();
     let mut state = State::new(now, store.zone(), store.actor().clone(), store.path().display().to_string());
     state.idle_lock = crate::domain::privacy::idle_limit(store.settings().number(IDLE_LOCK_MIN));
+    if let Some(refused) = store.refused_settings().first() {
+        crate::app::update::warn_at_start(&mut state, refused);
+    }
     let mut pending: VecDeque<Effect> = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
     let mut redraw = true;
     let mut held: VecDeque<(Msg, std::time::Instant)> = VecDeque::new();

@@ -39,9 +39,10 @@ impl Store {
     /// Copies this database to `target` (which must not exist) with SQLite's
     /// online backup, telling `progress` (pages done, pages in all) as it
     /// goes; the copy is a single file (no `-wal`), mode 0640, and is put in
-    /// place only once `periop check` found the copy's file whole
-    /// ([`check::Report::file_whole`]). Stored records that break a rule, or
-    /// a setup problem, are copied as they are and left in the report's
+    /// place only once `periop check` found the copy sound
+    /// ([`check::Report::copy_sound`]). Stored records that break a rule,
+    /// rows changed behind periop's back, values it cannot read, or a setup
+    /// problem, are copied as they are and left in the report's
     /// [`check::Report::warnings`]: a ward whose data needs correcting needs
     /// its backup all the more.
     pub fn backup_to(
@@ -60,11 +61,11 @@ impl Store {
         let partial = new_file::partial_path(target);
         let result = copy(self.conn(), &partial, progress).and_then(|pages| {
             let report = check::check_file(&partial, now)?;
-            if !report.file_whole() {
+            if !report.copy_sound() {
                 return Err(StoreError::Damaged {
                     path: self.path().into(),
-                    detail: "its copy is not whole (integrity, references, stored values or audit chain); \
-                             no backup was made: run `periop check` on it to see what"
+                    detail: "its copy fails SQLite's integrity check or its references; \
+                             no backup was made: run `periop check` on the database to see what"
                         .into(),
                 });
             }

@@ -9,7 +9,7 @@ use super::error::{Result, instant_text};
 use super::table::Table;
 use super::{discharge, journey, rows};
 use crate::domain::beds::{self, BedState};
-use crate::domain::board::{Board, DistractionFlags, Facts, RuleInputs, Slot, Stay};
+use crate::domain::board::{AheadCase, Board, DistractionFlags, Facts, RuleInputs, Slot, Stay};
 use crate::domain::identity::Identity;
 use crate::domain::medication::DrugClass;
 use crate::domain::pathway::AdmissionState;
@@ -103,17 +103,21 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
     )
     .0;
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id FROM cases c JOIN admissions a ON a.id = c.admission_id
+        "SELECT c.id, a.id, p.id, p.surname, p.first_name, p.birth_date
+         FROM cases c JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2
            AND EXISTS (SELECT 1 FROM treatments t WHERE t.patient_id = a.patient_id
                        AND t.active = 1 AND t.voided_at IS NULL)",
     )?;
-    let ahead: Vec<i64> = stmt
-        .query_map(params![instant_text(end), instant_text(ahead_end)], |row| row.get(0))?
-        .collect::<rusqlite::Result<Vec<i64>>>()?
+    let ahead_cases: Vec<AheadCase> = stmt
+        .query_map(params![instant_text(end), instant_text(ahead_end)], |row| {
+            Ok(AheadCase { case_id: row.get(0)?, admission_id: row.get(1)?, patient: identity(row, 2)? })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?
         .into_iter()
-        .filter(|id| case_ids.binary_search(id).is_err())
+        .filter(|a| case_ids.binary_search(&a.case_id).is_err())
         .collect();
+    let ahead: Vec<i64> = ahead_cases.iter().map(|a| a.case_id).collect();
     let inputs = RuleInputs {
         cases: journey::case_inputs(conn, &case_ids, zone)?,
         discharges: journey::discharge_facts_for(conn, &on_ward)?,
@@ -128,6 +132,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
         inputs,
         distraction: Vec::new(),
         stock: Vec::new(),
+        ahead: ahead_cases,
     })
 }
 

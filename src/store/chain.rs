@@ -15,7 +15,7 @@
 //! The append-only triggers are part of the same defence: the write path
 //! recreates any that are missing or altered before it writes ([`ensure_triggers`]).
 
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::schema::SCHEMA;
 use super::table::Table;
 use super::write::row_json;
@@ -142,6 +142,30 @@ pub(super) fn ensure_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
         log::warn!("the audit log's append-only triggers were missing or altered ({}); recreated", damaged.join(", "));
     }
     Ok(damaged)
+}
+
+/// Inside a write, before anything is written: refuses while the file holds
+/// a trigger that is not periop's (found in use, #12: a trigger added with
+/// the sqlite3 shell rewrote each save, and the audit blamed the user).
+/// Errors: [`StoreError::Invalid`] naming the triggers and the next step.
+pub(super) fn refuse_foreign_triggers(conn: &Connection) -> Result<()> {
+    let ours: Vec<&str> = triggers().iter().map(|(name, _)| *name).collect();
+    let found: Vec<String> = conn
+        .prepare_cached("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let foreign: Vec<String> = found.into_iter().filter(|n| !ours.contains(&n.as_str())).collect();
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    Err(StoreError::invalid(
+        "the ward's database",
+        format!(
+            "holds a trigger periop did not make ({}), which could change what is saved; nothing was saved: \
+             an admin removes it (`periop check` lists it)",
+            foreign.iter().map(|n| super::error::shown(std::path::Path::new(n))).collect::<Vec<_>>().join(", ")
+        ),
+    ))
 }
 
 /// Schema upgrade 1 → 2: seals the rows written before the chain existed,

@@ -143,6 +143,17 @@ impl Report {
             && self.schema_version <= self.known_version
     }
 
+    /// A faithful copy of the file can be trusted as a copy: SQLite's
+    /// integrity check and the foreign keys pass, of a schema this program
+    /// reads. What backup asks of its copy (found in use, #12: one row edited
+    /// behind periop's back stopped every nightly backup, while the ward
+    /// kept working on the file). Values it cannot read, a broken audit
+    /// chain or rows that differ from the audit are copied as they are and
+    /// warned about ([`Report::warnings`]), for someone to look into.
+    pub fn copy_sound(&self) -> bool {
+        self.integrity == ["ok"] && self.foreign_key_problems == 0 && self.schema_version <= self.known_version
+    }
+
     pub fn verdict(&self) -> Verdict {
         if self.is_healthy() {
             Verdict::Healthy
@@ -162,6 +173,21 @@ impl Report {
     /// Names records by number, never a patient (R-PRIV-1).
     pub fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
+        if !self.undecodable.is_empty() {
+            out.push(format!(
+                "{} row(s) hold a value this program cannot read (e.g. {}): run `periop check` on the live database",
+                self.undecodable.len(),
+                self.undecodable[0]
+            ));
+        }
+        if !self.chain.problems.is_empty() || !self.differences.is_empty() {
+            out.push(format!(
+                "the audit trail shows changes made behind periop's back ({} chain break(s), {} row(s) differing): \
+                 run `periop check` on the live database and find out who changed what",
+                self.chain.problems.len(),
+                self.differences.len()
+            ));
+        }
         if self.schema_version < self.known_version {
             out.push(format!(
                 "schema {} is older than this program's {}: the next periop to open it read-write upgrades it (e.g. `periop board`)",

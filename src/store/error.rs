@@ -95,6 +95,13 @@ pub enum StoreError {
     /// A stored day or instant that does not read back.
     #[error("{0}")]
     Unreadable(super::rows::Unreadable),
+    /// The disk under an existing file failed or filled (found in use,
+    /// #12: a bare "disk I/O error" named neither the file nor what to do).
+    #[error(
+        "{}: {cause}; nothing was saved: check the disk (`df -h` for space) and the file's folder, then try again",
+        shown(path)
+    )]
+    Disk { path: PathBuf, cause: String },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

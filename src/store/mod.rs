@@ -295,7 +295,7 @@ impl Store {
         if let Ok(Some(actor)) = actor::find(&self.conn, &self.account.name) {
             self.actor = actor;
         }
-        value.map_err(|e| held(&self.path, e))
+        value.map_err(|e| damaged(&self.path, held(&self.path, e)))
     }
 }
 
@@ -356,9 +356,23 @@ fn held(path: &Path, e: StoreError) -> StoreError {
 }
 
 /// SQLite's "malformed" and "not a database" become our one-line `Damaged`,
-/// naming the path and what to do.
+/// naming the path and what to do; a full disk or an I/O error becomes
+/// `Disk`, naming the path.
 fn damaged(path: &Path, e: StoreError) -> StoreError {
     match e {
+        StoreError::Sqlite(inner)
+            if matches!(
+                inner.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure)
+            ) =>
+        {
+            let cause = if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+                "the disk is full".to_string()
+            } else {
+                format!("the disk could not be read or written ({inner})")
+            };
+            StoreError::Disk { path: path.into(), cause }
+        }
         StoreError::Sqlite(inner)
             if matches!(
                 inner.sqlite_error_code(),
@@ -368,5 +382,26 @@ fn damaged(path: &Path, e: StoreError) -> StoreError {
             StoreError::Damaged { path: path.into(), detail: inner.to_string() }
         }
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found in use (#12): a full disk under an existing ward file gave a bare
+    /// "database or disk is full" / "disk I/O error", naming nothing.
+    #[test]
+    fn a_full_disk_or_an_io_error_names_the_file_and_what_to_do() {
+        let path = Path::new("/srv/periop/ward.db");
+        for (code, cause) in [
+            (rusqlite::ffi::SQLITE_FULL, "the disk is full"),
+            (rusqlite::ffi::SQLITE_IOERR, "could not be read or written"),
+        ] {
+            let raw = StoreError::Sqlite(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None));
+            let text = damaged(path, raw).to_string();
+            assert!(text.starts_with("/srv/periop/ward.db: "), "{text}");
+            assert!(text.contains(cause) && text.contains("df -h") && text.contains("nothing was saved"), "{text}");
+        }
     }
 }

@@ -66,6 +66,7 @@ pub fn write<T>(
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // R-AUDIT-3: never write while the audit log could be edited.
     super::chain::ensure_triggers(&tx)?;
+    super::chain::refuse_foreign_triggers(&tx)?;
     let mut wtx = WriteTx { tx, actor_id, at, zone, accounts };
     let value = change(&mut wtx)?;
     wtx.tx.commit()?;

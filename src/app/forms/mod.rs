@@ -95,6 +95,7 @@ pub enum Purpose {
     },
     /// Issue 8: void an entry of this admission made by mistake.
     Void,
+    StopTreatment,
     /// R-TRACE-3: a receipt's scanned string; saving it opens [`Purpose::Receive`].
     Scan {
         refs: Vec<crate::domain::stock::Reference>,
@@ -201,6 +202,28 @@ pub fn void(d: &AdmissionDetail, zone: chrono_tz::Tz, who: &str) -> Option<OpenF
     )
     .with_subtitle(who);
     Some(OpenForm::new(form, Purpose::Void, who))
+}
+
+/// R-MED-3: marks a treatment stopped, from those recorded as taken (found
+/// in use, #7: a missed stop said "mark it stopped" and no key did).
+pub fn stop_treatment(d: &AdmissionDetail, who: &str) -> Option<OpenForm> {
+    let choices: Vec<Choice> = d
+        .treatments
+        .iter()
+        .filter(|t| t.active && t.voided.is_none())
+        .map(|t| {
+            Choice::new(
+                format!("{}:{}", t.treatment_id, t.version),
+                format!("treatment #{}: {}", t.treatment_id, t.label),
+            )
+        })
+        .collect();
+    if choices.is_empty() {
+        return None;
+    }
+    let form =
+        Form::new("Mark a treatment stopped", vec![Field::pick("treatment", "Treatment", choices)]).with_subtitle(who);
+    Some(OpenForm::new(form, Purpose::StopTreatment, who))
 }
 
 /// R-AUDIT-2, after a conflict: the record as stored now. The form takes
@@ -467,6 +490,13 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Treatment { patient_id } => clinical::treatment_request(form, patient_id, who),
         Purpose::Lab { patient_id } => clinical::lab_request(form, patient_id, who),
         Purpose::DischargeCheck { admission_id, version } => discharge::check_request(form, admission_id, version, who),
+        Purpose::StopTreatment => {
+            let bad = || "Treatment: choose one with ← →".to_string();
+            let (id, version) = form.value("treatment").split_once(':').ok_or_else(bad)?;
+            let treatment_id = id.parse().map_err(|_| bad())?;
+            let version = version.parse().map_err(|_| bad())?;
+            Ok(Request::StopTreatment { treatment_id, version, who })
+        }
         Purpose::Void => {
             let bad = || "Entry: choose one with ← →".to_string();
             let (code, id) = form.value("entry").split_once(':').ok_or_else(bad)?;

@@ -224,6 +224,10 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             }
         },
         Action::Treatment => open_form(state, forms::treatment(d.patient.identity.patient_id, &who)),
+        Action::StopTreatment => match forms::stop_treatment(&d, &who) {
+            Some(form) => open_form(state, form),
+            None => problem(state, "no treatment is recorded as taken (T records one)"),
+        },
         Action::Lab => open_form(state, forms::lab(d.patient.identity.patient_id, now, zone, &who)),
         Action::BedForm => open_form(state, forms::bed(a.admission_id, a.version, &state.lists.beds, a.bed_id, &who)),
         Action::MoveCase => {
