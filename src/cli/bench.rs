@@ -318,6 +318,8 @@ fn scripts_by_screen() -> Vec<(&'static str, Tab, Vec<KeyEvent>)> {
             ),
         ),
         ("Block filter", Tab::Block, with(Tab::Block, &[&typed(&names)])),
+        ("Stock", Tab::Stock, with(Tab::Stock, &[&list, &help])),
+        ("Stock filter", Tab::Stock, with(Tab::Stock, &[&typed(&["screw", "zqx", "a26", "cement"])])),
         ("Rounds filter", Tab::Rounds, with(Tab::Rounds, &[&typed(&names)])),
         // Shown to admins only: the bench skips it for other accounts.
         ("Admin", Tab::Admin, with(Tab::Admin, &[&list, &help])),
