@@ -90,6 +90,14 @@ pub fn ascii_twin(c: char) -> String {
         '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╯' | '╰' => "+",
         '≥' => ">",
         '≤' => "<",
+        '┄' | '−' => "-",
+        '█' => "#",
+        '◀' => "<",
+        '☎' => "T",
+        '❄' => "*",
+        '÷' => "/",
+        '°' => "o",
+        '∅' => "0",
         '‘' | '’' => "'",
         '“' | '”' => "\"",
         _ => "",
@@ -203,5 +211,41 @@ mod tests {
             assert!(twin.is_ascii(), "{c} → {twin}");
             assert_eq!(twin.width(), c.width().unwrap_or(1), "{c} → {twin}");
         }
+    }
+
+    /// Found in use (#9): the Block tab's turnover `┄` came out as `?` over
+    /// an ASCII terminal. Every glyph the program's source holds (not a
+    /// letter) has a twin of the same width.
+    #[test]
+    fn every_glyph_in_the_source_has_an_ascii_twin() {
+        fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    files(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut paths);
+        let mut missing = std::collections::BTreeSet::new();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            // Not glyphs of the program: U+FFFD (its twin is `?` on purpose),
+            // and the parts of a joined emoji a test of names types.
+            let data = ['\u{FFFD}', '\u{200D}', '👩', '⚕'];
+            for c in text.chars().filter(|c| !c.is_ascii() && !c.is_alphabetic() && !is_combining_mark(*c)) {
+                if data.contains(&c) {
+                    continue;
+                }
+                let twin = ascii_twin(c);
+                if twin.contains('?') || twin.width() != c.width().unwrap_or(1) {
+                    missing.insert(c);
+                }
+            }
+        }
+        assert!(missing.is_empty(), "glyphs without an ASCII twin: {missing:?}");
     }
 }
