@@ -462,3 +462,36 @@ fn a_stored_setting_out_of_range_is_named_by_settings_and_check() {
     assert!(stdout.contains("settings:     1 stored values refused"), "{stdout}");
     assert!(stdout.contains("fast.solids_h must be from"), "{stdout}");
 }
+
+/// Found in use (#12): a surname written as bytes that are not UTF-8 stopped
+/// the board with a bare "invalid utf-8 sequence" and `check` said the values
+/// were ok. The board says what to do; `check` names the row and column.
+#[test]
+fn text_that_is_not_utf8_is_said_by_the_board_and_listed_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let patient_id = add_patient(&mut store, 1);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let admission = periop::store::admissions::NewAdmission {
+        patient_id,
+        planned_admit_on: day,
+        planned_discharge_on: day.succ_opt().unwrap(),
+        bed_id: None,
+    };
+    store.write(at(), |tx| periop::store::admissions::create(tx, &admission)).unwrap();
+    drop(store);
+    raw_rw(&path).execute("UPDATE patients SET surname = CAST(x'4dff52' AS TEXT) WHERE id = ?1", [patient_id]).unwrap();
+
+    let db = path.to_str().unwrap();
+    let out = periop(dir.path(), &["board", "--db", db, "--date", "2026-11-22"]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("a stored text is not readable") && stderr.contains("run `periop check`"), "{stderr}");
+
+    let out = periop(dir.path(), &["check", "--db", db]);
+    let stdout = text(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    let place = format!("patient #{patient_id}, column surname: (a patient's value, not shown)");
+    assert!(stdout.contains(&place), "check does not list {place:?}:\n{stdout}");
+}

@@ -89,7 +89,7 @@ pub fn known_role(text: &str, staff_id: i64) -> rusqlite::Result<Role> {
 pub struct Undecodable {
     pub table: Table,
     pub id: i64,
-    pub column: &'static str,
+    pub column: std::borrow::Cow<'static, str>,
     pub value: String,
 }
 
@@ -120,7 +120,7 @@ fn shown_value(value: &str) -> String {
 /// becomes [`super::StoreError::Undecodable`] at the store's edge).
 pub fn known<T: Code>(text: &str, table: Table, column: &'static str, id: i64) -> rusqlite::Result<T> {
     T::from_code(text).ok_or_else(|| {
-        let err = Undecodable { table, id, column, value: text.to_string() };
+        let err = Undecodable { table, id, column: column.into(), value: text.to_string() };
         rusqlite::Error::FromSqlConversionFailure(0, Type::Text, Box::new(err))
     })
 }
@@ -234,8 +234,9 @@ pub fn undecodable_rows(conn: &Connection) -> rusqlite::Result<Vec<Undecodable>>
             table.name()
         );
         let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt
-            .query_map([&known], |r| Ok(Undecodable { table, id: r.get(0)?, column, value: r.get::<_, String>(1)? }))?;
+        let rows = stmt.query_map([&known], |r| {
+            Ok(Undecodable { table, id: r.get(0)?, column: column.into(), value: r.get::<_, String>(1)? })
+        })?;
         for row in rows {
             found.push(row?);
         }
@@ -250,7 +251,38 @@ pub fn undecodable_rows(conn: &Connection) -> rusqlite::Result<Vec<Undecodable>>
         for row in rows {
             let (id, value) = row?;
             if !form.reads(&value) {
-                found.push(Undecodable { table, id, column, value });
+                found.push(Undecodable { table, id, column: column.into(), value });
+            }
+        }
+    }
+    found.extend(not_utf8_rows(conn, version)?);
+    Ok(found)
+}
+
+/// Every text value of the data tables that is not valid UTF-8 (found in
+/// use, #12: one such surname stopped the board and every list with a bare
+/// "invalid utf-8 sequence", and `check` called the values ok). Read as
+/// bytes, so the scan itself never fails on them.
+fn not_utf8_rows(conn: &Connection, version: i64) -> rusqlite::Result<Vec<Undecodable>> {
+    let mut found = Vec::new();
+    for table in Table::ALL.into_iter().filter(|t| t.since() <= version) {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{}') WHERE type = 'TEXT'", table.name()))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for column in columns {
+            let sql = format!(
+                "SELECT id, CAST({column} AS BLOB) FROM {} WHERE typeof({column}) = 'text' ORDER BY id",
+                table.name()
+            );
+            let mut stmt = conn.prepare(&sql)?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let bytes: Vec<u8> = row.get(1)?;
+                if std::str::from_utf8(&bytes).is_err() {
+                    let value = String::from_utf8_lossy(&bytes).into_owned();
+                    found.push(Undecodable { table, id: row.get(0)?, column: column.clone().into(), value });
+                }
             }
         }
     }

@@ -128,6 +128,12 @@ impl From<rusqlite::Error> for StoreError {
         {
             return StoreError::Unreadable(found.clone());
         }
+        // Text that is not UTF-8 (written by another program, or damaged).
+        let not_utf8 = matches!(&e, rusqlite::Error::Utf8Error(..))
+            || matches!(&e, rusqlite::Error::FromSqlConversionFailure(_, _, inner) if inner.is::<std::str::Utf8Error>());
+        if not_utf8 {
+            return StoreError::Unreadable(super::rows::Unreadable { what: "text", text: String::new() });
+        }
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(e),
