@@ -485,3 +485,20 @@ fn side_files_are_shared_with_the_database_group_or_named_by_check() {
     }
     drop(open);
 }
+
+/// Found in use (#12): Ctrl-C during `demo` left `.NAME.partial-PID-N`
+/// files that piled up run after run. The next build beside the same path
+/// removes those of processes no longer running, and leaves a running one's.
+#[test]
+fn half_built_files_of_a_process_gone_are_removed_by_the_next_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let abandoned = dir.path().join(".ward.db.partial-999999999-0");
+    let abandoned_wal = dir.path().join(".ward.db.partial-999999999-0-wal");
+    let running = dir.path().join(format!(".ward.db.partial-{}-77", std::process::id()));
+    for f in [&abandoned, &abandoned_wal, &running] {
+        std::fs::write(f, b"half").unwrap();
+    }
+    new_db(dir.path());
+    assert!(!abandoned.exists() && !abandoned_wal.exists(), "a gone process's partial files stay");
+    assert!(running.exists(), "a running process's partial file was removed");
+}

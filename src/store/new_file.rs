@@ -28,6 +28,7 @@ pub fn build_beside(path: &Path, account: &Account, build: impl FnOnce(&Path) ->
     if let Some(folder) = missing_folder(path) {
         return Err(StoreError::NoFolder { path: path.into(), folder });
     }
+    remove_abandoned_partials(path);
     let partial = partial_path(path);
     let placed = build(&partial).and_then(Store::close).and_then(|()| place(&partial, path));
     if let Err(e) = placed {
@@ -44,6 +45,28 @@ pub(super) fn partial_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "periop.db".into());
     let hidden = format!(".{name}.partial-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst));
     path.with_file_name(hidden)
+}
+
+/// Removes the half-built files of `path` that a process no longer running
+/// left behind (found in use, #12: Ctrl-C or a kill during `demo` left
+/// `.NAME.partial-PID-N` files, up to 14 MB each, piling up). A partial of a
+/// process still running is its work in progress and is left alone.
+fn remove_abandoned_partials(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else { return };
+    let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+    let prefix = format!(".{}.partial-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file.strip_prefix(&prefix) else { continue };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<i32>().ok()) else { continue };
+        // Where /proc lists the processes (Linux); elsewhere nothing is removed.
+        let gone = Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists();
+        if gone {
+            log::info!("removing {file}, left by a build that did not finish (process {pid})");
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Flushes the finished partial file, links it at `path` (failing if
