@@ -10,11 +10,18 @@ use std::fmt::Write;
 pub fn list(store: &Store) -> Result<String> {
     let current = store.settings();
     let mut out = String::new();
-    let _ = writeln!(out, "{:<28} {:>14} {:<8} {:<10} source", "key", "value", "unit", "rule");
+    let _ = writeln!(out, "{:<28} {:>14} {:<8} {:<12} {:<10} source", "key", "value", "unit", "range", "rule");
     for def in CATALOGUE {
         let value = current.raw_value(def.key);
         let marker = if value != def.default { " *" } else { "" };
-        let _ = writeln!(out, "{:<28} {:>14} {:<8} {:<10} {}{marker}", def.key, value, def.unit, def.rule, def.source);
+        // Found in use (#12): the README promised the range; the list lacked it.
+        let range = crate::domain::settings::range(def.key)
+            .map_or_else(|| "-".to_string(), |(low, high)| format!("{low}–{high}"));
+        let _ = writeln!(
+            out,
+            "{:<28} {:>14} {:<8} {:<12} {:<10} {}{marker}",
+            def.key, value, def.unit, range, def.rule, def.source
+        );
     }
     let _ = writeln!(out, "\n* set for this site (the default differs); `periop settings set KEY VALUE` changes one");
     for refused in store.refused_settings() {

@@ -146,6 +146,31 @@ pub const STOCK_EXPIRY_ALERT_DAYS: &str = "stock.expiry_alert_days";
 /// R-TRACE-3: the key scanners send in place of GS.
 pub const SCANNER_GS_KEY: &str = "stock.scanner_gs_key";
 
+/// Pairs of time settings where the first must come before the second in
+/// the day (R-DO-4: the first session of the day before the last).
+pub const ORDERED_TIMES: &[(&str, &str)] = &[("do.first_session", "do.last_session")];
+
+/// Checks a time setting against its partner of [`ORDERED_TIMES`]:
+/// `value_of` gives the value in force of another key. Errors: the pair
+/// out of order, named (found in use, #12: 21:00 then 07:00 was accepted).
+pub fn check_order(key: &str, value: &str, value_of: impl Fn(&str) -> String) -> Result<(), String> {
+    for &(first, last) in ORDERED_TIMES {
+        let (early, late) = if key == first {
+            (value.trim().to_string(), value_of(last))
+        } else if key == last {
+            (value_of(first), value.trim().to_string())
+        } else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (parse_time(&early), parse_time(&late))
+            && a >= b
+        {
+            return Err(format!("{first} ({early}) must come before {last} ({late}) in the day"));
+        }
+    }
+    Ok(())
+}
+
 pub fn definition(key: &str) -> Option<&'static Def> {
     CATALOGUE.iter().find(|d| d.key == key)
 }
@@ -159,8 +184,9 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     // R-PATH-1: admitted on or before the procedure day, home on or after it.
     (ADMIT_OFFSET_DAYS, -7.0, 0.0),
     (DISCHARGE_OFFSET_DAYS, 0.0, 14.0),
-    // R-ANES-1/2: a consultation up to a month ahead, valid up to a year.
-    ("anes.cpa_min_delay_h", 0.0, 720.0),
+    // R-ANES-1/2: "several days" before by law (CSP D.6124-92), so at least a
+    // day (found in use, #12: 0 was accepted); valid up to a year.
+    ("anes.cpa_min_delay_h", 24.0, 720.0),
     ("anes.cpa_validity_days", 1.0, 365.0),
     // R-FAST-1/4/5: fasts are hours, never zero, never beyond a day.
     ("fast.solids_h", 1.0, 24.0),
@@ -406,5 +432,18 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(s.cite("fast.clear_h").contains("set for this site"));
         assert_eq!(s.cite("fast.solids_h"), "fast.solids_h=6 h (ASA 2017 / SFAR / ESAIC adult guidelines)");
+    }
+
+    /// Found in use (#12): the first session at 21:00 and the last at 07:00
+    /// were both accepted; and a CPA 0 h before the start.
+    #[test]
+    fn r_do_4_the_first_session_comes_before_the_last_and_r_anes_1_a_cpa_delay_of_a_day_at_least() {
+        let defaults = |k: &str| definition(k).map(|d| d.default.to_string()).unwrap_or_default();
+        assert!(check_order("do.first_session", "07:00", defaults).is_ok());
+        let err = check_order("do.first_session", "21:00", defaults).unwrap_err();
+        assert_eq!(err, "do.first_session (21:00) must come before do.last_session (20:00) in the day");
+        assert!(check_order("do.last_session", "07:00", defaults).is_err());
+        assert!(validate("anes.cpa_min_delay_h", "0").is_err());
+        assert!(validate("anes.cpa_min_delay_h", "48").is_ok());
     }
 }

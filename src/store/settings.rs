@@ -26,6 +26,9 @@ pub fn stored(conn: &Connection, key: &str) -> Result<Option<(String, i64)>> {
 /// (`None`: the key was never set). Returns the new version.
 pub fn set(tx: &mut WriteTx<'_>, key: &str, value: &str, expected_version: Option<i64>) -> Result<i64> {
     cfg::validate(key, value).map_err(|e| StoreError::invalid(format!("setting {key}"), e.to_string()))?;
+    let (current, _) = load(tx.conn())?;
+    cfg::check_order(key, value, |other| current.raw_value(other).to_string())
+        .map_err(|why| StoreError::invalid(format!("setting {key}"), why))?;
     let value = value.trim();
     let current = tx
         .conn()
