@@ -889,6 +889,27 @@ fn r_path_4_an_arrivals_bed_still_taken_by_an_overdue_stay_is_on_the_board() {
     assert_eq!(taken(&w.store.board(d(22), now()).unwrap()), Vec::<String>::new());
 }
 
+/// Found in use (#7): a stay entered after its procedure had passed (a
+/// retrospective entry) could never be admitted: arriving now comes after
+/// the procedure. The arrival is given with its own time, kept in order.
+#[test]
+fn r_path_6_a_retrospective_stay_is_admitted_at_the_time_the_patient_arrived() {
+    let mut w = ward();
+    let (admission, _) = w.stay(d(20), time(10, 0), None);
+    let version = w.admission_version(admission);
+    let now_refused = w.store.write(now(), |tx| admissions::take_step(tx, admission, version, Step::Admit, None));
+    assert!(now_refused.is_err(), "arriving now, after the procedure");
+    let future = w.store.write(now(), |tx| admissions::admit_at(tx, admission, version, paris(23, 8, 0)));
+    assert!(invalid_text(future.unwrap_err()).contains("in the future"));
+    let after = w.store.write(now(), |tx| admissions::admit_at(tx, admission, version, paris(21, 9, 0)));
+    assert!(after.is_err(), "an arrival after the procedure day is still refused");
+    let taken = w.store.write(now(), |tx| admissions::admit_at(tx, admission, version, paris(19, 18, 0))).unwrap();
+    assert_eq!(taken.to, AdmissionState::Admitted);
+    let stored: String =
+        w.conn().query_row("SELECT admitted_at FROM admissions WHERE id = ?1", [admission], |r| r.get(0)).unwrap();
+    assert_eq!(stored, "2026-11-19T17:00:00Z");
+}
+
 #[test]
 fn r_med_2_labs_too_old_or_implausible() {
     let mut w = ward();

@@ -157,9 +157,21 @@ pub(super) fn on_saved(state: &mut State, result: Result<String, Refusal>) -> Ou
             confirmed.retrospective = true;
             match forms::request(&confirmed) {
                 Ok(request) => {
+                    // A new admission has no patient yet: name the one typed.
+                    let who = if open.who.is_empty() {
+                        let f = &open.form;
+                        format!(
+                            "{} {} ({})",
+                            crate::domain::names::surname_shown(f.value("surname")),
+                            crate::domain::names::first_name_shown(f.value("first_name")),
+                            f.value("birth_date")
+                        )
+                    } else {
+                        open.who.clone()
+                    };
                     let dialog = Dialog {
                         title: "Record a past date?".into(),
-                        lines: vec![open.who.clone(), refusal.text],
+                        lines: vec![who, refusal.text],
                         on_confirm: Effect::Save(request),
                         form: Some(open.clone()),
                     };

@@ -68,6 +68,9 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::Intake { admission_id, kind, at_day, at_time, who } => store
             .write(now, |tx| intakes::record(tx, admission_id, kind, at(at_day, at_time)))
             .map(|_| format!("{who}: last intake recorded ({})", kind.label())),
+        Request::AdmitAt { admission_id, version, day, time, who } => store
+            .write(now, |tx| admissions::admit_at(tx, admission_id, version, at(day, time)))
+            .map(|t| format!("{who}: now {} (arrived {} {})", t.to.words(), day.format("%d/%m"), time.format("%H:%M"))),
         Request::Treatment { patient_id, drug, who } => store
             .write(now, |tx| treatments::add(tx, patient_id, drug))
             .map(|_| format!("{who}: treatment recorded ({})", drug.label())),
@@ -148,6 +151,7 @@ fn request_label(request: &Request) -> String {
         Request::DischargeCheck(c) => format!("admission #{} discharge check", c.admission_id),
         Request::Discharge { admission_id, .. } => format!("admission #{admission_id} discharge"),
         Request::Check { case_id, item, .. } => format!("case #{case_id} check {}", item.code()),
+        Request::AdmitAt { admission_id, .. } => format!("admission #{admission_id} Admit (past arrival)"),
         Request::Confirm { case_id, .. } => format!("case #{case_id} confirm"),
         Request::Emergency { case_id, .. } => format!("case #{case_id} emergency"),
         Request::PreVisit { case_id, .. } => format!("case #{case_id} pre-visit"),

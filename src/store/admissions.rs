@@ -13,7 +13,7 @@ use crate::domain::pathway::{self, AdmissionState, RecordedStep, Step, UNDO_PREF
 use crate::domain::settings::{self, Settings};
 use crate::domain::stay_order::StayInstants;
 use crate::domain::ward_time;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -315,7 +315,28 @@ pub fn take_step(
         let settings = super::settings::load(tx.conn())?.0;
         return super::discharge::discharge(tx, admission_id, expected_version, reason, &settings).map(|d| d.step);
     }
-    apply_step(tx, admission_id, expected_version, step, reason)
+    apply_step_at(tx, admission_id, expected_version, step, reason, None)
+}
+
+/// R-PATH-6: admits a patient who arrived at `arrived` (UTC), before now: a
+/// stay entered after its procedure had passed (a retrospective entry) could
+/// not be admitted at all, since arriving now comes after the procedure
+/// (found in use, #7). The instant keeps the stay's order and is not in the
+/// future; the step is recorded now, saying when the patient arrived.
+pub fn admit_at(
+    tx: &mut WriteTx<'_>,
+    admission_id: i64,
+    expected_version: i64,
+    arrived: DateTime<Utc>,
+) -> Result<StepTaken> {
+    if arrived > tx.at() {
+        return Err(StoreError::invalid(
+            Table::Admissions.row(admission_id),
+            "the arrival time is in the future; give the time the patient arrived",
+        ));
+    }
+    let note = format!("arrived {}", arrived.with_timezone(&tx.zone()).format("%d/%m/%Y %H:%M"));
+    apply_step_at(tx, admission_id, expected_version, Step::Admit, Some(&note), Some(arrived))
 }
 
 /// The step itself, with its bed side effects and its record.
@@ -326,6 +347,19 @@ pub(super) fn apply_step(
     step: Step,
     reason: Option<&str>,
 ) -> Result<StepTaken> {
+    apply_step_at(tx, admission_id, expected_version, step, reason, None)
+}
+
+/// [`apply_step`], the arrival or departure at `when` (now when `None`).
+fn apply_step_at(
+    tx: &mut WriteTx<'_>,
+    admission_id: i64,
+    expected_version: i64,
+    step: Step,
+    reason: Option<&str>,
+    when: Option<DateTime<Utc>>,
+) -> Result<StepTaken> {
+    let event_at = when.unwrap_or(tx.at());
     let what = Table::Admissions.row(admission_id);
     let now = current(tx, admission_id)?;
     if now.version != expected_version {
@@ -354,13 +388,13 @@ pub(super) fn apply_step(
     if matches!(step, Step::Admit | Step::Discharge) {
         let mut instants = stay_order::instants(tx.conn(), admission_id)?;
         if step == Step::Admit {
-            instants.admitted_at = Some(tx.at());
+            instants.admitted_at = Some(event_at);
         } else {
-            instants.discharged_at = Some(tx.at());
+            instants.discharged_at = Some(event_at);
         }
         stay_order::ensure(tx, &what, &instants, tx.zone())?;
     }
-    let at = instant_text(tx.at());
+    let at = instant_text(event_at);
     let code = to.code();
     let mut fields: Vec<Field<'_>> = vec![("state", &code)];
     match step {

@@ -180,7 +180,16 @@ fn keys_for(b: &keymap::Binding, state: &State) -> String {
 }
 
 pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme) {
-    let mut lines: Vec<Line> = dialog.lines.iter().map(|l| Line::from(format!(" {l}"))).collect();
+    let width = area.width.min(70);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    // Long lines wrap between words, indented, inside the border (as in forms).
+    let mut lines: Vec<Line> = dialog
+        .lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .flat_map(|l| super::wrap(l, inner, " ", "  "))
+        .map(Line::from)
+        .collect();
     lines.push(Line::raw(""));
     let mut spans = vec![Span::raw(" ")];
     for b in keymap::hints(&[Scope::Dialog]) {
@@ -188,9 +197,7 @@ pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme)
         spans.push(Span::raw(format!(" {}   ", b.hint.unwrap_or(b.help))));
     }
     lines.push(Line::from(spans));
-    // Long lines wrap: the box grows with them, so the keys stay in sight.
-    let width = area.width.min(70);
-    let inner = usize::from(width.saturating_sub(2)).max(1);
+    // The box grows with the lines, so the keys stay in sight.
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
     let rect = centered(area, width, rows as u16 + 2);
     let block = Block::bordered().title(format!(" {} ", dialog.title)).border_style(theme.warning());

@@ -63,6 +63,10 @@ pub enum Purpose {
     Intake {
         admission_id: i64,
     },
+    AdmitAt {
+        admission_id: i64,
+        version: i64,
+    },
     Treatment {
         patient_id: i64,
     },
@@ -204,6 +208,20 @@ pub fn void(d: &AdmissionDetail, zone: chrono_tz::Tz, who: &str) -> Option<OpenF
     Some(OpenForm::new(form, Purpose::Void, who))
 }
 
+/// R-PATH-6: the arrival of a patient whose procedure has passed (a
+/// retrospective entry): when they came, from the planned day at 18:00.
+pub fn admit_at(admission_id: i64, version: i64, planned: NaiveDate, today: NaiveDate, who: &str) -> OpenForm {
+    let form = Form::new(
+        "Admit: when did the patient arrive?",
+        vec![
+            Field::date("day", "Arrived on (dd/mm/yyyy)").with(planned.format("%d/%m/%Y").to_string()).not_after(today),
+            Field::time("time", "At (HH:MM)").with("18:00"),
+        ],
+    )
+    .with_subtitle(format!("{who} · the procedure has passed: recorded as a retrospective entry"));
+    OpenForm::new(form, Purpose::AdmitAt { admission_id, version }, who)
+}
+
 /// R-MED-3: marks a treatment stopped, from those recorded as taken (found
 /// in use, #7: a missed stop said "mark it stopped" and no key did).
 pub fn stop_treatment(d: &AdmissionDetail, who: &str) -> Option<OpenForm> {
@@ -322,6 +340,14 @@ pub enum Request {
         kind: IntakeKind,
         at_day: NaiveDate,
         at_time: NaiveTime,
+        who: String,
+    },
+    /// R-PATH-6: admitted at a past time (a stay whose procedure has passed).
+    AdmitAt {
+        admission_id: i64,
+        version: i64,
+        day: NaiveDate,
+        time: NaiveTime,
         who: String,
     },
     Treatment {
@@ -487,6 +513,13 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         }
         Purpose::Consultation { case_id } => clinical::consultation_request(form, case_id, who),
         Purpose::Intake { admission_id } => clinical::intake_request(form, admission_id, who),
+        Purpose::AdmitAt { admission_id, version } => Ok(Request::AdmitAt {
+            admission_id,
+            version,
+            day: crate::app::form::parse_date(form.value("day"))?,
+            time: crate::app::form::parse_time(form.value("time"))?,
+            who,
+        }),
         Purpose::Treatment { patient_id } => clinical::treatment_request(form, patient_id, who),
         Purpose::Lab { patient_id } => clinical::lab_request(form, patient_id, who),
         Purpose::DischargeCheck { admission_id, version } => discharge::check_request(form, admission_id, version, who),

@@ -159,6 +159,15 @@ pub fn ask_to_admit(state: &mut State, a: &Admittable) -> Outcome {
     if !matches!(a.state, AdmissionState::Planned | AdmissionState::Postponed) {
         return problem(state, format!("{} is {}: only a planned arrival can be admitted", a.who, a.state.words()));
     }
+    // Found in use (#7): a stay entered after its procedure had passed could
+    // never be admitted (arriving now comes after the procedure): ask when.
+    if let Some((_, Some(day))) = &a.procedure
+        && *day < state.today()
+    {
+        let form = crate::app::forms::admit_at(a.admission_id, a.version, a.planned_admit_on, state.today(), &a.who);
+        state.mode = Mode::Form(Box::new(form));
+        return Outcome::redraw();
+    }
     let bed = a.bed.as_ref().map_or_else(|| "no bed assigned".to_string(), |b| format!("bed {b}"));
     let procedure = match &a.procedure {
         Some((p, Some(day))) => format!("{p} on {}", day.format("%d/%m")),

@@ -124,6 +124,14 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
     match action {
         Action::Admit | Action::TakeStep(_) => {
             let step = step_of(action).unwrap_or(Step::Admit);
+            // R-PATH-6: a procedure already passed: ask when the patient arrived.
+            if step == Step::Admit
+                && let Some(c) = case
+                && crate::domain::ward_time::local_day(c.start, zone) < state.today()
+            {
+                let form = forms::admit_at(a.admission_id, a.version, a.planned_admit_on, state.today(), &who);
+                return open_form(state, form);
+            }
             if step.needs_reason() {
                 return open_form(state, forms::step_reason(a.admission_id, a.version, step, &who));
             }
