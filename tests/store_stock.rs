@@ -100,8 +100,14 @@ fn lot_counts(path: &Path, lot_id: i64) -> (i64, i64) {
         .unwrap()
 }
 
+/// During the fixture's procedure (tomorrow 09:00 Paris): a device is used
+/// once the procedure is under way (R-TRACE-1).
+fn during() -> chrono::DateTime<chrono::Utc> {
+    at_plus(25 * 60 + 30)
+}
+
 fn use_one(store: &mut Store, lot_id: i64, case_id: i64) -> periop::store::Result<stock_moves::Moved> {
-    store.write(at(), |tx| {
+    store.write(during(), |tx| {
         stock_moves::move_stock(
             tx,
             &Move { lot_id, kind: MovementKind::Implant, units: 1, case_id: Some(case_id), reason: None },
@@ -381,4 +387,39 @@ fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero() {
     assert_eq!(written, (0..=i64::from(UNITS)).rev().collect::<Vec<_>>());
     let report = check::full(&conn).unwrap();
     assert!(report.is_healthy(), "{report:?}");
+}
+
+/// Found in use (#10): an implant was recorded on a case six days ahead,
+/// stamped now, for a patient not yet in hospital; and a trocar used on a
+/// patient was listed on their implant card. A device is used once the
+/// procedure is under way; the card lists implantable devices only.
+#[test]
+fn r_trace_1_no_use_before_the_procedure_and_the_card_lists_implants_only() {
+    let mut s = fixture(3, true);
+    let early = s.store.write(at(), |tx| {
+        stock_moves::move_stock(
+            tx,
+            &Move { lot_id: s.lot_id, kind: MovementKind::Implant, units: 1, case_id: Some(s.case_id), reason: None },
+        )
+    });
+    assert!(early.unwrap_err().to_string().contains("once it is under way"));
+    use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
+    let trocar =
+        NewReference { code: "TRO-1".into(), name: "trocar".into(), implantable: false, gtin: None, ..screw() };
+    let trocar_ref = s.store.write(at(), |tx| stock_moves::add_reference(tx, &trocar)).unwrap();
+    let trocar_lot =
+        s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(trocar_ref, "T1", None, 2))).unwrap().lot_id;
+    use_one(&mut s.store, trocar_lot, s.case_id).unwrap();
+    let conn = raw_ro(&s.path);
+    let number: String = conn
+        .query_row(
+            "SELECT p.hospital_number FROM admissions a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?1",
+            [s.admission_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let card = stock::implants_of_patient(&conn, &number).unwrap();
+    assert_eq!(card.iter().map(|i| i.reference_code.as_str()).collect::<Vec<_>>(), ["SCR-70"]);
+    // The trocar stays traced by its lot, for a recall.
+    assert_eq!(stock::implants_of_lots(&conn, &[trocar_lot]).unwrap().len(), 1);
 }

@@ -221,13 +221,21 @@ pub fn implants_of_case(conn: &Connection, case_id: i64) -> Result<Vec<ImplantRe
 }
 
 /// R-TRACE-1: the devices recorded for the cases of an admission.
+/// Only implantable devices: the list is the discharge letter's (found in
+/// use, #10: a trocar used on the patient was listed as an implant).
 pub fn implants_of_admission(conn: &Connection, admission_id: i64) -> Result<Vec<ImplantRecord>> {
-    implants_where(conn, "i.case_id IN (SELECT id FROM cases WHERE admission_id = ?1)", [admission_id])
+    implants_where(
+        conn,
+        "i.case_id IN (SELECT id FROM cases WHERE admission_id = ?1) AND r.implantable = 1",
+        [admission_id],
+    )
 }
 
-/// R-TRACE-1, R-DISCH-1: a patient's implant record, by hospital number.
+/// R-TRACE-1, R-DISCH-1: a patient's implant record, by hospital number:
+/// the card given to the patient, so implantable devices only (a trocar or
+/// a cannula used on them stays traced by lot for a recall, not on it).
 pub fn implants_of_patient(conn: &Connection, hospital_number: &str) -> Result<Vec<ImplantRecord>> {
-    implants_where(conn, "p.hospital_number = ?1", [hospital_number.trim()])
+    implants_where(conn, "p.hospital_number = ?1 AND r.implantable = 1", [hospital_number.trim()])
 }
 
 /// R-TRACE-2: everyone who received units of these lots.

@@ -228,6 +228,8 @@ fn record(
 /// What the case a movement is for says about it.
 struct CaseFacts {
     patient_id: i64,
+    /// The scheduled start (UTC).
+    start: chrono::DateTime<chrono::Utc>,
     procedure_day: NaiveDate,
     operator_id: Option<i64>,
     state: CaseState,
@@ -242,9 +244,11 @@ fn case_facts(tx: &WriteTx<'_>, case_id: i64) -> Result<CaseFacts> {
             [case_id],
             |r| {
                 let state: String = r.get(3)?;
+                let start = rows::instant(r, 1)?;
                 Ok(CaseFacts {
                     patient_id: r.get(0)?,
-                    procedure_day: ward_time::local_day(rows::instant(r, 1)?, zone),
+                    start,
+                    procedure_day: ward_time::local_day(start, zone),
                     operator_id: r.get(2)?,
                     state: super::decode::known(&state, Table::Cases, "state", case_id)?,
                 })
@@ -343,6 +347,18 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
         }
         if matches!(kind, MovementKind::Reserve) || kind.uses() {
             lot.usable_on(facts.procedure_day).map_err(|e| StoreError::invalid(&what, e.to_string()))?;
+        }
+        // R-TRACE-1: a device is used during the procedure, so not before it
+        // starts (found in use, #10: an implant was recorded six days ahead,
+        // stamped now, for a patient not yet in hospital).
+        if kind.uses() && facts.start > tx.at() {
+            return Err(StoreError::invalid(
+                what,
+                format!(
+                    "the procedure starts {}: record what was used once it is under way (reserve it meanwhile)",
+                    facts.start.with_timezone(&tx.zone()).format("%d/%m %H:%M")
+                ),
+            ));
         }
     }
     if kind == MovementKind::Quarantine && lot.quarantine.is_some() {
