@@ -731,6 +731,24 @@ mod stock_tab {
         assert_eq!(open.form.value("reference"), scr.to_string());
     }
 
+    /// Found in use (#10): a second box scanned straight after the first
+    /// landed in the confirmation's last field, and its Enter saved the
+    /// first box with the second label as its location. It is refused, and
+    /// nothing is received.
+    #[test]
+    fn r_trace_3_a_second_scan_into_the_confirmation_is_refused_not_saved_as_a_location() {
+        let mut w = ward();
+        keys(&mut w, "8");
+        let lots = w.state.stock.list.rows.len();
+        keys(&mut w, "r01034531200000731727123110FIRST2\n");
+        assert!(matches!(w.state.mode, Mode::Form(_)), "the parsed fields: {:?}", w.state.notice);
+        keys(&mut w, "01034531200000731728123110SECOND2\n");
+        let Mode::Form(open) = &w.state.mode else { panic!("the form was saved: {:?}", w.state.notice) };
+        let error = open.form.error.clone().unwrap_or_default();
+        assert!(error.contains("this is a scanned label"), "{error}");
+        assert_eq!(w.state.stock.list.rows.len(), lots, "nothing was received");
+    }
+
     #[test]
     fn r_trace_3_alt_029_in_the_scan_field_is_a_group_separator() {
         let mut w = ward();

@@ -215,6 +215,17 @@ pub(super) fn receive_request(form: &Form, scanned: Option<String>) -> Result<Re
     if lot.is_none() && serial.is_none() {
         return Err("Lot or serial: type one as on the label (R-TRACE-1)".into());
     }
+    // Found in use (#10): a second box scanned straight after the first
+    // landed in this last field, and its Enter saved the first box with the
+    // second label as its location. A field holding a whole label is refused.
+    for key in ["location", "lot", "serial"] {
+        if looks_scanned(form.value(key)) {
+            return Err(format!(
+                "{}: this is a scanned label (a second box?): clear it (Ctrl-U) and save this box, then r to scan the next",
+                form.fields.iter().find(|f| f.key == key).map_or(key, |f| f.label)
+            ));
+        }
+    }
     let receipt = Receipt {
         ref_id,
         lot,
@@ -225,6 +236,16 @@ pub(super) fn receive_request(form: &Form, scanned: Option<String>) -> Result<Re
         scanned,
     };
     Ok(Request::Stock(StockRequest::Receive { receipt: Box::new(receipt), who: "receipt".into() }))
+}
+
+/// A GS1 element string with a GTIN, as a scanner types it: `(01)` and 14
+/// digits, or `01` and 14 digits followed by more, possibly after a
+/// symbology prefix (`]C1`).
+fn looks_scanned(text: &str) -> bool {
+    let t = text.trim();
+    let t = ["]C1", "]d2", "]Q3", "]e0"].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t);
+    let digits = |s: &str| s.len() >= 14 && s[..14].bytes().all(|b| b.is_ascii_digit());
+    t.strip_prefix("(01)").is_some_and(digits) || (t.len() > 16 && t.strip_prefix("01").is_some_and(digits))
 }
 
 /// What the selected row is called in a form's subtitle.
