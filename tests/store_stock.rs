@@ -423,3 +423,23 @@ fn r_trace_1_no_use_before_the_procedure_and_the_card_lists_implants_only() {
     // The trocar stays traced by its lot, for a recall.
     assert_eq!(stock::implants_of_lots(&conn, &[trocar_lot]).unwrap().len(), 1);
 }
+
+/// Found in use (#10): one lot number received again with another use-by
+/// day made a second line a recall could not tell apart; more units with
+/// another location moved the whole lot. Both are refused; more units of
+/// the same lot, same day, same place, add up.
+#[test]
+fn r_stock_1_a_lot_keeps_one_use_by_day_and_one_place() {
+    let mut s = fixture(3, true);
+    let other_day = NaiveDate::from_ymd_opt(2026, 12, 31);
+    let err = s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "A100", other_day, 2))).unwrap_err();
+    assert!(err.to_string().contains("lot A100: is on the shelf with use-by 30/06/2027"), "{err}");
+    let err = s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "A100", None, 2))).unwrap_err();
+    assert!(err.to_string().contains("this label says no use-by day"), "{err}");
+    let same_day = NaiveDate::from_ymd_opt(2027, 6, 30);
+    let elsewhere = Receipt { location: "fridge".into(), ..receipt(s.ref_id, "A100", same_day, 2) };
+    let err = s.store.write(at(), |tx| stock_moves::receive(tx, &elsewhere)).unwrap_err();
+    assert!(err.to_string().contains("is kept at \"cupboard A\""), "{err}");
+    s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "A100", same_day, 2))).unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id).0, 5);
+}

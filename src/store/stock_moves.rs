@@ -168,14 +168,53 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
     } else {
         None
     };
+    // Found in use (#10): one lot number received with two use-by days (or
+    // with none) made two lines a recall could not tell apart. A lot number
+    // the shelf already holds with another use-by day is refused.
+    if existing.is_none()
+        && let Some(lot_number) = &lot
+        && serial.is_none()
+    {
+        let other: Option<Option<String>> = tx
+            .conn()
+            .query_row(
+                "SELECT expiry_on FROM device_lots WHERE ref_id = ?1 AND lot = ?2 AND serial IS NULL AND quantity > 0
+                 ORDER BY id LIMIT 1",
+                rusqlite::params![reference.id, lot_number],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(other) = other {
+            let shown = |e: &Option<String>| match e.as_deref().and_then(super::rows::parse_day) {
+                Some(day) => format!("use-by {}", day.format("%d/%m/%Y")),
+                None => "no use-by day".to_string(),
+            };
+            return Err(StoreError::invalid(
+                format!("lot {lot_number}"),
+                format!(
+                    "is on the shelf with {}, and this label says {}: check the label with the supplier before receiving it",
+                    shown(&other),
+                    shown(&expiry_text)
+                ),
+            ));
+        }
+    }
     let location = receipt.location.trim().to_string();
     let (lot_id, added) = match existing {
         Some(found) => {
             let quantity = found.quantity + units;
-            let mut fields: Vec<super::write::Field<'_>> = vec![("quantity", &quantity)];
+            // Found in use (#10): more units with another location moved the
+            // whole lot there. One lot is one place: a different one is refused.
             if !location.is_empty() && location != found.location {
-                fields.push(("location", &location));
+                return Err(StoreError::invalid(
+                    format!("lot {}", found.label()),
+                    format!(
+                        "is kept at {:?}; receive these units there (leave Location empty or give the same)",
+                        found.location
+                    ),
+                ));
             }
+            let fields: Vec<super::write::Field<'_>> = vec![("quantity", &quantity)];
             tx.update(Table::DeviceLots, found.id, found.version, &fields)?;
             (found.id, true)
         }
