@@ -388,6 +388,14 @@ mod found_in_use {
         let mut w = ward();
         keys(&mut w, "3/B01\n");
         assert!(w.state.beds.visible().all(|b| b.label.contains("B01")), "the filter narrows the beds");
+        // Found in use (#10): Ctrl-U on an empty filter line closed it, and
+        // the digits typed next switched tabs. It only clears.
+        let mut w = ward();
+        keys(&mut w, "3/");
+        w.press(ctrl('u'));
+        assert_eq!(w.state.mode, Mode::Filter, "Ctrl-U on an empty filter keeps it open");
+        keys(&mut w, "A2608");
+        assert_eq!(w.state.tab, Tab::Beds, "the digits went to the filter");
     }
 
     #[test]

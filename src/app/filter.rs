@@ -22,8 +22,10 @@ pub fn on_key(state: &mut State, action: Option<Action>, key: KeyEvent) -> Outco
             state.mode = Mode::Normal;
             return screen.set_filter(state, String::new());
         }
-        // On an empty filter line, erasing closes it (as a shell's line does).
-        Some(Action::EraseChar | Action::ClearText) if text.is_empty() => {
+        // On an empty filter line, Backspace closes it (as a shell's line
+        // does); Ctrl-U only clears (found in use, #10: a Ctrl-U on an empty
+        // line closed it, and the lot number typed next switched tabs).
+        Some(Action::EraseChar) if text.is_empty() => {
             state.mode = Mode::Normal;
             return Outcome::redraw();
         }
