@@ -105,6 +105,8 @@ pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
         | Scope::Block
         | Scope::Stock
         | Scope::Admin => screens::of(state.tab).applies(state, action),
+        // Ctrl-U clears what is typed: nothing to clear on an empty line.
+        Scope::Filter if action == Action::ClearText => !screens::of(state.tab).filter(state).is_empty(),
         _ => true,
     }
 }
