@@ -450,10 +450,8 @@ fn demo_for_today(now_arg: Option<NowArg>) -> Result<Store> {
         // Closing copies the WAL into the file, so the file alone is whole.
         store.close()?;
         let kept = PathBuf::from(DEMO_PREVIOUS_DB);
-        for suffix in ["-wal", "-shm"] {
-            let mut name = kept.clone().into_os_string();
-            name.push(suffix);
-            let _ = std::fs::remove_file(name);
+        for side in periop::store::sidecars::paths(&kept) {
+            let _ = std::fs::remove_file(side);
         }
         std::fs::rename(&path, &kept).map_err(|e| {
             color_eyre::eyre::eyre!(

@@ -61,6 +61,23 @@ fn crashed_db(dir: &Path) -> std::path::PathBuf {
     crashed.join("ward.db")
 }
 
+/// A new ward with one patient planned in for 22/11 (home 23/11):
+/// (the file, the patient, the admission).
+fn one_stay(dir: &std::path::Path) -> (std::path::PathBuf, i64, i64) {
+    let path = new_db(dir);
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let patient_id = add_patient(&mut store, 1);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let admission = periop::store::admissions::NewAdmission {
+        patient_id,
+        planned_admit_on: day,
+        planned_discharge_on: day.succ_opt().unwrap(),
+        bed_id: None,
+    };
+    let id = store.write(at(), |tx| periop::store::admissions::create(tx, &admission)).unwrap();
+    (path, patient_id, id)
+}
+
 /// Issue 12, item 3: `periop check` opens the file read-only and changes
 /// nothing: the database and its `-wal` keep their bytes and modification
 /// times (no checkpoint, no account registered, no upgrade).
@@ -198,18 +215,7 @@ fn a_first_look_needs_no_write_and_a_held_lock_is_named() {
 #[test]
 fn an_unknown_code_is_an_error_naming_table_row_and_column_and_check_lists_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
-    let patient_id = add_patient(&mut store, 1);
-    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let admission = periop::store::admissions::NewAdmission {
-        patient_id,
-        planned_admit_on: day,
-        planned_discharge_on: day.succ_opt().unwrap(),
-        bed_id: None,
-    };
-    let id = store.write(at(), |tx| periop::store::admissions::create(tx, &admission)).unwrap();
-    drop(store);
+    let (path, _, id) = one_stay(dir.path());
     // Behind the program's back: a state the schema's CHECK would refuse.
     let raw = raw_rw(&path);
     raw.execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
@@ -390,18 +396,7 @@ fn a_damaged_page_the_board_reads_is_named_like_other_bad_files() {
 #[test]
 fn unreadable_days_and_instants_are_listed_by_check_and_said_by_the_board() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
-    let patient_id = add_patient(&mut store, 1);
-    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let admission = periop::store::admissions::NewAdmission {
-        patient_id,
-        planned_admit_on: day,
-        planned_discharge_on: day.succ_opt().unwrap(),
-        bed_id: None,
-    };
-    let id = store.write(at(), |tx| periop::store::admissions::create(tx, &admission)).unwrap();
-    drop(store);
+    let (path, patient_id, id) = one_stay(dir.path());
     let raw = raw_rw(&path);
     raw.execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
     raw.execute(
@@ -469,18 +464,7 @@ fn a_stored_setting_out_of_range_is_named_by_settings_and_check() {
 #[test]
 fn text_that_is_not_utf8_is_said_by_the_board_and_listed_by_check() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
-    let patient_id = add_patient(&mut store, 1);
-    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let admission = periop::store::admissions::NewAdmission {
-        patient_id,
-        planned_admit_on: day,
-        planned_discharge_on: day.succ_opt().unwrap(),
-        bed_id: None,
-    };
-    store.write(at(), |tx| periop::store::admissions::create(tx, &admission)).unwrap();
-    drop(store);
+    let (path, patient_id, _) = one_stay(dir.path());
     raw_rw(&path).execute("UPDATE patients SET surname = CAST(x'4dff52' AS TEXT) WHERE id = ?1", [patient_id]).unwrap();
 
     let db = path.to_str().unwrap();

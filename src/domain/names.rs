@@ -38,10 +38,11 @@ pub fn made_safe<'a>(text: &'a str, keep: &[char]) -> std::borrow::Cow<'a, str> 
 /// shows on its own, at the width every terminal gives it.
 pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
     let joiner = |c: char| matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}');
-    if !text.chars().any(|c| joiner(c) || is_unsafe(c)) {
-        return std::borrow::Cow::Borrowed(text);
+    if !text.chars().any(joiner) {
+        return made_safe(text, &[]);
     }
-    text.chars().filter(|&c| !joiner(c)).map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c }).collect()
+    let parts: String = text.chars().filter(|&c| !joiner(c)).collect();
+    std::borrow::Cow::Owned(made_safe(&parts, &[]).into_owned())
 }
 
 /// R-PATH-5: a surname in capitals, so it cannot be read as a first name.

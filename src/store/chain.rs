@@ -163,7 +163,7 @@ pub(super) fn refuse_foreign_triggers(conn: &Connection) -> Result<()> {
         format!(
             "holds a trigger periop did not make ({}), which could change what is saved; nothing was saved: \
              an admin removes it (`periop check` lists it)",
-            foreign.iter().map(|n| super::error::shown(std::path::Path::new(n))).collect::<Vec<_>>().join(", ")
+            foreign.iter().map(|n| super::error::shown_text(n)).collect::<Vec<_>>().join(", ")
         ),
     ))
 }

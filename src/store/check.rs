@@ -279,7 +279,7 @@ pub fn foreign_objects(conn: &Connection) -> Result<Vec<String>> {
     Ok(names(conn)?
         .into_iter()
         .filter(|object| !expected.contains(object))
-        .map(|(kind, name)| format!("{kind} {}", crate::store::error::shown(Path::new(&name))))
+        .map(|(kind, name)| format!("{kind} {}", crate::store::error::shown_text(&name)))
         .collect())
 }
 

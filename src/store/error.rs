@@ -159,9 +159,13 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// sequence that would recolour or clear the terminal) are written as
 /// escapes (`\n`, `\u{1b}`), so a message stays one honest line.
 pub fn shown(path: &Path) -> String {
-    let text = path.to_string_lossy();
+    shown_text(&path.to_string_lossy())
+}
+
+/// [`shown`] for a name that is not a path (a trigger's, a table's).
+pub fn shown_text(text: &str) -> String {
     if !text.chars().any(char::is_control) {
-        return text.into_owned();
+        return text.to_string();
     }
     text.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
