@@ -231,6 +231,10 @@ fn check_keys(state: &State, scopes: &[Scope]) -> Result<(), String> {
         if binding.scope == Scope::Form {
             continue;
         }
+        // What cannot act now is left off the hint bar and greyed in the help.
+        if !router::applies(state, binding.scope, binding.action) {
+            continue;
+        }
         let Some(key) = binding.keys.first().copied() else { continue };
         let key = events(key)[0];
         // Digits past the last tab are not bound at all.
@@ -987,5 +991,19 @@ mod block_tab {
             .query_row("SELECT state, scheduled_start FROM cases WHERE id = ?1", [case], |r| Ok((r.get(0)?, r.get(1)?)))
             .unwrap();
         assert_eq!((state.as_str(), start.as_str()), ("planned", "2026-11-25T12:00:00Z"));
+    }
+}
+
+/// Keys shown on the hint bar after one step each do something (pinned from
+/// the random property: `/` alone on the Board left Ctrl-U "shown" on an
+/// empty filter line).
+#[test]
+fn every_key_shown_after_one_step_does_something() {
+    for step in ['/', '?', 'n', '2', '7', '8'] {
+        let mut ward = ward();
+        ward.press(plain(KeyCode::Char(step)));
+        if let Err(e) = check_shown_keys(&ward.state) {
+            panic!("after {step:?}: {e}");
+        }
     }
 }
