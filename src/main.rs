@@ -232,7 +232,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Mode::Add,
                 ),
                 RoomAction::Set { name, rename, kind, opens, closes, active } => {
-                    (RoomInput { name, rename, kind, opens, closes, active }, Mode::Set)
+                    (RoomInput { name, rename, kind, opens, closes, active, seen_version: None }, Mode::Set)
                 }
                 RoomAction::Retire { name } => {
                     (RoomInput { name, active: Some(false), ..Default::default() }, Mode::Set)
@@ -256,7 +256,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 BedAction::Add { label, unit } => (BedInput { label, unit, ..Default::default() }, Mode::Add),
                 BedAction::Set { label, rename, unit, closed, active } => {
-                    (BedInput { label, rename, unit, closed, active }, Mode::Set)
+                    (BedInput { label, rename, unit, closed, active, seen_version: None }, Mode::Set)
                 }
                 BedAction::Retire { label } => {
                     (BedInput { label, active: Some(false), ..Default::default() }, Mode::Set)
@@ -286,6 +286,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         anaesthesia_expected: Some(anaesthesia),
                         implants_expected: Some(implants),
                         active: None,
+                        seen_version: None,
                     },
                     Mode::Add,
                 ),
@@ -297,6 +298,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         anaesthesia_expected: anaesthesia,
                         implants_expected: implants,
                         active,
+                        seen_version: None,
                     },
                     Mode::Set,
                 ),

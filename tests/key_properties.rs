@@ -835,6 +835,127 @@ mod admin_tab {
         n.press(plain(KeyCode::BackTab));
         assert_eq!(n.state.tab, Tab::Stock, "the last tab a nurse sees");
     }
+
+    fn type_text(w: &mut Ward, text: &str) {
+        for c in text.chars() {
+            w.press(plain(KeyCode::Char(c)));
+        }
+    }
+
+    fn one<T: rusqlite::types::FromSql>(w: &Ward, sql: &str) -> T {
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    /// Issue 8, item 1 (found in use: the Admin tab could only give roles;
+    /// rooms, beds and procedure kinds needed the commands): `]` goes to
+    /// the next list, `a` adds, `e` changes, `x` retires, each audited.
+    #[test]
+    fn r_block_1_r_block_2_an_admin_adds_changes_and_retires_rooms_beds_and_kinds() {
+        use periop::app::state::AdminSection;
+        let mut w = ward();
+        w.press(plain(KeyCode::Char('9')));
+        w.press(plain(KeyCode::Char(']')));
+        assert_eq!(w.state.admin.section, AdminSection::Rooms);
+        // A room: name, kind (Space chooses), hours.
+        w.press(plain(KeyCode::Char('a')));
+        type_text(&mut w, "Room 3 CT");
+        w.press(plain(KeyCode::Tab));
+        w.press(plain(KeyCode::Char(' ')));
+        w.press(plain(KeyCode::Tab));
+        type_text(&mut w, "07:30");
+        w.press(plain(KeyCode::Tab));
+        type_text(&mut w, "16:00");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let hours: String = one(&w, "SELECT opens || '-' || closes FROM rooms WHERE name = 'Room 3 CT'");
+        assert_eq!(hours, "07:30-16:00");
+        assert!(w.state.admin.rooms.rows.iter().any(|r| r.name == "Room 3 CT"), "the list is read again");
+        let audited: i64 = one(
+            &w,
+            "SELECT count(*) FROM audit WHERE table_name = 'rooms' AND action = 'insert'
+             AND row_id = (SELECT id FROM rooms WHERE name = 'Room 3 CT')",
+        );
+        assert!(audited >= 1, "R-AUDIT-1: the room's row is in the audit");
+
+        // A bed renamed with `e`: the form opens on what is stored.
+        w.press(plain(KeyCode::Char(']')));
+        assert_eq!(w.state.admin.section, AdminSection::Beds);
+        let first = w.state.admin.beds.selected_row().unwrap().clone();
+        w.press(plain(KeyCode::Char('e')));
+        let Mode::Form(open) = &w.state.mode else { panic!("e opens the bed's form") };
+        assert_eq!(open.form.value("label"), first.label);
+        w.press(ctrl('u'));
+        type_text(&mut w, "Bed window");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let label: String = one(&w, &format!("SELECT label FROM beds WHERE id = {}", first.bed_id));
+        assert_eq!(label, "Bed window");
+
+        // A procedure kind retired after a question; one booked upcoming is
+        // refused with the count and what to do.
+        w.press(plain(KeyCode::Right));
+        assert_eq!(w.state.admin.section, AdminSection::Kinds);
+        w.press(plain(KeyCode::Char('a')));
+        type_text(&mut w, "kyphoplasty");
+        w.press(plain(KeyCode::Tab));
+        type_text(&mut w, "Kyphoplasty");
+        w.press(plain(KeyCode::Tab));
+        type_text(&mut w, "75");
+        w.press(ctrl('s'));
+        assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
+        let id: i64 = one(&w, "SELECT id FROM procedure_kinds WHERE code = 'kyphoplasty'");
+        for _ in 0..20 {
+            if w.state.admin.kinds.selected == Some(id) {
+                break;
+            }
+            w.press(plain(KeyCode::Char('j')));
+        }
+        assert_eq!(w.state.admin.kinds.selected, Some(id), "j reaches the new kind");
+        w.press(plain(KeyCode::Char('x')));
+        assert!(matches!(w.state.mode, Mode::Dialog(_)), "x asks first");
+        w.press(plain(KeyCode::Char('y')));
+        let active: bool = one(&w, &format!("SELECT active FROM procedure_kinds WHERE id = {id}"));
+        assert!(!active, "retired: {:?}", w.state.notice);
+        let booked = w.state.admin.kinds.rows.iter().find(|k| k.code == "vertebroplasty").unwrap().procedure_kind_id;
+        for key in "jjjjjjjjjjkkkkkkkkkk".chars() {
+            if w.state.admin.kinds.selected == Some(booked) {
+                break;
+            }
+            w.press(plain(KeyCode::Char(key)));
+        }
+        assert_eq!(w.state.admin.kinds.selected, Some(booked), "k reaches vertebroplasty");
+        w.press(plain(KeyCode::Char('x')));
+        w.press(plain(KeyCode::Char('y')));
+        let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("upcoming case(s)"), "{notice}");
+        // `r` gives a role in the staff list only, and says so elsewhere.
+        w.press(plain(KeyCode::Char('r')));
+        let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("staff list"), "{notice}");
+    }
+
+    /// No lost update: a room changed in another terminal while the form
+    /// was open is refused, not overwritten.
+    #[test]
+    fn a_room_changed_meanwhile_is_a_conflict_not_overwritten() {
+        let mut w = ward();
+        w.press(plain(KeyCode::Char('9')));
+        w.press(plain(KeyCode::Char(']')));
+        let room = w.state.admin.rooms.selected_row().unwrap().clone();
+        w.press(plain(KeyCode::Char('e')));
+        let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+        conn.execute("UPDATE rooms SET closes = '17:00', version = version + 1 WHERE id = ?1", [room.room_id]).unwrap();
+        for _ in 0..3 {
+            w.press(plain(KeyCode::Tab));
+        }
+        w.press(ctrl('u'));
+        type_text(&mut w, "19:00");
+        w.press(ctrl('s'));
+        let closes: String =
+            conn.query_row("SELECT closes FROM rooms WHERE id = ?1", [room.room_id], |r| r.get(0)).unwrap();
+        assert_eq!(closes, "17:00", "the other terminal's change is kept: {:?}", w.state.notice);
+    }
 }
 
 /// Issue 8, item 5: from an admission's page, `V` voids an entry made by

@@ -727,6 +727,21 @@ fn admin_give_a_role_80x24() {
     insta::assert_snapshot!(screen(&w, 80, 24));
 }
 
+/// Issue 8: the Admin tab's other lists, one at a time (`]`), and the form
+/// that changes a room, opened on what is stored (R-BLOCK-1).
+#[test]
+fn admin_rooms_beds_kinds_80x24() {
+    let mut w = ward();
+    press(&mut w, "9]");
+    insta::assert_snapshot!("admin_rooms_80x24", screen(&w, 80, 24));
+    press(&mut w, "]");
+    insta::assert_snapshot!("admin_beds_80x24", screen(&w, 80, 24));
+    press(&mut w, "]");
+    insta::assert_snapshot!("admin_kinds_80x24", screen(&w, 80, 24));
+    press(&mut w, "]]e");
+    insta::assert_snapshot!("admin_change_a_room_80x24", screen(&w, 80, 24));
+}
+
 /// R-PRIV-2: the idle lock shows counts and the clock, never a patient.
 #[test]
 fn idle_lock_80x24() {

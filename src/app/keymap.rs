@@ -108,7 +108,14 @@ pub enum Action {
     NewReference,
     ImplantOperator,
     GiveRole,
-    RetireStaff,
+    /// The Admin tab: retire / bring back the selected entry.
+    RetireEntry,
+    /// The Admin tab: add to the shown list, change the selected entry.
+    AddEntry,
+    EditEntry,
+    /// The Admin tab: the next / previous of its lists.
+    NextSection,
+    PrevSection,
     Void,
     StopTreatment,
     BedAction(BedAction),
@@ -289,8 +296,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
     bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
     bind(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "reopen the bed", Some("reopen")),
+    bind(Scope::Admin, &[Char(']'), Code(KeyCode::Right)], Action::NextSection, "the next list: staff, rooms, beds, procedure kinds", Some("list")),
+    bind(Scope::Admin, &[Char('['), Code(KeyCode::Left)], Action::PrevSection, "the list before", None),
+    bind(Scope::Admin, &[Char('a')], Action::AddEntry, "add to the list shown (staff, a room, a bed, a procedure kind)", Some("add")),
+    bind(Scope::Admin, &[Char('e'), Code(KeyCode::Enter)], Action::EditEntry, "change the selected entry", Some("change")),
     bind(Scope::Admin, &[Char('r')], Action::GiveRole, "give the selected member of staff a role", Some("role")),
-    bind(Scope::Admin, &[Char('x')], Action::RetireStaff, "retire / bring back the selected member of staff", Some("retire")),
+    bind(Scope::Admin, &[Char('x')], Action::RetireEntry, "retire / bring back the selected entry (kept in the history)", Some("retire")),
     bind(Anaesthesia, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
     bind(Anaesthesia, &[Char('c')], Action::Consultation, "record the consultation", Some("consult")),
     bind(RoundsScope, &[Code(KeyCode::Enter), Char('r')], Action::RecordRound, "record the patient's round (turns, pain, pins…)", Some("round")),
@@ -350,7 +361,8 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::Treatment | Action::Lab => Change::Medication,
         Action::BedForm | Action::BedAction(_) => Change::BedState,
         Action::Insulin => Change::Patient,
-        Action::GiveRole | Action::RetireStaff => Change::Staff,
+        // The Admin tab is the admins' (its lists are all theirs to change).
+        Action::GiveRole | Action::RetireEntry | Action::AddEntry | Action::EditEntry => Change::Staff,
         // The form picks the record; each needs the role that records it
         // (the write path checks). Medication's roles hold all the others'.
         Action::Void | Action::StopTreatment => Change::Medication,

@@ -236,13 +236,129 @@ impl Keyed for StaffRow {
     }
 }
 
-/// The Admin tab: the staff list (selected by staff row) and the ward's make-up.
+impl Keyed for RoomRow {
+    fn key(&self) -> i64 {
+        self.room_id
+    }
+    fn search_text(&self) -> String {
+        format!("{} {}", self.name, self.kind)
+    }
+}
+
+impl Keyed for BedSetupRow {
+    fn key(&self) -> i64 {
+        self.bed_id
+    }
+    fn search_text(&self) -> String {
+        format!("{} {}", self.label, self.unit.as_deref().unwrap_or(""))
+    }
+}
+
+impl Keyed for ProcedureKindRow {
+    fn key(&self) -> i64 {
+        self.procedure_kind_id
+    }
+    fn search_text(&self) -> String {
+        format!("{} {}", self.code, self.label)
+    }
+}
+
+/// The Admin tab's four lists, one shown at a time (issue 8: staff, rooms
+/// R-BLOCK-1, beds, procedure kinds R-BLOCK-2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AdminSection {
+    #[default]
+    Staff,
+    Rooms,
+    Beds,
+    Kinds,
+}
+
+impl AdminSection {
+    pub const ALL: [AdminSection; 4] =
+        [AdminSection::Staff, AdminSection::Rooms, AdminSection::Beds, AdminSection::Kinds];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            AdminSection::Staff => "staff",
+            AdminSection::Rooms => "rooms",
+            AdminSection::Beds => "beds",
+            AdminSection::Kinds => "procedure kinds",
+        }
+    }
+
+    /// The next (`forward`) or previous section, round the four.
+    pub fn step(self, forward: bool) -> AdminSection {
+        let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        let n = Self::ALL.len();
+        Self::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+    }
+}
+
+/// The Admin tab: the section shown, and each list with its own selection
+/// and filter (a refresh keeps what is selected).
 #[derive(Debug, Clone, Default)]
 pub struct AdminView {
+    pub section: AdminSection,
     pub staff: Listing<StaffRow>,
-    pub rooms: Vec<RoomRow>,
-    pub beds: Vec<BedSetupRow>,
-    pub kinds: Vec<ProcedureKindRow>,
+    pub rooms: Listing<RoomRow>,
+    pub beds: Listing<BedSetupRow>,
+    pub kinds: Listing<ProcedureKindRow>,
+}
+
+impl AdminView {
+    /// The shown section's filter text.
+    pub fn filter(&self) -> &str {
+        match self.section {
+            AdminSection::Staff => &self.staff.filter,
+            AdminSection::Rooms => &self.rooms.filter,
+            AdminSection::Beds => &self.beds.filter,
+            AdminSection::Kinds => &self.kinds.filter,
+        }
+    }
+
+    /// Sets the shown section's filter, keeping a visible row selected.
+    pub fn set_filter(&mut self, text: String) {
+        match self.section {
+            AdminSection::Staff => (self.staff.filter = text, self.staff.keep_selection()),
+            AdminSection::Rooms => (self.rooms.filter = text, self.rooms.keep_selection()),
+            AdminSection::Beds => (self.beds.filter = text, self.beds.keep_selection()),
+            AdminSection::Kinds => (self.kinds.filter = text, self.kinds.keep_selection()),
+        };
+    }
+
+    /// Moves the shown section's selection by `delta` rows.
+    pub fn move_by(&mut self, delta: isize) {
+        match self.section {
+            AdminSection::Staff => self.staff.move_by(delta),
+            AdminSection::Rooms => self.rooms.move_by(delta),
+            AdminSection::Beds => self.beds.move_by(delta),
+            AdminSection::Kinds => self.kinds.move_by(delta),
+        };
+    }
+
+    /// Whether a row of the shown section is selected.
+    pub fn has_selection(&self) -> bool {
+        match self.section {
+            AdminSection::Staff => self.staff.selected_row().is_some(),
+            AdminSection::Rooms => self.rooms.selected_row().is_some(),
+            AdminSection::Beds => self.beds.selected_row().is_some(),
+            AdminSection::Kinds => self.kinds.selected_row().is_some(),
+        }
+    }
+
+    /// Takes a load's answer into the four lists.
+    pub fn receive(&mut self, result: Result<AdminData, String>) {
+        match result {
+            Ok(data) => {
+                self.staff.receive(Ok(data.staff));
+                self.rooms.receive(Ok(data.rooms));
+                self.beds.receive(Ok(data.beds));
+                self.kinds.receive(Ok(data.kinds));
+            }
+            Err(e) => self.staff.receive(Err(e)),
+        }
+    }
 }
 
 /// The Block tab: one day's grid, the cursor on a case (by case id, so a

@@ -225,13 +225,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             Outcome::redraw()
         }
         Msg::AdminLoaded(result) => {
-            match result {
-                Ok(data) => {
-                    state.admin.staff.receive(Ok(data.staff));
-                    (state.admin.rooms, state.admin.beds, state.admin.kinds) = (data.rooms, data.beds, data.kinds);
-                }
-                Err(e) => state.admin.staff.receive(Err(e)),
-            }
+            state.admin.receive(result);
             Outcome::redraw()
         }
         Msg::Changed(rows) => {

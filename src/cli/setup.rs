@@ -319,6 +319,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 anaesthesia_expected: Some(p.anaesthesia),
                 implants_expected: Some(p.implants),
                 active: Some(p.active),
+                seen_version: None,
             };
             let put = setup::put_procedure(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
             applied.count("procedure kinds", put);

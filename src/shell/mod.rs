@@ -8,6 +8,7 @@ mod events;
 pub use events::WATCH_EVERY;
 mod save;
 mod save_rounds;
+mod save_setup;
 mod save_stock;
 mod search;
 mod terminal;

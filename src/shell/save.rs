@@ -129,6 +129,7 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
             .map(|_| format!("{who}: follow-up call done")),
         Request::Rounds(r) => super::save_rounds::apply(store, now, r),
         Request::Stock(r) => super::save_stock::apply(store, now, r),
+        Request::Setup(r) => super::save_setup::apply(store, now, r),
     }
 }
 
@@ -163,6 +164,7 @@ fn request_label(request: &Request) -> String {
         Request::StaffRole { staff_id, .. } => format!("staff #{staff_id} role"),
         Request::Void { what, id, .. } => format!("{} voided", what.table().row(*id)),
         Request::StaffActive { staff_id, .. } => format!("staff #{staff_id} active"),
+        Request::Setup(r) => super::save_setup::label(r),
     }
 }
 

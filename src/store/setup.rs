@@ -152,6 +152,9 @@ pub struct RoomInput {
     pub opens: Option<String>,
     pub closes: Option<String>,
     pub active: Option<bool>,
+    /// The version the user saw (a screen's edit): a change saved since is
+    /// refused as a conflict rather than overwritten. `None`: the stored one.
+    pub seen_version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -162,6 +165,9 @@ pub struct BedInput {
     pub unit: Option<String>,
     pub closed: Option<bool>,
     pub active: Option<bool>,
+    /// The version the user saw (a screen's edit): a change saved since is
+    /// refused as a conflict rather than overwritten. `None`: the stored one.
+    pub seen_version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -172,6 +178,9 @@ pub struct ProcedureInput {
     pub anaesthesia_expected: Option<bool>,
     pub implants_expected: Option<bool>,
     pub active: Option<bool>,
+    /// The version the user saw (a screen's edit): a change saved since is
+    /// refused as a conflict rather than overwritten. `None`: the stored one.
+    pub seen_version: Option<i64>,
 }
 
 fn invalid(what: String, why: String) -> StoreError {
@@ -285,7 +294,7 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
     if fields.is_empty() {
         return Ok(Put::Unchanged(old.room_id));
     }
-    tx.update(Table::Rooms, old.room_id, old.version, &fields)?;
+    tx.update(Table::Rooms, old.room_id, input.seen_version.unwrap_or(old.version), &fields)?;
     Ok(Put::Changed(old.room_id))
 }
 
@@ -346,7 +355,7 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
             if fields.is_empty() {
                 (old.bed_id, Put::Unchanged(old.bed_id))
             } else {
-                tx.update(Table::Beds, old.bed_id, old.version, &fields)?;
+                tx.update(Table::Beds, old.bed_id, input.seen_version.unwrap_or(old.version), &fields)?;
                 (old.bed_id, Put::Changed(old.bed_id))
             }
         }
@@ -420,7 +429,7 @@ pub fn put_procedure(tx: &mut WriteTx<'_>, input: &ProcedureInput, mode: Mode) -
     if fields.is_empty() {
         return Ok(Put::Unchanged(old.procedure_kind_id));
     }
-    tx.update(Table::ProcedureKinds, old.procedure_kind_id, old.version, &fields)?;
+    tx.update(Table::ProcedureKinds, old.procedure_kind_id, input.seen_version.unwrap_or(old.version), &fields)?;
     Ok(Put::Changed(old.procedure_kind_id))
 }
 

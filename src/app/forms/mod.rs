@@ -7,6 +7,7 @@ mod discharge;
 mod rounds;
 mod stay;
 pub mod stock;
+pub mod ward_setup;
 
 pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
@@ -123,6 +124,8 @@ pub enum Purpose {
     NewReference,
     /// R-TRACE-1: who implanted a recorded device.
     ImplantOperator,
+    /// Issue 8: the Admin tab adds or changes staff, rooms, beds, kinds.
+    Setup(ward_setup::SetupForm),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -438,6 +441,8 @@ pub enum Request {
         reason: String,
         who: String,
     },
+    /// The Admin tab (issue 8, R-ROLE-1, R-BLOCK-1, R-BLOCK-2).
+    Setup(ward_setup::SetupRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -555,5 +560,6 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Recall { code } => stock::recall_request(form, code),
         Purpose::NewReference => stock::new_reference_request(form),
         Purpose::ImplantOperator => stock::operator_request(form),
+        Purpose::Setup(which) => ward_setup::request(form, which, who),
     }
 }

@@ -1,10 +1,11 @@
-//! The Admin tab (admins only): the staff list, where an admin gives a role
-//! or retires a member of staff (R-ROLE-1), and the ward's rooms, beds and
-//! procedure kinds as set up (`periop setup`, `periop rooms|beds|procedures`).
+//! The Admin tab (admins only, issue 8): four lists — staff (R-ROLE-1),
+//! rooms (R-BLOCK-1), beds, procedure kinds (R-BLOCK-2) — one shown at a
+//! time; `a` adds to it, `e` changes the selected entry, `x` retires or
+//! brings it back (never deleted: history points at it), `r` gives a role.
 
-use super::super::forms::{self, Request};
+use super::super::forms::{self, Request, ward_setup};
 use super::super::keymap::{Action, Scope};
-use super::super::state::{Dialog, Mode, State};
+use super::super::state::{AdminSection, Dialog, Mode, State};
 use super::super::update::{Effect, Outcome};
 use super::{Screen, problem};
 use crate::domain::roles::Role;
@@ -17,34 +18,31 @@ impl Screen for AdminScreen {
     }
 
     fn on_action(&self, state: &mut State, action: Action) -> Outcome {
-        let Some(row) = state.admin.staff.selected_row().cloned() else {
-            return problem(state, "no member of staff selected (the filter may hide them all)");
-        };
+        let v = &state.admin;
         match action {
-            Action::GiveRole => {
-                state.mode = Mode::Form(Box::new(forms::staff_role(&row)));
+            Action::NextSection | Action::PrevSection => {
+                state.admin.section = v.section.step(action == Action::NextSection);
                 Outcome::redraw()
             }
-            Action::RetireStaff => {
-                let active = !row.active;
-                let title = if active {
-                    format!("Bring back {}?", row.display_name)
-                } else {
-                    format!("Retire {}?", row.display_name)
+            Action::AddEntry => {
+                let form = match v.section {
+                    AdminSection::Staff => ward_setup::add_staff(),
+                    AdminSection::Rooms => ward_setup::room(None),
+                    AdminSection::Beds => ward_setup::bed(None),
+                    AdminSection::Kinds => ward_setup::procedure(None),
                 };
-                let lines = vec![if active {
-                    format!("they may again act as {}", row.role.code())
-                } else {
-                    "kept in the history; they may then only read".to_string()
-                }];
-                let request = Request::StaffActive {
-                    staff_id: row.staff_id,
-                    version: row.version,
-                    active,
-                    who: row.display_name.clone(),
+                state.mode = Mode::Form(Box::new(form));
+                Outcome::redraw()
+            }
+            Action::GiveRole if v.section != AdminSection::Staff => {
+                problem(state, "r gives a member of staff a role: go to the staff list first (← →)")
+            }
+            Action::EditEntry | Action::GiveRole | Action::RetireEntry => {
+                let Some(opened) = selected(state, action) else {
+                    let noun = v.section.title();
+                    return problem(state, format!("nothing selected in the {noun} list (the filter may hide it all)"));
                 };
-                state.mode =
-                    Mode::Dialog(Box::new(Dialog { title, lines, on_confirm: Effect::Save(request), form: None }));
+                state.mode = opened;
                 Outcome::redraw()
             }
             _ => Outcome::default(),
@@ -52,17 +50,16 @@ impl Screen for AdminScreen {
     }
 
     fn move_by(&self, state: &mut State, delta: isize) -> Outcome {
-        state.admin.staff.move_by(delta);
+        state.admin.move_by(delta);
         Outcome::redraw()
     }
 
     fn filter<'a>(&self, state: &'a State) -> &'a str {
-        &state.admin.staff.filter
+        state.admin.filter()
     }
 
     fn set_filter(&self, state: &mut State, text: String) -> Outcome {
-        state.admin.staff.filter = text;
-        state.admin.staff.keep_selection();
+        state.admin.set_filter(text);
         Outcome::redraw()
     }
 
@@ -76,8 +73,44 @@ impl Screen for AdminScreen {
 
     fn applies(&self, state: &State, action: Action) -> bool {
         match action {
-            Action::GiveRole | Action::RetireStaff => state.admin.staff.selected_row().is_some(),
+            Action::GiveRole => {
+                state.admin.section == AdminSection::Staff && state.admin.staff.selected_row().is_some()
+            }
+            Action::EditEntry | Action::RetireEntry => state.admin.has_selection(),
             _ => true,
         }
     }
+}
+
+/// The form or the question `action` opens on the selected entry, if any.
+fn selected(state: &State, action: Action) -> Option<Mode> {
+    let v = &state.admin;
+    let form = |open: forms::OpenForm| Mode::Form(Box::new(open));
+    let ask = |(title, line, request): (String, String, Request)| {
+        Mode::Dialog(Box::new(Dialog { title, lines: vec![line], on_confirm: Effect::Save(request), form: None }))
+    };
+    Some(match (v.section, action) {
+        (AdminSection::Staff, Action::GiveRole) => form(forms::staff_role(v.staff.selected_row()?)),
+        (AdminSection::Staff, Action::EditEntry) => form(ward_setup::edit_staff(v.staff.selected_row()?)),
+        (AdminSection::Staff, _) => ask(retire_staff(v.staff.selected_row()?)),
+        (AdminSection::Rooms, Action::EditEntry) => form(ward_setup::room(Some(v.rooms.selected_row()?))),
+        (AdminSection::Rooms, _) => ask(ward_setup::retire_room(v.rooms.selected_row()?)),
+        (AdminSection::Beds, Action::EditEntry) => form(ward_setup::bed(Some(v.beds.selected_row()?))),
+        (AdminSection::Beds, _) => ask(ward_setup::retire_bed(v.beds.selected_row()?)),
+        (AdminSection::Kinds, Action::EditEntry) => form(ward_setup::procedure(Some(v.kinds.selected_row()?))),
+        (AdminSection::Kinds, _) => ask(ward_setup::retire_procedure(v.kinds.selected_row()?)),
+    })
+}
+
+/// R-ROLE-1: retiring keeps a member of staff in the history, able only to read.
+fn retire_staff(row: &crate::store::staff::StaffRow) -> (String, String, Request) {
+    let active = !row.active;
+    let (title, line) = if active {
+        (format!("Bring back {}?", row.display_name), format!("they may again act as {}", row.role.code()))
+    } else {
+        (format!("Retire {}?", row.display_name), "kept in the history; they may then only read".to_string())
+    };
+    let request =
+        Request::StaffActive { staff_id: row.staff_id, version: row.version, active, who: row.display_name.clone() };
+    (title, line, request)
 }

@@ -1,0 +1,56 @@
+//! Saving the Admin tab's requests (issue 8): staff, rooms (R-BLOCK-1),
+//! beds, procedure kinds (R-BLOCK-2), through the one write path that
+//! checks the role (R-ROLE-1) and records the audit (R-AUDIT-1).
+
+use crate::app::forms::ward_setup::SetupRequest;
+use crate::store::setup::{self, Mode, Put};
+use crate::store::{Result, Store, staff};
+use chrono::{DateTime, Utc};
+
+pub fn apply(store: &mut Store, now: DateTime<Utc>, request: SetupRequest) -> Result<String> {
+    let mode = |add: bool| if add { Mode::Add } else { Mode::Set };
+    match request {
+        SetupRequest::AddStaff { account, display_name, role } => {
+            store.write(now, |tx| staff::add(tx, account.as_deref(), &display_name, role))?;
+            Ok(format!("{} added to the staff as {}", display_name.trim(), role.code()))
+        }
+        SetupRequest::EditStaff { staff_id, version, change, who } => {
+            store.write(now, |tx| staff::set(tx, staff_id, version, &change))?;
+            Ok(format!("{who}: saved"))
+        }
+        SetupRequest::Room { input, add } => {
+            let put = store.write(now, |tx| setup::put_room(tx, &input, mode(add)))?;
+            Ok(said("room", input.rename.as_deref().unwrap_or(&input.name), input.active, put))
+        }
+        SetupRequest::Bed { input, add } => {
+            let put = store.write(now, |tx| setup::put_bed(tx, &input, mode(add)))?;
+            Ok(said("bed", input.rename.as_deref().unwrap_or(&input.label), input.active, put))
+        }
+        SetupRequest::Procedure { input, add } => {
+            let put = store.write(now, |tx| setup::put_procedure(tx, &input, mode(add)))?;
+            Ok(said("procedure kind", &input.code, input.active, put))
+        }
+    }
+}
+
+/// "room Room 3: added", "bed B4: retired", "… unchanged (nothing differed)".
+fn said(noun: &str, name: &str, active: Option<bool>, put: Put) -> String {
+    let done = match (put, active) {
+        (Put::Unchanged(_), _) => "unchanged (nothing differed from what is stored)",
+        (_, Some(false)) => "retired; kept in the history",
+        (_, Some(true)) => "back in use",
+        (put, None) => put.word(),
+    };
+    format!("{noun} {}: {done}", name.trim())
+}
+
+/// What the log says: the kind of entry and its key (staff by record only).
+pub fn label(request: &SetupRequest) -> String {
+    match request {
+        SetupRequest::AddStaff { .. } => "staff added".into(),
+        SetupRequest::EditStaff { staff_id, .. } => format!("staff #{staff_id} changed"),
+        SetupRequest::Room { input, .. } => format!("room {:?}", input.name),
+        SetupRequest::Bed { input, .. } => format!("bed {:?}", input.label),
+        SetupRequest::Procedure { input, .. } => format!("procedure kind {:?}", input.code),
+    }
+}
