@@ -445,6 +445,11 @@ impl Store {
     }
 
     /// R-TRACE-1: a patient's implant record, by hospital number.
+    /// Lots of a reference numbered `number` (lot or serial), whatever they hold.
+    pub fn lots_numbered(&self, ref_id: i64, number: &str) -> Result<Vec<Lot>> {
+        lots_numbered(self.conn(), ref_id, number)
+    }
+
     /// R-TRACE-2: what a recall of lot `number` of reference `code` would
     /// quarantine, and who received it; read only (any account).
     pub fn recall_preview(&self, code: &str, number: &str) -> Result<super::stock_moves::Recall> {

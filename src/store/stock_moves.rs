@@ -272,7 +272,9 @@ struct CaseFacts {
     procedure_day: NaiveDate,
     operator_id: Option<i64>,
     state: CaseState,
-    /// The stay is discharged: its record is closed (R-TRACE-1).
+    /// The stay was discharged by the movement's time: its record is closed
+    /// (R-TRACE-1). A use dated before the discharge (entered afterwards,
+    /// as the demo's history) is not refused.
     stay_closed: bool,
 }
 
@@ -280,9 +282,10 @@ fn case_facts(tx: &WriteTx<'_>, case_id: i64) -> Result<CaseFacts> {
     let zone = tx.zone();
     tx.conn()
         .query_row(
-            "SELECT a.patient_id, c.scheduled_start, c.operator_id, c.state, a.state = 'discharged' FROM cases c
+            "SELECT a.patient_id, c.scheduled_start, c.operator_id, c.state,
+                    a.state = 'discharged' AND coalesce(a.discharged_at <= ?2, 1) FROM cases c
              JOIN admissions a ON a.id = c.admission_id WHERE c.id = ?1",
-            [case_id],
+            rusqlite::params![case_id, instant_text(tx.at())],
             |r| {
                 let state: String = r.get(3)?;
                 let start = rows::instant(r, 1)?;
