@@ -65,8 +65,10 @@ pub(super) fn lot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Lot> {
 
 /// Every reference, by name, with its lots that still hold units (oldest
 /// expiry first), and those used up with an implant record still lacking
-/// its operator (R-TRACE-1: to complete it). Two queries whatever the size.
-pub fn lines(conn: &Connection) -> Result<Vec<StockLine>> {
+/// its operator (R-TRACE-1: to complete it); with `used_up`, every lot
+/// ever received (traceability: a used-up lot stays findable, found in
+/// use, fix 10). Two queries whatever the size.
+pub fn lines(conn: &Connection, used_up: bool) -> Result<Vec<StockLine>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {REF_COLUMNS} FROM device_refs ORDER BY name, code"))?;
     let mut out: Vec<StockLine> = stmt
         .query_map([], reference_row)?
@@ -75,10 +77,10 @@ pub fn lines(conn: &Connection) -> Result<Vec<StockLine>> {
     let index: BTreeMap<i64, usize> = out.iter().enumerate().map(|(i, l)| (l.reference.id, i)).collect();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LOT_COLUMNS} FROM device_lots l
-         WHERE l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
+         WHERE ?1 OR l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
          ORDER BY l.expiry_on IS NULL, l.expiry_on, l.id"
     ))?;
-    for lot in stmt.query_map([], lot_row)? {
+    for lot in stmt.query_map([used_up], lot_row)? {
         let lot = lot?;
         if let Some(&i) = index.get(&lot.reference_id) {
             out[i].lots.push(lot);
@@ -388,7 +390,7 @@ pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Re
 
 /// R-STOCK-4: the stock's alerts on `today`.
 pub fn stock_alerts(conn: &Connection, today: NaiveDate, zone: Tz, expiry_days: i64) -> Result<Vec<Alert>> {
-    Ok(alerts::alerts(&lines(conn)?, &holds(conn, zone)?, today, expiry_days))
+    Ok(alerts::alerts(&lines(conn, false)?, &holds(conn, zone)?, today, expiry_days))
 }
 
 /// What the Stock tab reads at once.
@@ -411,8 +413,9 @@ pub const CASE_DAYS: u32 = 7;
 impl Store {
     /// The Stock tab on `today`: references and lots, the week's cases, the
     /// listed lots' recipients.
-    pub fn stock_view(&self, today: NaiveDate) -> Result<StockData> {
-        let lines = lines(self.conn())?;
+    /// With `used_up`, the lots used up too (see [`lines`]).
+    pub fn stock_view(&self, today: NaiveDate, used_up: bool) -> Result<StockData> {
+        let lines = lines(self.conn(), used_up)?;
         let ids: Vec<i64> = lines.iter().flat_map(|l| l.lots.iter().map(|lot| lot.id)).collect();
         let mut recipients: BTreeMap<i64, Vec<ImplantRecord>> = BTreeMap::new();
         if !ids.is_empty() {
@@ -431,7 +434,7 @@ impl Store {
 
     /// The Stock tab: every reference and its lots.
     pub fn stock(&self) -> Result<Vec<StockLine>> {
-        lines(self.conn())
+        lines(self.conn(), false)
     }
 
     /// One reference by its catalogue code.

@@ -9,6 +9,7 @@ use crate::app::state::StockRow;
 use crate::domain::stock::gs1::{self, GS};
 use crate::domain::stock::movement::{MAX_UNITS, MovementKind};
 use crate::domain::stock::scan;
+use crate::domain::stock::trace::VoidTo;
 use crate::domain::stock::{DeviceKind, Reference};
 use crate::store::stock::StockCase;
 use crate::store::stock_moves::{Move, NewReference, Receipt};
@@ -28,6 +29,8 @@ pub enum StockRequest {
     Move { movement: Move, who: String },
     Recall { code: String, number: String, reason: String },
     Operator { implant_id: i64, version: i64, operator_id: i64, who: String },
+    VoidImplant { implant_id: i64, reason: String, to: VoidTo, who: String },
+    Lift { lot_id: i64, reason: String, recall: bool, who: String },
 }
 
 impl StockRequest {
@@ -54,6 +57,22 @@ impl StockRequest {
                     _ => None,
                 }
             }
+            StockRequest::VoidImplant { reason, to, who, .. } => Some((
+                "Void this implant record?".into(),
+                vec![
+                    format!("{who}: {reason}"),
+                    format!("{}; the record is kept, marked voided", to.words()),
+                    "y voids it (it cannot be undone), n goes back to the form".into(),
+                ],
+            )),
+            StockRequest::Lift { reason, recall: true, who, .. } => Some((
+                "Lift the RECALL?".into(),
+                vec![
+                    format!("{who}: {reason}"),
+                    "the lot becomes usable again for implants".into(),
+                    "y lifts the recall, n goes back to the form".into(),
+                ],
+            )),
             StockRequest::Recall { code, number, reason } => Some((
                 "Recall this lot?".into(),
                 vec![
@@ -244,6 +263,9 @@ fn row_words(row: &StockRow) -> String {
 /// R-STOCK-3: reserve units of the selected reference for a case; the store
 /// takes them from the lot FEFO picks for the case's day.
 pub fn reserve(row: &StockRow, cases: &[StockCase], zone: Tz) -> Option<OpenForm> {
+    // Nothing is reserved for a case already done (it is offered for a use).
+    let cases: Vec<StockCase> = cases.iter().filter(|c| !c.done).cloned().collect();
+    let cases = cases.as_slice();
     let fields = vec![
         Field::pick("case", "Case", case_choices(cases, zone)),
         Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).with("1"),
@@ -333,6 +355,76 @@ pub(super) fn operator_request(form: &Form) -> Result<Request, String> {
     let (implant_id, version) = (id.parse().map_err(|_| bad())?, version.parse().map_err(|_| bad())?);
     let operator_id = form.value("operator").parse().map_err(|_| "Operator: choose one with ← →".to_string())?;
     Ok(Request::Stock(StockRequest::Operator { implant_id, version, operator_id, who: "implant record".into() }))
+}
+
+/// R-TRACE-1: void an implant record of the selected lot made by mistake:
+/// which record (patient, case, time), why, and where its units go.
+pub fn void_implant(recipients: &[crate::domain::stock::trace::ImplantRecord], zone: Tz) -> Option<OpenForm> {
+    let records: Vec<Choice> = recipients
+        .iter()
+        .filter(|r| r.voided.is_none())
+        .map(|r| {
+            let who = r.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string);
+            let when = r.at.map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
+            Choice::new(r.id.to_string(), format!("#{} {who} case #{} {when} ×{}", r.id, r.case_id, r.units))
+        })
+        .collect();
+    if records.is_empty() {
+        return None;
+    }
+    let to = VoidTo::ALL
+        .iter()
+        .map(|t| {
+            Choice::new(
+                t.code(),
+                if *t == VoidTo::Shelf { "back on the shelf (never opened)" } else { "to waste (opened)" },
+            )
+        })
+        .collect();
+    let only = (records.len() == 1).then(|| records[0].code.clone());
+    let mut record = Field::pick("implant", "Record", records);
+    if let Some(id) = only {
+        record = record.with(id);
+    }
+    let fields = vec![record, Field::text("reason", "Reason (what was wrong)", 120), Field::pick("to", "Units go", to)];
+    let form = Form::new("Void an implant record (R-TRACE-1)", fields)
+        .with_subtitle("the record is kept, marked voided; a void is not undone");
+    Some(OpenForm::new(form, Purpose::VoidImplant, "implant record"))
+}
+
+pub(super) fn void_request(form: &Form) -> Result<Request, String> {
+    let implant_id = form.value("implant").parse().map_err(|_| "Record: choose one with ← →".to_string())?;
+    let to = VoidTo::from_code(form.value("to")).ok_or_else(|| "Units go: choose one with ← →".to_string())?;
+    let reason = form.value("reason").trim().to_string();
+    if reason.is_empty() {
+        return Err("Reason: say what was wrong with the record".into());
+    }
+    Ok(Request::Stock(StockRequest::VoidImplant {
+        implant_id,
+        reason,
+        to,
+        who: format!("implant record #{implant_id}"),
+    }))
+}
+
+/// R-STOCK-3, R-TRACE-2: lift the selected lot's quarantine, or its recall
+/// (said so in the title and asked again before saving).
+pub fn lift(row: &StockRow) -> Option<OpenForm> {
+    let lot = row.lot.as_ref().filter(|l| l.quarantine.is_some())?;
+    let recall = lot.recalled();
+    let title = if recall { "Lift the RECALL of this lot" } else { "Lift the quarantine" };
+    let form = Form::new(title, vec![Field::text("reason", "Reason (who said it may be used)", 120)])
+        .with_subtitle(format!("{} — {}", row_words(row), lot.quarantine.as_deref().unwrap_or_default()));
+    let who = format!("{} {}", row.reference.code, lot.label());
+    Some(OpenForm::new(form, Purpose::Lift { lot_id: lot.id, recall }, &who))
+}
+
+pub(super) fn lift_request(form: &Form, lot_id: i64, recall: bool, who: String) -> Result<Request, String> {
+    let reason = form.value("reason").trim().to_string();
+    if reason.is_empty() {
+        return Err("Reason: say who said it may be used again".into());
+    }
+    Ok(Request::Stock(StockRequest::Lift { lot_id, reason, recall, who }))
 }
 
 /// R-TRACE-2: recall the selected lot (its number prefilled).
