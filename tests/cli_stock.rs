@@ -151,3 +151,23 @@ fn r_trace_1_void_recall_mark_lift_preview_and_ascii_from_the_command_line() {
     assert!(err.contains("`periop recall --preview` lists"), "{err}");
     assert!(err.contains("pharmacist"), "names the roles: {err}");
 }
+
+/// Found in use (fix 10, #6): `stock receive --scan` refused the HIBC
+/// labels the Stock tab took. One reader for both (R-TRACE-3).
+#[test]
+fn r_trace_3_stock_receive_reads_an_hibc_label_as_the_tab_does() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["init"]));
+    ok(periop(
+        dir.path(),
+        &["stock", "add", "--ref", "PCN1", "--manufacturer", "Acme", "--name", "hibc screw", "--kind", "screw"],
+    ));
+    let primary = "+A123PCN10";
+    let label = format!("{primary}{}", periop::domain::stock::hibc::check_char(primary).unwrap());
+    let got = ok(periop(dir.path(), &["stock", "receive", "--scan", &label, "--lot", "H1"]));
+    assert!(got.contains("received 1 × hibc screw lot H1"), "{got}");
+    let unknown = "+A123ZZZ10";
+    let label = format!("{unknown}{}", periop::domain::stock::hibc::check_char(unknown).unwrap());
+    let err = refused(periop(dir.path(), &["stock", "receive", "--scan", &label, "--lot", "H2"]));
+    assert!(err.contains("HIBC product ZZZ1 (labeler A123) is no reference code"), "{err}");
+}
