@@ -352,9 +352,9 @@ pub struct StockCase {
 /// `move_stock` itself allows any until the stay closes).
 pub const DAYS_BACK: u64 = 7;
 
-/// Cases starting from the ward day `from` for `days` days, by start, and
+/// Cases starting from the ward day `from` for `days` days, by start, then
 /// those of the [`DAYS_BACK`] days before it done or under way whose stay
-/// is still open.
+/// is still open, the latest first (the coming cases stay first in a picker).
 pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Result<Vec<StockCase>> {
     let (lo, _) = ward_time::day_bounds(from - chrono::Days::new(DAYS_BACK), zone);
     let (today, _) = ward_time::day_bounds(from, zone);
@@ -367,7 +367,8 @@ pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Re
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND a.state <> 'discharged'
            AND (c.state IN ('in_progress', 'done')
                 OR (c.scheduled_start >= ?3 AND c.state IN ('planned', 'confirmed')))
-         ORDER BY c.scheduled_start, c.id",
+         ORDER BY c.scheduled_start < ?3, CASE WHEN c.scheduled_start < ?3 THEN '' ELSE c.scheduled_start END,
+                  c.scheduled_start DESC, c.id",
     )?;
     let (lo, hi, today) =
         (super::error::instant_text(lo), super::error::instant_text(hi), super::error::instant_text(today));
