@@ -165,16 +165,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Stock { format, action }) => {
             let mut store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();
-            out(&cli::stock::run(&mut store, action, format, now)?);
+            out_as(&cli::stock::run(&mut store, action, format, now)?, cli.ascii && format == ListFormat::Text);
         }
-        Some(Command::Recall { reference, lot, reason, format }) => {
+        Some(Command::Recall { reference, lot, reason, preview, format }) => {
             let mut store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();
-            out(&cli::stock::recall(&mut store, &reference, &lot, reason.as_deref(), format, now)?);
+            let asked = cli::stock::RecallAsked { code: &reference, number: &lot, reason: reason.as_deref(), preview };
+            out_as(&cli::stock::recall(&mut store, asked, format, now)?, cli.ascii && format == ListFormat::Text);
         }
         Some(Command::Implants { patient, format }) => {
             let store = open(&database(cli.db)?, now_arg)?;
-            out(&cli::stock::implants(&store, &patient, format)?);
+            out_as(&cli::stock::implants(&store, &patient, format)?, cli.ascii && format == ListFormat::Text);
         }
         Some(Command::Roles { format }) => match format {
             ListFormat::Text => out(&cli::staff::roles_text()),
@@ -324,10 +325,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
             out(&cli::backup::restore(&database(cli.db)?, &path, now)?);
         }
-        Some(Command::Void { kind, id, reason }) => {
+        Some(Command::Void { kind, id, reason, to }) if kind.trim() == "implant" => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out_as(&cli::stock::void_implant(&mut store, id, &reason, to.as_deref(), now)?, cli.ascii);
+        }
+        Some(Command::Void { kind, id, reason, .. }) => {
             use periop::store::void::{self, Voidable};
             let what = Voidable::from_code(&kind).ok_or_else(|| {
-                color_eyre::eyre::eyre!("{kind:?} cannot be voided; use intake, treatment, lab or consultation")
+                color_eyre::eyre::eyre!(
+                    "{kind:?} cannot be voided; use intake, treatment, lab, consultation or implant"
+                )
             })?;
             let mut store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();
@@ -358,6 +366,16 @@ fn upgrade_notice(path: &Path, from: i64, to: i64) {
 
 /// Prints a command's output. A reader that stops early (`| head`) is not an
 /// error: the rest is simply not wanted.
+/// [`out`], with every character outside ASCII shown by its ASCII twin
+/// when `ascii` (`--ascii` on a text output: `✓` → `+`, `é` → `e`).
+fn out_as(text: &str, ascii: bool) {
+    if ascii {
+        out(&periop::ui::charset::ascii_text(text));
+    } else {
+        out(text);
+    }
+}
+
 fn out(text: &str) {
     use std::io::Write;
     // A value stored behind periop's back (an escape sequence in a name or a

@@ -77,8 +77,97 @@ fn r_trace_3_a_lot_received_by_scan_is_listed_recalled_and_on_the_patients_card(
     assert!(card.starts_with("Implant card: "), "{card}");
     assert!(card.contains("lot A2608") && card.contains("bone cement kit 10 ml"), "{card}");
     let stock = ok(periop(dir.path(), &["stock"]));
-    assert!(stock.contains("lot A2608") && stock.contains("⊘ quarantined"), "{stock}");
+    assert!(stock.contains("lot A2608") && stock.contains("⊘ RECALLED"), "{stock}");
 
     let check = ok(periop(dir.path(), &["check"]));
     assert!(check.contains("verdict:      healthy"), "{check}");
+}
+
+/// The demo's patient who received lot A2608, by hospital number.
+fn recipient(dir: &Path) -> String {
+    let csv = ok(periop(dir, &["recall", "--preview", "--ref", "SCR-70", "--lot", "A2608", "--format", "csv"]));
+    csv.lines().nth(1).expect("one patient received lot A2608").split(',').nth(3).unwrap().to_string()
+}
+
+/// Found in use (fix 10): an implant recorded by mistake could not be
+/// voided from the command line (#1); a recall did not mark the card (#7);
+/// `--ascii` was ignored (#10); a read-only account could not list a
+/// recall (#5); a quarantine could not be lifted (#3).
+#[test]
+fn r_trace_1_void_recall_mark_lift_preview_and_ascii_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let patient = recipient(dir.path());
+    // #7: the recall marks the card, with its day.
+    ok(periop(dir.path(), &["recall", "--ref", "SCR-70", "--lot", "A2608", "--reason", "FSN 2026-11"]));
+    let card = ok(periop(dir.path(), &["implants", "--patient", &patient]));
+    assert!(card.contains("! RECALLED lot A2608 on 22/11/2026 (recall: FSN 2026-11)"), "{card}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(periop(dir.path(), &["implants", "--patient", &patient, "--format", "json"])))
+            .unwrap();
+    let screw = json["implants"].as_array().unwrap().iter().find(|i| i["reference"] == "SCR-70").unwrap().clone();
+    assert_eq!(screw["recalled"]["reason"], "recall: FSN 2026-11", "{json}");
+    // #10: --ascii on the text commands.
+    for args in [
+        &["stock"][..],
+        &["implants", "--patient", &patient],
+        &["recall", "--preview", "--ref", "SCR-70", "--lot", "A2608"],
+    ] {
+        let mut all = vec!["--ascii"];
+        all.extend_from_slice(args);
+        let text = ok(periop(dir.path(), &all));
+        assert!(text.is_ascii(), "{args:?}: {}", text.chars().filter(|c| !c.is_ascii()).collect::<String>());
+    }
+    // #3: a recall is lifted only as a recall, with a reason.
+    let err = refused(periop(dir.path(), &["stock", "lift", "--ref", "SCR-70", "--lot", "A2608", "--reason", "ok"]));
+    assert!(err.contains("stays refused unless the recall itself is lifted"), "{err}");
+    let got = ok(periop(
+        dir.path(),
+        &["stock", "lift", "--ref", "SCR-70", "--lot", "A2608", "--reason", "notice withdrawn", "--recall"],
+    ));
+    assert!(got.contains("recall lifted (was: recall: FSN 2026-11)"), "{got}");
+    // #1: void the screw record, its unit back on the shelf.
+    let number = screw["record"].as_i64().unwrap().to_string();
+    let err = refused(periop(dir.path(), &["void", "implant", &number, "--reason", "wrong lot scanned"]));
+    assert!(err.contains("--to shelf"), "{err}");
+    let got = ok(periop(dir.path(), &["void", "implant", &number, "--reason", "wrong lot scanned", "--to", "shelf"]));
+    assert!(got.contains(&format!("voided implant record #{number}: cannulated screw 7.0 (lot A2608)")), "{got}");
+    let card = ok(periop(dir.path(), &["implants", "--patient", &patient]));
+    assert!(!card.contains("lot A2608"), "{card}");
+    let err = refused(periop(dir.path(), &["void", "implant", &number, "--reason", "again", "--to", "waste"]));
+    assert!(err.contains("already voided"), "{err}");
+    let check = ok(periop(dir.path(), &["check"]));
+    assert!(check.contains("verdict:      healthy"), "{check}");
+    // #5: a read-only account lists a recall, and is refused the quarantine
+    // with the role it needs named.
+    let me = ok(periop(dir.path(), &["staff", "list", "--format", "csv"]));
+    let _ = me;
+    let conn = rusqlite::Connection::open(dir.path().join("w.db")).unwrap();
+    conn.execute("UPDATE staff SET role = 'read_only' WHERE account IS NOT NULL", []).unwrap();
+    drop(conn);
+    let listed = ok(periop(dir.path(), &["recall", "--preview", "--ref", "CEM-10", "--lot", "C0452"]));
+    assert!(listed.starts_with("Recall preview (nothing written)"), "{listed}");
+    let err = refused(periop(dir.path(), &["recall", "--ref", "CEM-10", "--lot", "C0452"]));
+    assert!(err.contains("`periop recall --preview` lists"), "{err}");
+    assert!(err.contains("pharmacist"), "names the roles: {err}");
+}
+
+/// Found in use (fix 10, #6): `stock receive --scan` refused the HIBC
+/// labels the Stock tab took. One reader for both (R-TRACE-3).
+#[test]
+fn r_trace_3_stock_receive_reads_an_hibc_label_as_the_tab_does() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["init"]));
+    ok(periop(
+        dir.path(),
+        &["stock", "add", "--ref", "PCN1", "--manufacturer", "Acme", "--name", "hibc screw", "--kind", "screw"],
+    ));
+    let primary = "+A123PCN10";
+    let label = format!("{primary}{}", periop::domain::stock::hibc::check_char(primary).unwrap());
+    let got = ok(periop(dir.path(), &["stock", "receive", "--scan", &label, "--lot", "H1"]));
+    assert!(got.contains("received 1 × hibc screw lot H1"), "{got}");
+    let unknown = "+A123ZZZ10";
+    let label = format!("{unknown}{}", periop::domain::stock::hibc::check_char(unknown).unwrap());
+    let err = refused(periop(dir.path(), &["stock", "receive", "--scan", &label, "--lot", "H2"]));
+    assert!(err.contains("HIBC product ZZZ1 (labeler A123) is no reference code"), "{err}");
 }

@@ -751,3 +751,52 @@ fn idle_lock_80x24() {
     assert!(!text.contains("BERTRAND"), "{text}");
     insta::assert_snapshot!(text);
 }
+
+/// Found in use (fix 10, #1, #3, #4): from the Stock tab, an implant record
+/// made by mistake is voided (V: the record, the reason, where the units
+/// go, asked again); a recall is lifted only as a recall (L); a used-up lot
+/// is found again with `a`, marked with a word.
+#[test]
+fn stock_void_lift_and_used_up_lots_from_the_keyboard() {
+    use periop::domain::stock::movement::MovementKind;
+    use periop::store::stock_moves::{self, Move};
+    let mut w = ward();
+    // The expired trocar lot wasted whole: used up.
+    let trocar = w.store.stock().unwrap().into_iter().flat_map(|l| l.lots).find(|l| l.lot.as_deref() == Some("T7781"));
+    let trocar = trocar.unwrap();
+    let waste =
+        Move { lot_id: trocar.id, kind: MovementKind::Waste, units: 2, case_id: None, reason: Some("expired".into()) };
+    w.store.write(now(), |tx| stock_moves::move_stock(tx, &waste)).unwrap();
+    press(&mut w, "8/T7781\n");
+    assert!(!screen(&w, 160, 48).contains("lot T7781"), "used up: hidden by default");
+    press(&mut w, "a");
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("used-up lots shown"), "{shown}");
+    assert!(shown.lines().any(|l| l.contains("lot T7781") && l.contains("used up")), "{shown}");
+    press(&mut w, "a\x1b\x1b");
+
+    // V on the screw lot the demo implanted.
+    press(&mut w, "/A2608\n");
+    press(&mut w, "V");
+    let form = screen(&w, 80, 24);
+    assert!(form.contains("Void an implant record"), "{form}");
+    // The one record is chosen; where the units go is the user's to say.
+    press(&mut w, "\nwrong lot scanned\n \n");
+    let ask = screen(&w, 80, 24);
+    assert!(ask.contains("Void this implant record?"), "{ask}");
+    press(&mut w, "y");
+    let done = screen(&w, 160, 48);
+    assert!(done.contains("voided; 1 unit(s) units put back on the shelf"), "{done}");
+    assert!(done.contains("no patient has received this lot"), "{done}");
+
+    // The cannula lot is recalled: L says so, and asks before lifting.
+    press(&mut w, "\x1b\x1b/K3321\n");
+    press(&mut w, "L");
+    assert!(screen(&w, 80, 24).contains("Lift the RECALL of this lot"));
+    press(&mut w, "notice withdrawn\n");
+    assert!(screen(&w, 80, 24).contains("Lift the RECALL?"));
+    press(&mut w, "y");
+    let lifted = screen(&w, 160, 48);
+    assert!(lifted.contains("recall lifted; 6 unit(s) usable again"), "{lifted}");
+    assert!(lifted.lines().any(|l| l.contains("lot K3321") && l.contains("available")), "{lifted}");
+}

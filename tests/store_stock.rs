@@ -16,6 +16,7 @@ use periop::domain::roles::Role;
 use periop::domain::settings::Settings;
 use periop::domain::stock::DeviceKind;
 use periop::domain::stock::movement::MovementKind;
+use periop::domain::stock::trace::VoidTo;
 use periop::store::admissions::{self, NewStay};
 use periop::store::stock_moves::{self, Move, NewReference, Receipt};
 use periop::store::{Store, StoreError, check, reference, stock};
@@ -188,11 +189,11 @@ fn r_stock_3_expired_and_quarantined_lots_cannot_be_used_but_can_be_moved() {
         kind: MovementKind::Quarantine,
         units: 0,
         case_id: None,
-        reason: Some("recall".into()),
+        reason: Some("damaged box".into()),
     };
     s.store.write(at(), |tx| stock_moves::move_stock(tx, &q)).unwrap();
     let err = use_one(&mut s.store, s.lot_id, s.case_id).unwrap_err();
-    assert!(err.to_string().contains("quarantined (recall)"), "{err}");
+    assert!(err.to_string().contains("quarantined (damaged box)"), "{err}");
     // R-STOCK-4: tomorrow's case holds a unit it cannot use.
     let alerts = s.store.stock_alerts(at().date_naive()).unwrap();
     assert!(alerts.iter().any(|a| a.message.starts_with("DEVICE NOT AVAILABLE tomorrow")), "{alerts:?}");
@@ -443,4 +444,188 @@ fn r_stock_1_a_lot_keeps_one_use_by_day_and_one_place() {
     assert!(err.to_string().contains("is kept at \"cupboard A\""), "{err}");
     s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "A100", same_day, 2))).unwrap();
     assert_eq!(lot_counts(&s.path, s.lot_id).0, 5);
+}
+
+fn admission_version(s: &Stock) -> i64 {
+    count(&raw_ro(&s.path), "SELECT version FROM admissions WHERE id = ?1", [s.admission_id])
+}
+
+fn hospital_number(s: &Stock) -> String {
+    raw_ro(&s.path)
+        .query_row(
+            "SELECT p.hospital_number FROM admissions a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?1",
+            [s.admission_id],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// Found in use (fix 10, #1): an implant recorded by mistake could not be
+/// corrected, and its case could not be cancelled cleanly. It is voided
+/// with a reason (audited, kept), its units back on the shelf or wasted as
+/// asked; the case cancels once no record stands (R-TRACE-1).
+#[test]
+fn r_trace_1_an_implant_recorded_by_mistake_is_voided_and_the_case_then_cancels() {
+    let mut s = fixture(3, true);
+    let first = use_one(&mut s.store, s.lot_id, s.case_id).unwrap().implant_id.unwrap();
+    let second = use_one(&mut s.store, s.lot_id, s.case_id).unwrap().implant_id.unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id), (1, 0));
+    let v = admission_version(&s);
+    let err = s
+        .store
+        .write(during(), |tx| admissions::take_step(tx, s.admission_id, v, Step::Cancel, Some("wrong patient")))
+        .unwrap_err();
+    assert!(err.to_string().contains("void each first"), "{err}");
+    assert!(err.to_string().contains(&format!("#{first} cannulated screw 7.0 (lot A100)")), "{err}");
+    // A reason is needed; a read-only account may not void.
+    let err = s.store.write(during(), |tx| stock_moves::void_implant(tx, first, " ", VoidTo::Shelf)).unwrap_err();
+    assert!(err.to_string().contains("give a reason"), "{err}");
+    let reader = account("reader1", Some("Reader One"));
+    give_role(&s.path, &reader, Role::ReadOnly);
+    let mut by_reader = Store::open_as(&s.path, &reader).unwrap();
+    let err = by_reader.write(during(), |tx| stock_moves::void_implant(tx, first, "typo", VoidTo::Shelf)).unwrap_err();
+    assert!(matches!(err, StoreError::NotAllowed { .. }), "{err}");
+    // Back on the shelf, then to waste.
+    let audits = audit_rows_of(&raw_ro(&s.path), "implants", first);
+    let voided =
+        s.store.write(during(), |tx| stock_moves::void_implant(tx, first, "wrong case", VoidTo::Shelf)).unwrap();
+    assert_eq!((voided.quantity, voided.units), (2, 1));
+    assert_eq!(audit_rows_of(&raw_ro(&s.path), "implants", first), audits + 1, "audited");
+    s.store.write(during(), |tx| stock_moves::void_implant(tx, second, "opened, dropped", VoidTo::Waste)).unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 0));
+    let kinds: Vec<(String, i64, Option<String>)> = {
+        let conn = raw_ro(&s.path);
+        let mut stmt = conn
+            .prepare("SELECT kind, units, reason FROM stock_movements WHERE lot_id = ?1 AND id > 3 ORDER BY id")
+            .unwrap();
+        stmt.query_map([s.lot_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
+    };
+    assert_eq!(
+        kinds.iter().map(|k| (k.0.as_str(), k.1)).collect::<Vec<_>>(),
+        [("release", 1), ("waste", 1)],
+        "{kinds:?}"
+    );
+    assert!(kinds[0].2.as_deref().unwrap().contains("wrong case"));
+    let err = s.store.write(during(), |tx| stock_moves::void_implant(tx, first, "again", VoidTo::Shelf)).unwrap_err();
+    assert!(err.to_string().contains("already voided"), "{err}");
+    // Kept, marked voided; off the card and the recall list.
+    let conn = raw_ro(&s.path);
+    let records = stock::implants_of_case(&conn, s.case_id).unwrap();
+    assert_eq!(records.len(), 2);
+    assert!(records.iter().all(|r| r.voided.is_some()));
+    assert_eq!(records[0].voided.as_ref().unwrap().reason, "wrong case");
+    assert!(stock::implants_of_patient(&conn, &hospital_number(&s)).unwrap().is_empty());
+    assert!(stock::implants_of_lots(&conn, &[s.lot_id]).unwrap().is_empty());
+    let v = admission_version(&s);
+    s.store
+        .write(during(), |tx| admissions::take_step(tx, s.admission_id, v, Step::Cancel, Some("wrong patient")))
+        .unwrap();
+    let report = check::full(&raw_ro(&s.path)).unwrap();
+    assert!(report.is_healthy(), "{report:?}");
+}
+
+/// Found in use (fix 10, #2): an implant could not be recorded once the
+/// procedure was marked done; a nurse records it after. Allowed until the
+/// stay closes, never before the procedure started (R-TRACE-1).
+#[test]
+fn r_trace_1_an_implant_is_recorded_after_the_procedure_is_marked_done() {
+    let mut s = fixture(3, true);
+    let v = admission_version(&s);
+    s.store.write(at(), |tx| admissions::take_step(tx, s.admission_id, v, Step::Admit, None)).unwrap();
+    let v = admission_version(&s);
+    let after = at_plus(26 * 60);
+    s.store.write(after, |tx| admissions::take_step(tx, s.admission_id, v, Step::MarkProcedureDone, None)).unwrap();
+    let moved = s
+        .store
+        .write(after, |tx| {
+            stock_moves::move_stock(
+                tx,
+                &Move {
+                    lot_id: s.lot_id,
+                    kind: MovementKind::Implant,
+                    units: 1,
+                    case_id: Some(s.case_id),
+                    reason: None,
+                },
+            )
+        })
+        .unwrap();
+    assert!(moved.implant_id.is_some());
+    // The Stock tab offers the done case for a use.
+    let cases = stock::cases_from(&raw_ro(&s.path), tomorrow(), 7, chrono_tz::Europe::Paris).unwrap();
+    assert!(cases.iter().any(|c| c.case_id == s.case_id && c.done), "{cases:?}");
+    // Nothing is reserved for a done case.
+    let err = s.store.write(after, |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 1)).unwrap_err();
+    assert!(err.to_string().contains("nothing can be reserved"), "{err}");
+}
+
+/// Found in use (fix 10, #3): a quarantine could not be lifted. It is, with
+/// a reason and a movement row, by the stock's roles; a recalled lot stays
+/// refused unless the recall itself is lifted (R-STOCK-3, R-TRACE-2).
+#[test]
+fn r_stock_3_a_quarantine_is_lifted_with_a_reason_and_a_recall_only_explicitly() {
+    let mut s = fixture(3, true);
+    let quarantine = Move {
+        lot_id: s.lot_id,
+        kind: MovementKind::Quarantine,
+        units: 0,
+        case_id: None,
+        reason: Some("box damp".into()),
+    };
+    s.store.write(at(), |tx| stock_moves::move_stock(tx, &quarantine)).unwrap();
+    assert!(use_one(&mut s.store, s.lot_id, s.case_id).is_err());
+    let err = s.store.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "", false)).unwrap_err();
+    assert!(err.to_string().contains("give a reason"), "{err}");
+    let reader = account("reader1", Some("Reader One"));
+    give_role(&s.path, &reader, Role::ReadOnly);
+    let mut by_reader = Store::open_as(&s.path, &reader).unwrap();
+    let err = by_reader.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "dry inside", false)).unwrap_err();
+    assert!(err.to_string().contains("device stock"), "names what it needs: {err}");
+    let lifted = s.store.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "dry inside, checked", false)).unwrap();
+    assert_eq!(lifted.was, "box damp");
+    let reason: String = raw_ro(&s.path)
+        .query_row("SELECT reason FROM stock_movements WHERE lot_id = ?1 ORDER BY id DESC LIMIT 1", [s.lot_id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(reason, "quarantine lifted: dry inside, checked");
+    use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
+    // A recall: the quarantine key does not lift it, the recall's does.
+    s.store.write(at(), |tx| stock_moves::recall(tx, "SCR-70", "A100", "FSN 2026-11")).unwrap();
+    let err = s.store.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "looks fine", false)).unwrap_err();
+    assert!(err.to_string().contains("recalled (recall: FSN 2026-11)"), "{err}");
+    assert!(use_one(&mut s.store, s.lot_id, s.case_id).unwrap_err().to_string().contains("recalled"));
+    s.store.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "notice withdrawn 2026-12-01", true)).unwrap();
+    use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
+    let report = check::full(&raw_ro(&s.path)).unwrap();
+    assert!(report.is_healthy(), "{report:?}");
+}
+
+/// Found in use (fix 10, #7): a recall did not mark the patients' implant
+/// records. After it, the card and the admission show the recall with its
+/// day, a used-up lot included (R-TRACE-2).
+#[test]
+fn r_trace_2_a_recall_marks_the_patients_implant_records_even_of_a_used_up_lot() {
+    let mut s = fixture(1, true);
+    use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
+    assert_eq!(lot_counts(&s.path, s.lot_id), (0, 0));
+    let conn = raw_ro(&s.path);
+    assert!(stock::implants_of_patient(&conn, &hospital_number(&s)).unwrap()[0].recalled.is_none());
+    let recall_at = at_plus(3 * 24 * 60);
+    let recall = s.store.write(recall_at, |tx| stock_moves::recall(tx, "SCR-70", "A100", "FSN 2026-11")).unwrap();
+    assert_eq!(recall.quarantined, vec![("lot A100".to_string(), 0)]);
+    let card = stock::implants_of_patient(&conn, &hospital_number(&s)).unwrap();
+    let mark = card[0].recalled.as_ref().expect("marked recalled");
+    assert_eq!(mark.at, recall_at);
+    assert_eq!(mark.reason, "recall: FSN 2026-11");
+    let stay = stock::implants_of_admission(&conn, s.admission_id).unwrap();
+    assert!(stay[0].recalled.is_some());
+    // A preview writes nothing and is open to a reader.
+    let reader = account("reader1", Some("Reader One"));
+    give_role(&s.path, &reader, Role::ReadOnly);
+    let audits = audit_total(&conn);
+    let by_reader = Store::open_as(&s.path, &reader).unwrap();
+    let seen = by_reader.recall_preview("SCR-70", "A100").unwrap();
+    assert_eq!(seen.patients.len(), 1);
+    assert_eq!(audit_total(&conn), audits);
 }

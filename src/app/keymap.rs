@@ -107,6 +107,9 @@ pub enum Action {
     Recall,
     NewReference,
     ImplantOperator,
+    VoidImplant,
+    LiftQuarantine,
+    ShowUsedUp,
     GiveRole,
     /// The Admin tab: retire / bring back the selected entry.
     RetireEntry,
@@ -331,6 +334,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(StockScope, &[Char('R')], Action::Recall, "recall: quarantine the lot and list who received it", Some("recall")),
     bind(StockScope, &[Char('n')], Action::NewReference, "new device reference (catalogue)", None),
     bind(StockScope, &[Char('o')], Action::ImplantOperator, "record who implanted it (a record lacking the operator)", None),
+    bind(StockScope, &[Char('V')], Action::VoidImplant, "void an implant record of this lot made by mistake (units back or wasted)", None),
+    bind(StockScope, &[Char('L')], Action::LiftQuarantine, "lift this lot's quarantine, or its recall (with a reason)", None),
+    bind(StockScope, &[Char('a')], Action::ShowUsedUp, "show / hide used-up lots (traceability)", Some("used up")),
     bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next row", None),
     bind(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous row", None),
     bind(List, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "page down", None),
@@ -372,8 +378,9 @@ pub fn change_of(action: Action) -> Option<Change> {
         | Action::ReturnStock
         | Action::Waste
         | Action::Quarantine
+        | Action::LiftQuarantine
         | Action::Recall => Change::Stock,
-        Action::UseDevice | Action::ImplantOperator => Change::Implant,
+        Action::UseDevice | Action::ImplantOperator | Action::VoidImplant => Change::Implant,
         Action::NewReference => Change::DeviceCatalogue,
         _ => return None,
     })

@@ -434,6 +434,8 @@ pub struct StockView {
     pub focus_reference: Option<i64>,
     /// R-STOCK-4: lots expiring within this many days are marked.
     pub expiry_days: i64,
+    /// Used-up lots listed too (traceability), marked `used up`.
+    pub show_used_up: bool,
 }
 
 /// The anaesthesia worklist (R-ANES-1, -2, -5), selected by case.

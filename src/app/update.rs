@@ -79,7 +79,8 @@ pub enum Effect {
     LoadBeds(NaiveDate),
     LoadAnaesthesia(NaiveDate),
     LoadRounds(NaiveDate),
-    LoadStock(NaiveDate),
+    /// The Stock tab on a day; `true`: used-up lots too.
+    LoadStock(NaiveDate, bool),
     LoadAdmin,
     /// Re-read the account's staff row and the settings (after another
     /// terminal changed the staff list or a setting).

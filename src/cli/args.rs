@@ -114,7 +114,8 @@ pub enum Command {
         action: Option<StockAction>,
     },
     /// A recall (R-TRACE-2): quarantine what is left of a lot and list every
-    /// patient who received it, with case, date and operator.
+    /// patient who received it, with case, date and operator (stock roles);
+    /// `--preview` only lists, for any account.
     Recall {
         /// The reference's catalogue code (REF on the notice).
         #[arg(long = "ref", value_name = "CODE")]
@@ -125,6 +126,9 @@ pub enum Command {
         /// Why (recorded on the quarantine), e.g. the notice's number.
         #[arg(long)]
         reason: Option<String>,
+        /// List who received it and what would be quarantined; write nothing.
+        #[arg(long)]
+        preview: bool,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -193,17 +197,20 @@ pub enum Command {
         /// The backup to restore.
         path: PathBuf,
     },
-    /// Void an intake, treatment, lab result or anaesthesia consultation
-    /// entered by mistake: kept in the history, struck through, no longer
-    /// counted by any rule (its alerts go away).
+    /// Void an intake, treatment, lab result, anaesthesia consultation or
+    /// implant record entered by mistake: kept in the history, struck
+    /// through, no longer counted by any rule (its alerts go away).
     Void {
-        /// intake, treatment, lab or consultation.
+        /// intake, treatment, lab, consultation or implant.
         kind: String,
-        /// Its number, as the admission's page and the audit show it (#12).
+        /// Its number, as the admission's page, `periop implants` and the audit show it (#12).
         id: i64,
         /// What was wrong with it (recorded).
         #[arg(long)]
         reason: String,
+        /// An implant's units: back on the `shelf` (never opened) or to `waste`.
+        #[arg(long, value_name = "shelf|waste")]
+        to: Option<String>,
     },
     /// Measure launch, board query and key-press-to-frame times on a database.
     Bench {
@@ -302,6 +309,22 @@ pub enum StockAction {
         /// Where the units are put.
         #[arg(long, default_value = "")]
         location: String,
+    },
+    /// Lift a lot's quarantine (R-STOCK-3), or with --recall its recall
+    /// (R-TRACE-2), with the reason; stock roles.
+    Lift {
+        /// The reference's catalogue code.
+        #[arg(long = "ref", value_name = "CODE")]
+        reference: String,
+        /// The lot (or serial) number.
+        #[arg(long)]
+        lot: String,
+        /// Why it may be used again (recorded).
+        #[arg(long)]
+        reason: String,
+        /// Lift a recall (a recalled lot stays refused otherwise).
+        #[arg(long)]
+        recall: bool,
     },
 }
 

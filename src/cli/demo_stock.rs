@@ -158,7 +158,7 @@ pub fn build(store: &mut Store, now: DateTime<Utc>) -> Result<()> {
     // recalled (R-TRACE-2).
     let tomorrow = crate::store::stock::cases_from(store.conn(), in_days(1), 1, zone)?;
     store.write(now, |tx| {
-        if let Some(first) = tomorrow.first() {
+        if let Some(first) = tomorrow.iter().find(|c| ward_time::local_day(c.start, zone) == in_days(1)) {
             stock_moves::reserve_fefo(tx, screw, first.case_id, 2)?;
         }
         stock_moves::recall(tx, "CAN-13", "K3321", "manufacturer notice FSN-2026-117")?;

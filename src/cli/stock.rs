@@ -7,7 +7,8 @@ use super::admissions::quote;
 use super::args::{ListFormat, StockAction};
 use crate::domain::attention::Alert;
 use crate::domain::stock::alerts::StockLine;
-use crate::domain::stock::trace::ImplantRecord;
+use crate::domain::stock::scan as labels;
+use crate::domain::stock::trace::{ImplantRecord, VoidTo};
 use crate::domain::stock::{DeviceKind, gs1};
 use crate::domain::ward_time;
 use crate::store::Store;
@@ -44,6 +45,26 @@ pub fn run(store: &mut Store, action: Option<StockAction>, format: ListFormat, n
         Some(StockAction::Receive { scan, reference, lot, serial, expiry, units, location }) => {
             receive(store, now, today, scan, reference, lot, serial, expiry, units, location)
         }
+        Some(StockAction::Lift { reference, lot, reason, recall }) => {
+            let found = store
+                .reference_by_code(&reference)
+                .map_err(|e| store.explain(e))?
+                .ok_or_else(|| eyre!("reference {reference:?} is not in the catalogue; check the REF"))?;
+            let lots = store.lots_numbered(found.id, &lot).map_err(|e| store.explain(e))?;
+            let Some(chosen) = lots.iter().find(|l| l.quarantine.is_some()).or(lots.first()) else {
+                return Err(eyre!("{} lot {lot:?} was never received here; check the lot number", found.name));
+            };
+            let id = chosen.id;
+            let lifted =
+                store.write(now, |tx| stock_moves::lift(tx, id, &reason, recall)).map_err(|e| store.explain(e))?;
+            Ok(format!(
+                "{}: {} lifted (was: {}); {} unit(s) usable again",
+                lifted.what,
+                if recall { "recall" } else { "quarantine" },
+                lifted.was,
+                lifted.quantity
+            ))
+        }
     }
 }
 
@@ -61,23 +82,37 @@ fn receive(
     location: String,
 ) -> Result<String> {
     let options = gs1::Options { separator: store.settings().scanner_gs_key(), reference_year: today.year() };
-    let parsed = match &scan {
-        Some(text) => gs1::parse(text, options).map_err(|e| eyre!("the scanned string: {e}"))?,
-        None => gs1::Gs1::default(),
+    // R-TRACE-3: one reader for GS1 and HIBC, the Stock tab's.
+    let label = match &scan {
+        Some(text) => Some(labels::read(text, options).map_err(|e| eyre!("the scanned string: {e}"))?),
+        None => None,
     };
-    let found = match (&reference, &parsed.gtin) {
+    let found = match (&reference, &label) {
         (Some(code), _) => store
             .reference_by_code(code)
             .map_err(|e| store.explain(e))?
             .ok_or_else(|| eyre!("reference {code:?} is not in the catalogue; add it with `periop stock add`"))?,
-        (None, Some(gtin)) => {
-            store.reference_by_gtin(gtin.as_str()).map_err(|e| store.explain(e))?.ok_or_else(|| {
-                eyre!("GTIN {gtin} is in no reference of the catalogue; add it with `periop stock add --gtin {gtin}`")
-            })?
+        (None, Some(label)) => {
+            let refs: Vec<_> = store.stock().map_err(|e| store.explain(e))?.into_iter().map(|l| l.reference).collect();
+            match label.reference(&refs) {
+                Ok(Some(r)) => r.clone(),
+                Ok(None) => return Err(eyre!("which device? the label has no (01) GTIN; pass --ref CODE")),
+                Err(missing) => {
+                    let add = match (missing.gtin(), missing.code()) {
+                        (Some(g), _) => format!("`periop stock add --gtin {g}`"),
+                        (_, Some(c)) => format!("`periop stock add --ref {c}`"),
+                        _ => "`periop stock add`".to_string(),
+                    };
+                    return Err(eyre!("{missing}; add it with {add}"));
+                }
+            }
         }
-        (None, None) => return Err(eyre!("which device? pass --scan with a (01) GTIN, or --ref CODE")),
+        (None, None) => {
+            return Err(eyre!("which device? pass --scan with a (01) GTIN or an HIBC label, or --ref CODE"));
+        }
     };
-    if let (Some(g), Some(known)) = (&parsed.gtin, &found.gtin)
+    if let (Some(labels::Label::Gs1(parsed)), Some(known)) = (&label, &found.gtin)
+        && let Some(g) = &parsed.gtin
         && g.as_str() != known
     {
         return Err(eyre!("the scanned GTIN {g} is not reference {}'s ({known}); check the label", found.code));
@@ -87,13 +122,13 @@ fn receive(
             NaiveDate::parse_from_str(&text, "%Y-%m-%d")
                 .map_err(|_| eyre!("--expiry {text:?} is not a day; write it like 2027-06-30"))?,
         ),
-        None => parsed.expiry,
+        None => label.as_ref().and_then(labels::Label::expiry),
     };
-    let units = units.or(parsed.count).unwrap_or(1);
+    let units = units.or(label.as_ref().and_then(labels::Label::count)).unwrap_or(1);
     let receipt = Receipt {
         ref_id: found.id,
-        lot: lot.or(parsed.lot),
-        serial: serial.or(parsed.serial),
+        lot: lot.or(label.as_ref().and_then(|l| l.lot().cloned())),
+        serial: serial.or(label.as_ref().and_then(|l| l.serial().cloned())),
         expiry,
         units,
         location,
@@ -227,29 +262,47 @@ fn csv(lines: &[StockLine], today: NaiveDate, days: i64) -> String {
     out
 }
 
-/// `periop recall --ref R --lot L`: quarantines and lists (R-TRACE-2).
-pub fn recall(
-    store: &mut Store,
-    code: &str,
-    number: &str,
-    reason: Option<&str>,
-    format: ListFormat,
-    now: DateTime<Utc>,
-) -> Result<String> {
-    let reason = reason.unwrap_or("recall");
-    let recall = store.write(now, |tx| stock_moves::recall(tx, code, number, reason)).map_err(|e| store.explain(e))?;
+/// What `periop recall` was asked.
+pub struct RecallAsked<'a> {
+    pub code: &'a str,
+    pub number: &'a str,
+    pub reason: Option<&'a str>,
+    /// Only list (any account that may read); nothing is written.
+    pub preview: bool,
+}
+
+/// `periop recall --ref R --lot L`: quarantines and lists (R-TRACE-2);
+/// with `--preview`, only lists.
+pub fn recall(store: &mut Store, asked: RecallAsked<'_>, format: ListFormat, now: DateTime<Utc>) -> Result<String> {
+    let RecallAsked { code, number, reason, preview } = asked;
+    let recall = if preview {
+        store.recall_preview(code, number).map_err(|e| store.explain(e))?
+    } else {
+        let reason = reason.unwrap_or("recall");
+        store.write(now, |tx| stock_moves::recall(tx, code, number, reason)).map_err(|e| match store.explain(e) {
+            e @ crate::store::StoreError::NotAllowed { .. } => {
+                eyre!("{e}; `periop recall --preview` lists who received it without quarantining")
+            }
+            e => e.into(),
+        })?
+    };
     let zone = store.zone();
+    let would = if preview { "would be " } else { "" };
     Ok(match format {
         ListFormat::Text => {
             let mut out = format!(
-                "Recall of {} {} ({}), lot or serial {}\n",
-                recall.reference.code, recall.reference.name, recall.reference.manufacturer, recall.number
+                "{} of {} {} ({}), lot or serial {}\n",
+                if preview { "Recall preview (nothing written)" } else { "Recall" },
+                recall.reference.code,
+                recall.reference.name,
+                recall.reference.manufacturer,
+                recall.number
             );
             if recall.quarantined.is_empty() {
-                out.push_str("nothing left on the shelf to quarantine\n");
+                out.push_str("nothing more to quarantine (already recalled)\n");
             }
             for (lot, units) in &recall.quarantined {
-                out.push_str(&format!("quarantined: {lot}, {units} unit(s) left on the shelf\n"));
+                out.push_str(&format!("{would}quarantined: {lot}, {units} unit(s) left on the shelf\n"));
             }
             out.push_str(&format!("\nPatients who received it ({})\n", recall.patients.len()));
             out.push_str(&records_text(&recall.patients, zone));
@@ -257,6 +310,7 @@ pub fn recall(
         }
         ListFormat::Json => {
             let value = json!({
+                "preview": preview,
                 "reference": recall.reference.code, "name": recall.reference.name, "number": recall.number,
                 "quarantined": recall.quarantined.iter().map(|(l, u)| json!({"lot": l, "units": u})).collect::<Vec<_>>(),
                 "patients": records_json(&recall.patients, zone),
@@ -307,8 +361,21 @@ fn records_text(records: &[ImplantRecord], zone: Tz) -> String {
             let items: Vec<&str> = missing.iter().map(|m| m.label()).collect();
             format!("  ! missing: {}", items.join(", "))
         };
+        let recalled = r
+            .recalled
+            .as_ref()
+            .map(|m| {
+                format!(
+                    "  ! RECALLED {} on {} ({})",
+                    r.lot_label(),
+                    m.at.with_timezone(&zone).format("%d/%m/%Y"),
+                    m.reason
+                )
+            })
+            .unwrap_or_default();
         out.push_str(&format!(
-            "  {who}  {}  case #{}  {}  {} {} ({}) {}  operator {}{gap}\n",
+            "  #{}  {who}  {}  case #{}  {}  {} {} ({}) {}  operator {}{gap}{recalled}\n",
+            r.id,
             r.hospital_number.as_deref().unwrap_or("-"),
             r.case_id,
             when(r, zone),
@@ -332,7 +399,10 @@ fn records_json(records: &[ImplantRecord], zone: Tz) -> Vec<serde_json::Value> {
                 "reference": r.reference_code, "device": r.device, "manufacturer": r.manufacturer,
                 "lot": r.lot, "serial": r.serial, "expiry": r.expiry, "units": r.units,
                 "operator": r.operator, "recorded_by": r.recorded_by,
-                "missing": r.missing(),
+                "missing": r.missing(), "record": r.id,
+                "recalled": r.recalled.as_ref().map(|m| json!({
+                    "at": m.at.with_timezone(&zone).to_rfc3339(), "reason": m.reason,
+                })),
             })
         })
         .collect()
@@ -372,4 +442,32 @@ fn records_csv(records: &[ImplantRecord], zone: Tz) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `periop void implant ID --reason … --to shelf|waste` (R-TRACE-1): the
+/// record kept, marked voided; its units back on the shelf or wasted.
+pub fn void_implant(store: &mut Store, id: i64, reason: &str, to: Option<&str>, now: DateTime<Utc>) -> Result<String> {
+    let to = match to {
+        Some(word) => VoidTo::from_code(word)
+            .ok_or_else(|| eyre!("--to {word:?}: say where the units go, `shelf` (never opened) or `waste`"))?,
+        None => {
+            return Err(eyre!(
+                "an implant's units go back on the shelf or to waste: add --to shelf (never opened) or --to waste"
+            ));
+        }
+    };
+    let v = store.write(now, |tx| stock_moves::void_implant(tx, id, reason, to)).map_err(|e| store.explain(e))?;
+    let who = v.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string);
+    Ok(format!(
+        "voided implant record #{}: {} ({}), {} unit(s), case #{}, of {who}; reason: {}\n\
+         {}: {} on the shelf now; the record is kept in the history, no longer counted (a void is not undone)",
+        v.implant_id,
+        v.device,
+        v.lot,
+        v.units,
+        v.case_id,
+        reason.trim(),
+        to.words(),
+        v.quantity
+    ))
 }

@@ -38,8 +38,8 @@ pub fn run(store: &mut Store, clock: Clock, effect: Effect) -> Msg {
             monday,
             result: store.block_week(monday, clock.now()).map_err(|e| store.explain(e).to_string()),
         },
-        Effect::LoadStock(day) => {
-            Msg::StockLoaded(store.stock_view(day).map(Box::new).map_err(|e| store.explain(e).to_string()))
+        Effect::LoadStock(day, used_up) => {
+            Msg::StockLoaded(store.stock_view(day, used_up).map(Box::new).map_err(|e| store.explain(e).to_string()))
         }
         Effect::LoadAdmin => Msg::AdminLoaded(store.admin_data().map_err(|e| store.explain(e).to_string())),
         Effect::LoadWho => Msg::WhoLoaded(who(store).map_err(|e| store.explain(e).to_string())),

@@ -42,6 +42,15 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: StockRequest) -> Re
             store.write(now, |tx| stock_moves::set_operator(tx, implant_id, version, operator_id))?;
             Ok(format!("{who}: operator recorded (R-TRACE-1)"))
         }
+        StockRequest::VoidImplant { implant_id, reason, to, who } => {
+            let v = store.write(now, |tx| stock_moves::void_implant(tx, implant_id, &reason, to))?;
+            Ok(format!("{who} voided; {} unit(s) {}: {} on the shelf", v.units, to.words(), v.quantity))
+        }
+        StockRequest::Lift { lot_id, reason, recall, who } => {
+            let lifted = store.write(now, |tx| stock_moves::lift(tx, lot_id, &reason, recall))?;
+            let word = if recall { "recall" } else { "quarantine" };
+            Ok(format!("{who}: {word} lifted; {} unit(s) usable again", lifted.quantity))
+        }
         StockRequest::Recall { code, number, reason } => {
             let recall = store.write(now, |tx| stock_moves::recall(tx, &code, &number, &reason))?;
             let left: u32 = recall.quarantined.iter().map(|(_, n)| n).sum();
@@ -68,5 +77,9 @@ pub fn label(request: &StockRequest) -> String {
         StockRequest::Move { movement, .. } => format!("lot #{} {}", movement.lot_id, movement.kind.code()),
         StockRequest::Recall { code, .. } => format!("recall of reference {code}"),
         StockRequest::Operator { implant_id, .. } => format!("implant record #{implant_id} operator"),
+        StockRequest::VoidImplant { implant_id, .. } => format!("implant record #{implant_id} void"),
+        StockRequest::Lift { lot_id, recall, .. } => {
+            format!("lot #{lot_id} {} lifted", if *recall { "recall" } else { "quarantine" })
+        }
     }
 }

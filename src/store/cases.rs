@@ -408,6 +408,11 @@ pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: Admissi
             if to == CaseState::Done {
                 super::stock_moves::close_gate(tx, id)?;
             }
+            // R-TRACE-1: a case with a standing implant record happened; it
+            // is called off only once those recorded by mistake are voided.
+            if matches!(to, CaseState::Cancelled | CaseState::Postponed) {
+                super::stock_moves::call_off_gate(tx, id)?;
+            }
             tx.update_following(Table::Cases, id, version, &[("state", &to.code())])?;
             // R-STOCK-2: a cancelled or postponed case gives its held devices
             // back; so does a closed one, for the units it did not use.

@@ -12,8 +12,10 @@ use crate::domain::attention::Alert;
 use crate::domain::identity::Identity;
 use crate::domain::stock::Reference;
 use crate::domain::stock::alerts::{self, Hold, StockLine};
+use crate::domain::stock::lots;
 use crate::domain::stock::lots::Lot;
-use crate::domain::stock::trace::ImplantRecord;
+use crate::domain::stock::movement::MovementKind;
+use crate::domain::stock::trace::{ImplantRecord, RecallMark, VoidMark, VoidTo};
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -63,8 +65,10 @@ pub(super) fn lot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Lot> {
 
 /// Every reference, by name, with its lots that still hold units (oldest
 /// expiry first), and those used up with an implant record still lacking
-/// its operator (R-TRACE-1: to complete it). Two queries whatever the size.
-pub fn lines(conn: &Connection) -> Result<Vec<StockLine>> {
+/// its operator (R-TRACE-1: to complete it); with `used_up`, every lot
+/// ever received (traceability: a used-up lot stays findable, found in
+/// use, fix 10). Two queries whatever the size.
+pub fn lines(conn: &Connection, used_up: bool) -> Result<Vec<StockLine>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {REF_COLUMNS} FROM device_refs ORDER BY name, code"))?;
     let mut out: Vec<StockLine> = stmt
         .query_map([], reference_row)?
@@ -73,10 +77,10 @@ pub fn lines(conn: &Connection) -> Result<Vec<StockLine>> {
     let index: BTreeMap<i64, usize> = out.iter().enumerate().map(|(i, l)| (l.reference.id, i)).collect();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LOT_COLUMNS} FROM device_lots l
-         WHERE l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
+         WHERE ?1 OR l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
          ORDER BY l.expiry_on IS NULL, l.expiry_on, l.id"
     ))?;
-    for lot in stmt.query_map([], lot_row)? {
+    for lot in stmt.query_map([used_up], lot_row)? {
         let lot = lot?;
         if let Some(&i) = index.get(&lot.reference_id) {
             out[i].lots.push(lot);
@@ -167,13 +171,24 @@ fn lot_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Lot> {
     })
 }
 
+/// Columns 20..: the movement the record points at (an implant or consume
+/// while it stands; the release or waste that voided it, see
+/// `domain::stock::trace::VoidTo::of_movement`), and the lot's quarantine
+/// with the time of its last quarantine movement (R-TRACE-2: recalled).
 const IMPLANT_COLUMNS: &str = "i.id, i.version, i.case_id, i.lot_id, r.code, r.name, r.manufacturer, r.implantable,
     l.lot, l.serial, l.expiry_on, i.units, p.id, p.surname, p.first_name, p.birth_date, p.hospital_number,
-    i.at, o.display_name, s.display_name";
+    i.at, o.display_name, s.display_name, m.kind, m.at, m.reason, l.quarantine_reason,
+    (SELECT q.at FROM stock_movements q WHERE q.lot_id = i.lot_id AND q.kind = 'quarantine' ORDER BY q.id DESC LIMIT 1)";
 
 const IMPLANT_JOINS: &str = "FROM implants i JOIN device_lots l ON l.id = i.lot_id
     JOIN device_refs r ON r.id = l.ref_id LEFT JOIN patients p ON p.id = i.patient_id
-    LEFT JOIN staff o ON o.id = i.operator_id JOIN staff s ON s.id = i.recorded_by";
+    LEFT JOIN staff o ON o.id = i.operator_id JOIN staff s ON s.id = i.recorded_by
+    JOIN stock_movements m ON m.id = i.movement_id";
+
+/// The text a void's movement carries before the user's reason.
+pub(super) fn void_reason(implant_id: i64, reason: &str) -> String {
+    format!("implant record #{implant_id} voided: {}", reason.trim())
+}
 
 fn implant_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImplantRecord> {
     let expiry: Option<String> = r.get(10)?;
@@ -206,6 +221,28 @@ fn implant_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImplantRecord> {
         at: at.as_deref().and_then(rows::parse_instant),
         operator: r.get(18)?,
         recorded_by: r.get(19)?,
+        voided: {
+            let kind: String = r.get(20)?;
+            let id: i64 = r.get(0)?;
+            let kind: MovementKind = known(&kind, Table::StockMovements, "kind", id)?;
+            match VoidTo::of_movement(kind) {
+                Some(to) => {
+                    let reason: Option<String> = r.get(22)?;
+                    let reason = reason.unwrap_or_default();
+                    let reason = reason.split_once(" voided: ").map_or(reason.as_str(), |(_, r)| r).to_string();
+                    Some(VoidMark { at: rows::instant(r, 21)?, reason, to })
+                }
+                None => None,
+            }
+        },
+        recalled: {
+            let reason: Option<String> = r.get(23)?;
+            let at: Option<String> = r.get(24)?;
+            match (reason, at.as_deref().and_then(rows::parse_instant)) {
+                (Some(reason), Some(at)) if lots::recall_text(&reason) => Some(RecallMark { at, reason }),
+                _ => None,
+            }
+        },
     })
 }
 
@@ -215,7 +252,16 @@ fn implants_where(conn: &Connection, filter: &str, params: impl rusqlite::Params
     Ok(stmt.query_map(params, implant_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
-/// R-TRACE-1: the devices recorded for a case.
+/// Records that stand: not voided (their movement is still the use).
+const STANDING: &str = "m.kind IN ('implant', 'consume')";
+
+/// R-TRACE-1: one implant record, voided or not.
+pub fn implant(conn: &Connection, implant_id: i64) -> Result<Option<ImplantRecord>> {
+    Ok(implants_where(conn, "i.id = ?1", [implant_id])?.into_iter().next())
+}
+
+/// R-TRACE-1: the devices recorded for a case, those voided included
+/// (marked so; the gates skip them).
 pub fn implants_of_case(conn: &Connection, case_id: i64) -> Result<Vec<ImplantRecord>> {
     implants_where(conn, "i.case_id = ?1", [case_id])
 }
@@ -226,7 +272,7 @@ pub fn implants_of_case(conn: &Connection, case_id: i64) -> Result<Vec<ImplantRe
 pub fn implants_of_admission(conn: &Connection, admission_id: i64) -> Result<Vec<ImplantRecord>> {
     implants_where(
         conn,
-        "i.case_id IN (SELECT id FROM cases WHERE admission_id = ?1) AND r.implantable = 1",
+        &format!("i.case_id IN (SELECT id FROM cases WHERE admission_id = ?1) AND r.implantable = 1 AND {STANDING}"),
         [admission_id],
     )
 }
@@ -235,13 +281,18 @@ pub fn implants_of_admission(conn: &Connection, admission_id: i64) -> Result<Vec
 /// the card given to the patient, so implantable devices only (a trocar or
 /// a cannula used on them stays traced by lot for a recall, not on it).
 pub fn implants_of_patient(conn: &Connection, hospital_number: &str) -> Result<Vec<ImplantRecord>> {
-    implants_where(conn, "p.hospital_number = ?1 AND r.implantable = 1", [hospital_number.trim()])
+    implants_where(
+        conn,
+        &format!("p.hospital_number = ?1 AND r.implantable = 1 AND {STANDING}"),
+        [hospital_number.trim()],
+    )
 }
 
-/// R-TRACE-2: everyone who received units of these lots.
+/// R-TRACE-2: everyone who received units of these lots (a record voided
+/// as made by mistake is not a patient who received it).
 pub fn implants_of_lots(conn: &Connection, lot_ids: &[i64]) -> Result<Vec<ImplantRecord>> {
     let ids = serde_json::Value::from(lot_ids.to_vec()).to_string();
-    implants_where(conn, "i.lot_id IN (SELECT value FROM json_each(?1))", [ids])
+    implants_where(conn, &format!("i.lot_id IN (SELECT value FROM json_each(?1)) AND {STANDING}"), [ids])
 }
 
 /// A case's devices: the units held for it, and what was used.
@@ -283,29 +334,45 @@ pub fn case_stock(conn: &Connection, case_id: i64, zone: Tz) -> Result<Option<Ca
 }
 
 /// A case the Stock tab can reserve for or record against: today's and the
-/// coming days', not cancelled, postponed or done.
+/// coming days' not called off, and the past days' done or under way
+/// whose stay is not closed (R-TRACE-1: a device is recorded after the
+/// procedure, until the stay is discharged).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StockCase {
     pub case_id: i64,
     pub patient: Identity,
     pub start: DateTime<Utc>,
     pub procedure: String,
+    /// The procedure is marked done: a use may be recorded, nothing reserved.
+    pub done: bool,
 }
 
-/// Cases starting from the ward day `from` for `days` days, by start.
+/// Days back the Stock tab offers cases done or under way, for recording
+/// what was used after the procedure (a stay longer than this is rare;
+/// `move_stock` itself allows any until the stay closes).
+pub const DAYS_BACK: u64 = 7;
+
+/// Cases starting from the ward day `from` for `days` days, by start, then
+/// those of the [`DAYS_BACK`] days before it done or under way whose stay
+/// is still open, the latest first (the coming cases stay first in a picker).
 pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Result<Vec<StockCase>> {
-    let (lo, _) = ward_time::day_bounds(from, zone);
+    let (lo, _) = ward_time::day_bounds(from - chrono::Days::new(DAYS_BACK), zone);
+    let (today, _) = ward_time::day_bounds(from, zone);
     let to = from + chrono::Days::new(u64::from(days));
     let (hi, _) = ward_time::day_bounds(to, zone);
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, p.id, p.surname, p.first_name, p.birth_date, c.scheduled_start, k.label
+        "SELECT c.id, p.id, p.surname, p.first_name, p.birth_date, c.scheduled_start, k.label, c.state = 'done'
          FROM cases c JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
          JOIN procedure_kinds k ON k.id = c.procedure_kind_id
-         WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2
-           AND c.state IN ('planned', 'confirmed', 'in_progress')
-         ORDER BY c.scheduled_start, c.id",
+         WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND a.state <> 'discharged'
+           AND (c.state IN ('in_progress', 'done')
+                OR (c.scheduled_start >= ?3 AND c.state IN ('planned', 'confirmed')))
+         ORDER BY c.scheduled_start < ?3, CASE WHEN c.scheduled_start < ?3 THEN '' ELSE c.scheduled_start END,
+                  c.scheduled_start DESC, c.id",
     )?;
-    let rows = stmt.query_map([super::error::instant_text(lo), super::error::instant_text(hi)], |r| {
+    let (lo, hi, today) =
+        (super::error::instant_text(lo), super::error::instant_text(hi), super::error::instant_text(today));
+    let rows = stmt.query_map([lo, hi, today], |r| {
         Ok(StockCase {
             case_id: r.get(0)?,
             patient: Identity {
@@ -316,6 +383,7 @@ pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Re
             },
             start: rows::instant(r, 5)?,
             procedure: r.get(6)?,
+            done: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -323,7 +391,7 @@ pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Re
 
 /// R-STOCK-4: the stock's alerts on `today`.
 pub fn stock_alerts(conn: &Connection, today: NaiveDate, zone: Tz, expiry_days: i64) -> Result<Vec<Alert>> {
-    Ok(alerts::alerts(&lines(conn)?, &holds(conn, zone)?, today, expiry_days))
+    Ok(alerts::alerts(&lines(conn, false)?, &holds(conn, zone)?, today, expiry_days))
 }
 
 /// What the Stock tab reads at once.
@@ -346,8 +414,9 @@ pub const CASE_DAYS: u32 = 7;
 impl Store {
     /// The Stock tab on `today`: references and lots, the week's cases, the
     /// listed lots' recipients.
-    pub fn stock_view(&self, today: NaiveDate) -> Result<StockData> {
-        let lines = lines(self.conn())?;
+    /// With `used_up`, the lots used up too (see [`lines`]).
+    pub fn stock_view(&self, today: NaiveDate, used_up: bool) -> Result<StockData> {
+        let lines = lines(self.conn(), used_up)?;
         let ids: Vec<i64> = lines.iter().flat_map(|l| l.lots.iter().map(|lot| lot.id)).collect();
         let mut recipients: BTreeMap<i64, Vec<ImplantRecord>> = BTreeMap::new();
         if !ids.is_empty() {
@@ -366,7 +435,7 @@ impl Store {
 
     /// The Stock tab: every reference and its lots.
     pub fn stock(&self) -> Result<Vec<StockLine>> {
-        lines(self.conn())
+        lines(self.conn(), false)
     }
 
     /// One reference by its catalogue code.
@@ -380,6 +449,17 @@ impl Store {
     }
 
     /// R-TRACE-1: a patient's implant record, by hospital number.
+    /// Lots of a reference numbered `number` (lot or serial), whatever they hold.
+    pub fn lots_numbered(&self, ref_id: i64, number: &str) -> Result<Vec<Lot>> {
+        lots_numbered(self.conn(), ref_id, number)
+    }
+
+    /// R-TRACE-2: what a recall of lot `number` of reference `code` would
+    /// quarantine, and who received it; read only (any account).
+    pub fn recall_preview(&self, code: &str, number: &str) -> Result<super::stock_moves::Recall> {
+        super::stock_moves::recall_preview(self.conn(), code, number)
+    }
+
     pub fn implants_of_patient(&self, hospital_number: &str) -> Result<Vec<ImplantRecord>> {
         implants_of_patient(self.conn(), hospital_number)
     }

@@ -16,7 +16,7 @@ use crate::domain::case::CaseState;
 use crate::domain::roles::Role;
 use crate::domain::stock::lots::{self, Lot};
 use crate::domain::stock::movement::{self, Counts, MovementKind, Refused};
-use crate::domain::stock::trace::ImplantRecord;
+use crate::domain::stock::trace::{self, ImplantRecord, VoidTo};
 use crate::domain::stock::{DeviceKind, Reference, gs1};
 use crate::domain::ward_time;
 use chrono::NaiveDate;
@@ -272,15 +272,20 @@ struct CaseFacts {
     procedure_day: NaiveDate,
     operator_id: Option<i64>,
     state: CaseState,
+    /// The stay was discharged by the movement's time: its record is closed
+    /// (R-TRACE-1). A use dated before the discharge (entered afterwards,
+    /// as the demo's history) is not refused.
+    stay_closed: bool,
 }
 
 fn case_facts(tx: &WriteTx<'_>, case_id: i64) -> Result<CaseFacts> {
     let zone = tx.zone();
     tx.conn()
         .query_row(
-            "SELECT a.patient_id, c.scheduled_start, c.operator_id, c.state FROM cases c
+            "SELECT a.patient_id, c.scheduled_start, c.operator_id, c.state,
+                    a.state = 'discharged' AND coalesce(a.discharged_at <= ?2, 1) FROM cases c
              JOIN admissions a ON a.id = c.admission_id WHERE c.id = ?1",
-            [case_id],
+            rusqlite::params![case_id, instant_text(tx.at())],
             |r| {
                 let state: String = r.get(3)?;
                 let start = rows::instant(r, 1)?;
@@ -290,6 +295,7 @@ fn case_facts(tx: &WriteTx<'_>, case_id: i64) -> Result<CaseFacts> {
                     procedure_day: ward_time::local_day(start, zone),
                     operator_id: r.get(2)?,
                     state: super::decode::known(&state, Table::Cases, "state", case_id)?,
+                    stay_closed: r.get(4)?,
                 })
             },
         )
@@ -378,26 +384,33 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
         (false, _) => None,
     };
     if let Some((_, facts)) = &case {
-        if matches!(facts.state, CaseState::Cancelled | CaseState::Postponed) && kind != MovementKind::Release {
+        if kind == MovementKind::Reserve
+            && matches!(facts.state, CaseState::Cancelled | CaseState::Postponed | CaseState::Done)
+        {
             return Err(StoreError::invalid(
                 what,
-                format!("the case is {}; nothing can be taken for it", facts.state.code()),
+                format!("the case is {}; nothing can be reserved for it", facts.state.code()),
             ));
         }
         if matches!(kind, MovementKind::Reserve) || kind.uses() {
             lot.usable_on(facts.procedure_day).map_err(|e| StoreError::invalid(&what, e.to_string()))?;
         }
         // R-TRACE-1: a device is used during the procedure, so not before it
-        // starts (found in use, #10: an implant was recorded six days ahead,
-        // stamped now, for a patient not yet in hospital).
-        if kind.uses() && facts.start > tx.at() {
-            return Err(StoreError::invalid(
-                what,
-                format!(
-                    "the procedure starts {}: record what was used once it is under way (reserve it meanwhile)",
-                    facts.start.with_timezone(&tx.zone()).format("%d/%m %H:%M")
-                ),
-            ));
+        // starts (found in use, #10: an implant was recorded six days ahead),
+        // and may be recorded once it is done, until the stay closes (a
+        // nurse records the implant after the procedure).
+        if kind.uses() {
+            let started = facts.start <= tx.at();
+            trace::may_record_use(facts.state, started, facts.stay_closed).map_err(|e| {
+                let e = match e {
+                    trace::UseRefused::NotStarted => format!(
+                        "the procedure starts {}: record what was used once it is under way (reserve it meanwhile)",
+                        facts.start.with_timezone(&tx.zone()).format("%d/%m %H:%M")
+                    ),
+                    other => other.to_string(),
+                };
+                StoreError::invalid(&what, e)
+            })?;
         }
     }
     if kind == MovementKind::Quarantine && lot.quarantine.is_some() {
@@ -527,40 +540,183 @@ pub struct Recall {
     pub patients: Vec<ImplantRecord>,
 }
 
-/// R-TRACE-2: quarantines what is left of the lot (or serial) `number` of
-/// reference `code` and lists every patient who received it. A lot already
-/// in quarantine stays so; a recall of a lot never received is refused.
-pub fn recall(tx: &mut WriteTx<'_>, code: &str, number: &str, reason: &str) -> Result<Recall> {
-    let reference = reference_by_code(tx.conn(), code)?.ok_or_else(|| {
+/// R-TRACE-2: the lots of reference `code` numbered `number`, refused
+/// (naming the reference or the lot) when there are none.
+fn recalled_lots(conn: &rusqlite::Connection, code: &str, number: &str) -> Result<(Reference, Vec<Lot>)> {
+    let reference = reference_by_code(conn, code)?.ok_or_else(|| {
         StoreError::invalid(format!("reference {}", code.trim()), "not in the catalogue; check the REF on the notice")
     })?;
-    let found = stock::lots_numbered(tx.conn(), reference.id, number)?;
+    let found = stock::lots_numbered(conn, reference.id, number)?;
     if found.is_empty() {
         return Err(StoreError::invalid(
             format!("{} lot {}", reference.name, number.trim()),
             "never received here; check the lot or serial number on the notice",
         ));
     }
-    let reason = if reason.trim().is_empty() { "recall" } else { reason.trim() };
+    Ok((reference, found))
+}
+
+/// R-TRACE-2: what a recall would do, read only (any account that may
+/// read): the lots it would quarantine, with their units, and everyone who
+/// received the lot. Nothing is written.
+pub fn recall_preview(conn: &rusqlite::Connection, code: &str, number: &str) -> Result<Recall> {
+    let (reference, found) = recalled_lots(conn, code, number)?;
+    let quarantined = found.iter().filter(|l| !l.recalled()).map(|l| (l.label(), l.quantity)).collect();
+    let ids: Vec<i64> = found.iter().map(|l| l.id).collect();
+    let patients = stock::implants_of_lots(conn, &ids)?;
+    Ok(Recall { reference, number: number.trim().to_string(), quarantined, patients })
+}
+
+/// R-TRACE-2: recalls the lot (or serial) `number` of reference `code`:
+/// each of its lots is marked recalled (a quarantine whose reason says so,
+/// with its movement row), those used up too, so that every patient's
+/// implant record shows the recall with its date; then lists every patient
+/// who received it. A lot already recalled stays so; one quarantined for
+/// another reason becomes recalled; a lot never received is refused.
+pub fn recall(tx: &mut WriteTx<'_>, code: &str, number: &str, reason: &str) -> Result<Recall> {
+    let (reference, found) = recalled_lots(tx.conn(), code, number)?;
+    let reason = lots::recall_reason(reason);
     let mut quarantined = Vec::new();
     for lot in &found {
-        if lot.quarantine.is_none() && lot.quantity > 0 {
-            move_stock(
-                tx,
-                &Move {
-                    lot_id: lot.id,
-                    kind: MovementKind::Quarantine,
-                    units: 0,
-                    case_id: None,
-                    reason: Some(reason.to_string()),
-                },
-            )?;
-            quarantined.push((lot.label(), lot.quantity));
+        if lot.recalled() {
+            continue;
         }
+        tx.update(Table::DeviceLots, lot.id, lot.version, &[("quarantine_reason", &reason)])?;
+        record(tx, lot.id, MovementKind::Quarantine, 0, None, Some(&reason))?;
+        quarantined.push((lot.label(), lot.quantity));
     }
     let ids: Vec<i64> = found.iter().map(|l| l.id).collect();
     let patients = stock::implants_of_lots(tx.conn(), &ids)?;
     Ok(Recall { reference, number: number.trim().to_string(), quarantined, patients })
+}
+
+/// What lifting a quarantine or a recall did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lifted {
+    pub what: String,
+    /// The quarantine's (or recall's) reason, now lifted.
+    pub was: String,
+    pub quantity: u32,
+}
+
+/// R-STOCK-3, R-TRACE-2: lifts the quarantine of lot `lot_id` (a box
+/// found undamaged), or its recall when `recall` is true (the notice
+/// withdrawn), with `reason`: the lot's quarantine is cleared and a
+/// movement row records it ([`movement::LIFT`]). A recalled lot is refused
+/// unless `recall` (see `lots::may_lift`). Role: the stock's (the write
+/// path checks it).
+pub fn lift(tx: &mut WriteTx<'_>, lot_id: i64, reason: &str, recall: bool) -> Result<Lifted> {
+    let lot = lot_in(tx, lot_id)?;
+    let reference =
+        stock::reference(tx.conn(), lot.reference_id)?.ok_or_else(|| StoreError::NotFound("the reference".into()))?;
+    let what = format!("{} {}", reference.name, lot.label());
+    let reason = reason.trim();
+    let word = if recall { "recall" } else { "quarantine" };
+    if reason.is_empty() {
+        return Err(StoreError::invalid(what, format!("to lift the {word}, give a reason (who said it may be used)")));
+    }
+    if reason.chars().any(crate::domain::names::is_unsafe) {
+        return Err(StoreError::invalid(
+            what,
+            "the reason holds a control character or a direction mark; type it on one line, as plain text",
+        ));
+    }
+    lots::may_lift(&lot, recall).map_err(|e| {
+        let next = match e {
+            lots::NotLifted::Recalled { .. } => " (`periop stock lift --recall`, or L on the Stock tab)",
+            _ => "",
+        };
+        StoreError::invalid(&what, format!("{e}{next}"))
+    })?;
+    let was = lot.quarantine.clone().unwrap_or_default();
+    let none: Option<String> = None;
+    tx.update(Table::DeviceLots, lot.id, lot.version, &[("quarantine_reason", &none)])?;
+    let text = format!("{word} lifted: {reason}");
+    record(tx, lot.id, movement::LIFT, 0, None, Some(&text))?;
+    Ok(Lifted { what, was, quantity: lot.quantity })
+}
+
+/// What voiding an implant record did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VoidedImplant {
+    pub implant_id: i64,
+    pub device: String,
+    pub lot: String,
+    pub units: u32,
+    pub to: VoidTo,
+    pub case_id: i64,
+    /// R-PATH-5: whose record it was. For the screen and stdout, never a log.
+    pub patient: Option<crate::domain::identity::Identity>,
+    /// The lot's units on the shelf afterwards.
+    pub quantity: u32,
+}
+
+/// R-TRACE-1: voids an implant (or traced use) record made by mistake,
+/// with `reason`; its units go back on the shelf or to waste (`to`). The
+/// record is kept (never deleted): it now points at the movement that
+/// voided it (a release or a waste, with the case and the reason), which
+/// is how it reads as voided (`trace::VoidTo::of_movement`). The lot's
+/// count follows `movement::apply_void` in the same transaction; audited
+/// as every write. Refused for a record already voided (naming when), one
+/// that does not exist, without a reason, and for a role that may not
+/// record implants or move stock (R-ROLE-1).
+pub fn void_implant(tx: &mut WriteTx<'_>, implant_id: i64, reason: &str, to: VoidTo) -> Result<VoidedImplant> {
+    let row = Table::Implants.row(implant_id);
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(StoreError::invalid(row, "to void it, give a reason (what was wrong with it)"));
+    }
+    if reason.chars().any(crate::domain::names::is_unsafe) {
+        return Err(StoreError::invalid(
+            row,
+            "the reason holds a control character or a direction mark; type it on one line, as plain text",
+        ));
+    }
+    let record_of = stock::implant(tx.conn(), implant_id)?.ok_or_else(|| {
+        StoreError::invalid(
+            Table::Implants.row(implant_id),
+            "there is no implant record with that number; `periop implants --patient` and the Stock tab show each one's number",
+        )
+    })?;
+    if let Some(v) = &record_of.voided {
+        return Err(StoreError::invalid(row, format!("already voided at {} ({})", instant_text(v.at), v.reason)));
+    }
+    let lot = lot_in(tx, record_of.lot_id)?;
+    let before = Counts { quantity: lot.quantity, reserved: lot.reserved, for_case: 0 };
+    let after = movement::apply_void(before, to, record_of.units)
+        .map_err(|e| StoreError::invalid(Table::Implants.row(implant_id), e.to_string()))?;
+    if after.quantity != before.quantity {
+        tx.update(Table::DeviceLots, lot.id, lot.version, &[("quantity", &after.quantity)])?;
+    }
+    let text = stock::void_reason(implant_id, reason);
+    let movement_id = record(tx, lot.id, to.movement(), record_of.units, Some(record_of.case_id), Some(&text))?;
+    tx.update(Table::Implants, implant_id, record_of.version, &[("movement_id", &movement_id)])?;
+    Ok(VoidedImplant {
+        implant_id,
+        device: record_of.device.clone(),
+        lot: record_of.lot_label(),
+        units: record_of.units,
+        to,
+        case_id: record_of.case_id,
+        patient: record_of.patient,
+        quantity: after.quantity,
+    })
+}
+
+/// R-TRACE-1: refuses to call off (cancel, postpone) a case while an
+/// implant record of it stands, naming each and the way to void it.
+pub fn call_off_gate(tx: &WriteTx<'_>, case_id: i64) -> Result<()> {
+    let records = stock::implants_of_case(tx.conn(), case_id)?;
+    trace::may_call_off(&records).map_err(|standing| {
+        StoreError::invalid(
+            "the case's implant records",
+            format!(
+                "{} recorded as used in the patient; if recorded by mistake, void each first \
+                 (V on the lot in the Stock tab, or `periop void implant NUMBER --reason … --to shelf|waste`) (R-TRACE-1)",
+                standing.join(", ")
+            ),
+        )
+    })
 }
 
 /// R-TRACE-1: sets who implanted a recorded device (a case with no operator

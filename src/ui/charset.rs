@@ -66,6 +66,12 @@ impl Charset {
     }
 }
 
+/// `text` with each character outside ASCII replaced by its [`ascii_twin`]
+/// (the text commands' `--ascii`).
+pub fn ascii_text(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii() { c.to_string() } else { ascii_twin(c) }).collect()
+}
+
 /// An ASCII stand-in for `c` taking the same number of cells.
 pub fn ascii_twin(c: char) -> String {
     let twin = match c {

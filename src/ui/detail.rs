@@ -290,6 +290,13 @@ fn implants(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>
         let at = r.at.map(when).unwrap_or_else(|| "time missing".into());
         let operator = r.operator.as_deref().unwrap_or("operator missing");
         lines.push(Line::from(format!("   {} {} · {at} · {operator}", r.device, r.lot_label())));
+        // R-TRACE-2: the lot was recalled after it was implanted.
+        if let Some(m) = &r.recalled {
+            lines.push(Line::styled(
+                format!("   ! RECALLED {} on {} ({})", r.lot_label(), when(m.at), m.reason),
+                theme.urgent(),
+            ));
+        }
         let missing = r.missing();
         if !missing.is_empty() {
             let items: Vec<&str> = missing.iter().map(|m| m.label()).collect();

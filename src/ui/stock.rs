@@ -72,8 +72,9 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         ids.len()
     };
     let title = format!(
-        " DEVICES AND IMPLANTS ({refs} references, {} lots){}",
+        " DEVICES AND IMPLANTS ({refs} references, {} lots{}){}",
         v.rows.iter().filter(|r| r.lot.is_some()).count(),
+        if state.stock.show_used_up { ", used-up lots shown" } else { "" },
         super::filter_text(state, &v.filter)
     );
     let mut lines = vec![Line::styled(title, theme.section())];
@@ -171,7 +172,8 @@ fn draw_panel(frame: &mut Frame<'_>, area: Rect, state: &State, row: &StockRow, 
                 format!("  ! missing: {}", items.join(", "))
             };
             lines.push(Line::from(format!(
-                "→ {who}  case #{}  {when}  operator {}{gap}",
+                "→ #{} {who}  case #{}  {when}  operator {}{gap}",
+                rec.id,
                 rec.case_id,
                 rec.operator.as_deref().unwrap_or("-")
             )));

@@ -126,6 +126,13 @@ pub enum Purpose {
     ImplantOperator,
     /// Issue 8: the Admin tab adds or changes staff, rooms, beds, kinds.
     Setup(ward_setup::SetupForm),
+    /// R-TRACE-1: void an implant record of a lot made by mistake.
+    VoidImplant,
+    /// R-STOCK-3, R-TRACE-2: lift a lot's quarantine, or its recall.
+    Lift {
+        lot_id: i64,
+        recall: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -558,6 +565,8 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Reserve { ref_id } => stock::reserve_request(form, ref_id, who),
         Purpose::Movement { lot_id, kind } => stock::movement_request(form, lot_id, kind, who),
         Purpose::Recall { code } => stock::recall_request(form, code),
+        Purpose::VoidImplant => stock::void_request(form),
+        Purpose::Lift { lot_id, recall } => stock::lift_request(form, lot_id, recall, who),
         Purpose::NewReference => stock::new_reference_request(form),
         Purpose::ImplantOperator => stock::operator_request(form),
         Purpose::Setup(which) => ward_setup::request(form, which, who),

@@ -7,8 +7,9 @@ use super::{OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form, parse_date};
 use crate::app::state::StockRow;
 use crate::domain::stock::gs1::{self, GS};
-use crate::domain::stock::hibc;
 use crate::domain::stock::movement::{MAX_UNITS, MovementKind};
+use crate::domain::stock::scan;
+use crate::domain::stock::trace::VoidTo;
 use crate::domain::stock::{DeviceKind, Reference};
 use crate::store::stock::StockCase;
 use crate::store::stock_moves::{Move, NewReference, Receipt};
@@ -28,6 +29,8 @@ pub enum StockRequest {
     Move { movement: Move, who: String },
     Recall { code: String, number: String, reason: String },
     Operator { implant_id: i64, version: i64, operator_id: i64, who: String },
+    VoidImplant { implant_id: i64, reason: String, to: VoidTo, who: String },
+    Lift { lot_id: i64, reason: String, recall: bool, who: String },
 }
 
 impl StockRequest {
@@ -54,6 +57,22 @@ impl StockRequest {
                     _ => None,
                 }
             }
+            StockRequest::VoidImplant { reason, to, who, .. } => Some((
+                "Void this implant record?".into(),
+                vec![
+                    format!("{who}: {reason}"),
+                    format!("{}; the record is kept, marked voided", to.words()),
+                    "y voids it (it cannot be undone), n goes back to the form".into(),
+                ],
+            )),
+            StockRequest::Lift { reason, recall: true, who, .. } => Some((
+                "Lift the RECALL?".into(),
+                vec![
+                    format!("{who}: {reason}"),
+                    "the lot becomes usable again for implants".into(),
+                    "y lifts the recall, n goes back to the form".into(),
+                ],
+            )),
             StockRequest::Recall { code, number, reason } => Some((
                 "Recall this lot?".into(),
                 vec![
@@ -102,35 +121,28 @@ pub fn scan(refs: &[Reference], gs_key: Option<char>, today: NaiveDate) -> OpenF
 }
 
 /// Step 2 of a receipt: the parsed fields to check (the whole scanned
-/// string is kept beside them), or the error naming the bad part.
+/// string is kept beside them), or the error naming the bad part. One
+/// reader for GS1 and HIBC (`domain::stock::scan`, as the command's). A
+/// label whose GTIN (or HIBC product) is in no reference opens the new
+/// reference form with it filled in (found in use, fix 10).
 pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
     let Purpose::Scan { refs, gs_key, today } = &open.purpose else {
         return Err("not a scan".into());
     };
     let text: String = open.form.value("scan").chars().map(|c| if c == GS_SHOWN { GS } else { c }).collect();
-    let scanned = Some(text.clone()).filter(|t| !t.trim().is_empty());
-    if let Some(t) = &scanned
-        && is_hibc(t)
-    {
-        return confirm_hibc(t, refs);
-    }
-    let parsed = match &scanned {
+    let scanned = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+    let label = match &scanned {
         Some(t) => {
             let options = gs1::Options { separator: *gs_key, reference_year: chrono::Datelike::year(today) };
-            gs1::parse(t, options).map_err(|e| e.to_string())?
+            Some(scan::read(t, options).map_err(|e| e.to_string())?)
         }
-        None => gs1::Gs1::default(),
+        None => None,
     };
-    let chosen = parsed
-        .gtin
-        .as_ref()
-        .and_then(|g| refs.iter().find(|r| r.gtin.as_deref() == Some(g.as_str())))
-        .map(|r| r.id.to_string());
-    if let (Some(g), None) = (&parsed.gtin, &chosen) {
-        return Err(format!(
-            "GTIN {g} is in no reference of the catalogue; add the reference first (n on the Stock tab, or `periop stock add --gtin {g}`)"
-        ));
-    }
+    let chosen = match label.as_ref().map(|l| l.reference(refs)) {
+        Some(Err(missing)) => return Ok(new_reference_for(&missing)),
+        Some(Ok(found)) => found.map(|r| r.id.to_string()),
+        None => None,
+    };
     if refs.is_empty() {
         return Err("no device reference yet; add one first (n on the Stock tab)".into());
     }
@@ -139,17 +151,24 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
         reference = reference.with(id);
     }
     let day = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+    let hibc = matches!(label, Some(scan::Label::Hibc(_)));
+    let ai = |gs1_label: &'static str, plain: &'static str| if hibc { plain } else { gs1_label };
+    let text_of = |v: Option<&String>| v.cloned().unwrap_or_default();
     let fields = vec![
         reference,
-        Field::text("lot", "Lot (10)", 20).optional().with(parsed.lot.clone().unwrap_or_default()),
-        Field::text("serial", "Serial (21)", 20).optional().with(parsed.serial.clone().unwrap_or_default()),
-        Field::date("expiry", "Use by (17)").optional().with(day(parsed.expiry)),
-        Field::number("units", "Units (30)", 1.0, f64::from(MAX_UNITS))
-            .with(parsed.count.map_or_else(|| "1".to_string(), |n| n.to_string())),
+        Field::text("lot", ai("Lot (10)", "Lot"), 20).optional().with(text_of(label.as_ref().and_then(|l| l.lot()))),
+        Field::text("serial", ai("Serial (21)", "Serial"), 20)
+            .optional()
+            .with(text_of(label.as_ref().and_then(|l| l.serial()))),
+        Field::date("expiry", ai("Use by (17)", "Use by"))
+            .optional()
+            .with(day(label.as_ref().and_then(|l| l.expiry()))),
+        Field::number("units", ai("Units (30)", "Units"), 1.0, f64::from(MAX_UNITS))
+            .with(label.as_ref().and_then(|l| l.count()).map_or_else(|| "1".to_string(), |n| n.to_string())),
         Field::text("location", "Location", 40).optional(),
     ];
-    let subtitle = match &scanned {
-        Some(_) => format!("read: {} — check each field, then save", gs1::bracketed(&parsed)),
+    let subtitle = match &label {
+        Some(l) => format!("read: {} — check each field, then save", l.shown()),
         None => "typed from the label — every field as printed".to_string(),
     };
     let mut form = Form::new("Receive: check and save", fields).with_subtitle(subtitle);
@@ -159,42 +178,20 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
     Ok(OpenForm::new(form, Purpose::Receive { scanned }, "receipt"))
 }
 
-/// R-TRACE-3: an HIBC label starts with `+` (after its symbology prefix).
-fn is_hibc(text: &str) -> bool {
-    let t = text.trim();
-    t.starts_with('+') || t.starts_with("]C0+") || t.starts_with("]d1+")
-}
-
-/// The receipt fields an HIBC label gives: the reference whose code is its
-/// product number (PCN, or LIC and PCN), the lot or serial, the expiry.
-fn confirm_hibc(text: &str, refs: &[Reference]) -> Result<OpenForm, String> {
-    let label = hibc::parse(text).map_err(|e| e.to_string())?;
-    // Codes compared on their letters and digits (a PCN has nothing else).
-    let bare = |code: &str| -> String {
-        code.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase()
-    };
-    let joined = format!("{}{}", label.lic, label.pcn);
-    let found = refs.iter().find(|r| bare(&r.code) == label.pcn || bare(&r.code) == joined);
-    let Some(reference) = found else {
-        return Err(format!(
-            "HIBC product {} (labeler {}) is no reference code of the catalogue; add it with that code first (n)",
-            label.pcn, label.lic
-        ));
-    };
-    let day = label.expiry.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
-    let fields = vec![
-        Field::pick("reference", "Reference", reference_choices(refs)).with(reference.id.to_string()),
-        Field::text("lot", "Lot", 20).optional().with(label.lot.clone().unwrap_or_default()),
-        Field::text("serial", "Serial", 20).optional().with(label.serial.clone().unwrap_or_default()),
-        Field::date("expiry", "Use by").optional().with(day),
-        Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).with("1"),
-        Field::text("location", "Location", 40).optional(),
-    ];
-    let subtitle = format!("read (HIBC): labeler {}, product {} — check each field, then save", label.lic, label.pcn);
-    let mut form = Form::new("Receive: check and save", fields).with_subtitle(subtitle);
-    form.dirty = true;
-    form.focus = 5;
-    Ok(OpenForm::new(form, Purpose::Receive { scanned: Some(text.trim().to_string()) }, "receipt"))
+/// The new reference form for a label the catalogue does not know, its
+/// GTIN (or HIBC product number as the code) filled in.
+fn new_reference_for(missing: &scan::NoReference) -> OpenForm {
+    let mut open = new_reference();
+    if let Some(g) = missing.gtin() {
+        open.form.set("gtin", g);
+    }
+    if let Some(code) = missing.code() {
+        open.form.set("code", code);
+    }
+    open.form.dirty = true;
+    open.form.subtitle =
+        Some(format!("{missing}: add the reference (the label's number is filled in), then r to receive"));
+    open
 }
 
 fn units(form: &Form) -> Result<u32, String> {
@@ -266,6 +263,9 @@ fn row_words(row: &StockRow) -> String {
 /// R-STOCK-3: reserve units of the selected reference for a case; the store
 /// takes them from the lot FEFO picks for the case's day.
 pub fn reserve(row: &StockRow, cases: &[StockCase], zone: Tz) -> Option<OpenForm> {
+    // Nothing is reserved for a case already done (it is offered for a use).
+    let cases: Vec<StockCase> = cases.iter().filter(|c| !c.done).cloned().collect();
+    let cases = cases.as_slice();
     let fields = vec![
         Field::pick("case", "Case", case_choices(cases, zone)),
         Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).with("1"),
@@ -357,6 +357,76 @@ pub(super) fn operator_request(form: &Form) -> Result<Request, String> {
     Ok(Request::Stock(StockRequest::Operator { implant_id, version, operator_id, who: "implant record".into() }))
 }
 
+/// R-TRACE-1: void an implant record of the selected lot made by mistake:
+/// which record (patient, case, time), why, and where its units go.
+pub fn void_implant(recipients: &[crate::domain::stock::trace::ImplantRecord], zone: Tz) -> Option<OpenForm> {
+    let records: Vec<Choice> = recipients
+        .iter()
+        .filter(|r| r.voided.is_none())
+        .map(|r| {
+            let who = r.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string);
+            let when = r.at.map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
+            Choice::new(r.id.to_string(), format!("#{} {who} case #{} {when} ×{}", r.id, r.case_id, r.units))
+        })
+        .collect();
+    if records.is_empty() {
+        return None;
+    }
+    let to = VoidTo::ALL
+        .iter()
+        .map(|t| {
+            Choice::new(
+                t.code(),
+                if *t == VoidTo::Shelf { "back on the shelf (never opened)" } else { "to waste (opened)" },
+            )
+        })
+        .collect();
+    let only = (records.len() == 1).then(|| records[0].code.clone());
+    let mut record = Field::pick("implant", "Record", records);
+    if let Some(id) = only {
+        record = record.with(id);
+    }
+    let fields = vec![record, Field::text("reason", "Reason (what was wrong)", 120), Field::pick("to", "Units go", to)];
+    let form = Form::new("Void an implant record (R-TRACE-1)", fields)
+        .with_subtitle("the record is kept, marked voided; a void is not undone");
+    Some(OpenForm::new(form, Purpose::VoidImplant, "implant record"))
+}
+
+pub(super) fn void_request(form: &Form) -> Result<Request, String> {
+    let implant_id = form.value("implant").parse().map_err(|_| "Record: choose one with ← →".to_string())?;
+    let to = VoidTo::from_code(form.value("to")).ok_or_else(|| "Units go: choose one with ← →".to_string())?;
+    let reason = form.value("reason").trim().to_string();
+    if reason.is_empty() {
+        return Err("Reason: say what was wrong with the record".into());
+    }
+    Ok(Request::Stock(StockRequest::VoidImplant {
+        implant_id,
+        reason,
+        to,
+        who: format!("implant record #{implant_id}"),
+    }))
+}
+
+/// R-STOCK-3, R-TRACE-2: lift the selected lot's quarantine, or its recall
+/// (said so in the title and asked again before saving).
+pub fn lift(row: &StockRow) -> Option<OpenForm> {
+    let lot = row.lot.as_ref().filter(|l| l.quarantine.is_some())?;
+    let recall = lot.recalled();
+    let title = if recall { "Lift the RECALL of this lot" } else { "Lift the quarantine" };
+    let form = Form::new(title, vec![Field::text("reason", "Reason (who said it may be used)", 120)])
+        .with_subtitle(format!("{} — {}", row_words(row), lot.quarantine.as_deref().unwrap_or_default()));
+    let who = format!("{} {}", row.reference.code, lot.label());
+    Some(OpenForm::new(form, Purpose::Lift { lot_id: lot.id, recall }, &who))
+}
+
+pub(super) fn lift_request(form: &Form, lot_id: i64, recall: bool, who: String) -> Result<Request, String> {
+    let reason = form.value("reason").trim().to_string();
+    if reason.is_empty() {
+        return Err("Reason: say who said it may be used again".into());
+    }
+    Ok(Request::Stock(StockRequest::Lift { lot_id, reason, recall, who }))
+}
+
 /// R-TRACE-2: recall the selected lot (its number prefilled).
 pub fn recall(row: &StockRow) -> OpenForm {
     let number = row.lot.as_ref().and_then(|l| l.lot.clone().or_else(|| l.serial.clone())).unwrap_or_default();
@@ -410,4 +480,29 @@ pub(super) fn new_reference_request(form: &Form) -> Result<Request, String> {
         min_stock: min,
         mm_per_turn,
     }))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scanned(text: &str, refs: &[Reference]) -> Result<OpenForm, String> {
+        let mut open = scan(refs, None, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+        open.form.set("scan", text);
+        confirm_scan(&open)
+    }
+
+    /// Found in use (fix 10, #11): an unknown GTIN opened nothing; the new
+    /// reference form opens with it filled in (R-TRACE-3).
+    #[test]
+    fn r_trace_3_an_unknown_gtin_prefills_the_new_reference() {
+        let open = scanned("(01)03453120000011(10)A1", &[]).unwrap();
+        assert!(matches!(open.purpose, Purpose::NewReference));
+        assert_eq!(open.form.value("gtin"), "03453120000011");
+        assert!(open.form.subtitle.as_deref().unwrap().contains("GTIN 03453120000011 is in no reference"));
+        let primary = "+A123PCN10";
+        let check = crate::domain::stock::hibc::check_char(primary).unwrap();
+        let open = scanned(&format!("{primary}{check}"), &[]).unwrap();
+        assert_eq!(open.form.value("code"), "PCN1");
+    }
 }

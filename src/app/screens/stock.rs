@@ -74,6 +74,13 @@ impl Screen for StockScreen {
         let zone = state.zone;
         let open = match action {
             Action::Receive => stock::scan(&references(state), state.stock.gs_key, state.today()),
+            Action::ShowUsedUp => {
+                state.stock.show_used_up = !state.stock.show_used_up;
+                return Outcome {
+                    redraw: true,
+                    effects: vec![Effect::LoadStock(state.today(), state.stock.show_used_up)],
+                };
+            }
             Action::NewReference => stock::new_reference(),
             _ => {
                 let Some(row) = state.stock.list.selected_row().cloned() else {
@@ -91,6 +98,30 @@ impl Screen for StockScreen {
                     Action::Recall => {
                         state.mode = Mode::Form(Box::new(stock::recall(&row)));
                         return Outcome::redraw();
+                    }
+                    Action::VoidImplant => {
+                        let recipients = row
+                            .lot
+                            .as_ref()
+                            .and_then(|l| state.stock.recipients.get(&l.id))
+                            .map(Vec::as_slice)
+                            .unwrap_or_default();
+                        return match stock::void_implant(recipients, zone) {
+                            Some(form) => {
+                                state.mode = Mode::Form(Box::new(form));
+                                Outcome::redraw()
+                            }
+                            None => problem(state, "no implant record of this lot to void"),
+                        };
+                    }
+                    Action::LiftQuarantine => {
+                        return match stock::lift(&row) {
+                            Some(form) => {
+                                state.mode = Mode::Form(Box::new(form));
+                                Outcome::redraw()
+                            }
+                            None => problem(state, "this lot is not quarantined; nothing to lift"),
+                        };
                     }
                     Action::ImplantOperator => {
                         let recipients = row
@@ -145,7 +176,7 @@ impl Screen for StockScreen {
     fn loads(&self, state: &State, first_time: bool) -> Vec<Effect> {
         let loaded = state.stock.list.loaded;
         let read = if first_time { !loaded } else { loaded };
-        if read { vec![Effect::LoadStock(state.today())] } else { Vec::new() }
+        if read { vec![Effect::LoadStock(state.today(), state.stock.show_used_up)] } else { Vec::new() }
     }
 
     fn applies(&self, state: &State, action: Action) -> bool {
@@ -153,12 +184,16 @@ impl Screen for StockScreen {
         let lot = row.and_then(|r| r.lot.as_ref());
         let cases = !state.stock.cases.is_empty();
         match action {
-            Action::Receive | Action::NewReference => true,
+            Action::Receive | Action::NewReference | Action::ShowUsedUp => true,
+            Action::VoidImplant => lot.is_some_and(|l| {
+                state.stock.recipients.get(&l.id).is_some_and(|r| r.iter().any(|i| i.voided.is_none()))
+            }),
+            Action::LiftQuarantine => lot.is_some_and(|l| l.quarantine.is_some()),
             Action::Reserve => row.is_some() && cases,
             Action::UseDevice => lot.is_some() && cases,
             Action::Release => lot.is_some_and(|l| l.reserved > 0) && cases,
             Action::ReturnStock | Action::Waste => lot.is_some_and(|l| l.free() > 0),
-            Action::Quarantine => lot.is_some_and(|l| l.quarantine.is_none()),
+            Action::Quarantine => lot.is_some_and(|l| l.quarantine.is_none() && l.quantity > 0),
             Action::Recall => lot.is_some(),
             Action::ImplantOperator => lot.is_some_and(|l| {
                 state.stock.recipients.get(&l.id).is_some_and(|r| r.iter().any(|i| i.operator.is_none()))

@@ -96,15 +96,25 @@ pub fn alerts(lines: &[StockLine], holds: &[Hold], today: NaiveDate, expiry_days
             }
         }
     }
+    // R-STOCK-3, R-STOCK-4: a case whose held devices cannot be used on its
+    // day, said as soon as it is true, for any case within the alert
+    // horizon (found in use, fix 10: a case moved past its lot's expiry was
+    // flagged only the day before). Urgent from tomorrow, a warning before.
     let tomorrow = today.succ_opt().unwrap_or(today);
-    for hold in holds.iter().filter(|h| h.procedure_day == tomorrow && h.units > 0) {
+    let within = |d: NaiveDate| d >= today && (d - today).num_days() <= expiry_days.max(1);
+    for hold in holds.iter().filter(|h| within(h.procedure_day) && h.units > 0) {
         if let Err(why) = hold.lot.usable_on(hold.procedure_day) {
+            let day = match hold.procedure_day {
+                d if d == today => "today".to_string(),
+                d if d == tomorrow => "tomorrow".to_string(),
+                d => format!("on {}", d.format("%d/%m/%Y")),
+            };
             out.push(Alert {
                 rule: "R-STOCK-4",
-                severity: Severity::Urgent,
+                severity: if hold.procedure_day <= tomorrow { Severity::Urgent } else { Severity::Warning },
                 subject: Subject::Case(hold.case_id),
                 message: format!(
-                    "DEVICE NOT AVAILABLE tomorrow: {} {} held for the case is {why}; reserve another lot",
+                    "DEVICE NOT AVAILABLE {day}: {} {} held for the case is {why}; reserve another lot",
                     hold.device,
                     hold.lot.label()
                 ),
@@ -174,15 +184,28 @@ mod tests {
             lot: lot.clone(),
             units: 1,
         };
-        let holds = [
-            hold(1, &quarantined, day(11, 23)),
-            hold(2, &expiring_today, day(11, 23)),
-            hold(3, &ok, day(11, 23)),
-            hold(4, &quarantined, day(11, 30)), // not tomorrow
-        ];
+        let holds =
+            [hold(1, &quarantined, day(11, 23)), hold(2, &expiring_today, day(11, 23)), hold(3, &ok, day(11, 23))];
         let a = alerts(&[], &holds, today, 60);
         let cases: Vec<Subject> = a.iter().map(|a| a.subject).collect();
         assert_eq!(cases, vec![Subject::Case(1), Subject::Case(2)]);
         assert!(a.iter().all(|a| a.severity == Severity::Urgent && a.message.starts_with("DEVICE NOT AVAILABLE")));
+    }
+
+    /// Found in use (fix 10, #8): a case moved to a day after its held
+    /// lot's expiry was flagged only the day before. It is flagged as soon
+    /// as it is true, within the alert horizon, on the case.
+    #[test]
+    fn r_stock_4_a_held_lot_unusable_on_a_later_case_day_is_flagged_at_once() {
+        let today = day(11, 22);
+        let expires = lot(1, Some(day(12, 5)), 2);
+        let hold =
+            |case_id, d| Hold { case_id, procedure_day: d, device: "screw 7.0".into(), lot: expires.clone(), units: 1 };
+        let holds = [hold(1, day(12, 10)), hold(2, day(12, 1)), hold(3, day(11, 22) + chrono::Days::new(90))];
+        let a = alerts(&[], &holds, today, 60);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].subject, Subject::Case(1));
+        assert_eq!(a[0].severity, Severity::Warning);
+        assert!(a[0].message.starts_with("DEVICE NOT AVAILABLE on 10/12/2026: screw 7.0 lot L1"), "{}", a[0].message);
     }
 }

@@ -237,10 +237,21 @@ fn split_bracketed(text: &str) -> Result<Vec<(Ai, String)>, Gs1Error> {
     Ok(out)
 }
 
+/// Where the next identifier starts in `body`: a bracket holding one this
+/// program reads, or any 2 to 4 digits in brackets (the shape of every GS1
+/// identifier), so that an unknown one is named as such, at its place, and
+/// not read as part of the value before it (found in use, fix 10: `(99)`
+/// after a GTIN was blamed on the GTIN). A lot holding other brackets
+/// (`A(B)`) keeps them.
 fn next_bracket(body: &str) -> Option<usize> {
     body.char_indices().map(|(i, _)| i).find(|&i| {
         let tail = &body[i..];
-        tail.starts_with('(') && tail.find(')').is_some_and(|close| Ai::from_code(&tail[1..close]).is_some())
+        tail.starts_with('(')
+            && tail.find(')').is_some_and(|close| {
+                let inner = &tail[1..close];
+                Ai::from_code(inner).is_some()
+                    || ((2..=4).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit()))
+            })
     })
 }
 
@@ -521,6 +532,22 @@ mod tests {
         assert_eq!(century(77, 2026), 1977);
         assert_eq!(century(0, 2026), 2000);
         assert_eq!(century(30, 2090), 2130);
+    }
+
+    /// Found in use (fix 10, #9): an unknown identifier after a GTIN was
+    /// reported as a bad GTIN. The message names the identifier and where.
+    #[test]
+    fn r_trace_3_an_unknown_identifier_is_named_not_the_gtin_before_it() {
+        let text = format!("(01){GTIN}(99)X1(10)A1");
+        let err = parse(&text, options()).unwrap_err();
+        assert_eq!(err, Gs1Error::UnknownAi { found: "(99)".into(), at: 19 });
+        assert!(err.to_string().starts_with("(99): not an application identifier this program reads, at character 19"));
+        let err = parse(&format!("(01){GTIN}(10)A1(240)X"), options()).unwrap_err();
+        assert!(matches!(err, Gs1Error::UnknownAi { ref found, .. } if found == "(240)"), "{err}");
+        let err = parse(&format!("01{GTIN}99X1"), options()).unwrap_err();
+        assert!(matches!(err, Gs1Error::UnknownAi { at: 17, .. }), "{err}");
+        // A lot with brackets that are no identifier keeps them.
+        assert_eq!(parse(&format!("(01){GTIN}(10)A(B)"), options()).unwrap().lot.as_deref(), Some("A(B)"));
     }
 
     #[test]

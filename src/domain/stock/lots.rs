@@ -52,7 +52,9 @@ impl Lot {
 
     /// The status the list shows, on `today`.
     pub fn status(&self, today: NaiveDate) -> LotStatus {
-        if self.quantity == 0 {
+        if self.recalled() {
+            LotStatus::Recalled
+        } else if self.quantity == 0 {
             LotStatus::UsedUp
         } else if self.quarantine.is_some() {
             LotStatus::Quarantined
@@ -65,10 +67,19 @@ impl Lot {
         }
     }
 
+    /// R-TRACE-2: the lot is withdrawn by a recall (its quarantine says so,
+    /// see [`RECALL_PREFIX`]), not only quarantined.
+    pub fn recalled(&self) -> bool {
+        self.quarantine.as_deref().is_some_and(is_recall)
+    }
+
     /// R-STOCK-3: whether units of this lot may be used (reserved, implanted,
     /// consumed) for a procedure on `day`; the reason when not.
     pub fn usable_on(&self, day: NaiveDate) -> Result<(), Unusable> {
         if let Some(reason) = &self.quarantine {
+            if is_recall(reason) {
+                return Err(Unusable::Recalled { reason: reason.clone() });
+            }
             return Err(Unusable::Quarantined { reason: reason.clone() });
         }
         if let Some(expiry) = self.expiry.filter(|_| self.expired_on(day)) {
@@ -89,6 +100,9 @@ pub enum LotStatus {
     Expired,
     /// Nothing left (implanted, consumed, wasted or returned).
     UsedUp,
+    /// R-TRACE-2: withdrawn by a recall (shown even once used up: its
+    /// patients are to be called).
+    Recalled,
 }
 
 impl LotStatus {
@@ -99,6 +113,7 @@ impl LotStatus {
             LotStatus::Quarantined => "⊘ quarantined",
             LotStatus::Expired => "✗ EXPIRED",
             LotStatus::UsedUp => "– used up",
+            LotStatus::Recalled => "⊘ RECALLED",
         }
     }
 
@@ -109,13 +124,60 @@ impl LotStatus {
             LotStatus::Quarantined => "quarantined",
             LotStatus::Expired => "expired",
             LotStatus::UsedUp => "used_up",
+            LotStatus::Recalled => "recalled",
         }
+    }
+}
+
+/// R-TRACE-2: a recall's quarantine reason starts with this, so a recalled
+/// lot is told from a quarantined one (the stored text is the one flag; a
+/// recall of the first release stored the bare word `recall`).
+pub const RECALL_PREFIX: &str = "recall: ";
+
+/// R-TRACE-2: the quarantine reason a recall stores for `notice`.
+pub fn recall_reason(notice: &str) -> String {
+    let notice = notice.trim();
+    if notice.is_empty() || notice == "recall" { "recall".to_string() } else { format!("{RECALL_PREFIX}{notice}") }
+}
+
+/// R-TRACE-2: whether a stored quarantine reason is a recall's.
+pub fn recall_text(reason: &str) -> bool {
+    is_recall(reason)
+}
+
+fn is_recall(reason: &str) -> bool {
+    reason == "recall" || reason.starts_with(RECALL_PREFIX)
+}
+
+/// R-STOCK-3, R-TRACE-2: why a lot's withdrawal cannot be lifted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotLifted {
+    #[error("not quarantined; nothing to lift")]
+    NotWithdrawn,
+    #[error("recalled ({reason}); it stays refused unless the recall itself is lifted, explicitly, with a reason")]
+    Recalled { reason: String },
+    #[error("not recalled (quarantined: {reason}); lift the quarantine instead")]
+    NotRecalled { reason: String },
+}
+
+/// R-STOCK-3, R-TRACE-2: whether `lot`'s withdrawal may be lifted. A
+/// quarantine is lifted as such; a recall only by lifting the recall
+/// (`recall` true), so a recalled lot is never made usable by the key
+/// that lifts a damaged box's quarantine.
+pub fn may_lift(lot: &Lot, recall: bool) -> Result<(), NotLifted> {
+    match (&lot.quarantine, recall) {
+        (None, _) => Err(NotLifted::NotWithdrawn),
+        (Some(r), false) if is_recall(r) => Err(NotLifted::Recalled { reason: r.clone() }),
+        (Some(r), true) if !is_recall(r) => Err(NotLifted::NotRecalled { reason: r.clone() }),
+        _ => Ok(()),
     }
 }
 
 /// R-STOCK-3: why a lot may not be used on a day.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Unusable {
+    #[error("recalled ({reason}); it may be returned or wasted, not used")]
+    Recalled { reason: String },
     #[error("quarantined ({reason}); it may be returned or wasted, not used")]
     Quarantined { reason: String },
     #[error(
@@ -222,5 +284,23 @@ pub(crate) mod tests {
         assert!(!expiring(&lot(1, Some(day(11, 1)), 1), today, 60), "already expired: not 'expiring'");
         assert!(!expiring(&lot(1, Some(day(12, 1)), 0), today, 60), "nothing left");
         assert!(!expiring(&lot(1, None, 1), today, 60));
+    }
+
+    #[test]
+    fn r_trace_2_a_recall_is_lifted_only_as_a_recall() {
+        let mut l = lot(1, None, 2);
+        assert_eq!(may_lift(&l, false), Err(NotLifted::NotWithdrawn));
+        l.quarantine = Some("damaged box".into());
+        assert_eq!(may_lift(&l, false), Ok(()));
+        assert!(matches!(may_lift(&l, true), Err(NotLifted::NotRecalled { .. })));
+        l.quarantine = Some(recall_reason("FSN 2026-11"));
+        assert_eq!(l.quarantine.as_deref(), Some("recall: FSN 2026-11"));
+        assert!(l.recalled());
+        assert_eq!(l.status(day(11, 22)), LotStatus::Recalled);
+        assert!(matches!(l.usable_on(day(11, 22)), Err(Unusable::Recalled { .. })));
+        assert!(matches!(may_lift(&l, false), Err(NotLifted::Recalled { .. })), "R-STOCK-3: stays refused");
+        assert_eq!(may_lift(&l, true), Ok(()));
+        l.quantity = 0;
+        assert_eq!(l.status(day(11, 22)), LotStatus::Recalled, "a used-up recalled lot says recalled");
     }
 }

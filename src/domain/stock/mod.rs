@@ -9,6 +9,7 @@ pub mod gs1;
 pub mod hibc;
 pub mod lots;
 pub mod movement;
+pub mod scan;
 pub mod trace;
 
 use serde::Serialize;

@@ -162,6 +162,28 @@ pub fn apply(before: Counts, kind: MovementKind, units: u32) -> Result<Counts, R
     Ok(after)
 }
 
+/// R-STOCK-2, R-STOCK-3: the movement row that lifts a quarantine or a
+/// recall: a release with no case, no unit and the reason (the units were
+/// never taken off the shelf, so no count changes). The schema's kinds are
+/// kept; a release for a case gives held units back.
+pub const LIFT: MovementKind = MovementKind::Release;
+
+/// R-STOCK-2, R-TRACE-1: the counts after voiding an implant record of
+/// `units`: back on the shelf they count again (free, not held); to waste
+/// they were off the shelf already and nothing changes.
+pub fn apply_void(before: Counts, to: super::trace::VoidTo, units: u32) -> Result<Counts, Refused> {
+    if units == 0 {
+        return Err(Refused::Zero);
+    }
+    if units > MAX_UNITS {
+        return Err(Refused::TooMany(units));
+    }
+    Ok(match to {
+        super::trace::VoidTo::Shelf => Counts { quantity: before.quantity + units, ..before },
+        super::trace::VoidTo::Waste => before,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +233,14 @@ mod tests {
                 prop_assert!(c.reserved <= c.quantity && c.for_case <= c.reserved, "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn r_stock_2_a_voided_implant_puts_its_units_back_or_wastes_them() {
+        use super::super::trace::VoidTo;
+        let c = counts(2, 1, 0);
+        assert_eq!(apply_void(c, VoidTo::Shelf, 1), Ok(counts(3, 1, 0)));
+        assert_eq!(apply_void(c, VoidTo::Waste, 1), Ok(c));
+        assert_eq!(apply_void(c, VoidTo::Shelf, 0), Err(Refused::Zero));
     }
 }

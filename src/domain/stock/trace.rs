@@ -2,6 +2,8 @@
 //! case with implants open until each one holds it. R-TRACE-2: the recall
 //! list is the same records, chosen by lot.
 
+use super::movement::MovementKind;
+use crate::domain::case::CaseState;
 use crate::domain::identity::Identity;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -32,6 +34,118 @@ pub struct ImplantRecord {
     pub operator: Option<String>,
     /// Who recorded it (display name).
     pub recorded_by: String,
+    /// Recorded by mistake and voided (R-TRACE-1: kept, no longer counted).
+    pub voided: Option<VoidMark>,
+    /// R-TRACE-2: the lot was recalled after it was implanted.
+    pub recalled: Option<RecallMark>,
+}
+
+/// R-TRACE-1: where the units of a voided implant record go: back on the
+/// shelf (never opened), or to waste (opened, not implanted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoidTo {
+    Shelf,
+    Waste,
+}
+
+impl VoidTo {
+    pub const ALL: [VoidTo; 2] = [VoidTo::Shelf, VoidTo::Waste];
+
+    /// The word typed on the command line (`--to shelf`).
+    pub fn code(self) -> &'static str {
+        match self {
+            VoidTo::Shelf => "shelf",
+            VoidTo::Waste => "waste",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<VoidTo> {
+        Self::ALL.into_iter().find(|v| v.code() == code.trim())
+    }
+
+    /// The movement that records the correction (R-STOCK-2: every movement
+    /// is a row): a release puts the units back on the shelf, a waste
+    /// records them thrown away. The stored kinds are the schema's.
+    pub fn movement(self) -> MovementKind {
+        match self {
+            VoidTo::Shelf => MovementKind::Release,
+            VoidTo::Waste => MovementKind::Waste,
+        }
+    }
+
+    /// The other way: the kind of the movement an implant record points
+    /// at says whether it stands (implant, consume) or was voided (release,
+    /// waste). `None` for a record that stands.
+    pub fn of_movement(kind: MovementKind) -> Option<VoidTo> {
+        match kind {
+            MovementKind::Release => Some(VoidTo::Shelf),
+            MovementKind::Waste => Some(VoidTo::Waste),
+            _ => None,
+        }
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            VoidTo::Shelf => "units put back on the shelf",
+            VoidTo::Waste => "units wasted",
+        }
+    }
+}
+
+/// R-TRACE-1: an implant record voided: when, why, where its units went.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VoidMark {
+    pub at: DateTime<Utc>,
+    pub reason: String,
+    pub to: VoidTo,
+}
+
+/// R-TRACE-2: the recall of the record's lot: when, and the notice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecallMark {
+    pub at: DateTime<Utc>,
+    pub reason: String,
+}
+
+/// R-TRACE-1: why a device cannot be recorded as used in a case now.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UseRefused {
+    #[error("the case is {0}; nothing can be recorded for it")]
+    CalledOff(&'static str),
+    #[error("the stay is closed (discharged); the record is closed too")]
+    Closed,
+    #[error("the procedure has not started yet: record what was used once it is under way (reserve it meanwhile)")]
+    NotStarted,
+}
+
+/// R-TRACE-1: a device is recorded as used (implanted, consumed) while
+/// the procedure is under way or once it is done, until the stay closes
+/// (discharged), and never before it started (found in use, #10: an
+/// implant recorded six days ahead; and after: a nurse records the implant
+/// once the procedure is marked done). `started` says the scheduled start
+/// has passed or the case is in the room.
+pub fn may_record_use(state: CaseState, started: bool, stay_closed: bool) -> Result<(), UseRefused> {
+    match state {
+        CaseState::Cancelled | CaseState::Postponed => Err(UseRefused::CalledOff(state.code())),
+        _ if stay_closed => Err(UseRefused::Closed),
+        CaseState::Done | CaseState::InProgress => Ok(()),
+        CaseState::Planned | CaseState::Confirmed if started => Ok(()),
+        CaseState::Planned | CaseState::Confirmed => Err(UseRefused::NotStarted),
+    }
+}
+
+/// R-TRACE-1, R-STOCK-2: a case is called off (cancelled, postponed) only
+/// when no implant record of it stands: a device recorded in a patient says
+/// the procedure happened. The records recorded by mistake are voided
+/// first (each with its reason). The error lists those standing.
+pub fn may_call_off(records: &[ImplantRecord]) -> Result<(), Vec<String>> {
+    let standing: Vec<String> = records
+        .iter()
+        .filter(|r| r.voided.is_none())
+        .map(|r| format!("#{} {} ({})", r.id, r.device, r.lot_label()))
+        .collect();
+    if standing.is_empty() { Ok(()) } else { Err(standing) }
 }
 
 /// An item an implant record lacks (R-TRACE-1).
@@ -93,7 +207,7 @@ impl ImplantRecord {
 pub fn close_gate(records: &[ImplantRecord]) -> Result<(), Vec<String>> {
     let problems: Vec<String> = records
         .iter()
-        .filter(|r| r.implantable)
+        .filter(|r| r.implantable && r.voided.is_none())
         .filter_map(|r| {
             let missing = r.missing();
             (!missing.is_empty()).then(|| {
@@ -134,6 +248,8 @@ pub(crate) mod tests {
             at: Some(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()),
             operator: Some("Dr Roux".into()),
             recorded_by: "Nurse One".into(),
+            voided: None,
+            recalled: None,
         }
     }
 
@@ -154,5 +270,32 @@ pub(crate) mod tests {
         // A traced single-use device (not an implant) does not hold the case.
         r.implantable = false;
         assert_eq!(close_gate(&[r]), Ok(()));
+    }
+
+    #[test]
+    fn r_trace_1_a_voided_record_does_not_hold_the_case_nor_stop_its_cancel() {
+        let mut r = record();
+        r.operator = None;
+        assert!(close_gate(&[r.clone()]).is_err());
+        assert_eq!(may_call_off(&[r.clone()]), Err(vec!["#1 cannulated screw 7.0 (lot A1)".to_string()]));
+        r.voided = Some(VoidMark { at: r.at.unwrap(), reason: "wrong patient".into(), to: VoidTo::Shelf });
+        assert_eq!(close_gate(&[r.clone()]), Ok(()));
+        assert_eq!(may_call_off(&[r]), Ok(()));
+        for to in VoidTo::ALL {
+            assert_eq!(VoidTo::of_movement(to.movement()), Some(to));
+            assert_eq!(VoidTo::from_code(to.code()), Some(to));
+        }
+        assert_eq!(VoidTo::of_movement(MovementKind::Implant), None);
+    }
+
+    #[test]
+    fn r_trace_1_use_is_recorded_once_started_and_after_done_until_closed() {
+        use CaseState as C;
+        assert_eq!(may_record_use(C::Confirmed, false, false), Err(UseRefused::NotStarted));
+        assert_eq!(may_record_use(C::Confirmed, true, false), Ok(()));
+        assert_eq!(may_record_use(C::InProgress, false, false), Ok(()), "in the room early");
+        assert_eq!(may_record_use(C::Done, true, false), Ok(()), "a nurse records it after the procedure");
+        assert_eq!(may_record_use(C::Done, true, true), Err(UseRefused::Closed));
+        assert_eq!(may_record_use(C::Cancelled, true, false), Err(UseRefused::CalledOff("cancelled")));
     }
 }

@@ -1,0 +1,170 @@
+//! R-TRACE-3: one reading of a scanned label, whatever carries it: a GS1
+//! element string or an HIBC label (the two UDI carriers on implants in
+//! Europe). The Stock tab's receipt and `periop stock receive --scan` both
+//! read labels here, and find the reference they name here, so they cannot
+//! disagree (found in use, fix 10: the command refused HIBC labels the
+//! screen took).
+
+use super::Reference;
+use super::gs1::{self, Gs1};
+use super::hibc::{self, Hibc};
+
+/// What a label said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    Gs1(Gs1),
+    Hibc(Hibc),
+}
+
+/// Why a label could not be read: the carrier's own message, naming the bad part.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScanError {
+    #[error("{0}")]
+    Gs1(#[from] gs1::Gs1Error),
+    #[error("HIBC label {0}")]
+    Hibc(#[from] hibc::HibcError),
+}
+
+/// An HIBC label starts with `+` (after its symbology prefix, `]C0` or `]d1`).
+pub fn is_hibc(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('+') || t.starts_with("]C0+") || t.starts_with("]d1+")
+}
+
+/// Reads a scanned (or typed) label.
+pub fn read(text: &str, options: gs1::Options) -> Result<Label, ScanError> {
+    if is_hibc(text) { Ok(Label::Hibc(hibc::parse(text)?)) } else { Ok(Label::Gs1(gs1::parse(text, options)?)) }
+}
+
+/// Why no reference matched a label.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoReference {
+    #[error("GTIN {0} is in no reference of the catalogue")]
+    Gtin(String),
+    #[error("HIBC product {pcn} (labeler {lic}) is no reference code of the catalogue")]
+    Product { lic: String, pcn: String },
+}
+
+impl NoReference {
+    /// The GTIN to prefill a new reference with, when the label gave one.
+    pub fn gtin(&self) -> Option<&str> {
+        match self {
+            NoReference::Gtin(g) => Some(g),
+            NoReference::Product { .. } => None,
+        }
+    }
+
+    /// The reference code to prefill a new reference with (an HIBC product number).
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            NoReference::Gtin(_) => None,
+            NoReference::Product { pcn, .. } => Some(pcn),
+        }
+    }
+}
+
+impl Label {
+    /// The reference the label names: by GTIN for GS1, by reference code
+    /// for HIBC (its product number, or labeler and product number,
+    /// compared on letters and digits). `Ok(None)` when the label names
+    /// none (a GS1 string without (01)).
+    pub fn reference<'a>(&self, refs: &'a [Reference]) -> Result<Option<&'a Reference>, NoReference> {
+        match self {
+            Label::Gs1(g) => match &g.gtin {
+                Some(gtin) => refs
+                    .iter()
+                    .find(|r| r.gtin.as_deref() == Some(gtin.as_str()))
+                    .map(Some)
+                    .ok_or_else(|| NoReference::Gtin(gtin.to_string())),
+                None => Ok(None),
+            },
+            Label::Hibc(h) => {
+                let bare = |code: &str| -> String {
+                    code.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase()
+                };
+                let joined = format!("{}{}", h.lic, h.pcn);
+                refs.iter()
+                    .find(|r| bare(&r.code) == h.pcn || bare(&r.code) == joined)
+                    .map(Some)
+                    .ok_or_else(|| NoReference::Product { lic: h.lic.clone(), pcn: h.pcn.clone() })
+            }
+        }
+    }
+
+    pub fn lot(&self) -> Option<&String> {
+        match self {
+            Label::Gs1(g) => g.lot.as_ref(),
+            Label::Hibc(h) => h.lot.as_ref(),
+        }
+    }
+
+    pub fn serial(&self) -> Option<&String> {
+        match self {
+            Label::Gs1(g) => g.serial.as_ref(),
+            Label::Hibc(h) => h.serial.as_ref(),
+        }
+    }
+
+    pub fn expiry(&self) -> Option<chrono::NaiveDate> {
+        match self {
+            Label::Gs1(g) => g.expiry,
+            Label::Hibc(h) => h.expiry,
+        }
+    }
+
+    /// Units the label counts ((30) for GS1; HIBC: none).
+    pub fn count(&self) -> Option<u32> {
+        match self {
+            Label::Gs1(g) => g.count,
+            Label::Hibc(_) => None,
+        }
+    }
+
+    /// What was read, for the form's subtitle.
+    pub fn shown(&self) -> String {
+        match self {
+            Label::Gs1(g) => gs1::bracketed(g),
+            Label::Hibc(h) => format!("HIBC labeler {}, product {}", h.lic, h.pcn),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::DeviceKind;
+    use super::*;
+
+    fn reference(code: &str, gtin: Option<&str>) -> Reference {
+        Reference {
+            id: 1,
+            version: 1,
+            code: code.into(),
+            manufacturer: "Acme".into(),
+            name: "screw".into(),
+            kind: DeviceKind::Screw,
+            implantable: true,
+            gtin: gtin.map(String::from),
+            min_stock: 0,
+            mm_per_turn: None,
+        }
+    }
+
+    fn options() -> gs1::Options {
+        gs1::Options { separator: None, reference_year: 2026 }
+    }
+
+    #[test]
+    fn r_trace_3_one_reader_for_gs1_and_hibc() {
+        let refs = [reference("SCR-70", Some("03453120000011")), reference("A123PCN1", None)];
+        let g = read("(01)03453120000011(10)A1", options()).unwrap();
+        assert_eq!(g.reference(&refs).unwrap().map(|r| r.code.as_str()), Some("SCR-70"));
+        assert_eq!(g.lot().map(String::as_str), Some("A1"));
+        let primary = "+A123PCN10";
+        let check = hibc::check_char(primary).unwrap();
+        let h = read(&format!("{primary}{check}"), options()).unwrap();
+        assert!(matches!(h, Label::Hibc(_)));
+        assert_eq!(h.reference(&refs).unwrap().map(|r| r.code.as_str()), Some("A123PCN1"));
+        let unknown = read("(01)04006381333931", options()).unwrap();
+        assert_eq!(unknown.reference(&refs).unwrap_err().gtin(), Some("04006381333931"));
+    }
+}
