@@ -7,6 +7,7 @@ mod discharge;
 mod rounds;
 mod stay;
 pub mod stock;
+mod timeline;
 
 pub use clinical::{consultation, intake, lab, treatment};
 pub use discharge::{discharge, discharge_check};
@@ -14,6 +15,7 @@ pub use rounds::{RoundsRequest, phase, round, turns};
 pub use stay::{
     NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, rebook, step_reason, undo,
 };
+pub use timeline::{TimelineRequest, correct_event};
 
 use super::form::{Choice, Field, Form};
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
@@ -123,6 +125,8 @@ pub enum Purpose {
     NewReference,
     /// R-TRACE-1: who implanted a recorded device.
     ImplantOperator,
+    /// R-BLOCK-6: an event of the J0 timeline corrected or voided.
+    CorrectEvent,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -438,6 +442,8 @@ pub enum Request {
         reason: String,
         who: String,
     },
+    /// R-BLOCK-6: the J0 timeline.
+    Timeline(TimelineRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -555,5 +561,6 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Recall { code } => stock::recall_request(form, code),
         Purpose::NewReference => stock::new_reference_request(form),
         Purpose::ImplantOperator => stock::operator_request(form),
+        Purpose::CorrectEvent => timeline::correct_request(form, who),
     }
 }
