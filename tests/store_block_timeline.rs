@@ -156,8 +156,8 @@ fn r_block_6_nurses_and_schedulers_record_the_timeline() {
 
 /// R-FAST-4 with R-BLOCK-6: a case running late raises the prolonged-fast
 /// alert; once the J0 timeline says the patient went to the room, the fast
-/// is over and the alert goes, whatever the schedule says; the block's day
-/// shows where the patient is now.
+/// is over and the alert goes, whatever the schedule says; the Board and
+/// the block's day show where the patient is now.
 #[test]
 fn r_fast_4_the_real_time_in_the_room_ends_the_fast() {
     let dir = tempfile::tempdir().unwrap();
@@ -168,6 +168,9 @@ fn r_fast_4_the_real_time_in_the_room_ends_the_fast() {
     assert!(prolonged(&store, paris(14, 10)), "clear fluids until 08:00, still waiting at 14:10");
     store.write(paris(14, 15), |tx| case_events::record(tx, case, EventKind::InRoom, None)).unwrap();
     assert!(!prolonged(&store, paris(14, 30)), "in the room at 14:15: the fast is over");
+    let board = store.board(day(), paris(14, 30)).unwrap();
+    let slot = board.facts.procedures.iter().find(|p| p.case_id == case).unwrap();
+    assert_eq!(slot.where_now.map(|e| e.kind), Some(EventKind::InRoom), "the Board says where the patient is");
     let conn = raw_ro(&path);
     let bundles = periop::store::journey::bundles(&conn, &[case]).unwrap();
     assert_eq!(bundles[&case].fasting(chrono_tz::Europe::Paris).in_room_at, Some(paris(14, 15)));
