@@ -200,3 +200,58 @@ fn r_block_6_a_schema_9_file_is_upgraded_with_the_timeline() {
     assert_eq!(version, periop::store::schema::VERSION);
     assert_eq!(count(&conn, "SELECT count(*) FROM case_events", []), 1);
 }
+
+/// R-BLOCK-3 with R-STOCK-3: a device reserved for the case whose lot
+/// expires before the new day: the move is saved and says which device is
+/// no longer valid; the conflict stays shown on the day's list.
+#[test]
+fn r_block_3_a_move_says_which_reserved_devices_are_not_valid() {
+    use periop::store::table::Table;
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, case) = ward(&path);
+    store
+        .write(at(), |tx| {
+            let reference = tx.insert(
+                Table::DeviceRefs,
+                &[
+                    ("code", &"KYPHO-1"),
+                    ("manufacturer", &"Acme"),
+                    ("name", &"Cement kit"),
+                    ("kind", &"cement_kit"),
+                    ("implantable", &false),
+                ],
+            )?;
+            let lot = tx.insert(
+                Table::DeviceLots,
+                &[
+                    ("ref_id", &reference),
+                    ("lot", &"L42"),
+                    ("expiry_on", &"2026-11-26"),
+                    ("quantity", &3),
+                    ("reserved", &1),
+                    ("received_at", &"2026-11-01T08:00:00Z"),
+                ],
+            )?;
+            tx.insert(Table::CaseDevices, &[("case_id", &case), ("lot_id", &lot), ("units", &1)])
+        })
+        .unwrap();
+    let settings = Settings::default();
+    let devices = |on: NaiveDate| -> Vec<&'static str> {
+        let all = periop::store::block::conflicts_on(&raw_ro(&path), on, &settings).unwrap();
+        all.iter().map(|c| c.kind.code()).filter(|k| *k == "device_not_available").collect()
+    };
+    assert!(devices(day()).is_empty(), "the lot is good on the 25th");
+    let new_start = chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap().with_timezone(&Utc);
+    let moved =
+        store.write(at(), |tx| periop::store::cases::move_case(tx, case, 1, new_start, false, &settings)).unwrap();
+    assert!(
+        moved
+            .message
+            .contains("a reserved device not available: Cement kit lot L42 (expired before the procedure day)"),
+        "{}",
+        moved.message
+    );
+    let day27 = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    assert_eq!(devices(day27), ["device_not_available"], "shown until put right");
+}
