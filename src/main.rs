@@ -79,6 +79,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Format::Json => out(&cli::board::json(&board, now, store.zone())),
             }
         }
+        Some(Command::Block {
+            action: Some(cli::args::BlockAction::Event { case_id, kind, at, correct, void, reason }),
+            ..
+        }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            use cli::block::EventCommand;
+            let command = match (correct, void, case_id) {
+                (Some(event_id), _, _) => EventCommand::Correct { event_id, at: at.unwrap_or_default() },
+                (_, Some(event_id), _) => EventCommand::Void { event_id, reason: reason.unwrap_or_default() },
+                (_, _, Some(case_id)) => EventCommand::Record { case_id, kind, at },
+                _ => return Err(color_eyre::eyre::eyre!("give --case ID, --correct EVENT or --void EVENT")),
+            };
+            out(&cli::block::event(&mut store, command, now)?);
+        }
         Some(Command::Block { action: Some(cli::args::BlockAction::Stats { from, to, format }), .. }) => {
             let store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();

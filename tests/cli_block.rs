@@ -98,10 +98,91 @@ fn r_block_6_block_stats_per_room_and_week() {
         &["--db", db, "--now", now, "block", "stats", "--from", "2026-11-23", "--to", "2026-11-23", "--format", "csv"],
     ));
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("week,room,cases,booked_min,open_min,utilisation,called_off"));
-    // The 23rd: Room 1 has 90 + 90 + 120 minutes booked of 600 open.
-    assert_eq!(lines.next(), Some("2026-11-23,Room 1 CT,3,300,600,0.500,0"), "{csv}");
+    assert_eq!(
+        lines.next(),
+        Some(
+            "week,room,cases,booked_min,open_min,utilisation,called_off,occupied_min,occupancy,recorded_cases,\
+             started_days,start_delay_avg_min,turnovers,turnover_avg_min"
+        )
+    );
+    // The 23rd: Room 1 has 90 + 90 + 120 minutes booked of 600 open; no
+    // timeline recorded yet, so the real use is the planned one.
+    assert_eq!(lines.next(), Some("2026-11-23,Room 1 CT,3,300,600,0.500,0,300,0.500,0,0,,0,"), "{csv}");
     let bad = periop(dir.path(), &["--db", db, "block", "stats", "--from", "2026-11-29", "--to", "2026-11-23"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("give a last day on or after the first"));
+}
+
+/// R-BLOCK-6: `periop block event` records the J0 timeline (the next event
+/// now, or a named one at a time), refuses one out of order naming why,
+/// corrects and voids; the day's list and `block stats` then give the real
+/// use, the start delay and the turnover.
+#[test]
+fn r_block_6_block_event_records_the_timeline_and_stats_use_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let now = "2026-11-23T16:00";
+    assert!(periop(dir.path(), &["--db", db, "--now", "2026-11-22T09:30", "demo"]).status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&periop(
+        dir.path(),
+        &["--db", db, "--now", now, "block", "--date", "2026-11-23", "--format", "json"],
+    )))
+    .unwrap();
+    let room1 = json["rooms"][0]["room_id"].as_i64().unwrap();
+    let ids: Vec<String> = json["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["room_id"].as_i64() == Some(room1))
+        .map(|c| c["case_id"].to_string())
+        .collect();
+    assert_eq!(ids.len(), 3, "{json}");
+    let event = |args: &[&str]| {
+        let mut all = vec!["--db", db, "--now", now, "block", "event"];
+        all.extend_from_slice(args);
+        periop(dir.path(), &all)
+    };
+    for (case, kind, at) in [
+        (&ids[1], "in-room", "10:40"),
+        (&ids[1], "out-of-room", "12:05"),
+        (&ids[2], "in-room", "13:10"),
+        (&ids[2], "out-of-room", "14:30"),
+    ] {
+        let said = stdout(&event(&["--case", case, "--kind", kind, "--at", at]));
+        assert!(said.contains(&format!("at {at}")), "{said}");
+    }
+    let refused = event(&["--case", &ids[2], "--kind", "procedure-start", "--at", "14:40"]);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("procedure start cannot be after out of room (R-BLOCK-6)"), "{err}");
+    let bad = event(&["--case", &ids[2], "--kind", "lunch"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("in-room"), "{}", String::from_utf8_lossy(&bad.stderr));
+    // The next event now: recovery follows out of room.
+    let said = stdout(&event(&["--case", &ids[2]]));
+    assert!(said.contains("in recovery at 16:00"), "{said}");
+
+    let text = stdout(&periop(dir.path(), &["--db", db, "--now", now, "block", "--date", "2026-11-23"]));
+    // Room 1: 90 planned (nothing recorded) + 85 + 80 real of 600; first in
+    // the room at 10:40 against 08:00 scheduled; one turnover 12:05 → 13:10.
+    assert!(text.contains("Room 1 CT                 300  50 %   255  42 %   +160  65 (1)"), "{text}");
+    let csv = stdout(&periop(
+        dir.path(),
+        &["--db", db, "--now", now, "block", "stats", "--from", "2026-11-23", "--to", "2026-11-23", "--format", "csv"],
+    ));
+    assert!(csv.contains("2026-11-23,Room 1 CT,3,300,600,0.500,0,255,0.425,2,1,160,1,65"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&periop(
+        dir.path(),
+        &["--db", db, "--now", now, "block", "--date", "2026-11-23", "--format", "json"],
+    )))
+    .unwrap();
+    let case = json["cases"].as_array().unwrap().iter().find(|c| c["case_id"].as_i64() == ids[2].parse().ok()).unwrap();
+    let timeline = case["timeline"].as_array().unwrap();
+    assert_eq!(timeline.len(), 3);
+    assert_eq!(timeline[0]["kind"], "in_room");
+    let first = timeline[0]["event_id"].to_string();
+    let said = stdout(&event(&["--correct", &first, "--at", "13:05"]));
+    assert!(said.contains("corrected: in room at 13:05"), "{said}");
+    let voided = stdout(&event(&["--void", &timeline[2]["event_id"].to_string(), "--reason", "pressed twice"]));
+    assert!(voided.contains("voided"), "{voided}");
 }

@@ -95,6 +95,12 @@ fn try_change(tx: &mut WriteTx<'_>, change: Change, r: &Rows) -> periop::store::
         Change::Distraction => tx
             .update(Table::DistractionCases, r.distraction.0, r.distraction.1, &[("pin_sites", &"pins 1-4 lateral")])
             .map(drop),
+        Change::Timeline => tx
+            .insert(
+                Table::CaseEvents,
+                &[("case_id", &r.case.0), ("kind", &"arrived"), ("at", &earlier), ("recorded_by", &tx.actor_id())],
+            )
+            .map(drop),
         Change::Round => tx
             .insert(
                 Table::DistractionSessions,

@@ -127,6 +127,8 @@ pub enum Action {
     PrevRoom,
     NextRoom,
     Rebook,
+    RecordEvent,
+    CorrectEvent,
     WeekView,
     Today,
     Confirm,
@@ -295,6 +297,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[Char('b')], Action::BedForm, "choose the bed", None),
     bind(Detail, &[Char('m')], Action::MoveCase, "move the procedure", None),
     bind(Detail, &[Char('S')], Action::StopTreatment, "mark a treatment stopped (R-MED-3)", None),
+    bind(Detail, &[Char('J')], Action::RecordEvent, "J0 timeline: record the next event now (arrived, in room, … back on ward)", None),
     bind(Detail, &[Char('V')], Action::Void, "void an entry made by mistake (intake, treatment, lab, consultation)", None),
     bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
     bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
@@ -324,6 +327,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Scope::Block, &[Char('r')], Action::Rebook, "book a postponed case again (the waiting list)", None),
     bind(Scope::Block, &[Char('x')], Action::TakeStep(Step::Cancel), "cancel the case (a reason from the list)", None),
     bind(Scope::Block, &[Char('o')], Action::TakeStep(Step::Postpone), "postpone the case (a reason from the list)", None),
+    bind(Scope::Block, &[Char('e')], Action::RecordEvent, "J0 timeline: record the next event now (arrived, in room, … back on ward)", Some("event")),
+    bind(Scope::Block, &[Char('E')], Action::CorrectEvent, "J0 timeline: correct an event's time, or void one recorded by mistake", None),
     bind(StockScope, &[Char('r')], Action::Receive, "receive: scan or type the label (GS1), check, save", Some("receive")),
     bind(StockScope, &[Char('v')], Action::Reserve, "reserve for a case (the earliest-expiring usable lot, FEFO)", Some("reserve")),
     bind(StockScope, &[Char('u')], Action::UseDevice, "use / implant this lot in a case (traced)", Some("use")),
@@ -382,6 +387,7 @@ pub fn change_of(action: Action) -> Option<Change> {
         | Action::Recall => Change::Stock,
         Action::UseDevice | Action::ImplantOperator | Action::VoidImplant => Change::Implant,
         Action::NewReference => Change::DeviceCatalogue,
+        Action::RecordEvent | Action::CorrectEvent => Change::Timeline,
         _ => return None,
     })
 }

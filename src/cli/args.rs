@@ -236,6 +236,31 @@ pub enum ListFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum BlockAction {
+    /// Records an event of a case's J0 timeline (R-BLOCK-6; nurse or
+    /// scheduler): `--case ID` alone records the next event now; `--kind`
+    /// names it, `--at` gives its time; `--correct EVENT --at TIME` corrects
+    /// one, `--void EVENT --reason R` voids one recorded by mistake.
+    Event {
+        /// The case (the `case_id` of `periop block --format json`).
+        #[arg(long = "case", value_name = "ID", required_unless_present_any = ["correct", "void"])]
+        case_id: Option<i64>,
+        /// arrived, in-room, anaesthesia-start, procedure-start, procedure-end,
+        /// out-of-room, recovery, back-on-ward (default: the next one).
+        #[arg(long)]
+        kind: Option<String>,
+        /// When it happened: HH:MM today, or 2026-11-23T08:12 (ward time); default now.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Correct the time of this event (its `event_id`) to `--at`.
+        #[arg(long, value_name = "EVENT", conflicts_with_all = ["case_id", "kind", "void"], requires = "at")]
+        correct: Option<i64>,
+        /// Void this event (its `event_id`), recorded by mistake.
+        #[arg(long, value_name = "EVENT", conflicts_with_all = ["case_id", "kind", "at"], requires = "reason")]
+        void: Option<i64>,
+        /// Why it is voided.
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Each room's planned utilisation per week (R-BLOCK-6), with the cases
     /// cancelled or postponed (R-BLOCK-5).
     Stats {

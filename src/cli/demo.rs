@@ -425,6 +425,7 @@ fn free_operator(tx: &WriteTx<'_>, ward: &Ward, first: usize, start: DateTime<Ut
                 bed_for_night: true,
                 intakes: Vec::new(),
                 patient: PatientKind::Adult,
+                devices: Vec::new(),
             };
             let mut cases = booked.clone();
             cases.push(candidate);

@@ -11,9 +11,9 @@
 //! room's turnover for rooms (R-BLOCK-2), never by slot: a case that crosses
 //! midnight or a clock change is judged on its real instants.
 //!
-//! A new kind of conflict (the stock issue's "reserved device not
-//! available", R-STOCK-3) is one more fact on [`BookedCase`], one more
-//! [`ConflictKind`] and one more function in [`CHECKS`].
+//! A kind of conflict is one fact on [`BookedCase`], one [`ConflictKind`]
+//! and one function in [`CHECKS`] (the last added: a reserved device not
+//! available, R-STOCK-3).
 
 use super::fasting::{self, LastIntake, PatientKind};
 use super::settings::{self, Settings};
@@ -52,6 +52,39 @@ pub struct BookedCase {
     /// the patient is an adult or a child on the procedure day.
     pub intakes: Vec<LastIntake>,
     pub patient: PatientKind,
+    /// R-STOCK-3: the units of device lots held for the case.
+    pub devices: Vec<HeldDevice>,
+}
+
+/// R-STOCK-3: units of one lot reserved for a case, with what the lot is now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeldDevice {
+    pub lot_id: i64,
+    /// Units held for the case.
+    pub units: u32,
+    /// Units of the lot on the shelf.
+    pub quantity: u32,
+    pub expiry: Option<chrono::NaiveDate>,
+    pub quarantined: bool,
+}
+
+impl HeldDevice {
+    /// R-STOCK-3: why the held units cannot be used on `day`, if they
+    /// cannot: the lot quarantined, expired before the day, or short of
+    /// the units held.
+    pub fn unavailable_on(&self, day: chrono::NaiveDate) -> Option<&'static str> {
+        if self.units == 0 {
+            None
+        } else if self.quarantined {
+            Some("quarantined")
+        } else if self.expiry.is_some_and(|e| e < day) {
+            Some("expired before the procedure day")
+        } else if self.quantity < self.units {
+            Some("fewer units on the shelf than reserved")
+        } else {
+            None
+        }
+    }
 }
 
 impl BookedCase {
@@ -115,10 +148,11 @@ pub enum ConflictKind {
     NoBedForNight,
     FastingCannotBeMet,
     AnaesthesiaNotCleared,
+    DeviceNotAvailable,
 }
 
 impl ConflictKind {
-    pub const ALL: [ConflictKind; 8] = [
+    pub const ALL: [ConflictKind; 9] = [
         ConflictKind::RoomOverlap,
         ConflictKind::OutsideRoomHours,
         ConflictKind::OperatorOverlap,
@@ -127,6 +161,7 @@ impl ConflictKind {
         ConflictKind::NoBedForNight,
         ConflictKind::FastingCannotBeMet,
         ConflictKind::AnaesthesiaNotCleared,
+        ConflictKind::DeviceNotAvailable,
     ];
 
     /// The stable code the JSON and CSV carry (documented in the README).
@@ -140,6 +175,7 @@ impl ConflictKind {
             ConflictKind::NoBedForNight => "no_bed_for_night",
             ConflictKind::FastingCannotBeMet => "fasting_cannot_be_met",
             ConflictKind::AnaesthesiaNotCleared => "anaesthesia_not_cleared",
+            ConflictKind::DeviceNotAvailable => "device_not_available",
         }
     }
 
@@ -158,6 +194,7 @@ impl ConflictKind {
             ConflictKind::NoBedForNight => "no bed for the J-1 night",
             ConflictKind::FastingCannotBeMet => "fasting window cannot be met",
             ConflictKind::AnaesthesiaNotCleared => "anaesthesia not cleared",
+            ConflictKind::DeviceNotAvailable => "a reserved device not available",
         }
     }
 
@@ -172,9 +209,10 @@ impl ConflictKind {
                 Policy::Refused
             }
             ConflictKind::AnaesthetistOverlap | ConflictKind::OutsideRoomHours => Policy::Override,
-            ConflictKind::NoBedForNight | ConflictKind::FastingCannotBeMet | ConflictKind::AnaesthesiaNotCleared => {
-                Policy::Shown
-            }
+            ConflictKind::NoBedForNight
+            | ConflictKind::FastingCannotBeMet
+            | ConflictKind::AnaesthesiaNotCleared
+            | ConflictKind::DeviceNotAvailable => Policy::Shown,
         }
     }
 }
@@ -211,6 +249,7 @@ pub const CHECKS: &[CheckFn] = &[
     no_bed_for_night,
     fasting_cannot_be_met,
     anaesthesia_not_cleared,
+    device_not_available,
 ];
 
 /// R-BLOCK-3: every conflict in `schedule`, by kind then by case. Never panics.
@@ -321,6 +360,17 @@ pub fn fasting_cannot_be_met(s: &Schedule<'_>) -> Vec<Conflict> {
 /// R-BLOCK-3 with R-ANES-5: a case under anaesthesia whose patient is not cleared.
 pub fn anaesthesia_not_cleared(s: &Schedule<'_>) -> Vec<Conflict> {
     each(s, ConflictKind::AnaesthesiaNotCleared, |c| c.anaesthesia == AnaesthesiaGate::NotCleared)
+}
+
+/// R-BLOCK-3 with R-STOCK-3: a device reserved for the case whose lot cannot
+/// be used on its day (quarantined, expired before it, or short), shown until
+/// put right (another lot reserved, the case moved).
+pub fn device_not_available(s: &Schedule<'_>) -> Vec<Conflict> {
+    let zone = s.settings.zone();
+    each(s, ConflictKind::DeviceNotAvailable, |c| {
+        let day = ward_time::local_day(c.start, zone);
+        c.devices.iter().any(|d| d.unavailable_on(day).is_some())
+    })
 }
 
 #[cfg(test)]

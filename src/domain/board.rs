@@ -85,6 +85,8 @@ pub struct Slot {
     pub readiness: Option<ReadinessSummary>,
     /// R-FAST-1: filled by [`Board::build`] for a case under anaesthesia still to come.
     pub fasting: Option<FastingTimes>,
+    /// R-BLOCK-6: the latest event of the J0 timeline: where the patient is now.
+    pub where_now: Option<super::block_timeline::TimelineEvent>,
 }
 
 /// The stored facts the rules read for one case on the board.

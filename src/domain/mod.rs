@@ -10,6 +10,7 @@ pub mod beds;
 pub mod block_changes;
 pub mod block_conflicts;
 pub mod block_list;
+pub mod block_timeline;
 pub mod board;
 pub mod case;
 pub mod checklist;

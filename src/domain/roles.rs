@@ -120,10 +120,13 @@ pub enum Change {
     Stock,
     /// Recording a device implanted in or used on a patient (R-TRACE-1).
     Implant,
+    /// The J0 timeline of a case: arrived, in room, … back on ward, and
+    /// their corrections (R-BLOCK-6).
+    Timeline,
 }
 
 impl Change {
-    pub const ALL: [Change; 20] = [
+    pub const ALL: [Change; 21] = [
         Change::Staff,
         Change::Settings,
         Change::Rooms,
@@ -144,6 +147,7 @@ impl Change {
         Change::DeviceCatalogue,
         Change::Stock,
         Change::Implant,
+        Change::Timeline,
     ];
 
     /// How a refusal and `periop roles` name the change.
@@ -169,6 +173,7 @@ impl Change {
             Change::DeviceCatalogue => "device references",
             Change::Stock => "device stock",
             Change::Implant => "implant records",
+            Change::Timeline => "the J0 timeline",
         }
     }
 
@@ -194,6 +199,7 @@ impl Change {
             Change::DeviceCatalogue => "device_catalogue",
             Change::Stock => "stock",
             Change::Implant => "implant",
+            Change::Timeline => "timeline",
         }
     }
 }
@@ -223,6 +229,7 @@ pub const PERMISSIONS: &[(Change, &[Role])] = &[
     (Change::DeviceCatalogue, &[Pharmacist, Admin]),
     (Change::Stock, &[Nurse, Doctor, Pharmacist, Admin]),
     (Change::Implant, &[Nurse, Doctor, Admin]),
+    (Change::Timeline, &[Nurse, Scheduler, Admin]),
 ];
 
 /// The roles that may make `change` (R-ROLE-1).

@@ -4,7 +4,7 @@
 //! (R-PRIV-1): it names the record.
 
 use crate::app::clock::Clock;
-use crate::app::forms::{ConsultationRequest, DischargeCheckRequest, NewAdmission, Request};
+use crate::app::forms::{ConsultationRequest, DischargeCheckRequest, NewAdmission, Request, TimelineRequest};
 use crate::app::refusal::Refusal;
 use crate::domain::beds::BedAction;
 use crate::domain::ward_time;
@@ -130,6 +130,7 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::Rounds(r) => super::save_rounds::apply(store, now, r),
         Request::Stock(r) => super::save_stock::apply(store, now, r),
         Request::Setup(r) => super::save_setup::apply(store, now, r),
+        Request::Timeline(r) => timeline(store, now, r),
     }
 }
 
@@ -161,6 +162,9 @@ fn request_label(request: &Request) -> String {
         Request::CallDone { call_id, .. } => format!("call #{call_id} done"),
         Request::Rounds(r) => super::save_rounds::label(r),
         Request::Stock(r) => super::save_stock::label(r),
+        Request::Timeline(TimelineRequest::Next { case_id, .. }) => format!("case #{case_id} timeline event"),
+        Request::Timeline(TimelineRequest::Correct { event_id, .. }) => format!("timeline event #{event_id} corrected"),
+        Request::Timeline(TimelineRequest::Void { event_id, .. }) => format!("timeline event #{event_id} voided"),
         Request::StaffRole { staff_id, .. } => format!("staff #{staff_id} role"),
         Request::Void { what, id, .. } => format!("{} voided", what.table().row(*id)),
         Request::StaffActive { staff_id, .. } => format!("staff #{staff_id} active"),
@@ -237,4 +241,27 @@ fn discharge_check(store: &mut Store, now: DateTime<Utc>, c: &DischargeCheckRequ
     };
     store.write(now, |tx| discharge::save_check(tx, c.admission_id, c.version, &input))?;
     Ok(format!("{}: discharge check saved", c.who))
+}
+
+/// R-BLOCK-6: the next event now, a correction or a void.
+fn timeline(store: &mut Store, now: DateTime<Utc>, r: TimelineRequest) -> Result<String> {
+    use crate::store::case_events;
+    let zone = store.zone();
+    match r {
+        TimelineRequest::Next { case_id, who } => store
+            .write(now, |tx| case_events::record_next(tx, case_id))
+            .map(|done| format!("{who}: {} recorded", done.words(zone))),
+        TimelineRequest::Correct { event_id, version, day, time, who } => {
+            let at = ward_time::at_local(day, time, zone);
+            store
+                .write(now, |tx| case_events::correct(tx, event_id, Some(version), at))
+                .map(|done| format!("{who}: corrected, {}", done.words(zone)))
+        }
+        TimelineRequest::Void { event_id, version, reason, who } => {
+            store.write(now, |tx| case_events::void(tx, event_id, Some(version), &reason)).map(|state| {
+                let state = state.map(|s| format!("; the case is now {}", s.label())).unwrap_or_default();
+                format!("{who}: timeline event voided; kept in the history{state}")
+            })
+        }
+    }
 }

@@ -10,7 +10,7 @@ use super::write::WriteTx;
 use crate::domain::anaesthesia::CpaOutcome;
 use crate::domain::block_changes;
 use crate::domain::block_conflicts::{
-    self, AnaesthesiaGate, BookedCase, Conflict, ConflictKind, Policy, RoomHours, Schedule,
+    self, AnaesthesiaGate, BookedCase, Conflict, ConflictKind, HeldDevice, Policy, RoomHours, Schedule,
 };
 use crate::domain::settings::Settings;
 use crate::domain::ward_time;
@@ -44,6 +44,7 @@ pub fn schedule_between(
         .collect::<rusqlite::Result<_>>()?;
     let ids: Vec<i64> = found.iter().map(|r| r.0).collect();
     let mut bundles = journey::bundles(conn, &ids)?;
+    let mut devices = held_devices(conn, &ids)?;
     let mut out = Vec::with_capacity(found.len());
     for (case_id, patient_id, room_id, operator_id, anaesthetist_id, bed) in found {
         let Some(b) = bundles.remove(&case_id) else { continue };
@@ -66,7 +67,41 @@ pub fn schedule_between(
             bed_for_night: bed,
             patient: b.record.patient_kind(zone),
             intakes: b.intakes,
+            devices: devices.remove(&case_id).unwrap_or_default(),
         });
+    }
+    Ok(out)
+}
+
+/// R-STOCK-3: the units of lots held for these cases (case_devices), with
+/// what each lot is now; one query.
+fn held_devices(conn: &Connection, ids: &[i64]) -> Result<std::collections::BTreeMap<i64, Vec<HeldDevice>>> {
+    let mut out: std::collections::BTreeMap<i64, Vec<HeldDevice>> = std::collections::BTreeMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.case_id, d.lot_id, d.units, l.quantity, l.expiry_on, l.quarantine_reason IS NOT NULL
+         FROM case_devices d JOIN device_lots l ON l.id = d.lot_id
+         WHERE d.units > 0 AND d.case_id IN (SELECT value FROM json_each(?1)) ORDER BY d.case_id, d.id",
+    )?;
+    let rows = stmt.query_map([&list], |r| {
+        let expiry: Option<String> = r.get(4)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            HeldDevice {
+                lot_id: r.get(1)?,
+                units: r.get(2)?,
+                quantity: r.get(3)?,
+                expiry: expiry.as_deref().and_then(rows::parse_day),
+                quarantined: r.get(5)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (case_id, device) = row?;
+        out.entry(case_id).or_default().push(device);
     }
     Ok(out)
 }
@@ -195,6 +230,28 @@ pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], zone: Tz)
         ),
         ConflictKind::SamePatientTwice => {
             format!("the patient of the case at {} is also booked at {}", span(Some(c.case_id)), other)
+        }
+        ConflictKind::DeviceNotAvailable => {
+            let case = cases.iter().find(|k| k.case_id == c.case_id);
+            let day = case.map(|k| ward_time::local_day(k.start, zone));
+            let mut which = Vec::new();
+            for d in case.map(|k| k.devices.as_slice()).unwrap_or_default() {
+                let Some(why) = day.and_then(|day| d.unavailable_on(day)) else { continue };
+                let name: Option<String> = conn
+                    .prepare_cached(
+                        "SELECT r.name || ' lot ' || COALESCE(l.lot, l.serial) FROM device_lots l
+                         JOIN device_refs r ON r.id = l.ref_id WHERE l.id = ?1",
+                    )?
+                    .query_row([d.lot_id], |r| r.get(0))
+                    .ok();
+                which.push(format!("{} ({why})", name.unwrap_or_else(|| "a lot".into())));
+            }
+            format!(
+                "the case at {}: {}: {}; reserve another lot (Stock tab, v)",
+                span(Some(c.case_id)),
+                c.kind.words(),
+                which.join(", ")
+            )
         }
         kind => format!("the case at {}: {}", span(Some(c.case_id)), kind.words()),
     })

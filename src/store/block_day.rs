@@ -124,6 +124,7 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
             state: bundle.record.state,
             readiness: readiness::readiness(&bundle.facts(), now, settings).status,
             conflicts: kinds,
+            timeline: bundle.timeline.clone(),
         });
     }
     let mut lines = Vec::with_capacity(conflicts.len());

@@ -85,9 +85,15 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2
          ORDER BY r.name, c.scheduled_start",
     )?;
-    let procedures = stmt
+    let mut procedures = stmt
         .query_map(params![instant_text(start), instant_text(end)], |row| slot(row, day))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    // R-BLOCK-6: where each patient of the day is now (the J0 timeline).
+    let ids: Vec<i64> = procedures.iter().map(|p| p.case_id).collect();
+    let mut timelines = super::case_events::of_cases(conn, &ids)?;
+    for p in &mut procedures {
+        p.where_now = timelines.remove(&p.case_id).and_then(|t| crate::domain::block_timeline::where_now(&t).copied());
+    }
 
     // The rules' inputs: the day's cases and the arrivals' (tomorrow's), in one batch.
     let mut case_ids: Vec<i64> = procedures.iter().map(|p| p.case_id).collect();
@@ -208,6 +214,7 @@ fn slot(row: &Row<'_>, day: NaiveDate) -> rusqlite::Result<Slot> {
         emergency: row.get(13)?,
         admission_state: stay_state,
         bed: row.get(15)?,
+        where_now: None,
         bed_status: bed_status(
             (row.get(16)?, row.get(19)?),
             stay_state,

@@ -388,8 +388,6 @@ pub fn set_pre_visit(
     tx.update(Table::Cases, case_id, expected_version, &[("pre_visit_at", &at)])
 }
 
-/// Sets a case's state as recorded elsewhere. For the demo's history only,
-/// until the block's case timeline (R-BLOCK-6) owns these transitions.
 /// R-PATH-2: the admission's cases follow its new state (see
 /// [`crate::domain::case::after_stay`]), in the step's transaction.
 pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: AdmissionState) -> Result<()> {
@@ -427,18 +425,28 @@ pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: Admissi
 /// The state a case had when it was last marked done, read from its audit
 /// row (`None` when no audit row says so).
 fn state_before_done(conn: &Connection, case_id: i64) -> Result<Option<CaseState>> {
+    state_before(conn, case_id, CaseState::Done)
+}
+
+/// The state a case had when it was last put in state `to`, read from its
+/// audit row (`None` when no audit row says so).
+pub(super) fn state_before(conn: &Connection, case_id: i64, to: CaseState) -> Result<Option<CaseState>> {
     let before: Option<Option<String>> = conn
         .query_row(
             "SELECT json_extract(before, '$.state') FROM audit
-             WHERE table_name = 'cases' AND row_id = ?1 AND json_extract(after, '$.state') = 'done'
+             WHERE table_name = 'cases' AND row_id = ?1 AND json_extract(after, '$.state') = ?2
+               AND json_extract(before, '$.state') IS NOT ?2
              ORDER BY id DESC LIMIT 1",
-            [case_id],
+            rusqlite::params![case_id, to.code()],
             |r| r.get(0),
         )
         .optional()?;
     Ok(before.flatten().as_deref().and_then(CaseState::from_code))
 }
 
+/// Sets a case's state as recorded elsewhere: the demo's history. On the
+/// ward the J0 timeline drives `in_progress` (R-BLOCK-6, `case_events`) and
+/// the stay's steps the rest (R-PATH-2).
 pub(crate) fn set_state(tx: &mut WriteTx<'_>, case_id: i64, expected_version: i64, state: CaseState) -> Result<i64> {
     tx.update(Table::Cases, case_id, expected_version, &[("state", &state.code())])
 }

@@ -7,6 +7,7 @@
 use super::table::Table;
 use crate::domain::anaesthesia::CpaOutcome;
 use crate::domain::beds::BedState;
+use crate::domain::block_timeline::EventKind;
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::checklist::CheckItem;
 use crate::domain::distraction::{Colour, Device, Motor, PhaseKind, Sensation, Site};
@@ -62,6 +63,12 @@ codes! {
     Colour => Colour::ALL.to_vec(), Colour::code, Colour::from_code;
     DeviceKind => DeviceKind::ALL.to_vec(), DeviceKind::code, stored_kind;
     MovementKind => MovementKind::ALL.to_vec(), MovementKind::code, MovementKind::from_code;
+    EventKind => EventKind::ALL.to_vec(), EventKind::code, stored_event;
+}
+
+/// A stored timeline event: the code only (`-` is for typing).
+fn stored_event(code: &str) -> Option<EventKind> {
+    EventKind::ALL.into_iter().find(|k| k.code() == code)
 }
 
 /// A stored device kind: the code only (the label is for typing).
@@ -171,6 +178,7 @@ pub const COLUMNS: &[(Table, &str, Codes)] = &[
     (Table::DistractionRounds, "colour", <Colour as Code>::codes),
     (Table::DeviceRefs, "kind", <DeviceKind as Code>::codes),
     (Table::StockMovements, "kind", <MovementKind as Code>::codes),
+    (Table::CaseEvents, "kind", <EventKind as Code>::codes),
 ];
 
 /// How a time column is written: a ward day (`2026-11-23`) or an instant
@@ -217,6 +225,8 @@ pub const TIME_COLUMNS: &[(Table, &str, TimeForm)] = &[
     (Table::DistractionSessions, "day", TimeForm::Day),
     (Table::DistractionSessions, "done_at", TimeForm::Instant),
     (Table::DistractionRounds, "at", TimeForm::Instant),
+    (Table::CaseEvents, "at", TimeForm::Instant),
+    (Table::CaseEvents, "voided_at", TimeForm::Instant),
 ];
 
 /// For `periop check`: every row holding a code its column's decoder does not

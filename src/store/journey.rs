@@ -60,6 +60,8 @@ pub struct CaseBundle {
     pub drugs: Vec<DrugClass>,
     pub labs: Labs,
     pub intakes: Vec<LastIntake>,
+    /// R-BLOCK-6: the J0 timeline's events recorded (not voided), in order.
+    pub timeline: Vec<crate::domain::block_timeline::TimelineEvent>,
 }
 
 impl CaseBundle {
@@ -90,8 +92,11 @@ impl CaseBundle {
         facts
     }
 
-    /// R-FAST-3..5: the facts the fasting alerts read. There is no block
-    /// timeline yet (R-BLOCK-6), so the expected start is the scheduled one.
+    /// R-FAST-3..5: the facts the fasting alerts read. The J0 timeline
+    /// (R-BLOCK-6) gives the real time the patient went to the room (in
+    /// room, or the first later event of the room) once recorded: the fast
+    /// ends there. Until then the start expected is the scheduled one (or
+    /// now, once it has passed: `fasting::alerts`).
     pub fn fasting(&self, zone: Tz) -> FastingCase {
         let r = &self.record;
         FastingCase {
@@ -99,7 +104,7 @@ impl CaseBundle {
             patient: r.patient_kind(zone),
             scheduled_start: r.start,
             expected_start: None,
-            in_room_at: None,
+            in_room_at: crate::domain::block_timeline::went_to_room_at(&self.timeline),
             insulin_treated_diabetic: r.insulin_treated_diabetic,
             intakes: self.intakes.clone(),
         }
@@ -200,7 +205,7 @@ pub(super) fn case_record(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
 }
 
 /// Loads each case with its checklist, latest consultation, treatments,
-/// labs and intakes: six queries in all, whatever the number of cases.
+/// labs, intakes and timeline: seven queries in all, whatever the number of cases.
 pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, CaseBundle>> {
     if case_ids.is_empty() {
         return Ok(BTreeMap::new());
@@ -228,6 +233,7 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
                     drugs: Vec::new(),
                     labs: Labs::default(),
                     intakes: Vec::new(),
+                    timeline: Vec::new(),
                 },
             )
         })
@@ -348,6 +354,13 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
             if let Some(b) = out.get_mut(case_id) {
                 b.intakes.push(LastIntake { kind, at });
             }
+        }
+    }
+
+    // R-BLOCK-6, R-FAST-4: the J0 timeline.
+    for (case_id, events) in super::case_events::of_cases(conn, case_ids)? {
+        if let Some(b) = out.get_mut(&case_id) {
+            b.timeline = events;
         }
     }
     Ok(out)

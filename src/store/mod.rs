@@ -11,6 +11,7 @@ pub mod block;
 pub mod block_day;
 pub mod board;
 pub mod call_off;
+pub mod case_events;
 pub mod cases;
 pub mod chain;
 pub mod check;

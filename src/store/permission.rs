@@ -49,6 +49,8 @@ pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
         Table::DeviceRefs => Change::DeviceCatalogue,
         Table::DeviceLots | Table::StockMovements | Table::CaseDevices => Change::Stock,
         Table::Implants => Change::Implant,
+        // R-BLOCK-6: the J0 timeline (a case following it is covered, R-ROLE-1).
+        Table::CaseEvents => Change::Timeline,
     }
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 9;
+pub const VERSION: i64 = 10;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -48,6 +48,8 @@ pub const UPGRADES: &[Step] = &[
     // 8 → 9 (R-STOCK-1, R-STOCK-2, R-TRACE-1): device references, lots,
     // movements, case holds and implant records, as in schema.sql.
     Step { sql: STOCK_TABLES, then: Some(upgrade_9_keep) },
+    // 9 → 10 (R-BLOCK-6): the J0 timeline's events, as in schema.sql.
+    Step { sql: TIMELINE_TABLES, then: None },
 ];
 
 /// The block tables of `schema.sql` (6 → 7), kept word for word.
@@ -55,6 +57,9 @@ const BLOCK_TABLES: &str = include_str!("schema_7_block.sql");
 
 /// The stock tables of `schema.sql` (8 → 9), kept word for word.
 const STOCK_TABLES: &str = include_str!("schema_9_stock.sql");
+
+/// The J0 timeline's table of `schema.sql` (9 → 10), kept word for word.
+const TIMELINE_TABLES: &str = include_str!("schema_10_timeline.sql");
 
 /// The distraction tables of `schema.sql` (3 → 4), kept word for word.
 const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
@@ -254,6 +259,11 @@ mod tests {
     #[test]
     fn the_stock_step_is_the_schema_word_for_word() {
         assert!(SCHEMA.contains(STOCK_TABLES), "schema.sql and schema_9_stock.sql differ");
+    }
+
+    #[test]
+    fn the_timeline_step_is_the_schema_word_for_word() {
+        assert!(SCHEMA.contains(TIMELINE_TABLES), "schema.sql and schema_10_timeline.sql differ");
     }
 
     #[test]

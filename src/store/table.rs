@@ -31,10 +31,11 @@ pub enum Table {
     StockMovements,
     CaseDevices,
     Implants,
+    CaseEvents,
 }
 
 impl Table {
-    pub const ALL: [Table; 28] = [
+    pub const ALL: [Table; 29] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -63,6 +64,7 @@ impl Table {
         Table::StockMovements,
         Table::CaseDevices,
         Table::Implants,
+        Table::CaseEvents,
     ];
 
     pub fn name(self) -> &'static str {
@@ -95,6 +97,7 @@ impl Table {
             Table::StockMovements => "stock_movements",
             Table::CaseDevices => "case_devices",
             Table::Implants => "implants",
+            Table::CaseEvents => "case_events",
         }
     }
 
@@ -129,6 +132,7 @@ impl Table {
             Table::StockMovements => "stock movement",
             Table::CaseDevices => "device held for a case",
             Table::Implants => "implant record",
+            Table::CaseEvents => "timeline event",
         }
     }
 
@@ -142,6 +146,7 @@ impl Table {
             | Table::PinGrades => 4,
             Table::BlockOverrides | Table::CaseCallOffs => 7,
             Table::DeviceRefs | Table::DeviceLots | Table::StockMovements | Table::CaseDevices | Table::Implants => 9,
+            Table::CaseEvents => 10,
             _ => 1,
         }
     }

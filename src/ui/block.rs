@@ -62,7 +62,11 @@ fn box_line(case: &BlockCase, i: usize, state: &State) -> String {
         0 => format!("{conflict}{} {}", clock(case.start), case.patient),
         1 => format!(" {}{}", case.procedure, case.side_level.as_deref().map(|l| format!(" {l}")).unwrap_or_default()),
         2 => format!(" {}", case.operator.as_deref().unwrap_or("no operator")),
-        3 => format!(" {}  {}", case.readiness.label(), case.state.label()),
+        // R-BLOCK-6: once the J0 timeline has begun, where the patient is now.
+        3 => match case.where_now() {
+            Some(e) => format!(" {} {}  {}", e.kind.where_now(), clock(e.at), case.readiness.label()),
+            None => format!(" {}  {}", case.readiness.label(), case.state.label()),
+        },
         4 if !case.conflicts.is_empty() => format!(" ! {}", case.conflicts[0].words()),
         _ => " │".to_string(),
     }
@@ -138,10 +142,31 @@ fn draw_week(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        fit(" each day: cases · planned use of the hours (R-BLOCK-6) · ! a case in a conflict", width),
+        fit(" each day: cases · use of its hours (R-BLOCK-6) · ! a case in a conflict", width),
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// R-BLOCK-6: one line for the day: per room, the use of its hours
+/// (occupied ÷ open, real where recorded), the start delay and the mean
+/// turnover once recorded.
+pub fn day_stats(data: &BlockDay, zone: chrono_tz::Tz) -> String {
+    let rooms: Vec<String> = crate::domain::block_list::utilisation(data, zone)
+        .iter()
+        .filter_map(|u| {
+            let name = &data.rooms.iter().find(|r| r.room_id == u.room_id)?.name;
+            let mut text = format!("{name} use {:.0} %", u.ratio() * 100.0);
+            if let Some(d) = u.start_delay_min {
+                text.push_str(&format!(", start {d:+} min"));
+            }
+            if let Some(t) = u.turnover_avg_min() {
+                text.push_str(&format!(", turnover {t} min ({})", u.turnovers_min.len()));
+            }
+            Some(text)
+        })
+        .collect();
+    format!(" DAY (R-BLOCK-6) {}", rooms.join(" · "))
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
@@ -174,7 +199,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     // The conflicts panel: as many lines as conflicts, within a third of the body.
     let height = usize::from(area.height);
     let panel_max = (height / 3).max(2);
-    let panel_rows = (data.conflicts.len() + 1 + usize::from(!data.postponed.is_empty())).min(panel_max);
+    let panel_rows = (data.conflicts.len() + 2 + usize::from(!data.postponed.is_empty())).min(panel_max.max(3));
     let grid_rows = height.saturating_sub(lines.len() + 1 + panel_rows).max(1);
 
     // Rooms across: as many as fit, scrolled to keep the cursor's room in sight.
@@ -256,16 +281,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     } else {
         format!(" CONFLICTS ({}) · turnover {} min", data.conflicts.len(), data.turnover_min)
     };
-    // R-BLOCK-6: each room's planned utilisation.
-    let uses = crate::domain::block_list::utilisation(data, zone);
-    let shown_uses: Vec<String> = uses
-        .iter()
-        .filter_map(|u| {
-            let name = data.rooms.iter().find(|r| r.room_id == u.room_id)?.name.clone();
-            Some(format!("{name} {:.0} %", u.ratio() * 100.0))
-        })
-        .collect();
-    title.push_str(&format!(" · use {}", shown_uses.join(", ")));
     // R-BLOCK-5: the day's cases called off, counted by reason.
     if !data.called_off.is_empty() {
         let each: Vec<String> =
@@ -273,8 +288,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         title.push_str(&format!(" · called off: {}", each.join(", ")));
     }
     lines.push(Line::styled(fit(&title, width), theme.section()));
-    // R-BLOCK-5: the waiting list, on the panel's first line when there is one.
+    // R-BLOCK-6: the foot of the grid: each room's use of its hours (real
+    // times where the J0 timeline has them), its start delay and turnovers.
     let mut panel_left = panel_rows.saturating_sub(1);
+    if panel_left > 0 {
+        lines.push(Line::styled(fit(&day_stats(data, zone), width), theme.dim()));
+        panel_left -= 1;
+    }
+    // R-BLOCK-5: the waiting list, on the panel's next line when there is one.
     if !data.postponed.is_empty() && panel_left > 0 {
         let names: Vec<String> = data
             .postponed

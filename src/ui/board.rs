@@ -221,13 +221,18 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
         crate::domain::case::CaseState::Done => theme.dim(),
         _ => Style::new(),
     };
+    // R-BLOCK-6: on J0, where the patient is now once the timeline has begun.
+    let where_now = match &slot.where_now {
+        Some(e) => fit(e.kind.where_now(), 13),
+        None => slot.state.label().to_string(),
+    };
     // R-FAST-1: the fasting times travel with the case.
     let fasting = slot.fasting.as_ref().map(|f| f.summary(state.zone)).unwrap_or_default();
     let text = format!(
         "{}-{} {:<13}{}{:<13}{:<46}{}{}",
         clock_text(slot.start, state.zone),
         clock_text(end, state.zone),
-        slot.state.label(),
+        where_now,
         column(&slot.patient.to_string(), 36),
         readiness_text(slot.readiness.as_ref()),
         fasting,

@@ -7,6 +7,7 @@ mod discharge;
 mod rounds;
 mod stay;
 pub mod stock;
+mod timeline;
 pub mod ward_setup;
 
 pub use clinical::{consultation, intake, lab, treatment};
@@ -15,6 +16,7 @@ pub use rounds::{RoundsRequest, phase, round, turns};
 pub use stay::{
     NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, rebook, step_reason, undo,
 };
+pub use timeline::{TimelineRequest, correct_event};
 
 use super::form::{Choice, Field, Form};
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
@@ -133,6 +135,8 @@ pub enum Purpose {
         lot_id: i64,
         recall: bool,
     },
+    /// R-BLOCK-6: an event of the J0 timeline corrected or voided.
+    CorrectEvent,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -450,6 +454,8 @@ pub enum Request {
     },
     /// The Admin tab (issue 8, R-ROLE-1, R-BLOCK-1, R-BLOCK-2).
     Setup(ward_setup::SetupRequest),
+    /// R-BLOCK-6: the J0 timeline.
+    Timeline(TimelineRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -570,5 +576,6 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::NewReference => stock::new_reference_request(form),
         Purpose::ImplantOperator => stock::operator_request(form),
         Purpose::Setup(which) => ward_setup::request(form, which, who),
+        Purpose::CorrectEvent => timeline::correct_request(form, who),
     }
 }

@@ -2,7 +2,8 @@
 //! cursor is on a case (kept by case id across refreshes) in a room column:
 //! `j`/`k` go through the room's cases by time, `h`/`l` to the next room's
 //! case nearest in time; `[` `]` change day, `t` today; `m` moves the case
-//! (day, time, room, staff), `Enter` opens its admission.
+//! (day, time, room, staff), `Enter` opens its admission; `e` records the
+//! next event of its J0 timeline now, `E` corrects one (R-BLOCK-6).
 
 use super::super::forms::{self, PlacementChoice};
 use super::super::keymap::{Action, Scope};
@@ -255,6 +256,31 @@ impl Screen for BlockScreen {
                 state.mode = Mode::Form(Box::new(form));
                 Outcome::redraw()
             }
+            Action::RecordEvent => {
+                let Some(c) = selected(state) else { return problem(state, "no case under the cursor") };
+                if let Err(e) = crate::domain::block_timeline::next_kind(&c.timeline) {
+                    let key = key_for(Scope::Block, Action::CorrectEvent);
+                    return problem(state, format!("{e}; {key} corrects a time"));
+                }
+                let request = forms::TimelineRequest::Next { case_id: c.case_id, who: c.patient.to_string() };
+                Outcome::with(Effect::Save(forms::Request::Timeline(request)))
+            }
+            Action::CorrectEvent => {
+                let Some(c) = selected(state) else { return problem(state, "no case under the cursor") };
+                match forms::correct_event(&c.timeline, state.now, state.zone, &c.patient.to_string()) {
+                    Some(form) => {
+                        state.mode = Mode::Form(Box::new(form));
+                        Outcome::redraw()
+                    }
+                    None => {
+                        let key = key_for(Scope::Block, Action::RecordEvent);
+                        problem(
+                            state,
+                            format!("nothing recorded on this case's timeline yet ({key} records the next event)"),
+                        )
+                    }
+                }
+            }
             Action::NewAdmission => {
                 // The day shown, or tomorrow when it is today or past.
                 let tomorrow = state.today().succ_opt().unwrap_or(state.today());
@@ -322,6 +348,12 @@ impl Screen for BlockScreen {
                 matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed)
             }),
             Action::PrevRoom | Action::NextRoom => state.block.data.as_ref().is_some_and(|d| d.rooms.len() > 1),
+            // R-BLOCK-6: the next event while the timeline is not complete;
+            // a correction once something is recorded.
+            Action::RecordEvent => {
+                selected(state).is_some_and(|c| crate::domain::block_timeline::next_kind(&c.timeline).is_ok())
+            }
+            Action::CorrectEvent => selected(state).is_some_and(|c| !c.timeline.is_empty()),
             _ => true,
         }
     }

@@ -67,6 +67,10 @@ pub fn applies(state: &State, action: Action) -> bool {
         Action::Consultation | Action::MoveCase | Action::Emergency | Action::PreVisit => d.case.is_some(),
         Action::DischargeCheck => d.admission.state.is_on_ward(),
         Action::Undo => !d.timeline.is_empty(),
+        // R-BLOCK-6: a case on the schedule (the store says what comes next).
+        Action::RecordEvent => {
+            d.case.as_ref().is_some_and(|c| !matches!(c.state, CaseState::Cancelled | CaseState::Postponed))
+        }
         _ => true,
     }
 }
@@ -225,6 +229,16 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             open_form(state, forms::consultation(c.case_id, c.anaesthesia_mode, &state.lists, now, zone, &who))
         }
         Action::Intake => open_form(state, forms::intake(a.admission_id, now, zone, &who)),
+        Action::RecordEvent => {
+            let Some(c) = case else { return need_case(state) };
+            if matches!(c.state, CaseState::Cancelled | CaseState::Postponed) {
+                return problem(
+                    state,
+                    format!("the case is {}; it has no timeline until booked again", c.state.label()),
+                );
+            }
+            Outcome::with(Effect::Save(Request::Timeline(forms::TimelineRequest::Next { case_id: c.case_id, who })))
+        }
         Action::Void => match forms::void(&d, zone, &who) {
             Some(form) => open_form(state, form),
             None => {

@@ -25,6 +25,7 @@ fn case(case_id: i64, room: i64, operator: i64, start: DateTime<Utc>, minutes: u
         bed_for_night: true,
         intakes: Vec::new(),
         patient: PatientKind::Adult,
+        devices: Vec::new(),
     }
 }
 
@@ -259,4 +260,27 @@ proptest! {
             prop_assert!(all.contains(&c), "{:?} lost", c);
         }
     }
+}
+
+/// R-BLOCK-3 with R-STOCK-3: a reserved lot quarantined, expired before the
+/// procedure day or short of the units held is a conflict shown until put
+/// right; a lot expiring on the day itself is usable.
+#[test]
+fn r_block_3_a_reserved_device_not_available() {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let held = |expiry: chrono::NaiveDate, quantity, quarantined| HeldDevice {
+        lot_id: 1,
+        units: 2,
+        quantity,
+        expiry: Some(expiry),
+        quarantined,
+    };
+    let mut c = case(1, 1, 7, at(10, 0), 90);
+    c.devices = vec![held(day, 5, false)];
+    assert!(found(std::slice::from_ref(&c), ConflictKind::DeviceNotAvailable).is_empty(), "expires on the day: usable");
+    for bad in [held(day.pred_opt().unwrap(), 5, false), held(day, 5, true), held(day, 1, false)] {
+        c.devices = vec![bad];
+        assert_eq!(found(std::slice::from_ref(&c), ConflictKind::DeviceNotAvailable), [(1, None)]);
+    }
+    assert_eq!(ConflictKind::DeviceNotAvailable.policy(), Policy::Shown);
 }

@@ -1,0 +1,67 @@
+//! The J0 timeline (R-BLOCK-6): the form that corrects an event's time, or
+//! voids one recorded by mistake. Recording the next event now is one key,
+//! with no form.
+
+use super::{OpenForm, Purpose, Request};
+use crate::app::form::{Choice, Field, Form, parse_date, parse_time};
+use crate::domain::block_timeline::TimelineEvent;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+
+/// What the timeline keys and form ask the store to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimelineRequest {
+    /// The next event, now.
+    Next { case_id: i64, who: String },
+    /// An event's time corrected (the row is voided, a new one recorded).
+    Correct { event_id: i64, version: i64, day: NaiveDate, time: NaiveTime, who: String },
+    /// An event recorded by mistake, voided with a reason.
+    Void { event_id: i64, version: i64, reason: String, who: String },
+}
+
+/// R-BLOCK-6: which event, its right day and time, or a reason to void it
+/// instead. `None` when nothing is recorded yet.
+pub fn correct_event(events: &[TimelineEvent], now: DateTime<Utc>, zone: Tz, who: &str) -> Option<OpenForm> {
+    let last = events.iter().max_by_key(|e| (e.kind, e.at))?;
+    let local = |t: DateTime<Utc>| t.with_timezone(&zone);
+    let choices: Vec<Choice> = events
+        .iter()
+        .map(|e| {
+            Choice::new(
+                format!("{}:{}", e.event_id, e.version),
+                format!("{} at {}", e.kind.words(), local(e.at).format("%d/%m %H:%M")),
+            )
+        })
+        .collect();
+    let today = crate::domain::ward_time::local_day(now, zone);
+    let form = Form::new(
+        "Correct a timeline event",
+        vec![
+            Field::pick("event", "Event", choices).with(format!("{}:{}", last.event_id, last.version)),
+            Field::date("day", "On (dd/mm/yyyy)").with(local(last.at).format("%d/%m/%Y").to_string()).not_after(today),
+            Field::time("time", "At (HH:MM)").with(local(last.at).format("%H:%M").to_string()),
+            Field::text("reason", "Or void it: why (empty corrects the time)", 200).optional(),
+        ],
+    )
+    .with_subtitle(who);
+    Some(OpenForm::new(form, Purpose::CorrectEvent, who))
+}
+
+pub(super) fn correct_request(form: &Form, who: String) -> Result<Request, String> {
+    let bad = || "Event: choose one with ← →".to_string();
+    let (id, version) = form.value("event").split_once(':').ok_or_else(bad)?;
+    let event_id = id.parse().map_err(|_| bad())?;
+    let version = version.parse().map_err(|_| bad())?;
+    let reason = form.value("reason").trim();
+    Ok(Request::Timeline(if reason.is_empty() {
+        TimelineRequest::Correct {
+            event_id,
+            version,
+            day: parse_date(form.value("day"))?,
+            time: parse_time(form.value("time"))?,
+            who,
+        }
+    } else {
+        TimelineRequest::Void { event_id, version, reason: reason.to_string(), who }
+    }))
+}

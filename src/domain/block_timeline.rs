@@ -1,0 +1,348 @@
+//! The J0 timeline of a case (R-BLOCK-6): arrived, in room, anaesthesia
+//! start, procedure start, procedure end, out of room, recovery, back on
+//! ward, each with the time it happened.
+//!
+//! The events have an order ([`EventKind::ALL`]); one may be skipped (no
+//! anaesthesia start under local anaesthesia) or recorded late (the
+//! anaesthesia start entered after the procedure start), but their times
+//! must follow that order and none may be in the future ([`check_order`]).
+//! Where the patient is now is the latest event in that order
+//! ([`where_now`]); the real times feed the prolonged-fast rule (R-FAST-4,
+//! [`went_to_room_at`]) and the day's statistics (`block_list::utilisation`).
+//! No I/O; time comes in as an argument; never panics.
+
+use super::case::CaseState;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::fmt;
+
+/// R-BLOCK-6: one step of the patient's way through the block, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Arrived,
+    InRoom,
+    AnaesthesiaStart,
+    ProcedureStart,
+    ProcedureEnd,
+    OutOfRoom,
+    Recovery,
+    BackOnWard,
+}
+
+impl EventKind {
+    /// In the order they happen.
+    pub const ALL: [EventKind; 8] = [
+        EventKind::Arrived,
+        EventKind::InRoom,
+        EventKind::AnaesthesiaStart,
+        EventKind::ProcedureStart,
+        EventKind::ProcedureEnd,
+        EventKind::OutOfRoom,
+        EventKind::Recovery,
+        EventKind::BackOnWard,
+    ];
+
+    /// The stored code (and the JSON's, and `periop block event --kind`'s
+    /// with `-` for `_`).
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::Arrived => "arrived",
+            EventKind::InRoom => "in_room",
+            EventKind::AnaesthesiaStart => "anaesthesia_start",
+            EventKind::ProcedureStart => "procedure_start",
+            EventKind::ProcedureEnd => "procedure_end",
+            EventKind::OutOfRoom => "out_of_room",
+            EventKind::Recovery => "recovery",
+            EventKind::BackOnWard => "back_on_ward",
+        }
+    }
+
+    /// Reads a stored code, or one typed with `-` (`in-room`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        let code = code.trim().replace('-', "_");
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Words for a sentence: `anaesthesia start`.
+    pub fn words(self) -> &'static str {
+        match self {
+            EventKind::Arrived => "arrived in the block",
+            EventKind::InRoom => "in room",
+            EventKind::AnaesthesiaStart => "anaesthesia start",
+            EventKind::ProcedureStart => "procedure start",
+            EventKind::ProcedureEnd => "procedure end",
+            EventKind::OutOfRoom => "out of room",
+            EventKind::Recovery => "in recovery",
+            EventKind::BackOnWard => "back on ward",
+        }
+    }
+
+    /// Where the patient is once this is the latest event, with a glyph
+    /// (status is never colour alone).
+    pub fn where_now(self) -> &'static str {
+        match self {
+            EventKind::Arrived => "→ in the block",
+            EventKind::InRoom => "◉ in room",
+            EventKind::AnaesthesiaStart => "◉ anaesthesia",
+            EventKind::ProcedureStart => "◉ procedure",
+            EventKind::ProcedureEnd => "◉ procedure ended",
+            EventKind::OutOfRoom => "○ out of room",
+            EventKind::Recovery => "○ recovery",
+            EventKind::BackOnWard => "✓ back on ward",
+        }
+    }
+
+    /// Whether the patient has gone to the room by this event.
+    pub fn in_or_past_room(self) -> bool {
+        self >= EventKind::InRoom
+    }
+
+    fn position(self) -> usize {
+        self as usize
+    }
+}
+
+/// One recorded event (not voided).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TimelineEvent {
+    /// The stored row, to correct it.
+    pub event_id: i64,
+    #[serde(skip)]
+    pub version: i64,
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+}
+
+/// Why an event cannot be recorded at that time (R-BLOCK-6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderError {
+    /// The time is after now: what is recorded here has happened.
+    InFuture { kind: EventKind },
+    /// The event is already recorded (correct its time instead).
+    AlreadyRecorded { kind: EventKind, at: DateTime<Utc> },
+    /// Earlier than an event that comes before it.
+    BeforePrevious { kind: EventKind, previous: EventKind, previous_at: DateTime<Utc> },
+    /// Later than an event that comes after it.
+    AfterNext { kind: EventKind, next: EventKind, next_at: DateTime<Utc> },
+    /// Every event is recorded: nothing comes next.
+    Complete,
+}
+
+impl fmt::Display for OrderError {
+    /// Times in UTC here; the store says them again in ward time.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OrderError::InFuture { kind } => {
+                write!(f, "{} cannot be in the future: record it once it has happened (R-BLOCK-6)", kind.words())
+            }
+            OrderError::AlreadyRecorded { kind, .. } => {
+                write!(f, "{} is already recorded; correct its time instead (R-BLOCK-6)", kind.words())
+            }
+            OrderError::BeforePrevious { kind, previous, .. } => write!(
+                f,
+                "{} cannot be before {} (R-BLOCK-6): give a later time or correct that one first",
+                kind.words(),
+                previous.words()
+            ),
+            OrderError::AfterNext { kind, next, .. } => write!(
+                f,
+                "{} cannot be after {} (R-BLOCK-6): give an earlier time or correct that one first",
+                kind.words(),
+                next.words()
+            ),
+            OrderError::Complete => write!(f, "every event of the timeline is recorded (back on ward)"),
+        }
+    }
+}
+
+/// R-BLOCK-6: whether `kind` may be recorded at `at` among `events` (the
+/// case's events not voided), `replacing` the event with that id (a
+/// correction) if given: not in the future, each kind once, and no earlier
+/// than any event that comes before it nor later than any that comes after.
+pub fn check_order(
+    events: &[TimelineEvent],
+    kind: EventKind,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    replacing: Option<i64>,
+) -> Result<(), OrderError> {
+    if at > now {
+        return Err(OrderError::InFuture { kind });
+    }
+    let others = events.iter().filter(|e| Some(e.event_id) != replacing);
+    for e in others {
+        if e.kind == kind {
+            return Err(OrderError::AlreadyRecorded { kind, at: e.at });
+        }
+        if e.kind < kind && e.at > at {
+            return Err(OrderError::BeforePrevious { kind, previous: e.kind, previous_at: e.at });
+        }
+        if e.kind > kind && e.at < at {
+            return Err(OrderError::AfterNext { kind, next: e.kind, next_at: e.at });
+        }
+    }
+    Ok(())
+}
+
+/// R-BLOCK-6: the event one key records: the one after the latest recorded
+/// (skipped events stay skipped; correct a time with the correction form).
+pub fn next_kind(events: &[TimelineEvent]) -> Result<EventKind, OrderError> {
+    match where_now(events) {
+        None => Ok(EventKind::Arrived),
+        Some(last) => EventKind::ALL.get(last.kind.position() + 1).copied().ok_or(OrderError::Complete),
+    }
+}
+
+/// R-BLOCK-6: where the patient is now: the latest event in the timeline's
+/// order (`None`: nothing recorded yet).
+pub fn where_now(events: &[TimelineEvent]) -> Option<&TimelineEvent> {
+    events.iter().max_by_key(|e| (e.kind, e.at))
+}
+
+/// R-FAST-4, R-BLOCK-6: when the patient went to the room: `in room`, or,
+/// if that was not recorded, the first later event of the room (the fast is
+/// over by then).
+pub fn went_to_room_at(events: &[TimelineEvent]) -> Option<DateTime<Utc>> {
+    events.iter().filter(|e| e.kind.in_or_past_room() && e.kind <= EventKind::OutOfRoom).map(|e| e.at).min()
+}
+
+/// When the patient left the room, if recorded.
+pub fn out_of_room_at(events: &[TimelineEvent]) -> Option<DateTime<Utc>> {
+    events.iter().find(|e| e.kind == EventKind::OutOfRoom).map(|e| e.at)
+}
+
+/// R-BLOCK-6: the room's real occupation by this case, `[in room, out of
+/// room)`, when both are recorded.
+pub fn occupied(events: &[TimelineEvent]) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    Some((went_to_room_at(events)?, out_of_room_at(events)?))
+}
+
+/// R-BLOCK-6 with R-PATH-2: the case's state as its timeline drives it: a
+/// planned or confirmed case whose patient has gone to the room is under
+/// way (`in_progress`); an `in_progress` case whose room events were all
+/// voided goes back to the state it had (`before`, read from its history;
+/// confirmed when unknown). Done, cancelled and postponed are the stay's
+/// steps to set. `None`: no change.
+pub fn state_after(state: CaseState, events: &[TimelineEvent], before: Option<CaseState>) -> Option<CaseState> {
+    let in_room = events.iter().any(|e| e.kind.in_or_past_room());
+    match (state, in_room) {
+        (CaseState::Planned | CaseState::Confirmed, true) => Some(CaseState::InProgress),
+        (CaseState::InProgress, false) => Some(match before {
+            Some(CaseState::Planned) => CaseState::Planned,
+            _ => CaseState::Confirmed,
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 11, 23, h, m, 0).unwrap().with_timezone(&Utc)
+    }
+
+    fn ev(id: i64, kind: EventKind, t: DateTime<Utc>) -> TimelineEvent {
+        TimelineEvent { event_id: id, version: 1, kind, at: t }
+    }
+
+    /// R-BLOCK-6: an event's time is no earlier than the one before it and
+    /// none is in the future.
+    #[test]
+    fn r_block_6_events_are_in_order_and_never_in_the_future() {
+        let now = at(10, 0);
+        let events = [ev(1, EventKind::Arrived, at(8, 0)), ev(2, EventKind::InRoom, at(8, 20))];
+        assert_eq!(check_order(&events, EventKind::ProcedureStart, at(8, 40), now, None), Ok(()));
+        assert_eq!(check_order(&events, EventKind::ProcedureStart, at(8, 20), now, None), Ok(()), "same minute");
+        assert!(matches!(
+            check_order(&events, EventKind::ProcedureStart, at(8, 10), now, None),
+            Err(OrderError::BeforePrevious { previous: EventKind::InRoom, .. })
+        ));
+        assert_eq!(
+            check_order(&events, EventKind::ProcedureStart, at(10, 1), now, None),
+            Err(OrderError::InFuture { kind: EventKind::ProcedureStart })
+        );
+        assert_eq!(check_order(&events, EventKind::ProcedureStart, now, now, None), Ok(()), "now is not the future");
+        // A skipped event recorded late must fit between its neighbours.
+        let later = [ev(1, EventKind::InRoom, at(8, 20)), ev(2, EventKind::ProcedureStart, at(8, 40))];
+        assert_eq!(check_order(&later, EventKind::AnaesthesiaStart, at(8, 30), now, None), Ok(()));
+        assert!(matches!(
+            check_order(&later, EventKind::AnaesthesiaStart, at(8, 45), now, None),
+            Err(OrderError::AfterNext { next: EventKind::ProcedureStart, .. })
+        ));
+        assert!(matches!(
+            check_order(&later, EventKind::InRoom, at(8, 25), now, None),
+            Err(OrderError::AlreadyRecorded { .. })
+        ));
+        // A correction replaces its own row.
+        assert_eq!(check_order(&later, EventKind::InRoom, at(8, 25), now, Some(1)), Ok(()));
+        assert!(check_order(&later, EventKind::InRoom, at(8, 45), now, Some(1)).is_err(), "after procedure start");
+        assert!(
+            OrderError::BeforePrevious {
+                kind: EventKind::ProcedureStart,
+                previous: EventKind::InRoom,
+                previous_at: now
+            }
+            .to_string()
+            .contains("procedure start cannot be before in room (R-BLOCK-6)")
+        );
+    }
+
+    /// R-BLOCK-6: one key records the next event; where the patient is now
+    /// is the latest event in the order.
+    #[test]
+    fn r_block_6_next_event_and_where_now() {
+        assert_eq!(next_kind(&[]), Ok(EventKind::Arrived));
+        assert_eq!(where_now(&[]), None);
+        let events = [ev(1, EventKind::Arrived, at(8, 0)), ev(2, EventKind::ProcedureStart, at(8, 40))];
+        assert_eq!(next_kind(&events), Ok(EventKind::ProcedureEnd), "skipped events stay skipped");
+        assert_eq!(where_now(&events).map(|e| e.kind), Some(EventKind::ProcedureStart));
+        assert_eq!(went_to_room_at(&events), Some(at(8, 40)), "no in-room: the first event in the room");
+        let all: Vec<TimelineEvent> =
+            EventKind::ALL.iter().enumerate().map(|(i, k)| ev(i as i64, *k, at(8, i as u32))).collect();
+        assert_eq!(next_kind(&all), Err(OrderError::Complete));
+        assert_eq!(occupied(&all), Some((at(8, 1), at(8, 5))));
+        assert_eq!(EventKind::from_code("in-room"), Some(EventKind::InRoom));
+        assert_eq!(EventKind::from_code("lunch"), None);
+    }
+
+    /// R-BLOCK-6 with R-PATH-2: the patient going to the room puts the case
+    /// under way; voiding that puts it back as it was.
+    #[test]
+    fn r_block_6_the_timeline_drives_the_case_state() {
+        let arrived = [ev(1, EventKind::Arrived, at(8, 0))];
+        let in_room = [ev(1, EventKind::Arrived, at(8, 0)), ev(2, EventKind::InRoom, at(8, 20))];
+        assert_eq!(state_after(CaseState::Confirmed, &arrived, None), None);
+        assert_eq!(state_after(CaseState::Confirmed, &in_room, None), Some(CaseState::InProgress));
+        assert_eq!(state_after(CaseState::Planned, &in_room, None), Some(CaseState::InProgress));
+        assert_eq!(state_after(CaseState::InProgress, &in_room, None), None);
+        assert_eq!(state_after(CaseState::InProgress, &arrived, Some(CaseState::Planned)), Some(CaseState::Planned));
+        assert_eq!(state_after(CaseState::InProgress, &[], None), Some(CaseState::Confirmed));
+        assert_eq!(state_after(CaseState::Done, &in_room, None), None, "the stay's step sets done");
+    }
+
+    proptest! {
+        /// R-BLOCK-6: whatever is accepted one by one stays in order.
+        #[test]
+        fn r_block_6_accepted_events_are_always_in_order(
+            tries in proptest::collection::vec((0usize..8, 0u32..600), 0..30)
+        ) {
+            let now = at(18, 0);
+            let mut events: Vec<TimelineEvent> = Vec::new();
+            for (i, (k, minute)) in tries.into_iter().enumerate() {
+                let kind = EventKind::ALL[k];
+                let t = at(8, 0) + chrono::TimeDelta::minutes(i64::from(minute));
+                if check_order(&events, kind, t, now, None).is_ok() {
+                    events.push(ev(i as i64, kind, t));
+                }
+            }
+            let mut sorted = events.clone();
+            sorted.sort_by_key(|e| e.kind);
+            prop_assert!(sorted.windows(2).all(|w| w[0].at <= w[1].at && w[0].kind < w[1].kind));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The J0 timeline at the store's door (R-BLOCK-6): each event of a case
+//! recorded, corrected or voided through the write path, its order checked
+//! by `domain::block_timeline::check_order` inside the transaction, and the
+//! case's state following it (a patient gone to the room puts the case
+//! under way, `in_progress`).
+//!
+//! A correction is a void and a new row in one transaction (as an intake
+//! entered wrongly is voided and entered again): nothing is edited in place,
+//! the audit keeps both images, and the voided row says who, when and why.
+//! R-ROLE-1: nurses and schedulers (and admins) record the timeline.
+
+use super::decode::known;
+use super::error::{Result, StoreError, instant_text};
+use super::rows;
+use super::table::Table;
+use super::write::WriteTx;
+use crate::domain::block_timeline::{self, EventKind, OrderError, TimelineEvent};
+use crate::domain::case::CaseState;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension};
+use std::collections::BTreeMap;
+
+/// What a recording did, for the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub event_id: i64,
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+    /// The case's new state, when the timeline changed it (R-PATH-2).
+    pub case_state: Option<CaseState>,
+}
+
+impl Recorded {
+    /// `in room at 08:12 (case now ◉ in room)`, in ward time.
+    pub fn words(&self, zone: Tz) -> String {
+        let state = self.case_state.map(|s| format!("; the case is now {}", s.label())).unwrap_or_default();
+        format!("{} at {}{state}", self.kind.words(), crate::domain::ward_time::clock_text(self.at, zone))
+    }
+}
+
+/// The events of these cases not voided, by case, in the timeline's order.
+pub fn of_cases(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Vec<TimelineEvent>>> {
+    let mut out: BTreeMap<i64, Vec<TimelineEvent>> = BTreeMap::new();
+    if case_ids.is_empty() {
+        return Ok(out);
+    }
+    let ids = serde_json::to_string(case_ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT case_id, id, version, kind, at FROM case_events
+         WHERE voided_at IS NULL AND case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, at, id",
+    )?;
+    let rows = stmt.query_map([&ids], |r| {
+        let id: i64 = r.get(1)?;
+        let kind: String = r.get(3)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            TimelineEvent {
+                event_id: id,
+                version: r.get(2)?,
+                kind: known(&kind, Table::CaseEvents, "kind", id)?,
+                at: rows::instant(r, 4)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (case_id, event) = row?;
+        out.entry(case_id).or_default().push(event);
+    }
+    for events in out.values_mut() {
+        events.sort_by_key(|e| (e.kind, e.at));
+    }
+    Ok(out)
+}
+
+/// The events of one case not voided, in the timeline's order.
+pub fn of_case(conn: &Connection, case_id: i64) -> Result<Vec<TimelineEvent>> {
+    Ok(of_cases(conn, &[case_id])?.remove(&case_id).unwrap_or_default())
+}
+
+/// The case's state and version; refused for a case taken off the schedule.
+fn open_case(tx: &WriteTx<'_>, case_id: i64) -> Result<(CaseState, i64)> {
+    let what = Table::Cases.row(case_id);
+    let (state, version) = super::checks::case_state(tx.conn(), case_id)?;
+    if matches!(state, CaseState::Cancelled | CaseState::Postponed) {
+        return Err(StoreError::invalid(
+            what,
+            format!("it is {}; its timeline is recorded once it is booked again", state.code()),
+        ));
+    }
+    Ok((state, version))
+}
+
+/// The order error in words, with the other event's time in ward time.
+fn refused(error: OrderError, zone: Tz) -> StoreError {
+    let clock = |t| crate::domain::ward_time::clock_text(t, zone);
+    let detail = match error {
+        OrderError::AlreadyRecorded { at, .. } => format!(" (recorded at {})", clock(at)),
+        OrderError::BeforePrevious { previous_at, .. } => format!(" (that was at {})", clock(previous_at)),
+        OrderError::AfterNext { next_at, .. } => format!(" (that was at {})", clock(next_at)),
+        OrderError::InFuture { .. } | OrderError::Complete => String::new(),
+    };
+    StoreError::invalid("the timeline", format!("{error}{detail}"))
+}
+
+/// R-BLOCK-6 with R-PATH-2: the case's state follows its timeline, in this
+/// transaction (the timeline's permission covers it, R-ROLE-1).
+fn follow(tx: &mut WriteTx<'_>, case_id: i64) -> Result<Option<CaseState>> {
+    let (state, version) = super::checks::case_state(tx.conn(), case_id)?;
+    let events = of_case(tx.conn(), case_id)?;
+    let before = if state == CaseState::InProgress {
+        super::cases::state_before(tx.conn(), case_id, CaseState::InProgress)?
+    } else {
+        None
+    };
+    let Some(to) = block_timeline::state_after(state, &events, before) else { return Ok(None) };
+    tx.update_following(Table::Cases, case_id, version, &[("state", &to.code())])?;
+    Ok(Some(to))
+}
+
+/// R-BLOCK-6: records `kind` for the case at `at` (`None`: now). Refused
+/// for a case cancelled or postponed, a time in the future or out of order
+/// with the events recorded, and an event already recorded (correct it).
+pub fn record(tx: &mut WriteTx<'_>, case_id: i64, kind: EventKind, at: Option<DateTime<Utc>>) -> Result<Recorded> {
+    open_case(tx, case_id)?;
+    let at = at.unwrap_or_else(|| tx.at());
+    let events = of_case(tx.conn(), case_id)?;
+    block_timeline::check_order(&events, kind, at, tx.at(), None).map_err(|e| refused(e, tx.zone()))?;
+    let actor = tx.actor_id();
+    let event_id = tx.insert(
+        Table::CaseEvents,
+        &[("case_id", &case_id), ("kind", &kind.code()), ("at", &instant_text(at)), ("recorded_by", &actor)],
+    )?;
+    let case_state = follow(tx, case_id)?;
+    Ok(Recorded { event_id, kind, at, case_state })
+}
+
+/// R-BLOCK-6: one key records the next event now (the one after the
+/// latest recorded).
+pub fn record_next(tx: &mut WriteTx<'_>, case_id: i64) -> Result<Recorded> {
+    open_case(tx, case_id)?;
+    let events = of_case(tx.conn(), case_id)?;
+    let kind = block_timeline::next_kind(&events).map_err(|e| refused(e, tx.zone()))?;
+    record(tx, case_id, kind, None)
+}
+
+/// An event row as stored: case, kind, version, voided.
+fn event_row(tx: &WriteTx<'_>, event_id: i64) -> Result<(i64, EventKind, i64, bool)> {
+    let row: Option<(i64, String, i64, Option<String>)> = tx
+        .conn()
+        .query_row("SELECT case_id, kind, version, voided_at FROM case_events WHERE id = ?1", [event_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let (case_id, kind, version, voided) = row.ok_or_else(|| {
+        StoreError::invalid(
+            Table::CaseEvents.row(event_id),
+            "there is no such event; `periop block --format json` lists each case's timeline with its event_id",
+        )
+    })?;
+    let kind = known(&kind, Table::CaseEvents, "kind", event_id)?;
+    Ok((case_id, kind, version, voided.is_some()))
+}
+
+/// R-BLOCK-6: corrects the time of event `event_id` (seen at
+/// `expected_version`; `None`: as it is now) to `at`: the row is voided and the right time
+/// recorded as a new row, after the same order check.
+pub fn correct(
+    tx: &mut WriteTx<'_>,
+    event_id: i64,
+    expected_version: Option<i64>,
+    at: DateTime<Utc>,
+) -> Result<Recorded> {
+    let what = Table::CaseEvents.row(event_id);
+    let (case_id, kind, version, voided) = event_row(tx, event_id)?;
+    if voided {
+        return Err(StoreError::invalid(what, "it was already corrected or voided; read the timeline again"));
+    }
+    if expected_version.is_some_and(|v| v != version) {
+        return Err(tx.conflict(Table::CaseEvents, event_id));
+    }
+    open_case(tx, case_id)?;
+    let events = of_case(tx.conn(), case_id)?;
+    block_timeline::check_order(&events, kind, at, tx.at(), Some(event_id)).map_err(|e| refused(e, tx.zone()))?;
+    let zone = tx.zone();
+    let reason = format!("corrected to {}", at.with_timezone(&zone).format("%d/%m %H:%M"));
+    let (when, by) = (instant_text(tx.at()), tx.actor_id());
+    tx.update(
+        Table::CaseEvents,
+        event_id,
+        version,
+        &[("voided_at", &when), ("voided_by", &by), ("void_reason", &reason)],
+    )?;
+    let new_id = tx.insert(
+        Table::CaseEvents,
+        &[("case_id", &case_id), ("kind", &kind.code()), ("at", &instant_text(at)), ("recorded_by", &by)],
+    )?;
+    let case_state = follow(tx, case_id)?;
+    Ok(Recorded { event_id: new_id, kind, at, case_state })
+}
+
+/// R-BLOCK-6: voids event `event_id` recorded by mistake, with a reason;
+/// the case's state follows (no room event left: back to what it was).
+/// `expected_version` as in [`correct`].
+pub fn void(
+    tx: &mut WriteTx<'_>,
+    event_id: i64,
+    expected_version: Option<i64>,
+    reason: &str,
+) -> Result<Option<CaseState>> {
+    let what = Table::CaseEvents.row(event_id);
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(StoreError::invalid(what, "to void it, give a reason (what was wrong with it)"));
+    }
+    let (case_id, _, version, voided) = event_row(tx, event_id)?;
+    if voided {
+        return Err(StoreError::invalid(what, "it was already corrected or voided"));
+    }
+    if expected_version.is_some_and(|v| v != version) {
+        return Err(tx.conflict(Table::CaseEvents, event_id));
+    }
+    open_case(tx, case_id)?;
+    let (when, by) = (instant_text(tx.at()), tx.actor_id());
+    tx.update(
+        Table::CaseEvents,
+        event_id,
+        version,
+        &[("voided_at", &when), ("voided_by", &by), ("void_reason", &reason)],
+    )?;
+    follow(tx, case_id)
+}

@@ -1,0 +1,257 @@
+//! The J0 timeline through the write path (R-BLOCK-6): events in order and
+//! never in the future, corrected by a void and a new row, the case's state
+//! following, nurses and schedulers recording it, the prolonged-fast rule
+//! reading the real time the patient went in (R-FAST-4), the block's day
+//! showing where each patient is, and a schema 9 file upgraded.
+
+mod store_common;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use periop::domain::block_timeline::EventKind;
+use periop::domain::case::{AnaesthesiaMode, CaseState};
+use periop::domain::roles::Role;
+use periop::domain::settings::Settings;
+use periop::store::admissions::{self, NewStay};
+use periop::store::{Store, StoreError, case_events, reference};
+use store_common::*;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+/// Ward time on the 25th.
+fn paris(h: u32, m: u32) -> DateTime<Utc> {
+    chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 11, 25, h, m, 0).unwrap().with_timezone(&Utc)
+}
+
+/// A ward with a room and an operator, and one case at 10:00 on the 25th
+/// under sedation; returns the store (as admin) and the case.
+fn ward(path: &std::path::Path) -> (Store, i64) {
+    let mut store = Store::open_as(path, &admin()).unwrap();
+    let (kind, room, operator) = store
+        .write(at(), |tx| {
+            let room = reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?;
+            let operator = reference::add_staff(tx, None, "Dr Lemaire", "doctor")?;
+            let kind = reference::procedure_kind_id(tx, "vertebroplasty")?.expect("the seeded kinds");
+            Ok((kind, room, operator))
+        })
+        .unwrap();
+    let patient = add_patient(&mut store, 1);
+    let stay = NewStay {
+        patient_id: patient,
+        procedure_kind_id: kind,
+        procedure_day: day(),
+        start_time: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+        duration_min: None,
+        side_level: None,
+        anaesthesia_mode: AnaesthesiaMode::SedationLocal,
+        bleeding_risk: None,
+        operator_id: Some(operator),
+        anaesthetist_id: None,
+        room_id: Some(room),
+        bed_id: None,
+        emergency: false,
+        iodinated_contrast: false,
+        retrospective: false,
+        override_reason: None,
+    };
+    let (_, case) = store.write(at(), |tx| admissions::create_stay(tx, &stay, &Settings::default())).unwrap();
+    (store, case)
+}
+
+fn case_state(path: &std::path::Path, case: i64) -> String {
+    raw_ro(path).query_row("SELECT state FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap()
+}
+
+/// R-BLOCK-6: one call records the next event now; an event before the one
+/// before it, or in the future, or recorded twice, is refused naming both;
+/// the patient going to the room puts the case under way (R-PATH-2), and
+/// voiding that puts it back; a correction voids the row and records the
+/// right time as a new one, both kept.
+#[test]
+fn r_block_6_events_in_order_corrected_and_driving_the_case_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, case) = ward(&path);
+    let arrived = store.write(paris(9, 40), |tx| case_events::record_next(tx, case)).unwrap();
+    assert_eq!((arrived.kind, arrived.at, arrived.case_state), (EventKind::Arrived, paris(9, 40), None));
+    let in_room = store.write(paris(10, 12), |tx| case_events::record_next(tx, case)).unwrap();
+    assert_eq!(in_room.kind, EventKind::InRoom);
+    assert_eq!(in_room.case_state, Some(CaseState::InProgress));
+    assert_eq!(case_state(&path, case), "in_progress");
+
+    // Out of order, in the future, twice: refused, naming why, nothing written.
+    let err = store
+        .write(paris(10, 30), |tx| case_events::record(tx, case, EventKind::ProcedureStart, Some(paris(10, 5))))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err}");
+    assert!(err.to_string().contains("procedure start cannot be before in room (R-BLOCK-6)"), "{err}");
+    assert!(err.to_string().contains("(that was at 10:12)"), "{err}");
+    let err = store
+        .write(paris(10, 30), |tx| case_events::record(tx, case, EventKind::ProcedureStart, Some(paris(10, 31))))
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot be in the future"), "{err}");
+    let err = store
+        .write(paris(10, 30), |tx| case_events::record(tx, case, EventKind::InRoom, Some(paris(10, 20))))
+        .unwrap_err();
+    assert!(err.to_string().contains("already recorded"), "{err}");
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM case_events WHERE case_id = ?1", [case]), 2);
+
+    // A correction: the old row voided with why, the new one recorded.
+    let fixed =
+        store.write(paris(10, 40), |tx| case_events::correct(tx, in_room.event_id, Some(1), paris(10, 8))).unwrap();
+    assert_ne!(fixed.event_id, in_room.event_id);
+    let reason: String =
+        conn.query_row("SELECT void_reason FROM case_events WHERE id = ?1", [in_room.event_id], |r| r.get(0)).unwrap();
+    assert_eq!(reason, "corrected to 25/11 10:08");
+    let events = case_events::of_case(&conn, case).unwrap();
+    assert_eq!(
+        events.iter().map(|e| (e.kind, e.at)).collect::<Vec<_>>(),
+        [(EventKind::Arrived, paris(9, 40)), (EventKind::InRoom, paris(10, 8))]
+    );
+    assert_eq!(audit_rows_of(&conn, "case_events", in_room.event_id), 2, "recorded, then voided");
+    // A stale version is a conflict naming who saved first.
+    let err =
+        store.write(paris(10, 41), |tx| case_events::correct(tx, in_room.event_id, Some(1), paris(10, 9))).unwrap_err();
+    assert!(err.to_string().contains("already corrected or voided"), "{err}");
+
+    // Voided by mistake: the case goes back to what it was.
+    let back = store.write(paris(10, 45), |tx| case_events::void(tx, fixed.event_id, None, "wrong patient")).unwrap();
+    assert_eq!(back, Some(CaseState::Planned));
+    assert_eq!(case_state(&path, case), "planned");
+    let err = store.write(paris(10, 46), |tx| case_events::void(tx, arrived.event_id, None, "  ")).unwrap_err();
+    assert!(err.to_string().contains("give a reason"), "{err}");
+}
+
+/// R-BLOCK-6 with R-ROLE-1: nurses and schedulers record the timeline (the
+/// case following it needs no schedule permission); a doctor or a
+/// pharmacist may not, and the refusal names who may.
+#[test]
+fn r_block_6_nurses_and_schedulers_record_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (store, case) = ward(&path);
+    drop(store);
+    for (name, role, allowed) in [
+        ("nurse1", Role::Nurse, true),
+        ("alice", Role::Scheduler, true),
+        ("bob", Role::Doctor, false),
+        ("nurse2", Role::Pharmacist, false),
+    ] {
+        give_role(&path, &account(name, None), role);
+        let mut store = open_playing(&path, &account(name, None));
+        let result = store.write(paris(10, 5), |tx| case_events::record_next(tx, case));
+        match (allowed, result) {
+            (true, Ok(_)) => {}
+            (false, Err(e @ StoreError::NotAllowed { .. })) => {
+                assert!(e.to_string().contains("the role nurse, scheduler or admin"), "{e}")
+            }
+            (_, other) => panic!("{name} as {role:?}: {other:?}"),
+        }
+    }
+    // The nurse recorded the arrival, the scheduler the patient in the room.
+    assert_eq!(case_state(&path, case), "in_progress");
+}
+
+/// R-FAST-4 with R-BLOCK-6: a case running late raises the prolonged-fast
+/// alert; once the J0 timeline says the patient went to the room, the fast
+/// is over and the alert goes, whatever the schedule says; the Board and
+/// the block's day show where the patient is now.
+#[test]
+fn r_fast_4_the_real_time_in_the_room_ends_the_fast() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, case) = ward(&path);
+    let prolonged =
+        |store: &Store, now| store.board(day(), now).unwrap().attention.iter().any(|a| a.rule == "R-FAST-4");
+    assert!(prolonged(&store, paris(14, 10)), "clear fluids until 08:00, still waiting at 14:10");
+    store.write(paris(14, 15), |tx| case_events::record(tx, case, EventKind::InRoom, None)).unwrap();
+    assert!(!prolonged(&store, paris(14, 30)), "in the room at 14:15: the fast is over");
+    let board = store.board(day(), paris(14, 30)).unwrap();
+    let slot = board.facts.procedures.iter().find(|p| p.case_id == case).unwrap();
+    assert_eq!(slot.where_now.map(|e| e.kind), Some(EventKind::InRoom), "the Board says where the patient is");
+    let conn = raw_ro(&path);
+    let bundles = periop::store::journey::bundles(&conn, &[case]).unwrap();
+    assert_eq!(bundles[&case].fasting(chrono_tz::Europe::Paris).in_room_at, Some(paris(14, 15)));
+    let list = store.block_day(day(), paris(14, 30)).unwrap();
+    let shown = list.cases.iter().find(|c| c.case_id == case).unwrap();
+    assert_eq!(shown.where_now().map(|e| (e.kind, e.at)), Some((EventKind::InRoom, paris(14, 15))));
+    let u = &periop::domain::block_list::utilisation(&list, chrono_tz::Europe::Paris)[0];
+    assert_eq!(u.start_delay_min, Some(255), "scheduled 10:00, in the room 14:15");
+}
+
+/// R-BLOCK-6: a file of schema 9 is upgraded with the timeline's table.
+#[test]
+fn r_block_6_a_schema_9_file_is_upgraded_with_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    {
+        let conn = raw_rw(&path);
+        conn.execute_batch("DROP TABLE case_events; PRAGMA user_version = 9;").unwrap();
+    }
+    let report = periop::store::check::check_file(&path, at()).unwrap();
+    assert_eq!(report.schema_version, 9);
+    assert!(report.undecodable.is_empty());
+    let (mut store, case) = ward(&path);
+    store.write(paris(9, 0), |tx| case_events::record_next(tx, case)).unwrap();
+    let conn = raw_ro(&path);
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, periop::store::schema::VERSION);
+    assert_eq!(count(&conn, "SELECT count(*) FROM case_events", []), 1);
+}
+
+/// R-BLOCK-3 with R-STOCK-3: a device reserved for the case whose lot
+/// expires before the new day: the move is saved and says which device is
+/// no longer valid; the conflict stays shown on the day's list.
+#[test]
+fn r_block_3_a_move_says_which_reserved_devices_are_not_valid() {
+    use periop::store::table::Table;
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, case) = ward(&path);
+    store
+        .write(at(), |tx| {
+            let reference = tx.insert(
+                Table::DeviceRefs,
+                &[
+                    ("code", &"KYPHO-1"),
+                    ("manufacturer", &"Acme"),
+                    ("name", &"Cement kit"),
+                    ("kind", &"cement_kit"),
+                    ("implantable", &false),
+                ],
+            )?;
+            let lot = tx.insert(
+                Table::DeviceLots,
+                &[
+                    ("ref_id", &reference),
+                    ("lot", &"L42"),
+                    ("expiry_on", &"2026-11-26"),
+                    ("quantity", &3),
+                    ("reserved", &1),
+                    ("received_at", &"2026-11-01T08:00:00Z"),
+                ],
+            )?;
+            tx.insert(Table::CaseDevices, &[("case_id", &case), ("lot_id", &lot), ("units", &1)])
+        })
+        .unwrap();
+    let settings = Settings::default();
+    let devices = |on: NaiveDate| -> Vec<&'static str> {
+        let all = periop::store::block::conflicts_on(&raw_ro(&path), on, &settings).unwrap();
+        all.iter().map(|c| c.kind.code()).filter(|k| *k == "device_not_available").collect()
+    };
+    assert!(devices(day()).is_empty(), "the lot is good on the 25th");
+    let new_start = chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap().with_timezone(&Utc);
+    let moved =
+        store.write(at(), |tx| periop::store::cases::move_case(tx, case, 1, new_start, false, &settings)).unwrap();
+    assert!(
+        moved
+            .message
+            .contains("a reserved device not available: Cement kit lot L42 (expired before the procedure day)"),
+        "{}",
+        moved.message
+    );
+    let day27 = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    assert_eq!(devices(day27), ["device_not_available"], "shown until put right");
+}
