@@ -22,11 +22,13 @@ pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Them
             return;
         }
         None => {
+            let shown: Vec<&keymap::Binding> = keymap::hints(&router::scopes(state))
+                .into_iter()
+                .filter(|b| router::applies(state, b.scope, b.action))
+                .collect();
+            let shown = fitting(shown, usize::from(area.width));
             let mut spans = vec![Span::raw(" ")];
-            for binding in keymap::hints(&router::scopes(state)) {
-                if !router::applies(state, binding.scope, binding.action) {
-                    continue;
-                }
+            for binding in shown {
                 spans.push(Span::styled(hint_keys(binding), theme.key()));
                 spans.push(Span::raw(format!(" {}  ", binding.hint.unwrap_or_default())));
             }
@@ -34,6 +36,23 @@ pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Them
         }
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The hints that fit `width` whole: when they do not all fit, the screen's
+/// own last hints go first, then the list's; help and quit stay (found in
+/// use: at 80 columns the Block tab's bar ended in a bare `q`). The help
+/// lists every key.
+fn fitting(mut shown: Vec<&keymap::Binding>, width: usize) -> Vec<&keymap::Binding> {
+    let cells = |b: &[&keymap::Binding]| {
+        1 + b.iter().map(|b| hint_keys(b).width() + 1 + b.hint.unwrap_or_default().width() + 2).sum::<usize>()
+    };
+    use keymap::Scope::{Global, List};
+    while cells(&shown) > width {
+        let own = shown.iter().rposition(|b| !matches!(b.scope, Global | List));
+        let Some(i) = own.or_else(|| shown.iter().rposition(|b| b.scope == List)) else { break };
+        shown.remove(i);
+    }
+    shown
 }
 
 /// Lines a notice takes at this width: one to three.
