@@ -492,17 +492,40 @@ fn prepare(
     }
     if booking.case != CaseState::Planned {
         tx.set_at(not_after_now(booked.start - Duration::days(2)));
-        version = checks::confirm_case(tx, booked.case_id, version, tx.at(), &ward.settings)?;
+        checks::confirm_case(tx, booked.case_id, version, tx.at(), &ward.settings)?;
         if matches!(booking.case, CaseState::InProgress | CaseState::Done) {
-            tx.set_at(booked.start);
-            version = cases::set_state(tx, booked.case_id, version, CaseState::InProgress)?;
-        }
-        if booking.case == CaseState::Done {
-            tx.set_at(booked.start + Duration::minutes(100));
-            cases::set_state(tx, booked.case_id, version, CaseState::Done)?;
+            timeline(tx, ward, booking, booked)?;
         }
     }
     tx.set_at(restore);
+    Ok(())
+}
+
+/// R-BLOCK-6: the J0 timeline as the block records it, each event when it
+/// happened and none after now; the patient going into the room makes the
+/// case in progress (the timeline drives it), the end of the list done.
+fn timeline(tx: &mut WriteTx<'_>, ward: &Ward, booking: &Booking, booked: &Booked) -> Result<()> {
+    use crate::domain::block_timeline::EventKind as E;
+    let done = booking.case == CaseState::Done;
+    let mut events = vec![(E::Arrived, -25), (E::InRoom, 0)];
+    if done {
+        events.extend([(E::ProcedureStart, 15), (E::ProcedureEnd, 70), (E::OutOfRoom, 85), (E::Recovery, 90)]);
+    } else {
+        events.push((E::ProcedureStart, 15));
+    }
+    for (kind, minutes) in events {
+        let at = booked.start + Duration::minutes(minutes);
+        if at > ward.now {
+            break;
+        }
+        tx.set_at(at);
+        crate::store::case_events::record(tx, booked.case_id, kind, Some(at))?;
+    }
+    if done {
+        tx.set_at((booked.start + Duration::minutes(100)).min(ward.now));
+        let (_, version) = checks::case_state(tx.conn(), booked.case_id)?;
+        cases::set_state(tx, booked.case_id, version, CaseState::Done)?;
+    }
     Ok(())
 }
 

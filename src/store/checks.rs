@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The case's state and version, or NotFound.
-pub(super) fn case_state(conn: &Connection, case_id: i64) -> Result<(CaseState, i64)> {
+pub fn case_state(conn: &Connection, case_id: i64) -> Result<(CaseState, i64)> {
     let (state, version): (String, i64) = conn
         .query_row("SELECT state, version FROM cases WHERE id = ?1", [case_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
