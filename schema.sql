@@ -136,7 +136,9 @@ CREATE TABLE cases (
     version           INTEGER NOT NULL DEFAULT 1,
     -- R-PATH-6: the start was already past when booked or moved, and the user
     -- confirmed a retrospective entry (the audit row carries it).
-    retrospective     INTEGER NOT NULL DEFAULT 0 CHECK (retrospective IN (0, 1))
+    retrospective     INTEGER NOT NULL DEFAULT 0 CHECK (retrospective IN (0, 1)),
+    -- R-BLOCK-3: the block nurse, checked like operators (schema 11).
+    nurse_id          INTEGER REFERENCES staff(id)
 );
 CREATE INDEX cases_by_start ON cases (scheduled_start);
 CREATE INDEX cases_by_admission ON cases (admission_id);

@@ -1034,7 +1034,8 @@ mod block_tab {
         let error = form_error(&w);
         assert!(error.contains("is outside the room's hours (08:00–18:00)"), "{error}");
         assert!(error.contains("give a reason to override"), "{error}");
-        type_text(&mut w, "\t\t\t\t\tlist runs late today");
+        // time → room, operator, anaesthetist, nurse, minutes → override.
+        type_text(&mut w, "\t\t\t\t\t\tlist runs late today");
         w.press(ctrl('s'));
         assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
         let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();

@@ -254,8 +254,13 @@ fn r_block_2_a_resize_meets_the_next_case_with_turnover() {
     store.write(at(), |tx| admissions::create_stay(tx, &late, &Settings::default())).unwrap();
     let start = periop::domain::ward_time::at_local(day(), early.start_time, chrono_tz::Europe::Paris);
     let resize = |store: &mut Store, minutes: u32| {
-        let placement =
-            Placement { room_id: Some(room), operator_id: Some(a), anaesthetist_id: None, minutes: Some(minutes) };
+        let placement = Placement {
+            room_id: Some(room),
+            operator_id: Some(a),
+            anaesthetist_id: None,
+            nurse_id: None,
+            minutes: Some(minutes),
+        };
         store.write(at(), |tx| {
             cases::reschedule(tx, first, 1, start, Some(&placement), false, &Answer::default(), &Settings::default())
         })
@@ -266,4 +271,76 @@ fn r_block_2_a_resize_meets_the_next_case_with_turnover() {
     resize(&mut store, 100).unwrap();
     let conn = raw_ro(&path);
     assert_eq!(count(&conn, "SELECT duration_min FROM cases WHERE id = ?1", [first]), 100);
+}
+
+/// R-BLOCK-3: a block nurse is checked like an operator (found in use, #9:
+/// nurses were never checked): giving the nurse of a 10:00 case in room 1
+/// to a 10:30 case in room 2 is refused naming the nurse; a nurse retired
+/// or not on the staff list is refused; the day's list and its JSON carry
+/// the nurse.
+#[test]
+fn r_block_3_a_block_nurse_in_two_rooms_at_once_is_refused() {
+    use periop::store::block::Answer;
+    use periop::store::cases::{self, Placement};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let (rooms, a, b, nurse) = store
+        .write(at(), |tx| {
+            Ok((
+                [
+                    reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?,
+                    reference::add_room(tx, "Room 2 fluoro", "ct_fluoro", "08:00", "18:00")?,
+                ],
+                reference::add_staff(tx, None, "Dr Lemaire", "doctor")?,
+                reference::add_staff(tx, None, "Dr Caron", "doctor")?,
+                reference::add_staff(tx, None, "Inès Martin", "nurse")?,
+            ))
+        })
+        .unwrap();
+    let (p1, p2) = (add_patient(&mut store, 1), add_patient(&mut store, 2));
+    let first = stay(&mut store, p1, a);
+    let (_, first) = store.write(at(), |tx| admissions::create_stay(tx, &first, &Settings::default())).unwrap();
+    let mut second = stay(&mut store, p2, b);
+    second.room_id = Some(rooms[1]);
+    second.start_time = NaiveTime::from_hms_opt(10, 30, 0).unwrap();
+    let (_, second) = store.write(at(), |tx| admissions::create_stay(tx, &second, &Settings::default())).unwrap();
+    let zone = chrono_tz::Europe::Paris;
+    let place = |store: &mut Store, case: i64, room: i64, operator: i64, start: (u32, u32), nurse: Option<i64>| {
+        let version = count(&raw_ro(&path), "SELECT version FROM cases WHERE id = ?1", [case]);
+        let placement = Placement {
+            room_id: Some(room),
+            operator_id: Some(operator),
+            anaesthetist_id: None,
+            nurse_id: nurse,
+            minutes: None,
+        };
+        let at_time =
+            periop::domain::ward_time::at_local(day(), NaiveTime::from_hms_opt(start.0, start.1, 0).unwrap(), zone);
+        store.write(at(), |tx| {
+            cases::reschedule(
+                tx,
+                case,
+                version,
+                at_time,
+                Some(&placement),
+                false,
+                &Answer::default(),
+                &Settings::default(),
+            )
+        })
+    };
+    place(&mut store, first, rooms[0], a, (10, 0), Some(nurse)).unwrap();
+    let err = place(&mut store, second, rooms[1], b, (10, 30), Some(nurse)).expect_err("one nurse, two rooms");
+    assert!(matches!(err, StoreError::BlockConflict { can_override: false, .. }), "{err}");
+    assert!(err.to_string().contains("block nurse Inès Martin is in the cases at"), "{err}");
+    assert_eq!(periop::domain::block_conflicts::ConflictKind::NurseOverlap.policy(), Policy::Refused);
+    // After the first case (10:00–11:30) she is free.
+    place(&mut store, second, rooms[1], b, (11, 30), Some(nurse)).unwrap();
+    let err = place(&mut store, second, rooms[1], b, (11, 30), Some(9999)).expect_err("no such nurse");
+    assert!(err.to_string().contains("the block nurse"), "{err}");
+    let list = store.block_day(day(), at()).unwrap();
+    assert!(list.cases.iter().all(|c| c.nurse.as_deref() == Some("Inès Martin")), "{:?}", list.cases);
+    let json = serde_json::to_value(&list).unwrap();
+    assert_eq!(json["cases"][0]["nurse"], "Inès Martin");
 }

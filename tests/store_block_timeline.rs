@@ -118,7 +118,7 @@ fn r_block_6_events_in_order_corrected_and_driving_the_case_state() {
 
     // Voided by mistake: the case goes back to what it was.
     let back = store.write(paris(10, 45), |tx| case_events::void(tx, fixed.event_id, None, "wrong patient")).unwrap();
-    assert_eq!(back, Some(CaseState::Planned));
+    assert_eq!(back.case_state, Some(CaseState::Planned));
     assert_eq!(case_state(&path, case), "planned");
     let err = store.write(paris(10, 46), |tx| case_events::void(tx, arrived.event_id, None, "  ")).unwrap_err();
     assert!(err.to_string().contains("give a reason"), "{err}");
@@ -179,6 +179,150 @@ fn r_fast_4_the_real_time_in_the_room_ends_the_fast() {
     assert_eq!(shown.where_now().map(|e| (e.kind, e.at)), Some((EventKind::InRoom, paris(14, 15))));
     let u = &periop::domain::block_list::utilisation(&list, chrono_tz::Europe::Paris)[0];
     assert_eq!(u.start_delay_min, Some(255), "scheduled 10:00, in the room 14:15");
+}
+
+/// R-BLOCK-6 with R-PATH-2: the procedure end recorded on the timeline is
+/// the stay's "procedure done" (found in use, #9: the case stayed under way
+/// until someone pressed p on the admission); a scheduler, who may record
+/// the timeline but not the stay's steps, is told the ward marks it.
+#[test]
+fn r_block_6_the_procedure_end_marks_the_stay_procedure_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, case) = ward(&path);
+    let admission: i64 =
+        raw_ro(&path).query_row("SELECT admission_id FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap();
+    let stay_state = |path: &std::path::Path| -> String {
+        raw_ro(path).query_row("SELECT state FROM admissions WHERE id = ?1", [admission], |r| r.get(0)).unwrap()
+    };
+    store
+        .write(paris(9, 0) - chrono::Duration::hours(16), |tx| {
+            admissions::take_step(tx, admission, 1, periop::domain::pathway::Step::Admit, None)
+        })
+        .unwrap();
+    for (kind, (h, m)) in [(EventKind::InRoom, (10, 0)), (EventKind::ProcedureStart, (10, 10))] {
+        store.write(paris(h, m), |tx| case_events::record(tx, case, kind, None)).unwrap();
+    }
+    drop(store);
+    // A scheduler records the end: the event stands, the stay waits for the ward.
+    give_role(&path, &account("alice", None), Role::Scheduler);
+    let mut scheduler = open_playing(&path, &account("alice", None));
+    let ended =
+        scheduler.write(paris(10, 50), |tx| case_events::record(tx, case, EventKind::ProcedureEnd, None)).unwrap();
+    assert_eq!(ended.stay, Some(admissions::StayAfterEnd::Waits("the ward marks it (p on the admission)".into())));
+    assert!(
+        ended.words(chrono_tz::Europe::Paris).contains("the stay's procedure done waits"),
+        "{}",
+        ended.words(chrono_tz::Europe::Paris)
+    );
+    assert_eq!(stay_state(&path), "admitted");
+    // Voided and recorded again by a nurse: the stay is procedure done, the case done.
+    give_role(&path, &account("nurse1", None), Role::Nurse);
+    let mut nurse = open_playing(&path, &account("nurse1", None));
+    nurse
+        .write(paris(10, 55), |tx| case_events::void(tx, ended.event_id, None, "recorded by the wrong account"))
+        .unwrap();
+    let ended = nurse
+        .write(paris(10, 56), |tx| case_events::record(tx, case, EventKind::ProcedureEnd, Some(paris(10, 50))))
+        .unwrap();
+    assert_eq!(ended.stay, Some(admissions::StayAfterEnd::ProcedureDone));
+    assert_eq!(ended.case_state, Some(CaseState::Done));
+    assert!(
+        ended.words(chrono_tz::Europe::Paris).contains("the stay is now procedure done"),
+        "{}",
+        ended.words(chrono_tz::Europe::Paris)
+    );
+    assert_eq!((stay_state(&path), case_state(&path, case)), ("procedure_done".to_string(), "done".to_string()));
+    // Voided (found in use, #9: the case stayed done): the stay's step is
+    // undone by a recorded step back, the case is under way again.
+    let voided = nurse.write(paris(10, 58), |tx| case_events::void(tx, ended.event_id, None, "not finished")).unwrap();
+    assert_eq!(voided.stay, Some(admissions::StayAfterEnd::Undone));
+    assert_eq!((stay_state(&path), case_state(&path, case)), ("admitted".to_string(), "in_progress".to_string()));
+    assert!(voided.words().contains("the stay is back to admitted"), "{}", voided.words());
+    let ended = nurse.write(paris(11, 5), |tx| case_events::record(tx, case, EventKind::ProcedureEnd, None)).unwrap();
+    assert_eq!(ended.stay, Some(admissions::StayAfterEnd::ProcedureDone));
+    // The rest of the timeline is still recorded on a done case.
+    nurse.write(paris(11, 10), |tx| case_events::record(tx, case, EventKind::OutOfRoom, None)).unwrap();
+}
+
+/// R-BLOCK-6 with R-PATH-2: a stay never admitted keeps its case under
+/// way at the procedure end, and the message says why and what to do
+/// (found in use, #9: nothing said it).
+#[test]
+fn r_block_6_a_procedure_end_on_a_stay_not_admitted_says_to_admit_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, case) = ward(&path);
+    for (kind, (h, m)) in [(EventKind::InRoom, (10, 0)), (EventKind::ProcedureStart, (10, 10))] {
+        store.write(paris(h, m), |tx| case_events::record(tx, case, kind, None)).unwrap();
+    }
+    let ended = store.write(paris(10, 50), |tx| case_events::record(tx, case, EventKind::ProcedureEnd, None)).unwrap();
+    let words = ended.words(chrono_tz::Europe::Paris);
+    assert!(words.contains("the stay is still planned: admit the patient (a on the admission page)"), "{words}");
+    assert_eq!(case_state(&path, case), "in_progress");
+}
+
+/// R-FAST-4 with R-BLOCK-6: the list ahead in the room moves the start a
+/// waiting patient's fast is counted to (found in use, #7: the alert came
+/// only once the scheduled time had passed, too late to offer a drink).
+#[test]
+fn r_fast_4_a_slipping_list_warns_the_next_patient_before_their_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, first) = ward(&path);
+    let (room, kind): (i64, i64) = raw_ro(&path)
+        .query_row("SELECT room_id, procedure_kind_id FROM cases WHERE id = ?1", [first], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    let patient = add_patient(&mut store, 2);
+    let second = NewStay {
+        patient_id: patient,
+        procedure_kind_id: kind,
+        procedure_day: day(),
+        start_time: NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+        duration_min: None,
+        side_level: None,
+        anaesthesia_mode: AnaesthesiaMode::SedationLocal,
+        bleeding_risk: None,
+        operator_id: None,
+        anaesthetist_id: None,
+        room_id: Some(room),
+        bed_id: None,
+        emergency: false,
+        iodinated_contrast: false,
+        retrospective: false,
+        override_reason: None,
+    };
+    let (_, second) = store.write(at(), |tx| admissions::create_stay(tx, &second, &Settings::default())).unwrap();
+    let alert = |store: &Store, now| {
+        store
+            .board(day(), now)
+            .unwrap()
+            .attention
+            .into_iter()
+            .find(|a| a.rule == "R-FAST-4" && a.subject == periop::domain::attention::Subject::Case(second))
+    };
+    // The first went in at 10:00 and is still there at 15:50: the second,
+    // told to drink until 14:00, cannot go before 16:10 — no alert yet.
+    store.write(paris(10, 0), |tx| case_events::record(tx, first, EventKind::InRoom, None)).unwrap();
+    assert!(alert(&store, paris(15, 50)).is_none());
+    // Still there at 19:45: 20:05 at the earliest, 6 h 05 without a drink by then.
+    let warned = alert(&store, paris(19, 45)).expect("the list ran late: offer clear fluids now");
+    assert!(
+        warned.message.contains("by the expected start at 20:05 (the room's list runs 4 h 05 behind)"),
+        "{}",
+        warned.message
+    );
+    // Out of the room at 19:50: the second goes at 20:10 (turnover).
+    store.write(paris(19, 50), |tx| case_events::record(tx, first, EventKind::OutOfRoom, None)).unwrap();
+    let conn = raw_ro(&path);
+    let bundles = periop::store::journey::bundles(&conn, &[second]).unwrap();
+    let ahead = bundles[&second].fasting(chrono_tz::Europe::Paris).room_ahead;
+    assert_eq!(
+        ahead.iter().map(|t| (t.in_room_at, t.out_of_room_at)).collect::<Vec<_>>(),
+        [(Some(paris(10, 0)), Some(paris(19, 50)))]
+    );
 }
 
 /// R-BLOCK-6: a file of schema 9 is upgraded with the timeline's table.

@@ -6,7 +6,7 @@
 //! discharge and the call the day after (R-DISCH-1, -2), the lists and the
 //! board built from all of it, and the demo ward.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
 use periop::cli::demo;
 use periop::domain::anaesthesia::{AsaClass, CpaOutcome};
@@ -146,7 +146,9 @@ impl Ward {
     fn stay(&mut self, day: NaiveDate, start: NaiveTime, bed: Option<i64>) -> (i64, i64) {
         let patient = self.patient();
         let mut stay = self.new_stay(patient, day, start, bed);
-        stay.retrospective = Paris.from_local_datetime(&day.and_time(start)).unwrap().to_utc() < now();
+        // As a user confirms it: a past start, or a J-1 already past (R-PATH-1).
+        stay.retrospective = Paris.from_local_datetime(&day.and_time(start)).unwrap().to_utc() < now()
+            || day - Duration::days(1) < d(22);
         self.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap()
     }
 
@@ -1217,6 +1219,35 @@ fn r_path_6_a_past_start_needs_a_retrospective_confirmation() {
     let (_, later) = w.stay(d(26), time(9, 0), None);
     let err = w.store.write(now(), |tx| cases::move_case(tx, later, 1, paris(22, 7, 0), false, &settings()));
     assert!(matches!(err, Err(StoreError::Retrospective { .. })), "{err:?}");
+}
+
+/// R-PATH-6 with R-PATH-1: a case booked for later today has its planned
+/// admission (J-1) yesterday, a planned date already past: it asks the same
+/// confirmation (found in use, #7: it saved without a word), and so does a
+/// move of a stay not yet admitted to today. A time later today on a stay
+/// already planned for today does not ask.
+#[test]
+fn r_path_6_a_past_admission_day_needs_a_retrospective_confirmation() {
+    let mut w = ward();
+    let patient = w.patient();
+    let mut stay = w.new_stay(patient, d(22), time(14, 0), None);
+    let err = w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Retrospective { what, when } if when == "21/11/2026" && what.contains("admission")),
+        "{err:?}"
+    );
+    stay.retrospective = true;
+    let (_, case) = w.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap();
+    let flag: bool = w.conn().query_row("SELECT retrospective FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap();
+    assert!(flag, "the audit says it was entered retrospectively");
+    // Later the same day: the plans do not move, nothing to confirm.
+    let v = w.case_version(case);
+    w.store.write(now(), |tx| cases::move_case(tx, case, v, paris(22, 16, 0), false, &settings())).unwrap();
+    // A stay planned for the 26th moved to today asks; tomorrow (J-1 today) does not.
+    let (_, later) = w.stay(d(26), time(9, 0), None);
+    let err = w.store.write(now(), |tx| cases::move_case(tx, later, 1, paris(22, 15, 0), false, &settings()));
+    assert!(matches!(err, Err(StoreError::Retrospective { .. })), "{err:?}");
+    w.store.write(now(), |tx| cases::move_case(tx, later, 1, paris(23, 15, 0), false, &settings())).unwrap();
 }
 
 /// R-PATH-6: a birth date of tomorrow is refused, whatever the procedure day.

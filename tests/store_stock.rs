@@ -426,6 +426,23 @@ fn r_trace_1_no_use_before_the_procedure_and_the_card_lists_implants_only() {
     assert_eq!(stock::implants_of_lots(&conn, &[trocar_lot]).unwrap().len(), 1);
 }
 
+/// R-TRACE-1 with R-BLOCK-6: once the ward keeps the case's J0 timeline,
+/// it is the patient in the room that starts the procedure, not the clock
+/// (found in use, #9: a list that slipped let an implant be recorded on a
+/// patient still waiting on the ward).
+#[test]
+fn r_trace_1_a_device_is_used_once_the_patient_is_in_the_room() {
+    use periop::domain::block_timeline::EventKind;
+    use periop::store::case_events;
+    let mut s = fixture(3, true);
+    let arrived = during() - chrono::Duration::minutes(70);
+    s.store.write(arrived, |tx| case_events::record(tx, s.case_id, EventKind::Arrived, None)).unwrap();
+    let err = use_one(&mut s.store, s.lot_id, s.case_id).unwrap_err();
+    assert!(err.to_string().contains("the patient is not recorded in the room yet"), "{err}");
+    s.store.write(during(), |tx| case_events::record(tx, s.case_id, EventKind::InRoom, None)).unwrap();
+    use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
+}
+
 /// Found in use (#10): one lot number received again with another use-by
 /// day made a second line a recall could not tell apart; more units with
 /// another location moved the whole lot. Both are refused; more units of

@@ -48,6 +48,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "state",
     "readiness",
     "conflicts",
+    "nurse",
 ];
 
 fn room_name(day: &BlockDay, case: &BlockCase) -> String {
@@ -77,6 +78,7 @@ pub fn csv(day: &BlockDay, zone: Tz) -> String {
             c.state.code().to_string(),
             c.readiness.code().to_string(),
             c.conflicts.iter().map(|k| k.code()).collect::<Vec<_>>().join(";"),
+            c.nurse.clone().unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| super::admissions::quote(f)).collect();
         out.push_str(&line.join(","));
@@ -152,6 +154,9 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
                     c.state.label()
                 ),
             );
+            if let Some(nurse) = &c.nurse {
+                line(&mut out, &format!("               block nurse {nurse}"));
+            }
             for k in &c.conflicts {
                 line(&mut out, &format!("               ! {}", k.words()));
             }
@@ -462,10 +467,9 @@ pub fn event(store: &mut crate::store::Store, command: EventCommand, now: DateTi
             Ok(format!("event {event_id} corrected: {} (now event {})", done.words(zone), done.event_id))
         }
         EventCommand::Void { event_id, reason } => {
-            let state =
+            let voided =
                 store.write(now, |tx| case_events::void(tx, event_id, None, &reason)).map_err(|e| store.explain(e))?;
-            let state = state.map(|s| format!("; the case is now {}", s.label())).unwrap_or_default();
-            Ok(format!("event {event_id} voided; kept in the history, no longer counted{state}"))
+            Ok(format!("event {event_id} voided; kept in the history, no longer counted{}", voided.words()))
         }
     }
 }

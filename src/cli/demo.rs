@@ -232,6 +232,11 @@ fn reference_data(
     for name in ["Dr Noël", "Dr Barbier"] {
         anaesthetists.push(reference::add_staff(tx, None, name, "anaesthetist")?);
     }
+    // R-BLOCK-3: block nurses to give cases (m on the Block tab); they have
+    // no account here, as visiting staff.
+    for name in ["Inès Martin", "Paul Girard"] {
+        reference::add_staff(tx, None, name, "nurse")?;
+    }
     let mut beds = Vec::new();
     for n in 1..=BEDS {
         beds.push(reference::add_bed(tx, &format!("B{n:02}"))?);
@@ -379,9 +384,10 @@ fn book(tx: &mut WriteTx<'_>, ward: &mut Ward, dice: &mut Dice, booking: &Bookin
             bed_id,
             emergency: false,
             iodinated_contrast: kind_code == "cemented_screw_fixation",
-            // R-PATH-6: a case around today already under way is entered
-            // retrospectively, and confirmed as such, as a user would.
-            retrospective: ward_time::at_local(day, start_time, ward.zone) < tx.at(),
+            // R-PATH-6: a case around today already under way, or whose
+            // admission day has passed, is entered retrospectively, and
+            // confirmed as such, as a user would.
+            retrospective: ward_time::at_local(day, start_time, ward.zone) < tx.at() || admit_on < ward.today,
             // R-BLOCK-4: a demo made after the freeze time stands for lists
             // booked days before; the override says so.
             override_reason: block_changes::frozen(day, tx.at(), &ward.settings)
@@ -419,6 +425,7 @@ fn free_operator(tx: &WriteTx<'_>, ward: &Ward, first: usize, start: DateTime<Ut
                 room_id: None,
                 operator_id: Some(operator_id),
                 anaesthetist_id: None,
+                nurse_id: None,
                 start,
                 minutes,
                 anaesthesia: AnaesthesiaGate::NotNeeded,

@@ -41,6 +41,8 @@ pub struct BookedCase {
     pub room_id: Option<i64>,
     pub operator_id: Option<i64>,
     pub anaesthetist_id: Option<i64>,
+    /// The block nurse assigned to the case (R-BLOCK-3: checked like operators).
+    pub nurse_id: Option<i64>,
     pub start: DateTime<Utc>,
     /// Minutes the case lasts (R-BLOCK-2), without turnover.
     pub minutes: u32,
@@ -144,6 +146,7 @@ pub enum ConflictKind {
     OutsideRoomHours,
     OperatorOverlap,
     AnaesthetistOverlap,
+    NurseOverlap,
     SamePatientTwice,
     NoBedForNight,
     FastingCannotBeMet,
@@ -152,11 +155,12 @@ pub enum ConflictKind {
 }
 
 impl ConflictKind {
-    pub const ALL: [ConflictKind; 9] = [
+    pub const ALL: [ConflictKind; 10] = [
         ConflictKind::RoomOverlap,
         ConflictKind::OutsideRoomHours,
         ConflictKind::OperatorOverlap,
         ConflictKind::AnaesthetistOverlap,
+        ConflictKind::NurseOverlap,
         ConflictKind::SamePatientTwice,
         ConflictKind::NoBedForNight,
         ConflictKind::FastingCannotBeMet,
@@ -171,6 +175,7 @@ impl ConflictKind {
             ConflictKind::OutsideRoomHours => "outside_room_hours",
             ConflictKind::OperatorOverlap => "operator_overlap",
             ConflictKind::AnaesthetistOverlap => "anaesthetist_overlap",
+            ConflictKind::NurseOverlap => "nurse_overlap",
             ConflictKind::SamePatientTwice => "same_patient_twice",
             ConflictKind::NoBedForNight => "no_bed_for_night",
             ConflictKind::FastingCannotBeMet => "fasting_cannot_be_met",
@@ -190,6 +195,7 @@ impl ConflictKind {
             ConflictKind::OutsideRoomHours => "outside the room's hours",
             ConflictKind::OperatorOverlap => "operator in two cases at once",
             ConflictKind::AnaesthetistOverlap => "anaesthetist in two cases at once",
+            ConflictKind::NurseOverlap => "block nurse in two cases at once",
             ConflictKind::SamePatientTwice => "the same patient twice at once",
             ConflictKind::NoBedForNight => "no bed for the J-1 night",
             ConflictKind::FastingCannotBeMet => "fasting window cannot be met",
@@ -199,15 +205,16 @@ impl ConflictKind {
     }
 
     /// R-BLOCK-3: what a conflict of this kind lets the scheduler do. A room,
-    /// a patient and an operator are in one place at a time; an anaesthetist
+    /// a patient, an operator and a block nurse are in one place at a time; an anaesthetist
     /// may cover two rooms under sedation, and a room may run late, each by a
     /// recorded override; a missing bed, a fast or the anaesthesia gate are
     /// the ward's to resolve before the day and stay shown until then.
     pub fn policy(self) -> Policy {
         match self {
-            ConflictKind::RoomOverlap | ConflictKind::SamePatientTwice | ConflictKind::OperatorOverlap => {
-                Policy::Refused
-            }
+            ConflictKind::RoomOverlap
+            | ConflictKind::SamePatientTwice
+            | ConflictKind::OperatorOverlap
+            | ConflictKind::NurseOverlap => Policy::Refused,
             ConflictKind::AnaesthetistOverlap | ConflictKind::OutsideRoomHours => Policy::Override,
             ConflictKind::NoBedForNight
             | ConflictKind::FastingCannotBeMet
@@ -224,7 +231,7 @@ pub struct Conflict {
     pub kind: ConflictKind,
     pub case_id: i64,
     pub other_case_id: Option<i64>,
-    /// The room, operator, anaesthetist or patient shared by an overlap, or
+    /// The room, operator, anaesthetist, nurse or patient shared by an overlap, or
     /// the room of a case outside its hours.
     pub shared_id: Option<i64>,
 }
@@ -245,6 +252,7 @@ pub const CHECKS: &[CheckFn] = &[
     outside_room_hours,
     operator_overlaps,
     anaesthetist_overlaps,
+    nurse_overlaps,
     same_patient_twice,
     no_bed_for_night,
     fasting_cannot_be_met,
@@ -307,6 +315,12 @@ pub fn operator_overlaps(s: &Schedule<'_>) -> Vec<Conflict> {
 /// R-BLOCK-3: one anaesthetist in two cases at once, checked like operators.
 pub fn anaesthetist_overlaps(s: &Schedule<'_>) -> Vec<Conflict> {
     overlaps(s.cases, ConflictKind::AnaesthetistOverlap, |c| c.anaesthetist_id, TimeDelta::zero())
+}
+
+/// R-BLOCK-3: one block nurse in two cases at once, checked like
+/// operators (peers keep the nurse as free text and never check it).
+pub fn nurse_overlaps(s: &Schedule<'_>) -> Vec<Conflict> {
+    overlaps(s.cases, ConflictKind::NurseOverlap, |c| c.nurse_id, TimeDelta::zero())
 }
 
 /// R-BLOCK-3: one patient in two cases at once.

@@ -37,6 +37,8 @@ pub struct BlockCase {
     pub side_level: Option<String>,
     pub operator: Option<String>,
     pub anaesthetist: Option<String>,
+    /// R-BLOCK-3: the block nurse, if assigned.
+    pub nurse: Option<String>,
     #[serde(serialize_with = "mode_code")]
     pub anaesthesia_mode: AnaesthesiaMode,
     #[serde(serialize_with = "state_code")]
@@ -241,6 +243,7 @@ mod tests {
             side_level: None,
             operator: None,
             anaesthetist: None,
+            nurse: None,
             anaesthesia_mode: AnaesthesiaMode::LocalOnly,
             state: CaseState::Planned,
             readiness: Status::Ready,

@@ -12,8 +12,8 @@
 //! No I/O; time comes in as an argument; never panics.
 
 use super::case::CaseState;
-use chrono::{DateTime, Utc};
-use serde::Serialize;
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// R-BLOCK-6: one step of the patient's way through the block, in order.
@@ -218,6 +218,59 @@ pub fn occupied(events: &[TimelineEvent]) -> Option<(DateTime<Utc>, DateTime<Utc
     Some((went_to_room_at(events)?, out_of_room_at(events)?))
 }
 
+/// R-TRACE-1 with R-BLOCK-6: whether a case's procedure can be taken as
+/// started at `now` (devices used in it may be recorded): once the patient
+/// is recorded in the room; for a case whose timeline is not kept (nothing
+/// recorded), once its scheduled start has passed.
+pub fn procedure_started(events: &[TimelineEvent], scheduled: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    if events.is_empty() { scheduled <= now } else { went_to_room_at(events).is_some() }
+}
+
+/// A case ahead of another in the same room on the same ward day, as far as
+/// the expected start of the later one reads it (R-FAST-4, R-BLOCK-6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomTurn {
+    pub scheduled_start: DateTime<Utc>,
+    /// Its planned length in minutes (R-BLOCK-2).
+    pub minutes: i64,
+    /// From its timeline ([`went_to_room_at`], [`out_of_room_at`]).
+    pub in_room_at: Option<DateTime<Utc>>,
+    pub out_of_room_at: Option<DateTime<Utc>>,
+    /// Marked done without "out of room" recorded: it no longer holds the room.
+    pub finished: bool,
+}
+
+/// R-FAST-4 with R-BLOCK-6: when a case can be expected to start, given the
+/// cases ahead of it in its room that day (`ahead`, any order) and what
+/// their timelines say. Each one ahead went in when recorded, or, not yet
+/// gone, goes at the latest of its own time, the room being free and `now`;
+/// it holds the room until it came out, or for its planned length and at
+/// least until `now`; then the room takes `turnover` (R-BLOCK-2). The
+/// result is never before `scheduled` nor before `now`: a list that slipped
+/// moves the start the fast is counted to.
+pub fn expected_start(
+    scheduled: DateTime<Utc>,
+    ahead: &[RoomTurn],
+    now: DateTime<Utc>,
+    turnover: TimeDelta,
+) -> DateTime<Utc> {
+    let mut ahead: Vec<&RoomTurn> = ahead.iter().collect();
+    ahead.sort_by_key(|t| (t.in_room_at.unwrap_or(t.scheduled_start), t.scheduled_start));
+    let mut free = scheduled.min(now);
+    for turn in ahead {
+        let out = match (turn.in_room_at, turn.out_of_room_at) {
+            (_, Some(out)) => out,
+            (_, None) if turn.finished => continue,
+            (went, None) => {
+                let went = went.unwrap_or_else(|| turn.scheduled_start.max(free).max(now));
+                went.checked_add_signed(TimeDelta::minutes(turn.minutes)).unwrap_or(went).max(now)
+            }
+        };
+        free = free.max(out.checked_add_signed(turnover).unwrap_or(out));
+    }
+    scheduled.max(free).max(now)
+}
+
 /// R-BLOCK-6 with R-PATH-2: the case's state as its timeline drives it: a
 /// planned or confirmed case whose patient has gone to the room is under
 /// way (`in_progress`); an `in_progress` case whose room events were all
@@ -248,6 +301,55 @@ mod tests {
 
     fn ev(id: i64, kind: EventKind, t: DateTime<Utc>) -> TimelineEvent {
         TimelineEvent { event_id: id, version: 1, kind, at: t }
+    }
+
+    /// R-TRACE-1, R-BLOCK-6: the timeline, once kept, says when the
+    /// procedure started; without it the scheduled start does.
+    #[test]
+    fn r_trace_1_a_procedure_starts_in_the_room_not_at_its_scheduled_time() {
+        assert!(!procedure_started(&[], at(10, 0), at(9, 59)));
+        assert!(procedure_started(&[], at(10, 0), at(10, 0)));
+        // Arrived at 09:30, the list slipped: not started at 10:30.
+        let arrived = [ev(1, EventKind::Arrived, at(9, 30))];
+        assert!(!procedure_started(&arrived, at(10, 0), at(10, 30)));
+        // In the room early, at 09:45: started before its time.
+        let in_room = [arrived[0], ev(2, EventKind::InRoom, at(9, 45))];
+        assert!(procedure_started(&in_room, at(10, 0), at(9, 50)));
+    }
+
+    fn turn(start: DateTime<Utc>, minutes: i64) -> RoomTurn {
+        RoomTurn { scheduled_start: start, minutes, in_room_at: None, out_of_room_at: None, finished: false }
+    }
+
+    /// R-FAST-4, R-BLOCK-6: the case ahead runs late, so the next starts later.
+    #[test]
+    fn r_fast_4_expected_start_follows_the_room_list() {
+        let turnover = TimeDelta::minutes(20);
+        // Nothing ahead: the scheduled start, or now once it has passed.
+        assert_eq!(expected_start(at(10, 0), &[], at(9, 0), turnover), at(10, 0));
+        assert_eq!(expected_start(at(10, 0), &[], at(10, 30), turnover), at(10, 30));
+        // On time: 08:00 for 90 min, out 09:30, turnover to 09:50: 10:00 holds.
+        let first = turn(at(8, 0), 90);
+        assert_eq!(expected_start(at(10, 0), &[first], at(7, 0), turnover), at(10, 0));
+        // It went in at 09:00 instead: out 10:30, next at 10:50.
+        let late = RoomTurn { in_room_at: Some(at(9, 0)), ..first };
+        assert_eq!(expected_start(at(10, 0), &[late], at(9, 30), turnover), at(10, 50));
+        // Still in at 11:00, past its planned length: at least now + turnover.
+        assert_eq!(expected_start(at(10, 0), &[late], at(11, 0), turnover), at(11, 20));
+        // Out at 09:40 (recorded): the room is free at 10:00.
+        let out = RoomTurn { out_of_room_at: Some(at(9, 40)), ..late };
+        assert_eq!(expected_start(at(10, 0), &[out], at(9, 45), turnover), at(10, 0));
+        // Done without "out of room": it no longer holds the room.
+        let done = RoomTurn { finished: true, ..late };
+        assert_eq!(expected_start(at(10, 0), &[done], at(9, 45), turnover), at(10, 0));
+        // Two ahead, the first late: the second waits for it, and this one for both.
+        let second = turn(at(9, 50), 60);
+        assert_eq!(expected_start(at(11, 10), &[second, late], at(9, 30), turnover), at(12, 10));
+        // Exactly on the turnover's end is on time; a minute more is late.
+        let edge = RoomTurn { in_room_at: Some(at(8, 10)), ..first };
+        assert_eq!(expected_start(at(10, 0), &[edge], at(8, 30), turnover), at(10, 0));
+        let edge = RoomTurn { in_room_at: Some(at(8, 11)), ..first };
+        assert_eq!(expected_start(at(10, 0), &[edge], at(8, 30), turnover), at(10, 1));
     }
 
     /// R-BLOCK-6: an event's time is no earlier than the one before it and

@@ -602,7 +602,7 @@ mod tests {
                 case_id,
                 patient: PatientKind::Adult,
                 scheduled_start: start,
-                expected_start: None,
+                room_ahead: vec![],
                 in_room_at: None,
                 insulin_treated_diabetic: false,
                 intakes: vec![],

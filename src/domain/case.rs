@@ -74,6 +74,8 @@ pub fn after_stay(
         (S::ProcedureDone | S::ReadyForDischarge | S::Discharged, C::Planned | C::Confirmed | C::InProgress) => C::Done,
         (S::Planned | S::Admitted, C::Done) => match before_done {
             Some(C::Planned) => C::Planned,
+            // The J0 timeline had it under way (R-BLOCK-6): it still is.
+            Some(C::InProgress) => C::InProgress,
             _ => C::Confirmed,
         },
         (S::Planned | S::Admitted, C::Cancelled | C::Postponed) => C::Planned,
@@ -134,6 +136,11 @@ mod tests {
         assert_eq!(after_stay(C::Done, S::Admitted, Some(C::Confirmed)), Some(C::Confirmed), "procedure done undone");
         // Found in use (#7): a case never confirmed came back confirmed.
         assert_eq!(after_stay(C::Done, S::Admitted, Some(C::Planned)), Some(C::Planned), "back to what it was");
+        assert_eq!(
+            after_stay(C::Done, S::Admitted, Some(C::InProgress)),
+            Some(C::InProgress),
+            "the timeline had it in the room"
+        );
         assert_eq!(after_stay(C::Postponed, S::Admitted, None), Some(C::Planned), "readmitted: confirm again");
         assert_eq!(after_stay(C::Cancelled, S::Planned, None), Some(C::Planned), "cancel undone");
         assert_eq!(after_stay(C::Done, S::Cancelled, None), None, "a procedure that happened stays done");

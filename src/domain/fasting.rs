@@ -5,7 +5,8 @@
 //! used to show wall-clock times in messages.
 
 use super::attention::{Alert, Severity, Subject};
-use super::settings::Settings;
+use super::block_timeline::{self, RoomTurn};
+use super::settings::{Settings, TURNOVER_MIN};
 use super::ward_time;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -173,8 +174,10 @@ pub struct FastingCase {
     pub patient: PatientKind,
     /// The start the patient was given instructions for.
     pub scheduled_start: DateTime<Utc>,
-    /// When the block now expects to start, if the list has slipped.
-    pub expected_start: Option<DateTime<Utc>>,
+    /// The cases ahead in the same room that day (R-BLOCK-6): a list that
+    /// slipped moves the start the fast is counted to
+    /// ([`block_timeline::expected_start`]).
+    pub room_ahead: Vec<RoomTurn>,
     /// Set once the patient has gone to the room: the fast is over.
     pub in_room_at: Option<DateTime<Utc>>,
     pub insulin_treated_diabetic: bool,
@@ -187,8 +190,10 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
     let alert = |rule, severity, message| Alert { rule, severity, subject: Subject::Case(case.case_id), message };
     let clock = |t| ward_time::clock_text(t, zone);
     let mut out = Vec::new();
-    // Until the patient is in the room, the earliest they can go is the expected start or now.
-    let expected = case.expected_start.unwrap_or(case.scheduled_start).max(now);
+    // Until the patient is in the room, the earliest they can go is when the
+    // room's list comes to them, and never before now.
+    let turnover = TimeDelta::minutes(settings.number(TURNOVER_MIN).round() as i64);
+    let expected = block_timeline::expected_start(case.scheduled_start, &case.room_ahead, now, turnover);
     let going_at = case.in_room_at.unwrap_or(expected);
 
     // R-FAST-3: block-level; the team decides to cancel or delay.
@@ -238,6 +243,12 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
         // Found in use (#7): the advice named a time already past. Past it,
         // a drink now would delay the start: the anaesthetist decides.
         let drink_by = before(expected, prescribed);
+        // Say why the start moved when it is the list ahead, not the clock.
+        let slipped = if expected > case.scheduled_start.max(now) {
+            format!(" (the room's list runs {} behind)", hours_text(expected - case.scheduled_start))
+        } else {
+            String::new()
+        };
         let advice = if drink_by > now {
             format!("clear fluids may be offered until {}", clock(drink_by))
         } else {
@@ -250,8 +261,9 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
             "R-FAST-4",
             Severity::Warning,
             format!(
-                "PROLONGED FAST: {since} by the expected start at {} against {} prescribed; {advice} ({})",
+                "PROLONGED FAST: {since} by the expected start at {}{} against {} prescribed; {advice} ({})",
                 clock(expected),
+                slipped,
                 hours_text(prescribed),
                 settings.cite("fast.excess_alert_h"),
             ),
@@ -312,16 +324,29 @@ mod tests {
 
     fn case(start: DateTime<Utc>, intakes: Vec<LastIntake>) -> FastingCase {
         let patient = PatientKind::Adult;
-        let (expected_start, in_room_at) = (None, None);
         FastingCase {
             case_id: 7,
             patient,
             scheduled_start: start,
-            expected_start,
-            in_room_at,
+            room_ahead: vec![],
+            in_room_at: None,
             insulin_treated_diabetic: false,
             intakes,
         }
+    }
+
+    /// The case ahead in the room (in since 06:00) holds it so that, with the
+    /// default 20 min turnover, this one is expected at `to`.
+    fn slip(c: &mut FastingCase, to: DateTime<Utc>) {
+        let went = at(6, 0);
+        let minutes = (to - went).num_minutes() - 20;
+        c.room_ahead = vec![RoomTurn {
+            scheduled_start: went,
+            minutes,
+            in_room_at: Some(went),
+            out_of_room_at: None,
+            finished: false,
+        }];
     }
 
     /// The rules raised, and that the first message has every expected part.
@@ -405,7 +430,7 @@ mod tests {
         check(&alerts(&c, at(7, 0), &s), &[], &[]);
         // Slipped to 14:00: nothing recorded, so the time is unknown; as instructed
         // (06:00) it is 8 h against 2 + 4.
-        c.expected_start = Some(at(14, 0));
+        slip(&mut c, at(14, 0));
         let parts = [
             "PROLONGED FAST: last clear fluid not recorded (ask and record it); if the patient stopped at 06:00 as instructed, 8 h 00",
             "until 12:00 (fast.excess_alert_h=4 h",
@@ -421,7 +446,7 @@ mod tests {
     fn r_fast_4_exactly_prescription_plus_excess_is_not_prolonged() {
         let s = Settings::default();
         let mut c = case(at(8, 0), vec![intake(IntakeKind::ClearFluids, at(8, 0))]);
-        c.expected_start = Some(at(14, 0));
+        slip(&mut c, at(14, 0));
         check(&alerts(&c, at(9, 0), &s), &[], &[]);
         c.intakes = vec![intake(IntakeKind::ClearFluids, at(7, 59))];
         check(&alerts(&c, at(9, 0), &s), &["R-FAST-4"], &["nothing to drink since 07:59, 6 h 01"]);
@@ -434,7 +459,7 @@ mod tests {
         let s = Settings::default();
         let dinner = Paris.with_ymd_and_hms(2026, 11, 22, 18, 0, 0).single().unwrap().to_utc();
         let mut c = case(at(8, 0), vec![intake(IntakeKind::Solids, dinner)]);
-        c.expected_start = Some(at(13, 0));
+        slip(&mut c, at(13, 0));
         let a = alerts(&c, at(9, 0), &s);
         check(&a, &["R-FAST-4"], &["last clear fluid not recorded", "stopped at 06:00 as instructed, 7 h 00"]);
         assert!(!a[0].message.contains("18:00"), "{a:?}");
@@ -513,7 +538,7 @@ mod tests {
         let mut c = FastingCase { insulin_treated_diabetic: true, ..case(at(8, 0), vec![]) };
         // Solids until 02:00 for 08:00 is exactly 6 h: not more than the limit.
         check(&alerts(&c, at(7, 0), &s), &[], &[]);
-        c.expected_start = Some(at(9, 0));
+        slip(&mut c, at(9, 0));
         check(&alerts(&c, at(7, 0), &s), &["R-FAST-5"], &["DIABETIC FAST", "fast.diabetic_max_h=6 h"]);
         // Clear fluids do not reset the diabetic's clock; food does.
         c.intakes.push(intake(IntakeKind::ClearFluids, at(6, 30)));

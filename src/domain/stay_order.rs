@@ -192,6 +192,12 @@ pub fn needs_retrospective(start: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     start < now
 }
 
+/// R-PATH-6: a planned day (an admission day, in ward days) before `today`
+/// needs the same confirmation.
+pub fn needs_retrospective_day(day: NaiveDate, today: NaiveDate) -> bool {
+    day < today
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

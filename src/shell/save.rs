@@ -257,11 +257,8 @@ fn timeline(store: &mut Store, now: DateTime<Utc>, r: TimelineRequest) -> Result
                 .write(now, |tx| case_events::correct(tx, event_id, Some(version), at))
                 .map(|done| format!("{who}: corrected, {}", done.words(zone)))
         }
-        TimelineRequest::Void { event_id, version, reason, who } => {
-            store.write(now, |tx| case_events::void(tx, event_id, Some(version), &reason)).map(|state| {
-                let state = state.map(|s| format!("; the case is now {}", s.label())).unwrap_or_default();
-                format!("{who}: timeline event voided; kept in the history{state}")
-            })
-        }
+        TimelineRequest::Void { event_id, version, reason, who } => store
+            .write(now, |tx| case_events::void(tx, event_id, Some(version), &reason))
+            .map(|voided| format!("{who}: timeline event voided; kept in the history{}", voided.words())),
     }
 }

@@ -174,7 +174,7 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
     };
     let what = "the procedure".to_string();
     stay_order::ensure(tx, &what, &instants, zone)?;
-    stay_order::confirm_past_plan(tx, &what, start, stay.retrospective)?;
+    let retrospective = stay_order::confirm_past_plans(tx, &what, start, Some(admit_on), stay.retrospective)?;
     let risk = stay.bleeding_risk.unwrap_or_else(|| BleedingRisk::for_procedure(&kind_code));
     let side_level = stay.side_level.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let admission_id = create(
@@ -202,7 +202,7 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
             ("iodinated_contrast", &stay.iodinated_contrast),
             ("emergency", &stay.emergency),
             ("state", &CaseState::Planned.code()),
-            ("retrospective", &stay.retrospective),
+            ("retrospective", &retrospective),
         ],
     )?;
     // R-BLOCK-3, R-BLOCK-4: checked with the case in place, in this transaction.
@@ -407,6 +407,97 @@ fn apply_step_at(
     record_step(tx, admission_id, from, to, reason)?;
     super::cases::follow_stay(tx, admission_id, to)?;
     Ok(StepTaken { from, to, version })
+}
+
+/// What recording (or voiding) a case's procedure end did to its stay
+/// (R-BLOCK-6 with R-PATH-2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StayAfterEnd {
+    /// The stay took its "procedure done" step.
+    ProcedureDone,
+    /// The step waits, for the reason given.
+    Waits(String),
+    /// The procedure end was voided: the step it took was undone.
+    Undone,
+    /// The procedure end was voided, but the stay's step stays, for the
+    /// reason given.
+    Stays(String),
+}
+
+impl StayAfterEnd {
+    pub fn words(&self) -> String {
+        match self {
+            StayAfterEnd::ProcedureDone => format!("the stay is now {}", AdmissionState::ProcedureDone.words()),
+            StayAfterEnd::Waits(why) => format!("the stay's procedure done waits: {why}"),
+            StayAfterEnd::Undone => format!("the stay is back to {}", AdmissionState::Admitted.words()),
+            StayAfterEnd::Stays(why) => format!("the stay stays {}: {why}", AdmissionState::ProcedureDone.words()),
+        }
+    }
+}
+
+/// R-BLOCK-6 with R-PATH-2: the procedure end recorded on a case's
+/// timeline takes its stay's "procedure done" step in the same transaction,
+/// when the patient is on the ward (admitted) and no other case of the stay
+/// is still to come. The step waits, and says why, when the implant records
+/// are incomplete (R-TRACE-1) or the role may record the timeline but not
+/// the stay's steps (R-ROLE-1). `None`: nothing to do (not admitted, already
+/// marked, another case to come).
+pub(super) fn procedure_ended(tx: &mut WriteTx<'_>, case_id: i64) -> Result<Option<StayAfterEnd>> {
+    let admission_id: i64 =
+        tx.conn().query_row("SELECT admission_id FROM cases WHERE id = ?1", [case_id], |r| r.get(0))?;
+    let now = current(tx, admission_id)?;
+    // Found in use (#9): a stay never admitted kept its case under way
+    // without a word. The ward admits first; the step follows.
+    if now.state == AdmissionState::Planned {
+        return Ok(Some(StayAfterEnd::Waits(
+            "the stay is still planned: admit the patient (a on the admission page), then p marks it".into(),
+        )));
+    }
+    if now.state != AdmissionState::Admitted {
+        return Ok(None);
+    }
+    let to_come: i64 = tx.conn().query_row(
+        "SELECT count(*) FROM cases WHERE admission_id = ?1 AND id <> ?2
+           AND state IN ('planned', 'confirmed', 'in_progress')",
+        [admission_id, case_id],
+        |r| r.get(0),
+    )?;
+    if to_come > 0 {
+        return Ok(None);
+    }
+    let change = super::permission::change_of(Table::Admissions, false, &["state"]);
+    if super::permission::permit(tx.role()?, change).is_err() {
+        return Ok(Some(StayAfterEnd::Waits("the ward marks it (p on the admission)".into())));
+    }
+    if let Err(e) = super::stock_moves::close_gate(tx, case_id) {
+        return Ok(Some(StayAfterEnd::Waits(e.to_string())));
+    }
+    apply_step(tx, admission_id, now.version, Step::MarkProcedureDone, None)?;
+    Ok(Some(StayAfterEnd::ProcedureDone))
+}
+
+/// R-BLOCK-6 with R-PATH-2: a procedure end voided (recorded by mistake)
+/// undoes the "procedure done" its stay took, by a new recorded step back
+/// (reason: the void's), while that is still the stay's state; later steps
+/// (ready for discharge, discharged) are the ward's to undo. `None`:
+/// nothing to undo.
+pub(super) fn procedure_end_voided(tx: &mut WriteTx<'_>, case_id: i64, reason: &str) -> Result<Option<StayAfterEnd>> {
+    let admission_id: i64 =
+        tx.conn().query_row("SELECT admission_id FROM cases WHERE id = ?1", [case_id], |r| r.get(0))?;
+    let now = current(tx, admission_id)?;
+    if now.state != AdmissionState::ProcedureDone {
+        return Ok(None);
+    }
+    let change = super::permission::change_of(Table::Admissions, false, &["state"]);
+    if super::permission::permit(tx.role()?, change).is_err() {
+        return Ok(Some(StayAfterEnd::Stays("the ward undoes it (u on the admission)".into())));
+    }
+    let history = recorded_steps(tx.conn(), admission_id)?;
+    if pathway::undo_target(&history, now.state).is_err() {
+        return Ok(Some(StayAfterEnd::Stays("it cannot be undone from here; see the admission's history".into())));
+    }
+    undo_last_step(tx, admission_id, now.version, &format!("procedure end voided: {reason}"))?;
+    Ok(Some(StayAfterEnd::Undone))
 }
 
 fn record_step(

@@ -31,22 +31,22 @@ pub fn schedule_between(
     zone: Tz,
 ) -> Result<Vec<BookedCase>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, a.patient_id, c.room_id, c.operator_id, c.anaesthetist_id, a.bed_id IS NOT NULL
+        "SELECT c.id, a.patient_id, c.room_id, c.operator_id, c.anaesthetist_id, a.bed_id IS NOT NULL, c.nurse_id
          FROM cases c JOIN admissions a ON a.id = c.admission_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND c.state NOT IN ('cancelled', 'postponed')
          ORDER BY c.scheduled_start, c.id",
     )?;
-    type Row = (i64, i64, Option<i64>, Option<i64>, Option<i64>, bool);
+    type Row = (i64, i64, Option<i64>, Option<i64>, Option<i64>, bool, Option<i64>);
     let found: Vec<Row> = stmt
         .query_map(params![instant_text(from), instant_text(to)], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let ids: Vec<i64> = found.iter().map(|r| r.0).collect();
     let mut bundles = journey::bundles(conn, &ids)?;
     let mut devices = held_devices(conn, &ids)?;
     let mut out = Vec::with_capacity(found.len());
-    for (case_id, patient_id, room_id, operator_id, anaesthetist_id, bed) in found {
+    for (case_id, patient_id, room_id, operator_id, anaesthetist_id, bed, nurse_id) in found {
         let Some(b) = bundles.remove(&case_id) else { continue };
         let anaesthesia = if !b.record.mode.needs_anaesthetist() {
             AnaesthesiaGate::NotNeeded
@@ -61,6 +61,7 @@ pub fn schedule_between(
             room_id,
             operator_id,
             anaesthetist_id,
+            nurse_id,
             start: b.record.start,
             minutes: b.record.minutes,
             anaesthesia,
@@ -224,6 +225,12 @@ pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], zone: Tz)
         ),
         ConflictKind::AnaesthetistOverlap => format!(
             "anaesthetist {} is in the cases at {} and {} at once",
+            name_of(conn, staff, c.shared_id, "staff")?,
+            span(Some(c.case_id)),
+            other
+        ),
+        ConflictKind::NurseOverlap => format!(
+            "block nurse {} is in the cases at {} and {} at once",
             name_of(conn, staff, c.shared_id, "staff")?,
             span(Some(c.case_id)),
             other

@@ -41,10 +41,11 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.version, c.admission_id, c.room_id, c.scheduled_start, c.duration_min,
                 p.id, p.surname, p.first_name, p.birth_date, k.label, c.side_level, o.display_name,
-                an.display_name
+                an.display_name, nu.display_name
          FROM cases c JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
          JOIN procedure_kinds k ON k.id = c.procedure_kind_id
          LEFT JOIN staff o ON o.id = c.operator_id LEFT JOIN staff an ON an.id = c.anaesthetist_id
+         LEFT JOIN staff nu ON nu.id = c.nurse_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND c.state NOT IN ('cancelled', 'postponed')
          ORDER BY c.scheduled_start, c.room_id, c.id",
     )?;
@@ -57,6 +58,7 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
         u32,
         Identity,
         String,
+        Option<String>,
         Option<String>,
         Option<String>,
         Option<String>,
@@ -75,6 +77,7 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
                 r.get(11)?,
                 r.get(12)?,
                 r.get(13)?,
+                r.get(14)?,
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -101,6 +104,7 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
         side_level,
         operator,
         anaesthetist,
+        nurse,
     ) in found
     {
         let Some(bundle) = bundles.get(&case_id) else { continue };
@@ -120,6 +124,7 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
             side_level,
             operator,
             anaesthetist,
+            nurse,
             anaesthesia_mode: bundle.record.mode,
             state: bundle.record.state,
             readiness: readiness::readiness(&bundle.facts(), now, settings).status,

@@ -9,6 +9,7 @@
 //! the audit keeps both images, and the voided row says who, when and why.
 //! R-ROLE-1: nurses and schedulers (and admins) record the timeline.
 
+use super::admissions::StayAfterEnd;
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
@@ -29,13 +30,17 @@ pub struct Recorded {
     pub at: DateTime<Utc>,
     /// The case's new state, when the timeline changed it (R-PATH-2).
     pub case_state: Option<CaseState>,
+    /// What the procedure end did to the stay, or why it waits
+    /// (`admissions::procedure_ended`).
+    pub stay: Option<StayAfterEnd>,
 }
 
 impl Recorded {
     /// `in room at 08:12 (case now ◉ in room)`, in ward time.
     pub fn words(&self, zone: Tz) -> String {
         let state = self.case_state.map(|s| format!("; the case is now {}", s.label())).unwrap_or_default();
-        format!("{} at {}{state}", self.kind.words(), crate::domain::ward_time::clock_text(self.at, zone))
+        let stay = self.stay.as_ref().map(|s| format!("; {}", s.words())).unwrap_or_default();
+        format!("{} at {}{state}{stay}", self.kind.words(), crate::domain::ward_time::clock_text(self.at, zone))
     }
 }
 
@@ -131,8 +136,13 @@ pub fn record(tx: &mut WriteTx<'_>, case_id: i64, kind: EventKind, at: Option<Da
         Table::CaseEvents,
         &[("case_id", &case_id), ("kind", &kind.code()), ("at", &instant_text(at)), ("recorded_by", &actor)],
     )?;
-    let case_state = follow(tx, case_id)?;
-    Ok(Recorded { event_id, kind, at, case_state })
+    let mut case_state = follow(tx, case_id)?;
+    // R-PATH-2: the procedure's end is the stay's "procedure done".
+    let stay = if kind == EventKind::ProcedureEnd { super::admissions::procedure_ended(tx, case_id)? } else { None };
+    if stay == Some(StayAfterEnd::ProcedureDone) {
+        case_state = Some(super::checks::case_state(tx.conn(), case_id)?.0);
+    }
+    Ok(Recorded { event_id, kind, at, case_state, stay })
 }
 
 /// R-BLOCK-6: one key records the next event now (the one after the
@@ -196,24 +206,37 @@ pub fn correct(
         &[("case_id", &case_id), ("kind", &kind.code()), ("at", &instant_text(at)), ("recorded_by", &by)],
     )?;
     let case_state = follow(tx, case_id)?;
-    Ok(Recorded { event_id: new_id, kind, at, case_state })
+    Ok(Recorded { event_id: new_id, kind, at, case_state, stay: None })
+}
+
+/// What voiding an event did: the case's new state, if it changed, and
+/// what became of the stay (a voided procedure end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voided {
+    pub case_state: Option<CaseState>,
+    pub stay: Option<StayAfterEnd>,
+}
+
+impl Voided {
+    /// `; the case is now … ; the stay is back to admitted`, or nothing.
+    pub fn words(&self) -> String {
+        let state = self.case_state.map(|s| format!("; the case is now {}", s.label())).unwrap_or_default();
+        let stay = self.stay.as_ref().map(|s| format!("; {}", s.words())).unwrap_or_default();
+        format!("{state}{stay}")
+    }
 }
 
 /// R-BLOCK-6: voids event `event_id` recorded by mistake, with a reason;
-/// the case's state follows (no room event left: back to what it was).
-/// `expected_version` as in [`correct`].
-pub fn void(
-    tx: &mut WriteTx<'_>,
-    event_id: i64,
-    expected_version: Option<i64>,
-    reason: &str,
-) -> Result<Option<CaseState>> {
+/// the case's state follows (no room event left: back to what it was), and
+/// a voided procedure end undoes the stay's "procedure done" it took
+/// (`admissions::procedure_end_voided`). `expected_version` as in [`correct`].
+pub fn void(tx: &mut WriteTx<'_>, event_id: i64, expected_version: Option<i64>, reason: &str) -> Result<Voided> {
     let what = Table::CaseEvents.row(event_id);
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(StoreError::invalid(what, "to void it, give a reason (what was wrong with it)"));
     }
-    let (case_id, _, version, voided) = event_row(tx, event_id)?;
+    let (case_id, kind, version, voided) = event_row(tx, event_id)?;
     if voided {
         return Err(StoreError::invalid(what, "it was already corrected or voided"));
     }
@@ -228,5 +251,16 @@ pub fn void(
         version,
         &[("voided_at", &when), ("voided_by", &by), ("void_reason", &reason)],
     )?;
-    follow(tx, case_id)
+    let ended = of_case(tx.conn(), case_id)?.iter().any(|e| e.kind == EventKind::ProcedureEnd);
+    let stay = if kind == EventKind::ProcedureEnd && !ended {
+        super::admissions::procedure_end_voided(tx, case_id, reason)?
+    } else {
+        None
+    };
+    let case_state = follow(tx, case_id)?;
+    let case_state = match (&stay, case_state) {
+        (Some(StayAfterEnd::Undone), None) => Some(super::checks::case_state(tx.conn(), case_id)?.0),
+        (_, state) => state,
+    };
+    Ok(Voided { case_state, stay })
 }

@@ -138,12 +138,14 @@ pub struct Placement {
     pub room_id: Option<i64>,
     pub operator_id: Option<i64>,
     pub anaesthetist_id: Option<i64>,
+    /// R-BLOCK-3: the block nurse, checked like operators.
+    pub nurse_id: Option<i64>,
     /// R-BLOCK-2: the case's minutes (a resize); `None` keeps them.
     pub minutes: Option<u32>,
 }
 
-/// Moves a case and, with `placement`, changes its room, operator and
-/// anaesthetist, in one transaction: the conflict check (R-BLOCK-3) and the
+/// Moves a case and, with `placement`, changes its room, operator,
+/// anaesthetist and block nurse, in one transaction: the conflict check (R-BLOCK-3) and the
 /// freeze window (R-BLOCK-4) judge the case as it ends up. A room or member
 /// of staff no longer in use is refused. See [`move_answering`].
 #[allow(clippy::too_many_arguments)]
@@ -159,10 +161,10 @@ pub fn reschedule(
 ) -> Result<Moved> {
     let mut version = expected_version;
     if let Some(p) = placement {
-        let current: (Option<i64>, Option<i64>, Option<i64>, i64, u32) = tx.conn().query_row(
-            "SELECT room_id, operator_id, anaesthetist_id, version, duration_min FROM cases WHERE id = ?1",
+        let current: (Option<i64>, Option<i64>, Option<i64>, i64, u32, Option<i64>) = tx.conn().query_row(
+            "SELECT room_id, operator_id, anaesthetist_id, version, duration_min, nurse_id FROM cases WHERE id = ?1",
             [case_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
         )?;
         if current.3 != expected_version {
             return Err(tx.conflict(Table::Cases, case_id));
@@ -174,7 +176,8 @@ pub fn reschedule(
                 format!("{minutes} minutes is not a duration; give 1 to {} minutes", admissions::MAX_MINUTES),
             ));
         }
-        if (current.0, current.1, current.2, current.4) != (p.room_id, p.operator_id, p.anaesthetist_id, minutes) {
+        let now = (current.0, current.1, current.2, current.4, current.5);
+        if now != (p.room_id, p.operator_id, p.anaesthetist_id, minutes, p.nurse_id) {
             let in_use = |sql: &str, id: Option<i64>| -> Result<bool> {
                 Ok(match id {
                     Some(id) => tx.conn().query_row(sql, [id], |_| Ok(())).optional()?.is_some(),
@@ -184,7 +187,12 @@ pub fn reschedule(
             if !in_use("SELECT 1 FROM rooms WHERE id = ?1 AND active = 1", p.room_id)? {
                 return Err(StoreError::invalid("the room", "no such room in use; pick one from the list"));
             }
-            for (id, what) in [(p.operator_id, "the operator"), (p.anaesthetist_id, "the anaesthetist")] {
+            let staff = [
+                (p.operator_id, "the operator"),
+                (p.anaesthetist_id, "the anaesthetist"),
+                (p.nurse_id, "the block nurse"),
+            ];
+            for (id, what) in staff {
                 if !in_use("SELECT 1 FROM staff WHERE id = ?1 AND active = 1", id)? {
                     return Err(StoreError::invalid(what, "no such active member of staff; pick one from the list"));
                 }
@@ -197,6 +205,7 @@ pub fn reschedule(
                     ("room_id", &p.room_id),
                     ("operator_id", &p.operator_id),
                     ("anaesthetist_id", &p.anaesthetist_id),
+                    ("nurse_id", &p.nurse_id),
                     ("duration_min", &minutes),
                 ],
             )?;
@@ -258,8 +267,9 @@ pub fn move_answering(
         instants.planned_discharge_on = day;
     }
     super::stay_order::ensure(tx, &what, &instants, zone)?;
-    super::stay_order::confirm_past_plan(tx, &what, new_start, retrospective)?;
-    let past = super::stay_order::needs_retrospective_at(tx, new_start);
+    let plans_follow = not_yet_admitted && new_day != old_day;
+    let admit_on = plans_follow.then_some(instants.planned_admit_on);
+    let past = super::stay_order::confirm_past_plans(tx, &what, new_start, admit_on, retrospective)?;
     let planned = CaseState::Planned.code();
     let start_text = instant_text(new_start);
     let mut fields: Vec<super::write::Field<'_>> = vec![("scheduled_start", &start_text), ("retrospective", &past)];

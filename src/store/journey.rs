@@ -8,6 +8,7 @@ use super::error::{Result, StoreError, instant_text};
 use super::rows;
 use super::table::Table;
 use crate::domain::anaesthesia::{AnaesthesiaFacts, Cpa};
+use crate::domain::block_timeline::{self, RoomTurn};
 use crate::domain::board::CaseInputs;
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::checklist::CheckItem;
@@ -62,6 +63,9 @@ pub struct CaseBundle {
     pub intakes: Vec<LastIntake>,
     /// R-BLOCK-6: the J0 timeline's events recorded (not voided), in order.
     pub timeline: Vec<crate::domain::block_timeline::TimelineEvent>,
+    /// R-FAST-4: the cases ahead in the same room in the 24 h before this
+    /// one's start (the ward day is kept in [`CaseBundle::fasting`]).
+    pub room_ahead: Vec<RoomTurn>,
 }
 
 impl CaseBundle {
@@ -95,16 +99,22 @@ impl CaseBundle {
     /// R-FAST-3..5: the facts the fasting alerts read. The J0 timeline
     /// (R-BLOCK-6) gives the real time the patient went to the room (in
     /// room, or the first later event of the room) once recorded: the fast
-    /// ends there. Until then the start expected is the scheduled one (or
-    /// now, once it has passed: `fasting::alerts`).
+    /// ends there. Until then the start expected follows the room's list
+    /// that ward day (`block_timeline::expected_start`).
     pub fn fasting(&self, zone: Tz) -> FastingCase {
         let r = &self.record;
+        let day = ward_time::local_day(r.start, zone);
         FastingCase {
             case_id: r.case_id,
             patient: r.patient_kind(zone),
             scheduled_start: r.start,
-            expected_start: None,
-            in_room_at: crate::domain::block_timeline::went_to_room_at(&self.timeline),
+            room_ahead: self
+                .room_ahead
+                .iter()
+                .filter(|t| ward_time::local_day(t.scheduled_start, zone) == day)
+                .copied()
+                .collect(),
+            in_room_at: block_timeline::went_to_room_at(&self.timeline),
             insulin_treated_diabetic: r.insulin_treated_diabetic,
             intakes: self.intakes.clone(),
         }
@@ -234,6 +244,7 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
                     labs: Labs::default(),
                     intakes: Vec::new(),
                     timeline: Vec::new(),
+                    room_ahead: Vec::new(),
                 },
             )
         })
@@ -363,7 +374,52 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
             b.timeline = events;
         }
     }
+    room_ahead(conn, &ids, &mut out)?;
     Ok(out)
+}
+
+/// R-FAST-4: for each case still to go to the room, the cases booked before
+/// it in the same room within the 24 h before its start (not cancelled nor
+/// postponed), with what their timelines say.
+fn room_ahead(conn: &Connection, ids: &str, out: &mut BTreeMap<i64, CaseBundle>) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, o.id, o.scheduled_start, o.duration_min, o.state
+         FROM cases c JOIN cases o ON o.room_id = c.room_id AND o.id <> c.id
+          AND o.scheduled_start >= strftime('%Y-%m-%dT%H:%M:%SZ', c.scheduled_start, '-1 day')
+          AND (o.scheduled_start < c.scheduled_start OR (o.scheduled_start = c.scheduled_start AND o.id < c.id))
+         WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.state IN ('planned', 'confirmed')
+          AND o.state NOT IN ('cancelled', 'postponed')",
+    )?;
+    let rows = stmt.query_map([ids], |r| {
+        let state: String = r.get(4)?;
+        let other: i64 = r.get(1)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            other,
+            rows::instant(r, 2)?,
+            r.get::<_, i64>(3)?,
+            known::<CaseState>(&state, Table::Cases, "state", other)?,
+        ))
+    })?;
+    let mut ahead: Vec<(i64, i64, DateTime<Utc>, i64, CaseState)> = Vec::new();
+    for row in rows {
+        ahead.push(row?);
+    }
+    let others: Vec<i64> = ahead.iter().map(|a| a.1).collect::<BTreeSet<_>>().into_iter().collect();
+    let timelines = super::case_events::of_cases(conn, &others)?;
+    for (case_id, other, scheduled_start, minutes, state) in ahead {
+        let events = timelines.get(&other).map(Vec::as_slice).unwrap_or_default();
+        if let Some(b) = out.get_mut(&case_id) {
+            b.room_ahead.push(RoomTurn {
+                scheduled_start,
+                minutes,
+                in_room_at: block_timeline::went_to_room_at(events),
+                out_of_room_at: block_timeline::out_of_room_at(events),
+                finished: state == CaseState::Done,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// R-DISCH-1: the discharge facts of these admissions (all missing when no

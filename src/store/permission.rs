@@ -33,7 +33,9 @@ pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
         Table::Admissions | Table::AdmissionSteps => Change::StayStep,
         // Found in use (#8): a nurse booked the block (room, operator) through
         // the new-admission form. A new case with any of them is a booking.
-        Table::Cases if insert && any(&["room_id", "operator_id", "anaesthetist_id"]) => Change::CaseSchedule,
+        Table::Cases if insert && any(&["room_id", "operator_id", "anaesthetist_id", "nurse_id"]) => {
+            Change::CaseSchedule
+        }
         Table::Cases if insert => Change::StayPlan,
         Table::Cases if only(&["pre_visit_at"]) => Change::Anaesthesia,
         Table::Cases | Table::BlockOverrides => Change::CaseSchedule,

@@ -46,6 +46,8 @@ pub struct Lists {
     pub procedure_kinds: Vec<(i64, String, u32)>,
     pub operators: Vec<(i64, String)>,
     pub anaesthetists: Vec<(i64, String)>,
+    /// R-BLOCK-3: the nurses a case's block nurse is picked from.
+    pub nurses: Vec<(i64, String)>,
     pub rooms: Vec<(i64, String)>,
     pub beds: Vec<(i64, String)>,
 }
@@ -70,6 +72,9 @@ impl super::Store {
             )?,
             anaesthetists: pairs(
                 "SELECT id, display_name FROM staff WHERE active = 1 AND role = 'anaesthetist' ORDER BY display_name",
+            )?,
+            nurses: pairs(
+                "SELECT id, display_name FROM staff WHERE active = 1 AND role = 'nurse' ORDER BY display_name",
             )?,
             rooms: pairs("SELECT id, name FROM rooms WHERE active = 1 ORDER BY name")?,
             beds: pairs("SELECT id, label FROM beds WHERE active = 1 ORDER BY label")?,

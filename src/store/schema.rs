@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 10;
+pub const VERSION: i64 = 11;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -50,6 +50,8 @@ pub const UPGRADES: &[Step] = &[
     Step { sql: STOCK_TABLES, then: Some(upgrade_9_keep) },
     // 9 → 10 (R-BLOCK-6): the J0 timeline's events, as in schema.sql.
     Step { sql: TIMELINE_TABLES, then: None },
+    // 10 → 11 (R-BLOCK-3): the block nurse of a case, checked like operators.
+    Step { sql: "", then: Some(upgrade_11_nurse) },
 ];
 
 /// The block tables of `schema.sql` (6 → 7), kept word for word.
@@ -69,6 +71,7 @@ const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
 /// means the column's default (`None` for NULL). `check` reads it so.
 pub const ADDED_COLUMNS: &[(&str, &str, Option<i64>)] = &[
     ("cases", "retrospective", Some(0)),
+    ("cases", "nurse_id", None),
     ("beds", "unit", None),
     ("beds", "active", Some(1)),
     ("procedure_kinds", "anaesthesia_expected", Some(0)),
@@ -110,15 +113,25 @@ fn upgrade_6_setup(conn: &Connection) -> Result<()> {
         [(t, "voided_at", "TEXT"), (t, "voided_by", "INTEGER REFERENCES staff(id)"), (t, "void_reason", "TEXT")]
     });
     for (table, column, declaration) in columns.into_iter().chain(void_columns) {
-        let found: i64 =
-            conn.query_row("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", [table, column], |r| {
-                r.get(0)
-            })?;
-        if found == 0 {
-            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {declaration};"))?;
-        }
+        add_column(conn, table, column, declaration)?;
     }
     widen_staff_roles(conn)
+}
+
+/// Adds a column unless the file already has it (a file put back to an
+/// older version number by a test or by hand).
+fn add_column(conn: &Connection, table: &str, column: &str, declaration: &str) -> Result<()> {
+    let found: i64 =
+        conn.query_row("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", [table, column], |r| r.get(0))?;
+    if found == 0 {
+        conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {declaration};"))?;
+    }
+    Ok(())
+}
+
+/// 10 → 11 (R-BLOCK-3): the block nurse of a case, as in schema.sql.
+fn upgrade_11_nurse(conn: &Connection) -> Result<()> {
+    add_column(conn, "cases", "nurse_id", "INTEGER REFERENCES staff(id)")
 }
 
 /// The staff table's role CHECK gains the new roles. Only a constraint is

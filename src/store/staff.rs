@@ -165,12 +165,12 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
         return Err(StoreError::invalid(what, "nothing to change; give --name, --role or --active"));
     }
     if change.active == Some(false) {
-        let booked = super::setup::upcoming_cases(tx, &["operator_id", "anaesthetist_id"], staff_id)?;
+        let booked = super::setup::upcoming_cases(tx, &["operator_id", "anaesthetist_id", "nurse_id"], staff_id)?;
         if booked > 0 {
             return Err(StoreError::invalid(
                 what,
                 format!(
-                    "{booked} upcoming case(s) have them as operator or anaesthetist; \
+                    "{booked} upcoming case(s) have them as operator, anaesthetist or block nurse; \
                      give those cases someone else first, then retire them"
                 ),
             ));

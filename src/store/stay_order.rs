@@ -7,7 +7,7 @@ use super::journey::opt_instant;
 use super::rows;
 use super::write::WriteTx;
 use crate::domain::stay_order::{self, Event, Fault, StayInstants};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -56,24 +56,39 @@ pub(super) fn recorded(tx: &WriteTx<'_>, what: &str, event: Event, at: DateTime<
     stay_order::recorded(event, at, tx.at()).map_err(|f| refused(what, &[f], tx.zone()))
 }
 
-/// R-PATH-6: a planned start already past is written only as a confirmed
-/// retrospective entry; otherwise [`StoreError::Retrospective`], which the
-/// screen turns into a question.
-pub(super) fn confirm_past_plan(tx: &WriteTx<'_>, what: &str, start: DateTime<Utc>, retrospective: bool) -> Result<()> {
-    if stay_order::needs_retrospective(start, tx.at()) && !retrospective {
-        let zone = tx.zone();
-        return Err(StoreError::Retrospective {
-            what: what.to_string(),
-            when: start.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string(),
-        });
+/// R-PATH-6: a planned start already past, or a planned admission day
+/// already past (J-1 of a procedure booked for today), is written only as
+/// a confirmed retrospective entry; otherwise [`StoreError::Retrospective`]
+/// naming the first such date, which the screen turns into a question.
+/// `admit_on` is the planned admission day being written (`None`: not
+/// changed). Returns whether the write is retrospective (stored on the case
+/// so its audit row says so).
+pub(super) fn confirm_past_plans(
+    tx: &WriteTx<'_>,
+    what: &str,
+    start: DateTime<Utc>,
+    admit_on: Option<NaiveDate>,
+    retrospective: bool,
+) -> Result<bool> {
+    let zone = tx.zone();
+    let today = crate::domain::ward_time::local_day(tx.at(), zone);
+    let past_admission = admit_on.filter(|day| stay_order::needs_retrospective_day(*day, today));
+    let past_start = stay_order::needs_retrospective(start, tx.at());
+    if !retrospective {
+        if past_start {
+            return Err(StoreError::Retrospective {
+                what: what.to_string(),
+                when: start.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string(),
+            });
+        }
+        if let Some(day) = past_admission {
+            return Err(StoreError::Retrospective {
+                what: "the admission (J-1, R-PATH-1)".to_string(),
+                when: day.format("%d/%m/%Y").to_string(),
+            });
+        }
     }
-    Ok(())
-}
-
-/// Whether `start` is already past at the transaction's time (and so, once
-/// written, a confirmed retrospective entry).
-pub(super) fn needs_retrospective_at(tx: &WriteTx<'_>, start: DateTime<Utc>) -> bool {
-    stay_order::needs_retrospective(start, tx.at())
+    Ok(past_start || past_admission.is_some())
 }
 
 /// R-PATH-6 for `periop check`: every stored stay out of order at `now`, and

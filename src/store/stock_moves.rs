@@ -12,6 +12,7 @@ use super::stock::{LOT_COLUMNS, lot_row, reference_by_code};
 use super::table::Table;
 use super::write::WriteTx;
 use super::{rows, stock};
+use crate::domain::block_timeline;
 use crate::domain::case::CaseState;
 use crate::domain::roles::Role;
 use crate::domain::stock::lots::{self, Lot};
@@ -400,9 +401,18 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
         // and may be recorded once it is done, until the stay closes (a
         // nurse records the implant after the procedure).
         if kind.uses() {
-            let started = facts.start <= tx.at();
+            // R-BLOCK-6: once the ward keeps the case's timeline, it is the
+            // patient in the room that starts it, not the scheduled time.
+            let case_id = m.case_id.unwrap_or_default();
+            let events = super::case_events::of_cases(tx.conn(), &[case_id])?.remove(&case_id).unwrap_or_default();
+            let started = block_timeline::procedure_started(&events, facts.start, tx.at());
             trace::may_record_use(facts.state, started, facts.stay_closed).map_err(|e| {
                 let e = match e {
+                    trace::UseRefused::NotStarted if !events.is_empty() => {
+                        "the patient is not recorded in the room yet: record what was used once the procedure \
+                         is under way (reserve it meanwhile; the in-room time is the Block tab's e)"
+                            .to_string()
+                    }
                     trace::UseRefused::NotStarted => format!(
                         "the procedure starts {}: record what was used once it is under way (reserve it meanwhile)",
                         facts.start.with_timezone(&tx.zone()).format("%d/%m %H:%M")

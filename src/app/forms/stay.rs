@@ -179,6 +179,7 @@ pub fn move_case(
             pick("anaesthetist", "Anaesthetist", &p.lists.anaesthetists, "no anaesthetist"),
             p.current.anaesthetist_id,
         ));
+        fields.push(with_current(pick("nurse", "Block nurse", &p.lists.nurses, "no nurse yet"), p.current.nurse_id));
         // R-BLOCK-2: the kind's duration, changed here (a resize).
         let max = f64::from(crate::store::admissions::MAX_MINUTES);
         let minutes = Field::number("minutes", "Minutes (without turnover)", 1.0, max);
@@ -198,6 +199,7 @@ pub(super) fn move_request(form: &Form, case_id: i64, version: i64, who: String)
         room_id: id("room"),
         operator_id: id("operator"),
         anaesthetist_id: id("anaesthetist"),
+        nurse_id: id("nurse"),
         minutes: form.value("minutes").parse().ok(),
     });
     let reason = form.value("override").trim();
@@ -298,6 +300,7 @@ mod tests {
             procedure_kinds: vec![(1, "Vertebroplasty".into(), 90)],
             operators: vec![(4, "Dr Caron".into())],
             anaesthetists: vec![],
+            nurses: vec![],
             rooms: vec![(1, "Room 1".into())],
             beds: vec![(2, "B02".into())],
         }

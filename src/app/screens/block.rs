@@ -27,11 +27,12 @@ impl State {
 /// Whether the filter lets `case` through (patient, procedure, staff).
 pub fn shown(filter: &str, case: &BlockCase) -> bool {
     let text = format!(
-        "{} {} {} {}",
+        "{} {} {} {} {}",
         case.patient,
         case.procedure,
         case.operator.as_deref().unwrap_or(""),
-        case.anaesthetist.as_deref().unwrap_or("")
+        case.anaesthetist.as_deref().unwrap_or(""),
+        case.nurse.as_deref().unwrap_or("")
     );
     filter.trim().is_empty() || names::matches(&text, filter)
 }
@@ -157,6 +158,7 @@ fn move_form(state: &mut State) -> Outcome {
         room_id: c.room_id,
         operator_id: lookup(&state.lists.operators, c.operator.as_deref()),
         anaesthetist_id: lookup(&state.lists.anaesthetists, c.anaesthetist.as_deref()),
+        nurse_id: lookup(&state.lists.nurses, c.nurse.as_deref()),
         minutes: Some(c.minutes),
     };
     let who = c.patient.to_string();

@@ -19,6 +19,7 @@ fn case(case_id: i64, room: i64, operator: i64, start: DateTime<Utc>, minutes: u
         room_id: Some(room),
         operator_id: Some(operator),
         anaesthetist_id: None,
+        nurse_id: None,
         start,
         minutes,
         anaesthesia: AnaesthesiaGate::NotNeeded,
@@ -83,6 +84,23 @@ fn r_block_3_one_anaesthetist_in_two_cases_at_once() {
     b.anaesthetist_id = Some(20);
     assert_eq!(found(&[a, b, c], ConflictKind::AnaesthetistOverlap), [(1, Some(2))]);
     assert_eq!(ConflictKind::AnaesthetistOverlap.policy(), Policy::Override);
+}
+
+/// R-BLOCK-3: block nurses are checked like operators (found in use, #9:
+/// only operators and anaesthetists were); a case without one is not.
+#[test]
+fn r_block_3_one_nurse_in_two_cases_at_once() {
+    let mut a = case(1, 1, 7, at(10, 0), 90);
+    let mut b = case(2, 2, 8, at(11, 0), 60);
+    let mut c = case(3, 2, 9, at(11, 30), 30);
+    a.nurse_id = Some(30);
+    b.nurse_id = Some(30);
+    c.nurse_id = Some(31);
+    assert_eq!(found(&[a.clone(), b.clone(), c], ConflictKind::NurseOverlap), [(1, Some(2))]);
+    assert_eq!(ConflictKind::NurseOverlap.policy(), Policy::Refused);
+    // Back to back is not an overlap: case 2 starts as case 1 ends.
+    b.start = at(11, 30);
+    assert_eq!(found(&[a, b], ConflictKind::NurseOverlap), []);
 }
 
 /// R-BLOCK-3: one patient booked twice at once (two rooms).
@@ -198,14 +216,14 @@ fn pairs(conflicts: &[Conflict], kind: ConflictKind) -> Vec<(i64, i64)> {
 }
 
 proptest! {
-    /// R-BLOCK-3: over random bookings (rooms, operators, anaesthetists and
-    /// patients shared at random, starts across midnight), the check finds
+    /// R-BLOCK-3: over random bookings (rooms, operators, anaesthetists,
+    /// nurses and patients shared at random, starts across midnight), the check finds
     /// every overlap a brute force over all pairs finds, turnover included
     /// for rooms, and no other.
     #[test]
     fn r_block_3_finds_every_overlap_and_no_false_one(
         raw in proptest::collection::vec(
-            (0i64..3, 0i64..3, proptest::option::of(0i64..2), 0i64..4, 0i64..1200, 1u32..240),
+            (0i64..3, 0i64..3, proptest::option::of(0i64..2), 0i64..4, 0i64..1200, 1u32..240, proptest::option::of(0i64..2)),
             0..25,
         ),
         turnover in 0i64..60,
@@ -213,9 +231,10 @@ proptest! {
         let cases: Vec<BookedCase> = raw
             .iter()
             .enumerate()
-            .map(|(i, (room, op, anaes, patient, start, minutes))| {
+            .map(|(i, (room, op, anaes, patient, start, minutes, nurse))| {
                 let mut c = case(i as i64, *room, *op, at(6, 0) + TimeDelta::minutes(*start), *minutes);
                 c.anaesthetist_id = *anaes;
+                c.nurse_id = *nurse;
                 c.patient_id = *patient;
                 c
             })
@@ -231,6 +250,7 @@ proptest! {
             pairs(&conflicts, ConflictKind::AnaesthetistOverlap),
             brute(&cases, |c| c.anaesthetist_id, TimeDelta::zero())
         );
+        prop_assert_eq!(pairs(&conflicts, ConflictKind::NurseOverlap), brute(&cases, |c| c.nurse_id, TimeDelta::zero()));
         prop_assert_eq!(
             pairs(&conflicts, ConflictKind::SamePatientTwice),
             brute(&cases, |c| Some(c.patient_id), TimeDelta::zero())

@@ -123,8 +123,9 @@ pub enum UseRefused {
 /// the procedure is under way or once it is done, until the stay closes
 /// (discharged), and never before it started (found in use, #10: an
 /// implant recorded six days ahead; and after: a nurse records the implant
-/// once the procedure is marked done). `started` says the scheduled start
-/// has passed or the case is in the room.
+/// once the procedure is marked done). `started` is
+/// [`crate::domain::block_timeline::procedure_started`]: the patient is in
+/// the room or, where no timeline is kept, the scheduled start has passed.
 pub fn may_record_use(state: CaseState, started: bool, stay_closed: bool) -> Result<(), UseRefused> {
     match state {
         CaseState::Cancelled | CaseState::Postponed => Err(UseRefused::CalledOff(state.code())),
