@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 10;
+pub const VERSION: i64 = 11;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -50,6 +50,9 @@ pub const UPGRADES: &[Step] = &[
     Step { sql: STOCK_TABLES, then: Some(upgrade_9_keep) },
     // 9 → 10 (R-BLOCK-6): the J0 timeline's events, as in schema.sql.
     Step { sql: TIMELINE_TABLES, then: None },
+    // 10 → 11 (R-COMP-1, R-HO-1): complications and ossification
+    // follow-ups, as in schema.sql.
+    Step { sql: COMPLICATION_TABLES, then: None },
 ];
 
 /// The block tables of `schema.sql` (6 → 7), kept word for word.
@@ -60,6 +63,10 @@ const STOCK_TABLES: &str = include_str!("schema_9_stock.sql");
 
 /// The J0 timeline's table of `schema.sql` (9 → 10), kept word for word.
 const TIMELINE_TABLES: &str = include_str!("schema_10_timeline.sql");
+
+/// The complication and ossification tables of `schema.sql` (10 → 11),
+/// kept word for word.
+const COMPLICATION_TABLES: &str = include_str!("schema_11_complications.sql");
 
 /// The distraction tables of `schema.sql` (3 → 4), kept word for word.
 const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
@@ -264,6 +271,11 @@ mod tests {
     #[test]
     fn the_timeline_step_is_the_schema_word_for_word() {
         assert!(SCHEMA.contains(TIMELINE_TABLES), "schema.sql and schema_10_timeline.sql differ");
+    }
+
+    #[test]
+    fn the_complications_step_is_the_schema_word_for_word() {
+        assert!(SCHEMA.contains(COMPLICATION_TABLES), "schema.sql and schema_11_complications.sql differ");
     }
 
     #[test]
