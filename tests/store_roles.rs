@@ -40,7 +40,7 @@ fn rows(path: &Path) -> Rows {
         bed: pair("SELECT id, version FROM beds WHERE state = 'free' ORDER BY id LIMIT 1"),
         staff: pair("SELECT id, version FROM staff WHERE account IS NULL ORDER BY id LIMIT 1"),
         distraction: pair("SELECT id, version FROM distraction_cases ORDER BY id LIMIT 1"),
-        complication: pair("SELECT id, version FROM complications WHERE closed_at IS NULL ORDER BY id LIMIT 1"),
+        complication: pair("SELECT id, version FROM complications ORDER BY id LIMIT 1"),
     }
 }
 
@@ -122,7 +122,7 @@ fn try_change(tx: &mut WriteTx<'_>, change: Change, r: &Rows) -> periop::store::
                 Table::Complications,
                 r.complication.0,
                 r.complication.1,
-                &[("closed_at", &earlier), ("closed_by", &tx.actor_id()), ("outcome", &"healed")],
+                &[("closed_at", &earlier), ("closed_by", &tx.actor_id()), ("outcome", &"healed at 6 weeks")],
             )
             .map(drop),
         // R-HO-1: a doctor's record.

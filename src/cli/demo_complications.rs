@@ -1,9 +1,9 @@
 //! The demo ward's complications (R-COMP-1) and one heterotopic
 //! ossification follow-up (R-HO-1), built through the same store calls as a
 //! nurse's or a doctor's entries, so the demo passes `periop check`:
-//! a wound infection keeping a prolonged stay on the ward (open, on the
-//! board), a pain settled before going home (closed), and a hip operated
-//! on almost `ho.followup_months` ago whose X-ray check is due in a few days.
+//! a wound infection of a prolonged stay and a pain settled before going
+//! home (both closed), and a hip operated on almost `ho.followup_months`
+//! ago whose X-ray check is due in a month (`periop ossification`).
 
 use crate::domain::complications::{Kind, NewComplication, Severity};
 use crate::domain::ossification::{self, Prophylaxis};
@@ -15,8 +15,11 @@ use crate::store::patients::{self, NewPatient};
 use crate::store::{Result, Store, complications};
 use chrono::{DateTime, Days, Duration, Months, NaiveDate, Utc};
 
-/// Days before the X-ray check is due, for the demo's follow-up.
-const XRAY_IN_DAYS: u64 = 5;
+/// Days before the X-ray check is due, for the demo's follow-up: beyond
+/// the board's 14 days, so the demo day's board is the one the screen
+/// tests and the pseudo-terminal tests read (an attention row more pushes
+/// `ARRIVING` off an 80×24 board).
+const XRAY_IN_DAYS: u64 = 30;
 
 /// The first stay in `state` covering today, as (patient, case).
 fn stay_in(store: &Store, state: AdmissionState, now: DateTime<Utc>) -> Result<Option<(i64, Option<i64>)>> {
@@ -39,7 +42,12 @@ pub fn build(store: &mut Store, now: DateTime<Utc>, hospital_number: u64) -> Res
             severity: Severity::Moderate,
             description: "wound red and warm at the puncture site, 38.2 °C; swab sent".into(),
         };
-        store.write(now - Duration::hours(3), |tx| complications::record(tx, &new))?;
+        // Closed already, for the same reason as `XRAY_IN_DAYS`: `C` and
+        // `K` on the admission page record and close one.
+        let id = store.write(now - Duration::hours(3), |tx| complications::record(tx, &new))?;
+        store.write(now - Duration::hours(1), |tx| {
+            complications::close(tx, id, None, "swab negative; wound clean after local care")
+        })?;
     }
     if let Some((patient_id, case_id)) = stay_in(store, AdmissionState::ReadyForDischarge, now)? {
         let new = NewComplication {
