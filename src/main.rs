@@ -177,6 +177,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let now = clock_for(&store).now();
             out(&cli::distraction_commands::run(&mut store, patient.as_deref(), case_id, action, now)?);
         }
+        Some(Command::Complications { patient, open: open_only, format, action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            let asked = cli::complications::Asked { patient: patient.as_deref(), open_only, format };
+            out_as(&cli::complications::run(&mut store, asked, action, now)?, cli.ascii && format == ListFormat::Text);
+        }
+        Some(Command::Ossification { patient, format, action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out_as(
+                &cli::ossification::run(&mut store, patient.as_deref(), format, action, now)?,
+                cli.ascii && format == Format::Text,
+            );
+        }
         Some(Command::Stock { format, action }) => {
             let mut store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();
@@ -349,7 +363,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             use periop::store::void::{self, Voidable};
             let what = Voidable::from_code(&kind).ok_or_else(|| {
                 color_eyre::eyre::eyre!(
-                    "{kind:?} cannot be voided; use intake, treatment, lab, consultation or implant"
+                    "{kind:?} cannot be voided; use intake, treatment, lab, consultation, complication, ossification or implant"
                 )
             })?;
             let mut store = open(&database(cli.db)?, now_arg)?;

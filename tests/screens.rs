@@ -800,3 +800,53 @@ fn stock_void_lift_and_used_up_lots_from_the_keyboard() {
     assert!(lifted.contains("recall lifted; 6 unit(s) usable again"), "{lifted}");
     assert!(lifted.lines().any(|l| l.contains("lot K3321") && l.contains("available")), "{lifted}");
 }
+
+/// R-COMP-1 from an admission's page: the patient's complications are
+/// listed under who they are; `C` records one through its form, `K` closes
+/// an open one with its outcome after a confirmation (`n` changes nothing).
+#[test]
+fn r_comp_1_a_complication_is_recorded_and_closed_from_the_admission_page() {
+    let mut w = ward();
+    let open = |w: &Ward| {
+        let d = w.state.admissions.detail.as_ref().and_then(|v| v.data.as_ref()).expect("the admission is open");
+        d.complications.iter().filter(|c| c.is_open()).count()
+    };
+    // The demo's prolonged stay had a wound infection, closed.
+    let query = periop::store::complications::ComplicationQuery { patient_id: None, open_only: false };
+    let rows = w.store.complications(query).unwrap();
+    let surname = rows
+        .iter()
+        .find(|r| r.complication.kind == periop::domain::complications::Kind::Infection)
+        .unwrap()
+        .patient
+        .surname
+        .to_lowercase();
+    press(&mut w, &format!("2/{surname}\n\n"));
+    assert_eq!(open(&w), 0);
+    // K with nothing open says why.
+    press(&mut w, "K");
+    assert!(screen(&w, 80, 24).contains("no open complication to close (C records one)"));
+
+    press(&mut w, "C");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Record a complication (R-COMP-1)"), "{shown}");
+    // Space twice: the second kind (persistent pain) and severity
+    // (moderate); today; a note; Enter on the last field saves.
+    press(&mut w, "  \n  \n\nnight pain 6/10\n");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("recorded: persistent pain"), "{shown}");
+    assert!(shown.contains("persistent pain (moderate) since 22/11/2026"), "{shown}");
+    insta::assert_snapshot!(shown);
+    assert_eq!(open(&w), 1);
+
+    press(&mut w, "K");
+    assert!(screen(&w, 80, 24).contains("Close a complication (R-COMP-1)"));
+    press(&mut w, "\nsettled\n");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Close this complication?") && shown.contains("Outcome: settled"), "{shown}");
+    press(&mut w, "n");
+    assert_eq!(open(&w), 1, "n changes nothing");
+    press(&mut w, "\x1b");
+    press(&mut w, "K\nsettled\ny");
+    assert_eq!(open(&w), 0, "y closes it");
+}

@@ -24,6 +24,7 @@ struct Rows {
     bed: (i64, i64),
     staff: (i64, i64),
     distraction: (i64, i64),
+    complication: (i64, i64),
 }
 
 fn rows(path: &Path) -> Rows {
@@ -39,6 +40,7 @@ fn rows(path: &Path) -> Rows {
         bed: pair("SELECT id, version FROM beds WHERE state = 'free' ORDER BY id LIMIT 1"),
         staff: pair("SELECT id, version FROM staff WHERE account IS NULL ORDER BY id LIMIT 1"),
         distraction: pair("SELECT id, version FROM distraction_cases ORDER BY id LIMIT 1"),
+        complication: pair("SELECT id, version FROM complications ORDER BY id LIMIT 1"),
     }
 }
 
@@ -99,6 +101,41 @@ fn try_change(tx: &mut WriteTx<'_>, change: Change, r: &Rows) -> periop::store::
             .insert(
                 Table::CaseEvents,
                 &[("case_id", &r.case.0), ("kind", &"arrived"), ("at", &earlier), ("recorded_by", &tx.actor_id())],
+            )
+            .map(drop),
+        // R-COMP-1: nurses and doctors record, doctors close.
+        Change::Complication => tx
+            .insert(
+                Table::Complications,
+                &[
+                    ("patient_id", &r.patient),
+                    ("kind", &"infection"),
+                    ("onset_on", &"2026-11-21"),
+                    ("severity", &"mild"),
+                    ("recorded_by", &tx.actor_id()),
+                    ("recorded_at", &earlier),
+                ],
+            )
+            .map(drop),
+        Change::ComplicationClose => tx
+            .update(
+                Table::Complications,
+                r.complication.0,
+                r.complication.1,
+                &[("closed_at", &earlier), ("closed_by", &tx.actor_id()), ("outcome", &"healed at 6 weeks")],
+            )
+            .map(drop),
+        // R-HO-1: a doctor's record.
+        Change::Ossification => tx
+            .insert(
+                Table::HoFollowUps,
+                &[
+                    ("patient_id", &r.patient),
+                    ("surgery_at", &text),
+                    ("prophylaxis", &"none"),
+                    ("recorded_by", &tx.actor_id()),
+                    ("recorded_at", &earlier),
+                ],
             )
             .map(drop),
         Change::Round => tx

@@ -114,6 +114,20 @@ fn save_or_ask(state: &mut State) -> Outcome {
         state.mode = Mode::Dialog(Box::new(dialog));
         return Outcome::redraw();
     }
+    // R-COMP-1: closing a complication asks first.
+    if !open.saving
+        && let Ok(forms::Request::Complication(change)) = forms::request(open)
+        && let Some((title, lines)) = change.confirmation()
+    {
+        let dialog = Dialog {
+            title,
+            lines,
+            on_confirm: Effect::Save(forms::Request::Complication(change)),
+            form: Some(open.clone()),
+        };
+        state.mode = Mode::Dialog(Box::new(dialog));
+        return Outcome::redraw();
+    }
     save(open)
 }
 

@@ -129,6 +129,9 @@ pub enum Action {
     Rebook,
     RecordEvent,
     CorrectEvent,
+    /// R-COMP-1: record a complication of the patient / close an open one.
+    RecordComplication,
+    CloseComplication,
     WeekView,
     Today,
     Confirm,
@@ -298,6 +301,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[Char('m')], Action::MoveCase, "move the procedure", None),
     bind(Detail, &[Char('S')], Action::StopTreatment, "mark a treatment stopped (R-MED-3)", None),
     bind(Detail, &[Char('J')], Action::RecordEvent, "J0 timeline: record the next event now (arrived, in room, … back on ward)", None),
+    bind(Detail, &[Char('C')], Action::RecordComplication, "record a complication (R-COMP-1)", None),
+    bind(Detail, &[Char('K')], Action::CloseComplication, "close an open complication with its outcome (R-COMP-1)", None),
     bind(Detail, &[Char('V')], Action::Void, "void an entry made by mistake (intake, treatment, lab, consultation)", None),
     bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
     bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
@@ -388,6 +393,8 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::UseDevice | Action::ImplantOperator | Action::VoidImplant => Change::Implant,
         Action::NewReference => Change::DeviceCatalogue,
         Action::RecordEvent | Action::CorrectEvent => Change::Timeline,
+        Action::RecordComplication => Change::Complication,
+        Action::CloseComplication => Change::ComplicationClose,
         _ => return None,
     })
 }

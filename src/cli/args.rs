@@ -104,6 +104,34 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<DistractionAction>,
     },
+    /// List complications (R-COMP-1), a patient's or the whole ward's, open
+    /// ones first; `add` records one, `close` closes one with its outcome.
+    #[command(args_conflicts_with_subcommands = true)]
+    Complications {
+        /// Only this patient (hospital number).
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: Option<String>,
+        /// Only complications still open.
+        #[arg(long)]
+        open: bool,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        #[command(subcommand)]
+        action: Option<ComplicationAction>,
+    },
+    /// A patient's heterotopic ossification follow-ups (R-HO-1): prophylaxis,
+    /// its timing, the X-ray check due and its Brooker grade; `add` records
+    /// one, `xray` the X-ray check done.
+    #[command(args_conflicts_with_subcommands = true)]
+    Ossification {
+        /// The patient's hospital number.
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(subcommand)]
+        action: Option<OssificationAction>,
+    },
     /// Print the device stock with its alerts (R-STOCK-4); `add` puts a
     /// reference in the catalogue, `receive` takes in a lot (typed or scanned).
     #[command(args_conflicts_with_subcommands = true)]
@@ -197,11 +225,12 @@ pub enum Command {
         /// The backup to restore.
         path: PathBuf,
     },
-    /// Void an intake, treatment, lab result, anaesthesia consultation or
-    /// implant record entered by mistake: kept in the history, struck
-    /// through, no longer counted by any rule (its alerts go away).
+    /// Void an intake, treatment, lab result, anaesthesia consultation,
+    /// complication, ossification follow-up or implant record entered by
+    /// mistake: kept in the history, struck through, no longer counted by any
+    /// rule (its alerts go away).
     Void {
-        /// intake, treatment, lab, consultation or implant.
+        /// intake, treatment, lab, consultation, complication, ossification or implant.
         kind: String,
         /// Its number, as the admission's page, `periop implants` and the audit show it (#12).
         id: i64,
@@ -411,6 +440,87 @@ pub enum DistractionAction {
         /// A resume at a new rate, in mm/day.
         #[arg(long, value_name = "MM_PER_DAY")]
         rate: Option<f64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ComplicationAction {
+    /// Record a complication (R-COMP-1; nurse, doctor or admin).
+    Add {
+        /// The patient's hospital number.
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: String,
+        /// The case it follows (its number in `periop block --format json`).
+        #[arg(long = "case", value_name = "ID")]
+        case_id: Option<i64>,
+        /// infection, persistent_pain, non_union, malunion, implant_reaction,
+        /// nerve_damage, joint_stiffness, device_problem, occlusion_problem,
+        /// heterotopic_ossification or other.
+        #[arg(long)]
+        kind: String,
+        /// The ward day it began, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+        /// mild, moderate or severe.
+        #[arg(long)]
+        severity: String,
+        /// What was seen, in words.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Close a complication with its outcome (R-COMP-1; doctor or admin).
+    Close {
+        /// Its number, as `periop complications` prints it.
+        id: i64,
+        /// What came of it, in words.
+        #[arg(long)]
+        outcome: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OssificationAction {
+    /// Record a follow-up after surgery (R-HO-1; doctor or admin).
+    Add {
+        /// The patient's hospital number.
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: String,
+        /// The case operated on.
+        #[arg(long = "case", value_name = "ID")]
+        case_id: Option<i64>,
+        /// When the surgery was: 2026-11-23T08:12 (ward time; …Z for UTC).
+        #[arg(long, value_name = "DATETIME")]
+        surgery: String,
+        /// none, nsaid or radiotherapy.
+        #[arg(long)]
+        prophylaxis: String,
+        /// When the radiotherapy was given, or the NSAID course began
+        /// (DATETIME as --surgery; default: the surgery's time).
+        #[arg(long, value_name = "DATETIME")]
+        given: Option<String>,
+        /// The radiotherapy dose, in Gy (one dose of 7-8 Gy).
+        #[arg(long, value_name = "GY")]
+        dose: Option<f64>,
+        /// The NSAID (default: indomethacin).
+        #[arg(long, default_value = "indomethacin")]
+        drug: String,
+        /// The NSAID course, in days.
+        #[arg(long, value_name = "DAYS", default_value_t = 10)]
+        days: u32,
+        /// Why a radiotherapy outside 4 h before to 72 h after surgery is recorded anyway.
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Record the X-ray check done and its Brooker grade (R-HO-1).
+    Xray {
+        /// The follow-up's number, as `periop ossification --patient` prints it.
+        id: i64,
+        /// The ward day of the X-ray, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+        /// The Brooker grade: 0, I, II, III or IV.
+        #[arg(long)]
+        brooker: String,
     },
 }
 

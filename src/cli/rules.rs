@@ -142,10 +142,11 @@ mod tests {
             "R-ROLE-1",
             "R-AUDIT-3",
             "R-HO-1",
+            "R-COMP-1",
         ] {
             assert!(ids.contains(&id), "{id} is not in docs/rules.md");
         }
-        assert_eq!(ids.len(), 51, "{ids:?}");
+        assert_eq!(ids.len(), 52, "{ids:?}");
     }
 
     /// Found in use (#12): `periop settings` cited rules (R-HO-1, R-BLOCK-2)
@@ -163,7 +164,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "there is no rule \"R-FOO-9\"; rule IDs look like R-FAST-4 (R-PATH-1..6, R-READY-1..3, R-ANES-1..5, \
-             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-1..6, R-DO-1..7, R-HO-1, R-STOCK-1..4, R-TRACE-1..3, \
+             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-1..6, R-DO-1..7, R-COMP-1, R-HO-1, R-STOCK-1..4, R-TRACE-1..3, \
              R-AUDIT-1..3, R-PRIV-1..2, R-ROLE-1); `periop rules` prints them all"
         );
     }

@@ -36,6 +36,9 @@ pub enum Subject {
     Distraction(i64),
     /// A device reference and its lots (R-STOCK-3, R-STOCK-4).
     Stock(i64),
+    /// A patient, for what follows them beyond one stay: an open
+    /// complication (R-COMP-1), an ossification follow-up (R-HO-1).
+    Patient(i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,6 +65,7 @@ fn subject_key(subject: Subject) -> (u8, i64) {
         Subject::Bed(id) => (2, id),
         Subject::Distraction(id) => (3, id),
         Subject::Stock(id) => (4, id),
+        Subject::Patient(id) => (5, id),
     }
 }
 

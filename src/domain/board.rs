@@ -144,6 +144,10 @@ pub struct Facts {
     /// `stock::alerts`).
     #[serde(skip)]
     pub stock: Vec<Alert>,
+    /// R-COMP-1, R-HO-1: patients with an open complication or an
+    /// ossification follow-up calling for something, with those alerts
+    /// (the same alerts are in the attention list).
+    pub patient_alerts: Vec<PatientFlags>,
     /// R-MED-3: who the cases of `inputs.stops_ahead` are, so their alerts
     /// name the patient (R-PATH-5) and open the admission.
     #[serde(skip)]
@@ -163,6 +167,16 @@ pub struct AheadCase {
 pub struct DistractionFlags {
     pub case_id: i64,
     pub patient: Identity,
+    pub alerts: Vec<Alert>,
+}
+
+/// A patient with open complications (R-COMP-1) or an ossification
+/// follow-up due (R-HO-1), and the alerts they raise.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PatientFlags {
+    pub patient: Identity,
+    /// The patient's latest stay, to open from the board.
+    pub admission_id: Option<i64>,
     pub alerts: Vec<Alert>,
 }
 
@@ -204,6 +218,7 @@ impl Board {
                     .map(|s| s.admission_id)
                     .or_else(|| f.ahead.iter().find(|a| a.case_id == id).map(|a| a.admission_id))
             }),
+            Subject::Patient(id) => f.patient_alerts.iter().find(|p| p.patient.patient_id == id)?.admission_id,
             Subject::Bed(_) | Subject::Distraction(_) | Subject::Stock(_) => None,
         }
     }
@@ -224,6 +239,7 @@ impl Board {
                 .or_else(|| stays().find(|s| s.case_id == Some(id)).map(|s| &s.patient))
                 .or_else(|| f.ahead.iter().find(|a| a.case_id == id).map(|a| &a.patient)),
             Subject::Distraction(id) => f.distraction.iter().find(|d| d.case_id == id).map(|d| &d.patient),
+            Subject::Patient(id) => f.patient_alerts.iter().find(|p| p.patient.patient_id == id).map(|p| &p.patient),
             Subject::Bed(_) | Subject::Stock(_) => None,
         }
     }
@@ -304,6 +320,8 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
     alerts.extend(facts.distraction.iter().flat_map(|d| d.alerts.iter().cloned()));
     // R-STOCK-4: low stock, expiring lots, tomorrow's held devices.
     alerts.extend(facts.stock.iter().cloned());
+    // R-COMP-1, R-HO-1: open complications, ossification follow-ups due.
+    alerts.extend(facts.patient_alerts.iter().flat_map(|p| p.alerts.iter().cloned()));
     attention::sort(&mut alerts);
     alerts
 }

@@ -439,6 +439,8 @@ pub struct AdmissionDetail {
     /// R-TRACE-1: the devices implanted in (or used on) the patient in this
     /// stay's cases; the discharge letter lists them (R-DISCH-1).
     pub implants: Vec<super::stock::trace::ImplantRecord>,
+    /// R-COMP-1: the patient's complications (any stay), open ones first.
+    pub complications: Vec<super::complications::Complication>,
 }
 
 /// R-ANES-1, -2, -5: a case under anaesthesia whose consultation needs attention.

@@ -123,10 +123,17 @@ pub enum Change {
     /// The J0 timeline of a case: arrived, in room, … back on ward, and
     /// their corrections (R-BLOCK-6).
     Timeline,
+    /// Recording a complication, and voiding one entered by mistake (R-COMP-1).
+    Complication,
+    /// Closing a complication with its outcome (R-COMP-1).
+    ComplicationClose,
+    /// Heterotopic ossification follow-up: prophylaxis, X-ray check,
+    /// Brooker grade (R-HO-1).
+    Ossification,
 }
 
 impl Change {
-    pub const ALL: [Change; 21] = [
+    pub const ALL: [Change; 24] = [
         Change::Staff,
         Change::Settings,
         Change::Rooms,
@@ -148,6 +155,9 @@ impl Change {
         Change::Stock,
         Change::Implant,
         Change::Timeline,
+        Change::Complication,
+        Change::ComplicationClose,
+        Change::Ossification,
     ];
 
     /// How a refusal and `periop roles` name the change.
@@ -174,6 +184,9 @@ impl Change {
             Change::Stock => "device stock",
             Change::Implant => "implant records",
             Change::Timeline => "the J0 timeline",
+            Change::Complication => "recording complications",
+            Change::ComplicationClose => "closing complications",
+            Change::Ossification => "ossification follow-up",
         }
     }
 
@@ -200,6 +213,9 @@ impl Change {
             Change::Stock => "stock",
             Change::Implant => "implant",
             Change::Timeline => "timeline",
+            Change::Complication => "complication",
+            Change::ComplicationClose => "complication_close",
+            Change::Ossification => "ossification",
         }
     }
 }
@@ -230,6 +246,9 @@ pub const PERMISSIONS: &[(Change, &[Role])] = &[
     (Change::Stock, &[Nurse, Doctor, Pharmacist, Admin]),
     (Change::Implant, &[Nurse, Doctor, Admin]),
     (Change::Timeline, &[Nurse, Scheduler, Admin]),
+    (Change::Complication, &[Nurse, Doctor, Admin]),
+    (Change::ComplicationClose, &[Doctor, Admin]),
+    (Change::Ossification, &[Doctor, Admin]),
 ];
 
 /// The roles that may make `change` (R-ROLE-1).
@@ -296,5 +315,13 @@ mod tests {
         assert_eq!(needed(Change::Settings), "the role admin");
         assert_eq!(needed(Change::Intake), "the role nurse, anaesthetist or admin");
         assert_eq!(needed(Change::Discharge), "the role nurse, doctor or admin");
+    }
+
+    #[test]
+    fn r_comp_1_nurses_and_doctors_record_complications_and_doctors_close_them() {
+        assert!(may(Role::Nurse, Change::Complication) && may(Role::Doctor, Change::Complication));
+        assert!(!may(Role::Nurse, Change::ComplicationClose) && may(Role::Doctor, Change::ComplicationClose));
+        assert_eq!(needed(Change::ComplicationClose), "the role doctor or admin");
+        assert!(!may(Role::Nurse, Change::Ossification), "R-HO-1: a doctor's record");
     }
 }

@@ -126,7 +126,7 @@ pub const CATALOGUE: &[Def] = &[
     def("do.fever_c", "38.5", "°C", Number, "R-DO-6", "site policy"),
     def("do.rom_loss_deg", "20", "degrees", Number, "R-DO-6", "site policy"),
     def("do.hi_alert", "60", "d/cm", Number, "R-DO-7", "healing index literature: 30-50 d/cm expected"),
-    def("ho.followup_months", "6", "months", Integer, "R-HO-1", "site policy"),
+    def(HO_FOLLOWUP_MONTHS, "6", "months", Integer, "R-HO-1", "site policy: X-ray check for heterotopic ossification"),
     def(
         IDLE_LOCK_MIN,
         "5",
@@ -142,6 +142,9 @@ pub const IDLE_LOCK_MIN: &str = "ui.idle_lock_min";
 
 /// R-STOCK-4: lots expiring within this many days are listed.
 pub const STOCK_EXPIRY_ALERT_DAYS: &str = "stock.expiry_alert_days";
+
+/// R-HO-1: months from surgery to the heterotopic ossification X-ray check.
+pub const HO_FOLLOWUP_MONTHS: &str = "ho.followup_months";
 
 /// R-TRACE-3: the key scanners send in place of GS.
 pub const SCANNER_GS_KEY: &str = "stock.scanner_gs_key";
@@ -218,7 +221,8 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("do.fever_c", 37.0, 42.0),
     ("do.rom_loss_deg", 1.0, 180.0),
     ("do.hi_alert", 10.0, 200.0),
-    ("ho.followup_months", 1.0, 60.0),
+    // R-HO-1: the X-ray check from a month to five years after surgery.
+    (HO_FOLLOWUP_MONTHS, 1.0, 60.0),
 ];
 
 /// The range of a number setting (`None` for a time or a zone).

@@ -4,7 +4,9 @@
 //! (R-PRIV-1): it names the record.
 
 use crate::app::clock::Clock;
-use crate::app::forms::{ConsultationRequest, DischargeCheckRequest, NewAdmission, Request, TimelineRequest};
+use crate::app::forms::{
+    ComplicationRequest, ConsultationRequest, DischargeCheckRequest, NewAdmission, Request, TimelineRequest,
+};
 use crate::app::refusal::Refusal;
 use crate::domain::beds::BedAction;
 use crate::domain::ward_time;
@@ -131,6 +133,20 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::Stock(r) => super::save_stock::apply(store, now, r),
         Request::Setup(r) => super::save_setup::apply(store, now, r),
         Request::Timeline(r) => timeline(store, now, r),
+        Request::Complication(r) => complication(store, now, r),
+    }
+}
+
+/// R-COMP-1: a complication recorded, or closed with its outcome.
+fn complication(store: &mut Store, now: DateTime<Utc>, r: ComplicationRequest) -> Result<String> {
+    use crate::store::complications;
+    match r {
+        ComplicationRequest::Record { new, who } => store
+            .write(now, |tx| complications::record(tx, &new))
+            .map(|id| format!("{who}: complication #{id} recorded: {}", new.kind.label())),
+        ComplicationRequest::Close { complication_id, version, outcome, who, .. } => store
+            .write(now, |tx| complications::close(tx, complication_id, Some(version), &outcome))
+            .map(|_| format!("{who}: complication #{complication_id} closed")),
     }
 }
 
@@ -163,6 +179,12 @@ fn request_label(request: &Request) -> String {
         Request::Rounds(r) => super::save_rounds::label(r),
         Request::Stock(r) => super::save_stock::label(r),
         Request::Timeline(TimelineRequest::Next { case_id, .. }) => format!("case #{case_id} timeline event"),
+        Request::Complication(ComplicationRequest::Record { new, .. }) => {
+            format!("patient #{} complication recorded", new.patient_id)
+        }
+        Request::Complication(ComplicationRequest::Close { complication_id, .. }) => {
+            format!("complication #{complication_id} closed")
+        }
         Request::Timeline(TimelineRequest::Correct { event_id, .. }) => format!("timeline event #{event_id} corrected"),
         Request::Timeline(TimelineRequest::Void { event_id, .. }) => format!("timeline event #{event_id} voided"),
         Request::StaffRole { staff_id, .. } => format!("staff #{staff_id} role"),

@@ -31,6 +31,12 @@ impl Store {
                 .map(|r| DistractionFlags { case_id: r.case.id, patient: r.case.patient, alerts: r.status.alerts })
                 .collect();
         }
+        // R-COMP-1, R-HO-1: open complications and follow-ups due, as of
+        // the day shown (never a day to come).
+        let today = ward_time::local_day(now, self.zone());
+        if day <= today {
+            facts.patient_alerts = super::follow_up::patient_alerts(self.conn(), day, self.settings())?;
+        }
         // R-STOCK-4: the stock as it is now, on today's board.
         if day == ward_time::local_day(now, self.zone()) {
             facts.stock = self.stock_alerts(day)?;
@@ -138,6 +144,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
         inputs,
         distraction: Vec::new(),
         stock: Vec::new(),
+        patient_alerts: Vec::new(),
         ahead: ahead_cases,
     })
 }

@@ -10,10 +10,12 @@ use crate::domain::beds::BedState;
 use crate::domain::block_timeline::EventKind;
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::checklist::CheckItem;
+use crate::domain::complications::{Kind as ComplicationKind, Severity as ComplicationSeverity};
 use crate::domain::distraction::{Colour, Device, Motor, PhaseKind, Sensation, Site};
 use crate::domain::fasting::IntakeKind;
 use crate::domain::journey::BleedingRisk;
 use crate::domain::medication::{DrugClass, LabItem};
+use crate::domain::ossification::{Brooker, ProphylaxisKind};
 use crate::domain::pathway::AdmissionState;
 use crate::domain::roles::Role;
 use crate::domain::stock::DeviceKind;
@@ -64,6 +66,10 @@ codes! {
     DeviceKind => DeviceKind::ALL.to_vec(), DeviceKind::code, stored_kind;
     MovementKind => MovementKind::ALL.to_vec(), MovementKind::code, MovementKind::from_code;
     EventKind => EventKind::ALL.to_vec(), EventKind::code, stored_event;
+    ComplicationKind => ComplicationKind::ALL.to_vec(), ComplicationKind::code, ComplicationKind::from_code;
+    ComplicationSeverity => ComplicationSeverity::ALL.to_vec(), ComplicationSeverity::code, ComplicationSeverity::from_code;
+    ProphylaxisKind => ProphylaxisKind::ALL.to_vec(), ProphylaxisKind::code, ProphylaxisKind::from_code;
+    Brooker => Brooker::ALL.to_vec(), Brooker::code, Brooker::from_code;
 }
 
 /// A stored timeline event: the code only (`-` is for typing).
@@ -179,6 +185,10 @@ pub const COLUMNS: &[(Table, &str, Codes)] = &[
     (Table::DeviceRefs, "kind", <DeviceKind as Code>::codes),
     (Table::StockMovements, "kind", <MovementKind as Code>::codes),
     (Table::CaseEvents, "kind", <EventKind as Code>::codes),
+    (Table::Complications, "kind", <ComplicationKind as Code>::codes),
+    (Table::Complications, "severity", <ComplicationSeverity as Code>::codes),
+    (Table::HoFollowUps, "prophylaxis", <ProphylaxisKind as Code>::codes),
+    (Table::HoFollowUps, "brooker", <Brooker as Code>::codes),
 ];
 
 /// How a time column is written: a ward day (`2026-11-23`) or an instant
@@ -227,6 +237,15 @@ pub const TIME_COLUMNS: &[(Table, &str, TimeForm)] = &[
     (Table::DistractionRounds, "at", TimeForm::Instant),
     (Table::CaseEvents, "at", TimeForm::Instant),
     (Table::CaseEvents, "voided_at", TimeForm::Instant),
+    (Table::Complications, "onset_on", TimeForm::Day),
+    (Table::Complications, "recorded_at", TimeForm::Instant),
+    (Table::Complications, "closed_at", TimeForm::Instant),
+    (Table::Complications, "voided_at", TimeForm::Instant),
+    (Table::HoFollowUps, "surgery_at", TimeForm::Instant),
+    (Table::HoFollowUps, "prophylaxis_at", TimeForm::Instant),
+    (Table::HoFollowUps, "xray_on", TimeForm::Day),
+    (Table::HoFollowUps, "recorded_at", TimeForm::Instant),
+    (Table::HoFollowUps, "voided_at", TimeForm::Instant),
 ];
 
 /// For `periop check`: every row holding a code its column's decoder does not

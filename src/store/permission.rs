@@ -11,6 +11,9 @@ use rusqlite::{Connection, OptionalExtension};
 /// Columns whose change records that a fact was entered by mistake.
 pub const VOID_COLUMNS: [&str; 3] = ["voided_at", "voided_by", "void_reason"];
 
+/// Columns whose change closes a complication (R-COMP-1).
+pub const CLOSE_COLUMNS: [&str; 3] = ["closed_at", "closed_by", "outcome"];
+
 /// The kind of change a write of `columns` to `table` is. `insert` is true for
 /// a new row.
 pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
@@ -53,6 +56,10 @@ pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
         Table::Implants => Change::Implant,
         // R-BLOCK-6: the J0 timeline (a case following it is covered, R-ROLE-1).
         Table::CaseEvents => Change::Timeline,
+        // R-COMP-1: recorded by nurses and doctors, closed by doctors.
+        Table::Complications if !insert && only(&CLOSE_COLUMNS) => Change::ComplicationClose,
+        Table::Complications => Change::Complication,
+        Table::HoFollowUps => Change::Ossification,
     }
 }
 
@@ -96,6 +103,10 @@ mod tests {
         assert_eq!(change_of(Table::Cases, false, &["pre_visit_at"]), Change::Anaesthesia);
         assert_eq!(change_of(Table::Cases, false, &["scheduled_start"]), Change::CaseSchedule);
         assert_eq!(change_of(Table::Intakes, false, &VOID_COLUMNS), Change::Intake);
+        assert_eq!(change_of(Table::Complications, true, &["kind"]), Change::Complication);
+        assert_eq!(change_of(Table::Complications, false, &CLOSE_COLUMNS), Change::ComplicationClose);
+        assert_eq!(change_of(Table::Complications, false, &VOID_COLUMNS), Change::Complication);
+        assert_eq!(change_of(Table::HoFollowUps, false, &["xray_on", "brooker"]), Change::Ossification);
     }
 
     /// Found in use (#8): a nurse voided an anaesthesia consultation (which

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 11;
+pub const VERSION: i64 = 12;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -52,6 +52,9 @@ pub const UPGRADES: &[Step] = &[
     Step { sql: TIMELINE_TABLES, then: None },
     // 10 → 11 (R-BLOCK-3): the block nurse of a case, checked like operators.
     Step { sql: "", then: Some(upgrade_11_nurse) },
+    // 11 → 12 (R-COMP-1, R-HO-1): complications and ossification
+    // follow-ups, as in schema.sql.
+    Step { sql: COMPLICATION_TABLES, then: None },
 ];
 
 /// The block tables of `schema.sql` (6 → 7), kept word for word.
@@ -62,6 +65,10 @@ const STOCK_TABLES: &str = include_str!("schema_9_stock.sql");
 
 /// The J0 timeline's table of `schema.sql` (9 → 10), kept word for word.
 const TIMELINE_TABLES: &str = include_str!("schema_10_timeline.sql");
+
+/// The complication and ossification tables of `schema.sql` (10 → 11),
+/// kept word for word.
+const COMPLICATION_TABLES: &str = include_str!("schema_12_complications.sql");
 
 /// The distraction tables of `schema.sql` (3 → 4), kept word for word.
 const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
@@ -277,6 +284,11 @@ mod tests {
     #[test]
     fn the_timeline_step_is_the_schema_word_for_word() {
         assert!(SCHEMA.contains(TIMELINE_TABLES), "schema.sql and schema_10_timeline.sql differ");
+    }
+
+    #[test]
+    fn the_complications_step_is_the_schema_word_for_word() {
+        assert!(SCHEMA.contains(COMPLICATION_TABLES), "schema.sql and schema_12_complications.sql differ");
     }
 
     #[test]

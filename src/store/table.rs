@@ -32,10 +32,12 @@ pub enum Table {
     CaseDevices,
     Implants,
     CaseEvents,
+    Complications,
+    HoFollowUps,
 }
 
 impl Table {
-    pub const ALL: [Table; 29] = [
+    pub const ALL: [Table; 31] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -65,6 +67,8 @@ impl Table {
         Table::CaseDevices,
         Table::Implants,
         Table::CaseEvents,
+        Table::Complications,
+        Table::HoFollowUps,
     ];
 
     pub fn name(self) -> &'static str {
@@ -98,6 +102,8 @@ impl Table {
             Table::CaseDevices => "case_devices",
             Table::Implants => "implants",
             Table::CaseEvents => "case_events",
+            Table::Complications => "complications",
+            Table::HoFollowUps => "ho_follow_ups",
         }
     }
 
@@ -133,6 +139,8 @@ impl Table {
             Table::CaseDevices => "device held for a case",
             Table::Implants => "implant record",
             Table::CaseEvents => "timeline event",
+            Table::Complications => "complication",
+            Table::HoFollowUps => "ossification follow-up",
         }
     }
 
@@ -147,6 +155,7 @@ impl Table {
             Table::BlockOverrides | Table::CaseCallOffs => 7,
             Table::DeviceRefs | Table::DeviceLots | Table::StockMovements | Table::CaseDevices | Table::Implants => 9,
             Table::CaseEvents => 10,
+            Table::Complications | Table::HoFollowUps => 12,
             _ => 1,
         }
     }

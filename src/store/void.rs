@@ -1,5 +1,6 @@
-//! Corrections: an intake, a treatment, a lab result or an anaesthesia
-//! consultation entered by mistake is voided with a reason. Nothing is
+//! Corrections: an intake, a treatment, a lab result, an anaesthesia
+//! consultation, a complication (R-COMP-1) or an ossification follow-up
+//! (R-HO-1) entered by mistake is voided with a reason. Nothing is
 //! deleted: the row is marked (who, when, why) through the write path, the
 //! audit keeps both images, history shows it struck through, and the rules
 //! (fasting, medication stops, the anaesthesia gate, readiness) stop
@@ -20,10 +21,21 @@ pub enum Voidable {
     Treatment,
     Lab,
     Consultation,
+    /// R-COMP-1.
+    Complication,
+    /// R-HO-1.
+    Ossification,
 }
 
 impl Voidable {
-    pub const ALL: [Voidable; 4] = [Voidable::Intake, Voidable::Treatment, Voidable::Lab, Voidable::Consultation];
+    pub const ALL: [Voidable; 6] = [
+        Voidable::Intake,
+        Voidable::Treatment,
+        Voidable::Lab,
+        Voidable::Consultation,
+        Voidable::Complication,
+        Voidable::Ossification,
+    ];
 
     pub fn table(self) -> Table {
         match self {
@@ -31,6 +43,8 @@ impl Voidable {
             Voidable::Treatment => Table::Treatments,
             Voidable::Lab => Table::LabResults,
             Voidable::Consultation => Table::AnaesthesiaConsultations,
+            Voidable::Complication => Table::Complications,
+            Voidable::Ossification => Table::HoFollowUps,
         }
     }
 
@@ -41,6 +55,8 @@ impl Voidable {
             Voidable::Treatment => "treatment",
             Voidable::Lab => "lab",
             Voidable::Consultation => "consultation",
+            Voidable::Complication => "complication",
+            Voidable::Ossification => "ossification",
         }
     }
 
@@ -55,6 +71,8 @@ impl Voidable {
             Voidable::Treatment => "treatment",
             Voidable::Lab => "lab result",
             Voidable::Consultation => "anaesthesia consultation",
+            Voidable::Complication => "complication",
+            Voidable::Ossification => "ossification follow-up",
         }
     }
 
@@ -76,6 +94,13 @@ impl Voidable {
                  FROM anaesthesia_consultations r JOIN cases c ON c.id = r.case_id
                  JOIN admissions a ON a.id = c.admission_id WHERE r.id = ?1"
             }
+            Voidable::Complication => {
+                "SELECT r.kind, NULL, r.recorded_at, r.patient_id, r.version, r.voided_at FROM complications r WHERE r.id = ?1"
+            }
+            Voidable::Ossification => {
+                "SELECT r.prophylaxis, r.dose_gy, r.surgery_at, r.patient_id, r.version, r.voided_at
+                 FROM ho_follow_ups r WHERE r.id = ?1"
+            }
         }
     }
 
@@ -91,6 +116,11 @@ impl Voidable {
                 other => other.to_string(),
             }),
             Voidable::Consultation => Some(format!("outcome {code}")),
+            Voidable::Complication => {
+                crate::domain::complications::Kind::from_code(code).map(|k| k.label().to_string())
+            }
+            Voidable::Ossification => crate::domain::ossification::ProphylaxisKind::from_code(code)
+                .map(|k| format!("prophylaxis {}", k.label())),
         };
         let word = word.unwrap_or_else(|| code.replace('_', " "));
         match number {

@@ -31,6 +31,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     };
     let when = |t: DateTime<Utc>| t.with_timezone(&state.zone).format("%d/%m %H:%M").to_string();
     let mut left = identity_and_stay(detail, state, theme);
+    // R-COMP-1: the patient's complications, in sight under who they are.
+    left.extend(super::complications::section(&detail.complications, theme, &when));
     let cursor_line = left.len() + 1 + view.cursor;
     left.extend(readiness(detail, view.cursor, theme, &when));
     left.extend(anaesthesia(detail, theme, &when));

@@ -8,6 +8,7 @@ mod beds;
 mod block;
 mod board;
 pub mod charset;
+mod complications;
 mod detail;
 mod form;
 mod locked;

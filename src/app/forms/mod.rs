@@ -3,6 +3,7 @@
 //! `form.rs`); the rules behind a request (R-PATH-1 …) live in `domain`.
 
 mod clinical;
+mod complications;
 mod discharge;
 mod rounds;
 mod stay;
@@ -11,6 +12,7 @@ mod timeline;
 pub mod ward_setup;
 
 pub use clinical::{consultation, intake, lab, treatment};
+pub use complications::{ComplicationRequest, close as close_complication, record as record_complication};
 pub use discharge::{discharge, discharge_check};
 pub use rounds::{RoundsRequest, phase, round, turns};
 pub use stay::{
@@ -137,6 +139,13 @@ pub enum Purpose {
     },
     /// R-BLOCK-6: an event of the J0 timeline corrected or voided.
     CorrectEvent,
+    /// R-COMP-1: a complication of the patient, on this stay's case if any.
+    RecordComplication {
+        patient_id: i64,
+        case_id: Option<i64>,
+    },
+    /// R-COMP-1: an open complication closed with its outcome.
+    CloseComplication,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -456,6 +465,8 @@ pub enum Request {
     Setup(ward_setup::SetupRequest),
     /// R-BLOCK-6: the J0 timeline.
     Timeline(TimelineRequest),
+    /// R-COMP-1: complications recorded and closed.
+    Complication(ComplicationRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -577,5 +588,9 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::ImplantOperator => stock::operator_request(form),
         Purpose::Setup(which) => ward_setup::request(form, which, who),
         Purpose::CorrectEvent => timeline::correct_request(form, who),
+        Purpose::RecordComplication { patient_id, case_id } => {
+            complications::record_request(form, patient_id, case_id, who)
+        }
+        Purpose::CloseComplication => complications::close_request(form, who),
     }
 }

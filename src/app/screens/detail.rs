@@ -66,6 +66,8 @@ pub fn applies(state: &State, action: Action) -> bool {
         }
         Action::Consultation | Action::MoveCase | Action::Emergency | Action::PreVisit => d.case.is_some(),
         Action::DischargeCheck => d.admission.state.is_on_ward(),
+        // R-COMP-1: only an open complication can be closed.
+        Action::CloseComplication => d.complications.iter().any(|c| c.is_open()),
         Action::Undo => !d.timeline.is_empty(),
         // R-BLOCK-6: a case on the schedule (the store says what comes next).
         Action::RecordEvent => {
@@ -244,6 +246,15 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             None => {
                 problem(state, "nothing to void here: no intake, treatment, lab or consultation that is not voided")
             }
+        },
+        Action::RecordComplication => {
+            let form =
+                forms::record_complication(d.patient.identity.patient_id, case.map(|c| c.case_id), state.today(), &who);
+            open_form(state, form)
+        }
+        Action::CloseComplication => match forms::close_complication(&d.complications, &who) {
+            Some(form) => open_form(state, form),
+            None => problem(state, "no open complication to close (C records one)"),
         },
         Action::Treatment => open_form(state, forms::treatment(d.patient.identity.patient_id, &who)),
         Action::StopTreatment => match forms::stop_treatment(&d, &who) {

@@ -1,0 +1,234 @@
+//! R-COMP-1: complications, recorded per patient (and case, when known)
+//! with a kind, the day it began, a severity and who recorded it. An open
+//! complication is on the board's attention list until a doctor closes it
+//! with an outcome. Entered by mistake, it is voided (who, when, why), never
+//! deleted.
+//!
+//! Plain types and pure checks; the store reads and writes them.
+
+use super::attention::{self, Alert, Subject};
+use super::distraction::case::coded;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+coded! {
+    /// R-COMP-1: what went wrong (DOMAIN.md section 9).
+    Kind {
+        Infection = "infection", "infection";
+        PersistentPain = "persistent_pain", "persistent pain";
+        NonUnion = "non_union", "non-union";
+        Malunion = "malunion", "malunion";
+        ImplantReaction = "implant_reaction", "implant reaction";
+        NerveDamage = "nerve_damage", "nerve damage";
+        JointStiffness = "joint_stiffness", "joint stiffness";
+        DeviceProblem = "device_problem", "device problem";
+        OcclusionProblem = "occlusion_problem", "occlusion problem";
+        HeterotopicOssification = "heterotopic_ossification", "heterotopic ossification";
+        Other = "other", "other";
+    }
+}
+
+coded! {
+    /// R-COMP-1: how serious, as the doctor or nurse judges it.
+    Severity {
+        Mild = "mild", "mild";
+        Moderate = "moderate", "moderate";
+        Severe = "severe", "severe";
+    }
+}
+
+impl Kind {
+    /// Reads a typed kind: the code, or the label (`non-union`, `nerve damage`).
+    pub fn parse(text: &str) -> Option<Kind> {
+        let t = text.trim().to_lowercase().replace(['-', ' '], "_");
+        Kind::from_code(&t).or_else(|| Kind::ALL.iter().copied().find(|k| k.label().replace(['-', ' '], "_") == t))
+    }
+}
+
+impl Severity {
+    /// How urgent the board makes an open complication of this severity.
+    pub fn attention(self) -> attention::Severity {
+        match self {
+            Severity::Mild => attention::Severity::Info,
+            Severity::Moderate => attention::Severity::Warning,
+            Severity::Severe => attention::Severity::Urgent,
+        }
+    }
+}
+
+/// How a complication was closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Closure {
+    pub at: DateTime<Utc>,
+    /// The display name of who closed it.
+    pub by: String,
+    /// What came of it, in words (`healed after 6 weeks of antibiotics`).
+    pub outcome: String,
+}
+
+/// One complication as recorded (voided ones are never read back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Complication {
+    pub complication_id: i64,
+    pub version: i64,
+    pub patient_id: i64,
+    /// The case it follows, when known.
+    pub case_id: Option<i64>,
+    pub kind: Kind,
+    /// The ward day it began.
+    pub onset_on: NaiveDate,
+    pub severity: Severity,
+    pub description: String,
+    /// The display name of who recorded it, and when (UTC).
+    pub recorded_by: String,
+    pub recorded_at: DateTime<Utc>,
+    /// `None` while open.
+    pub closed: Option<Closure>,
+}
+
+impl Complication {
+    pub fn is_open(&self) -> bool {
+        self.closed.is_none()
+    }
+
+    /// `! open` or `✓ closed`: a word with a glyph, never colour alone.
+    pub fn status_label(&self) -> &'static str {
+        if self.is_open() { "! open" } else { "✓ closed" }
+    }
+
+    /// `infection (severe) since 12/11/2026`.
+    pub fn summary(&self) -> String {
+        format!("{} ({}) since {}", self.kind.label(), self.severity.label(), self.onset_on.format("%d/%m/%Y"))
+    }
+}
+
+/// What a new complication holds (R-COMP-1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewComplication {
+    pub patient_id: i64,
+    pub case_id: Option<i64>,
+    pub kind: Kind,
+    pub onset_on: NaiveDate,
+    pub severity: Severity,
+    pub description: String,
+}
+
+/// Longest free text kept for a description or an outcome, in characters.
+pub const MAX_TEXT: usize = 500;
+
+/// R-COMP-1: a complication cannot begin after `today` (the ward day of the
+/// save), and its description has at most [`MAX_TEXT`] characters. Errors
+/// say what to type instead.
+pub fn check_new(new: &NewComplication, today: NaiveDate) -> Result<(), String> {
+    if new.onset_on > today {
+        return Err(format!(
+            "it began on {}, after today ({}); give the day it began",
+            new.onset_on.format("%d/%m/%Y"),
+            today.format("%d/%m/%Y")
+        ));
+    }
+    if new.description.chars().count() > MAX_TEXT {
+        return Err(format!("the note is longer than {MAX_TEXT} characters; shorten it"));
+    }
+    Ok(())
+}
+
+/// R-COMP-1: closing needs an outcome in words, of at most [`MAX_TEXT`]
+/// characters.
+pub fn check_outcome(outcome: &str) -> Result<(), String> {
+    let outcome = outcome.trim();
+    if outcome.is_empty() {
+        return Err("to close it, say what came of it (the outcome)".into());
+    }
+    if outcome.chars().count() > MAX_TEXT {
+        return Err(format!("the outcome is longer than {MAX_TEXT} characters; shorten it"));
+    }
+    Ok(())
+}
+
+/// R-COMP-1: an open complication asks for attention on the board, as
+/// urgent as it is severe; closed ones ask for nothing. No name in the
+/// message (R-PRIV-1): the board shows the patient beside it.
+pub fn alert(c: &Complication) -> Option<Alert> {
+    c.is_open().then(|| Alert {
+        rule: "R-COMP-1",
+        severity: c.severity.attention(),
+        subject: Subject::Patient(c.patient_id),
+        message: format!("COMPLICATION: {}, open", c.summary()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn complication(severity: Severity, closed: bool) -> Complication {
+        Complication {
+            complication_id: 1,
+            version: 1,
+            patient_id: 7,
+            case_id: None,
+            kind: Kind::Infection,
+            onset_on: day(12),
+            severity,
+            description: String::new(),
+            recorded_by: "Nurse".into(),
+            recorded_at: DateTime::<Utc>::from_timestamp(0, 0).unwrap(),
+            closed: closed.then(|| Closure {
+                at: DateTime::<Utc>::from_timestamp(0, 0).unwrap(),
+                by: "Dr".into(),
+                outcome: "healed".into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn r_comp_1_every_kind_of_domain_md_is_known_and_read_from_its_code_or_words() {
+        assert_eq!(Kind::ALL.len(), 11);
+        for kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.code()), Some(*kind));
+            assert_eq!(Kind::parse(kind.label()), Some(*kind));
+        }
+        assert_eq!(Kind::parse("Non-union"), Some(Kind::NonUnion));
+        assert_eq!(Kind::parse("gout"), None);
+    }
+
+    #[test]
+    fn r_comp_1_an_open_complication_alerts_as_urgent_as_it_is_severe() {
+        let a = alert(&complication(Severity::Severe, false)).unwrap();
+        assert_eq!(a.rule, "R-COMP-1");
+        assert_eq!(a.severity, attention::Severity::Urgent);
+        assert_eq!(a.subject, Subject::Patient(7));
+        assert_eq!(a.message, "COMPLICATION: infection (severe) since 12/11/2026, open");
+        assert_eq!(alert(&complication(Severity::Mild, false)).unwrap().severity, attention::Severity::Info);
+        assert!(alert(&complication(Severity::Severe, true)).is_none(), "closed: nothing asked");
+    }
+
+    #[test]
+    fn r_comp_1_onset_today_is_accepted_and_tomorrow_refused() {
+        let mut new = NewComplication {
+            patient_id: 1,
+            case_id: None,
+            kind: Kind::Other,
+            onset_on: day(23),
+            severity: Severity::Mild,
+            description: String::new(),
+        };
+        assert!(check_new(&new, day(23)).is_ok());
+        new.onset_on = day(24);
+        assert!(check_new(&new, day(23)).unwrap_err().contains("after today"));
+        new.onset_on = day(1);
+        new.description = "x".repeat(MAX_TEXT + 1);
+        assert!(check_new(&new, day(23)).is_err());
+    }
+
+    #[test]
+    fn r_comp_1_closing_needs_an_outcome() {
+        assert!(check_outcome("  ").is_err());
+        assert!(check_outcome("healed").is_ok());
+    }
+}

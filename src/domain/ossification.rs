@@ -1,0 +1,399 @@
+//! R-HO-1: heterotopic ossification follow-up after surgery: the
+//! prophylaxis given (an NSAID course, such as indomethacin for about 10
+//! days, or one radiotherapy dose of 7–8 Gy within 4 h before or 72 h after
+//! surgery), the X-ray check due `cfg ho.followup_months` (6) months after
+//! the surgery, and the Brooker grade (0–IV) read on it.
+//!
+//! Plain types and pure functions; times are UTC instants, the due day is a
+//! ward day (the surgery's ward day plus whole calendar months).
+
+use super::attention::{Alert, Severity, Subject};
+use super::distraction::case::coded;
+use super::settings::Settings;
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+/// The setting: months from surgery to the X-ray check (R-HO-1).
+pub const FOLLOWUP_MONTHS: &str = super::settings::HO_FOLLOWUP_MONTHS;
+
+/// R-HO-1: radiotherapy may be given up to this long before surgery…
+pub const RT_BEFORE: Duration = Duration::hours(4);
+/// …and up to this long after it.
+pub const RT_AFTER: Duration = Duration::hours(72);
+/// R-HO-1: the single radiotherapy dose, in Gy (7–8 Gy; outside is warned).
+pub const RT_DOSE_GY: (f64, f64) = (7.0, 8.0);
+/// A typed dose above this is a slip (Gy), refused.
+pub const RT_DOSE_MAX_GY: f64 = 30.0;
+/// The usual NSAID course, in days (indomethacin, about 10 days).
+pub const NSAID_DAYS: u32 = 10;
+/// A typed course longer than this is a slip (days), refused.
+pub const NSAID_DAYS_MAX: u32 = 60;
+/// The board names an X-ray check this many days before it is due.
+pub const XRAY_SOON_DAYS: i64 = 14;
+
+coded! {
+    /// R-HO-1: the Brooker classification of heterotopic ossification at the hip.
+    Brooker {
+        Grade0 = "0", "0: none";
+        I = "I", "I: islands of bone";
+        II = "II", "II: spurs, gap over 1 cm";
+        III = "III", "III: spurs, gap under 1 cm";
+        IV = "IV", "IV: bony ankylosis";
+    }
+}
+
+impl Brooker {
+    /// Reads a typed grade: `0`..`IV`, or the digits `1`..`4`.
+    pub fn parse(text: &str) -> Option<Brooker> {
+        let t = text.trim().to_ascii_uppercase();
+        let t = match t.as_str() {
+            "1" => "I",
+            "2" => "II",
+            "3" => "III",
+            "4" => "IV",
+            other => other,
+        };
+        Brooker::from_code(t)
+    }
+}
+
+coded! {
+    /// R-HO-1: which prophylaxis was given.
+    ProphylaxisKind {
+        None = "none", "none";
+        Nsaid = "nsaid", "NSAID course";
+        Radiotherapy = "radiotherapy", "radiotherapy";
+    }
+}
+
+/// R-HO-1: the prophylaxis given, with what each kind records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Prophylaxis {
+    None,
+    /// A course of an NSAID from `from` (UTC) for `days` days.
+    Nsaid {
+        drug: String,
+        from: DateTime<Utc>,
+        days: u32,
+    },
+    /// One dose of `dose_gy` Gy given at `at` (UTC).
+    Radiotherapy {
+        at: DateTime<Utc>,
+        dose_gy: f64,
+    },
+}
+
+impl Prophylaxis {
+    pub fn kind(&self) -> ProphylaxisKind {
+        match self {
+            Prophylaxis::None => ProphylaxisKind::None,
+            Prophylaxis::Nsaid { .. } => ProphylaxisKind::Nsaid,
+            Prophylaxis::Radiotherapy { .. } => ProphylaxisKind::Radiotherapy,
+        }
+    }
+
+    /// `radiotherapy 7 Gy on 23/11 07:00`, in ward time.
+    pub fn words(&self, zone: Tz) -> String {
+        let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string();
+        match self {
+            Prophylaxis::None => "no prophylaxis".into(),
+            Prophylaxis::Nsaid { drug, from, days } => format!("{drug} for {days} days from {}", when(*from)),
+            Prophylaxis::Radiotherapy { at, dose_gy } => format!("radiotherapy {dose_gy} Gy on {}", when(*at)),
+        }
+    }
+
+    /// Refuses what cannot be meant (a dose of 0 or 300 Gy, a course of 0 or
+    /// 100 days, no drug named); a dose outside 7–8 Gy is only warned
+    /// ([`warnings`]).
+    pub fn check(&self) -> Result<(), String> {
+        match self {
+            Prophylaxis::None => Ok(()),
+            Prophylaxis::Nsaid { drug, days, .. } => {
+                if drug.trim().is_empty() {
+                    return Err("name the NSAID (such as indomethacin)".into());
+                }
+                if !(1..=NSAID_DAYS_MAX).contains(days) {
+                    return Err(format!(
+                        "an NSAID course lasts 1 to {NSAID_DAYS_MAX} days (usually {NSAID_DAYS}), not {days}"
+                    ));
+                }
+                Ok(())
+            }
+            Prophylaxis::Radiotherapy { dose_gy, .. } => {
+                if !dose_gy.is_finite() || *dose_gy <= 0.0 || *dose_gy > RT_DOSE_MAX_GY {
+                    return Err(format!(
+                        "a radiotherapy dose is more than 0 and at most {RT_DOSE_MAX_GY} Gy (usually 7-8), not {dose_gy}"
+                    ));
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// R-HO-1: when a radiotherapy dose was given against the surgery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// From 4 h before to 72 h after surgery, both ends included.
+    InWindow,
+    /// Earlier than 4 h before surgery, by this many minutes before it.
+    TooEarly { minutes_before: i64 },
+    /// Later than 72 h after surgery, by this many minutes after it.
+    TooLate { minutes_after: i64 },
+}
+
+/// R-HO-1: whether radiotherapy given at `given` falls within [`RT_BEFORE`]
+/// before to [`RT_AFTER`] after the surgery at `surgery` (both included).
+/// Never panics.
+pub fn radiotherapy_timing(surgery: DateTime<Utc>, given: DateTime<Utc>) -> Timing {
+    let offset = given.signed_duration_since(surgery);
+    if offset < -RT_BEFORE {
+        Timing::TooEarly { minutes_before: -offset.num_minutes() }
+    } else if offset > RT_AFTER {
+        Timing::TooLate { minutes_after: offset.num_minutes() }
+    } else {
+        Timing::InWindow
+    }
+}
+
+/// `5 h 30 min`.
+fn hours_text(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02} min"),
+    }
+}
+
+/// R-HO-1: what the prophylaxis calls for, in words (no patient named):
+/// radiotherapy outside its window, a dose outside 7–8 Gy.
+pub fn warnings(surgery: DateTime<Utc>, prophylaxis: &Prophylaxis) -> Vec<String> {
+    let Prophylaxis::Radiotherapy { at, dose_gy } = prophylaxis else { return Vec::new() };
+    let mut out = Vec::new();
+    match radiotherapy_timing(surgery, *at) {
+        Timing::InWindow => {}
+        Timing::TooEarly { minutes_before } => out.push(format!(
+            "HO RADIOTHERAPY TIMING: given {} before surgery; R-HO-1 wants it within 4 h before to 72 h after",
+            hours_text(minutes_before)
+        )),
+        Timing::TooLate { minutes_after } => out.push(format!(
+            "HO RADIOTHERAPY TIMING: given {} after surgery; R-HO-1 wants it within 4 h before to 72 h after",
+            hours_text(minutes_after)
+        )),
+    }
+    let (low, high) = RT_DOSE_GY;
+    if !(low..=high).contains(dose_gy) {
+        out.push(format!("HO RADIOTHERAPY DOSE: {dose_gy} Gy; R-HO-1 gives one dose of 7-8 Gy"));
+    }
+    out
+}
+
+/// R-HO-1: the ward day the X-ray check is due: the surgery's ward day plus
+/// `months` calendar months (a day the month lacks becomes its last day:
+/// 31/08 + 6 months is 28/02 or 29/02). Never panics: a date past the
+/// calendar's end stays the surgery's day.
+pub fn xray_due(surgery: DateTime<Utc>, months: u32, zone: Tz) -> NaiveDate {
+    let day = super::ward_time::local_day(surgery, zone);
+    day.checked_add_months(Months::new(months)).unwrap_or(day)
+}
+
+/// One heterotopic ossification follow-up, as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUp {
+    pub follow_up_id: i64,
+    pub version: i64,
+    pub patient_id: i64,
+    pub case_id: Option<i64>,
+    /// When the surgery was (UTC).
+    pub surgery_at: DateTime<Utc>,
+    pub prophylaxis: Prophylaxis,
+    /// Why radiotherapy outside its window was recorded anyway.
+    pub timing_reason: Option<String>,
+    /// The ward day the X-ray check was done, and its grade.
+    pub xray_on: Option<NaiveDate>,
+    /// Written as its code: `0`, `I` … `IV`.
+    #[serde(serialize_with = "brooker_code")]
+    pub brooker: Option<Brooker>,
+    pub recorded_by: String,
+}
+
+fn brooker_code<S: serde::Serializer>(grade: &Option<Brooker>, s: S) -> Result<S::Ok, S::Error> {
+    match grade {
+        Some(g) => s.serialize_str(g.code()),
+        None => s.serialize_none(),
+    }
+}
+
+impl FollowUp {
+    /// R-HO-1: the day the X-ray check is due, by the site's setting.
+    pub fn xray_due(&self, settings: &Settings) -> NaiveDate {
+        let months = u32::try_from(settings.integer(FOLLOWUP_MONTHS)).unwrap_or(6);
+        xray_due(self.surgery_at, months, settings.zone())
+    }
+}
+
+/// R-HO-1: what a follow-up asks for on `today`: the X-ray check soon
+/// (within [`XRAY_SOON_DAYS`]), due or overdue, and, until the X-ray is
+/// done, a radiotherapy given outside its window. Each message cites the
+/// setting it uses. Nothing once the X-ray is done.
+pub fn alerts(f: &FollowUp, today: NaiveDate, settings: &Settings) -> Vec<Alert> {
+    if f.xray_on.is_some() {
+        return Vec::new();
+    }
+    let alert =
+        |severity, message| Alert { rule: "R-HO-1", severity, subject: Subject::Patient(f.patient_id), message };
+    let mut out = Vec::new();
+    let due = f.xray_due(settings);
+    let cite = format!("{FOLLOWUP_MONTHS}={}", settings.raw_value(FOLLOWUP_MONTHS));
+    let days = (due - today).num_days();
+    let on = due.format("%d/%m/%Y");
+    if days < 0 {
+        out.push(alert(
+            Severity::Warning,
+            format!("HO X-RAY OVERDUE: due {on} ({} days ago, {cite} after surgery)", -days),
+        ));
+    } else if days == 0 {
+        out.push(alert(Severity::Warning, format!("HO X-RAY DUE: today ({cite} after surgery)")));
+    } else if days <= XRAY_SOON_DAYS {
+        out.push(alert(Severity::Info, format!("HO X-RAY DUE: on {on}, in {days} days ({cite} after surgery)")));
+    }
+    for text in warnings(f.surgery_at, &f.prophylaxis) {
+        out.push(alert(Severity::Warning, text));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn surgery() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 5, 20, 8, 0, 0).unwrap()
+    }
+
+    fn rt(at: DateTime<Utc>) -> Prophylaxis {
+        Prophylaxis::Radiotherapy { at, dose_gy: 7.0 }
+    }
+
+    fn follow_up(prophylaxis: Prophylaxis) -> FollowUp {
+        FollowUp {
+            follow_up_id: 1,
+            version: 1,
+            patient_id: 3,
+            case_id: None,
+            surgery_at: surgery(),
+            prophylaxis,
+            timing_reason: None,
+            xray_on: None,
+            brooker: None,
+            recorded_by: "Dr".into(),
+        }
+    }
+
+    #[test]
+    fn r_ho_1_radiotherapy_4_h_before_is_in_the_window_and_a_minute_earlier_is_not() {
+        let s = surgery();
+        assert_eq!(radiotherapy_timing(s, s - Duration::hours(4)), Timing::InWindow);
+        assert_eq!(
+            radiotherapy_timing(s, s - Duration::hours(4) - Duration::minutes(1)),
+            Timing::TooEarly { minutes_before: 241 }
+        );
+    }
+
+    #[test]
+    fn r_ho_1_radiotherapy_72_h_after_is_in_the_window_and_a_minute_later_is_not() {
+        let s = surgery();
+        assert_eq!(radiotherapy_timing(s, s + Duration::hours(72)), Timing::InWindow);
+        assert_eq!(
+            radiotherapy_timing(s, s + Duration::hours(72) + Duration::minutes(1)),
+            Timing::TooLate { minutes_after: 72 * 60 + 1 }
+        );
+        assert_eq!(radiotherapy_timing(s, s), Timing::InWindow);
+    }
+
+    #[test]
+    fn r_ho_1_timing_and_dose_outside_are_warned_in_words() {
+        let s = surgery();
+        assert!(warnings(s, &rt(s + Duration::hours(72))).is_empty());
+        let late = warnings(s, &rt(s + Duration::hours(72) + Duration::minutes(1)));
+        assert_eq!(
+            late,
+            [
+                "HO RADIOTHERAPY TIMING: given 72 h 01 min after surgery; R-HO-1 wants it within 4 h before to 72 h after"
+            ]
+        );
+        let early = warnings(s, &rt(s - Duration::hours(5)));
+        assert!(early[0].contains("given 5 h before surgery"), "{early:?}");
+        let dose = warnings(s, &Prophylaxis::Radiotherapy { at: s, dose_gy: 6.0 });
+        assert_eq!(dose, ["HO RADIOTHERAPY DOSE: 6 Gy; R-HO-1 gives one dose of 7-8 Gy"]);
+        assert!(warnings(s, &Prophylaxis::Radiotherapy { at: s, dose_gy: 8.0 }).is_empty());
+        assert!(warnings(s, &Prophylaxis::None).is_empty());
+    }
+
+    #[test]
+    fn r_ho_1_impossible_prophylaxis_is_refused() {
+        let s = surgery();
+        assert!(Prophylaxis::Radiotherapy { at: s, dose_gy: 0.0 }.check().is_err());
+        assert!(Prophylaxis::Radiotherapy { at: s, dose_gy: f64::NAN }.check().is_err());
+        assert!(Prophylaxis::Radiotherapy { at: s, dose_gy: 7.5 }.check().is_ok());
+        let nsaid = |drug: &str, days| Prophylaxis::Nsaid { drug: drug.into(), from: s, days };
+        assert!(nsaid("indomethacin", 10).check().is_ok());
+        assert!(nsaid("indomethacin", 0).check().is_err());
+        assert!(nsaid(" ", 10).check().is_err());
+    }
+
+    #[test]
+    fn r_ho_1_the_x_ray_is_due_whole_months_after_the_surgery_ward_day() {
+        let paris = chrono_tz::Europe::Paris;
+        assert_eq!(xray_due(surgery(), 6, paris), NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+        // 23:30 UTC on 31/08 is already 01/09 in Paris.
+        let late = Utc.with_ymd_and_hms(2026, 8, 31, 23, 30, 0).unwrap();
+        assert_eq!(xray_due(late, 6, paris), NaiveDate::from_ymd_opt(2027, 3, 1).unwrap());
+        let end_of_august = Utc.with_ymd_and_hms(2026, 8, 31, 8, 0, 0).unwrap();
+        assert_eq!(xray_due(end_of_august, 6, paris), NaiveDate::from_ymd_opt(2027, 2, 28).unwrap());
+    }
+
+    #[test]
+    fn r_ho_1_the_x_ray_check_is_named_soon_then_due_then_overdue_and_cites_the_setting() {
+        let settings = Settings::default();
+        let f = follow_up(Prophylaxis::None);
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert!(alerts(&f, day(11, 5), &settings).is_empty(), "15 days before: nothing yet");
+        let soon = alerts(&f, day(11, 6), &settings);
+        assert_eq!(soon[0].message, "HO X-RAY DUE: on 20/11/2026, in 14 days (ho.followup_months=6 after surgery)");
+        assert_eq!(soon[0].severity, Severity::Info);
+        assert_eq!(
+            alerts(&f, day(11, 20), &settings)[0].message,
+            "HO X-RAY DUE: today (ho.followup_months=6 after surgery)"
+        );
+        let overdue = alerts(&f, day(11, 23), &settings);
+        assert_eq!(
+            overdue[0].message,
+            "HO X-RAY OVERDUE: due 20/11/2026 (3 days ago, ho.followup_months=6 after surgery)"
+        );
+        assert_eq!(overdue[0].subject, Subject::Patient(3));
+        let done = FollowUp { xray_on: Some(day(11, 21)), brooker: Some(Brooker::II), ..f };
+        assert!(alerts(&done, day(11, 23), &settings).is_empty());
+    }
+
+    #[test]
+    fn r_ho_1_radiotherapy_out_of_window_stays_on_the_list_until_the_x_ray() {
+        let settings = Settings::default();
+        let f = follow_up(rt(surgery() + Duration::hours(80)));
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let list = alerts(&f, today, &settings);
+        assert_eq!(list.len(), 1);
+        assert!(list[0].message.starts_with("HO RADIOTHERAPY TIMING: given 80 h after"), "{list:?}");
+    }
+
+    #[test]
+    fn r_ho_1_brooker_grades_read_as_roman_or_digits() {
+        assert_eq!(Brooker::ALL.len(), 5);
+        assert_eq!(Brooker::parse("iii"), Some(Brooker::III));
+        assert_eq!(Brooker::parse("4"), Some(Brooker::IV));
+        assert_eq!(Brooker::parse("0"), Some(Brooker::Grade0));
+        assert_eq!(Brooker::parse("V"), None);
+    }
+}
