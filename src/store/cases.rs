@@ -175,20 +175,8 @@ pub fn reschedule(
             ));
         }
         if (current.0, current.1, current.2, current.4) != (p.room_id, p.operator_id, p.anaesthetist_id, minutes) {
-            let in_use = |sql: &str, id: Option<i64>| -> Result<bool> {
-                Ok(match id {
-                    Some(id) => tx.conn().query_row(sql, [id], |_| Ok(())).optional()?.is_some(),
-                    None => true,
-                })
-            };
-            if !in_use("SELECT 1 FROM rooms WHERE id = ?1 AND active = 1", p.room_id)? {
-                return Err(StoreError::invalid("the room", "no such room in use; pick one from the list"));
-            }
-            for (id, what) in [(p.operator_id, "the operator"), (p.anaesthetist_id, "the anaesthetist")] {
-                if !in_use("SELECT 1 FROM staff WHERE id = ?1 AND active = 1", id)? {
-                    return Err(StoreError::invalid(what, "no such active member of staff; pick one from the list"));
-                }
-            }
+            // Issue 8: a retired room or member of staff is given to no case.
+            super::in_use::placement(tx.conn(), p.room_id, p.operator_id, p.anaesthetist_id)?;
             version = tx.update(
                 Table::Cases,
                 case_id,
