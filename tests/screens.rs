@@ -845,7 +845,12 @@ fn r_block_1_r_block_2_the_pick_lists_follow_the_stored_ones_while_the_screen_ru
         ..Default::default()
     };
     w.store.write(now(), |tx| setup::put_procedure(tx, &kind, Mode::Add)).unwrap();
-    shell::handle(&mut w.store, Clock::Fixed(now()), &mut w.state, Msg::Saved(Ok("procedure kind kyphoplasty: added".into())));
+    shell::handle(
+        &mut w.store,
+        Clock::Fixed(now()),
+        &mut w.state,
+        Msg::Saved(Ok("procedure kind kyphoplasty: added".into())),
+    );
     assert!(w.state.lists.procedure_kinds.iter().any(|(_, l, m)| l == "Kyphoplasty" && *m == 75));
     press(&mut w, "2n");
     let form = screen(&w, 160, 48);

@@ -431,9 +431,7 @@ fn r_audit_1_a_second_void_says_who_voided_it_and_when_in_ward_time() {
     let path = new_db(dir.path());
     let mut store = open_playing(&path, &admin());
     let patient_id = add_patient(&mut store, 1);
-    let lab = store
-        .write(at(), |tx| periop::store::labs::record(tx, patient_id, LabItem::Inr, 1.1, at()))
-        .unwrap();
+    let lab = store.write(at(), |tx| periop::store::labs::record(tx, patient_id, LabItem::Inr, 1.1, at())).unwrap();
     store.write(at(), |tx| void::void(tx, Voidable::Lab, lab, "wrong patient")).unwrap();
     let err = store.write(at(), |tx| void::void(tx, Voidable::Lab, lab, "wrong patient")).unwrap_err().to_string();
     // at() is 07:30 UTC on 22/11: 08:30 in Paris.

@@ -218,7 +218,13 @@ fn id_of(path: &std::path::Path, sql: &str) -> i64 {
 }
 
 /// A stay on the 25th at 10:00 (after `at()`), as a new-admission form sends it.
-fn stay_on_25th(patient_id: i64, kind: i64, room: i64, operator: i64, bed: Option<i64>) -> periop::store::admissions::NewStay {
+fn stay_on_25th(
+    patient_id: i64,
+    kind: i64,
+    room: i64,
+    operator: i64,
+    bed: Option<i64>,
+) -> periop::store::admissions::NewStay {
     periop::store::admissions::NewStay {
         patient_id,
         procedure_kind_id: kind,
@@ -264,11 +270,8 @@ fn r_path_4_r_block_2_a_retired_bed_kind_or_operator_is_assigned_on_no_path() {
     // Forms opened now; an admin retires the bed and the kind meanwhile.
     let retire_bed = BedInput { label: "B01".into(), active: Some(false), ..Default::default() };
     store.write(at(), |tx| put_bed(tx, &retire_bed, Mode::Set)).unwrap();
-    let retire_kind = periop::store::setup::ProcedureInput {
-        code: "bone_biopsy".into(),
-        active: Some(false),
-        ..Default::default()
-    };
+    let retire_kind =
+        periop::store::setup::ProcedureInput { code: "bone_biopsy".into(), active: Some(false), ..Default::default() };
     store.write(at(), |tx| periop::store::setup::put_procedure(tx, &retire_kind, Mode::Set)).unwrap();
 
     let new = stay_on_25th(patient, vertebro, room, doctor, Some(b01));
@@ -289,7 +292,8 @@ fn r_path_4_r_block_2_a_retired_bed_kind_or_operator_is_assigned_on_no_path() {
     let gone = store.write(at(), |tx| staff::add(tx, None, "Dr Gone", Role::Doctor)).unwrap();
     let retire = staff::StaffChange { active: Some(false), ..Default::default() };
     store.write(at(), |tx| staff::set(tx, gone, 1, &retire)).unwrap();
-    let placement = cases::Placement { room_id: Some(room), operator_id: Some(gone), anaesthetist_id: None, minutes: None };
+    let placement =
+        cases::Placement { room_id: Some(room), operator_id: Some(gone), anaesthetist_id: None, minutes: None };
     let case_version = id_of(&path, &format!("SELECT version FROM cases WHERE id = {case}"));
     let moved = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 10, 0, 0).unwrap();
     let answer = periop::store::block::Answer { override_reason: None };
@@ -303,11 +307,20 @@ fn r_path_4_r_block_2_a_retired_bed_kind_or_operator_is_assigned_on_no_path() {
     // Stored before these checks (written behind the write path here):
     // `periop check` names each future assignment to a retired entry.
     let raw = raw_rw(&path);
-    raw.execute_batch("UPDATE beds SET active = 0 WHERE label = 'B02'; UPDATE rooms SET active = 0 WHERE name = 'Room 1 CT'")
-        .unwrap();
+    raw.execute_batch(
+        "UPDATE beds SET active = 0 WHERE label = 'B02'; UPDATE rooms SET active = 0 WHERE name = 'Room 1 CT'",
+    )
+    .unwrap();
     let found = check::findings(&raw, at(), chrono_tz::Europe::Paris).unwrap();
-    assert!(found.iter().any(|f| f == &format!("case #{case}: still to come in the retired room \"Room 1 CT\"; move it to a room in use")), "{found:?}");
-    assert!(found.iter().any(|f| f.starts_with(&format!("admission #{admission}: holds the retired bed \"B02\""))), "{found:?}");
+    assert!(
+        found.iter().any(|f| f
+            == &format!("case #{case}: still to come in the retired room \"Room 1 CT\"; move it to a room in use")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.starts_with(&format!("admission #{admission}: holds the retired bed \"B02\""))),
+        "{found:?}"
+    );
 }
 
 /// Found in use (#8): `[[bed]] label = "box 12b"` with Box 12B stored was
@@ -361,7 +374,7 @@ fn a_refused_ward_file_entry_names_the_line_of_the_field_at_fault() {
 /// in terminal cells.
 #[test]
 fn bed_and_staff_lists_say_the_same_facts_in_every_format_and_stay_in_line() {
-    use periop::cli::{staff as staff_cli, setup as ward};
+    use periop::cli::{setup as ward, staff as staff_cli};
     use periop::store::staff;
     use unicode_width::UnicodeWidthStr;
     let dir = tempfile::tempdir().unwrap();
@@ -389,10 +402,8 @@ fn bed_and_staff_lists_say_the_same_facts_in_every_format_and_stay_in_line() {
 
     // Every row's last column (active) starts at the same cell.
     let aligned = |text: &str| {
-        let at: Vec<usize> = text
-            .lines()
-            .map(|l| l.width() - l.split_whitespace().last().map_or(0, |w| w.width()))
-            .collect();
+        let at: Vec<usize> =
+            text.lines().map(|l| l.width() - l.split_whitespace().last().map_or(0, |w| w.width())).collect();
         assert!(at.len() > 2 && at.windows(2).all(|w| w[0] == w[1]), "{text}");
     };
     aligned(&staff_cli::list_text(&store.staff().unwrap()));

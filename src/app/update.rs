@@ -262,7 +262,9 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
                 notify(
                     state,
                     NoticeKind::Problem,
-                    format!("the {gone} tab is no longer yours: your account is now {role} (R-ROLE-1); back to the Board"),
+                    format!(
+                        "the {gone} tab is no longer yours: your account is now {role} (R-ROLE-1); back to the Board"
+                    ),
                 );
                 out.redraw = true;
                 return out;

@@ -40,7 +40,10 @@ mod tests {
     fn columns_line_up_by_terminal_cells() {
         let rows = vec![vec!["Dr 🩺 Caron".to_string(), "doctor".to_string()], vec!["Ann".into(), "nurse".into()]];
         let text = table(&["name", "role"], &rows);
-        let at: Vec<usize> = text.lines().map(|l| l[..l.find("doctor").or(l.find("nurse")).or(l.find("role")).unwrap()].width()).collect();
+        let at: Vec<usize> = text
+            .lines()
+            .map(|l| l[..l.find("doctor").or(l.find("nurse")).or(l.find("role")).unwrap()].width())
+            .collect();
         assert!(at.windows(2).all(|w| w[0] == w[1]), "{text}");
     }
 }

@@ -80,19 +80,15 @@ pub struct Actor {
 
 pub(super) fn find(conn: &Connection, account: &str) -> Result<Option<Actor>> {
     let actor = conn
-        .query_row(
-            "SELECT id, account, display_name, role, active FROM staff WHERE account = ?1",
-            [account],
-            |row| {
-                Ok(Actor {
-                    staff_id: row.get(0)?,
-                    account: row.get(1)?,
-                    display_name: row.get(2)?,
-                    role: row.get(3)?,
-                    active: row.get(4)?,
-                })
-            },
-        )
+        .query_row("SELECT id, account, display_name, role, active FROM staff WHERE account = ?1", [account], |row| {
+            Ok(Actor {
+                staff_id: row.get(0)?,
+                account: row.get(1)?,
+                display_name: row.get(2)?,
+                role: row.get(3)?,
+                active: row.get(4)?,
+            })
+        })
         .optional()?;
     Ok(actor)
 }

@@ -24,7 +24,9 @@ pub fn procedure_kind(conn: &Connection, id: i64) -> Result<(String, u32)> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
     match row {
-        None => Err(StoreError::invalid(format!("procedure kind #{id}"), "no such procedure kind; pick one from the list")),
+        None => {
+            Err(StoreError::invalid(format!("procedure kind #{id}"), "no such procedure kind; pick one from the list"))
+        }
         Some((code, label, _, false)) => Err(StoreError::invalid(
             format!("procedure kind {label:?}"),
             format!(
@@ -73,7 +75,12 @@ pub fn staff(conn: &Connection, id: Option<i64>, what: &str) -> Result<()> {
 }
 
 /// A case's room, operator and anaesthetist, each in use.
-pub fn placement(conn: &Connection, room_id: Option<i64>, operator: Option<i64>, anaesthetist: Option<i64>) -> Result<()> {
+pub fn placement(
+    conn: &Connection,
+    room_id: Option<i64>,
+    operator: Option<i64>,
+    anaesthetist: Option<i64>,
+) -> Result<()> {
     room(conn, room_id)?;
     staff(conn, operator, "operator")?;
     staff(conn, anaesthetist, "anaesthetist")
@@ -101,7 +108,13 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
     let mut out = Vec::new();
     let cases = [
         ("rooms", "room_id", "name", "in the retired room", "move it to a room in use"),
-        ("procedure_kinds", "procedure_kind_id", "label", "booked as the retired procedure kind", "rebook or cancel it"),
+        (
+            "procedure_kinds",
+            "procedure_kind_id",
+            "label",
+            "booked as the retired procedure kind",
+            "rebook or cancel it",
+        ),
         ("staff", "operator_id", "display_name", "with the retired operator", "give it another operator"),
         ("staff", "anaesthetist_id", "display_name", "with the retired anaesthetist", "give it another anaesthetist"),
     ];

@@ -167,10 +167,8 @@ pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Resu
 /// "already voided by Nurse One at 10:03 on 01/12 (ward time)": found in use
 /// (#8): two terminals voiding one lab were told a bare UTC instant.
 fn already_voided(tx: &WriteTx<'_>, table: Table, id: i64, at: &str) -> String {
-    let sql = format!(
-        "SELECT s.display_name FROM {} t JOIN staff s ON s.id = t.voided_by WHERE t.id = ?1",
-        table.name()
-    );
+    let sql =
+        format!("SELECT s.display_name FROM {} t JOIN staff s ON s.id = t.voided_by WHERE t.id = ?1", table.name());
     let by: Option<String> = tx.conn().query_row(&sql, [id], |r| r.get(0)).optional().ok().flatten();
     let when = super::rows::parse_instant(at)
         .map(|t| t.with_timezone(&tx.zone()).format("%H:%M on %d/%m").to_string())

@@ -147,7 +147,8 @@ fn help_lines(entries: &[HelpEntry], width: usize, theme: &Theme) -> Vec<(Line<'
         match entry {
             HelpEntry::Title(title) => out.push((Line::styled(*title, theme.section()), true)),
             HelpEntry::Key { keys, help, on } => {
-                let (key_style, text_style) = if *on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
+                let (key_style, text_style) =
+                    if *on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
                 let keys = format!(" {}", super::column(keys, KEY_WIDTH));
                 let text = super::wrap(help, width.max(KEY_WIDTH + 12), &indent, &indent);
                 for (i, piece) in text.into_iter().enumerate() {
