@@ -68,7 +68,7 @@ role = "nurse"
     let said = run(&ward, &["setup", "--from", path.to_str().unwrap()]);
     assert!(said.contains("2 beds, 1 procedure kinds, 1 rooms, 2 staff"), "{said}");
     assert!(run(&ward, &["staff"]).contains("Nina Nurse"));
-    assert!(run(&ward, &["beds", "list", "--format", "csv"]).contains(",N1,Unit North,free,1"));
+    assert!(run(&ward, &["beds", "list", "--format", "csv"]).contains(",N1,Unit North,free,,1"));
 
     // The nurse plans a stay for tomorrow's procedure (arriving today, J-1) in bed N1.
     let mut nurse = ward.open("nurse", 160, 48);

@@ -850,3 +850,144 @@ fn r_comp_1_a_complication_is_recorded_and_closed_from_the_admission_page() {
     press(&mut w, "K\nsettled\ny");
     assert_eq!(open(&w), 0, "y closes it");
 }
+
+/// Another terminal (or this one, or a command) changed these rows: what
+/// the live refresh hands the screen.
+fn changed(w: &mut Ward, table: &str) {
+    use periop::store::watch::Changed;
+    let rows = vec![Changed { audit_id: 0, table: table.into(), row_id: 1 }];
+    shell::handle(&mut w.store, Clock::Fixed(now()), &mut w.state, Msg::Changed(rows));
+}
+
+/// Found in use (#8): an open terminal kept the pick lists it started
+/// with: a doctor, a room or a procedure kind added in the Admin tab,
+/// another terminal or a command was not offered by `n`, a renamed doctor
+/// kept the old name, and a retired bed was still offered.
+#[test]
+fn r_block_1_r_block_2_the_pick_lists_follow_the_stored_ones_while_the_screen_runs() {
+    use periop::store::setup::{self, BedInput, Mode, ProcedureInput};
+    use periop::store::staff;
+    let mut w = ward();
+    let doctor = w.store.write(now(), |tx| staff::add(tx, None, "Dr Nouveau", periop::domain::roles::Role::Doctor));
+    let doctor = doctor.unwrap();
+    changed(&mut w, "staff");
+    assert!(w.state.lists.operators.iter().any(|(_, n)| n == "Dr Nouveau"), "{:?}", w.state.lists.operators);
+
+    let add = BedInput { label: "B99".into(), ..Default::default() };
+    w.store.write(now(), |tx| setup::put_bed(tx, &add, Mode::Add)).unwrap();
+    changed(&mut w, "beds");
+    assert!(w.state.lists.beds.iter().any(|(_, l)| l == "B99"), "a new bed is offered");
+
+    let rename = staff::StaffChange { display_name: Some("Dr Renommé".into()), ..Default::default() };
+    w.store.write(now(), |tx| staff::set(tx, doctor, 1, &rename)).unwrap();
+    let retire = BedInput { label: "B99".into(), active: Some(false), ..Default::default() };
+    w.store.write(now(), |tx| setup::put_bed(tx, &retire, Mode::Set)).unwrap();
+    changed(&mut w, "beds");
+    assert!(w.state.lists.operators.iter().any(|(_, n)| n == "Dr Renommé"));
+    assert!(!w.state.lists.operators.iter().any(|(_, n)| n == "Dr Nouveau"));
+    assert!(!w.state.lists.beds.iter().any(|(_, l)| l == "B99"), "a retired bed is no longer offered");
+
+    // After a save of this terminal's own (the Admin tab's form).
+    let kind = ProcedureInput {
+        code: "kyphoplasty".into(),
+        label: Some("Kyphoplasty".into()),
+        minutes: Some(75),
+        ..Default::default()
+    };
+    w.store.write(now(), |tx| setup::put_procedure(tx, &kind, Mode::Add)).unwrap();
+    shell::handle(
+        &mut w.store,
+        Clock::Fixed(now()),
+        &mut w.state,
+        Msg::Saved(Ok("procedure kind kyphoplasty: added".into())),
+    );
+    assert!(w.state.lists.procedure_kinds.iter().any(|(_, l, m)| l == "Kyphoplasty" && *m == 75));
+    press(&mut w, "2n");
+    let form = screen(&w, 160, 48);
+    assert!(form.contains("New admission"), "{form}");
+}
+
+/// Found in use (#8): an `unassigned` account's refused keys in the full
+/// screen never listed it, so the refusal's advice (`periop staff set
+/// ACCOUNT --role ROLE`) failed with "not on the staff list". The README:
+/// the first attempt to save lists it, even when refused (R-ROLE-1).
+#[test]
+fn r_role_1_an_unassigned_accounts_refused_key_puts_it_on_the_staff_list() {
+    let mut w = ward();
+    let path = w.store.path().to_path_buf();
+    let oncall = Account { name: "testeroncall".into(), full_name: None };
+    let mut store = Store::open_as(&path, &oncall).unwrap();
+    let mut state = State::new(now(), store.zone(), store.actor().clone(), "/srv/periop/ward.db".into());
+    let mut pending = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
+    shell::settle(&mut store, Clock::Fixed(now()), &mut state, &mut pending);
+    assert!(w.store.find_staff("testeroncall").unwrap().is_none(), "opening and reading write nothing");
+    for key in ['2', 'n'] {
+        let key = KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE);
+        shell::handle(&mut store, Clock::Fixed(now()), &mut state, Msg::Key(key));
+    }
+    let notice = state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.contains("periop staff set testeroncall --role ROLE"), "{notice}");
+    let listed = w.store.find_staff("testeroncall").unwrap().expect("listed for an admin to give a role");
+    assert_eq!(listed.role, periop::domain::roles::Role::Unassigned);
+    assert_ne!(state.actor.staff_id, 0, "the screen knows its row now");
+    press(&mut w, "9");
+    assert!(screen(&w, 160, 48).contains("testeroncall"));
+}
+
+/// Found in use (#8): bed labels were cut to three characters on the Beds
+/// tab and in the Admissions list, even at 160 columns: `Box 12A` and
+/// `Box 12B` both read `Box …`. Two beds never read alike now (R-PATH-4).
+#[test]
+fn r_path_4_long_bed_labels_are_told_apart_on_the_beds_tab_and_the_admissions_list() {
+    use periop::store::setup::{self, BedInput, Mode};
+    let mut w = ward();
+    for (old, new) in [("B07", "Box 12A"), ("B06", "Box 12B")] {
+        let rename = BedInput { label: old.into(), rename: Some(new.into()), ..Default::default() };
+        w.store.write(now(), |tx| setup::put_bed(tx, &rename, Mode::Set)).unwrap();
+    }
+    press(&mut w, "2");
+    changed(&mut w, "beds");
+    for (width, height) in [(160, 48), (80, 24)] {
+        let list = screen(&w, width, height);
+        assert!(list.lines().any(|l| l.contains("GARNIER") && l.contains("Box 12A")), "{list}");
+        assert!(list.lines().any(|l| l.contains("MARTIN Yves") && l.contains("Box 12B")), "{list}");
+    }
+    press(&mut w, "3");
+    let beds = screen(&w, 160, 48);
+    assert!(beds.contains("Box 12A") && beds.contains("Box 12B"), "{beds}");
+}
+
+/// Found in use (#8): an admin made a nurse (in another terminal) while on
+/// the Admin tab kept the staff list on screen with no tab lit. The tab
+/// gives way to the Board, and a notice says why (R-ROLE-1).
+#[test]
+fn r_role_1_a_role_change_that_removes_the_current_tab_goes_to_the_board_saying_why() {
+    use periop::domain::roles::Role;
+    use periop::store::staff;
+    let mut w = ward();
+    press(&mut w, "9");
+    assert_eq!(w.state.tab, periop::app::state::Tab::Admin);
+    // Another admin who can log in first (never none, R-ROLE-1).
+    w.store.write(now(), |tx| staff::add(tx, Some("root"), "Root Admin", Role::Admin)).unwrap();
+    let me = w.store.find_staff("nurse1").unwrap().unwrap();
+    let demote = staff::StaffChange { role: Some(Role::Nurse), ..Default::default() };
+    w.store.write(now(), |tx| staff::set(tx, me.staff_id, me.version, &demote)).unwrap();
+    changed(&mut w, "staff");
+    assert_eq!(w.state.tab, periop::app::state::Tab::Board);
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("the Admin tab is no longer yours: your account is now nurse"), "{shown}");
+    assert!(!shown.contains("9 Admin"), "{shown}");
+}
+
+/// Found in use (#8): the Admin tab's procedure form checked the code only
+/// on Ctrl-S; like every other field, it says what is wrong as it is typed.
+#[test]
+fn r_block_2_the_admin_procedure_forms_code_is_checked_as_it_is_typed() {
+    let mut w = ward();
+    press(&mut w, "9]]]a");
+    let form = screen(&w, 160, 48);
+    assert!(form.contains("Add a procedure kind"), "{form}");
+    press(&mut w, "Kypho");
+    let typed = screen(&w, 160, 48);
+    assert!(typed.contains("code \"Kypho\": use lower-case letters"), "{typed}");
+}

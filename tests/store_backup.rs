@@ -193,6 +193,8 @@ fn restore_is_refused_while_another_process_has_the_file_open_and_needs_an_admin
     let before = snapshot(dir.path());
     let err = backup::restore(&path, &target, &admin(), at()).unwrap_err();
     assert!(err.to_string().contains("another program has it open"), "{err}");
+    // Found in use (#8): the README promises the holder "named with its pid".
+    assert!(err.to_string().contains(&format!("(pid {})", child.id())), "{err}");
     assert_message(&err, &path, "close them all, then restore again");
     assert_eq!(snapshot(dir.path()).keys().collect::<Vec<_>>(), before.keys().collect::<Vec<_>>(), "no file moved");
     assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM patients", []), 1);
@@ -341,4 +343,27 @@ fn a_ward_with_a_row_changed_behind_its_back_is_still_backed_up_with_a_warning()
     let warnings = report.check.warnings();
     assert!(warnings.iter().any(|w| w.contains("changes made behind periop's back")), "{warnings:?}");
     assert!(!warnings.join(" ").contains("Edited"), "a patient's value in a warning (R-PRIV-1)");
+}
+
+/// Found in use (#8): `periop restore /tmp/x.db` with no such backup said to
+/// `periop init`; and an account not yet on the staff list, refused the
+/// restore, was never listed, so the advice `periop staff set ACCOUNT
+/// --role ROLE` then failed with "not on the staff list" (R-ROLE-1: the
+/// README says the first attempt to save lists it even when refused).
+#[test]
+fn r_role_1_restore_names_a_missing_backup_and_lists_a_refused_new_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let missing = dir.path().join("x.db");
+    let err = backup::restore(&path, &missing, &admin(), at()).unwrap_err().to_string();
+    assert!(err.contains("x.db") && err.contains("no such backup file"), "{err}");
+    assert!(!err.contains("periop init"), "{err}");
+
+    let target = dir.path().join("backup.db");
+    Store::open_as(&path, &admin()).unwrap().backup_to(&target, at(), &mut |_, _| {}).unwrap();
+    let oncall = account("testeroncall", None);
+    let err = backup::restore(&path, &target, &oncall, at()).unwrap_err().to_string();
+    assert!(err.contains("your role is unassigned"), "{err}");
+    let listed = Store::open_as(&path, &admin()).unwrap().find_staff("testeroncall").unwrap();
+    assert_eq!(listed.map(|s| s.role), Some(Role::Unassigned), "listed for an admin to give a role");
 }

@@ -1482,7 +1482,7 @@ fn r_block_1_an_operator_or_a_procedure_kind_with_upcoming_cases_is_not_retired(
         })
         .unwrap_err();
     let text = invalid_text(err);
-    assert!(text.contains("1 upcoming case(s) have them as operator or anaesthetist"), "{text}");
+    assert!(text.contains("1 upcoming case(s) have them as operator, anaesthetist or block nurse"), "{text}");
     assert!(text.contains("give those cases someone else first"), "{text}");
     let retire = ProcedureInput { code: "vertebroplasty".into(), active: Some(false), ..Default::default() };
     let text = invalid_text(w.store.write(now(), |tx| put_procedure(tx, &retire, Mode::Set)).unwrap_err());

@@ -12,7 +12,7 @@ use periop::domain::roles::{self, Change, Role};
 use periop::store::table::Table;
 use periop::store::void::{self, Voidable};
 use periop::store::write::WriteTx;
-use periop::store::{Store, StoreError, staff};
+use periop::store::{Store, StoreError, patients, staff};
 use std::path::Path;
 use store_common::*;
 
@@ -308,7 +308,8 @@ fn r_role_1_a_retired_member_of_staff_only_reads_and_the_last_admin_cannot_go() 
     let change = staff::StaffChange { active: Some(false), ..Default::default() };
     admin_store.write(at(), |tx| staff::set(tx, row.staff_id, row.version, &change)).unwrap();
     let err = nurse_store.write(at(), |tx| periop::store::patients::register(tx, &patient(2))).unwrap_err();
-    assert!(err.to_string().contains("your role is read_only"), "{err}");
+    // Found in use (#8): it said "your role is read_only"; it is retired.
+    assert!(err.to_string().contains("your account is retired"), "{err}");
 
     // The only admin cannot retire themself or give up the role.
     let me = admin_store.find_staff("admin1").unwrap().unwrap();
@@ -434,4 +435,43 @@ fn r_role_1_a_new_case_with_a_room_or_an_operator_is_a_booking() {
     assert!(insert(&mut nurse, None).to_string().ends_with("rolled back"), "a nurse plans a case without a room");
     let mut scheduler = Store::open_as(&path, &account("as_scheduler", None)).unwrap();
     assert!(insert(&mut scheduler, Some(room)).to_string().ends_with("rolled back"), "the scheduler books");
+}
+
+/// Found in use (#8): a retired member of staff was told "your role is
+/// read_only … an admin can change your role (`staff set --role`)"; the
+/// account is retired, and the fix is to bring it back.
+#[test]
+fn r_role_1_a_retired_account_is_told_it_is_retired_and_how_to_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    give_role(&path, &nurse(), Role::Nurse);
+    let mut admin_store = open_playing(&path, &admin());
+    let row = admin_store.find_staff("nurse1").unwrap().unwrap();
+    let retire = staff::StaffChange { active: Some(false), ..Default::default() };
+    admin_store.write(at(), |tx| staff::set(tx, row.staff_id, row.version, &retire)).unwrap();
+    let mut store = open_playing(&path, &nurse());
+    assert!(!store.actor().active);
+    let err = store.write(at(), |tx| patients::register(tx, &patient(1))).unwrap_err();
+    assert!(matches!(err, StoreError::NotAllowed { .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(text.contains("your account is retired"), "{text}");
+    assert!(text.contains("`periop staff set ACCOUNT --active true`"), "{text}");
+    assert!(!text.contains("your role is read_only"), "{text}");
+}
+
+/// Found in use (#8): voiding one lab from two terminals told the second
+/// `already voided at 2026-12-01T10:03:43Z`: ward time and who, now.
+#[test]
+fn r_audit_1_a_second_void_says_who_voided_it_and_when_in_ward_time() {
+    use periop::domain::medication::LabItem;
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let patient_id = add_patient(&mut store, 1);
+    let lab = store.write(at(), |tx| periop::store::labs::record(tx, patient_id, LabItem::Inr, 1.1, at())).unwrap();
+    store.write(at(), |tx| void::void(tx, Voidable::Lab, lab, "wrong patient")).unwrap();
+    let err = store.write(at(), |tx| void::void(tx, Voidable::Lab, lab, "wrong patient")).unwrap_err().to_string();
+    // at() is 07:30 UTC on 22/11: 08:30 in Paris.
+    assert!(err.contains("already voided by Ada Admin at 08:30 on 22/11 (ward time)"), "{err}");
+    assert!(!err.contains("Z"), "{err}");
 }

@@ -34,6 +34,24 @@ pub enum Kind {
     Flag,
 }
 
+/// Set once at start when the terminal's characters have no ‹ › ← →
+/// (`LC_ALL=C`, `--ascii`): their one-cell twins made an empty choice read
+/// `< choose with < = >` (found in use, #8); the form then says it in words.
+pub static ARROWS_IN_WORDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// An empty choice and its hint, in glyphs or in words ([`ARROWS_IN_WORDS`]).
+pub fn arrows_text() -> (&'static str, &'static str) {
+    arrows_for(ARROWS_IN_WORDS.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+fn arrows_for(words: bool) -> (&'static str, &'static str) {
+    if words {
+        ("<choose with Left/Right>", "choose one with Left/Right")
+    } else {
+        ("‹ choose with ← → ›", "choose one with ← →")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub key: &'static str,
@@ -58,6 +76,10 @@ pub enum Check {
     NotAfter(NaiveDate),
     /// R-ANES-4: an ASA class, I to VI, E for an emergency.
     AsaClass,
+    /// R-BLOCK-2: a procedure kind's code (`domain::ward_setup::code`),
+    /// checked as it is typed like every other field (found in use, #8:
+    /// the Admin form said so only on Ctrl-S).
+    ProcedureCode,
 }
 
 impl Field {
@@ -126,6 +148,12 @@ impl Field {
         self
     }
 
+    /// A procedure kind's code (see [`Check::ProcedureCode`]).
+    pub fn procedure_code(mut self) -> Field {
+        self.check = Check::ProcedureCode;
+        self
+    }
+
     /// An ASA class (see [`Check::AsaClass`]).
     pub fn asa_class(mut self) -> Field {
         self.check = Check::AsaClass;
@@ -143,7 +171,7 @@ impl Field {
             Kind::Pick(choices) => choices
                 .iter()
                 .find(|c| c.code == self.value)
-                .map_or_else(|| "‹ choose with ← → ›".to_string(), |c| format!("‹ {} ›", c.label)),
+                .map_or_else(|| arrows_text().0.to_string(), |c| format!("‹ {} ›", c.label)),
             Kind::Flag => if self.value == "yes" { "[x] yes" } else { "[ ] no" }.to_string(),
             _ => self.value.clone(),
         }
@@ -153,7 +181,7 @@ impl Field {
     pub fn problem(&self) -> Option<String> {
         let v = self.value.trim();
         if v.is_empty() && matches!(self.kind, Kind::Pick(_)) {
-            return self.required.then(|| "choose one with ← →".to_string());
+            return self.required.then(|| arrows_text().1.to_string());
         }
         if v.is_empty() {
             return self.required.then(|| "required".to_string());
@@ -174,7 +202,7 @@ impl Field {
                 Ok(_) => Some(format!("between {min} and {max}")),
                 Err(_) => Some("a number, such as 1.2".to_string()),
             },
-            Kind::Pick(choices) => (!choices.iter().any(|c| c.code == v)).then(|| "choose one with ← →".to_string()),
+            Kind::Pick(choices) => (!choices.iter().any(|c| c.code == v)).then(|| arrows_text().1.to_string()),
         }
     }
 }
@@ -191,6 +219,7 @@ impl Field {
                 .parse::<crate::domain::anaesthesia::AsaClass>()
                 .err()
                 .map(|_| "an ASA class from I to VI, E for an emergency (III E)".to_string()),
+            Check::ProcedureCode => crate::domain::ward_setup::code(v).err(),
         }
     }
 }
@@ -466,6 +495,14 @@ mod tests {
         let optional = Field::pick("bed", "Bed", vec![Choice::new("", "no bed"), Choice::new("1", "B1")]).optional();
         assert_eq!(optional.value, "");
         assert_eq!(optional.problem(), None);
+    }
+
+    #[test]
+    fn an_empty_choice_reads_clearly_without_arrow_glyphs() {
+        let (empty, hint) = arrows_for(true);
+        assert!(empty.is_ascii() && hint.is_ascii());
+        assert_eq!(empty, "<choose with Left/Right>");
+        assert_eq!(arrows_for(false).0, "‹ choose with ← → ›");
     }
 
     #[test]

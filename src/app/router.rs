@@ -11,8 +11,8 @@ use super::form_keys;
 use super::keymap::{self, Action, Scope};
 use super::screens::{self, detail};
 use super::state::{Mode, NoticeKind, State, Tab};
-use super::update::{Outcome, notify};
-use crate::domain::roles::{self, Role};
+use super::update::{Effect, Outcome, notify};
+use crate::domain::roles;
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// One layer of the screen that can take keys.
@@ -114,7 +114,16 @@ pub fn applies(state: &State, scope: Scope, action: Action) -> bool {
 /// R-ROLE-1: why the user's role cannot take `action`, if it cannot.
 pub fn role_refuses(state: &State, action: Action) -> Option<String> {
     let change = keymap::change_of(action)?;
-    let role = Role::from_code(&state.actor.role).unwrap_or(Role::Unassigned);
+    let role = state.role();
+    if !state.actor.active && !roles::may(role, change) {
+        return Some(format!(
+            "{}: your account {} is retired from the staff list, so it may only read; \
+             if you are back on the ward, an admin brings it back (`periop staff set {} --active true`)",
+            change.label(),
+            state.actor.account,
+            state.actor.account
+        ));
+    }
     (!roles::may(role, change)).then(|| {
         format!(
             "{}: your role is {}, and this needs {}; ask an admin (`periop staff set {} --role ROLE`)",
@@ -139,7 +148,14 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Outcome {
         };
         if let Some(why) = refused {
             notify(state, NoticeKind::Problem, why);
-            return Outcome::redraw();
+            // The README's promise: an account's first attempt to save puts
+            // it on the staff list, even when refused, so the advice works.
+            let effects = if state.actor.staff_id == crate::store::actor::UNREGISTERED {
+                vec![Effect::Register]
+            } else {
+                Vec::new()
+            };
+            return Outcome { redraw: true, effects };
         }
         let handled = match layer {
             Layer::Confirm => Some(confirm(state, action)),

@@ -583,6 +583,11 @@ impl State {
 
     /// R-ROLE-1: the user's role as the permission table knows it.
     pub fn role(&self) -> Role {
+        // R-ROLE-1: a retired member of staff may only read, whatever role
+        // their row still names (as the write path's `permission::role_of`).
+        if !self.actor.active {
+            return Role::ReadOnly;
+        }
         Role::from_code(&self.actor.role).unwrap_or(Role::Unassigned)
     }
 

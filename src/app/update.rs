@@ -5,7 +5,7 @@ use super::forms::{self, Request};
 use super::refusal::Refusal;
 use super::router;
 use super::screens::{self, admissions};
-use super::state::{AdminData, Live, Mode, Notice, NoticeKind, State};
+use super::state::{AdminData, Live, Mode, Notice, NoticeKind, State, Tab};
 use crate::domain::board::Board;
 use crate::domain::journey::{AdmissionDetail, AdmissionSummary, BedRow, ConsultationDue};
 use crate::store::admission_list::ListQuery;
@@ -85,6 +85,9 @@ pub enum Effect {
     /// Re-read the account's staff row and the settings (after another
     /// terminal changed the staff list or a setting).
     LoadWho,
+    /// Put this account on the staff list as `unassigned` (a key its role
+    /// refused, before any save did), then re-read it as [`Effect::LoadWho`].
+    Register,
     LoadBlock(NaiveDate),
     /// The seven days from this Monday (the Block tab's week view).
     LoadBlockWeek(NaiveDate),
@@ -248,6 +251,24 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             state.actor = who.actor;
             state.idle_lock = who.idle_lock;
             state.zone = who.zone;
+            // Found in use (#8): an admin made a nurse while on the Admin tab
+            // kept its list on screen with no tab lit. A tab the new role
+            // does not see gives way to the Board, saying why (R-ROLE-1).
+            if !state.tabs().contains(&state.tab) {
+                let gone = state.tab.title();
+                let mut out = screens::show(state, Tab::Board);
+                state.mode = Mode::Normal;
+                let role = if state.actor.active { state.actor.role.clone() } else { "retired".to_string() };
+                notify(
+                    state,
+                    NoticeKind::Problem,
+                    format!(
+                        "the {gone} tab is no longer yours: your account is now {role} (R-ROLE-1); back to the Board"
+                    ),
+                );
+                out.redraw = true;
+                return out;
+            }
             Outcome::redraw()
         }
         Msg::WhoLoaded(Err(e)) => {

@@ -7,6 +7,7 @@ pub mod bench;
 pub mod block;
 pub mod board;
 pub mod check;
+pub mod columns;
 pub mod complications;
 pub mod demo;
 pub mod demo_complications;

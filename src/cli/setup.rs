@@ -5,7 +5,6 @@
 
 use super::admissions::quote;
 use crate::domain::roles::{Change, Role};
-use crate::store::permission;
 use crate::store::settings as stored_settings;
 use crate::store::setup::{
     self, BedInput, BedSetupRow, Mode, ProcedureInput, ProcedureKindRow, Put, RoomInput, RoomRow,
@@ -15,61 +14,64 @@ use crate::store::{Store, StoreError, staff};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use std::path::Path;
 use toml::Spanned;
 
 pub fn rooms_text(rows: &[RoomRow]) -> String {
-    let mut out = format!("{:<24} {:<14} {:<13} active\n", "room", "kind", "hours");
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "{:<24} {:<14} {}–{}   {}",
-            r.name,
-            r.kind,
-            r.opens,
-            r.closes,
-            if r.active { "yes" } else { "retired" }
-        );
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.name.clone(),
+                r.kind.clone(),
+                format!("{}–{}", r.opens, r.closes),
+                if r.active { "yes" } else { "retired" }.to_string(),
+            ]
+        })
+        .collect();
+    super::columns::table(&["room", "kind", "hours", "active"], &cells)
+}
+
+/// A bed's state as the lists say it: a free bed a planned stay holds is
+/// `reserved from DD/MM` (R-PATH-4).
+fn bed_state(b: &BedSetupRow) -> String {
+    match b.reserved_from {
+        Some(day) if b.state == "free" => format!("reserved from {}", day.format("%d/%m")),
+        _ => b.state.clone(),
     }
-    out
 }
 
 pub fn beds_text(rows: &[BedSetupRow]) -> String {
-    let mut out = format!("{:<10} {:<24} {:<19} active\n", "bed", "unit", "state");
-    for b in rows {
-        let _ = writeln!(
-            out,
-            "{:<10} {:<24} {:<19} {}",
-            b.label,
-            b.unit.as_deref().unwrap_or("-"),
-            match b.reserved_from {
-                Some(day) if b.state == "free" => format!("reserved from {}", day.format("%d/%m")),
-                _ => b.state.clone(),
-            },
-            if b.active { "yes" } else { "retired" }
-        );
-    }
-    out
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|b| {
+            vec![
+                b.label.clone(),
+                b.unit.clone().unwrap_or_else(|| "-".into()),
+                bed_state(b),
+                if b.active { "yes" } else { "retired" }.to_string(),
+            ]
+        })
+        .collect();
+    super::columns::table(&["bed", "unit", "state", "active"], &cells)
 }
 
 pub fn procedures_text(rows: &[ProcedureKindRow]) -> String {
-    let mut out =
-        format!("{:<26} {:<38} {:>7} {:<11} {:<8} active\n", "code", "label", "minutes", "anaesthesia", "implants");
-    let yes = |b: bool| if b { "yes" } else { "-" };
-    for p in rows {
-        let _ = writeln!(
-            out,
-            "{:<26} {:<38} {:>7} {:<11} {:<8} {}",
-            p.code,
-            p.label,
-            p.minutes,
-            yes(p.anaesthesia_expected),
-            yes(p.implants_expected),
-            if p.active { "yes" } else { "retired" }
-        );
-    }
-    out
+    let yes = |b: bool| if b { "yes" } else { "-" }.to_string();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|p| {
+            vec![
+                p.code.clone(),
+                p.label.clone(),
+                p.minutes.to_string(),
+                yes(p.anaesthesia_expected),
+                yes(p.implants_expected),
+                if p.active { "yes" } else { "retired" }.to_string(),
+            ]
+        })
+        .collect();
+    super::columns::table(&["code", "label", "minutes", "anaesthesia", "implants", "active"], &cells)
 }
 
 /// `{schema: 1, KEY: [rows]}`: the rows as their struct names them.
@@ -102,7 +104,9 @@ pub fn csv<T: serde::Serialize>(rows: &[T], columns: &[&str]) -> String {
 }
 
 pub const ROOM_COLUMNS: &[&str] = &["room_id", "name", "kind", "opens", "closes", "active"];
-pub const BED_COLUMNS: &[&str] = &["bed_id", "label", "unit", "state", "active"];
+/// `reserved_from`: the first night a planned stay holds the bed (found in
+/// use, #8: the CSV showed a reserved bed as plainly `free`).
+pub const BED_COLUMNS: &[&str] = &["bed_id", "label", "unit", "state", "reserved_from", "active"];
 pub const PROCEDURE_COLUMNS: &[&str] =
     &["procedure_kind_id", "code", "label", "minutes", "anaesthesia_expected", "implants_expected", "active"];
 
@@ -267,7 +271,6 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
     )?;
     store.write(now, |tx| {
         // R-ROLE-1: a ward file is the admin's even where it changes nothing.
-        let role = tx.role()?;
         let kinds = [
             (!ward.staff.is_empty(), Change::Staff),
             (!ward.room.is_empty(), Change::Rooms),
@@ -276,12 +279,17 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
             (!ward.settings.is_empty(), Change::Settings),
         ];
         for (_, change) in kinds.into_iter().filter(|(present, _)| *present) {
-            permission::permit(role, change)?;
+            tx.may(change)?;
         }
         let mut applied = Applied::default();
-        let at = |span: std::ops::Range<usize>, e: StoreError| match e {
+        // Found in use (#8): a refusal named the entry's header line, not
+        // the line of the field at fault.
+        let at = |span: std::ops::Range<usize>, fields: &[(&str, String)], e: StoreError| match e {
             StoreError::Invalid { what, why } => {
-                StoreError::invalid(format!("{name} line {}: {what}", line_of(text, span.start)), why)
+                let line = blamed(&why, fields)
+                    .and_then(|key| field_line(text, span.start, key))
+                    .unwrap_or_else(|| line_of(text, span.start));
+                StoreError::invalid(format!("{name} line {line}: {what}"), why)
             }
             other => other,
         };
@@ -295,7 +303,14 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 active: Some(r.active),
                 ..Default::default()
             };
-            let put = setup::put_room(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
+            let fields = [
+                ("name", r.name.clone()),
+                ("kind", r.kind.clone()),
+                ("opens", r.opens.clone()),
+                ("closes", r.closes.clone()),
+                ("active", r.active.to_string()),
+            ];
+            let put = setup::put_room(tx, &input, Mode::Either).map_err(|e| at(entry.span(), &fields, e))?;
             applied.count("rooms", put);
         }
         for entry in &ward.bed {
@@ -307,7 +322,13 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 active: Some(b.active),
                 ..Default::default()
             };
-            let put = setup::put_bed(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
+            let fields = [
+                ("label", b.label.clone()),
+                ("unit", b.unit.clone().unwrap_or_default()),
+                ("closed", b.closed.to_string()),
+                ("active", b.active.to_string()),
+            ];
+            let put = setup::put_bed(tx, &input, Mode::Either).map_err(|e| at(entry.span(), &fields, e))?;
             applied.count("beds", put);
         }
         for entry in &ward.procedure {
@@ -321,7 +342,13 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 active: Some(p.active),
                 seen_version: None,
             };
-            let put = setup::put_procedure(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
+            let fields = [
+                ("code", p.code.clone()),
+                ("label", p.label.clone()),
+                ("minutes", p.minutes.to_string()),
+                ("active", p.active.to_string()),
+            ];
+            let put = setup::put_procedure(tx, &input, Mode::Either).map_err(|e| at(entry.span(), &fields, e))?;
             applied.count("procedure kinds", put);
         }
         for (key, value) in &ward.settings {
@@ -329,15 +356,15 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 toml::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            let stored = stored_settings::stored(tx.conn(), key).map_err(|e| at(value.span(), e))?;
+            let stored = stored_settings::stored(tx.conn(), key).map_err(|e| at(value.span(), &[], e))?;
             let put = match stored {
                 Some((v, _)) if v == text_value => Put::Unchanged(0),
                 Some((_, version)) => {
-                    stored_settings::set(tx, key, &text_value, Some(version)).map_err(|e| at(value.span(), e))?;
+                    stored_settings::set(tx, key, &text_value, Some(version)).map_err(|e| at(value.span(), &[], e))?;
                     Put::Changed(0)
                 }
                 None => {
-                    stored_settings::set(tx, key, &text_value, None).map_err(|e| at(value.span(), e))?;
+                    stored_settings::set(tx, key, &text_value, None).map_err(|e| at(value.span(), &[], e))?;
                     Put::Added(0)
                 }
             };
@@ -346,11 +373,63 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
         // Staff last: an admin who hands their own role over in the file
         // (R-ROLE-1) still sets up the rest of it first.
         for entry in &ward.staff {
-            let put = put_staff(tx, entry.get_ref()).map_err(|e| at(entry.span(), e))?;
+            let st = entry.get_ref();
+            let fields = [
+                ("account", st.account.clone().unwrap_or_default()),
+                ("name", st.name.clone()),
+                ("role", st.role.clone()),
+                ("active", st.active.to_string()),
+            ];
+            let put = put_staff(tx, st).map_err(|e| at(entry.span(), &fields, e))?;
             applied.count("staff", put);
         }
         Ok(applied)
     })
+}
+
+/// The field of an entry (`fields`: key and value as written) a refusal's
+/// `why` is about: the one whose value it quotes, else the one its words
+/// name; `None` when it is about the entry as a whole.
+fn blamed<'a>(why: &str, fields: &[(&'a str, String)]) -> Option<&'a str> {
+    let quoted = fields.iter().find(|(_, v)| !v.trim().is_empty() && why.contains(&format!("{:?}", v.trim())));
+    if let Some((key, _)) = quoted {
+        return Some(key);
+    }
+    let words: [(&str, &str); 12] = [
+        ("before it closes", "closes"),
+        ("minutes is outside", "minutes"),
+        ("no such account", "account"),
+        ("account name has", "account"),
+        ("is already the name", "name"),
+        ("is not a role", "role"),
+        ("the unit", "unit"),
+        ("hold this bed", "active"),
+        ("still booked", "active"),
+        ("upcoming case", "active"),
+        ("no active admin", "role"),
+        ("is empty", "name"),
+    ];
+    let has = |key: &str| fields.iter().any(|(k, _)| *k == key);
+    words.iter().find(|(needle, key)| why.contains(needle) && has(key)).map(|(_, key)| *key)
+}
+
+/// The 1-based line of field `key` in the entry starting at byte `start`
+/// (up to the next `[` header), if written there.
+fn field_line(text: &str, start: usize, key: &str) -> Option<usize> {
+    let start = start.min(text.len());
+    let mut offset = start;
+    for (i, line) in text[start..].split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if i > 0 && trimmed.starts_with('[') {
+            return None;
+        }
+        let rest = trimmed.strip_prefix(key).or_else(|| trimmed.strip_prefix(&format!("\"{key}\"")));
+        if i > 0 && rest.is_some_and(|r| r.trim_start().starts_with('=')) {
+            return Some(line_of(text, offset));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Refuses a ward file that names one entry twice (`(shown, folded key,
@@ -384,8 +463,13 @@ fn put_staff(tx: &mut WriteTx<'_>, s: &StaffEntry) -> crate::store::Result<Put> 
             ),
         )
     })?;
-    let found = match s.account.as_deref() {
-        Some(account) => staff::find(tx.conn(), account)?.filter(|row| row.account.as_deref() == Some(account)),
+    let found = match s.account.as_deref().map(str::trim) {
+        // Issue 8: an account is found as the other keys are, without case
+        // (`Alice` is the alice already listed, not a second account).
+        Some(account) => staff::list(tx.conn())?
+            .into_iter()
+            .filter(|row| row.account.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(account)))
+            .min_by_key(|row| row.account.as_deref() != Some(account)),
         None => staff::find(tx.conn(), &s.name)?.filter(|row| row.account.is_none()),
     };
     match found {

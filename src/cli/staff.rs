@@ -67,19 +67,19 @@ pub fn roles_csv() -> String {
 }
 
 pub fn list_text(rows: &[StaffRow]) -> String {
-    let mut out = format!("{:<6} {:<16} {:<28} {:<13} active\n", "id", "account", "name", "role");
-    for s in rows {
-        let _ = writeln!(
-            out,
-            "#{:<5} {:<16} {:<28} {:<13} {}",
-            s.staff_id,
-            s.account.as_deref().unwrap_or("-"),
-            s.display_name,
-            s.role.code(),
-            if s.active { "yes" } else { "retired" }
-        );
-    }
-    out
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|s| {
+            vec![
+                format!("#{}", s.staff_id),
+                s.account.clone().unwrap_or_else(|| "-".into()),
+                s.display_name.clone(),
+                s.role.code().to_string(),
+                if s.active { "yes" } else { "retired" }.to_string(),
+            ]
+        })
+        .collect();
+    super::columns::table(&["id", "account", "name", "role", "active"], &cells)
 }
 
 /// `{schema: 1, staff: [{staff_id, account, display_name, role, active, version}]}`.

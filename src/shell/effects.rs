@@ -43,6 +43,10 @@ pub fn run(store: &mut Store, clock: Clock, effect: Effect) -> Msg {
         }
         Effect::LoadAdmin => Msg::AdminLoaded(store.admin_data().map_err(|e| store.explain(e).to_string())),
         Effect::LoadWho => Msg::WhoLoaded(who(store).map_err(|e| store.explain(e).to_string())),
+        Effect::Register => {
+            let registered = store.register(clock.now()).and_then(|()| who(store));
+            Msg::WhoLoaded(registered.map_err(|e| store.explain(e).to_string()))
+        }
         Effect::LoadLists => Msg::ListsLoaded(store.lists().map_err(|e| store.explain(e).to_string())),
         Effect::Save(request) => Msg::Saved(super::save::run(store, clock, request)),
     }

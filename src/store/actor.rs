@@ -73,12 +73,21 @@ pub struct Actor {
     pub account: String,
     pub display_name: String,
     pub role: String,
+    /// False once retired: the account may then only read (R-ROLE-1), and a
+    /// refusal says so rather than naming a role it was never given.
+    pub active: bool,
 }
 
 pub(super) fn find(conn: &Connection, account: &str) -> Result<Option<Actor>> {
     let actor = conn
-        .query_row("SELECT id, account, display_name, role FROM staff WHERE account = ?1", [account], |row| {
-            Ok(Actor { staff_id: row.get(0)?, account: row.get(1)?, display_name: row.get(2)?, role: row.get(3)? })
+        .query_row("SELECT id, account, display_name, role, active FROM staff WHERE account = ?1", [account], |row| {
+            Ok(Actor {
+                staff_id: row.get(0)?,
+                account: row.get(1)?,
+                display_name: row.get(2)?,
+                role: row.get(3)?,
+                active: row.get(4)?,
+            })
         })
         .optional()?;
     Ok(actor)
@@ -95,6 +104,7 @@ pub(super) fn unregistered(account: &Account) -> Actor {
         account: account.name.clone(),
         display_name: display_name(account),
         role: "unassigned".to_string(),
+        active: true,
     }
 }
 
@@ -125,5 +135,5 @@ pub(super) fn register(tx: &mut WriteTx<'_>, account: &Account, role: &str) -> R
     let staff_id = tx.conn().last_insert_rowid();
     tx.set_actor(staff_id);
     tx.audit_insert(Table::Staff, staff_id)?;
-    Ok(Actor { staff_id, account: account.name.clone(), display_name, role: role.to_string() })
+    Ok(Actor { staff_id, account: account.name.clone(), display_name, role: role.to_string(), active: true })
 }

@@ -93,10 +93,6 @@ fn birth_date(conn: &Connection, patient_id: i64) -> Result<NaiveDate> {
         })
 }
 
-fn exists(conn: &Connection, sql: &str, id: i64) -> Result<bool> {
-    Ok(conn.query_row(sql, [id], |_| Ok(())).optional()?.is_some())
-}
-
 /// R-PATH-1: books a procedure on `procedure_day` and its admission, planned
 /// on D + `path.admit_offset_days` and discharged on D + `path.discharge_offset_days`.
 /// Refuses an unknown patient, kind, operator, room or bed, a bed closed or
@@ -110,17 +106,8 @@ fn exists(conn: &Connection, sql: &str, id: i64) -> Result<bool> {
 pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) -> Result<(i64, i64)> {
     let conn = tx.conn();
     let birth = birth_date(conn, stay.patient_id)?;
-    let kind: Option<(String, u32)> = conn
-        .query_row("SELECT code, default_minutes FROM procedure_kinds WHERE id = ?1", [stay.procedure_kind_id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()?;
-    let Some((kind_code, default_minutes)) = kind else {
-        return Err(StoreError::invalid(
-            format!("procedure kind #{}", stay.procedure_kind_id),
-            "no such procedure kind; pick one from the list",
-        ));
-    };
+    // Issue 8: a retired kind, room or member of staff is booked on no new stay.
+    let (kind_code, default_minutes) = super::in_use::procedure_kind(conn, stay.procedure_kind_id)?;
     let minutes = stay.duration_min.unwrap_or(default_minutes);
     if minutes == 0 || minutes > MAX_MINUTES {
         return Err(StoreError::invalid(
@@ -128,22 +115,7 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
             format!("{minutes} minutes is not a duration; give 1 to {MAX_MINUTES} minutes"),
         ));
     }
-    let staff = "SELECT 1 FROM staff WHERE id = ?1 AND active = 1";
-    for (id, what) in [(stay.operator_id, "operator"), (stay.anaesthetist_id, "anaesthetist")] {
-        if let Some(id) = id
-            && !exists(conn, staff, id)?
-        {
-            return Err(StoreError::invalid(
-                format!("{what} (staff #{id})"),
-                "no such active member of staff; pick one from the list",
-            ));
-        }
-    }
-    if let Some(room) = stay.room_id
-        && !exists(conn, "SELECT 1 FROM rooms WHERE id = ?1 AND active = 1", room)?
-    {
-        return Err(StoreError::invalid(format!("room #{room}"), "no such room in use; pick one from the list"));
-    }
+    super::in_use::placement(conn, stay.room_id, stay.operator_id, stay.anaesthetist_id)?;
     let (admit_on, discharge_on) = planned_days(stay.procedure_day, settings)?;
     let zone = settings.zone();
     let today = ward_time::local_day(tx.at(), zone);

@@ -226,6 +226,14 @@ pub struct Restored {
 /// another process has the live file open. The live file (with any `-wal`)
 /// is kept beside it as `NAME.before-restore-YYYYMMDDTHHMMSSZ`.
 pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime<Utc>) -> Result<Restored> {
+    // Found in use (#8): a mistyped backup path was answered with the
+    // advice to `periop init` (meant for a missing live file).
+    if std::fs::symlink_metadata(from).is_err() {
+        return Err(StoreError::invalid(
+            shown(from),
+            "no such backup file; nothing was changed: check the path (`ls` the backup folder) and restore again",
+        ));
+    }
     let report = check::check_file(from, now)?;
     if !report.file_whole() {
         return Err(StoreError::invalid(
@@ -237,25 +245,34 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
             ),
         ));
     }
-    let store = Store::open_as(live, account)?;
-    if store.actor().role != crate::domain::roles::Role::Admin.code() {
+    let mut store = Store::open_as(live, account)?;
+    let actor = store.actor().clone();
+    if actor.role != crate::domain::roles::Role::Admin.code() || !actor.active {
+        // The README's promise: an account's first attempt to save puts it
+        // on the staff list, even when refused, so the advice works.
+        store.register(now)?;
+        let role = crate::domain::roles::Role::from_code(&actor.role).unwrap_or(crate::domain::roles::Role::Unassigned);
         return Err(StoreError::NotAllowed {
             change: "restoring a backup",
-            role: crate::domain::roles::Role::from_code(&store.actor().role)
-                .unwrap_or(crate::domain::roles::Role::Unassigned)
-                .code(),
+            role: if actor.active { role.code() } else { super::permission::RETIRED },
             needs: "the role admin".into(),
         });
     }
     store.close()?;
+    let openers = other_openers(live);
     if held_by_another_process(live)? {
+        // Found in use (#8): the README promises the holder "named with its
+        // pid"; the generic words stay for holders this account cannot see.
+        let who = if openers.is_empty() {
+            "a terminal running periop, a command, an sqlite3 shell".to_string()
+        } else {
+            openers.join(", ")
+        };
         return Err(StoreError::invalid(
             shown(live),
-            "another program has it open (a terminal running periop, a command, an sqlite3 shell); \
-             close them all, then restore again",
+            format!("another program has it open ({who}); close them all, then restore again"),
         ));
     }
-    let openers = other_openers(live);
     if !openers.is_empty() {
         return Err(StoreError::invalid(
             shown(live),

@@ -25,16 +25,19 @@ pub struct Bed {
     pub label: String,
     pub state: BedState,
     pub version: i64,
+    /// False once retired: kept for the history, given to no stay.
+    pub active: bool,
 }
 
 pub fn get(conn: &Connection, bed_id: i64) -> Result<Bed> {
-    conn.query_row("SELECT id, label, state, version FROM beds WHERE id = ?1", [bed_id], |r| {
+    conn.query_row("SELECT id, label, state, version, active FROM beds WHERE id = ?1", [bed_id], |r| {
         let state: String = r.get(2)?;
         Ok(Bed {
             id: r.get(0)?,
             label: r.get(1)?,
             state: known(&state, Table::Beds, "state", r.get(0)?)?,
             version: r.get(3)?,
+            active: r.get(4)?,
         })
     })
     .optional()?
@@ -183,6 +186,8 @@ pub(super) fn check_bookable(
     admission_id: i64,
     today: NaiveDate,
 ) -> Result<()> {
+    // Found in use (#8): a form opened before the retire gave a stay the bed.
+    super::in_use::bed(&bed.label, bed.active)?;
     if bed.state == BedState::Closed {
         return Err(StoreError::invalid(
             format!("bed {}", bed.label),

@@ -178,25 +178,9 @@ pub fn reschedule(
         }
         let now = (current.0, current.1, current.2, current.4, current.5);
         if now != (p.room_id, p.operator_id, p.anaesthetist_id, minutes, p.nurse_id) {
-            let in_use = |sql: &str, id: Option<i64>| -> Result<bool> {
-                Ok(match id {
-                    Some(id) => tx.conn().query_row(sql, [id], |_| Ok(())).optional()?.is_some(),
-                    None => true,
-                })
-            };
-            if !in_use("SELECT 1 FROM rooms WHERE id = ?1 AND active = 1", p.room_id)? {
-                return Err(StoreError::invalid("the room", "no such room in use; pick one from the list"));
-            }
-            let staff = [
-                (p.operator_id, "the operator"),
-                (p.anaesthetist_id, "the anaesthetist"),
-                (p.nurse_id, "the block nurse"),
-            ];
-            for (id, what) in staff {
-                if !in_use("SELECT 1 FROM staff WHERE id = ?1 AND active = 1", id)? {
-                    return Err(StoreError::invalid(what, "no such active member of staff; pick one from the list"));
-                }
-            }
+            // Issue 8: a retired room or member of staff is given to no case.
+            super::in_use::placement(tx.conn(), p.room_id, p.operator_id, p.anaesthetist_id)?;
+            super::in_use::staff(tx.conn(), p.nurse_id, "the block nurse")?;
             version = tx.update(
                 Table::Cases,
                 case_id,

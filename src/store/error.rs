@@ -59,7 +59,7 @@ pub enum StoreError {
     #[error("{0} no longer exists; it may have been removed by someone else, refresh the list")]
     NotFound(String),
     /// R-ROLE-1: the actor's role may not make this change.
-    #[error("{change}: your role is {role}, and this change needs {needs}; {}", role_next_step(role))]
+    #[error("{}", not_allowed(change, role, needs))]
     NotAllowed { change: &'static str, role: &'static str, needs: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
@@ -104,6 +104,18 @@ pub enum StoreError {
     Disk { path: PathBuf, cause: String },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+/// R-ROLE-1's refusal: the change, the role, the roles that may, and what
+/// to do; a retired account ([`super::permission::RETIRED`]) is told so.
+fn not_allowed(change: &str, role: &str, needs: &str) -> String {
+    if role == super::permission::RETIRED {
+        return format!(
+            "{change}: your account is retired from the staff list, so it may only read (this change needs {needs}); \
+             if you are back on the ward, an admin brings it back (`periop staff set ACCOUNT --active true`)"
+        );
+    }
+    format!("{change}: your role is {role}, and this change needs {needs}; {}", role_next_step(role))
 }
 
 /// What someone refused a change can do: an account with no role yet asks

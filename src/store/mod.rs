@@ -24,6 +24,7 @@ pub mod distraction;
 pub mod error;
 pub mod file_check;
 pub mod follow_up;
+pub mod in_use;
 pub mod intakes;
 pub mod journey;
 pub mod labs;
@@ -276,24 +277,41 @@ impl Store {
         self.accounts = accounts;
     }
 
-    pub fn write<T>(&mut self, at: DateTime<Utc>, change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
+    /// Puts an account not yet on the staff list on it, as `unassigned`, in
+    /// a transaction of its own (audited, R-AUDIT-1); nothing for one already
+    /// there. Every save does this first, so a change the new account may not
+    /// make (R-ROLE-1: `unassigned` only reads) is refused but the account
+    /// stays listed for an admin to give it a role. A refusal made before
+    /// any save (the screen's keys, `periop restore`) calls it too (found in
+    /// use, #8: the advice `periop staff set ACCOUNT --role ROLE` then
+    /// failed with "not on the staff list").
+    pub fn register(&mut self, at: DateTime<Utc>) -> Result<()> {
+        if self.actor.staff_id != actor::UNREGISTERED {
+            return Ok(());
+        }
         if !self.checked_whole {
             check::whole_before_writing(&self.conn, &self.path).map_err(|e| damaged(&self.path, e))?;
             self.checked_whole = true;
         }
         let zone = self.settings.zone();
         let accounts = self.accounts.running_as(&self.account.name);
-        if self.actor.staff_id == actor::UNREGISTERED {
-            // Its own transaction: a change the new account may not make
-            // (R-ROLE-1: `unassigned` only reads) is refused, but the account
-            // stays on the staff list for an admin to give it a role.
-            let account = self.account.clone();
-            let actor = write::write(&mut self.conn, actor::UNREGISTERED, at, zone, accounts.clone(), |tx| {
-                actor::find_or_register(tx, &account)
-            })
-            .map_err(|e| held(&self.path, e))?;
-            self.actor = actor;
+        let account = self.account.clone();
+        let actor = write::write(&mut self.conn, actor::UNREGISTERED, at, zone, accounts, |tx| {
+            actor::find_or_register(tx, &account)
+        })
+        .map_err(|e| held(&self.path, e))?;
+        self.actor = actor;
+        Ok(())
+    }
+
+    pub fn write<T>(&mut self, at: DateTime<Utc>, change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
+        if !self.checked_whole {
+            check::whole_before_writing(&self.conn, &self.path).map_err(|e| damaged(&self.path, e))?;
+            self.checked_whole = true;
         }
+        self.register(at)?;
+        let zone = self.settings.zone();
+        let accounts = self.accounts.running_as(&self.account.name);
         let value = write::write(&mut self.conn, self.actor.staff_id, at, zone, accounts, change);
         // The role may have been changed by an admin since this store opened.
         if let Ok(Some(actor)) = actor::find(&self.conn, &self.account.name) {

@@ -77,6 +77,29 @@ pub fn role_of(conn: &Connection, staff_id: i64) -> Result<Role> {
     })
 }
 
+/// What [`StoreError::NotAllowed`] gives as the role of a retired member of
+/// staff: the refusal then says the account is retired and how to bring it
+/// back, not a role it was never given (found in use, #8).
+pub const RETIRED: &str = "retired";
+
+/// R-ROLE-1: refuses `change` unless staff row `staff_id`, read inside the
+/// transaction, may make it; a retired member of staff only reads.
+pub fn permit_staff(conn: &Connection, staff_id: i64, change: Change) -> Result<()> {
+    let role = role_of(conn, staff_id)?;
+    if roles::may(role, change) {
+        return Ok(());
+    }
+    let retired: bool = conn
+        .prepare_cached("SELECT active = 0 FROM staff WHERE id = ?1")?
+        .query_row([staff_id], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false);
+    if retired {
+        return Err(StoreError::NotAllowed { change: change.label(), role: RETIRED, needs: roles::needed(change) });
+    }
+    permit(role, change)
+}
+
 /// R-ROLE-1: refuses `change` unless `role` may make it, naming the roles
 /// that may.
 pub fn permit(role: Role, change: Change) -> Result<()> {

@@ -203,6 +203,15 @@ fn not_taken(others: &[(i64, &str)], this: Option<i64>, name: &str, what: &str, 
     }
 }
 
+/// The stored entry `key` names: the one spelt so, else the one that reads
+/// the same without case or accents (issue 8: `box 12b` in a ward file, or
+/// `beds set "box 12b"`, is Box 12B, not a clash with it). Names are kept
+/// unique that way ([`not_taken`]), so at most one matches.
+fn by_key<'a, T>(rows: &'a [T], key: &str, of: impl Fn(&T) -> &str) -> Option<&'a T> {
+    let folded = crate::domain::names::folded(key);
+    rows.iter().find(|r| of(r) == key).or_else(|| rows.iter().find(|r| crate::domain::names::folded(of(r)) == folded))
+}
+
 /// `Add` refuses a key already there, `Set` one not there.
 fn check_mode(mode: Mode, found: bool, what: &str, command: &str) -> Result<()> {
     match (mode, found) {
@@ -233,9 +242,12 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
     let what = format!("room {:?}", input.name.trim());
     let name = ward_setup::label(&input.name, "the room's name").map_err(|e| invalid(what.clone(), e))?;
     let all = rooms(tx.conn())?;
-    let found = all.iter().find(|r| r.name == name).cloned();
-    check_mode(mode, found.is_some(), &what, "rooms")?;
+    let found = by_key(&all, &name, |r| &r.name).cloned();
     let others: Vec<(i64, &str)> = all.iter().map(|r| (r.room_id, r.name.as_str())).collect();
+    if mode == Mode::Add {
+        not_taken(&others, None, &name, &what, "room")?;
+    }
+    check_mode(mode, found.is_some(), &what, "rooms")?;
     let this = found.as_ref().map(|r| r.room_id);
     if found.is_none() {
         not_taken(&others, this, &name, &what, "room")?;
@@ -304,9 +316,12 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
     let what = format!("bed {:?}", input.label.trim());
     let label = ward_setup::label(&input.label, "the bed's label").map_err(|e| invalid(what.clone(), e))?;
     let all = beds(tx.conn())?;
-    let found = all.iter().find(|b| b.label == label).cloned();
-    check_mode(mode, found.is_some(), &what, "beds")?;
+    let found = by_key(&all, &label, |b| &b.label).cloned();
     let others: Vec<(i64, &str)> = all.iter().map(|b| (b.bed_id, b.label.as_str())).collect();
+    if mode == Mode::Add {
+        not_taken(&others, None, &label, &what, "bed")?;
+    }
+    check_mode(mode, found.is_some(), &what, "beds")?;
     let this = found.as_ref().map(|b| b.bed_id);
     if found.is_none() {
         not_taken(&others, this, &label, &what, "bed")?;

@@ -179,7 +179,7 @@ pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Resu
         ));
     };
     if let Some(at) = voided_at {
-        return Err(StoreError::invalid(row, format!("already voided at {at}")));
+        return Err(StoreError::invalid(row, already_voided(tx, table, id, &at)));
     }
     let patient = tx.conn().query_row(
         "SELECT id, surname, first_name, birth_date FROM patients WHERE id = ?1",
@@ -192,4 +192,17 @@ pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Resu
     let version =
         tx.update(table, id, version, &[("voided_at", &when), ("voided_by", &by), ("void_reason", &reason)])?;
     Ok(Voided { what, id, version, value, at, patient })
+}
+
+/// "already voided by Nurse One at 10:03 on 01/12 (ward time)": found in use
+/// (#8): two terminals voiding one lab were told a bare UTC instant.
+fn already_voided(tx: &WriteTx<'_>, table: Table, id: i64, at: &str) -> String {
+    let sql =
+        format!("SELECT s.display_name FROM {} t JOIN staff s ON s.id = t.voided_by WHERE t.id = ?1", table.name());
+    let by: Option<String> = tx.conn().query_row(&sql, [id], |r| r.get(0)).optional().ok().flatten();
+    let when = super::rows::parse_instant(at)
+        .map(|t| t.with_timezone(&tx.zone()).format("%H:%M on %d/%m").to_string())
+        .unwrap_or_else(|| at.to_string());
+    let by = by.map(|b| format!(" by {b}")).unwrap_or_default();
+    format!("already voided{by} at {when} (ward time); nothing to do")
 }

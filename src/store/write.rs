@@ -177,8 +177,13 @@ impl WriteTx<'_> {
     /// R-ROLE-1: the actor's role, read inside this transaction (a role given
     /// or taken a moment ago counts at once), must allow this kind of change.
     fn permit(&self, table: Table, insert: bool, columns: &[&str]) -> Result<()> {
-        let role = super::permission::role_of(&self.tx, self.actor_id)?;
-        super::permission::permit(role, super::permission::change_of(table, insert, columns))
+        self.may(super::permission::change_of(table, insert, columns))
+    }
+
+    /// R-ROLE-1: refuses `change` unless the actor, read inside this
+    /// transaction, may make it (a whole ward file asks before any row).
+    pub fn may(&self, change: crate::domain::roles::Change) -> Result<()> {
+        super::permission::permit_staff(&self.tx, self.actor_id, change)
     }
 
     /// The actor's role now, inside the transaction (R-ROLE-1).

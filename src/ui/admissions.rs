@@ -32,11 +32,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut lines =
         vec![Line::from(vec![Span::styled(title, theme.section()), Span::styled(fit(&rest, room), theme.dim())])];
     let width = usize::from(area.width).saturating_sub(3);
+    let cols = Columns::for_rows(list.rows.iter().filter_map(|r| r.bed.as_deref()), width);
     lines.push(Line::styled(
         fit(
             &format!(
-                "   {:<17}{:<36}{:<6}{:<5}{:<13}{}",
-                "state", "patient", "J0", "bed", "readiness", "procedure · fasting"
+                "   {:<17}{:<p$}{:<6}{:<b$}{:<13}{}",
+                "state",
+                "patient",
+                "J0",
+                "bed",
+                "readiness",
+                "procedure · fasting",
+                p = cols.patient,
+                b = cols.bed
             ),
             width + 3,
         ),
@@ -55,21 +63,44 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         ));
     }
     let mut full = None;
+    let mut cut = false;
     for row in list.visible() {
         let is_selected = list.selected == Some(row.admission_id);
-        let (text, whole, style) = summary(row, state, theme);
+        let (text, whole, style) = summary(row, state, cols, theme);
         if is_selected {
             selected_line = Some(lines.len() - header);
             full = Some(whole);
+            cut = row.bed.as_deref().is_some_and(|b| super::is_cut(b, cols.bed));
         }
         lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }
-    super::draw_list(frame, area, lines, header, selected_line, full, theme);
+    super::draw_list_foot(frame, area, lines, header, selected_line, full, cut, theme);
+}
+
+/// The widths (cells) of the patient and bed columns. The bed column is as
+/// wide as the longest label, to a cap (issue 8: `Box 12A` and `Box 12B`
+/// both read `Box …`); below 120 columns the patient column gives up what
+/// it takes, so the row keeps its length.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    patient: usize,
+    bed: usize,
+}
+
+impl Columns {
+    const PATIENT: usize = 36;
+    const BED: usize = 5;
+
+    fn for_rows<'a>(beds: impl Iterator<Item = &'a str>, width: usize) -> Columns {
+        let bed = super::label_column(beds, Self::BED, 13);
+        let patient = if width < 120 { Self::PATIENT - (bed - Self::BED) } else { Self::PATIENT };
+        Columns { patient, bed }
+    }
 }
 
 /// The row in columns, the row whole (for the foot of the list when the
 /// columns cut it), and its style.
-fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, String, Style) {
+fn summary(row: &AdmissionSummary, state: &State, cols: Columns, theme: &Theme) -> (String, String, Style) {
     let j0 = row
         .procedure_start
         .map(|t| t.with_timezone(&state.zone).format("%d/%m").to_string())
@@ -92,9 +123,9 @@ fn summary(row: &AdmissionSummary, state: &State, theme: &Theme) -> (String, Str
     let text = format!(
         "{:<17}{}{:<6}{}{:<13}{procedure}{fasting}{missing}",
         row.state.label(),
-        super::column(&row.patient.to_string(), 36),
+        super::column(&row.patient.to_string(), cols.patient),
         j0,
-        super::column(&bed, 5),
+        super::column(&bed, cols.bed),
         readiness
     );
     let whole = format!(

@@ -37,6 +37,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         lines.push(Line::styled("   nothing here matches the filter (Esc clears it)", theme.dim()));
     }
     let mut full = None;
+    let mut cut = false;
+    // Issue 8: as wide as the longest label (to a cap; the whole label is
+    // then at the foot), so two beds never read alike.
+    let label_width = super::label_column(v.rows.iter().map(|b| b.label.as_str()), 6, 22);
     for bed in v.visible() {
         let is_selected = v.selected == Some(bed.bed_id);
         if is_selected {
@@ -47,16 +51,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             (None, Some(e)) => format!("expected tonight: {}", e.patient),
             _ => String::new(),
         };
-        let text = format!("{}{:<14}{who}", super::column(&bed.label, 6), bed.status.label());
+        let text = format!("{}{:<14}{who}", super::column(&bed.label, label_width), bed.status.label());
         let style = match bed.status {
             BedStatus::ToClean | BedStatus::Closed => theme.warning(),
             BedStatus::Free => theme.good(),
             _ => ratatui::style::Style::new(),
         };
         if is_selected {
-            full = Some(text.clone());
+            cut = super::is_cut(&bed.label, label_width);
+            full = Some(if cut { format!("bed {} · {} {who}", bed.label, bed.status.label()) } else { text.clone() });
         }
         lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }
-    super::draw_list(frame, area, lines, header, selected_line, full, theme);
+    super::draw_list_foot(frame, area, lines, header, selected_line, full, cut, theme);
 }

@@ -121,15 +121,31 @@ pub(crate) fn row_line(text: &str, width: usize, selected: bool, style: Style, t
 pub(crate) fn draw_list(
     frame: &mut Frame<'_>,
     area: Rect,
-    mut lines: Vec<Line<'static>>,
+    lines: Vec<Line<'static>>,
     header: usize,
     selected_line: Option<usize>,
     full: Option<String>,
     theme: &Theme,
 ) {
+    draw_list_foot(frame, area, lines, header, selected_line, full, false, theme);
+}
+
+/// [`draw_list`], with the selected row whole at the foot also when it fits
+/// the width but a column cut part of it (`cut`: a long bed label).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn draw_list_foot(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    mut lines: Vec<Line<'static>>,
+    header: usize,
+    selected_line: Option<usize>,
+    full: Option<String>,
+    cut: bool,
+    theme: &Theme,
+) {
     use unicode_width::UnicodeWidthStr;
     let width = usize::from(area.width).max(1);
-    let full = full.map(|t| t.trim().to_string()).filter(|t| t.width() + 3 > width);
+    let full = full.map(|t| t.trim().to_string()).filter(|t| cut || t.width() + 3 > width);
     let footer = full.as_ref().map_or(0, |t| t.width().div_ceil(width).min(3));
     let height = usize::from(area.height).saturating_sub(header + footer);
     let body = lines.split_off(header.min(lines.len()));
@@ -216,6 +232,21 @@ pub(crate) fn wrap(text: &str, width: usize, first: &str, indent: &str) -> Vec<S
         fresh = false;
     }
     lines.into_iter().map(|l| if l.width() > width { fit(&l, width).trim_end().to_string() } else { l }).collect()
+}
+
+/// The width in cells of a column of `labels` (bed labels): the longest
+/// and one blank, at least `min`, at most `cap` (the whole label is then
+/// at the foot of the list for the selected row). Found in use (#8): the
+/// bed column was fixed at a few cells, so `Box 12A` and `Box 12B` both
+/// read `Box …`, even at 160 columns.
+pub(crate) fn label_column<'a>(labels: impl Iterator<Item = &'a str>, min: usize, cap: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    labels.map(|l| l.width() + 1).max().unwrap_or(0).clamp(min, cap.max(min))
+}
+
+/// Whether `text` is cut in a column `width` cells wide ([`column`]).
+pub(crate) fn is_cut(text: &str, width: usize) -> bool {
+    unicode_width::UnicodeWidthStr::width(text) > width.saturating_sub(1)
 }
 
 /// A column `width` cells wide: the text cut to leave one blank before the

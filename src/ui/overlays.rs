@@ -43,24 +43,16 @@ const LEGEND: &[(&str, &str)] = &[
 pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut scopes: Vec<Scope> = router::under_help(state).into_iter().flat_map(|l| l.scopes()).collect();
     scopes.push(Scope::Anywhere);
-    let key_width = 12;
-    let mut lines: Vec<(Line<'static>, bool)> = Vec::new();
+    let mut entries: Vec<HelpEntry> = Vec::new();
     for scope in &scopes {
         let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.scope == *scope).collect();
         if bindings.is_empty() {
             continue;
         }
-        lines.push((Line::styled(scope.title(), theme.section()), true));
+        entries.push(HelpEntry::Title(scope.title()));
         for b in bindings {
             let on = router::applies(state, b.scope, b.action);
-            let (key_style, text_style) = if on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
-            lines.push((
-                Line::from(vec![
-                    Span::styled(format!(" {}", super::column(&keys_for(b, state), key_width)), key_style),
-                    Span::styled(b.help, text_style),
-                ]),
-                false,
-            ));
+            entries.push(HelpEntry::Key { keys: keys_for(b, state), help: b.help, on });
         }
     }
     let mut footer: Vec<String> = [Scope::Filter, Scope::Form, Scope::Dialog]
@@ -84,11 +76,15 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
     let footer_rows: usize = footer.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
-    let half = lines.len().div_ceil(2);
-    let two_columns = inner_width >= 76 && half + footer_rows <= inner_height;
+    // Found in use (#8): at 80 columns descriptions were cut ("add to the
+    // list shown (st…"); each now wraps under itself in its column's width.
+    let lines: Vec<Line<'static>> = help_lines(&entries, inner_width, theme).into_iter().map(|(l, _)| l).collect();
+    let (left, right) = split_columns(help_lines(&entries, inner_width / 2, theme));
+    let two_columns = inner_width >= 76 && left.len() + footer_rows <= inner_height;
     let block = Block::bordered().border_style(theme.key());
-    if two_columns || lines.len() + footer_rows <= inner_height {
-        let body_rows = if lines.len() + footer_rows <= inner_height { lines.len() } else { half };
+    if lines.len() + footer_rows <= inner_height || two_columns {
+        let one = lines.len() + footer_rows <= inner_height;
+        let body_rows = if one { lines.len() } else { left.len() };
         let rect = centered(area, width, (body_rows + footer_rows) as u16 + 2);
         frame.render_widget(Clear, rect);
         let inner = block.clone().inner(rect);
@@ -96,22 +92,21 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let [columns, foot] = Layout::vertical([Constraint::Length(body_rows as u16), Constraint::Min(0)]).areas(inner);
         let footer_lines: Vec<Line> = footer.into_iter().map(Line::raw).collect();
         frame.render_widget(Paragraph::new(footer_lines).wrap(Wrap { trim: false }), foot);
-        let cut = |lines: Vec<(Line<'static>, bool)>, w: u16| -> Vec<Line<'static>> {
-            lines.into_iter().map(|(l, _)| cut_line(l, usize::from(w))).collect()
+        let cut = |lines: Vec<Line<'static>>, w: u16| -> Vec<Line<'static>> {
+            lines.into_iter().map(|l| cut_line(l, usize::from(w))).collect()
         };
-        if body_rows == lines.len() {
+        if one {
             frame.render_widget(Paragraph::new(cut(lines, columns.width)), columns);
         } else {
-            let mut left = lines;
-            let right = left.split_off(half);
-            let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(columns);
+            let half = u16::try_from(inner_width / 2).unwrap_or(u16::MAX);
+            let [l, r] = Layout::horizontal([Constraint::Length(half), Constraint::Min(0)]).areas(columns);
             frame.render_widget(Paragraph::new(cut(left, l.width)), l);
             frame.render_widget(Paragraph::new(cut(right, r.width)), r);
         }
         return;
     }
     // Taller than the window: one column that scrolls (j/k, PgDn/PgUp).
-    let mut all: Vec<Line<'static>> = lines.into_iter().map(|(l, _)| cut_line(l, inner_width)).collect();
+    let mut all: Vec<Line<'static>> = lines.into_iter().map(|l| cut_line(l, inner_width)).collect();
     for text in footer {
         let mut rest = text.as_str();
         while !rest.is_empty() {
@@ -131,6 +126,51 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let rect = centered(area, width, area.height);
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(shown).block(block.title(title)), rect);
+}
+
+/// One line of the help before it is laid out: a scope's title or a key.
+enum HelpEntry {
+    Title(&'static str),
+    Key { keys: String, help: &'static str, on: bool },
+}
+
+/// The cells of the help's key column (one blank before, one after).
+const KEY_WIDTH: usize = 12;
+
+/// The help's lines for a column `width` cells wide: each description
+/// wraps between words under itself. Each line says whether it begins an
+/// entry (a column break goes only there).
+fn help_lines(entries: &[HelpEntry], width: usize, theme: &Theme) -> Vec<(Line<'static>, bool)> {
+    let mut out = Vec::new();
+    let indent = " ".repeat(KEY_WIDTH + 1);
+    for entry in entries {
+        match entry {
+            HelpEntry::Title(title) => out.push((Line::styled(*title, theme.section()), true)),
+            HelpEntry::Key { keys, help, on } => {
+                let (key_style, text_style) =
+                    if *on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
+                let keys = format!(" {}", super::column(keys, KEY_WIDTH));
+                let text = super::wrap(help, width.max(KEY_WIDTH + 12), &indent, &indent);
+                for (i, piece) in text.into_iter().enumerate() {
+                    let piece = piece[indent.len()..].to_string();
+                    let lead = if i == 0 { Span::styled(keys.clone(), key_style) } else { Span::raw(indent.clone()) };
+                    out.push((Line::from(vec![lead, Span::styled(piece, text_style)]), i == 0));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Two columns of about half each, the break at the start of an entry.
+fn split_columns(lines: Vec<(Line<'static>, bool)>) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let mut at = lines.len().div_ceil(2);
+    while at < lines.len() && !lines[at].1 {
+        at += 1;
+    }
+    let mut left: Vec<Line<'static>> = lines.into_iter().map(|(l, _)| l).collect();
+    let right = left.split_off(at);
+    (left, right)
 }
 
 /// A line cut to `width` cells, ending in `…` when cut.

@@ -125,7 +125,7 @@ pub fn procedure(row: Option<&ProcedureKindRow>) -> OpenForm {
             Form::new("Change a procedure kind", fields).with_subtitle(format!("code {}", r.code))
         }
         None => {
-            fields.insert(0, Field::text("code", "Code (like vertebroplasty)", 40));
+            fields.insert(0, Field::text("code", "Code (like vertebroplasty)", 40).procedure_code());
             Form::new("Add a procedure kind", fields)
         }
     };

@@ -88,9 +88,13 @@ pub fn show(state: &mut State, tab: Tab) -> Outcome {
 }
 
 /// Everything on screen, or read before, that comes from the database: to
-/// read again after a save here or in another terminal.
+/// read again after a save here or in another terminal. The pick lists too
+/// (found in use, #8: a doctor, room, bed or procedure kind added in the
+/// Admin tab, another terminal or a command was not offered by `n` until
+/// the program restarted, and a retired one still was).
 pub fn reloads(state: &State) -> Vec<Effect> {
     let mut out: Vec<Effect> = Tab::ALL.iter().flat_map(|tab| of(*tab).loads(state, false)).collect();
+    out.push(Effect::LoadLists);
     if let Some(detail) = &state.admissions.detail {
         out.push(Effect::LoadDetail(detail.admission_id));
     }
