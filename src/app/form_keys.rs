@@ -97,6 +97,9 @@ fn scan_key(open: &mut forms::OpenForm, key: KeyEvent) -> Option<Outcome> {
 /// that throws away or withdraws stock), opens a scan's parsed fields, or
 /// says what is missing.
 fn save_or_ask(state: &mut State) -> Outcome {
+    let today = state.today();
+    let lots: Vec<_> = state.stock.list.rows.iter().filter_map(|r| r.lot.clone()).collect();
+    let holds = state.stock.holds.clone();
     let Mode::Form(open) = &mut state.mode else { return Outcome::default() };
     if matches!(open.purpose, forms::Purpose::Scan { .. }) {
         match forms::stock::confirm_scan(open) {
@@ -107,10 +110,22 @@ fn save_or_ask(state: &mut State) -> Outcome {
     }
     if !open.saving
         && let Ok(forms::Request::Stock(stock)) = forms::request(open)
-        && let Some((title, lines)) = stock.confirmation()
     {
-        let dialog =
-            Dialog { title, lines, on_confirm: Effect::Save(forms::Request::Stock(stock)), form: Some(open.clone()) };
+        // R-STOCK-2: what the save would refuse is said before any question.
+        if let forms::stock::StockRequest::Move { movement, .. } = &stock {
+            let lot = lots.iter().find(|l| l.id == movement.lot_id);
+            let held = movement
+                .case_id
+                .and_then(|case| holds.get(&movement.lot_id)?.iter().find(|h| h.case_id == case).map(|h| h.units))
+                .unwrap_or(0);
+            if let Err(problem) = stock.precheck(lot, held) {
+                open.form.error = Some(problem);
+                return Outcome::redraw();
+            }
+        }
+        let Some((title, lines)) = stock.confirmation(today) else { return save(open) };
+        let on_confirm = Effect::Save(forms::Request::Stock(stock.confirmed()));
+        let dialog = Dialog { title, lines, on_confirm, form: Some(open.clone()) };
         state.mode = Mode::Dialog(Box::new(dialog));
         return Outcome::redraw();
     }

@@ -22,14 +22,21 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: StockRequest) -> Re
             Ok(format!("received {} unit(s){lot}{serial}{joined}", receipt.units))
         }
         StockRequest::Reserve { ref_id, case_id, units, who } => {
-            let (lot, moved) = store.write(now, |tx| stock_moves::reserve_fefo(tx, ref_id, case_id, units))?;
-            let expiry = lot.expiry.map(|e| format!(", use by {}", e.format("%d/%m/%Y"))).unwrap_or_default();
-            Ok(format!(
-                "{who}: {units} reserved from {} (FEFO{expiry}); {} reserved of {}",
-                lot.label(),
-                moved.reserved,
-                moved.quantity
-            ))
+            let picked = store.write(now, |tx| stock_moves::reserve_fefo(tx, ref_id, case_id, units))?;
+            let from: Vec<String> = picked
+                .iter()
+                .map(|p| {
+                    let expiry = p.lot.expiry.map(|e| format!(", use by {}", e.format("%d/%m/%Y"))).unwrap_or_default();
+                    format!(
+                        "{} from {}{expiry} ({} of {} now reserved)",
+                        p.units,
+                        p.lot.label(),
+                        p.moved.reserved,
+                        p.moved.quantity
+                    )
+                })
+                .collect();
+            Ok(format!("{who}: {units} reserved (FEFO): {}", from.join("; ")))
         }
         StockRequest::Move { movement, who } => {
             let moved = store.write(now, |tx| stock_moves::move_stock(tx, &movement))?;
@@ -44,7 +51,7 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: StockRequest) -> Re
         }
         StockRequest::VoidImplant { implant_id, reason, to, who } => {
             let v = store.write(now, |tx| stock_moves::void_implant(tx, implant_id, &reason, to))?;
-            Ok(format!("{who} voided; {} unit(s) {}: {} on the shelf", v.units, to.words(), v.quantity))
+            Ok(format!("{who} voided; {} unit(s) {}; {} on the shelf", v.units, to.done(), v.quantity))
         }
         StockRequest::Lift { lot_id, reason, recall, who } => {
             let lifted = store.write(now, |tx| stock_moves::lift(tx, lot_id, &reason, recall))?;
