@@ -23,20 +23,25 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: StockRequest) -> Re
         }
         StockRequest::Reserve { ref_id, case_id, units, who } => {
             let picked = store.write(now, |tx| stock_moves::reserve_fefo(tx, ref_id, case_id, units))?;
-            let from: Vec<String> = picked
-                .iter()
-                .map(|p| {
-                    let expiry = p.lot.expiry.map(|e| format!(", use by {}", e.format("%d/%m/%Y"))).unwrap_or_default();
-                    format!(
-                        "{} from {}{expiry} ({} of {} now reserved)",
-                        p.units,
-                        p.lot.label(),
-                        p.moved.reserved,
-                        p.moved.quantity
-                    )
-                })
-                .collect();
-            Ok(format!("{who}: {units} reserved (FEFO): {}", from.join("; ")))
+            let expiry = |p: &stock_moves::Picked| {
+                p.lot.expiry.map(|e| format!(", use by {}", e.format("%d/%m/%Y"))).unwrap_or_default()
+            };
+            Ok(match picked.as_slice() {
+                [one] => format!(
+                    "{who}: {units} reserved from {} (FEFO{}); {} reserved of {}",
+                    one.lot.label(),
+                    expiry(one),
+                    one.moved.reserved,
+                    one.moved.quantity
+                ),
+                several => {
+                    let parts: Vec<String> = several
+                        .iter()
+                        .map(|p| format!("{} from {} (FEFO{})", p.units, p.lot.label(), expiry(p)))
+                        .collect();
+                    format!("{who}: {units} reserved across {} lots: {}", several.len(), parts.join("; "))
+                }
+            })
         }
         StockRequest::Move { movement, who } => {
             let moved = store.write(now, |tx| stock_moves::move_stock(tx, &movement))?;
