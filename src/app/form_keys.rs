@@ -98,8 +98,17 @@ fn scan_key(open: &mut forms::OpenForm, key: KeyEvent) -> Option<Outcome> {
 /// says what is missing.
 fn save_or_ask(state: &mut State) -> Outcome {
     let today = state.today();
-    let lots: Vec<_> = state.stock.list.rows.iter().filter_map(|r| r.lot.clone()).collect();
-    let holds = state.stock.holds.clone();
+    // The lot a movement form is about, as last read, and the cases holding it.
+    let moving = match &state.mode {
+        Mode::Form(open) => match open.purpose {
+            forms::Purpose::Movement { lot_id, .. } => Some(lot_id),
+            _ => None,
+        },
+        _ => None,
+    };
+    let lot = moving.and_then(|id| state.stock.list.rows.iter().filter_map(|r| r.lot.as_ref()).find(|l| l.id == id));
+    let lot = lot.cloned();
+    let holds = moving.and_then(|id| state.stock.holds.get(&id).cloned()).unwrap_or_default();
     let Mode::Form(open) = &mut state.mode else { return Outcome::default() };
     if matches!(open.purpose, forms::Purpose::Scan { .. }) {
         match forms::stock::confirm_scan(open) {
@@ -113,12 +122,9 @@ fn save_or_ask(state: &mut State) -> Outcome {
     {
         // R-STOCK-2: what the save would refuse is said before any question.
         if let forms::stock::StockRequest::Move { movement, .. } = &stock {
-            let lot = lots.iter().find(|l| l.id == movement.lot_id);
-            let held = movement
-                .case_id
-                .and_then(|case| holds.get(&movement.lot_id)?.iter().find(|h| h.case_id == case).map(|h| h.units))
-                .unwrap_or(0);
-            if let Err(problem) = stock.precheck(lot, held) {
+            let held =
+                movement.case_id.and_then(|case| holds.iter().find(|h| h.case_id == case)).map_or(0, |h| h.units);
+            if let Err(problem) = stock.precheck(lot.as_ref(), held) {
                 open.form.error = Some(problem);
                 return Outcome::redraw();
             }

@@ -72,6 +72,8 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: StockRequest) -> Re
                 .map(|r| r.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string))
                 .collect();
             let who = if names.is_empty() { "nobody received it".to_string() } else { names.join(", ") };
+            // As stored (the user may have typed another case, issue 10).
+            let (code, number) = (&recall.reference.code, &recall.number);
             Ok(format!(
                 "recall {code} {number}: {left} unit(s) quarantined; {} patient(s): {who} (`periop recall` lists cases and operators)",
                 recall.patients.len()
