@@ -171,3 +171,36 @@ fn r_trace_3_stock_receive_reads_an_hibc_label_as_the_tab_does() {
     let err = refused(periop(dir.path(), &["stock", "receive", "--scan", &label, "--lot", "H2"]));
     assert!(err.contains("HIBC product ZZZ1 (labeler A123) is no reference code"), "{err}");
 }
+
+/// Found in use (issue 10): an expired lot was received without a word
+/// (#4), an expiry before the production date was saved (#4), a 13-digit
+/// (01) was told "8, 12, 13 or 14 digits" (#7), a recall matched REF and
+/// lot only with their exact case and suggested nothing (#5), a lot that
+/// swallowed an expiry said nothing (#9) (R-STOCK-3, R-TRACE-2, R-TRACE-3).
+#[test]
+fn r_trace_3_receive_and_recall_say_what_is_wrong_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let old = ["stock", "receive", "--ref", "scr-70", "--lot", "OLD1", "--expiry", "2026-01-31"];
+    let err = refused(periop(dir.path(), &old));
+    assert!(err.contains("its use-by day 31/01/2026 has passed (today is 22/11/2026)"), "{err}");
+    assert!(err.contains("--expired-ok"), "{err}");
+    let mut knowingly = old.to_vec();
+    knowingly.push("--expired-ok");
+    let got = ok(periop(dir.path(), &knowingly));
+    assert!(got.contains("received 1 × cannulated screw 7.0 lot OLD1, use by 31/01/2026"), "{got}");
+    let err =
+        refused(periop(dir.path(), &["stock", "receive", "--scan", "(01)03453120000073(11)260101(17)250101(10)P1"]));
+    assert!(err.contains("use-by 01/01/2025 is before (11) production date 01/01/2026"), "{err}");
+    let err = refused(periop(dir.path(), &["stock", "receive", "--scan", "(01)0345312000007(10)P1"]));
+    assert!(err.contains("in a GS1 string (01) is always 14 digits"), "{err}");
+    let got = ok(periop(dir.path(), &["stock", "receive", "--scan", "]C1010345312000007310NOGS2117290131"]));
+    assert!(got.contains("! the lot may have swallowed an expiry (17)290131"), "{got}");
+    // R-TRACE-2: whatever the case, and close ones suggested.
+    let listed = ok(periop(dir.path(), &["recall", "--preview", "--ref", "scr-70", "--lot", "a2608"]));
+    assert!(listed.contains("of SCR-70 cannulated screw 7.0") && listed.contains("lot or serial A2608"), "{listed}");
+    let err = refused(periop(dir.path(), &["recall", "--preview", "--ref", "SCR-70", "--lot", "A260"]));
+    assert!(err.contains("never received here; did you mean A2608?"), "{err}");
+    let err = refused(periop(dir.path(), &["recall", "--preview", "--ref", "SCR70", "--lot", "A2608"]));
+    assert!(err.contains("not in the catalogue; did you mean SCR-70?"), "{err}");
+}

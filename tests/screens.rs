@@ -609,6 +609,7 @@ fn ward_with_stock_alerts() -> Ward {
         units: 2,
         location: "block cupboard B".into(),
         scanned: None,
+        expired_ok: true,
     };
     w.store
         .write(now(), |tx| {
@@ -786,7 +787,8 @@ fn stock_void_lift_and_used_up_lots_from_the_keyboard() {
     assert!(ask.contains("Void this implant record?"), "{ask}");
     press(&mut w, "y");
     let done = screen(&w, 160, 48);
-    assert!(done.contains("voided; 1 unit(s) units put back on the shelf"), "{done}");
+    // Issue 10 (#7): "unit(s) units" said the word twice.
+    assert!(done.contains("voided; 1 unit(s) put back on the shelf"), "{done}");
     assert!(done.contains("no patient has received this lot"), "{done}");
 
     // The cannula lot is recalled: L says so, and asks before lifting.
@@ -990,4 +992,205 @@ fn r_block_2_the_admin_procedure_forms_code_is_checked_as_it_is_typed() {
     press(&mut w, "Kypho");
     let typed = screen(&w, 160, 48);
     assert!(typed.contains("code \"Kypho\": use lower-case letters"), "{typed}");
+}
+
+fn ctrl(ward: &mut Ward, c: char) {
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    shell::handle(&mut ward.store, Clock::Fixed(now()), &mut ward.state, Msg::Key(key));
+}
+
+/// Found in use (issue 10, #1): alerts about one device reference (low,
+/// and two lots expiring) all showed the first one's text and severity,
+/// and selecting one marked them all. Each is its own row (R-STOCK-4).
+#[test]
+fn board_alerts_of_one_reference_are_each_their_own_row() {
+    use periop::domain::stock::DeviceKind;
+    use periop::store::stock_moves::{self, NewReference, Receipt};
+    let mut w = ward();
+    let soon = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 12, d);
+    w.store
+        .write(now(), |tx| {
+            let new = NewReference {
+                code: "SCR-90".into(),
+                manufacturer: "Acme".into(),
+                name: "cannulated screw 9.0".into(),
+                kind: DeviceKind::Screw,
+                implantable: true,
+                gtin: None,
+                min_stock: 6,
+                mm_per_turn: None,
+            };
+            let ref_id = stock_moves::add_reference(tx, &new)?;
+            for (lot, day, units) in [("SOON", soon(5), 2), ("SOON00", soon(10), 3)] {
+                let receipt = Receipt {
+                    ref_id,
+                    lot: Some(lot.into()),
+                    serial: None,
+                    expiry: day,
+                    units,
+                    location: "cupboard".into(),
+                    scanned: None,
+                    expired_ok: false,
+                };
+                stock_moves::receive(tx, &receipt)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    press(&mut w, "t/screw 9\n");
+    let shown = screen(&w, 160, 48);
+    // Rows only (the selected alert is shown whole again at the foot).
+    let rows = |text: &str| -> usize {
+        shown.lines().filter(|l| (l.starts_with(" ▶ ") || l.starts_with("   ")) && l.contains(text)).count()
+    };
+    assert_eq!(rows("LOW STOCK cannulated screw 9.0: 5 usable, minimum 6"), 1, "{shown}");
+    assert_eq!(rows("EXPIRING cannulated screw 9.0 lot SOON:"), 1, "{shown}");
+    assert_eq!(rows("EXPIRING cannulated screw 9.0 lot SOON00:"), 1, "{shown}");
+    let low = shown.lines().find(|l| l.contains("LOW STOCK cannulated screw 9.0")).unwrap();
+    assert!(low.trim_start_matches([' ', '▶']).starts_with("! "), "a warning: {low}");
+    let soon = shown.lines().find(|l| l.contains("lot SOON00:")).unwrap();
+    assert!(soon.trim_start().starts_with("i "), "for information: {soon}");
+    assert_eq!(shown.matches('▶').count(), 1, "one row selected: {shown}");
+    let first = shown.lines().find(|l| l.contains('▶')).unwrap().to_string();
+    press(&mut w, "j");
+    let next = screen(&w, 160, 48);
+    let second = next.lines().find(|l| l.contains('▶')).unwrap().to_string();
+    assert_ne!(first, second, "the selection moved to the next alert");
+    assert_eq!(next.matches('▶').count(), 1, "{next}");
+}
+
+/// Found in use (issue 10, #2): a "device not available" alert for a case
+/// not on the Board's day named no patient, and Enter said "this row is
+/// not about one admission". It names the patient and opens the admission.
+#[test]
+fn board_device_not_available_for_a_later_case_opens_the_admission() {
+    use periop::domain::stock::movement::MovementKind;
+    use periop::store::stock_moves::{self, Move};
+    let mut w = ward();
+    let conn = rusqlite::Connection::open(w.store.path()).unwrap();
+    let later = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let cases = periop::store::stock::cases_from(&conn, later, 20, w.store.zone()).unwrap();
+    let case = cases.iter().find(|c| !c.done && c.start > now() + chrono::Duration::days(2)).expect("a later case");
+    let case_id = case.case_id;
+    // The surname as shown (the row's patient column may cut the rest).
+    let who = case.patient.to_string().split(' ').next().unwrap_or_default().to_string();
+    let screw: i64 = conn.query_row("SELECT id FROM device_refs WHERE code = 'SCR-70'", [], |r| r.get(0)).unwrap();
+    drop(conn);
+    w.store
+        .write(now(), |tx| {
+            let picked = stock_moves::reserve_fefo(tx, screw, case_id, 1)?;
+            let quarantine = Move {
+                lot_id: picked[0].lot.id,
+                kind: MovementKind::Quarantine,
+                units: 0,
+                case_id: None,
+                reason: Some("damp".into()),
+            };
+            stock_moves::move_stock(tx, &quarantine).map(drop)
+        })
+        .unwrap();
+    press(&mut w, "t/device not\n");
+    let shown = screen(&w, 160, 48);
+    let row = shown.lines().find(|l| l.contains("DEVICE NOT AVAILABLE")).unwrap_or_else(|| panic!("{shown}"));
+    assert!(row.contains(&who), "names the patient: {row}");
+    press(&mut w, "\n");
+    let opened = screen(&w, 160, 48);
+    assert!(!opened.contains("not about one admission"), "{opened}");
+    assert!(opened.contains(&who), "{opened}");
+}
+
+/// Found in use (issue 10, #3): neither the lot panel nor the release form
+/// said which case held the units. The panel lists the holds; the form
+/// offers only the cases holding units of the lot (R-STOCK-2).
+#[test]
+fn stock_panel_and_release_form_name_the_case_holding_units_80x24() {
+    let mut w = ward();
+    press(&mut w, "8/A2608\n");
+    let shown = screen(&w, 160, 48);
+    let held = shown.lines().find(|l| l.contains("◆ held:")).unwrap_or_else(|| panic!("{shown}")).to_string();
+    assert!(held.contains("2 held") && held.contains("(case #"), "{held}");
+    press(&mut w, "l");
+    let form = screen(&w, 80, 24);
+    assert!(form.contains("Release units held for a case"), "{form}");
+    assert!(form.contains("2 held"), "the holding case is chosen: {form}");
+    // A lot nobody holds units of: the key says so.
+    press(&mut w, "\x1b\x1b/A2611\n");
+    press(&mut w, "l");
+    let shown = screen(&w, 80, 24);
+    assert!(!shown.contains("Release units held for a case"), "{shown}");
+}
+
+/// Found in use (issue 10, #4, #9, #7): an expired lot was received
+/// without a word; a lot that swallowed an expiry showed no hint; a
+/// truncated second scan was saved as the location; `1u` was told "a
+/// number, such as 1.2" (R-STOCK-3, R-TRACE-3).
+#[test]
+fn stock_receive_warns_of_an_expired_lot_a_swallowed_expiry_and_a_label_in_location() {
+    let mut w = ward();
+    press(&mut w, "8r]C1010345312000007310NOGS2117290131\n");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("swallowed an expiry (17)290131"), "{shown}");
+    assert!(shown.contains("dropped the group"), "{shown}");
+    press(&mut w, "(01)0345312000007\n");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("this is a scanned label"), "{shown}");
+    press(&mut w, "\x1by");
+    press(&mut w, "r(01)03453120000073(17)250101(10)OLD9\n");
+    press(&mut w, "\n");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Receive an EXPIRED lot?"), "{shown}");
+    assert!(shown.contains("use by 01/01/2025, which has passed"), "{shown}");
+}
+
+/// Found in use (issue 10, #7): units `1u` were told "a number, such as
+/// 1.2"; wasting more than the lot holds was asked about, then refused; a
+/// quarantine's question said "cannot be undone" though `L` lifts it.
+#[test]
+fn stock_movement_forms_check_before_asking_and_say_what_undoes_it() {
+    let mut w = ward();
+    press(&mut w, "8/A2611\nw");
+    ctrl(&mut w, 'u');
+    press(&mut w, "1u");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("a whole number, such as 1"), "{shown}");
+    ctrl(&mut w, 'u');
+    press(&mut w, "99\tdropped\n");
+    let shown = screen(&w, 80, 24);
+    assert!(!shown.contains("Waste?"), "not asked: {shown}");
+    assert!(shown.contains("99 asked, 12 free"), "{shown}");
+    press(&mut w, "\x1by\x1b/A2611\nx");
+    press(&mut w, "box damp\n");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("L lifts the quarantine later"), "{shown}");
+    assert!(!shown.contains("cannot be undone"), "{shown}");
+}
+
+/// Found in use (issue 10, #8): a quarantined expired lot lost its
+/// `✗ EXPIRED` mark; the legend left out the Stock tab's glyphs; at 80
+/// columns the help cut the Stock keys' descriptions.
+#[test]
+fn stock_marks_both_and_its_help_is_whole_at_80x24() {
+    let mut w = ward();
+    press(&mut w, "8");
+    let shown = screen(&w, 160, 48);
+    let trocar = shown.lines().find(|l| l.contains("T7781")).unwrap_or_else(|| panic!("{shown}"));
+    assert!(trocar.contains("⊘ quarantined ✗ EXPIRED"), "{trocar}");
+    press(&mut w, "?");
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&screen(&w, 80, 24));
+        press(&mut w, "j");
+    }
+    assert!(!seen.contains("receive: scan or type the…"), "{seen}");
+    let words: Vec<&str> = seen.split(|c: char| c.is_whitespace() || c == '│').filter(|s| !s.is_empty()).collect();
+    let joined = words.join(" ");
+    for help in [
+        "receive: scan or type the label (GS1), check, save",
+        "void an implant record of this lot made by mistake (units back or wasted)",
+        "⊘ quarantined, RECALLED",
+        "✗ EXPIRED past use-by",
+        "– used up",
+    ] {
+        assert!(joined.contains(help), "{help}: {joined}");
+    }
 }

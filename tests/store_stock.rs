@@ -55,7 +55,16 @@ fn screw() -> NewReference {
 }
 
 fn receipt(ref_id: i64, lot: &str, expiry: Option<NaiveDate>, units: u32) -> Receipt {
-    Receipt { ref_id, lot: Some(lot.into()), serial: None, expiry, units, location: "cupboard A".into(), scanned: None }
+    Receipt {
+        ref_id,
+        lot: Some(lot.into()),
+        serial: None,
+        expiry,
+        units,
+        location: "cupboard A".into(),
+        scanned: None,
+        expired_ok: true,
+    }
 }
 
 fn fixture(units: u32, with_operator: bool) -> Stock {
@@ -120,8 +129,9 @@ fn use_one(store: &mut Store, lot_id: i64, case_id: i64) -> periop::store::Resul
 fn r_stock_2_each_movement_is_a_row_and_the_counts_follow() {
     let mut s = fixture(10, true);
     let (lot, case) = (s.lot_id, s.case_id);
-    let (picked, moved) = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, case, 3)).unwrap();
-    assert_eq!((picked.id, moved.quantity, moved.reserved), (lot, 10, 3));
+    let picked = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, case, 3)).unwrap();
+    let [one] = picked.as_slice() else { panic!("{picked:?}") };
+    assert_eq!((one.lot.id, one.units, one.moved.quantity, one.moved.reserved), (lot, 3, 10, 3));
     let moved = use_one(&mut s.store, lot, case).unwrap();
     assert_eq!((moved.quantity, moved.reserved, moved.kind), (9, 2, MovementKind::Implant));
     let waste = Move { lot_id: lot, kind: MovementKind::Waste, units: 2, case_id: None, reason: None };
@@ -171,8 +181,8 @@ fn r_stock_3_expired_and_quarantined_lots_cannot_be_used_but_can_be_moved() {
     let err = use_one(&mut s.store, old, s.case_id).unwrap_err();
     assert!(err.to_string().contains("expired on 22/11/2026 (before the procedure on 23/11/2026)"), "{err}");
     // FEFO skips it and proposes the usable lot.
-    let (picked, _) = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 1)).unwrap();
-    assert_eq!(picked.id, s.lot_id);
+    let picked = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 1)).unwrap();
+    assert_eq!(picked.iter().map(|p| p.lot.id).collect::<Vec<_>>(), [s.lot_id]);
     // It can still be returned, quarantined or wasted.
     let ret = Move { lot_id: old, kind: MovementKind::Return, units: 1, case_id: None, reason: None };
     s.store.write(at(), |tx| stock_moves::move_stock(tx, &ret)).unwrap();
@@ -645,4 +655,143 @@ fn r_trace_2_a_recall_marks_the_patients_implant_records_even_of_a_used_up_lot()
     let seen = by_reader.recall_preview("SCR-70", "A100").unwrap();
     assert_eq!(seen.patients.len(), 1);
     assert_eq!(audit_total(&conn), audits);
+}
+
+/// A stay for patient `n` whose procedure is on `day` at 09:00, no operator.
+fn stay_on(store: &mut Store, n: u32, day: NaiveDate) -> (i64, i64) {
+    let patient = add_patient(store, n);
+    store
+        .write(at(), |tx| {
+            let kind = reference::procedure_kind_id(tx, "vertebroplasty")?.unwrap();
+            let stay = NewStay {
+                patient_id: patient,
+                procedure_kind_id: kind,
+                procedure_day: day,
+                start_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+                duration_min: None,
+                side_level: None,
+                anaesthesia_mode: AnaesthesiaMode::SedationLocal,
+                bleeding_risk: None,
+                operator_id: None,
+                anaesthetist_id: None,
+                room_id: None,
+                bed_id: None,
+                emergency: false,
+                iodinated_contrast: false,
+                retrospective: false,
+                override_reason: None,
+            };
+            admissions::create_stay(tx, &stay, &Settings::default())
+        })
+        .unwrap()
+}
+
+/// Found in use (issue 10, #2): a "device not available" alert for a case
+/// not on the Board's day named no patient and could not be opened. The
+/// alert names the case's day; the board and `periop stock` name the
+/// patient and the admission (R-PATH-5, R-STOCK-3).
+#[test]
+fn r_stock_3_a_device_not_available_for_a_later_case_names_the_patient() {
+    let mut s = fixture(4, true);
+    let later = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let (admission, case) = stay_on(&mut s.store, 2, later);
+    s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, case, 1)).unwrap();
+    let quarantine =
+        Move { lot_id: s.lot_id, kind: MovementKind::Quarantine, units: 0, case_id: None, reason: Some("damp".into()) };
+    s.store.write(at(), |tx| stock_moves::move_stock(tx, &quarantine)).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let board = s.store.board(today, at()).unwrap();
+    let subject = periop::domain::attention::Subject::Case(case);
+    let alert = board.attention.iter().find(|a| a.subject == subject).expect("the case's alert");
+    assert!(
+        alert.message.starts_with("DEVICE NOT AVAILABLE on 05/12/2026: cannulated screw 7.0 lot A100"),
+        "{alert:?}"
+    );
+    assert_eq!(board.admission_for(subject), Some(admission));
+    let who = board.patient_for(subject).map(ToString::to_string);
+    assert_eq!(who.as_deref(), Some("TESTPATIENT2 Camille (14/03/1960)"));
+    // `periop stock`'s text names them too.
+    let alerts = s.store.stock_alerts(today).unwrap();
+    let cases = s.store.alert_cases(&alerts).unwrap();
+    let text = periop::cli::stock::text(&s.store.stock().unwrap(), &alerts, &cases, today, 60);
+    assert!(text.contains(&format!("(R-STOCK-4) — TESTPATIENT2 Camille (14/03/1960), case #{case}")), "{text}");
+}
+
+/// Found in use (issue 10, #4): a lot past its use-by day was received
+/// without a word. It is refused naming the day, unless the user said to
+/// receive it anyway (R-STOCK-3).
+#[test]
+fn r_stock_3_an_expired_lot_is_received_only_when_said_so() {
+    let mut s = fixture(1, true);
+    let past = NaiveDate::from_ymd_opt(2026, 11, 1);
+    let expired = Receipt { expired_ok: false, ..receipt(s.ref_id, "OLD1", past, 2) };
+    let err = s.store.write(at(), |tx| stock_moves::receive(tx, &expired)).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("its use-by day 01/11/2026 has passed (today is 22/11/2026)"), "{text}");
+    assert!(text.contains("--expired-ok"), "{text}");
+    let ok = Receipt { expired_ok: true, ..expired };
+    s.store.write(at(), |tx| stock_moves::receive(tx, &ok)).unwrap();
+    // Expiring today is not expired.
+    let today = Receipt { expired_ok: false, ..receipt(s.ref_id, "TODAY1", NaiveDate::from_ymd_opt(2026, 11, 22), 1) };
+    s.store.write(at(), |tx| stock_moves::receive(tx, &today)).unwrap();
+}
+
+/// Found in use (issue 10, #6): a reservation could not span lots, and its
+/// refusal said "pick another lot" though the form has none. It takes
+/// from the earliest-expiring usable lot first, then the next, each hold
+/// recorded; short of units, it says what the form can do (R-STOCK-3).
+#[test]
+fn r_stock_3_a_reservation_spans_lots_earliest_expiry_first() {
+    let mut s = fixture(2, true);
+    let sooner = NaiveDate::from_ymd_opt(2027, 1, 31);
+    let sooner_lot = s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "B200", sooner, 2))).unwrap();
+    let picked = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 3)).unwrap();
+    let taken: Vec<(i64, u32)> = picked.iter().map(|p| (p.lot.id, p.units)).collect();
+    assert_eq!(taken, [(sooner_lot.lot_id, 2), (s.lot_id, 1)]);
+    assert_eq!(lot_counts(&s.path, sooner_lot.lot_id), (2, 2));
+    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 1));
+    let held = count(&raw_ro(&s.path), "SELECT count(*) FROM case_devices WHERE case_id = ?1", [s.case_id]);
+    assert_eq!(held, 2, "one hold per lot");
+    let err = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 2)).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("2 asked, 1 free") && text.contains("reserve fewer, or receive more"), "{text}");
+    assert!(!text.contains("pick another lot"), "{text}");
+    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 1), "nothing reserved");
+}
+
+/// Found in use (issue 10, #5): a recall matched the REF and the lot only
+/// as typed with their case, and suggested nothing (R-TRACE-2).
+#[test]
+fn r_trace_2_a_recall_matches_whatever_the_case_and_suggests_close_ones() {
+    let mut s = fixture(2, true);
+    let recall = s.store.write(at(), |tx| stock_moves::recall(tx, " scr-70 ", "a100", "FSN")).unwrap();
+    assert_eq!((recall.reference.code.as_str(), recall.number.as_str()), ("SCR-70", "A100"));
+    let err = s.store.write(at(), |tx| stock_moves::recall(tx, "SCR-70", "A10", "")).unwrap_err();
+    assert!(err.to_string().contains("never received here; did you mean A100?"), "{err}");
+    let err = s.store.write(at(), |tx| stock_moves::recall(tx, "SCR70", "A100", "")).unwrap_err();
+    assert!(err.to_string().contains("not in the catalogue; did you mean SCR-70?"), "{err}");
+    // Two lots differing only by case: asked which; an exact match wins.
+    let day = NaiveDate::from_ymd_opt(2027, 6, 30);
+    s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "Ab1", day, 1))).unwrap();
+    s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "aB1", day, 1))).unwrap();
+    assert_eq!(s.store.recall_preview("SCR-70", "Ab1").unwrap().number, "Ab1");
+    let err = s.store.recall_preview("SCR-70", "ab1").unwrap_err();
+    assert!(err.to_string().contains("Ab1 and aB1 differ only by case"), "{err}");
+}
+
+/// Found in use (issue 10, #7, #9): messages that said a word twice
+/// (`lot lot A100`), and the start of a second label saved as the location.
+#[test]
+fn r_stock_1_receipt_messages_say_each_word_once_and_a_label_is_no_location() {
+    let mut s = fixture(1, true);
+    let day = NaiveDate::from_ymd_opt(2027, 6, 30);
+    let elsewhere = Receipt { location: "fridge".into(), ..receipt(s.ref_id, "A100", day, 1) };
+    let err = s.store.write(at(), |tx| stock_moves::receive(tx, &elsewhere)).unwrap_err().to_string();
+    assert!(err.starts_with("lot A100: is kept at"), "{err}");
+    for twice in ["lot lot", "units units", "unit(s) units"] {
+        assert!(!err.contains(twice), "{err}");
+    }
+    let cut_short = Receipt { location: "(01)0345312000007".into(), ..receipt(s.ref_id, "N1", day, 1) };
+    let err = s.store.write(at(), |tx| stock_moves::receive(tx, &cut_short)).unwrap_err().to_string();
+    assert!(err.contains("this is a scanned label (a second box?), not a place"), "{err}");
 }

@@ -28,6 +28,10 @@ pub enum Kind {
     Time,
     /// A decimal number within bounds.
     Number { min: f64, max: f64 },
+    /// A whole number within bounds (units, minutes): said so at the first
+    /// character (found in use, issue 10: `1u` was told "a number, such as
+    /// 1.2", then `1.5` "a whole number").
+    Whole { min: f64, max: f64 },
     /// One of a list; ←/→ or Space move through it, a letter jumps to it.
     Pick(Vec<Choice>),
     /// Yes or no; Space toggles.
@@ -122,6 +126,14 @@ impl Field {
         }
     }
 
+    /// The same number field, taking whole numbers only.
+    pub fn whole(mut self) -> Field {
+        if let Kind::Number { min, max } = self.kind {
+            self.kind = Kind::Whole { min, max };
+        }
+        self
+    }
+
     pub fn flag(key: &'static str, label: &'static str) -> Field {
         Field { key, label, kind: Kind::Flag, required: false, value: "no".into(), cursor: 0, check: Check::None }
     }
@@ -202,6 +214,11 @@ impl Field {
                 Ok(_) => Some(format!("between {min} and {max}")),
                 Err(_) => Some("a number, such as 1.2".to_string()),
             },
+            Kind::Whole { min, max } => match v.trim().parse::<u64>() {
+                Ok(n) if (*min..=*max).contains(&(n as f64)) => None,
+                Ok(_) => Some(format!("a whole number from {min} to {max}")),
+                Err(_) => Some(format!("a whole number, such as {}", min.max(1.0))),
+            },
             Kind::Pick(choices) => (!choices.iter().any(|c| c.code == v)).then(|| arrows_text().1.to_string()),
         }
     }
@@ -253,6 +270,9 @@ pub struct Form {
     /// After someone else saved the record first: what is stored now, by
     /// field key, shown beside the user's own typing.
     pub theirs: Vec<(&'static str, String)>,
+    /// Something to check before saving, shown under the subtitle (R-TRACE-3:
+    /// a lot that may have swallowed an expiry when GS was dropped).
+    pub warning: Option<String>,
 }
 
 impl Form {
@@ -267,6 +287,7 @@ impl Form {
             confirm_discard: false,
             quit_after_discard: false,
             theirs: Vec::new(),
+            warning: None,
         }
     }
 

@@ -97,6 +97,18 @@ fn scan_key(open: &mut forms::OpenForm, key: KeyEvent) -> Option<Outcome> {
 /// that throws away or withdraws stock), opens a scan's parsed fields, or
 /// says what is missing.
 fn save_or_ask(state: &mut State) -> Outcome {
+    let today = state.today();
+    // The lot a movement form is about, as last read, and the cases holding it.
+    let moving = match &state.mode {
+        Mode::Form(open) => match open.purpose {
+            forms::Purpose::Movement { lot_id, .. } => Some(lot_id),
+            _ => None,
+        },
+        _ => None,
+    };
+    let lot = moving.and_then(|id| state.stock.list.rows.iter().filter_map(|r| r.lot.as_ref()).find(|l| l.id == id));
+    let lot = lot.cloned();
+    let holds = moving.and_then(|id| state.stock.holds.get(&id).cloned()).unwrap_or_default();
     let Mode::Form(open) = &mut state.mode else { return Outcome::default() };
     if matches!(open.purpose, forms::Purpose::Scan { .. }) {
         match forms::stock::confirm_scan(open) {
@@ -107,10 +119,19 @@ fn save_or_ask(state: &mut State) -> Outcome {
     }
     if !open.saving
         && let Ok(forms::Request::Stock(stock)) = forms::request(open)
-        && let Some((title, lines)) = stock.confirmation()
     {
-        let dialog =
-            Dialog { title, lines, on_confirm: Effect::Save(forms::Request::Stock(stock)), form: Some(open.clone()) };
+        // R-STOCK-2: what the save would refuse is said before any question.
+        if let forms::stock::StockRequest::Move { movement, .. } = &stock {
+            let held =
+                movement.case_id.and_then(|case| holds.iter().find(|h| h.case_id == case)).map_or(0, |h| h.units);
+            if let Err(problem) = stock.precheck(lot.as_ref(), held) {
+                open.form.error = Some(problem);
+                return Outcome::redraw();
+            }
+        }
+        let Some((title, lines)) = stock.confirmation(today) else { return save(open) };
+        let on_confirm = Effect::Save(forms::Request::Stock(stock.confirmed()));
+        let dialog = Dialog { title, lines, on_confirm, form: Some(open.clone()) };
         state.mode = Mode::Dialog(Box::new(dialog));
         return Outcome::redraw();
     }

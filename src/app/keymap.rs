@@ -335,7 +335,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Scope::Block, &[Char('e')], Action::RecordEvent, "J0 timeline: record the next event now (arrived, in room, … back on ward)", Some("event")),
     bind(Scope::Block, &[Char('E')], Action::CorrectEvent, "J0 timeline: correct an event's time, or void one recorded by mistake", None),
     bind(StockScope, &[Char('r')], Action::Receive, "receive: scan or type the label (GS1), check, save", Some("receive")),
-    bind(StockScope, &[Char('v')], Action::Reserve, "reserve for a case (the earliest-expiring usable lot, FEFO)", Some("reserve")),
+    bind(StockScope, &[Char('v')], Action::Reserve, "reserve for a case (earliest-expiring usable lots first, FEFO)", Some("reserve")),
     bind(StockScope, &[Char('u')], Action::UseDevice, "use / implant this lot in a case (traced)", Some("use")),
     bind(StockScope, &[Char('l')], Action::Release, "release units held for a case", None),
     bind(StockScope, &[Char('b')], Action::ReturnStock, "return units of this lot to the supplier", None),

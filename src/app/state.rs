@@ -78,7 +78,15 @@ impl Tab {
 /// refresh keeps the selection on the same patient.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RowKey {
-    Alert { rule: &'static str, subject: Subject },
+    /// An alert: its rule and subject, and its place among the alerts of
+    /// that rule and subject (found in use, issue 10: a low-stock alert and
+    /// two expiring lots of one reference were three rows with one key, so
+    /// all three showed the first one's text and were selected together).
+    Alert {
+        rule: &'static str,
+        subject: Subject,
+        nth: u16,
+    },
     Arrival(i64),
     Procedure(i64),
     Departure(i64),
@@ -428,6 +436,8 @@ pub struct StockView {
     pub list: Listing<StockRow>,
     pub cases: Vec<crate::store::stock::StockCase>,
     pub recipients: std::collections::BTreeMap<i64, Vec<crate::domain::stock::trace::ImplantRecord>>,
+    /// R-STOCK-2: the cases holding units of each lot, by lot id.
+    pub holds: std::collections::BTreeMap<i64, Vec<crate::store::stock::LotHold>>,
     /// R-TRACE-3: the key the site's scanners send for GS.
     pub gs_key: Option<char>,
     /// A reference to select once the list is read (a Board alert opened it).

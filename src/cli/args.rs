@@ -363,6 +363,10 @@ pub enum StockAction {
         /// Where the units are put.
         #[arg(long, default_value = "")]
         location: String,
+        /// Receive a lot whose use-by day has passed (to quarantine or
+        /// return it); without it such a lot is refused (R-STOCK-3).
+        #[arg(long)]
+        expired_ok: bool,
     },
     /// Lift a lot's quarantine (R-STOCK-3), or with --recall its recall
     /// (R-TRACE-2), with the reason; stock roles.

@@ -44,6 +44,8 @@ fn receipt(ref_id: i64, lot: &str, expiry: NaiveDate, units: u32, location: &str
         units,
         location: location.into(),
         scanned: None,
+        // The demo keeps an expired lot on the shelf, knowingly.
+        expired_ok: true,
     }
 }
 

@@ -5,7 +5,8 @@
 
 use super::admissions::quote;
 use super::args::{ListFormat, StockAction};
-use crate::domain::attention::Alert;
+use crate::domain::attention::{Alert, Subject};
+use crate::domain::board::AheadCase;
 use crate::domain::stock::alerts::StockLine;
 use crate::domain::stock::scan as labels;
 use crate::domain::stock::trace::{ImplantRecord, VoidTo};
@@ -26,9 +27,10 @@ pub fn run(store: &mut Store, action: Option<StockAction>, format: ListFormat, n
         None => {
             let lines = store.stock().map_err(|e| store.explain(e))?;
             let alerts = store.stock_alerts(today).map_err(|e| store.explain(e))?;
+            let cases = store.alert_cases(&alerts).map_err(|e| store.explain(e))?;
             let days = store.settings().integer(crate::domain::settings::STOCK_EXPIRY_ALERT_DAYS);
             Ok(match format {
-                ListFormat::Text => text(&lines, &alerts, today, days),
+                ListFormat::Text => text(&lines, &alerts, &cases, today, days),
                 ListFormat::Json => json_out(&lines, &alerts, today, days),
                 ListFormat::Csv => csv(&lines, today, days),
             })
@@ -42,15 +44,13 @@ pub fn run(store: &mut Store, action: Option<StockAction>, format: ListFormat, n
             store.write(now, |tx| stock_moves::add_reference(tx, &new)).map_err(|e| store.explain(e))?;
             Ok(format!("reference {} added: {} ({})", new.code.trim(), new.name.trim(), kind.label()))
         }
-        Some(StockAction::Receive { scan, reference, lot, serial, expiry, units, location }) => {
-            receive(store, now, today, scan, reference, lot, serial, expiry, units, location)
+        Some(StockAction::Receive { scan, reference, lot, serial, expiry, units, location, expired_ok }) => {
+            let asked = ReceiveAsked { scan, reference, lot, serial, expiry, units, location, expired_ok };
+            receive(store, now, today, asked)
         }
         Some(StockAction::Lift { reference, lot, reason, recall }) => {
-            let found = store
-                .reference_by_code(&reference)
-                .map_err(|e| store.explain(e))?
-                .ok_or_else(|| eyre!("reference {reference:?} is not in the catalogue; check the REF"))?;
-            let lots = store.lots_numbered(found.id, &lot).map_err(|e| store.explain(e))?;
+            let found = store.find_reference(&reference).map_err(|e| store.explain(e))?;
+            let lots = store.find_lots(&found, &lot).map_err(|e| store.explain(e))?;
             let Some(chosen) = lots.iter().find(|l| l.quarantine.is_some()).or(lots.first()) else {
                 return Err(eyre!("{} lot {lot:?} was never received here; check the lot number", found.name));
             };
@@ -68,19 +68,22 @@ pub fn run(store: &mut Store, action: Option<StockAction>, format: ListFormat, n
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn receive(
-    store: &mut Store,
-    now: DateTime<Utc>,
-    today: NaiveDate,
+/// What `periop stock receive` was asked (its options, as typed).
+struct ReceiveAsked {
     scan: Option<String>,
     reference: Option<String>,
     lot: Option<String>,
     serial: Option<String>,
+    /// YYYY-MM-DD.
     expiry: Option<String>,
     units: Option<u32>,
     location: String,
-) -> Result<String> {
+    /// R-STOCK-3: receive a lot whose use-by day has passed.
+    expired_ok: bool,
+}
+
+fn receive(store: &mut Store, now: DateTime<Utc>, today: NaiveDate, asked: ReceiveAsked) -> Result<String> {
+    let ReceiveAsked { scan, reference, lot, serial, expiry, units, location, expired_ok } = asked;
     let options = gs1::Options { separator: store.settings().scanner_gs_key(), reference_year: today.year() };
     // R-TRACE-3: one reader for GS1 and HIBC, the Stock tab's.
     let label = match &scan {
@@ -88,10 +91,10 @@ fn receive(
         None => None,
     };
     let found = match (&reference, &label) {
-        (Some(code), _) => store
-            .reference_by_code(code)
-            .map_err(|e| store.explain(e))?
-            .ok_or_else(|| eyre!("reference {code:?} is not in the catalogue; add it with `periop stock add`"))?,
+        (Some(code), _) => store.find_reference(code).map_err(|e| match store.explain(e) {
+            e @ crate::store::StoreError::Invalid { .. } => eyre!("{e} (or add it with `periop stock add`)"),
+            e => e.into(),
+        })?,
         (None, Some(label)) => {
             let refs: Vec<_> = store.stock().map_err(|e| store.explain(e))?.into_iter().map(|l| l.reference).collect();
             match label.reference(&refs) {
@@ -133,12 +136,21 @@ fn receive(
         units,
         location,
         scanned: scan,
+        expired_ok,
     };
     let got = store.write(now, |tx| stock_moves::receive(tx, &receipt)).map_err(|e| store.explain(e))?;
     let lots = lot_words(&receipt.lot, &receipt.serial);
     let expiry = receipt.expiry.map(|e| format!(", use by {}", e.format("%d/%m/%Y"))).unwrap_or_default();
     let joined = if got.added_to_existing { " (added to the lot on the shelf)" } else { "" };
-    Ok(format!("received {units} × {} {lots}{expiry}{joined}", found.name))
+    // R-TRACE-3 (issue 10): what a dropped GS may have run into the lot.
+    let warnings: String = label
+        .as_ref()
+        .map(|l| l.warnings(today.year()))
+        .unwrap_or_default()
+        .iter()
+        .map(|w| format!("\n! {w}"))
+        .collect();
+    Ok(format!("received {units} × {} {lots}{expiry}{joined}{warnings}", found.name))
 }
 
 fn lot_words(lot: &Option<String>, serial: &Option<String>) -> String {
@@ -155,12 +167,17 @@ fn day_text(day: Option<NaiveDate>) -> String {
 }
 
 /// The mark a lot gets beside its status: expiring soon.
-fn expiring_mark(lot: &crate::domain::stock::lots::Lot, today: NaiveDate, days: i64) -> &'static str {
-    if crate::domain::stock::lots::expiring(lot, today, days) && !lot.expired_on(today) { " ! expiring" } else { "" }
+/// and expired besides quarantined or recalled (`✗ EXPIRED`).
+fn expiring_mark(lot: &crate::domain::stock::lots::Lot, today: NaiveDate, days: i64) -> String {
+    let also = lot.also(today).map(|m| format!(" {m}")).unwrap_or_default();
+    let expiring = crate::domain::stock::lots::expiring(lot, today, days) && !lot.expired_on(today);
+    format!("{also}{}", if expiring { " ! expiring" } else { "" })
 }
 
-/// Text: each reference with usable / reserved / total, then its lots.
-pub fn text(lines: &[StockLine], alerts: &[Alert], today: NaiveDate, days: i64) -> String {
+/// Text: each reference with usable / reserved / total, then its lots,
+/// then the alerts; an alert about a case names its patient (R-PATH-5)
+/// and case, from `cases`.
+pub fn text(lines: &[StockLine], alerts: &[Alert], cases: &[AheadCase], today: NaiveDate, days: i64) -> String {
     let mut out = format!("Stock on {}\n", today.format("%d/%m/%Y"));
     if lines.is_empty() {
         out.push_str("no device references yet; add one with `periop stock add`\n");
@@ -195,7 +212,15 @@ pub fn text(lines: &[StockLine], alerts: &[Alert], today: NaiveDate, days: i64) 
     }
     out.push_str(&format!("\nAlerts ({})\n", alerts.len()));
     for a in alerts {
-        out.push_str(&format!("  {} {} ({})\n", a.severity.glyph(), a.message, a.rule));
+        let who = match a.subject {
+            Subject::Case(id) => cases
+                .iter()
+                .find(|c| c.case_id == id)
+                .map(|c| format!(" — {}, case #{id}", c.patient))
+                .unwrap_or_else(|| format!(" — case #{id}")),
+            _ => String::new(),
+        };
+        out.push_str(&format!("  {} {} ({}){who}\n", a.severity.glyph(), a.message, a.rule));
     }
     out
 }

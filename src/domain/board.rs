@@ -152,6 +152,11 @@ pub struct Facts {
     /// name the patient (R-PATH-5) and open the admission.
     #[serde(skip)]
     pub ahead: Vec<AheadCase>,
+    /// R-STOCK-3, R-PATH-5: who the cases of the stock's alerts are (a
+    /// device not available for a case of another day), so those alerts
+    /// name the patient and open the admission (found in use, issue 10).
+    #[serde(skip)]
+    pub stock_cases: Vec<AheadCase>,
 }
 
 /// A case of a day after the board's, whose stop may already be missed.
@@ -216,7 +221,7 @@ impl Board {
                     .chain(&f.missed_arrivals)
                     .find(|s| s.case_id == Some(id))
                     .map(|s| s.admission_id)
-                    .or_else(|| f.ahead.iter().find(|a| a.case_id == id).map(|a| a.admission_id))
+                    .or_else(|| f.ahead.iter().chain(&f.stock_cases).find(|a| a.case_id == id).map(|a| a.admission_id))
             }),
             Subject::Patient(id) => f.patient_alerts.iter().find(|p| p.patient.patient_id == id)?.admission_id,
             Subject::Bed(_) | Subject::Distraction(_) | Subject::Stock(_) => None,
@@ -237,7 +242,7 @@ impl Board {
                 .find(|p| p.case_id == id)
                 .map(|p| &p.patient)
                 .or_else(|| stays().find(|s| s.case_id == Some(id)).map(|s| &s.patient))
-                .or_else(|| f.ahead.iter().find(|a| a.case_id == id).map(|a| &a.patient)),
+                .or_else(|| f.ahead.iter().chain(&f.stock_cases).find(|a| a.case_id == id).map(|a| &a.patient)),
             Subject::Distraction(id) => f.distraction.iter().find(|d| d.case_id == id).map(|d| &d.patient),
             Subject::Patient(id) => f.patient_alerts.iter().find(|p| p.patient.patient_id == id).map(|p| &p.patient),
             Subject::Bed(_) | Subject::Stock(_) => None,

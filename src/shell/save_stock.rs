@@ -22,14 +22,26 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: StockRequest) -> Re
             Ok(format!("received {} unit(s){lot}{serial}{joined}", receipt.units))
         }
         StockRequest::Reserve { ref_id, case_id, units, who } => {
-            let (lot, moved) = store.write(now, |tx| stock_moves::reserve_fefo(tx, ref_id, case_id, units))?;
-            let expiry = lot.expiry.map(|e| format!(", use by {}", e.format("%d/%m/%Y"))).unwrap_or_default();
-            Ok(format!(
-                "{who}: {units} reserved from {} (FEFO{expiry}); {} reserved of {}",
-                lot.label(),
-                moved.reserved,
-                moved.quantity
-            ))
+            let picked = store.write(now, |tx| stock_moves::reserve_fefo(tx, ref_id, case_id, units))?;
+            let expiry = |p: &stock_moves::Picked| {
+                p.lot.expiry.map(|e| format!(", use by {}", e.format("%d/%m/%Y"))).unwrap_or_default()
+            };
+            Ok(match picked.as_slice() {
+                [one] => format!(
+                    "{who}: {units} reserved from {} (FEFO{}); {} reserved of {}",
+                    one.lot.label(),
+                    expiry(one),
+                    one.moved.reserved,
+                    one.moved.quantity
+                ),
+                several => {
+                    let parts: Vec<String> = several
+                        .iter()
+                        .map(|p| format!("{} from {} (FEFO{})", p.units, p.lot.label(), expiry(p)))
+                        .collect();
+                    format!("{who}: {units} reserved across {} lots: {}", several.len(), parts.join("; "))
+                }
+            })
         }
         StockRequest::Move { movement, who } => {
             let moved = store.write(now, |tx| stock_moves::move_stock(tx, &movement))?;
@@ -44,7 +56,7 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: StockRequest) -> Re
         }
         StockRequest::VoidImplant { implant_id, reason, to, who } => {
             let v = store.write(now, |tx| stock_moves::void_implant(tx, implant_id, &reason, to))?;
-            Ok(format!("{who} voided; {} unit(s) {}: {} on the shelf", v.units, to.words(), v.quantity))
+            Ok(format!("{who} voided; {} unit(s) {}; {} on the shelf", v.units, to.done(), v.quantity))
         }
         StockRequest::Lift { lot_id, reason, recall, who } => {
             let lifted = store.write(now, |tx| stock_moves::lift(tx, lot_id, &reason, recall))?;
@@ -60,6 +72,8 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: StockRequest) -> Re
                 .map(|r| r.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string))
                 .collect();
             let who = if names.is_empty() { "nobody received it".to_string() } else { names.join(", ") };
+            // As stored (the user may have typed another case, issue 10).
+            let (code, number) = (&recall.reference.code, &recall.number);
             Ok(format!(
                 "recall {code} {number}: {left} unit(s) quarantined; {} patient(s): {who} (`periop recall` lists cases and operators)",
                 recall.patients.len()

@@ -40,6 +40,7 @@ impl Store {
         // R-STOCK-4: the stock as it is now, on today's board.
         if day == ward_time::local_day(now, self.zone()) {
             facts.stock = self.stock_alerts(day)?;
+            facts.stock_cases = super::stock::alert_cases(self.conn(), &facts.stock)?;
         }
         Ok(Board::build(day, facts, now, self.settings()))
     }
@@ -146,6 +147,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
         stock: Vec::new(),
         patient_alerts: Vec::new(),
         ahead: ahead_cases,
+        stock_cases: Vec::new(),
     })
 }
 

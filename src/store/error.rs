@@ -65,10 +65,11 @@ pub enum StoreError {
     Invalid { what: String, why: String },
     /// R-STOCK-2: not enough free units (another terminal may have taken
     /// the last one a moment ago); nothing was taken.
-    #[error(
-        "{what}: {asked} asked, {free} free (the rest is reserved for cases or gone); nothing was taken: receive more, or pick another lot"
-    )]
-    OutOfStock { what: String, asked: u32, free: u32 },
+    /// `next` says what the user can do where they asked (issue 10: a
+    /// reservation, which already takes from every lot, said "pick another
+    /// lot" though its form has no lot to pick).
+    #[error("{what}: {asked} asked, {free} free (the rest is reserved for cases or gone); nothing was taken: {next}")]
+    OutOfStock { what: String, asked: u32, free: u32, next: &'static str },
     /// R-PATH-6: a planned date already past. The screen asks "record it as a
     /// retrospective entry?" and, if so, repeats the call with the confirmation.
     #[error(

@@ -5,13 +5,15 @@
 
 use super::Store;
 use super::decode::known;
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::rows;
 use super::table::Table;
-use crate::domain::attention::Alert;
+use crate::domain::attention::{Alert, Subject};
+use crate::domain::board::AheadCase;
 use crate::domain::identity::Identity;
 use crate::domain::stock::Reference;
 use crate::domain::stock::alerts::{self, Hold, StockLine};
+use crate::domain::stock::lookup::{self, Found};
 use crate::domain::stock::lots;
 use crate::domain::stock::lots::Lot;
 use crate::domain::stock::movement::MovementKind;
@@ -93,6 +95,60 @@ pub fn lines(conn: &Connection, used_up: bool) -> Result<Vec<StockLine>> {
 pub fn reference_by_code(conn: &Connection, code: &str) -> Result<Option<Reference>> {
     let sql = format!("SELECT {REF_COLUMNS} FROM device_refs WHERE code = ?1");
     Ok(conn.prepare_cached(&sql)?.query_row([code.trim()], reference_row).optional()?)
+}
+
+/// R-TRACE-2: the reference a user typed (a recall notice, `--ref`):
+/// exactly, else without regard to case; refused naming the codes when two
+/// differ only by case, or suggesting the close ones when none matches
+/// (see `domain::stock::lookup`). The catalogue is small: its codes are
+/// read whole.
+pub fn find_reference(conn: &Connection, code: &str) -> Result<Reference> {
+    let codes: Vec<String> = conn
+        .prepare_cached("SELECT code FROM device_refs ORDER BY code")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let what = format!("reference {}", code.trim());
+    match lookup::lookup(code, &codes) {
+        Found::One(found) => {
+            reference_by_code(conn, found)?.ok_or_else(|| StoreError::NotFound("the device reference".into()))
+        }
+        Found::Several(all) => Err(StoreError::invalid(
+            what,
+            format!("{} differ only by case; give the one on the notice exactly", all.join(" and ")),
+        )),
+        Found::Nothing(close) => Err(StoreError::invalid(
+            what,
+            format!("not in the catalogue; {}check the REF on the notice", lookup::did_you_mean(&close)),
+        )),
+    }
+}
+
+/// R-TRACE-2: the lots of `reference` numbered `number` (lot or serial) as
+/// a user typed it, matched as [`find_reference`] matches codes, whatever
+/// they hold; refused naming the reference and the number otherwise.
+pub fn find_lots(conn: &Connection, reference: &Reference, number: &str) -> Result<Vec<Lot>> {
+    let numbers: Vec<String> = conn
+        .prepare_cached(
+            "SELECT lot FROM device_lots WHERE ref_id = ?1 AND lot IS NOT NULL
+             UNION SELECT serial FROM device_lots WHERE ref_id = ?1 AND serial IS NOT NULL",
+        )?
+        .query_map([reference.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let what = format!("{} lot {}", reference.name, number.trim());
+    match lookup::lookup(number, &numbers) {
+        Found::One(found) => lots_numbered(conn, reference.id, found),
+        Found::Several(all) => Err(StoreError::invalid(
+            what,
+            format!("{} differ only by case; give the one on the notice exactly", all.join(" and ")),
+        )),
+        Found::Nothing(close) => Err(StoreError::invalid(
+            what,
+            format!(
+                "never received here; {}check the lot or serial number on the notice",
+                lookup::did_you_mean(&close)
+            ),
+        )),
+    }
 }
 
 /// R-TRACE-3: the reference a scanned GTIN names, if the catalogue has it.
@@ -389,9 +445,80 @@ pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Re
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// R-STOCK-3, R-PATH-5: who the cases named by `alerts` are (admission and
+/// patient), so an alert about a case of any day names the patient and
+/// opens the admission. One indexed read per case named (a handful).
+pub fn alert_cases(conn: &Connection, alerts: &[Alert]) -> Result<Vec<AheadCase>> {
+    let mut ids: Vec<i64> = alerts
+        .iter()
+        .filter_map(|a| match a.subject {
+            Subject::Case(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, a.id, p.id, p.surname, p.first_name, p.birth_date
+         FROM cases c JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
+         WHERE c.id = ?1",
+    )?;
+    let mut out = Vec::new();
+    for id in ids {
+        let found = stmt
+            .query_row([id], |r| {
+                Ok(AheadCase { case_id: r.get(0)?, admission_id: r.get(1)?, patient: super::board::identity(r, 2)? })
+            })
+            .optional()?;
+        out.extend(found);
+    }
+    Ok(out)
+}
+
 /// R-STOCK-4: the stock's alerts on `today`.
 pub fn stock_alerts(conn: &Connection, today: NaiveDate, zone: Tz, expiry_days: i64) -> Result<Vec<Alert>> {
     Ok(alerts::alerts(&lines(conn, false)?, &holds(conn, zone)?, today, expiry_days))
+}
+
+/// Units of a lot held for a case: which case (day and time, procedure)
+/// and whose (R-PATH-5), for the lot panel and the release form (found in
+/// use, issue 10: neither said which case held the units).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LotHold {
+    pub lot_id: i64,
+    pub case_id: i64,
+    /// The case's scheduled start (UTC).
+    pub start: DateTime<Utc>,
+    pub patient: Identity,
+    pub procedure: String,
+    /// Units held, > 0.
+    pub units: u32,
+}
+
+/// Every lot's held units, by lot id, the earliest case first. One query.
+pub fn lot_holds(conn: &Connection) -> Result<BTreeMap<i64, Vec<LotHold>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.lot_id, c.id, c.scheduled_start, p.id, p.surname, p.first_name, p.birth_date, k.label, d.units
+         FROM case_devices d JOIN cases c ON c.id = d.case_id JOIN admissions a ON a.id = c.admission_id
+         JOIN patients p ON p.id = a.patient_id JOIN procedure_kinds k ON k.id = c.procedure_kind_id
+         WHERE d.units > 0 ORDER BY c.scheduled_start, d.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(LotHold {
+            lot_id: r.get(0)?,
+            case_id: r.get(1)?,
+            start: rows::instant(r, 2)?,
+            patient: super::board::identity(r, 3)?,
+            procedure: r.get(7)?,
+            units: r.get(8)?,
+        })
+    })?;
+    let mut out: BTreeMap<i64, Vec<LotHold>> = BTreeMap::new();
+    for hold in rows {
+        let hold = hold?;
+        out.entry(hold.lot_id).or_default().push(hold);
+    }
+    Ok(out)
 }
 
 /// What the Stock tab reads at once.
@@ -402,6 +529,8 @@ pub struct StockData {
     pub cases: Vec<StockCase>,
     /// R-TRACE-2: who received units of each listed lot.
     pub recipients: BTreeMap<i64, Vec<ImplantRecord>>,
+    /// R-STOCK-2: the cases holding units of each lot.
+    pub holds: BTreeMap<i64, Vec<LotHold>>,
     /// R-TRACE-3: the key the site's scanners send for GS.
     pub gs_key: Option<char>,
     /// R-STOCK-4: `stock.expiry_alert_days`, for the `! expiring` mark.
@@ -428,6 +557,7 @@ impl Store {
             lines,
             cases: cases_from(self.conn(), today, CASE_DAYS, self.zone())?,
             recipients,
+            holds: lot_holds(self.conn())?,
             gs_key: self.settings().scanner_gs_key(),
             expiry_days: self.settings().integer(crate::domain::settings::STOCK_EXPIRY_ALERT_DAYS),
         })
@@ -441,6 +571,16 @@ impl Store {
     /// One reference by its catalogue code.
     pub fn reference_by_code(&self, code: &str) -> Result<Option<Reference>> {
         reference_by_code(self.conn(), code)
+    }
+
+    /// R-TRACE-2: the reference a user typed (see [`find_reference`]).
+    pub fn find_reference(&self, code: &str) -> Result<Reference> {
+        find_reference(self.conn(), code)
+    }
+
+    /// R-TRACE-2: the lots of a reference a user typed the number of (see [`find_lots`]).
+    pub fn find_lots(&self, reference: &Reference, number: &str) -> Result<Vec<Lot>> {
+        find_lots(self.conn(), reference, number)
     }
 
     /// R-TRACE-3: the reference a scanned GTIN names.
@@ -462,6 +602,11 @@ impl Store {
 
     pub fn implants_of_patient(&self, hospital_number: &str) -> Result<Vec<ImplantRecord>> {
         implants_of_patient(self.conn(), hospital_number)
+    }
+
+    /// R-PATH-5: who the cases of these stock alerts are.
+    pub fn alert_cases(&self, alerts: &[Alert]) -> Result<Vec<AheadCase>> {
+        alert_cases(self.conn(), alerts)
     }
 
     /// R-STOCK-4 on `today`, with the site's `stock.expiry_alert_days`.

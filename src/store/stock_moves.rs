@@ -101,6 +101,11 @@ pub struct Receipt {
     pub location: String,
     /// R-TRACE-3: the whole scanned string, kept beside its parts.
     pub scanned: Option<String>,
+    /// R-STOCK-3: the use-by day has passed and the user said to receive
+    /// it anyway (to quarantine or return it); without it such a lot is
+    /// refused, naming the day (found in use, issue 10: expired lots were
+    /// received without a word).
+    pub expired_ok: bool,
 }
 
 /// What a receipt did.
@@ -136,6 +141,29 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
                 "up to 20 letters, digits or !\"%&'()*+,-./:;<=>?_ (the GS1 rule); check the label",
             ));
         }
+    }
+    let today = ward_time::local_day(tx.at(), tx.zone());
+    if let Some(expiry) = receipt.expiry
+        && expiry < today
+        && !receipt.expired_ok
+    {
+        return Err(StoreError::invalid(
+            what,
+            format!(
+                "its use-by day {} has passed (today is {}); an expired lot cannot be used (R-STOCK-3). \
+                 Check the label; to receive it anyway, to quarantine or return it, confirm (the Stock tab asks; \
+                 `periop stock receive --expired-ok`)",
+                expiry.format("%d/%m/%Y"),
+                today.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    // Issue 10: a second label, or the start of one, typed into Location.
+    if crate::domain::stock::scan::looks_like_label(&receipt.location) {
+        return Err(StoreError::invalid(
+            format!("location {:?}", receipt.location.trim()),
+            "this is a scanned label (a second box?), not a place; give where the lot is kept",
+        ));
     }
     if serial.is_some() && receipt.units != 1 {
         return Err(StoreError::invalid(what, format!("a serial number is one unit, not {}", receipt.units)));
@@ -208,7 +236,7 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
             // whole lot there. One lot is one place: a different one is refused.
             if !location.is_empty() && location != found.location {
                 return Err(StoreError::invalid(
-                    format!("lot {}", found.label()),
+                    found.label(),
                     format!(
                         "is kept at {:?}; receive these units there (leave Location empty or give the same)",
                         found.location
@@ -432,7 +460,12 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
     };
     let before = Counts { quantity: lot.quantity, reserved: lot.reserved, for_case: held.map_or(0, |h| h.2) };
     let after = movement::apply(before, kind, m.units).map_err(|e| match e {
-        Refused::OutOfStock { asked, free } => StoreError::OutOfStock { what: what.clone(), asked, free },
+        Refused::OutOfStock { asked, free } => StoreError::OutOfStock {
+            what: what.clone(),
+            asked,
+            free,
+            next: "receive more, or use another lot of this reference",
+        },
         other => StoreError::invalid(&what, other.to_string()),
     })?;
     // The lot's counts, in this transaction (read above, inside it).
@@ -497,29 +530,47 @@ pub fn pick(tx: &WriteTx<'_>, ref_id: i64, day: NaiveDate, units: u32) -> Result
     Ok(lots::fefo(&lots, day, units).cloned())
 }
 
-/// R-STOCK-3: reserves `units` of reference `ref_id` for `case_id` from the
-/// lot FEFO picks for the case's day. Returns the lot and the movement.
-pub fn reserve_fefo(tx: &mut WriteTx<'_>, ref_id: i64, case_id: i64, units: u32) -> Result<(Lot, Moved)> {
+/// Units of one lot a reservation took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picked {
+    pub lot: Lot,
+    pub units: u32,
+    pub moved: Moved,
+}
+
+/// R-STOCK-3: reserves `units` of reference `ref_id` for `case_id` across
+/// its lots usable on the case's day, the earliest-expiring first (FEFO;
+/// a lot without expiry last), each lot's hold recorded as its own
+/// movement, all in the caller's transaction (found in use, issue 10: a
+/// reservation could not span lots, and was refused with "pick another
+/// lot" though the form has none to pick). Refused, nothing reserved,
+/// when the usable lots hold fewer free units than asked.
+pub fn reserve_fefo(tx: &mut WriteTx<'_>, ref_id: i64, case_id: i64, units: u32) -> Result<Vec<Picked>> {
     let day = case_facts(tx, case_id)?.procedure_day;
-    let Some(lot) = pick(tx, ref_id, day, units)? else {
+    if units == 0 || units > movement::MAX_UNITS {
+        let why = if units == 0 { Refused::Zero } else { Refused::TooMany(units) };
+        return Err(StoreError::invalid("the reservation", why.to_string()));
+    }
+    let plan = lots::fefo_split(&stock::lots_of(tx.conn(), ref_id)?, day, units);
+    let Ok(plan) = plan else {
+        let free = plan.err().unwrap_or(0);
         let name = stock::reference(tx.conn(), ref_id)?.map_or_else(|| "the reference".to_string(), |r| r.name);
-        let free: u32 = stock::lots_of(tx.conn(), ref_id)?
-            .iter()
-            .filter(|l| l.usable_on(day).is_ok())
-            .map(Lot::free)
-            .max()
-            .unwrap_or(0);
         return Err(StoreError::OutOfStock {
-            what: format!("{name} for {} (no usable lot has that many free)", day.format("%d/%m")),
+            what: format!("{name} for {} (every usable lot counted)", day.format("%d/%m")),
             asked: units,
             free,
+            next: "reserve fewer, or receive more",
         });
     };
-    let moved = move_stock(
-        tx,
-        &Move { lot_id: lot.id, kind: MovementKind::Reserve, units, case_id: Some(case_id), reason: None },
-    )?;
-    Ok((lot, moved))
+    let mut out = Vec::new();
+    for (lot, take) in plan {
+        let moved = move_stock(
+            tx,
+            &Move { lot_id: lot.id, kind: MovementKind::Reserve, units: take, case_id: Some(case_id), reason: None },
+        )?;
+        out.push(Picked { lot, units: take, moved });
+    }
+    Ok(out)
 }
 
 /// R-STOCK-2: gives back every unit held for `case_id` (a cancelled or
@@ -553,17 +604,22 @@ pub struct Recall {
 /// R-TRACE-2: the lots of reference `code` numbered `number`, refused
 /// (naming the reference or the lot) when there are none.
 fn recalled_lots(conn: &rusqlite::Connection, code: &str, number: &str) -> Result<(Reference, Vec<Lot>)> {
-    let reference = reference_by_code(conn, code)?.ok_or_else(|| {
-        StoreError::invalid(format!("reference {}", code.trim()), "not in the catalogue; check the REF on the notice")
-    })?;
-    let found = stock::lots_numbered(conn, reference.id, number)?;
-    if found.is_empty() {
-        return Err(StoreError::invalid(
-            format!("{} lot {}", reference.name, number.trim()),
-            "never received here; check the lot or serial number on the notice",
-        ));
-    }
+    // Issue 10: typed as on the notice, whatever the case; close ones suggested.
+    let reference = stock::find_reference(conn, code)?;
+    let found = stock::find_lots(conn, &reference, number)?;
     Ok((reference, found))
+}
+
+/// The lot or serial number as stored, for what the user typed (whatever its case).
+fn number_as_stored(found: &[Lot], typed: &str) -> String {
+    let typed = typed.trim();
+    found
+        .iter()
+        .flat_map(|l| [l.lot.as_deref(), l.serial.as_deref()])
+        .flatten()
+        .find(|n| n.eq_ignore_ascii_case(typed))
+        .unwrap_or(typed)
+        .to_string()
 }
 
 /// R-TRACE-2: what a recall would do, read only (any account that may
@@ -574,7 +630,8 @@ pub fn recall_preview(conn: &rusqlite::Connection, code: &str, number: &str) -> 
     let quarantined = found.iter().filter(|l| !l.recalled()).map(|l| (l.label(), l.quantity)).collect();
     let ids: Vec<i64> = found.iter().map(|l| l.id).collect();
     let patients = stock::implants_of_lots(conn, &ids)?;
-    Ok(Recall { reference, number: number.trim().to_string(), quarantined, patients })
+    let number = number_as_stored(&found, number);
+    Ok(Recall { reference, number, quarantined, patients })
 }
 
 /// R-TRACE-2: recalls the lot (or serial) `number` of reference `code`:
@@ -597,7 +654,8 @@ pub fn recall(tx: &mut WriteTx<'_>, code: &str, number: &str, reason: &str) -> R
     }
     let ids: Vec<i64> = found.iter().map(|l| l.id).collect();
     let patients = stock::implants_of_lots(tx.conn(), &ids)?;
-    Ok(Recall { reference, number: number.trim().to_string(), quarantined, patients })
+    let number = number_as_stored(&found, number);
+    Ok(Recall { reference, number, quarantined, patients })
 }
 
 /// What lifting a quarantine or a recall did.

@@ -3,7 +3,7 @@
 use super::theme::Theme;
 use super::{column, fit, window};
 use crate::app::State;
-use crate::app::board_rows::{Section, section_rows};
+use crate::app::board_rows::{Section, alert, section_rows};
 use crate::app::state::{Mode, RowKey};
 use crate::domain::attention::Severity;
 use crate::domain::board::{Board, Slot, Stay};
@@ -74,11 +74,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     // The selected row is shown whole below the list: at 80 columns its row is cut.
     let width = usize::from(area.width).max(1);
     let full_alert = match (&view.board, view.selected) {
-        (Some(board), Some(RowKey::Alert { rule, subject })) => board
-            .attention
-            .iter()
-            .find(|a| a.rule == rule && a.subject == subject)
-            .map(|a| format!("{} ({})", a.message, a.rule)),
+        (Some(board), Some(key @ RowKey::Alert { .. })) => {
+            alert(board, key).map(|a| format!("{} ({})", a.message, a.rule))
+        }
         (Some(board), Some(key)) => whole(board, key, state).filter(|t| t.width() + 3 > width),
         _ => None,
     };
@@ -116,13 +114,11 @@ fn empty_text(section: Section) -> &'static str {
 fn row(board: &Board, key: RowKey, state: &State, theme: &Theme, width: usize) -> (String, Style) {
     let f = &board.facts;
     let found = match key {
-        RowKey::Alert { rule, subject } => {
-            board.attention.iter().find(|a| a.rule == rule && a.subject == subject).map(|a| {
-                let who = board.patient_for(a.subject).map(ToString::to_string).unwrap_or_default();
-                let style = if a.severity == Severity::Urgent { theme.urgent() } else { theme.warning() };
-                (format!("{:<3}{}{}", a.severity.glyph(), column(&who, 36), a.message), style)
-            })
-        }
+        RowKey::Alert { .. } => alert(board, key).map(|a| {
+            let who = board.patient_for(a.subject).map(ToString::to_string).unwrap_or_default();
+            let style = if a.severity == Severity::Urgent { theme.urgent() } else { theme.warning() };
+            (format!("{:<3}{}{}", a.severity.glyph(), column(&who, 36), a.message), style)
+        }),
         RowKey::Arrival(id) => f.arrivals.iter().find(|s| s.admission_id == id).map(|s| stay_row(s, true, theme)),
         RowKey::Departure(id) => f.departures.iter().find(|s| s.admission_id == id).map(|s| stay_row(s, false, theme)),
         RowKey::Procedure(id) => f.procedures.iter().find(|p| p.case_id == id).map(|p| slot_row(p, state, theme)),

@@ -4,11 +4,18 @@
 //! can be missed: a character the terminal has is sent in its encoding, any
 //! other is replaced by an ASCII twin of the same width (`✓` → `+`, a box
 //! corner → `+`, a CJK character → `??`), so the columns stay straight.
+//!
+//! The unit is the grapheme, as ratatui's cells hold them, and a twin takes
+//! exactly the cells ratatui gave the grapheme (found in use, issue 10: an
+//! emoji of several code points, `👩‍⚕️`, took two cells on ratatui's
+//! screen but five `?` once replaced code point by code point, pushing the
+//! rest of its line right and leaving a stray `?` no redraw cleared).
 
 use std::io::{self, Write};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What the terminal can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,24 +59,53 @@ impl Charset {
         }
     }
 
-    /// The bytes that show `c` on this terminal, in as many cells as `c` takes.
-    pub fn encode(self, c: char, out: &mut Vec<u8>) {
-        match self {
-            Charset::Utf8 => {
-                let mut buf = [0; 4];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-            }
-            _ if c.is_ascii() => out.push(c as u8),
-            Charset::Latin1 if u32::from(c) <= 0xFF => out.push(u32::from(c) as u8),
-            _ => out.extend_from_slice(ascii_twin(c).as_bytes()),
+    /// The bytes that show the grapheme `g` on this terminal, in as many
+    /// cells as ratatui gives it ([`cells`]): itself when the terminal has
+    /// it (composed, for Latin-1), else its ASCII twin, else `?` per cell.
+    pub fn encode(self, g: &str, out: &mut Vec<u8>) {
+        if self == Charset::Utf8 || g.is_ascii() {
+            out.extend_from_slice(g.as_bytes());
+            return;
         }
+        let width = cells(g);
+        if self == Charset::Latin1 {
+            let composed: String = g.nfc().collect();
+            if composed.chars().all(|c| u32::from(c) <= 0xFF) && composed.width() == width {
+                out.extend(composed.chars().map(|c| u32::from(c) as u8));
+                return;
+            }
+        }
+        out.extend_from_slice(twin_of(g, width).as_bytes());
     }
 }
 
-/// `text` with each character outside ASCII replaced by its [`ascii_twin`]
-/// (the text commands' `--ascii`).
+/// The cells ratatui gives a grapheme (`ratatui::buffer::CellWidth`): one
+/// for a single byte, else its Unicode width.
+pub fn cells(g: &str) -> usize {
+    if g.len() == 1 { 1 } else { g.width() }
+}
+
+/// An ASCII stand-in for the grapheme `g` taking exactly `width` cells.
+fn twin_of(g: &str, width: usize) -> String {
+    let mut chars = g.chars();
+    let twin = match (chars.next(), chars.next()) {
+        (Some(c), None) => ascii_twin(c),
+        _ => {
+            let bare: String = g.nfd().filter(|c| !is_combining_mark(*c)).collect();
+            if bare.is_ascii() && !bare.is_empty() { bare } else { String::new() }
+        }
+    };
+    if twin.width() == width && twin.is_ascii() { twin } else { "?".repeat(width) }
+}
+
+/// `text` with each grapheme outside ASCII replaced by its ASCII twin of
+/// the same width (the text commands' `--ascii`).
 pub fn ascii_text(text: &str) -> String {
-    text.chars().map(|c| if c.is_ascii() { c.to_string() } else { ascii_twin(c) }).collect()
+    let mut out = Vec::new();
+    for g in text.graphemes(true) {
+        Charset::Ascii.encode(g, &mut out);
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// An ASCII stand-in for `c` taking the same number of cells.
@@ -119,9 +155,11 @@ pub fn ascii_twin(c: char) -> String {
     "?".repeat(c.width().unwrap_or(1).max(1))
 }
 
-/// A writer that sends UTF-8 text to a terminal in its own charset.
-/// Escape sequences are ASCII and pass unchanged; a character cut between
-/// two writes waits for its other bytes.
+/// A writer that sends UTF-8 text to a terminal in its own charset,
+/// grapheme by grapheme. Escape sequences are ASCII and pass unchanged; a
+/// character cut between two writes waits for its other bytes, and the
+/// last grapheme of a write waits for the next write or the flush (its
+/// next code point may belong to it: a joined emoji, an accent).
 pub struct Transcoding<W: Write> {
     inner: W,
     charset: Charset,
@@ -147,16 +185,42 @@ impl<W: Write> Write for Transcoding<W> {
             Err(_) => self.pending.len(),
         };
         let mut out = Vec::with_capacity(valid);
-        match std::str::from_utf8(&self.pending[..valid]) {
-            Ok(text) => text.chars().for_each(|c| self.charset.encode(c, &mut out)),
-            Err(_) => out.extend_from_slice(&self.pending[..valid]),
-        }
-        self.pending.drain(..valid);
+        let done = match std::str::from_utf8(&self.pending[..valid]) {
+            Ok(text) => {
+                // Hold the last grapheme back: what follows may extend it.
+                let last = text.grapheme_indices(true).next_back().map_or(0, |(i, _)| i);
+                text[..last].graphemes(true).for_each(|g| self.charset.encode(g, &mut out));
+                last
+            }
+            Err(_) => {
+                out.extend_from_slice(&self.pending[..valid]);
+                valid
+            }
+        };
+        self.pending.drain(..done);
         self.inner.write_all(&out)?;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        if self.charset != Charset::Utf8 && !self.pending.is_empty() {
+            let mut out = Vec::new();
+            match std::str::from_utf8(&self.pending) {
+                Ok(text) => text.graphemes(true).for_each(|g| self.charset.encode(g, &mut out)),
+                Err(e) if e.error_len().is_none() => {
+                    // A character still cut: send what is whole, keep the rest.
+                    let valid = e.valid_up_to();
+                    let text = std::str::from_utf8(&self.pending[..valid]).unwrap_or_default();
+                    text.graphemes(true).for_each(|g| self.charset.encode(g, &mut out));
+                    self.pending.drain(..valid);
+                    self.inner.write_all(&out)?;
+                    return self.inner.flush();
+                }
+                Err(_) => out.extend_from_slice(&self.pending),
+            }
+            self.pending.clear();
+            self.inner.write_all(&out)?;
+        }
         self.inner.flush()
     }
 }
@@ -171,6 +235,7 @@ mod tests {
         for chunk in chunks {
             w.write_all(chunk).unwrap();
         }
+        w.flush().unwrap();
         w.inner
     }
 
@@ -217,6 +282,43 @@ mod tests {
             assert!(twin.is_ascii(), "{c} → {twin}");
             assert_eq!(twin.width(), c.width().unwrap_or(1), "{c} → {twin}");
         }
+    }
+
+    /// Found in use (issue 10, #10): an emoji of several code points in a
+    /// reference name took the two cells ratatui gave it on screen but five
+    /// `?` on an ASCII terminal, shifting the line and leaving a stray `?`.
+    /// Each cell ratatui fills goes out in exactly its width, whatever the
+    /// grapheme and however the writes are cut.
+    #[test]
+    fn every_cell_keeps_the_width_ratatui_gave_it() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        let text = "a👩\u{200D}⚕\u{FE0F}b ⚕\u{FE0F} 山x e\u{301}ı\u{308} \u{1F1EB}\u{1F1F7} ✓ ⊘ ✗ Hélène ok";
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 1));
+        let (end, _) = buf.set_stringn(0, 0, text, 60, ratatui::style::Style::new());
+        for charset in [Charset::Ascii, Charset::Latin1] {
+            let mut skip = 0;
+            for cell in &buf.content {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = cell.symbol();
+                let want = cells(symbol);
+                skip = want.saturating_sub(1);
+                // Whole, and cut after every byte: the same cells.
+                for out in [through(charset, &[symbol.as_bytes()]), {
+                    let chunks: Vec<&[u8]> = symbol.as_bytes().chunks(1).collect();
+                    through(charset, &chunks)
+                }] {
+                    let shown: String = out.iter().map(|b| char::from(*b)).collect();
+                    assert_eq!(shown.width(), want, "{charset:?} {symbol:?} → {shown:?}");
+                }
+            }
+        }
+        let line = String::from_utf8(through(Charset::Ascii, &[text.as_bytes()])).unwrap();
+        assert_eq!(line.width(), usize::from(end), "{line}");
+        assert!(line.starts_with("a??b ?? ??x e"), "{line}");
     }
 
     /// Found in use (#9): the Block tab's turnover `┄` came out as `?` over

@@ -16,6 +16,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
         lines.push(Line::styled(format!(" {subtitle}"), theme.section()));
         lines.push(Line::raw(""));
     }
+    if let Some(warning) = &form.warning {
+        let inner = usize::from(width.saturating_sub(2));
+        for line in super::wrap(warning, inner, " ! ", "   ") {
+            lines.push(Line::styled(line, theme.warning()));
+        }
+        lines.push(Line::raw(""));
+    }
+    let header = lines.len();
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▶" } else { " " };
@@ -75,7 +83,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
     }
     // A form taller than the window shows the fields around the one typed
     // in (the header and the keys stay), and says which ones it shows.
-    let header = if form.subtitle.is_some() { 2 } else { 0 };
     let fields = form.fields.len();
     let footer = lines.len() - header - fields;
     let room = usize::from(area.height).saturating_sub(2 + header + footer).max(1);

@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
@@ -31,6 +31,10 @@ const LEGEND: &[(&str, &str)] = &[
     ("↷", "postponed"),
     ("◉", "in the room"),
     ("◆", "reserved"),
+    ("⊘", "quarantined, RECALLED"),
+    ("✗ EXPIRED", "past use-by"),
+    ("–", "used up"),
+    ("␝", "GS in a scan"),
     ("●", "occupied; live"),
     ("~", "to clean"),
     ("i", "for information"),
@@ -43,16 +47,24 @@ const LEGEND: &[(&str, &str)] = &[
 pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut scopes: Vec<Scope> = router::under_help(state).into_iter().flat_map(|l| l.scopes()).collect();
     scopes.push(Scope::Anywhere);
-    let mut entries: Vec<HelpEntry> = Vec::new();
+    let key_width = 12;
+    let mut lines: Vec<(Line<'static>, bool)> = Vec::new();
     for scope in &scopes {
         let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.scope == *scope).collect();
         if bindings.is_empty() {
             continue;
         }
-        entries.push(HelpEntry::Title(scope.title()));
+        lines.push((Line::styled(scope.title(), theme.section()), true));
         for b in bindings {
             let on = router::applies(state, b.scope, b.action);
-            entries.push(HelpEntry::Key { keys: keys_for(b, state), help: b.help, on });
+            let (key_style, text_style) = if on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
+            lines.push((
+                Line::from(vec![
+                    Span::styled(format!(" {}", super::column(&keys_for(b, state), key_width)), key_style),
+                    Span::styled(b.help, text_style),
+                ]),
+                false,
+            ));
         }
     }
     let mut footer: Vec<String> = [Scope::Filter, Scope::Form, Scope::Dialog]
@@ -76,15 +88,20 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
     let footer_rows: usize = footer.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
-    // Found in use (#8): at 80 columns descriptions were cut ("add to the
-    // list shown (st…"); each now wraps under itself in its column's width.
-    let lines: Vec<Line<'static>> = help_lines(&entries, inner_width, theme).into_iter().map(|(l, _)| l).collect();
-    let (left, right) = split_columns(help_lines(&entries, inner_width / 2, theme));
-    let two_columns = inner_width >= 76 && left.len() + footer_rows <= inner_height;
+    // A key's description longer than its column wraps under itself, never
+    // cut (found in use, issue 10: at 80 columns the Stock keys read
+    // `receive: scan or type the…`).
+    let indent = key_width + 1;
+    let [left_width, right_width] = [inner_width / 2, inner_width - inner_width / 2];
+    let split = wrap_lines(&lines, left_width, indent).len().div_ceil(2);
+    let (left, right) = two_column_lines(&lines, split, left_width, right_width, indent);
+    let body_two = left.len().max(right.len());
+    let one = wrap_lines(&lines, inner_width, indent);
+    let fits_one = one.len() + footer_rows <= inner_height;
+    let two_columns = !fits_one && inner_width >= 76 && body_two + footer_rows <= inner_height;
     let block = Block::bordered().border_style(theme.key());
-    if lines.len() + footer_rows <= inner_height || two_columns {
-        let one = lines.len() + footer_rows <= inner_height;
-        let body_rows = if one { lines.len() } else { left.len() };
+    if two_columns || fits_one {
+        let body_rows = if fits_one { one.len() } else { body_two };
         let rect = centered(area, width, (body_rows + footer_rows) as u16 + 2);
         frame.render_widget(Clear, rect);
         let inner = block.clone().inner(rect);
@@ -92,28 +109,20 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let [columns, foot] = Layout::vertical([Constraint::Length(body_rows as u16), Constraint::Min(0)]).areas(inner);
         let footer_lines: Vec<Line> = footer.into_iter().map(Line::raw).collect();
         frame.render_widget(Paragraph::new(footer_lines).wrap(Wrap { trim: false }), foot);
-        let cut = |lines: Vec<Line<'static>>, w: u16| -> Vec<Line<'static>> {
-            lines.into_iter().map(|l| cut_line(l, usize::from(w))).collect()
-        };
-        if one {
-            frame.render_widget(Paragraph::new(cut(lines, columns.width)), columns);
+        if fits_one {
+            frame.render_widget(Paragraph::new(one), columns);
         } else {
-            let half = u16::try_from(inner_width / 2).unwrap_or(u16::MAX);
-            let [l, r] = Layout::horizontal([Constraint::Length(half), Constraint::Min(0)]).areas(columns);
-            frame.render_widget(Paragraph::new(cut(left, l.width)), l);
-            frame.render_widget(Paragraph::new(cut(right, r.width)), r);
+            let [l, r] = Layout::horizontal([Constraint::Length(left_width as u16), Constraint::Min(0)]).areas(columns);
+            frame.render_widget(Paragraph::new(left), l);
+            frame.render_widget(Paragraph::new(right), r);
         }
         return;
     }
     // Taller than the window: one column that scrolls (j/k, PgDn/PgUp).
-    let mut all: Vec<Line<'static>> = lines.into_iter().map(|l| cut_line(l, inner_width)).collect();
+    let mut all: Vec<Line<'static>> = one;
     for text in footer {
-        let mut rest = text.as_str();
-        while !rest.is_empty() {
-            let (piece, tail) = split_at_width(rest, inner_width);
-            all.push(Line::raw(piece.to_string()));
-            rest = tail;
-        }
+        // Between words, as the box above does (a mark kept with its words).
+        all.extend(super::wrap(&text, inner_width, "", "").into_iter().map(Line::raw));
     }
     let first = state.help.unwrap_or(0).min(all.len().saturating_sub(inner_height));
     let shown: Vec<Line> = all.iter().skip(first).take(inner_height).cloned().collect();
@@ -128,48 +137,46 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(Paragraph::new(shown).block(block.title(title)), rect);
 }
 
-/// One line of the help before it is laid out: a scope's title or a key.
-enum HelpEntry {
-    Title(&'static str),
-    Key { keys: String, help: &'static str, on: bool },
+/// The help's entries (a title, or a key and its description) as lines of
+/// `width` cells: a description too long wraps between words under itself,
+/// `indent` cells in; a title too long is cut.
+fn wrap_lines(entries: &[(Line<'static>, bool)], width: usize, indent: usize) -> Vec<Line<'static>> {
+    entries.iter().flat_map(|(line, title)| wrap_entry(line, *title, width, indent)).collect()
 }
 
-/// The cells of the help's key column (one blank before, one after).
-const KEY_WIDTH: usize = 12;
+fn wrap_entry(line: &Line<'static>, title: bool, width: usize, indent: usize) -> Vec<Line<'static>> {
+    if title || line.width() <= width || line.spans.len() != 2 || width <= indent + 8 {
+        return vec![cut_line(line.clone(), width)];
+    }
+    let (key, text) = (&line.spans[0], &line.spans[1]);
+    let pad = " ".repeat(indent);
+    super::wrap(&text.content, width - indent, "", "")
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let lead = if i == 0 { key.clone() } else { Span::raw(pad.clone()) };
+            Line::from(vec![lead, Span::styled(part, text.style)])
+        })
+        .collect()
+}
 
-/// The help's lines for a column `width` cells wide: each description
-/// wraps between words under itself. Each line says whether it begins an
-/// entry (a column break goes only there).
-fn help_lines(entries: &[HelpEntry], width: usize, theme: &Theme) -> Vec<(Line<'static>, bool)> {
-    let mut out = Vec::new();
-    let indent = " ".repeat(KEY_WIDTH + 1);
-    for entry in entries {
-        match entry {
-            HelpEntry::Title(title) => out.push((Line::styled(*title, theme.section()), true)),
-            HelpEntry::Key { keys, help, on } => {
-                let (key_style, text_style) =
-                    if *on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
-                let keys = format!(" {}", super::column(keys, KEY_WIDTH));
-                let text = super::wrap(help, width.max(KEY_WIDTH + 12), &indent, &indent);
-                for (i, piece) in text.into_iter().enumerate() {
-                    let piece = piece[indent.len()..].to_string();
-                    let lead = if i == 0 { Span::styled(keys.clone(), key_style) } else { Span::raw(indent.clone()) };
-                    out.push((Line::from(vec![lead, Span::styled(piece, text_style)]), i == 0));
-                }
-            }
+/// The two columns: entries in order, the left filled to about half the
+/// rows (`split`), never splitting an entry; each wrapped at its width.
+fn two_column_lines(
+    entries: &[(Line<'static>, bool)],
+    split: usize,
+    left_width: usize,
+    right_width: usize,
+    indent: usize,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (line, title) in entries {
+        if right.is_empty() && left.len() < split {
+            left.extend(wrap_entry(line, *title, left_width, indent));
+        } else {
+            right.extend(wrap_entry(line, *title, right_width, indent));
         }
     }
-    out
-}
-
-/// Two columns of about half each, the break at the start of an entry.
-fn split_columns(lines: Vec<(Line<'static>, bool)>) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
-    let mut at = lines.len().div_ceil(2);
-    while at < lines.len() && !lines[at].1 {
-        at += 1;
-    }
-    let mut left: Vec<Line<'static>> = lines.into_iter().map(|(l, _)| l).collect();
-    let right = left.split_off(at);
     (left, right)
 }
 
@@ -194,19 +201,6 @@ fn cut_line(line: Line<'static>, width: usize) -> Line<'static> {
         }
     }
     Line::from(out)
-}
-
-/// The first part of `text` that fits `width` cells, and the rest.
-fn split_at_width(text: &str, width: usize) -> (&str, &str) {
-    let mut used = 0;
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            return text.split_at(i);
-        }
-        used += w;
-    }
-    (text, "")
 }
 
 /// A binding's keys as this user can press them: the tab digits run to the
@@ -243,4 +237,22 @@ pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme)
     let block = Block::bordered().title(format!(" {} ", dialog.title)).border_style(theme.warning());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LEGEND;
+    use crate::domain::stock::lots::LotStatus;
+
+    /// Found in use (issue 10, #8): the legend left out `⊘`, `✗ EXPIRED`
+    /// and `– used up`. Every lot status's glyph is in it (R-STOCK-1).
+    #[test]
+    fn r_stock_1_the_legend_names_every_lot_status_glyph() {
+        use LotStatus::*;
+        for status in [Available, Reserved, Quarantined, Expired, UsedUp, Recalled] {
+            let glyph = status.label().split(' ').next().unwrap_or_default();
+            assert!(LEGEND.iter().any(|(g, _)| g.split(' ').next() == Some(glyph)), "{glyph} ({status:?})");
+        }
+        assert!(LEGEND.iter().any(|(g, _)| *g == "✗ EXPIRED"));
+    }
 }

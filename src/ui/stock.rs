@@ -5,7 +5,7 @@
 
 use super::theme::Theme;
 use crate::app::State;
-use crate::app::forms::stock::GS_SHOWN;
+use crate::app::forms::stock::{GS_SHOWN, hold_words};
 use crate::app::state::StockRow;
 use crate::domain::stock::gs1::GS;
 use crate::domain::stock::lots::{self, LotStatus};
@@ -30,6 +30,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 /// The marks beside a lot: the words that say what needs doing.
 fn marks(row: &StockRow, today: NaiveDate, days: i64) -> String {
     let mut out = Vec::new();
+    if let Some(also) = row.lot.as_ref().and_then(|l| l.also(today)) {
+        out.push(also);
+    }
     if let Some(lot) = &row.lot
         && lots::expiring(lot, today, days)
         && !lot.expired_on(today)
@@ -146,6 +149,9 @@ fn draw_panel(frame: &mut Frame<'_>, area: Rect, state: &State, row: &StockRow, 
     ));
     if let Some(lot) = &row.lot {
         let mut text = format!("{} · {}", lot.label(), lot.status(state.today()).label());
+        if let Some(also) = lot.also(state.today()) {
+            text.push_str(&format!(" {also}"));
+        }
         if !lot.location.is_empty() {
             text.push_str(&format!(" · {}", lot.location));
         }
@@ -153,6 +159,10 @@ fn draw_panel(frame: &mut Frame<'_>, area: Rect, state: &State, row: &StockRow, 
             text.push_str(&format!(" · quarantined: {reason}"));
         }
         lines.push(Line::from(text));
+        // R-STOCK-2 (issue 10): which cases hold units of the lot.
+        for hold in state.stock.holds.get(&lot.id).map(Vec::as_slice).unwrap_or_default() {
+            lines.push(Line::styled(format!("◆ held: {}", hold_words(hold, zone)), theme.warning()));
+        }
         if let Some(scanned) = &lot.scanned {
             let shown: String = scanned.chars().map(|c| if c == GS { GS_SHOWN } else { c }).collect();
             lines.push(Line::styled(format!("scanned: {shown}"), theme.dim()));

@@ -182,7 +182,7 @@ pub fn move_case(
         fields.push(with_current(pick("nurse", "Block nurse", &p.lists.nurses, "no nurse yet"), p.current.nurse_id));
         // R-BLOCK-2: the kind's duration, changed here (a resize).
         let max = f64::from(crate::store::admissions::MAX_MINUTES);
-        let minutes = Field::number("minutes", "Minutes (without turnover)", 1.0, max);
+        let minutes = Field::number("minutes", "Minutes (without turnover)", 1.0, max).whole();
         fields.push(match p.current.minutes {
             Some(m) => minutes.with(m.to_string()),
             None => minutes,

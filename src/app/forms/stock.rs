@@ -7,11 +7,12 @@ use super::{OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form, parse_date};
 use crate::app::state::StockRow;
 use crate::domain::stock::gs1::{self, GS};
-use crate::domain::stock::movement::{MAX_UNITS, MovementKind};
+use crate::domain::stock::lots::Lot;
+use crate::domain::stock::movement::{self, Counts, MAX_UNITS, MovementKind};
 use crate::domain::stock::scan;
 use crate::domain::stock::trace::VoidTo;
 use crate::domain::stock::{DeviceKind, Reference};
-use crate::store::stock::StockCase;
+use crate::store::stock::{LotHold, StockCase};
 use crate::store::stock_moves::{Move, NewReference, Receipt};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -35,9 +36,24 @@ pub enum StockRequest {
 
 impl StockRequest {
     /// The question to ask before a change that throws away or withdraws
-    /// stock; `None` for the others.
-    pub fn confirmation(&self) -> Option<(String, Vec<String>)> {
+    /// stock, or receives a lot whose use-by day has passed before `today`
+    /// (R-STOCK-3); `None` for the others. Each says what undoes it, if
+    /// anything does.
+    pub fn confirmation(&self, today: NaiveDate) -> Option<(String, Vec<String>)> {
         match self {
+            StockRequest::Receive { receipt, .. } if receipt.expiry.is_some_and(|e| e < today) => Some((
+                "Receive an EXPIRED lot?".into(),
+                vec![
+                    format!(
+                        "{}: use by {}, which has passed (today is {})",
+                        lot_number_words(receipt),
+                        receipt.expiry.map(|e| e.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+                        today.format("%d/%m/%Y")
+                    ),
+                    "it cannot be used (R-STOCK-3); receive it only to quarantine or return it".into(),
+                    "y receives it, n goes back to the form (check the use-by day on the label)".into(),
+                ],
+            )),
             StockRequest::Move { movement, who } => {
                 let kind = movement.kind;
                 let units = if kind == MovementKind::Quarantine {
@@ -45,13 +61,19 @@ impl StockRequest {
                 } else {
                     format!("{} unit(s) ", movement.units)
                 };
+                // Issue 10: a quarantine said "cannot be undone" though `L` lifts it.
+                let undo = match kind {
+                    MovementKind::Quarantine => "y records it (L lifts the quarantine later, with a reason)",
+                    MovementKind::Return => "y records it (units returned come back only as a new receipt, r)",
+                    _ => "y records it (nothing undoes a waste)",
+                };
                 match kind {
                     MovementKind::Waste | MovementKind::Return | MovementKind::Quarantine => Some((
                         format!("{}?", capitalised(kind.code())),
                         vec![
                             who.clone(),
                             format!("{units}to be {}{}", kind.done(), reason_words(movement.reason.as_deref())),
-                            "y records it (it cannot be undone from here), n goes back to the form".into(),
+                            format!("{undo}, n goes back to the form"),
                         ],
                     )),
                     _ => None,
@@ -62,7 +84,7 @@ impl StockRequest {
                 vec![
                     format!("{who}: {reason}"),
                     format!("{}; the record is kept, marked voided", to.words()),
-                    "y voids it (it cannot be undone), n goes back to the form".into(),
+                    "y voids it (a void is not undone), n goes back to the form".into(),
                 ],
             )),
             StockRequest::Lift { reason, recall: true, who, .. } => Some((
@@ -70,7 +92,7 @@ impl StockRequest {
                 vec![
                     format!("{who}: {reason}"),
                     "the lot becomes usable again for implants".into(),
-                    "y lifts the recall, n goes back to the form".into(),
+                    "y lifts the recall (R recalls it again), n goes back to the form".into(),
                 ],
             )),
             StockRequest::Recall { code, number, reason } => Some((
@@ -78,11 +100,43 @@ impl StockRequest {
                 vec![
                     format!("reference {code}, lot or serial {number} ({reason})"),
                     "what is left goes to quarantine; the patients who received it are listed".into(),
-                    "y recalls it, n goes back to the form".into(),
+                    "y recalls it (L on the lot lifts a recall, explicitly, with a reason), n goes back to the form"
+                        .into(),
                 ],
             )),
             _ => None,
         }
+    }
+
+    /// The request as confirmed: a receipt of an expired lot says so to the
+    /// store, which refuses it otherwise (R-STOCK-3).
+    pub fn confirmed(self) -> StockRequest {
+        match self {
+            StockRequest::Receive { mut receipt, who } => {
+                receipt.expired_ok = true;
+                StockRequest::Receive { receipt, who }
+            }
+            other => other,
+        }
+    }
+
+    /// R-STOCK-2: the check the save runs on the units, made before asking
+    /// (issue 10: wasting 2 of 1 was asked for and only then refused), on
+    /// the lot as last read (`lot`) and the units it holds for the case
+    /// (`held`). The store checks again in its transaction.
+    pub fn precheck(&self, lot: Option<&Lot>, held: u32) -> Result<(), String> {
+        let (StockRequest::Move { movement, who }, Some(lot)) = (self, lot) else { return Ok(()) };
+        let before = Counts { quantity: lot.quantity, reserved: lot.reserved, for_case: held };
+        movement::apply(before, movement.kind, movement.units).map(|_| ()).map_err(|e| format!("{who}: {e}"))
+    }
+}
+
+fn lot_number_words(receipt: &Receipt) -> String {
+    match (&receipt.lot, &receipt.serial) {
+        (Some(l), Some(s)) => format!("lot {l} serial {s}"),
+        (Some(l), None) => format!("lot {l}"),
+        (None, Some(s)) => format!("serial {s}"),
+        (None, None) => "no lot".into(),
     }
 }
 
@@ -164,6 +218,7 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
             .optional()
             .with(day(label.as_ref().and_then(|l| l.expiry()))),
         Field::number("units", ai("Units (30)", "Units"), 1.0, f64::from(MAX_UNITS))
+            .whole()
             .with(label.as_ref().and_then(|l| l.count()).map_or_else(|| "1".to_string(), |n| n.to_string())),
         Field::text("location", "Location", 40).optional(),
     ];
@@ -172,6 +227,10 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
         None => "typed from the label — every field as printed".to_string(),
     };
     let mut form = Form::new("Receive: check and save", fields).with_subtitle(subtitle);
+    // R-TRACE-3 (issue 10): a lot or serial that may hold a field the
+    // scanner ran into it, said before anything is saved.
+    let warnings = label.as_ref().map(|l| l.warnings(chrono::Datelike::year(today))).unwrap_or_default();
+    form.warning = (!warnings.is_empty()).then(|| warnings.join("; "));
     form.dirty = scanned.is_some();
     // Focus the first field to fill: the location when the scan said the rest.
     form.focus = if scanned.is_some() { 5 } else { 0 };
@@ -195,7 +254,7 @@ fn new_reference_for(missing: &scan::NoReference) -> OpenForm {
 }
 
 fn units(form: &Form) -> Result<u32, String> {
-    form.value("units").parse::<u32>().map_err(|_| "Units: a whole number, such as 1".to_string())
+    form.value("units").trim().parse::<u32>().map_err(|_| "Units: a whole number, such as 1".to_string())
 }
 
 fn optional(form: &Form, key: &str) -> Option<String> {
@@ -214,9 +273,10 @@ pub(super) fn receive_request(form: &Form, scanned: Option<String>) -> Result<Re
     }
     // Found in use (#10): a second box scanned straight after the first
     // landed in this last field, and its Enter saved the first box with the
-    // second label as its location. A field holding a whole label is refused.
+    // second label as its location. A field holding a label, or the start
+    // of one (issue 10: a scan cut short), is refused.
     for key in ["location", "lot", "serial"] {
-        if looks_scanned(form.value(key)) {
+        if scan::looks_like_label(form.value(key)) {
             return Err(format!(
                 "{}: this is a scanned label (a second box?): clear it (Ctrl-U) and save this box, then r to scan the next",
                 form.fields.iter().find(|f| f.key == key).map_or(key, |f| f.label)
@@ -231,18 +291,9 @@ pub(super) fn receive_request(form: &Form, scanned: Option<String>) -> Result<Re
         units: units(form)?,
         location: form.value("location").to_string(),
         scanned,
+        expired_ok: false,
     };
     Ok(Request::Stock(StockRequest::Receive { receipt: Box::new(receipt), who: "receipt".into() }))
-}
-
-/// A GS1 element string with a GTIN, as a scanner types it: `(01)` and 14
-/// digits, or `01` and 14 digits followed by more, possibly after a
-/// symbology prefix (`]C1`).
-fn looks_scanned(text: &str) -> bool {
-    let t = text.trim();
-    let t = ["]C1", "]d2", "]Q3", "]e0"].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t);
-    let digits = |s: &str| s.len() >= 14 && s[..14].bytes().all(|b| b.is_ascii_digit());
-    t.strip_prefix("(01)").is_some_and(digits) || (t.len() > 16 && t.strip_prefix("01").is_some_and(digits))
 }
 
 /// What the selected row is called in a form's subtitle.
@@ -268,7 +319,7 @@ pub fn reserve(row: &StockRow, cases: &[StockCase], zone: Tz) -> Option<OpenForm
     let cases = cases.as_slice();
     let fields = vec![
         Field::pick("case", "Case", case_choices(cases, zone)),
-        Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).with("1"),
+        Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).whole().with("1"),
     ];
     (!cases.is_empty()).then(|| {
         let form = Form::new("Reserve for a case (FEFO)", fields).with_subtitle(row_words(row));
@@ -289,7 +340,7 @@ pub fn movement(row: &StockRow, kind: MovementKind, cases: &[StockCase], zone: T
         fields.push(Field::pick("case", "Case", case_choices(cases, zone)));
     }
     if kind != MovementKind::Quarantine {
-        fields.push(Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).with("1"));
+        fields.push(Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).whole().with("1"));
     }
     if kind.needs_reason() {
         fields.push(Field::text("reason", "Reason", 120));
@@ -306,6 +357,34 @@ pub fn movement(row: &StockRow, kind: MovementKind, cases: &[StockCase], zone: T
     let form = Form::new(title, fields).with_subtitle(row_words(row));
     let who = format!("{} {}", row.reference.code, lot.label());
     Some(OpenForm::new(form, Purpose::Movement { lot_id: lot.id, kind }, &who))
+}
+
+/// How a case holding units of a lot is named: patient (R-PATH-5), day
+/// and time, procedure, units held.
+pub fn hold_words(hold: &LotHold, zone: Tz) -> String {
+    let when = hold.start.with_timezone(&zone).format("%d/%m %H:%M");
+    format!("{} {when} {} (case #{}), {} held", hold.patient, hold.procedure, hold.case_id, hold.units)
+}
+
+/// R-STOCK-2: release units of the selected lot held for a case: only the
+/// cases holding units of it are offered (found in use, issue 10: the form
+/// offered every case of the week and never said which held them). `None`
+/// when no case holds any.
+pub fn release(row: &StockRow, holds: &[LotHold], zone: Tz) -> Option<OpenForm> {
+    let lot = row.lot.as_ref()?;
+    if holds.is_empty() {
+        return None;
+    }
+    let choices = holds.iter().map(|h| Choice::new(h.case_id.to_string(), hold_words(h, zone))).collect();
+    let mut case = Field::pick("case", "Case", choices);
+    let mut units = Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).whole().with("1");
+    if let [only] = holds {
+        case = case.with(only.case_id.to_string());
+        units = units.with(only.units.to_string());
+    }
+    let form = Form::new("Release units held for a case", vec![case, units]).with_subtitle(row_words(row));
+    let who = format!("{} {}", row.reference.code, lot.label());
+    Some(OpenForm::new(form, Purpose::Movement { lot_id: lot.id, kind: MovementKind::Release }, &who))
 }
 
 pub(super) fn movement_request(form: &Form, lot_id: i64, kind: MovementKind, who: String) -> Result<Request, String> {
@@ -453,7 +532,7 @@ pub fn new_reference() -> OpenForm {
         Field::pick("kind", "Kind", kinds),
         Field::flag("implantable", "Implantable"),
         Field::text("gtin", "GTIN (01)", 14).optional(),
-        Field::number("min", "Minimum stock", 0.0, f64::from(MAX_UNITS)).with("0"),
+        Field::number("min", "Minimum stock", 0.0, f64::from(MAX_UNITS)).whole().with("0"),
         Field::number("mm_per_turn", "mm per turn (distractor)", 0.1, 10.0).optional(),
     ];
     OpenForm::new(Form::new("New device reference", fields), Purpose::NewReference, "catalogue")

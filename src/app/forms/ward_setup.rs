@@ -104,7 +104,7 @@ pub fn procedure(row: Option<&ProcedureKindRow>) -> OpenForm {
     let (min, max) = MINUTES_RANGE;
     let mut fields = vec![
         Field::text("label", "Label", 60),
-        Field::number("minutes", "Default minutes", min as f64, max as f64),
+        Field::number("minutes", "Default minutes", min as f64, max as f64).whole(),
         Field::flag("anaesthesia", "Anaesthesia expected"),
         Field::flag("implants", "Implants expected"),
     ];

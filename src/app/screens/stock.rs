@@ -36,6 +36,7 @@ pub fn receive(state: &mut State, result: Result<Box<StockData>, String>) {
             state.stock.list.receive(Ok(rows));
             state.stock.cases = data.cases;
             state.stock.recipients = data.recipients;
+            state.stock.holds = data.holds;
             state.stock.gs_key = data.gs_key;
             state.stock.expiry_days = data.expiry_days;
             focus(state);
@@ -138,8 +139,18 @@ impl Screen for StockScreen {
                             None => problem(state, "every implant record of this lot names its operator"),
                         };
                     }
+                    Action::Release => {
+                        let Some(lot) = row.lot.as_ref() else { return problem(state, lot_needed) };
+                        let holds = state.stock.holds.get(&lot.id).map(Vec::as_slice).unwrap_or_default();
+                        return match stock::release(&row, holds, zone) {
+                            Some(form) => {
+                                state.mode = Mode::Form(Box::new(form));
+                                Outcome::redraw()
+                            }
+                            None => problem(state, "no case holds units of this lot; nothing to release"),
+                        };
+                    }
                     Action::UseDevice => MovementKind::Implant,
-                    Action::Release => MovementKind::Release,
                     Action::ReturnStock => MovementKind::Return,
                     Action::Waste => MovementKind::Waste,
                     Action::Quarantine => MovementKind::Quarantine,
@@ -191,7 +202,7 @@ impl Screen for StockScreen {
             Action::LiftQuarantine => lot.is_some_and(|l| l.quarantine.is_some()),
             Action::Reserve => row.is_some() && cases,
             Action::UseDevice => lot.is_some() && cases,
-            Action::Release => lot.is_some_and(|l| l.reserved > 0) && cases,
+            Action::Release => lot.is_some_and(|l| l.reserved > 0),
             Action::ReturnStock | Action::Waste => lot.is_some_and(|l| l.free() > 0),
             Action::Quarantine => lot.is_some_and(|l| l.quarantine.is_none() && l.quantity > 0),
             Action::Recall => lot.is_some(),

@@ -104,9 +104,11 @@ pub fn alerts(lines: &[StockLine], holds: &[Hold], today: NaiveDate, expiry_days
     let within = |d: NaiveDate| d >= today && (d - today).num_days() <= expiry_days.max(1);
     for hold in holds.iter().filter(|h| within(h.procedure_day) && h.units > 0) {
         if let Err(why) = hold.lot.usable_on(hold.procedure_day) {
+            // The case's day, always (issue 10: an alert of a case not on
+            // the board's day named neither the patient nor the day).
             let day = match hold.procedure_day {
-                d if d == today => "today".to_string(),
-                d if d == tomorrow => "tomorrow".to_string(),
+                d if d == today => format!("today ({})", d.format("%d/%m")),
+                d if d == tomorrow => format!("tomorrow ({})", d.format("%d/%m")),
                 d => format!("on {}", d.format("%d/%m/%Y")),
             };
             out.push(Alert {

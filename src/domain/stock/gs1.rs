@@ -113,6 +113,21 @@ pub enum Gs1Error {
     Empty,
     #[error("{found}: not a GTIN (8, 12, 13 or 14 digits); check the digits after (01)")]
     BadGtin { found: String },
+    /// In an element string (01) always carries 14 digits (a GTIN-8, -12
+    /// or -13 is padded with zeros on the left); 8, 12 or 13 are for a
+    /// GTIN typed alone (found in use, issue 10: a 13-digit (01) was told
+    /// "8, 12, 13 or 14 digits").
+    #[error(
+        "(01) {found}: {digits} digit(s), but in a GS1 string (01) is always 14 digits (a GTIN-13 is written with a 0 in front); check the digits after (01)"
+    )]
+    GtinLength { found: String, digits: usize },
+    /// (17) before (11): a misprinted or misread label (found in use, issue 10).
+    #[error(
+        "(17) use-by {} is before (11) production date {}: a misread or misprinted label; check both dates on the box",
+        expiry.format("%d/%m/%Y"),
+        production.format("%d/%m/%Y")
+    )]
+    ExpiryBeforeProduction { expiry: NaiveDate, production: NaiveDate },
     #[error(
         "GTIN {gtin}: the check digit is {found} but the digits before it give {expected}; a digit was misread or mistyped, scan again"
     )]
@@ -207,7 +222,68 @@ pub fn parse(input: &str, options: Options) -> Result<Gs1, Gs1Error> {
         seen.push(ai);
         read_value(&mut out, ai, &value, options.reference_year)?;
     }
+    if let (Some(expiry), Some(production)) = (out.expiry, out.production)
+        && expiry < production
+    {
+        return Err(Gs1Error::ExpiryBeforeProduction { expiry, production });
+    }
     Ok(out)
+}
+
+/// R-TRACE-3: what a variable-length value (lot (10), serial (21)) may
+/// have swallowed when a scanner dropped the group separator after it: an
+/// identifier the label otherwise lacks, inside the value, followed by a
+/// plausible value of its own (`17` and a real YYMMDD day, `11` likewise,
+/// `21` or `10` and at least one character). Only identifiers missing from
+/// the label are looked for, so a lot that merely holds the digits `17`
+/// beside an expiry of its own says nothing. Each warning names the field,
+/// what it may hold and the way to check (found in use, issue 10:
+/// `…10NOGS2117290131` was read as lot `NOGS2117290131`, no expiry).
+pub fn swallowed(gs1: &Gs1, reference_year: i32) -> Vec<String> {
+    let mut out = Vec::new();
+    let fields = [("lot", Ai::Lot, gs1.lot.as_deref()), ("serial", Ai::Serial, gs1.serial.as_deref())];
+    for (name, own, value) in fields {
+        let Some(value) = value else { continue };
+        let missing: Vec<(Ai, &str)> = [
+            (Ai::Expiry, "an expiry", gs1.expiry.is_none()),
+            (Ai::Production, "a production date", gs1.production.is_none()),
+            (Ai::Serial, "a serial", gs1.serial.is_none()),
+            (Ai::Lot, "a lot", gs1.lot.is_none()),
+        ]
+        .into_iter()
+        .filter(|(ai, _, absent)| *absent && *ai != own)
+        .map(|(ai, words, _)| (ai, words))
+        .collect();
+        // A date found is strong evidence; a variable field only when none is.
+        let dated = missing.iter().filter(|(ai, _)| ai.fixed().is_some());
+        let open = missing.iter().filter(|(ai, _)| ai.fixed().is_none());
+        for group in [dated.collect::<Vec<_>>(), open.collect::<Vec<_>>()] {
+            if let Some(found) =
+                group.iter().find_map(|(ai, words)| inside(value, *ai, reference_year).map(|v| (ai, words, v)))
+            {
+                let (ai, words, v) = found;
+                out.push(format!(
+                    "the {name} may have swallowed {words} ({}){v}: the scanner may have dropped the group separator; check the label",
+                    ai.code()
+                ));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The value of `ai` inside `value` (not at its start), when its code is
+/// followed by a plausible value: a real day for a date, any character for
+/// a variable field.
+fn inside(value: &str, ai: Ai, reference_year: i32) -> Option<String> {
+    value.char_indices().skip(1).find_map(|(i, _)| {
+        let tail = value[i..].strip_prefix(ai.code())?;
+        match ai.fixed() {
+            Some(n) => tail.get(..n).filter(|d| date(d, reference_year).is_some()).map(String::from),
+            None => (!tail.is_empty()).then(|| tail.to_string()),
+        }
+    })
 }
 
 /// `]C1`, `]d2`, `]Q3`, `]e0`…: a `]`, a letter and a digit the scanner
@@ -300,7 +376,11 @@ fn read_value(out: &mut Gs1, ai: Ai, value: &str, year: i32) -> Result<(), Gs1Er
     }
     match ai {
         Ai::Gtin => {
-            if value.len() != 14 {
+            if value.chars().count() != 14 || !value.bytes().all(|b| b.is_ascii_digit()) {
+                let digits = value.bytes().filter(u8::is_ascii_digit).count();
+                if digits == value.chars().count() {
+                    return Err(Gs1Error::GtinLength { found: shown(value), digits });
+                }
                 return Err(Gs1Error::BadGtin { found: shown(value) });
             }
             out.gtin = Some(Gtin::parse(value)?);
@@ -572,7 +652,51 @@ mod tests {
         assert!(matches!(err, Gs1Error::TooLong { ai: "10", .. }), "{err:?}");
         // A raw string that is cut short names where.
         let err = parse("0103453", options()).unwrap_err();
-        assert!(matches!(err, Gs1Error::BadGtin { .. }), "{err:?}");
+        assert!(matches!(err, Gs1Error::GtinLength { digits: 5, .. }), "{err:?}");
+    }
+
+    /// Found in use (issue 10, #7): a 13-digit (01) was refused as "not a
+    /// GTIN (8, 12, 13 or 14 digits)", which allowed 13. In an element
+    /// string (01) is always 14 digits, and the message says so.
+    #[test]
+    fn r_trace_3_a_short_01_says_it_needs_14_digits() {
+        let err = parse("(01)4006381333931(10)A1", options()).unwrap_err();
+        assert_eq!(err, Gs1Error::GtinLength { found: "4006381333931".into(), digits: 13 });
+        let text = err.to_string();
+        assert!(text.contains("13 digit(s), but in a GS1 string (01) is always 14 digits"), "{text}");
+        assert!(!text.contains("8, 12, 13 or 14"), "{text}");
+    }
+
+    /// Found in use (issue 10, #4): an expiry before the production date
+    /// was saved without a word. It is refused, naming both dates.
+    #[test]
+    fn r_trace_3_an_expiry_before_the_production_date_is_refused() {
+        let err = parse("(11)260101(17)250101(10)A1", options()).unwrap_err();
+        assert_eq!(err, Gs1Error::ExpiryBeforeProduction { expiry: day(2025, 1, 1), production: day(2026, 1, 1) });
+        let text = err.to_string();
+        assert!(text.contains("use-by 01/01/2025 is before (11) production date 01/01/2026"), "{text}");
+        assert!(parse("(11)250101(17)250101(10)A1", options()).is_ok(), "the same day is allowed");
+    }
+
+    /// Found in use (issue 10, #9): a raw string whose GS was dropped after
+    /// the lot was read as one long lot, no expiry, without a hint. The
+    /// identifiers the label lacks, found inside the lot with a plausible
+    /// value, are named; a lot beside its own expiry says nothing.
+    #[test]
+    fn r_trace_3_a_lot_that_swallowed_an_identifier_is_flagged() {
+        let parsed = parse("]C1010345312000007310NOGS2117290131", options()).unwrap();
+        assert_eq!(parsed.lot.as_deref(), Some("NOGS2117290131"));
+        let warnings = swallowed(&parsed, 2026);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with("the lot may have swallowed"), "{warnings:?}");
+        let parsed = parse(&format!("01{GTIN}10AB1729013"), options()).unwrap();
+        assert!(swallowed(&parsed, 2026).is_empty(), "17 and 5 digits is no date: {parsed:?}");
+        let parsed = parse(&format!("01{GTIN}10AB17290131"), options()).unwrap();
+        let w = swallowed(&parsed, 2026);
+        assert!(w[0].contains("an expiry (17)290131: the scanner may have dropped the group separator"), "{w:?}");
+        // The label has its own expiry and serial: digits in the lot are the lot's.
+        let parsed = parse(&format!("01{GTIN}17271231{GS}10AB1729013121X{GS}21S1"), options()).unwrap();
+        assert!(swallowed(&parsed, 2026).is_empty(), "{parsed:?}");
     }
 
     fn set_82() -> impl Strategy<Value = String> {
@@ -603,6 +727,10 @@ mod tests {
                 count,
             })
             .prop_filter("at least one field", |g| g != &Gs1::default())
+            .prop_filter("no expiry before the production date", |g| match (g.expiry, g.production) {
+                (Some(e), Some(p)) => e >= p,
+                _ => true,
+            })
     }
 
     proptest! {

@@ -67,6 +67,15 @@ impl Lot {
         }
     }
 
+    /// The marks beside the status on `today`: `✗ EXPIRED` on a lot whose
+    /// status says quarantined or recalled but which has also passed its
+    /// use-by day with units left (found in use, issue 10: a quarantined
+    /// expired lot showed only `⊘ quarantined`).
+    pub fn also(&self, today: NaiveDate) -> Option<&'static str> {
+        let withdrawn = matches!(self.status(today), LotStatus::Quarantined | LotStatus::Recalled);
+        (withdrawn && self.quantity > 0 && self.expired_on(today)).then_some(LotStatus::Expired.label())
+    }
+
     /// R-TRACE-2: the lot is withdrawn by a recall (its quarantine says so,
     /// see [`RECALL_PREFIX`]), not only quarantined.
     pub fn recalled(&self) -> bool {
@@ -197,6 +206,31 @@ pub fn fefo(lots: &[Lot], day: NaiveDate, units: u32) -> Option<&Lot> {
         .min_by_key(|l| (l.expiry.is_none(), l.expiry, l.id))
 }
 
+/// R-STOCK-3 (FEFO across lots): how to take `units` for a procedure on
+/// `day` from the lots usable then, the earliest-expiring first (a lot
+/// without expiry last, then the oldest): each lot with the units taken
+/// from it. `Err(free)`: the usable lots hold only `free` units not
+/// reserved, fewer than asked (nothing is to be taken then).
+pub fn fefo_split(lots: &[Lot], day: NaiveDate, units: u32) -> Result<Vec<(Lot, u32)>, u32> {
+    let mut usable: Vec<&Lot> = lots.iter().filter(|l| l.usable_on(day).is_ok() && l.free() > 0).collect();
+    usable.sort_by_key(|l| (l.expiry.is_none(), l.expiry, l.id));
+    let free: u32 = usable.iter().map(|l| l.free()).sum();
+    if free < units {
+        return Err(free);
+    }
+    let mut left = units;
+    let mut out = Vec::new();
+    for lot in usable {
+        if left == 0 {
+            break;
+        }
+        let take = left.min(lot.free());
+        out.push((lot.clone(), take));
+        left -= take;
+    }
+    Ok(out)
+}
+
 /// R-STOCK-4: the lot expires within `days` days of `today` (and has not
 /// yet): the list marks it, the Board lists it.
 pub fn expiring(lot: &Lot, today: NaiveDate, days: i64) -> bool {
@@ -302,5 +336,24 @@ pub(crate) mod tests {
         assert_eq!(may_lift(&l, true), Ok(()));
         l.quantity = 0;
         assert_eq!(l.status(day(11, 22)), LotStatus::Recalled, "a used-up recalled lot says recalled");
+    }
+
+    /// Found in use (issue 10, #6): a reservation could not span lots. It
+    /// takes from the earliest-expiring usable lot first, then the next.
+    #[test]
+    fn r_stock_3_a_reservation_spans_lots_earliest_expiry_first() {
+        let today = day(11, 22);
+        let mut later = lot(1, Some(day(12, 31)), 5);
+        later.reserved = 1;
+        let sooner = lot(2, Some(day(12, 1)), 2);
+        let expired = lot(3, Some(day(11, 1)), 9);
+        let mut quarantined = lot(4, Some(day(11, 30)), 9);
+        quarantined.quarantine = Some("damaged".into());
+        let none = lot(5, None, 3);
+        let lots = [later, sooner, expired, quarantined, none];
+        let plan = fefo_split(&lots, today, 7).unwrap();
+        let taken: Vec<(i64, u32)> = plan.iter().map(|(l, n)| (l.id, *n)).collect();
+        assert_eq!(taken, [(2, 2), (1, 4), (5, 1)]);
+        assert_eq!(fefo_split(&lots, today, 10), Err(9), "2 + 4 + 3 free usable units");
     }
 }

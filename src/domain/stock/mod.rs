@@ -7,6 +7,7 @@
 pub mod alerts;
 pub mod gs1;
 pub mod hibc;
+pub mod lookup;
 pub mod lots;
 pub mod movement;
 pub mod scan;

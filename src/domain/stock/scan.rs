@@ -36,6 +36,19 @@ pub fn read(text: &str, options: gs1::Options) -> Result<Label, ScanError> {
     if is_hibc(text) { Ok(Label::Hibc(hibc::parse(text)?)) } else { Ok(Label::Gs1(gs1::parse(text, options)?)) }
 }
 
+/// A typed field that holds a label, or the start of one, rather than what
+/// the field asks for (a place, a lot): a GS1 element string starting with
+/// `(01)` or a symbology prefix (`]C1`, `]d2`, `]Q3`, `]e0`), `01` followed
+/// by 14 digits and more. Found in use (issue 10): a
+/// second scan cut short (`(01)0345312000007`, 13 digits) was saved as the
+/// location; the old check wanted a whole GTIN.
+pub fn looks_like_label(text: &str) -> bool {
+    let t = text.trim();
+    let prefixed = ["]C", "]d", "]Q", "]e"].iter().any(|p| t.starts_with(p) && t.len() > 3);
+    let digits = |s: &str| s.len() >= 14 && s.bytes().take(14).all(|b| b.is_ascii_digit());
+    prefixed || t.starts_with("(01)") || (t.len() > 16 && t.strip_prefix("01").is_some_and(digits))
+}
+
 /// Why no reference matched a label.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NoReference {
@@ -120,6 +133,15 @@ impl Label {
         }
     }
 
+    /// R-TRACE-3: warnings about what the label may have lost (a lot that
+    /// swallowed an expiry when a scanner dropped GS), for the confirmation.
+    pub fn warnings(&self, reference_year: i32) -> Vec<String> {
+        match self {
+            Label::Gs1(g) => gs1::swallowed(g, reference_year),
+            Label::Hibc(_) => Vec::new(),
+        }
+    }
+
     /// What was read, for the form's subtitle.
     pub fn shown(&self) -> String {
         match self {
@@ -151,6 +173,18 @@ mod tests {
 
     fn options() -> gs1::Options {
         gs1::Options { separator: None, reference_year: 2026 }
+    }
+
+    /// Found in use (issue 10, #9): a truncated second scan typed into
+    /// Location was saved as the place. The start of a label is one.
+    #[test]
+    fn r_trace_3_a_label_or_its_start_is_no_location() {
+        for text in ["(01)0345312000007", "]C1010345312", "01034531200000731", "(01)03453120000073(10)A1"] {
+            assert!(looks_like_label(text), "{text}");
+        }
+        for text in ["block cupboard A", "01 fridge", "B2-03", "(1) shelf", "+5 C"] {
+            assert!(!looks_like_label(text), "{text}");
+        }
     }
 
     #[test]

@@ -85,6 +85,15 @@ impl VoidTo {
         }
     }
 
+    /// What happens to the units, after a count: `2 unit(s) put back on
+    /// the shelf` (issue 10: `unit(s) units put back` said "units" twice).
+    pub fn done(self) -> &'static str {
+        match self {
+            VoidTo::Shelf => "put back on the shelf",
+            VoidTo::Waste => "wasted",
+        }
+    }
+
     pub fn words(self) -> &'static str {
         match self {
             VoidTo::Shelf => "units put back on the shelf",
