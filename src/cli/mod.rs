@@ -12,6 +12,7 @@ pub mod demo_distraction;
 pub mod demo_stock;
 pub mod distraction;
 pub mod distraction_commands;
+pub mod reindex;
 pub mod rules;
 pub mod settings;
 pub mod setup;

@@ -123,10 +123,13 @@ pub enum Change {
     /// The J0 timeline of a case: arrived, in room, … back on ward, and
     /// their corrections (R-BLOCK-6).
     Timeline,
+    /// Rebuilding the search indexes from the records (`periop reindex`,
+    /// after `periop check` found them damaged or tampered with, R-AUDIT-3).
+    SearchIndexes,
 }
 
 impl Change {
-    pub const ALL: [Change; 21] = [
+    pub const ALL: [Change; 22] = [
         Change::Staff,
         Change::Settings,
         Change::Rooms,
@@ -148,6 +151,7 @@ impl Change {
         Change::Stock,
         Change::Implant,
         Change::Timeline,
+        Change::SearchIndexes,
     ];
 
     /// How a refusal and `periop roles` name the change.
@@ -174,6 +178,7 @@ impl Change {
             Change::Stock => "device stock",
             Change::Implant => "implant records",
             Change::Timeline => "the J0 timeline",
+            Change::SearchIndexes => "rebuilding the search indexes",
         }
     }
 
@@ -200,6 +205,7 @@ impl Change {
             Change::Stock => "stock",
             Change::Implant => "implant",
             Change::Timeline => "timeline",
+            Change::SearchIndexes => "search_indexes",
         }
     }
 }
@@ -230,6 +236,7 @@ pub const PERMISSIONS: &[(Change, &[Role])] = &[
     (Change::Stock, &[Nurse, Doctor, Pharmacist, Admin]),
     (Change::Implant, &[Nurse, Doctor, Admin]),
     (Change::Timeline, &[Nurse, Scheduler, Admin]),
+    (Change::SearchIndexes, &[Admin]),
 ];
 
 /// The roles that may make `change` (R-ROLE-1).

@@ -16,7 +16,7 @@
 //! reaches FTS5's query syntax: each word is one quoted phrase, so `"`,
 //! `AND(` or `NEAR` are searched as text, never parsed.
 
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::table::Table;
 use crate::domain::names;
 use rusqlite::{Connection, params};
@@ -182,12 +182,54 @@ pub(super) fn rebuild_indexes(conn: &Connection) -> Result<()> {
     build_indexes(conn)
 }
 
+/// A search that met a damaged index ([`StoreError::SearchDamaged`]): FTS5
+/// found a segment of `index` it cannot read (`SQLITE_CORRUPT_VTAB`). Other
+/// errors pass unchanged (damage in the file's pages is the file's:
+/// [`StoreError::Damaged`], said by `Store::explain`).
+pub(super) fn damaged_index(path: &std::path::Path, index: &'static str, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(inner)
+            if inner.sqlite_error().is_some_and(|f| f.extended_code == rusqlite::ffi::SQLITE_CORRUPT_VTAB) =>
+        {
+            log::warn!("the search index {index} is damaged ({inner})");
+            StoreError::SearchDamaged { path: path.into(), index, detail: "FTS5 cannot read a segment".into() }
+        }
+        other => other,
+    }
+}
+
 /// Schema upgrade 3 → 4: indexes every existing patient and audit row.
 pub(super) fn build_indexes(conn: &Connection) -> Result<()> {
+    build_indexes_telling(conn, &mut |_, _| {}).map(|_| ())
+}
+
+/// `periop reindex` (inside its write): drops all three indexes, whatever
+/// state they are in (a damaged segment is never read), makes them again
+/// and fills them from the records, telling `progress` (rows done, rows in
+/// all: patients then audit rows) as it goes. Returns (patients, audit rows)
+/// indexed.
+pub(super) fn remake_indexes(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) -> Result<(u64, u64)> {
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS audit_search; DROP TABLE IF EXISTS patient_search; DROP TABLE IF EXISTS audit_terms;",
+    )?;
+    conn.execute_batch(INDEXES_V5)?;
+    build_indexes_telling(conn, progress)
+}
+
+/// Indexes every patient and audit row into empty indexes, telling
+/// `progress` (rows done, rows in all) about every thousandth row.
+fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) -> Result<(u64, u64)> {
     let ids: Vec<i64> =
         conn.prepare("SELECT id FROM patients")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    for id in ids {
+    let audit_rows: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
+    let audit_rows = audit_rows.unsigned_abs();
+    let patients = ids.len() as u64;
+    let all = patients + audit_rows;
+    for (done, id) in ids.into_iter().enumerate() {
         index_patient(conn, id)?;
+        if done.is_multiple_of(1000) {
+            progress(done as u64, all);
+        }
     }
     let mut read = conn.prepare(
         "SELECT a.id, s.display_name, s.account, a.table_name, a.row_id, a.action, a.before, a.after
@@ -196,7 +238,12 @@ pub(super) fn build_indexes(conn: &Connection) -> Result<()> {
     let mut insert = conn.prepare("INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)")?;
     let mut rows = read.query([])?;
     let mut known = std::collections::BTreeSet::new();
+    let mut done = patients;
     while let Some(r) = rows.next()? {
+        if done.is_multiple_of(1000) {
+            progress(done, all);
+        }
+        done += 1;
         let (account, before): (Option<String>, Option<String>) = (r.get(2)?, r.get(6)?);
         let (actor, table, action, after): (String, String, String, String) =
             (r.get(1)?, r.get(3)?, r.get(5)?, r.get(7)?);
@@ -209,7 +256,8 @@ pub(super) fn build_indexes(conn: &Connection) -> Result<()> {
         add.execute([term])?;
     }
     conn.execute_batch("INSERT INTO audit_search (audit_search) VALUES ('optimize');")?;
-    Ok(())
+    progress(all, all);
+    Ok((patients, done - patients))
 }
 
 #[cfg(test)]
