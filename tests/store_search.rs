@@ -200,6 +200,25 @@ fn r_audit_3_the_indexes_of_a_ward_saved_through_periop_match_its_records() {
     let dir = tempfile::tempdir().unwrap();
     let path = indexed_ward(dir.path());
     assert_eq!(search_problems(&path), Vec::<String>::new());
+
+    // Found when this landed: the index holds a writer's name as it was then;
+    // the check and the rebuild read it so after a rename too.
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let (nurse_id, version): (i64, i64) = raw_ro(&path)
+        .query_row("SELECT id, version FROM staff WHERE account = 'nurse1'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    store
+        .write(at_plus(30), |tx| {
+            tx.update(Table::Staff, nurse_id, version, &[("display_name", &"Nurse Wed")]).map(|_| ())
+        })
+        .unwrap();
+    drop(store);
+    let mut store = open_as_staff(&path, &nurse());
+    add_patient(&mut store, 8);
+    drop(store);
+    assert_eq!(search_problems(&path), Vec::<String>::new());
+    reindex_as_admin(&path);
+    assert_eq!(search_problems(&path), Vec::<String>::new());
 }
 
 #[test]

@@ -110,6 +110,54 @@ pub fn audit_doc(
     names::folded(&doc)
 }
 
+/// Who wrote each audit row, by the name and account they had then: what
+/// the write path indexed (it reads the staff row as the row is written),
+/// so a rebuild and `periop check` give the words it gave, after a member
+/// of staff was renamed too. Read from the staff rows' audit images; a
+/// staff row with none (written outside periop) counts by its name now.
+pub struct ActorNames {
+    /// Per staff id: (audit id from which it holds, name, account), in id order.
+    history: std::collections::HashMap<i64, Vec<(i64, String, Option<String>)>>,
+    now: std::collections::HashMap<i64, (String, Option<String>)>,
+}
+
+impl ActorNames {
+    /// Reads every staff row and its audit images. Errors: SQLite's.
+    pub fn read(conn: &Connection) -> Result<ActorNames> {
+        let mut now = std::collections::HashMap::new();
+        let mut stmt = conn.prepare("SELECT id, display_name, account FROM staff")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            now.insert(r.get::<_, i64>(0)?, (r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?));
+        }
+        let mut history: std::collections::HashMap<i64, Vec<_>> = std::collections::HashMap::new();
+        let mut stmt = conn.prepare("SELECT id, row_id, after FROM audit WHERE table_name = 'staff' ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, staff_id, after): (i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let Ok(serde_json::Value::Object(image)) = serde_json::from_str::<serde_json::Value>(&after) else {
+                continue;
+            };
+            let Some(name) = image.get("display_name").and_then(|v| v.as_str()) else { continue };
+            let account = image.get("account").and_then(|v| v.as_str()).map(String::from);
+            history.entry(staff_id).or_default().push((id, name.to_string(), account));
+        }
+        Ok(ActorNames { history, now })
+    }
+
+    /// The name and account `actor_id` had when audit row `audit_id` was written.
+    pub fn at(&self, actor_id: i64, audit_id: i64) -> (&str, Option<&str>) {
+        let then = self.history.get(&actor_id).and_then(|images| {
+            let upto = images.partition_point(|(from, _, _)| *from <= audit_id);
+            upto.checked_sub(1).map(|i| &images[i])
+        });
+        match then {
+            Some((_, name, account)) => (name, account.as_deref()),
+            None => self.now.get(&actor_id).map_or(("", None), |(name, account)| (name, account.as_deref())),
+        }
+    }
+}
+
 /// Inside a write: indexes the audit row just appended.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn index_audit(
@@ -231,8 +279,9 @@ fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) 
             progress(done as u64, all);
         }
     }
+    let names = ActorNames::read(conn)?;
     let mut read = conn.prepare(
-        "SELECT a.id, s.display_name, s.account, a.table_name, a.row_id, a.action, a.before, a.after
+        "SELECT a.id, a.actor_id, a.table_name, a.row_id, a.action, a.before, a.after
          FROM audit a JOIN staff s ON s.id = a.actor_id ORDER BY a.id",
     )?;
     let mut insert = conn.prepare("INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)")?;
@@ -244,10 +293,10 @@ fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) 
             progress(done, all);
         }
         done += 1;
-        let (account, before): (Option<String>, Option<String>) = (r.get(2)?, r.get(6)?);
-        let (actor, table, action, after): (String, String, String, String) =
-            (r.get(1)?, r.get(3)?, r.get(5)?, r.get(7)?);
-        let doc = audit_doc(&actor, account.as_deref(), &table, r.get(4)?, &action, before.as_deref(), &after);
+        let (id, actor_id, before): (i64, i64, Option<String>) = (r.get(0)?, r.get(1)?, r.get(5)?);
+        let (table, action, after): (String, String, String) = (r.get(2)?, r.get(4)?, r.get(6)?);
+        let (actor, account) = names.at(actor_id, id);
+        let doc = audit_doc(actor, account, &table, r.get(3)?, &action, before.as_deref(), &after);
         insert.execute(params![r.get::<_, i64>(0)?, doc])?;
         known.extend(terms(&doc));
     }

@@ -11,7 +11,8 @@
 //!   [`super::search::patient_doc`] of the row, and no entry is for no patient;
 //! - `audit_search` (contentless, so its words cannot be read back): a copy of
 //!   its shadow tables is checked by FTS5 against the words each audit row
-//!   gives ([`super::search::audit_doc`]), through a TEMP view, so every entry
+//!   gives ([`super::search::audit_doc`], its writer named as they were
+//!   then: [`ActorNames`]), through a TEMP view, so every entry
 //!   of the index and of its prefix indexes is counted (FTS5's checksum);
 //!   audit rows missing from it or extra in it are named by id;
 //! - `audit_terms` against the words of every audit row.
@@ -23,7 +24,7 @@
 //! Cost on a `demo --years 10` file: README, "What periop guarantees".
 
 use super::error::{Result, StoreError};
-use super::search::{audit_doc, patient_doc, terms};
+use super::search::{ActorNames, audit_doc, patient_doc, terms};
 use rusqlite::functions::{Context, FunctionFlags};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, ErrorCode};
@@ -160,7 +161,7 @@ DROP TABLE IF EXISTS temp.periop_audit_copy;
 DROP VIEW IF EXISTS temp.periop_audit_docs;
 CREATE TEMP VIEW periop_audit_docs AS
     SELECT a.id AS id,
-           periop_audit_doc(s.display_name, s.account, a.table_name, a.row_id, a.action, a.before, a.after) AS doc
+           periop_audit_doc(a.id, a.actor_id, a.table_name, a.row_id, a.action, a.before, a.after) AS doc
     FROM audit a JOIN staff s ON s.id = a.actor_id;
 CREATE VIRTUAL TABLE temp.periop_audit_copy USING fts5(
     doc, content = 'periop_audit_docs', content_rowid = 'id',
@@ -178,6 +179,7 @@ INSERT INTO temp.periop_audit_copy_config SELECT * FROM main.audit_search_config
 /// `audit_search` against the audit rows (see the module's doc).
 fn audit(conn: &Connection, words: &Arc<Mutex<Words>>) -> Result<Vec<String>> {
     let gathered = words.clone();
+    let names = ActorNames::read(conn)?;
     // Not deterministic: it gathers the words as a side effect.
     conn.create_scalar_function("periop_audit_doc", 7, FunctionFlags::SQLITE_UTF8, move |ctx: &Context<'_>| {
         let field = |i: usize| ctx.get_raw(i);
@@ -186,9 +188,10 @@ fn audit(conn: &Connection, words: &Arc<Mutex<Words>>) -> Result<Vec<String>> {
             ValueRef::Integer(n) => n,
             _ => i64::MIN,
         };
+        let (actor, account) = names.at(number(1), number(0));
         let doc = audit_doc(
-            &text(0).unwrap_or_default(),
-            text(1).as_deref(),
+            actor,
+            account,
             &text(2).unwrap_or_default(),
             number(3),
             &text(4).unwrap_or_default(),
