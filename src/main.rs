@@ -163,6 +163,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Some(Command::Reindex) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            out(&cli::reindex::run(&mut store, now)?);
+        }
         Some(Command::Rules { id }) => match id {
             None => out(cli::rules::RULES),
             Some(id) => out(cli::rules::lookup(&id)?),

@@ -479,3 +479,35 @@ fn text_that_is_not_utf8_is_said_by_the_board_and_listed_by_check() {
     let place = format!("patient #{patient_id}, column surname: (a patient's value, not shown)");
     assert!(stdout.contains(&place), "check does not list {place:?}:\n{stdout}");
 }
+
+/// Issue 12, the search indexes: an untouched demo's indexes match its
+/// records (no finding); a patient deleted from `patient_search` behind
+/// periop's back is named by `check` (exit 1) with the command that mends
+/// it; `periop reindex` (admin, progress on stderr) mends it.
+#[test]
+fn check_compares_the_search_indexes_with_the_records_and_reindex_mends_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db_arg = db.to_str().unwrap();
+    let out = periop(dir.path(), &["demo", "--db", db_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = periop(dir.path(), &["check", "--db", db_arg]);
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("search:       ok (each index matches the records)"), "{said}");
+
+    raw_rw(&db).execute("DELETE FROM patient_search WHERE rowid = 2", []).unwrap();
+    let out = periop(dir.path(), &["check", "--db", db_arg]);
+    let said = text(&out.stdout);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("  patient_search: patient #2 not in it"), "{said}");
+    assert!(said.contains("verdict:      SEARCH INDEXES") && said.contains("`periop reindex`"), "{said}");
+
+    let out = periop(dir.path(), &["reindex", "--db", db_arg]);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stderr).contains("indexing: 100%"), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("rebuilt the search indexes of"), "{}", text(&out.stdout));
+    let out = periop(dir.path(), &["check", "--db", db_arg]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("verdict:      healthy"), "{}", text(&out.stdout));
+}

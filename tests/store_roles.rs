@@ -97,6 +97,8 @@ fn try_change(tx: &mut WriteTx<'_>, change: Change, r: &Rows) -> periop::store::
         Change::Distraction => tx
             .update(Table::DistractionCases, r.distraction.0, r.distraction.1, &[("pin_sites", &"pins 1-4 lateral")])
             .map(drop),
+        // `periop reindex` (Store::reindex) asks the write path for it first.
+        Change::SearchIndexes => tx.permit_change(Change::SearchIndexes),
         Change::Timeline => tx
             .insert(
                 Table::CaseEvents,

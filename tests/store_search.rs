@@ -160,3 +160,225 @@ fn ss_and_oe_are_found_both_ways_in_every_index_including_one_built_before() {
         assert_eq!(found(&store, text), vec![("patients".to_string(), id)], "{text} after the upgrade");
     }
 }
+
+// Issue 12, the indexes: someone with write access changes or damages a
+// search index behind periop's back; `periop check` compares each index with
+// the records and names what differs; `periop reindex` (admin) builds them
+// again from the records, in one audited transaction.
+
+/// A ward with five patients, each saved (and renamed once) by a nurse.
+fn indexed_ward(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = new_db(dir);
+    let mut store = open_as_staff(&path, &nurse());
+    for n in 1..=5 {
+        let id = add_patient(&mut store, n);
+        store
+            .write(at_plus(i64::from(n)), |tx| {
+                tx.update(Table::Patients, id, 1, &[("surname", &format!("Renamed{n}"))]).map(|_| ())
+            })
+            .unwrap();
+    }
+    path
+}
+
+fn search_problems(path: &std::path::Path) -> Vec<String> {
+    let report = periop::store::check::check_file(path, at()).expect("check the file");
+    assert!(report.file_whole(), "index damage is not the records' damage: {report:#?}");
+    report.search_indexes
+}
+
+fn reindex_as_admin(path: &std::path::Path) -> periop::store::reindex::Reindexed {
+    let mut store = Store::open_as(path, &admin()).unwrap();
+    let mut told = Vec::new();
+    let done = store.reindex(at_plus(60), &mut |done, all| told.push((done, all))).expect("reindex");
+    assert_eq!(told.last().map(|&(done, all)| done == all), Some(true), "progress ends at 100%: {told:?}");
+    done
+}
+
+#[test]
+fn r_audit_3_the_indexes_of_a_ward_saved_through_periop_match_its_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = indexed_ward(dir.path());
+    assert_eq!(search_problems(&path), Vec::<String>::new());
+
+    // Found when this landed: the index holds a writer's name as it was then;
+    // the check and the rebuild read it so after a rename too.
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let (nurse_id, version): (i64, i64) = raw_ro(&path)
+        .query_row("SELECT id, version FROM staff WHERE account = 'nurse1'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    store
+        .write(at_plus(30), |tx| {
+            tx.update(Table::Staff, nurse_id, version, &[("display_name", &"Nurse Wed")]).map(|_| ())
+        })
+        .unwrap();
+    drop(store);
+    let mut store = open_as_staff(&path, &nurse());
+    add_patient(&mut store, 8);
+    drop(store);
+    assert_eq!(search_problems(&path), Vec::<String>::new());
+    reindex_as_admin(&path);
+    assert_eq!(search_problems(&path), Vec::<String>::new());
+}
+
+#[test]
+fn r_audit_3_a_patient_deleted_from_patient_search_is_named_and_reindex_puts_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = indexed_ward(dir.path());
+    raw_rw(&path).execute("DELETE FROM patient_search WHERE rowid = 3", []).unwrap();
+    let found = search_problems(&path);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("patient_search: patient #3 not in it"), "{found:#?}");
+    assert!(found[0].contains("`periop reindex`"), "{found:#?}");
+    assert!(!found[0].contains("Renamed3"), "a finding shows a patient's name (R-PRIV-1)");
+
+    let done = reindex_as_admin(&path);
+    assert_eq!(done.patients, 5);
+    assert_eq!(search_problems(&path), Vec::<String>::new());
+    let report = periop::store::check::check_file(&path, at()).unwrap();
+    assert!(report.is_healthy(), "{report:#?}");
+    // One audit row says who rebuilt the indexes and when.
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM audit WHERE table_name = 'search_indexes'", []), 1);
+}
+
+#[test]
+fn r_audit_3_a_patient_indexed_under_other_words_or_an_entry_for_no_patient_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = indexed_ward(dir.path());
+    {
+        let raw = raw_rw(&path);
+        raw.execute("UPDATE patient_search SET doc = 'someone else' WHERE rowid = 2", []).unwrap();
+        raw.execute("INSERT INTO patient_search (rowid, doc) VALUES (99, 'ghost')", []).unwrap();
+    }
+    let found = search_problems(&path);
+    assert!(found.iter().any(|f| f.starts_with("patient_search: patient #2 indexed under other words")), "{found:#?}");
+    assert!(found.iter().any(|f| f.starts_with("patient_search: entry #99 for no patient")), "{found:#?}");
+}
+
+#[test]
+fn r_audit_3_an_audit_search_doc_changed_or_deleted_and_audit_terms_deleted_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = indexed_ward(dir.path());
+    let conn = raw_ro(&path);
+    let last = count(&conn, "SELECT max(id) FROM audit", []);
+    let (actor, account, table, row_id, action, before, after): (
+        String,
+        Option<String>,
+        String,
+        i64,
+        String,
+        Option<String>,
+        String,
+    ) = conn
+        .query_row(
+            "SELECT s.display_name, s.account, a.table_name, a.row_id, a.action, a.before, a.after
+             FROM audit a JOIN staff s ON s.id = a.actor_id WHERE a.id = ?1",
+            [last],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )
+        .unwrap();
+    let doc = periop::store::search::audit_doc(
+        &actor,
+        account.as_deref(),
+        &table,
+        row_id,
+        &action,
+        before.as_deref(),
+        &after,
+    );
+
+    // The last audit row's words replaced (a contentless index is told the old words to forget them).
+    let raw = raw_rw(&path);
+    raw.execute(
+        "INSERT INTO audit_search (audit_search, rowid, doc) VALUES ('delete', ?1, ?2)",
+        rusqlite::params![last, doc],
+    )
+    .unwrap();
+    raw.execute("INSERT INTO audit_search (rowid, doc) VALUES (?1, 'nothing to see')", [last]).unwrap();
+    let found = search_problems(&path);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("audit_search: its words differ from those of the audit rows"), "{found:#?}");
+
+    // Deleted from the index: named by its audit id.
+    raw.execute("INSERT INTO audit_search (audit_search, rowid, doc) VALUES ('delete', ?1, 'nothing to see')", [last])
+        .unwrap();
+    let found = search_problems(&path);
+    assert!(found.iter().any(|f| f.starts_with(&format!("audit_search: audit #{last} not in it"))), "{found:#?}");
+
+    // Words the prefix search relies on, deleted: counted, never shown (R-PRIV-1).
+    raw.execute("DELETE FROM audit_terms WHERE term IN ('renamed3', 'nurse')", []).unwrap();
+    let found = search_problems(&path);
+    assert!(found.iter().any(|f| f.starts_with("audit_terms: 2 word(s) of the audit rows missing")), "{found:#?}");
+    assert!(!found.iter().any(|f| f.contains("renamed3")), "{found:#?}");
+    drop(raw);
+
+    reindex_as_admin(&path);
+    assert_eq!(search_problems(&path), Vec::<String>::new());
+    let store = Store::open_as(&path, &admin()).unwrap();
+    assert!(!found_in(&store, "renamed3").is_empty(), "the rebuilt index finds the renamed patient");
+}
+
+fn found_in(store: &Store, filter: &str) -> Vec<(String, i64)> {
+    found(store, filter)
+}
+
+#[test]
+fn r_audit_3_a_damaged_fts_segment_is_reported_a_filter_says_so_and_reindex_mends_it() {
+    use periop::store::StoreError;
+    use periop::store::admission_list::ListQuery;
+    let dir = tempfile::tempdir().unwrap();
+    let path = indexed_ward(dir.path());
+    let mut store = open_as_staff(&path, &nurse());
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let stay = periop::store::admissions::NewAdmission {
+        patient_id: 1,
+        planned_admit_on: day,
+        planned_discharge_on: day.succ_opt().unwrap(),
+        bed_id: None,
+    };
+    store.write(at_plus(20), |tx| periop::store::admissions::create(tx, &stay)).unwrap();
+    drop(store);
+    {
+        // Every segment of both indexes (ids past the structure records) overwritten.
+        let raw = raw_rw(&path);
+        for index in ["audit_search", "patient_search"] {
+            raw.execute(&format!("UPDATE {index}_data SET block = randomblob(length(block)) WHERE id > 10"), [])
+                .unwrap();
+        }
+    }
+    let found = search_problems(&path);
+    assert!(found.iter().any(|f| f.starts_with("audit_search: ")), "{found:#?}");
+    assert!(found.iter().any(|f| f.starts_with("patient_search: ")), "{found:#?}");
+
+    // A filter meets the damage: a typed error naming the file and the next step, no panic.
+    let store = Store::open_as(&path, &nurse()).unwrap();
+    let err = store.audit_entries("renamed", None, 10).map(|_| ()).expect_err("a damaged index is said");
+    assert!(matches!(err, StoreError::SearchDamaged { index: "audit_search", .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(text.starts_with(&format!("{}: the search index audit_search is damaged", path.display())), "{text}");
+    assert!(text.contains("`periop reindex --db"), "{text}");
+    let query = ListQuery { text: Some("renamed".into()), day: None, ..Default::default() };
+    let err = store.admissions(&query, at()).map(|_| ()).expect_err("a damaged index is said");
+    assert!(matches!(err, StoreError::SearchDamaged { index: "patient_search", .. }), "{err:?}");
+    drop(store);
+
+    // A save is refused before it writes into the damaged index, naming the rebuild.
+    let mut store = Store::open_as(&path, &nurse()).unwrap();
+    let err = store.write(at_plus(30), |tx| patients::register(tx, &patient(9))).map(|_| ()).expect_err("refused");
+    assert!(matches!(err, StoreError::SearchDamaged { .. }), "{err:?}");
+    assert!(err.to_string().contains("nothing was saved"), "{err}");
+    drop(store);
+
+    // Only an admin rebuilds (R-ROLE-1).
+    let mut store = Store::open_as(&path, &nurse()).unwrap();
+    let err = store.reindex(at_plus(40), &mut |_, _| {}).map(|_| ()).expect_err("a nurse may not");
+    assert!(matches!(err, StoreError::NotAllowed { .. }), "{err:?}");
+    drop(store);
+
+    reindex_as_admin(&path);
+    let report = periop::store::check::check_file(&path, at()).unwrap();
+    assert!(report.is_healthy(), "{report:#?}");
+    let store = Store::open_as(&path, &nurse()).unwrap();
+    assert_eq!(store.audit_entries("renamed2", None, 10).unwrap().len(), 1);
+}

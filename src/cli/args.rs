@@ -173,9 +173,13 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<SettingsAction>,
     },
-    /// Check the database: integrity, foreign keys, schema version, and the
-    /// stored rows against the rules (stays in order, beds, operators).
+    /// Check the database: integrity, foreign keys, schema version, the audit
+    /// chain, the search indexes against the records, and the stored rows
+    /// against the rules (stays in order, beds, operators).
     Check,
+    /// Rebuild the search indexes from the patients and the audit log (admin;
+    /// after `periop check` found them damaged), with progress on stderr.
+    Reindex,
     /// Print the rules the program applies (docs/rules.md), or one by its ID.
     Rules {
         /// A rule ID as alerts cite it, e.g. R-FAST-4.

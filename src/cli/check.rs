@@ -49,6 +49,16 @@ fn describe(path: &Path, r: &Report) -> String {
     for row in &r.differences {
         let _ = writeln!(out, "  {row}");
     }
+    let _ = match r.search_indexes.len() {
+        0 if r.schema_version == r.known_version => {
+            writeln!(out, "search:       ok (each index matches the records)")
+        }
+        0 => writeln!(out, "search:       built again by the upgrade"),
+        n => writeln!(out, "search:       {n} problems (filters may miss records)"),
+    };
+    for problem in &r.search_indexes {
+        let _ = writeln!(out, "  {problem}");
+    }
     if !r.triggers_damaged.is_empty() {
         let _ = writeln!(
             out,
@@ -96,6 +106,9 @@ fn describe(path: &Path, r: &Report) -> String {
         Verdict::SetupProblems => "SETUP PROBLEMS: the stored data checks out; fix what is named above",
         Verdict::RulesBroken => {
             "RULES BROKEN: the file is whole, but the records above break the rules; correct each one"
+        }
+        Verdict::SearchIndexes => {
+            "SEARCH INDEXES: the records are whole, but a filter may miss them; an admin runs `periop reindex`, then check again"
         }
         Verdict::Damaged => "PROBLEMS FOUND: restore the latest backup or ask for help",
     };

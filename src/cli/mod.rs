@@ -16,6 +16,7 @@ pub mod demo_stock;
 pub mod distraction;
 pub mod distraction_commands;
 pub mod ossification;
+pub mod reindex;
 pub mod rules;
 pub mod settings;
 pub mod setup;

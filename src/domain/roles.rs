@@ -130,10 +130,13 @@ pub enum Change {
     /// Heterotopic ossification follow-up: prophylaxis, X-ray check,
     /// Brooker grade (R-HO-1).
     Ossification,
+    /// Rebuilding the search indexes from the records (`periop reindex`,
+    /// after `periop check` found them damaged or tampered with, R-AUDIT-3).
+    SearchIndexes,
 }
 
 impl Change {
-    pub const ALL: [Change; 24] = [
+    pub const ALL: [Change; 25] = [
         Change::Staff,
         Change::Settings,
         Change::Rooms,
@@ -158,6 +161,7 @@ impl Change {
         Change::Complication,
         Change::ComplicationClose,
         Change::Ossification,
+        Change::SearchIndexes,
     ];
 
     /// How a refusal and `periop roles` name the change.
@@ -187,6 +191,7 @@ impl Change {
             Change::Complication => "recording complications",
             Change::ComplicationClose => "closing complications",
             Change::Ossification => "ossification follow-up",
+            Change::SearchIndexes => "rebuilding the search indexes",
         }
     }
 
@@ -216,6 +221,7 @@ impl Change {
             Change::Complication => "complication",
             Change::ComplicationClose => "complication_close",
             Change::Ossification => "ossification",
+            Change::SearchIndexes => "search_indexes",
         }
     }
 }
@@ -249,6 +255,7 @@ pub const PERMISSIONS: &[(Change, &[Role])] = &[
     (Change::Complication, &[Nurse, Doctor, Admin]),
     (Change::ComplicationClose, &[Doctor, Admin]),
     (Change::Ossification, &[Doctor, Admin]),
+    (Change::SearchIndexes, &[Admin]),
 ];
 
 /// The roles that may make `change` (R-ROLE-1).

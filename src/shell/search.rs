@@ -132,14 +132,15 @@ fn answer(store: &mut Store, clock: Clock, job: Effect) -> Option<Msg> {
             if result.as_ref().is_err_and(|e| e.is_interrupted()) {
                 return None;
             }
-            Some(Msg::AuditLoaded { filter, appended: before_id.is_some(), result: result.map_err(|e| e.to_string()) })
+            let result = result.map_err(|e| store.explain(e).to_string());
+            Some(Msg::AuditLoaded { filter, appended: before_id.is_some(), result })
         }
         Effect::LoadAdmissions(query) => {
             let result = store.admissions(&query, clock.now());
             if result.as_ref().is_err_and(|e| e.is_interrupted()) {
                 return None;
             }
-            Some(Msg::AdmissionsLoaded { query, result: result.map_err(|e| e.to_string()) })
+            Some(Msg::AdmissionsLoaded { query, result: result.map_err(|e| store.explain(e).to_string()) })
         }
         other => Some(super::effects::run(store, clock, other)),
     }

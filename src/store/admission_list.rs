@@ -388,9 +388,11 @@ fn case_view(conn: &Connection, case_id: i64) -> Result<Option<CaseView>> {
 }
 
 impl Store {
-    /// [`list`] at `now`.
+    /// [`list`] at `now`. Errors: [`StoreError::SearchDamaged`] when a text
+    /// filter meets a damaged `patient_search` (`periop reindex` mends it).
     pub fn admissions(&self, q: &ListQuery, now: DateTime<Utc>) -> Result<Vec<AdmissionSummary>> {
         list(self.conn(), q, now, self.settings())
+            .map_err(|e| super::search::damaged_index(self.path(), "patient_search", e))
     }
 
     /// [`detail`] at `now`.

@@ -38,7 +38,15 @@ impl Store {
     /// or accents: the FTS5 index of `store/search.rs`), older than
     /// `before_id` when paging. A filter with nothing searchable in it (only
     /// punctuation) filters nothing.
+    ///
+    /// Errors: [`super::StoreError::SearchDamaged`] when the index cannot be
+    /// read (`periop reindex` mends it); others from SQLite.
     pub fn audit_entries(&self, filter: &str, before_id: Option<i64>, limit: usize) -> Result<Vec<Entry>> {
+        self.audit_page(filter, before_id, limit)
+            .map_err(|e| super::search::damaged_index(self.path(), "audit_search", e))
+    }
+
+    fn audit_page(&self, filter: &str, before_id: Option<i64>, limit: usize) -> Result<Vec<Entry>> {
         const COLUMNS: &str = "SELECT a.id, a.at, s.display_name, a.table_name, a.row_id, a.action, a.before, a.after
              FROM audit a JOIN staff s ON s.id = a.actor_id";
         let matching = super::search::audit_query(self.conn(), filter)?;

@@ -53,16 +53,32 @@ pub fn open_tables_whole(conn: &Connection, path: &Path) -> Result<()> {
 /// (b-tree structure, without matching each index against its table), so a
 /// damaged file is refused before a save lands in it. It reads the whole
 /// file once: measured in the README ("What periop guarantees").
+///
+/// SQLite's quick check runs FTS5's own check of each search index too:
+/// damage found only there is [`StoreError::SearchDamaged`] (nothing is
+/// saved until `periop reindex` mends it, which is let through), damage
+/// anywhere else [`StoreError::Damaged`] (restore the latest backup).
 pub fn whole_before_writing(conn: &Connection, path: &Path) -> Result<()> {
     let found: Vec<String> =
-        conn.prepare("PRAGMA quick_check(1)")?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
-    if found == ["ok"] {
-        return Ok(());
+        conn.prepare("PRAGMA quick_check(20)")?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let (rest, indexes) = split_index_lines(found);
+    if rest != ["ok"] {
+        // One line: SQLite heads its report with "*** in database main ***\n".
+        let first = rest[0].replace("*** in database main ***", "");
+        let first: Vec<&str> = first.split_whitespace().collect();
+        return Err(StoreError::Damaged {
+            path: path.into(),
+            detail: format!("SQLite's quick check: {}", first.join(" ")),
+        });
     }
-    // One line: SQLite heads its report with "*** in database main ***\n".
-    let first = found.join(" ").replace("*** in database main ***", "");
-    let first: Vec<&str> = first.split_whitespace().collect();
-    Err(StoreError::Damaged { path: path.into(), detail: format!("SQLite's quick check: {}", first.join(" ")) })
+    match indexes.first() {
+        None => Ok(()),
+        Some((index, line)) => Err(StoreError::SearchDamaged {
+            path: path.into(),
+            index,
+            detail: format!("SQLite's quick check: {line}; nothing was saved"),
+        }),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,6 +113,12 @@ pub struct Report {
     /// Tables, views, indexes and triggers that are not periop's schema
     /// ([`foreign_objects`]): a trigger can change rows behind its back.
     pub foreign_objects: Vec<String>,
+    /// R-AUDIT-3: where a search index (`patient_search`, `audit_search`,
+    /// `audit_terms`) differs from the records or is damaged, each naming the
+    /// index, what differs and the next step (`periop reindex`); see
+    /// [`super::search_check`]. FTS5's own lines of the integrity check are
+    /// here, not in `integrity`: rebuilding the index mends them.
+    pub search_indexes: Vec<String>,
 }
 
 /// What `periop check` concludes about a file, from most to least serious.
@@ -112,6 +134,9 @@ pub enum Verdict {
     OlderSchema,
     /// Whole, but stored records break a clinical rule: correct each one.
     RulesBroken,
+    /// The records are whole, but a search index differs from them or is
+    /// damaged, so filters may miss records: rebuild it (`periop reindex`).
+    SearchIndexes,
     /// Whole: side files, settings, triggers or objects to fix.
     SetupProblems,
 }
@@ -123,6 +148,7 @@ impl Report {
             && self.side_files.is_empty()
             && self.settings_refused.is_empty()
             && self.foreign_objects.is_empty()
+            && self.search_indexes.is_empty()
             && self.schema_version == self.known_version
             && self.findings.is_empty()
     }
@@ -163,6 +189,8 @@ impl Report {
             Verdict::OlderSchema
         } else if !self.findings.is_empty() {
             Verdict::RulesBroken
+        } else if !self.search_indexes.is_empty() {
+            Verdict::SearchIndexes
         } else {
             Verdict::SetupProblems
         }
@@ -201,6 +229,13 @@ impl Report {
                 self.findings[0]
             ));
         }
+        if !self.search_indexes.is_empty() {
+            out.push(format!(
+                "the search indexes differ from the records in {} way(s) (e.g. {}), so filters may miss records",
+                self.search_indexes.len(),
+                self.search_indexes[0]
+            ));
+        }
         if !self.settings_refused.is_empty() {
             out.push(format!(
                 "{} stored setting(s) refused, their defaults are used: correct them with `periop settings`",
@@ -233,7 +268,8 @@ impl Report {
 pub fn full(conn: &Connection) -> Result<Report> {
     let schema_version = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     let mut stmt = conn.prepare("PRAGMA integrity_check(20)")?;
-    let integrity = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let lines = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let (integrity, fts5_lines) = split_index_lines(lines);
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_key_problems = stmt.query_map([], |_| Ok(()))?.count();
     let undecodable = super::decode::undecodable_rows(conn)?.iter().map(ToString::to_string).collect();
@@ -246,6 +282,9 @@ pub fn full(conn: &Connection) -> Result<Report> {
         // An older file has no chain yet: the first read-write open upgrades it.
         (super::chain::ChainReport { rows: audit_rows, ..Default::default() }, Vec::new(), Vec::new())
     };
+    // An older file's indexes are built again by its upgrade.
+    let search_indexes =
+        if schema_version == schema::VERSION { super::search_check::problems(conn, &fts5_lines)? } else { Vec::new() };
     Ok(Report {
         schema_version,
         known_version: schema::VERSION,
@@ -257,10 +296,28 @@ pub fn full(conn: &Connection) -> Result<Report> {
         differences,
         triggers_damaged,
         foreign_objects,
+        search_indexes,
         side_files: Vec::new(),
         settings_refused: Vec::new(),
         findings: Vec::new(),
     })
+}
+
+/// SQLite's integrity check, without the lines FTS5 wrote about a search
+/// index (returned apart, with the index): `["ok"]` when only those were found.
+fn split_index_lines(lines: Vec<String>) -> (Vec<String>, Vec<(&'static str, String)>) {
+    let mut rest = Vec::new();
+    let mut indexes = Vec::new();
+    for line in lines {
+        match super::search_check::index_of_integrity_line(&line) {
+            Some(index) => indexes.push((index, line)),
+            None => rest.push(line),
+        }
+    }
+    if rest.is_empty() {
+        rest.push("ok".to_string());
+    }
+    (rest, indexes)
 }
 
 /// Every object of the file's schema (`type name`, e.g. `trigger x`) that a

@@ -103,6 +103,16 @@ pub enum StoreError {
         shown(path)
     )]
     Disk { path: PathBuf, cause: String },
+    /// A search index (`audit_search`, `patient_search`) cannot be read,
+    /// while the records it points to are whole: searches would miss them.
+    /// Rebuilding the indexes from the records mends it (R-AUDIT-3).
+    #[error(
+        "{}: the search index {index} is damaged ({detail}), so a filter could miss records; \
+         an admin rebuilds it from the records with `periop reindex --db {}`, then runs `periop check`",
+        shown(path),
+        shown(path)
+    )]
+    SearchDamaged { path: PathBuf, index: &'static str, detail: String },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

@@ -34,9 +34,11 @@ pub mod patients;
 pub mod permission;
 pub mod reference;
 pub mod registration;
+pub mod reindex;
 pub(crate) mod rows;
 pub mod schema;
 pub mod search;
+pub mod search_check;
 pub mod settings;
 pub mod setup;
 pub mod sidecars;
@@ -293,6 +295,11 @@ impl Store {
             check::whole_before_writing(&self.conn, &self.path).map_err(|e| damaged(&self.path, e))?;
             self.checked_whole = true;
         }
+        self.register_checked(at)
+    }
+
+    /// [`Store::register`] once the file was found whole.
+    fn register_checked(&mut self, at: DateTime<Utc>) -> Result<()> {
         let zone = self.settings.zone();
         let accounts = self.accounts.running_as(&self.account.name);
         let account = self.account.clone();
@@ -305,11 +312,29 @@ impl Store {
     }
 
     pub fn write<T>(&mut self, at: DateTime<Utc>, change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
+        self.write_checked(at, false, change)
+    }
+
+    /// [`Store::write`]; with `mending_indexes` (only `periop reindex`,
+    /// which drops the search indexes before it reads them) damage found
+    /// only in a search index does not stop it.
+    fn write_checked<T>(
+        &mut self,
+        at: DateTime<Utc>,
+        mending_indexes: bool,
+        change: impl FnOnce(&mut WriteTx<'_>) -> Result<T>,
+    ) -> Result<T> {
         if !self.checked_whole {
-            check::whole_before_writing(&self.conn, &self.path).map_err(|e| damaged(&self.path, e))?;
-            self.checked_whole = true;
+            match check::whole_before_writing(&self.conn, &self.path) {
+                Ok(()) => {}
+                Err(StoreError::SearchDamaged { .. }) if mending_indexes => {}
+                Err(e) => return Err(damaged(&self.path, e)),
+            }
+            self.checked_whole = !mending_indexes;
         }
-        self.register(at)?;
+        if self.actor.staff_id == actor::UNREGISTERED {
+            self.register_checked(at)?;
+        }
         let zone = self.settings.zone();
         let accounts = self.accounts.running_as(&self.account.name);
         let value = write::write(&mut self.conn, self.actor.staff_id, at, zone, accounts, change);

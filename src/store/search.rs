@@ -16,7 +16,7 @@
 //! reaches FTS5's query syntax: each word is one quoted phrase, so `"`,
 //! `AND(` or `NEAR` are searched as text, never parsed.
 
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::table::Table;
 use crate::domain::names;
 use rusqlite::{Connection, params};
@@ -110,6 +110,54 @@ pub fn audit_doc(
     names::folded(&doc)
 }
 
+/// Who wrote each audit row, by the name and account they had then: what
+/// the write path indexed (it reads the staff row as the row is written),
+/// so a rebuild and `periop check` give the words it gave, after a member
+/// of staff was renamed too. Read from the staff rows' audit images; a
+/// staff row with none (written outside periop) counts by its name now.
+pub struct ActorNames {
+    /// Per staff id: (audit id from which it holds, name, account), in id order.
+    history: std::collections::HashMap<i64, Vec<(i64, String, Option<String>)>>,
+    now: std::collections::HashMap<i64, (String, Option<String>)>,
+}
+
+impl ActorNames {
+    /// Reads every staff row and its audit images. Errors: SQLite's.
+    pub fn read(conn: &Connection) -> Result<ActorNames> {
+        let mut now = std::collections::HashMap::new();
+        let mut stmt = conn.prepare("SELECT id, display_name, account FROM staff")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            now.insert(r.get::<_, i64>(0)?, (r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?));
+        }
+        let mut history: std::collections::HashMap<i64, Vec<_>> = std::collections::HashMap::new();
+        let mut stmt = conn.prepare("SELECT id, row_id, after FROM audit WHERE table_name = 'staff' ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, staff_id, after): (i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let Ok(serde_json::Value::Object(image)) = serde_json::from_str::<serde_json::Value>(&after) else {
+                continue;
+            };
+            let Some(name) = image.get("display_name").and_then(|v| v.as_str()) else { continue };
+            let account = image.get("account").and_then(|v| v.as_str()).map(String::from);
+            history.entry(staff_id).or_default().push((id, name.to_string(), account));
+        }
+        Ok(ActorNames { history, now })
+    }
+
+    /// The name and account `actor_id` had when audit row `audit_id` was written.
+    pub fn at(&self, actor_id: i64, audit_id: i64) -> (&str, Option<&str>) {
+        let then = self.history.get(&actor_id).and_then(|images| {
+            let upto = images.partition_point(|(from, _, _)| *from <= audit_id);
+            upto.checked_sub(1).map(|i| &images[i])
+        });
+        match then {
+            Some((_, name, account)) => (name, account.as_deref()),
+            None => self.now.get(&actor_id).map_or(("", None), |(name, account)| (name, account.as_deref())),
+        }
+    }
+}
+
 /// Inside a write: indexes the audit row just appended.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn index_audit(
@@ -182,25 +230,73 @@ pub(super) fn rebuild_indexes(conn: &Connection) -> Result<()> {
     build_indexes(conn)
 }
 
+/// A search that met a damaged index ([`StoreError::SearchDamaged`]): FTS5
+/// found a segment of `index` it cannot read (`SQLITE_CORRUPT_VTAB`). Other
+/// errors pass unchanged (damage in the file's pages is the file's:
+/// [`StoreError::Damaged`], said by `Store::explain`).
+pub(super) fn damaged_index(path: &std::path::Path, index: &'static str, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(inner)
+            if inner.sqlite_error().is_some_and(|f| f.extended_code == rusqlite::ffi::SQLITE_CORRUPT_VTAB) =>
+        {
+            log::warn!("the search index {index} is damaged ({inner})");
+            StoreError::SearchDamaged { path: path.into(), index, detail: "FTS5 cannot read a segment".into() }
+        }
+        other => other,
+    }
+}
+
 /// Schema upgrade 3 → 4: indexes every existing patient and audit row.
 pub(super) fn build_indexes(conn: &Connection) -> Result<()> {
+    build_indexes_telling(conn, &mut |_, _| {}).map(|_| ())
+}
+
+/// `periop reindex` (inside its write): drops all three indexes, whatever
+/// state they are in (a damaged segment is never read), makes them again
+/// and fills them from the records, telling `progress` (rows done, rows in
+/// all: patients then audit rows) as it goes. Returns (patients, audit rows)
+/// indexed.
+pub(super) fn remake_indexes(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) -> Result<(u64, u64)> {
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS audit_search; DROP TABLE IF EXISTS patient_search; DROP TABLE IF EXISTS audit_terms;",
+    )?;
+    conn.execute_batch(INDEXES_V5)?;
+    build_indexes_telling(conn, progress)
+}
+
+/// Indexes every patient and audit row into empty indexes, telling
+/// `progress` (rows done, rows in all) about every thousandth row.
+fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) -> Result<(u64, u64)> {
     let ids: Vec<i64> =
         conn.prepare("SELECT id FROM patients")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    for id in ids {
+    let audit_rows: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
+    let audit_rows = audit_rows.unsigned_abs();
+    let patients = ids.len() as u64;
+    let all = patients + audit_rows;
+    for (done, id) in ids.into_iter().enumerate() {
         index_patient(conn, id)?;
+        if done.is_multiple_of(1000) {
+            progress(done as u64, all);
+        }
     }
+    let names = ActorNames::read(conn)?;
     let mut read = conn.prepare(
-        "SELECT a.id, s.display_name, s.account, a.table_name, a.row_id, a.action, a.before, a.after
+        "SELECT a.id, a.actor_id, a.table_name, a.row_id, a.action, a.before, a.after
          FROM audit a JOIN staff s ON s.id = a.actor_id ORDER BY a.id",
     )?;
     let mut insert = conn.prepare("INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)")?;
     let mut rows = read.query([])?;
     let mut known = std::collections::BTreeSet::new();
+    let mut done = patients;
     while let Some(r) = rows.next()? {
-        let (account, before): (Option<String>, Option<String>) = (r.get(2)?, r.get(6)?);
-        let (actor, table, action, after): (String, String, String, String) =
-            (r.get(1)?, r.get(3)?, r.get(5)?, r.get(7)?);
-        let doc = audit_doc(&actor, account.as_deref(), &table, r.get(4)?, &action, before.as_deref(), &after);
+        if done.is_multiple_of(1000) {
+            progress(done, all);
+        }
+        done += 1;
+        let (id, actor_id, before): (i64, i64, Option<String>) = (r.get(0)?, r.get(1)?, r.get(5)?);
+        let (table, action, after): (String, String, String) = (r.get(2)?, r.get(4)?, r.get(6)?);
+        let (actor, account) = names.at(actor_id, id);
+        let doc = audit_doc(actor, account, &table, r.get(3)?, &action, before.as_deref(), &after);
         insert.execute(params![r.get::<_, i64>(0)?, doc])?;
         known.extend(terms(&doc));
     }
@@ -209,7 +305,8 @@ pub(super) fn build_indexes(conn: &Connection) -> Result<()> {
         add.execute([term])?;
     }
     conn.execute_batch("INSERT INTO audit_search (audit_search) VALUES ('optimize');")?;
-    Ok(())
+    progress(all, all);
+    Ok((patients, done - patients))
 }
 
 #[cfg(test)]

@@ -186,6 +186,22 @@ impl WriteTx<'_> {
         super::permission::permit_staff(&self.tx, self.actor_id, change)
     }
 
+    /// R-ROLE-1 for a change that writes no record (rebuilding the search
+    /// indexes): the actor's role, read inside this transaction, must allow
+    /// `change`. Errors: [`StoreError::NotAllowed`] naming the roles that may.
+    pub fn permit_change(&self, change: crate::domain::roles::Change) -> Result<()> {
+        let role = super::permission::role_of(&self.tx, self.actor_id)?;
+        super::permission::permit(role, change)
+    }
+
+    /// Audits a change made to the file rather than to a record (R-AUDIT-1):
+    /// one audit row naming `subject` (not a table of records, so no data row
+    /// is reconciled with it), row 0, `action`, with `after` saying what was
+    /// done. Chained and indexed like every audit row (R-AUDIT-3).
+    pub(super) fn audit_file_change(&mut self, subject: &'static str, action: &str, after: &Value) -> Result<()> {
+        self.audit_named(subject, 0, action, None, after)
+    }
+
     /// The actor's role now, inside the transaction (R-ROLE-1).
     pub fn role(&self) -> Result<crate::domain::roles::Role> {
         super::permission::role_of(&self.tx, self.actor_id)
@@ -219,13 +235,18 @@ impl WriteTx<'_> {
 
     /// Appends the audit row, chained to the one before it (R-AUDIT-3).
     fn audit(&self, table: Table, id: i64, action: &str, before: Option<&Value>, after: &Value) -> Result<()> {
+        self.audit_named(table.name(), id, action, before, after)
+    }
+
+    /// [`WriteTx::audit`] under a name: a table's, or a subject of the file.
+    fn audit_named(&self, name: &str, id: i64, action: &str, before: Option<&Value>, after: &Value) -> Result<()> {
         let (audit_id, previous) = super::chain::next(&self.tx)?;
         let (at, before, after) = (instant_text(self.at), before.map(Value::to_string), after.to_string());
         let link = super::chain::Link {
             id: audit_id,
             at: &at,
             actor_id: self.actor_id,
-            table: table.name(),
+            table: name,
             row_id: id,
             action,
             before: before.as_deref(),
@@ -235,18 +256,9 @@ impl WriteTx<'_> {
         self.tx.execute(
             "INSERT INTO audit (id, at, actor_id, table_name, row_id, action, before, after, hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![audit_id, at, self.actor_id, table.name(), id, action, before, after, hash],
+            params![audit_id, at, self.actor_id, name, id, action, before, after, hash],
         )?;
-        super::search::index_audit(
-            &self.tx,
-            audit_id,
-            self.actor_id,
-            table.name(),
-            id,
-            action,
-            before.as_deref(),
-            &after,
-        )
+        super::search::index_audit(&self.tx, audit_id, self.actor_id, name, id, action, before.as_deref(), &after)
     }
 }
 

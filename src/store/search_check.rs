@@ -1,0 +1,298 @@
+//! R-AUDIT-3 for the search indexes: does each one still say what the
+//! records say? Someone with write access can delete or add rows in
+//! `patient_search`, `audit_search`, their shadow tables or `audit_terms`,
+//! or flip bytes in an FTS5 segment; a filter would then miss a patient or
+//! an audit row without a word. `periop check` compares, read-only:
+//!
+//! - both indexes with FTS5's own integrity check (`PRAGMA integrity_check`
+//!   runs it for every FTS5 table; its lines are taken from `integrity` and
+//!   said here, since rebuilding the index mends them);
+//! - `patient_search`: every patient's indexed words equal
+//!   [`super::search::patient_doc`] of the row, and no entry is for no patient;
+//! - `audit_search` (contentless, so its words cannot be read back): a copy of
+//!   its shadow tables is checked by FTS5 against the words each audit row
+//!   gives ([`super::search::audit_doc`], its writer named as they were
+//!   then: [`ActorNames`]), through a TEMP view, so every entry
+//!   of the index and of its prefix indexes is counted (FTS5's checksum);
+//!   audit rows missing from it or extra in it are named by id;
+//! - `audit_terms` against the words of every audit row.
+//!
+//! Nothing is written to the file: the copy and the view live in the
+//! connection's TEMP schema and are dropped before returning. Each finding
+//! names the index, what differs (records by number, never a patient's
+//! words, R-PRIV-1) and the next step ([`NEXT_STEP`]).
+//! Cost on a `demo --years 10` file: README, "What periop guarantees".
+
+use super::error::{Result, StoreError};
+use super::search::{ActorNames, audit_doc, patient_doc, terms};
+use rusqlite::functions::{Context, FunctionFlags};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, ErrorCode};
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+
+/// What to do about any finding; every finding ends with it.
+pub const NEXT_STEP: &str = "an admin rebuilds the search indexes from the records with `periop reindex`";
+
+/// periop's FTS5 tables (their shadow tables are named after them).
+pub const INDEXES: [&str; 2] = ["audit_search", "patient_search"];
+
+/// How many records one finding names before it counts the rest.
+const NAMED: usize = 10;
+
+/// The search index a line of `PRAGMA integrity_check` is about, when FTS5
+/// wrote it about one of [`INDEXES`] (`malformed inverted index for FTS5
+/// table main.patient_search`, `fts5: corruption found reading blob … from
+/// table "audit_search"`). Damage to the file's pages is not such a line.
+pub fn index_of_integrity_line(line: &str) -> Option<&'static str> {
+    if !line.to_ascii_lowercase().contains("fts5") {
+        return None;
+    }
+    INDEXES.into_iter().find(|index| line.contains(&format!("main.{index}")) || line.contains(&format!("\"{index}\"")))
+}
+
+/// Every difference between the search indexes and the records, one line
+/// each (empty when they agree). `fts5_lines` are the lines of SQLite's
+/// integrity check that FTS5 wrote about an index ([`index_of_integrity_line`]).
+/// Read-only. Errors: SQLite errors other than damage (damage met while
+/// comparing is a finding).
+pub fn problems(conn: &Connection, fts5_lines: &[(&'static str, String)]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = fts5_lines
+        .iter()
+        .map(|(index, line)| format!("{index}: FTS5's integrity check: {line}; {NEXT_STEP}"))
+        .collect();
+    out.extend(unreadable_as_finding("patient_search", patients(conn))?);
+    let terms = Arc::new(Mutex::new(Words::default()));
+    let audit = unreadable_as_finding("audit_search", audit(conn, &terms));
+    let cleanup = drop_temp(conn);
+    out.extend(audit?);
+    cleanup?;
+    let words = std::mem::take(&mut *terms.lock().unwrap_or_else(|e| e.into_inner()));
+    out.extend(unreadable_as_finding("audit_terms", audit_terms(conn, &words))?);
+    Ok(out)
+}
+
+/// Damage met while reading an index is a finding about it, not a failed check.
+fn unreadable_as_finding(index: &str, found: Result<Vec<String>>) -> Result<Vec<String>> {
+    match found {
+        Err(StoreError::Sqlite(e))
+            if matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)) =>
+        {
+            Ok(vec![format!("{index}: cannot be read to the end ({e}); {NEXT_STEP}")])
+        }
+        other => other,
+    }
+}
+
+/// `patient #3, #7` or `patient #1, … #10 and 4 more`.
+fn listed(noun: &str, ids: &[i64]) -> String {
+    let shown: Vec<String> = ids.iter().take(NAMED).map(|id| format!("#{id}")).collect();
+    let more = ids.len().saturating_sub(NAMED);
+    let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
+    format!("{noun} {}{rest}", shown.join(", "))
+}
+
+/// Text of a column as the write path read it (bytes that are not UTF-8
+/// read as `�`, like everywhere a value is shown).
+fn text_of(value: ValueRef<'_>) -> Option<String> {
+    match value {
+        ValueRef::Null => None,
+        ValueRef::Text(t) | ValueRef::Blob(t) => Some(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Integer(n) => Some(n.to_string()),
+        ValueRef::Real(x) => Some(x.to_string()),
+    }
+}
+
+/// `patient_search` against the patients: missing, different, extra.
+fn patients(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.surname, p.first_name, p.hospital_number, s.doc, s.rowid IS NOT NULL
+         FROM patients p LEFT JOIN patient_search s ON s.rowid = p.id ORDER BY p.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let (mut missing, mut different) = (Vec::new(), Vec::new());
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if !r.get::<_, bool>(5)? {
+            missing.push(id);
+            continue;
+        }
+        let field = |i: usize| text_of(r.get_ref(i).unwrap_or(ValueRef::Null)).unwrap_or_default();
+        if text_of(r.get_ref(4)?) != Some(patient_doc(&field(1), &field(2), &field(3))) {
+            different.push(id);
+        }
+    }
+    let extra: Vec<i64> = conn
+        .prepare("SELECT rowid FROM patient_search WHERE rowid NOT IN (SELECT id FROM patients) ORDER BY rowid")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    if !missing.is_empty() {
+        out.push(format!(
+            "patient_search: {} not in it (a filter by name or number cannot find them); {NEXT_STEP}",
+            listed("patient", &missing)
+        ));
+    }
+    if !different.is_empty() {
+        out.push(format!(
+            "patient_search: {} indexed under other words than their record (a filter misses them or finds them by words they do not have); {NEXT_STEP}",
+            listed("patient", &different)
+        ));
+    }
+    if !extra.is_empty() {
+        out.push(format!("patient_search: {} for no patient; {NEXT_STEP}", listed("entry", &extra)));
+    }
+    Ok(out)
+}
+
+/// The words of every audit row, gathered as FTS5 reads the TEMP view.
+#[derive(Default)]
+struct Words {
+    terms: BTreeSet<String>,
+    /// Audit rows read: the view is read again if FTS5 stopped early.
+    rows: u64,
+}
+
+/// The TEMP objects the comparison makes (dropped by [`drop_temp`]): the
+/// words each audit row gives, and an FTS5 table of `audit_search`'s
+/// options whose index is a copy of `audit_search`'s, its content the view.
+const TEMP_COPY: &str = "
+DROP TABLE IF EXISTS temp.periop_audit_copy;
+DROP VIEW IF EXISTS temp.periop_audit_docs;
+CREATE TEMP VIEW periop_audit_docs AS
+    SELECT a.id AS id,
+           periop_audit_doc(a.id, a.actor_id, a.table_name, a.row_id, a.action, a.before, a.after) AS doc
+    FROM audit a JOIN staff s ON s.id = a.actor_id;
+CREATE VIRTUAL TABLE temp.periop_audit_copy USING fts5(
+    doc, content = 'periop_audit_docs', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+DELETE FROM temp.periop_audit_copy_data;
+DELETE FROM temp.periop_audit_copy_idx;
+DELETE FROM temp.periop_audit_copy_docsize;
+DELETE FROM temp.periop_audit_copy_config;
+INSERT INTO temp.periop_audit_copy_data SELECT * FROM main.audit_search_data;
+INSERT INTO temp.periop_audit_copy_idx SELECT * FROM main.audit_search_idx;
+INSERT INTO temp.periop_audit_copy_docsize SELECT * FROM main.audit_search_docsize;
+INSERT INTO temp.periop_audit_copy_config SELECT * FROM main.audit_search_config;
+";
+
+/// `audit_search` against the audit rows (see the module's doc).
+fn audit(conn: &Connection, words: &Arc<Mutex<Words>>) -> Result<Vec<String>> {
+    let gathered = words.clone();
+    let names = ActorNames::read(conn)?;
+    // Not deterministic: it gathers the words as a side effect.
+    conn.create_scalar_function("periop_audit_doc", 7, FunctionFlags::SQLITE_UTF8, move |ctx: &Context<'_>| {
+        let field = |i: usize| ctx.get_raw(i);
+        let text = |i: usize| text_of(field(i));
+        let number = |i: usize| match field(i) {
+            ValueRef::Integer(n) => n,
+            _ => i64::MIN,
+        };
+        let (actor, account) = names.at(number(1), number(0));
+        let doc = audit_doc(
+            actor,
+            account,
+            &text(2).unwrap_or_default(),
+            number(3),
+            &text(4).unwrap_or_default(),
+            text(5).as_deref(),
+            &text(6).unwrap_or_default(),
+        );
+        let mut words = gathered.lock().unwrap_or_else(|e| e.into_inner());
+        words.terms.extend(terms(&doc));
+        words.rows += 1;
+        Ok(doc)
+    })?;
+    conn.execute_batch(TEMP_COPY)?;
+    let checked =
+        conn.execute("INSERT INTO temp.periop_audit_copy (periop_audit_copy, rank) VALUES ('integrity-check', 1)", []);
+    let audit_rows: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
+    let audit_rows = audit_rows.unsigned_abs();
+    if words.lock().unwrap_or_else(|e| e.into_inner()).rows < audit_rows {
+        // FTS5 stopped at the first difference: read every row's words.
+        conn.query_row("SELECT count(doc) FROM temp.periop_audit_docs", [], |_| Ok(()))?;
+    }
+    match checked {
+        Ok(_) => return Ok(Vec::new()),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {}
+        Err(e) => return Err(e.into()),
+    }
+    let ids = |sql: &str| -> Result<Vec<i64>> {
+        Ok(conn.prepare(sql)?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+    };
+    let missing = ids("SELECT id FROM audit WHERE id NOT IN (SELECT id FROM main.audit_search_docsize) ORDER BY id")?;
+    let extra = ids("SELECT id FROM main.audit_search_docsize WHERE id NOT IN (SELECT id FROM audit) ORDER BY id")?;
+    let mut out = Vec::new();
+    if !missing.is_empty() {
+        out.push(format!(
+            "audit_search: {} not in it (the Audit filter cannot find them); {NEXT_STEP}",
+            listed("audit", &missing)
+        ));
+    }
+    if !extra.is_empty() {
+        out.push(format!(
+            "audit_search: {} for no audit row (the Audit filter finds what is not there); {NEXT_STEP}",
+            listed("entry", &extra)
+        ));
+    }
+    if out.is_empty() {
+        out.push(format!(
+            "audit_search: its words differ from those of the audit rows (changed or damaged inside the index; \
+             the Audit filter misses entries or finds wrong ones); {NEXT_STEP}"
+        ));
+    }
+    Ok(out)
+}
+
+/// Drops what [`audit`] made, whatever it got to.
+fn drop_temp(conn: &Connection) -> Result<()> {
+    conn.execute_batch("DROP TABLE IF EXISTS temp.periop_audit_copy; DROP VIEW IF EXISTS temp.periop_audit_docs;")?;
+    conn.remove_function("periop_audit_doc", 7)?;
+    Ok(())
+}
+
+/// `audit_terms` against the words of every audit row: counted, never
+/// shown (a word may be a patient's name, R-PRIV-1).
+fn audit_terms(conn: &Connection, words: &Words) -> Result<Vec<String>> {
+    let stored: BTreeSet<String> = conn
+        .prepare("SELECT term FROM audit_terms")?
+        .query_map([], |r| Ok(text_of(r.get_ref(0)?).unwrap_or_default()))?
+        .collect::<rusqlite::Result<_>>()?;
+    let missing = words.terms.difference(&stored).count();
+    let extra = stored.difference(&words.terms).count();
+    let mut out = Vec::new();
+    if missing > 0 {
+        out.push(format!(
+            "audit_terms: {missing} word(s) of the audit rows missing (a typed word longer than 3 letters misses the entries holding them); {NEXT_STEP}"
+        ));
+    }
+    if extra > 0 {
+        out.push(format!("audit_terms: {extra} word(s) that no audit row holds; {NEXT_STEP}"));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts5_lines_of_the_integrity_check_name_their_index_and_page_damage_does_not() {
+        assert_eq!(
+            index_of_integrity_line("malformed inverted index for FTS5 table main.patient_search"),
+            Some("patient_search")
+        );
+        assert_eq!(
+            index_of_integrity_line("fts5: corruption found reading blob 824633720847 from table \"audit_search\""),
+            Some("audit_search")
+        );
+        assert_eq!(index_of_integrity_line("Tree 45 page 1234 cell 3: Rowid 9 out of order"), None);
+    }
+
+    #[test]
+    fn a_finding_names_ten_records_then_counts_the_rest() {
+        assert_eq!(listed("patient", &[3, 7]), "patient #3, #7");
+        let many: Vec<i64> = (1..=13).collect();
+        assert_eq!(listed("audit", &many), "audit #1, #2, #3, #4, #5, #6, #7, #8, #9, #10 and 3 more");
+    }
+}
