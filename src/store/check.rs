@@ -289,6 +289,7 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
     out.extend(super::beds::overlaps(conn, crate::domain::ward_time::local_day(now, zone), zone)?);
     let (settings, _) = super::settings::load(conn)?;
     out.extend(super::block::findings(conn, now, &settings)?);
+    out.extend(super::case_events::findings(conn, now, zone)?);
     Ok(out)
 }
 
