@@ -186,3 +186,34 @@ fn r_block_6_block_event_records_the_timeline_and_stats_use_it() {
     let voided = stdout(&event(&["--void", &timeline[2]["event_id"].to_string(), "--reason", "pressed twice"]));
     assert!(voided.contains("voided"), "{voided}");
 }
+
+/// R-BLOCK-6 (issue 9): `periop block event` refuses a time outside the
+/// case's day (a case of tomorrow put in room today, an arrival in 2020),
+/// naming the day; the usage never offers `--case` with `--correct`.
+#[test]
+fn r_block_6_block_event_only_around_the_cases_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let now = "2026-11-22T16:00";
+    assert!(periop(dir.path(), &["--db", db, "--now", "2026-11-22T09:30", "demo"]).status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&periop(
+        dir.path(),
+        &["--db", db, "--now", now, "block", "--date", "2026-11-23", "--format", "json"],
+    )))
+    .unwrap();
+    let case = json["cases"][0]["case_id"].to_string();
+    for at in ["2026-11-22T10:00", "2020-01-01T08:00", "10:00"] {
+        let out = periop(
+            dir.path(),
+            &["--db", db, "--now", now, "block", "event", "--case", &case, "--kind", "in-room", "--at", at],
+        );
+        assert!(!out.status.success(), "{at} accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("booked on Mon 23/11/2026") && err.contains("R-BLOCK-6"), "{at}: {err}");
+    }
+    let usage = periop(dir.path(), &["--db", db, "block", "event", "--correct", "5"]);
+    let err = String::from_utf8_lossy(&usage.stderr);
+    assert!(!usage.status.success() && err.contains("--correct <EVENT> --at <TIME>"), "{err}");
+    assert!(!err.lines().any(|l| l.contains("--case") && l.contains("--correct")), "{err}");
+}

@@ -344,3 +344,116 @@ fn r_block_3_a_block_nurse_in_two_rooms_at_once_is_refused() {
     let json = serde_json::to_value(&list).unwrap();
     assert_eq!(json["cases"][0]["nurse"], "Inès Martin");
 }
+
+/// A ward with one room and one operator, and a stay at 10:00 on the 25th
+/// under sedation; returns the store, the patient, the admission and the case.
+fn sedation_ward(path: &Path) -> (Store, i64, i64, i64) {
+    let mut store = Store::open_as(path, &admin()).unwrap();
+    let operator = store
+        .write(at(), |tx| {
+            reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?;
+            reference::add_staff(tx, None, "Dr Lemaire", "doctor")
+        })
+        .unwrap();
+    let patient = add_patient(&mut store, 1);
+    let mut new = stay(&mut store, patient, operator);
+    new.anaesthesia_mode = AnaesthesiaMode::SedationLocal;
+    let (admission, case) = store.write(at(), |tx| admissions::create_stay(tx, &new, &Settings::default())).unwrap();
+    (store, patient, admission, case)
+}
+
+fn case_version(path: &Path, case: i64) -> i64 {
+    count(&raw_ro(path), "SELECT version FROM cases WHERE id = ?1", [case])
+}
+
+/// R-BLOCK-5 with R-PATH-2, R-PATH-1 (issue 9): a postponed case booked
+/// again puts its stay back to planned by a recorded step, in the same
+/// transaction, with its plans following the new day; it is listed among
+/// the day's admissions again. "Other" needs a note.
+#[test]
+fn r_block_5_a_postponed_case_booked_again_plans_its_stay_again() {
+    use periop::domain::block_changes::{CallOff, CancelReason};
+    use periop::store::{call_off, cases};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, _, admission, case) = sedation_ward(&path);
+    let v = case_version(&path, case);
+    let err = store
+        .write(at(), |tx| call_off::call_off(tx, case, v, CallOff::Postponed, CancelReason::Other, Some("  ")))
+        .unwrap_err();
+    assert!(err.to_string().contains("add a note saying what it was (R-BLOCK-5)"), "{err}");
+    store.write(at(), |tx| call_off::call_off(tx, case, v, CallOff::Postponed, CancelReason::NoBed, None)).unwrap();
+    let new_start = periop::domain::ward_time::at_local(
+        NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        chrono_tz::Europe::Paris,
+    );
+    let v = case_version(&path, case);
+    let moved = store.write(at(), |tx| cases::move_case(tx, case, v, new_start, false, &Settings::default())).unwrap();
+    assert!(moved.message.contains("the stay is planned again"), "{}", moved.message);
+    assert!(moved.message.contains("admission moved to 01/12, discharge to 03/12"), "{}", moved.message);
+    let conn = raw_ro(&path);
+    let (state, admit): (String, String) = conn
+        .query_row("SELECT state, planned_admit_on FROM admissions WHERE id = ?1", [admission], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((state.as_str(), admit.as_str()), ("planned", "2026-12-01"));
+    let step: (String, String, String) = conn
+        .query_row(
+            "SELECT from_state, to_state, reason FROM admission_steps WHERE admission_id = ?1 ORDER BY id DESC LIMIT 1",
+            [admission],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((step.0.as_str(), step.1.as_str()), ("postponed", "planned"));
+    assert!(step.2.contains("booked again: procedure 02/12 09:00"), "{}", step.2);
+    let query = periop::store::admission_list::ListQuery {
+        day: Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+        state: None,
+        text: None,
+    };
+    let listed = store.admissions(&query, at()).unwrap();
+    assert!(listed.iter().any(|r| r.admission_id == admission), "listed on its J-1 again");
+}
+
+/// R-BLOCK-3 with R-FAST-3 (issue 9): a fast that cannot be met names the
+/// intake and its time and the next step; once the patient is in the room
+/// it is no longer raised. R-MED-1: a move names the last-dose days it changes.
+#[test]
+fn r_block_3_a_fast_that_cannot_be_met_says_why_and_goes_once_in_the_room() {
+    use periop::domain::block_conflicts::ConflictKind;
+    use periop::domain::block_timeline::EventKind;
+    use periop::domain::fasting::IntakeKind;
+    use periop::domain::medication::DrugClass;
+    use periop::store::{case_events, cases, intakes, treatments};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, patient, admission, case) = sedation_ward(&path);
+    let paris = |d, h, m| {
+        periop::domain::ward_time::at_local(
+            NaiveDate::from_ymd_opt(2026, 11, d).unwrap(),
+            NaiveTime::from_hms_opt(h, m, 0).unwrap(),
+            chrono_tz::Europe::Paris,
+        )
+    };
+    store.write(at(), |tx| treatments::add(tx, patient, DrugClass::Doac)).unwrap();
+    // R-MED-1: moved from the 25th to the 26th, the DOAC's last dose moves from 22/11 to 23/11.
+    let v = case_version(&path, case);
+    let moved =
+        store.write(at(), |tx| cases::move_case(tx, case, v, paris(26, 10, 0), false, &Settings::default())).unwrap();
+    assert!(moved.message.contains("last doses now (R-MED-1):"), "{}", moved.message);
+    assert!(moved.message.contains("23/11 (was 22/11)"), "{}", moved.message);
+    let now = paris(26, 7, 0);
+    store.write(now, |tx| intakes::record(tx, admission, IntakeKind::Solids, paris(26, 6, 0))).unwrap();
+    let list = store.block_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), now).unwrap();
+    let line = list.conflicts.iter().find(|c| c.conflict.kind == ConflictKind::FastingCannotBeMet).expect("raised");
+    assert!(line.text.contains("solids recorded at 26/11 06:00 (fasted from 26/11 12:00)"), "{}", line.text);
+    assert!(line.text.contains("start at 26/11 12:00 or later, or postpone it"), "{}", line.text);
+    store.write(paris(26, 10, 5), |tx| case_events::record(tx, case, EventKind::InRoom, None)).unwrap();
+    let list = store.block_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), paris(26, 10, 10)).unwrap();
+    assert!(
+        !list.conflicts.iter().any(|c| c.conflict.kind == ConflictKind::FastingCannotBeMet),
+        "in the room: the fast is over, not a conflict"
+    );
+}

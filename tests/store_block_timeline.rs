@@ -211,9 +211,9 @@ fn r_block_6_the_procedure_end_marks_the_stay_procedure_done() {
         scheduler.write(paris(10, 50), |tx| case_events::record(tx, case, EventKind::ProcedureEnd, None)).unwrap();
     assert_eq!(ended.stay, Some(admissions::StayAfterEnd::Waits("the ward marks it (p on the admission)".into())));
     assert!(
-        ended.words(chrono_tz::Europe::Paris).contains("the stay's procedure done waits"),
+        ended.words(chrono_tz::Europe::Paris, ended.at).contains("the stay's procedure done waits"),
         "{}",
-        ended.words(chrono_tz::Europe::Paris)
+        ended.words(chrono_tz::Europe::Paris, ended.at)
     );
     assert_eq!(stay_state(&path), "admitted");
     // Voided and recorded again by a nurse: the stay is procedure done, the case done.
@@ -228,9 +228,9 @@ fn r_block_6_the_procedure_end_marks_the_stay_procedure_done() {
     assert_eq!(ended.stay, Some(admissions::StayAfterEnd::ProcedureDone));
     assert_eq!(ended.case_state, Some(CaseState::Done));
     assert!(
-        ended.words(chrono_tz::Europe::Paris).contains("the stay is now procedure done"),
+        ended.words(chrono_tz::Europe::Paris, ended.at).contains("the stay is now procedure done"),
         "{}",
-        ended.words(chrono_tz::Europe::Paris)
+        ended.words(chrono_tz::Europe::Paris, ended.at)
     );
     assert_eq!((stay_state(&path), case_state(&path, case)), ("procedure_done".to_string(), "done".to_string()));
     // Voided (found in use, #9: the case stayed done): the stay's step is
@@ -257,7 +257,7 @@ fn r_block_6_a_procedure_end_on_a_stay_not_admitted_says_to_admit_first() {
         store.write(paris(h, m), |tx| case_events::record(tx, case, kind, None)).unwrap();
     }
     let ended = store.write(paris(10, 50), |tx| case_events::record(tx, case, EventKind::ProcedureEnd, None)).unwrap();
-    let words = ended.words(chrono_tz::Europe::Paris);
+    let words = ended.words(chrono_tz::Europe::Paris, ended.at);
     assert!(words.contains("the stay is still planned: admit the patient (a on the admission page)"), "{words}");
     assert_eq!(case_state(&path, case), "in_progress");
 }
@@ -398,4 +398,98 @@ fn r_block_3_a_move_says_which_reserved_devices_are_not_valid() {
     );
     let day27 = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     assert_eq!(devices(day27), ["device_not_available"], "shown until put right");
+}
+
+/// R-BLOCK-6 (issue 9): an event is recorded only around its case's day,
+/// from its 00:00 to noon the next day: the next event two days early, an
+/// arrival in 2020 and a correction to the day before are refused naming
+/// the case's day; a time after midnight is accepted and said with its
+/// date; `periop check` reports an event stored outside the window.
+#[test]
+fn r_block_6_an_event_only_around_the_cases_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, case) = ward(&path);
+    let two_days_early = chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap().to_utc();
+    let err = store.write(two_days_early, |tx| case_events::record_next(tx, case)).unwrap_err();
+    assert!(err.to_string().contains("Wed 25/11/2026") && err.to_string().contains("R-BLOCK-6"), "{err}");
+    assert_eq!(case_state(&path, case), "planned", "nothing recorded, the case not under way");
+    let in_2020 = Utc.with_ymd_and_hms(2020, 1, 1, 7, 0, 0).unwrap();
+    let err =
+        store.write(paris(9, 0), |tx| case_events::record(tx, case, EventKind::Arrived, Some(in_2020))).unwrap_err();
+    assert!(err.to_string().contains("booked on Wed 25/11/2026"), "{err}");
+    let arrived = store.write(paris(9, 40), |tx| case_events::record_next(tx, case)).unwrap();
+    assert_eq!(arrived.words(chrono_tz::Europe::Paris, paris(9, 40)), "arrived in the block at 09:40");
+    let evening_before = paris(0, 0) - chrono::TimeDelta::minutes(30);
+    let err =
+        store.write(paris(9, 50), |tx| case_events::correct(tx, arrived.event_id, None, evening_before)).unwrap_err();
+    assert!(err.to_string().contains("Wed 25/11/2026"), "{err}");
+    // Recorded the next morning for the night before: said with its date.
+    let next_morning = paris(0, 0) + chrono::TimeDelta::hours(33);
+    let late =
+        store.write(next_morning, |tx| case_events::record(tx, case, EventKind::InRoom, Some(paris(23, 10)))).unwrap();
+    assert_eq!(
+        late.words(chrono_tz::Europe::Paris, next_morning),
+        "in room at Wed 25/11/2026 23:10; the case is now ◉ in room"
+    );
+    // A row stored before the check (here written behind its back) is found.
+    raw_rw(&path)
+        .execute(
+            "INSERT INTO case_events (case_id, kind, at, recorded_by) VALUES (?1, 'out_of_room', '2020-01-01T08:00:00Z', 1)",
+            [case],
+        )
+        .unwrap();
+    let conn = raw_ro(&path);
+    let found = case_events::findings(&conn, next_morning, chrono_tz::Europe::Paris).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains(&format!("case #{case}")) && found[0].contains("outside the case's day 25/11/2026"));
+}
+
+/// R-BLOCK-6 (issue 9): on the night the clocks go back (25/10/2026,
+/// Europe/Paris) a time of the repeated hour has two readings: `periop
+/// block event` takes the second 02:05 when the order refuses the first,
+/// reads an explicit offset, and says which reading it recorded.
+#[test]
+fn r_block_6_the_second_0205_of_the_autumn_night() {
+    use periop::cli::block::{EventCommand, event};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let kind = store.write(at(), |tx| reference::procedure_kind_id(tx, "vertebroplasty")).unwrap().unwrap();
+    let patient = add_patient(&mut store, 1);
+    let stay = NewStay {
+        patient_id: patient,
+        procedure_kind_id: kind,
+        procedure_day: NaiveDate::from_ymd_opt(2026, 10, 25).unwrap(),
+        start_time: NaiveTime::from_hms_opt(1, 30, 0).unwrap(),
+        duration_min: None,
+        side_level: None,
+        anaesthesia_mode: AnaesthesiaMode::LocalOnly,
+        bleeding_risk: None,
+        operator_id: None,
+        anaesthetist_id: None,
+        room_id: None,
+        bed_id: None,
+        emergency: true,
+        iodinated_contrast: false,
+        retrospective: true,
+        override_reason: None,
+    };
+    let (_, case) = store.write(at(), |tx| admissions::create_stay(tx, &stay, &Settings::default())).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 10, 25, 6, 0, 0).unwrap();
+    let record = |store: &mut Store, kind: &str, at: &str| {
+        let command = EventCommand::Record { case_id: case, kind: Some(kind.into()), at: Some(at.into()) };
+        event(store, command, now).map_err(|e| e.to_string())
+    };
+    let said = record(&mut store, "in-room", "2026-10-25T02:50").unwrap();
+    assert!(said.contains("in room at 02:50 (1st)"), "{said}");
+    // The first 02:05 is before the patient went in: the second is taken.
+    let said = record(&mut store, "out-of-room", "2026-10-25T02:05").unwrap();
+    assert!(said.contains("out of room at 02:05 (2nd)"), "{said}");
+    let events = case_events::of_case(&raw_ro(&path), case).unwrap();
+    assert_eq!(events[1].at - events[0].at, chrono::TimeDelta::minutes(15), "02:50 +02:00 to 02:05 +01:00");
+    // An explicit offset says which reading.
+    let said = record(&mut store, "recovery", "2026-10-25T02:10+01:00").unwrap();
+    assert!(said.contains("in recovery at 02:10 (2nd)"), "{said}");
+    assert!(record(&mut store, "back-on-ward", "7:5").unwrap_err().contains("two digits"), "7:5 is not a time");
 }

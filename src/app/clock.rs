@@ -60,6 +60,11 @@ impl NowArg {
         if let Ok(t) = DateTime::parse_from_rfc3339(text) {
             return Ok(NowArg::Absolute(t.with_timezone(&Utc)));
         }
+        // `2026-10-25T02:05+01:00`: an offset says which reading of a time
+        // the autumn clock change repeats (issue 9).
+        if let Ok(t) = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z") {
+            return Ok(NowArg::Absolute(t.with_timezone(&Utc)));
+        }
         // `2026-11-23T07:00Z`, the form the help shows: UTC without seconds.
         if let Some(utc) = text.strip_suffix(['Z', 'z'])
             && let Ok(t) = NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M")
@@ -101,5 +106,8 @@ mod tests {
         let abs = NowArg::parse("2026-11-23T08:00:00Z").unwrap().resolve(paris);
         assert_eq!(abs, Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap());
         assert!(NowArg::parse("tomorrow").unwrap_err().contains("2026-11-23T08:00"));
+        // Issue 9: an offset without seconds picks the second 02:05.
+        let second = NowArg::parse("2026-10-25T02:05+01:00").unwrap().resolve(paris);
+        assert_eq!(second, Utc.with_ymd_and_hms(2026, 10, 25, 1, 5, 0).unwrap());
     }
 }

@@ -84,6 +84,9 @@ pub enum Check {
     /// checked as it is typed like every other field (found in use, #8:
     /// the Admin form said so only on Ctrl-S).
     ProcedureCode,
+    /// A whole number (minutes, units, a score): `30.5` is refused as it is
+    /// typed, never rounded or dropped on save (issue 9).
+    Whole,
 }
 
 impl Field {
@@ -111,6 +114,14 @@ impl Field {
         }
     }
 
+    /// A whole number within bounds (see [`Check::Whole`]); read it with
+    /// [`Form::whole`], which applies the same check.
+    pub fn whole(key: &'static str, label: &'static str, min: u32, max: u32) -> Field {
+        let mut field = Field::number(key, label, f64::from(min), f64::from(max));
+        field.check = Check::Whole;
+        field
+    }
+
     /// A required choice starts empty: the user must choose (a default
     /// could be saved without a look). An optional one starts on its first
     /// choice, the "none" of the list.
@@ -127,7 +138,7 @@ impl Field {
     }
 
     /// The same number field, taking whole numbers only.
-    pub fn whole(mut self) -> Field {
+    pub fn whole_number(mut self) -> Field {
         if let Kind::Number { min, max } = self.kind {
             self.kind = Kind::Whole { min, max };
         }
@@ -209,6 +220,9 @@ impl Field {
             Kind::Text(_) | Kind::Flag => self.own_problem(v),
             Kind::Date => parse_date(v).err().or_else(|| self.own_problem(v)),
             Kind::Time => parse_time(v).err(),
+            Kind::Number { .. } if self.check == Check::Whole && !v.bytes().all(|b| b.is_ascii_digit()) => {
+                Some("a whole number, such as 30 (no fraction)".to_string())
+            }
             Kind::Number { min, max } => match v.replace(',', ".").parse::<f64>() {
                 Ok(n) if n.is_finite() && (*min..=*max).contains(&n) => None,
                 Ok(_) => Some(format!("between {min} and {max}")),
@@ -227,7 +241,7 @@ impl Field {
 impl Field {
     fn own_problem(&self, v: &str) -> Option<String> {
         match &self.check {
-            Check::None => None,
+            Check::None | Check::Whole => None,
             Check::NotAfter(latest) => parse_date(v)
                 .ok()
                 .filter(|day| day > latest)
@@ -249,8 +263,19 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| "a date dd/mm/yyyy, such as 23/11/2026".to_string())
 }
 
+/// `HH:MM`, two digits each (`7:5` is refused). A reading mark for the hour
+/// the autumn clock change repeats (`02:05 (2nd)`) is read by
+/// [`parse_time_reading`]; here it is accepted and the time alone returned.
 pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| "a time HH:MM, such as 08:30".to_string())
+    parse_time_reading(text).map(|(time, _)| time)
+}
+
+/// `HH:MM`, with `(1st)` or `(2nd)` after it to choose a reading of a time
+/// that occurs twice on the night the clocks go back.
+pub fn parse_time_reading(text: &str) -> Result<(NaiveTime, Option<crate::domain::ward_time::Reading>), String> {
+    crate::domain::ward_time::parse_clock(text).ok_or_else(|| {
+        "a time HH:MM, such as 08:30 (on the night the clocks go back, 02:05 (2nd) for the second 02:05)".to_string()
+    })
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -427,6 +452,19 @@ impl Form {
         self.fields.iter().find(|f| f.key == key).map_or("", |f| f.value.trim())
     }
 
+    /// A whole-number field's value, with the field's own check (the one
+    /// shown as the user types): `Ok(None)` when left empty.
+    pub fn whole<T: std::str::FromStr>(&self, key: &str) -> Result<Option<T>, String> {
+        let Some(field) = self.fields.iter().find(|f| f.key == key) else { return Ok(None) };
+        if field.value.trim().is_empty() && !field.required {
+            return Ok(None);
+        }
+        if let Some(problem) = field.problem() {
+            return Err(format!("{}: {problem}", field.label));
+        }
+        field.value.trim().parse::<T>().map(Some).map_err(|_| format!("{}: a whole number, such as 30", field.label))
+    }
+
     pub fn flag(&self, key: &str) -> bool {
         self.value(key) == "yes"
     }
@@ -541,6 +579,22 @@ mod tests {
         assert!(f.flag("diabetic"));
         f.cycle(false);
         assert!(!f.flag("diabetic"));
+    }
+
+    /// Issue 9 (R-BLOCK-2): a whole-number field refuses a fraction as it is
+    /// typed, and reading it applies the same check (it never drops it).
+    #[test]
+    fn r_block_2_whole_number_fields_refuse_a_fraction_at_once() {
+        let mut form = Form::new("f", vec![Field::whole("minutes", "Minutes", 1, 720).with("90")]);
+        assert_eq!(form.whole::<u32>("minutes"), Ok(Some(90)));
+        for typed in ["1.2", "30.5", "30,5", "1e2", "-5", "abc"] {
+            form.set("minutes", typed);
+            let problem = form.fields[0].problem();
+            assert!(problem.is_some(), "{typed} accepted");
+            assert_eq!(form.whole::<u32>("minutes"), Err(format!("Minutes: {}", problem.unwrap())), "{typed}");
+        }
+        form.set("minutes", "721");
+        assert!(form.whole::<u32>("minutes").is_err(), "bounds still apply");
     }
 
     #[test]

@@ -79,13 +79,26 @@ pub fn csv(rows: &[AdmissionSummary], zone: Tz) -> String {
 /// field a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is
 /// prefixed with `'` (OWASP's CSV injection advice): names are typed by people.
 pub(crate) fn quote(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@']) { format!("'{field}") } else { field.to_string() };
+    // A spreadsheet runs a text field starting with = + - @ as a formula, so
+    // such text is neutralised; a number (`-660`, `-0.5`) is not a formula
+    // and is written as it is (issue 9: negative delays came out as text).
+    let formula = field.starts_with(['=', '+', '-', '@']) && !is_number(field);
+    let field = if formula { format!("'{field}") } else { field.to_string() };
     let field = field.as_str();
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field.to_string()
     }
+}
+
+/// `-660`, `12`, `-0.125`: an optional minus, digits, an optional
+/// fraction. Nothing else (`-1e3`, `inf`, `-Marie`) counts as a number.
+fn is_number(field: &str) -> bool {
+    let digits = field.strip_prefix('-').unwrap_or(field);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 pub fn text(rows: &[AdmissionSummary], day: Option<NaiveDate>, zone: Tz) -> String {
@@ -128,5 +141,11 @@ mod tests {
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(quote("=1+2"), "'=1+2", "no formula runs from a name");
         assert_eq!(quote("-Marie"), "'-Marie");
+        // Issue 9: a number is not a formula; only text is neutralised.
+        assert_eq!(quote("-660"), "-660");
+        assert_eq!(quote("-0.125"), "-0.125");
+        assert_eq!(quote("-1e3"), "'-1e3");
+        assert_eq!(quote("-"), "'-");
+        assert_eq!(quote("+33612345678"), "'+33612345678");
     }
 }

@@ -272,7 +272,12 @@ pub enum BlockAction {
     /// Records an event of a case's J0 timeline (R-BLOCK-6; nurse or
     /// scheduler): `--case ID` alone records the next event now; `--kind`
     /// names it, `--at` gives its time; `--correct EVENT --at TIME` corrects
-    /// one, `--void EVENT --reason R` voids one recorded by mistake.
+    /// one, `--void EVENT --reason R` voids one recorded by mistake. An
+    /// event is recorded only around its case's day (from its 00:00 to noon
+    /// the next day).
+    #[command(override_usage = "periop block event --case <ID> [--kind <KIND>] [--at <TIME>]\n       \
+                                periop block event --correct <EVENT> --at <TIME>\n       \
+                                periop block event --void <EVENT> --reason <REASON>")]
     Event {
         /// The case (the `case_id` of `periop block --format json`).
         #[arg(long = "case", value_name = "ID", required_unless_present_any = ["correct", "void"])]
@@ -281,7 +286,9 @@ pub enum BlockAction {
         /// out-of-room, recovery, back-on-ward (default: the next one).
         #[arg(long)]
         kind: Option<String>,
-        /// When it happened: HH:MM today, or 2026-11-23T08:12 (ward time); default now.
+        /// When it happened: HH:MM today (two digits each), 2026-11-23T08:12
+        /// (ward time), or with an offset for the hour the autumn clock change
+        /// repeats (2026-10-25T02:05+01:00, or 02:05 (2nd)); default now.
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
         /// Correct the time of this event (its `event_id`) to `--at`.
@@ -291,7 +298,7 @@ pub enum BlockAction {
         #[arg(long, value_name = "EVENT", conflicts_with_all = ["case_id", "kind", "at"], requires = "reason")]
         void: Option<i64>,
         /// Why it is voided.
-        #[arg(long)]
+        #[arg(long, requires = "void")]
         reason: Option<String>,
     },
     /// Each room's planned utilisation per week (R-BLOCK-6), with the cases

@@ -87,8 +87,34 @@ pub fn csv(day: &BlockDay, zone: Tz) -> String {
     out
 }
 
+/// One printed line; a longer one is wrapped between words onto indented
+/// lines (issue 9: never cut, so a patient's identity and a case's state
+/// stay whole on paper). What follows is indented by the line's own
+/// indentation plus four.
 fn line(out: &mut String, text: &str) {
-    let _ = writeln!(out, "{}", crate::ui::fit(text, WIDTH).trim_end());
+    let lead = text.len() - text.trim_start_matches(' ').len();
+    line_with(out, text, lead + 4);
+}
+
+/// [`line`], what follows indented by `indent` cells.
+fn line_with(out: &mut String, text: &str, indent: usize) {
+    use unicode_width::UnicodeWidthStr;
+    let text = crate::domain::names::for_terminal(text);
+    if text.width() <= WIDTH {
+        let _ = writeln!(out, "{}", text.trim_end());
+        return;
+    }
+    let lead = text.len() - text.trim_start_matches(' ').len();
+    for part in crate::ui::wrap(text.trim_start(), WIDTH, &" ".repeat(lead), &" ".repeat(indent.min(WIDTH / 2))) {
+        let _ = writeln!(out, "{}", part.trim_end());
+    }
+}
+
+/// A paragraph of explanation, wrapped at [`WIDTH`].
+fn paragraph(out: &mut String, text: &str) {
+    for part in crate::ui::wrap(text, WIDTH, "", "") {
+        let _ = writeln!(out, "{part}");
+    }
 }
 
 /// The printable list: each room, its cases by time with patient,
@@ -130,15 +156,22 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
         }
         for c in cases {
             let mark = if c.conflicts.is_empty() { " " } else { "!" };
-            line(
+            // R-PATH-5: the whole identity, on paper too: a long one wraps.
+            let patient = c.patient.to_string();
+            let patient = if unicode_width::UnicodeWidthStr::width(patient.as_str()) <= 44 {
+                crate::ui::fit(&patient, 44)
+            } else {
+                patient
+            };
+            line_with(
                 &mut out,
                 &format!(
-                    "{mark} {}–{}  {:<44} {}",
+                    "{mark} {}–{}  {patient} {}",
                     clock_text(c.start, zone),
                     clock_text(c.end, zone),
-                    crate::ui::fit(&c.patient.to_string(), 44),
                     c.readiness.label()
                 ),
+                15,
             );
             let level = c.side_level.as_deref().map(|l| format!(" {l}")).unwrap_or_default();
             let anaesthesia = match (&c.anaesthetist, c.anaesthesia_mode.needs_anaesthetist()) {
@@ -172,10 +205,7 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
     }
     for c in &day.conflicts {
         // The words can be long: wrapped, never cut.
-        let text = format!("! {}", c.text);
-        for (i, part) in wrap(&text, WIDTH - 4).into_iter().enumerate() {
-            line(&mut out, &format!("{}{part}", if i == 0 { "  " } else { "    " }));
-        }
+        line_with(&mut out, &format!("  ! {}", c.text), 4);
     }
     // R-BLOCK-6: each room's utilisation, planned and real.
     line(&mut out, "");
@@ -208,26 +238,6 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
         line(&mut out, &format!("  {:<10} {:<18} {}", c.kind.code(), c.reason.words(), c.count));
     }
     out
-}
-
-/// Splits at spaces into lines of at most `width` cells (a longer word is cut).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split(' ') {
-        if !current.is_empty() && current.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
 }
 
 /// R-BLOCK-6, R-BLOCK-5: one room's week.
@@ -331,14 +341,20 @@ pub fn weekly(days: &[BlockDay], zone: Tz) -> Vec<WeekRow> {
 pub fn stats_text(rows: &[WeekRow], from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
     let mut out = String::new();
     line(&mut out, &format!("Block use from {} to {} (R-BLOCK-6)", from.format("%d/%m/%Y"), to.format("%d/%m/%Y")));
-    line(&mut out, "week of     room              cases  planned   real  start    turnover  called off");
+    line(
+        &mut out,
+        &format!(
+            "{:<10}  {:<16}  {:>5}  {:>7}  {:>5}  {:>5}  {:>10}  {:>6}",
+            "week of", "room", "cases", "planned", "real", "start", "turnover", "called"
+        ),
+    );
     for r in rows {
         let delay = r.start_delay_avg_min.map_or_else(|| "–".to_string(), |d| format!("{d:+}"));
         let turnover = r.turnover_avg_min.map_or_else(|| "–".to_string(), |t| format!("{t} ({})", r.turnovers));
         line(
             &mut out,
             &format!(
-                "{}  {}  {:>5}  {:>5.0} %  {:>3.0} %  {:>5}  {:>10}  {:>5}",
+                "{}  {}  {:>5}  {:>5.0} %  {:>3.0} %  {:>5}  {:>10}  {:>6}",
                 r.week.format("%d/%m/%Y"),
                 crate::ui::fit(&r.room, 16),
                 r.cases,
@@ -354,10 +370,14 @@ pub fn stats_text(rows: &[WeekRow], from: chrono::NaiveDate, to: chrono::NaiveDa
         line(&mut out, "  no rooms");
     }
     line(&mut out, "");
-    line(&mut out, "planned: booked minutes within the hours ÷ open minutes (every day of the range counted);");
-    line(&mut out, "real: in room → out of room where recorded (J0 timeline), planned otherwise; start: mean");
-    line(&mut out, "minutes from the first scheduled start to the first patient in the room; turnover: mean");
-    line(&mut out, "minutes from out of room to the next in room (how many recorded)");
+    paragraph(
+        &mut out,
+        "planned: booked minutes within the hours ÷ open minutes (every day of the range counted); \
+         real: in room → out of room where recorded (J0 timeline), planned otherwise; start: mean \
+         minutes from the first scheduled start to the first patient in the room; turnover: mean \
+         minutes from out of room to the next in room (how many recorded); called: cases cancelled \
+         or postponed (R-BLOCK-5).",
+    );
     out
 }
 
@@ -420,16 +440,53 @@ pub enum EventCommand {
     Void { event_id: i64, reason: String },
 }
 
-/// Reads `--at`: `HH:MM` on the ward day of `now`, or a date and time
-/// (`2026-11-23T08:12`, ward time; `…Z` for UTC).
-pub fn event_time(text: &str, now: DateTime<Utc>, zone: Tz) -> color_eyre::Result<DateTime<Utc>> {
-    if let Ok(time) = chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M") {
-        let day = crate::domain::ward_time::local_day(now, zone);
-        return Ok(crate::domain::ward_time::at_local(day, time, zone));
+/// Reads `--at`: `HH:MM` on the ward day of `now` (two digits each; `02:05
+/// (2nd)` for the second reading on the night the clocks go back), or a
+/// date and time (`2026-11-23T08:12`, ward time; `…Z` for UTC; an offset,
+/// `2026-10-25T02:05+01:00`, for one reading of a repeated hour). Returns
+/// every instant it may be, earliest first: two for a ward time the autumn
+/// change repeats with no reading given, one otherwise.
+pub fn event_time(text: &str, now: DateTime<Utc>, zone: Tz) -> color_eyre::Result<Vec<DateTime<Utc>>> {
+    use crate::domain::ward_time;
+    let text = text.trim();
+    if text.len() <= 11 && !text.contains('-') {
+        let (time, reading) = ward_time::parse_clock(text).ok_or_else(|| {
+            color_eyre::eyre::eyre!(
+                "--at {text:?} is not a time: write HH:MM (08:05, two digits each) or a date and time"
+            )
+        })?;
+        let day = ward_time::local_day(now, zone);
+        return Ok(match reading {
+            Some(r) => vec![ward_time::at_local_reading(day, time, Some(r), zone)],
+            None => ward_time::readings(day.and_time(time), zone),
+        });
     }
-    crate::app::clock::NowArg::parse(text)
-        .map(|t| t.resolve(zone))
-        .map_err(|e| color_eyre::eyre::eyre!("--at {e}, or HH:MM for today"))
+    match crate::app::clock::NowArg::parse(text).map_err(|e| color_eyre::eyre::eyre!("--at {e}, or HH:MM for today"))? {
+        crate::app::clock::NowArg::Absolute(t) => Ok(vec![t]),
+        crate::app::clock::NowArg::Ward(local) => Ok(ward_time::readings(local, zone)),
+    }
+}
+
+/// Tries `write` at each reading of a time, earliest first, until one is
+/// accepted (issue 9: the second 02:05 of the autumn night is taken when the
+/// order check refuses the first); the first refusal otherwise.
+fn first_accepted<T>(
+    store: &mut crate::store::Store,
+    now: DateTime<Utc>,
+    readings: &[DateTime<Utc>],
+    mut write: impl FnMut(&mut crate::store::write::WriteTx<'_>, DateTime<Utc>) -> crate::store::Result<T>,
+) -> color_eyre::Result<T> {
+    let mut refusal = None;
+    for at in readings {
+        match store.write(now, |tx| write(tx, *at)) {
+            Ok(done) => return Ok(done),
+            Err(e) => {
+                refusal.get_or_insert(e);
+            }
+        }
+    }
+    let e = refusal.unwrap_or_else(|| crate::store::StoreError::invalid("the timeline", "no time given"));
+    Err(store.explain(e).into())
 }
 
 /// R-BLOCK-6: records, corrects or voids a timeline event through the
@@ -447,29 +504,134 @@ pub fn event(store: &mut crate::store::Store, command: EventCommand, now: DateTi
                 })?),
                 None => None,
             };
-            let at = at.map(|t| event_time(&t, now, zone)).transpose()?;
-            let done = store
-                .write(now, |tx| match kind {
-                    Some(kind) => case_events::record(tx, case_id, kind, at),
-                    None if at.is_none() => case_events::record_next(tx, case_id),
-                    None => Err(crate::store::StoreError::invalid(
-                        "the timeline",
-                        "--at needs --kind (which event happened then)",
-                    )),
-                })
-                .map_err(|e| store.explain(e))?;
-            Ok(format!("case #{case_id}: {} recorded (event {})", done.words(zone), done.event_id))
+            let done = match (kind, at) {
+                (Some(kind), Some(at)) => {
+                    let readings = event_time(&at, now, zone)?;
+                    first_accepted(store, now, &readings, |tx, at| case_events::record(tx, case_id, kind, Some(at)))?
+                }
+                (Some(kind), None) => {
+                    store.write(now, |tx| case_events::record(tx, case_id, kind, None)).map_err(|e| store.explain(e))?
+                }
+                (None, None) => {
+                    store.write(now, |tx| case_events::record_next(tx, case_id)).map_err(|e| store.explain(e))?
+                }
+                (None, Some(_)) => {
+                    return Err(color_eyre::eyre::eyre!("--at needs --kind (which event happened then)"));
+                }
+            };
+            Ok(format!("case #{case_id}: {} recorded (event {})", done.words(zone, now), done.event_id))
         }
         EventCommand::Correct { event_id, at } => {
-            let at = event_time(&at, now, zone)?;
-            let done =
-                store.write(now, |tx| case_events::correct(tx, event_id, None, at)).map_err(|e| store.explain(e))?;
-            Ok(format!("event {event_id} corrected: {} (now event {})", done.words(zone), done.event_id))
+            let readings = event_time(&at, now, zone)?;
+            let done = first_accepted(store, now, &readings, |tx, at| case_events::correct(tx, event_id, None, at))?;
+            Ok(format!("event {event_id} corrected: {} (now event {})", done.words(zone, now), done.event_id))
         }
         EventCommand::Void { event_id, reason } => {
             let voided =
                 store.write(now, |tx| case_events::void(tx, event_id, None, &reason)).map_err(|e| store.explain(e))?;
             Ok(format!("event {event_id} voided; kept in the history, no longer counted{}", voided.words()))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::block_list::BlockRoom;
+    use crate::domain::case::{AnaesthesiaMode, CaseState};
+    use crate::domain::identity::Identity;
+    use crate::domain::readiness::Status;
+    use chrono::{NaiveDate, NaiveTime, TimeZone};
+    use unicode_width::UnicodeWidthStr;
+
+    fn paris(h: u32, m: u32) -> DateTime<Utc> {
+        chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 11, 23, h, m, 0).unwrap().to_utc()
+    }
+
+    /// R-PATH-5 (issue 9): on paper, a long surname wraps rather than cutting
+    /// the first name and birth date; a long operator's name wraps rather
+    /// than cutting the anaesthesia and the case's state.
+    #[test]
+    fn r_path_5_the_printed_list_wraps_and_never_cuts_identity_or_state() {
+        let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let case = BlockCase {
+            case_id: 1,
+            version: 1,
+            admission_id: 1,
+            room_id: Some(1),
+            start: paris(8, 0),
+            end: paris(9, 30),
+            minutes: 90,
+            patient: Identity {
+                patient_id: 1,
+                surname: "Delacroix-Montmorency de la Tour d'Auvergne".into(),
+                first_name: "Marie-Antoinette".into(),
+                birth_date: NaiveDate::from_ymd_opt(1950, 1, 2).unwrap(),
+            },
+            procedure: "Vertebroplasty".into(),
+            side_level: None,
+            operator: Some("Professeur Jean-Baptiste Delacroix-Montmorency".into()),
+            anaesthetist: None,
+            nurse: None,
+            anaesthesia_mode: AnaesthesiaMode::LocalOnly,
+            state: CaseState::Planned,
+            readiness: Status::Ready,
+            conflicts: Vec::new(),
+            timeline: Vec::new(),
+        };
+        let day = BlockDay {
+            day: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            rooms: vec![BlockRoom { room_id: 1, name: "Room 1 CT".into(), opens: t(8), closes: t(18) }],
+            cases: vec![case],
+            conflicts: Vec::new(),
+            turnover_min: 20,
+            frozen: false,
+            called_off: Vec::new(),
+            postponed: Vec::new(),
+        };
+        let text = text(&day, paris(7, 0), chrono_tz::Europe::Paris);
+        assert!(!text.contains('…'), "{text}");
+        for line in text.lines() {
+            assert!(line.width() <= WIDTH, "{line}");
+        }
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Marie-Antoinette (02/01/1950)"), "{text}");
+        assert!(flat.contains("local only · planned"), "{text}");
+    }
+
+    /// R-BLOCK-6 (issue 9): `block stats` explains itself whole at 80
+    /// columns, and its CSV writes a negative delay as a number.
+    #[test]
+    fn r_block_6_stats_text_is_whole_and_csv_numbers_are_numbers() {
+        let mut row = weekly(&[], chrono_tz::Europe::Paris);
+        assert!(row.is_empty());
+        row.push(WeekRow {
+            week: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            room: "Room 1 CT".into(),
+            cases: 3,
+            booked_min: 300,
+            open_min: 600,
+            utilisation: 0.5,
+            called_off: 0,
+            occupied_min: 255,
+            occupancy: 0.425,
+            recorded_cases: 2,
+            started_days: 1,
+            start_delay_avg_min: Some(-660),
+            turnovers: 1,
+            turnover_avg_min: Some(65),
+            delay_sum: 0,
+            turnover_sum: 0,
+        });
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let text = stats_text(&row, day, day);
+        assert!(!text.contains('…'), "{text}");
+        for line in text.lines() {
+            assert!(line.width() <= WIDTH, "{line}");
+        }
+        assert!(text.contains("(how many recorded)"), "{text}");
+        let csv = stats_csv(&row);
+        assert!(csv.contains(",-660,"), "{csv}");
+        assert!(!csv.contains("'-"), "{csv}");
     }
 }

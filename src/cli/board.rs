@@ -139,6 +139,6 @@ pub fn slot_line(slot: &Slot, zone: Tz) -> String {
         slot.patient,
         slot.procedure,
         slot.operator,
-        slot.state.label()
+        slot.where_label()
     )
 }

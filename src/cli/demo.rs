@@ -435,6 +435,7 @@ fn free_operator(tx: &WriteTx<'_>, ward: &Ward, first: usize, start: DateTime<Ut
                 intakes: Vec::new(),
                 patient: PatientKind::Adult,
                 devices: Vec::new(),
+                under_way: false,
             };
             let mut cases = booked.clone();
             cases.push(candidate);

@@ -136,14 +136,8 @@ pub fn csv(rows: &[RoundsRow]) -> String {
     out
 }
 
-/// RFC 4180: quote a field holding a comma, a quote or a line break.
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
+/// The one CSV writer's field (RFC 4180 quoting, text formulas neutralised).
+use super::admissions::quote;
 
 pub use crate::domain::distraction::plan::phase_day;
 

@@ -56,6 +56,9 @@ pub struct BookedCase {
     pub patient: PatientKind,
     /// R-STOCK-3: the units of device lots held for the case.
     pub devices: Vec<HeldDevice>,
+    /// The patient has gone to the room (the case is in progress or done):
+    /// a fast is judged no more (R-FAST-3 judged it at the room's door).
+    pub under_way: bool,
 }
 
 /// R-STOCK-3: units of one lot reserved for a case, with what the lot is now.
@@ -364,10 +367,12 @@ pub fn no_bed_for_night(s: &Schedule<'_>) -> Vec<Conflict> {
 }
 
 /// R-BLOCK-3 with R-FAST-3: an intake already recorded inside the window of
-/// the (new) start, so the patient cannot be fasted in time.
+/// the (new) start, so the patient cannot be fasted in time. Not raised once
+/// the patient has gone to the room or the case is done (issue 9): the
+/// fast is over then, and the alert would stay on a finished case.
 pub fn fasting_cannot_be_met(s: &Schedule<'_>) -> Vec<Conflict> {
     each(s, ConflictKind::FastingCannotBeMet, |c| {
-        !fasting::not_fasted(&c.intakes, c.start, c.patient, s.settings).is_empty()
+        !c.under_way && !fasting::not_fasted(&c.intakes, c.start, c.patient, s.settings).is_empty()
     })
 }
 

@@ -5,14 +5,18 @@
 //! The events have an order ([`EventKind::ALL`]); one may be skipped (no
 //! anaesthesia start under local anaesthesia) or recorded late (the
 //! anaesthesia start entered after the procedure start), but their times
-//! must follow that order and none may be in the future ([`check_order`]).
+//! must follow that order and none may be in the future ([`check_order`]),
+//! and each happens around the case's own day ([`window`]: from the start
+//! of its ward day to noon the next day, so a case that runs past midnight
+//! is covered and a case of another day cannot be put "in room" today).
 //! Where the patient is now is the latest event in that order
 //! ([`where_now`]); the real times feed the prolonged-fast rule (R-FAST-4,
 //! [`went_to_room_at`]) and the day's statistics (`block_list::utilisation`).
 //! No I/O; time comes in as an argument; never panics.
 
 use super::case::CaseState;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -79,14 +83,15 @@ impl EventKind {
     }
 
     /// Where the patient is once this is the latest event, with a glyph
-    /// (status is never colour alone).
+    /// (status is never colour alone); at most [`WHERE_NOW_CELLS`] cells, so
+    /// the Board's column shows it whole.
     pub fn where_now(self) -> &'static str {
         match self {
             EventKind::Arrived => "→ in the block",
             EventKind::InRoom => "◉ in room",
             EventKind::AnaesthesiaStart => "◉ anaesthesia",
             EventKind::ProcedureStart => "◉ procedure",
-            EventKind::ProcedureEnd => "◉ procedure ended",
+            EventKind::ProcedureEnd => "◉ proc. ended",
             EventKind::OutOfRoom => "○ out of room",
             EventKind::Recovery => "○ recovery",
             EventKind::BackOnWard => "✓ back on ward",
@@ -102,6 +107,9 @@ impl EventKind {
         self as usize
     }
 }
+
+/// The widest [`EventKind::where_now`], in terminal cells.
+pub const WHERE_NOW_CELLS: usize = 14;
 
 /// One recorded event (not voided).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -127,6 +135,10 @@ pub enum OrderError {
     AfterNext { kind: EventKind, next: EventKind, next_at: DateTime<Utc> },
     /// Every event is recorded: nothing comes next.
     Complete,
+    /// The time is not around the case's day ([`window`]): an event of a
+    /// case booked on `day` happens on that day (or, for a case running
+    /// past midnight, before noon the next day).
+    OutsideDay { kind: EventKind, day: NaiveDate },
 }
 
 impl fmt::Display for OrderError {
@@ -152,6 +164,13 @@ impl fmt::Display for OrderError {
                 next.words()
             ),
             OrderError::Complete => write!(f, "every event of the timeline is recorded (back on ward)"),
+            OrderError::OutsideDay { kind, day } => write!(
+                f,
+                "{} cannot be recorded then: the case is booked on {} and its timeline runs from that day's \
+                 00:00 to 12:00 the next day (R-BLOCK-6); give a time in it, or move the case to the day it happens",
+                kind.words(),
+                day.format("%a %d/%m/%Y")
+            ),
         }
     }
 }
@@ -183,6 +202,51 @@ pub fn check_order(
         }
     }
     Ok(())
+}
+
+/// R-BLOCK-6: on the next ward day, the timeline of a case may run until
+/// this hour (ward time): a case starting late in the evening ends, leaves
+/// the room and reaches recovery after midnight.
+pub const WINDOW_ENDS_NEXT_DAY_AT: NaiveTime = match NaiveTime::from_hms_opt(12, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+
+/// R-BLOCK-6: `[from, to)`, the instants the events of a case booked on the
+/// ward day `day` may have: from the day's 00:00 to
+/// [`WINDOW_ENDS_NEXT_DAY_AT`] the next day, in the ward's zone (DST-safe:
+/// the day may be 23 or 25 hours long). Arrival in the block is on J0, not
+/// the evening before (that is the ward's admission, R-PATH-2).
+pub fn window(day: NaiveDate, zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    let (from, _) = super::ward_time::day_bounds(day, zone);
+    let next = day.succ_opt().unwrap_or(day);
+    (from, super::ward_time::at_local(next, WINDOW_ENDS_NEXT_DAY_AT, zone))
+}
+
+/// R-BLOCK-6: [`check_order`], and the time inside the [`window`] of the
+/// case's ward day `day`. Every write path (the key, the correction form,
+/// `periop block event`) goes through this one check in the store.
+pub fn check_event(
+    events: &[TimelineEvent],
+    kind: EventKind,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    replacing: Option<i64>,
+    day: NaiveDate,
+    zone: Tz,
+) -> Result<(), OrderError> {
+    let (from, to) = window(day, zone);
+    if at < from || at >= to {
+        return Err(OrderError::OutsideDay { kind, day });
+    }
+    check_order(events, kind, at, now, replacing)
+}
+
+/// R-BLOCK-6: whether an event may be recorded now for a case booked on
+/// `day` (the key greys out otherwise, and says why).
+pub fn open_now(day: NaiveDate, now: DateTime<Utc>, zone: Tz) -> bool {
+    let (from, to) = window(day, zone);
+    from <= now && now < to
 }
 
 /// R-BLOCK-6: the event one key records: the one after the latest recorded
@@ -410,6 +474,10 @@ mod tests {
         assert_eq!(occupied(&all), Some((at(8, 1), at(8, 5))));
         assert_eq!(EventKind::from_code("in-room"), Some(EventKind::InRoom));
         assert_eq!(EventKind::from_code("lunch"), None);
+        // Issue 9: each fits the Board's column whole.
+        for k in EventKind::ALL {
+            assert!(unicode_width::UnicodeWidthStr::width(k.where_now()) <= WHERE_NOW_CELLS, "{}", k.where_now());
+        }
     }
 
     /// R-BLOCK-6 with R-PATH-2: the patient going to the room puts the case
@@ -425,6 +493,34 @@ mod tests {
         assert_eq!(state_after(CaseState::InProgress, &arrived, Some(CaseState::Planned)), Some(CaseState::Planned));
         assert_eq!(state_after(CaseState::InProgress, &[], None), Some(CaseState::Confirmed));
         assert_eq!(state_after(CaseState::Done, &in_room, None), None, "the stay's step sets done");
+    }
+
+    /// R-BLOCK-6 (issue 9): an event is recorded only around the case's
+    /// day: from its 00:00 to noon the next day; a case two days ahead
+    /// cannot be put in room today, nor one of 2020.
+    #[test]
+    fn r_block_6_events_only_around_the_cases_day() {
+        let zone = chrono_tz::Europe::Paris;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now = at(23, 0) + chrono::TimeDelta::hours(13);
+        let ok = |t| check_event(&[], EventKind::Arrived, t, now, None, day, zone);
+        assert_eq!(ok(at(0, 0)), Ok(()), "the day's start");
+        assert_eq!(ok(at(8, 0)), Ok(()));
+        assert_eq!(ok(at(23, 59) + chrono::TimeDelta::hours(12)), Ok(()), "past midnight, before noon");
+        let outside = Err(OrderError::OutsideDay { kind: EventKind::Arrived, day });
+        assert_eq!(ok(at(0, 0) - chrono::TimeDelta::minutes(1)), outside, "the evening before");
+        assert_eq!(ok(at(0, 0) + chrono::TimeDelta::hours(36)), outside, "noon the next day");
+        let old = chrono_tz::Europe::Paris.with_ymd_and_hms(2020, 1, 1, 8, 0, 0).unwrap().with_timezone(&Utc);
+        assert_eq!(ok(old), outside);
+        let message = OrderError::OutsideDay { kind: EventKind::InRoom, day }.to_string();
+        assert!(message.contains("Mon 23/11/2026") && message.contains("R-BLOCK-6"), "{message}");
+        // Two days ahead: not open now.
+        assert!(!open_now(day + chrono::TimeDelta::days(2), at(10, 0), zone));
+        assert!(open_now(day, at(10, 0), zone));
+        // The 25-hour day of the clock change is whole.
+        let autumn = chrono::NaiveDate::from_ymd_opt(2026, 10, 25).unwrap();
+        let (from, to) = window(autumn, zone);
+        assert_eq!(to - from, chrono::TimeDelta::hours(25 + 12));
     }
 
     proptest! {

@@ -89,6 +89,15 @@ pub struct Slot {
     pub where_now: Option<super::block_timeline::TimelineEvent>,
 }
 
+impl Slot {
+    /// R-BLOCK-6: where the patient is, in one wording for the Board, its
+    /// text and the JSON's `where_now`: the latest timeline event once the
+    /// timeline has begun, the case's state before.
+    pub fn where_label(&self) -> &'static str {
+        self.where_now.map_or_else(|| self.state.label(), |e| e.kind.where_now())
+    }
+}
+
 /// The stored facts the rules read for one case on the board.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseInputs {

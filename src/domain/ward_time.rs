@@ -41,9 +41,96 @@ pub fn day_bounds(day: NaiveDate, zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
     (start, end)
 }
 
-/// Wall-clock `HH:MM` in the ward's zone.
+/// Wall-clock `HH:MM` in the ward's zone. In the hour the autumn clock
+/// change repeats, each reading carries its mark (`02:15 (1st)`,
+/// `02:00 (2nd)`), so a span never reads `02:15–02:00`; the same marks are
+/// typed to choose a reading ([`parse_clock`]).
 pub fn clock_text(instant: DateTime<Utc>, zone: Tz) -> String {
-    instant.with_timezone(&zone).format("%H:%M").to_string()
+    let local = instant.with_timezone(&zone);
+    let clock = local.format("%H:%M").to_string();
+    match reading_of(instant, zone) {
+        Some(r) => format!("{clock} {}", r.mark()),
+        None => clock,
+    }
+}
+
+/// A day in a message: `27/11`, with the year when it is not the year of
+/// `today` (`04/01/2027`), so a date read next year is not mistaken.
+pub fn day_text(day: NaiveDate, today: NaiveDate) -> String {
+    use chrono::Datelike;
+    if day.year() == today.year() { day.format("%d/%m").to_string() } else { day.format("%d/%m/%Y").to_string() }
+}
+
+/// Which reading of a wall-clock time that occurs twice (the hour repeated
+/// when the clocks go back in autumn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// The first time round (summer time, e.g. +02:00 in Paris).
+    First,
+    /// The second time round (winter time, e.g. +01:00).
+    Second,
+}
+
+impl Reading {
+    /// As shown after the time, and as typed to choose it.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Reading::First => "(1st)",
+            Reading::Second => "(2nd)",
+        }
+    }
+}
+
+/// The reading `instant` is, when its wall-clock time occurs twice.
+pub fn reading_of(instant: DateTime<Utc>, zone: Tz) -> Option<Reading> {
+    let local = instant.with_timezone(&zone).naive_local();
+    match zone.from_local_datetime(&local) {
+        LocalResult::Ambiguous(first, _) if first.with_timezone(&Utc) == instant => Some(Reading::First),
+        LocalResult::Ambiguous(..) => Some(Reading::Second),
+        _ => None,
+    }
+}
+
+/// Every instant a wall-clock time on a ward day may be, earliest first:
+/// one, or two in the hour the autumn change repeats (a time skipped in
+/// spring moves past the gap, as [`at_local`]).
+pub fn readings(local: NaiveDateTime, zone: Tz) -> Vec<DateTime<Utc>> {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Ambiguous(first, second) => vec![first.with_timezone(&Utc), second.with_timezone(&Utc)],
+        _ => vec![from_local(local, zone)],
+    }
+}
+
+/// The instant of a wall-clock time on a ward day, in the `reading` asked
+/// for when the time occurs twice (none asked: the first, as [`at_local`]).
+pub fn at_local_reading(day: NaiveDate, time: NaiveTime, reading: Option<Reading>, zone: Tz) -> DateTime<Utc> {
+    let all = readings(day.and_time(time), zone);
+    match (reading, all.as_slice()) {
+        (Some(Reading::Second), [_, second]) => *second,
+        (_, [first, ..]) => *first,
+        _ => at_local(day, time, zone),
+    }
+}
+
+/// A time typed as `HH:MM`, two digits each (`7:5` is refused: it could be
+/// 07:05 or 07:50), with an optional reading mark for the repeated autumn
+/// hour: `02:05 (2nd)` (or `02:05 2nd`, `1st` likewise).
+pub fn parse_clock(text: &str) -> Option<(NaiveTime, Option<Reading>)> {
+    let text = text.trim();
+    let (clock, rest) = text.split_at(text.char_indices().nth(5).map_or(text.len(), |(i, _)| i));
+    let b = clock.as_bytes();
+    let shaped = b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let time = NaiveTime::parse_from_str(clock, "%H:%M").ok()?;
+    let reading = match rest.trim().trim_start_matches('(').trim_end_matches(')').trim() {
+        "" => None,
+        "1st" => Some(Reading::First),
+        "2nd" => Some(Reading::Second),
+        _ => return None,
+    };
+    Some((time, reading))
 }
 
 #[cfg(test)]
@@ -69,6 +156,29 @@ mod tests {
     fn late_evening_utc_is_already_tomorrow_in_paris() {
         let t = Utc.with_ymd_and_hms(2026, 6, 30, 22, 30, 0).unwrap();
         assert_eq!(local_day(t, Paris), date(2026, 7, 1));
+    }
+
+    /// Issue 9: in the hour repeated on 25/10/2026 both readings are
+    /// reachable and shown apart; `7:5` is not a time.
+    #[test]
+    fn the_repeated_autumn_hour_has_two_readings_each_marked() {
+        let day = date(2026, 10, 25);
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let all = readings(day.and_time(t(2, 5)), Paris);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1] - all[0], Duration::hours(1));
+        assert_eq!(at_local_reading(day, t(2, 5), Some(Reading::Second), Paris), all[1]);
+        assert_eq!(at_local_reading(day, t(2, 5), None, Paris), all[0]);
+        assert_eq!(clock_text(all[0], Paris), "02:05 (1st)");
+        assert_eq!(clock_text(all[1], Paris), "02:05 (2nd)");
+        assert_eq!(clock_text(at_local(day, t(8, 0), Paris), Paris), "08:00");
+        assert_eq!(parse_clock("02:05 (2nd)"), Some((t(2, 5), Some(Reading::Second))));
+        assert_eq!(parse_clock("02:05 2nd"), Some((t(2, 5), Some(Reading::Second))));
+        assert_eq!(parse_clock(" 08:30 "), Some((t(8, 30), None)));
+        assert_eq!(parse_clock("7:5"), None);
+        assert_eq!(parse_clock("7:05"), None);
+        assert_eq!(parse_clock("07:05 (3rd)"), None);
+        assert_eq!(parse_clock("24:00"), None);
     }
 
     #[test]

@@ -39,11 +39,11 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::Undo { admission_id, version, reason, who } => store
             .write(now, |tx| admissions::undo_last_step(tx, admission_id, version, &reason))
             .map(|t| format!("{who}: step undone, back to {}", t.to.words())),
-        Request::MoveCase { case_id, version, day, time, retrospective, placement, override_reason, who } => {
+        Request::MoveCase { case_id, version, day, time, reading, retrospective, placement, override_reason, who } => {
             let answer = crate::store::block::Answer { override_reason };
             store
                 .write(now, |tx| {
-                    let start = at(day, time);
+                    let start = ward_time::at_local_reading(day, time, reading, zone);
                     cases::reschedule(
                         tx,
                         case_id,
@@ -272,12 +272,24 @@ fn timeline(store: &mut Store, now: DateTime<Utc>, r: TimelineRequest) -> Result
     match r {
         TimelineRequest::Next { case_id, who } => store
             .write(now, |tx| case_events::record_next(tx, case_id))
-            .map(|done| format!("{who}: {} recorded", done.words(zone))),
-        TimelineRequest::Correct { event_id, version, day, time, who } => {
-            let at = ward_time::at_local(day, time, zone);
-            store
-                .write(now, |tx| case_events::correct(tx, event_id, Some(version), at))
-                .map(|done| format!("{who}: corrected, {}", done.words(zone)))
+            .map(|done| format!("{who}: {} recorded", done.words(zone, now))),
+        TimelineRequest::Correct { event_id, version, day, time, reading, who } => {
+            // Issue 9: a time the autumn change repeats, with no reading
+            // asked for: the first, else the second if the first is refused.
+            let tries = match reading {
+                Some(r) => vec![ward_time::at_local_reading(day, time, Some(r), zone)],
+                None => ward_time::readings(day.and_time(time), zone),
+            };
+            let mut first_refusal = None;
+            for at in tries {
+                match store.write(now, |tx| case_events::correct(tx, event_id, Some(version), at)) {
+                    Ok(done) => return Ok(format!("{who}: corrected, {}", done.words(zone, now))),
+                    Err(e) => {
+                        first_refusal.get_or_insert(e);
+                    }
+                }
+            }
+            Err(first_refusal.unwrap_or_else(|| crate::store::StoreError::invalid("the timeline", "no time given")))
         }
         TimelineRequest::Void { event_id, version, reason, who } => store
             .write(now, |tx| case_events::void(tx, event_id, Some(version), &reason))

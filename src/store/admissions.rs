@@ -472,6 +472,28 @@ pub(super) fn procedure_end_voided(tx: &mut WriteTx<'_>, case_id: i64, reason: &
     Ok(Some(StayAfterEnd::Undone))
 }
 
+/// R-BLOCK-5 with R-PATH-2: a postponed stay whose case is booked again is
+/// planned again, by a recorded step (postponed → planned, with `reason`),
+/// in the booking's transaction. An arrival recorded before the
+/// postponement is cleared (the patient is admitted again on the new J-1;
+/// the audit keeps the old time). Returns the stay's new version.
+pub(super) fn planned_again(
+    tx: &mut WriteTx<'_>,
+    admission_id: i64,
+    expected_version: i64,
+    reason: &str,
+) -> Result<i64> {
+    let now = current(tx, admission_id)?;
+    if now.state != AdmissionState::Postponed {
+        return Ok(expected_version);
+    }
+    let (planned, none) = (AdmissionState::Planned.code(), None::<String>);
+    let version =
+        tx.update(Table::Admissions, admission_id, expected_version, &[("state", &planned), ("admitted_at", &none)])?;
+    record_step(tx, admission_id, AdmissionState::Postponed, AdmissionState::Planned, Some(reason))?;
+    Ok(version)
+}
+
 fn record_step(
     tx: &mut WriteTx<'_>,
     admission_id: i64,

@@ -31,22 +31,23 @@ pub fn schedule_between(
     zone: Tz,
 ) -> Result<Vec<BookedCase>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, a.patient_id, c.room_id, c.operator_id, c.anaesthetist_id, a.bed_id IS NOT NULL, c.nurse_id
+        "SELECT c.id, a.patient_id, c.room_id, c.operator_id, c.anaesthetist_id, a.bed_id IS NOT NULL,
+                c.state IN ('in_progress', 'done'), c.nurse_id
          FROM cases c JOIN admissions a ON a.id = c.admission_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND c.state NOT IN ('cancelled', 'postponed')
          ORDER BY c.scheduled_start, c.id",
     )?;
-    type Row = (i64, i64, Option<i64>, Option<i64>, Option<i64>, bool, Option<i64>);
+    type Row = (i64, i64, Option<i64>, Option<i64>, Option<i64>, bool, bool, Option<i64>);
     let found: Vec<Row> = stmt
         .query_map(params![instant_text(from), instant_text(to)], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let ids: Vec<i64> = found.iter().map(|r| r.0).collect();
     let mut bundles = journey::bundles(conn, &ids)?;
     let mut devices = held_devices(conn, &ids)?;
     let mut out = Vec::with_capacity(found.len());
-    for (case_id, patient_id, room_id, operator_id, anaesthetist_id, bed, nurse_id) in found {
+    for (case_id, patient_id, room_id, operator_id, anaesthetist_id, bed, done_or_going, nurse_id) in found {
         let Some(b) = bundles.remove(&case_id) else { continue };
         let anaesthesia = if !b.record.mode.needs_anaesthetist() {
             AnaesthesiaGate::NotNeeded
@@ -69,6 +70,8 @@ pub fn schedule_between(
             patient: b.record.patient_kind(zone),
             intakes: b.intakes,
             devices: devices.remove(&case_id).unwrap_or_default(),
+            // R-BLOCK-6: gone to the room by the timeline, or marked so.
+            under_way: done_or_going || crate::domain::block_timeline::went_to_room_at(&b.timeline).is_some(),
         });
     }
     Ok(out)
@@ -150,7 +153,7 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, settings: &Settings) -> R
         if c.kind.policy() == Policy::Shown || overridden(conn, &c)? {
             continue;
         }
-        out.push(format!("case #{}: {} (R-BLOCK-3)", c.case_id, describe(conn, &c, &cases, zone)?));
+        out.push(format!("case #{}: {} (R-BLOCK-3)", c.case_id, describe(conn, &c, &cases, settings)?));
     }
     Ok(out)
 }
@@ -175,7 +178,8 @@ fn name_of(conn: &Connection, sql: &str, id: Option<i64>, fallback: &str) -> Res
 /// One conflict in words, naming the room or staff and the other case's
 /// ward times (never a patient, R-PRIV-1): `Room 1 CT: overlaps the case at
 /// 10:00–11:30 (turnover 20 min included)`.
-pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], zone: Tz) -> Result<String> {
+pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], settings: &Settings) -> Result<String> {
+    let zone = settings.zone();
     let span = |id: Option<i64>| {
         cases
             .iter()
@@ -260,6 +264,32 @@ pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], zone: Tz)
                 which.join(", ")
             )
         }
+        ConflictKind::FastingCannotBeMet => {
+            // Issue 9: which intake, when, and what to do about it.
+            let case = cases.iter().find(|k| k.case_id == c.case_id);
+            let found = case
+                .map(|k| crate::domain::fasting::not_fasted(&k.intakes, k.start, k.patient, settings))
+                .unwrap_or_default();
+            let when = |t: DateTime<Utc>| {
+                format!("{} {}", ward_time::local_day(t, zone).format("%d/%m"), ward_time::clock_text(t, zone))
+            };
+            let causes: Vec<String> = found
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{} recorded at {} (fasted from {})",
+                        n.intake.kind.label(),
+                        when(n.intake.at),
+                        when(n.fasted_from)
+                    )
+                })
+                .collect();
+            let latest = found.iter().map(|n| n.fasted_from).max();
+            let next = latest.map_or_else(String::new, |t| {
+                format!("; start at {} or later, or postpone it (reason: patient not fasted)", when(t))
+            });
+            format!("the case at {}: {}: {}{next}", span(Some(c.case_id)), c.kind.words(), causes.join(", "))
+        }
         kind => format!("the case at {}: {}", span(Some(c.case_id)), kind.words()),
     })
 }
@@ -313,7 +343,7 @@ pub fn guard(
     let mut needs_override = Vec::new();
     let mut shown = Vec::new();
     for c in &found {
-        let words = describe(tx.conn(), c, &cases, zone)?;
+        let words = describe(tx.conn(), c, &cases, settings)?;
         match c.kind.policy() {
             Policy::Refused => refused.push(words),
             Policy::Override => needs_override.push((c.kind.code(), words)),

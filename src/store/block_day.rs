@@ -134,7 +134,7 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
     }
     let mut lines = Vec::with_capacity(conflicts.len());
     for conflict in conflicts {
-        let text = block::describe(conn, &conflict, &booked, zone)?;
+        let text = block::describe(conn, &conflict, &booked, settings)?;
         lines.push(ConflictLine { conflict, text });
     }
     Ok(BlockDay {

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// R-BLOCK-5: cancels or postpones `case_id` (seen at `expected_version`)
-/// for `reason`, with an optional note: the stay takes its cancel or
+/// for `reason`, with a note (required for "other", optional otherwise): the stay takes its cancel or
 /// postpone step (R-PATH-2; the case follows it off the schedule) with the
 /// reason's words, and the call-off is recorded for the counts. Refused for
 /// a case already done, cancelled or postponed. Returns the words said.
@@ -46,6 +46,13 @@ pub fn call_off(
         ));
     }
     let note = note.map(str::trim).filter(|n| !n.is_empty());
+    // R-BLOCK-5: "other" says nothing by itself; its note says what it was.
+    if reason == CancelReason::Other && note.is_none() {
+        return Err(StoreError::invalid(
+            "the case",
+            format!("to record it {} for \"other\", add a note saying what it was (R-BLOCK-5)", kind.code()),
+        ));
+    }
     let words = match note {
         Some(n) => format!("{}: {n}", reason.words()),
         None => reason.words().to_string(),

@@ -1,6 +1,6 @@
 //! The J0 timeline at the store's door (R-BLOCK-6): each event of a case
 //! recorded, corrected or voided through the write path, its order checked
-//! by `domain::block_timeline::check_order` inside the transaction, and the
+//! by `domain::block_timeline::check_event` (in order, not in the future, around the case's day) inside the transaction, and the
 //! case's state following it (a patient gone to the room puts the case
 //! under way, `in_progress`).
 //!
@@ -36,11 +36,23 @@ pub struct Recorded {
 }
 
 impl Recorded {
-    /// `in room at 08:12 (case now ◉ in room)`, in ward time.
-    pub fn words(&self, zone: Tz) -> String {
+    /// `in room at 08:12; the case is now ◉ in progress`, in ward time; the
+    /// date too when the event is not on the ward day of `now`.
+    pub fn words(&self, zone: Tz, now: DateTime<Utc>) -> String {
         let state = self.case_state.map(|s| format!("; the case is now {}", s.label())).unwrap_or_default();
         let stay = self.stay.as_ref().map(|s| format!("; {}", s.words())).unwrap_or_default();
-        format!("{} at {}{state}{stay}", self.kind.words(), crate::domain::ward_time::clock_text(self.at, zone))
+        format!("{} at {}{state}{stay}", self.kind.words(), when_text(self.at, zone, now))
+    }
+}
+
+/// `08:12` on the ward day of `now`, `Sun 29/11/2026 08:12` on another.
+pub fn when_text(at: DateTime<Utc>, zone: Tz, now: DateTime<Utc>) -> String {
+    use crate::domain::ward_time::{clock_text, local_day};
+    let clock = clock_text(at, zone);
+    if local_day(at, zone) == local_day(now, zone) {
+        clock
+    } else {
+        format!("{} {clock}", local_day(at, zone).format("%a %d/%m/%Y"))
     }
 }
 
@@ -103,9 +115,27 @@ fn refused(error: OrderError, zone: Tz) -> StoreError {
         OrderError::AlreadyRecorded { at, .. } => format!(" (recorded at {})", clock(at)),
         OrderError::BeforePrevious { previous_at, .. } => format!(" (that was at {})", clock(previous_at)),
         OrderError::AfterNext { next_at, .. } => format!(" (that was at {})", clock(next_at)),
-        OrderError::InFuture { .. } | OrderError::Complete => String::new(),
+        OrderError::InFuture { .. } | OrderError::Complete | OrderError::OutsideDay { .. } => String::new(),
     };
     StoreError::invalid("the timeline", format!("{error}{detail}"))
+}
+
+/// R-BLOCK-6: the one check of an event's time, in the transaction: inside
+/// the window of the case's ward day, in order, not in the future
+/// ([`block_timeline::check_event`]).
+fn check_time(
+    tx: &WriteTx<'_>,
+    case_id: i64,
+    events: &[TimelineEvent],
+    kind: EventKind,
+    at: DateTime<Utc>,
+    replacing: Option<i64>,
+) -> Result<()> {
+    let zone = tx.zone();
+    let start: DateTime<Utc> =
+        tx.conn().query_row("SELECT scheduled_start FROM cases WHERE id = ?1", [case_id], |r| rows::instant(r, 0))?;
+    let day = crate::domain::ward_time::local_day(start, zone);
+    block_timeline::check_event(events, kind, at, tx.at(), replacing, day, zone).map_err(|e| refused(e, zone))
 }
 
 /// R-BLOCK-6 with R-PATH-2: the case's state follows its timeline, in this
@@ -130,7 +160,7 @@ pub fn record(tx: &mut WriteTx<'_>, case_id: i64, kind: EventKind, at: Option<Da
     open_case(tx, case_id)?;
     let at = at.unwrap_or_else(|| tx.at());
     let events = of_case(tx.conn(), case_id)?;
-    block_timeline::check_order(&events, kind, at, tx.at(), None).map_err(|e| refused(e, tx.zone()))?;
+    check_time(tx, case_id, &events, kind, at, None)?;
     let actor = tx.actor_id();
     let event_id = tx.insert(
         Table::CaseEvents,
@@ -191,9 +221,13 @@ pub fn correct(
     }
     open_case(tx, case_id)?;
     let events = of_case(tx.conn(), case_id)?;
-    block_timeline::check_order(&events, kind, at, tx.at(), Some(event_id)).map_err(|e| refused(e, tx.zone()))?;
+    check_time(tx, case_id, &events, kind, at, Some(event_id))?;
     let zone = tx.zone();
-    let reason = format!("corrected to {}", at.with_timezone(&zone).format("%d/%m %H:%M"));
+    let reason = format!(
+        "corrected to {} {}",
+        at.with_timezone(&zone).format("%d/%m"),
+        crate::domain::ward_time::clock_text(at, zone)
+    );
     let (when, by) = (instant_text(tx.at()), tx.actor_id());
     tx.update(
         Table::CaseEvents,
@@ -263,4 +297,47 @@ pub fn void(tx: &mut WriteTx<'_>, event_id: i64, expected_version: Option<i64>, 
         (_, state) => state,
     };
     Ok(Voided { case_state, stay })
+}
+
+/// R-BLOCK-6, for `periop check`: each stored event (not voided) outside
+/// the window of its case's ward day ([`block_timeline::window`]), or in the
+/// future, named by case and event, never by patient (R-PRIV-1). Such rows
+/// were written before the window was checked: correct or void each one.
+pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.case_id, e.kind, e.at, c.scheduled_start FROM case_events e
+         JOIN cases c ON c.id = e.case_id WHERE e.voided_at IS NULL ORDER BY e.case_id, e.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let id: i64 = r.get(0)?;
+        let kind: String = r.get(2)?;
+        Ok((
+            id,
+            r.get::<_, i64>(1)?,
+            known::<EventKind>(&kind, Table::CaseEvents, "kind", id)?,
+            rows::instant(r, 3)?,
+            rows::instant(r, 4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (event_id, case_id, kind, at, start) = row?;
+        let day = crate::domain::ward_time::local_day(start, zone);
+        let (from, to) = block_timeline::window(day, zone);
+        let when = at.with_timezone(&zone).format("%d/%m/%Y %H:%M");
+        if at < from || at >= to {
+            out.push(format!(
+                "case #{case_id}: event {event_id} ({}) at {when} is outside the case's day {} (R-BLOCK-6); \
+                 correct it (`periop block event --correct {event_id} --at …`) or void it",
+                kind.words(),
+                day.format("%d/%m/%Y")
+            ));
+        } else if at > now {
+            out.push(format!(
+                "case #{case_id}: event {event_id} ({}) at {when} is in the future (R-BLOCK-6); correct or void it",
+                kind.words()
+            ));
+        }
+    }
+    Ok(out)
 }

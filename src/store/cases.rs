@@ -261,18 +261,30 @@ pub fn move_answering(
         fields.push(("state", &planned));
     }
     let case_version = tx.update(Table::Cases, case_id, expected_version, &fields)?;
+    let today = ward_time::local_day(tx.at(), zone);
     let mut message = format!(
         "{} to {} {}",
         if rebooking { "postponed case booked again" } else { "procedure moved" },
-        new_day.format("%d/%m"),
+        ward_time::day_text(new_day, today),
         ward_time::clock_text(new_start, zone)
     );
+    // R-BLOCK-5, R-PATH-2: booked again, the stay is planned again, by a
+    // recorded step in this transaction; its plans follow below (R-PATH-1).
+    let mut stay_version = c.stay_version;
+    if rebooking {
+        let reason = format!(
+            "booked again: procedure {} {}",
+            ward_time::day_text(new_day, today),
+            ward_time::clock_text(new_start, zone)
+        );
+        stay_version = admissions::planned_again(tx, c.admission_id, stay_version, &reason)?;
+        message.push_str("; the stay is planned again (was postponed)");
+    }
     let (mut admit_on, mut discharge_on) = (c.admit_on, c.discharge_on);
     let mut plans_moved = false;
     let mut bed_released = None;
     if let Some(day) = later_discharge {
         // R-PATH-4: the extra nights must not be someone else's.
-        let today = ward_time::local_day(tx.at(), zone);
         if let Some((bed_id, label)) = &c.bed
             && let Some(holder) = beds::conflict(tx.conn(), *bed_id, (c.discharge_on, day), c.admission_id, today)?
         {
@@ -281,23 +293,23 @@ pub fn move_answering(
                 format!(
                     "the discharge would move to {} but bed {label} is held by another stay on those nights \
                      (from {}); assign another bed first (R-PATH-4)",
-                    day.format("%d/%m"),
-                    holder.planned_admit_on.format("%d/%m")
+                    ward_time::day_text(day, today),
+                    ward_time::day_text(holder.planned_admit_on, today)
                 ),
             ));
         }
         let day_text = day.to_string();
-        tx.update(Table::Admissions, c.admission_id, c.stay_version, &[("planned_discharge_on", &day_text)])?;
+        tx.update(Table::Admissions, c.admission_id, stay_version, &[("planned_discharge_on", &day_text)])?;
         discharge_on = day;
         plans_moved = true;
         message.push_str(&format!(
             "; the patient is already admitted: the discharge plan follows the procedure to {} (R-PATH-6)",
-            day.format("%d/%m")
+            ward_time::day_text(day, today)
         ));
     } else if !not_yet_admitted {
         message.push_str(&format!(
             "; the patient is already admitted: the plans stay (discharge planned {})",
-            c.discharge_on.format("%d/%m")
+            ward_time::day_text(c.discharge_on, today)
         ));
     } else if new_day == old_day {
         message.push_str("; same day: admission and discharge plans unchanged");
@@ -312,22 +324,22 @@ pub fn move_answering(
                 &what,
                 format!(
                     "the patient already has a stay from {} to {}; move or cancel that stay first",
-                    first.format("%d/%m"),
-                    end.format("%d/%m")
+                    ward_time::day_text(first, today),
+                    ward_time::day_text(end, today)
                 ),
             ));
         }
         message.push_str(&format!(
             "; admission moved to {}, discharge to {}",
-            admit_on.format("%d/%m"),
-            discharge_on.format("%d/%m")
+            ward_time::day_text(admit_on, today),
+            ward_time::day_text(discharge_on, today)
         ));
         if let Some((bed_id, label)) = &c.bed
             && let Some(holder) = beds::conflict(tx.conn(), *bed_id, nights, c.admission_id, today)?
         {
             message.push_str(&format!(
                 "; bed {label} is held by another stay on those nights (from {}) and was given up: assign another bed",
-                holder.planned_admit_on.format("%d/%m")
+                ward_time::day_text(holder.planned_admit_on, today)
             ));
             bed_released = Some(label.clone());
         }
@@ -337,8 +349,15 @@ pub fn move_answering(
         if bed_released.is_some() {
             fields.push(("bed_id", &no_bed));
         }
-        tx.update(Table::Admissions, c.admission_id, c.stay_version, &fields)?;
+        tx.update(Table::Admissions, c.admission_id, stay_version, &fields)?;
         plans_moved = true;
+    }
+    // R-MED-1: the last-dose days follow the procedure day; say which changed.
+    if new_day != old_day {
+        let changed = last_doses_changed(tx.conn(), case_id, c.patient_id, old_day, new_day, today)?;
+        if !changed.is_empty() {
+            message.push_str(&format!("; last doses now (R-MED-1): {}", changed.join(", ")));
+        }
     }
     let fasting = journey::fasting_times(new_start, c.mode, journey::patient_kind(c.birth_date, new_day), settings);
     if let Some(f) = &fasting {
@@ -358,6 +377,38 @@ pub fn move_answering(
         fasting,
         message,
     })
+}
+
+/// R-MED-1: each treatment taken (active, not voided) whose last-dose day
+/// moves with the procedure from `old_day` to `new_day`, in words:
+/// `DOAC 24/11 (was 20/11)`.
+fn last_doses_changed(
+    conn: &Connection,
+    case_id: i64,
+    patient_id: i64,
+    old_day: NaiveDate,
+    new_day: NaiveDate,
+    today: NaiveDate,
+) -> Result<Vec<String>> {
+    use crate::domain::medication::stop_plan;
+    let contrast: bool =
+        conn.query_row("SELECT iodinated_contrast FROM cases WHERE id = ?1", [case_id], |r| r.get(0))?;
+    let mut out = Vec::new();
+    for t in super::treatments::list(conn, patient_id)?.into_iter().filter(|t| t.active && t.voided.is_none()) {
+        let (was, now) =
+            (stop_plan(t.drug, old_day, contrast).last_dose, stop_plan(t.drug, new_day, contrast).last_dose);
+        if let (Some(was), Some(now)) = (was, now)
+            && was != now
+        {
+            out.push(format!(
+                "{} {} (was {})",
+                t.drug.label(),
+                ward_time::day_text(now, today),
+                ward_time::day_text(was, today)
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// R-READY-1: sets or clears the emergency flag (it relaxes the confirmation

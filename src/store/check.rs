@@ -347,6 +347,7 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
     let (settings, _) = super::settings::load(conn)?;
     out.extend(super::block::findings(conn, now, &settings)?);
     out.extend(super::in_use::findings(conn, now, zone)?);
+    out.extend(super::case_events::findings(conn, now, zone)?);
     Ok(out)
 }
 

@@ -56,7 +56,7 @@ fn header(state: &State, data: Option<&BlockDay>) -> String {
 /// The text of line `i` of `case`'s box (line 0 at its start).
 fn box_line(case: &BlockCase, i: usize, state: &State) -> String {
     let zone = state.zone;
-    let clock = |t: DateTime<Utc>| t.with_timezone(&zone).format("%H:%M").to_string();
+    let clock = |t: DateTime<Utc>| crate::domain::ward_time::clock_text(t, zone);
     let conflict = if case.conflicts.is_empty() { ' ' } else { '!' };
     match i {
         0 => format!("{conflict}{} {}", clock(case.start), case.patient),
@@ -70,6 +70,12 @@ fn box_line(case: &BlockCase, i: usize, state: &State) -> String {
         4 if !case.conflicts.is_empty() => format!(" ! {}", case.conflicts[0].words()),
         _ => " │".to_string(),
     }
+}
+
+/// Whether the case under the cursor is in `room_id` (else the room's
+/// header carries the highlight).
+fn sel_in_room(state: &State, room_id: i64) -> bool {
+    selected(state).is_some_and(|c| c.room_id == Some(room_id))
 }
 
 /// The grid's first and last row times (ward time): the rooms' hours, widened
@@ -176,9 +182,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let v = &state.block;
     let width = usize::from(area.width);
     let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut top = vec![Span::styled(header(state, v.data.as_ref()), theme.section())];
-    top.push(Span::styled(filter_text(state, &v.filter), theme.key()));
-    lines.push(Line::from(top));
+    // Issue 9: a header wider than the screen (the frozen mark last) goes
+    // on to a second line rather than being cut.
+    let head = header(state, v.data.as_ref());
+    let filter = filter_text(state, &v.filter);
+    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(filter.as_str()));
+    let mut heads = if unicode_width::UnicodeWidthStr::width(head.as_str()) <= room {
+        vec![head]
+    } else {
+        super::wrap(&head, room, " ", "   ")
+    };
+    let last = heads.pop().unwrap_or_default();
+    for h in heads {
+        lines.push(Line::styled(h, theme.section()));
+    }
+    lines.push(Line::from(vec![Span::styled(last, theme.section()), Span::styled(filter, theme.key())]));
     let Some(data) = v.data.as_ref() else {
         let text = match &v.error {
             Some(e) => format!(" ! could not read the block: {e}"),
@@ -211,14 +229,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut room_line = vec![Span::raw(fit(if first_room > 0 { " ◀" } else { "" }, TIME_COL))];
     for (i, r) in rooms.iter().enumerate() {
         let more = i + 1 == rooms.len() && first_room + visible < data.rooms.len();
+        // Issue 9: the cursor's room, when no case of it is under the cursor
+        // (an empty room), is marked (▶) and highlighted, so it shows which.
+        let here = Some(r.room_id) == cursor_room(state);
+        let empty_here = here && !sel_in_room(state, r.room_id);
         let title = format!(
-            "│{} {}–{}{}",
+            "│{}{} {}–{}{}",
+            if empty_here { "▶ " } else { "" },
             r.name,
             r.opens.format("%H:%M"),
             r.closes.format("%H:%M"),
             if more { "  ▶ more" } else { "" }
         );
-        let style = if Some(r.room_id) == cursor_room(state) { theme.section() } else { theme.dim() };
+        let style = match (here, empty_here) {
+            (_, true) => theme.selected(),
+            (true, false) => theme.section(),
+            _ => theme.dim(),
+        };
         room_line.push(Span::styled(fit(&title, col), style));
     }
     lines.push(Line::from(room_line));

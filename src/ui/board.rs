@@ -218,14 +218,11 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
         _ => Style::new(),
     };
     // R-BLOCK-6: on J0, where the patient is now once the timeline has begun.
-    let where_now = match &slot.where_now {
-        Some(e) => fit(e.kind.where_now(), 13),
-        None => slot.state.label().to_string(),
-    };
+    let where_now = column(slot.where_label(), crate::domain::block_timeline::WHERE_NOW_CELLS + 1);
     // R-FAST-1: the fasting times travel with the case.
     let fasting = slot.fasting.as_ref().map(|f| f.summary(state.zone)).unwrap_or_default();
     let text = format!(
-        "{}-{} {:<13}{}{:<13}{:<46}{}{}",
+        "{}-{} {}{}{:<13}{:<46}{}{}",
         clock_text(slot.start, state.zone),
         clock_text(end, state.zone),
         where_now,

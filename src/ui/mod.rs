@@ -49,9 +49,9 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         }
         return;
     }
-    // A notice longer than the line (a refusal that says what to do) gets up
-    // to three lines rather than being cut.
-    let hint_rows = state.notice.as_ref().map_or(1, |n| status::notice_rows(&n.text, area.width));
+    // A notice longer than the line (a refusal that says what to do, a
+    // move's message) gets the lines it needs, up to a third of the screen.
+    let hint_rows = state.notice.as_ref().map_or(1, |n| status::notice_rows(&n.text, area.width, area.height));
     let [tabs, body, hints, status_line] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),

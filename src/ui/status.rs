@@ -7,7 +7,7 @@ use crate::app::{keymap, router};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
@@ -17,8 +17,9 @@ pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Them
                 NoticeKind::Done => ("✓", theme.good()),
                 NoticeKind::Problem => ("!", theme.urgent()),
             };
-            let text = format!(" {glyph} {}", notice.text);
-            frame.render_widget(Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false }), area);
+            let lines: Vec<Line<'_>> =
+                notice_lines(&notice.text, glyph, area.width).into_iter().map(|l| Line::styled(l, style)).collect();
+            frame.render_widget(Paragraph::new(lines), area);
             return;
         }
         None => {
@@ -55,10 +56,20 @@ fn fitting(mut shown: Vec<&keymap::Binding>, width: usize) -> Vec<&keymap::Bindi
     shown
 }
 
-/// Lines a notice takes at this width: one to three.
-pub fn notice_rows(text: &str, width: u16) -> u16 {
-    let cells = text.width() + 3;
-    (cells.div_ceil(usize::from(width.max(1))) as u16).clamp(1, 3)
+/// A notice broken between words at `width`, after its glyph, what follows
+/// indented under the text.
+fn notice_lines(text: &str, glyph: &str, width: u16) -> Vec<String> {
+    super::wrap(text, usize::from(width.max(8)) - 1, &format!(" {glyph} "), "   ")
+}
+
+/// Lines a notice takes at this width on a screen this high: all it needs
+/// (issue 9: a move's message names the bed, the device and the fasting
+/// times, and was cut after three lines), up to a third of the screen;
+/// the body keeps the rest.
+pub fn notice_rows(text: &str, width: u16, height: u16) -> u16 {
+    let needed = notice_lines(text, "!", width).len();
+    let most = usize::from((height / 3).max(3));
+    needed.clamp(1, most) as u16
 }
 
 pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
@@ -86,4 +97,17 @@ pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &The
 /// `[`/`]` read better side by side as `[ ]`.
 fn hint_keys(binding: &keymap::Binding) -> String {
     binding.keys.first().map(|k| k.label()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    /// Issue 9: a long confirmation (a move naming the bed, a device and the
+    /// fasting times) takes the lines it needs, not three.
+    #[test]
+    fn a_long_notice_gets_the_lines_it_needs() {
+        let text = "word ".repeat(100);
+        assert_eq!(super::notice_rows("saved", 80, 24), 1);
+        assert_eq!(super::notice_rows(&text, 80, 24), 7);
+        assert_eq!(super::notice_rows(&text, 80, 12), 4, "at most a third of the screen");
+    }
 }

@@ -335,6 +335,9 @@ pub enum Request {
         version: i64,
         day: NaiveDate,
         time: NaiveTime,
+        /// The reading asked for when `time` occurs twice (the autumn clock
+        /// change): `02:05 (2nd)`; `None` takes the first.
+        reading: Option<crate::domain::ward_time::Reading>,
         retrospective: bool,
         /// The Block tab's move also sets the room and staff.
         placement: Option<crate::store::cases::Placement>,

@@ -85,7 +85,7 @@ fn session_fields(row: &RoundsRow, now: DateTime<Utc>, zone: Tz) -> Vec<Field> {
         if i >= SESSION_KEYS.len() || case.sessions.iter().any(|s| s.day == today && s.session == n) {
             continue;
         }
-        let field = Field::number(SESSION_KEYS[i], SESSION_LABELS[i], 0.0, 40.0).optional();
+        let field = Field::whole(SESSION_KEYS[i], SESSION_LABELS[i], 0, 40).optional();
         fields.push(if due <= now { field.with(turns.to_string()) } else { field });
     }
     if !fields.is_empty() {
@@ -130,7 +130,7 @@ pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenFo
     let plan = case.plan();
     let mut fields = session_fields(row, now, zone);
     let last = case.rounds.last();
-    fields.push(Field::number("pain", "Pain (0-10)", 0.0, f64::from(MAX_PAIN)));
+    fields.push(Field::whole("pain", "Pain (0-10)", 0, u32::from(MAX_PAIN)));
     let sensation = choices(Sensation::ALL, Sensation::code, Sensation::label);
     let motor = choices(Motor::ALL, Motor::code, Motor::label);
     let colour = choices(Colour::ALL, Colour::code, Colour::label);
@@ -138,14 +138,14 @@ pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenFo
     fields.push(Field::pick("motor", "Motor", motor).with(last.map_or("", |r| r.motor.code())));
     fields.push(Field::pick("colour", "Colour / refill", colour).with(last.map_or("", |r| r.colour.code())));
     if p.site.is_craniofacial() {
-        fields.push(Field::number("mouth", "Mouth opening (mm)", 0.0, f64::from(MAX_MOUTH_OPENING_MM)).optional());
+        fields.push(Field::whole("mouth", "Mouth opening (mm)", 0, u32::from(MAX_MOUTH_OPENING_MM)).optional());
         fields.push(Field::flag("occlusion", "Occlusion as it should be").with("yes"));
     } else {
-        fields.push(Field::number("rom", "Range of motion (degrees)", 0.0, f64::from(MAX_ROM_DEG)).optional());
+        fields.push(Field::whole("rom", "Range of motion (degrees)", 0, u32::from(MAX_ROM_DEG)).optional());
     }
     fields.push(Field::number("temp", "Temperature (°C)", TEMPERATURE_RANGE.0, TEMPERATURE_RANGE.1).optional());
     for i in 0..(p.pins as usize).min(PIN_KEYS.len()) {
-        fields.push(Field::number(PIN_KEYS[i], PIN_LABELS[i], 0.0, f64::from(MAX_PIN_GRADE)));
+        fields.push(Field::whole(PIN_KEYS[i], PIN_LABELS[i], 0, u32::from(MAX_PIN_GRADE)));
     }
     if p.pins > 0 {
         fields.push(Field::flag("care", "Pin care done").with("yes"));
@@ -165,7 +165,7 @@ pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenFo
 fn number<T: std::str::FromStr>(form: &Form, key: &str, label: &str) -> Result<Option<T>, String> {
     match form.value(key).trim() {
         "" => Ok(None),
-        text => text.replace(',', ".").parse::<T>().map(Some).map_err(|_| format!("{label}: a whole number")),
+        text => text.parse::<T>().map(Some).map_err(|_| format!("{label}: a whole number")),
     }
 }
 

@@ -2,7 +2,7 @@
 //! moving the procedure, the bed.
 
 use super::{OpenForm, Purpose, Request};
-use crate::app::form::{Choice, Field, Form, parse_date, parse_time};
+use crate::app::form::{Choice, Field, Form, parse_date, parse_time, parse_time_reading};
 use crate::domain::block_changes::{CallOff, CancelReason};
 use crate::domain::case::AnaesthesiaMode;
 use crate::domain::journey::BleedingRisk;
@@ -181,8 +181,7 @@ pub fn move_case(
         ));
         fields.push(with_current(pick("nurse", "Block nurse", &p.lists.nurses, "no nurse yet"), p.current.nurse_id));
         // R-BLOCK-2: the kind's duration, changed here (a resize).
-        let max = f64::from(crate::store::admissions::MAX_MINUTES);
-        let minutes = Field::number("minutes", "Minutes (without turnover)", 1.0, max).whole();
+        let minutes = Field::whole("minutes", "Minutes (without turnover)", 1, crate::store::admissions::MAX_MINUTES);
         fields.push(match p.current.minutes {
             Some(m) => minutes.with(m.to_string()),
             None => minutes,
@@ -195,19 +194,24 @@ pub fn move_case(
 
 pub(super) fn move_request(form: &Form, case_id: i64, version: i64, who: String) -> Result<Request, String> {
     let id = |key| form.value(key).parse::<i64>().ok();
+    // Issue 9: the minutes through the field's own whole-number check: a
+    // fraction is refused, never dropped.
+    let minutes = form.whole::<u32>("minutes")?;
     let placement = form.fields.iter().any(|f| f.key == "room").then(|| Placement {
         room_id: id("room"),
         operator_id: id("operator"),
         anaesthetist_id: id("anaesthetist"),
         nurse_id: id("nurse"),
-        minutes: form.value("minutes").parse().ok(),
+        minutes,
     });
     let reason = form.value("override").trim();
+    let (time, reading) = parse_time_reading(form.value("time"))?;
     Ok(Request::MoveCase {
         case_id,
         version,
         day: parse_date(form.value("day"))?,
-        time: parse_time(form.value("time"))?,
+        time,
+        reading,
         retrospective: false,
         placement,
         override_reason: (!reason.is_empty()).then(|| reason.to_string()),
@@ -251,11 +255,13 @@ pub(super) fn rebook_request(form: &Form, waiting: &[(i64, i64, String)]) -> Res
         .map(|(_, v, label)| (*v, label.split(" · ").next().unwrap_or_default().to_string()))
         .ok_or_else(|| "Postponed case: choose one with ← →".to_string())?;
     let reason = form.value("override").trim();
+    let (time, reading) = parse_time_reading(form.value("time"))?;
     Ok(Request::MoveCase {
         case_id,
         version,
         day: parse_date(form.value("day"))?,
-        time: parse_time(form.value("time"))?,
+        time,
+        reading,
         retrospective: false,
         placement: None,
         override_reason: (!reason.is_empty()).then(|| reason.to_string()),
@@ -264,16 +270,19 @@ pub(super) fn rebook_request(form: &Form, waiting: &[(i64, i64, String)]) -> Res
 }
 
 /// R-BLOCK-5: cancelling or postponing a case from the block needs a reason
-/// from the list (nothing chosen for you), and may add a note.
+/// from the list (nothing chosen for you), and a note for "other" (may add
+/// one otherwise).
 pub fn call_off(case_id: i64, version: i64, kind: CallOff, who: &str) -> OpenForm {
     let reasons = CancelReason::ALL.iter().map(|r| Choice::new(r.code(), r.words())).collect();
     let title = match kind {
         CallOff::Cancelled => "Cancel the case",
         CallOff::Postponed => "Postpone the case",
     };
-    let form =
-        Form::new(title, vec![Field::pick("reason", "Reason", reasons), Field::text("note", "Note", 200).optional()])
-            .with_subtitle(who);
+    let form = Form::new(
+        title,
+        vec![Field::pick("reason", "Reason", reasons), Field::text("note", "Note (needed for other)", 200).optional()],
+    )
+    .with_subtitle(who);
     OpenForm::new(form, Purpose::CallOff { case_id, version, kind }, who)
 }
 
@@ -287,6 +296,10 @@ pub(super) fn call_off_request(
     let reason =
         CancelReason::from_code(form.value("reason")).ok_or_else(|| "Reason: choose one with ← →".to_string())?;
     let note = Some(form.value("note").trim().to_string()).filter(|n| !n.is_empty());
+    // R-BLOCK-5: the same rule as the store's: "other" says what it was.
+    if reason == CancelReason::Other && note.is_none() {
+        return Err("Note: say what it was (the reason is \"other\")".to_string());
+    }
     Ok(Request::CallOff { case_id, version, kind, reason, note, who })
 }
 
@@ -352,6 +365,35 @@ mod tests {
         assert!(keys(true).contains(&"operator") && keys(true).contains(&"room"));
         assert!(!keys(false).contains(&"operator") && !keys(false).contains(&"room"));
         assert!(keys(false).contains(&"bed"));
+    }
+
+    /// R-BLOCK-2 (issue 9): the Block tab's move form refuses 1.2 or 30.5
+    /// minutes with a field error; it never saves the move without them.
+    #[test]
+    fn r_block_2_the_move_form_refuses_a_fraction_of_a_minute() {
+        let lists = lists();
+        let placement =
+            PlacementChoice { current: Placement { minutes: Some(90), ..Placement::default() }, lists: &lists };
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut open = move_case(3, 1, day, NaiveTime::from_hms_opt(8, 0, 0).unwrap(), Some(placement), "X");
+        for typed in ["1.2", "30.5"] {
+            open.form.set("minutes", typed);
+            let err = request(&open).unwrap_err();
+            assert!(err.starts_with("Minutes (without turnover): a whole number"), "{typed}: {err}");
+        }
+        open.form.set("minutes", "45");
+        let Ok(Request::MoveCase { placement: Some(p), .. }) = request(&open) else { panic!() };
+        assert_eq!(p.minutes, Some(45));
+    }
+
+    /// R-BLOCK-5 (issue 9): "other" needs a note, as the store says.
+    #[test]
+    fn r_block_5_other_needs_a_note() {
+        let mut open = call_off(3, 1, CallOff::Cancelled, "X");
+        open.form.set("reason", "other");
+        assert_eq!(request(&open), Err("Note: say what it was (the reason is \"other\")".into()));
+        open.form.set("note", "transport strike");
+        assert!(request(&open).is_ok());
     }
 
     #[test]

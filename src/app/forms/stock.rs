@@ -217,8 +217,7 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
         Field::date("expiry", ai("Use by (17)", "Use by"))
             .optional()
             .with(day(label.as_ref().and_then(|l| l.expiry()))),
-        Field::number("units", ai("Units (30)", "Units"), 1.0, f64::from(MAX_UNITS))
-            .whole()
+        Field::whole("units", ai("Units (30)", "Units"), 1, MAX_UNITS)
             .with(label.as_ref().and_then(|l| l.count()).map_or_else(|| "1".to_string(), |n| n.to_string())),
         Field::text("location", "Location", 40).optional(),
     ];
@@ -254,7 +253,7 @@ fn new_reference_for(missing: &scan::NoReference) -> OpenForm {
 }
 
 fn units(form: &Form) -> Result<u32, String> {
-    form.value("units").trim().parse::<u32>().map_err(|_| "Units: a whole number, such as 1".to_string())
+    form.whole::<u32>("units")?.ok_or_else(|| "Units: a whole number, such as 1".to_string())
 }
 
 fn optional(form: &Form, key: &str) -> Option<String> {
@@ -319,7 +318,7 @@ pub fn reserve(row: &StockRow, cases: &[StockCase], zone: Tz) -> Option<OpenForm
     let cases = cases.as_slice();
     let fields = vec![
         Field::pick("case", "Case", case_choices(cases, zone)),
-        Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).whole().with("1"),
+        Field::whole("units", "Units", 1, MAX_UNITS).with("1"),
     ];
     (!cases.is_empty()).then(|| {
         let form = Form::new("Reserve for a case (FEFO)", fields).with_subtitle(row_words(row));
@@ -340,7 +339,7 @@ pub fn movement(row: &StockRow, kind: MovementKind, cases: &[StockCase], zone: T
         fields.push(Field::pick("case", "Case", case_choices(cases, zone)));
     }
     if kind != MovementKind::Quarantine {
-        fields.push(Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).whole().with("1"));
+        fields.push(Field::whole("units", "Units", 1, MAX_UNITS).with("1"));
     }
     if kind.needs_reason() {
         fields.push(Field::text("reason", "Reason", 120));
@@ -377,7 +376,7 @@ pub fn release(row: &StockRow, holds: &[LotHold], zone: Tz) -> Option<OpenForm> 
     }
     let choices = holds.iter().map(|h| Choice::new(h.case_id.to_string(), hold_words(h, zone))).collect();
     let mut case = Field::pick("case", "Case", choices);
-    let mut units = Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).whole().with("1");
+    let mut units = Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).whole_number().with("1");
     if let [only] = holds {
         case = case.with(only.case_id.to_string());
         units = units.with(only.units.to_string());
@@ -532,7 +531,7 @@ pub fn new_reference() -> OpenForm {
         Field::pick("kind", "Kind", kinds),
         Field::flag("implantable", "Implantable"),
         Field::text("gtin", "GTIN (01)", 14).optional(),
-        Field::number("min", "Minimum stock", 0.0, f64::from(MAX_UNITS)).whole().with("0"),
+        Field::whole("min", "Minimum stock", 0, MAX_UNITS).with("0"),
         Field::number("mm_per_turn", "mm per turn (distractor)", 0.1, 10.0).optional(),
     ];
     OpenForm::new(Form::new("New device reference", fields), Purpose::NewReference, "catalogue")
@@ -540,7 +539,7 @@ pub fn new_reference() -> OpenForm {
 
 pub(super) fn new_reference_request(form: &Form) -> Result<Request, String> {
     let kind = DeviceKind::from_code(form.value("kind")).ok_or_else(|| "Kind: choose one with ← →".to_string())?;
-    let min = form.value("min").parse::<u32>().map_err(|_| "Minimum stock: a whole number, such as 5".to_string())?;
+    let min = form.whole::<u32>("min")?.ok_or_else(|| "Minimum stock: a whole number, such as 5".to_string())?;
     let mm_per_turn = match optional(form, "mm_per_turn") {
         Some(v) => Some(v.replace(',', ".").parse::<f64>().map_err(|_| "mm per turn: a number, such as 0.25")?),
         None => None,

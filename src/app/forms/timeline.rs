@@ -3,7 +3,7 @@
 //! with no form.
 
 use super::{OpenForm, Purpose, Request};
-use crate::app::form::{Choice, Field, Form, parse_date, parse_time};
+use crate::app::form::{Choice, Field, Form, parse_date, parse_time_reading};
 use crate::domain::block_timeline::TimelineEvent;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -14,7 +14,17 @@ pub enum TimelineRequest {
     /// The next event, now.
     Next { case_id: i64, who: String },
     /// An event's time corrected (the row is voided, a new one recorded).
-    Correct { event_id: i64, version: i64, day: NaiveDate, time: NaiveTime, who: String },
+    /// `reading`: the one asked for when the time occurs twice (the autumn
+    /// clock change); `None` tries the first, then the second if the order
+    /// check refuses the first.
+    Correct {
+        event_id: i64,
+        version: i64,
+        day: NaiveDate,
+        time: NaiveTime,
+        reading: Option<crate::domain::ward_time::Reading>,
+        who: String,
+    },
     /// An event recorded by mistake, voided with a reason.
     Void { event_id: i64, version: i64, reason: String, who: String },
 }
@@ -24,22 +34,24 @@ pub enum TimelineRequest {
 pub fn correct_event(events: &[TimelineEvent], now: DateTime<Utc>, zone: Tz, who: &str) -> Option<OpenForm> {
     let last = events.iter().max_by_key(|e| (e.kind, e.at))?;
     let local = |t: DateTime<Utc>| t.with_timezone(&zone);
+    let today = crate::domain::ward_time::local_day(now, zone);
+    let clock = |t: DateTime<Utc>| crate::domain::ward_time::clock_text(t, zone);
+    // Issue 9: the time first, so a narrow form never cuts it off; the
+    // day only when it is not today.
     let choices: Vec<Choice> = events
         .iter()
         .map(|e| {
-            Choice::new(
-                format!("{}:{}", e.event_id, e.version),
-                format!("{} at {}", e.kind.words(), local(e.at).format("%d/%m %H:%M")),
-            )
+            let day = crate::domain::ward_time::local_day(e.at, zone);
+            let on = if day == today { String::new() } else { format!(" ({})", day.format("%d/%m")) };
+            Choice::new(format!("{}:{}", e.event_id, e.version), format!("{} {}{on}", clock(e.at), e.kind.words()))
         })
         .collect();
-    let today = crate::domain::ward_time::local_day(now, zone);
     let form = Form::new(
         "Correct a timeline event",
         vec![
             Field::pick("event", "Event", choices).with(format!("{}:{}", last.event_id, last.version)),
             Field::date("day", "On (dd/mm/yyyy)").with(local(last.at).format("%d/%m/%Y").to_string()).not_after(today),
-            Field::time("time", "At (HH:MM)").with(local(last.at).format("%H:%M").to_string()),
+            Field::time("time", "At (HH:MM)").with(clock(last.at)),
             Field::text("reason", "Or void it: why (empty corrects the time)", 200).optional(),
         ],
     )
@@ -54,13 +66,8 @@ pub(super) fn correct_request(form: &Form, who: String) -> Result<Request, Strin
     let version = version.parse().map_err(|_| bad())?;
     let reason = form.value("reason").trim();
     Ok(Request::Timeline(if reason.is_empty() {
-        TimelineRequest::Correct {
-            event_id,
-            version,
-            day: parse_date(form.value("day"))?,
-            time: parse_time(form.value("time"))?,
-            who,
-        }
+        let (time, reading) = parse_time_reading(form.value("time"))?;
+        TimelineRequest::Correct { event_id, version, day: parse_date(form.value("day"))?, time, reading, who }
     } else {
         TimelineRequest::Void { event_id, version, reason: reason.to_string(), who }
     }))

@@ -104,7 +104,7 @@ pub fn procedure(row: Option<&ProcedureKindRow>) -> OpenForm {
     let (min, max) = MINUTES_RANGE;
     let mut fields = vec![
         Field::text("label", "Label", 60),
-        Field::number("minutes", "Default minutes", min as f64, max as f64).whole(),
+        Field::whole("minutes", "Default minutes", min as u32, max as u32),
         Field::flag("anaesthesia", "Anaesthesia expected"),
         Field::flag("implants", "Implants expected"),
     ];
@@ -172,9 +172,9 @@ pub(super) fn request(form: &Form, which: SetupForm, who: String) -> Result<Requ
             SetupRequest::Bed { add: seen_version.is_none(), input }
         }
         SetupForm::Procedure(seen) => {
-            let minutes = text("minutes")
-                .parse::<i64>()
-                .map_err(|_| "Default minutes: a whole number of minutes, such as 45".to_string())?;
+            let minutes = form
+                .whole::<i64>("minutes")?
+                .ok_or_else(|| "Default minutes: a whole number of minutes, such as 45".to_string())?;
             let (code, seen_version) = match seen {
                 Some((code, version)) => (code, Some(version)),
                 None => (text("code"), None),

@@ -260,6 +260,18 @@ impl Screen for BlockScreen {
             }
             Action::RecordEvent => {
                 let Some(c) = selected(state) else { return problem(state, "no case under the cursor") };
+                // R-BLOCK-6 (issue 9): only around the case's own day.
+                let day = crate::domain::ward_time::local_day(c.start, state.zone);
+                if !crate::domain::block_timeline::open_now(day, state.now, state.zone) {
+                    return problem(
+                        state,
+                        format!(
+                            "the case is booked on {}: its timeline is recorded from that day's 00:00 to noon \
+                             the next day (R-BLOCK-6)",
+                            day.format("%a %d/%m/%Y")
+                        ),
+                    );
+                }
                 if let Err(e) = crate::domain::block_timeline::next_kind(&c.timeline) {
                     let key = key_for(Scope::Block, Action::CorrectEvent);
                     return problem(state, format!("{e}; {key} corrects a time"));
@@ -352,9 +364,11 @@ impl Screen for BlockScreen {
             Action::PrevRoom | Action::NextRoom => state.block.data.as_ref().is_some_and(|d| d.rooms.len() > 1),
             // R-BLOCK-6: the next event while the timeline is not complete;
             // a correction once something is recorded.
-            Action::RecordEvent => {
-                selected(state).is_some_and(|c| crate::domain::block_timeline::next_kind(&c.timeline).is_ok())
-            }
+            Action::RecordEvent => selected(state).is_some_and(|c| {
+                let day = crate::domain::ward_time::local_day(c.start, state.zone);
+                crate::domain::block_timeline::open_now(day, state.now, state.zone)
+                    && crate::domain::block_timeline::next_kind(&c.timeline).is_ok()
+            }),
             Action::CorrectEvent => selected(state).is_some_and(|c| !c.timeline.is_empty()),
             _ => true,
         }

@@ -27,6 +27,7 @@ fn case(case_id: i64, room: i64, operator: i64, start: DateTime<Utc>, minutes: u
         intakes: Vec::new(),
         patient: PatientKind::Adult,
         devices: Vec::new(),
+        under_way: false,
     }
 }
 
