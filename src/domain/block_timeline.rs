@@ -324,7 +324,11 @@ pub fn expected_start(
     for turn in ahead {
         let out = match (turn.in_room_at, turn.out_of_room_at) {
             (_, Some(out)) => out,
-            (_, None) if turn.finished => continue,
+            // Done by the stay's step, no timeline kept: not in the room.
+            (None, None) if turn.finished => continue,
+            // Procedure over, the patient still in the room (found in use,
+            // #7: the next one lost the turnover): leaving now at the earliest.
+            (Some(went), None) if turn.finished => went.max(now),
             (went, None) => {
                 let went = went.unwrap_or_else(|| turn.scheduled_start.max(free).max(now));
                 went.checked_add_signed(TimeDelta::minutes(turn.minutes)).unwrap_or(went).max(now)
@@ -403,9 +407,13 @@ mod tests {
         // Out at 09:40 (recorded): the room is free at 10:00.
         let out = RoomTurn { out_of_room_at: Some(at(9, 40)), ..late };
         assert_eq!(expected_start(at(10, 0), &[out], at(9, 45), turnover), at(10, 0));
-        // Done without "out of room": it no longer holds the room.
-        let done = RoomTurn { finished: true, ..late };
+        // Done without a timeline: it no longer holds the room.
+        let done = RoomTurn { finished: true, ..first };
         assert_eq!(expected_start(at(10, 0), &[done], at(9, 45), turnover), at(10, 0));
+        // Done (procedure ended) but still in the room at 10:30: the turnover
+        // starts when it leaves, now at the earliest.
+        let ending = RoomTurn { finished: true, ..late };
+        assert_eq!(expected_start(at(10, 0), &[ending], at(10, 30), turnover), at(10, 50));
         // Two ahead, the first late: the second waits for it, and this one for both.
         let second = turn(at(9, 50), 60);
         assert_eq!(expected_start(at(11, 10), &[second, late], at(9, 30), turnover), at(12, 10));

@@ -188,7 +188,17 @@ pub struct FastingCase {
 pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Vec<Alert> {
     let zone = settings.zone();
     let alert = |rule, severity, message| Alert { rule, severity, subject: Subject::Case(case.case_id), message };
-    let clock = |t| ward_time::clock_text(t, zone);
+    // Found in use (#7): "since 10:05" read as later today when it was the
+    // day before. A time on another ward day than the procedure's carries it.
+    let day = ward_time::local_day(case.scheduled_start, zone);
+    let clock = |t: DateTime<Utc>| {
+        let text = ward_time::clock_text(t, zone);
+        if ward_time::local_day(t, zone) == day {
+            text
+        } else {
+            format!("{} {text}", ward_time::local_day(t, zone).format("%d/%m"))
+        }
+    };
     let mut out = Vec::new();
     // Until the patient is in the room, the earliest they can go is when the
     // room's list comes to them, and never before now.
@@ -231,7 +241,11 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
     let excess = duration_of_hours(settings.number("fast.excess_alert_h"));
     // Unknown: the earliest the fast can have begun is the instructed time.
     let clear_fast = expected - last_clear.unwrap_or(sched.clear_fluids_until);
-    if clear_fast > prescribed.checked_add(&excess).unwrap_or(TimeDelta::MAX) {
+    // Found in use (#7): a drink recorded the day before raised the alert
+    // while the patient could still drink as instructed. Until the
+    // instructed stop a drink needs no prompt; from then on it does.
+    let told_to_stop = now >= sched.clear_fluids_until;
+    if told_to_stop && clear_fast > prescribed.checked_add(&excess).unwrap_or(TimeDelta::MAX) {
         let since = match last_clear {
             Some(at) => format!("nothing to drink since {}, {}", clock(at), hours_text(clear_fast)),
             None => format!(
@@ -249,8 +263,20 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
         } else {
             String::new()
         };
+        // A case ahead still in the room past its time gives no end to
+        // count on (found in use, #7: the advice was always "too late"):
+        // the room knows how long; the prescription says what then.
+        let overrun = case.room_ahead.iter().any(|t| {
+            t.out_of_room_at.is_none() && t.in_room_at.is_some_and(|went| went + TimeDelta::minutes(t.minutes) < now)
+        });
         let advice = if drink_by > now {
             format!("clear fluids may be offered until {}", clock(drink_by))
+        } else if overrun {
+            format!(
+                "the case ahead is over its planned time: ask the room; if the start is {} or more away, \
+                 clear fluids may be offered now, otherwise tell the anaesthetist",
+                hours_text(prescribed)
+            )
         } else {
             format!(
                 "too late for a drink before that start (the last would have been at {}): tell the anaesthetist",
@@ -273,7 +299,8 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
     // R-FAST-5: insulin-treated diabetics tolerate a long fast badly (hypoglycaemia).
     let diabetic_max = duration_of_hours(settings.number("fast.diabetic_max_h"));
     let food_fast = expected - last_food;
-    if case.insulin_treated_diabetic && food_fast > diabetic_max {
+    // As for drinks: the alert comes once the patient was told to stop eating.
+    if case.insulin_treated_diabetic && now >= sched.solids_until && food_fast > diabetic_max {
         out.push(alert(
             "R-FAST-5",
             Severity::Urgent,
@@ -529,6 +556,53 @@ mod tests {
         assert!(!alerts(&c, at(12, 1), &s)[0].message.contains("may be offered until"));
         let in_room = FastingCase { in_room_at: Some(at(8, 0)), ..c };
         check(&alerts(&in_room, at(12, 1), &s), &[], &[]);
+    }
+
+    /// R-FAST-4, R-FAST-5: before the instructed stop the patient may still
+    /// drink (and eat): no prompt yet (found in use, #7: a drink recorded the
+    /// day before raised it at once); from the stop on, the alert names the
+    /// day of a time on another day.
+    #[test]
+    fn r_fast_4_no_prompt_before_the_instructed_stop_and_times_carry_their_day() {
+        let s = Settings::default();
+        let day_before = Paris.with_ymd_and_hms(2026, 11, 22, 10, 5, 0).single().unwrap().to_utc();
+        let c = case(at(10, 0), vec![intake(IntakeKind::ClearFluids, day_before)]);
+        // The day before at 10:06, and on the day at 07:59: allowed to drink until 08:00.
+        check(&alerts(&c, day_before + TimeDelta::minutes(1), &s), &[], &[]);
+        check(&alerts(&c, at(7, 59), &s), &[], &[]);
+        check(&alerts(&c, at(8, 0), &s), &["R-FAST-4"], &["nothing to drink since 22/11 10:05"]);
+        // A diabetic's food fast likewise waits for the instructed stop (04:00).
+        let d = FastingCase {
+            insulin_treated_diabetic: true,
+            ..case(at(10, 0), vec![intake(IntakeKind::Solids, day_before)])
+        };
+        check(&alerts(&d, at(3, 59), &s), &[], &[]);
+        assert!(
+            alerts(&d, at(4, 0), &s).iter().any(|a| a.rule == "R-FAST-5" && a.message.contains("since 22/11 10:05"))
+        );
+    }
+
+    /// R-FAST-4 with R-BLOCK-6: behind a case over its planned time the end
+    /// is unknown, so the advice asks the room instead of saying "too late"
+    /// (found in use, #7).
+    #[test]
+    fn r_fast_4_behind_an_overrunning_case_the_advice_asks_the_room() {
+        let s = Settings::default();
+        let mut c = case(at(10, 0), vec![intake(IntakeKind::ClearFluids, at(6, 30))]);
+        c.room_ahead = vec![RoomTurn {
+            scheduled_start: at(8, 0),
+            minutes: 90,
+            in_room_at: Some(at(8, 5)),
+            out_of_room_at: None,
+            finished: false,
+        }];
+        let a = alerts(&c, at(12, 30), &s);
+        check(
+            &a,
+            &["R-FAST-4"],
+            &["ask the room; if the start is 2 h 00 or more away, clear fluids may be offered now"],
+        );
+        assert!(!a[0].message.contains("too late"), "{a:?}");
     }
 
     /// R-FAST-5
