@@ -220,8 +220,8 @@ impl Field {
             Kind::Text(_) | Kind::Flag => self.own_problem(v),
             Kind::Date => parse_date(v).err().or_else(|| self.own_problem(v)),
             Kind::Time => parse_time(v).err(),
-            Kind::Number { .. } if self.check == Check::Whole && !v.bytes().all(|b| b.is_ascii_digit()) => {
-                Some("a whole number, such as 30 (no fraction)".to_string())
+            Kind::Number { min, .. } if self.check == Check::Whole && !v.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(format!("a whole number, such as {} (no fraction)", min.max(1.0)))
             }
             Kind::Number { min, max } => match v.replace(',', ".").parse::<f64>() {
                 Ok(n) if n.is_finite() && (*min..=*max).contains(&n) => None,

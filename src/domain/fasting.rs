@@ -242,10 +242,12 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
     // Unknown: the earliest the fast can have begun is the instructed time.
     let clear_fast = expected - last_clear.unwrap_or(sched.clear_fluids_until);
     // Found in use (#7): a drink recorded the day before raised the alert
-    // while the patient could still drink as instructed. Until the
-    // instructed stop a drink needs no prompt; from then on it does.
-    let told_to_stop = now >= sched.clear_fluids_until;
-    if told_to_stop && clear_fast > prescribed.checked_add(&excess).unwrap_or(TimeDelta::MAX) {
+    // at once, a day before anyone could act on it. The prompt comes in the
+    // hours before the last time a drink can still be given (as many as
+    // `fast.excess_alert_h`), not before.
+    let drink_by = before(expected, prescribed);
+    let in_time_to_act = now >= before(drink_by, excess);
+    if in_time_to_act && clear_fast > prescribed.checked_add(&excess).unwrap_or(TimeDelta::MAX) {
         let since = match last_clear {
             Some(at) => format!("nothing to drink since {}, {}", clock(at), hours_text(clear_fast)),
             None => format!(
@@ -256,7 +258,6 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
         };
         // Found in use (#7): the advice named a time already past. Past it,
         // a drink now would delay the start: the anaesthetist decides.
-        let drink_by = before(expected, prescribed);
         // Say why the start moved when it is the list ahead, not the clock.
         let slipped = if expected > case.scheduled_start.max(now) {
             format!(" (the room's list runs {} behind)", hours_text(expected - case.scheduled_start))
@@ -299,8 +300,9 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
     // R-FAST-5: insulin-treated diabetics tolerate a long fast badly (hypoglycaemia).
     let diabetic_max = duration_of_hours(settings.number("fast.diabetic_max_h"));
     let food_fast = expected - last_food;
-    // As for drinks: the alert comes once the patient was told to stop eating.
-    if case.insulin_treated_diabetic && now >= sched.solids_until && food_fast > diabetic_max {
+    // As for drinks: in the hours before the instructed stop, not the day before.
+    let in_time = now >= before(sched.solids_until, excess);
+    if case.insulin_treated_diabetic && in_time && food_fast > diabetic_max {
         out.push(alert(
             "R-FAST-5",
             Severity::Urgent,
@@ -558,27 +560,29 @@ mod tests {
         check(&alerts(&in_room, at(12, 1), &s), &[], &[]);
     }
 
-    /// R-FAST-4, R-FAST-5: before the instructed stop the patient may still
-    /// drink (and eat): no prompt yet (found in use, #7: a drink recorded the
-    /// day before raised it at once); from the stop on, the alert names the
-    /// day of a time on another day.
+    /// R-FAST-4, R-FAST-5: the prompt comes in the hours before the last
+    /// drink (or meal) can be given, not the day before (found in use, #7: a
+    /// drink recorded the day before raised it at once); a time on another
+    /// day carries its day.
     #[test]
-    fn r_fast_4_no_prompt_before_the_instructed_stop_and_times_carry_their_day() {
+    fn r_fast_4_the_prompt_comes_in_time_to_act_not_the_day_before_and_times_carry_their_day() {
         let s = Settings::default();
         let day_before = Paris.with_ymd_and_hms(2026, 11, 22, 10, 5, 0).single().unwrap().to_utc();
         let c = case(at(10, 0), vec![intake(IntakeKind::ClearFluids, day_before)]);
-        // The day before at 10:06, and on the day at 07:59: allowed to drink until 08:00.
+        // The day before at 10:06, and on the day at 03:59: a drink may be
+        // given until 08:00, the prompt comes from 04:00 (4 h before).
         check(&alerts(&c, day_before + TimeDelta::minutes(1), &s), &[], &[]);
-        check(&alerts(&c, at(7, 59), &s), &[], &[]);
-        check(&alerts(&c, at(8, 0), &s), &["R-FAST-4"], &["nothing to drink since 22/11 10:05"]);
-        // A diabetic's food fast likewise waits for the instructed stop (04:00).
+        check(&alerts(&c, at(3, 59), &s), &[], &[]);
+        check(&alerts(&c, at(4, 0), &s), &["R-FAST-4"], &["nothing to drink since 22/11 10:05", "until 08:00"]);
+        // A diabetic's food fast likewise: solids until 04:00, the prompt from 00:00.
         let d = FastingCase {
             insulin_treated_diabetic: true,
             ..case(at(10, 0), vec![intake(IntakeKind::Solids, day_before)])
         };
-        check(&alerts(&d, at(3, 59), &s), &[], &[]);
+        let eve = Paris.with_ymd_and_hms(2026, 11, 22, 23, 59, 0).single().unwrap().to_utc();
+        assert!(!alerts(&d, eve, &s).iter().any(|a| a.rule == "R-FAST-5"));
         assert!(
-            alerts(&d, at(4, 0), &s).iter().any(|a| a.rule == "R-FAST-5" && a.message.contains("since 22/11 10:05"))
+            alerts(&d, at(0, 0), &s).iter().any(|a| a.rule == "R-FAST-5" && a.message.contains("since 22/11 10:05"))
         );
     }
 
