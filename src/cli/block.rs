@@ -451,13 +451,23 @@ pub fn event(store: &mut crate::store::Store, command: EventCommand, now: DateTi
             let done = store
                 .write(now, |tx| match kind {
                     Some(kind) => case_events::record(tx, case_id, kind, at),
-                    None if at.is_none() => case_events::record_next(tx, case_id),
+                    None if at.is_none() => case_events::record_next(tx, case_id, None),
                     None => Err(crate::store::StoreError::invalid(
                         "the timeline",
                         "--at needs --kind (which event happened then)",
                     )),
                 })
-                .map_err(|e| store.explain(e))?;
+                .map_err(|e| match e {
+                    crate::store::StoreError::NotFound(what)
+                        if what == crate::store::table::Table::Cases.row(case_id) =>
+                    {
+                        color_eyre::eyre::eyre!(
+                            "there is no case {case_id}: `periop block --date D --format json` lists each day's cases \
+                             with their case_id"
+                        )
+                    }
+                    e => store.explain(e).into(),
+                })?;
             Ok(format!("case #{case_id}: {} recorded (event {})", done.words(zone), done.event_id))
         }
         EventCommand::Correct { event_id, at } => {

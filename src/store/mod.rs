@@ -34,6 +34,7 @@ pub mod patients;
 pub mod permission;
 pub mod reference;
 pub mod registration;
+pub mod room_occupation;
 pub(crate) mod rows;
 pub mod schema;
 pub mod search;
