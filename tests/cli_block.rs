@@ -217,3 +217,57 @@ fn r_block_6_block_event_only_around_the_cases_day() {
     assert!(!usage.status.success() && err.contains("--correct <EVENT> --at <TIME>"), "{err}");
     assert!(!err.lines().any(|l| l.contains("--case") && l.contains("--correct")), "{err}");
 }
+
+/// R-BLOCK-6 (issue 7): with a patient in room in Room 1, `in-room` for
+/// another case of the room is refused naming that case's time and what to
+/// do; once it is out, accepted. An unknown case says there is none and
+/// where to find the ids.
+#[test]
+fn r_block_6_two_patients_in_one_room_refused_and_an_unknown_case_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let now = "2026-11-23T16:00";
+    assert!(periop(dir.path(), &["--db", db, "--now", "2026-11-22T09:30", "demo"]).status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&periop(
+        dir.path(),
+        &["--db", db, "--now", now, "block", "--date", "2026-11-23", "--format", "json"],
+    )))
+    .unwrap();
+    let room1 = json["rooms"][0]["room_id"].as_i64().unwrap();
+    let ids: Vec<String> = json["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["room_id"].as_i64() == Some(room1))
+        .map(|c| c["case_id"].to_string())
+        .collect();
+    let event = |args: &[&str]| {
+        let mut all = vec!["--db", db, "--now", now, "block", "event"];
+        all.extend_from_slice(args);
+        periop(dir.path(), &all)
+    };
+    stdout(&event(&["--case", &ids[1], "--kind", "in-room", "--at", "10:40"]));
+    let refused = event(&["--case", &ids[2], "--kind", "in-room", "--at", "11:00"]);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains(&format!("the room holds case #{} (in room since 10:40, no out of room recorded)", ids[1])),
+        "{err}"
+    );
+    assert!(err.contains("record that case's out of room first"), "{err}");
+    let refused = event(&["--case", &ids[2], "--kind", "procedure-start", "--at", "11:00"]);
+    assert!(!refused.status.success(), "procedure start implies presence too");
+    stdout(&event(&["--case", &ids[1], "--kind", "out-of-room", "--at", "11:30"]));
+    let refused = event(&["--case", &ids[2], "--kind", "in-room", "--at", "11:00"]);
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("out of room at 11:30"), "an out of room later than this time: {err}");
+    stdout(&event(&["--case", &ids[2], "--kind", "in-room", "--at", "11:45"]));
+
+    let missing = event(&["--case", "999"]);
+    assert!(!missing.status.success());
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(err.contains("there is no case 999"), "{err}");
+    assert!(err.contains("periop block --date D --format json"), "{err}");
+    assert!(!err.contains("removed by someone else"), "{err}");
+}

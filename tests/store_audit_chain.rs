@@ -233,3 +233,26 @@ fn r_audit_3_no_save_while_a_foreign_trigger_could_rewrite_it() {
     assert!(err.to_string().contains("holds a trigger periop did not make (evil)"), "{err}");
     assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was saved");
 }
+
+/// R-AUDIT-3, found in use (#12): an audit row whose text is not UTF-8
+/// (written by another program, or damaged bytes that SQLite's own checks
+/// pass) made `check` give up with "run `periop check`". It now reads on
+/// and names the row.
+#[test]
+fn r_audit_3_an_audit_row_that_is_not_text_is_named_and_the_check_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ward(dir.path());
+    let id = id_of_patient_insert(&path, 2);
+    raw_rw(&path)
+        .execute_batch(&format!(
+            "DROP TRIGGER audit_is_append_only_update;
+             UPDATE audit SET after = CAST(x'7b22ff227d' AS TEXT) WHERE id = {id};"
+        ))
+        .unwrap();
+    let report = checked(&path);
+    assert!(!report.is_healthy());
+    assert!(
+        report.chain.problems.contains(&format!("audit #{id}: edited or forged (its hash does not follow the chain)")),
+        "{report:#?}"
+    );
+}

@@ -73,9 +73,9 @@ fn r_block_6_events_in_order_corrected_and_driving_the_case_state() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
     let (mut store, case) = ward(&path);
-    let arrived = store.write(paris(9, 40), |tx| case_events::record_next(tx, case)).unwrap();
+    let arrived = store.write(paris(9, 40), |tx| case_events::record_next(tx, case, None)).unwrap();
     assert_eq!((arrived.kind, arrived.at, arrived.case_state), (EventKind::Arrived, paris(9, 40), None));
-    let in_room = store.write(paris(10, 12), |tx| case_events::record_next(tx, case)).unwrap();
+    let in_room = store.write(paris(10, 12), |tx| case_events::record_next(tx, case, None)).unwrap();
     assert_eq!(in_room.kind, EventKind::InRoom);
     assert_eq!(in_room.case_state, Some(CaseState::InProgress));
     assert_eq!(case_state(&path, case), "in_progress");
@@ -141,7 +141,7 @@ fn r_block_6_nurses_and_schedulers_record_the_timeline() {
     ] {
         give_role(&path, &account(name, None), role);
         let mut store = open_playing(&path, &account(name, None));
-        let result = store.write(paris(10, 5), |tx| case_events::record_next(tx, case));
+        let result = store.write(paris(10, 5), |tx| case_events::record_next(tx, case, None));
         match (allowed, result) {
             (true, Ok(_)) => {}
             (false, Err(e @ StoreError::NotAllowed { .. })) => {
@@ -338,7 +338,7 @@ fn r_block_6_a_schema_9_file_is_upgraded_with_the_timeline() {
     assert_eq!(report.schema_version, 9);
     assert!(report.undecodable.is_empty());
     let (mut store, case) = ward(&path);
-    store.write(paris(9, 0), |tx| case_events::record_next(tx, case)).unwrap();
+    store.write(paris(9, 0), |tx| case_events::record_next(tx, case, None)).unwrap();
     let conn = raw_ro(&path);
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, periop::store::schema::VERSION);
@@ -411,14 +411,14 @@ fn r_block_6_an_event_only_around_the_cases_day() {
     let path = new_db(dir.path());
     let (mut store, case) = ward(&path);
     let two_days_early = chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap().to_utc();
-    let err = store.write(two_days_early, |tx| case_events::record_next(tx, case)).unwrap_err();
+    let err = store.write(two_days_early, |tx| case_events::record_next(tx, case, None)).unwrap_err();
     assert!(err.to_string().contains("Wed 25/11/2026") && err.to_string().contains("R-BLOCK-6"), "{err}");
     assert_eq!(case_state(&path, case), "planned", "nothing recorded, the case not under way");
     let in_2020 = Utc.with_ymd_and_hms(2020, 1, 1, 7, 0, 0).unwrap();
     let err =
         store.write(paris(9, 0), |tx| case_events::record(tx, case, EventKind::Arrived, Some(in_2020))).unwrap_err();
     assert!(err.to_string().contains("booked on Wed 25/11/2026"), "{err}");
-    let arrived = store.write(paris(9, 40), |tx| case_events::record_next(tx, case)).unwrap();
+    let arrived = store.write(paris(9, 40), |tx| case_events::record_next(tx, case, None)).unwrap();
     assert_eq!(arrived.words(chrono_tz::Europe::Paris, paris(9, 40)), "arrived in the block at 09:40");
     let evening_before = paris(0, 0) - chrono::TimeDelta::minutes(30);
     let err =
@@ -492,4 +492,178 @@ fn r_block_6_the_second_0205_of_the_autumn_night() {
     let said = record(&mut store, "recovery", "2026-10-25T02:10+01:00").unwrap();
     assert!(said.contains("in recovery at 02:10 (2nd)"), "{said}");
     assert!(record(&mut store, "back-on-ward", "7:5").unwrap_err().contains("two digits"), "7:5 is not a time");
+}
+
+/// A second case in the first one's room on the 25th at `hour`.
+fn second_case(store: &mut Store, path: &std::path::Path, first: i64, hour: u32) -> i64 {
+    let (room, kind): (i64, i64) = raw_ro(path)
+        .query_row("SELECT room_id, procedure_kind_id FROM cases WHERE id = ?1", [first], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    let patient = add_patient(store, 2);
+    let stay = NewStay {
+        patient_id: patient,
+        procedure_kind_id: kind,
+        procedure_day: day(),
+        start_time: NaiveTime::from_hms_opt(hour, 0, 0).unwrap(),
+        duration_min: None,
+        side_level: None,
+        anaesthesia_mode: AnaesthesiaMode::SedationLocal,
+        bleeding_risk: None,
+        operator_id: None,
+        anaesthetist_id: None,
+        room_id: Some(room),
+        bed_id: None,
+        emergency: false,
+        iodinated_contrast: false,
+        retrospective: false,
+        override_reason: None,
+    };
+    store.write(at(), |tx| admissions::create_stay(tx, &stay, &Settings::default())).unwrap().1
+}
+
+/// R-BLOCK-6 (issue 7): one patient in a room at a time. In room (or a
+/// procedure start) for a case while another case of the room is in —
+/// out of room not recorded, or later — is refused in the write
+/// transaction naming that case's times and what to do; nothing written.
+/// An overlap stored anyway (a later correction) is a `periop check` finding.
+#[test]
+fn r_block_6_two_patients_cannot_be_in_one_room_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, first) = ward(&path);
+    let second = second_case(&mut store, &path, first, 12);
+    store.write(paris(10, 0), |tx| case_events::record(tx, first, EventKind::InRoom, None)).unwrap();
+    for kind in [EventKind::InRoom, EventKind::AnaesthesiaStart, EventKind::ProcedureStart] {
+        let err = store.write(paris(11, 0), |tx| case_events::record(tx, second, kind, None)).unwrap_err();
+        assert!(matches!(err, StoreError::Invalid { .. }), "{err}");
+        let text = err.to_string();
+        assert!(
+            text.contains(&format!("the room holds case #{first} (in room since 10:00, no out of room recorded)")),
+            "{text}"
+        );
+        assert!(text.contains("record that case's out of room first, or correct its times or this one"), "{text}");
+    }
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM case_events WHERE case_id = ?1", [second]), 0);
+    // Arriving in the block is not being in the room.
+    store.write(paris(11, 0), |tx| case_events::record(tx, second, EventKind::Arrived, None)).unwrap();
+    // Out at 11:20 (recorded at 11:30): the second may not be in at 11:10, may at 11:20.
+    let out = store
+        .write(paris(11, 30), |tx| case_events::record(tx, first, EventKind::OutOfRoom, Some(paris(11, 20))))
+        .unwrap();
+    let err = store
+        .write(paris(11, 30), |tx| case_events::record(tx, second, EventKind::InRoom, Some(paris(11, 10))))
+        .unwrap_err();
+    assert!(err.to_string().contains("out of room at 11:20"), "{err}");
+    store.write(paris(11, 30), |tx| case_events::record(tx, second, EventKind::InRoom, Some(paris(11, 20)))).unwrap();
+    assert_eq!(
+        periop::store::room_occupation::findings(&conn, chrono_tz::Europe::Paris).unwrap(),
+        Vec::<String>::new()
+    );
+    // The first's out of room corrected to 11:40: the two overlap; check names it.
+    store.write(paris(11, 45), |tx| case_events::correct(tx, out.event_id, None, paris(11, 40))).unwrap();
+    let found = periop::store::room_occupation::findings(&conn, chrono_tz::Europe::Paris).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains(&format!("case #{first} (in room since 10:00, out of room at 11:40)")), "{found:?}");
+    assert!(found[0].contains("were in it at once (R-BLOCK-6)"), "{found:?}");
+    let all = periop::store::check::findings(&conn, paris(12, 0), chrono_tz::Europe::Paris).unwrap();
+    assert!(all.iter().any(|f| f.contains("were in it at once")), "{all:?}");
+}
+
+/// R-AUDIT-2 (issue 7): `e` sends the event it showed as next; when
+/// another terminal recorded it meanwhile, the second press is a conflict
+/// naming who recorded what, and nothing is written.
+#[test]
+fn r_audit_2_the_next_event_key_records_what_it_showed_or_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, case) = ward(&path);
+    // Two terminals both show "arrived" as next; the first press records it.
+    store.write(paris(9, 40), |tx| case_events::record_next(tx, case, Some(EventKind::Arrived))).unwrap();
+    let err = store.write(paris(9, 41), |tx| case_events::record_next(tx, case, Some(EventKind::Arrived))).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
+    let text = err.to_string();
+    assert!(text.contains("its latest event is now arrived in the block at 09:40"), "{text}");
+    assert!(text.contains("the next event is in room, not arrived in the block as you saw it"), "{text}");
+    assert!(text.contains("saved by Ada Admin"), "{text}");
+    let conn = raw_ro(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM case_events WHERE case_id = ?1", [case]), 1);
+    // What the screen shows next now is recorded.
+    let done = store.write(paris(10, 0), |tx| case_events::record_next(tx, case, Some(EventKind::InRoom))).unwrap();
+    assert_eq!(done.kind, EventKind::InRoom);
+}
+
+/// R-PATH-6 (issue 7): nothing recorded about a patient (intake, lab,
+/// timeline event) is before their birth (14/03/1960); an intake or a lab
+/// more than 30 days before the planned admission (24/11) is refused; and
+/// `periop check` lists stored rows that break it, and a J0 event in the future.
+#[test]
+fn r_path_6_nothing_recorded_before_birth_nor_long_before_the_stay() {
+    use periop::domain::fasting::IntakeKind;
+    use periop::domain::medication::LabItem;
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let (mut store, case) = ward(&path);
+    let (admission, patient): (i64, i64) = raw_ro(&path)
+        .query_row(
+            "SELECT a.id, a.patient_id FROM cases c JOIN admissions a ON a.id = c.admission_id WHERE c.id = ?1",
+            [case],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let utc = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 8, 0, 0).unwrap();
+    let now = paris(12, 0);
+    let err = store
+        .write(now, |tx| periop::store::intakes::record(tx, admission, IntakeKind::Solids, utc(1900, 1, 1)))
+        .unwrap_err();
+    assert!(err.to_string().contains("is before the patient's birth date 14/03/1960"), "{err}");
+    let err = store
+        .write(now, |tx| periop::store::labs::record(tx, patient, LabItem::Inr, 1.1, utc(1955, 6, 15)))
+        .unwrap_err();
+    assert!(err.to_string().contains("lab result at 15/06/1955 09:00 is before the patient's birth date"), "{err}");
+    let err =
+        store.write(now, |tx| case_events::record(tx, case, EventKind::Arrived, Some(utc(1950, 1, 1)))).unwrap_err();
+    // The case's day window (R-BLOCK-6) refuses it first; birth would too.
+    assert!(err.to_string().contains("its timeline runs from that day's 00:00"), "{err}");
+    let err = store
+        .write(now, |tx| periop::store::intakes::record(tx, admission, IntakeKind::Solids, utc(2026, 10, 24)))
+        .unwrap_err();
+    assert!(err.to_string().contains("more than 30 days before the planned admission 24/11/2026"), "{err}");
+    store
+        .write(now, |tx| periop::store::intakes::record(tx, admission, IntakeKind::Solids, utc(2026, 11, 24)))
+        .unwrap();
+    store.write(now, |tx| periop::store::labs::record(tx, patient, LabItem::Inr, 1.1, utc(2026, 10, 30))).unwrap();
+    drop(store);
+
+    // Rows stored behind the program's back: `periop check` names each.
+    let rw = raw_rw(&path);
+    rw.execute(
+        "INSERT INTO intakes (admission_id, kind, taken_at) VALUES (?1, 'solids', '1900-01-01T08:00:00Z')",
+        [admission],
+    )
+    .unwrap();
+    rw.execute(
+        "INSERT INTO lab_results (patient_id, test, value, taken_at) VALUES (?1, 'inr', 1.0, '1955-06-15T08:00:00Z')",
+        [patient],
+    )
+    .unwrap();
+    rw.execute(
+        "INSERT INTO case_events (case_id, kind, at, recorded_by) VALUES (?1, 'arrived', '2026-11-25T20:00:00Z', 1)",
+        [case],
+    )
+    .unwrap();
+    let found = periop::store::check::findings(&rw, now, chrono_tz::Europe::Paris).unwrap();
+    let has = |text: &str| found.iter().any(|f| f.contains(text));
+    assert!(has("before the patient's birth date 14/03/1960"), "{found:?}");
+    assert!(
+        found.iter().any(|f| f.starts_with("intake #") && f.contains("before the patient's birth date")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|f| f.starts_with("lab result #") && f.contains("15/06/1955")), "{found:?}");
+    assert!(
+        found.iter().any(|f| f.starts_with("timeline event #") && f.contains("25/11/2026 21:00 is in the future")),
+        "{found:?}"
+    );
 }

@@ -24,7 +24,8 @@ pub enum Msg {
     Resized(u16, u16),
     BoardLoaded {
         day: NaiveDate,
-        result: Result<Board, String>,
+        /// Boxed: a board is far larger than the other messages.
+        result: Result<Box<Board>, String>,
     },
     AuditLoaded {
         filter: String,
@@ -147,7 +148,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             }
             match result {
                 Ok(board) => {
-                    state.board.board = Some(board);
+                    state.board.board = Some(*board);
                     state.board.error = None;
                     screens::board::keep_selection(state);
                 }

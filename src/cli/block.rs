@@ -504,16 +504,26 @@ pub fn event(store: &mut crate::store::Store, command: EventCommand, now: DateTi
                 })?),
                 None => None,
             };
+            // Found in use (#7): an unknown case was "removed by someone else".
+            let no_case = |store: &crate::store::Store, e: crate::store::StoreError| match e {
+                crate::store::StoreError::NotFound(what) if what == crate::store::table::Table::Cases.row(case_id) => {
+                    color_eyre::eyre::eyre!(
+                        "there is no case {case_id}: `periop block --date D --format json` lists each day's cases \
+                         with their case_id"
+                    )
+                }
+                e => store.explain(e).into(),
+            };
             let done = match (kind, at) {
                 (Some(kind), Some(at)) => {
                     let readings = event_time(&at, now, zone)?;
                     first_accepted(store, now, &readings, |tx, at| case_events::record(tx, case_id, kind, Some(at)))?
                 }
-                (Some(kind), None) => {
-                    store.write(now, |tx| case_events::record(tx, case_id, kind, None)).map_err(|e| store.explain(e))?
-                }
+                (Some(kind), None) => store
+                    .write(now, |tx| case_events::record(tx, case_id, kind, None))
+                    .map_err(|e| no_case(store, e))?,
                 (None, None) => {
-                    store.write(now, |tx| case_events::record_next(tx, case_id)).map_err(|e| store.explain(e))?
+                    store.write(now, |tx| case_events::record_next(tx, case_id, None)).map_err(|e| no_case(store, e))?
                 }
                 (None, Some(_)) => {
                     return Err(color_eyre::eyre::eyre!("--at needs --kind (which event happened then)"));

@@ -282,6 +282,77 @@ pub fn occupied(events: &[TimelineEvent]) -> Option<(DateTime<Utc>, DateTime<Utc
     Some((went_to_room_at(events)?, out_of_room_at(events)?))
 }
 
+/// R-BLOCK-6: hours an occupation without "out of room" is taken to hold
+/// its room: a forgotten "out of room" of an earlier day must not lock the
+/// room for ever (`periop check` names it), while a patient still in the
+/// room holds it for the rest of any list.
+pub const OPEN_OCCUPATION_MAX_H: i64 = 24;
+
+/// R-BLOCK-6: one case's real presence in its room, from "in room" (or its
+/// first room event) to "out of room" (`None`: not recorded yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Occupation {
+    pub case_id: i64,
+    pub from: DateTime<Utc>,
+    pub until: Option<DateTime<Utc>>,
+}
+
+impl Occupation {
+    /// The case's occupation as its events say, if it went to the room.
+    pub fn of(case_id: i64, events: &[TimelineEvent]) -> Option<Occupation> {
+        Some(Occupation { case_id, from: went_to_room_at(events)?, until: out_of_room_at(events) })
+    }
+
+    /// The end used to compare: out of room, or at most
+    /// [`OPEN_OCCUPATION_MAX_H`] after going in.
+    fn end(&self) -> DateTime<Utc> {
+        let cap = self.from.checked_add_signed(TimeDelta::hours(OPEN_OCCUPATION_MAX_H)).unwrap_or(self.from);
+        self.until.map_or(cap, |u| u.min(cap))
+    }
+
+    /// Whether the case is in the room at `at`.
+    pub fn holds_at(&self, at: DateTime<Utc>) -> bool {
+        self.from <= at && at < self.end()
+    }
+
+    /// Whether the two overlap (half-open: one out at 10:30, the next in at
+    /// 10:30 is fine; an empty occupation overlaps nothing).
+    pub fn overlaps(&self, other: &Occupation) -> bool {
+        self.from < self.end() && other.from < other.end() && self.from < other.end() && other.from < self.end()
+    }
+}
+
+/// Whether recording `kind` says the patient is in the room (in room,
+/// anaesthesia start, procedure start or end).
+pub fn implies_presence(kind: EventKind) -> bool {
+    (EventKind::InRoom..=EventKind::ProcedureEnd).contains(&kind)
+}
+
+/// R-BLOCK-6: one patient in a room at a time. Recording `kind` (one that
+/// says the patient is in the room) for case `case_id` at `at` clashes with
+/// another case of the same room (`others`) that holds it then: gone in at
+/// or before `at`, and not out by `at` (out of room not recorded, or later).
+/// The earliest such one; `None` when the room is free then. Overlaps a
+/// late entry makes in the past are for `periop check` ([`room_overlaps`]).
+pub fn room_clash(case_id: i64, kind: EventKind, at: DateTime<Utc>, others: &[Occupation]) -> Option<Occupation> {
+    if !implies_presence(kind) {
+        return None;
+    }
+    others.iter().filter(|o| o.case_id != case_id && o.holds_at(at)).min_by_key(|o| o.from).copied()
+}
+
+/// R-BLOCK-6: every pair of `occupations` (one room's) that overlap, each
+/// pair once, earlier first.
+pub fn room_overlaps(occupations: &[Occupation]) -> Vec<(Occupation, Occupation)> {
+    let mut sorted = occupations.to_vec();
+    sorted.sort_by_key(|o| (o.from, o.case_id));
+    let mut out = Vec::new();
+    for (i, a) in sorted.iter().enumerate() {
+        out.extend(sorted[i + 1..].iter().filter(|b| a.overlaps(b)).map(|b| (*a, *b)));
+    }
+    out
+}
+
 /// R-TRACE-1 with R-BLOCK-6: whether a case's procedure can be taken as
 /// started at `now` (devices used in it may be recorded): once the patient
 /// is recorded in the room; for a case whose timeline is not kept (nothing
@@ -486,6 +557,36 @@ mod tests {
         for k in EventKind::ALL {
             assert!(unicode_width::UnicodeWidthStr::width(k.where_now()) <= WHERE_NOW_CELLS, "{}", k.where_now());
         }
+    }
+
+    /// R-BLOCK-6: a room holds one patient at a time: in room while another
+    /// case is in (no out of room, or out later) is a clash naming it.
+    #[test]
+    fn r_block_6_two_patients_cannot_be_in_one_room_at_once() {
+        let other = |from, until| Occupation { case_id: 17, from, until };
+        // The other is in since 10:00, no out: in room at 11:00 clashes.
+        let open = [other(at(10, 0), None)];
+        assert_eq!(room_clash(18, EventKind::InRoom, at(11, 0), &open), Some(open[0]));
+        assert_eq!(room_clash(17, EventKind::InRoom, at(11, 0), &open), None, "its own occupation");
+        // Out at 11:30, later than 11:00: still a clash; at 11:30, free.
+        let closed = [other(at(10, 0), Some(at(11, 30)))];
+        assert!(room_clash(18, EventKind::InRoom, at(11, 0), &closed).is_some());
+        assert_eq!(room_clash(18, EventKind::InRoom, at(11, 30), &closed), None, "out at 11:30, in at 11:30");
+        assert_eq!(room_clash(18, EventKind::InRoom, at(9, 59), &open), None, "before it went in");
+        // Any event that puts the patient in the room; not arriving or leaving.
+        assert!(room_clash(18, EventKind::AnaesthesiaStart, at(11, 0), &open).is_some());
+        assert!(room_clash(18, EventKind::ProcedureEnd, at(11, 0), &open).is_some());
+        assert_eq!(room_clash(18, EventKind::Arrived, at(11, 0), &open), None);
+        assert_eq!(room_clash(18, EventKind::OutOfRoom, at(11, 0), &open), None);
+        // A forgotten out of room of yesterday does not hold the room today.
+        let stale = [other(at(10, 0) - TimeDelta::hours(OPEN_OCCUPATION_MAX_H), None)];
+        assert_eq!(room_clash(18, EventKind::InRoom, at(11, 0), &stale), None);
+        // Stored overlaps, each pair once; back to back is not one.
+        let next = Occupation { case_id: 18, from: at(11, 0), until: None };
+        assert_eq!(room_overlaps(&[next, open[0]]), [(open[0], next)]);
+        assert_eq!(room_overlaps(&[closed[0], Occupation { from: at(11, 30), ..next }]), []);
+        let gone = [ev(1, EventKind::InRoom, at(9, 0)), ev(2, EventKind::OutOfRoom, at(9, 50))];
+        assert_eq!(Occupation::of(18, &gone), Some(Occupation { case_id: 18, from: at(9, 0), until: Some(at(9, 50)) }));
     }
 
     /// R-BLOCK-6 with R-PATH-2: the patient going to the room puts the case

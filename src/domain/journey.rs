@@ -310,6 +310,10 @@ pub struct CaseView {
     pub emergency: bool,
     /// R-ANES-3.
     pub pre_visit_at: Option<DateTime<Utc>>,
+    /// R-BLOCK-6: the J0 timeline's next event as read (`None`: every event
+    /// recorded); `J` sends it, so a change meanwhile is a conflict (R-AUDIT-2).
+    #[serde(skip)]
+    pub next_event: Option<crate::domain::block_timeline::EventKind>,
 }
 
 /// One checklist line, ticked or not, with who and when.

@@ -4,9 +4,13 @@
 //! planned procedure already past needs a confirmation: a retrospective
 //! entry, recorded as such.
 //!
+//! Nothing recorded about a patient is before their birth, and an intake or
+//! a lab result is not more than [`SPAN_BEFORE_STAY_DAYS`] before the stay
+//! ([`recorded_about`]).
+//!
 //! This is the one check: every store path that writes one of these instants
-//! calls [`check`] (or [`recorded`] for an event), and `periop check` runs the
-//! same function over the stored rows.
+//! calls [`check`] (or [`recorded_about`] for an event), and `periop check`
+//! runs the same functions over the stored rows.
 //!
 //! Days are ward days (the zone is passed in): a patient admitted at 23:30 on
 //! 21/11 in Paris arrived on 21/11, whatever UTC says.
@@ -19,6 +23,14 @@ use serde::Serialize;
 /// Minutes of clock drift tolerated between terminals when something that
 /// happened "now" is recorded.
 pub const CLOCK_SLACK_MIN: i64 = 5;
+
+/// Days before the stay's planned admission day an intake or a lab result
+/// may be dated. An intake counts for the fast (the last hours before the
+/// procedure) and a result for the days before it (R-FAST-3, R-MED-2): one
+/// dated a month or more before the stay is a typing slip (a year, a
+/// month), not a fact of this stay. 30 days keeps a result taken at the
+/// pre-operative consultation, weeks ahead.
+pub const SPAN_BEFORE_STAY_DAYS: i64 = 30;
 
 /// What a recorded instant is, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -33,6 +45,8 @@ pub enum Event {
     Step,
     /// The procedure, marked done (it starts at its scheduled start).
     Procedure,
+    /// An event of the J0 timeline (R-BLOCK-6).
+    Timeline,
 }
 
 impl Event {
@@ -46,6 +60,7 @@ impl Event {
             Event::PreVisit => "pre-anaesthesia visit",
             Event::Step => "recorded step",
             Event::Procedure => "the procedure",
+            Event::Timeline => "timeline event",
         }
     }
 }
@@ -83,6 +98,11 @@ pub enum Fault {
     DepartureBeforeArrival { arrived: DateTime<Utc>, left: DateTime<Utc> },
     /// Something recorded as having happened is later than now.
     InFuture { event: Event, at: DateTime<Utc> },
+    /// Something recorded about the patient is before their birth date.
+    BeforeBirth { event: Event, at: DateTime<Utc>, birth: NaiveDate },
+    /// An intake or a lab result more than [`SPAN_BEFORE_STAY_DAYS`] before
+    /// the stay's planned admission day.
+    LongBeforeStay { event: Event, at: DateTime<Utc>, admit: NaiveDate },
 }
 
 impl Fault {
@@ -98,7 +118,7 @@ impl Fault {
                 format!("birth date {} is after the admission day {}; check the birth date", day(birth), day(admit))
             }
             Fault::ProcedureBeforeAdmission { procedure, admit } => format!(
-                "procedure day {} is before the admission day {}; move the procedure or the admission",
+                "procedure day {} is before the planned admission day {}; move the procedure, or plan the admission earlier",
                 day(procedure),
                 day(admit)
             ),
@@ -123,6 +143,19 @@ impl Fault {
             Fault::InFuture { event, at } => {
                 format!("{} at {} is in the future; record it once it has happened", event.label(), when(at))
             }
+            Fault::BeforeBirth { event, at, birth } => format!(
+                "{} at {} is before the patient's birth date {}; check the date (or the birth date on the label)",
+                event.label(),
+                when(at),
+                day(birth)
+            ),
+            Fault::LongBeforeStay { event, at, admit } => format!(
+                "{} at {} is more than {SPAN_BEFORE_STAY_DAYS} days before the planned admission {}; check the date \
+                 (one that old is not of this stay)",
+                event.label(),
+                when(at),
+                day(admit)
+            ),
         }
     }
 }
@@ -132,6 +165,40 @@ impl Fault {
 pub fn recorded(event: Event, at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Fault> {
     let latest = now.checked_add_signed(TimeDelta::minutes(CLOCK_SLACK_MIN)).unwrap_or(now);
     if at > latest { Err(Fault::InFuture { event, at }) } else { Ok(()) }
+}
+
+/// What a recorded instant is held to besides now: the patient's birth
+/// date and, for an intake or a lab result, the stay's planned admission
+/// day (a lab: the patient's first stay not cancelled; `None`: no stay).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct About {
+    pub birth_date: NaiveDate,
+    pub admit_on: Option<NaiveDate>,
+}
+
+/// R-PATH-6: something recorded about a patient at `at` is not in the
+/// future ([`recorded`]), not before their birth (ward days, in `zone`),
+/// and, for an intake or a lab result, not more than
+/// [`SPAN_BEFORE_STAY_DAYS`] before the stay's planned admission day.
+pub fn recorded_about(
+    event: Event,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    about: &About,
+    zone: Tz,
+) -> Result<(), Fault> {
+    recorded(event, at, now)?;
+    let day = ward_time::local_day(at, zone);
+    if day < about.birth_date {
+        return Err(Fault::BeforeBirth { event, at, birth: about.birth_date });
+    }
+    if matches!(event, Event::Intake | Event::Lab)
+        && let Some(admit) = about.admit_on
+        && day < admit - TimeDelta::days(SPAN_BEFORE_STAY_DAYS)
+    {
+        return Err(Fault::LongBeforeStay { event, at, admit });
+    }
+    Ok(())
 }
 
 /// R-PATH-6: a birth date is not after `today` (the ward day of the clock).
@@ -154,13 +221,16 @@ pub fn check(stay: &StayInstants, now: DateTime<Utc>, zone: Tz) -> Vec<Fault> {
     }
     if let Some(start) = stay.procedure_start {
         let procedure = day(start);
-        if procedure < stay.planned_admit_on {
-            faults.push(Fault::ProcedureBeforeAdmission { procedure, admit: stay.planned_admit_on });
-        }
-        if let Some(arrived) = stay.admitted_at.map(day)
-            && procedure < arrived
-        {
-            faults.push(Fault::ProcedureBeforeArrival { procedure, arrived });
+        // One fault for one fact, its advice fitting the stay: once the
+        // patient has arrived the arrival is the admission (it cannot be
+        // moved), before that the planned day is.
+        match stay.admitted_at.map(day) {
+            Some(arrived) if procedure < arrived => faults.push(Fault::ProcedureBeforeArrival { procedure, arrived }),
+            Some(_) => {}
+            None if procedure < stay.planned_admit_on => {
+                faults.push(Fault::ProcedureBeforeAdmission { procedure, admit: stay.planned_admit_on });
+            }
+            None => {}
         }
         if procedure > stay.planned_discharge_on && stay.discharged_at.is_none() {
             faults.push(Fault::ProcedureAfterDischarge { procedure, discharge: stay.planned_discharge_on });
@@ -239,17 +309,63 @@ mod tests {
     fn r_path_6_a_procedure_before_the_arrival_is_a_fault() {
         let s = StayInstants { procedure_start: Some(paris(11, 21, 8)), ..stay() };
         let faults = check(&s, now(), Paris);
+        assert_eq!(faults, [Fault::ProcedureBeforeArrival { procedure: d(11, 21), arrived: d(11, 22) }]);
         assert_eq!(
-            faults,
-            [
-                Fault::ProcedureBeforeAdmission { procedure: d(11, 21), admit: d(11, 22) },
-                Fault::ProcedureBeforeArrival { procedure: d(11, 21), arrived: d(11, 22) },
-            ]
-        );
-        assert_eq!(
-            faults[1].describe(Paris),
+            faults[0].describe(Paris),
             "procedure day 21/11/2026 is before the patient arrived (22/11/2026); pick a day from the arrival on"
         );
+    }
+
+    /// R-PATH-6: the move refusal says each fault once, with advice that
+    /// fits the stay: a patient already admitted cannot have the admission
+    /// moved; one still to come can.
+    #[test]
+    fn r_path_6_one_sentence_per_fault_advice_fitting_the_stay() {
+        let admitted = StayInstants { procedure_start: Some(paris(11, 21, 8)), ..stay() };
+        let text: Vec<String> = check(&admitted, now(), Paris).iter().map(|f| f.describe(Paris)).collect();
+        assert_eq!(text.len(), 1, "{text:?}");
+        assert!(!text[0].contains("admission"), "already admitted: {}", text[0]);
+        let planned = StayInstants { admitted_at: None, ..admitted };
+        let text: Vec<String> = check(&planned, paris(11, 20, 9), Paris).iter().map(|f| f.describe(Paris)).collect();
+        assert_eq!(
+            text,
+            [
+                "procedure day 21/11/2026 is before the planned admission day 22/11/2026; move the procedure, or plan the admission earlier"
+            ]
+        );
+    }
+
+    /// R-PATH-6: nothing recorded about a patient is before their birth; an
+    /// intake or a lab result is not more than 30 days before the stay.
+    #[test]
+    fn r_path_6_nothing_recorded_before_birth_nor_long_before_the_stay() {
+        let jan = |y, m, dd| Paris.with_ymd_and_hms(y, m, dd, 8, 0, 0).single().unwrap().to_utc();
+        let about = About { birth_date: NaiveDate::from_ymd_opt(1960, 2, 1).unwrap(), admit_on: Some(d(11, 22)) };
+        for event in [Event::Intake, Event::Lab, Event::Consultation, Event::PreVisit, Event::Timeline] {
+            assert!(matches!(
+                recorded_about(event, jan(1900, 1, 1), now(), &about, Paris),
+                Err(Fault::BeforeBirth { .. })
+            ));
+        }
+        let inr = recorded_about(Event::Lab, jan(1955, 6, 15), now(), &about, Paris).unwrap_err();
+        assert_eq!(
+            inr.describe(Paris),
+            "lab result at 15/06/1955 08:00 is before the patient's birth date 01/02/1960; check the date (or the birth date on the label)"
+        );
+        // Born that day is not before birth (ward days).
+        let born_day = About { admit_on: None, ..about };
+        assert_eq!(recorded_about(Event::Lab, jan(1960, 2, 1), now(), &born_day, Paris), Ok(()));
+        // 30 days before the planned admission holds; 31 does not, for intakes and labs only.
+        assert_eq!(recorded_about(Event::Intake, paris(10, 23, 8), now(), &about, Paris), Ok(()));
+        let old = recorded_about(Event::Intake, paris(10, 22, 8), now(), &about, Paris).unwrap_err();
+        assert!(matches!(old, Fault::LongBeforeStay { .. }));
+        assert!(old.describe(Paris).contains("more than 30 days before the planned admission 22/11/2026"));
+        assert_eq!(recorded_about(Event::Consultation, paris(10, 1, 8), now(), &about, Paris), Ok(()));
+        // The future is still refused first.
+        assert!(matches!(
+            recorded_about(Event::Intake, paris(11, 23, 8), now(), &about, Paris),
+            Err(Fault::InFuture { .. })
+        ));
     }
 
     /// R-PATH-6: a birth date of tomorrow, with the procedure later.

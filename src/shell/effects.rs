@@ -7,9 +7,10 @@ use crate::store::audit_log::PAGE;
 
 pub fn run(store: &mut Store, clock: Clock, effect: Effect) -> Msg {
     match effect {
-        Effect::LoadBoard(day) => {
-            Msg::BoardLoaded { day, result: store.board(day, clock.now()).map_err(|e| store.explain(e).to_string()) }
-        }
+        Effect::LoadBoard(day) => Msg::BoardLoaded {
+            day,
+            result: store.board(day, clock.now()).map(Box::new).map_err(|e| store.explain(e).to_string()),
+        },
         Effect::LoadAudit { filter, before_id } => {
             let result = store.audit_entries(&filter, before_id, PAGE).map_err(|e| store.explain(e).to_string());
             Msg::AuditLoaded { filter, appended: before_id.is_some(), result }

@@ -178,7 +178,9 @@ fn request_label(request: &Request) -> String {
         Request::CallDone { call_id, .. } => format!("call #{call_id} done"),
         Request::Rounds(r) => super::save_rounds::label(r),
         Request::Stock(r) => super::save_stock::label(r),
-        Request::Timeline(TimelineRequest::Next { case_id, .. }) => format!("case #{case_id} timeline event"),
+        Request::Timeline(TimelineRequest::Next { case_id, expected, .. }) => {
+            format!("case #{case_id} timeline event {}", expected.code())
+        }
         Request::Complication(ComplicationRequest::Record { new, .. }) => {
             format!("patient #{} complication recorded", new.patient_id)
         }
@@ -270,8 +272,8 @@ fn timeline(store: &mut Store, now: DateTime<Utc>, r: TimelineRequest) -> Result
     use crate::store::case_events;
     let zone = store.zone();
     match r {
-        TimelineRequest::Next { case_id, who } => store
-            .write(now, |tx| case_events::record_next(tx, case_id))
+        TimelineRequest::Next { case_id, expected, who } => store
+            .write(now, |tx| case_events::record_next(tx, case_id, Some(expected)))
             .map(|done| format!("{who}: {} recorded", done.words(zone, now))),
         TimelineRequest::Correct { event_id, version, day, time, reading, who } => {
             // Issue 9: a time the autumn change repeats, with no reading

@@ -350,9 +350,8 @@ pub fn detail(
 }
 
 fn case_view(conn: &Connection, case_id: i64) -> Result<Option<CaseView>> {
-    Ok(conn
-        .query_row(
-            "SELECT c.id, c.version, c.state, k.label, k.code, c.scheduled_start, c.duration_min, r.name,
+    conn.query_row(
+        "SELECT c.id, c.version, c.state, k.label, k.code, c.scheduled_start, c.duration_min, r.name,
                     o.display_name, an.display_name, c.side_level, c.anaesthesia_mode, c.bleeding_risk,
                     c.iodinated_contrast, c.emergency, c.pre_visit_at
              FROM cases c
@@ -361,30 +360,37 @@ fn case_view(conn: &Connection, case_id: i64) -> Result<Option<CaseView>> {
              LEFT JOIN staff o ON o.id = c.operator_id
              LEFT JOIN staff an ON an.id = c.anaesthetist_id
              WHERE c.id = ?1",
-            [case_id],
-            |r| {
-                let (state, mode, risk): (String, String, String) = (r.get(2)?, r.get(11)?, r.get(12)?);
-                Ok(CaseView {
-                    case_id: r.get(0)?,
-                    version: r.get(1)?,
-                    state: known(&state, Table::Cases, "state", r.get(0)?)?,
-                    procedure: r.get(3)?,
-                    procedure_code: r.get(4)?,
-                    start: super::rows::instant(r, 5)?,
-                    minutes: r.get(6)?,
-                    room: r.get(7)?,
-                    operator: r.get(8)?,
-                    anaesthetist: r.get(9)?,
-                    side_level: r.get(10)?,
-                    anaesthesia_mode: known(&mode, Table::Cases, "anaesthesia_mode", r.get(0)?)?,
-                    bleeding_risk: known(&risk, Table::Cases, "bleeding_risk", r.get(0)?)?,
-                    iodinated_contrast: r.get(13)?,
-                    emergency: r.get(14)?,
-                    pre_visit_at: opt_instant(r, 15)?,
-                })
-            },
-        )
-        .optional()?)
+        [case_id],
+        |r| {
+            let (state, mode, risk): (String, String, String) = (r.get(2)?, r.get(11)?, r.get(12)?);
+            Ok(CaseView {
+                case_id: r.get(0)?,
+                version: r.get(1)?,
+                state: known(&state, Table::Cases, "state", r.get(0)?)?,
+                procedure: r.get(3)?,
+                procedure_code: r.get(4)?,
+                start: super::rows::instant(r, 5)?,
+                minutes: r.get(6)?,
+                room: r.get(7)?,
+                operator: r.get(8)?,
+                anaesthetist: r.get(9)?,
+                side_level: r.get(10)?,
+                anaesthesia_mode: known(&mode, Table::Cases, "anaesthesia_mode", r.get(0)?)?,
+                bleeding_risk: known(&risk, Table::Cases, "bleeding_risk", r.get(0)?)?,
+                iodinated_contrast: r.get(13)?,
+                emergency: r.get(14)?,
+                pre_visit_at: opt_instant(r, 15)?,
+                next_event: None,
+            })
+        },
+    )
+    .optional()?
+    .map(|mut view| -> Result<CaseView> {
+        let events = super::case_events::of_case(conn, case_id)?;
+        view.next_event = crate::domain::block_timeline::next_kind(&events).ok();
+        Ok(view)
+    })
+    .transpose()
 }
 
 impl Store {

@@ -138,6 +138,13 @@ fn check_time(
     block_timeline::check_event(events, kind, at, tx.at(), replacing, day, zone).map_err(|e| refused(e, zone))
 }
 
+/// R-PATH-6: an event of the case's timeline is not before the patient's
+/// birth (the one order check every write path calls).
+fn within_stay(tx: &WriteTx<'_>, case_id: i64, at: DateTime<Utc>) -> Result<()> {
+    use super::stay_order::{Subject, recorded_about};
+    recorded_about(tx, "the timeline", crate::domain::stay_order::Event::Timeline, at, Subject::Case(case_id))
+}
+
 /// R-BLOCK-6 with R-PATH-2: the case's state follows its timeline, in this
 /// transaction (the timeline's permission covers it, R-ROLE-1).
 fn follow(tx: &mut WriteTx<'_>, case_id: i64) -> Result<Option<CaseState>> {
@@ -155,12 +162,15 @@ fn follow(tx: &mut WriteTx<'_>, case_id: i64) -> Result<Option<CaseState>> {
 
 /// R-BLOCK-6: records `kind` for the case at `at` (`None`: now). Refused
 /// for a case cancelled or postponed, a time in the future or out of order
-/// with the events recorded, and an event already recorded (correct it).
+/// with the events recorded, an event already recorded (correct it), and a
+/// room event while another case holds the room (`room_occupation`).
 pub fn record(tx: &mut WriteTx<'_>, case_id: i64, kind: EventKind, at: Option<DateTime<Utc>>) -> Result<Recorded> {
     open_case(tx, case_id)?;
     let at = at.unwrap_or_else(|| tx.at());
     let events = of_case(tx.conn(), case_id)?;
     check_time(tx, case_id, &events, kind, at, None)?;
+    super::room_occupation::ensure_free(tx, case_id, kind, at)?;
+    within_stay(tx, case_id, at)?;
     let actor = tx.actor_id();
     let event_id = tx.insert(
         Table::CaseEvents,
@@ -176,12 +186,62 @@ pub fn record(tx: &mut WriteTx<'_>, case_id: i64, kind: EventKind, at: Option<Da
 }
 
 /// R-BLOCK-6: one key records the next event now (the one after the
-/// latest recorded).
-pub fn record_next(tx: &mut WriteTx<'_>, case_id: i64) -> Result<Recorded> {
+/// latest recorded). `expected` is the event the user was shown as next
+/// (`None`: computed here, in this transaction, as the CLI does); when the
+/// timeline has moved on meanwhile, refused as a conflict naming who
+/// recorded what (R-AUDIT-2), nothing written.
+pub fn record_next(tx: &mut WriteTx<'_>, case_id: i64, expected: Option<EventKind>) -> Result<Recorded> {
     open_case(tx, case_id)?;
     let events = of_case(tx.conn(), case_id)?;
-    let kind = block_timeline::next_kind(&events).map_err(|e| refused(e, tx.zone()))?;
+    let next = block_timeline::next_kind(&events);
+    if let Some(expected) = expected
+        && next != Ok(expected)
+    {
+        return Err(moved_on(tx, case_id, &events, expected, next.ok()));
+    }
+    let kind = next.map_err(|e| refused(e, tx.zone()))?;
     record(tx, case_id, kind, None)
+}
+
+/// R-AUDIT-2: the timeline changed since the user read it: who last
+/// recorded or voided one of its events and when, and what it now says.
+fn moved_on(
+    tx: &WriteTx<'_>,
+    case_id: i64,
+    events: &[TimelineEvent],
+    expected: EventKind,
+    next: Option<EventKind>,
+) -> StoreError {
+    let last_row: Option<i64> = tx
+        .conn()
+        .query_row(
+            "SELECT row_id FROM audit WHERE table_name = 'case_events'
+             AND row_id IN (SELECT id FROM case_events WHERE case_id = ?1) ORDER BY id DESC LIMIT 1",
+            [case_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .unwrap_or(None);
+    let latest = block_timeline::where_now(events).map_or_else(
+        || "nothing is recorded on it now".to_string(),
+        |e| {
+            format!(
+                "its latest event is now {} at {}",
+                e.kind.words(),
+                crate::domain::ward_time::clock_text(e.at, tx.zone())
+            )
+        },
+    );
+    let next = next.map_or_else(|| "nothing (every event is recorded)".to_string(), |k| k.words().to_string());
+    let what = format!(
+        "the J0 timeline of case #{case_id} ({latest}; the next event is {next}, not {} as you saw it)",
+        expected.words()
+    );
+    match last_row.map(|id| tx.conflict(Table::CaseEvents, id)) {
+        Some(StoreError::Conflict { by, at, .. }) => StoreError::Conflict { what, by, at },
+        Some(other) => other,
+        None => StoreError::Conflict { what, by: "someone".into(), at: "an unknown time".into() },
+    }
 }
 
 /// An event row as stored: case, kind, version, voided.
@@ -222,6 +282,8 @@ pub fn correct(
     open_case(tx, case_id)?;
     let events = of_case(tx.conn(), case_id)?;
     check_time(tx, case_id, &events, kind, at, Some(event_id))?;
+    super::room_occupation::ensure_free(tx, case_id, kind, at)?;
+    within_stay(tx, case_id, at)?;
     let zone = tx.zone();
     let reason = format!(
         "corrected to {} {}",

@@ -427,7 +427,9 @@ pub fn set_pre_visit(
 ) -> Result<i64> {
     super::checks::case_state(tx.conn(), case_id)?;
     if let Some(at) = at {
-        super::intakes::not_in_future(tx, at, "the pre-anaesthesia visit", crate::domain::stay_order::Event::PreVisit)?;
+        let about = super::stay_order::Subject::Case(case_id);
+        let event = crate::domain::stay_order::Event::PreVisit;
+        super::intakes::not_in_future(tx, at, "the pre-anaesthesia visit", event, about)?;
     }
     let at = at.map(instant_text);
     tx.update(Table::Cases, case_id, expected_version, &[("pre_visit_at", &at)])

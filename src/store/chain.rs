@@ -304,8 +304,9 @@ pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
             "SELECT row_id, after FROM audit WHERE id IN
                (SELECT max(id) FROM audit WHERE table_name = ?1 GROUP BY row_id) ORDER BY row_id",
         )?;
-        let audited: Vec<(i64, String)> =
-            stmt.query_map([table.name()], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let audited: Vec<(i64, String)> = stmt
+            .query_map([table.name()], |r| Ok((r.get(0)?, super::rows::lossy_text(r, 1)?.unwrap_or_default())))?
+            .collect::<rusqlite::Result<_>>()?;
         let ids: Vec<i64> = conn
             .prepare(&format!("SELECT id FROM {} ORDER BY id", table.name()))?
             .query_map([], |r| r.get(0))?
@@ -356,8 +357,8 @@ fn edits_between_saves(conn: &Connection, table: Table) -> Result<Vec<String>> {
     let mut previous: Option<(i64, i64, String)> = None;
     while let Some(row) = rows.next()? {
         let (row_id, id): (i64, i64) = (row.get(0)?, row.get(1)?);
-        let before: Option<String> = row.get(2)?;
-        let after: String = row.get(3)?;
+        let before: Option<String> = super::rows::lossy_text(row, 2)?;
+        let after: String = super::rows::lossy_text(row, 3)?.unwrap_or_default();
         if let (Some((prev_row, prev_id, prev_after)), Some(before)) = (&previous, &before)
             && *prev_row == row_id
             && prev_after != before

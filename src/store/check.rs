@@ -96,7 +96,8 @@ pub struct Report {
     /// naming the record (admission, bed, case, day), never a patient:
     /// R-PATH-6 (a stay's instants out of order, events in the future),
     /// R-PATH-4 (two patients in one bed the same night), R-BLOCK-3 (one
-    /// operator in two cases at once).
+    /// operator in two cases at once), R-BLOCK-6 (two patients in one room
+    /// at once, by their recorded times).
     pub findings: Vec<String>,
     /// R-AUDIT-3: the chain's breaks and gaps, and its head.
     pub chain: super::chain::ChainReport,
@@ -348,6 +349,7 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
     out.extend(super::block::findings(conn, now, &settings)?);
     out.extend(super::in_use::findings(conn, now, zone)?);
     out.extend(super::case_events::findings(conn, now, zone)?);
+    out.extend(super::room_occupation::findings(conn, zone)?);
     Ok(out)
 }
 

@@ -39,7 +39,7 @@ pub struct NewConsultation {
 pub fn record(tx: &mut WriteTx<'_>, c: &NewConsultation) -> Result<i64> {
     case_state(tx.conn(), c.case_id)?;
     let what = "the anaesthesia consultation".to_string();
-    not_in_future(tx, c.held_at, &what, Event::Consultation)?;
+    not_in_future(tx, c.held_at, &what, Event::Consultation, super::stay_order::Subject::Case(c.case_id))?;
     if let Some(id) = c.anaesthetist_id {
         let known = tx.conn().query_row("SELECT 1 FROM staff WHERE id = ?1", [id], |_| Ok(())).optional()?;
         if known.is_none() {

@@ -10,9 +10,17 @@ use crate::domain::stay_order::Event;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-/// R-PATH-6: refuses a time in the future: what is recorded here has happened.
-pub(super) fn not_in_future(tx: &WriteTx<'_>, at: DateTime<Utc>, what: &str, event: Event) -> Result<()> {
-    super::stay_order::recorded(tx, what, event, at)
+/// R-PATH-6: refuses a time in the future (what is recorded here has
+/// happened), before the patient's birth, or, for an intake or a lab, long
+/// before the stay (`stay_order::recorded_about`).
+pub(super) fn not_in_future(
+    tx: &WriteTx<'_>,
+    at: DateTime<Utc>,
+    what: &str,
+    event: Event,
+    about: super::stay_order::Subject,
+) -> Result<()> {
+    super::stay_order::recorded_about(tx, what, event, at, about)
 }
 
 /// R-FAST-3: records an intake during the stay. Returns the intake's id.
@@ -28,7 +36,8 @@ pub fn record(tx: &mut WriteTx<'_>, admission_id: i64, kind: IntakeKind, taken_a
             format!("the stay is {state}; intakes are recorded during a stay"),
         ));
     }
-    not_in_future(tx, taken_at, &format!("{} intake", kind.label()), Event::Intake)?;
+    let about = super::stay_order::Subject::Admission(admission_id);
+    not_in_future(tx, taken_at, &format!("{} intake", kind.label()), Event::Intake, about)?;
     tx.insert(
         Table::Intakes,
         &[("admission_id", &admission_id), ("kind", &kind.code()), ("taken_at", &instant_text(taken_at))],

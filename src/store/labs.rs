@@ -40,7 +40,8 @@ pub fn record(
     if let Some(why) = item.implausible(value) {
         return Err(StoreError::invalid(format!("{} result", item.label()), why));
     }
-    not_in_future(tx, taken_at, &format!("{} result", item.label()), Event::Lab)?;
+    let about = super::stay_order::Subject::Patient(patient_id);
+    not_in_future(tx, taken_at, &format!("{} result", item.label()), Event::Lab, about)?;
     tx.insert(
         Table::LabResults,
         &[("patient_id", &patient_id), ("test", &code(item)), ("value", &value), ("taken_at", &instant_text(taken_at))],

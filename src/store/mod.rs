@@ -35,6 +35,7 @@ pub mod permission;
 pub mod reference;
 pub mod registration;
 pub mod reindex;
+pub mod room_occupation;
 pub(crate) mod rows;
 pub mod schema;
 pub mod search;

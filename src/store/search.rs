@@ -134,7 +134,8 @@ impl ActorNames {
         let mut stmt = conn.prepare("SELECT id, row_id, after FROM audit WHERE table_name = 'staff' ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let (id, staff_id, after): (i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let (id, staff_id) = (r.get(0)?, r.get(1)?);
+            let after: String = super::rows::lossy_text(r, 2)?.unwrap_or_default();
             let Ok(serde_json::Value::Object(image)) = serde_json::from_str::<serde_json::Value>(&after) else {
                 continue;
             };
@@ -293,8 +294,9 @@ fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) 
             progress(done, all);
         }
         done += 1;
-        let (id, actor_id, before): (i64, i64, Option<String>) = (r.get(0)?, r.get(1)?, r.get(5)?);
-        let (table, action, after): (String, String, String) = (r.get(2)?, r.get(4)?, r.get(6)?);
+        let (id, actor_id, before): (i64, i64, Option<String>) = (r.get(0)?, r.get(1)?, super::rows::lossy_text(r, 5)?);
+        let text = |i| super::rows::lossy_text(r, i).map(Option::unwrap_or_default);
+        let (table, action, after): (String, String, String) = (text(2)?, text(4)?, text(6)?);
         let (actor, account) = names.at(actor_id, id);
         let doc = audit_doc(actor, account, &table, r.get(3)?, &action, before.as_deref(), &after);
         insert.execute(params![r.get::<_, i64>(0)?, doc])?;

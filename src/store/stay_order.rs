@@ -6,7 +6,7 @@ use super::error::{Result, StoreError};
 use super::journey::opt_instant;
 use super::rows;
 use super::write::WriteTx;
-use crate::domain::stay_order::{self, Event, Fault, StayInstants};
+use crate::domain::stay_order::{self, About, Event, Fault, StayInstants};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension};
@@ -54,6 +54,67 @@ pub(super) fn ensure(tx: &WriteTx<'_>, what: &str, stay: &StayInstants, zone: Tz
 /// transaction's time.
 pub(super) fn recorded(tx: &WriteTx<'_>, what: &str, event: Event, at: DateTime<Utc>) -> Result<()> {
     stay_order::recorded(event, at, tx.at()).map_err(|f| refused(what, &[f], tx.zone()))
+}
+
+/// Whom a recorded instant is about: a stay, a patient (a lab result) or a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Subject {
+    Admission(i64),
+    Patient(i64),
+    Case(i64),
+}
+
+/// The patient's birth date and the stay's planned admission day (a
+/// patient: their first stay not cancelled), as [`About`] holds them.
+fn about(conn: &Connection, subject: Subject) -> Result<About> {
+    const FIRST_STAY: &str = "(SELECT min(s.planned_admit_on) FROM admissions s
+        WHERE s.patient_id = p.id AND s.state <> 'cancelled')";
+    let (sql, id, table) = match subject {
+        Subject::Admission(id) => (
+            "SELECT p.birth_date, a.planned_admit_on FROM admissions a JOIN patients p ON p.id = a.patient_id
+             WHERE a.id = ?1"
+                .to_string(),
+            id,
+            super::table::Table::Admissions,
+        ),
+        Subject::Patient(id) => (
+            format!("SELECT p.birth_date, {FIRST_STAY} FROM patients p WHERE p.id = ?1"),
+            id,
+            super::table::Table::Patients,
+        ),
+        Subject::Case(id) => (
+            "SELECT p.birth_date, a.planned_admit_on FROM cases c JOIN admissions a ON a.id = c.admission_id
+             JOIN patients p ON p.id = a.patient_id WHERE c.id = ?1"
+                .to_string(),
+            id,
+            super::table::Table::Cases,
+        ),
+    };
+    conn.query_row(&sql, [id], |r| Ok(About { birth_date: rows::day(r, 0)?, admit_on: opt_day(r, 1)? }))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(table.row(id)))
+}
+
+fn opt_day(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => rows::day(r, i).map(Some),
+    }
+}
+
+/// R-PATH-6: refuses something recorded about `subject` at `at` that is in
+/// the future, before the patient's birth, or (an intake, a lab result)
+/// more than `SPAN_BEFORE_STAY_DAYS` before the stay
+/// (`domain::stay_order::recorded_about`).
+pub(super) fn recorded_about(
+    tx: &WriteTx<'_>,
+    what: &str,
+    event: Event,
+    at: DateTime<Utc>,
+    subject: Subject,
+) -> Result<()> {
+    let about = about(tx.conn(), subject)?;
+    stay_order::recorded_about(event, at, tx.at(), &about, tx.zone()).map_err(|f| refused(what, &[f], tx.zone()))
 }
 
 /// R-PATH-6: a planned start already past, or a planned admission day
@@ -115,22 +176,70 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
             ));
         }
     }
-    let events = [
-        ("intakes", "intake", "taken_at", Event::Intake),
-        ("lab_results", "lab result", "taken_at", Event::Lab),
-        ("anaesthesia_consultations", "consultation", "held_at", Event::Consultation),
-        ("cases", "case", "pre_visit_at", Event::PreVisit),
-        ("admission_steps", "step", "at", Event::Step),
-    ];
-    // Text comparison is exact: instants are stored as `YYYY-MM-DDTHH:MM:SSZ`.
-    let latest = super::error::instant_text(now + chrono::TimeDelta::minutes(stay_order::CLOCK_SLACK_MIN));
-    for (table, name, column, event) in events {
-        let sql = format!("SELECT id, {column} FROM {table} WHERE {column} > ?1 ORDER BY id");
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map([&latest], |r| Ok((r.get::<_, i64>(0)?, rows::instant(r, 1)?)))?;
+    out.extend(recorded_findings(conn, now, zone)?);
+    Ok(out)
+}
+
+/// Each recorded instant with the patient's birth date and the stay's
+/// planned admission day, as [`About`] reads them (voided rows left out:
+/// no rule counts them). Mirrors [`about`].
+const RECORDED: [(&str, &str, Event); 6] = [
+    (
+        "intake",
+        "SELECT i.id, i.taken_at, p.birth_date, a.planned_admit_on FROM intakes i
+         JOIN admissions a ON a.id = i.admission_id JOIN patients p ON p.id = a.patient_id WHERE i.voided_at IS NULL",
+        Event::Intake,
+    ),
+    (
+        "lab result",
+        "SELECT l.id, l.taken_at, p.birth_date, (SELECT min(s.planned_admit_on) FROM admissions s
+                WHERE s.patient_id = p.id AND s.state <> 'cancelled')
+         FROM lab_results l JOIN patients p ON p.id = l.patient_id WHERE l.voided_at IS NULL",
+        Event::Lab,
+    ),
+    (
+        "consultation",
+        "SELECT h.id, h.held_at, p.birth_date, a.planned_admit_on FROM anaesthesia_consultations h
+         JOIN cases c ON c.id = h.case_id JOIN admissions a ON a.id = c.admission_id
+         JOIN patients p ON p.id = a.patient_id WHERE h.voided_at IS NULL",
+        Event::Consultation,
+    ),
+    (
+        "case",
+        "SELECT c.id, c.pre_visit_at, p.birth_date, a.planned_admit_on FROM cases c
+         JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
+         WHERE c.pre_visit_at IS NOT NULL",
+        Event::PreVisit,
+    ),
+    (
+        "step",
+        "SELECT s.id, s.at, p.birth_date, a.planned_admit_on FROM admission_steps s
+         JOIN admissions a ON a.id = s.admission_id JOIN patients p ON p.id = a.patient_id",
+        Event::Step,
+    ),
+    (
+        "timeline event",
+        "SELECT e.id, e.at, p.birth_date, a.planned_admit_on FROM case_events e
+         JOIN cases c ON c.id = e.case_id JOIN admissions a ON a.id = c.admission_id
+         JOIN patients p ON p.id = a.patient_id WHERE e.voided_at IS NULL",
+        Event::Timeline,
+    ),
+];
+
+/// R-PATH-6 for `periop check`: every recorded instant (not voided) in the
+/// future, before the patient's birth, or an intake or a lab result long
+/// before the stay, named by record.
+fn recorded_findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for (name, sql, event) in RECORDED {
+        let mut stmt = conn.prepare(&format!("{sql} ORDER BY 1"))?;
+        let rows = stmt.query_map([], |r| {
+            let about = About { birth_date: rows::day(r, 2)?, admit_on: opt_day(r, 3)? };
+            Ok((r.get::<_, i64>(0)?, rows::instant(r, 1)?, about))
+        })?;
         for row in rows {
-            let (id, at) = row?;
-            if let Err(fault) = stay_order::recorded(event, at, now) {
+            let (id, at, about) = row?;
+            if let Err(fault) = stay_order::recorded_about(event, at, now, &about, zone) {
                 out.push(format!("{name} #{id}: {}", fault.describe(zone)));
             }
         }

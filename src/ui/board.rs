@@ -221,8 +221,10 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
     let where_now = column(slot.where_label(), crate::domain::block_timeline::WHERE_NOW_CELLS + 1);
     // R-FAST-1: the fasting times travel with the case.
     let fasting = slot.fasting.as_ref().map(|f| f.summary(state.zone)).unwrap_or_default();
+    // Every column ends in a blank, whatever its text (a 13-cell "○ out of
+    // room" ran into the name at 120 columns).
     let text = format!(
-        "{}-{} {}{}{:<13}{:<46}{}{}",
+        "{}-{} {}{}{:<12} {:<45} {}{}",
         clock_text(slot.start, state.zone),
         clock_text(end, state.zone),
         where_now,
@@ -233,4 +235,54 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
         crate::domain::names::for_terminal(&slot.operator),
     );
     (text, style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::block_timeline::{EventKind, TimelineEvent};
+    use crate::domain::identity::Identity;
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    /// R-BLOCK-6: "○ out of room" fills its 13 cells; a blank still
+    /// separates it from the patient's name (it ran into it at 120 columns).
+    #[test]
+    fn r_block_6_procedure_row_columns_never_run_together() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+        let actor = crate::store::Actor {
+            staff_id: 1,
+            account: "nurse1".into(),
+            display_name: "Nurse One".into(),
+            role: "nurse".into(),
+            active: true,
+        };
+        let state = State::new(now, chrono_tz::Europe::Paris, actor, "ward.db".into());
+        let slot = Slot {
+            case_id: 1,
+            admission_id: 1,
+            patient: Identity {
+                patient_id: 1,
+                surname: "DE LA TOUR".into(),
+                first_name: "Anne".into(),
+                birth_date: NaiveDate::from_ymd_opt(1950, 1, 1).unwrap(),
+            },
+            room: "Room 2".into(),
+            start: now,
+            minutes: 90,
+            procedure: "vertebroplasty".into(),
+            operator: "Dr Lemaire".into(),
+            state: crate::domain::case::CaseState::InProgress,
+            anaesthesia_mode: crate::domain::case::AnaesthesiaMode::SedationLocal,
+            emergency: false,
+            admission_state: AdmissionState::Admitted,
+            bed: None,
+            bed_status: None,
+            readiness: None,
+            fasting: None,
+            where_now: Some(TimelineEvent { event_id: 1, version: 1, kind: EventKind::OutOfRoom, at: now }),
+        };
+        let (text, _) = slot_row(&slot, &state, &Theme { color: false });
+        assert!(text.contains("○ out of room ") && !text.contains("roomDE"), "{text}");
+        assert!(!text.contains("-ready"), "{text}");
+    }
 }

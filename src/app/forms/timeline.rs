@@ -4,15 +4,16 @@
 
 use super::{OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form, parse_date, parse_time_reading};
-use crate::domain::block_timeline::TimelineEvent;
+use crate::domain::block_timeline::{EventKind, TimelineEvent};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 /// What the timeline keys and form ask the store to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimelineRequest {
-    /// The next event, now.
-    Next { case_id: i64, who: String },
+    /// The next event, now: `expected` is the one the screen showed as
+    /// next, so a timeline changed meanwhile is a conflict (R-AUDIT-2).
+    Next { case_id: i64, expected: EventKind, who: String },
     /// An event's time corrected (the row is voided, a new one recorded).
     /// `reading`: the one asked for when the time occurs twice (the autumn
     /// clock change); `None` tries the first, then the second if the order

@@ -272,11 +272,21 @@ impl Screen for BlockScreen {
                         ),
                     );
                 }
-                if let Err(e) = crate::domain::block_timeline::next_kind(&c.timeline) {
-                    let key = key_for(Scope::Block, Action::CorrectEvent);
-                    return problem(state, format!("{e}; {key} corrects a time"));
-                }
-                let request = forms::TimelineRequest::Next { case_id: c.case_id, who: c.patient.to_string() };
+                let expected = match crate::domain::block_timeline::next_kind(&c.timeline) {
+                    Ok(kind) => kind,
+                    Err(e) => {
+                        let key = key_for(Scope::Block, Action::CorrectEvent);
+                        return problem(state, format!("{e}; {key} corrects a time"));
+                    }
+                };
+                // R-AUDIT-2: the request carries the event shown as next.
+                let (case_id, who) = (c.case_id, c.patient.to_string());
+                super::notify(
+                    state,
+                    crate::app::state::NoticeKind::Done,
+                    format!("{who}: recording {} now…", expected.words()),
+                );
+                let request = forms::TimelineRequest::Next { case_id, expected, who };
                 Outcome::with(Effect::Save(forms::Request::Timeline(request)))
             }
             Action::CorrectEvent => {

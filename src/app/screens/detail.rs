@@ -239,7 +239,23 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
                     format!("the case is {}; it has no timeline until booked again", c.state.label()),
                 );
             }
-            Outcome::with(Effect::Save(Request::Timeline(forms::TimelineRequest::Next { case_id: c.case_id, who })))
+            let Some(expected) = c.next_event else {
+                let key = super::key_for(Scope::Block, Action::CorrectEvent);
+                return problem(
+                    state,
+                    format!(
+                        "every event of the J0 timeline is recorded (back on ward); on the Block tab {key} corrects a time"
+                    ),
+                );
+            };
+            // R-AUDIT-2: the request carries the event shown as next.
+            super::notify(
+                state,
+                crate::app::state::NoticeKind::Done,
+                format!("{who}: recording {} now…", expected.words()),
+            );
+            let request = forms::TimelineRequest::Next { case_id: c.case_id, expected, who };
+            Outcome::with(Effect::Save(Request::Timeline(request)))
         }
         Action::Void => match forms::void(&d, zone, &who) {
             Some(form) => open_form(state, form),
