@@ -1527,3 +1527,32 @@ fn r_path_5_a_void_says_what_it_voided_and_whose_it_was() {
     assert!(text.contains("the Audit tab and the patient's history show each entry's number"), "{text}");
     assert!(!text.contains("removed by someone else"), "{text}");
 }
+
+/// R-PATH-6 (found in use): giving a case whose start has passed another
+/// room, member of staff or length, at the same time, does not ask the
+/// retrospective question (no date changes); moving it does.
+#[test]
+fn r_path_6_a_placement_change_at_the_same_past_time_does_not_ask() {
+    use periop::store::block::Answer;
+    use periop::store::cases::Placement;
+    let mut w = ward();
+    let (_, case) = w.stay(d(22), time(8, 0), None);
+    let placement = Placement {
+        room_id: Some(w.room),
+        operator_id: Some(w.operator),
+        anaesthetist_id: Some(w.anaesthetist),
+        nurse_id: None,
+        minutes: Some(60),
+    };
+    let v = w.case_version(case);
+    w.store
+        .write(now(), |tx| {
+            cases::reschedule(tx, case, v, paris(22, 8, 0), Some(&placement), false, &Answer::default(), &settings())
+        })
+        .unwrap();
+    let v = w.case_version(case);
+    let err = w.store.write(now(), |tx| {
+        cases::reschedule(tx, case, v, paris(22, 8, 15), Some(&placement), false, &Answer::default(), &settings())
+    });
+    assert!(matches!(err, Err(StoreError::Retrospective { .. })), "{err:?}");
+}

@@ -253,10 +253,16 @@ pub fn move_answering(
     super::stay_order::ensure(tx, &what, &instants, zone)?;
     let plans_follow = not_yet_admitted && new_day != old_day;
     let admit_on = plans_follow.then_some(instants.planned_admit_on);
-    let past = super::stay_order::confirm_past_plans(tx, &what, new_start, admit_on, retrospective)?;
+    // R-PATH-6: only a date that changes asks; a room, staff or length
+    // changed on a case whose start has passed does not (found in use).
+    let same_time = new_start == c.start && !rebooking && !plans_follow;
+    let past = !same_time && super::stay_order::confirm_past_plans(tx, &what, new_start, admit_on, retrospective)?;
     let planned = CaseState::Planned.code();
     let start_text = instant_text(new_start);
-    let mut fields: Vec<super::write::Field<'_>> = vec![("scheduled_start", &start_text), ("retrospective", &past)];
+    let mut fields: Vec<super::write::Field<'_>> = vec![("scheduled_start", &start_text)];
+    if !same_time {
+        fields.push(("retrospective", &past));
+    }
     if rebooking {
         fields.push(("state", &planned));
     }
