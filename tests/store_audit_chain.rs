@@ -168,6 +168,11 @@ fn r_audit_3_the_next_save_recreates_dropped_triggers_and_chains_on() {
 
     let report = checked(&path);
     assert!(report.is_healthy(), "{report:#?}");
+    // Found in use (#12): putting them back left no trace; the save says so
+    // in the audit, and check lists it for good.
+    assert_eq!(report.triggers_put_back.len(), 1, "{report:#?}");
+    assert!(report.triggers_put_back[0].contains("audit_is_append_only_delete"), "{report:#?}");
+    assert!(report.triggers_put_back[0].contains("compare with a backup from before"), "{report:#?}");
     let err = raw_rw(&path).execute("DELETE FROM audit WHERE id = 1", []).unwrap_err();
     assert!(err.to_string().contains("cannot be deleted"), "{err}");
 }

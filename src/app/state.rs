@@ -160,7 +160,7 @@ impl Keyed for ConsultationDue {
 
 impl<T: Keyed> Listing<T> {
     /// Takes a load's answer: the same record stays selected if still listed,
-    /// else the first one; an error is kept to show, the old rows with it.
+    /// else the first one; an error is kept to show, alone (no rows it may not answer).
     pub fn receive(&mut self, result: Result<Vec<T>, String>) {
         match result {
             Ok(rows) => {
@@ -169,7 +169,15 @@ impl<T: Keyed> Listing<T> {
                 self.error = None;
                 self.keep_selection();
             }
-            Err(e) => self.error = Some(e),
+            // Found in use (#12): a filter that met a damaged index kept the
+            // rows of the last read under the new filter, as if they matched,
+            // and the error line scrolled away above them. Rows that may not
+            // answer what is asked are not shown: the error stands alone.
+            Err(e) => {
+                self.rows.clear();
+                self.selected = None;
+                self.error = Some(e);
+            }
         }
     }
 
@@ -640,11 +648,14 @@ mod tests {
         // Our record is gone: the first row.
         list.receive(Ok(vec![Row(4), Row(5)]));
         assert_eq!(list.selected, Some(4));
-        // A failed reload keeps the rows and says why.
-        list.receive(Err("busy".into()));
-        assert_eq!((list.rows.len(), list.error.as_deref()), (2, Some("busy")));
         assert!(!list.move_by(-10), "already on the first row");
         assert_eq!(list.selected, Some(4));
+        // A failed reload (a filter that met a damaged index, #12) says why
+        // and shows no rows it may not answer; the next good one is taken.
+        list.receive(Err("search index damaged".into()));
+        assert_eq!((list.rows.len(), list.selected, list.error.as_deref()), (0, None, Some("search index damaged")));
+        list.receive(Ok(vec![Row(5)]));
+        assert_eq!((list.selected, list.error.as_deref()), (Some(5), None));
     }
 
     #[test]

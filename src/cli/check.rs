@@ -66,6 +66,9 @@ fn describe(path: &Path, r: &Report) -> String {
             r.triggers_damaged.join(", ")
         );
     }
+    for note in &r.triggers_put_back {
+        let _ = writeln!(out, "history:      {note}");
+    }
     if !r.foreign_objects.is_empty() {
         let _ = writeln!(
             out,

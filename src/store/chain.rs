@@ -130,6 +130,42 @@ pub fn damaged_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
         .collect())
 }
 
+/// The audit subject of a save that put missing append-only triggers back
+/// (R-AUDIT-3): `periop check` lists each such row ([`triggers_put_back`]).
+pub const TRIGGERS_SUBJECT: &str = "audit_triggers";
+
+/// R-AUDIT-3: every time a save found the append-only triggers missing or
+/// altered and put them back: the audit rows that say so, in words (when,
+/// which). While they were missing the log could be edited unseen, so each
+/// stays listed; compare with a backup from before that day. Read-only.
+pub fn triggers_put_back(conn: &Connection, zone: chrono_tz::Tz) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT id, at, after FROM audit WHERE table_name = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([TRIGGERS_SUBJECT], |r| {
+        Ok((r.get::<_, i64>(0)?, super::rows::lossy_text(r, 1)?, super::rows::lossy_text(r, 2)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, at, after) = row?;
+        let when = at
+            .as_deref()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string())
+            .unwrap_or_else(|| "an unreadable time".into());
+        let which: Vec<String> = after
+            .as_deref()
+            .and_then(|a| serde_json::from_str::<Value>(a).ok())
+            .and_then(|v| v.get("append_only_triggers_put_back").cloned())
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default();
+        out.push(format!(
+            "audit #{id}: on {when} a save found the append-only triggers missing or altered and put them back \
+             ({}); the log could be edited unseen before that: compare with a backup from before",
+            which.join(", ")
+        ));
+    }
+    Ok(out)
+}
+
 /// Inside a write: recreates any append-only trigger that is missing or was
 /// altered, and logs it (the file was edited behind the program's back;
 /// `periop check` shows what changed meanwhile). Returns the names recreated.

@@ -105,6 +105,9 @@ pub struct Report {
     pub differences: Vec<String>,
     /// Append-only triggers missing or altered (the next save recreates them).
     pub triggers_damaged: Vec<String>,
+    /// R-AUDIT-3: each earlier save that put them back (a note, kept for
+    /// good: the log was open to edits before it; [`super::chain::triggers_put_back`]).
+    pub triggers_put_back: Vec<String>,
     /// SQLite's `-wal`/`-shm` beside the file with another group or mode
     /// than the database's: the ward's other accounts cannot save
     /// ([`super::sidecars::not_shared`]).
@@ -276,6 +279,12 @@ pub fn full(conn: &Connection) -> Result<Report> {
     let undecodable = super::decode::undecodable_rows(conn)?.iter().map(ToString::to_string).collect();
     let audit_rows = conn.query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
     let foreign_objects = if schema_version == schema::VERSION { foreign_objects(conn)? } else { Vec::new() };
+    // In ward time once the settings are read (`full_at`); UTC here.
+    let triggers_put_back = if schema_version == schema::VERSION {
+        super::chain::triggers_put_back(conn, chrono_tz::UTC)?
+    } else {
+        Vec::new()
+    };
     let (chain, differences, triggers_damaged) = if schema_version == schema::VERSION {
         let damaged = super::chain::damaged_triggers(conn)?.into_iter().map(String::from).collect();
         (super::chain::verify(conn)?, super::chain::reconcile(conn)?, damaged)
@@ -296,6 +305,7 @@ pub fn full(conn: &Connection) -> Result<Report> {
         chain,
         differences,
         triggers_damaged,
+        triggers_put_back,
         foreign_objects,
         search_indexes,
         side_files: Vec::new(),
@@ -363,6 +373,7 @@ fn full_at(conn: &Connection, path: &Path, now: DateTime<Utc>) -> Result<Report>
         let (settings, bad) = super::settings::load(conn)?;
         report.settings_refused = super::refused(bad);
         report.findings = findings(conn, now, settings.zone())?;
+        report.triggers_put_back = super::chain::triggers_put_back(conn, settings.zone())?;
     }
     Ok(report)
 }
