@@ -102,9 +102,15 @@ fn describe(path: &Path, r: &Report) -> String {
         }
         // Found in use (#12): with the append-only triggers gone, audit rows
         // deleted from the end leave no trace; "the data is whole" overclaimed.
-        Verdict::SetupProblems if !r.triggers_damaged.is_empty() => {
+        Verdict::SetupProblems if r.triggers_damaged.iter().any(|t| t.starts_with("audit_")) => {
             "SETUP PROBLEMS: the audit log was unprotected, so its last rows may have been deleted without a trace: \
              compare the chain head above with the one kept with your backups"
+        }
+        // Found in use (#12): other keep-triggers (implants, stock movements)
+        // were said to leave "the audit log" unprotected.
+        Verdict::SetupProblems if !r.triggers_damaged.is_empty() => {
+            "SETUP PROBLEMS: records meant to be kept (named above) were unprotected and may have been changed: \
+             the next save puts the triggers back; compare those records with your latest backup"
         }
         Verdict::SetupProblems => "SETUP PROBLEMS: the stored data checks out; fix what is named above",
         Verdict::RulesBroken => {

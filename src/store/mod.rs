@@ -390,7 +390,12 @@ pub(crate) fn refused(bad: Vec<crate::domain::settings::SettingError>) -> Vec<St
     bad.into_iter()
         .map(|e| {
             log::warn!("ignoring a stored setting: {e}");
-            format!("{e}; its default is used until it is set again (`periop settings set KEY VALUE`)")
+            // Found in use (#12): an unknown key has no default to use.
+            if !matches!(e, crate::domain::settings::SettingError::Unknown { .. }) {
+                format!("{e}; its default is used until it is set again (`periop settings set KEY VALUE`)")
+            } else {
+                format!("{e}; periop does not read it (another program's, or an older version's)")
+            }
         })
         .collect()
 }
@@ -451,5 +456,22 @@ mod tests {
             assert!(text.starts_with("/srv/periop/ward.db: "), "{text}");
             assert!(text.contains(cause) && text.contains("df -h") && text.contains("nothing was saved"), "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod refused_tests {
+    use crate::domain::settings::SettingError;
+
+    /// Found in use (#12): a stored key periop does not know was said to
+    /// fall back on "its default", which it has not.
+    #[test]
+    fn an_unknown_stored_setting_is_not_said_to_have_a_default() {
+        let said = super::refused(vec![
+            SettingError::Unknown { key: "bogus.key".into() },
+            SettingError::Invalid { key: "fast.solids_h".into(), value: "x".into(), expected: "a number" },
+        ]);
+        assert!(said[0].contains("periop does not read it") && !said[0].contains("default"), "{said:?}");
+        assert!(said[1].contains("its default is used until it is set again"), "{said:?}");
     }
 }

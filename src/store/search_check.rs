@@ -263,7 +263,7 @@ fn audit_terms(conn: &Connection, words: &Words) -> Result<Vec<String>> {
     let mut out = Vec::new();
     if missing > 0 {
         out.push(format!(
-            "audit_terms: {missing} word(s) of the audit rows missing (a typed word longer than 3 letters misses the entries holding them); {NEXT_STEP}"
+            "audit_terms: {missing} word(s) of the audit rows missing (a typed word of 3 letters or more may miss the entries holding them); {NEXT_STEP}"
         ));
     }
     if extra > 0 {
