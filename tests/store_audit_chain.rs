@@ -39,6 +39,7 @@ fn r_audit_3_a_ward_saved_only_through_periop_is_healthy() {
     let path = ward(dir.path());
     let report = checked(&path);
     assert!(report.is_healthy(), "{report:#?}");
+    assert!(!report.chain.head_flagged);
     let (head, hash) = report.chain.head.expect("a chain head");
     assert_eq!(head, count(&raw_ro(&path), "SELECT max(id) FROM audit", []));
     assert_eq!(hash.len(), 64);
@@ -148,6 +149,9 @@ fn r_audit_3_an_edited_audit_row_and_a_forged_one_dated_2020_are_found() {
         "{report:#?}"
     );
     assert!(report.differences.contains(&"setting #99: deleted (it has audit rows, but no row)".to_string()));
+    // The forged row is the last: its hash is no head to keep (found in use, #12).
+    assert_eq!(report.chain.head.as_ref().map(|h| h.0), Some(forged));
+    assert!(report.chain.head_flagged, "{report:#?}");
 }
 
 #[test]

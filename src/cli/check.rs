@@ -40,7 +40,14 @@ fn describe(path: &Path, r: &Report) -> String {
         let _ = writeln!(out, "  {problem}");
     }
     if let Some((id, hash)) = &r.chain.head {
-        let _ = writeln!(out, "chain head:   audit #{id} {hash}");
+        if r.chain.head_flagged {
+            let _ = writeln!(
+                out,
+                "chain head:   audit #{id} is flagged above: no head to keep; compare with the one kept with your backups"
+            );
+        } else {
+            let _ = writeln!(out, "chain head:   audit #{id} {hash}");
+        }
     }
     let _ = match r.differences.len() {
         0 => writeln!(out, "data rows:    ok (each matches its last audit row)"),

@@ -257,6 +257,9 @@ pub struct ChainReport {
     pub rows: i64,
     /// The last row's id and hash: write it down to detect a rewritten chain.
     pub head: Option<(i64, String)>,
+    /// The last row is itself one of the `problems` (its hash does not
+    /// follow): the head is no reference to keep (found in use, #12).
+    pub head_flagged: bool,
     /// Each break, in id order: `audit #12: edited or forged (its hash does not match)`.
     pub problems: Vec<String>,
 }
@@ -306,6 +309,7 @@ pub fn verify(conn: &Connection) -> Result<ChainReport> {
             after: after.as_deref().unwrap_or_default(),
         };
         let expected = hash(&previous, &link);
+        report.head_flagged = stored.as_deref() != Some(expected.as_str());
         match &stored {
             None => report.problems.push(format!("audit #{id}: no hash (written outside periop)")),
             Some(h) if *h != expected => {
