@@ -28,10 +28,6 @@ pub enum Kind {
     Time,
     /// A decimal number within bounds.
     Number { min: f64, max: f64 },
-    /// A whole number within bounds (units, minutes): said so at the first
-    /// character (found in use, issue 10: `1u` was told "a number, such as
-    /// 1.2", then `1.5` "a whole number").
-    Whole { min: f64, max: f64 },
     /// One of a list; ←/→ or Space move through it, a letter jumps to it.
     Pick(Vec<Choice>),
     /// Yes or no; Space toggles.
@@ -85,7 +81,8 @@ pub enum Check {
     /// the Admin form said so only on Ctrl-S).
     ProcedureCode,
     /// A whole number (minutes, units, a score): `30.5` is refused as it is
-    /// typed, never rounded or dropped on save (issue 9).
+    /// typed, never rounded or dropped on save (issue 9), and `1u` is told
+    /// at once it needs a whole number (issue 10).
     Whole,
 }
 
@@ -135,14 +132,6 @@ impl Field {
             cursor: 0,
             check: Check::None,
         }
-    }
-
-    /// The same number field, taking whole numbers only.
-    pub fn whole_number(mut self) -> Field {
-        if let Kind::Number { min, max } = self.kind {
-            self.kind = Kind::Whole { min, max };
-        }
-        self
     }
 
     pub fn flag(key: &'static str, label: &'static str) -> Field {
@@ -227,11 +216,6 @@ impl Field {
                 Ok(n) if n.is_finite() && (*min..=*max).contains(&n) => None,
                 Ok(_) => Some(format!("between {min} and {max}")),
                 Err(_) => Some("a number, such as 1.2".to_string()),
-            },
-            Kind::Whole { min, max } => match v.trim().parse::<u64>() {
-                Ok(n) if (*min..=*max).contains(&(n as f64)) => None,
-                Ok(_) => Some(format!("a whole number from {min} to {max}")),
-                Err(_) => Some(format!("a whole number, such as {}", min.max(1.0))),
             },
             Kind::Pick(choices) => (!choices.iter().any(|c| c.code == v)).then(|| arrows_text().1.to_string()),
         }

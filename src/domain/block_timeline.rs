@@ -375,6 +375,15 @@ pub struct RoomTurn {
     pub finished: bool,
 }
 
+impl RoomTurn {
+    /// Still in the room past its planned length at `now`: its end cannot
+    /// be counted on (R-FAST-4 then asks the room).
+    pub fn overrunning(&self, now: DateTime<Utc>) -> bool {
+        self.out_of_room_at.is_none()
+            && self.in_room_at.is_some_and(|went| went + TimeDelta::minutes(self.minutes) < now)
+    }
+}
+
 /// R-FAST-4 with R-BLOCK-6: when a case can be expected to start, given the
 /// cases ahead of it in its room that day (`ahead`, any order) and what
 /// their timelines say. Each one ahead went in when recorded, or, not yet

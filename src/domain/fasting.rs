@@ -267,9 +267,7 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
         // A case ahead still in the room past its time gives no end to
         // count on (found in use, #7: the advice was always "too late"):
         // the room knows how long; the prescription says what then.
-        let overrun = case.room_ahead.iter().any(|t| {
-            t.out_of_room_at.is_none() && t.in_room_at.is_some_and(|went| went + TimeDelta::minutes(t.minutes) < now)
-        });
+        let overrun = case.room_ahead.iter().any(|t| t.overrunning(now));
         let advice = if drink_by > now {
             format!("clear fluids may be offered until {}", clock(drink_by))
         } else if overrun {

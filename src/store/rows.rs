@@ -46,11 +46,16 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
 /// replacement characters instead of failing the whole read, so `periop
 /// check` can go on and name the row (found in use, #12). `None`: NULL.
 pub fn lossy_text(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<String>> {
+    Ok(lossy(row.get_ref(idx)?))
+}
+
+/// [`lossy_text`] of a value already read.
+pub fn lossy(value: rusqlite::types::ValueRef<'_>) -> Option<String> {
     use rusqlite::types::ValueRef;
-    Ok(match row.get_ref(idx)? {
+    match value {
         ValueRef::Null => None,
         ValueRef::Integer(n) => Some(n.to_string()),
         ValueRef::Real(x) => Some(x.to_string()),
         ValueRef::Text(t) | ValueRef::Blob(t) => Some(String::from_utf8_lossy(t).into_owned()),
-    })
+    }
 }

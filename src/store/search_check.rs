@@ -92,17 +92,6 @@ fn listed(noun: &str, ids: &[i64]) -> String {
     format!("{noun} {}{rest}", shown.join(", "))
 }
 
-/// Text of a column as the write path read it (bytes that are not UTF-8
-/// read as `�`, like everywhere a value is shown).
-fn text_of(value: ValueRef<'_>) -> Option<String> {
-    match value {
-        ValueRef::Null => None,
-        ValueRef::Text(t) | ValueRef::Blob(t) => Some(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Integer(n) => Some(n.to_string()),
-        ValueRef::Real(x) => Some(x.to_string()),
-    }
-}
-
 /// `patient_search` against the patients: missing, different, extra.
 fn patients(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
@@ -117,8 +106,8 @@ fn patients(conn: &Connection) -> Result<Vec<String>> {
             missing.push(id);
             continue;
         }
-        let field = |i: usize| text_of(r.get_ref(i).unwrap_or(ValueRef::Null)).unwrap_or_default();
-        if text_of(r.get_ref(4)?) != Some(patient_doc(&field(1), &field(2), &field(3))) {
+        let field = |i: usize| super::rows::lossy(r.get_ref(i).unwrap_or(ValueRef::Null)).unwrap_or_default();
+        if super::rows::lossy(r.get_ref(4)?) != Some(patient_doc(&field(1), &field(2), &field(3))) {
             different.push(id);
         }
     }
@@ -183,7 +172,7 @@ fn audit(conn: &Connection, words: &Arc<Mutex<Words>>) -> Result<Vec<String>> {
     // Not deterministic: it gathers the words as a side effect.
     conn.create_scalar_function("periop_audit_doc", 7, FunctionFlags::SQLITE_UTF8, move |ctx: &Context<'_>| {
         let field = |i: usize| ctx.get_raw(i);
-        let text = |i: usize| text_of(field(i));
+        let text = |i: usize| super::rows::lossy(field(i));
         let number = |i: usize| match field(i) {
             ValueRef::Integer(n) => n,
             _ => i64::MIN,
@@ -256,7 +245,7 @@ fn drop_temp(conn: &Connection) -> Result<()> {
 fn audit_terms(conn: &Connection, words: &Words) -> Result<Vec<String>> {
     let stored: BTreeSet<String> = conn
         .prepare("SELECT term FROM audit_terms")?
-        .query_map([], |r| Ok(text_of(r.get_ref(0)?).unwrap_or_default()))?
+        .query_map([], |r| Ok(super::rows::lossy(r.get_ref(0)?).unwrap_or_default()))?
         .collect::<rusqlite::Result<_>>()?;
     let missing = words.terms.difference(&stored).count();
     let extra = stored.difference(&words.terms).count();

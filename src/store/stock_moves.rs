@@ -730,16 +730,7 @@ pub struct VoidedImplant {
 /// record implants or move stock (R-ROLE-1).
 pub fn void_implant(tx: &mut WriteTx<'_>, implant_id: i64, reason: &str, to: VoidTo) -> Result<VoidedImplant> {
     let row = Table::Implants.row(implant_id);
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(StoreError::invalid(row, "to void it, give a reason (what was wrong with it)"));
-    }
-    if reason.chars().any(crate::domain::names::is_unsafe) {
-        return Err(StoreError::invalid(
-            row,
-            "the reason holds a control character or a direction mark; type it on one line, as plain text",
-        ));
-    }
+    let reason = super::void::reason_given(&row, reason)?;
     let record_of = stock::implant(tx.conn(), implant_id)?.ok_or_else(|| {
         StoreError::invalid(
             Table::Implants.row(implant_id),

@@ -153,16 +153,7 @@ pub struct Voided {
 pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Result<Voided> {
     let table = what.table();
     let row = table.row(id);
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(StoreError::invalid(row, "to void it, give a reason (what was wrong with it)"));
-    }
-    if reason.chars().any(crate::domain::names::is_unsafe) {
-        return Err(StoreError::invalid(
-            row,
-            "the reason holds a control character or a direction mark; type it on one line, as plain text",
-        ));
-    }
+    let reason = reason_given(&row, reason)?;
     type Found = (String, Option<f64>, Option<String>, i64, i64, Option<String>);
     let found: Option<Found> = tx
         .conn()
@@ -205,4 +196,20 @@ fn already_voided(tx: &WriteTx<'_>, table: Table, id: i64, at: &str) -> String {
         .unwrap_or_else(|| at.to_string());
     let by = by.map(|b| format!(" by {b}")).unwrap_or_default();
     format!("already voided{by} at {when} (ward time); nothing to do")
+}
+
+/// The reason a record is voided with (R-AUDIT-1), trimmed: refused when
+/// empty, or holding control characters or direction marks, naming `row`.
+pub(super) fn reason_given<'a>(row: &str, reason: &'a str) -> Result<&'a str> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(StoreError::invalid(row, "to void it, give a reason (what was wrong with it)"));
+    }
+    if reason.chars().any(crate::domain::names::is_unsafe) {
+        return Err(StoreError::invalid(
+            row,
+            "the reason holds a control character or a direction mark; type it on one line, as plain text",
+        ));
+    }
+    Ok(reason)
 }

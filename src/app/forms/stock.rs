@@ -376,7 +376,7 @@ pub fn release(row: &StockRow, holds: &[LotHold], zone: Tz) -> Option<OpenForm> 
     }
     let choices = holds.iter().map(|h| Choice::new(h.case_id.to_string(), hold_words(h, zone))).collect();
     let mut case = Field::pick("case", "Case", choices);
-    let mut units = Field::number("units", "Units", 1.0, f64::from(MAX_UNITS)).whole_number().with("1");
+    let mut units = Field::whole("units", "Units", 1, MAX_UNITS).with("1");
     if let [only] = holds {
         case = case.with(only.case_id.to_string());
         units = units.with(only.units.to_string());

@@ -101,12 +101,7 @@ impl Screen for StockScreen {
                         return Outcome::redraw();
                     }
                     Action::VoidImplant => {
-                        let recipients = row
-                            .lot
-                            .as_ref()
-                            .and_then(|l| state.stock.recipients.get(&l.id))
-                            .map(Vec::as_slice)
-                            .unwrap_or_default();
+                        let recipients = recipients_of(state, &row);
                         return match stock::void_implant(recipients, zone) {
                             Some(form) => {
                                 state.mode = Mode::Form(Box::new(form));
@@ -125,12 +120,7 @@ impl Screen for StockScreen {
                         };
                     }
                     Action::ImplantOperator => {
-                        let recipients = row
-                            .lot
-                            .as_ref()
-                            .and_then(|l| state.stock.recipients.get(&l.id))
-                            .map(Vec::as_slice)
-                            .unwrap_or_default();
+                        let recipients = recipients_of(state, &row);
                         return match stock::operator(recipients, &state.lists.operators, zone) {
                             Some(form) => {
                                 state.mode = Mode::Form(Box::new(form));
@@ -217,4 +207,9 @@ impl Screen for StockScreen {
 /// The selected row's key, for tests and the UI.
 pub fn selected(state: &State) -> Option<i64> {
     state.stock.list.selected_row().map(Keyed::key)
+}
+
+/// The implant records of the row's lot (who received it), as last read.
+fn recipients_of<'a>(state: &'a State, row: &StockRow) -> &'a [crate::domain::stock::trace::ImplantRecord] {
+    row.lot.as_ref().and_then(|l| state.stock.recipients.get(&l.id)).map(Vec::as_slice).unwrap_or_default()
 }
