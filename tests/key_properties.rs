@@ -1121,7 +1121,7 @@ mod block_tab {
 /// empty filter line).
 #[test]
 fn every_key_shown_after_one_step_does_something() {
-    for step in ['/', '?', 'n', '2', '7', '8'] {
+    for step in ['/', '?', 'n', '2', '6', '7', '8'] {
         let mut ward = ward();
         ward.press(plain(KeyCode::Char(step)));
         if let Err(e) = check_shown_keys(&ward.state) {

@@ -2,81 +2,15 @@
 //! demo ward with a fixed clock and a fixed account, so they are the same on
 //! every machine. `cargo insta review` after an intended change.
 
-use chrono::{DateTime, TimeZone, Utc};
+mod screen_support;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use periop::app::clock::Clock;
 use periop::app::{Effect, Msg, State};
-use periop::cli::demo;
 use periop::shell;
 use periop::store::{Account, Store};
-use periop::ui::{self, theme::Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use screen_support::*;
 use std::collections::VecDeque;
-
-fn now() -> DateTime<Utc> {
-    // 09:30 in Paris on Sunday 22 November 2026.
-    Utc.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap()
-}
-
-struct Ward {
-    _dir: tempfile::TempDir,
-    store: Store,
-    state: State,
-}
-
-fn nurse() -> Account {
-    Account { name: "nurse1".into(), full_name: Some("Nurse One".into()) }
-}
-
-fn ward() -> Ward {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ward.db");
-    let mut store = demo::build(&path, &nurse(), now(), &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap();
-    let mut state = State::new(now(), store.zone(), store.actor().clone(), "/srv/periop/ward.db".into());
-    let mut pending = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
-    shell::settle(&mut store, Clock::Fixed(now()), &mut state, &mut pending);
-    state.live = periop::app::state::Live::Watching;
-    Ward { _dir: dir, store, state }
-}
-
-fn press(ward: &mut Ward, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\t' => KeyCode::Tab,
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        shell::handle(&mut ward.store, Clock::Fixed(now()), &mut ward.state, Msg::Key(key));
-    }
-}
-
-fn screen(ward: &Ward, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::draw(f, &ward.state, &Theme { color: false })).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        // A wide character (CJK) covers the cell after it: skip that cell,
-        // as a terminal does.
-        let mut line = String::new();
-        let mut covered = 0;
-        for x in 0..buffer.area.width {
-            if covered > 0 {
-                covered -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            covered = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            line.push_str(symbol);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 #[test]
 fn board_80x24() {
@@ -326,7 +260,8 @@ fn round_form_160x48() {
 fn round_form_80x24_follows_the_field() {
     let mut w = ward();
     press(&mut w, "6");
-    let mut p = w.state.rounds.rows.iter().find(|r| r.case.prescription.pins == 6).unwrap().case.prescription.clone();
+    let mut p =
+        w.state.rounds.list.rows.iter().find(|r| r.case.prescription.pins == 6).unwrap().case.prescription.clone();
     p.pins = 12;
     let patient = w.store.patient_by_hospital_number("H100001").unwrap().unwrap();
     let new = periop::store::distraction::NewDistraction {
@@ -351,14 +286,14 @@ fn round_form_80x24_follows_the_field() {
 fn turns_reported_by_phone_are_recorded_without_a_round() {
     let mut w = ward();
     press(&mut w, "6/perrin\n");
-    let before = w.state.rounds.selected_row().unwrap().status.sessions_done;
+    let before = w.state.rounds.list.selected_row().unwrap().status.sessions_done;
     press(&mut w, "t");
     let shown = screen(&w, 80, 24);
     assert!(shown.contains("Session 2 turns") && shown.contains("[x] yes"), "{shown}");
     press(&mut w, "1\n\n");
     let shown = screen(&w, 80, 24);
     assert!(shown.contains("1 session(s), 1 turn(s) recorded (by phone)"), "{shown}");
-    assert_eq!(w.state.rounds.selected_row().unwrap().status.sessions_done, before + 1);
+    assert_eq!(w.state.rounds.list.selected_row().unwrap().status.sessions_done, before + 1);
     // Nothing left to report today: `t` says so.
     press(&mut w, "t");
     assert!(screen(&w, 80, 24).contains("every session due today is recorded"));
@@ -371,12 +306,12 @@ fn turns_reported_by_phone_are_recorded_without_a_round() {
 fn r_do_4_the_rounds_list_is_judged_again_each_minute() {
     let mut w = ward();
     press(&mut w, "6/perrin\n");
-    let row = w.state.rounds.selected_row().unwrap().clone();
+    let row = w.state.rounds.list.selected_row().unwrap().clone();
     let session = periop::store::distraction::SessionEntry { session: 2, turns: 1, by_phone: true };
-    w.store.record_sessions(now(), row.case.id, &[session]).unwrap();
+    w.store.record_sessions(now(), row.case.id, w.state.today(), &[session]).unwrap();
     let later = now() + chrono::Duration::minutes(1);
     shell::handle(&mut w.store, Clock::Fixed(later), &mut w.state, Msg::Tick(later));
-    assert_eq!(w.state.rounds.selected_row().unwrap().status.sessions_done, row.status.sessions_done + 1);
+    assert_eq!(w.state.rounds.list.selected_row().unwrap().status.sessions_done, row.status.sessions_done + 1);
 }
 
 /// Found in use (#8): with a fixed clock (`--now`, `PERIOP_NOW`) the ward
@@ -992,11 +927,6 @@ fn r_block_2_the_admin_procedure_forms_code_is_checked_as_it_is_typed() {
     press(&mut w, "Kypho");
     let typed = screen(&w, 160, 48);
     assert!(typed.contains("code \"Kypho\": use lower-case letters"), "{typed}");
-}
-
-fn ctrl(ward: &mut Ward, c: char) {
-    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-    shell::handle(&mut ward.store, Clock::Fixed(now()), &mut ward.state, Msg::Key(key));
 }
 
 /// Found in use (issue 10, #1): alerts about one device reference (low,

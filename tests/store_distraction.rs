@@ -199,3 +199,48 @@ fn r_do_6_the_urgent_review_is_on_the_board() {
     // Not on a day to come.
     assert!(store.board(d(11, 13), paris(11, 12, 9)).unwrap().attention.iter().all(|a| a.rule != "R-DO-6"));
 }
+
+/// R-DO-5: turns of a day gone by, phoned in late, are recorded on that day
+/// (the sheet of that day no longer misses them); a day to come and a day
+/// before the osteotomy are refused, saying why.
+#[test]
+fn r_do_5_sessions_of_a_day_gone_by_are_recorded_late_and_a_day_to_come_is_refused() {
+    let (_dir, mut store, id) = setup();
+    let now = paris(11, 12, 9);
+    let yesterday = store.rounds(d(11, 11), now).unwrap().remove(0).status;
+    assert_eq!((yesterday.sessions_done, yesterday.overdue), (0, 4), "nothing recorded on 11/11: all missed");
+    let late =
+        [SessionEntry { session: 1, turns: 1, by_phone: true }, SessionEntry { session: 2, turns: 1, by_phone: true }];
+    store.record_sessions(now, id, d(11, 11), &late).unwrap();
+    let case = store.distraction(id).unwrap();
+    let recorded: Vec<(NaiveDate, u32)> = case.sessions.iter().map(|s| (s.day, s.session)).collect();
+    assert_eq!(recorded, [(d(11, 11), 1), (d(11, 11), 2)]);
+    assert_eq!(case.sessions[0].done_at, now, "done_at says when it was reported");
+    let yesterday = store.rounds(d(11, 11), now).unwrap().remove(0).status;
+    assert_eq!((yesterday.sessions_done, yesterday.overdue_sessions.clone()), (2, vec![3, 4]));
+
+    let again = store.record_sessions(now, id, d(11, 11), &late[..1]).unwrap_err();
+    assert!(again.to_string().contains("session 1 of 11/11/2026 is already recorded"), "{again}");
+    let ahead = store.record_sessions(now, id, d(11, 13), &late[..1]).unwrap_err();
+    assert!(ahead.to_string().contains("the sessions of 13/11/2026 cannot be recorded before the day"), "{ahead}");
+    let before = store.record_sessions(now, id, d(10, 31), &late[..1]).unwrap_err();
+    assert!(before.to_string().contains("31/10/2026 is before the osteotomy (01/11/2026)"), "{before}");
+}
+
+/// R-DO-6: the sheet of a day gone by counts the rounds made by its end
+/// only: a grade-3 pin recorded today is not yesterday's alert.
+#[test]
+fn r_do_6_yesterdays_sheet_is_judged_without_todays_round() {
+    let (_dir, mut store, id) = setup();
+    let entry = RoundEntry { round: round(&[0, 3, 0, 0]), sessions: Vec::new() };
+    store.record_round(paris(11, 12, 9), id, &entry).unwrap();
+    let now = paris(11, 12, 10);
+    let today = store.rounds(d(11, 12), now).unwrap().remove(0).status;
+    assert!(today.alerts.iter().any(|a| a.message.starts_with("PIN SITE GRADE 3")), "{:?}", today.alerts);
+    let yesterday = store.rounds(d(11, 11), now).unwrap().remove(0).status;
+    assert_eq!(yesterday.worst_pin, None);
+    assert!(!yesterday.alerts.iter().any(|a| a.rule == "R-DO-6"), "{:?}", yesterday.alerts);
+    let tomorrow = store.rounds(d(11, 13), now).unwrap().remove(0).status;
+    assert!(tomorrow.alerts.is_empty(), "a day to come is its plan: {:?}", tomorrow.alerts);
+    assert_eq!(tomorrow.sessions_due, 4);
+}

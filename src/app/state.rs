@@ -400,8 +400,13 @@ pub struct BlockView {
 /// The Beds tab (R-PATH-4).
 pub type BedsView = Listing<BedRow>;
 
-/// The distraction rounds list (R-DO-4), selected by distraction case.
-pub type RoundsView = Listing<crate::store::distraction::RoundsRow>;
+/// The distraction rounds sheet of a day (R-DO-4), selected by distraction case.
+#[derive(Debug, Clone, Default)]
+pub struct RoundsView {
+    /// `None`: today, following the clock past midnight.
+    pub day: Option<NaiveDate>,
+    pub list: Listing<crate::store::distraction::RoundsRow>,
+}
 
 impl Keyed for crate::store::distraction::RoundsRow {
     fn key(&self) -> i64 {
@@ -593,6 +598,11 @@ impl State {
 
     pub fn today(&self) -> NaiveDate {
         ward_time::local_day(self.now, self.zone)
+    }
+
+    /// The day the Rounds tab shows.
+    pub fn rounds_day(&self) -> NaiveDate {
+        self.rounds.day.unwrap_or_else(|| self.today())
     }
 
     pub fn board_day(&self) -> NaiveDate {

@@ -43,7 +43,10 @@ pub enum Msg {
     },
     BedsLoaded(Result<Vec<BedRow>, String>),
     AnaesthesiaLoaded(Result<Vec<ConsultationDue>, String>),
-    RoundsLoaded(Result<Vec<crate::store::distraction::RoundsRow>, String>),
+    RoundsLoaded {
+        day: NaiveDate,
+        result: Result<Vec<crate::store::distraction::RoundsRow>, String>,
+    },
     StockLoaded(Result<Box<crate::store::stock::StockData>, String>),
     AdminLoaded(Result<AdminData, String>),
     /// Who this terminal's account is now (its role may have changed in
@@ -219,10 +222,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             state.anaesthesia.receive(result);
             Outcome::redraw()
         }
-        Msg::RoundsLoaded(result) => {
-            state.rounds.receive(result);
-            Outcome::redraw()
-        }
+        Msg::RoundsLoaded { day, result } => screens::rounds::receive(state, day, result),
         Msg::BlockLoaded { day, result } => screens::block::receive(state, day, result),
         Msg::BlockWeekLoaded { monday, result } => screens::block::receive_week(state, monday, result),
         Msg::StockLoaded(result) => {
@@ -319,9 +319,10 @@ fn on_tick(state: &mut State, now: DateTime<Utc>) -> Outcome {
         }
     }
     // R-DO-4: a session becomes overdue with the clock alone; the rounds
-    // list is judged again each minute once it was read.
-    if minute_changed && state.rounds.loaded {
-        out.effects.push(Effect::LoadRounds(state.today()));
+    // sheet is judged again each minute once it was read (today's sheet
+    // moves to the new day at midnight).
+    if minute_changed && state.rounds.list.loaded {
+        out.effects.push(Effect::LoadRounds(state.rounds_day()));
     }
     // R-PRIV-2: identities are hidden after a while without a key.
     state.ticks += 1;

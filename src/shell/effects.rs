@@ -29,7 +29,7 @@ pub fn run(store: &mut Store, clock: Clock, effect: Effect) -> Msg {
             store.consultation_worklist(day, clock.now()).map_err(|e| store.explain(e).to_string()),
         ),
         Effect::LoadRounds(day) => {
-            Msg::RoundsLoaded(store.rounds(day, clock.now()).map_err(|e| store.explain(e).to_string()))
+            Msg::RoundsLoaded { day, result: store.rounds(day, clock.now()).map_err(|e| store.explain(e).to_string()) }
         }
         Effect::LoadBlock(day) => Msg::BlockLoaded {
             day,

@@ -4,6 +4,7 @@
 
 use crate::app::forms::RoundsRequest;
 use crate::domain::distraction::alerts;
+use crate::domain::{day_label, ward_time};
 use crate::store::{Result, Store};
 use chrono::{DateTime, Utc};
 
@@ -27,11 +28,16 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 Ok(format!("{who}: round recorded{sessions}; {}", said.join("; ")))
             }
         }
-        RoundsRequest::Sessions { case_id, sessions, who } => {
-            store.record_sessions(now, case_id, &sessions)?;
+        RoundsRequest::Sessions { case_id, day, sessions, who } => {
+            store.record_sessions(now, case_id, day, &sessions)?;
             let turns: u32 = sessions.iter().map(|s| s.turns).sum();
             let phone = if sessions.iter().any(|s| s.by_phone) { " (by phone)" } else { "" };
-            Ok(format!("{who}: {} session(s), {turns} turn(s) recorded{phone}", sessions.len()))
+            let late = if day < ward_time::local_day(now, store.zone()) {
+                format!(" for {}, reported late", day_label::day_text(day))
+            } else {
+                String::new()
+            };
+            Ok(format!("{who}: {} session(s), {turns} turn(s) recorded{late}{phone}", sessions.len()))
         }
         RoundsRequest::Phase { case_id, event, who } => {
             store.record_phase(now, case_id, &event)?;

@@ -11,8 +11,8 @@ use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::distraction::alerts::{self, Record, Status};
 use crate::domain::distraction::plan::{self, Plan};
-use crate::domain::distraction::round;
 use crate::domain::distraction::{PhaseEvent, PhaseKind, Prescription, Round, SessionDone};
+use crate::domain::distraction::{round, sheet};
 use crate::domain::identity::Identity;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -220,13 +220,6 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
     Ok(cases)
 }
 
-/// The instant a day's status is judged at: `now` on the day itself, the
-/// last second of a past day, the first of a future one.
-pub fn as_of(day: NaiveDate, now: DateTime<Utc>, zone: chrono_tz::Tz) -> DateTime<Utc> {
-    let (start, end) = ward_time::day_bounds(day, zone);
-    now.clamp(start, end - chrono::Duration::seconds(1))
-}
-
 impl Store {
     /// A patient by hospital number, if registered.
     pub fn patient_by_hospital_number(&self, number: &str) -> Result<Option<Identity>> {
@@ -261,11 +254,12 @@ impl Store {
         Ok(cases)
     }
 
-    /// R-DO-4: the rounds list of `day`: every case operated on or before it
-    /// and not removed before it, overdue sessions first, judged at
-    /// [`as_of`] the day.
+    /// R-DO-4: the rounds sheet of `day`: every case operated on or before
+    /// it and not removed before it, overdue sessions first, judged as
+    /// [`sheet::status_on`] says (a day gone by as it ended, a day to come
+    /// as planned).
     pub fn rounds(&self, day: NaiveDate, now: DateTime<Utc>) -> Result<Vec<RoundsRow>> {
-        rounds_list(self.conn(), day, as_of(day, now, self.zone()), self.zone(), self.settings())
+        rounds_list(self.conn(), day, now, self.zone(), self.settings())
     }
 
     /// R-DO-1: records a new distraction case; refused when the prescription
@@ -280,10 +274,16 @@ impl Store {
         self.write(now, |tx| record_phase(tx, case_id, event))
     }
 
-    /// R-DO-5: records sessions of today without a round (turns reported by
-    /// phone, or a session between rounds).
-    pub fn record_sessions(&mut self, now: DateTime<Utc>, case_id: i64, sessions: &[SessionEntry]) -> Result<()> {
-        self.write(now, |tx| record_sessions(tx, case_id, sessions))
+    /// R-DO-5: records sessions of `day` without a round (turns reported by
+    /// phone, or a session between rounds; a day gone by's reported late).
+    pub fn record_sessions(
+        &mut self,
+        now: DateTime<Utc>,
+        case_id: i64,
+        day: NaiveDate,
+        sessions: &[SessionEntry],
+    ) -> Result<()> {
+        self.write(now, |tx| record_sessions(tx, case_id, day, sessions))
     }
 
     /// R-DO-5: records a round and the day's sessions done with it. Returns
@@ -296,7 +296,7 @@ impl Store {
 pub fn rounds_list(
     conn: &Connection,
     day: NaiveDate,
-    at: DateTime<Utc>,
+    now: DateTime<Utc>,
     zone: chrono_tz::Tz,
     settings: &crate::domain::settings::Settings,
 ) -> Result<Vec<RoundsRow>> {
@@ -309,7 +309,7 @@ pub fn rounds_list(
     let mut rows: Vec<RoundsRow> = cases
         .into_iter()
         .map(|case| {
-            let status = alerts::status(&case.record(), at, zone, settings);
+            let status = sheet::status_on(&case.record(), day, now, zone, settings);
             RoundsRow { case, status }
         })
         .collect();
@@ -387,7 +387,7 @@ pub fn record_round(tx: &mut WriteTx<'_>, case_id: i64, entry: &RoundEntry) -> R
     let case = loaded(tx, case_id)?;
     let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
     entry.round.validate(case.prescription.pins).map_err(refuse)?;
-    sessions_of(tx, &case, &entry.sessions)?;
+    sessions_of(tx, &case, ward_time::local_day(tx.at(), tx.zone()), &entry.sessions)?;
     let at = instant_text(tx.at());
     let r = &entry.round;
     let actor = tx.actor_id();
@@ -416,23 +416,48 @@ pub fn record_round(tx: &mut WriteTx<'_>, case_id: i64, entry: &RoundEntry) -> R
     Ok(round_id)
 }
 
-/// R-DO-5: sessions of today (the transaction's ward day) without a round:
-/// an outpatient's turns reported by phone, or a session between rounds.
-pub fn record_sessions(tx: &mut WriteTx<'_>, case_id: i64, sessions: &[SessionEntry]) -> Result<()> {
+/// R-DO-5: sessions of `day` without a round: an outpatient's turns
+/// reported by phone, a session between rounds, or a day gone by's turns
+/// reported late. Refused for a day to come: turns are recorded once made.
+pub fn record_sessions(tx: &mut WriteTx<'_>, case_id: i64, day: NaiveDate, sessions: &[SessionEntry]) -> Result<()> {
     let case = loaded(tx, case_id)?;
-    sessions_of(tx, &case, sessions)
+    let today = ward_time::local_day(tx.at(), tx.zone());
+    if day > today {
+        return Err(invalid_case(
+            case_id,
+            format!(
+                "the sessions of {} cannot be recorded before the day; record the turns once they are made (R-DO-5)",
+                day.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    let osteotomy_on = case.prescription.osteotomy_on;
+    if day < osteotomy_on {
+        return Err(invalid_case(
+            case_id,
+            format!(
+                "{} is before the osteotomy ({}): no session to record; check the day (R-DO-5)",
+                day.format("%d/%m/%Y"),
+                osteotomy_on.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    sessions_of(tx, &case, day, sessions)
 }
 
-fn sessions_of(tx: &mut WriteTx<'_>, case: &DistractionCase, sessions: &[SessionEntry]) -> Result<()> {
+/// Records `sessions` of `day`, each once (a second record of a session is
+/// refused, naming when the first was made).
+fn sessions_of(tx: &mut WriteTx<'_>, case: &DistractionCase, day: NaiveDate, sessions: &[SessionEntry]) -> Result<()> {
     let (case_id, p) = (case.id, &case.prescription);
     let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
-    let day = ward_time::local_day(tx.at(), tx.zone());
     let at = instant_text(tx.at());
+    let today = ward_time::local_day(tx.at(), tx.zone());
+    let of_day = if day == today { "today".to_string() } else { day.format("%d/%m/%Y").to_string() };
     for s in sessions {
         round::check_turns(s.session, p.sessions_per_day, s.turns).map_err(refuse)?;
         if let Some(done) = case.sessions.iter().find(|d| d.day == day && d.session == s.session) {
             return Err(refuse(format!(
-                "session {} of today is already recorded (done at {}); record the next session",
+                "session {} of {of_day} is already recorded (done at {}); record the next session",
                 s.session,
                 ward_time::clock_text(done.done_at, tx.zone())
             )));

@@ -1,13 +1,19 @@
-//! The Rounds tab: today's patients in distraction, overdue sessions first
-//! (R-DO-4), then the selected patient's alerts (R-DO-3, R-DO-6, R-DO-7)
-//! and the length chart: planned against done, day by day.
+//! The Rounds tab: the rounds sheet of a ward day, overdue sessions first
+//! (R-DO-4), then the selected patient's alerts (R-DO-3, R-DO-6, R-DO-7),
+//! the day's sessions and rounds, and the length chart: planned against
+//! done, day by day. A day gone by reads as it ended (the sessions missed),
+//! a day to come as its plan.
 
 use super::theme::Theme;
 use crate::app::State;
+use crate::app::keymap::{Action, Scope};
+use crate::app::screens::key_for;
 use crate::domain::attention::Severity;
 use crate::domain::distraction::alerts::fmt_mm;
 use crate::domain::distraction::plan::phase_day;
 use crate::domain::distraction::round::pin_trends;
+use crate::domain::distraction::sheet::rounds_by;
+use crate::domain::ward_time::{clock_text, local_day};
 use crate::store::distraction::RoundsRow;
 use chrono::{Days, NaiveDate};
 use ratatui::Frame;
@@ -20,41 +26,97 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 /// Rounds a pin's grade trend looks back over.
 const PIN_TREND_ROUNDS: usize = 5;
 
-/// Rows of the panel under the list for the selected patient.
+/// Rows of the panel under the list for the selected patient, at least:
+/// it takes every row the list does not need.
 const PANEL_ROWS: u16 = 11;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
-    let [list, panel] = Layout::vertical([Constraint::Min(4), Constraint::Length(PANEL_ROWS)]).areas(area);
-    draw_list(frame, list, state, theme);
-    if let Some(row) = state.rounds.selected_row() {
-        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panel);
-        draw_alerts(frame, left, row, state.today(), theme);
-        draw_chart(frame, right, row, state.today(), theme);
+/// Rows the list may need besides its rows: the title, and the selected
+/// row in full at its foot (up to three lines).
+const LIST_EXTRA_ROWS: usize = 4;
+
+/// Where the day shown stands against today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sheet {
+    Gone,
+    Today,
+    ToCome,
+}
+
+impl Sheet {
+    fn of(state: &State) -> Sheet {
+        match state.rounds_day().cmp(&state.today()) {
+            std::cmp::Ordering::Less => Sheet::Gone,
+            std::cmp::Ordering::Equal => Sheet::Today,
+            std::cmp::Ordering::Greater => Sheet::ToCome,
+        }
     }
 }
 
-fn row_text(row: &RoundsRow) -> String {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let wanted = state.rounds.list.visible().count().max(1) + LIST_EXTRA_ROWS;
+    let room = area.height.saturating_sub(PANEL_ROWS).max(4);
+    let list_rows = u16::try_from(wanted).unwrap_or(u16::MAX).clamp(4, room);
+    let [list, panel] = Layout::vertical([Constraint::Length(list_rows), Constraint::Min(PANEL_ROWS)]).areas(area);
+    draw_list(frame, list, state, theme);
+    if let Some(row) = state.rounds.list.selected_row() {
+        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panel);
+        draw_alerts(frame, left, row, state, theme);
+        draw_chart(frame, right, row, state.rounds_day().min(state.today()), theme);
+    }
+}
+
+fn row_text(row: &RoundsRow, day: NaiveDate, sheet: Sheet, zone: chrono_tz::Tz) -> String {
     let (c, s) = (&row.case, &row.status);
-    let late = if s.overdue > 0 { format!("! {} OVERDUE  ", s.overdue) } else { String::new() };
-    let pin = s.worst_pin.map_or_else(|| "no round".into(), |(pin, g)| format!("pin {pin} grade {g}"));
+    let late = match (s.overdue, sheet) {
+        (0, _) => String::new(),
+        (n, Sheet::Gone) => format!("! {n} MISSED  "),
+        (n, _) => format!("! {n} OVERDUE  "),
+    };
+    let sessions = match sheet {
+        Sheet::ToCome => format!("{} sessions planned", s.sessions_due),
+        _ => format!("sessions {}/{}", s.sessions_done, s.sessions_due),
+    };
+    let pin = match s.worst_pin {
+        Some((pin, g)) => format!("  pin {pin} grade {g}"),
+        None if rounds_by(&c.rounds, day, zone).is_empty() => "  no round".into(),
+        // A device without pin sites (an internal jaw distractor).
+        None => String::new(),
+    };
     let alert = s.alerts.first().map(|a| format!("  {} {}", a.severity.glyph(), a.message)).unwrap_or_default();
     format!(
-        "{late}{}{}  {}  sessions {}/{}  {}/{} mm (target {})  {pin}{alert}",
+        "{late}{}{}  {}  {sessions}  {}/{} mm (target {}){pin}{alert}",
         super::column(&c.patient.to_string(), 34),
         if c.outpatient { " ☎" } else { "" },
         phase_day(s.phase, s.day_number),
-        s.sessions_done,
-        s.sessions_due,
         fmt_mm(s.achieved_mm),
         fmt_mm(s.planned_mm),
         fmt_mm(s.target_mm),
     )
 }
 
-fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+/// ` DISTRACTION ROUNDS Sun 22/11/2026 (4) · today`; another day says how
+/// it reads and the key back to today.
+fn title(state: &State) -> String {
     let v = &state.rounds;
-    let title = format!(" DISTRACTION ROUNDS ({}){}", v.rows.len(), super::filter_text(state, &v.filter));
-    let mut lines = vec![Line::styled(title, theme.section())];
+    let day = state.rounds_day();
+    let back = key_for(Scope::Rounds, Action::Today);
+    let when = match Sheet::of(state) {
+        Sheet::Today => "today".to_string(),
+        Sheet::Gone => format!("as the day ended ({back}: today)"),
+        Sheet::ToCome => format!("the plan of a day to come ({back}: today)"),
+    };
+    format!(
+        " DISTRACTION ROUNDS {} ({}) · {when}{}",
+        day.format("%a %d/%m/%Y"),
+        v.list.rows.len(),
+        super::filter_text(state, &v.list.filter)
+    )
+}
+
+fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let v = &state.rounds.list;
+    let sheet = Sheet::of(state);
+    let mut lines = vec![Line::styled(super::fit(&title(state), usize::from(area.width)), theme.section())];
     let header = lines.len();
     let width = usize::from(area.width).saturating_sub(3);
     let mut selected_line = None;
@@ -63,7 +125,8 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     } else if !v.loaded {
         lines.push(Line::styled(" reading…", theme.dim()));
     } else if v.rows.is_empty() {
-        lines.push(Line::styled("   no patient is in distraction today", theme.dim()));
+        let on = if sheet == Sheet::Today { "today".to_string() } else { "on this day".to_string() };
+        lines.push(Line::styled(format!("   no patient is in distraction {on}"), theme.dim()));
     } else if v.visible().next().is_none() {
         lines.push(Line::styled("   nothing here matches the filter (Esc clears it)", theme.dim()));
     }
@@ -73,7 +136,7 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         if is_selected {
             selected_line = Some(lines.len() - header);
         }
-        let text = row_text(row);
+        let text = row_text(row, state.rounds_day(), sheet, state.zone);
         let style = match row.status.alerts.iter().map(|a| a.severity).max() {
             Some(Severity::Urgent) => theme.urgent(),
             Some(Severity::Warning) => theme.warning(),
@@ -88,15 +151,75 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     super::draw_list(frame, area, lines, header, selected_line, full, theme);
 }
 
-fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, today: NaiveDate, theme: &Theme) {
+/// The day's sessions, each done (its turns, and when when reported
+/// later), missed, overdue, due or to come: `21/11: 1 ✓ 1 turn · 2 ✗ missed`.
+fn sessions_line(row: &RoundsRow, state: &State, sheet: Sheet) -> String {
+    let (day, zone) = (state.rounds_day(), state.zone);
+    let s = &row.status;
+    let mut parts = Vec::new();
+    for &(n, turns, due) in &s.due_today {
+        let done = row.case.sessions.iter().find(|d| d.day == day && d.session == n);
+        parts.push(match done {
+            Some(d) => {
+                let when = if local_day(d.done_at, zone) == day {
+                    format!("at {}", clock_text(d.done_at, zone))
+                } else {
+                    format!("reported {}", d.done_at.with_timezone(&zone).format("%d/%m %H:%M"))
+                };
+                let phone = if d.by_phone { " ☎" } else { "" };
+                format!("{n} ✓ {} {when}{phone}", plural(d.turns, "turn"))
+            }
+            None if sheet == Sheet::ToCome => format!("{n} at {} ({})", clock_text(due, zone), plural(turns, "turn")),
+            None if s.overdue_sessions.contains(&n) && sheet == Sheet::Gone => format!("{n} ✗ missed"),
+            None if s.overdue_sessions.contains(&n) => format!("{n} ! overdue"),
+            None if due <= state.now => format!("{n} due {}", clock_text(due, zone)),
+            None => format!("{n} at {}", clock_text(due, zone)),
+        });
+    }
+    let on = if sheet == Sheet::Today { "today".to_string() } else { day.format("%d/%m").to_string() };
+    if parts.is_empty() {
+        return format!("sessions {on}: none due");
+    }
+    format!("sessions {on}: {}", parts.join(" · "))
+}
+
+/// The rounds made on the day shown: `round 09:40: pain 2/10, pins 0 1 0 0`.
+fn rounds_line(row: &RoundsRow, state: &State, sheet: Sheet) -> Option<String> {
+    let day = state.rounds_day();
+    let made: Vec<String> = row
+        .case
+        .rounds
+        .iter()
+        .filter(|r| local_day(r.at, state.zone) == day)
+        .map(|r| {
+            let pins: Vec<String> = r.pin_grades.iter().map(u8::to_string).collect();
+            let pins = if pins.is_empty() { String::new() } else { format!(", pins {}", pins.join(" ")) };
+            format!("round {}: pain {}/10{pins}", clock_text(r.at, state.zone), r.pain)
+        })
+        .collect();
+    match sheet {
+        Sheet::ToCome => None,
+        _ if made.is_empty() => {
+            Some(if sheet == Sheet::Today { "no round yet today".into() } else { "no round that day".into() })
+        }
+        _ => Some(made.join(" · ")),
+    }
+}
+
+fn plural(n: u32, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, state: &State, theme: &Theme) {
     let (c, s) = (&row.case, &row.status);
     let p = &c.prescription;
+    let (day, sheet) = (state.rounds_day(), Sheet::of(state));
     let mut lines = vec![Line::styled(
         format!(
             "{}, {}: {} mm/day × {} sessions, {} mm a turn",
             p.site.label(),
             p.device.label(),
-            fmt_mm(crate::domain::distraction::alerts::current_rate(&c.record(), today)),
+            fmt_mm(crate::domain::distraction::alerts::current_rate(&c.record(), day)),
             p.sessions_per_day,
             fmt_mm(p.mm_per_turn)
         ),
@@ -105,14 +228,31 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, today: NaiveD
     if let Some(hi) = s.healing_index {
         lines.push(Line::styled(format!("healing index {hi:.0} d/cm (R-DO-7)"), theme.dim()));
     }
-    if s.alerts.is_empty() {
-        lines.push(Line::styled("✓ nothing to act on", theme.good()));
+    let mut alerts = Vec::new();
+    match sheet {
+        Sheet::ToCome => {
+            let back = key_for(Scope::Rounds, Action::Today);
+            alerts.push(Line::styled(format!("alerts are judged on today's sheet ({back})"), theme.dim()));
+        }
+        _ if s.alerts.is_empty() => alerts.push(Line::styled("✓ nothing to act on", theme.good())),
+        _ => {}
     }
     for a in &s.alerts {
         let style = if a.severity == Severity::Urgent { theme.urgent() } else { theme.warning() };
-        lines.push(Line::styled(format!("{} {} {}", a.severity.glyph(), a.rule, a.message), style));
+        alerts.push(Line::styled(format!("{} {} {}", a.severity.glyph(), a.rule, a.message), style));
     }
-    let trends = pin_trends(&c.rounds, PIN_TREND_ROUNDS);
+    let sessions_style = if s.overdue > 0 { theme.warning() } else { Style::default() };
+    let mut done = vec![Line::styled(sessions_line(row, state, sheet), sessions_style)];
+    done.extend(rounds_line(row, state, sheet).map(Line::raw));
+    // Today the alerts come first; a day gone by is read for what was done.
+    if sheet == Sheet::Gone {
+        lines.extend(done);
+        lines.extend(alerts);
+    } else {
+        lines.extend(alerts);
+        lines.extend(done);
+    }
+    let trends = pin_trends(rounds_by(&c.rounds, day, state.zone), PIN_TREND_ROUNDS);
     if !trends.is_empty() {
         let text: Vec<String> = trends
             .iter()
@@ -132,8 +272,8 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, today: NaiveD
 
 /// The length chart: the plan as a thin line, what was done as blocks, so
 /// the two read apart without colour. Days are counted from the osteotomy.
-fn draw_chart(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, today: NaiveDate, theme: &Theme) {
-    let (planned, done) = series(row, today);
+fn draw_chart(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, until: NaiveDate, theme: &Theme) {
+    let (planned, done) = series(row, until);
     let last_day = planned.last().map_or(1.0, |(d, _)| *d).max(1.0);
     let top = row.case.prescription.target_mm.max(done.iter().map(|(_, mm)| *mm).fold(0.0, f64::max)).max(1.0);
     let datasets = vec![

@@ -96,6 +96,7 @@ pub enum Purpose {
     },
     Turns {
         case_id: i64,
+        day: NaiveDate,
     },
     /// R-ROLE-1: the Admin tab gives a member of staff a role.
     StaffRole {
@@ -579,7 +580,7 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         }
         Purpose::Round { case_id, pins, craniofacial } => rounds::round_request(form, case_id, pins, craniofacial, who),
         Purpose::Phase { case_id } => rounds::phase_request(form, case_id, who),
-        Purpose::Turns { case_id } => rounds::turns_request(form, case_id, who),
+        Purpose::Turns { case_id, day } => rounds::turns_request(form, case_id, day, who),
         Purpose::Scan { .. } => Err("GS1 string: press Enter to read it".into()),
         Purpose::Receive { scanned } => stock::receive_request(form, scanned),
         Purpose::Reserve { ref_id } => stock::reserve_request(form, ref_id, who),

@@ -9,15 +9,29 @@ use crate::domain::distraction::round::{
 };
 use crate::domain::distraction::{Colour, Motor, PhaseEvent, PhaseKind, Round, Sensation};
 use crate::store::distraction::{RoundEntry, RoundsRow, SessionEntry};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 /// A request of the Rounds tab.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RoundsRequest {
-    Round { case_id: i64, entry: Box<RoundEntry>, who: String },
-    Phase { case_id: i64, event: PhaseEvent, who: String },
-    Sessions { case_id: i64, sessions: Vec<SessionEntry>, who: String },
+    Round {
+        case_id: i64,
+        entry: Box<RoundEntry>,
+        who: String,
+    },
+    Phase {
+        case_id: i64,
+        event: PhaseEvent,
+        who: String,
+    },
+    /// The turns of `day`'s sessions (today, or a day gone by reported late).
+    Sessions {
+        case_id: i64,
+        day: NaiveDate,
+        sessions: Vec<SessionEntry>,
+        who: String,
+    },
 }
 
 const SESSION_KEYS: [&str; 12] = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12"];
@@ -70,23 +84,22 @@ fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'st
     all.iter().map(|v| Choice::new(code(*v), label(*v))).collect()
 }
 
-/// R-DO-5: the round of `case` at `now`. Today's sessions not yet recorded
-/// are offered, those already due filled with the turns the plan asks for
-/// (an empty session field is not recorded); one grade a pin site.
-/// Today's sessions not yet recorded, those already due filled with the
-/// plan's turns, and the phone flag (set for an outpatient); empty when
-/// every session of today is recorded.
-fn session_fields(row: &RoundsRow, now: DateTime<Utc>, zone: Tz) -> Vec<Field> {
+/// R-DO-5: the sessions of `day` (today or a day gone by) not yet
+/// recorded, and the phone flag (set for an outpatient); empty when every
+/// session of the day is recorded. Today's sessions already due are filled
+/// with the plan's turns; a day gone by's are left empty, for the turns
+/// reported late to be typed, never assumed.
+fn session_fields(row: &RoundsRow, day: NaiveDate, now: DateTime<Utc>, zone: Tz) -> Vec<Field> {
     let case = &row.case;
     let today = crate::domain::ward_time::local_day(now, zone);
     let mut fields = Vec::new();
     for &(n, turns, due) in &row.status.due_today {
         let i = (n as usize).saturating_sub(1);
-        if i >= SESSION_KEYS.len() || case.sessions.iter().any(|s| s.day == today && s.session == n) {
+        if i >= SESSION_KEYS.len() || case.sessions.iter().any(|s| s.day == day && s.session == n) {
             continue;
         }
         let field = Field::whole(SESSION_KEYS[i], SESSION_LABELS[i], 0, 40).optional();
-        fields.push(if due <= now { field.with(turns.to_string()) } else { field });
+        fields.push(if day == today && due <= now { field.with(turns.to_string()) } else { field });
     }
     if !fields.is_empty() {
         fields.push(Field::flag("phone", "Reported by phone").with(if case.outpatient { "yes" } else { "no" }));
@@ -94,22 +107,30 @@ fn session_fields(row: &RoundsRow, now: DateTime<Utc>, zone: Tz) -> Vec<Field> {
     fields
 }
 
-/// R-DO-5: the sessions of today without a round (an outpatient's phone
-/// call, a session between rounds); `None` when none is left to record.
-pub fn turns(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> Option<OpenForm> {
-    let fields = session_fields(row, now, zone);
+/// R-DO-5: the sessions of `day` without a round (an outpatient's phone
+/// call, a session between rounds; on a day gone by, turns reported late);
+/// `None` when none is left to record. `row` is the sheet of `day`.
+pub fn turns(row: &RoundsRow, day: NaiveDate, now: DateTime<Utc>, zone: Tz, who: &str) -> Option<OpenForm> {
+    let fields = session_fields(row, day, now, zone);
+    let today = crate::domain::ward_time::local_day(now, zone);
+    let site = row.case.prescription.site.label();
+    let title = if day == today {
+        format!("Turns: {site}")
+    } else {
+        format!("Turns of {} (reported late): {site}", crate::domain::day_label::day_text(day))
+    };
     (!fields.is_empty()).then(|| {
-        let form = Form::new(format!("Turns: {}", row.case.prescription.site.label()), fields).with_subtitle(who);
-        OpenForm::new(form, Purpose::Turns { case_id: row.case.id }, who)
+        let form = Form::new(title, fields).with_subtitle(who);
+        OpenForm::new(form, Purpose::Turns { case_id: row.case.id, day }, who)
     })
 }
 
-pub(super) fn turns_request(form: &Form, case_id: i64, who: String) -> Result<Request, String> {
+pub(super) fn turns_request(form: &Form, case_id: i64, day: NaiveDate, who: String) -> Result<Request, String> {
     let sessions = sessions_typed(form)?;
     if sessions.is_empty() {
         return Err("Session turns: type the turns of at least one session".into());
     }
-    Ok(Request::Rounds(RoundsRequest::Sessions { case_id, sessions, who }))
+    Ok(Request::Rounds(RoundsRequest::Sessions { case_id, day, sessions, who }))
 }
 
 fn sessions_typed(form: &Form) -> Result<Vec<SessionEntry>, String> {
@@ -123,12 +144,15 @@ fn sessions_typed(form: &Form) -> Result<Vec<SessionEntry>, String> {
     Ok(sessions)
 }
 
+/// R-DO-5: the round of `case` at `now` (today's sheet): today's sessions
+/// not yet recorded, those already due filled with the turns the plan asks
+/// for (an empty session field is not recorded); one grade a pin site.
 pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
     let case = &row.case;
     let p = &case.prescription;
     let today = crate::domain::ward_time::local_day(now, zone);
     let plan = case.plan();
-    let mut fields = session_fields(row, now, zone);
+    let mut fields = session_fields(row, today, now, zone);
     let last = case.rounds.last();
     fields.push(Field::whole("pain", "Pain (0-10)", 0, u32::from(MAX_PAIN)));
     let sensation = choices(Sensation::ALL, Sensation::code, Sensation::label);
@@ -205,15 +229,16 @@ pub(super) fn round_request(
     Ok(Request::Rounds(RoundsRequest::Round { case_id, entry: Box::new(RoundEntry { round, sessions }), who }))
 }
 
-/// R-DO-7: a phase step of `case`: start, pause (why), resume (a new rate,
-/// if any), end of distraction, removal.
-pub fn phase(case_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
+/// R-DO-7: a phase step of `case` on `day` (the sheet shown; the day can be
+/// changed): start, pause (why), resume (a new rate, if any), end of
+/// distraction, removal.
+pub fn phase(case_id: i64, day: NaiveDate, who: &str) -> OpenForm {
     let kinds = choices(PhaseKind::ALL, PhaseKind::code, PhaseKind::label);
     let form = Form::new(
         "Distraction step",
         vec![
             Field::pick("kind", "Step", kinds),
-            Field::date("day", "On (dd/mm/yyyy)").with(now.with_timezone(&zone).format("%d/%m/%Y").to_string()),
+            Field::date("day", "On (dd/mm/yyyy)").with(day.format("%d/%m/%Y").to_string()),
             Field::text("reason", "Why (needed for a pause)", 200).optional(),
             Field::number("rate", "New rate, mm/day (a resume)", 0.1, 3.0).optional(),
         ],

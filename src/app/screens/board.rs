@@ -21,8 +21,14 @@ impl Screen for BoardScreen {
             Action::Open => match (selected_admission(state), selected_distraction(state)) {
                 (Some(id), _) => detail::open(state, id),
                 (None, Some(case_id)) => {
-                    // R-DO-6: a round's alert opens the patient on the Rounds tab.
-                    state.rounds.selected = Some(case_id);
+                    // R-DO-6: a round's alert opens the patient on the Rounds
+                    // tab, on the sheet of the day the alert was judged.
+                    state.rounds.list.selected = Some(case_id);
+                    let day = state.board_day();
+                    if day != state.rounds_day() {
+                        // Its read is left to `show`, which reads what is not loaded.
+                        super::rounds::go_to_day(state, day);
+                    }
                     super::show(state, crate::app::state::Tab::Rounds)
                 }
                 (None, None) if selected_reference(state).is_some() => {

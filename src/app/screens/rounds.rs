@@ -1,16 +1,71 @@
-//! The Rounds tab (R-DO-4): today's patients in distraction, overdue
-//! sessions first. `Enter` records the selected patient's round (R-DO-5),
-//! `t` only the turns of today's sessions (a phone report); `s` records a
-//! phase step (R-DO-7). Built for a round: `Enter`, type,
-//! save, `j`, `Enter` for the next patient.
+//! The Rounds tab (R-DO-4): the rounds sheet of a ward day, overdue sessions
+//! first. `[` `]` show the day before / after and a key goes back to today:
+//! yesterday's sheet says what was done and which sessions were missed,
+//! tomorrow's is the plan. `Enter` records the selected patient's round
+//! (R-DO-5, today only: a round is made at the bedside), `t` the turns of
+//! the day's sessions (a phone report; on a day gone by, turns reported
+//! late); `s` records a phase step (R-DO-7) on the day shown. Built for a
+//! round: `Enter`, type, save, `j`, `Enter` for the next patient.
 
 use super::super::forms;
 use super::super::keymap::{Action, Scope};
 use super::super::state::{Mode, State};
 use super::super::update::{Effect, Outcome};
-use super::{Screen, problem};
+use super::{Screen, key_for, problem};
+use crate::domain::day_label::day_text;
+use crate::store::distraction::RoundsRow;
+use chrono::NaiveDate;
 
 pub struct RoundsScreen;
+
+/// Shows the sheet of `day` (the selection stays on the same patient when
+/// they are on it); today's sheet follows the clock past midnight.
+pub fn go_to_day(state: &mut State, day: NaiveDate) -> Outcome {
+    // A notice speaks of the day it was made on.
+    state.notice = None;
+    state.rounds.day = (day != state.today()).then_some(day);
+    let list = &mut state.rounds.list;
+    list.rows.clear();
+    list.loaded = false;
+    list.error = None;
+    Outcome::with(Effect::LoadRounds(day))
+}
+
+/// A read of `day`'s sheet came back: taken if that day is still shown.
+pub fn receive(state: &mut State, day: NaiveDate, result: Result<Vec<RoundsRow>, String>) -> Outcome {
+    if day != state.rounds_day() {
+        return Outcome::default();
+    }
+    state.rounds.list.receive(result);
+    Outcome::redraw()
+}
+
+/// The turns form of the selected patient on the day shown, if any is left
+/// to report (today and days gone by only).
+fn turns_form(state: &State, row: &RoundsRow, who: &str) -> Option<forms::OpenForm> {
+    let day = state.rounds_day();
+    (day <= state.today()).then(|| forms::turns(row, day, state.now, state.zone, who)).flatten()
+}
+
+/// Why `Enter` (a round) or `t` (turns) cannot record on the day shown.
+fn not_on_this_day(state: &State, action: Action) -> Option<String> {
+    let (day, today) = (state.rounds_day(), state.today());
+    let back = key_for(Scope::Rounds, Action::Today);
+    let shown = day_text(day);
+    if day > today {
+        let what = if action == Action::RecordRound { "a round" } else { "turns" };
+        return Some(format!(
+            "{shown} has not come: {what} of that day can only be recorded on the day; {back} goes back to today"
+        ));
+    }
+    (action == Action::RecordRound && day < today).then(|| {
+        let turns = key_for(Scope::Rounds, Action::ReportTurns);
+        format!(
+            "{shown} is gone by: a round is recorded at the bedside, on today's sheet ({back} goes back to today); \
+             turns of that day reported late are recorded with {turns}"
+        )
+    })
+}
 
 impl Screen for RoundsScreen {
     fn scope(&self) -> Scope {
@@ -18,16 +73,32 @@ impl Screen for RoundsScreen {
     }
 
     fn on_action(&self, state: &mut State, action: Action) -> Outcome {
-        let Some(row) = state.rounds.selected_row().cloned() else {
+        let day = state.rounds_day();
+        match action {
+            Action::PrevDay => return go_to_day(state, day.pred_opt().unwrap_or(day)),
+            Action::NextDay => return go_to_day(state, day.succ_opt().unwrap_or(day)),
+            Action::Today => {
+                let today = state.today();
+                return go_to_day(state, today);
+            }
+            _ => {}
+        }
+        let Some(row) = state.rounds.list.selected_row().cloned() else {
             return problem(state, "no patient selected (no one is in distraction, or the filter hides them all)");
         };
+        if let Some(why) = not_on_this_day(state, action) {
+            return problem(state, why);
+        }
         let who = row.case.patient.to_string();
         let form = match action {
             Action::RecordRound => forms::round(&row, state.now, state.zone, &who),
-            Action::PhaseStep => forms::phase(row.case.id, state.now, state.zone, &who),
-            Action::ReportTurns => match forms::turns(&row, state.now, state.zone, &who) {
+            Action::PhaseStep => forms::phase(row.case.id, day, &who),
+            Action::ReportTurns => match turns_form(state, &row, &who) {
                 Some(form) => form,
-                None => return problem(state, "every session due today is recorded (none is left to report)"),
+                None => {
+                    let on = if day == state.today() { "today".to_string() } else { format!("on {}", day_text(day)) };
+                    return problem(state, format!("every session due {on} is recorded (none is left to report)"));
+                }
             },
             _ => return Outcome::default(),
         };
@@ -36,35 +107,33 @@ impl Screen for RoundsScreen {
     }
 
     fn move_by(&self, state: &mut State, delta: isize) -> Outcome {
-        state.rounds.move_by(delta);
+        state.rounds.list.move_by(delta);
         Outcome::redraw()
     }
 
     fn filter<'a>(&self, state: &'a State) -> &'a str {
-        &state.rounds.filter
+        &state.rounds.list.filter
     }
 
     fn set_filter(&self, state: &mut State, text: String) -> Outcome {
-        state.rounds.filter = text;
-        state.rounds.keep_selection();
+        state.rounds.list.filter = text;
+        state.rounds.list.keep_selection();
         Outcome::redraw()
     }
 
     fn loads(&self, state: &State, first_time: bool) -> Vec<Effect> {
-        let read = if first_time { !state.rounds.loaded } else { state.rounds.loaded };
-        if read { vec![Effect::LoadRounds(state.today())] } else { Vec::new() }
+        let loaded = state.rounds.list.loaded;
+        let read = if first_time { !loaded } else { loaded };
+        if read { vec![Effect::LoadRounds(state.rounds_day())] } else { Vec::new() }
     }
 
     fn applies(&self, state: &State, action: Action) -> bool {
+        let Some(row) = state.rounds.list.selected_row() else {
+            return matches!(action, Action::PrevDay | Action::NextDay | Action::Today);
+        };
         match action {
-            Action::RecordRound | Action::PhaseStep => state.rounds.selected_row().is_some(),
-            Action::ReportTurns => state.rounds.selected_row().is_some_and(|r| {
-                let today = state.today();
-                r.status
-                    .due_today
-                    .iter()
-                    .any(|(n, _, _)| !r.case.sessions.iter().any(|s| s.day == today && s.session == *n))
-            }),
+            Action::RecordRound => not_on_this_day(state, action).is_none(),
+            Action::ReportTurns => turns_form(state, row, "").is_some(),
             _ => true,
         }
     }

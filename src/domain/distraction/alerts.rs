@@ -49,6 +49,8 @@ pub struct Status {
     pub sessions_due: u32,
     /// Today's sessions past due by more than `do.session_late_h` and not recorded.
     pub overdue: u32,
+    /// Their numbers (1-based): on a day gone by, the sessions missed.
+    pub overdue_sessions: Vec<u32>,
     /// Recorded length, in mm.
     pub achieved_mm: f64,
     /// Planned length by now, in mm.
@@ -87,7 +89,10 @@ pub fn due_sessions(plan: &Plan, day: NaiveDate, zone: Tz, settings: &Settings) 
 }
 
 /// The case's line on the rounds list and every alert it raises, at `now`.
+/// Only the rounds made by `now` count: a day gone by is judged without
+/// the rounds that came after it.
 pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Settings) -> Status {
+    let rounds = &record.rounds[..record.rounds.partition_point(|r| r.at <= now)];
     let p = record.prescription;
     let plan = plan_of(record);
     let today = ward_time::local_day(now, zone);
@@ -104,7 +109,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     let achieved_turns: u32 = record.sessions.iter().filter(|s| s.day <= today).map(|s| s.turns).sum();
     let due_so_far: u32 = due.iter().filter(|(_, _, at)| *at <= now).map(|(_, turns, _)| turns).sum();
     let expected_turns = plan.planned_turns_by(yesterday) + due_so_far;
-    let latest = record.rounds.last();
+    let latest = rounds.last();
     let until = plan.removed_on.unwrap_or(today);
     // Meaningful once the length is gained: in consolidation and after removal.
     let healing_index = plan::healing_index(p.osteotomy_on, until, p.mm(achieved_turns))
@@ -130,7 +135,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
         ));
     }
     if phase != Phase::Removed {
-        alerts.extend(round_alerts(record.rounds, settings).into_iter().map(|(rule, sev, m)| alert(rule, sev, m)));
+        alerts.extend(round_alerts(rounds, settings).into_iter().map(|(rule, sev, m)| alert(rule, sev, m)));
         alerts.extend(turn_alerts(record, &plan, today, settings).into_iter().map(|(sev, m)| alert("R-DO-3", sev, m)));
         let drift = p.mm(achieved_turns) - p.mm(expected_turns);
         if matches!(phase, Phase::Distraction | Phase::Paused) && drift.abs() > settings.number(LENGTH_TOLERANCE) {
@@ -166,6 +171,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
         sessions_done: recorded_today.len() as u32,
         sessions_due: due.len() as u32,
         overdue: overdue.len() as u32,
+        overdue_sessions: overdue.iter().map(|(n, _)| *n).collect(),
         achieved_mm: p.mm(achieved_turns),
         planned_mm: p.mm(expected_turns.min(plan.planned_turns_by(today))),
         target_mm: p.target_mm,
@@ -388,7 +394,8 @@ mod tests {
     #[test]
     fn r_do_6_pin_grades_call_for_their_actions() {
         let done = on_plan(d(11, 11));
-        let now = at(11, 12, 7);
+        // The round is made at 09:00.
+        let now = at(11, 12, 9);
         let grade = |g: u8| {
             let s = status_at(&done, &[round(1, &[0, g, 0, 0, 0, 0])], &[], now);
             s.alerts.first().map(|a| (a.severity, a.message.clone()))

@@ -10,6 +10,7 @@ pub mod alerts;
 pub mod case;
 pub mod plan;
 pub mod round;
+pub mod sheet;
 
 pub use case::{Device, Prescription, Site};
 pub use plan::{Phase, PhaseEvent, PhaseKind, Plan};

@@ -1,0 +1,97 @@
+//! The Rounds tab from the keyboard (issue 11 follow-ups): the sheet of
+//! another day (`[` `]`, back with the key the title names), what can be
+//! recorded there and what is refused, saying why; snapshots at 80×24.
+
+mod screen_support;
+
+use chrono::NaiveDate;
+use screen_support::*;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+/// R-DO-4, R-DO-5: two days back the femur patient missed sessions 3 and
+/// 4 (the demo's); the sheet of that day says so, a round is refused there
+/// (a round is made at the bedside, today), and the turns phoned in late
+/// are recorded with `t` on that day, which then misses nothing.
+#[test]
+fn r_do_4_a_day_gone_by_shows_the_sessions_missed_and_takes_turns_reported_late() {
+    let mut w = ward();
+    press(&mut w, "6/garnier\n[[");
+    assert_eq!(w.state.rounds_day(), day(20));
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("DISTRACTION ROUNDS Fri 20/11/2026 (4) · as the day ended (T: today)"), "{shown}");
+    assert!(shown.contains("! 2 MISSED"), "{shown}");
+    assert!(shown.contains("3 ✗ missed · 4 ✗"), "{shown}");
+    assert!(!shown.contains("Enter round"), "a round is not offered on a day gone by:\n{shown}");
+    insta::assert_snapshot!("rounds_a_day_gone_by_80x24", shown);
+
+    press(&mut w, "r");
+    let shown = flat(&screen(&w, 80, 24));
+    assert!(shown.contains("Fri 20/11/2026 is gone by: a round is recorded at the bedside"), "{shown}");
+    assert!(shown.contains("reported late are recorded with t"), "{shown}");
+
+    press(&mut w, "t");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Turns of Fri 20/11/2026 (reported late): femur"), "{shown}");
+    assert!(shown.contains("Session 3 turns") && shown.contains("Session 4 turns"), "{shown}");
+    assert!(!shown.contains("Session 1 turns"), "recorded sessions are not offered again:\n{shown}");
+    insta::assert_snapshot!("rounds_turns_reported_late_80x24", shown);
+    // Session 3: 1 turn; session 4 left empty (not recorded); by phone.
+    press(&mut w, "1\t\t \n");
+    let shown = flat(&screen(&w, 80, 24));
+    assert!(shown.contains("1 session(s), 1 turn(s) recorded for Fri 20/11/2026, reported late (by phone)"), "{shown}");
+    let row = w.state.rounds.list.selected_row().unwrap();
+    assert_eq!((row.status.sessions_done, row.status.overdue_sessions.clone()), (3, vec![4]));
+    let case = w.store.distraction(row.case.id).unwrap();
+    let late = case.sessions.iter().find(|s| s.day == day(20) && s.session == 3).unwrap();
+    assert_eq!((late.turns, late.by_phone, late.done_at), (1, true, now()));
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("3 ✓ 1 turn reported") && shown.contains("22/11 09:30 ☎ · 4 ✗ missed"), "{shown}");
+}
+
+/// R-DO-2: a day to come is its plan; a round or turns are refused there,
+/// naming the day and the key back to today, which follows the clock.
+#[test]
+fn r_do_2_a_day_to_come_is_the_plan_and_t_capital_goes_back_to_today() {
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n]");
+    assert_eq!(w.state.rounds_day(), day(23));
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("DISTRACTION ROUNDS Mon 23/11/2026 (4) · the plan of a day to come (T: today)"), "{shown}");
+    assert!(shown.contains("4 sessions planned"), "{shown}");
+    assert!(shown.contains("alerts are judged on today's sheet (T)"), "{shown}");
+    insta::assert_snapshot!("rounds_a_day_to_come_80x24", shown);
+    for key in ["\n", "r", "t"] {
+        press(&mut w, key);
+        let shown = flat(&screen(&w, 80, 24));
+        assert!(shown.contains("Mon 23/11/2026 has not come"), "{key:?}: {shown}");
+        assert!(shown.contains("T goes back to today"), "{key:?}: {shown}");
+    }
+    // A step is dated: it opens on the day shown.
+    press(&mut w, "s");
+    assert!(screen(&w, 80, 24).contains("23/11/2026"));
+    press(&mut w, "\x1b");
+    press(&mut w, "T");
+    assert_eq!(w.state.rounds.day, None, "today's sheet follows the clock");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("DISTRACTION ROUNDS Sun 22/11/2026 (4) · today"), "{shown}");
+    assert!(shown.contains("Enter round"), "{shown}");
+    // The arrows move by day too, as on the Board.
+    press_code(&mut w, crossterm::event::KeyCode::Left);
+    assert_eq!(w.state.rounds_day(), day(21));
+    press_code(&mut w, crossterm::event::KeyCode::Right);
+    assert_eq!(w.state.rounds.day, None);
+}
+
+/// `?` on the Rounds tab is the keymap: the day keys are in it.
+#[test]
+fn the_rounds_help_names_the_day_keys() {
+    let mut w = ward();
+    press(&mut w, "6?");
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("the day before: what was done, the sessions missed"), "{shown}");
+    assert!(shown.contains("the day after: the plan of a day to come"), "{shown}");
+    assert!(shown.contains("back to today (t records turns here)"), "{shown}");
+}
