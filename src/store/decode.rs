@@ -246,6 +246,12 @@ pub const TIME_COLUMNS: &[(Table, &str, TimeForm)] = &[
     (Table::HoFollowUps, "xray_on", TimeForm::Day),
     (Table::HoFollowUps, "recorded_at", TimeForm::Instant),
     (Table::HoFollowUps, "voided_at", TimeForm::Instant),
+    (Table::HexapodPrescriptions, "recorded_at", TimeForm::Instant),
+    (Table::HexapodStruts, "from_day", TimeForm::Day),
+    (Table::HexapodLengths, "day", TimeForm::Day),
+    (Table::HexapodAdjustments, "day", TimeForm::Day),
+    (Table::HexapodAdjustments, "done_at", TimeForm::Instant),
+    (Table::HexapodAdjustments, "voided_at", TimeForm::Instant),
 ];
 
 /// For `periop check`: every row holding a code its column's decoder does not

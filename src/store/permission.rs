@@ -49,8 +49,16 @@ pub fn change_of(table: Table, insert: bool, columns: &[&str]) -> Change {
         Table::Intakes => Change::Intake,
         Table::Treatments | Table::LabResults => Change::Medication,
         Table::DischargeChecks | Table::FollowUpCalls => Change::Discharge,
-        Table::DistractionCases | Table::DistractionPhases => Change::Distraction,
-        Table::DistractionSessions | Table::DistractionRounds | Table::PinGrades => Change::Round,
+        // R-DO-8: the hexapod prescription is the surgeon's plan; each strut
+        // adjustment is part of the round.
+        Table::DistractionCases
+        | Table::DistractionPhases
+        | Table::HexapodPrescriptions
+        | Table::HexapodStruts
+        | Table::HexapodLengths => Change::Distraction,
+        Table::DistractionSessions | Table::DistractionRounds | Table::PinGrades | Table::HexapodAdjustments => {
+            Change::Round
+        }
         Table::DeviceRefs => Change::DeviceCatalogue,
         Table::DeviceLots | Table::StockMovements | Table::CaseDevices => Change::Stock,
         Table::Implants => Change::Implant,

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 12;
+pub const VERSION: i64 = 13;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -55,6 +55,10 @@ pub const UPGRADES: &[Step] = &[
     // 11 → 12 (R-COMP-1, R-HO-1): complications and ossification
     // follow-ups, as in schema.sql.
     Step { sql: COMPLICATION_TABLES, then: None },
+    // 12 → 13 (R-DO-8, R-DO-5): hexapod prescriptions, their struts, day ×
+    // strut lengths and adjustments, as in schema.sql; a round entered by
+    // mistake can be voided.
+    Step { sql: HEXAPOD_TABLES, then: Some(upgrade_13_round_voids) },
 ];
 
 /// The block tables of `schema.sql` (6 → 7), kept word for word.
@@ -70,7 +74,11 @@ const TIMELINE_TABLES: &str = include_str!("schema_10_timeline.sql");
 /// kept word for word.
 const COMPLICATION_TABLES: &str = include_str!("schema_12_complications.sql");
 
-/// The distraction tables of `schema.sql` (3 → 4), kept word for word.
+/// The hexapod tables of `schema.sql` (12 → 13), kept word for word.
+const HEXAPOD_TABLES: &str = include_str!("schema_13_hexapod.sql");
+
+/// The distraction tables as schema 4 made them (3 → 4); schema 13 added
+/// the void columns of rounds ([`upgrade_13_round_voids`]).
 const DISTRACTION_TABLES: &str = include_str!("schema_4_distraction.sql");
 
 /// Columns added by an upgrade step to a table whose rows may already have
@@ -96,6 +104,9 @@ pub const ADDED_COLUMNS: &[(&str, &str, Option<i64>)] = &[
     ("lab_results", "voided_at", None),
     ("lab_results", "voided_by", None),
     ("lab_results", "void_reason", None),
+    ("distraction_rounds", "voided_at", None),
+    ("distraction_rounds", "voided_by", None),
+    ("distraction_rounds", "void_reason", None),
 ];
 
 /// 3 → 4 (R-ROLE-1, R-BLOCK-2): the roles of the permission table, beds with
@@ -139,6 +150,16 @@ fn add_column(conn: &Connection, table: &str, column: &str, declaration: &str) -
 /// 10 → 11 (R-BLOCK-3): the block nurse of a case, as in schema.sql.
 fn upgrade_11_nurse(conn: &Connection) -> Result<()> {
     add_column(conn, "cases", "nurse_id", "INTEGER REFERENCES staff(id)")
+}
+
+/// 12 → 13 (R-DO-5): a round entered by mistake is voided (who, when,
+/// why), as in schema.sql.
+fn upgrade_13_round_voids(conn: &Connection) -> Result<()> {
+    let columns = [("voided_at", "TEXT"), ("voided_by", "INTEGER REFERENCES staff(id)"), ("void_reason", "TEXT")];
+    for (column, declaration) in columns {
+        add_column(conn, "distraction_rounds", column, declaration)?;
+    }
+    Ok(())
 }
 
 /// The staff table's role CHECK gains the new roles. Only a constraint is
@@ -266,9 +287,48 @@ mod tests {
         assert_eq!(version(&conn), 3);
     }
 
+    /// The columns of `table` as `name type notnull default`, in order.
+    fn columns(conn: &Connection, table: &str) -> Vec<String> {
+        let mut stmt = conn.prepare("SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info(?1)").unwrap();
+        let rows = stmt.query_map([table], |r| {
+            Ok(format!(
+                "{} {} {} {:?}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<String>>(3)?
+            ))
+        });
+        rows.unwrap().collect::<rusqlite::Result<_>>().unwrap()
+    }
+
     #[test]
-    fn the_distraction_step_is_the_schema_word_for_word() {
-        assert!(SCHEMA.contains(DISTRACTION_TABLES), "schema.sql and schema_4_distraction.sql differ");
+    fn the_distraction_tables_upgraded_are_the_schema() {
+        // Schema 4's text, then schema 13's added columns, give the shape a
+        // new file has: the same columns, in the same order.
+        let upgraded = Connection::open_in_memory().unwrap();
+        upgraded
+            .execute_batch(
+                "CREATE TABLE patients (id INTEGER PRIMARY KEY); CREATE TABLE staff (id INTEGER PRIMARY KEY);",
+            )
+            .unwrap();
+        upgraded.execute_batch(DISTRACTION_TABLES).unwrap();
+        upgrade_13_round_voids(&upgraded).unwrap();
+        // A second run (a file put back to an older number) changes nothing.
+        upgrade_13_round_voids(&upgraded).unwrap();
+        let new = Connection::open_in_memory().unwrap();
+        new.execute_batch(SCHEMA).unwrap();
+        for table in
+            ["distraction_cases", "distraction_phases", "distraction_sessions", "distraction_rounds", "pin_grades"]
+        {
+            assert_eq!(columns(&upgraded, table), columns(&new, table), "{table}");
+        }
+        assert!(columns(&new, "distraction_rounds").iter().any(|c| c.starts_with("void_reason ")));
+    }
+
+    #[test]
+    fn the_hexapod_step_is_the_schema_word_for_word() {
+        assert!(SCHEMA.contains(HEXAPOD_TABLES), "schema.sql and schema_13_hexapod.sql differ");
     }
 
     #[test]

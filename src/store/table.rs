@@ -34,10 +34,14 @@ pub enum Table {
     CaseEvents,
     Complications,
     HoFollowUps,
+    HexapodPrescriptions,
+    HexapodStruts,
+    HexapodLengths,
+    HexapodAdjustments,
 }
 
 impl Table {
-    pub const ALL: [Table; 31] = [
+    pub const ALL: [Table; 35] = [
         Table::Staff,
         Table::Settings,
         Table::Patients,
@@ -69,6 +73,10 @@ impl Table {
         Table::CaseEvents,
         Table::Complications,
         Table::HoFollowUps,
+        Table::HexapodPrescriptions,
+        Table::HexapodStruts,
+        Table::HexapodLengths,
+        Table::HexapodAdjustments,
     ];
 
     pub fn name(self) -> &'static str {
@@ -104,6 +112,10 @@ impl Table {
             Table::CaseEvents => "case_events",
             Table::Complications => "complications",
             Table::HoFollowUps => "ho_follow_ups",
+            Table::HexapodPrescriptions => "hexapod_prescriptions",
+            Table::HexapodStruts => "hexapod_struts",
+            Table::HexapodLengths => "hexapod_lengths",
+            Table::HexapodAdjustments => "hexapod_adjustments",
         }
     }
 
@@ -141,6 +153,10 @@ impl Table {
             Table::CaseEvents => "timeline event",
             Table::Complications => "complication",
             Table::HoFollowUps => "ossification follow-up",
+            Table::HexapodPrescriptions => "hexapod prescription",
+            Table::HexapodStruts => "hexapod strut",
+            Table::HexapodLengths => "hexapod strut length",
+            Table::HexapodAdjustments => "strut adjustment",
         }
     }
 
@@ -156,6 +172,9 @@ impl Table {
             Table::DeviceRefs | Table::DeviceLots | Table::StockMovements | Table::CaseDevices | Table::Implants => 9,
             Table::CaseEvents => 10,
             Table::Complications | Table::HoFollowUps => 12,
+            Table::HexapodPrescriptions | Table::HexapodStruts | Table::HexapodLengths | Table::HexapodAdjustments => {
+                13
+            }
             _ => 1,
         }
     }
