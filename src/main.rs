@@ -367,9 +367,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Void { kind, id, reason, .. }) => {
             use periop::store::void::{self, Voidable};
             let what = Voidable::from_code(&kind).ok_or_else(|| {
-                color_eyre::eyre::eyre!(
-                    "{kind:?} cannot be voided; use intake, treatment, lab, consultation, complication, ossification or implant"
-                )
+                color_eyre::eyre::eyre!("{kind:?} cannot be voided; use {}, or implant", Voidable::codes_text())
             })?;
             let mut store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();

@@ -107,3 +107,34 @@ fn r_do_1_a_ward_records_a_case_from_the_command_line_and_prints_its_round_sheet
 
     ok(periop(dir.path(), &["check"]));
 }
+
+/// R-DO-5: `periop void round ID --reason` voids a round entered by
+/// mistake, says whose and what it was; `periop distraction --patient`
+/// lists each round with its number and the voided one as voided; the
+/// rounds list no longer counts it; an unknown kind names the kinds.
+#[test]
+fn r_do_5_a_round_is_voided_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let conn = rusqlite::Connection::open(dir.path().join("w.db")).unwrap();
+    let (round_id, hn): (i64, String) = conn
+        .query_row(
+            "SELECT r.id, p.hospital_number FROM distraction_rounds r JOIN distraction_cases d ON d.id = r.case_id
+             JOIN patients p ON p.id = d.patient_id ORDER BY r.at DESC, r.id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let id = round_id.to_string();
+    let said = ok(periop(dir.path(), &["void", "round", &id, "--reason", "wrong patient"]));
+    assert!(said.starts_with(&format!("voided distraction round #{id}: round: pain ")), "{said}");
+    assert!(said.contains(", made ") && said.contains("; reason: wrong patient"), "{said}");
+    let plan = ok(periop(dir.path(), &["distraction", "--patient", &hn]));
+    assert!(plan.contains(&format!("round #{id} ")) && plan.contains("✗ voided: wrong patient"), "{plan}");
+    let again = periop(dir.path(), &["void", "round", &id, "--reason", "again"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already voided"), "{again:?}");
+    let unknown = periop(dir.path(), &["void", "rounds", &id, "--reason", "x"]);
+    let err = String::from_utf8_lossy(&unknown.stderr);
+    assert!(err.contains("consultation, complication, ossification or round, or implant"), "{err}");
+    ok(periop(dir.path(), &["check"]));
+}

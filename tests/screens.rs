@@ -290,13 +290,15 @@ fn turns_reported_by_phone_are_recorded_without_a_round() {
     press(&mut w, "t");
     let shown = screen(&w, 80, 24);
     assert!(shown.contains("Session 2 turns") && shown.contains("[x] yes"), "{shown}");
-    press(&mut w, "1\n\n");
+    // Session 2, the phone flag, then session 1 as recorded (unchanged).
+    press(&mut w, "1\n\n\n");
     let shown = screen(&w, 80, 24);
     assert!(shown.contains("1 session(s), 1 turn(s) recorded (by phone)"), "{shown}");
     assert_eq!(w.state.rounds.list.selected_row().unwrap().status.sessions_done, before + 1);
-    // Nothing left to report today: `t` says so.
+    // Nothing left to report today: `t` offers the recorded sessions, to correct.
     press(&mut w, "t");
-    assert!(screen(&w, 80, 24).contains("every session due today is recorded"));
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Session 2 turns (recorded)") && !shown.contains("Reported by phone"), "{shown}");
 }
 
 /// R-DO-4: a session becomes overdue with the clock alone, so the rounds

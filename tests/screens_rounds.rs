@@ -36,10 +36,11 @@ fn r_do_4_a_day_gone_by_shows_the_sessions_missed_and_takes_turns_reported_late(
     let shown = screen(&w, 80, 24);
     assert!(shown.contains("Turns of Fri 20/11/2026 (reported late): femur"), "{shown}");
     assert!(shown.contains("Session 3 turns") && shown.contains("Session 4 turns"), "{shown}");
-    assert!(!shown.contains("Session 1 turns"), "recorded sessions are not offered again:\n{shown}");
+    assert!(shown.contains("Session 1 turns (recorded)"), "recorded ones are offered to correct:\n{shown}");
     insta::assert_snapshot!("rounds_turns_reported_late_80x24", shown);
-    // Session 3: 1 turn; session 4 left empty (not recorded); by phone.
-    press(&mut w, "1\t\t \n");
+    // Session 3: 1 turn; session 4 left empty (not recorded); by phone; saved.
+    press(&mut w, "1\t\t ");
+    ctrl(&mut w, 's');
     let shown = flat(&screen(&w, 80, 24));
     assert!(shown.contains("1 session(s), 1 turn(s) recorded for Fri 20/11/2026, reported late (by phone)"), "{shown}");
     let row = w.state.rounds.list.selected_row().unwrap();
@@ -94,4 +95,95 @@ fn the_rounds_help_names_the_day_keys() {
     assert!(shown.contains("the day before: what was done, the sessions missed"), "{shown}");
     assert!(shown.contains("the day after: the plan of a day to come"), "{shown}");
     assert!(shown.contains("back to today (t records turns here)"), "{shown}");
+}
+
+/// R-DO-5, R-DO-6: a round with a grade 4 typed for 1 calls the surgeon on
+/// the Rounds tab and the Board; `V` lists the patient's recent rounds,
+/// asks which and why, and once voided the alert is gone from both, the
+/// worst grade is the last round that counts, and the sheet shows the
+/// round voided, with why.
+#[test]
+fn r_do_5_a_round_entered_by_mistake_is_voided_from_the_rounds_tab() {
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n\n");
+    // Session 1 is recorded; pain 3, the rest as at the last round, pins 0 4 0 0 0 0.
+    press(&mut w, "\t\t\t\t3\t\t\t\t\t\t0\t4\t0\t0\t0\t0\t\t\n");
+    let alert = "PIN SITE GRADE 4: pin 2";
+    let board_has =
+        |w: &Ward| w.state.board.board.as_ref().unwrap().attention.iter().any(|a| a.message.starts_with(alert));
+    assert!(screen(&w, 160, 48).contains(alert));
+    assert!(board_has(&w));
+    let wrong = w.state.rounds.list.selected_row().unwrap().case.round_log.last().unwrap().id;
+
+    press(&mut w, "V");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Void a round entered by mistake (R-DO-5)"), "{shown}");
+    insta::assert_snapshot!("rounds_void_a_round_80x24", shown);
+    // Space: the newest round first; the reason; Enter on the last field saves.
+    press(&mut w, " ");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains(&format!("#{wrong} 22/11 09:30 · pain 3/10 · pins 0 4 0 0 0 0 · Nurse One")), "{shown}");
+    press(&mut w, "\tgrade 4 typed for 1\n");
+    let shown = screen(&w, 160, 48);
+    assert!(
+        flat(&shown).contains(&format!("distraction round #{wrong} voided (round: pain 3/10, pin grades 0 4 0 0 0 0)")),
+        "{shown}"
+    );
+    assert!(!shown.contains(alert), "{shown}");
+    assert!(shown.contains(&format!("round #{wrong} 09:30 ✗ voided: grade 4 typed for 1")), "{shown}");
+    assert_eq!(w.state.rounds.list.selected_row().unwrap().status.worst_pin, Some((1, 0)));
+    assert!(!board_has(&w), "the Board no longer counts it");
+    // R-ROLE-1 and the audit: a voided round stays in the file.
+    let kept: i64 = rusqlite::Connection::open(w.store.path())
+        .unwrap()
+        .query_row("SELECT count(*) FROM distraction_rounds WHERE id = ?1 AND voided_at IS NOT NULL", [wrong], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(kept, 1);
+}
+
+/// R-DO-5: a session recorded with the wrong turns is corrected from `t`
+/// (its field marked recorded, filled with what is stored); the save says
+/// so, the sheet marks it corrected. Another terminal's correction in
+/// between is a conflict: nothing is overwritten, the form shows what is
+/// stored now, and the next save takes it (R-AUDIT-2).
+#[test]
+fn r_do_5_the_turns_of_a_recorded_session_are_corrected_from_t() {
+    use crossterm::event::KeyCode;
+    let mut w = ward();
+    press(&mut w, "6/perrin\nt");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("Session 1 turns (recorded)") && shown.contains("Session 2 turns"), "{shown}");
+    insta::assert_snapshot!("rounds_turns_with_a_recorded_session_80x24", shown);
+    // Session 2 is not due yet (20:00): left empty; the phone flag; session 1: 0 turns, not 1.
+    press(&mut w, "\t\t");
+    press_code(&mut w, KeyCode::Backspace);
+    press(&mut w, "0");
+    // Meanwhile another terminal corrects session 1 to 2 turns.
+    let row = w.state.rounds.list.selected_row().unwrap().clone();
+    let seen = row.case.sessions.iter().find(|s| s.day == w.state.today() && s.session == 1).unwrap().clone();
+    let other = periop::store::distraction::SessionCorrection { session: 1, turns: 2, version: seen.version };
+    w.store.correct_sessions(now(), row.case.id, w.state.today(), &[other]).unwrap();
+    press(&mut w, "\n");
+    let shown = flat(&screen(&w, 80, 24));
+    assert!(shown.contains("after you opened it; your change was not saved"), "{shown}");
+    assert!(shown.contains("(now stored: 2)"), "{shown}");
+    ctrl(&mut w, 's');
+    let shown = flat(&screen(&w, 80, 24));
+    assert!(
+        shown.contains("PERRIN Lucas (08/02/2015): session 1 corrected: 2 → 0 turn(s) (kept in the audit)"),
+        "{shown}"
+    );
+    let shown = screen(&w, 160, 48);
+    assert!(shown.contains("1 ✓ 0 turns at") && shown.contains("☎ (corrected)"), "{shown}");
+    let session = w
+        .store
+        .distraction(row.case.id)
+        .unwrap()
+        .sessions
+        .into_iter()
+        .find(|s| s.day == w.state.today() && s.session == 1)
+        .unwrap();
+    assert_eq!((session.turns, session.version), (0, 3));
 }

@@ -244,3 +244,104 @@ fn r_do_6_yesterdays_sheet_is_judged_without_todays_round() {
     assert!(tomorrow.alerts.is_empty(), "a day to come is its plan: {:?}", tomorrow.alerts);
     assert_eq!(tomorrow.sessions_due, 4);
 }
+
+fn messages(store: &Store, day: NaiveDate, now: DateTime<Utc>) -> Vec<String> {
+    store.rounds(day, now).unwrap().remove(0).status.alerts.into_iter().map(|a| a.message).collect()
+}
+
+/// R-DO-5, R-DO-6: a round entered by mistake (grade 4 typed for 1, a
+/// fever, the pain, the range of motion of another patient) raises every
+/// alert until it is voided with a reason; then it counts in no alert and
+/// in no worst grade, and the file keeps it, audited, with who and why.
+#[test]
+fn r_do_5_a_round_voided_counts_in_no_alert_and_no_worst_grade() {
+    use periop::store::void::{self, Voidable};
+    let (_dir, mut store, id) = setup();
+    store.record_round(paris(11, 11, 9), id, &RoundEntry { round: round(&[0, 1, 0, 0]), sessions: vec![] }).unwrap();
+    let wrong = Round { pain: 6, rom_deg: Some(80), temperature_c: Some(39.2), ..round(&[0, 4, 0, 0]) };
+    let wrong_id = store.record_round(paris(11, 12, 9), id, &RoundEntry { round: wrong, sessions: vec![] }).unwrap();
+    let now = paris(11, 12, 10);
+    let before = messages(&store, d(11, 12), now);
+    for alert in ["PIN SITE GRADE 4", "FEVER 39.2 °C", "PAIN UP: 6/10", "RANGE OF MOTION DOWN: 80°"] {
+        assert!(before.iter().any(|m| m.starts_with(alert)), "{alert}: {before:?}");
+    }
+    let voided = store.write(now, |tx| void::void(tx, Voidable::Round, wrong_id, "grade 4 typed for 1")).unwrap();
+    assert_eq!(voided.value, "round: pain 6/10, pin grades 0 4 0 0");
+    let status = store.rounds(d(11, 12), now).unwrap().remove(0).status;
+    assert!(status.alerts.iter().all(|a| a.rule != "R-DO-6"), "{:?}", status.alerts);
+    assert_eq!(status.worst_pin, Some((2, 1)), "the worst grade is the last round that counts");
+    let case = store.distraction(id).unwrap();
+    assert_eq!(case.rounds.len(), 1);
+    let kept = case.round_log.iter().find(|r| r.id == wrong_id).unwrap();
+    assert_eq!(kept.void_reason.as_deref(), Some("grade 4 typed for 1"));
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let audited: String = conn
+        .query_row(
+            "SELECT after FROM audit WHERE table_name = 'distraction_rounds' AND row_id = ?1 ORDER BY id DESC LIMIT 1",
+            [wrong_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(audited.contains("grade 4 typed for 1"), "{audited}");
+    let again = store.write(now, |tx| void::void(tx, Voidable::Round, wrong_id, "again")).unwrap_err();
+    assert!(again.to_string().contains("already voided by Nurse One"), "{again}");
+    let bare = store.write(now, |tx| void::void(tx, Voidable::Round, id, " ")).unwrap_err();
+    assert!(bare.to_string().contains("give a reason"), "{bare}");
+}
+
+/// R-DO-6: a voided first round is no longer the range-of-motion baseline,
+/// and a voided round is not "the previous round" of a pain jump.
+#[test]
+fn r_do_6_a_voided_round_is_neither_the_baseline_nor_the_previous_round() {
+    use periop::store::void::{self, Voidable};
+    let (_dir, mut store, id) = setup();
+    let entry =
+        |pain, rom| RoundEntry { round: Round { pain, rom_deg: Some(rom), ..round(&[0, 0, 0, 0]) }, sessions: vec![] };
+    let typo = store.record_round(paris(11, 10, 9), id, &entry(1, 150)).unwrap();
+    store.record_round(paris(11, 11, 9), id, &entry(4, 120)).unwrap();
+    let low = store.record_round(paris(11, 11, 15), id, &entry(0, 120)).unwrap();
+    store.record_round(paris(11, 12, 9), id, &entry(4, 118)).unwrap();
+    let now = paris(11, 12, 10);
+    let before = messages(&store, d(11, 12), now);
+    assert!(before.iter().any(|m| m.starts_with("RANGE OF MOTION DOWN: 118° from 150°")), "{before:?}");
+    assert!(before.iter().any(|m| m.starts_with("PAIN UP: 4/10 from 0/10")), "{before:?}");
+    store.write(now, |tx| void::void(tx, Voidable::Round, typo, "150 typed for 105")).unwrap();
+    store.write(now, |tx| void::void(tx, Voidable::Round, low, "another patient's pain")).unwrap();
+    let after = messages(&store, d(11, 12), now);
+    assert!(!after.iter().any(|m| m.starts_with("RANGE OF MOTION") || m.starts_with("PAIN UP")), "{after:?}");
+}
+
+/// R-DO-5: the turns of a recorded session are corrected (the row keeps its
+/// day and number), against the version seen: someone else's correction in
+/// between is a conflict, not overwritten (R-AUDIT-2); the audit keeps both.
+#[test]
+fn r_do_5_a_recorded_sessions_turns_are_corrected_with_a_version_check() {
+    use periop::store::distraction::SessionCorrection;
+    let (_dir, mut store, id) = setup();
+    let now = paris(11, 12, 10);
+    store.record_sessions(now, id, d(11, 12), &[SessionEntry { session: 1, turns: 3, by_phone: false }]).unwrap();
+    let seen = store.distraction(id).unwrap().sessions[0].clone();
+    assert!(!seen.corrected());
+    let fix = SessionCorrection { session: 1, turns: 1, version: seen.version };
+    let done = store.correct_sessions(now, id, d(11, 12), &[fix]).unwrap();
+    assert_eq!((done[0].from, done[0].to), (3, 1));
+    let session = store.distraction(id).unwrap().sessions[0].clone();
+    assert_eq!((session.turns, session.corrected(), session.done_at), (1, true, seen.done_at));
+    // A second terminal still holding version 1.
+    let stale = store.correct_sessions(now, id, d(11, 12), &[SessionCorrection { turns: 2, ..fix }]).unwrap_err();
+    assert!(matches!(stale, StoreError::Conflict { .. }), "{stale}");
+    let missing = SessionCorrection { session: 2, turns: 1, version: 1 };
+    let err = store.correct_sessions(now, id, d(11, 12), &[missing]).unwrap_err();
+    assert!(err.to_string().contains("session 2 of today is not recorded, so there is nothing to correct"), "{err}");
+    let err = store.correct_sessions(now, id, d(11, 12), &[SessionCorrection { session: 5, ..fix }]).unwrap_err();
+    assert!(err.to_string().contains("session 5 does not exist: the rhythm is 4 a day"), "{err}");
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let (before, after): (String, String) = conn
+        .query_row(
+            "SELECT before, after FROM audit WHERE table_name = 'distraction_sessions' AND action = 'update'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(before.contains("\"turns\":3") && after.contains("\"turns\":1"), "{before} → {after}");
+}

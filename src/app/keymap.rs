@@ -129,6 +129,8 @@ pub enum Action {
     Rebook,
     RecordEvent,
     CorrectEvent,
+    /// R-DO-5: void a distraction round entered by mistake.
+    VoidRound,
     /// R-COMP-1: record a complication of the patient / close an open one.
     RecordComplication,
     CloseComplication,
@@ -318,6 +320,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(RoundsScope, &[Code(KeyCode::Enter), Char('r')], Action::RecordRound, "record the patient's round (turns, pain, pins…), on today's sheet", Some("round")),
     bind(RoundsScope, &[Char('t')], Action::ReportTurns, "turns of the day's sessions only (by phone; on a day gone by, reported late)", Some("turns")),
     bind(RoundsScope, &[Char('s')], Action::PhaseStep, "a distraction step: start, pause, resume, end, removal (on the day shown)", Some("step")),
+    bind(RoundsScope, &[Char('V')], Action::VoidRound, "void a round entered by mistake (wrong patient, a grade mistyped): which, and why", None),
     bind(RoundsScope, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before: what was done, the sessions missed", Some("day")),
     bind(RoundsScope, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "the day after: the plan of a day to come", None),
     bind(RoundsScope, &[Char('T')], Action::Today, "back to today (t records turns here)", None),
@@ -397,6 +400,7 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::NewReference => Change::DeviceCatalogue,
         Action::RecordEvent | Action::CorrectEvent => Change::Timeline,
         Action::RecordComplication => Change::Complication,
+        Action::VoidRound => Change::Round,
         Action::CloseComplication => Change::ComplicationClose,
         _ => return None,
     })

@@ -230,13 +230,13 @@ pub enum Command {
         path: PathBuf,
     },
     /// Void an intake, treatment, lab result, anaesthesia consultation,
-    /// complication, ossification follow-up or implant record entered by
-    /// mistake: kept in the history, struck through, no longer counted by any
+    /// complication, ossification follow-up, distraction round or implant
+    /// record entered by mistake: kept in the history, struck through, no longer counted by any
     /// rule (its alerts go away).
     Void {
-        /// intake, treatment, lab, consultation, complication, ossification or implant.
+        /// intake, treatment, lab, consultation, complication, ossification, round or implant.
         kind: String,
-        /// Its number, as the admission's page, `periop implants` and the audit show it (#12).
+        /// Its number, as the admission's page, the Rounds tab, `periop implants` and the audit show it (#12).
         id: i64,
         /// What was wrong with it (recorded).
         #[arg(long)]

@@ -177,7 +177,7 @@ pub fn build(store: &mut Store, now: DateTime<Utc>, hospital_numbers_from: u64) 
                 .collect();
             let last_due = due.last().map(|(_, _, t)| *t + chrono::Duration::minutes(10));
             if let Some(when) = last_due.map(|t| t.min(now)).filter(|_| !sessions.is_empty()) {
-                store.write(when, |tx| distraction::record_sessions(tx, case_id, day, &sessions))?;
+                store.write(when, |tx| crate::store::distraction_sessions::record(tx, case_id, day, &sessions))?;
             }
             let Some(next) = day.checked_add_days(Days::new(1)) else { break };
             day = next;

@@ -230,12 +230,20 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
         let Some(next) = day.succ_opt() else { break };
         day = next;
     }
-    for r in &case.rounds {
+    // Each round with its number (`periop void round ID` takes it); a voided
+    // one is kept, said voided and why, and counts in no alert (R-DO-5).
+    for record in &case.round_log {
+        let r = &record.round;
+        let at = r.at.with_timezone(&zone).format("%d/%m %H:%M");
+        if let Some(why) = &record.void_reason {
+            let _ = writeln!(out, "  round #{} {at}  ✗ voided: {why}", record.id);
+            continue;
+        }
         let grades = r.pin_grades.iter().map(u8::to_string).collect::<Vec<_>>().join(" ");
         let _ = writeln!(
             out,
-            "  round {}  pain {}/10, sensation {}, motor {}, colour {}, pins [{grades}]{}",
-            r.at.with_timezone(&zone).format("%d/%m %H:%M"),
+            "  round #{} {at}  pain {}/10, sensation {}, motor {}, colour {}, pins [{grades}]{}",
+            record.id,
             r.pain,
             r.sensation.label(),
             r.motor.label(),

@@ -8,7 +8,9 @@ use chrono_tz::Tz;
 /// who typed the number to see it is the record meant (R-PATH-5); the log
 /// never names them (R-PRIV-1).
 pub fn said(v: &Voided, reason: &str, zone: Tz) -> String {
-    let at = v.at.map(|at| format!(", taken {}", at.with_timezone(&zone).format("%d/%m/%Y %H:%M"))).unwrap_or_default();
+    let at =
+        v.at.map(|at| format!(", {} {}", v.what.time_word(), at.with_timezone(&zone).format("%d/%m/%Y %H:%M")))
+            .unwrap_or_default();
     format!(
         "voided {} #{}: {}{at}, of {}; reason: {}\n\
          kept in the history, no longer counted; if it was not the record meant, record that one again \

@@ -123,9 +123,11 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
                 .write(now, |tx| staff::set(tx, staff_id, version, &change))
                 .map(|_| format!("{who}: {}", if active { "back on the staff" } else { "retired" }))
         }
-        Request::Void { what, id, reason, who } => store
-            .write(now, |tx| crate::store::void::void(tx, what, id, &reason))
-            .map(|_| format!("{who}: {} voided; kept in the history, no longer counted", what.table().row(id))),
+        Request::Void { what, id, reason, who } => {
+            store.write(now, |tx| crate::store::void::void(tx, what, id, &reason)).map(|v| {
+                format!("{who}: {} #{id} voided ({}); kept in the history, no longer counted", what.noun(), v.value)
+            })
+        }
         Request::CallDone { call_id, version, who } => store
             .write(now, |tx| discharge::call_done(tx, call_id, version, None))
             .map(|_| format!("{who}: follow-up call done")),

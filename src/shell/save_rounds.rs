@@ -5,7 +5,7 @@
 use crate::app::forms::RoundsRequest;
 use crate::domain::distraction::alerts;
 use crate::domain::{day_label, ward_time};
-use crate::store::{Result, Store};
+use crate::store::{Result, Store, distraction_sessions};
 use chrono::{DateTime, Utc};
 
 pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> Result<String> {
@@ -28,16 +28,35 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 Ok(format!("{who}: round recorded{sessions}; {}", said.join("; ")))
             }
         }
-        RoundsRequest::Sessions { case_id, day, sessions, who } => {
-            store.record_sessions(now, case_id, day, &sessions)?;
-            let turns: u32 = sessions.iter().map(|s| s.turns).sum();
-            let phone = if sessions.iter().any(|s| s.by_phone) { " (by phone)" } else { "" };
+        RoundsRequest::Sessions { case_id, day, sessions, corrections, who } => {
+            let corrected = store.write(now, |tx| {
+                let corrected = distraction_sessions::correct(tx, case_id, day, &corrections)?;
+                if !sessions.is_empty() {
+                    distraction_sessions::record(tx, case_id, day, &sessions)?;
+                }
+                Ok(corrected)
+            })?;
             let late = if day < ward_time::local_day(now, store.zone()) {
                 format!(" for {}, reported late", day_label::day_text(day))
             } else {
                 String::new()
             };
-            Ok(format!("{who}: {} session(s), {turns} turn(s) recorded{late}{phone}", sessions.len()))
+            let mut said = Vec::new();
+            if !sessions.is_empty() {
+                let turns: u32 = sessions.iter().map(|s| s.turns).sum();
+                let phone = if sessions.iter().any(|s| s.by_phone) { " (by phone)" } else { "" };
+                said.push(format!("{} session(s), {turns} turn(s) recorded{late}{phone}", sessions.len()));
+            }
+            for c in corrected {
+                said.push(format!(
+                    "session {} corrected: {} → {} turn(s) (kept in the audit)",
+                    c.session, c.from, c.to
+                ));
+            }
+            if said.is_empty() {
+                said.push("nothing changed: the turns typed are those recorded".into());
+            }
+            Ok(format!("{who}: {}", said.join("; ")))
         }
         RoundsRequest::Phase { case_id, event, who } => {
             store.record_phase(now, case_id, &event)?;

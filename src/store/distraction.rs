@@ -11,8 +11,8 @@ use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::distraction::alerts::{self, Record, Status};
 use crate::domain::distraction::plan::{self, Plan};
+use crate::domain::distraction::sheet;
 use crate::domain::distraction::{PhaseEvent, PhaseKind, Prescription, Round, SessionDone};
-use crate::domain::distraction::{round, sheet};
 use crate::domain::identity::Identity;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -41,8 +41,21 @@ pub struct DistractionCase {
     pub events: Vec<PhaseEvent>,
     /// By day, then session.
     pub sessions: Vec<SessionDone>,
-    /// Oldest first.
+    /// The rounds that count, oldest first: none voided.
     pub rounds: Vec<Round>,
+    /// Every round recorded, voided ones too, oldest first: what a round
+    /// entered by mistake is chosen from, and the history shows.
+    pub round_log: Vec<RoundRecord>,
+}
+
+/// A round as recorded: its number, who recorded it, and why it was voided
+/// (R-DO-5: a round entered by mistake stops counting, the audit keeps it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundRecord {
+    pub id: i64,
+    pub round: Round,
+    pub recorded_by: String,
+    pub void_reason: Option<String>,
 }
 
 impl DistractionCase {
@@ -68,14 +81,7 @@ pub struct RoundsRow {
     pub status: Status,
 }
 
-/// A session of turns recorded with a round.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SessionEntry {
-    /// 1-based.
-    pub session: u32,
-    pub turns: u32,
-    pub by_phone: bool,
-}
+pub use super::distraction_sessions::{SessionCorrection, SessionEntry};
 
 /// What a nurse records at a round (R-DO-5): the round itself (its `at` is
 /// the save's time) and the sessions of the day done since the last round.
@@ -120,6 +126,7 @@ fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DistractionCase> {
         events: Vec::new(),
         sessions: Vec::new(),
         rounds: Vec::new(),
+        round_log: Vec::new(),
     })
 }
 
@@ -158,7 +165,7 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
         cases[index[&case_id]].events.push(event);
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT case_id, day, session, turns, done_at, by_phone FROM distraction_sessions
+        "SELECT case_id, day, session, turns, done_at, by_phone, version FROM distraction_sessions
          WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY day, session",
     )?;
     let sessions = stmt.query_map([&ids], |r| {
@@ -170,6 +177,7 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
                 turns: r.get(3)?,
                 done_at: rows::instant(r, 4)?,
                 by_phone: r.get(5)?,
+                version: r.get(6)?,
             },
         ))
     })?;
@@ -187,35 +195,43 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
         grades.entry(round_id).or_default().push(grade);
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT case_id, id, at, pain, sensation, motor, colour, rom_deg, mouth_opening_mm, occlusion_ok,
-                temperature_c, pin_care_done, note
-         FROM distraction_rounds WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY at, id",
+        "SELECT r.case_id, r.id, r.at, r.pain, r.sensation, r.motor, r.colour, r.rom_deg, r.mouth_opening_mm,
+                r.occlusion_ok, r.temperature_c, r.pin_care_done, r.note, s.display_name, r.voided_at,
+                r.void_reason
+         FROM distraction_rounds r JOIN staff s ON s.id = r.recorded_by
+         WHERE r.case_id IN (SELECT value FROM json_each(?1)) ORDER BY r.at, r.id",
     )?;
     let t = Table::DistractionRounds;
     let rounds = stmt.query_map([&ids], |r| {
         let id: i64 = r.get(1)?;
         let (sensation, motor, colour): (String, String, String) = (r.get(4)?, r.get(5)?, r.get(6)?);
-        Ok((
-            r.get::<_, i64>(0)?,
-            Round {
-                at: rows::instant(r, 2)?,
-                pain: r.get(3)?,
-                sensation: known(&sensation, t, "sensation", id)?,
-                motor: known(&motor, t, "motor", id)?,
-                colour: known(&colour, t, "colour", id)?,
-                rom_deg: r.get(7)?,
-                mouth_opening_mm: r.get(8)?,
-                occlusion_ok: r.get(9)?,
-                temperature_c: r.get(10)?,
-                pin_grades: grades.get(&id).cloned().unwrap_or_default(),
-                pin_care_done: r.get(11)?,
-                note: r.get(12)?,
-            },
-        ))
+        let voided: Option<String> = r.get(14)?;
+        let round = Round {
+            at: rows::instant(r, 2)?,
+            pain: r.get(3)?,
+            sensation: known(&sensation, t, "sensation", id)?,
+            motor: known(&motor, t, "motor", id)?,
+            colour: known(&colour, t, "colour", id)?,
+            rom_deg: r.get(7)?,
+            mouth_opening_mm: r.get(8)?,
+            occlusion_ok: r.get(9)?,
+            temperature_c: r.get(10)?,
+            pin_grades: grades.get(&id).cloned().unwrap_or_default(),
+            pin_care_done: r.get(11)?,
+            note: r.get(12)?,
+        };
+        // A voided row always has its reason (`void`); an empty one still voids.
+        let void_reason = voided.map(|_| r.get::<_, Option<String>>(15)).transpose()?.map(Option::unwrap_or_default);
+        Ok((r.get::<_, i64>(0)?, RoundRecord { id, round, recorded_by: r.get(13)?, void_reason }))
     })?;
     for row in rounds {
-        let (case_id, round) = row?;
-        cases[index[&case_id]].rounds.push(round);
+        let (case_id, record) = row?;
+        let case = &mut cases[index[&case_id]];
+        // R-DO-5: a voided round counts in no alert and no worst grade.
+        if record.void_reason.is_none() {
+            case.rounds.push(record.round.clone());
+        }
+        case.round_log.push(record);
     }
     Ok(cases)
 }
@@ -274,18 +290,6 @@ impl Store {
         self.write(now, |tx| record_phase(tx, case_id, event))
     }
 
-    /// R-DO-5: records sessions of `day` without a round (turns reported by
-    /// phone, or a session between rounds; a day gone by's reported late).
-    pub fn record_sessions(
-        &mut self,
-        now: DateTime<Utc>,
-        case_id: i64,
-        day: NaiveDate,
-        sessions: &[SessionEntry],
-    ) -> Result<()> {
-        self.write(now, |tx| record_sessions(tx, case_id, day, sessions))
-    }
-
     /// R-DO-5: records a round and the day's sessions done with it. Returns
     /// the round's id.
     pub fn record_round(&mut self, now: DateTime<Utc>, case_id: i64, entry: &RoundEntry) -> Result<i64> {
@@ -317,7 +321,7 @@ pub fn rounds_list(
     Ok(rows)
 }
 
-fn invalid_case(case_id: i64, why: String) -> StoreError {
+pub(super) fn invalid_case(case_id: i64, why: String) -> StoreError {
     StoreError::invalid(Table::DistractionCases.row(case_id), why)
 }
 
@@ -348,7 +352,7 @@ pub fn add(tx: &mut WriteTx<'_>, new: &NewDistraction) -> Result<i64> {
     )
 }
 
-fn loaded(tx: &WriteTx<'_>, case_id: i64) -> Result<DistractionCase> {
+pub(super) fn loaded(tx: &WriteTx<'_>, case_id: i64) -> Result<DistractionCase> {
     load(tx.conn(), "d.id = CAST(?1 AS INTEGER)", &case_id.to_string())?
         .pop()
         .ok_or_else(|| StoreError::NotFound(Table::DistractionCases.row(case_id)))
@@ -387,7 +391,7 @@ pub fn record_round(tx: &mut WriteTx<'_>, case_id: i64, entry: &RoundEntry) -> R
     let case = loaded(tx, case_id)?;
     let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
     entry.round.validate(case.prescription.pins).map_err(refuse)?;
-    sessions_of(tx, &case, ward_time::local_day(tx.at(), tx.zone()), &entry.sessions)?;
+    super::distraction_sessions::record_of(tx, &case, ward_time::local_day(tx.at(), tx.zone()), &entry.sessions)?;
     let at = instant_text(tx.at());
     let r = &entry.round;
     let actor = tx.actor_id();
@@ -414,68 +418,4 @@ pub fn record_round(tx: &mut WriteTx<'_>, case_id: i64, entry: &RoundEntry) -> R
         tx.insert(Table::PinGrades, &[("round_id", &round_id), ("pin", &pin), ("grade", grade)])?;
     }
     Ok(round_id)
-}
-
-/// R-DO-5: sessions of `day` without a round: an outpatient's turns
-/// reported by phone, a session between rounds, or a day gone by's turns
-/// reported late. Refused for a day to come: turns are recorded once made.
-pub fn record_sessions(tx: &mut WriteTx<'_>, case_id: i64, day: NaiveDate, sessions: &[SessionEntry]) -> Result<()> {
-    let case = loaded(tx, case_id)?;
-    let today = ward_time::local_day(tx.at(), tx.zone());
-    if day > today {
-        return Err(invalid_case(
-            case_id,
-            format!(
-                "the sessions of {} cannot be recorded before the day; record the turns once they are made (R-DO-5)",
-                day.format("%d/%m/%Y")
-            ),
-        ));
-    }
-    let osteotomy_on = case.prescription.osteotomy_on;
-    if day < osteotomy_on {
-        return Err(invalid_case(
-            case_id,
-            format!(
-                "{} is before the osteotomy ({}): no session to record; check the day (R-DO-5)",
-                day.format("%d/%m/%Y"),
-                osteotomy_on.format("%d/%m/%Y")
-            ),
-        ));
-    }
-    sessions_of(tx, &case, day, sessions)
-}
-
-/// Records `sessions` of `day`, each once (a second record of a session is
-/// refused, naming when the first was made).
-fn sessions_of(tx: &mut WriteTx<'_>, case: &DistractionCase, day: NaiveDate, sessions: &[SessionEntry]) -> Result<()> {
-    let (case_id, p) = (case.id, &case.prescription);
-    let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
-    let at = instant_text(tx.at());
-    let today = ward_time::local_day(tx.at(), tx.zone());
-    let of_day = if day == today { "today".to_string() } else { day.format("%d/%m/%Y").to_string() };
-    for s in sessions {
-        round::check_turns(s.session, p.sessions_per_day, s.turns).map_err(refuse)?;
-        if let Some(done) = case.sessions.iter().find(|d| d.day == day && d.session == s.session) {
-            return Err(refuse(format!(
-                "session {} of {of_day} is already recorded (done at {}); record the next session",
-                s.session,
-                ward_time::clock_text(done.done_at, tx.zone())
-            )));
-        }
-        if sessions.iter().filter(|o| o.session == s.session).count() > 1 {
-            return Err(refuse(format!("session {} is entered twice", s.session)));
-        }
-        tx.insert(
-            Table::DistractionSessions,
-            &[
-                ("case_id", &case_id),
-                ("day", &day.to_string()),
-                ("session", &s.session),
-                ("turns", &s.turns),
-                ("done_at", &at),
-                ("by_phone", &s.by_phone),
-            ],
-        )?;
-    }
-    Ok(())
 }

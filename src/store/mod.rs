@@ -21,6 +21,7 @@ pub mod consultations;
 pub mod decode;
 pub mod discharge;
 pub mod distraction;
+pub mod distraction_sessions;
 pub mod error;
 pub mod file_check;
 pub mod follow_up;

@@ -1,10 +1,12 @@
 //! Corrections: an intake, a treatment, a lab result, an anaesthesia
-//! consultation, a complication (R-COMP-1) or an ossification follow-up
-//! (R-HO-1) entered by mistake is voided with a reason. Nothing is
+//! consultation, a complication (R-COMP-1), an ossification follow-up
+//! (R-HO-1) or a distraction round (R-DO-5) entered by mistake is voided
+//! with a reason. Nothing is
 //! deleted: the row is marked (who, when, why) through the write path, the
 //! audit keeps both images, history shows it struck through, and the rules
 //! (fasting, medication stops, the anaesthesia gate, readiness) stop
-//! counting it, so the alerts it raised go away (R-AUDIT-1). R-ROLE-1:
+//! counting it, so the alerts it raised go away (R-AUDIT-1): a voided
+//! round raises no R-DO-6 alert and is nobody's worst pin grade. R-ROLE-1:
 //! voiding a record needs the role that may record it (`store::permission`).
 
 use super::error::{Result, StoreError, instant_text};
@@ -25,16 +27,19 @@ pub enum Voidable {
     Complication,
     /// R-HO-1.
     Ossification,
+    /// R-DO-5: a distraction round (wrong patient, a grade mistyped).
+    Round,
 }
 
 impl Voidable {
-    pub const ALL: [Voidable; 6] = [
+    pub const ALL: [Voidable; 7] = [
         Voidable::Intake,
         Voidable::Treatment,
         Voidable::Lab,
         Voidable::Consultation,
         Voidable::Complication,
         Voidable::Ossification,
+        Voidable::Round,
     ];
 
     pub fn table(self) -> Table {
@@ -45,6 +50,7 @@ impl Voidable {
             Voidable::Consultation => Table::AnaesthesiaConsultations,
             Voidable::Complication => Table::Complications,
             Voidable::Ossification => Table::HoFollowUps,
+            Voidable::Round => Table::DistractionRounds,
         }
     }
 
@@ -57,6 +63,16 @@ impl Voidable {
             Voidable::Consultation => "consultation",
             Voidable::Complication => "complication",
             Voidable::Ossification => "ossification",
+            Voidable::Round => "round",
+        }
+    }
+
+    /// The words `periop void` takes, for a message: `intake, treatment, … or round`.
+    pub fn codes_text() -> String {
+        let codes: Vec<&str> = Voidable::ALL.iter().map(|v| v.code()).collect();
+        match codes.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => codes.join(""),
         }
     }
 
@@ -73,6 +89,18 @@ impl Voidable {
             Voidable::Consultation => "anaesthesia consultation",
             Voidable::Complication => "complication",
             Voidable::Ossification => "ossification follow-up",
+            Voidable::Round => "distraction round",
+        }
+    }
+
+    /// What the record's time is: `taken 22/11/2026 06:30`, `made …`.
+    pub fn time_word(self) -> &'static str {
+        match self {
+            Voidable::Intake | Voidable::Treatment | Voidable::Lab => "taken",
+            Voidable::Consultation => "held",
+            Voidable::Complication => "recorded",
+            Voidable::Ossification => "surgery",
+            Voidable::Round => "made",
         }
     }
 
@@ -101,6 +129,13 @@ impl Voidable {
                 "SELECT r.prophylaxis, r.dose_gy, r.surgery_at, r.patient_id, r.version, r.voided_at
                  FROM ho_follow_ups r WHERE r.id = ?1"
             }
+            // The pin grades in pin order (`0 3 0 0`) and the pain score.
+            Voidable::Round => {
+                "SELECT COALESCE((SELECT group_concat(grade, ' ') FROM
+                           (SELECT grade FROM pin_grades WHERE round_id = r.id ORDER BY pin)), ''),
+                        r.pain, r.at, d.patient_id, r.version, r.voided_at
+                 FROM distraction_rounds r JOIN distraction_cases d ON d.id = r.case_id WHERE r.id = ?1"
+            }
         }
     }
 
@@ -121,6 +156,11 @@ impl Voidable {
             }
             Voidable::Ossification => crate::domain::ossification::ProphylaxisKind::from_code(code)
                 .map(|k| format!("prophylaxis {}", k.label())),
+            Voidable::Round => {
+                let pain = number.map_or_else(|| "-".to_string(), |p| format!("{p}"));
+                let pins = if code.is_empty() { String::new() } else { format!(", pin grades {code}") };
+                return format!("round: pain {pain}/10{pins}");
+            }
         };
         let word = word.unwrap_or_else(|| code.replace('_', " "));
         match number {

@@ -167,7 +167,8 @@ fn sessions_line(row: &RoundsRow, state: &State, sheet: Sheet) -> String {
                     format!("reported {}", d.done_at.with_timezone(&zone).format("%d/%m %H:%M"))
                 };
                 let phone = if d.by_phone { " ☎" } else { "" };
-                format!("{n} ✓ {} {when}{phone}", plural(d.turns, "turn"))
+                let corrected = if d.corrected() { " (corrected)" } else { "" };
+                format!("{n} ✓ {} {when}{phone}{corrected}", plural(d.turns, "turn"))
             }
             None if sheet == Sheet::ToCome => format!("{n} at {} ({})", clock_text(due, zone), plural(turns, "turn")),
             None if s.overdue_sessions.contains(&n) && sheet == Sheet::Gone => format!("{n} ✗ missed"),
@@ -183,18 +184,24 @@ fn sessions_line(row: &RoundsRow, state: &State, sheet: Sheet) -> String {
     format!("sessions {on}: {}", parts.join(" · "))
 }
 
-/// The rounds made on the day shown: `round 09:40: pain 2/10, pins 0 1 0 0`.
+/// The rounds made on the day shown, each with its number (what `V` and
+/// `periop void round` name): `round #12 09:40: pain 2/10, pins 0 1 0 0`;
+/// a voided one says so, and why (never by style alone).
 fn rounds_line(row: &RoundsRow, state: &State, sheet: Sheet) -> Option<String> {
     let day = state.rounds_day();
     let made: Vec<String> = row
         .case
-        .rounds
+        .round_log
         .iter()
-        .filter(|r| local_day(r.at, state.zone) == day)
+        .filter(|r| local_day(r.round.at, state.zone) == day)
         .map(|r| {
-            let pins: Vec<String> = r.pin_grades.iter().map(u8::to_string).collect();
+            let at = clock_text(r.round.at, state.zone);
+            if let Some(why) = &r.void_reason {
+                return format!("round #{} {at} ✗ voided: {why}", r.id);
+            }
+            let pins: Vec<String> = r.round.pin_grades.iter().map(u8::to_string).collect();
             let pins = if pins.is_empty() { String::new() } else { format!(", pins {}", pins.join(" ")) };
-            format!("round {}: pain {}/10{pins}", clock_text(r.at, state.zone), r.pain)
+            format!("round #{} {at}: pain {}/10{pins}", r.id, r.round.pain)
         })
         .collect();
     match sheet {

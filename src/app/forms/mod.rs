@@ -9,16 +9,18 @@ mod rounds;
 mod stay;
 pub mod stock;
 mod timeline;
+mod turns;
 pub mod ward_setup;
 
 pub use clinical::{consultation, intake, lab, treatment};
 pub use complications::{ComplicationRequest, close as close_complication, record as record_complication};
 pub use discharge::{discharge, discharge_check};
-pub use rounds::{RoundsRequest, phase, round, turns};
+pub use rounds::{RoundsRequest, phase, round, void_round};
 pub use stay::{
     NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, rebook, step_reason, undo,
 };
 pub use timeline::{TimelineRequest, correct_event};
+pub use turns::{Seen, refresh as refresh_turns, turns};
 
 use super::form::{Choice, Field, Form};
 use crate::domain::anaesthesia::{AsaClass, CpaOutcome};
@@ -94,9 +96,11 @@ pub enum Purpose {
     Phase {
         case_id: i64,
     },
+    /// R-DO-5: the sessions of `day`, and those recorded as seen.
     Turns {
         case_id: i64,
         day: NaiveDate,
+        seen: Vec<turns::Seen>,
     },
     /// R-ROLE-1: the Admin tab gives a member of staff a role.
     StaffRole {
@@ -580,7 +584,7 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         }
         Purpose::Round { case_id, pins, craniofacial } => rounds::round_request(form, case_id, pins, craniofacial, who),
         Purpose::Phase { case_id } => rounds::phase_request(form, case_id, who),
-        Purpose::Turns { case_id, day } => rounds::turns_request(form, case_id, day, who),
+        Purpose::Turns { case_id, day, seen } => turns::turns_request(form, case_id, day, &seen, who),
         Purpose::Scan { .. } => Err("GS1 string: press Enter to read it".into()),
         Purpose::Receive { scanned } => stock::receive_request(form, scanned),
         Purpose::Reserve { ref_id } => stock::reserve_request(form, ref_id, who),

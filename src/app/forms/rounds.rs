@@ -1,14 +1,16 @@
 //! The distraction round form (R-DO-5) and the phase step form (R-DO-7):
 //! what a nurse types at the bedside, turned into typed requests.
 
+use super::turns::{session_fields, sessions_typed};
 use super::{OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form, parse_date};
+use crate::app::keymap::{Action, Scope};
 use crate::domain::distraction::alerts::fmt_mm;
 use crate::domain::distraction::round::{
     MAX_MOUTH_OPENING_MM, MAX_PAIN, MAX_PIN_GRADE, MAX_ROM_DEG, TEMPERATURE_RANGE,
 };
 use crate::domain::distraction::{Colour, Motor, PhaseEvent, PhaseKind, Round, Sensation};
-use crate::store::distraction::{RoundEntry, RoundsRow, SessionEntry};
+use crate::store::distraction::{RoundEntry, RoundsRow, SessionCorrection, SessionEntry};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -25,30 +27,17 @@ pub enum RoundsRequest {
         event: PhaseEvent,
         who: String,
     },
-    /// The turns of `day`'s sessions (today, or a day gone by reported late).
+    /// The turns of `day`'s sessions (today, or a day gone by reported
+    /// late), and recorded ones corrected.
     Sessions {
         case_id: i64,
         day: NaiveDate,
         sessions: Vec<SessionEntry>,
+        corrections: Vec<SessionCorrection>,
         who: String,
     },
 }
 
-const SESSION_KEYS: [&str; 12] = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12"];
-const SESSION_LABELS: [&str; 12] = [
-    "Session 1 turns",
-    "Session 2 turns",
-    "Session 3 turns",
-    "Session 4 turns",
-    "Session 5 turns",
-    "Session 6 turns",
-    "Session 7 turns",
-    "Session 8 turns",
-    "Session 9 turns",
-    "Session 10 turns",
-    "Session 11 turns",
-    "Session 12 turns",
-];
 const PIN_KEYS: [&str; 24] = [
     "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13", "p14", "p15", "p16", "p17",
     "p18", "p19", "p20", "p21", "p22", "p23", "p24",
@@ -82,66 +71,6 @@ const PIN_LABELS: [&str; 24] = [
 
 fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Choice> {
     all.iter().map(|v| Choice::new(code(*v), label(*v))).collect()
-}
-
-/// R-DO-5: the sessions of `day` (today or a day gone by) not yet
-/// recorded, and the phone flag (set for an outpatient); empty when every
-/// session of the day is recorded. Today's sessions already due are filled
-/// with the plan's turns; a day gone by's are left empty, for the turns
-/// reported late to be typed, never assumed.
-fn session_fields(row: &RoundsRow, day: NaiveDate, now: DateTime<Utc>, zone: Tz) -> Vec<Field> {
-    let case = &row.case;
-    let today = crate::domain::ward_time::local_day(now, zone);
-    let mut fields = Vec::new();
-    for &(n, turns, due) in &row.status.due_today {
-        let i = (n as usize).saturating_sub(1);
-        if i >= SESSION_KEYS.len() || case.sessions.iter().any(|s| s.day == day && s.session == n) {
-            continue;
-        }
-        let field = Field::whole(SESSION_KEYS[i], SESSION_LABELS[i], 0, 40).optional();
-        fields.push(if day == today && due <= now { field.with(turns.to_string()) } else { field });
-    }
-    if !fields.is_empty() {
-        fields.push(Field::flag("phone", "Reported by phone").with(if case.outpatient { "yes" } else { "no" }));
-    }
-    fields
-}
-
-/// R-DO-5: the sessions of `day` without a round (an outpatient's phone
-/// call, a session between rounds; on a day gone by, turns reported late);
-/// `None` when none is left to record. `row` is the sheet of `day`.
-pub fn turns(row: &RoundsRow, day: NaiveDate, now: DateTime<Utc>, zone: Tz, who: &str) -> Option<OpenForm> {
-    let fields = session_fields(row, day, now, zone);
-    let today = crate::domain::ward_time::local_day(now, zone);
-    let site = row.case.prescription.site.label();
-    let title = if day == today {
-        format!("Turns: {site}")
-    } else {
-        format!("Turns of {} (reported late): {site}", crate::domain::day_label::day_text(day))
-    };
-    (!fields.is_empty()).then(|| {
-        let form = Form::new(title, fields).with_subtitle(who);
-        OpenForm::new(form, Purpose::Turns { case_id: row.case.id, day }, who)
-    })
-}
-
-pub(super) fn turns_request(form: &Form, case_id: i64, day: NaiveDate, who: String) -> Result<Request, String> {
-    let sessions = sessions_typed(form)?;
-    if sessions.is_empty() {
-        return Err("Session turns: type the turns of at least one session".into());
-    }
-    Ok(Request::Rounds(RoundsRequest::Sessions { case_id, day, sessions, who }))
-}
-
-fn sessions_typed(form: &Form) -> Result<Vec<SessionEntry>, String> {
-    let mut sessions = Vec::new();
-    let by_phone = form.value("phone") == "yes";
-    for (i, key) in SESSION_KEYS.iter().enumerate() {
-        if let Some(turns) = number::<u32>(form, key, SESSION_LABELS[i])? {
-            sessions.push(SessionEntry { session: i as u32 + 1, turns, by_phone });
-        }
-    }
-    Ok(sessions)
 }
 
 /// R-DO-5: the round of `case` at `now` (today's sheet): today's sessions
@@ -182,7 +111,20 @@ pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenFo
         fmt_mm(p.mm(case.sessions.iter().map(|s| s.turns).sum())),
         fmt_mm(p.target_mm)
     );
-    let form = Form::new(title, fields).with_subtitle(who);
+    // R-DO-5: what is recorded already is said, with the key that corrects it.
+    let recorded: Vec<String> = case
+        .sessions
+        .iter()
+        .filter(|s| s.day == today)
+        .map(|s| format!("{}: {} turn{}", s.session, s.turns, if s.turns == 1 { "" } else { "s" }))
+        .collect();
+    let subtitle = if recorded.is_empty() {
+        who.to_string()
+    } else {
+        let key = crate::app::screens::key_for(Scope::Rounds, Action::ReportTurns);
+        format!("{who} · recorded today: session {}; {key} corrects a count", recorded.join(", "))
+    };
+    let form = Form::new(title, fields).with_subtitle(subtitle);
     OpenForm::new(form, Purpose::Round { case_id: case.id, pins: p.pins, craniofacial: p.site.is_craniofacial() }, who)
 }
 
@@ -262,4 +204,43 @@ pub(super) fn phase_request(form: &Form, case_id: i64, who: String) -> Result<Re
     }
     let event = PhaseEvent { kind, on: parse_date(form.value("day"))?, reason, rate_mm_day: rate };
     Ok(Request::Rounds(RoundsRequest::Phase { case_id, event, who }))
+}
+
+/// How many of a patient's rounds the void form offers, newest first.
+const VOID_CHOICES: usize = 10;
+
+/// R-DO-5: which of the patient's recent rounds (not voided, newest first)
+/// was entered by mistake, and why. `None` when none is left to void.
+pub fn void_round(row: &RoundsRow, zone: Tz, who: &str) -> Option<OpenForm> {
+    let choices: Vec<Choice> = row
+        .case
+        .round_log
+        .iter()
+        .rev()
+        .filter(|r| r.void_reason.is_none())
+        .take(VOID_CHOICES)
+        .map(|r| {
+            let pins: Vec<String> = r.round.pin_grades.iter().map(u8::to_string).collect();
+            let pins = if pins.is_empty() { String::new() } else { format!(" · pins {}", pins.join(" ")) };
+            Choice::new(
+                format!("{}:{}", crate::store::void::Voidable::Round.code(), r.id),
+                format!(
+                    "#{} {} · pain {}/10{pins} · {}",
+                    r.id,
+                    r.round.at.with_timezone(&zone).format("%d/%m %H:%M"),
+                    r.round.pain,
+                    r.recorded_by
+                ),
+            )
+        })
+        .collect();
+    if choices.is_empty() {
+        return None;
+    }
+    let form = Form::new(
+        "Void a round entered by mistake (R-DO-5)",
+        vec![Field::pick("entry", "Round", choices), Field::text("reason", "What was wrong", 200)],
+    )
+    .with_subtitle(format!("{who} · kept in the history; its alerts and pin grades stop counting"));
+    Some(OpenForm::new(form, Purpose::Void, who))
 }

@@ -4,8 +4,9 @@
 //! tomorrow's is the plan. `Enter` records the selected patient's round
 //! (R-DO-5, today only: a round is made at the bedside), `t` the turns of
 //! the day's sessions (a phone report; on a day gone by, turns reported
-//! late); `s` records a phase step (R-DO-7) on the day shown. Built for a
-//! round: `Enter`, type, save, `j`, `Enter` for the next patient.
+//! late) and corrects a recorded session's turns; `s` records a phase step
+//! (R-DO-7) on the day shown; `V` voids a round entered by mistake. Built
+//! for a round: `Enter`, type, save, `j`, `Enter` for the next patient.
 
 use super::super::forms;
 use super::super::keymap::{Action, Scope};
@@ -37,6 +38,13 @@ pub fn receive(state: &mut State, day: NaiveDate, result: Result<Vec<RoundsRow>,
         return Outcome::default();
     }
     state.rounds.list.receive(result);
+    // R-AUDIT-2: a turns form refused by another terminal's save takes the
+    // sessions as stored now.
+    if let Mode::Form(open) = &mut state.mode
+        && open.stale
+    {
+        forms::refresh_turns(open, &state.rounds.list.rows);
+    }
     Outcome::redraw()
 }
 
@@ -92,12 +100,21 @@ impl Screen for RoundsScreen {
         let who = row.case.patient.to_string();
         let form = match action {
             Action::RecordRound => forms::round(&row, state.now, state.zone, &who),
+            Action::VoidRound => match forms::void_round(&row, state.zone, &who) {
+                Some(form) => form,
+                None => {
+                    return problem(state, "no round of this patient is left to void (none recorded, or all voided)");
+                }
+            },
             Action::PhaseStep => forms::phase(row.case.id, day, &who),
             Action::ReportTurns => match turns_form(state, &row, &who) {
                 Some(form) => form,
                 None => {
                     let on = if day == state.today() { "today".to_string() } else { format!("on {}", day_text(day)) };
-                    return problem(state, format!("every session due {on} is recorded (none is left to report)"));
+                    return problem(
+                        state,
+                        format!("no session is due {on} and none is recorded: nothing to report or correct"),
+                    );
                 }
             },
             _ => return Outcome::default(),
@@ -134,6 +151,7 @@ impl Screen for RoundsScreen {
         match action {
             Action::RecordRound => not_on_this_day(state, action).is_none(),
             Action::ReportTurns => turns_form(state, row, "").is_some(),
+            Action::VoidRound => row.case.round_log.iter().any(|r| r.void_reason.is_none()),
             _ => true,
         }
     }

@@ -33,7 +33,7 @@ pub struct Record<'a> {
     pub events: &'a [PhaseEvent],
     /// Every session recorded, any order.
     pub sessions: &'a [SessionDone],
-    /// Every round, oldest first.
+    /// Every round that counts (none voided), oldest first.
     pub rounds: &'a [Round],
 }
 
@@ -334,6 +334,7 @@ mod tests {
                 turns: *t,
                 done_at: at(day.month0() + 1, chrono::Datelike::day(&day), 8 + 4 * i as u32),
                 by_phone: false,
+                version: 1,
             })
             .collect()
     }

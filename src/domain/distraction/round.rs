@@ -56,6 +56,16 @@ pub struct SessionDone {
     pub done_at: DateTime<Utc>,
     /// Reported by phone by an outpatient turning at home.
     pub by_phone: bool,
+    /// The record's version: above 1 once its turns were corrected.
+    pub version: i64,
+}
+
+impl SessionDone {
+    /// R-DO-5: its turns were corrected after it was recorded (a session is
+    /// only ever changed that way).
+    pub fn corrected(&self) -> bool {
+        self.version > 1
+    }
 }
 
 /// R-DO-5: one round.

@@ -80,7 +80,7 @@ mod tests {
     }
 
     fn session(day: NaiveDate, n: u32) -> SessionDone {
-        SessionDone { day, session: n, turns: 1, done_at: at(day.day0() + 1, 7 + n), by_phone: false }
+        SessionDone { day, session: n, turns: 1, done_at: at(day.day0() + 1, 7 + n), by_phone: false, version: 1 }
     }
 
     use chrono::Datelike;
