@@ -135,17 +135,17 @@ fn save_or_ask(state: &mut State) -> Outcome {
         state.mode = Mode::Dialog(Box::new(dialog));
         return Outcome::redraw();
     }
-    // R-COMP-1: closing a complication asks first.
+    // R-COMP-1: closing a complication asks first; R-HO-1: so does a
+    // follow-up its rule warns about (with the reason typed).
     if !open.saving
-        && let Ok(forms::Request::Complication(change)) = forms::request(open)
-        && let Some((title, lines)) = change.confirmation()
+        && let Ok(request) = forms::request(open)
+        && let Some((title, lines)) = match &request {
+            forms::Request::Complication(change) => change.confirmation(),
+            forms::Request::Ossification(change) => change.confirmation(),
+            _ => None,
+        }
     {
-        let dialog = Dialog {
-            title,
-            lines,
-            on_confirm: Effect::Save(forms::Request::Complication(change)),
-            form: Some(open.clone()),
-        };
+        let dialog = Dialog { title, lines, on_confirm: Effect::Save(request), form: Some(open.clone()) };
         state.mode = Mode::Dialog(Box::new(dialog));
         return Outcome::redraw();
     }

@@ -131,6 +131,9 @@ pub enum Action {
     CorrectEvent,
     /// R-DO-5: void a distraction round entered by mistake.
     VoidRound,
+    /// R-HO-1: record an ossification follow-up / its X-ray check.
+    RecordOssification,
+    OssificationXray,
     /// R-COMP-1: record a complication of the patient / close an open one.
     RecordComplication,
     CloseComplication,
@@ -305,7 +308,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[Char('J')], Action::RecordEvent, "J0 timeline: record the next event now (arrived, in room, … back on ward)", None),
     bind(Detail, &[Char('C')], Action::RecordComplication, "record a complication (R-COMP-1)", None),
     bind(Detail, &[Char('K')], Action::CloseComplication, "close an open complication with its outcome (R-COMP-1)", None),
-    bind(Detail, &[Char('V')], Action::Void, "void an entry made by mistake (intake, treatment, lab, consultation)", None),
+    bind(Detail, &[Char('H')], Action::RecordOssification, "heterotopic ossification follow-up: surgery, prophylaxis (R-HO-1)", None),
+    bind(Detail, &[Char('X')], Action::OssificationXray, "ossification X-ray check done: its Brooker grade (R-HO-1)", None),
+    bind(Detail, &[Char('V')], Action::Void, "void an entry made by mistake (intake, treatment, lab, consultation, complication, ossification follow-up)", None),
     bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
     bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
     bind(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "reopen the bed", Some("reopen")),
@@ -401,6 +406,7 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::RecordEvent | Action::CorrectEvent => Change::Timeline,
         Action::RecordComplication => Change::Complication,
         Action::VoidRound => Change::Round,
+        Action::RecordOssification | Action::OssificationXray => Change::Ossification,
         Action::CloseComplication => Change::ComplicationClose,
         _ => return None,
     })

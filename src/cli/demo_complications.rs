@@ -64,7 +64,7 @@ pub fn build(store: &mut Store, now: DateTime<Utc>, hospital_number: u64) -> Res
         })?;
     }
     // R-HO-1: a hip operated on so that its X-ray check falls due soon.
-    let months = u32::try_from(store.settings().integer(ossification::FOLLOWUP_MONTHS)).unwrap_or(6);
+    let months = ossification::followup_months(store.settings());
     let due = today.checked_add_days(Days::new(XRAY_IN_DAYS)).unwrap_or(today);
     let surgery_day = due.checked_sub_months(Months::new(months)).unwrap_or(due);
     let surgery_at =

@@ -79,8 +79,8 @@ pub fn run(
             let new =
                 NewFollowUp { patient_id: who.patient_id, case_id, surgery_at, prophylaxis, timing_reason: reason };
             let (id, warnings) = store.write(now, |tx| store_ho::record(tx, &new)).map_err(|e| store.explain(e))?;
-            let months = u32::try_from(store.settings().integer(ossification::FOLLOWUP_MONTHS)).unwrap_or(6);
-            let due = ossification::xray_due(surgery_at, months, zone);
+            let months = ossification::followup_months(store.settings());
+            let due = ossification::xray_due_by(surgery_at, store.settings());
             let mut out = format!(
                 "recorded ossification follow-up #{id} for {who}: {words}; X-ray check due {} ({}={months} months, R-HO-1)",
                 due.format("%d/%m/%Y"),

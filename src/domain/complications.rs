@@ -84,16 +84,24 @@ pub struct Complication {
     pub recorded_at: DateTime<Utc>,
     /// `None` while open.
     pub closed: Option<Closure>,
+    /// Why it was voided as entered by mistake: it then counts nowhere
+    /// (only a patient's history lists it, marked).
+    pub voided: Option<String>,
 }
 
 impl Complication {
+    /// Open: neither closed nor voided.
     pub fn is_open(&self) -> bool {
-        self.closed.is_none()
+        self.closed.is_none() && self.voided.is_none()
     }
 
-    /// `! open` or `✓ closed`: a word with a glyph, never colour alone.
+    /// `! open`, `✓ closed` or `✗ voided`: a word with a glyph, never colour alone.
     pub fn status_label(&self) -> &'static str {
-        if self.is_open() { "! open" } else { "✓ closed" }
+        match (&self.voided, self.is_open()) {
+            (Some(_), _) => "✗ voided",
+            (None, true) => "! open",
+            (None, false) => "✓ closed",
+        }
     }
 
     /// `infection (severe) since 12/11/2026`.
@@ -183,6 +191,7 @@ mod tests {
                 by: "Dr".into(),
                 outcome: "healed".into(),
             }),
+            voided: None,
         }
     }
 
@@ -206,6 +215,9 @@ mod tests {
         assert_eq!(a.message, "COMPLICATION: infection (severe) since 12/11/2026, open");
         assert_eq!(alert(&complication(Severity::Mild, false)).unwrap().severity, attention::Severity::Info);
         assert!(alert(&complication(Severity::Severe, true)).is_none(), "closed: nothing asked");
+        let voided = Complication { voided: Some("wrong patient".into()), ..complication(Severity::Severe, false) };
+        assert!(alert(&voided).is_none(), "voided: nothing asked");
+        assert_eq!(voided.status_label(), "✗ voided");
     }
 
     #[test]

@@ -443,8 +443,12 @@ pub struct AdmissionDetail {
     /// R-TRACE-1: the devices implanted in (or used on) the patient in this
     /// stay's cases; the discharge letter lists them (R-DISCH-1).
     pub implants: Vec<super::stock::trace::ImplantRecord>,
-    /// R-COMP-1: the patient's complications (any stay), open ones first.
+    /// R-COMP-1: the patient's complications (any stay), open ones first,
+    /// voided ones last (marked).
     pub complications: Vec<super::complications::Complication>,
+    /// R-HO-1: the patient's ossification follow-ups (any stay; voided ones
+    /// marked), by surgery, oldest first.
+    pub ossification: Vec<super::ossification::FollowUpView>,
 }
 
 /// R-ANES-1, -2, -5: a case under anaesthesia whose consultation needs attention.

@@ -216,6 +216,9 @@ pub struct FollowUp {
     #[serde(serialize_with = "brooker_code")]
     pub brooker: Option<Brooker>,
     pub recorded_by: String,
+    /// Why it was voided as entered by mistake: it then counts nowhere
+    /// (only a patient's history lists it, marked).
+    pub voided: Option<String>,
 }
 
 fn brooker_code<S: serde::Serializer>(grade: &Option<Brooker>, s: S) -> Result<S::Ok, S::Error> {
@@ -228,17 +231,42 @@ fn brooker_code<S: serde::Serializer>(grade: &Option<Brooker>, s: S) -> Result<S
 impl FollowUp {
     /// R-HO-1: the day the X-ray check is due, by the site's setting.
     pub fn xray_due(&self, settings: &Settings) -> NaiveDate {
-        let months = u32::try_from(settings.integer(FOLLOWUP_MONTHS)).unwrap_or(6);
-        xray_due(self.surgery_at, months, settings.zone())
+        xray_due_by(self.surgery_at, settings)
+    }
+}
+
+/// R-HO-1: the months from surgery to the X-ray check, by the site's setting.
+pub fn followup_months(settings: &Settings) -> u32 {
+    u32::try_from(settings.integer(FOLLOWUP_MONTHS)).unwrap_or(6)
+}
+
+/// R-HO-1: the ward day the X-ray check of a surgery at `surgery` is due,
+/// by the site's setting ([`xray_due`]).
+pub fn xray_due_by(surgery: DateTime<Utc>, settings: &Settings) -> NaiveDate {
+    xray_due(surgery, followup_months(settings), settings.zone())
+}
+
+/// R-HO-1: a follow-up as a page shows it on a day: when its X-ray check
+/// is due (by the site's setting) and what it calls for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUpView {
+    pub follow_up: FollowUp,
+    pub xray_due: NaiveDate,
+    pub alerts: Vec<Alert>,
+}
+
+impl FollowUpView {
+    pub fn on(follow_up: FollowUp, today: NaiveDate, settings: &Settings) -> FollowUpView {
+        FollowUpView { xray_due: follow_up.xray_due(settings), alerts: alerts(&follow_up, today, settings), follow_up }
     }
 }
 
 /// R-HO-1: what a follow-up asks for on `today`: the X-ray check soon
 /// (within [`XRAY_SOON_DAYS`]), due or overdue, and, until the X-ray is
 /// done, a radiotherapy given outside its window. Each message cites the
-/// setting it uses. Nothing once the X-ray is done.
+/// setting it uses. Nothing once the X-ray is done, nor for one voided.
 pub fn alerts(f: &FollowUp, today: NaiveDate, settings: &Settings) -> Vec<Alert> {
-    if f.xray_on.is_some() {
+    if f.xray_on.is_some() || f.voided.is_some() {
         return Vec::new();
     }
     let alert =
@@ -289,6 +317,7 @@ mod tests {
             xray_on: None,
             brooker: None,
             recorded_by: "Dr".into(),
+            voided: None,
         }
     }
 
@@ -374,6 +403,8 @@ mod tests {
             "HO X-RAY OVERDUE: due 20/11/2026 (3 days ago, ho.followup_months=6 after surgery)"
         );
         assert_eq!(overdue[0].subject, Subject::Patient(3));
+        let voided = FollowUp { voided: Some("wrong patient".into()), ..f.clone() };
+        assert!(alerts(&voided, day(11, 23), &settings).is_empty(), "a voided follow-up asks nothing");
         let done = FollowUp { xray_on: Some(day(11, 21)), brooker: Some(Brooker::II), ..f };
         assert!(alerts(&done, day(11, 23), &settings).is_empty());
     }

@@ -7,6 +7,7 @@ pub mod effects;
 mod events;
 pub use events::WATCH_EVERY;
 mod save;
+mod save_ossification;
 mod save_rounds;
 mod save_setup;
 mod save_stock;

@@ -136,6 +136,7 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::Setup(r) => super::save_setup::apply(store, now, r),
         Request::Timeline(r) => timeline(store, now, r),
         Request::Complication(r) => complication(store, now, r),
+        Request::Ossification(r) => super::save_ossification::apply(store, now, r),
     }
 }
 
@@ -189,6 +190,7 @@ fn request_label(request: &Request) -> String {
         Request::Complication(ComplicationRequest::Close { complication_id, .. }) => {
             format!("complication #{complication_id} closed")
         }
+        Request::Ossification(r) => super::save_ossification::label(r),
         Request::Timeline(TimelineRequest::Correct { event_id, .. }) => format!("timeline event #{event_id} corrected"),
         Request::Timeline(TimelineRequest::Void { event_id, .. }) => format!("timeline event #{event_id} voided"),
         Request::StaffRole { staff_id, .. } => format!("staff #{staff_id} role"),

@@ -331,13 +331,11 @@ pub fn detail(
         discharge_check: discharge::check(conn, admission_id)?,
         follow_up_call: discharge::call_of(conn, admission_id, today)?,
         implants: super::stock::implants_of_admission(conn, admission_id)?,
-        complications: super::complications::list(
-            conn,
-            super::complications::ComplicationQuery { patient_id: Some(patient_id), open_only: false },
-        )?
-        .into_iter()
-        .map(|r| r.complication)
-        .collect(),
+        complications: super::complications::history(conn, patient_id)?,
+        ossification: super::ossification::history(conn, patient_id)?
+            .into_iter()
+            .map(|f| crate::domain::ossification::FollowUpView::on(f, today, settings))
+            .collect(),
         patient,
         case,
         readiness,

@@ -36,7 +36,8 @@ pub struct ComplicationQuery {
 
 const COLUMNS: &str = "c.id, c.version, c.patient_id, c.case_id, c.kind, c.onset_on, c.severity, c.description,
     r.display_name, c.recorded_at, c.closed_at, COALESCE(k.display_name, '-'), c.outcome,
-    p.surname, p.first_name, p.birth_date, p.hospital_number";
+    p.surname, p.first_name, p.birth_date, p.hospital_number,
+    CASE WHEN c.voided_at IS NULL THEN NULL ELSE COALESCE(c.void_reason, '') END";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplicationRow> {
     let id: i64 = r.get(0)?;
@@ -64,6 +65,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplicationRow> {
             recorded_by: r.get(8)?,
             recorded_at: rows::instant(r, 9)?,
             closed,
+            voided: r.get(17)?,
         },
         patient: Identity {
             patient_id: r.get(2)?,
@@ -78,16 +80,27 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplicationRow> {
 /// The complications not voided that `query` asks for: open ones first,
 /// then by onset, newest first.
 pub fn list(conn: &Connection, query: ComplicationQuery) -> Result<Vec<ComplicationRow>> {
+    select(conn, query, false)
+}
+
+/// A patient's history: their complications, the voided ones too (marked,
+/// after the others).
+pub fn history(conn: &Connection, patient_id: i64) -> Result<Vec<Complication>> {
+    let query = ComplicationQuery { patient_id: Some(patient_id), open_only: false };
+    Ok(select(conn, query, true)?.into_iter().map(|r| r.complication).collect())
+}
+
+fn select(conn: &Connection, query: ComplicationQuery, with_voided: bool) -> Result<Vec<ComplicationRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM complications c
          JOIN patients p ON p.id = c.patient_id
          JOIN staff r ON r.id = c.recorded_by
          LEFT JOIN staff k ON k.id = c.closed_by
-         WHERE c.voided_at IS NULL AND (?1 IS NULL OR c.patient_id = ?1) AND (?2 = 0 OR c.closed_at IS NULL)
-         ORDER BY c.closed_at IS NOT NULL, c.onset_on DESC, c.id DESC"
+         WHERE (?3 OR c.voided_at IS NULL) AND (?1 IS NULL OR c.patient_id = ?1) AND (?2 = 0 OR c.closed_at IS NULL)
+         ORDER BY c.voided_at IS NOT NULL, c.closed_at IS NOT NULL, c.onset_on DESC, c.id DESC"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![query.patient_id, query.open_only], row)?;
+    let rows = stmt.query_map(params![query.patient_id, query.open_only, with_voided], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -41,7 +41,8 @@ pub struct FollowUpRow {
 
 const COLUMNS: &str = "h.id, h.version, h.patient_id, h.case_id, h.surgery_at, h.prophylaxis, h.prophylaxis_at,
     h.drug, h.nsaid_days, h.dose_gy, h.timing_reason, h.xray_on, h.brooker, r.display_name,
-    p.surname, p.first_name, p.birth_date, p.hospital_number";
+    p.surname, p.first_name, p.birth_date, p.hospital_number,
+    CASE WHEN h.voided_at IS NULL THEN NULL ELSE COALESCE(h.void_reason, '') END";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpRow> {
     let id: i64 = r.get(0)?;
@@ -85,6 +86,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpRow> {
             },
             brooker: opt_known::<Brooker>(brooker.as_deref(), t, "brooker", Some(id))?,
             recorded_by: r.get(13)?,
+            voided: r.get(18)?,
         },
         patient: Identity {
             patient_id: r.get(2)?,
@@ -99,14 +101,24 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpRow> {
 /// The follow-ups not voided, of one patient or (`None`) of every patient
 /// whose X-ray check is not done yet; by surgery, oldest first.
 pub fn list(conn: &Connection, patient_id: Option<i64>) -> Result<Vec<FollowUpRow>> {
+    select(conn, patient_id, false)
+}
+
+/// A patient's history: their follow-ups, the voided ones too (marked).
+pub fn history(conn: &Connection, patient_id: i64) -> Result<Vec<FollowUp>> {
+    Ok(select(conn, Some(patient_id), true)?.into_iter().map(|r| r.follow_up).collect())
+}
+
+fn select(conn: &Connection, patient_id: Option<i64>, with_voided: bool) -> Result<Vec<FollowUpRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM ho_follow_ups h
          JOIN patients p ON p.id = h.patient_id JOIN staff r ON r.id = h.recorded_by
-         WHERE h.voided_at IS NULL AND (CASE WHEN ?1 IS NULL THEN h.xray_on IS NULL ELSE h.patient_id = ?1 END)
+         WHERE (?2 OR h.voided_at IS NULL)
+           AND (CASE WHEN ?1 IS NULL THEN h.xray_on IS NULL ELSE h.patient_id = ?1 END)
          ORDER BY h.surgery_at, h.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![patient_id], row)?;
+    let rows = stmt.query_map(params![patient_id, with_voided], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -154,8 +154,12 @@ impl Voidable {
             Voidable::Complication => {
                 crate::domain::complications::Kind::from_code(code).map(|k| k.label().to_string())
             }
-            Voidable::Ossification => crate::domain::ossification::ProphylaxisKind::from_code(code)
-                .map(|k| format!("prophylaxis {}", k.label())),
+            Voidable::Ossification => {
+                let kind = crate::domain::ossification::ProphylaxisKind::from_code(code);
+                let word = kind.map_or_else(|| code.replace('_', " "), |k| format!("prophylaxis {}", k.label()));
+                // A radiotherapy's dose, in Gy.
+                return number.map_or_else(|| word.clone(), |gy| format!("{word} {gy} Gy"));
+            }
             Voidable::Round => {
                 let pain = number.map_or_else(|| "-".to_string(), |p| format!("{p}"));
                 let pins = if code.is_empty() { String::new() } else { format!(", pin grades {code}") };

@@ -22,6 +22,11 @@ pub fn section(list: &[Complication], theme: &Theme, when: &dyn Fn(DateTime<Utc>
     );
     let mut lines = vec![Line::styled(format!(" COMPLICATIONS ({open} open; {keys})"), theme.section())];
     for c in list {
+        if c.voided.is_some() {
+            let text = format!("#{} {}", c.complication_id, c.summary());
+            lines.push(super::detail::voided_line(&text, c.voided.as_deref(), theme));
+            continue;
+        }
         let text = format!("   #{} {} {}", c.complication_id, c.status_label(), c.summary());
         lines.push(if c.is_open() { Line::styled(text, severity_style(c, theme)) } else { Line::raw(text) });
         if !c.description.is_empty() {

@@ -33,6 +33,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut left = identity_and_stay(detail, state, theme);
     // R-COMP-1: the patient's complications, in sight under who they are.
     left.extend(super::complications::section(&detail.complications, theme, &when));
+    // R-HO-1: the patient's ossification follow-ups, beside them.
+    left.extend(super::ossification::section(&detail.ossification, state.zone, theme));
     let cursor_line = left.len() + 1 + view.cursor;
     left.extend(readiness(detail, view.cursor, theme, &when));
     left.extend(anaesthesia(detail, theme, &when));
@@ -270,7 +272,7 @@ fn medication(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'stati
 
 /// An entry voided as entered by mistake: struck through, and said in words
 /// as well (never by style alone), with the reason.
-fn voided_line(text: &str, reason: Option<&str>, theme: &Theme) -> Line<'static> {
+pub(super) fn voided_line(text: &str, reason: Option<&str>, theme: &Theme) -> Line<'static> {
     use ratatui::style::Modifier;
     use ratatui::text::Span;
     Line::from(vec![

@@ -12,6 +12,7 @@ mod complications;
 mod detail;
 mod form;
 mod locked;
+mod ossification;
 mod overlays;
 mod rounds;
 mod status;

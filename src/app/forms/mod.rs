@@ -5,6 +5,7 @@
 mod clinical;
 mod complications;
 mod discharge;
+mod ossification;
 mod rounds;
 mod stay;
 pub mod stock;
@@ -15,6 +16,7 @@ pub mod ward_setup;
 pub use clinical::{consultation, intake, lab, treatment};
 pub use complications::{ComplicationRequest, close as close_complication, record as record_complication};
 pub use discharge::{discharge, discharge_check};
+pub use ossification::{OssificationRequest, record as record_ossification, xray as ossification_xray};
 pub use rounds::{RoundsRequest, phase, round, void_round};
 pub use stay::{
     NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, rebook, step_reason, undo,
@@ -151,6 +153,15 @@ pub enum Purpose {
     },
     /// R-COMP-1: an open complication closed with its outcome.
     CloseComplication,
+    /// R-HO-1: an ossification follow-up of the patient; its times are
+    /// typed in the ward's zone.
+    RecordOssification {
+        patient_id: i64,
+        case_id: Option<i64>,
+        zone: chrono_tz::Tz,
+    },
+    /// R-HO-1: a follow-up's X-ray check and its Brooker grade.
+    OssificationXray,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -196,33 +207,49 @@ pub fn staff_role(row: &StaffRow) -> OpenForm {
     OpenForm::new(form, Purpose::StaffRole { staff_id: row.staff_id, version: row.version }, &who)
 }
 
-/// Issue 8: which entry of this admission to void, and why. `None` when
-/// nothing can be voided (every entry is voided already, or none was made).
+/// Issue 8: which entry of this admission or its patient to void, and why:
+/// an intake, a treatment, a lab result, a consultation, a complication
+/// (R-COMP-1) or an ossification follow-up (R-HO-1), each named with the
+/// number the page shows. `None` when nothing can be voided (every entry is
+/// voided already, or none was made).
 pub fn void(d: &AdmissionDetail, zone: chrono_tz::Tz, who: &str) -> Option<OpenForm> {
     let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m %H:%M").to_string();
+    let code = |what: Voidable, id: i64| format!("{}:{id}", what.code());
     let mut choices = Vec::new();
     for i in d.intakes.iter().filter(|i| i.voided.is_none()) {
         choices.push(Choice::new(
-            format!("intake:{}", i.intake_id),
+            code(Voidable::Intake, i.intake_id),
             format!("intake #{}: {} at {}", i.intake_id, i.kind.label(), when(i.taken_at)),
         ));
     }
     for t in d.treatments.iter().filter(|t| t.voided.is_none()) {
         choices.push(Choice::new(
-            format!("treatment:{}", t.treatment_id),
+            code(Voidable::Treatment, t.treatment_id),
             format!("treatment #{}: {}", t.treatment_id, t.label),
         ));
     }
     for l in d.labs.iter().filter(|l| l.voided.is_none()) {
         choices.push(Choice::new(
-            format!("lab:{}", l.lab_id),
+            code(Voidable::Lab, l.lab_id),
             format!("lab #{}: {} {} at {}", l.lab_id, l.item.label(), l.value, when(l.taken_at)),
         ));
     }
     for c in d.consultations.iter().filter(|c| c.voided.is_none()) {
         choices.push(Choice::new(
-            format!("consultation:{}", c.consultation_id),
+            code(Voidable::Consultation, c.consultation_id),
             format!("consultation #{}: {} on {}", c.consultation_id, c.outcome.code(), when(c.held_at)),
+        ));
+    }
+    for c in d.complications.iter().filter(|c| c.voided.is_none()) {
+        choices.push(Choice::new(
+            code(Voidable::Complication, c.complication_id),
+            format!("complication #{}: {}", c.complication_id, c.summary()),
+        ));
+    }
+    for f in d.ossification.iter().map(|v| &v.follow_up).filter(|f| f.voided.is_none()) {
+        choices.push(Choice::new(
+            code(Voidable::Ossification, f.follow_up_id),
+            format!("ossification follow-up #{}: surgery {}", f.follow_up_id, when(f.surgery_at)),
         ));
     }
     if choices.is_empty() {
@@ -475,6 +502,8 @@ pub enum Request {
     Timeline(TimelineRequest),
     /// R-COMP-1: complications recorded and closed.
     Complication(ComplicationRequest),
+    /// R-HO-1: ossification follow-ups and their X-ray checks.
+    Ossification(OssificationRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -600,5 +629,9 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
             complications::record_request(form, patient_id, case_id, who)
         }
         Purpose::CloseComplication => complications::close_request(form, who),
+        Purpose::RecordOssification { patient_id, case_id, zone } => {
+            ossification::record_request(form, patient_id, case_id, zone, who)
+        }
+        Purpose::OssificationXray => ossification::xray_request(form, who),
     }
 }

@@ -68,6 +68,10 @@ pub fn applies(state: &State, action: Action) -> bool {
         Action::DischargeCheck => d.admission.state.is_on_ward(),
         // R-COMP-1: only an open complication can be closed.
         Action::CloseComplication => d.complications.iter().any(|c| c.is_open()),
+        // R-HO-1: a follow-up waiting for its X-ray check.
+        Action::OssificationXray => {
+            d.ossification.iter().any(|v| v.follow_up.xray_on.is_none() && v.follow_up.voided.is_none())
+        }
         Action::Undo => !d.timeline.is_empty(),
         // R-BLOCK-6: a case on the schedule (the store says what comes next).
         Action::RecordEvent => {
@@ -259,9 +263,11 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
         }
         Action::Void => match forms::void(&d, zone, &who) {
             Some(form) => open_form(state, form),
-            None => {
-                problem(state, "nothing to void here: no intake, treatment, lab or consultation that is not voided")
-            }
+            None => problem(
+                state,
+                "nothing to void here: no intake, treatment, lab, consultation, complication or ossification \
+                 follow-up that is not voided",
+            ),
         },
         Action::RecordComplication => {
             let form =
@@ -271,6 +277,23 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
         Action::CloseComplication => match forms::close_complication(&d.complications, &who) {
             Some(form) => open_form(state, form),
             None => problem(state, "no open complication to close (C records one)"),
+        },
+        Action::RecordOssification => {
+            let form = forms::record_ossification(
+                d.patient.identity.patient_id,
+                case.map(|c| (c.case_id, c.start)),
+                now,
+                zone,
+                &who,
+            );
+            open_form(state, form)
+        }
+        Action::OssificationXray => match forms::ossification_xray(&d.ossification, state.today(), zone, &who) {
+            Some(form) => open_form(state, form),
+            None => {
+                let key = key_for(Scope::Detail, Action::RecordOssification);
+                problem(state, format!("no ossification follow-up waits for its X-ray check ({key} records one)"))
+            }
         },
         Action::Treatment => open_form(state, forms::treatment(d.patient.identity.patient_id, &who)),
         Action::StopTreatment => match forms::stop_treatment(&d, &who) {
