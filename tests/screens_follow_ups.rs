@@ -94,7 +94,12 @@ fn r_ho_1_a_follow_up_and_its_x_ray_are_recorded_from_the_admission_page() {
     );
     let shown = screen(&w, 160, 48);
     assert!(shown.contains("· ✓ X-ray 22/11/2026: Brooker II"), "{shown}");
-    insta::assert_snapshot!("follow_up_on_the_admission_page_80x24", screen(&w, 80, 24));
+    // At 80×24 the section is under this stay's own: a page down shows it.
+    press_code(&mut w, crossterm::event::KeyCode::PageDown);
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("OSSIFICATION FOLLOW-UP (R-HO-1; H records, X the X-ray)"), "{shown}");
+    insta::assert_snapshot!("follow_up_on_the_admission_page_80x24", shown);
+    press_code(&mut w, crossterm::event::KeyCode::PageUp);
     press(&mut w, "X");
     assert!(flat(&screen(&w, 80, 24)).contains("no ossification follow-up waits for its X-ray check"));
 
@@ -107,7 +112,7 @@ fn r_ho_1_a_follow_up_and_its_x_ray_are_recorded_from_the_admission_page() {
         flat(&screen(&w, 80, 24))
             .contains(&format!("ossification follow-up #{id} voided (prophylaxis radiotherapy 7 Gy)"))
     );
-    let shown = screen(&w, 80, 24);
+    let shown = screen(&w, 160, 48);
     let line = shown.lines().find(|l| l.contains(&format!("#{id} surgery"))).unwrap_or_default();
     assert!(line.contains("✗ voided: wrong patient"), "{shown}");
     assert_eq!(detail(&w).ossification[0].follow_up.voided.as_deref(), Some("wrong patient"));

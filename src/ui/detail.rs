@@ -33,11 +33,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut left = identity_and_stay(detail, state, theme);
     // R-COMP-1: the patient's complications, in sight under who they are.
     left.extend(super::complications::section(&detail.complications, theme, &when));
-    // R-HO-1: the patient's ossification follow-ups, beside them.
-    left.extend(super::ossification::section(&detail.ossification, state.zone, theme));
     let cursor_line = left.len() + 1 + view.cursor;
     left.extend(readiness(detail, view.cursor, theme, &when));
     left.extend(anaesthesia(detail, theme, &when));
+    // R-HO-1: the patient's ossification follow-ups (months long: below
+    // this stay's own sections, so the checklist stays in sight).
+    left.extend(super::ossification::section(&detail.ossification, state.zone, theme));
     let mut right = fasting(detail, state, theme, &when);
     right.extend(medication(detail, theme, &when));
     right.extend(implants(detail, theme, &when));
