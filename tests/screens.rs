@@ -326,7 +326,8 @@ fn round_form_160x48() {
 fn round_form_80x24_follows_the_field() {
     let mut w = ward();
     press(&mut w, "6");
-    let mut p = w.state.rounds.rows.iter().find(|r| r.case.prescription.pins == 6).unwrap().case.prescription.clone();
+    let frame = |r: &&periop::store::distraction::RoundsRow| r.case.prescription.pins == 6 && r.case.hexapod.is_none();
+    let mut p = w.state.rounds.rows.iter().find(frame).unwrap().case.prescription.clone();
     p.pins = 12;
     let patient = w.store.patient_by_hospital_number("H100001").unwrap().unwrap();
     let new = periop::store::distraction::NewDistraction {

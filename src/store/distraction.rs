@@ -10,6 +10,7 @@ use super::rows;
 use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::distraction::alerts::{self, Record, Status};
+use crate::domain::distraction::hexapod_log::Sheet;
 use crate::domain::distraction::plan::{self, Plan};
 use crate::domain::distraction::round;
 use crate::domain::distraction::{PhaseEvent, PhaseKind, Prescription, Round, SessionDone};
@@ -43,6 +44,8 @@ pub struct DistractionCase {
     pub sessions: Vec<SessionDone>,
     /// Oldest first.
     pub rounds: Vec<Round>,
+    /// R-DO-8: a hexapod frame's prescription in force, with its log.
+    pub hexapod: Option<Sheet>,
 }
 
 impl DistractionCase {
@@ -53,6 +56,7 @@ impl DistractionCase {
             events: &self.events,
             sessions: &self.sessions,
             rounds: &self.rounds,
+            hexapod: self.hexapod.as_ref(),
         }
     }
 
@@ -120,6 +124,7 @@ fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DistractionCase> {
         events: Vec::new(),
         sessions: Vec::new(),
         rounds: Vec::new(),
+        hexapod: None,
     })
 }
 
@@ -216,6 +221,10 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
     for row in rounds {
         let (case_id, round) = row?;
         cases[index[&case_id]].rounds.push(round);
+    }
+    let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+    for (case_id, sheet) in super::hexapod::current_sheets(conn, &ids)? {
+        cases[index[&case_id]].hexapod = Some(sheet);
     }
     Ok(cases)
 }

@@ -1,6 +1,6 @@
 //! Corrections: an intake, a treatment, a lab result, an anaesthesia
-//! consultation, a complication (R-COMP-1) or an ossification follow-up
-//! (R-HO-1) entered by mistake is voided with a reason. Nothing is
+//! consultation, a complication (R-COMP-1), an ossification follow-up
+//! (R-HO-1) or a strut adjustment (R-DO-8) entered by mistake is voided with a reason. Nothing is
 //! deleted: the row is marked (who, when, why) through the write path, the
 //! audit keeps both images, history shows it struck through, and the rules
 //! (fasting, medication stops, the anaesthesia gate, readiness) stop
@@ -25,16 +25,19 @@ pub enum Voidable {
     Complication,
     /// R-HO-1.
     Ossification,
+    /// R-DO-8: a strut adjustment.
+    StrutAdjustment,
 }
 
 impl Voidable {
-    pub const ALL: [Voidable; 6] = [
+    pub const ALL: [Voidable; 7] = [
         Voidable::Intake,
         Voidable::Treatment,
         Voidable::Lab,
         Voidable::Consultation,
         Voidable::Complication,
         Voidable::Ossification,
+        Voidable::StrutAdjustment,
     ];
 
     pub fn table(self) -> Table {
@@ -45,6 +48,7 @@ impl Voidable {
             Voidable::Consultation => Table::AnaesthesiaConsultations,
             Voidable::Complication => Table::Complications,
             Voidable::Ossification => Table::HoFollowUps,
+            Voidable::StrutAdjustment => Table::HexapodAdjustments,
         }
     }
 
@@ -57,6 +61,7 @@ impl Voidable {
             Voidable::Consultation => "consultation",
             Voidable::Complication => "complication",
             Voidable::Ossification => "ossification",
+            Voidable::StrutAdjustment => "strut",
         }
     }
 
@@ -73,6 +78,7 @@ impl Voidable {
             Voidable::Consultation => "anaesthesia consultation",
             Voidable::Complication => "complication",
             Voidable::Ossification => "ossification follow-up",
+            Voidable::StrutAdjustment => "strut adjustment",
         }
     }
 
@@ -101,6 +107,11 @@ impl Voidable {
                 "SELECT r.prophylaxis, r.dose_gy, r.surgery_at, r.patient_id, r.version, r.voided_at
                  FROM ho_follow_ups r WHERE r.id = ?1"
             }
+            Voidable::StrutAdjustment => {
+                "SELECT 'strut ' || r.strut, r.length_mm, r.done_at, d.patient_id, r.version, r.voided_at
+                 FROM hexapod_adjustments r JOIN hexapod_prescriptions h ON h.id = r.prescription_id
+                 JOIN distraction_cases d ON d.id = h.case_id WHERE r.id = ?1"
+            }
         }
     }
 
@@ -121,6 +132,10 @@ impl Voidable {
             }
             Voidable::Ossification => crate::domain::ossification::ProphylaxisKind::from_code(code)
                 .map(|k| format!("prophylaxis {}", k.label())),
+            Voidable::StrutAdjustment => {
+                let mm = number.map(crate::domain::distraction::alerts::fmt_mm).unwrap_or_default();
+                return format!("{code} set to {mm} mm");
+            }
         };
         let word = word.unwrap_or_else(|| code.replace('_', " "));
         match number {

@@ -39,12 +39,11 @@ fn row_text(row: &RoundsRow) -> String {
     let pin = s.worst_pin.map_or_else(|| "no round".into(), |(pin, g)| format!("pin {pin} grade {g}"));
     let alert = s.alerts.first().map(|a| format!("  {} {}", a.severity.glyph(), a.message)).unwrap_or_default();
     format!(
-        "{late}{}{}  {}  sessions {}/{}  {}/{} mm (target {})  {pin}{alert}",
+        "{late}{}{}  {}  {}  {}/{} mm (target {})  {pin}{alert}",
         super::column(&c.patient.to_string(), 34),
         if c.outpatient { " ☎" } else { "" },
         phase_day(s.phase, s.day_number),
-        s.sessions_done,
-        s.sessions_due,
+        s.today_text(),
         fmt_mm(s.achieved_mm),
         fmt_mm(s.planned_mm),
         fmt_mm(s.target_mm),
