@@ -7,7 +7,7 @@ use super::args::{HexapodAction, ListFormat};
 use crate::domain::distraction::alerts::fmt_mm;
 use crate::domain::distraction::hexapod::{HexapodPlan, STRUTS};
 use crate::domain::distraction::hexapod_csv;
-use crate::domain::distraction::hexapod_log::{self, Flag};
+use crate::domain::distraction::hexapod_log;
 use crate::domain::settings::Settings;
 use crate::domain::ward_time;
 use crate::store::Store;
@@ -175,31 +175,6 @@ pub fn plan_line(plan: &HexapodPlan) -> String {
     )
 }
 
-/// The mark of a cell of the sheet: `+` logged as the sheet says, `!`
-/// logged off the sheet or twice, `x` missed, `.` to do, blank when the
-/// strut does not move that day.
-pub fn cell_mark(revision: &Revision, flags: &[Flag], day: NaiveDate, strut: u8, today: NaiveDate) -> &'static str {
-    let sheet = &revision.sheet;
-    if !sheet.plan.struts_due(day).contains(&strut) && !sheet.log.iter().any(|a| a.day == day && a.strut == strut) {
-        return "";
-    }
-    let flagged = flags.iter().any(|f| {
-        f.day == day
-            && f.strut == Some(strut)
-            && f.kind != hexapod_log::FlagKind::TravelEnd
-            && f.kind != hexapod_log::FlagKind::StrutChange
-    });
-    let logged = sheet.log.iter().any(|a| a.day == day && a.strut == strut);
-    match (logged, flagged) {
-        (true, true) => "!",
-        (true, false) => "+",
-        (false, _) if day < today || flags.iter().any(|f| f.day == day && f.kind == hexapod_log::FlagKind::Missed) => {
-            "x"
-        }
-        (false, _) => ".",
-    }
-}
-
 /// The printed sheet of one revision.
 pub fn sheet_text(
     case: &DistractionCase,
@@ -262,7 +237,8 @@ pub fn sheet_text(
         let mut line = format!("  {}", row.day.format("%d/%m/%Y"));
         for strut in 1..=STRUTS {
             let mm = fmt_mm(row.lengths[usize::from(strut - 1)]);
-            let mark = if sheet.void { "" } else { cell_mark(revision, &flags, row.day, strut, today) };
+            let mark =
+                if sheet.void { "" } else { hexapod_log::cell_mark(plan, &sheet.log, &flags, row.day, strut, today) };
             let _ = write!(line, " {:>10}", format!("{mm}{}{mark}", if mark.is_empty() { "" } else { " " }));
         }
         if i == 0 {
@@ -274,7 +250,8 @@ pub fn sheet_text(
         let _ = writeln!(out, "{line}");
     }
     if !sheet.void {
-        let _ = writeln!(out, "  + logged as the sheet says   ! logged off the sheet or twice   x missed   . to do");
+        let _ =
+            writeln!(out, "  + logged as the sheet says   ! logged off the sheet or twice   x missed   _ to do today");
     }
     if !sheet.log.is_empty() {
         let _ = writeln!(out, "Log:");

@@ -167,6 +167,14 @@ impl Store {
         Ok(revisions(self.conn(), &[case_id])?.remove(&case_id).unwrap_or_default())
     }
 
+    /// The distraction case a prescription belongs to, if it exists.
+    pub fn hexapod_case_of(&self, prescription_id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT case_id FROM hexapod_prescriptions WHERE id = ?1", [prescription_id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// R-DO-8: records `plan` as the case's next revision (the one before
     /// becomes void). Returns the prescription's id and revision number.
     pub fn record_hexapod(

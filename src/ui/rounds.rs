@@ -27,9 +27,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let [list, panel] = Layout::vertical([Constraint::Min(4), Constraint::Length(PANEL_ROWS)]).areas(area);
     draw_list(frame, list, state, theme);
     if let Some(row) = state.rounds.selected_row() {
-        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panel);
+        // R-DO-8: a hexapod frame's strut sheet takes the chart's place (and
+        // its width: six struts side by side).
+        let hexapod = row.case.hexapod.as_ref().zip(row.status.struts_today.as_ref());
+        let split = if hexapod.is_some() { [40, 60] } else { [50, 50] };
+        let [left, right] = Layout::horizontal(split.map(Constraint::Percentage)).areas(panel);
         draw_alerts(frame, left, row, state.today(), theme);
-        draw_chart(frame, right, row, state.today(), theme);
+        match hexapod {
+            Some((sheet, struts)) => super::hexapod::draw(frame, right, sheet, struts, state.today(), theme),
+            None => draw_chart(frame, right, row, state.today(), theme),
+        }
     }
 }
 
@@ -90,8 +97,17 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, today: NaiveDate, theme: &Theme) {
     let (c, s) = (&row.case, &row.status);
     let p = &c.prescription;
-    let mut lines = vec![Line::styled(
-        format!(
+    let said = match &c.hexapod {
+        // R-DO-8: the prescription in force, not the turns.
+        Some(sheet) => format!(
+            "{}, {}: revision {}, {} mm at {} mm/day",
+            p.site.label(),
+            p.device.label(),
+            sheet.revision,
+            fmt_mm(sheet.plan.correction_mm),
+            fmt_mm(sheet.plan.rate_mm_day)
+        ),
+        None => format!(
             "{}, {}: {} mm/day × {} sessions, {} mm a turn",
             p.site.label(),
             p.device.label(),
@@ -99,8 +115,8 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, today: NaiveD
             p.sessions_per_day,
             fmt_mm(p.mm_per_turn)
         ),
-        theme.dim(),
-    )];
+    };
+    let mut lines = vec![Line::styled(said, theme.dim())];
     if let Some(hi) = s.healing_index {
         lines.push(Line::styled(format!("healing index {hi:.0} d/cm (R-DO-7)"), theme.dim()));
     }

@@ -15,9 +15,28 @@ use chrono_tz::Tz;
 /// A request of the Rounds tab.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RoundsRequest {
-    Round { case_id: i64, entry: Box<RoundEntry>, who: String },
-    Phase { case_id: i64, event: PhaseEvent, who: String },
-    Sessions { case_id: i64, sessions: Vec<SessionEntry>, who: String },
+    Round {
+        case_id: i64,
+        entry: Box<RoundEntry>,
+        who: String,
+    },
+    Phase {
+        case_id: i64,
+        event: PhaseEvent,
+        who: String,
+    },
+    Sessions {
+        case_id: i64,
+        sessions: Vec<SessionEntry>,
+        who: String,
+    },
+    /// R-DO-8: a hexapod frame's struts adjusted on `day`.
+    Struts {
+        prescription_id: i64,
+        day: chrono::NaiveDate,
+        entries: Vec<crate::store::hexapod::NewAdjustment>,
+        who: String,
+    },
 }
 
 const SESSION_KEYS: [&str; 12] = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12"];

@@ -1,7 +1,7 @@
 //! The Rounds tab (R-DO-4): today's patients in distraction, overdue
 //! sessions first. `Enter` records the selected patient's round (R-DO-5),
-//! `t` only the turns of today's sessions (a phone report); `s` records a
-//! phase step (R-DO-7). Built for a round: `Enter`, type,
+//! `t` only the turns of today's sessions (a phone report); `x` a hexapod
+//! frame's struts (R-DO-8); `s` records a phase step (R-DO-7). Built for a round: `Enter`, type,
 //! save, `j`, `Enter` for the next patient.
 
 use super::super::forms;
@@ -28,6 +28,16 @@ impl Screen for RoundsScreen {
             Action::ReportTurns => match forms::turns(&row, state.now, state.zone, &who) {
                 Some(form) => form,
                 None => return problem(state, "every session due today is recorded (none is left to report)"),
+            },
+            Action::LogStruts => match forms::struts(&row, state.today(), &who) {
+                Some(form) => form,
+                None if row.case.hexapod.is_none() => {
+                    return problem(
+                        state,
+                        "no hexapod prescription for this patient; a doctor records one with `periop hexapod import` (R-DO-8)",
+                    );
+                }
+                None => return problem(state, "every strut due today is logged (none is left to adjust)"),
             },
             _ => return Outcome::default(),
         };
@@ -64,6 +74,12 @@ impl Screen for RoundsScreen {
                     .due_today
                     .iter()
                     .any(|(n, _, _)| !r.case.sessions.iter().any(|s| s.day == today && s.session == *n))
+            }),
+            Action::LogStruts => state.rounds.selected_row().is_some_and(|r| {
+                let today = state.today();
+                r.case.hexapod.as_ref().is_some_and(|h| {
+                    h.plan.struts_due(today).iter().any(|s| !h.log.iter().any(|a| a.day == today && a.strut == *s))
+                })
             }),
             _ => true,
         }

@@ -88,6 +88,9 @@ pub struct StrutsToday {
     /// Struts (1-based) adjusted today, and those due today.
     pub done: Vec<u8>,
     pub due: Vec<u8>,
+    /// What the log calls for (also among the alerts), for the sheet's marks.
+    #[serde(skip)]
+    pub flags: Vec<hexapod_log::Flag>,
 }
 
 /// The plan in force for a record.
@@ -139,6 +142,10 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     let healing_index = plan::healing_index(p.osteotomy_on, until, p.mm(achieved_turns))
         .filter(|_| matches!(phase, Phase::Consolidation | Phase::Removed));
 
+    let hexapod_flags = record
+        .hexapod
+        .map(|sheet| hexapod_log::flags(&sheet.plan, &sheet.log, now, zone, settings))
+        .unwrap_or_default();
     let mut alerts = Vec::new();
     let alert = |rule: &'static str, severity, message: String| Alert {
         rule,
@@ -160,9 +167,8 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     }
     if phase != Phase::Removed {
         alerts.extend(round_alerts(record.rounds, settings).into_iter().map(|(rule, sev, m)| alert(rule, sev, m)));
-        if let Some(sheet) = record.hexapod {
-            let flags = hexapod_log::flags(&sheet.plan, &sheet.log, now, zone, settings);
-            alerts.extend(flags.into_iter().map(|f| alert("R-DO-8", f.severity, f.message)));
+        if record.hexapod.is_some() {
+            alerts.extend(hexapod_flags.iter().map(|f| alert("R-DO-8", f.severity, f.message.clone())));
         } else {
             alerts.extend(
                 turn_alerts(record, &plan, today, settings).into_iter().map(|(sev, m)| alert("R-DO-3", sev, m)),
@@ -201,7 +207,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     crate::domain::attention::sort(&mut alerts);
     let struts_today = record.hexapod.map(|sheet| {
         let (done, due) = hexapod_log::progress(&sheet.plan, &sheet.log, today);
-        StrutsToday { revision: sheet.revision, done, due }
+        StrutsToday { revision: sheet.revision, done, due, flags: hexapod_flags.clone() }
     });
     let (achieved_mm, planned_mm) = match record.hexapod {
         Some(sheet) => hexapod_log::correction_by(&sheet.plan, &sheet.log, today),

@@ -58,7 +58,7 @@ pub enum FlagKind {
 }
 
 /// One thing the log calls for (R-DO-8).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Flag {
     pub kind: FlagKind,
     pub severity: Severity,
@@ -132,6 +132,34 @@ pub fn correction_by(plan: &HexapodPlan, log: &[Adjustment], day: NaiveDate) -> 
     let due = plan.days.iter().skip(1).filter(|d| d.day <= day).count() as f64;
     let share = |n: f64| plan.correction_mm * n / total;
     (share(days_done(plan, log, day) as f64), share(due))
+}
+
+/// A cell of the strut sheet: `+` logged as the sheet says, `!` logged
+/// off the sheet or twice, `x` missed, `_` to do today, empty on a day to
+/// come or when the strut does not move that day (a `.` would read as a
+/// decimal point). `flags` are those of [`flags`] for the same log.
+pub fn cell_mark(
+    plan: &HexapodPlan,
+    log: &[Adjustment],
+    flags: &[Flag],
+    day: NaiveDate,
+    strut: u8,
+    today: NaiveDate,
+) -> &'static str {
+    let logged = log.iter().any(|a| a.day == day && a.strut == strut);
+    if !logged && !plan.struts_due(day).contains(&strut) {
+        return "";
+    }
+    let about = |kind: FlagKind| flags.iter().any(|f| f.kind == kind && f.day == day && f.strut == Some(strut));
+    let flagged = about(FlagKind::Doubled) || about(FlagKind::OffSheet) || about(FlagKind::OutOfOrder);
+    let missed = flags.iter().any(|f| f.kind == FlagKind::Missed && f.day == day);
+    match (logged, flagged) {
+        (true, true) => "!",
+        (true, false) => "+",
+        (false, _) if day < today || missed => "x",
+        (false, _) if day == today => "_",
+        (false, _) => "",
+    }
 }
 
 /// Everything the log of `plan` calls for at `now` (R-DO-8): past days are
