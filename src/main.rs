@@ -182,6 +182,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let now = clock_for(&store).now();
             out(&cli::distraction_commands::run(&mut store, patient.as_deref(), case_id, action, now)?);
         }
+        Some(Command::Hexapod { patient, case_id, revision, format, action }) => {
+            let mut store = open(&database(cli.db)?, now_arg)?;
+            let now = clock_for(&store).now();
+            let asked = cli::hexapod::Asked { patient: patient.as_deref(), case_id, revision, format };
+            out_as(&cli::hexapod::run(&mut store, asked, action, now)?, cli.ascii && format == ListFormat::Text);
+        }
         Some(Command::Complications { patient, open: open_only, format, action }) => {
             let mut store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();
@@ -367,7 +373,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Void { kind, id, reason, .. }) => {
             use periop::store::void::{self, Voidable};
             let what = Voidable::from_code(&kind).ok_or_else(|| {
-                color_eyre::eyre::eyre!("{kind:?} cannot be voided; use {}, or implant", Voidable::codes_text())
+                let kinds: Vec<&str> = Voidable::ALL.iter().map(|v| v.code()).chain(["implant"]).collect();
+                color_eyre::eyre::eyre!("{kind:?} cannot be voided; use one of: {}", kinds.join(", "))
             })?;
             let mut store = open(&database(cli.db)?, now_arg)?;
             let now = clock_for(&store).now();

@@ -226,7 +226,8 @@ fn every_screen_with_long_accented_and_cjk_names() {
 
 /// R-DO-4: the Rounds tab, overdue sessions first, the selected patient's
 /// alerts and the length chart (planned as a line, done as blocks: they read
-/// apart in monochrome).
+/// apart in monochrome; at 160×48) or, first in the demo, a hexapod frame's
+/// strut sheet (R-DO-8; at 80×24).
 #[test]
 fn rounds_80x24() {
     let mut w = ward();
@@ -237,7 +238,8 @@ fn rounds_80x24() {
 #[test]
 fn rounds_160x48() {
     let mut w = ward();
-    press(&mut w, "6");
+    // The first row is the hexapod frame's (its strut sheet): the next has the chart.
+    press(&mut w, "6j");
     let shown = screen(&w, 160, 48);
     assert!(shown.contains("LENGTH, mm by day"), "{shown}");
     insta::assert_snapshot!(shown);
@@ -260,8 +262,8 @@ fn round_form_160x48() {
 fn round_form_80x24_follows_the_field() {
     let mut w = ward();
     press(&mut w, "6");
-    let mut p =
-        w.state.rounds.list.rows.iter().find(|r| r.case.prescription.pins == 6).unwrap().case.prescription.clone();
+    let frame = |r: &&periop::store::distraction::RoundsRow| r.case.prescription.pins == 6 && r.case.hexapod.is_none();
+    let mut p = w.state.rounds.list.rows.iter().find(frame).unwrap().case.prescription.clone();
     p.pins = 12;
     let patient = w.store.patient_by_hospital_number("H100001").unwrap().unwrap();
     let new = periop::store::distraction::NewDistraction {
@@ -278,6 +280,40 @@ fn round_form_80x24_follows_the_field() {
     assert!(shown.contains("of 20)"), "{shown}");
     assert!(shown.contains("▶*Pin 12 grade (0-6)"), "{shown}");
     insta::assert_snapshot!(shown);
+}
+
+/// R-DO-8: a hexapod frame on the Rounds tab: its strut sheet in place of
+/// the chart, `x` logs the lengths read on the struts; one outside a
+/// strut's catalogue range is refused with the typing kept; the sheet is
+/// marked after, and `x` says when nothing is left.
+#[test]
+fn r_do_8_struts_are_logged_from_the_rounds_tab() {
+    let mut w = ward();
+    press(&mut w, "6/charpentier\n");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("STRUTS, mm · revision 2") && shown.contains(">22/11"), "{shown}");
+    assert!(shown.contains("struts 0/5 (rev 2)"), "{shown}");
+    insta::assert_snapshot!("hexapod_sheet_80x24", shown);
+    press(&mut w, "x");
+    let form = screen(&w, 80, 24);
+    assert!(form.contains("Strut 1 set to (mm)") && form.contains("the sheet says (mm): 1 red 182"), "{form}");
+    assert!(!form.contains("Strut 6 set to"), "strut 6 does not move today: {form}");
+    insta::assert_snapshot!("hexapod_struts_form_80x24", form);
+    press(&mut w, "182\t400");
+    ctrl(&mut w, 's');
+    let refused = screen(&w, 80, 24);
+    assert!(refused.contains("cannot be set to 400 mm"), "{refused}");
+    press(&mut w, "\x08\x08\x08172\t193\t177\t164");
+    ctrl(&mut w, 's');
+    let saved = screen(&w, 80, 24);
+    assert!(saved.contains("strut(s) 1, 2, 3, 4, 5 logged for 22/11"), "{saved}");
+    assert!(saved.contains("struts 5/5 (rev 2)") && saved.contains("182+"), "{saved}");
+    press(&mut w, "x");
+    assert!(screen(&w, 80, 24).contains("every strut due today is logged"));
+    // A patient without a hexapod prescription is told why.
+    press(&mut w, "\x1b/faure\n");
+    press(&mut w, "x");
+    assert!(screen(&w, 80, 24).contains("no hexapod prescription for this patient"));
 }
 
 /// R-DO-5: an outpatient's turns reported by phone, without a round: `t`,

@@ -21,7 +21,7 @@ fn r_do_4_a_day_gone_by_shows_the_sessions_missed_and_takes_turns_reported_late(
     press(&mut w, "6/garnier\n[[");
     assert_eq!(w.state.rounds_day(), day(20));
     let shown = screen(&w, 80, 24);
-    assert!(shown.contains("DISTRACTION ROUNDS Fri 20/11/2026 (4) · as the day ended (T: today)"), "{shown}");
+    assert!(shown.contains("DISTRACTION ROUNDS Fri 20/11/2026 (5) · as the day ended (T: today)"), "{shown}");
     assert!(shown.contains("! 2 MISSED"), "{shown}");
     assert!(shown.contains("3 ✗ missed · 4 ✗"), "{shown}");
     assert!(!shown.contains("Enter round"), "a round is not offered on a day gone by:\n{shown}");
@@ -60,7 +60,7 @@ fn r_do_2_a_day_to_come_is_the_plan_and_t_capital_goes_back_to_today() {
     press(&mut w, "6/lefevre\n]");
     assert_eq!(w.state.rounds_day(), day(23));
     let shown = screen(&w, 80, 24);
-    assert!(shown.contains("DISTRACTION ROUNDS Mon 23/11/2026 (4) · the plan of a day to come (T: today)"), "{shown}");
+    assert!(shown.contains("DISTRACTION ROUNDS Mon 23/11/2026 (5) · the plan of a day to come (T: today)"), "{shown}");
     assert!(shown.contains("4 sessions planned"), "{shown}");
     assert!(shown.contains("alerts are judged on today's sheet (T)"), "{shown}");
     insta::assert_snapshot!("rounds_a_day_to_come_80x24", shown);
@@ -77,7 +77,7 @@ fn r_do_2_a_day_to_come_is_the_plan_and_t_capital_goes_back_to_today() {
     press(&mut w, "T");
     assert_eq!(w.state.rounds.day, None, "today's sheet follows the clock");
     let shown = screen(&w, 80, 24);
-    assert!(shown.contains("DISTRACTION ROUNDS Sun 22/11/2026 (4) · today"), "{shown}");
+    assert!(shown.contains("DISTRACTION ROUNDS Sun 22/11/2026 (5) · today"), "{shown}");
     assert!(shown.contains("Enter round"), "{shown}");
     // The arrows move by day too, as on the Board.
     press_code(&mut w, crossterm::event::KeyCode::Left);

@@ -104,6 +104,26 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<DistractionAction>,
     },
+    /// Print a patient's hexapod strut sheet (R-DO-8): the prescription in
+    /// force, day × strut, with each adjustment logged and what it calls
+    /// for; `import` records a (re-)planned prescription, `adjust` logs struts.
+    #[command(args_conflicts_with_subcommands = true)]
+    Hexapod {
+        /// The patient's hospital number.
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: Option<String>,
+        /// Which of the patient's distraction cases (default: the latest).
+        #[arg(long = "case", value_name = "N")]
+        case_id: Option<i64>,
+        /// An earlier revision (it prints as void).
+        #[arg(long, value_name = "N")]
+        revision: Option<u32>,
+        /// text prints the sheet; csv prints the prescription as `import` reads it.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        #[command(subcommand)]
+        action: Option<HexapodAction>,
+    },
     /// List complications (R-COMP-1), a patient's or the whole ward's, open
     /// ones first; `add` records one, `close` closes one with its outcome.
     #[command(args_conflicts_with_subcommands = true)]
@@ -230,13 +250,13 @@ pub enum Command {
         path: PathBuf,
     },
     /// Void an intake, treatment, lab result, anaesthesia consultation,
-    /// complication, ossification follow-up, distraction round or implant
-    /// record entered by mistake: kept in the history, struck through, no longer counted by any
-    /// rule (its alerts go away).
+    /// complication, ossification follow-up, distraction round, strut
+    /// adjustment or implant record entered by mistake: kept in the history,
+    /// struck through, no longer counted by any rule (its alerts go away).
     Void {
-        /// intake, treatment, lab, consultation, complication, ossification, round or implant.
+        /// intake, treatment, lab, consultation, complication, ossification, round, strut or implant.
         kind: String,
-        /// Its number, as the admission's page, the Rounds tab, `periop implants` and the audit show it (#12).
+        /// Its number, as the admission's page, the Rounds tab, `periop implants`, `periop hexapod` and the audit show it (#12).
         id: i64,
         /// What was wrong with it (recorded).
         #[arg(long)]
@@ -455,6 +475,45 @@ pub enum DistractionAction {
         /// A resume at a new rate, in mm/day.
         #[arg(long, value_name = "MM_PER_DAY")]
         rate: Option<f64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HexapodAction {
+    /// Record a prescription from the planning software's table (doctor or
+    /// admin); it becomes the case's next revision, and the one before is void.
+    Import {
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: String,
+        /// Which of the patient's distraction cases (default: the latest).
+        #[arg(long = "case", value_name = "N")]
+        case_id: Option<i64>,
+        /// The table as text (`-` reads standard input): lines
+        /// `plan,MM,MM_PER_DAY`, `strut,N,COLOUR,SIZE,MIN,MAX`,
+        /// `day,DATE,L1,…,L6`, `change,DATE,N,SIZE,MIN,MAX`.
+        #[arg(long, value_name = "FILE")]
+        file: String,
+        /// Why it was (re-)planned, e.g. "after the X-ray of 12/12".
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Log strut adjustments made (nurse, doctor or admin).
+    Adjust {
+        #[arg(long, value_name = "HOSPITAL_NUMBER")]
+        patient: String,
+        /// Which of the patient's distraction cases (default: the latest).
+        #[arg(long = "case", value_name = "N")]
+        case_id: Option<i64>,
+        /// A strut and the length it was set to, in mm: `--set 3=162.5`;
+        /// once per strut, in the order they were turned.
+        #[arg(long = "set", value_name = "STRUT=MM", required = true)]
+        set: Vec<String>,
+        /// The day of the sheet they were for, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        day: Option<String>,
+        /// Reported by phone (the patient adjusts at home).
+        #[arg(long)]
+        phone: bool,
     },
 }
 

@@ -205,6 +205,7 @@ pub fn build(
     progress(1.0);
     store.write(now, |tx| around_today(tx, &mut ward, &mut dice))?;
     super::demo_distraction::build(&mut store, now, ward.next_hospital_number + 1)?;
+    super::demo_hexapod::build(&mut store, now, format!("H{}", ward.next_hospital_number + 10))?;
     super::demo_stock::build(&mut store, now)?;
     // After the distraction patients' hospital numbers.
     super::demo_complications::build(&mut store, now, ward.next_hospital_number + 20)?;

@@ -5,7 +5,7 @@
 
 use crate::domain::attention::Alert;
 use crate::domain::distraction::Prescription;
-use crate::domain::distraction::alerts::fmt_mm;
+use crate::domain::distraction::alerts::{StrutsToday, fmt_mm};
 use crate::domain::identity::Identity;
 use crate::domain::names;
 use crate::store::distraction::{DistractionCase, RoundsRow};
@@ -50,6 +50,8 @@ struct JsonRow<'a> {
     worst_pin: Option<JsonPin>,
     healing_index: Option<f64>,
     alerts: &'a [Alert],
+    /// R-DO-8: a hexapod frame's struts today (null otherwise).
+    struts_today: Option<&'a StrutsToday>,
 }
 
 pub fn json(rows: &[RoundsRow], day: NaiveDate, now: DateTime<Utc>, zone: Tz) -> String {
@@ -75,6 +77,7 @@ pub fn json(rows: &[RoundsRow], day: NaiveDate, now: DateTime<Utc>, zone: Tz) ->
                 worst_pin: s.worst_pin.map(|(pin, grade)| JsonPin { pin, grade }),
                 healing_index: s.healing_index.map(|h| (h * 10.0).round() / 10.0),
                 alerts: &s.alerts,
+                struts_today: s.struts_today.as_ref(),
             }
         })
         .collect();
@@ -102,6 +105,8 @@ pub const CSV_COLUMNS: &[&str] = &[
     "target_mm",
     "worst_pin_grade",
     "alerts",
+    "struts_done",
+    "struts_due",
 ];
 
 pub fn csv(rows: &[RoundsRow]) -> String {
@@ -128,6 +133,8 @@ pub fn csv(rows: &[RoundsRow]) -> String {
             fmt_mm(s.target_mm),
             s.worst_pin.map(|(_, g)| g.to_string()).unwrap_or_default(),
             s.alerts.iter().map(|a| format!("{} {}", a.rule, a.message)).collect::<Vec<_>>().join("; "),
+            s.struts_today.as_ref().map(|t| t.done.len().to_string()).unwrap_or_default(),
+            s.struts_today.as_ref().map(|t| t.due.len().to_string()).unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
         out.push_str(&line.join(","));
@@ -153,15 +160,14 @@ pub fn text(rows: &[RoundsRow], day: NaiveDate) -> String {
         };
         let _ = writeln!(
             out,
-            "  {}  {}{}  {}, {}  {}  sessions {}/{}  {} of {} mm (plan {})  {pin}",
+            "  {}  {}{}  {}, {}  {}  {}  {} of {} mm (plan {})  {pin}",
             c.patient,
             c.hospital_number,
             if c.outpatient { " (outpatient)" } else { "" },
             c.prescription.site.label(),
             c.prescription.device.label(),
             phase_day(s.phase, s.day_number),
-            s.sessions_done,
-            s.sessions_due,
+            s.today_text(),
             fmt_mm(s.achieved_mm),
             fmt_mm(s.target_mm),
             fmt_mm(s.planned_mm),

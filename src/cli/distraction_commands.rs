@@ -32,7 +32,8 @@ pub fn rounds(store: &Store, date: Option<&str>, format: ListFormat, now: DateTi
     })
 }
 
-fn case_of(store: &Store, patient: &str, case_id: Option<i64>) -> Result<DistractionCase> {
+/// The patient's distraction case `case_id`, or their latest.
+pub fn case_of(store: &Store, patient: &str, case_id: Option<i64>) -> Result<DistractionCase> {
     let who = store
         .patient_by_hospital_number(patient)
         .map_err(|e| store.explain(e))?

@@ -127,6 +127,7 @@ mod tests {
             "R-DO-5",
             "R-DO-6",
             "R-DO-7",
+            "R-DO-8",
             "R-BLOCK-3",
             "R-STOCK-1",
             "R-STOCK-2",
@@ -146,7 +147,7 @@ mod tests {
         ] {
             assert!(ids.contains(&id), "{id} is not in docs/rules.md");
         }
-        assert_eq!(ids.len(), 52, "{ids:?}");
+        assert_eq!(ids.len(), 53, "{ids:?}");
     }
 
     /// Found in use (#12): `periop settings` cited rules (R-HO-1, R-BLOCK-2)
@@ -164,7 +165,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "there is no rule \"R-FOO-9\"; rule IDs look like R-FAST-4 (R-PATH-1..6, R-READY-1..3, R-ANES-1..5, \
-             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-1..6, R-DO-1..7, R-COMP-1, R-HO-1, R-STOCK-1..4, R-TRACE-1..3, \
+             R-FAST-1..5, R-MED-1..3, R-DISCH-1..2, R-BLOCK-1..6, R-DO-1..8, R-COMP-1, R-HO-1, R-STOCK-1..4, R-TRACE-1..3, \
              R-AUDIT-1..3, R-PRIV-1..2, R-ROLE-1); `periop rules` prints them all"
         );
     }

@@ -3,6 +3,7 @@
 //! the round calls for.
 
 use crate::app::forms::RoundsRequest;
+use crate::domain::attention::Severity;
 use crate::domain::distraction::alerts;
 use crate::domain::{day_label, ward_time};
 use crate::store::{Result, Store, distraction_sessions};
@@ -58,6 +59,23 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
             }
             Ok(format!("{who}: {}", said.join("; ")))
         }
+        RoundsRequest::Struts { prescription_id, day, entries, who } => {
+            store.log_struts(now, prescription_id, &entries)?;
+            let struts: Vec<String> = entries.iter().map(|e| e.strut.to_string()).collect();
+            let phone = if entries.iter().any(|e| e.by_phone) { " (by phone)" } else { "" };
+            let mut said = format!("{who}: strut(s) {} logged for {}{phone}", struts.join(", "), day.format("%d/%m"));
+            // What the day now calls for (a length off the sheet, a double…).
+            let case_id: Option<i64> = store.hexapod_case_of(prescription_id)?;
+            if let Some(case_id) = case_id {
+                let case = store.distraction(case_id)?;
+                let status = alerts::status(&case.record(), now, store.zone(), store.settings());
+                let flags = status.struts_today.map(|s| s.flags).unwrap_or_default();
+                for f in flags.iter().filter(|f| f.day == day && f.severity != Severity::Info) {
+                    said.push_str(&format!("; {} {}", f.severity.glyph(), f.message));
+                }
+            }
+            Ok(said)
+        }
         RoundsRequest::Phase { case_id, event, who } => {
             store.record_phase(now, case_id, &event)?;
             Ok(format!("{who}: {} on {}", event.kind.label(), event.on.format("%d/%m")))
@@ -71,5 +89,6 @@ pub fn label(request: &RoundsRequest) -> String {
         RoundsRequest::Round { case_id, .. } => format!("distraction case #{case_id} round"),
         RoundsRequest::Phase { case_id, event, .. } => format!("distraction case #{case_id} {}", event.kind.code()),
         RoundsRequest::Sessions { case_id, .. } => format!("distraction case #{case_id} sessions"),
+        RoundsRequest::Struts { prescription_id, .. } => format!("hexapod prescription #{prescription_id} struts"),
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::block_timeline::EventKind;
 use crate::domain::case::{AnaesthesiaMode, CaseState};
 use crate::domain::checklist::CheckItem;
 use crate::domain::complications::{Kind as ComplicationKind, Severity as ComplicationSeverity};
+use crate::domain::distraction::hexapod::StrutColour;
 use crate::domain::distraction::{Colour, Device, Motor, PhaseKind, Sensation, Site};
 use crate::domain::fasting::IntakeKind;
 use crate::domain::journey::BleedingRisk;
@@ -70,6 +71,7 @@ codes! {
     ComplicationSeverity => ComplicationSeverity::ALL.to_vec(), ComplicationSeverity::code, ComplicationSeverity::from_code;
     ProphylaxisKind => ProphylaxisKind::ALL.to_vec(), ProphylaxisKind::code, ProphylaxisKind::from_code;
     Brooker => Brooker::ALL.to_vec(), Brooker::code, Brooker::from_code;
+    StrutColour => StrutColour::ALL.to_vec(), StrutColour::code, StrutColour::from_code;
 }
 
 /// A stored timeline event: the code only (`-` is for typing).
@@ -189,6 +191,7 @@ pub const COLUMNS: &[(Table, &str, Codes)] = &[
     (Table::Complications, "severity", <ComplicationSeverity as Code>::codes),
     (Table::HoFollowUps, "prophylaxis", <ProphylaxisKind as Code>::codes),
     (Table::HoFollowUps, "brooker", <Brooker as Code>::codes),
+    (Table::HexapodStruts, "colour", <StrutColour as Code>::codes),
 ];
 
 /// How a time column is written: a ward day (`2026-11-23`) or an instant

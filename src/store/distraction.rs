@@ -10,6 +10,7 @@ use super::rows;
 use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::distraction::alerts::{self, Record, Status};
+use crate::domain::distraction::hexapod_log::Sheet;
 use crate::domain::distraction::plan::{self, Plan};
 use crate::domain::distraction::sheet;
 use crate::domain::distraction::{PhaseEvent, PhaseKind, Prescription, Round, SessionDone};
@@ -46,6 +47,8 @@ pub struct DistractionCase {
     /// Every round recorded, voided ones too, oldest first: what a round
     /// entered by mistake is chosen from, and the history shows.
     pub round_log: Vec<RoundRecord>,
+    /// R-DO-8: a hexapod frame's prescription in force, with its log.
+    pub hexapod: Option<Sheet>,
 }
 
 /// A round as recorded: its number, who recorded it, and why it was voided
@@ -66,6 +69,7 @@ impl DistractionCase {
             events: &self.events,
             sessions: &self.sessions,
             rounds: &self.rounds,
+            hexapod: self.hexapod.as_ref(),
         }
     }
 
@@ -127,6 +131,7 @@ fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DistractionCase> {
         sessions: Vec::new(),
         rounds: Vec::new(),
         round_log: Vec::new(),
+        hexapod: None,
     })
 }
 
@@ -232,6 +237,10 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
             case.rounds.push(record.round.clone());
         }
         case.round_log.push(record);
+    }
+    let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+    for (case_id, sheet) in super::hexapod::current_sheets(conn, &ids)? {
+        cases[index[&case_id]].hexapod = Some(sheet);
     }
     Ok(cases)
 }

@@ -25,6 +25,7 @@ pub mod distraction_sessions;
 pub mod error;
 pub mod file_check;
 pub mod follow_up;
+pub mod hexapod;
 pub mod in_use;
 pub mod intakes;
 pub mod journey;

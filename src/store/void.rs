@@ -1,7 +1,7 @@
 //! Corrections: an intake, a treatment, a lab result, an anaesthesia
 //! consultation, a complication (R-COMP-1), an ossification follow-up
-//! (R-HO-1) or a distraction round (R-DO-5) entered by mistake is voided
-//! with a reason. Nothing is
+//! (R-HO-1), a distraction round (R-DO-5) or a strut adjustment (R-DO-8)
+//! entered by mistake is voided with a reason. Nothing is
 //! deleted: the row is marked (who, when, why) through the write path, the
 //! audit keeps both images, history shows it struck through, and the rules
 //! (fasting, medication stops, the anaesthesia gate, readiness) stop
@@ -29,10 +29,12 @@ pub enum Voidable {
     Ossification,
     /// R-DO-5: a distraction round (wrong patient, a grade mistyped).
     Round,
+    /// R-DO-8: a strut adjustment.
+    StrutAdjustment,
 }
 
 impl Voidable {
-    pub const ALL: [Voidable; 7] = [
+    pub const ALL: [Voidable; 8] = [
         Voidable::Intake,
         Voidable::Treatment,
         Voidable::Lab,
@@ -40,6 +42,7 @@ impl Voidable {
         Voidable::Complication,
         Voidable::Ossification,
         Voidable::Round,
+        Voidable::StrutAdjustment,
     ];
 
     pub fn table(self) -> Table {
@@ -51,6 +54,7 @@ impl Voidable {
             Voidable::Complication => Table::Complications,
             Voidable::Ossification => Table::HoFollowUps,
             Voidable::Round => Table::DistractionRounds,
+            Voidable::StrutAdjustment => Table::HexapodAdjustments,
         }
     }
 
@@ -64,15 +68,7 @@ impl Voidable {
             Voidable::Complication => "complication",
             Voidable::Ossification => "ossification",
             Voidable::Round => "round",
-        }
-    }
-
-    /// The words `periop void` takes, for a message: `intake, treatment, … or round`.
-    pub fn codes_text() -> String {
-        let codes: Vec<&str> = Voidable::ALL.iter().map(|v| v.code()).collect();
-        match codes.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            _ => codes.join(""),
+            Voidable::StrutAdjustment => "strut",
         }
     }
 
@@ -90,6 +86,7 @@ impl Voidable {
             Voidable::Complication => "complication",
             Voidable::Ossification => "ossification follow-up",
             Voidable::Round => "distraction round",
+            Voidable::StrutAdjustment => "strut adjustment",
         }
     }
 
@@ -101,6 +98,7 @@ impl Voidable {
             Voidable::Complication => "recorded",
             Voidable::Ossification => "surgery",
             Voidable::Round => "made",
+            Voidable::StrutAdjustment => "done",
         }
     }
 
@@ -136,6 +134,11 @@ impl Voidable {
                         r.pain, r.at, d.patient_id, r.version, r.voided_at
                  FROM distraction_rounds r JOIN distraction_cases d ON d.id = r.case_id WHERE r.id = ?1"
             }
+            Voidable::StrutAdjustment => {
+                "SELECT 'strut ' || r.strut, r.length_mm, r.done_at, d.patient_id, r.version, r.voided_at
+                 FROM hexapod_adjustments r JOIN hexapod_prescriptions h ON h.id = r.prescription_id
+                 JOIN distraction_cases d ON d.id = h.case_id WHERE r.id = ?1"
+            }
         }
     }
 
@@ -164,6 +167,10 @@ impl Voidable {
                 let pain = number.map_or_else(|| "-".to_string(), |p| format!("{p}"));
                 let pins = if code.is_empty() { String::new() } else { format!(", pin grades {code}") };
                 return format!("round: pain {pain}/10{pins}");
+            }
+            Voidable::StrutAdjustment => {
+                let mm = number.map(crate::domain::distraction::alerts::fmt_mm).unwrap_or_default();
+                return format!("{code} set to {mm} mm");
             }
         };
         let word = word.unwrap_or_else(|| code.replace('_', " "));

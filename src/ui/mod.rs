@@ -11,6 +11,7 @@ pub mod charset;
 mod complications;
 mod detail;
 mod form;
+mod hexapod;
 mod locked;
 mod ossification;
 mod overlays;

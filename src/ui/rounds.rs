@@ -36,18 +36,18 @@ const LIST_EXTRA_ROWS: usize = 4;
 
 /// Where the day shown stands against today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sheet {
+enum DayShown {
     Gone,
     Today,
     ToCome,
 }
 
-impl Sheet {
-    fn of(state: &State) -> Sheet {
+impl DayShown {
+    fn of(state: &State) -> DayShown {
         match state.rounds_day().cmp(&state.today()) {
-            std::cmp::Ordering::Less => Sheet::Gone,
-            std::cmp::Ordering::Equal => Sheet::Today,
-            std::cmp::Ordering::Greater => Sheet::ToCome,
+            std::cmp::Ordering::Less => DayShown::Gone,
+            std::cmp::Ordering::Equal => DayShown::Today,
+            std::cmp::Ordering::Greater => DayShown::ToCome,
         }
     }
 }
@@ -59,22 +59,31 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let [list, panel] = Layout::vertical([Constraint::Length(list_rows), Constraint::Min(PANEL_ROWS)]).areas(area);
     draw_list(frame, list, state, theme);
     if let Some(row) = state.rounds.list.selected_row() {
-        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panel);
+        // R-DO-8: a hexapod frame's strut sheet takes the chart's place (and
+        // its width: six struts side by side).
+        let hexapod = row.case.hexapod.as_ref().zip(row.status.struts_today.as_ref());
+        let split = if hexapod.is_some() { [40, 60] } else { [50, 50] };
+        let [left, right] = Layout::horizontal(split.map(Constraint::Percentage)).areas(panel);
         draw_alerts(frame, left, row, state, theme);
-        draw_chart(frame, right, row, state.rounds_day().min(state.today()), theme);
+        match hexapod {
+            Some((sheet, struts)) => super::hexapod::draw(frame, right, sheet, struts, state.rounds_day(), theme),
+            None => draw_chart(frame, right, row, state.rounds_day().min(state.today()), theme),
+        }
     }
 }
 
-fn row_text(row: &RoundsRow, day: NaiveDate, sheet: Sheet, zone: chrono_tz::Tz) -> String {
+fn row_text(row: &RoundsRow, day: NaiveDate, sheet: DayShown, zone: chrono_tz::Tz) -> String {
     let (c, s) = (&row.case, &row.status);
     let late = match (s.overdue, sheet) {
         (0, _) => String::new(),
-        (n, Sheet::Gone) => format!("! {n} MISSED  "),
+        (n, DayShown::Gone) => format!("! {n} MISSED  "),
         (n, _) => format!("! {n} OVERDUE  "),
     };
     let sessions = match sheet {
-        Sheet::ToCome => format!("{} sessions planned", s.sessions_due),
-        _ => format!("sessions {}/{}", s.sessions_done, s.sessions_due),
+        // R-DO-8: a hexapod frame's struts (`struts 3/5 (rev 2)`).
+        _ if s.struts_today.is_some() => s.today_text(),
+        DayShown::ToCome => format!("{} sessions planned", s.sessions_due),
+        _ => s.today_text(),
     };
     let pin = match s.worst_pin {
         Some((pin, g)) => format!("  pin {pin} grade {g}"),
@@ -100,10 +109,10 @@ fn title(state: &State) -> String {
     let v = &state.rounds;
     let day = state.rounds_day();
     let back = key_for(Scope::Rounds, Action::Today);
-    let when = match Sheet::of(state) {
-        Sheet::Today => "today".to_string(),
-        Sheet::Gone => format!("as the day ended ({back}: today)"),
-        Sheet::ToCome => format!("the plan of a day to come ({back}: today)"),
+    let when = match DayShown::of(state) {
+        DayShown::Today => "today".to_string(),
+        DayShown::Gone => format!("as the day ended ({back}: today)"),
+        DayShown::ToCome => format!("the plan of a day to come ({back}: today)"),
     };
     format!(
         " DISTRACTION ROUNDS {} ({}) · {when}{}",
@@ -115,7 +124,7 @@ fn title(state: &State) -> String {
 
 fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let v = &state.rounds.list;
-    let sheet = Sheet::of(state);
+    let sheet = DayShown::of(state);
     let mut lines = vec![Line::styled(super::fit(&title(state), usize::from(area.width)), theme.section())];
     let header = lines.len();
     let width = usize::from(area.width).saturating_sub(3);
@@ -125,7 +134,7 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     } else if !v.loaded {
         lines.push(Line::styled(" reading…", theme.dim()));
     } else if v.rows.is_empty() {
-        let on = if sheet == Sheet::Today { "today".to_string() } else { "on this day".to_string() };
+        let on = if sheet == DayShown::Today { "today".to_string() } else { "on this day".to_string() };
         lines.push(Line::styled(format!("   no patient is in distraction {on}"), theme.dim()));
     } else if v.visible().next().is_none() {
         lines.push(Line::styled("   nothing here matches the filter (Esc clears it)", theme.dim()));
@@ -153,7 +162,7 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 
 /// The day's sessions, each done (its turns, and when when reported
 /// later), missed, overdue, due or to come: `21/11: 1 ✓ 1 turn · 2 ✗ missed`.
-fn sessions_line(row: &RoundsRow, state: &State, sheet: Sheet) -> String {
+fn sessions_line(row: &RoundsRow, state: &State, sheet: DayShown) -> String {
     let (day, zone) = (state.rounds_day(), state.zone);
     let s = &row.status;
     let mut parts = Vec::new();
@@ -170,14 +179,16 @@ fn sessions_line(row: &RoundsRow, state: &State, sheet: Sheet) -> String {
                 let corrected = if d.corrected() { " (corrected)" } else { "" };
                 format!("{n} ✓ {} {when}{phone}{corrected}", plural(d.turns, "turn"))
             }
-            None if sheet == Sheet::ToCome => format!("{n} at {} ({})", clock_text(due, zone), plural(turns, "turn")),
-            None if s.overdue_sessions.contains(&n) && sheet == Sheet::Gone => format!("{n} ✗ missed"),
+            None if sheet == DayShown::ToCome => {
+                format!("{n} at {} ({})", clock_text(due, zone), plural(turns, "turn"))
+            }
+            None if s.overdue_sessions.contains(&n) && sheet == DayShown::Gone => format!("{n} ✗ missed"),
             None if s.overdue_sessions.contains(&n) => format!("{n} ! overdue"),
             None if due <= state.now => format!("{n} due {}", clock_text(due, zone)),
             None => format!("{n} at {}", clock_text(due, zone)),
         });
     }
-    let on = if sheet == Sheet::Today { "today".to_string() } else { day.format("%d/%m").to_string() };
+    let on = if sheet == DayShown::Today { "today".to_string() } else { day.format("%d/%m").to_string() };
     if parts.is_empty() {
         return format!("sessions {on}: none due");
     }
@@ -187,7 +198,7 @@ fn sessions_line(row: &RoundsRow, state: &State, sheet: Sheet) -> String {
 /// The rounds made on the day shown, each with its number (what `V` and
 /// `periop void round` name): `round #12 09:40: pain 2/10, pins 0 1 0 0`;
 /// a voided one says so, and why (never by style alone).
-fn rounds_line(row: &RoundsRow, state: &State, sheet: Sheet) -> Option<String> {
+fn rounds_line(row: &RoundsRow, state: &State, sheet: DayShown) -> Option<String> {
     let day = state.rounds_day();
     let made: Vec<String> = row
         .case
@@ -205,9 +216,9 @@ fn rounds_line(row: &RoundsRow, state: &State, sheet: Sheet) -> Option<String> {
         })
         .collect();
     match sheet {
-        Sheet::ToCome => None,
+        DayShown::ToCome => None,
         _ if made.is_empty() => {
-            Some(if sheet == Sheet::Today { "no round yet today".into() } else { "no round that day".into() })
+            Some(if sheet == DayShown::Today { "no round yet today".into() } else { "no round that day".into() })
         }
         _ => Some(made.join(" · ")),
     }
@@ -220,9 +231,18 @@ fn plural(n: u32, word: &str) -> String {
 fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, state: &State, theme: &Theme) {
     let (c, s) = (&row.case, &row.status);
     let p = &c.prescription;
-    let (day, sheet) = (state.rounds_day(), Sheet::of(state));
-    let mut lines = vec![Line::styled(
-        format!(
+    let (day, sheet) = (state.rounds_day(), DayShown::of(state));
+    let said = match &c.hexapod {
+        // R-DO-8: the prescription in force, not the turns.
+        Some(hexapod) => format!(
+            "{}, {}: revision {}, {} mm at {} mm/day",
+            p.site.label(),
+            p.device.label(),
+            hexapod.revision,
+            fmt_mm(hexapod.plan.correction_mm),
+            fmt_mm(hexapod.plan.rate_mm_day)
+        ),
+        None => format!(
             "{}, {}: {} mm/day × {} sessions, {} mm a turn",
             p.site.label(),
             p.device.label(),
@@ -230,14 +250,14 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, state: &State
             p.sessions_per_day,
             fmt_mm(p.mm_per_turn)
         ),
-        theme.dim(),
-    )];
+    };
+    let mut lines = vec![Line::styled(said, theme.dim())];
     if let Some(hi) = s.healing_index {
         lines.push(Line::styled(format!("healing index {hi:.0} d/cm (R-DO-7)"), theme.dim()));
     }
     let mut alerts = Vec::new();
     match sheet {
-        Sheet::ToCome => {
+        DayShown::ToCome => {
             let back = key_for(Scope::Rounds, Action::Today);
             alerts.push(Line::styled(format!("alerts are judged on today's sheet ({back})"), theme.dim()));
         }
@@ -249,10 +269,14 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, state: &State
         alerts.push(Line::styled(format!("{} {} {}", a.severity.glyph(), a.rule, a.message), style));
     }
     let sessions_style = if s.overdue > 0 { theme.warning() } else { Style::default() };
-    let mut done = vec![Line::styled(sessions_line(row, state, sheet), sessions_style)];
+    // A hexapod frame's struts are on its sheet beside, not sessions.
+    let mut done = Vec::new();
+    if c.hexapod.is_none() {
+        done.push(Line::styled(sessions_line(row, state, sheet), sessions_style));
+    }
     done.extend(rounds_line(row, state, sheet).map(Line::raw));
     // Today the alerts come first; a day gone by is read for what was done.
-    if sheet == Sheet::Gone {
+    if sheet == DayShown::Gone {
         lines.extend(done);
         lines.extend(alerts);
     } else {

@@ -47,6 +47,7 @@ pub fn press(ward: &mut Ward, keys: &str) {
             '\t' => KeyCode::Tab,
             '\n' => KeyCode::Enter,
             '\x1b' => KeyCode::Esc,
+            '\x08' => KeyCode::Backspace,
             c => KeyCode::Char(c),
         };
         let key = KeyEvent::new(code, KeyModifiers::NONE);

@@ -36,6 +36,13 @@ pub enum RoundsRequest {
         corrections: Vec<SessionCorrection>,
         who: String,
     },
+    /// R-DO-8: a hexapod frame's struts adjusted on `day`.
+    Struts {
+        prescription_id: i64,
+        day: chrono::NaiveDate,
+        entries: Vec<crate::store::hexapod::NewAdjustment>,
+        who: String,
+    },
 }
 
 const PIN_KEYS: [&str; 24] = [

@@ -4,9 +4,10 @@
 //! tomorrow's is the plan. `Enter` records the selected patient's round
 //! (R-DO-5, today only: a round is made at the bedside), `t` the turns of
 //! the day's sessions (a phone report; on a day gone by, turns reported
-//! late) and corrects a recorded session's turns; `s` records a phase step
-//! (R-DO-7) on the day shown; `V` voids a round entered by mistake. Built
-//! for a round: `Enter`, type, save, `j`, `Enter` for the next patient.
+//! late) and corrects a recorded session's turns; `x` a hexapod frame's
+//! struts (R-DO-8, today); `s` records a phase step (R-DO-7) on the day
+//! shown; `V` voids a round entered by mistake. Built for a round: `Enter`,
+//! type, save, `j`, `Enter` for the next patient.
 
 use super::super::forms;
 use super::super::keymap::{Action, Scope};
@@ -55,23 +56,43 @@ fn turns_form(state: &State, row: &RoundsRow, who: &str) -> Option<forms::OpenFo
     (day <= state.today()).then(|| forms::turns(row, day, state.now, state.zone, who)).flatten()
 }
 
-/// Why `Enter` (a round) or `t` (turns) cannot record on the day shown.
+/// Why `Enter` (a round), `t` (turns) or `x` (struts) cannot record on
+/// the day shown.
 fn not_on_this_day(state: &State, action: Action) -> Option<String> {
     let (day, today) = (state.rounds_day(), state.today());
     let back = key_for(Scope::Rounds, Action::Today);
     let shown = day_text(day);
+    let what = match action {
+        Action::RecordRound => "a round",
+        Action::LogStruts => "struts",
+        _ => "turns",
+    };
     if day > today {
-        let what = if action == Action::RecordRound { "a round" } else { "turns" };
         return Some(format!(
             "{shown} has not come: {what} of that day can only be recorded on the day; {back} goes back to today"
         ));
     }
-    (action == Action::RecordRound && day < today).then(|| {
-        let turns = key_for(Scope::Rounds, Action::ReportTurns);
-        format!(
+    if day == today {
+        return None;
+    }
+    let turns = key_for(Scope::Rounds, Action::ReportTurns);
+    match action {
+        Action::RecordRound => Some(format!(
             "{shown} is gone by: a round is recorded at the bedside, on today's sheet ({back} goes back to today); \
              turns of that day reported late are recorded with {turns}"
-        )
+        )),
+        Action::LogStruts => Some(format!(
+            "{shown} is gone by: struts are logged on today's sheet, as they are read ({back} goes back to today)"
+        )),
+        _ => None,
+    }
+}
+
+/// R-DO-8: a strut due today not logged yet.
+fn struts_left(state: &State, row: &RoundsRow) -> bool {
+    let today = state.today();
+    row.case.hexapod.as_ref().is_some_and(|h| {
+        h.plan.struts_due(today).iter().any(|s| !h.log.iter().any(|a| a.day == today && a.strut == *s))
     })
 }
 
@@ -117,6 +138,16 @@ impl Screen for RoundsScreen {
                     );
                 }
             },
+            Action::LogStruts => match forms::struts(&row, day, &who) {
+                Some(form) => form,
+                None if row.case.hexapod.is_none() => {
+                    return problem(
+                        state,
+                        "no hexapod prescription for this patient; a doctor records one with `periop hexapod import` (R-DO-8)",
+                    );
+                }
+                None => return problem(state, "every strut due today is logged (none is left to adjust)"),
+            },
             _ => return Outcome::default(),
         };
         state.mode = Mode::Form(Box::new(form));
@@ -150,6 +181,7 @@ impl Screen for RoundsScreen {
         };
         match action {
             Action::RecordRound => not_on_this_day(state, action).is_none(),
+            Action::LogStruts => not_on_this_day(state, action).is_none() && struts_left(state, row),
             Action::ReportTurns => turns_form(state, row, "").is_some(),
             Action::VoidRound => row.case.round_log.iter().any(|r| r.void_reason.is_none()),
             _ => true,

@@ -4,6 +4,7 @@
 //! rounds list.
 
 use super::case::Prescription;
+use super::hexapod_log::{self, Sheet};
 use super::plan::{self, Phase, PhaseEvent, PhaseKind, Plan};
 use super::round::{Round, SessionDone};
 use crate::domain::attention::{Alert, Severity, Subject};
@@ -35,6 +36,9 @@ pub struct Record<'a> {
     pub sessions: &'a [SessionDone],
     /// Every round that counts (none voided), oldest first.
     pub rounds: &'a [Round],
+    /// R-DO-8: a hexapod frame's prescription in force and its log; its
+    /// strut adjustments take the place of turns.
+    pub hexapod: Option<&'a Sheet>,
 }
 
 /// One case on the rounds list (R-DO-4), as of `now`.
@@ -62,7 +66,33 @@ pub struct Status {
     pub healing_index: Option<f64>,
     /// Today's sessions with turns to make: number (1-based), turns, when due.
     pub due_today: Vec<(u32, u32, DateTime<Utc>)>,
+    /// R-DO-8, a hexapod frame: today's struts adjusted and due, and its
+    /// prescription's revision.
+    pub struts_today: Option<StrutsToday>,
     pub alerts: Vec<Alert>,
+}
+
+impl Status {
+    /// Today's work in a few words: `sessions 2/4`, or on a hexapod frame
+    /// `struts 3/5 (rev 2)` (R-DO-8).
+    pub fn today_text(&self) -> String {
+        match &self.struts_today {
+            Some(s) => format!("struts {}/{} (rev {})", s.done.len(), s.due.len(), s.revision),
+            None => format!("sessions {}/{}", self.sessions_done, self.sessions_due),
+        }
+    }
+}
+
+/// R-DO-8: a hexapod frame's day on the rounds list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrutsToday {
+    pub revision: u32,
+    /// Struts (1-based) adjusted today, and those due today.
+    pub done: Vec<u8>,
+    pub due: Vec<u8>,
+    /// What the log calls for (also among the alerts), for the sheet's marks.
+    #[serde(skip)]
+    pub flags: Vec<hexapod_log::Flag>,
 }
 
 /// The plan in force for a record.
@@ -98,7 +128,9 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     let today = ward_time::local_day(now, zone);
     let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
     let phase = plan.phase_on(today);
-    let due = due_sessions(&plan, today, zone, settings);
+    // R-DO-8: on a hexapod frame with its prescription, the struts are
+    // adjusted instead of turns made; its log is judged instead.
+    let due = if record.hexapod.is_some() { Vec::new() } else { due_sessions(&plan, today, zone, settings) };
     let recorded_today: Vec<u32> = record.sessions.iter().filter(|s| s.day == today).map(|s| s.session).collect();
     let late = chrono::Duration::minutes((settings.number(SESSION_LATE) * 60.0).round() as i64);
     let overdue: Vec<(u32, DateTime<Utc>)> = due
@@ -115,6 +147,10 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     let healing_index = plan::healing_index(p.osteotomy_on, until, p.mm(achieved_turns))
         .filter(|_| matches!(phase, Phase::Consolidation | Phase::Removed));
 
+    let hexapod_flags = record
+        .hexapod
+        .map(|sheet| hexapod_log::flags(&sheet.plan, &sheet.log, now, zone, settings))
+        .unwrap_or_default();
     let mut alerts = Vec::new();
     let alert = |rule: &'static str, severity, message: String| Alert {
         rule,
@@ -136,9 +172,18 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     }
     if phase != Phase::Removed {
         alerts.extend(round_alerts(rounds, settings).into_iter().map(|(rule, sev, m)| alert(rule, sev, m)));
-        alerts.extend(turn_alerts(record, &plan, today, settings).into_iter().map(|(sev, m)| alert("R-DO-3", sev, m)));
+        if record.hexapod.is_some() {
+            alerts.extend(hexapod_flags.iter().map(|f| alert("R-DO-8", f.severity, f.message.clone())));
+        } else {
+            alerts.extend(
+                turn_alerts(record, &plan, today, settings).into_iter().map(|(sev, m)| alert("R-DO-3", sev, m)),
+            );
+        }
         let drift = p.mm(achieved_turns) - p.mm(expected_turns);
-        if matches!(phase, Phase::Distraction | Phase::Paused) && drift.abs() > settings.number(LENGTH_TOLERANCE) {
+        if record.hexapod.is_none()
+            && matches!(phase, Phase::Distraction | Phase::Paused)
+            && drift.abs() > settings.number(LENGTH_TOLERANCE)
+        {
             alerts.push(alert(
                 "R-DO-3",
                 Severity::Warning,
@@ -150,7 +195,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
                 ),
             ));
         }
-        let rate = current_rate(record, today);
+        let rate = record.hexapod.map_or_else(|| current_rate(record, today), |h| h.plan.rate_mm_day);
         if let Some(message) = p.rate_warning(rate, settings).filter(|_| phase == Phase::Distraction) {
             alerts.push(alert("R-DO-3", Severity::Warning, message));
         }
@@ -165,6 +210,14 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
         ));
     }
     crate::domain::attention::sort(&mut alerts);
+    let struts_today = record.hexapod.map(|sheet| {
+        let (done, due) = hexapod_log::progress(&sheet.plan, &sheet.log, today);
+        StrutsToday { revision: sheet.revision, done, due, flags: hexapod_flags.clone() }
+    });
+    let (achieved_mm, planned_mm) = match record.hexapod {
+        Some(sheet) => hexapod_log::correction_by(&sheet.plan, &sheet.log, today),
+        None => (p.mm(achieved_turns), p.mm(expected_turns.min(plan.planned_turns_by(today)))),
+    };
     Status {
         phase,
         day_number: plan.day_number(today, p.osteotomy_on),
@@ -172,12 +225,14 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
         sessions_due: due.len() as u32,
         overdue: overdue.len() as u32,
         overdue_sessions: overdue.iter().map(|(n, _)| *n).collect(),
-        achieved_mm: p.mm(achieved_turns),
-        planned_mm: p.mm(expected_turns.min(plan.planned_turns_by(today))),
-        target_mm: p.target_mm,
+        achieved_mm,
+        planned_mm,
+        // R-DO-8: a revision re-plans what is left to correct.
+        target_mm: record.hexapod.map_or(p.target_mm, |h| h.plan.correction_mm),
         worst_pin: latest.and_then(Round::worst_pin),
         healing_index,
         due_today: due,
+        struts_today,
         alerts,
     }
 }
@@ -354,7 +409,7 @@ mod tests {
 
     fn status_at(sessions: &[SessionDone], rounds: &[Round], events: &[PhaseEvent], now: DateTime<Utc>) -> Status {
         let p = tibia();
-        let record = Record { case_id: 7, prescription: &p, events, sessions, rounds };
+        let record = Record { case_id: 7, prescription: &p, events, sessions, rounds, hexapod: None };
         status(&record, now, UTC, &Settings::default())
     }
 

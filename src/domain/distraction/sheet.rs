@@ -6,7 +6,8 @@
 //! by its end; alerts are judged on today's sheet, never projected onto a
 //! day that has not come.
 
-use super::alerts::{self, Record, Status, due_sessions, plan_of};
+use super::alerts::{self, Record, Status, StrutsToday, due_sessions, plan_of};
+use super::hexapod_log;
 use super::round::Round;
 use crate::domain::settings::Settings;
 use crate::domain::ward_time;
@@ -43,12 +44,21 @@ pub fn rounds_by(rounds: &[Round], day: NaiveDate, zone: Tz) -> &[Round] {
     &rounds[..rounds.partition_point(|r| ward_time::local_day(r.at, zone) <= day)]
 }
 
-/// A day to come: the plan of that day, nothing judged.
+/// A day to come: the plan of that day, nothing judged. On a hexapod frame
+/// with its prescription (R-DO-8), its struts due that day, not sessions.
 fn planned(record: &Record<'_>, day: NaiveDate, zone: Tz, settings: &Settings) -> Status {
     let p = record.prescription;
     let plan = plan_of(record);
-    let due = due_sessions(&plan, day, zone, settings);
+    let due = if record.hexapod.is_some() { Vec::new() } else { due_sessions(&plan, day, zone, settings) };
     let recorded = record.sessions.iter().filter(|s| s.day <= day);
+    let struts_today = record.hexapod.map(|sheet| {
+        let (done, due) = hexapod_log::progress(&sheet.plan, &sheet.log, day);
+        StrutsToday { revision: sheet.revision, done, due, flags: Vec::new() }
+    });
+    let (achieved_mm, planned_mm) = match record.hexapod {
+        Some(sheet) => hexapod_log::correction_by(&sheet.plan, &sheet.log, day),
+        None => (p.mm(recorded.map(|s| s.turns).sum()), plan.planned_mm_by(day)),
+    };
     Status {
         phase: plan.phase_on(day),
         day_number: plan.day_number(day, p.osteotomy_on),
@@ -56,12 +66,13 @@ fn planned(record: &Record<'_>, day: NaiveDate, zone: Tz, settings: &Settings) -
         sessions_due: due.len() as u32,
         overdue: 0,
         overdue_sessions: Vec::new(),
-        achieved_mm: p.mm(recorded.map(|s| s.turns).sum()),
-        planned_mm: plan.planned_mm_by(day),
-        target_mm: p.target_mm,
+        achieved_mm,
+        planned_mm,
+        target_mm: record.hexapod.map_or(p.target_mm, |h| h.plan.correction_mm),
         worst_pin: record.rounds.last().and_then(Round::worst_pin),
         healing_index: None,
         due_today: due,
+        struts_today,
         alerts: Vec::new(),
     }
 }
@@ -103,7 +114,8 @@ mod tests {
         let p = tibia();
         // 11/11: sessions 1 and 3 done; 2 and 4 never recorded.
         let sessions = done_until(d(11, 10), &[1, 3]);
-        let record = Record { case_id: 1, prescription: &p, events: &[], sessions: &sessions, rounds: &[] };
+        let record =
+            Record { case_id: 1, prescription: &p, events: &[], sessions: &sessions, rounds: &[], hexapod: None };
         let now = at(12, 9);
         let s = status_on(&record, d(11, 11), now, UTC, &Settings::default());
         assert_eq!((s.sessions_done, s.sessions_due, s.overdue), (2, 4, 2));
@@ -126,7 +138,8 @@ mod tests {
         let mut before = round(1, &[0, 1, 0, 0, 0, 0]);
         before.at = at(11, 10);
         let rounds = [before, later];
-        let record = Record { case_id: 1, prescription: &p, events: &[], sessions: &sessions, rounds: &rounds };
+        let record =
+            Record { case_id: 1, prescription: &p, events: &[], sessions: &sessions, rounds: &rounds, hexapod: None };
         let now = at(12, 11);
         let yesterday = status_on(&record, d(11, 11), now, UTC, &Settings::default());
         assert_eq!(yesterday.worst_pin, Some((2, 1)));
@@ -142,7 +155,8 @@ mod tests {
         let p = tibia();
         // Today 12/11 at 13:00: two sessions of four done (today is not over).
         let sessions = done_until(d(11, 11), &[1, 2]);
-        let record = Record { case_id: 1, prescription: &p, events: &[], sessions: &sessions, rounds: &[] };
+        let record =
+            Record { case_id: 1, prescription: &p, events: &[], sessions: &sessions, rounds: &[], hexapod: None };
         let s = status_on(&record, d(11, 13), at(12, 13), UTC, &Settings::default());
         assert_eq!(s.due_today.len(), 4);
         assert_eq!(s.due_today.iter().map(|(_, turns, _)| turns).sum::<u32>(), 4);

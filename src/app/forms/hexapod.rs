@@ -1,0 +1,82 @@
+//! R-DO-8: the struts of a hexapod frame adjusted at a round: one field per
+//! strut due that day and not yet logged, left empty by default so the
+//! length typed is the one read on the strut, not the sheet's copied.
+
+use super::rounds::RoundsRequest;
+use super::{OpenForm, Purpose, Request};
+use crate::app::form::{Field, Form};
+use crate::domain::distraction::alerts::fmt_mm;
+use crate::domain::distraction::hexapod::STRUTS;
+use crate::store::distraction::RoundsRow;
+use crate::store::hexapod::NewAdjustment;
+use chrono::NaiveDate;
+
+const KEYS: [&str; STRUTS as usize] = ["st1", "st2", "st3", "st4", "st5", "st6"];
+const LABELS: [&str; STRUTS as usize] = [
+    "Strut 1 set to (mm)",
+    "Strut 2 set to (mm)",
+    "Strut 3 set to (mm)",
+    "Strut 4 set to (mm)",
+    "Strut 5 set to (mm)",
+    "Strut 6 set to (mm)",
+];
+
+/// Bounds of a typed length, in mm: the store refuses one outside the
+/// strut's own catalogue range, naming it.
+const ANY_LENGTH: (f64, f64) = (1.0, 999.0);
+
+/// The struts of `day` not yet logged on the selected patient's frame;
+/// `None` without a prescription or with nothing left to log that day.
+pub fn struts(row: &RoundsRow, day: NaiveDate, who: &str) -> Option<OpenForm> {
+    let sheet = row.case.hexapod.as_ref()?;
+    let plan = &sheet.plan;
+    let left: Vec<u8> =
+        plan.struts_due(day).into_iter().filter(|s| !sheet.log.iter().any(|a| a.day == day && a.strut == *s)).collect();
+    if left.is_empty() {
+        return None;
+    }
+    let mut fields: Vec<Field> = left
+        .iter()
+        .map(|&s| {
+            Field::number(KEYS[usize::from(s - 1)], LABELS[usize::from(s - 1)], ANY_LENGTH.0, ANY_LENGTH.1).optional()
+        })
+        .collect();
+    fields.push(Field::flag("phone", "Reported by phone").with(if row.case.outpatient { "yes" } else { "no" }));
+    let sheet_says: Vec<String> = left
+        .iter()
+        .filter_map(|&s| {
+            let colour = plan.fit_on(s, day).map_or("", |f| f.colour.label());
+            plan.length(s, day).map(|mm| format!("{s} {colour} {}", fmt_mm(mm)))
+        })
+        .collect();
+    let mut form =
+        Form::new(format!("Struts for {}, revision {} (R-DO-8)", day.format("%d/%m"), sheet.revision), fields)
+            .with_subtitle(who);
+    form.warning = Some(format!(
+        "the sheet says (mm): {}; adjust in order, then type each length read (empty: not done)",
+        sheet_says.join(", ")
+    ));
+    Some(OpenForm::new(form, Purpose::Struts { prescription_id: sheet.prescription_id, day }, who))
+}
+
+pub(super) fn struts_request(
+    form: &Form,
+    prescription_id: i64,
+    day: NaiveDate,
+    who: String,
+) -> Result<Request, String> {
+    let by_phone = form.value("phone") == "yes";
+    let mut entries = Vec::new();
+    for (i, key) in KEYS.iter().enumerate() {
+        let text = form.value(key).trim().replace(',', ".");
+        if text.is_empty() {
+            continue;
+        }
+        let length_mm = text.parse::<f64>().map_err(|_| format!("{}: a length such as 162.5", LABELS[i]))?;
+        entries.push(NewAdjustment { day, strut: i as u8 + 1, length_mm, by_phone });
+    }
+    if entries.is_empty() {
+        return Err("Struts: type the length of at least one strut adjusted".into());
+    }
+    Ok(Request::Rounds(RoundsRequest::Struts { prescription_id, day, entries, who }))
+}

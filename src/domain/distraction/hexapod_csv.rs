@@ -1,0 +1,233 @@
+//! R-DO-8: a hexapod prescription read from text, as the planning software
+//! prints it and as a nurse types it, one line each:
+//!
+//! ```text
+//! plan,5,1                              correction mm, rate mm/day
+//! strut,1,red,medium,151,251            strut, colour, size, catalogue min and max mm
+//! day,2026-12-01,160,170,180,190,200,170  the day, then struts 1 to 6 in mm
+//! change,2026-12-04,6,long,191,291      a strut changed for another size from that day
+//! ```
+//!
+//! Lines starting with `#` and blank lines are skipped, words are read
+//! without regard to case, days are `2026-12-01` or `01/12/2026`. A line
+//! with `;` is split on `;` and reads `,` as the decimal mark (a French
+//! spreadsheet's export). Every fault names its line.
+
+use super::alerts::fmt_mm;
+use super::hexapod::{DayLengths, HexapodPlan, STRUTS, StrutColour, StrutFit};
+use chrono::NaiveDate;
+
+const FORMAT: &str = "plan,MM,MM_PER_DAY / strut,N,COLOUR,SIZE,MIN,MAX / day,DATE,L1..L6 / change,DATE,N,SIZE,MIN,MAX";
+
+fn day(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y")).ok()
+}
+
+fn number(text: &str, decimal_comma: bool) -> Option<f64> {
+    let text = text.trim();
+    let text = if decimal_comma { text.replace(',', ".") } else { text.to_string() };
+    text.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// Reads a prescription from `text` and checks it (R-DO-8). The error
+/// names the line (1-based) and what to write there, or why the table
+/// cannot be ([`HexapodPlan::check`]).
+pub fn read(text: &str) -> Result<HexapodPlan, String> {
+    let mut header: Option<(f64, f64)> = None;
+    let mut fits = Vec::new();
+    let mut days = Vec::new();
+    let mut first_fits: Vec<(usize, u8, StrutColour, String, f64, f64)> = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let raw = raw.trim().trim_start_matches('\u{feff}');
+        if raw.is_empty() || raw.starts_with('#') {
+            continue;
+        }
+        let decimal_comma = raw.contains(';');
+        let fields: Vec<&str> = raw.split(if decimal_comma { ';' } else { ',' }).map(str::trim).collect();
+        let want = |n: usize, shape: &str| {
+            if fields.len() == n {
+                Ok(())
+            } else {
+                Err(format!("line {line}: {} values where {shape} has {n}; write `{shape}`", fields.len()))
+            }
+        };
+        let num = |k: usize, what: &str| {
+            number(fields[k], decimal_comma)
+                .ok_or_else(|| format!("line {line}: {what} {:?} is not a number of mm", fields[k]))
+        };
+        let strut_no =
+            |k: usize| {
+                fields[k].parse::<u8>().ok().filter(|n| (1..=STRUTS).contains(n)).ok_or_else(|| {
+                    format!("line {line}: strut {:?} is not a strut; struts are 1 to {STRUTS}", fields[k])
+                })
+            };
+        let date = |k: usize| {
+            day(fields[k]).ok_or_else(|| format!("line {line}: {:?} is not a day; write it like 2026-12-01", fields[k]))
+        };
+        match fields[0].to_lowercase().as_str() {
+            "plan" => {
+                want(3, "plan,CORRECTION_MM,RATE_MM_PER_DAY")?;
+                if header.is_some() {
+                    return Err(format!("line {line}: a second plan line; one prescription per file"));
+                }
+                header = Some((num(1, "the correction")?, num(2, "the rate")?));
+            }
+            "strut" => {
+                want(6, "strut,N,COLOUR,SIZE,MIN_MM,MAX_MM")?;
+                let strut = strut_no(1)?;
+                let colour = StrutColour::read(fields[2]).ok_or_else(|| {
+                    format!(
+                        "line {line}: {:?} is not a strut colour; use one of: {}",
+                        fields[2],
+                        StrutColour::codes_text()
+                    )
+                })?;
+                if fields[3].is_empty() {
+                    return Err(format!("line {line}: strut {strut} has no size; write the catalogue size"));
+                }
+                first_fits.push((
+                    line,
+                    strut,
+                    colour,
+                    fields[3].to_string(),
+                    num(4, "the minimum")?,
+                    num(5, "the maximum")?,
+                ));
+            }
+            "change" => {
+                want(6, "change,DATE,N,SIZE,MIN_MM,MAX_MM")?;
+                let (from_day, strut) = (date(1)?, strut_no(2)?);
+                let colour = first_fits.iter().find(|f| f.1 == strut).map(|f| f.2).ok_or_else(|| {
+                    format!("line {line}: strut {strut} is changed before its strut line; put the strut lines first")
+                })?;
+                fits.push(StrutFit {
+                    strut,
+                    from_day,
+                    colour,
+                    size: fields[3].to_string(),
+                    min_mm: num(4, "the minimum")?,
+                    max_mm: num(5, "the maximum")?,
+                });
+            }
+            "day" => {
+                want(2 + usize::from(STRUTS), "day,DATE,L1,L2,L3,L4,L5,L6")?;
+                let mut lengths = [0.0; STRUTS as usize];
+                for (k, slot) in lengths.iter_mut().enumerate() {
+                    *slot = num(2 + k, &format!("strut {}'s length", k + 1))?;
+                }
+                days.push(DayLengths { day: date(1)?, lengths });
+            }
+            // The planning software's column titles.
+            "date" | "kind" => {}
+            other => {
+                return Err(format!("line {line}: {other:?} is not a line this reads; lines are {FORMAT}"));
+            }
+        }
+    }
+    let (correction_mm, rate_mm_day) =
+        header.ok_or("no plan line; begin with `plan,CORRECTION_MM,RATE_MM_PER_DAY` from the printout")?;
+    let first = days.first().map(|d| d.day).ok_or("no day line; give `day,DATE,L1..L6` for each day")?;
+    for (line, strut, ..) in &first_fits {
+        if first_fits.iter().filter(|f| f.1 == *strut).count() > 1 {
+            return Err(format!("line {line}: strut {strut} is given twice; a strut change is a `change` line"));
+        }
+    }
+    fits.extend(first_fits.into_iter().map(|(_, strut, colour, size, min_mm, max_mm)| StrutFit {
+        strut,
+        from_day: first,
+        colour,
+        size,
+        min_mm,
+        max_mm,
+    }));
+    let plan = HexapodPlan { correction_mm, rate_mm_day, fits, days };
+    plan.check()?;
+    Ok(plan)
+}
+
+/// The prescription as [`read`] reads it back, for printing and keeping.
+pub fn write(plan: &HexapodPlan) -> String {
+    let mut out = format!("plan,{},{}\n", fmt_mm(plan.correction_mm), fmt_mm(plan.rate_mm_day));
+    let first = plan.first_day();
+    let mut firsts: Vec<&StrutFit> = plan.fits.iter().filter(|f| Some(f.from_day) == first).collect();
+    firsts.sort_by_key(|f| f.strut);
+    for f in firsts {
+        out.push_str(&format!(
+            "strut,{},{},{},{},{}\n",
+            f.strut,
+            f.colour.code(),
+            f.size,
+            fmt_mm(f.min_mm),
+            fmt_mm(f.max_mm)
+        ));
+    }
+    for row in &plan.days {
+        let lengths: Vec<String> = row.lengths.iter().map(|l| fmt_mm(*l)).collect();
+        out.push_str(&format!("day,{},{}\n", row.day, lengths.join(",")));
+    }
+    for f in plan.changes() {
+        out.push_str(&format!(
+            "change,{},{},{},{},{}\n",
+            f.from_day,
+            f.strut,
+            f.size,
+            fmt_mm(f.min_mm),
+            fmt_mm(f.max_mm)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::hexapod::tests::plan;
+    use super::*;
+
+    #[test]
+    fn r_do_8_a_printed_prescription_reads_back_the_same() {
+        let plan = plan();
+        let text = write(&plan);
+        let mut back = read(&text).unwrap();
+        back.fits.sort_by_key(|f| (f.from_day, f.strut));
+        let mut want = plan.clone();
+        want.fits.sort_by_key(|f| (f.from_day, f.strut));
+        assert_eq!(back, want);
+    }
+
+    #[test]
+    fn r_do_8_a_french_spreadsheet_export_is_read() {
+        let text = write(&plan()).replace(',', ";").replace("plan;5;1", "# exporté\nplan;5,0;1,0");
+        assert_eq!(read(&text).unwrap().correction_mm, 5.0);
+    }
+
+    #[test]
+    fn r_do_8_each_fault_names_its_line() {
+        let good = write(&plan());
+        let lines: Vec<&str> = good.lines().collect();
+        let with = |k: usize, replacement: &str| {
+            let mut l = lines.clone();
+            l[k] = replacement;
+            read(&l.join("\n")).unwrap_err()
+        };
+        assert_eq!(
+            with(1, "strut,1,pink,medium,151,251"),
+            "line 2: \"pink\" is not a strut colour; use one of: red, orange, yellow, green, blue, purple"
+        );
+        assert_eq!(with(1, "strut,9,red,medium,151,251"), "line 2: strut \"9\" is not a strut; struts are 1 to 6");
+        assert!(
+            with(7, "day,2026-12-01,160,170,180,190,200")
+                .starts_with("line 8: 7 values where day,DATE,L1,L2,L3,L4,L5,L6 has 8")
+        );
+        assert!(with(7, "day,31/02/2026,160,170,180,190,200,170").starts_with("line 8: \"31/02/2026\" is not a day"));
+        assert!(with(7, "day,2026-12-01,160,x,180,190,200,170").starts_with("line 8: strut 2's length \"x\""));
+        assert!(with(0, "hello").starts_with("line 1: \"hello\" is not a line this reads"));
+        assert_eq!(
+            read("").unwrap_err(),
+            "no plan line; begin with `plan,CORRECTION_MM,RATE_MM_PER_DAY` from the printout"
+        );
+        // The table's own faults come after (R-DO-8).
+        assert!(with(0, "plan,17,1").contains("which takes 17"));
+    }
+}
