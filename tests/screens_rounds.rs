@@ -32,6 +32,10 @@ fn r_do_4_a_day_gone_by_shows_the_sessions_missed_and_takes_turns_reported_late(
     assert!(shown.contains("Fri 20/11/2026 is gone by: a round is recorded at the bedside"), "{shown}");
     assert!(shown.contains("reported late are recorded with t"), "{shown}");
 
+    // A hexapod frame's struts are logged as they are read, today.
+    press(&mut w, "x");
+    assert!(flat(&screen(&w, 80, 24)).contains("struts are logged on today's sheet, as they are read"));
+
     press(&mut w, "t");
     let shown = screen(&w, 80, 24);
     assert!(shown.contains("Turns of Fri 20/11/2026 (reported late): femur"), "{shown}");
@@ -64,7 +68,7 @@ fn r_do_2_a_day_to_come_is_the_plan_and_t_capital_goes_back_to_today() {
     assert!(shown.contains("4 sessions planned"), "{shown}");
     assert!(shown.contains("alerts are judged on today's sheet (T)"), "{shown}");
     insta::assert_snapshot!("rounds_a_day_to_come_80x24", shown);
-    for key in ["\n", "r", "t"] {
+    for key in ["\n", "r", "t", "x"] {
         press(&mut w, key);
         let shown = flat(&screen(&w, 80, 24));
         assert!(shown.contains("Mon 23/11/2026 has not come"), "{key:?}: {shown}");
