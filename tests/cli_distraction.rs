@@ -135,6 +135,11 @@ fn r_do_5_a_round_is_voided_from_the_command_line() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("already voided"), "{again:?}");
     let unknown = periop(dir.path(), &["void", "rounds", &id, "--reason", "x"]);
     let err = String::from_utf8_lossy(&unknown.stderr);
-    assert!(err.contains("use one of: intake, treatment, lab, consultation, complication, ossification, round, strut, implant"), "{err}");
+    assert!(
+        err.contains(
+            "use one of: intake, treatment, lab, consultation, complication, ossification, round, strut, implant"
+        ),
+        "{err}"
+    );
     ok(periop(dir.path(), &["check"]));
 }

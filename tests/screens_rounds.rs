@@ -191,3 +191,26 @@ fn r_do_5_the_turns_of_a_recorded_session_are_corrected_from_t() {
         .unwrap();
     assert_eq!((session.turns, session.version), (0, 3));
 }
+
+/// R-DO-4: a round's alert on the Board of a day gone by opens the patient
+/// on the Rounds tab's sheet of that same day, not today's.
+#[test]
+fn a_boards_round_alert_opens_the_sheet_of_the_boards_day() {
+    use periop::app::state::RowKey;
+    use periop::domain::attention::Subject;
+    let mut w = ward();
+    press(&mut w, "[[");
+    assert_eq!(w.state.board_day(), day(20));
+    let is_round = |k: &RowKey| matches!(k, RowKey::Alert { subject: Subject::Distraction(_), .. });
+    let rows = periop::app::board_rows::all_rows(&w.state.board);
+    let target = *rows.iter().find(|k| is_round(k)).expect("a round's alert on 20/11");
+    while w.state.board.selected != Some(target) {
+        press(&mut w, "j");
+    }
+    press(&mut w, "\n");
+    assert_eq!(w.state.tab, periop::app::state::Tab::Rounds);
+    assert_eq!(w.state.rounds_day(), day(20));
+    let RowKey::Alert { subject: Subject::Distraction(case), .. } = target else { unreachable!() };
+    assert_eq!(w.state.rounds.list.selected_row().map(|r| r.case.id), Some(case));
+    assert!(screen(&w, 80, 24).contains("DISTRACTION ROUNDS Fri 20/11/2026 (5) · as the day ended"));
+}
