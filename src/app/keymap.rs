@@ -99,6 +99,8 @@ pub enum Action {
     ReportTurns,
     /// R-DO-8: a hexapod frame's struts adjusted.
     LogStruts,
+    /// R-DO-8: a hexapod prescription read from a file.
+    ImportHexapod,
     Receive,
     Reserve,
     UseDevice,
@@ -319,6 +321,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Anaesthesia, &[Char('c')], Action::Consultation, "record the consultation", Some("consult")),
     bind(RoundsScope, &[Code(KeyCode::Enter), Char('r')], Action::RecordRound, "record the patient's round (turns, pain, pins…)", Some("round")),
     bind(RoundsScope, &[Char('t')], Action::ReportTurns, "turns of today's sessions only (reported by phone)", Some("turns")),
+    bind(RoundsScope, &[Char('H')], Action::ImportHexapod, "a hexapod prescription from the planning software's file (R-DO-8)", None),
     bind(RoundsScope, &[Char('x')], Action::LogStruts, "a hexapod frame's struts adjusted today: the length read on each (R-DO-8)", Some("struts")),
     bind(RoundsScope, &[Char('s')], Action::PhaseStep, "a distraction step: start, pause, resume, end, removal", Some("step")),
     bind(Scope::Block, &[Char('['), Char('<')], Action::PrevDay, "the day before (the week before in the week view)", Some("day before")),
@@ -398,7 +401,7 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::RecordEvent | Action::CorrectEvent => Change::Timeline,
         Action::RecordComplication => Change::Complication,
         Action::RecordRound | Action::ReportTurns | Action::LogStruts => Change::Round,
-        Action::PhaseStep => Change::Distraction,
+        Action::PhaseStep | Action::ImportHexapod => Change::Distraction,
         Action::CloseComplication => Change::ComplicationClose,
         _ => return None,
     })

@@ -15,7 +15,7 @@ pub mod ward_setup;
 pub use clinical::{consultation, intake, lab, treatment};
 pub use complications::{ComplicationRequest, close as close_complication, record as record_complication};
 pub use discharge::{discharge, discharge_check};
-pub use hexapod::struts;
+pub use hexapod::{import as import_hexapod, struts};
 pub use rounds::{RoundsRequest, phase, round, turns};
 pub use stay::{
     NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, rebook, step_reason, undo,
@@ -103,6 +103,10 @@ pub enum Purpose {
     Struts {
         prescription_id: i64,
         day: NaiveDate,
+    },
+    /// R-DO-8: a hexapod prescription read from a file.
+    HexapodImport {
+        case_id: i64,
     },
     /// R-ROLE-1: the Admin tab gives a member of staff a role.
     StaffRole {
@@ -588,6 +592,7 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Phase { case_id } => rounds::phase_request(form, case_id, who),
         Purpose::Turns { case_id } => rounds::turns_request(form, case_id, who),
         Purpose::Struts { prescription_id, day } => hexapod::struts_request(form, prescription_id, day, who),
+        Purpose::HexapodImport { case_id } => hexapod::import_request(form, case_id, who),
         Purpose::Scan { .. } => Err("GS1 string: press Enter to read it".into()),
         Purpose::Receive { scanned } => stock::receive_request(form, scanned),
         Purpose::Reserve { ref_id } => stock::reserve_request(form, ref_id, who),

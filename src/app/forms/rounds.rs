@@ -37,6 +37,13 @@ pub enum RoundsRequest {
         entries: Vec<crate::store::hexapod::NewAdjustment>,
         who: String,
     },
+    /// R-DO-8: a prescription read from the file at `path`.
+    ImportHexapod {
+        case_id: i64,
+        path: String,
+        note: String,
+        who: String,
+    },
 }
 
 const SESSION_KEYS: [&str; 12] = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12"];

@@ -29,6 +29,16 @@ impl Screen for RoundsScreen {
                 Some(form) => form,
                 None => return problem(state, "every session due today is recorded (none is left to report)"),
             },
+            Action::ImportHexapod if row.case.prescription.device != crate::domain::distraction::Device::Hexapod => {
+                return problem(
+                    state,
+                    format!(
+                        "this patient's frame is a {}, not a hexapod; a strut table is for hexapod frames (R-DO-8)",
+                        row.case.prescription.device.label()
+                    ),
+                );
+            }
+            Action::ImportHexapod => forms::import_hexapod(&row, &who),
             Action::LogStruts => match forms::struts(&row, state.today(), &who) {
                 Some(form) => form,
                 None if row.case.hexapod.is_none() => {
