@@ -316,6 +316,44 @@ fn r_do_8_struts_are_logged_from_the_rounds_tab() {
     assert!(screen(&w, 80, 24).contains("no hexapod prescription for this patient"));
 }
 
+/// R-DO-8: a doctor re-plans from the keyboard: `H`, the path of the table
+/// the planning software saved; a missing file or a table that cannot be
+/// is said in the form with the typing kept; saved, the revision before is
+/// void and the sheet shows the new one. Not offered for another frame.
+#[test]
+fn r_do_8_a_prescription_is_imported_from_the_rounds_tab() {
+    let mut w = ward();
+    let file = w._dir.path().join("tsf plan 3.csv");
+    let table = "plan,3,1\n\
+        strut,1,red,medium,151,251\nstrut,2,orange,short,116,176\nstrut,3,yellow,medium,151,251\n\
+        strut,4,green,medium,151,251\nstrut,5,blue,medium,151,251\nstrut,6,purple,medium,151,251\n\
+        day,2026-11-22,182,172,193,177,164,185\nday,2026-11-23,183,173,192,177,165,185\n\
+        day,2026-11-24,184,174,191,177,166,185\nday,2026-11-25,185,175,190,177,167,185\n";
+    std::fs::write(&file, table.replace("plan,3,1", "plan,9,1")).unwrap();
+    press(&mut w, "6/charpentier\nH");
+    let form = screen(&w, 80, 24);
+    assert!(form.contains("saving records revision 3 and makes revision 2 void"), "{form}");
+    press(&mut w, "/nowhere/plan.csv");
+    ctrl(&mut w, 's');
+    assert!(screen(&w, 80, 24).contains("the file /nowhere/plan.csv"), "{}", screen(&w, 80, 24));
+    for _ in 0.."/nowhere/plan.csv".len() {
+        press(&mut w, "\x08");
+    }
+    press(&mut w, file.to_str().unwrap());
+    ctrl(&mut w, 's');
+    let refused = screen(&w, 80, 24);
+    assert!(refused.contains("which takes 9;"), "{refused}");
+    std::fs::write(&file, table).unwrap();
+    press(&mut w, "\tafter the X-ray");
+    ctrl(&mut w, 's');
+    let saved = screen(&w, 80, 24);
+    let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.ends_with("revision 3 recorded (3 mm at 1 mm/day over 3 days); revision 2 is void"), "{notice}");
+    assert!(saved.contains("STRUTS, mm · revision 3"), "{saved}");
+    press(&mut w, "\x1b/faure\nH");
+    assert!(screen(&w, 80, 24).contains("this patient's frame is a circular frame, not a hexapod"));
+}
+
 /// R-DO-5: an outpatient's turns reported by phone, without a round: `t`,
 /// the turns, Enter to the end; the rounds list counts the session.
 #[test]

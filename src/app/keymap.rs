@@ -99,6 +99,8 @@ pub enum Action {
     ReportTurns,
     /// R-DO-8: a hexapod frame's struts adjusted.
     LogStruts,
+    /// R-DO-8: a hexapod prescription read from a file.
+    ImportHexapod,
     Receive,
     Reserve,
     UseDevice,
@@ -326,6 +328,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Anaesthesia, &[Char('c')], Action::Consultation, "record the consultation", Some("consult")),
     bind(RoundsScope, &[Code(KeyCode::Enter), Char('r')], Action::RecordRound, "record the patient's round (turns, pain, pins…), on today's sheet", Some("round")),
     bind(RoundsScope, &[Char('t')], Action::ReportTurns, "turns of the day's sessions only (by phone; on a day gone by, reported late)", Some("turns")),
+    bind(RoundsScope, &[Char('H')], Action::ImportHexapod, "a hexapod prescription from the planning software's file (R-DO-8)", None),
     bind(RoundsScope, &[Char('x')], Action::LogStruts, "a hexapod frame's struts adjusted today: the length read on each (R-DO-8)", Some("struts")),
     bind(RoundsScope, &[Char('s')], Action::PhaseStep, "a distraction step: start, pause, resume, end, removal (on the day shown)", Some("step")),
     bind(RoundsScope, &[Char('V')], Action::VoidRound, "void a round entered by mistake (wrong patient, a grade mistyped): which, and why", None),
@@ -409,7 +412,7 @@ pub fn change_of(action: Action) -> Option<Change> {
         Action::RecordEvent | Action::CorrectEvent => Change::Timeline,
         Action::RecordComplication => Change::Complication,
         Action::RecordRound | Action::ReportTurns | Action::LogStruts | Action::VoidRound => Change::Round,
-        Action::PhaseStep => Change::Distraction,
+        Action::PhaseStep | Action::ImportHexapod => Change::Distraction,
         Action::RecordOssification | Action::OssificationXray => Change::Ossification,
         Action::CloseComplication => Change::ComplicationClose,
         _ => return None,

@@ -5,8 +5,10 @@
 use crate::app::forms::RoundsRequest;
 use crate::domain::attention::Severity;
 use crate::domain::distraction::alerts;
+use crate::domain::distraction::hexapod::HexapodPlan;
+use crate::domain::distraction::hexapod_csv;
 use crate::domain::{day_label, ward_time};
-use crate::store::{Result, Store, distraction_sessions};
+use crate::store::{Result, Store, StoreError, distraction_sessions};
 use chrono::{DateTime, Utc};
 
 pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> Result<String> {
@@ -76,6 +78,21 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
             }
             Ok(said)
         }
+        RoundsRequest::ImportHexapod { case_id, path, note, who } => {
+            let shown = crate::store::error::shown_text(&path);
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                StoreError::invalid(
+                    format!("the file {shown}"),
+                    format!("{e}; give the path of the table the planning software saved, on this server"),
+                )
+            })?;
+            let plan = hexapod_csv::read(&text)
+                .map_err(|why| StoreError::invalid(format!("the file {shown}"), format!("{why} (R-DO-8)")))?;
+            let source = std::path::Path::new(&path).file_name().map_or(shown, |n| n.to_string_lossy().into_owned());
+            let (_, revision) = store.record_hexapod(now, case_id, &plan, &source, &note)?;
+            let void = if revision > 1 { format!("; revision {} is void", revision - 1) } else { String::new() };
+            Ok(format!("{who}: hexapod prescription revision {revision} recorded ({}){void}", plan_summary(&plan)))
+        }
         RoundsRequest::Phase { case_id, event, who } => {
             store.record_phase(now, case_id, &event)?;
             Ok(format!("{who}: {} on {}", event.kind.label(), event.on.format("%d/%m")))
@@ -90,5 +107,16 @@ pub fn label(request: &RoundsRequest) -> String {
         RoundsRequest::Phase { case_id, event, .. } => format!("distraction case #{case_id} {}", event.kind.code()),
         RoundsRequest::Sessions { case_id, .. } => format!("distraction case #{case_id} sessions"),
         RoundsRequest::Struts { prescription_id, .. } => format!("hexapod prescription #{prescription_id} struts"),
+        RoundsRequest::ImportHexapod { case_id, .. } => format!("distraction case #{case_id} hexapod prescription"),
     }
+}
+
+/// `8 mm at 1 mm/day over 8 days`.
+fn plan_summary(plan: &HexapodPlan) -> String {
+    format!(
+        "{} mm at {} mm/day over {} days",
+        alerts::fmt_mm(plan.correction_mm),
+        alerts::fmt_mm(plan.rate_mm_day),
+        plan.adjustment_days()
+    )
 }

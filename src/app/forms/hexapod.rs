@@ -1,6 +1,7 @@
 //! R-DO-8: the struts of a hexapod frame adjusted at a round: one field per
 //! strut due that day and not yet logged, left empty by default so the
-//! length typed is the one read on the strut, not the sheet's copied.
+//! length typed is the one read on the strut, not the sheet's copied; and
+//! a doctor's import of the table the planning software saved.
 
 use super::rounds::RoundsRequest;
 use super::{OpenForm, Purpose, Request};
@@ -79,4 +80,33 @@ pub(super) fn struts_request(
         return Err("Struts: type the length of at least one strut adjusted".into());
     }
     Ok(Request::Rounds(RoundsRequest::Struts { prescription_id, day, entries, who }))
+}
+
+/// R-DO-8: a (re-)planned prescription for the selected patient, read from
+/// the file the planning software saved (the format `periop hexapod
+/// import` reads); the one in force, if any, becomes void.
+pub fn import(row: &RoundsRow, who: &str) -> OpenForm {
+    let fields = vec![
+        Field::text("file", "Table file (path)", 500),
+        Field::text("note", "Why (e.g. after the X-ray)", 200).optional(),
+    ];
+    let mut form = Form::new("Hexapod prescription (R-DO-8)", fields).with_subtitle(who);
+    form.warning = Some(match &row.case.hexapod {
+        Some(sheet) => format!(
+            "saving records revision {} and makes revision {} void (it stays printable, takes no more struts)",
+            sheet.revision + 1,
+            sheet.revision
+        ),
+        None => "lines: plan,MM,MM_PER_DAY / strut,N,COLOUR,SIZE,MIN,MAX / day,DATE,L1..L6 / change,…".into(),
+    });
+    OpenForm::new(form, Purpose::HexapodImport { case_id: row.case.id }, who)
+}
+
+pub(super) fn import_request(form: &Form, case_id: i64, who: String) -> Result<Request, String> {
+    let path = form.value("file").trim().to_string();
+    if path.is_empty() {
+        return Err("Table file: give the path of the table the planning software saved".into());
+    }
+    let note = form.value("note").trim().to_string();
+    Ok(Request::Rounds(RoundsRequest::ImportHexapod { case_id, path, note, who }))
 }

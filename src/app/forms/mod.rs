@@ -17,7 +17,7 @@ pub mod ward_setup;
 pub use clinical::{consultation, intake, lab, treatment};
 pub use complications::{ComplicationRequest, close as close_complication, record as record_complication};
 pub use discharge::{discharge, discharge_check};
-pub use hexapod::struts;
+pub use hexapod::{import as import_hexapod, struts};
 pub use ossification::{OssificationRequest, record as record_ossification, xray as ossification_xray};
 pub use rounds::{RoundsRequest, phase, round, void_round};
 pub use stay::{
@@ -110,6 +110,10 @@ pub enum Purpose {
     Struts {
         prescription_id: i64,
         day: NaiveDate,
+    },
+    /// R-DO-8: a hexapod prescription read from a file.
+    HexapodImport {
+        case_id: i64,
     },
     /// R-ROLE-1: the Admin tab gives a member of staff a role.
     StaffRole {
@@ -622,6 +626,7 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Phase { case_id } => rounds::phase_request(form, case_id, who),
         Purpose::Turns { case_id, day, seen } => turns::turns_request(form, case_id, day, &seen, who),
         Purpose::Struts { prescription_id, day } => hexapod::struts_request(form, prescription_id, day, who),
+        Purpose::HexapodImport { case_id } => hexapod::import_request(form, case_id, who),
         Purpose::Scan { .. } => Err("GS1 string: press Enter to read it".into()),
         Purpose::Receive { scanned } => stock::receive_request(form, scanned),
         Purpose::Reserve { ref_id } => stock::reserve_request(form, ref_id, who),

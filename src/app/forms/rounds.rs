@@ -43,6 +43,13 @@ pub enum RoundsRequest {
         entries: Vec<crate::store::hexapod::NewAdjustment>,
         who: String,
     },
+    /// R-DO-8: a prescription read from the file at `path`.
+    ImportHexapod {
+        case_id: i64,
+        path: String,
+        note: String,
+        who: String,
+    },
 }
 
 const PIN_KEYS: [&str; 24] = [

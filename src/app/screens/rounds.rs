@@ -138,6 +138,16 @@ impl Screen for RoundsScreen {
                     );
                 }
             },
+            Action::ImportHexapod if row.case.prescription.device != crate::domain::distraction::Device::Hexapod => {
+                return problem(
+                    state,
+                    format!(
+                        "this patient's frame is a {}, not a hexapod; a strut table is for hexapod frames (R-DO-8)",
+                        row.case.prescription.device.label()
+                    ),
+                );
+            }
+            Action::ImportHexapod => forms::import_hexapod(&row, &who),
             Action::LogStruts => match forms::struts(&row, day, &who) {
                 Some(form) => form,
                 None if row.case.hexapod.is_none() => {
