@@ -3,34 +3,16 @@
 //! what is refused in words (never a panic), and `periop check` healthy
 //! afterwards; `periop board --format json` carries the alerts.
 
+mod cli_support;
+
+use cli_support::*;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const NOW: &str = "2026-11-23T09:00";
 
 fn periop(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_periop"))
-        .args(["--db", dir.join("w.db").to_str().unwrap(), "--now", NOW])
-        .args(args)
-        .env("PERIOP_LOG", dir.join("log"))
-        .env_remove("PERIOP_DB")
-        .env_remove("PERIOP_NOW")
-        .output()
-        .unwrap()
-}
-
-fn ok(out: Output) -> String {
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "{text}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The one-line error of a refused command (exit 1, no panic).
-fn refused(out: Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
+    periop_at(dir, NOW, args, None)
 }
 
 fn first_patient(dir: &Path) -> String {

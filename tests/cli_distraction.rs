@@ -2,37 +2,16 @@
 //! `periop rounds` on a real file (R-DO-1, R-DO-2, R-DO-3, R-DO-4, R-DO-7),
 //! and `periop check` finding every row audited afterwards.
 
+mod cli_support;
+
+use cli_support::*;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const NOW: &str = "2026-11-12T09:00";
 
 fn periop(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_periop"))
-        .args(["--db", dir.join("w.db").to_str().unwrap(), "--now", NOW])
-        .args(args)
-        .env("PERIOP_LOG", dir.join("log"))
-        .env_remove("PERIOP_DB")
-        .env_remove("PERIOP_NOW")
-        .output()
-        .unwrap()
-}
-
-fn ok(out: Output) -> String {
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "{text}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// A hospital number of the demo ward with no distraction case.
-fn free_patient(dir: &Path) -> String {
-    let conn = rusqlite::Connection::open(dir.join("w.db")).unwrap();
-    conn.query_row(
-        "SELECT hospital_number FROM patients WHERE id NOT IN (SELECT patient_id FROM distraction_cases) ORDER BY id LIMIT 1",
-        [],
-        |r| r.get(0),
-    )
-    .unwrap()
+    periop_at(dir, NOW, args, None)
 }
 
 #[test]

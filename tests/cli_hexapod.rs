@@ -4,50 +4,16 @@
 //! makes the revision before print as void, a strut entered by mistake is
 //! voided, and `periop check` finds everything audited.
 
+mod cli_support;
+
+use cli_support::*;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const NOW: &str = "2026-11-24T09:00";
 
 fn periop(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_periop"));
-    cmd.args(["--db", dir.join("w.db").to_str().unwrap(), "--now", NOW])
-        .args(args)
-        .env("PERIOP_LOG", dir.join("log"))
-        .env_remove("PERIOP_DB")
-        .env_remove("PERIOP_NOW")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    if let Some(text) = stdin {
-        use std::io::Write;
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn ok(out: Output) -> String {
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "{text}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// A hospital number of the demo ward with no distraction case.
-fn free_patient(dir: &Path) -> String {
-    let conn = rusqlite::Connection::open(dir.join("w.db")).unwrap();
-    conn.query_row(
-        "SELECT hospital_number FROM patients WHERE id NOT IN (SELECT patient_id FROM distraction_cases) ORDER BY id LIMIT 1",
-        [],
-        |r| r.get(0),
-    )
-    .unwrap()
-}
-
-fn refused(out: Output) -> String {
-    assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    periop_at(dir, NOW, args, stdin)
 }
 
 const PLAN: &str = "\

@@ -2,31 +2,16 @@
 //! real file (R-STOCK-1, R-STOCK-4, R-TRACE-1, R-TRACE-2, R-TRACE-3), and
 //! `periop check` finding every row audited afterwards.
 
+mod cli_support;
+
+use cli_support::*;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const NOW: &str = "2026-11-22T09:30";
 
 fn periop(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_periop"))
-        .args(["--db", dir.join("w.db").to_str().unwrap(), "--now", NOW])
-        .args(args)
-        .env("PERIOP_LOG", dir.join("log"))
-        .env_remove("PERIOP_DB")
-        .env_remove("PERIOP_NOW")
-        .output()
-        .unwrap()
-}
-
-fn ok(out: Output) -> String {
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "{text}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn refused(out: Output) -> String {
-    assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    periop_at(dir, NOW, args, None)
 }
 
 #[test]

@@ -43,8 +43,9 @@ day,2026-11-26,164,174,176,190,204,174
 day,2026-11-27,165,175,175,190,205,175
 ";
 
-fn case(store: &mut Store, device: Device) -> i64 {
-    let patient_id = add_patient(store, 1);
+/// A distraction case on `device` of a new patient `n`, osteotomy 15/11.
+fn case_of(store: &mut Store, n: u32, device: Device) -> i64 {
+    let patient_id = add_patient(store, n);
     let prescription = Prescription {
         site: Site::Tibia,
         device,
@@ -58,6 +59,10 @@ fn case(store: &mut Store, device: Device) -> i64 {
         pin_sites: String::new(),
     };
     store.add_distraction(at(), &NewDistraction { patient_id, prescription, outpatient: false }).unwrap()
+}
+
+fn case(store: &mut Store, device: Device) -> i64 {
+    case_of(store, 1, device)
 }
 
 fn all_due(store: &Store, case_id: i64, day: NaiveDate) -> Vec<NewAdjustment> {
@@ -180,21 +185,7 @@ fn r_do_8_a_table_that_cannot_be_or_a_frame_that_is_not_a_hexapod_is_refused() {
     assert!(hexapod_csv::read(&long).unwrap_err().contains("5 days of adjustment for a 17 mm correction"));
     // A table before the osteotomy.
     let early = PLAN.replace("2026-11-2", "2026-11-1");
-    let patient = add_patient(&mut store, 2);
-    let prescription = Prescription {
-        site: Site::Tibia,
-        device: Device::Hexapod,
-        mm_per_turn: 1.0,
-        osteotomy_on: d(11, 15),
-        latency_days: 7,
-        rate_mm_day: 1.0,
-        sessions_per_day: 1,
-        target_mm: 5.0,
-        pins: 0,
-        pin_sites: String::new(),
-    };
-    let hexapod =
-        store.add_distraction(at(), &NewDistraction { patient_id: patient, prescription, outpatient: false }).unwrap();
+    let hexapod = case_of(&mut store, 2, Device::Hexapod);
     let err = store.record_hexapod(at(), hexapod, &hexapod_csv::read(&early).unwrap(), "x", "").unwrap_err();
     assert!(err.to_string().contains("the table starts on 12/11/2026, before the osteotomy on 15/11/2026"), "{err}");
 }
