@@ -142,6 +142,10 @@ pub fn ascii_twin(c: char) -> String {
         '∅' => "0",
         '‘' | '’' => "'",
         '“' | '”' => "\"",
+        // The charts' braille dots (a line of the plan): a dot, so the
+        // line is still seen in ASCII; the empty pattern is a blank.
+        '\u{2800}' => " ",
+        '\u{2801}'..='\u{28FF}' => ".",
         _ => "",
     };
     if !twin.is_empty() {
@@ -248,6 +252,14 @@ mod tests {
         assert_eq!(Charset::of_locale("C"), Charset::Ascii);
         assert_eq!(Charset::of_locale("POSIX"), Charset::Ascii);
         assert_eq!(Charset::of_locale(""), Charset::Ascii);
+    }
+
+    /// Found in use over SSH with LC_ALL=C: the length chart's plan line
+    /// (braille dots) came out as `????`.
+    #[test]
+    fn the_charts_braille_dots_are_dots_in_ascii() {
+        assert_eq!(ascii_text("⣀⡠⠔⠊⠉ ⠀"), ".....  ");
+        assert_eq!(ascii_twin('\u{28FF}'), ".");
     }
 
     #[test]
