@@ -221,3 +221,49 @@ fn r_do_8_a_schema_12_file_is_upgraded_with_the_hexapod_tables() {
         1
     );
 }
+
+/// Found in use (#11): a re-plan made the struts already turned that day
+/// look undone (a second turn invited); the log is the frame's. A day gone
+/// by is judged by the revision in force that day.
+#[test]
+fn r_do_8_a_re_plan_keeps_the_struts_already_turned_and_a_past_day_its_own_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let case_id = case(&mut store, Device::Hexapod);
+    let plan = hexapod_csv::read(PLAN).unwrap();
+    let (first, _) = store.record_hexapod(paris(11, 22, 9), case_id, &plan, "plan.csv", "").unwrap();
+    let on_23 = all_due(&store, case_id, d(11, 23));
+    store.log_struts(paris(11, 23, 9), first, &on_23).unwrap();
+    let (second, _) = store.record_hexapod(paris(11, 23, 10), case_id, &plan, "plan-2.csv", "").unwrap();
+    let rows = store.rounds(d(11, 23), paris(11, 23, 11)).unwrap();
+    let struts = rows[0].status.struts_today.as_ref().unwrap();
+    assert_eq!((struts.revision, struts.done.len(), struts.due.len()), (2, 5, 5));
+    assert!(rows[0].status.alerts.iter().all(|a| a.severity == periop::domain::attention::Severity::Info));
+    // Turned again on the new sheet: doubled.
+    let again = [NewAdjustment { day: d(11, 23), strut: 1, length_mm: 161.0, by_phone: false }];
+    store.log_struts(paris(11, 23, 12), second, &again).unwrap();
+    let rows = store.rounds(d(11, 23), paris(11, 23, 12)).unwrap();
+    assert!(rows[0].status.alerts.iter().any(|a| a.message.starts_with("STRUT DOUBLED: strut 1 adjusted 2 times")));
+    // A third revision the next day: 23/11 is still judged by the second.
+    store.record_hexapod(paris(11, 24, 9), case_id, &plan, "plan-3.csv", "").unwrap();
+    let rows = store.rounds(d(11, 23), paris(11, 24, 10)).unwrap();
+    assert_eq!(rows[0].status.struts_today.as_ref().unwrap().revision, 2);
+    let rows = store.rounds(d(11, 24), paris(11, 24, 10)).unwrap();
+    assert_eq!(rows[0].status.struts_today.as_ref().unwrap().revision, 3);
+}
+
+/// R-DO-8: a strut moving more than the site's limit in a day is refused.
+#[test]
+fn r_do_8_a_strut_jumping_in_a_day_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let case_id = case(&mut store, Device::Hexapod);
+    let jump = hexapod_csv::read(&PLAN.replace("day,2026-11-24,162,", "day,2026-11-24,200,")).unwrap();
+    let err = store.record_hexapod(at(), case_id, &jump, "plan.csv", "").unwrap_err();
+    assert!(
+        err.to_string().contains("strut 1 moves 39 mm from 23/11/2026 to 24/11/2026, more than 3 mm in a day"),
+        "{err}"
+    );
+}

@@ -204,15 +204,29 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
     let _ = writeln!(out, "{}  {}  distraction case #{}", case.patient, case.hospital_number, case.id);
     let _ = writeln!(out, "  {}", prescription_line(p));
     let end = plan.end.map_or_else(|| "open (paused)".to_string(), |e| e.format("%d/%m/%Y").to_string());
-    let _ = writeln!(out, "  distraction from {} to {end} (R-DO-2)", plan.start.format("%d/%m/%Y"));
+    if case.hexapod.is_none() {
+        let _ = writeln!(out, "  distraction from {} to {end} (R-DO-2)", plan.start.format("%d/%m/%Y"));
+    }
     for e in &case.events {
         let rate = e.rate_mm_day.map(|r| format!(" at {} mm/day", fmt_mm(r))).unwrap_or_default();
         let reason = e.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
         let _ = writeln!(out, "  {} {}{rate}{reason}", e.on.format("%d/%m/%Y"), e.kind.label());
     }
-    let _ = writeln!(out, "  day         phase              plan: turns per session  planned mm  done mm");
+    // R-DO-8: on a hexapod frame with its prescription the strut sheet is
+    // the plan; a turns table would contradict it (found in use).
+    if let Some(sheet) = &case.hexapod {
+        let _ = writeln!(
+            out,
+            "  hexapod frame: revision {} in force, {}; its strut sheet and log: `periop hexapod --patient {}`",
+            sheet.revision,
+            super::hexapod::plan_line(&sheet.plan),
+            case.hospital_number
+        );
+    } else {
+        let _ = writeln!(out, "  day         phase              plan: turns per session  planned mm  done mm");
+    }
     let mut day = p.osteotomy_on;
-    let last = plan.end.unwrap_or(today).max(today);
+    let last = if case.hexapod.is_some() { NaiveDate::MIN } else { plan.end.unwrap_or(today).max(today) };
     let mut done_turns = 0u32;
     while day <= last {
         let sessions = plan.sessions_on(day);

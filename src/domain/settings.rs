@@ -127,6 +127,14 @@ pub const CATALOGUE: &[Def] = &[
     def("do.rom_loss_deg", "20", "degrees", Number, "R-DO-6", "site policy"),
     def("do.hi_alert", "60", "d/cm", Number, "R-DO-7", "healing index literature: 30-50 d/cm expected"),
     def(
+        "do.strut_max_mm_day",
+        "3",
+        "mm",
+        Number,
+        "R-DO-8",
+        "site policy: a hexapod table moving a strut more than this in a day is refused",
+    ),
+    def(
         "do.strut_travel_margin_mm",
         "5",
         "mm",
@@ -230,6 +238,7 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("do.rom_loss_deg", 1.0, 180.0),
     ("do.hi_alert", 10.0, 200.0),
     ("do.strut_travel_margin_mm", 0.0, 50.0),
+    ("do.strut_max_mm_day", 0.5, 50.0),
     // R-HO-1: the X-ray check from a month to five years after surgery.
     (HO_FOLLOWUP_MONTHS, 1.0, 60.0),
 ];

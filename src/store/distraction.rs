@@ -319,9 +319,16 @@ pub fn rounds_list(
              WHERE x.case_id = d.id AND x.kind = 'removal' AND x.on_day < ?1)",
         &day.to_string(),
     )?;
+    // R-DO-8: a hexapod frame is judged by the revision in force then.
+    let ids: Vec<i64> = cases.iter().filter(|c| c.hexapod.is_some()).map(|c| c.id).collect();
+    let judged = sheet::judged_at(day, now, zone);
+    let mut in_force = super::hexapod::sheets_as_of(conn, &ids, judged)?;
     let mut rows: Vec<RoundsRow> = cases
         .into_iter()
-        .map(|case| {
+        .map(|mut case| {
+            if case.hexapod.is_some() {
+                case.hexapod = in_force.remove(&case.id);
+            }
             let status = sheet::status_on(&case.record(), day, now, zone, settings);
             RoundsRow { case, status }
         })

@@ -14,7 +14,7 @@ use super::rows;
 use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::distraction::Device;
-use crate::domain::distraction::hexapod::{DayLengths, HexapodPlan, STRUTS, StrutColour, StrutFit};
+use crate::domain::distraction::hexapod::{DayLengths, HexapodPlan, STRUT_MAX_MM_DAY, STRUTS, StrutColour, StrutFit};
 use crate::domain::distraction::hexapod_log::{self, Adjustment, Sheet};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension};
@@ -125,10 +125,16 @@ pub fn revisions(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Ve
             *cell = mm;
         }
     }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT prescription_id, id, day, strut, length_mm, done_at, by_phone FROM hexapod_adjustments
-         WHERE voided_at IS NULL AND {within} ORDER BY done_at, id"
-    ))?;
+    // The log is the frame's, not a revision's: a strut set is a fact about
+    // the frame whichever sheet was followed, so every revision of a case
+    // is judged against all of it (found in use: a re-plan made the struts
+    // already turned that day look undone, inviting a second turn).
+    let mut stmt = conn.prepare_cached(
+        "SELECT h.case_id, a.id, a.day, a.strut, a.length_mm, a.done_at, a.by_phone
+         FROM hexapod_adjustments a JOIN hexapod_prescriptions h ON h.id = a.prescription_id
+         WHERE a.voided_at IS NULL AND h.case_id IN (SELECT value FROM json_each(?1)) ORDER BY a.done_at, a.id",
+    )?;
+    let mut logs: BTreeMap<i64, Vec<Adjustment>> = BTreeMap::new();
     for row in stmt.query_map([&ids], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -142,8 +148,11 @@ pub fn revisions(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Ve
             },
         ))
     })? {
-        let (id, adjustment) = row?;
-        all[index[&id]].sheet.log.push(adjustment);
+        let (case_id, adjustment) = row?;
+        logs.entry(case_id).or_default().push(adjustment);
+    }
+    for revision in &mut all {
+        revision.sheet.log = logs.get(&revision.case_id).cloned().unwrap_or_default();
     }
     let mut out: BTreeMap<i64, Vec<Revision>> = BTreeMap::new();
     for revision in all {
@@ -221,6 +230,8 @@ pub fn record(tx: &mut WriteTx<'_>, case_id: i64, plan: &HexapodPlan, source: &s
         )));
     }
     plan.check().map_err(refuse)?;
+    let (settings, _) = super::settings::load(tx.conn())?;
+    plan.check_pace(settings.number(STRUT_MAX_MM_DAY)).map_err(refuse)?;
     if let (Some(first), Some(osteotomy)) = (plan.first_day(), rows::parse_day(&osteotomy))
         && first < osteotomy
     {
@@ -345,5 +356,14 @@ pub fn current_sheets(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i6
     Ok(revisions(conn, case_ids)?
         .into_iter()
         .filter_map(|(case, mut list)| list.pop().map(|r| (case, r.sheet)))
+        .collect())
+}
+
+/// The revision of each case in force at `at` (the last recorded by
+/// then), as sheets: a day gone by is judged by the sheet of that day.
+pub fn sheets_as_of(conn: &Connection, case_ids: &[i64], at: DateTime<Utc>) -> Result<BTreeMap<i64, Sheet>> {
+    Ok(revisions(conn, case_ids)?
+        .into_iter()
+        .filter_map(|(case, list)| list.into_iter().rfind(|r| r.recorded_at <= at).map(|r| (case, r.sheet)))
         .collect())
 }

@@ -246,6 +246,9 @@ impl HexapodPlan {
                 return Err(format!("strut {} is given twice from {}; once a day", fit.strut, day_text(fit.from_day)));
             }
         }
+        if (1..self.days.len()).all(|i| self.struts_due(self.days[i].day).is_empty()) {
+            return Err("no strut changes length in the table; check the printout's lengths".into());
+        }
         for row in &self.days {
             for strut in 1..=STRUTS {
                 let mm = row.lengths[usize::from(strut - 1)];
@@ -259,6 +262,34 @@ impl HexapodPlan {
                         fit.label(),
                         super::alerts::fmt_mm(mm),
                         day_text(row.day)
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The site's limit on one strut's change in a day, in mm (R-DO-8).
+pub const STRUT_MAX_MM_DAY: &str = "do.strut_max_mm_day";
+
+impl HexapodPlan {
+    /// R-DO-8: a strut moved more than `max_mm_day` in one day (a length
+    /// mistyped, a day left out of the printout), named with its day, or
+    /// nothing.
+    pub fn check_pace(&self, max_mm_day: f64) -> Result<(), String> {
+        for pair in self.days.windows(2) {
+            for strut in 1..=STRUTS {
+                let i = usize::from(strut - 1);
+                let step = (pair[1].lengths[i] - pair[0].lengths[i]).abs();
+                let changed = self.fits.iter().any(|f| f.strut == strut && f.from_day == pair[1].day);
+                if step > max_mm_day + SAME_MM / 2.0 && !changed {
+                    return Err(format!(
+                        "strut {strut} moves {} mm from {} to {}, more than {} mm in a day; check the printout's lengths",
+                        super::alerts::fmt_mm(step),
+                        day_text(pair[0].day),
+                        day_text(pair[1].day),
+                        super::alerts::fmt_mm(max_mm_day)
                     ));
                 }
             }
@@ -363,6 +394,24 @@ pub(crate) mod tests {
         let mut range = plan();
         range.fits[0].max_mm = 100.0;
         assert!(range.check().unwrap_err().contains("cannot be"));
+    }
+
+    #[test]
+    fn r_do_8_a_strut_that_jumps_or_a_table_that_never_moves_is_refused() {
+        let mut jump = plan();
+        jump.days[2].lengths[0] = 200.0;
+        assert_eq!(
+            jump.check_pace(3.0).unwrap_err(),
+            "strut 1 moves 39 mm from 02/12/2026 to 03/12/2026, more than 3 mm in a day; check the printout's lengths"
+        );
+        assert_eq!(plan().check_pace(3.0), Ok(()));
+        let mut still = plan();
+        let first = still.days[0].lengths;
+        for row in &mut still.days {
+            row.lengths = first;
+        }
+        still.fits.retain(|f| f.from_day == d(12, 1));
+        assert_eq!(still.check().unwrap_err(), "no strut changes length in the table; check the printout's lengths");
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub enum FlagKind {
     OffSheet,
     TravelEnd,
     StrutChange,
+    /// A revision's first day does not start a strut where it was last set.
+    FrameDiffers,
 }
 
 /// One thing the log calls for (R-DO-8).
@@ -147,7 +149,9 @@ pub fn cell_mark(
     today: NaiveDate,
 ) -> &'static str {
     let logged = log.iter().any(|a| a.day == day && a.strut == strut);
-    if !logged && !plan.struts_due(day).contains(&strut) {
+    // The first day is the frame as it stands (what was logged then was
+    // another revision's; a difference is a FrameDiffers flag).
+    if (!logged && !plan.struts_due(day).contains(&strut)) || plan.first_day() == Some(day) {
         return "";
     }
     let about = |kind: FlagKind| flags.iter().any(|f| f.kind == kind && f.day == day && f.strut == Some(strut));
@@ -222,9 +226,10 @@ pub fn flags(plan: &HexapodPlan, log: &[Adjustment], now: DateTime<Utc>, zone: T
                     Some(strut),
                     if early {
                         format!(
-                            "STRUT EARLY: strut {strut} adjusted on {} for {}, a day early; check it against the sheet",
+                            "STRUT EARLY: strut {strut} adjusted on {} for {}, {} early; check it against the sheet",
                             short(ward_time::local_day(last.done_at, zone)),
-                            short(day)
+                            short(day),
+                            days_word((day - ward_time::local_day(last.done_at, zone)).num_days())
                         )
                     } else {
                         format!(
@@ -271,8 +276,42 @@ pub fn flags(plan: &HexapodPlan, log: &[Adjustment], now: DateTime<Utc>, zone: T
             );
         }
     }
+    frame_flags(plan, log, tolerance, &mut out);
     travel_flags(plan, today, settings, &mut out);
     out
+}
+
+/// `a day`, `2 days`.
+fn days_word(n: i64) -> String {
+    if n == 1 { "a day".into() } else { format!("{n} days") }
+}
+
+/// A revision starts from the frame as it stands: each strut's first-day
+/// length against the length it was last set to (found in use: a re-plan
+/// whose first day did not match the frame went unnoticed).
+fn frame_flags(plan: &HexapodPlan, log: &[Adjustment], tolerance: f64, out: &mut Vec<Flag>) {
+    let Some((first, row)) = plan.days.first().map(|r| (r.day, r)) else { return };
+    for strut in 1..=STRUTS {
+        let last = log.iter().filter(|a| a.strut == strut && a.day <= first).max_by_key(|a| (a.done_at, a.id));
+        let Some(last) = last else { continue };
+        let starts = row.lengths[usize::from(strut - 1)];
+        if (last.length_mm - starts).abs() > tolerance + SAME_MM / 2.0 {
+            out.push(Flag {
+                kind: FlagKind::FrameDiffers,
+                severity: Severity::Warning,
+                day: first,
+                strut: Some(strut),
+                message: format!(
+                    "FRAME DIFFERS FROM THE SHEET: strut {strut} was last set to {} mm (for {}), the sheet starts it \
+                     at {} mm on {}; check the frame against the printout",
+                    fmt_mm(last.length_mm),
+                    short(last.day),
+                    fmt_mm(starts),
+                    short(first)
+                ),
+            });
+        }
+    }
 }
 
 /// A strut change today or tomorrow, and the first day a strut comes within
@@ -287,11 +326,14 @@ fn travel_flags(plan: &HexapodPlan, today: NaiveDate, settings: &Settings, out: 
             day: fit.from_day,
             strut: Some(fit.strut),
             message: format!(
-                "STRUT CHANGE {}: strut {} from {} to {}; have it ready",
+                "STRUT CHANGE {}: strut {} ({}) from {} to {} ({}–{} mm); have it ready",
                 if fit.from_day == today { "TODAY" } else { "TOMORROW" },
                 fit.strut,
+                fit.colour.label(),
                 before.map_or_else(|| "-".into(), |b| b.size.clone()),
-                fit.label()
+                fit.size,
+                fmt_mm(fit.min_mm),
+                fmt_mm(fit.max_mm)
             ),
         });
     }
@@ -370,8 +412,9 @@ mod tests {
         let flags = flags(&plan, &log, at(12, 3, 12, 0), chrono_tz::Europe::Paris, &settings());
         // Strut 6 is changed tomorrow: said, for the nurse to have it ready.
         assert_eq!(kinds(&flags), vec![FlagKind::StrutChange]);
-        assert!(
-            flags[0].message.starts_with("STRUT CHANGE TOMORROW: strut 6 from short to 6 (purple, medium 151–251 mm)")
+        assert_eq!(
+            flags[0].message,
+            "STRUT CHANGE TOMORROW: strut 6 (purple) from short to medium (151–251 mm); have it ready"
         );
         assert_eq!(days_done(&plan, &log, d(12, 3)), 2);
         assert_eq!(progress(&plan, &log, d(12, 3)).0.len(), 5);
@@ -440,6 +483,21 @@ mod tests {
         assert!(
             found.iter().any(|f| f.message.starts_with("STRUT EARLY: strut 1 adjusted on 02/12 for 03/12")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn r_do_8_a_revision_that_does_not_start_from_the_frame_is_flagged() {
+        let plan = plan();
+        // The frame's strut 2 was last set to 169 mm, the sheet starts it at 170.
+        let log = vec![adj(1, d(11, 30), 2, 169.0, at(11, 30, 9, 0)), adj(2, d(11, 30), 1, 160.0, at(11, 30, 9, 1))];
+        let found = flags(&plan, &log, at(12, 1, 9, 0), chrono_tz::Europe::Paris, &settings());
+        let differs: Vec<&Flag> = found.iter().filter(|f| f.kind == FlagKind::FrameDiffers).collect();
+        assert_eq!(differs.len(), 1, "{found:?}");
+        assert_eq!(
+            differs[0].message,
+            "FRAME DIFFERS FROM THE SHEET: strut 2 was last set to 169 mm (for 30/11), the sheet starts it at 170 mm \
+             on 01/12; check the frame against the printout"
         );
     }
 
