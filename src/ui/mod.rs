@@ -76,8 +76,8 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     status::draw_hints(frame, hints, state, theme);
     status::draw_status(frame, status_line, state, theme);
     match &state.mode {
-        Mode::Dialog(dialog) => overlays::dialog(frame, area, dialog, theme),
-        Mode::Form(open) => form::draw(frame, area, &open.form, theme),
+        Mode::Dialog(dialog) => overlays::dialog(frame, area, dialog, theme, state.language),
+        Mode::Form(open) => form::draw(frame, area, &open.form, theme, state.language),
         Mode::Normal | Mode::Filter => {}
     }
     if state.help.is_some() {
@@ -90,16 +90,18 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let tabs: Vec<(usize, Tab)> =
         Tab::ALL.iter().copied().enumerate().filter(|(_, t)| state.tabs().contains(t)).collect();
     let width = usize::from(area.width);
-    let wide: usize = 8 + tabs.iter().map(|(i, t)| format!("  {} {} ", i + 1, t.title()).width()).sum::<usize>();
+    let language = state.language;
+    let wide: usize =
+        8 + tabs.iter().map(|(i, t)| format!("  {} {} ", i + 1, t.title_in(language)).width()).sum::<usize>();
     // Every tab stays in sight: on a narrow screen the name and the gaps go
     // first (one space between tabs, none inside), then the other tabs'
     // names are shortened (the one shown keeps its name).
     let roomy = wide <= width;
-    let tight: usize = tabs.iter().map(|(i, t)| format!(" {} {}", i + 1, t.title()).width()).sum();
+    let tight: usize = tabs.iter().map(|(i, t)| format!(" {} {}", i + 1, t.title_in(language)).width()).sum();
     let short = !roomy && tight > width;
     let mut spans = if roomy { vec![Span::styled(" periop ", theme.title())] } else { Vec::new() };
     for (i, tab) in tabs {
-        let title = if short && tab != state.tab { tab.short_title() } else { tab.title() };
+        let title = if short && tab != state.tab { tab.short_title_in(language) } else { tab.title_in(language) };
         let text = if roomy { format!(" {} {title} ", i + 1) } else { format!("{} {title}", i + 1) };
         let style = if tab == state.tab { theme.tab_active() } else { theme.tab() };
         spans.push(Span::raw(" "));
@@ -164,7 +166,11 @@ pub(crate) fn draw_list_foot(
 /// `filter: text▏` for a list's header: the cursor while typing.
 pub(crate) fn filter_text(state: &State, text: &str) -> String {
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
-    if text.is_empty() && cursor.is_empty() { String::new() } else { format!(" · filter: {text}{cursor}") }
+    if text.is_empty() && cursor.is_empty() {
+        String::new()
+    } else {
+        crate::i18n::fmt(state.language, "list-filter", &[("text", format!("{text}{cursor}").into())])
+    }
 }
 
 /// `04:00 (in 1 h 20)` or `04:00 (passed)`: a time the ward counts down to.
