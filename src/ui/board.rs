@@ -255,6 +255,7 @@ mod tests {
             display_name: "Nurse One".into(),
             role: "nurse".into(),
             active: true,
+            language: None,
         };
         let state = State::new(now, chrono_tz::Europe::Paris, actor, "ward.db".into());
         let slot = Slot {

@@ -77,6 +77,7 @@ impl Ward {
             .env_remove("PERIOP_DB")
             .env_remove("NO_COLOR")
             .env("PERIOP_NOW", NOW)
+            .env("PERIOP_LANG", "en")
             .env("PERIOP_LOG", self.log())
             .stdin(Stdio::null());
         cmd
@@ -173,6 +174,7 @@ impl Tui {
         cmd.cwd(ward.dir());
         cmd.env("TERM", "xterm-256color");
         cmd.env("PERIOP_NOW", now);
+        cmd.env("PERIOP_LANG", "en");
         cmd.env("PERIOP_LOG", ward.log());
         cmd.env_remove("PERIOP_DB");
         cmd.env_remove("NO_COLOR");
