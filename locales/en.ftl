@@ -80,6 +80,7 @@ help-title = Keys · ? or Esc closes
 help-title-more-below = Keys · ↓ { $count } more (j) · ? or Esc closes
 help-title-more-above = Keys · ↑ { $count } above (k) · ? or Esc closes
 help-title-more-both = Keys · ↑ { $above } (k) ↓ { $below } (j) · Esc closes
+help-scope-keys = { $scope }: { $keys }
 help-marks = Marks:
 
 ## A window below 80×24

@@ -59,8 +59,8 @@ keycap-left = Gauche
 keycap-right = Droite
 keycap-backspace = Retour arrière
 keycap-delete = Suppr
-keycap-page-up = PgPréc
-keycap-page-down = PgSuiv
+keycap-page-up = Pg↑
+keycap-page-down = Pg↓
 keycap-home = Début
 keycap-end = Fin
 
@@ -82,6 +82,7 @@ help-title-more-below = Touches · ↓ { $count ->
     } (j) · ? ou Échap ferme
 help-title-more-above = Touches · ↑ { $count } au-dessus (k) · ? ou Échap ferme
 help-title-more-both = Touches · ↑ { $above } (k) ↓ { $below } (j) · Échap ferme
+help-scope-keys = { $scope } : { $keys }
 help-marks = Signes :
 
 ## Une fenêtre de moins de 80×24

@@ -80,7 +80,12 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
                 .filter(|b| b.scope == *scope && b.hinted)
                 .map(|b| format!("{} {}", keymap::first_key(b, language), b.hint(language)))
                 .collect();
-            format!("{}: {}", i18n::t(language, scope.title_id()), keys.join(" · "))
+            let keys = keys.join(" · ");
+            i18n::fmt(
+                language,
+                "help-scope-keys",
+                &[("scope", i18n::t(language, scope.title_id()).into()), ("keys", keys.into())],
+            )
         })
         .collect();
     let legend: Vec<String> =
