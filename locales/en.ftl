@@ -42,12 +42,26 @@ role-unassigned = unassigned
 
 ## Days of the week, short (dates are dd/mm/yyyy in both languages)
 weekday-mon = Mon
+    .long = Monday
 weekday-tue = Tue
+    .long = Tuesday
 weekday-wed = Wed
+    .long = Wednesday
 weekday-thu = Thu
+    .long = Thursday
 weekday-fri = Fri
+    .long = Friday
 weekday-sat = Sat
+    .long = Saturday
 weekday-sun = Sun
+    .long = Sunday
+
+## The idle lock (R-PRIV-2)
+locked-title = periop · screen locked
+locked-why = No key for { $minutes } min: patients' names are hidden (R-PRIV-2).
+locked-counts = { $day }: { $arrivals } arriving · { $procedures } procedures · { $departures } leaving · { $attention } need attention
+locked-not-read = (the board is not read yet)
+locked-press = Press any key to show the screen again.
 
 ## Key caps, as the hint bar and the help name them
 keycap-space = Space
@@ -67,6 +81,8 @@ keycap-end = End
 
 ## Lists
 list-filter = { " " }· filter: { $text }
+list-more-above = ↑ { $count } more above (k)
+list-more-below = ↓ { $count } more below (j)
 
 ## Forms
 form-not-saved = not saved:

@@ -41,12 +41,35 @@ role-unassigned = sans rôle
 
 ## Jours de la semaine, abrégés
 weekday-mon = lun.
+    .long = lundi
 weekday-tue = mar.
+    .long = mardi
 weekday-wed = mer.
+    .long = mercredi
 weekday-thu = jeu.
+    .long = jeudi
 weekday-fri = ven.
+    .long = vendredi
 weekday-sat = sam.
+    .long = samedi
 weekday-sun = dim.
+    .long = dimanche
+
+## Le verrouillage après inactivité (R-PRIV-2)
+locked-title = periop · écran verrouillé
+locked-why = Aucune touche depuis { $minutes } min : les noms des patients sont masqués (R-PRIV-2).
+locked-counts = { $day } : { $arrivals } { $arrivals ->
+        [one] arrivée
+       *[other] arrivées
+    } · { $procedures } { $procedures ->
+        [one] geste
+       *[other] gestes
+    } · { $departures } { $departures ->
+        [one] sortie
+       *[other] sorties
+    } · { $attention } à traiter
+locked-not-read = (le tableau n'est pas encore lu)
+locked-press = Appuyez sur une touche pour revoir l'écran.
 
 ## Les touches, telles que la barre d'aide et l'aide les nomment
 keycap-space = Espace
@@ -66,6 +89,14 @@ keycap-end = Fin
 
 ## Les listes
 list-filter = { " " }· filtre : { $text }
+list-more-above = ↑ { $count ->
+        [one] { $count } autre au-dessus
+       *[other] { $count } autres au-dessus
+    } (k)
+list-more-below = ↓ { $count ->
+        [one] { $count } autre en dessous
+       *[other] { $count } autres en dessous
+    } (j)
 
 ## Les formulaires
 form-not-saved = non enregistré :

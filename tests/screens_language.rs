@@ -20,8 +20,9 @@ fn lines(text: &str) -> Vec<&str> {
     text.lines().collect()
 }
 
-/// The chrome (tab bar, hint bar, status line) differs; the body between
-/// them is the same in both languages, line for line; the tab bar keeps
+/// The chrome (tab bar, hint bar, status line, a list's note of rows out of
+/// sight) differs; the body between them is the same in both languages,
+/// line for line; the tab bar keeps
 /// every tab's number and the hint bar ends with help and quit.
 fn assert_chrome_only(en: &str, fr: &str) {
     let (en, fr) = (lines(en), lines(fr));
@@ -30,7 +31,15 @@ fn assert_chrome_only(en: &str, fr: &str) {
     for row in [0, 22, 23] {
         assert_ne!(en[row], fr[row], "row {row} is chrome: it should be in French");
     }
-    assert_eq!(en[1..22], fr[1..22], "the body held its place and width");
+    // A list's note of rows out of sight is chrome too.
+    let note = |l: &str| l.trim_start().starts_with(['↑', '↓']);
+    for (e, f) in en[1..22].iter().zip(&fr[1..22]) {
+        if note(e) {
+            assert!(f.contains("au-dessus") || f.contains("en dessous"), "{f}");
+        } else {
+            assert_eq!(e, f, "the body held its place and width");
+        }
+    }
     for n in 1..=9 {
         assert!(fr[0].contains(&format!("{n} ")), "tab {n} out of sight: {}", fr[0]);
     }
@@ -113,4 +122,16 @@ fn too_small_60x15_french() {
     w.state.too_small = true;
     press(&mut w, "j");
     assert!(screen(&w, 60, 15).contains("À TRAITER (14) ↑ 1 au-dessus"), "{}", screen(&w, 60, 15));
+}
+
+/// R-PRIV-2's lock in French: its words, the day's name and plural counts.
+#[test]
+fn idle_lock_80x24_french() {
+    let mut w = in_language(Language::Fr, "");
+    w.state.locked = true;
+    let text = screen(&w, 80, 24);
+    assert!(!text.contains("BERTRAND"), "{text}");
+    assert!(text.contains("periop · écran verrouillé"), "{text}");
+    assert!(text.contains("dimanche 22/11/2026  09:30"), "{text}");
+    insta::assert_snapshot!(text);
 }

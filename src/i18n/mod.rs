@@ -133,19 +133,25 @@ pub fn decimal(language: Language, value: f64, places: usize) -> String {
 
 /// The short name of a weekday (`Mon` / `lun.`).
 pub fn weekday(language: Language, day: chrono::Weekday) -> Cow<'static, str> {
+    t(language, weekday_id(day))
+}
+
+/// The whole name of a weekday (`Monday` / `lundi`).
+pub fn weekday_long(language: Language, day: chrono::Weekday) -> Cow<'static, str> {
+    attr(language, weekday_id(day), "long")
+}
+
+fn weekday_id(day: chrono::Weekday) -> &'static str {
     use chrono::Weekday::*;
-    t(
-        language,
-        match day {
-            Mon => "weekday-mon",
-            Tue => "weekday-tue",
-            Wed => "weekday-wed",
-            Thu => "weekday-thu",
-            Fri => "weekday-fri",
-            Sat => "weekday-sat",
-            Sun => "weekday-sun",
-        },
-    )
+    match day {
+        Mon => "weekday-mon",
+        Tue => "weekday-tue",
+        Wed => "weekday-wed",
+        Thu => "weekday-thu",
+        Fri => "weekday-fri",
+        Sat => "weekday-sat",
+        Sun => "weekday-sun",
+    }
 }
 
 #[cfg(test)]

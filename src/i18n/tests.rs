@@ -171,6 +171,10 @@ fn numbers_take_a_decimal_comma_in_french_and_plurals_follow_the_language() {
     assert_eq!(more(Language::Fr, 0.0), "Touches · ↓ 0 ligne de plus (j) · ? ou Échap ferme");
     assert_eq!(more(Language::Fr, 3.0), "Touches · ↓ 3 lignes de plus (j) · ? ou Échap ferme");
     assert_eq!(more(Language::En, 3.0), "Keys · ↓ 3 more (j) · ? or Esc closes");
+    let above = |language, count: usize| fmt(language, "list-more-above", &[("count", count.into())]);
+    assert_eq!(above(Language::En, 1), "↑ 1 more above (k)");
+    assert_eq!(above(Language::Fr, 1), "↑ 1 autre au-dessus (k)");
+    assert_eq!(above(Language::Fr, 3), "↑ 3 autres au-dessus (k)");
     // An id nobody wrote shows as itself, never a panic.
     assert_eq!(t(Language::Fr, "no-such-message"), "no-such-message");
     assert_eq!(t(Language::En, "tab-board.nope"), "tab-board.nope");

@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let footer = full_alert.as_ref().map_or(0, |t| t.width().div_ceil(width).min(3));
     let height = usize::from(area.height).saturating_sub(header + footer);
     let body: Vec<Line> = lines.split_off(header);
-    lines.extend(window(body, selected_line, height, theme));
+    lines.extend(window(body, selected_line, height, theme, state.language));
     while lines.len() < header + height {
         lines.push(Line::raw(""));
     }
