@@ -111,6 +111,13 @@ impl Ward {
         Tui::spawn(name, self, cols, rows, NOW, &[("PERIOP_NOW_FILE", file.as_os_str())], &[])
     }
 
+    /// The TUI with these environment variables and arguments added (issue
+    /// 14: `("PERIOP_LANG", "")` leaves the language to the account and the
+    /// locale).
+    pub fn open_with(&self, name: &str, cols: u16, rows: u16, env: &[(&str, &std::ffi::OsStr)], args: &[&str]) -> Tui {
+        Tui::spawn(name, self, cols, rows, NOW, env, args)
+    }
+
     /// The TUI with the ward clock fixed at `now` (`2026-11-23T14:00`): a
     /// later shift on the same ward.
     pub fn open_at(&self, name: &str, cols: u16, rows: u16, now: &str) -> Tui {
