@@ -19,7 +19,10 @@ CREATE TABLE staff (
                    ('nurse', 'scheduler', 'anaesthetist', 'doctor', 'pharmacist', 'admin', 'read_only',
                     'unassigned', 'radiologist', 'surgeon')),
     active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-    version      INTEGER NOT NULL DEFAULT 1
+    version      INTEGER NOT NULL DEFAULT 1,
+    -- Issue 14: the language this account reads periop in (domain/language.rs);
+    -- NULL follows the terminal's locale, then the site setting site.language.
+    language     TEXT CHECK (language IN ('en', 'fr'))
 );
 
 -- Site values for the `cfg` numbers of DOMAIN.md; absent keys take the default.

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod i18n;
 pub mod logging;
 pub mod shell;
 pub mod store;

@@ -41,6 +41,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let now_arg = cli.now.as_deref().map(NowArg::parse).transpose().map_err(color_eyre::eyre::Report::msg)?;
+    let language = cli::language::Preset::read(cli.lang.map(|l| l.language()))?;
     let clock_for = |store: &Store| match now_arg {
         Some(arg) => Clock::Fixed(arg.resolve(store.zone())),
         None => Clock::System,
@@ -55,7 +56,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 other => other,
             };
             let charset = periop::ui::charset::Charset::from_env(cli.ascii);
-            periop::shell::run(store, clock, Theme::from_env(cli.no_color), charset)?;
+            let (language, _) = language.choose(&store);
+            periop::shell::run(store, clock, Theme::from_env(cli.no_color), charset, language)?;
         }
         Some(Command::Init) => {
             let zone = periop::domain::settings::Settings::default().zone();
@@ -242,6 +244,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let role = role.as_deref().map(cli::staff::role).transpose()?;
                     let change = periop::store::staff::StaffChange { display_name: name, role, active };
                     out(&cli::staff::set(&mut store, &who, &change, now)?);
+                }
+                StaffAction::Language { language: asked } => {
+                    out(&cli::language::staff_language(&mut store, asked.as_deref(), &language, now)?);
                 }
                 StaffAction::Retire { who } => {
                     let change = periop::store::staff::StaffChange { active: Some(false), ..Default::default() };

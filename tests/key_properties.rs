@@ -245,8 +245,8 @@ fn check_keys(state: &State, scopes: &[Scope]) -> Result<(), String> {
         if !changed {
             return Err(format!(
                 "{} ({}) shown in {:?} did nothing and said nothing (state: {}, tab {:?})",
-                keymap::keys_label(binding),
-                binding.help,
+                keymap::keys_label(binding, state.language),
+                binding.help(state.language),
                 binding.scope,
                 mode_name(state),
                 state.tab
@@ -412,7 +412,7 @@ mod found_in_use {
         }
         assert_eq!(w.state.tab, Tab::Board);
         let digit = BINDINGS.iter().find(|b| b.keys.contains(&Key::Digit)).unwrap();
-        assert_eq!(keymap::keys_label(digit), format!("1-{}", Tab::ALL.len()));
+        assert_eq!(keymap::keys_label(digit, periop::domain::language::Language::En), format!("1-{}", Tab::ALL.len()));
     }
 
     #[test]

@@ -477,3 +477,35 @@ fn r_audit_1_a_second_void_says_who_voided_it_and_when_in_ward_time() {
     assert!(err.contains("already voided by Ada Admin at 08:30 on 22/11 (ward time)"), "{err}");
     assert!(!err.contains("Z"), "{err}");
 }
+
+/// Issue 14: any account keeps its own language, whatever its role (a new
+/// account, a read-only one, a retired one), audited; only its own row is
+/// written, and the check still finds the file healthy.
+#[test]
+fn any_account_keeps_its_own_language_and_only_its_own() {
+    use periop::domain::language::Language;
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    give_role(&path, &account("as_read_only", None), Role::ReadOnly);
+    for who in ["as_read_only", "as_unassigned"] {
+        let mut store = open_playing(&path, &account(who, None));
+        assert_eq!(store.actor().language, None);
+        store.write(at(), |tx| staff::set_own_language(tx, Some(Language::Fr))).unwrap();
+        assert_eq!(store.actor().language, Some(Language::Fr), "{who}");
+        let conn = raw_ro(&path);
+        let id = store.actor().staff_id;
+        let language: Option<String> =
+            conn.query_row("SELECT language FROM staff WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+        assert_eq!(language.as_deref(), Some("fr"));
+        assert!(audit_rows_of(&conn, "staff", id) >= 2, "{who}: the change is audited");
+        store.write(at(), |tx| staff::set_own_language(tx, None)).unwrap();
+        assert_eq!(store.actor().language, None);
+    }
+    // Nobody else's row changed: the admin's language is still unset.
+    let conn = raw_ro(&path);
+    let others: i64 = count(&conn, "SELECT count(*) FROM staff WHERE language IS NOT NULL", []);
+    assert_eq!(others, 0);
+    drop(conn);
+    let report = periop::store::check::check_file(&path, at()).unwrap();
+    assert!(report.is_healthy(), "{report:?}");
+}

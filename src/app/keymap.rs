@@ -4,8 +4,10 @@
 
 use super::state::Tab;
 use crate::domain::beds::BedAction;
+use crate::domain::language::Language;
 use crate::domain::pathway::Step;
 use crate::domain::roles::Change;
+use crate::i18n;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. Lookup goes from the innermost scope outwards.
@@ -34,26 +36,27 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub fn title(self) -> &'static str {
+    /// The catalogue message naming this scope in the help.
+    pub fn title_id(self) -> &'static str {
         match self {
-            Scope::Anywhere => "Anywhere, in any box",
-            Scope::TooSmall => "In a window below 80×24",
-            Scope::Dialog => "In a confirmation",
-            Scope::Form => "In a form",
-            Scope::Filter => "While filtering (type letters to filter)",
-            Scope::Help => "In this help",
-            Scope::Board => "Board",
-            Scope::Admissions => "Admissions list",
-            Scope::Detail => "An admission (Enter on the list)",
-            Scope::Beds => "Beds",
-            Scope::Anaesthesia => "Anaesthesia worklist",
-            Scope::Audit => "Audit",
-            Scope::Rounds => "Distraction rounds",
-            Scope::Block => "Block schedule (the day grid)",
-            Scope::Stock => "Stock: devices and implants",
-            Scope::Admin => "Admin: staff and roles",
-            Scope::List => "Any list",
-            Scope::Global => "On every screen",
+            Scope::Anywhere => "scope-anywhere",
+            Scope::TooSmall => "scope-too-small",
+            Scope::Dialog => "scope-dialog",
+            Scope::Form => "scope-form",
+            Scope::Filter => "scope-filter",
+            Scope::Help => "scope-help",
+            Scope::Board => "scope-board",
+            Scope::Admissions => "scope-admissions",
+            Scope::Detail => "scope-detail",
+            Scope::Beds => "scope-beds",
+            Scope::Anaesthesia => "scope-anaesthesia",
+            Scope::Audit => "scope-audit",
+            Scope::Rounds => "scope-rounds",
+            Scope::Block => "scope-block",
+            Scope::Stock => "scope-stock",
+            Scope::Admin => "scope-admin",
+            Scope::List => "scope-list",
+            Scope::Global => "scope-global",
         }
     }
 }
@@ -184,25 +187,28 @@ impl Key {
         }
     }
 
-    pub fn label(self) -> String {
+    /// The key as its cap reads in `language` (`Enter` / `Entrée`).
+    pub fn label(self, language: Language) -> String {
+        let named = |id: &str| i18n::t(language, id).into_owned();
         match self {
-            Key::Char(' ') => "Space".into(),
+            Key::Char(' ') => named("keycap-space"),
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Digit => format!("1-{}", Tab::ALL.len()),
-            Key::Code(KeyCode::Enter) => "Enter".into(),
-            Key::Code(KeyCode::Esc) => "Esc".into(),
+            Key::Code(KeyCode::Enter) => named("keycap-enter"),
+            Key::Code(KeyCode::Esc) => named("keycap-esc"),
             Key::Code(KeyCode::Tab) => "Tab".into(),
-            Key::Code(KeyCode::BackTab) => "Shift-Tab".into(),
-            Key::Code(KeyCode::Up) => "Up".into(),
-            Key::Code(KeyCode::Down) => "Down".into(),
-            Key::Code(KeyCode::Left) => "Left".into(),
-            Key::Code(KeyCode::Right) => "Right".into(),
-            Key::Code(KeyCode::Backspace) => "Backspace".into(),
-            Key::Code(KeyCode::PageUp) => "PgUp".into(),
-            Key::Code(KeyCode::PageDown) => "PgDn".into(),
-            Key::Code(KeyCode::Home) => "Home".into(),
-            Key::Code(KeyCode::End) => "End".into(),
+            Key::Code(KeyCode::BackTab) => named("keycap-shift-tab"),
+            Key::Code(KeyCode::Up) => named("keycap-up"),
+            Key::Code(KeyCode::Down) => named("keycap-down"),
+            Key::Code(KeyCode::Left) => named("keycap-left"),
+            Key::Code(KeyCode::Right) => named("keycap-right"),
+            Key::Code(KeyCode::Backspace) => named("keycap-backspace"),
+            Key::Code(KeyCode::Delete) => named("keycap-delete"),
+            Key::Code(KeyCode::PageUp) => named("keycap-page-up"),
+            Key::Code(KeyCode::PageDown) => named("keycap-page-down"),
+            Key::Code(KeyCode::Home) => named("keycap-home"),
+            Key::Code(KeyCode::End) => named("keycap-end"),
             Key::Code(KeyCode::F(n)) => format!("F{n}"),
             Key::Code(other) => format!("{other:?}"),
         }
@@ -213,19 +219,34 @@ pub struct Binding {
     pub scope: Scope,
     pub keys: &'static [Key],
     pub action: Action,
-    pub help: &'static str,
-    /// The few words shown in the hint bar at the bottom of the screen, if any.
-    pub hint: Option<&'static str>,
+    /// The catalogue message (`locales/*.ftl`) that says what it does, in
+    /// the help; its `.hint` attribute is the few words of the hint bar.
+    pub text: &'static str,
+    /// Shown in the hint bar at the bottom of the screen (the message then
+    /// has a `.hint`: a test checks both catalogues).
+    pub hinted: bool,
 }
 
-const fn bind(
-    scope: Scope,
-    keys: &'static [Key],
-    action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding { scope, keys, action, help, hint }
+impl Binding {
+    /// What the key does, for the help.
+    pub fn help(&self, language: Language) -> std::borrow::Cow<'static, str> {
+        i18n::t(language, self.text)
+    }
+
+    /// The hint bar's few words (the help's text for a binding not hinted).
+    pub fn hint(&self, language: Language) -> std::borrow::Cow<'static, str> {
+        if self.hinted { i18n::attr(language, self.text, "hint") } else { self.help(language) }
+    }
+}
+
+/// A binding the help lists.
+const fn bind(scope: Scope, keys: &'static [Key], action: Action, text: &'static str) -> Binding {
+    Binding { scope, keys, action, text, hinted: false }
+}
+
+/// A binding the help lists and the hint bar shows.
+const fn hint(scope: Scope, keys: &'static [Key], action: Action, text: &'static str) -> Binding {
+    Binding { scope, keys, action, text, hinted: true }
 }
 
 use Key::{Char, Code, Ctrl, Digit};
@@ -237,146 +258,146 @@ use Scope::{
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(Anywhere, &[Ctrl('c')], Action::Quit, "quit (asks if a form holds typing)", None),
-    bind(TooSmall, &[Char('j'), Code(KeyCode::Down)], Action::Down, "scroll the urgent list down", Some("scroll")),
-    bind(TooSmall, &[Char('k'), Code(KeyCode::Up)], Action::Up, "scroll the urgent list up", None),
-    bind(TooSmall, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "the keys", Some("help")),
-    bind(TooSmall, &[Char('q')], Action::Quit, "quit", Some("quit")),
-    bind(Dialog, &[Char('y'), Code(KeyCode::Enter)], Action::Confirm, "confirm", Some("confirm")),
-    bind(Dialog, &[Char('n'), Code(KeyCode::Esc)], Action::Cancel, "cancel, change nothing", Some("cancel")),
-    bind(Dialog, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "the keys", None),
-    bind(Form, &[Code(KeyCode::Tab), Code(KeyCode::Down), Code(KeyCode::Enter)], Action::NextField, "next field (Enter on the last saves)", Some("next")),
-    bind(Form, &[Code(KeyCode::BackTab), Code(KeyCode::Up)], Action::PreviousField, "previous field", None),
-    bind(Form, &[Code(KeyCode::Left)], Action::ChoiceBack, "previous choice; in text, cursor left", None),
-    bind(Form, &[Char(' '), Code(KeyCode::Right)], Action::ChoiceForward, "next choice (a list, yes/no); in text, cursor right", Some("choose")),
-    bind(Form, &[Code(KeyCode::Backspace), Ctrl('h')], Action::EraseChar, "delete the character before the cursor", None),
-    bind(Form, &[Code(KeyCode::Delete), Ctrl('d')], Action::EraseForward, "delete the character under the cursor", None),
-    bind(Form, &[Code(KeyCode::Home), Ctrl('a')], Action::Top, "cursor to the start of the field", None),
-    bind(Form, &[Code(KeyCode::End), Ctrl('e')], Action::Bottom, "cursor to the end of the field", None),
-    bind(Form, &[Ctrl('u')], Action::ClearText, "clear the field", None),
-    bind(Form, &[Ctrl('s'), Code(KeyCode::F(2))], Action::Save, "save", Some("save")),
-    bind(Form, &[Code(KeyCode::F(1))], Action::Help, "the keys (? too, in a list or yes/no field)", None),
-    bind(Form, &[Code(KeyCode::Esc)], Action::Back, "close (asks if you typed)", Some("close")),
-    bind(Filter, &[Code(KeyCode::Enter)], Action::AcceptFilter, "keep the filter, back to the list", Some("keep")),
-    bind(Filter, &[Code(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
-    bind(Filter, &[Code(KeyCode::Backspace), Ctrl('h')], Action::EraseChar, "delete the last character (closes an empty filter)", None),
-    bind(Filter, &[Ctrl('u')], Action::ClearText, "clear what is typed", None),
-    bind(Filter, &[Code(KeyCode::F(1))], Action::Help, "the keys", None),
-    bind(Help, &[Char('?'), Code(KeyCode::Esc), Char('q'), Code(KeyCode::F(1))], Action::Back, "close this help", Some("close")),
-    bind(Help, &[Char('j'), Code(KeyCode::Down)], Action::Down, "scroll down", None),
-    bind(Help, &[Char('k'), Code(KeyCode::Up)], Action::Up, "scroll up", None),
-    bind(Help, &[Code(KeyCode::PageDown), Char(' ')], Action::PageDown, "page down", None),
-    bind(Help, &[Code(KeyCode::PageUp)], Action::PageUp, "page up", None),
-    bind(Help, &[Char('g'), Code(KeyCode::Home)], Action::Top, "back to the top", None),
-    bind(Board, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
-    bind(Board, &[Char('a')], Action::Admit, "admit the selected arrival", Some("admit")),
-    bind(Board, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before", Some("day before")),
-    bind(Board, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "the day after", Some("day after")),
-    bind(Board, &[Char('t')], Action::Today, "back to today", None),
-    bind(Board, &[Char('n')], Action::NewAdmission, "new admission", Some("new")),
-    bind(Admissions, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
-    bind(Admissions, &[Char('n')], Action::NewAdmission, "new admission", Some("new")),
-    bind(Admissions, &[Char('a')], Action::Admit, "admit the selected patient", None),
-    bind(Admissions, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before", Some("day")),
-    bind(Admissions, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "the day after", None),
-    bind(Admissions, &[Char('t')], Action::Today, "back to today", None),
-    bind(Admissions, &[Char('w')], Action::AnyDay, "every day / one day", Some("all days")),
-    bind(Admissions, &[Char('s')], Action::CycleState, "filter by state (cycles)", Some("state")),
-    bind(Detail, &[Code(KeyCode::Esc)], Action::Back, "back to where you opened it", Some("back")),
-    bind(Detail, &[Char('a')], Action::Admit, "admit", Some("admit")),
-    bind(Detail, &[Char('p')], Action::TakeStep(Step::MarkProcedureDone), "procedure done", Some("done")),
-    bind(Detail, &[Char('r')], Action::TakeStep(Step::ReadyForDischarge), "ready for discharge", Some("ready")),
-    bind(Detail, &[Char('D')], Action::DischargeCheck, "discharge check (PADSS…)", Some("check")),
-    bind(Detail, &[Char('d')], Action::Discharge, "discharge", Some("discharge")),
-    bind(Detail, &[Char('F')], Action::CallDone, "follow-up call done", Some("call done")),
-    bind(Detail, &[Char('f')], Action::ConfirmCase, "confirm the case", Some("confirm")),
-    bind(Detail, &[Char(' ')], Action::ToggleCheck, "tick / untick the item", Some("tick")),
-    bind(Detail, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next checklist item", None),
-    bind(Detail, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous checklist item", None),
-    bind(Detail, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "scroll down", None),
-    bind(Detail, &[Code(KeyCode::PageUp), Ctrl('u')], Action::PageUp, "scroll up", None),
-    bind(Detail, &[Char('x')], Action::TakeStep(Step::Cancel), "cancel the stay", None),
-    bind(Detail, &[Char('o')], Action::TakeStep(Step::Postpone), "postpone the stay", None),
-    bind(Detail, &[Char('l')], Action::TakeStep(Step::Prolong), "prolong (incident)", None),
-    bind(Detail, &[Char('u')], Action::Undo, "undo the last step", None),
-    bind(Detail, &[Char('e')], Action::Emergency, "emergency flag on / off", None),
-    bind(Detail, &[Char('v')], Action::PreVisit, "pre-anaesthesia visit now", None),
-    bind(Detail, &[Char('c')], Action::Consultation, "anaesthesia consultation", Some("consult")),
-    bind(Detail, &[Char('i')], Action::Intake, "last intake (fasting)", Some("intake")),
-    bind(Detail, &[Char('T')], Action::Treatment, "treatment to stop/review", None),
-    bind(Detail, &[Char('L')], Action::Lab, "INR or platelet result", None),
-    bind(Detail, &[Char('I')], Action::Insulin, "insulin-treated diabetic", None),
-    bind(Detail, &[Char('b')], Action::BedForm, "choose the bed", None),
-    bind(Detail, &[Char('m')], Action::MoveCase, "move the procedure", None),
-    bind(Detail, &[Char('S')], Action::StopTreatment, "mark a treatment stopped (R-MED-3)", None),
-    bind(Detail, &[Char('J')], Action::RecordEvent, "J0 timeline: record the next event now (arrived, in room, … back on ward)", None),
-    bind(Detail, &[Char('C')], Action::RecordComplication, "record a complication (R-COMP-1)", None),
-    bind(Detail, &[Char('K')], Action::CloseComplication, "close an open complication with its outcome (R-COMP-1)", None),
-    bind(Detail, &[Char('H')], Action::RecordOssification, "heterotopic ossification follow-up: surgery, prophylaxis (R-HO-1)", None),
-    bind(Detail, &[Char('X')], Action::OssificationXray, "ossification X-ray check done: its Brooker grade (R-HO-1)", None),
-    bind(Detail, &[Char('V')], Action::Void, "void an entry made by mistake (intake, treatment, lab, consultation, complication, ossification follow-up)", None),
-    bind(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "bed cleaned: free again", Some("cleaned")),
-    bind(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "close the bed", Some("close")),
-    bind(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "reopen the bed", Some("reopen")),
-    bind(Scope::Admin, &[Char(']'), Code(KeyCode::Right)], Action::NextSection, "the next list: staff, rooms, beds, procedure kinds", Some("list")),
-    bind(Scope::Admin, &[Char('['), Code(KeyCode::Left)], Action::PrevSection, "the list before", None),
-    bind(Scope::Admin, &[Char('a')], Action::AddEntry, "add to the list shown (staff, a room, a bed, a procedure kind)", Some("add")),
-    bind(Scope::Admin, &[Char('e'), Code(KeyCode::Enter)], Action::EditEntry, "change the selected entry", Some("change")),
-    bind(Scope::Admin, &[Char('r')], Action::GiveRole, "give the selected member of staff a role", Some("role")),
-    bind(Scope::Admin, &[Char('x')], Action::RetireEntry, "retire / bring back the selected entry (kept in the history)", Some("retire")),
-    bind(Anaesthesia, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
-    bind(Anaesthesia, &[Char('c')], Action::Consultation, "record the consultation", Some("consult")),
-    bind(RoundsScope, &[Code(KeyCode::Enter), Char('r')], Action::RecordRound, "record the patient's round (turns, pain, pins…), on today's sheet", Some("round")),
-    bind(RoundsScope, &[Char('t')], Action::ReportTurns, "turns of the day's sessions only (by phone; on a day gone by, reported late)", Some("turns")),
-    bind(RoundsScope, &[Char('H')], Action::ImportHexapod, "a hexapod prescription from the planning software's file (R-DO-8)", None),
-    bind(RoundsScope, &[Char('x')], Action::LogStruts, "a hexapod frame's struts adjusted today: the length read on each (R-DO-8)", Some("struts")),
-    bind(RoundsScope, &[Char('s')], Action::PhaseStep, "a distraction step: start, pause, resume, end, removal (on the day shown)", Some("step")),
-    bind(RoundsScope, &[Char('V')], Action::VoidRound, "void a round entered by mistake (wrong patient, a grade mistyped): which, and why", None),
-    bind(RoundsScope, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before: what was done, the sessions missed", Some("day")),
-    bind(RoundsScope, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "the day after: the plan of a day to come", None),
-    bind(RoundsScope, &[Char('T')], Action::Today, "back to today (t records turns here)", None),
-    bind(Scope::Block, &[Char('['), Char('<')], Action::PrevDay, "the day before (the week before in the week view)", Some("day before")),
-    bind(Scope::Block, &[Char(']'), Char('>')], Action::NextDay, "the day after (the week after in the week view)", None),
-    bind(Scope::Block, &[Char('t')], Action::Today, "back to today", None),
-    bind(Scope::Block, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next case in the room", None),
-    bind(Scope::Block, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous case in the room", None),
-    bind(Scope::Block, &[Char('h'), Code(KeyCode::Left)], Action::PrevRoom, "the room to the left (the case nearest in time)", Some("rooms")),
-    bind(Scope::Block, &[Char('l'), Code(KeyCode::Right)], Action::NextRoom, "the room to the right", None),
-    bind(Scope::Block, &[Char('m')], Action::MoveCase, "move the case: day, time, room, operator (with an override reason if needed)", Some("move")),
-    bind(Scope::Block, &[Code(KeyCode::Enter)], Action::Open, "open the admission", Some("open")),
-    bind(Scope::Block, &[Char('n')], Action::NewAdmission, "book a case: a new admission and its procedure", Some("book")),
-    bind(Scope::Block, &[Char('w')], Action::WeekView, "week view: each room's load per day / back to the day", Some("week")),
-    bind(Scope::Block, &[Char('r')], Action::Rebook, "book a postponed case again (the waiting list)", None),
-    bind(Scope::Block, &[Char('x')], Action::TakeStep(Step::Cancel), "cancel the case (a reason from the list)", None),
-    bind(Scope::Block, &[Char('o')], Action::TakeStep(Step::Postpone), "postpone the case (a reason from the list)", None),
-    bind(Scope::Block, &[Char('e')], Action::RecordEvent, "J0 timeline: record the next event now (arrived, in room, … back on ward)", Some("event")),
-    bind(Scope::Block, &[Char('E')], Action::CorrectEvent, "J0 timeline: correct an event's time, or void one recorded by mistake", None),
-    bind(StockScope, &[Char('r')], Action::Receive, "receive: scan or type the label (GS1), check, save", Some("receive")),
-    bind(StockScope, &[Char('v')], Action::Reserve, "reserve for a case (earliest-expiring usable lots first, FEFO)", Some("reserve")),
-    bind(StockScope, &[Char('u')], Action::UseDevice, "use / implant this lot in a case (traced)", Some("use")),
-    bind(StockScope, &[Char('l')], Action::Release, "release units held for a case", None),
-    bind(StockScope, &[Char('b')], Action::ReturnStock, "return units of this lot to the supplier", None),
-    bind(StockScope, &[Char('w')], Action::Waste, "waste units of this lot (with a reason)", None),
-    bind(StockScope, &[Char('x')], Action::Quarantine, "quarantine this lot (with a reason)", None),
-    bind(StockScope, &[Char('R')], Action::Recall, "recall: quarantine the lot and list who received it", Some("recall")),
-    bind(StockScope, &[Char('n')], Action::NewReference, "new device reference (catalogue)", None),
-    bind(StockScope, &[Char('o')], Action::ImplantOperator, "record who implanted it (a record lacking the operator)", None),
-    bind(StockScope, &[Char('V')], Action::VoidImplant, "void an implant record of this lot made by mistake (units back or wasted)", None),
-    bind(StockScope, &[Char('L')], Action::LiftQuarantine, "lift this lot's quarantine, or its recall (with a reason)", None),
-    bind(StockScope, &[Char('a')], Action::ShowUsedUp, "show / hide used-up lots (traceability)", Some("used up")),
-    bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "next row", None),
-    bind(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "previous row", None),
-    bind(List, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "page down", None),
-    bind(List, &[Code(KeyCode::PageUp), Ctrl('u')], Action::PageUp, "page up", None),
-    bind(List, &[Char('g'), Code(KeyCode::Home)], Action::Top, "first row", None),
-    bind(List, &[Char('G'), Code(KeyCode::End)], Action::Bottom, "last row", None),
-    bind(List, &[Char('/')], Action::Filter, "filter the list by typing", Some("filter")),
-    bind(List, &[Code(KeyCode::Esc)], Action::Back, "clear the filter", None),
-    bind(Global, &[Code(KeyCode::Tab)], Action::NextTab, "next tab", None),
-    bind(Global, &[Code(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
-    bind(Global, &[Digit], Action::GoTab, "go to tab by number", None),
-    bind(Global, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "the keys for this screen", Some("help")),
-    bind(Global, &[Char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Anywhere, &[Ctrl('c')], Action::Quit, "key-anywhere-quit"),
+    hint(TooSmall, &[Char('j'), Code(KeyCode::Down)], Action::Down, "key-too-small-down"),
+    bind(TooSmall, &[Char('k'), Code(KeyCode::Up)], Action::Up, "key-too-small-up"),
+    hint(TooSmall, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "key-too-small-help"),
+    hint(TooSmall, &[Char('q')], Action::Quit, "key-too-small-quit"),
+    hint(Dialog, &[Char('y'), Code(KeyCode::Enter)], Action::Confirm, "key-dialog-confirm"),
+    hint(Dialog, &[Char('n'), Code(KeyCode::Esc)], Action::Cancel, "key-dialog-cancel"),
+    bind(Dialog, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "key-dialog-help"),
+    hint(Form, &[Code(KeyCode::Tab), Code(KeyCode::Down), Code(KeyCode::Enter)], Action::NextField, "key-form-next-field"),
+    bind(Form, &[Code(KeyCode::BackTab), Code(KeyCode::Up)], Action::PreviousField, "key-form-previous-field"),
+    bind(Form, &[Code(KeyCode::Left)], Action::ChoiceBack, "key-form-choice-back"),
+    hint(Form, &[Char(' '), Code(KeyCode::Right)], Action::ChoiceForward, "key-form-choice-forward"),
+    bind(Form, &[Code(KeyCode::Backspace), Ctrl('h')], Action::EraseChar, "key-form-erase-char"),
+    bind(Form, &[Code(KeyCode::Delete), Ctrl('d')], Action::EraseForward, "key-form-erase-forward"),
+    bind(Form, &[Code(KeyCode::Home), Ctrl('a')], Action::Top, "key-form-top"),
+    bind(Form, &[Code(KeyCode::End), Ctrl('e')], Action::Bottom, "key-form-bottom"),
+    bind(Form, &[Ctrl('u')], Action::ClearText, "key-form-clear-text"),
+    hint(Form, &[Ctrl('s'), Code(KeyCode::F(2))], Action::Save, "key-form-save"),
+    bind(Form, &[Code(KeyCode::F(1))], Action::Help, "key-form-help"),
+    hint(Form, &[Code(KeyCode::Esc)], Action::Back, "key-form-back"),
+    hint(Filter, &[Code(KeyCode::Enter)], Action::AcceptFilter, "key-filter-accept-filter"),
+    hint(Filter, &[Code(KeyCode::Esc)], Action::Back, "key-filter-back"),
+    bind(Filter, &[Code(KeyCode::Backspace), Ctrl('h')], Action::EraseChar, "key-filter-erase-char"),
+    bind(Filter, &[Ctrl('u')], Action::ClearText, "key-filter-clear-text"),
+    bind(Filter, &[Code(KeyCode::F(1))], Action::Help, "key-filter-help"),
+    hint(Help, &[Char('?'), Code(KeyCode::Esc), Char('q'), Code(KeyCode::F(1))], Action::Back, "key-help-back"),
+    bind(Help, &[Char('j'), Code(KeyCode::Down)], Action::Down, "key-help-down"),
+    bind(Help, &[Char('k'), Code(KeyCode::Up)], Action::Up, "key-help-up"),
+    bind(Help, &[Code(KeyCode::PageDown), Char(' ')], Action::PageDown, "key-help-page-down"),
+    bind(Help, &[Code(KeyCode::PageUp)], Action::PageUp, "key-help-page-up"),
+    bind(Help, &[Char('g'), Code(KeyCode::Home)], Action::Top, "key-help-top"),
+    hint(Board, &[Code(KeyCode::Enter)], Action::Open, "key-board-open"),
+    hint(Board, &[Char('a')], Action::Admit, "key-board-admit"),
+    hint(Board, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "key-board-prev-day"),
+    hint(Board, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "key-board-next-day"),
+    bind(Board, &[Char('t')], Action::Today, "key-board-today"),
+    hint(Board, &[Char('n')], Action::NewAdmission, "key-board-new-admission"),
+    hint(Admissions, &[Code(KeyCode::Enter)], Action::Open, "key-admissions-open"),
+    hint(Admissions, &[Char('n')], Action::NewAdmission, "key-admissions-new-admission"),
+    bind(Admissions, &[Char('a')], Action::Admit, "key-admissions-admit"),
+    hint(Admissions, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "key-admissions-prev-day"),
+    bind(Admissions, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "key-admissions-next-day"),
+    bind(Admissions, &[Char('t')], Action::Today, "key-admissions-today"),
+    hint(Admissions, &[Char('w')], Action::AnyDay, "key-admissions-any-day"),
+    hint(Admissions, &[Char('s')], Action::CycleState, "key-admissions-cycle-state"),
+    hint(Detail, &[Code(KeyCode::Esc)], Action::Back, "key-detail-back"),
+    hint(Detail, &[Char('a')], Action::Admit, "key-detail-admit"),
+    hint(Detail, &[Char('p')], Action::TakeStep(Step::MarkProcedureDone), "key-detail-mark-procedure-done"),
+    hint(Detail, &[Char('r')], Action::TakeStep(Step::ReadyForDischarge), "key-detail-ready-for-discharge"),
+    hint(Detail, &[Char('D')], Action::DischargeCheck, "key-detail-discharge-check"),
+    hint(Detail, &[Char('d')], Action::Discharge, "key-detail-discharge"),
+    hint(Detail, &[Char('F')], Action::CallDone, "key-detail-call-done"),
+    hint(Detail, &[Char('f')], Action::ConfirmCase, "key-detail-confirm-case"),
+    hint(Detail, &[Char(' ')], Action::ToggleCheck, "key-detail-toggle-check"),
+    bind(Detail, &[Char('j'), Code(KeyCode::Down)], Action::Down, "key-detail-down"),
+    bind(Detail, &[Char('k'), Code(KeyCode::Up)], Action::Up, "key-detail-up"),
+    bind(Detail, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "key-detail-page-down"),
+    bind(Detail, &[Code(KeyCode::PageUp), Ctrl('u')], Action::PageUp, "key-detail-page-up"),
+    bind(Detail, &[Char('x')], Action::TakeStep(Step::Cancel), "key-detail-cancel"),
+    bind(Detail, &[Char('o')], Action::TakeStep(Step::Postpone), "key-detail-postpone"),
+    bind(Detail, &[Char('l')], Action::TakeStep(Step::Prolong), "key-detail-prolong"),
+    bind(Detail, &[Char('u')], Action::Undo, "key-detail-undo"),
+    bind(Detail, &[Char('e')], Action::Emergency, "key-detail-emergency"),
+    bind(Detail, &[Char('v')], Action::PreVisit, "key-detail-pre-visit"),
+    hint(Detail, &[Char('c')], Action::Consultation, "key-detail-consultation"),
+    hint(Detail, &[Char('i')], Action::Intake, "key-detail-intake"),
+    bind(Detail, &[Char('T')], Action::Treatment, "key-detail-treatment"),
+    bind(Detail, &[Char('L')], Action::Lab, "key-detail-lab"),
+    bind(Detail, &[Char('I')], Action::Insulin, "key-detail-insulin"),
+    bind(Detail, &[Char('b')], Action::BedForm, "key-detail-bed-form"),
+    bind(Detail, &[Char('m')], Action::MoveCase, "key-detail-move-case"),
+    bind(Detail, &[Char('S')], Action::StopTreatment, "key-detail-stop-treatment"),
+    bind(Detail, &[Char('J')], Action::RecordEvent, "key-detail-record-event"),
+    bind(Detail, &[Char('C')], Action::RecordComplication, "key-detail-record-complication"),
+    bind(Detail, &[Char('K')], Action::CloseComplication, "key-detail-close-complication"),
+    bind(Detail, &[Char('H')], Action::RecordOssification, "key-detail-record-ossification"),
+    bind(Detail, &[Char('X')], Action::OssificationXray, "key-detail-ossification-xray"),
+    bind(Detail, &[Char('V')], Action::Void, "key-detail-void"),
+    hint(Beds, &[Char('c')], Action::BedAction(BedAction::Cleaned), "key-beds-bed-cleaned"),
+    hint(Beds, &[Char('x')], Action::BedAction(BedAction::Close), "key-beds-bed-close"),
+    hint(Beds, &[Char('o')], Action::BedAction(BedAction::Reopen), "key-beds-bed-reopen"),
+    hint(Scope::Admin, &[Char(']'), Code(KeyCode::Right)], Action::NextSection, "key-admin-next-section"),
+    bind(Scope::Admin, &[Char('['), Code(KeyCode::Left)], Action::PrevSection, "key-admin-prev-section"),
+    hint(Scope::Admin, &[Char('a')], Action::AddEntry, "key-admin-add-entry"),
+    hint(Scope::Admin, &[Char('e'), Code(KeyCode::Enter)], Action::EditEntry, "key-admin-edit-entry"),
+    hint(Scope::Admin, &[Char('r')], Action::GiveRole, "key-admin-give-role"),
+    hint(Scope::Admin, &[Char('x')], Action::RetireEntry, "key-admin-retire-entry"),
+    hint(Anaesthesia, &[Code(KeyCode::Enter)], Action::Open, "key-anaesthesia-open"),
+    hint(Anaesthesia, &[Char('c')], Action::Consultation, "key-anaesthesia-consultation"),
+    hint(RoundsScope, &[Code(KeyCode::Enter), Char('r')], Action::RecordRound, "key-rounds-record-round"),
+    hint(RoundsScope, &[Char('t')], Action::ReportTurns, "key-rounds-report-turns"),
+    bind(RoundsScope, &[Char('H')], Action::ImportHexapod, "key-rounds-import-hexapod"),
+    hint(RoundsScope, &[Char('x')], Action::LogStruts, "key-rounds-log-struts"),
+    hint(RoundsScope, &[Char('s')], Action::PhaseStep, "key-rounds-phase-step"),
+    bind(RoundsScope, &[Char('V')], Action::VoidRound, "key-rounds-void-round"),
+    hint(RoundsScope, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "key-rounds-prev-day"),
+    bind(RoundsScope, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "key-rounds-next-day"),
+    bind(RoundsScope, &[Char('T')], Action::Today, "key-rounds-today"),
+    hint(Scope::Block, &[Char('['), Char('<')], Action::PrevDay, "key-block-prev-day"),
+    bind(Scope::Block, &[Char(']'), Char('>')], Action::NextDay, "key-block-next-day"),
+    bind(Scope::Block, &[Char('t')], Action::Today, "key-block-today"),
+    bind(Scope::Block, &[Char('j'), Code(KeyCode::Down)], Action::Down, "key-block-down"),
+    bind(Scope::Block, &[Char('k'), Code(KeyCode::Up)], Action::Up, "key-block-up"),
+    hint(Scope::Block, &[Char('h'), Code(KeyCode::Left)], Action::PrevRoom, "key-block-prev-room"),
+    bind(Scope::Block, &[Char('l'), Code(KeyCode::Right)], Action::NextRoom, "key-block-next-room"),
+    hint(Scope::Block, &[Char('m')], Action::MoveCase, "key-block-move-case"),
+    hint(Scope::Block, &[Code(KeyCode::Enter)], Action::Open, "key-block-open"),
+    hint(Scope::Block, &[Char('n')], Action::NewAdmission, "key-block-new-admission"),
+    hint(Scope::Block, &[Char('w')], Action::WeekView, "key-block-week-view"),
+    bind(Scope::Block, &[Char('r')], Action::Rebook, "key-block-rebook"),
+    bind(Scope::Block, &[Char('x')], Action::TakeStep(Step::Cancel), "key-block-cancel"),
+    bind(Scope::Block, &[Char('o')], Action::TakeStep(Step::Postpone), "key-block-postpone"),
+    hint(Scope::Block, &[Char('e')], Action::RecordEvent, "key-block-record-event"),
+    bind(Scope::Block, &[Char('E')], Action::CorrectEvent, "key-block-correct-event"),
+    hint(StockScope, &[Char('r')], Action::Receive, "key-stock-receive"),
+    hint(StockScope, &[Char('v')], Action::Reserve, "key-stock-reserve"),
+    hint(StockScope, &[Char('u')], Action::UseDevice, "key-stock-use-device"),
+    bind(StockScope, &[Char('l')], Action::Release, "key-stock-release"),
+    bind(StockScope, &[Char('b')], Action::ReturnStock, "key-stock-return-stock"),
+    bind(StockScope, &[Char('w')], Action::Waste, "key-stock-waste"),
+    bind(StockScope, &[Char('x')], Action::Quarantine, "key-stock-quarantine"),
+    hint(StockScope, &[Char('R')], Action::Recall, "key-stock-recall"),
+    bind(StockScope, &[Char('n')], Action::NewReference, "key-stock-new-reference"),
+    bind(StockScope, &[Char('o')], Action::ImplantOperator, "key-stock-implant-operator"),
+    bind(StockScope, &[Char('V')], Action::VoidImplant, "key-stock-void-implant"),
+    bind(StockScope, &[Char('L')], Action::LiftQuarantine, "key-stock-lift-quarantine"),
+    hint(StockScope, &[Char('a')], Action::ShowUsedUp, "key-stock-show-used-up"),
+    bind(List, &[Char('j'), Code(KeyCode::Down)], Action::Down, "key-list-down"),
+    bind(List, &[Char('k'), Code(KeyCode::Up)], Action::Up, "key-list-up"),
+    bind(List, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, "key-list-page-down"),
+    bind(List, &[Code(KeyCode::PageUp), Ctrl('u')], Action::PageUp, "key-list-page-up"),
+    bind(List, &[Char('g'), Code(KeyCode::Home)], Action::Top, "key-list-top"),
+    bind(List, &[Char('G'), Code(KeyCode::End)], Action::Bottom, "key-list-bottom"),
+    hint(List, &[Char('/')], Action::Filter, "key-list-filter"),
+    bind(List, &[Code(KeyCode::Esc)], Action::Back, "key-list-back"),
+    bind(Global, &[Code(KeyCode::Tab)], Action::NextTab, "key-global-next-tab"),
+    bind(Global, &[Code(KeyCode::BackTab)], Action::PrevTab, "key-global-prev-tab"),
+    bind(Global, &[Digit], Action::GoTab, "key-global-go-tab"),
+    hint(Global, &[Char('?'), Code(KeyCode::F(1))], Action::Help, "key-global-help"),
+    hint(Global, &[Char('q')], Action::Quit, "key-global-quit"),
 ];
 
 /// R-ROLE-1: the kind of change an action makes, if it makes one: the help
@@ -436,7 +457,7 @@ pub fn hints(scopes: &[Scope]) -> Vec<&'static Binding> {
     let mut out: Vec<&'static Binding> = Vec::new();
     for scope in scopes {
         for b in BINDINGS.iter().filter(|b| b.scope == *scope) {
-            if b.hint.is_some() && !seen.contains(&b.action) {
+            if b.hinted && !seen.contains(&b.action) {
                 seen.push(b.action);
                 out.push(b);
             }
@@ -445,8 +466,14 @@ pub fn hints(scopes: &[Scope]) -> Vec<&'static Binding> {
     out
 }
 
-pub fn keys_label(binding: &Binding) -> String {
-    binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ")
+/// Every key of a binding, as the help lists them.
+pub fn keys_label(binding: &Binding, language: Language) -> String {
+    binding.keys.iter().map(|k| k.label(language)).collect::<Vec<_>>().join(" ")
+}
+
+/// The first key of a binding: the hint bar, forms and dialogs show it.
+pub fn first_key(binding: &Binding, language: Language) -> String {
+    binding.keys.first().map(|k| k.label(language)).unwrap_or_default()
 }
 
 #[cfg(test)]

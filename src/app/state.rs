@@ -3,6 +3,7 @@
 use crate::domain::attention::Subject;
 use crate::domain::board::Board;
 use crate::domain::journey::{AdmissionDetail, AdmissionSummary, BedRow, ConsultationDue};
+use crate::domain::language::Language;
 use crate::domain::names;
 use crate::domain::pathway::AdmissionState;
 use crate::domain::roles::Role;
@@ -46,27 +47,35 @@ impl Tab {
         Tab::Admin,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The catalogue message naming the tab; its `.short` attribute is
+    /// the name when the tab bar is short of room (80 columns).
+    pub fn title_id(self) -> &'static str {
         match self {
-            Tab::Board => "Board",
-            Tab::Admissions => "Admissions",
-            Tab::Beds => "Beds",
-            Tab::Anaesthesia => "Anaesthesia",
-            Tab::Audit => "Audit",
-            Tab::Rounds => "Rounds",
-            Tab::Block => "Block",
-            Tab::Stock => "Stock",
-            Tab::Admin => "Admin",
+            Tab::Board => "tab-board",
+            Tab::Admissions => "tab-admissions",
+            Tab::Beds => "tab-beds",
+            Tab::Anaesthesia => "tab-anaesthesia",
+            Tab::Audit => "tab-audit",
+            Tab::Rounds => "tab-rounds",
+            Tab::Block => "tab-block",
+            Tab::Stock => "tab-stock",
+            Tab::Admin => "tab-admin",
         }
     }
 
-    /// The name when the tab bar is short of room (80 columns).
-    pub fn short_title(self) -> &'static str {
-        match self {
-            Tab::Admissions => "Adm.",
-            Tab::Anaesthesia => "Anaes.",
-            other => other.title(),
-        }
+    /// The tab's name in `language`.
+    pub fn title_in(self, language: Language) -> std::borrow::Cow<'static, str> {
+        crate::i18n::t(language, self.title_id())
+    }
+
+    /// The tab's short name in `language` (80 columns).
+    pub fn short_title_in(self, language: Language) -> std::borrow::Cow<'static, str> {
+        crate::i18n::attr(language, self.title_id(), "short")
+    }
+
+    /// The English name, for the messages not yet in the catalogues.
+    pub fn title(self) -> std::borrow::Cow<'static, str> {
+        self.title_in(Language::En)
     }
 
     pub fn index(self) -> usize {
@@ -560,6 +569,9 @@ pub struct State {
     pub idle_lock: chrono::TimeDelta,
     pub locked: bool,
     pub quit: bool,
+    /// The language of the screen (issue 14: chosen at start, see
+    /// `domain::language`); the parts in the catalogues follow it.
+    pub language: Language,
 }
 
 impl State {
@@ -593,6 +605,7 @@ impl State {
             idle_lock: chrono::TimeDelta::minutes(5),
             locked: false,
             quit: false,
+            language: Language::En,
         }
     }
 

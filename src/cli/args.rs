@@ -27,6 +27,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// The screen's language: en or fr (also PERIOP_LANG; then your
+    /// account's own, the locale, the site setting site.language).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
     /// Open the TUI on a demo ward around today, in ./periop-demo.db (made if needed).
     #[arg(long, conflicts_with = "db")]
     pub demo: bool,
@@ -272,6 +277,22 @@ pub enum Command {
         #[arg(long, default_value_t = 500, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         keys: usize,
     },
+}
+
+/// `--lang`: the languages periop speaks (clap lists them on a bad value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Fr,
+}
+
+impl LangArg {
+    pub fn language(self) -> crate::domain::language::Language {
+        match self {
+            LangArg::En => crate::domain::language::Language::En,
+            LangArg::Fr => crate::domain::language::Language::Fr,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -631,6 +652,13 @@ pub enum StaffAction {
     },
     /// Retire a member of staff (kept for the history; may then only read).
     Retire { who: String },
+    /// The language you read periop in: with no word, which one and why;
+    /// `en` or `fr` keeps yours on your account (any role may);
+    /// `none` follows the locale, then the site again.
+    Language {
+        /// en, fr or none.
+        language: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -17,6 +17,7 @@ pub mod demo_stock;
 pub mod distraction;
 pub mod distraction_commands;
 pub mod hexapod;
+pub mod language;
 pub mod ossification;
 pub mod reindex;
 pub mod rules;

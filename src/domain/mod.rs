@@ -21,6 +21,7 @@ pub mod distraction;
 pub mod fasting;
 pub mod identity;
 pub mod journey;
+pub mod language;
 pub mod medication;
 pub mod names;
 pub mod ossification;

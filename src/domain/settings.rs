@@ -20,6 +20,8 @@ pub enum Kind {
     /// R-TRACE-3: the key a barcode scanner sends in place of the GS1 group
     /// separator (ASCII 29): one character outside the GS1 set 82, or `none`.
     ScanKey,
+    /// Issue 14: a language periop speaks, `en` or `fr`.
+    Language,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -53,10 +55,21 @@ pub const ADMIT_EXPECTED_BY: &str = "path.admit_expected_by";
 pub const TURNOVER_MIN: &str = "block.turnover_min";
 /// R-BLOCK-4: the time on J-1 after which the next day's list is frozen.
 pub const FREEZE_TIME: &str = "block.freeze_time";
+/// Issue 14: the screen's language when neither the command line, nor
+/// PERIOP_LANG, nor the account, nor the locale names one.
+pub const SITE_LANGUAGE: &str = "site.language";
 
 /// The catalogue: one line per `cfg` value named in DOMAIN.md.
 pub const CATALOGUE: &[Def] = &[
     def(WARD_TIMEZONE, "Europe/Paris", "zone", Zone, "-", "site: the ward's local time for display and for \"today\""),
+    def(
+        SITE_LANGUAGE,
+        "en",
+        "language",
+        Kind::Language,
+        "-",
+        "site: the screen's language after --lang, PERIOP_LANG, the account's own and the locale",
+    ),
     def(ADMIT_OFFSET_DAYS, "-1", "days", Integer, "R-PATH-1", "source hospital pathway: admitted the evening before"),
     def(
         DISCHARGE_OFFSET_DAYS,
@@ -276,6 +289,9 @@ pub fn validate(key: &str, value: &str) -> Result<(), SettingError> {
         Kind::Zone => {
             return value.parse::<Tz>().map(drop).map_err(|_| invalid("a time-zone name, such as Europe/Paris"));
         }
+        Kind::Language => {
+            return super::language::Language::from_code(value).map(drop).ok_or_else(|| invalid("en or fr"));
+        }
         Kind::ScanKey => {
             return scan_key(value)
                 .map(drop)
@@ -357,6 +373,11 @@ impl Settings {
     /// R-TRACE-3: the key the site's scanners send for GS, if any.
     pub fn scanner_gs_key(&self) -> Option<char> {
         scan_key(self.raw(SCANNER_GS_KEY)).flatten()
+    }
+
+    /// Issue 14: the site's language (the last of the choice's steps).
+    pub fn language(&self) -> super::language::Language {
+        super::language::Language::from_code(self.raw(SITE_LANGUAGE)).unwrap_or_default()
     }
 
     pub fn zone(&self) -> Tz {

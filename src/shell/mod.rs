@@ -17,6 +17,7 @@ pub mod tty_keys;
 
 use crate::app::clock::Clock;
 use crate::app::{self, Effect, Msg, State};
+use crate::domain::language::Language;
 use crate::domain::settings::IDLE_LOCK_MIN;
 use crate::store::Store;
 use crate::ui::charset::Charset;
@@ -32,7 +33,7 @@ pub const DUMB_TERMINAL: &str = "this terminal (TERM=dumb) cannot show the full 
 
 /// Opens the TUI on `store` until the user quits or the terminal goes away.
 /// Refuses a `TERM=dumb` terminal with [`DUMB_TERMINAL`].
-pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Result<()> {
+pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset, language: Language) -> Result<()> {
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
         return Err(color_eyre::eyre::eyre!(DUMB_TERMINAL));
     }
@@ -53,6 +54,7 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset) -> Re
 
     let now = clock.now();
     let mut state = State::new(now, store.zone(), store.actor().clone(), store.path().display().to_string());
+    state.language = language;
     state.idle_lock = crate::domain::privacy::idle_limit(store.settings().number(IDLE_LOCK_MIN));
     if let Some(refused) = store.refused_settings().first() {
         crate::app::update::warn_at_start(&mut state, refused);

@@ -4,6 +4,7 @@
 use super::error::Result;
 use super::table::Table;
 use super::write::WriteTx;
+use crate::domain::language::Language;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -76,19 +77,28 @@ pub struct Actor {
     /// False once retired: the account may then only read (R-ROLE-1), and a
     /// refusal says so rather than naming a role it was never given.
     pub active: bool,
+    /// Issue 14: the language this account chose for itself, if any
+    /// (`staff.language`, whose CHECK holds it to en or fr).
+    #[serde(skip)]
+    pub language: Option<Language>,
 }
 
 pub(super) fn find(conn: &Connection, account: &str) -> Result<Option<Actor>> {
     let actor = conn
-        .query_row("SELECT id, account, display_name, role, active FROM staff WHERE account = ?1", [account], |row| {
-            Ok(Actor {
-                staff_id: row.get(0)?,
-                account: row.get(1)?,
-                display_name: row.get(2)?,
-                role: row.get(3)?,
-                active: row.get(4)?,
-            })
-        })
+        .query_row(
+            "SELECT id, account, display_name, role, active, language FROM staff WHERE account = ?1",
+            [account],
+            |row| {
+                Ok(Actor {
+                    staff_id: row.get(0)?,
+                    account: row.get(1)?,
+                    display_name: row.get(2)?,
+                    role: row.get(3)?,
+                    active: row.get(4)?,
+                    language: row.get::<_, Option<String>>(5)?.as_deref().and_then(Language::from_code),
+                })
+            },
+        )
         .optional()?;
     Ok(actor)
 }
@@ -105,6 +115,7 @@ pub(super) fn unregistered(account: &Account) -> Actor {
         display_name: display_name(account),
         role: "unassigned".to_string(),
         active: true,
+        language: None,
     }
 }
 
@@ -135,5 +146,12 @@ pub(super) fn register(tx: &mut WriteTx<'_>, account: &Account, role: &str) -> R
     let staff_id = tx.conn().last_insert_rowid();
     tx.set_actor(staff_id);
     tx.audit_insert(Table::Staff, staff_id)?;
-    Ok(Actor { staff_id, account: account.name.clone(), display_name, role: role.to_string(), active: true })
+    Ok(Actor {
+        staff_id,
+        account: account.name.clone(),
+        display_name,
+        role: role.to_string(),
+        active: true,
+        language: None,
+    })
 }

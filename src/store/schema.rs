@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 13;
+pub const VERSION: i64 = 14;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -59,6 +59,8 @@ pub const UPGRADES: &[Step] = &[
     // strut lengths and adjustments, as in schema.sql; a round entered by
     // mistake can be voided.
     Step { sql: HEXAPOD_TABLES, then: Some(upgrade_13_round_voids) },
+    // 13 → 14 (issue 14): the language each account may keep, as in schema.sql.
+    Step { sql: "", then: Some(upgrade_14_language) },
 ];
 
 /// The block tables of `schema.sql` (6 → 7), kept word for word.
@@ -107,6 +109,7 @@ pub const ADDED_COLUMNS: &[(&str, &str, Option<i64>)] = &[
     ("distraction_rounds", "voided_at", None),
     ("distraction_rounds", "voided_by", None),
     ("distraction_rounds", "void_reason", None),
+    ("staff", "language", None),
 ];
 
 /// 3 → 4 (R-ROLE-1, R-BLOCK-2): the roles of the permission table, beds with
@@ -162,6 +165,30 @@ fn upgrade_13_round_voids(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// 13 → 14 (issue 14): the language an account keeps (NULL: the locale,
+/// then the site's), as in schema.sql.
+fn upgrade_14_language(conn: &Connection) -> Result<()> {
+    add_column(conn, "staff", "language", "TEXT CHECK (language IN ('en', 'fr'))")
+}
+
+/// The staff table as schema 6 wrote it: [`widen_staff_roles`] puts this
+/// text in place, so a file upgraded from before schema 6 gets the columns
+/// it has then (later steps add theirs with `ALTER TABLE`, which SQLite
+/// writes into the same text).
+const STAFF_TABLE_6: &str = "CREATE TABLE staff (
+    id           INTEGER PRIMARY KEY,
+    account      TEXT UNIQUE,
+    display_name TEXT NOT NULL CHECK (length(display_name) > 0),
+    -- R-ROLE-1 (domain/roles.rs): what the account may change. `unassigned`
+    -- (a new account) and `read_only` only read. `radiologist` and `surgeon`
+    -- are schema 3's words for a doctor, kept so old rows match their audit.
+    role         TEXT NOT NULL CHECK (role IN
+                   ('nurse', 'scheduler', 'anaesthetist', 'doctor', 'pharmacist', 'admin', 'read_only',
+                    'unassigned', 'radiologist', 'surgeon')),
+    active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    version      INTEGER NOT NULL DEFAULT 1
+)";
+
 /// The staff table's role CHECK gains the new roles. Only a constraint is
 /// relaxed (no stored byte changes), so SQLite's documented procedure for
 /// such changes applies: rewrite the table's text in `sqlite_schema` and
@@ -174,14 +201,10 @@ fn widen_staff_roles(conn: &Connection) -> Result<()> {
     if stored.contains("'pharmacist'") {
         return Ok(());
     }
-    let start =
-        SCHEMA.find("CREATE TABLE staff (").ok_or_else(|| StoreError::invalid("schema.sql", "no staff table"))?;
-    let end =
-        SCHEMA[start..].find("\n);").ok_or_else(|| StoreError::invalid("schema.sql", "staff table not closed"))?;
-    let text = format!("{}\n)", &SCHEMA[start..start + end]);
+    let text = STAFF_TABLE_6;
     let cookie: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
     conn.pragma_update(None, "writable_schema", true)?;
-    let written = conn.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = 'staff'", [&text]);
+    let written = conn.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = 'staff'", [text]);
     conn.pragma_update(None, "schema_version", cookie + 1)?;
     conn.pragma_update(None, "writable_schema", false)?;
     written?;
@@ -324,6 +347,33 @@ mod tests {
             assert_eq!(columns(&upgraded, table), columns(&new, table), "{table}");
         }
         assert!(columns(&new, "distraction_rounds").iter().any(|c| c.starts_with("void_reason ")));
+    }
+
+    /// Issue 14: a file upgraded from before schema 6 (the roles widened
+    /// from the text of that time) then 14 (the language added) has the
+    /// staff table of a new file, column for column.
+    #[test]
+    fn the_staff_table_upgraded_is_the_schema() {
+        let upgraded = Connection::open_in_memory().unwrap();
+        upgraded
+            .execute_batch(
+                "CREATE TABLE staff (id INTEGER PRIMARY KEY, account TEXT UNIQUE, display_name TEXT NOT NULL, \
+                 role TEXT NOT NULL CHECK (role IN ('nurse', 'admin')), active INTEGER NOT NULL DEFAULT 1, \
+                 version INTEGER NOT NULL DEFAULT 1);",
+            )
+            .unwrap();
+        widen_staff_roles(&upgraded).unwrap();
+        upgrade_14_language(&upgraded).unwrap();
+        upgrade_14_language(&upgraded).unwrap();
+        let new = Connection::open_in_memory().unwrap();
+        new.execute_batch(SCHEMA).unwrap();
+        assert_eq!(columns(&upgraded, "staff"), columns(&new, "staff"));
+        upgraded
+            .execute("INSERT INTO staff (display_name, role, language) VALUES ('A', 'pharmacist', 'fr')", [])
+            .unwrap();
+        assert!(upgraded.execute("UPDATE staff SET language = 'de'", []).is_err(), "en or fr only");
+        // Schema 6's text is the schema's, up to the columns added since.
+        assert!(SCHEMA.contains(&STAFF_TABLE_6[..STAFF_TABLE_6.len() - 2]));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::error::{Result, StoreError};
 use super::table::Table;
 use super::write::{Field, WriteTx};
+use crate::domain::language::Language;
 use crate::domain::roles::Role;
 use crate::domain::{names, ward_setup};
 use rusqlite::{Connection, OptionalExtension};
@@ -203,6 +204,19 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
         ));
     }
     Ok(version)
+}
+
+/// Issue 14: the language the account at the keyboard keeps for itself
+/// (`None` gives the choice back to the locale, then the site setting).
+/// Any role may, for its own row only; the new version.
+pub fn set_own_language(tx: &mut WriteTx<'_>, language: Option<Language>) -> Result<i64> {
+    let id = tx.actor_id();
+    let version: i64 = tx
+        .conn()
+        .query_row("SELECT version FROM staff WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(Table::Staff.row(id)))?;
+    tx.update_own_language(version, language.map(Language::code))
 }
 
 impl super::Store {

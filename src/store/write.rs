@@ -183,6 +183,14 @@ impl WriteTx<'_> {
         Ok(expected_version + 1)
     }
 
+    /// Issue 14: the actor's own staff row, its `language` only (`None`:
+    /// follow the locale, then the site). Every account may choose the
+    /// language it reads, whatever its role: it records nothing about care
+    /// and changes nobody else's screen. Audited like any write.
+    pub(super) fn update_own_language(&mut self, expected_version: i64, code: Option<&str>) -> Result<i64> {
+        self.update_unchecked(Table::Staff, self.actor_id, expected_version, &[("language", &code)])
+    }
+
     /// R-ROLE-1: the actor's role, read inside this transaction (a role given
     /// or taken a moment ago counts at once), must allow this kind of change.
     fn permit(&self, table: Table, insert: bool, columns: &[&str]) -> Result<()> {

@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     };
     let header = lines.len() + 1;
     lines.extend(list.lines);
-    super::draw_list(frame, area, lines, header, list.selected_line, list.full, theme);
+    super::draw_list(frame, area, lines, header, list.selected_line, list.full, theme, state.language);
 }
 
 /// A section's lines: its summary, then a line per visible row.

@@ -39,5 +39,5 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         }
         lines.push(super::row_line(&text, width + 3, is_selected, theme.warning(), theme));
     }
-    super::draw_list(frame, area, lines, header, selected_line, full, theme);
+    super::draw_list(frame, area, lines, header, selected_line, full, theme, state.language);
 }

@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         }
         lines.push(super::row_line(&summary(entry, state), width, is_selected, ratatui::style::Style::new(), theme));
     }
-    super::draw_list(frame, list_area, lines, header, selected_line, None, theme);
+    super::draw_list(frame, list_area, lines, header, selected_line, None, theme, state.language);
 
     let detail =
         view.entries.iter().find(|e| Some(e.id) == view.selected).map(|e| details(e, state)).unwrap_or_default();

@@ -63,5 +63,5 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         }
         lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }
-    super::draw_list_foot(frame, area, lines, header, selected_line, full, cut, theme);
+    super::draw_list_foot(frame, area, lines, header, selected_line, full, cut, theme, state.language);
 }

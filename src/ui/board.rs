@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let footer = full_alert.as_ref().map_or(0, |t| t.width().div_ceil(width).min(3));
     let height = usize::from(area.height).saturating_sub(header + footer);
     let body: Vec<Line> = lines.split_off(header);
-    lines.extend(window(body, selected_line, height, theme));
+    lines.extend(window(body, selected_line, height, theme, state.language));
     while lines.len() < header + height {
         lines.push(Line::raw(""));
     }
@@ -255,6 +255,7 @@ mod tests {
             display_name: "Nurse One".into(),
             role: "nurse".into(),
             active: true,
+            language: None,
         };
         let state = State::new(now, chrono_tz::Europe::Paris, actor, "ward.db".into());
         let slot = Slot {

@@ -51,7 +51,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let rw = usize::from(r.width);
         let left = fitted(left, lw);
         let right: Vec<Line> = right.into_iter().map(|line| cut(line, rw)).collect();
-        frame.render_widget(Paragraph::new(window(left, Some(cursor_line), usize::from(l.height), theme)), l);
+        frame.render_widget(
+            Paragraph::new(window(left, Some(cursor_line), usize::from(l.height), theme, state.language)),
+            l,
+        );
         let skip = view.scroll.min(right.len().saturating_sub(usize::from(r.height)));
         frame.render_widget(Paragraph::new(right.into_iter().skip(skip).collect::<Vec<_>>()), r);
     } else {

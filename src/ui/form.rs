@@ -3,12 +3,14 @@
 use super::theme::Theme;
 use crate::app::form::{Form, Kind};
 use crate::app::keymap::{self, Scope};
+use crate::domain::language::Language;
+use crate::i18n;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme, language: Language) {
     let width = area.width.min(90);
     let label_width = form.fields.iter().map(|f| unicode_width::UnicodeWidthStr::width(f.label)).max().unwrap_or(0) + 2;
     let mut lines = Vec::new();
@@ -55,7 +57,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
                 }
                 _ => theirs.clone(),
             };
-            spans.push(Span::styled(format!("  (now stored: {theirs})"), theme.urgent()));
+            let now_stored = i18n::fmt(language, "form-now-stored", &[("value", theirs.into())]);
+            spans.push(Span::styled(format!("  {now_stored}"), theme.urgent()));
         }
         lines.push(Line::from(spans));
     }
@@ -65,19 +68,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
     // indented, and counted line by line.
     if let Some(error) = &form.error {
         let inner = usize::from(width.saturating_sub(2));
-        for line in super::wrap(error, inner, " ! not saved: ", "   ") {
+        let lead = format!(" ! {} ", i18n::t(language, "form-not-saved"));
+        for line in super::wrap(error, inner, &lead, "   ") {
             lines.push(Line::styled(line, theme.urgent()));
         }
     }
     if form.confirm_discard && form.quit_after_discard {
-        lines.push(Line::styled(" Quit and throw away what you typed?  y quit   n keep editing", theme.urgent()));
+        lines.push(Line::styled(format!(" {}", i18n::t(language, "form-quit-discard")), theme.urgent()));
     } else if form.confirm_discard {
-        lines.push(Line::styled(" Throw away what you typed?  y discard   n keep editing", theme.urgent()));
+        lines.push(Line::styled(format!(" {}", i18n::t(language, "form-discard")), theme.urgent()));
     } else {
         let mut spans = vec![Span::raw(" ")];
         for b in keymap::hints(&[Scope::Form]) {
-            spans.push(Span::styled(b.keys.first().map(|k| k.label()).unwrap_or_default(), theme.key()));
-            spans.push(Span::raw(format!(" {}  ", b.hint.unwrap_or(b.help))));
+            spans.push(Span::styled(keymap::first_key(b, language), theme.key()));
+            spans.push(Span::raw(format!(" {}  ", b.hint(language))));
         }
         lines.push(Line::from(spans));
     }
@@ -91,7 +95,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
         let first = form.focus.saturating_sub(room - 1).min(fields - room);
         lines.drain(header + first + room..header + fields);
         lines.drain(header..header + first);
-        title = format!(" {} (fields {}-{} of {fields}) ", form.title, first + 1, first + room);
+        let shown = i18n::fmt(
+            language,
+            "form-fields-shown",
+            &[("first", (first + 1).into()), ("last", (first + room).into()), ("count", fields.into())],
+        );
+        title = format!(" {} {shown} ", form.title);
     }
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();

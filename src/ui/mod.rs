@@ -23,6 +23,7 @@ mod too_small;
 
 use crate::app::State;
 use crate::app::state::{Mode, Tab};
+use crate::domain::language::Language;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -76,8 +77,8 @@ pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     status::draw_hints(frame, hints, state, theme);
     status::draw_status(frame, status_line, state, theme);
     match &state.mode {
-        Mode::Dialog(dialog) => overlays::dialog(frame, area, dialog, theme),
-        Mode::Form(open) => form::draw(frame, area, &open.form, theme),
+        Mode::Dialog(dialog) => overlays::dialog(frame, area, dialog, theme, state.language),
+        Mode::Form(open) => form::draw(frame, area, &open.form, theme, state.language),
         Mode::Normal | Mode::Filter => {}
     }
     if state.help.is_some() {
@@ -90,16 +91,18 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let tabs: Vec<(usize, Tab)> =
         Tab::ALL.iter().copied().enumerate().filter(|(_, t)| state.tabs().contains(t)).collect();
     let width = usize::from(area.width);
-    let wide: usize = 8 + tabs.iter().map(|(i, t)| format!("  {} {} ", i + 1, t.title()).width()).sum::<usize>();
+    let language = state.language;
+    let wide: usize =
+        8 + tabs.iter().map(|(i, t)| format!("  {} {} ", i + 1, t.title_in(language)).width()).sum::<usize>();
     // Every tab stays in sight: on a narrow screen the name and the gaps go
     // first (one space between tabs, none inside), then the other tabs'
     // names are shortened (the one shown keeps its name).
     let roomy = wide <= width;
-    let tight: usize = tabs.iter().map(|(i, t)| format!(" {} {}", i + 1, t.title()).width()).sum();
+    let tight: usize = tabs.iter().map(|(i, t)| format!(" {} {}", i + 1, t.title_in(language)).width()).sum();
     let short = !roomy && tight > width;
     let mut spans = if roomy { vec![Span::styled(" periop ", theme.title())] } else { Vec::new() };
     for (i, tab) in tabs {
-        let title = if short && tab != state.tab { tab.short_title() } else { tab.title() };
+        let title = if short && tab != state.tab { tab.short_title_in(language) } else { tab.title_in(language) };
         let text = if roomy { format!(" {} {title} ", i + 1) } else { format!("{} {title}", i + 1) };
         let style = if tab == state.tab { theme.tab_active() } else { theme.tab() };
         spans.push(Span::raw(" "));
@@ -120,6 +123,7 @@ pub(crate) fn row_line(text: &str, width: usize, selected: bool, style: Style, t
 /// to keep `selected_line` (counted after the header) in view. `full` is the
 /// selected row's whole text: when the row had to be cut, it is shown on
 /// the last lines, so nothing is out of reach at 80 columns.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn draw_list(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -128,8 +132,9 @@ pub(crate) fn draw_list(
     selected_line: Option<usize>,
     full: Option<String>,
     theme: &Theme,
+    language: Language,
 ) {
-    draw_list_foot(frame, area, lines, header, selected_line, full, false, theme);
+    draw_list_foot(frame, area, lines, header, selected_line, full, false, theme, language);
 }
 
 /// [`draw_list`], with the selected row whole at the foot also when it fits
@@ -144,6 +149,7 @@ pub(crate) fn draw_list_foot(
     full: Option<String>,
     cut: bool,
     theme: &Theme,
+    language: Language,
 ) {
     use unicode_width::UnicodeWidthStr;
     let width = usize::from(area.width).max(1);
@@ -151,7 +157,7 @@ pub(crate) fn draw_list_foot(
     let footer = full.as_ref().map_or(0, |t| t.width().div_ceil(width).min(3));
     let height = usize::from(area.height).saturating_sub(header + footer);
     let body = lines.split_off(header.min(lines.len()));
-    lines.extend(window(body, selected_line, height, theme));
+    lines.extend(window(body, selected_line, height, theme, language));
     if let Some(text) = full {
         while lines.len() < header + height {
             lines.push(Line::raw(""));
@@ -164,7 +170,11 @@ pub(crate) fn draw_list_foot(
 /// `filter: text▏` for a list's header: the cursor while typing.
 pub(crate) fn filter_text(state: &State, text: &str) -> String {
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
-    if text.is_empty() && cursor.is_empty() { String::new() } else { format!(" · filter: {text}{cursor}") }
+    if text.is_empty() && cursor.is_empty() {
+        String::new()
+    } else {
+        crate::i18n::fmt(state.language, "list-filter", &[("text", format!("{text}{cursor}").into())])
+    }
 }
 
 /// `04:00 (in 1 h 20)` or `04:00 (passed)`: a time the ward counts down to.
@@ -259,7 +269,13 @@ pub(crate) fn column(text: &str, width: usize) -> String {
 
 /// The part of `lines` that fits `height`, scrolled so the `selected` line
 /// stays in view, with a note on the first or last line when more is hidden.
-pub(crate) fn window<'a>(lines: Vec<Line<'a>>, selected: Option<usize>, height: usize, theme: &Theme) -> Vec<Line<'a>> {
+pub(crate) fn window<'a>(
+    lines: Vec<Line<'a>>,
+    selected: Option<usize>,
+    height: usize,
+    theme: &Theme,
+    language: Language,
+) -> Vec<Line<'a>> {
     let total = lines.len();
     if total <= height {
         return lines;
@@ -268,13 +284,15 @@ pub(crate) fn window<'a>(lines: Vec<Line<'a>>, selected: Option<usize>, height: 
     let mut shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     let below = total - offset - shown.len();
     if offset > 0 && selected != Some(offset) {
-        shown[0] = Line::styled(format!("   ↑ {offset} more above (k)"), theme.dim());
+        let more = crate::i18n::fmt(language, "list-more-above", &[("count", offset.into())]);
+        shown[0] = Line::styled(format!("   {more}"), theme.dim());
     }
     if below > 0
         && let Some(last) = shown.last_mut()
         && selected != Some(offset + height - 1)
     {
-        *last = Line::styled(format!("   ↓ {} more below (j)", below + 1), theme.dim());
+        let more = crate::i18n::fmt(language, "list-more-below", &[("count", (below + 1).into())]);
+        *last = Line::styled(format!("   {more}"), theme.dim());
     }
     shown
 }

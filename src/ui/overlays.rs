@@ -5,6 +5,8 @@ use crate::app::State;
 use crate::app::keymap::{self, BINDINGS, Scope};
 use crate::app::router;
 use crate::app::state::Dialog;
+use crate::domain::language::Language;
+use crate::i18n;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
@@ -19,25 +21,26 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// The status glyphs, so a word or mark never has to be guessed (every
-/// status carries one: DESIGN.md, the screen).
+/// status carries one: DESIGN.md, the screen), with the catalogue message
+/// that says what each means.
 const LEGEND: &[(&str, &str)] = &[
-    ("▶", "selected"),
-    ("✓", "ready, done"),
-    ("!", "at risk, warning"),
-    ("!!", "urgent"),
-    ("✗", "not ready, cancelled, closed"),
-    ("·", "planned, free"),
-    ("→", "ready to go"),
-    ("↷", "postponed"),
-    ("◉", "in the room"),
-    ("◆", "reserved"),
-    ("⊘", "quarantined, RECALLED"),
-    ("✗ EXPIRED", "past use-by"),
-    ("–", "used up"),
-    ("␝", "GS in a scan"),
-    ("●", "occupied; live"),
-    ("~", "to clean"),
-    ("i", "for information"),
+    ("▶", "mark-selected"),
+    ("✓", "mark-ready"),
+    ("!", "mark-warning"),
+    ("!!", "mark-urgent"),
+    ("✗", "mark-not-ready"),
+    ("·", "mark-planned"),
+    ("→", "mark-to-go"),
+    ("↷", "mark-postponed"),
+    ("◉", "mark-in-room"),
+    ("◆", "mark-reserved"),
+    ("⊘", "mark-quarantined"),
+    ("✗ EXPIRED", "mark-expired"),
+    ("–", "mark-used-up"),
+    ("␝", "mark-gs"),
+    ("●", "mark-occupied"),
+    ("~", "mark-to-clean"),
+    ("i", "mark-information"),
 ];
 
 /// The keys of what is under the help (the screen, or the box open on it),
@@ -45,6 +48,7 @@ const LEGEND: &[(&str, &str)] = &[
 /// is greyed); then the keys of filters, forms and confirmations, and the
 /// glyph legend. In two columns when that fits, else one that scrolls.
 pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let language = state.language;
     let mut scopes: Vec<Scope> = router::under_help(state).into_iter().flat_map(|l| l.scopes()).collect();
     scopes.push(Scope::Anywhere);
     let key_width = 12;
@@ -54,14 +58,14 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         if bindings.is_empty() {
             continue;
         }
-        lines.push((Line::styled(scope.title(), theme.section()), true));
+        lines.push((Line::styled(i18n::t(language, scope.title_id()), theme.section()), true));
         for b in bindings {
             let on = router::applies(state, b.scope, b.action);
             let (key_style, text_style) = if on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
             lines.push((
                 Line::from(vec![
                     Span::styled(format!(" {}", super::column(&keys_for(b, state), key_width)), key_style),
-                    Span::styled(b.help, text_style),
+                    Span::styled(b.help(language), text_style),
                 ]),
                 false,
             ));
@@ -73,16 +77,20 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         .map(|scope| {
             let keys: Vec<String> = BINDINGS
                 .iter()
-                .filter(|b| b.scope == *scope && b.hint.is_some())
-                .map(|b| {
-                    format!("{} {}", b.keys.first().map(|k| k.label()).unwrap_or_default(), b.hint.unwrap_or(b.help))
-                })
+                .filter(|b| b.scope == *scope && b.hinted)
+                .map(|b| format!("{} {}", keymap::first_key(b, language), b.hint(language)))
                 .collect();
-            format!("{}: {}", scope.title(), keys.join(" · "))
+            let keys = keys.join(" · ");
+            i18n::fmt(
+                language,
+                "help-scope-keys",
+                &[("scope", i18n::t(language, scope.title_id()).into()), ("keys", keys.into())],
+            )
         })
         .collect();
-    let legend: Vec<String> = LEGEND.iter().map(|(glyph, words)| format!("{glyph} {words}")).collect();
-    footer.push(format!("Marks: {}", legend.join(" · ")));
+    let legend: Vec<String> =
+        LEGEND.iter().map(|(glyph, words)| format!("{glyph} {}", i18n::t(language, words))).collect();
+    footer.push(format!("{} {}", i18n::t(language, "help-marks"), legend.join(" · ")));
 
     let width = area.width.min(100);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
@@ -105,7 +113,7 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         let rect = centered(area, width, (body_rows + footer_rows) as u16 + 2);
         frame.render_widget(Clear, rect);
         let inner = block.clone().inner(rect);
-        frame.render_widget(block.title(" Keys · ? or Esc closes "), rect);
+        frame.render_widget(block.title(format!(" {} ", i18n::t(language, "help-title"))), rect);
         let [columns, foot] = Layout::vertical([Constraint::Length(body_rows as u16), Constraint::Min(0)]).areas(inner);
         let footer_lines: Vec<Line> = footer.into_iter().map(Line::raw).collect();
         frame.render_widget(Paragraph::new(footer_lines).wrap(Wrap { trim: false }), foot);
@@ -128,10 +136,11 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let shown: Vec<Line> = all.iter().skip(first).take(inner_height).cloned().collect();
     let more = all.len().saturating_sub(first + inner_height);
     let title = match (first, more) {
-        (0, m) => format!(" Keys · ↓ {m} more (j) · ? or Esc closes "),
-        (f, 0) => format!(" Keys · ↑ {f} above (k) · ? or Esc closes "),
-        (f, m) => format!(" Keys · ↑ {f} (k) ↓ {m} (j) · Esc closes "),
+        (0, m) => i18n::fmt(language, "help-title-more-below", &[("count", m.into())]),
+        (f, 0) => i18n::fmt(language, "help-title-more-above", &[("count", f.into())]),
+        (f, m) => i18n::fmt(language, "help-title-more-both", &[("above", f.into()), ("below", m.into())]),
     };
+    let title = format!(" {title} ");
     let rect = centered(area, width, area.height);
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(shown).block(block.title(title)), rect);
@@ -210,10 +219,10 @@ fn keys_for(b: &keymap::Binding, state: &State) -> String {
     if b.keys.contains(&keymap::Key::Digit) {
         return format!("1-{}", state.tabs().len());
     }
-    keymap::keys_label(b)
+    keymap::keys_label(b, state.language)
 }
 
-pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme) {
+pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme, language: Language) {
     let width = area.width.min(70);
     let inner = usize::from(width.saturating_sub(2)).max(1);
     // Long lines wrap between words, indented, inside the border (as in forms).
@@ -227,8 +236,8 @@ pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme)
     lines.push(Line::raw(""));
     let mut spans = vec![Span::raw(" ")];
     for b in keymap::hints(&[Scope::Dialog]) {
-        spans.push(Span::styled(keymap::keys_label(b), theme.key()));
-        spans.push(Span::raw(format!(" {}   ", b.hint.unwrap_or(b.help))));
+        spans.push(Span::styled(keymap::keys_label(b, language), theme.key()));
+        spans.push(Span::raw(format!(" {}   ", b.hint(language))));
     }
     lines.push(Line::from(spans));
     // The box grows with the lines, so the keys stay in sight.
@@ -254,5 +263,16 @@ mod tests {
             assert!(LEGEND.iter().any(|(g, _)| g.split(' ').next() == Some(glyph)), "{glyph} ({status:?})");
         }
         assert!(LEGEND.iter().any(|(g, _)| *g == "✗ EXPIRED"));
+    }
+
+    /// Each mark's words are in both catalogues (issue 14).
+    #[test]
+    fn every_mark_is_named_in_both_languages() {
+        use crate::domain::language::Language;
+        for (glyph, id) in LEGEND {
+            for language in Language::ALL {
+                assert!(crate::i18n::has(language, id), "{glyph}: {id} ({})", language.code());
+            }
+        }
     }
 }

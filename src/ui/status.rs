@@ -4,6 +4,9 @@ use super::theme::Theme;
 use crate::app::State;
 use crate::app::state::{Live, NoticeKind};
 use crate::app::{keymap, router};
+use crate::domain::language::Language;
+use crate::i18n;
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -27,11 +30,12 @@ pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Them
                 .into_iter()
                 .filter(|b| router::applies(state, b.scope, b.action))
                 .collect();
-            let shown = fitting(shown, usize::from(area.width));
+            let language = state.language;
+            let shown = fitting(shown, usize::from(area.width), language);
             let mut spans = vec![Span::raw(" ")];
             for binding in shown {
-                spans.push(Span::styled(hint_keys(binding), theme.key()));
-                spans.push(Span::raw(format!(" {}  ", binding.hint.unwrap_or_default())));
+                spans.push(Span::styled(keymap::first_key(binding, language), theme.key()));
+                spans.push(Span::raw(format!(" {}  ", binding.hint(language))));
             }
             Line::from(spans)
         }
@@ -43,9 +47,9 @@ pub fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Them
 /// own last hints go first, then the list's; help and quit stay (found in
 /// use: at 80 columns the Block tab's bar ended in a bare `q`). The help
 /// lists every key.
-fn fitting(mut shown: Vec<&keymap::Binding>, width: usize) -> Vec<&keymap::Binding> {
+fn fitting(mut shown: Vec<&keymap::Binding>, width: usize, language: Language) -> Vec<&keymap::Binding> {
     let cells = |b: &[&keymap::Binding]| {
-        1 + b.iter().map(|b| hint_keys(b).width() + 1 + b.hint.unwrap_or_default().width() + 2).sum::<usize>()
+        1 + b.iter().map(|b| keymap::first_key(b, language).width() + 1 + b.hint(language).width() + 2).sum::<usize>()
     };
     use keymap::Scope::{Global, List};
     while cells(&shown) > width {
@@ -73,17 +77,20 @@ pub fn notice_rows(text: &str, width: u16, height: u16) -> u16 {
 }
 
 pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let language = state.language;
     let live = match &state.live {
-        Live::Starting => "○ live: starting".to_string(),
-        Live::Watching => "● live".to_string(),
-        Live::Stopped(why) => format!("✗ live refresh stopped ({why})"),
+        Live::Starting => i18n::t(language, "status-live-starting").into_owned(),
+        Live::Watching => i18n::t(language, "status-live").into_owned(),
+        Live::Stopped(why) => i18n::fmt(language, "status-live-stopped", &[("why", why.as_str().into())]),
     };
-    let clock = state.now.with_timezone(&state.zone).format("%a %d/%m %H:%M").to_string();
+    let local = state.now.with_timezone(&state.zone);
+    // Dates dd/mm and times HH:MM in both languages; the day's name in the language.
+    let clock = format!("{} {}", i18n::weekday(language, local.weekday()), local.format("%d/%m %H:%M"));
     let who = format!(
         " {} · {} ({})",
         state.actor.account,
         crate::domain::names::for_terminal(&state.actor.display_name),
-        state.actor.role
+        role_name(language, &state.actor.role)
     );
     let right = format!("{clock} · {live} ");
     let width = usize::from(area.width);
@@ -93,10 +100,11 @@ pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &The
     frame.render_widget(Paragraph::new(Line::styled(super::fit(&text, width), theme.status())), area);
 }
 
-/// The hint bar shows the first key only (the help lists them all);
-/// `[`/`]` read better side by side as `[ ]`.
-fn hint_keys(binding: &keymap::Binding) -> String {
-    binding.keys.first().map(|k| k.label()).unwrap_or_default()
+/// A stored role code (`read_only`) as the language names it; a code the
+/// catalogues do not know (an old file's `surgeon`) as it is.
+pub(crate) fn role_name(language: Language, code: &str) -> String {
+    let id = format!("role-{}", code.replace('_', "-"));
+    if i18n::has(language, &id) { i18n::t(language, &id).into_owned() } else { code.to_string() }
 }
 
 #[cfg(test)]

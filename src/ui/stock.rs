@@ -124,7 +124,7 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         }
         lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }
-    super::draw_list(frame, area, lines, header, selected_line, full, theme);
+    super::draw_list(frame, area, lines, header, selected_line, full, theme, state.language);
 }
 
 fn draw_panel(frame: &mut Frame<'_>, area: Rect, state: &State, row: &StockRow, theme: &Theme) {

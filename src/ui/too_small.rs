@@ -6,6 +6,7 @@ use super::{MIN_HEIGHT, MIN_WIDTH, fit};
 use crate::app::State;
 use crate::app::keymap::{self, Scope};
 use crate::app::state::Mode;
+use crate::i18n;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -13,41 +14,46 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let width = usize::from(area.width);
+    let language = state.language;
     let keys: Vec<String> = keymap::hints(&[Scope::TooSmall])
         .iter()
-        .map(|b| format!("{} {}", b.keys.first().map(|k| k.label()).unwrap_or_default(), b.hint.unwrap_or(b.help)))
+        .map(|b| format!("{} {}", keymap::first_key(b, language), b.hint(language)))
         .collect();
     let asking = matches!(&state.mode, Mode::Form(open) if open.form.quit_after_discard);
+    let size = [
+        ("need_width", MIN_WIDTH.into()),
+        ("need_height", MIN_HEIGHT.into()),
+        ("width", area.width.into()),
+        ("height", area.height.into()),
+    ];
     let mut lines = vec![
-        Line::styled(
-            format!("periop needs {MIN_WIDTH}×{MIN_HEIGHT}; this window is {}×{}.", area.width, area.height),
-            theme.urgent(),
-        ),
-        Line::raw(format!("Enlarge it for the full screen. {}", keys.join(" · "))),
+        Line::styled(i18n::fmt(language, "too-small-size", &size), theme.urgent()),
+        Line::raw(format!("{} {}", i18n::t(language, "too-small-enlarge"), keys.join(" · "))),
         Line::raw(""),
     ];
     if asking {
-        lines.insert(
-            0,
-            Line::styled("Quit and throw away what you typed? y quit, any other key: keep it", theme.urgent()),
-        );
+        lines.insert(0, Line::styled(i18n::t(language, "too-small-quit-discard"), theme.urgent()));
     }
     match &state.board.board {
         Some(board) if board.attention.is_empty() => {
-            lines.push(Line::styled("✓ nothing needs attention", theme.good()))
+            lines.push(Line::styled(i18n::t(language, "too-small-nothing"), theme.good()))
         }
         Some(board) => {
             let total = board.attention.len();
             let first = state.urgent_scroll.min(total - 1);
-            let above = if first > 0 { format!(" ↑ {first} above") } else { String::new() };
-            lines.push(Line::styled(format!("NEEDS ATTENTION ({total}){above}"), theme.section()));
+            let mut heading = i18n::fmt(language, "too-small-attention", &[("count", total.into())]);
+            if first > 0 {
+                heading.push(' ');
+                heading.push_str(&i18n::fmt(language, "too-small-above", &[("count", first.into())]));
+            }
+            lines.push(Line::styled(heading, theme.section()));
             for alert in board.attention.iter().skip(first) {
                 let who = board.patient_for(alert.subject).map(ToString::to_string).unwrap_or_default();
                 lines.push(Line::styled(fit(&format!("{} {who}", alert.severity.glyph()), width), theme.warning()));
                 lines.push(Line::raw(fit(&format!("  {}", alert.message), width)));
             }
         }
-        None => lines.push(Line::styled("reading the board…", theme.dim())),
+        None => lines.push(Line::styled(i18n::t(language, "too-small-reading"), theme.dim())),
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -77,6 +77,7 @@ impl Ward {
             .env_remove("PERIOP_DB")
             .env_remove("NO_COLOR")
             .env("PERIOP_NOW", NOW)
+            .env("PERIOP_LANG", "en")
             .env("PERIOP_LOG", self.log())
             .stdin(Stdio::null());
         cmd
@@ -108,6 +109,13 @@ impl Ward {
     /// (`PERIOP_NOW_FILE`): a test moves the ward clock by rewriting it.
     pub fn open_with_clock_file(&self, name: &str, cols: u16, rows: u16, file: &Path) -> Tui {
         Tui::spawn(name, self, cols, rows, NOW, &[("PERIOP_NOW_FILE", file.as_os_str())], &[])
+    }
+
+    /// The TUI with these environment variables and arguments added (issue
+    /// 14: `("PERIOP_LANG", "")` leaves the language to the account and the
+    /// locale).
+    pub fn open_with(&self, name: &str, cols: u16, rows: u16, env: &[(&str, &std::ffi::OsStr)], args: &[&str]) -> Tui {
+        Tui::spawn(name, self, cols, rows, NOW, env, args)
     }
 
     /// The TUI with the ward clock fixed at `now` (`2026-11-23T14:00`): a
@@ -173,6 +181,7 @@ impl Tui {
         cmd.cwd(ward.dir());
         cmd.env("TERM", "xterm-256color");
         cmd.env("PERIOP_NOW", now);
+        cmd.env("PERIOP_LANG", "en");
         cmd.env("PERIOP_LOG", ward.log());
         cmd.env_remove("PERIOP_DB");
         cmd.env_remove("NO_COLOR");

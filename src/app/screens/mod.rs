@@ -109,10 +109,11 @@ pub(super) fn problem(state: &mut State, text: impl Into<String>) -> Outcome {
 
 /// The first key bound to `action` in `scope`, as the help writes it: for
 /// messages that tell the user what to press, so they follow the keymap.
+/// Those messages are not in the catalogues yet: the key is named in English.
 pub fn key_for(scope: Scope, action: Action) -> String {
     super::keymap::BINDINGS
         .iter()
         .find(|b| b.scope == scope && b.action == action)
         .and_then(|b| b.keys.first())
-        .map_or_else(|| "?".to_string(), |k| k.label())
+        .map_or_else(|| "?".to_string(), |k| k.label(crate::domain::language::Language::En))
 }

@@ -1,0 +1,82 @@
+//! Which language the screen speaks (issue 14), read from the command line
+//! and the environment here, and chosen by `domain::language::choose`; and
+//! `periop staff language`, which keeps an account's own.
+
+use crate::domain::language::{self, Asked, Language, Source};
+use crate::store::{Store, staff};
+use chrono::{DateTime, Utc};
+use color_eyre::Result;
+use color_eyre::eyre::eyre;
+
+/// What the command line and the environment say, read once at start.
+#[derive(Debug, Clone, Default)]
+pub struct Preset {
+    pub flag: Option<Language>,
+    pub periop_lang: Option<Language>,
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG` as set.
+    pub locale: [Option<String>; 3],
+}
+
+impl Preset {
+    /// `--lang` (already checked by clap) and the environment. Errors: a
+    /// `PERIOP_LANG` that is not a language periop speaks (named, with the
+    /// ones it does and how to go on). A locale periop does not speak is
+    /// not an error: the choice goes on to the site setting.
+    pub fn read(flag: Option<Language>) -> Result<Preset> {
+        let periop_lang = match std::env::var("PERIOP_LANG") {
+            Ok(v) if v.trim().is_empty() => None,
+            Ok(v) => Some(Language::from_code(&v).ok_or_else(|| {
+                eyre!(
+                    "PERIOP_LANG={v:?} is not a language periop speaks; set it to one of: {} (or unset it)",
+                    Language::codes()
+                )
+            })?),
+            Err(_) => None,
+        };
+        let locale = language::LOCALE_VARIABLES.map(|name| std::env::var(name).ok());
+        Ok(Preset { flag, periop_lang, locale })
+    }
+
+    /// The language in force for the account at the keyboard of `store`,
+    /// and where it came from.
+    pub fn choose(&self, store: &Store) -> (Language, Source) {
+        let locale = [0, 1, 2].map(|i| self.locale[i].as_deref());
+        language::choose(&Asked {
+            flag: self.flag,
+            periop_lang: self.periop_lang,
+            account: store.actor().language,
+            locale,
+            site: store.settings().language(),
+        })
+    }
+}
+
+/// `periop staff language [en|fr|none]`: says the language in force and
+/// why, after keeping the one given on the account at the keyboard.
+pub fn staff_language(store: &mut Store, asked: Option<&str>, preset: &Preset, now: DateTime<Utc>) -> Result<String> {
+    let mut said = String::new();
+    if let Some(word) = asked {
+        let chosen = match word.trim() {
+            w if w.eq_ignore_ascii_case("none") => None,
+            w => Some(Language::from_code(w).ok_or_else(|| {
+                eyre!("{w:?} is not a language periop speaks; give one of: {}, or none", Language::codes())
+            })?),
+        };
+        store.write(now, |tx| staff::set_own_language(tx, chosen))?;
+        said = match chosen {
+            Some(l) => format!("{} keeps {} as their language\n", store.actor().account, l.code()),
+            None => format!("{} keeps no language of their own\n", store.actor().account),
+        };
+    }
+    let (in_force, source) = preset.choose(store);
+    let own = store.actor().language.map_or("none", Language::code);
+    said.push_str(&format!(
+        "language: {} (from {}); your account's own: {own}\n\
+         order: --lang, PERIOP_LANG, your account's own (periop staff language en|fr|none), \
+         LC_ALL/LC_MESSAGES/LANG, the site setting site.language ({})\n",
+        in_force.code(),
+        source.describe(),
+        store.settings().language().code()
+    ));
+    Ok(said)
+}
