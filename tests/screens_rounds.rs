@@ -121,7 +121,7 @@ fn r_do_5_a_round_entered_by_mistake_is_voided_from_the_rounds_tab() {
 
     press(&mut w, "V");
     let shown = screen(&w, 80, 24);
-    assert!(shown.contains("Void a round entered by mistake (R-DO-5)"), "{shown}");
+    assert!(shown.contains("Void a round or a step entered by mistake"), "{shown}");
     insta::assert_snapshot!("rounds_void_a_round_80x24", shown);
     // Space: the newest round first; the reason; Enter on the last field saves.
     press(&mut w, " ");
@@ -213,4 +213,43 @@ fn a_boards_round_alert_opens_the_sheet_of_the_boards_day() {
     let RowKey::Alert { subject: Subject::Distraction(case), .. } = target else { unreachable!() };
     assert_eq!(w.state.rounds.list.selected_row().map(|r| r.case.id), Some(case));
     assert!(screen(&w, 80, 24).contains("DISTRACTION ROUNDS Fri 20/11/2026 (5) · as the day ended"));
+}
+
+/// R-DO-7 (found in use): the `s` form saved a step dated in the future,
+/// and a step recorded by mistake could not be undone; `V` offers the
+/// patient's latest step beside the rounds, and voiding it takes it out of
+/// the plan.
+#[test]
+fn r_do_7_a_step_is_refused_in_the_future_and_voided_from_v() {
+    let mut w = ward();
+    // Step: pause (the second choice); the day 05/12/2026; why: pain.
+    press(&mut w, "6/perrin\ns  \t\x08\x08\x08\x08\x08\x08\x08\x08\x08\x0805/12/2026\tpain");
+    ctrl(&mut w, 's');
+    let shown = flat(&screen(&w, 160, 48));
+    assert!(shown.contains("cannot be dated 05/12/2026,") && shown.contains("after today (22/11/2026)"), "{shown}");
+    // Back to the day (Tab wraps round), today's date: saved.
+    press(&mut w, "\t\t\t\x08\x08\x08\x08\x08\x08\x08\x08\x08\x0822/11/2026");
+    ctrl(&mut w, 's');
+    let case = w.state.rounds.list.selected_row().unwrap().case.clone();
+    let step = case.step_log.last().expect("recorded");
+    assert_eq!(case.events.len(), case.step_log.len());
+    press(&mut w, "V");
+    let mut shown = String::new();
+    for _ in 0..12 {
+        press(&mut w, " ");
+        shown = screen(&w, 80, 24);
+        if shown.contains("step #") {
+            break;
+        }
+    }
+    assert!(shown.contains(&format!("step #{} 22/11/2026 distraction paused", step.id)), "{shown}");
+    press(&mut w, "\tpaused the wrong patient\n");
+    let shown = flat(&screen(&w, 160, 48));
+    assert!(
+        shown.contains(&format!("distraction step #{} voided (distraction paused on 22/11/2026)", step.id)),
+        "{shown}"
+    );
+    let row = w.state.rounds.list.selected_row().unwrap();
+    assert_eq!(row.case.events.len() + 1, row.case.step_log.len(), "voided, kept in the log");
+    assert_eq!(row.status.phase, periop::domain::distraction::Phase::Distraction);
 }

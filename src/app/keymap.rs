@@ -331,7 +331,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(RoundsScope, &[Char('H')], Action::ImportHexapod, "a hexapod prescription from the planning software's file (R-DO-8)", None),
     bind(RoundsScope, &[Char('x')], Action::LogStruts, "a hexapod frame's struts adjusted today: the length read on each (R-DO-8)", Some("struts")),
     bind(RoundsScope, &[Char('s')], Action::PhaseStep, "a distraction step: start, pause, resume, end, removal (on the day shown)", Some("step")),
-    bind(RoundsScope, &[Char('V')], Action::VoidRound, "void a round entered by mistake (wrong patient, a grade mistyped): which, and why", None),
+    bind(RoundsScope, &[Char('V')], Action::VoidRound, "void a round or a phase step entered by mistake (wrong patient, a grade, a day): which, and why", None),
     bind(RoundsScope, &[Char('['), Code(KeyCode::Left)], Action::PrevDay, "the day before: what was done, the sessions missed", Some("day")),
     bind(RoundsScope, &[Char(']'), Code(KeyCode::Right)], Action::NextDay, "the day after: the plan of a day to come", None),
     bind(RoundsScope, &[Char('T')], Action::Today, "back to today (t records turns here)", None),

@@ -205,10 +205,14 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
     let _ = writeln!(out, "  {}", prescription_line(p));
     let end = plan.end.map_or_else(|| "open (paused)".to_string(), |e| e.format("%d/%m/%Y").to_string());
     let _ = writeln!(out, "  distraction from {} to {end} (R-DO-2)", plan.start.format("%d/%m/%Y"));
-    for e in &case.events {
+    // Each step with its number (`periop void step ID` takes it); a voided
+    // one is kept, said voided and why, and counts in no plan (R-DO-7).
+    for s in &case.step_log {
+        let e = &s.event;
         let rate = e.rate_mm_day.map(|r| format!(" at {} mm/day", fmt_mm(r))).unwrap_or_default();
         let reason = e.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
-        let _ = writeln!(out, "  {} {}{rate}{reason}", e.on.format("%d/%m/%Y"), e.kind.label());
+        let voided = s.void_reason.as_deref().map(|why| format!("  ✗ voided: {why}")).unwrap_or_default();
+        let _ = writeln!(out, "  step #{} {} {}{rate}{reason}{voided}", s.id, e.on.format("%d/%m/%Y"), e.kind.label());
     }
     let _ = writeln!(out, "  day         phase              plan: turns per session  planned mm  done mm");
     let mut day = p.osteotomy_on;
@@ -228,7 +232,7 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
             out,
             "  {}  {:<17}  {:<23}  {:>10}  {:>7}",
             day.format("%d/%m/%Y"),
-            plan.phase_on(day).label(),
+            crate::domain::distraction::alerts::phase_on(&case.record(), &plan, day).0.label(),
             plan_cell,
             fmt_mm(plan.planned_mm_by(day)),
             done_cell

@@ -124,7 +124,10 @@ impl Screen for RoundsScreen {
             Action::VoidRound => match forms::void_round(&row, state.zone, &who) {
                 Some(form) => form,
                 None => {
-                    return problem(state, "no round of this patient is left to void (none recorded, or all voided)");
+                    return problem(
+                        state,
+                        "no round or step of this patient is left to void (none recorded, or all voided)",
+                    );
                 }
             },
             Action::PhaseStep => forms::phase(row.case.id, day, &who),
@@ -193,7 +196,10 @@ impl Screen for RoundsScreen {
             Action::RecordRound => not_on_this_day(state, action).is_none(),
             Action::LogStruts => not_on_this_day(state, action).is_none() && struts_left(state, row),
             Action::ReportTurns => turns_form(state, row, "").is_some(),
-            Action::VoidRound => row.case.round_log.iter().any(|r| r.void_reason.is_none()),
+            Action::VoidRound => {
+                row.case.round_log.iter().any(|r| r.void_reason.is_none())
+                    || row.case.step_log.iter().any(|s| s.void_reason.is_none())
+            }
             _ => true,
         }
     }
