@@ -162,3 +162,16 @@ fn r_do_7_a_step_is_never_in_the_future_and_is_voided_by_its_number() {
     assert!(err.contains("the case is paused then; from a pause, record the resume (resume)"), "{err}");
     ok(periop(dir.path(), &["check"]));
 }
+
+/// R-DO-1 (found in use): `--target 30.3` with 0.25 mm turns was planned to
+/// 30.5 mm; refused, naming the nearest targets the device can reach.
+#[test]
+fn r_do_1_a_target_between_two_turns_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let hn = free_patient(dir.path());
+    let args = ["distraction", "add", "--patient", &hn, "--site", "tibia", "--device", "circular_frame"];
+    let err = refused(periop(dir.path(), &[&args[..], &["--osteotomy", "2026-11-01", "--target", "30.3"]].concat()));
+    assert!(err.contains("a target of 30.3 mm is not a whole number of 0.25 mm turns"), "{err}");
+    assert!(err.contains("use 30.25 or 30.5 mm"), "{err}");
+}
