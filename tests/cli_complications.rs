@@ -126,6 +126,24 @@ fn r_ho_1_a_follow_up_is_recorded_warned_and_its_x_ray_done_from_the_command_lin
         &["ossification", "add", "--patient", &hn, "--surgery", "soon", "--prophylaxis", "none"],
     ));
     assert!(err.contains("--surgery"), "{err}");
+    assert_eq!(err.matches("write it like").count(), 1, "the example once: {err}");
+    // Found in use: the dose of no prophylaxis was accepted and dropped.
+    let err = refused(periop(
+        dir.path(),
+        &[
+            "ossification",
+            "add",
+            "--patient",
+            &hn,
+            "--surgery",
+            "2026-11-20T10:00",
+            "--prophylaxis",
+            "none",
+            "--dose",
+            "7",
+        ],
+    ));
+    assert!(err.contains("--dose is a radiotherapy's; a prophylaxis \"none\" has no dose"), "{err}");
 
     let listed = ok(periop(dir.path(), &["ossification", "--patient", &hn, "--format", "json"]));
     let id: String =
@@ -134,6 +152,8 @@ fn r_ho_1_a_follow_up_is_recorded_warned_and_its_x_ray_done_from_the_command_lin
     assert!(err.contains("use 0, I, II, III or IV"), "{err}");
     let done = ok(periop(dir.path(), &["ossification", "xray", &id, "--brooker", "1"]));
     assert!(done.contains("Brooker I: islands of bone"), "{done}");
+    let err = refused(periop(dir.path(), &["ossification", "xray", &id, "--brooker", "II"]));
+    assert!(err.contains("its X-ray check is already recorded: Brooker I on 23/11/2026"), "{err}");
     let text = ok(periop(dir.path(), &["ossification", "--patient", &hn]));
     assert!(text.contains("X-ray 23/11/2026: Brooker I"), "{text}");
     let rule = ok(periop(dir.path(), &["rules", "R-HO-1"]));
