@@ -110,8 +110,8 @@ fn the_rounds_help_names_the_day_keys() {
 fn r_do_5_a_round_entered_by_mistake_is_voided_from_the_rounds_tab() {
     let mut w = ward();
     press(&mut w, "6/lefevre\n\n");
-    // Session 1 is recorded; pain 3, the rest as at the last round, pins 0 4 0 0 0 0.
-    press(&mut w, "\t\t\t\t3\t\t\t\t\t\t0\t4\t0\t0\t0\t0\t\t\n");
+    // Session 1 is recorded; pain 3, sensation, motor and colour chosen (Space: normal), pins 0 4 0 0 0 0.
+    press(&mut w, "\t\t\t\t3\t \t \t \t\t\t0\t4\t0\t0\t0\t0\t\t\n");
     let alert = "PIN SITE GRADE 4: pin 2";
     let board_has =
         |w: &Ward| w.state.board.board.as_ref().unwrap().attention.iter().any(|a| a.message.starts_with(alert));
@@ -252,4 +252,26 @@ fn r_do_7_a_step_is_refused_in_the_future_and_voided_from_v() {
     let row = w.state.rounds.list.selected_row().unwrap();
     assert_eq!(row.case.events.len() + 1, row.case.step_log.len(), "voided, kept in the log");
     assert_eq!(row.status.phase, periop::domain::distraction::Phase::Distraction);
+}
+
+/// R-DO-5, R-DO-6 (found in use): the round form started sensation, motor
+/// and colour on the last round's values, so a neuro check could be saved
+/// unseen. They start empty; a round saved without them is refused, naming
+/// the field.
+#[test]
+fn r_do_5_the_neurovascular_check_starts_empty_and_must_be_chosen() {
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n\n");
+    let shown = screen(&w, 160, 48);
+    for label in ["Sensation", "Motor", "Colour / refill"] {
+        let line = shown.lines().find(|l| l.contains(label)).unwrap_or_else(|| panic!("{label}: {shown}"));
+        assert!(line.contains("choose with ← →") && !line.contains("normal"), "{line}");
+    }
+    // Pain 3, the pins graded, nothing chosen for the neuro check.
+    press(&mut w, "\t\t\t\t3\t\t\t\t\t\t0\t0\t0\t0\t0\t0");
+    ctrl(&mut w, 's');
+    let shown = flat(&screen(&w, 160, 48));
+    assert!(shown.contains("not saved: Sensation: choose one with ← →"), "{shown}");
+    assert!(!shown.contains("round recorded"), "{shown}");
+    assert!(w.state.rounds.list.selected_row().unwrap().case.rounds.iter().all(|r| r.pain != 3 || r.at != now()));
 }

@@ -96,14 +96,16 @@ pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenFo
     let today = crate::domain::ward_time::local_day(now, zone);
     let plan = case.plan();
     let mut fields = session_fields(row, today, now, zone);
-    let last = case.rounds.last();
     fields.push(Field::whole("pain", "Pain (0-10)", 0, u32::from(MAX_PAIN)));
     let sensation = choices(Sensation::ALL, Sensation::code, Sensation::label);
     let motor = choices(Motor::ALL, Motor::code, Motor::label);
     let colour = choices(Colour::ALL, Colour::code, Colour::label);
-    fields.push(Field::pick("sensation", "Sensation", sensation).with(last.map_or("", |r| r.sensation.code())));
-    fields.push(Field::pick("motor", "Motor", motor).with(last.map_or("", |r| r.motor.code())));
-    fields.push(Field::pick("colour", "Colour / refill", colour).with(last.map_or("", |r| r.colour.code())));
+    // R-DO-5, R-DO-6: the neurovascular check starts empty, every round:
+    // the nurse chooses what they find (a value carried over from the last
+    // round would let a new deficit be saved unseen).
+    fields.push(Field::pick("sensation", "Sensation", sensation));
+    fields.push(Field::pick("motor", "Motor", motor));
+    fields.push(Field::pick("colour", "Colour / refill", colour));
     if p.site.is_craniofacial() {
         fields.push(Field::whole("mouth", "Mouth opening (mm)", 0, u32::from(MAX_MOUTH_OPENING_MM)).optional());
         fields.push(Field::flag("occlusion", "Occlusion as it should be").with("yes"));
