@@ -175,3 +175,17 @@ fn r_do_1_a_target_between_two_turns_is_refused() {
     assert!(err.contains("a target of 30.3 mm is not a whole number of 0.25 mm turns"), "{err}");
     assert!(err.contains("use 30.25 or 30.5 mm"), "{err}");
 }
+
+/// Found in use: `on a internal`, `1 sessions`. The prescription reads as
+/// English whatever the numbers.
+#[test]
+fn a_prescription_line_reads_as_english() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let hn = free_patient(dir.path());
+    let args = ["distraction", "add", "--patient", &hn, "--site", "mandible", "--device", "internal_craniofacial"];
+    let more = ["--osteotomy", "2026-11-01", "--target", "12", "--mm-per-turn", "0.5", "--rhythm", "1", "--pins", "1"];
+    let added = ok(periop(dir.path(), &[&args[..], &more].concat()));
+    assert!(added.contains("mandible on an internal craniofacial distractor:"), "{added}");
+    assert!(added.contains(" in 1 session of 0.5 mm turns, target 12 mm, 1 pin site"), "{added}");
+}

@@ -367,7 +367,7 @@ fn turns_reported_by_phone_are_recorded_without_a_round() {
     // Session 2, the phone flag, then session 1 as recorded (unchanged).
     press(&mut w, "1\n\n\n");
     let shown = screen(&w, 80, 24);
-    assert!(shown.contains("1 session(s), 1 turn(s) recorded (by phone)"), "{shown}");
+    assert!(shown.contains("1 session, 1 turn recorded (by phone)"), "{shown}");
     assert_eq!(w.state.rounds.list.selected_row().unwrap().status.sessions_done, before + 1);
     // Nothing left to report today: `t` offers the recorded sessions, to correct.
     press(&mut w, "t");

@@ -46,7 +46,7 @@ fn r_do_4_a_day_gone_by_shows_the_sessions_missed_and_takes_turns_reported_late(
     press(&mut w, "1\t\t ");
     ctrl(&mut w, 's');
     let shown = flat(&screen(&w, 80, 24));
-    assert!(shown.contains("1 session(s), 1 turn(s) recorded for Fri 20/11/2026, reported late (by phone)"), "{shown}");
+    assert!(shown.contains("1 session, 1 turn recorded for Fri 20/11/2026, reported late (by phone)"), "{shown}");
     let row = w.state.rounds.list.selected_row().unwrap();
     assert_eq!((row.status.sessions_done, row.status.overdue_sessions.clone()), (3, vec![4]));
     let case = w.store.distraction(row.case.id).unwrap();
@@ -176,7 +176,7 @@ fn r_do_5_the_turns_of_a_recorded_session_are_corrected_from_t() {
     ctrl(&mut w, 's');
     let shown = flat(&screen(&w, 80, 24));
     assert!(
-        shown.contains("PERRIN Lucas (08/02/2015): session 1 corrected: 2 → 0 turn(s) (kept in the audit)"),
+        shown.contains("PERRIN Lucas (08/02/2015): session 1 corrected from 2 to 0 turns (kept in the audit)"),
         "{shown}"
     );
     let shown = screen(&w, 160, 48);
@@ -274,4 +274,54 @@ fn r_do_5_the_neurovascular_check_starts_empty_and_must_be_chosen() {
     assert!(shown.contains("not saved: Sensation: choose one with ← →"), "{shown}");
     assert!(!shown.contains("round recorded"), "{shown}");
     assert!(w.state.rounds.list.selected_row().unwrap().case.rounds.iter().all(|r| r.pain != 3 || r.at != now()));
+}
+
+/// Found in use: two cases of one patient read as identical rows on the
+/// list and in the step form. With more than one case, the case's number
+/// says which.
+#[test]
+fn two_cases_of_one_patient_are_told_apart_by_their_number() {
+    use periop::app::{Effect, clock::Clock};
+    use periop::shell;
+    use std::collections::VecDeque;
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n");
+    let first = w.state.rounds.list.selected_row().unwrap().case.clone();
+    let new = periop::store::distraction::NewDistraction {
+        patient_id: first.patient.patient_id,
+        prescription: first.prescription.clone(),
+        outpatient: false,
+    };
+    let second = w.store.add_distraction(now(), &new).unwrap();
+    let mut pending = VecDeque::from([Effect::LoadRounds(w.state.today())]);
+    shell::settle(&mut w.store, Clock::Fixed(now()), &mut w.state, &mut pending);
+    let shown = screen(&w, 160, 48);
+    let name = first.patient.to_string();
+    for id in [first.id, second] {
+        assert!(shown.contains(&format!("{name} case #{id}")), "{shown}");
+    }
+    press(&mut w, "s");
+    let shown = screen(&w, 160, 48);
+    let selected = w.state.rounds.list.selected_row().unwrap().case.id;
+    assert!(shown.contains(&format!("│ {name} case #{selected}")), "the step form says which: {shown}");
+}
+
+/// Found in use: the form's help cut the key names at 80 columns (`Tab
+/// Down E…`). Keys too long for their column are kept whole.
+#[test]
+fn the_form_help_keeps_key_names_whole_at_80_columns() {
+    use crossterm::event::KeyCode;
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n\n");
+    press_code(&mut w, KeyCode::F(1));
+    let mut seen = String::new();
+    // The help may scroll at 80×24: read it page by page.
+    for _ in 0..6 {
+        let shown = screen(&w, 80, 24);
+        assert!(!shown.contains("E…"), "{shown}");
+        seen.push_str(&shown);
+        press(&mut w, "j");
+    }
+    assert!(seen.contains("Tab Down Enter"), "{seen}");
+    assert!(seen.contains("Backspace Ctrl-H"), "{seen}");
 }

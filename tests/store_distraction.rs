@@ -3,6 +3,8 @@
 //! grades (R-DO-5), the rounds list with its alerts (R-DO-4, R-DO-6), every
 //! write audited, and a file of schema 3 upgraded.
 
+mod store_common;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
 use periop::domain::attention::Severity;
@@ -478,4 +480,25 @@ fn r_do_5_voiding_a_round_says_its_sessions_stay_and_how_to_correct_them() {
     let bare = store.record_round(paris(11, 12, 15), id, &RoundEntry { round: round(&[0, 0, 0, 0]), sessions: vec![] });
     let voided = store.write(paris(11, 12, 16), |tx| void::void(tx, Voidable::Round, bare.unwrap(), "twice")).unwrap();
     assert_eq!(voided.note, None, "a round without sessions has nothing to say");
+}
+
+/// R-ROLE-1 (found in use): a nurse's step on a removed case was told the
+/// phase ("removed then") instead of the role needed. The role comes first.
+#[test]
+fn r_role_1_a_nurses_step_is_refused_for_the_role_before_the_phase() {
+    use store_common::{add_patient, admin, at, new_db, nurse, open_as_staff, open_playing};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let patient = add_patient(&mut store, 1);
+    let prescription = Prescription { osteotomy_on: d(10, 1), ..tibia() };
+    let id =
+        store.add_distraction(at(), &NewDistraction { patient_id: patient, prescription, outpatient: false }).unwrap();
+    store.record_phase(at(), id, &step(PhaseKind::EndDistraction, d(11, 20), None)).unwrap();
+    store.record_phase(at(), id, &step(PhaseKind::Removal, d(11, 21), None)).unwrap();
+    drop(store);
+    let mut store = open_as_staff(&path, &nurse());
+    let err = store.record_phase(at(), id, &step(PhaseKind::Pause, d(11, 22), Some("pain"))).unwrap_err();
+    assert!(matches!(err, StoreError::NotAllowed { .. }), "{err}");
+    assert!(err.to_string().contains("doctor"), "{err}");
 }

@@ -5,7 +5,7 @@
 
 use crate::domain::attention::Alert;
 use crate::domain::distraction::Prescription;
-use crate::domain::distraction::alerts::{StrutsToday, fmt_mm};
+use crate::domain::distraction::alerts::{StrutsToday, counted, fmt_mm, with_article};
 use crate::domain::identity::Identity;
 use crate::domain::names;
 use crate::store::distraction::{DistractionCase, RoundsRow};
@@ -182,16 +182,16 @@ pub fn text(rows: &[RoundsRow], day: NaiveDate) -> String {
 /// The prescription in one line.
 pub fn prescription_line(p: &Prescription) -> String {
     format!(
-        "{} on a {}: osteotomy {}, latency {} days, {} mm/day in {} sessions of {} mm turns, target {} mm, {} pin sites{}",
+        "{} on {}: osteotomy {}, latency {}, {} mm/day in {} of {} mm turns, target {} mm, {}{}",
         p.site.label(),
-        p.device.label(),
+        with_article(p.device.label()),
         p.osteotomy_on.format("%d/%m/%Y"),
-        p.latency_days,
+        counted(p.latency_days, "day"),
         fmt_mm(p.rate_mm_day),
-        p.sessions_per_day,
+        counted(p.sessions_per_day, "session"),
         fmt_mm(p.mm_per_turn),
         fmt_mm(p.target_mm),
-        p.pins,
+        counted(p.pins, "pin site"),
         if p.pin_sites.is_empty() { String::new() } else { format!(" ({})", p.pin_sites) }
     )
 }

@@ -118,7 +118,7 @@ impl Screen for RoundsScreen {
         if let Some(why) = not_on_this_day(state, action) {
             return problem(state, why);
         }
-        let who = row.case.patient.to_string();
+        let who = patient_and_case(&state.rounds.list.rows, &row);
         let form = match action {
             Action::RecordRound => forms::round(&row, state.now, state.zone, &who),
             Action::VoidRound => match forms::void_round(&row, state.zone, &who) {
@@ -203,4 +203,13 @@ impl Screen for RoundsScreen {
             _ => true,
         }
     }
+}
+
+/// The patient of `row` as the list and the forms name them: with the
+/// case's number when the patient has another case on the list (found in
+/// use: two cases of one patient read as identical rows).
+pub fn patient_and_case(rows: &[RoundsRow], row: &RoundsRow) -> String {
+    let patient = row.case.patient.patient_id;
+    let others = rows.iter().filter(|r| r.case.patient.patient_id == patient && r.case.id != row.case.id).count();
+    if others == 0 { row.case.patient.to_string() } else { format!("{} case #{}", row.case.patient, row.case.id) }
 }

@@ -274,6 +274,18 @@ pub fn current_rate(record: &Record<'_>, day: NaiveDate) -> f64 {
         .unwrap_or(record.prescription.rate_mm_day)
 }
 
+/// A count with its noun: `1 session`, `2 sessions`, `0 turns`.
+pub fn counted(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+/// `a circular frame`, `an internal craniofacial distractor`.
+pub fn with_article(words: &str) -> String {
+    let vowel = words.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {words}", if vowel { "an" } else { "a" })
+}
+
 /// Millimetres as a nurse writes them: `12`, `12.5`, `12.25`.
 pub fn fmt_mm(mm: f64) -> String {
     let text = format!("{mm:.2}");
@@ -469,6 +481,15 @@ mod tests {
 
     fn messages(s: &Status) -> Vec<String> {
         s.alerts.iter().map(|a| format!("{} {}", a.rule, a.message)).collect()
+    }
+
+    #[test]
+    fn counts_and_articles_read_as_english() {
+        assert_eq!(counted(1u32, "session"), "1 session");
+        assert_eq!(counted(0u32, "turn"), "0 turns");
+        assert_eq!(counted(4u32, "session"), "4 sessions");
+        assert_eq!(with_article("internal craniofacial distractor"), "an internal craniofacial distractor");
+        assert_eq!(with_article("hexapod"), "a hexapod");
     }
 
     #[test]
