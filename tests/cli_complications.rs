@@ -161,3 +161,43 @@ fn r_ho_1_a_follow_up_is_recorded_warned_and_its_x_ray_done_from_the_command_lin
     let report = ok(periop(dir.path(), &["check"]));
     assert!(report.contains("verdict:      healthy"), "{report}");
 }
+
+/// R-PATH-6 (found in use): a complication dated 1900, a surgery in 1850,
+/// an osteotomy in 1850 (`consolidation day 64606`) were accepted and
+/// `periop check` stayed healthy. Refused at the write, naming the birth
+/// date; found by `check` in a file written before.
+#[test]
+fn r_path_6_nothing_is_recorded_before_the_patients_birth() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let hn = first_patient(dir.path());
+    let add = ["complications", "add", "--patient", &hn, "--kind", "other", "--severity", "mild"];
+    let err = refused(periop(dir.path(), &[&add[..], &["--on", "1900-01-01"]].concat()));
+    assert!(err.contains("complication onset on 01/01/1900 is before the patient's birth date"), "{err}");
+    let err = refused(periop(
+        dir.path(),
+        &["ossification", "add", "--patient", &hn, "--surgery", "1850-01-01T08:00", "--prophylaxis", "none"],
+    ));
+    assert!(err.contains("surgery on 01/01/1850 is before the patient's birth date"), "{err}");
+    let hn = free_patient(dir.path());
+    let args = ["distraction", "add", "--patient", &hn, "--site", "tibia", "--device", "circular_frame"];
+    let err = refused(periop(dir.path(), &[&args[..], &["--osteotomy", "1850-01-01", "--target", "20"]].concat()));
+    assert!(err.contains("osteotomy on 01/01/1850 is before the patient's birth date"), "{err}");
+    ok(periop(dir.path(), &[&args[..], &["--osteotomy", "2026-11-01", "--target", "20"]].concat()));
+    let report = ok(periop(dir.path(), &["check"]));
+    assert!(report.contains("verdict:      healthy"), "{report}");
+    // A file written before the rule: `check` names the record, not the patient.
+    let conn = rusqlite::Connection::open(dir.path().join("w.db")).unwrap();
+    let id: i64 = conn
+        .query_row(
+            "UPDATE distraction_cases SET osteotomy_on = '1850-01-01' WHERE patient_id =
+               (SELECT id FROM patients WHERE hospital_number = ?1) RETURNING id",
+            [&hn],
+            |r| r.get(0),
+        )
+        .unwrap();
+    drop(conn);
+    let out = periop(dir.path(), &["check"]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains(&format!("distraction case #{id}: osteotomy on 01/01/1850 is before")), "{report}");
+}

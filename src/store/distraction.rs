@@ -372,6 +372,13 @@ pub fn add(tx: &mut WriteTx<'_>, new: &NewDistraction) -> Result<i64> {
     if !exists {
         return Err(StoreError::NotFound(Table::Patients.row(new.patient_id)));
     }
+    super::stay_order::on_or_after_birth(
+        tx,
+        "the distraction prescription",
+        crate::domain::stay_order::Event::Osteotomy,
+        p.osteotomy_on,
+        new.patient_id,
+    )?;
     tx.insert(
         Table::DistractionCases,
         &[
@@ -408,6 +415,14 @@ pub fn record_phase(tx: &mut WriteTx<'_>, case_id: i64, event: &PhaseEvent) -> R
     let (phase, _) = alerts::phase_on(&case.record(), &plan, event.on);
     plan::check_event(phase, &case.events, event.kind, event.on, case.prescription.osteotomy_on, today)
         .map_err(refuse)?;
+    // R-PATH-6: an osteotomy stored before the birth date (an old file) does
+    // not carry its steps with it.
+    crate::domain::stay_order::on_or_after_birth(
+        crate::domain::stay_order::Event::DistractionStep,
+        event.on,
+        case.patient.birth_date,
+    )
+    .map_err(|f| super::stay_order::refused("the distraction step", &[f], tx.zone()))?;
     let reason = event.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
     if event.kind == PhaseKind::Pause && reason.is_none() {
         return Err(refuse("a pause needs a reason; say why distraction stops".into()));

@@ -158,6 +158,14 @@ pub fn record(tx: &mut WriteTx<'_>, new: &NewFollowUp) -> Result<(i64, Vec<Strin
     if !exists {
         return Err(StoreError::NotFound(Table::Patients.row(new.patient_id)));
     }
+    let surgery_day = ward_time::local_day(new.surgery_at, tx.zone());
+    super::stay_order::on_or_after_birth(
+        tx,
+        what,
+        crate::domain::stay_order::Event::Surgery,
+        surgery_day,
+        new.patient_id,
+    )?;
     if let Some(case_id) = new.case_id {
         super::complications::check_case(tx.conn(), new.patient_id, case_id)?;
     }
