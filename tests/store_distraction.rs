@@ -502,3 +502,18 @@ fn r_role_1_a_nurses_step_is_refused_for_the_role_before_the_phase() {
     assert!(matches!(err, StoreError::NotAllowed { .. }), "{err}");
     assert!(err.to_string().contains("doctor"), "{err}");
 }
+
+/// R-DO-7: a removal recorded by mistake and voided no longer takes the
+/// case off the rounds list.
+#[test]
+fn r_do_7_a_voided_removal_keeps_the_case_on_the_rounds_list() {
+    use periop::store::void::{self, Voidable};
+    let (_dir, mut store, id) = setup();
+    store.record_phase(paris(11, 20, 9), id, &step(PhaseKind::EndDistraction, d(11, 20), None)).unwrap();
+    let removal = store.record_phase(paris(11, 20, 9), id, &step(PhaseKind::Removal, d(11, 20), None)).unwrap();
+    assert!(store.rounds(d(11, 22), paris(11, 22, 9)).unwrap().is_empty());
+    store.write(paris(11, 22, 9), |tx| void::void(tx, Voidable::Step, removal, "the other leg's frame")).unwrap();
+    let rows = store.rounds(d(11, 22), paris(11, 22, 9)).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].status.phase, Phase::Consolidation);
+}

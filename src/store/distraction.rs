@@ -346,7 +346,7 @@ pub fn rounds_list(
     let cases = load(
         conn,
         "d.osteotomy_on <= ?1 AND NOT EXISTS (SELECT 1 FROM distraction_phases x
-             WHERE x.case_id = d.id AND x.kind = 'removal' AND x.on_day < ?1)",
+             WHERE x.case_id = d.id AND x.kind = 'removal' AND x.on_day < ?1 AND x.voided_at IS NULL)",
         &day.to_string(),
     )?;
     let mut rows: Vec<RoundsRow> = cases

@@ -114,7 +114,14 @@ pub fn phase_on(record: &Record<'_>, plan: &Plan, day: NaiveDate) -> (Phase, i64
     let ended = record.events.iter().any(|e| e.kind == PhaseKind::EndDistraction && e.on <= day);
     let achieved: u32 = record.sessions.iter().filter(|s| s.day <= day).map(|s| s.turns).sum();
     if phase == Phase::Consolidation && !ended && record.hexapod.is_none() && achieved < plan.target_turns {
-        return (Phase::Distraction, (day - plan.start).num_days() + 1);
+        // A pause recorded past the planned days holds until its resume.
+        let last = record
+            .events
+            .iter()
+            .filter(|e| e.on <= day && matches!(e.kind, PhaseKind::Pause | PhaseKind::Resume))
+            .max_by_key(|e| e.on);
+        let owed = if last.is_some_and(|e| e.kind == PhaseKind::Pause) { Phase::Paused } else { Phase::Distraction };
+        return (owed, (day - plan.start).num_days() + 1);
     }
     (phase, plan.day_number(day, record.prescription.osteotomy_on))
 }
@@ -671,6 +678,13 @@ mod tests {
         let s = status_at(&done, &[], &end, at(12, 1, 9));
         assert_eq!(s.phase, Phase::Consolidation);
         assert!(s.alerts.is_empty(), "{:?}", messages(&s));
+        // Paused past the planned days (turns owed): paused until resumed.
+        let pause =
+            |kind, on| PhaseEvent { kind, on, reason: Some("pain".into()), rate_mm_day: None, recorded_at: None };
+        let paused = [pause(PhaseKind::Pause, d(11, 30))];
+        assert_eq!(status_at(&done, &[], &paused, at(12, 1, 9)).phase, Phase::Paused);
+        let resumed = [pause(PhaseKind::Pause, d(11, 30)), pause(PhaseKind::Resume, d(12, 1))];
+        assert_eq!(status_at(&done, &[], &resumed, at(12, 1, 9)).phase, Phase::Distraction);
     }
 
     #[test]
