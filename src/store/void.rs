@@ -229,6 +229,9 @@ pub struct Voided {
 pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Result<Voided> {
     let table = what.table();
     let row = table.row(id);
+    // R-ROLE-1 first: one who may not void it is told the role needed,
+    // not what else is wrong with the request.
+    tx.may(super::permission::change_of(table, false, &super::permission::VOID_COLUMNS))?;
     let reason = reason_given(&row, reason)?;
     type Found = (String, Option<f64>, Option<String>, i64, i64, Option<String>);
     let found: Option<Found> = tx
