@@ -292,7 +292,12 @@ CREATE TABLE IF NOT EXISTS distraction_phases (
     reason      TEXT,
     rate_mm_day REAL CHECK (rate_mm_day IS NULL OR rate_mm_day > 0),
     recorded_by INTEGER NOT NULL REFERENCES staff(id),
-    version     INTEGER NOT NULL DEFAULT 1
+    version     INTEGER NOT NULL DEFAULT 1,
+    -- A step recorded by mistake is voided (who, when, why; schema 14): it
+    -- counts in no plan, the audit keeps it.
+    voided_at   TEXT,
+    voided_by   INTEGER REFERENCES staff(id),
+    void_reason TEXT
 );
 CREATE INDEX IF NOT EXISTS distraction_phases_by_case ON distraction_phases (case_id);
 

@@ -126,6 +126,24 @@ fn r_ho_1_a_follow_up_is_recorded_warned_and_its_x_ray_done_from_the_command_lin
         &["ossification", "add", "--patient", &hn, "--surgery", "soon", "--prophylaxis", "none"],
     ));
     assert!(err.contains("--surgery"), "{err}");
+    assert_eq!(err.matches("write it like").count(), 1, "the example once: {err}");
+    // Found in use: the dose of no prophylaxis was accepted and dropped.
+    let err = refused(periop(
+        dir.path(),
+        &[
+            "ossification",
+            "add",
+            "--patient",
+            &hn,
+            "--surgery",
+            "2026-11-20T10:00",
+            "--prophylaxis",
+            "none",
+            "--dose",
+            "7",
+        ],
+    ));
+    assert!(err.contains("--dose is a radiotherapy's; a prophylaxis \"none\" has no dose"), "{err}");
 
     let listed = ok(periop(dir.path(), &["ossification", "--patient", &hn, "--format", "json"]));
     let id: String =
@@ -134,10 +152,52 @@ fn r_ho_1_a_follow_up_is_recorded_warned_and_its_x_ray_done_from_the_command_lin
     assert!(err.contains("use 0, I, II, III or IV"), "{err}");
     let done = ok(periop(dir.path(), &["ossification", "xray", &id, "--brooker", "1"]));
     assert!(done.contains("Brooker I: islands of bone"), "{done}");
+    let err = refused(periop(dir.path(), &["ossification", "xray", &id, "--brooker", "II"]));
+    assert!(err.contains("its X-ray check is already recorded: Brooker I on 23/11/2026"), "{err}");
     let text = ok(periop(dir.path(), &["ossification", "--patient", &hn]));
     assert!(text.contains("X-ray 23/11/2026: Brooker I"), "{text}");
     let rule = ok(periop(dir.path(), &["rules", "R-HO-1"]));
     assert!(rule.contains("Brooker"), "{rule}");
     let report = ok(periop(dir.path(), &["check"]));
     assert!(report.contains("verdict:      healthy"), "{report}");
+}
+
+/// R-PATH-6 (found in use): a complication dated 1900, a surgery in 1850,
+/// an osteotomy in 1850 (`consolidation day 64606`) were accepted and
+/// `periop check` stayed healthy. Refused at the write, naming the birth
+/// date; found by `check` in a file written before.
+#[test]
+fn r_path_6_nothing_is_recorded_before_the_patients_birth() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let hn = first_patient(dir.path());
+    let add = ["complications", "add", "--patient", &hn, "--kind", "other", "--severity", "mild"];
+    let err = refused(periop(dir.path(), &[&add[..], &["--on", "1900-01-01"]].concat()));
+    assert!(err.contains("complication onset on 01/01/1900 is before the patient's birth date"), "{err}");
+    let err = refused(periop(
+        dir.path(),
+        &["ossification", "add", "--patient", &hn, "--surgery", "1850-01-01T08:00", "--prophylaxis", "none"],
+    ));
+    assert!(err.contains("surgery on 01/01/1850 is before the patient's birth date"), "{err}");
+    let hn = free_patient(dir.path());
+    let args = ["distraction", "add", "--patient", &hn, "--site", "tibia", "--device", "circular_frame"];
+    let err = refused(periop(dir.path(), &[&args[..], &["--osteotomy", "1850-01-01", "--target", "20"]].concat()));
+    assert!(err.contains("osteotomy on 01/01/1850 is before the patient's birth date"), "{err}");
+    ok(periop(dir.path(), &[&args[..], &["--osteotomy", "2026-11-01", "--target", "20"]].concat()));
+    let report = ok(periop(dir.path(), &["check"]));
+    assert!(report.contains("verdict:      healthy"), "{report}");
+    // A file written before the rule: `check` names the record, not the patient.
+    let conn = rusqlite::Connection::open(dir.path().join("w.db")).unwrap();
+    let id: i64 = conn
+        .query_row(
+            "UPDATE distraction_cases SET osteotomy_on = '1850-01-01' WHERE patient_id =
+               (SELECT id FROM patients WHERE hospital_number = ?1) RETURNING id",
+            [&hn],
+            |r| r.get(0),
+        )
+        .unwrap();
+    drop(conn);
+    let out = periop(dir.path(), &["check"]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains(&format!("distraction case #{id}: osteotomy on 01/01/1850 is before")), "{report}");
 }

@@ -116,9 +116,76 @@ fn r_do_5_a_round_is_voided_from_the_command_line() {
     let err = String::from_utf8_lossy(&unknown.stderr);
     assert!(
         err.contains(
-            "use one of: intake, treatment, lab, consultation, complication, ossification, round, strut, implant"
+            "use one of: intake, treatment, lab, consultation, complication, ossification, round, strut, step, implant"
         ),
         "{err}"
     );
     ok(periop(dir.path(), &["check"]));
+}
+
+/// A tibia case for a free patient of the demo ward, from 01/11/2026.
+fn tibia_case(dir: &Path) -> String {
+    ok(periop(dir, &["demo"]));
+    let hn = free_patient(dir);
+    let args = ["distraction", "add", "--patient", &hn, "--site", "tibia", "--device", "circular_frame"];
+    ok(periop(dir, &[&args[..], &["--osteotomy", "2026-11-01", "--target", "20", "--pins", "4"]].concat()));
+    hn
+}
+
+/// R-DO-7 (found in use): `--on 2026-12-05` was accepted on 12/11, and a
+/// step recorded by mistake could not be voided (`"step" cannot be
+/// voided`). A step after today is refused; the sheet numbers each step;
+/// `periop void step ID --reason` voids it, and the right one is recorded.
+#[test]
+fn r_do_7_a_step_is_never_in_the_future_and_is_voided_by_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let hn = tibia_case(dir.path());
+    let step = ["distraction", "step", "--patient", &hn, "--kind", "pause", "--reason", "pain"];
+    let err = refused(periop(dir.path(), &[&step[..], &["--on", "2026-12-05"]].concat()));
+    assert!(err.contains("cannot be dated 05/12/2026, after today (12/11/2026)"), "{err}");
+    let said = ok(periop(dir.path(), &[&step[..], &["--on", "2026-11-11"]].concat()));
+    let id = said.strip_prefix("recorded step #").and_then(|t| t.split(':').next()).expect(&said).to_string();
+    assert!(said.contains(&format!("if it was a mistake: periop void step {id} --reason")), "{said}");
+    let sheet = ok(periop(dir.path(), &["distraction", "--patient", &hn]));
+    assert!(sheet.contains(&format!("step #{id} 11/11/2026 distraction paused: pain")), "{sheet}");
+    let voided = ok(periop(dir.path(), &["void", "step", &id, "--reason", "wrong day"]));
+    assert!(
+        voided.starts_with(&format!("voided distraction step #{id}: distraction paused on 11/11/2026")),
+        "{voided}"
+    );
+    let sheet = ok(periop(dir.path(), &["distraction", "--patient", &hn]));
+    assert!(sheet.contains("✗ voided: wrong day"), "{sheet}");
+    assert!(sheet.contains("  12/11/2026  distraction "), "the plan is rebuilt without it: {sheet}");
+    ok(periop(dir.path(), &step));
+    // R-DO-7: removal leaves consolidation only.
+    let err = refused(periop(dir.path(), &["distraction", "step", "--patient", &hn, "--kind", "removal"]));
+    assert!(err.contains("the case is paused then; from a pause, record the resume (resume)"), "{err}");
+    ok(periop(dir.path(), &["check"]));
+}
+
+/// R-DO-1 (found in use): `--target 30.3` with 0.25 mm turns was planned to
+/// 30.5 mm; refused, naming the nearest targets the device can reach.
+#[test]
+fn r_do_1_a_target_between_two_turns_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let hn = free_patient(dir.path());
+    let args = ["distraction", "add", "--patient", &hn, "--site", "tibia", "--device", "circular_frame"];
+    let err = refused(periop(dir.path(), &[&args[..], &["--osteotomy", "2026-11-01", "--target", "30.3"]].concat()));
+    assert!(err.contains("a target of 30.3 mm is not a whole number of 0.25 mm turns"), "{err}");
+    assert!(err.contains("use 30.25 or 30.5 mm"), "{err}");
+}
+
+/// Found in use: `on a internal`, `1 sessions`. The prescription reads as
+/// English whatever the numbers.
+#[test]
+fn a_prescription_line_reads_as_english() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(periop(dir.path(), &["demo"]));
+    let hn = free_patient(dir.path());
+    let args = ["distraction", "add", "--patient", &hn, "--site", "mandible", "--device", "internal_craniofacial"];
+    let more = ["--osteotomy", "2026-11-01", "--target", "12", "--mm-per-turn", "0.5", "--rhythm", "1", "--pins", "1"];
+    let added = ok(periop(dir.path(), &[&args[..], &more].concat()));
+    assert!(added.contains("mandible on an internal craniofacial distractor:"), "{added}");
+    assert!(added.contains(" in 1 session of 0.5 mm turns, target 12 mm, 1 pin site"), "{added}");
 }

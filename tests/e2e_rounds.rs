@@ -26,9 +26,10 @@ fn r_do_6_a_grade_3_pin_site_recorded_in_one_terminal_is_an_urgent_review_on_the
     a.send("\r");
     a.wait_for_all(&["Round: femur distraction", "Pin 4 grade (0-6)"]);
     // Sessions 2-4 are not due yet and stay empty; the phone flag; pain 2;
-    // sensation, motor and colour as at the last round; range of motion and
+    // sensation, motor and colour chosen (Space: normal; nothing is chosen
+    // for the nurse); range of motion and
     // temperature left out; pins 0 0 3 0.
-    a.send("\t\t\t\t2\t\t\t\t\t\t0\t0\t3\t0");
+    a.send("\t\t\t\t2\t \t \t \t\t\t0\t0\t3\t0");
     let start = Instant::now();
     a.send("\x13");
     let screen_a = a.wait_for("A to say the round is saved", |s| s.contains("round recorded"));

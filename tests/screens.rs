@@ -367,7 +367,7 @@ fn turns_reported_by_phone_are_recorded_without_a_round() {
     // Session 2, the phone flag, then session 1 as recorded (unchanged).
     press(&mut w, "1\n\n\n");
     let shown = screen(&w, 80, 24);
-    assert!(shown.contains("1 session(s), 1 turn(s) recorded (by phone)"), "{shown}");
+    assert!(shown.contains("1 session, 1 turn recorded (by phone)"), "{shown}");
     assert_eq!(w.state.rounds.list.selected_row().unwrap().status.sessions_done, before + 1);
     // Nothing left to report today: `t` offers the recorded sessions, to correct.
     press(&mut w, "t");
@@ -521,8 +521,8 @@ fn r_med_3_a_treatment_is_marked_stopped_from_the_admission() {
 fn rounds_after_a_round_with_pin_signs_160x48() {
     let mut w = ward();
     press(&mut w, "6/lefevre\n\n");
-    // Session 1 is recorded; pain 3, the rest as at the last round, pins 0 1 2 0 0 0.
-    press(&mut w, "\t\t\t\t3\t\t\t\t\t\t0\t1\t2\t0\t0\t0\t\t\n");
+    // Session 1 is recorded; pain 3, sensation, motor and colour chosen (Space: normal), pins 0 1 2 0 0 0.
+    press(&mut w, "\t\t\t\t3\t \t \t \t\t\t0\t1\t2\t0\t0\t0\t\t\n");
     let shown = screen(&w, 160, 48);
     assert!(shown.contains("pin 2: 0→0→0→1  pin 3: 0→0→0→2"), "{shown}");
     assert!(shown.contains("! R-DO-6 PIN SITE GRADE 2: pin 3; notify the doctor (oral antibiotics)"), "{shown}");

@@ -217,3 +217,60 @@ fn v_voids_a_complication_and_a_follow_up_from_the_admission_page() {
         "the Board no longer counts it"
     );
 }
+
+/// R-COMP-1 (found in use): `Enter` on the complication of a patient in
+/// distraction without an admission said "this row is not about one
+/// admission", with no next step. It opens their case on the Rounds tab;
+/// a patient with neither is told which commands show them.
+#[test]
+fn r_comp_1_a_complication_without_a_stay_opens_the_patients_distraction() {
+    use periop::app::state::{RowKey, Tab};
+    use periop::domain::attention::Subject;
+    use periop::domain::complications::{Kind, NewComplication, Severity};
+    use periop::store::patients::{self, NewPatient};
+    let mut w = ward();
+    let now = now();
+    let registered = |w: &mut Ward, number: &str| {
+        let new = NewPatient {
+            surname: "Sansséjour".into(),
+            first_name: number.into(),
+            birth_date: chrono::NaiveDate::from_ymd_opt(2001, 3, 4).unwrap(),
+            sex: 'F',
+            hospital_number: number.into(),
+        };
+        let id = w.store.write(now, |tx| patients::register(tx, &new)).unwrap();
+        let c = NewComplication {
+            patient_id: id,
+            case_id: None,
+            kind: Kind::Infection,
+            onset_on: w.state.today(),
+            severity: Severity::Severe,
+            description: String::new(),
+        };
+        w.store.write(now, |tx| periop::store::complications::record(tx, &c)).unwrap();
+        id
+    };
+    let at_home = registered(&mut w, "H900001");
+    let prescription = w.store.rounds(w.state.today(), now).unwrap()[0].case.prescription.clone();
+    let new = periop::store::distraction::NewDistraction { patient_id: at_home, prescription, outpatient: true };
+    let case = w.store.add_distraction(now, &new).unwrap();
+    let nowhere = registered(&mut w, "H900002");
+    let mut pending = std::collections::VecDeque::from([periop::app::Effect::LoadBoard(w.state.board_day())]);
+    shell::settle(&mut w.store, Clock::Fixed(now), &mut w.state, &mut pending);
+    let select = |w: &mut Ward, patient: i64| {
+        let rows = periop::app::board_rows::all_rows(&w.state.board);
+        let target = *rows
+            .iter()
+            .find(|k| matches!(k, RowKey::Alert { subject: Subject::Patient(p), .. } if *p == patient))
+            .expect("the complication on the board");
+        w.state.board.selected = Some(target);
+    };
+    select(&mut w, nowhere);
+    press(&mut w, "\n");
+    let shown = flat(&screen(&w, 160, 48));
+    assert!(shown.contains("periop complications --patient HOSPITAL_NUMBER"), "{shown}");
+    select(&mut w, at_home);
+    press(&mut w, "\n");
+    assert_eq!(w.state.tab, Tab::Rounds);
+    assert_eq!(w.state.rounds.list.selected, Some(case));
+}

@@ -46,7 +46,7 @@ fn r_do_4_a_day_gone_by_shows_the_sessions_missed_and_takes_turns_reported_late(
     press(&mut w, "1\t\t ");
     ctrl(&mut w, 's');
     let shown = flat(&screen(&w, 80, 24));
-    assert!(shown.contains("1 session(s), 1 turn(s) recorded for Fri 20/11/2026, reported late (by phone)"), "{shown}");
+    assert!(shown.contains("1 session, 1 turn recorded for Fri 20/11/2026, reported late (by phone)"), "{shown}");
     let row = w.state.rounds.list.selected_row().unwrap();
     assert_eq!((row.status.sessions_done, row.status.overdue_sessions.clone()), (3, vec![4]));
     let case = w.store.distraction(row.case.id).unwrap();
@@ -110,8 +110,8 @@ fn the_rounds_help_names_the_day_keys() {
 fn r_do_5_a_round_entered_by_mistake_is_voided_from_the_rounds_tab() {
     let mut w = ward();
     press(&mut w, "6/lefevre\n\n");
-    // Session 1 is recorded; pain 3, the rest as at the last round, pins 0 4 0 0 0 0.
-    press(&mut w, "\t\t\t\t3\t\t\t\t\t\t0\t4\t0\t0\t0\t0\t\t\n");
+    // Session 1 is recorded; pain 3, sensation, motor and colour chosen (Space: normal), pins 0 4 0 0 0 0.
+    press(&mut w, "\t\t\t\t3\t \t \t \t\t\t0\t4\t0\t0\t0\t0\t\t\n");
     let alert = "PIN SITE GRADE 4: pin 2";
     let board_has =
         |w: &Ward| w.state.board.board.as_ref().unwrap().attention.iter().any(|a| a.message.starts_with(alert));
@@ -121,7 +121,7 @@ fn r_do_5_a_round_entered_by_mistake_is_voided_from_the_rounds_tab() {
 
     press(&mut w, "V");
     let shown = screen(&w, 80, 24);
-    assert!(shown.contains("Void a round entered by mistake (R-DO-5)"), "{shown}");
+    assert!(shown.contains("Void a round or a step entered by mistake"), "{shown}");
     insta::assert_snapshot!("rounds_void_a_round_80x24", shown);
     // Space: the newest round first; the reason; Enter on the last field saves.
     press(&mut w, " ");
@@ -176,7 +176,7 @@ fn r_do_5_the_turns_of_a_recorded_session_are_corrected_from_t() {
     ctrl(&mut w, 's');
     let shown = flat(&screen(&w, 80, 24));
     assert!(
-        shown.contains("PERRIN Lucas (08/02/2015): session 1 corrected: 2 → 0 turn(s) (kept in the audit)"),
+        shown.contains("PERRIN Lucas (08/02/2015): session 1 corrected from 2 to 0 turns (kept in the audit)"),
         "{shown}"
     );
     let shown = screen(&w, 160, 48);
@@ -213,4 +213,115 @@ fn a_boards_round_alert_opens_the_sheet_of_the_boards_day() {
     let RowKey::Alert { subject: Subject::Distraction(case), .. } = target else { unreachable!() };
     assert_eq!(w.state.rounds.list.selected_row().map(|r| r.case.id), Some(case));
     assert!(screen(&w, 80, 24).contains("DISTRACTION ROUNDS Fri 20/11/2026 (5) · as the day ended"));
+}
+
+/// R-DO-7 (found in use): the `s` form saved a step dated in the future,
+/// and a step recorded by mistake could not be undone; `V` offers the
+/// patient's latest step beside the rounds, and voiding it takes it out of
+/// the plan.
+#[test]
+fn r_do_7_a_step_is_refused_in_the_future_and_voided_from_v() {
+    let mut w = ward();
+    // Step: pause (the second choice); the day 05/12/2026; why: pain.
+    press(&mut w, "6/perrin\ns  \t\x08\x08\x08\x08\x08\x08\x08\x08\x08\x0805/12/2026\tpain");
+    ctrl(&mut w, 's');
+    let shown = flat(&screen(&w, 160, 48));
+    assert!(shown.contains("cannot be dated 05/12/2026,") && shown.contains("after today (22/11/2026)"), "{shown}");
+    // Back to the day (Tab wraps round), today's date: saved.
+    press(&mut w, "\t\t\t\x08\x08\x08\x08\x08\x08\x08\x08\x08\x0822/11/2026");
+    ctrl(&mut w, 's');
+    let case = w.state.rounds.list.selected_row().unwrap().case.clone();
+    let step = case.step_log.last().expect("recorded");
+    assert_eq!(case.events.len(), case.step_log.len());
+    press(&mut w, "V");
+    let mut shown = String::new();
+    for _ in 0..12 {
+        press(&mut w, " ");
+        shown = screen(&w, 80, 24);
+        if shown.contains("step #") {
+            break;
+        }
+    }
+    assert!(shown.contains(&format!("step #{} 22/11/2026 distraction paused", step.id)), "{shown}");
+    press(&mut w, "\tpaused the wrong patient\n");
+    let shown = flat(&screen(&w, 160, 48));
+    assert!(
+        shown.contains(&format!("distraction step #{} voided (distraction paused on 22/11/2026)", step.id)),
+        "{shown}"
+    );
+    let row = w.state.rounds.list.selected_row().unwrap();
+    assert_eq!(row.case.events.len() + 1, row.case.step_log.len(), "voided, kept in the log");
+    assert_eq!(row.status.phase, periop::domain::distraction::Phase::Distraction);
+}
+
+/// R-DO-5, R-DO-6 (found in use): the round form started sensation, motor
+/// and colour on the last round's values, so a neuro check could be saved
+/// unseen. They start empty; a round saved without them is refused, naming
+/// the field.
+#[test]
+fn r_do_5_the_neurovascular_check_starts_empty_and_must_be_chosen() {
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n\n");
+    let shown = screen(&w, 160, 48);
+    for label in ["Sensation", "Motor", "Colour / refill"] {
+        let line = shown.lines().find(|l| l.contains(label)).unwrap_or_else(|| panic!("{label}: {shown}"));
+        assert!(line.contains("choose with ← →") && !line.contains("normal"), "{line}");
+    }
+    // Pain 3, the pins graded, nothing chosen for the neuro check.
+    press(&mut w, "\t\t\t\t3\t\t\t\t\t\t0\t0\t0\t0\t0\t0");
+    ctrl(&mut w, 's');
+    let shown = flat(&screen(&w, 160, 48));
+    assert!(shown.contains("not saved: Sensation: choose one with ← →"), "{shown}");
+    assert!(!shown.contains("round recorded"), "{shown}");
+    assert!(w.state.rounds.list.selected_row().unwrap().case.rounds.iter().all(|r| r.pain != 3 || r.at != now()));
+}
+
+/// Found in use: two cases of one patient read as identical rows on the
+/// list and in the step form. With more than one case, the case's number
+/// says which.
+#[test]
+fn two_cases_of_one_patient_are_told_apart_by_their_number() {
+    use periop::app::{Effect, clock::Clock};
+    use periop::shell;
+    use std::collections::VecDeque;
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n");
+    let first = w.state.rounds.list.selected_row().unwrap().case.clone();
+    let new = periop::store::distraction::NewDistraction {
+        patient_id: first.patient.patient_id,
+        prescription: first.prescription.clone(),
+        outpatient: false,
+    };
+    let second = w.store.add_distraction(now(), &new).unwrap();
+    let mut pending = VecDeque::from([Effect::LoadRounds(w.state.today())]);
+    shell::settle(&mut w.store, Clock::Fixed(now()), &mut w.state, &mut pending);
+    let shown = screen(&w, 160, 48);
+    let name = first.patient.to_string();
+    for id in [first.id, second] {
+        assert!(shown.contains(&format!("{name} case #{id}")), "{shown}");
+    }
+    press(&mut w, "s");
+    let shown = screen(&w, 160, 48);
+    let selected = w.state.rounds.list.selected_row().unwrap().case.id;
+    assert!(shown.contains(&format!("│ {name} case #{selected}")), "the step form says which: {shown}");
+}
+
+/// Found in use: the form's help cut the key names at 80 columns (`Tab
+/// Down E…`). Keys too long for their column are kept whole.
+#[test]
+fn the_form_help_keeps_key_names_whole_at_80_columns() {
+    use crossterm::event::KeyCode;
+    let mut w = ward();
+    press(&mut w, "6/lefevre\n\n");
+    press_code(&mut w, KeyCode::F(1));
+    let mut seen = String::new();
+    // The help may scroll at 80×24: read it page by page.
+    for _ in 0..6 {
+        let shown = screen(&w, 80, 24);
+        assert!(!shown.contains("E…"), "{shown}");
+        seen.push_str(&shown);
+        press(&mut w, "j");
+    }
+    assert!(seen.contains("Tab Down Enter"), "{seen}");
+    assert!(seen.contains("Backspace Ctrl-H"), "{seen}");
 }

@@ -180,6 +180,23 @@ fn r_ho_1_radiotherapy_outside_its_window_needs_a_reason_and_the_x_ray_closes_th
     let err = store.write(at(), |tx| ossification::record_xray(tx, id, Some(1), day(30), Brooker::II)).unwrap_err();
     assert!(err.to_string().contains("not between the surgery and today"), "{err}");
     store.write(at(), |tx| ossification::record_xray(tx, id, Some(1), day(22), Brooker::II)).unwrap();
+    // Found in use: a second check overwrote the grade. Refused, saying
+    // what was recorded, by whom, and how to correct it.
+    let err = store.write(at(), |tx| ossification::record_xray(tx, id, None, day(22), Brooker::III)).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("its X-ray check is already recorded: Brooker II on 22/11/2026 (recorded by "), "{text}");
+    assert!(text.contains(&format!("void the follow-up (periop void ossification {id} --reason …)")), "{text}");
+    assert_eq!(
+        store
+            .ossification_of(patient)
+            .unwrap()
+            .iter()
+            .find(|r| r.follow_up.follow_up_id == id)
+            .unwrap()
+            .follow_up
+            .brooker,
+        Some(Brooker::II)
+    );
     let board = store.board(day(22), at()).unwrap();
     assert!(board.attention.iter().all(|a| a.rule != "R-HO-1"), "{:?}", board.attention);
     // Voided, a follow-up leaves the patient's list.

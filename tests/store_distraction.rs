@@ -3,6 +3,8 @@
 //! grades (R-DO-5), the rounds list with its alerts (R-DO-4, R-DO-6), every
 //! write audited, and a file of schema 3 upgraded.
 
+mod store_common;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
 use periop::domain::attention::Severity;
@@ -141,6 +143,7 @@ fn r_do_7_phase_steps_are_checked_and_change_the_plan() {
         on,
         reason: reason.map(String::from),
         rate_mm_day: rate,
+        recorded_at: None,
     };
     let err = store.record_phase(paris(11, 12, 9), id, &step(PhaseKind::Pause, d(11, 12), None, None)).unwrap_err();
     assert!(err.to_string().contains("a pause needs a reason"), "{err}");
@@ -154,7 +157,9 @@ fn r_do_7_phase_steps_are_checked_and_change_the_plan() {
     let plan = case.plan();
     assert_eq!(plan.phase_on(d(11, 13)), Phase::Paused);
     assert_eq!(plan.sessions_on(d(11, 14)), &[1, 1, 0, 0]);
-    // A removal takes the case off the rounds list from the next day.
+    // A removal takes the case off the rounds list from the next day (a
+    // removal leaves consolidation: distraction is ended first).
+    store.record_phase(paris(11, 20, 9), id, &step(PhaseKind::EndDistraction, d(11, 20), None, None)).unwrap();
     store.record_phase(paris(11, 20, 9), id, &step(PhaseKind::Removal, d(11, 20), None, None)).unwrap();
     assert_eq!(store.rounds(d(11, 20), paris(11, 20, 9)).unwrap().len(), 1);
     assert!(store.rounds(d(11, 21), paris(11, 21, 9)).unwrap().is_empty());
@@ -344,4 +349,171 @@ fn r_do_5_a_recorded_sessions_turns_are_corrected_with_a_version_check() {
         )
         .unwrap();
     assert!(before.contains("\"turns\":3") && after.contains("\"turns\":1"), "{before} → {after}");
+}
+
+fn step(kind: PhaseKind, on: NaiveDate, reason: Option<&str>) -> PhaseEvent {
+    PhaseEvent { kind, on, reason: reason.map(String::from), rate_mm_day: None, recorded_at: None }
+}
+
+/// R-DO-7, R-PATH-6 (found in use): a step dated after the day it is saved
+/// was accepted (a pause on 05/12 saved on 12/11); refused, saying why.
+#[test]
+fn r_do_7_a_step_dated_after_today_is_refused() {
+    let (_dir, mut store, id) = setup();
+    let err = store.record_phase(paris(11, 12, 9), id, &step(PhaseKind::Pause, d(12, 5), Some("pain"))).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("\"distraction paused\" cannot be dated 05/12/2026, after today (12/11/2026)"), "{text}");
+    assert!(text.contains("record it on its day"), "{text}");
+    assert!(store.distraction(id).unwrap().events.is_empty());
+    // The ward day of the save: late in the evening is still today.
+    store.record_phase(paris(11, 12, 23), id, &step(PhaseKind::Pause, d(11, 12), Some("pain"))).unwrap();
+}
+
+/// R-DO-7 (found in use): removal from latency was accepted. Each step is
+/// allowed only from the phase it leaves, and the refusal says what may be.
+#[test]
+fn r_do_7_a_removal_in_latency_is_refused_naming_the_step_that_may_come() {
+    let (_dir, mut store, id) = setup();
+    let err = store.record_phase(paris(11, 3, 9), id, &step(PhaseKind::Removal, d(11, 3), None)).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("the case is in latency then; record the start of distraction (start) first"), "{text}");
+}
+
+/// R-DO-7 (found in use): a step recorded by mistake could never be undone,
+/// and every later step was refused. It is voided with a reason, newest
+/// first; it then counts in no plan, and the right step can be recorded.
+#[test]
+fn r_do_7_a_step_recorded_by_mistake_is_voided_and_leaves_the_plan() {
+    use periop::store::void::{self, Voidable};
+    let (_dir, mut store, id) = setup();
+    let pause = store.record_phase(paris(11, 10, 9), id, &step(PhaseKind::Pause, d(11, 10), Some("pain"))).unwrap();
+    let end = store.record_phase(paris(11, 12, 9), id, &step(PhaseKind::EndDistraction, d(11, 12), None)).unwrap();
+    let now = paris(11, 12, 10);
+    // The pause is not the latest: the end is voided first.
+    let err = store.write(now, |tx| void::void(tx, Voidable::Step, pause, "wrong patient")).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains(&format!("step #{end} (distraction ended on 12/11/2026) was recorded after it")), "{text}");
+    let voided = store.write(now, |tx| void::void(tx, Voidable::Step, end, "typed for another case")).unwrap();
+    assert_eq!(voided.value, "distraction ended on 12/11/2026");
+    store.write(now, |tx| void::void(tx, Voidable::Step, pause, "wrong patient")).unwrap();
+    let case = store.distraction(id).unwrap();
+    assert!(case.events.is_empty(), "voided steps count nowhere");
+    assert_eq!(case.step_log.len(), 2);
+    assert!(case.step_log.iter().all(|s| s.void_reason.is_some()));
+    assert_eq!(case.plan().phase_on(d(11, 12)), Phase::Distraction);
+    // The step meant can now be recorded.
+    store.record_phase(now, id, &step(PhaseKind::Pause, d(11, 12), Some("pain"))).unwrap();
+    let again = store.write(now, |tx| void::void(tx, Voidable::Step, pause, "again")).unwrap_err();
+    assert!(again.to_string().contains("already voided by Nurse One"), "{again}");
+    let audited: i64 = rusqlite::Connection::open(store.path())
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM audit WHERE table_name = 'distraction_phases' AND after LIKE '%wrong patient%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
+}
+
+/// R-DO-3 (found in use): a case with no turn recorded showed
+/// `consolidation day 10 … 0 of 5 mm` with no alert once its planned days
+/// were over. It stays in distraction, LENGTH OFF PLAN, until the length is
+/// gained or distraction is ended.
+#[test]
+fn r_do_3_turns_undone_once_the_plan_is_over_are_length_off_plan() {
+    let (_dir, store, _id) = setup();
+    // Planned 08/11 to 27/11 (20 mm); nothing turned by 07/12.
+    let status = store.rounds(d(12, 7), paris(12, 7, 9)).unwrap().remove(0).status;
+    assert_eq!(status.phase, Phase::Distraction, "not consolidating a length never gained");
+    assert_eq!(status.day_number, 30);
+    let off = status.alerts.iter().find(|a| a.message.starts_with("LENGTH OFF PLAN")).expect("raised");
+    assert!(off.message.contains("0 mm done against 20 mm planned by now"), "{}", off.message);
+    assert!(off.message.contains("the planned turns ended on 28/11/2026"), "{}", off.message);
+}
+
+/// R-DO-3 (found in use): turns made on the morning of a pause, before it
+/// was saved, were flagged `TURNS IN PAUSED` for the rest of the day.
+#[test]
+fn r_do_3_turns_made_before_a_pause_on_its_day_are_not_turns_in_the_pause() {
+    let (_dir, mut store, id) = setup();
+    let s = |session| SessionEntry { session, turns: 1, by_phone: false };
+    for day in 8..12 {
+        store.record_sessions(paris(11, day, 21), id, d(11, day), &[s(1), s(2), s(3), s(4)]).unwrap();
+    }
+    store.record_sessions(paris(11, 12, 8), id, d(11, 12), &[s(1)]).unwrap();
+    store.record_sessions(paris(11, 12, 12), id, d(11, 12), &[s(2)]).unwrap();
+    store.record_phase(paris(11, 12, 13), id, &step(PhaseKind::Pause, d(11, 12), Some("pain"))).unwrap();
+    let status = store.rounds(d(11, 12), paris(11, 12, 18)).unwrap().remove(0).status;
+    assert_eq!(status.phase, Phase::Paused);
+    assert!(status.alerts.iter().all(|a| !a.message.starts_with("TURNS IN")), "{:?}", status.alerts);
+    // A turn made after the pause was saved is flagged.
+    store.record_sessions(paris(11, 12, 16), id, d(11, 12), &[s(3)]).unwrap();
+    let status = store.rounds(d(11, 12), paris(11, 12, 18)).unwrap().remove(0).status;
+    let flagged: Vec<&str> = status.alerts.iter().map(|a| a.message.as_str()).collect();
+    assert!(flagged.iter().any(|m| m.starts_with("TURNS IN PAUSED: 0.25 mm turned today")), "{flagged:?}");
+}
+
+/// R-DO-5 (found in use): voiding a round left the sessions recorded with it
+/// counted, silently. They stay (turns made are facts whatever the round),
+/// and the void says so, with how to correct them.
+#[test]
+fn r_do_5_voiding_a_round_says_its_sessions_stay_and_how_to_correct_them() {
+    use periop::store::void::{self, Voidable};
+    let (_dir, mut store, id) = setup();
+    let entry = RoundEntry {
+        round: round(&[0, 0, 0, 0]),
+        sessions: vec![
+            SessionEntry { session: 1, turns: 1, by_phone: false },
+            SessionEntry { session: 2, turns: 1, by_phone: false },
+        ],
+    };
+    let round_id = store.record_round(paris(11, 12, 13), id, &entry).unwrap();
+    let voided =
+        store.write(paris(11, 12, 14), |tx| void::void(tx, Voidable::Round, round_id, "wrong patient")).unwrap();
+    let note = voided.note.expect("said");
+    assert_eq!(
+        note,
+        "the 2 sessions recorded with it stay counted (session 1: 1 turn, session 2: 1 turn); if those turns were \
+         not made on this patient, correct them to 0 (t on the Rounds tab)"
+    );
+    let bare = store.record_round(paris(11, 12, 15), id, &RoundEntry { round: round(&[0, 0, 0, 0]), sessions: vec![] });
+    let voided = store.write(paris(11, 12, 16), |tx| void::void(tx, Voidable::Round, bare.unwrap(), "twice")).unwrap();
+    assert_eq!(voided.note, None, "a round without sessions has nothing to say");
+}
+
+/// R-ROLE-1 (found in use): a nurse's step on a removed case was told the
+/// phase ("removed then") instead of the role needed. The role comes first.
+#[test]
+fn r_role_1_a_nurses_step_is_refused_for_the_role_before_the_phase() {
+    use store_common::{add_patient, admin, at, new_db, nurse, open_as_staff, open_playing};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let patient = add_patient(&mut store, 1);
+    let prescription = Prescription { osteotomy_on: d(10, 1), ..tibia() };
+    let id =
+        store.add_distraction(at(), &NewDistraction { patient_id: patient, prescription, outpatient: false }).unwrap();
+    store.record_phase(at(), id, &step(PhaseKind::EndDistraction, d(11, 20), None)).unwrap();
+    store.record_phase(at(), id, &step(PhaseKind::Removal, d(11, 21), None)).unwrap();
+    drop(store);
+    let mut store = open_as_staff(&path, &nurse());
+    let err = store.record_phase(at(), id, &step(PhaseKind::Pause, d(11, 22), Some("pain"))).unwrap_err();
+    assert!(matches!(err, StoreError::NotAllowed { .. }), "{err}");
+    assert!(err.to_string().contains("doctor"), "{err}");
+}
+
+/// R-DO-7: a removal recorded by mistake and voided no longer takes the
+/// case off the rounds list.
+#[test]
+fn r_do_7_a_voided_removal_keeps_the_case_on_the_rounds_list() {
+    use periop::store::void::{self, Voidable};
+    let (_dir, mut store, id) = setup();
+    store.record_phase(paris(11, 20, 9), id, &step(PhaseKind::EndDistraction, d(11, 20), None)).unwrap();
+    let removal = store.record_phase(paris(11, 20, 9), id, &step(PhaseKind::Removal, d(11, 20), None)).unwrap();
+    assert!(store.rounds(d(11, 22), paris(11, 22, 9)).unwrap().is_empty());
+    store.write(paris(11, 22, 9), |tx| void::void(tx, Voidable::Step, removal, "the other leg's frame")).unwrap();
+    let rows = store.rounds(d(11, 22), paris(11, 22, 9)).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].status.phase, Phase::Consolidation);
 }

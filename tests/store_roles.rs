@@ -269,6 +269,18 @@ fn r_role_1_voiding_a_record_needs_the_role_that_may_record_it() {
         let name = format!("as_{}", role.code());
         admin_store.write(now, |tx| staff::add(tx, Some(&name), &name, role).map(drop)).unwrap();
     }
+    // R-DO-7: a phase step to void (the demo records none): a pause today
+    // on a case in distraction.
+    let rows = admin_store.rounds(periop::domain::ward_time::local_day(now, admin_store.zone()), now).unwrap();
+    let turning = rows.iter().find(|r| r.status.phase == periop::domain::distraction::Phase::Distraction).unwrap();
+    let pause = periop::domain::distraction::PhaseEvent {
+        kind: periop::domain::distraction::PhaseKind::Pause,
+        on: periop::domain::ward_time::local_day(now, admin_store.zone()),
+        reason: Some("pain".into()),
+        rate_mm_day: None,
+        recorded_at: None,
+    };
+    admin_store.record_phase(now, turning.case.id, &pause).unwrap();
     drop(admin_store);
     let conn = raw_ro(&path);
     let before = audit_total(&conn);

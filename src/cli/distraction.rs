@@ -5,7 +5,7 @@
 
 use crate::domain::attention::Alert;
 use crate::domain::distraction::Prescription;
-use crate::domain::distraction::alerts::{StrutsToday, fmt_mm};
+use crate::domain::distraction::alerts::{StrutsToday, counted, fmt_mm, with_article};
 use crate::domain::identity::Identity;
 use crate::domain::names;
 use crate::store::distraction::{DistractionCase, RoundsRow};
@@ -182,16 +182,16 @@ pub fn text(rows: &[RoundsRow], day: NaiveDate) -> String {
 /// The prescription in one line.
 pub fn prescription_line(p: &Prescription) -> String {
     format!(
-        "{} on a {}: osteotomy {}, latency {} days, {} mm/day in {} sessions of {} mm turns, target {} mm, {} pin sites{}",
+        "{} on {}: osteotomy {}, latency {}, {} mm/day in {} of {} mm turns, target {} mm, {}{}",
         p.site.label(),
-        p.device.label(),
+        with_article(p.device.label()),
         p.osteotomy_on.format("%d/%m/%Y"),
-        p.latency_days,
+        counted(p.latency_days, "day"),
         fmt_mm(p.rate_mm_day),
-        p.sessions_per_day,
+        counted(p.sessions_per_day, "session"),
         fmt_mm(p.mm_per_turn),
         fmt_mm(p.target_mm),
-        p.pins,
+        counted(p.pins, "pin site"),
         if p.pin_sites.is_empty() { String::new() } else { format!(" ({})", p.pin_sites) }
     )
 }
@@ -207,10 +207,14 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
     if case.hexapod.is_none() {
         let _ = writeln!(out, "  distraction from {} to {end} (R-DO-2)", plan.start.format("%d/%m/%Y"));
     }
-    for e in &case.events {
+    // Each step with its number (`periop void step ID` takes it); a voided
+    // one is kept, said voided and why, and counts in no plan (R-DO-7).
+    for s in &case.step_log {
+        let e = &s.event;
         let rate = e.rate_mm_day.map(|r| format!(" at {} mm/day", fmt_mm(r))).unwrap_or_default();
         let reason = e.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
-        let _ = writeln!(out, "  {} {}{rate}{reason}", e.on.format("%d/%m/%Y"), e.kind.label());
+        let voided = s.void_reason.as_deref().map(|why| format!("  ✗ voided: {why}")).unwrap_or_default();
+        let _ = writeln!(out, "  step #{} {} {}{rate}{reason}{voided}", s.id, e.on.format("%d/%m/%Y"), e.kind.label());
     }
     // R-DO-8: on a hexapod frame with its prescription the strut sheet is
     // the plan; a turns table would contradict it (found in use).
@@ -242,7 +246,7 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
             out,
             "  {}  {:<17}  {:<23}  {:>10}  {:>7}",
             day.format("%d/%m/%Y"),
-            plan.phase_on(day).label(),
+            crate::domain::distraction::alerts::phase_on(&case.record(), &plan, day).0.label(),
             plan_cell,
             fmt_mm(plan.planned_mm_by(day)),
             done_cell

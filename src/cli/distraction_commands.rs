@@ -125,9 +125,14 @@ pub fn run(
                 None => today,
             };
             let case = case_of(store, &patient, case_id)?;
-            let event = PhaseEvent { kind, on, reason, rate_mm_day: rate };
-            store.record_phase(now, case.id, &event).map_err(|e| store.explain(e))?;
-            Ok(format!("recorded: {} on {} for {} (R-DO-7)", kind.label(), on.format("%d/%m/%Y"), case.patient))
+            let event = PhaseEvent { kind, on, reason, rate_mm_day: rate, recorded_at: None };
+            let id = store.record_phase(now, case.id, &event).map_err(|e| store.explain(e))?;
+            Ok(format!(
+                "recorded step #{id}: {} on {} for {} (R-DO-7); if it was a mistake: periop void step {id} --reason …",
+                kind.label(),
+                on.format("%d/%m/%Y"),
+                case.patient
+            ))
         }
     }
 }

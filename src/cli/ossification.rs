@@ -21,9 +21,8 @@ pub const JSON_SCHEMA: u32 = 1;
 
 /// A typed instant: `2026-11-23T08:12` (ward time) or `…Z` (UTC).
 fn instant(text: &str, option: &str, zone: Tz) -> Result<DateTime<Utc>> {
-    crate::app::clock::NowArg::parse(text)
-        .map(|t| t.resolve(zone))
-        .map_err(|e| eyre!("{option} {e}; write it like 2026-11-23T08:12 (ward time)"))
+    // The parse error already gives the example (found in use: it was given twice).
+    crate::app::clock::NowArg::parse(text).map(|t| t.resolve(zone)).map_err(|e| eyre!("{option} {e}"))
 }
 
 /// `periop ossification [--patient HOSPNUM] [add|xray]`.
@@ -61,6 +60,18 @@ pub fn run(
             let kind = ProphylaxisKind::from_code(prophylaxis.trim()).ok_or_else(|| {
                 eyre!("--prophylaxis {prophylaxis:?} is not one; use one of: {}", ProphylaxisKind::codes_text())
             })?;
+            // Found in use: `--prophylaxis none --dose 7` was accepted and the
+            // dose dropped; an option the kind does not record is refused.
+            if dose.is_some() && kind != ProphylaxisKind::Radiotherapy {
+                return Err(eyre!(
+                    "--dose is a radiotherapy's; a prophylaxis {:?} has no dose: leave --dose out, or say \
+                     --prophylaxis radiotherapy",
+                    kind.code()
+                ));
+            }
+            if given.is_some() && kind == ProphylaxisKind::None {
+                return Err(eyre!("--given is when a prophylaxis was given; with --prophylaxis none, leave it out"));
+            }
             let given = match given {
                 Some(text) => instant(&text, "--given", zone)?,
                 None => surgery_at,

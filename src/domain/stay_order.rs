@@ -47,6 +47,18 @@ pub enum Event {
     Procedure,
     /// An event of the J0 timeline (R-BLOCK-6).
     Timeline,
+    /// R-DO-1: a distraction case's osteotomy (a ward day).
+    Osteotomy,
+    /// R-DO-7: a distraction phase step (a ward day).
+    DistractionStep,
+    /// R-DO-5: a session of turns (a ward day).
+    Session,
+    /// R-DO-5: a distraction round.
+    Round,
+    /// R-COMP-1: a complication's onset (a ward day).
+    Complication,
+    /// R-HO-1: the surgery an ossification follow-up is about.
+    Surgery,
 }
 
 impl Event {
@@ -61,6 +73,12 @@ impl Event {
             Event::Step => "recorded step",
             Event::Procedure => "the procedure",
             Event::Timeline => "timeline event",
+            Event::Osteotomy => "osteotomy",
+            Event::DistractionStep => "distraction step",
+            Event::Session => "session of turns",
+            Event::Round => "distraction round",
+            Event::Complication => "complication onset",
+            Event::Surgery => "surgery",
         }
     }
 }
@@ -100,6 +118,9 @@ pub enum Fault {
     InFuture { event: Event, at: DateTime<Utc> },
     /// Something recorded about the patient is before their birth date.
     BeforeBirth { event: Event, at: DateTime<Utc>, birth: NaiveDate },
+    /// Something recorded on a ward day (an osteotomy, a phase step, a
+    /// session, a complication's onset) is before the patient's birth date.
+    DayBeforeBirth { event: Event, day: NaiveDate, birth: NaiveDate },
     /// An intake or a lab result more than [`SPAN_BEFORE_STAY_DAYS`] before
     /// the stay's planned admission day.
     LongBeforeStay { event: Event, at: DateTime<Utc>, admit: NaiveDate },
@@ -147,6 +168,12 @@ impl Fault {
                 "{} at {} is before the patient's birth date {}; check the date (or the birth date on the label)",
                 event.label(),
                 when(at),
+                day(birth)
+            ),
+            Fault::DayBeforeBirth { event, day: on, birth } => format!(
+                "{} on {} is before the patient's birth date {}; check the date (or the birth date on the label)",
+                event.label(),
+                day(on),
                 day(birth)
             ),
             Fault::LongBeforeStay { event, at, admit } => format!(
@@ -199,6 +226,14 @@ pub fn recorded_about(
         return Err(Fault::LongBeforeStay { event, at, admit });
     }
     Ok(())
+}
+
+/// R-PATH-6: something recorded on ward day `day` (an osteotomy, a phase
+/// step, a session, a complication's onset) is not before the patient's
+/// birth date (found in use: an osteotomy in 1850 gave `consolidation day
+/// 64606`).
+pub fn on_or_after_birth(event: Event, day: NaiveDate, birth: NaiveDate) -> Result<(), Fault> {
+    if day < birth { Err(Fault::DayBeforeBirth { event, day, birth }) } else { Ok(()) }
 }
 
 /// R-PATH-6: a birth date is not after `today` (the ward day of the clock).
@@ -347,6 +382,12 @@ mod tests {
                 Err(Fault::BeforeBirth { .. })
             ));
         }
+        let osteotomy = NaiveDate::from_ymd_opt(1850, 1, 1).unwrap();
+        assert_eq!(
+            on_or_after_birth(Event::Osteotomy, osteotomy, about.birth_date).unwrap_err().describe(Paris),
+            "osteotomy on 01/01/1850 is before the patient's birth date 01/02/1960; check the date (or the birth date on the label)"
+        );
+        assert!(on_or_after_birth(Event::Session, about.birth_date, about.birth_date).is_ok());
         let inr = recorded_about(Event::Lab, jan(1955, 6, 15), now(), &about, Paris).unwrap_err();
         assert_eq!(
             inr.describe(Paris),

@@ -125,7 +125,12 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         }
         Request::Void { what, id, reason, who } => {
             store.write(now, |tx| crate::store::void::void(tx, what, id, &reason)).map(|v| {
-                format!("{who}: {} #{id} voided ({}); kept in the history, no longer counted", what.noun(), v.value)
+                let note = v.note.map(|n| format!("; {n}")).unwrap_or_default();
+                format!(
+                    "{who}: {} #{id} voided ({}); kept in the history, no longer counted{note}",
+                    what.noun(),
+                    v.value
+                )
             })
         }
         Request::CallDone { call_id, version, who } => store

@@ -5,6 +5,7 @@
 use crate::app::forms::RoundsRequest;
 use crate::domain::attention::Severity;
 use crate::domain::distraction::alerts;
+use crate::domain::distraction::alerts::counted;
 use crate::domain::distraction::hexapod::HexapodPlan;
 use crate::domain::distraction::hexapod_csv;
 use crate::domain::{day_label, ward_time};
@@ -24,7 +25,7 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 .map(|a| format!("{} {}", a.severity.glyph(), a.message))
                 .collect::<Vec<_>>();
             let turns = entry.sessions.len();
-            let sessions = if turns == 0 { String::new() } else { format!(", {turns} session(s)") };
+            let sessions = if turns == 0 { String::new() } else { format!(", {}", counted(turns as u64, "session")) };
             if said.is_empty() {
                 Ok(format!("{who}: round recorded{sessions}"))
             } else {
@@ -48,12 +49,19 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
             if !sessions.is_empty() {
                 let turns: u32 = sessions.iter().map(|s| s.turns).sum();
                 let phone = if sessions.iter().any(|s| s.by_phone) { " (by phone)" } else { "" };
-                said.push(format!("{} session(s), {turns} turn(s) recorded{late}{phone}", sessions.len()));
+                said.push(format!(
+                    "{}, {} recorded{late}{phone}",
+                    counted(sessions.len() as u64, "session"),
+                    counted(turns, "turn")
+                ));
             }
             for c in corrected {
+                // In words, not an arrow (an ASCII terminal showed `1 = 0`).
                 said.push(format!(
-                    "session {} corrected: {} → {} turn(s) (kept in the audit)",
-                    c.session, c.from, c.to
+                    "session {} corrected from {} to {} (kept in the audit)",
+                    c.session,
+                    c.from,
+                    counted(c.to, "turn")
                 ));
             }
             if said.is_empty() {

@@ -123,6 +123,13 @@ pub fn record(tx: &mut WriteTx<'_>, new: &NewComplication) -> Result<i64> {
     if !exists {
         return Err(StoreError::NotFound(Table::Patients.row(new.patient_id)));
     }
+    super::stay_order::on_or_after_birth(
+        tx,
+        "the complication",
+        crate::domain::stay_order::Event::Complication,
+        new.onset_on,
+        new.patient_id,
+    )?;
     if let Some(case_id) = new.case_id {
         check_case(tx.conn(), new.patient_id, case_id)?;
     }

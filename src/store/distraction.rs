@@ -49,6 +49,21 @@ pub struct DistractionCase {
     pub round_log: Vec<RoundRecord>,
     /// R-DO-8: a hexapod frame's prescription in force, with its log.
     pub hexapod: Option<Sheet>,
+    /// Every phase step recorded, voided ones too, in the order recorded:
+    /// what a step entered by mistake is chosen from (R-DO-7). `events`
+    /// holds those that count.
+    pub step_log: Vec<StepRecord>,
+}
+
+/// A phase step as recorded: its number (`periop void step ID` takes it),
+/// who recorded it, and why it was voided (R-DO-7: a step entered by
+/// mistake stops counting in the plan, the audit keeps it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepRecord {
+    pub id: i64,
+    pub event: PhaseEvent,
+    pub recorded_by: String,
+    pub void_reason: Option<String>,
 }
 
 /// A round as recorded: its number, who recorded it, and why it was voided
@@ -132,6 +147,7 @@ fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DistractionCase> {
         rounds: Vec::new(),
         round_log: Vec::new(),
         hexapod: None,
+        step_log: Vec::new(),
     })
 }
 
@@ -149,25 +165,39 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
     }
     let ids = serde_json::Value::from(cases.iter().map(|c| c.id).collect::<Vec<_>>()).to_string();
     let index: BTreeMap<i64, usize> = cases.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    // When each step was saved: the audit's time of its insert.
     let mut stmt = conn.prepare_cached(
-        "SELECT case_id, id, kind, on_day, reason, rate_mm_day FROM distraction_phases
-         WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+        "SELECT p.case_id, p.id, p.kind, p.on_day, p.reason, p.rate_mm_day, s.display_name, p.voided_at,
+                p.void_reason,
+                (SELECT min(a.at) FROM audit a
+                 WHERE a.table_name = 'distraction_phases' AND a.row_id = p.id AND a.action = 'insert')
+         FROM distraction_phases p JOIN staff s ON s.id = p.recorded_by
+         WHERE p.case_id IN (SELECT value FROM json_each(?1)) ORDER BY p.id",
     )?;
     let events = stmt.query_map([&ids], |r| {
         let kind: String = r.get(2)?;
-        Ok((
-            r.get::<_, i64>(0)?,
-            PhaseEvent {
-                kind: known(&kind, Table::DistractionPhases, "kind", r.get(1)?)?,
-                on: rows::day(r, 3)?,
-                reason: r.get(4)?,
-                rate_mm_day: r.get(5)?,
-            },
-        ))
+        let id: i64 = r.get(1)?;
+        let voided: Option<String> = r.get(7)?;
+        let recorded_at: Option<String> = r.get(9)?;
+        let event = PhaseEvent {
+            kind: known(&kind, Table::DistractionPhases, "kind", id)?,
+            on: rows::day(r, 3)?,
+            reason: r.get(4)?,
+            rate_mm_day: r.get(5)?,
+            recorded_at: recorded_at.as_deref().and_then(rows::parse_instant),
+        };
+        // A voided row always has its reason (`void`); an empty one still voids.
+        let void_reason = voided.map(|_| r.get::<_, Option<String>>(8)).transpose()?.map(Option::unwrap_or_default);
+        Ok((r.get::<_, i64>(0)?, StepRecord { id, event, recorded_by: r.get(6)?, void_reason }))
     })?;
     for row in events {
-        let (case_id, event) = row?;
-        cases[index[&case_id]].events.push(event);
+        let (case_id, record) = row?;
+        let case = &mut cases[index[&case_id]];
+        // R-DO-7: a voided step counts nowhere; the plan is built without it.
+        if record.void_reason.is_none() {
+            case.events.push(record.event.clone());
+        }
+        case.step_log.push(record);
     }
     let mut stmt = conn.prepare_cached(
         "SELECT case_id, day, session, turns, done_at, by_phone, version FROM distraction_sessions
@@ -316,7 +346,7 @@ pub fn rounds_list(
     let cases = load(
         conn,
         "d.osteotomy_on <= ?1 AND NOT EXISTS (SELECT 1 FROM distraction_phases x
-             WHERE x.case_id = d.id AND x.kind = 'removal' AND x.on_day < ?1)",
+             WHERE x.case_id = d.id AND x.kind = 'removal' AND x.on_day < ?1 AND x.voided_at IS NULL)",
         &day.to_string(),
     )?;
     // R-DO-8: a hexapod frame is judged by the revision in force then.
@@ -349,6 +379,13 @@ pub fn add(tx: &mut WriteTx<'_>, new: &NewDistraction) -> Result<i64> {
     if !exists {
         return Err(StoreError::NotFound(Table::Patients.row(new.patient_id)));
     }
+    super::stay_order::on_or_after_birth(
+        tx,
+        "the distraction prescription",
+        crate::domain::stay_order::Event::Osteotomy,
+        p.osteotomy_on,
+        new.patient_id,
+    )?;
     tx.insert(
         Table::DistractionCases,
         &[
@@ -375,10 +412,24 @@ pub(super) fn loaded(tx: &WriteTx<'_>, case_id: i64) -> Result<DistractionCase> 
 }
 
 pub fn record_phase(tx: &mut WriteTx<'_>, case_id: i64, event: &PhaseEvent) -> Result<i64> {
+    // R-ROLE-1 first: one who may not record a step is told so, not why the
+    // step would not fit.
+    tx.may(super::permission::change_of(Table::DistractionPhases, true, &[]))?;
     let case = loaded(tx, case_id)?;
     let plan = case.plan();
+    let today = ward_time::local_day(tx.at(), tx.zone());
     let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-7)"));
-    plan::check_event(&plan, &case.events, event.kind, event.on, case.prescription.osteotomy_on).map_err(refuse)?;
+    let (phase, _) = alerts::phase_on(&case.record(), &plan, event.on);
+    plan::check_event(phase, &case.events, event.kind, event.on, case.prescription.osteotomy_on, today)
+        .map_err(refuse)?;
+    // R-PATH-6: an osteotomy stored before the birth date (an old file) does
+    // not carry its steps with it.
+    crate::domain::stay_order::on_or_after_birth(
+        crate::domain::stay_order::Event::DistractionStep,
+        event.on,
+        case.patient.birth_date,
+    )
+    .map_err(|f| super::stay_order::refused("the distraction step", &[f], tx.zone()))?;
     let reason = event.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
     if event.kind == PhaseKind::Pause && reason.is_none() {
         return Err(refuse("a pause needs a reason; say why distraction stops".into()));

@@ -101,6 +101,12 @@ pub fn record(tx: &mut WriteTx<'_>, case_id: i64, day: NaiveDate, sessions: &[Se
             ),
         ));
     }
+    crate::domain::stay_order::on_or_after_birth(
+        crate::domain::stay_order::Event::Session,
+        day,
+        case.patient.birth_date,
+    )
+    .map_err(|f| super::stay_order::refused("the sessions", &[f], tx.zone()))?;
     record_of(tx, &case, day, sessions)
 }
 

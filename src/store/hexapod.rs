@@ -319,7 +319,7 @@ pub fn log(tx: &mut WriteTx<'_>, prescription_id: i64, entries: &[NewAdjustment]
         ));
     }
     let removed: bool = tx.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM distraction_phases WHERE case_id = ?1 AND kind = 'removal')",
+        "SELECT EXISTS (SELECT 1 FROM distraction_phases WHERE case_id = ?1 AND kind = 'removal' AND voided_at IS NULL)",
         [case_id],
         |r| r.get(0),
     )?;

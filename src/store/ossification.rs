@@ -158,6 +158,14 @@ pub fn record(tx: &mut WriteTx<'_>, new: &NewFollowUp) -> Result<(i64, Vec<Strin
     if !exists {
         return Err(StoreError::NotFound(Table::Patients.row(new.patient_id)));
     }
+    let surgery_day = ward_time::local_day(new.surgery_at, tx.zone());
+    super::stay_order::on_or_after_birth(
+        tx,
+        what,
+        crate::domain::stay_order::Event::Surgery,
+        surgery_day,
+        new.patient_id,
+    )?;
     if let Some(case_id) = new.case_id {
         super::complications::check_case(tx.conn(), new.patient_id, case_id)?;
     }
@@ -208,13 +216,16 @@ pub fn record_xray(
     grade: Brooker,
 ) -> Result<i64> {
     let what = Table::HoFollowUps.row(id);
-    let found: Option<(i64, String, Option<String>)> = tx
+    type Found = (i64, String, Option<String>, Option<String>, Option<String>);
+    let found: Option<Found> = tx
         .conn()
-        .query_row("SELECT version, surgery_at, voided_at FROM ho_follow_ups WHERE id = ?1", [id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+        .query_row(
+            "SELECT version, surgery_at, voided_at, xray_on, brooker FROM ho_follow_ups WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
         .optional()?;
-    let Some((version, surgery, voided)) = found else {
+    let Some((version, surgery, voided, xray_on, brooker)) = found else {
         return Err(StoreError::invalid(
             what,
             "there is no follow-up with that number; `periop ossification --patient HOSPITAL_NUMBER` lists them",
@@ -222,6 +233,36 @@ pub fn record_xray(
     };
     if voided.is_some() {
         return Err(StoreError::invalid(what, "it was voided"));
+    }
+    // Found in use: a second X-ray check overwrote the Brooker grade
+    // silently. A follow-up has one; refused as closing a complication twice
+    // is, saying what was recorded and how to correct it.
+    if let (Some(on), Some(grade)) = (xray_on, brooker) {
+        let by: Option<(String, String)> = tx
+            .conn()
+            .query_row(
+                "SELECT a.at, s.display_name FROM audit a JOIN staff s ON s.id = a.actor_id
+                 WHERE a.table_name = 'ho_follow_ups' AND a.row_id = ?1 AND a.action = 'update'
+                 ORDER BY a.id DESC LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let day = NaiveDate::parse_from_str(&on, "%Y-%m-%d").map_or(on.clone(), |d| d.format("%d/%m/%Y").to_string());
+        let by = by
+            .map(|(at, name)| {
+                let at = rows::parse_instant(&at)
+                    .map_or(at, |t| t.with_timezone(&tx.zone()).format("%d/%m/%Y %H:%M").to_string());
+                format!(" (recorded by {name} at {at})")
+            })
+            .unwrap_or_default();
+        return Err(StoreError::invalid(
+            what,
+            format!(
+                "its X-ray check is already recorded: Brooker {grade} on {day}{by}; if it was read wrongly, void \
+                 the follow-up (periop void ossification {id} --reason …) and record it again with its check"
+            ),
+        ));
     }
     if expected_version.is_some_and(|v| v != version) {
         return Err(tx.conflict(Table::HoFollowUps, id));

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
-pub const VERSION: i64 = 14;
+pub const VERSION: i64 = 15;
 /// One upgrade step: SQL, then (optionally) work only Rust can do, in the
 /// same transaction.
 pub struct Step {
@@ -61,6 +61,8 @@ pub const UPGRADES: &[Step] = &[
     Step { sql: HEXAPOD_TABLES, then: Some(upgrade_13_round_voids) },
     // 13 → 14 (issue 14): the language each account may keep, as in schema.sql.
     Step { sql: "", then: Some(upgrade_14_language) },
+    // 14 → 15 (R-DO-7): a phase step entered by mistake can be voided.
+    Step { sql: "", then: Some(upgrade_15_step_voids) },
 ];
 
 /// The block tables of `schema.sql` (6 → 7), kept word for word.
@@ -110,6 +112,9 @@ pub const ADDED_COLUMNS: &[(&str, &str, Option<i64>)] = &[
     ("distraction_rounds", "voided_by", None),
     ("distraction_rounds", "void_reason", None),
     ("staff", "language", None),
+    ("distraction_phases", "voided_at", None),
+    ("distraction_phases", "voided_by", None),
+    ("distraction_phases", "void_reason", None),
 ];
 
 /// 3 → 4 (R-ROLE-1, R-BLOCK-2): the roles of the permission table, beds with
@@ -188,6 +193,17 @@ const STAFF_TABLE_6: &str = "CREATE TABLE staff (
     active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
     version      INTEGER NOT NULL DEFAULT 1
 )";
+
+/// 14 → 15 (R-DO-7): a phase step entered by mistake is voided (who,
+/// when, why), as in schema.sql. Self-contained: one function, one line in
+/// `UPGRADES`.
+fn upgrade_15_step_voids(conn: &Connection) -> Result<()> {
+    let columns = [("voided_at", "TEXT"), ("voided_by", "INTEGER REFERENCES staff(id)"), ("void_reason", "TEXT")];
+    for (column, declaration) in columns {
+        add_column(conn, "distraction_phases", column, declaration)?;
+    }
+    Ok(())
+}
 
 /// The staff table's role CHECK gains the new roles. Only a constraint is
 /// relaxed (no stored byte changes), so SQLite's documented procedure for
@@ -327,7 +343,7 @@ mod tests {
 
     #[test]
     fn the_distraction_tables_upgraded_are_the_schema() {
-        // Schema 4's text, then schema 13's added columns, give the shape a
+        // Schema 4's text, then schema 13's and 14's added columns, give the shape a
         // new file has: the same columns, in the same order.
         let upgraded = Connection::open_in_memory().unwrap();
         upgraded
@@ -337,8 +353,10 @@ mod tests {
             .unwrap();
         upgraded.execute_batch(DISTRACTION_TABLES).unwrap();
         upgrade_13_round_voids(&upgraded).unwrap();
+        upgrade_15_step_voids(&upgraded).unwrap();
         // A second run (a file put back to an older number) changes nothing.
         upgrade_13_round_voids(&upgraded).unwrap();
+        upgrade_15_step_voids(&upgraded).unwrap();
         let new = Connection::open_in_memory().unwrap();
         new.execute_batch(SCHEMA).unwrap();
         for table in
@@ -347,6 +365,7 @@ mod tests {
             assert_eq!(columns(&upgraded, table), columns(&new, table), "{table}");
         }
         assert!(columns(&new, "distraction_rounds").iter().any(|c| c.starts_with("void_reason ")));
+        assert!(columns(&new, "distraction_phases").iter().any(|c| c.starts_with("void_reason ")));
     }
 
     /// Issue 14: a file upgraded from before schema 6 (the roles widened

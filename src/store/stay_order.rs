@@ -183,7 +183,7 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
 /// Each recorded instant with the patient's birth date and the stay's
 /// planned admission day, as [`About`] reads them (voided rows left out:
 /// no rule counts them). Mirrors [`about`].
-const RECORDED: [(&str, &str, Event); 6] = [
+const RECORDED: [(&str, &str, Event); 8] = [
     (
         "intake",
         "SELECT i.id, i.taken_at, p.birth_date, a.planned_admit_on FROM intakes i
@@ -224,7 +224,66 @@ const RECORDED: [(&str, &str, Event); 6] = [
          JOIN patients p ON p.id = a.patient_id WHERE e.voided_at IS NULL",
         Event::Timeline,
     ),
+    (
+        "distraction round",
+        "SELECT r.id, r.at, p.birth_date, NULL FROM distraction_rounds r
+         JOIN distraction_cases d ON d.id = r.case_id JOIN patients p ON p.id = d.patient_id WHERE r.voided_at IS NULL",
+        Event::Round,
+    ),
+    (
+        "ossification follow-up",
+        "SELECT h.id, h.surgery_at, p.birth_date, NULL FROM ho_follow_ups h
+         JOIN patients p ON p.id = h.patient_id WHERE h.voided_at IS NULL",
+        Event::Surgery,
+    ),
 ];
+
+/// Each thing recorded on a ward day with the patient's birth date (voided
+/// rows left out): an osteotomy, a phase step, a session of turns, a
+/// complication's onset (found in use: an osteotomy in 1850 and a
+/// complication in 1900 left `periop check` healthy).
+const RECORDED_DAYS: [(&str, &str, Event); 4] = [
+    (
+        "distraction case",
+        "SELECT d.id, d.osteotomy_on, p.birth_date FROM distraction_cases d JOIN patients p ON p.id = d.patient_id",
+        Event::Osteotomy,
+    ),
+    (
+        "distraction step",
+        "SELECT x.id, x.on_day, p.birth_date FROM distraction_phases x
+         JOIN distraction_cases d ON d.id = x.case_id JOIN patients p ON p.id = d.patient_id WHERE x.voided_at IS NULL",
+        Event::DistractionStep,
+    ),
+    (
+        "session",
+        "SELECT s.id, s.day, p.birth_date FROM distraction_sessions s
+         JOIN distraction_cases d ON d.id = s.case_id JOIN patients p ON p.id = d.patient_id",
+        Event::Session,
+    ),
+    (
+        "complication",
+        "SELECT c.id, c.onset_on, p.birth_date FROM complications c JOIN patients p ON p.id = c.patient_id
+         WHERE c.voided_at IS NULL",
+        Event::Complication,
+    ),
+];
+
+/// R-PATH-6: refuses the write of `what`, recorded on ward day `day` about
+/// patient `patient_id`, when the day is before the patient's birth.
+pub(super) fn on_or_after_birth(
+    tx: &WriteTx<'_>,
+    what: &str,
+    event: Event,
+    day: NaiveDate,
+    patient_id: i64,
+) -> Result<()> {
+    let birth: Option<NaiveDate> = tx
+        .conn()
+        .query_row("SELECT birth_date FROM patients WHERE id = ?1", [patient_id], |r| rows::day(r, 0))
+        .optional()?;
+    let Some(birth) = birth else { return Err(StoreError::NotFound(super::table::Table::Patients.row(patient_id))) };
+    stay_order::on_or_after_birth(event, day, birth).map_err(|f| refused(what, &[f], tx.zone()))
+}
 
 /// R-PATH-6 for `periop check`: every recorded instant (not voided) in the
 /// future, before the patient's birth, or an intake or a lab result long
@@ -240,6 +299,16 @@ fn recorded_findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<
         for row in rows {
             let (id, at, about) = row?;
             if let Err(fault) = stay_order::recorded_about(event, at, now, &about, zone) {
+                out.push(format!("{name} #{id}: {}", fault.describe(zone)));
+            }
+        }
+    }
+    for (name, sql, event) in RECORDED_DAYS {
+        let mut stmt = conn.prepare(&format!("{sql} ORDER BY 1"))?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, rows::day(r, 1)?, rows::day(r, 2)?)))?;
+        for row in rows {
+            let (id, day, birth) = row?;
+            if let Err(fault) = stay_order::on_or_after_birth(event, day, birth) {
                 out.push(format!("{name} #{id}: {}", fault.describe(zone)));
             }
         }

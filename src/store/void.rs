@@ -1,7 +1,7 @@
 //! Corrections: an intake, a treatment, a lab result, an anaesthesia
 //! consultation, a complication (R-COMP-1), an ossification follow-up
-//! (R-HO-1), a distraction round (R-DO-5) or a strut adjustment (R-DO-8)
-//! entered by mistake is voided with a reason. Nothing is
+//! (R-HO-1), a distraction round (R-DO-5), a strut adjustment (R-DO-8)
+//! or a distraction phase step (R-DO-7) entered by mistake is voided with a reason. Nothing is
 //! deleted: the row is marked (who, when, why) through the write path, the
 //! audit keeps both images, history shows it struck through, and the rules
 //! (fasting, medication stops, the anaesthesia gate, readiness) stop
@@ -31,10 +31,13 @@ pub enum Voidable {
     Round,
     /// R-DO-8: a strut adjustment.
     StrutAdjustment,
+    /// R-DO-7: a distraction phase step (a pause typed on the wrong case,
+    /// the wrong day); the latest first, so the steps left still follow.
+    Step,
 }
 
 impl Voidable {
-    pub const ALL: [Voidable; 8] = [
+    pub const ALL: [Voidable; 9] = [
         Voidable::Intake,
         Voidable::Treatment,
         Voidable::Lab,
@@ -43,6 +46,7 @@ impl Voidable {
         Voidable::Ossification,
         Voidable::Round,
         Voidable::StrutAdjustment,
+        Voidable::Step,
     ];
 
     pub fn table(self) -> Table {
@@ -55,6 +59,7 @@ impl Voidable {
             Voidable::Ossification => Table::HoFollowUps,
             Voidable::Round => Table::DistractionRounds,
             Voidable::StrutAdjustment => Table::HexapodAdjustments,
+            Voidable::Step => Table::DistractionPhases,
         }
     }
 
@@ -69,6 +74,7 @@ impl Voidable {
             Voidable::Ossification => "ossification",
             Voidable::Round => "round",
             Voidable::StrutAdjustment => "strut",
+            Voidable::Step => "step",
         }
     }
 
@@ -87,6 +93,7 @@ impl Voidable {
             Voidable::Ossification => "ossification follow-up",
             Voidable::Round => "distraction round",
             Voidable::StrutAdjustment => "strut adjustment",
+            Voidable::Step => "distraction step",
         }
     }
 
@@ -99,6 +106,7 @@ impl Voidable {
             Voidable::Ossification => "surgery",
             Voidable::Round => "made",
             Voidable::StrutAdjustment => "done",
+            Voidable::Step => "recorded",
         }
     }
 
@@ -139,6 +147,11 @@ impl Voidable {
                  FROM hexapod_adjustments r JOIN hexapod_prescriptions h ON h.id = r.prescription_id
                  JOIN distraction_cases d ON d.id = h.case_id WHERE r.id = ?1"
             }
+            // The kind and its day (`pause 2026-11-30`), and a resume's rate.
+            Voidable::Step => {
+                "SELECT r.kind || ' ' || r.on_day, r.rate_mm_day, NULL, d.patient_id, r.version, r.voided_at
+                 FROM distraction_phases r JOIN distraction_cases d ON d.id = r.case_id WHERE r.id = ?1"
+            }
         }
     }
 
@@ -172,6 +185,15 @@ impl Voidable {
                 let mm = number.map(crate::domain::distraction::alerts::fmt_mm).unwrap_or_default();
                 return format!("{code} set to {mm} mm");
             }
+            Voidable::Step => {
+                use crate::domain::distraction::PhaseKind;
+                let (kind, day) = code.split_once(' ').unwrap_or((code, ""));
+                let kind = PhaseKind::from_code(kind).map_or_else(|| kind.replace('_', " "), |k| k.label().to_string());
+                let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                    .map_or_else(|_| day.to_string(), |d| d.format("%d/%m/%Y").to_string());
+                let rate = number.map(|r| format!(" at {} mm/day", crate::domain::distraction::alerts::fmt_mm(r)));
+                return format!("{kind} on {day}{}", rate.unwrap_or_default());
+            }
         };
         let word = word.unwrap_or_else(|| code.replace('_', " "));
         match number {
@@ -195,6 +217,9 @@ pub struct Voided {
     pub at: Option<DateTime<Utc>>,
     /// R-PATH-5: whose it was. For the screen and stdout, never a log.
     pub patient: Identity,
+    /// What the void leaves as it was, and how to change it: a round's
+    /// sessions stay recorded (R-DO-5).
+    pub note: Option<String>,
 }
 
 /// Voids row `id` of `what` with `reason`; returns what was voided.
@@ -204,6 +229,9 @@ pub struct Voided {
 pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Result<Voided> {
     let table = what.table();
     let row = table.row(id);
+    // R-ROLE-1 first: one who may not void it is told the role needed,
+    // not what else is wrong with the request.
+    tx.may(super::permission::change_of(table, false, &super::permission::VOID_COLUMNS))?;
     let reason = reason_given(&row, reason)?;
     type Found = (String, Option<f64>, Option<String>, i64, i64, Option<String>);
     let found: Option<Found> = tx
@@ -223,6 +251,9 @@ pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Resu
     if let Some(at) = voided_at {
         return Err(StoreError::invalid(row, already_voided(tx, table, id, &at)));
     }
+    if what == Voidable::Step {
+        later_step(tx, id).map_err(|why| StoreError::invalid(table.row(id), why))?;
+    }
     let patient = tx.conn().query_row(
         "SELECT id, surname, first_name, birth_date FROM patients WHERE id = ?1",
         [patient_id],
@@ -233,7 +264,57 @@ pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Resu
     let (when, by) = (instant_text(tx.at()), tx.actor_id());
     let version =
         tx.update(table, id, version, &[("voided_at", &when), ("voided_by", &by), ("void_reason", &reason)])?;
-    Ok(Voided { what, id, version, value, at, patient })
+    let note = if what == Voidable::Round { round_sessions(tx, id)? } else { None };
+    Ok(Voided { what, id, version, value, at, patient, note })
+}
+
+/// R-DO-7: a step is voided newest first, so that the steps left still
+/// follow one another (a resume never outlives its pause): refused while a
+/// later step of the case counts, naming it.
+fn later_step(tx: &WriteTx<'_>, id: i64) -> std::result::Result<(), String> {
+    let later: Option<(i64, String, String)> = tx
+        .conn()
+        .query_row(
+            "SELECT l.id, l.kind, l.on_day FROM distraction_phases l JOIN distraction_phases p ON p.case_id = l.case_id
+             WHERE p.id = ?1 AND l.id > p.id AND l.voided_at IS NULL ORDER BY l.id DESC LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()
+        .map_err(|e| e.to_string())?;
+    match later {
+        None => Ok(()),
+        Some((later_id, kind, day)) => Err(format!(
+            "step #{later_id} ({}) was recorded after it; void the later steps first, newest first (periop void step {later_id} --reason …)",
+            Voidable::Step.value(&format!("{kind} {day}"), None)
+        )),
+    }
+}
+
+/// R-DO-5: the sessions saved with round `id` (in its transaction) stay
+/// recorded when the round is voided: turns made are facts whatever the
+/// round (a pin grade mistyped), and a round on the wrong patient has its
+/// sessions corrected on their own. Said, never silently half-undone.
+fn round_sessions(tx: &WriteTx<'_>, id: i64) -> Result<Option<String>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT s.session, s.turns FROM distraction_sessions s JOIN distraction_rounds r
+           ON r.case_id = s.case_id AND r.at = s.done_at
+         WHERE r.id = ?1 ORDER BY s.session",
+    )?;
+    let sessions: Vec<(u32, u32)> =
+        stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    if sessions.is_empty() {
+        return Ok(None);
+    }
+    let listed: Vec<String> =
+        sessions.iter().map(|(n, t)| format!("session {n}: {t} turn{}", if *t == 1 { "" } else { "s" })).collect();
+    let count = sessions.len();
+    Ok(Some(format!(
+        "the {} recorded with it stay{} counted ({}); if those turns were not made on this patient, correct them to 0 (t on the Rounds tab)",
+        if count == 1 { "session".to_string() } else { format!("{count} sessions") },
+        if count == 1 { "s" } else { "" },
+        listed.join(", ")
+    )))
 }
 
 /// "already voided by Nurse One at 10:03 on 01/12 (ward time)": found in use

@@ -64,7 +64,7 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             let (key_style, text_style) = if on { (theme.key(), Style::new()) } else { (theme.dim(), theme.dim()) };
             lines.push((
                 Line::from(vec![
-                    Span::styled(format!(" {}", super::column(&keys_for(b, state), key_width)), key_style),
+                    Span::styled(key_cell(&keys_for(b, state), key_width), key_style),
                     Span::styled(b.help(language), text_style),
                 ]),
                 false,
@@ -153,7 +153,27 @@ fn wrap_lines(entries: &[(Line<'static>, bool)], width: usize, indent: usize) ->
     entries.iter().flat_map(|(line, title)| wrap_entry(line, *title, width, indent)).collect()
 }
 
+/// A binding's keys in the help's key column, `width` cells: a label too
+/// long for it is kept whole (found in use: `Tab Down E…` cut the key
+/// names at 80 columns), and its entry then reads on two lines.
+fn key_cell(keys: &str, width: usize) -> String {
+    if keys.width() <= width { format!(" {}", super::column(keys, width)) } else { format!(" {keys}") }
+}
+
 fn wrap_entry(line: &Line<'static>, title: bool, width: usize, indent: usize) -> Vec<Line<'static>> {
+    // Keys longer than their column: the keys on a line of their own, the
+    // description under them, indented (one entry, never split).
+    if !title && line.spans.len() == 2 && line.spans[0].content.width() > indent && width > indent + 8 {
+        let (key, text) = (&line.spans[0], &line.spans[1]);
+        let pad = " ".repeat(indent);
+        let mut out = vec![cut_line(Line::from(vec![key.clone()]), width)];
+        out.extend(
+            super::wrap(&text.content, width - indent, "", "")
+                .into_iter()
+                .map(|part| Line::from(vec![Span::raw(pad.clone()), Span::styled(part, text.style)])),
+        );
+        return out;
+    }
     if title || line.width() <= width || line.spans.len() != 2 || width <= indent + 8 {
         return vec![cut_line(line.clone(), width)];
     }

@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     }
 }
 
-fn row_text(row: &RoundsRow, day: NaiveDate, sheet: DayShown, zone: chrono_tz::Tz) -> String {
+fn row_text(row: &RoundsRow, name: &str, day: NaiveDate, sheet: DayShown, zone: chrono_tz::Tz) -> String {
     let (c, s) = (&row.case, &row.status);
     let late = match (s.overdue, sheet) {
         (0, _) => String::new(),
@@ -82,7 +82,9 @@ fn row_text(row: &RoundsRow, day: NaiveDate, sheet: DayShown, zone: chrono_tz::T
     let sessions = match sheet {
         // R-DO-8: a hexapod frame's struts (`struts 3/5 (rev 2)`).
         _ if s.struts_today.is_some() => s.today_text(),
-        DayShown::ToCome => format!("{} sessions planned", s.sessions_due),
+        DayShown::ToCome => {
+            format!("{} planned", crate::domain::distraction::alerts::counted(s.sessions_due, "session"))
+        }
         _ => s.today_text(),
     };
     let pin = match s.worst_pin {
@@ -94,7 +96,7 @@ fn row_text(row: &RoundsRow, day: NaiveDate, sheet: DayShown, zone: chrono_tz::T
     let alert = s.alerts.first().map(|a| format!("  {} {}", a.severity.glyph(), a.message)).unwrap_or_default();
     format!(
         "{late}{}{}  {}  {sessions}  {}/{} mm (target {}){pin}{alert}",
-        super::column(&c.patient.to_string(), 34),
+        super::column(name, 34),
         if c.outpatient { " ☎" } else { "" },
         phase_day(s.phase, s.day_number),
         fmt_mm(s.achieved_mm),
@@ -145,7 +147,8 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         if is_selected {
             selected_line = Some(lines.len() - header);
         }
-        let text = row_text(row, state.rounds_day(), sheet, state.zone);
+        let name = crate::app::screens::rounds::patient_and_case(&v.rows, row);
+        let text = row_text(row, &name, state.rounds_day(), sheet, state.zone);
         let style = match row.status.alerts.iter().map(|a| a.severity).max() {
             Some(Severity::Urgent) => theme.urgent(),
             Some(Severity::Warning) => theme.warning(),
@@ -243,11 +246,11 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, state: &State
             fmt_mm(hexapod.plan.rate_mm_day)
         ),
         None => format!(
-            "{}, {}: {} mm/day × {} sessions, {} mm a turn",
+            "{}, {}: {} mm/day × {}, {} mm a turn",
             p.site.label(),
             p.device.label(),
             fmt_mm(crate::domain::distraction::alerts::current_rate(&c.record(), day)),
-            p.sessions_per_day,
+            crate::domain::distraction::alerts::counted(p.sessions_per_day, "session"),
             fmt_mm(p.mm_per_turn)
         ),
     };

@@ -96,14 +96,16 @@ pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenFo
     let today = crate::domain::ward_time::local_day(now, zone);
     let plan = case.plan();
     let mut fields = session_fields(row, today, now, zone);
-    let last = case.rounds.last();
     fields.push(Field::whole("pain", "Pain (0-10)", 0, u32::from(MAX_PAIN)));
     let sensation = choices(Sensation::ALL, Sensation::code, Sensation::label);
     let motor = choices(Motor::ALL, Motor::code, Motor::label);
     let colour = choices(Colour::ALL, Colour::code, Colour::label);
-    fields.push(Field::pick("sensation", "Sensation", sensation).with(last.map_or("", |r| r.sensation.code())));
-    fields.push(Field::pick("motor", "Motor", motor).with(last.map_or("", |r| r.motor.code())));
-    fields.push(Field::pick("colour", "Colour / refill", colour).with(last.map_or("", |r| r.colour.code())));
+    // R-DO-5, R-DO-6: the neurovascular check starts empty, every round:
+    // the nurse chooses what they find (a value carried over from the last
+    // round would let a new deficit be saved unseen).
+    fields.push(Field::pick("sensation", "Sensation", sensation));
+    fields.push(Field::pick("motor", "Motor", motor));
+    fields.push(Field::pick("colour", "Colour / refill", colour));
     if p.site.is_craniofacial() {
         fields.push(Field::whole("mouth", "Mouth opening (mm)", 0, u32::from(MAX_MOUTH_OPENING_MM)).optional());
         fields.push(Field::flag("occlusion", "Occlusion as it should be").with("yes"));
@@ -121,7 +123,7 @@ pub fn round(row: &RoundsRow, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenFo
     let title = format!(
         "Round: {} {}, {} of {} mm",
         p.site.label(),
-        plan.phase_on(today).label(),
+        crate::domain::distraction::alerts::phase_on(&case.record(), &plan, today).0.label(),
         fmt_mm(p.mm(case.sessions.iter().map(|s| s.turns).sum())),
         fmt_mm(p.target_mm)
     );
@@ -216,45 +218,50 @@ pub(super) fn phase_request(form: &Form, case_id: i64, who: String) -> Result<Re
     if rate.is_some() && kind != PhaseKind::Resume {
         return Err("New rate: only a resume sets a new rate (R-DO-7)".into());
     }
-    let event = PhaseEvent { kind, on: parse_date(form.value("day"))?, reason, rate_mm_day: rate };
+    let event = PhaseEvent { kind, on: parse_date(form.value("day"))?, reason, rate_mm_day: rate, recorded_at: None };
     Ok(Request::Rounds(RoundsRequest::Phase { case_id, event, who }))
 }
 
 /// How many of a patient's rounds the void form offers, newest first.
 const VOID_CHOICES: usize = 10;
 
-/// R-DO-5: which of the patient's recent rounds (not voided, newest first)
-/// was entered by mistake, and why. `None` when none is left to void.
+/// R-DO-5, R-DO-7: which of the patient's recent rounds (not voided, newest
+/// first), or their latest phase step (steps are voided newest first), was
+/// entered by mistake, and why. `None` when nothing is left to void.
 pub fn void_round(row: &RoundsRow, zone: Tz, who: &str) -> Option<OpenForm> {
-    let choices: Vec<Choice> = row
-        .case
-        .round_log
-        .iter()
-        .rev()
-        .filter(|r| r.void_reason.is_none())
-        .take(VOID_CHOICES)
-        .map(|r| {
-            let pins: Vec<String> = r.round.pin_grades.iter().map(u8::to_string).collect();
-            let pins = if pins.is_empty() { String::new() } else { format!(" · pins {}", pins.join(" ")) };
-            Choice::new(
-                format!("{}:{}", crate::store::void::Voidable::Round.code(), r.id),
-                format!(
-                    "#{} {} · pain {}/10{pins} · {}",
-                    r.id,
-                    r.round.at.with_timezone(&zone).format("%d/%m %H:%M"),
-                    r.round.pain,
-                    r.recorded_by
-                ),
-            )
-        })
-        .collect();
+    use crate::store::void::Voidable;
+    let step = row.case.step_log.iter().rev().find(|s| s.void_reason.is_none()).map(|s| {
+        let e = &s.event;
+        let rate = e.rate_mm_day.map(|r| format!(" at {} mm/day", fmt_mm(r))).unwrap_or_default();
+        Choice::new(
+            format!("{}:{}", Voidable::Step.code(), s.id),
+            format!("step #{} {} {}{rate} · {}", s.id, e.on.format("%d/%m/%Y"), e.kind.label(), s.recorded_by),
+        )
+    });
+    let rounds = row.case.round_log.iter().rev().filter(|r| r.void_reason.is_none()).take(VOID_CHOICES).map(|r| {
+        let pins: Vec<String> = r.round.pin_grades.iter().map(u8::to_string).collect();
+        let pins = if pins.is_empty() { String::new() } else { format!(" · pins {}", pins.join(" ")) };
+        Choice::new(
+            format!("{}:{}", Voidable::Round.code(), r.id),
+            format!(
+                "#{} {} · pain {}/10{pins} · {}",
+                r.id,
+                r.round.at.with_timezone(&zone).format("%d/%m %H:%M"),
+                r.round.pain,
+                r.recorded_by
+            ),
+        )
+    });
+    let choices: Vec<Choice> = rounds.chain(step).collect();
     if choices.is_empty() {
         return None;
     }
     let form = Form::new(
-        "Void a round entered by mistake (R-DO-5)",
-        vec![Field::pick("entry", "Round", choices), Field::text("reason", "What was wrong", 200)],
+        "Void a round or a step entered by mistake (R-DO-5, R-DO-7)",
+        vec![Field::pick("entry", "Round or step", choices), Field::text("reason", "What was wrong", 200)],
     )
-    .with_subtitle(format!("{who} · kept in the history; its alerts and pin grades stop counting"));
+    .with_subtitle(format!(
+        "{who} · kept in the history; a round's alerts and grades stop counting (its turns stay), a step leaves the plan"
+    ));
     Some(OpenForm::new(form, Purpose::Void, who))
 }

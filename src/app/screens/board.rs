@@ -20,24 +20,27 @@ impl Screen for BoardScreen {
         match action {
             Action::Open => match (selected_admission(state), selected_distraction(state)) {
                 (Some(id), _) => detail::open(state, id),
-                (None, Some(case_id)) => {
-                    // R-DO-6: a round's alert opens the patient on the Rounds
-                    // tab, on the sheet of the day the alert was judged.
-                    state.rounds.list.selected = Some(case_id);
-                    let day = state.board_day();
-                    if day != state.rounds_day() {
-                        // Its read is left to `show`, which reads what is not loaded.
-                        super::rounds::go_to_day(state, day);
-                    }
-                    super::show(state, crate::app::state::Tab::Rounds)
-                }
+                (None, Some(case_id)) => open_distraction(state, case_id),
                 (None, None) if selected_reference(state).is_some() => {
                     // R-STOCK-4: a stock alert opens the reference on the Stock tab.
                     state.stock.focus_reference = selected_reference(state);
                     super::stock::focus(state);
                     super::show(state, crate::app::state::Tab::Stock)
                 }
-                (None, None) => problem(state, "this row is not about one admission"),
+                (None, None) => match selected_patient(state) {
+                    // R-COMP-1, R-HO-1 (found in use): a patient followed
+                    // without a stay (a distraction at home) had no next step.
+                    Some(patient_id) => match patient_distraction(state, patient_id) {
+                        Some(case_id) => open_distraction(state, case_id),
+                        None => problem(
+                            state,
+                            "this patient has no admission to open: `periop complications --patient HOSPITAL_NUMBER` \
+                             lists their complications (`periop complications close ID` closes one), \
+                             `periop ossification --patient HOSPITAL_NUMBER` their follow-ups",
+                        ),
+                    },
+                    None => problem(state, "this row is not about one admission"),
+                },
             },
             Action::Admit => match selected_stay(state).cloned() {
                 Some(stay) => admissions::ask_to_admit(state, &admissions::Admittable::from_stay(&stay)),
@@ -91,6 +94,7 @@ impl Screen for BoardScreen {
                 selected_admission(state).is_some()
                     || selected_distraction(state).is_some()
                     || selected_reference(state).is_some()
+                    || selected_patient(state).is_some()
             }
             Action::Admit => selected_stay(state)
                 .is_some_and(|s| matches!(s.state, AdmissionState::Planned | AdmissionState::Postponed)),
@@ -127,6 +131,37 @@ pub fn selected_distraction(state: &State) -> Option<i64> {
         RowKey::Alert { subject: Subject::Distraction(id), .. } => Some(id),
         _ => None,
     }
+}
+
+/// R-DO-6: the patient of distraction case `case_id` on the Rounds tab, on
+/// the sheet of the Board's day (the day the alert was judged).
+fn open_distraction(state: &mut State, case_id: i64) -> Outcome {
+    state.rounds.list.selected = Some(case_id);
+    let day = state.board_day();
+    if day != state.rounds_day() {
+        // Its read is left to `show`, which reads what is not loaded.
+        super::rounds::go_to_day(state, day);
+    }
+    super::show(state, crate::app::state::Tab::Rounds)
+}
+
+/// The patient of the selected alert, if it is about a patient (R-COMP-1, R-HO-1).
+pub fn selected_patient(state: &State) -> Option<i64> {
+    match state.board.selected? {
+        RowKey::Alert { subject: Subject::Patient(id), .. } => Some(id),
+        _ => None,
+    }
+}
+
+/// The patient's distraction case on the Board or the rounds list (the
+/// latest), if they are in one.
+fn patient_distraction(state: &State, patient_id: i64) -> Option<i64> {
+    let on_board = state.board.board.as_ref().and_then(|b| {
+        b.facts.distraction.iter().filter(|d| d.patient.patient_id == patient_id).map(|d| d.case_id).max()
+    });
+    on_board.or_else(|| {
+        state.rounds.list.rows.iter().filter(|r| r.case.patient.patient_id == patient_id).map(|r| r.case.id).max()
+    })
 }
 
 /// The device reference of the selected alert, if it is about one (R-STOCK-4).

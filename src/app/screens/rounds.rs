@@ -118,13 +118,16 @@ impl Screen for RoundsScreen {
         if let Some(why) = not_on_this_day(state, action) {
             return problem(state, why);
         }
-        let who = row.case.patient.to_string();
+        let who = patient_and_case(&state.rounds.list.rows, &row);
         let form = match action {
             Action::RecordRound => forms::round(&row, state.now, state.zone, &who),
             Action::VoidRound => match forms::void_round(&row, state.zone, &who) {
                 Some(form) => form,
                 None => {
-                    return problem(state, "no round of this patient is left to void (none recorded, or all voided)");
+                    return problem(
+                        state,
+                        "no round or step of this patient is left to void (none recorded, or all voided)",
+                    );
                 }
             },
             Action::PhaseStep => forms::phase(row.case.id, day, &who),
@@ -193,8 +196,20 @@ impl Screen for RoundsScreen {
             Action::RecordRound => not_on_this_day(state, action).is_none(),
             Action::LogStruts => not_on_this_day(state, action).is_none() && struts_left(state, row),
             Action::ReportTurns => turns_form(state, row, "").is_some(),
-            Action::VoidRound => row.case.round_log.iter().any(|r| r.void_reason.is_none()),
+            Action::VoidRound => {
+                row.case.round_log.iter().any(|r| r.void_reason.is_none())
+                    || row.case.step_log.iter().any(|s| s.void_reason.is_none())
+            }
             _ => true,
         }
     }
+}
+
+/// The patient of `row` as the list and the forms name them: with the
+/// case's number when the patient has another case on the list (found in
+/// use: two cases of one patient read as identical rows).
+pub fn patient_and_case(rows: &[RoundsRow], row: &RoundsRow) -> String {
+    let patient = row.case.patient.patient_id;
+    let others = rows.iter().filter(|r| r.case.patient.patient_id == patient && r.case.id != row.case.id).count();
+    if others == 0 { row.case.patient.to_string() } else { format!("{} case #{}", row.case.patient, row.case.id) }
 }

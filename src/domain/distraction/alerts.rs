@@ -100,6 +100,32 @@ pub fn plan_of(record: &Record<'_>) -> Plan {
     Plan::build(record.prescription, record.events)
 }
 
+/// R-DO-7: the phase of the case on `day`, and the day within it.
+///
+/// The plan says consolidation once its turning days are over. But
+/// consolidation starts when the length is gained, or when the surgeon ends
+/// distraction (a recorded step): a case whose planned days are over with
+/// turns still owed is shown in distraction (its day counted from the
+/// start), not as if the bone were consolidating, so that LENGTH OFF PLAN
+/// is raised (R-DO-3) and "end of distraction" remains the step that closes
+/// it. A hexapod frame (R-DO-8) is judged by its own log.
+pub fn phase_on(record: &Record<'_>, plan: &Plan, day: NaiveDate) -> (Phase, i64) {
+    let phase = plan.phase_on(day);
+    let ended = record.events.iter().any(|e| e.kind == PhaseKind::EndDistraction && e.on <= day);
+    let achieved: u32 = record.sessions.iter().filter(|s| s.day <= day).map(|s| s.turns).sum();
+    if phase == Phase::Consolidation && !ended && record.hexapod.is_none() && achieved < plan.target_turns {
+        // A pause recorded past the planned days holds until its resume.
+        let last = record
+            .events
+            .iter()
+            .filter(|e| e.on <= day && matches!(e.kind, PhaseKind::Pause | PhaseKind::Resume))
+            .max_by_key(|e| e.on);
+        let owed = if last.is_some_and(|e| e.kind == PhaseKind::Pause) { Phase::Paused } else { Phase::Distraction };
+        return (owed, (day - plan.start).num_days() + 1);
+    }
+    (phase, plan.day_number(day, record.prescription.osteotomy_on))
+}
+
 fn turns_on(sessions: &[SessionDone], day: NaiveDate) -> u32 {
     sessions.iter().filter(|s| s.day == day).map(|s| s.turns).sum()
 }
@@ -127,7 +153,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     let plan = plan_of(record);
     let today = ward_time::local_day(now, zone);
     let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
-    let phase = plan.phase_on(today);
+    let (phase, day_number) = phase_on(record, &plan, today);
     // R-DO-8: on a hexapod frame with its prescription, the struts are
     // adjusted instead of turns made; its log is judged instead.
     let due = if record.hexapod.is_some() { Vec::new() } else { due_sessions(&plan, today, zone, settings) };
@@ -176,7 +202,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
             alerts.extend(hexapod_flags.iter().map(|f| alert("R-DO-8", f.severity, f.message.clone())));
         } else {
             alerts.extend(
-                turn_alerts(record, &plan, today, settings).into_iter().map(|(sev, m)| alert("R-DO-3", sev, m)),
+                turn_alerts(record, &plan, today, zone, settings).into_iter().map(|(sev, m)| alert("R-DO-3", sev, m)),
             );
         }
         let drift = p.mm(achieved_turns) - p.mm(expected_turns);
@@ -188,10 +214,17 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
                 "R-DO-3",
                 Severity::Warning,
                 format!(
-                    "LENGTH OFF PLAN: {} mm done against {} mm planned by now ({}); review the turns",
+                    "LENGTH OFF PLAN: {} mm done against {} mm planned by now ({}); {}",
                     fmt_mm(p.mm(achieved_turns)),
                     fmt_mm(p.mm(expected_turns)),
-                    settings.cite(LENGTH_TOLERANCE)
+                    settings.cite(LENGTH_TOLERANCE),
+                    match plan.end.filter(|end| *end <= today) {
+                        Some(end) => format!(
+                            "the planned turns ended on {}: record the turns made, or the end of distraction",
+                            end.format("%d/%m/%Y")
+                        ),
+                        None => "review the turns".to_string(),
+                    }
                 ),
             ));
         }
@@ -220,7 +253,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     };
     Status {
         phase,
-        day_number: plan.day_number(today, p.osteotomy_on),
+        day_number,
         sessions_done: recorded_today.len() as u32,
         sessions_due: due.len() as u32,
         overdue: overdue.len() as u32,
@@ -248,6 +281,18 @@ pub fn current_rate(record: &Record<'_>, day: NaiveDate) -> f64 {
         .unwrap_or(record.prescription.rate_mm_day)
 }
 
+/// A count with its noun: `1 session`, `2 sessions`, `0 turns`.
+pub fn counted(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+/// `a circular frame`, `an internal craniofacial distractor`.
+pub fn with_article(words: &str) -> String {
+    let vowel = words.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {words}", if vowel { "an" } else { "a" })
+}
+
 /// Millimetres as a nurse writes them: `12`, `12.5`, `12.25`.
 pub fn fmt_mm(mm: f64) -> String {
     let text = format!("{mm:.2}");
@@ -256,8 +301,17 @@ pub fn fmt_mm(mm: f64) -> String {
 
 /// R-DO-3: yesterday's total against its prescription (a day is judged once
 /// it is over), today's when it already went past it, and turns on a day that
-/// was not a distraction day (latency, pause, consolidation).
-fn turn_alerts(record: &Record<'_>, plan: &Plan, today: NaiveDate, settings: &Settings) -> Vec<(Severity, String)> {
+/// was not a distraction day (latency, pause, consolidation). A step is
+/// day-granular: on the day of a pause, an end of distraction or a removal
+/// saved that day, the turns made before it was saved were made before it,
+/// and are not turns in the phase it began.
+fn turn_alerts(
+    record: &Record<'_>,
+    plan: &Plan,
+    today: NaiveDate,
+    zone: Tz,
+    settings: &Settings,
+) -> Vec<(Severity, String)> {
     let p = record.prescription;
     let tolerance = settings.number(DAILY_TOLERANCE);
     let mut out = Vec::new();
@@ -267,17 +321,36 @@ fn turn_alerts(record: &Record<'_>, plan: &Plan, today: NaiveDate, settings: &Se
         let done = turns_on(record.sessions, day);
         let off = p.mm(done) - p.mm(planned);
         let judged = if day == today { off > tolerance } else { off.abs() > tolerance };
-        let phase = plan.phase_on(day);
-        if done > 0 && phase != Phase::Distraction {
-            out.push((
-                Severity::Warning,
-                format!(
-                    "TURNS IN {}: {} mm turned {word}, when no turn was due; tell the surgeon",
-                    phase.label().to_uppercase(),
-                    fmt_mm(p.mm(done))
-                ),
-            ));
-        } else if judged && phase == Phase::Distraction {
+        let (phase, _) = phase_on(record, plan, day);
+        let stopped_at = record
+            .events
+            .iter()
+            .filter(|e| {
+                e.on == day && matches!(e.kind, PhaseKind::Pause | PhaseKind::EndDistraction | PhaseKind::Removal)
+            })
+            .filter_map(|e| e.recorded_at)
+            .filter(|at| ward_time::local_day(*at, zone) == day)
+            .max();
+        let done_in_phase: u32 = record
+            .sessions
+            .iter()
+            .filter(|s| s.day == day && stopped_at.is_none_or(|at| s.done_at > at))
+            .map(|s| s.turns)
+            .sum();
+        if phase != Phase::Distraction {
+            if done_in_phase > 0 {
+                out.push((
+                    Severity::Warning,
+                    format!(
+                        "TURNS IN {}: {} mm turned {word}, when no turn was due; tell the surgeon",
+                        phase.label().to_uppercase(),
+                        fmt_mm(p.mm(done_in_phase))
+                    ),
+                ));
+            }
+        } else if judged && plan.day(day).is_some() {
+            // Past the planned days (turns still owed), a day has no
+            // prescription to hold its total to: LENGTH OFF PLAN says it.
             out.push((
                 Severity::Warning,
                 format!(
@@ -418,6 +491,15 @@ mod tests {
     }
 
     #[test]
+    fn counts_and_articles_read_as_english() {
+        assert_eq!(counted(1u32, "session"), "1 session");
+        assert_eq!(counted(0u32, "turn"), "0 turns");
+        assert_eq!(counted(4u32, "session"), "4 sessions");
+        assert_eq!(with_article("internal craniofacial distractor"), "an internal craniofacial distractor");
+        assert_eq!(with_article("hexapod"), "a hexapod");
+    }
+
+    #[test]
     fn on_plan_nothing_is_raised() {
         // 12/11 at 13:00: two sessions due (08:00, 12:00) and done.
         let mut done = on_plan(d(11, 11));
@@ -542,8 +624,13 @@ mod tests {
             messages(&s),
             ["R-DO-3 TURNS IN LATENCY: 0.25 mm turned today, when no turn was due; tell the surgeon"]
         );
-        let pause =
-            [PhaseEvent { kind: PhaseKind::Pause, on: d(11, 10), reason: Some("pain".into()), rate_mm_day: None }];
+        let pause = [PhaseEvent {
+            kind: PhaseKind::Pause,
+            on: d(11, 10),
+            reason: Some("pain".into()),
+            rate_mm_day: None,
+            recorded_at: None,
+        }];
         let mut done = on_plan(d(11, 9));
         done.extend(sessions(d(11, 10), &[1]));
         let s = status_at(&done, &[], &pause, at(11, 10, 20));
@@ -552,10 +639,71 @@ mod tests {
     }
 
     #[test]
+    fn r_do_3_turns_on_a_pause_day_before_the_pause_was_saved_are_not_in_the_pause() {
+        // Two morning sessions (08:00, 12:00), the pause saved at 13:00.
+        let pause = [PhaseEvent {
+            kind: PhaseKind::Pause,
+            on: d(11, 10),
+            reason: Some("pain".into()),
+            rate_mm_day: None,
+            recorded_at: Some(at(11, 10, 13)),
+        }];
+        let mut done = on_plan(d(11, 9));
+        done.extend(sessions(d(11, 10), &[1, 1]));
+        let s = status_at(&done, &[], &pause, at(11, 10, 20));
+        assert_eq!(s.phase, Phase::Paused);
+        assert!(messages(&s).iter().all(|m| !m.contains("TURNS IN")), "{:?}", messages(&s));
+        // A third session at 16:00, after the pause: flagged.
+        done.extend(sessions(d(11, 10), &[1, 1, 1]).into_iter().skip(2));
+        let s = status_at(&done, &[], &pause, at(11, 10, 20));
+        assert!(messages(&s)[0].starts_with("R-DO-3 TURNS IN PAUSED: 0.25 mm turned today"), "{:?}", messages(&s));
+    }
+
+    #[test]
+    fn r_do_3_r_do_7_a_plan_over_with_turns_owed_is_still_distraction_and_off_plan() {
+        // 20 mm planned from 08/11 to 27/11; only 10 mm turned.
+        let done = on_plan(d(11, 17));
+        let s = status_at(&done, &[], &[], at(12, 1, 9));
+        assert_eq!((s.phase, s.day_number), (Phase::Distraction, 24));
+        assert!(messages(&s).iter().any(|m| m.starts_with("R-DO-3 LENGTH OFF PLAN: 10 mm done against 20 mm")));
+        assert!(messages(&s).iter().all(|m| !m.contains("DAILY TOTAL OFF")), "{:?}", messages(&s));
+        // Ended by the surgeon: consolidation, nothing owed.
+        let end = [PhaseEvent {
+            kind: PhaseKind::EndDistraction,
+            on: d(11, 18),
+            reason: None,
+            rate_mm_day: None,
+            recorded_at: None,
+        }];
+        let s = status_at(&done, &[], &end, at(12, 1, 9));
+        assert_eq!(s.phase, Phase::Consolidation);
+        assert!(s.alerts.is_empty(), "{:?}", messages(&s));
+        // Paused past the planned days (turns owed): paused until resumed.
+        let pause =
+            |kind, on| PhaseEvent { kind, on, reason: Some("pain".into()), rate_mm_day: None, recorded_at: None };
+        let paused = [pause(PhaseKind::Pause, d(11, 30))];
+        assert_eq!(status_at(&done, &[], &paused, at(12, 1, 9)).phase, Phase::Paused);
+        let resumed = [pause(PhaseKind::Pause, d(11, 30)), pause(PhaseKind::Resume, d(12, 1))];
+        assert_eq!(status_at(&done, &[], &resumed, at(12, 1, 9)).phase, Phase::Distraction);
+    }
+
+    #[test]
     fn r_do_3_a_resume_above_the_limit_is_warned() {
         let events = [
-            PhaseEvent { kind: PhaseKind::Pause, on: d(11, 10), reason: Some("pain".into()), rate_mm_day: None },
-            PhaseEvent { kind: PhaseKind::Resume, on: d(11, 11), reason: None, rate_mm_day: Some(2.0) },
+            PhaseEvent {
+                kind: PhaseKind::Pause,
+                on: d(11, 10),
+                reason: Some("pain".into()),
+                rate_mm_day: None,
+                recorded_at: None,
+            },
+            PhaseEvent {
+                kind: PhaseKind::Resume,
+                on: d(11, 11),
+                reason: None,
+                rate_mm_day: Some(2.0),
+                recorded_at: None,
+            },
         ];
         let s = status_at(&[], &[], &events, at(11, 11, 7));
         assert!(messages(&s).iter().any(|m| m.starts_with("R-DO-3 RATE HIGH: 2 mm/day")), "{:?}", messages(&s));

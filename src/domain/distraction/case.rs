@@ -163,6 +163,19 @@ impl Prescription {
                 TARGET_RANGE.0, TARGET_RANGE.1, self.target_mm
             ));
         }
+        // Found in use: 30.3 mm with 0.25 mm turns was planned to 30.5 mm;
+        // the device reaches whole turns only, so the target is one.
+        if whole_turns(self.target_mm, self.mm_per_turn).is_none() {
+            let lower = (self.target_mm / self.mm_per_turn).floor() * self.mm_per_turn;
+            let nearest = |mm: f64| (mm * 1000.0).round() / 1000.0;
+            let (lower, upper) = (nearest(lower), nearest(lower + self.mm_per_turn));
+            let choice = if lower < TARGET_RANGE.0 { format!("{upper}") } else { format!("{lower} or {upper}") };
+            return Err(format!(
+                "a target of {} mm is not a whole number of {} mm turns (the device lengthens by whole turns); \
+                 use {choice} mm",
+                self.target_mm, self.mm_per_turn
+            ));
+        }
         if !(1..=MAX_SESSIONS).contains(&self.sessions_per_day) {
             return Err(format!(
                 "the rhythm must be 1 to {MAX_SESSIONS} sessions a day, not {}",
@@ -254,6 +267,20 @@ pub(crate) mod tests {
         assert!(Prescription { target_mm: f64::NAN, ..tibia() }.validate().is_err());
         assert!(Prescription { mm_per_turn: 0.0, ..tibia() }.validate().is_err());
         assert!(Prescription { latency_days: 90, ..tibia() }.validate().is_err());
+    }
+
+    #[test]
+    fn r_do_1_a_target_between_two_turns_is_refused_naming_the_nearest() {
+        assert_eq!(
+            Prescription { target_mm: 30.3, ..tibia() }.validate().unwrap_err(),
+            "a target of 30.3 mm is not a whole number of 0.25 mm turns (the device lengthens by whole turns); \
+             use 30.25 or 30.5 mm"
+        );
+        let jaw = Prescription { mm_per_turn: 0.5, rate_mm_day: 1.0, target_mm: 12.2, ..tibia() };
+        assert!(jaw.validate().unwrap_err().ends_with("use 12 or 12.5 mm"));
+        assert_eq!(Prescription { target_mm: 30.25, ..tibia() }.validate(), Ok(()));
+        let tenth = Prescription { mm_per_turn: 0.1, rate_mm_day: 1.0, target_mm: 30.3, ..tibia() };
+        assert_eq!(tenth.validate(), Ok(()), "30.3 is 303 turns of 0.1 mm");
     }
 
     #[test]

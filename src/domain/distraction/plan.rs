@@ -32,6 +32,11 @@ pub struct PhaseEvent {
     pub reason: Option<String>,
     /// A resume at a new rate, in mm/day (the plan is recomputed from its day).
     pub rate_mm_day: Option<f64>,
+    /// When the step was saved (the audit's time), if known: a step is
+    /// day-granular, and turns made on its day before it was saved were
+    /// made before it (R-DO-3).
+    #[serde(skip)]
+    pub recorded_at: Option<DateTime<Utc>>,
 }
 
 super::case::coded! {
@@ -192,38 +197,81 @@ pub fn phase_day(phase: Phase, day_number: i64) -> String {
     format!("{} day {day_number}", phase.label())
 }
 
-/// R-DO-7: whether `kind` may be recorded on `on` after `events`; the
-/// refusal says what may be recorded instead.
+/// How a refusal says where a case is: `in latency`, `paused`, `removed`.
+pub fn phase_words(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Latency => "in latency",
+        Phase::Distraction => "in distraction",
+        Phase::Paused => "paused",
+        Phase::Consolidation => "in consolidation",
+        Phase::Removed => "removed (the device is out)",
+    }
+}
+
+/// R-DO-7: the steps a case may take from `phase`, in words, for a refusal.
+fn steps_from(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Latency => "record the start of distraction (start) first",
+        Phase::Distraction => "from distraction, record a pause (pause) or its end (end_distraction)",
+        Phase::Paused => "from a pause, record the resume (resume) or the end of distraction (end_distraction)",
+        Phase::Consolidation => "from consolidation, only the removal of the device (removal) is left",
+        Phase::Removed => "nothing follows a removal; if a step was recorded by mistake, void it (periop void step ID)",
+    }
+}
+
+/// R-DO-7: whether `kind` may be recorded on `on` after `events`, the case
+/// being in `phase` that day. Each step leaves one phase: a start leaves
+/// latency, a pause distraction, a resume a pause, an end of distraction
+/// distraction or a pause, a removal consolidation (a device removed early
+/// has its distraction ended first, on the same day if need be). A step is
+/// recorded once it happens: never after `today` (R-PATH-6). The refusal
+/// says what may be recorded instead.
 pub fn check_event(
-    plan: &Plan,
+    phase: Phase,
     events: &[PhaseEvent],
     kind: PhaseKind,
     on: NaiveDate,
     osteotomy_on: NaiveDate,
+    today: NaiveDate,
 ) -> Result<(), String> {
+    if on > today {
+        return Err(format!(
+            "\"{}\" cannot be dated {}, after today ({}): a step is recorded once it has happened; record it on its day",
+            kind.label(),
+            on.format("%d/%m/%Y"),
+            today.format("%d/%m/%Y")
+        ));
+    }
     if on < osteotomy_on {
         return Err(format!("{} cannot be before the osteotomy ({})", kind.label(), osteotomy_on.format("%d/%m/%Y")));
     }
     if let Some(last) = events.iter().map(|e| e.on).max().filter(|last| on < *last) {
         return Err(format!("{} cannot be before the last recorded step ({})", kind.label(), last.format("%d/%m/%Y")));
     }
-    let phase = plan.phase_on(on);
-    let started = events.iter().any(|e| e.kind == PhaseKind::Start);
+    if kind == PhaseKind::Start
+        && let Some(start) = events.iter().find(|e| e.kind == PhaseKind::Start)
+    {
+        return Err(format!(
+            "distraction is already started (on {}); if that start was recorded by mistake, void it (periop void step ID)",
+            start.on.format("%d/%m/%Y")
+        ));
+    }
     let allowed = match kind {
-        PhaseKind::Start => !started && matches!(phase, Phase::Latency | Phase::Distraction),
+        PhaseKind::Start => matches!(phase, Phase::Latency | Phase::Distraction),
         PhaseKind::Pause => phase == Phase::Distraction,
         PhaseKind::Resume => phase == Phase::Paused,
         PhaseKind::EndDistraction => matches!(phase, Phase::Distraction | Phase::Paused),
-        PhaseKind::Removal => phase != Phase::Removed,
+        PhaseKind::Removal => phase == Phase::Consolidation,
     };
     if allowed {
         Ok(())
     } else {
         Err(format!(
-            "cannot record \"{}\" on {}: the case is in {} then",
+            "cannot record \"{}\" on {}: the case is {} then; {}",
             kind.label(),
             on.format("%d/%m/%Y"),
-            phase.label()
+            phase_words(phase),
+            steps_from(phase)
         ))
     }
 }
@@ -254,7 +302,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn event(kind: PhaseKind, on: NaiveDate, rate: Option<f64>) -> PhaseEvent {
-        PhaseEvent { kind, on, reason: None, rate_mm_day: rate }
+        PhaseEvent { kind, on, reason: None, rate_mm_day: rate, recorded_at: None }
     }
 
     #[test]
@@ -325,16 +373,63 @@ mod tests {
     #[test]
     fn r_do_7_transitions_are_checked() {
         let p = tibia();
+        let today = d(12, 31);
         let plan = Plan::build(&p, &[]);
-        assert!(check_event(&plan, &[], PhaseKind::Pause, d(11, 10), p.osteotomy_on).is_ok());
-        let err = check_event(&plan, &[], PhaseKind::Resume, d(11, 10), p.osteotomy_on).unwrap_err();
-        assert_eq!(err, "cannot record \"distraction resumed\" on 10/11/2026: the case is in distraction then");
-        assert!(check_event(&plan, &[], PhaseKind::Pause, d(11, 3), p.osteotomy_on).is_err());
-        assert!(check_event(&plan, &[], PhaseKind::Start, d(10, 3), p.osteotomy_on).is_err());
+        let check = |plan: &Plan, events: &[PhaseEvent], kind, on| {
+            check_event(plan.phase_on(on), events, kind, on, p.osteotomy_on, today)
+        };
+        assert!(check(&plan, &[], PhaseKind::Pause, d(11, 10)).is_ok());
+        let err = check(&plan, &[], PhaseKind::Resume, d(11, 10)).unwrap_err();
+        assert_eq!(
+            err,
+            "cannot record \"distraction resumed\" on 10/11/2026: the case is in distraction then; \
+             from distraction, record a pause (pause) or its end (end_distraction)"
+        );
+        assert!(check(&plan, &[], PhaseKind::Pause, d(11, 3)).is_err());
+        assert!(check(&plan, &[], PhaseKind::Start, d(10, 3)).is_err());
         let events = [event(PhaseKind::Pause, d(11, 12), None)];
         let paused = Plan::build(&p, &events);
-        assert!(check_event(&paused, &events, PhaseKind::Resume, d(11, 14), p.osteotomy_on).is_ok());
-        assert!(check_event(&paused, &events, PhaseKind::Resume, d(11, 11), p.osteotomy_on).is_err());
+        assert!(check(&paused, &events, PhaseKind::Resume, d(11, 14)).is_ok());
+        assert!(check(&paused, &events, PhaseKind::Resume, d(11, 11)).is_err());
+    }
+
+    #[test]
+    fn r_do_7_each_step_only_from_the_phase_it_leaves() {
+        let p = tibia();
+        let today = d(12, 31);
+        let plan = Plan::build(&p, &[]);
+        let check = |kind, on| check_event(plan.phase_on(on), &[], kind, on, p.osteotomy_on, today);
+        // Found in use: removal from latency was accepted.
+        let err = check(PhaseKind::Removal, d(11, 3)).unwrap_err();
+        assert!(err.contains("the case is in latency then; record the start of distraction (start) first"), "{err}");
+        assert!(check(PhaseKind::Removal, d(11, 10)).unwrap_err().contains("end_distraction"));
+        assert!(check(PhaseKind::Removal, d(12, 1)).is_ok(), "from consolidation");
+        assert!(check(PhaseKind::Pause, d(11, 3)).is_err(), "no pause in latency");
+        assert!(check(PhaseKind::EndDistraction, d(12, 1)).is_err(), "already over");
+        let removed = [event(PhaseKind::Removal, d(12, 1), None)];
+        let gone = Plan::build(&p, &removed);
+        let err = check_event(gone.phase_on(d(12, 2)), &removed, PhaseKind::Removal, d(12, 2), p.osteotomy_on, today)
+            .unwrap_err();
+        assert!(err.contains("the case is removed (the device is out) then"), "{err}");
+        let started = [event(PhaseKind::Start, d(11, 8), None)];
+        let err =
+            check_event(Phase::Distraction, &started, PhaseKind::Start, d(11, 9), p.osteotomy_on, today).unwrap_err();
+        assert!(err.starts_with("distraction is already started (on 08/11/2026)"), "{err}");
+    }
+
+    #[test]
+    fn r_path_6_a_step_is_never_dated_after_today() {
+        let p = tibia();
+        let plan = Plan::build(&p, &[]);
+        let today = d(11, 10);
+        let err =
+            check_event(plan.phase_on(d(12, 5)), &[], PhaseKind::Pause, d(12, 5), p.osteotomy_on, today).unwrap_err();
+        assert_eq!(
+            err,
+            "\"distraction paused\" cannot be dated 05/12/2026, after today (10/11/2026): a step is recorded once it \
+             has happened; record it on its day"
+        );
+        assert!(check_event(Phase::Distraction, &[], PhaseKind::Pause, today, p.osteotomy_on, today).is_ok());
     }
 
     #[test]

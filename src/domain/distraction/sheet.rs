@@ -49,6 +49,7 @@ pub fn rounds_by(rounds: &[Round], day: NaiveDate, zone: Tz) -> &[Round] {
 fn planned(record: &Record<'_>, day: NaiveDate, zone: Tz, settings: &Settings) -> Status {
     let p = record.prescription;
     let plan = plan_of(record);
+    let (phase, day_number) = alerts::phase_on(record, &plan, day);
     let due = if record.hexapod.is_some() { Vec::new() } else { due_sessions(&plan, day, zone, settings) };
     let recorded = record.sessions.iter().filter(|s| s.day <= day);
     let struts_today = record.hexapod.map(|sheet| {
@@ -60,8 +61,8 @@ fn planned(record: &Record<'_>, day: NaiveDate, zone: Tz, settings: &Settings) -
         None => (p.mm(recorded.map(|s| s.turns).sum()), plan.planned_mm_by(day)),
     };
     Status {
-        phase: plan.phase_on(day),
-        day_number: plan.day_number(day, p.osteotomy_on),
+        phase,
+        day_number,
         sessions_done: record.sessions.iter().filter(|s| s.day == day).count() as u32,
         sessions_due: due.len() as u32,
         overdue: 0,
