@@ -121,7 +121,7 @@ fn r_do_5_a_round_entered_by_mistake_is_voided_from_the_rounds_tab() {
 
     press(&mut w, "V");
     let shown = screen(&w, 80, 24);
-    assert!(shown.contains("Void a round or a step entered by mistake"), "{shown}");
+    assert!(shown.contains("Void a round, a step or a strut entered by mistake"), "{shown}");
     insta::assert_snapshot!("rounds_void_a_round_80x24", shown);
     // Space: the newest round first; the reason; Enter on the last field saves.
     press(&mut w, " ");
@@ -324,4 +324,24 @@ fn the_form_help_keeps_key_names_whole_at_80_columns() {
     }
     assert!(seen.contains("Tab Down Enter"), "{seen}");
     assert!(seen.contains("Backspace Ctrl-H"), "{seen}");
+}
+
+/// R-DO-8 (found in use: struts could be voided from the command line
+/// only): `V` on a hexapod patient offers the strut adjustments, newest
+/// first; voided, the strut is missed again on the sheet and the Rounds tab.
+#[test]
+fn r_do_8_a_strut_entered_by_mistake_is_voided_from_v() {
+    let mut w = ward();
+    press(&mut w, "6/charpentier\nV ");
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("strut 5 set to 163 mm for 21/11"), "{shown}");
+    press(&mut w, "\tread on the wrong strut\n");
+    let row = w.state.rounds.list.selected_row().unwrap();
+    assert!(
+        row.status.alerts.iter().any(|a| a.message.starts_with("STRUT MISSED: strut 5 not adjusted for 21/11")),
+        "{:?}",
+        row.status.alerts
+    );
+    let shown = screen(&w, 80, 24);
+    assert!(shown.contains("163x"), "{shown}");
 }

@@ -252,13 +252,28 @@ pub fn void_round(row: &RoundsRow, zone: Tz, who: &str) -> Option<OpenForm> {
             ),
         )
     });
-    let choices: Vec<Choice> = rounds.chain(step).collect();
+    // R-DO-8: a hexapod frame's strut adjustments, newest first (found in
+    // use: they could be voided from the command line only).
+    let struts = row.case.hexapod.iter().flat_map(|sheet| sheet.log.iter().rev().take(VOID_CHOICES)).map(|a| {
+        Choice::new(
+            format!("{}:{}", Voidable::StrutAdjustment.code(), a.id),
+            format!(
+                "strut #{} · strut {} set to {} mm for {} · {}",
+                a.id,
+                a.strut,
+                fmt_mm(a.length_mm),
+                a.day.format("%d/%m"),
+                a.done_at.with_timezone(&zone).format("%d/%m %H:%M")
+            ),
+        )
+    });
+    let choices: Vec<Choice> = rounds.chain(step).chain(struts).collect();
     if choices.is_empty() {
         return None;
     }
     let form = Form::new(
-        "Void a round or a step entered by mistake (R-DO-5, R-DO-7)",
-        vec![Field::pick("entry", "Round or step", choices), Field::text("reason", "What was wrong", 200)],
+        "Void a round, a step or a strut entered by mistake (R-DO-5, R-DO-7, R-DO-8)",
+        vec![Field::pick("entry", "Which", choices), Field::text("reason", "What was wrong", 200)],
     )
     .with_subtitle(format!(
         "{who} · kept in the history; a round's alerts and grades stop counting (its turns stay), a step leaves the plan"
