@@ -65,6 +65,16 @@ fn case(store: &mut Store, device: Device) -> i64 {
     case_of(store, 1, device)
 }
 
+/// A new file (kept while the first value lives), its path, the store as
+/// admin, and a hexapod case of patient 1.
+fn hexapod_ward() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let case_id = case(&mut store, Device::Hexapod);
+    (dir, path, store, case_id)
+}
+
 fn all_due(store: &Store, case_id: i64, day: NaiveDate) -> Vec<NewAdjustment> {
     let sheet = store.hexapod_revisions(case_id).unwrap().pop().unwrap().sheet;
     sheet
@@ -77,10 +87,7 @@ fn all_due(store: &Store, case_id: i64, day: NaiveDate) -> Vec<NewAdjustment> {
 
 #[test]
 fn r_do_8_a_prescription_is_imported_logged_by_a_nurse_and_judged() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
-    let case_id = case(&mut store, Device::Hexapod);
+    let (_dir, path, mut store, case_id) = hexapod_ward();
     let plan = hexapod_csv::read(PLAN).unwrap();
     let (rx, revision) = store.record_hexapod(at(), case_id, &plan, "plan.csv", "").unwrap();
     assert_eq!(revision, 1);
@@ -147,10 +154,7 @@ fn r_do_8_a_prescription_is_imported_logged_by_a_nurse_and_judged() {
 
 #[test]
 fn r_do_8_a_re_plan_makes_the_revision_before_void() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
-    let case_id = case(&mut store, Device::Hexapod);
+    let (_dir, _, mut store, case_id) = hexapod_ward();
     let plan = hexapod_csv::read(PLAN).unwrap();
     let (first, _) = store.record_hexapod(paris(11, 22, 9), case_id, &plan, "plan.csv", "").unwrap();
     let (second, revision) =
@@ -227,10 +231,7 @@ fn r_do_8_a_schema_12_file_is_upgraded_with_the_hexapod_tables() {
 /// by is judged by the revision in force that day.
 #[test]
 fn r_do_8_a_re_plan_keeps_the_struts_already_turned_and_a_past_day_its_own_revision() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
-    let case_id = case(&mut store, Device::Hexapod);
+    let (_dir, _, mut store, case_id) = hexapod_ward();
     let plan = hexapod_csv::read(PLAN).unwrap();
     let (first, _) = store.record_hexapod(paris(11, 22, 9), case_id, &plan, "plan.csv", "").unwrap();
     let on_23 = all_due(&store, case_id, d(11, 23));
@@ -256,10 +257,7 @@ fn r_do_8_a_re_plan_keeps_the_struts_already_turned_and_a_past_day_its_own_revis
 /// R-DO-8: a strut moving more than the site's limit in a day is refused.
 #[test]
 fn r_do_8_a_strut_jumping_in_a_day_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
-    let case_id = case(&mut store, Device::Hexapod);
+    let (_dir, _, mut store, case_id) = hexapod_ward();
     let jump = hexapod_csv::read(&PLAN.replace("day,2026-11-24,162,", "day,2026-11-24,200,")).unwrap();
     let err = store.record_hexapod(at(), case_id, &jump, "plan.csv", "").unwrap_err();
     assert!(
