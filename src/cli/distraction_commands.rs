@@ -13,8 +13,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::Result;
 use color_eyre::eyre::eyre;
 
-fn day(text: &str, option: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+/// A day typed for `option`, `2026-11-23`.
+pub fn day(text: &str, option: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| eyre!("{option} {text:?} is not a day; write it like 2026-11-23"))
 }
 

@@ -13,7 +13,7 @@ use crate::domain::ward_time;
 use crate::store::Store;
 use crate::store::distraction::DistractionCase;
 use crate::store::hexapod::{NewAdjustment, Revision};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use color_eyre::Result;
 use color_eyre::eyre::eyre;
@@ -25,11 +25,6 @@ pub struct Asked<'a> {
     pub case_id: Option<i64>,
     pub revision: Option<u32>,
     pub format: ListFormat,
-}
-
-fn day(text: &str, option: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| eyre!("{option} {text:?} is not a day; write it like 2026-12-01"))
 }
 
 /// Reads `--set 3=162.5` (or `3:162.5`, a decimal comma allowed).
@@ -96,7 +91,7 @@ pub fn run(store: &mut Store, asked: Asked<'_>, action: Option<HexapodAction>, n
         }
         Some(HexapodAction::Adjust { patient, case_id, set, day: on, phone }) => {
             let on = match on {
-                Some(text) => day(&text, "--day")?,
+                Some(text) => super::distraction_commands::day(&text, "--day")?,
                 None => today,
             };
             let entries = set

@@ -118,11 +118,7 @@ pub fn record(tx: &mut WriteTx<'_>, new: &NewComplication) -> Result<i64> {
     let today = ward_time::local_day(tx.at(), tx.zone());
     complications::check_new(new, today)
         .map_err(|why| StoreError::invalid("the complication", format!("{why} (R-COMP-1)")))?;
-    let exists: bool =
-        tx.conn().query_row("SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?1)", [new.patient_id], |r| r.get(0))?;
-    if !exists {
-        return Err(StoreError::NotFound(Table::Patients.row(new.patient_id)));
-    }
+    super::patients::ensure_exists(tx, new.patient_id)?;
     super::stay_order::on_or_after_birth(
         tx,
         "the complication",

@@ -374,11 +374,7 @@ pub(super) fn invalid_case(case_id: i64, why: String) -> StoreError {
 pub fn add(tx: &mut WriteTx<'_>, new: &NewDistraction) -> Result<i64> {
     let p = &new.prescription;
     p.validate().map_err(|why| StoreError::invalid("the distraction prescription", format!("{why} (R-DO-1)")))?;
-    let exists: bool =
-        tx.conn().query_row("SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?1)", [new.patient_id], |r| r.get(0))?;
-    if !exists {
-        return Err(StoreError::NotFound(Table::Patients.row(new.patient_id)));
-    }
+    super::patients::ensure_exists(tx, new.patient_id)?;
     super::stay_order::on_or_after_birth(
         tx,
         "the distraction prescription",

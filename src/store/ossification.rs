@@ -153,11 +153,7 @@ pub fn record(tx: &mut WriteTx<'_>, new: &NewFollowUp) -> Result<(i64, Vec<Strin
     if given.is_some_and(|g| g > tx.at()) {
         return Err(StoreError::invalid(what, "the prophylaxis is in the future; record it once it is given"));
     }
-    let exists: bool =
-        tx.conn().query_row("SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?1)", [new.patient_id], |r| r.get(0))?;
-    if !exists {
-        return Err(StoreError::NotFound(Table::Patients.row(new.patient_id)));
-    }
+    super::patients::ensure_exists(tx, new.patient_id)?;
     let surgery_day = ward_time::local_day(new.surgery_at, tx.zone());
     super::stay_order::on_or_after_birth(
         tx,

@@ -20,6 +20,14 @@ pub struct NewPatient {
 /// ([`names::stored`]), so the same name typed two ways is one name.
 /// R-PATH-6: a birth date after today (the ward day of the transaction) is
 /// refused. Returns the patient's id.
+/// The patient `patient_id` is on file, or [`super::StoreError::NotFound`]
+/// naming it: a record about a patient is refused before anything is written.
+pub fn ensure_exists(tx: &WriteTx<'_>, patient_id: i64) -> Result<()> {
+    let exists: bool =
+        tx.conn().query_row("SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?1)", [patient_id], |r| r.get(0))?;
+    if exists { Ok(()) } else { Err(super::StoreError::NotFound(Table::Patients.row(patient_id))) }
+}
+
 pub fn register(tx: &mut WriteTx<'_>, patient: &NewPatient) -> Result<i64> {
     let today = crate::domain::ward_time::local_day(tx.at(), tx.zone());
     crate::domain::stay_order::born(patient.birth_date, today).map_err(|f| {

@@ -95,6 +95,21 @@ pub struct StrutsToday {
     pub flags: Vec<hexapod_log::Flag>,
 }
 
+impl StrutsToday {
+    /// `sheet`'s struts of `day`, with the `flags` its log calls for.
+    pub fn of(sheet: &Sheet, day: NaiveDate, flags: Vec<hexapod_log::Flag>) -> StrutsToday {
+        let (done, due) = hexapod_log::progress(&sheet.plan, &sheet.log, day);
+        StrutsToday { revision: sheet.revision, done, due, flags }
+    }
+}
+
+/// The length a case aims at, in mm: on a hexapod frame with its
+/// prescription, what its revision corrects (a revision re-plans what is
+/// left, R-DO-8); otherwise the prescription's target.
+pub fn target_mm(record: &Record<'_>) -> f64 {
+    record.hexapod.map_or(record.prescription.target_mm, |h| h.plan.correction_mm)
+}
+
 /// The plan in force for a record.
 pub fn plan_of(record: &Record<'_>) -> Plan {
     Plan::build(record.prescription, record.events)
@@ -243,10 +258,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
         ));
     }
     crate::domain::attention::sort(&mut alerts);
-    let struts_today = record.hexapod.map(|sheet| {
-        let (done, due) = hexapod_log::progress(&sheet.plan, &sheet.log, today);
-        StrutsToday { revision: sheet.revision, done, due, flags: hexapod_flags.clone() }
-    });
+    let struts_today = record.hexapod.map(|sheet| StrutsToday::of(sheet, today, hexapod_flags.clone()));
     let (achieved_mm, planned_mm) = match record.hexapod {
         Some(sheet) => hexapod_log::correction_by(&sheet.plan, &sheet.log, today),
         None => (p.mm(achieved_turns), p.mm(expected_turns.min(plan.planned_turns_by(today)))),
@@ -260,8 +272,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
         overdue_sessions: overdue.iter().map(|(n, _)| *n).collect(),
         achieved_mm,
         planned_mm,
-        // R-DO-8: a revision re-plans what is left to correct.
-        target_mm: record.hexapod.map_or(p.target_mm, |h| h.plan.correction_mm),
+        target_mm: target_mm(record),
         worst_pin: latest.and_then(Round::worst_pin),
         healing_index,
         due_today: due,

@@ -52,10 +52,7 @@ fn planned(record: &Record<'_>, day: NaiveDate, zone: Tz, settings: &Settings) -
     let (phase, day_number) = alerts::phase_on(record, &plan, day);
     let due = if record.hexapod.is_some() { Vec::new() } else { due_sessions(&plan, day, zone, settings) };
     let recorded = record.sessions.iter().filter(|s| s.day <= day);
-    let struts_today = record.hexapod.map(|sheet| {
-        let (done, due) = hexapod_log::progress(&sheet.plan, &sheet.log, day);
-        StrutsToday { revision: sheet.revision, done, due, flags: Vec::new() }
-    });
+    let struts_today = record.hexapod.map(|sheet| StrutsToday::of(sheet, day, Vec::new()));
     let (achieved_mm, planned_mm) = match record.hexapod {
         Some(sheet) => hexapod_log::correction_by(&sheet.plan, &sheet.log, day),
         None => (p.mm(recorded.map(|s| s.turns).sum()), plan.planned_mm_by(day)),
@@ -69,7 +66,7 @@ fn planned(record: &Record<'_>, day: NaiveDate, zone: Tz, settings: &Settings) -
         overdue_sessions: Vec::new(),
         achieved_mm,
         planned_mm,
-        target_mm: record.hexapod.map_or(p.target_mm, |h| h.plan.correction_mm),
+        target_mm: alerts::target_mm(record),
         worst_pin: record.rounds.last().and_then(Round::worst_pin),
         healing_index: None,
         due_today: due,
