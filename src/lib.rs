@@ -3,10 +3,12 @@
 //! Arrows point one way: `ui` and `cli` → `app` → `store` → `domain`; the
 //! `shell` (terminal, event threads, the loop) ties them together.
 
+// First, so its `tr!` is in scope in every module below.
+#[macro_use]
+pub mod i18n;
 pub mod app;
 pub mod cli;
 pub mod domain;
-pub mod i18n;
 pub mod logging;
 pub mod shell;
 pub mod store;

@@ -42,13 +42,16 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let now_arg = cli.now.as_deref().map(NowArg::parse).transpose().map_err(color_eyre::eyre::Report::msg)?;
     let language = cli::language::Preset::read(cli.lang.map(|l| l.language()))?;
+    // Until a database says the account's own and the site's language.
+    periop::i18n::set_language(language.before_store().0);
     let clock_for = |store: &Store| match now_arg {
         Some(arg) => Clock::Fixed(arg.resolve(store.zone())),
         None => Clock::System,
     };
     match cli.command {
         None => {
-            let store = if cli.demo { demo_for_today(now_arg)? } else { open(&database(cli.db)?, now_arg)? };
+            let store =
+                if cli.demo { demo_for_today(now_arg, &language)? } else { open(&database(cli.db)?, &language)? };
             let clock = clock_for(&store);
             // Tests of the idle lock move a fixed clock through a file.
             let clock = match clock {
@@ -68,7 +71,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             build_demo(&path, now_arg, seed, years)?;
         }
         Some(Command::Board { date, format }) => {
-            let store = open(&database(cli.db)?, now_arg)?;
+            let store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let day = match date {
                 Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
@@ -85,7 +88,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             action: Some(cli::args::BlockAction::Event { case_id, kind, at, correct, void, reason }),
             ..
         }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             use cli::block::EventCommand;
             let command = match (correct, void, case_id) {
@@ -97,7 +100,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(&cli::block::event(&mut store, command, now)?);
         }
         Some(Command::Block { action: Some(cli::args::BlockAction::Stats { from, to, format }), .. }) => {
-            let store = open(&database(cli.db)?, now_arg)?;
+            let store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let (from, to) = (day_or_today(Some(from), now, &store)?, day_or_today(Some(to), now, &store)?);
             if to < from || (to - from).num_days() > 366 {
@@ -119,7 +122,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Block { date, format, action: None }) => {
-            let store = open(&database(cli.db)?, now_arg)?;
+            let store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let day = day_or_today(date, now, &store)?;
             let list = store.block_day(day, now).map_err(|e| store.explain(e))?;
@@ -131,7 +134,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Admissions { date, all_days, state, format }) => {
-            let store = open(&database(cli.db)?, now_arg)?;
+            let store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let day = if all_days { None } else { Some(day_or_today(date, now, &store)?) };
             let state = match state {
@@ -149,7 +152,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Settings { action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             match action {
                 None => out(&cli::settings::list(&store)?),
                 Some(SettingsAction::Set { key, value }) => {
@@ -166,7 +169,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Reindex) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             out(&cli::reindex::run(&mut store, now)?);
         }
@@ -175,29 +178,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Some(id) => out(cli::rules::lookup(&id)?),
         },
         Some(Command::Rounds { date, format }) => {
-            let store = open(&database(cli.db)?, now_arg)?;
+            let store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             out(&cli::distraction_commands::rounds(&store, date.as_deref(), format, now)?);
         }
         Some(Command::Distraction { patient, case_id, action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             out(&cli::distraction_commands::run(&mut store, patient.as_deref(), case_id, action, now)?);
         }
         Some(Command::Hexapod { patient, case_id, revision, format, action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let asked = cli::hexapod::Asked { patient: patient.as_deref(), case_id, revision, format };
             out_as(&cli::hexapod::run(&mut store, asked, action, now)?, cli.ascii && format == ListFormat::Text);
         }
         Some(Command::Complications { patient, open: open_only, format, action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let asked = cli::complications::Asked { patient: patient.as_deref(), open_only, format };
             out_as(&cli::complications::run(&mut store, asked, action, now)?, cli.ascii && format == ListFormat::Text);
         }
         Some(Command::Ossification { patient, format, action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             out_as(
                 &cli::ossification::run(&mut store, patient.as_deref(), format, action, now)?,
@@ -205,18 +208,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Some(Command::Stock { format, action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             out_as(&cli::stock::run(&mut store, action, format, now)?, cli.ascii && format == ListFormat::Text);
         }
         Some(Command::Recall { reference, lot, reason, preview, format }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let asked = cli::stock::RecallAsked { code: &reference, number: &lot, reason: reason.as_deref(), preview };
             out_as(&cli::stock::recall(&mut store, asked, format, now)?, cli.ascii && format == ListFormat::Text);
         }
         Some(Command::Implants { patient, format }) => {
-            let store = open(&database(cli.db)?, now_arg)?;
+            let store = open(&database(cli.db)?, &language)?;
             out_as(&cli::stock::implants(&store, &patient, format)?, cli.ascii && format == ListFormat::Text);
         }
         Some(Command::Roles { format }) => match format {
@@ -225,7 +228,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ListFormat::Csv => out(&cli::staff::roles_csv()),
         },
         Some(Command::Staff { action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             match action.unwrap_or(StaffAction::List { format: ListFormat::Text }) {
                 StaffAction::List { format } => {
@@ -255,7 +258,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Rooms { action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let (input, mode) = match action.unwrap_or(RoomAction::List { format: ListFormat::Text }) {
                 RoomAction::List { format } => {
@@ -288,7 +291,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(&ward::put(&mut store, now, &what, |tx| periop::store::setup::put_room(tx, &input, mode))?);
         }
         Some(Command::Beds { action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let (input, mode) = match action.unwrap_or(BedAction::List { format: ListFormat::Text }) {
                 BedAction::List { format } => {
@@ -312,7 +315,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(&ward::put(&mut store, now, &what, |tx| periop::store::setup::put_bed(tx, &input, mode))?);
         }
         Some(Command::Procedures { action }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let (input, mode) = match action.unwrap_or(ProcedureAction::List { format: ListFormat::Text }) {
                 ProcedureAction::List { format } => {
@@ -356,12 +359,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(&ward::put(&mut store, now, &what, |tx| periop::store::setup::put_procedure(tx, &input, mode))?);
         }
         Some(Command::Setup { from }) => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             out(&ward::from_file(&mut store, &from, now)?);
         }
         Some(Command::Backup { path }) => {
-            let store = open(&database(cli.db)?, now_arg)?;
+            let store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             out(&cli::backup::backup(&store, &path, now)?);
         }
@@ -371,7 +374,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(&cli::backup::restore(&database(cli.db)?, &path, now)?);
         }
         Some(Command::Void { kind, id, reason, to }) if kind.trim() == "implant" => {
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             out_as(&cli::stock::void_implant(&mut store, id, &reason, to.as_deref(), now)?, cli.ascii);
         }
@@ -381,14 +384,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let kinds: Vec<&str> = Voidable::ALL.iter().map(|v| v.code()).chain(["implant"]).collect();
                 color_eyre::eyre::eyre!("{kind:?} cannot be voided; use one of: {}", kinds.join(", "))
             })?;
-            let mut store = open(&database(cli.db)?, now_arg)?;
+            let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let voided = store.write(now, |tx| void::void(tx, what, id, &reason))?;
             out(&cli::void::said(&voided, &reason, store.settings().zone()));
         }
         Some(Command::Bench { keys }) => {
             let path = database(cli.db)?;
-            let store = open(&path, now_arg)?;
+            let store = open(&path, &language)?;
             let clock = clock_for(&store);
             drop(store);
             cli::bench::run(&path, clock, keys)?;
@@ -451,8 +454,11 @@ fn states() -> String {
 /// Opens a database as the current account. Opening only reads: a first
 /// visit registers the account with its first save, at that save's time (the
 /// one clock, `--now` included).
-fn open(path: &Path, _now_arg: Option<NowArg>) -> Result<Store> {
+/// Opens the database and sets the language in force for its account
+/// (issue 14: `--lang`, `PERIOP_LANG`, the account's own, the locale, the site).
+fn open(path: &Path, language: &cli::language::Preset) -> Result<Store> {
     let store = Store::open(path)?;
+    periop::i18n::set_language(language.choose(&store).0);
     // Found in use (#12): a setting stored out of range silently gave way to
     // its default (fasting times two hours shorter than the site's): every
     // command says so on stderr, the screen in its notice line.
@@ -503,10 +509,10 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
 /// terminal shares it), otherwise make it afresh around today. An older
 /// demo is kept as ./periop-demo.previous.db (what was typed into it is not
 /// lost), replacing the one kept before.
-fn demo_for_today(now_arg: Option<NowArg>) -> Result<Store> {
+fn demo_for_today(now_arg: Option<NowArg>, language: &cli::language::Preset) -> Result<Store> {
     let path = PathBuf::from(DEMO_DB);
     if path.exists() {
-        let store = open(&path, now_arg)?;
+        let store = open(&path, language)?;
         let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(store.zone()));
         if store.created_on()? == Some(ward_time::local_day(now, store.zone())) {
             return Ok(store);

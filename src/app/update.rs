@@ -127,6 +127,8 @@ impl Outcome {
 const NOTICE_TICKS: u32 = 8;
 
 pub fn update(state: &mut State, msg: Msg) -> Outcome {
+    // Notices and refusals in the screen's language (`tr!` reads it).
+    let _language = crate::i18n::scope(state.language);
     match msg {
         Msg::Key(key) => {
             state.last_key_at = state.now;

@@ -37,6 +37,19 @@ impl Preset {
         Ok(Preset { flag, periop_lang, locale })
     }
 
+    /// The language before a database is open (its errors, `periop init`):
+    /// the command line, `PERIOP_LANG`, the locale, else English.
+    pub fn before_store(&self) -> (Language, Source) {
+        let locale = [0, 1, 2].map(|i| self.locale[i].as_deref());
+        language::choose(&Asked {
+            flag: self.flag,
+            periop_lang: self.periop_lang,
+            account: None,
+            locale,
+            site: Language::En,
+        })
+    }
+
     /// The language in force for the account at the keyboard of `store`,
     /// and where it came from.
     pub fn choose(&self, store: &Store) -> (Language, Source) {

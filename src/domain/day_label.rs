@@ -44,9 +44,17 @@ pub fn j_label(day: NaiveDate, procedure_day: NaiveDate) -> String {
     }
 }
 
-/// `Sat 28/11/2026`: a day in full, for dates a nurse acts on.
+/// `Sat 28/11/2026` (`sam. 28/11/2026`): a day in full, for dates a nurse
+/// acts on; the weekday in the language in force, the date dd/mm/yyyy in both.
 pub fn day_text(day: NaiveDate) -> String {
-    day.format("%a %d/%m/%Y").to_string()
+    use chrono::Datelike;
+    tr!("day-text", weekday = crate::i18n::weekday(crate::i18n::language(), day.weekday()), date = date_text(day))
+        .into_owned()
+}
+
+/// `28/11/2026`: a date, in both languages.
+pub fn date_text(day: NaiveDate) -> String {
+    day.format("%d/%m/%Y").to_string()
 }
 
 /// How far `day` is from `viewed`, the day on screen. When `viewed` is
@@ -56,22 +64,23 @@ pub fn day_text(day: NaiveDate) -> String {
 /// `1 day before 01/12`, `2 days after 01/12`.
 pub fn relative(day: NaiveDate, viewed: NaiveDate, today: NaiveDate) -> String {
     let n = (day - viewed).num_days();
-    let plural = |n: i64| if n.abs() == 1 { "" } else { "s" };
     if viewed == today {
         return match n {
-            0 => "today".to_string(),
-            -1 => "yesterday".to_string(),
-            1 => "tomorrow".to_string(),
-            n if n < 0 => format!("{} days ago", -n),
-            n => format!("in {n} days"),
-        };
+            0 => tr!("day-today"),
+            -1 => tr!("day-yesterday"),
+            1 => tr!("day-tomorrow"),
+            n if n < 0 => tr!("day-ago", count = -n),
+            n => tr!("day-in", count = n),
+        }
+        .into_owned();
     }
-    let on = viewed.format("%d/%m");
+    let on = viewed.format("%d/%m").to_string();
     match n {
-        0 => "the day viewed".to_string(),
-        n if n < 0 => format!("{} day{} before {on}", -n, plural(n)),
-        n => format!("{n} day{} after {on}", plural(n)),
+        0 => tr!("day-viewed"),
+        n if n < 0 => tr!("day-before", count = -n, day = on),
+        n => tr!("day-after", count = n, day = on),
     }
+    .into_owned()
 }
 
 #[cfg(test)]
@@ -114,5 +123,16 @@ mod tests {
         assert_eq!(relative(d(11, 30), d(12, 1), today), "1 day before 01/12");
         assert_eq!(relative(d(12, 2), d(12, 1), today), "1 day after 01/12");
         assert_eq!(relative(d(12, 1), d(12, 1), today), "the day viewed");
+    }
+
+    #[test]
+    fn days_are_said_in_the_language_in_force() {
+        let _french = crate::i18n::scope(crate::domain::language::Language::Fr);
+        let today = d(11, 30);
+        assert_eq!(day_text(d(11, 28)), "sam. 28/11/2026");
+        assert_eq!(relative(d(11, 29), today, today), "hier");
+        assert_eq!(relative(d(11, 27), today, today), "il y a 3 jours");
+        assert_eq!(relative(d(11, 29), d(12, 1), today), "2 jours avant le 01/12");
+        assert_eq!(relative(d(12, 2), d(12, 1), today), "1 jour après le 01/12");
     }
 }

@@ -1,12 +1,19 @@
 //! The message catalogues (issue 14): every word the translated parts of
-//! periop show comes from `locales/en.ftl` or `locales/fr.ftl`, embedded in
-//! the binary, never from a string in the code.
+//! periop show comes from `locales/en/*.ftl` or `locales/fr/*.ftl` (one file
+//! per part of the program, the same names in both folders), embedded in the
+//! binary, never from a string in the code.
 //!
 //! Fluent (Mozilla's `fluent-bundle`) and not a key → string table: French
 //! and English disagree on plurals (French `1,5 jour` and `0 patient` are
 //! singular), and a message's arguments are named, so a translator can move
 //! them. The catalogues are read once per process ([`OnceLock`]); a lookup
 //! of a message without arguments borrows its text (no allocation per frame).
+//!
+//! The language is the process's, chosen once at start ([`set_language`]);
+//! drawing a screen or handling a key scopes it to the screen's own
+//! ([`scope`]), so tests of both languages can run side by side. Code deep
+//! in the domain or the store says `tr!("id")` or `tr!("id", count = n)`
+//! without a language to carry.
 //!
 //! Ids are kebab-case and name where the text is shown: `tab-board`,
 //! `key-board-open` (with a `.hint` attribute when the hint bar shows it),
@@ -18,28 +25,98 @@ use crate::domain::language::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use fluent_bundle::FluentValue as Value;
 
-/// The catalogues' text, as shipped.
-pub const SOURCES: [(Language, &str); 2] =
-    [(Language::En, include_str!("../../locales/en.ftl")), (Language::Fr, include_str!("../../locales/fr.ftl"))];
+/// One part's catalogue in both languages: `locales/en/NAME.ftl`, `locales/fr/NAME.ftl`.
+pub struct Catalogue {
+    pub name: &'static str,
+    pub en: &'static str,
+    pub fr: &'static str,
+}
+
+macro_rules! catalogues {
+    ($($name:literal),+ $(,)?) => {
+        &[$(Catalogue {
+            name: $name,
+            en: include_str!(concat!("../../locales/en/", $name, ".ftl")),
+            fr: include_str!(concat!("../../locales/fr/", $name, ".ftl")),
+        }),+]
+    };
+}
+
+/// The catalogues as shipped, one per part of the program.
+pub const CATALOGUES: &[Catalogue] = catalogues!["chrome", "days"];
+
+impl Catalogue {
+    pub fn text(&self, language: Language) -> &'static str {
+        match language {
+            Language::En => self.en,
+            Language::Fr => self.fr,
+        }
+    }
+}
+
+static PROCESS: AtomicU8 = AtomicU8::new(0);
+
+thread_local! {
+    static SCOPED: Cell<Option<Language>> = const { Cell::new(None) };
+}
+
+/// The process's language, chosen at start (`--lang`, `PERIOP_LANG`, the
+/// account's own, the locale, the site: `domain::language::choose`).
+pub fn set_language(language: Language) {
+    PROCESS.store(u8::from(language == Language::Fr), Ordering::Relaxed);
+}
+
+/// The language in force on this thread: the scoped one, else the process's.
+pub fn language() -> Language {
+    SCOPED.with(Cell::get).unwrap_or(if PROCESS.load(Ordering::Relaxed) == 1 { Language::Fr } else { Language::En })
+}
+
+/// While the returned guard lives, this thread speaks `language` (a screen
+/// drawn in its own language; a test of the French screens).
+#[must_use = "the language holds only while the guard lives"]
+pub fn scope(language: Language) -> Scope {
+    Scope(SCOPED.with(|s| s.replace(Some(language))))
+}
+
+/// Puts back the language before [`scope`] when dropped.
+pub struct Scope(Option<Language>);
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        SCOPED.with(|s| s.set(self.0));
+    }
+}
+
+/// Message `id` in the language in force: `tr!("board-empty")`, or with its
+/// arguments `tr!("list-more-above", count = n)` (names as in the catalogue).
+#[macro_export]
+macro_rules! tr {
+    ($id:literal) => {
+        $crate::i18n::t($crate::i18n::language(), $id)
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        std::borrow::Cow::<'static, str>::Owned($crate::i18n::fmt(
+            $crate::i18n::language(),
+            $id,
+            &[$((stringify!($name), $crate::i18n::Value::from($value))),+],
+        ))
+    };
+}
 
 type Bundle = FluentBundle<FluentResource>;
 
 fn bundles() -> &'static [Bundle; 2] {
     static BUNDLES: OnceLock<[Bundle; 2]> = OnceLock::new();
-    BUNDLES.get_or_init(|| SOURCES.map(|(language, source)| bundle(language, source)))
+    BUNDLES.get_or_init(|| Language::ALL.map(bundle))
 }
 
-fn bundle(language: Language, source: &str) -> Bundle {
-    // A catalogue that does not parse is a fault of this build (the tests
-    // parse both); what did parse is still used, the rest shows its id.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, errors)| {
-        log::error!("the {} catalogue has errors: {errors:?}", language.code());
-        partial
-    });
+fn bundle(language: Language) -> Bundle {
     let id = language.code().parse().unwrap_or_default();
     let mut bundle = Bundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: a terminal would count
@@ -48,8 +125,18 @@ fn bundle(language: Language, source: &str) -> Bundle {
     if language == Language::Fr {
         bundle.set_formatter(Some(french_number));
     }
-    if let Err(errors) = bundle.add_resource(resource) {
-        log::error!("the {} catalogue repeats messages: {errors:?}", language.code());
+    for catalogue in CATALOGUES {
+        // A catalogue that does not parse is a fault of this build (the
+        // tests parse them all); what did parse is still used, the rest
+        // shows its id.
+        let resource =
+            FluentResource::try_new(catalogue.text(language).to_string()).unwrap_or_else(|(partial, errors)| {
+                log::error!("the {}/{} catalogue has errors: {errors:?}", language.code(), catalogue.name);
+                partial
+            });
+        if let Err(errors) = bundle.add_resource(resource) {
+            log::error!("the {}/{} catalogue repeats messages: {errors:?}", language.code(), catalogue.name);
+        }
     }
     bundle
 }

@@ -67,15 +67,56 @@ fn inline_variables(inline: &InlineExpression<&str>, out: &mut BTreeSet<String>)
 
 #[test]
 fn both_catalogues_have_the_same_messages_attributes_and_arguments() {
-    let [(_, en), (_, fr)] = SOURCES;
-    let (en, fr) = (shape(en), shape(fr));
-    let only_en: Vec<&String> = en.keys().filter(|k| !fr.contains_key(*k)).collect();
-    let only_fr: Vec<&String> = fr.keys().filter(|k| !en.contains_key(*k)).collect();
-    assert!(only_en.is_empty(), "in en.ftl, not in fr.ftl: {only_en:?}");
-    assert!(only_fr.is_empty(), "in fr.ftl, not in en.ftl: {only_fr:?}");
-    for (id, vars) in &en {
-        assert_eq!(vars, &fr[id], "{id}: the arguments differ between en.ftl and fr.ftl");
+    for catalogue in CATALOGUES {
+        let name = catalogue.name;
+        let (en, fr) = (shape(catalogue.en), shape(catalogue.fr));
+        let only_en: Vec<&String> = en.keys().filter(|k| !fr.contains_key(*k)).collect();
+        let only_fr: Vec<&String> = fr.keys().filter(|k| !en.contains_key(*k)).collect();
+        assert!(only_en.is_empty(), "in en/{name}.ftl, not in fr/{name}.ftl: {only_en:?}");
+        assert!(only_fr.is_empty(), "in fr/{name}.ftl, not in en/{name}.ftl: {only_fr:?}");
+        for (id, vars) in &en {
+            assert_eq!(vars, &fr[id], "{id}: the arguments differ between en/{name}.ftl and fr/{name}.ftl");
+        }
     }
+}
+
+/// Every file in `locales/en` and `locales/fr` is shipped (listed in
+/// [`CATALOGUES`]), and no id is in two of them.
+#[test]
+fn every_catalogue_file_is_shipped_and_each_id_is_in_one_file() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/locales"));
+    for language in Language::ALL {
+        let mut files: Vec<String> = std::fs::read_dir(root.join(language.code()))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let mut listed: Vec<String> = CATALOGUES.iter().map(|c| format!("{}.ftl", c.name)).collect();
+        listed.sort();
+        assert_eq!(files, listed, "locales/{} against CATALOGUES", language.code());
+    }
+    let mut seen = BTreeMap::new();
+    for catalogue in CATALOGUES {
+        for id in shape(catalogue.en).into_keys().filter(|id| !id.contains('.')) {
+            if let Some(other) = seen.insert(id.clone(), catalogue.name) {
+                panic!("{id} is in both {other}.ftl and {}.ftl", catalogue.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_scope_sets_the_language_of_its_thread_until_dropped() {
+    assert_eq!(language(), Language::En, "tests never set the process's language");
+    {
+        let _french = scope(Language::Fr);
+        assert_eq!(tr!("day-tomorrow"), "demain");
+        assert_eq!(tr!("day-in", count = 2), "dans 2 jours");
+        let _english = scope(Language::En);
+        assert_eq!(tr!("day-tomorrow"), "tomorrow");
+    }
+    assert_eq!(tr!("day-tomorrow"), "tomorrow");
 }
 
 /// The checks above, shown failing on catalogues made to differ.
@@ -98,8 +139,12 @@ fn every_id_the_code_asks_for_is_in_both_catalogues() {
             continue; // this module's own examples
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        for call in ["i18n::t(", "i18n::fmt("] {
+        for call in ["i18n::t(", "i18n::fmt(", "tr!("] {
             for (at, _) in text.match_indices(call) {
+                // `tr!(` itself, not `include_str!(`.
+                if text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
                 let rest = &text[at + call.len()..];
                 // The id is the first string literal of the call.
                 let Some(open) = rest.find('"') else { continue };

@@ -185,6 +185,8 @@ fn handle_with(
     msg: Msg,
     searcher: Option<&search::Searcher>,
 ) -> bool {
+    // The effects' notices and refusals in the screen's language.
+    let _language = crate::i18n::scope(state.language);
     let outcome = app::update(state, msg);
     let mut pending = VecDeque::new();
     queue(&mut pending, outcome.effects);

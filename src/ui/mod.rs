@@ -40,6 +40,8 @@ pub fn body_rows(height: u16) -> usize {
 }
 
 pub fn draw(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
+    // Every word below in the screen's language (`tr!` reads it).
+    let _language = crate::i18n::scope(state.language);
     let area = frame.area();
     if state.locked {
         locked::draw(frame, area, state, theme);

@@ -39,22 +39,6 @@ role-admin = admin
 role-read-only = lecture seule
 role-unassigned = sans rôle
 
-## Jours de la semaine, abrégés
-weekday-mon = lun.
-    .long = lundi
-weekday-tue = mar.
-    .long = mardi
-weekday-wed = mer.
-    .long = mercredi
-weekday-thu = jeu.
-    .long = jeudi
-weekday-fri = ven.
-    .long = vendredi
-weekday-sat = sam.
-    .long = samedi
-weekday-sun = dim.
-    .long = dimanche
-
 ## Le verrouillage après inactivité (R-PRIV-2)
 locked-title = periop · écran verrouillé
 locked-why = Aucune touche depuis { $minutes } min : les noms des patients sont masqués (R-PRIV-2).

@@ -40,22 +40,6 @@ role-admin = admin
 role-read-only = read only
 role-unassigned = unassigned
 
-## Days of the week, short (dates are dd/mm/yyyy in both languages)
-weekday-mon = Mon
-    .long = Monday
-weekday-tue = Tue
-    .long = Tuesday
-weekday-wed = Wed
-    .long = Wednesday
-weekday-thu = Thu
-    .long = Thursday
-weekday-fri = Fri
-    .long = Friday
-weekday-sat = Sat
-    .long = Saturday
-weekday-sun = Sun
-    .long = Sunday
-
 ## The idle lock (R-PRIV-2)
 locked-title = periop · screen locked
 locked-why = No key for { $minutes } min: patients' names are hidden (R-PRIV-2).
