@@ -383,7 +383,7 @@ fn records_text(records: &[ImplantRecord], zone: Tz) -> String {
         let gap = if missing.is_empty() {
             String::new()
         } else {
-            let items: Vec<&str> = missing.iter().map(|m| m.label()).collect();
+            let items: Vec<_> = missing.iter().map(|m| m.label()).collect();
             format!("  ! missing: {}", items.join(", "))
         };
         let recalled = r

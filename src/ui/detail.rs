@@ -307,7 +307,7 @@ fn implants(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>
         }
         let missing = r.missing();
         if !missing.is_empty() {
-            let items: Vec<&str> = missing.iter().map(|m| m.label()).collect();
+            let items: Vec<_> = missing.iter().map(|m| m.label()).collect();
             lines.push(Line::styled(
                 format!("   ! missing: {} (o on the Stock tab); the case cannot close", items.join(", ")),
                 theme.warning(),

@@ -279,7 +279,8 @@ mod tests {
     fn r_stock_1_the_legend_names_every_lot_status_glyph() {
         use LotStatus::*;
         for status in [Available, Reserved, Quarantined, Expired, UsedUp, Recalled] {
-            let glyph = status.label().split(' ').next().unwrap_or_default();
+            let label = status.label();
+            let glyph = label.split(' ').next().unwrap_or_default();
             assert!(LEGEND.iter().any(|(g, _)| g.split(' ').next() == Some(glyph)), "{glyph} ({status:?})");
         }
         assert!(LEGEND.iter().any(|(g, _)| *g == "✗ EXPIRED"));

@@ -6,8 +6,9 @@
 use super::{OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form, parse_date};
 use crate::app::state::StockRow;
+use crate::domain::day_label::date_text;
 use crate::domain::stock::gs1::{self, GS};
-use crate::domain::stock::lots::Lot;
+use crate::domain::stock::lots::{self, Lot, lot_words};
 use crate::domain::stock::movement::{self, Counts, MAX_UNITS, MovementKind};
 use crate::domain::stock::scan;
 use crate::domain::stock::trace::VoidTo;
@@ -16,6 +17,7 @@ use crate::store::stock::{LotHold, StockCase};
 use crate::store::stock_moves::{Move, NewReference, Receipt};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use std::borrow::Cow;
 
 /// How a GS typed into a form shows (ASCII 29 cannot be drawn):
 /// U+241D SYMBOL FOR GROUP SEPARATOR.
@@ -42,66 +44,64 @@ impl StockRequest {
     pub fn confirmation(&self, today: NaiveDate) -> Option<(String, Vec<String>)> {
         match self {
             StockRequest::Receive { receipt, .. } if receipt.expiry.is_some_and(|e| e < today) => Some((
-                "Receive an EXPIRED lot?".into(),
+                tr!("stock-confirm-expired").into_owned(),
                 vec![
-                    format!(
-                        "{}: use by {}, which has passed (today is {})",
-                        lot_number_words(receipt),
-                        receipt.expiry.map(|e| e.format("%d/%m/%Y").to_string()).unwrap_or_default(),
-                        today.format("%d/%m/%Y")
-                    ),
-                    "it cannot be used (R-STOCK-3); receive it only to quarantine or return it".into(),
-                    "y receives it, n goes back to the form (check the use-by day on the label)".into(),
+                    tr!(
+                        "stock-confirm-expired-passed",
+                        lot = lot_number_words(receipt),
+                        expiry = receipt.expiry.map(date_text).unwrap_or_default(),
+                        today = date_text(today)
+                    )
+                    .into_owned(),
+                    tr!("stock-confirm-expired-unusable").into_owned(),
+                    tr!("stock-confirm-expired-keys").into_owned(),
                 ],
             )),
             StockRequest::Move { movement, who } => {
                 let kind = movement.kind;
-                let units = if kind == MovementKind::Quarantine {
-                    String::new()
+                let reason = reason_words(movement.reason.as_deref());
+                let what = if kind == MovementKind::Quarantine {
+                    tr!("stock-confirm-move-lot", done = kind.done(), reason = reason)
                 } else {
-                    format!("{} unit(s) ", movement.units)
+                    tr!("stock-confirm-move-units", count = movement.units, done = kind.done(), reason = reason)
                 };
                 // Issue 10: a quarantine said "cannot be undone" though `L` lifts it.
-                let undo = match kind {
-                    MovementKind::Quarantine => "y records it (L lifts the quarantine later, with a reason)",
-                    MovementKind::Return => "y records it (units returned come back only as a new receipt, r)",
-                    _ => "y records it (nothing undoes a waste)",
+                let (title, undo) = match kind {
+                    MovementKind::Quarantine => (tr!("stock-confirm-quarantine"), tr!("stock-confirm-quarantine-keys")),
+                    MovementKind::Return => (tr!("stock-confirm-return"), tr!("stock-confirm-return-keys")),
+                    MovementKind::Waste => (tr!("stock-confirm-waste"), tr!("stock-confirm-waste-keys")),
+                    _ => return None,
                 };
-                match kind {
-                    MovementKind::Waste | MovementKind::Return | MovementKind::Quarantine => Some((
-                        format!("{}?", capitalised(kind.code())),
-                        vec![
-                            who.clone(),
-                            format!("{units}to be {}{}", kind.done(), reason_words(movement.reason.as_deref())),
-                            format!("{undo}, n goes back to the form"),
-                        ],
-                    )),
-                    _ => None,
-                }
+                Some((title.into_owned(), vec![who.clone(), what.into_owned(), undo.into_owned()]))
             }
             StockRequest::VoidImplant { reason, to, who, .. } => Some((
-                "Void this implant record?".into(),
+                tr!("stock-confirm-void").into_owned(),
                 vec![
                     format!("{who}: {reason}"),
-                    format!("{}; the record is kept, marked voided", to.words()),
-                    "y voids it (a void is not undone), n goes back to the form".into(),
+                    tr!("stock-confirm-void-kept", units = to.words()).into_owned(),
+                    tr!("stock-confirm-void-keys").into_owned(),
                 ],
             )),
             StockRequest::Lift { reason, recall: true, who, .. } => Some((
-                "Lift the RECALL?".into(),
+                tr!("stock-confirm-lift-recall").into_owned(),
                 vec![
                     format!("{who}: {reason}"),
-                    "the lot becomes usable again for implants".into(),
-                    "y lifts the recall (R recalls it again), n goes back to the form".into(),
+                    tr!("stock-confirm-lift-recall-usable").into_owned(),
+                    tr!("stock-confirm-lift-recall-keys").into_owned(),
                 ],
             )),
             StockRequest::Recall { code, number, reason } => Some((
-                "Recall this lot?".into(),
+                tr!("stock-confirm-recall").into_owned(),
                 vec![
-                    format!("reference {code}, lot or serial {number} ({reason})"),
-                    "what is left goes to quarantine; the patients who received it are listed".into(),
-                    "y recalls it (L on the lot lifts a recall, explicitly, with a reason), n goes back to the form"
-                        .into(),
+                    tr!(
+                        "stock-confirm-recall-what",
+                        code = code.as_str(),
+                        number = number.as_str(),
+                        reason = reason.as_str()
+                    )
+                    .into_owned(),
+                    tr!("stock-confirm-recall-effect").into_owned(),
+                    tr!("stock-confirm-recall-keys").into_owned(),
                 ],
             )),
             _ => None,
@@ -132,21 +132,21 @@ impl StockRequest {
 }
 
 fn lot_number_words(receipt: &Receipt) -> String {
-    match (&receipt.lot, &receipt.serial) {
-        (Some(l), Some(s)) => format!("lot {l} serial {s}"),
-        (Some(l), None) => format!("lot {l}"),
-        (None, Some(s)) => format!("serial {s}"),
-        (None, None) => "no lot".into(),
-    }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut c = word.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    lot_words(receipt.lot.as_deref(), receipt.serial.as_deref())
 }
 
 fn reason_words(reason: Option<&str>) -> String {
-    reason.map(|r| format!(": {r}")).unwrap_or_default()
+    reason.map(|r| tr!("stock-reason", reason = r).into_owned()).unwrap_or_default()
+}
+
+/// A field's label from the catalogue. A label is plain text, so the
+/// catalogue's own `&'static str` is borrowed (no copy); a message with
+/// arguments, which no label is, would be kept for the program's life.
+fn word(text: Cow<'static, str>) -> &'static str {
+    match text {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(s) => Box::leak(s.into_boxed_str()),
+    }
 }
 
 /// The reference choices, by name.
@@ -168,10 +168,10 @@ fn case_choices(cases: &[StockCase], zone: Tz) -> Vec<Choice> {
 /// Step 1 of a receipt: the scanned (or typed) GS1 string. Empty: type
 /// the parts in step 2.
 pub fn scan(refs: &[Reference], gs_key: Option<char>, today: NaiveDate) -> OpenForm {
-    let key = gs_key.map(|k| format!(", or {k}")).unwrap_or_default();
-    let form = Form::new("Receive: scan the label", vec![Field::text("scan", "GS1 string", 200).optional()])
-        .with_subtitle(format!("scan, or type (01)…(17)…(10)…; GS is Ctrl-] or Alt+029{key}; empty: type the parts"));
-    OpenForm::new(form, Purpose::Scan { refs: refs.to_vec(), gs_key, today }, "receipt")
+    let key = gs_key.map(|k| tr!("stock-scan-or-key", key = k.to_string()).into_owned()).unwrap_or_default();
+    let fields = vec![Field::text("scan", word(tr!("stock-field-scan")), 200).optional()];
+    let form = Form::new(tr!("stock-form-scan"), fields).with_subtitle(tr!("stock-form-scan-help", key = key));
+    OpenForm::new(form, Purpose::Scan { refs: refs.to_vec(), gs_key, today }, &tr!("stock-who-receipt"))
 }
 
 /// Step 2 of a receipt: the parsed fields to check (the whole scanned
@@ -181,7 +181,7 @@ pub fn scan(refs: &[Reference], gs_key: Option<char>, today: NaiveDate) -> OpenF
 /// reference form with it filled in (found in use, fix 10).
 pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
     let Purpose::Scan { refs, gs_key, today } = &open.purpose else {
-        return Err("not a scan".into());
+        return Err(tr!("stock-not-a-scan").into_owned());
     };
     let text: String = open.form.value("scan").chars().map(|c| if c == GS_SHOWN { GS } else { c }).collect();
     let scanned = Some(text.trim().to_string()).filter(|t| !t.is_empty());
@@ -198,34 +198,37 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
         None => None,
     };
     if refs.is_empty() {
-        return Err("no device reference yet; add one first (n on the Stock tab)".into());
+        return Err(tr!("stock-no-reference-yet").into_owned());
     }
-    let mut reference = Field::pick("reference", "Reference", reference_choices(refs));
+    let mut reference = Field::pick("reference", word(tr!("stock-field-reference")), reference_choices(refs));
     if let Some(id) = chosen {
         reference = reference.with(id);
     }
-    let day = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+    let day = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
     let hibc = matches!(label, Some(scan::Label::Hibc(_)));
-    let ai = |gs1_label: &'static str, plain: &'static str| if hibc { plain } else { gs1_label };
+    // GS1 labels name each field's application identifier, `Lot (10)`.
+    let ai = |gs1_label: Cow<'static, str>, plain: Cow<'static, str>| word(if hibc { plain } else { gs1_label });
     let text_of = |v: Option<&String>| v.cloned().unwrap_or_default();
     let fields = vec![
         reference,
-        Field::text("lot", ai("Lot (10)", "Lot"), 20).optional().with(text_of(label.as_ref().and_then(|l| l.lot()))),
-        Field::text("serial", ai("Serial (21)", "Serial"), 20)
+        Field::text("lot", ai(tr!("stock-field-lot.ai"), tr!("stock-field-lot")), 20)
+            .optional()
+            .with(text_of(label.as_ref().and_then(|l| l.lot()))),
+        Field::text("serial", ai(tr!("stock-field-serial.ai"), tr!("stock-field-serial")), 20)
             .optional()
             .with(text_of(label.as_ref().and_then(|l| l.serial()))),
-        Field::date("expiry", ai("Use by (17)", "Use by"))
+        Field::date("expiry", ai(tr!("stock-field-use-by.ai"), tr!("stock-field-use-by")))
             .optional()
             .with(day(label.as_ref().and_then(|l| l.expiry()))),
-        Field::whole("units", ai("Units (30)", "Units"), 1, MAX_UNITS)
-            .with(label.as_ref().and_then(|l| l.count()).map_or_else(|| "1".to_string(), |n| n.to_string())),
-        Field::text("location", "Location", 40).optional(),
+        Field::whole("units", ai(tr!("stock-field-units.ai"), tr!("stock-field-units")), 1, MAX_UNITS)
+            .with(label.as_ref().and_then(|l| l.count()).map_or_else(|| 1.to_string(), |n| n.to_string())),
+        Field::text("location", word(tr!("stock-field-location")), 40).optional(),
     ];
     let subtitle = match &label {
-        Some(l) => format!("read: {} — check each field, then save", l.shown()),
-        None => "typed from the label — every field as printed".to_string(),
+        Some(l) => tr!("stock-form-check-read", read = l.shown()),
+        None => tr!("stock-form-check-typed"),
     };
-    let mut form = Form::new("Receive: check and save", fields).with_subtitle(subtitle);
+    let mut form = Form::new(tr!("stock-form-check"), fields).with_subtitle(subtitle);
     // R-TRACE-3 (issue 10): a lot or serial that may hold a field the
     // scanner ran into it, said before anything is saved.
     let warnings = label.as_ref().map(|l| l.warnings(chrono::Datelike::year(today))).unwrap_or_default();
@@ -247,13 +250,12 @@ fn new_reference_for(missing: &scan::NoReference) -> OpenForm {
         open.form.set("code", code);
     }
     open.form.dirty = true;
-    open.form.subtitle =
-        Some(format!("{missing}: add the reference (the label's number is filled in), then r to receive"));
+    open.form.subtitle = Some(tr!("stock-form-unknown-label", missing = missing.to_string()).into_owned());
     open
 }
 
 fn units(form: &Form) -> Result<u32, String> {
-    form.whole::<u32>("units")?.ok_or_else(|| "Units: a whole number, such as 1".to_string())
+    form.whole::<u32>("units")?.ok_or_else(|| tr!("stock-units-whole").into_owned())
 }
 
 fn optional(form: &Form, key: &str) -> Option<String> {
@@ -261,14 +263,14 @@ fn optional(form: &Form, key: &str) -> Option<String> {
 }
 
 pub(super) fn receive_request(form: &Form, scanned: Option<String>) -> Result<Request, String> {
-    let ref_id = form.value("reference").parse().map_err(|_| "Reference: choose one with ← →".to_string())?;
+    let ref_id = form.value("reference").parse().map_err(|_| tr!("stock-choose-reference").into_owned())?;
     let expiry = match optional(form, "expiry") {
         Some(text) => Some(parse_date(&text)?),
         None => None,
     };
     let (lot, serial) = (optional(form, "lot"), optional(form, "serial"));
     if lot.is_none() && serial.is_none() {
-        return Err("Lot or serial: type one as on the label (R-TRACE-1)".into());
+        return Err(tr!("stock-lot-or-serial-needed").into_owned());
     }
     // Found in use (#10): a second box scanned straight after the first
     // landed in this last field, and its Enter saved the first box with the
@@ -276,10 +278,8 @@ pub(super) fn receive_request(form: &Form, scanned: Option<String>) -> Result<Re
     // of one (issue 10: a scan cut short), is refused.
     for key in ["location", "lot", "serial"] {
         if scan::looks_like_label(form.value(key)) {
-            return Err(format!(
-                "{}: this is a scanned label (a second box?): clear it (Ctrl-U) and save this box, then r to scan the next",
-                form.fields.iter().find(|f| f.key == key).map_or(key, |f| f.label)
-            ));
+            let field = form.fields.iter().find(|f| f.key == key).map_or(key, |f| f.label);
+            return Err(tr!("stock-label-in-field", field = field).into_owned());
         }
     }
     let receipt = Receipt {
@@ -292,21 +292,19 @@ pub(super) fn receive_request(form: &Form, scanned: Option<String>) -> Result<Re
         scanned,
         expired_ok: false,
     };
-    Ok(Request::Stock(StockRequest::Receive { receipt: Box::new(receipt), who: "receipt".into() }))
+    Ok(Request::Stock(StockRequest::Receive { receipt: Box::new(receipt), who: tr!("stock-who-receipt").into_owned() }))
 }
 
 /// What the selected row is called in a form's subtitle.
 fn row_words(row: &StockRow) -> String {
     match &row.lot {
         Some(lot) => format!(
-            "{} {} — {}, {} on the shelf, {} reserved",
+            "{} {} — {}",
             row.reference.code,
             row.reference.name,
-            lot.label(),
-            lot.quantity,
-            lot.reserved
+            tr!("stock-row-words", lot = lot.label(), quantity = lot.quantity, reserved = lot.reserved)
         ),
-        None => format!("{} {} — nothing on the shelf", row.reference.code, row.reference.name),
+        None => format!("{} {} — {}", row.reference.code, row.reference.name, tr!("stock-row-nothing")),
     }
 }
 
@@ -317,11 +315,11 @@ pub fn reserve(row: &StockRow, cases: &[StockCase], zone: Tz) -> Option<OpenForm
     let cases: Vec<StockCase> = cases.iter().filter(|c| !c.done).cloned().collect();
     let cases = cases.as_slice();
     let fields = vec![
-        Field::pick("case", "Case", case_choices(cases, zone)),
-        Field::whole("units", "Units", 1, MAX_UNITS).with("1"),
+        Field::pick("case", word(tr!("stock-field-case")), case_choices(cases, zone)),
+        Field::whole("units", word(tr!("stock-field-units")), 1, MAX_UNITS).with(1.to_string()),
     ];
     (!cases.is_empty()).then(|| {
-        let form = Form::new("Reserve for a case (FEFO)", fields).with_subtitle(row_words(row));
+        let form = Form::new(tr!("stock-form-reserve"), fields).with_subtitle(row_words(row));
         OpenForm::new(form, Purpose::Reserve { ref_id: row.reference.id }, &row.reference.code)
     })
 }
@@ -336,21 +334,21 @@ pub fn movement(row: &StockRow, kind: MovementKind, cases: &[StockCase], zone: T
         if cases.is_empty() {
             return None;
         }
-        fields.push(Field::pick("case", "Case", case_choices(cases, zone)));
+        fields.push(Field::pick("case", word(tr!("stock-field-case")), case_choices(cases, zone)));
     }
     if kind != MovementKind::Quarantine {
-        fields.push(Field::whole("units", "Units", 1, MAX_UNITS).with("1"));
+        fields.push(Field::whole("units", word(tr!("stock-field-units")), 1, MAX_UNITS).with(1.to_string()));
     }
     if kind.needs_reason() {
-        fields.push(Field::text("reason", "Reason", 120));
+        fields.push(Field::text("reason", word(tr!("stock-field-reason")), 120));
     }
     let title = match kind {
-        MovementKind::Implant | MovementKind::Consume if row.reference.implantable => "Implant in a case (traced)",
-        MovementKind::Implant | MovementKind::Consume => "Use in a case (traced)",
-        MovementKind::Release => "Release units held for a case",
-        MovementKind::Return => "Return to the supplier",
-        MovementKind::Waste => "Waste",
-        MovementKind::Quarantine => "Quarantine the lot",
+        MovementKind::Implant | MovementKind::Consume if row.reference.implantable => tr!("stock-form-implant"),
+        MovementKind::Implant | MovementKind::Consume => tr!("stock-form-use"),
+        MovementKind::Release => tr!("stock-form-release"),
+        MovementKind::Return => tr!("stock-form-return"),
+        MovementKind::Waste => tr!("stock-form-waste"),
+        MovementKind::Quarantine => tr!("stock-form-quarantine"),
         MovementKind::Receive | MovementKind::Reserve => return None,
     };
     let form = Form::new(title, fields).with_subtitle(row_words(row));
@@ -361,8 +359,16 @@ pub fn movement(row: &StockRow, kind: MovementKind, cases: &[StockCase], zone: T
 /// How a case holding units of a lot is named: patient (R-PATH-5), day
 /// and time, procedure, units held.
 pub fn hold_words(hold: &LotHold, zone: Tz) -> String {
-    let when = hold.start.with_timezone(&zone).format("%d/%m %H:%M");
-    format!("{} {when} {} (case #{}), {} held", hold.patient, hold.procedure, hold.case_id, hold.units)
+    let when = hold.start.with_timezone(&zone).format("%d/%m %H:%M").to_string();
+    tr!(
+        "stock-hold-words",
+        patient = hold.patient.to_string(),
+        when = when,
+        procedure = hold.procedure.as_str(),
+        case = hold.case_id,
+        units = hold.units
+    )
+    .into_owned()
 }
 
 /// R-STOCK-2: release units of the selected lot held for a case: only the
@@ -375,20 +381,20 @@ pub fn release(row: &StockRow, holds: &[LotHold], zone: Tz) -> Option<OpenForm> 
         return None;
     }
     let choices = holds.iter().map(|h| Choice::new(h.case_id.to_string(), hold_words(h, zone))).collect();
-    let mut case = Field::pick("case", "Case", choices);
-    let mut units = Field::whole("units", "Units", 1, MAX_UNITS).with("1");
+    let mut case = Field::pick("case", word(tr!("stock-field-case")), choices);
+    let mut units = Field::whole("units", word(tr!("stock-field-units")), 1, MAX_UNITS).with(1.to_string());
     if let [only] = holds {
         case = case.with(only.case_id.to_string());
         units = units.with(only.units.to_string());
     }
-    let form = Form::new("Release units held for a case", vec![case, units]).with_subtitle(row_words(row));
+    let form = Form::new(tr!("stock-form-release"), vec![case, units]).with_subtitle(row_words(row));
     let who = format!("{} {}", row.reference.code, lot.label());
     Some(OpenForm::new(form, Purpose::Movement { lot_id: lot.id, kind: MovementKind::Release }, &who))
 }
 
 pub(super) fn movement_request(form: &Form, lot_id: i64, kind: MovementKind, who: String) -> Result<Request, String> {
     let case_id = match form.fields.iter().any(|f| f.key == "case") {
-        true => Some(form.value("case").parse().map_err(|_| "Case: choose one with ← →".to_string())?),
+        true => Some(form.value("case").parse().map_err(|_| tr!("stock-choose-case").into_owned())?),
         false => None,
     };
     let units = if kind == MovementKind::Quarantine { 0 } else { units(form)? };
@@ -397,7 +403,7 @@ pub(super) fn movement_request(form: &Form, lot_id: i64, kind: MovementKind, who
 }
 
 pub(super) fn reserve_request(form: &Form, ref_id: i64, who: String) -> Result<Request, String> {
-    let case_id = form.value("case").parse().map_err(|_| "Case: choose one with ← →".to_string())?;
+    let case_id = form.value("case").parse().map_err(|_| tr!("stock-choose-case").into_owned())?;
     Ok(Request::Stock(StockRequest::Reserve { ref_id, case_id, units: units(form)?, who }))
 }
 
@@ -413,26 +419,33 @@ pub fn operator(
         .iter()
         .filter(|r| r.operator.is_none())
         .map(|r| {
-            let who = r.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string);
+            let who = r.patient.as_ref().map_or_else(|| tr!("stock-patient-missing").into_owned(), ToString::to_string);
             let when = r.at.map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
-            Choice::new(format!("{}:{}", r.id, r.version), format!("{who} case #{} {when}", r.case_id))
+            Choice::new(
+                format!("{}:{}", r.id, r.version),
+                tr!("stock-implant-choice", who = who, case = r.case_id, when = when),
+            )
         })
         .collect();
     if open.is_empty() || operators.is_empty() {
         return None;
     }
     let doctors = operators.iter().map(|(id, name)| Choice::new(id.to_string(), name.clone())).collect();
-    let fields = vec![Field::pick("implant", "Implant", open), Field::pick("operator", "Operator", doctors)];
-    let form = Form::new("Who implanted it (R-TRACE-1)", fields);
-    Some(OpenForm::new(form, Purpose::ImplantOperator, "implant record"))
+    let fields = vec![
+        Field::pick("implant", word(tr!("stock-field-implant")), open),
+        Field::pick("operator", word(tr!("stock-field-operator")), doctors),
+    ];
+    let form = Form::new(tr!("stock-form-operator"), fields);
+    Some(OpenForm::new(form, Purpose::ImplantOperator, &tr!("stock-who-implant-record")))
 }
 
 pub(super) fn operator_request(form: &Form) -> Result<Request, String> {
-    let bad = || "Implant: choose one with ← →".to_string();
+    let bad = || tr!("stock-choose-implant").into_owned();
     let (id, version) = form.value("implant").split_once(':').ok_or_else(bad)?;
     let (implant_id, version) = (id.parse().map_err(|_| bad())?, version.parse().map_err(|_| bad())?);
-    let operator_id = form.value("operator").parse().map_err(|_| "Operator: choose one with ← →".to_string())?;
-    Ok(Request::Stock(StockRequest::Operator { implant_id, version, operator_id, who: "implant record".into() }))
+    let operator_id = form.value("operator").parse().map_err(|_| tr!("stock-choose-operator").into_owned())?;
+    let who = tr!("stock-who-implant-record").into_owned();
+    Ok(Request::Stock(StockRequest::Operator { implant_id, version, operator_id, who }))
 }
 
 /// R-TRACE-1: void an implant record of the selected lot made by mistake:
@@ -442,46 +455,42 @@ pub fn void_implant(recipients: &[crate::domain::stock::trace::ImplantRecord], z
         .iter()
         .filter(|r| r.voided.is_none())
         .map(|r| {
-            let who = r.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string);
+            let who = r.patient.as_ref().map_or_else(|| tr!("stock-patient-missing").into_owned(), ToString::to_string);
             let when = r.at.map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
-            Choice::new(r.id.to_string(), format!("#{} {who} case #{} {when} ×{}", r.id, r.case_id, r.units))
+            let text = tr!("stock-implant-choice", who = who, case = r.case_id, when = when);
+            Choice::new(r.id.to_string(), format!("#{} {text} ×{}", r.id, r.units))
         })
         .collect();
     if records.is_empty() {
         return None;
     }
-    let to = VoidTo::ALL
-        .iter()
-        .map(|t| {
-            Choice::new(
-                t.code(),
-                if *t == VoidTo::Shelf { "back on the shelf (never opened)" } else { "to waste (opened)" },
-            )
-        })
-        .collect();
+    let to = VoidTo::ALL.iter().map(|t| Choice::new(t.code(), t.choice())).collect();
     let only = (records.len() == 1).then(|| records[0].code.clone());
-    let mut record = Field::pick("implant", "Record", records);
+    let mut record = Field::pick("implant", word(tr!("stock-field-record")), records);
     if let Some(id) = only {
         record = record.with(id);
     }
-    let fields = vec![record, Field::text("reason", "Reason (what was wrong)", 120), Field::pick("to", "Units go", to)];
-    let form = Form::new("Void an implant record (R-TRACE-1)", fields)
-        .with_subtitle("the record is kept, marked voided; a void is not undone");
-    Some(OpenForm::new(form, Purpose::VoidImplant, "implant record"))
+    let fields = vec![
+        record,
+        Field::text("reason", word(tr!("stock-field-void-reason")), 120),
+        Field::pick("to", word(tr!("stock-field-units-go")), to),
+    ];
+    let form = Form::new(tr!("stock-form-void"), fields).with_subtitle(tr!("stock-form-void-help"));
+    Some(OpenForm::new(form, Purpose::VoidImplant, &tr!("stock-who-implant-record")))
 }
 
 pub(super) fn void_request(form: &Form) -> Result<Request, String> {
-    let implant_id = form.value("implant").parse().map_err(|_| "Record: choose one with ← →".to_string())?;
-    let to = VoidTo::from_code(form.value("to")).ok_or_else(|| "Units go: choose one with ← →".to_string())?;
+    let implant_id = form.value("implant").parse().map_err(|_| tr!("stock-choose-record").into_owned())?;
+    let to = VoidTo::from_code(form.value("to")).ok_or_else(|| tr!("stock-choose-units-go").into_owned())?;
     let reason = form.value("reason").trim().to_string();
     if reason.is_empty() {
-        return Err("Reason: say what was wrong with the record".into());
+        return Err(tr!("stock-void-reason-needed").into_owned());
     }
     Ok(Request::Stock(StockRequest::VoidImplant {
         implant_id,
         reason,
         to,
-        who: format!("implant record #{implant_id}"),
+        who: tr!("stock-who-implant-record-id", id = implant_id).into_owned(),
     }))
 }
 
@@ -490,8 +499,8 @@ pub(super) fn void_request(form: &Form) -> Result<Request, String> {
 pub fn lift(row: &StockRow) -> Option<OpenForm> {
     let lot = row.lot.as_ref().filter(|l| l.quarantine.is_some())?;
     let recall = lot.recalled();
-    let title = if recall { "Lift the RECALL of this lot" } else { "Lift the quarantine" };
-    let form = Form::new(title, vec![Field::text("reason", "Reason (who said it may be used)", 120)])
+    let title = if recall { tr!("stock-form-lift-recall") } else { tr!("stock-form-lift") };
+    let form = Form::new(title, vec![Field::text("reason", word(tr!("stock-field-lift-reason")), 120)])
         .with_subtitle(format!("{} — {}", row_words(row), lot.quarantine.as_deref().unwrap_or_default()));
     let who = format!("{} {}", row.reference.code, lot.label());
     Some(OpenForm::new(form, Purpose::Lift { lot_id: lot.id, recall }, &who))
@@ -500,7 +509,7 @@ pub fn lift(row: &StockRow) -> Option<OpenForm> {
 pub(super) fn lift_request(form: &Form, lot_id: i64, recall: bool, who: String) -> Result<Request, String> {
     let reason = form.value("reason").trim().to_string();
     if reason.is_empty() {
-        return Err("Reason: say who said it may be used again".into());
+        return Err(tr!("stock-lift-reason-needed").into_owned());
     }
     Ok(Request::Stock(StockRequest::Lift { lot_id, reason, recall, who }))
 }
@@ -509,15 +518,18 @@ pub(super) fn lift_request(form: &Form, lot_id: i64, recall: bool, who: String) 
 pub fn recall(row: &StockRow) -> OpenForm {
     let number = row.lot.as_ref().and_then(|l| l.lot.clone().or_else(|| l.serial.clone())).unwrap_or_default();
     let fields = vec![
-        Field::text("number", "Lot or serial", 20).with(number),
-        Field::text("reason", "Reason (the notice)", 120).optional(),
+        Field::text("number", word(tr!("stock-field-lot-or-serial")), 20).with(number),
+        Field::text("reason", word(tr!("stock-field-recall-reason")), 120).optional(),
     ];
-    let form = Form::new("Recall", fields).with_subtitle(format!("{} {}", row.reference.code, row.reference.name));
+    let form = Form::new(tr!("stock-form-recall"), fields)
+        .with_subtitle(format!("{} {}", row.reference.code, row.reference.name));
     OpenForm::new(form, Purpose::Recall { code: row.reference.code.clone() }, &row.reference.name)
 }
 
 pub(super) fn recall_request(form: &Form, code: String) -> Result<Request, String> {
-    let reason = optional(form, "reason").unwrap_or_else(|| "recall".into());
+    // The stored notice when none is typed: a code, not a word to translate
+    // (domain::stock::lots::recall_reason).
+    let reason = optional(form, "reason").unwrap_or_else(|| lots::BARE_RECALL.into());
     Ok(Request::Stock(StockRequest::Recall { code, number: form.value("number").to_string(), reason }))
 }
 
@@ -525,28 +537,32 @@ pub(super) fn recall_request(form: &Form, code: String) -> Result<Request, Strin
 pub fn new_reference() -> OpenForm {
     let kinds = DeviceKind::ALL.iter().map(|k| Choice::new(k.code(), k.label())).collect();
     let fields = vec![
-        Field::text("code", "Reference (REF)", 40),
-        Field::text("manufacturer", "Manufacturer", 80),
-        Field::text("name", "Name", 80),
-        Field::pick("kind", "Kind", kinds),
-        Field::flag("implantable", "Implantable"),
-        Field::text("gtin", "GTIN (01)", 14).optional(),
-        Field::whole("min", "Minimum stock", 0, MAX_UNITS).with("0"),
-        Field::number("mm_per_turn", "mm per turn (distractor)", 0.1, 10.0).optional(),
+        Field::text("code", word(tr!("stock-field-code")), 40),
+        Field::text("manufacturer", word(tr!("stock-field-manufacturer")), 80),
+        Field::text("name", word(tr!("stock-field-name")), 80),
+        Field::pick("kind", word(tr!("stock-field-kind")), kinds),
+        Field::flag("implantable", word(tr!("stock-field-implantable"))),
+        Field::text("gtin", word(tr!("stock-field-gtin")), 14).optional(),
+        Field::whole("min", word(tr!("stock-field-minimum")), 0, MAX_UNITS).with(0.to_string()),
+        Field::number("mm_per_turn", word(tr!("stock-field-mm-per-turn")), 0.1, 10.0).optional(),
     ];
-    OpenForm::new(Form::new("New device reference", fields), Purpose::NewReference, "catalogue")
+    OpenForm::new(
+        Form::new(tr!("stock-form-new-reference"), fields),
+        Purpose::NewReference,
+        &tr!("stock-who-catalogue"),
+    )
 }
 
 pub(super) fn new_reference_request(form: &Form) -> Result<Request, String> {
-    let kind = DeviceKind::from_code(form.value("kind")).ok_or_else(|| "Kind: choose one with ← →".to_string())?;
-    let min = form.whole::<u32>("min")?.ok_or_else(|| "Minimum stock: a whole number, such as 5".to_string())?;
+    let kind = DeviceKind::from_code(form.value("kind")).ok_or_else(|| tr!("stock-choose-kind").into_owned())?;
+    let min = form.whole::<u32>("min")?.ok_or_else(|| tr!("stock-minimum-whole").into_owned())?;
     let mm_per_turn = match optional(form, "mm_per_turn") {
-        Some(v) => Some(v.replace(',', ".").parse::<f64>().map_err(|_| "mm per turn: a number, such as 0.25")?),
+        Some(v) => Some(v.replace(',', ".").parse::<f64>().map_err(|_| tr!("stock-mm-per-turn-number").into_owned())?),
         None => None,
     };
     let gtin = optional(form, "gtin");
     if let Some(g) = &gtin {
-        gs1::Gtin::parse(g).map_err(|e| format!("GTIN: {e}"))?;
+        gs1::Gtin::parse(g).map_err(|e| tr!("stock-gtin-bad", error = e.to_string()).into_owned())?;
     }
     Ok(Request::Stock(StockRequest::AddReference(Box::new(NewReference {
         code: form.value("code").to_string(),

@@ -63,7 +63,7 @@ fn references(state: &State) -> Vec<crate::domain::stock::Reference> {
 }
 
 fn no_case(state: &mut State) -> Outcome {
-    problem(state, "no case from today for a week to take devices for (book the case first, on the Admissions tab)")
+    problem(state, tr!("stock-no-case"))
 }
 
 impl Screen for StockScreen {
@@ -85,9 +85,9 @@ impl Screen for StockScreen {
             Action::NewReference => stock::new_reference(),
             _ => {
                 let Some(row) = state.stock.list.selected_row().cloned() else {
-                    return problem(state, "no device selected (the list is empty, or the filter hides it all)");
+                    return problem(state, tr!("stock-none-selected"));
                 };
-                let lot_needed = "this reference has nothing on the shelf; receive a lot first (r)";
+                let lot_needed = || tr!("stock-lot-needed");
                 let kind = match action {
                     Action::Reserve => match stock::reserve(&row, &state.stock.cases, zone) {
                         Some(form) => {
@@ -107,7 +107,7 @@ impl Screen for StockScreen {
                                 state.mode = Mode::Form(Box::new(form));
                                 Outcome::redraw()
                             }
-                            None => problem(state, "no implant record of this lot to void"),
+                            None => problem(state, tr!("stock-nothing-to-void")),
                         };
                     }
                     Action::LiftQuarantine => {
@@ -116,7 +116,7 @@ impl Screen for StockScreen {
                                 state.mode = Mode::Form(Box::new(form));
                                 Outcome::redraw()
                             }
-                            None => problem(state, "this lot is not quarantined; nothing to lift"),
+                            None => problem(state, tr!("stock-nothing-to-lift")),
                         };
                     }
                     Action::ImplantOperator => {
@@ -126,18 +126,18 @@ impl Screen for StockScreen {
                                 state.mode = Mode::Form(Box::new(form));
                                 Outcome::redraw()
                             }
-                            None => problem(state, "every implant record of this lot names its operator"),
+                            None => problem(state, tr!("stock-operators-known")),
                         };
                     }
                     Action::Release => {
-                        let Some(lot) = row.lot.as_ref() else { return problem(state, lot_needed) };
+                        let Some(lot) = row.lot.as_ref() else { return problem(state, lot_needed()) };
                         let holds = state.stock.holds.get(&lot.id).map(Vec::as_slice).unwrap_or_default();
                         return match stock::release(&row, holds, zone) {
                             Some(form) => {
                                 state.mode = Mode::Form(Box::new(form));
                                 Outcome::redraw()
                             }
-                            None => problem(state, "no case holds units of this lot; nothing to release"),
+                            None => problem(state, tr!("stock-nothing-to-release")),
                         };
                     }
                     Action::UseDevice => MovementKind::Implant,
@@ -147,7 +147,7 @@ impl Screen for StockScreen {
                     _ => return Outcome::default(),
                 };
                 if row.lot.is_none() {
-                    return problem(state, lot_needed);
+                    return problem(state, lot_needed());
                 }
                 match stock::movement(&row, kind, &state.stock.cases, zone) {
                     Some(form) => form,

@@ -7,6 +7,7 @@
 use super::Reference;
 use super::lots::{self, Lot};
 use crate::domain::attention::{Alert, Severity, Subject};
+use crate::domain::day_label::date_text;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -60,7 +61,13 @@ pub fn alerts(lines: &[StockLine], holds: &[Hold], today: NaiveDate, expiry_days
                 rule: "R-STOCK-4",
                 severity: Severity::Warning,
                 subject,
-                message: format!("LOW STOCK {}: {} usable, minimum {}", r.name, line.usable(today), r.min_stock),
+                message: tr!(
+                    "stock-alert-low",
+                    name = r.name.as_str(),
+                    usable = line.usable(today),
+                    minimum = r.min_stock
+                )
+                .into_owned(),
             });
         }
         for lot in &line.lots {
@@ -70,13 +77,14 @@ pub fn alerts(lines: &[StockLine], holds: &[Hold], today: NaiveDate, expiry_days
                     rule: "R-STOCK-3",
                     severity: Severity::Warning,
                     subject,
-                    message: format!(
-                        "EXPIRED ON SHELF {} {}: {} left, expired {}; return, quarantine or waste it",
-                        r.name,
-                        lot.label(),
-                        lot.quantity,
-                        lot.expiry.map(|e| e.format("%d/%m/%Y").to_string()).unwrap_or_default()
-                    ),
+                    message: tr!(
+                        "stock-alert-expired",
+                        name = r.name.as_str(),
+                        lot = lot.label(),
+                        left = lot.quantity,
+                        expiry = lot.expiry.map(date_text).unwrap_or_default()
+                    )
+                    .into_owned(),
                 });
             } else if lot.quarantine.is_none() && lots::expiring(lot, today, expiry_days) {
                 let expiry = lot.expiry.unwrap_or(today);
@@ -84,14 +92,15 @@ pub fn alerts(lines: &[StockLine], holds: &[Hold], today: NaiveDate, expiry_days
                     rule: "R-STOCK-4",
                     severity: Severity::Info,
                     subject,
-                    message: format!(
-                        "EXPIRING {} {}: {} left, use by {} (in {} days)",
-                        r.name,
-                        lot.label(),
-                        lot.quantity,
-                        expiry.format("%d/%m/%Y"),
-                        (expiry - today).num_days()
-                    ),
+                    message: tr!(
+                        "stock-alert-expiring",
+                        name = r.name.as_str(),
+                        lot = lot.label(),
+                        left = lot.quantity,
+                        expiry = date_text(expiry),
+                        days = (expiry - today).num_days()
+                    )
+                    .into_owned(),
                 });
             }
         }
@@ -106,20 +115,24 @@ pub fn alerts(lines: &[StockLine], holds: &[Hold], today: NaiveDate, expiry_days
         if let Err(why) = hold.lot.usable_on(hold.procedure_day) {
             // The case's day, always (issue 10: an alert of a case not on
             // the board's day named neither the patient nor the day).
+            let short = hold.procedure_day.format("%d/%m").to_string();
             let day = match hold.procedure_day {
-                d if d == today => format!("today ({})", d.format("%d/%m")),
-                d if d == tomorrow => format!("tomorrow ({})", d.format("%d/%m")),
-                d => format!("on {}", d.format("%d/%m/%Y")),
+                d if d == today => tr!("stock-alert-day-today", day = short),
+                d if d == tomorrow => tr!("stock-alert-day-tomorrow", day = short),
+                d => tr!("stock-alert-day-on", day = date_text(d)),
             };
             out.push(Alert {
                 rule: "R-STOCK-4",
                 severity: if hold.procedure_day <= tomorrow { Severity::Urgent } else { Severity::Warning },
                 subject: Subject::Case(hold.case_id),
-                message: format!(
-                    "DEVICE NOT AVAILABLE {day}: {} {} held for the case is {why}; reserve another lot",
-                    hold.device,
-                    hold.lot.label()
-                ),
+                message: tr!(
+                    "stock-alert-not-available",
+                    day = day,
+                    device = hold.device.as_str(),
+                    lot = hold.lot.label(),
+                    why = why.to_string()
+                )
+                .into_owned(),
             });
         }
     }

@@ -53,11 +53,12 @@ pub fn lookup<'a>(typed: &str, known: &'a [String]) -> Found<'a> {
 
 /// "did you mean A or B? " for suggestions, empty for none.
 pub fn did_you_mean(close: &[&str]) -> String {
-    match close {
-        [] => String::new(),
-        [one] => format!("did you mean {one}? "),
-        [first @ .., last] => format!("did you mean {} or {last}? ", first.join(", ")),
-    }
+    let question = match close {
+        [] => return String::new(),
+        [one] => tr!("stock-did-you-mean", code = *one),
+        [first @ .., last] => tr!("stock-did-you-mean-several", first = first.join(", "), last = *last),
+    };
+    format!("{question} ")
 }
 
 /// Levenshtein distance between two strings, in characters.

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What is known of one lot (or one serialised unit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,12 +38,7 @@ impl Lot {
 
     /// How a lot is named on screen: `lot AB12`, `serial S9`, or both.
     pub fn label(&self) -> String {
-        match (&self.lot, &self.serial) {
-            (Some(l), Some(s)) => format!("lot {l} serial {s}"),
-            (Some(l), None) => format!("lot {l}"),
-            (None, Some(s)) => format!("serial {s}"),
-            (None, None) => "no lot".into(),
-        }
+        lot_words(self.lot.as_deref(), self.serial.as_deref())
     }
 
     /// R-STOCK-3: expired for a procedure on `day` (the expiry is before it).
@@ -71,9 +67,9 @@ impl Lot {
     /// status says quarantined or recalled but which has also passed its
     /// use-by day with units left (found in use, issue 10: a quarantined
     /// expired lot showed only `⊘ quarantined`).
-    pub fn also(&self, today: NaiveDate) -> Option<&'static str> {
+    pub fn also(&self, today: NaiveDate) -> Option<Cow<'static, str>> {
         let withdrawn = matches!(self.status(today), LotStatus::Quarantined | LotStatus::Recalled);
-        (withdrawn && self.quantity > 0 && self.expired_on(today)).then_some(LotStatus::Expired.label())
+        (withdrawn && self.quantity > 0 && self.expired_on(today)).then(|| LotStatus::Expired.label())
     }
 
     /// R-TRACE-2: the lot is withdrawn by a recall (its quarantine says so,
@@ -98,6 +94,18 @@ impl Lot {
     }
 }
 
+/// How a lot or a unit is named in the language in force: `lot AB12`,
+/// `serial S9`, both, or `no lot`.
+pub fn lot_words(lot: Option<&str>, serial: Option<&str>) -> String {
+    match (lot, serial) {
+        (Some(l), Some(s)) => tr!("stock-lot-and-serial", lot = l, serial = s),
+        (Some(l), None) => tr!("stock-lot", lot = l),
+        (None, Some(s)) => tr!("stock-serial", serial = s),
+        (None, None) => tr!("stock-no-lot"),
+    }
+    .into_owned()
+}
+
 /// R-STOCK-1: the status of a lot, derived. Shown with a word and a glyph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -115,14 +123,15 @@ pub enum LotStatus {
 }
 
 impl LotStatus {
-    pub fn label(self) -> &'static str {
+    /// A glyph and a word, in the language in force: `✓ available`.
+    pub fn label(self) -> Cow<'static, str> {
         match self {
-            LotStatus::Available => "✓ available",
-            LotStatus::Reserved => "◆ reserved",
-            LotStatus::Quarantined => "⊘ quarantined",
-            LotStatus::Expired => "✗ EXPIRED",
-            LotStatus::UsedUp => "– used up",
-            LotStatus::Recalled => "⊘ RECALLED",
+            LotStatus::Available => tr!("stock-status-available"),
+            LotStatus::Reserved => tr!("stock-status-reserved"),
+            LotStatus::Quarantined => tr!("stock-status-quarantined"),
+            LotStatus::Expired => tr!("stock-status-expired"),
+            LotStatus::UsedUp => tr!("stock-status-used-up"),
+            LotStatus::Recalled => tr!("stock-status-recalled"),
         }
     }
 
@@ -143,10 +152,18 @@ impl LotStatus {
 /// recall of the first release stored the bare word `recall`).
 pub const RECALL_PREFIX: &str = "recall: ";
 
+/// R-TRACE-2: the quarantine reason of a recall with no notice (a stored
+/// code, never translated).
+pub const BARE_RECALL: &str = "recall";
+
 /// R-TRACE-2: the quarantine reason a recall stores for `notice`.
 pub fn recall_reason(notice: &str) -> String {
     let notice = notice.trim();
-    if notice.is_empty() || notice == "recall" { "recall".to_string() } else { format!("{RECALL_PREFIX}{notice}") }
+    if notice.is_empty() || notice == BARE_RECALL {
+        BARE_RECALL.to_string()
+    } else {
+        format!("{RECALL_PREFIX}{notice}")
+    }
 }
 
 /// R-TRACE-2: whether a stored quarantine reason is a recall's.
@@ -155,18 +172,25 @@ pub fn recall_text(reason: &str) -> bool {
 }
 
 fn is_recall(reason: &str) -> bool {
-    reason == "recall" || reason.starts_with(RECALL_PREFIX)
+    reason == BARE_RECALL || reason.starts_with(RECALL_PREFIX)
 }
 
 /// R-STOCK-3, R-TRACE-2: why a lot's withdrawal cannot be lifted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotLifted {
-    #[error("not quarantined; nothing to lift")]
     NotWithdrawn,
-    #[error("recalled ({reason}); it stays refused unless the recall itself is lifted, explicitly, with a reason")]
     Recalled { reason: String },
-    #[error("not recalled (quarantined: {reason}); lift the quarantine instead")]
     NotRecalled { reason: String },
+}
+
+impl std::fmt::Display for NotLifted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            NotLifted::NotWithdrawn => tr!("stock-not-lifted-not-withdrawn"),
+            NotLifted::Recalled { reason } => tr!("stock-not-lifted-recalled", reason = reason.as_str()),
+            NotLifted::NotRecalled { reason } => tr!("stock-not-lifted-not-recalled", reason = reason.as_str()),
+        })
+    }
 }
 
 /// R-STOCK-3, R-TRACE-2: whether `lot`'s withdrawal may be lifted. A
@@ -185,16 +209,22 @@ pub fn may_lift(lot: &Lot, recall: bool) -> Result<(), NotLifted> {
 /// R-STOCK-3: why a lot may not be used on a day.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Unusable {
-    #[error("recalled ({reason}); it may be returned or wasted, not used")]
     Recalled { reason: String },
-    #[error("quarantined ({reason}); it may be returned or wasted, not used")]
     Quarantined { reason: String },
-    #[error(
-        "expired on {} (before the procedure on {}); it may be returned, quarantined or wasted, not used",
-        expiry.format("%d/%m/%Y"),
-        day.format("%d/%m/%Y")
-    )]
     Expired { expiry: NaiveDate, day: NaiveDate },
+}
+
+impl std::fmt::Display for Unusable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::domain::day_label::date_text;
+        f.write_str(&match self {
+            Unusable::Recalled { reason } => tr!("stock-unusable-recalled", reason = reason.as_str()),
+            Unusable::Quarantined { reason } => tr!("stock-unusable-quarantined", reason = reason.as_str()),
+            Unusable::Expired { expiry, day } => {
+                tr!("stock-unusable-expired", expiry = date_text(*expiry), day = date_text(*day))
+            }
+        })
+    }
 }
 
 /// R-STOCK-3 (FEFO): the lot to pick for a procedure on `day` that needs

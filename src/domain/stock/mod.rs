@@ -49,19 +49,23 @@ impl DeviceKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The kind in the language in force: `cement kit`, `kit de ciment`.
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            DeviceKind::Screw => "screw",
-            DeviceKind::CementKit => "cement kit",
-            DeviceKind::Trocar => "trocar",
-            DeviceKind::Cannula => "cannula",
-            DeviceKind::Distractor => "distractor",
-            DeviceKind::Other => "other",
+            DeviceKind::Screw => tr!("stock-kind-screw"),
+            DeviceKind::CementKit => tr!("stock-kind-cement-kit"),
+            DeviceKind::Trocar => tr!("stock-kind-trocar"),
+            DeviceKind::Cannula => tr!("stock-kind-cannula"),
+            DeviceKind::Distractor => tr!("stock-kind-distractor"),
+            DeviceKind::Other => tr!("stock-kind-other"),
         }
     }
 
+    /// The kind from its code, its code with a space for `_` (`cement kit`,
+    /// as the English label reads and the command line took it), or its
+    /// label in the language in force.
     pub fn from_code(code: &str) -> Option<DeviceKind> {
-        Self::ALL.into_iter().find(|k| k.code() == code || k.label() == code)
+        Self::ALL.into_iter().find(|k| k.code() == code || k.code().replace('_', " ") == code || k.label() == code)
     }
 }
 

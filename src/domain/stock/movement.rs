@@ -58,16 +58,16 @@ impl MovementKind {
     }
 
     /// The past tense a message uses: `3 reserved`.
-    pub fn done(self) -> &'static str {
+    pub fn done(self) -> std::borrow::Cow<'static, str> {
         match self {
-            MovementKind::Receive => "received",
-            MovementKind::Reserve => "reserved",
-            MovementKind::Release => "released",
-            MovementKind::Implant => "implanted",
-            MovementKind::Consume => "used",
-            MovementKind::Return => "returned to the supplier",
-            MovementKind::Waste => "wasted",
-            MovementKind::Quarantine => "quarantined",
+            MovementKind::Receive => tr!("stock-done-receive"),
+            MovementKind::Reserve => tr!("stock-done-reserve"),
+            MovementKind::Release => tr!("stock-done-release"),
+            MovementKind::Implant => tr!("stock-done-implant"),
+            MovementKind::Consume => tr!("stock-done-consume"),
+            MovementKind::Return => tr!("stock-done-return"),
+            MovementKind::Waste => tr!("stock-done-waste"),
+            MovementKind::Quarantine => tr!("stock-done-quarantine"),
         }
     }
 
@@ -98,14 +98,21 @@ pub struct Counts {
 /// caller retrying at a busy moment must tell apart.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {
-    #[error("{asked} asked, {free} free (the rest is reserved for cases or gone); nothing was taken")]
     OutOfStock { asked: u32, free: u32 },
-    #[error("{asked} to release, {held} held for this case")]
     NotHeld { asked: u32, held: u32 },
-    #[error("a quantity of 0 moves nothing; give 1 or more")]
     Zero,
-    #[error("{0} units at once is more than this program counts; check the number")]
     TooMany(u32),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            Refused::OutOfStock { asked, free } => tr!("stock-refused-out-of-stock", asked = *asked, free = *free),
+            Refused::NotHeld { asked, held } => tr!("stock-refused-not-held", asked = *asked, held = *held),
+            Refused::Zero => tr!("stock-refused-zero"),
+            Refused::TooMany(n) => tr!("stock-refused-too-many", count = *n),
+        })
+    }
 }
 
 /// The most units one movement may move (a guard against a scanned number

@@ -19,10 +19,17 @@ pub enum Label {
 /// Why a label could not be read: the carrier's own message, naming the bad part.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScanError {
-    #[error("{0}")]
     Gs1(#[from] gs1::Gs1Error),
-    #[error("HIBC label {0}")]
     Hibc(#[from] hibc::HibcError),
+}
+
+impl std::fmt::Display for ScanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScanError::Gs1(e) => e.fmt(f),
+            ScanError::Hibc(e) => f.write_str(&tr!("stock-scan-hibc-error", error = e.to_string())),
+        }
+    }
 }
 
 /// An HIBC label starts with `+` (after its symbology prefix, `]C0` or `]d1`).
@@ -52,10 +59,19 @@ pub fn looks_like_label(text: &str) -> bool {
 /// Why no reference matched a label.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NoReference {
-    #[error("GTIN {0} is in no reference of the catalogue")]
     Gtin(String),
-    #[error("HIBC product {pcn} (labeler {lic}) is no reference code of the catalogue")]
     Product { lic: String, pcn: String },
+}
+
+impl std::fmt::Display for NoReference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            NoReference::Gtin(g) => tr!("stock-no-reference-gtin", gtin = g.as_str()),
+            NoReference::Product { lic, pcn } => {
+                tr!("stock-no-reference-product", lic = lic.as_str(), pcn = pcn.as_str())
+            }
+        })
+    }
 }
 
 impl NoReference {
@@ -146,7 +162,7 @@ impl Label {
     pub fn shown(&self) -> String {
         match self {
             Label::Gs1(g) => gs1::bracketed(g),
-            Label::Hibc(h) => format!("HIBC labeler {}, product {}", h.lic, h.pcn),
+            Label::Hibc(h) => tr!("stock-scan-hibc-shown", lic = h.lic.as_str(), pcn = h.pcn.as_str()).into_owned(),
         }
     }
 }

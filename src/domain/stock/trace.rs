@@ -7,6 +7,7 @@ use crate::domain::case::CaseState;
 use crate::domain::identity::Identity;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One device used on a patient (an implant, or a traced single-use device),
 /// as read back for the gate, the patient's card and a recall.
@@ -87,17 +88,26 @@ impl VoidTo {
 
     /// What happens to the units, after a count: `2 unit(s) put back on
     /// the shelf` (issue 10: `unit(s) units put back` said "units" twice).
-    pub fn done(self) -> &'static str {
+    pub fn done(self) -> Cow<'static, str> {
         match self {
-            VoidTo::Shelf => "put back on the shelf",
-            VoidTo::Waste => "wasted",
+            VoidTo::Shelf => tr!("stock-void-done-shelf"),
+            VoidTo::Waste => tr!("stock-void-done-waste"),
         }
     }
 
-    pub fn words(self) -> &'static str {
+    /// Where the units go, said alone: `units put back on the shelf`.
+    pub fn words(self) -> Cow<'static, str> {
         match self {
-            VoidTo::Shelf => "units put back on the shelf",
-            VoidTo::Waste => "units wasted",
+            VoidTo::Shelf => tr!("stock-void-words-shelf"),
+            VoidTo::Waste => tr!("stock-void-words-waste"),
+        }
+    }
+
+    /// The choice in the void form: `back on the shelf (never opened)`.
+    pub fn choice(self) -> Cow<'static, str> {
+        match self {
+            VoidTo::Shelf => tr!("stock-void-choice-shelf"),
+            VoidTo::Waste => tr!("stock-void-choice-waste"),
         }
     }
 }
@@ -120,12 +130,20 @@ pub struct RecallMark {
 /// R-TRACE-1: why a device cannot be recorded as used in a case now.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UseRefused {
-    #[error("the case is {0}; nothing can be recorded for it")]
+    /// The case's state, by its code (`cancelled`).
     CalledOff(&'static str),
-    #[error("the stay is closed (discharged); the record is closed too")]
     Closed,
-    #[error("the procedure has not started yet: record what was used once it is under way (reserve it meanwhile)")]
     NotStarted,
+}
+
+impl std::fmt::Display for UseRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            UseRefused::CalledOff(state) => tr!("stock-use-refused-called-off", state = *state),
+            UseRefused::Closed => tr!("stock-use-refused-closed"),
+            UseRefused::NotStarted => tr!("stock-use-refused-not-started"),
+        })
+    }
 }
 
 /// R-TRACE-1: a device is recorded as used (implanted, consumed) while
@@ -169,12 +187,12 @@ pub enum Missing {
 }
 
 impl Missing {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Cow<'static, str> {
         match self {
-            Missing::LotOrSerial => "lot or serial number",
-            Missing::Patient => "patient",
-            Missing::Time => "time",
-            Missing::Operator => "operator",
+            Missing::LotOrSerial => tr!("stock-missing-lot-or-serial"),
+            Missing::Patient => tr!("stock-missing-patient"),
+            Missing::Time => tr!("stock-missing-time"),
+            Missing::Operator => tr!("stock-missing-operator"),
         }
     }
 }
@@ -201,12 +219,7 @@ impl ImplantRecord {
 
     /// `lot AB12`, `serial S9`, `lot AB12 serial S9`.
     pub fn lot_label(&self) -> String {
-        match (&self.lot, &self.serial) {
-            (Some(l), Some(s)) => format!("lot {l} serial {s}"),
-            (Some(l), None) => format!("lot {l}"),
-            (None, Some(s)) => format!("serial {s}"),
-            (None, None) => "no lot".into(),
-        }
+        super::lots::lot_words(self.lot.as_deref(), self.serial.as_deref())
     }
 }
 
@@ -221,8 +234,9 @@ pub fn close_gate(records: &[ImplantRecord]) -> Result<(), Vec<String>> {
         .filter_map(|r| {
             let missing = r.missing();
             (!missing.is_empty()).then(|| {
-                let items: Vec<&str> = missing.iter().map(|m| m.label()).collect();
-                format!("{} ({}): {} missing", r.device, r.lot_label(), items.join(", "))
+                let items: Vec<Cow<'static, str>> = missing.iter().map(|m| m.label()).collect();
+                tr!("stock-gate-missing", device = r.device.as_str(), lot = r.lot_label(), items = items.join(", "))
+                    .into_owned()
             })
         })
         .collect();
