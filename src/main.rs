@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             log::error!("{}", causes.join(": "));
             // Not eprintln!: it panics when stderr is a terminal that hung up.
             use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "periop: {}", causes.join(": "));
+            let _ = writeln!(std::io::stderr(), "{}", periop::tr!("cli-error", text = causes.join(": ")));
             ExitCode::FAILURE
         }
     }
@@ -74,8 +74,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let day = match date {
-                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                    .map_err(|_| color_eyre::eyre::eyre!("--date {text:?} is not a day; write it like 2026-11-23"))?,
+                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| not_a_day(&text))?,
                 None => ward_time::local_day(now, store.zone()),
             };
             let board = store.board(day, now).map_err(|e| store.explain(e))?;
@@ -95,7 +94,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (Some(event_id), _, _) => EventCommand::Correct { event_id, at: at.unwrap_or_default() },
                 (_, Some(event_id), _) => EventCommand::Void { event_id, reason: reason.unwrap_or_default() },
                 (_, _, Some(case_id)) => EventCommand::Record { case_id, kind, at },
-                _ => return Err(color_eyre::eyre::eyre!("give --case ID, --correct EVENT or --void EVENT")),
+                _ => return Err(color_eyre::eyre::eyre!("{}", periop::tr!("cli-event-which"))),
             };
             out(&cli::block::event(&mut store, command, now)?);
         }
@@ -105,7 +104,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (from, to) = (day_or_today(Some(from), now, &store)?, day_or_today(Some(to), now, &store)?);
             if to < from || (to - from).num_days() > 366 {
                 return Err(color_eyre::eyre::eyre!(
-                    "--from {from} --to {to}: give a last day on or after the first, at most 366 days later"
+                    "{}",
+                    periop::tr!("cli-stats-range", from = from.to_string(), to = to.to_string())
                 ));
             }
             let mut days = Vec::new();
@@ -139,7 +139,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let day = if all_days { None } else { Some(day_or_today(date, now, &store)?) };
             let state = match state {
                 Some(code) => Some(AdmissionState::from_code(&code).ok_or_else(|| {
-                    color_eyre::eyre::eyre!("--state {code:?} is not a state; use one of: {}", states())
+                    color_eyre::eyre::eyre!(
+                        "{}",
+                        periop::tr!("cli-not-a-state", code = format!("{code:?}"), states = states())
+                    )
                 })?),
                 None => None,
             };
@@ -287,7 +290,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     (RoomInput { name, active: Some(false), ..Default::default() }, Mode::Set)
                 }
             };
-            let what = format!("room {}", input.name);
+            let what = periop::tr!("cli-put-room", name = input.name.as_str());
             out(&ward::put(&mut store, now, &what, |tx| periop::store::setup::put_room(tx, &input, mode))?);
         }
         Some(Command::Beds { action }) => {
@@ -311,7 +314,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     (BedInput { label, active: Some(false), ..Default::default() }, Mode::Set)
                 }
             };
-            let what = format!("bed {}", input.label);
+            let what = periop::tr!("cli-put-bed", name = input.label.as_str());
             out(&ward::put(&mut store, now, &what, |tx| periop::store::setup::put_bed(tx, &input, mode))?);
         }
         Some(Command::Procedures { action }) => {
@@ -355,7 +358,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     (ProcedureInput { code, active: Some(false), ..Default::default() }, Mode::Set)
                 }
             };
-            let what = format!("procedure kind {}", input.code);
+            let what = periop::tr!("cli-put-procedure", name = input.code.as_str());
             out(&ward::put(&mut store, now, &what, |tx| periop::store::setup::put_procedure(tx, &input, mode))?);
         }
         Some(Command::Setup { from }) => {
@@ -373,7 +376,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
             out(&cli::backup::restore(&database(cli.db)?, &path, now)?);
         }
-        Some(Command::Void { kind, id, reason, to }) if kind.trim() == "implant" => {
+        Some(Command::Void { kind, id, reason, to }) if kind.trim() == IMPLANT => {
             let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             out_as(&cli::stock::void_implant(&mut store, id, &reason, to.as_deref(), now)?, cli.ascii);
@@ -381,8 +384,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Void { kind, id, reason, .. }) => {
             use periop::store::void::{self, Voidable};
             let what = Voidable::from_code(&kind).ok_or_else(|| {
-                let kinds: Vec<&str> = Voidable::ALL.iter().map(|v| v.code()).chain(["implant"]).collect();
-                color_eyre::eyre::eyre!("{kind:?} cannot be voided; use one of: {}", kinds.join(", "))
+                let kinds: Vec<&str> = Voidable::ALL.iter().map(|v| v.code()).chain([IMPLANT]).collect();
+                color_eyre::eyre::eyre!(
+                    "{}",
+                    periop::tr!("cli-cannot-void", kind = format!("{kind:?}"), kinds = kinds.join(", "))
+                )
             })?;
             let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
@@ -404,11 +410,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// said on stderr so that nobody takes the wait for a hang.
 fn upgrade_notice(path: &Path, from: i64, to: i64) {
     use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "periop: upgrading {} from schema {from} to {to}; on years of history this takes a minute or two (the search indexes are built again; stopped, it changes nothing and starts again next time)",
-        periop::store::error::shown(path)
-    );
+    let path = periop::store::error::shown(path);
+    let _ = writeln!(std::io::stderr(), "{}", periop::tr!("cli-upgrading", path = path, from = from, to = to));
 }
 
 /// Prints a command's output. A reader that stops early (`| head`) is not an
@@ -434,18 +437,25 @@ fn out(text: &str) {
     if let Err(e) = written.and_then(|()| stdout.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        let _ = writeln!(std::io::stderr(), "periop: cannot write the output: {e}");
+        let _ = writeln!(std::io::stderr(), "{}", periop::tr!("cli-cannot-write", error = e.to_string()));
     }
 }
 
 /// `--date` as a ward day, or today.
 fn day_or_today(date: Option<String>, now: chrono::DateTime<chrono::Utc>, store: &Store) -> Result<chrono::NaiveDate> {
     match date {
-        Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|_| color_eyre::eyre::eyre!("--date {text:?} is not a day; write it like 2026-11-23")),
+        Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| not_a_day(&text)),
         None => Ok(ward_time::local_day(now, store.zone())),
     }
 }
+
+/// The refusal of a `--date` that is not a day.
+fn not_a_day(text: &str) -> color_eyre::eyre::Report {
+    color_eyre::eyre::eyre!("{}", periop::tr!("cli-not-a-day", option = "--date", text = format!("{text:?}")))
+}
+
+/// `periop void implant`: an implant record is voided by the stock commands.
+const IMPLANT: &str = "implant";
 
 fn states() -> String {
     AdmissionState::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")
@@ -464,15 +474,13 @@ fn open(path: &Path, language: &cli::language::Preset) -> Result<Store> {
     // command says so on stderr, the screen in its notice line.
     for refused in store.refused_settings() {
         use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "periop: warning: {refused}");
+        let _ = writeln!(std::io::stderr(), "{}", periop::tr!("cli-warning", text = refused.to_string()));
     }
     Ok(store)
 }
 
 fn database(db: Option<PathBuf>) -> Result<PathBuf> {
-    db.ok_or_else(|| {
-        color_eyre::eyre::eyre!("no database given: pass --db PATH or set PERIOP_DB (or try `periop --demo`)")
-    })
+    db.ok_or_else(|| color_eyre::eyre::eyre!("{}", periop::tr!("cli-no-database")))
 }
 
 fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Result<Store> {
@@ -484,10 +492,11 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
         let percent = (done * 100.0).floor() as i64;
         if years > 0 && percent != shown && (interactive || percent % 10 == 0) {
             shown = percent;
+            let said = periop::tr!("cli-demo-building", years = years, percent = format!("{percent:>3}"));
             if interactive {
-                eprint!("\rbuilding {years} years of history: {percent:>3}%");
+                eprint!("\r{said}");
             } else {
-                eprintln!("building {years} years of history: {percent:>3}%");
+                eprintln!("{said}");
             }
         }
     };
@@ -501,7 +510,7 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
     if interactive && years > 0 {
         eprintln!();
     }
-    eprintln!("demo ward written to {}", periop::store::error::shown(path));
+    eprintln!("{}", periop::tr!("cli-demo-written", path = periop::store::error::shown(path)));
     Ok(store)
 }
 
@@ -525,7 +534,8 @@ fn demo_for_today(now_arg: Option<NowArg>, language: &cli::language::Preset) -> 
         }
         std::fs::rename(&path, &kept).map_err(|e| {
             color_eyre::eyre::eyre!(
-                "cannot keep the older demo as {DEMO_PREVIOUS_DB} ({e}); move {DEMO_DB} away and try again"
+                "{}",
+                periop::tr!("cli-demo-keep-failed", kept = DEMO_PREVIOUS_DB, error = e.to_string(), path = DEMO_DB)
             )
         })?;
         log::info!("older demo kept as {DEMO_PREVIOUS_DB}");

@@ -103,26 +103,26 @@ fn is_number(field: &str) -> bool {
 
 pub fn text(rows: &[AdmissionSummary], day: Option<NaiveDate>, zone: Tz) -> String {
     let mut out = String::new();
-    let title = day.map_or_else(|| "every day".to_string(), |d| d.format("%A %d/%m/%Y").to_string());
-    let _ = writeln!(out, "Admissions covering {title} ({})", rows.len());
+    let title = day.map_or_else(|| tr!("cli-admissions-every-day").into_owned(), super::day_long);
+    let _ = writeln!(out, "{}", tr!("cli-admissions-title", day = title, count = rows.len()));
     for r in rows {
         let readiness = r.readiness.as_ref().map_or("-", |x| x.status.label());
         let missing = r
             .readiness
             .as_ref()
             .filter(|x| !x.missing.is_empty())
-            .map(|x| format!("  missing: {}", x.missing_text()))
+            .map(|x| format!("  {}", tr!("cli-admissions-missing", missing = x.missing_text())))
             .unwrap_or_default();
         let fasting = r.fasting.as_ref().map(|f| format!("  {}", f.summary(zone))).unwrap_or_default();
         let start =
             r.procedure_start.map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
         let _ = writeln!(
             out,
-            "  #{:<5} {:<18} {}  bed {}  {} {}  {readiness}{missing}{fasting}",
+            "  #{:<5} {:<18} {}  {}  {} {}  {readiness}{missing}{fasting}",
             r.admission_id,
             r.state.label(),
             r.patient,
-            r.bed.as_deref().unwrap_or("-"),
+            tr!("cli-admissions-bed", bed = r.bed.as_deref().unwrap_or("-")),
             r.procedure.as_deref().unwrap_or("-"),
             start
         );

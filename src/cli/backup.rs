@@ -26,46 +26,46 @@ pub fn backup(store: &Store, target: &Path, now: DateTime<Utc>) -> Result<String
 /// `copying: 8% (1024 of 12616 pages)`: the percent is of the pages shown.
 fn progress_line(done: i64, all: i64) -> String {
     let percent = if all == 0 { 100 } else { done * 100 / all };
-    format!("copying: {percent}% ({done} of {all} pages)")
+    tr!("cli-backup-copying", percent = percent, done = done, all = all).into_owned()
 }
 
 fn said(live: &Path, r: &BackupReport) -> String {
-    let head = r.check.chain.head.as_ref().map_or_else(|| "empty".to_string(), |(id, hash)| format!("#{id} {hash}"));
-    let verdict = if r.check.is_healthy() { "healthy" } else { "whole" };
-    let mut out = format!(
-        "backed up {} to {} (mode 0640): {} pages, {:.1} MB in {:.2} s\n\
-         `periop check` on the copy: {verdict} (audit rows {}, chain head {head}; keep it with the backup)",
-        shown(live),
-        shown(&r.path),
-        r.pages,
-        r.bytes as f64 / 1_000_000.0,
-        r.took.as_secs_f64(),
-        r.check.audit_rows,
+    let head = r
+        .check
+        .chain
+        .head
+        .as_ref()
+        .map_or_else(|| tr!("cli-backup-empty").into_owned(), |(id, hash)| format!("#{id} {hash}"));
+    let verdict = if r.check.is_healthy() { tr!("cli-backup-healthy") } else { tr!("cli-backup-whole") };
+    let language = crate::i18n::language();
+    let done = tr!(
+        "cli-backup-done",
+        live = shown(live),
+        path = shown(&r.path),
+        pages = r.pages,
+        megabytes = crate::i18n::decimal(language, r.bytes as f64 / 1_000_000.0, 1),
+        seconds = crate::i18n::decimal(language, r.took.as_secs_f64(), 2)
     );
+    let checked = tr!("cli-backup-checked", verdict = verdict, rows = r.check.audit_rows, head = head);
+    let mut out = format!("{done}\n{checked}");
     out.push_str(&warnings(&r.check.warnings()));
     out
 }
 
 /// The warnings of a whole file that is not healthy, one a line.
 fn warnings(found: &[String]) -> String {
-    found.iter().map(|w| format!("\nwarning: {w}")).collect()
+    found.iter().map(|w| format!("\n{}", tr!("cli-backup-warning", text = w.as_str()))).collect()
 }
 
 /// Puts `from` in place of the live database (admin; refused while another
 /// process has it open).
 pub fn restore(live: &Path, from: &Path, now: DateTime<Utc>) -> Result<String> {
     let done = backup::restore(live, from, &Account::current(), now)?;
-    let mut out = format!(
-        "restored {} from {}; the file it replaced is kept as {} (delete it once the ward has checked the restore)",
-        shown(live),
-        shown(from),
-        shown(&done.kept)
-    );
+    let mut out =
+        tr!("cli-restore-done", live = shown(live), from = shown(from), kept = shown(&done.kept)).into_owned();
     if done.from_schema < done.check.schema_version {
-        out.push_str(&format!(
-            "\nthe backup was of schema {}: upgraded to {} as it was put in place",
-            done.from_schema, done.check.schema_version
-        ));
+        let said = tr!("cli-restore-upgraded", from = done.from_schema, to = done.check.schema_version);
+        out.push_str(&format!("\n{said}"));
     }
     out.push_str(&warnings(&done.check.warnings()));
     Ok(out)

@@ -54,7 +54,7 @@ pub const CSV_COLUMNS: &[&str] = &[
 fn room_name(day: &BlockDay, case: &BlockCase) -> String {
     case.room_id
         .and_then(|id| day.rooms.iter().find(|r| r.room_id == id))
-        .map_or_else(|| "no room".to_string(), |r| r.name.clone())
+        .map_or_else(|| tr!("cli-block-no-room").into_owned(), |r| r.name.clone())
 }
 
 pub fn csv(day: &BlockDay, zone: Tz) -> String {
@@ -122,13 +122,14 @@ fn paragraph(out: &mut String, text: &str) {
 /// conflict in words. Every line fits in [`WIDTH`] cells.
 pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
     let mut out = String::new();
-    let frozen = if day.frozen { "  · list frozen (R-BLOCK-4)" } else { "" };
+    let frozen = if day.frozen { format!("  {}", tr!("cli-block-frozen")) } else { String::new() };
     line(
         &mut out,
-        &format!(
-            "Block list for {}, as of {}{frozen}",
-            day.day.format("%a %d/%m/%Y"),
-            now.with_timezone(&zone).format("%d/%m %H:%M")
+        &tr!(
+            "cli-block-title",
+            day = crate::domain::day_label::day_text(day.day),
+            now = now.with_timezone(&zone).format("%d/%m %H:%M").to_string(),
+            frozen = frozen
         ),
     );
     let unroomed = day.cases.iter().filter(|c| c.room_id.is_none()).count();
@@ -143,16 +144,16 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
         })
         .collect();
     if unroomed > 0 {
-        rooms.push(("No room yet".to_string(), day.cases.iter().filter(|c| c.room_id.is_none()).collect()));
+        rooms.push((
+            tr!("cli-block-no-room-yet").into_owned(),
+            day.cases.iter().filter(|c| c.room_id.is_none()).collect(),
+        ));
     }
     for (title, cases) in rooms {
         line(&mut out, "");
-        line(
-            &mut out,
-            &format!("{} — {} case{}", title.to_uppercase(), cases.len(), if cases.len() == 1 { "" } else { "s" }),
-        );
+        line(&mut out, &tr!("cli-block-room", room = title.to_uppercase(), count = cases.len()));
         if cases.is_empty() {
-            line(&mut out, "  nothing booked");
+            line(&mut out, &format!("  {}", tr!("cli-block-nothing-booked")));
         }
         for c in cases {
             let mark = if c.conflicts.is_empty() { " " } else { "!" };
@@ -183,12 +184,12 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
                 &mut out,
                 &format!(
                     "               {} · {anaesthesia}   {}",
-                    c.operator.as_deref().unwrap_or("no operator"),
+                    c.operator.clone().unwrap_or_else(|| tr!("cli-block-no-operator").into_owned()),
                     c.state.label()
                 ),
             );
             if let Some(nurse) = &c.nurse {
-                line(&mut out, &format!("               block nurse {nurse}"));
+                line(&mut out, &format!("               {}", tr!("cli-block-nurse", nurse = nurse.as_str())));
             }
             for k in &c.conflicts {
                 line(&mut out, &format!("               ! {}", k.words()));
@@ -196,12 +197,9 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
         }
     }
     line(&mut out, "");
-    line(
-        &mut out,
-        &format!("CONFLICTS ({})  turnover {} min (block.turnover_min)", day.conflicts.len(), day.turnover_min),
-    );
+    line(&mut out, &tr!("cli-block-conflicts", count = day.conflicts.len(), minutes = day.turnover_min));
     if day.conflicts.is_empty() {
-        line(&mut out, "  none");
+        line(&mut out, &format!("  {}", tr!("cli-block-none")));
     }
     for c in &day.conflicts {
         // The words can be long: wrapped, never cut.
@@ -209,8 +207,8 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
     }
     // R-BLOCK-6: each room's utilisation, planned and real.
     line(&mut out, "");
-    line(&mut out, "UTILISATION (R-BLOCK-6; real: in room → out of room where recorded)");
-    line(&mut out, "  room                     planned      real  start   turnover");
+    line(&mut out, &tr!("cli-block-utilisation"));
+    line(&mut out, &format!("  {}", tr!("cli-block-utilisation-head")));
     for u in crate::domain::block_list::utilisation(day, zone) {
         let name = day.rooms.iter().find(|r| r.room_id == u.room_id).map_or("", |r| r.name.as_str());
         let delay = u.start_delay_min.map_or_else(|| "–".to_string(), |d| format!("{d:+}"));
@@ -233,7 +231,7 @@ pub fn text(day: &BlockDay, now: DateTime<Utc>, zone: Tz) -> String {
     // R-BLOCK-5: the day's cases called off, counted by reason.
     let total: u32 = day.called_off.iter().map(|c| c.count).sum();
     line(&mut out, "");
-    line(&mut out, &format!("CANCELLED OR POSTPONED ({total})"));
+    line(&mut out, &tr!("cli-block-called-off", count = total));
     for c in &day.called_off {
         line(&mut out, &format!("  {:<10} {:<18} {}", c.kind.code(), c.reason.words(), c.count));
     }
@@ -340,12 +338,20 @@ pub fn weekly(days: &[BlockDay], zone: Tz) -> Vec<WeekRow> {
 
 pub fn stats_text(rows: &[WeekRow], from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
     let mut out = String::new();
-    line(&mut out, &format!("Block use from {} to {} (R-BLOCK-6)", from.format("%d/%m/%Y"), to.format("%d/%m/%Y")));
+    let (from, to) = (from.format("%d/%m/%Y").to_string(), to.format("%d/%m/%Y").to_string());
+    line(&mut out, &tr!("cli-block-stats-title", from = from, to = to));
     line(
         &mut out,
         &format!(
             "{:<10}  {:<16}  {:>5}  {:>7}  {:>5}  {:>5}  {:>10}  {:>6}",
-            "week of", "room", "cases", "planned", "real", "start", "turnover", "called"
+            tr!("cli-block-week-of"),
+            tr!("cli-block-room-head"),
+            tr!("cli-block-cases"),
+            tr!("cli-block-planned"),
+            tr!("cli-block-real"),
+            tr!("cli-block-start"),
+            tr!("cli-block-turnover"),
+            tr!("cli-block-called")
         ),
     );
     for r in rows {
@@ -367,17 +373,10 @@ pub fn stats_text(rows: &[WeekRow], from: chrono::NaiveDate, to: chrono::NaiveDa
         );
     }
     if rows.is_empty() {
-        line(&mut out, "  no rooms");
+        line(&mut out, &format!("  {}", tr!("cli-block-no-rooms")));
     }
     line(&mut out, "");
-    paragraph(
-        &mut out,
-        "planned: booked minutes within the hours ÷ open minutes (every day of the range counted); \
-         real: in room → out of room where recorded (J0 timeline), planned otherwise; start: mean \
-         minutes from the first scheduled start to the first patient in the room; turnover: mean \
-         minutes from out of room to the next in room (how many recorded); called: cases cancelled \
-         or postponed (R-BLOCK-5).",
-    );
+    paragraph(&mut out, &tr!("cli-block-stats-explained"));
     out
 }
 
@@ -450,18 +449,17 @@ pub fn event_time(text: &str, now: DateTime<Utc>, zone: Tz) -> color_eyre::Resul
     use crate::domain::ward_time;
     let text = text.trim();
     if text.len() <= 11 && !text.contains('-') {
-        let (time, reading) = ward_time::parse_clock(text).ok_or_else(|| {
-            color_eyre::eyre::eyre!(
-                "--at {text:?} is not a time: write HH:MM (08:05, two digits each) or a date and time"
-            )
-        })?;
+        let (time, reading) = ward_time::parse_clock(text)
+            .ok_or_else(|| color_eyre::eyre::eyre!("{}", tr!("cli-block-not-a-time", text = format!("{text:?}"))))?;
         let day = ward_time::local_day(now, zone);
         return Ok(match reading {
             Some(r) => vec![ward_time::at_local_reading(day, time, Some(r), zone)],
             None => ward_time::readings(day.and_time(time), zone),
         });
     }
-    match crate::app::clock::NowArg::parse(text).map_err(|e| color_eyre::eyre::eyre!("--at {e}, or HH:MM for today"))? {
+    let at = crate::app::clock::NowArg::parse(text)
+        .map_err(|e| color_eyre::eyre::eyre!("{}", tr!("cli-block-at-or-today", error = e.to_string())))?;
+    match at {
         crate::app::clock::NowArg::Absolute(t) => Ok(vec![t]),
         crate::app::clock::NowArg::Ward(local) => Ok(ward_time::readings(local, zone)),
     }
@@ -485,7 +483,9 @@ fn first_accepted<T>(
             }
         }
     }
-    let e = refusal.unwrap_or_else(|| crate::store::StoreError::invalid("the timeline", "no time given"));
+    let e = refusal.unwrap_or_else(|| {
+        crate::store::StoreError::invalid(tr!("cli-block-timeline").into_owned(), tr!("cli-block-no-time").into_owned())
+    });
     Err(store.explain(e).into())
 }
 
@@ -500,17 +500,17 @@ pub fn event(store: &mut crate::store::Store, command: EventCommand, now: DateTi
         EventCommand::Record { case_id, kind, at } => {
             let kind = match kind {
                 Some(text) => Some(EventKind::from_code(&text).ok_or_else(|| {
-                    color_eyre::eyre::eyre!("--kind {text:?} is not an event; use one of: {}", kinds())
+                    color_eyre::eyre::eyre!(
+                        "{}",
+                        tr!("cli-block-not-an-event", text = format!("{text:?}"), kinds = kinds())
+                    )
                 })?),
                 None => None,
             };
             // Found in use (#7): an unknown case was "removed by someone else".
             let no_case = |store: &crate::store::Store, e: crate::store::StoreError| match e {
                 crate::store::StoreError::NotFound(what) if what == crate::store::table::Table::Cases.row(case_id) => {
-                    color_eyre::eyre::eyre!(
-                        "there is no case {case_id}: `periop block --date D --format json` lists each day's cases \
-                         with their case_id"
-                    )
+                    color_eyre::eyre::eyre!("{}", tr!("cli-block-no-case", id = case_id))
                 }
                 e => store.explain(e).into(),
             };
@@ -526,20 +526,22 @@ pub fn event(store: &mut crate::store::Store, command: EventCommand, now: DateTi
                     store.write(now, |tx| case_events::record_next(tx, case_id, None)).map_err(|e| no_case(store, e))?
                 }
                 (None, Some(_)) => {
-                    return Err(color_eyre::eyre::eyre!("--at needs --kind (which event happened then)"));
+                    return Err(color_eyre::eyre::eyre!("{}", tr!("cli-block-at-needs-kind")));
                 }
             };
-            Ok(format!("case #{case_id}: {} recorded (event {})", done.words(zone, now), done.event_id))
+            Ok(tr!("cli-block-recorded", id = case_id, what = done.words(zone, now), event = done.event_id)
+                .into_owned())
         }
         EventCommand::Correct { event_id, at } => {
             let readings = event_time(&at, now, zone)?;
             let done = first_accepted(store, now, &readings, |tx, at| case_events::correct(tx, event_id, None, at))?;
-            Ok(format!("event {event_id} corrected: {} (now event {})", done.words(zone, now), done.event_id))
+            Ok(tr!("cli-block-corrected", id = event_id, what = done.words(zone, now), event = done.event_id)
+                .into_owned())
         }
         EventCommand::Void { event_id, reason } => {
             let voided =
                 store.write(now, |tx| case_events::void(tx, event_id, None, &reason)).map_err(|e| store.explain(e))?;
-            Ok(format!("event {event_id} voided; kept in the history, no longer counted{}", voided.words()))
+            Ok(tr!("cli-block-voided", id = event_id, what = voided.words()).into_owned())
         }
     }
 }

@@ -3,6 +3,7 @@
 //! The JSON is stable (README, "periop board --format json"): keys are only
 //! ever added, and `schema` goes up if one must change meaning.
 
+use crate::domain::beds::BedStatus;
 use crate::domain::board::{Board, Slot, Stay};
 use crate::domain::journey::{DischargeStatus, FastingTimes, ReadinessSummary};
 use crate::domain::ward_time::clock_text;
@@ -32,26 +33,29 @@ pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
     let local_now = now.with_timezone(&zone);
     let _ = writeln!(
         out,
-        "Board for {} ({}), as of {}",
-        board.day.format("%A %d/%m/%Y"),
-        zone.name(),
-        local_now.format("%d/%m %H:%M")
+        "{}",
+        tr!(
+            "cli-board-title",
+            day = super::day_long(board.day),
+            zone = zone.name(),
+            now = local_now.format("%d/%m %H:%M").to_string()
+        )
     );
     let f = &board.facts;
 
-    let _ = writeln!(out, "\nNEEDS ATTENTION ({})", board.attention.len());
+    let _ = writeln!(out, "\n{}", tr!("cli-board-attention", count = board.attention.len()));
     for alert in &board.attention {
         let who = board.patient_for(alert.subject).map(ToString::to_string).unwrap_or_default();
         let _ = writeln!(out, "  {:<2} {:<9} {}  {}", alert.severity.glyph(), alert.rule, alert.message, who);
     }
 
-    let _ = writeln!(out, "\nARRIVING ({})", f.arrivals.len());
+    let _ = writeln!(out, "\n{}", tr!("cli-board-arriving", count = f.arrivals.len()));
     for stay in &f.arrivals {
         let _ = writeln!(out, "  {}", stay_line(stay, true));
         let _ = write!(out, "{}", case_lines(stay.readiness.as_ref(), stay.fasting.as_ref(), zone));
     }
 
-    let _ = writeln!(out, "\nPROCEDURES ({})", f.procedures.len());
+    let _ = writeln!(out, "\n{}", tr!("cli-board-procedures", count = f.procedures.len()));
     let mut room = None;
     for slot in &f.procedures {
         if room != Some(&slot.room) {
@@ -62,7 +66,7 @@ pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
         let _ = write!(out, "{}", case_lines(slot.readiness.as_ref(), slot.fasting.as_ref(), zone));
     }
 
-    let _ = writeln!(out, "\nLEAVING ({})", f.departures.len());
+    let _ = writeln!(out, "\n{}", tr!("cli-board-leaving", count = f.departures.len()));
     for stay in &f.departures {
         let _ = writeln!(out, "  {}", stay_line(stay, false));
         if let Some(check) = &stay.discharge {
@@ -70,16 +74,15 @@ pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
         }
     }
 
-    let _ = writeln!(out, "\nFOLLOW-UP CALLS ({})", f.follow_up_calls.len());
+    let _ = writeln!(out, "\n{}", tr!("cli-board-calls", count = f.follow_up_calls.len()));
     for call in &f.follow_up_calls {
-        let _ = writeln!(
-            out,
-            "  {} {}  {}  admission #{}",
-            if call.overdue { "! overdue, was due" } else { "· due" },
-            call.due_on.format("%d/%m"),
-            call.patient,
-            call.admission_id
-        );
+        let (day, patient, id) = (call.due_on.format("%d/%m").to_string(), call.patient.to_string(), call.admission_id);
+        let line = if call.overdue {
+            tr!("cli-board-call-overdue", day = day, patient = patient, id = id)
+        } else {
+            tr!("cli-board-call-due", day = day, patient = patient, id = id)
+        };
+        let _ = writeln!(out, "  {line}");
     }
     out
 }
@@ -99,35 +102,50 @@ fn case_lines(readiness: Option<&ReadinessSummary>, fasting: Option<&FastingTime
 
 /// R-FAST-1: `fasting: solids until 02:00, clear fluids until 06:00`.
 pub fn fasting_text(f: &FastingTimes, zone: Tz) -> String {
-    format!("fasting: {}", f.summary(zone))
+    tr!("cli-board-fasting", times = f.summary(zone)).into_owned()
 }
 
 /// R-DISCH-1: `discharge check ✓ complete (PADSS 10/10)` or what is missing.
 pub fn discharge_text(check: &DischargeStatus) -> String {
-    let padss = check.padss_total.map(|t| format!(" (PADSS {t}/10)")).unwrap_or_default();
+    let padss = check.padss_total.map(|t| format!(" {}", tr!("cli-board-padss", total = t))).unwrap_or_default();
     if check.missing.is_empty() {
-        format!("discharge check ✓ complete{padss}")
+        tr!("cli-board-discharge-complete", padss = padss).into_owned()
     } else {
         let missing: Vec<&str> = check.missing.iter().map(|m| m.label.as_str()).collect();
-        format!("discharge check ✗ missing: {}", missing.join(", "))
+        tr!("cli-board-discharge-missing", missing = missing.join(", ")).into_owned()
     }
 }
 
 fn stay_line(stay: &Stay, arriving: bool) -> String {
     let bed = match (stay.bed.as_deref(), stay.bed_status) {
-        (None, _) => "no bed".to_string(),
-        (Some(b), Some(status)) => format!("bed {b} ({})", status.code().replace('_', " ")),
-        (Some(b), None) => format!("bed {b}"),
+        (None, _) => tr!("cli-board-no-bed").into_owned(),
+        (Some(b), Some(status)) => tr!("cli-board-bed-status", bed = b, status = bed_status(status)).into_owned(),
+        (Some(b), None) => tr!("cli-board-bed", bed = b).into_owned(),
     };
     let procedure = match (&stay.procedure, stay.procedure_day) {
         (Some(p), Some(d)) => format!("{p} {}", d.format("%d/%m")),
         (Some(p), None) => p.clone(),
         _ => "-".to_string(),
     };
-    let when =
-        if arriving { String::new() } else { format!("  planned {}", stay.planned_discharge_on.format("%d/%m")) };
-    let incident = stay.incident.as_deref().map(|i| format!("  incident: {i}")).unwrap_or_default();
+    let when = if arriving {
+        String::new()
+    } else {
+        format!("  {}", tr!("cli-board-planned", day = stay.planned_discharge_on.format("%d/%m").to_string()))
+    };
+    let incident =
+        stay.incident.as_deref().map(|i| format!("  {}", tr!("cli-board-incident", text = i))).unwrap_or_default();
     format!("{:<18} {}  {bed}  {procedure}{when}{incident}", stay.state.label(), stay.patient)
+}
+
+/// A bed's status in words, without its glyph.
+fn bed_status(status: BedStatus) -> std::borrow::Cow<'static, str> {
+    match status {
+        BedStatus::Free => tr!("cli-bed-free"),
+        BedStatus::Reserved => tr!("cli-bed-reserved"),
+        BedStatus::Occupied => tr!("cli-bed-occupied"),
+        BedStatus::ToClean => tr!("cli-bed-to-clean"),
+        BedStatus::Closed => tr!("cli-bed-closed"),
+    }
 }
 
 pub fn slot_line(slot: &Slot, zone: Tz) -> String {

@@ -16,128 +16,130 @@ pub fn run(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<bool> {
 fn describe(path: &Path, r: &Report) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    let integrity = if r.integrity == ["ok"] { "ok".to_string() } else { r.integrity.join("; ") };
-    let _ = writeln!(out, "database:     {}", crate::store::error::shown(path));
-    let _ = writeln!(out, "schema:       {} (this program: {})", r.schema_version, r.known_version);
-    let _ = writeln!(out, "integrity:    {integrity}");
-    let _ = match r.foreign_key_problems {
-        0 => writeln!(out, "foreign keys: ok"),
-        n => writeln!(out, "foreign keys: {n} broken references"),
+    let ok = || String::from("ok");
+    let integrity = if r.integrity == [ok()] { ok() } else { r.integrity.join("; ") };
+    row(&mut out, tr!("cli-check-database"), crate::store::error::shown(path));
+    row(
+        &mut out,
+        tr!("cli-check-schema"),
+        tr!("cli-check-schema-value", version = r.schema_version, known = r.known_version),
+    );
+    row(&mut out, tr!("cli-check-integrity"), integrity);
+    let said = match r.foreign_key_problems {
+        0 => ok(),
+        n => tr!("cli-check-broken-references", count = n).into_owned(),
     };
-    let _ = match r.undecodable.len() {
-        0 => writeln!(out, "values:       ok"),
-        n => writeln!(out, "values:       {n} rows hold a value this program cannot read"),
+    row(&mut out, tr!("cli-check-foreign-keys"), said);
+    let said = match r.undecodable.len() {
+        0 => ok(),
+        n => tr!("cli-check-values-unreadable", count = n).into_owned(),
     };
-    for row in &r.undecodable {
-        let _ = writeln!(out, "  {row}");
+    row(&mut out, tr!("cli-check-values"), said);
+    for line in &r.undecodable {
+        let _ = writeln!(out, "  {line}");
     }
-    let _ = writeln!(out, "audit rows:   {}", r.audit_rows);
-    let _ = match r.chain.problems.len() {
-        0 => writeln!(out, "audit chain:  ok"),
-        n => writeln!(out, "audit chain:  {n} breaks (rows edited, forged or deleted behind periop's back)"),
+    row(&mut out, tr!("cli-check-audit-rows"), r.audit_rows);
+    let said = match r.chain.problems.len() {
+        0 => ok(),
+        n => tr!("cli-check-chain-breaks", count = n).into_owned(),
     };
+    row(&mut out, tr!("cli-check-audit-chain"), said);
     for problem in &r.chain.problems {
         let _ = writeln!(out, "  {problem}");
     }
     if let Some((id, hash)) = &r.chain.head {
-        if r.chain.head_flagged {
-            let _ = writeln!(
-                out,
-                "chain head:   audit #{id} is flagged above: no head to keep; compare with the one kept with your backups"
-            );
+        let said = if r.chain.head_flagged {
+            tr!("cli-check-chain-head-flagged", id = *id)
         } else {
-            let _ = writeln!(out, "chain head:   audit #{id} {hash}");
-        }
+            tr!("cli-check-chain-head-value", id = *id, hash = hash.as_str())
+        };
+        row(&mut out, tr!("cli-check-chain-head"), said);
     }
-    let _ = match r.differences.len() {
-        0 => writeln!(out, "data rows:    ok (each matches its last audit row)"),
-        n => writeln!(out, "data rows:    {n} differ from the audit log (changed behind periop's back)"),
+    let said = match r.differences.len() {
+        0 => tr!("cli-check-data-rows-ok"),
+        n => tr!("cli-check-data-rows-differ", count = n),
     };
-    for row in &r.differences {
-        let _ = writeln!(out, "  {row}");
+    row(&mut out, tr!("cli-check-data-rows"), said);
+    for line in &r.differences {
+        let _ = writeln!(out, "  {line}");
     }
-    let _ = match r.search_indexes.len() {
-        0 if r.schema_version == r.known_version => {
-            writeln!(out, "search:       ok (each index matches the records)")
-        }
-        0 => writeln!(out, "search:       built again by the upgrade"),
-        n => writeln!(out, "search:       {n} problems (filters may miss records)"),
+    let said = match r.search_indexes.len() {
+        0 if r.schema_version == r.known_version => tr!("cli-check-search-ok"),
+        0 => tr!("cli-check-search-rebuilt"),
+        n => tr!("cli-check-search-problems", count = n),
     };
+    row(&mut out, tr!("cli-check-search"), said);
     for problem in &r.search_indexes {
         let _ = writeln!(out, "  {problem}");
     }
     if !r.triggers_damaged.is_empty() {
-        let _ = writeln!(
-            out,
-            "triggers:     missing or altered: {} (the next save recreates them)",
-            r.triggers_damaged.join(", ")
-        );
+        let names = r.triggers_damaged.join(", ");
+        row(&mut out, tr!("cli-check-triggers"), tr!("cli-check-triggers-damaged", names = names));
     }
     for note in &r.triggers_put_back {
-        let _ = writeln!(out, "history:      {note}");
+        row(&mut out, tr!("cli-check-history"), note);
     }
     if !r.foreign_objects.is_empty() {
-        let _ = writeln!(
-            out,
-            "foreign:      not periop's (added by another program; remove them, they can change rows behind its back): {}",
-            r.foreign_objects.join(", ")
-        );
+        let names = r.foreign_objects.join(", ");
+        row(&mut out, tr!("cli-check-foreign"), tr!("cli-check-foreign-objects", names = names));
     }
-    let _ = match r.side_files.len() {
-        0 => writeln!(out, "side files:   ok"),
-        n => writeln!(out, "side files:   {n} not shared with the database's group"),
+    let said = match r.side_files.len() {
+        0 => ok(),
+        n => tr!("cli-check-side-files-problems", count = n).into_owned(),
     };
+    row(&mut out, tr!("cli-check-side-files"), said);
     for problem in &r.side_files {
         let _ = writeln!(out, "  {problem}");
     }
-    let _ = match r.settings_refused.len() {
-        0 => writeln!(out, "settings:     ok"),
-        n => writeln!(out, "settings:     {n} stored values refused"),
+    let said = match r.settings_refused.len() {
+        0 => ok(),
+        n => tr!("cli-check-settings-refused", count = n).into_owned(),
     };
+    row(&mut out, tr!("cli-check-settings"), said);
     for refused in &r.settings_refused {
         let _ = writeln!(out, "  {refused}");
     }
     if r.undecodable.is_empty() {
-        let _ = writeln!(out, "rules:        {}", findings(&r.findings));
+        row(&mut out, tr!("cli-check-rules"), findings(&r.findings));
     } else {
-        let _ = writeln!(out, "rules:        not judged until the values above are corrected");
+        row(&mut out, tr!("cli-check-rules"), tr!("cli-check-rules-not-judged"));
     }
     let verdict = match r.verdict() {
-        Verdict::Healthy => "healthy",
-        Verdict::OlderSchema => {
-            "OLDER SCHEMA: open it once with this periop (e.g. `periop board`) to upgrade it, then check again"
-        }
+        Verdict::Healthy => tr!("cli-check-healthy"),
+        Verdict::OlderSchema => tr!("cli-check-older-schema"),
         // Found in use (#12): with the append-only triggers gone, audit rows
         // deleted from the end leave no trace; "the data is whole" overclaimed.
-        Verdict::SetupProblems if r.triggers_damaged.iter().any(|t| t.starts_with("audit_")) => {
-            "SETUP PROBLEMS: the audit log was unprotected, so its last rows may have been deleted without a trace: \
-             compare the chain head above with the one kept with your backups"
+        Verdict::SetupProblems if r.triggers_damaged.iter().any(|t| t.starts_with(AUDIT_TRIGGERS)) => {
+            tr!("cli-check-audit-unprotected")
         }
         // Found in use (#12): other keep-triggers (implants, stock movements)
         // were said to leave "the audit log" unprotected.
-        Verdict::SetupProblems if !r.triggers_damaged.is_empty() => {
-            "SETUP PROBLEMS: records meant to be kept (named above) were unprotected and may have been changed: \
-             the next save puts the triggers back; compare those records with your latest backup"
-        }
-        Verdict::SetupProblems => "SETUP PROBLEMS: the stored data checks out; fix what is named above",
-        Verdict::RulesBroken => {
-            "RULES BROKEN: the file is whole, but the records above break the rules; correct each one"
-        }
-        Verdict::SearchIndexes => {
-            "SEARCH INDEXES: the records are whole, but a filter may miss them; an admin runs `periop reindex`, then check again"
-        }
-        Verdict::Damaged => "PROBLEMS FOUND: restore the latest backup or ask for help",
+        Verdict::SetupProblems if !r.triggers_damaged.is_empty() => tr!("cli-check-kept-unprotected"),
+        Verdict::SetupProblems => tr!("cli-check-setup-problems"),
+        Verdict::RulesBroken => tr!("cli-check-rules-broken"),
+        Verdict::SearchIndexes => tr!("cli-check-search-indexes"),
+        Verdict::Damaged => tr!("cli-check-damaged"),
     };
-    let _ = writeln!(out, "verdict:      {verdict}");
+    row(&mut out, tr!("cli-check-verdict"), verdict);
     out
+}
+
+/// The audit log's own triggers are named `audit_…` (a code, not words).
+const AUDIT_TRIGGERS: &str = "audit_";
+
+/// One line of the report: its label in a column of 13 cells and a space
+/// (`database:     …`), then its value.
+fn row(out: &mut String, label: std::borrow::Cow<'static, str>, value: impl std::fmt::Display) {
+    use std::fmt::Write;
+    let _ = writeln!(out, "{label:<13} {value}");
 }
 
 /// `ok`, or the count then one finding a line (each names its record and rule).
 fn findings(found: &[String]) -> String {
     if found.is_empty() {
-        return "ok".to_string();
+        return String::from("ok");
     }
-    let mut out = format!("{} found", found.len());
+    let mut out = tr!("cli-check-found", count = found.len()).into_owned();
     for f in found {
         out.push_str("\n  ");
         out.push_str(f);

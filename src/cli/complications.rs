@@ -31,12 +31,12 @@ pub(super) fn patient(store: &Store, number: &str) -> Result<Identity> {
     store
         .patient_by_hospital_number(number)
         .map_err(|e| store.explain(e))?
-        .ok_or_else(|| eyre!("no patient has hospital number {number:?}; check the number"))
+        .ok_or_else(|| eyre!("{}", tr!("cli-stock-no-patient", number = format!("{number:?}"))))
 }
 
 pub(super) fn day(text: &str, option: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| eyre!("{option} {text:?} is not a day; write it like 2026-11-23"))
+        .map_err(|_| eyre!("{}", tr!("cli-not-a-day", option = option, text = format!("{text:?}"))))
 }
 
 /// `periop complications [add|close]`.
@@ -63,10 +63,11 @@ pub fn run(
         }
         Some(ComplicationAction::Add { patient: number, case_id, kind, on, severity, note }) => {
             let kind = Kind::parse(&kind).ok_or_else(|| {
-                eyre!("--kind {kind:?} is not a complication kind; use one of: {}", Kind::codes_text())
+                eyre!("{}", tr!("cli-comp-not-a-kind", kind = format!("{kind:?}"), codes = Kind::codes_text()))
             })?;
             let severity = Severity::from_code(severity.trim()).ok_or_else(|| {
-                eyre!("--severity {severity:?} is not a severity; use one of: {}", Severity::codes_text())
+                let severity = format!("{severity:?}");
+                eyre!("{}", tr!("cli-comp-not-a-severity", severity = severity, codes = Severity::codes_text()))
             })?;
             let onset_on = match on {
                 Some(text) => day(&text, "--on")?,
@@ -76,16 +77,19 @@ pub fn run(
             let new =
                 NewComplication { patient_id: who.patient_id, case_id, kind, onset_on, severity, description: note };
             let id = store.write(now, |tx| complications::record(tx, &new)).map_err(|e| store.explain(e))?;
-            Ok(format!(
-                "recorded complication #{id} for {who}: {} ({}) since {}; open until a doctor closes it (R-COMP-1)",
-                kind.label(),
-                severity.label(),
-                onset_on.format("%d/%m/%Y")
-            ))
+            Ok(tr!(
+                "cli-comp-recorded",
+                id = id,
+                patient = who.to_string(),
+                kind = kind.label(),
+                severity = severity.label(),
+                day = onset_on.format("%d/%m/%Y").to_string()
+            )
+            .into_owned())
         }
         Some(ComplicationAction::Close { id, outcome }) => {
             store.write(now, |tx| complications::close(tx, id, None, &outcome)).map_err(|e| store.explain(e))?;
-            Ok(format!("closed complication #{id}: {} (R-COMP-1)", outcome.trim()))
+            Ok(tr!("cli-comp-closed", id = id, outcome = outcome.trim()).into_owned())
         }
     }
 }
@@ -96,8 +100,12 @@ fn when(t: DateTime<Utc>, zone: Tz) -> String {
 
 pub fn text(rows: &[ComplicationRow], open_only: bool, zone: Tz) -> String {
     let mut out = String::new();
-    let title = if open_only { "Open complications" } else { "Complications" };
-    let _ = writeln!(out, "{title} ({})", rows.len());
+    let title = if open_only {
+        tr!("cli-comp-title-open", count = rows.len())
+    } else {
+        tr!("cli-comp-title", count = rows.len())
+    };
+    let _ = writeln!(out, "{title}");
     for r in rows {
         let c = &r.complication;
         let _ = writeln!(
@@ -109,13 +117,20 @@ pub fn text(rows: &[ComplicationRow], open_only: bool, zone: Tz) -> String {
             r.patient,
             r.hospital_number
         );
-        let case = c.case_id.map(|id| format!(", case #{id}")).unwrap_or_default();
-        let _ = writeln!(out, "        recorded by {} on {}{case}", c.recorded_by, when(c.recorded_at, zone));
+        let case = c.case_id.map(|id| tr!("cli-comp-case", id = id).into_owned()).unwrap_or_default();
+        let by = tr!("cli-comp-recorded-by", by = c.recorded_by.as_str(), at = when(c.recorded_at, zone), case = case);
+        let _ = writeln!(out, "        {by}");
         if !c.description.is_empty() {
             let _ = writeln!(out, "        {}", c.description);
         }
         if let Some(closed) = &c.closed {
-            let _ = writeln!(out, "        closed by {} on {}: {}", closed.by, when(closed.at, zone), closed.outcome);
+            let said = tr!(
+                "cli-comp-closed-by",
+                by = closed.by.as_str(),
+                at = when(closed.at, zone),
+                outcome = closed.outcome.as_str()
+            );
+            let _ = writeln!(out, "        {said}");
         }
     }
     out

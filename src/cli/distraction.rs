@@ -5,7 +5,7 @@
 
 use crate::domain::attention::Alert;
 use crate::domain::distraction::Prescription;
-use crate::domain::distraction::alerts::{StrutsToday, counted, fmt_mm, with_article};
+use crate::domain::distraction::alerts::{StrutsToday, fmt_mm, with_article};
 use crate::domain::identity::Identity;
 use crate::domain::names;
 use crate::store::distraction::{DistractionCase, RoundsRow};
@@ -150,27 +150,26 @@ pub use crate::domain::distraction::plan::phase_day;
 
 pub fn text(rows: &[RoundsRow], day: NaiveDate) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Distraction rounds, {} ({})", day.format("%A %d/%m/%Y"), rows.len());
+    let _ = writeln!(out, "{}", tr!("cli-rounds-title", day = super::day_long(day), count = rows.len()));
     for r in rows {
         let (c, s) = (&r.case, &r.status);
         let pin = match s.worst_pin {
-            Some((pin, g)) => format!("worst pin grade {g} (pin {pin})"),
-            None if c.prescription.pins == 0 => "no pin sites".to_string(),
-            None => "no round yet".to_string(),
+            Some((pin, g)) => tr!("cli-rounds-worst-pin", grade = g, pin = pin),
+            None if c.prescription.pins == 0 => tr!("cli-rounds-no-pins"),
+            None => tr!("cli-rounds-no-round"),
         };
+        let outpatient = if c.outpatient { format!(" {}", tr!("cli-rounds-outpatient")) } else { String::new() };
+        let progress =
+            tr!("cli-rounds-progress", done = mm(s.achieved_mm), target = mm(s.target_mm), planned = mm(s.planned_mm));
         let _ = writeln!(
             out,
-            "  {}  {}{}  {}, {}  {}  {}  {} of {} mm (plan {})  {pin}",
+            "  {}  {}{outpatient}  {}, {}  {}  {}  {progress}  {pin}",
             c.patient,
             c.hospital_number,
-            if c.outpatient { " (outpatient)" } else { "" },
             c.prescription.site.label(),
             c.prescription.device.label(),
             phase_day(s.phase, s.day_number),
             s.today_text(),
-            fmt_mm(s.achieved_mm),
-            fmt_mm(s.target_mm),
-            fmt_mm(s.planned_mm),
         );
         for a in &s.alerts {
             let _ = writeln!(out, "      {} {} {}", a.severity.glyph(), a.rule, a.message);
@@ -181,19 +180,33 @@ pub fn text(rows: &[RoundsRow], day: NaiveDate) -> String {
 
 /// The prescription in one line.
 pub fn prescription_line(p: &Prescription) -> String {
-    format!(
-        "{} on {}: osteotomy {}, latency {}, {} mm/day in {} of {} mm turns, target {} mm, {}{}",
-        p.site.label(),
-        with_article(p.device.label()),
-        p.osteotomy_on.format("%d/%m/%Y"),
-        counted(p.latency_days, "day"),
-        fmt_mm(p.rate_mm_day),
-        counted(p.sessions_per_day, "session"),
-        fmt_mm(p.mm_per_turn),
-        fmt_mm(p.target_mm),
-        counted(p.pins, "pin site"),
-        if p.pin_sites.is_empty() { String::new() } else { format!(" ({})", p.pin_sites) }
+    // English says `a`/`an` before the device; French names it bare.
+    let device = match crate::i18n::language() {
+        crate::domain::language::Language::En => with_article(p.device.label()),
+        crate::domain::language::Language::Fr => p.device.label().to_string(),
+    };
+    tr!(
+        "cli-rx-line",
+        site = p.site.label(),
+        device = device,
+        osteotomy = p.osteotomy_on.format("%d/%m/%Y").to_string(),
+        latency = tr!("cli-rx-days", count = p.latency_days),
+        rate = mm(p.rate_mm_day),
+        sessions = tr!("cli-rx-sessions", count = p.sessions_per_day),
+        turn = mm(p.mm_per_turn),
+        target = mm(p.target_mm),
+        pins = tr!("cli-rx-pins", count = p.pins),
+        sites = if p.pin_sites.is_empty() { String::new() } else { format!(" ({})", p.pin_sites) }
     )
+    .into_owned()
+}
+
+/// Millimetres as a nurse writes them (`12.5`), with a decimal comma in French (`12,5`).
+pub(crate) fn mm(value: f64) -> String {
+    match crate::i18n::language() {
+        crate::domain::language::Language::En => fmt_mm(value),
+        crate::domain::language::Language::Fr => fmt_mm(value).replace('.', ","),
+    }
 }
 
 /// `periop distraction --patient ID`: the plan and the log, day by day, up to `today`.
@@ -201,33 +214,46 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
     let p = &case.prescription;
     let plan = case.plan();
     let mut out = String::new();
-    let _ = writeln!(out, "{}  {}  distraction case #{}", case.patient, case.hospital_number, case.id);
+    let said =
+        tr!("cli-plan-case", patient = case.patient.to_string(), number = case.hospital_number.as_str(), id = case.id);
+    let _ = writeln!(out, "{said}");
     let _ = writeln!(out, "  {}", prescription_line(p));
-    let end = plan.end.map_or_else(|| "open (paused)".to_string(), |e| e.format("%d/%m/%Y").to_string());
+    let end = plan.end.map_or_else(|| tr!("cli-plan-open").into_owned(), |e| e.format("%d/%m/%Y").to_string());
     if case.hexapod.is_none() {
-        let _ = writeln!(out, "  distraction from {} to {end} (R-DO-2)", plan.start.format("%d/%m/%Y"));
+        let from = plan.start.format("%d/%m/%Y").to_string();
+        let _ = writeln!(out, "  {}", tr!("cli-plan-from-to", from = from, to = end));
     }
     // Each step with its number (`periop void step ID` takes it); a voided
     // one is kept, said voided and why, and counts in no plan (R-DO-7).
     for s in &case.step_log {
         let e = &s.event;
-        let rate = e.rate_mm_day.map(|r| format!(" at {} mm/day", fmt_mm(r))).unwrap_or_default();
+        let rate = e.rate_mm_day.map(|r| format!(" {}", tr!("cli-plan-at-rate", rate = mm(r)))).unwrap_or_default();
         let reason = e.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
-        let voided = s.void_reason.as_deref().map(|why| format!("  ✗ voided: {why}")).unwrap_or_default();
-        let _ = writeln!(out, "  step #{} {} {}{rate}{reason}{voided}", s.id, e.on.format("%d/%m/%Y"), e.kind.label());
+        let voided =
+            s.void_reason.as_deref().map(|why| format!("  {}", tr!("cli-plan-voided", why = why))).unwrap_or_default();
+        let said = tr!(
+            "cli-plan-step",
+            id = s.id,
+            day = e.on.format("%d/%m/%Y").to_string(),
+            kind = e.kind.label(),
+            rate = rate,
+            reason = reason,
+            voided = voided
+        );
+        let _ = writeln!(out, "  {said}");
     }
     // R-DO-8: on a hexapod frame with its prescription the strut sheet is
     // the plan; a turns table would contradict it (found in use).
     if let Some(sheet) = &case.hexapod {
-        let _ = writeln!(
-            out,
-            "  hexapod frame: revision {} in force, {}; its strut sheet and log: `periop hexapod --patient {}`",
-            sheet.revision,
-            super::hexapod::plan_line(&sheet.plan),
-            case.hospital_number
+        let said = tr!(
+            "cli-plan-hexapod",
+            revision = sheet.revision,
+            plan = super::hexapod::plan_line(&sheet.plan),
+            number = case.hospital_number.as_str()
         );
+        let _ = writeln!(out, "  {said}");
     } else {
-        let _ = writeln!(out, "  day         phase              plan: turns per session  planned mm  done mm");
+        let _ = writeln!(out, "  {}", tr!("cli-plan-head"));
     }
     let mut day = p.osteotomy_on;
     let last = if case.hexapod.is_some() { NaiveDate::MIN } else { plan.end.unwrap_or(today).max(today) };
@@ -241,14 +267,14 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
         } else {
             sessions.iter().map(u32::to_string).collect::<Vec<_>>().join(" ")
         };
-        let done_cell = if day <= today { fmt_mm(p.mm(done_turns)) } else { String::new() };
+        let done_cell = if day <= today { mm(p.mm(done_turns)) } else { String::new() };
         let _ = writeln!(
             out,
             "  {}  {:<17}  {:<23}  {:>10}  {:>7}",
             day.format("%d/%m/%Y"),
             crate::domain::distraction::alerts::phase_on(&case.record(), &plan, day).0.label(),
             plan_cell,
-            fmt_mm(plan.planned_mm_by(day)),
+            mm(plan.planned_mm_by(day)),
             done_cell
         );
         let Some(next) = day.succ_opt() else { break };
@@ -260,20 +286,26 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
         let r = &record.round;
         let at = r.at.with_timezone(&zone).format("%d/%m %H:%M");
         if let Some(why) = &record.void_reason {
-            let _ = writeln!(out, "  round #{} {at}  ✗ voided: {why}", record.id);
+            let said = tr!("cli-plan-round-voided", id = record.id, at = at.to_string(), why = why.as_str());
+            let _ = writeln!(out, "  {said}");
             continue;
         }
         let grades = r.pin_grades.iter().map(u8::to_string).collect::<Vec<_>>().join(" ");
-        let _ = writeln!(
-            out,
-            "  round #{} {at}  pain {}/10, sensation {}, motor {}, colour {}, pins [{grades}]{}",
-            record.id,
-            r.pain,
-            r.sensation.label(),
-            r.motor.label(),
-            r.colour.label(),
-            r.temperature_c.map(|t| format!(", {t:.1} °C")).unwrap_or_default()
+        let language = crate::i18n::language();
+        let temperature =
+            r.temperature_c.map(|t| format!(", {} °C", crate::i18n::decimal(language, t, 1))).unwrap_or_default();
+        let said = tr!(
+            "cli-plan-round",
+            id = record.id,
+            at = at.to_string(),
+            pain = r.pain,
+            sensation = r.sensation.label(),
+            motor = r.motor.label(),
+            colour = r.colour.label(),
+            grades = grades,
+            temperature = temperature
         );
+        let _ = writeln!(out, "  {said}");
     }
     out
 }

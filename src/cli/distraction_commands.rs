@@ -16,7 +16,7 @@ use color_eyre::eyre::eyre;
 /// A day typed for `option`, `2026-11-23`.
 pub fn day(text: &str, option: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| eyre!("{option} {text:?} is not a day; write it like 2026-11-23"))
+        .map_err(|_| eyre!("{}", tr!("cli-not-a-day", option = option, text = format!("{text:?}"))))
 }
 
 /// `periop rounds`.
@@ -38,15 +38,14 @@ pub fn case_of(store: &Store, patient: &str, case_id: Option<i64>) -> Result<Dis
     let who = store
         .patient_by_hospital_number(patient)
         .map_err(|e| store.explain(e))?
-        .ok_or_else(|| eyre!("no patient has hospital number {patient:?}; check the number"))?;
+        .ok_or_else(|| eyre!("{}", tr!("cli-stock-no-patient", number = format!("{patient:?}"))))?;
     let mut cases = store.distractions_of(who.patient_id).map_err(|e| store.explain(e))?;
     match case_id {
-        Some(id) => cases.into_iter().find(|c| c.id == id).ok_or_else(|| {
-            eyre!("hospital number {patient:?} has no distraction case #{id}; leave out --case for the latest")
-        }),
-        None => cases.pop().ok_or_else(|| {
-            eyre!("hospital number {patient:?} has no distraction case; record one with `periop distraction add`")
-        }),
+        Some(id) => cases
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| eyre!("{}", tr!("cli-distraction-no-case-id", number = format!("{patient:?}"), id = id))),
+        None => cases.pop().ok_or_else(|| eyre!("{}", tr!("cli-distraction-no-case", number = format!("{patient:?}")))),
     }
 }
 
@@ -62,7 +61,7 @@ pub fn run(
     let today = ward_time::local_day(now, zone);
     match action {
         None => {
-            let patient = patient.ok_or_else(|| eyre!("say whose plan: --patient HOSPITAL_NUMBER"))?;
+            let patient = patient.ok_or_else(|| eyre!("{}", tr!("cli-distraction-whose")))?;
             Ok(out::plan_text(&case_of(store, patient, case_id)?, today, zone))
         }
         Some(DistractionAction::Add {
@@ -79,14 +78,17 @@ pub fn run(
             pin_sites,
             outpatient,
         }) => {
-            let site = Site::from_code(&site)
-                .ok_or_else(|| eyre!("--site {site:?} is not a site; use one of: {}", Site::codes_text()))?;
-            let device = Device::from_code(&device)
-                .ok_or_else(|| eyre!("--device {device:?} is not a device; use one of: {}", Device::codes_text()))?;
+            let site = Site::from_code(&site).ok_or_else(|| {
+                eyre!("{}", tr!("cli-distraction-not-a-site", site = format!("{site:?}"), codes = Site::codes_text()))
+            })?;
+            let device = Device::from_code(&device).ok_or_else(|| {
+                let device = format!("{device:?}");
+                eyre!("{}", tr!("cli-distraction-not-a-device", device = device, codes = Device::codes_text()))
+            })?;
             let who = store
                 .patient_by_hospital_number(&patient)
                 .map_err(|e| store.explain(e))?
-                .ok_or_else(|| eyre!("no patient has hospital number {patient:?}; register the patient first"))?;
+                .ok_or_else(|| eyre!("{}", tr!("cli-distraction-register-first", number = format!("{patient:?}"))))?;
             let settings = store.settings();
             let prescription = Prescription {
                 site,
@@ -106,21 +108,28 @@ pub fn run(
             let id = store.add_distraction(now, &new).map_err(|e| store.explain(e))?;
             let case = store.distraction(id).map_err(|e| store.explain(e))?;
             let plan = case.plan();
-            let mut text = format!(
-                "recorded distraction case #{id} for {}: {}\ndistraction from {} to {} (R-DO-2)",
-                case.patient,
-                out::prescription_line(&case.prescription),
-                plan.start.format("%d/%m/%Y"),
-                plan.end.map_or_else(|| "-".into(), |e| e.format("%d/%m/%Y").to_string())
+            let recorded = tr!(
+                "cli-distraction-recorded",
+                id = id,
+                patient = case.patient.to_string(),
+                prescription = out::prescription_line(&case.prescription)
             );
+            let from_to = tr!(
+                "cli-plan-from-to",
+                from = plan.start.format("%d/%m/%Y").to_string(),
+                to = plan.end.map_or_else(|| "-".into(), |e| e.format("%d/%m/%Y").to_string())
+            );
+            let mut text = format!("{recorded}\n{from_to}");
             if let Some(w) = warning {
                 text.push_str(&format!("\n! R-DO-3 {w}"));
             }
             Ok(text)
         }
         Some(DistractionAction::Step { patient, kind, on, reason, rate }) => {
-            let kind = PhaseKind::from_code(&kind)
-                .ok_or_else(|| eyre!("--kind {kind:?} is not a step; use one of: {}", PhaseKind::codes_text()))?;
+            let kind = PhaseKind::from_code(&kind).ok_or_else(|| {
+                let kind = format!("{kind:?}");
+                eyre!("{}", tr!("cli-distraction-not-a-step", kind = kind, codes = PhaseKind::codes_text()))
+            })?;
             let on = match on {
                 Some(text) => day(&text, "--on")?,
                 None => today,
@@ -128,12 +137,14 @@ pub fn run(
             let case = case_of(store, &patient, case_id)?;
             let event = PhaseEvent { kind, on, reason, rate_mm_day: rate, recorded_at: None };
             let id = store.record_phase(now, case.id, &event).map_err(|e| store.explain(e))?;
-            Ok(format!(
-                "recorded step #{id}: {} on {} for {} (R-DO-7); if it was a mistake: periop void step {id} --reason …",
-                kind.label(),
-                on.format("%d/%m/%Y"),
-                case.patient
-            ))
+            Ok(tr!(
+                "cli-distraction-step-recorded",
+                id = id,
+                kind = kind.label(),
+                day = on.format("%d/%m/%Y").to_string(),
+                patient = case.patient.to_string()
+            )
+            .into_owned())
         }
     }
 }

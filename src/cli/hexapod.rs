@@ -4,7 +4,7 @@
 //! as void at its top and its foot.
 
 use super::args::{HexapodAction, ListFormat};
-use crate::domain::distraction::alerts::fmt_mm;
+use super::distraction::mm;
 use crate::domain::distraction::hexapod::{HexapodPlan, STRUTS};
 use crate::domain::distraction::hexapod_csv;
 use crate::domain::distraction::hexapod_log;
@@ -29,12 +29,12 @@ pub struct Asked<'a> {
 
 /// Reads `--set 3=162.5` (or `3:162.5`, a decimal comma allowed).
 pub fn strut_setting(text: &str) -> Result<(u8, f64)> {
-    let bad = || eyre!("--set {text:?} is not STRUT=MM; write it like --set 3=162.5");
+    let bad = || eyre!("{}", tr!("cli-hexapod-not-a-setting", text = format!("{text:?}")));
     let (strut, mm) = text.split_once(['=', ':']).ok_or_else(bad)?;
-    let strut: u8 =
-        strut.trim().parse().ok().filter(|n| (1..=STRUTS).contains(n)).ok_or_else(|| {
-            eyre!("--set {text:?}: strut {:?} is not a strut; struts are 1 to {STRUTS}", strut.trim())
-        })?;
+    let strut: u8 = strut.trim().parse().ok().filter(|n| (1..=STRUTS).contains(n)).ok_or_else(|| {
+        let (text, strut) = (format!("{text:?}"), format!("{:?}", strut.trim()));
+        eyre!("{}", tr!("cli-hexapod-not-a-strut", text = text, strut = strut, struts = STRUTS))
+    })?;
     let mm: f64 = mm.trim().replace(',', ".").parse().ok().filter(|n: &f64| n.is_finite()).ok_or_else(bad)?;
     Ok((strut, mm))
 }
@@ -45,7 +45,7 @@ pub fn run(store: &mut Store, asked: Asked<'_>, action: Option<HexapodAction>, n
     let today = ward_time::local_day(now, zone);
     match action {
         None => {
-            let patient = asked.patient.ok_or_else(|| eyre!("say whose sheet: --patient HOSPITAL_NUMBER"))?;
+            let patient = asked.patient.ok_or_else(|| eyre!("{}", tr!("cli-hexapod-whose")))?;
             let case = super::distraction_commands::case_of(store, patient, asked.case_id)?;
             let revisions = store.hexapod_revisions(case.id).map_err(|e| store.explain(e))?;
             let revision = pick(&revisions, asked.revision, &case)?;
@@ -68,20 +68,26 @@ pub fn run(store: &mut Store, asked: Asked<'_>, action: Option<HexapodAction>, n
         }
         Some(HexapodAction::Import { patient, case_id, file, note }) => {
             let text = if file == "-" {
-                std::io::read_to_string(std::io::stdin()).map_err(|e| eyre!("reading standard input: {e}"))?
+                std::io::read_to_string(std::io::stdin())
+                    .map_err(|e| eyre!("{}", tr!("cli-hexapod-stdin", error = e.to_string())))?
             } else {
                 std::fs::read_to_string(&file)
-                    .map_err(|e| eyre!("{file}: {e}; give the path of the table the planning software saved"))?
+                    .map_err(|e| eyre!("{}", tr!("cli-hexapod-file", file = file.as_str(), error = e.to_string())))?
             };
             let plan = hexapod_csv::read(&text).map_err(|why| eyre!("{file}: {why} (R-DO-8)"))?;
             let case = super::distraction_commands::case_of(store, &patient, case_id)?;
-            let source = if file == "-" { "typed".to_string() } else { file_name(&file) };
+            let source = if file == "-" { tr!("cli-hexapod-typed").into_owned() } else { file_name(&file) };
             let (_, revision) =
                 store.record_hexapod(now, case.id, &plan, &source, &note).map_err(|e| store.explain(e))?;
-            let mut out =
-                format!("recorded hexapod prescription revision {revision} for {}: {}", case.patient, plan_line(&plan));
+            let mut out = tr!(
+                "cli-hexapod-recorded",
+                revision = revision,
+                patient = case.patient.to_string(),
+                plan = plan_line(&plan)
+            )
+            .into_owned();
             if revision > 1 {
-                let _ = write!(out, "\nrevision {} is void from now on (R-DO-8)", revision - 1);
+                let _ = write!(out, "\n{}", tr!("cli-hexapod-void-from-now", revision = revision - 1));
             }
             let rx = &case.prescription;
             if let Some(w) = rx.rate_warning(plan.rate_mm_day, store.settings()) {
@@ -109,15 +115,19 @@ pub fn run(store: &mut Store, asked: Asked<'_>, action: Option<HexapodAction>, n
             let revisions = store.hexapod_revisions(case.id).map_err(|e| store.explain(e))?;
             let current = revisions.last().ok_or_else(|| no_prescription(&case))?;
             store.log_struts(now, current.sheet.prescription_id, &entries).map_err(|e| store.explain(e))?;
-            let struts: Vec<String> =
-                entries.iter().map(|e| format!("{} to {} mm", e.strut, fmt_mm(e.length_mm))).collect();
-            let mut out = format!(
-                "logged for {} (revision {}): strut {}{}",
-                on.format("%d/%m/%Y"),
-                current.sheet.revision,
-                struts.join(", strut "),
-                if phone { ", reported by phone" } else { "" }
-            );
+            let struts: Vec<String> = entries
+                .iter()
+                .map(|e| tr!("cli-hexapod-strut-to", strut = e.strut, mm = mm(e.length_mm)).into_owned())
+                .collect();
+            let phone = if phone { tr!("cli-hexapod-by-phone-reported").into_owned() } else { String::new() };
+            let mut out = tr!(
+                "cli-hexapod-logged",
+                day = on.format("%d/%m/%Y").to_string(),
+                revision = current.sheet.revision,
+                struts = struts.join(&format!("{} ", tr!("cli-hexapod-strut-joiner"))),
+                phone = phone
+            )
+            .into_owned();
             let after = store.hexapod_revisions(case.id).map_err(|e| store.explain(e))?;
             if let Some(now_in_force) = after.last() {
                 for f in
@@ -138,21 +148,19 @@ fn file_name(path: &str) -> String {
 }
 
 fn no_prescription(case: &DistractionCase) -> color_eyre::Report {
-    eyre!(
-        "distraction case #{} has no hexapod prescription; a doctor records one with `periop hexapod import`",
-        case.id
-    )
+    eyre!("{}", tr!("cli-hexapod-no-prescription", id = case.id))
 }
 
 fn pick<'a>(revisions: &'a [Revision], asked: Option<u32>, case: &DistractionCase) -> Result<&'a Revision> {
     match asked {
         None => revisions.last().ok_or_else(|| no_prescription(case)),
         Some(n) => revisions.iter().find(|r| r.sheet.revision == n).ok_or_else(|| {
-            eyre!(
-                "distraction case #{} has no revision {n}; it has {}",
-                case.id,
-                if revisions.is_empty() { "none".to_string() } else { format!("1 to {}", revisions.len()) }
-            )
+            let has = if revisions.is_empty() {
+                tr!("cli-hexapod-none")
+            } else {
+                tr!("cli-hexapod-one-to", count = revisions.len())
+            };
+            eyre!("{}", tr!("cli-hexapod-no-revision", id = case.id, revision = n, has = has))
         }),
     }
 }
@@ -160,14 +168,15 @@ fn pick<'a>(revisions: &'a [Revision], asked: Option<u32>, case: &DistractionCas
 /// `5 mm at 1 mm/day, 5 days of adjustment from 02/12/2026 to 06/12/2026`.
 pub fn plan_line(plan: &HexapodPlan) -> String {
     let first_adjustment = plan.days.get(1).map(|d| d.day);
-    format!(
-        "{} mm at {} mm/day, {} days of adjustment from {} to {}",
-        fmt_mm(plan.correction_mm),
-        fmt_mm(plan.rate_mm_day),
-        plan.adjustment_days(),
-        first_adjustment.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
-        plan.last_day().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default()
+    tr!(
+        "cli-hexapod-plan",
+        correction = mm(plan.correction_mm),
+        rate = mm(plan.rate_mm_day),
+        days = plan.adjustment_days(),
+        from = first_adjustment.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+        to = plan.last_day().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default()
     )
+    .into_owned()
 }
 
 /// The printed sheet of one revision.
@@ -185,44 +194,50 @@ pub fn sheet_text(
     let when = |at: DateTime<Utc>| {
         format!("{} {}", ward_time::local_day(at, zone).format("%d/%m/%Y"), ward_time::clock_text(at, zone))
     };
-    let void_line = revision.superseded_at.map(|at| {
-        format!("VOID: revision {} was replaced at {}; do not adjust from this sheet", sheet.revision, when(at))
-    });
+    let void_line =
+        revision.superseded_at.map(|at| tr!("cli-hexapod-void", revision = sheet.revision, at = when(at)).into_owned());
     let mut out = String::new();
     if let Some(line) = &void_line {
         let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(
-        out,
-        "{}  {}  distraction case #{}, {} on a {}",
-        case.patient,
-        case.hospital_number,
-        case.id,
-        case.prescription.site.label(),
-        case.prescription.device.label()
+    let said = tr!(
+        "cli-hexapod-case",
+        patient = case.patient.to_string(),
+        number = case.hospital_number.as_str(),
+        id = case.id,
+        site = case.prescription.site.label(),
+        device = case.prescription.device.label()
     );
-    let source = if revision.source.is_empty() { String::new() } else { format!(", from {}", revision.source) };
+    let _ = writeln!(out, "{said}");
+    let source = if revision.source.is_empty() {
+        String::new()
+    } else {
+        tr!("cli-hexapod-from", source = revision.source.as_str()).into_owned()
+    };
     let note = if revision.note.is_empty() { String::new() } else { format!(": {}", revision.note) };
-    let _ = writeln!(
-        out,
-        "Hexapod prescription revision {} of {of}, recorded {} by {}{source}{note}",
-        sheet.revision,
-        when(revision.recorded_at),
-        revision.recorded_by
+    let said = tr!(
+        "cli-hexapod-revision",
+        revision = sheet.revision,
+        of = of,
+        at = when(revision.recorded_at),
+        by = revision.recorded_by.to_string(),
+        source = source,
+        note = note
     );
-    let _ = writeln!(out, "{}; adjust the struts in order, 1 to 6 (R-DO-8)", plan_line(plan));
+    let _ = writeln!(out, "{said}");
+    let _ = writeln!(out, "{}", tr!("cli-hexapod-in-order", plan = plan_line(plan)));
     let mut fits: Vec<_> = plan.fits.iter().collect();
     fits.sort_by_key(|f| (f.from_day, f.strut));
     for f in fits {
         let from = if Some(f.from_day) == plan.first_day() {
-            "fitted".to_string()
+            tr!("cli-hexapod-fitted")
         } else {
-            format!("CHANGE on {}", f.from_day.format("%d/%m/%Y"))
+            tr!("cli-hexapod-change-on", day = f.from_day.format("%d/%m/%Y").to_string())
         };
-        let _ = writeln!(out, "  strut {}  {from}", f.label());
+        let _ = writeln!(out, "  {}", tr!("cli-hexapod-strut-fit", strut = f.label(), from = from));
     }
     let flags = if sheet.void { Vec::new() } else { hexapod_log::flags(plan, &sheet.log, now, zone, settings) };
-    let mut header = "  day       ".to_string();
+    let mut header = format!("  {:<10}", tr!("cli-hexapod-day"));
     for strut in 1..=STRUTS {
         let colour = plan.fit_on(strut, plan.first_day().unwrap_or(today)).map_or("", |f| f.colour.label());
         let _ = write!(header, " {:>10}", format!("{strut} {colour}"));
@@ -231,36 +246,36 @@ pub fn sheet_text(
     for (i, row) in plan.days.iter().enumerate() {
         let mut line = format!("  {}", row.day.format("%d/%m/%Y"));
         for strut in 1..=STRUTS {
-            let mm = fmt_mm(row.lengths[usize::from(strut - 1)]);
+            let mm = mm(row.lengths[usize::from(strut - 1)]);
             let mark =
                 if sheet.void { "" } else { hexapod_log::cell_mark(plan, &sheet.log, &flags, row.day, strut, today) };
             let _ = write!(line, " {:>10}", format!("{mm}{}{mark}", if mark.is_empty() { "" } else { " " }));
         }
         if i == 0 {
-            line.push_str("  as fitted");
+            line.push_str(&format!("  {}", tr!("cli-hexapod-as-fitted")));
         }
         if row.day == today {
-            line.push_str("  < today");
+            line.push_str(&format!("  {}", tr!("cli-hexapod-today")));
         }
         let _ = writeln!(out, "{line}");
     }
     if !sheet.void {
-        let _ =
-            writeln!(out, "  + logged as the sheet says   ! logged off the sheet or twice   x missed   _ to do today");
+        let _ = writeln!(out, "  {}", tr!("cli-hexapod-key"));
     }
     if !sheet.log.is_empty() {
-        let _ = writeln!(out, "Log:");
+        let _ = writeln!(out, "{}", tr!("cli-hexapod-log"));
         for a in &sheet.log {
-            let _ = writeln!(
-                out,
-                "  {}  for {}  strut {} set to {} mm{}  (strut #{})",
-                when(a.done_at),
-                a.day.format("%d/%m"),
-                a.strut,
-                fmt_mm(a.length_mm),
-                if a.by_phone { ", by phone" } else { "" },
-                a.id
+            let phone = if a.by_phone { tr!("cli-hexapod-by-phone").into_owned() } else { String::new() };
+            let said = tr!(
+                "cli-hexapod-log-line",
+                at = when(a.done_at),
+                day = a.day.format("%d/%m").to_string(),
+                strut = a.strut,
+                mm = mm(a.length_mm),
+                phone = phone,
+                id = a.id
             );
+            let _ = writeln!(out, "  {said}");
         }
     }
     for f in &flags {

@@ -26,10 +26,7 @@ impl Preset {
         let periop_lang = match std::env::var("PERIOP_LANG") {
             Ok(v) if v.trim().is_empty() => None,
             Ok(v) => Some(Language::from_code(&v).ok_or_else(|| {
-                eyre!(
-                    "PERIOP_LANG={v:?} is not a language periop speaks; set it to one of: {} (or unset it)",
-                    Language::codes()
-                )
+                eyre!("{}", tr!("cli-language-bad-env", value = format!("{v:?}"), codes = Language::codes()))
             })?),
             Err(_) => None,
         };
@@ -70,26 +67,35 @@ pub fn staff_language(store: &mut Store, asked: Option<&str>, preset: &Preset, n
     let mut said = String::new();
     if let Some(word) = asked {
         let chosen = match word.trim() {
-            w if w.eq_ignore_ascii_case("none") => None,
+            w if w.eq_ignore_ascii_case(NONE) => None,
             w => Some(Language::from_code(w).ok_or_else(|| {
-                eyre!("{w:?} is not a language periop speaks; give one of: {}, or none", Language::codes())
+                eyre!("{}", tr!("cli-language-bad-word", word = format!("{w:?}"), codes = Language::codes()))
             })?),
         };
         store.write(now, |tx| staff::set_own_language(tx, chosen))?;
+        let _in_force = crate::i18n::scope(preset.choose(store).0);
+        let account = store.actor().account.as_str();
         said = match chosen {
-            Some(l) => format!("{} keeps {} as their language\n", store.actor().account, l.code()),
-            None => format!("{} keeps no language of their own\n", store.actor().account),
-        };
+            Some(l) => tr!("cli-language-kept", account = account, code = l.code()),
+            None => tr!("cli-language-kept-none", account = account),
+        }
+        .into_owned();
+        said.push('\n');
     }
     let (in_force, source) = preset.choose(store);
-    let own = store.actor().language.map_or("none", Language::code);
-    said.push_str(&format!(
-        "language: {} (from {}); your account's own: {own}\n\
-         order: --lang, PERIOP_LANG, your account's own (periop staff language en|fr|none), \
-         LC_ALL/LC_MESSAGES/LANG, the site setting site.language ({})\n",
-        in_force.code(),
-        source.describe(),
-        store.settings().language().code()
-    ));
+    // Said in the language now in force (the account's own may have just changed).
+    let _in_force = crate::i18n::scope(in_force);
+    let own = store.actor().language.map_or_else(|| tr!("cli-language-none"), |l| l.code().into());
+    let from = match source {
+        Source::Account => tr!("cli-language-source-account"),
+        Source::Site => tr!("cli-language-source-site"),
+        other => other.describe().into(),
+    };
+    let in_force_line = tr!("cli-language-in-force", code = in_force.code(), source = from, own = own);
+    let order = tr!("cli-language-order", site = store.settings().language().code());
+    said.push_str(&format!("{in_force_line}\n{order}\n"));
     Ok(said)
 }
+
+/// `periop staff language none`: the account keeps no language of its own.
+const NONE: &str = "none";

@@ -36,10 +36,26 @@ pub fn init(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
     let store = Store::init(path, &Account::current(), now)?;
     let actor = store.actor();
     println!(
-        "created {} (schema {}); {} registered as admin",
-        crate::store::error::shown(path),
-        crate::store::schema::VERSION,
-        actor.account
+        "{}",
+        tr!(
+            "cli-init-created",
+            path = crate::store::error::shown(path),
+            schema = crate::store::schema::VERSION,
+            account = actor.account.as_str()
+        )
     );
     Ok(())
+}
+
+/// `Monday 23/11/2026` (`lundi 23/11/2026`): a day in full, its weekday
+/// whole, in the language in force.
+pub(crate) fn day_long(day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let weekday = crate::i18n::weekday_long(crate::i18n::language(), day.weekday());
+    format!("{weekday} {}", crate::domain::day_label::date_text(day))
+}
+
+/// `yes` or `retired`: the `active` column of the list commands.
+pub(crate) fn active_word(active: bool) -> String {
+    if active { tr!("cli-yes") } else { tr!("cli-retired") }.into_owned()
 }

@@ -37,7 +37,7 @@ pub fn run(
     let today = ward_time::local_day(now, zone);
     match action {
         None => {
-            let number = number.ok_or_else(|| eyre!("say whose follow-up: --patient HOSPITAL_NUMBER"))?;
+            let number = number.ok_or_else(|| eyre!("{}", tr!("cli-ho-whose")))?;
             let who = patient(store, number)?;
             let rows = store.ossification_of(who.patient_id).map_err(|e| store.explain(e))?;
             Ok(match format {
@@ -58,19 +58,16 @@ pub fn run(
         }) => {
             let surgery_at = instant(&surgery, "--surgery", zone)?;
             let kind = ProphylaxisKind::from_code(prophylaxis.trim()).ok_or_else(|| {
-                eyre!("--prophylaxis {prophylaxis:?} is not one; use one of: {}", ProphylaxisKind::codes_text())
+                let text = format!("{prophylaxis:?}");
+                eyre!("{}", tr!("cli-ho-not-a-prophylaxis", text = text, codes = ProphylaxisKind::codes_text()))
             })?;
             // Found in use: `--prophylaxis none --dose 7` was accepted and the
             // dose dropped; an option the kind does not record is refused.
             if dose.is_some() && kind != ProphylaxisKind::Radiotherapy {
-                return Err(eyre!(
-                    "--dose is a radiotherapy's; a prophylaxis {:?} has no dose: leave --dose out, or say \
-                     --prophylaxis radiotherapy",
-                    kind.code()
-                ));
+                return Err(eyre!("{}", tr!("cli-ho-dose-radiotherapy", kind = format!("{:?}", kind.code()))));
             }
             if given.is_some() && kind == ProphylaxisKind::None {
-                return Err(eyre!("--given is when a prophylaxis was given; with --prophylaxis none, leave it out"));
+                return Err(eyre!("{}", tr!("cli-ho-given-none")));
             }
             let given = match given {
                 Some(text) => instant(&text, "--given", zone)?,
@@ -81,8 +78,7 @@ pub fn run(
                 ProphylaxisKind::Nsaid => Prophylaxis::Nsaid { drug, from: given, days },
                 ProphylaxisKind::Radiotherapy => Prophylaxis::Radiotherapy {
                     at: given,
-                    dose_gy: dose
-                        .ok_or_else(|| eyre!("a radiotherapy needs its dose: --dose GY (one dose of 7-8 Gy)"))?,
+                    dose_gy: dose.ok_or_else(|| eyre!("{}", tr!("cli-ho-dose-needed")))?,
                 },
             };
             let who = patient(store, &number)?;
@@ -92,11 +88,16 @@ pub fn run(
             let (id, warnings) = store.write(now, |tx| store_ho::record(tx, &new)).map_err(|e| store.explain(e))?;
             let months = ossification::followup_months(store.settings());
             let due = ossification::xray_due_by(surgery_at, store.settings());
-            let mut out = format!(
-                "recorded ossification follow-up #{id} for {who}: {words}; X-ray check due {} ({}={months} months, R-HO-1)",
-                due.format("%d/%m/%Y"),
-                ossification::FOLLOWUP_MONTHS
-            );
+            let mut out = tr!(
+                "cli-ho-recorded",
+                id = id,
+                patient = who.to_string(),
+                words = words,
+                day = due.format("%d/%m/%Y").to_string(),
+                setting = ossification::FOLLOWUP_MONTHS,
+                months = months
+            )
+            .into_owned();
             for w in warnings {
                 let _ = write!(out, "\n! {w}");
             }
@@ -104,38 +105,43 @@ pub fn run(
         }
         Some(OssificationAction::Xray { id, on, brooker }) => {
             let grade = Brooker::parse(&brooker)
-                .ok_or_else(|| eyre!("--brooker {brooker:?} is not a Brooker grade; use 0, I, II, III or IV"))?;
+                .ok_or_else(|| eyre!("{}", tr!("cli-ho-not-brooker", text = format!("{brooker:?}"))))?;
             let on = match on {
                 Some(text) => day(&text, "--on")?,
                 None => today,
             };
             store.write(now, |tx| store_ho::record_xray(tx, id, None, on, grade)).map_err(|e| store.explain(e))?;
-            Ok(format!(
-                "recorded the X-ray check of follow-up #{id} on {}: Brooker {} (R-HO-1)",
-                on.format("%d/%m/%Y"),
-                grade.label()
-            ))
+            Ok(tr!("cli-ho-xray-recorded", id = id, day = on.format("%d/%m/%Y").to_string(), grade = grade.label())
+                .into_owned())
         }
     }
 }
 
 pub fn text(rows: &[FollowUpRow], who: &str, today: chrono::NaiveDate, settings: &Settings) -> String {
     let zone = settings.zone();
-    let mut out = format!("Heterotopic ossification follow-up of {who} ({})\n", rows.len());
+    let mut out = format!("{}\n", tr!("cli-ho-title", patient = who, count = rows.len()));
     for r in rows {
         let f = &r.follow_up;
-        let surgery = f.surgery_at.with_timezone(&zone).format("%d/%m/%Y %H:%M");
-        let _ = writeln!(out, "  #{:<4} surgery {surgery}: {}", f.follow_up_id, f.prophylaxis.words(zone));
+        let surgery = f.surgery_at.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string();
+        let said = tr!(
+            "cli-ho-surgery",
+            id = format!("{:<4}", f.follow_up_id),
+            at = surgery,
+            words = f.prophylaxis.words(zone)
+        );
+        let _ = writeln!(out, "  {said}");
         if let Some(reason) = &f.timing_reason {
-            let _ = writeln!(out, "        recorded outside the window because: {reason}");
+            let _ = writeln!(out, "        {}", tr!("cli-ho-outside-window", reason = reason.as_str()));
         }
         match (f.xray_on, f.brooker) {
             (Some(on), grade) => {
                 let grade = grade.map_or("-", Brooker::label);
-                let _ = writeln!(out, "        X-ray {}: Brooker {grade}", on.format("%d/%m/%Y"));
+                let said = tr!("cli-ho-xray", day = on.format("%d/%m/%Y").to_string(), grade = grade);
+                let _ = writeln!(out, "        {said}");
             }
             (None, _) => {
-                let _ = writeln!(out, "        X-ray check due {}", f.xray_due(settings).format("%d/%m/%Y"));
+                let day = f.xray_due(settings).format("%d/%m/%Y").to_string();
+                let _ = writeln!(out, "        {}", tr!("cli-ho-xray-due", day = day));
             }
         }
         for a in ossification::alerts(f, today, settings) {

@@ -19,20 +19,21 @@ pub fn run(store: &mut Store, now: DateTime<Utc>) -> Result<String> {
         }
     };
     let done = store.reindex(now, &mut progress).map_err(|e| store.explain(e))?;
-    Ok(format!(
-        "rebuilt the search indexes of {} from {} patients and {} audit rows in {:.1} s (recorded in the audit log); \
-         `periop check` compares them with the records",
-        shown(store.path()),
-        done.patients,
-        done.audit_rows,
-        started.elapsed().as_secs_f64()
-    ))
+    let seconds = crate::i18n::decimal(crate::i18n::language(), started.elapsed().as_secs_f64(), 1);
+    Ok(tr!(
+        "cli-reindex-done",
+        path = shown(store.path()),
+        patients = done.patients,
+        rows = done.audit_rows,
+        seconds = seconds
+    )
+    .into_owned())
 }
 
 /// `indexing: 40% (325000 of 813000 rows)`.
 fn progress_line(done: u64, all: u64) -> String {
     let percent = (done * 100).checked_div(all).unwrap_or(100);
-    format!("indexing: {percent}% ({done} of {all} rows)")
+    tr!("cli-reindex-progress", percent = percent, done = done, all = all).into_owned()
 }
 
 #[cfg(test)]

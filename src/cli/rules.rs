@@ -37,13 +37,21 @@ pub fn all() -> Vec<Rule> {
     out
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("there is no rule {given:?}; rule IDs look like R-FAST-4 ({known}); `periop rules` prints them all")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownRule {
     pub given: String,
     /// The known IDs by family: `R-PATH-1..6, R-READY-1..3, …`.
     pub known: String,
 }
+
+impl std::fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let given = format!("{:?}", self.given);
+        f.write_str(&tr!("cli-rules-unknown", given = given, known = self.known.as_str()))
+    }
+}
+
+impl std::error::Error for UnknownRule {}
 
 /// One rule's text by its ID (`r-fast-4` and ` R-FAST-4 ` are read as `R-FAST-4`).
 pub fn lookup(id: &str) -> Result<&'static str, UnknownRule> {

@@ -10,7 +10,16 @@ use std::fmt::Write;
 pub fn list(store: &Store) -> Result<String> {
     let current = store.settings();
     let mut out = String::new();
-    let _ = writeln!(out, "{:<28} {:>14} {:<8} {:<12} {:<10} source", "key", "value", "unit", "range", "rule");
+    let _ = writeln!(
+        out,
+        "{:<28} {:>14} {:<8} {:<12} {:<10} {}",
+        tr!("cli-settings-key"),
+        tr!("cli-settings-value"),
+        tr!("cli-settings-unit"),
+        tr!("cli-settings-range"),
+        tr!("cli-settings-rule"),
+        tr!("cli-settings-source")
+    );
     for def in CATALOGUE {
         let value = current.raw_value(def.key);
         let marker = if value != def.default { " *" } else { "" };
@@ -23,9 +32,9 @@ pub fn list(store: &Store) -> Result<String> {
             def.key, value, def.unit, range, def.rule, def.source
         );
     }
-    let _ = writeln!(out, "\n* set for this site (the default differs); `periop settings set KEY VALUE` changes one");
+    let _ = writeln!(out, "\n{}", tr!("cli-settings-footnote"));
     for refused in store.refused_settings() {
-        let _ = writeln!(out, "REFUSED stored value: {refused}");
+        let _ = writeln!(out, "{}", tr!("cli-settings-refused", text = refused.to_string()));
     }
     Ok(out)
 }

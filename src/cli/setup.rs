@@ -21,24 +21,27 @@ pub fn rooms_text(rows: &[RoomRow]) -> String {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            vec![
-                r.name.clone(),
-                r.kind.clone(),
-                format!("{}–{}", r.opens, r.closes),
-                if r.active { "yes" } else { "retired" }.to_string(),
-            ]
+            vec![r.name.clone(), r.kind.clone(), format!("{}–{}", r.opens, r.closes), super::active_word(r.active)]
         })
         .collect();
-    super::columns::table(&["room", "kind", "hours", "active"], &cells)
+    let header = [tr!("cli-setup-room"), tr!("cli-setup-kind"), tr!("cli-setup-hours"), tr!("cli-setup-active")];
+    super::columns::table(&header.each_ref().map(|h| h.as_ref()), &cells)
 }
 
 /// A bed's state as the lists say it: a free bed a planned stay holds is
 /// `reserved from DD/MM` (R-PATH-4).
 fn bed_state(b: &BedSetupRow) -> String {
-    match b.reserved_from {
-        Some(day) if b.state == "free" => format!("reserved from {}", day.format("%d/%m")),
-        _ => b.state.clone(),
+    use crate::domain::beds::BedState;
+    let state = BedState::from_code(&b.state);
+    match (b.reserved_from, state) {
+        (Some(day), Some(BedState::Free)) => tr!("cli-setup-reserved-from", day = day.format("%d/%m").to_string()),
+        (_, Some(BedState::Free)) => tr!("cli-setup-bed-free"),
+        (_, Some(BedState::Occupied)) => tr!("cli-setup-bed-occupied"),
+        (_, Some(BedState::ToClean)) => tr!("cli-setup-bed-to-clean"),
+        (_, Some(BedState::Closed)) => tr!("cli-setup-bed-closed"),
+        (_, None) => b.state.clone().into(),
     }
+    .into_owned()
 }
 
 pub fn beds_text(rows: &[BedSetupRow]) -> String {
@@ -49,15 +52,16 @@ pub fn beds_text(rows: &[BedSetupRow]) -> String {
                 b.label.clone(),
                 b.unit.clone().unwrap_or_else(|| "-".into()),
                 bed_state(b),
-                if b.active { "yes" } else { "retired" }.to_string(),
+                super::active_word(b.active),
             ]
         })
         .collect();
-    super::columns::table(&["bed", "unit", "state", "active"], &cells)
+    let header = [tr!("cli-setup-bed"), tr!("cli-setup-unit"), tr!("cli-setup-state"), tr!("cli-setup-active")];
+    super::columns::table(&header.each_ref().map(|h| h.as_ref()), &cells)
 }
 
 pub fn procedures_text(rows: &[ProcedureKindRow]) -> String {
-    let yes = |b: bool| if b { "yes" } else { "-" }.to_string();
+    let yes = |b: bool| if b { tr!("cli-yes").into_owned() } else { "-".to_string() };
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|p| {
@@ -67,11 +71,19 @@ pub fn procedures_text(rows: &[ProcedureKindRow]) -> String {
                 p.minutes.to_string(),
                 yes(p.anaesthesia_expected),
                 yes(p.implants_expected),
-                if p.active { "yes" } else { "retired" }.to_string(),
+                super::active_word(p.active),
             ]
         })
         .collect();
-    super::columns::table(&["code", "label", "minutes", "anaesthesia", "implants", "active"], &cells)
+    let header = [
+        tr!("cli-setup-code"),
+        tr!("cli-setup-label"),
+        tr!("cli-setup-minutes"),
+        tr!("cli-setup-anaesthesia"),
+        tr!("cli-setup-implants"),
+        tr!("cli-setup-active"),
+    ];
+    super::columns::table(&header.each_ref().map(|h| h.as_ref()), &cells)
 }
 
 /// `{schema: 1, KEY: [rows]}`: the rows as their struct names them.
@@ -118,7 +130,12 @@ pub fn put(
     change: impl FnOnce(&mut WriteTx<'_>) -> crate::store::Result<Put>,
 ) -> color_eyre::Result<String> {
     let done = store.write(now, change)?;
-    Ok(format!("{what}: {}", done.word()))
+    let word = match done {
+        Put::Added(_) => tr!("cli-setup-added"),
+        Put::Changed(_) => tr!("cli-setup-changed"),
+        Put::Unchanged(_) => tr!("cli-setup-unchanged"),
+    };
+    Ok(tr!("cli-setup-put", what = what, done = word).into_owned())
 }
 
 // ---- The ward file ----
@@ -208,14 +225,25 @@ impl Applied {
     }
 
     pub fn summary(&self) -> String {
-        let parts: Vec<String> = self.entries.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        format!(
-            "{} ({} added, {} changed, {} unchanged), in one audited transaction",
-            if parts.is_empty() { "nothing".to_string() } else { parts.join(", ") },
-            self.added,
-            self.changed,
-            self.unchanged
+        let language = crate::i18n::language();
+        // The keys are the catalogue's ids (`cli-setup-rooms`), in the order of the English words.
+        let parts: Vec<String> = self
+            .entries
+            .iter()
+            .map(|(id, n)| {
+                let count = [("count", crate::i18n::Value::from(*n))];
+                crate::i18n::fmt(language, id, &count)
+            })
+            .collect();
+        let entries = if parts.is_empty() { tr!("cli-setup-nothing").into_owned() } else { parts.join(", ") };
+        tr!(
+            "cli-setup-summary",
+            entries = entries,
+            added = self.added,
+            changed = self.changed,
+            unchanged = self.unchanged
         )
+        .into_owned()
     }
 }
 
@@ -227,8 +255,9 @@ fn line_of(text: &str, offset: usize) -> usize {
 /// `periop setup --from ward.toml`: reads the file and applies it whole.
 pub fn from_file(store: &mut Store, path: &Path, now: DateTime<Utc>) -> color_eyre::Result<String> {
     let shown = crate::store::error::shown(path);
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| color_eyre::eyre::eyre!("{shown}: cannot read it ({e}); check the path"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        color_eyre::eyre::eyre!("{}", tr!("cli-setup-cannot-read", file = shown.as_str(), error = e.to_string()))
+    })?;
     let applied = apply(store, &text, &shown, now)?;
     Ok(format!("{shown}: {}", applied.summary()))
 }
@@ -239,7 +268,7 @@ pub fn from_file(store: &mut Store, path: &Path, now: DateTime<Utc>) -> color_ey
 pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> Result<Applied, StoreError> {
     let ward: WardFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
-        StoreError::invalid(format!("{name} line {line}"), e.message().trim().to_string())
+        StoreError::invalid(tr!("cli-setup-line", file = name, line = line), e.message().trim().to_string())
     })?;
     let fold = |t: &str| crate::domain::names::folded(&crate::domain::names::stored(t));
     let key = |e: &Spanned<StaffEntry>| {
@@ -289,7 +318,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 let line = blamed(&why, fields)
                     .and_then(|key| field_line(text, span.start, key))
                     .unwrap_or_else(|| line_of(text, span.start));
-                StoreError::invalid(format!("{name} line {line}: {what}"), why)
+                StoreError::invalid(tr!("cli-setup-line-of", file = name, line = line, what = what), why)
             }
             other => other,
         };
@@ -311,7 +340,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 ("active", r.active.to_string()),
             ];
             let put = setup::put_room(tx, &input, Mode::Either).map_err(|e| at(entry.span(), &fields, e))?;
-            applied.count("rooms", put);
+            applied.count("cli-setup-rooms", put);
         }
         for entry in &ward.bed {
             let b = entry.get_ref();
@@ -329,7 +358,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 ("active", b.active.to_string()),
             ];
             let put = setup::put_bed(tx, &input, Mode::Either).map_err(|e| at(entry.span(), &fields, e))?;
-            applied.count("beds", put);
+            applied.count("cli-setup-beds", put);
         }
         for entry in &ward.procedure {
             let p = entry.get_ref();
@@ -349,7 +378,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 ("active", p.active.to_string()),
             ];
             let put = setup::put_procedure(tx, &input, Mode::Either).map_err(|e| at(entry.span(), &fields, e))?;
-            applied.count("procedure kinds", put);
+            applied.count("cli-setup-procedure-kinds", put);
         }
         for (key, value) in &ward.settings {
             let text_value = match value.get_ref() {
@@ -368,7 +397,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                     Put::Added(0)
                 }
             };
-            applied.count("settings", put);
+            applied.count("cli-setup-settings", put);
         }
         // Staff last: an admin who hands their own role over in the file
         // (R-ROLE-1) still sets up the rest of it first.
@@ -381,7 +410,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 ("active", st.active.to_string()),
             ];
             let put = put_staff(tx, st).map_err(|e| at(entry.span(), &fields, e))?;
-            applied.count("staff", put);
+            applied.count("cli-setup-staff", put);
         }
         Ok(applied)
     })
@@ -445,8 +474,8 @@ fn no_repeats(
         let line = line_of(text, span.start);
         if let Some(first) = seen.insert(folded, line) {
             return Err(StoreError::invalid(
-                format!("{name} line {line}: {shown}"),
-                format!("already named at line {first}; a ward file names each entry once: keep one of the two"),
+                tr!("cli-setup-line-of", file = name, line = line, what = shown),
+                tr!("cli-setup-named-twice", first = first).into_owned(),
             ));
         }
     }
@@ -500,6 +529,28 @@ fn put_staff(tx: &mut WriteTx<'_>, s: &StaffEntry) -> crate::store::Result<Put> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The entry kinds a ward file counts are catalogue ids (`3 rooms`, `3 salles`).
+    #[test]
+    fn each_kind_a_ward_file_counts_is_in_both_catalogues() {
+        use crate::domain::language::Language;
+        for id in
+            ["cli-setup-rooms", "cli-setup-beds", "cli-setup-procedure-kinds", "cli-setup-settings", "cli-setup-staff"]
+        {
+            for language in Language::ALL {
+                assert!(crate::i18n::has(language, id), "{id} ({})", language.code());
+            }
+        }
+        let mut applied = Applied::default();
+        applied.count("cli-setup-rooms", Put::Added(1));
+        applied.count("cli-setup-rooms", Put::Unchanged(2));
+        assert_eq!(applied.summary(), "2 rooms (1 added, 0 changed, 1 unchanged), in one audited transaction");
+        let _fr = crate::i18n::scope(Language::Fr);
+        assert_eq!(
+            applied.summary(),
+            "2 salles (1 ajouté(s), 0 modifié(s), 1 inchangé(s)), en une seule transaction auditée"
+        );
+    }
 
     #[test]
     fn lines_are_counted_from_one() {

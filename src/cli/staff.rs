@@ -14,8 +14,8 @@ use std::fmt::Write;
 /// `periop roles`: one line per change kind, a mark under each role that may.
 pub fn roles_text() -> String {
     let mut out = String::new();
-    let width = Change::ALL.iter().map(|c| c.label().len()).max().unwrap_or(0);
-    let _ = write!(out, "{:<width$}", "change");
+    let width = Change::ALL.iter().map(|c| c.label().chars().count()).max().unwrap_or(0);
+    let _ = write!(out, "{:<width$}", tr!("cli-roles-change"));
     for role in Role::ALL {
         let _ = write!(out, " {:>12}", role.code());
     }
@@ -23,15 +23,12 @@ pub fn roles_text() -> String {
     for change in Change::ALL {
         let _ = write!(out, "{:<width$}", change.label());
         for role in Role::ALL {
-            let _ = write!(out, " {:>12}", if roles::may(role, change) { "yes" } else { "-" });
+            let may = if roles::may(role, change) { tr!("cli-roles-yes") } else { "-".into() };
+            let _ = write!(out, " {may:>12}");
         }
         out.push('\n');
     }
-    out.push_str(
-        "\nR-ROLE-1: the write path refuses a change the role may not make, naming the roles that may.\n\
-         `unassigned` is a new account; `read_only` is for staff on call who only look; a retired\n\
-         member of staff only reads. `periop staff set ACCOUNT --role ROLE` gives a role (admin).\n",
-    );
+    let _ = writeln!(out, "\n{}", tr!("cli-roles-explained"));
     out
 }
 
@@ -75,11 +72,18 @@ pub fn list_text(rows: &[StaffRow]) -> String {
                 s.account.clone().unwrap_or_else(|| "-".into()),
                 s.display_name.clone(),
                 s.role.code().to_string(),
-                if s.active { "yes" } else { "retired" }.to_string(),
+                super::active_word(s.active),
             ]
         })
         .collect();
-    super::columns::table(&["id", "account", "name", "role", "active"], &cells)
+    let header = [
+        tr!("cli-staff-id"),
+        tr!("cli-staff-account"),
+        tr!("cli-staff-name"),
+        tr!("cli-staff-role"),
+        tr!("cli-staff-active"),
+    ];
+    super::columns::table(&header.each_ref().map(|h| h.as_ref()), &cells)
 }
 
 /// `{schema: 1, staff: [{staff_id, account, display_name, role, active, version}]}`.
@@ -108,13 +112,14 @@ pub fn list_csv(rows: &[StaffRow]) -> String {
 pub fn role(code: &str) -> Result<Role> {
     Role::from_code(code).filter(|r| *r != Role::Unassigned).ok_or_else(|| {
         let known: Vec<&str> = Role::ALL.iter().filter(|r| **r != Role::Unassigned).map(|r| r.code()).collect();
-        eyre!("--role {code:?} is not a role; use one of: {}", known.join(", "))
+        eyre!("{}", tr!("cli-not-a-role", code = format!("{code:?}"), roles = known.join(", ")))
     })
 }
 
 pub fn add(store: &mut Store, account: Option<&str>, name: &str, role: Role, now: DateTime<Utc>) -> Result<String> {
     let id = store.write(now, |tx| staff::add(tx, account, name, role))?;
-    Ok(format!("added staff #{id}: {name} ({}), role {}", account.unwrap_or("no account"), role.code()))
+    let account = account.map_or_else(|| tr!("cli-staff-no-account"), |a| a.to_string().into());
+    Ok(tr!("cli-staff-added", id = id, name = name, account = account.into_owned(), role = role.code()).into_owned())
 }
 
 /// Changes the member of staff `who` names (account, `#id` or name).
@@ -122,22 +127,24 @@ pub fn set(store: &mut Store, who: &str, change: &StaffChange, now: DateTime<Utc
     let row = find(store, who)?;
     store.write(now, |tx| staff::set(tx, row.staff_id, row.version, change))?;
     let after = find(store, &format!("#{}", row.staff_id))?;
-    Ok(format!(
-        "staff #{}: {} ({}), role {}{}",
-        after.staff_id,
-        after.display_name,
-        after.account.as_deref().unwrap_or("no account"),
-        after.role.code(),
-        if after.active { "" } else { ", retired" }
-    ))
+    let account = after.account.clone().map_or_else(|| tr!("cli-staff-no-account").into_owned(), |a| a);
+    let retired = if after.active { String::new() } else { tr!("cli-staff-retired").into_owned() };
+    Ok(tr!(
+        "cli-staff-changed",
+        id = after.staff_id,
+        name = after.display_name.as_str(),
+        account = account,
+        role = after.role.code(),
+        retired = retired
+    )
+    .into_owned())
 }
 
 fn find(store: &Store, who: &str) -> Result<StaffRow> {
     store.find_staff(who)?.ok_or_else(|| {
         StoreError::invalid(
-            format!("staff {who:?}"),
-            "not on the staff list (an account appears after its first run of periop); add it with \
-             `periop staff add --account ACCOUNT --name NAME --role ROLE`",
+            tr!("cli-staff-who", who = format!("{who:?}")).into_owned(),
+            tr!("cli-staff-not-listed").into_owned(),
         )
         .into()
     })

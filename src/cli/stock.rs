@@ -38,11 +38,11 @@ pub fn run(store: &mut Store, action: Option<StockAction>, format: ListFormat, n
         Some(StockAction::Add { code, manufacturer, name, kind, implantable, gtin, min, mm_per_turn }) => {
             let kind = DeviceKind::from_code(&kind).ok_or_else(|| {
                 let kinds: Vec<&str> = DeviceKind::ALL.iter().map(|k| k.code()).collect();
-                eyre!("--kind {kind:?} is not a device kind; use one of: {}", kinds.join(", "))
+                eyre!("{}", tr!("cli-stock-not-a-kind", kind = format!("{kind:?}"), kinds = kinds.join(", ")))
             })?;
             let new = NewReference { code, manufacturer, name, kind, implantable, gtin, min_stock: min, mm_per_turn };
             store.write(now, |tx| stock_moves::add_reference(tx, &new)).map_err(|e| store.explain(e))?;
-            Ok(format!("reference {} added: {} ({})", new.code.trim(), new.name.trim(), kind.label()))
+            Ok(tr!("cli-stock-added", code = new.code.trim(), name = new.name.trim(), kind = kind.label()).into_owned())
         }
         Some(StockAction::Receive { scan, reference, lot, serial, expiry, units, location, expired_ok }) => {
             let asked = ReceiveAsked { scan, reference, lot, serial, expiry, units, location, expired_ok };
@@ -52,18 +52,19 @@ pub fn run(store: &mut Store, action: Option<StockAction>, format: ListFormat, n
             let found = store.find_reference(&reference).map_err(|e| store.explain(e))?;
             let lots = store.find_lots(&found, &lot).map_err(|e| store.explain(e))?;
             let Some(chosen) = lots.iter().find(|l| l.quarantine.is_some()).or(lots.first()) else {
-                return Err(eyre!("{} lot {lot:?} was never received here; check the lot number", found.name));
+                let said = tr!("cli-stock-never-received", name = found.name.as_str(), lot = format!("{lot:?}"));
+                return Err(eyre!("{said}"));
             };
             let id = chosen.id;
             let lifted =
                 store.write(now, |tx| stock_moves::lift(tx, id, &reason, recall)).map_err(|e| store.explain(e))?;
-            Ok(format!(
-                "{}: {} lifted (was: {}); {} unit(s) usable again",
-                lifted.what,
-                if recall { "recall" } else { "quarantine" },
-                lifted.was,
-                lifted.quantity
-            ))
+            let (what, was, count) = (lifted.what.to_string(), lifted.was.to_string(), lifted.quantity);
+            Ok(if recall {
+                tr!("cli-stock-lifted-recall", what = what, was = was, count = count)
+            } else {
+                tr!("cli-stock-lifted-quarantine", what = what, was = was, count = count)
+            }
+            .into_owned())
         }
     }
 }
@@ -87,43 +88,47 @@ fn receive(store: &mut Store, now: DateTime<Utc>, today: NaiveDate, asked: Recei
     let options = gs1::Options { separator: store.settings().scanner_gs_key(), reference_year: today.year() };
     // R-TRACE-3: one reader for GS1 and HIBC, the Stock tab's.
     let label = match &scan {
-        Some(text) => Some(labels::read(text, options).map_err(|e| eyre!("the scanned string: {e}"))?),
+        Some(text) => Some(
+            labels::read(text, options).map_err(|e| eyre!("{}", tr!("cli-stock-scanned", error = e.to_string())))?,
+        ),
         None => None,
     };
     let found = match (&reference, &label) {
         (Some(code), _) => store.find_reference(code).map_err(|e| match store.explain(e) {
-            e @ crate::store::StoreError::Invalid { .. } => eyre!("{e} (or add it with `periop stock add`)"),
+            e @ crate::store::StoreError::Invalid { .. } => eyre!("{}", tr!("cli-stock-or-add", error = e.to_string())),
             e => e.into(),
         })?,
         (None, Some(label)) => {
             let refs: Vec<_> = store.stock().map_err(|e| store.explain(e))?.into_iter().map(|l| l.reference).collect();
             match label.reference(&refs) {
                 Ok(Some(r)) => r.clone(),
-                Ok(None) => return Err(eyre!("which device? the label has no (01) GTIN; pass --ref CODE")),
+                Ok(None) => return Err(eyre!("{}", tr!("cli-stock-no-gtin"))),
                 Err(missing) => {
                     let add = match (missing.gtin(), missing.code()) {
                         (Some(g), _) => format!("`periop stock add --gtin {g}`"),
                         (_, Some(c)) => format!("`periop stock add --ref {c}`"),
                         _ => "`periop stock add`".to_string(),
                     };
-                    return Err(eyre!("{missing}; add it with {add}"));
+                    return Err(eyre!("{}", tr!("cli-stock-add-it", missing = missing.to_string(), command = add)));
                 }
             }
         }
         (None, None) => {
-            return Err(eyre!("which device? pass --scan with a (01) GTIN or an HIBC label, or --ref CODE"));
+            return Err(eyre!("{}", tr!("cli-stock-which-device")));
         }
     };
     if let (Some(labels::Label::Gs1(parsed)), Some(known)) = (&label, &found.gtin)
         && let Some(g) = &parsed.gtin
         && g.as_str() != known
     {
-        return Err(eyre!("the scanned GTIN {g} is not reference {}'s ({known}); check the label", found.code));
+        let said =
+            tr!("cli-stock-other-gtin", gtin = g.to_string(), code = found.code.as_str(), known = known.as_str());
+        return Err(eyre!("{said}"));
     }
     let expiry = match expiry {
         Some(text) => Some(
             NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|_| eyre!("--expiry {text:?} is not a day; write it like 2027-06-30"))?,
+                .map_err(|_| eyre!("{}", tr!("cli-stock-not-an-expiry", text = format!("{text:?}"))))?,
         ),
         None => label.as_ref().and_then(labels::Label::expiry),
     };
@@ -140,8 +145,11 @@ fn receive(store: &mut Store, now: DateTime<Utc>, today: NaiveDate, asked: Recei
     };
     let got = store.write(now, |tx| stock_moves::receive(tx, &receipt)).map_err(|e| store.explain(e))?;
     let lots = lot_words(&receipt.lot, &receipt.serial);
-    let expiry = receipt.expiry.map(|e| format!(", use by {}", e.format("%d/%m/%Y"))).unwrap_or_default();
-    let joined = if got.added_to_existing { " (added to the lot on the shelf)" } else { "" };
+    let expiry = receipt
+        .expiry
+        .map(|e| tr!("cli-stock-use-by", day = e.format("%d/%m/%Y").to_string()).into_owned())
+        .unwrap_or_default();
+    let joined = if got.added_to_existing { format!(" {}", tr!("cli-stock-joined")) } else { String::new() };
     // R-TRACE-3 (issue 10): what a dropped GS may have run into the lot.
     let warnings: String = label
         .as_ref()
@@ -150,16 +158,27 @@ fn receive(store: &mut Store, now: DateTime<Utc>, today: NaiveDate, asked: Recei
         .iter()
         .map(|w| format!("\n! {w}"))
         .collect();
-    Ok(format!("received {units} × {} {lots}{expiry}{joined}{warnings}", found.name))
+    let name = found.name.as_str();
+    Ok(tr!(
+        "cli-stock-received",
+        units = units,
+        name = name,
+        lots = lots,
+        expiry = expiry,
+        joined = joined,
+        warnings = warnings
+    )
+    .into_owned())
 }
 
 fn lot_words(lot: &Option<String>, serial: &Option<String>) -> String {
     match (lot, serial) {
-        (Some(l), Some(s)) => format!("lot {l} serial {s}"),
-        (Some(l), None) => format!("lot {l}"),
-        (None, Some(s)) => format!("serial {s}"),
-        (None, None) => "no lot".into(),
+        (Some(l), Some(s)) => tr!("cli-stock-lot-serial", lot = l.as_str(), serial = s.as_str()),
+        (Some(l), None) => tr!("cli-stock-lot", lot = l.as_str()),
+        (None, Some(s)) => tr!("cli-stock-serial", serial = s.as_str()),
+        (None, None) => tr!("cli-stock-no-lot"),
     }
+    .into_owned()
 }
 
 fn day_text(day: Option<NaiveDate>) -> String {
@@ -171,53 +190,57 @@ fn day_text(day: Option<NaiveDate>) -> String {
 fn expiring_mark(lot: &crate::domain::stock::lots::Lot, today: NaiveDate, days: i64) -> String {
     let also = lot.also(today).map(|m| format!(" {m}")).unwrap_or_default();
     let expiring = crate::domain::stock::lots::expiring(lot, today, days) && !lot.expired_on(today);
-    format!("{also}{}", if expiring { " ! expiring" } else { "" })
+    if expiring { format!("{also} {}", tr!("cli-stock-expiring")) } else { also }
 }
 
 /// Text: each reference with usable / reserved / total, then its lots,
 /// then the alerts; an alert about a case names its patient (R-PATH-5)
 /// and case, from `cases`.
 pub fn text(lines: &[StockLine], alerts: &[Alert], cases: &[AheadCase], today: NaiveDate, days: i64) -> String {
-    let mut out = format!("Stock on {}\n", today.format("%d/%m/%Y"));
+    let mut out = format!("{}\n", tr!("cli-stock-title", day = today.format("%d/%m/%Y").to_string()));
     if lines.is_empty() {
-        out.push_str("no device references yet; add one with `periop stock add`\n");
+        out.push_str(&format!("{}\n", tr!("cli-stock-empty")));
     }
     for line in lines {
         let r = &line.reference;
-        let low = if line.low(today) { "  ! LOW" } else { "" };
-        out.push_str(&format!(
-            "\n{} {} ({}, {}{}) usable {} reserved {} total {} min {}{low}\n",
-            r.code,
-            r.name,
-            r.manufacturer,
-            r.kind.label(),
-            if r.implantable { ", implant" } else { "" },
-            line.usable(today),
-            line.reserved(),
-            line.total(),
-            r.min_stock
-        ));
+        let low = if line.low(today) { format!("  {}", tr!("cli-stock-low")) } else { String::new() };
+        let implant = if r.implantable { tr!("cli-stock-implant").into_owned() } else { String::new() };
+        let said = tr!(
+            "cli-stock-line",
+            code = r.code.as_str(),
+            name = r.name.as_str(),
+            manufacturer = r.manufacturer.as_str(),
+            kind = r.kind.label(),
+            implant = implant,
+            usable = line.usable(today),
+            reserved = line.reserved(),
+            total = line.total(),
+            min = r.min_stock,
+            low = low
+        );
+        out.push_str(&format!("\n{said}\n"));
         for lot in &line.lots {
-            out.push_str(&format!(
-                "  {:<28} use by {:<10} qty {:>4} reserved {:>3} {:<14} {}{}\n",
-                lot_words(&lot.lot, &lot.serial),
-                day_text(lot.expiry),
-                lot.quantity,
-                lot.reserved,
-                lot.location,
-                lot.status(today).label(),
-                expiring_mark(lot, today, days)
-            ));
+            let said = tr!(
+                "cli-stock-lot-line",
+                lot = format!("{:<28}", lot_words(&lot.lot, &lot.serial)),
+                expiry = format!("{:<10}", day_text(lot.expiry)),
+                quantity = format!("{:>4}", lot.quantity),
+                reserved = format!("{:>3}", lot.reserved),
+                location = format!("{:<14}", lot.location),
+                status = lot.status(today).label(),
+                mark = expiring_mark(lot, today, days)
+            );
+            out.push_str(&format!("  {said}\n"));
         }
     }
-    out.push_str(&format!("\nAlerts ({})\n", alerts.len()));
+    out.push_str(&format!("\n{}\n", tr!("cli-stock-alerts", count = alerts.len())));
     for a in alerts {
         let who = match a.subject {
             Subject::Case(id) => cases
                 .iter()
                 .find(|c| c.case_id == id)
-                .map(|c| format!(" — {}, case #{id}", c.patient))
-                .unwrap_or_else(|| format!(" — case #{id}")),
+                .map(|c| format!(" {}", tr!("cli-stock-case-of", patient = c.patient.to_string(), id = id)))
+                .unwrap_or_else(|| format!(" {}", tr!("cli-stock-case", id = id))),
             _ => String::new(),
         };
         out.push_str(&format!("  {} {} ({}){who}\n", a.severity.glyph(), a.message, a.rule));
@@ -306,30 +329,37 @@ pub fn recall(store: &mut Store, asked: RecallAsked<'_>, format: ListFormat, now
         let reason = reason.unwrap_or("recall");
         store.write(now, |tx| stock_moves::recall(tx, code, number, reason)).map_err(|e| match store.explain(e) {
             e @ crate::store::StoreError::NotAllowed { .. } => {
-                eyre!("{e}; `periop recall --preview` lists who received it without quarantining")
+                eyre!("{}", tr!("cli-stock-recall-refused", error = e.to_string()))
             }
             e => e.into(),
         })?
     };
     let zone = store.zone();
-    let would = if preview { "would be " } else { "" };
     Ok(match format {
         ListFormat::Text => {
-            let mut out = format!(
-                "{} of {} {} ({}), lot or serial {}\n",
-                if preview { "Recall preview (nothing written)" } else { "Recall" },
-                recall.reference.code,
-                recall.reference.name,
-                recall.reference.manufacturer,
-                recall.number
+            let title = if preview { tr!("cli-stock-recall-preview") } else { tr!("cli-stock-recall") };
+            let said = tr!(
+                "cli-stock-recall-title",
+                title = title,
+                code = recall.reference.code.as_str(),
+                name = recall.reference.name.as_str(),
+                manufacturer = recall.reference.manufacturer.as_str(),
+                number = recall.number.as_str()
             );
+            let mut out = format!("{said}\n");
             if recall.quarantined.is_empty() {
-                out.push_str("nothing more to quarantine (already recalled)\n");
+                out.push_str(&format!("{}\n", tr!("cli-stock-nothing-to-quarantine")));
             }
             for (lot, units) in &recall.quarantined {
-                out.push_str(&format!("{would}quarantined: {lot}, {units} unit(s) left on the shelf\n"));
+                let (lot, units) = (lot.to_string(), *units);
+                let said = if preview {
+                    tr!("cli-stock-would-quarantine", lot = lot, units = units)
+                } else {
+                    tr!("cli-stock-quarantined", lot = lot, units = units)
+                };
+                out.push_str(&format!("{said}\n"));
             }
-            out.push_str(&format!("\nPatients who received it ({})\n", recall.patients.len()));
+            out.push_str(&format!("\n{}\n", tr!("cli-stock-received-by", count = recall.patients.len())));
             out.push_str(&records_text(&recall.patients, zone));
             out
         }
@@ -351,14 +381,14 @@ pub fn implants(store: &Store, patient: &str, format: ListFormat) -> Result<Stri
     let who = store
         .patient_by_hospital_number(patient)
         .map_err(|e| store.explain(e))?
-        .ok_or_else(|| eyre!("no patient has hospital number {patient:?}; check the number"))?;
+        .ok_or_else(|| eyre!("{}", tr!("cli-stock-no-patient", number = format!("{patient:?}"))))?;
     let records = store.implants_of_patient(patient).map_err(|e| store.explain(e))?;
     let zone = store.zone();
     Ok(match format {
         ListFormat::Text => {
-            let mut out = format!("Implant card: {who}, hospital number {}\n", patient.trim());
+            let mut out = format!("{}\n", tr!("cli-stock-card", patient = who.to_string(), number = patient.trim()));
             if records.is_empty() {
-                out.push_str("no implant recorded\n");
+                out.push_str(&format!("{}\n", tr!("cli-stock-no-implant")));
             }
             out.push_str(&records_text(&records, zone));
             out
@@ -372,44 +402,45 @@ pub fn implants(store: &Store, patient: &str, format: ListFormat) -> Result<Stri
 }
 
 fn when(r: &ImplantRecord, zone: Tz) -> String {
-    r.at.map(|t| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string()).unwrap_or_else(|| "time missing".into())
+    r.at.map(|t| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|| tr!("cli-stock-time-missing").into_owned())
 }
 
 fn records_text(records: &[ImplantRecord], zone: Tz) -> String {
     let mut out = String::new();
     for r in records {
-        let who = r.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string);
+        let who = r.patient.as_ref().map_or_else(|| tr!("cli-stock-patient-missing").into_owned(), ToString::to_string);
         let missing = r.missing();
         let gap = if missing.is_empty() {
             String::new()
         } else {
             let items: Vec<_> = missing.iter().map(|m| m.label()).collect();
-            format!("  ! missing: {}", items.join(", "))
+            format!("  {}", tr!("cli-stock-missing", items = items.join(", ")))
         };
         let recalled = r
             .recalled
             .as_ref()
             .map(|m| {
-                format!(
-                    "  ! RECALLED {} on {} ({})",
-                    r.lot_label(),
-                    m.at.with_timezone(&zone).format("%d/%m/%Y"),
-                    m.reason
-                )
+                let day = m.at.with_timezone(&zone).format("%d/%m/%Y").to_string();
+                format!("  {}", tr!("cli-stock-recalled", lot = r.lot_label(), day = day, reason = m.reason.as_str()))
             })
             .unwrap_or_default();
-        out.push_str(&format!(
-            "  #{}  {who}  {}  case #{}  {}  {} {} ({}) {}  operator {}{gap}{recalled}\n",
-            r.id,
-            r.hospital_number.as_deref().unwrap_or("-"),
-            r.case_id,
-            when(r, zone),
-            r.reference_code,
-            r.device,
-            r.manufacturer,
-            r.lot_label(),
-            r.operator.as_deref().unwrap_or("-"),
-        ));
+        let said = tr!(
+            "cli-stock-record",
+            id = r.id,
+            patient = who,
+            number = r.hospital_number.as_deref().unwrap_or("-"),
+            case = r.case_id,
+            when = when(r, zone),
+            code = r.reference_code.as_str(),
+            device = r.device.as_str(),
+            manufacturer = r.manufacturer.as_str(),
+            lot = r.lot_label(),
+            operator = r.operator.as_deref().unwrap_or("-"),
+            gap = gap,
+            recalled = recalled
+        );
+        out.push_str(&format!("  {said}\n"));
     }
     out
 }
@@ -474,25 +505,23 @@ fn records_csv(records: &[ImplantRecord], zone: Tz) -> String {
 pub fn void_implant(store: &mut Store, id: i64, reason: &str, to: Option<&str>, now: DateTime<Utc>) -> Result<String> {
     let to = match to {
         Some(word) => VoidTo::from_code(word)
-            .ok_or_else(|| eyre!("--to {word:?}: say where the units go, `shelf` (never opened) or `waste`"))?,
+            .ok_or_else(|| eyre!("{}", tr!("cli-stock-void-where", word = format!("{word:?}"))))?,
         None => {
-            return Err(eyre!(
-                "an implant's units go back on the shelf or to waste: add --to shelf (never opened) or --to waste"
-            ));
+            return Err(eyre!("{}", tr!("cli-stock-void-to")));
         }
     };
     let v = store.write(now, |tx| stock_moves::void_implant(tx, id, reason, to)).map_err(|e| store.explain(e))?;
-    let who = v.patient.as_ref().map_or_else(|| "patient missing".to_string(), ToString::to_string);
-    Ok(format!(
-        "voided implant record #{}: {} ({}), {} unit(s), case #{}, of {who}; reason: {}\n\
-         {}: {} on the shelf now; the record is kept in the history, no longer counted (a void is not undone)",
-        v.implant_id,
-        v.device,
-        v.lot,
-        v.units,
-        v.case_id,
-        reason.trim(),
-        to.words(),
-        v.quantity
-    ))
+    let who = v.patient.as_ref().map_or_else(|| tr!("cli-stock-patient-missing").into_owned(), ToString::to_string);
+    let voided = tr!(
+        "cli-stock-voided",
+        id = v.implant_id,
+        device = v.device.as_str(),
+        lot = v.lot.to_string(),
+        units = v.units,
+        case = v.case_id,
+        patient = who,
+        reason = reason.trim()
+    );
+    let after = tr!("cli-stock-voided-after", to = to.words(), quantity = v.quantity);
+    Ok(format!("{voided}\n{after}"))
 }

@@ -12,14 +12,14 @@ pub fn said(v: &Voided, reason: &str, zone: Tz) -> String {
         v.at.map(|at| format!(", {} {}", v.what.time_word(), at.with_timezone(&zone).format("%d/%m/%Y %H:%M")))
             .unwrap_or_default();
     let note = v.note.as_ref().map(|n| format!("\n{n}")).unwrap_or_default();
-    format!(
-        "voided {} #{}: {}{at}, of {}; reason: {}\n\
-         kept in the history, no longer counted; if it was not the record meant, record that one again \
-         (a void is not undone){note}",
-        v.what.noun(),
-        v.id,
-        v.value,
-        v.patient,
-        reason.trim()
-    )
+    let said = tr!(
+        "cli-void-said",
+        what = v.what.noun(),
+        id = v.id,
+        value = v.value.to_string(),
+        at = at,
+        patient = v.patient.to_string(),
+        reason = reason.trim()
+    );
+    format!("{said}\n{}{note}", tr!("cli-void-kept"))
 }

@@ -248,6 +248,15 @@ const CONVERTED: &[&str] = &[
     "ui/overlays.rs",
     "ui/stock.rs",
     "app/screens/stock.rs",
+    "cli/board.rs",
+    "cli/backup.rs",
+    "cli/columns.rs",
+    "cli/distraction_commands.rs",
+    "cli/mod.rs",
+    "cli/ossification.rs",
+    "cli/reindex.rs",
+    "cli/settings.rs",
+    "cli/void.rs",
 ];
 
 /// Glyphs with a word, shown as the domain writes them (a lot's status).

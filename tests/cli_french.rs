@@ -1,0 +1,128 @@
+//! The commands' text for people in French (issue 14): `--lang fr` turns
+//! the words of `periop board`, `admissions`, `block`, `stock`, `check`,
+//! `staff language` and a refusal into French, and leaves the JSON keys
+//! exactly as in English (scripts read them).
+
+mod cli_support;
+
+use cli_support::{ok, periop_at, refused};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const NOW: &str = "2026-11-22T09:30";
+
+fn demo(dir: &Path) {
+    ok(periop_at(dir, NOW, &["demo"], None));
+}
+
+fn run(dir: &Path, lang: &str, args: &[&str]) -> String {
+    let mut all = vec!["--lang", lang];
+    all.extend_from_slice(args);
+    ok(periop_at(dir, NOW, &all, None))
+}
+
+/// Every key path of a JSON document (`board.attention[].rule`), without the values.
+fn keys(value: &serde_json::Value, at: &str, out: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let path = format!("{at}.{k}");
+                out.insert(path.clone());
+                keys(v, &path, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                keys(item, &format!("{at}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn key_set(text: &str) -> BTreeSet<String> {
+    let value: serde_json::Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    let mut out = BTreeSet::new();
+    keys(&value, "", &mut out);
+    out
+}
+
+fn assert_has(text: &str, words: &[&str]) {
+    for word in words {
+        assert!(text.contains(word), "no {word:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn the_board_and_the_admissions_speak_french_and_keep_their_json_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let board = run(dir.path(), "fr", &["board"]);
+    assert_has(&board, &["Tableau du dimanche 22/11/2026", "À TRAITER (", "ARRIVÉES (", "ACTES (", "SORTIES ("]);
+    assert!(!board.contains("NEEDS ATTENTION"), "{board}");
+    let english = run(dir.path(), "en", &["board"]);
+    assert_has(&english, &["Board for Sunday 22/11/2026", "NEEDS ATTENTION (", "ARRIVING ("]);
+    for command in [&["board", "--format", "json"][..], &["admissions", "--format", "json"]] {
+        let (fr, en) = (run(dir.path(), "fr", command), run(dir.path(), "en", command));
+        assert!(!key_set(&en).is_empty());
+        assert_eq!(key_set(&fr), key_set(&en), "{command:?}: the JSON keys do not depend on the language");
+    }
+    let csv_fr = run(dir.path(), "fr", &["admissions", "--format", "csv"]);
+    let csv_en = run(dir.path(), "en", &["admissions", "--format", "csv"]);
+    assert_eq!(csv_fr.lines().next(), csv_en.lines().next(), "the CSV columns stay as they are");
+
+    let admissions = run(dir.path(), "fr", &["admissions", "--all-days"]);
+    assert_has(&admissions, &["Admissions couvrant tous les jours (", "lit "]);
+    let today = run(dir.path(), "fr", &["admissions"]);
+    assert_has(&today, &["Admissions couvrant dimanche 22/11/2026"]);
+}
+
+#[test]
+fn the_block_list_the_stock_and_the_staff_list_speak_french() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let block = run(dir.path(), "fr", &["block", "--date", "2026-11-23"]);
+    assert_has(&block, &["Programme opératoire du lun. 23/11/2026", "CONFLITS (", "OCCUPATION", "ANNULÉS OU REPORTÉS"]);
+    for line in block.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "wider than 80: {line}");
+    }
+    let stats = run(dir.path(), "fr", &["block", "stats", "--from", "2026-11-16", "--to", "2026-11-29"]);
+    assert_has(&stats, &["Occupation du bloc du 16/11/2026 au 29/11/2026", "semaine du", "rotation"]);
+    let stock = run(dir.path(), "fr", &["stock"]);
+    assert_has(&stock, &["Stock au 22/11/2026", "utilisables", "Alertes ("]);
+    let staff = run(dir.path(), "fr", &["staff"]);
+    assert_has(&staff, &["compte", "nom", "rôle", "actif"]);
+    let rooms = run(dir.path(), "fr", &["rooms"]);
+    assert_has(&rooms, &["salle", "horaires"]);
+}
+
+#[test]
+fn check_and_staff_language_speak_french() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let check = run(dir.path(), "fr", &["check"]);
+    assert_has(&check, &["base :", "intégrité :", "verdict :     sain"]);
+    assert!(!check.contains("database:"), "{check}");
+    let english = run(dir.path(), "en", &["check"]);
+    assert_has(&english, &["database:     ", "verdict:      healthy"]);
+
+    let said = run(dir.path(), "fr", &["staff", "language"]);
+    assert_has(&said, &["langue : fr (d'après --lang)", "ordre : --lang"]);
+    // Kept on the account, the reply is in the language now in force.
+    let kept = ok(periop_at(dir.path(), NOW, &["staff", "language", "fr"], None));
+    assert_has(&kept, &["garde fr comme langue", "langue : fr (d'après le choix propre de votre compte)"]);
+    let board = ok(periop_at(dir.path(), NOW, &["board"], None));
+    assert_has(&board, &["Tableau du"]);
+}
+
+#[test]
+fn a_refusal_of_the_command_line_is_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let err = refused(periop_at(dir.path(), NOW, &["--lang", "fr", "board", "--date", "demain"], None));
+    assert_has(&err, &["periop : --date \"demain\" n'est pas un jour ; écrivez-le comme 2026-11-23"]);
+    let err = refused(periop_at(dir.path(), NOW, &["--lang", "fr", "admissions", "--state", "nope"], None));
+    assert_has(&err, &["n'est pas un état"]);
+    let err = refused(periop_at(dir.path(), NOW, &["--lang", "en", "board", "--date", "tomorrow"], None));
+    assert_has(&err, &["periop: --date \"tomorrow\" is not a day; write it like 2026-11-23"]);
+}
