@@ -97,7 +97,7 @@ fn stock_receive_scan_80x24_french() {
     let mut w = french();
     press(&mut w, "8r");
     let shown = screen(&w, 80, 24);
-    check(&shown, &["Réception : scanner l'étiquette", "Code GS1", "vide : taper les éléments"]);
+    check(&shown, &["Réception : scanner l'étiquette", "Code GS1", "vide : taper"]);
     insta::assert_snapshot!("stock_receive_scan_80x24_french", shown);
     press(&mut w, "(01)03453120000073(17)280331(10)B777\n");
     let shown = screen(&w, 80, 24);
@@ -159,7 +159,7 @@ fn stock_new_reference_and_recall_80x24_french() {
     let shown = screen(&w, 80, 24);
     check(&shown, &["Rappel", "Lot ou série", "Motif (l'avis)"]);
     insta::assert_snapshot!("stock_recall_form_80x24_french", shown);
-    press(&mut w, "\n");
+    press(&mut w, "\n\n");
     let shown = screen(&w, 80, 24);
     check(&shown, &["Rappeler ce lot ?", "lot ou série A2611"]);
     insta::assert_snapshot!("stock_recall_question_80x24_french", shown);
