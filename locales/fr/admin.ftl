@@ -121,10 +121,10 @@ admin-audit-shown = { $count } { $count ->
         [one] modification
        *[other] modifications
     }, récentes d'abord
-admin-audit-shown-newest = les { $count } { $count ->
-        [one] modification
-       *[other] modifications
-    } les plus récentes d'abord
+admin-audit-shown-newest = { $count ->
+        [one] la dernière modification
+       *[other] les { $count } dernières modifications
+    }, récentes d'abord
 admin-audit-filter = filtre :
 admin-audit-error = ! lecture impossible du journal d'audit : { $error }
 admin-audit-no-match = aucune modification ne correspond au filtre

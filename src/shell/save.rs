@@ -347,7 +347,9 @@ fn timeline(store: &mut Store, now: DateTime<Utc>, r: TimelineRequest) -> Result
                     }
                 }
             }
-            Err(first_refusal.unwrap_or_else(|| crate::store::StoreError::invalid(tr!("admin-timeline"), tr!("admin-no-time-given"))))
+            Err(first_refusal.unwrap_or_else(|| {
+                crate::store::StoreError::invalid(tr!("admin-timeline"), tr!("admin-no-time-given"))
+            }))
         }
         TimelineRequest::Void { event_id, version, reason, who } => store
             .write(now, |tx| case_events::void(tx, event_id, Some(version), &reason))
