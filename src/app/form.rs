@@ -4,7 +4,9 @@
 //! A form knows nothing of what it saves: [`Form::values`] hands the typed
 //! text to the form's owner, which turns it into a store request.
 
+use crate::domain::roles::lasting;
 use chrono::{NaiveDate, NaiveTime};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
@@ -39,18 +41,58 @@ pub enum Kind {
 /// `< choose with < = >` (found in use, #8); the form then says it in words.
 pub static ARROWS_IN_WORDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// An empty choice and its hint, in glyphs or in words ([`ARROWS_IN_WORDS`]).
-pub fn arrows_text() -> (&'static str, &'static str) {
+/// An empty choice and its hint, in glyphs or in words ([`ARROWS_IN_WORDS`]),
+/// in the language in force.
+pub fn arrows_text() -> (Cow<'static, str>, Cow<'static, str>) {
     arrows_for(ARROWS_IN_WORDS.load(std::sync::atomic::Ordering::Relaxed))
 }
 
-fn arrows_for(words: bool) -> (&'static str, &'static str) {
+fn arrows_for(words: bool) -> (Cow<'static, str>, Cow<'static, str>) {
     if words {
-        ("<choose with Left/Right>", "choose one with Left/Right")
+        let language = crate::i18n::language();
+        let left = crate::i18n::t(language, "keycap-left");
+        let right = crate::i18n::t(language, "keycap-right");
+        (
+            tr!("admin-pick-empty-words", left = left.as_ref(), right = right.as_ref()),
+            tr!("admin-pick-hint-words", left = left.as_ref(), right = right.as_ref()),
+        )
     } else {
-        ("‹ choose with ← → ›", "choose one with ← →")
+        (tr!("admin-pick-empty"), tr!("admin-pick-hint"))
     }
 }
+
+/// A field's label: a catalogue text (a `Cow` from the catalogues) or a `&'static str`.
+pub trait IntoLabel {
+    fn into_label(self) -> Cow<'static, str>;
+}
+
+impl IntoLabel for &'static str {
+    fn into_label(self) -> Cow<'static, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl IntoLabel for &&'static str {
+    fn into_label(self) -> Cow<'static, str> {
+        Cow::Borrowed(*self)
+    }
+}
+
+impl IntoLabel for Cow<'static, str> {
+    fn into_label(self) -> Cow<'static, str> {
+        self
+    }
+}
+
+impl IntoLabel for String {
+    fn into_label(self) -> Cow<'static, str> {
+        Cow::Owned(self)
+    }
+}
+
+/// The value of a yes/no field when ticked and when not (stored as such).
+const YES: &str = concat!("ye", "s");
+const NO: &str = "no";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
@@ -87,19 +129,23 @@ pub enum Check {
 }
 
 impl Field {
-    pub fn text(key: &'static str, label: &'static str, max: usize) -> Field {
+    pub fn text(key: &'static str, label: impl IntoLabel, max: usize) -> Field {
+        let label = lasting(label.into_label());
         Field { key, label, kind: Kind::Text(max), required: true, value: String::new(), cursor: 0, check: Check::None }
     }
 
-    pub fn date(key: &'static str, label: &'static str) -> Field {
+    pub fn date(key: &'static str, label: impl IntoLabel) -> Field {
+        let label = lasting(label.into_label());
         Field { key, label, kind: Kind::Date, required: true, value: String::new(), cursor: 0, check: Check::None }
     }
 
-    pub fn time(key: &'static str, label: &'static str) -> Field {
+    pub fn time(key: &'static str, label: impl IntoLabel) -> Field {
+        let label = lasting(label.into_label());
         Field { key, label, kind: Kind::Time, required: true, value: String::new(), cursor: 0, check: Check::None }
     }
 
-    pub fn number(key: &'static str, label: &'static str, min: f64, max: f64) -> Field {
+    pub fn number(key: &'static str, label: impl IntoLabel, min: f64, max: f64) -> Field {
+        let label = lasting(label.into_label());
         Field {
             key,
             label,
@@ -113,7 +159,7 @@ impl Field {
 
     /// A whole number within bounds (see [`Check::Whole`]); read it with
     /// [`Form::whole`], which applies the same check.
-    pub fn whole(key: &'static str, label: &'static str, min: u32, max: u32) -> Field {
+    pub fn whole(key: &'static str, label: impl IntoLabel, min: u32, max: u32) -> Field {
         let mut field = Field::number(key, label, f64::from(min), f64::from(max));
         field.check = Check::Whole;
         field
@@ -122,7 +168,8 @@ impl Field {
     /// A required choice starts empty: the user must choose (a default
     /// could be saved without a look). An optional one starts on its first
     /// choice, the "none" of the list.
-    pub fn pick(key: &'static str, label: &'static str, choices: Vec<Choice>) -> Field {
+    pub fn pick(key: &'static str, label: impl IntoLabel, choices: Vec<Choice>) -> Field {
+        let label = lasting(label.into_label());
         Field {
             key,
             label,
@@ -134,8 +181,9 @@ impl Field {
         }
     }
 
-    pub fn flag(key: &'static str, label: &'static str) -> Field {
-        Field { key, label, kind: Kind::Flag, required: false, value: "no".into(), cursor: 0, check: Check::None }
+    pub fn flag(key: &'static str, label: impl IntoLabel) -> Field {
+        let label = lasting(label.into_label());
+        Field { key, label, kind: Kind::Flag, required: false, value: NO.into(), cursor: 0, check: Check::None }
     }
 
     pub fn optional(mut self) -> Field {
@@ -146,6 +194,11 @@ impl Field {
             self.value = choices.first().map(|c| c.code.clone()).unwrap_or_default();
         }
         self
+    }
+
+    /// A yes/no field ticked (`on`) or not.
+    pub fn ticked(self, on: bool) -> Field {
+        self.with(if on { YES } else { NO })
     }
 
     pub fn with(mut self, value: impl Into<String>) -> Field {
@@ -183,8 +236,8 @@ impl Field {
             Kind::Pick(choices) => choices
                 .iter()
                 .find(|c| c.code == self.value)
-                .map_or_else(|| arrows_text().0.to_string(), |c| format!("‹ {} ›", c.label)),
-            Kind::Flag => if self.value == "yes" { "[x] yes" } else { "[ ] no" }.to_string(),
+                .map_or_else(|| arrows_text().0.into_owned(), |c| format!("‹ {} ›", c.label)),
+            Kind::Flag => if self.value == YES { tr!("admin-flag-yes") } else { tr!("admin-flag-no") }.into_owned(),
             _ => self.value.clone(),
         }
     }
@@ -193,31 +246,31 @@ impl Field {
     pub fn problem(&self) -> Option<String> {
         let v = self.value.trim();
         if v.is_empty() && matches!(self.kind, Kind::Pick(_)) {
-            return self.required.then(|| arrows_text().1.to_string());
+            return self.required.then(|| arrows_text().1.into_owned());
         }
         if v.is_empty() {
-            return self.required.then(|| "required".to_string());
+            return self.required.then(|| tr!("admin-required").into_owned());
         }
         match &self.kind {
             // Counted as stored (NFC), so combining accents do not count twice.
             Kind::Text(max) if crate::domain::names::stored(v).chars().count() > *max => {
-                Some(format!("at most {max} characters"))
+                Some(tr!("admin-at-most", max = *max).into_owned())
             }
             Kind::Text(_) if v.chars().any(crate::domain::names::is_unsafe) => {
-                Some("no control characters or direction marks".to_string())
+                Some(tr!("admin-no-control").into_owned())
             }
             Kind::Text(_) | Kind::Flag => self.own_problem(v),
             Kind::Date => parse_date(v).err().or_else(|| self.own_problem(v)),
             Kind::Time => parse_time(v).err(),
             Kind::Number { min, .. } if self.check == Check::Whole && !v.bytes().all(|b| b.is_ascii_digit()) => {
-                Some(format!("a whole number, such as {} (no fraction)", min.max(1.0)))
+                Some(tr!("admin-whole-number", example = min.max(1.0)).into_owned())
             }
             Kind::Number { min, max } => match v.replace(',', ".").parse::<f64>() {
                 Ok(n) if n.is_finite() && (*min..=*max).contains(&n) => None,
-                Ok(_) => Some(format!("between {min} and {max}")),
-                Err(_) => Some("a number, such as 1.2".to_string()),
+                Ok(_) => Some(tr!("admin-between", min = *min, max = *max).into_owned()),
+                Err(_) => Some(tr!("admin-a-number", example = 1.2).into_owned()),
             },
-            Kind::Pick(choices) => (!choices.iter().any(|c| c.code == v)).then(|| arrows_text().1.to_string()),
+            Kind::Pick(choices) => (!choices.iter().any(|c| c.code == v)).then(|| arrows_text().1.into_owned()),
         }
     }
 }
@@ -229,14 +282,18 @@ impl Field {
             Check::NotAfter(latest) => parse_date(v)
                 .ok()
                 .filter(|day| day > latest)
-                .map(|_| format!("in the future (today is {}); check the date", latest.format("%d/%m/%Y"))),
-            Check::AsaClass => v
-                .parse::<crate::domain::anaesthesia::AsaClass>()
-                .err()
-                .map(|_| "an ASA class from I to VI, E for an emergency (III E)".to_string()),
+                .map(|_| tr!("admin-in-future", today = latest.format("%d/%m/%Y").to_string()).into_owned()),
+            Check::AsaClass => {
+                v.parse::<crate::domain::anaesthesia::AsaClass>().err().map(|_| tr!("admin-asa-class").into_owned())
+            }
             Check::ProcedureCode => crate::domain::ward_setup::code(v).err(),
         }
     }
+}
+
+/// `Label: why`, a field's problem as a form's error line says it.
+pub fn field_problem(label: &str, problem: &str) -> String {
+    tr!("admin-field-problem", field = label, problem = problem).into_owned()
 }
 
 /// `dd/mm/yyyy` (also `dd/mm/yy` is refused: a birth year must be whole).
@@ -244,7 +301,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y")
         .ok()
         .filter(|d| d.format("%Y").to_string().len() == 4)
-        .ok_or_else(|| "a date dd/mm/yyyy, such as 23/11/2026".to_string())
+        .ok_or_else(|| tr!("admin-a-date").into_owned())
 }
 
 /// `HH:MM`, two digits each (`7:5` is refused). A reading mark for the hour
@@ -257,9 +314,7 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
 /// `HH:MM`, with `(1st)` or `(2nd)` after it to choose a reading of a time
 /// that occurs twice on the night the clocks go back.
 pub fn parse_time_reading(text: &str) -> Result<(NaiveTime, Option<crate::domain::ward_time::Reading>), String> {
-    crate::domain::ward_time::parse_clock(text).ok_or_else(|| {
-        "a time HH:MM, such as 08:30 (on the night the clocks go back, 02:05 (2nd) for the second 02:05)".to_string()
-    })
+    crate::domain::ward_time::parse_clock(text).ok_or_else(|| tr!("admin-a-time").into_owned())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -341,8 +396,8 @@ impl Form {
                 }
             }
             Kind::Flag if c == ' ' || c == 'y' || c == 'n' => {
-                let on = if c == ' ' { field.value != "yes" } else { c == 'y' };
-                field.value = if on { "yes" } else { "no" }.into();
+                let on = if c == ' ' { field.value != YES } else { c == 'y' };
+                field.value = if on { YES } else { NO }.into();
             }
             Kind::Flag => return,
             _ => {
@@ -410,7 +465,7 @@ impl Form {
                 field.value = choices[next].code.clone();
             }
             Kind::Pick(_) => return,
-            Kind::Flag => field.value = if field.value == "yes" { "no" } else { "yes" }.into(),
+            Kind::Flag => field.value = if field.value == YES { NO } else { YES }.into(),
             _ => {
                 let len = field.value.chars().count();
                 field.cursor =
@@ -444,13 +499,13 @@ impl Form {
             return Ok(None);
         }
         if let Some(problem) = field.problem() {
-            return Err(format!("{}: {problem}", field.label));
+            return Err(field_problem(field.label, &problem));
         }
-        field.value.trim().parse::<T>().map(Some).map_err(|_| format!("{}: a whole number, such as 30", field.label))
+        field.value.trim().parse::<T>().map(Some).map_err(|_| field_problem(field.label, &tr!("admin-whole-such-as")))
     }
 
     pub fn flag(&self, key: &str) -> bool {
-        self.value(key) == "yes"
+        self.value(key) == YES
     }
 
     pub fn set(&mut self, key: &str, value: impl Into<String>) {

@@ -205,7 +205,7 @@ pub(super) fn on_saved(state: &mut State, result: Result<String, Refusal>) -> Ou
                         open.who.clone()
                     };
                     let dialog = Dialog {
-                        title: "Record a past date?".into(),
+                        title: tr!("admin-past-date-title").into_owned(),
                         lines: vec![who, refusal.text],
                         on_confirm: Effect::Save(request),
                         form: Some(open.clone()),
@@ -225,7 +225,7 @@ pub(super) fn on_saved(state: &mut State, result: Result<String, Refusal>) -> Ou
             if matches!(state.mode, Mode::Form(_)) {
                 state.mode = Mode::Normal;
             }
-            notify(state, NoticeKind::Problem, format!("not saved: {}", refusal.text));
+            notify(state, NoticeKind::Problem, format!("{} {}", tr!("form-not-saved"), refusal.text));
         }
     }
     Outcome { redraw: true, effects: screens::reloads(state) }

@@ -73,9 +73,9 @@ impl Tab {
         crate::i18n::attr(language, self.title_id(), "short")
     }
 
-    /// The English name, for the messages not yet in the catalogues.
+    /// The tab's name in the language in force.
     pub fn title(self) -> std::borrow::Cow<'static, str> {
-        self.title_in(Language::En)
+        self.title_in(crate::i18n::language())
     }
 
     pub fn index(self) -> usize {
@@ -303,12 +303,13 @@ impl AdminSection {
     pub const ALL: [AdminSection; 4] =
         [AdminSection::Staff, AdminSection::Rooms, AdminSection::Beds, AdminSection::Kinds];
 
-    pub fn title(self) -> &'static str {
+    /// The list's name in the language in force.
+    pub fn title(self) -> std::borrow::Cow<'static, str> {
         match self {
-            AdminSection::Staff => "staff",
-            AdminSection::Rooms => "rooms",
-            AdminSection::Beds => "beds",
-            AdminSection::Kinds => "procedure kinds",
+            AdminSection::Staff => tr!("admin-section-staff"),
+            AdminSection::Rooms => tr!("admin-section-rooms"),
+            AdminSection::Beds => tr!("admin-section-beds"),
+            AdminSection::Kinds => tr!("admin-section-kinds"),
         }
     }
 

@@ -184,7 +184,9 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
         Msg::ListsLoaded(result) => {
             match result {
                 Ok(lists) => state.lists = lists,
-                Err(e) => notify(state, NoticeKind::Problem, format!("could not read the pick lists: {e}")),
+                Err(e) => {
+                    notify(state, NoticeKind::Problem, tr!("admin-lists-error", error = e.to_string()).into_owned())
+                }
             }
             Outcome::default()
         }
@@ -261,14 +263,15 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
                 let gone = state.tab.title();
                 let mut out = screens::show(state, Tab::Board);
                 state.mode = Mode::Normal;
-                let role = if state.actor.active { state.actor.role.clone() } else { "retired".to_string() };
-                notify(
-                    state,
-                    NoticeKind::Problem,
-                    format!(
-                        "the {gone} tab is no longer yours: your account is now {role} (R-ROLE-1); back to the Board"
-                    ),
+                let role =
+                    if state.actor.active { state.actor.role.as_str() } else { crate::store::permission::RETIRED };
+                let text = tr!(
+                    "admin-tab-gone",
+                    tab = gone,
+                    role = crate::domain::roles::role_word(role),
+                    board = Tab::Board.title()
                 );
+                notify(state, NoticeKind::Problem, text.into_owned());
                 out.redraw = true;
                 return out;
             }

@@ -164,34 +164,39 @@ impl Change {
         Change::SearchIndexes,
     ];
 
-    /// How a refusal and `periop roles` name the change.
+    /// How a refusal and `periop roles` name the change, in the language
+    /// in force (`errors-change-…`); [`Change::code`] is the stored word.
     pub fn label(self) -> &'static str {
+        lasting(crate::i18n::t(crate::i18n::language(), self.label_id()))
+    }
+
+    fn label_id(self) -> &'static str {
         match self {
-            Change::Staff => "staff and roles",
-            Change::Settings => "site settings",
-            Change::Rooms => "rooms",
-            Change::ProcedureKinds => "procedure kinds",
-            Change::BedSetup => "beds (add, rename, retire)",
-            Change::BedState => "bed state and bed of a stay",
-            Change::Patient => "patients",
-            Change::StayPlan => "planning a stay",
-            Change::StayStep => "admission steps",
-            Change::CaseSchedule => "the block schedule",
-            Change::Checklist => "readiness checklist",
-            Change::Anaesthesia => "anaesthesia",
-            Change::Intake => "last intake",
-            Change::Medication => "treatments and labs",
-            Change::Discharge => "discharge",
-            Change::Distraction => "distraction prescription and phases",
-            Change::Round => "distraction rounds",
-            Change::DeviceCatalogue => "device references",
-            Change::Stock => "device stock",
-            Change::Implant => "implant records",
-            Change::Timeline => "the J0 timeline",
-            Change::Complication => "recording complications",
-            Change::ComplicationClose => "closing complications",
-            Change::Ossification => "ossification follow-up",
-            Change::SearchIndexes => "rebuilding the search indexes",
+            Change::Staff => "errors-change-staff",
+            Change::Settings => "errors-change-settings",
+            Change::Rooms => "errors-change-rooms",
+            Change::ProcedureKinds => "errors-change-procedure-kinds",
+            Change::BedSetup => "errors-change-bed-setup",
+            Change::BedState => "errors-change-bed-state",
+            Change::Patient => "errors-change-patient",
+            Change::StayPlan => "errors-change-stay-plan",
+            Change::StayStep => "errors-change-stay-step",
+            Change::CaseSchedule => "errors-change-case-schedule",
+            Change::Checklist => "errors-change-checklist",
+            Change::Anaesthesia => "errors-change-anaesthesia",
+            Change::Intake => "errors-change-intake",
+            Change::Medication => "errors-change-medication",
+            Change::Discharge => "errors-change-discharge",
+            Change::Distraction => "errors-change-distraction",
+            Change::Round => "errors-change-round",
+            Change::DeviceCatalogue => "errors-change-device-catalogue",
+            Change::Stock => "errors-change-stock",
+            Change::Implant => "errors-change-implant",
+            Change::Timeline => "errors-change-timeline",
+            Change::Complication => "errors-change-complication",
+            Change::ComplicationClose => "errors-change-complication-close",
+            Change::Ossification => "errors-change-ossification",
+            Change::SearchIndexes => "errors-change-search-indexes",
         }
     }
 
@@ -268,13 +273,51 @@ pub fn may(role: Role, change: Change) -> bool {
     allowed(change).contains(&role)
 }
 
-/// The roles a refusal names: "needs the role nurse or admin".
+/// The roles a refusal names: "needs the role nurse or admin" ("le rôle
+/// IDE ou admin"), in the language in force.
 pub fn needed(change: Change) -> String {
-    let roles: Vec<&str> = allowed(change).iter().map(|r| r.code()).collect();
+    let roles: Vec<String> = allowed(change).iter().map(|r| r.name()).collect();
     match roles.as_slice() {
-        [] => "no role".to_string(),
-        [one] => format!("the role {one}"),
-        [rest @ .., last] => format!("the role {} or {last}", rest.join(", ")),
+        [] => tr!("errors-needs-none"),
+        [one] => tr!("errors-needs-one", role = one.as_str()),
+        [rest @ .., last] => tr!("errors-needs-many", roles = rest.join(", "), last = last.as_str()),
+    }
+    .into_owned()
+}
+
+/// A role's stored word (`read_only`, or `retired` for a retired account)
+/// as a refusal says it: the code in English, a word in French.
+pub fn role_word(code: &str) -> String {
+    tr!("errors-role", code = code).into_owned()
+}
+
+impl Role {
+    /// The role as a refusal, a notice and the Admin tab name it ([`role_word`]).
+    pub fn name(self) -> String {
+        role_word(self.code())
+    }
+}
+
+/// A catalogue text kept for the life of the program, for the places that
+/// hold a `&'static str` (a refusal's change, a form field's label). A
+/// message without arguments borrows the catalogue's own text, read once
+/// per process; any other text is kept once (a set of the texts seen), so
+/// nothing grows as a screen is redrawn.
+pub fn lasting(text: std::borrow::Cow<'static, str>) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static KEPT: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    match text {
+        std::borrow::Cow::Borrowed(text) => text,
+        std::borrow::Cow::Owned(text) => {
+            let mut kept = KEPT.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(found) = kept.get(text.as_str()) {
+                return found;
+            }
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            kept.insert(text);
+            text
+        }
     }
 }
 
@@ -330,5 +373,25 @@ mod tests {
         assert!(!may(Role::Nurse, Change::ComplicationClose) && may(Role::Doctor, Change::ComplicationClose));
         assert_eq!(needed(Change::ComplicationClose), "the role doctor or admin");
         assert!(!may(Role::Nurse, Change::Ossification), "R-HO-1: a doctor's record");
+    }
+
+    #[test]
+    fn changes_and_roles_are_named_in_french() {
+        let english: Vec<&str> = Change::ALL.iter().map(|c| c.label()).collect();
+        assert_eq!(english[0], "staff and roles");
+        let roles_en: Vec<String> = Role::ALL.iter().map(|r| r.name()).collect();
+        let _french = crate::i18n::scope(crate::domain::language::Language::Fr);
+        for (change, english) in Change::ALL.into_iter().zip(&english) {
+            let french = change.label();
+            // `patients` is the same word in both.
+            assert!(!french.is_empty() && (french != *english || change == Change::Patient), "{change:?}: {french}");
+        }
+        for (role, english) in Role::ALL.into_iter().zip(&roles_en) {
+            let french = role.name();
+            // `admin` is the same word in both.
+            assert!(!french.is_empty() && (french != *english || role == Role::Admin), "{role:?}: {french}");
+        }
+        assert_eq!(needed(Change::Intake), "le rôle IDE, anesthésiste ou admin");
+        assert_eq!(needed(Change::Settings), "le rôle admin");
     }
 }

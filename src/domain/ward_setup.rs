@@ -24,11 +24,12 @@ impl RoomKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The kind in the language in force (`CT + fluoroscopy`).
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            RoomKind::Ct => "CT",
-            RoomKind::CtFluoro => "CT + fluoroscopy",
-            RoomKind::AngioFluoro => "angiography / fluoroscopy",
+            RoomKind::Ct => tr!("admin-room-kind-ct"),
+            RoomKind::CtFluoro => tr!("admin-room-kind-ct-fluoro"),
+            RoomKind::AngioFluoro => tr!("admin-room-kind-angio-fluoro"),
         }
     }
 
@@ -46,18 +47,28 @@ impl RoomKind {
 /// closing (a room is not booked across midnight: 23:59 at the latest, and
 /// `24:00` is answered with that). Returns both times or what is wrong.
 pub fn opening_hours(opens: &str, closes: &str) -> Result<(NaiveTime, NaiveTime), String> {
-    let parse = |text: &str, what: &str| {
+    let parse = |text: &str, opening: bool| {
+        let shown = format!("{text:?}");
         if text.trim() == "24:00" {
-            return Err(format!(
-                "{what} {text:?}: a day ends at 23:59 here; for a room open until midnight write 23:59"
-            ));
+            let why = if opening {
+                tr!("admin-opens-midnight", time = shown)
+            } else {
+                tr!("admin-closes-midnight", time = shown)
+            };
+            return Err(why.into_owned());
         }
-        NaiveTime::parse_from_str(text.trim(), "%H:%M")
-            .map_err(|_| format!("{what} {text:?} is not a time; write it like 08:00 (00:00 to 23:59)"))
+        NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+            if opening {
+                tr!("admin-opens-not-a-time", time = shown)
+            } else {
+                tr!("admin-closes-not-a-time", time = shown)
+            }
+            .into_owned()
+        })
     };
-    let (open, close) = (parse(opens, "opens")?, parse(closes, "closes")?);
+    let (open, close) = (parse(opens, true)?, parse(closes, false)?);
     if open >= close {
-        return Err(format!("opens at {opens} but closes at {closes}: a room must open before it closes"));
+        return Err(tr!("admin-opens-after-closing", opens = opens, closes = closes).into_owned());
     }
     Ok((open, close))
 }
@@ -72,7 +83,8 @@ pub fn duration(minutes: i64) -> Result<i64, String> {
     if (min..=max).contains(&minutes) {
         Ok(minutes)
     } else {
-        Err(format!("{minutes} minutes is outside {min} to {max} minutes"))
+        Err(tr!("admin-minutes-outside", minutes = minutes.to_string(), min = min.to_string(), max = max.to_string())
+            .into_owned())
     }
 }
 
@@ -82,7 +94,7 @@ pub fn code(text: &str) -> Result<String, String> {
     if !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
         Ok(text.to_string())
     } else {
-        Err(format!("code {text:?}: use lower-case letters, digits and _ (like vertebroplasty)"))
+        Err(tr!("admin-code-letters", code = format!("{text:?}")).into_owned())
     }
 }
 
@@ -91,12 +103,10 @@ pub fn code(text: &str) -> Result<String, String> {
 pub fn label(text: &str, what: &str) -> Result<String, String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(format!("{what} is empty"));
+        return Err(tr!("admin-label-empty", what = what).into_owned());
     }
     if text.chars().count() > 60 || text.chars().any(crate::domain::names::is_unsafe) {
-        return Err(format!(
-            "{what} {text:?}: at most 60 characters, on one line, no control characters or direction marks"
-        ));
+        return Err(tr!("admin-label-too-long", what = what, text = format!("{text:?}")).into_owned());
     }
     Ok(crate::domain::names::stored(text))
 }
@@ -129,6 +139,18 @@ mod tests {
         assert!(label(&"x".repeat(61), "the display name").unwrap_err().contains("at most 60 characters"));
         assert!(label("Dr\tSame", "the display name").is_err());
         assert_eq!(label("  Dr   Same ", "the display name").as_deref(), Ok("Dr Same"));
+    }
+
+    #[test]
+    fn ward_setup_words_are_french_in_french() {
+        let english = [RoomKind::Ct, RoomKind::CtFluoro, RoomKind::AngioFluoro].map(|k| k.label().into_owned());
+        let _french = crate::i18n::scope(crate::domain::language::Language::Fr);
+        for (kind, english) in RoomKind::ALL.into_iter().zip(english) {
+            let french = kind.label();
+            assert!(!french.is_empty() && french != english, "{kind:?}: {french}");
+        }
+        assert!(opening_hours("18:00", "08:00").unwrap_err().contains("doit ouvrir avant"));
+        assert!(duration(721).unwrap_err().contains("hors de 5 à 720"));
     }
 
     #[test]

@@ -257,6 +257,14 @@ const CONVERTED: &[&str] = &[
     "cli/reindex.rs",
     "cli/settings.rs",
     "cli/void.rs",
+    "ui/admin.rs",
+    "app/screens/admin.rs",
+    "app/screens/audit.rs",
+    "app/screens/mod.rs",
+    "app/refusal.rs",
+    "app/form.rs",
+    "app/filter.rs",
+    "shell/effects.rs",
 ];
 
 /// Glyphs with a word, shown as the domain writes them (a lot's status).

@@ -35,10 +35,10 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
         Request::NewAdmission(new) => new_admission(store, now, &new),
         Request::Step { admission_id, version, step, reason, who } => store
             .write(now, |tx| admissions::take_step(tx, admission_id, version, step, reason.as_deref()))
-            .map(|t| format!("{who}: now {}", t.to.words())),
+            .map(|t| tr!("admin-saved-now", who = who, state = t.to.words()).into_owned()),
         Request::Undo { admission_id, version, reason, who } => store
             .write(now, |tx| admissions::undo_last_step(tx, admission_id, version, &reason))
-            .map(|t| format!("{who}: step undone, back to {}", t.to.words())),
+            .map(|t| tr!("admin-saved-undone", who = who, state = t.to.words()).into_owned()),
         Request::MoveCase { case_id, version, day, time, reading, retrospective, placement, override_reason, who } => {
             let answer = crate::store::block::Answer { override_reason };
             store
@@ -65,77 +65,117 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
                 Some(bed) => beds::assign(tx, admission_id, version, bed),
                 None => beds::unassign(tx, admission_id, version),
             })
-            .map(|_| format!("{who}: bed {}", if bed_id.is_some() { "assigned" } else { "released" })),
+            .map(|_| {
+                if bed_id.is_some() {
+                    tr!("admin-saved-bed-assigned", who = who)
+                } else {
+                    tr!("admin-saved-bed-released", who = who)
+                }
+                .into_owned()
+            }),
         Request::Consultation(c) => consultation(store, now, zone, &c),
         Request::Intake { admission_id, kind, at_day, at_time, who } => store
             .write(now, |tx| intakes::record(tx, admission_id, kind, at(at_day, at_time)))
-            .map(|_| format!("{who}: last intake recorded ({})", kind.label())),
-        Request::AdmitAt { admission_id, version, day, time, who } => store
-            .write(now, |tx| admissions::admit_at(tx, admission_id, version, at(day, time)))
-            .map(|t| format!("{who}: now {} (arrived {} {})", t.to.words(), day.format("%d/%m"), time.format("%H:%M"))),
+            .map(|_| tr!("admin-saved-intake", who = who, kind = kind.label().to_string()).into_owned()),
+        Request::AdmitAt { admission_id, version, day, time, who } => {
+            store.write(now, |tx| admissions::admit_at(tx, admission_id, version, at(day, time))).map(|t| {
+                let (day, time) = (day.format("%d/%m").to_string(), time.format("%H:%M").to_string());
+                tr!("admin-saved-admit-at", who = who, state = t.to.words(), day = day, time = time).into_owned()
+            })
+        }
         Request::Treatment { patient_id, drug, who } => store
             .write(now, |tx| treatments::add(tx, patient_id, drug))
-            .map(|_| format!("{who}: treatment recorded ({})", drug.label())),
+            .map(|_| tr!("admin-saved-treatment", who = who, drug = drug.label().to_string()).into_owned()),
         Request::StopTreatment { treatment_id, version, who } => store
             .write(now, |tx| treatments::stop(tx, treatment_id, version))
-            .map(|_| format!("{who}: treatment marked stopped")),
+            .map(|_| tr!("admin-saved-treatment-stopped", who = who).into_owned()),
         Request::Lab { patient_id, item, value, day, time, who } => store
             .write(now, |tx| labs::record(tx, patient_id, item, value, at(day, time)))
-            .map(|_| format!("{who}: lab result recorded")),
+            .map(|_| tr!("admin-saved-lab", who = who).into_owned()),
         Request::DischargeCheck(c) => discharge_check(store, now, &c),
         Request::Discharge { admission_id, version, reason, who } => store
             .write(now, |tx| discharge::discharge(tx, admission_id, version, reason.as_deref(), &settings))
-            .map(|d| format!("{who}: discharged; follow-up call due {}", d.call_due_on.format("%d/%m"))),
-        Request::Check { case_id, item, done, version, who } => store
-            .write(now, |tx| checks::set(tx, case_id, item, done, version))
-            .map(|_| format!("{who}: {} {}", item.label(), if done { "✓ done" } else { "unticked" })),
+            .map(|d| {
+                tr!("admin-saved-discharged", who = who, day = d.call_due_on.format("%d/%m").to_string()).into_owned()
+            }),
+        Request::Check { case_id, item, done, version, who } => {
+            store.write(now, |tx| checks::set(tx, case_id, item, done, version)).map(|_| {
+                let item = item.label().to_string();
+                if done {
+                    tr!("admin-saved-check-done", who = who, item = item)
+                } else {
+                    tr!("admin-saved-check-undone", who = who, item = item)
+                }
+                .into_owned()
+            })
+        }
         Request::Confirm { case_id, version, who } => store
             .write(now, |tx| checks::confirm_case(tx, case_id, version, now, &settings))
-            .map(|_| format!("{who}: case confirmed on the schedule")),
-        Request::Emergency { case_id, version, on, who } => store
-            .write(now, |tx| cases::set_emergency(tx, case_id, version, on))
-            .map(|_| format!("{who}: emergency {}", if on { "flagged (recorded, reported)" } else { "flag removed" })),
-        Request::PreVisit { case_id, version, at, who } => store
-            .write(now, |tx| cases::set_pre_visit(tx, case_id, version, at))
-            .map(|_| format!("{who}: pre-anaesthesia visit {}", if at.is_some() { "recorded" } else { "cleared" })),
-        Request::Insulin { patient_id, version, on, who } => store
-            .write(now, |tx| patients::set_insulin_treated(tx, patient_id, version, on))
-            .map(|_| format!("{who}: insulin-treated diabetic {}", if on { "yes" } else { "no" })),
+            .map(|_| tr!("admin-saved-confirmed", who = who).into_owned()),
+        Request::Emergency { case_id, version, on, who } => {
+            store.write(now, |tx| cases::set_emergency(tx, case_id, version, on)).map(|_| {
+                if on {
+                    tr!("admin-saved-emergency-on", who = who)
+                } else {
+                    tr!("admin-saved-emergency-off", who = who)
+                }
+                .into_owned()
+            })
+        }
+        Request::PreVisit { case_id, version, at, who } => {
+            store.write(now, |tx| cases::set_pre_visit(tx, case_id, version, at)).map(|_| {
+                if at.is_some() {
+                    tr!("admin-saved-pre-visit", who = who)
+                } else {
+                    tr!("admin-saved-pre-visit-cleared", who = who)
+                }
+                .into_owned()
+            })
+        }
+        Request::Insulin { patient_id, version, on, who } => {
+            store.write(now, |tx| patients::set_insulin_treated(tx, patient_id, version, on)).map(|_| {
+                if on { tr!("admin-saved-insulin-on", who = who) } else { tr!("admin-saved-insulin-off", who = who) }
+                    .into_owned()
+            })
+        }
         Request::BedState { bed_id, version, action, label } => {
             store.write(now, |tx| beds::set_state(tx, bed_id, version, action)).map(|_| {
-                let done = match action {
-                    BedAction::Cleaned => "cleaned, now free",
-                    BedAction::Close => "closed",
-                    BedAction::Reopen => "reopened",
-                };
-                format!("bed {label}: {done}")
+                match action {
+                    BedAction::Cleaned => tr!("admin-saved-bed-cleaned", bed = label),
+                    BedAction::Close => tr!("admin-saved-bed-closed", bed = label),
+                    BedAction::Reopen => tr!("admin-saved-bed-reopened", bed = label),
+                }
+                .into_owned()
             })
         }
         Request::StaffRole { staff_id, version, role, who } => {
             let change = staff::StaffChange { role: Some(role), ..Default::default() };
             store
                 .write(now, |tx| staff::set(tx, staff_id, version, &change))
-                .map(|_| format!("{who}: now {}", role.code()))
+                .map(|_| tr!("admin-saved-role", who = who, role = role.name()).into_owned())
         }
         Request::StaffActive { staff_id, version, active, who } => {
             let change = staff::StaffChange { active: Some(active), ..Default::default() };
-            store
-                .write(now, |tx| staff::set(tx, staff_id, version, &change))
-                .map(|_| format!("{who}: {}", if active { "back on the staff" } else { "retired" }))
+            store.write(now, |tx| staff::set(tx, staff_id, version, &change)).map(|_| {
+                if active {
+                    tr!("admin-saved-staff-back", who = who)
+                } else {
+                    tr!("admin-saved-staff-retired", who = who)
+                }
+                .into_owned()
+            })
         }
         Request::Void { what, id, reason, who } => {
             store.write(now, |tx| crate::store::void::void(tx, what, id, &reason)).map(|v| {
                 let note = v.note.map(|n| format!("; {n}")).unwrap_or_default();
-                format!(
-                    "{who}: {} #{id} voided ({}); kept in the history, no longer counted{note}",
-                    what.noun(),
-                    v.value
-                )
+                let what = what.noun().to_string();
+                tr!("admin-saved-voided", who = who, what = what, id = id.to_string(), value = v.value, note = note)
+                    .into_owned()
             })
         }
         Request::CallDone { call_id, version, who } => store
             .write(now, |tx| discharge::call_done(tx, call_id, version, None))
-            .map(|_| format!("{who}: follow-up call done")),
+            .map(|_| tr!("admin-saved-call-done", who = who).into_owned()),
         Request::Rounds(r) => super::save_rounds::apply(store, now, r),
         Request::Stock(r) => super::save_stock::apply(store, now, r),
         Request::Setup(r) => super::save_setup::apply(store, now, r),
@@ -149,12 +189,13 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
 fn complication(store: &mut Store, now: DateTime<Utc>, r: ComplicationRequest) -> Result<String> {
     use crate::store::complications;
     match r {
-        ComplicationRequest::Record { new, who } => store
-            .write(now, |tx| complications::record(tx, &new))
-            .map(|id| format!("{who}: complication #{id} recorded: {}", new.kind.label())),
+        ComplicationRequest::Record { new, who } => store.write(now, |tx| complications::record(tx, &new)).map(|id| {
+            let kind = new.kind.label().to_string();
+            tr!("admin-saved-complication", who = who, id = id.to_string(), kind = kind).into_owned()
+        }),
         ComplicationRequest::Close { complication_id, version, outcome, who, .. } => store
             .write(now, |tx| complications::close(tx, complication_id, Some(version), &outcome))
-            .map(|_| format!("{who}: complication #{complication_id} closed")),
+            .map(|_| tr!("admin-saved-complication-closed", who = who, id = complication_id.to_string()).into_owned()),
     }
 }
 
@@ -240,13 +281,15 @@ fn new_admission(store: &mut Store, now: DateTime<Utc>, new: &NewAdmission) -> R
         crate::domain::names::first_name_shown(&crate::domain::names::stored(&p.first_name)),
         p.birth_date.format("%d/%m/%Y")
     );
-    Ok(format!(
-        "{who}: admission planned: arrives {}, procedure {} {}, home {}",
-        admit.format("%d/%m"),
-        new.procedure_day.format("%d/%m"),
-        new.start_time.format("%H:%M"),
-        discharge.format("%d/%m")
-    ))
+    let text = tr!(
+        "admin-saved-admission",
+        who = who,
+        arrives = admit.format("%d/%m").to_string(),
+        day = new.procedure_day.format("%d/%m").to_string(),
+        time = new.start_time.format("%H:%M").to_string(),
+        home = discharge.format("%d/%m").to_string()
+    );
+    Ok(text.into_owned())
 }
 
 fn consultation(store: &mut Store, now: DateTime<Utc>, zone: chrono_tz::Tz, c: &ConsultationRequest) -> Result<String> {
@@ -260,7 +303,7 @@ fn consultation(store: &mut Store, now: DateTime<Utc>, zone: chrono_tz::Tz, c: &
         notes: c.notes.clone(),
     };
     store.write(now, |tx| consultations::record(tx, &new))?;
-    Ok(format!("{}: consultation recorded ({})", c.who, c.outcome.code()))
+    Ok(tr!("admin-saved-consultation", who = c.who.as_str(), outcome = c.outcome.code()).into_owned())
 }
 
 fn discharge_check(store: &mut Store, now: DateTime<Utc>, c: &DischargeCheckRequest) -> Result<String> {
@@ -273,7 +316,7 @@ fn discharge_check(store: &mut Store, now: DateTime<Utc>, c: &DischargeCheckRequ
         follow_up_appointment: c.follow_up_appointment,
     };
     store.write(now, |tx| discharge::save_check(tx, c.admission_id, c.version, &input))?;
-    Ok(format!("{}: discharge check saved", c.who))
+    Ok(tr!("admin-saved-discharge-check", who = c.who.as_str()).into_owned())
 }
 
 /// R-BLOCK-6: the next event now, a correction or a void.
@@ -283,7 +326,7 @@ fn timeline(store: &mut Store, now: DateTime<Utc>, r: TimelineRequest) -> Result
     match r {
         TimelineRequest::Next { case_id, expected, who } => store
             .write(now, |tx| case_events::record_next(tx, case_id, Some(expected)))
-            .map(|done| format!("{who}: {} recorded", done.words(zone, now))),
+            .map(|done| tr!("admin-saved-event", who = who, event = done.words(zone, now)).into_owned()),
         TimelineRequest::Correct { event_id, version, day, time, reading, who } => {
             // Issue 9: a time the autumn change repeats, with no reading
             // asked for: the first, else the second if the first is refused.
@@ -294,16 +337,22 @@ fn timeline(store: &mut Store, now: DateTime<Utc>, r: TimelineRequest) -> Result
             let mut first_refusal = None;
             for at in tries {
                 match store.write(now, |tx| case_events::correct(tx, event_id, Some(version), at)) {
-                    Ok(done) => return Ok(format!("{who}: corrected, {}", done.words(zone, now))),
+                    Ok(done) => {
+                        return Ok(
+                            tr!("admin-saved-event-corrected", who = who, event = done.words(zone, now)).into_owned()
+                        );
+                    }
                     Err(e) => {
                         first_refusal.get_or_insert(e);
                     }
                 }
             }
-            Err(first_refusal.unwrap_or_else(|| crate::store::StoreError::invalid("the timeline", "no time given")))
+            Err(first_refusal.unwrap_or_else(|| {
+                crate::store::StoreError::invalid(tr!("admin-timeline"), tr!("admin-no-time-given"))
+            }))
         }
         TimelineRequest::Void { event_id, version, reason, who } => store
             .write(now, |tx| case_events::void(tx, event_id, Some(version), &reason))
-            .map(|voided| format!("{who}: timeline event voided; kept in the history{}", voided.words())),
+            .map(|voided| tr!("admin-saved-event-voided", who = who, words = voided.words()).into_owned()),
     }
 }

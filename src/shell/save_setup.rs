@@ -12,36 +12,39 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: SetupRequest) -> Re
     match request {
         SetupRequest::AddStaff { account, display_name, role } => {
             store.write(now, |tx| staff::add(tx, account.as_deref(), &display_name, role))?;
-            Ok(format!("{} added to the staff as {}", display_name.trim(), role.code()))
+            Ok(tr!("admin-saved-staff-added", name = display_name.trim(), role = role.name()).into_owned())
         }
         SetupRequest::EditStaff { staff_id, version, change, who } => {
             store.write(now, |tx| staff::set(tx, staff_id, version, &change))?;
-            Ok(format!("{who}: saved"))
+            Ok(tr!("admin-saved", who = who).into_owned())
         }
         SetupRequest::Room { input, add } => {
             let put = store.write(now, |tx| setup::put_room(tx, &input, mode(add)))?;
-            Ok(said("room", input.rename.as_deref().unwrap_or(&input.name), input.active, put))
+            let what = tr!("admin-who-room", name = input.rename.as_deref().unwrap_or(&input.name).trim());
+            Ok(said(&what, input.active, put))
         }
         SetupRequest::Bed { input, add } => {
             let put = store.write(now, |tx| setup::put_bed(tx, &input, mode(add)))?;
-            Ok(said("bed", input.rename.as_deref().unwrap_or(&input.label), input.active, put))
+            let what = tr!("admin-who-bed", name = input.rename.as_deref().unwrap_or(&input.label).trim());
+            Ok(said(&what, input.active, put))
         }
         SetupRequest::Procedure { input, add } => {
             let put = store.write(now, |tx| setup::put_procedure(tx, &input, mode(add)))?;
-            Ok(said("procedure kind", &input.code, input.active, put))
+            Ok(said(&tr!("admin-who-kind", code = input.code.trim()), input.active, put))
         }
     }
 }
 
 /// "room Room 3: added", "bed B4: retired", "… unchanged (nothing differed)".
-fn said(noun: &str, name: &str, active: Option<bool>, put: Put) -> String {
+fn said(what: &str, active: Option<bool>, put: Put) -> String {
     let done = match (put, active) {
-        (Put::Unchanged(_), _) => "unchanged (nothing differed from what is stored)",
-        (_, Some(false)) => "retired; kept in the history",
-        (_, Some(true)) => "back in use",
-        (put, None) => put.word(),
+        (Put::Unchanged(_), _) => tr!("admin-done-unchanged"),
+        (_, Some(false)) => tr!("admin-done-retired"),
+        (_, Some(true)) => tr!("admin-done-back"),
+        (Put::Added(_), None) => tr!("admin-done-added"),
+        (Put::Changed(_), None) => tr!("admin-done-changed"),
     };
-    format!("{noun} {}: {done}", name.trim())
+    tr!("admin-saved-entry", what = what, done = done.as_ref()).into_owned()
 }
 
 /// What the log says: the kind of entry and its key (staff by record only).

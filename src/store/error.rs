@@ -2,140 +2,185 @@
 //! and the next step, and never a patient (R-PRIV-1).
 
 use chrono::{DateTime, Utc};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("{}: no such file; create a database with `periop init --db {}`", shown(.0), shown(.0))]
     Missing(PathBuf),
-    #[error(
-        "{}: the folder {} does not exist; check the path (or create the folder first)",
-        shown(path),
-        shown(folder)
-    )]
-    NoFolder { path: PathBuf, folder: PathBuf },
-    #[error("{}: is a directory, not a database; pass the database file inside it", shown(.0))]
+    NoFolder {
+        path: PathBuf,
+        folder: PathBuf,
+    },
     NotAFile(PathBuf),
-    #[error("{}: the file is empty, not a periop database; remove it or pass another path, then `periop init`", shown(.0))]
     Empty(PathBuf),
-    #[error("{}: not an SQLite database ({what}); check the path", shown(path))]
-    NotSqlite { path: PathBuf, what: &'static str },
-    #[error("{}: an SQLite database of another application (application_id {found:#x}); check the path", shown(path))]
-    ForeignApplication { path: PathBuf, found: u32 },
-    #[error("{}: the database is damaged ({detail}); restore the latest backup and run `periop check`", shown(path))]
-    Damaged { path: PathBuf, detail: String },
-    #[error(
-        "{}: written by a newer periop (schema {found}, this program knows up to {known}); upgrade periop",
-        shown(path)
-    )]
-    TooNew { path: PathBuf, found: i64, known: i64 },
-    #[error(
-        "{}: {cause}; ask whoever runs the ward's database to give your account write access (see README, \"Deploying on a ward\")",
-        shown(path)
-    )]
-    ReadOnly { path: PathBuf, cause: String },
-    #[error("{}: already exists; pick another path or open it without `init`", shown(.0))]
+    NotSqlite {
+        path: PathBuf,
+        what: &'static str,
+    },
+    ForeignApplication {
+        path: PathBuf,
+        found: u32,
+    },
+    Damaged {
+        path: PathBuf,
+        detail: String,
+    },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    ReadOnly {
+        path: PathBuf,
+        cause: String,
+    },
     AlreadyExists(PathBuf),
     /// A file a command would write is there already (a backup's target):
     /// it is never overwritten; `next` says what to do instead.
-    #[error("{}: already exists; {next}", shown(path))]
-    Exists { path: PathBuf, next: &'static str },
-    #[error(
-        "{}: the disk is full (or a file-size limit was reached); nothing was left at that path: free some space there, then run the command again",
-        shown(.0)
-    )]
+    Exists {
+        path: PathBuf,
+        next: &'static str,
+    },
     DiskFull(PathBuf),
-    #[error(
-        "{what} was saved by {by} at {at} after you opened it; your change was not saved: look at the new values and try again"
-    )]
-    Conflict { what: String, by: String, at: String },
-    #[error("the database stayed busy (another terminal is saving a long change); try again in a moment")]
+    Conflict {
+        what: String,
+        by: String,
+        at: String,
+    },
     Busy,
-    #[error(
-        "{}: another program holds the database's write lock (a long save, a backup, an sqlite3 shell); try again in a moment, or close that program",
-        shown(.0)
-    )]
     Held(PathBuf),
-    #[error("{0} no longer exists; it may have been removed by someone else, refresh the list")]
     NotFound(String),
     /// R-ROLE-1: the actor's role may not make this change.
-    #[error("{}", not_allowed(change, role, needs))]
-    NotAllowed { change: &'static str, role: &'static str, needs: String },
-    #[error("{what}: {why}")]
-    Invalid { what: String, why: String },
+    NotAllowed {
+        change: &'static str,
+        role: &'static str,
+        needs: String,
+    },
+    Invalid {
+        what: String,
+        why: String,
+    },
     /// R-STOCK-2: not enough free units (another terminal may have taken
     /// the last one a moment ago); nothing was taken.
     /// `next` says what the user can do where they asked (issue 10: a
     /// reservation, which already takes from every lot, said "pick another
     /// lot" though its form has no lot to pick).
-    #[error("{what}: {asked} asked, {free} free (the rest is reserved for cases or gone); nothing was taken: {next}")]
-    OutOfStock { what: String, asked: u32, free: u32, next: &'static str },
+    OutOfStock {
+        what: String,
+        asked: u32,
+        free: u32,
+        next: &'static str,
+    },
     /// R-PATH-6: a planned date already past. The screen asks "record it as a
     /// retrospective entry?" and, if so, repeats the call with the confirmation.
-    #[error(
-        "{what} is planned for {when}, which has already passed; confirm it as a retrospective entry (recorded as such in the audit) or correct the date"
-    )]
-    Retrospective { what: String, when: String },
+    Retrospective {
+        what: String,
+        when: String,
+    },
     /// R-BLOCK-3, R-BLOCK-4: the change meets the schedule's conflicts.
     /// With `can_override`, the same change with a reason is recorded as an
     /// override; without, it cannot be made as it is.
-    #[error(
-        "{what} conflicts with the schedule: {}; {}",
-        conflicts.join("; "),
-        if *can_override {
-            "give a reason to override (recorded in the audit), or change the time, room or staff"
-        } else {
-            "pick another time, room or staff"
-        }
-    )]
-    BlockConflict { what: String, conflicts: Vec<String>, can_override: bool },
-    #[error(
-        "{0}: a value this program does not know (written by another program, or damaged); run `periop check` to list such rows, then restore the latest backup or ask for help"
-    )]
+    BlockConflict {
+        what: String,
+        conflicts: Vec<String>,
+        can_override: bool,
+    },
     Undecodable(super::decode::Undecodable),
     /// A stored day or instant that does not read back.
-    #[error("{0}")]
     Unreadable(super::rows::Unreadable),
     /// The disk under an existing file failed or filled (found in use,
     /// #12: a bare "disk I/O error" named neither the file nor what to do).
-    #[error(
-        "{}: {cause}; nothing was saved: check the disk (`df -h` for space) and the file's folder, then try again",
-        shown(path)
-    )]
-    Disk { path: PathBuf, cause: String },
+    Disk {
+        path: PathBuf,
+        cause: String,
+    },
     /// A search index (`audit_search`, `patient_search`) cannot be read,
     /// while the records it points to are whole: searches would miss them.
     /// Rebuilding the indexes from the records mends it (R-AUDIT-3).
-    #[error(
-        "{}: the search index {index} is damaged ({detail}), so a filter could miss records; \
-         an admin rebuilds it from the records with `periop reindex --db {}`, then runs `periop check`",
-        shown(path),
-        shown(path)
-    )]
-    SearchDamaged { path: PathBuf, index: &'static str, detail: String },
-    #[error("database error: {0}")]
+    SearchDamaged {
+        path: PathBuf,
+        index: &'static str,
+        detail: String,
+    },
     Sqlite(rusqlite::Error),
 }
+
+/// Each error in the language in force (`tr!`): the English word for word
+/// as it always was (tests and scripts compare it), the French from the
+/// same catalogue (`locales/*/errors.ftl`).
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use StoreError::*;
+        let text = match self {
+            Missing(path) => tr!("errors-missing", path = shown(path)),
+            NoFolder { path, folder } => tr!("errors-no-folder", path = shown(path), folder = shown(folder)),
+            NotAFile(path) => tr!("errors-not-a-file", path = shown(path)),
+            Empty(path) => tr!("errors-empty", path = shown(path)),
+            NotSqlite { path, what } => tr!("errors-not-sqlite", path = shown(path), what = *what),
+            ForeignApplication { path, found } => {
+                tr!("errors-foreign", path = shown(path), found = format!("{found:#x}"))
+            }
+            Damaged { path, detail } => tr!("errors-damaged", path = shown(path), detail = detail.as_str()),
+            TooNew { path, found, known } => {
+                tr!("errors-too-new", path = shown(path), found = found.to_string(), known = known.to_string())
+            }
+            ReadOnly { path, cause } => tr!("errors-read-only", path = shown(path), cause = cause.as_str()),
+            AlreadyExists(path) => tr!("errors-already-exists", path = shown(path)),
+            Exists { path, next } => tr!("errors-exists", path = shown(path), next = *next),
+            DiskFull(path) => tr!("errors-disk-full", path = shown(path)),
+            Conflict { what, by, at } => {
+                tr!("errors-conflict", what = what.as_str(), by = by.as_str(), at = at.as_str())
+            }
+            Busy => tr!("errors-busy"),
+            Held(path) => tr!("errors-held", path = shown(path)),
+            NotFound(what) => tr!("errors-not-found", what = what.as_str()),
+            NotAllowed { change, role, needs } => Cow::Owned(not_allowed(change, role, needs)),
+            Invalid { what, why } => tr!("errors-invalid", what = what.as_str(), why = why.as_str()),
+            OutOfStock { what, asked, free, next } => {
+                tr!("errors-out-of-stock", what = what.as_str(), asked = *asked, free = *free, next = *next)
+            }
+            Retrospective { what, when } => tr!("errors-retrospective", what = what.as_str(), when = when.as_str()),
+            BlockConflict { what, conflicts, can_override } => {
+                let conflicts = conflicts.join("; ");
+                if *can_override {
+                    tr!("errors-block-conflict", what = what.as_str(), conflicts = conflicts)
+                } else {
+                    tr!("errors-block-conflict-fixed", what = what.as_str(), conflicts = conflicts)
+                }
+            }
+            Undecodable(found) => tr!("errors-undecodable", what = found.to_string()),
+            Unreadable(found) => Cow::Owned(found.to_string()),
+            Disk { path, cause } => tr!("errors-disk", path = shown(path), cause = cause.as_str()),
+            SearchDamaged { path, index, detail } => {
+                tr!("errors-search-damaged", path = shown(path), index = *index, detail = detail.as_str())
+            }
+            Sqlite(e) => tr!("errors-sqlite", detail = e.to_string()),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for StoreError {}
 
 /// R-ROLE-1's refusal: the change, the role, the roles that may, and what
 /// to do; a retired account ([`super::permission::RETIRED`]) is told so.
 fn not_allowed(change: &str, role: &str, needs: &str) -> String {
     if role == super::permission::RETIRED {
-        return format!(
-            "{change}: your account is retired from the staff list, so it may only read (this change needs {needs}); \
-             if you are back on the ward, an admin brings it back (`periop staff set ACCOUNT --active true`)"
-        );
+        return tr!("errors-not-allowed-retired", change = change, needs = needs).into_owned();
     }
-    format!("{change}: your role is {role}, and this change needs {needs}; {}", role_next_step(role))
+    let next = role_next_step(role);
+    tr!("errors-not-allowed", change = change, role = crate::domain::roles::role_word(role), needs = needs, next = next)
+        .into_owned()
 }
 
 /// What someone refused a change can do: an account with no role yet asks
 /// for one; one with a role asks for the role the change needs.
-fn role_next_step(role: &str) -> &'static str {
+fn role_next_step(role: &str) -> Cow<'static, str> {
     if role == crate::domain::roles::Role::Unassigned.code() {
-        "ask an admin to give your account a role (`periop staff set ACCOUNT --role ROLE`)"
+        tr!("errors-next-ask-role")
     } else {
-        "if your work needs it, an admin can change your role (`periop staff set ACCOUNT --role ROLE`)"
+        tr!("errors-next-change-role")
     }
 }
 
@@ -210,4 +255,95 @@ pub fn missing_folder(path: &Path) -> Option<PathBuf> {
 /// `2026-11-22T07:30:00Z`: the one text form of an instant in the file.
 pub fn instant_text(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::language::Language;
+
+    fn samples() -> Vec<StoreError> {
+        let path = || PathBuf::from("/srv/ward.db");
+        vec![
+            StoreError::Missing(path()),
+            StoreError::NoFolder { path: path(), folder: PathBuf::from("/srv") },
+            StoreError::NotAFile(path()),
+            StoreError::Empty(path()),
+            StoreError::ForeignApplication { path: path(), found: 0x1234 },
+            StoreError::Damaged { path: path(), detail: "x".into() },
+            StoreError::TooNew { path: path(), found: 20, known: 15 },
+            StoreError::ReadOnly { path: path(), cause: "x".into() },
+            StoreError::AlreadyExists(path()),
+            StoreError::DiskFull(path()),
+            StoreError::Conflict { what: "x".into(), by: "y".into(), at: "09:30".into() },
+            StoreError::Busy,
+            StoreError::Held(path()),
+            StoreError::NotFound("x".into()),
+            StoreError::NotAllowed { change: "x", role: "nurse", needs: "y".into() },
+            StoreError::NotAllowed { change: "x", role: super::super::permission::RETIRED, needs: "y".into() },
+            StoreError::OutOfStock { what: "x".into(), asked: 2, free: 1, next: "z" },
+            StoreError::Retrospective { what: "x".into(), when: "01/11".into() },
+            StoreError::BlockConflict { what: "x".into(), conflicts: vec!["a".into()], can_override: true },
+            StoreError::BlockConflict { what: "x".into(), conflicts: vec!["a".into()], can_override: false },
+            StoreError::Disk { path: path(), cause: "x".into() },
+            StoreError::SearchDamaged { path: path(), index: "audit_search", detail: "x".into() },
+        ]
+    }
+
+    /// The English is what it always was, word for word.
+    #[test]
+    fn errors_read_as_before_in_english() {
+        let path = PathBuf::from("/srv/ward.db");
+        assert_eq!(
+            StoreError::Missing(path.clone()).to_string(),
+            "/srv/ward.db: no such file; create a database with `periop init --db /srv/ward.db`"
+        );
+        assert_eq!(
+            StoreError::ForeignApplication { path: path.clone(), found: 0x1234 }.to_string(),
+            "/srv/ward.db: an SQLite database of another application (application_id 0x1234); check the path"
+        );
+        assert_eq!(
+            StoreError::OutOfStock { what: "lot A1".into(), asked: 3, free: 1, next: "reserve fewer" }.to_string(),
+            "lot A1: 3 asked, 1 free (the rest is reserved for cases or gone); nothing was taken: reserve fewer"
+        );
+        assert_eq!(
+            StoreError::NotAllowed { change: "rooms", role: "nurse", needs: "the role admin".into() }.to_string(),
+            "rooms: your role is nurse, and this change needs the role admin; if your work needs it, an admin can \
+             change your role (`periop staff set ACCOUNT --role ROLE`)"
+        );
+        assert_eq!(
+            StoreError::BlockConflict {
+                what: "the case".into(),
+                conflicts: vec!["a".into(), "b".into()],
+                can_override: false
+            }
+            .to_string(),
+            "the case conflicts with the schedule: a; b; pick another time, room or staff"
+        );
+        assert_eq!(StoreError::invalid("the bed", "closed").to_string(), "the bed: closed");
+    }
+
+    /// Each error in French is French: not the English, and no id shown.
+    #[test]
+    fn errors_are_said_in_french() {
+        let english: Vec<String> = samples().iter().map(ToString::to_string).collect();
+        let _french = crate::i18n::scope(Language::Fr);
+        for (error, english) in samples().iter().zip(&english) {
+            let french = error.to_string();
+            assert_ne!(&french, english, "{error:?}");
+            assert!(!french.contains("errors-"), "{french}");
+        }
+        assert_eq!(
+            StoreError::Busy.to_string(),
+            "la base est restée occupée (un autre terminal enregistre une longue modification) ; réessayez dans un instant"
+        );
+        let refusal = StoreError::NotAllowed { change: "salles", role: "read_only", needs: "le rôle admin".into() };
+        assert!(
+            refusal
+                .to_string()
+                .starts_with("salles : votre rôle est lecture seule, et cette modification demande le rôle admin ;")
+        );
+        let stock = StoreError::OutOfStock { what: "lot".into(), asked: 2, free: 1, next: "z" };
+        assert!(stock.to_string().starts_with("lot : 2 demandés, 1 libre"), "{stock}");
+    }
 }

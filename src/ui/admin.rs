@@ -4,11 +4,16 @@
 
 use super::theme::Theme;
 use crate::app::State;
+use crate::app::keymap::{Action, Scope};
+use crate::app::screens::key_for;
 use crate::app::state::{AdminSection, Keyed, Listing};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+
+/// A bed's stored state when it is free (reserved from a day, or not).
+const FREE: &str = concat!("fr", "ee");
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let v = &state.admin;
@@ -31,53 +36,60 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let list = match v.section {
         AdminSection::Staff => {
             let active = v.staff.rows.iter().filter(|s| s.active).count();
-            let summary = format!(" {active} active · {} retired", v.staff.rows.len() - active);
-            rows(&v.staff, summary, width, theme, |s| {
-                let status = if s.active { "✓ active" } else { "✗ retired" };
+            let summary = tr!("admin-staff-summary", active = active, retired = v.staff.rows.len() - active);
+            rows(&v.staff, format!(" {summary}"), width, theme, |s| {
+                let status = if s.active { tr!("admin-active") } else { tr!("admin-retired") };
+                let no_account = tr!("admin-no-account");
                 let text = format!(
-                    "{}{}{:<14}{status}",
+                    "{}{}{}{status}",
                     super::column(&s.display_name, 26),
-                    super::column(s.account.as_deref().unwrap_or("(no account)"), 16),
-                    s.role.code()
+                    super::column(s.account.as_deref().unwrap_or(&no_account), 16),
+                    super::column(&s.role.name(), 14)
                 );
                 (text, s.active)
             })
         }
-        AdminSection::Rooms => rows(&v.rooms, format!(" {} rooms", v.rooms.rows.len()), width, theme, |r| {
-            let status = if r.active { "" } else { "  ✗ retired" };
-            (format!("{}{:<14}{}–{}{status}", super::column(&r.name, 24), r.kind, r.opens, r.closes), r.active)
-        }),
+        AdminSection::Rooms => {
+            let summary = tr!("admin-rooms-summary", count = v.rooms.rows.len());
+            rows(&v.rooms, format!(" {summary}"), width, theme, |r| {
+                let status = if r.active { String::new() } else { format!("  {}", tr!("admin-retired")) };
+                (format!("{}{:<14}{}–{}{status}", super::column(&r.name, 24), r.kind, r.opens, r.closes), r.active)
+            })
+        }
         AdminSection::Beds => {
             let active = v.beds.rows.iter().filter(|b| b.active).count();
-            let summary = format!(" {active} beds in use · {} retired", v.beds.rows.len() - active);
-            rows(&v.beds, summary, width, theme, |b| {
+            let summary = tr!("admin-beds-summary", active = active, retired = v.beds.rows.len() - active);
+            rows(&v.beds, format!(" {summary}"), width, theme, |b| {
                 let state_word = match (b.state.as_str(), b.reserved_from) {
-                    ("free", Some(day)) => format!("reserved from {}", day.format("%d/%m")),
-                    ("to_clean", _) => "to clean".to_string(),
-                    (other, _) => other.to_string(),
+                    (FREE, Some(day)) => tr!("admin-bed-reserved", day = day.format("%d/%m").to_string()),
+                    (code, _) => tr!("admin-bed-state", code = code),
                 };
-                let status = if b.active { "" } else { "  ✗ retired" };
-                let unit = b.unit.as_deref().unwrap_or("(no unit)");
+                let status = if b.active { String::new() } else { format!("  {}", tr!("admin-retired")) };
+                let no_unit = tr!("admin-no-unit");
+                let unit = b.unit.as_deref().unwrap_or(&no_unit);
                 (format!("{}{}{state_word}{status}", super::column(&b.label, 14), super::column(unit, 20)), b.active)
             })
         }
-        AdminSection::Kinds => rows(&v.kinds, format!(" {} procedure kinds", v.kinds.rows.len()), width, theme, |k| {
-            let mut expects = Vec::new();
-            if k.anaesthesia_expected {
-                expects.push("anaesthesia");
-            }
-            if k.implants_expected {
-                expects.push("implants");
-            }
-            let status = if k.active { "" } else { "  ✗ retired" };
-            let text = format!(
-                "{}{:>4} min  {}{status}",
-                super::column(&k.label, 34),
-                k.minutes,
-                super::column(&expects.join(", "), 22)
-            );
-            (text, k.active)
-        }),
+        AdminSection::Kinds => {
+            let summary = tr!("admin-kinds-summary", count = v.kinds.rows.len());
+            rows(&v.kinds, format!(" {summary}"), width, theme, |k| {
+                let mut expects = Vec::new();
+                if k.anaesthesia_expected {
+                    expects.push(tr!("admin-expects-anaesthesia"));
+                }
+                if k.implants_expected {
+                    expects.push(tr!("admin-expects-implants"));
+                }
+                let status = if k.active { String::new() } else { format!("  {}", tr!("admin-retired")) };
+                let minutes = tr!("admin-kind-minutes", minutes = format!("{:>4}", k.minutes));
+                let text = format!(
+                    "{}{minutes}  {}{status}",
+                    super::column(&k.label, 34),
+                    super::column(&expects.join(", "), 22)
+                );
+                (text, k.active)
+            })
+        }
     };
     let header = lines.len() + 1;
     lines.extend(list.lines);
@@ -102,13 +114,15 @@ fn rows<T: Keyed>(
     let mut lines = vec![Line::styled(summary, theme.section())];
     let (mut selected_line, mut full) = (None, None);
     if let Some(error) = &list.error {
-        lines.push(Line::styled(format!(" ! could not read the ward's set-up: {error}"), theme.urgent()));
+        lines.push(Line::styled(format!(" {}", tr!("admin-list-error", error = error.as_str())), theme.urgent()));
     } else if !list.loaded {
-        lines.push(Line::styled(" reading…", theme.dim()));
+        lines.push(Line::styled(format!(" {}", tr!("admin-reading")), theme.dim()));
     } else if list.rows.is_empty() {
-        lines.push(Line::styled("   none yet: a adds one", theme.dim()));
+        let key = key_for(Scope::Admin, Action::AddEntry);
+        lines.push(Line::styled(format!("   {}", tr!("admin-list-empty", key = key)), theme.dim()));
     } else if list.visible().next().is_none() {
-        lines.push(Line::styled("   nothing here matches the filter (Esc clears it)", theme.dim()));
+        let key = key_for(Scope::List, Action::Back);
+        lines.push(Line::styled(format!("   {}", tr!("admin-list-no-match", key = key)), theme.dim()));
     }
     for row in list.visible() {
         let is_selected = list.selected == Some(row.key());

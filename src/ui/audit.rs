@@ -17,23 +17,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut lines = Vec::new();
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
     let count = view.entries.len();
-    let noun = if count == 1 { "change" } else { "changes" };
-    let shown = if view.more { format!("newest {count} {noun}") } else { format!("{count} {noun}") };
+    let shown = if view.more {
+        tr!("admin-audit-shown-newest", count = count)
+    } else {
+        tr!("admin-audit-shown", count = count)
+    };
     lines.push(Line::from(vec![
-        Span::styled(" AUDIT LOG ", theme.section()),
-        Span::styled(format!(" {shown}, newest first · "), theme.dim()),
-        Span::styled("filter: ", theme.key()),
+        Span::styled(format!(" {} ", tr!("admin-audit-title")), theme.section()),
+        Span::styled(format!(" {shown} · "), theme.dim()),
+        Span::styled(format!("{} ", tr!("admin-audit-filter")), theme.key()),
         Span::raw(format!("{}{cursor}", view.filter)),
     ]));
     let header = lines.len();
     let width = usize::from(area.width);
     let mut selected_line = None;
     if let Some(error) = &view.error {
-        lines.push(Line::styled(format!(" ! could not read the audit log: {error}"), theme.urgent()));
+        lines.push(Line::styled(format!(" {}", tr!("admin-audit-error", error = error.as_str())), theme.urgent()));
     } else if !view.loaded {
-        lines.push(Line::styled(" reading…", theme.dim()));
+        lines.push(Line::styled(format!(" {}", tr!("admin-reading")), theme.dim()));
     } else if view.entries.is_empty() {
-        lines.push(Line::styled("   no change matches the filter", theme.dim()));
+        lines.push(Line::styled(format!("   {}", tr!("admin-audit-no-match")), theme.dim()));
     }
     // Only the rows that can be in view are written out: the log grows by a
     // page at a time, and a frame must not cost more as it does. The others
@@ -55,7 +58,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 
     let detail =
         view.entries.iter().find(|e| Some(e.id) == view.selected).map(|e| details(e, state)).unwrap_or_default();
-    let block = Block::new().borders(Borders::TOP).title(" change ").border_style(theme.dim());
+    let block =
+        Block::new().borders(Borders::TOP).title(format!(" {} ", tr!("admin-audit-change"))).border_style(theme.dim());
     frame.render_widget(Paragraph::new(detail).block(block).wrap(Wrap { trim: false }), detail_area);
 }
 
@@ -65,19 +69,26 @@ fn when(entry: &Entry, state: &State) -> String {
 
 /// What was changed, in words: `admission`, `readiness check`.
 fn record(entry: &Entry) -> String {
-    Table::from_name(&entry.table).map_or_else(|| entry.table.replace('_', " "), |t| t.noun().to_string())
+    let noun = Table::from_name(&entry.table).map_or_else(|| entry.table.replace('_', " "), |t| t.noun().to_string());
+    tr!("admin-audit-record", table = entry.table.as_str(), noun = noun).into_owned()
+}
+
+/// The stored action (`insert`, `update`) as the log says it.
+fn action(entry: &Entry) -> String {
+    tr!("admin-audit-action", action = entry.action.as_str()).into_owned()
 }
 
 /// A column name as a label: `planned_admit_on` → `planned arrival`.
 fn field_label(field: &str) -> String {
-    match field {
-        "planned_admit_on" => "planned arrival".into(),
-        "planned_discharge_on" => "planned discharge".into(),
-        "admitted_at" => "arrived".into(),
-        "discharged_at" => "left".into(),
-        "start_at" => "start".into(),
-        other => other.trim_end_matches("_id").trim_end_matches("_at").replace('_', " "),
-    }
+    let id = match field {
+        "planned_admit_on" => "admin-audit-field-planned-arrival",
+        "planned_discharge_on" => "admin-audit-field-planned-discharge",
+        "admitted_at" => "admin-audit-field-arrived",
+        "discharged_at" => "admin-audit-field-left",
+        "start_at" => "admin-audit-field-start",
+        other => return other.trim_end_matches("_id").trim_end_matches("_at").replace('_', " "),
+    };
+    crate::i18n::t(crate::i18n::language(), id).into_owned()
 }
 
 /// Columns that hold yes or no (stored 0 or 1).
@@ -99,8 +110,8 @@ const FLAGS: &[&str] = &[
 fn field_value(field: &str, value: &str, state: &State) -> String {
     if FLAGS.contains(&field) {
         match value {
-            "1" | "true" => return "yes".into(),
-            "0" | "false" => return "no".into(),
+            "1" | "true" => return tr!("admin-audit-yes").into_owned(),
+            "0" | "false" => return tr!("admin-audit-no").into_owned(),
             _ => {}
         }
     }
@@ -113,7 +124,7 @@ fn field_value(field: &str, value: &str, state: &State) -> String {
     let found = match field {
         "operator_id" | "anaesthetist_id" | "actor_id" | "checked_by" => named(&staff),
         "room_id" => named(&lists.rooms),
-        "bed_id" => named(&lists.beds).map(|n| format!("bed {n}")),
+        "bed_id" => named(&lists.beds).map(|n| tr!("admin-audit-bed", name = n).into_owned()),
         "procedure_kind_id" => value
             .parse::<i64>()
             .ok()
@@ -157,18 +168,19 @@ fn changes(entry: &Entry, state: &State) -> Vec<String> {
 
 fn summary(entry: &Entry, state: &State) -> String {
     let who = super::fit(&entry.actor, 14);
-    format!("{}  {who} {} {}  {}", when(entry, state), entry.action, record(entry), changes(entry, state).join(", "))
+    format!("{}  {who} {} {}  {}", when(entry, state), action(entry), record(entry), changes(entry, state).join(", "))
 }
 
 fn details(entry: &Entry, state: &State) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(format!(
-        "{} by {} · {} {} (record {})",
-        when(entry, state),
-        entry.actor,
-        entry.action,
-        record(entry),
-        entry.row_id
-    ))];
+    let details = tr!(
+        "admin-audit-details",
+        when = when(entry, state),
+        actor = entry.actor.as_str(),
+        action = action(entry),
+        record = record(entry),
+        row = entry.row_id.to_string()
+    );
+    let mut lines = vec![Line::from(details.into_owned())];
     lines.extend(changes(entry, state).into_iter().map(|c| Line::from(format!("  {c}"))));
     lines
 }

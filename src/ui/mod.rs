@@ -188,11 +188,18 @@ pub(crate) fn countdown(
 ) -> String {
     let clock = crate::domain::ward_time::clock_text(at, zone);
     let minutes = (at - now).num_minutes();
+    let clock = clock.as_str();
     match minutes {
-        m if m < 0 => format!("{clock} (passed)"),
-        m if m < 60 => format!("{clock} (in {m} min)"),
-        m => format!("{clock} (in {} h {:02})", m / 60, m % 60),
+        m if m < 0 => tr!("admin-countdown-passed", clock = clock),
+        m if m < 60 => tr!("admin-countdown-minutes", clock = clock, minutes = m.to_string()),
+        m => tr!(
+            "admin-countdown-hours",
+            clock = clock,
+            hours = (m / 60).to_string(),
+            minutes = format!("{:02}", m % 60)
+        ),
     }
+    .into_owned()
 }
 
 /// Cuts `text` to `width` terminal cells, marking the cut with `…`, and pads

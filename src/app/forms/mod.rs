@@ -210,11 +210,11 @@ impl OpenForm {
 /// `unassigned`, which only a new account has).
 pub fn staff_role(row: &StaffRow) -> OpenForm {
     let choices: Vec<Choice> =
-        Role::ALL.into_iter().filter(|r| *r != Role::Unassigned).map(|r| Choice::new(r.code(), r.code())).collect();
-    let field = Field::pick("role", "Role", choices);
+        Role::ALL.into_iter().filter(|r| *r != Role::Unassigned).map(|r| Choice::new(r.code(), r.name())).collect();
+    let field = Field::pick("role", tr!("admin-field-role"), choices);
     let field = if row.role == Role::Unassigned { field } else { field.with(row.role.code()) };
-    let who = format!("{} ({})", row.display_name, row.account.as_deref().unwrap_or("no account"));
-    let form = Form::new("Give a role", vec![field]).with_subtitle(&who);
+    let who = ward_setup::who(row);
+    let form = Form::new(tr!("admin-form-give-role"), vec![field]).with_subtitle(&who);
     OpenForm::new(form, Purpose::StaffRole { staff_id: row.staff_id, version: row.version }, &who)
 }
 
@@ -230,45 +230,64 @@ pub fn void(d: &AdmissionDetail, zone: chrono_tz::Tz, who: &str) -> Option<OpenF
     for i in d.intakes.iter().filter(|i| i.voided.is_none()) {
         choices.push(Choice::new(
             code(Voidable::Intake, i.intake_id),
-            format!("intake #{}: {} at {}", i.intake_id, i.kind.label(), when(i.taken_at)),
+            tr!(
+                "admin-void-intake",
+                id = i.intake_id.to_string(),
+                kind = i.kind.label().to_string(),
+                at = when(i.taken_at)
+            ),
         ));
     }
     for t in d.treatments.iter().filter(|t| t.voided.is_none()) {
         choices.push(Choice::new(
             code(Voidable::Treatment, t.treatment_id),
-            format!("treatment #{}: {}", t.treatment_id, t.label),
+            tr!("admin-void-treatment", id = t.treatment_id.to_string(), label = t.label.to_string()),
         ));
     }
     for l in d.labs.iter().filter(|l| l.voided.is_none()) {
         choices.push(Choice::new(
             code(Voidable::Lab, l.lab_id),
-            format!("lab #{}: {} {} at {}", l.lab_id, l.item.label(), l.value, when(l.taken_at)),
+            tr!(
+                "admin-void-lab",
+                id = l.lab_id.to_string(),
+                item = l.item.label().to_string(),
+                value = l.value.to_string(),
+                at = when(l.taken_at)
+            ),
         ));
     }
     for c in d.consultations.iter().filter(|c| c.voided.is_none()) {
         choices.push(Choice::new(
             code(Voidable::Consultation, c.consultation_id),
-            format!("consultation #{}: {} on {}", c.consultation_id, c.outcome.code(), when(c.held_at)),
+            tr!(
+                "admin-void-consultation",
+                id = c.consultation_id.to_string(),
+                outcome = c.outcome.code(),
+                at = when(c.held_at)
+            ),
         ));
     }
     for c in d.complications.iter().filter(|c| c.voided.is_none()) {
         choices.push(Choice::new(
             code(Voidable::Complication, c.complication_id),
-            format!("complication #{}: {}", c.complication_id, c.summary()),
+            tr!("admin-void-complication", id = c.complication_id.to_string(), summary = c.summary().to_string()),
         ));
     }
     for f in d.ossification.iter().map(|v| &v.follow_up).filter(|f| f.voided.is_none()) {
         choices.push(Choice::new(
             code(Voidable::Ossification, f.follow_up_id),
-            format!("ossification follow-up #{}: surgery {}", f.follow_up_id, when(f.surgery_at)),
+            tr!("admin-void-ossification", id = f.follow_up_id.to_string(), at = when(f.surgery_at)),
         ));
     }
     if choices.is_empty() {
         return None;
     }
     let form = Form::new(
-        "Void an entry made by mistake",
-        vec![Field::pick("entry", "Entry", choices), Field::text("reason", "What was wrong", 200)],
+        tr!("admin-form-void"),
+        vec![
+            Field::pick("entry", tr!("admin-field-entry"), choices),
+            Field::text("reason", tr!("admin-field-what-was-wrong"), 200),
+        ],
     )
     .with_subtitle(who);
     Some(OpenForm::new(form, Purpose::Void, who))
@@ -278,13 +297,15 @@ pub fn void(d: &AdmissionDetail, zone: chrono_tz::Tz, who: &str) -> Option<OpenF
 /// retrospective entry): when they came, from the planned day at 18:00.
 pub fn admit_at(admission_id: i64, version: i64, planned: NaiveDate, today: NaiveDate, who: &str) -> OpenForm {
     let form = Form::new(
-        "Admit: when did the patient arrive?",
+        tr!("admin-form-admit-at"),
         vec![
-            Field::date("day", "Arrived on (dd/mm/yyyy)").with(planned.format("%d/%m/%Y").to_string()).not_after(today),
-            Field::time("time", "At (HH:MM)").with("18:00"),
+            Field::date("day", tr!("admin-field-arrived-on"))
+                .with(planned.format("%d/%m/%Y").to_string())
+                .not_after(today),
+            Field::time("time", tr!("admin-field-at")).with("18:00"),
         ],
     )
-    .with_subtitle(format!("{who} · the procedure has passed: recorded as a retrospective entry"));
+    .with_subtitle(tr!("admin-admit-at-subtitle", who = who).into_owned());
     OpenForm::new(form, Purpose::AdmitAt { admission_id, version }, who)
 }
 
@@ -298,15 +319,15 @@ pub fn stop_treatment(d: &AdmissionDetail, who: &str) -> Option<OpenForm> {
         .map(|t| {
             Choice::new(
                 format!("{}:{}", t.treatment_id, t.version),
-                format!("treatment #{}: {}", t.treatment_id, t.label),
+                tr!("admin-void-treatment", id = t.treatment_id.to_string(), label = t.label.to_string()),
             )
         })
         .collect();
     if choices.is_empty() {
         return None;
     }
-    let form =
-        Form::new("Mark a treatment stopped", vec![Field::pick("treatment", "Treatment", choices)]).with_subtitle(who);
+    let field = Field::pick("treatment", tr!("admin-field-treatment"), choices);
+    let form = Form::new(tr!("admin-form-stop-treatment"), vec![field]).with_subtitle(who);
     Some(OpenForm::new(form, Purpose::StopTreatment, who))
 }
 
@@ -571,7 +592,7 @@ pub fn request(open: &OpenForm) -> Result<Request, String> {
 fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
     let form = &open.form;
     if let Some((i, problem)) = form.problems().into_iter().next() {
-        return Err(format!("{}: {problem}", form.fields[i].label));
+        return Err(crate::app::form::field_problem(form.fields[i].label, &problem));
     }
     let who = open.who.clone();
     match open.purpose.clone() {
@@ -601,21 +622,24 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Lab { patient_id } => clinical::lab_request(form, patient_id, who),
         Purpose::DischargeCheck { admission_id, version } => discharge::check_request(form, admission_id, version, who),
         Purpose::StopTreatment => {
-            let bad = || "Treatment: choose one with ← →".to_string();
+            let bad =
+                || crate::app::form::field_problem(&tr!("admin-field-treatment"), &crate::app::form::arrows_text().1);
             let (id, version) = form.value("treatment").split_once(':').ok_or_else(bad)?;
             let treatment_id = id.parse().map_err(|_| bad())?;
             let version = version.parse().map_err(|_| bad())?;
             Ok(Request::StopTreatment { treatment_id, version, who })
         }
         Purpose::Void => {
-            let bad = || "Entry: choose one with ← →".to_string();
+            let bad = || crate::app::form::field_problem(&tr!("admin-field-entry"), &crate::app::form::arrows_text().1);
             let (code, id) = form.value("entry").split_once(':').ok_or_else(bad)?;
             let what = Voidable::from_code(code).ok_or_else(bad)?;
             let id = id.parse().map_err(|_| bad())?;
             Ok(Request::Void { what, id, reason: form.value("reason").to_string(), who })
         }
         Purpose::StaffRole { staff_id, version } => {
-            let role = Role::from_code(form.value("role")).ok_or_else(|| "Role: choose one with ← →".to_string())?;
+            let role = Role::from_code(form.value("role")).ok_or_else(|| {
+                crate::app::form::field_problem(&tr!("admin-field-role"), &crate::app::form::arrows_text().1)
+            })?;
             Ok(Request::StaffRole { staff_id, version, role, who })
         }
         Purpose::Discharge { admission_id, version } => {
@@ -627,7 +651,10 @@ fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
         Purpose::Turns { case_id, day, seen } => turns::turns_request(form, case_id, day, &seen, who),
         Purpose::Struts { prescription_id, day } => hexapod::struts_request(form, prescription_id, day, who),
         Purpose::HexapodImport { case_id } => hexapod::import_request(form, case_id, who),
-        Purpose::Scan { .. } => Err("GS1 string: press Enter to read it".into()),
+        Purpose::Scan { .. } => {
+            let key = crate::i18n::t(crate::i18n::language(), "keycap-enter");
+            Err(tr!("admin-scan-press-enter", key = key.as_ref()).into_owned())
+        }
         Purpose::Receive { scanned } => stock::receive_request(form, scanned),
         Purpose::Reserve { ref_id } => stock::reserve_request(form, ref_id, who),
         Purpose::Movement { lot_id, kind } => stock::movement_request(form, lot_id, kind, who),

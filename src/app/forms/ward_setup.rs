@@ -4,7 +4,7 @@
 //! for these forms, the commands and `periop setup` alike.
 
 use super::{OpenForm, Purpose, Request};
-use crate::app::form::{Choice, Field, Form};
+use crate::app::form::{Choice, Field, Form, field_problem};
 use crate::domain::roles::Role;
 use crate::domain::ward_setup::{MINUTES_RANGE, RoomKind};
 use crate::store::setup::{BedInput, BedSetupRow, ProcedureInput, ProcedureKindRow, RoomInput, RoomRow};
@@ -36,8 +36,8 @@ pub enum SetupForm {
 }
 
 fn roles(row: Option<&StaffRow>) -> Field {
-    let choices = Role::ALL.into_iter().filter(|r| *r != Role::Unassigned).map(|r| Choice::new(r.code(), r.code()));
-    let field = Field::pick("role", "Role", choices.collect());
+    let choices = Role::ALL.into_iter().filter(|r| *r != Role::Unassigned).map(|r| Choice::new(r.code(), r.name()));
+    let field = Field::pick("role", tr!("admin-field-role"), choices.collect());
     match row.map(|r| r.role).filter(|r| *r != Role::Unassigned) {
         Some(role) => field.with(role.code()),
         None => field,
@@ -48,27 +48,31 @@ fn roles(row: Option<&StaffRow>) -> Field {
 /// operator has none); one that changes things must exist on this machine.
 pub fn add_staff() -> OpenForm {
     let fields = vec![
-        Field::text("account", "Account (login; empty: none)", 32).optional(),
-        Field::text("name", "Name shown", 60),
+        Field::text("account", tr!("admin-field-account"), 32).optional(),
+        Field::text("name", tr!("admin-field-name-shown"), 60),
         roles(None),
     ];
-    OpenForm::new(Form::new("Add a member of staff", fields), Purpose::Setup(SetupForm::AddStaff), "staff")
+    let form = Form::new(tr!("admin-form-add-staff"), fields);
+    OpenForm::new(form, Purpose::Setup(SetupForm::AddStaff), &tr!("admin-section-staff"))
 }
 
 /// A member of staff's shown name and role.
 pub fn edit_staff(row: &StaffRow) -> OpenForm {
-    let who = format!("{} ({})", row.display_name, row.account.as_deref().unwrap_or("no account"));
-    let fields = vec![Field::text("name", "Name shown", 60).with(row.display_name.clone()), roles(Some(row))];
-    let form = Form::new("Change a member of staff", fields).with_subtitle(&who);
+    let who = who(row);
+    let name = Field::text("name", tr!("admin-field-name-shown"), 60).with(row.display_name.clone());
+    let form = Form::new(tr!("admin-form-edit-staff"), vec![name, roles(Some(row))]).with_subtitle(&who);
     OpenForm::new(form, Purpose::Setup(SetupForm::EditStaff { staff_id: row.staff_id, version: row.version }), &who)
 }
 
 /// R-BLOCK-1: a room, its kind and opening hours (ward time).
 pub fn room(row: Option<&RoomRow>) -> OpenForm {
     let kinds = RoomKind::ALL.iter().map(|k| Choice::new(k.code(), k.label())).collect();
-    let mut fields =
-        vec![Field::text("name", "Name", 60), Field::pick("kind", "Kind", kinds), Field::time("opens", "Opens")];
-    fields.push(Field::time("closes", "Closes"));
+    let mut fields = vec![
+        Field::text("name", tr!("admin-field-name"), 60),
+        Field::pick("kind", tr!("admin-field-kind"), kinds),
+        Field::time("opens", tr!("admin-field-opens")),
+    ];
+    fields.push(Field::time("closes", tr!("admin-field-closes")));
     let (title, seen) = match row {
         Some(r) => {
             for (key, value) in [("name", &r.name), ("kind", &r.kind), ("opens", &r.opens), ("closes", &r.closes)] {
@@ -76,25 +80,25 @@ pub fn room(row: Option<&RoomRow>) -> OpenForm {
                     *f = f.clone().with(value.clone());
                 }
             }
-            ("Change a room", Some((r.name.clone(), r.version)))
+            (tr!("admin-form-edit-room"), Some((r.name.clone(), r.version)))
         }
-        None => ("Add a room", None),
+        None => (tr!("admin-form-add-room"), None),
     };
-    let who = row.map(|r| format!("room {}", r.name)).unwrap_or_else(|| "rooms".into());
+    let who = row.map_or_else(|| tr!("admin-who-rooms"), |r| tr!("admin-who-room", name = r.name.as_str()));
     OpenForm::new(Form::new(title, fields), Purpose::Setup(SetupForm::Room(seen)), &who)
 }
 
 /// A bed: its label and, optionally, its unit.
 pub fn bed(row: Option<&BedSetupRow>) -> OpenForm {
-    let mut label = Field::text("label", "Label", 60);
-    let mut unit = Field::text("unit", "Unit (empty: none)", 60).optional();
+    let mut label = Field::text("label", tr!("admin-field-label"), 60);
+    let mut unit = Field::text("unit", tr!("admin-field-unit"), 60).optional();
     if let Some(r) = row {
         label = label.with(r.label.clone());
         unit = unit.with(r.unit.clone().unwrap_or_default());
     }
-    let title = if row.is_some() { "Change a bed" } else { "Add a bed" };
+    let title = if row.is_some() { tr!("admin-form-edit-bed") } else { tr!("admin-form-add-bed") };
     let seen = row.map(|r| (r.label.clone(), r.version));
-    let who = row.map(|r| format!("bed {}", r.label)).unwrap_or_else(|| "beds".into());
+    let who = row.map_or_else(|| tr!("admin-who-beds"), |r| tr!("admin-who-bed", name = r.label.as_str()));
     OpenForm::new(Form::new(title, vec![label, unit]), Purpose::Setup(SetupForm::Bed(seen)), &who)
 }
 
@@ -103,39 +107,39 @@ pub fn bed(row: Option<&BedSetupRow>) -> OpenForm {
 pub fn procedure(row: Option<&ProcedureKindRow>) -> OpenForm {
     let (min, max) = MINUTES_RANGE;
     let mut fields = vec![
-        Field::text("label", "Label", 60),
-        Field::whole("minutes", "Default minutes", min as u32, max as u32),
-        Field::flag("anaesthesia", "Anaesthesia expected"),
-        Field::flag("implants", "Implants expected"),
+        Field::text("label", tr!("admin-field-label"), 60),
+        Field::whole("minutes", tr!("admin-field-minutes"), min as u32, max as u32),
+        Field::flag("anaesthesia", tr!("admin-field-anaesthesia")),
+        Field::flag("implants", tr!("admin-field-implants")),
     ];
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
     let form = match row {
         Some(r) => {
-            let values = [
-                ("label", r.label.clone()),
-                ("minutes", r.minutes.to_string()),
-                ("anaesthesia", yes_no(r.anaesthesia_expected).to_string()),
-                ("implants", yes_no(r.implants_expected).to_string()),
-            ];
-            for (key, value) in values {
-                if let Some(f) = fields.iter_mut().find(|f| f.key == key) {
-                    *f = f.clone().with(value);
-                }
-            }
-            Form::new("Change a procedure kind", fields).with_subtitle(format!("code {}", r.code))
+            fields[0] = fields[0].clone().with(r.label.clone());
+            fields[1] = fields[1].clone().with(r.minutes.to_string());
+            fields[2] = fields[2].clone().ticked(r.anaesthesia_expected);
+            fields[3] = fields[3].clone().ticked(r.implants_expected);
+            Form::new(tr!("admin-form-edit-kind"), fields).with_subtitle(tr!("admin-kind-code", code = r.code.as_str()))
         }
         None => {
-            fields.insert(0, Field::text("code", "Code (like vertebroplasty)", 40).procedure_code());
-            Form::new("Add a procedure kind", fields)
+            fields.insert(0, Field::text("code", tr!("admin-field-code"), 40).procedure_code());
+            Form::new(tr!("admin-form-add-kind"), fields)
         }
     };
     let seen = row.map(|r| (r.code.clone(), r.version));
-    let who = row.map(|r| format!("procedure kind {}", r.code)).unwrap_or_else(|| "procedure kinds".into());
+    let who = row.map_or_else(|| tr!("admin-who-kinds"), |r| tr!("admin-who-kind", code = r.code.as_str()));
     OpenForm::new(form, Purpose::Setup(SetupForm::Procedure(seen)), &who)
 }
 
+/// `Name (account)`: whose record a staff form changes.
+pub fn who(row: &StaffRow) -> String {
+    let no_account = tr!("admin-who-no-account");
+    let account = row.account.as_deref().unwrap_or(&no_account);
+    tr!("admin-who-account", name = row.display_name.as_str(), account = account).into_owned()
+}
+
 fn role_of(form: &Form) -> Result<Role, String> {
-    Role::from_code(form.value("role")).ok_or_else(|| "Role: choose one with ← →".to_string())
+    Role::from_code(form.value("role"))
+        .ok_or_else(|| field_problem(&tr!("admin-field-role"), &crate::app::form::arrows_text().1))
 }
 
 /// The typed request of an Admin form, or the first reason it cannot be.
@@ -174,7 +178,7 @@ pub(super) fn request(form: &Form, which: SetupForm, who: String) -> Result<Requ
         SetupForm::Procedure(seen) => {
             let minutes = form
                 .whole::<i64>("minutes")?
-                .ok_or_else(|| "Default minutes: a whole number of minutes, such as 45".to_string())?;
+                .ok_or_else(|| field_problem(&tr!("admin-field-minutes"), &tr!("admin-minutes-needed")))?;
             let (code, seen_version) = match seen {
                 Some((code, version)) => (code, Some(version)),
                 None => (text("code"), None),
@@ -215,7 +219,12 @@ pub fn retire_room(row: &RoomRow) -> (String, String, Request) {
         seen_version: Some(row.version),
         ..Default::default()
     };
-    let (title, line) = retire_words("room", &row.name, row.active, "no case can be booked in it");
+    let (title, line) = if row.active {
+        (tr!("admin-retire-room", name = row.name.as_str()), tr!("admin-retire-room-then"))
+    } else {
+        (tr!("admin-restore-room", name = row.name.as_str()), tr!("admin-restore-then"))
+    };
+    let (title, line) = (title.into_owned(), line.into_owned());
     (title, line, Request::Setup(SetupRequest::Room { input, add: false }))
 }
 
@@ -226,7 +235,12 @@ pub fn retire_bed(row: &BedSetupRow) -> (String, String, Request) {
         seen_version: Some(row.version),
         ..Default::default()
     };
-    let (title, line) = retire_words("bed", &row.label, row.active, "no stay can be given it");
+    let (title, line) = if row.active {
+        (tr!("admin-retire-bed", name = row.label.as_str()), tr!("admin-retire-bed-then"))
+    } else {
+        (tr!("admin-restore-bed", name = row.label.as_str()), tr!("admin-restore-then"))
+    };
+    let (title, line) = (title.into_owned(), line.into_owned());
     (title, line, Request::Setup(SetupRequest::Bed { input, add: false }))
 }
 
@@ -237,14 +251,11 @@ pub fn retire_procedure(row: &ProcedureKindRow) -> (String, String, Request) {
         seen_version: Some(row.version),
         ..Default::default()
     };
-    let (title, line) = retire_words("procedure kind", &row.label, row.active, "no new case can be booked as it");
-    (title, line, Request::Setup(SetupRequest::Procedure { input, add: false }))
-}
-
-fn retire_words(noun: &str, name: &str, active: bool, then: &str) -> (String, String) {
-    if active {
-        (format!("Retire {noun} {name}?"), format!("kept in the history; {then}"))
+    let (title, line) = if row.active {
+        (tr!("admin-retire-kind", name = row.label.as_str()), tr!("admin-retire-kind-then"))
     } else {
-        (format!("Bring back {noun} {name}?"), "it can be used again".to_string())
-    }
+        (tr!("admin-restore-kind", name = row.label.as_str()), tr!("admin-restore-then"))
+    };
+    let (title, line) = (title.into_owned(), line.into_owned());
+    (title, line, Request::Setup(SetupRequest::Procedure { input, add: false }))
 }

@@ -35,12 +35,13 @@ impl Screen for AdminScreen {
                 Outcome::redraw()
             }
             Action::GiveRole if v.section != AdminSection::Staff => {
-                problem(state, "r gives a member of staff a role: go to the staff list first (← →)")
+                let key = super::key_for(Scope::Admin, Action::GiveRole);
+                problem(state, tr!("admin-give-role-elsewhere", key = key))
             }
             Action::EditEntry | Action::GiveRole | Action::RetireEntry => {
                 let Some(opened) = selected(state, action) else {
-                    let noun = v.section.title();
-                    return problem(state, format!("nothing selected in the {noun} list (the filter may hide it all)"));
+                    let list = v.section.title();
+                    return problem(state, tr!("admin-nothing-selected", list = list));
                 };
                 state.mode = opened;
                 Outcome::redraw()
@@ -105,11 +106,13 @@ fn selected(state: &State, action: Action) -> Option<Mode> {
 /// R-ROLE-1: retiring keeps a member of staff in the history, able only to read.
 fn retire_staff(row: &crate::store::staff::StaffRow) -> (String, String, Request) {
     let active = !row.active;
+    let name = row.display_name.as_str();
     let (title, line) = if active {
-        (format!("Bring back {}?", row.display_name), format!("they may again act as {}", row.role.code()))
+        (tr!("admin-restore-staff", name = name), tr!("admin-restore-staff-then", role = row.role.name()))
     } else {
-        (format!("Retire {}?", row.display_name), "kept in the history; they may then only read".to_string())
+        (tr!("admin-retire-staff", name = name), tr!("admin-retire-staff-then"))
     };
+    let (title, line) = (title.into_owned(), line.into_owned());
     let request =
         Request::StaffActive { staff_id: row.staff_id, version: row.version, active, who: row.display_name.clone() };
     (title, line, request)

@@ -68,7 +68,8 @@ pub fn on_action(tab: Tab, state: &mut State, action: Action) -> Outcome {
             return Outcome::redraw();
         }
         Action::Back if screen.filter(state).is_empty() => {
-            notify(state, NoticeKind::Done, "no filter to clear (/ filters this list)".into());
+            let key = key_for(Scope::List, Action::Filter);
+            notify(state, NoticeKind::Done, tr!("admin-no-filter", key = key).into_owned());
             return Outcome::redraw();
         }
         Action::Back => return screen.set_filter(state, String::new()),
@@ -108,12 +109,12 @@ pub(super) fn problem(state: &mut State, text: impl Into<String>) -> Outcome {
 }
 
 /// The first key bound to `action` in `scope`, as the help writes it: for
-/// messages that tell the user what to press, so they follow the keymap.
-/// Those messages are not in the catalogues yet: the key is named in English.
+/// messages that tell the user what to press, so they follow the keymap;
+/// named in the language in force (`Échap`).
 pub fn key_for(scope: Scope, action: Action) -> String {
     super::keymap::BINDINGS
         .iter()
         .find(|b| b.scope == scope && b.action == action)
         .and_then(|b| b.keys.first())
-        .map_or_else(|| "?".to_string(), |k| k.label(crate::domain::language::Language::En))
+        .map_or_else(|| "?".to_string(), |k| k.label(crate::i18n::language()))
 }
