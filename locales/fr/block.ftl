@@ -132,5 +132,5 @@ block-correct-title = Corriger un événement de la chronologie
 block-correct-event = Événement
 block-correct-day = Le (jj/mm/aaaa)
 block-correct-time = À (HH:MM)
-block-correct-reason = Ou l'annuler : pourquoi (vide : corrige l'heure)
+block-correct-reason = Ou l'annuler : motif (vide : corriger)
 block-correct-choose = Événement : choisissez-en un avec ← →
