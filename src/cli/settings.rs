@@ -29,7 +29,12 @@ pub fn list(store: &Store) -> Result<String> {
         let _ = writeln!(
             out,
             "{:<28} {:>14} {:<8} {:<12} {:<10} {}{marker}",
-            def.key, value, def.unit, range, def.rule, def.source
+            def.key,
+            value,
+            def.unit_text(),
+            range,
+            def.rule,
+            def.source()
         );
     }
     let _ = writeln!(out, "\n{}", tr!("cli-settings-footnote"));

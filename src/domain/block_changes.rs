@@ -64,16 +64,16 @@ impl CancelReason {
         Self::ALL.into_iter().find(|r| r.code() == code)
     }
 
-    /// Words for the picker and the counts.
-    pub fn words(self) -> &'static str {
+    /// Words for the picker and the counts, in the language in force.
+    pub fn words(self) -> std::borrow::Cow<'static, str> {
         match self {
-            CancelReason::NotFasted => "patient not fasted",
-            CancelReason::NotReady => "not ready",
-            CancelReason::NoBed => "no bed",
-            CancelReason::DeviceMissing => "device missing",
-            CancelReason::PatientDeclined => "patient declined",
-            CancelReason::Medical => "medical",
-            CancelReason::Other => "other",
+            CancelReason::NotFasted => tr!("block-reason-not-fasted"),
+            CancelReason::NotReady => tr!("block-reason-not-ready"),
+            CancelReason::NoBed => tr!("block-reason-no-bed"),
+            CancelReason::DeviceMissing => tr!("block-reason-device-missing"),
+            CancelReason::PatientDeclined => tr!("block-reason-patient-declined"),
+            CancelReason::Medical => tr!("block-reason-medical"),
+            CancelReason::Other => tr!("block-reason-other"),
         }
     }
 }
@@ -91,6 +91,14 @@ impl CallOff {
         match self {
             CallOff::Cancelled => "cancelled",
             CallOff::Postponed => "postponed",
+        }
+    }
+
+    /// The word a user reads (`cancelled`, `annulé`).
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
+        match self {
+            CallOff::Cancelled => tr!("block-call-off-cancelled"),
+            CallOff::Postponed => tr!("block-call-off-postponed"),
         }
     }
 
@@ -161,5 +169,21 @@ mod tests {
         }
         assert_eq!(CancelReason::from_code("bored"), None);
         assert_eq!(CancelReason::ALL.len(), 7);
+    }
+
+    /// Issue 14: the reasons and the kinds of call-off in French.
+    #[test]
+    fn reasons_and_call_offs_are_french_in_french() {
+        use crate::domain::language::Language;
+        let english: Vec<String> = CancelReason::ALL.iter().map(|r| r.words().into_owned()).collect();
+        let kinds = [CallOff::Cancelled, CallOff::Postponed];
+        let english_kinds: Vec<String> = kinds.iter().map(|k| k.label().into_owned()).collect();
+        let _french = crate::i18n::scope(Language::Fr);
+        for (r, en) in CancelReason::ALL.iter().zip(&english) {
+            assert!(!r.words().is_empty() && r.words() != *en, "{r:?}");
+        }
+        for (k, en) in kinds.iter().zip(&english_kinds) {
+            assert!(!k.label().is_empty() && k.label() != *en, "{k:?}");
+        }
     }
 }

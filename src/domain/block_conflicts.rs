@@ -77,15 +77,15 @@ impl HeldDevice {
     /// R-STOCK-3: why the held units cannot be used on `day`, if they
     /// cannot: the lot quarantined, expired before the day, or short of
     /// the units held.
-    pub fn unavailable_on(&self, day: chrono::NaiveDate) -> Option<&'static str> {
+    pub fn unavailable_on(&self, day: chrono::NaiveDate) -> Option<std::borrow::Cow<'static, str>> {
         if self.units == 0 {
             None
         } else if self.quarantined {
-            Some("quarantined")
+            Some(tr!("block-device-quarantined"))
         } else if self.expiry.is_some_and(|e| e < day) {
-            Some("expired before the procedure day")
+            Some(tr!("block-device-expired"))
         } else if self.quantity < self.units {
-            Some("fewer units on the shelf than reserved")
+            Some(tr!("block-device-short"))
         } else {
             None
         }
@@ -191,19 +191,19 @@ impl ConflictKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    /// Words a scheduler reads.
-    pub fn words(self) -> &'static str {
+    /// Words a scheduler reads, in the language in force.
+    pub fn words(self) -> std::borrow::Cow<'static, str> {
         match self {
-            ConflictKind::RoomOverlap => "room overlap (turnover included)",
-            ConflictKind::OutsideRoomHours => "outside the room's hours",
-            ConflictKind::OperatorOverlap => "operator in two cases at once",
-            ConflictKind::AnaesthetistOverlap => "anaesthetist in two cases at once",
-            ConflictKind::NurseOverlap => "block nurse in two cases at once",
-            ConflictKind::SamePatientTwice => "the same patient twice at once",
-            ConflictKind::NoBedForNight => "no bed for the J-1 night",
-            ConflictKind::FastingCannotBeMet => "fasting window cannot be met",
-            ConflictKind::AnaesthesiaNotCleared => "anaesthesia not cleared",
-            ConflictKind::DeviceNotAvailable => "a reserved device not available",
+            ConflictKind::RoomOverlap => tr!("block-conflict-room-overlap"),
+            ConflictKind::OutsideRoomHours => tr!("block-conflict-outside-room-hours"),
+            ConflictKind::OperatorOverlap => tr!("block-conflict-operator-overlap"),
+            ConflictKind::AnaesthetistOverlap => tr!("block-conflict-anaesthetist-overlap"),
+            ConflictKind::NurseOverlap => tr!("block-conflict-nurse-overlap"),
+            ConflictKind::SamePatientTwice => tr!("block-conflict-same-patient-twice"),
+            ConflictKind::NoBedForNight => tr!("block-conflict-no-bed-for-night"),
+            ConflictKind::FastingCannotBeMet => tr!("block-conflict-fasting-cannot-be-met"),
+            ConflictKind::AnaesthesiaNotCleared => tr!("block-conflict-anaesthesia-not-cleared"),
+            ConflictKind::DeviceNotAvailable => tr!("block-conflict-device-not-available"),
         }
     }
 

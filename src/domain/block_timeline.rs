@@ -18,6 +18,7 @@ use super::case::CaseState;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// R-BLOCK-6: one step of the patient's way through the block, in order.
@@ -68,33 +69,33 @@ impl EventKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    /// Words for a sentence: `anaesthesia start`.
-    pub fn words(self) -> &'static str {
+    /// Words for a sentence: `anaesthesia start`, in the language in force.
+    pub fn words(self) -> Cow<'static, str> {
         match self {
-            EventKind::Arrived => "arrived in the block",
-            EventKind::InRoom => "in room",
-            EventKind::AnaesthesiaStart => "anaesthesia start",
-            EventKind::ProcedureStart => "procedure start",
-            EventKind::ProcedureEnd => "procedure end",
-            EventKind::OutOfRoom => "out of room",
-            EventKind::Recovery => "in recovery",
-            EventKind::BackOnWard => "back on ward",
+            EventKind::Arrived => tr!("block-event-arrived"),
+            EventKind::InRoom => tr!("block-event-in-room"),
+            EventKind::AnaesthesiaStart => tr!("block-event-anaesthesia-start"),
+            EventKind::ProcedureStart => tr!("block-event-procedure-start"),
+            EventKind::ProcedureEnd => tr!("block-event-procedure-end"),
+            EventKind::OutOfRoom => tr!("block-event-out-of-room"),
+            EventKind::Recovery => tr!("block-event-recovery"),
+            EventKind::BackOnWard => tr!("block-event-back-on-ward"),
         }
     }
 
     /// Where the patient is once this is the latest event, with a glyph
-    /// (status is never colour alone); at most [`WHERE_NOW_CELLS`] cells, so
-    /// the Board's column shows it whole.
-    pub fn where_now(self) -> &'static str {
+    /// (status is never colour alone); at most [`WHERE_NOW_CELLS`] cells in
+    /// either language, so the Board's column shows it whole.
+    pub fn where_now(self) -> Cow<'static, str> {
         match self {
-            EventKind::Arrived => "→ in the block",
-            EventKind::InRoom => "◉ in room",
-            EventKind::AnaesthesiaStart => "◉ anaesthesia",
-            EventKind::ProcedureStart => "◉ procedure",
-            EventKind::ProcedureEnd => "◉ proc. ended",
-            EventKind::OutOfRoom => "○ out of room",
-            EventKind::Recovery => "○ recovery",
-            EventKind::BackOnWard => "✓ back on ward",
+            EventKind::Arrived => tr!("block-where-arrived"),
+            EventKind::InRoom => tr!("block-where-in-room"),
+            EventKind::AnaesthesiaStart => tr!("block-where-anaesthesia-start"),
+            EventKind::ProcedureStart => tr!("block-where-procedure-start"),
+            EventKind::ProcedureEnd => tr!("block-where-procedure-end"),
+            EventKind::OutOfRoom => tr!("block-where-out-of-room"),
+            EventKind::Recovery => tr!("block-where-recovery"),
+            EventKind::BackOnWard => tr!("block-where-back-on-ward"),
         }
     }
 
@@ -145,32 +146,22 @@ impl fmt::Display for OrderError {
     /// Times in UTC here; the store says them again in ward time.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OrderError::InFuture { kind } => {
-                write!(f, "{} cannot be in the future: record it once it has happened (R-BLOCK-6)", kind.words())
-            }
+            OrderError::InFuture { kind } => f.write_str(&tr!("block-order-in-future", event = kind.words())),
             OrderError::AlreadyRecorded { kind, .. } => {
-                write!(f, "{} is already recorded; correct its time instead (R-BLOCK-6)", kind.words())
+                f.write_str(&tr!("block-order-already-recorded", event = kind.words()))
             }
-            OrderError::BeforePrevious { kind, previous, .. } => write!(
-                f,
-                "{} cannot be before {} (R-BLOCK-6): give a later time or correct that one first",
-                kind.words(),
-                previous.words()
-            ),
-            OrderError::AfterNext { kind, next, .. } => write!(
-                f,
-                "{} cannot be after {} (R-BLOCK-6): give an earlier time or correct that one first",
-                kind.words(),
-                next.words()
-            ),
-            OrderError::Complete => write!(f, "every event of the timeline is recorded (back on ward)"),
-            OrderError::OutsideDay { kind, day } => write!(
-                f,
-                "{} cannot be recorded then: the case is booked on {} and its timeline runs from that day's \
-                 00:00 to 12:00 the next day (R-BLOCK-6); give a time in it, or move the case to the day it happens",
-                kind.words(),
-                day.format("%a %d/%m/%Y")
-            ),
+            OrderError::BeforePrevious { kind, previous, .. } => {
+                f.write_str(&tr!("block-order-before-previous", event = kind.words(), previous = previous.words()))
+            }
+            OrderError::AfterNext { kind, next, .. } => {
+                f.write_str(&tr!("block-order-after-next", event = kind.words(), next = next.words()))
+            }
+            OrderError::Complete => f.write_str(&tr!("block-order-complete")),
+            OrderError::OutsideDay { kind, day } => f.write_str(&tr!(
+                "block-order-outside-day",
+                event = kind.words(),
+                day = super::day_label::day_text(*day)
+            )),
         }
     }
 }
@@ -564,8 +555,34 @@ mod tests {
         assert_eq!(EventKind::from_code("lunch"), None);
         // Issue 9: each fits the Board's column whole.
         for k in EventKind::ALL {
-            assert!(unicode_width::UnicodeWidthStr::width(k.where_now()) <= WHERE_NOW_CELLS, "{}", k.where_now());
+            assert!(unicode_width::UnicodeWidthStr::width(&*k.where_now()) <= WHERE_NOW_CELLS, "{}", k.where_now());
         }
+    }
+
+    /// Issue 14: the events and where the patient is, in French, the latter
+    /// within the Board's column too; a refusal in French names the day.
+    #[test]
+    fn events_are_french_in_french() {
+        use crate::domain::language::Language;
+        let english: Vec<(String, String)> =
+            EventKind::ALL.iter().map(|k| (k.words().into_owned(), k.where_now().into_owned())).collect();
+        let _french = crate::i18n::scope(Language::Fr);
+        for (k, (words, where_now)) in EventKind::ALL.iter().zip(&english) {
+            assert!(!k.words().is_empty() && k.words() != *words, "{k:?}");
+            assert!(!k.where_now().is_empty() && k.where_now() != *where_now, "{k:?}");
+            assert!(unicode_width::UnicodeWidthStr::width(&*k.where_now()) <= WHERE_NOW_CELLS, "{}", k.where_now());
+        }
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let message = OrderError::OutsideDay { kind: EventKind::InRoom, day }.to_string();
+        assert!(message.starts_with("« entrée en salle » ne peut être enregistré"), "{message}");
+        assert!(message.contains("lun. 23/11/2026"), "{message}");
+        let message = OrderError::BeforePrevious {
+            kind: EventKind::ProcedureStart,
+            previous: EventKind::InRoom,
+            previous_at: at(8, 0),
+        }
+        .to_string();
+        assert!(message.contains("« début d'intervention » ne peut précéder « entrée en salle »"), "{message}");
     }
 
     /// R-BLOCK-6: a room holds one patient at a time: in room while another

@@ -93,8 +93,8 @@ impl Slot {
     /// R-BLOCK-6: where the patient is, in one wording for the Board, its
     /// text and the JSON's `where_now`: the latest timeline event once the
     /// timeline has begun, the case's state before.
-    pub fn where_label(&self) -> &'static str {
-        self.where_now.map_or_else(|| self.state.label(), |e| e.kind.where_now())
+    pub fn where_label(&self) -> std::borrow::Cow<'static, str> {
+        self.where_now.map_or_else(|| self.state.label().into(), |e| e.kind.where_now())
     }
 }
 

@@ -5,6 +5,7 @@
 
 use chrono::NaiveTime;
 use chrono_tz::Tz;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,21 +29,50 @@ pub enum Kind {
 pub struct Def {
     pub key: &'static str,
     pub default: &'static str,
+    /// The unit as a code (`days`); [`Def::unit_text`] says it.
     pub unit: &'static str,
     pub kind: Kind,
     pub rule: &'static str,
-    pub source: &'static str,
 }
 
-const fn def(
-    key: &'static str,
-    default: &'static str,
-    unit: &'static str,
-    kind: Kind,
-    rule: &'static str,
-    source: &'static str,
-) -> Def {
-    Def { key, default, unit, kind, rule, source }
+const fn def(key: &'static str, default: &'static str, unit: &'static str, kind: Kind, rule: &'static str) -> Def {
+    Def { key, default, unit, kind, rule }
+}
+
+impl Def {
+    /// Where the value comes from (a guideline, the source hospital's
+    /// pathway, the site's policy), in the language in force: the message
+    /// `settings-source-` and the key with `-` for `.` and `_`.
+    pub fn source(&self) -> Cow<'static, str> {
+        crate::i18n::t(crate::i18n::language(), &source_id(self.key))
+    }
+
+    /// The unit in the language in force (`days`, `jours`).
+    pub fn unit_text(&self) -> Cow<'static, str> {
+        unit_text(self.unit)
+    }
+}
+
+/// The catalogue message describing the setting `key`.
+fn source_id(key: &str) -> String {
+    format!("settings-source-{}", key.replace(['.', '_'], "-"))
+}
+
+/// A unit code in the language in force; symbols (`h`, `mm`, `°C`) are the same in both.
+fn unit_text(unit: &'static str) -> Cow<'static, str> {
+    match unit {
+        "days" => tr!("settings-unit-days"),
+        "months" => tr!("settings-unit-months"),
+        "degrees" => tr!("settings-unit-degrees"),
+        "sessions/day" => tr!("settings-unit-sessions-day"),
+        "mm/day" => tr!("settings-unit-mm-day"),
+        "d/cm" => tr!("settings-unit-d-cm"),
+        "time" => tr!("settings-unit-time"),
+        "zone" => tr!("settings-unit-zone"),
+        "language" => tr!("settings-unit-language"),
+        "key" => tr!("settings-unit-key"),
+        symbol => Cow::Borrowed(symbol),
+    }
 }
 
 use Kind::{Integer, Number, Time, Zone};
@@ -61,109 +91,46 @@ pub const SITE_LANGUAGE: &str = "site.language";
 
 /// The catalogue: one line per `cfg` value named in DOMAIN.md.
 pub const CATALOGUE: &[Def] = &[
-    def(WARD_TIMEZONE, "Europe/Paris", "zone", Zone, "-", "site: the ward's local time for display and for \"today\""),
-    def(
-        SITE_LANGUAGE,
-        "en",
-        "language",
-        Kind::Language,
-        "-",
-        "site: the screen's language after --lang, PERIOP_LANG, the account's own and the locale",
-    ),
-    def(ADMIT_OFFSET_DAYS, "-1", "days", Integer, "R-PATH-1", "source hospital pathway: admitted the evening before"),
-    def(
-        DISCHARGE_OFFSET_DAYS,
-        "1",
-        "days",
-        Integer,
-        "R-PATH-1",
-        "source hospital pathway: home the day after, absent incident",
-    ),
-    def(ADMIT_EXPECTED_BY, "20:00", "time", Time, "R-PATH-2", "site: latest expected arrival on J-1"),
-    def(
-        "anes.cpa_min_delay_h",
-        "48",
-        "h",
-        Number,
-        "R-ANES-1",
-        "CSP D.6124-92; decree of 5 Dec 1994 (\"several days\")",
-    ),
-    def("anes.cpa_validity_days", "60", "days", Integer, "R-ANES-2", "site policy"),
-    def("fast.solids_h", "6", "h", Number, "R-FAST-1", "ASA 2017 / SFAR / ESAIC adult guidelines"),
-    def("fast.fatty_meal_h", "8", "h", Number, "R-FAST-1", "ASA 2017 / SFAR / ESAIC adult guidelines"),
-    def("fast.clear_h", "2", "h", Number, "R-FAST-1", "ASA 2017 / SFAR / ESAIC adult guidelines"),
-    def("fast.child_breast_milk_h", "3", "h", Number, "R-FAST-1", "ESAIC 2022 paediatric guidelines"),
-    def("fast.child_formula_h", "4", "h", Number, "R-FAST-1", "ESAIC 2022 paediatric guidelines"),
-    def("fast.child_clear_h", "1", "h", Number, "R-FAST-1", "ESAIC 2022 paediatric guidelines"),
-    def(
-        "fast.excess_alert_h",
-        "4",
-        "h",
-        Number,
-        "R-FAST-4",
-        "site: offer clear fluids when the fast outruns the prescription",
-    ),
-    def("fast.diabetic_max_h", "6", "h", Number, "R-FAST-5", "SFAR/SFD perioperative diabetes guidance"),
-    def("med.inr_max", "1.5", "INR", Number, "R-MED-2", "GIHP / SFAR high bleeding risk procedures"),
-    def("med.platelets_min", "50", "G/L", Number, "R-MED-2", "GIHP / SFAR high bleeding risk procedures"),
-    def("med.lab_validity_h", "72", "h", Number, "R-MED-2", "site policy"),
-    def("block.turnover_min", "20", "min", Integer, "R-BLOCK-2", "site: room cleaning and set-up"),
-    def("block.freeze_time", "14:00", "time", Time, "R-BLOCK-4", "site: next day's list frozen after this time on J-1"),
-    def("stock.expiry_alert_days", "60", "days", Integer, "R-STOCK-4", "site policy"),
-    def(
-        SCANNER_GS_KEY,
-        "none",
-        "key",
-        Kind::ScanKey,
-        "R-TRACE-3",
-        "site: what the scanners send for GS (ASCII 29 is always read)",
-    ),
-    def(
-        "do.max_rate_mm_day",
-        "1.5",
-        "mm/day",
-        Number,
-        "R-DO-3",
-        "Ilizarov; poor regenerate risk rises about ninefold above",
-    ),
-    def("do.latency_limb_days", "7", "days", Integer, "R-DO-1", "limb, adult: 5-7 days after the osteotomy"),
-    def("do.latency_craniofacial_days", "3", "days", Integer, "R-DO-1", "craniofacial, child: 2-5 days"),
-    def("do.rate_mm_day", "1", "mm/day", Number, "R-DO-1", "Ilizarov: 1 mm a day"),
-    def("do.rhythm_limb", "4", "sessions/day", Integer, "R-DO-1", "Ilizarov: 4 x 0.25 mm"),
-    def("do.rhythm_craniofacial", "2", "sessions/day", Integer, "R-DO-1", "craniofacial distraction protocols"),
-    def("do.first_session", "08:00", "time", Time, "R-DO-4", "site: the first session of the day is due"),
-    def("do.last_session", "20:00", "time", Time, "R-DO-4", "site: the last session of the day is due"),
-    def("do.daily_tolerance_mm", "0.25", "mm", Number, "R-DO-3", "site policy"),
-    def("do.length_tolerance_mm", "2", "mm", Number, "R-DO-3", "site policy"),
-    def("do.session_late_h", "2", "h", Number, "R-DO-4", "site policy"),
-    def("do.fever_c", "38.5", "°C", Number, "R-DO-6", "site policy"),
-    def("do.rom_loss_deg", "20", "degrees", Number, "R-DO-6", "site policy"),
-    def("do.hi_alert", "60", "d/cm", Number, "R-DO-7", "healing index literature: 30-50 d/cm expected"),
-    def(
-        "do.strut_max_mm_day",
-        "3",
-        "mm",
-        Number,
-        "R-DO-8",
-        "site policy: a hexapod table moving a strut more than this in a day is refused",
-    ),
-    def(
-        "do.strut_travel_margin_mm",
-        "5",
-        "mm",
-        Number,
-        "R-DO-8",
-        "site policy: a hexapod strut this close to either end of its travel is said",
-    ),
-    def(HO_FOLLOWUP_MONTHS, "6", "months", Integer, "R-HO-1", "site policy: X-ray check for heterotopic ossification"),
-    def(
-        IDLE_LOCK_MIN,
-        "5",
-        "min",
-        Number,
-        "R-PRIV-2",
-        "site policy: a screen left unattended hides patients' identities",
-    ),
+    def(WARD_TIMEZONE, "Europe/Paris", "zone", Zone, "-"),
+    def(SITE_LANGUAGE, "en", "language", Kind::Language, "-"),
+    def(ADMIT_OFFSET_DAYS, "-1", "days", Integer, "R-PATH-1"),
+    def(DISCHARGE_OFFSET_DAYS, "1", "days", Integer, "R-PATH-1"),
+    def(ADMIT_EXPECTED_BY, "20:00", "time", Time, "R-PATH-2"),
+    def("anes.cpa_min_delay_h", "48", "h", Number, "R-ANES-1"),
+    def("anes.cpa_validity_days", "60", "days", Integer, "R-ANES-2"),
+    def("fast.solids_h", "6", "h", Number, "R-FAST-1"),
+    def("fast.fatty_meal_h", "8", "h", Number, "R-FAST-1"),
+    def("fast.clear_h", "2", "h", Number, "R-FAST-1"),
+    def("fast.child_breast_milk_h", "3", "h", Number, "R-FAST-1"),
+    def("fast.child_formula_h", "4", "h", Number, "R-FAST-1"),
+    def("fast.child_clear_h", "1", "h", Number, "R-FAST-1"),
+    def("fast.excess_alert_h", "4", "h", Number, "R-FAST-4"),
+    def("fast.diabetic_max_h", "6", "h", Number, "R-FAST-5"),
+    def("med.inr_max", "1.5", "INR", Number, "R-MED-2"),
+    def("med.platelets_min", "50", "G/L", Number, "R-MED-2"),
+    def("med.lab_validity_h", "72", "h", Number, "R-MED-2"),
+    def("block.turnover_min", "20", "min", Integer, "R-BLOCK-2"),
+    def("block.freeze_time", "14:00", "time", Time, "R-BLOCK-4"),
+    def("stock.expiry_alert_days", "60", "days", Integer, "R-STOCK-4"),
+    def(SCANNER_GS_KEY, "none", "key", Kind::ScanKey, "R-TRACE-3"),
+    def("do.max_rate_mm_day", "1.5", "mm/day", Number, "R-DO-3"),
+    def("do.latency_limb_days", "7", "days", Integer, "R-DO-1"),
+    def("do.latency_craniofacial_days", "3", "days", Integer, "R-DO-1"),
+    def("do.rate_mm_day", "1", "mm/day", Number, "R-DO-1"),
+    def("do.rhythm_limb", "4", "sessions/day", Integer, "R-DO-1"),
+    def("do.rhythm_craniofacial", "2", "sessions/day", Integer, "R-DO-1"),
+    def("do.first_session", "08:00", "time", Time, "R-DO-4"),
+    def("do.last_session", "20:00", "time", Time, "R-DO-4"),
+    def("do.daily_tolerance_mm", "0.25", "mm", Number, "R-DO-3"),
+    def("do.length_tolerance_mm", "2", "mm", Number, "R-DO-3"),
+    def("do.session_late_h", "2", "h", Number, "R-DO-4"),
+    def("do.fever_c", "38.5", "°C", Number, "R-DO-6"),
+    def("do.rom_loss_deg", "20", "degrees", Number, "R-DO-6"),
+    def("do.hi_alert", "60", "d/cm", Number, "R-DO-7"),
+    def("do.strut_max_mm_day", "3", "mm", Number, "R-DO-8"),
+    def("do.strut_travel_margin_mm", "5", "mm", Number, "R-DO-8"),
+    def(HO_FOLLOWUP_MONTHS, "6", "months", Integer, "R-HO-1"),
+    def(IDLE_LOCK_MIN, "5", "min", Number, "R-PRIV-2"),
 ];
 
 /// R-PRIV-2: minutes without a key before patient identities are hidden.
@@ -197,7 +164,7 @@ pub fn check_order(key: &str, value: &str, value_of: impl Fn(&str) -> String) ->
         if let (Some(a), Some(b)) = (parse_time(&early), parse_time(&late))
             && a >= b
         {
-            return Err(format!("{first} ({early}) must come before {last} ({late}) in the day"));
+            return Err(tr!("settings-order", first = first, early = early, last = last, late = late).into_owned());
         }
     }
     Ok(())
@@ -261,15 +228,52 @@ pub fn range(key: &str) -> Option<(f64, f64)> {
     RANGES.iter().find(|(k, _, _)| *k == key).map(|&(_, low, high)| (low, high))
 }
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// A value refused, said in the language in force.
+#[derive(Debug, Clone, PartialEq)]
 pub enum SettingError {
-    #[error("there is no setting called {key:?}; `periop settings` lists them all")]
-    Unknown { key: String },
-    #[error("{key} must be {expected}, not {value:?}")]
-    Invalid { key: String, value: String, expected: &'static str },
-    #[error("{key} must be from {low} to {high} {unit}, not {value:?}")]
-    OutOfRange { key: String, value: String, low: f64, high: f64, unit: &'static str },
+    Unknown {
+        key: String,
+    },
+    /// `expected`: the message saying what is expected (`settings-expected-number`).
+    Invalid {
+        key: String,
+        value: String,
+        expected: &'static str,
+    },
+    /// `unit`: the unit's code.
+    OutOfRange {
+        key: String,
+        value: String,
+        low: f64,
+        high: f64,
+        unit: &'static str,
+    },
 }
+
+impl std::fmt::Display for SettingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            SettingError::Unknown { key } => tr!("settings-unknown", key = format!("{key:?}")),
+            SettingError::Invalid { key, value, expected } => tr!(
+                "settings-invalid",
+                key = key.as_str(),
+                expected = crate::i18n::t(crate::i18n::language(), expected),
+                value = format!("{value:?}")
+            ),
+            SettingError::OutOfRange { key, value, low, high, unit } => tr!(
+                "settings-out-of-range",
+                key = key.as_str(),
+                low = *low,
+                high = *high,
+                unit = unit_text(unit),
+                value = format!("{value:?}")
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for SettingError {}
 
 /// Checks a value against its definition before it is stored.
 pub fn validate(key: &str, value: &str) -> Result<(), SettingError> {
@@ -279,23 +283,23 @@ pub fn validate(key: &str, value: &str) -> Result<(), SettingError> {
     let number = match def.kind {
         Kind::Number => match value.parse::<f64>() {
             Ok(n) if n.is_finite() => n,
-            _ => return Err(invalid("a number, such as 6 or 1.5")),
+            _ => return Err(invalid("settings-expected-number")),
         },
         Kind::Integer => match value.parse::<i64>() {
             Ok(n) => n as f64,
-            Err(_) => return Err(invalid("a whole number, such as -1 or 60")),
+            Err(_) => return Err(invalid("settings-expected-integer")),
         },
-        Kind::Time => return parse_time(value).map(drop).ok_or_else(|| invalid("a time HH:MM, such as 14:00")),
+        Kind::Time => return parse_time(value).map(drop).ok_or_else(|| invalid("settings-expected-time")),
         Kind::Zone => {
-            return value.parse::<Tz>().map(drop).map_err(|_| invalid("a time-zone name, such as Europe/Paris"));
+            return value.parse::<Tz>().map(drop).map_err(|_| invalid("settings-expected-zone"));
         }
         Kind::Language => {
-            return super::language::Language::from_code(value).map(drop).ok_or_else(|| invalid("en or fr"));
+            return super::language::Language::from_code(value)
+                .map(drop)
+                .ok_or_else(|| invalid("settings-expected-language"));
         }
         Kind::ScanKey => {
-            return scan_key(value)
-                .map(drop)
-                .ok_or_else(|| invalid("none, or one character no lot or serial can hold (such as ~ | # ^ or `)"));
+            return scan_key(value).map(drop).ok_or_else(|| invalid("settings-expected-scan-key"));
         }
     };
     match range(key) {
@@ -384,12 +388,21 @@ impl Settings {
         self.raw(WARD_TIMEZONE).parse().unwrap_or(chrono_tz::Europe::Paris)
     }
 
-    /// `fast.clear_h=2 h (ASA 2017 …)`: how a warning says where its number comes from.
+    /// `fast.clear_h=2 h (ASA 2017 …)`: how a warning says where its number
+    /// comes from, in the language in force (a decimal comma in French).
     pub fn cite(&self, key: &str) -> String {
-        let (unit, source) = definition(key).map_or(("", ""), |d| (d.unit, d.source));
-        let customised =
-            if self.stored.get(key).is_some_and(|v| v != default_of(key)) { ", set for this site" } else { "" };
-        format!("{key}={} {unit} ({source}{customised})", self.raw(key))
+        let def = definition(key);
+        let unit = def.map_or(Cow::Borrowed(""), Def::unit_text);
+        let source = def.map_or(Cow::Borrowed(""), Def::source);
+        let mut value = self.raw(key).to_string();
+        if def.is_some_and(|d| d.kind == Kind::Number) && crate::i18n::language() == super::language::Language::Fr {
+            value = value.replace('.', ",");
+        }
+        if self.stored.get(key).is_some_and(|v| v != default_of(key)) {
+            tr!("settings-cite-customised", key = key, value = value, unit = unit, source = source).into_owned()
+        } else {
+            tr!("settings-cite", key = key, value = value, unit = unit, source = source).into_owned()
+        }
     }
 }
 
@@ -488,5 +501,44 @@ mod tests {
         assert!(check_order("do.last_session", "07:00", defaults).is_err());
         assert!(validate("anes.cpa_min_delay_h", "0").is_err());
         assert!(validate("anes.cpa_min_delay_h", "48").is_ok());
+    }
+
+    /// Issue 14: every setting says where it comes from, and its unit and
+    /// refusals, in both languages; the French differs from the English.
+    #[test]
+    fn descriptions_units_and_refusals_are_in_both_languages() {
+        use crate::domain::language::Language;
+        for def in CATALOGUE {
+            for language in Language::ALL {
+                assert!(crate::i18n::has(language, &source_id(def.key)), "{} ({})", def.key, language.code());
+            }
+        }
+        let english: Vec<(String, String)> =
+            CATALOGUE.iter().map(|d| (d.source().into_owned(), d.unit_text().into_owned())).collect();
+        let refusal = validate("fast.clear_h", "two").unwrap_err().to_string();
+        let _french = crate::i18n::scope(Language::Fr);
+        for (def, (source, unit)) in CATALOGUE.iter().zip(&english) {
+            assert!(!def.source().is_empty() && def.source() != *source, "{}: {}", def.key, def.source());
+            assert!(!def.unit_text().is_empty(), "{}", def.key);
+            if unit.chars().filter(char::is_ascii_alphabetic).count() > 3 {
+                assert_ne!(def.unit_text(), *unit, "{}", def.key);
+            }
+        }
+        assert_ne!(validate("fast.clear_h", "two").unwrap_err().to_string(), refusal);
+        assert_eq!(
+            validate("fast.clear_h", "0.1").unwrap_err().to_string(),
+            "fast.clear_h doit aller de 0,5 à 12 h, pas \"0.1\""
+        );
+        assert_eq!(
+            Settings::default().cite("med.inr_max"),
+            "med.inr_max=1,5 INR (GIHP / SFAR, actes à haut risque hémorragique)"
+        );
+        assert_eq!(
+            check_order("do.first_session", "21:00", |k| definition(k)
+                .map(|d| d.default.to_string())
+                .unwrap_or_default())
+            .unwrap_err(),
+            "do.first_session (21:00) doit précéder do.last_session (20:00) dans la journée"
+        );
     }
 }

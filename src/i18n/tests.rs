@@ -265,6 +265,9 @@ const CONVERTED: &[&str] = &[
     "app/form.rs",
     "app/filter.rs",
     "shell/effects.rs",
+    "ui/block.rs",
+    "app/screens/block.rs",
+    "app/forms/timeline.rs",
 ];
 
 /// Glyphs with a word, shown as the domain writes them (a lot's status).

@@ -9,6 +9,7 @@ use super::{filter_text, fit};
 use crate::app::State;
 use crate::app::screens::block::{cursor_room, selected, shown};
 use crate::domain::block_list::{BlockCase, BlockDay};
+use crate::domain::day_label::day_text;
 use chrono::{DateTime, NaiveTime, TimeDelta, Timelike, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -27,27 +28,24 @@ fn header(state: &State, data: Option<&BlockDay>) -> String {
     let day = state.block_day();
     let offset = (day - state.today()).num_days();
     let when = match offset {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "yesterday".to_string(),
-        n => format!("{n:+} days"),
+        0 => tr!("day-today"),
+        1 => tr!("day-tomorrow"),
+        -1 => tr!("day-yesterday"),
+        n => tr!("block-head-offset", offset = format!("{n:+}")),
     };
-    let mut text = format!(" BLOCK  {}  {when}", day.format("%a %d/%m/%Y"));
+    let mut text = format!(" {}", tr!("block-head", day = day_text(day), when = when));
+    let mut more = |part: std::borrow::Cow<'static, str>| text.push_str(&format!(" · {part}"));
     if let Some(d) = data {
-        text.push_str(&format!(" · {} case{}", d.cases.len(), if d.cases.len() == 1 { "" } else { "s" }));
+        more(tr!("block-head-cases", count = d.cases.len()));
         if !d.conflicts.is_empty() {
-            text.push_str(&format!(
-                " · ! {} conflict{}",
-                d.conflicts.len(),
-                if d.conflicts.len() == 1 { "" } else { "s" }
-            ));
+            more(tr!("block-head-conflicts", count = d.conflicts.len()));
         }
         let unroomed = d.cases.iter().filter(|c| c.room_id.is_none()).count();
         if unroomed > 0 {
-            text.push_str(&format!(" · {unroomed} without a room"));
+            more(tr!("block-head-unroomed", count = unroomed));
         }
         if d.frozen {
-            text.push_str(" · ❄ frozen (R-BLOCK-4)");
+            more(tr!("block-head-frozen"));
         }
     }
     text
@@ -61,7 +59,10 @@ fn box_line(case: &BlockCase, i: usize, state: &State) -> String {
     match i {
         0 => format!("{conflict}{} {}", clock(case.start), case.patient),
         1 => format!(" {}{}", case.procedure, case.side_level.as_deref().map(|l| format!(" {l}")).unwrap_or_default()),
-        2 => format!(" {}", case.operator.as_deref().unwrap_or("no operator")),
+        2 => match case.operator.as_deref() {
+            Some(operator) => format!(" {operator}"),
+            None => format!(" {}", tr!("block-no-operator")),
+        },
         // R-BLOCK-6: once the J0 timeline has begun, where the patient is now.
         3 => match case.where_now() {
             Some(e) => format!(" {} {}  {}", e.kind.where_now(), clock(e.at), case.readiness.label()),
@@ -112,11 +113,11 @@ fn draw_week(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let width = usize::from(area.width);
     let monday = crate::app::screens::block::monday_of(state.block_day());
     let mut lines = vec![Line::styled(
-        fit(&format!(" BLOCK  week of {}  (w: back to the day)", monday.format("%a %d/%m/%Y")), width),
+        fit(&format!(" {}", tr!("block-week-head", day = day_text(monday))), width),
         theme.section(),
     )];
     let Some(days) = state.block.week.as_ref() else {
-        lines.push(Line::styled(" reading…", theme.dim()));
+        lines.push(Line::styled(format!(" {}", tr!("block-reading")), theme.dim()));
         frame.render_widget(Paragraph::new(lines), area);
         return;
     };
@@ -125,7 +126,9 @@ fn draw_week(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let mut head = fit("", room_col);
     for d in days {
         let mark = if d.day == state.block_day() { "▶" } else { " " };
-        let label = if day_col >= 11 { d.day.format("%a %d/%m") } else { d.day.format("%a %d") };
+        let weekday = crate::i18n::weekday(crate::i18n::language(), chrono::Datelike::weekday(&d.day));
+        let label = if day_col >= 11 { d.day.format("%d/%m") } else { d.day.format("%d") };
+        let label = format!("{weekday} {label}");
         head.push_str(&fit(&format!("{mark}{label}"), day_col));
     }
     lines.push(Line::styled(head, theme.dim()));
@@ -147,10 +150,7 @@ fn draw_week(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         lines.push(Line::raw(row));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        fit(" each day: cases · use of its hours (R-BLOCK-6) · ! a case in a conflict", width),
-        theme.dim(),
-    ));
+    lines.push(Line::styled(fit(&format!(" {}", tr!("block-week-foot")), width), theme.dim()));
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -162,17 +162,21 @@ pub fn day_stats(data: &BlockDay, zone: chrono_tz::Tz) -> String {
         .iter()
         .filter_map(|u| {
             let name = &data.rooms.iter().find(|r| r.room_id == u.room_id)?.name;
-            let mut text = format!("{name} use {:.0} %", u.ratio() * 100.0);
+            let mut text = tr!("block-stats-use", room = name.as_str(), percent = format!("{:.0}", u.ratio() * 100.0))
+                .into_owned();
             if let Some(d) = u.start_delay_min {
-                text.push_str(&format!(", start {d:+} min"));
+                text.push_str(&format!(", {}", tr!("block-stats-start", delay = format!("{d:+}"))));
             }
             if let Some(t) = u.turnover_avg_min() {
-                text.push_str(&format!(", turnover {t} min ({})", u.turnovers_min.len()));
+                text.push_str(&format!(
+                    ", {}",
+                    tr!("block-stats-turnover", minutes = t, count = u.turnovers_min.len())
+                ));
             }
             Some(text)
         })
         .collect();
-    format!(" DAY (R-BLOCK-6) {}", rooms.join(" · "))
+    format!(" {}", tr!("block-stats", rooms = rooms.join(" · ")))
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
@@ -199,18 +203,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     lines.push(Line::from(vec![Span::styled(last, theme.section()), Span::styled(filter, theme.key())]));
     let Some(data) = v.data.as_ref() else {
         let text = match &v.error {
-            Some(e) => format!(" ! could not read the block: {e}"),
-            None => " reading…".to_string(),
+            Some(e) => format!(" ! {}", tr!("block-error-read", error = e.as_str())),
+            None => format!(" {}", tr!("block-reading")),
         };
         lines.push(Line::styled(text, if v.error.is_some() { theme.urgent() } else { theme.dim() }));
         frame.render_widget(Paragraph::new(lines), area);
         return;
     };
     if let Some(e) = &v.error {
-        lines.push(Line::styled(fit(&format!(" ! could not read the block again: {e}"), width), theme.urgent()));
+        lines.push(Line::styled(
+            fit(&format!(" ! {}", tr!("block-error-reread", error = e.as_str())), width),
+            theme.urgent(),
+        ));
     }
     if data.rooms.is_empty() {
-        lines.push(Line::styled("   no rooms yet: an administrator adds them (`periop rooms add`)", theme.dim()));
+        lines.push(Line::styled(format!("   {}", tr!("block-no-rooms")), theme.dim()));
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
@@ -239,7 +246,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             r.name,
             r.opens.format("%H:%M"),
             r.closes.format("%H:%M"),
-            if more { "  ▶ more" } else { "" }
+            if more { format!("  {}", tr!("block-room-more")) } else { String::new() }
         );
         let style = match (here, empty_here) {
             (_, true) => theme.selected(),
@@ -291,7 +298,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
                     (format!("{marker}{}", box_line(c, i, state)), style)
                 }
                 None if cases.iter().any(|c| c.end <= slot && c.end + turnover > slot) => {
-                    ("│ ┄ turnover".to_string(), theme.dim())
+                    (format!("│ ┄ {}", tr!("block-turnover")), theme.dim())
                 }
                 None => ("│".to_string(), Style::new()),
             };
@@ -304,15 +311,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     }
     // The conflicts panel.
     let mut title = if data.conflicts.is_empty() {
-        format!(" CONFLICTS none · turnover {} min", data.turnover_min)
+        format!(" {}", tr!("block-conflicts-none", minutes = data.turnover_min))
     } else {
-        format!(" CONFLICTS ({}) · turnover {} min", data.conflicts.len(), data.turnover_min)
+        format!(" {}", tr!("block-conflicts", count = data.conflicts.len(), minutes = data.turnover_min))
     };
     // R-BLOCK-5: the day's cases called off, counted by reason.
     if !data.called_off.is_empty() {
-        let each: Vec<String> =
-            data.called_off.iter().map(|c| format!("{} {} ({})", c.count, c.kind.code(), c.reason.words())).collect();
-        title.push_str(&format!(" · called off: {}", each.join(", ")));
+        use crate::domain::block_changes::CallOff;
+        let each: Vec<String> = data
+            .called_off
+            .iter()
+            .map(|c| match c.kind {
+                CallOff::Cancelled => tr!("block-called-off-cancelled", count = c.count, reason = c.reason.words()),
+                CallOff::Postponed => tr!("block-called-off-postponed", count = c.count, reason = c.reason.words()),
+            })
+            .map(std::borrow::Cow::into_owned)
+            .collect();
+        title.push_str(&format!(" · {}", tr!("block-called-off", list = each.join(", "))));
     }
     lines.push(Line::styled(fit(&title, width), theme.section()));
     // R-BLOCK-6: the foot of the grid: each room's use of its hours (real
@@ -329,10 +344,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             .iter()
             .map(|p| {
                 let surname = crate::domain::names::surname_shown(&p.patient.surname);
-                format!("{surname} (was {})", p.was_start.with_timezone(&zone).format("%d/%m"))
+                let was = p.was_start.with_timezone(&zone).format("%d/%m").to_string();
+                tr!("block-postponed-was", name = surname, day = was).into_owned()
             })
             .collect();
-        let text = format!(" ↷ {} postponed, waiting (r books again): {}", data.postponed.len(), names.join(", "));
+        let text = format!(" {}", tr!("block-postponed", count = data.postponed.len(), names = names.join(", ")));
         lines.push(Line::styled(fit(&text, width), theme.warning()));
         panel_left -= 1;
     }

@@ -218,7 +218,7 @@ fn slot_row(slot: &Slot, state: &State, theme: &Theme) -> (String, Style) {
         _ => Style::new(),
     };
     // R-BLOCK-6: on J0, where the patient is now once the timeline has begun.
-    let where_now = column(slot.where_label(), crate::domain::block_timeline::WHERE_NOW_CELLS + 1);
+    let where_now = column(&slot.where_label(), crate::domain::block_timeline::WHERE_NOW_CELLS + 1);
     // R-FAST-1: the fasting times travel with the case.
     let fasting = slot.fasting.as_ref().map(|f| f.summary(state.zone)).unwrap_or_default();
     // Every column ends in a blank, whatever its text (a 13-cell "○ out of

@@ -30,6 +30,22 @@ pub enum TimelineRequest {
     Void { event_id: i64, version: i64, reason: String, who: String },
 }
 
+/// The form's fields (codes, not shown).
+const EVENT: &str = "timeline-event";
+const DAY: &str = "timeline-day";
+const TIME: &str = "timeline-time";
+const REASON: &str = "timeline-void-reason";
+
+/// A field's label: a message without arguments, borrowed from the
+/// catalogues (which live as long as the process); a label that is not in
+/// them (a fault the catalogue tests catch) is kept for the process.
+fn label(text: std::borrow::Cow<'static, str>) -> &'static str {
+    match text {
+        std::borrow::Cow::Borrowed(text) => text,
+        std::borrow::Cow::Owned(text) => Box::leak(text.into_boxed_str()),
+    }
+}
+
 /// R-BLOCK-6: which event, its right day and time, or a reason to void it
 /// instead. `None` when nothing is recorded yet.
 pub fn correct_event(events: &[TimelineEvent], now: DateTime<Utc>, zone: Tz, who: &str) -> Option<OpenForm> {
@@ -48,12 +64,15 @@ pub fn correct_event(events: &[TimelineEvent], now: DateTime<Utc>, zone: Tz, who
         })
         .collect();
     let form = Form::new(
-        "Correct a timeline event",
+        tr!("block-correct-title"),
         vec![
-            Field::pick("event", "Event", choices).with(format!("{}:{}", last.event_id, last.version)),
-            Field::date("day", "On (dd/mm/yyyy)").with(local(last.at).format("%d/%m/%Y").to_string()).not_after(today),
-            Field::time("time", "At (HH:MM)").with(clock(last.at)),
-            Field::text("reason", "Or void it: why (empty corrects the time)", 200).optional(),
+            Field::pick(EVENT, label(tr!("block-correct-event")), choices)
+                .with(format!("{}:{}", last.event_id, last.version)),
+            Field::date(DAY, label(tr!("block-correct-day")))
+                .with(local(last.at).format("%d/%m/%Y").to_string())
+                .not_after(today),
+            Field::time(TIME, label(tr!("block-correct-time"))).with(clock(last.at)),
+            Field::text(REASON, label(tr!("block-correct-reason")), 200).optional(),
         ],
     )
     .with_subtitle(who);
@@ -61,14 +80,14 @@ pub fn correct_event(events: &[TimelineEvent], now: DateTime<Utc>, zone: Tz, who
 }
 
 pub(super) fn correct_request(form: &Form, who: String) -> Result<Request, String> {
-    let bad = || "Event: choose one with ← →".to_string();
-    let (id, version) = form.value("event").split_once(':').ok_or_else(bad)?;
+    let bad = || tr!("block-correct-choose").into_owned();
+    let (id, version) = form.value(EVENT).split_once(':').ok_or_else(bad)?;
     let event_id = id.parse().map_err(|_| bad())?;
     let version = version.parse().map_err(|_| bad())?;
-    let reason = form.value("reason").trim();
+    let reason = form.value(REASON).trim();
     Ok(Request::Timeline(if reason.is_empty() {
-        let (time, reading) = parse_time_reading(form.value("time"))?;
-        TimelineRequest::Correct { event_id, version, day: parse_date(form.value("day"))?, time, reading, who }
+        let (time, reading) = parse_time_reading(form.value(TIME))?;
+        TimelineRequest::Correct { event_id, version, day: parse_date(form.value(DAY))?, time, reading, who }
     } else {
         TimelineRequest::Void { event_id, version, reason: reason.to_string(), who }
     }))

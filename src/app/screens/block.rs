@@ -121,15 +121,15 @@ pub fn receive_week(state: &mut State, monday: NaiveDate, result: Result<Vec<Blo
 /// `h`/`l`: the next room (by `delta`), on its case nearest in time to the
 /// selected one.
 fn change_room(state: &mut State, delta: isize) -> Outcome {
-    let Some(data) = state.block.data.as_ref() else { return problem(state, "the block is still being read") };
+    let Some(data) = state.block.data.as_ref() else { return problem(state, tr!("block-still-reading")) };
     if data.rooms.is_empty() {
-        return problem(state, "no rooms yet: an administrator adds them (`periop rooms add`)");
+        return problem(state, tr!("block-no-rooms"));
     }
     let here = cursor_room(state).and_then(|id| data.rooms.iter().position(|r| r.room_id == id)).unwrap_or(0);
     let to = (here as isize + delta).clamp(0, data.rooms.len() as isize - 1) as usize;
     if to == here {
-        let side = if delta < 0 { "first" } else { "last" };
-        return problem(state, format!("already in the {side} room"));
+        let text = if delta < 0 { tr!("block-already-first-room") } else { tr!("block-already-last-room") };
+        return problem(state, text);
     }
     let room = data.rooms[to].room_id;
     let at = selected(state).map(|c| c.start);
@@ -145,13 +145,10 @@ fn change_room(state: &mut State, delta: isize) -> Outcome {
 fn move_form(state: &mut State) -> Outcome {
     let Some(c) = selected(state) else {
         let keys = format!("{}/{}", key_for(Scope::Block, Action::PrevRoom), key_for(Scope::Block, Action::NextRoom));
-        return problem(state, format!("no case under the cursor ({keys} change room, [ ] change day)"));
+        return problem(state, tr!("block-no-case-to-move", keys = keys));
     };
     if !matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed) {
-        return problem(
-            state,
-            format!("the case is {}; only a planned or confirmed case can be moved", c.state.label()),
-        );
+        return problem(state, tr!("block-cannot-move", state = c.state.label()));
     }
     let local = c.start.with_timezone(&state.zone);
     let current = Placement {
@@ -177,12 +174,9 @@ fn call_off_form(state: &mut State, step: crate::domain::pathway::Step) -> Outco
         crate::domain::pathway::Step::Postpone => CallOff::Postponed,
         _ => return Outcome::default(),
     };
-    let Some(c) = selected(state) else { return problem(state, "no case under the cursor") };
+    let Some(c) = selected(state) else { return problem(state, tr!("block-no-case")) };
     if !matches!(c.state, crate::domain::case::CaseState::Planned | crate::domain::case::CaseState::Confirmed) {
-        return problem(
-            state,
-            format!("the case is {}; only a planned or confirmed case can be {}", c.state.label(), kind.code()),
-        );
+        return problem(state, tr!("block-cannot-call-off", state = c.state.label(), action = kind.label()));
     }
     let form = forms::call_off(c.case_id, c.version, kind, &c.patient.to_string());
     state.mode = Mode::Form(Box::new(form));
@@ -208,7 +202,7 @@ impl Screen for BlockScreen {
     fn on_action(&self, state: &mut State, action: Action) -> Outcome {
         if state.block.week_view && !week_key(action) {
             let key = key_for(Scope::Block, Action::WeekView);
-            return problem(state, format!("the week view shows each room's load only: {key} goes back to the day"));
+            return problem(state, tr!("block-week-only", key = key));
         }
         // In the week view, [ and ] go a week at a time.
         let step = if state.block.week_view { 7 } else { 1 };
@@ -240,17 +234,23 @@ impl Screen for BlockScreen {
             Action::TakeStep(step) => call_off_form(state, step),
             Action::Rebook => {
                 let Some(data) = state.block.data.as_ref() else {
-                    return problem(state, "the block is still being read");
+                    return problem(state, tr!("block-still-reading"));
                 };
                 if data.postponed.is_empty() {
-                    return problem(state, "no postponed case is waiting to be booked again");
+                    return problem(state, tr!("block-none-postponed"));
                 }
                 let waiting: Vec<(i64, i64, String)> = data
                     .postponed
                     .iter()
                     .map(|p| {
-                        let was = p.was_start.with_timezone(&state.zone).format("%d/%m");
-                        (p.case_id, p.version, format!("{} · {} · was {was}", p.patient, p.procedure))
+                        let was = p.was_start.with_timezone(&state.zone).format("%d/%m").to_string();
+                        let text = tr!(
+                            "block-rebook-choice",
+                            patient = p.patient.to_string(),
+                            procedure = p.procedure.as_str(),
+                            day = was
+                        );
+                        (p.case_id, p.version, text.into_owned())
                     })
                     .collect();
                 let tomorrow = state.today().succ_opt().unwrap_or(state.today());
@@ -259,24 +259,18 @@ impl Screen for BlockScreen {
                 Outcome::redraw()
             }
             Action::RecordEvent => {
-                let Some(c) = selected(state) else { return problem(state, "no case under the cursor") };
+                let Some(c) = selected(state) else { return problem(state, tr!("block-no-case")) };
                 // R-BLOCK-6 (issue 9): only around the case's own day.
                 let day = crate::domain::ward_time::local_day(c.start, state.zone);
                 if !crate::domain::block_timeline::open_now(day, state.now, state.zone) {
-                    return problem(
-                        state,
-                        format!(
-                            "the case is booked on {}: its timeline is recorded from that day's 00:00 to noon \
-                             the next day (R-BLOCK-6)",
-                            day.format("%a %d/%m/%Y")
-                        ),
-                    );
+                    let day = crate::domain::day_label::day_text(day);
+                    return problem(state, tr!("block-timeline-closed", day = day));
                 }
                 let expected = match crate::domain::block_timeline::next_kind(&c.timeline) {
                     Ok(kind) => kind,
                     Err(e) => {
                         let key = key_for(Scope::Block, Action::CorrectEvent);
-                        return problem(state, format!("{e}; {key} corrects a time"));
+                        return problem(state, tr!("block-timeline-complete", error = e.to_string(), key = key));
                     }
                 };
                 // R-AUDIT-2: the request carries the event shown as next.
@@ -284,13 +278,13 @@ impl Screen for BlockScreen {
                 super::notify(
                     state,
                     crate::app::state::NoticeKind::Done,
-                    format!("{who}: recording {} now…", expected.words()),
+                    tr!("block-recording", who = who.as_str(), event = expected.words()).into_owned(),
                 );
                 let request = forms::TimelineRequest::Next { case_id, expected, who };
                 Outcome::with(Effect::Save(forms::Request::Timeline(request)))
             }
             Action::CorrectEvent => {
-                let Some(c) = selected(state) else { return problem(state, "no case under the cursor") };
+                let Some(c) = selected(state) else { return problem(state, tr!("block-no-case")) };
                 match forms::correct_event(&c.timeline, state.now, state.zone, &c.patient.to_string()) {
                     Some(form) => {
                         state.mode = Mode::Form(Box::new(form));
@@ -298,10 +292,7 @@ impl Screen for BlockScreen {
                     }
                     None => {
                         let key = key_for(Scope::Block, Action::RecordEvent);
-                        problem(
-                            state,
-                            format!("nothing recorded on this case's timeline yet ({key} records the next event)"),
-                        )
+                        problem(state, tr!("block-timeline-empty", key = key))
                     }
                 }
             }
@@ -316,7 +307,7 @@ impl Screen for BlockScreen {
                     let admission = c.admission_id;
                     detail::open(state, admission)
                 }
-                None => problem(state, "no case under the cursor to open"),
+                None => problem(state, tr!("block-no-case-to-open")),
             },
             _ => Outcome::default(),
         }
@@ -325,13 +316,13 @@ impl Screen for BlockScreen {
     fn move_by(&self, state: &mut State, delta: isize) -> Outcome {
         if state.block.week_view {
             let key = key_for(Scope::Block, Action::WeekView);
-            return problem(state, format!("the week view has no cursor: {key} goes back to the day"));
+            return problem(state, tr!("block-week-no-cursor", key = key));
         }
         let room = cursor_room(state);
         let Some(data) = state.block.data.as_ref() else { return Outcome::default() };
         let cases = in_room(data, &state.block.filter, room);
         if cases.is_empty() {
-            return problem(state, "no case in this room on this day");
+            return problem(state, tr!("block-room-empty"));
         }
         let here = state.block.selected.and_then(|id| cases.iter().position(|c| c.case_id == id));
         let to = match here {

@@ -305,3 +305,24 @@ fn r_block_3_a_reserved_device_not_available() {
     }
     assert_eq!(ConflictKind::DeviceNotAvailable.policy(), Policy::Shown);
 }
+
+/// Issue 14: each kind of conflict and each reason a device cannot be
+/// used are said in French, not in English.
+#[test]
+fn conflict_words_are_french_in_french() {
+    use crate::domain::language::Language;
+    let english: Vec<String> = ConflictKind::ALL.iter().map(|k| k.words().into_owned()).collect();
+    let _french = crate::i18n::scope(Language::Fr);
+    for (kind, en) in ConflictKind::ALL.iter().zip(&english) {
+        let fr = kind.words();
+        assert!(!fr.is_empty() && fr != *en, "{kind:?}: {fr}");
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let held = |quarantined, expiry, quantity| HeldDevice { lot_id: 1, units: 2, quantity, expiry, quarantined };
+    assert_eq!(held(true, None, 5).unavailable_on(day).as_deref(), Some("en quarantaine"));
+    assert_eq!(
+        held(false, day.pred_opt(), 5).unavailable_on(day).as_deref(),
+        Some("périmé avant le jour de l'intervention")
+    );
+    assert_eq!(held(false, None, 1).unavailable_on(day).as_deref(), Some("moins d'unités en rayon que réservées"));
+}
