@@ -4,7 +4,6 @@
 //! A form knows nothing of what it saves: [`Form::values`] hands the typed
 //! text to the form's owner, which turns it into a store request.
 
-use crate::domain::roles::lasting;
 use chrono::{NaiveDate, NaiveTime};
 use std::borrow::Cow;
 
@@ -97,7 +96,8 @@ const NO: &str = "no";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub key: &'static str,
-    pub label: &'static str,
+    /// In the language in force (a catalogue text, borrowed when it can be).
+    pub label: Cow<'static, str>,
     pub kind: Kind,
     pub required: bool,
     /// What is typed (for Pick, the chosen code; for Flag, "yes" or "no").
@@ -130,22 +130,22 @@ pub enum Check {
 
 impl Field {
     pub fn text(key: &'static str, label: impl IntoLabel, max: usize) -> Field {
-        let label = lasting(label.into_label());
+        let label = label.into_label();
         Field { key, label, kind: Kind::Text(max), required: true, value: String::new(), cursor: 0, check: Check::None }
     }
 
     pub fn date(key: &'static str, label: impl IntoLabel) -> Field {
-        let label = lasting(label.into_label());
+        let label = label.into_label();
         Field { key, label, kind: Kind::Date, required: true, value: String::new(), cursor: 0, check: Check::None }
     }
 
     pub fn time(key: &'static str, label: impl IntoLabel) -> Field {
-        let label = lasting(label.into_label());
+        let label = label.into_label();
         Field { key, label, kind: Kind::Time, required: true, value: String::new(), cursor: 0, check: Check::None }
     }
 
     pub fn number(key: &'static str, label: impl IntoLabel, min: f64, max: f64) -> Field {
-        let label = lasting(label.into_label());
+        let label = label.into_label();
         Field {
             key,
             label,
@@ -169,7 +169,7 @@ impl Field {
     /// could be saved without a look). An optional one starts on its first
     /// choice, the "none" of the list.
     pub fn pick(key: &'static str, label: impl IntoLabel, choices: Vec<Choice>) -> Field {
-        let label = lasting(label.into_label());
+        let label = label.into_label();
         Field {
             key,
             label,
@@ -182,7 +182,7 @@ impl Field {
     }
 
     pub fn flag(key: &'static str, label: impl IntoLabel) -> Field {
-        let label = lasting(label.into_label());
+        let label = label.into_label();
         Field { key, label, kind: Kind::Flag, required: false, value: NO.into(), cursor: 0, check: Check::None }
     }
 
@@ -499,9 +499,9 @@ impl Form {
             return Ok(None);
         }
         if let Some(problem) = field.problem() {
-            return Err(field_problem(field.label, &problem));
+            return Err(field_problem(&field.label, &problem));
         }
-        field.value.trim().parse::<T>().map(Some).map_err(|_| field_problem(field.label, &tr!("admin-whole-such-as")))
+        field.value.trim().parse::<T>().map(Some).map_err(|_| field_problem(&field.label, &tr!("admin-whole-such-as")))
     }
 
     pub fn flag(&self, key: &str) -> bool {

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme, language: Language) {
     let width = area.width.min(90);
-    let label_width = form.fields.iter().map(|f| unicode_width::UnicodeWidthStr::width(f.label)).max().unwrap_or(0) + 2;
+    let label_width = form.fields.iter().map(|f| unicode_width::UnicodeWidthStr::width(f.label.as_ref())).max().unwrap_or(0) + 2;
     let mut lines = Vec::new();
     if let Some(subtitle) = &form.subtitle {
         lines.push(Line::styled(format!(" {subtitle}"), theme.section()));
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme, langu
         };
         let value_style = if focused { theme.selected() } else { ratatui::style::Style::new() };
         let mut spans = vec![
-            Span::styled(format!("{marker}{star}{}", super::fit(field.label, label_width)), theme.key()),
+            Span::styled(format!("{marker}{star}{}", super::fit(&field.label, label_width)), theme.key()),
             Span::styled(shown, value_style),
         ];
         // Empty required fields are only nagged about once the user has typed something.

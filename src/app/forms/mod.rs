@@ -592,7 +592,7 @@ pub fn request(open: &OpenForm) -> Result<Request, String> {
 fn unconfirmed_request(open: &OpenForm) -> Result<Request, String> {
     let form = &open.form;
     if let Some((i, problem)) = form.problems().into_iter().next() {
-        return Err(crate::app::form::field_problem(form.fields[i].label, &problem));
+        return Err(crate::app::form::field_problem(&form.fields[i].label, &problem));
     }
     let who = open.who.clone();
     match open.purpose.clone() {

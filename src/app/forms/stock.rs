@@ -139,15 +139,6 @@ fn reason_words(reason: Option<&str>) -> String {
     reason.map(|r| tr!("stock-reason", reason = r).into_owned()).unwrap_or_default()
 }
 
-/// A field's label from the catalogue. A label is plain text, so the
-/// catalogue's own `&'static str` is borrowed (no copy); a message with
-/// arguments, which no label is, would be kept for the program's life.
-fn word(text: Cow<'static, str>) -> &'static str {
-    match text {
-        Cow::Borrowed(s) => s,
-        Cow::Owned(s) => Box::leak(s.into_boxed_str()),
-    }
-}
 
 /// The reference choices, by name.
 fn reference_choices(refs: &[Reference]) -> Vec<Choice> {
@@ -169,7 +160,7 @@ fn case_choices(cases: &[StockCase], zone: Tz) -> Vec<Choice> {
 /// the parts in step 2.
 pub fn scan(refs: &[Reference], gs_key: Option<char>, today: NaiveDate) -> OpenForm {
     let key = gs_key.map(|k| tr!("stock-scan-or-key", key = k.to_string()).into_owned()).unwrap_or_default();
-    let fields = vec![Field::text("scan", word(tr!("stock-field-scan")), 200).optional()];
+    let fields = vec![Field::text("scan", tr!("stock-field-scan"), 200).optional()];
     let form = Form::new(tr!("stock-form-scan"), fields).with_subtitle(tr!("stock-form-scan-help", key = key));
     OpenForm::new(form, Purpose::Scan { refs: refs.to_vec(), gs_key, today }, &tr!("stock-who-receipt"))
 }
@@ -200,14 +191,14 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
     if refs.is_empty() {
         return Err(tr!("stock-no-reference-yet").into_owned());
     }
-    let mut reference = Field::pick("reference", word(tr!("stock-field-reference")), reference_choices(refs));
+    let mut reference = Field::pick("reference", tr!("stock-field-reference"), reference_choices(refs));
     if let Some(id) = chosen {
         reference = reference.with(id);
     }
     let day = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
     let hibc = matches!(label, Some(scan::Label::Hibc(_)));
     // GS1 labels name each field's application identifier, `Lot (10)`.
-    let ai = |gs1_label: Cow<'static, str>, plain: Cow<'static, str>| word(if hibc { plain } else { gs1_label });
+    let ai = |gs1_label: Cow<'static, str>, plain: Cow<'static, str>| if hibc { plain } else { gs1_label };
     let text_of = |v: Option<&String>| v.cloned().unwrap_or_default();
     let fields = vec![
         reference,
@@ -222,7 +213,7 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
             .with(day(label.as_ref().and_then(|l| l.expiry()))),
         Field::whole("units", ai(tr!("stock-field-units.ai"), tr!("stock-field-units")), 1, MAX_UNITS)
             .with(label.as_ref().and_then(|l| l.count()).map_or_else(|| 1.to_string(), |n| n.to_string())),
-        Field::text("location", word(tr!("stock-field-location")), 40).optional(),
+        Field::text("location", tr!("stock-field-location"), 40).optional(),
     ];
     let subtitle = match &label {
         Some(l) => tr!("stock-form-check-read", read = l.shown()),
@@ -278,7 +269,7 @@ pub(super) fn receive_request(form: &Form, scanned: Option<String>) -> Result<Re
     // of one (issue 10: a scan cut short), is refused.
     for key in ["location", "lot", "serial"] {
         if scan::looks_like_label(form.value(key)) {
-            let field = form.fields.iter().find(|f| f.key == key).map_or(key, |f| f.label);
+            let field = form.fields.iter().find(|f| f.key == key).map_or(key, |f| &f.label);
             return Err(tr!("stock-label-in-field", field = field).into_owned());
         }
     }
@@ -315,8 +306,8 @@ pub fn reserve(row: &StockRow, cases: &[StockCase], zone: Tz) -> Option<OpenForm
     let cases: Vec<StockCase> = cases.iter().filter(|c| !c.done).cloned().collect();
     let cases = cases.as_slice();
     let fields = vec![
-        Field::pick("case", word(tr!("stock-field-case")), case_choices(cases, zone)),
-        Field::whole("units", word(tr!("stock-field-units")), 1, MAX_UNITS).with(1.to_string()),
+        Field::pick("case", tr!("stock-field-case"), case_choices(cases, zone)),
+        Field::whole("units", tr!("stock-field-units"), 1, MAX_UNITS).with(1.to_string()),
     ];
     (!cases.is_empty()).then(|| {
         let form = Form::new(tr!("stock-form-reserve"), fields).with_subtitle(row_words(row));
@@ -334,13 +325,13 @@ pub fn movement(row: &StockRow, kind: MovementKind, cases: &[StockCase], zone: T
         if cases.is_empty() {
             return None;
         }
-        fields.push(Field::pick("case", word(tr!("stock-field-case")), case_choices(cases, zone)));
+        fields.push(Field::pick("case", tr!("stock-field-case"), case_choices(cases, zone)));
     }
     if kind != MovementKind::Quarantine {
-        fields.push(Field::whole("units", word(tr!("stock-field-units")), 1, MAX_UNITS).with(1.to_string()));
+        fields.push(Field::whole("units", tr!("stock-field-units"), 1, MAX_UNITS).with(1.to_string()));
     }
     if kind.needs_reason() {
-        fields.push(Field::text("reason", word(tr!("stock-field-reason")), 120));
+        fields.push(Field::text("reason", tr!("stock-field-reason"), 120));
     }
     let title = match kind {
         MovementKind::Implant | MovementKind::Consume if row.reference.implantable => tr!("stock-form-implant"),
@@ -381,8 +372,8 @@ pub fn release(row: &StockRow, holds: &[LotHold], zone: Tz) -> Option<OpenForm> 
         return None;
     }
     let choices = holds.iter().map(|h| Choice::new(h.case_id.to_string(), hold_words(h, zone))).collect();
-    let mut case = Field::pick("case", word(tr!("stock-field-case")), choices);
-    let mut units = Field::whole("units", word(tr!("stock-field-units")), 1, MAX_UNITS).with(1.to_string());
+    let mut case = Field::pick("case", tr!("stock-field-case"), choices);
+    let mut units = Field::whole("units", tr!("stock-field-units"), 1, MAX_UNITS).with(1.to_string());
     if let [only] = holds {
         case = case.with(only.case_id.to_string());
         units = units.with(only.units.to_string());
@@ -432,8 +423,8 @@ pub fn operator(
     }
     let doctors = operators.iter().map(|(id, name)| Choice::new(id.to_string(), name.clone())).collect();
     let fields = vec![
-        Field::pick("implant", word(tr!("stock-field-implant")), open),
-        Field::pick("operator", word(tr!("stock-field-operator")), doctors),
+        Field::pick("implant", tr!("stock-field-implant"), open),
+        Field::pick("operator", tr!("stock-field-operator"), doctors),
     ];
     let form = Form::new(tr!("stock-form-operator"), fields);
     Some(OpenForm::new(form, Purpose::ImplantOperator, &tr!("stock-who-implant-record")))
@@ -466,14 +457,14 @@ pub fn void_implant(recipients: &[crate::domain::stock::trace::ImplantRecord], z
     }
     let to = VoidTo::ALL.iter().map(|t| Choice::new(t.code(), t.choice())).collect();
     let only = (records.len() == 1).then(|| records[0].code.clone());
-    let mut record = Field::pick("implant", word(tr!("stock-field-record")), records);
+    let mut record = Field::pick("implant", tr!("stock-field-record"), records);
     if let Some(id) = only {
         record = record.with(id);
     }
     let fields = vec![
         record,
-        Field::text("reason", word(tr!("stock-field-void-reason")), 120),
-        Field::pick("to", word(tr!("stock-field-units-go")), to),
+        Field::text("reason", tr!("stock-field-void-reason"), 120),
+        Field::pick("to", tr!("stock-field-units-go"), to),
     ];
     let form = Form::new(tr!("stock-form-void"), fields).with_subtitle(tr!("stock-form-void-help"));
     Some(OpenForm::new(form, Purpose::VoidImplant, &tr!("stock-who-implant-record")))
@@ -500,7 +491,7 @@ pub fn lift(row: &StockRow) -> Option<OpenForm> {
     let lot = row.lot.as_ref().filter(|l| l.quarantine.is_some())?;
     let recall = lot.recalled();
     let title = if recall { tr!("stock-form-lift-recall") } else { tr!("stock-form-lift") };
-    let form = Form::new(title, vec![Field::text("reason", word(tr!("stock-field-lift-reason")), 120)])
+    let form = Form::new(title, vec![Field::text("reason", tr!("stock-field-lift-reason"), 120)])
         .with_subtitle(format!("{} — {}", row_words(row), lot.quarantine.as_deref().unwrap_or_default()));
     let who = format!("{} {}", row.reference.code, lot.label());
     Some(OpenForm::new(form, Purpose::Lift { lot_id: lot.id, recall }, &who))
@@ -518,8 +509,8 @@ pub(super) fn lift_request(form: &Form, lot_id: i64, recall: bool, who: String) 
 pub fn recall(row: &StockRow) -> OpenForm {
     let number = row.lot.as_ref().and_then(|l| l.lot.clone().or_else(|| l.serial.clone())).unwrap_or_default();
     let fields = vec![
-        Field::text("number", word(tr!("stock-field-lot-or-serial")), 20).with(number),
-        Field::text("reason", word(tr!("stock-field-recall-reason")), 120).optional(),
+        Field::text("number", tr!("stock-field-lot-or-serial"), 20).with(number),
+        Field::text("reason", tr!("stock-field-recall-reason"), 120).optional(),
     ];
     let form = Form::new(tr!("stock-form-recall"), fields)
         .with_subtitle(format!("{} {}", row.reference.code, row.reference.name));
@@ -537,14 +528,14 @@ pub(super) fn recall_request(form: &Form, code: String) -> Result<Request, Strin
 pub fn new_reference() -> OpenForm {
     let kinds = DeviceKind::ALL.iter().map(|k| Choice::new(k.code(), k.label())).collect();
     let fields = vec![
-        Field::text("code", word(tr!("stock-field-code")), 40),
-        Field::text("manufacturer", word(tr!("stock-field-manufacturer")), 80),
-        Field::text("name", word(tr!("stock-field-name")), 80),
-        Field::pick("kind", word(tr!("stock-field-kind")), kinds),
-        Field::flag("implantable", word(tr!("stock-field-implantable"))),
-        Field::text("gtin", word(tr!("stock-field-gtin")), 14).optional(),
-        Field::whole("min", word(tr!("stock-field-minimum")), 0, MAX_UNITS).with(0.to_string()),
-        Field::number("mm_per_turn", word(tr!("stock-field-mm-per-turn")), 0.1, 10.0).optional(),
+        Field::text("code", tr!("stock-field-code"), 40),
+        Field::text("manufacturer", tr!("stock-field-manufacturer"), 80),
+        Field::text("name", tr!("stock-field-name"), 80),
+        Field::pick("kind", tr!("stock-field-kind"), kinds),
+        Field::flag("implantable", tr!("stock-field-implantable")),
+        Field::text("gtin", tr!("stock-field-gtin"), 14).optional(),
+        Field::whole("min", tr!("stock-field-minimum"), 0, MAX_UNITS).with(0.to_string()),
+        Field::number("mm_per_turn", tr!("stock-field-mm-per-turn"), 0.1, 10.0).optional(),
     ];
     OpenForm::new(
         Form::new(tr!("stock-form-new-reference"), fields),

@@ -36,15 +36,6 @@ const DAY: &str = "timeline-day";
 const TIME: &str = "timeline-time";
 const REASON: &str = "timeline-void-reason";
 
-/// A field's label: a message without arguments, borrowed from the
-/// catalogues (which live as long as the process); a label that is not in
-/// them (a fault the catalogue tests catch) is kept for the process.
-fn label(text: std::borrow::Cow<'static, str>) -> &'static str {
-    match text {
-        std::borrow::Cow::Borrowed(text) => text,
-        std::borrow::Cow::Owned(text) => Box::leak(text.into_boxed_str()),
-    }
-}
 
 /// R-BLOCK-6: which event, its right day and time, or a reason to void it
 /// instead. `None` when nothing is recorded yet.
@@ -66,13 +57,13 @@ pub fn correct_event(events: &[TimelineEvent], now: DateTime<Utc>, zone: Tz, who
     let form = Form::new(
         tr!("block-correct-title"),
         vec![
-            Field::pick(EVENT, label(tr!("block-correct-event")), choices)
+            Field::pick(EVENT, tr!("block-correct-event"), choices)
                 .with(format!("{}:{}", last.event_id, last.version)),
-            Field::date(DAY, label(tr!("block-correct-day")))
+            Field::date(DAY, tr!("block-correct-day"))
                 .with(local(last.at).format("%d/%m/%Y").to_string())
                 .not_after(today),
-            Field::time(TIME, label(tr!("block-correct-time"))).with(clock(last.at)),
-            Field::text(REASON, label(tr!("block-correct-reason")), 200).optional(),
+            Field::time(TIME, tr!("block-correct-time")).with(clock(last.at)),
+            Field::text(REASON, tr!("block-correct-reason"), 200).optional(),
         ],
     )
     .with_subtitle(who);
