@@ -126,3 +126,21 @@ fn a_refusal_of_the_command_line_is_in_french() {
     let err = refused(periop_at(dir.path(), NOW, &["--lang", "en", "board", "--date", "tomorrow"], None));
     assert_has(&err, &["periop: --date \"tomorrow\" is not a day; write it like 2026-11-23"]);
 }
+
+#[test]
+fn the_rounds_a_plan_and_a_hexapod_sheet_speak_french() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let rounds = run(dir.path(), "fr", &["rounds"]);
+    assert_has(&rounds, &["Tour des distractions, dimanche 22/11/2026 (", " sur ", " mm (plan "]);
+    let json: serde_json::Value =
+        serde_json::from_str(&run(dir.path(), "en", &["rounds", "--format", "json"])).unwrap();
+    let rows = json["rounds"].as_array().unwrap();
+    let turns = rows.iter().find(|r| r["struts_today"].is_null()).expect("a case turned by sessions");
+    let plan = run(dir.path(), "fr", &["distraction", "--patient", turns["hospital_number"].as_str().unwrap()]);
+    assert_has(&plan, &["distraction n° ", "ostéotomie ", "jour        phase              plan : tours par séance"]);
+    let frame = rows.iter().find(|r| !r["struts_today"].is_null()).expect("a hexapod frame");
+    let sheet = run(dir.path(), "fr", &["hexapod", "--patient", frame["hospital_number"].as_str().unwrap()]);
+    assert_has(&sheet, &["Prescription hexapode révision ", "réglez les vérins dans l'ordre", "  jour  "]);
+    assert!(!plan.contains("osteotomy") && !sheet.contains("adjust the struts"), "English left in:\n{plan}\n{sheet}");
+}

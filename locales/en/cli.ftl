@@ -369,5 +369,9 @@ cli-reindex-done = rebuilt the search indexes of { $path } from { $patients } pa
 cli-reindex-progress = indexing: { $percent }% ({ $done } of { $all } rows)
 cli-void-said = voided { $what } #{ $id }: { $value }{ $at }, of { $patient }; reason: { $reason }
 cli-void-kept = kept in the history, no longer counted; if it was not the record meant, record that one again (a void is not undone)
+
+## periop board: the PADSS total after a complete discharge check
 cli-board-padss = (PADSS { $total }/10)
+
+## periop rules: an ID that is not a rule
 cli-rules-unknown = there is no rule { $given }; rule IDs look like R-FAST-4 ({ $known }); `periop rules` prints them all

@@ -408,5 +408,9 @@ cli-reindex-done = index de recherche de { $path } reconstruits à partir de { $
 cli-reindex-progress = indexation : { $percent } % ({ $done } lignes sur { $all })
 cli-void-said = { $what } n° { $id } annulé : { $value }{ $at }, de { $patient } ; motif : { $reason }
 cli-void-kept = gardé dans l'historique, plus compté ; si ce n'était pas la fiche voulue, enregistrez de nouveau celle-là (une annulation ne se défait pas)
+
+## periop board : le total PADSS après un contrôle de sortie complet
 cli-board-padss = (PADSS { $total }/10)
+
+## periop rules : un identifiant qui n'est pas une règle
 cli-rules-unknown = il n'y a pas de règle { $given } ; les identifiants de règle ressemblent à R-FAST-4 ({ $known }) ; `periop rules` les affiche toutes

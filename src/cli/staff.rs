@@ -127,7 +127,7 @@ pub fn set(store: &mut Store, who: &str, change: &StaffChange, now: DateTime<Utc
     let row = find(store, who)?;
     store.write(now, |tx| staff::set(tx, row.staff_id, row.version, change))?;
     let after = find(store, &format!("#{}", row.staff_id))?;
-    let account = after.account.clone().map_or_else(|| tr!("cli-staff-no-account").into_owned(), |a| a);
+    let account = after.account.clone().unwrap_or_else(|| tr!("cli-staff-no-account").into_owned());
     let retired = if after.active { String::new() } else { tr!("cli-staff-retired").into_owned() };
     Ok(tr!(
         "cli-staff-changed",
