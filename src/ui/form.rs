@@ -12,7 +12,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme, language: Language) {
     let width = area.width.min(90);
-    let label_width = form.fields.iter().map(|f| unicode_width::UnicodeWidthStr::width(f.label.as_ref())).max().unwrap_or(0) + 2;
+    let label_width =
+        form.fields.iter().map(|f| unicode_width::UnicodeWidthStr::width(f.label.as_ref())).max().unwrap_or(0) + 2;
     let mut lines = Vec::new();
     if let Some(subtitle) = &form.subtitle {
         lines.push(Line::styled(format!(" {subtitle}"), theme.section()));

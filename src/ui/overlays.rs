@@ -22,7 +22,8 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// The status glyphs, so a word or mark never has to be guessed (every
 /// status carries one: DESIGN.md, the screen), with the catalogue message
-/// that says what each means.
+/// that says what each means. A glyph with a word is a catalogue id itself
+/// (`✗ EXPIRED` / `✗ PÉRIMÉ`), shown as the lot's status says it.
 const LEGEND: &[(&str, &str)] = &[
     ("▶", "mark-selected"),
     ("✓", "mark-ready"),
@@ -35,13 +36,19 @@ const LEGEND: &[(&str, &str)] = &[
     ("◉", "mark-in-room"),
     ("◆", "mark-reserved"),
     ("⊘", "mark-quarantined"),
-    ("✗ EXPIRED", "mark-expired"),
+    ("stock-status-expired", "mark-expired"),
     ("–", "mark-used-up"),
     ("␝", "mark-gs"),
     ("●", "mark-occupied"),
     ("~", "mark-to-clean"),
     ("i", "mark-information"),
 ];
+
+/// A legend glyph as shown: the glyph itself, or its catalogue text when it
+/// carries a word.
+fn glyph_text(language: crate::domain::language::Language, glyph: &'static str) -> std::borrow::Cow<'static, str> {
+    if i18n::has(language, glyph) { i18n::t(language, glyph) } else { std::borrow::Cow::Borrowed(glyph) }
+}
 
 /// The keys of what is under the help (the screen, or the box open on it),
 /// straight from the table that dispatches them (a key that cannot act now
@@ -88,8 +95,10 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             )
         })
         .collect();
-    let legend: Vec<String> =
-        LEGEND.iter().map(|(glyph, words)| format!("{glyph} {}", i18n::t(language, words))).collect();
+    let legend: Vec<String> = LEGEND
+        .iter()
+        .map(|(glyph, words)| format!("{} {}", glyph_text(language, glyph), i18n::t(language, words)))
+        .collect();
     footer.push(format!("{} {}", i18n::t(language, "help-marks"), legend.join(" · ")));
 
     let width = area.width.min(100);
@@ -270,7 +279,8 @@ pub fn dialog(frame: &mut Frame<'_>, area: Rect, dialog: &Dialog, theme: &Theme,
 
 #[cfg(test)]
 mod tests {
-    use super::LEGEND;
+    use super::{LEGEND, glyph_text};
+    use crate::domain::language::Language;
     use crate::domain::stock::lots::LotStatus;
 
     /// Found in use (issue 10, #8): the legend left out `⊘`, `✗ EXPIRED`
@@ -281,15 +291,19 @@ mod tests {
         for status in [Available, Reserved, Quarantined, Expired, UsedUp, Recalled] {
             let label = status.label();
             let glyph = label.split(' ').next().unwrap_or_default();
-            assert!(LEGEND.iter().any(|(g, _)| g.split(' ').next() == Some(glyph)), "{glyph} ({status:?})");
+            let shown = |g: &&'static str| glyph_text(Language::En, g).split(' ').next() == Some(glyph);
+            assert!(LEGEND.iter().any(|(g, _)| shown(g)), "{glyph} ({status:?})");
         }
-        assert!(LEGEND.iter().any(|(g, _)| *g == "✗ EXPIRED"));
+        let expired: Vec<String> = Language::ALL
+            .iter()
+            .map(|l| glyph_text(*l, LEGEND.iter().find(|(_, w)| *w == "mark-expired").unwrap().0).into_owned())
+            .collect();
+        assert_eq!(expired, ["✗ EXPIRED", "✗ PÉRIMÉ"]);
     }
 
     /// Each mark's words are in both catalogues (issue 14).
     #[test]
     fn every_mark_is_named_in_both_languages() {
-        use crate::domain::language::Language;
         for (glyph, id) in LEGEND {
             for language in Language::ALL {
                 assert!(crate::i18n::has(language, id), "{glyph}: {id} ({})", language.code());

@@ -139,7 +139,6 @@ fn reason_words(reason: Option<&str>) -> String {
     reason.map(|r| tr!("stock-reason", reason = r).into_owned()).unwrap_or_default()
 }
 
-
 /// The reference choices, by name.
 fn reference_choices(refs: &[Reference]) -> Vec<Choice> {
     refs.iter().map(|r| Choice::new(r.id.to_string(), format!("{} {} ({})", r.code, r.name, r.manufacturer))).collect()

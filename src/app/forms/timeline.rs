@@ -36,7 +36,6 @@ const DAY: &str = "timeline-day";
 const TIME: &str = "timeline-time";
 const REASON: &str = "timeline-void-reason";
 
-
 /// R-BLOCK-6: which event, its right day and time, or a reason to void it
 /// instead. `None` when nothing is recorded yet.
 pub fn correct_event(events: &[TimelineEvent], now: DateTime<Utc>, zone: Tz, who: &str) -> Option<OpenForm> {
@@ -57,8 +56,7 @@ pub fn correct_event(events: &[TimelineEvent], now: DateTime<Utc>, zone: Tz, who
     let form = Form::new(
         tr!("block-correct-title"),
         vec![
-            Field::pick(EVENT, tr!("block-correct-event"), choices)
-                .with(format!("{}:{}", last.event_id, last.version)),
+            Field::pick(EVENT, tr!("block-correct-event"), choices).with(format!("{}:{}", last.event_id, last.version)),
             Field::date(DAY, tr!("block-correct-day"))
                 .with(local(last.at).format("%d/%m/%Y").to_string())
                 .not_after(today),
