@@ -106,7 +106,7 @@ pub fn text(rows: &[AdmissionSummary], day: Option<NaiveDate>, zone: Tz) -> Stri
     let title = day.map_or_else(|| "every day".to_string(), |d| d.format("%A %d/%m/%Y").to_string());
     let _ = writeln!(out, "Admissions covering {title} ({})", rows.len());
     for r in rows {
-        let readiness = r.readiness.as_ref().map_or("-", |x| x.status.label());
+        let readiness = r.readiness.as_ref().map_or("-".into(), |x| x.status.label());
         let missing = r
             .readiness
             .as_ref()

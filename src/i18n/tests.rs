@@ -240,7 +240,22 @@ fn arguments_carry_no_isolation_marks() {
 /// letters or more, outside `{placeholders}`) must be a catalogue id
 /// (`status-live`), an argument's name (`("count", …)`) or a status glyph
 /// the domain names.
-const CONVERTED: &[&str] = &["ui/status.rs", "ui/too_small.rs", "ui/locked.rs", "ui/form.rs", "ui/overlays.rs"];
+const CONVERTED: &[&str] = &[
+    "ui/status.rs",
+    "ui/too_small.rs",
+    "ui/locked.rs",
+    "ui/form.rs",
+    "ui/overlays.rs",
+    "ui/board.rs",
+    "ui/admissions.rs",
+    "ui/beds.rs",
+    "ui/anaesthesia.rs",
+    "app/screens/board.rs",
+    "app/screens/admissions.rs",
+    "app/screens/beds.rs",
+    "app/screens/anaesthesia.rs",
+    "app/board_rows.rs",
+];
 
 /// Glyphs with a word, shown as the domain writes them (a lot's status).
 const GLYPH_WORDS: &[&str] = &["✗ EXPIRED"];
