@@ -16,12 +16,12 @@ pub enum Section {
 impl Section {
     pub const ALL: [Section; 4] = [Section::Attention, Section::Arriving, Section::Procedures, Section::Leaving];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Section::Attention => "NEEDS ATTENTION",
-            Section::Arriving => "ARRIVING",
-            Section::Procedures => "PROCEDURES",
-            Section::Leaving => "LEAVING",
+            Section::Attention => tr!("board-section-attention"),
+            Section::Arriving => tr!("board-section-arriving"),
+            Section::Procedures => tr!("board-section-procedures"),
+            Section::Leaving => tr!("board-section-leaving"),
         }
     }
 }

@@ -106,7 +106,7 @@ pub fn text(rows: &[AdmissionSummary], day: Option<NaiveDate>, zone: Tz) -> Stri
     let title = day.map_or_else(|| tr!("cli-admissions-every-day").into_owned(), super::day_long);
     let _ = writeln!(out, "{}", tr!("cli-admissions-title", day = title, count = rows.len()));
     for r in rows {
-        let readiness = r.readiness.as_ref().map_or("-", |x| x.status.label());
+        let readiness = r.readiness.as_ref().map_or("-".into(), |x| x.status.label());
         let missing = r
             .readiness
             .as_ref()

@@ -23,7 +23,7 @@ pub struct AsaClass {
 const ROMAN: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("ASA class must be I to VI (or 1 to 6), with E for an emergency, such as \"III E\" or \"2E\"; not {0:?}")]
+#[error("{}", tr!("ward-asa-invalid", text = format!("{:?}", .0)))]
 pub struct AsaParseError(pub String);
 
 impl AsaClass {
@@ -155,14 +155,14 @@ impl Issue {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Issue::NoCpa => "anaesthesia consultation (CPA)",
-            Issue::CpaPending => "CPA outcome pending",
-            Issue::CpaRefused => "CPA refused",
-            Issue::CpaLate { .. } => "CPA too close to the procedure",
-            Issue::CpaExpired { .. } => "CPA too old",
-            Issue::NoPreVisit => "pre-anaesthesia visit",
+            Issue::NoCpa => tr!("ward-issue-no-cpa"),
+            Issue::CpaPending => tr!("ward-issue-cpa-pending"),
+            Issue::CpaRefused => tr!("ward-issue-cpa-refused"),
+            Issue::CpaLate { .. } => tr!("ward-issue-cpa-late"),
+            Issue::CpaExpired { .. } => tr!("ward-issue-cpa-expired"),
+            Issue::NoPreVisit => tr!("ward-issue-no-pre-visit"),
         }
     }
 
@@ -208,24 +208,33 @@ pub fn gate(facts: &AnaesthesiaFacts, start: DateTime<Utc>, now: DateTime<Utc>, 
     let mut found = Vec::new();
     let mut push = |issue, detail: String| found.push(Finding { issue, detail });
     match &facts.cpa {
-        None => push(Issue::NoCpa, format!("none recorded; required for {} anaesthesia", facts.mode.code())),
+        None => push(Issue::NoCpa, tr!("ward-cpa-none", mode = facts.mode.code()).into_owned()),
         Some(cpa) => {
             let notes = cpa.notes.as_deref().map(str::trim).filter(|n| !n.is_empty());
             match cpa.outcome {
                 CpaOutcome::Cleared => {}
-                CpaOutcome::Pending => push(Issue::CpaPending, "only a cleared CPA counts".to_string()),
-                CpaOutcome::Refused => push(Issue::CpaRefused, notes.unwrap_or("no notes").to_string()),
+                CpaOutcome::Pending => push(Issue::CpaPending, tr!("ward-cpa-only-cleared").into_owned()),
+                CpaOutcome::Refused => {
+                    push(
+                        Issue::CpaRefused,
+                        notes.map_or_else(|| tr!("ward-cpa-no-notes").into_owned(), str::to_string),
+                    );
+                }
             }
             let min_delay = duration_of_hours(settings.number("anes.cpa_min_delay_h"));
             let ahead = start - cpa.at;
             if ahead < min_delay {
                 let hours_before = ahead.num_hours();
-                let detail = format!("{hours_before} h before ({})", settings.cite("anes.cpa_min_delay_h"));
+                let detail =
+                    tr!("ward-cpa-hours-before", hours = hours_before, rule = settings.cite("anes.cpa_min_delay_h"))
+                        .into_owned();
                 push(Issue::CpaLate { hours_before }, detail);
             }
             let days_before = (ward_time::local_day(start, zone) - ward_time::local_day(cpa.at, zone)).num_days();
             if days_before > settings.integer("anes.cpa_validity_days") {
-                let detail = format!("{days_before} days before ({})", settings.cite("anes.cpa_validity_days"));
+                let detail =
+                    tr!("ward-cpa-days-before", days = days_before, rule = settings.cite("anes.cpa_validity_days"))
+                        .into_owned();
                 push(Issue::CpaExpired { days_before }, detail);
             }
         }
@@ -234,7 +243,7 @@ pub fn gate(facts: &AnaesthesiaFacts, start: DateTime<Utc>, now: DateTime<Utc>, 
     let window_open = start.checked_sub_signed(TimeDelta::hours(PRE_VISIT_WINDOW_H)).unwrap_or(start);
     let visited = facts.pre_visit_at.is_some_and(|v| v >= window_open && v <= start);
     if !visited && ward_time::local_day(now, zone) == ward_time::local_day(start, zone) {
-        push(Issue::NoPreVisit, format!("none in the {PRE_VISIT_WINDOW_H} h before the start (decree 2018-934)"));
+        push(Issue::NoPreVisit, tr!("ward-pre-visit-none", hours = PRE_VISIT_WINDOW_H).into_owned());
     }
     let (blocking, warnings): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.issue.is_blocking());
     match (blocking.is_empty(), warnings.is_empty()) {
@@ -411,6 +420,42 @@ mod tests {
             let mut f = facts(AnaesthesiaMode::General, Some(t(cpa)), CpaOutcome::Cleared);
             f.pre_visit_at = Some(t(visit));
             let _ = gate(&f, t(start), t(now), &Settings::default());
+        }
+    }
+}
+
+/// Issue 14: the anaesthesia worklist's findings in French, none left in English.
+#[cfg(test)]
+mod french_labels {
+    use super::*;
+    use crate::domain::language::Language;
+
+    fn both(text: impl Fn() -> String) -> (String, String) {
+        let en = {
+            let _en = crate::i18n::scope(Language::En);
+            text()
+        };
+        let _fr = crate::i18n::scope(Language::Fr);
+        (en, text())
+    }
+
+    #[test]
+    fn every_label_is_said_in_french() {
+        for (en, fr) in [[
+            Issue::NoCpa,
+            Issue::CpaPending,
+            Issue::CpaRefused,
+            Issue::CpaLate { hours_before: 2 },
+            Issue::CpaExpired { days_before: 90 },
+            Issue::NoPreVisit,
+        ]
+        .map(|i| both(|| i.label().into_owned()))
+        .to_vec()]
+        .into_iter()
+        .flatten()
+        {
+            assert!(!fr.is_empty() && !fr.contains("ward-"), "{en}: {fr:?}");
+            assert_ne!(en, fr, "{en} is the same in French");
         }
     }
 }

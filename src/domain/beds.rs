@@ -8,6 +8,7 @@
 use super::pathway::AdmissionState;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// R-PATH-4: what the bed physically is, as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -28,6 +29,16 @@ impl BedState {
             BedState::Occupied => "occupied",
             BedState::ToClean => "to_clean",
             BedState::Closed => "closed",
+        }
+    }
+
+    /// The state in words, for sentences: `to clean`.
+    pub fn words(self) -> std::borrow::Cow<'static, str> {
+        match self {
+            BedState::Free => tr!("ward-bed-state-free"),
+            BedState::Occupied => tr!("ward-bed-state-occupied"),
+            BedState::ToClean => tr!("ward-bed-state-to-clean"),
+            BedState::Closed => tr!("ward-bed-state-closed"),
         }
     }
 
@@ -59,13 +70,13 @@ impl BedStatus {
     }
 
     /// With a glyph, so status never rests on colour alone.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            BedStatus::Free => "· free",
-            BedStatus::Reserved => "◆ reserved",
-            BedStatus::Occupied => "● occupied",
-            BedStatus::ToClean => "~ to clean",
-            BedStatus::Closed => "✗ closed",
+            BedStatus::Free => tr!("ward-bed-free"),
+            BedStatus::Reserved => tr!("ward-bed-reserved"),
+            BedStatus::Occupied => tr!("ward-bed-occupied"),
+            BedStatus::ToClean => tr!("ward-bed-to-clean"),
+            BedStatus::Closed => tr!("ward-bed-closed"),
         }
     }
 }
@@ -95,20 +106,20 @@ pub enum BedAction {
 }
 
 impl BedAction {
-    pub fn verb(self) -> &'static str {
+    pub fn verb(self) -> std::borrow::Cow<'static, str> {
         match self {
-            BedAction::Cleaned => "mark cleaned",
-            BedAction::Close => "close",
-            BedAction::Reopen => "reopen",
+            BedAction::Cleaned => tr!("ward-bed-verb-cleaned"),
+            BedAction::Close => tr!("ward-bed-verb-close"),
+            BedAction::Reopen => tr!("ward-bed-verb-reopen"),
         }
     }
 }
 
 /// Why a bed cannot take a change, with what to do instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot {what} a bed that is {}: {hint} (R-PATH-4)", from.code().replace('_', " "))]
+#[error("{}", tr!("ward-bed-refused", what = what.clone(), state = from.words(), hint = hint.as_str()))]
 pub struct BedRefused {
-    pub what: &'static str,
+    pub what: std::borrow::Cow<'static, str>,
     pub from: BedState,
     pub hint: String,
 }
@@ -118,33 +129,32 @@ pub struct BedRefused {
 pub fn apply(from: BedState, action: BedAction, reserved_for: Option<i64>) -> Result<BedState, BedRefused> {
     use BedAction as A;
     use BedState as S;
-    let refuse = |hint: String| BedRefused { what: action.verb(), from, hint };
+    let refuse = |hint: Cow<'static, str>| BedRefused { what: action.verb(), from, hint: hint.into_owned() };
     match (from, action) {
         (S::ToClean, A::Cleaned) => Ok(S::Free),
         (S::Free, A::Close) => match reserved_for {
-            Some(_) => Err(refuse("it is reserved for another stay; give that stay another bed first".to_string())),
+            Some(_) => Err(refuse(tr!("ward-bed-hint-reserved"))),
             None => Ok(S::Closed),
         },
         (S::Closed, A::Reopen) => Ok(S::Free),
-        (S::Occupied, A::Close) => Err(refuse("a patient is in it; move or discharge the patient first".to_string())),
-        (S::ToClean, A::Close) => Err(refuse("clean it first, then close it".to_string())),
-        (S::Free, A::Cleaned) => Err(refuse("it is already clean".to_string())),
-        (S::Occupied, A::Cleaned) => {
-            Err(refuse("a patient is still in it; it is cleaned once the patient has left".to_string()))
-        }
-        (S::Closed, A::Cleaned | A::Close) => Err(refuse("reopen it first".to_string())),
-        (_, A::Reopen) => Err(refuse("only a closed bed can be reopened".to_string())),
+        (S::Occupied, A::Close) => Err(refuse(tr!("ward-bed-hint-occupied-close"))),
+        (S::ToClean, A::Close) => Err(refuse(tr!("ward-bed-hint-clean-first"))),
+        (S::Free, A::Cleaned) => Err(refuse(tr!("ward-bed-hint-already-clean"))),
+        (S::Occupied, A::Cleaned) => Err(refuse(tr!("ward-bed-hint-occupied-clean"))),
+        (S::Closed, A::Cleaned | A::Close) => Err(refuse(tr!("ward-bed-hint-reopen-first"))),
+        (_, A::Reopen) => Err(refuse(tr!("ward-bed-hint-only-closed"))),
     }
 }
 
 /// R-PATH-4: the patient arrives in the bed. Only a free bed takes a patient
 /// (a bed still occupied by this very patient is accepted as it is).
 pub fn arrive(from: BedState) -> Result<BedState, BedRefused> {
-    let refuse = |hint: &str| BedRefused { what: "admit a patient into", from, hint: hint.to_string() };
+    let refuse =
+        |hint: Cow<'static, str>| BedRefused { what: tr!("ward-bed-verb-admit"), from, hint: hint.into_owned() };
     match from {
         BedState::Free | BedState::Occupied => Ok(BedState::Occupied),
-        BedState::ToClean => Err(refuse("mark it cleaned first, or give the admission another bed")),
-        BedState::Closed => Err(refuse("reopen it first, or give the admission another bed")),
+        BedState::ToClean => Err(refuse(tr!("ward-bed-hint-clean-or-another"))),
+        BedState::Closed => Err(refuse(tr!("ward-bed-hint-reopen-or-another"))),
     }
 }
 
@@ -171,9 +181,9 @@ pub fn departure_undone(from: BedState) -> Result<BedState, BedRefused> {
     match from {
         BedState::Free | BedState::ToClean | BedState::Occupied => Ok(BedState::Occupied),
         BedState::Closed => Err(BedRefused {
-            what: "put a patient back into",
+            what: tr!("ward-bed-verb-back"),
             from,
-            hint: "reopen it first, or give the admission another bed".to_string(),
+            hint: tr!("ward-bed-hint-reopen-or-another").into_owned(),
         }),
     }
 }
@@ -346,5 +356,38 @@ mod tests {
         assert_eq!(occupied_nights(A::Discharged, d(20), d(22), None, d(25)), None);
         assert_eq!(occupied_nights(A::Discharged, d(20), d(22), Some((d(21), d(21))), d(25)), None);
         assert_eq!(occupied_nights(A::Planned, d(26), d(28), None, d(25)), Some((d(26), d(28))));
+    }
+}
+
+/// Issue 14: a bed's states and actions in French, none left in English.
+#[cfg(test)]
+mod french_labels {
+    use super::*;
+    use crate::domain::language::Language;
+
+    fn both(text: impl Fn() -> String) -> (String, String) {
+        let en = {
+            let _en = crate::i18n::scope(Language::En);
+            text()
+        };
+        let _fr = crate::i18n::scope(Language::Fr);
+        (en, text())
+    }
+
+    #[test]
+    fn every_label_is_said_in_french() {
+        for (en, fr) in [
+            [BedStatus::Free, BedStatus::Reserved, BedStatus::Occupied, BedStatus::ToClean, BedStatus::Closed]
+                .map(|s| both(|| s.label().into_owned()))
+                .to_vec(),
+            BedState::ALL.map(|s| both(|| s.words().into_owned())).to_vec(),
+            [BedAction::Cleaned, BedAction::Close, BedAction::Reopen].map(|a| both(|| a.verb().into_owned())).to_vec(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(!fr.is_empty() && !fr.contains("ward-"), "{en}: {fr:?}");
+            assert_ne!(en, fr, "{en} is the same in French");
+        }
     }
 }

@@ -94,7 +94,7 @@ impl Slot {
     /// text and the JSON's `where_now`: the latest timeline event once the
     /// timeline has begun, the case's state before.
     pub fn where_label(&self) -> std::borrow::Cow<'static, str> {
-        self.where_now.map_or_else(|| self.state.label().into(), |e| e.kind.where_now())
+        self.where_now.map_or_else(|| self.state.label(), |e| e.kind.where_now())
     }
 }
 
@@ -315,7 +315,8 @@ fn attention_for(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, settings: &S
     for (&case_id, case) in facts.inputs.cases.iter().filter(|(_, c)| c.to_come()) {
         let procedure = day_label::of(case.readiness.start, None, day, now, zone);
         let j0 = procedure.day == day;
-        let when = format!("{}, {}", procedure.day.format("%d/%m"), procedure.relative);
+        let when =
+            tr!("ward-when", day = procedure.day.format("%d/%m").to_string(), relative = procedure.relative.as_str());
         alerts.extend(case_readiness(case_id, case, j0, &when, now, settings));
         alerts.extend(missed_stops(case_id, case, now, settings));
         if j0 {
@@ -350,9 +351,9 @@ fn late_admissions(day: NaiveDate, facts: &Facts, now: DateTime<Utc>, zone: Tz, 
         .filter(|s| pathway::late_admission(s.state, s.planned_admit_on, day, past_expected))
         .map(|s| {
             let message = if s.planned_admit_on < day {
-                format!("LATE ADMISSION: planned for {}, not admitted", s.planned_admit_on.format("%d/%m"))
+                tr!("ward-late-admission-planned", day = s.planned_admit_on.format("%d/%m").to_string()).into_owned()
             } else {
-                format!("LATE ADMISSION: expected by {}, not yet admitted", settings.cite(settings::ADMIT_EXPECTED_BY))
+                tr!("ward-late-admission-expected", by = settings.cite(settings::ADMIT_EXPECTED_BY)).into_owned()
             };
             Alert {
                 rule: "R-PATH-2",
@@ -375,11 +376,12 @@ fn overdue_discharges(as_of: NaiveDate, viewed: NaiveDate, today: NaiveDate, fac
             rule: "R-PATH-3",
             severity: Severity::Warning,
             subject: Subject::Admission(s.admission_id),
-            message: format!(
-                "OVERDUE DISCHARGE: planned {} ({}), no incident recorded",
-                s.planned_discharge_on.format("%d/%m"),
-                day_label::relative(s.planned_discharge_on, viewed, today)
-            ),
+            message: tr!(
+                "ward-overdue-discharge",
+                day = s.planned_discharge_on.format("%d/%m").to_string(),
+                relative = day_label::relative(s.planned_discharge_on, viewed, today)
+            )
+            .into_owned(),
         })
         .collect()
 }
@@ -393,15 +395,16 @@ fn beds_for_arrivals(day: NaiveDate, today: NaiveDate, facts: &Facts) -> Vec<Ale
         .filter_map(|s| {
             let message = match (&s.bed, s.bed_status) {
                 (None, _) => {
-                    let procedure = s
-                        .procedure_day
-                        .map(|d| format!(" for the procedure on {}", d.format("%d/%m")))
-                        .unwrap_or_default();
-                    format!("NO BED: arriving {}{procedure}; assign a bed", s.planned_admit_on.format("%d/%m"))
+                    let arriving = s.planned_admit_on.format("%d/%m").to_string();
+                    match s.procedure_day {
+                        Some(d) => {
+                            tr!("ward-no-bed-for", arriving = arriving, procedure = d.format("%d/%m").to_string())
+                        }
+                        None => tr!("ward-no-bed", arriving = arriving),
+                    }
+                    .into_owned()
                 }
-                (Some(bed), Some(BedStatus::Closed)) => {
-                    format!("BED CLOSED: bed {bed} is closed; reopen it or assign another bed")
-                }
+                (Some(bed), Some(BedStatus::Closed)) => tr!("ward-bed-closed-alert", bed = bed.as_str()).into_owned(),
                 // Found in use (#7): a stay that outlived its planned day
                 // still lies in the bed a planned arrival holds tonight (only
                 // `periop check` said so). Someone leaving on the day is the
@@ -413,10 +416,12 @@ fn beds_for_arrivals(day: NaiveDate, today: NaiveDate, facts: &Facts) -> Vec<Ale
                             && d.state.is_on_ward()
                             && d.planned_discharge_on < day
                     })?;
-                    format!(
-                        "BED TAKEN: bed {bed} is still occupied by a patient due to leave on {}; discharge them or assign another bed",
-                        overdue.planned_discharge_on.format("%d/%m")
+                    tr!(
+                        "ward-bed-taken",
+                        bed = bed.as_str(),
+                        day = overdue.planned_discharge_on.format("%d/%m").to_string()
                     )
+                    .into_owned()
                 }
                 _ => return None,
             };
@@ -447,16 +452,18 @@ fn case_readiness(
         r.items.iter().filter(|i| !(j0 && i.rule.starts_with("R-ANES")) && i.rule != "R-MED-3").collect();
     let worst = items.iter().map(|i| i.level).max()?;
     let (head, severity) = match worst {
-        Level::Warns => ("AT RISK", Severity::Warning),
-        Level::NotReady | Level::Blocks => ("NOT READY", Severity::Urgent),
+        Level::Warns => (tr!("ward-head-at-risk"), Severity::Warning),
+        Level::NotReady | Level::Blocks => (tr!("ward-head-not-ready"), Severity::Urgent),
     };
-    let names: Vec<&str> =
-        items.iter().map(|i| if i.code == "emergency" { "emergency flag" } else { i.label }).collect();
+    let names: Vec<std::borrow::Cow<'static, str>> = items
+        .iter()
+        .map(|i| if i.code == "emergency" { tr!("ward-emergency-flag") } else { i.label.clone() })
+        .collect();
     Some(Alert {
         rule: "R-READY-3",
         severity,
         subject: Subject::Case(case_id),
-        message: format!("{head}: {} (procedure {when})", names.join(", ")),
+        message: tr!("ward-not-ready-alert", head = head, items = names.join(", "), when = when).into_owned(),
     })
 }
 
@@ -472,7 +479,7 @@ fn missed_stops(case_id: i64, case: &CaseInputs, now: DateTime<Utc>, settings: &
             rule: "R-MED-3",
             severity: Severity::Warning,
             subject: Subject::Case(case_id),
-            message: format!("MISSED STOP: {}", m.describe()),
+            message: tr!("ward-missed-stop-alert", stop = m.describe()).into_owned(),
         })
         .collect()
 }
@@ -488,7 +495,7 @@ fn anaesthesia_gate(case_id: i64, case: &CaseInputs, now: DateTime<Utc>, setting
             rule: f.issue.rule(),
             severity: if f.issue.is_blocking() && !relaxed(f.issue) { Severity::Urgent } else { Severity::Warning },
             subject: Subject::Case(case_id),
-            message: format!("ANAESTHESIA: {}: {}", f.issue.label(), f.detail),
+            message: tr!("ward-anaesthesia-alert", issue = f.issue.label(), detail = f.detail.as_str()).into_owned(),
         })
         .collect()
 }

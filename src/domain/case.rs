@@ -39,14 +39,14 @@ impl CaseState {
     }
 
     /// Words with a glyph, so state never rests on colour alone.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            CaseState::Planned => "· planned",
-            CaseState::Confirmed => "✓ confirmed",
-            CaseState::InProgress => "◉ in room",
-            CaseState::Done => "✓ done",
-            CaseState::Cancelled => "✗ cancelled",
-            CaseState::Postponed => "↷ postponed",
+            CaseState::Planned => tr!("ward-case-planned"),
+            CaseState::Confirmed => tr!("ward-case-confirmed"),
+            CaseState::InProgress => tr!("ward-case-in-room"),
+            CaseState::Done => tr!("ward-case-done"),
+            CaseState::Cancelled => tr!("ward-case-cancelled"),
+            CaseState::Postponed => tr!("ward-case-postponed"),
         }
     }
 }
@@ -170,5 +170,29 @@ mod tests {
         assert!(AnaesthesiaMode::SedationLocal.needs_anaesthetist());
         assert!(AnaesthesiaMode::General.needs_anaesthetist());
         assert!(AnaesthesiaMode::Regional.needs_anaesthetist());
+    }
+}
+
+/// Issue 14: a case's states in French, none left in English.
+#[cfg(test)]
+mod french_labels {
+    use super::*;
+    use crate::domain::language::Language;
+
+    fn both(text: impl Fn() -> String) -> (String, String) {
+        let en = {
+            let _en = crate::i18n::scope(Language::En);
+            text()
+        };
+        let _fr = crate::i18n::scope(Language::Fr);
+        (en, text())
+    }
+
+    #[test]
+    fn every_label_is_said_in_french() {
+        for (en, fr) in [CaseState::ALL.map(|s| both(|| s.label().into_owned())).to_vec()].into_iter().flatten() {
+            assert!(!fr.is_empty() && !fr.contains("ward-"), "{en}: {fr:?}");
+            assert_ne!(en, fr, "{en} is the same in French");
+        }
     }
 }

@@ -56,9 +56,17 @@ impl IntakeKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    /// Words for messages: the code with spaces.
+    /// Words for messages (`clear fluids`), in the language in force.
     pub fn label(self) -> String {
-        self.code().replace('_', " ")
+        match self {
+            IntakeKind::Solids => tr!("ward-intake-solids"),
+            IntakeKind::FattyMeal => tr!("ward-intake-fatty-meal"),
+            IntakeKind::ClearFluids => tr!("ward-intake-clear-fluids"),
+            IntakeKind::BreastMilk => tr!("ward-intake-breast-milk"),
+            IntakeKind::Formula => tr!("ward-intake-formula"),
+            IntakeKind::ChewingGumOrSmoking => tr!("ward-intake-chewing-gum-or-smoking"),
+        }
+        .into_owned()
     }
 
     /// Food, as opposed to drink: clear fluids may be sugar-free, so only food
@@ -211,15 +219,16 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
         out.push(alert(
             "R-FAST-3",
             Severity::Urgent,
-            format!(
-                "NOT FASTED: {} at {}, {} before going to the room at {}; fasted from {} ({}). Cancel or delay",
-                nf.intake.kind.label(),
-                clock(nf.intake.at),
-                hours_text(going_at - nf.intake.at),
-                clock(going_at),
-                clock(nf.fasted_from),
-                settings.cite(nf.key),
-            ),
+            tr!(
+                "ward-not-fasted",
+                intake = nf.intake.kind.label(),
+                at = clock(nf.intake.at),
+                span = hours_text(going_at - nf.intake.at),
+                going = clock(going_at),
+                from = clock(nf.fasted_from),
+                rule = settings.cite(nf.key),
+            )
+            .into_owned(),
         ));
     }
     if case.in_room_at.is_some() {
@@ -249,18 +258,14 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
     let in_time_to_act = now >= before(drink_by, excess);
     if in_time_to_act && clear_fast > prescribed.checked_add(&excess).unwrap_or(TimeDelta::MAX) {
         let since = match last_clear {
-            Some(at) => format!("nothing to drink since {}, {}", clock(at), hours_text(clear_fast)),
-            None => format!(
-                "last clear fluid not recorded (ask and record it); if the patient stopped at {} as instructed, {}",
-                clock(sched.clear_fluids_until),
-                hours_text(clear_fast)
-            ),
+            Some(at) => tr!("ward-fast-since", at = clock(at), span = hours_text(clear_fast)),
+            None => tr!("ward-fast-not-recorded", at = clock(sched.clear_fluids_until), span = hours_text(clear_fast)),
         };
         // Found in use (#7): the advice named a time already past. Past it,
         // a drink now would delay the start: the anaesthetist decides.
         // Say why the start moved when it is the list ahead, not the clock.
         let slipped = if expected > case.scheduled_start.max(now) {
-            format!(" (the room's list runs {} behind)", hours_text(expected - case.scheduled_start))
+            format!(" {}", tr!("ward-fast-list-behind", span = hours_text(expected - case.scheduled_start)))
         } else {
             String::new()
         };
@@ -269,29 +274,25 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
         // the room knows how long; the prescription says what then.
         let overrun = case.room_ahead.iter().any(|t| t.overrunning(now));
         let advice = if drink_by > now {
-            format!("clear fluids may be offered until {}", clock(drink_by))
+            tr!("ward-fast-drink-until", at = clock(drink_by))
         } else if overrun {
-            format!(
-                "the case ahead is over its planned time: ask the room; if the start is {} or more away, \
-                 clear fluids may be offered now, otherwise tell the anaesthetist",
-                hours_text(prescribed)
-            )
+            tr!("ward-fast-ask-the-room", span = hours_text(prescribed))
         } else {
-            format!(
-                "too late for a drink before that start (the last would have been at {}): tell the anaesthetist",
-                clock(drink_by)
-            )
+            tr!("ward-fast-too-late", at = clock(drink_by))
         };
         out.push(alert(
             "R-FAST-4",
             Severity::Warning,
-            format!(
-                "PROLONGED FAST: {since} by the expected start at {}{} against {} prescribed; {advice} ({})",
-                clock(expected),
-                slipped,
-                hours_text(prescribed),
-                settings.cite("fast.excess_alert_h"),
-            ),
+            tr!(
+                "ward-prolonged-fast",
+                since = since,
+                start = clock(expected),
+                slipped = slipped,
+                prescribed = hours_text(prescribed),
+                advice = advice,
+                rule = settings.cite("fast.excess_alert_h"),
+            )
+            .into_owned(),
         ));
     }
 
@@ -304,14 +305,14 @@ pub fn alerts(case: &FastingCase, now: DateTime<Utc>, settings: &Settings) -> Ve
         out.push(alert(
             "R-FAST-5",
             Severity::Urgent,
-            format!(
-                "DIABETIC FAST: insulin-treated, no food since {}, {} by the expected start at {} ({}). \
-                 Check glucose and tell the anaesthetist",
-                clock(last_food),
-                hours_text(food_fast),
-                clock(expected),
-                settings.cite("fast.diabetic_max_h"),
-            ),
+            tr!(
+                "ward-diabetic-fast",
+                since = clock(last_food),
+                span = hours_text(food_fast),
+                start = clock(expected),
+                rule = settings.cite("fast.diabetic_max_h"),
+            )
+            .into_owned(),
         ));
     }
     out
@@ -683,6 +684,30 @@ mod tests {
                 ..case(t(start), vec![intake(IntakeKind::Formula, t(eaten))])
             };
             let _ = alerts(&c, t(now), &s);
+        }
+    }
+}
+
+/// Issue 14: intakes in French, none left in English.
+#[cfg(test)]
+mod french_labels {
+    use super::*;
+    use crate::domain::language::Language;
+
+    fn both(text: impl Fn() -> String) -> (String, String) {
+        let en = {
+            let _en = crate::i18n::scope(Language::En);
+            text()
+        };
+        let _fr = crate::i18n::scope(Language::Fr);
+        (en, text())
+    }
+
+    #[test]
+    fn every_label_is_said_in_french() {
+        for (en, fr) in [IntakeKind::ALL.map(|k| both(|| k.label())).to_vec()].into_iter().flatten() {
+            assert!(!fr.is_empty() && !fr.contains("ward-"), "{en}: {fr:?}");
+            assert_ne!(en, fr, "{en} is the same in French");
         }
     }
 }

@@ -164,7 +164,7 @@ impl ReadinessSummary {
 pub struct StopView {
     #[serde(serialize_with = "drug_code")]
     pub drug: DrugClass,
-    pub label: &'static str,
+    pub label: std::borrow::Cow<'static, str>,
     pub last_dose: Option<NaiveDate>,
     pub actions: Vec<Action>,
     /// One sentence per date ("aspirin: last dose on Fri 20/11/2026 (J-3)").
@@ -364,7 +364,7 @@ pub struct TreatmentView {
     pub version: i64,
     #[serde(serialize_with = "drug_code")]
     pub drug: DrugClass,
-    pub label: &'static str,
+    pub label: std::borrow::Cow<'static, str>,
     pub active: bool,
     /// R-MED-1: the dates around this stay's procedure, for an active treatment.
     pub stop: Option<StopView>,

@@ -75,18 +75,18 @@ impl DrugClass {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            DrugClass::Doac => "anti-Xa DOAC (apixaban, rivaroxaban, edoxaban)",
-            DrugClass::Dabigatran(RenalFunction::Normal) => "dabigatran (CrCl ≥ 50 mL/min)",
-            DrugClass::Dabigatran(RenalFunction::Impaired) => "dabigatran (CrCl < 50 mL/min)",
-            DrugClass::Vka => "vitamin-K antagonist",
-            DrugClass::Aspirin => "aspirin",
-            DrugClass::Clopidogrel => "clopidogrel",
-            DrugClass::Ticagrelor => "ticagrelor",
-            DrugClass::Prasugrel => "prasugrel",
-            DrugClass::Metformin => "metformin",
-            DrugClass::Glp1Agonist => "GLP-1 agonist",
+            DrugClass::Doac => tr!("ward-drug-doac"),
+            DrugClass::Dabigatran(RenalFunction::Normal) => tr!("ward-drug-dabigatran-renal-normal"),
+            DrugClass::Dabigatran(RenalFunction::Impaired) => tr!("ward-drug-dabigatran-renal-impaired"),
+            DrugClass::Vka => tr!("ward-drug-vka"),
+            DrugClass::Aspirin => tr!("ward-drug-aspirin"),
+            DrugClass::Clopidogrel => tr!("ward-drug-clopidogrel"),
+            DrugClass::Ticagrelor => tr!("ward-drug-ticagrelor"),
+            DrugClass::Prasugrel => tr!("ward-drug-prasugrel"),
+            DrugClass::Metformin => tr!("ward-drug-metformin"),
+            DrugClass::Glp1Agonist => tr!("ward-drug-glp1-agonist"),
         }
     }
 
@@ -154,19 +154,19 @@ impl StopPlan {
         let day = |d: NaiveDate| format!("{} ({})", day_text(d), j_label(d, self.procedure_day));
         let mut out = Vec::new();
         if let Some(d) = self.last_dose {
-            out.push(format!("{}: last dose on {}", self.class.label(), day(d)));
+            out.push(tr!("ward-med-last-dose-on", drug = self.class.label(), day = day(d)).into_owned());
         } else if self.actions.is_empty() {
-            out.push(format!("{}: no date to compute for this procedure", self.class.label()));
+            out.push(tr!("ward-med-no-date", drug = self.class.label()).into_owned());
         }
         for action in &self.actions {
             out.push(match action {
                 Action::InrCheck { on } => {
-                    format!("INR check on {}: at most {}", day(*on), settings.cite("med.inr_max"))
+                    tr!("ward-med-inr-check", day = day(*on), limit = settings.cite("med.inr_max")).into_owned()
                 }
                 Action::Restart { on } => {
-                    format!("{}: restart day {}, 48 h after iodinated contrast", self.class.label(), day(*on))
+                    tr!("ward-med-restart", drug = self.class.label(), day = day(*on)).into_owned()
                 }
-                Action::Review => format!("{}: for the anaesthetist's review, no date computed", self.class.label()),
+                Action::Review => tr!("ward-med-review", drug = self.class.label()).into_owned(),
             });
         }
         out
@@ -186,12 +186,13 @@ pub struct MissedStop {
 impl MissedStop {
     /// `anti-Xa DOAC: last dose was Sat 28/11/2026 (J-3), still recorded as taken`.
     pub fn describe(&self) -> String {
-        format!(
-            "{}: last dose was {} ({}), still recorded as taken; mark it stopped or tell the anaesthetist",
-            self.class.label(),
-            day_text(self.last_dose),
-            j_label(self.last_dose, self.procedure_day)
+        tr!(
+            "ward-med-missed-stop",
+            drug = self.class.label(),
+            day = day_text(self.last_dose),
+            j = j_label(self.last_dose, self.procedure_day)
         )
+        .into_owned()
     }
 }
 
@@ -230,10 +231,10 @@ pub enum LabItem {
 }
 
 impl LabItem {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            LabItem::Inr => "INR",
-            LabItem::Platelets => "platelets",
+            LabItem::Inr => tr!("ward-lab-inr"),
+            LabItem::Platelets => tr!("ward-lab-platelets"),
         }
     }
 
@@ -251,8 +252,10 @@ impl LabItem {
     pub fn implausible(self, value: f64) -> Option<String> {
         let (low, high, unit) = self.plausible();
         // A NaN fails both comparisons: refused too.
-        (!(value >= low && value <= high))
-            .then(|| format!("{value} is not a plausible value; give {low} to {high}{unit}"))
+        (!(value >= low && value <= high)).then(|| {
+            let (value, low, high) = (number(value), number(low), number(high));
+            tr!("ward-lab-implausible", value = value, low = low, high = high, unit = unit).into_owned()
+        })
     }
 }
 
@@ -268,6 +271,15 @@ pub struct Labs {
     pub inr: Option<LabResult>,
     /// G/L.
     pub platelets: Option<LabResult>,
+}
+
+/// A value as Rust writes it (`2.5`, `2`), with a decimal comma in French.
+fn number(value: f64) -> String {
+    let text = value.to_string();
+    match crate::i18n::language() {
+        crate::domain::language::Language::Fr => text.replace('.', ","),
+        crate::domain::language::Language::En => text,
+    }
 }
 
 /// R-MED-2: why one item does not clear a high bleeding risk procedure.
@@ -324,14 +336,18 @@ impl LabProblem {
             if item == LabItem::Inr { "med.inr_max" } else { "med.platelets_min" }
         };
         match *self {
-            LabProblem::Missing { item } => format!("{} missing", item.label()),
-            LabProblem::OutOfRange { item, value, .. } => {
-                format!("{} {value} out of range ({})", item.label(), settings.cite(key(item)))
-            }
+            LabProblem::Missing { item } => tr!("ward-lab-missing", item = item.label()).into_owned(),
+            LabProblem::OutOfRange { item, value, .. } => tr!(
+                "ward-lab-out-of-range",
+                item = item.label(),
+                value = number(value),
+                limit = settings.cite(key(item))
+            )
+            .into_owned(),
             LabProblem::TooOld { item, .. } => {
-                format!("{} too old ({})", item.label(), settings.cite("med.lab_validity_h"))
+                tr!("ward-lab-too-old", item = item.label(), limit = settings.cite("med.lab_validity_h")).into_owned()
             }
-            LabProblem::AfterStart { item, .. } => format!("{} dated after the procedure start", item.label()),
+            LabProblem::AfterStart { item, .. } => tr!("ward-lab-after-start", item = item.label()).into_owned(),
         }
     }
 }
@@ -561,6 +577,40 @@ mod tests {
             for p in check_labs(&labs, at(0), &s) {
                 let _ = p.describe(&s);
             }
+        }
+    }
+}
+
+/// Issue 14: drugs and labs (the names alike in both languages left out) in French, none left in English.
+#[cfg(test)]
+mod french_labels {
+    use super::*;
+    use crate::domain::language::Language;
+
+    fn both(text: impl Fn() -> String) -> (String, String) {
+        let en = {
+            let _en = crate::i18n::scope(Language::En);
+            text()
+        };
+        let _fr = crate::i18n::scope(Language::Fr);
+        (en, text())
+    }
+
+    #[test]
+    fn every_label_is_said_in_french() {
+        for (en, fr) in [
+            DrugClass::ALL
+                .map(|d| both(|| d.label().into_owned()))
+                .into_iter()
+                .filter(|(en, _)| !["clopidogrel", "prasugrel"].contains(&en.as_str()))
+                .collect::<Vec<_>>(),
+            vec![both(|| LabItem::Platelets.label().into_owned())],
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(!fr.is_empty() && !fr.contains("ward-"), "{en}: {fr:?}");
+            assert_ne!(en, fr, "{en} is the same in French");
         }
     }
 }

@@ -46,16 +46,16 @@ impl AdmissionState {
     }
 
     /// The state in words, for sentences: `ready for discharge`.
-    pub fn words(self) -> &'static str {
+    pub fn words(self) -> std::borrow::Cow<'static, str> {
         match self {
-            AdmissionState::Planned => "planned",
-            AdmissionState::Admitted => "admitted",
-            AdmissionState::ProcedureDone => "procedure done",
-            AdmissionState::ReadyForDischarge => "ready for discharge",
-            AdmissionState::Discharged => "discharged",
-            AdmissionState::Cancelled => "cancelled",
-            AdmissionState::Postponed => "postponed",
-            AdmissionState::Prolonged => "prolonged",
+            AdmissionState::Planned => tr!("ward-stay-planned"),
+            AdmissionState::Admitted => tr!("ward-stay-admitted"),
+            AdmissionState::ProcedureDone => tr!("ward-stay-procedure-done"),
+            AdmissionState::ReadyForDischarge => tr!("ward-stay-ready-for-discharge"),
+            AdmissionState::Discharged => tr!("ward-stay-discharged"),
+            AdmissionState::Cancelled => tr!("ward-stay-cancelled"),
+            AdmissionState::Postponed => tr!("ward-stay-postponed"),
+            AdmissionState::Prolonged => tr!("ward-stay-prolonged"),
         }
     }
 
@@ -64,16 +64,16 @@ impl AdmissionState {
     }
 
     /// Words for the screen, with a glyph so state never rests on colour.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            AdmissionState::Planned => "· planned",
-            AdmissionState::Admitted => "✓ admitted",
-            AdmissionState::ProcedureDone => "✓ procedure done",
-            AdmissionState::ReadyForDischarge => "→ ready to go",
-            AdmissionState::Discharged => "✓ discharged",
-            AdmissionState::Cancelled => "✗ cancelled",
-            AdmissionState::Postponed => "↷ postponed",
-            AdmissionState::Prolonged => "! prolonged",
+            AdmissionState::Planned => tr!("ward-stay-planned.label"),
+            AdmissionState::Admitted => tr!("ward-stay-admitted.label"),
+            AdmissionState::ProcedureDone => tr!("ward-stay-procedure-done.label"),
+            AdmissionState::ReadyForDischarge => tr!("ward-stay-ready-for-discharge.label"),
+            AdmissionState::Discharged => tr!("ward-stay-discharged.label"),
+            AdmissionState::Cancelled => tr!("ward-stay-cancelled.label"),
+            AdmissionState::Postponed => tr!("ward-stay-postponed.label"),
+            AdmissionState::Prolonged => tr!("ward-stay-prolonged.label"),
         }
     }
 
@@ -109,28 +109,28 @@ pub enum Step {
 }
 
 impl Step {
-    pub fn verb(self) -> &'static str {
+    pub fn verb(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Step::Admit => "admit",
-            Step::MarkProcedureDone => "mark the procedure done for",
-            Step::ReadyForDischarge => "mark ready for discharge",
-            Step::Discharge => "discharge",
-            Step::Cancel => "cancel",
-            Step::Postpone => "postpone",
-            Step::Prolong => "prolong the stay of",
+            Step::Admit => tr!("ward-step-admit.verb"),
+            Step::MarkProcedureDone => tr!("ward-step-procedure-done.verb"),
+            Step::ReadyForDischarge => tr!("ward-step-ready-for-discharge.verb"),
+            Step::Discharge => tr!("ward-step-discharge.verb"),
+            Step::Cancel => tr!("ward-step-cancel.verb"),
+            Step::Postpone => tr!("ward-step-postpone.verb"),
+            Step::Prolong => tr!("ward-step-prolong.verb"),
         }
     }
 
     /// The step's name, as the timeline and the hint bar write it.
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Step::Admit => "admit",
-            Step::MarkProcedureDone => "procedure done",
-            Step::ReadyForDischarge => "ready for discharge",
-            Step::Discharge => "discharge",
-            Step::Cancel => "cancel",
-            Step::Postpone => "postpone",
-            Step::Prolong => "prolong",
+            Step::Admit => tr!("ward-step-admit"),
+            Step::MarkProcedureDone => tr!("ward-step-procedure-done"),
+            Step::ReadyForDischarge => tr!("ward-step-ready-for-discharge"),
+            Step::Discharge => tr!("ward-step-discharge"),
+            Step::Cancel => tr!("ward-step-cancel"),
+            Step::Postpone => tr!("ward-step-postpone"),
+            Step::Prolong => tr!("ward-step-prolong"),
         }
     }
 
@@ -141,7 +141,7 @@ impl Step {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot {} an admission that is {}: {}", step.verb(), from.words(), hint)]
+#[error("{}", tr!("ward-step-refused", verb = step.verb(), state = from.words(), hint = hint.as_str()))]
 pub struct StepRefused {
     pub step: Step,
     pub from: AdmissionState,
@@ -154,15 +154,12 @@ pub fn next_state(from: AdmissionState, step: Step) -> Result<AdmissionState, St
     use AdmissionState as S;
     let Some(to) = transition(from, step) else {
         let hint = match (from, step_first(from, step)) {
-            (S::Discharged | S::Cancelled, _) => "the stay is closed; open a new admission instead".to_string(),
-            (_, Some(first)) => format!("the step \"{}\" comes first", first.name()),
-            (_, None) if from == S::Admitted && step == Step::Admit => "the patient is already admitted".to_string(),
-            (_, None) => format!(
-                "no step leads from {} to \"{}\"; if the last step was a mistake, undo it",
-                from.words(),
-                step.name()
-            ),
-        };
+            (S::Discharged | S::Cancelled, _) => tr!("ward-step-hint-closed"),
+            (_, Some(first)) => tr!("ward-step-hint-first", step = first.name()),
+            (_, None) if from == S::Admitted && step == Step::Admit => tr!("ward-step-hint-already-admitted"),
+            (_, None) => tr!("ward-step-hint-no-way", state = from.words(), step = step.name()),
+        }
+        .into_owned();
         return Err(StepRefused { step, from, hint });
     };
     Ok(to)
@@ -236,9 +233,9 @@ pub struct Undo {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UndoRefused {
-    #[error("there is no step left to undo")]
+    #[error("{}", tr!("ward-undo-nothing"))]
     NothingToUndo,
-    #[error("its last step led to {recorded} but it is {current}; refresh and look at its timeline")]
+    #[error("{}", tr!("ward-undo-out-of-step", recorded = recorded.code(), current = current.code()))]
     OutOfStep { recorded: AdmissionState, current: AdmissionState },
 }
 
@@ -409,5 +406,46 @@ mod tests {
         assert!(!late_admission(S::Planned, today, today, false));
         assert!(late_admission(S::Planned, today, today, true));
         assert!(!late_admission(S::Admitted, d(2026, 11, 21), today, true));
+    }
+}
+
+/// Issue 14: a stay's states and steps in French, none left in English.
+#[cfg(test)]
+mod french_labels {
+    use super::*;
+    use crate::domain::language::Language;
+
+    fn both(text: impl Fn() -> String) -> (String, String) {
+        let en = {
+            let _en = crate::i18n::scope(Language::En);
+            text()
+        };
+        let _fr = crate::i18n::scope(Language::Fr);
+        (en, text())
+    }
+
+    #[test]
+    fn every_label_is_said_in_french() {
+        for (en, fr) in [
+            AdmissionState::ALL.map(|s| both(|| s.label().into_owned())).to_vec(),
+            AdmissionState::ALL.map(|s| both(|| s.words().into_owned())).to_vec(),
+            [
+                Step::Admit,
+                Step::MarkProcedureDone,
+                Step::ReadyForDischarge,
+                Step::Discharge,
+                Step::Cancel,
+                Step::Postpone,
+                Step::Prolong,
+            ]
+            .map(|s| both(|| format!("{} {}", s.name(), s.verb())))
+            .to_vec(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(!fr.is_empty() && !fr.contains("ward-"), "{en}: {fr:?}");
+            assert_ne!(en, fr, "{en} is the same in French");
+        }
     }
 }

@@ -10,6 +10,7 @@ use super::settings::Settings;
 use super::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How much a missing item weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -41,11 +42,11 @@ impl Status {
     }
 
     /// With a glyph, so status never rests on colour alone.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Status::Ready => "✓ ready",
-            Status::AtRisk => "! at risk",
-            Status::NotReady => "✗ not ready",
+            Status::Ready => tr!("ward-ready"),
+            Status::AtRisk => tr!("ward-at-risk"),
+            Status::NotReady => tr!("ward-not-ready"),
         }
     }
 }
@@ -55,8 +56,8 @@ impl Status {
 pub struct MissingItem {
     /// Stable snake_case code for JSON and scripts.
     pub code: &'static str,
-    /// What is missing, in words.
-    pub label: &'static str,
+    /// What is missing, in words (the language in force).
+    pub label: Cow<'static, str>,
     /// Why, citing any setting behind a number.
     pub detail: String,
     pub rule: &'static str,
@@ -96,7 +97,7 @@ pub struct Readiness {
     pub items: Vec<MissingItem>,
 }
 
-fn item(code: &'static str, label: &'static str, detail: &str, rule: &'static str, level: Level) -> MissingItem {
+fn item(code: &'static str, label: Cow<'static, str>, detail: &str, rule: &'static str, level: Level) -> MissingItem {
     MissingItem { code, label, detail: detail.to_string(), rule, level }
 }
 
@@ -105,13 +106,13 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
     let mut items = Vec::new();
     // R-READY-1: the confirmation requirements.
     let required = [
-        (facts.rcp_decision, "rcp_decision", "RCP decision"),
-        (facts.radiology_consultation, "radiology_consultation", "radiology consultation"),
-        (facts.signed_consent, "signed_consent", "signed consent"),
+        (facts.rcp_decision, "rcp_decision", tr!("ward-item-rcp-decision")),
+        (facts.radiology_consultation, "radiology_consultation", tr!("ward-item-radiology-consultation")),
+        (facts.signed_consent, "signed_consent", tr!("ward-item-signed-consent")),
     ];
     for (present, code, label) in required {
         if !present {
-            items.push(item(code, label, "not recorded", "R-READY-1", Level::Blocks));
+            items.push(item(code, label, &tr!("ward-item-not-recorded"), "R-READY-1", Level::Blocks));
         }
     }
     for finding in anaesthesia::gate(&facts.anaesthesia, facts.start, now, settings).findings() {
@@ -130,14 +131,14 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
     let today = ward_time::local_day(now, settings.zone());
     if today >= facts.admit_day {
         let brought = [
-            (facts.imaging_file, "imaging_file", "imaging file"),
-            (facts.carte_vitale, "carte_vitale", "carte Vitale"),
-            (facts.mutuelle_card, "mutuelle_card", "mutuelle card"),
-            (facts.escort, "escort", "escort"),
+            (facts.imaging_file, "imaging_file", tr!("ward-item-imaging-file")),
+            (facts.carte_vitale, "carte_vitale", tr!("ward-item-carte-vitale")),
+            (facts.mutuelle_card, "mutuelle_card", tr!("ward-item-mutuelle-card")),
+            (facts.escort, "escort", tr!("ward-item-escort")),
         ];
         for (present, code, label) in brought {
             if !present {
-                items.push(item(code, label, "not recorded at admission", "R-READY-2", Level::Warns));
+                items.push(item(code, label, &tr!("ward-item-not-recorded-at-admission"), "R-READY-2", Level::Warns));
             }
         }
     }
@@ -145,14 +146,14 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
     // R-MED-1: dates are computed elsewhere; here, only whether someone reviewed them.
     if !facts.drugs.is_empty() && !facts.medication_plan_reviewed {
         let drugs: Vec<_> = facts.drugs.iter().map(|d| d.label()).collect();
-        let detail = format!("not reviewed: {}", drugs.join(", "));
-        items.push(item("medication_plan", "medication plan", &detail, "R-MED-1", Level::Warns));
+        let detail = tr!("ward-item-not-reviewed", drugs = drugs.join(", "));
+        items.push(item("medication_plan", tr!("ward-item-medication-plan"), &detail, "R-MED-1", Level::Warns));
     }
 
     // R-MED-3: a last-dose day passed while the treatment is still recorded as taken.
     let procedure_day = ward_time::local_day(facts.start, settings.zone());
     for missed in medication::missed_stops(&facts.drugs, procedure_day, facts.iodinated_contrast, today) {
-        items.push(item("missed_stop", "medication stop passed", &missed.describe(), "R-MED-3", Level::Warns));
+        items.push(item("missed_stop", tr!("ward-item-missed-stop"), &missed.describe(), "R-MED-3", Level::Warns));
     }
 
     // R-MED-2: a value out of range stops the case; a missing or old one can still be drawn.
@@ -171,13 +172,13 @@ pub fn readiness(facts: &CaseFacts, now: DateTime<Utc>, settings: &Settings) -> 
     if facts.emergency {
         for it in items.iter_mut().filter(|i| i.level == Level::Blocks && i.code != "cpa_refused") {
             it.level = Level::Warns;
-            it.detail.push_str("; relaxed for an emergency");
-            relaxed.push(it.label);
+            it.detail.push_str(&tr!("ward-item-relaxed"));
+            relaxed.push(it.label.clone());
         }
     }
     if !relaxed.is_empty() {
-        let detail = format!("confirmed without: {}", relaxed.join(", "));
-        items.push(item("emergency", "emergency", &detail, "R-READY-1", Level::Warns));
+        let detail = tr!("ward-item-confirmed-without", items = relaxed.join(", "));
+        items.push(item("emergency", tr!("ward-item-emergency"), &detail, "R-READY-1", Level::Warns));
     }
 
     let status = match items.iter().map(|i| i.level).max() {
@@ -203,15 +204,16 @@ pub fn alerts(case_id: i64, readiness: &Readiness) -> Vec<Alert> {
         .iter()
         .map(|i| {
             let (head, severity) = match i.level {
-                _ if i.code == "emergency" => ("EMERGENCY", Severity::Warning),
-                Level::Blocks | Level::NotReady => ("NOT READY", Severity::Urgent),
-                Level::Warns => ("AT RISK", Severity::Warning),
+                _ if i.code == "emergency" => (tr!("ward-head-emergency"), Severity::Warning),
+                Level::Blocks | Level::NotReady => (tr!("ward-head-not-ready"), Severity::Urgent),
+                Level::Warns => (tr!("ward-head-at-risk"), Severity::Warning),
             };
             Alert {
                 rule: i.rule,
                 severity,
                 subject: Subject::Case(case_id),
-                message: format!("{head}: {}: {}", i.label, i.detail),
+                message: tr!("ward-alert-item", head = head, label = i.label.clone(), detail = i.detail.as_str())
+                    .into_owned(),
             }
         })
         .collect()
@@ -412,5 +414,33 @@ mod tests {
         // Not high bleeding risk: the labs are not asked for.
         f.high_bleeding_risk = false;
         assert!(!codes(&readiness(&f, paris(23, 6), &s)).contains(&"inr_missing"));
+    }
+}
+
+/// Issue 14: readiness in French, none left in English.
+#[cfg(test)]
+mod french_labels {
+    use super::*;
+    use crate::domain::language::Language;
+
+    fn both(text: impl Fn() -> String) -> (String, String) {
+        let en = {
+            let _en = crate::i18n::scope(Language::En);
+            text()
+        };
+        let _fr = crate::i18n::scope(Language::Fr);
+        (en, text())
+    }
+
+    #[test]
+    fn every_label_is_said_in_french() {
+        for (en, fr) in
+            [[Status::Ready, Status::AtRisk, Status::NotReady].map(|s| both(|| s.label().into_owned())).to_vec()]
+                .into_iter()
+                .flatten()
+        {
+            assert!(!fr.is_empty() && !fr.contains("ward-"), "{en}: {fr:?}");
+            assert_ne!(en, fr, "{en} is the same in French");
+        }
     }
 }

@@ -62,23 +62,23 @@ pub enum Event {
 }
 
 impl Event {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Event::Arrival => "arrival",
-            Event::Departure => "departure",
-            Event::Intake => "intake",
-            Event::Lab => "lab result",
-            Event::Consultation => "anaesthesia consultation",
-            Event::PreVisit => "pre-anaesthesia visit",
-            Event::Step => "recorded step",
-            Event::Procedure => "the procedure",
-            Event::Timeline => "timeline event",
-            Event::Osteotomy => "osteotomy",
-            Event::DistractionStep => "distraction step",
-            Event::Session => "session of turns",
-            Event::Round => "distraction round",
-            Event::Complication => "complication onset",
-            Event::Surgery => "surgery",
+            Event::Arrival => tr!("ward-event-arrival"),
+            Event::Departure => tr!("ward-event-departure"),
+            Event::Intake => tr!("ward-event-intake"),
+            Event::Lab => tr!("ward-event-lab"),
+            Event::Consultation => tr!("ward-event-consultation"),
+            Event::PreVisit => tr!("ward-event-pre-visit"),
+            Event::Step => tr!("ward-event-step"),
+            Event::Procedure => tr!("ward-event-procedure"),
+            Event::Timeline => tr!("ward-event-timeline"),
+            Event::Osteotomy => tr!("ward-event-osteotomy"),
+            Event::DistractionStep => tr!("ward-event-distraction-step"),
+            Event::Session => tr!("ward-event-session"),
+            Event::Round => tr!("ward-event-round"),
+            Event::Complication => tr!("ward-event-complication"),
+            Event::Surgery => tr!("ward-event-surgery"),
         }
     }
 }
@@ -132,57 +132,46 @@ impl Fault {
         let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
         let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string();
         match *self {
-            Fault::BirthInFuture { birth } => {
-                format!("birth date {} is in the future; check it on the patient's label", day(birth))
-            }
+            Fault::BirthInFuture { birth } => tr!("ward-fault-birth-in-future", birth = day(birth)).into_owned(),
             Fault::BirthAfterAdmission { birth, admit } => {
-                format!("birth date {} is after the admission day {}; check the birth date", day(birth), day(admit))
+                tr!("ward-fault-birth-after-admission", birth = day(birth), admit = day(admit)).into_owned()
             }
-            Fault::ProcedureBeforeAdmission { procedure, admit } => format!(
-                "procedure day {} is before the planned admission day {}; move the procedure, or plan the admission earlier",
-                day(procedure),
-                day(admit)
-            ),
-            Fault::ProcedureBeforeArrival { procedure, arrived } => format!(
-                "procedure day {} is before the patient arrived ({}); pick a day from the arrival on",
-                day(procedure),
-                day(arrived)
-            ),
-            Fault::ProcedureAfterDischarge { procedure, discharge } => format!(
-                "procedure day {} is after the planned discharge {}; move the discharge or the procedure",
-                day(procedure),
-                day(discharge)
-            ),
-            Fault::ProcedureAfterDeparture { procedure, left } => format!(
-                "procedure day {} is after the patient left ({}); book a new stay instead",
-                day(procedure),
-                day(left)
-            ),
+            Fault::ProcedureBeforeAdmission { procedure, admit } => {
+                tr!("ward-fault-procedure-before-admission", procedure = day(procedure), admit = day(admit))
+                    .into_owned()
+            }
+            Fault::ProcedureBeforeArrival { procedure, arrived } => {
+                tr!("ward-fault-procedure-before-arrival", procedure = day(procedure), arrived = day(arrived))
+                    .into_owned()
+            }
+            Fault::ProcedureAfterDischarge { procedure, discharge } => {
+                tr!("ward-fault-procedure-after-discharge", procedure = day(procedure), discharge = day(discharge))
+                    .into_owned()
+            }
+            Fault::ProcedureAfterDeparture { procedure, left } => {
+                tr!("ward-fault-procedure-after-departure", procedure = day(procedure), left = day(left)).into_owned()
+            }
             Fault::DepartureBeforeArrival { arrived, left } => {
-                format!("left at {} before arriving at {}; undo the wrong step", when(left), when(arrived))
+                tr!("ward-fault-departure-before-arrival", left = when(left), arrived = when(arrived)).into_owned()
             }
             Fault::InFuture { event, at } => {
-                format!("{} at {} is in the future; record it once it has happened", event.label(), when(at))
+                tr!("ward-fault-in-future", event = event.label(), at = when(at)).into_owned()
             }
-            Fault::BeforeBirth { event, at, birth } => format!(
-                "{} at {} is before the patient's birth date {}; check the date (or the birth date on the label)",
-                event.label(),
-                when(at),
-                day(birth)
-            ),
-            Fault::DayBeforeBirth { event, day: on, birth } => format!(
-                "{} on {} is before the patient's birth date {}; check the date (or the birth date on the label)",
-                event.label(),
-                day(on),
-                day(birth)
-            ),
-            Fault::LongBeforeStay { event, at, admit } => format!(
-                "{} at {} is more than {SPAN_BEFORE_STAY_DAYS} days before the planned admission {}; check the date \
-                 (one that old is not of this stay)",
-                event.label(),
-                when(at),
-                day(admit)
-            ),
+            Fault::BeforeBirth { event, at, birth } => {
+                tr!("ward-fault-before-birth", event = event.label(), at = when(at), birth = day(birth)).into_owned()
+            }
+            Fault::DayBeforeBirth { event, day: on, birth } => {
+                tr!("ward-fault-day-before-birth", event = event.label(), day = day(on), birth = day(birth))
+                    .into_owned()
+            }
+            Fault::LongBeforeStay { event, at, admit } => tr!(
+                "ward-fault-long-before-stay",
+                event = event.label(),
+                at = when(at),
+                days = SPAN_BEFORE_STAY_DAYS,
+                admit = day(admit)
+            )
+            .into_owned(),
         }
     }
 }
@@ -499,6 +488,41 @@ mod tests {
                 procedure_start: Some(at(procedure)),
             };
             prop_assert_eq!(check(&s, at(today), Paris), vec![]);
+        }
+    }
+}
+
+/// Issue 14: the recorded events in French, none left in English.
+#[cfg(test)]
+mod french_labels {
+    use super::*;
+    use crate::domain::language::Language;
+
+    #[test]
+    fn every_event_is_said_in_french() {
+        let all = [
+            Event::Arrival,
+            Event::Departure,
+            Event::Intake,
+            Event::Lab,
+            Event::Consultation,
+            Event::PreVisit,
+            Event::Step,
+            Event::Procedure,
+            Event::Timeline,
+            Event::Osteotomy,
+            Event::DistractionStep,
+            Event::Session,
+            Event::Round,
+            Event::Complication,
+            Event::Surgery,
+        ];
+        for event in all {
+            let en = event.label().into_owned();
+            let _fr = crate::i18n::scope(Language::Fr);
+            let fr = event.label();
+            assert!(!fr.is_empty() && !fr.contains("ward-"), "{en}: {fr:?}");
+            assert_ne!(en, fr, "{en} is the same in French");
         }
     }
 }

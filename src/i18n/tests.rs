@@ -267,6 +267,15 @@ const CONVERTED: &[&str] = &[
     "ui/block.rs",
     "app/screens/block.rs",
     "app/forms/timeline.rs",
+    "ui/board.rs",
+    "ui/admissions.rs",
+    "ui/beds.rs",
+    "ui/anaesthesia.rs",
+    "app/screens/board.rs",
+    "app/screens/admissions.rs",
+    "app/screens/beds.rs",
+    "app/screens/anaesthesia.rs",
+    "app/board_rows.rs",
 ];
 
 fn words_outside_the_catalogues(source: &str) -> Vec<String> {

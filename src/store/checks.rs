@@ -90,7 +90,7 @@ pub fn confirm_case(
     }
     let facts = journey::case_facts(tx.conn(), case_id)?;
     if let Err(missing) = readiness::can_confirm(&facts, now, settings) {
-        let names: Vec<&str> = missing.iter().map(|i| i.label).collect();
+        let names: Vec<&str> = missing.iter().map(|i| &*i.label).collect();
         return Err(StoreError::invalid(
             &what,
             format!(

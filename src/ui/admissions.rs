@@ -19,15 +19,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let v = &state.admissions;
     let list = &v.list;
     let day = v.day.map_or_else(
-        || "every day (newest first)".to_string(),
-        |d| format!("stays covering {}", d.format("%a %d/%m/%Y")),
+        || tr!("board-admissions-every-day"),
+        |d| tr!("board-admissions-covering", day = crate::domain::day_label::day_text(d)),
     );
-    let filter_state = v.state.map_or("any state", |s| s.words());
+    let filter_state = v.state.map_or_else(|| tr!("board-admissions-any-state"), |s| s.words());
     let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
     // The filter first after the count: what is typed stays in sight; the
     // rest is cut with an ellipsis on a narrow screen.
-    let title = format!(" ADMISSIONS ({}) ", list.rows.len());
-    let rest = format!(" filter: {}{cursor} · {filter_state} · {day}", v.filter);
+    let title = format!(" {} ", tr!("board-admissions-title", count = list.rows.len()));
+    let filter = tr!("board-admissions-filter", text = format!("{}{cursor}", v.filter));
+    let rest = format!(" {filter} · {filter_state} · {day}");
     let room = usize::from(area.width).saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
     let mut lines =
         vec![Line::from(vec![Span::styled(title, theme.section()), Span::styled(fit(&rest, room), theme.dim())])];
@@ -37,12 +38,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         fit(
             &format!(
                 "   {:<17}{:<p$}{:<6}{:<b$}{:<13}{}",
-                "state",
-                "patient",
+                tr!("board-admissions-head-state"),
+                tr!("board-admissions-head-patient"),
                 "J0",
-                "bed",
-                "readiness",
-                "procedure · fasting",
+                tr!("board-admissions-head-bed"),
+                tr!("board-admissions-head-readiness"),
+                tr!("board-admissions-head-procedure"),
                 p = cols.patient,
                 b = cols.bed
             ),
@@ -53,14 +54,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let header = lines.len();
     let mut selected_line = None;
     if let Some(error) = &list.error {
-        lines.push(Line::styled(format!(" ! could not read the admissions: {error}"), theme.urgent()));
+        lines.push(Line::styled(format!(" {}", tr!("board-admissions-error", error = error.as_str())), theme.urgent()));
     } else if !list.loaded {
-        lines.push(Line::styled(" reading…", theme.dim()));
+        lines.push(Line::styled(format!(" {}", tr!("board-reading")), theme.dim()));
     } else if list.rows.is_empty() {
-        lines.push(Line::styled(
-            "   no admission matches: [ ] change the day, w every day, s the state, n new",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(format!("   {}", tr!("board-admissions-empty")), theme.dim()));
     }
     let mut full = None;
     let mut cut = false;
@@ -110,7 +108,7 @@ fn summary(row: &AdmissionSummary, state: &State, cols: Columns, theme: &Theme) 
         Some(r) if r.status == Status::NotReady => (r.status.label(), theme.urgent()),
         Some(r) if r.status == Status::AtRisk => (r.status.label(), theme.warning()),
         Some(r) => (r.status.label(), Style::new()),
-        None => ("-", Style::new()),
+        None => (std::borrow::Cow::Borrowed("-"), Style::new()),
     };
     let procedure = row.procedure.clone().unwrap_or_default();
     let fasting = row.fasting.as_ref().map(|f| format!(" · {}", f.summary(state.zone))).unwrap_or_default();
@@ -118,7 +116,7 @@ fn summary(row: &AdmissionSummary, state: &State, cols: Columns, theme: &Theme) 
         .readiness
         .as_ref()
         .filter(|r| !r.missing.is_empty())
-        .map(|r| format!(" · missing: {}", r.missing_text()))
+        .map(|r| format!(" · {}", tr!("board-missing", items = r.missing_text())))
         .unwrap_or_default();
     let text = format!(
         "{:<17}{}{:<6}{}{:<13}{procedure}{fasting}{missing}",
@@ -129,9 +127,10 @@ fn summary(row: &AdmissionSummary, state: &State, cols: Columns, theme: &Theme) 
         readiness
     );
     let whole = format!(
-        "{} · {} · J0 {j0} · bed {bed} · {readiness} · {procedure}{fasting}{missing}",
+        "{} · {} · J0 {j0} · {} · {readiness} · {procedure}{fasting}{missing}",
         row.state.label(),
-        row.patient
+        row.patient,
+        tr!("board-bed", bed = bed.as_str())
     );
     (text, whole, style)
 }

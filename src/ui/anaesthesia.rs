@@ -9,19 +9,21 @@ use ratatui::text::Line;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let v = &state.anaesthesia;
-    let title = format!(" CONSULTATIONS TO SEE TO ({}){}", v.rows.len(), super::filter_text(state, &v.filter));
+    let title =
+        format!(" {}{}", tr!("board-anaesthesia-title", count = v.rows.len()), super::filter_text(state, &v.filter));
     let mut lines = vec![Line::styled(title, theme.section())];
     let header = lines.len();
     let width = usize::from(area.width).saturating_sub(3);
     let mut selected_line = None;
     if let Some(error) = &v.error {
-        lines.push(Line::styled(format!(" ! could not read the worklist: {error}"), theme.urgent()));
+        lines
+            .push(Line::styled(format!(" {}", tr!("board-anaesthesia-error", error = error.as_str())), theme.urgent()));
     } else if !v.loaded {
-        lines.push(Line::styled(" reading…", theme.dim()));
+        lines.push(Line::styled(format!(" {}", tr!("board-reading")), theme.dim()));
     } else if v.rows.is_empty() {
-        lines.push(Line::styled("   ✓ every upcoming case under anaesthesia has a valid consultation", theme.good()));
+        lines.push(Line::styled(format!("   {}", tr!("board-anaesthesia-empty")), theme.good()));
     } else if v.visible().next().is_none() {
-        lines.push(Line::styled("   nothing here matches the filter (Esc clears it)", theme.dim()));
+        lines.push(Line::styled(format!("   {}", tr!("board-no-match-esc")), theme.dim()));
     }
     let mut full = None;
     for row in v.visible() {

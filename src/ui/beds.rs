@@ -12,12 +12,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let count = |s: BedStatus| v.rows.iter().filter(|b| b.status == s).count();
     let mut lines = vec![Line::styled(
         format!(
-            " BEDS  free {} · reserved {} · occupied {} · to clean {} · closed {}",
-            count(BedStatus::Free),
-            count(BedStatus::Reserved),
-            count(BedStatus::Occupied),
-            count(BedStatus::ToClean),
-            count(BedStatus::Closed)
+            " {}",
+            tr!(
+                "board-beds-title",
+                free = count(BedStatus::Free),
+                reserved = count(BedStatus::Reserved),
+                occupied = count(BedStatus::Occupied),
+                to_clean = count(BedStatus::ToClean),
+                closed = count(BedStatus::Closed)
+            )
         ),
         theme.section(),
     )];
@@ -28,13 +31,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let width = usize::from(area.width).saturating_sub(3);
     let mut selected_line = None;
     if let Some(error) = &v.error {
-        lines.push(Line::styled(format!(" ! could not read the beds: {error}"), theme.urgent()));
+        lines.push(Line::styled(format!(" {}", tr!("board-beds-error", error = error.as_str())), theme.urgent()));
     } else if !v.loaded {
-        lines.push(Line::styled(" reading…", theme.dim()));
+        lines.push(Line::styled(format!(" {}", tr!("board-reading")), theme.dim()));
     } else if v.rows.is_empty() {
-        lines.push(Line::styled("   no beds yet: an administrator adds them", theme.dim()));
+        lines.push(Line::styled(format!("   {}", tr!("board-beds-empty")), theme.dim()));
     } else if v.visible().next().is_none() {
-        lines.push(Line::styled("   nothing here matches the filter (Esc clears it)", theme.dim()));
+        lines.push(Line::styled(format!("   {}", tr!("board-no-match-esc")), theme.dim()));
     }
     let mut full = None;
     let mut cut = false;
@@ -48,7 +51,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         }
         let who = match (&bed.occupant, &bed.expected) {
             (Some(o), _) => o.patient.to_string(),
-            (None, Some(e)) => format!("expected tonight: {}", e.patient),
+            (None, Some(e)) => tr!("board-beds-expected", patient = e.patient.to_string()).into_owned(),
             _ => String::new(),
         };
         let text = format!("{}{:<14}{who}", super::column(&bed.label, label_width), bed.status.label());
@@ -59,7 +62,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         };
         if is_selected {
             cut = super::is_cut(&bed.label, label_width);
-            full = Some(if cut { format!("bed {} · {} {who}", bed.label, bed.status.label()) } else { text.clone() });
+            full = Some(if cut {
+                format!("{} · {} {who}", tr!("board-bed", bed = bed.label.as_str()), bed.status.label())
+            } else {
+                text.clone()
+            });
         }
         lines.push(super::row_line(&text, width + 3, is_selected, style, theme));
     }

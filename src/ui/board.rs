@@ -16,38 +16,47 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let view = &state.board;
     let day = state.board_day();
     let mut lines = Vec::new();
-    let when = if day == state.today() { "today".to_string() } else { "not today: t goes back".to_string() };
+    let when = if day == state.today() { tr!("board-today") } else { tr!("board-not-today") };
+    let weekday = crate::i18n::weekday_long(crate::i18n::language(), chrono::Datelike::weekday(&day));
+    let date = tr!("day-text", weekday = weekday, date = crate::domain::day_label::date_text(day));
     lines.push(Line::from(vec![
-        Span::styled(format!(" {} ", day.format("%A %d/%m/%Y")), theme.section()),
+        Span::styled(format!(" {date} "), theme.section()),
         Span::styled(format!(" {when}"), theme.dim()),
     ]));
     if state.mode == Mode::Filter || !view.filter.is_empty() {
         let cursor = if state.mode == Mode::Filter { "▏" } else { "" };
         lines.push(Line::from(vec![
-            Span::styled(" filter: ", theme.key()),
+            Span::styled(format!(" {} ", tr!("board-filter")), theme.key()),
             Span::raw(format!("{}{cursor}", view.filter)),
         ]));
     }
     let header = lines.len();
     let mut selected_line = None;
     match (&view.board, &view.error) {
-        (_, Some(error)) => lines.push(Line::styled(format!(" ! could not read the board: {error}"), theme.urgent())),
-        (None, None) => lines.push(Line::styled(" reading…", theme.dim())),
+        (_, Some(error)) => {
+            lines.push(Line::styled(format!(" {}", tr!("board-error", error = error.as_str())), theme.urgent()));
+        }
+        (None, None) => lines.push(Line::styled(format!(" {}", tr!("board-reading")), theme.dim())),
         (Some(board), None) => {
             let width = usize::from(area.width);
             for section in Section::ALL {
                 let rows = section_rows(board, section, &view.filter);
                 let total = section_total(board, section);
-                let count = if rows.len() == total { format!("{total}") } else { format!("{} of {total}", rows.len()) };
+                let count = if rows.len() == total {
+                    format!("{total}")
+                } else {
+                    tr!("board-count-of", shown = rows.len(), total = total).into_owned()
+                };
                 lines.push(Line::styled(format!(" {} ({count})", section.title()), theme.section()));
                 if rows.is_empty() {
-                    let text = if total > 0 { "nothing here matches the filter" } else { empty_text(section) };
+                    let text = if total > 0 { tr!("board-no-match") } else { empty_text(section) };
                     lines.push(Line::styled(format!("   {text}"), theme.dim()));
                 }
                 let mut room: Option<&str> = None;
@@ -102,12 +111,12 @@ fn section_total(board: &Board, section: Section) -> usize {
     }
 }
 
-fn empty_text(section: Section) -> &'static str {
+fn empty_text(section: Section) -> Cow<'static, str> {
     match section {
-        Section::Attention => "✓ nothing needs attention",
-        Section::Arriving => "no arrivals",
-        Section::Procedures => "no procedures",
-        Section::Leaving => "no departures",
+        Section::Attention => tr!("board-empty-attention"),
+        Section::Arriving => tr!("board-empty-arriving"),
+        Section::Procedures => tr!("board-empty-procedures"),
+        Section::Leaving => tr!("board-empty-leaving"),
     }
 }
 
@@ -131,26 +140,26 @@ fn row(board: &Board, key: RowKey, state: &State, theme: &Theme, width: usize) -
 fn whole(board: &Board, key: RowKey, state: &State) -> Option<String> {
     let f = &board.facts;
     let stay = |s: &Stay| {
-        let bed = s.bed.as_deref().map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
+        let bed = bed_text(s.bed.as_deref(), false);
         let procedure = match (&s.procedure, s.procedure_day) {
             (Some(p), Some(d)) => format!(" · {p} {}", d.format("%d/%m")),
             _ => String::new(),
         };
         let check = match &s.discharge {
-            Some(d) if d.missing.is_empty() && d.checked => " · discharge check complete".to_string(),
+            Some(d) if d.missing.is_empty() && d.checked => format!(" · {}", tr!("board-check-complete")),
             Some(d) if !d.missing.is_empty() => {
-                format!(" · missing: {}", d.missing.iter().map(|m| m.label.as_str()).collect::<Vec<_>>().join(", "))
+                let items = d.missing.iter().map(|m| m.label.as_str()).collect::<Vec<_>>().join(", ");
+                format!(" · {}", tr!("board-missing", items = items))
             }
             _ => String::new(),
         };
         let readiness = s.readiness.as_ref().map(|r| format!(" · {}", r.status.label())).unwrap_or_default();
-        format!(
-            "{} · {} · {bed}{readiness}{procedure} · planned {} to {}{check}",
-            s.state.label(),
-            s.patient,
-            s.planned_admit_on.format("%d/%m"),
-            s.planned_discharge_on.format("%d/%m")
-        )
+        let planned = tr!(
+            "board-planned-span",
+            from = s.planned_admit_on.format("%d/%m").to_string(),
+            to = s.planned_discharge_on.format("%d/%m").to_string()
+        );
+        format!("{} · {} · {bed}{readiness}{procedure} · {planned}{check}", s.state.label(), s.patient)
     };
     match key {
         RowKey::Arrival(id) => f.arrivals.iter().find(|s| s.admission_id == id).map(stay),
@@ -175,12 +184,21 @@ fn whole(board: &Board, key: RowKey, state: &State) -> Option<String> {
 }
 
 /// `✓ ready`, `! at risk`, `✗ not ready`, or `-` when readiness does not apply.
-fn readiness_text(readiness: Option<&ReadinessSummary>) -> &'static str {
-    readiness.map_or("-", |r| r.status.label())
+fn readiness_text(readiness: Option<&ReadinessSummary>) -> Cow<'static, str> {
+    readiness.map_or(Cow::Borrowed("-"), |r| r.status.label())
+}
+
+/// `bed 12`, or `no bed` (`short`: in the row's 8-cell column).
+fn bed_text(bed: Option<&str>, short: bool) -> String {
+    match bed {
+        Some(b) => tr!("board-bed", bed = b).into_owned(),
+        None if short => tr!("board-no-bed-short").into_owned(),
+        None => tr!("board-no-bed").into_owned(),
+    }
 }
 
 fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
-    let bed = stay.bed.as_deref().map_or_else(|| "no bed".to_string(), |b| format!("bed {b}"));
+    let bed = bed_text(stay.bed.as_deref(), true);
     let style = match stay.state {
         s if s.is_on_ward() && !arriving => theme.warning(),
         AdmissionState::Planned => Style::new(),
@@ -198,13 +216,14 @@ fn stay_row(stay: &Stay, arriving: bool, theme: &Theme) -> (String, Style) {
     }
     // R-DISCH-1: what the discharge check still lacks, for those still on the ward.
     let check = match &stay.discharge {
-        Some(d) if !d.checked => "· no check yet".to_string(),
-        Some(d) if d.missing.is_empty() => format!("✓ check {}/10", d.padss_total.unwrap_or(0)),
+        Some(d) if !d.checked => tr!("board-no-check").into_owned(),
+        Some(d) if d.missing.is_empty() => tr!("board-check", total = d.padss_total.unwrap_or(0)).into_owned(),
         Some(d) => format!("! {}", d.missing.iter().map(|m| m.label.as_str()).collect::<Vec<_>>().join(", ")),
         None => String::new(),
     };
     let incident = stay.incident.as_deref().map(|i| format!(" · {i}")).unwrap_or_default();
-    let planned = format!("planned {}{incident}", stay.planned_discharge_on.format("%d/%m"));
+    let planned =
+        format!("{}{incident}", tr!("board-planned", day = stay.planned_discharge_on.format("%d/%m").to_string()));
     let who = column(&stay.patient.to_string(), 36);
     let text = format!("{:<17}{who}{:<22}{} {planned}", stay.state.label(), fit(&check, 21), column(&bed, 8));
     (text, style)

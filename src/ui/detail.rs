@@ -163,7 +163,7 @@ fn readiness(d: &AdmissionDetail, cursor: usize, theme: &Theme, when: When) -> V
         Some(Status::AtRisk) => theme.warning(),
         _ => theme.section(),
     };
-    let status_text = status.map_or("- (judged only before the procedure)", |s| s.label());
+    let status_text = status.map_or("- (judged only before the procedure)".into(), |s| s.label());
     lines.push(Line::styled(format!(" READINESS  {status_text}"), style));
     for (i, row) in d.checklist.iter().enumerate() {
         let mark = if row.done { "[x]" } else { "[ ]" };
@@ -253,7 +253,7 @@ fn medication(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'stati
     }
     for t in &d.treatments {
         if t.voided.is_some() {
-            lines.push(voided_line(t.label, t.voided.as_deref(), theme));
+            lines.push(voided_line(&t.label, t.voided.as_deref(), theme));
             continue;
         }
         let status = if t.active { "" } else { " (stopped)" };

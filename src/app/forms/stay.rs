@@ -126,7 +126,7 @@ fn capitalised(text: &str) -> String {
 /// A step that must say why (cancel, postpone, prolong: R-PATH-2).
 pub fn step_reason(admission_id: i64, version: i64, step: Step, who: &str) -> OpenForm {
     let label = if step == Step::Prolong { "Incident / reason" } else { "Reason" };
-    let form = Form::new(format!("{} the stay", capitalised(step.name())), vec![Field::text("reason", label, 200)])
+    let form = Form::new(format!("{} the stay", capitalised(&step.name())), vec![Field::text("reason", label, 200)])
         .with_subtitle(who);
     OpenForm::new(form, Purpose::Step { admission_id, version, step }, who)
 }

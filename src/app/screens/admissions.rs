@@ -28,12 +28,10 @@ impl Screen for AdmissionsScreen {
                 None => {
                     let keys = [Action::PrevDay, Action::AnyDay, Action::CycleState, Action::Filter]
                         .map(|a| key_for(if a == Action::Filter { Scope::List } else { Scope::Admissions }, a));
+                    let [day, any, state_key, filter] = keys;
                     problem(
                         state,
-                        format!(
-                            "no admission listed: {} changes the day, {} every day, {} the state, {} the filter",
-                            keys[0], keys[1], keys[2], keys[3]
-                        ),
+                        tr!("board-admissions-none-listed", day = day, any = any, state = state_key, filter = filter),
                     )
                 }
             },
@@ -43,7 +41,7 @@ impl Screen for AdmissionsScreen {
                     let admittable = Admittable::from_summary(row, state.zone);
                     ask_to_admit(state, &admittable)
                 }
-                None => problem(state, "select an admission first"),
+                None => problem(state, tr!("board-admissions-select-first")),
             },
             Action::PrevDay | Action::NextDay | Action::Today | Action::AnyDay => {
                 v.day = match (action, v.day) {
@@ -157,7 +155,7 @@ impl Admittable {
 /// admission is not a planned arrival.
 pub fn ask_to_admit(state: &mut State, a: &Admittable) -> Outcome {
     if !matches!(a.state, AdmissionState::Planned | AdmissionState::Postponed) {
-        return problem(state, format!("{} is {}: only a planned arrival can be admitted", a.who, a.state.words()));
+        return problem(state, tr!("board-admissions-not-planned", who = a.who.as_str(), state = a.state.words()));
     }
     // Found in use (#7): a stay entered after its procedure had passed could
     // never be admitted (arriving now comes after the procedure): ask when.
@@ -168,11 +166,13 @@ pub fn ask_to_admit(state: &mut State, a: &Admittable) -> Outcome {
         state.mode = Mode::Form(Box::new(form));
         return Outcome::redraw();
     }
-    let bed = a.bed.as_ref().map_or_else(|| "no bed assigned".to_string(), |b| format!("bed {b}"));
+    let bed = a.bed.as_ref().map_or_else(|| tr!("board-admissions-no-bed"), |b| tr!("board-bed", bed = b.as_str()));
     let procedure = match &a.procedure {
-        Some((p, Some(day))) => format!("{p} on {}", day.format("%d/%m")),
-        Some((p, None)) => p.clone(),
-        None => "no procedure booked".to_string(),
+        Some((p, Some(day))) => {
+            tr!("board-admissions-procedure-on", procedure = p.as_str(), day = day.format("%d/%m").to_string())
+        }
+        Some((p, None)) => p.clone().into(),
+        None => tr!("board-admissions-no-procedure"),
     };
     let effect = Effect::Save(Request::Step {
         admission_id: a.admission_id,
@@ -182,11 +182,11 @@ pub fn ask_to_admit(state: &mut State, a: &Admittable) -> Outcome {
         who: a.who.clone(),
     });
     state.mode = Mode::Dialog(Box::new(Dialog {
-        title: "Admit this patient?".into(),
+        title: tr!("board-admissions-admit-title").into_owned(),
         lines: vec![
             a.who.clone(),
             format!("{bed} · {procedure}"),
-            format!("planned arrival {}", a.planned_admit_on.format("%d/%m")),
+            tr!("board-admissions-planned-arrival", day = a.planned_admit_on.format("%d/%m").to_string()).into_owned(),
         ],
         on_confirm: effect,
         form: None,

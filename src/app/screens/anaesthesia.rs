@@ -16,7 +16,7 @@ impl Screen for AnaesthesiaScreen {
 
     fn on_action(&self, state: &mut State, action: Action) -> Outcome {
         let Some(row) = state.anaesthesia.selected_row().cloned() else {
-            return problem(state, "no case selected (the filter may hide them all)");
+            return problem(state, tr!("board-anaesthesia-none-selected"));
         };
         match action {
             Action::Open => detail::open(state, row.admission_id),

@@ -17,7 +17,7 @@ impl Screen for BedsScreen {
     fn on_action(&self, state: &mut State, action: Action) -> Outcome {
         let Action::BedAction(bed_action) = action else { return Outcome::default() };
         let Some(bed) = state.beds.selected_row().cloned() else {
-            return problem(state, "no bed selected (the filter may hide them all)");
+            return problem(state, tr!("board-beds-none-selected"));
         };
         let request = Request::BedState {
             bed_id: bed.bed_id,
@@ -28,16 +28,16 @@ impl Screen for BedsScreen {
         // R-PATH-4: say why not before asking, not after `y`.
         let expected = bed.expected.as_ref().map(|e| e.admission_id);
         if let Err(refused) = crate::domain::beds::apply(bed.physical, bed_action, expected) {
-            return problem(state, format!("bed {}: {refused}", bed.label));
+            return problem(state, tr!("board-beds-refused", bed = bed.label.as_str(), why = refused.to_string()));
         }
         let title = match bed_action {
-            BedAction::Cleaned => format!("Bed {} cleaned?", bed.label),
-            BedAction::Close => format!("Close bed {}?", bed.label),
-            BedAction::Reopen => format!("Reopen bed {}?", bed.label),
+            BedAction::Cleaned => tr!("board-beds-ask-cleaned", bed = bed.label.as_str()),
+            BedAction::Close => tr!("board-beds-ask-close", bed = bed.label.as_str()),
+            BedAction::Reopen => tr!("board-beds-ask-reopen", bed = bed.label.as_str()),
         };
         state.mode = Mode::Dialog(Box::new(Dialog {
-            title,
-            lines: vec![format!("now: {}", bed.status.label())],
+            title: title.into_owned(),
+            lines: vec![tr!("board-beds-now", status = bed.status.label()).into_owned()],
             on_confirm: Effect::Save(request),
             form: None,
         }));

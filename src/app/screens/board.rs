@@ -32,21 +32,16 @@ impl Screen for BoardScreen {
                     // without a stay (a distraction at home) had no next step.
                     Some(patient_id) => match patient_distraction(state, patient_id) {
                         Some(case_id) => open_distraction(state, case_id),
-                        None => problem(
-                            state,
-                            "this patient has no admission to open: `periop complications --patient HOSPITAL_NUMBER` \
-                             lists their complications (`periop complications close ID` closes one), \
-                             `periop ossification --patient HOSPITAL_NUMBER` their follow-ups",
-                        ),
+                        None => problem(state, tr!("board-no-admission-to-open")),
                     },
-                    None => problem(state, "this row is not about one admission"),
+                    None => problem(state, tr!("board-not-one-admission")),
                 },
             },
             Action::Admit => match selected_stay(state).cloned() {
                 Some(stay) => admissions::ask_to_admit(state, &admissions::Admittable::from_stay(&stay)),
                 None => {
                     let keys = format!("{}/{}", key_for(Scope::List, Action::Down), key_for(Scope::List, Action::Up));
-                    problem(state, format!("select an arriving patient first ({keys} to move)"))
+                    problem(state, tr!("board-select-arriving", keys = keys))
                 }
             },
             Action::NewAdmission => admissions::new_admission(state),

@@ -152,7 +152,7 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
                 reason: None,
                 who: who.clone(),
             };
-            ask(state, &format!("{}?", capitalised(step.name())), vec![who], request)
+            ask(state, &format!("{}?", capitalised(&step.name())), vec![who], request)
         }
         Action::Undo => match d.timeline.last() {
             Some(last) => {
@@ -203,7 +203,7 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             // blocking items are refused on save, R-READY-1; the others are
             // the nurse's call, and the confirmation is recorded).
             if let Some(r) = d.readiness.as_ref().filter(|r| !r.items.is_empty()) {
-                let missing: Vec<&str> = r.items.iter().map(|i| i.label).collect();
+                let missing: Vec<&str> = r.items.iter().map(|i| &*i.label).collect();
                 lines.push(format!("{}: {}", r.status.label(), missing.join(", ")));
             }
             ask(state, "Confirm the case on the schedule?", lines, request)
