@@ -479,3 +479,96 @@ store-room-held = { $event } at { $at } refused: the room holds { $occupant } th
 
 ## periop check: rooms held twice (store::room_occupation)
 store-check-room-overlap = room { $room } on { $day }: { $first } and { $second } were in it at once (R-BLOCK-6): correct the wrong times (`periop block event --correct EVENT --at TIME`)
+
+## Intakes, labs, treatments, consultations, patients, settings
+store-intake-stay-over = the stay is { $state }; intakes are recorded during a stay
+store-intake-of = { $kind } intake
+store-lab-result-of = { $item } result
+store-treatment-already-recorded = already recorded for this patient; stop or review the recorded one
+store-treatment-already-stopped = already stopped; refresh the list
+store-the-consultation = the anaesthesia consultation
+store-no-such-staff-member = no such member of staff; pick one from the list
+store-refusal-needs-notes = a refusal needs notes saying why (R-ANES-5)
+store-hospital-number = hospital number { $number }
+store-registered-differently = already registered with a different name or birth date; check the number on the patient's label
+store-setting = setting { $key }
+
+## Complications and ossification follow-ups (store::complications, store::ossification, R-COMP-1, R-HO-1)
+store-the-complication = the complication
+store-rule-comp-1 = { $why } (R-COMP-1)
+store-case-of-another-patient = it is another patient's case; check the case number (`periop admissions --all-days` lists them)
+store-no-such-case = there is no case with that number
+store-no-such-complication = there is no complication with that number; `periop complications --patient HOSPITAL_NUMBER` lists them
+store-complication-voided = it was voided; there is nothing to close
+store-complication-closed = it is already closed; read the list again
+store-the-ho-follow-up = the ossification follow-up
+store-rule-ho-1 = { $why } (R-HO-1)
+store-surgery-in-future = the surgery is in the future; record the follow-up once it is done
+store-prophylaxis-in-future = the prophylaxis is in the future; record it once it is given
+store-ho-outside-window = { $warning }; to record it anyway, give the reason (R-HO-1)
+store-no-such-ho-follow-up = there is no follow-up with that number; `periop ossification --patient HOSPITAL_NUMBER` lists them
+store-it-was-voided = it was voided
+store-recorded-by-at = {" "}(recorded by { $name } at { $at })
+store-xray-already-recorded = its X-ray check is already recorded: Brooker { $grade } on { $day }{ $by }; if it was read wrongly, void the follow-up (periop void ossification { $id } --reason …) and record it again with its check
+store-xray-day-out-of-range = the X-ray day { $day } is not between the surgery and today
+
+## Hexapod strut tables (store::hexapod, R-DO-8)
+store-rule-do-8 = { $why } (R-DO-8)
+store-not-a-hexapod = its device is a { $device }, not a hexapod; a strut table is for hexapod frames (record the case with --device hexapod)
+store-table-before-osteotomy = the table starts on { $first }, before the osteotomy on { $osteotomy }; check the printout's days
+store-note-control-characters = the note or file name holds control characters; type it again
+store-revision-replaced = revision { $this } is void: revision { $current } replaced it at { $at }; log against revision { $current } (the sheet shown now)
+store-frame-removed = the frame is removed; nothing is adjusted any more
+store-no-strut = no strut was given; give at least one
+
+## Distraction (store::distraction, store::distraction_sessions, R-DO)
+## A refusal and the rule it applies: "… (R-DO-5)"
+store-rule = { $why } ({ $rule })
+store-the-distraction-prescription = the distraction prescription
+store-the-distraction-step = the distraction step
+store-pause-needs-reason = a pause needs a reason; say why distraction stops
+store-only-resume-sets-rate = only a resume can set a new rate
+
+## Distraction sessions (store::distraction_sessions, R-DO-5)
+store-sessions-to-come = the sessions of { $day } cannot be recorded before the day; record the turns once they are made (R-DO-5)
+store-sessions-before-osteotomy = { $day } is before the osteotomy ({ $osteotomy }): no session to record; check the day (R-DO-5)
+store-the-sessions = the sessions
+store-session-already-recorded = session { $session } of { $day } is already recorded (done at { $at }); record the next session, or correct its turns (t on the Rounds tab)
+store-session-twice = session { $session } is entered twice
+store-session-not-recorded = session { $session } of { $day } is not recorded, so there is nothing to correct; record its turns
+
+## What a file that is not healthy still needs (store::check, backup and restore warn)
+store-warn-undecodable = { $count } row(s) hold a value this program cannot read (e.g. { $example }): run `periop check` on the live database
+store-warn-audit = the audit trail shows changes made behind periop's back ({ $breaks } chain break(s), { $rows } row(s) differing): run `periop check` on the live database and find out who changed what
+store-warn-old-schema = schema { $schema } is older than this program's { $known }: the next periop to open it read-write upgrades it (e.g. `periop board`)
+store-warn-findings = { $count } stored record(s) break a clinical rule (e.g. { $example }): run `periop check` on the live database and correct each one
+store-warn-search = the search indexes differ from the records in { $count } way(s) (e.g. { $example }), so filters may miss records
+store-warn-settings = { $count } stored setting(s) refused, their defaults are used: correct them with `periop settings`
+store-warn-triggers = append-only triggers missing or altered ({ $triggers }): the next save recreates them
+store-warn-foreign = not periop's, added by another program ({ $objects }): remove them, they can change rows behind its back
+store-warn-side-files = { $count } side file(s) not shared with the database's group: run `periop check` and fix their group and mode
+store-setting-default-used = { $error }; its default is used until it is set again (`periop settings set KEY VALUE`)
+store-setting-unknown = { $error }; periop does not read it (another program's, or an older version's)
+
+## Stored values that do not read back (store::rows, store::decode)
+store-unreadable = a stored { $what } is not readable (written by another program, or damaged); run `periop check` to find its row, then correct it or restore the latest backup
+store-patient-value = (a patient's value, not shown)
+store-undecodable-at = { $record }, column { $column }: { $value }
+
+## The audit trail's chain, for `periop check` (store::chain, R-AUDIT-3)
+store-unreadable-time = an unreadable time
+store-audit-triggers-put-back = audit #{ $id }: on { $when } a save found the append-only triggers missing or altered and put them back ({ $triggers }); the log could be edited unseen before that: compare with a backup from before
+store-the-wards-database = the ward's database
+store-foreign-trigger = holds a trigger periop did not make ({ $triggers }), which could change what is saved; nothing was saved: an admin removes it (`periop check` lists it)
+store-audit-missing = audit #{ $id }: missing (deleted)
+store-audit-missing-range = audit #{ $first } to #{ $last }: missing (deleted)
+store-audit-no-hash = audit #{ $id }: no hash (written outside periop)
+store-audit-forged = audit #{ $id }: edited or forged (its hash does not follow the chain)
+store-audit-missing-end = audit #{ $id }: missing from the end (deleted)
+store-audit-missing-end-range = audit #{ $first } to #{ $last }: missing from the end (deleted)
+store-audit-differs = { $record }: differs from its last audit row ({ $columns })
+store-audit-row-deleted = { $record }: deleted (it has audit rows, but no row)
+store-audit-no-row = { $record }: no audit row (written outside periop)
+store-audit-edited-between = { $record }: changed behind periop's back between audit #{ $first } and #{ $last } ({ $columns })
+store-unreadable-audit-image = unreadable audit image
+store-columns = columns { $columns }

@@ -198,7 +198,20 @@ store-record-complication = complication
 
 ## Cas : en déplacer un (store::cases)
 store-the-block-nurse = l'infirmier de bloc
-store-case-not-movable = il est { $state } ; seul un cas prévu ou confirmé peut être déplacé
+store-case-not-movable = il est { $state ->
+        [planned] prévu
+        [confirmed] confirmé
+        [in_progress] en cours
+        [done] fait
+        [cancelled] annulé
+        [postponed] reporté
+        [admitted] entré
+        [procedure_done] geste fait
+        [ready_for_discharge] prêt à sortir
+        [discharged] sorti
+        [prolonged] prolongé
+       *[other] { $state }
+    } ; seul un cas prévu ou confirmé peut être déplacé
 store-case-stay-over = son séjour est { $state } ; programmez plutôt un nouveau séjour
 store-moved = geste déplacé au { $day } { $time }
 store-moved-booked-again = cas reporté reprogrammé au { $day } { $time }
@@ -235,7 +248,20 @@ store-bed-closed = le lit est fermé ; rouvrez-le ou choisissez un autre lit (R-
 store-bed-held = déjà pris par un autre séjour pour les nuits du { $first } au { $end } ; choisissez un autre lit (R-PATH-4)
 store-bed-still-occupied = un autre patient y est encore ; faites sortir ce patient ou choisissez un autre lit pour celui-ci (R-PATH-4)
 store-bed-occupied-now = un autre patient y est en ce moment ; choisissez d'abord un autre lit pour celui-ci (R-PATH-4)
-store-stay-holds-no-bed = il est { $state }, il ne tient donc aucun lit
+store-stay-holds-no-bed = il est { $state ->
+        [planned] prévu
+        [confirmed] confirmé
+        [in_progress] en cours
+        [done] fait
+        [cancelled] annulé
+        [postponed] reporté
+        [admitted] entré
+        [procedure_done] geste fait
+        [ready_for_discharge] prêt à sortir
+        [discharged] sorti
+        [prolonged] prolongé
+       *[other] { $state }
+    }, il ne tient donc aucun lit
 store-patient-in-bed = le patient est dans le lit ; attribuez-lui un autre lit pour le déplacer
 
 ## Sortie (store::discharge, R-DISCH-1, R-DISCH-2)
@@ -409,7 +435,20 @@ store-the-reference = la référence
 store-move-needs-reason = pour l'enregistrer { $done }, donnez un motif
 store-receipt-through-receive = une réception passe par `receive`
 store-move-which-case = { $kind } pour quel cas ? choisissez le cas
-store-case-not-reservable = le cas est { $state } ; rien ne peut lui être réservé
+store-case-not-reservable = le cas est { $state ->
+        [planned] prévu
+        [confirmed] confirmé
+        [in_progress] en cours
+        [done] fait
+        [cancelled] annulé
+        [postponed] reporté
+        [admitted] entré
+        [procedure_done] geste fait
+        [ready_for_discharge] prêt à sortir
+        [discharged] sorti
+        [prolonged] prolongé
+       *[other] { $state }
+    } ; rien ne peut lui être réservé
 store-use-not-in-room = le patient n'est pas encore noté en salle : enregistrez ce qui a servi une fois le geste commencé (réservez-le en attendant ; l'heure d'entrée en salle est le e de l'onglet Bloc)
 store-use-not-started = le geste commence { $starts } : enregistrez ce qui a servi une fois qu'il est commencé (réservez-le en attendant)
 store-already-quarantined = déjà en quarantaine
@@ -440,7 +479,20 @@ store-lot-unknown = jamais reçu ici ; { $did_you_mean }vérifiez le numéro de 
 store-case-now = {" ; "}le cas est maintenant { $state }
 store-then = {" ; "}{ $words }
 store-event-at = { $event } à { $at }
-store-timeline-case-off = il est { $state } ; son déroulé s'enregistre une fois qu'il est reprogrammé
+store-timeline-case-off = il est { $state ->
+        [planned] prévu
+        [confirmed] confirmé
+        [in_progress] en cours
+        [done] fait
+        [cancelled] annulé
+        [postponed] reporté
+        [admitted] entré
+        [procedure_done] geste fait
+        [ready_for_discharge] prêt à sortir
+        [discharged] sorti
+        [prolonged] prolongé
+       *[other] { $state }
+    } ; son déroulé s'enregistre une fois qu'il est reprogrammé
 store-timeline-recorded-at = {" "}(enregistré à { $at })
 store-timeline-that-was = {" "}(c'était à { $at })
 store-the-timeline = le déroulé
@@ -457,7 +509,20 @@ store-check-event-in-future = cas #{ $case } : l'événement { $event } ({ $kind
 ## Vérifications préopératoires, confirmation et annulation d'un cas (store::checks, store::call_off)
 store-check-item-of = l'item { $item } du cas #{ $case }
 store-already-confirmed = déjà confirmé
-store-case-not-confirmable = il est { $state } ; seul un cas prévu peut être confirmé
+store-case-not-confirmable = il est { $state ->
+        [planned] prévu
+        [confirmed] confirmé
+        [in_progress] en cours
+        [done] fait
+        [cancelled] annulé
+        [postponed] reporté
+        [admitted] entré
+        [procedure_done] geste fait
+        [ready_for_discharge] prêt à sortir
+        [discharged] sorti
+        [prolonged] prolongé
+       *[other] { $state }
+    } ; seul un cas prévu peut être confirmé
 store-confirm-missing = ne peut être confirmé sans : { $missing } (R-READY-1) ; enregistrez-les d'abord, ou marquez le cas comme urgence
 store-call-off-not-open = il est { $state } ; seul un cas prévu ou confirmé peut être { $kind ->
         [cancelled] annulé
@@ -503,3 +568,104 @@ store-room-held = { $event } à { $at } refusé : la salle accueille alors le { 
 
 ## periop check : salles occupées deux fois (store::room_occupation)
 store-check-room-overlap = salle { $room } le { $day } : { $first } et { $second } y étaient en même temps (R-BLOCK-6) : corrigez les heures fausses (`periop block event --correct EVENT --at TIME`)
+
+## Prises, examens, traitements, consultations, patients, réglages
+store-intake-stay-over = le séjour est { $state ->
+        [discharged] sorti
+        [cancelled] annulé
+       *[other] { $state }
+    } ; les prises se notent pendant un séjour
+store-intake-of = prise : { $kind }
+store-lab-result-of = résultat { $item }
+store-treatment-already-recorded = déjà enregistré pour ce patient ; arrêtez ou revoyez celui qui est enregistré
+store-treatment-already-stopped = déjà arrêté ; actualisez la liste
+store-the-consultation = la CPA (consultation d'anesthésie)
+store-no-such-staff-member = aucun membre du personnel de ce numéro ; choisissez-en un dans la liste
+store-refusal-needs-notes = un refus demande des notes disant pourquoi (R-ANES-5)
+store-hospital-number = n° hôpital { $number }
+store-registered-differently = déjà enregistré avec un autre nom ou une autre date de naissance ; vérifiez le numéro sur l'étiquette du patient
+store-setting = réglage { $key }
+
+## Complications et suivis d'ossification (store::complications, store::ossification, R-COMP-1, R-HO-1)
+store-the-complication = la complication
+store-rule-comp-1 = { $why } (R-COMP-1)
+store-case-of-another-patient = c'est le cas d'un autre patient ; vérifiez le numéro du cas (`periop admissions --all-days` les liste)
+store-no-such-case = aucun cas ne porte ce numéro
+store-no-such-complication = aucune complication ne porte ce numéro ; `periop complications --patient HOSPITAL_NUMBER` les liste
+store-complication-voided = elle a été annulée ; il n'y a rien à clore
+store-complication-closed = elle est déjà close ; relisez la liste
+store-the-ho-follow-up = le suivi d'ossification
+store-rule-ho-1 = { $why } (R-HO-1)
+store-surgery-in-future = la chirurgie est dans le futur ; enregistrez le suivi une fois qu'elle est faite
+store-prophylaxis-in-future = la prophylaxie est dans le futur ; enregistrez-la une fois donnée
+store-ho-outside-window = { $warning } ; pour l'enregistrer quand même, donnez le motif (R-HO-1)
+store-no-such-ho-follow-up = aucun suivi ne porte ce numéro ; `periop ossification --patient HOSPITAL_NUMBER` les liste
+store-it-was-voided = il a été annulé
+store-recorded-by-at = {" "}(enregistré par { $name } le { $at })
+store-xray-already-recorded = son contrôle radiographique est déjà enregistré : Brooker { $grade } le { $day }{ $by } ; s'il a été mal lu, annulez le suivi (periop void ossification { $id } --reason …) et enregistrez-le de nouveau avec son contrôle
+store-xray-day-out-of-range = le jour de la radio { $day } n'est pas entre la chirurgie et aujourd'hui
+
+## Tables de vérins d'hexapode (store::hexapod, R-DO-8)
+store-rule-do-8 = { $why } (R-DO-8)
+store-not-a-hexapod = son dispositif est un { $device }, pas un hexapode ; une table de vérins est pour les cadres hexapodes (enregistrez le cas avec --device hexapod)
+store-table-before-osteotomy = la table commence le { $first }, avant l'ostéotomie du { $osteotomy } ; vérifiez les jours de l'imprimé
+store-note-control-characters = la note ou le nom de fichier contient des caractères de contrôle ; retapez-le
+store-revision-replaced = la révision { $this } est caduque : la révision { $current } l'a remplacée à { $at } ; saisissez sur la révision { $current } (la feuille affichée maintenant)
+store-frame-removed = le cadre est retiré ; plus rien n'est réglé
+store-no-strut = aucun vérin donné ; donnez-en au moins un
+
+## Distraction (store::distraction, store::distraction_sessions, R-DO)
+## Un refus et la règle qu'il applique : « … (R-DO-5) »
+store-rule = { $why } ({ $rule })
+store-the-distraction-prescription = la prescription de distraction
+store-the-distraction-step = l'étape de distraction
+store-pause-needs-reason = une pause demande un motif ; dites pourquoi la distraction s'arrête
+store-only-resume-sets-rate = seule une reprise peut fixer un nouveau rythme
+
+## Séances de distraction (store::distraction_sessions, R-DO-5)
+store-sessions-to-come = les séances du { $day } ne peuvent pas être enregistrées avant le jour ; enregistrez les tours une fois faits (R-DO-5)
+store-sessions-before-osteotomy = le { $day } est avant l'ostéotomie ({ $osteotomy }) : aucune séance à enregistrer ; vérifiez le jour (R-DO-5)
+store-the-sessions = les séances
+store-session-already-recorded = la séance { $session } ({ $day }) est déjà enregistrée (faite à { $at }) ; enregistrez la séance suivante, ou corrigez ses tours (t dans l'onglet Tours)
+store-session-twice = la séance { $session } est saisie deux fois
+store-session-not-recorded = la séance { $session } ({ $day }) n'est pas enregistrée, il n'y a donc rien à corriger ; enregistrez ses tours
+
+## Ce qu'il faut encore à un fichier en mauvais état (store::check, avertissements de backup et restore)
+store-warn-undecodable = { $count } ligne(s) contiennent une valeur que ce programme ne sait pas lire (par ex. { $example }) : lancez `periop check` sur la base en service
+store-warn-audit = la piste d'audit montre des modifications faites dans le dos de periop ({ $breaks } rupture(s) de chaîne, { $rows } ligne(s) différentes) : lancez `periop check` sur la base en service et trouvez qui a modifié quoi
+store-warn-old-schema = le schéma { $schema } est plus ancien que celui de ce programme ({ $known }) : le prochain periop qui l'ouvre en écriture le met à niveau (par ex. `periop board`)
+store-warn-findings = { $count } enregistrement(s) enfreignent une règle clinique (par ex. { $example }) : lancez `periop check` sur la base en service et corrigez chacun
+store-warn-search = les index de recherche diffèrent des enregistrements de { $count } façon(s) (par ex. { $example }), les filtres peuvent donc manquer des enregistrements
+store-warn-settings = { $count } réglage(s) enregistré(s) refusé(s), leurs valeurs par défaut sont utilisées : corrigez-les avec `periop settings`
+store-warn-triggers = déclencheurs d'ajout seul absents ou modifiés ({ $triggers }) : le prochain enregistrement les recrée
+store-warn-foreign = pas à periop, ajoutés par un autre programme ({ $objects }) : supprimez-les, ils peuvent modifier des lignes dans son dos
+store-warn-side-files = { $count } fichier(s) annexe(s) non partagé(s) avec le groupe de la base : lancez `periop check` et corrigez leur groupe et leurs droits
+store-setting-default-used = { $error } ; sa valeur par défaut est utilisée jusqu'à ce qu'il soit de nouveau réglé (`periop settings set KEY VALUE`)
+store-setting-unknown = { $error } ; periop ne le lit pas (celui d'un autre programme, ou d'une version plus ancienne)
+
+## Valeurs enregistrées illisibles (store::rows, store::decode)
+store-unreadable = { $what ->
+        [day] un jour enregistré
+        [instant] un instant enregistré
+       *[other] un texte enregistré
+    } est illisible (écrit par un autre programme, ou abîmé) ; lancez `periop check` pour trouver sa ligne, puis corrigez-la ou restaurez la dernière sauvegarde
+store-patient-value = (une valeur du patient, non affichée)
+store-undecodable-at = { $record }, colonne { $column } : { $value }
+
+## La chaîne de la piste d'audit, pour `periop check` (store::chain, R-AUDIT-3)
+store-unreadable-time = une heure illisible
+store-audit-triggers-put-back = audit #{ $id } : le { $when }, un enregistrement a trouvé les déclencheurs d'ajout seul absents ou modifiés et les a remis ({ $triggers }) ; le journal a pu être modifié sans trace avant : comparez avec une sauvegarde antérieure
+store-the-wards-database = la base du service
+store-foreign-trigger = contient un déclencheur que periop n'a pas créé ({ $triggers }), qui pourrait changer ce qui est enregistré ; rien n'a été enregistré : un admin le supprime (`periop check` le liste)
+store-audit-missing = audit #{ $id } : absent (supprimé)
+store-audit-missing-range = audit #{ $first } à #{ $last } : absents (supprimés)
+store-audit-no-hash = audit #{ $id } : sans empreinte (écrit hors de periop)
+store-audit-forged = audit #{ $id } : modifié ou falsifié (son empreinte ne suit pas la chaîne)
+store-audit-missing-end = audit #{ $id } : absent à la fin (supprimé)
+store-audit-missing-end-range = audit #{ $first } à #{ $last } : absents à la fin (supprimés)
+store-audit-differs = { $record } : diffère de sa dernière ligne d'audit ({ $columns })
+store-audit-row-deleted = { $record } : supprimé (il a des lignes d'audit, mais plus de ligne)
+store-audit-no-row = { $record } : aucune ligne d'audit (écrit hors de periop)
+store-audit-edited-between = { $record } : modifié dans le dos de periop entre l'audit #{ $first } et #{ $last } ({ $columns })
+store-unreadable-audit-image = image d'audit illisible
+store-columns = colonnes { $columns }

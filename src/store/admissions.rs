@@ -302,10 +302,7 @@ pub fn admit_at(
     arrived: DateTime<Utc>,
 ) -> Result<StepTaken> {
     if arrived > tx.at() {
-        return Err(StoreError::invalid(
-            Table::Admissions.row(admission_id),
-            tr!("store-arrival-in-future"),
-        ));
+        return Err(StoreError::invalid(Table::Admissions.row(admission_id), tr!("store-arrival-in-future")));
     }
     let note = format!("arrived {}", arrived.with_timezone(&tx.zone()).format("%d/%m/%Y %H:%M"));
     apply_step_at(tx, admission_id, expected_version, Step::Admit, Some(&note), Some(arrived))
@@ -398,14 +395,15 @@ pub enum StayAfterEnd {
 
 impl StayAfterEnd {
     pub fn words(&self) -> String {
-        match self {
+        let said = match self {
             StayAfterEnd::ProcedureDone => tr!("store-stay-now", state = AdmissionState::ProcedureDone.words()),
             StayAfterEnd::Waits(why) => tr!("store-stay-done-waits", why = why.as_str()),
             StayAfterEnd::Undone => tr!("store-stay-back-to", state = AdmissionState::Admitted.words()),
             StayAfterEnd::Stays(why) => {
                 tr!("store-stay-stays", state = AdmissionState::ProcedureDone.words(), why = why.as_str())
             }
-        }
+        };
+        said.into_owned()
     }
 }
 
@@ -423,9 +421,7 @@ pub(super) fn procedure_ended(tx: &mut WriteTx<'_>, case_id: i64) -> Result<Opti
     // Found in use (#9): a stay never admitted kept its case under way
     // without a word. The ward admits first; the step follows.
     if now.state == AdmissionState::Planned {
-        return Ok(Some(StayAfterEnd::Waits(
-            tr!("store-stay-still-planned").into_owned(),
-        )));
+        return Ok(Some(StayAfterEnd::Waits(tr!("store-stay-still-planned").into_owned())));
     }
     if now.state != AdmissionState::Admitted {
         return Ok(None);

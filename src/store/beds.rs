@@ -190,20 +190,13 @@ pub(super) fn check_bookable(
     // Found in use (#8): a form opened before the retire gave a stay the bed.
     super::in_use::bed(&bed.label, bed.active)?;
     if bed.state == BedState::Closed {
-        return Err(StoreError::invalid(
-            tr!("store-bed", bed = bed.label.as_str()),
-            tr!("store-bed-closed"),
-        ));
+        return Err(StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), tr!("store-bed-closed")));
     }
     if let Some(other) = conflict(conn, bed.id, nights, admission_id, today)? {
         let (first, end) = other.nights(today).unwrap_or((other.planned_admit_on, other.planned_discharge_on));
         return Err(StoreError::invalid(
             tr!("store-bed", bed = bed.label.as_str()),
-            tr!(
-                "store-bed-held",
-                first = first.format("%d/%m").to_string(),
-                end = end.format("%d/%m").to_string()
-            ),
+            tr!("store-bed-held", first = first.format("%d/%m").to_string(), end = end.format("%d/%m").to_string()),
         ));
     }
     Ok(())
@@ -229,12 +222,10 @@ pub(super) fn set_physical(tx: &mut WriteTx<'_>, bed: &Bed, to: BedState) -> Res
 pub(super) fn arrive(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Result<()> {
     let bed = get(tx.conn(), bed_id)?;
     if occupant(tx.conn(), bed_id, admission_id)?.is_some() {
-        return Err(StoreError::invalid(
-            tr!("store-bed", bed = bed.label.as_str()),
-            tr!("store-bed-still-occupied"),
-        ));
+        return Err(StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), tr!("store-bed-still-occupied")));
     }
-    let to = beds::arrive(bed.state).map_err(|e| StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), e.to_string()))?;
+    let to = beds::arrive(bed.state)
+        .map_err(|e| StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), e.to_string()))?;
     set_physical(tx, &bed, to)
 }
 
@@ -242,10 +233,7 @@ pub(super) fn arrive(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Re
 pub(super) fn departure_undone(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Result<()> {
     let bed = get(tx.conn(), bed_id)?;
     if occupant(tx.conn(), bed_id, admission_id)?.is_some() {
-        return Err(StoreError::invalid(
-            tr!("store-bed", bed = bed.label.as_str()),
-            tr!("store-bed-occupied-now"),
-        ));
+        return Err(StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), tr!("store-bed-occupied-now")));
     }
     let to = beds::departure_undone(bed.state)
         .map_err(|e| StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), e.to_string()))?;
@@ -358,10 +346,7 @@ pub fn unassign(tx: &mut WriteTx<'_>, admission_id: i64, expected_version: i64) 
         return Err(tx.conflict(Table::Admissions, admission_id));
     }
     if plan.state.is_on_ward() {
-        return Err(StoreError::invalid(
-            Table::Admissions.row(admission_id),
-            tr!("store-patient-in-bed"),
-        ));
+        return Err(StoreError::invalid(Table::Admissions.row(admission_id), tr!("store-patient-in-bed")));
     }
     tx.update(Table::Admissions, admission_id, expected_version, &[("bed_id", &None::<i64>)])
 }

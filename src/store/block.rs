@@ -175,7 +175,10 @@ fn name_of(conn: &Connection, sql: &str, id: Option<i64>, fallback: &str) -> Res
     let mut rows = stmt.query([id])?;
     Ok(match rows.next()? {
         Some(r) => r.get(0)?,
-        None => crate::i18n::fmt(language, fallback, &[("id", id.into())]),
+        None => {
+            let args = [("id", id.into())];
+            crate::i18n::fmt(language, fallback, &args)
+        }
     })
 }
 
@@ -272,9 +275,8 @@ pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], settings:
                 })
                 .collect();
             let latest = found.iter().map(|n| n.fasted_from).max();
-            let next = latest.map_or_else(String::new, |t| {
-                tr!("store-conflict-fasting-next", at = when(t)).into_owned()
-            });
+            let next =
+                latest.map_or_else(String::new, |t| tr!("store-conflict-fasting-next", at = when(t)).into_owned());
             let (case, words, causes) = (span(Some(c.case_id)), c.kind.words(), causes.join(", "));
             tr!("store-conflict-fasting", case = case, words = words, causes = causes).into_owned() + &next
         }

@@ -39,10 +39,11 @@ impl Recorded {
     /// `in room at 08:12; the case is now ◉ in progress`, in ward time; the
     /// date too when the event is not on the ward day of `now`.
     pub fn words(&self, zone: Tz, now: DateTime<Utc>) -> String {
-        let state =
-            self.case_state.map(|s| tr!("store-case-now", state = s.label()).into_owned()).unwrap_or_default();
+        let state = self.case_state.map(|s| tr!("store-case-now", state = s.label()).into_owned()).unwrap_or_default();
         let stay = self.stay.as_ref().map(|s| tr!("store-then", words = s.words()).into_owned()).unwrap_or_default();
-        tr!("store-event-at", event = self.kind.words(), at = when_text(self.at, zone, now)).into_owned() + &state + &stay
+        tr!("store-event-at", event = self.kind.words(), at = when_text(self.at, zone, now)).into_owned()
+            + &state
+            + &stay
     }
 }
 
@@ -101,10 +102,7 @@ fn open_case(tx: &WriteTx<'_>, case_id: i64) -> Result<(CaseState, i64)> {
     let what = Table::Cases.row(case_id);
     let (state, version) = super::checks::case_state(tx.conn(), case_id)?;
     if matches!(state, CaseState::Cancelled | CaseState::Postponed) {
-        return Err(StoreError::invalid(
-            what,
-            tr!("store-timeline-case-off", state = state.code()),
-        ));
+        return Err(StoreError::invalid(what, tr!("store-timeline-case-off", state = state.code())));
     }
     Ok((state, version))
 }
@@ -114,7 +112,9 @@ fn refused(error: OrderError, zone: Tz) -> StoreError {
     let clock = |t| crate::domain::ward_time::clock_text(t, zone);
     let detail = match error {
         OrderError::AlreadyRecorded { at, .. } => tr!("store-timeline-recorded-at", at = clock(at)).into_owned(),
-        OrderError::BeforePrevious { previous_at, .. } => tr!("store-timeline-that-was", at = clock(previous_at)).into_owned(),
+        OrderError::BeforePrevious { previous_at, .. } => {
+            tr!("store-timeline-that-was", at = clock(previous_at)).into_owned()
+        }
         OrderError::AfterNext { next_at, .. } => tr!("store-timeline-that-was", at = clock(next_at)).into_owned(),
         OrderError::InFuture { .. } | OrderError::Complete | OrderError::OutsideDay { .. } => String::new(),
     };
@@ -143,7 +143,13 @@ fn check_time(
 /// birth (the one order check every write path calls).
 fn within_stay(tx: &WriteTx<'_>, case_id: i64, at: DateTime<Utc>) -> Result<()> {
     use super::stay_order::{Subject, recorded_about};
-    recorded_about(tx, &tr!("store-the-timeline"), crate::domain::stay_order::Event::Timeline, at, Subject::Case(case_id))
+    recorded_about(
+        tx,
+        &tr!("store-the-timeline"),
+        crate::domain::stay_order::Event::Timeline,
+        at,
+        Subject::Case(case_id),
+    )
 }
 
 /// R-BLOCK-6 with R-PATH-2: the case's state follows its timeline, in this
@@ -231,14 +237,9 @@ fn moved_on(
         },
     );
     let next = next.map_or_else(|| tr!("store-timeline-all-recorded").into_owned(), |k| k.words().to_string());
-    let what = tr!(
-        "store-timeline-conflict",
-        case = case_id,
-        latest = latest,
-        next = next,
-        expected = expected.words()
-    )
-    .into_owned();
+    let what =
+        tr!("store-timeline-conflict", case = case_id, latest = latest, next = next, expected = expected.words())
+            .into_owned();
     match last_row.map(|id| tx.conflict(Table::CaseEvents, id)) {
         Some(StoreError::Conflict { by, at, .. }) => StoreError::Conflict { what, by, at },
         Some(other) => other,
@@ -258,12 +259,8 @@ fn event_row(tx: &WriteTx<'_>, event_id: i64) -> Result<(i64, EventKind, i64, bo
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
         .optional()?;
-    let (case_id, kind, version, voided) = row.ok_or_else(|| {
-        StoreError::invalid(
-            Table::CaseEvents.row(event_id),
-            tr!("store-no-such-event"),
-        )
-    })?;
+    let (case_id, kind, version, voided) =
+        row.ok_or_else(|| StoreError::invalid(Table::CaseEvents.row(event_id), tr!("store-no-such-event")))?;
     let kind = known(&kind, Table::CaseEvents, "kind", event_id)?;
     Ok((case_id, kind, version, voided.is_some()))
 }
@@ -322,8 +319,7 @@ pub struct Voided {
 impl Voided {
     /// `; the case is now … ; the stay is back to admitted`, or nothing.
     pub fn words(&self) -> String {
-        let state =
-            self.case_state.map(|s| tr!("store-case-now", state = s.label()).into_owned()).unwrap_or_default();
+        let state = self.case_state.map(|s| tr!("store-case-now", state = s.label()).into_owned()).unwrap_or_default();
         let stay = self.stay.as_ref().map(|s| tr!("store-then", words = s.words()).into_owned()).unwrap_or_default();
         state + &stay
     }

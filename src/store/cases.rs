@@ -220,16 +220,10 @@ pub fn move_answering(
     // R-BLOCK-5: a postponed case (its stay postponed too) is rebooked by a move.
     let rebooking = c.state == CaseState::Postponed && c.stay_state == AdmissionState::Postponed;
     if !matches!(c.state, CaseState::Planned | CaseState::Confirmed) && !rebooking {
-        return Err(StoreError::invalid(
-            &what,
-            tr!("store-case-not-movable", state = c.state.code()),
-        ));
+        return Err(StoreError::invalid(&what, tr!("store-case-not-movable", state = c.state.code())));
     }
     if matches!(c.stay_state, AdmissionState::Discharged | AdmissionState::Cancelled) {
-        return Err(StoreError::invalid(
-            &what,
-            tr!("store-case-stay-over", state = c.stay_state.words()),
-        ));
+        return Err(StoreError::invalid(&what, tr!("store-case-stay-over", state = c.stay_state.words())));
     }
     let zone = settings.zone();
     let (old_day, new_day) = (ward_time::local_day(c.start, zone), ward_time::local_day(new_start, zone));

@@ -59,7 +59,9 @@ pub fn set(
             )
             .map(|_| 1),
         (Some(id), None) => Err(tx.conflict(Table::CaseChecks, id)),
-        (None, Some(_)) => Err(StoreError::NotFound(tr!("store-check-item-of", item = item.label(), case = case_id).into_owned())),
+        (None, Some(_)) => {
+            Err(StoreError::NotFound(tr!("store-check-item-of", item = item.label(), case = case_id).into_owned()))
+        }
     }
 }
 
@@ -82,19 +84,13 @@ pub fn confirm_case(
         CaseState::Planned => {}
         CaseState::Confirmed => return Err(StoreError::invalid(&what, tr!("store-already-confirmed"))),
         other => {
-            return Err(StoreError::invalid(
-                &what,
-                tr!("store-case-not-confirmable", state = other.code()),
-            ));
+            return Err(StoreError::invalid(&what, tr!("store-case-not-confirmable", state = other.code())));
         }
     }
     let facts = journey::case_facts(tx.conn(), case_id)?;
     if let Err(missing) = readiness::can_confirm(&facts, now, settings) {
         let names: Vec<&str> = missing.iter().map(|i| i.label).collect();
-        return Err(StoreError::invalid(
-            &what,
-            tr!("store-confirm-missing", missing = names.join(", ")),
-        ));
+        return Err(StoreError::invalid(&what, tr!("store-confirm-missing", missing = names.join(", "))));
     }
     tx.update(Table::Cases, case_id, expected_version, &[("state", &CaseState::Confirmed.code())])
 }

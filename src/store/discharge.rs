@@ -168,10 +168,7 @@ pub fn call_done(tx: &mut WriteTx<'_>, call_id: i64, expected_version: i64, note
     match done {
         None => return Err(StoreError::NotFound(Table::FollowUpCalls.row(call_id))),
         Some(Some(_)) => {
-            return Err(StoreError::invalid(
-                Table::FollowUpCalls.row(call_id),
-                tr!("store-call-already-done"),
-            ));
+            return Err(StoreError::invalid(Table::FollowUpCalls.row(call_id), tr!("store-call-already-done")));
         }
         Some(None) => {}
     }

@@ -24,9 +24,7 @@ pub fn procedure_kind(conn: &Connection, id: i64) -> Result<(String, u32)> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
     match row {
-        None => {
-            Err(StoreError::invalid(tr!("store-kind-numbered", id = id), tr!("store-no-such-kind")))
-        }
+        None => Err(StoreError::invalid(tr!("store-kind-numbered", id = id), tr!("store-no-such-kind"))),
         Some((code, label, _, false)) => Err(StoreError::invalid(
             tr!("store-kind-named", kind = format!("{label:?}")),
             tr!("store-kind-retired", code = code),
@@ -53,10 +51,7 @@ pub fn room(conn: &Connection, id: Option<i64>) -> Result<()> {
 pub fn staff(conn: &Connection, id: Option<i64>, what: &str) -> Result<()> {
     let Some(id) = id else { return Ok(()) };
     match lookup(conn, "SELECT display_name, active FROM staff WHERE id = ?1", id)? {
-        None => Err(StoreError::invalid(
-            tr!("store-staff-numbered", what = what, id = id),
-            tr!("store-no-such-staff"),
-        )),
+        None => Err(StoreError::invalid(tr!("store-staff-numbered", what = what, id = id), tr!("store-no-such-staff"))),
         Some((name, false)) => Err(StoreError::invalid(
             tr!("store-staff-named", what = what, name = name),
             tr!("store-staff-retired", id = id),
@@ -82,10 +77,7 @@ pub fn bed(label: &str, active: bool) -> Result<()> {
     if active {
         return Ok(());
     }
-    Err(StoreError::invalid(
-        tr!("store-bed", bed = label),
-        tr!("store-bed-retired", bed = format!("{label:?}")),
-    ))
+    Err(StoreError::invalid(tr!("store-bed", bed = label), tr!("store-bed-retired", bed = format!("{label:?}"))))
 }
 
 /// For `periop check`: cases still to come (planned or confirmed, starting

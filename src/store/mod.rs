@@ -394,9 +394,9 @@ pub(crate) fn refused(bad: Vec<crate::domain::settings::SettingError>) -> Vec<St
             log::warn!("ignoring a stored setting: {e}");
             // Found in use (#12): an unknown key has no default to use.
             if !matches!(e, crate::domain::settings::SettingError::Unknown { .. }) {
-                format!("{e}; its default is used until it is set again (`periop settings set KEY VALUE`)")
+                tr!("store-setting-default-used", error = e.to_string()).into_owned()
             } else {
-                format!("{e}; periop does not read it (another program's, or an older version's)")
+                tr!("store-setting-unknown", error = e.to_string()).into_owned()
             }
         })
         .collect()

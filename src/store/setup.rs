@@ -215,12 +215,8 @@ fn by_key<'a, T>(rows: &'a [T], key: &str, of: impl Fn(&T) -> &str) -> Option<&'
 /// `Add` refuses a key already there, `Set` one not there.
 fn check_mode(mode: Mode, found: bool, what: &str, command: &str) -> Result<()> {
     match (mode, found) {
-        (Mode::Add, true) => {
-            Err(invalid(what, tr!("store-setup-already-exists", command = command)))
-        }
-        (Mode::Set, false) => {
-            Err(invalid(what, tr!("store-setup-no-such-entry", command = command)))
-        }
+        (Mode::Add, true) => Err(invalid(what, tr!("store-setup-already-exists", command = command))),
+        (Mode::Set, false) => Err(invalid(what, tr!("store-setup-no-such-entry", command = command))),
         _ => Ok(()),
     }
 }
@@ -255,7 +251,12 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
     let kind = match &input.kind {
         Some(k) => Some(
             RoomKind::from_code(k.trim())
-                .ok_or_else(|| invalid(what.clone(), tr!("store-room-kind-unknown", kind = format!("{k:?}"), codes = RoomKind::codes())))?
+                .ok_or_else(|| {
+                    invalid(
+                        what.clone(),
+                        tr!("store-room-kind-unknown", kind = format!("{k:?}"), codes = RoomKind::codes()),
+                    )
+                })?
                 .code(),
         ),
         None => None,
@@ -351,10 +352,7 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
                     |r| r.get(0),
                 )?;
                 if holding > 0 {
-                    return Err(invalid(
-                        what,
-                        tr!("store-bed-still-held", count = holding),
-                    ));
+                    return Err(invalid(what, tr!("store-bed-still-held", count = holding)));
                 }
             }
             let mut fields: Vec<Field<'_>> = Vec::new();
@@ -419,10 +417,7 @@ pub fn put_procedure(tx: &mut WriteTx<'_>, input: &ProcedureInput, mode: Mode) -
     if input.active == Some(false) && old.active {
         let booked = upcoming_cases(tx, &["procedure_kind_id"], old.procedure_kind_id)?;
         if booked > 0 {
-            return Err(invalid(
-                what,
-                tr!("store-kind-still-booked", count = booked),
-            ));
+            return Err(invalid(what, tr!("store-kind-still-booked", count = booked)));
         }
     }
     let mut fields: Vec<Field<'_>> = Vec::new();

@@ -109,10 +109,7 @@ pub fn add(tx: &mut WriteTx<'_>, account: Option<&str>, display_name: &str, role
     let account = account.map(str::trim).filter(|a| !a.is_empty());
     if let Some(account) = account {
         if account.chars().any(names::is_unsafe) {
-            return Err(StoreError::invalid(
-                tr!("store-account-word"),
-                tr!("store-account-control-character"),
-            ));
+            return Err(StoreError::invalid(tr!("store-account-word"), tr!("store-account-control-character")));
         }
         if let Some(found) = super::actor::find(tx.conn(), account)? {
             return Err(StoreError::invalid(
@@ -163,10 +160,7 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
     if change.active == Some(false) {
         let booked = super::setup::upcoming_cases(tx, &["operator_id", "anaesthetist_id", "nurse_id"], staff_id)?;
         if booked > 0 {
-            return Err(StoreError::invalid(
-                what,
-                tr!("store-staff-still-booked", count = booked),
-            ));
+            return Err(StoreError::invalid(what, tr!("store-staff-still-booked", count = booked)));
         }
     }
     let version = tx.update(Table::Staff, staff_id, expected_version, &fields)?;

@@ -170,11 +170,13 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
         for fault in stay_order::check(&stay, now, zone) {
             let planned = stay.planned_admit_on.format("%d/%m/%Y").to_string();
             let fault = fault.describe(zone);
-            out.push(match bed.as_deref() {
-                Some(bed) => tr!("store-check-stay-in-bed", id = id, planned = planned, bed = bed, fault = fault),
-                None => tr!("store-check-stay", id = id, planned = planned, fault = fault),
-            }
-            .into_owned());
+            out.push(
+                match bed.as_deref() {
+                    Some(bed) => tr!("store-check-stay-in-bed", id = id, planned = planned, bed = bed, fault = fault),
+                    None => tr!("store-check-stay", id = id, planned = planned, fault = fault),
+                }
+                .into_owned(),
+            );
         }
     }
     out.extend(recorded_findings(conn, now, zone)?);

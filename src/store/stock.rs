@@ -109,10 +109,8 @@ pub fn find_reference(conn: &Connection, code: &str) -> Result<Reference> {
         .collect::<rusqlite::Result<_>>()?;
     let what = tr!("store-reference", code = code.trim()).into_owned();
     match lookup::lookup(code, &codes) {
-        Found::One(found) => {
-            reference_by_code(conn, found)?
-                .ok_or_else(|| StoreError::NotFound(tr!("store-the-device-reference").into_owned()))
-        }
+        Found::One(found) => reference_by_code(conn, found)?
+            .ok_or_else(|| StoreError::NotFound(tr!("store-the-device-reference").into_owned())),
         Found::Several(all) => Err(StoreError::invalid(what, differ_by_case(&all))),
         Found::Nothing(close) => {
             Err(StoreError::invalid(what, tr!("store-reference-unknown", did_you_mean = did_you_mean(&close))))

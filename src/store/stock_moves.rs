@@ -44,18 +44,17 @@ pub struct NewReference {
 /// code or GTIN already used, a GTIN whose check digit is wrong.
 pub fn add_reference(tx: &mut WriteTx<'_>, new: &NewReference) -> Result<i64> {
     let code = new.code.trim();
-    for (what, value) in
-        [("store-reference-code", code), ("store-manufacturer", new.manufacturer.trim()), ("store-name", new.name.trim())]
-    {
+    for (what, value) in [
+        ("store-reference-code", code),
+        ("store-manufacturer", new.manufacturer.trim()),
+        ("store-name", new.name.trim()),
+    ] {
         if value.is_empty() {
             return Err(StoreError::invalid(crate::i18n::t(crate::i18n::language(), what), tr!("store-empty-field")));
         }
     }
     if reference_by_code(tx.conn(), code)?.is_some() {
-        return Err(StoreError::invalid(
-            tr!("store-reference", code = code),
-            tr!("store-reference-exists"),
-        ));
+        return Err(StoreError::invalid(tr!("store-reference", code = code), tr!("store-reference-exists")));
     }
     let gtin = match new.gtin.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
         Some(g) => {
@@ -127,10 +126,7 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
     };
     let what = tr!("store-receipt", name = reference.name.as_str()).into_owned();
     if lot.is_none() && serial.is_none() {
-        return Err(StoreError::invalid(
-            what,
-            tr!("store-receipt-no-lot"),
-        ));
+        return Err(StoreError::invalid(what, tr!("store-receipt-no-lot")));
     }
     for (name, value) in [("store-lot", &lot), ("store-serial", &serial)] {
         if let Some(v) = value
@@ -179,10 +175,7 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
             )
             .optional()?;
         if seen.is_some() {
-            return Err(StoreError::invalid(
-                tr!("store-serial", number = s.as_str()),
-                tr!("store-serial-on-shelf"),
-            ));
+            return Err(StoreError::invalid(tr!("store-serial", number = s.as_str()), tr!("store-serial-on-shelf")));
         }
     }
     let expiry_text = receipt.expiry.map(|d| d.to_string());
@@ -325,7 +318,10 @@ fn case_facts(tx: &WriteTx<'_>, case_id: i64) -> Result<CaseFacts> {
 
 fn lot_in(tx: &WriteTx<'_>, lot_id: i64) -> Result<Lot> {
     let sql = format!("SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.id = ?1");
-    tx.conn().query_row(&sql, [lot_id], lot_row).optional()?.ok_or_else(|| StoreError::NotFound(Table::DeviceLots.row(lot_id)))
+    tx.conn()
+        .query_row(&sql, [lot_id], lot_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(Table::DeviceLots.row(lot_id)))
 }
 
 /// The units of `lot_id` held for `case_id`, and the row that holds them.
@@ -381,9 +377,8 @@ pub struct Moved {
 /// that is not there.
 pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
     let lot = lot_in(tx, m.lot_id)?;
-    let reference =
-        stock::reference(tx.conn(), lot.reference_id)?
-            .ok_or_else(|| StoreError::NotFound(tr!("store-the-reference").into_owned()))?;
+    let reference = stock::reference(tx.conn(), lot.reference_id)?
+        .ok_or_else(|| StoreError::NotFound(tr!("store-the-reference").into_owned()))?;
     let what = format!("{} {}", reference.name, lot.label());
     let mut kind = m.kind;
     if kind.uses() {
@@ -408,10 +403,7 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
         if kind == MovementKind::Reserve
             && matches!(facts.state, CaseState::Cancelled | CaseState::Postponed | CaseState::Done)
         {
-            return Err(StoreError::invalid(
-                what,
-                tr!("store-case-not-reservable", state = facts.state.code()),
-            ));
+            return Err(StoreError::invalid(what, tr!("store-case-not-reservable", state = facts.state.code())));
         }
         if matches!(kind, MovementKind::Reserve) || kind.uses() {
             lot.usable_on(facts.procedure_day).map_err(|e| StoreError::invalid(&what, e.to_string()))?;
@@ -664,21 +656,18 @@ pub struct Lifted {
 /// path checks it).
 pub fn lift(tx: &mut WriteTx<'_>, lot_id: i64, reason: &str, recall: bool) -> Result<Lifted> {
     let lot = lot_in(tx, lot_id)?;
-    let reference =
-        stock::reference(tx.conn(), lot.reference_id)?
-            .ok_or_else(|| StoreError::NotFound(tr!("store-the-reference").into_owned()))?;
+    let reference = stock::reference(tx.conn(), lot.reference_id)?
+        .ok_or_else(|| StoreError::NotFound(tr!("store-the-reference").into_owned()))?;
     let what = format!("{} {}", reference.name, lot.label());
     let reason = reason.trim();
     let word = if recall { "recall" } else { "quarantine" };
     if reason.is_empty() {
-        let why = if recall { tr!("store-lift-recall-needs-reason") } else { tr!("store-lift-quarantine-needs-reason") };
+        let why =
+            if recall { tr!("store-lift-recall-needs-reason") } else { tr!("store-lift-quarantine-needs-reason") };
         return Err(StoreError::invalid(what, why));
     }
     if reason.chars().any(crate::domain::names::is_unsafe) {
-        return Err(StoreError::invalid(
-            what,
-            tr!("store-reason-control-character"),
-        ));
+        return Err(StoreError::invalid(what, tr!("store-reason-control-character")));
     }
     lots::may_lift(&lot, recall).map_err(|e| {
         let why = match e {
@@ -722,14 +711,13 @@ pub struct VoidedImplant {
 pub fn void_implant(tx: &mut WriteTx<'_>, implant_id: i64, reason: &str, to: VoidTo) -> Result<VoidedImplant> {
     let row = Table::Implants.row(implant_id);
     let reason = super::void::reason_given(&row, reason)?;
-    let record_of = stock::implant(tx.conn(), implant_id)?.ok_or_else(|| {
-        StoreError::invalid(
-            Table::Implants.row(implant_id),
-            tr!("store-no-such-implant"),
-        )
-    })?;
+    let record_of = stock::implant(tx.conn(), implant_id)?
+        .ok_or_else(|| StoreError::invalid(Table::Implants.row(implant_id), tr!("store-no-such-implant")))?;
     if let Some(v) = &record_of.voided {
-        return Err(StoreError::invalid(row, tr!("store-implant-already-voided", at = instant_text(v.at), reason = v.reason.as_str())));
+        return Err(StoreError::invalid(
+            row,
+            tr!("store-implant-already-voided", at = instant_text(v.at), reason = v.reason.as_str()),
+        ));
     }
     let lot = lot_in(tx, record_of.lot_id)?;
     let before = Counts { quantity: lot.quantity, reserved: lot.reserved, for_case: 0 };

@@ -162,8 +162,10 @@ impl Voidable {
             }
             Voidable::Ossification => {
                 let kind = crate::domain::ossification::ProphylaxisKind::from_code(code);
-                let word = kind
-                    .map_or_else(|| code.replace('_', " "), |k| tr!("store-void-prophylaxis", kind = k.label()).into_owned());
+                let word = kind.map_or_else(
+                    || code.replace('_', " "),
+                    |k| tr!("store-void-prophylaxis", kind = k.label()).into_owned(),
+                );
                 // A radiotherapy's dose, in Gy.
                 return number.map_or_else(|| word.clone(), |gy| format!("{word} {gy} Gy"));
             }
@@ -243,10 +245,7 @@ pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Resu
         .query_row(what.sql(), [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
         .optional()?;
     let Some((code, number, at, patient_id, version, voided_at)) = found else {
-        return Err(StoreError::invalid(
-            row,
-            tr!("store-void-no-such", noun = what.noun(), code = what.code()),
-        ));
+        return Err(StoreError::invalid(row, tr!("store-void-no-such", noun = what.noun(), code = what.code())));
     };
     if let Some(at) = voided_at {
         return Err(StoreError::invalid(row, already_voided(tx, table, id, &at)));
@@ -308,10 +307,8 @@ fn round_sessions(tx: &WriteTx<'_>, id: i64) -> Result<Option<String>> {
     if sessions.is_empty() {
         return Ok(None);
     }
-    let listed: Vec<String> = sessions
-        .iter()
-        .map(|(n, t)| tr!("store-void-session-turns", session = *n, count = *t).into_owned())
-        .collect();
+    let listed: Vec<String> =
+        sessions.iter().map(|(n, t)| tr!("store-void-session-turns", session = *n, count = *t).into_owned()).collect();
     Ok(Some(tr!("store-void-sessions-stay", count = sessions.len(), sessions = listed.join(", ")).into_owned()))
 }
 
@@ -343,10 +340,7 @@ pub(super) fn reason_given<'a>(row: &str, reason: &'a str) -> Result<&'a str> {
         return Err(StoreError::invalid(row, tr!("store-void-needs-reason")));
     }
     if reason.chars().any(crate::domain::names::is_unsafe) {
-        return Err(StoreError::invalid(
-            row,
-            tr!("store-reason-control-character"),
-        ));
+        return Err(StoreError::invalid(row, tr!("store-reason-control-character")));
     }
     Ok(reason)
 }

@@ -240,8 +240,12 @@ impl WriteTx<'_> {
                 let at = DateTime::parse_from_rfc3339(&at)
                     .map(|t| {
                         let t = t.with_timezone(&self.zone);
-                        tr!("store-conflict-at", time = t.format("%H:%M").to_string(), day = t.format("%d/%m").to_string())
-                            .into_owned()
+                        tr!(
+                            "store-conflict-at",
+                            time = t.format("%H:%M").to_string(),
+                            day = t.format("%d/%m").to_string()
+                        )
+                        .into_owned()
                     })
                     .unwrap_or(at);
                 StoreError::Conflict { what: table.this(), by, at }
