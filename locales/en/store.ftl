@@ -572,3 +572,9 @@ store-audit-no-row = { $record }: no audit row (written outside periop)
 store-audit-edited-between = { $record }: changed behind periop's back between audit #{ $first } and #{ $last } ({ $columns })
 store-unreadable-audit-image = unreadable audit image
 store-columns = columns { $columns }
+
+## Opening and creating the file (store::mod, store::new_file)
+store-cannot-create = cannot create it ({ $error })
+store-cannot-set-mode = cannot set its mode ({ $error })
+store-disk-full = the disk is full
+store-disk-failed = the disk could not be read or written ({ $error })

@@ -669,3 +669,9 @@ store-audit-no-row = { $record } : aucune ligne d'audit (écrit hors de periop)
 store-audit-edited-between = { $record } : modifié dans le dos de periop entre l'audit #{ $first } et #{ $last } ({ $columns })
 store-unreadable-audit-image = image d'audit illisible
 store-columns = colonnes { $columns }
+
+## Ouvrir et créer le fichier (store::mod, store::new_file)
+store-cannot-create = impossible de le créer ({ $error })
+store-cannot-set-mode = impossible de régler ses droits ({ $error })
+store-disk-full = le disque est plein
+store-disk-failed = le disque n'a pu être lu ou écrit ({ $error })
