@@ -88,11 +88,12 @@ pub struct FastingTimes {
 impl FastingTimes {
     /// R-FAST-1, the one wording: `solids until 02:00, clear fluids until 06:00` (ward time).
     pub fn summary(&self, zone: chrono_tz::Tz) -> String {
-        format!(
-            "solids until {}, clear fluids until {}",
-            crate::domain::ward_time::clock_text(self.solids_until, zone),
-            crate::domain::ward_time::clock_text(self.clear_fluids_until, zone)
+        tr!(
+            "store-fasting-summary",
+            solids = crate::domain::ward_time::clock_text(self.solids_until, zone),
+            fluids = crate::domain::ward_time::clock_text(self.clear_fluids_until, zone)
         )
+        .into_owned()
     }
 }
 

@@ -76,13 +76,14 @@ pub enum Source {
 }
 
 impl Source {
-    pub fn describe(self) -> &'static str {
+    /// Where the language came from, in words (`the site setting site.language`).
+    pub fn describe(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Source::Flag => "--lang",
-            Source::PeriopLang => "PERIOP_LANG",
-            Source::Account => "your account's own choice",
-            Source::Locale(name) => name,
-            Source::Site => "the site setting site.language",
+            Source::Flag => tr!("store-language-from-flag"),
+            Source::PeriopLang => tr!("store-language-from-env"),
+            Source::Account => tr!("store-language-from-account"),
+            Source::Locale(name) => std::borrow::Cow::Borrowed(name),
+            Source::Site => tr!("store-language-from-site"),
         }
     }
 }

@@ -72,12 +72,25 @@ pub enum Reading {
 }
 
 impl Reading {
-    /// As shown after the time, and as typed to choose it.
-    pub fn mark(self) -> &'static str {
+    /// As shown after the time, and as typed to choose it: `(1st)`,
+    /// `(1re)` in French ([`parse_clock`] reads both languages' marks).
+    pub fn mark(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Reading::First => "(1st)",
-            Reading::Second => "(2nd)",
+            Reading::First => tr!("store-reading-first"),
+            Reading::Second => tr!("store-reading-second"),
         }
+    }
+
+    /// The marks typed to choose a reading, in every language, without
+    /// brackets: `1st`, `1re`.
+    fn typed(self) -> impl Iterator<Item = String> {
+        let id = match self {
+            Reading::First => "store-reading-first",
+            Reading::Second => "store-reading-second",
+        };
+        crate::domain::language::Language::ALL
+            .into_iter()
+            .map(move |l| crate::i18n::t(l, id).trim_start_matches('(').trim_end_matches(')').to_string())
     }
 }
 
@@ -124,10 +137,11 @@ pub fn parse_clock(text: &str) -> Option<(NaiveTime, Option<Reading>)> {
         return None;
     }
     let time = NaiveTime::parse_from_str(clock, "%H:%M").ok()?;
-    let reading = match rest.trim().trim_start_matches('(').trim_end_matches(')').trim() {
+    let mark = rest.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let reading = match mark {
         "" => None,
-        "1st" => Some(Reading::First),
-        "2nd" => Some(Reading::Second),
+        m if Reading::First.typed().any(|t| t == m) => Some(Reading::First),
+        m if Reading::Second.typed().any(|t| t == m) => Some(Reading::Second),
         _ => return None,
     };
     Some((time, reading))

@@ -276,6 +276,9 @@ const CONVERTED: &[&str] = &[
     "app/screens/beds.rs",
     "app/screens/anaesthesia.rs",
     "app/board_rows.rs",
+    "domain/ward_time.rs",
+    "domain/privacy.rs",
+    "domain/names.rs",
 ];
 
 fn words_outside_the_catalogues(source: &str) -> Vec<String> {

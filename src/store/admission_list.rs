@@ -262,7 +262,7 @@ pub fn detail(
     let today = ward_time::local_day(now, zone);
     let (mut rows, bundles) =
         summaries(conn, "a.id = :id", "a.id", &[(":id", Value::Integer(admission_id))], now, settings)?;
-    let admission = rows.pop().ok_or_else(|| StoreError::NotFound(format!("admission #{admission_id}")))?;
+    let admission = rows.pop().ok_or_else(|| StoreError::NotFound(Table::Admissions.numbered(admission_id)))?;
     let patient_id = admission.patient.patient_id;
     let patient = conn.query_row(
         "SELECT sex, hospital_number, insulin_treated_diabetic, version FROM patients WHERE id = ?1",

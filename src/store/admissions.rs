@@ -37,7 +37,7 @@ pub fn create(tx: &mut WriteTx<'_>, admission: &NewAdmission) -> Result<i64> {
         discharged_at: None,
         procedure_start: None,
     };
-    stay_order::ensure(tx, &format!("admission for patient #{}", admission.patient_id), &stay, tx.zone())?;
+    stay_order::ensure(tx, &tr!("store-admission-for-patient", id = admission.patient_id), &stay, tx.zone())?;
     tx.insert(
         Table::Admissions,
         &[
@@ -89,7 +89,7 @@ fn birth_date(conn: &Connection, patient_id: i64) -> Result<NaiveDate> {
     conn.query_row("SELECT birth_date FROM patients WHERE id = ?1", [patient_id], |r| super::rows::day(r, 0))
         .optional()?
         .ok_or_else(|| {
-            StoreError::invalid(format!("patient #{patient_id}"), "no such patient; register the patient first")
+            StoreError::invalid(tr!("store-patient-numbered", id = patient_id), tr!("store-no-such-patient"))
         })
 }
 
@@ -111,8 +111,8 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
     let minutes = stay.duration_min.unwrap_or(default_minutes);
     if minutes == 0 || minutes > MAX_MINUTES {
         return Err(StoreError::invalid(
-            "duration",
-            format!("{minutes} minutes is not a duration; give 1 to {MAX_MINUTES} minutes"),
+            tr!("store-duration"),
+            tr!("store-duration-out-of-range", minutes = minutes, max = MAX_MINUTES),
         ));
     }
     super::in_use::placement(conn, stay.room_id, stay.operator_id, stay.anaesthetist_id)?;
@@ -122,11 +122,11 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
     let nights = (admit_on, discharge_on);
     if let Some((_, first, end)) = patient_stay_overlapping(conn, stay.patient_id, nights, 0, today)? {
         return Err(StoreError::invalid(
-            "the patient".to_string(),
-            format!(
-                "already has a stay from {} to {}; move or cancel that stay first",
-                first.format("%d/%m"),
-                end.format("%d/%m")
+            tr!("store-the-patient"),
+            tr!(
+                "store-patient-has-a-stay",
+                first = first.format("%d/%m").to_string(),
+                end = end.format("%d/%m").to_string()
             ),
         ));
     }
@@ -144,7 +144,7 @@ pub fn create_stay(tx: &mut WriteTx<'_>, stay: &NewStay, settings: &Settings) ->
         discharged_at: None,
         procedure_start: Some(start),
     };
-    let what = "the procedure".to_string();
+    let what = tr!("store-the-procedure").into_owned();
     stay_order::ensure(tx, &what, &instants, zone)?;
     let retrospective = stay_order::confirm_past_plans(tx, &what, start, Some(admit_on), stay.retrospective)?;
     let risk = stay.bleeding_risk.unwrap_or_else(|| BleedingRisk::for_procedure(&kind_code));
@@ -193,11 +193,11 @@ pub fn planned_days(procedure_day: NaiveDate, settings: &Settings) -> Result<(Na
     );
     if discharge_on < admit_on {
         return Err(StoreError::invalid(
-            "the site's pathway settings",
-            format!(
-                "{} and {} put the discharge before the admission; correct them with `periop settings`",
-                settings.cite(settings::ADMIT_OFFSET_DAYS),
-                settings.cite(settings::DISCHARGE_OFFSET_DAYS)
+            tr!("store-pathway-settings"),
+            tr!(
+                "store-discharge-before-admission",
+                admit = settings.cite(settings::ADMIT_OFFSET_DAYS),
+                discharge = settings.cite(settings::DISCHARGE_OFFSET_DAYS)
             ),
         ));
     }
@@ -302,10 +302,7 @@ pub fn admit_at(
     arrived: DateTime<Utc>,
 ) -> Result<StepTaken> {
     if arrived > tx.at() {
-        return Err(StoreError::invalid(
-            Table::Admissions.row(admission_id),
-            "the arrival time is in the future; give the time the patient arrived",
-        ));
+        return Err(StoreError::invalid(Table::Admissions.row(admission_id), tr!("store-arrival-in-future")));
     }
     let note = format!("arrived {}", arrived.with_timezone(&tx.zone()).format("%d/%m/%Y %H:%M"));
     apply_step_at(tx, admission_id, expected_version, Step::Admit, Some(&note), Some(arrived))
@@ -341,7 +338,7 @@ fn apply_step_at(
     let to = pathway::next_state(from, step).map_err(|e| StoreError::invalid(&what, e.to_string()))?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if step.needs_reason() && reason.is_none() {
-        return Err(StoreError::invalid(&what, format!("to {} it, give a reason", step.verb())));
+        return Err(StoreError::invalid(&what, tr!("store-step-needs-reason", verb = step.verb())));
     }
     if let Some(bed) = now.bed_id {
         if to.is_on_ward() && !from.is_on_ward() {
@@ -398,12 +395,15 @@ pub enum StayAfterEnd {
 
 impl StayAfterEnd {
     pub fn words(&self) -> String {
-        match self {
-            StayAfterEnd::ProcedureDone => format!("the stay is now {}", AdmissionState::ProcedureDone.words()),
-            StayAfterEnd::Waits(why) => format!("the stay's procedure done waits: {why}"),
-            StayAfterEnd::Undone => format!("the stay is back to {}", AdmissionState::Admitted.words()),
-            StayAfterEnd::Stays(why) => format!("the stay stays {}: {why}", AdmissionState::ProcedureDone.words()),
-        }
+        let said = match self {
+            StayAfterEnd::ProcedureDone => tr!("store-stay-now", state = AdmissionState::ProcedureDone.words()),
+            StayAfterEnd::Waits(why) => tr!("store-stay-done-waits", why = why.as_str()),
+            StayAfterEnd::Undone => tr!("store-stay-back-to", state = AdmissionState::Admitted.words()),
+            StayAfterEnd::Stays(why) => {
+                tr!("store-stay-stays", state = AdmissionState::ProcedureDone.words(), why = why.as_str())
+            }
+        };
+        said.into_owned()
     }
 }
 
@@ -421,9 +421,7 @@ pub(super) fn procedure_ended(tx: &mut WriteTx<'_>, case_id: i64) -> Result<Opti
     // Found in use (#9): a stay never admitted kept its case under way
     // without a word. The ward admits first; the step follows.
     if now.state == AdmissionState::Planned {
-        return Ok(Some(StayAfterEnd::Waits(
-            "the stay is still planned: admit the patient (a on the admission page), then p marks it".into(),
-        )));
+        return Ok(Some(StayAfterEnd::Waits(tr!("store-stay-still-planned").into_owned())));
     }
     if now.state != AdmissionState::Admitted {
         return Ok(None);
@@ -439,7 +437,7 @@ pub(super) fn procedure_ended(tx: &mut WriteTx<'_>, case_id: i64) -> Result<Opti
     }
     let change = super::permission::change_of(Table::Admissions, false, &["state"]);
     if super::permission::permit(tx.role()?, change).is_err() {
-        return Ok(Some(StayAfterEnd::Waits("the ward marks it (p on the admission)".into())));
+        return Ok(Some(StayAfterEnd::Waits(tr!("store-ward-marks-it").into_owned())));
     }
     if let Err(e) = super::stock_moves::close_gate(tx, case_id) {
         return Ok(Some(StayAfterEnd::Waits(e.to_string())));
@@ -462,11 +460,11 @@ pub(super) fn procedure_end_voided(tx: &mut WriteTx<'_>, case_id: i64, reason: &
     }
     let change = super::permission::change_of(Table::Admissions, false, &["state"]);
     if super::permission::permit(tx.role()?, change).is_err() {
-        return Ok(Some(StayAfterEnd::Stays("the ward undoes it (u on the admission)".into())));
+        return Ok(Some(StayAfterEnd::Stays(tr!("store-ward-undoes-it").into_owned())));
     }
     let history = recorded_steps(tx.conn(), admission_id)?;
     if pathway::undo_target(&history, now.state).is_err() {
-        return Ok(Some(StayAfterEnd::Stays("it cannot be undone from here; see the admission's history".into())));
+        return Ok(Some(StayAfterEnd::Stays(tr!("store-cannot-undo-here").into_owned())));
     }
     undo_last_step(tx, admission_id, now.version, &format!("procedure end voided: {reason}"))?;
     Ok(Some(StayAfterEnd::Undone))
@@ -530,7 +528,7 @@ pub fn undo_last_step(
     let what = Table::Admissions.row(admission_id);
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(StoreError::invalid(&what, "to undo a step, give a reason"));
+        return Err(StoreError::invalid(&what, tr!("store-undo-needs-reason")));
     }
     let now = current(tx, admission_id)?;
     if now.version != expected_version {

@@ -253,9 +253,9 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
         store.register(now)?;
         let role = crate::domain::roles::Role::from_code(&actor.role).unwrap_or(crate::domain::roles::Role::Unassigned);
         return Err(StoreError::NotAllowed {
-            change: "restoring a backup",
+            change: super::permission::static_text(tr!("store-change-restore")),
             role: if actor.active { role.code() } else { super::permission::RETIRED },
-            needs: "the role admin".into(),
+            needs: tr!("store-needs-role", role = crate::domain::roles::Role::Admin.code()).into_owned(),
         });
     }
     store.close()?;

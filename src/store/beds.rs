@@ -41,7 +41,7 @@ pub fn get(conn: &Connection, bed_id: i64) -> Result<Bed> {
         })
     })
     .optional()?
-    .ok_or_else(|| StoreError::invalid(format!("bed #{bed_id}"), "no such bed; pick one from the bed list"))
+    .ok_or_else(|| StoreError::invalid(tr!("store-bed-numbered", id = bed_id), tr!("store-no-such-bed")))
 }
 
 /// An admission that holds a bed, with its plan.
@@ -130,13 +130,14 @@ pub fn overlaps(conn: &Connection, today: NaiveDate, zone: Tz) -> Result<Vec<Str
     Ok(beds::bed_overlaps(&stays)
         .into_iter()
         .map(|(a, b, night)| {
-            format!(
-                "bed {}: admissions #{} and #{} both hold the night of {} (R-PATH-4)",
-                labels.get(&a.bed_id).map_or("?", String::as_str),
-                a.admission_id,
-                b.admission_id,
-                night.format("%d/%m/%Y")
+            tr!(
+                "store-check-bed-overlap",
+                bed = labels.get(&a.bed_id).map_or("?", String::as_str),
+                first = a.admission_id,
+                second = b.admission_id,
+                night = night.format("%d/%m/%Y").to_string()
             )
+            .into_owned()
         })
         .collect())
 }
@@ -189,20 +190,13 @@ pub(super) fn check_bookable(
     // Found in use (#8): a form opened before the retire gave a stay the bed.
     super::in_use::bed(&bed.label, bed.active)?;
     if bed.state == BedState::Closed {
-        return Err(StoreError::invalid(
-            format!("bed {}", bed.label),
-            "the bed is closed; reopen it or choose another bed (R-PATH-4)",
-        ));
+        return Err(StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), tr!("store-bed-closed")));
     }
     if let Some(other) = conflict(conn, bed.id, nights, admission_id, today)? {
         let (first, end) = other.nights(today).unwrap_or((other.planned_admit_on, other.planned_discharge_on));
         return Err(StoreError::invalid(
-            format!("bed {}", bed.label),
-            format!(
-                "already held by another stay for the nights {} to {}; choose another bed (R-PATH-4)",
-                first.format("%d/%m"),
-                end.format("%d/%m")
-            ),
+            tr!("store-bed", bed = bed.label.as_str()),
+            tr!("store-bed-held", first = first.format("%d/%m").to_string(), end = end.format("%d/%m").to_string()),
         ));
     }
     Ok(())
@@ -228,12 +222,10 @@ pub(super) fn set_physical(tx: &mut WriteTx<'_>, bed: &Bed, to: BedState) -> Res
 pub(super) fn arrive(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Result<()> {
     let bed = get(tx.conn(), bed_id)?;
     if occupant(tx.conn(), bed_id, admission_id)?.is_some() {
-        return Err(StoreError::invalid(
-            format!("bed {}", bed.label),
-            "another patient is still in it; discharge that patient or choose another bed for this one (R-PATH-4)",
-        ));
+        return Err(StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), tr!("store-bed-still-occupied")));
     }
-    let to = beds::arrive(bed.state).map_err(|e| StoreError::invalid(format!("bed {}", bed.label), e.to_string()))?;
+    let to = beds::arrive(bed.state)
+        .map_err(|e| StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), e.to_string()))?;
     set_physical(tx, &bed, to)
 }
 
@@ -241,13 +233,10 @@ pub(super) fn arrive(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Re
 pub(super) fn departure_undone(tx: &mut WriteTx<'_>, bed_id: i64, admission_id: i64) -> Result<()> {
     let bed = get(tx.conn(), bed_id)?;
     if occupant(tx.conn(), bed_id, admission_id)?.is_some() {
-        return Err(StoreError::invalid(
-            format!("bed {}", bed.label),
-            "another patient is in it now; choose another bed for this one first (R-PATH-4)",
-        ));
+        return Err(StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), tr!("store-bed-occupied-now")));
     }
     let to = beds::departure_undone(bed.state)
-        .map_err(|e| StoreError::invalid(format!("bed {}", bed.label), e.to_string()))?;
+        .map_err(|e| StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), e.to_string()))?;
     set_physical(tx, &bed, to)
 }
 
@@ -285,7 +274,7 @@ pub fn set_state(tx: &mut WriteTx<'_>, bed_id: i64, expected_version: i64, actio
         None
     };
     let to = beds::apply(bed.state, action, reserved_for)
-        .map_err(|e| StoreError::invalid(format!("bed {}", bed.label), e.to_string()))?;
+        .map_err(|e| StoreError::invalid(tr!("store-bed", bed = bed.label.as_str()), e.to_string()))?;
     tx.update(Table::Beds, bed_id, expected_version, &[("state", &to.code())])
 }
 
@@ -333,7 +322,7 @@ pub fn assign(tx: &mut WriteTx<'_>, admission_id: i64, expected_version: i64, be
     let what = Table::Admissions.row(admission_id);
     let today = today(tx);
     let Some(nights) = plan.nights(today) else {
-        return Err(StoreError::invalid(what, format!("it is {}, so it holds no bed", plan.state.code())));
+        return Err(StoreError::invalid(what, tr!("store-stay-holds-no-bed", state = plan.state.code())));
     };
     if old_bed == Some(bed_id) {
         return Ok(version);
@@ -357,10 +346,7 @@ pub fn unassign(tx: &mut WriteTx<'_>, admission_id: i64, expected_version: i64) 
         return Err(tx.conflict(Table::Admissions, admission_id));
     }
     if plan.state.is_on_ward() {
-        return Err(StoreError::invalid(
-            Table::Admissions.row(admission_id),
-            "the patient is in the bed; assign another bed to move them",
-        ));
+        return Err(StoreError::invalid(Table::Admissions.row(admission_id), tr!("store-patient-in-bed")));
     }
     tx.update(Table::Admissions, admission_id, expected_version, &[("bed_id", &None::<i64>)])
 }

@@ -153,7 +153,8 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, settings: &Settings) -> R
         if c.kind.policy() == Policy::Shown || overridden(conn, &c)? {
             continue;
         }
-        out.push(format!("case #{}: {} (R-BLOCK-3)", c.case_id, describe(conn, &c, &cases, settings)?));
+        let conflict = describe(conn, &c, &cases, settings)?;
+        out.push(tr!("store-check-block-conflict", case = c.case_id, conflict = conflict).into_owned());
     }
     Ok(out)
 }
@@ -165,13 +166,19 @@ fn overridden(conn: &Connection, c: &Conflict) -> Result<bool> {
     Ok(stmt.exists(params![c.kind.code(), c.case_id, c.other_case_id.unwrap_or(c.case_id)])?)
 }
 
+/// The name of row `id`, else the `fallback` message (`store-room-numbered`,
+/// given `$id`): `room #3`, or `room` alone without an id.
 fn name_of(conn: &Connection, sql: &str, id: Option<i64>, fallback: &str) -> Result<String> {
-    let Some(id) = id else { return Ok(fallback.to_string()) };
+    let language = crate::i18n::language();
+    let Some(id) = id else { return Ok(crate::i18n::attr(language, fallback, "alone").into_owned()) };
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query([id])?;
     Ok(match rows.next()? {
         Some(r) => r.get(0)?,
-        None => format!("{fallback} #{id}"),
+        None => {
+            let args = [("id", id.into())];
+            crate::i18n::fmt(language, fallback, &args)
+        }
     })
 }
 
@@ -192,19 +199,15 @@ pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], settings:
                     ward_time::clock_text(k.end(), zone)
                 )
             })
-            .unwrap_or_else(|| "another case".to_string())
+            .unwrap_or_else(|| tr!("store-another-case").into_owned())
     };
     let other = if c.other_case_id.is_some() { span(c.other_case_id) } else { String::new() };
     let staff = "SELECT display_name FROM staff WHERE id = ?1";
     let room = "SELECT name FROM rooms WHERE id = ?1";
     Ok(match c.kind {
         ConflictKind::RoomOverlap => {
-            format!(
-                "{}: the cases at {} and {} overlap, turnover included",
-                name_of(conn, room, c.shared_id, "room")?,
-                span(Some(c.case_id)),
-                other
-            )
+            let room = name_of(conn, room, c.shared_id, "store-room-numbered")?;
+            tr!("store-conflict-room-overlap", room = room, case = span(Some(c.case_id)), other = other).into_owned()
         }
         ConflictKind::OutsideRoomHours => {
             let hours: Option<(String, String)> = match c.shared_id {
@@ -215,32 +218,21 @@ pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], settings:
                 None => None,
             };
             let hours = hours.map(|(o, c)| format!(" ({o}–{c})")).unwrap_or_default();
-            format!(
-                "{}: the case at {} is outside the room's hours{hours}",
-                name_of(conn, room, c.shared_id, "room")?,
-                span(Some(c.case_id))
-            )
+            let room = name_of(conn, room, c.shared_id, "store-room-numbered")?;
+            tr!("store-conflict-outside-hours", room = room, case = span(Some(c.case_id))).into_owned() + &hours
         }
-        ConflictKind::OperatorOverlap => format!(
-            "operator {} is in the cases at {} and {} at once",
-            name_of(conn, staff, c.shared_id, "staff")?,
-            span(Some(c.case_id)),
-            other
-        ),
-        ConflictKind::AnaesthetistOverlap => format!(
-            "anaesthetist {} is in the cases at {} and {} at once",
-            name_of(conn, staff, c.shared_id, "staff")?,
-            span(Some(c.case_id)),
-            other
-        ),
-        ConflictKind::NurseOverlap => format!(
-            "block nurse {} is in the cases at {} and {} at once",
-            name_of(conn, staff, c.shared_id, "staff")?,
-            span(Some(c.case_id)),
-            other
-        ),
+        ConflictKind::OperatorOverlap | ConflictKind::AnaesthetistOverlap | ConflictKind::NurseOverlap => {
+            let who = match c.kind {
+                ConflictKind::OperatorOverlap => "operator",
+                ConflictKind::AnaesthetistOverlap => "anaesthetist",
+                _ => "nurse",
+            };
+            let name = name_of(conn, staff, c.shared_id, "store-staff-no")?;
+            tr!("store-conflict-staff-overlap", who = who, name = name, case = span(Some(c.case_id)), other = other)
+                .into_owned()
+        }
         ConflictKind::SamePatientTwice => {
-            format!("the patient of the case at {} is also booked at {}", span(Some(c.case_id)), other)
+            tr!("store-conflict-same-patient", case = span(Some(c.case_id)), other = other).into_owned()
         }
         ConflictKind::DeviceNotAvailable => {
             let case = cases.iter().find(|k| k.case_id == c.case_id);
@@ -255,14 +247,11 @@ pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], settings:
                     )?
                     .query_row([d.lot_id], |r| r.get(0))
                     .ok();
-                which.push(format!("{} ({why})", name.unwrap_or_else(|| "a lot".into())));
+                let name = name.unwrap_or_else(|| tr!("store-a-lot").into_owned());
+                which.push(format!("{name} ({why})"));
             }
-            format!(
-                "the case at {}: {}: {}; reserve another lot (Stock tab, v)",
-                span(Some(c.case_id)),
-                c.kind.words(),
-                which.join(", ")
-            )
+            let (case, words, lots) = (span(Some(c.case_id)), c.kind.words(), which.join(", "));
+            tr!("store-conflict-device", case = case, words = words, lots = lots).into_owned()
         }
         ConflictKind::FastingCannotBeMet => {
             // Issue 9: which intake, when, and what to do about it.
@@ -276,21 +265,22 @@ pub fn describe(conn: &Connection, c: &Conflict, cases: &[BookedCase], settings:
             let causes: Vec<String> = found
                 .iter()
                 .map(|n| {
-                    format!(
-                        "{} recorded at {} (fasted from {})",
-                        n.intake.kind.label(),
-                        when(n.intake.at),
-                        when(n.fasted_from)
+                    tr!(
+                        "store-conflict-intake",
+                        intake = n.intake.kind.label(),
+                        at = when(n.intake.at),
+                        fasted = when(n.fasted_from)
                     )
+                    .into_owned()
                 })
                 .collect();
             let latest = found.iter().map(|n| n.fasted_from).max();
-            let next = latest.map_or_else(String::new, |t| {
-                format!("; start at {} or later, or postpone it (reason: patient not fasted)", when(t))
-            });
-            format!("the case at {}: {}: {}{next}", span(Some(c.case_id)), c.kind.words(), causes.join(", "))
+            let next =
+                latest.map_or_else(String::new, |t| tr!("store-conflict-fasting-next", at = when(t)).into_owned());
+            let (case, words, causes) = (span(Some(c.case_id)), c.kind.words(), causes.join(", "));
+            tr!("store-conflict-fasting", case = case, words = words, causes = causes).into_owned() + &next
         }
-        kind => format!("the case at {}: {}", span(Some(c.case_id)), kind.words()),
+        kind => tr!("store-conflict-other", case = span(Some(c.case_id)), words = kind.words()).into_owned(),
     })
 }
 
@@ -358,12 +348,13 @@ pub fn guard(
             let since = block_changes::freezes_at(day, settings);
             needs_override.push((
                 FREEZE_WINDOW,
-                format!(
-                    "the list of {} is frozen since {} {} (R-BLOCK-4)",
-                    day.format("%d/%m"),
-                    ward_time::local_day(since, zone).format("%d/%m"),
-                    ward_time::clock_text(since, zone)
-                ),
+                tr!(
+                    "store-list-frozen",
+                    day = day.format("%d/%m").to_string(),
+                    since = ward_time::local_day(since, zone).format("%d/%m").to_string(),
+                    time = ward_time::clock_text(since, zone)
+                )
+                .into_owned(),
             ));
         }
     }

@@ -41,16 +41,16 @@ pub fn call_off(
     let state = super::decode::known::<CaseState>(&state, Table::Cases, "state", case_id)?;
     if !matches!(state, CaseState::Planned | CaseState::Confirmed) {
         return Err(StoreError::invalid(
-            "the case",
-            format!("it is {}; only a planned or confirmed case can be {}", state.label(), kind.code()),
+            Table::Cases.row(case_id),
+            tr!("store-call-off-not-open", state = state.label(), kind = kind.code()),
         ));
     }
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     // R-BLOCK-5: "other" says nothing by itself; its note says what it was.
     if reason == CancelReason::Other && note.is_none() {
         return Err(StoreError::invalid(
-            "the case",
-            format!("to record it {} for \"other\", add a note saying what it was (R-BLOCK-5)", kind.code()),
+            Table::Cases.row(case_id),
+            tr!("store-call-off-other-needs-note", kind = kind.code()),
         ));
     }
     let words = match note {
@@ -71,8 +71,8 @@ pub fn call_off(
             ("actor_id", &actor),
         ],
     )?;
-    let stay = if taken.to == AdmissionState::Postponed { "; it waits in the postponed list" } else { "" };
-    Ok(format!("case {} ({words}){stay}", kind.code()))
+    let said = tr!("store-call-off-done", kind = kind.code(), words = words.as_str()).into_owned();
+    Ok(if taken.to == AdmissionState::Postponed { said + &tr!("store-call-off-waits") } else { said })
 }
 
 /// R-BLOCK-5: how many cases booked to start in `[from, to)` were

@@ -39,9 +39,11 @@ impl Recorded {
     /// `in room at 08:12; the case is now ◉ in progress`, in ward time; the
     /// date too when the event is not on the ward day of `now`.
     pub fn words(&self, zone: Tz, now: DateTime<Utc>) -> String {
-        let state = self.case_state.map(|s| format!("; the case is now {}", s.label())).unwrap_or_default();
-        let stay = self.stay.as_ref().map(|s| format!("; {}", s.words())).unwrap_or_default();
-        format!("{} at {}{state}{stay}", self.kind.words(), when_text(self.at, zone, now))
+        let state = self.case_state.map(|s| tr!("store-case-now", state = s.label()).into_owned()).unwrap_or_default();
+        let stay = self.stay.as_ref().map(|s| tr!("store-then", words = s.words()).into_owned()).unwrap_or_default();
+        tr!("store-event-at", event = self.kind.words(), at = when_text(self.at, zone, now)).into_owned()
+            + &state
+            + &stay
     }
 }
 
@@ -52,7 +54,7 @@ pub fn when_text(at: DateTime<Utc>, zone: Tz, now: DateTime<Utc>) -> String {
     if local_day(at, zone) == local_day(now, zone) {
         clock
     } else {
-        format!("{} {clock}", local_day(at, zone).format("%a %d/%m/%Y"))
+        format!("{} {clock}", crate::domain::day_label::day_text(local_day(at, zone)))
     }
 }
 
@@ -100,10 +102,7 @@ fn open_case(tx: &WriteTx<'_>, case_id: i64) -> Result<(CaseState, i64)> {
     let what = Table::Cases.row(case_id);
     let (state, version) = super::checks::case_state(tx.conn(), case_id)?;
     if matches!(state, CaseState::Cancelled | CaseState::Postponed) {
-        return Err(StoreError::invalid(
-            what,
-            format!("it is {}; its timeline is recorded once it is booked again", state.code()),
-        ));
+        return Err(StoreError::invalid(what, tr!("store-timeline-case-off", state = state.code())));
     }
     Ok((state, version))
 }
@@ -112,12 +111,14 @@ fn open_case(tx: &WriteTx<'_>, case_id: i64) -> Result<(CaseState, i64)> {
 fn refused(error: OrderError, zone: Tz) -> StoreError {
     let clock = |t| crate::domain::ward_time::clock_text(t, zone);
     let detail = match error {
-        OrderError::AlreadyRecorded { at, .. } => format!(" (recorded at {})", clock(at)),
-        OrderError::BeforePrevious { previous_at, .. } => format!(" (that was at {})", clock(previous_at)),
-        OrderError::AfterNext { next_at, .. } => format!(" (that was at {})", clock(next_at)),
+        OrderError::AlreadyRecorded { at, .. } => tr!("store-timeline-recorded-at", at = clock(at)).into_owned(),
+        OrderError::BeforePrevious { previous_at, .. } => {
+            tr!("store-timeline-that-was", at = clock(previous_at)).into_owned()
+        }
+        OrderError::AfterNext { next_at, .. } => tr!("store-timeline-that-was", at = clock(next_at)).into_owned(),
         OrderError::InFuture { .. } | OrderError::Complete | OrderError::OutsideDay { .. } => String::new(),
     };
-    StoreError::invalid("the timeline", format!("{error}{detail}"))
+    StoreError::invalid(tr!("store-the-timeline"), format!("{error}{detail}"))
 }
 
 /// R-BLOCK-6: the one check of an event's time, in the transaction: inside
@@ -142,7 +143,13 @@ fn check_time(
 /// birth (the one order check every write path calls).
 fn within_stay(tx: &WriteTx<'_>, case_id: i64, at: DateTime<Utc>) -> Result<()> {
     use super::stay_order::{Subject, recorded_about};
-    recorded_about(tx, "the timeline", crate::domain::stay_order::Event::Timeline, at, Subject::Case(case_id))
+    recorded_about(
+        tx,
+        &tr!("store-the-timeline"),
+        crate::domain::stay_order::Event::Timeline,
+        at,
+        Subject::Case(case_id),
+    )
 }
 
 /// R-BLOCK-6 with R-PATH-2: the case's state follows its timeline, in this
@@ -223,24 +230,24 @@ fn moved_on(
         .optional()
         .unwrap_or(None);
     let latest = block_timeline::where_now(events).map_or_else(
-        || "nothing is recorded on it now".to_string(),
+        || tr!("store-timeline-nothing-now").into_owned(),
         |e| {
-            format!(
-                "its latest event is now {} at {}",
-                e.kind.words(),
-                crate::domain::ward_time::clock_text(e.at, tx.zone())
-            )
+            let at = crate::domain::ward_time::clock_text(e.at, tx.zone());
+            tr!("store-timeline-latest", event = e.kind.words(), at = at).into_owned()
         },
     );
-    let next = next.map_or_else(|| "nothing (every event is recorded)".to_string(), |k| k.words().to_string());
-    let what = format!(
-        "the J0 timeline of case #{case_id} ({latest}; the next event is {next}, not {} as you saw it)",
-        expected.words()
-    );
+    let next = next.map_or_else(|| tr!("store-timeline-all-recorded").into_owned(), |k| k.words().to_string());
+    let what =
+        tr!("store-timeline-conflict", case = case_id, latest = latest, next = next, expected = expected.words())
+            .into_owned();
     match last_row.map(|id| tx.conflict(Table::CaseEvents, id)) {
         Some(StoreError::Conflict { by, at, .. }) => StoreError::Conflict { what, by, at },
         Some(other) => other,
-        None => StoreError::Conflict { what, by: "someone".into(), at: "an unknown time".into() },
+        None => StoreError::Conflict {
+            what,
+            by: tr!("store-conflict-someone").into_owned(),
+            at: tr!("store-conflict-unknown-time").into_owned(),
+        },
     }
 }
 
@@ -252,12 +259,8 @@ fn event_row(tx: &WriteTx<'_>, event_id: i64) -> Result<(i64, EventKind, i64, bo
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
         .optional()?;
-    let (case_id, kind, version, voided) = row.ok_or_else(|| {
-        StoreError::invalid(
-            Table::CaseEvents.row(event_id),
-            "there is no such event; `periop block --format json` lists each case's timeline with its event_id",
-        )
-    })?;
+    let (case_id, kind, version, voided) =
+        row.ok_or_else(|| StoreError::invalid(Table::CaseEvents.row(event_id), tr!("store-no-such-event")))?;
     let kind = known(&kind, Table::CaseEvents, "kind", event_id)?;
     Ok((case_id, kind, version, voided.is_some()))
 }
@@ -274,7 +277,7 @@ pub fn correct(
     let what = Table::CaseEvents.row(event_id);
     let (case_id, kind, version, voided) = event_row(tx, event_id)?;
     if voided {
-        return Err(StoreError::invalid(what, "it was already corrected or voided; read the timeline again"));
+        return Err(StoreError::invalid(what, tr!("store-event-gone-read-again")));
     }
     if expected_version.is_some_and(|v| v != version) {
         return Err(tx.conflict(Table::CaseEvents, event_id));
@@ -316,9 +319,9 @@ pub struct Voided {
 impl Voided {
     /// `; the case is now … ; the stay is back to admitted`, or nothing.
     pub fn words(&self) -> String {
-        let state = self.case_state.map(|s| format!("; the case is now {}", s.label())).unwrap_or_default();
-        let stay = self.stay.as_ref().map(|s| format!("; {}", s.words())).unwrap_or_default();
-        format!("{state}{stay}")
+        let state = self.case_state.map(|s| tr!("store-case-now", state = s.label()).into_owned()).unwrap_or_default();
+        let stay = self.stay.as_ref().map(|s| tr!("store-then", words = s.words()).into_owned()).unwrap_or_default();
+        state + &stay
     }
 }
 
@@ -330,11 +333,11 @@ pub fn void(tx: &mut WriteTx<'_>, event_id: i64, expected_version: Option<i64>, 
     let what = Table::CaseEvents.row(event_id);
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(StoreError::invalid(what, "to void it, give a reason (what was wrong with it)"));
+        return Err(StoreError::invalid(what, tr!("store-void-needs-reason")));
     }
     let (case_id, kind, version, voided) = event_row(tx, event_id)?;
     if voided {
-        return Err(StoreError::invalid(what, "it was already corrected or voided"));
+        return Err(StoreError::invalid(what, tr!("store-event-gone")));
     }
     if expected_version.is_some_and(|v| v != version) {
         return Err(tx.conflict(Table::CaseEvents, event_id));
@@ -388,17 +391,28 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
         let (from, to) = block_timeline::window(day, zone);
         let when = at.with_timezone(&zone).format("%d/%m/%Y %H:%M");
         if at < from || at >= to {
-            out.push(format!(
-                "case #{case_id}: event {event_id} ({}) at {when} is outside the case's day {} (R-BLOCK-6); \
-                 correct it (`periop block event --correct {event_id} --at …`) or void it",
-                kind.words(),
-                day.format("%d/%m/%Y")
-            ));
+            out.push(
+                tr!(
+                    "store-check-event-outside-day",
+                    case = case_id,
+                    event = event_id,
+                    kind = kind.words(),
+                    when = when.to_string(),
+                    day = day.format("%d/%m/%Y").to_string()
+                )
+                .into_owned(),
+            );
         } else if at > now {
-            out.push(format!(
-                "case #{case_id}: event {event_id} ({}) at {when} is in the future (R-BLOCK-6); correct or void it",
-                kind.words()
-            ));
+            out.push(
+                tr!(
+                    "store-check-event-in-future",
+                    case = case_id,
+                    event = event_id,
+                    kind = kind.words(),
+                    when = when.to_string()
+                )
+                .into_owned(),
+            );
         }
     }
     Ok(out)

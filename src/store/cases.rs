@@ -172,15 +172,15 @@ pub fn reschedule(
         let minutes = p.minutes.unwrap_or(current.4);
         if minutes == 0 || minutes > admissions::MAX_MINUTES {
             return Err(StoreError::invalid(
-                "duration",
-                format!("{minutes} minutes is not a duration; give 1 to {} minutes", admissions::MAX_MINUTES),
+                tr!("store-duration"),
+                tr!("store-duration-out-of-range", minutes = minutes, max = admissions::MAX_MINUTES),
             ));
         }
         let now = (current.0, current.1, current.2, current.4, current.5);
         if now != (p.room_id, p.operator_id, p.anaesthetist_id, minutes, p.nurse_id) {
             // Issue 8: a retired room or member of staff is given to no case.
             super::in_use::placement(tx.conn(), p.room_id, p.operator_id, p.anaesthetist_id)?;
-            super::in_use::staff(tx.conn(), p.nurse_id, "the block nurse")?;
+            super::in_use::staff(tx.conn(), p.nurse_id, &tr!("store-the-block-nurse"))?;
             version = tx.update(
                 Table::Cases,
                 case_id,
@@ -220,16 +220,10 @@ pub fn move_answering(
     // R-BLOCK-5: a postponed case (its stay postponed too) is rebooked by a move.
     let rebooking = c.state == CaseState::Postponed && c.stay_state == AdmissionState::Postponed;
     if !matches!(c.state, CaseState::Planned | CaseState::Confirmed) && !rebooking {
-        return Err(StoreError::invalid(
-            &what,
-            format!("it is {}; only a planned or confirmed case can be moved", c.state.code()),
-        ));
+        return Err(StoreError::invalid(&what, tr!("store-case-not-movable", state = c.state.code())));
     }
     if matches!(c.stay_state, AdmissionState::Discharged | AdmissionState::Cancelled) {
-        return Err(StoreError::invalid(
-            &what,
-            format!("its stay is {}; book a new stay instead", c.stay_state.words()),
-        ));
+        return Err(StoreError::invalid(&what, tr!("store-case-stay-over", state = c.stay_state.words())));
     }
     let zone = settings.zone();
     let (old_day, new_day) = (ward_time::local_day(c.start, zone), ward_time::local_day(new_start, zone));
@@ -268,12 +262,13 @@ pub fn move_answering(
     }
     let case_version = tx.update(Table::Cases, case_id, expected_version, &fields)?;
     let today = ward_time::local_day(tx.at(), zone);
-    let mut message = format!(
-        "{} to {} {}",
-        if rebooking { "postponed case booked again" } else { "procedure moved" },
-        ward_time::day_text(new_day, today),
-        ward_time::clock_text(new_start, zone)
-    );
+    let (moved_day, moved_time) = (ward_time::day_text(new_day, today), ward_time::clock_text(new_start, zone));
+    let mut message = if rebooking {
+        tr!("store-moved-booked-again", day = moved_day, time = moved_time)
+    } else {
+        tr!("store-moved", day = moved_day, time = moved_time)
+    }
+    .into_owned();
     // R-BLOCK-5, R-PATH-2: booked again, the stay is planned again, by a
     // recorded step in this transaction; its plans follow below (R-PATH-1).
     let mut stay_version = c.stay_version;
@@ -284,7 +279,7 @@ pub fn move_answering(
             ward_time::clock_text(new_start, zone)
         );
         stay_version = admissions::planned_again(tx, c.admission_id, stay_version, &reason)?;
-        message.push_str("; the stay is planned again (was postponed)");
+        message.push_str(&tr!("store-moved-planned-again"));
     }
     let (mut admit_on, mut discharge_on) = (c.admit_on, c.discharge_on);
     let mut plans_moved = false;
@@ -296,11 +291,11 @@ pub fn move_answering(
         {
             return Err(StoreError::invalid(
                 &what,
-                format!(
-                    "the discharge would move to {} but bed {label} is held by another stay on those nights \
-                     (from {}); assign another bed first (R-PATH-4)",
-                    ward_time::day_text(day, today),
-                    ward_time::day_text(holder.planned_admit_on, today)
+                tr!(
+                    "store-moved-bed-held",
+                    day = ward_time::day_text(day, today),
+                    bed = label.as_str(),
+                    from = ward_time::day_text(holder.planned_admit_on, today)
                 ),
             ));
         }
@@ -308,17 +303,11 @@ pub fn move_answering(
         tx.update(Table::Admissions, c.admission_id, stay_version, &[("planned_discharge_on", &day_text)])?;
         discharge_on = day;
         plans_moved = true;
-        message.push_str(&format!(
-            "; the patient is already admitted: the discharge plan follows the procedure to {} (R-PATH-6)",
-            ward_time::day_text(day, today)
-        ));
+        message.push_str(&tr!("store-moved-discharge-follows", day = ward_time::day_text(day, today)));
     } else if !not_yet_admitted {
-        message.push_str(&format!(
-            "; the patient is already admitted: the plans stay (discharge planned {})",
-            ward_time::day_text(c.discharge_on, today)
-        ));
+        message.push_str(&tr!("store-moved-plans-stay", day = ward_time::day_text(c.discharge_on, today)));
     } else if new_day == old_day {
-        message.push_str("; same day: admission and discharge plans unchanged");
+        message.push_str(&tr!("store-moved-same-day"));
     } else {
         (admit_on, discharge_on) = admissions::planned_days(new_day, settings)?;
         let today = ward_time::local_day(tx.at(), zone);
@@ -328,24 +317,25 @@ pub fn move_answering(
         {
             return Err(StoreError::invalid(
                 &what,
-                format!(
-                    "the patient already has a stay from {} to {}; move or cancel that stay first",
-                    ward_time::day_text(first, today),
-                    ward_time::day_text(end, today)
+                tr!(
+                    "store-moved-patient-has-a-stay",
+                    first = ward_time::day_text(first, today),
+                    end = ward_time::day_text(end, today)
                 ),
             ));
         }
-        message.push_str(&format!(
-            "; admission moved to {}, discharge to {}",
-            ward_time::day_text(admit_on, today),
-            ward_time::day_text(discharge_on, today)
+        message.push_str(&tr!(
+            "store-moved-plans",
+            admit = ward_time::day_text(admit_on, today),
+            discharge = ward_time::day_text(discharge_on, today)
         ));
         if let Some((bed_id, label)) = &c.bed
             && let Some(holder) = beds::conflict(tx.conn(), *bed_id, nights, c.admission_id, today)?
         {
-            message.push_str(&format!(
-                "; bed {label} is held by another stay on those nights (from {}) and was given up: assign another bed",
-                ward_time::day_text(holder.planned_admit_on, today)
+            message.push_str(&tr!(
+                "store-moved-bed-given-up",
+                bed = label.as_str(),
+                from = ward_time::day_text(holder.planned_admit_on, today)
             ));
             bed_released = Some(label.clone());
         }
@@ -362,17 +352,17 @@ pub fn move_answering(
     if new_day != old_day {
         let changed = last_doses_changed(tx.conn(), case_id, c.patient_id, old_day, new_day, today)?;
         if !changed.is_empty() {
-            message.push_str(&format!("; last doses now (R-MED-1): {}", changed.join(", ")));
+            message.push_str(&tr!("store-moved-last-doses", doses = changed.join(", ")));
         }
     }
     let fasting = journey::fasting_times(new_start, c.mode, journey::patient_kind(c.birth_date, new_day), settings);
     if let Some(f) = &fasting {
-        message.push_str(&format!("; fasting: {}", f.summary(zone)));
+        message.push_str(&tr!("store-moved-fasting", fasting = f.summary(zone)));
     }
     // R-BLOCK-3, R-BLOCK-4: the schedule as it now is, in this transaction.
     let shown = block::guard(tx, &what, case_id, &[old_day, new_day], answer, settings)?;
     if !shown.is_empty() {
-        message.push_str(&format!("; still to resolve: {}", shown.join("; ")));
+        message.push_str(&tr!("store-moved-to-resolve", conflicts = shown.join(&tr!("store-list-separator"))));
     }
     Ok(Moved {
         case_version,
@@ -406,12 +396,15 @@ fn last_doses_changed(
         if let (Some(was), Some(now)) = (was, now)
             && was != now
         {
-            out.push(format!(
-                "{} {} (was {})",
-                t.drug.label(),
-                ward_time::day_text(now, today),
-                ward_time::day_text(was, today)
-            ));
+            out.push(
+                tr!(
+                    "store-last-dose-moved",
+                    drug = t.drug.label(),
+                    now = ward_time::day_text(now, today),
+                    was = ward_time::day_text(was, today)
+                )
+                .into_owned(),
+            );
         }
     }
     Ok(out)
@@ -435,7 +428,7 @@ pub fn set_pre_visit(
     if let Some(at) = at {
         let about = super::stay_order::Subject::Case(case_id);
         let event = crate::domain::stay_order::Event::PreVisit;
-        super::intakes::not_in_future(tx, at, "the pre-anaesthesia visit", event, about)?;
+        super::intakes::not_in_future(tx, at, &tr!("store-the-pre-visit"), event, about)?;
     }
     let at = at.map(instant_text);
     tx.update(Table::Cases, case_id, expected_version, &[("pre_visit_at", &at)])

@@ -150,18 +150,14 @@ pub fn triggers_put_back(conn: &Connection, zone: chrono_tz::Tz) -> Result<Vec<S
             .as_deref()
             .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
             .map(|t| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string())
-            .unwrap_or_else(|| "an unreadable time".into());
+            .unwrap_or_else(|| tr!("store-unreadable-time").into_owned());
         let which: Vec<String> = after
             .as_deref()
             .and_then(|a| serde_json::from_str::<Value>(a).ok())
             .and_then(|v| v.get("append_only_triggers_put_back").cloned())
             .and_then(|v| serde_json::from_value(v).ok())
             .unwrap_or_default();
-        out.push(format!(
-            "audit #{id}: on {when} a save found the append-only triggers missing or altered and put them back \
-             ({}); the log could be edited unseen before that: compare with a backup from before",
-            which.join(", ")
-        ));
+        out.push(tr!("store-audit-triggers-put-back", id = id, when = when, triggers = which.join(", ")).into_owned());
     }
     Ok(out)
 }
@@ -195,11 +191,10 @@ pub(super) fn refuse_foreign_triggers(conn: &Connection) -> Result<()> {
         return Ok(());
     }
     Err(StoreError::invalid(
-        "the ward's database",
-        format!(
-            "holds a trigger periop did not make ({}), which could change what is saved; nothing was saved: \
-             an admin removes it (`periop check` lists it)",
-            foreign.iter().map(|n| super::error::shown_text(n)).collect::<Vec<_>>().join(", ")
+        tr!("store-the-wards-database"),
+        tr!(
+            "store-foreign-trigger",
+            triggers = foreign.iter().map(|n| super::error::shown_text(n)).collect::<Vec<_>>().join(", ")
         ),
     ))
 }
@@ -290,8 +285,8 @@ pub fn verify(conn: &Connection) -> Result<ChainReport> {
         report.rows += 1;
         if id != last_id + 1 {
             report.problems.push(match id - last_id {
-                2 => format!("audit #{}: missing (deleted)", last_id + 1),
-                _ => format!("audit #{} to #{}: missing (deleted)", last_id + 1, id - 1),
+                2 => tr!("store-audit-missing", id = last_id + 1).into_owned(),
+                _ => tr!("store-audit-missing-range", first = last_id + 1, last = id - 1).into_owned(),
             });
         }
         let field = |i: usize| text(r.get_ref(i).unwrap_or(ValueRef::Null));
@@ -311,10 +306,8 @@ pub fn verify(conn: &Connection) -> Result<ChainReport> {
         let expected = hash(&previous, &link);
         report.head_flagged = stored.as_deref() != Some(expected.as_str());
         match &stored {
-            None => report.problems.push(format!("audit #{id}: no hash (written outside periop)")),
-            Some(h) if *h != expected => {
-                report.problems.push(format!("audit #{id}: edited or forged (its hash does not follow the chain)"))
-            }
+            None => report.problems.push(tr!("store-audit-no-hash", id = id).into_owned()),
+            Some(h) if *h != expected => report.problems.push(tr!("store-audit-forged", id = id).into_owned()),
             Some(_) => {}
         }
         // Go on from what is stored, so one edit is reported once.
@@ -327,8 +320,8 @@ pub fn verify(conn: &Connection) -> Result<ChainReport> {
         .unwrap_or(0);
     if seq > last_id {
         report.problems.push(match seq - last_id {
-            1 => format!("audit #{seq}: missing from the end (deleted)"),
-            _ => format!("audit #{} to #{seq}: missing from the end (deleted)", last_id + 1),
+            1 => tr!("store-audit-missing-end", id = seq).into_owned(),
+            _ => tr!("store-audit-missing-end-range", first = last_id + 1, last = seq).into_owned(),
         });
     }
     Ok(report)
@@ -360,21 +353,18 @@ pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
                     let mut then: Value = serde_json::from_str(after).unwrap_or(Value::Null);
                     with_added_columns(table, &mut then);
                     if now != then {
-                        found.push(format!(
-                            "{}: differs from its last audit row ({})",
-                            table.numbered(*id),
-                            changed(&now, &then)
-                        ));
+                        let (record, columns) = (table.numbered(*id), changed(&now, &then));
+                        found.push(tr!("store-audit-differs", record = record, columns = columns).into_owned());
                     }
                     a += 1;
                     d += 1;
                 }
                 (Some((row_id, _)), id) if id.is_none_or(|id| row_id < id) => {
-                    found.push(format!("{}: deleted (it has audit rows, but no row)", table.numbered(*row_id)));
+                    found.push(tr!("store-audit-row-deleted", record = table.numbered(*row_id)).into_owned());
                     a += 1;
                 }
                 (_, Some(id)) => {
-                    found.push(format!("{}: no audit row (written outside periop)", table.numbered(*id)));
+                    found.push(tr!("store-audit-no-row", record = table.numbered(*id)).into_owned());
                     d += 1;
                 }
                 (_, None) => a += 1,
@@ -410,11 +400,10 @@ fn edits_between_saves(conn: &Connection, table: Table) -> Result<Vec<String>> {
             };
             let (then, now) = (image(prev_after), image(before));
             if then != now {
-                found.push(format!(
-                    "{}: changed behind periop's back between audit #{prev_id} and #{id} ({})",
-                    table.numbered(row_id),
-                    changed(&now, &then)
-                ));
+                let (record, columns) = (table.numbered(row_id), changed(&now, &then));
+                let said =
+                    tr!("store-audit-edited-between", record = record, first = *prev_id, last = id, columns = columns);
+                found.push(said.into_owned());
             }
         }
         previous = Some((row_id, id, after));
@@ -436,13 +425,13 @@ fn with_added_columns(table: Table, image: &mut Value) {
 /// The columns whose values differ between two row images, by name.
 fn changed(now: &Value, then: &Value) -> String {
     let (Some(now), Some(then)) = (now.as_object(), then.as_object()) else {
-        return "unreadable audit image".to_string();
+        return tr!("store-unreadable-audit-image").into_owned();
     };
     let mut names: Vec<&str> =
         now.keys().chain(then.keys()).filter(|k| now.get(*k) != then.get(*k)).map(String::as_str).collect();
     names.sort_unstable();
     names.dedup();
-    format!("columns {}", names.join(", "))
+    tr!("store-columns", columns = names.join(", ")).into_owned()
 }
 
 #[cfg(test)]

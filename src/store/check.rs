@@ -206,63 +206,36 @@ impl Report {
     pub fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
         if !self.undecodable.is_empty() {
-            out.push(format!(
-                "{} row(s) hold a value this program cannot read (e.g. {}): run `periop check` on the live database",
-                self.undecodable.len(),
-                self.undecodable[0]
-            ));
+            let example = self.undecodable[0].to_string();
+            out.push(tr!("store-warn-undecodable", count = self.undecodable.len(), example = example).into_owned());
         }
         if !self.chain.problems.is_empty() || !self.differences.is_empty() {
-            out.push(format!(
-                "the audit trail shows changes made behind periop's back ({} chain break(s), {} row(s) differing): \
-                 run `periop check` on the live database and find out who changed what",
-                self.chain.problems.len(),
-                self.differences.len()
-            ));
+            let (breaks, rows) = (self.chain.problems.len(), self.differences.len());
+            out.push(tr!("store-warn-audit", breaks = breaks, rows = rows).into_owned());
         }
         if self.schema_version < self.known_version {
-            out.push(format!(
-                "schema {} is older than this program's {}: the next periop to open it read-write upgrades it (e.g. `periop board`)",
-                self.schema_version, self.known_version
-            ));
+            let (schema, known) = (self.schema_version, self.known_version);
+            out.push(tr!("store-warn-old-schema", schema = schema, known = known).into_owned());
         }
         if !self.findings.is_empty() {
-            out.push(format!(
-                "{} stored record(s) break a clinical rule (e.g. {}): run `periop check` on the live database and correct each one",
-                self.findings.len(),
-                self.findings[0]
-            ));
+            let example = self.findings[0].as_str();
+            out.push(tr!("store-warn-findings", count = self.findings.len(), example = example).into_owned());
         }
         if !self.search_indexes.is_empty() {
-            out.push(format!(
-                "the search indexes differ from the records in {} way(s) (e.g. {}), so filters may miss records",
-                self.search_indexes.len(),
-                self.search_indexes[0]
-            ));
+            let example = self.search_indexes[0].as_str();
+            out.push(tr!("store-warn-search", count = self.search_indexes.len(), example = example).into_owned());
         }
         if !self.settings_refused.is_empty() {
-            out.push(format!(
-                "{} stored setting(s) refused, their defaults are used: correct them with `periop settings`",
-                self.settings_refused.len()
-            ));
+            out.push(tr!("store-warn-settings", count = self.settings_refused.len()).into_owned());
         }
         if !self.triggers_damaged.is_empty() {
-            out.push(format!(
-                "append-only triggers missing or altered ({}): the next save recreates them",
-                self.triggers_damaged.join(", ")
-            ));
+            out.push(tr!("store-warn-triggers", triggers = self.triggers_damaged.join(", ")).into_owned());
         }
         if !self.foreign_objects.is_empty() {
-            out.push(format!(
-                "not periop's, added by another program ({}): remove them, they can change rows behind its back",
-                self.foreign_objects.join(", ")
-            ));
+            out.push(tr!("store-warn-foreign", objects = self.foreign_objects.join(", ")).into_owned());
         }
         if !self.side_files.is_empty() {
-            out.push(format!(
-                "{} side file(s) not shared with the database's group: run `periop check` and fix their group and mode",
-                self.side_files.len()
-            ));
+            out.push(tr!("store-warn-side-files", count = self.side_files.len()).into_owned());
         }
         out
     }

@@ -59,7 +59,9 @@ pub fn set(
             )
             .map(|_| 1),
         (Some(id), None) => Err(tx.conflict(Table::CaseChecks, id)),
-        (None, Some(_)) => Err(StoreError::NotFound(format!("the {} item of case #{case_id}", item.label()))),
+        (None, Some(_)) => {
+            Err(StoreError::NotFound(tr!("store-check-item-of", item = item.label(), case = case_id).into_owned()))
+        }
     }
 }
 
@@ -80,24 +82,15 @@ pub fn confirm_case(
     }
     match state {
         CaseState::Planned => {}
-        CaseState::Confirmed => return Err(StoreError::invalid(&what, "already confirmed")),
+        CaseState::Confirmed => return Err(StoreError::invalid(&what, tr!("store-already-confirmed"))),
         other => {
-            return Err(StoreError::invalid(
-                &what,
-                format!("it is {}; only a planned case can be confirmed", other.code()),
-            ));
+            return Err(StoreError::invalid(&what, tr!("store-case-not-confirmable", state = other.code())));
         }
     }
     let facts = journey::case_facts(tx.conn(), case_id)?;
     if let Err(missing) = readiness::can_confirm(&facts, now, settings) {
         let names: Vec<&str> = missing.iter().map(|i| &*i.label).collect();
-        return Err(StoreError::invalid(
-            &what,
-            format!(
-                "cannot be confirmed without: {} (R-READY-1); record them first, or mark the case an emergency",
-                names.join(", ")
-            ),
-        ));
+        return Err(StoreError::invalid(&what, tr!("store-confirm-missing", missing = names.join(", "))));
     }
     tx.update(Table::Cases, case_id, expected_version, &[("state", &CaseState::Confirmed.code())])
 }

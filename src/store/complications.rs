@@ -116,12 +116,13 @@ impl Store {
 /// a note too long. Returns its id.
 pub fn record(tx: &mut WriteTx<'_>, new: &NewComplication) -> Result<i64> {
     let today = ward_time::local_day(tx.at(), tx.zone());
-    complications::check_new(new, today)
-        .map_err(|why| StoreError::invalid("the complication", format!("{why} (R-COMP-1)")))?;
+    complications::check_new(new, today).map_err(|why| {
+        StoreError::invalid(tr!("store-the-complication"), tr!("store-rule-comp-1", why = why.to_string()))
+    })?;
     super::patients::ensure_exists(tx, new.patient_id)?;
     super::stay_order::on_or_after_birth(
         tx,
-        "the complication",
+        &tr!("store-the-complication"),
         crate::domain::stay_order::Event::Complication,
         new.onset_on,
         new.patient_id,
@@ -158,11 +159,8 @@ pub(super) fn check_case(conn: &Connection, patient_id: i64, case_id: i64) -> Re
         .optional()?;
     match owner {
         Some(p) if p == patient_id => Ok(()),
-        Some(_) => Err(StoreError::invalid(
-            Table::Cases.row(case_id),
-            "it is another patient's case; check the case number (`periop admissions --all-days` lists them)",
-        )),
-        None => Err(StoreError::invalid(Table::Cases.row(case_id), "there is no case with that number")),
+        Some(_) => Err(StoreError::invalid(Table::Cases.row(case_id), tr!("store-case-of-another-patient"))),
+        None => Err(StoreError::invalid(Table::Cases.row(case_id), tr!("store-no-such-case"))),
     }
 }
 
@@ -175,12 +173,7 @@ fn state(tx: &WriteTx<'_>, id: i64) -> Result<(i64, bool, bool)> {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?
-        .ok_or_else(|| {
-            StoreError::invalid(
-                Table::Complications.row(id),
-                "there is no complication with that number; `periop complications --patient HOSPITAL_NUMBER` lists them",
-            )
-        })
+        .ok_or_else(|| StoreError::invalid(Table::Complications.row(id), tr!("store-no-such-complication")))
 }
 
 /// R-COMP-1: closes complication `id` (seen at `expected_version`; `None`:
@@ -191,10 +184,10 @@ pub fn close(tx: &mut WriteTx<'_>, id: i64, expected_version: Option<i64>, outco
     complications::check_outcome(outcome).map_err(|why| StoreError::invalid(&what, why))?;
     let (version, closed, voided) = state(tx, id)?;
     if voided {
-        return Err(StoreError::invalid(what, "it was voided; there is nothing to close"));
+        return Err(StoreError::invalid(what, tr!("store-complication-voided")));
     }
     if closed {
-        return Err(StoreError::invalid(what, "it is already closed; read the list again"));
+        return Err(StoreError::invalid(what, tr!("store-complication-closed")));
     }
     if expected_version.is_some_and(|v| v != version) {
         return Err(tx.conflict(Table::Complications, id));

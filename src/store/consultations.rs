@@ -38,20 +38,20 @@ pub struct NewConsultation {
 /// A refusal must say why (R-ANES-5). Returns the consultation's id.
 pub fn record(tx: &mut WriteTx<'_>, c: &NewConsultation) -> Result<i64> {
     case_state(tx.conn(), c.case_id)?;
-    let what = "the anaesthesia consultation".to_string();
+    let what = tr!("store-the-consultation").into_owned();
     not_in_future(tx, c.held_at, &what, Event::Consultation, super::stay_order::Subject::Case(c.case_id))?;
     if let Some(id) = c.anaesthetist_id {
         let known = tx.conn().query_row("SELECT 1 FROM staff WHERE id = ?1", [id], |_| Ok(())).optional()?;
         if known.is_none() {
             return Err(StoreError::invalid(
-                format!("anaesthetist (staff #{id})"),
-                "no such member of staff; pick one from the list",
+                tr!("store-staff-numbered", what = tr!("store-anaesthetist"), id = id),
+                tr!("store-no-such-staff-member"),
             ));
         }
     }
     let notes = c.notes.as_deref().map(str::trim).filter(|n| !n.is_empty());
     if c.outcome == CpaOutcome::Refused && notes.is_none() {
-        return Err(StoreError::invalid(what, "a refusal needs notes saying why (R-ANES-5)"));
+        return Err(StoreError::invalid(what, tr!("store-refusal-needs-notes")));
     }
     let asa = c.asa.map(|a| a.to_string());
     tx.insert(

@@ -112,11 +112,12 @@ impl std::fmt::Display for Undecodable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // A patient's own values (a birth date) stay out of reports (R-PRIV-1).
         let value = if self.table == Table::Patients {
-            "(a patient's value, not shown)".to_string()
+            tr!("store-patient-value").into_owned()
         } else {
             shown_value(&self.value)
         };
-        write!(f, "{}, column {}: {value}", self.table.numbered(self.id), self.column)
+        let record = self.table.numbered(self.id);
+        f.write_str(&tr!("store-undecodable-at", record = record, column = self.column.clone(), value = value))
     }
 }
 

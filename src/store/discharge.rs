@@ -57,8 +57,8 @@ pub fn save_check(
             && value > 2
         {
             return Err(StoreError::invalid(
-                "the discharge check".to_string(),
-                format!("each PADSS item is scored 0, 1 or 2; {item} was given {value} (R-DISCH-1)"),
+                tr!("store-the-discharge-check"),
+                tr!("store-padss-score", item = item.to_string(), value = value),
             ));
         }
     }
@@ -83,7 +83,7 @@ pub fn save_check(
             tx.insert(Table::DischargeChecks, &all).map(|_| 1)
         }
         (Some((id, _)), None) => Err(tx.conflict(Table::DischargeChecks, id)),
-        (None, Some(_)) => Err(StoreError::NotFound(format!("the discharge check of admission #{admission_id}"))),
+        (None, Some(_)) => Err(StoreError::NotFound(tr!("store-discharge-check-of", id = admission_id).into_owned())),
     }
 }
 
@@ -116,7 +116,7 @@ pub fn discharge(
         .remove(&admission_id)
         .ok_or_else(|| StoreError::NotFound(what.clone()))?;
     let clearance = discharge::clear_for_discharge(&facts, today, override_reason)
-        .map_err(|refused| StoreError::invalid(&what, format!("{refused} (R-DISCH-1)")))?;
+        .map_err(|refused| StoreError::invalid(&what, tr!("store-discharge-refused", refused = refused.to_string())))?;
     let step_reason = match (&clearance.reason, clearance.overridden.is_empty()) {
         (Some(reason), false) => {
             let labels: Vec<String> = clearance.overridden.iter().map(|i| i.label()).collect();
@@ -168,10 +168,7 @@ pub fn call_done(tx: &mut WriteTx<'_>, call_id: i64, expected_version: i64, note
     match done {
         None => return Err(StoreError::NotFound(Table::FollowUpCalls.row(call_id))),
         Some(Some(_)) => {
-            return Err(StoreError::invalid(
-                Table::FollowUpCalls.row(call_id),
-                "already recorded as done; refresh the list",
-            ));
+            return Err(StoreError::invalid(Table::FollowUpCalls.row(call_id), tr!("store-call-already-done")));
         }
         Some(None) => {}
     }

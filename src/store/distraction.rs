@@ -373,11 +373,16 @@ pub(super) fn invalid_case(case_id: i64, why: String) -> StoreError {
 
 pub fn add(tx: &mut WriteTx<'_>, new: &NewDistraction) -> Result<i64> {
     let p = &new.prescription;
-    p.validate().map_err(|why| StoreError::invalid("the distraction prescription", format!("{why} (R-DO-1)")))?;
+    p.validate().map_err(|why| {
+        StoreError::invalid(
+            tr!("store-the-distraction-prescription"),
+            tr!("store-rule", why = why.to_string(), rule = "R-DO-1"),
+        )
+    })?;
     super::patients::ensure_exists(tx, new.patient_id)?;
     super::stay_order::on_or_after_birth(
         tx,
-        "the distraction prescription",
+        &tr!("store-the-distraction-prescription"),
         crate::domain::stay_order::Event::Osteotomy,
         p.osteotomy_on,
         new.patient_id,
@@ -414,7 +419,7 @@ pub fn record_phase(tx: &mut WriteTx<'_>, case_id: i64, event: &PhaseEvent) -> R
     let case = loaded(tx, case_id)?;
     let plan = case.plan();
     let today = ward_time::local_day(tx.at(), tx.zone());
-    let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-7)"));
+    let refuse = |why: String| invalid_case(case_id, tr!("store-rule", why = why, rule = "R-DO-7").into_owned());
     let (phase, _) = alerts::phase_on(&case.record(), &plan, event.on);
     plan::check_event(phase, &case.events, event.kind, event.on, case.prescription.osteotomy_on, today)
         .map_err(refuse)?;
@@ -425,14 +430,14 @@ pub fn record_phase(tx: &mut WriteTx<'_>, case_id: i64, event: &PhaseEvent) -> R
         event.on,
         case.patient.birth_date,
     )
-    .map_err(|f| super::stay_order::refused("the distraction step", &[f], tx.zone()))?;
+    .map_err(|f| super::stay_order::refused(&tr!("store-the-distraction-step"), &[f], tx.zone()))?;
     let reason = event.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
     if event.kind == PhaseKind::Pause && reason.is_none() {
-        return Err(refuse("a pause needs a reason; say why distraction stops".into()));
+        return Err(refuse(tr!("store-pause-needs-reason").into_owned()));
     }
     if let Some(rate) = event.rate_mm_day {
         if event.kind != PhaseKind::Resume {
-            return Err(refuse("only a resume can set a new rate".into()));
+            return Err(refuse(tr!("store-only-resume-sets-rate").into_owned()));
         }
         case.prescription.check_rate(rate).map_err(refuse)?;
     }
@@ -452,7 +457,7 @@ pub fn record_phase(tx: &mut WriteTx<'_>, case_id: i64, event: &PhaseEvent) -> R
 
 pub fn record_round(tx: &mut WriteTx<'_>, case_id: i64, entry: &RoundEntry) -> Result<i64> {
     let case = loaded(tx, case_id)?;
-    let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
+    let refuse = |why: String| invalid_case(case_id, tr!("store-rule", why = why, rule = "R-DO-5").into_owned());
     entry.round.validate(case.prescription.pins).map_err(refuse)?;
     super::distraction_sessions::record_of(tx, &case, ward_time::local_day(tx.at(), tx.zone()), &entry.sessions)?;
     let at = instant_text(tx.at());

@@ -71,7 +71,11 @@ impl Store {
 
 /// `today` or `21/11/2026`, as a refusal names a session's day.
 fn day_words(tx: &WriteTx<'_>, day: NaiveDate) -> String {
-    if day == ward_time::local_day(tx.at(), tx.zone()) { "today".into() } else { day.format("%d/%m/%Y").to_string() }
+    if day == ward_time::local_day(tx.at(), tx.zone()) {
+        tr!("day-today").into_owned()
+    } else {
+        day.format("%d/%m/%Y").to_string()
+    }
 }
 
 /// R-DO-5: sessions of `day` without a round: an outpatient's turns
@@ -84,21 +88,19 @@ pub fn record(tx: &mut WriteTx<'_>, case_id: i64, day: NaiveDate, sessions: &[Se
     if day > today {
         return Err(invalid_case(
             case_id,
-            format!(
-                "the sessions of {} cannot be recorded before the day; record the turns once they are made (R-DO-5)",
-                day.format("%d/%m/%Y")
-            ),
+            tr!("store-sessions-to-come", day = day.format("%d/%m/%Y").to_string()).into_owned(),
         ));
     }
     let osteotomy_on = case.prescription.osteotomy_on;
     if day < osteotomy_on {
         return Err(invalid_case(
             case_id,
-            format!(
-                "{} is before the osteotomy ({}): no session to record; check the day (R-DO-5)",
-                day.format("%d/%m/%Y"),
-                osteotomy_on.format("%d/%m/%Y")
-            ),
+            tr!(
+                "store-sessions-before-osteotomy",
+                day = day.format("%d/%m/%Y").to_string(),
+                osteotomy = osteotomy_on.format("%d/%m/%Y").to_string()
+            )
+            .into_owned(),
         ));
     }
     crate::domain::stay_order::on_or_after_birth(
@@ -106,7 +108,7 @@ pub fn record(tx: &mut WriteTx<'_>, case_id: i64, day: NaiveDate, sessions: &[Se
         day,
         case.patient.birth_date,
     )
-    .map_err(|f| super::stay_order::refused("the sessions", &[f], tx.zone()))?;
+    .map_err(|f| super::stay_order::refused(&tr!("store-the-sessions"), &[f], tx.zone()))?;
     record_of(tx, &case, day, sessions)
 }
 
@@ -119,21 +121,18 @@ pub(super) fn record_of(
     sessions: &[SessionEntry],
 ) -> Result<()> {
     let (case_id, p) = (case.id, &case.prescription);
-    let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
+    let refuse = |why: String| invalid_case(case_id, tr!("store-rule", why = why, rule = "R-DO-5").into_owned());
     let at = instant_text(tx.at());
     let of_day = day_words(tx, day);
     for s in sessions {
         round::check_turns(s.session, p.sessions_per_day, s.turns).map_err(refuse)?;
         if let Some(done) = case.sessions.iter().find(|d| d.day == day && d.session == s.session) {
-            return Err(refuse(format!(
-                "session {} of {of_day} is already recorded (done at {}); record the next session, \
-                 or correct its turns (t on the Rounds tab)",
-                s.session,
-                ward_time::clock_text(done.done_at, tx.zone())
-            )));
+            let done_at = ward_time::clock_text(done.done_at, tx.zone());
+            let said = tr!("store-session-already-recorded", session = s.session, day = of_day.as_str(), at = done_at);
+            return Err(refuse(said.into_owned()));
         }
         if sessions.iter().filter(|o| o.session == s.session).count() > 1 {
-            return Err(refuse(format!("session {} is entered twice", s.session)));
+            return Err(refuse(tr!("store-session-twice", session = s.session).into_owned()));
         }
         tx.insert(
             Table::DistractionSessions,
@@ -162,7 +161,7 @@ pub fn correct(
     corrections: &[SessionCorrection],
 ) -> Result<Vec<Corrected>> {
     let case = loaded(tx, case_id)?;
-    let refuse = |why: String| invalid_case(case_id, format!("{why} (R-DO-5)"));
+    let refuse = |why: String| invalid_case(case_id, tr!("store-rule", why = why, rule = "R-DO-5").into_owned());
     let mut done = Vec::new();
     for c in corrections {
         round::check_turns(c.session, case.prescription.sessions_per_day, c.turns).map_err(refuse)?;
@@ -175,11 +174,8 @@ pub fn correct(
             )
             .optional()?;
         let Some((id, from)) = found else {
-            return Err(refuse(format!(
-                "session {} of {} is not recorded, so there is nothing to correct; record its turns",
-                c.session,
-                day_words(tx, day)
-            )));
+            let said = tr!("store-session-not-recorded", session = c.session, day = day_words(tx, day));
+            return Err(refuse(said.into_owned()));
         };
         if from == c.turns {
             continue;

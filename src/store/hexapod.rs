@@ -45,7 +45,7 @@ pub struct NewAdjustment {
 }
 
 fn void_plan_row(id: i64, why: String) -> StoreError {
-    StoreError::invalid(Table::HexapodPrescriptions.row(id), format!("{why} (R-DO-8)"))
+    StoreError::invalid(Table::HexapodPrescriptions.row(id), tr!("store-rule-do-8", why = why))
 }
 
 /// Every revision of the cases in `case_ids`, oldest first per case, each
@@ -222,12 +222,11 @@ pub fn record(tx: &mut WriteTx<'_>, case_id: i64, plan: &HexapodPlan, source: &s
     let Some((device, osteotomy)) = found else {
         return Err(StoreError::NotFound(Table::DistractionCases.row(case_id)));
     };
-    let refuse = |why: String| StoreError::invalid(Table::DistractionCases.row(case_id), format!("{why} (R-DO-8)"));
+    let refuse =
+        |why: String| StoreError::invalid(Table::DistractionCases.row(case_id), tr!("store-rule-do-8", why = why));
     if device != Device::Hexapod.code() {
         let label = Device::from_code(&device).map_or_else(|| device.clone(), |d| d.label().to_string());
-        return Err(refuse(format!(
-            "its device is a {label}, not a hexapod; a strut table is for hexapod frames (record the case with --device hexapod)"
-        )));
+        return Err(refuse(tr!("store-not-a-hexapod", device = label).into_owned()));
     }
     plan.check().map_err(refuse)?;
     let (settings, _) = super::settings::load(tx.conn())?;
@@ -235,15 +234,12 @@ pub fn record(tx: &mut WriteTx<'_>, case_id: i64, plan: &HexapodPlan, source: &s
     if let (Some(first), Some(osteotomy)) = (plan.first_day(), rows::parse_day(&osteotomy))
         && first < osteotomy
     {
-        return Err(refuse(format!(
-            "the table starts on {}, before the osteotomy on {}; check the printout's days",
-            first.format("%d/%m/%Y"),
-            osteotomy.format("%d/%m/%Y")
-        )));
+        let (first, osteotomy) = (first.format("%d/%m/%Y").to_string(), osteotomy.format("%d/%m/%Y").to_string());
+        return Err(refuse(tr!("store-table-before-osteotomy", first = first, osteotomy = osteotomy).into_owned()));
     }
     for text in [source, note] {
         if text.chars().any(char::is_control) {
-            return Err(refuse("the note or file name holds control characters; type it again".into()));
+            return Err(refuse(tr!("store-note-control-characters").into_owned()));
         }
     }
     let revision: u32 = tx.conn().query_row(
@@ -309,13 +305,13 @@ pub fn log(tx: &mut WriteTx<'_>, prescription_id: i64, entries: &[NewAdjustment]
     if let Some(current) = list.last().filter(|c| c.sheet.prescription_id != prescription_id) {
         return Err(void_plan_row(
             prescription_id,
-            format!(
-                "revision {} is void: revision {} replaced it at {}; log against revision {} (the sheet shown now)",
-                this.sheet.revision,
-                current.sheet.revision,
-                crate::domain::ward_time::clock_text(current.recorded_at, tx.zone()),
-                current.sheet.revision
-            ),
+            tr!(
+                "store-revision-replaced",
+                this = this.sheet.revision,
+                current = current.sheet.revision,
+                at = crate::domain::ward_time::clock_text(current.recorded_at, tx.zone())
+            )
+            .into_owned(),
         ));
     }
     let removed: bool = tx.conn().query_row(
@@ -324,10 +320,10 @@ pub fn log(tx: &mut WriteTx<'_>, prescription_id: i64, entries: &[NewAdjustment]
         |r| r.get(0),
     )?;
     if removed {
-        return Err(void_plan_row(prescription_id, "the frame is removed; nothing is adjusted any more".into()));
+        return Err(void_plan_row(prescription_id, tr!("store-frame-removed").into_owned()));
     }
     if entries.is_empty() {
-        return Err(void_plan_row(prescription_id, "no strut was given; give at least one".into()));
+        return Err(void_plan_row(prescription_id, tr!("store-no-strut").into_owned()));
     }
     let mut ids = Vec::new();
     for e in entries {

@@ -24,15 +24,10 @@ pub fn procedure_kind(conn: &Connection, id: i64) -> Result<(String, u32)> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
     match row {
-        None => {
-            Err(StoreError::invalid(format!("procedure kind #{id}"), "no such procedure kind; pick one from the list"))
-        }
+        None => Err(StoreError::invalid(tr!("store-kind-numbered", id = id), tr!("store-no-such-kind"))),
         Some((code, label, _, false)) => Err(StoreError::invalid(
-            format!("procedure kind {label:?}"),
-            format!(
-                "retired (kept for the history), so nothing new is booked as it; pick another kind from the list, \
-                 or an admin brings it back (`periop procedures set {code} --active true`)"
-            ),
+            tr!("store-kind-named", kind = format!("{label:?}")),
+            tr!("store-kind-retired", code = code),
         )),
         Some((code, _, minutes, true)) => Ok((code, minutes)),
     }
@@ -42,13 +37,10 @@ pub fn procedure_kind(conn: &Connection, id: i64) -> Result<(String, u32)> {
 pub fn room(conn: &Connection, id: Option<i64>) -> Result<()> {
     let Some(id) = id else { return Ok(()) };
     match lookup(conn, "SELECT name, active FROM rooms WHERE id = ?1", id)? {
-        None => Err(StoreError::invalid(format!("room #{id}"), "no such room in use; pick one from the list")),
+        None => Err(StoreError::invalid(tr!("store-room-numbered", id = id), tr!("store-no-such-room"))),
         Some((name, false)) => Err(StoreError::invalid(
-            format!("room {name:?}"),
-            format!(
-                "retired (kept for the history), so no case is booked there; pick another room from the list, \
-                 or an admin brings it back (`periop rooms set {name:?} --active true`)"
-            ),
+            tr!("store-room-named", room = format!("{name:?}")),
+            tr!("store-room-retired", room = format!("{name:?}")),
         )),
         Some((_, true)) => Ok(()),
     }
@@ -59,16 +51,10 @@ pub fn room(conn: &Connection, id: Option<i64>) -> Result<()> {
 pub fn staff(conn: &Connection, id: Option<i64>, what: &str) -> Result<()> {
     let Some(id) = id else { return Ok(()) };
     match lookup(conn, "SELECT display_name, active FROM staff WHERE id = ?1", id)? {
-        None => Err(StoreError::invalid(
-            format!("{what} (staff #{id})"),
-            "no such active member of staff; pick one from the list",
-        )),
+        None => Err(StoreError::invalid(tr!("store-staff-numbered", what = what, id = id), tr!("store-no-such-staff"))),
         Some((name, false)) => Err(StoreError::invalid(
-            format!("{what} {name}"),
-            format!(
-                "retired from the staff list, so no case is given to them; pick someone else from the list, \
-                 or an admin brings them back (`periop staff set #{id} --active true`)"
-            ),
+            tr!("store-staff-named", what = what, name = name),
+            tr!("store-staff-retired", id = id),
         )),
         Some((_, true)) => Ok(()),
     }
@@ -82,8 +68,8 @@ pub fn placement(
     anaesthetist: Option<i64>,
 ) -> Result<()> {
     room(conn, room_id)?;
-    staff(conn, operator, "operator")?;
-    staff(conn, anaesthetist, "anaesthetist")
+    staff(conn, operator, &tr!("store-operator"))?;
+    staff(conn, anaesthetist, &tr!("store-anaesthetist"))
 }
 
 /// R-PATH-4: a retired bed is given to no stay.
@@ -91,13 +77,7 @@ pub fn bed(label: &str, active: bool) -> Result<()> {
     if active {
         return Ok(());
     }
-    Err(StoreError::invalid(
-        format!("bed {label}"),
-        format!(
-            "retired (kept for the history), so no stay is given it; choose another bed, \
-             or an admin brings it back (`periop beds set {label:?} --active true`)"
-        ),
-    ))
+    Err(StoreError::invalid(tr!("store-bed", bed = label), tr!("store-bed-retired", bed = format!("{label:?}"))))
 }
 
 /// For `periop check`: cases still to come (planned or confirmed, starting
@@ -107,25 +87,13 @@ pub fn bed(label: &str, active: bool) -> Result<()> {
 pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<String>> {
     let mut out = Vec::new();
     let cases = [
-        ("rooms", "room_id", "name", "in the retired room", "move it to a room in use"),
-        (
-            "procedure_kinds",
-            "procedure_kind_id",
-            "label",
-            "booked as the retired procedure kind",
-            "rebook or cancel it",
-        ),
-        ("staff", "operator_id", "display_name", "with the retired operator", "give it another operator"),
-        ("staff", "anaesthetist_id", "display_name", "with the retired anaesthetist", "give it another anaesthetist"),
-        (
-            "staff",
-            "nurse_id",
-            "display_name",
-            "with the retired block nurse",
-            "give it another nurse (m on the Block tab)",
-        ),
+        ("rooms", "room_id", "name", "store-check-retired-room"),
+        ("procedure_kinds", "procedure_kind_id", "label", "store-check-retired-kind"),
+        ("staff", "operator_id", "display_name", "store-check-retired-operator"),
+        ("staff", "anaesthetist_id", "display_name", "store-check-retired-anaesthetist"),
+        ("staff", "nurse_id", "display_name", "store-check-retired-nurse"),
     ];
-    for (table, column, name, said, next) in cases {
+    for (table, column, name, finding) in cases {
         let sql = format!(
             "SELECT c.id, t.{name} FROM cases c JOIN {table} t ON t.id = c.{column}
              WHERE t.active = 0 AND c.state IN ('planned', 'confirmed') AND c.scheduled_start >= ?1 ORDER BY c.id"
@@ -134,7 +102,9 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
         let rows = stmt.query_map([instant_text(now)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
             let (case_id, shown) = row?;
-            out.push(format!("case #{case_id}: still to come {said} {shown:?}; {next}"));
+            let shown = format!("{shown:?}");
+            let args = [("case", case_id.into()), ("name", shown.as_str().into())];
+            out.push(crate::i18n::fmt(crate::i18n::language(), finding, &args));
         }
     }
     let today = crate::domain::ward_time::local_day(now, zone).format("%Y-%m-%d").to_string();
@@ -145,9 +115,7 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
     let mut stmt = conn.prepare(&sql)?;
     for row in stmt.query_map([today], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
         let (admission_id, label) = row?;
-        out.push(format!(
-            "admission #{admission_id}: holds the retired bed {label:?}; give it a bed in use (R-PATH-4)"
-        ));
+        out.push(tr!("store-check-retired-bed", id = admission_id, bed = format!("{label:?}")).into_owned());
     }
     Ok(out)
 }

@@ -33,11 +33,11 @@ pub fn record(tx: &mut WriteTx<'_>, admission_id: i64, kind: IntakeKind, taken_a
     if matches!(state.as_str(), "discharged" | "cancelled") {
         return Err(StoreError::invalid(
             Table::Admissions.row(admission_id),
-            format!("the stay is {state}; intakes are recorded during a stay"),
+            tr!("store-intake-stay-over", state = state.as_str()),
         ));
     }
     let about = super::stay_order::Subject::Admission(admission_id);
-    not_in_future(tx, taken_at, &format!("{} intake", kind.label()), Event::Intake, about)?;
+    not_in_future(tx, taken_at, &tr!("store-intake-of", kind = kind.label()), Event::Intake, about)?;
     tx.insert(
         Table::Intakes,
         &[("admission_id", &admission_id), ("kind", &kind.code()), ("taken_at", &instant_text(taken_at))],

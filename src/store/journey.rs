@@ -130,7 +130,7 @@ pub fn case_facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
     bundles(conn, &[case_id])?
         .remove(&case_id)
         .map(|b| b.facts())
-        .ok_or_else(|| StoreError::NotFound(format!("case #{case_id}")))
+        .ok_or_else(|| StoreError::NotFound(Table::Cases.numbered(case_id)))
 }
 
 /// R-READY-3: the facts for many cases at once, by case.

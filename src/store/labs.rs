@@ -38,10 +38,10 @@ pub fn record(
         return Err(StoreError::NotFound(Table::Patients.row(patient_id)));
     }
     if let Some(why) = item.implausible(value) {
-        return Err(StoreError::invalid(format!("{} result", item.label()), why));
+        return Err(StoreError::invalid(tr!("store-lab-result-of", item = item.label()), why));
     }
     let about = super::stay_order::Subject::Patient(patient_id);
-    not_in_future(tx, taken_at, &format!("{} result", item.label()), Event::Lab, about)?;
+    not_in_future(tx, taken_at, &tr!("store-lab-result-of", item = item.label()), Event::Lab, about)?;
     tx.insert(
         Table::LabResults,
         &[("patient_id", &patient_id), ("test", &code(item)), ("value", &value), ("taken_at", &instant_text(taken_at))],

@@ -119,7 +119,10 @@ impl Store {
             }
             Err(e) if e.kind() == std::io::ErrorKind::StorageFull => return Err(StoreError::DiskFull(path.into())),
             Err(e) => {
-                return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") });
+                return Err(StoreError::ReadOnly {
+                    path: path.into(),
+                    cause: tr!("store-cannot-create", error = e.to_string()).into_owned(),
+                });
             }
         }
         Self::init_file(path, account, now)
@@ -137,8 +140,10 @@ impl Store {
 
     fn init_file(path: &Path, account: &Account, now: DateTime<Utc>) -> Result<Store> {
         // The umask may have narrowed the mode; the ward's group must be able to write.
-        std::fs::set_permissions(path, Permissions::from_mode(FILE_MODE))
-            .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot set its mode ({e})") })?;
+        std::fs::set_permissions(path, Permissions::from_mode(FILE_MODE)).map_err(|e| StoreError::ReadOnly {
+            path: path.into(),
+            cause: tr!("store-cannot-set-mode", error = e.to_string()).into_owned(),
+        })?;
         let (_, guard) = file_check::check_new(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags)?;
@@ -394,9 +399,9 @@ pub(crate) fn refused(bad: Vec<crate::domain::settings::SettingError>) -> Vec<St
             log::warn!("ignoring a stored setting: {e}");
             // Found in use (#12): an unknown key has no default to use.
             if !matches!(e, crate::domain::settings::SettingError::Unknown { .. }) {
-                format!("{e}; its default is used until it is set again (`periop settings set KEY VALUE`)")
+                tr!("store-setting-default-used", error = e.to_string()).into_owned()
             } else {
-                format!("{e}; periop does not read it (another program's, or an older version's)")
+                tr!("store-setting-unknown", error = e.to_string()).into_owned()
             }
         })
         .collect()
@@ -422,9 +427,9 @@ fn damaged(path: &Path, e: StoreError) -> StoreError {
             ) =>
         {
             let cause = if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
-                "the disk is full".to_string()
+                tr!("store-disk-full").into_owned()
             } else {
-                format!("the disk could not be read or written ({inner})")
+                tr!("store-disk-failed", error = inner.to_string()).into_owned()
             };
             StoreError::Disk { path: path.into(), cause }
         }

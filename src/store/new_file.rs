@@ -102,7 +102,10 @@ fn io_error(path: &Path, e: std::io::Error) -> StoreError {
     if e.kind() == std::io::ErrorKind::StorageFull || e.raw_os_error() == Some(nix::libc::EFBIG) {
         StoreError::DiskFull(path.into())
     } else {
-        StoreError::ReadOnly { path: path.into(), cause: format!("cannot create it ({e})") }
+        StoreError::ReadOnly {
+            path: path.into(),
+            cause: tr!("store-cannot-create", error = e.to_string()).into_owned(),
+        }
     }
 }
 

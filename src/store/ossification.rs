@@ -140,10 +140,10 @@ impl Store {
 /// a surgery in the future, impossible prophylaxis, and a radiotherapy
 /// outside its window without a reason.
 pub fn record(tx: &mut WriteTx<'_>, new: &NewFollowUp) -> Result<(i64, Vec<String>)> {
-    let what = "the ossification follow-up";
-    new.prophylaxis.check().map_err(|why| StoreError::invalid(what, format!("{why} (R-HO-1)")))?;
+    let what: &str = &tr!("store-the-ho-follow-up");
+    new.prophylaxis.check().map_err(|why| StoreError::invalid(what, tr!("store-rule-ho-1", why = why.to_string())))?;
     if new.surgery_at > tx.at() {
-        return Err(StoreError::invalid(what, "the surgery is in the future; record the follow-up once it is done"));
+        return Err(StoreError::invalid(what, tr!("store-surgery-in-future")));
     }
     let given = match &new.prophylaxis {
         Prophylaxis::None => None,
@@ -151,7 +151,7 @@ pub fn record(tx: &mut WriteTx<'_>, new: &NewFollowUp) -> Result<(i64, Vec<Strin
         Prophylaxis::Radiotherapy { at, .. } => Some(*at),
     };
     if given.is_some_and(|g| g > tx.at()) {
-        return Err(StoreError::invalid(what, "the prophylaxis is in the future; record it once it is given"));
+        return Err(StoreError::invalid(what, tr!("store-prophylaxis-in-future")));
     }
     super::patients::ensure_exists(tx, new.patient_id)?;
     let surgery_day = ward_time::local_day(new.surgery_at, tx.zone());
@@ -174,7 +174,7 @@ pub fn record(tx: &mut WriteTx<'_>, new: &NewFollowUp) -> Result<(i64, Vec<Strin
     };
     if outside && reason.is_none() {
         let warning = ossification::warnings(new.surgery_at, &new.prophylaxis).remove(0);
-        return Err(StoreError::invalid(what, format!("{warning}; to record it anyway, give the reason (R-HO-1)")));
+        return Err(StoreError::invalid(what, tr!("store-ho-outside-window", warning = warning.to_string())));
     }
     let (given, drug, days, dose) = match &new.prophylaxis {
         Prophylaxis::None => (None, None, None, None),
@@ -222,13 +222,10 @@ pub fn record_xray(
         )
         .optional()?;
     let Some((version, surgery, voided, xray_on, brooker)) = found else {
-        return Err(StoreError::invalid(
-            what,
-            "there is no follow-up with that number; `periop ossification --patient HOSPITAL_NUMBER` lists them",
-        ));
+        return Err(StoreError::invalid(what, tr!("store-no-such-ho-follow-up")));
     };
     if voided.is_some() {
-        return Err(StoreError::invalid(what, "it was voided"));
+        return Err(StoreError::invalid(what, tr!("store-it-was-voided")));
     }
     // Found in use: a second X-ray check overwrote the Brooker grade
     // silently. A follow-up has one; refused as closing a complication twice
@@ -249,15 +246,12 @@ pub fn record_xray(
             .map(|(at, name)| {
                 let at = rows::parse_instant(&at)
                     .map_or(at, |t| t.with_timezone(&tx.zone()).format("%d/%m/%Y %H:%M").to_string());
-                format!(" (recorded by {name} at {at})")
+                tr!("store-recorded-by-at", name = name, at = at).into_owned()
             })
             .unwrap_or_default();
         return Err(StoreError::invalid(
             what,
-            format!(
-                "its X-ray check is already recorded: Brooker {grade} on {day}{by}; if it was read wrongly, void \
-                 the follow-up (periop void ossification {id} --reason …) and record it again with its check"
-            ),
+            tr!("store-xray-already-recorded", grade = grade, day = day, by = by, id = id),
         ));
     }
     if expected_version.is_some_and(|v| v != version) {
@@ -268,7 +262,7 @@ pub fn record_xray(
     if on > today || surgery_day.is_some_and(|s| on < s) {
         return Err(StoreError::invalid(
             what,
-            format!("the X-ray day {} is not between the surgery and today", on.format("%d/%m/%Y")),
+            tr!("store-xray-day-out-of-range", day = on.format("%d/%m/%Y").to_string()),
         ));
     }
     tx.update(Table::HoFollowUps, id, version, &[("xray_on", &on.to_string()), ("brooker", &grade.code())])

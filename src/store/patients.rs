@@ -31,7 +31,11 @@ pub fn ensure_exists(tx: &WriteTx<'_>, patient_id: i64) -> Result<()> {
 pub fn register(tx: &mut WriteTx<'_>, patient: &NewPatient) -> Result<i64> {
     let today = crate::domain::ward_time::local_day(tx.at(), tx.zone());
     crate::domain::stay_order::born(patient.birth_date, today).map_err(|f| {
-        super::stay_order::refused(&format!("hospital number {}", patient.hospital_number), &[f], tx.zone())
+        super::stay_order::refused(
+            &tr!("store-hospital-number", number = patient.hospital_number.as_str()),
+            &[f],
+            tx.zone(),
+        )
     })?;
     tx.insert(
         Table::Patients,

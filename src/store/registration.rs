@@ -29,8 +29,8 @@ pub fn register_or_match(tx: &mut WriteTx<'_>, patient: &NewPatient) -> Result<i
             } else {
                 // R-PRIV-1: the message names the number, not the people.
                 Err(StoreError::invalid(
-                    format!("hospital number {}", patient.hospital_number),
-                    "already registered with a different name or birth date; check the number on the patient's label",
+                    tr!("store-hospital-number", number = patient.hospital_number.as_str()),
+                    tr!("store-registered-differently"),
                 ))
             }
         }

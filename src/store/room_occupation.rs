@@ -33,10 +33,11 @@ fn occupations_near(conn: &Connection, room_id: i64, at: DateTime<Utc>) -> Resul
 
 /// `case #17 (in room since 10:12, no out of room recorded)`, in ward time.
 fn occupant(o: &Occupation, zone: Tz) -> String {
-    let until = o
-        .until
-        .map_or_else(|| "no out of room recorded".to_string(), |u| format!("out of room at {}", clock_text(u, zone)));
-    format!("case #{} (in room since {}, {until})", o.case_id, clock_text(o.from, zone))
+    let until = o.until.map_or_else(
+        || tr!("store-no-out-of-room").into_owned(),
+        |u| tr!("store-out-of-room-at", at = clock_text(u, zone)).into_owned(),
+    );
+    tr!("store-occupant", case = o.case_id, since = clock_text(o.from, zone), until = until).into_owned()
 }
 
 /// R-BLOCK-6: refuses `kind` for `case_id` at `at` when another case holds
@@ -54,14 +55,8 @@ pub(super) fn ensure_free(tx: &WriteTx<'_>, case_id: i64, kind: EventKind, at: D
     let Some(other) = block_timeline::room_clash(case_id, kind, at, &others) else { return Ok(()) };
     let zone = tx.zone();
     Err(StoreError::invalid(
-        "the timeline",
-        format!(
-            "{} at {} refused: the room holds {} then; one patient in a room at a time (R-BLOCK-6): \
-             record that case's out of room first, or correct its times or this one",
-            kind.words(),
-            clock_text(at, zone),
-            occupant(&other, zone)
-        ),
+        tr!("store-the-timeline"),
+        tr!("store-room-held", event = kind.words(), at = clock_text(at, zone), occupant = occupant(&other, zone)),
     ))
 }
 
@@ -85,14 +80,16 @@ pub fn findings(conn: &Connection, zone: Tz) -> Result<Vec<String>> {
         let occupations: Vec<Occupation> =
             events.iter().filter_map(|(id, events)| Occupation::of(*id, events)).collect();
         for (a, b) in block_timeline::room_overlaps(&occupations) {
-            out.push(format!(
-                "room {} on {}: {} and {} were in it at once (R-BLOCK-6): correct the wrong times \
-                 (`periop block event --correct EVENT --at TIME`)",
-                super::error::shown_text(name),
-                a.from.with_timezone(&zone).format("%d/%m/%Y"),
-                occupant(&a, zone),
-                occupant(&b, zone)
-            ));
+            out.push(
+                tr!(
+                    "store-check-room-overlap",
+                    room = super::error::shown_text(name),
+                    day = a.from.with_timezone(&zone).format("%d/%m/%Y").to_string(),
+                    first = occupant(&a, zone),
+                    second = occupant(&b, zone)
+                )
+                .into_owned(),
+            );
         }
     }
     Ok(out)

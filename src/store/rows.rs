@@ -7,15 +7,21 @@ use rusqlite::types::Type;
 /// A stored day or instant that does not read back (written by another
 /// program, or damaged). Row readers do not know their row's table and id,
 /// so the message sends the user to `periop check`, which names the row.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 /// The value is not in the message: it may be a patient's (a birth date).
-#[error(
-    "a stored {what} is not readable (written by another program, or damaged); run `periop check` to find its row, then correct it or restore the latest backup"
-)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
+    /// `day`, `instant` or `text`.
     pub what: &'static str,
     pub text: String,
 }
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&tr!("store-unreadable", what = self.what))
+    }
+}
+
+impl std::error::Error for Unreadable {}
 
 fn bad(idx: usize, what: &'static str, text: &str) -> rusqlite::Error {
     let err = Unreadable { what, text: text.to_string() };

@@ -25,10 +25,10 @@ pub fn stored(conn: &Connection, key: &str) -> Result<Option<(String, i64)>> {
 /// Sets `key` to `value` if the stored row is still at `expected_version`
 /// (`None`: the key was never set). Returns the new version.
 pub fn set(tx: &mut WriteTx<'_>, key: &str, value: &str, expected_version: Option<i64>) -> Result<i64> {
-    cfg::validate(key, value).map_err(|e| StoreError::invalid(format!("setting {key}"), e.to_string()))?;
+    cfg::validate(key, value).map_err(|e| StoreError::invalid(tr!("store-setting", key = key), e.to_string()))?;
     let (current, _) = load(tx.conn())?;
     cfg::check_order(key, value, |other| current.raw_value(other).to_string())
-        .map_err(|why| StoreError::invalid(format!("setting {key}"), why))?;
+        .map_err(|why| StoreError::invalid(tr!("store-setting", key = key), why))?;
     let value = value.trim();
     let current = tx
         .conn()
@@ -40,7 +40,7 @@ pub fn set(tx: &mut WriteTx<'_>, key: &str, value: &str, expected_version: Optio
         (Some((id, _)), Some(expected)) => tx.update(Table::Settings, id, expected, &[("value", &value)]),
         (None, None) => tx.insert(Table::Settings, &[("key", &key), ("value", &value)]).map(|_| 1),
         (Some((id, _)), None) => Err(tx.conflict(Table::Settings, id)),
-        (None, Some(_)) => Err(StoreError::NotFound(format!("setting {key}"))),
+        (None, Some(_)) => Err(StoreError::NotFound(tr!("store-setting", key = key).into_owned())),
     }
 }
 

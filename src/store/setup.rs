@@ -30,12 +30,13 @@ pub enum Put {
 }
 
 impl Put {
+    /// `added`, in the language in force.
     pub fn word(self) -> &'static str {
-        match self {
-            Put::Added(_) => "added",
-            Put::Changed(_) => "changed",
-            Put::Unchanged(_) => "unchanged",
-        }
+        super::permission::static_text(match self {
+            Put::Added(_) => tr!("store-put-added"),
+            Put::Changed(_) => tr!("store-put-changed"),
+            Put::Unchanged(_) => tr!("store-put-unchanged"),
+        })
     }
 }
 
@@ -183,22 +184,21 @@ pub struct ProcedureInput {
     pub seen_version: Option<i64>,
 }
 
-fn invalid(what: String, why: String) -> StoreError {
+fn invalid(what: impl Into<String>, why: impl Into<String>) -> StoreError {
     StoreError::invalid(what, why)
 }
 
 /// Refuses `name` when another row (not `this`) has the same name without
 /// regard to case or accents: "B 1" and "b 1" would be two beds nobody can
 /// tell apart by voice, on a screen or in a ward file.
-fn not_taken(others: &[(i64, &str)], this: Option<i64>, name: &str, what: &str, noun: &str) -> Result<()> {
+/// `exists` is the refusal's message id (`store-room-exists`), given `$name`.
+fn not_taken(others: &[(i64, &str)], this: Option<i64>, name: &str, what: &str, exists: &str) -> Result<()> {
     let folded = crate::domain::names::folded(name);
     match others.iter().find(|(id, other)| Some(*id) != this && crate::domain::names::folded(other) == folded) {
-        Some((_, other)) => Err(invalid(
-            what.to_string(),
-            format!(
-                "{noun} {other:?} already exists (names are matched without case or accents); use it, or give another name"
-            ),
-        )),
+        Some((_, other)) => {
+            let other = format!("{other:?}");
+            Err(invalid(what, crate::i18n::fmt(crate::i18n::language(), exists, &[("name", other.as_str().into())])))
+        }
         None => Ok(()),
     }
 }
@@ -215,12 +215,8 @@ fn by_key<'a, T>(rows: &'a [T], key: &str, of: impl Fn(&T) -> &str) -> Option<&'
 /// `Add` refuses a key already there, `Set` one not there.
 fn check_mode(mode: Mode, found: bool, what: &str, command: &str) -> Result<()> {
     match (mode, found) {
-        (Mode::Add, true) => {
-            Err(invalid(what.to_string(), format!("already exists; change it with `periop {command} set`")))
-        }
-        (Mode::Set, false) => {
-            Err(invalid(what.to_string(), format!("no such entry; add it with `periop {command} add` (or list them)")))
-        }
+        (Mode::Add, true) => Err(invalid(what, tr!("store-setup-already-exists", command = command))),
+        (Mode::Set, false) => Err(invalid(what, tr!("store-setup-no-such-entry", command = command))),
         _ => Ok(()),
     }
 }
@@ -239,30 +235,35 @@ pub(super) fn upcoming_cases(tx: &WriteTx<'_>, columns: &[&str], id: i64) -> Res
 
 /// R-BLOCK-1: adds or changes a room, checking its kind and hours.
 pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<Put> {
-    let what = format!("room {:?}", input.name.trim());
-    let name = ward_setup::label(&input.name, "the room's name").map_err(|e| invalid(what.clone(), e))?;
+    let what = tr!("store-room-named", room = format!("{:?}", input.name.trim())).into_owned();
+    let name = ward_setup::label(&input.name, &tr!("store-the-room-name")).map_err(|e| invalid(what.clone(), e))?;
     let all = rooms(tx.conn())?;
     let found = by_key(&all, &name, |r| &r.name).cloned();
     let others: Vec<(i64, &str)> = all.iter().map(|r| (r.room_id, r.name.as_str())).collect();
     if mode == Mode::Add {
-        not_taken(&others, None, &name, &what, "room")?;
+        not_taken(&others, None, &name, &what, "store-room-exists")?;
     }
     check_mode(mode, found.is_some(), &what, "rooms")?;
     let this = found.as_ref().map(|r| r.room_id);
     if found.is_none() {
-        not_taken(&others, this, &name, &what, "room")?;
+        not_taken(&others, this, &name, &what, "store-room-exists")?;
     }
     let kind = match &input.kind {
         Some(k) => Some(
             RoomKind::from_code(k.trim())
-                .ok_or_else(|| invalid(what.clone(), format!("kind {k:?} is not one of {}", RoomKind::codes())))?
+                .ok_or_else(|| {
+                    invalid(
+                        what.clone(),
+                        tr!("store-room-kind-unknown", kind = format!("{k:?}"), codes = RoomKind::codes()),
+                    )
+                })?
                 .code(),
         ),
         None => None,
     };
     let Some(old) = found else {
         let (Some(kind), Some(opens), Some(closes)) = (kind, &input.opens, &input.closes) else {
-            return Err(invalid(what, "a new room needs a kind, an opening and a closing time".into()));
+            return Err(invalid(what, tr!("store-new-room-needs")));
         };
         ward_setup::opening_hours(opens, closes).map_err(|e| invalid(what.clone(), e))?;
         let (opens, closes) = (opens.trim(), closes.trim());
@@ -276,15 +277,15 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
     let opens = input.opens.as_deref().map(str::trim).unwrap_or(&old.opens).to_string();
     let closes = input.closes.as_deref().map(str::trim).unwrap_or(&old.closes).to_string();
     ward_setup::opening_hours(&opens, &closes).map_err(|e| invalid(what.clone(), e))?;
-    let rename = input.rename.as_deref().map(|n| ward_setup::label(n, "the new name")).transpose();
+    let rename = input.rename.as_deref().map(|n| ward_setup::label(n, &tr!("store-the-new-name"))).transpose();
     let rename = rename.map_err(|e| invalid(what.clone(), e))?;
     if let Some(new) = &rename {
-        not_taken(&others, this, new, &what, "room")?;
+        not_taken(&others, this, new, &what, "store-room-exists")?;
     }
     if input.active == Some(false) && old.active {
         let booked = upcoming_cases(tx, &["room_id"], old.room_id)?;
         if booked > 0 {
-            return Err(invalid(what, format!("{booked} case(s) still booked there; move them to another room first")));
+            return Err(invalid(what, tr!("store-room-still-booked", count = booked)));
         }
     }
     let mut fields: Vec<Field<'_>> = Vec::new();
@@ -313,22 +314,22 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
 /// Adds or changes a bed. Retiring one is refused while a stay holds it
 /// (R-PATH-4); `closed` closes or reopens it (as the Beds screen does).
 pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put> {
-    let what = format!("bed {:?}", input.label.trim());
-    let label = ward_setup::label(&input.label, "the bed's label").map_err(|e| invalid(what.clone(), e))?;
+    let what = tr!("store-bed", bed = format!("{:?}", input.label.trim())).into_owned();
+    let label = ward_setup::label(&input.label, &tr!("store-the-bed-label")).map_err(|e| invalid(what.clone(), e))?;
     let all = beds(tx.conn())?;
     let found = by_key(&all, &label, |b| &b.label).cloned();
     let others: Vec<(i64, &str)> = all.iter().map(|b| (b.bed_id, b.label.as_str())).collect();
     if mode == Mode::Add {
-        not_taken(&others, None, &label, &what, "bed")?;
+        not_taken(&others, None, &label, &what, "store-bed-exists")?;
     }
     check_mode(mode, found.is_some(), &what, "beds")?;
     let this = found.as_ref().map(|b| b.bed_id);
     if found.is_none() {
-        not_taken(&others, this, &label, &what, "bed")?;
+        not_taken(&others, this, &label, &what, "store-bed-exists")?;
     }
     let unit = match input.unit.as_deref().map(str::trim) {
         Some("") => Some(None),
-        Some(u) => Some(Some(ward_setup::label(u, "the unit").map_err(|e| invalid(what.clone(), e))?)),
+        Some(u) => Some(Some(ward_setup::label(u, &tr!("store-the-unit")).map_err(|e| invalid(what.clone(), e))?)),
         None => None,
     };
     let (id, put) = match found {
@@ -339,10 +340,10 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
             (id, Put::Added(id))
         }
         Some(old) => {
-            let rename = input.rename.as_deref().map(|n| ward_setup::label(n, "the new label")).transpose();
+            let rename = input.rename.as_deref().map(|n| ward_setup::label(n, &tr!("store-the-new-label"))).transpose();
             let rename = rename.map_err(|e| invalid(what.clone(), e))?;
             if let Some(new) = &rename {
-                not_taken(&others, this, new, &what, "bed")?;
+                not_taken(&others, this, new, &what, "store-bed-exists")?;
             }
             if input.active == Some(false) && old.active {
                 let holding: i64 = tx.conn().query_row(
@@ -351,10 +352,7 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
                     |r| r.get(0),
                 )?;
                 if holding > 0 {
-                    return Err(invalid(
-                        what,
-                        format!("{holding} stay(s) hold this bed; give them another bed first (R-PATH-4)"),
-                    ));
+                    return Err(invalid(what, tr!("store-bed-still-held", count = holding)));
                 }
             }
             let mut fields: Vec<Field<'_>> = Vec::new();
@@ -389,16 +387,16 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
 
 /// R-BLOCK-2: adds or changes a procedure kind and its default duration.
 pub fn put_procedure(tx: &mut WriteTx<'_>, input: &ProcedureInput, mode: Mode) -> Result<Put> {
-    let what = format!("procedure kind {:?}", input.code.trim());
+    let what = tr!("store-kind-named", kind = format!("{:?}", input.code.trim())).into_owned();
     let code = ward_setup::code(&input.code).map_err(|e| invalid(what.clone(), e))?;
     let found = procedure_kinds(tx.conn())?.into_iter().find(|p| p.code == code);
     check_mode(mode, found.is_some(), &what, "procedures")?;
     let minutes = input.minutes.map(ward_setup::duration).transpose().map_err(|e| invalid(what.clone(), e))?;
-    let label = input.label.as_deref().map(|l| ward_setup::label(l, "the label")).transpose();
+    let label = input.label.as_deref().map(|l| ward_setup::label(l, &tr!("store-the-label"))).transpose();
     let label = label.map_err(|e| invalid(what.clone(), e))?;
     let Some(old) = found else {
         let (Some(label), Some(minutes)) = (label, minutes) else {
-            return Err(invalid(what, "a new procedure kind needs a label and a duration in minutes".into()));
+            return Err(invalid(what, tr!("store-new-kind-needs")));
         };
         let (anaesthesia, implants) =
             (input.anaesthesia_expected.unwrap_or(false), input.implants_expected.unwrap_or(false));
@@ -419,10 +417,7 @@ pub fn put_procedure(tx: &mut WriteTx<'_>, input: &ProcedureInput, mode: Mode) -
     if input.active == Some(false) && old.active {
         let booked = upcoming_cases(tx, &["procedure_kind_id"], old.procedure_kind_id)?;
         if booked > 0 {
-            return Err(invalid(
-                what,
-                format!("{booked} upcoming case(s) are booked as this procedure; rebook or cancel them first"),
-            ));
+            return Err(invalid(what, tr!("store-kind-still-booked", count = booked)));
         }
     }
     let mut fields: Vec<Field<'_>> = Vec::new();

@@ -63,8 +63,8 @@ pub fn find(conn: &Connection, who: &str) -> Result<Option<StaffRow>> {
         0 => Ok(None),
         1 => Ok(matches.into_iter().next()),
         n => Err(StoreError::invalid(
-            format!("staff {who:?}"),
-            format!("{n} members of staff have that name; name the account or the number (#id) instead"),
+            tr!("store-staff-who", who = format!("{who:?}")),
+            tr!("store-staff-same-name", count = n),
         )),
     }
 }
@@ -74,20 +74,17 @@ pub fn find(conn: &Connection, who: &str) -> Result<Option<StaffRow>> {
 /// member of staff with the same name without regard to case or accents,
 /// since a ward file, a command and the pick lists name staff by it.
 fn display_name(tx: &WriteTx<'_>, text: &str, what: &str, except: Option<i64>) -> Result<String> {
-    let name = ward_setup::label(text, "the display name").map_err(|why| StoreError::invalid(what, why))?;
+    let name = ward_setup::label(text, &tr!("store-the-display-name")).map_err(|why| StoreError::invalid(what, why))?;
     let folded = names::folded(&name);
     if let Some(other) =
         list(tx.conn())?.into_iter().find(|s| Some(s.staff_id) != except && names::folded(&s.display_name) == folded)
     {
-        let account = other.account.as_deref().map(|a| format!(", account {a}")).unwrap_or_default();
-        return Err(StoreError::invalid(
-            what,
-            format!(
-                "{name:?} is already the name of staff #{}{account}; give a name that tells them apart \
-                 (e.g. with a first name or an initial)",
-                other.staff_id
-            ),
-        ));
+        let name = format!("{name:?}");
+        let why = match other.account.as_deref() {
+            Some(account) => tr!("store-staff-name-taken-account", name = name, id = other.staff_id, account = account),
+            None => tr!("store-staff-name-taken", name = name, id = other.staff_id),
+        };
+        return Err(StoreError::invalid(what, why));
     }
     Ok(name)
 }
@@ -100,12 +97,8 @@ fn account_exists(tx: &WriteTx<'_>, account: &str, role: Role) -> Result<()> {
         return Ok(());
     }
     Err(StoreError::invalid(
-        format!("account {account:?}"),
-        format!(
-            "this machine has no such account, so it could never log in as {}; \
-             fix the spelling, or create the account first (e.g. `adduser {account}`), then try again",
-            role.code()
-        ),
+        tr!("store-account", account = format!("{account:?}")),
+        tr!("store-no-such-account", role = role.code(), account = account),
     ))
 }
 
@@ -116,23 +109,22 @@ pub fn add(tx: &mut WriteTx<'_>, account: Option<&str>, display_name: &str, role
     let account = account.map(str::trim).filter(|a| !a.is_empty());
     if let Some(account) = account {
         if account.chars().any(names::is_unsafe) {
-            return Err(StoreError::invalid(
-                "account",
-                "an account name has no control characters or direction marks; check the spelling",
-            ));
+            return Err(StoreError::invalid(tr!("store-account-word"), tr!("store-account-control-character")));
         }
         if let Some(found) = super::actor::find(tx.conn(), account)? {
             return Err(StoreError::invalid(
-                format!("account {account}"),
-                format!(
-                    "already on the staff list as {} ({}); change it with `periop staff set {account} --role ROLE`",
-                    found.display_name, found.role
+                tr!("store-account", account = account),
+                tr!(
+                    "store-account-on-the-list",
+                    name = found.display_name.as_str(),
+                    role = found.role.as_str(),
+                    account = account
                 ),
             ));
         }
         account_exists(tx, account, role)?;
     }
-    let display_name = self::display_name(tx, display_name, "staff member", None)?;
+    let display_name = self::display_name(tx, display_name, &tr!("store-staff-member"), None)?;
     tx.insert(Table::Staff, &[("account", &account), ("display_name", &display_name), ("role", &role.code())])
 }
 
@@ -163,18 +155,12 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
         fields.push(("active", active));
     }
     if fields.is_empty() {
-        return Err(StoreError::invalid(what, "nothing to change; give --name, --role or --active"));
+        return Err(StoreError::invalid(what, tr!("store-staff-nothing-to-change")));
     }
     if change.active == Some(false) {
         let booked = super::setup::upcoming_cases(tx, &["operator_id", "anaesthetist_id", "nurse_id"], staff_id)?;
         if booked > 0 {
-            return Err(StoreError::invalid(
-                what,
-                format!(
-                    "{booked} upcoming case(s) have them as operator, anaesthetist or block nurse; \
-                     give those cases someone else first, then retire them"
-                ),
-            ));
+            return Err(StoreError::invalid(what, tr!("store-staff-still-booked", count = booked)));
         }
     }
     let version = tx.update(Table::Staff, staff_id, expected_version, &fields)?;
@@ -190,18 +176,12 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
     if can_log_in == 0 {
         let ghosts: Vec<String> =
             admins.iter().map(|s| s.account.clone().unwrap_or_else(|| s.display_name.clone())).collect();
-        let ghosts = if ghosts.is_empty() {
-            String::new()
+        let why = if ghosts.is_empty() {
+            tr!("store-no-admin-left")
         } else {
-            format!(" (admin on no account of this machine: {})", ghosts.join(", "))
+            tr!("store-no-admin-left-ghosts", ghosts = ghosts.join(", "))
         };
-        return Err(StoreError::invalid(
-            what,
-            format!(
-                "this would leave no active admin who can log in{ghosts}, and nobody could give roles again; \
-                 make someone with an account on this machine admin first"
-            ),
-        ));
+        return Err(StoreError::invalid(what, why));
     }
     Ok(version)
 }

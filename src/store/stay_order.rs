@@ -40,7 +40,7 @@ fn stay_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StayInstants> {
 /// The error for faults found while writing `what`: each fault in words.
 pub(super) fn refused(what: &str, faults: &[Fault], zone: Tz) -> StoreError {
     let why: Vec<String> = faults.iter().map(|f| f.describe(zone)).collect();
-    StoreError::invalid(what, format!("{} (R-PATH-6)", why.join("; ")))
+    StoreError::invalid(what, tr!("store-out-of-order", faults = why.join(&tr!("store-list-separator"))))
 }
 
 /// R-PATH-6: refuses the write of `what` if `stay` (the stay as it will be
@@ -144,7 +144,7 @@ pub(super) fn confirm_past_plans(
         }
         if let Some(day) = past_admission {
             return Err(StoreError::Retrospective {
-                what: "the admission (J-1, R-PATH-1)".to_string(),
+                what: tr!("store-the-admission-j-1").into_owned(),
                 when: day.format("%d/%m/%Y").to_string(),
             });
         }
@@ -168,12 +168,15 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
     for row in stays {
         let (stay, id, bed) = row?;
         for fault in stay_order::check(&stay, now, zone) {
-            let bed = bed.as_deref().map(|b| format!(", bed {b}")).unwrap_or_default();
-            out.push(format!(
-                "admission #{id} ({}{bed}): {}",
-                stay.planned_admit_on.format("planned %d/%m/%Y"),
-                fault.describe(zone)
-            ));
+            let planned = stay.planned_admit_on.format("%d/%m/%Y").to_string();
+            let fault = fault.describe(zone);
+            out.push(
+                match bed.as_deref() {
+                    Some(bed) => tr!("store-check-stay-in-bed", id = id, planned = planned, bed = bed, fault = fault),
+                    None => tr!("store-check-stay", id = id, planned = planned, fault = fault),
+                }
+                .into_owned(),
+            );
         }
     }
     out.extend(recorded_findings(conn, now, zone)?);
@@ -185,53 +188,53 @@ pub fn findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<Vec<S
 /// no rule counts them). Mirrors [`about`].
 const RECORDED: [(&str, &str, Event); 8] = [
     (
-        "intake",
+        "store-record-intake",
         "SELECT i.id, i.taken_at, p.birth_date, a.planned_admit_on FROM intakes i
          JOIN admissions a ON a.id = i.admission_id JOIN patients p ON p.id = a.patient_id WHERE i.voided_at IS NULL",
         Event::Intake,
     ),
     (
-        "lab result",
+        "store-record-lab-result",
         "SELECT l.id, l.taken_at, p.birth_date, (SELECT min(s.planned_admit_on) FROM admissions s
                 WHERE s.patient_id = p.id AND s.state <> 'cancelled')
          FROM lab_results l JOIN patients p ON p.id = l.patient_id WHERE l.voided_at IS NULL",
         Event::Lab,
     ),
     (
-        "consultation",
+        "store-record-consultation",
         "SELECT h.id, h.held_at, p.birth_date, a.planned_admit_on FROM anaesthesia_consultations h
          JOIN cases c ON c.id = h.case_id JOIN admissions a ON a.id = c.admission_id
          JOIN patients p ON p.id = a.patient_id WHERE h.voided_at IS NULL",
         Event::Consultation,
     ),
     (
-        "case",
+        "store-record-case",
         "SELECT c.id, c.pre_visit_at, p.birth_date, a.planned_admit_on FROM cases c
          JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
          WHERE c.pre_visit_at IS NOT NULL",
         Event::PreVisit,
     ),
     (
-        "step",
+        "store-record-step",
         "SELECT s.id, s.at, p.birth_date, a.planned_admit_on FROM admission_steps s
          JOIN admissions a ON a.id = s.admission_id JOIN patients p ON p.id = a.patient_id",
         Event::Step,
     ),
     (
-        "timeline event",
+        "store-record-timeline-event",
         "SELECT e.id, e.at, p.birth_date, a.planned_admit_on FROM case_events e
          JOIN cases c ON c.id = e.case_id JOIN admissions a ON a.id = c.admission_id
          JOIN patients p ON p.id = a.patient_id WHERE e.voided_at IS NULL",
         Event::Timeline,
     ),
     (
-        "distraction round",
+        "store-record-distraction-round",
         "SELECT r.id, r.at, p.birth_date, NULL FROM distraction_rounds r
          JOIN distraction_cases d ON d.id = r.case_id JOIN patients p ON p.id = d.patient_id WHERE r.voided_at IS NULL",
         Event::Round,
     ),
     (
-        "ossification follow-up",
+        "store-record-ossification-follow-up",
         "SELECT h.id, h.surgery_at, p.birth_date, NULL FROM ho_follow_ups h
          JOIN patients p ON p.id = h.patient_id WHERE h.voided_at IS NULL",
         Event::Surgery,
@@ -244,24 +247,24 @@ const RECORDED: [(&str, &str, Event); 8] = [
 /// complication in 1900 left `periop check` healthy).
 const RECORDED_DAYS: [(&str, &str, Event); 4] = [
     (
-        "distraction case",
+        "store-record-distraction-case",
         "SELECT d.id, d.osteotomy_on, p.birth_date FROM distraction_cases d JOIN patients p ON p.id = d.patient_id",
         Event::Osteotomy,
     ),
     (
-        "distraction step",
+        "store-record-distraction-step",
         "SELECT x.id, x.on_day, p.birth_date FROM distraction_phases x
          JOIN distraction_cases d ON d.id = x.case_id JOIN patients p ON p.id = d.patient_id WHERE x.voided_at IS NULL",
         Event::DistractionStep,
     ),
     (
-        "session",
+        "store-record-session",
         "SELECT s.id, s.day, p.birth_date FROM distraction_sessions s
          JOIN distraction_cases d ON d.id = s.case_id JOIN patients p ON p.id = d.patient_id",
         Event::Session,
     ),
     (
-        "complication",
+        "store-record-complication",
         "SELECT c.id, c.onset_on, p.birth_date FROM complications c JOIN patients p ON p.id = c.patient_id
          WHERE c.voided_at IS NULL",
         Event::Complication,
@@ -299,7 +302,7 @@ fn recorded_findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<
         for row in rows {
             let (id, at, about) = row?;
             if let Err(fault) = stay_order::recorded_about(event, at, now, &about, zone) {
-                out.push(format!("{name} #{id}: {}", fault.describe(zone)));
+                out.push(record_finding(name, id, fault.describe(zone)));
             }
         }
     }
@@ -309,9 +312,16 @@ fn recorded_findings(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result<
         for row in rows {
             let (id, day, birth) = row?;
             if let Err(fault) = stay_order::on_or_after_birth(event, day, birth) {
-                out.push(format!("{name} #{id}: {}", fault.describe(zone)));
+                out.push(record_finding(name, id, fault.describe(zone)));
             }
         }
     }
     Ok(out)
+}
+
+/// `intake #3: …`: a finding of `periop check` about one record, its name
+/// (`store-record-intake`) in the language in force.
+fn record_finding(name_id: &str, id: i64, fault: String) -> String {
+    let name = crate::i18n::t(crate::i18n::language(), name_id);
+    tr!("store-check-record", name = name, id = id, fault = fault).into_owned()
 }

@@ -107,19 +107,14 @@ pub fn find_reference(conn: &Connection, code: &str) -> Result<Reference> {
         .prepare_cached("SELECT code FROM device_refs ORDER BY code")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let what = format!("reference {}", code.trim());
+    let what = tr!("store-reference", code = code.trim()).into_owned();
     match lookup::lookup(code, &codes) {
-        Found::One(found) => {
-            reference_by_code(conn, found)?.ok_or_else(|| StoreError::NotFound("the device reference".into()))
+        Found::One(found) => reference_by_code(conn, found)?
+            .ok_or_else(|| StoreError::NotFound(tr!("store-the-device-reference").into_owned())),
+        Found::Several(all) => Err(StoreError::invalid(what, differ_by_case(&all))),
+        Found::Nothing(close) => {
+            Err(StoreError::invalid(what, tr!("store-reference-unknown", did_you_mean = did_you_mean(&close))))
         }
-        Found::Several(all) => Err(StoreError::invalid(
-            what,
-            format!("{} differ only by case; give the one on the notice exactly", all.join(" and ")),
-        )),
-        Found::Nothing(close) => Err(StoreError::invalid(
-            what,
-            format!("not in the catalogue; {}check the REF on the notice", lookup::did_you_mean(&close)),
-        )),
     }
 }
 
@@ -134,20 +129,32 @@ pub fn find_lots(conn: &Connection, reference: &Reference, number: &str) -> Resu
         )?
         .query_map([reference.id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let what = format!("{} lot {}", reference.name, number.trim());
+    let what = tr!("store-reference-lot", name = reference.name.as_str(), number = number.trim()).into_owned();
     match lookup::lookup(number, &numbers) {
         Found::One(found) => lots_numbered(conn, reference.id, found),
-        Found::Several(all) => Err(StoreError::invalid(
-            what,
-            format!("{} differ only by case; give the one on the notice exactly", all.join(" and ")),
-        )),
-        Found::Nothing(close) => Err(StoreError::invalid(
-            what,
-            format!(
-                "never received here; {}check the lot or serial number on the notice",
-                lookup::did_you_mean(&close)
-            ),
-        )),
+        Found::Several(all) => Err(StoreError::invalid(what, differ_by_case(&all))),
+        Found::Nothing(close) => {
+            Err(StoreError::invalid(what, tr!("store-lot-unknown", did_you_mean = did_you_mean(&close))))
+        }
+    }
+}
+
+/// `A and a differ only by case; …`: codes or numbers a notice must give exactly.
+fn differ_by_case(all: &[&str]) -> String {
+    let all = all.join(&tr!("store-and"));
+    tr!("store-differ-by-case", all = all).into_owned()
+}
+
+/// `did you mean REF-1? ` (with its space), or nothing: the close matches
+/// of a code or number not found.
+fn did_you_mean(close: &[&str]) -> String {
+    match close {
+        [] => String::new(),
+        [one] => tr!("store-did-you-mean", codes = *one).into_owned(),
+        [first @ .., last] => {
+            let codes = tr!("store-one-or-other", first = first.join(", "), last = *last);
+            tr!("store-did-you-mean", codes = codes).into_owned()
+        }
     }
 }
 

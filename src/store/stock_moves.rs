@@ -44,26 +44,25 @@ pub struct NewReference {
 /// code or GTIN already used, a GTIN whose check digit is wrong.
 pub fn add_reference(tx: &mut WriteTx<'_>, new: &NewReference) -> Result<i64> {
     let code = new.code.trim();
-    for (what, value) in
-        [("reference code", code), ("manufacturer", new.manufacturer.trim()), ("name", new.name.trim())]
-    {
+    for (what, value) in [
+        ("store-reference-code", code),
+        ("store-manufacturer", new.manufacturer.trim()),
+        ("store-name", new.name.trim()),
+    ] {
         if value.is_empty() {
-            return Err(StoreError::invalid(what, "empty; type it as on the label"));
+            return Err(StoreError::invalid(crate::i18n::t(crate::i18n::language(), what), tr!("store-empty-field")));
         }
     }
     if reference_by_code(tx.conn(), code)?.is_some() {
-        return Err(StoreError::invalid(
-            format!("reference {code}"),
-            "already in the catalogue; receive lots of it instead",
-        ));
+        return Err(StoreError::invalid(tr!("store-reference", code = code), tr!("store-reference-exists")));
     }
     let gtin = match new.gtin.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
         Some(g) => {
             let gtin = gs1::Gtin::parse(g).map_err(|e| StoreError::invalid("GTIN", e.to_string()))?;
             if let Some(other) = stock::reference_by_gtin(tx.conn(), gtin.as_str())? {
                 return Err(StoreError::invalid(
-                    format!("GTIN {gtin}"),
-                    format!("already the GTIN of reference {}; check the label", other.code),
+                    tr!("store-gtin", gtin = gtin.to_string()),
+                    tr!("store-gtin-taken", code = other.code.as_str()),
                 ));
             }
             Some(gtin.to_string())
@@ -73,7 +72,7 @@ pub fn add_reference(tx: &mut WriteTx<'_>, new: &NewReference) -> Result<i64> {
     if let Some(mm) = new.mm_per_turn
         && !(mm > 0.0 && mm <= 10.0)
     {
-        return Err(StoreError::invalid("mm per turn", format!("{mm} is not a turn; give 0.1 to 10 mm")));
+        return Err(StoreError::invalid(tr!("store-mm-per-turn"), tr!("store-not-a-turn", mm = format!("{mm}"))));
     }
     tx.insert(
         Table::DeviceRefs,
@@ -123,22 +122,19 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
     let clean = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
     let (lot, serial) = (clean(&receipt.lot), clean(&receipt.serial));
     let Some(reference) = stock::reference(tx.conn(), receipt.ref_id)? else {
-        return Err(StoreError::NotFound("the device reference".into()));
+        return Err(StoreError::NotFound(tr!("store-the-device-reference").into_owned()));
     };
-    let what = format!("{} receipt", reference.name);
+    let what = tr!("store-receipt", name = reference.name.as_str()).into_owned();
     if lot.is_none() && serial.is_none() {
-        return Err(StoreError::invalid(
-            what,
-            "no lot or serial number: type or scan the one on the label (R-TRACE-1)",
-        ));
+        return Err(StoreError::invalid(what, tr!("store-receipt-no-lot")));
     }
-    for (name, value) in [("lot", &lot), ("serial", &serial)] {
+    for (name, value) in [("store-lot", &lot), ("store-serial", &serial)] {
         if let Some(v) = value
             && (v.chars().count() > 20 || v.chars().any(|c| !gs1::in_set_82(c)))
         {
             return Err(StoreError::invalid(
-                format!("{name} {v}"),
-                "up to 20 letters, digits or !\"%&'()*+,-./:;<=>?_ (the GS1 rule); check the label",
+                crate::i18n::fmt(crate::i18n::language(), name, &[("number", v.as_str().into())]),
+                tr!("store-gs1-rule"),
             ));
         }
     }
@@ -149,24 +145,22 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
     {
         return Err(StoreError::invalid(
             what,
-            format!(
-                "its use-by day {} has passed (today is {}); an expired lot cannot be used (R-STOCK-3). \
-                 Check the label; to receive it anyway, to quarantine or return it, confirm (the Stock tab asks; \
-                 `periop stock receive --expired-ok`)",
-                expiry.format("%d/%m/%Y"),
-                today.format("%d/%m/%Y")
+            tr!(
+                "store-receipt-expired",
+                expiry = expiry.format("%d/%m/%Y").to_string(),
+                today = today.format("%d/%m/%Y").to_string()
             ),
         ));
     }
     // Issue 10: a second label, or the start of one, typed into Location.
     if crate::domain::stock::scan::looks_like_label(&receipt.location) {
         return Err(StoreError::invalid(
-            format!("location {:?}", receipt.location.trim()),
-            "this is a scanned label (a second box?), not a place; give where the lot is kept",
+            tr!("store-location", location = format!("{:?}", receipt.location.trim())),
+            tr!("store-location-is-a-label"),
         ));
     }
     if serial.is_some() && receipt.units != 1 {
-        return Err(StoreError::invalid(what, format!("a serial number is one unit, not {}", receipt.units)));
+        return Err(StoreError::invalid(what, tr!("store-serial-one-unit", units = receipt.units)));
     }
     let units = receipt.units;
     movement::apply(Counts { quantity: 0, reserved: 0, for_case: 0 }, MovementKind::Receive, units)
@@ -181,10 +175,7 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
             )
             .optional()?;
         if seen.is_some() {
-            return Err(StoreError::invalid(
-                format!("serial {s}"),
-                "already on the shelf; a serial number is one unit (scan the next box)",
-            ));
+            return Err(StoreError::invalid(tr!("store-serial", number = s.as_str()), tr!("store-serial-on-shelf")));
         }
     }
     let expiry_text = receipt.expiry.map(|d| d.to_string());
@@ -215,16 +206,12 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
             .optional()?;
         if let Some(other) = other {
             let shown = |e: &Option<String>| match e.as_deref().and_then(super::rows::parse_day) {
-                Some(day) => format!("use-by {}", day.format("%d/%m/%Y")),
-                None => "no use-by day".to_string(),
+                Some(day) => tr!("store-use-by", day = day.format("%d/%m/%Y").to_string()).into_owned(),
+                None => tr!("store-no-use-by").into_owned(),
             };
             return Err(StoreError::invalid(
-                format!("lot {lot_number}"),
-                format!(
-                    "is on the shelf with {}, and this label says {}: check the label with the supplier before receiving it",
-                    shown(&other),
-                    shown(&expiry_text)
-                ),
+                tr!("store-lot", number = lot_number.as_str()),
+                tr!("store-lot-other-use-by", shelf = shown(&other), label = shown(&expiry_text)),
             ));
         }
     }
@@ -237,10 +224,7 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
             if !location.is_empty() && location != found.location {
                 return Err(StoreError::invalid(
                     found.label(),
-                    format!(
-                        "is kept at {:?}; receive these units there (leave Location empty or give the same)",
-                        found.location
-                    ),
+                    tr!("store-lot-kept-at", location = format!("{:?}", found.location)),
                 ));
             }
             let fields: Vec<super::write::Field<'_>> = vec![("quantity", &quantity)];
@@ -329,12 +313,15 @@ fn case_facts(tx: &WriteTx<'_>, case_id: i64) -> Result<CaseFacts> {
             },
         )
         .optional()?
-        .ok_or_else(|| StoreError::NotFound("the case".into()))
+        .ok_or_else(|| StoreError::NotFound(Table::Cases.row(case_id)))
 }
 
 fn lot_in(tx: &WriteTx<'_>, lot_id: i64) -> Result<Lot> {
     let sql = format!("SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.id = ?1");
-    tx.conn().query_row(&sql, [lot_id], lot_row).optional()?.ok_or_else(|| StoreError::NotFound("the lot".into()))
+    tx.conn()
+        .query_row(&sql, [lot_id], lot_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(Table::DeviceLots.row(lot_id)))
 }
 
 /// The units of `lot_id` held for `case_id`, and the row that holds them.
@@ -390,8 +377,8 @@ pub struct Moved {
 /// that is not there.
 pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
     let lot = lot_in(tx, m.lot_id)?;
-    let reference =
-        stock::reference(tx.conn(), lot.reference_id)?.ok_or_else(|| StoreError::NotFound("the reference".into()))?;
+    let reference = stock::reference(tx.conn(), lot.reference_id)?
+        .ok_or_else(|| StoreError::NotFound(tr!("store-the-reference").into_owned()))?;
     let what = format!("{} {}", reference.name, lot.label());
     let mut kind = m.kind;
     if kind.uses() {
@@ -399,16 +386,16 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
     }
     let reason = m.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
     if kind.needs_reason() && reason.is_none() {
-        return Err(StoreError::invalid(what, format!("to record it {}, give a reason", kind.done())));
+        return Err(StoreError::invalid(what, tr!("store-move-needs-reason", done = kind.done())));
     }
     if kind == MovementKind::Receive {
-        return Err(StoreError::invalid(what, "a receipt goes through `receive`"));
+        return Err(StoreError::invalid(what, tr!("store-receipt-through-receive")));
     }
     let for_case = matches!(kind, MovementKind::Reserve | MovementKind::Release) || kind.uses();
     let case = match (for_case, m.case_id) {
         (true, Some(id)) => Some((id, case_facts(tx, id)?)),
         (true, None) => {
-            return Err(StoreError::invalid(what, format!("{} for which case? pick the case", kind.code())));
+            return Err(StoreError::invalid(what, tr!("store-move-which-case", kind = kind.code())));
         }
         (false, _) => None,
     };
@@ -416,10 +403,7 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
         if kind == MovementKind::Reserve
             && matches!(facts.state, CaseState::Cancelled | CaseState::Postponed | CaseState::Done)
         {
-            return Err(StoreError::invalid(
-                what,
-                format!("the case is {}; nothing can be reserved for it", facts.state.code()),
-            ));
+            return Err(StoreError::invalid(what, tr!("store-case-not-reservable", state = facts.state.code())));
         }
         if matches!(kind, MovementKind::Reserve) || kind.uses() {
             lot.usable_on(facts.procedure_day).map_err(|e| StoreError::invalid(&what, e.to_string()))?;
@@ -436,15 +420,11 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
             let started = block_timeline::procedure_started(&events, facts.start, tx.at());
             trace::may_record_use(facts.state, started, facts.stay_closed).map_err(|e| {
                 let e = match e {
-                    trace::UseRefused::NotStarted if !events.is_empty() => {
-                        "the patient is not recorded in the room yet: record what was used once the procedure \
-                         is under way (reserve it meanwhile; the in-room time is the Block tab's e)"
-                            .to_string()
+                    trace::UseRefused::NotStarted if !events.is_empty() => tr!("store-use-not-in-room").into_owned(),
+                    trace::UseRefused::NotStarted => {
+                        let starts = facts.start.with_timezone(&tx.zone()).format("%d/%m %H:%M").to_string();
+                        tr!("store-use-not-started", starts = starts).into_owned()
                     }
-                    trace::UseRefused::NotStarted => format!(
-                        "the procedure starts {}: record what was used once it is under way (reserve it meanwhile)",
-                        facts.start.with_timezone(&tx.zone()).format("%d/%m %H:%M")
-                    ),
                     other => other.to_string(),
                 };
                 StoreError::invalid(&what, e)
@@ -452,7 +432,7 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
         }
     }
     if kind == MovementKind::Quarantine && lot.quarantine.is_some() {
-        return Err(StoreError::invalid(what, "already quarantined"));
+        return Err(StoreError::invalid(what, tr!("store-already-quarantined")));
     }
     let held = match &case {
         Some((id, _)) => held_for(tx, *id, lot.id)?,
@@ -464,7 +444,7 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
             what: what.clone(),
             asked,
             free,
-            next: "receive more, or use another lot of this reference",
+            next: super::permission::static_text(tr!("store-out-of-stock-next-lot")),
         },
         other => StoreError::invalid(&what, other.to_string()),
     })?;
@@ -549,17 +529,18 @@ pub fn reserve_fefo(tx: &mut WriteTx<'_>, ref_id: i64, case_id: i64, units: u32)
     let day = case_facts(tx, case_id)?.procedure_day;
     if units == 0 || units > movement::MAX_UNITS {
         let why = if units == 0 { Refused::Zero } else { Refused::TooMany(units) };
-        return Err(StoreError::invalid("the reservation", why.to_string()));
+        return Err(StoreError::invalid(tr!("store-the-reservation"), why.to_string()));
     }
     let plan = lots::fefo_split(&stock::lots_of(tx.conn(), ref_id)?, day, units);
     let Ok(plan) = plan else {
         let free = plan.err().unwrap_or(0);
-        let name = stock::reference(tx.conn(), ref_id)?.map_or_else(|| "the reference".to_string(), |r| r.name);
+        let name =
+            stock::reference(tx.conn(), ref_id)?.map_or_else(|| tr!("store-the-reference").into_owned(), |r| r.name);
         return Err(StoreError::OutOfStock {
-            what: format!("{name} for {} (every usable lot counted)", day.format("%d/%m")),
+            what: tr!("store-out-of-stock-every-lot", name = name, day = day.format("%d/%m").to_string()).into_owned(),
             asked: units,
             free,
-            next: "reserve fewer, or receive more",
+            next: super::permission::static_text(tr!("store-out-of-stock-next-reserve")),
         });
     };
     let mut out = Vec::new();
@@ -675,26 +656,25 @@ pub struct Lifted {
 /// path checks it).
 pub fn lift(tx: &mut WriteTx<'_>, lot_id: i64, reason: &str, recall: bool) -> Result<Lifted> {
     let lot = lot_in(tx, lot_id)?;
-    let reference =
-        stock::reference(tx.conn(), lot.reference_id)?.ok_or_else(|| StoreError::NotFound("the reference".into()))?;
+    let reference = stock::reference(tx.conn(), lot.reference_id)?
+        .ok_or_else(|| StoreError::NotFound(tr!("store-the-reference").into_owned()))?;
     let what = format!("{} {}", reference.name, lot.label());
     let reason = reason.trim();
     let word = if recall { "recall" } else { "quarantine" };
     if reason.is_empty() {
-        return Err(StoreError::invalid(what, format!("to lift the {word}, give a reason (who said it may be used)")));
+        let why =
+            if recall { tr!("store-lift-recall-needs-reason") } else { tr!("store-lift-quarantine-needs-reason") };
+        return Err(StoreError::invalid(what, why));
     }
     if reason.chars().any(crate::domain::names::is_unsafe) {
-        return Err(StoreError::invalid(
-            what,
-            "the reason holds a control character or a direction mark; type it on one line, as plain text",
-        ));
+        return Err(StoreError::invalid(what, tr!("store-reason-control-character")));
     }
     lots::may_lift(&lot, recall).map_err(|e| {
-        let next = match e {
-            lots::NotLifted::Recalled { .. } => " (`periop stock lift --recall`, or L on the Stock tab)",
-            _ => "",
+        let why = match e {
+            lots::NotLifted::Recalled { .. } => tr!("store-lift-recalled", why = e.to_string()),
+            _ => e.to_string().into(),
         };
-        StoreError::invalid(&what, format!("{e}{next}"))
+        StoreError::invalid(&what, why)
     })?;
     let was = lot.quarantine.clone().unwrap_or_default();
     let none: Option<String> = None;
@@ -731,14 +711,13 @@ pub struct VoidedImplant {
 pub fn void_implant(tx: &mut WriteTx<'_>, implant_id: i64, reason: &str, to: VoidTo) -> Result<VoidedImplant> {
     let row = Table::Implants.row(implant_id);
     let reason = super::void::reason_given(&row, reason)?;
-    let record_of = stock::implant(tx.conn(), implant_id)?.ok_or_else(|| {
-        StoreError::invalid(
-            Table::Implants.row(implant_id),
-            "there is no implant record with that number; `periop implants --patient` and the Stock tab show each one's number",
-        )
-    })?;
+    let record_of = stock::implant(tx.conn(), implant_id)?
+        .ok_or_else(|| StoreError::invalid(Table::Implants.row(implant_id), tr!("store-no-such-implant")))?;
     if let Some(v) = &record_of.voided {
-        return Err(StoreError::invalid(row, format!("already voided at {} ({})", instant_text(v.at), v.reason)));
+        return Err(StoreError::invalid(
+            row,
+            tr!("store-implant-already-voided", at = instant_text(v.at), reason = v.reason.as_str()),
+        ));
     }
     let lot = lot_in(tx, record_of.lot_id)?;
     let before = Counts { quantity: lot.quantity, reserved: lot.reserved, for_case: 0 };
@@ -768,12 +747,8 @@ pub fn call_off_gate(tx: &WriteTx<'_>, case_id: i64) -> Result<()> {
     let records = stock::implants_of_case(tx.conn(), case_id)?;
     trace::may_call_off(&records).map_err(|standing| {
         StoreError::invalid(
-            "the case's implant records",
-            format!(
-                "{} recorded as used in the patient; if recorded by mistake, void each first \
-                 (V on the lot in the Stock tab, or `periop void implant NUMBER --reason … --to shelf|waste`) (R-TRACE-1)",
-                standing.join(", ")
-            ),
+            tr!("store-case-implant-records"),
+            tr!("store-implants-standing", implants = standing.join(", ")),
         )
     })
 }
@@ -786,7 +761,7 @@ pub fn set_operator(tx: &mut WriteTx<'_>, implant_id: i64, version: i64, operato
         .query_row("SELECT role FROM staff WHERE id = ?1 AND active = 1", [operator_id], |r| r.get(0))
         .optional()?;
     if doctor.as_deref().and_then(Role::from_code) != Some(Role::Doctor) {
-        return Err(StoreError::invalid("operator", "not a doctor on the staff list; pick an operator"));
+        return Err(StoreError::invalid(tr!("store-operator"), tr!("store-not-a-doctor")));
     }
     tx.update(Table::Implants, implant_id, version, &[("operator_id", &operator_id)])
 }
@@ -798,11 +773,8 @@ pub fn close_gate(tx: &WriteTx<'_>, case_id: i64) -> Result<()> {
     let records = stock::implants_of_case(tx.conn(), case_id)?;
     crate::domain::stock::trace::close_gate(&records).map_err(|problems| {
         StoreError::invalid(
-            "the case's implant records",
-            format!(
-                "{}; record them on the Stock tab (o on the lot) before closing the case (R-TRACE-1)",
-                problems.join("; ")
-            ),
+            tr!("store-case-implant-records"),
+            tr!("store-implants-incomplete", problems = problems.join(&tr!("store-list-separator"))),
         )
     })
 }

@@ -119,45 +119,26 @@ impl Table {
         }
     }
 
-    /// What one row is called in a sentence: `admission`.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Table::Staff => "staff member",
-            Table::Settings => "setting",
-            Table::Patients => "patient",
-            Table::Rooms => "room",
-            Table::Beds => "bed",
-            Table::ProcedureKinds => "procedure kind",
-            Table::Admissions => "admission",
-            Table::AdmissionSteps => "admission step",
-            Table::Cases => "case",
-            Table::CaseChecks => "readiness check",
-            Table::AnaesthesiaConsultations => "anaesthesia consultation",
-            Table::Intakes => "intake",
-            Table::Treatments => "treatment",
-            Table::LabResults => "lab result",
-            Table::DischargeChecks => "discharge check",
-            Table::FollowUpCalls => "follow-up call",
-            Table::DistractionCases => "distraction case",
-            Table::DistractionPhases => "distraction step",
-            Table::DistractionSessions => "distraction session",
-            Table::DistractionRounds => "distraction round",
-            Table::PinGrades => "pin grade",
-            Table::BlockOverrides => "schedule override",
-            Table::CaseCallOffs => "cancellation or postponement",
-            Table::DeviceRefs => "device reference",
-            Table::DeviceLots => "lot",
-            Table::StockMovements => "stock movement",
-            Table::CaseDevices => "device held for a case",
-            Table::Implants => "implant record",
-            Table::CaseEvents => "timeline event",
-            Table::Complications => "complication",
-            Table::HoFollowUps => "ossification follow-up",
-            Table::HexapodPrescriptions => "hexapod prescription",
-            Table::HexapodStruts => "hexapod strut",
-            Table::HexapodLengths => "hexapod strut length",
-            Table::HexapodAdjustments => "strut adjustment",
-        }
+    /// What one row is called in a sentence, in the language in force:
+    /// `admission` (`store-table-admissions`).
+    pub fn noun(self) -> std::borrow::Cow<'static, str> {
+        crate::i18n::t(crate::i18n::language(), &self.message_id())
+    }
+
+    /// The catalogue id of the row's noun: `store-table-admissions`; its
+    /// attributes `.the`, `.this` and `.new` name one row in a sentence.
+    pub fn message_id(self) -> String {
+        format!("store-table-{}", self.name().replace('_', "-"))
+    }
+
+    /// `this admission`: the record a conflict is about.
+    pub fn this(self) -> String {
+        crate::i18n::attr(crate::i18n::language(), &self.message_id(), "this").into_owned()
+    }
+
+    /// `new admission`: a record not saved yet.
+    pub fn new_row(self) -> String {
+        crate::i18n::attr(crate::i18n::language(), &self.message_id(), "new").into_owned()
     }
 
     /// The schema version that made the table (`schema.rs`, `UPGRADES`).
@@ -187,12 +168,12 @@ impl Table {
     /// case`. The screen that shows it names the patient (R-PATH-5); the
     /// message itself never does (R-PRIV-1), and row ids are for the log.
     pub fn row(self, _id: i64) -> String {
-        format!("the {}", self.noun())
+        crate::i18n::attr(crate::i18n::language(), &self.message_id(), "the").into_owned()
     }
 
     /// One row with its id, for `periop check` and the log, which must
     /// point at the record: `admission #12`.
     pub fn numbered(self, id: i64) -> String {
-        format!("{} #{id}", self.noun())
+        tr!("store-numbered", noun = self.noun(), id = id).into_owned()
     }
 }

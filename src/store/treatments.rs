@@ -34,10 +34,7 @@ pub fn add(tx: &mut WriteTx<'_>, patient_id: i64, drug: DrugClass) -> Result<i64
         )
         .optional()?;
     if existing.is_some() {
-        return Err(StoreError::invalid(
-            drug.label().to_string(),
-            "already recorded for this patient; stop or review the recorded one",
-        ));
+        return Err(StoreError::invalid(drug.label().to_string(), tr!("store-treatment-already-recorded")));
     }
     tx.insert(Table::Treatments, &[("patient_id", &patient_id), ("drug_class", &drug.code())])
 }
@@ -49,7 +46,7 @@ pub fn stop(tx: &mut WriteTx<'_>, treatment_id: i64, expected_version: i64) -> R
     match active {
         None => Err(StoreError::NotFound(Table::Treatments.row(treatment_id))),
         Some(false) => {
-            Err(StoreError::invalid(Table::Treatments.row(treatment_id), "already stopped; refresh the list"))
+            Err(StoreError::invalid(Table::Treatments.row(treatment_id), tr!("store-treatment-already-stopped")))
         }
         Some(true) => tx.update(Table::Treatments, treatment_id, expected_version, &[("active", &false)]),
     }

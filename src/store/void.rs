@@ -82,31 +82,21 @@ impl Voidable {
         Voidable::ALL.into_iter().find(|v| v.code() == code)
     }
 
-    /// How a message names one: `intake`, `lab result`.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Voidable::Intake => "intake",
-            Voidable::Treatment => "treatment",
-            Voidable::Lab => "lab result",
-            Voidable::Consultation => "anaesthesia consultation",
-            Voidable::Complication => "complication",
-            Voidable::Ossification => "ossification follow-up",
-            Voidable::Round => "distraction round",
-            Voidable::StrutAdjustment => "strut adjustment",
-            Voidable::Step => "distraction step",
-        }
+    /// How a message names one: `intake`, `lab result` (the table's noun,
+    /// in the language in force).
+    pub fn noun(self) -> std::borrow::Cow<'static, str> {
+        self.table().noun()
     }
 
     /// What the record's time is: `taken 22/11/2026 06:30`, `made …`.
-    pub fn time_word(self) -> &'static str {
+    pub fn time_word(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Voidable::Intake | Voidable::Treatment | Voidable::Lab => "taken",
-            Voidable::Consultation => "held",
-            Voidable::Complication => "recorded",
-            Voidable::Ossification => "surgery",
-            Voidable::Round => "made",
-            Voidable::StrutAdjustment => "done",
-            Voidable::Step => "recorded",
+            Voidable::Intake | Voidable::Treatment | Voidable::Lab => tr!("store-void-time-taken"),
+            Voidable::Consultation => tr!("store-void-time-held"),
+            Voidable::Complication | Voidable::Step => tr!("store-void-time-recorded"),
+            Voidable::Ossification => tr!("store-void-time-surgery"),
+            Voidable::Round => tr!("store-void-time-made"),
+            Voidable::StrutAdjustment => tr!("store-void-time-done"),
         }
     }
 
@@ -166,24 +156,32 @@ impl Voidable {
                 "inr" => "INR".to_string(),
                 other => other.to_string(),
             }),
-            Voidable::Consultation => Some(format!("outcome {code}")),
+            Voidable::Consultation => Some(tr!("store-void-outcome", outcome = code).into_owned()),
             Voidable::Complication => {
                 crate::domain::complications::Kind::from_code(code).map(|k| k.label().to_string())
             }
             Voidable::Ossification => {
                 let kind = crate::domain::ossification::ProphylaxisKind::from_code(code);
-                let word = kind.map_or_else(|| code.replace('_', " "), |k| format!("prophylaxis {}", k.label()));
+                let word = kind.map_or_else(
+                    || code.replace('_', " "),
+                    |k| tr!("store-void-prophylaxis", kind = k.label()).into_owned(),
+                );
                 // A radiotherapy's dose, in Gy.
                 return number.map_or_else(|| word.clone(), |gy| format!("{word} {gy} Gy"));
             }
             Voidable::Round => {
                 let pain = number.map_or_else(|| "-".to_string(), |p| format!("{p}"));
-                let pins = if code.is_empty() { String::new() } else { format!(", pin grades {code}") };
-                return format!("round: pain {pain}/10{pins}");
+                return if code.is_empty() {
+                    tr!("store-void-round", pain = pain)
+                } else {
+                    tr!("store-void-round-pins", pain = pain, pins = code)
+                }
+                .into_owned();
             }
             Voidable::StrutAdjustment => {
                 let mm = number.map(crate::domain::distraction::alerts::fmt_mm).unwrap_or_default();
-                return format!("{code} set to {mm} mm");
+                let strut = code.strip_prefix("strut ").unwrap_or(code);
+                return tr!("store-void-strut", strut = strut, mm = mm).into_owned();
             }
             Voidable::Step => {
                 use crate::domain::distraction::PhaseKind;
@@ -191,8 +189,16 @@ impl Voidable {
                 let kind = PhaseKind::from_code(kind).map_or_else(|| kind.replace('_', " "), |k| k.label().to_string());
                 let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
                     .map_or_else(|_| day.to_string(), |d| d.format("%d/%m/%Y").to_string());
-                let rate = number.map(|r| format!(" at {} mm/day", crate::domain::distraction::alerts::fmt_mm(r)));
-                return format!("{kind} on {day}{}", rate.unwrap_or_default());
+                return match number {
+                    Some(r) => tr!(
+                        "store-void-step-rate",
+                        kind = kind,
+                        day = day,
+                        rate = crate::domain::distraction::alerts::fmt_mm(r)
+                    ),
+                    None => tr!("store-void-step", kind = kind, day = day),
+                }
+                .into_owned();
             }
         };
         let word = word.unwrap_or_else(|| code.replace('_', " "));
@@ -239,14 +245,7 @@ pub fn void(tx: &mut WriteTx<'_>, what: Voidable, id: i64, reason: &str) -> Resu
         .query_row(what.sql(), [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
         .optional()?;
     let Some((code, number, at, patient_id, version, voided_at)) = found else {
-        return Err(StoreError::invalid(
-            row,
-            format!(
-                "there is no {} with that number; the Audit tab and the patient's history show each entry's number ({} #12)",
-                what.noun(),
-                what.code()
-            ),
-        ));
+        return Err(StoreError::invalid(row, tr!("store-void-no-such", noun = what.noun(), code = what.code())));
     };
     if let Some(at) = voided_at {
         return Err(StoreError::invalid(row, already_voided(tx, table, id, &at)));
@@ -284,10 +283,12 @@ fn later_step(tx: &WriteTx<'_>, id: i64) -> std::result::Result<(), String> {
         .map_err(|e| e.to_string())?;
     match later {
         None => Ok(()),
-        Some((later_id, kind, day)) => Err(format!(
-            "step #{later_id} ({}) was recorded after it; void the later steps first, newest first (periop void step {later_id} --reason …)",
-            Voidable::Step.value(&format!("{kind} {day}"), None)
-        )),
+        Some((later_id, kind, day)) => Err(tr!(
+            "store-void-later-step",
+            id = later_id,
+            step = Voidable::Step.value(&format!("{kind} {day}"), None)
+        )
+        .into_owned()),
     }
 }
 
@@ -307,14 +308,8 @@ fn round_sessions(tx: &WriteTx<'_>, id: i64) -> Result<Option<String>> {
         return Ok(None);
     }
     let listed: Vec<String> =
-        sessions.iter().map(|(n, t)| format!("session {n}: {t} turn{}", if *t == 1 { "" } else { "s" })).collect();
-    let count = sessions.len();
-    Ok(Some(format!(
-        "the {} recorded with it stay{} counted ({}); if those turns were not made on this patient, correct them to 0 (t on the Rounds tab)",
-        if count == 1 { "session".to_string() } else { format!("{count} sessions") },
-        if count == 1 { "s" } else { "" },
-        listed.join(", ")
-    )))
+        sessions.iter().map(|(n, t)| tr!("store-void-session-turns", session = *n, count = *t).into_owned()).collect();
+    Ok(Some(tr!("store-void-sessions-stay", count = sessions.len(), sessions = listed.join(", ")).into_owned()))
 }
 
 /// "already voided by Nurse One at 10:03 on 01/12 (ward time)": found in use
@@ -324,10 +319,17 @@ fn already_voided(tx: &WriteTx<'_>, table: Table, id: i64, at: &str) -> String {
         format!("SELECT s.display_name FROM {} t JOIN staff s ON s.id = t.voided_by WHERE t.id = ?1", table.name());
     let by: Option<String> = tx.conn().query_row(&sql, [id], |r| r.get(0)).optional().ok().flatten();
     let when = super::rows::parse_instant(at)
-        .map(|t| t.with_timezone(&tx.zone()).format("%H:%M on %d/%m").to_string())
+        .map(|t| {
+            let t = t.with_timezone(&tx.zone());
+            tr!("store-conflict-at", time = t.format("%H:%M").to_string(), day = t.format("%d/%m").to_string())
+                .into_owned()
+        })
         .unwrap_or_else(|| at.to_string());
-    let by = by.map(|b| format!(" by {b}")).unwrap_or_default();
-    format!("already voided{by} at {when} (ward time); nothing to do")
+    match by {
+        Some(by) => tr!("store-already-voided-by", by = by, when = when),
+        None => tr!("store-already-voided", when = when),
+    }
+    .into_owned()
 }
 
 /// The reason a record is voided with (R-AUDIT-1), trimmed: refused when
@@ -335,13 +337,10 @@ fn already_voided(tx: &WriteTx<'_>, table: Table, id: i64, at: &str) -> String {
 pub(super) fn reason_given<'a>(row: &str, reason: &'a str) -> Result<&'a str> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(StoreError::invalid(row, "to void it, give a reason (what was wrong with it)"));
+        return Err(StoreError::invalid(row, tr!("store-void-needs-reason")));
     }
     if reason.chars().any(crate::domain::names::is_unsafe) {
-        return Err(StoreError::invalid(
-            row,
-            "the reason holds a control character or a direction mark; type it on one line, as plain text",
-        ));
+        return Err(StoreError::invalid(row, tr!("store-reason-control-character")));
     }
     Ok(reason)
 }

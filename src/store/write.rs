@@ -43,10 +43,10 @@ fn plain_text(table: Table, id: Option<i64>, fields: &[Field<'_>]) -> Result<()>
         // GS1's group separator (ASCII 29) included.
         let scan = table == Table::DeviceLots && *column == "scanned";
         if text.chars().any(|c| c != '\n' && !(scan && c == '\u{1d}') && crate::domain::names::is_unsafe(c)) {
-            let what = id.map_or_else(|| format!("new {}", table.noun()), |id| table.row(id));
+            let what = id.map_or_else(|| table.new_row(), |id| table.row(id));
             return Err(StoreError::invalid(
-                format!("{what}, {}", column.replace('_', " ")),
-                "holds a control character (a tab, an escape) or a direction mark; type it as plain text",
+                tr!("store-field-of", record = what, field = column.replace('_', " ")),
+                tr!("store-control-character"),
             ));
         }
     }
@@ -238,14 +238,23 @@ impl WriteTx<'_> {
         match last {
             Ok(Some((at, by))) => {
                 let at = DateTime::parse_from_rfc3339(&at)
-                    .map(|t| t.with_timezone(&self.zone).format("%H:%M on %d/%m").to_string())
+                    .map(|t| {
+                        let t = t.with_timezone(&self.zone);
+                        tr!(
+                            "store-conflict-at",
+                            time = t.format("%H:%M").to_string(),
+                            day = t.format("%d/%m").to_string()
+                        )
+                        .into_owned()
+                    })
                     .unwrap_or(at);
-                StoreError::Conflict { what: format!("this {}", table.noun()), by, at }
+                StoreError::Conflict { what: table.this(), by, at }
             }
-            Ok(None) => {
-                let what = format!("this {}", table.noun());
-                StoreError::Conflict { what, by: "someone".into(), at: "an unknown time".into() }
-            }
+            Ok(None) => StoreError::Conflict {
+                what: table.this(),
+                by: tr!("store-conflict-someone").into_owned(),
+                at: tr!("store-conflict-unknown-time").into_owned(),
+            },
             Err(e) => e.into(),
         }
     }
