@@ -184,7 +184,7 @@ pub fn prescription_line(p: &Prescription) -> String {
     format!(
         "{} on {}: osteotomy {}, latency {}, {} mm/day in {} of {} mm turns, target {} mm, {}{}",
         p.site.label(),
-        with_article(p.device.label()),
+        with_article(&p.device.label()),
         p.osteotomy_on.format("%d/%m/%Y"),
         counted(p.latency_days, "day"),
         fmt_mm(p.rate_mm_day),

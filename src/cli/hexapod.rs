@@ -224,7 +224,8 @@ pub fn sheet_text(
     let flags = if sheet.void { Vec::new() } else { hexapod_log::flags(plan, &sheet.log, now, zone, settings) };
     let mut header = "  day       ".to_string();
     for strut in 1..=STRUTS {
-        let colour = plan.fit_on(strut, plan.first_day().unwrap_or(today)).map_or("", |f| f.colour.label());
+        let colour =
+            plan.fit_on(strut, plan.first_day().unwrap_or(today)).map(|f| f.colour.label()).unwrap_or_default();
         let _ = write!(header, " {:>10}", format!("{strut} {colour}"));
     }
     let _ = writeln!(out, "{header}");

@@ -8,7 +8,7 @@
 //! with the correction at its rate, a strut outside its catalogue range,
 //! a gap in its days) is refused here, before anything is stored.
 
-use super::case::coded;
+use super::case::coded_words;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -18,15 +18,15 @@ pub const STRUTS: u8 = 6;
 /// Lengths closer than this are the same length (lengths are printed to 0.1 mm).
 pub const SAME_MM: f64 = 0.05;
 
-coded! {
+coded_words! {
     /// R-DO-8: the colour that identifies a strut on the frame.
     StrutColour {
-        Red = "red", "red";
-        Orange = "orange", "orange";
-        Yellow = "yellow", "yellow";
-        Green = "green", "green";
-        Blue = "blue", "blue";
-        Purple = "purple", "purple";
+        Red = "red", "rounds-strut-colour-red";
+        Orange = "orange", "rounds-strut-colour-orange";
+        Yellow = "yellow", "rounds-strut-colour-yellow";
+        Green = "green", "rounds-strut-colour-green";
+        Blue = "blue", "rounds-strut-colour-blue";
+        Purple = "purple", "rounds-strut-colour-purple";
     }
 }
 
@@ -34,6 +34,12 @@ impl StrutColour {
     /// The colour a strut number has on a Taylor Spatial Frame (1 red … 6 purple).
     pub fn usual(strut: u8) -> Option<StrutColour> {
         StrutColour::ALL.get(usize::from(strut).checked_sub(1)?).copied()
+    }
+
+    /// Its initial on the strut sheet's header (`r`; two letters in
+    /// French, where green and purple both begin with a v).
+    pub fn initial(self) -> std::borrow::Cow<'static, str> {
+        crate::i18n::attr(crate::i18n::language(), self.label_id(), "initial")
     }
 
     /// Reads a colour as printed, ignoring case; `violet` is purple.
@@ -68,14 +74,15 @@ impl StrutFit {
 
     /// `3 (yellow, short 116–176 mm)`.
     pub fn label(&self) -> String {
-        format!(
-            "{} ({}, {} {}–{} mm)",
-            self.strut,
-            self.colour.label(),
-            self.size,
-            super::alerts::fmt_mm(self.min_mm),
-            super::alerts::fmt_mm(self.max_mm)
+        tr!(
+            "rounds-strut-fit",
+            strut = self.strut,
+            colour = self.colour.label(),
+            size = self.size.as_str(),
+            min = super::alerts::fmt_mm(self.min_mm),
+            max = super::alerts::fmt_mm(self.max_mm)
         )
+        .into_owned()
     }
 }
 
