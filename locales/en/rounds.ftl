@@ -324,3 +324,21 @@ rounds-check-pin = pin { $pin } grade is 0 to { $max } (Checketts–Otterburn), 
 rounds-check-pins = this frame has { $pins } pin sites; grade each ({ $given } given)
 rounds-check-session = session { $session } does not exist: the rhythm is { $rhythm } a day
 rounds-check-turns = { $turns } turns in one session is more than { $max }; check the count
+
+## Refusals of a hexapod table (R-DO-8, the import)
+rounds-table-no-correction = the correction must be more than 0 mm; copy it from the printout
+rounds-table-no-rate = the rate must be more than 0 mm/day; copy it from the printout
+rounds-table-no-day = the table has no day; give the frame's lengths on its first day, then each day after
+rounds-table-first-day-only = the table has only its first day; give each day of adjustment after it
+rounds-table-out-of-order = { $day } comes after { $before } in the table; days go in order, once each
+rounds-table-gap = the table jumps from { $from } to { $to }; give every day (a day without change repeats the lengths)
+rounds-table-days = the table has { $days } days of adjustment for a { $mm } mm correction at { $rate } mm/day, which takes { $needed }; check the printout's correction, rate and days
+rounds-table-no-size = strut { $strut } has no size on { $day }, the first day; give its colour, size and catalogue range
+rounds-table-same-colour = two struts are { $colour }; each strut has its own colour, as on the frame
+rounds-table-range = strut { $strut }'s catalogue range { $min }–{ $max } mm cannot be; give the shortest then the longest length
+rounds-table-change-off-table = strut { $strut } is changed on { $day }, a day not in the table ({ $first } to { $last })
+rounds-table-twice = strut { $strut } is given twice from { $day }; once a day
+rounds-table-no-change = no strut changes length in the table; check the printout's lengths
+rounds-table-no-length = strut { $strut } has no length on { $day }
+rounds-table-out-of-range = strut { $strut } is { $mm } mm on { $day }: outside its catalogue range; plan a strut change or check the length
+rounds-table-pace = strut { $strut } moves { $mm } mm from { $from } to { $to }, more than { $max } mm in a day; check the printout's lengths

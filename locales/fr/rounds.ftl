@@ -329,3 +329,21 @@ rounds-check-pin = le grade de la broche { $pin } va de 0 à { $max } (Checketts
 rounds-check-pins = ce cadre a { $pins } broches ; gradez chacune ({ $given } données)
 rounds-check-session = la séance { $session } n'existe pas : le rythme est de { $rhythm } par jour
 rounds-check-turns = { $turns } tours en une séance, c'est plus que { $max } ; vérifiez le compte
+
+## Refus d'une table hexapode (R-DO-8, l'import)
+rounds-table-no-correction = la correction doit dépasser 0 mm ; recopiez-la de l'impression
+rounds-table-no-rate = le rythme doit dépasser 0 mm/j ; recopiez-le de l'impression
+rounds-table-no-day = la table n'a aucun jour ; donnez les longueurs du cadre le premier jour, puis chaque jour suivant
+rounds-table-first-day-only = la table n'a que son premier jour ; donnez chaque jour de réglage ensuite
+rounds-table-out-of-order = le { $day } vient après le { $before } dans la table ; les jours vont dans l'ordre, une fois chacun
+rounds-table-gap = la table saute du { $from } au { $to } ; donnez chaque jour (un jour sans changement répète les longueurs)
+rounds-table-days = la table a { $days } jours de réglage pour une correction de { $mm } mm à { $rate } mm/j, qui en demande { $needed } ; vérifiez la correction, le rythme et les jours de l'impression
+rounds-table-no-size = le vérin { $strut } n'a pas de taille le { $day }, premier jour ; donnez sa couleur, sa taille et sa plage catalogue
+rounds-table-same-colour = deux vérins sont { $colour } ; chaque vérin a sa couleur, comme sur le cadre
+rounds-table-range = la plage catalogue { $min }–{ $max } mm du vérin { $strut } est impossible ; donnez la plus courte puis la plus longue longueur
+rounds-table-change-off-table = le vérin { $strut } change le { $day }, un jour hors de la table ({ $first } au { $last })
+rounds-table-twice = le vérin { $strut } est donné deux fois à partir du { $day } ; une fois par jour
+rounds-table-no-change = aucun vérin ne change de longueur dans la table ; vérifiez les longueurs de l'impression
+rounds-table-no-length = le vérin { $strut } n'a pas de longueur le { $day }
+rounds-table-out-of-range = le vérin { $strut } fait { $mm } mm le { $day } : hors de sa plage catalogue ; prévoyez un changement de vérin ou vérifiez la longueur
+rounds-table-pace = le vérin { $strut } bouge de { $mm } mm du { $from } au { $to }, plus de { $max } mm en un jour ; vérifiez les longueurs de l'impression
