@@ -159,8 +159,12 @@ pub fn text(rows: &[RoundsRow], day: NaiveDate) -> String {
             None => tr!("cli-rounds-no-round"),
         };
         let outpatient = if c.outpatient { format!(" {}", tr!("cli-rounds-outpatient")) } else { String::new() };
-        let progress =
-            tr!("cli-rounds-progress", done = mm(s.achieved_mm), target = mm(s.target_mm), planned = mm(s.planned_mm));
+        let progress = tr!(
+            "cli-rounds-progress",
+            done = fmt_mm(s.achieved_mm),
+            target = fmt_mm(s.target_mm),
+            planned = fmt_mm(s.planned_mm)
+        );
         let _ = writeln!(
             out,
             "  {}  {}{outpatient}  {}, {}  {}  {}  {progress}  {pin}",
@@ -182,7 +186,7 @@ pub fn text(rows: &[RoundsRow], day: NaiveDate) -> String {
 pub fn prescription_line(p: &Prescription) -> String {
     // English says `a`/`an` before the device; French names it bare.
     let device = match crate::i18n::language() {
-        crate::domain::language::Language::En => with_article(p.device.label()),
+        crate::domain::language::Language::En => with_article(&p.device.label()),
         crate::domain::language::Language::Fr => p.device.label().to_string(),
     };
     tr!(
@@ -191,22 +195,14 @@ pub fn prescription_line(p: &Prescription) -> String {
         device = device,
         osteotomy = p.osteotomy_on.format("%d/%m/%Y").to_string(),
         latency = tr!("cli-rx-days", count = p.latency_days),
-        rate = mm(p.rate_mm_day),
+        rate = fmt_mm(p.rate_mm_day),
         sessions = tr!("cli-rx-sessions", count = p.sessions_per_day),
-        turn = mm(p.mm_per_turn),
-        target = mm(p.target_mm),
+        turn = fmt_mm(p.mm_per_turn),
+        target = fmt_mm(p.target_mm),
         pins = tr!("cli-rx-pins", count = p.pins),
         sites = if p.pin_sites.is_empty() { String::new() } else { format!(" ({})", p.pin_sites) }
     )
     .into_owned()
-}
-
-/// Millimetres as a nurse writes them (`12.5`), with a decimal comma in French (`12,5`).
-pub(crate) fn mm(value: f64) -> String {
-    match crate::i18n::language() {
-        crate::domain::language::Language::En => fmt_mm(value),
-        crate::domain::language::Language::Fr => fmt_mm(value).replace('.', ","),
-    }
 }
 
 /// `periop distraction --patient ID`: the plan and the log, day by day, up to `today`.
@@ -227,7 +223,7 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
     // one is kept, said voided and why, and counts in no plan (R-DO-7).
     for s in &case.step_log {
         let e = &s.event;
-        let rate = e.rate_mm_day.map(|r| format!(" {}", tr!("cli-plan-at-rate", rate = mm(r)))).unwrap_or_default();
+        let rate = e.rate_mm_day.map(|r| format!(" {}", tr!("cli-plan-at-rate", rate = fmt_mm(r)))).unwrap_or_default();
         let reason = e.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
         let voided =
             s.void_reason.as_deref().map(|why| format!("  {}", tr!("cli-plan-voided", why = why))).unwrap_or_default();
@@ -267,14 +263,14 @@ pub fn plan_text(case: &DistractionCase, today: NaiveDate, zone: Tz) -> String {
         } else {
             sessions.iter().map(u32::to_string).collect::<Vec<_>>().join(" ")
         };
-        let done_cell = if day <= today { mm(p.mm(done_turns)) } else { String::new() };
+        let done_cell = if day <= today { fmt_mm(p.mm(done_turns)) } else { String::new() };
         let _ = writeln!(
             out,
             "  {}  {:<17}  {:<23}  {:>10}  {:>7}",
             day.format("%d/%m/%Y"),
             crate::domain::distraction::alerts::phase_on(&case.record(), &plan, day).0.label(),
             plan_cell,
-            mm(plan.planned_mm_by(day)),
+            fmt_mm(plan.planned_mm_by(day)),
             done_cell
         );
         let Some(next) = day.succ_opt() else { break };

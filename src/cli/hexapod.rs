@@ -4,7 +4,7 @@
 //! as void at its top and its foot.
 
 use super::args::{HexapodAction, ListFormat};
-use super::distraction::mm;
+use crate::domain::distraction::alerts::fmt_mm as mm;
 use crate::domain::distraction::hexapod::{HexapodPlan, STRUTS};
 use crate::domain::distraction::hexapod_csv;
 use crate::domain::distraction::hexapod_log;
@@ -239,7 +239,8 @@ pub fn sheet_text(
     let flags = if sheet.void { Vec::new() } else { hexapod_log::flags(plan, &sheet.log, now, zone, settings) };
     let mut header = format!("  {:<10}", tr!("cli-hexapod-day"));
     for strut in 1..=STRUTS {
-        let colour = plan.fit_on(strut, plan.first_day().unwrap_or(today)).map_or("", |f| f.colour.label());
+        let colour =
+            plan.fit_on(strut, plan.first_day().unwrap_or(today)).map(|f| f.colour.label()).unwrap_or_default();
         let _ = write!(header, " {:>10}", format!("{strut} {colour}"));
     }
     let _ = writeln!(out, "{header}");

@@ -49,7 +49,9 @@ macro_rules! catalogues {
 }
 
 /// The catalogues as shipped, one per part of the program.
-pub const CATALOGUES: &[Catalogue] = catalogues!["chrome", "days", "stock", "cli", "admin", "errors", "block", "settings", "board", "ward", "store"];
+pub const CATALOGUES: &[Catalogue] = catalogues![
+    "chrome", "days", "stock", "cli", "admin", "errors", "block", "settings", "board", "ward", "store", "rounds"
+];
 
 impl Catalogue {
     pub fn text(&self, language: Language) -> &'static str {

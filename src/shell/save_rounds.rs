@@ -5,12 +5,14 @@
 use crate::app::forms::RoundsRequest;
 use crate::domain::attention::Severity;
 use crate::domain::distraction::alerts;
-use crate::domain::distraction::alerts::counted;
 use crate::domain::distraction::hexapod::HexapodPlan;
 use crate::domain::distraction::hexapod_csv;
 use crate::domain::{day_label, ward_time};
 use crate::store::{Result, Store, StoreError, distraction_sessions};
 use chrono::{DateTime, Utc};
+
+/// A day in a notice: `21/11`.
+const DAY: &str = "%d/%m";
 
 pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> Result<String> {
     match request {
@@ -24,12 +26,12 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 .filter(|a| a.rule == "R-DO-6")
                 .map(|a| format!("{} {}", a.severity.glyph(), a.message))
                 .collect::<Vec<_>>();
-            let turns = entry.sessions.len();
-            let sessions = if turns == 0 { String::new() } else { format!(", {}", counted(turns as u64, "session")) };
+            let sessions = entry.sessions.len();
+            let recorded = tr!("rounds-saved-round", sessions = sessions);
             if said.is_empty() {
-                Ok(format!("{who}: round recorded{sessions}"))
+                Ok(format!("{who}: {recorded}"))
             } else {
-                Ok(format!("{who}: round recorded{sessions}; {}", said.join("; ")))
+                Ok(format!("{who}: {recorded}; {}", said.join("; ")))
             }
         }
         RoundsRequest::Sessions { case_id, day, sessions, corrections, who } => {
@@ -41,39 +43,37 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 Ok(corrected)
             })?;
             let late = if day < ward_time::local_day(now, store.zone()) {
-                format!(" for {}, reported late", day_label::day_text(day))
+                tr!("rounds-saved-late", day = day_label::day_text(day)).into_owned()
             } else {
                 String::new()
             };
             let mut said = Vec::new();
             if !sessions.is_empty() {
                 let turns: u32 = sessions.iter().map(|s| s.turns).sum();
-                let phone = if sessions.iter().any(|s| s.by_phone) { " (by phone)" } else { "" };
-                said.push(format!(
-                    "{}, {} recorded{late}{phone}",
-                    counted(sessions.len() as u64, "session"),
-                    counted(turns, "turn")
-                ));
+                let phone = if sessions.iter().any(|s| s.by_phone) { tr!("rounds-saved-by-phone") } else { "".into() };
+                let recorded = tr!("rounds-saved-sessions", sessions = sessions.len(), turns = turns);
+                said.push(format!("{recorded}{late}{phone}"));
             }
             for c in corrected {
                 // In words, not an arrow (an ASCII terminal showed `1 = 0`).
-                said.push(format!(
-                    "session {} corrected from {} to {} (kept in the audit)",
-                    c.session,
-                    c.from,
-                    counted(c.to, "turn")
-                ));
+                said.push(tr!("rounds-saved-corrected", session = c.session, from = c.from, turns = c.to).into_owned());
             }
             if said.is_empty() {
-                said.push("nothing changed: the turns typed are those recorded".into());
+                said.push(tr!("rounds-saved-nothing").into_owned());
             }
             Ok(format!("{who}: {}", said.join("; ")))
         }
         RoundsRequest::Struts { prescription_id, day, entries, who } => {
             store.log_struts(now, prescription_id, &entries)?;
             let struts: Vec<String> = entries.iter().map(|e| e.strut.to_string()).collect();
-            let phone = if entries.iter().any(|e| e.by_phone) { " (by phone)" } else { "" };
-            let mut said = format!("{who}: strut(s) {} logged for {}{phone}", struts.join(", "), day.format("%d/%m"));
+            let phone = if entries.iter().any(|e| e.by_phone) { tr!("rounds-saved-by-phone") } else { "".into() };
+            let logged = tr!(
+                "rounds-saved-struts",
+                count = entries.len(),
+                struts = struts.join(", "),
+                day = day.format(DAY).to_string()
+            );
+            let mut said = format!("{who}: {logged}{phone}");
             // What the day now calls for (a length off the sheet, a double…).
             let case_id: Option<i64> = store.hexapod_case_of(prescription_id)?;
             if let Some(case_id) = case_id {
@@ -90,20 +90,29 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
             let shown = crate::store::error::shown_text(&path);
             let text = std::fs::read_to_string(&path).map_err(|e| {
                 StoreError::invalid(
-                    format!("the file {shown}"),
-                    format!("{e}; give the path of the table the planning software saved, on this server"),
+                    tr!("rounds-saved-file", file = shown.as_str()),
+                    tr!("rounds-saved-file-unread", error = e.to_string()),
                 )
             })?;
-            let plan = hexapod_csv::read(&text)
-                .map_err(|why| StoreError::invalid(format!("the file {shown}"), format!("{why} (R-DO-8)")))?;
+            let plan = hexapod_csv::read(&text).map_err(|why| {
+                StoreError::invalid(tr!("rounds-saved-file", file = shown.as_str()), format!("{why} (R-DO-8)"))
+            })?;
             let source = std::path::Path::new(&path).file_name().map_or(shown, |n| n.to_string_lossy().into_owned());
             let (_, revision) = store.record_hexapod(now, case_id, &plan, &source, &note)?;
-            let void = if revision > 1 { format!("; revision {} is void", revision - 1) } else { String::new() };
-            Ok(format!("{who}: hexapod prescription revision {revision} recorded ({}){void}", plan_summary(&plan)))
+            let void = if revision > 1 {
+                tr!("rounds-saved-void", revision = revision - 1).into_owned()
+            } else {
+                String::new()
+            };
+            let recorded = tr!("rounds-saved-hexapod", revision = revision, plan = plan_summary(&plan));
+            Ok(format!("{who}: {recorded}{void}"))
         }
         RoundsRequest::Phase { case_id, event, who } => {
             store.record_phase(now, case_id, &event)?;
-            Ok(format!("{who}: {} on {}", event.kind.label(), event.on.format("%d/%m")))
+            Ok(format!(
+                "{who}: {}",
+                tr!("rounds-saved-step", step = event.kind.label(), day = event.on.format(DAY).to_string())
+            ))
         }
     }
 }
@@ -121,10 +130,11 @@ pub fn label(request: &RoundsRequest) -> String {
 
 /// `8 mm at 1 mm/day over 8 days`.
 fn plan_summary(plan: &HexapodPlan) -> String {
-    format!(
-        "{} mm at {} mm/day over {} days",
-        alerts::fmt_mm(plan.correction_mm),
-        alerts::fmt_mm(plan.rate_mm_day),
-        plan.adjustment_days()
+    tr!(
+        "rounds-saved-plan",
+        mm = alerts::fmt_mm(plan.correction_mm),
+        rate = alerts::fmt_mm(plan.rate_mm_day),
+        days = plan.adjustment_days()
     )
+    .into_owned()
 }

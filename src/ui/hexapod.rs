@@ -15,6 +15,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+/// A day of the sheet: `21/11`.
+const DAY: &str = "%d/%m";
+
 /// Days shown before the day of the round.
 const DAYS_BEFORE: u64 = 2;
 
@@ -24,10 +27,10 @@ const DAYS_BEFORE: u64 = 2;
 pub fn sheet_lines(sheet: &Sheet, struts: &StrutsToday, day: NaiveDate, rows: usize) -> Vec<(String, bool)> {
     let plan = &sheet.plan;
     let mut out = Vec::new();
-    let mut header = "  day".to_string();
+    let mut header = format!("  {}", tr!("rounds-struts-day"));
     for strut in 1..=STRUTS {
         let colour = plan.fit_on(strut, day).or_else(|| plan.fits.iter().find(|f| f.strut == strut));
-        let initial = colour.map_or(' ', |f| f.colour.label().chars().next().unwrap_or(' '));
+        let initial = colour.map(|f| f.colour.initial()).unwrap_or_default();
         header.push_str(&format!(" {:>6}", format!("{strut}{initial}")));
     }
     out.push((header, false));
@@ -35,7 +38,7 @@ pub fn sheet_lines(sheet: &Sheet, struts: &StrutsToday, day: NaiveDate, rows: us
     let days: Vec<_> = plan.days.iter().filter(|d| d.day >= from).take(rows.saturating_sub(2).max(1)).collect();
     for row in days {
         let marker = if row.day == day { '>' } else { ' ' };
-        let mut line = format!("{marker}{}", row.day.format("%d/%m"));
+        let mut line = format!("{marker}{}", row.day.format(DAY));
         for strut in 1..=STRUTS {
             let mm = fmt_mm(row.lengths[usize::from(strut - 1)]);
             let mark = hexapod_log::cell_mark(plan, &sheet.log, &struts.flags, row.day, strut, day);
@@ -45,12 +48,12 @@ pub fn sheet_lines(sheet: &Sheet, struts: &StrutsToday, day: NaiveDate, rows: us
         }
         out.push((line, row.day == day));
     }
-    out.push(("+ done ! off/twice x missed _ to do * change".to_string(), false));
+    out.push((tr!("rounds-struts-legend").into_owned(), false));
     out
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, sheet: &Sheet, struts: &StrutsToday, day: NaiveDate, theme: &Theme) {
-    let title = format!(" STRUTS, mm · revision {} ", sheet.revision);
+    let title = tr!("rounds-struts-title", revision = sheet.revision);
     let block = Block::default().borders(Borders::TOP).title(title);
     let rows = usize::from(area.height.saturating_sub(1));
     let lines: Vec<Line> = sheet_lines(sheet, struts, day, rows)

@@ -9,6 +9,7 @@ use crate::app::State;
 use crate::app::keymap::{Action, Scope};
 use crate::app::screens::key_for;
 use crate::domain::attention::Severity;
+use crate::domain::day_label::day_text;
 use crate::domain::distraction::alerts::fmt_mm;
 use crate::domain::distraction::plan::phase_day;
 use crate::domain::distraction::round::pin_trends;
@@ -22,6 +23,10 @@ use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Wrap};
+
+/// `21/11`, `21/11 14:05`: a day of the sheet, a report's time.
+const DAY: &str = "%d/%m";
+const DAY_AND_TIME: &str = "%d/%m %H:%M";
 
 /// Rounds a pin's grade trend looks back over.
 const PIN_TREND_ROUNDS: usize = 5;
@@ -76,32 +81,33 @@ fn row_text(row: &RoundsRow, name: &str, day: NaiveDate, sheet: DayShown, zone: 
     let (c, s) = (&row.case, &row.status);
     let late = match (s.overdue, sheet) {
         (0, _) => String::new(),
-        (n, DayShown::Gone) => format!("! {n} MISSED  "),
-        (n, _) => format!("! {n} OVERDUE  "),
+        (n, DayShown::Gone) => format!("{}  ", tr!("rounds-row-missed", count = n)),
+        (n, _) => format!("{}  ", tr!("rounds-row-overdue", count = n)),
     };
     let sessions = match sheet {
         // R-DO-8: a hexapod frame's struts (`struts 3/5 (rev 2)`).
         _ if s.struts_today.is_some() => s.today_text(),
-        DayShown::ToCome => {
-            format!("{} planned", crate::domain::distraction::alerts::counted(s.sessions_due, "session"))
-        }
+        DayShown::ToCome => tr!("rounds-row-planned", count = s.sessions_due).into_owned(),
         _ => s.today_text(),
     };
     let pin = match s.worst_pin {
-        Some((pin, g)) => format!("  pin {pin} grade {g}"),
-        None if rounds_by(&c.rounds, day, zone).is_empty() => "  no round".into(),
+        Some((pin, g)) => format!("  {}", tr!("rounds-row-pin", pin = pin, grade = g)),
+        None if rounds_by(&c.rounds, day, zone).is_empty() => format!("  {}", tr!("rounds-row-no-round")),
         // A device without pin sites (an internal jaw distractor).
         None => String::new(),
     };
     let alert = s.alerts.first().map(|a| format!("  {} {}", a.severity.glyph(), a.message)).unwrap_or_default();
     format!(
-        "{late}{}{}  {}  {sessions}  {}/{} mm (target {}){pin}{alert}",
+        "{late}{}{}  {}  {sessions}  {}{pin}{alert}",
         super::column(name, 34),
         if c.outpatient { " ☎" } else { "" },
         phase_day(s.phase, s.day_number),
-        fmt_mm(s.achieved_mm),
-        fmt_mm(s.planned_mm),
-        fmt_mm(s.target_mm),
+        tr!(
+            "rounds-row-length",
+            done = fmt_mm(s.achieved_mm),
+            planned = fmt_mm(s.planned_mm),
+            target = fmt_mm(s.target_mm)
+        ),
     )
 }
 
@@ -112,16 +118,12 @@ fn title(state: &State) -> String {
     let day = state.rounds_day();
     let back = key_for(Scope::Rounds, Action::Today);
     let when = match DayShown::of(state) {
-        DayShown::Today => "today".to_string(),
-        DayShown::Gone => format!("as the day ended ({back}: today)"),
-        DayShown::ToCome => format!("the plan of a day to come ({back}: today)"),
+        DayShown::Today => tr!("rounds-title-today"),
+        DayShown::Gone => tr!("rounds-title-gone", key = back),
+        DayShown::ToCome => tr!("rounds-title-to-come", key = back),
     };
-    format!(
-        " DISTRACTION ROUNDS {} ({}) · {when}{}",
-        day.format("%a %d/%m/%Y"),
-        v.list.rows.len(),
-        super::filter_text(state, &v.list.filter)
-    )
+    let title = tr!("rounds-title", day = day_text(day), count = v.list.rows.len(), when = when.into_owned());
+    format!("{title}{}", super::filter_text(state, &v.list.filter))
 }
 
 fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
@@ -132,14 +134,15 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let width = usize::from(area.width).saturating_sub(3);
     let mut selected_line = None;
     if let Some(error) = &v.error {
-        lines.push(Line::styled(format!(" ! could not read the rounds: {error}"), theme.urgent()));
+        lines.push(Line::styled(tr!("rounds-list-error", error = error.as_str()), theme.urgent()));
     } else if !v.loaded {
-        lines.push(Line::styled(" reading…", theme.dim()));
+        lines.push(Line::styled(tr!("rounds-list-reading"), theme.dim()));
     } else if v.rows.is_empty() {
-        let on = if sheet == DayShown::Today { "today".to_string() } else { "on this day".to_string() };
-        lines.push(Line::styled(format!("   no patient is in distraction {on}"), theme.dim()));
+        let empty =
+            if sheet == DayShown::Today { tr!("rounds-list-empty-today") } else { tr!("rounds-list-empty-day") };
+        lines.push(Line::styled(empty, theme.dim()));
     } else if v.visible().next().is_none() {
-        lines.push(Line::styled("   nothing here matches the filter (Esc clears it)", theme.dim()));
+        lines.push(Line::styled(tr!("rounds-list-none-match"), theme.dim()));
     }
     let mut full = None;
     for row in v.visible() {
@@ -174,28 +177,38 @@ fn sessions_line(row: &RoundsRow, state: &State, sheet: DayShown) -> String {
         parts.push(match done {
             Some(d) => {
                 let when = if local_day(d.done_at, zone) == day {
-                    format!("at {}", clock_text(d.done_at, zone))
+                    tr!("rounds-session-done-at", time = clock_text(d.done_at, zone))
                 } else {
-                    format!("reported {}", d.done_at.with_timezone(&zone).format("%d/%m %H:%M"))
+                    tr!(
+                        "rounds-session-reported",
+                        when = d.done_at.with_timezone(&zone).format(DAY_AND_TIME).to_string()
+                    )
                 };
                 let phone = if d.by_phone { " ☎" } else { "" };
-                let corrected = if d.corrected() { " (corrected)" } else { "" };
-                format!("{n} ✓ {} {when}{phone}{corrected}", plural(d.turns, "turn"))
+                let corrected = if d.corrected() { tr!("rounds-session-corrected") } else { "".into() };
+                format!("{n} ✓ {} {when}{phone}{corrected}", tr!("rounds-session-turns", turns = d.turns))
             }
             None if sheet == DayShown::ToCome => {
-                format!("{n} at {} ({})", clock_text(due, zone), plural(turns, "turn"))
+                tr!("rounds-session-to-come", session = n, time = clock_text(due, zone), turns = turns).into_owned()
             }
-            None if s.overdue_sessions.contains(&n) && sheet == DayShown::Gone => format!("{n} ✗ missed"),
-            None if s.overdue_sessions.contains(&n) => format!("{n} ! overdue"),
-            None if due <= state.now => format!("{n} due {}", clock_text(due, zone)),
-            None => format!("{n} at {}", clock_text(due, zone)),
+            None if s.overdue_sessions.contains(&n) && sheet == DayShown::Gone => {
+                tr!("rounds-session-missed", session = n).into_owned()
+            }
+            None if s.overdue_sessions.contains(&n) => tr!("rounds-session-overdue", session = n).into_owned(),
+            None if due <= state.now => {
+                tr!("rounds-session-due", session = n, time = clock_text(due, zone)).into_owned()
+            }
+            None => tr!("rounds-session-at", session = n, time = clock_text(due, zone)).into_owned(),
         });
     }
-    let on = if sheet == DayShown::Today { "today".to_string() } else { day.format("%d/%m").to_string() };
-    if parts.is_empty() {
-        return format!("sessions {on}: none due");
+    let on = day.format(DAY).to_string();
+    match (parts.is_empty(), sheet == DayShown::Today) {
+        (true, true) => tr!("rounds-sessions-none-today"),
+        (true, false) => tr!("rounds-sessions-none-day", day = on),
+        (false, true) => tr!("rounds-sessions-today", sessions = parts.join(" · ")),
+        (false, false) => tr!("rounds-sessions-day", day = on, sessions = parts.join(" · ")),
     }
-    format!("sessions {on}: {}", parts.join(" · "))
+    .into_owned()
 }
 
 /// The rounds made on the day shown, each with its number (what `V` and
@@ -211,24 +224,25 @@ fn rounds_line(row: &RoundsRow, state: &State, sheet: DayShown) -> Option<String
         .map(|r| {
             let at = clock_text(r.round.at, state.zone);
             if let Some(why) = &r.void_reason {
-                return format!("round #{} {at} ✗ voided: {why}", r.id);
+                return tr!("rounds-round-voided", id = r.id, time = at, why = why.as_str()).into_owned();
             }
             let pins: Vec<String> = r.round.pin_grades.iter().map(u8::to_string).collect();
-            let pins = if pins.is_empty() { String::new() } else { format!(", pins {}", pins.join(" ")) };
-            format!("round #{} {at}: pain {}/10{pins}", r.id, r.round.pain)
+            let pins = if pins.is_empty() {
+                String::new()
+            } else {
+                tr!("rounds-round-pins", pins = pins.join(" ")).into_owned()
+            };
+            tr!("rounds-round", id = r.id, time = at, pain = r.round.pain, pins = pins).into_owned()
         })
         .collect();
     match sheet {
         DayShown::ToCome => None,
-        _ if made.is_empty() => {
-            Some(if sheet == DayShown::Today { "no round yet today".into() } else { "no round that day".into() })
-        }
+        _ if made.is_empty() => Some(
+            if sheet == DayShown::Today { tr!("rounds-round-none-today") } else { tr!("rounds-round-none-day") }
+                .into_owned(),
+        ),
         _ => Some(made.join(" · ")),
     }
-}
-
-fn plural(n: u32, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, state: &State, theme: &Theme) {
@@ -237,34 +251,34 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, state: &State
     let (day, sheet) = (state.rounds_day(), DayShown::of(state));
     let said = match &c.hexapod {
         // R-DO-8: the prescription in force, not the turns.
-        Some(hexapod) => format!(
-            "{}, {}: revision {}, {} mm at {} mm/day",
-            p.site.label(),
-            p.device.label(),
-            hexapod.revision,
-            fmt_mm(hexapod.plan.correction_mm),
-            fmt_mm(hexapod.plan.rate_mm_day)
+        Some(hexapod) => tr!(
+            "rounds-panel-hexapod",
+            site = p.site.label(),
+            device = p.device.label(),
+            revision = hexapod.revision,
+            mm = fmt_mm(hexapod.plan.correction_mm),
+            rate = fmt_mm(hexapod.plan.rate_mm_day),
         ),
-        None => format!(
-            "{}, {}: {} mm/day × {}, {} mm a turn",
-            p.site.label(),
-            p.device.label(),
-            fmt_mm(crate::domain::distraction::alerts::current_rate(&c.record(), day)),
-            crate::domain::distraction::alerts::counted(p.sessions_per_day, "session"),
-            fmt_mm(p.mm_per_turn)
+        None => tr!(
+            "rounds-panel-prescription",
+            site = p.site.label(),
+            device = p.device.label(),
+            rate = fmt_mm(crate::domain::distraction::alerts::current_rate(&c.record(), day)),
+            count = p.sessions_per_day,
+            mm = fmt_mm(p.mm_per_turn),
         ),
     };
     let mut lines = vec![Line::styled(said, theme.dim())];
     if let Some(hi) = s.healing_index {
-        lines.push(Line::styled(format!("healing index {hi:.0} d/cm (R-DO-7)"), theme.dim()));
+        lines.push(Line::styled(tr!("rounds-panel-healing", index = format!("{hi:.0}")), theme.dim()));
     }
     let mut alerts = Vec::new();
     match sheet {
         DayShown::ToCome => {
             let back = key_for(Scope::Rounds, Action::Today);
-            alerts.push(Line::styled(format!("alerts are judged on today's sheet ({back})"), theme.dim()));
+            alerts.push(Line::styled(tr!("rounds-panel-to-come", key = back), theme.dim()));
         }
-        _ if s.alerts.is_empty() => alerts.push(Line::styled("✓ nothing to act on", theme.good())),
+        _ if s.alerts.is_empty() => alerts.push(Line::styled(tr!("rounds-panel-nothing"), theme.good())),
         _ => {}
     }
     for a in &s.alerts {
@@ -292,15 +306,15 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, state: &State
             .iter()
             .map(|(pin, grades)| {
                 let grades: Vec<String> = grades.iter().map(u8::to_string).collect();
-                format!("pin {pin}: {}", grades.join("→"))
+                tr!("rounds-panel-pin-trend", pin = *pin, grades = grades.join("→")).into_owned()
             })
             .collect();
         lines.push(Line::styled(
-            format!("pin grades, last {PIN_TREND_ROUNDS} rounds: {}", text.join("  ")),
+            tr!("rounds-panel-pin-trends", count = PIN_TREND_ROUNDS, trends = text.join("  ")),
             theme.dim(),
         ));
     }
-    let block = Block::default().borders(Borders::TOP).title(" ALERTS ");
+    let block = Block::default().borders(Borders::TOP).title(tr!("rounds-panel-title"));
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
 }
 
@@ -311,17 +325,25 @@ fn draw_chart(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, until: NaiveDa
     let last_day = planned.last().map_or(1.0, |(d, _)| *d).max(1.0);
     let top = row.case.prescription.target_mm.max(done.iter().map(|(_, mm)| *mm).fold(0.0, f64::max)).max(1.0);
     let datasets = vec![
-        Dataset::default().name("plan ─").marker(Marker::Braille).graph_type(GraphType::Line).data(&planned),
         Dataset::default()
-            .name("done █")
+            .name(tr!("rounds-chart-plan"))
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .data(&planned),
+        Dataset::default()
+            .name(tr!("rounds-chart-done"))
             .marker(Marker::Block)
             .graph_type(GraphType::Scatter)
             .style(theme.section())
             .data(&done),
     ];
     let chart = Chart::new(datasets)
-        .block(Block::default().borders(Borders::TOP).title(" LENGTH, mm by day "))
-        .x_axis(Axis::default().bounds([0.0, last_day]).labels(["0".to_string(), format!("{last_day:.0} d")]))
+        .block(Block::default().borders(Borders::TOP).title(tr!("rounds-chart-title")))
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, last_day])
+                .labels(["0".to_string(), tr!("rounds-chart-days", days = format!("{last_day:.0}")).into_owned()]),
+        )
         .y_axis(Axis::default().bounds([0.0, top]).labels(["0".to_string(), fmt_mm(top)]));
     frame.render_widget(chart, area);
 }

@@ -13,14 +13,14 @@ use crate::store::hexapod::NewAdjustment;
 use chrono::NaiveDate;
 
 const KEYS: [&str; STRUTS as usize] = ["st1", "st2", "st3", "st4", "st5", "st6"];
-const LABELS: [&str; STRUTS as usize] = [
-    "Strut 1 set to (mm)",
-    "Strut 2 set to (mm)",
-    "Strut 3 set to (mm)",
-    "Strut 4 set to (mm)",
-    "Strut 5 set to (mm)",
-    "Strut 6 set to (mm)",
-];
+
+/// `Strut 3 set to (mm)`: the field of strut `n` (1-based).
+fn strut_label(n: usize) -> std::borrow::Cow<'static, str> {
+    tr!("rounds-field-strut", strut = n)
+}
+
+/// A day of the sheet: `21/11`.
+const DAY: &str = "%d/%m";
 
 /// Bounds of a typed length, in mm: the store refuses one outside the
 /// strut's own catalogue range, naming it.
@@ -39,24 +39,21 @@ pub fn struts(row: &RoundsRow, day: NaiveDate, who: &str) -> Option<OpenForm> {
     let mut fields: Vec<Field> = left
         .iter()
         .map(|&s| {
-            Field::number(KEYS[usize::from(s - 1)], LABELS[usize::from(s - 1)], ANY_LENGTH.0, ANY_LENGTH.1).optional()
+            Field::number(KEYS[usize::from(s - 1)], strut_label(usize::from(s)), ANY_LENGTH.0, ANY_LENGTH.1).optional()
         })
         .collect();
-    fields.push(Field::flag("phone", "Reported by phone").with(if row.case.outpatient { "yes" } else { "no" }));
+    let by_phone = tr!("rounds-field-by-phone");
+    fields.push(Field::flag("phone", by_phone).with(if row.case.outpatient { "yes" } else { "no" }));
     let sheet_says: Vec<String> = left
         .iter()
         .filter_map(|&s| {
-            let colour = plan.fit_on(s, day).map_or("", |f| f.colour.label());
+            let colour = plan.fit_on(s, day).map(|f| f.colour.label()).unwrap_or_default();
             plan.length(s, day).map(|mm| format!("{s} {colour} {}", fmt_mm(mm)))
         })
         .collect();
-    let mut form =
-        Form::new(format!("Struts for {}, revision {} (R-DO-8)", day.format("%d/%m"), sheet.revision), fields)
-            .with_subtitle(who);
-    form.warning = Some(format!(
-        "the sheet says (mm): {}; adjust in order, then type each length read (empty: not done)",
-        sheet_says.join(", ")
-    ));
+    let title = tr!("rounds-struts-form-title", day = day.format(DAY).to_string(), revision = sheet.revision);
+    let mut form = Form::new(title, fields).with_subtitle(who);
+    form.warning = Some(tr!("rounds-struts-form-sheet-says", lengths = sheet_says.join(", ")).into_owned());
     Some(OpenForm::new(form, Purpose::Struts { prescription_id: sheet.prescription_id, day }, who))
 }
 
@@ -73,11 +70,13 @@ pub(super) fn struts_request(
         if text.is_empty() {
             continue;
         }
-        let length_mm = text.parse::<f64>().map_err(|_| format!("{}: a length such as 162.5", LABELS[i]))?;
+        let length_mm = text
+            .parse::<f64>()
+            .map_err(|_| tr!("rounds-struts-form-not-a-length", field = strut_label(i + 1)).into_owned())?;
         entries.push(NewAdjustment { day, strut: i as u8 + 1, length_mm, by_phone });
     }
     if entries.is_empty() {
-        return Err("Struts: type the length of at least one strut adjusted".into());
+        return Err(tr!("rounds-struts-form-none").into_owned());
     }
     Ok(Request::Rounds(RoundsRequest::Struts { prescription_id, day, entries, who }))
 }
@@ -87,25 +86,24 @@ pub(super) fn struts_request(
 /// import` reads); the one in force, if any, becomes void.
 pub fn import(row: &RoundsRow, who: &str) -> OpenForm {
     let fields = vec![
-        Field::text("file", "Table file (path)", 500),
-        Field::text("note", "Why (e.g. after the X-ray)", 200).optional(),
+        Field::text("file", tr!("rounds-import-file"), 500),
+        Field::text("note", tr!("rounds-import-note"), 200).optional(),
     ];
-    let mut form = Form::new("Hexapod prescription (R-DO-8)", fields).with_subtitle(who);
-    form.warning = Some(match &row.case.hexapod {
-        Some(sheet) => format!(
-            "saving records revision {} and makes revision {} void (it stays printable, takes no more struts)",
-            sheet.revision + 1,
-            sheet.revision
-        ),
-        None => "lines: plan,MM,MM_PER_DAY / strut,N,COLOUR,SIZE,MIN,MAX / day,DATE,L1..L6 / change,…".into(),
-    });
+    let mut form = Form::new(tr!("rounds-import-title"), fields).with_subtitle(who);
+    form.warning = Some(
+        match &row.case.hexapod {
+            Some(sheet) => tr!("rounds-import-revision", next = sheet.revision + 1, revision = sheet.revision),
+            None => tr!("rounds-import-lines"),
+        }
+        .into_owned(),
+    );
     OpenForm::new(form, Purpose::HexapodImport { case_id: row.case.id }, who)
 }
 
 pub(super) fn import_request(form: &Form, case_id: i64, who: String) -> Result<Request, String> {
     let path = form.value("file").trim().to_string();
     if path.is_empty() {
-        return Err("Table file: give the path of the table the planning software saved".into());
+        return Err(tr!("rounds-import-no-file").into_owned());
     }
     let note = form.value("note").trim().to_string();
     Ok(Request::Rounds(RoundsRequest::ImportHexapod { case_id, path, note, who }))

@@ -12,37 +12,19 @@ use crate::domain::ward_time;
 use crate::store::distraction::{RoundsRow, SessionCorrection, SessionEntry};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
+use std::borrow::Cow;
 
 const SESSION_KEYS: [&str; 12] = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12"];
-const SESSION_LABELS: [&str; 12] = [
-    "Session 1 turns",
-    "Session 2 turns",
-    "Session 3 turns",
-    "Session 4 turns",
-    "Session 5 turns",
-    "Session 6 turns",
-    "Session 7 turns",
-    "Session 8 turns",
-    "Session 9 turns",
-    "Session 10 turns",
-    "Session 11 turns",
-    "Session 12 turns",
-];
-/// A session already recorded: its turns as stored, to correct.
-const RECORDED_LABELS: [&str; 12] = [
-    "Session 1 turns (recorded)",
-    "Session 2 turns (recorded)",
-    "Session 3 turns (recorded)",
-    "Session 4 turns (recorded)",
-    "Session 5 turns (recorded)",
-    "Session 6 turns (recorded)",
-    "Session 7 turns (recorded)",
-    "Session 8 turns (recorded)",
-    "Session 9 turns (recorded)",
-    "Session 10 turns (recorded)",
-    "Session 11 turns (recorded)",
-    "Session 12 turns (recorded)",
-];
+
+/// `Session 3 turns`: the field of session `n` (1-based).
+fn session_label(n: usize) -> Cow<'static, str> {
+    tr!("rounds-field-session", session = n)
+}
+
+/// `Session 3 turns (recorded)`: a session already recorded, its turns as stored, to correct.
+fn recorded_label(n: usize) -> Cow<'static, str> {
+    tr!("rounds-field-session-recorded", session = n)
+}
 
 /// A recorded session the form offers to correct: its number, its turns
 /// and the version of its record as seen (R-AUDIT-2).
@@ -67,11 +49,15 @@ pub(super) fn session_fields(row: &RoundsRow, day: NaiveDate, now: DateTime<Utc>
         if i >= SESSION_KEYS.len() || case.sessions.iter().any(|s| s.day == day && s.session == n) {
             continue;
         }
-        let field = Field::whole(SESSION_KEYS[i], SESSION_LABELS[i], 0, MAX_TURNS_A_SESSION).optional();
+        let field = Field::whole(SESSION_KEYS[i], session_label(i + 1), 0, MAX_TURNS_A_SESSION).optional();
         fields.push(if day == today && due <= now { field.with(turns.to_string()) } else { field });
     }
     if !fields.is_empty() {
-        fields.push(Field::flag("phone", "Reported by phone").with(if case.outpatient { "yes" } else { "no" }));
+        fields.push(Field::flag("phone", tr!("rounds-field-by-phone")).with(if case.outpatient {
+            "yes"
+        } else {
+            "no"
+        }));
     }
     fields
 }
@@ -86,8 +72,9 @@ fn recorded_fields(row: &RoundsRow, day: NaiveDate) -> (Vec<Field>, Vec<Seen>) {
         if i >= SESSION_KEYS.len() {
             continue;
         }
-        fields
-            .push(Field::whole(SESSION_KEYS[i], RECORDED_LABELS[i], 0, MAX_TURNS_A_SESSION).with(s.turns.to_string()));
+        fields.push(
+            Field::whole(SESSION_KEYS[i], recorded_label(i + 1), 0, MAX_TURNS_A_SESSION).with(s.turns.to_string()),
+        );
         seen.push(Seen { session: s.session, turns: s.turns, version: s.version });
     }
     (fields, seen)
@@ -105,15 +92,12 @@ pub fn turns(row: &RoundsRow, day: NaiveDate, now: DateTime<Utc>, zone: Tz, who:
     fields.extend(recorded);
     let site = row.case.prescription.site.label();
     let title = if day == ward_time::local_day(now, zone) {
-        format!("Turns: {site}")
+        tr!("rounds-turns-title", site = site)
     } else {
-        format!("Turns of {} (reported late): {site}", day_text(day))
+        tr!("rounds-turns-title-late", day = day_text(day), site = site)
     };
-    let subtitle = if seen.is_empty() {
-        who.to_string()
-    } else {
-        format!("{who} · to correct a recorded session, change its turns")
-    };
+    let subtitle =
+        if seen.is_empty() { who.to_string() } else { format!("{who} · {}", tr!("rounds-turns-to-correct")) };
     let form = Form::new(title, fields).with_subtitle(subtitle);
     Some(OpenForm::new(form, Purpose::Turns { case_id: row.case.id, day, seen }, who))
 }
@@ -138,8 +122,9 @@ pub(super) fn turns_request(
         }
     }
     if sessions.is_empty() && corrections.is_empty() {
-        let what = if seen.is_empty() { "" } else { ", or change a recorded one to correct it" };
-        return Err(format!("Session turns: type the turns of a session{what}"));
+        return Err(
+            if seen.is_empty() { tr!("rounds-turns-none") } else { tr!("rounds-turns-none-or-correct") }.into_owned()
+        );
     }
     Ok(Request::Rounds(RoundsRequest::Sessions { case_id, day, sessions, corrections, who }))
 }
@@ -171,7 +156,7 @@ pub(super) fn sessions_typed(form: &Form) -> Result<Vec<SessionEntry>, String> {
     let mut sessions = Vec::new();
     let by_phone = form.value("phone") == "yes";
     for (i, key) in SESSION_KEYS.iter().enumerate() {
-        if let Some(turns) = form.whole::<u32>(key).map_err(|e| format!("{}: {e}", SESSION_LABELS[i]))? {
+        if let Some(turns) = form.whole::<u32>(key).map_err(|e| format!("{}: {e}", session_label(i + 1)))? {
             sessions.push(SessionEntry { session: i as u32 + 1, turns, by_phone });
         }
     }

@@ -63,27 +63,22 @@ fn not_on_this_day(state: &State, action: Action) -> Option<String> {
     let back = key_for(Scope::Rounds, Action::Today);
     let shown = day_text(day);
     let what = match action {
-        Action::RecordRound => "a round",
-        Action::LogStruts => "struts",
-        _ => "turns",
+        Action::RecordRound => tr!("rounds-refused-what-round"),
+        Action::LogStruts => tr!("rounds-refused-what-struts"),
+        _ => tr!("rounds-refused-what-turns"),
     };
     if day > today {
-        return Some(format!(
-            "{shown} has not come: {what} of that day can only be recorded on the day; {back} goes back to today"
-        ));
+        return Some(tr!("rounds-refused-to-come", day = shown, what = what, key = back).into_owned());
     }
     if day == today {
         return None;
     }
     let turns = key_for(Scope::Rounds, Action::ReportTurns);
     match action {
-        Action::RecordRound => Some(format!(
-            "{shown} is gone by: a round is recorded at the bedside, on today's sheet ({back} goes back to today); \
-             turns of that day reported late are recorded with {turns}"
-        )),
-        Action::LogStruts => Some(format!(
-            "{shown} is gone by: struts are logged on today's sheet, as they are read ({back} goes back to today)"
-        )),
+        Action::RecordRound => {
+            Some(tr!("rounds-refused-gone-round", day = shown, key = back, turns = turns).into_owned())
+        }
+        Action::LogStruts => Some(tr!("rounds-refused-gone-struts", day = shown, key = back).into_owned()),
         _ => None,
     }
 }
@@ -113,7 +108,7 @@ impl Screen for RoundsScreen {
             _ => {}
         }
         let Some(row) = state.rounds.list.selected_row().cloned() else {
-            return problem(state, "no patient selected (no one is in distraction, or the filter hides them all)");
+            return problem(state, tr!("rounds-refused-no-patient"));
         };
         if let Some(why) = not_on_this_day(state, action) {
             return problem(state, why);
@@ -124,42 +119,34 @@ impl Screen for RoundsScreen {
             Action::VoidRound => match forms::void_round(&row, state.zone, &who) {
                 Some(form) => form,
                 None => {
-                    return problem(
-                        state,
-                        "no round or step of this patient is left to void (none recorded, or all voided)",
-                    );
+                    return problem(state, tr!("rounds-refused-nothing-to-void"));
                 }
             },
             Action::PhaseStep => forms::phase(row.case.id, day, &who),
             Action::ReportTurns => match turns_form(state, &row, &who) {
                 Some(form) => form,
                 None => {
-                    let on = if day == state.today() { "today".to_string() } else { format!("on {}", day_text(day)) };
-                    return problem(
-                        state,
-                        format!("no session is due {on} and none is recorded: nothing to report or correct"),
-                    );
+                    let why = if day == state.today() {
+                        tr!("rounds-refused-no-session-today")
+                    } else {
+                        tr!("rounds-refused-no-session-day", day = day_text(day))
+                    };
+                    return problem(state, why);
                 }
             },
             Action::ImportHexapod if row.case.prescription.device != crate::domain::distraction::Device::Hexapod => {
                 return problem(
                     state,
-                    format!(
-                        "this patient's frame is a {}, not a hexapod; a strut table is for hexapod frames (R-DO-8)",
-                        row.case.prescription.device.label()
-                    ),
+                    tr!("rounds-refused-not-hexapod", device = row.case.prescription.device.label()),
                 );
             }
             Action::ImportHexapod => forms::import_hexapod(&row, &who),
             Action::LogStruts => match forms::struts(&row, day, &who) {
                 Some(form) => form,
                 None if row.case.hexapod.is_none() => {
-                    return problem(
-                        state,
-                        "no hexapod prescription for this patient; a doctor records one with `periop hexapod import` (R-DO-8)",
-                    );
+                    return problem(state, tr!("rounds-refused-no-hexapod"));
                 }
-                None => return problem(state, "every strut due today is logged (none is left to adjust)"),
+                None => return problem(state, tr!("rounds-refused-struts-done")),
             },
             _ => return Outcome::default(),
         };
@@ -211,5 +198,9 @@ impl Screen for RoundsScreen {
 pub fn patient_and_case(rows: &[RoundsRow], row: &RoundsRow) -> String {
     let patient = row.case.patient.patient_id;
     let others = rows.iter().filter(|r| r.case.patient.patient_id == patient && r.case.id != row.case.id).count();
-    if others == 0 { row.case.patient.to_string() } else { format!("{} case #{}", row.case.patient, row.case.id) }
+    if others == 0 {
+        row.case.patient.to_string()
+    } else {
+        tr!("rounds-patient-case", patient = row.case.patient.to_string(), case = row.case.id).into_owned()
+    }
 }

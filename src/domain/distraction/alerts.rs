@@ -77,9 +77,10 @@ impl Status {
     /// `struts 3/5 (rev 2)` (R-DO-8).
     pub fn today_text(&self) -> String {
         match &self.struts_today {
-            Some(s) => format!("struts {}/{} (rev {})", s.done.len(), s.due.len(), s.revision),
-            None => format!("sessions {}/{}", self.sessions_done, self.sessions_due),
+            Some(s) => tr!("rounds-today-struts", done = s.done.len(), due = s.due.len(), revision = s.revision),
+            None => tr!("rounds-today-sessions", done = self.sessions_done, due = self.sessions_due),
         }
+        .into_owned()
     }
 }
 
@@ -201,14 +202,16 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
     };
     // R-DO-4.
     if let Some((n, at)) = overdue.first() {
-        let more = if overdue.len() > 1 { format!(" (and {} more)", overdue.len() - 1) } else { String::new() };
+        let more = if overdue.len() > 1 {
+            tr!("rounds-alert-overdue-more", count = overdue.len() - 1).into_owned()
+        } else {
+            String::new()
+        };
         alerts.push(alert(
             "R-DO-4",
             Severity::Warning,
-            format!(
-                "SESSION OVERDUE: session {n} was due at {}{more}; record the turns or say why not",
-                ward_time::clock_text(*at, zone)
-            ),
+            tr!("rounds-alert-overdue", session = *n, time = ward_time::clock_text(*at, zone), more = more)
+                .into_owned(),
         ));
     }
     if phase != Phase::Removed {
@@ -228,19 +231,17 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
             alerts.push(alert(
                 "R-DO-3",
                 Severity::Warning,
-                format!(
-                    "LENGTH OFF PLAN: {} mm done against {} mm planned by now ({}); {}",
-                    fmt_mm(p.mm(achieved_turns)),
-                    fmt_mm(p.mm(expected_turns)),
-                    settings.cite(LENGTH_TOLERANCE),
-                    match plan.end.filter(|end| *end <= today) {
-                        Some(end) => format!(
-                            "the planned turns ended on {}: record the turns made, or the end of distraction",
-                            end.format("%d/%m/%Y")
-                        ),
-                        None => "review the turns".to_string(),
+                tr!(
+                    "rounds-alert-length",
+                    done = fmt_mm(p.mm(achieved_turns)),
+                    planned = fmt_mm(p.mm(expected_turns)),
+                    setting = settings.cite(LENGTH_TOLERANCE),
+                    todo = match plan.end.filter(|end| *end <= today) {
+                        Some(end) => tr!("rounds-alert-length-ended", day = crate::domain::day_label::date_text(end)),
+                        None => tr!("rounds-alert-length-review"),
                     }
-                ),
+                )
+                .into_owned(),
             ));
         }
         let rate = record.hexapod.map_or_else(|| current_rate(record, today), |h| h.plan.rate_mm_day);
@@ -254,7 +255,7 @@ pub fn status(record: &Record<'_>, now: DateTime<Utc>, zone: Tz, settings: &Sett
         alerts.push(alert(
             "R-DO-7",
             Severity::Warning,
-            format!("HEALING INDEX {hi:.0} d/cm: above {}; 30-50 d/cm is expected", settings.cite(HI_ALERT)),
+            tr!("rounds-alert-healing", index = format!("{hi:.0}"), setting = settings.cite(HI_ALERT)).into_owned(),
         ));
     }
     crate::domain::attention::sort(&mut alerts);
@@ -304,10 +305,11 @@ pub fn with_article(words: &str) -> String {
     format!("{} {words}", if vowel { "an" } else { "a" })
 }
 
-/// Millimetres as a nurse writes them: `12`, `12.5`, `12.25`.
+/// Millimetres as a nurse writes them: `12`, `12.5`, `12.25` (`12,5` in
+/// French, the language in force).
 pub fn fmt_mm(mm: f64) -> String {
-    let text = format!("{mm:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+    let text = crate::i18n::decimal(crate::i18n::language(), mm, 2);
+    text.trim_end_matches('0').trim_end_matches(['.', ',']).to_string()
 }
 
 /// R-DO-3: yesterday's total against its prescription (a day is judged once
@@ -327,7 +329,7 @@ fn turn_alerts(
     let tolerance = settings.number(DAILY_TOLERANCE);
     let mut out = Vec::new();
     let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
-    for (day, word) in [(yesterday, "yesterday"), (today, "today")] {
+    for (day, word) in [(yesterday, tr!("rounds-alert-yesterday")), (today, tr!("rounds-alert-today"))] {
         let planned = plan.day(day).map_or(0, |d| d.turns());
         let done = turns_on(record.sessions, day);
         let off = p.mm(done) - p.mm(planned);
@@ -352,11 +354,13 @@ fn turn_alerts(
             if done_in_phase > 0 {
                 out.push((
                     Severity::Warning,
-                    format!(
-                        "TURNS IN {}: {} mm turned {word}, when no turn was due; tell the surgeon",
-                        phase.label().to_uppercase(),
-                        fmt_mm(p.mm(done_in_phase))
-                    ),
+                    tr!(
+                        "rounds-alert-turns-in",
+                        phase = phase.label().to_uppercase(),
+                        mm = fmt_mm(p.mm(done_in_phase)),
+                        when = word.as_ref()
+                    )
+                    .into_owned(),
                 ));
             }
         } else if judged && plan.day(day).is_some() {
@@ -364,12 +368,14 @@ fn turn_alerts(
             // prescription to hold its total to: LENGTH OFF PLAN says it.
             out.push((
                 Severity::Warning,
-                format!(
-                    "DAILY TOTAL OFF: {} mm turned {word} against {} mm prescribed ({})",
-                    fmt_mm(p.mm(done)),
-                    fmt_mm(p.mm(planned)),
-                    settings.cite(DAILY_TOLERANCE)
-                ),
+                tr!(
+                    "rounds-alert-daily",
+                    done = fmt_mm(p.mm(done)),
+                    when = word.as_ref(),
+                    planned = fmt_mm(p.mm(planned)),
+                    setting = settings.cite(DAILY_TOLERANCE)
+                )
+                .into_owned(),
             ));
         }
     }
@@ -383,11 +389,11 @@ pub fn round_alerts(rounds: &[Round], settings: &Settings) -> Vec<(&'static str,
     let mut out = Vec::new();
     if let Some((pin, grade)) = latest.worst_pin().filter(|(_, g)| *g >= 2) {
         let (severity, action) = match grade {
-            4.. => (Severity::Urgent, "major infection: call the surgeon now"),
-            3 => (Severity::Urgent, "urgent medical review"),
-            _ => (Severity::Warning, "notify the doctor (oral antibiotics)"),
+            4.. => (Severity::Urgent, tr!("rounds-alert-pin-major")),
+            3 => (Severity::Urgent, tr!("rounds-alert-pin-urgent")),
+            _ => (Severity::Warning, tr!("rounds-alert-pin-notify")),
         };
-        out.push(("R-DO-6", severity, format!("PIN SITE GRADE {grade}: pin {pin}; {action}")));
+        out.push(("R-DO-6", severity, tr!("rounds-alert-pin", grade = grade, pin = pin, action = action).into_owned()));
     }
     let fever = settings.number(FEVER);
     if let (Some(t), Some((pin, grade))) = (latest.temperature_c, latest.worst_pin())
@@ -397,32 +403,32 @@ pub fn round_alerts(rounds: &[Round], settings: &Settings) -> Vec<(&'static str,
         out.push((
             "R-DO-6",
             Severity::Urgent,
-            format!(
-                "FEVER {t:.1} °C WITH PIN SIGNS: grade {grade} at pin {pin} ({}); urgent review",
-                settings.cite(FEVER)
-            ),
+            tr!(
+                "rounds-alert-fever",
+                temperature = crate::i18n::decimal(crate::i18n::language(), t, 1),
+                grade = grade,
+                pin = pin,
+                setting = settings.cite(FEVER)
+            )
+            .into_owned(),
         ));
     }
     if let Some(prev) = previous {
         let mut new = Vec::new();
         if latest.sensation.severity() > prev.sensation.severity() {
-            new.push(format!("sensation {} (was {})", latest.sensation.label(), prev.sensation.label()));
+            new.push(tr!("rounds-alert-sensation", now = latest.sensation.label(), was = prev.sensation.label()));
         }
         if latest.motor.severity() > prev.motor.severity() {
-            new.push(format!("motor {} (was {})", latest.motor.label(), prev.motor.label()));
+            new.push(tr!("rounds-alert-motor", now = latest.motor.label(), was = prev.motor.label()));
         }
         if !new.is_empty() {
-            out.push((
-                "R-DO-6",
-                Severity::Urgent,
-                format!("NEW NERVE DEFICIT: {}; propose pausing distraction and a surgeon review", new.join(", ")),
-            ));
+            out.push(("R-DO-6", Severity::Urgent, tr!("rounds-alert-nerve", deficits = new.join(", ")).into_owned()));
         }
         if latest.pain >= prev.pain.saturating_add(PAIN_JUMP) {
             out.push((
                 "R-DO-6",
                 Severity::Warning,
-                format!("PAIN UP: {}/10 from {}/10 at the previous round", latest.pain, prev.pain),
+                tr!("rounds-alert-pain", pain = latest.pain, was = prev.pain).into_owned(),
             ));
         }
     }
@@ -433,10 +439,7 @@ pub fn round_alerts(rounds: &[Round], settings: &Settings) -> Vec<(&'static str,
             out.push((
                 "R-DO-6",
                 Severity::Warning,
-                format!(
-                    "RANGE OF MOTION DOWN: {now}° from {base}° at the first round ({}); physiotherapy review",
-                    settings.cite(ROM_LOSS)
-                ),
+                tr!("rounds-alert-rom", now = now, base = base, setting = settings.cite(ROM_LOSS)).into_owned(),
             ));
         }
     }

@@ -33,28 +33,63 @@ macro_rules! coded {
 }
 pub(crate) use coded;
 
-coded! {
+/// [`coded!`] whose labels are catalogue ids (`rounds-site-femur`): what a
+/// nurse reads is in the language in force; the code stays as stored.
+macro_rules! coded_words {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &[$name] = &[$($name::$variant),*];
+            /// The code stored in the file and printed by the commands.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+            /// The catalogue id of what a nurse reads.
+            pub fn label_id(self) -> &'static str {
+                match self { $($name::$variant => $label),* }
+            }
+            /// What a nurse reads, in the language in force.
+            pub fn label(self) -> std::borrow::Cow<'static, str> {
+                crate::i18n::t(crate::i18n::language(), self.label_id())
+            }
+            pub fn from_code(code: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+            /// Every code, for messages (`femur, tibia, …`).
+            pub fn codes_text() -> String {
+                Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
+            }
+        }
+    };
+}
+pub(crate) use coded_words;
+
+coded_words! {
     /// R-DO-1: where the bone is lengthened.
     Site {
-        Femur = "femur", "femur";
-        Tibia = "tibia", "tibia";
-        Humerus = "humerus", "humerus";
-        Mandible = "mandible", "mandible";
-        Midface = "midface", "midface";
-        Palate = "palate", "palate";
-        Other = "other", "other";
+        Femur = "femur", "rounds-site-femur";
+        Tibia = "tibia", "rounds-site-tibia";
+        Humerus = "humerus", "rounds-site-humerus";
+        Mandible = "mandible", "rounds-site-mandible";
+        Midface = "midface", "rounds-site-midface";
+        Palate = "palate", "rounds-site-palate";
+        Other = "other", "rounds-site-other";
     }
 }
 
-coded! {
+coded_words! {
     /// R-DO-1: the device that is turned.
     Device {
-        CircularFrame = "circular_frame", "circular frame";
-        Hexapod = "hexapod", "hexapod";
-        MonolateralRail = "monolateral_rail", "monolateral rail";
-        MotorisedNail = "motorised_nail", "motorised nail";
-        InternalCraniofacial = "internal_craniofacial", "internal craniofacial distractor";
-        ExternalCraniofacial = "external_craniofacial", "external craniofacial distractor";
+        CircularFrame = "circular_frame", "rounds-device-circular-frame";
+        Hexapod = "hexapod", "rounds-device-hexapod";
+        MonolateralRail = "monolateral_rail", "rounds-device-monolateral-rail";
+        MotorisedNail = "motorised_nail", "rounds-device-motorised-nail";
+        InternalCraniofacial = "internal_craniofacial", "rounds-device-internal-craniofacial";
+        ExternalCraniofacial = "external_craniofacial", "rounds-device-external-craniofacial";
     }
 }
 
@@ -211,8 +246,9 @@ impl Prescription {
     /// regenerate risk rises about ninefold). Craniofacial rates are not held
     /// to the limb limit.
     pub fn rate_warning(&self, rate: f64, settings: &Settings) -> Option<String> {
-        (!self.site.is_craniofacial() && rate > settings.number(MAX_RATE))
-            .then(|| format!("RATE HIGH: {rate} mm/day is above {}; check the prescription", settings.cite(MAX_RATE)))
+        (!self.site.is_craniofacial() && rate > settings.number(MAX_RATE)).then(|| {
+            tr!("rounds-alert-rate", rate = super::alerts::fmt_mm(rate), setting = settings.cite(MAX_RATE)).into_owned()
+        })
     }
 }
 

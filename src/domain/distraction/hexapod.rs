@@ -8,7 +8,7 @@
 //! with the correction at its rate, a strut outside its catalogue range,
 //! a gap in its days) is refused here, before anything is stored.
 
-use super::case::coded;
+use super::case::coded_words;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -18,15 +18,15 @@ pub const STRUTS: u8 = 6;
 /// Lengths closer than this are the same length (lengths are printed to 0.1 mm).
 pub const SAME_MM: f64 = 0.05;
 
-coded! {
+coded_words! {
     /// R-DO-8: the colour that identifies a strut on the frame.
     StrutColour {
-        Red = "red", "red";
-        Orange = "orange", "orange";
-        Yellow = "yellow", "yellow";
-        Green = "green", "green";
-        Blue = "blue", "blue";
-        Purple = "purple", "purple";
+        Red = "red", "rounds-strut-colour-red";
+        Orange = "orange", "rounds-strut-colour-orange";
+        Yellow = "yellow", "rounds-strut-colour-yellow";
+        Green = "green", "rounds-strut-colour-green";
+        Blue = "blue", "rounds-strut-colour-blue";
+        Purple = "purple", "rounds-strut-colour-purple";
     }
 }
 
@@ -34,6 +34,12 @@ impl StrutColour {
     /// The colour a strut number has on a Taylor Spatial Frame (1 red … 6 purple).
     pub fn usual(strut: u8) -> Option<StrutColour> {
         StrutColour::ALL.get(usize::from(strut).checked_sub(1)?).copied()
+    }
+
+    /// Its initial on the strut sheet's header (`r`; two letters in
+    /// French, where green and purple both begin with a v).
+    pub fn initial(self) -> std::borrow::Cow<'static, str> {
+        crate::i18n::attr(crate::i18n::language(), self.label_id(), "initial")
     }
 
     /// Reads a colour as printed, ignoring case; `violet` is purple.
@@ -68,14 +74,15 @@ impl StrutFit {
 
     /// `3 (yellow, short 116–176 mm)`.
     pub fn label(&self) -> String {
-        format!(
-            "{} ({}, {} {}–{} mm)",
-            self.strut,
-            self.colour.label(),
-            self.size,
-            super::alerts::fmt_mm(self.min_mm),
-            super::alerts::fmt_mm(self.max_mm)
+        tr!(
+            "rounds-strut-fit",
+            strut = self.strut,
+            colour = self.colour.label(),
+            size = self.size.as_str(),
+            min = super::alerts::fmt_mm(self.min_mm),
+            max = super::alerts::fmt_mm(self.max_mm)
         )
+        .into_owned()
     }
 }
 
@@ -166,103 +173,94 @@ impl HexapodPlan {
     /// strut or day, the cause, and what to check.
     pub fn check(&self) -> Result<(), String> {
         if !(self.correction_mm > 0.0 && self.correction_mm.is_finite()) {
-            return Err("the correction must be more than 0 mm; copy it from the printout".into());
+            return Err(tr!("rounds-table-no-correction").into_owned());
         }
         if !(self.rate_mm_day > 0.0 && self.rate_mm_day.is_finite()) {
-            return Err("the rate must be more than 0 mm/day; copy it from the printout".into());
+            return Err(tr!("rounds-table-no-rate").into_owned());
         }
         let Some(first) = self.first_day() else {
-            return Err("the table has no day; give the frame's lengths on its first day, then each day after".into());
+            return Err(tr!("rounds-table-no-day").into_owned());
         };
         if self.days.len() < 2 {
-            return Err("the table has only its first day; give each day of adjustment after it".into());
+            return Err(tr!("rounds-table-first-day-only").into_owned());
         }
         for pair in self.days.windows(2) {
             let next = pair[0].day.succ_opt();
             if next != Some(pair[1].day) {
                 return Err(if pair[1].day <= pair[0].day {
-                    format!(
-                        "{} comes after {} in the table; days go in order, once each",
-                        day_text(pair[1].day),
-                        day_text(pair[0].day)
-                    )
+                    tr!("rounds-table-out-of-order", day = day_text(pair[1].day), before = day_text(pair[0].day))
                 } else {
-                    format!(
-                        "the table jumps from {} to {}; give every day (a day without change repeats the lengths)",
-                        day_text(pair[0].day),
-                        day_text(pair[1].day)
-                    )
-                });
+                    tr!("rounds-table-gap", from = day_text(pair[0].day), to = day_text(pair[1].day))
+                }
+                .into_owned());
             }
         }
         let needed = days_needed(self.correction_mm, self.rate_mm_day);
         if self.adjustment_days() != needed {
-            return Err(format!(
-                "the table has {} days of adjustment for a {} mm correction at {} mm/day, which takes {needed}; \
-                 check the printout's correction, rate and days",
-                self.adjustment_days(),
-                super::alerts::fmt_mm(self.correction_mm),
-                super::alerts::fmt_mm(self.rate_mm_day),
-            ));
+            return Err(tr!(
+                "rounds-table-days",
+                days = self.adjustment_days(),
+                mm = super::alerts::fmt_mm(self.correction_mm),
+                rate = super::alerts::fmt_mm(self.rate_mm_day),
+                needed = needed
+            )
+            .into_owned());
         }
         let mut colours = Vec::new();
         for strut in 1..=STRUTS {
             let Some(fit) = self.fits.iter().find(|f| f.strut == strut && f.from_day == first) else {
-                return Err(format!(
-                    "strut {strut} has no size on {}, the first day; give its colour, size and catalogue range",
-                    day_text(first)
-                ));
+                return Err(tr!("rounds-table-no-size", strut = strut, day = day_text(first)).into_owned());
             };
             if colours.contains(&fit.colour) {
-                return Err(format!(
-                    "two struts are {}; each strut has its own colour, as on the frame",
-                    fit.colour.label()
-                ));
+                return Err(tr!("rounds-table-same-colour", colour = fit.colour.label()).into_owned());
             }
             colours.push(fit.colour);
         }
         for fit in &self.fits {
             if !(1..=STRUTS).contains(&fit.strut) {
-                return Err(format!("strut {} does not exist; a hexapod has struts 1 to {STRUTS}", fit.strut));
+                return Err(tr!("rounds-refusal-no-strut", strut = fit.strut, struts = STRUTS).into_owned());
             }
             if !(fit.min_mm > 0.0 && fit.max_mm > fit.min_mm) {
-                return Err(format!(
-                    "strut {}'s catalogue range {}–{} mm cannot be; give the shortest then the longest length",
-                    fit.strut,
-                    super::alerts::fmt_mm(fit.min_mm),
-                    super::alerts::fmt_mm(fit.max_mm)
-                ));
+                return Err(tr!(
+                    "rounds-table-range",
+                    strut = fit.strut,
+                    min = super::alerts::fmt_mm(fit.min_mm),
+                    max = super::alerts::fmt_mm(fit.max_mm)
+                )
+                .into_owned());
             }
             if fit.from_day != first && self.row(fit.from_day).is_none() {
-                return Err(format!(
-                    "strut {} is changed on {}, a day not in the table ({} to {})",
-                    fit.strut,
-                    day_text(fit.from_day),
-                    day_text(first),
-                    self.last_day().map(day_text).unwrap_or_default()
-                ));
+                return Err(tr!(
+                    "rounds-table-change-off-table",
+                    strut = fit.strut,
+                    day = day_text(fit.from_day),
+                    first = day_text(first),
+                    last = self.last_day().map(day_text).unwrap_or_default()
+                )
+                .into_owned());
             }
             if self.fits.iter().filter(|f| f.strut == fit.strut && f.from_day == fit.from_day).count() > 1 {
-                return Err(format!("strut {} is given twice from {}; once a day", fit.strut, day_text(fit.from_day)));
+                return Err(tr!("rounds-table-twice", strut = fit.strut, day = day_text(fit.from_day)).into_owned());
             }
         }
         if (1..self.days.len()).all(|i| self.struts_due(self.days[i].day).is_empty()) {
-            return Err("no strut changes length in the table; check the printout's lengths".into());
+            return Err(tr!("rounds-table-no-change").into_owned());
         }
         for row in &self.days {
             for strut in 1..=STRUTS {
                 let mm = row.lengths[usize::from(strut - 1)];
                 let fit = self.fit_on(strut, row.day).expect("every strut has its first fit");
                 if !(mm > 0.0 && mm.is_finite()) {
-                    return Err(format!("strut {strut} has no length on {}", day_text(row.day)));
+                    return Err(tr!("rounds-table-no-length", strut = strut, day = day_text(row.day)).into_owned());
                 }
                 if !fit.contains(mm) {
-                    return Err(format!(
-                        "strut {} is {} mm on {}: outside its catalogue range; plan a strut change or check the length",
-                        fit.label(),
-                        super::alerts::fmt_mm(mm),
-                        day_text(row.day)
-                    ));
+                    return Err(tr!(
+                        "rounds-table-out-of-range",
+                        strut = fit.label(),
+                        mm = super::alerts::fmt_mm(mm),
+                        day = day_text(row.day)
+                    )
+                    .into_owned());
                 }
             }
         }
@@ -284,13 +282,15 @@ impl HexapodPlan {
                 let step = (pair[1].lengths[i] - pair[0].lengths[i]).abs();
                 let changed = self.fits.iter().any(|f| f.strut == strut && f.from_day == pair[1].day);
                 if step > max_mm_day + SAME_MM / 2.0 && !changed {
-                    return Err(format!(
-                        "strut {strut} moves {} mm from {} to {}, more than {} mm in a day; check the printout's lengths",
-                        super::alerts::fmt_mm(step),
-                        day_text(pair[0].day),
-                        day_text(pair[1].day),
-                        super::alerts::fmt_mm(max_mm_day)
-                    ));
+                    return Err(tr!(
+                        "rounds-table-pace",
+                        strut = strut,
+                        mm = super::alerts::fmt_mm(step),
+                        from = day_text(pair[0].day),
+                        to = day_text(pair[1].day),
+                        max = super::alerts::fmt_mm(max_mm_day)
+                    )
+                    .into_owned());
                 }
             }
         }

@@ -70,39 +70,34 @@ pub struct Flag {
     pub message: String,
 }
 
+/// A day of the sheet: `21/11`.
+const DAY: &str = "%d/%m";
+
 fn short(day: NaiveDate) -> String {
-    day.format("%d/%m").to_string()
+    day.format(DAY).to_string()
 }
 
 /// R-DO-8: why an adjustment of `strut` to `length_mm` for `day` cannot be
 /// logged against `plan`, or nothing.
 pub fn refusal(plan: &HexapodPlan, day: NaiveDate, strut: u8, length_mm: f64) -> Option<String> {
     if !(1..=STRUTS).contains(&strut) {
-        return Some(format!("strut {strut} does not exist; a hexapod has struts 1 to {STRUTS}"));
+        return Some(tr!("rounds-refusal-no-strut", strut = strut, struts = STRUTS).into_owned());
     }
     let (first, last) = (plan.first_day()?, plan.last_day()?);
     if day == first {
-        return Some(format!(
-            "{} is the table's first day, the frame as it stands; adjustments start on {}",
-            short(day),
-            short(first.succ_opt().unwrap_or(first))
-        ));
+        return Some(
+            tr!("rounds-refusal-first-day", day = short(day), next = short(first.succ_opt().unwrap_or(first)))
+                .into_owned(),
+        );
     }
     if plan.row(day).is_none() {
-        return Some(format!(
-            "{} is not a day of this prescription (it runs from {} to {}); check the day",
-            short(day),
-            short(first),
-            short(last)
-        ));
+        return Some(
+            tr!("rounds-refusal-not-a-day", day = short(day), first = short(first), last = short(last)).into_owned(),
+        );
     }
     let fit = plan.fit_on(strut, day)?;
     if !(length_mm.is_finite() && fit.contains(length_mm)) {
-        return Some(format!(
-            "strut {} cannot be set to {} mm: outside its catalogue range; check the reading",
-            fit.label(),
-            fmt_mm(length_mm)
-        ));
+        return Some(tr!("rounds-refusal-out-of-range", strut = fit.label(), mm = fmt_mm(length_mm)).into_owned());
     }
     None
 }
@@ -191,11 +186,7 @@ pub fn flags(plan: &HexapodPlan, log: &[Adjustment], now: DateTime<Utc>, zone: T
                 Severity::Warning,
                 day,
                 missed.first().copied(),
-                format!(
-                    "STRUT MISSED: strut{} {list} not adjusted for {}; adjust now to the sheet's length or ask the surgeon",
-                    if missed.len() > 1 { "s" } else { "" },
-                    short(day)
-                ),
+                tr!("rounds-flag-missed", count = missed.len(), struts = list, day = short(day)).into_owned(),
             );
         }
         for strut in 1..=STRUTS {
@@ -206,11 +197,7 @@ pub fn flags(plan: &HexapodPlan, log: &[Adjustment], now: DateTime<Utc>, zone: T
                     Severity::Warning,
                     day,
                     Some(strut),
-                    format!(
-                        "STRUT DOUBLED: strut {strut} adjusted {} times for {}; check its length against the sheet",
-                        mine.len(),
-                        short(day)
-                    ),
+                    tr!("rounds-flag-doubled", strut = strut, count = mine.len(), day = short(day)).into_owned(),
                 );
             }
             let Some(last) = mine.iter().max_by_key(|a| a.done_at) else { continue };
@@ -225,20 +212,13 @@ pub fn flags(plan: &HexapodPlan, log: &[Adjustment], now: DateTime<Utc>, zone: T
                     day,
                     Some(strut),
                     if early {
-                        format!(
-                            "STRUT EARLY: strut {strut} adjusted on {} for {}, {} early; check it against the sheet",
-                            short(ward_time::local_day(last.done_at, zone)),
-                            short(day),
-                            days_word((day - ward_time::local_day(last.done_at, zone)).num_days())
-                        )
+                        let on = ward_time::local_day(last.done_at, zone);
+                        let days = (day - on).num_days();
+                        tr!("rounds-flag-early", strut = strut, on = short(on), day = short(day), days = days)
                     } else {
-                        format!(
-                            "STRUT DOUBLED: strut {strut} set to {} mm for {}, the next day's length; \
-                             leave it there and skip tomorrow's, or ask the surgeon",
-                            fmt_mm(last.length_mm),
-                            short(day)
-                        )
-                    },
+                        tr!("rounds-flag-ahead", strut = strut, mm = fmt_mm(last.length_mm), day = short(day))
+                    }
+                    .into_owned(),
                 );
             } else if (last.length_mm - prescribed).abs() > tolerance + SAME_MM / 2.0 {
                 flag(
@@ -246,12 +226,14 @@ pub fn flags(plan: &HexapodPlan, log: &[Adjustment], now: DateTime<Utc>, zone: T
                     Severity::Warning,
                     day,
                     Some(strut),
-                    format!(
-                        "STRUT OFF SHEET: strut {strut} set to {} mm for {}, the sheet says {} mm; correct it",
-                        fmt_mm(last.length_mm),
-                        short(day),
-                        fmt_mm(prescribed)
-                    ),
+                    tr!(
+                        "rounds-flag-off-sheet",
+                        strut = strut,
+                        mm = fmt_mm(last.length_mm),
+                        day = short(day),
+                        sheet = fmt_mm(prescribed)
+                    )
+                    .into_owned(),
                 );
             }
         }
@@ -266,24 +248,14 @@ pub fn flags(plan: &HexapodPlan, log: &[Adjustment], now: DateTime<Utc>, zone: T
                 Severity::Warning,
                 day,
                 Some(pair[1].strut),
-                format!(
-                    "STRUTS OUT OF ORDER: for {} strut {} was adjusted before strut {}; the sheet's order is 1 to 6, \
-                     check both lengths",
-                    short(day),
-                    pair[0].strut,
-                    pair[1].strut
-                ),
+                tr!("rounds-flag-out-of-order", day = short(day), first = pair[0].strut, second = pair[1].strut)
+                    .into_owned(),
             );
         }
     }
     frame_flags(plan, log, tolerance, &mut out);
     travel_flags(plan, today, settings, &mut out);
     out
-}
-
-/// `a day`, `2 days`.
-fn days_word(n: i64) -> String {
-    if n == 1 { "a day".into() } else { format!("{n} days") }
 }
 
 /// A revision starts from the frame as it stands: each strut's first-day
@@ -301,14 +273,15 @@ fn frame_flags(plan: &HexapodPlan, log: &[Adjustment], tolerance: f64, out: &mut
                 severity: Severity::Warning,
                 day: first,
                 strut: Some(strut),
-                message: format!(
-                    "FRAME DIFFERS FROM THE SHEET: strut {strut} was last set to {} mm (for {}), the sheet starts it \
-                     at {} mm on {}; check the frame against the printout",
-                    fmt_mm(last.length_mm),
-                    short(last.day),
-                    fmt_mm(starts),
-                    short(first)
-                ),
+                message: tr!(
+                    "rounds-flag-frame-differs",
+                    strut = strut,
+                    mm = fmt_mm(last.length_mm),
+                    on = short(last.day),
+                    starts = fmt_mm(starts),
+                    day = short(first)
+                )
+                .into_owned(),
             });
         }
     }
@@ -325,16 +298,17 @@ fn travel_flags(plan: &HexapodPlan, today: NaiveDate, settings: &Settings, out: 
             severity: Severity::Info,
             day: fit.from_day,
             strut: Some(fit.strut),
-            message: format!(
-                "STRUT CHANGE {}: strut {} ({}) from {} to {} ({}–{} mm); have it ready",
-                if fit.from_day == today { "TODAY" } else { "TOMORROW" },
-                fit.strut,
-                fit.colour.label(),
-                before.map_or_else(|| "-".into(), |b| b.size.clone()),
-                fit.size,
-                fmt_mm(fit.min_mm),
-                fmt_mm(fit.max_mm)
-            ),
+            message: tr!(
+                "rounds-flag-change",
+                today = if fit.from_day == today { "yes" } else { "no" },
+                strut = fit.strut,
+                colour = fit.colour.label(),
+                from = before.map_or_else(|| "-".into(), |b| b.size.clone()),
+                to = fit.size.as_str(),
+                min = fmt_mm(fit.min_mm),
+                max = fmt_mm(fit.max_mm)
+            )
+            .into_owned(),
         });
     }
     let margin = settings.number(TRAVEL_MARGIN);
@@ -354,15 +328,15 @@ fn travel_flags(plan: &HexapodPlan, today: NaiveDate, settings: &Settings, out: 
                 severity: Severity::Info,
                 day,
                 strut: Some(strut),
-                message: format!(
-                    "STRUT NEAR END OF TRAVEL: strut {} reaches {} mm on {}, {} mm from its end ({}); \
-                     a strut change may be needed",
-                    fit.label(),
-                    fmt_mm(mm),
-                    short(day),
-                    fmt_mm(left.max(0.0)),
-                    settings.cite(TRAVEL_MARGIN)
-                ),
+                message: tr!(
+                    "rounds-flag-travel-end",
+                    strut = fit.label(),
+                    mm = fmt_mm(mm),
+                    day = short(day),
+                    left = fmt_mm(left.max(0.0)),
+                    setting = settings.cite(TRAVEL_MARGIN)
+                )
+                .into_owned(),
             });
         }
     }

@@ -7,19 +7,20 @@
 //! planned length is exact and never decreases.
 
 use super::case::Prescription;
+use crate::domain::day_label::date_text;
 use crate::domain::ward_time;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-super::case::coded! {
+super::case::coded_words! {
     /// R-DO-7: a recorded phase transition.
     PhaseKind {
-        Start = "start", "distraction started";
-        Pause = "pause", "distraction paused";
-        Resume = "resume", "distraction resumed";
-        EndDistraction = "end_distraction", "distraction ended";
-        Removal = "removal", "device removed";
+        Start = "start", "rounds-step-start";
+        Pause = "pause", "rounds-step-pause";
+        Resume = "resume", "rounds-step-resume";
+        EndDistraction = "end_distraction", "rounds-step-end-distraction";
+        Removal = "removal", "rounds-step-removal";
     }
 }
 
@@ -39,14 +40,14 @@ pub struct PhaseEvent {
     pub recorded_at: Option<DateTime<Utc>>,
 }
 
-super::case::coded! {
+super::case::coded_words! {
     /// Where a distraction is on a day.
     Phase {
-        Latency = "latency", "latency";
-        Distraction = "distraction", "distraction";
-        Paused = "paused", "paused";
-        Consolidation = "consolidation", "consolidation";
-        Removed = "removed", "removed";
+        Latency = "latency", "rounds-phase-latency";
+        Distraction = "distraction", "rounds-phase-distraction";
+        Paused = "paused", "rounds-phase-paused";
+        Consolidation = "consolidation", "rounds-phase-consolidation";
+        Removed = "removed", "rounds-phase-removed";
     }
 }
 
@@ -194,28 +195,28 @@ impl Plan {
 
 /// `distraction day 5`, `latency day 3`, `consolidation day 12`.
 pub fn phase_day(phase: Phase, day_number: i64) -> String {
-    format!("{} day {day_number}", phase.label())
+    tr!("rounds-phase-day", phase = phase.label(), day = day_number).into_owned()
 }
 
 /// How a refusal says where a case is: `in latency`, `paused`, `removed`.
-pub fn phase_words(phase: Phase) -> &'static str {
+pub fn phase_words(phase: Phase) -> std::borrow::Cow<'static, str> {
     match phase {
-        Phase::Latency => "in latency",
-        Phase::Distraction => "in distraction",
-        Phase::Paused => "paused",
-        Phase::Consolidation => "in consolidation",
-        Phase::Removed => "removed (the device is out)",
+        Phase::Latency => tr!("rounds-phase-in-latency"),
+        Phase::Distraction => tr!("rounds-phase-in-distraction"),
+        Phase::Paused => tr!("rounds-phase-in-pause"),
+        Phase::Consolidation => tr!("rounds-phase-in-consolidation"),
+        Phase::Removed => tr!("rounds-phase-in-removed"),
     }
 }
 
 /// R-DO-7: the steps a case may take from `phase`, in words, for a refusal.
-fn steps_from(phase: Phase) -> &'static str {
+fn steps_from(phase: Phase) -> std::borrow::Cow<'static, str> {
     match phase {
-        Phase::Latency => "record the start of distraction (start) first",
-        Phase::Distraction => "from distraction, record a pause (pause) or its end (end_distraction)",
-        Phase::Paused => "from a pause, record the resume (resume) or the end of distraction (end_distraction)",
-        Phase::Consolidation => "from consolidation, only the removal of the device (removal) is left",
-        Phase::Removed => "nothing follows a removal; if a step was recorded by mistake, void it (periop void step ID)",
+        Phase::Latency => tr!("rounds-steps-from-latency"),
+        Phase::Distraction => tr!("rounds-steps-from-distraction"),
+        Phase::Paused => tr!("rounds-steps-from-paused"),
+        Phase::Consolidation => tr!("rounds-steps-from-consolidation"),
+        Phase::Removed => tr!("rounds-steps-from-removed"),
     }
 }
 
@@ -235,26 +236,21 @@ pub fn check_event(
     today: NaiveDate,
 ) -> Result<(), String> {
     if on > today {
-        return Err(format!(
-            "\"{}\" cannot be dated {}, after today ({}): a step is recorded once it has happened; record it on its day",
-            kind.label(),
-            on.format("%d/%m/%Y"),
-            today.format("%d/%m/%Y")
-        ));
+        return Err(tr!("rounds-step-in-future", step = kind.label(), day = date_text(on), today = date_text(today))
+            .into_owned());
     }
     if on < osteotomy_on {
-        return Err(format!("{} cannot be before the osteotomy ({})", kind.label(), osteotomy_on.format("%d/%m/%Y")));
+        return Err(
+            tr!("rounds-step-before-osteotomy", step = kind.label(), day = date_text(osteotomy_on)).into_owned()
+        );
     }
     if let Some(last) = events.iter().map(|e| e.on).max().filter(|last| on < *last) {
-        return Err(format!("{} cannot be before the last recorded step ({})", kind.label(), last.format("%d/%m/%Y")));
+        return Err(tr!("rounds-step-before-last", step = kind.label(), day = date_text(last)).into_owned());
     }
     if kind == PhaseKind::Start
         && let Some(start) = events.iter().find(|e| e.kind == PhaseKind::Start)
     {
-        return Err(format!(
-            "distraction is already started (on {}); if that start was recorded by mistake, void it (periop void step ID)",
-            start.on.format("%d/%m/%Y")
-        ));
+        return Err(tr!("rounds-step-already-started", day = date_text(start.on)).into_owned());
     }
     let allowed = match kind {
         PhaseKind::Start => matches!(phase, Phase::Latency | Phase::Distraction),
@@ -266,13 +262,14 @@ pub fn check_event(
     if allowed {
         Ok(())
     } else {
-        Err(format!(
-            "cannot record \"{}\" on {}: the case is {} then; {}",
-            kind.label(),
-            on.format("%d/%m/%Y"),
-            phase_words(phase),
-            steps_from(phase)
-        ))
+        Err(tr!(
+            "rounds-step-not-now",
+            step = kind.label(),
+            day = date_text(on),
+            phase = phase_words(phase),
+            next = steps_from(phase)
+        )
+        .into_owned())
     }
 }
 

@@ -4,30 +4,30 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-super::case::coded! {
+super::case::coded_words! {
     /// R-DO-5: sensation below the device.
     Sensation {
-        Normal = "normal", "normal";
-        Reduced = "reduced", "reduced";
-        Absent = "absent", "absent";
+        Normal = "normal", "rounds-sensation-normal";
+        Reduced = "reduced", "rounds-sensation-reduced";
+        Absent = "absent", "rounds-sensation-absent";
     }
 }
 
-super::case::coded! {
+super::case::coded_words! {
     /// R-DO-5: motor function below the device.
     Motor {
-        Normal = "normal", "normal";
-        Weak = "weak", "weak";
-        Absent = "absent", "absent";
+        Normal = "normal", "rounds-motor-normal";
+        Weak = "weak", "rounds-motor-weak";
+        Absent = "absent", "rounds-motor-absent";
     }
 }
 
-super::case::coded! {
+super::case::coded_words! {
     /// R-DO-5: colour and capillary refill.
     Colour {
-        Normal = "normal", "normal";
-        Pale = "pale", "pale or slow refill";
-        Dusky = "dusky", "dusky or cyanosed";
+        Normal = "normal", "rounds-colour-normal";
+        Pale = "pale", "rounds-colour-pale";
+        Dusky = "dusky", "rounds-colour-dusky";
     }
 }
 
@@ -105,24 +105,30 @@ impl Round {
     /// R-DO-5: refuses a value out of range, naming the field and the range.
     pub fn validate(&self, pins: u32) -> Result<(), String> {
         if self.pain > MAX_PAIN {
-            return Err(format!("pain is scored 0 to {MAX_PAIN}, not {}", self.pain));
+            return Err(tr!("rounds-check-pain", max = MAX_PAIN, value = self.pain).into_owned());
         }
         if let Some(rom) = self.rom_deg.filter(|r| *r > MAX_ROM_DEG) {
-            return Err(format!("range of motion is 0 to {MAX_ROM_DEG} degrees, not {rom}"));
+            return Err(tr!("rounds-check-rom", max = MAX_ROM_DEG, value = rom).into_owned());
         }
         if let Some(mm) = self.mouth_opening_mm.filter(|m| *m > MAX_MOUTH_OPENING_MM) {
-            return Err(format!("mouth opening is 0 to {MAX_MOUTH_OPENING_MM} mm, not {mm}"));
+            return Err(tr!("rounds-check-mouth", max = MAX_MOUTH_OPENING_MM, value = mm).into_owned());
         }
         if let Some(t) =
             self.temperature_c.filter(|t| !(t.is_finite() && (TEMPERATURE_RANGE.0..=TEMPERATURE_RANGE.1).contains(t)))
         {
-            return Err(format!("temperature is {} to {} °C, not {t}", TEMPERATURE_RANGE.0, TEMPERATURE_RANGE.1));
+            return Err(tr!(
+                "rounds-check-temperature",
+                min = TEMPERATURE_RANGE.0,
+                max = TEMPERATURE_RANGE.1,
+                value = t
+            )
+            .into_owned());
         }
         if let Some((i, g)) = self.pin_grades.iter().enumerate().find(|(_, g)| **g > MAX_PIN_GRADE) {
-            return Err(format!("pin {} grade is 0 to {MAX_PIN_GRADE} (Checketts–Otterburn), not {g}", i + 1));
+            return Err(tr!("rounds-check-pin", pin = i + 1, max = MAX_PIN_GRADE, value = *g).into_owned());
         }
         if self.pin_grades.len() != pins as usize {
-            return Err(format!("this frame has {pins} pin sites; grade each ({} given)", self.pin_grades.len()));
+            return Err(tr!("rounds-check-pins", pins = pins, given = self.pin_grades.len()).into_owned());
         }
         Ok(())
     }
@@ -151,10 +157,10 @@ pub fn pin_trends(history: &[Round], rounds: usize) -> Vec<(u32, Vec<u8>)> {
 /// R-DO-5: the turns of one session must be a plausible count.
 pub fn check_turns(session: u32, sessions_per_day: u32, turns: u32) -> Result<(), String> {
     if session == 0 || session > sessions_per_day {
-        return Err(format!("session {session} does not exist: the rhythm is {sessions_per_day} a day"));
+        return Err(tr!("rounds-check-session", session = session, rhythm = sessions_per_day).into_owned());
     }
     if turns > MAX_TURNS_A_SESSION {
-        return Err(format!("{turns} turns in one session is more than {MAX_TURNS_A_SESSION}; check the count"));
+        return Err(tr!("rounds-check-turns", turns = turns, max = MAX_TURNS_A_SESSION).into_owned());
     }
     Ok(())
 }
