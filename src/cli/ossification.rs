@@ -131,7 +131,7 @@ pub fn text(rows: &[FollowUpRow], who: &str, today: chrono::NaiveDate, settings:
         }
         match (f.xray_on, f.brooker) {
             (Some(on), grade) => {
-                let grade = grade.map_or("-", Brooker::label);
+                let grade = grade.map_or_else(|| "-".into(), Brooker::label);
                 let _ = writeln!(out, "        X-ray {}: Brooker {grade}", on.format("%d/%m/%Y"));
             }
             (None, _) => {

@@ -49,7 +49,7 @@ macro_rules! catalogues {
 }
 
 /// The catalogues as shipped, one per part of the program.
-pub const CATALOGUES: &[Catalogue] = catalogues!["chrome", "days"];
+pub const CATALOGUES: &[Catalogue] = catalogues!["chrome", "days", "admission", "clinical"];
 
 impl Catalogue {
     pub fn text(&self, language: Language) -> &'static str {

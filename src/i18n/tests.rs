@@ -240,7 +240,17 @@ fn arguments_carry_no_isolation_marks() {
 /// letters or more, outside `{placeholders}`) must be a catalogue id
 /// (`status-live`), an argument's name (`("count", …)`) or a status glyph
 /// the domain names.
-const CONVERTED: &[&str] = &["ui/status.rs", "ui/too_small.rs", "ui/locked.rs", "ui/form.rs", "ui/overlays.rs"];
+const CONVERTED: &[&str] = &[
+    "ui/status.rs",
+    "ui/too_small.rs",
+    "ui/locked.rs",
+    "ui/form.rs",
+    "ui/overlays.rs",
+    "ui/detail.rs",
+    "ui/complications.rs",
+    "ui/ossification.rs",
+    "app/screens/detail.rs",
+];
 
 /// Glyphs with a word, shown as the domain writes them (a lot's status).
 const GLYPH_WORDS: &[&str] = &["✗ EXPIRED"];
