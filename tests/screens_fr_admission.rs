@@ -63,7 +63,10 @@ fn complications_and_ossification_sections_80x24_french() {
     insta::assert_snapshot!("xray_form_80x24_french", shown(&w, &["Radio de contrôle", "Grade de Brooker"]));
     press(&mut w, "\x1b");
     press(&mut w, "K");
-    insta::assert_snapshot!("close_complication_form_80x24_french", shown(&w, &["Clore une complication", "Évolution"]));
+    insta::assert_snapshot!(
+        "close_complication_form_80x24_french",
+        shown(&w, &["Clore une complication", "Évolution"])
+    );
 }
 
 #[test]
@@ -76,7 +79,9 @@ fn complication_form_80x24_french() {
 #[test]
 fn ossification_form_80x24_french() {
     let mut w = french("2\nX");
-    assert!(flat(&screen(&w, 80, 24)).contains("aucun suivi d'ossification n'attend sa radio de contrôle (H en note un)"));
+    assert!(
+        flat(&screen(&w, 80, 24)).contains("aucun suivi d'ossification n'attend sa radio de contrôle (H en note un)")
+    );
     press(&mut w, "H");
     let text = shown(&w, &["Suivi d'ossification (R-HO-1)", "Prophylaxie", "Dose de radiothérapie (Gy)"]);
     insta::assert_snapshot!(text);
@@ -86,7 +91,8 @@ fn ossification_form_80x24_french() {
     ctrl(&mut w, 'u');
     press(&mut w, "10:00\t   \t21/11/2026\t04:00\t\t\t7");
     ctrl(&mut w, 's');
-    let text = shown(&w, &["Motif hors fenêtre : RADIOTHÉRAPIE OH HORS DÉLAI : donnée", "pour l'enregistrer quand même"]);
+    let text =
+        shown(&w, &["Motif hors fenêtre : RADIOTHÉRAPIE OH HORS DÉLAI : donnée", "pour l'enregistrer quand même"]);
     insta::assert_snapshot!("ossification_form_refused_80x24_french", text);
     press(&mut w, "\tseul créneau");
     ctrl(&mut w, 's');

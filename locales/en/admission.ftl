@@ -133,7 +133,9 @@ admission-form-procedure-choose = Procedure: choose one
 admission-form-anaesthesia-choose = Anaesthesia: choose one
 admission-form-reason = Reason
 admission-form-incident-reason = Incident / reason
-admission-form-step-title = { $step } the stay
+admission-form-step-title = { $code ->
+       *[other] { $step }
+    } the stay
 admission-form-undo = Undo the last step
 admission-form-why-undo = Why undo it
 admission-form-undo-subtitle = { $who } · last step: { $step }

@@ -137,7 +137,12 @@ admission-form-procedure-choose = Geste : en choisir un
 admission-form-anaesthesia-choose = Anesthésie : en choisir une
 admission-form-reason = Motif
 admission-form-incident-reason = Incident / motif
-admission-form-step-title = { $step } le séjour
+admission-form-step-title = { $code ->
+        [cancel] Annuler
+        [postpone] Reporter
+        [prolong] Prolonger
+       *[other] { $step }
+    } le séjour
 admission-form-undo = Défaire la dernière étape
 admission-form-why-undo = Pourquoi la défaire
 admission-form-undo-subtitle = { $who } · dernière étape : { $step }

@@ -84,9 +84,10 @@ impl Kind {
     pub fn parse(text: &str) -> Option<Kind> {
         let t = text.trim().to_lowercase().replace(['-', ' '], "_");
         Kind::from_code(&t).or_else(|| {
-            Kind::ALL.iter().copied().find(|k| {
-                Language::ALL.iter().any(|l| k.label_in(*l).to_lowercase().replace(['-', ' '], "_") == t)
-            })
+            Kind::ALL
+                .iter()
+                .copied()
+                .find(|k| Language::ALL.iter().any(|l| k.label_in(*l).to_lowercase().replace(['-', ' '], "_") == t))
         })
     }
 }

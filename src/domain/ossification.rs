@@ -121,8 +121,13 @@ impl Prophylaxis {
                     return Err(tr!("clinical-ho-name-nsaid").into_owned());
                 }
                 if !(1..=NSAID_DAYS_MAX).contains(days) {
-                    return Err(tr!("clinical-ho-nsaid-days-bad", max = NSAID_DAYS_MAX, usual = NSAID_DAYS, days = *days)
-                        .into_owned());
+                    return Err(tr!(
+                        "clinical-ho-nsaid-days-bad",
+                        max = NSAID_DAYS_MAX,
+                        usual = NSAID_DAYS,
+                        days = *days
+                    )
+                    .into_owned());
                 }
                 Ok(())
             }

@@ -18,13 +18,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let detail = match (&view.data, &view.error) {
         (_, Some(error)) => {
             frame.render_widget(
-                Paragraph::new(Line::styled(format!(" {}", tr!("admission-read-failed", error = error.to_string())), theme.urgent())),
+                Paragraph::new(Line::styled(
+                    format!(" {}", tr!("admission-read-failed", error = error.to_string())),
+                    theme.urgent(),
+                )),
                 area,
             );
             return;
         }
         (None, None) => {
-            frame.render_widget(Paragraph::new(Line::styled(format!(" {}", tr!("admission-reading")), theme.dim())), area);
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!(" {}", tr!("admission-reading")), theme.dim())),
+                area,
+            );
             return;
         }
         (Some(d), None) => d,
@@ -137,7 +143,10 @@ fn identity_and_stay(d: &AdmissionDetail, state: &State, theme: &Theme) -> Vec<L
         )),
     ];
     if let Some(incident) = &a.incident {
-        lines.push(Line::styled(format!(" {}", tr!("admission-incident", incident = incident.as_str())), theme.warning()));
+        lines.push(Line::styled(
+            format!(" {}", tr!("admission-incident", incident = incident.as_str())),
+            theme.warning(),
+        ));
     }
     match &d.case {
         Some(c) => {
@@ -179,7 +188,8 @@ fn readiness(d: &AdmissionDetail, cursor: usize, theme: &Theme, when: When) -> V
         Some(Status::AtRisk) => theme.warning(),
         _ => theme.section(),
     };
-    let status_text = d.readiness.as_ref().map_or_else(|| tr!("admission-readiness-not-judged"), |r| r.status.label().into());
+    let status_text =
+        d.readiness.as_ref().map_or_else(|| tr!("admission-readiness-not-judged"), |r| r.status.label().into());
     lines.push(Line::styled(format!(" {}", tr!("admission-readiness", status = status_text)), style));
     for (i, row) in d.checklist.iter().enumerate() {
         let mark = if row.done { "[x]" } else { "[ ]" };
@@ -378,7 +388,8 @@ fn timeline(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>
     }
     for s in &d.timeline {
         let reason = s.reason.as_deref().map(|r| format!(" · {r}")).unwrap_or_default();
-        let step = tr!("admission-timeline-step", at = when(s.at), from = s.from.code(), to = s.to.code(), by = s.by.as_str());
+        let step =
+            tr!("admission-timeline-step", at = when(s.at), from = s.from.code(), to = s.to.code(), by = s.by.as_str());
         lines.push(Line::raw(format!("   {step}{reason}")));
     }
     lines

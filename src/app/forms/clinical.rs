@@ -34,7 +34,10 @@ pub fn consultation(
     zone: Tz,
     who: &str,
 ) -> OpenForm {
-    let outcomes = CpaOutcome::ALL.iter().map(|o| Choice::new(o.code(), tr!("clinical-cpa-outcome", outcome = o.code()))).collect();
+    let outcomes = CpaOutcome::ALL
+        .iter()
+        .map(|o| Choice::new(o.code(), tr!("clinical-cpa-outcome", outcome = o.code())))
+        .collect();
     let form = Form::new(
         tr!("clinical-consultation"),
         vec![

@@ -31,7 +31,11 @@ impl ComplicationRequest {
         match self {
             ComplicationRequest::Close { summary, outcome, who, .. } => Some((
                 tr!("clinical-close-ask").into_owned(),
-                vec![who.clone(), summary.clone(), tr!("clinical-close-outcome", outcome = outcome.as_str()).into_owned()],
+                vec![
+                    who.clone(),
+                    summary.clone(),
+                    tr!("clinical-close-outcome", outcome = outcome.as_str()).into_owned(),
+                ],
             )),
             ComplicationRequest::Record { .. } => None,
         }
@@ -67,8 +71,7 @@ pub(super) fn record_request(
     let kind = Kind::from_code(form.value("kind")).ok_or_else(|| tr!("clinical-kind-choose").into_owned())?;
     let severity =
         Severity::from_code(form.value("severity")).ok_or_else(|| tr!("clinical-severity-choose").into_owned())?;
-    let onset_on =
-        parse_date(form.value("onset")).map_err(|e| tr!("clinical-began-on-bad", why = e).into_owned())?;
+    let onset_on = parse_date(form.value("onset")).map_err(|e| tr!("clinical-began-on-bad", why = e).into_owned())?;
     let description = form.value("note").trim().to_string();
     let new = NewComplication { patient_id, case_id, kind, onset_on, severity, description };
     Ok(Request::Complication(ComplicationRequest::Record { new, who }))

@@ -95,8 +95,10 @@ pub(super) fn record_request(
     zone: Tz,
     who: String,
 ) -> Result<Request, String> {
-    let day = parse_date(form.value("surgery_day")).map_err(|e| tr!("clinical-ho-surgery-on-bad", why = e).into_owned())?;
-    let time = parse_time(form.value("surgery_time")).map_err(|e| tr!("clinical-ho-surgery-at-bad", why = e).into_owned())?;
+    let day =
+        parse_date(form.value("surgery_day")).map_err(|e| tr!("clinical-ho-surgery-on-bad", why = e).into_owned())?;
+    let time =
+        parse_time(form.value("surgery_time")).map_err(|e| tr!("clinical-ho-surgery-at-bad", why = e).into_owned())?;
     let surgery_at = ward_time::at_local(day, time, zone);
     let kind = ProphylaxisKind::from_code(form.value("prophylaxis"))
         .ok_or_else(|| tr!("clinical-ho-prophylaxis-choose").into_owned())?;

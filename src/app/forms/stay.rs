@@ -86,7 +86,8 @@ pub fn new_admission(lists: &Lists, procedure_day: NaiveDate, today: NaiveDate, 
         Field::date("birth_date", word(tr!("admission-form-birth-date"))).not_after(today),
         Field::pick("sex", word(tr!("admission-form-sex")), sexes),
         Field::pick("kind", word(tr!("admission-form-procedure")), choices(&kinds, None)),
-        Field::date("day", word(tr!("admission-form-procedure-day"))).with(procedure_day.format("%d/%m/%Y").to_string()),
+        Field::date("day", word(tr!("admission-form-procedure-day")))
+            .with(procedure_day.format("%d/%m/%Y").to_string()),
         Field::time("start", word(tr!("admission-form-start"))).with("08:00"),
         Field::text("side_level", word(tr!("admission-form-side-level")), 40).optional(),
         Field::pick("mode", word(tr!("admission-form-anaesthesia")), mode_choices()),
@@ -94,8 +95,12 @@ pub fn new_admission(lists: &Lists, procedure_day: NaiveDate, today: NaiveDate, 
         Field::pick("operator", word(tr!("admission-form-operator")), choices(&lists.operators, Some(&*not_known)))
             .optional(),
         Field::pick("room", word(tr!("admission-form-room")), choices(&lists.rooms, Some(&*not_known))).optional(),
-        Field::pick("bed", word(tr!("admission-form-bed-j1")), choices(&lists.beds, Some(&*tr!("admission-form-no-bed-yet"))))
-            .optional(),
+        Field::pick(
+            "bed",
+            word(tr!("admission-form-bed-j1")),
+            choices(&lists.beds, Some(&*tr!("admission-form-no-bed-yet"))),
+        )
+        .optional(),
         Field::flag("contrast", word(tr!("admission-form-contrast"))),
         Field::flag("emergency", word(tr!("admission-form-emergency"))),
     ];
@@ -122,7 +127,10 @@ pub(super) fn new_admission_request(form: &Form) -> Result<NewAdmission, String>
     }
     Ok(NewAdmission {
         patient,
-        procedure_kind_id: form.value("kind").parse().map_err(|_| tr!("admission-form-procedure-choose").into_owned())?,
+        procedure_kind_id: form
+            .value("kind")
+            .parse()
+            .map_err(|_| tr!("admission-form-procedure-choose").into_owned())?,
         procedure_day,
         start_time: parse_time(form.value("start"))?,
         side_level: Some(form.value("side_level").to_string()).filter(|s| !s.is_empty()),
@@ -145,16 +153,18 @@ fn capitalised(text: &str) -> String {
 
 /// A step that must say why (cancel, postpone, prolong: R-PATH-2).
 pub fn step_reason(admission_id: i64, version: i64, step: Step, who: &str) -> OpenForm {
-    let label = if step == Step::Prolong { tr!("admission-form-incident-reason") } else { tr!("admission-form-reason") };
-    let title = tr!("admission-form-step-title", step = capitalised(&step.name()));
+    let label =
+        if step == Step::Prolong { tr!("admission-form-incident-reason") } else { tr!("admission-form-reason") };
+    let title = tr!("admission-form-step-title", code = step.name(), step = capitalised(&step.name()));
     let form = Form::new(title, vec![Field::text("reason", word(label), 200)]).with_subtitle(who);
     OpenForm::new(form, Purpose::Step { admission_id, version, step }, who)
 }
 
 /// R-PATH-2: a mistaken step is undone by a new, recorded step.
 pub fn undo(admission_id: i64, version: i64, last_step: &str, who: &str) -> OpenForm {
-    let form = Form::new(tr!("admission-form-undo"), vec![Field::text("reason", word(tr!("admission-form-why-undo")), 200)])
-        .with_subtitle(tr!("admission-form-undo-subtitle", who = who, step = last_step));
+    let form =
+        Form::new(tr!("admission-form-undo"), vec![Field::text("reason", word(tr!("admission-form-why-undo")), 200)])
+            .with_subtitle(tr!("admission-form-undo-subtitle", who = who, step = last_step));
     OpenForm::new(form, Purpose::Undo { admission_id, version }, who)
 }
 
@@ -254,8 +264,9 @@ pub(super) fn move_request(form: &Form, case_id: i64, version: i64, who: String)
 
 /// R-PATH-4: the bed held for the stay; only beds free on those nights are offered.
 pub fn bed(admission_id: i64, version: i64, beds: &[(i64, String)], current: Option<i64>, who: &str) -> OpenForm {
-    let field = Field::pick("bed", word(tr!("admission-form-bed")), choices(beds, Some(&*tr!("admission-form-no-bed"))))
-        .optional();
+    let field =
+        Field::pick("bed", word(tr!("admission-form-bed")), choices(beds, Some(&*tr!("admission-form-no-bed"))))
+            .optional();
     let field = match current {
         Some(id) => field.with(id.to_string()),
         None => field,
@@ -330,8 +341,8 @@ pub(super) fn call_off_request(
     kind: CallOff,
     who: String,
 ) -> Result<Request, String> {
-    let reason =
-        CancelReason::from_code(form.value("reason")).ok_or_else(|| tr!("admission-form-reason-choose").into_owned())?;
+    let reason = CancelReason::from_code(form.value("reason"))
+        .ok_or_else(|| tr!("admission-form-reason-choose").into_owned())?;
     let note = Some(form.value("note").trim().to_string()).filter(|n| !n.is_empty());
     // R-BLOCK-5: the same rule as the store's: "other" says what it was.
     if reason == CancelReason::Other && note.is_none() {

@@ -266,7 +266,10 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
         }
         Action::CloseComplication => match forms::close_complication(&d.complications, &who) {
             Some(form) => open_form(state, form),
-            None => problem(state, tr!("admission-no-open-complication", key = key_for(Scope::Detail, Action::RecordComplication))),
+            None => problem(
+                state,
+                tr!("admission-no-open-complication", key = key_for(Scope::Detail, Action::RecordComplication)),
+            ),
         },
         Action::RecordOssification => {
             let form = forms::record_ossification(
@@ -288,7 +291,9 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
         Action::Treatment => open_form(state, forms::treatment(d.patient.identity.patient_id, &who)),
         Action::StopTreatment => match forms::stop_treatment(&d, &who) {
             Some(form) => open_form(state, form),
-            None => problem(state, tr!("admission-no-treatment-taken", key = key_for(Scope::Detail, Action::Treatment))),
+            None => {
+                problem(state, tr!("admission-no-treatment-taken", key = key_for(Scope::Detail, Action::Treatment)))
+            }
         },
         Action::Lab => open_form(state, forms::lab(d.patient.identity.patient_id, now, zone, &who)),
         Action::BedForm => open_form(state, forms::bed(a.admission_id, a.version, &state.lists.beds, a.bed_id, &who)),
