@@ -155,7 +155,7 @@ fn capitalised(text: &str) -> String {
 pub fn step_reason(admission_id: i64, version: i64, step: Step, who: &str) -> OpenForm {
     let label =
         if step == Step::Prolong { tr!("admission-form-incident-reason") } else { tr!("admission-form-reason") };
-    let title = tr!("admission-form-step-title", code = step.name(), step = capitalised(&step.name()));
+    let title = tr!("admission-form-step-title", code = step.name(), step = capitalised(step.name()));
     let form = Form::new(title, vec![Field::text("reason", word(label), 200)]).with_subtitle(who);
     OpenForm::new(form, Purpose::Step { admission_id, version, step }, who)
 }
