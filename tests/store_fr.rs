@@ -144,13 +144,13 @@ fn a_change_the_role_may_not_make_is_named_in_the_language_in_force() {
         add_staff(&mut by_nurse)
     };
     let StoreError::NotAllowed { change, role, needs } = &e else { panic!("{e:?}") };
-    assert_eq!((*change, *role, needs.as_str()), ("staff and roles", "nurse", "the role admin"));
+    assert_eq!((change.as_ref(), *role, needs.as_str()), ("staff and roles", "nurse", "the role admin"));
     let e = {
         let _fr = i18n::scope(Language::Fr);
         add_staff(&mut by_nurse)
     };
     let StoreError::NotAllowed { change, role, needs } = &e else { panic!("{e:?}") };
-    assert_eq!((*change, *role, needs.as_str()), ("personnel et rôles", "nurse", "le rôle admin"));
+    assert_eq!((change.as_ref(), *role, needs.as_str()), ("personnel et rôles", "nurse", "le rôle admin"));
     drop(w.store);
 }
 
@@ -218,7 +218,7 @@ fn the_store_labels_have_french_words() {
     for change in Change::ALL {
         // `patients` is French too.
         let may_match = change == Change::Patient;
-        check(&format!("{change:?}"), &|| periop::store::permission::change_words(change).to_string(), may_match);
+        check(&format!("{change:?}"), &|| change.label().into_owned(), may_match);
     }
     for v in Voidable::ALL {
         check(&format!("{v:?}"), &|| v.time_word().into_owned(), false);

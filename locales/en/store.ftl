@@ -275,35 +275,7 @@ store-void-needs-reason = to void it, give a reason (what was wrong with it)
 store-reason-control-character = the reason holds a control character or a direction mark; type it on one line, as plain text
 
 ## The changes a role may make, as a refusal names them (store::permission, R-ROLE-1)
-store-change-staff = staff and roles
-store-change-settings = site settings
-store-change-rooms = rooms
-store-change-procedure-kinds = procedure kinds
-store-change-bed-setup = beds (add, rename, retire)
-store-change-bed-state = bed state and bed of a stay
-store-change-patient = patients
-store-change-stay-plan = planning a stay
-store-change-stay-step = admission steps
-store-change-case-schedule = the block schedule
-store-change-checklist = readiness checklist
-store-change-anaesthesia = anaesthesia
-store-change-intake = last intake
-store-change-medication = treatments and labs
-store-change-discharge = discharge
-store-change-distraction = distraction prescription and phases
-store-change-round = distraction rounds
-store-change-device-catalogue = device references
-store-change-stock = device stock
-store-change-implant = implant records
-store-change-timeline = the J0 timeline
-store-change-complication = recording complications
-store-change-complication-close = closing complications
-store-change-ossification = ossification follow-up
-store-change-search-indexes = rebuilding the search indexes
 store-change-restore = restoring a backup
-store-needs-no-role = no role
-store-needs-role = the role { $role }
-store-needs-roles = the role { $roles } or { $last }
 
 ## Only what is in use is booked (store::in_use, issue 8)
 store-kind-numbered = procedure kind #{ $id }

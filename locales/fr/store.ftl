@@ -301,35 +301,7 @@ store-void-needs-reason = pour l'annuler, donnez un motif (ce qui n'allait pas)
 store-reason-control-character = le motif contient un caractère de contrôle ou une marque de direction ; tapez-le sur une ligne, en texte simple
 
 ## Les modifications qu'un rôle peut faire, comme un refus les nomme (store::permission, R-ROLE-1)
-store-change-staff = personnel et rôles
-store-change-settings = réglages du site
-store-change-rooms = salles
-store-change-procedure-kinds = types de geste
-store-change-bed-setup = lits (ajout, renommage, retrait)
-store-change-bed-state = état des lits et lit d'un séjour
-store-change-patient = patients
-store-change-stay-plan = planification d'un séjour
-store-change-stay-step = étapes d'admission
-store-change-case-schedule = le programme du bloc
-store-change-checklist = check-list de préparation
-store-change-anaesthesia = anesthésie
-store-change-intake = dernière prise
-store-change-medication = traitements et examens biologiques
-store-change-discharge = sortie
-store-change-distraction = prescription et phases de distraction
-store-change-round = tours de distraction
-store-change-device-catalogue = références de dispositifs
-store-change-stock = stock de dispositifs
-store-change-implant = traçabilité des implants
-store-change-timeline = le déroulé de J0
-store-change-complication = saisie des complications
-store-change-complication-close = clôture des complications
-store-change-ossification = suivi d'ossification
-store-change-search-indexes = reconstruction des index de recherche
 store-change-restore = restaurer une sauvegarde
-store-needs-no-role = aucun rôle
-store-needs-role = le rôle { $role }
-store-needs-roles = le rôle { $roles } ou { $last }
 
 ## Seul ce qui est en service est programmé (store::in_use, issue 8)
 store-kind-numbered = type de geste #{ $id }

@@ -135,7 +135,7 @@ pub fn text(rows: &[FollowUpRow], who: &str, today: chrono::NaiveDate, settings:
         }
         match (f.xray_on, f.brooker) {
             (Some(on), grade) => {
-                let grade = grade.map_or("-", Brooker::label);
+                let grade = grade.map_or_else(|| "-".into(), Brooker::label);
                 let said = tr!("cli-ho-xray", day = on.format("%d/%m/%Y").to_string(), grade = grade);
                 let _ = writeln!(out, "        {said}");
             }

@@ -4,6 +4,7 @@
 
 use super::readiness::CaseFacts;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -49,17 +50,18 @@ impl CheckItem {
         Self::ALL.into_iter().find(|i| i.code() == code)
     }
 
-    /// The same words `readiness` uses when the item is missing.
-    pub fn label(self) -> &'static str {
+    /// The same words `readiness` uses when the item is missing, in the
+    /// language in force.
+    pub fn label(self) -> Cow<'static, str> {
         match self {
-            CheckItem::RcpDecision => "RCP decision",
-            CheckItem::RadiologyConsultation => "radiology consultation",
-            CheckItem::SignedConsent => "signed consent",
-            CheckItem::ImagingFile => "imaging file",
-            CheckItem::CarteVitale => "carte Vitale",
-            CheckItem::MutuelleCard => "mutuelle card",
-            CheckItem::Escort => "escort",
-            CheckItem::MedicationPlanReviewed => "medication plan reviewed",
+            CheckItem::RcpDecision => tr!("clinical-check-rcp-decision"),
+            CheckItem::RadiologyConsultation => tr!("clinical-check-radiology-consultation"),
+            CheckItem::SignedConsent => tr!("clinical-check-signed-consent"),
+            CheckItem::ImagingFile => tr!("clinical-check-imaging-file"),
+            CheckItem::CarteVitale => tr!("clinical-check-carte-vitale"),
+            CheckItem::MutuelleCard => tr!("clinical-check-mutuelle-card"),
+            CheckItem::Escort => tr!("clinical-check-escort"),
+            CheckItem::MedicationPlanReviewed => tr!("clinical-check-medication-plan-reviewed"),
         }
     }
 
@@ -104,5 +106,18 @@ mod tests {
         assert_eq!(CheckItem::CarteVitale.rule(), "R-READY-2");
         assert_eq!(CheckItem::CarteVitale.label(), "carte Vitale");
         assert_eq!(CheckItem::from_code("nonsense"), None);
+    }
+
+    /// Issue 14: every item has its own French words.
+    #[test]
+    fn every_item_has_french_words() {
+        for item in CheckItem::ALL {
+            let en = item.label();
+            let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
+            let fr = item.label();
+            // The carte Vitale is French in both languages.
+            let same_word = item == CheckItem::CarteVitale;
+            assert!(!fr.is_empty() && (fr != en || same_word) && !fr.contains("clinical-"), "{item:?}: {fr}");
+        }
     }
 }

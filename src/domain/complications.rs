@@ -7,41 +7,50 @@
 //! Plain types and pure checks; the store reads and writes them.
 
 use super::attention::{self, Alert, Subject};
-use super::distraction::case::coded;
+use crate::domain::language::Language;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 
-coded! {
+use super::worded::worded;
+
+worded! {
     /// R-COMP-1: what went wrong (DOMAIN.md section 9).
     Kind {
-        Infection = "infection", "infection";
-        PersistentPain = "persistent_pain", "persistent pain";
-        NonUnion = "non_union", "non-union";
-        Malunion = "malunion", "malunion";
-        ImplantReaction = "implant_reaction", "implant reaction";
-        NerveDamage = "nerve_damage", "nerve damage";
-        JointStiffness = "joint_stiffness", "joint stiffness";
-        DeviceProblem = "device_problem", "device problem";
-        OcclusionProblem = "occlusion_problem", "occlusion problem";
-        HeterotopicOssification = "heterotopic_ossification", "heterotopic ossification";
-        Other = "other", "other";
+        Infection = "infection", "clinical-kind-infection";
+        PersistentPain = "persistent_pain", "clinical-kind-persistent-pain";
+        NonUnion = "non_union", "clinical-kind-non-union";
+        Malunion = "malunion", "clinical-kind-malunion";
+        ImplantReaction = "implant_reaction", "clinical-kind-implant-reaction";
+        NerveDamage = "nerve_damage", "clinical-kind-nerve-damage";
+        JointStiffness = "joint_stiffness", "clinical-kind-joint-stiffness";
+        DeviceProblem = "device_problem", "clinical-kind-device-problem";
+        OcclusionProblem = "occlusion_problem", "clinical-kind-occlusion-problem";
+        HeterotopicOssification = "heterotopic_ossification", "clinical-kind-heterotopic-ossification";
+        Other = "other", "clinical-kind-other";
     }
 }
 
-coded! {
+worded! {
     /// R-COMP-1: how serious, as the doctor or nurse judges it.
     Severity {
-        Mild = "mild", "mild";
-        Moderate = "moderate", "moderate";
-        Severe = "severe", "severe";
+        Mild = "mild", "clinical-severity-mild";
+        Moderate = "moderate", "clinical-severity-moderate";
+        Severe = "severe", "clinical-severity-severe";
     }
 }
 
 impl Kind {
-    /// Reads a typed kind: the code, or the label (`non-union`, `nerve damage`).
+    /// Reads a typed kind: the code, or the label in either language
+    /// (`non-union`, `nerve damage`, `pseudarthrose`).
     pub fn parse(text: &str) -> Option<Kind> {
         let t = text.trim().to_lowercase().replace(['-', ' '], "_");
-        Kind::from_code(&t).or_else(|| Kind::ALL.iter().copied().find(|k| k.label().replace(['-', ' '], "_") == t))
+        Kind::from_code(&t).or_else(|| {
+            Kind::ALL
+                .iter()
+                .copied()
+                .find(|k| Language::ALL.iter().any(|l| k.label_in(*l).to_lowercase().replace(['-', ' '], "_") == t))
+        })
     }
 }
 
@@ -96,17 +105,23 @@ impl Complication {
     }
 
     /// `! open`, `✓ closed` or `✗ voided`: a word with a glyph, never colour alone.
-    pub fn status_label(&self) -> &'static str {
+    pub fn status_label(&self) -> Cow<'static, str> {
         match (&self.voided, self.is_open()) {
-            (Some(_), _) => "✗ voided",
-            (None, true) => "! open",
-            (None, false) => "✓ closed",
+            (Some(_), _) => tr!("clinical-complication-voided"),
+            (None, true) => tr!("clinical-complication-open"),
+            (None, false) => tr!("clinical-complication-closed"),
         }
     }
 
     /// `infection (severe) since 12/11/2026`.
     pub fn summary(&self) -> String {
-        format!("{} ({}) since {}", self.kind.label(), self.severity.label(), self.onset_on.format("%d/%m/%Y"))
+        tr!(
+            "clinical-complication-summary",
+            kind = self.kind.label(),
+            severity = self.severity.label(),
+            since = self.onset_on.format("%d/%m/%Y").to_string()
+        )
+        .into_owned()
     }
 }
 
@@ -129,14 +144,15 @@ pub const MAX_TEXT: usize = 500;
 /// say what to type instead.
 pub fn check_new(new: &NewComplication, today: NaiveDate) -> Result<(), String> {
     if new.onset_on > today {
-        return Err(format!(
-            "it began on {}, after today ({}); give the day it began",
-            new.onset_on.format("%d/%m/%Y"),
-            today.format("%d/%m/%Y")
-        ));
+        return Err(tr!(
+            "clinical-complication-after-today",
+            onset = new.onset_on.format("%d/%m/%Y").to_string(),
+            today = today.format("%d/%m/%Y").to_string()
+        )
+        .into_owned());
     }
     if new.description.chars().count() > MAX_TEXT {
-        return Err(format!("the note is longer than {MAX_TEXT} characters; shorten it"));
+        return Err(tr!("clinical-complication-note-long", max = MAX_TEXT).into_owned());
     }
     Ok(())
 }
@@ -146,10 +162,10 @@ pub fn check_new(new: &NewComplication, today: NaiveDate) -> Result<(), String> 
 pub fn check_outcome(outcome: &str) -> Result<(), String> {
     let outcome = outcome.trim();
     if outcome.is_empty() {
-        return Err("to close it, say what came of it (the outcome)".into());
+        return Err(tr!("clinical-complication-no-outcome").into_owned());
     }
     if outcome.chars().count() > MAX_TEXT {
-        return Err(format!("the outcome is longer than {MAX_TEXT} characters; shorten it"));
+        return Err(tr!("clinical-complication-outcome-long", max = MAX_TEXT).into_owned());
     }
     Ok(())
 }
@@ -162,7 +178,7 @@ pub fn alert(c: &Complication) -> Option<Alert> {
         rule: "R-COMP-1",
         severity: c.severity.attention(),
         subject: Subject::Patient(c.patient_id),
-        message: format!("COMPLICATION: {}, open", c.summary()),
+        message: tr!("clinical-complication-alert", summary = c.summary()).into_owned(),
     })
 }
 
@@ -200,7 +216,7 @@ mod tests {
         assert_eq!(Kind::ALL.len(), 11);
         for kind in Kind::ALL {
             assert_eq!(Kind::parse(kind.code()), Some(*kind));
-            assert_eq!(Kind::parse(kind.label()), Some(*kind));
+            assert_eq!(Kind::parse(&kind.label()), Some(*kind));
         }
         assert_eq!(Kind::parse("Non-union"), Some(Kind::NonUnion));
         assert_eq!(Kind::parse("gout"), None);
@@ -236,6 +252,24 @@ mod tests {
         new.onset_on = day(1);
         new.description = "x".repeat(MAX_TEXT + 1);
         assert!(check_new(&new, day(23)).is_err());
+    }
+
+    /// Issue 14: every kind and severity has its own French words, and a
+    /// kind typed in French is read.
+    #[test]
+    fn every_kind_and_severity_has_french_words() {
+        let words = |id| (crate::i18n::t(Language::En, id), crate::i18n::t(Language::Fr, id));
+        let ids = Kind::ALL.iter().map(|k| k.label_id()).chain(Severity::ALL.iter().map(|s| s.label_id()));
+        for id in ids {
+            let (en, fr) = words(id);
+            // "infection" is the French word too.
+            let same_word = id == Kind::Infection.label_id();
+            assert!(!fr.is_empty() && (fr != en || same_word) && fr != id && en != id, "{id}: {en} / {fr}");
+        }
+        assert_eq!(Kind::parse("pseudarthrose"), Some(Kind::NonUnion));
+        let _fr = crate::i18n::scope(Language::Fr);
+        let message = alert(&complication(Severity::Severe, false)).unwrap().message;
+        assert_eq!(message, "COMPLICATION : infection (grave) depuis le 12/11/2026, ouverte");
     }
 
     #[test]

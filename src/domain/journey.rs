@@ -321,7 +321,7 @@ pub struct CaseView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CheckRow {
     pub item: CheckItem,
-    pub label: &'static str,
+    pub label: std::borrow::Cow<'static, str>,
     pub rule: &'static str,
     pub done: bool,
     pub checked_at: Option<DateTime<Utc>>,

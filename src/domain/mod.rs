@@ -34,3 +34,4 @@ pub mod stay_order;
 pub mod stock;
 pub mod ward_setup;
 pub mod ward_time;
+pub mod worded;

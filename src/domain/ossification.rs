@@ -8,11 +8,12 @@
 //! ward day (the surgery's ward day plus whole calendar months).
 
 use super::attention::{Alert, Severity, Subject};
-use super::distraction::case::coded;
 use super::settings::Settings;
+use super::worded::worded;
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The setting: months from surgery to the X-ray check (R-HO-1).
 pub const FOLLOWUP_MONTHS: &str = super::settings::HO_FOLLOWUP_MONTHS;
@@ -32,14 +33,14 @@ pub const NSAID_DAYS_MAX: u32 = 60;
 /// The board names an X-ray check this many days before it is due.
 pub const XRAY_SOON_DAYS: i64 = 14;
 
-coded! {
+worded! {
     /// R-HO-1: the Brooker classification of heterotopic ossification at the hip.
     Brooker {
-        Grade0 = "0", "0: none";
-        I = "I", "I: islands of bone";
-        II = "II", "II: spurs, gap over 1 cm";
-        III = "III", "III: spurs, gap under 1 cm";
-        IV = "IV", "IV: bony ankylosis";
+        Grade0 = "0", "clinical-brooker-0";
+        I = "I", "clinical-brooker-1";
+        II = "II", "clinical-brooker-2";
+        III = "III", "clinical-brooker-3";
+        IV = "IV", "clinical-brooker-4";
     }
 }
 
@@ -58,12 +59,12 @@ impl Brooker {
     }
 }
 
-coded! {
+worded! {
     /// R-HO-1: which prophylaxis was given.
     ProphylaxisKind {
-        None = "none", "none";
-        Nsaid = "nsaid", "NSAID course";
-        Radiotherapy = "radiotherapy", "radiotherapy";
+        None = "none", "clinical-prophylaxis-none";
+        Nsaid = "nsaid", "clinical-prophylaxis-nsaid";
+        Radiotherapy = "radiotherapy", "clinical-prophylaxis-radiotherapy";
     }
 }
 
@@ -98,10 +99,15 @@ impl Prophylaxis {
     pub fn words(&self, zone: Tz) -> String {
         let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string();
         match self {
-            Prophylaxis::None => "no prophylaxis".into(),
-            Prophylaxis::Nsaid { drug, from, days } => format!("{drug} for {days} days from {}", when(*from)),
-            Prophylaxis::Radiotherapy { at, dose_gy } => format!("radiotherapy {dose_gy} Gy on {}", when(*at)),
+            Prophylaxis::None => tr!("clinical-ho-no-prophylaxis"),
+            Prophylaxis::Nsaid { drug, from, days } => {
+                tr!("clinical-ho-nsaid-words", drug = drug.as_str(), days = *days, from = when(*from))
+            }
+            Prophylaxis::Radiotherapy { at, dose_gy } => {
+                tr!("clinical-ho-radiotherapy-words", dose = *dose_gy, at = when(*at))
+            }
         }
+        .into_owned()
     }
 
     /// Refuses what cannot be meant (a dose of 0 or 300 Gy, a course of 0 or
@@ -112,19 +118,28 @@ impl Prophylaxis {
             Prophylaxis::None => Ok(()),
             Prophylaxis::Nsaid { drug, days, .. } => {
                 if drug.trim().is_empty() {
-                    return Err("name the NSAID (such as indomethacin)".into());
+                    return Err(tr!("clinical-ho-name-nsaid").into_owned());
                 }
                 if !(1..=NSAID_DAYS_MAX).contains(days) {
-                    return Err(format!(
-                        "an NSAID course lasts 1 to {NSAID_DAYS_MAX} days (usually {NSAID_DAYS}), not {days}"
-                    ));
+                    return Err(tr!(
+                        "clinical-ho-nsaid-days-bad",
+                        max = NSAID_DAYS_MAX,
+                        usual = NSAID_DAYS,
+                        days = *days
+                    )
+                    .into_owned());
                 }
                 Ok(())
             }
             Prophylaxis::Radiotherapy { dose_gy, .. } => {
                 if !dose_gy.is_finite() || *dose_gy <= 0.0 || *dose_gy > RT_DOSE_MAX_GY {
-                    return Err(format!(
-                        "a radiotherapy dose is more than 0 and at most {RT_DOSE_MAX_GY} Gy (usually 7-8), not {dose_gy}"
+                    // A NaN is said as Rust writes it: Fluent has no word for it.
+                    let dose: crate::i18n::Value<'_> =
+                        if dose_gy.is_finite() { (*dose_gy).into() } else { dose_gy.to_string().into() };
+                    return Err(crate::i18n::fmt(
+                        crate::i18n::language(),
+                        "clinical-ho-dose-bad",
+                        &[("max", RT_DOSE_MAX_GY.into()), ("dose", dose)],
                     ));
                 }
                 Ok(())
@@ -159,10 +174,10 @@ pub fn radiotherapy_timing(surgery: DateTime<Utc>, given: DateTime<Utc>) -> Timi
 }
 
 /// `5 h 30 min`.
-fn hours_text(minutes: i64) -> String {
+fn hours_text(minutes: i64) -> Cow<'static, str> {
     match (minutes / 60, minutes % 60) {
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02} min"),
+        (h, 0) => tr!("clinical-ho-hours", hours = h),
+        (h, m) => tr!("clinical-ho-hours-minutes", hours = h, minutes = format!("{m:02}")),
     }
 }
 
@@ -173,18 +188,16 @@ pub fn warnings(surgery: DateTime<Utc>, prophylaxis: &Prophylaxis) -> Vec<String
     let mut out = Vec::new();
     match radiotherapy_timing(surgery, *at) {
         Timing::InWindow => {}
-        Timing::TooEarly { minutes_before } => out.push(format!(
-            "HO RADIOTHERAPY TIMING: given {} before surgery; R-HO-1 wants it within 4 h before to 72 h after",
-            hours_text(minutes_before)
-        )),
-        Timing::TooLate { minutes_after } => out.push(format!(
-            "HO RADIOTHERAPY TIMING: given {} after surgery; R-HO-1 wants it within 4 h before to 72 h after",
-            hours_text(minutes_after)
-        )),
+        Timing::TooEarly { minutes_before } => {
+            out.push(tr!("clinical-ho-rt-too-early", time = hours_text(minutes_before)).into_owned())
+        }
+        Timing::TooLate { minutes_after } => {
+            out.push(tr!("clinical-ho-rt-too-late", time = hours_text(minutes_after)).into_owned())
+        }
     }
     let (low, high) = RT_DOSE_GY;
     if !(low..=high).contains(dose_gy) {
-        out.push(format!("HO RADIOTHERAPY DOSE: {dose_gy} Gy; R-HO-1 gives one dose of 7-8 Gy"));
+        out.push(tr!("clinical-ho-rt-dose", dose = *dose_gy).into_owned());
     }
     out
 }
@@ -275,16 +288,15 @@ pub fn alerts(f: &FollowUp, today: NaiveDate, settings: &Settings) -> Vec<Alert>
     let due = f.xray_due(settings);
     let cite = format!("{FOLLOWUP_MONTHS}={}", settings.raw_value(FOLLOWUP_MONTHS));
     let days = (due - today).num_days();
-    let on = due.format("%d/%m/%Y");
+    let on = due.format("%d/%m/%Y").to_string();
     if days < 0 {
-        out.push(alert(
-            Severity::Warning,
-            format!("HO X-RAY OVERDUE: due {on} ({} days ago, {cite} after surgery)", -days),
-        ));
+        let text = tr!("clinical-ho-xray-overdue", on = on, count = -days, cite = cite);
+        out.push(alert(Severity::Warning, text.into_owned()));
     } else if days == 0 {
-        out.push(alert(Severity::Warning, format!("HO X-RAY DUE: today ({cite} after surgery)")));
+        out.push(alert(Severity::Warning, tr!("clinical-ho-xray-due-today", cite = cite).into_owned()));
     } else if days <= XRAY_SOON_DAYS {
-        out.push(alert(Severity::Info, format!("HO X-RAY DUE: on {on}, in {days} days ({cite} after surgery)")));
+        let text = tr!("clinical-ho-xray-due-soon", on = on, count = days, cite = cite);
+        out.push(alert(Severity::Info, text.into_owned()));
     }
     for text in warnings(f.surgery_at, &f.prophylaxis) {
         out.push(alert(Severity::Warning, text));
@@ -417,6 +429,25 @@ mod tests {
         let list = alerts(&f, today, &settings);
         assert_eq!(list.len(), 1);
         assert!(list[0].message.starts_with("HO RADIOTHERAPY TIMING: given 80 h after"), "{list:?}");
+    }
+
+    /// Issue 14: every grade and prophylaxis has its own French words, and
+    /// the warnings and alerts are said in French.
+    #[test]
+    fn every_grade_and_prophylaxis_has_french_words() {
+        use crate::domain::language::Language;
+        let ids = Brooker::ALL.iter().map(|b| b.label_id()).chain(ProphylaxisKind::ALL.iter().map(|k| k.label_id()));
+        for id in ids {
+            let (en, fr) = (crate::i18n::t(Language::En, id), crate::i18n::t(Language::Fr, id));
+            assert!(!fr.is_empty() && fr != en && fr != id && en != id, "{id}: {en} / {fr}");
+        }
+        let _fr = crate::i18n::scope(Language::Fr);
+        let s = surgery();
+        let dose = warnings(s, &Prophylaxis::Radiotherapy { at: s, dose_gy: 6.5 });
+        assert_eq!(dose, ["RADIOTHÉRAPIE OH DOSE : 6,5 Gy ; R-HO-1 donne une dose unique de 7-8 Gy"]);
+        let f = follow_up(Prophylaxis::None);
+        let soon = alerts(&f, NaiveDate::from_ymd_opt(2026, 11, 19).unwrap(), &Settings::default());
+        assert!(soon[0].message.contains("dans 1 jour"), "{}", soon[0].message);
     }
 
     #[test]

@@ -109,6 +109,20 @@ pub enum Step {
 }
 
 impl Step {
+    /// The step as its serde name writes it (`cancel`, `ready_for_discharge`):
+    /// for a catalogue's selector, the same in every language.
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Admit => "admit",
+            Step::MarkProcedureDone => "mark_procedure_done",
+            Step::ReadyForDischarge => "ready_for_discharge",
+            Step::Discharge => "discharge",
+            Step::Cancel => "cancel",
+            Step::Postpone => "postpone",
+            Step::Prolong => "prolong",
+        }
+    }
+
     pub fn verb(self) -> std::borrow::Cow<'static, str> {
         match self {
             Step::Admit => tr!("ward-step-admit.verb"),

@@ -166,8 +166,8 @@ impl Change {
 
     /// How a refusal and `periop roles` name the change, in the language
     /// in force (`errors-change-…`); [`Change::code`] is the stored word.
-    pub fn label(self) -> &'static str {
-        lasting(crate::i18n::t(crate::i18n::language(), self.label_id()))
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
+        crate::i18n::t(crate::i18n::language(), self.label_id())
     }
 
     fn label_id(self) -> &'static str {
@@ -298,29 +298,6 @@ impl Role {
     }
 }
 
-/// A catalogue text kept for the life of the program, for the places that
-/// hold a `&'static str` (a refusal's change, a form field's label). A
-/// message without arguments borrows the catalogue's own text, read once
-/// per process; any other text is kept once (a set of the texts seen), so
-/// nothing grows as a screen is redrawn.
-pub fn lasting(text: std::borrow::Cow<'static, str>) -> &'static str {
-    use std::collections::HashSet;
-    use std::sync::{Mutex, OnceLock};
-    static KEPT: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    match text {
-        std::borrow::Cow::Borrowed(text) => text,
-        std::borrow::Cow::Owned(text) => {
-            let mut kept = KEPT.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(found) = kept.get(text.as_str()) {
-                return found;
-            }
-            let text: &'static str = Box::leak(text.into_boxed_str());
-            kept.insert(text);
-            text
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,14 +354,17 @@ mod tests {
 
     #[test]
     fn changes_and_roles_are_named_in_french() {
-        let english: Vec<&str> = Change::ALL.iter().map(|c| c.label()).collect();
+        let english: Vec<String> = Change::ALL.iter().map(|c| c.label().into_owned()).collect();
         assert_eq!(english[0], "staff and roles");
         let roles_en: Vec<String> = Role::ALL.iter().map(|r| r.name()).collect();
         let _french = crate::i18n::scope(crate::domain::language::Language::Fr);
         for (change, english) in Change::ALL.into_iter().zip(&english) {
             let french = change.label();
             // `patients` is the same word in both.
-            assert!(!french.is_empty() && (french != *english || change == Change::Patient), "{change:?}: {french}");
+            assert!(
+                !french.is_empty() && (french.as_ref() != english.as_str() || change == Change::Patient),
+                "{change:?}: {french}"
+            );
         }
         for (role, english) in Role::ALL.into_iter().zip(&roles_en) {
             let french = role.name();

@@ -50,7 +50,20 @@ macro_rules! catalogues {
 
 /// The catalogues as shipped, one per part of the program.
 pub const CATALOGUES: &[Catalogue] = catalogues![
-    "chrome", "days", "stock", "cli", "admin", "errors", "block", "settings", "board", "ward", "store", "rounds"
+    "chrome",
+    "days",
+    "stock",
+    "cli",
+    "admin",
+    "errors",
+    "block",
+    "settings",
+    "board",
+    "ward",
+    "store",
+    "rounds",
+    "admission",
+    "clinical"
 ];
 
 impl Catalogue {

@@ -14,11 +14,14 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: OssificationRequest
         OssificationRequest::Record { new, who, .. } => {
             let (id, warnings) = store.write(now, |tx| store_ho::record(tx, &new))?;
             let due = ossification::xray_due_by(new.surgery_at, store.settings());
-            let mut said = format!(
-                "{who}: ossification follow-up #{id} recorded: {}; X-ray check due {} (R-HO-1)",
-                new.prophylaxis.words(store.zone()),
-                due.format("%d/%m/%Y")
-            );
+            let mut said = tr!(
+                "admission-ho-recorded",
+                who = who,
+                id = id,
+                prophylaxis = new.prophylaxis.words(store.zone()),
+                due = due.format("%d/%m/%Y").to_string()
+            )
+            .into_owned();
             for w in warnings {
                 said.push_str(&format!("; ! {w}"));
             }
@@ -26,11 +29,14 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: OssificationRequest
         }
         OssificationRequest::Xray { follow_up_id, version, on, grade, who } => {
             store.write(now, |tx| store_ho::record_xray(tx, follow_up_id, Some(version), on, grade))?;
-            Ok(format!(
-                "{who}: X-ray check of follow-up #{follow_up_id} on {}: Brooker {} (R-HO-1)",
-                on.format("%d/%m/%Y"),
-                grade.label()
-            ))
+            Ok(tr!(
+                "admission-ho-xray-recorded",
+                who = who,
+                id = follow_up_id,
+                on = on.format("%d/%m/%Y").to_string(),
+                grade = grade.label()
+            )
+            .into_owned())
         }
     }
 }

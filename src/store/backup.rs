@@ -53,7 +53,7 @@ impl Store {
     ) -> Result<BackupReport> {
         let started = Instant::now();
         if std::fs::symlink_metadata(target).is_ok() {
-            return Err(StoreError::Exists { path: target.into(), next: NEVER_OVERWRITES });
+            return Err(StoreError::Exists { path: target.into(), next: NEVER_OVERWRITES.into() });
         }
         if let Some(folder) = super::error::missing_folder(target) {
             return Err(StoreError::NoFolder { path: target.into(), folder });
@@ -77,7 +77,7 @@ impl Store {
             new_file::remove_partial(&partial);
         }
         result.map_err(|e| match new_file::for_target(target, &partial, e) {
-            StoreError::AlreadyExists(path) => StoreError::Exists { path, next: NEVER_OVERWRITES },
+            StoreError::AlreadyExists(path) => StoreError::Exists { path, next: NEVER_OVERWRITES.into() },
             // The destination's folder, not the ward's database, needs the access.
             StoreError::ReadOnly { path, cause } if path == target => {
                 let folder = match target.parent() {
@@ -253,7 +253,7 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
         store.register(now)?;
         let role = crate::domain::roles::Role::from_code(&actor.role).unwrap_or(crate::domain::roles::Role::Unassigned);
         return Err(StoreError::NotAllowed {
-            change: super::permission::static_text(tr!("store-change-restore")),
+            change: tr!("store-change-restore"),
             role: if actor.active { role.code() } else { super::permission::RETIRED },
             needs: tr!("store-needs-role", role = crate::domain::roles::Role::Admin.code()).into_owned(),
         });
@@ -289,7 +289,7 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
     if std::fs::symlink_metadata(&kept).is_ok() {
         return Err(StoreError::Exists {
             path: kept,
-            next: "the file a restore replaces is kept under that name: run the restore again in a second",
+            next: "the file a restore replaces is kept under that name: run the restore again in a second".into(),
         });
     }
     let mode = std::fs::metadata(live).map(|m| m.permissions().mode() & 0o7777).unwrap_or(super::FILE_MODE);

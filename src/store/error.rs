@@ -40,7 +40,7 @@ pub enum StoreError {
     /// it is never overwritten; `next` says what to do instead.
     Exists {
         path: PathBuf,
-        next: &'static str,
+        next: Cow<'static, str>,
     },
     DiskFull(PathBuf),
     Conflict {
@@ -53,7 +53,7 @@ pub enum StoreError {
     NotFound(String),
     /// R-ROLE-1: the actor's role may not make this change.
     NotAllowed {
-        change: &'static str,
+        change: Cow<'static, str>,
         role: &'static str,
         needs: String,
     },
@@ -70,7 +70,7 @@ pub enum StoreError {
         what: String,
         asked: u32,
         free: u32,
-        next: &'static str,
+        next: Cow<'static, str>,
     },
     /// R-PATH-6: a planned date already past. The screen asks "record it as a
     /// retrospective entry?" and, if so, repeats the call with the confirmation.
@@ -127,7 +127,7 @@ impl std::fmt::Display for StoreError {
             }
             ReadOnly { path, cause } => tr!("errors-read-only", path = shown(path), cause = cause.as_str()),
             AlreadyExists(path) => tr!("errors-already-exists", path = shown(path)),
-            Exists { path, next } => tr!("errors-exists", path = shown(path), next = *next),
+            Exists { path, next } => tr!("errors-exists", path = shown(path), next = next.as_ref()),
             DiskFull(path) => tr!("errors-disk-full", path = shown(path)),
             Conflict { what, by, at } => {
                 tr!("errors-conflict", what = what.as_str(), by = by.as_str(), at = at.as_str())
@@ -138,7 +138,7 @@ impl std::fmt::Display for StoreError {
             NotAllowed { change, role, needs } => Cow::Owned(not_allowed(change, role, needs)),
             Invalid { what, why } => tr!("errors-invalid", what = what.as_str(), why = why.as_str()),
             OutOfStock { what, asked, free, next } => {
-                tr!("errors-out-of-stock", what = what.as_str(), asked = *asked, free = *free, next = *next)
+                tr!("errors-out-of-stock", what = what.as_str(), asked = *asked, free = *free, next = next.as_ref())
             }
             Retrospective { what, when } => tr!("errors-retrospective", what = what.as_str(), when = when.as_str()),
             BlockConflict { what, conflicts, can_override } => {
@@ -279,9 +279,9 @@ mod tests {
             StoreError::Busy,
             StoreError::Held(path()),
             StoreError::NotFound("x".into()),
-            StoreError::NotAllowed { change: "x", role: "nurse", needs: "y".into() },
-            StoreError::NotAllowed { change: "x", role: super::super::permission::RETIRED, needs: "y".into() },
-            StoreError::OutOfStock { what: "x".into(), asked: 2, free: 1, next: "z" },
+            StoreError::NotAllowed { change: "x".into(), role: "nurse", needs: "y".into() },
+            StoreError::NotAllowed { change: "x".into(), role: super::super::permission::RETIRED, needs: "y".into() },
+            StoreError::OutOfStock { what: "x".into(), asked: 2, free: 1, next: "z".into() },
             StoreError::Retrospective { what: "x".into(), when: "01/11".into() },
             StoreError::BlockConflict { what: "x".into(), conflicts: vec!["a".into()], can_override: true },
             StoreError::BlockConflict { what: "x".into(), conflicts: vec!["a".into()], can_override: false },
@@ -303,11 +303,13 @@ mod tests {
             "/srv/ward.db: an SQLite database of another application (application_id 0x1234); check the path"
         );
         assert_eq!(
-            StoreError::OutOfStock { what: "lot A1".into(), asked: 3, free: 1, next: "reserve fewer" }.to_string(),
+            StoreError::OutOfStock { what: "lot A1".into(), asked: 3, free: 1, next: "reserve fewer".into() }
+                .to_string(),
             "lot A1: 3 asked, 1 free (the rest is reserved for cases or gone); nothing was taken: reserve fewer"
         );
         assert_eq!(
-            StoreError::NotAllowed { change: "rooms", role: "nurse", needs: "the role admin".into() }.to_string(),
+            StoreError::NotAllowed { change: "rooms".into(), role: "nurse", needs: "the role admin".into() }
+                .to_string(),
             "rooms: your role is nurse, and this change needs the role admin; if your work needs it, an admin can \
              change your role (`periop staff set ACCOUNT --role ROLE`)"
         );
@@ -337,13 +339,14 @@ mod tests {
             StoreError::Busy.to_string(),
             "la base est restée occupée (un autre terminal enregistre une longue modification) ; réessayez dans un instant"
         );
-        let refusal = StoreError::NotAllowed { change: "salles", role: "read_only", needs: "le rôle admin".into() };
+        let refusal =
+            StoreError::NotAllowed { change: "salles".into(), role: "read_only", needs: "le rôle admin".into() };
         assert!(
             refusal
                 .to_string()
                 .starts_with("salles : votre rôle est lecture seule, et cette modification demande le rôle admin ;")
         );
-        let stock = StoreError::OutOfStock { what: "lot".into(), asked: 2, free: 1, next: "z" };
+        let stock = StoreError::OutOfStock { what: "lot".into(), asked: 2, free: 1, next: "z".into() };
         assert!(stock.to_string().starts_with("lot : 2 demandés, 1 libre"), "{stock}");
     }
 }

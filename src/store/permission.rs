@@ -103,7 +103,7 @@ pub fn permit_staff(conn: &Connection, staff_id: i64, change: Change) -> Result<
         .optional()?
         .unwrap_or(false);
     if retired {
-        return Err(StoreError::NotAllowed { change: change_words(change), role: RETIRED, needs: needed(change) });
+        return Err(StoreError::NotAllowed { change: change.label(), role: RETIRED, needs: roles::needed(change) });
     }
     permit(role, change)
 }
@@ -114,36 +114,7 @@ pub fn permit(role: Role, change: Change) -> Result<()> {
     if roles::may(role, change) {
         return Ok(());
     }
-    Err(StoreError::NotAllowed { change: change_words(change), role: role.code(), needs: needed(change) })
-}
-
-/// R-ROLE-1: the change a refusal names, in the language in force
-/// (`store-change-stay-step`: `admission steps`).
-pub fn change_words(change: Change) -> &'static str {
-    let id = format!("store-change-{}", change.code().replace('_', "-"));
-    static_text(crate::i18n::t(crate::i18n::language(), &id))
-}
-
-/// A message without arguments is borrowed from the catalogues, which live
-/// as long as the program; the refusal's fields hold such text.
-pub(super) fn static_text(text: std::borrow::Cow<'static, str>) -> &'static str {
-    match text {
-        std::borrow::Cow::Borrowed(text) => text,
-        // Only an id no catalogue has (a test keeps that from shipping).
-        std::borrow::Cow::Owned(text) => Box::leak(text.into_boxed_str()),
-    }
-}
-
-/// R-ROLE-1: the roles that may make `change`, in words: `the role nurse
-/// or admin` (the codes, as `periop staff set --role` takes them).
-pub fn needed(change: Change) -> String {
-    let roles: Vec<&str> = roles::allowed(change).iter().map(|r| r.code()).collect();
-    match roles.as_slice() {
-        [] => tr!("store-needs-no-role"),
-        [one] => tr!("store-needs-role", role = *one),
-        [rest @ .., last] => tr!("store-needs-roles", roles = rest.join(", "), last = *last),
-    }
-    .into_owned()
+    Err(StoreError::NotAllowed { change: change.label(), role: role.code(), needs: roles::needed(change) })
 }
 
 #[cfg(test)]

@@ -31,12 +31,12 @@ pub enum Put {
 
 impl Put {
     /// `added`, in the language in force.
-    pub fn word(self) -> &'static str {
-        super::permission::static_text(match self {
+    pub fn word(self) -> std::borrow::Cow<'static, str> {
+        match self {
             Put::Added(_) => tr!("store-put-added"),
             Put::Changed(_) => tr!("store-put-changed"),
             Put::Unchanged(_) => tr!("store-put-unchanged"),
-        })
+        }
     }
 }
 

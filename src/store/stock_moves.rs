@@ -440,12 +440,9 @@ pub fn move_stock(tx: &mut WriteTx<'_>, m: &Move) -> Result<Moved> {
     };
     let before = Counts { quantity: lot.quantity, reserved: lot.reserved, for_case: held.map_or(0, |h| h.2) };
     let after = movement::apply(before, kind, m.units).map_err(|e| match e {
-        Refused::OutOfStock { asked, free } => StoreError::OutOfStock {
-            what: what.clone(),
-            asked,
-            free,
-            next: super::permission::static_text(tr!("store-out-of-stock-next-lot")),
-        },
+        Refused::OutOfStock { asked, free } => {
+            StoreError::OutOfStock { what: what.clone(), asked, free, next: tr!("store-out-of-stock-next-lot") }
+        }
         other => StoreError::invalid(&what, other.to_string()),
     })?;
     // The lot's counts, in this transaction (read above, inside it).
@@ -540,7 +537,7 @@ pub fn reserve_fefo(tx: &mut WriteTx<'_>, ref_id: i64, case_id: i64, units: u32)
             what: tr!("store-out-of-stock-every-lot", name = name, day = day.format("%d/%m").to_string()).into_owned(),
             asked: units,
             free,
-            next: super::permission::static_text(tr!("store-out-of-stock-next-reserve")),
+            next: tr!("store-out-of-stock-next-reserve"),
         });
     };
     let mut out = Vec::new();

@@ -15,12 +15,13 @@ pub fn section(list: &[Complication], theme: &Theme, when: &dyn Fn(DateTime<Utc>
         return Vec::new();
     }
     let open = list.iter().filter(|c| c.is_open()).count();
-    let keys = format!(
-        "{} records, {} closes",
-        key_for(Scope::Detail, Action::RecordComplication),
-        key_for(Scope::Detail, Action::CloseComplication)
+    let keys = tr!(
+        "admission-complications-keys",
+        record = key_for(Scope::Detail, Action::RecordComplication),
+        close = key_for(Scope::Detail, Action::CloseComplication)
     );
-    let mut lines = vec![Line::styled(format!(" COMPLICATIONS ({open} open; {keys})"), theme.section())];
+    let title = tr!("admission-complications", count = open, keys = keys);
+    let mut lines = vec![Line::styled(format!(" {title}"), theme.section())];
     for c in list {
         if c.voided.is_some() {
             let text = format!("#{} {}", c.complication_id, c.summary());
@@ -34,7 +35,15 @@ pub fn section(list: &[Complication], theme: &Theme, when: &dyn Fn(DateTime<Utc>
         }
         if let Some(closed) = &c.closed {
             lines.push(Line::styled(
-                format!("     closed {} by {}: {}", when(closed.at), closed.by, closed.outcome),
+                format!(
+                    "     {}",
+                    tr!(
+                        "admission-complication-closed",
+                        at = when(closed.at),
+                        by = closed.by.as_str(),
+                        outcome = closed.outcome.as_str()
+                    )
+                ),
                 theme.dim(),
             ));
         }

@@ -18,13 +18,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let detail = match (&view.data, &view.error) {
         (_, Some(error)) => {
             frame.render_widget(
-                Paragraph::new(Line::styled(format!(" ! could not read the admission: {error}"), theme.urgent())),
+                Paragraph::new(Line::styled(
+                    format!(" {}", tr!("admission-read-failed", error = error.to_string())),
+                    theme.urgent(),
+                )),
                 area,
             );
             return;
         }
         (None, None) => {
-            frame.render_widget(Paragraph::new(Line::styled(" reading…", theme.dim())), area);
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!(" {}", tr!("admission-reading")), theme.dim())),
+                area,
+            );
             return;
         }
         (Some(d), None) => d,
@@ -113,21 +119,34 @@ fn identity_and_stay(d: &AdmissionDetail, state: &State, theme: &Theme) -> Vec<L
     let mut lines = vec![
         Line::styled(format!(" {}", p.identity), theme.section()),
         Line::raw(format!(
-            " {}   sex {} · hospital no. {}{}",
-            a.state.label(),
-            p.sex,
-            p.hospital_number,
-            if p.insulin_treated_diabetic { " · insulin-treated diabetic" } else { "" }
+            " {}{}",
+            tr!(
+                "admission-identity",
+                state = a.state.label(),
+                sex = p.sex.as_str(),
+                number = p.hospital_number.clone()
+            ),
+            if p.insulin_treated_diabetic {
+                format!(" · {}", tr!("admission-insulin-diabetic"))
+            } else {
+                String::new()
+            }
         )),
         Line::raw(format!(
-            " stay: arrives {} · home {} · bed {}",
-            a.planned_admit_on.format("%d/%m"),
-            a.planned_discharge_on.format("%d/%m"),
-            a.bed.as_deref().unwrap_or("none")
+            " {}",
+            tr!(
+                "admission-stay",
+                arrives = a.planned_admit_on.format("%d/%m").to_string(),
+                home = a.planned_discharge_on.format("%d/%m").to_string(),
+                bed = a.bed.clone().unwrap_or_else(|| tr!("admission-no-bed").into_owned())
+            )
         )),
     ];
     if let Some(incident) = &a.incident {
-        lines.push(Line::styled(format!(" ! incident: {incident}"), theme.warning()));
+        lines.push(Line::styled(
+            format!(" {}", tr!("admission-incident", incident = incident.as_str())),
+            theme.warning(),
+        ));
     }
     match &d.case {
         Some(c) => {
@@ -140,17 +159,23 @@ fn identity_and_stay(d: &AdmissionDetail, state: &State, theme: &Theme) -> Vec<L
                 c.procedure,
                 c.side_level.as_deref().map(|s| format!(" {s}")).unwrap_or_default()
             )));
+            let flag = |on: bool, text: std::borrow::Cow<'static, str>| {
+                if on { format!(" · {text}") } else { String::new() }
+            };
             lines.push(Line::raw(format!(
-                " {} · {} · operator {} · anaesthesia {}{}{}",
-                c.room.as_deref().unwrap_or("no room"),
-                c.bleeding_risk.code().replace('_', " ") + " bleeding risk",
-                c.operator.as_deref().unwrap_or("-"),
-                crate::app::forms::mode_label(c.anaesthesia_mode),
-                if c.iodinated_contrast { " · iodinated contrast" } else { "" },
-                if c.emergency { " · ! EMERGENCY" } else { "" }
+                " {}{}{}",
+                tr!(
+                    "admission-case-staff",
+                    room = c.room.clone().unwrap_or_else(|| tr!("admission-no-room").into_owned()),
+                    risk = c.bleeding_risk.code(),
+                    operator = c.operator.as_deref().unwrap_or("-"),
+                    mode = crate::app::forms::mode_label(c.anaesthesia_mode)
+                ),
+                flag(c.iodinated_contrast, tr!("admission-contrast")),
+                flag(c.emergency, tr!("admission-emergency-flag"))
             )));
         }
-        None => lines.push(Line::styled(" no procedure booked", theme.dim())),
+        None => lines.push(Line::styled(format!(" {}", tr!("admission-no-procedure")), theme.dim())),
     }
     lines
 }
@@ -163,8 +188,9 @@ fn readiness(d: &AdmissionDetail, cursor: usize, theme: &Theme, when: When) -> V
         Some(Status::AtRisk) => theme.warning(),
         _ => theme.section(),
     };
-    let status_text = status.map_or("- (judged only before the procedure)".into(), |s| s.label());
-    lines.push(Line::styled(format!(" READINESS  {status_text}"), style));
+    let status_text =
+        d.readiness.as_ref().map_or_else(|| tr!("admission-readiness-not-judged"), |r| r.status.label().into());
+    lines.push(Line::styled(format!(" {}", tr!("admission-readiness", status = status_text)), style));
     for (i, row) in d.checklist.iter().enumerate() {
         let mark = if row.done { "[x]" } else { "[ ]" };
         let by = match (&row.checked_by, row.checked_at) {
@@ -183,14 +209,17 @@ fn readiness(d: &AdmissionDetail, cursor: usize, theme: &Theme, when: When) -> V
 }
 
 fn anaesthesia(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(" ANAESTHESIA", theme.section())];
+    let mut lines = vec![Line::styled(format!(" {}", tr!("admission-anaesthesia")), theme.section())];
     let text = |c: &crate::domain::journey::ConsultationView| {
         format!(
-            "consultation {} · {} · ASA {} · {}{}",
-            when(c.held_at),
-            c.anaesthetist.as_deref().unwrap_or("-"),
-            c.asa.map_or_else(|| "-".to_string(), |a| a.to_string()),
-            c.outcome.code(),
+            "{}{}",
+            tr!(
+                "admission-consultation",
+                at = when(c.held_at),
+                anaesthetist = c.anaesthetist.as_deref().unwrap_or("-"),
+                asa = c.asa.map_or_else(|| "-".to_string(), |a| a.to_string()),
+                outcome = c.outcome.code()
+            ),
             c.notes.as_deref().map(|n| format!(" · {n}")).unwrap_or_default()
         )
     };
@@ -199,11 +228,11 @@ fn anaesthesia(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'stat
     }
     match d.consultations.iter().rfind(|c| c.voided.is_none()) {
         Some(c) => lines.push(Line::raw(format!("   {}", text(c)))),
-        None => lines.push(Line::raw("   no consultation recorded")),
+        None => lines.push(Line::raw(format!("   {}", tr!("admission-no-consultation")))),
     }
     if let Some(c) = &d.case {
-        let visit = c.pre_visit_at.map_or_else(|| "not done".to_string(), when);
-        lines.push(Line::raw(format!("   pre-anaesthesia visit: {visit}")));
+        let visit = c.pre_visit_at.map_or_else(|| tr!("admission-visit-not-done").into_owned(), when);
+        lines.push(Line::raw(format!("   {}", tr!("admission-pre-visit", at = visit))));
     }
     if let Some(gate) = &d.gate {
         for f in gate.findings() {
@@ -215,27 +244,26 @@ fn anaesthesia(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'stat
 }
 
 fn fasting(d: &AdmissionDetail, state: &State, theme: &Theme, when: When) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(" FASTING", theme.section())];
+    let mut lines = vec![Line::styled(format!(" {}", tr!("admission-fasting")), theme.section())];
     match &d.fasting {
         Some(f) => {
-            lines.push(Line::raw(format!(
-                "   solids until {}",
-                super::countdown(f.solids_until, state.now, state.zone)
-            )));
-            lines.push(Line::raw(format!(
-                "   clear fluids until {}",
-                super::countdown(f.clear_fluids_until, state.now, state.zone)
-            )));
+            let solids = super::countdown(f.solids_until, state.now, state.zone);
+            lines.push(Line::raw(format!("   {}", tr!("admission-solids-until", until = solids))));
+            let fluids = super::countdown(f.clear_fluids_until, state.now, state.zone);
+            lines.push(Line::raw(format!("   {}", tr!("admission-fluids-until", until = fluids))));
         }
-        None => lines.push(Line::raw("   no fasting to keep (procedure done or not booked, or local anaesthesia)")),
+        None => lines.push(Line::raw(format!("   {}", tr!("admission-no-fasting")))),
     }
     for i in d.intakes.iter().filter(|i| i.voided.is_some()) {
-        let text = format!("intake: {} at {}", i.kind.label(), when(i.taken_at));
+        let text = tr!("admission-intake", kind = i.kind.label(), at = when(i.taken_at));
         lines.push(voided_line(&text, i.voided.as_deref(), theme));
     }
     match d.intakes.iter().rfind(|i| i.voided.is_none()) {
-        Some(i) => lines.push(Line::raw(format!("   last intake: {} at {}", i.kind.label(), when(i.taken_at)))),
-        None => lines.push(Line::raw("   last intake: not recorded")),
+        Some(i) => lines.push(Line::raw(format!(
+            "   {}",
+            tr!("admission-last-intake", kind = i.kind.label(), at = when(i.taken_at))
+        ))),
+        None => lines.push(Line::raw(format!("   {}", tr!("admission-no-intake")))),
     }
     for alert in &d.fasting_alerts {
         lines.push(Line::styled(
@@ -247,16 +275,16 @@ fn fasting(d: &AdmissionDetail, state: &State, theme: &Theme, when: When) -> Vec
 }
 
 fn medication(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(" MEDICATION", theme.section())];
+    let mut lines = vec![Line::styled(format!(" {}", tr!("admission-medication")), theme.section())];
     if d.treatments.is_empty() {
-        lines.push(Line::raw("   no treatment to stop recorded"));
+        lines.push(Line::raw(format!("   {}", tr!("admission-no-treatment"))));
     }
     for t in &d.treatments {
         if t.voided.is_some() {
             lines.push(voided_line(&t.label, t.voided.as_deref(), theme));
             continue;
         }
-        let status = if t.active { "" } else { " (stopped)" };
+        let status = if t.active { String::new() } else { format!(" {}", tr!("admission-stopped")) };
         lines.push(Line::raw(format!("   {}{status}", t.label)));
         if let Some(stop) = &t.stop {
             for l in &stop.lines {
@@ -265,7 +293,7 @@ fn medication(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'stati
         }
     }
     for lab in &d.labs {
-        let text = format!("{} {} taken {}", lab.item.label(), lab.value, when(lab.taken_at));
+        let text = tr!("admission-lab", item = lab.item.label(), value = lab.value, at = when(lab.taken_at));
         match &lab.voided {
             Some(_) => lines.push(voided_line(&text, lab.voided.as_deref(), theme)),
             None => lines.push(Line::raw(format!("   {text}"))),
@@ -282,7 +310,7 @@ pub(super) fn voided_line(text: &str, reason: Option<&str>, theme: &Theme) -> Li
     Line::from(vec![
         Span::raw("   "),
         Span::styled(text.to_string(), theme.dim().add_modifier(Modifier::CROSSED_OUT)),
-        Span::styled(format!("  ✗ voided: {}", reason.unwrap_or("")), theme.dim()),
+        Span::styled(format!("  {}", tr!("admission-voided", reason = reason.unwrap_or(""))), theme.dim()),
     ])
 }
 
@@ -293,23 +321,26 @@ fn implants(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>
     if d.implants.is_empty() {
         return Vec::new();
     }
-    let mut lines = vec![Line::styled(" IMPLANTS (for the discharge letter)", theme.section())];
+    let mut lines = vec![Line::styled(format!(" {}", tr!("admission-implants")), theme.section())];
     for r in &d.implants {
-        let at = r.at.map(when).unwrap_or_else(|| "time missing".into());
-        let operator = r.operator.as_deref().unwrap_or("operator missing");
+        let at = r.at.map(when).unwrap_or_else(|| tr!("admission-implant-no-time").into_owned());
+        let operator = r.operator.clone().unwrap_or_else(|| tr!("admission-implant-no-operator").into_owned());
         lines.push(Line::from(format!("   {} {} · {at} · {operator}", r.device, r.lot_label())));
         // R-TRACE-2: the lot was recalled after it was implanted.
         if let Some(m) = &r.recalled {
             lines.push(Line::styled(
-                format!("   ! RECALLED {} on {} ({})", r.lot_label(), when(m.at), m.reason),
+                format!(
+                    "   {}",
+                    tr!("admission-implant-recalled", lot = r.lot_label(), at = when(m.at), reason = m.reason.as_str())
+                ),
                 theme.urgent(),
             ));
         }
         let missing = r.missing();
         if !missing.is_empty() {
-            let items: Vec<_> = missing.iter().map(|m| m.label()).collect();
+            let items: Vec<String> = missing.iter().map(|m| m.label().to_string()).collect();
             lines.push(Line::styled(
-                format!("   ! missing: {} (o on the Stock tab); the case cannot close", items.join(", ")),
+                format!("   {}", tr!("admission-implant-missing", items = items.join(", "))),
                 theme.warning(),
             ));
         }
@@ -318,40 +349,48 @@ fn implants(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>
 }
 
 fn going_home(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(" DISCHARGE", theme.section())];
+    let mut lines = vec![Line::styled(format!(" {}", tr!("admission-discharge")), theme.section())];
     match &d.discharge_check {
         Some(c) => lines.push(Line::raw(format!(
-            "   PADSS {} · escort {} · letter {} · work stop {} · follow-up {}",
-            c.padss_total.map_or_else(|| "not scored".to_string(), |t| format!("{t}/10")),
-            yes(c.escort),
-            c.letter_given_on.map_or_else(|| "no".to_string(), |d| d.format("%d/%m").to_string()),
-            yes(c.work_stop_certificate),
-            yes(c.follow_up_appointment)
+            "   {}",
+            tr!(
+                "admission-discharge-check",
+                padss = c.padss_total.map_or_else(|| tr!("admission-not-scored").into_owned(), |t| format!("{t}/10")),
+                escort = yes(c.escort),
+                letter = c
+                    .letter_given_on
+                    .map_or_else(|| tr!("admission-no-letter").into_owned(), |d| d.format("%d/%m").to_string()),
+                work = yes(c.work_stop_certificate),
+                follow = yes(c.follow_up_appointment)
+            )
         ))),
-        None => lines.push(Line::raw("   no discharge check yet (D)")),
+        None => lines.push(Line::raw(format!("   {}", tr!("admission-no-discharge-check")))),
     }
     for m in &d.discharge_missing {
         lines.push(Line::styled(format!("   ! {} ({})", m.label, m.rule), theme.warning()));
     }
     if let Some(call) = &d.follow_up_call {
         let status = match call.done_at {
-            Some(at) => format!("done {}", when(at)),
-            None if call.overdue => "! OVERDUE".to_string(),
-            None => "to do".to_string(),
+            Some(at) => tr!("admission-call-done", at = when(at)),
+            None if call.overdue => tr!("admission-call-overdue"),
+            None => tr!("admission-call-to-do"),
         };
-        lines.push(Line::raw(format!("   follow-up call due {}: {status}", call.due_on.format("%d/%m"))));
+        let due = call.due_on.format("%d/%m").to_string();
+        lines.push(Line::raw(format!("   {}", tr!("admission-call", due = due, status = status))));
     }
     lines
 }
 
 fn timeline(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(" TIMELINE", theme.section())];
+    let mut lines = vec![Line::styled(format!(" {}", tr!("admission-timeline")), theme.section())];
     if d.timeline.is_empty() {
-        lines.push(Line::raw("   planned; no step taken yet"));
+        lines.push(Line::raw(format!("   {}", tr!("admission-timeline-empty"))));
     }
     for s in &d.timeline {
         let reason = s.reason.as_deref().map(|r| format!(" · {r}")).unwrap_or_default();
-        lines.push(Line::raw(format!("   {} {} → {} by {}{reason}", when(s.at), s.from.code(), s.to.code(), s.by)));
+        let step =
+            tr!("admission-timeline-step", at = when(s.at), from = s.from.code(), to = s.to.code(), by = s.by.as_str());
+        lines.push(Line::raw(format!("   {step}{reason}")));
     }
     lines
 }

@@ -19,29 +19,34 @@ pub fn section(list: &[FollowUpView], zone: Tz, theme: &Theme) -> Vec<Line<'stat
         return Vec::new();
     }
     let when = |t: DateTime<Utc>| t.with_timezone(&zone).format("%d/%m/%Y %H:%M").to_string();
-    let keys = format!(
-        "{} records, {} the X-ray",
-        key_for(Scope::Detail, Action::RecordOssification),
-        key_for(Scope::Detail, Action::OssificationXray)
+    let keys = tr!(
+        "admission-ossification-keys",
+        record = key_for(Scope::Detail, Action::RecordOssification),
+        xray = key_for(Scope::Detail, Action::OssificationXray)
     );
-    let mut lines = vec![Line::styled(format!(" OSSIFICATION FOLLOW-UP (R-HO-1; {keys})"), theme.section())];
+    let title = tr!("admission-ossification", keys = keys);
+    let mut lines = vec![Line::styled(format!(" {title}"), theme.section())];
     for v in list {
         let f = &v.follow_up;
         if f.voided.is_some() {
-            let text = format!("#{} surgery {}", f.follow_up_id, when(f.surgery_at));
+            let text = tr!("admission-ossification-surgery", id = f.follow_up_id, at = when(f.surgery_at));
             lines.push(super::detail::voided_line(&text, f.voided.as_deref(), theme));
             continue;
         }
         let xray = match (f.xray_on, f.brooker) {
-            (Some(on), grade) => {
-                format!("✓ X-ray {}: Brooker {}", on.format("%d/%m/%Y"), grade.map_or("-", Brooker::code))
-            }
-            (None, _) => format!("X-ray due {}", v.xray_due.format("%d/%m/%Y")),
+            (Some(on), grade) => tr!(
+                "admission-ossification-xray-done",
+                on = on.format("%d/%m/%Y").to_string(),
+                grade = grade.map_or("-", Brooker::code)
+            ),
+            (None, _) => tr!("admission-ossification-xray-due", on = v.xray_due.format("%d/%m/%Y").to_string()),
         };
-        lines.push(Line::raw(format!("   #{} surgery {} · {xray}", f.follow_up_id, when(f.surgery_at))));
+        let surgery = tr!("admission-ossification-surgery", id = f.follow_up_id, at = when(f.surgery_at));
+        lines.push(Line::raw(format!("   {surgery} · {xray}")));
         lines.push(Line::raw(format!("     {}", f.prophylaxis.words(zone))));
         if let Some(reason) = &f.timing_reason {
-            lines.push(Line::styled(format!("     recorded outside the window because: {reason}"), theme.dim()));
+            let text = tr!("admission-ossification-outside", reason = reason.as_str());
+            lines.push(Line::styled(format!("     {text}"), theme.dim()));
         }
         for a in &v.alerts {
             let style = match a.severity {

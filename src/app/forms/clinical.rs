@@ -34,17 +34,25 @@ pub fn consultation(
     zone: Tz,
     who: &str,
 ) -> OpenForm {
-    let outcomes = CpaOutcome::ALL.iter().map(|o| Choice::new(o.code(), o.code())).collect();
+    let outcomes = CpaOutcome::ALL
+        .iter()
+        .map(|o| Choice::new(o.code(), tr!("clinical-cpa-outcome", outcome = o.code())))
+        .collect();
     let form = Form::new(
-        "Anaesthesia consultation",
+        tr!("clinical-consultation"),
         vec![
-            Field::date("day", "Held on (dd/mm/yyyy)").with(day_text(now, zone)).not_after(today(now, zone)),
-            Field::time("time", "At (HH:MM)").with(time_text(now, zone)),
-            Field::pick("anaesthetist", "Anaesthetist", choices(&lists.anaesthetists, Some("not named"))).optional(),
-            Field::text("asa", "ASA class (I-VI, E)", 8).optional().asa_class(),
-            Field::pick("mode", "Planned anaesthesia", mode_choices()).with(mode.code()),
-            Field::pick("outcome", "Outcome", outcomes),
-            Field::text("notes", "Notes (needed if refused)", 300).optional(),
+            Field::date("day", tr!("clinical-held-on")).with(day_text(now, zone)).not_after(today(now, zone)),
+            Field::time("time", tr!("clinical-at")).with(time_text(now, zone)),
+            Field::pick(
+                "anaesthetist",
+                tr!("clinical-anaesthetist"),
+                choices(&lists.anaesthetists, Some(&*tr!("clinical-not-named"))),
+            )
+            .optional(),
+            Field::text("asa", tr!("clinical-asa"), 8).optional().asa_class(),
+            Field::pick("mode", tr!("clinical-planned-mode"), mode_choices()).with(mode.code()),
+            Field::pick("outcome", tr!("clinical-outcome"), outcomes),
+            Field::text("notes", tr!("clinical-notes"), 300).optional(),
         ],
     )
     .with_subtitle(who);
@@ -54,12 +62,13 @@ pub fn consultation(
 pub(super) fn consultation_request(form: &Form, case_id: i64, who: String) -> Result<Request, String> {
     let asa = match form.value("asa") {
         "" => None,
-        text => Some(text.parse::<AsaClass>().map_err(|e| format!("ASA class: {}", e.0))?),
+        text => Some(text.parse::<AsaClass>().map_err(|e| tr!("clinical-asa-bad", why = e.0).into_owned())?),
     };
-    let outcome = CpaOutcome::from_code(form.value("outcome")).ok_or("Outcome: choose one")?;
+    let outcome =
+        CpaOutcome::from_code(form.value("outcome")).ok_or_else(|| tr!("clinical-outcome-choose").into_owned())?;
     let notes = Some(form.value("notes").to_string()).filter(|n| !n.is_empty());
     if outcome == CpaOutcome::Refused && notes.is_none() {
-        return Err("Notes: say why the anaesthetist refused (R-ANES-5)".into());
+        return Err(tr!("clinical-notes-refused").into_owned());
     }
     Ok(Request::Consultation(Box::new(ConsultationRequest {
         case_id,
@@ -67,7 +76,8 @@ pub(super) fn consultation_request(form: &Form, case_id: i64, who: String) -> Re
         time: parse_time(form.value("time"))?,
         anaesthetist_id: form.value("anaesthetist").parse().ok(),
         asa,
-        planned_mode: AnaesthesiaMode::from_code(form.value("mode")).ok_or("Planned anaesthesia: choose one")?,
+        planned_mode: AnaesthesiaMode::from_code(form.value("mode"))
+            .ok_or_else(|| tr!("clinical-planned-mode-choose").into_owned())?,
         outcome,
         notes,
         who,
@@ -78,11 +88,11 @@ pub(super) fn consultation_request(form: &Form, case_id: i64, who: String) -> Re
 pub fn intake(admission_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
     let kinds = IntakeKind::ALL.iter().map(|k| Choice::new(k.code(), k.label())).collect();
     let form = Form::new(
-        "Last intake",
+        tr!("clinical-intake"),
         vec![
-            Field::pick("kind", "What", kinds),
-            Field::date("day", "Day (dd/mm/yyyy)").with(day_text(now, zone)).not_after(today(now, zone)),
-            Field::time("time", "Time (HH:MM)").with(time_text(now, zone)),
+            Field::pick("kind", tr!("clinical-what"), kinds),
+            Field::date("day", tr!("clinical-day")).with(day_text(now, zone)).not_after(today(now, zone)),
+            Field::time("time", tr!("clinical-time")).with(time_text(now, zone)),
         ],
     )
     .with_subtitle(who);
@@ -92,7 +102,7 @@ pub fn intake(admission_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> Ope
 pub(super) fn intake_request(form: &Form, admission_id: i64, who: String) -> Result<Request, String> {
     Ok(Request::Intake {
         admission_id,
-        kind: IntakeKind::from_code(form.value("kind")).ok_or("What: choose one")?,
+        kind: IntakeKind::from_code(form.value("kind")).ok_or_else(|| tr!("clinical-what-choose").into_owned())?,
         at_day: parse_date(form.value("day"))?,
         at_time: parse_time(form.value("time"))?,
         who,
@@ -102,26 +112,26 @@ pub(super) fn intake_request(form: &Form, admission_id: i64, who: String) -> Res
 /// R-MED-1: a treatment whose stop date the procedure day decides.
 pub fn treatment(patient_id: i64, who: &str) -> OpenForm {
     let drugs = DrugClass::ALL.iter().map(|d| Choice::new(d.code(), d.label())).collect();
-    let form =
-        Form::new("Treatment to stop or review", vec![Field::pick("drug", "Drug class", drugs)]).with_subtitle(who);
+    let form = Form::new(tr!("clinical-treatment"), vec![Field::pick("drug", tr!("clinical-drug-class"), drugs)])
+        .with_subtitle(who);
     OpenForm::new(form, Purpose::Treatment { patient_id }, who)
 }
 
 pub(super) fn treatment_request(form: &Form, patient_id: i64, who: String) -> Result<Request, String> {
-    let drug = DrugClass::from_code(form.value("drug")).ok_or("Drug class: choose one")?;
+    let drug = DrugClass::from_code(form.value("drug")).ok_or_else(|| tr!("clinical-drug-choose").into_owned())?;
     Ok(Request::Treatment { patient_id, drug, who })
 }
 
 /// R-MED-2: INR and platelets before a high-bleeding-risk procedure.
 pub fn lab(patient_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm {
-    let tests = vec![Choice::new("inr", "INR"), Choice::new("platelets", "platelets (G/L)")];
+    let tests = vec![Choice::new("inr", tr!("clinical-inr")), Choice::new("platelets", tr!("clinical-platelets"))];
     let form = Form::new(
-        "Lab result",
+        tr!("clinical-lab"),
         vec![
-            Field::pick("test", "Test", tests),
-            Field::number("value", "Value", 0.0, 2000.0),
-            Field::date("day", "Taken on (dd/mm/yyyy)").with(day_text(now, zone)).not_after(today(now, zone)),
-            Field::time("time", "At (HH:MM)").with(time_text(now, zone)),
+            Field::pick("test", tr!("clinical-test"), tests),
+            Field::number("value", tr!("clinical-value"), 0.0, 2000.0),
+            Field::date("day", tr!("clinical-taken-on")).with(day_text(now, zone)).not_after(today(now, zone)),
+            Field::time("time", tr!("clinical-at")).with(time_text(now, zone)),
         ],
     )
     .with_subtitle(who);
@@ -130,11 +140,12 @@ pub fn lab(patient_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm
 
 pub(super) fn lab_request(form: &Form, patient_id: i64, who: String) -> Result<Request, String> {
     let item = if form.value("test") == "inr" { LabItem::Inr } else { LabItem::Platelets };
-    let value = form.value("value").replace(',', ".").parse::<f64>().map_err(|_| "Value: a number")?;
+    let value =
+        form.value("value").replace(',', ".").parse::<f64>().map_err(|_| tr!("clinical-value-number").into_owned())?;
     // The store's own check, said before the save (found in use, #12: the
     // form offered 0 to 2000 for an INR the store then refused).
     if let Some(why) = item.implausible(value) {
-        return Err(format!("Value: {} {why}", item.label()));
+        return Err(tr!("clinical-value-implausible", item = item.label(), why = why).into_owned());
     }
     Ok(Request::Lab {
         patient_id,

@@ -29,8 +29,12 @@ impl ComplicationRequest {
     pub fn confirmation(&self) -> Option<(String, Vec<String>)> {
         match self {
             ComplicationRequest::Close { summary, outcome, who, .. } => Some((
-                "Close this complication?".into(),
-                vec![who.clone(), summary.clone(), format!("Outcome: {outcome}")],
+                tr!("clinical-close-ask").into_owned(),
+                vec![
+                    who.clone(),
+                    summary.clone(),
+                    tr!("clinical-close-outcome", outcome = outcome.as_str()).into_owned(),
+                ],
             )),
             ComplicationRequest::Record { .. } => None,
         }
@@ -43,12 +47,12 @@ pub fn record(patient_id: i64, case_id: Option<i64>, today: NaiveDate, who: &str
     let kinds = Kind::ALL.iter().map(|k| Choice::new(k.code(), k.label())).collect();
     let severities = Severity::ALL.iter().map(|s| Choice::new(s.code(), s.label())).collect();
     let form = Form::new(
-        "Record a complication (R-COMP-1)",
+        tr!("clinical-record-complication"),
         vec![
-            Field::pick("kind", "Kind", kinds),
-            Field::pick("severity", "Severity", severities),
-            Field::date("onset", "Began on (dd/mm/yyyy)").with(today.format("%d/%m/%Y").to_string()).not_after(today),
-            Field::text("note", "What was seen", MAX_TEXT).optional(),
+            Field::pick("kind", tr!("clinical-kind"), kinds),
+            Field::pick("severity", tr!("clinical-severity"), severities),
+            Field::date("onset", tr!("clinical-began-on")).with(today.format("%d/%m/%Y").to_string()).not_after(today),
+            Field::text("note", tr!("clinical-what-seen"), MAX_TEXT).optional(),
         ],
     )
     .with_subtitle(who);
@@ -61,9 +65,10 @@ pub(super) fn record_request(
     case_id: Option<i64>,
     who: String,
 ) -> Result<Request, String> {
-    let kind = Kind::from_code(form.value("kind")).ok_or("Kind: choose one with ← →")?;
-    let severity = Severity::from_code(form.value("severity")).ok_or("Severity: choose one with ← →")?;
-    let onset_on = parse_date(form.value("onset")).map_err(|e| format!("Began on: {e}"))?;
+    let kind = Kind::from_code(form.value("kind")).ok_or_else(|| tr!("clinical-kind-choose").into_owned())?;
+    let severity =
+        Severity::from_code(form.value("severity")).ok_or_else(|| tr!("clinical-severity-choose").into_owned())?;
+    let onset_on = parse_date(form.value("onset")).map_err(|e| tr!("clinical-began-on-bad", why = e).into_owned())?;
     let description = form.value("note").trim().to_string();
     let new = NewComplication { patient_id, case_id, kind, onset_on, severity, description };
     Ok(Request::Complication(ComplicationRequest::Record { new, who }))
@@ -85,10 +90,10 @@ pub fn close(complications: &[Complication], who: &str) -> Option<OpenForm> {
     // The list's first open one (the latest begun) is offered first.
     let first = choices.first()?.code.clone();
     let form = Form::new(
-        "Close a complication (R-COMP-1)",
+        tr!("clinical-close-complication"),
         vec![
-            Field::pick("complication", "Complication", choices).with(first),
-            Field::text("outcome", "Outcome", MAX_TEXT),
+            Field::pick("complication", tr!("clinical-complication"), choices).with(first),
+            Field::text("outcome", tr!("clinical-close-outcome-field"), MAX_TEXT),
         ],
     )
     .with_subtitle(who);
@@ -96,13 +101,14 @@ pub fn close(complications: &[Complication], who: &str) -> Option<OpenForm> {
 }
 
 pub(super) fn close_request(form: &Form, who: String) -> Result<Request, String> {
-    let bad = || "Complication: choose one with ← →".to_string();
+    let bad = || tr!("clinical-complication-choose").into_owned();
     let picked = form.value("complication");
     let (id, version) = picked.split_once(':').ok_or_else(bad)?;
     let complication_id = id.parse().map_err(|_| bad())?;
     let version = version.parse().map_err(|_| bad())?;
     let outcome = form.value("outcome").trim().to_string();
-    crate::domain::complications::check_outcome(&outcome).map_err(|e| format!("Outcome: {e}"))?;
+    crate::domain::complications::check_outcome(&outcome)
+        .map_err(|e| tr!("clinical-outcome-bad", why = e).into_owned())?;
     let summary = form.fields.iter().find(|f| f.key == "complication").map(|f| f.shown()).unwrap_or_default();
     Ok(Request::Complication(ComplicationRequest::Close { complication_id, version, outcome, summary, who }))
 }

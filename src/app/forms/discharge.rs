@@ -4,16 +4,17 @@ use super::{DischargeCheckRequest, OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form};
 use crate::domain::journey::DischargeCheckView;
 
+/// The five PADSS items: the form's key and the label's catalogue id.
 const PADSS: [(&str, &str); 5] = [
-    ("padss_vitals", "PADSS vital signs"),
-    ("padss_activity", "PADSS activity, mental state"),
-    ("padss_pain", "PADSS pain, nausea, vomiting"),
-    ("padss_bleeding", "PADSS surgical bleeding"),
-    ("padss_intake", "PADSS intake and output"),
+    ("padss_vitals", "admission-padss-vitals"),
+    ("padss_activity", "admission-padss-activity"),
+    ("padss_pain", "admission-padss-pain"),
+    ("padss_bleeding", "admission-padss-bleeding"),
+    ("padss_intake", "admission-padss-intake"),
 ];
 
 fn score_choices() -> Vec<Choice> {
-    let mut out = vec![Choice::new("", "not scored")];
+    let mut out = vec![Choice::new("", tr!("admission-not-scored"))];
     out.extend((0..=2).map(|n| Choice::new(n.to_string(), n.to_string())));
     out
 }
@@ -29,19 +30,22 @@ pub fn discharge_check(admission_id: i64, current: Option<&DischargeCheckView>, 
         .enumerate()
         .map(|(i, (key, label))| {
             let score = current.and_then(|c| c.padss[i]).map(|n| n.to_string()).unwrap_or_default();
+            let label = crate::i18n::t(crate::i18n::language(), label);
             Field::pick(key, label, score_choices()).with(score).optional()
         })
         .collect();
     let c = current;
-    fields.push(Field::flag("escort", "Escort home").with(yes(c.is_some_and(|c| c.escort))));
+    fields.push(Field::flag("escort", tr!("admission-form-escort")).with(yes(c.is_some_and(|c| c.escort))));
     fields.push(
-        Field::flag("letter", "Discharge letter given today").with(yes(c.is_some_and(|c| c.letter_given_on.is_some()))),
+        Field::flag("letter", tr!("admission-form-letter")).with(yes(c.is_some_and(|c| c.letter_given_on.is_some()))),
     );
-    fields
-        .push(Field::flag("work_stop", "Work-stop certificate").with(yes(c.is_some_and(|c| c.work_stop_certificate))));
-    fields
-        .push(Field::flag("follow_up", "Follow-up appointment").with(yes(c.is_some_and(|c| c.follow_up_appointment))));
-    let form = Form::new("Discharge check", fields).with_subtitle(who);
+    fields.push(
+        Field::flag("work_stop", tr!("admission-form-work-stop")).with(yes(c.is_some_and(|c| c.work_stop_certificate))),
+    );
+    fields.push(
+        Field::flag("follow_up", tr!("admission-form-follow-up")).with(yes(c.is_some_and(|c| c.follow_up_appointment))),
+    );
+    let form = Form::new(tr!("admission-form-discharge-check"), fields).with_subtitle(who);
     let version = current.map(|c| c.version);
     OpenForm::new(form, Purpose::DischargeCheck { admission_id, version }, who)
 }
@@ -71,11 +75,17 @@ pub(super) fn check_request(
 /// R-DISCH-1: discharging with a missing item needs a reason.
 pub fn discharge(admission_id: i64, version: i64, missing: &[String], who: &str) -> OpenForm {
     let (field, subtitle) = if missing.is_empty() {
-        (Field::text("reason", "Note (optional)", 200).optional(), format!("{who} · discharge check complete"))
+        (
+            Field::text("reason", tr!("admission-form-note-optional"), 200).optional(),
+            tr!("admission-form-check-complete", who = who),
+        )
     } else {
-        (Field::text("reason", "Reason to go anyway", 200), format!("{who} · missing: {}", missing.join(", ")))
+        (
+            Field::text("reason", tr!("admission-form-go-anyway"), 200),
+            tr!("admission-form-check-missing", who = who, items = missing.join(", ")),
+        )
     };
-    let form = Form::new("Discharge", vec![field]).with_subtitle(subtitle);
+    let form = Form::new(tr!("admission-form-discharge"), vec![field]).with_subtitle(subtitle);
     OpenForm::new(form, Purpose::Discharge { admission_id, version }, who)
 }
 

@@ -44,9 +44,9 @@ impl OssificationRequest {
         let mut lines = vec![who.clone()];
         lines.extend(warnings.iter().map(|w| format!("! {w}")));
         if let Some(reason) = &new.timing_reason {
-            lines.push(format!("Given then because: {reason}"));
+            lines.push(tr!("clinical-ho-given-because", reason = reason.as_str()).into_owned());
         }
-        Some(("Record it despite the R-HO-1 warning?".into(), lines))
+        Some((tr!("clinical-ho-record-anyway").into_owned(), lines))
     }
 }
 
@@ -63,19 +63,19 @@ pub fn record(
     let surgery = case.map(|(_, start)| start).filter(|start| *start <= now).unwrap_or(now).with_timezone(&zone);
     let kinds = ProphylaxisKind::ALL.iter().map(|k| Choice::new(k.code(), k.label())).collect();
     let form = Form::new(
-        "Ossification follow-up (R-HO-1)",
+        tr!("clinical-ho-title"),
         vec![
-            Field::date("surgery_day", "Surgery on (dd/mm/yyyy)")
+            Field::date("surgery_day", tr!("clinical-ho-surgery-on"))
                 .with(surgery.format("%d/%m/%Y").to_string())
                 .not_after(today),
-            Field::time("surgery_time", "Surgery at (HH:MM)").with(surgery.format("%H:%M").to_string()),
-            Field::pick("prophylaxis", "Prophylaxis", kinds),
-            Field::date("given_day", "Given on (empty: surgery's)").optional().not_after(today),
-            Field::time("given_time", "Given at (empty: surgery's)").optional(),
-            Field::text("drug", "NSAID (e.g. indomethacin)", 60).optional(),
-            Field::whole("days", "NSAID days (empty: 10)", 1, NSAID_DAYS_MAX).optional(),
-            Field::number("dose", "Radiotherapy dose (Gy)", 0.1, RT_DOSE_MAX_GY).optional(),
-            Field::text("reason", "Why given out of window", 200).optional(),
+            Field::time("surgery_time", tr!("clinical-ho-surgery-at")).with(surgery.format("%H:%M").to_string()),
+            Field::pick("prophylaxis", tr!("clinical-ho-prophylaxis"), kinds),
+            Field::date("given_day", tr!("clinical-ho-given-on")).optional().not_after(today),
+            Field::time("given_time", tr!("clinical-ho-given-at")).optional(),
+            Field::text("drug", tr!("clinical-ho-drug"), 60).optional(),
+            Field::whole("days", tr!("clinical-ho-days"), 1, NSAID_DAYS_MAX).optional(),
+            Field::number("dose", tr!("clinical-ho-dose"), 0.1, RT_DOSE_MAX_GY).optional(),
+            Field::text("reason", tr!("clinical-ho-reason"), 200).optional(),
         ],
     )
     .with_subtitle(who);
@@ -83,12 +83,8 @@ pub fn record(
 }
 
 /// A field that belongs to another prophylaxis: refused, not dropped.
-fn only_for(form: &Form, key: &str, label: &str, kind: &str) -> Result<(), String> {
-    if form.value(key).is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{label}: only {kind} has one; clear it or choose {kind}"))
-    }
+fn only_for(form: &Form, key: &str, refusal: impl FnOnce() -> String) -> Result<(), String> {
+    if form.value(key).is_empty() { Ok(()) } else { Err(refusal()) }
 }
 
 pub(super) fn record_request(
@@ -98,21 +94,24 @@ pub(super) fn record_request(
     zone: Tz,
     who: String,
 ) -> Result<Request, String> {
-    let day = parse_date(form.value("surgery_day")).map_err(|e| format!("Surgery on: {e}"))?;
-    let time = parse_time(form.value("surgery_time")).map_err(|e| format!("Surgery at: {e}"))?;
+    let day =
+        parse_date(form.value("surgery_day")).map_err(|e| tr!("clinical-ho-surgery-on-bad", why = e).into_owned())?;
+    let time =
+        parse_time(form.value("surgery_time")).map_err(|e| tr!("clinical-ho-surgery-at-bad", why = e).into_owned())?;
     let surgery_at = ward_time::at_local(day, time, zone);
-    let kind = ProphylaxisKind::from_code(form.value("prophylaxis")).ok_or("Prophylaxis: choose one with ← →")?;
+    let kind = ProphylaxisKind::from_code(form.value("prophylaxis"))
+        .ok_or_else(|| tr!("clinical-ho-prophylaxis-choose").into_owned())?;
     let given_day = match form.value("given_day") {
         "" => day,
-        text => parse_date(text).map_err(|e| format!("Given on: {e}"))?,
+        text => parse_date(text).map_err(|e| tr!("clinical-ho-given-on-bad", why = e).into_owned())?,
     };
     let given_time = match form.value("given_time") {
         "" => time,
-        text => parse_time(text).map_err(|e| format!("Given at: {e}"))?,
+        text => parse_time(text).map_err(|e| tr!("clinical-ho-given-at-bad", why = e).into_owned())?,
     };
     let given = ward_time::at_local(given_day, given_time, zone);
     if kind == ProphylaxisKind::None && (!form.value("given_day").is_empty() || !form.value("given_time").is_empty()) {
-        return Err("Given on: no prophylaxis was given; clear the day and time, or choose what was given".into());
+        return Err(tr!("clinical-ho-none-given").into_owned());
     }
     let prophylaxis = match kind {
         ProphylaxisKind::None => Prophylaxis::None,
@@ -124,19 +123,19 @@ pub(super) fn record_request(
         ProphylaxisKind::Radiotherapy => Prophylaxis::Radiotherapy {
             at: given,
             dose_gy: match form.value("dose") {
-                "" => return Err("Radiotherapy dose: a radiotherapy needs its dose (one dose of 7-8 Gy)".into()),
-                text => text.replace(',', ".").parse().map_err(|_| "Radiotherapy dose: a number such as 7.5")?,
+                "" => return Err(tr!("clinical-ho-dose-needed").into_owned()),
+                text => text.replace(',', ".").parse().map_err(|_| tr!("clinical-ho-dose-number").into_owned())?,
             },
         },
     };
     if kind != ProphylaxisKind::Nsaid {
-        only_for(form, "drug", "NSAID", "an NSAID course")?;
-        only_for(form, "days", "NSAID course", "an NSAID course")?;
+        only_for(form, "drug", || tr!("clinical-ho-only-nsaid-drug").into_owned())?;
+        only_for(form, "days", || tr!("clinical-ho-only-nsaid-days").into_owned())?;
     }
     if kind != ProphylaxisKind::Radiotherapy {
-        only_for(form, "dose", "Radiotherapy dose", "a radiotherapy")?;
+        only_for(form, "dose", || tr!("clinical-ho-only-radiotherapy").into_owned())?;
     }
-    prophylaxis.check().map_err(|e| format!("Prophylaxis: {e} (R-HO-1)"))?;
+    prophylaxis.check().map_err(|e| tr!("clinical-ho-prophylaxis-bad", why = e).into_owned())?;
     let reason = Some(form.value("reason").to_string()).filter(|r| !r.is_empty());
     let outside = match &prophylaxis {
         Prophylaxis::Radiotherapy { at, .. } => ossification::radiotherapy_timing(surgery_at, *at) != Timing::InWindow,
@@ -146,10 +145,10 @@ pub(super) fn record_request(
     match (outside, &reason) {
         (true, None) => {
             let warning = warnings.first().cloned().unwrap_or_default();
-            return Err(format!("Why given out of window: {warning}; to record it anyway, say why it was given then"));
+            return Err(tr!("clinical-ho-reason-needed", warning = warning).into_owned());
         }
         (false, Some(_)) => {
-            return Err("Why given out of window: the prophylaxis is within the R-HO-1 window; clear this field".into());
+            return Err(tr!("clinical-ho-reason-not-needed").into_owned());
         }
         _ => {}
     }
@@ -168,11 +167,11 @@ pub fn xray(list: &[FollowUpView], today: NaiveDate, zone: Tz, who: &str) -> Opt
             let f = &v.follow_up;
             Choice::new(
                 format!("{}:{}", f.follow_up_id, f.version),
-                format!(
-                    "#{} surgery {} · due {}",
-                    f.follow_up_id,
-                    f.surgery_at.with_timezone(&zone).format("%d/%m/%Y"),
-                    v.xray_due.format("%d/%m/%Y")
+                tr!(
+                    "clinical-ho-choice",
+                    id = f.follow_up_id,
+                    surgery = f.surgery_at.with_timezone(&zone).format("%d/%m/%Y").to_string(),
+                    due = v.xray_due.format("%d/%m/%Y").to_string()
                 ),
             )
         })
@@ -180,11 +179,11 @@ pub fn xray(list: &[FollowUpView], today: NaiveDate, zone: Tz, who: &str) -> Opt
     let first = choices.first()?.code.clone();
     let grades = Brooker::ALL.iter().map(|g| Choice::new(g.code(), g.label())).collect();
     let form = Form::new(
-        "Ossification X-ray check (R-HO-1)",
+        tr!("clinical-ho-xray-title"),
         vec![
-            Field::pick("follow_up", "Follow-up", choices).with(first),
-            Field::date("day", "X-ray on (dd/mm/yyyy)").with(today.format("%d/%m/%Y").to_string()).not_after(today),
-            Field::pick("grade", "Brooker grade", grades),
+            Field::pick("follow_up", tr!("clinical-ho-follow-up"), choices).with(first),
+            Field::date("day", tr!("clinical-ho-xray-on")).with(today.format("%d/%m/%Y").to_string()).not_after(today),
+            Field::pick("grade", tr!("clinical-ho-grade"), grades),
         ],
     )
     .with_subtitle(who);
@@ -192,11 +191,11 @@ pub fn xray(list: &[FollowUpView], today: NaiveDate, zone: Tz, who: &str) -> Opt
 }
 
 pub(super) fn xray_request(form: &Form, who: String) -> Result<Request, String> {
-    let bad = || "Follow-up: choose one with ← →".to_string();
+    let bad = || tr!("clinical-ho-follow-up-choose").into_owned();
     let (id, version) = form.value("follow_up").split_once(':').ok_or_else(bad)?;
     let follow_up_id = id.parse().map_err(|_| bad())?;
     let version = version.parse().map_err(|_| bad())?;
-    let on = parse_date(form.value("day")).map_err(|e| format!("X-ray on: {e}"))?;
-    let grade = Brooker::from_code(form.value("grade")).ok_or("Brooker grade: choose one with ← →")?;
+    let on = parse_date(form.value("day")).map_err(|e| tr!("clinical-ho-xray-on-bad", why = e).into_owned())?;
+    let grade = Brooker::from_code(form.value("grade")).ok_or_else(|| tr!("clinical-ho-grade-choose").into_owned())?;
     Ok(Request::Ossification(OssificationRequest::Xray { follow_up_id, version, on, grade, who }))
 }

@@ -11,6 +11,7 @@ use crate::store::cases::Placement;
 use crate::store::patients::NewPatient;
 use crate::store::reference::Lists;
 use chrono::{NaiveDate, NaiveTime};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAdmission {
@@ -37,12 +38,12 @@ pub(super) fn choices(items: &[(i64, String)], none: Option<&str>) -> Vec<Choice
     out
 }
 
-pub fn mode_label(mode: AnaesthesiaMode) -> &'static str {
+pub fn mode_label(mode: AnaesthesiaMode) -> Cow<'static, str> {
     match mode {
-        AnaesthesiaMode::LocalOnly => "local only",
-        AnaesthesiaMode::SedationLocal => "sedation + local",
-        AnaesthesiaMode::General => "general",
-        AnaesthesiaMode::Regional => "regional",
+        AnaesthesiaMode::LocalOnly => tr!("admission-mode-local"),
+        AnaesthesiaMode::SedationLocal => tr!("admission-mode-sedation"),
+        AnaesthesiaMode::General => tr!("admission-mode-general"),
+        AnaesthesiaMode::Regional => tr!("admission-mode-regional"),
     }
 }
 
@@ -56,36 +57,47 @@ pub(super) fn mode_choices() -> Vec<Choice> {
 /// operator and room are left to the scheduler and not offered.
 pub fn new_admission(lists: &Lists, procedure_day: NaiveDate, today: NaiveDate, books: bool) -> OpenForm {
     let kinds: Vec<(i64, String)> = lists.procedure_kinds.iter().map(|(id, label, _)| (*id, label.clone())).collect();
-    let sexes = vec![Choice::new("F", "female"), Choice::new("M", "male"), Choice::new("X", "other / unknown")];
+    let sexes = vec![
+        Choice::new("F", tr!("admission-form-sex-f")),
+        Choice::new("M", tr!("admission-form-sex-m")),
+        Choice::new("X", tr!("admission-form-sex-x")),
+    ];
     let risk = vec![
-        Choice::new("auto", "from the procedure"),
-        Choice::new("standard", "standard"),
-        Choice::new("high", "high"),
+        Choice::new("auto", tr!("admission-form-risk-auto")),
+        Choice::new("standard", tr!("admission-form-risk-standard")),
+        Choice::new("high", tr!("admission-form-risk-high")),
     ];
+    let not_known = tr!("admission-form-not-yet-known");
     let mut fields = vec![
-        Field::text("hospital_number", "Hospital number", 20),
-        Field::text("surname", "Surname", 60),
-        Field::text("first_name", "First name", 60),
-        Field::date("birth_date", "Birth date (dd/mm/yyyy)").not_after(today),
-        Field::pick("sex", "Sex", sexes),
-        Field::pick("kind", "Procedure", choices(&kinds, None)),
-        Field::date("day", "Procedure day").with(procedure_day.format("%d/%m/%Y").to_string()),
-        Field::time("start", "Start (HH:MM)").with("08:00"),
-        Field::text("side_level", "Side / level", 40).optional(),
-        Field::pick("mode", "Anaesthesia", mode_choices()),
-        Field::pick("risk", "Bleeding risk", risk).with("auto"),
-        Field::pick("operator", "Operator", choices(&lists.operators, Some("not yet known"))).optional(),
-        Field::pick("room", "Room", choices(&lists.rooms, Some("not yet known"))).optional(),
-        Field::pick("bed", "Bed for J-1", choices(&lists.beds, Some("no bed yet"))).optional(),
-        Field::flag("contrast", "Iodinated contrast"),
-        Field::flag("emergency", "Emergency"),
+        Field::text("hospital_number", tr!("admission-form-hospital-number"), 20),
+        Field::text("surname", tr!("admission-form-surname"), 60),
+        Field::text("first_name", tr!("admission-form-first-name"), 60),
+        Field::date("birth_date", tr!("admission-form-birth-date")).not_after(today),
+        Field::pick("sex", tr!("admission-form-sex"), sexes),
+        Field::pick("kind", tr!("admission-form-procedure"), choices(&kinds, None)),
+        Field::date("day", tr!("admission-form-procedure-day")).with(procedure_day.format("%d/%m/%Y").to_string()),
+        Field::time("start", tr!("admission-form-start")).with("08:00"),
+        Field::text("side_level", tr!("admission-form-side-level"), 40).optional(),
+        Field::pick("mode", tr!("admission-form-anaesthesia"), mode_choices()),
+        Field::pick("risk", tr!("admission-form-bleeding-risk"), risk).with("auto"),
+        Field::pick("operator", tr!("admission-form-operator"), choices(&lists.operators, Some(&*not_known)))
+            .optional(),
+        Field::pick("room", tr!("admission-form-room"), choices(&lists.rooms, Some(&*not_known))).optional(),
+        Field::pick(
+            "bed",
+            tr!("admission-form-bed-j1"),
+            choices(&lists.beds, Some(&*tr!("admission-form-no-bed-yet"))),
+        )
+        .optional(),
+        Field::flag("contrast", tr!("admission-form-contrast")),
+        Field::flag("emergency", tr!("admission-form-emergency")),
     ];
-    let mut subtitle = "Admission J-1 and discharge J+1 are planned from the procedure day".to_string();
+    let mut subtitle = tr!("admission-form-planned").into_owned();
     if !books {
         fields.retain(|f| f.key != "operator" && f.key != "room");
-        subtitle.push_str("; the scheduler books room and operator");
+        subtitle = tr!("admission-form-planned-scheduler").into_owned();
     }
-    let form = Form::new("New admission", fields).with_subtitle(&subtitle);
+    let form = Form::new(tr!("admission-form-new"), fields).with_subtitle(&subtitle);
     OpenForm::new(form, Purpose::NewAdmission, "")
 }
 
@@ -99,15 +111,19 @@ pub(super) fn new_admission_request(form: &Form) -> Result<NewAdmission, String>
     };
     let procedure_day = parse_date(form.value("day"))?;
     if patient.birth_date > procedure_day {
-        return Err("Birth date: after the procedure day".into());
+        return Err(tr!("admission-form-birth-after").into_owned());
     }
     Ok(NewAdmission {
         patient,
-        procedure_kind_id: form.value("kind").parse().map_err(|_| "Procedure: choose one")?,
+        procedure_kind_id: form
+            .value("kind")
+            .parse()
+            .map_err(|_| tr!("admission-form-procedure-choose").into_owned())?,
         procedure_day,
         start_time: parse_time(form.value("start"))?,
         side_level: Some(form.value("side_level").to_string()).filter(|s| !s.is_empty()),
-        anaesthesia_mode: AnaesthesiaMode::from_code(form.value("mode")).ok_or("Anaesthesia: choose one")?,
+        anaesthesia_mode: AnaesthesiaMode::from_code(form.value("mode"))
+            .ok_or_else(|| tr!("admission-form-anaesthesia-choose").into_owned())?,
         bleeding_risk: BleedingRisk::from_code(form.value("risk")),
         operator_id: form.value("operator").parse().ok(),
         room_id: form.value("room").parse().ok(),
@@ -125,16 +141,17 @@ fn capitalised(text: &str) -> String {
 
 /// A step that must say why (cancel, postpone, prolong: R-PATH-2).
 pub fn step_reason(admission_id: i64, version: i64, step: Step, who: &str) -> OpenForm {
-    let label = if step == Step::Prolong { "Incident / reason" } else { "Reason" };
-    let form = Form::new(format!("{} the stay", capitalised(&step.name())), vec![Field::text("reason", label, 200)])
-        .with_subtitle(who);
+    let label =
+        if step == Step::Prolong { tr!("admission-form-incident-reason") } else { tr!("admission-form-reason") };
+    let title = tr!("admission-form-step-title", code = step.code(), step = capitalised(&step.name()));
+    let form = Form::new(title, vec![Field::text("reason", label, 200)]).with_subtitle(who);
     OpenForm::new(form, Purpose::Step { admission_id, version, step }, who)
 }
 
 /// R-PATH-2: a mistaken step is undone by a new, recorded step.
 pub fn undo(admission_id: i64, version: i64, last_step: &str, who: &str) -> OpenForm {
-    let form = Form::new("Undo the last step", vec![Field::text("reason", "Why undo it", 200)])
-        .with_subtitle(format!("{who} · last step: {last_step}"));
+    let form = Form::new(tr!("admission-form-undo"), vec![Field::text("reason", tr!("admission-form-why-undo"), 200)])
+        .with_subtitle(tr!("admission-form-undo-subtitle", who = who, step = last_step));
     OpenForm::new(form, Purpose::Undo { admission_id, version }, who)
 }
 
@@ -164,31 +181,43 @@ pub fn move_case(
     who: &str,
 ) -> OpenForm {
     let mut fields = vec![
-        Field::date("day", "New procedure day").with(day.format("%d/%m/%Y").to_string()),
-        Field::time("time", "New start (HH:MM)").with(time.format("%H:%M").to_string()),
+        Field::date("day", tr!("admission-form-new-day")).with(day.format("%d/%m/%Y").to_string()),
+        Field::time("time", tr!("admission-form-new-start")).with(time.format("%H:%M").to_string()),
     ];
     if let Some(p) = placement {
-        let pick =
-            |key, label, items: &[(i64, String)], none| Field::pick(key, label, choices(items, Some(none))).optional();
-        fields.push(with_current(pick("room", "Room", &p.lists.rooms, "no room yet"), p.current.room_id));
+        let pick = |key, label: Cow<'static, str>, items: &[(i64, String)], none: Cow<'static, str>| {
+            Field::pick(key, label, choices(items, Some(&*none))).optional()
+        };
         fields.push(with_current(
-            pick("operator", "Operator", &p.lists.operators, "no operator yet"),
+            pick("room", tr!("admission-form-room"), &p.lists.rooms, tr!("admission-form-no-room-yet")),
+            p.current.room_id,
+        ));
+        fields.push(with_current(
+            pick("operator", tr!("admission-form-operator"), &p.lists.operators, tr!("admission-form-no-operator-yet")),
             p.current.operator_id,
         ));
         fields.push(with_current(
-            pick("anaesthetist", "Anaesthetist", &p.lists.anaesthetists, "no anaesthetist"),
+            pick(
+                "anaesthetist",
+                tr!("admission-form-anaesthetist"),
+                &p.lists.anaesthetists,
+                tr!("admission-form-no-anaesthetist"),
+            ),
             p.current.anaesthetist_id,
         ));
-        fields.push(with_current(pick("nurse", "Block nurse", &p.lists.nurses, "no nurse yet"), p.current.nurse_id));
+        fields.push(with_current(
+            pick("nurse", tr!("admission-form-block-nurse"), &p.lists.nurses, tr!("admission-form-no-nurse-yet")),
+            p.current.nurse_id,
+        ));
         // R-BLOCK-2: the kind's duration, changed here (a resize).
-        let minutes = Field::whole("minutes", "Minutes (without turnover)", 1, crate::store::admissions::MAX_MINUTES);
+        let minutes = Field::whole("minutes", tr!("admission-form-minutes"), 1, crate::store::admissions::MAX_MINUTES);
         fields.push(match p.current.minutes {
             Some(m) => minutes.with(m.to_string()),
             None => minutes,
         });
     }
-    fields.push(Field::text("override", "Override reason (only if the schedule asks)", 200).optional());
-    let form = Form::new("Move the procedure", fields).with_subtitle(who);
+    fields.push(Field::text("override", tr!("admission-form-override"), 200).optional());
+    let form = Form::new(tr!("admission-form-move"), fields).with_subtitle(who);
     OpenForm::new(form, Purpose::MoveCase { case_id, version }, who)
 }
 
@@ -221,12 +250,13 @@ pub(super) fn move_request(form: &Form, case_id: i64, version: i64, who: String)
 
 /// R-PATH-4: the bed held for the stay; only beds free on those nights are offered.
 pub fn bed(admission_id: i64, version: i64, beds: &[(i64, String)], current: Option<i64>, who: &str) -> OpenForm {
-    let field = Field::pick("bed", "Bed", choices(beds, Some("no bed"))).optional();
+    let field =
+        Field::pick("bed", tr!("admission-form-bed"), choices(beds, Some(&*tr!("admission-form-no-bed")))).optional();
     let field = match current {
         Some(id) => field.with(id.to_string()),
         None => field,
     };
-    let form = Form::new("Bed for the stay", vec![field]).with_subtitle(who);
+    let form = Form::new(tr!("admission-form-bed-title"), vec![field]).with_subtitle(who);
     OpenForm::new(form, Purpose::Bed { admission_id, version }, who)
 }
 
@@ -236,24 +266,24 @@ pub fn bed(admission_id: i64, version: i64, beds: &[(i64, String)], current: Opt
 pub fn rebook(waiting: &[(i64, i64, String)], day: NaiveDate) -> OpenForm {
     let choices = waiting.iter().map(|(id, _, label)| Choice::new(id.to_string(), label.clone())).collect();
     let form = Form::new(
-        "Book a postponed case again",
+        tr!("admission-form-rebook"),
         vec![
-            Field::pick("case", "Postponed case", choices),
-            Field::date("day", "New procedure day").with(day.format("%d/%m/%Y").to_string()),
-            Field::time("time", "New start (HH:MM)"),
-            Field::text("override", "Override reason (only if the schedule asks)", 200).optional(),
+            Field::pick("case", tr!("admission-form-postponed-case"), choices),
+            Field::date("day", tr!("admission-form-new-day")).with(day.format("%d/%m/%Y").to_string()),
+            Field::time("time", tr!("admission-form-new-start")),
+            Field::text("override", tr!("admission-form-override"), 200).optional(),
         ],
     );
     OpenForm::new(form, Purpose::Rebook { waiting: waiting.to_vec() }, "")
 }
 
 pub(super) fn rebook_request(form: &Form, waiting: &[(i64, i64, String)]) -> Result<Request, String> {
-    let case_id: i64 = form.value("case").parse().map_err(|_| "Postponed case: choose one with ← →".to_string())?;
+    let case_id: i64 = form.value("case").parse().map_err(|_| tr!("admission-form-postponed-choose").into_owned())?;
     let (version, who) = waiting
         .iter()
         .find(|(id, _, _)| *id == case_id)
         .map(|(_, v, label)| (*v, label.split(" · ").next().unwrap_or_default().to_string()))
-        .ok_or_else(|| "Postponed case: choose one with ← →".to_string())?;
+        .ok_or_else(|| tr!("admission-form-postponed-choose").into_owned())?;
     let reason = form.value("override").trim();
     let (time, reading) = parse_time_reading(form.value("time"))?;
     Ok(Request::MoveCase {
@@ -275,12 +305,15 @@ pub(super) fn rebook_request(form: &Form, waiting: &[(i64, i64, String)]) -> Res
 pub fn call_off(case_id: i64, version: i64, kind: CallOff, who: &str) -> OpenForm {
     let reasons = CancelReason::ALL.iter().map(|r| Choice::new(r.code(), r.words())).collect();
     let title = match kind {
-        CallOff::Cancelled => "Cancel the case",
-        CallOff::Postponed => "Postpone the case",
+        CallOff::Cancelled => tr!("admission-form-cancel-case"),
+        CallOff::Postponed => tr!("admission-form-postpone-case"),
     };
     let form = Form::new(
         title,
-        vec![Field::pick("reason", "Reason", reasons), Field::text("note", "Note (needed for other)", 200).optional()],
+        vec![
+            Field::pick("reason", tr!("admission-form-reason"), reasons),
+            Field::text("note", tr!("admission-form-note-other"), 200).optional(),
+        ],
     )
     .with_subtitle(who);
     OpenForm::new(form, Purpose::CallOff { case_id, version, kind }, who)
@@ -293,12 +326,12 @@ pub(super) fn call_off_request(
     kind: CallOff,
     who: String,
 ) -> Result<Request, String> {
-    let reason =
-        CancelReason::from_code(form.value("reason")).ok_or_else(|| "Reason: choose one with ← →".to_string())?;
+    let reason = CancelReason::from_code(form.value("reason"))
+        .ok_or_else(|| tr!("admission-form-reason-choose").into_owned())?;
     let note = Some(form.value("note").trim().to_string()).filter(|n| !n.is_empty());
     // R-BLOCK-5: the same rule as the store's: "other" says what it was.
     if reason == CancelReason::Other && note.is_none() {
-        return Err("Note: say what it was (the reason is \"other\")".to_string());
+        return Err(tr!("admission-form-note-needed").into_owned());
     }
     Ok(Request::CallOff { case_id, version, kind, reason, note, who })
 }

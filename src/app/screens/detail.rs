@@ -85,13 +85,14 @@ pub fn applies(state: &State, action: Action) -> bool {
 fn refused_step(state: &mut State, d: &AdmissionDetail, step: Step) -> Option<Outcome> {
     let refused = pathway::next_state(d.admission.state, step).err()?;
     let text = match pathway::step_first(d.admission.state, step) {
-        Some(first) => format!(
-            "\"{}\" cannot be taken while the patient is {}: first \"{}\" ({})",
-            step.name(),
-            d.admission.state.words(),
-            first.name(),
-            key_of(first)
-        ),
+        Some(first) => tr!(
+            "admission-step-refused",
+            step = step.name(),
+            state = d.admission.state.words(),
+            first = first.name(),
+            key = key_of(first)
+        )
+        .into_owned(),
         None => refused.to_string(),
     };
     Some(problem(state, text))
@@ -118,14 +119,14 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
     }
     let Some(d) = loaded(state).cloned() else {
         let why = state.admissions.detail.as_ref().and_then(|v| v.error.clone());
-        return problem(state, why.unwrap_or_else(|| "the admission is still being read".into()));
+        return problem(state, why.unwrap_or_else(|| tr!("admission-still-reading").into_owned()));
     };
     let who = d.patient.identity.to_string();
     let a = &d.admission;
     let case = d.case.as_ref();
     let zone = state.zone;
     let now = state.now;
-    let need_case = |state: &mut State| problem(state, "this admission has no procedure booked");
+    let need_case = |state: &mut State| problem(state, tr!("admission-no-case"));
     if let Some(step) = step_of(action)
         && let Some(refused) = refused_step(state, &d, step)
     {
@@ -159,7 +160,7 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
                 let text = format!("{} → {}", last.from.words(), last.to.words());
                 open_form(state, forms::undo(a.admission_id, a.version, &text, &who))
             }
-            None => problem(state, "nothing to undo: no step was taken on this admission"),
+            None => problem(state, tr!("admission-nothing-to-undo")),
         },
         Action::DischargeCheck => {
             open_form(state, forms::discharge_check(a.admission_id, d.discharge_check.as_ref(), &who))
@@ -172,7 +173,7 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             let Some(c) = case else { return need_case(state) };
             let cursor = state.admissions.detail.as_ref().map_or(0, |v| v.cursor);
             let Some(row) = d.checklist.get(cursor) else {
-                return problem(state, "no checklist item here");
+                return problem(state, tr!("admission-no-check-here"));
             };
             let request = Request::Check {
                 case_id: c.case_id,
@@ -187,13 +188,15 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             // Found in use (#8): Space unticked a consent at once, unasked.
             // Ticking is the usual way; taking a tick back asks first.
             let by = match (&row.checked_by, row.checked_at) {
-                (Some(by), Some(at)) => {
-                    format!("ticked by {by} on {}", at.with_timezone(&state.zone).format("%d/%m %H:%M"))
-                }
-                _ => "ticked".to_string(),
+                (Some(by), Some(at)) => tr!(
+                    "admission-ticked-by",
+                    by = by.as_str(),
+                    at = at.with_timezone(&state.zone).format("%d/%m %H:%M").to_string()
+                ),
+                _ => tr!("admission-ticked"),
             };
-            let lines = vec![who, format!("{}: {by}; unticking is recorded in the audit", row.label)];
-            ask(state, "Untick this item?", lines, request)
+            let lines = vec![who, tr!("admission-untick-line", item = row.label.to_string(), by = by).into_owned()];
+            ask(state, &tr!("admission-untick"), lines, request)
         }
         Action::ConfirmCase => {
             let Some(c) = case else { return need_case(state) };
@@ -206,29 +209,28 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
                 let missing: Vec<&str> = r.items.iter().map(|i| &*i.label).collect();
                 lines.push(format!("{}: {}", r.status.label(), missing.join(", ")));
             }
-            ask(state, "Confirm the case on the schedule?", lines, request)
+            ask(state, &tr!("admission-confirm-case"), lines, request)
         }
         Action::Emergency => {
             let Some(c) = case else { return need_case(state) };
             let on = !c.emergency;
-            let title = if on { "Flag as an emergency?" } else { "Remove the emergency flag?" };
-            let lines = vec![who.clone(), "Recorded and reported: it relaxes the confirmation gate (R-READY-1)".into()];
-            ask(state, title, lines, Request::Emergency { case_id: c.case_id, version: c.version, on, who })
+            let title = if on { tr!("admission-emergency-on") } else { tr!("admission-emergency-off") };
+            let lines = vec![who.clone(), tr!("admission-emergency-why").into_owned()];
+            ask(state, &title, lines, Request::Emergency { case_id: c.case_id, version: c.version, on, who })
         }
         Action::PreVisit => {
             let Some(c) = case else { return need_case(state) };
             let at = if c.pre_visit_at.is_some() { None } else { Some(now) };
-            let title =
-                if at.is_some() { "Pre-anaesthesia visit done now?" } else { "Clear the pre-anaesthesia visit?" };
-            ask(state, title, vec![who.clone()], Request::PreVisit { case_id: c.case_id, version: c.version, at, who })
+            let title = if at.is_some() { tr!("admission-pre-visit-now") } else { tr!("admission-pre-visit-clear") };
+            ask(state, &title, vec![who.clone()], Request::PreVisit { case_id: c.case_id, version: c.version, at, who })
         }
         Action::Insulin => {
             let on = !d.patient.insulin_treated_diabetic;
             let p = &d.patient;
-            let title = if on { "Insulin-treated diabetic?" } else { "Not an insulin-treated diabetic?" };
+            let title = if on { tr!("admission-insulin-on") } else { tr!("admission-insulin-off") };
             let request =
                 Request::Insulin { patient_id: p.identity.patient_id, version: p.version, on, who: who.clone() };
-            ask(state, title, vec![who, "Fasting limit R-FAST-5 applies to insulin-treated diabetics".into()], request)
+            ask(state, &title, vec![who, tr!("admission-insulin-why").into_owned()], request)
         }
         Action::Consultation => {
             let Some(c) = case else { return need_case(state) };
@@ -238,36 +240,24 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
         Action::RecordEvent => {
             let Some(c) = case else { return need_case(state) };
             if matches!(c.state, CaseState::Cancelled | CaseState::Postponed) {
-                return problem(
-                    state,
-                    format!("the case is {}; it has no timeline until booked again", c.state.label()),
-                );
+                return problem(state, tr!("admission-case-off-schedule", state = c.state.label()));
             }
             let Some(expected) = c.next_event else {
                 let key = super::key_for(Scope::Block, Action::CorrectEvent);
-                return problem(
-                    state,
-                    format!(
-                        "every event of the J0 timeline is recorded (back on ward); on the Block tab {key} corrects a time"
-                    ),
-                );
+                return problem(state, tr!("admission-timeline-complete", key = key));
             };
             // R-AUDIT-2: the request carries the event shown as next.
             super::notify(
                 state,
                 crate::app::state::NoticeKind::Done,
-                format!("{who}: recording {} now…", expected.words()),
+                tr!("admission-recording-event", who = who.as_str(), event = expected.words()).into_owned(),
             );
             let request = forms::TimelineRequest::Next { case_id: c.case_id, expected, who };
             Outcome::with(Effect::Save(Request::Timeline(request)))
         }
         Action::Void => match forms::void(&d, zone, &who) {
             Some(form) => open_form(state, form),
-            None => problem(
-                state,
-                "nothing to void here: no intake, treatment, lab, consultation, complication or ossification \
-                 follow-up that is not voided",
-            ),
+            None => problem(state, tr!("admission-nothing-to-void")),
         },
         Action::RecordComplication => {
             let form =
@@ -276,7 +266,10 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
         }
         Action::CloseComplication => match forms::close_complication(&d.complications, &who) {
             Some(form) => open_form(state, form),
-            None => problem(state, "no open complication to close (C records one)"),
+            None => problem(
+                state,
+                tr!("admission-no-open-complication", key = key_for(Scope::Detail, Action::RecordComplication)),
+            ),
         },
         Action::RecordOssification => {
             let form = forms::record_ossification(
@@ -292,13 +285,15 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             Some(form) => open_form(state, form),
             None => {
                 let key = key_for(Scope::Detail, Action::RecordOssification);
-                problem(state, format!("no ossification follow-up waits for its X-ray check ({key} records one)"))
+                problem(state, tr!("admission-no-xray-waiting", key = key))
             }
         },
         Action::Treatment => open_form(state, forms::treatment(d.patient.identity.patient_id, &who)),
         Action::StopTreatment => match forms::stop_treatment(&d, &who) {
             Some(form) => open_form(state, form),
-            None => problem(state, "no treatment is recorded as taken (T records one)"),
+            None => {
+                problem(state, tr!("admission-no-treatment-taken", key = key_for(Scope::Detail, Action::Treatment)))
+            }
         },
         Action::Lab => open_form(state, forms::lab(d.patient.identity.patient_id, now, zone, &who)),
         Action::BedForm => open_form(state, forms::bed(a.admission_id, a.version, &state.lists.beds, a.bed_id, &who)),
@@ -310,15 +305,15 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
         Action::CallDone => match &d.follow_up_call {
             Some(call) if call.done_at.is_none() => {
                 let request = Request::CallDone { call_id: call.call_id, version: call.version, who: who.clone() };
-                ask(state, "Follow-up call done?", vec![who], request)
+                ask(state, &tr!("admission-call-done-ask"), vec![who], request)
             }
-            Some(_) => problem(state, "the follow-up call is already recorded as done"),
-            None => problem(state, "no follow-up call: one is planned when the patient is discharged (R-DISCH-2)"),
+            Some(_) => problem(state, tr!("admission-call-already-done")),
+            None => problem(state, tr!("admission-no-call")),
         },
         Action::Down | Action::Up => {
             let rows = d.checklist.len();
             if rows == 0 {
-                return problem(state, "no checklist: this admission has no procedure booked");
+                return problem(state, tr!("admission-no-checklist"));
             }
             if let Some(view) = state.admissions.detail.as_mut() {
                 view.cursor = if action == Action::Down {

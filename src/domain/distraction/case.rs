@@ -4,71 +4,9 @@ use crate::domain::settings::Settings;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-macro_rules! coded {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)* }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),* }
+use crate::domain::worded::worded;
 
-        impl $name {
-            pub const ALL: &[$name] = &[$($name::$variant),*];
-            /// The code stored in the file and printed by the commands.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),* }
-            }
-            /// What a nurse reads.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),* }
-            }
-            pub fn from_code(code: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-            /// Every code, for messages (`femur, tibia, …`).
-            pub fn codes_text() -> String {
-                Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
-            }
-        }
-    };
-}
-pub(crate) use coded;
-
-/// [`coded!`] whose labels are catalogue ids (`rounds-site-femur`): what a
-/// nurse reads is in the language in force; the code stays as stored.
-macro_rules! coded_words {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)* }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &[$name] = &[$($name::$variant),*];
-            /// The code stored in the file and printed by the commands.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),* }
-            }
-            /// The catalogue id of what a nurse reads.
-            pub fn label_id(self) -> &'static str {
-                match self { $($name::$variant => $label),* }
-            }
-            /// What a nurse reads, in the language in force.
-            pub fn label(self) -> std::borrow::Cow<'static, str> {
-                crate::i18n::t(crate::i18n::language(), self.label_id())
-            }
-            pub fn from_code(code: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-            /// Every code, for messages (`femur, tibia, …`).
-            pub fn codes_text() -> String {
-                Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
-            }
-        }
-    };
-}
-pub(crate) use coded_words;
-
-coded_words! {
+worded! {
     /// R-DO-1: where the bone is lengthened.
     Site {
         Femur = "femur", "rounds-site-femur";
@@ -81,7 +19,7 @@ coded_words! {
     }
 }
 
-coded_words! {
+worded! {
     /// R-DO-1: the device that is turned.
     Device {
         CircularFrame = "circular_frame", "rounds-device-circular-frame";

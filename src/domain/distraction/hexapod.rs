@@ -8,7 +8,7 @@
 //! with the correction at its rate, a strut outside its catalogue range,
 //! a gap in its days) is refused here, before anything is stored.
 
-use super::case::coded_words;
+use crate::domain::worded::worded;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -18,7 +18,7 @@ pub const STRUTS: u8 = 6;
 /// Lengths closer than this are the same length (lengths are printed to 0.1 mm).
 pub const SAME_MM: f64 = 0.05;
 
-coded_words! {
+worded! {
     /// R-DO-8: the colour that identifies a strut on the frame.
     StrutColour {
         Red = "red", "rounds-strut-colour-red";

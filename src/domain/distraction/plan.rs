@@ -13,7 +13,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-super::case::coded_words! {
+crate::domain::worded::worded! {
     /// R-DO-7: a recorded phase transition.
     PhaseKind {
         Start = "start", "rounds-step-start";
@@ -40,7 +40,7 @@ pub struct PhaseEvent {
     pub recorded_at: Option<DateTime<Utc>>,
 }
 
-super::case::coded_words! {
+crate::domain::worded::worded! {
     /// Where a distraction is on a day.
     Phase {
         Latency = "latency", "rounds-phase-latency";

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-super::case::coded_words! {
+crate::domain::worded::worded! {
     /// R-DO-5: sensation below the device.
     Sensation {
         Normal = "normal", "rounds-sensation-normal";
@@ -13,7 +13,7 @@ super::case::coded_words! {
     }
 }
 
-super::case::coded_words! {
+crate::domain::worded::worded! {
     /// R-DO-5: motor function below the device.
     Motor {
         Normal = "normal", "rounds-motor-normal";
@@ -22,7 +22,7 @@ super::case::coded_words! {
     }
 }
 
-super::case::coded_words! {
+crate::domain::worded::worded! {
     /// R-DO-5: colour and capillary refill.
     Colour {
         Normal = "normal", "rounds-colour-normal";
