@@ -222,3 +222,9 @@ admin-label-empty = { $what } is empty
 admin-label-too-long = { $what } { $text }: at most 60 characters, on one line, no control characters or direction marks
 admin-timeline = the timeline
 admin-no-time-given = no time given
+
+## The router's refusals (app/router.rs)
+admin-router-retired = { $change }: your account { $account } is retired from the staff list, so it may only read; if you are back on the ward, an admin brings it back (`periop staff set { $account } --active true`)
+admin-router-not-allowed = { $change }: your role is { $role }, and this needs { $needs }; ask an admin (`periop staff set { $account } --role ROLE`)
+admin-cancelled-nothing-changed = cancelled: nothing was changed
+admin-tab-for-admins = the { $tab } tab is for admins (R-ROLE-1); your role is { $role }

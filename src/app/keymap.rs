@@ -193,11 +193,11 @@ impl Key {
         match self {
             Key::Char(' ') => named("keycap-space"),
             Key::Char(c) => c.to_string(),
-            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()), // i18n: a key cap, the same in both languages
             Key::Digit => format!("1-{}", Tab::ALL.len()),
             Key::Code(KeyCode::Enter) => named("keycap-enter"),
             Key::Code(KeyCode::Esc) => named("keycap-esc"),
-            Key::Code(KeyCode::Tab) => "Tab".into(),
+            Key::Code(KeyCode::Tab) => "Tab".into(), // i18n: a key cap, the same in both languages
             Key::Code(KeyCode::BackTab) => named("keycap-shift-tab"),
             Key::Code(KeyCode::Up) => named("keycap-up"),
             Key::Code(KeyCode::Down) => named("keycap-down"),

@@ -116,22 +116,19 @@ pub fn role_refuses(state: &State, action: Action) -> Option<String> {
     let change = keymap::change_of(action)?;
     let role = state.role();
     if !state.actor.active && !roles::may(role, change) {
-        return Some(format!(
-            "{}: your account {} is retired from the staff list, so it may only read; \
-             if you are back on the ward, an admin brings it back (`periop staff set {} --active true`)",
-            change.label(),
-            state.actor.account,
-            state.actor.account
-        ));
+        return Some(
+            tr!("admin-router-retired", change = change.label(), account = state.actor.account.as_str()).into_owned(),
+        );
     }
     (!roles::may(role, change)).then(|| {
-        format!(
-            "{}: your role is {}, and this needs {}; ask an admin (`periop staff set {} --role ROLE`)",
-            change.label(),
-            role.code(),
-            roles::needed(change),
-            state.actor.account
+        tr!(
+            "admin-router-not-allowed",
+            change = change.label(),
+            role = roles::role_word(role.code()),
+            needs = roles::needed(change),
+            account = state.actor.account.as_str()
         )
+        .into_owned()
     })
 }
 
@@ -218,7 +215,7 @@ fn confirm(state: &mut State, action: Option<Action>) -> Outcome {
             };
             match dialog.form {
                 Some(form) => state.mode = Mode::Form(form),
-                None => notify(state, NoticeKind::Done, "cancelled: nothing was changed".into()),
+                None => notify(state, NoticeKind::Done, tr!("admin-cancelled-nothing-changed").into_owned()),
             }
             Outcome::redraw()
         }
@@ -302,7 +299,8 @@ fn global(state: &mut State, action: Action, key: KeyEvent) -> Outcome {
                 notify(
                     state,
                     NoticeKind::Problem,
-                    format!("the {} tab is for admins (R-ROLE-1); your role is {}", next.title(), state.actor.role),
+                    tr!("admin-tab-for-admins", tab = next.title(), role = roles::role_word(&state.actor.role))
+                        .into_owned(),
                 );
                 return Outcome::redraw();
             }

@@ -105,9 +105,9 @@ fn receive(store: &mut Store, now: DateTime<Utc>, today: NaiveDate, asked: Recei
                 Ok(None) => return Err(eyre!("{}", tr!("cli-stock-no-gtin"))),
                 Err(missing) => {
                     let add = match (missing.gtin(), missing.code()) {
-                        (Some(g), _) => format!("`periop stock add --gtin {g}`"),
-                        (_, Some(c)) => format!("`periop stock add --ref {c}`"),
-                        _ => "`periop stock add`".to_string(),
+                        (Some(g), _) => format!("`periop stock add --gtin {g}`"), // i18n: a command
+                        (_, Some(c)) => format!("`periop stock add --ref {c}`"),  // i18n: a command
+                        _ => "`periop stock add`".to_string(),                    // i18n: a command
                     };
                     return Err(eyre!("{}", tr!("cli-stock-add-it", missing = missing.to_string(), command = add)));
                 }

@@ -226,7 +226,7 @@ pub fn step_first(from: AdmissionState, step: Step) -> Option<Step> {
 }
 
 /// R-PATH-2: a step that undid the one before it carries a reason starting with this.
-pub const UNDO_PREFIX: &str = "undo: ";
+pub const UNDO_PREFIX: &str = "undo: "; // i18n: stored: the code that marks an undo step
 
 /// One recorded step, as `admission_steps` holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

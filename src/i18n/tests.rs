@@ -234,56 +234,123 @@ fn arguments_carry_no_isolation_marks() {
     assert!(text.contains("60×15"), "{text}");
 }
 
-/// The parts of the screen converted so far: no word a user reads is
-/// written in them outside the catalogues. A module joins this list when it
-/// is converted; the check is textual: a string literal holding a word (three
+/// Every source file is checked (issue 14: "a test fails when a string a
+/// user can see is built outside the catalogues"), but for the files whose
+/// text nobody reads on a screen or a command's output ([`NOT_SHOWN`], each
+/// with why) and the files still being converted ([`NOT_YET`], English
+/// only). The check is textual: a string literal holding a word (three
 /// letters or more, outside `{placeholders}`) must be a catalogue id
-/// (`status-live`) or an argument's name (`("count", …)`).
-const CONVERTED: &[&str] = &[
-    "ui/status.rs",
-    "ui/too_small.rs",
-    "ui/locked.rs",
-    "ui/form.rs",
-    "ui/overlays.rs",
-    "ui/stock.rs",
-    "app/screens/stock.rs",
-    "cli/board.rs",
-    "cli/backup.rs",
-    "cli/columns.rs",
-    "cli/distraction_commands.rs",
-    "cli/mod.rs",
-    "cli/ossification.rs",
-    "cli/reindex.rs",
-    "cli/settings.rs",
-    "cli/void.rs",
-    "ui/admin.rs",
-    "app/screens/admin.rs",
-    "app/screens/audit.rs",
-    "app/screens/mod.rs",
-    "app/refusal.rs",
-    "app/form.rs",
-    "app/filter.rs",
-    "shell/effects.rs",
-    "ui/block.rs",
-    "app/screens/block.rs",
-    "app/forms/timeline.rs",
-    "ui/board.rs",
-    "ui/admissions.rs",
-    "ui/beds.rs",
-    "ui/anaesthesia.rs",
-    "app/screens/board.rs",
-    "app/screens/admissions.rs",
-    "app/screens/beds.rs",
-    "app/screens/anaesthesia.rs",
-    "app/board_rows.rs",
-    "domain/ward_time.rs",
-    "domain/privacy.rs",
-    "domain/names.rs",
+/// (`status-live`), an argument's name (`("count", …)`), a code or key
+/// (`snake_case`, `do.strut_max_mm_day`), or sit on a line the reader sees
+/// is not shown: a log line, a serde attribute, SQL, a panic's text, or a
+/// line marked `// i18n: why` (a stored code, a note written into the
+/// record, a file name), or in a function that only writes the log
+/// ([`LOG_ONLY`]).
+const NOT_SHOWN: &[(&str, &str)] = &[
+    ("lib.rs", "module list"),
+    ("logging.rs", "the log file, read by developers"),
+    ("cli/args.rs", "clap's --help, in English (README: what is translated)"),
+    ("cli/bench.rs", "the benchmark's figures, read by developers"),
+    ("cli/demo.rs", "the demo's invented patients and notes (data, not interface)"),
+    ("cli/demo_complications.rs", "demo data"),
+    ("cli/demo_distraction.rs", "demo data"),
+    ("cli/demo_hexapod.rs", "demo data"),
+    ("cli/demo_stock.rs", "demo data: device names and lots"),
+    ("store/schema.rs", "SQL"),
+    ("store/reference.rs", "the seed list of devices (data, kept as the ward types it)"),
 ];
+
+/// Functions whose text only the log file reads (the request a save was for).
+const LOG_ONLY: &[(&str, &str)] = &[
+    ("shell/save.rs", "request_label"),
+    ("shell/save_rounds.rs", "label"),
+    ("shell/save_stock.rs", "label"),
+    ("shell/save_setup.rs", "label"),
+    ("shell/save_ossification.rs", "label"),
+];
+
+/// Without the functions of `file` in [`LOG_ONLY`] (each up to its closing
+/// brace at the start of a line).
+fn without_log_only(file: &str, source: &str) -> String {
+    let mut source = source.to_string();
+    for (_, name) in LOG_ONLY.iter().filter(|(f, _)| *f == file) {
+        let start = source.find(&format!("fn {name}(")).unwrap_or_else(|| panic!("LOG_ONLY: no fn {name} in {file}"));
+        let end = source[start..].find("\n}\n").map_or(source.len(), |e| start + e + 3);
+        source.replace_range(start..end, "");
+    }
+    source
+}
+
+/// Files that still hold English a user reads: the conversion's to-do
+/// list. A file leaves the list when it passes (the test says so).
+const NOT_YET: &[&str] = &[
+    // Messages of the terminal itself (stderr when it hangs up or is not a terminal).
+    "shell/byte_input.rs",
+    "shell/events.rs",
+    "shell/mod.rs",
+    // `--now` / PERIOP_NOW_FILE, the demo's and the tests' fixed clock.
+    "app/clock.rs",
+    // A ward file's refusals point at the field they blame by matching words.
+    "cli/setup.rs",
+    // File-level and admin messages: backups, `periop check`, the search indexes.
+    "store/backup.rs",
+    "store/check.rs",
+    "store/file_check.rs",
+    "store/search.rs",
+    "store/search_check.rs",
+    "store/sidecars.rs",
+    // PADSS items (discharge), a prescription's and a hexapod table's refusals, HIBC labels.
+    "domain/discharge.rs",
+    "domain/distraction/case.rs",
+    "domain/distraction/hexapod_csv.rs",
+    "domain/stock/hibc.rs",
+];
+
+/// A line whose literals nobody reads on a screen or in a command's output.
+fn not_shown_line(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("//")
+        || line.starts_with("#[")
+        || line.contains("// i18n: ")
+        || ["log::", "panic!(", "unreachable!(", ".expect(", "debug_assert", "assert!("]
+            .iter()
+            .any(|m| line.contains(m))
+}
+
+/// A code, a key or a name no one translates: `used_up`, `do.fever_c`, a
+/// single lower-case word (a stored code, a field's or a JSON key: the words
+/// a user reads are sentences the catalogues build), `LC_ALL`, a rule id
+/// (`R-STOCK-4`), a path (`/dev/tty`).
+fn a_code(bare: &str) -> bool {
+    // A CSV header (`staff_id,account,…`) is a list of codes.
+    // A CSV header or an SQL column list (`staff_id,account`, `id, version`) is a list of codes.
+    let listed = bare.contains(',') && bare.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '_' | ',' | ' '));
+    let lower =
+        listed || bare.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | ','));
+    let upper = bare.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    let rule = bare.starts_with("R-") && bare.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    // A unit, a time zone or a path: `mm/day`, `Europe/Paris`, `/dev/tty`.
+    let slashed = bare.contains('/') && bare.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '_' | '.'));
+    lower || upper || rule || slashed
+}
+
+/// SQL text (the store's queries and their column lists; never shown).
+fn sql(literal: &str) -> bool {
+    let keywords = ["SELECT ", "INSERT ", "UPDATE ", "DELETE ", "CREATE ", "DROP ", " FROM ", " WHERE ", "PRAGMA "];
+    let more = [" JOIN ", " AND ", "ORDER BY", "CAST(", "COALESCE(", " NOT IN ", "END;", " <> ", "('"];
+    // A column of an aliased table (`p.surname`), a named parameter (`:day`).
+    let chars: Vec<char> = literal.chars().collect();
+    let column = chars
+        .windows(4)
+        .any(|w| !w[0].is_alphanumeric() && w[1].is_ascii_lowercase() && w[2] == '.' && w[3].is_ascii_lowercase())
+        || (chars.get(1) == Some(&'.') && chars[0].is_ascii_lowercase());
+    let parameter = literal.split_whitespace().any(|w| w.trim_start_matches(['+', '=']).starts_with(':'));
+    column || parameter || keywords.iter().chain(&more).any(|k| literal.contains(k))
+}
 
 fn words_outside_the_catalogues(source: &str) -> Vec<String> {
     let code = source.split("#[cfg(test)]").next().unwrap_or_default();
-    let code: Vec<&str> = code.lines().filter(|l| !l.trim_start().starts_with("//")).collect();
+    let code: Vec<&str> = code.lines().filter(|l| !not_shown_line(l)).collect();
     let code = code.join("\n");
     let bytes: Vec<char> = code.chars().collect();
     let mut found = Vec::new();
@@ -319,12 +386,14 @@ fn words_outside_the_catalogues(source: &str) -> Vec<String> {
             }
         }
         let has_word = bare.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 3);
-        let id = !bare.is_empty()
-            && bare.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            && bare.contains('-');
+        // An id, or an id's attribute (`stock-field-lot.ai`).
+        let message = bare.split_once('.').map_or(bare.as_str(), |(m, _)| m);
+        let id = !message.is_empty()
+            && bare.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+            && message.contains('-');
         let argument =
             before == Some('(') && after == Some(',') && bare.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-        if has_word && !id && !argument {
+        if has_word && !id && !argument && !a_code(&bare) && !sql(&literal) {
             found.push(literal);
         }
     }
@@ -332,14 +401,34 @@ fn words_outside_the_catalogues(source: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_converted_parts_write_no_word_outside_the_catalogues() {
+fn no_file_writes_a_word_outside_the_catalogues() {
     let src = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
-    for file in CONVERTED {
-        let text = std::fs::read_to_string(src.join(file)).unwrap();
-        let found = words_outside_the_catalogues(&text);
-        assert!(found.is_empty(), "{file} writes words outside the catalogues: {found:?}");
+    let mut offending = Vec::new();
+    let mut mended = Vec::new();
+    for path in rust_files(src) {
+        let file = path.strip_prefix(src).unwrap().to_string_lossy().replace('\\', "/");
+        if file.starts_with("i18n/") || file.ends_with("/tests.rs") || NOT_SHOWN.iter().any(|(f, _)| *f == file) {
+            continue;
+        }
+        let found = words_outside_the_catalogues(&without_log_only(&file, &std::fs::read_to_string(&path).unwrap()));
+        match (found.is_empty(), NOT_YET.contains(&file.as_str())) {
+            (false, false) => offending.push(format!("{file}: {found:?}")),
+            (true, true) => mended.push(file),
+            _ => {}
+        }
     }
-    // The check itself: a sentence is caught, ids and argument names are not.
-    let sample = r#"t(l, "status-live"); fmt(l, "x-y", &[("count", 1.into())]); format!("{n} more below");"#;
-    assert_eq!(words_outside_the_catalogues(sample), ["{n} more below"]);
+    assert!(offending.is_empty(), "words outside the catalogues:\n{}", offending.join("\n"));
+    assert!(mended.is_empty(), "converted, take them off NOT_YET: {mended:?}");
+    for (file, _) in NOT_SHOWN {
+        assert!(src.join(file).exists(), "NOT_SHOWN names {file}, which is gone");
+    }
+    // The check itself: a sentence is caught; ids, argument names, codes,
+    // log lines and marked lines are not.
+    let sample = r#"t(l, "status-live"); fmt(l, "x-y", &[("count", 1.into())]); format!("{n} more below");
+        let code = "used_up"; log::warn!("no such message");
+        let key = "reason"; let rule = "R-STOCK-4"; let env = "LC_ALL";
+        let label = "Reason for the change"; // i18n: code
+        let sql = "SELECT id FROM beds WHERE label = ?1";
+        let shown = "no such bed";"#;
+    assert_eq!(words_outside_the_catalogues(sample), ["{n} more below", "no such bed"]);
 }

@@ -304,7 +304,7 @@ pub fn admit_at(
     if arrived > tx.at() {
         return Err(StoreError::invalid(Table::Admissions.row(admission_id), tr!("store-arrival-in-future")));
     }
-    let note = format!("arrived {}", arrived.with_timezone(&tx.zone()).format("%d/%m/%Y %H:%M"));
+    let note = format!("arrived {}", arrived.with_timezone(&tx.zone()).format("%d/%m/%Y %H:%M")); // i18n: stored: the step's note
     apply_step_at(tx, admission_id, expected_version, Step::Admit, Some(&note), Some(arrived))
 }
 
@@ -466,7 +466,7 @@ pub(super) fn procedure_end_voided(tx: &mut WriteTx<'_>, case_id: i64, reason: &
     if pathway::undo_target(&history, now.state).is_err() {
         return Ok(Some(StayAfterEnd::Stays(tr!("store-cannot-undo-here").into_owned())));
     }
-    undo_last_step(tx, admission_id, now.version, &format!("procedure end voided: {reason}"))?;
+    undo_last_step(tx, admission_id, now.version, &format!("procedure end voided: {reason}"))?; // i18n: stored: the step's reason
     Ok(Some(StayAfterEnd::Undone))
 }
 

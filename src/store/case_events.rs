@@ -289,7 +289,7 @@ pub fn correct(
     within_stay(tx, case_id, at)?;
     let zone = tx.zone();
     let reason = format!(
-        "corrected to {} {}",
+        "corrected to {} {}", // i18n: stored: the correction's reason
         at.with_timezone(&zone).format("%d/%m"),
         crate::domain::ward_time::clock_text(at, zone)
     );

@@ -274,7 +274,7 @@ pub fn move_answering(
     let mut stay_version = c.stay_version;
     if rebooking {
         let reason = format!(
-            "booked again: procedure {} {}",
+            "booked again: procedure {} {}", // i18n: stored: the step's reason
             ward_time::day_text(new_day, today),
             ward_time::clock_text(new_start, zone)
         );

@@ -120,7 +120,7 @@ pub fn discharge(
     let step_reason = match (&clearance.reason, clearance.overridden.is_empty()) {
         (Some(reason), false) => {
             let labels: Vec<String> = clearance.overridden.iter().map(|i| i.label()).collect();
-            Some(format!("{reason} (override R-DISCH-1, missing: {})", labels.join(", ")))
+            Some(format!("{reason} (override R-DISCH-1, missing: {})", labels.join(", "))) // i18n: stored: the override's reason
         }
         (reason, _) => reason.clone(),
     };

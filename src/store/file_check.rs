@@ -11,7 +11,7 @@ use std::sync::Mutex;
 /// Our own `PRAGMA application_id`: "PeRi".
 pub const APPLICATION_ID: u32 = 0x5065_5269;
 
-const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+const MAGIC: &[u8; 16] = b"SQLite format 3\0"; // i18n: the SQLite file header
 
 /// What the 100-byte SQLite header says, read without opening the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -43,7 +43,7 @@ pub fn build_beside(path: &Path, account: &Account, build: impl FnOnce(&Path) ->
 pub(super) fn partial_path(path: &Path) -> PathBuf {
     static N: AtomicU32 = AtomicU32::new(0);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "periop.db".into());
-    let hidden = format!(".{name}.partial-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst));
+    let hidden = format!(".{name}.partial-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)); // i18n: a file name
     path.with_file_name(hidden)
 }
 
@@ -54,7 +54,7 @@ pub(super) fn partial_path(path: &Path) -> PathBuf {
 fn remove_abandoned_partials(path: &Path) {
     let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else { return };
     let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
-    let prefix = format!(".{}.partial-", name.to_string_lossy());
+    let prefix = format!(".{}.partial-", name.to_string_lossy()); // i18n: a file name
     let Ok(entries) = std::fs::read_dir(folder) else { return };
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();

@@ -250,7 +250,7 @@ const IMPLANT_JOINS: &str = "FROM implants i JOIN device_lots l ON l.id = i.lot_
 
 /// The text a void's movement carries before the user's reason.
 pub(super) fn void_reason(implant_id: i64, reason: &str) -> String {
-    format!("implant record #{implant_id} voided: {}", reason.trim())
+    format!("implant record #{implant_id} voided: {}", reason.trim()) // i18n: stored: the void's note
 }
 
 fn implant_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImplantRecord> {
@@ -292,7 +292,7 @@ fn implant_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImplantRecord> {
                 Some(to) => {
                     let reason: Option<String> = r.get(22)?;
                     let reason = reason.unwrap_or_default();
-                    let reason = reason.split_once(" voided: ").map_or(reason.as_str(), |(_, r)| r).to_string();
+                    let reason = reason.split_once(" voided: ").map_or(reason.as_str(), |(_, r)| r).to_string(); // i18n: stored: the void's note
                     Some(VoidMark { at: rows::instant(r, 21)?, reason, to })
                 }
                 None => None,

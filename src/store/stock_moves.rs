@@ -676,7 +676,7 @@ pub fn lift(tx: &mut WriteTx<'_>, lot_id: i64, reason: &str, recall: bool) -> Re
     let was = lot.quarantine.clone().unwrap_or_default();
     let none: Option<String> = None;
     tx.update(Table::DeviceLots, lot.id, lot.version, &[("quarantine_reason", &none)])?;
-    let text = format!("{word} lifted: {reason}");
+    let text = format!("{word} lifted: {reason}"); // i18n: stored: the movement's note, in the record's words
     record(tx, lot.id, movement::LIFT, 0, None, Some(&text))?;
     Ok(Lifted { what, was, quantity: lot.quantity })
 }

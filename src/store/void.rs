@@ -180,7 +180,7 @@ impl Voidable {
             }
             Voidable::StrutAdjustment => {
                 let mm = number.map(crate::domain::distraction::alerts::fmt_mm).unwrap_or_default();
-                let strut = code.strip_prefix("strut ").unwrap_or(code);
+                let strut = code.strip_prefix("strut ").unwrap_or(code); // i18n: a void code
                 return tr!("store-void-strut", strut = strut, mm = mm).into_owned();
             }
             Voidable::Step => {

@@ -308,7 +308,7 @@ pub fn row_json(conn: &Connection, table: Table, id: i64) -> Result<Option<Value
                     ValueRef::Integer(n) => Value::from(n),
                     ValueRef::Real(x) => Value::from(x),
                     ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-                    ValueRef::Blob(b) => Value::from(format!("<{} bytes>", b.len())),
+                    ValueRef::Blob(b) => Value::from(format!("<{} bytes>", b.len())), // i18n: the audit's stand-in for a blob
                 };
                 object.insert(name.clone(), value);
             }

@@ -48,7 +48,8 @@ impl Charset {
         let lower = locale.to_ascii_lowercase().replace(['-', '_'], "");
         if lower.contains("utf8") {
             Charset::Utf8
-        } else if lower.contains("8859") || lower.contains("latin") || lower.contains("@euro") {
+        } else if ["8859", "latin", "@euro"].iter().any(|name| lower.contains(name)) {
+            // i18n: locale names
             Charset::Latin1
         } else if lower.is_empty() || lower == "c" || lower == "posix" || lower.contains("ascii") {
             Charset::Ascii

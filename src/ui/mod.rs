@@ -102,7 +102,7 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let roomy = wide <= width;
     let tight: usize = tabs.iter().map(|(i, t)| format!(" {} {}", i + 1, t.title_in(language)).width()).sum();
     let short = !roomy && tight > width;
-    let mut spans = if roomy { vec![Span::styled(" periop ", theme.title())] } else { Vec::new() };
+    let mut spans = if roomy { vec![Span::styled(" periop ", theme.title())] } else { Vec::new() }; // i18n: the program's name
     for (i, tab) in tabs {
         let title = if short && tab != state.tab { tab.short_title_in(language) } else { tab.title_in(language) };
         let text = if roomy { format!(" {} {title} ", i + 1) } else { format!("{} {title}", i + 1) };

@@ -301,7 +301,7 @@ pub fn counted(n: impl Into<u64>, noun: &str) -> String {
 
 /// `a circular frame`, `an internal craniofacial distractor`.
 pub fn with_article(words: &str) -> String {
-    let vowel = words.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
+    let vowel = words.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c)); // i18n: English grammar (a/an), used only in English
     format!("{} {words}", if vowel { "an" } else { "a" })
 }
 

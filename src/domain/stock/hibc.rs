@@ -42,7 +42,7 @@ pub enum HibcError {
     Malformed { found: String, why: &'static str },
 }
 
-const CHARS: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%";
+const CHARS: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%"; // i18n: the HIBC alphabet
 
 fn value(c: char) -> Option<usize> {
     CHARS.find(c)

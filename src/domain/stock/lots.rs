@@ -150,7 +150,7 @@ impl LotStatus {
 /// R-TRACE-2: a recall's quarantine reason starts with this, so a recalled
 /// lot is told from a quarantined one (the stored text is the one flag; a
 /// recall of the first release stored the bare word `recall`).
-pub const RECALL_PREFIX: &str = "recall: ";
+pub const RECALL_PREFIX: &str = "recall: "; // i18n: stored: the code that marks a recall
 
 /// R-TRACE-2: the quarantine reason of a recall with no notice (a stored
 /// code, never translated).
