@@ -255,7 +255,7 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
         return Err(StoreError::NotAllowed {
             change: tr!("store-change-restore"),
             role: if actor.active { role.code() } else { super::permission::RETIRED },
-            needs: tr!("store-needs-role", role = crate::domain::roles::Role::Admin.code()).into_owned(),
+            needs: tr!("errors-needs-one", role = crate::domain::roles::Role::Admin.name()).into_owned(),
         });
     }
     store.close()?;

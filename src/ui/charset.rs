@@ -26,6 +26,9 @@ pub enum Charset {
     Ascii,
 }
 
+/// What a Latin-1 locale's name holds: `fr_FR.ISO-8859-1`, `fr_FR@euro`.
+const LATIN_1: [&str; 3] = ["8859", "latin", "@euro"]; // i18n: locale names
+
 impl Charset {
     /// From `--ascii`, else the locale (`LC_ALL`, then `LC_CTYPE`, then
     /// `LANG`, the first one set, as POSIX reads them); no locale at all is
@@ -48,8 +51,7 @@ impl Charset {
         let lower = locale.to_ascii_lowercase().replace(['-', '_'], "");
         if lower.contains("utf8") {
             Charset::Utf8
-        } else if ["8859", "latin", "@euro"].iter().any(|name| lower.contains(name)) {
-            // i18n: locale names
+        } else if LATIN_1.iter().any(|name| lower.contains(name)) {
             Charset::Latin1
         } else if lower.is_empty() || lower == "c" || lower == "posix" || lower.contains("ascii") {
             Charset::Ascii
