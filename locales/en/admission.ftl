@@ -182,3 +182,6 @@ admission-form-discharge = Discharge
 ## What the hint bar says after an ossification save (shell::save_ossification)
 admission-ho-recorded = { $who }: ossification follow-up #{ $id } recorded: { $prophylaxis }; X-ray check due { $due } (R-HO-1)
 admission-ho-xray-recorded = { $who }: X-ray check of follow-up #{ $id } on { $on }: Brooker { $grade } (R-HO-1)
+
+## A readiness finding on the admission page: "CPA outcome pending: only a cleared CPA counts (R-ANES-5)"
+admission-finding = { $label }: { $detail } ({ $rule })

@@ -335,3 +335,6 @@ key-global-help = the keys for this screen
     .hint = help
 key-global-quit = quit
     .hint = quit
+
+## The ward's words, glossed at the foot of the help
+help-words = Words: RCP (multidisciplinary team decision) · CPA (pre-anaesthesia consultation) · J-1, J0, J+1 (day before, of, after the procedure) · PADSS (discharge score) · ASA (physical status class)

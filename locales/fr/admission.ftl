@@ -189,3 +189,6 @@ admission-form-discharge = Sortie
 ## Ce que dit la barre après un enregistrement d'ossification (shell::save_ossification)
 admission-ho-recorded = { $who } : suivi d'ossification n° { $id } noté : { $prophylaxis } ; radio de contrôle prévue le { $due } (R-HO-1)
 admission-ho-xray-recorded = { $who } : radio de contrôle du suivi n° { $id } le { $on } : Brooker { $grade } (R-HO-1)
+
+## Un manque de préparation sur la page d'admission
+admission-finding = { $label } : { $detail } ({ $rule })

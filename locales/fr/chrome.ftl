@@ -352,3 +352,6 @@ key-global-help = les touches de cet écran
     .hint = aide
 key-global-quit = quitter
     .hint = quitter
+
+## Les mots du service, expliqués au pied de l'aide
+help-words = Mots : RCP (réunion de concertation pluridisciplinaire) · CPA (consultation pré-anesthésique) · J-1, J0, J+1 (veille, jour, lendemain du geste) · PADSS (score d'aptitude à la sortie) · ASA (classe de risque anesthésique)

@@ -89,7 +89,7 @@ pub fn staff_language(store: &mut Store, asked: Option<&str>, preset: &Preset, n
     let from = match source {
         Source::Account => tr!("cli-language-source-account"),
         Source::Site => tr!("cli-language-source-site"),
-        other => other.describe().into(),
+        other => other.describe(),
     };
     let in_force_line = tr!("cli-language-in-force", code = in_force.code(), source = from, own = own);
     let order = tr!("cli-language-order", site = store.settings().language().code());

@@ -188,8 +188,7 @@ fn readiness(d: &AdmissionDetail, cursor: usize, theme: &Theme, when: When) -> V
         Some(Status::AtRisk) => theme.warning(),
         _ => theme.section(),
     };
-    let status_text =
-        d.readiness.as_ref().map_or_else(|| tr!("admission-readiness-not-judged"), |r| r.status.label().into());
+    let status_text = d.readiness.as_ref().map_or_else(|| tr!("admission-readiness-not-judged"), |r| r.status.label());
     lines.push(Line::styled(format!(" {}", tr!("admission-readiness", status = status_text)), style));
     for (i, row) in d.checklist.iter().enumerate() {
         let mark = if row.done { "[x]" } else { "[ ]" };
@@ -202,7 +201,13 @@ fn readiness(d: &AdmissionDetail, cursor: usize, theme: &Theme, when: When) -> V
     }
     if let Some(r) = &d.readiness {
         for item in &r.items {
-            lines.push(Line::styled(format!("   ! {}: {} ({})", item.label, item.detail, item.rule), theme.warning()));
+            lines.push(Line::styled(
+                format!(
+                    "   ! {}",
+                    tr!("admission-finding", label = &*item.label, detail = item.detail.as_str(), rule = item.rule)
+                ),
+                theme.warning(),
+            ));
         }
     }
     lines

@@ -100,11 +100,14 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         .map(|(glyph, words)| format!("{} {}", glyph_text(language, glyph), i18n::t(language, words)))
         .collect();
     footer.push(format!("{} {}", i18n::t(language, "help-marks"), legend.join(" · ")));
+    // The ward's French words, glossed (issue 14: RCP, CPA, J-1 in English
+    // too), at the foot when the box has room for them, else after scrolling.
+    let words = i18n::t(language, "help-words").into_owned();
 
     let width = area.width.min(100);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
-    let footer_rows: usize = footer.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
+    let rows = |footer: &[String]| -> usize { footer.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum() };
     // A key's description longer than its column wraps under itself, never
     // cut (found in use, issue 10: at 80 columns the Stock keys read
     // `receive: scan or type the…`).
@@ -114,8 +117,16 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let (left, right) = two_column_lines(&lines, split, left_width, right_width, indent);
     let body_two = left.len().max(right.len());
     let one = wrap_lines(&lines, inner_width, indent);
-    let fits_one = one.len() + footer_rows <= inner_height;
-    let two_columns = !fits_one && inner_width >= 76 && body_two + footer_rows <= inner_height;
+    let fits = |footer_rows: usize| {
+        let fits_one = one.len() + footer_rows <= inner_height;
+        (fits_one, !fits_one && inner_width >= 76 && body_two + footer_rows <= inner_height)
+    };
+    let with_words = [footer.clone(), vec![words.clone()]].concat();
+    if fits(rows(&with_words)) != (false, false) || fits(rows(&footer)) == (false, false) {
+        footer = with_words;
+    }
+    let footer_rows = rows(&footer);
+    let (fits_one, two_columns) = fits(footer_rows);
     let block = Block::bordered().border_style(theme.key());
     if two_columns || fits_one {
         let body_rows = if fits_one { one.len() } else { body_two };
