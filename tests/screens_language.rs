@@ -127,3 +127,29 @@ fn idle_lock_80x24_french() {
     assert!(text.contains("dimanche 22/11/2026  09:30"), "{text}");
     insta::assert_snapshot!(text);
 }
+
+/// Found in use (issue 14): asked "Abandonner la saisie ? y abandonner n
+/// continuer", a French nurse's `o` (oui) closed the question and the next
+/// keys went into the field. Only `y`, `n` and Esc answer it.
+#[test]
+fn only_y_n_or_esc_answer_the_question_before_typing_is_thrown_away() {
+    use crossterm::event::KeyCode;
+    use periop::app::state::Mode;
+    let mut w = in_language(Language::Fr, "n");
+    press(&mut w, "Dupont");
+    press_code(&mut w, KeyCode::Esc);
+    let asking = |w: &Ward| matches!(&w.state.mode, Mode::Form(open) if open.form.confirm_discard);
+    assert!(asking(&w));
+    press(&mut w, "oyT");
+    // `o` left the question asked; `y` threw the typing away.
+    assert!(matches!(w.state.mode, Mode::Normal), "the form closed on y");
+    let mut w = in_language(Language::Fr, "n");
+    press(&mut w, "Dupont");
+    press_code(&mut w, KeyCode::Esc);
+    press(&mut w, "o");
+    assert!(asking(&w), "o is not an answer");
+    press(&mut w, "n");
+    assert!(matches!(&w.state.mode, Mode::Form(open) if !open.form.confirm_discard), "n keeps the typing");
+    let screen = screen(&w, 80, 24);
+    assert!(screen.contains("Dupont") && !screen.contains("Dupontoy"), "{screen}");
+}

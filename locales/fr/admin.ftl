@@ -211,7 +211,7 @@ admin-a-number = un nombre, par exemple { $example }
 admin-in-future = dans le futur (nous sommes le { $today }) ; vérifiez la date
 admin-asa-class = une classe ASA de I à VI, E pour une urgence (III E)
 admin-a-date = une date jj/mm/aaaa, par exemple 23/11/2026
-admin-a-time = une heure HH:MM, par exemple 08:30 (la nuit du passage à l'heure d'hiver, 02:05 (2nd) pour le second 02:05)
+admin-a-time = une heure HH:MM, par exemple 08:30 (la nuit du passage à l'heure d'hiver, 02:05 (2e) pour le second 02:05)
 admin-whole-such-as = un nombre entier, par exemple 30
 
 ## Ce qu'un enregistrement a fait, en une phrase (shell::save) : qui, puis quoi

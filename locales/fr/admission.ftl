@@ -61,7 +61,7 @@ admission-complications = COMPLICATIONS ({ $count ->
         [one] { $count } ouverte
        *[other] { $count } ouvertes
     } ; { $keys })
-admission-complication-closed = close { $at } par { $by } : { $outcome }
+admission-complication-closed = close le { $at } par { $by } : { $outcome }
 admission-ossification-keys = { $record } note, { $xray } la radio
 admission-ossification = SUIVI OSSIFICATION (R-HO-1 ; { $keys })
 admission-ossification-surgery = n° { $id } chirurgie { $at }
@@ -114,7 +114,7 @@ admission-form-sex-x = autre / inconnu
 admission-form-risk-auto = selon le geste
 admission-form-risk-standard = standard
 admission-form-risk-high = élevé
-admission-form-not-yet-known = pas encore connu
+admission-form-not-yet-known = à préciser
 admission-form-no-bed-yet = pas encore de lit
 admission-form-hospital-number = N° hôpital
 admission-form-surname = Nom

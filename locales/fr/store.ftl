@@ -278,7 +278,12 @@ store-void-time-recorded = enregistré
 store-void-time-surgery = chirurgie
 store-void-time-made = fait
 store-void-time-done = fait
-store-void-outcome = avis { $outcome }
+store-void-outcome = avis { $outcome ->
+        [cleared] apte
+        [refused] refusé
+        [pending] en attente
+       *[other] { $outcome }
+    }
 store-void-prophylaxis = prophylaxie { $kind }
 store-void-round = tour : douleur { $pain }/10
 store-void-round-pins = tour : douleur { $pain }/10, cotations des fiches { $pins }

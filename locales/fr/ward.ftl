@@ -189,7 +189,7 @@ ward-step-refused = { $verb } : impossible pour un séjour { $state } ; { $hint 
 ward-step-hint-closed = le séjour est clos ; ouvrez plutôt une nouvelle entrée
 ward-step-hint-first = l'étape « { $step } » vient d'abord
 ward-step-hint-already-admitted = le patient est déjà admis
-ward-step-hint-no-way = aucune étape ne mène de { $state } à « { $step } » ; si la dernière étape était une erreur, annulez-la
+ward-step-hint-no-way = aucune étape ne mène de { $state } à « { $step } » ; si la dernière étape était une erreur, défaites-la (u)
 ward-undo-nothing = il ne reste aucune étape à annuler
 ward-undo-out-of-step = sa dernière étape menait à { $recorded } mais il est { $current } ; rafraîchissez et regardez sa chronologie
 

@@ -21,6 +21,12 @@ pub(super) fn on_key(state: &mut State, action: Option<Action>, key: KeyEvent) -
             state.mode = Mode::Normal;
             return Outcome::redraw();
         }
+        // Only `n` or Esc keeps the typing (found in use, issue 14: a French
+        // nurse's `o` for "oui" closed the question, and the next keys went
+        // into a field); any other key leaves the question asked.
+        if !matches!(key.code, KeyCode::Char('n') | KeyCode::Esc) {
+            return Outcome::default();
+        }
         form.confirm_discard = false;
         form.quit_after_discard = false;
         return Outcome::redraw();

@@ -5,7 +5,7 @@
 
 use crate::domain::attention::Alert;
 use crate::domain::distraction::Prescription;
-use crate::domain::distraction::alerts::{StrutsToday, fmt_mm, with_article};
+use crate::domain::distraction::alerts::{StrutsToday, fmt_mm, fmt_mm_data, with_article};
 use crate::domain::identity::Identity;
 use crate::domain::names;
 use crate::store::distraction::{DistractionCase, RoundsRow};
@@ -128,9 +128,9 @@ pub fn csv(rows: &[RoundsRow]) -> String {
             s.sessions_done.to_string(),
             s.sessions_due.to_string(),
             s.overdue.to_string(),
-            fmt_mm(s.achieved_mm),
-            fmt_mm(s.planned_mm),
-            fmt_mm(s.target_mm),
+            fmt_mm_data(s.achieved_mm),
+            fmt_mm_data(s.planned_mm),
+            fmt_mm_data(s.target_mm),
             s.worst_pin.map(|(_, g)| g.to_string()).unwrap_or_default(),
             s.alerts.iter().map(|a| format!("{} {}", a.rule, a.message)).collect::<Vec<_>>().join("; "),
             s.struts_today.as_ref().map(|t| t.done.len().to_string()).unwrap_or_default(),

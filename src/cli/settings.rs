@@ -24,8 +24,12 @@ pub fn list(store: &Store) -> Result<String> {
         let value = current.raw_value(def.key);
         let marker = if value != def.default { " *" } else { "" };
         // Found in use (#12): the README promised the range; the list lacked it.
-        let range = crate::domain::settings::range(def.key)
-            .map_or_else(|| "-".to_string(), |(low, high)| format!("{low}–{high}"));
+        let range = crate::domain::settings::range(def.key).map_or_else(
+            || "-".to_string(),
+            |(low, high)| format!("{}–{}", shown(&low.to_string()), shown(&high.to_string())),
+        );
+        // A number as the language writes it (`1,5` in French); the rest as stored.
+        let value = if def.kind == crate::domain::settings::Kind::Number { shown(value) } else { value.to_string() };
         let _ = writeln!(
             out,
             "{:<28} {:>14} {:<8} {:<12} {:<10} {}{marker}",
@@ -42,6 +46,14 @@ pub fn list(store: &Store) -> Result<String> {
         let _ = writeln!(out, "{}", tr!("cli-settings-refused", text = refused.to_string()));
     }
     Ok(out)
+}
+
+/// A stored number (`1.5`) with the language's decimal mark (`1,5` in French).
+fn shown(number: &str) -> String {
+    match crate::i18n::language() {
+        crate::domain::language::Language::En => number.to_string(),
+        crate::domain::language::Language::Fr => number.replace('.', ","),
+    }
 }
 
 /// Sets a value if nobody changed it since it was read here.

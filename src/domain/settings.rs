@@ -275,6 +275,15 @@ impl std::fmt::Display for SettingError {
 
 impl std::error::Error for SettingError {}
 
+/// `value` as stored: a number's decimal comma (`1,4`, as French writes
+/// it) becomes a point; anything else as typed.
+pub fn normalized(key: &str, value: &str) -> String {
+    match definition(key) {
+        Some(def) if def.kind == Kind::Number && !value.contains('.') => value.replacen(',', ".", 1),
+        _ => value.to_string(),
+    }
+}
+
 /// Checks a value against its definition before it is stored.
 pub fn validate(key: &str, value: &str) -> Result<(), SettingError> {
     let def = definition(key).ok_or_else(|| SettingError::Unknown { key: key.to_string() })?;
@@ -413,6 +422,16 @@ fn default_of(key: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found in use (issue 14): `settings set med.inr_max 1,4`, as French
+    /// writes it, was refused; it is stored as `1.4`.
+    #[test]
+    fn a_decimal_comma_is_stored_as_a_point() {
+        assert_eq!(normalized("med.inr_max", "1,4"), "1.4");
+        assert_eq!(validate("med.inr_max", &normalized("med.inr_max", "1,4")), Ok(()));
+        assert_eq!(normalized("ward.timezone", "Europe/Paris"), "Europe/Paris");
+        assert_eq!(normalized("path.admit_offset_days", "1,4"), "1,4", "an integer keeps its refusal");
+    }
 
     #[test]
     fn every_default_is_valid_and_every_key_is_unique() {

@@ -25,6 +25,8 @@ pub fn stored(conn: &Connection, key: &str) -> Result<Option<(String, i64)>> {
 /// Sets `key` to `value` if the stored row is still at `expected_version`
 /// (`None`: the key was never set). Returns the new version.
 pub fn set(tx: &mut WriteTx<'_>, key: &str, value: &str, expected_version: Option<i64>) -> Result<i64> {
+    // A decimal comma (`1,4`, as French writes it) is stored as a point.
+    let value = &cfg::normalized(key, value);
     cfg::validate(key, value).map_err(|e| StoreError::invalid(tr!("store-setting", key = key), e.to_string()))?;
     let (current, _) = load(tx.conn())?;
     cfg::check_order(key, value, |other| current.raw_value(other).to_string())

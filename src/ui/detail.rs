@@ -393,8 +393,13 @@ fn timeline(d: &AdmissionDetail, theme: &Theme, when: When) -> Vec<Line<'static>
     }
     for s in &d.timeline {
         let reason = s.reason.as_deref().map(|r| format!(" · {r}")).unwrap_or_default();
-        let step =
-            tr!("admission-timeline-step", at = when(s.at), from = s.from.code(), to = s.to.code(), by = s.by.as_str());
+        let step = tr!(
+            "admission-timeline-step",
+            at = when(s.at),
+            from = s.from.words(),
+            to = s.to.words(),
+            by = s.by.as_str()
+        );
         lines.push(Line::raw(format!("   {step}{reason}")));
     }
     lines

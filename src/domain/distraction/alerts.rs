@@ -312,6 +312,15 @@ pub fn fmt_mm(mm: f64) -> String {
     text.trim_end_matches('0').trim_end_matches(['.', ',']).to_string()
 }
 
+/// Millimetres for a file a program reads (CSV, the hexapod table): a
+/// decimal point in every language (issue 14: CSV does not change with it).
+pub fn fmt_mm_data(mm: f64) -> String {
+    crate::i18n::decimal(crate::domain::language::Language::En, mm, 2)
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string()
+}
+
 /// R-DO-3: yesterday's total against its prescription (a day is judged once
 /// it is over), today's when it already went past it, and turns on a day that
 /// was not a distraction day (latency, pause, consolidation). A step is

@@ -13,7 +13,7 @@
 //! with `;` is split on `;` and reads `,` as the decimal mark (a French
 //! spreadsheet's export). Every fault names its line.
 
-use super::alerts::fmt_mm;
+use super::alerts::fmt_mm_data as fmt_mm;
 use super::hexapod::{DayLengths, HexapodPlan, STRUTS, StrutColour, StrutFit};
 use chrono::NaiveDate;
 
@@ -194,6 +194,22 @@ mod tests {
         let mut want = plan.clone();
         want.fits.sort_by_key(|f| (f.from_day, f.strut));
         assert_eq!(back, want);
+    }
+
+    /// Found in use (issue 14): printed under French, the table took decimal
+    /// commas inside its comma-separated lines and could not be read back.
+    #[test]
+    fn r_do_8_a_table_printed_in_french_reads_back_the_same() {
+        let _french = crate::i18n::scope(crate::domain::language::Language::Fr);
+        let mut plan = plan();
+        plan.days[1].lengths[0] = 161.5;
+        let text = write(&plan);
+        assert!(text.contains(",161.5,"), "{text}");
+        assert_eq!(text, {
+            let _english = crate::i18n::scope(crate::domain::language::Language::En);
+            write(&plan)
+        });
+        assert_eq!(read(&text).unwrap().fits.len(), plan.fits.len());
     }
 
     #[test]
