@@ -692,16 +692,8 @@ mod tests {
 #[cfg(test)]
 mod french_labels {
     use super::*;
-    use crate::domain::language::Language;
 
-    fn both(text: impl Fn() -> String) -> (String, String) {
-        let en = {
-            let _en = crate::i18n::scope(Language::En);
-            text()
-        };
-        let _fr = crate::i18n::scope(Language::Fr);
-        (en, text())
-    }
+    use crate::i18n::in_both as both;
 
     #[test]
     fn every_label_is_said_in_french() {

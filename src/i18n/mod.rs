@@ -256,5 +256,16 @@ fn weekday_id(day: chrono::Weekday) -> &'static str {
     }
 }
 
+/// `text` said in English, then in French (for tests of both catalogues).
+#[cfg(test)]
+pub(crate) fn in_both(text: impl Fn() -> String) -> (String, String) {
+    let en = {
+        let _en = scope(Language::En);
+        text()
+    };
+    let _fr = scope(Language::Fr);
+    (en, text())
+}
+
 #[cfg(test)]
 mod tests;
