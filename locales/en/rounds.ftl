@@ -342,3 +342,9 @@ rounds-table-no-change = no strut changes length in the table; check the printou
 rounds-table-no-length = strut { $strut } has no length on { $day }
 rounds-table-out-of-range = strut { $strut } is { $mm } mm on { $day }: outside its catalogue range; plan a strut change or check the length
 rounds-table-pace = strut { $strut } moves { $mm } mm from { $from } to { $to }, more than { $max } mm in a day; check the printout's lengths
+
+## The panel when no alert stands but struts are still to turn today
+rounds-panel-struts-left = · { $left } of { $due } { $due ->
+        [one] strut
+       *[other] struts
+    } to turn ({ $key })

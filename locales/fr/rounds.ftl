@@ -347,3 +347,9 @@ rounds-table-no-change = aucun vérin ne change de longueur dans la table ; vér
 rounds-table-no-length = le vérin { $strut } n'a pas de longueur le { $day }
 rounds-table-out-of-range = le vérin { $strut } fait { $mm } mm le { $day } : hors de sa plage catalogue ; prévoyez un changement de vérin ou vérifiez la longueur
 rounds-table-pace = le vérin { $strut } bouge de { $mm } mm du { $from } au { $to }, plus de { $max } mm en un jour ; vérifiez les longueurs de l'impression
+
+## Le panneau quand aucune alerte n'est levée mais que des vérins restent à tourner aujourd'hui
+rounds-panel-struts-left = · { $left } { $left ->
+        [one] vérin
+       *[other] vérins
+    } sur { $due } à tourner ({ $key })

@@ -278,6 +278,13 @@ fn draw_alerts(frame: &mut Frame<'_>, area: Rect, row: &RoundsRow, state: &State
             let back = key_for(Scope::Rounds, Action::Today);
             alerts.push(Line::styled(tr!("rounds-panel-to-come", key = back), theme.dim()));
         }
+        // Found in use (issue 14): "nothing to act on" beside a strut sheet
+        // with struts still to turn today.
+        _ if s.struts_today.as_ref().is_some_and(|t| t.done.len() < t.due.len()) && s.alerts.is_empty() => {
+            let t = s.struts_today.as_ref().map_or((0, 0), |t| (t.due.len() - t.done.len(), t.due.len()));
+            let key = key_for(Scope::Rounds, Action::LogStruts);
+            alerts.push(Line::styled(tr!("rounds-panel-struts-left", left = t.0, due = t.1, key = key), theme.dim()));
+        }
         _ if s.alerts.is_empty() => alerts.push(Line::styled(tr!("rounds-panel-nothing"), theme.good())),
         _ => {}
     }
