@@ -255,10 +255,15 @@ admin-saved-event-voided = { $who } : événement du déroulé annulé ; gardé 
 admin-form-void = Annuler une saisie faite par erreur
 admin-field-entry = Saisie
 admin-field-what-was-wrong = Ce qui était faux
-admin-void-intake = prise n° { $id } : { $kind } à { $at }
+admin-void-intake = prise n° { $id } : { $kind } du { $at }
 admin-void-treatment = traitement n° { $id } : { $label }
-admin-void-lab = bilan n° { $id } : { $item } { $value } à { $at }
-admin-void-consultation = CPA n° { $id } : { $outcome } le { $at }
+admin-void-lab = bilan n° { $id } : { $item } { $value } du { $at }
+admin-void-consultation = CPA n° { $id } : { $outcome ->
+        [cleared] apte
+        [refused] refusée
+        [pending] en attente
+       *[other] { $outcome }
+    } du { $at }
 admin-void-complication = complication n° { $id } : { $summary }
 admin-void-ossification = suivi d'ossification n° { $id } : chirurgie { $at }
 admin-form-admit-at = Entrée : quand le patient est-il arrivé ?

@@ -251,7 +251,7 @@ pub fn void(d: &AdmissionDetail, zone: chrono_tz::Tz, who: &str) -> Option<OpenF
                 "admin-void-lab",
                 id = l.lab_id.to_string(),
                 item = l.item.label().to_string(),
-                value = l.value.to_string(),
+                value = l.value,
                 at = when(l.taken_at)
             ),
         ));
