@@ -228,3 +228,6 @@ admin-router-retired = { $change }: your account { $account } is retired from th
 admin-router-not-allowed = { $change }: your role is { $role }, and this needs { $needs }; ask an admin (`periop staff set { $account } --role ROLE`)
 admin-cancelled-nothing-changed = cancelled: nothing was changed
 admin-tab-for-admins = the { $tab } tab is for admins (R-ROLE-1); your role is { $role }
+
+## A date written dd/mm/yyyy that the calendar does not have (31/02/2026)
+admin-no-such-day = no day { $day } in the calendar

@@ -292,3 +292,6 @@ admin-router-retired = { $change } : votre compte { $account } est retiré de la
 admin-router-not-allowed = { $change } : votre rôle est { $role }, et il faut { $needs } ; demandez à un admin (`periop staff set { $account } --role ROLE`)
 admin-cancelled-nothing-changed = annulé : rien n'a été modifié
 admin-tab-for-admins = l'onglet { $tab } est réservé aux admins (R-ROLE-1) ; votre rôle est { $role }
+
+## Une date écrite jj/mm/aaaa que le calendrier n'a pas (31/02/2026)
+admin-no-such-day = le { $day } n'existe pas

@@ -298,10 +298,17 @@ pub fn field_problem(label: &str, problem: &str) -> String {
 
 /// `dd/mm/yyyy` (also `dd/mm/yy` is refused: a birth year must be whole).
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y")
-        .ok()
-        .filter(|d| d.format("%Y").to_string().len() == 4)
-        .ok_or_else(|| tr!("admin-a-date").into_owned())
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%d/%m/%Y").ok().filter(|d| d.format("%Y").to_string().len() == 4).ok_or_else(
+        || {
+            // Found in use (issue 14): `31/02/2026` is written as asked, and was
+            // answered with the format; it is a day the calendar does not have.
+            let parts: Vec<&str> = text.split('/').collect();
+            let shaped = parts.len() == 3
+                && parts.iter().zip([2, 2, 4]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_digit()));
+            if shaped { tr!("admin-no-such-day", day = text) } else { tr!("admin-a-date") }.into_owned()
+        },
+    )
 }
 
 /// `HH:MM`, two digits each (`7:5` is refused). A reading mark for the hour
@@ -538,6 +545,17 @@ mod tests {
         )
     }
 
+    /// Found in use (issue 14): `31/02/2026` was answered with the format
+    /// it was written in; the day does not exist.
+    #[test]
+    fn a_day_the_calendar_lacks_is_named_as_such() {
+        assert!(parse_date("31/02/2026").unwrap_err().contains("no day 31/02/2026"));
+        assert!(parse_date("2026-02-28").unwrap_err().contains("dd/mm/yyyy"));
+        let _french = crate::i18n::scope(crate::domain::language::Language::Fr);
+        assert_eq!(parse_date("29/02/2026").unwrap_err(), "le 29/02/2026 n'existe pas");
+        assert_eq!(parse_date("28/02/2026"), Ok(NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()));
+    }
+
     #[test]
     fn problems_are_named_per_field_as_the_user_types() {
         let mut f = form();
@@ -550,7 +568,7 @@ mod tests {
         for c in "31/02/1950".chars() {
             f.type_char(c);
         }
-        assert_eq!(f.problems(), vec![(1, "a date dd/mm/yyyy, such as 23/11/2026".into()), (2, choose)]);
+        assert_eq!(f.problems(), vec![(1, "no day 31/02/1950 in the calendar".into()), (2, choose)]);
         f.backspace();
         f.type_char('1');
         assert_eq!(f.fields[1].value, "31/02/1951");
