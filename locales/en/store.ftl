@@ -391,8 +391,6 @@ store-implants-incomplete = { $problems }; record them on the Stock tab (o on th
 store-reference-lot = { $name } lot { $number }
 store-and = {" and "}
 store-differ-by-case = { $all } differ only by case; give the one on the notice exactly
-store-did-you-mean = {"did you mean "}{ $codes }{"? "}
-store-one-or-other = { $first } or { $last }
 store-reference-unknown = not in the catalogue; { $did_you_mean }check the REF on the notice
 store-lot-unknown = never received here; { $did_you_mean }check the lot or serial number on the notice
 

@@ -447,8 +447,6 @@ store-implants-incomplete = { $problems } ; enregistrez-les dans l'onglet Stock 
 store-reference-lot = { $name } lot { $number }
 store-and = {" et "}
 store-differ-by-case = { $all } ne diffèrent que par la casse ; donnez exactement celui de l'avis
-store-did-you-mean = {"vouliez-vous dire "}{ $codes }{" ? "}
-store-one-or-other = { $first } ou { $last }
 store-reference-unknown = absente du catalogue ; { $did_you_mean }vérifiez la REF sur l'avis
 store-lot-unknown = jamais reçu ici ; { $did_you_mean }vérifiez le numéro de lot ou de série sur l'avis
 

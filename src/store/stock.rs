@@ -113,7 +113,7 @@ pub fn find_reference(conn: &Connection, code: &str) -> Result<Reference> {
             .ok_or_else(|| StoreError::NotFound(tr!("store-the-device-reference").into_owned())),
         Found::Several(all) => Err(StoreError::invalid(what, differ_by_case(&all))),
         Found::Nothing(close) => {
-            Err(StoreError::invalid(what, tr!("store-reference-unknown", did_you_mean = did_you_mean(&close))))
+            Err(StoreError::invalid(what, tr!("store-reference-unknown", did_you_mean = crate::domain::stock::lookup::did_you_mean(&close))))
         }
     }
 }
@@ -134,7 +134,7 @@ pub fn find_lots(conn: &Connection, reference: &Reference, number: &str) -> Resu
         Found::One(found) => lots_numbered(conn, reference.id, found),
         Found::Several(all) => Err(StoreError::invalid(what, differ_by_case(&all))),
         Found::Nothing(close) => {
-            Err(StoreError::invalid(what, tr!("store-lot-unknown", did_you_mean = did_you_mean(&close))))
+            Err(StoreError::invalid(what, tr!("store-lot-unknown", did_you_mean = crate::domain::stock::lookup::did_you_mean(&close))))
         }
     }
 }
@@ -145,18 +145,6 @@ fn differ_by_case(all: &[&str]) -> String {
     tr!("store-differ-by-case", all = all).into_owned()
 }
 
-/// `did you mean REF-1? ` (with its space), or nothing: the close matches
-/// of a code or number not found.
-fn did_you_mean(close: &[&str]) -> String {
-    match close {
-        [] => String::new(),
-        [one] => tr!("store-did-you-mean", codes = *one).into_owned(),
-        [first @ .., last] => {
-            let codes = tr!("store-one-or-other", first = first.join(", "), last = *last);
-            tr!("store-did-you-mean", codes = codes).into_owned()
-        }
-    }
-}
 
 /// R-TRACE-3: the reference a scanned GTIN names, if the catalogue has it.
 pub fn reference_by_gtin(conn: &Connection, gtin: &str) -> Result<Option<Reference>> {
