@@ -37,11 +37,6 @@ cli-board-bed = bed { $bed }
 cli-board-bed-status = bed { $bed } ({ $status })
 cli-board-planned = planned { $day }
 cli-board-incident = incident: { $text }
-cli-bed-free = free
-cli-bed-reserved = reserved
-cli-bed-occupied = occupied
-cli-bed-to-clean = to clean
-cli-bed-closed = closed
 
 ## periop admissions
 cli-admissions-title = Admissions covering { $day } ({ $count })

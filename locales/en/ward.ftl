@@ -35,10 +35,15 @@ ward-case-postponed = ↷ postponed
 
 ## A bed tonight
 ward-bed-free = · free
+    .words = free
 ward-bed-reserved = ◆ reserved
+    .words = reserved
 ward-bed-occupied = ● occupied
+    .words = occupied
 ward-bed-to-clean = ~ to clean
+    .words = to clean
 ward-bed-closed = ✗ closed
+    .words = closed
 
 ## What the anaesthesia worklist finds
 ward-issue-no-cpa = anaesthesia consultation (CPA)

@@ -37,11 +37,6 @@ cli-board-bed = lit { $bed }
 cli-board-bed-status = lit { $bed } ({ $status })
 cli-board-planned = sortie prévue le { $day }
 cli-board-incident = incident : { $text }
-cli-bed-free = libre
-cli-bed-reserved = réservé
-cli-bed-occupied = occupé
-cli-bed-to-clean = à nettoyer
-cli-bed-closed = fermé
 
 ## periop admissions
 cli-admissions-title = Admissions couvrant { $day } ({ $count })

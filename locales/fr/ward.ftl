@@ -36,10 +36,15 @@ ward-case-postponed = ↷ reporté
 
 ## Un lit ce soir
 ward-bed-free = · libre
+    .words = libre
 ward-bed-reserved = ◆ réservé
+    .words = réservé
 ward-bed-occupied = ● occupé
+    .words = occupé
 ward-bed-to-clean = ~ à nettoyer
+    .words = à nettoyer
 ward-bed-closed = ✗ fermé
+    .words = fermé
 
 ## Ce que la liste d'anesthésie relève
 ward-issue-no-cpa = consultation d'anesthésie (CPA)

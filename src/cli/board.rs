@@ -119,7 +119,7 @@ pub fn discharge_text(check: &DischargeStatus) -> String {
 fn stay_line(stay: &Stay, arriving: bool) -> String {
     let bed = match (stay.bed.as_deref(), stay.bed_status) {
         (None, _) => tr!("cli-board-no-bed").into_owned(),
-        (Some(b), Some(status)) => tr!("cli-board-bed-status", bed = b, status = bed_status(status)).into_owned(),
+        (Some(b), Some(status)) => tr!("cli-board-bed-status", bed = b, status = BedStatus::words(status)).into_owned(),
         (Some(b), None) => tr!("cli-board-bed", bed = b).into_owned(),
     };
     let procedure = match (&stay.procedure, stay.procedure_day) {
@@ -135,17 +135,6 @@ fn stay_line(stay: &Stay, arriving: bool) -> String {
     let incident =
         stay.incident.as_deref().map(|i| format!("  {}", tr!("cli-board-incident", text = i))).unwrap_or_default();
     format!("{:<18} {}  {bed}  {procedure}{when}{incident}", stay.state.label(), stay.patient)
-}
-
-/// A bed's status in words, without its glyph.
-fn bed_status(status: BedStatus) -> std::borrow::Cow<'static, str> {
-    match status {
-        BedStatus::Free => tr!("cli-bed-free"),
-        BedStatus::Reserved => tr!("cli-bed-reserved"),
-        BedStatus::Occupied => tr!("cli-bed-occupied"),
-        BedStatus::ToClean => tr!("cli-bed-to-clean"),
-        BedStatus::Closed => tr!("cli-bed-closed"),
-    }
 }
 
 pub fn slot_line(slot: &Slot, zone: Tz) -> String {

@@ -79,6 +79,17 @@ impl BedStatus {
             BedStatus::Closed => tr!("ward-bed-closed"),
         }
     }
+
+    /// The status in words, without its glyph (the text commands' columns).
+    pub fn words(self) -> std::borrow::Cow<'static, str> {
+        match self {
+            BedStatus::Free => tr!("ward-bed-free.words"),
+            BedStatus::Reserved => tr!("ward-bed-reserved.words"),
+            BedStatus::Occupied => tr!("ward-bed-occupied.words"),
+            BedStatus::ToClean => tr!("ward-bed-to-clean.words"),
+            BedStatus::Closed => tr!("ward-bed-closed.words"),
+        }
+    }
 }
 
 /// R-PATH-4: the status shown for a night: a free bed held by a planned

@@ -112,9 +112,10 @@ pub fn find_reference(conn: &Connection, code: &str) -> Result<Reference> {
         Found::One(found) => reference_by_code(conn, found)?
             .ok_or_else(|| StoreError::NotFound(tr!("store-the-device-reference").into_owned())),
         Found::Several(all) => Err(StoreError::invalid(what, differ_by_case(&all))),
-        Found::Nothing(close) => {
-            Err(StoreError::invalid(what, tr!("store-reference-unknown", did_you_mean = crate::domain::stock::lookup::did_you_mean(&close))))
-        }
+        Found::Nothing(close) => Err(StoreError::invalid(
+            what,
+            tr!("store-reference-unknown", did_you_mean = crate::domain::stock::lookup::did_you_mean(&close)),
+        )),
     }
 }
 
@@ -133,9 +134,10 @@ pub fn find_lots(conn: &Connection, reference: &Reference, number: &str) -> Resu
     match lookup::lookup(number, &numbers) {
         Found::One(found) => lots_numbered(conn, reference.id, found),
         Found::Several(all) => Err(StoreError::invalid(what, differ_by_case(&all))),
-        Found::Nothing(close) => {
-            Err(StoreError::invalid(what, tr!("store-lot-unknown", did_you_mean = crate::domain::stock::lookup::did_you_mean(&close))))
-        }
+        Found::Nothing(close) => Err(StoreError::invalid(
+            what,
+            tr!("store-lot-unknown", did_you_mean = crate::domain::stock::lookup::did_you_mean(&close)),
+        )),
     }
 }
 
@@ -144,7 +146,6 @@ fn differ_by_case(all: &[&str]) -> String {
     let all = all.join(&tr!("store-and"));
     tr!("store-differ-by-case", all = all).into_owned()
 }
-
 
 /// R-TRACE-3: the reference a scanned GTIN names, if the catalogue has it.
 pub fn reference_by_gtin(conn: &Connection, gtin: &str) -> Result<Option<Reference>> {
