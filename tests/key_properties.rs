@@ -1067,7 +1067,17 @@ mod block_tab {
         w.press(ctrl('s'));
         assert!(form_error(&w).contains("Reason"), "no reason chosen: {}", form_error(&w));
         type_text(&mut w, " \tfever since last night");
+        // Found in use: the form was the only confirmation. Cancelling asks,
+        // `n` gives the form back as typed, `y` saves.
         w.press(ctrl('s'));
+        let Mode::Dialog(dialog) = &w.state.mode else { panic!("a cancellation asks first: {:?}", w.state.mode) };
+        assert_eq!(dialog.title, "Cancel this case?");
+        assert!(dialog.lines.iter().any(|l| l == "Reason: patient not fasted — fever since last night"), "{dialog:?}");
+        w.press(plain(KeyCode::Char('n')));
+        assert!(matches!(w.state.mode, Mode::Form(_)), "n: back to the form");
+        assert!(w.state.block.data.as_ref().unwrap().cases.iter().any(|c| c.case_id == case), "not cancelled yet");
+        w.press(ctrl('s'));
+        w.press(plain(KeyCode::Char('y')));
         assert_eq!(w.state.mode, Mode::Normal, "saved: {:?}", w.state.notice);
         let notice = w.state.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
         assert!(notice.contains("case cancelled (patient not fasted: fever since last night)"), "{notice}");
@@ -1085,6 +1095,31 @@ mod block_tab {
             )
             .unwrap();
         assert_eq!((state.as_str(), reason.as_str()), ("cancelled", "patient not fasted: fever since last night"));
+    }
+
+    /// R-PATH-2: `x` on an admission's page asks for the reason, then asks
+    /// once more before the stay is cancelled (found in use: the reason
+    /// form was the only confirmation); `n` keeps the stay as it was.
+    #[test]
+    fn r_path_2_cancelling_a_stay_asks_before_it_is_saved() {
+        let mut w = ward();
+        w.press(plain(KeyCode::Enter));
+        let id = w.state.detail().map(|d| d.admission_id).expect("Enter opens the admission's page");
+        let state = |w: &Ward| -> String {
+            let conn = rusqlite::Connection::open(&w.state.database).unwrap();
+            conn.query_row("SELECT state FROM admissions WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+        };
+        let before = state(&w);
+        type_text(&mut w, "xpatient changed their mind");
+        w.press(ctrl('s'));
+        let Mode::Dialog(dialog) = &w.state.mode else { panic!("a cancellation asks first: {:?}", w.state.notice) };
+        assert_eq!(dialog.title, "Cancel this stay?");
+        assert!(dialog.lines.iter().any(|l| l == "Reason: patient changed their mind"), "{dialog:?}");
+        w.press(plain(KeyCode::Char('n')));
+        assert_eq!(state(&w), before, "n changes nothing");
+        w.press(ctrl('s'));
+        w.press(plain(KeyCode::Char('y')));
+        assert_eq!(state(&w), "cancelled", "{:?}", w.state.notice);
     }
 
     /// R-BLOCK-5: `o` postpones the case (a reason from the list); it waits

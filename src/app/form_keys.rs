@@ -142,12 +142,14 @@ fn save_or_ask(state: &mut State) -> Outcome {
         return Outcome::redraw();
     }
     // R-COMP-1: closing a complication asks first; R-HO-1: so does a
-    // follow-up its rule warns about (with the reason typed).
+    // follow-up its rule warns about (with the reason typed); so does a
+    // cancellation (R-BLOCK-5).
     if !open.saving
         && let Ok(request) = forms::request(open)
         && let Some((title, lines)) = match &request {
             forms::Request::Complication(change) => change.confirmation(),
             forms::Request::Ossification(change) => change.confirmation(),
+            forms::Request::CallOff { .. } | forms::Request::Step { .. } => forms::cancel_confirmation(&request),
             _ => None,
         }
     {

@@ -21,7 +21,8 @@ pub use hexapod::{import as import_hexapod, struts};
 pub use ossification::{OssificationRequest, record as record_ossification, xray as ossification_xray};
 pub use rounds::{RoundsRequest, phase, round, void_round};
 pub use stay::{
-    NewAdmission, PlacementChoice, bed, call_off, mode_label, move_case, new_admission, rebook, step_reason, undo,
+    NewAdmission, PlacementChoice, bed, call_off, cancel_confirmation, mode_label, move_case, new_admission, rebook,
+    step_reason, undo,
 };
 pub use timeline::{TimelineRequest, correct_event};
 pub use turns::{Seen, refresh as refresh_turns, turns};

@@ -336,6 +336,32 @@ pub(super) fn call_off_request(
     Ok(Request::CallOff { case_id, version, kind, reason, note, who })
 }
 
+/// The question asked before a cancellation is saved: the case leaves the
+/// block schedule and the stay closes (R-BLOCK-5, R-PATH-2). The reason form
+/// alone was a key or two from a cancellation; a postponement is not asked
+/// again, as the case waits in the Block tab's postponed list.
+pub fn cancel_confirmation(request: &Request) -> Option<(String, Vec<String>)> {
+    let (title, who, reason) = match request {
+        Request::CallOff { kind: CallOff::Cancelled, reason, note, who, .. } => {
+            let reason = match note {
+                Some(note) => format!("{} — {note}", reason.words()),
+                None => reason.words().into_owned(),
+            };
+            (tr!("admission-cancel-case-ask"), who, reason)
+        }
+        Request::Step { step: Step::Cancel, reason, who, .. } => {
+            (tr!("admission-cancel-stay-ask"), who, reason.clone().unwrap_or_default())
+        }
+        _ => return None,
+    };
+    let lines = vec![
+        who.clone(),
+        tr!("admission-cancel-reason", reason = reason).into_owned(),
+        tr!("admission-cancel-undo").into_owned(),
+    ];
+    Some((title.into_owned(), lines))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::request;
