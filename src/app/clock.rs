@@ -55,6 +55,11 @@ pub enum NowArg {
 }
 
 impl NowArg {
+    /// Reads a `--now` (or `--at`, `--surgery`) value. The refusal names the
+    /// text and the forms it may take, in the language in force when it is
+    /// parsed: `--now` follows `--lang` only if `main` parses it after
+    /// `i18n::set_language`. Callers may put the option's name in front
+    /// (`--at "x" is not a date and time; …`).
     pub fn parse(text: &str) -> Result<NowArg, String> {
         let text = text.trim();
         if let Ok(t) = DateTime::parse_from_rfc3339(text) {
@@ -76,7 +81,7 @@ impl NowArg {
                 return Ok(NowArg::Ward(t));
             }
         }
-        Err(format!("{text:?} is not a date and time; write it like 2026-11-23T08:00 (ward time) or 2026-11-23T07:00Z"))
+        Err(tr!("terminal-now-not-a-time", text = format!("{text:?}")).into_owned())
     }
 
     pub fn resolve(self, zone: Tz) -> DateTime<Utc> {
@@ -105,9 +110,25 @@ mod tests {
         assert_eq!(ward, Utc.with_ymd_and_hms(2026, 11, 23, 7, 0, 0).unwrap());
         let abs = NowArg::parse("2026-11-23T08:00:00Z").unwrap().resolve(paris);
         assert_eq!(abs, Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap());
-        assert!(NowArg::parse("tomorrow").unwrap_err().contains("2026-11-23T08:00"));
+        assert_eq!(
+            NowArg::parse("tomorrow").unwrap_err(),
+            "\"tomorrow\" is not a date and time; write it like 2026-11-23T08:00 (ward time) or 2026-11-23T07:00Z"
+        );
         // Issue 9: an offset without seconds picks the second 02:05.
         let second = NowArg::parse("2026-10-25T02:05+01:00").unwrap().resolve(paris);
         assert_eq!(second, Utc.with_ymd_and_hms(2026, 10, 25, 1, 5, 0).unwrap());
+    }
+
+    /// Issue 14: the refusal in French, the text quoted as typed.
+    #[test]
+    fn a_time_that_is_not_one_is_refused_in_the_language_in_force() {
+        let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
+        let refused = NowArg::parse("demain").unwrap_err();
+        assert_eq!(
+            refused,
+            "\"demain\" n'est pas une date et une heure\u{a0}; \
+             écrivez par exemple 2026-11-23T08:00 (heure du service) ou 2026-11-23T07:00Z"
+        );
+        assert!(!refused.contains("is not"), "{refused}");
     }
 }

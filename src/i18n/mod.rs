@@ -63,6 +63,7 @@ pub const CATALOGUES: &[Catalogue] = catalogues![
     "store",
     "rounds",
     "admission",
+    "terminal",
     "clinical"
 ];
 

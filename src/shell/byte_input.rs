@@ -1,6 +1,7 @@
 //! The input thread for a terminal that is not UTF-8: reads the terminal's
 //! bytes itself and decodes them with [`KeyDecoder`] (crossterm would drop
 //! what is not UTF-8). Window size changes come from SIGWINCH.
+//! Why the terminal went away is for the log only (see `events`).
 
 use super::tty_keys::KeyDecoder;
 use crate::app::Msg;
@@ -22,7 +23,7 @@ pub fn spawn(tx: Sender<Msg>) {
         let mut tty = match File::open("/dev/tty") {
             Ok(f) => f,
             Err(e) => {
-                let _ = tx.send(Msg::TerminalGone(format!("cannot read the terminal: {e}")));
+                let _ = tx.send(Msg::TerminalGone(format!("cannot read the terminal: {e}"))); // i18n: log only
                 return;
             }
         };
@@ -42,10 +43,10 @@ pub fn spawn(tx: Sender<Msg>) {
             }
             let keys = match tty.read(&mut buf) {
                 // End of file: the terminal is gone.
-                Ok(0) => Err("the terminal closed".to_string()),
+                Ok(0) => Err("the terminal closed".to_string()), // i18n: log only
                 Ok(n) => Ok(decoder.feed(&buf[..n])),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => Err(format!("cannot read the terminal: {e}")),
+                Err(e) => Err(format!("cannot read the terminal: {e}")), // i18n: log only
             };
             match keys {
                 Ok(keys) => {

@@ -1,4 +1,8 @@
 //! The threads that feed the loop: key presses, other terminals' saves, the clock.
+//!
+//! Why the terminal went away ([`Msg::TerminalGone`]) is for the log only,
+//! in English like the rest of it: the screen is closing, and a terminal
+//! that hung up has no one left to read it.
 
 use crate::app::Msg;
 use crate::app::clock::Clock;
@@ -35,7 +39,7 @@ fn spawn_input(tx: Sender<Msg>) {
                 Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => Msg::Key(key),
                 Ok(Event::Resize(width, height)) => Msg::Resized(width, height),
                 Ok(_) => continue,
-                Err(e) => Msg::TerminalGone(format!("cannot read the terminal: {e}")),
+                Err(e) => Msg::TerminalGone(format!("cannot read the terminal: {e}")), // i18n: log only
             };
             let stop = matches!(&msg, Msg::TerminalGone(_));
             if tx.send(msg).is_err() || stop {
@@ -99,7 +103,7 @@ fn spawn_signals(tx: Sender<Msg>) {
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let name = match signal {
-                SIGHUP => "SIGHUP (the terminal hung up)",
+                SIGHUP => "SIGHUP (the terminal hung up)", // i18n: log only
                 SIGINT => "SIGINT",
                 SIGQUIT => "SIGQUIT",
                 _ => "SIGTERM",
@@ -139,7 +143,7 @@ fn spawn_hangup_watch(tx: Sender<Msg>) {
     thread::spawn(move || {
         let why = loop {
             if super::terminal::is_gone() {
-                break "cannot write to the terminal".to_string();
+                break "cannot write to the terminal".to_string(); // i18n: log only
             }
             let mut fds = [PollFd::new(fd.as_fd(), PollFlags::empty())];
             match poll(&mut fds, timeout) {
@@ -147,10 +151,10 @@ fn spawn_hangup_watch(tx: Sender<Msg>) {
                 Ok(_) => {
                     let gone = PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL;
                     if fds[0].revents().is_some_and(|r| r.intersects(gone)) {
-                        break "the terminal hung up (end of file)".to_string();
+                        break "the terminal hung up (end of file)".to_string(); // i18n: log only
                     }
                 }
-                Err(e) => break format!("cannot watch the terminal ({e})"),
+                Err(e) => break format!("cannot watch the terminal ({e})"), // i18n: log only
             }
         };
         let _ = tx.send(Msg::TerminalGone(why));

@@ -26,23 +26,13 @@ use color_eyre::Result;
 use std::collections::VecDeque;
 use std::sync::mpsc;
 
-/// A terminal that cannot move its cursor (`TERM=dumb`: an editor's shell,
-/// a pipe) gets this instead of a full screen.
-pub const DUMB_TERMINAL: &str = "this terminal (TERM=dumb) cannot show the full screen; \
-     use the text commands instead: `periop board`, `periop admissions`, `periop --help`";
-
 /// Opens the TUI on `store` until the user quits or the terminal goes away.
-/// Refuses a `TERM=dumb` terminal with [`DUMB_TERMINAL`].
+/// Refuses a terminal that cannot show it (`no_screen`) before touching it.
 pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset, language: Language) -> Result<()> {
-    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        return Err(color_eyre::eyre::eyre!(DUMB_TERMINAL));
-    }
     use std::io::IsTerminal;
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(color_eyre::eyre::eyre!(
-            "the full screen needs a terminal, and standard input or output is not one; \
-             for scripts use the text commands: `periop board`, `periop admissions`, `periop --help`"
-        ));
+    let term = std::env::var("TERM").ok();
+    if let Some(why) = no_screen(term.as_deref(), std::io::stdin().is_terminal(), std::io::stdout().is_terminal()) {
+        return Err(color_eyre::eyre::eyre!(why));
     }
     store.set_patience(SAVE_PATIENCE)?;
     let (tx, rx) = mpsc::channel();
@@ -112,6 +102,19 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset, langu
     }
     drop(guard);
     Ok(())
+}
+
+/// Why the full screen cannot open here, if it cannot: a terminal that
+/// cannot move its cursor (`TERM=dumb`: an editor's shell), or standard
+/// input or output that is not a terminal (a pipe, a script). Said before
+/// the terminal is touched, on stderr by `main`, so in the process's
+/// language, which `main` has set (`i18n::set_language`) to the one it hands
+/// the screen. Both point at the text commands.
+fn no_screen(term: Option<&str>, stdin_is_terminal: bool, stdout_is_terminal: bool) -> Option<String> {
+    if term == Some("dumb") {
+        return Some(tr!("terminal-dumb").into_owned());
+    }
+    (!stdin_is_terminal || !stdout_is_terminal).then(|| tr!("terminal-not-a-terminal").into_owned())
 }
 
 /// The batch with only its latest tick. Ticks queue up while the loop is
@@ -206,6 +209,33 @@ fn queue(pending: &mut VecDeque<Effect>, effects: Vec<Effect>) {
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn a_terminal_that_cannot_show_the_screen_is_refused_in_the_language_in_force() {
+        assert_eq!(no_screen(Some("xterm-256color"), true, true), None);
+        assert_eq!(
+            no_screen(Some("dumb"), true, true).as_deref(),
+            Some(
+                "this terminal (TERM=dumb) cannot show the full screen; use the text commands instead: \
+                 `periop board`, `periop admissions`, `periop --help`"
+            )
+        );
+        assert_eq!(
+            no_screen(None, false, true).as_deref(),
+            Some(
+                "the full screen needs a terminal, and standard input or output is not one; \
+                 for scripts use the text commands: `periop board`, `periop admissions`, `periop --help`"
+            )
+        );
+        let _fr = crate::i18n::scope(Language::Fr);
+        let dumb = no_screen(Some("dumb"), true, true).unwrap();
+        assert!(dumb.starts_with("ce terminal (TERM=dumb) ne peut pas afficher l'écran complet\u{a0};"), "{dumb}");
+        let piped = no_screen(Some("xterm"), true, false).unwrap();
+        assert!(piped.starts_with("l'écran complet a besoin d'un terminal"), "{piped}");
+        for said in [dumb, piped] {
+            assert!(said.contains("`periop board`") && !said.contains("full screen"), "{said}");
+        }
+    }
 
     #[test]
     fn a_burst_of_ticks_counts_once_and_keeps_the_other_messages_in_order() {
