@@ -290,8 +290,6 @@ const NOT_YET: &[&str] = &[
     "shell/mod.rs",
     // `--now` / PERIOP_NOW_FILE, the demo's and the tests' fixed clock.
     "app/clock.rs",
-    // A ward file's refusals point at the field they blame by matching words.
-    "cli/setup.rs",
     // File-level and admin messages: backups, `periop check`, the search indexes.
     "store/backup.rs",
     "store/check.rs",
