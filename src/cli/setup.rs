@@ -271,33 +271,37 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
         StoreError::invalid(tr!("cli-setup-line", file = name, line = line), e.message().trim().to_string())
     })?;
     let fold = |t: &str| crate::domain::names::folded(&crate::domain::names::stored(t));
+    let quoted = |t: &str| format!("{t:?}");
+    // A member of staff is one by account, else by name (an account and a
+    // name spelt alike are two keys).
     let key = |e: &Spanned<StaffEntry>| {
         let s = e.get_ref();
-        s.account.as_deref().map_or_else(|| format!("staff {:?}", s.name.trim()), |a| format!("account {:?}", a.trim()))
+        match s.account.as_deref().map(str::trim) {
+            Some(a) => (tr!("setup-account", account = quoted(a)).into_owned(), (true, fold(a)), e.span()),
+            None => (tr!("setup-staff", name = quoted(s.name.trim())).into_owned(), (false, fold(&s.name)), e.span()),
+        }
     };
-    no_repeats(text, name, ward.staff.iter().map(|e| (key(e), fold(&key(e)), e.span())))?;
+    no_repeats(text, name, ward.staff.iter().map(key))?;
     let names = ward.staff.iter().map(|e| {
-        let n = format!("staff {:?}", crate::domain::names::stored(&e.get_ref().name));
-        (n.clone(), fold(&n), e.span())
+        let n = crate::domain::names::stored(&e.get_ref().name);
+        (tr!("setup-staff", name = quoted(&n)).into_owned(), fold(&n), e.span())
     });
     no_repeats(text, name, names)?;
-    no_repeats(
-        text,
-        name,
-        ward.room.iter().map(|e| (format!("room {:?}", e.get_ref().name.trim()), fold(&e.get_ref().name), e.span())),
-    )?;
-    no_repeats(
-        text,
-        name,
-        ward.bed.iter().map(|e| (format!("bed {:?}", e.get_ref().label.trim()), fold(&e.get_ref().label), e.span())),
-    )?;
-    no_repeats(
-        text,
-        name,
-        ward.procedure
-            .iter()
-            .map(|e| (format!("procedure {:?}", e.get_ref().code.trim()), fold(&e.get_ref().code), e.span())),
-    )?;
+    let rooms = ward.room.iter().map(|e| {
+        let n = &e.get_ref().name;
+        (tr!("setup-room", name = quoted(n.trim())).into_owned(), fold(n), e.span())
+    });
+    no_repeats(text, name, rooms)?;
+    let beds = ward.bed.iter().map(|e| {
+        let l = &e.get_ref().label;
+        (tr!("setup-bed", label = quoted(l.trim())).into_owned(), fold(l), e.span())
+    });
+    no_repeats(text, name, beds)?;
+    let kinds = ward.procedure.iter().map(|e| {
+        let c = &e.get_ref().code;
+        (tr!("setup-procedure", code = quoted(c.trim())).into_owned(), fold(c), e.span())
+    });
+    no_repeats(text, name, kinds)?;
     store.write(now, |tx| {
         // R-ROLE-1: a ward file is the admin's even where it changes nothing.
         let kinds = [
@@ -312,10 +316,11 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
         }
         let mut applied = Applied::default();
         // Found in use (#8): a refusal named the entry's header line, not
-        // the line of the field at fault.
-        let at = |span: std::ops::Range<usize>, fields: &[(&str, String)], e: StoreError| match e {
-            StoreError::Invalid { what, why } => {
-                let line = blamed(&why, fields)
+        // the line of the field at fault. The refusal says which field
+        // (`StoreError::on_field`, the ward file's key), in any language.
+        let at = |span: std::ops::Range<usize>, e: StoreError| match e {
+            StoreError::Invalid { what, why, field } => {
+                let line = field
                     .and_then(|key| field_line(text, span.start, key))
                     .unwrap_or_else(|| line_of(text, span.start));
                 StoreError::invalid(tr!("cli-setup-line-of", file = name, line = line, what = what), why)
@@ -332,14 +337,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 active: Some(r.active),
                 ..Default::default()
             };
-            let fields = [
-                ("name", r.name.clone()),
-                ("kind", r.kind.clone()),
-                ("opens", r.opens.clone()),
-                ("closes", r.closes.clone()),
-                ("active", r.active.to_string()),
-            ];
-            let put = setup::put_room(tx, &input, Mode::Either).map_err(|e| at(entry.span(), &fields, e))?;
+            let put = setup::put_room(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
             applied.count("cli-setup-rooms", put);
         }
         for entry in &ward.bed {
@@ -351,13 +349,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 active: Some(b.active),
                 ..Default::default()
             };
-            let fields = [
-                ("label", b.label.clone()),
-                ("unit", b.unit.clone().unwrap_or_default()),
-                ("closed", b.closed.to_string()),
-                ("active", b.active.to_string()),
-            ];
-            let put = setup::put_bed(tx, &input, Mode::Either).map_err(|e| at(entry.span(), &fields, e))?;
+            let put = setup::put_bed(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
             applied.count("cli-setup-beds", put);
         }
         for entry in &ward.procedure {
@@ -371,13 +363,7 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 active: Some(p.active),
                 seen_version: None,
             };
-            let fields = [
-                ("code", p.code.clone()),
-                ("label", p.label.clone()),
-                ("minutes", p.minutes.to_string()),
-                ("active", p.active.to_string()),
-            ];
-            let put = setup::put_procedure(tx, &input, Mode::Either).map_err(|e| at(entry.span(), &fields, e))?;
+            let put = setup::put_procedure(tx, &input, Mode::Either).map_err(|e| at(entry.span(), e))?;
             applied.count("cli-setup-procedure-kinds", put);
         }
         for (key, value) in &ward.settings {
@@ -385,15 +371,15 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
                 toml::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            let stored = stored_settings::stored(tx.conn(), key).map_err(|e| at(value.span(), &[], e))?;
+            let stored = stored_settings::stored(tx.conn(), key).map_err(|e| at(value.span(), e))?;
             let put = match stored {
                 Some((v, _)) if v == text_value => Put::Unchanged(0),
                 Some((_, version)) => {
-                    stored_settings::set(tx, key, &text_value, Some(version)).map_err(|e| at(value.span(), &[], e))?;
+                    stored_settings::set(tx, key, &text_value, Some(version)).map_err(|e| at(value.span(), e))?;
                     Put::Changed(0)
                 }
                 None => {
-                    stored_settings::set(tx, key, &text_value, None).map_err(|e| at(value.span(), &[], e))?;
+                    stored_settings::set(tx, key, &text_value, None).map_err(|e| at(value.span(), e))?;
                     Put::Added(0)
                 }
             };
@@ -403,43 +389,11 @@ pub fn apply(store: &mut Store, text: &str, name: &str, now: DateTime<Utc>) -> R
         // (R-ROLE-1) still sets up the rest of it first.
         for entry in &ward.staff {
             let st = entry.get_ref();
-            let fields = [
-                ("account", st.account.clone().unwrap_or_default()),
-                ("name", st.name.clone()),
-                ("role", st.role.clone()),
-                ("active", st.active.to_string()),
-            ];
-            let put = put_staff(tx, st).map_err(|e| at(entry.span(), &fields, e))?;
+            let put = put_staff(tx, st).map_err(|e| at(entry.span(), e))?;
             applied.count("cli-setup-staff", put);
         }
         Ok(applied)
     })
-}
-
-/// The field of an entry (`fields`: key and value as written) a refusal's
-/// `why` is about: the one whose value it quotes, else the one its words
-/// name; `None` when it is about the entry as a whole.
-fn blamed<'a>(why: &str, fields: &[(&'a str, String)]) -> Option<&'a str> {
-    let quoted = fields.iter().find(|(_, v)| !v.trim().is_empty() && why.contains(&format!("{:?}", v.trim())));
-    if let Some((key, _)) = quoted {
-        return Some(key);
-    }
-    let words: [(&str, &str); 12] = [
-        ("before it closes", "closes"),
-        ("minutes is outside", "minutes"),
-        ("no such account", "account"),
-        ("account name has", "account"),
-        ("is already the name", "name"),
-        ("is not a role", "role"),
-        ("the unit", "unit"),
-        ("hold this bed", "active"),
-        ("still booked", "active"),
-        ("upcoming case", "active"),
-        ("no active admin", "role"),
-        ("is empty", "name"),
-    ];
-    let has = |key: &str| fields.iter().any(|(k, _)| *k == key);
-    words.iter().find(|(needle, key)| why.contains(needle) && has(key)).map(|(_, key)| *key)
 }
 
 /// The 1-based line of field `key` in the entry starting at byte `start`
@@ -464,12 +418,12 @@ fn field_line(text: &str, start: usize, key: &str) -> Option<usize> {
 /// Refuses a ward file that names one entry twice (`(shown, folded key,
 /// span)`, matched without case or accents): applied in turn, the second
 /// would silently change the first.
-fn no_repeats(
+fn no_repeats<K: Ord>(
     text: &str,
     name: &str,
-    entries: impl Iterator<Item = (String, String, std::ops::Range<usize>)>,
+    entries: impl Iterator<Item = (String, K, std::ops::Range<usize>)>,
 ) -> Result<(), StoreError> {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<K, usize> = BTreeMap::new();
     for (shown, folded, span) in entries {
         let line = line_of(text, span.start);
         if let Some(first) = seen.insert(folded, line) {
@@ -484,13 +438,12 @@ fn no_repeats(
 
 fn put_staff(tx: &mut WriteTx<'_>, s: &StaffEntry) -> crate::store::Result<Put> {
     let role = Role::from_code(s.role.trim()).filter(|r| *r != Role::Unassigned).ok_or_else(|| {
+        let roles: Vec<&str> = Role::ALL.iter().filter(|r| **r != Role::Unassigned).map(|r| r.code()).collect();
         StoreError::invalid(
-            format!("staff {:?}", s.name),
-            format!(
-                "role {:?} is not a role; use one of: nurse, scheduler, anaesthetist, doctor, pharmacist, admin, read_only",
-                s.role
-            ),
+            tr!("setup-staff", name = format!("{:?}", s.name)),
+            tr!("setup-not-a-role", role = format!("{:?}", s.role), roles = roles.join(", ")),
         )
+        .on_field("role")
     })?;
     let found = match s.account.as_deref().map(str::trim) {
         // Issue 8: an account is found as the other keys are, without case

@@ -45,8 +45,10 @@ impl RoomKind {
 
 /// R-BLOCK-1: opening hours `HH:MM`–`HH:MM` in ward time, opening before
 /// closing (a room is not booked across midnight: 23:59 at the latest, and
-/// `24:00` is answered with that). Returns both times or what is wrong.
-pub fn opening_hours(opens: &str, closes: &str) -> Result<(NaiveTime, NaiveTime), String> {
+/// `24:00` is answered with that). Returns both times, or the field at fault
+/// (`opens` or `closes`, as the ward file and the flags name it) and what is
+/// wrong with it.
+pub fn opening_hours(opens: &str, closes: &str) -> Result<(NaiveTime, NaiveTime), (&'static str, String)> {
     let parse = |text: &str, opening: bool| {
         let shown = format!("{text:?}");
         if text.trim() == "24:00" {
@@ -66,9 +68,10 @@ pub fn opening_hours(opens: &str, closes: &str) -> Result<(NaiveTime, NaiveTime)
             .into_owned()
         })
     };
-    let (open, close) = (parse(opens, true)?, parse(closes, false)?);
+    let open = parse(opens, true).map_err(|why| ("opens", why))?;
+    let close = parse(closes, false).map_err(|why| ("closes", why))?;
     if open >= close {
-        return Err(tr!("admin-opens-after-closing", opens = opens, closes = closes).into_owned());
+        return Err(("closes", tr!("admin-opens-after-closing", opens = opens, closes = closes).into_owned()));
     }
     Ok((open, close))
 }
@@ -120,15 +123,19 @@ mod tests {
         assert_eq!(RoomKind::from_code("ct_fluoro"), Some(RoomKind::CtFluoro));
         assert_eq!(RoomKind::from_code("mri"), None);
         assert!(opening_hours("08:00", "18:00").is_ok());
-        assert!(opening_hours("18:00", "08:00").unwrap_err().contains("must open before it closes"));
-        assert!(opening_hours("8h", "18:00").unwrap_err().contains("not a time"));
+        assert!(opening_hours("18:00", "08:00").unwrap_err().1.contains("must open before it closes"));
+        assert!(opening_hours("8h", "18:00").unwrap_err().1.contains("not a time"));
+        // The field at fault, whatever the language (a ward file points at its line).
+        assert_eq!(opening_hours("18:00", "08:00").unwrap_err().0, "closes");
+        assert_eq!(opening_hours("8h", "8h").unwrap_err().0, "opens");
+        assert_eq!(opening_hours("08:00", "24:00").unwrap_err().0, "closes");
     }
 
     /// Found in use (#8): `--closes 24:00` was refused as "not a time",
     /// though the help said HH:MM; help and error now both say 23:59.
     #[test]
     fn r_block_1_a_room_open_until_midnight_closes_at_23_59() {
-        assert!(opening_hours("08:00", "24:00").unwrap_err().contains("write 23:59"));
+        assert!(opening_hours("08:00", "24:00").unwrap_err().1.contains("write 23:59"));
         assert!(opening_hours("08:00", "23:59").is_ok());
     }
 
@@ -149,7 +156,7 @@ mod tests {
             let french = kind.label();
             assert!(!french.is_empty() && french != english, "{kind:?}: {french}");
         }
-        assert!(opening_hours("18:00", "08:00").unwrap_err().contains("doit ouvrir avant"));
+        assert!(opening_hours("18:00", "08:00").unwrap_err().1.contains("doit ouvrir avant"));
         assert!(duration(721).unwrap_err().contains("hors de 5 à 720"));
     }
 

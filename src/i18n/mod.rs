@@ -64,7 +64,8 @@ pub const CATALOGUES: &[Catalogue] = catalogues![
     "rounds",
     "admission",
     "terminal",
-    "clinical"
+    "clinical",
+    "setup"
 ];
 
 impl Catalogue {

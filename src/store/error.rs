@@ -57,9 +57,14 @@ pub enum StoreError {
         role: &'static str,
         needs: String,
     },
+    /// `field`: the input field at fault, named as the commands' flags and
+    /// the ward file's keys name it (`closes`, `minutes`), when the refusal
+    /// is about one field ([`StoreError::on_field`]); `periop setup` points
+    /// at that field's line, in any language.
     Invalid {
         what: String,
         why: String,
+        field: Option<&'static str>,
     },
     /// R-STOCK-2: not enough free units (another terminal may have taken
     /// the last one a moment ago); nothing was taken.
@@ -136,7 +141,7 @@ impl std::fmt::Display for StoreError {
             Held(path) => tr!("errors-held", path = shown(path)),
             NotFound(what) => tr!("errors-not-found", what = what.as_str()),
             NotAllowed { change, role, needs } => Cow::Owned(not_allowed(change, role, needs)),
-            Invalid { what, why } => tr!("errors-invalid", what = what.as_str(), why = why.as_str()),
+            Invalid { what, why, .. } => tr!("errors-invalid", what = what.as_str(), why = why.as_str()),
             OutOfStock { what, asked, free, next } => {
                 tr!("errors-out-of-stock", what = what.as_str(), asked = *asked, free = *free, next = next.as_ref())
             }
@@ -217,7 +222,16 @@ impl StoreError {
     }
 
     pub fn invalid(what: impl Into<String>, why: impl Into<String>) -> Self {
-        StoreError::Invalid { what: what.into(), why: why.into() }
+        StoreError::Invalid { what: what.into(), why: why.into(), field: None }
+    }
+
+    /// The same refusal, blaming input field `field` (`closes`); any other
+    /// error is left as it is.
+    pub fn on_field(self, field: &'static str) -> Self {
+        match self {
+            StoreError::Invalid { what, why, .. } => StoreError::Invalid { what, why, field: Some(field) },
+            other => other,
+        }
     }
 }
 
@@ -323,6 +337,11 @@ mod tests {
             "the case conflicts with the schedule: a; b; pick another time, room or staff"
         );
         assert_eq!(StoreError::invalid("the bed", "closed").to_string(), "the bed: closed");
+        // The field a refusal blames changes nothing of its text.
+        let blamed = StoreError::invalid("the bed", "closed").on_field("closed");
+        assert!(matches!(blamed, StoreError::Invalid { field: Some("closed"), .. }));
+        assert_eq!(blamed.to_string(), "the bed: closed");
+        assert!(matches!(StoreError::Busy.on_field("closed"), StoreError::Busy));
     }
 
     /// Each error in French is French: not the English, and no id shown.

@@ -191,13 +191,22 @@ fn invalid(what: impl Into<String>, why: impl Into<String>) -> StoreError {
 /// Refuses `name` when another row (not `this`) has the same name without
 /// regard to case or accents: "B 1" and "b 1" would be two beds nobody can
 /// tell apart by voice, on a screen or in a ward file.
-/// `exists` is the refusal's message id (`store-room-exists`), given `$name`.
-fn not_taken(others: &[(i64, &str)], this: Option<i64>, name: &str, what: &str, exists: &str) -> Result<()> {
+/// `exists` is the refusal's message id (`store-room-exists`), given `$name`;
+/// `field` the input field that names it (`name`, `label`).
+fn not_taken(
+    others: &[(i64, &str)],
+    this: Option<i64>,
+    name: &str,
+    what: &str,
+    exists: &str,
+    field: &'static str,
+) -> Result<()> {
     let folded = crate::domain::names::folded(name);
     match others.iter().find(|(id, other)| Some(*id) != this && crate::domain::names::folded(other) == folded) {
         Some((_, other)) => {
             let other = format!("{other:?}");
-            Err(invalid(what, crate::i18n::fmt(crate::i18n::language(), exists, &[("name", other.as_str().into())])))
+            let why = crate::i18n::fmt(crate::i18n::language(), exists, &[("name", other.as_str().into())]);
+            Err(invalid(what, why).on_field(field))
         }
         None => Ok(()),
     }
@@ -236,17 +245,18 @@ pub(super) fn upcoming_cases(tx: &WriteTx<'_>, columns: &[&str], id: i64) -> Res
 /// R-BLOCK-1: adds or changes a room, checking its kind and hours.
 pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<Put> {
     let what = tr!("store-room-named", room = format!("{:?}", input.name.trim())).into_owned();
-    let name = ward_setup::label(&input.name, &tr!("store-the-room-name")).map_err(|e| invalid(what.clone(), e))?;
+    let name = ward_setup::label(&input.name, &tr!("store-the-room-name"))
+        .map_err(|e| invalid(what.clone(), e).on_field("name"))?;
     let all = rooms(tx.conn())?;
     let found = by_key(&all, &name, |r| &r.name).cloned();
     let others: Vec<(i64, &str)> = all.iter().map(|r| (r.room_id, r.name.as_str())).collect();
     if mode == Mode::Add {
-        not_taken(&others, None, &name, &what, "store-room-exists")?;
+        not_taken(&others, None, &name, &what, "store-room-exists", "name")?;
     }
     check_mode(mode, found.is_some(), &what, "rooms")?;
     let this = found.as_ref().map(|r| r.room_id);
     if found.is_none() {
-        not_taken(&others, this, &name, &what, "store-room-exists")?;
+        not_taken(&others, this, &name, &what, "store-room-exists", "name")?;
     }
     let kind = match &input.kind {
         Some(k) => Some(
@@ -256,6 +266,7 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
                         what.clone(),
                         tr!("store-room-kind-unknown", kind = format!("{k:?}"), codes = RoomKind::codes()),
                     )
+                    .on_field("kind")
                 })?
                 .code(),
         ),
@@ -265,7 +276,7 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
         let (Some(kind), Some(opens), Some(closes)) = (kind, &input.opens, &input.closes) else {
             return Err(invalid(what, tr!("store-new-room-needs")));
         };
-        ward_setup::opening_hours(opens, closes).map_err(|e| invalid(what.clone(), e))?;
+        ward_setup::opening_hours(opens, closes).map_err(|(field, e)| invalid(what.clone(), e).on_field(field))?;
         let (opens, closes) = (opens.trim(), closes.trim());
         let active = input.active.unwrap_or(true);
         let id = tx.insert(
@@ -276,16 +287,16 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
     };
     let opens = input.opens.as_deref().map(str::trim).unwrap_or(&old.opens).to_string();
     let closes = input.closes.as_deref().map(str::trim).unwrap_or(&old.closes).to_string();
-    ward_setup::opening_hours(&opens, &closes).map_err(|e| invalid(what.clone(), e))?;
+    ward_setup::opening_hours(&opens, &closes).map_err(|(field, e)| invalid(what.clone(), e).on_field(field))?;
     let rename = input.rename.as_deref().map(|n| ward_setup::label(n, &tr!("store-the-new-name"))).transpose();
-    let rename = rename.map_err(|e| invalid(what.clone(), e))?;
+    let rename = rename.map_err(|e| invalid(what.clone(), e).on_field("rename"))?;
     if let Some(new) = &rename {
-        not_taken(&others, this, new, &what, "store-room-exists")?;
+        not_taken(&others, this, new, &what, "store-room-exists", "rename")?;
     }
     if input.active == Some(false) && old.active {
         let booked = upcoming_cases(tx, &["room_id"], old.room_id)?;
         if booked > 0 {
-            return Err(invalid(what, tr!("store-room-still-booked", count = booked)));
+            return Err(invalid(what, tr!("store-room-still-booked", count = booked)).on_field("active"));
         }
     }
     let mut fields: Vec<Field<'_>> = Vec::new();
@@ -315,21 +326,24 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
 /// (R-PATH-4); `closed` closes or reopens it (as the Beds screen does).
 pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put> {
     let what = tr!("store-bed", bed = format!("{:?}", input.label.trim())).into_owned();
-    let label = ward_setup::label(&input.label, &tr!("store-the-bed-label")).map_err(|e| invalid(what.clone(), e))?;
+    let label = ward_setup::label(&input.label, &tr!("store-the-bed-label"))
+        .map_err(|e| invalid(what.clone(), e).on_field("label"))?;
     let all = beds(tx.conn())?;
     let found = by_key(&all, &label, |b| &b.label).cloned();
     let others: Vec<(i64, &str)> = all.iter().map(|b| (b.bed_id, b.label.as_str())).collect();
     if mode == Mode::Add {
-        not_taken(&others, None, &label, &what, "store-bed-exists")?;
+        not_taken(&others, None, &label, &what, "store-bed-exists", "label")?;
     }
     check_mode(mode, found.is_some(), &what, "beds")?;
     let this = found.as_ref().map(|b| b.bed_id);
     if found.is_none() {
-        not_taken(&others, this, &label, &what, "store-bed-exists")?;
+        not_taken(&others, this, &label, &what, "store-bed-exists", "label")?;
     }
     let unit = match input.unit.as_deref().map(str::trim) {
         Some("") => Some(None),
-        Some(u) => Some(Some(ward_setup::label(u, &tr!("store-the-unit")).map_err(|e| invalid(what.clone(), e))?)),
+        Some(u) => Some(Some(
+            ward_setup::label(u, &tr!("store-the-unit")).map_err(|e| invalid(what.clone(), e).on_field("unit"))?,
+        )),
         None => None,
     };
     let (id, put) = match found {
@@ -341,9 +355,9 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
         }
         Some(old) => {
             let rename = input.rename.as_deref().map(|n| ward_setup::label(n, &tr!("store-the-new-label"))).transpose();
-            let rename = rename.map_err(|e| invalid(what.clone(), e))?;
+            let rename = rename.map_err(|e| invalid(what.clone(), e).on_field("rename"))?;
             if let Some(new) = &rename {
-                not_taken(&others, this, new, &what, "store-bed-exists")?;
+                not_taken(&others, this, new, &what, "store-bed-exists", "rename")?;
             }
             if input.active == Some(false) && old.active {
                 let holding: i64 = tx.conn().query_row(
@@ -352,7 +366,7 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
                     |r| r.get(0),
                 )?;
                 if holding > 0 {
-                    return Err(invalid(what, tr!("store-bed-still-held", count = holding)));
+                    return Err(invalid(what, tr!("store-bed-still-held", count = holding)).on_field("active"));
                 }
             }
             let mut fields: Vec<Field<'_>> = Vec::new();
@@ -378,7 +392,7 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
         let is_closed = bed.state == crate::domain::beds::BedState::Closed;
         if closed != is_closed {
             let action = if closed { BedAction::Close } else { BedAction::Reopen };
-            super::beds::set_state(tx, id, bed.version, action)?;
+            super::beds::set_state(tx, id, bed.version, action).map_err(|e| e.on_field("closed"))?;
             return Ok(if let Put::Unchanged(id) = put { Put::Changed(id) } else { put });
         }
     }
@@ -388,12 +402,13 @@ pub fn put_bed(tx: &mut WriteTx<'_>, input: &BedInput, mode: Mode) -> Result<Put
 /// R-BLOCK-2: adds or changes a procedure kind and its default duration.
 pub fn put_procedure(tx: &mut WriteTx<'_>, input: &ProcedureInput, mode: Mode) -> Result<Put> {
     let what = tr!("store-kind-named", kind = format!("{:?}", input.code.trim())).into_owned();
-    let code = ward_setup::code(&input.code).map_err(|e| invalid(what.clone(), e))?;
+    let code = ward_setup::code(&input.code).map_err(|e| invalid(what.clone(), e).on_field("code"))?;
     let found = procedure_kinds(tx.conn())?.into_iter().find(|p| p.code == code);
     check_mode(mode, found.is_some(), &what, "procedures")?;
-    let minutes = input.minutes.map(ward_setup::duration).transpose().map_err(|e| invalid(what.clone(), e))?;
+    let minutes = input.minutes.map(ward_setup::duration).transpose();
+    let minutes = minutes.map_err(|e| invalid(what.clone(), e).on_field("minutes"))?;
     let label = input.label.as_deref().map(|l| ward_setup::label(l, &tr!("store-the-label"))).transpose();
-    let label = label.map_err(|e| invalid(what.clone(), e))?;
+    let label = label.map_err(|e| invalid(what.clone(), e).on_field("label"))?;
     let Some(old) = found else {
         let (Some(label), Some(minutes)) = (label, minutes) else {
             return Err(invalid(what, tr!("store-new-kind-needs")));
@@ -417,7 +432,7 @@ pub fn put_procedure(tx: &mut WriteTx<'_>, input: &ProcedureInput, mode: Mode) -
     if input.active == Some(false) && old.active {
         let booked = upcoming_cases(tx, &["procedure_kind_id"], old.procedure_kind_id)?;
         if booked > 0 {
-            return Err(invalid(what, tr!("store-kind-still-booked", count = booked)));
+            return Err(invalid(what, tr!("store-kind-still-booked", count = booked)).on_field("active"));
         }
     }
     let mut fields: Vec<Field<'_>> = Vec::new();

@@ -74,7 +74,8 @@ pub fn find(conn: &Connection, who: &str) -> Result<Option<StaffRow>> {
 /// member of staff with the same name without regard to case or accents,
 /// since a ward file, a command and the pick lists name staff by it.
 fn display_name(tx: &WriteTx<'_>, text: &str, what: &str, except: Option<i64>) -> Result<String> {
-    let name = ward_setup::label(text, &tr!("store-the-display-name")).map_err(|why| StoreError::invalid(what, why))?;
+    let name = ward_setup::label(text, &tr!("store-the-display-name"))
+        .map_err(|why| StoreError::invalid(what, why).on_field("name"))?;
     let folded = names::folded(&name);
     if let Some(other) =
         list(tx.conn())?.into_iter().find(|s| Some(s.staff_id) != except && names::folded(&s.display_name) == folded)
@@ -84,7 +85,7 @@ fn display_name(tx: &WriteTx<'_>, text: &str, what: &str, except: Option<i64>) -
             Some(account) => tr!("store-staff-name-taken-account", name = name, id = other.staff_id, account = account),
             None => tr!("store-staff-name-taken", name = name, id = other.staff_id),
         };
-        return Err(StoreError::invalid(what, why));
+        return Err(StoreError::invalid(what, why).on_field("name"));
     }
     Ok(name)
 }
@@ -99,7 +100,8 @@ fn account_exists(tx: &WriteTx<'_>, account: &str, role: Role) -> Result<()> {
     Err(StoreError::invalid(
         tr!("store-account", account = format!("{account:?}")),
         tr!("store-no-such-account", role = role.code(), account = account),
-    ))
+    )
+    .on_field("account"))
 }
 
 /// Adds a member of staff (R-ROLE-1: needs the role admin). An account may
@@ -109,7 +111,8 @@ pub fn add(tx: &mut WriteTx<'_>, account: Option<&str>, display_name: &str, role
     let account = account.map(str::trim).filter(|a| !a.is_empty());
     if let Some(account) = account {
         if account.chars().any(names::is_unsafe) {
-            return Err(StoreError::invalid(tr!("store-account-word"), tr!("store-account-control-character")));
+            let why = tr!("store-account-control-character");
+            return Err(StoreError::invalid(tr!("store-account-word"), why).on_field("account"));
         }
         if let Some(found) = super::actor::find(tx.conn(), account)? {
             return Err(StoreError::invalid(
@@ -120,7 +123,8 @@ pub fn add(tx: &mut WriteTx<'_>, account: Option<&str>, display_name: &str, role
                     role = found.role.as_str(),
                     account = account
                 ),
-            ));
+            )
+            .on_field("account"));
         }
         account_exists(tx, account, role)?;
     }
@@ -160,7 +164,7 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
     if change.active == Some(false) {
         let booked = super::setup::upcoming_cases(tx, &["operator_id", "anaesthetist_id", "nurse_id"], staff_id)?;
         if booked > 0 {
-            return Err(StoreError::invalid(what, tr!("store-staff-still-booked", count = booked)));
+            return Err(StoreError::invalid(what, tr!("store-staff-still-booked", count = booked)).on_field("active"));
         }
     }
     let version = tx.update(Table::Staff, staff_id, expected_version, &fields)?;
@@ -181,7 +185,7 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
         } else {
             tr!("store-no-admin-left-ghosts", ghosts = ghosts.join(", "))
         };
-        return Err(StoreError::invalid(what, why));
+        return Err(StoreError::invalid(what, why).on_field("role"));
     }
     Ok(version)
 }
