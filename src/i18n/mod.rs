@@ -63,7 +63,10 @@ pub const CATALOGUES: &[Catalogue] = catalogues![
     "store",
     "rounds",
     "admission",
-    "clinical"
+    "clinical",
+    "discharge",
+    "labels",
+    "prescription"
 ];
 
 impl Catalogue {
