@@ -3,6 +3,7 @@
 use super::attention::{Alert, Severity, Subject};
 use super::day_label;
 use super::ward_time;
+use super::worded::worded;
 use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -24,25 +25,38 @@ pub struct Padss {
     intake_output: u8,
 }
 
+worded! {
+    /// R-DISCH-1: the five items of Chung's PADSS, in the order they are
+    /// scored. The code is the item's key in the JSON of a [`Padss`]; the
+    /// words are the ward's (in French: signes vitaux, déambulation…).
+    PadssItem {
+        VitalSigns = "vital_signs", "discharge-padss-vital-signs";
+        ActivityMentalState = "activity_mental_state", "discharge-padss-activity-mental-state";
+        PainNauseaVomiting = "pain_nausea_vomiting", "discharge-padss-pain-nausea-vomiting";
+        SurgicalBleeding = "surgical_bleeding", "discharge-padss-surgical-bleeding";
+        IntakeOutput = "intake_output", "discharge-padss-intake-output";
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("each PADSS item is scored 0, 1 or 2; {item} was given {value}")]
+#[error("{}", tr!("discharge-padss-score", item = item.label(), value = *value))]
 pub struct PadssError {
-    pub item: &'static str,
+    pub item: PadssItem,
     pub value: u8,
 }
 
 impl Padss {
-    pub const ITEMS: [&'static str; 5] = [
-        "vital signs",
-        "activity and mental state",
-        "pain, nausea and vomiting",
-        "surgical bleeding",
-        "intake and output",
+    pub const ITEMS: [PadssItem; 5] = [
+        PadssItem::VitalSigns,
+        PadssItem::ActivityMentalState,
+        PadssItem::PainNauseaVomiting,
+        PadssItem::SurgicalBleeding,
+        PadssItem::IntakeOutput,
     ];
 
     /// Scores in the order of [`Padss::ITEMS`].
     pub fn new(scores: [u8; 5]) -> Result<Self, PadssError> {
-        if let Some((item, &value)) = Self::ITEMS.iter().zip(&scores).find(|(_, v)| **v > 2) {
+        if let Some((&item, &value)) = Self::ITEMS.iter().zip(&scores).find(|(_, v)| **v > 2) {
             return Err(PadssError { item, value });
         }
         let [vital_signs, activity_mental_state, pain_nausea_vomiting, surgical_bleeding, intake_output] = scores;
@@ -358,5 +372,39 @@ mod french_labels {
             assert!(!fr.is_empty() && !fr.contains("ward-"), "{en}: {fr:?}");
             assert_ne!(en, fr, "{en} is the same in French");
         }
+    }
+
+    /// R-DISCH-1: the PADSS items in the ward's French words, in a refused score too.
+    #[test]
+    fn the_padss_items_are_said_in_french() {
+        let (en, fr) = both(|| Padss::new([2, 3, 2, 2, 2]).unwrap_err().to_string());
+        assert_eq!(en, "each PADSS item is scored 0, 1 or 2; activity and mental state was given 3");
+        assert_eq!(
+            fr,
+            "chaque item du PADSS est coté 0, 1 ou 2\u{a0}; «\u{a0}déambulation et état mental\u{a0}» a reçu 3"
+        );
+        let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
+        assert_eq!(
+            Padss::ITEMS.map(|i| i.label().into_owned()),
+            [
+                "signes vitaux",
+                "déambulation et état mental",
+                "douleur, nausées/vomissements",
+                "saignement chirurgical",
+                "ingesta et diurèse"
+            ]
+        );
+    }
+
+    /// An item's code is its key in a PADSS's JSON, in every language.
+    #[test]
+    fn an_item_code_is_its_json_key() {
+        let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
+        let json = serde_json::to_value(Padss::new([0, 1, 2, 0, 1]).unwrap()).unwrap();
+        let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut codes = Padss::ITEMS.map(PadssItem::code);
+        codes.sort_unstable();
+        assert_eq!(keys, codes);
+        assert_eq!(Padss::ITEMS.map(|i| json[i.code()].as_u64().unwrap()), [0, 1, 2, 0, 1]);
     }
 }

@@ -65,7 +65,10 @@ pub const CATALOGUES: &[Catalogue] = catalogues![
     "admission",
     "terminal",
     "clinical",
-    "setup"
+    "setup",
+    "discharge",
+    "labels",
+    "prescription"
 ];
 
 impl Catalogue {

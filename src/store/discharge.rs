@@ -58,7 +58,7 @@ pub fn save_check(
         {
             return Err(StoreError::invalid(
                 tr!("store-the-discharge-check"),
-                tr!("store-padss-score", item = item.to_string(), value = value),
+                tr!("store-padss-score", item = item.label(), value = value),
             ));
         }
     }

@@ -145,6 +145,8 @@ pub fn ascii_twin(c: char) -> String {
         '∅' => "0",
         '‘' | '’' => "'",
         '“' | '”' => "\"",
+        // French typography's no-break spaces (before `:`, inside « »).
+        '\u{a0}' | '\u{202f}' => " ",
         // The charts' braille dots (a line of the plan): a dot, so the
         // line is still seen in ASCII; the empty pattern is a blank.
         '\u{2800}' => " ",
@@ -337,8 +339,8 @@ mod tests {
     }
 
     /// Found in use (#9): the Block tab's turnover `┄` came out as `?` over
-    /// an ASCII terminal. Every glyph the program's source holds (not a
-    /// letter) has a twin of the same width.
+    /// an ASCII terminal. Every glyph the program's source and catalogues
+    /// hold (not a letter) has a twin of the same width.
     #[test]
     fn every_glyph_in_the_source_has_an_ascii_twin() {
         fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
@@ -352,7 +354,14 @@ mod tests {
             }
         }
         let mut paths = Vec::new();
-        files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut paths);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        files(&root.join("src"), &mut paths);
+        // The catalogues' words too (issue 14: French's no-break spaces).
+        for language in crate::domain::language::Language::ALL {
+            for catalogue in crate::i18n::CATALOGUES {
+                paths.push(root.join(format!("locales/{}/{}.ftl", language.code(), catalogue.name)));
+            }
+        }
         let mut missing = std::collections::BTreeSet::new();
         for path in paths {
             let text = std::fs::read_to_string(&path).unwrap();

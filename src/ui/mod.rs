@@ -233,13 +233,16 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
 
 /// `text` broken between words into lines of at most `width` cells, the
 /// first starting with `first`, the others with `indent` (a word longer
-/// than a line is cut with `…`).
+/// than a line is cut with `…`); never at a no-break space.
 pub(crate) fn wrap(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
     let width = width.max(first.width().max(indent.width()) + 1);
     let mut lines = vec![first.to_string()];
     let mut fresh = true;
-    for word in text.split_whitespace() {
+    // A no-break space (French: before `:` and `;`, inside « ») binds what
+    // is on either side of it, and stays: no line starts with a `:`.
+    let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}');
+    for word in text.split(breaks).filter(|w| !w.is_empty()) {
         let line = lines.last_mut().expect("one line at least");
         let gap = usize::from(!fresh);
         if !fresh && line.width() + gap + word.width() > width {
@@ -326,6 +329,13 @@ mod tests {
     fn wrap_breaks_between_words_and_indents_what_follows() {
         let lines = wrap("hospital number H1: already registered with a different name", 30, " ! not saved: ", "   ");
         assert_eq!(lines, [" ! not saved: hospital number", "   H1: already registered with", "   a different name"]);
+    }
+
+    /// French typography (issue 14): a no-break space before `:` keeps the
+    /// colon on its word's line, and is kept; no line starts with `:`.
+    #[test]
+    fn wrap_never_breaks_at_a_no_break_space() {
+        assert_eq!(wrap("lot A\u{a0}: abcdef", 6, "", ""), ["lot", "A\u{a0}:", "abcdef"]);
     }
 
     #[test]

@@ -120,21 +120,23 @@ impl Prescription {
     }
 
     /// R-DO-1: refuses a prescription that cannot be followed, naming the
-    /// field, the cause and what to enter instead.
+    /// field, the cause and what to enter instead (in the language in
+    /// force, numbers as it writes them).
     pub fn validate(&self) -> Result<(), String> {
         let in_range = |value: f64, (low, high): (f64, f64)| value.is_finite() && value >= low && value <= high;
         if !in_range(self.mm_per_turn, MM_PER_TURN_RANGE) {
-            return Err(format!(
-                "mm per turn must be from {} to {} mm (0.25 on a circular frame), not {}",
-                MM_PER_TURN_RANGE.0, MM_PER_TURN_RANGE.1, self.mm_per_turn
-            ));
+            return Err(tr!(
+                "prescription-mm-per-turn",
+                min = MM_PER_TURN_RANGE.0,
+                max = MM_PER_TURN_RANGE.1,
+                value = self.mm_per_turn
+            )
+            .into_owned());
         }
         self.check_rate(self.rate_mm_day)?;
         if !in_range(self.target_mm, TARGET_RANGE) {
-            return Err(format!(
-                "the target length must be from {} to {} mm, not {}",
-                TARGET_RANGE.0, TARGET_RANGE.1, self.target_mm
-            ));
+            return Err(tr!("prescription-target", min = TARGET_RANGE.0, max = TARGET_RANGE.1, value = self.target_mm)
+                .into_owned());
         }
         // Found in use: 30.3 mm with 0.25 mm turns was planned to 30.5 mm;
         // the device reaches whole turns only, so the target is one.
@@ -142,24 +144,27 @@ impl Prescription {
             let lower = (self.target_mm / self.mm_per_turn).floor() * self.mm_per_turn;
             let nearest = |mm: f64| (mm * 1000.0).round() / 1000.0;
             let (lower, upper) = (nearest(lower), nearest(lower + self.mm_per_turn));
-            let choice = if lower < TARGET_RANGE.0 { format!("{upper}") } else { format!("{lower} or {upper}") };
-            return Err(format!(
-                "a target of {} mm is not a whole number of {} mm turns (the device lengthens by whole turns); \
-                 use {choice} mm",
-                self.target_mm, self.mm_per_turn
-            ));
+            let choice = if lower < TARGET_RANGE.0 {
+                tr!("prescription-use-one", value = upper)
+            } else {
+                tr!("prescription-use-either", lower = lower, upper = upper)
+            };
+            return Err(tr!(
+                "prescription-target-turns",
+                target = self.target_mm,
+                turn = self.mm_per_turn,
+                choice = choice
+            )
+            .into_owned());
         }
         if !(1..=MAX_SESSIONS).contains(&self.sessions_per_day) {
-            return Err(format!(
-                "the rhythm must be 1 to {MAX_SESSIONS} sessions a day, not {}",
-                self.sessions_per_day
-            ));
+            return Err(tr!("prescription-rhythm", max = MAX_SESSIONS, value = self.sessions_per_day).into_owned());
         }
         if self.latency_days > MAX_LATENCY_DAYS {
-            return Err(format!("the latency must be 0 to {MAX_LATENCY_DAYS} days, not {}", self.latency_days));
+            return Err(tr!("prescription-latency", max = MAX_LATENCY_DAYS, value = self.latency_days).into_owned());
         }
         if self.pins > MAX_PINS {
-            return Err(format!("a frame has 0 to {MAX_PINS} pin sites to grade, not {}", self.pins));
+            return Err(tr!("prescription-pins", max = MAX_PINS, value = self.pins).into_owned());
         }
         Ok(())
     }
@@ -167,15 +172,18 @@ impl Prescription {
     /// A rate (mm/day) must be in range and a whole number of the device's turns.
     pub fn check_rate(&self, rate: f64) -> Result<(), String> {
         if !(rate.is_finite() && rate >= RATE_RANGE.0 && rate <= RATE_RANGE.1) {
-            return Err(format!("the rate must be from {} to {} mm/day, not {rate}", RATE_RANGE.0, RATE_RANGE.1));
+            return Err(tr!("prescription-rate", min = RATE_RANGE.0, max = RATE_RANGE.1, value = rate).into_owned());
         }
         if self.turns_per_day(rate).is_none_or(|t| t == 0) {
             let lower = (rate / self.mm_per_turn).floor().max(1.0) * self.mm_per_turn;
-            return Err(format!(
-                "a rate of {rate} mm/day is not a whole number of {} mm turns; use {lower} or {} mm/day",
-                self.mm_per_turn,
-                lower + self.mm_per_turn
-            ));
+            return Err(tr!(
+                "prescription-rate-turns",
+                rate = rate,
+                turn = self.mm_per_turn,
+                lower = lower,
+                upper = lower + self.mm_per_turn
+            )
+            .into_owned());
         }
         Ok(())
     }
@@ -255,6 +263,39 @@ pub(crate) mod tests {
         assert_eq!(Prescription { target_mm: 30.25, ..tibia() }.validate(), Ok(()));
         let tenth = Prescription { mm_per_turn: 0.1, rate_mm_day: 1.0, target_mm: 30.3, ..tibia() };
         assert_eq!(tenth.validate(), Ok(()), "30.3 is 303 turns of 0.1 mm");
+    }
+
+    /// Issue 14: a refusal in French, its numbers with a decimal comma.
+    #[test]
+    fn r_do_1_a_refused_prescription_is_said_in_french() {
+        let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
+        let refused = |p: Prescription| p.validate().unwrap_err();
+        assert_eq!(
+            refused(Prescription { rate_mm_day: 0.3, ..tibia() }),
+            "un rythme de 0,3 mm/j n'est pas un nombre entier de tours de 0,25 mm\u{a0}; prenez 0,25 ou 0,5 mm/j"
+        );
+        assert_eq!(
+            refused(Prescription { target_mm: 30.3, ..tibia() }),
+            "une cible de 30,3 mm n'est pas un nombre entier de tours de 0,25 mm (le dispositif allonge par \
+             tours entiers)\u{a0}; prenez 30,25 ou 30,5 mm"
+        );
+        let small = Prescription { mm_per_turn: 2.0, rate_mm_day: 2.0, target_mm: 1.5, ..tibia() };
+        assert!(refused(small).ends_with("prenez 2 mm"));
+        assert_eq!(
+            refused(Prescription { mm_per_turn: 0.0, ..tibia() }),
+            "les mm par tour vont de 0,05 à 2 mm (0,25 sur un cadre circulaire), pas 0"
+        );
+        assert_eq!(refused(Prescription { rate_mm_day: 5.0, ..tibia() }), "le rythme va de 0,1 à 3 mm/j, pas 5");
+        assert_eq!(
+            refused(Prescription { target_mm: 400.0, ..tibia() }),
+            "la longueur cible va de 1 à 300 mm, pas 400"
+        );
+        assert_eq!(
+            refused(Prescription { sessions_per_day: 0, ..tibia() }),
+            "le nombre de séances va de 1 à 12 par jour, pas 0"
+        );
+        assert_eq!(refused(Prescription { latency_days: 90, ..tibia() }), "la latence va de 0 à 30 jours, pas 90");
+        assert_eq!(refused(Prescription { pins: 30, ..tibia() }), "un cadre a de 0 à 24 broches à grader, pas 30");
     }
 
     #[test]

@@ -17,7 +17,8 @@ use super::alerts::fmt_mm_data as fmt_mm;
 use super::hexapod::{DayLengths, HexapodPlan, STRUTS, StrutColour, StrutFit};
 use chrono::NaiveDate;
 
-const FORMAT: &str = "plan,MM,MM_PER_DAY / strut,N,COLOUR,SIZE,MIN,MAX / day,DATE,L1..L6 / change,DATE,N,SIZE,MIN,MAX";
+/// The lines a table holds, in the file's own words (the same in every language).
+const FORMAT: &str = "plan,MM,MM_PER_DAY / strut,N,COLOUR,SIZE,MIN,MAX / day,DATE,L1..L6 / change,DATE,N,SIZE,MIN,MAX"; // i18n: the file format
 
 fn day(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
@@ -30,9 +31,15 @@ fn number(text: &str, decimal_comma: bool) -> Option<f64> {
     text.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
+/// `line N: why`, in the language in force.
+fn at_line(line: usize, why: std::borrow::Cow<'_, str>) -> String {
+    tr!("prescription-table-line", line = line, why = why).into_owned()
+}
+
 /// Reads a prescription from `text` and checks it (R-DO-8). The error
 /// names the line (1-based) and what to write there, or why the table
-/// cannot be ([`HexapodPlan::check`]).
+/// cannot be ([`HexapodPlan::check`]), in the language in force; the
+/// lines' words (`plan`, `strut`, `red`…) are the file's, in every language.
 pub fn read(text: &str) -> Result<HexapodPlan, String> {
     let mut header: Option<(f64, f64)> = None;
     let mut fits = Vec::new();
@@ -46,92 +53,97 @@ pub fn read(text: &str) -> Result<HexapodPlan, String> {
         }
         let decimal_comma = raw.contains(';');
         let fields: Vec<&str> = raw.split(if decimal_comma { ';' } else { ',' }).map(str::trim).collect();
+        let fault = |why| at_line(line, why);
         let want = |n: usize, shape: &str| {
             if fields.len() == n {
                 Ok(())
             } else {
-                Err(format!("line {line}: {} values where {shape} has {n}; write `{shape}`", fields.len()))
+                Err(fault(tr!("prescription-table-count", count = fields.len(), shape = shape, want = n)))
             }
         };
-        let num = |k: usize, what: &str| {
+        let num = |k: usize, what: std::borrow::Cow<'static, str>| {
             number(fields[k], decimal_comma)
-                .ok_or_else(|| format!("line {line}: {what} {:?} is not a number of mm", fields[k]))
+                .ok_or_else(|| fault(tr!("prescription-table-not-mm", what = what, value = format!("{:?}", fields[k]))))
         };
-        let strut_no =
-            |k: usize| {
-                fields[k].parse::<u8>().ok().filter(|n| (1..=STRUTS).contains(n)).ok_or_else(|| {
-                    format!("line {line}: strut {:?} is not a strut; struts are 1 to {STRUTS}", fields[k])
-                })
-            };
+        let strut_no = |k: usize| {
+            fields[k].parse::<u8>().ok().filter(|n| (1..=STRUTS).contains(n)).ok_or_else(|| {
+                fault(tr!("prescription-table-not-a-strut", value = format!("{:?}", fields[k]), max = STRUTS))
+            })
+        };
         let date = |k: usize| {
-            day(fields[k]).ok_or_else(|| format!("line {line}: {:?} is not a day; write it like 2026-12-01", fields[k]))
+            day(fields[k]).ok_or_else(|| fault(tr!("prescription-table-not-a-day", value = format!("{:?}", fields[k]))))
         };
         match fields[0].to_lowercase().as_str() {
             "plan" => {
-                want(3, "plan,CORRECTION_MM,RATE_MM_PER_DAY")?;
+                want(3, "plan,CORRECTION_MM,RATE_MM_PER_DAY")?; // i18n: the line's format
                 if header.is_some() {
-                    return Err(format!("line {line}: a second plan line; one prescription per file"));
+                    return Err(fault(tr!("prescription-table-second-plan")));
                 }
-                header = Some((num(1, "the correction")?, num(2, "the rate")?));
+                header = Some((
+                    num(1, tr!("prescription-table-what-correction"))?,
+                    num(2, tr!("prescription-table-what-rate"))?,
+                ));
             }
             "strut" => {
-                want(6, "strut,N,COLOUR,SIZE,MIN_MM,MAX_MM")?;
+                want(6, "strut,N,COLOUR,SIZE,MIN_MM,MAX_MM")?; // i18n: the line's format
                 let strut = strut_no(1)?;
                 let colour = StrutColour::read(fields[2]).ok_or_else(|| {
-                    format!(
-                        "line {line}: {:?} is not a strut colour; use one of: {}",
-                        fields[2],
-                        StrutColour::codes_text()
-                    )
+                    fault(tr!(
+                        "prescription-table-not-a-colour",
+                        value = format!("{:?}", fields[2]),
+                        colours = StrutColour::codes_text()
+                    ))
                 })?;
                 if fields[3].is_empty() {
-                    return Err(format!("line {line}: strut {strut} has no size; write the catalogue size"));
+                    return Err(fault(tr!("prescription-table-no-size", strut = strut)));
                 }
                 first_fits.push((
                     line,
                     strut,
                     colour,
                     fields[3].to_string(),
-                    num(4, "the minimum")?,
-                    num(5, "the maximum")?,
+                    num(4, tr!("prescription-table-what-minimum"))?,
+                    num(5, tr!("prescription-table-what-maximum"))?,
                 ));
             }
             "change" => {
-                want(6, "change,DATE,N,SIZE,MIN_MM,MAX_MM")?;
+                want(6, "change,DATE,N,SIZE,MIN_MM,MAX_MM")?; // i18n: the line's format
                 let (from_day, strut) = (date(1)?, strut_no(2)?);
-                let colour = first_fits.iter().find(|f| f.1 == strut).map(|f| f.2).ok_or_else(|| {
-                    format!("line {line}: strut {strut} is changed before its strut line; put the strut lines first")
-                })?;
+                let colour = first_fits
+                    .iter()
+                    .find(|f| f.1 == strut)
+                    .map(|f| f.2)
+                    .ok_or_else(|| fault(tr!("prescription-table-changed-first", strut = strut)))?;
                 fits.push(StrutFit {
                     strut,
                     from_day,
                     colour,
                     size: fields[3].to_string(),
-                    min_mm: num(4, "the minimum")?,
-                    max_mm: num(5, "the maximum")?,
+                    min_mm: num(4, tr!("prescription-table-what-minimum"))?,
+                    max_mm: num(5, tr!("prescription-table-what-maximum"))?,
                 });
             }
             "day" => {
-                want(2 + usize::from(STRUTS), "day,DATE,L1,L2,L3,L4,L5,L6")?;
+                want(2 + usize::from(STRUTS), "day,DATE,L1,L2,L3,L4,L5,L6")?; // i18n: the line's format
                 let mut lengths = [0.0; STRUTS as usize];
                 for (k, slot) in lengths.iter_mut().enumerate() {
-                    *slot = num(2 + k, &format!("strut {}'s length", k + 1))?;
+                    *slot = num(2 + k, tr!("prescription-table-what-length", strut = k + 1))?;
                 }
                 days.push(DayLengths { day: date(1)?, lengths });
             }
             // The planning software's column titles.
             "date" | "kind" => {}
             other => {
-                return Err(format!("line {line}: {other:?} is not a line this reads; lines are {FORMAT}"));
+                let value = format!("{other:?}");
+                return Err(fault(tr!("prescription-table-unknown-line", value = value, format = FORMAT)));
             }
         }
     }
-    let (correction_mm, rate_mm_day) =
-        header.ok_or("no plan line; begin with `plan,CORRECTION_MM,RATE_MM_PER_DAY` from the printout")?;
-    let first = days.first().map(|d| d.day).ok_or("no day line; give `day,DATE,L1..L6` for each day")?;
+    let (correction_mm, rate_mm_day) = header.ok_or_else(|| tr!("prescription-table-no-plan").into_owned())?;
+    let first = days.first().map(|d| d.day).ok_or_else(|| tr!("prescription-table-no-day").into_owned())?;
     for (line, strut, ..) in &first_fits {
         if first_fits.iter().filter(|f| f.1 == *strut).count() > 1 {
-            return Err(format!("line {line}: strut {strut} is given twice; a strut change is a `change` line"));
+            return Err(at_line(*line, tr!("prescription-table-twice", strut = *strut)));
         }
     }
     fits.extend(first_fits.into_iter().map(|(_, strut, colour, size, min_mm, max_mm)| StrutFit {
@@ -245,5 +257,53 @@ mod tests {
         );
         // The table's own faults come after (R-DO-8).
         assert!(with(0, "plan,17,1").contains("which takes 17"));
+    }
+
+    /// Issue 14: each fault in French; the file's own words (`plan`,
+    /// `strut`, the colour codes, the line formats) stay as the file has them.
+    #[test]
+    fn r_do_8_each_fault_is_said_in_french() {
+        let good = write(&plan());
+        let lines: Vec<&str> = good.lines().collect();
+        let with = |k: usize, replacement: &str| {
+            let mut l = lines.clone();
+            l[k] = replacement;
+            read(&l.join("\n")).unwrap_err()
+        };
+        let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
+        assert_eq!(
+            with(1, "strut,1,pink,medium,151,251"),
+            "ligne 2\u{a0}: \"pink\" n'est pas une couleur de vérin\u{a0}; écrivez l'un de ces codes\u{a0}: \
+             red, orange, yellow, green, blue, purple"
+        );
+        assert_eq!(
+            with(1, "strut,9,red,medium,151,251"),
+            "ligne 2\u{a0}: le vérin \"9\" n'existe pas\u{a0}; les vérins vont de 1 à 6"
+        );
+        assert_eq!(
+            with(7, "day,2026-12-01,160,170,180,190,200"),
+            "ligne 8\u{a0}: 7 valeurs là où day,DATE,L1,L2,L3,L4,L5,L6 en a 8\u{a0}; \
+             écrivez `day,DATE,L1,L2,L3,L4,L5,L6`"
+        );
+        assert!(
+            with(7, "day,31/02/2026,160,170,180,190,200,170")
+                .starts_with("ligne 8\u{a0}: \"31/02/2026\" n'est pas un jour")
+        );
+        assert_eq!(
+            with(7, "day,2026-12-01,160,x,180,190,200,170"),
+            "ligne 8\u{a0}: la longueur du vérin 2, \"x\", n'est pas un nombre de mm"
+        );
+        assert!(with(0, "hello").starts_with("ligne 1\u{a0}: \"hello\" n'est pas une ligne que ce programme lit"));
+        assert!(with(0, "plan").contains("1 valeur là où"), "{}", with(0, "plan"));
+        assert_eq!(
+            read("").unwrap_err(),
+            "pas de ligne plan\u{a0}; commencez par `plan,CORRECTION_MM,RATE_MM_PER_DAY` de l'impression"
+        );
+        let twice = good.replacen("strut,2,", "strut,1,", 1);
+        assert!(
+            read(&twice)
+                .unwrap_err()
+                .ends_with("le vérin 1 est donné deux fois\u{a0}; un changement de vérin est une ligne `change`")
+        );
     }
 }

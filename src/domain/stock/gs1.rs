@@ -25,6 +25,7 @@
 //!
 //! Never panics, whatever it is given (a proptest below feeds it anything).
 
+use crate::domain::day_label;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -106,50 +107,68 @@ pub struct Gs1 {
 }
 
 /// Why a string is not a GS1 element string this program reads. Each names
-/// the bad part, so the user can see what the scanner sent.
+/// the bad part, so the user can see what the scanner sent; the words are
+/// the catalogue's (`labels-gs1-…`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Gs1Error {
-    #[error("nothing scanned: scan the label's barcode or type its text, e.g. (01)…(17)…(10)…")]
+    #[error("{}", tr!("labels-gs1-empty"))]
     Empty,
-    #[error("{found}: not a GTIN (8, 12, 13 or 14 digits); check the digits after (01)")]
+    #[error("{}", tr!("labels-gs1-bad-gtin", found = found.as_str()))]
     BadGtin { found: String },
     /// In an element string (01) always carries 14 digits (a GTIN-8, -12
     /// or -13 is padded with zeros on the left); 8, 12 or 13 are for a
     /// GTIN typed alone (found in use, issue 10: a 13-digit (01) was told
     /// "8, 12, 13 or 14 digits").
-    #[error(
-        "(01) {found}: {digits} digit(s), but in a GS1 string (01) is always 14 digits (a GTIN-13 is written with a 0 in front); check the digits after (01)"
-    )]
+    #[error("{}", tr!("labels-gs1-gtin-length", found = found.as_str(), digits = *digits))]
     GtinLength { found: String, digits: usize },
     /// (17) before (11): a misprinted or misread label (found in use, issue 10).
     #[error(
-        "(17) use-by {} is before (11) production date {}: a misread or misprinted label; check both dates on the box",
-        expiry.format("%d/%m/%Y"),
-        production.format("%d/%m/%Y")
+        "{}",
+        tr!(
+            "labels-gs1-expiry-before-production",
+            expiry = day_label::date_text(*expiry),
+            production = day_label::date_text(*production)
+        )
     )]
     ExpiryBeforeProduction { expiry: NaiveDate, production: NaiveDate },
-    #[error(
-        "GTIN {gtin}: the check digit is {found} but the digits before it give {expected}; a digit was misread or mistyped, scan again"
-    )]
+    #[error("{}", tr!("labels-gs1-check-digit", gtin = gtin.as_str(), expected = *expected, found = *found))]
     CheckDigit { gtin: String, expected: u8, found: u8 },
-    #[error("({ai}) {found}: not a date YYMMDD; check the six digits after ({ai})")]
+    #[error("{}", tr!("labels-gs1-bad-date", ai = *ai, found = found.as_str()))]
     BadDate { ai: &'static str, found: String },
-    #[error(
-        "({ai}) {found}: longer than {max} characters; the separator after it was probably lost (set the scanner's GS key, or type the bracketed form)"
-    )]
+    #[error("{}", tr!("labels-gs1-too-long", ai = *ai, found = found.as_str(), max = *max))]
     TooLong { ai: &'static str, found: String, max: usize },
-    #[error("({ai}) {found}: {why}")]
-    BadValue { ai: &'static str, found: String, why: &'static str },
-    #[error("({ai}) is empty: a value must follow it")]
+    #[error("{}", tr!("labels-gs1-bad-value", ai = *ai, found = found.as_str(), why = why.words()))]
+    BadValue { ai: &'static str, found: String, why: ValueFault },
+    #[error("{}", tr!("labels-gs1-missing", ai = *ai))]
     Missing { ai: &'static str },
-    #[error("({ai}) appears twice; scan one label at a time")]
+    #[error("{}", tr!("labels-gs1-twice", ai = *ai))]
     Twice { ai: &'static str },
-    #[error(
-        "{found}: not an application identifier this program reads, at character {at}; it reads (01) GTIN, (17) expiry, (10) lot, (21) serial, (11) production date and (30) count"
-    )]
+    #[error("{}", tr!("labels-gs1-unknown-ai", found = found.as_str(), at = *at))]
     UnknownAi { found: String, at: usize },
-    #[error("{found}: a bracket is not closed; write each identifier as (01), (17), (10)…")]
+    #[error("{}", tr!("labels-gs1-unclosed", found = found.as_str()))]
     Unclosed { found: String },
+}
+
+/// What is wrong with a lot's, a serial's or a count's value ([`Gs1Error::BadValue`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueFault {
+    /// A group separator inside a lot or a serial.
+    HoldsGs,
+    /// A character outside GS1's set 82 in a lot or a serial.
+    NotInSet82,
+    /// A count that is not 1 to 8 digits.
+    NotACount,
+}
+
+impl ValueFault {
+    /// What is wrong, in the language in force.
+    pub fn words(self) -> std::borrow::Cow<'static, str> {
+        match self {
+            ValueFault::HoldsGs => tr!("labels-gs1-holds-gs"),
+            ValueFault::NotInSet82 => tr!("labels-gs1-not-set-82"),
+            ValueFault::NotACount => tr!("labels-gs1-not-a-count"),
+        }
+    }
 }
 
 /// The identifiers read, with the length of their value (fixed) or its
@@ -241,31 +260,31 @@ pub fn parse(input: &str, options: Options) -> Result<Gs1, Gs1Error> {
 /// `…10NOGS2117290131` was read as lot `NOGS2117290131`, no expiry).
 pub fn swallowed(gs1: &Gs1, reference_year: i32) -> Vec<String> {
     let mut out = Vec::new();
+    // The field and what it may hold by their codes; the catalogue words them.
     let fields = [("lot", Ai::Lot, gs1.lot.as_deref()), ("serial", Ai::Serial, gs1.serial.as_deref())];
-    for (name, own, value) in fields {
+    for (field, own, value) in fields {
         let Some(value) = value else { continue };
         let missing: Vec<(Ai, &str)> = [
-            (Ai::Expiry, "an expiry", gs1.expiry.is_none()),
-            (Ai::Production, "a production date", gs1.production.is_none()),
-            (Ai::Serial, "a serial", gs1.serial.is_none()),
-            (Ai::Lot, "a lot", gs1.lot.is_none()),
+            (Ai::Expiry, "expiry", gs1.expiry.is_none()),
+            (Ai::Production, "production", gs1.production.is_none()),
+            (Ai::Serial, "serial", gs1.serial.is_none()),
+            (Ai::Lot, "lot", gs1.lot.is_none()),
         ]
         .into_iter()
         .filter(|(ai, _, absent)| *absent && *ai != own)
-        .map(|(ai, words, _)| (ai, words))
+        .map(|(ai, what, _)| (ai, what))
         .collect();
         // A date found is strong evidence; a variable field only when none is.
         let dated = missing.iter().filter(|(ai, _)| ai.fixed().is_some());
         let open = missing.iter().filter(|(ai, _)| ai.fixed().is_none());
         for group in [dated.collect::<Vec<_>>(), open.collect::<Vec<_>>()] {
             if let Some(found) =
-                group.iter().find_map(|(ai, words)| inside(value, *ai, reference_year).map(|v| (ai, words, v)))
+                group.iter().find_map(|(ai, what)| inside(value, *ai, reference_year).map(|v| (ai, what, v)))
             {
-                let (ai, words, v) = found;
-                out.push(format!(
-                    "the {name} may have swallowed {words} ({}){v}: the scanner may have dropped the group separator; check the label",
-                    ai.code()
-                ));
+                let (ai, what, v) = found;
+                out.push(
+                    tr!("labels-gs1-swallowed", field = field, what = *what, ai = ai.code(), value = v).into_owned(),
+                );
                 break;
             }
         }
@@ -395,11 +414,7 @@ fn read_value(out: &mut Gs1, ai: Ai, value: &str, year: i32) -> Result<(), Gs1Er
         }
         Ai::Lot | Ai::Serial => {
             if let Some(bad) = value.chars().find(|c| !in_set_82(*c)) {
-                let why = if bad == GS {
-                    "holds a group separator"
-                } else {
-                    "holds a character GS1 does not allow in a lot or serial (letters, digits and !\"%&'()*+,-./:;<=>?_ only)"
-                };
+                let why = if bad == GS { ValueFault::HoldsGs } else { ValueFault::NotInSet82 };
                 return Err(Gs1Error::BadValue { ai: code, found: shown(value), why });
             }
             if ai == Ai::Lot {
@@ -413,7 +428,7 @@ fn read_value(out: &mut Gs1, ai: Ai, value: &str, year: i32) -> Result<(), Gs1Er
                 .parse::<u32>()
                 .ok()
                 .filter(|_| value.bytes().all(|b| b.is_ascii_digit()))
-                .ok_or(Gs1Error::BadValue { ai: code, found: shown(value), why: "not a count (1 to 8 digits)" })?;
+                .ok_or(Gs1Error::BadValue { ai: code, found: shown(value), why: ValueFault::NotACount })?;
             out.count = Some(n);
         }
     }
@@ -697,6 +712,55 @@ mod tests {
         // The label has its own expiry and serial: digits in the lot are the lot's.
         let parsed = parse(&format!("01{GTIN}17271231{GS}10AB1729013121X{GS}21S1"), options()).unwrap();
         assert!(swallowed(&parsed, 2026).is_empty(), "{parsed:?}");
+    }
+
+    /// Issue 14: each refusal and the swallowed-field warning in French;
+    /// the identifiers keep their standard names (GTIN, lot, péremption).
+    #[test]
+    fn r_trace_3_refusals_are_said_in_french() {
+        let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
+        let refused = |input: &str| parse(input, options()).unwrap_err().to_string();
+        assert_eq!(
+            refused("(01)03453120000012"),
+            "GTIN 03453120000012\u{a0}: la clé de contrôle est 2 mais les chiffres qui la précèdent donnent 1\u{a0}; \
+             un chiffre a été mal lu ou mal tapé, scannez à nouveau"
+        );
+        assert_eq!(
+            refused("(11)260101(17)250101(10)A1"),
+            "(17) péremption 01/01/2025 avant (11) date de fabrication 01/01/2026\u{a0}: étiquette mal lue ou mal \
+             imprimée\u{a0}; vérifiez les deux dates sur la boîte"
+        );
+        assert!(refused("(99)ABC").ends_with(
+            "il lit (01) GTIN, (17) péremption, (10) lot, (21) série, (11) date de fabrication et (30) quantité"
+        ));
+        let cases: [(&str, &str); 8] = [
+            ("", "rien de scanné"),
+            ("(17)271340", "(17) 271340\u{a0}: pas une date AAMMJJ"),
+            ("(10)", "(10) est vide"),
+            ("(10)A(10)B", "(10) apparaît deux fois"),
+            ("(10)ABCDEFGHIJKLMNOPQRSTUVWXYZ", "plus de 20 caractères"),
+            ("(01", "une parenthèse n'est pas fermée"),
+            ("(30)12x", "(30) 12x\u{a0}: pas une quantité (1 à 8 chiffres)"),
+            ("(01)4006381333931", "13 chiffre(s), or dans un code GS1 (01) a toujours 14 chiffres"),
+        ];
+        for (input, said) in cases {
+            let err = refused(input);
+            assert!(err.contains(said), "{input:?}: {err}");
+        }
+        assert!(refused(&format!("01{GTIN}10LOT7~21S")).ends_with(
+            "contient un caractère que GS1 n'admet pas dans un \
+             lot ou une série (lettres, chiffres et\u{a0}!\"%&'()*+,-./:;<=>?_ seulement)"
+        ));
+        assert!(refused("(10)A\u{1d}B(10)C").contains("(10) A<GS>B\u{a0}: contient un séparateur de groupe"));
+        let parsed = parse("]C1010345312000007310NOGS2117290131", options()).unwrap();
+        assert_eq!(
+            swallowed(&parsed, 2026),
+            ["le lot a peut-être absorbé une péremption (17)290131\u{a0}: le lecteur a peut-être perdu le \
+              séparateur de groupe\u{a0}; vérifiez l'étiquette"]
+        );
+        let parsed = parse(&format!("01{GTIN}1727123121S10X1"), options()).unwrap();
+        assert_eq!(swallowed(&parsed, 2026).len(), 1, "{parsed:?}");
+        assert!(swallowed(&parsed, 2026)[0].starts_with("la série a peut-être absorbé un lot (10)X1"));
     }
 
     fn set_82() -> impl Strategy<Value = String> {

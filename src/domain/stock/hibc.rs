@@ -30,16 +30,52 @@ pub struct Hibc {
     pub serial: Option<String>,
 }
 
+/// Why a string is not an HIBC label this program reads, naming the bad
+/// part; the words are the catalogue's (`labels-hibc-…`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HibcError {
-    #[error("{found}: not an HIBC label (it starts with +, then 4 letters or digits, the first a letter)")]
+    #[error("{}", tr!("labels-hibc-not-hibc", found = found.as_str()))]
     NotHibc { found: String },
-    #[error("{found}: the check character is {got} but the characters before it give {want}; scan again")]
+    #[error("{}", tr!("labels-hibc-check", found = found.as_str(), want = want.to_string(), got = got.to_string()))]
     Check { found: String, want: char, got: char },
-    #[error("{found}: holds {bad:?}, which HIBC does not use")]
+    #[error("{}", tr!("labels-hibc-bad-char", found = found.as_str(), bad = format!("{bad:?}")))]
     BadChar { found: String, bad: char },
-    #[error("{found}: {why}")]
-    Malformed { found: String, why: &'static str },
+    #[error("{}", tr!("labels-hibc-malformed", found = found.as_str(), why = why.words()))]
+    Malformed { found: String, why: Fault },
+}
+
+/// What is wrong inside a label whose characters are HIBC's ([`HibcError::Malformed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// The secondary's link character is not the primary's check character.
+    Link,
+    /// The product number is not 1 to 18 letters or digits and a unit digit.
+    ProductNumber,
+    /// The expiry after the date format flag is not a day.
+    ExpiryNotADay,
+    /// The secondary starts with neither `$`, `$$` nor a date `YYJJJ`.
+    SecondaryStart,
+    /// `$$` with no date format flag after it.
+    NoDateFlag,
+    /// A date or quantity format flag this program does not read.
+    DateFormat,
+    /// The lot or serial is not 1 to 18 characters.
+    NumberLength,
+}
+
+impl Fault {
+    /// What is wrong, in the language in force.
+    pub fn words(self) -> std::borrow::Cow<'static, str> {
+        match self {
+            Fault::Link => tr!("labels-hibc-link"),
+            Fault::ProductNumber => tr!("labels-hibc-product-number"),
+            Fault::ExpiryNotADay => tr!("labels-hibc-expiry-not-a-day"),
+            Fault::SecondaryStart => tr!("labels-hibc-secondary-start"),
+            Fault::NoDateFlag => tr!("labels-hibc-no-date-flag"),
+            Fault::DateFormat => tr!("labels-hibc-date-format"),
+            Fault::NumberLength => tr!("labels-hibc-number-length"),
+        }
+    }
 }
 
 const CHARS: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%"; // i18n: the HIBC alphabet
@@ -88,10 +124,7 @@ pub fn parse(input: &str) -> Result<Hibc, HibcError> {
         let link = primary.chars().last().unwrap_or(' ');
         let body = checked(secondary)?;
         let Some(data) = body.strip_prefix('+').and_then(|b| b.strip_suffix(link)) else {
-            return Err(HibcError::Malformed {
-                found,
-                why: "the secondary's link character is not the primary's check character: a label of another product",
-            });
+            return Err(HibcError::Malformed { found, why: Fault::Link });
         };
         read_secondary(&mut out, data, &found)?;
         return Ok(out);
@@ -135,10 +168,7 @@ fn parse_primary(text: &str, with_check: bool) -> Result<Hibc, HibcError> {
     let unit = chars[chars.len() - 1];
     let pcn: String = chars[4..chars.len() - 1].iter().collect();
     if !unit.is_ascii_digit() || pcn.len() > 18 || !pcn.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(HibcError::Malformed {
-            found,
-            why: "the product number is 1 to 18 letters or digits, then a unit digit",
-        });
+        return Err(HibcError::Malformed { found, why: Fault::ProductNumber });
     }
     Ok(Hibc { lic: chars[..4].iter().collect(), pcn, unit: unit as u8 - b'0', ..Hibc::default() })
 }
@@ -164,7 +194,7 @@ fn month_end(y: &str, m: &str) -> Option<NaiveDate> {
 /// The secondary data: a date (by its format flag) then a lot or a serial.
 fn read_secondary(out: &mut Hibc, data: &str, found: &str) -> Result<(), HibcError> {
     let bad = |why| HibcError::Malformed { found: found.to_string(), why };
-    let bad_date = || bad("the expiry date after the format flag is not a day");
+    let bad_date = || bad(Fault::ExpiryNotADay);
     let (serial, rest, dated) = if let Some(r) = data.strip_prefix("$$+") {
         (true, r, true)
     } else if let Some(r) = data.strip_prefix("$$") {
@@ -175,12 +205,12 @@ fn read_secondary(out: &mut Hibc, data: &str, found: &str) -> Result<(), HibcErr
         (false, r, false)
     } else {
         // The old form: YYJJJ then the lot.
-        let (date, lot) = digits(data, 5).ok_or_else(|| bad("the secondary starts with $, $$ or a date YYJJJ"))?;
+        let (date, lot) = digits(data, 5).ok_or_else(|| bad(Fault::SecondaryStart))?;
         out.expiry = Some(julian(&date[..2], &date[2..]).ok_or_else(bad_date)?);
         return set_number(out, lot, false, found);
     };
     let rest = if dated {
-        let flag = rest.chars().next().ok_or_else(|| bad("a date format flag must follow $$"))?;
+        let flag = rest.chars().next().ok_or_else(|| bad(Fault::NoDateFlag))?;
         let (expiry, number) = match flag {
             '0' | '1' => {
                 let (d, n) = digits(rest, 4).ok_or_else(bad_date)?;
@@ -201,7 +231,7 @@ fn read_secondary(out: &mut Hibc, data: &str, found: &str) -> Result<(), HibcErr
                 (julian(&d[..2], &d[2..5]), n)
             }
             '7' => (None, &rest[1..]),
-            _ => return Err(bad("this date or quantity format is not read; type the lot and expiry")),
+            _ => return Err(bad(Fault::DateFormat)),
         };
         if flag != '7' {
             out.expiry = Some(expiry.ok_or_else(bad_date)?);
@@ -217,7 +247,7 @@ fn set_number(out: &mut Hibc, number: &str, serial: bool, found: &str) -> Result
     // Supplemental data (`/16D…`) is not read; the number stops at it.
     let number = number.split('/').next().unwrap_or_default();
     if number.is_empty() || number.len() > 18 {
-        return Err(HibcError::Malformed { found: found.to_string(), why: "the lot or serial is 1 to 18 characters" });
+        return Err(HibcError::Malformed { found: found.to_string(), why: Fault::NumberLength });
     }
     if serial {
         out.serial = Some(number.to_string());
@@ -277,6 +307,36 @@ mod tests {
         assert!(matches!(parse(&with_check("+1BCD22")), Err(HibcError::NotHibc { .. })));
         let err = parse(&with_check("+A123BJC5D6E71/$$3271340LOT")).unwrap_err();
         assert!(err.to_string().contains("not a day"), "{err}");
+    }
+
+    /// Issue 14: each refusal in French.
+    #[test]
+    fn r_trace_3_hibc_refusals_are_said_in_french() {
+        let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
+        let refused = |input: &str| parse(input).unwrap_err().to_string();
+        assert_eq!(
+            refused("+A123BJC5D6E71H"),
+            "+A123BJC5D6E71H\u{a0}: le caractère de contrôle est H mais les caractères qui le précèdent donnent G\u{a0}; \
+             scannez à nouveau"
+        );
+        assert_eq!(refused("+a"), "+a\u{a0}: contient 'a', que HIBC n'utilise pas");
+        assert!(refused(&with_check("+1BCD22")).contains("pas une étiquette HIBC"));
+        let malformed = [
+            ("+A123BJC5D6E71/$$3271340LOT", "la date de péremption après l'indicateur de format n'est pas un jour"),
+            ("+A123BJC5D6E71/$$", "un indicateur de format de date doit suivre $$"),
+            ("+A123BJC5D6E71/$$9X", "ce format de date ou de quantité n'est pas lu"),
+            ("+A123BJC5D6E71/X", "la partie secondaire commence par $, $$ ou une date AAJJJ"),
+            ("+A123BJC5D6E71/$", "le lot ou la série fait 1 à 18 caractères"),
+            ("+A123BJC5D6E7X", "le numéro de produit fait 1 à 18 lettres ou chiffres"),
+        ];
+        for (body, said) in malformed {
+            let err = refused(&with_check(body));
+            assert!(err.contains(said), "{body}: {err}");
+        }
+        let other = format!("{}{}", with_check("+A123BJC5D6E71"), with_check("+$LOT9Q"));
+        assert!(refused(&other).contains("l'étiquette d'un autre produit"), "{}", refused(&other));
+        let _en = crate::i18n::scope(crate::domain::language::Language::En);
+        assert!(refused(&other).contains("a label of another product"));
     }
 
     proptest! {
