@@ -293,12 +293,6 @@ const NOT_YET: &[&str] = &[
     // A ward file's refusals point at the field they blame by matching words.
     "cli/setup.rs",
     // File-level and admin messages: backups, `periop check`, the search indexes.
-    "store/backup.rs",
-    "store/check.rs",
-    "store/file_check.rs",
-    "store/search.rs",
-    "store/search_check.rs",
-    "store/sidecars.rs",
     // PADSS items (discharge), a prescription's and a hexapod table's refusals, HIBC labels.
     "domain/discharge.rs",
     "domain/distraction/case.rs",
