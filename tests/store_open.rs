@@ -9,7 +9,7 @@ mod store_common;
 
 use nix::sys::stat::{Mode, umask};
 use nix::unistd::geteuid;
-use periop::store::file_check::APPLICATION_ID;
+use periop::store::file_check::{APPLICATION_ID, Holds};
 use periop::store::watch::Watcher;
 use periop::store::{Account, Store, StoreError, check, patients, schema};
 use std::io::{Seek, SeekFrom, Write};
@@ -77,7 +77,7 @@ fn a_text_file_is_refused() {
     let path = dir.path().join("notes.txt");
     std::fs::write(&path, "Bed 3: Mrs Example, fasting since 22:00\nBed 4: free\n").unwrap();
     let err = refused(dir.path(), &path, "check the path");
-    assert!(matches!(&err, StoreError::NotSqlite { what: "it holds text", .. }), "{err:?}");
+    assert!(matches!(&err, StoreError::NotSqlite { what: Holds::Text, .. }), "{err:?}");
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn random_bytes_are_refused() {
         .collect();
     std::fs::write(&path, bytes).unwrap();
     let err = refused(dir.path(), &path, "check the path");
-    assert!(matches!(&err, StoreError::NotSqlite { what: "unknown bytes", .. }), "{err:?}");
+    assert!(matches!(&err, StoreError::NotSqlite { what: Holds::UnknownBytes, .. }), "{err:?}");
 }
 
 #[test]

@@ -68,7 +68,8 @@ pub const CATALOGUES: &[Catalogue] = catalogues![
     "setup",
     "discharge",
     "labels",
-    "prescription"
+    "prescription",
+    "files"
 ];
 
 impl Catalogue {

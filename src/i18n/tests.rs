@@ -237,8 +237,7 @@ fn arguments_carry_no_isolation_marks() {
 /// Every source file is checked (issue 14: "a test fails when a string a
 /// user can see is built outside the catalogues"), but for the files whose
 /// text nobody reads on a screen or a command's output ([`NOT_SHOWN`], each
-/// with why) and the files still being converted ([`NOT_YET`], English
-/// only). The check is textual: a string literal holding a word (three
+/// with why). The check is textual: a string literal holding a word (three
 /// letters or more, outside `{placeholders}`) must be a catalogue id
 /// (`status-live`), an argument's name (`("count", …)`), a code or key
 /// (`snake_case`, `do.strut_max_mm_day`), or sit on a line the reader sees
@@ -280,18 +279,6 @@ fn without_log_only(file: &str, source: &str) -> String {
     }
     source
 }
-
-/// Files that still hold English a user reads: the conversion's to-do
-/// list. A file leaves the list when it passes (the test says so).
-const NOT_YET: &[&str] = &[
-    // File-level and admin messages: backups, `periop check`, the search indexes.
-    "store/backup.rs",
-    "store/check.rs",
-    "store/file_check.rs",
-    "store/search.rs",
-    "store/search_check.rs",
-    "store/sidecars.rs",
-];
 
 /// A line whose literals nobody reads on a screen or in a command's output.
 fn not_shown_line(line: &str) -> bool {
@@ -391,21 +378,17 @@ fn words_outside_the_catalogues(source: &str) -> Vec<String> {
 fn no_file_writes_a_word_outside_the_catalogues() {
     let src = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
     let mut offending = Vec::new();
-    let mut mended = Vec::new();
     for path in rust_files(src) {
         let file = path.strip_prefix(src).unwrap().to_string_lossy().replace('\\', "/");
         if file.starts_with("i18n/") || file.ends_with("/tests.rs") || NOT_SHOWN.iter().any(|(f, _)| *f == file) {
             continue;
         }
         let found = words_outside_the_catalogues(&without_log_only(&file, &std::fs::read_to_string(&path).unwrap()));
-        match (found.is_empty(), NOT_YET.contains(&file.as_str())) {
-            (false, false) => offending.push(format!("{file}: {found:?}")),
-            (true, true) => mended.push(file),
-            _ => {}
+        if !found.is_empty() {
+            offending.push(format!("{file}: {found:?}"));
         }
     }
     assert!(offending.is_empty(), "words outside the catalogues:\n{}", offending.join("\n"));
-    assert!(mended.is_empty(), "converted, take them off NOT_YET: {mended:?}");
     for (file, _) in NOT_SHOWN {
         assert!(src.join(file).exists(), "NOT_SHOWN names {file}, which is gone");
     }

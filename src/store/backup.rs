@@ -53,7 +53,7 @@ impl Store {
     ) -> Result<BackupReport> {
         let started = Instant::now();
         if std::fs::symlink_metadata(target).is_ok() {
-            return Err(StoreError::Exists { path: target.into(), next: NEVER_OVERWRITES.into() });
+            return Err(StoreError::Exists { path: target.into(), next: tr!("files-backup-never-overwrites") });
         }
         if let Some(folder) = super::error::missing_folder(target) {
             return Err(StoreError::NoFolder { path: target.into(), folder });
@@ -62,12 +62,8 @@ impl Store {
         let result = copy(self.conn(), &partial, progress).and_then(|pages| {
             let report = check::check_file(&partial, now)?;
             if !report.copy_sound() {
-                return Err(StoreError::Damaged {
-                    path: self.path().into(),
-                    detail: "its copy fails SQLite's integrity check or its references; \
-                             no backup was made: run `periop check` on the database to see what"
-                        .into(),
-                });
+                let detail = tr!("files-backup-copy-unsound").into_owned();
+                return Err(StoreError::Damaged { path: self.path().into(), detail });
             }
             new_file::place(&partial, target)?;
             let bytes = std::fs::metadata(target).map(|m| m.len()).unwrap_or(0);
@@ -77,7 +73,7 @@ impl Store {
             new_file::remove_partial(&partial);
         }
         result.map_err(|e| match new_file::for_target(target, &partial, e) {
-            StoreError::AlreadyExists(path) => StoreError::Exists { path, next: NEVER_OVERWRITES.into() },
+            StoreError::AlreadyExists(path) => StoreError::Exists { path, next: tr!("files-backup-never-overwrites") },
             // The destination's folder, not the ward's database, needs the access.
             StoreError::ReadOnly { path, cause } if path == target => {
                 let folder = match target.parent() {
@@ -86,11 +82,7 @@ impl Store {
                 };
                 StoreError::invalid(
                     shown(target),
-                    format!(
-                        "{cause}; no backup was made: pick a folder your account can write, \
-                         or ask the owner of {} to let your account write there",
-                        shown(&folder)
-                    ),
+                    tr!("files-backup-folder-read-only", cause = cause, folder = shown(&folder)),
                 )
             }
             other => other,
@@ -98,19 +90,18 @@ impl Store {
     }
 }
 
-/// What to do when a backup's path is taken.
-const NEVER_OVERWRITES: &str = "a backup never overwrites a file: give a new path (e.g. with the date in its name)";
-
 fn copy(source: &Connection, partial: &Path, progress: &mut dyn FnMut(i64, i64)) -> Result<i64> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(BACKUP_MODE)
-        .open(partial)
-        .map_err(|e| StoreError::ReadOnly { path: partial.into(), cause: format!("cannot create it ({e})") })?;
+    OpenOptions::new().write(true).create_new(true).mode(BACKUP_MODE).open(partial).map_err(|e| {
+        StoreError::ReadOnly {
+            path: partial.into(),
+            cause: tr!("store-cannot-create", error = e.to_string()).into_owned(),
+        }
+    })?;
     // The umask may have narrowed it; it must not be wider either.
-    std::fs::set_permissions(partial, Permissions::from_mode(BACKUP_MODE))
-        .map_err(|e| StoreError::ReadOnly { path: partial.into(), cause: format!("cannot set its mode ({e})") })?;
+    std::fs::set_permissions(partial, Permissions::from_mode(BACKUP_MODE)).map_err(|e| StoreError::ReadOnly {
+        path: partial.into(),
+        cause: tr!("store-cannot-set-mode", error = e.to_string()).into_owned(),
+    })?;
     let mut dest = Connection::open_with_flags(partial, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     let pages = {
         let backup = Backup::new(source, &mut dest)?;
@@ -162,8 +153,10 @@ pub fn held_by_another_process(path: &Path) -> Result<bool> {
             l_len: len,
             l_pid: 0,
         };
-        nix::fcntl::fcntl(f.as_fd(), nix::fcntl::FcntlArg::F_GETLK(&mut lock))
-            .map_err(|e| StoreError::ReadOnly { path: file.clone(), cause: format!("cannot test its locks ({e})") })?;
+        nix::fcntl::fcntl(f.as_fd(), nix::fcntl::FcntlArg::F_GETLK(&mut lock)).map_err(|e| StoreError::ReadOnly {
+            path: file.clone(),
+            cause: tr!("files-cannot-test-locks", error = e.to_string()).into_owned(),
+        })?;
         if lock.l_type != nix::libc::F_UNLCK as i16 {
             return Ok(true);
         }
@@ -172,11 +165,12 @@ pub fn held_by_another_process(path: &Path) -> Result<bool> {
 }
 
 /// Other processes that have `path`, its `-wal` or its `-shm` open, as
-/// `program (pid N)`, read from `/proc/*/fd` (Linux; the processes whose
-/// folder this account may not read are not seen, and elsewhere the list
-/// is empty). It sees what SQLite's locks do not: an idle `sqlite3` shell
-/// holds no lock, yet its next write would land in whatever file then has
-/// that name's inode open. Names only the program, never its files.
+/// `program (pid N)` (`files-opener`), read from `/proc/*/fd` (Linux; the
+/// processes whose folder this account may not read are not seen, and
+/// elsewhere the list is empty). It sees what SQLite's locks do not: an
+/// idle `sqlite3` shell holds no lock, yet its next write would land in
+/// whatever file then has that name's inode open. Names only the program,
+/// never its files.
 pub fn other_openers(path: &Path) -> Vec<String> {
     use std::os::unix::fs::MetadataExt;
     let mut files = Vec::new();
@@ -201,7 +195,8 @@ pub fn other_openers(path: &Path) -> Vec<String> {
         if holds {
             let program = std::fs::read_to_string(process.path().join("comm")).unwrap_or_default();
             let program = crate::domain::names::made_safe(program.trim(), &[]).into_owned();
-            found.push(format!("{} (pid {pid})", if program.is_empty() { "a program" } else { &program }));
+            let program = if program.is_empty() { tr!("files-a-program").into_owned() } else { program };
+            found.push(tr!("files-opener", program = program, pid = pid.to_string()).into_owned());
         }
     }
     found
@@ -229,21 +224,11 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
     // Found in use (#8): a mistyped backup path was answered with the
     // advice to `periop init` (meant for a missing live file).
     if std::fs::symlink_metadata(from).is_err() {
-        return Err(StoreError::invalid(
-            shown(from),
-            "no such backup file; nothing was changed: check the path (`ls` the backup folder) and restore again",
-        ));
+        return Err(StoreError::invalid(shown(from), tr!("files-restore-no-backup")));
     }
     let report = check::check_file(from, now)?;
     if !report.file_whole() {
-        return Err(StoreError::invalid(
-            shown(from),
-            format!(
-                "this backup is not whole (integrity, references, stored values or audit chain: \
-                 `periop --db {} check` says which); nothing was changed: pick another backup",
-                shown(from)
-            ),
-        ));
+        return Err(StoreError::invalid(shown(from), tr!("files-restore-not-whole", path = shown(from))));
     }
     let mut store = Store::open_as(live, account)?;
     let actor = store.actor().clone();
@@ -263,34 +248,18 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
     if held_by_another_process(live)? {
         // Found in use (#8): the README promises the holder "named with its
         // pid"; the generic words stay for holders this account cannot see.
-        let who = if openers.is_empty() {
-            "a terminal running periop, a command, an sqlite3 shell".to_string()
-        } else {
-            openers.join(", ")
-        };
-        return Err(StoreError::invalid(
-            shown(live),
-            format!("another program has it open ({who}); close them all, then restore again"),
-        ));
+        let who =
+            if openers.is_empty() { tr!("files-restore-holders-unknown").into_owned() } else { openers.join(", ") };
+        return Err(StoreError::invalid(shown(live), tr!("files-restore-held", who = who)));
     }
     if !openers.is_empty() {
-        return Err(StoreError::invalid(
-            shown(live),
-            format!(
-                "another program has it open: {}; its next write would land in the restored file: \
-                 close them all, then restore again",
-                openers.join(", ")
-            ),
-        ));
+        return Err(StoreError::invalid(shown(live), tr!("files-restore-open", openers = openers.join(", "))));
     }
     let stamp = now.format("%Y%m%dT%H%M%SZ");
     let name = live.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "periop.db".into());
-    let kept = live.with_file_name(format!("{name}.before-restore-{stamp}"));
+    let kept = live.with_file_name(format!("{name}.before-restore-{stamp}")); // i18n: a file name
     if std::fs::symlink_metadata(&kept).is_ok() {
-        return Err(StoreError::Exists {
-            path: kept,
-            next: "the file a restore replaces is kept under that name: run the restore again in a second".into(),
-        });
+        return Err(StoreError::Exists { path: kept, next: tr!("files-restore-kept-exists") });
     }
     let mode = std::fs::metadata(live).map(|m| m.permissions().mode() & 0o7777).unwrap_or(super::FILE_MODE);
     // The copy goes beside the live file first, so the swap is two renames.
@@ -315,4 +284,65 @@ pub fn restore(live: &Path, from: &Path, account: &super::Account, now: DateTime
     let report = check::check_file(live, now).unwrap_or(report);
     log::info!("restored {} from {}; the previous file is {}", shown(live), shown(from), shown(&kept));
     Ok(Restored { kept, from_schema, check: report })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Account;
+    use std::process::{Command, Stdio};
+
+    fn at() -> DateTime<Utc> {
+        "2026-11-22T08:30:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_backup_and_a_restore_refuse_in_the_language_in_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = dir.path().join("w.db");
+        let store = Store::init(&live, &Account::current(), at()).unwrap();
+        let taken = dir.path().join("taken.db");
+        std::fs::write(&taken, b"keep me").unwrap();
+        let (en, fr) = crate::i18n::in_both(|| store.backup_to(&taken, at(), &mut |_, _| {}).unwrap_err().to_string());
+        assert!(
+            en.ends_with("a backup never overwrites a file: give a new path (e.g. with the date in its name)"),
+            "{en}"
+        );
+        assert!(fr.contains("une sauvegarde n'écrase jamais un fichier\u{a0}: donnez un nouveau chemin"), "{fr}");
+        assert!(!fr.contains("overwrites"), "{fr}");
+        let backup = dir.path().join("bk.db");
+        store.backup_to(&backup, at(), &mut |_, _| {}).unwrap();
+        drop(store);
+
+        let missing = dir.path().join("x.db");
+        let (en, fr) =
+            crate::i18n::in_both(|| restore(&live, &missing, &Account::current(), at()).unwrap_err().to_string());
+        assert!(en.contains("x.db: no such backup file; nothing was changed"), "{en}");
+        assert!(fr.contains("x.db : pas de fichier de sauvegarde à ce chemin\u{a0}; rien n'a été modifié"), "{fr}");
+
+        // Another program holding the live file open (no SQLite lock): named with its pid.
+        let mut holder = Command::new("sleep")
+            .arg("30")
+            .stdin(std::fs::File::open(&live).unwrap())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        for _ in 0..50 {
+            if !other_openers(&live).is_empty() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let (en, fr) =
+            crate::i18n::in_both(|| restore(&live, &backup, &Account::current(), at()).unwrap_err().to_string());
+        let pid = holder.id();
+        let _ = holder.kill();
+        let _ = holder.wait();
+        assert!(en.contains(&format!("another program has it open: sleep (pid {pid}); its next write")), "{en}");
+        assert!(
+            fr.contains(&format!("un autre programme l'a ouvert\u{a0}: sleep (pid {pid})\u{a0}; sa prochaine")),
+            "{fr}"
+        );
+        assert!(fr.ends_with("fermez-les tous, puis restaurez de nouveau"), "{fr}");
+    }
 }

@@ -26,7 +26,8 @@ pub fn tables_present(conn: &Connection, path: &Path) -> Result<()> {
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(StoreError::Damaged { path: path.into(), detail: format!("tables missing: {}", missing.join(", ")) })
+        let detail = tr!("files-tables-missing", tables = missing.join(", ")).into_owned();
+        Err(StoreError::Damaged { path: path.into(), detail })
     }
 }
 
@@ -42,7 +43,7 @@ pub fn open_tables_whole(conn: &Connection, path: &Path) -> Result<()> {
         let found: Vec<String> =
             conn.prepare(&sql)?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
         if found != ["ok"] {
-            let detail = format!("the {} table: {}", table.name(), found.join("; "));
+            let detail = tr!("files-table-damaged", table = table.name(), found = found.join("; ")).into_owned();
             return Err(StoreError::Damaged { path: path.into(), detail });
         }
     }
@@ -64,19 +65,17 @@ pub fn whole_before_writing(conn: &Connection, path: &Path) -> Result<()> {
     let (rest, indexes) = split_index_lines(found);
     if rest != ["ok"] {
         // One line: SQLite heads its report with "*** in database main ***\n".
-        let first = rest[0].replace("*** in database main ***", "");
+        let first = rest[0].replace("*** in database main ***", ""); // i18n: SQLite's own heading, taken out
         let first: Vec<&str> = first.split_whitespace().collect();
-        return Err(StoreError::Damaged {
-            path: path.into(),
-            detail: format!("SQLite's quick check: {}", first.join(" ")),
-        });
+        let detail = tr!("files-quick-check", found = first.join(" ")).into_owned();
+        return Err(StoreError::Damaged { path: path.into(), detail });
     }
     match indexes.first() {
         None => Ok(()),
         Some((index, line)) => Err(StoreError::SearchDamaged {
             path: path.into(),
             index,
-            detail: format!("SQLite's quick check: {line}; nothing was saved"),
+            detail: tr!("files-quick-check-index", found = line.as_str()).into_owned(),
         }),
     }
 }
@@ -389,4 +388,18 @@ pub(crate) fn open_read_only(path: &Path) -> Result<(Connection, FileGuard)> {
     tables_present(&conn, path).map_err(damaged)?;
     super::sidecars::share_like_database(path);
     Ok((conn, guard))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_without_periops_tables_is_refused_in_the_language_in_force() {
+        let conn = Connection::open_in_memory().unwrap();
+        let (en, fr) = crate::i18n::in_both(|| tables_present(&conn, Path::new("w.db")).unwrap_err().to_string());
+        assert!(en.starts_with("w.db: the database is damaged (tables missing: "), "{en}");
+        assert!(fr.starts_with("w.db : la base est endommagée (tables manquantes\u{a0}: "), "{fr}");
+        assert!(!fr.contains("missing"), "{fr}");
+    }
 }

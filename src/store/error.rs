@@ -16,7 +16,7 @@ pub enum StoreError {
     Empty(PathBuf),
     NotSqlite {
         path: PathBuf,
-        what: &'static str,
+        what: super::file_check::Holds,
     },
     ForeignApplication {
         path: PathBuf,
@@ -122,7 +122,7 @@ impl std::fmt::Display for StoreError {
             NoFolder { path, folder } => tr!("errors-no-folder", path = shown(path), folder = shown(folder)),
             NotAFile(path) => tr!("errors-not-a-file", path = shown(path)),
             Empty(path) => tr!("errors-empty", path = shown(path)),
-            NotSqlite { path, what } => tr!("errors-not-sqlite", path = shown(path), what = *what),
+            NotSqlite { path, what } => tr!("errors-not-sqlite", path = shown(path), what = what.words()),
             ForeignApplication { path, found } => {
                 tr!("errors-foreign", path = shown(path), found = format!("{found:#x}"))
             }

@@ -2,6 +2,7 @@
 //! "repaired" into an empty database and every bad file gets a clear message.
 
 use super::error::StoreError;
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::os::unix::fs::MetadataExt;
@@ -12,6 +13,25 @@ use std::sync::Mutex;
 pub const APPLICATION_ID: u32 = 0x5065_5269;
 
 const MAGIC: &[u8; 16] = b"SQLite format 3\0"; // i18n: the SQLite file header
+
+/// What a file that is not an SQLite database holds, as its refusal
+/// ([`StoreError::NotSqlite`]) says it: a text file given by mistake (a
+/// CSV export, a note) or anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    Text,
+    UnknownBytes,
+}
+
+impl Holds {
+    /// `it holds text`, `unknown bytes`: in the language in force.
+    pub fn words(self) -> Cow<'static, str> {
+        match self {
+            Holds::Text => tr!("files-holds-text"),
+            Holds::UnknownBytes => tr!("files-unknown-bytes"),
+        }
+    }
+}
 
 /// What the 100-byte SQLite header says, read without opening the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +112,7 @@ pub fn check_existing_for(path: &Path, access: Access) -> Result<(Option<Header>
                 None => StoreError::Missing(path.into()),
             });
         }
-        Err(e) => return Err(StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") }),
+        Err(e) => return Err(cannot_read(path, &e)),
     };
     if meta.is_dir() {
         return Err(StoreError::NotAFile(path.into()));
@@ -109,20 +129,18 @@ fn read_header(path: &Path, meta: &std::fs::Metadata, access: Access) -> Result<
         return Err(StoreError::Empty(path.into()));
     }
     let mut head = [0u8; 100];
-    let mut file = File::open(path)
-        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
-    let read = read_up_to(&mut file, &mut head)
-        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
+    let mut file = File::open(path).map_err(|e| cannot_read(path, &e))?;
+    let read = read_up_to(&mut file, &mut head).map_err(|e| cannot_read(path, &e))?;
     if read < MAGIC.len() || &head[..16] != MAGIC {
         let what = if head[..read].iter().all(|b| b.is_ascii() && (!b.is_ascii_control() || b.is_ascii_whitespace())) {
-            "it holds text"
+            Holds::Text
         } else {
-            "unknown bytes"
+            Holds::UnknownBytes
         };
         return Err(StoreError::NotSqlite { path: path.into(), what });
     }
     if read < 100 {
-        return Err(StoreError::Damaged { path: path.into(), detail: "the header is cut short".into() });
+        return Err(StoreError::Damaged { path: path.into(), detail: tr!("files-header-cut-short").into_owned() });
     }
     let header = Header {
         user_version: i64::from(u32::from_be_bytes([head[60], head[61], head[62], head[63]])),
@@ -143,9 +161,13 @@ fn read_header(path: &Path, meta: &std::fs::Metadata, access: Access) -> Result<
 
 /// For a file `init` has just created (empty, ours): registers it as open.
 pub fn check_new(path: &Path) -> Result<((), OpenGuard), StoreError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| StoreError::ReadOnly { path: path.into(), cause: format!("cannot read it ({e})") })?;
+    let meta = std::fs::metadata(path).map_err(|e| cannot_read(path, &e))?;
     Ok(((), OpenGuard::register((meta.dev(), meta.ino())).0))
+}
+
+/// A file this account cannot read (`cannot read it (Permission denied)`).
+fn cannot_read(path: &Path, e: &std::io::Error) -> StoreError {
+    StoreError::ReadOnly { path: path.into(), cause: tr!("files-cannot-read", error = e.to_string()).into_owned() }
 }
 
 fn journal_has_frames(path: &Path) -> bool {
@@ -167,7 +189,7 @@ fn check_writable(path: &Path) -> Result<(), StoreError> {
     if let Err(e) = access(path, AccessFlags::R_OK | AccessFlags::W_OK) {
         return Err(StoreError::ReadOnly {
             path: path.into(),
-            cause: format!("you cannot write to it ({})", e.desc()),
+            cause: tr!("files-cannot-write", error = e.desc()).into_owned(),
         });
     }
     let folder = match path.parent() {
@@ -182,7 +204,7 @@ fn check_writable(path: &Path) -> Result<(), StoreError> {
     if !journal_exists && access(folder, AccessFlags::W_OK | AccessFlags::X_OK).is_err() {
         return Err(StoreError::ReadOnly {
             path: path.into(),
-            cause: format!("you cannot create its journal files in {}", super::error::shown(folder)),
+            cause: tr!("files-cannot-create-journal", folder = super::error::shown(folder)).into_owned(),
         });
     }
     Ok(())
@@ -197,4 +219,28 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
         }
     }
     Ok(filled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_is_not_a_whole_database_is_refused_in_the_language_in_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("notes.txt");
+        std::fs::write(&notes, "Bed 3: free\n").unwrap();
+        let cut = dir.path().join("cut.db");
+        std::fs::write(&cut, [&MAGIC[..], &[0; 20]].concat()).unwrap();
+        let refusal = |path: &Path| check_existing(path).unwrap_err().to_string();
+
+        let (en, fr) = crate::i18n::in_both(|| refusal(&notes));
+        assert!(en.contains(": not an SQLite database (it holds text); check the path"), "{en}");
+        assert!(fr.contains(" : pas une base SQLite (il contient du texte)"), "{fr}");
+        assert!(!fr.contains("holds text"), "{fr}");
+        let (en, fr) = crate::i18n::in_both(|| refusal(&cut));
+        assert!(en.contains("the database is damaged (the header is cut short)"), "{en}");
+        assert!(fr.contains("(l'en-tête est tronqué)"), "{fr}");
+        assert_eq!(crate::i18n::in_both(|| Holds::UnknownBytes.words().into_owned()).1, "des octets inconnus");
+    }
 }

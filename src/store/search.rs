@@ -241,7 +241,7 @@ pub(super) fn damaged_index(path: &std::path::Path, index: &'static str, e: Stor
             if inner.sqlite_error().is_some_and(|f| f.extended_code == rusqlite::ffi::SQLITE_CORRUPT_VTAB) =>
         {
             log::warn!("the search index {index} is damaged ({inner})");
-            StoreError::SearchDamaged { path: path.into(), index, detail: "FTS5 cannot read a segment".into() }
+            StoreError::SearchDamaged { path: path.into(), index, detail: tr!("files-search-segment").into_owned() }
         }
         other => other,
     }
@@ -374,5 +374,19 @@ mod tests {
         let many: Vec<String> = (0..=MOST_WORDS).map(|i| format!("('many{i:03}')")).collect();
         conn.execute_batch(&format!("INSERT INTO audit_terms (term) VALUES {};", many.join(", "))).unwrap();
         assert_eq!(q("many").as_deref(), Some("\"many\"*"));
+    }
+
+    /// FTS5 meeting a segment it cannot read is said in the language in force.
+    #[test]
+    fn a_damaged_index_is_said_in_french() {
+        let said = || {
+            let corrupt = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT_VTAB);
+            let e = StoreError::Sqlite(rusqlite::Error::SqliteFailure(corrupt, None));
+            damaged_index(std::path::Path::new("w.db"), "patient_search", e).to_string()
+        };
+        let (en, fr) = crate::i18n::in_both(said);
+        assert!(en.contains("the search index patient_search is damaged (FTS5 cannot read a segment)"), "{en}");
+        assert!(fr.contains("(FTS5 ne peut pas lire un segment)"), "{fr}");
+        assert!(!fr.contains("cannot read"), "{fr}");
     }
 }

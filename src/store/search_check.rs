@@ -20,7 +20,8 @@
 //! Nothing is written to the file: the copy and the view live in the
 //! connection's TEMP schema and are dropped before returning. Each finding
 //! names the index, what differs (records by number, never a patient's
-//! words, R-PRIV-1) and the next step ([`NEXT_STEP`]).
+//! words, R-PRIV-1) and the next step (`files-search-next-step`, the
+//! same in every finding), in the language in force.
 //! Cost on a `demo --years 10` file: README, "What periop guarantees".
 
 use super::error::{Result, StoreError};
@@ -30,9 +31,6 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, ErrorCode};
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
-
-/// What to do about any finding; every finding ends with it.
-pub const NEXT_STEP: &str = "an admin rebuilds the search indexes from the records with `periop reindex`";
 
 /// periop's FTS5 tables (their shadow tables are named after them).
 pub const INDEXES: [&str; 2] = ["audit_search", "patient_search"];
@@ -59,7 +57,7 @@ pub fn index_of_integrity_line(line: &str) -> Option<&'static str> {
 pub fn problems(conn: &Connection, fts5_lines: &[(&'static str, String)]) -> Result<Vec<String>> {
     let mut out: Vec<String> = fts5_lines
         .iter()
-        .map(|(index, line)| format!("{index}: FTS5's integrity check: {line}; {NEXT_STEP}"))
+        .map(|(index, line)| tr!("files-search-fts5", index = *index, line = line.as_str()).into_owned())
         .collect();
     out.extend(unreadable_as_finding("patient_search", patients(conn))?);
     let terms = Arc::new(Mutex::new(Words::default()));
@@ -78,18 +76,31 @@ fn unreadable_as_finding(index: &str, found: Result<Vec<String>>) -> Result<Vec<
         Err(StoreError::Sqlite(e))
             if matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)) =>
         {
-            Ok(vec![format!("{index}: cannot be read to the end ({e}); {NEXT_STEP}")])
+            Ok(vec![tr!("files-search-unreadable", index = index, error = e.to_string()).into_owned()])
         }
         other => other,
     }
 }
 
+/// The records a finding names.
+#[derive(Clone, Copy)]
+enum Noun {
+    Patient,
+    Audit,
+    Entry,
+}
+
 /// `patient #3, #7` or `patient #1, … #10 and 4 more`.
-fn listed(noun: &str, ids: &[i64]) -> String {
+fn listed(noun: Noun, ids: &[i64]) -> String {
     let shown: Vec<String> = ids.iter().take(NAMED).map(|id| format!("#{id}")).collect();
     let more = ids.len().saturating_sub(NAMED);
-    let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
-    format!("{noun} {}{rest}", shown.join(", "))
+    let more = if more > 0 { tr!("files-search-more", count = more) } else { "".into() };
+    let noun = match noun {
+        Noun::Patient => tr!("files-search-patient"),
+        Noun::Audit => tr!("files-search-audit"),
+        Noun::Entry => tr!("files-search-entry"),
+    };
+    tr!("files-search-records", noun = noun, ids = shown.join(", "), more = more).into_owned()
 }
 
 /// `patient_search` against the patients: missing, different, extra.
@@ -117,19 +128,13 @@ fn patients(conn: &Connection) -> Result<Vec<String>> {
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::new();
     if !missing.is_empty() {
-        out.push(format!(
-            "patient_search: {} not in it (a filter by name or number cannot find them); {NEXT_STEP}",
-            listed("patient", &missing)
-        ));
+        out.push(tr!("files-search-patients-missing", records = listed(Noun::Patient, &missing)).into_owned());
     }
     if !different.is_empty() {
-        out.push(format!(
-            "patient_search: {} indexed under other words than their record (a filter misses them or finds them by words they do not have); {NEXT_STEP}",
-            listed("patient", &different)
-        ));
+        out.push(tr!("files-search-patients-different", records = listed(Noun::Patient, &different)).into_owned());
     }
     if !extra.is_empty() {
-        out.push(format!("patient_search: {} for no patient; {NEXT_STEP}", listed("entry", &extra)));
+        out.push(tr!("files-search-patients-extra", records = listed(Noun::Entry, &extra)).into_owned());
     }
     Ok(out)
 }
@@ -213,22 +218,13 @@ fn audit(conn: &Connection, words: &Arc<Mutex<Words>>) -> Result<Vec<String>> {
     let extra = ids("SELECT id FROM main.audit_search_docsize WHERE id NOT IN (SELECT id FROM audit) ORDER BY id")?;
     let mut out = Vec::new();
     if !missing.is_empty() {
-        out.push(format!(
-            "audit_search: {} not in it (the Audit filter cannot find them); {NEXT_STEP}",
-            listed("audit", &missing)
-        ));
+        out.push(tr!("files-search-audit-missing", records = listed(Noun::Audit, &missing)).into_owned());
     }
     if !extra.is_empty() {
-        out.push(format!(
-            "audit_search: {} for no audit row (the Audit filter finds what is not there); {NEXT_STEP}",
-            listed("entry", &extra)
-        ));
+        out.push(tr!("files-search-audit-extra", records = listed(Noun::Entry, &extra)).into_owned());
     }
     if out.is_empty() {
-        out.push(format!(
-            "audit_search: its words differ from those of the audit rows (changed or damaged inside the index; \
-             the Audit filter misses entries or finds wrong ones); {NEXT_STEP}"
-        ));
+        out.push(tr!("files-search-audit-differs").into_owned());
     }
     Ok(out)
 }
@@ -251,12 +247,10 @@ fn audit_terms(conn: &Connection, words: &Words) -> Result<Vec<String>> {
     let extra = stored.difference(&words.terms).count();
     let mut out = Vec::new();
     if missing > 0 {
-        out.push(format!(
-            "audit_terms: {missing} word(s) of the audit rows missing (a typed word of 3 letters or more may miss the entries holding them); {NEXT_STEP}"
-        ));
+        out.push(tr!("files-search-terms-missing", count = missing).into_owned());
     }
     if extra > 0 {
-        out.push(format!("audit_terms: {extra} word(s) that no audit row holds; {NEXT_STEP}"));
+        out.push(tr!("files-search-terms-extra", count = extra).into_owned());
     }
     Ok(out)
 }
@@ -280,8 +274,50 @@ mod tests {
 
     #[test]
     fn a_finding_names_ten_records_then_counts_the_rest() {
-        assert_eq!(listed("patient", &[3, 7]), "patient #3, #7");
+        assert_eq!(listed(Noun::Patient, &[3, 7]), "patient #3, #7");
         let many: Vec<i64> = (1..=13).collect();
-        assert_eq!(listed("audit", &many), "audit #1, #2, #3, #4, #5, #6, #7, #8, #9, #10 and 3 more");
+        assert_eq!(listed(Noun::Audit, &many), "audit #1, #2, #3, #4, #5, #6, #7, #8, #9, #10 and 3 more");
+    }
+
+    /// Patients 1 and 2 in a new file's schema, only 1 indexed, and an
+    /// index entry for no patient.
+    fn a_patient_missing_from_the_index() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::store::schema::SCHEMA).unwrap();
+        conn.execute_batch(
+            "INSERT INTO patients (id, surname, first_name, birth_date, sex, hospital_number)
+             VALUES (1, 'Martin', 'Anne', '1970-01-01', 'F', 'H1'), (2, 'Durand', 'Paul', '1960-01-01', 'M', 'H2');",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO patient_search (rowid, doc) VALUES (1, ?1), (99, 'x')",
+            [patient_doc("Martin", "Anne", "H1")],
+        )
+        .unwrap();
+        conn
+    }
+
+    #[test]
+    fn the_findings_about_the_search_indexes_are_in_the_language_in_force() {
+        let conn = a_patient_missing_from_the_index();
+        let (en, fr) = crate::i18n::in_both(|| patients(&conn).unwrap().join("\n"));
+        assert!(en.starts_with("patient_search: patient #2 not in it (a filter by name or number"), "{en}");
+        assert!(en.contains("patient_search: entry #99 for no patient; an admin rebuilds the search indexes"), "{en}");
+        assert!(fr.starts_with("patient_search\u{a0}: il y manque patient #2 (un filtre par nom"), "{fr}");
+        assert!(fr.contains("entrée #99 sans aucun patient\u{a0}; un admin reconstruit les index"), "{fr}");
+        assert!(!fr.contains("not in it") && !fr.contains("rebuilds"), "{fr}");
+
+        let words = Words { terms: ["alpha", "beta"].map(String::from).into(), rows: 2 };
+        let (en, fr) = crate::i18n::in_both(|| audit_terms(&conn, &words).unwrap().join("\n"));
+        assert!(en.starts_with("audit_terms: 2 word(s) of the audit rows missing"), "{en}");
+        assert!(fr.starts_with("audit_terms\u{a0}: 2 mots des lignes d'audit manquent (un mot tapé"), "{fr}");
+        let one = Words { terms: ["alpha"].map(String::from).into(), rows: 1 };
+        let fr = crate::i18n::in_both(|| audit_terms(&conn, &one).unwrap().join("\n")).1;
+        assert!(fr.starts_with("audit_terms\u{a0}: 1 mot des lignes d'audit manque ("), "{fr}");
+
+        let many: Vec<i64> = (1..=13).collect();
+        let (_, fr) = crate::i18n::in_both(|| listed(Noun::Audit, &many));
+        assert_eq!(fr, "audit #1, #2, #3, #4, #5, #6, #7, #8, #9, #10 et 3 autres");
+        assert_eq!(crate::i18n::in_both(|| listed(Noun::Entry, &[4])).1, "entrée #4");
     }
 }

@@ -55,22 +55,40 @@ pub fn not_shared(db: &Path) -> Vec<String> {
     for side in paths(db) {
         let Ok(meta) = fs::metadata(&side) else { continue };
         let name = crate::store::error::shown(&side);
+        // Ids and modes as text: written as they are, in both languages.
         if meta.gid() != database.gid() {
-            found.push(format!(
-                "{name}: group {} is not the database's ({}); the ward's other accounts cannot save: \
-                 run `chgrp {} {name}` as its owner, and make the folder setgid (README, \"Deploying on a ward\")",
-                meta.gid(),
-                database.gid(),
-                database.gid()
-            ));
+            let (group, database) = (meta.gid().to_string(), database.gid().to_string());
+            found.push(tr!("files-side-group", name = name, group = group, database = database).into_owned());
         } else if meta.mode() & 0o777 != database.mode() & 0o777 {
-            found.push(format!(
-                "{name}: mode {:o} is not the database's ({:o}); run `chmod {:o} {name}` as its owner",
-                meta.mode() & 0o777,
-                database.mode() & 0o777,
-                database.mode() & 0o777
-            ));
+            let (mode, database) = (format!("{:o}", meta.mode() & 0o777), format!("{:o}", database.mode() & 0o777));
+            found.push(tr!("files-side-mode", name = name, mode = mode, database = database).into_owned());
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_side_file_with_another_mode_is_named_in_the_language_in_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("w.db");
+        fs::write(&db, b"").unwrap();
+        fs::set_permissions(&db, Permissions::from_mode(0o660)).unwrap();
+        let [wal, _] = paths(&db);
+        fs::write(&wal, b"").unwrap();
+        fs::set_permissions(&wal, Permissions::from_mode(0o600)).unwrap();
+        let wal = wal.display();
+        let (en, fr) = crate::i18n::in_both(|| not_shared(&db).join("\n"));
+        assert_eq!(en, format!("{wal}: mode 600 is not the database's (660); run `chmod 660 {wal}` as its owner"));
+        assert_eq!(
+            fr,
+            format!(
+                "{wal}\u{a0}: les droits 600 ne sont pas ceux de la base (660)\u{a0}; \
+                 lancez `chmod 660 {wal}` en tant que son propriétaire"
+            )
+        );
+    }
 }
