@@ -139,7 +139,7 @@ fn stay_forms_80x24_french() {
 #[test]
 fn discharge_check_form_80x24_french() {
     let w = french("2jjj\nD");
-    let text = shown(&w, &["Contrôle de sortie", "PADSS constantes vitales", "Accompagnant au retour"]);
+    let text = shown(&w, &["Contrôle de sortie", "PADSS signes vitaux", "Accompagnant au retour"]);
     insta::assert_snapshot!(text);
 }
 

@@ -167,11 +167,7 @@ admission-form-reason-choose = Reason: choose one with ← →
 admission-form-note-needed = Note: say what it was (the reason is "other")
 
 ## Going home (app::forms::discharge)
-admission-padss-vitals = PADSS vital signs
-admission-padss-activity = PADSS activity, mental state
-admission-padss-pain = PADSS pain, nausea, vomiting
-admission-padss-bleeding = PADSS surgical bleeding
-admission-padss-intake = PADSS intake and output
+admission-padss-item = PADSS { $item }
 admission-form-escort = Escort home
 admission-form-letter = Discharge letter given today
 admission-form-work-stop = Work-stop certificate

@@ -174,11 +174,7 @@ admission-form-reason-choose = Motif : en choisir un avec ← →
 admission-form-note-needed = Note : dites ce que c'était (le motif est « autre »)
 
 ## La sortie (app::forms::discharge)
-admission-padss-vitals = PADSS constantes vitales
-admission-padss-activity = PADSS activité, état mental
-admission-padss-pain = PADSS douleur, nausées, vomiss.
-admission-padss-bleeding = PADSS saignement chirurgical
-admission-padss-intake = PADSS ingesta et diurèse
+admission-padss-item = PADSS { $item }
 admission-form-escort = Accompagnant au retour
 admission-form-letter = Lettre de sortie remise ce jour
 admission-form-work-stop = Arrêt de travail

@@ -28,7 +28,7 @@ pub struct Padss {
 worded! {
     /// R-DISCH-1: the five items of Chung's PADSS, in the order they are
     /// scored. The code is the item's key in the JSON of a [`Padss`]; the
-    /// words are the ward's (in French: signes vitaux, déambulation…).
+    /// words are the ward's (in French: signes vitaux, activité et état mental…).
     PadssItem {
         VitalSigns = "vital_signs", "discharge-padss-vital-signs";
         ActivityMentalState = "activity_mental_state", "discharge-padss-activity-mental-state";

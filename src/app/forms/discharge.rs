@@ -2,16 +2,12 @@
 
 use super::{DischargeCheckRequest, OpenForm, Purpose, Request};
 use crate::app::form::{Choice, Field, Form};
+use crate::domain::discharge::Padss;
 use crate::domain::journey::DischargeCheckView;
 
-/// The five PADSS items: the form's key and the label's catalogue id.
-const PADSS: [(&str, &str); 5] = [
-    ("padss_vitals", "admission-padss-vitals"),
-    ("padss_activity", "admission-padss-activity"),
-    ("padss_pain", "admission-padss-pain"),
-    ("padss_bleeding", "admission-padss-bleeding"),
-    ("padss_intake", "admission-padss-intake"),
-];
+/// The form's key for each PADSS item, in [`Padss::ITEMS`]' order (the
+/// words are the item's own).
+const PADSS: [&str; 5] = ["padss_vitals", "padss_activity", "padss_pain", "padss_bleeding", "padss_intake"];
 
 fn score_choices() -> Vec<Choice> {
     let mut out = vec![Choice::new("", tr!("admission-not-scored"))];
@@ -28,9 +24,9 @@ pub fn discharge_check(admission_id: i64, current: Option<&DischargeCheckView>, 
     let mut fields: Vec<Field> = PADSS
         .iter()
         .enumerate()
-        .map(|(i, (key, label))| {
+        .map(|(i, key)| {
             let score = current.and_then(|c| c.padss[i]).map(|n| n.to_string()).unwrap_or_default();
-            let label = crate::i18n::t(crate::i18n::language(), label);
+            let label = tr!("admission-padss-item", item = Padss::ITEMS[i].label());
             Field::pick(key, label, score_choices()).with(score).optional()
         })
         .collect();
@@ -57,7 +53,7 @@ pub(super) fn check_request(
     who: String,
 ) -> Result<Request, String> {
     let mut padss = [None; 5];
-    for (i, (key, _)) in PADSS.iter().enumerate() {
+    for (i, key) in PADSS.iter().enumerate() {
         padss[i] = form.value(key).parse::<u8>().ok();
     }
     Ok(Request::DischargeCheck(Box::new(DischargeCheckRequest {
