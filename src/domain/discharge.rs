@@ -381,14 +381,14 @@ mod french_labels {
         assert_eq!(en, "each PADSS item is scored 0, 1 or 2; activity and mental state was given 3");
         assert_eq!(
             fr,
-            "chaque item du PADSS est coté 0, 1 ou 2\u{a0}; «\u{a0}déambulation et état mental\u{a0}» a reçu 3"
+            "chaque item du PADSS est coté 0, 1 ou 2\u{a0}; «\u{a0}activité et état mental\u{a0}» a reçu 3"
         );
         let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
         assert_eq!(
             Padss::ITEMS.map(|i| i.label().into_owned()),
             [
                 "signes vitaux",
-                "déambulation et état mental",
+                "activité et état mental",
                 "douleur, nausées/vomissements",
                 "saignement chirurgical",
                 "ingesta et diurèse"
