@@ -63,7 +63,8 @@ pub const CATALOGUES: &[Catalogue] = catalogues![
     "store",
     "rounds",
     "admission",
-    "clinical"
+    "clinical",
+    "usage"
 ];
 
 impl Catalogue {
