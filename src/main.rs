@@ -1,7 +1,6 @@
 //! `periop`: parse the command line, install the error hooks, open the store,
 //! then run the TUI or a command. Errors end here as one line on stderr.
 
-use clap::Parser;
 use color_eyre::Result;
 use periop::app::clock::{Clock, NowArg};
 use periop::cli::args::{
@@ -22,7 +21,14 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let _ = color_eyre::install();
-    let cli = Cli::parse();
+    // The language until a store is open, found before clap reads the line
+    // so that `--help` and its refusals speak it too (issue 14): `--lang`,
+    // `PERIOP_LANG`, the account's own and the site's read from the database
+    // file (`periop roles`, `rules` and `check` open no store and speak it),
+    // the locale.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    periop::i18n::set_language(cli::help::language_of(&args));
+    let cli = cli::help::parse_from(args);
     periop::logging::init();
     let _ = periop::store::UPGRADE_NOTICE.set(upgrade_notice);
     match run(cli) {
@@ -41,9 +47,9 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let now_arg = cli.now.as_deref().map(NowArg::parse).transpose().map_err(color_eyre::eyre::Report::msg)?;
+    // Refuses a PERIOP_LANG periop does not speak; the language until a
+    // store is open is already set (main).
     let language = cli::language::Preset::read(cli.lang.map(|l| l.language()))?;
-    // Until a database says the account's own and the site's language.
-    periop::i18n::set_language(language.before_store().0);
     let clock_for = |store: &Store| match now_arg {
         Some(arg) => Clock::Fixed(arg.resolve(store.zone())),
         None => Clock::System,
@@ -177,7 +183,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(&cli::reindex::run(&mut store, now)?);
         }
         Some(Command::Rules { id }) => match id {
-            None => out(cli::rules::RULES),
+            None => out(cli::rules::document(periop::i18n::language())),
             Some(id) => out(cli::rules::lookup(&id)?),
         },
         Some(Command::Rounds { date, format }) => {

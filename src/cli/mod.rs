@@ -1,5 +1,6 @@
 //! The non-interactive commands.
 
+pub mod account_language;
 pub mod admissions;
 pub mod args;
 pub mod backup;
@@ -16,6 +17,7 @@ pub mod demo_hexapod;
 pub mod demo_stock;
 pub mod distraction;
 pub mod distraction_commands;
+pub mod help;
 pub mod hexapod;
 pub mod language;
 pub mod ossification;

@@ -1,9 +1,24 @@
-//! `periop rules [ID]`: the rules the program applies (`docs/rules.md`,
-//! embedded), whole or one by its ID, so an alert's `R-FAST-4` can be looked up
-//! by anyone who has the program.
+//! `periop rules [ID]`: the rules the program applies (`docs/rules.md`, and
+//! its French translation `docs/rules.fr.md`, both embedded), whole or one
+//! by its ID, so an alert's `R-FAST-4` can be looked up by anyone who has the
+//! program, in the language they read periop in.
+
+use crate::domain::language::Language;
 
 /// `docs/rules.md`, as built into the program.
 pub const RULES: &str = include_str!("../../docs/rules.md");
+
+/// `docs/rules.fr.md`: the same rules in French, with the same IDs in the
+/// same order (a test compares them).
+pub const RULES_FR: &str = include_str!("../../docs/rules.fr.md");
+
+/// The rules document in `language`.
+pub fn document(language: Language) -> &'static str {
+    match language {
+        Language::En => RULES,
+        Language::Fr => RULES_FR,
+    }
+}
 
 /// One rule's section: its heading line (`### R-FAST-4 — …`) to the next heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,11 +27,16 @@ pub struct Rule {
     pub text: &'static str,
 }
 
-/// Every rule in the document, in its order.
+/// Every rule of the document in the language in force, in its order.
 pub fn all() -> Vec<Rule> {
+    rules_of(document(crate::i18n::language()))
+}
+
+/// Every rule of `document`, in its order.
+fn rules_of(document: &'static str) -> Vec<Rule> {
     let mut out = Vec::new();
     let mut offset = 0;
-    let starts: Vec<usize> = RULES
+    let starts: Vec<usize> = document
         .split_inclusive('\n')
         .map(|line| {
             let at = offset;
@@ -24,15 +44,15 @@ pub fn all() -> Vec<Rule> {
             at
         })
         .collect();
-    let headings: Vec<usize> = starts.iter().copied().filter(|&i| RULES[i..].starts_with('#')).collect();
+    let headings: Vec<usize> = starts.iter().copied().filter(|&i| document[i..].starts_with('#')).collect();
     for (n, &start) in headings.iter().enumerate() {
-        let Some(rest) = RULES[start..].strip_prefix("### ") else { continue };
+        let Some(rest) = document[start..].strip_prefix("### ") else { continue };
         let id = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
         if !id.starts_with("R-") {
             continue;
         }
-        let end = headings.get(n + 1).copied().unwrap_or(RULES.len());
-        out.push(Rule { id, text: RULES[start..end].trim_end() });
+        let end = headings.get(n + 1).copied().unwrap_or(document.len());
+        out.push(Rule { id, text: document[start..end].trim_end() });
     }
     out
 }
@@ -53,7 +73,8 @@ impl std::fmt::Display for UnknownRule {
 
 impl std::error::Error for UnknownRule {}
 
-/// One rule's text by its ID (`r-fast-4` and ` R-FAST-4 ` are read as `R-FAST-4`).
+/// One rule's text by its ID (`r-fast-4` and ` R-FAST-4 ` are read as
+/// `R-FAST-4`), in the language in force.
 pub fn lookup(id: &str) -> Result<&'static str, UnknownRule> {
     let wanted = id.trim().to_ascii_uppercase();
     all()
@@ -165,6 +186,48 @@ mod tests {
         for def in crate::domain::settings::CATALOGUE.iter().filter(|d| d.rule.starts_with("R-")) {
             assert!(lookup(def.rule).is_ok(), "setting {} cites {}, which docs/rules.md lacks", def.key, def.rule);
         }
+    }
+
+    /// The French document is the same rules: the same IDs in the same
+    /// order, under the same sections, each with a heading of its own.
+    #[test]
+    fn the_french_rules_have_the_english_ids_in_the_same_order() {
+        let ids = |document| rules_of(document).iter().map(|r| r.id).collect::<Vec<_>>();
+        assert_eq!(ids(RULES_FR), ids(RULES));
+        let headings = |document: &str, level: &str| {
+            document.lines().filter(|l| l.starts_with(level) && !l[level.len()..].starts_with('#')).count()
+        };
+        for level in ["# ", "## ", "### "] {
+            assert_eq!(headings(RULES_FR, level), headings(RULES, level), "{level}headings");
+        }
+        for (en, fr) in rules_of(RULES).iter().zip(rules_of(RULES_FR)) {
+            // The settings, commands and options a rule names are the same
+            // words in both (placeholders such as KEY may be translated).
+            let codes = |text: &str| {
+                text.split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .flat_map(str::split_whitespace)
+                    .filter(|word| !word.chars().any(|c| c.is_ascii_uppercase()))
+                    .map(str::to_string)
+                    .collect::<std::collections::BTreeSet<_>>()
+            };
+            assert!(codes(fr.text).is_superset(&codes(en.text)), "{}: {:?}", en.id, codes(en.text));
+            assert_ne!(en.text, fr.text);
+        }
+    }
+
+    /// `periop rules` speaks the language in force: R-FAST-4 in French.
+    #[test]
+    fn a_rule_is_looked_up_in_the_language_in_force() {
+        let english = lookup("R-FAST-4").unwrap();
+        assert!(english.starts_with("### R-FAST-4 — a prolonged clear-fluid fast"), "{english}");
+        let _fr = crate::i18n::scope(Language::Fr);
+        let french = lookup("r-fast-4").unwrap();
+        assert!(french.starts_with("### R-FAST-4 — un jeûne hydrique prolongé"), "{french}");
+        assert!(french.contains("liquides clairs") && !french.contains("clear fluid"), "{french}");
+        assert!(lookup("R-MED-3").unwrap().contains("un arrêt oublié"));
+        assert_eq!(all().len(), rules_of(RULES).len());
     }
 
     #[test]

@@ -69,7 +69,8 @@ pub const CATALOGUES: &[Catalogue] = catalogues![
     "discharge",
     "labels",
     "prescription",
-    "files"
+    "files",
+    "usage"
 ];
 
 impl Catalogue {

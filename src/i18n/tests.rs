@@ -248,7 +248,6 @@ fn arguments_carry_no_isolation_marks() {
 const NOT_SHOWN: &[(&str, &str)] = &[
     ("lib.rs", "module list"),
     ("logging.rs", "the log file, read by developers"),
-    ("cli/args.rs", "clap's --help, in English (README: what is translated)"),
     ("cli/bench.rs", "the benchmark's figures, read by developers"),
     ("cli/demo.rs", "the demo's invented patients and notes (data, not interface)"),
     ("cli/demo_complications.rs", "demo data"),

@@ -33,6 +33,7 @@ pub mod labs;
 pub mod new_file;
 pub mod ossification;
 pub mod patients;
+pub mod peek;
 pub mod permission;
 pub mod reference;
 pub mod registration;
