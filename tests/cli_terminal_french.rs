@@ -98,3 +98,15 @@ fn a_time_that_is_not_one_is_refused_in_french() {
     let en = refused(periop(dir.path(), "xterm", &[], &[&["--lang", "en"][..], &args].concat()));
     assert!(en.contains("--at \"2026-11-32T08:00\" is not a date and time; write it like"), "{en}");
 }
+
+/// `--now` is refused in the language chosen before the database is open
+/// (the command line's, the environment's, the account's own).
+#[test]
+fn a_now_that_is_not_a_time_is_refused_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_periop"));
+    command.args(["--lang", "fr", "--now", "garbage", "board", "--db"]).arg(dir.path().join("w.db"));
+    let out = command.env("PERIOP_LOG", dir.path().join("log")).env_remove("PERIOP_NOW").output().unwrap();
+    let said = refused(out);
+    assert!(said.starts_with("periop : \"garbage\" n'est pas une date et une heure\u{a0};"), "{said}");
+}
