@@ -141,6 +141,8 @@ pub fn ascii_twin(c: char) -> String {
         '☎' => "T",
         '❄' => "*",
         '÷' => "/",
+        // French typography's no-break space (`lit\u{a0}:`): a space.
+        '\u{a0}' => " ",
         '°' => "o",
         '∅' => "0",
         '‘' | '’' => "'",
@@ -346,13 +348,16 @@ mod tests {
                 let path = entry.path();
                 if path.is_dir() {
                     files(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
+                } else if path.extension().is_some_and(|e| e == "rs" || e == "ftl") {
                     out.push(path);
                 }
             }
         }
         let mut paths = Vec::new();
-        files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut paths);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        // The source and the catalogues (issue 14: French's no-break space).
+        files(&root.join("src"), &mut paths);
+        files(&root.join("locales"), &mut paths);
         let mut missing = std::collections::BTreeSet::new();
         for path in paths {
             let text = std::fs::read_to_string(&path).unwrap();
