@@ -39,7 +39,9 @@ fn main() -> ExitCode {
             log::error!("{}", causes.join(": "));
             // Not eprintln!: it panics when stderr is a terminal that hung up.
             use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "{}", periop::tr!("cli-error", text = causes.join(": ")));
+            let text =
+                causes.into_iter().reduce(|said, cause| periop::i18n::labelled(&said, &cause)).unwrap_or_default();
+            let _ = writeln!(std::io::stderr(), "{}", periop::tr!("cli-error", text = text));
             ExitCode::FAILURE
         }
     }
@@ -80,7 +82,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();
             let day = match date {
-                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| not_a_day(&text))?,
+                Some(text) => periop::domain::day_label::parse_day(&text).map_err(|_| not_a_day(&text))?,
                 None => ward_time::local_day(now, store.zone()),
             };
             let board = store.board(day, now).map_err(|e| store.explain(e))?;
@@ -450,7 +452,7 @@ fn out(text: &str) {
 /// `--date` as a ward day, or today.
 fn day_or_today(date: Option<String>, now: chrono::DateTime<chrono::Utc>, store: &Store) -> Result<chrono::NaiveDate> {
     match date {
-        Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| not_a_day(&text)),
+        Some(text) => periop::domain::day_label::parse_day(&text).map_err(|_| not_a_day(&text)),
         None => Ok(ward_time::local_day(now, store.zone())),
     }
 }

@@ -80,7 +80,7 @@ fn r_comp_1_bad_input_is_refused_in_words() {
     assert!(err.contains("use one of: mild, moderate, severe"), "{err}");
     let err = refused(periop(
         dir.path(),
-        &["complications", "add", "--patient", &hn, "--kind", "other", "--severity", "mild", "--on", "23/11/2026"],
+        &["complications", "add", "--patient", &hn, "--kind", "other", "--severity", "mild", "--on", "23.11.2026"],
     ));
     assert!(err.contains("write it like 2026-11-23"), "{err}");
     let err = refused(periop(

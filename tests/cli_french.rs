@@ -58,7 +58,10 @@ fn the_board_and_the_admissions_speak_french_and_keep_their_json_keys() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path());
     let board = run(dir.path(), "fr", &["board"]);
-    assert_has(&board, &["Tableau du dimanche 22/11/2026", "À TRAITER (", "ARRIVÉES (", "ACTES (", "SORTIES ("]);
+    assert_has(
+        &board,
+        &["Tableau du dimanche 22/11/2026", "À TRAITER (", "ARRIVÉES (", "INTERVENTIONS (", "SORTIES ("],
+    );
     assert!(!board.contains("NEEDS ATTENTION"), "{board}");
     let english = run(dir.path(), "en", &["board"]);
     assert_has(&english, &["Board for Sunday 22/11/2026", "NEEDS ATTENTION (", "ARRIVING ("]);
@@ -101,16 +104,16 @@ fn check_and_staff_language_speak_french() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path());
     let check = run(dir.path(), "fr", &["check"]);
-    assert_has(&check, &["base :", "intégrité :", "verdict :     sain"]);
+    assert_has(&check, &["base\u{a0}:", "intégrité\u{a0}:", "verdict\u{a0}:     sain"]);
     assert!(!check.contains("database:"), "{check}");
     let english = run(dir.path(), "en", &["check"]);
     assert_has(&english, &["database:     ", "verdict:      healthy"]);
 
     let said = run(dir.path(), "fr", &["staff", "language"]);
-    assert_has(&said, &["langue : fr (d'après --lang)", "ordre : --lang"]);
+    assert_has(&said, &["langue\u{a0}: fr (d'après --lang)", "ordre\u{a0}: --lang"]);
     // Kept on the account, the reply is in the language now in force.
     let kept = ok(periop_at(dir.path(), NOW, &["staff", "language", "fr"], None));
-    assert_has(&kept, &["garde fr comme langue", "langue : fr (d'après le choix propre de votre compte)"]);
+    assert_has(&kept, &["garde fr comme langue", "langue\u{a0}: fr (d'après le choix propre de votre compte)"]);
     let board = ok(periop_at(dir.path(), NOW, &["board"], None));
     assert_has(&board, &["Tableau du"]);
 }
@@ -120,7 +123,10 @@ fn a_refusal_of_the_command_line_is_in_french() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path());
     let err = refused(periop_at(dir.path(), NOW, &["--lang", "fr", "board", "--date", "demain"], None));
-    assert_has(&err, &["periop : --date \"demain\" n'est pas un jour ; écrivez-le comme 2026-11-23"]);
+    assert_has(
+        &err,
+        &["periop\u{a0}: --date \"demain\" n'est pas un jour\u{a0}; écrivez-le comme 23/11/2026 (ou 2026-11-23)"],
+    );
     let err = refused(periop_at(dir.path(), NOW, &["--lang", "fr", "admissions", "--state", "nope"], None));
     assert_has(&err, &["n'est pas un état"]);
     let err = refused(periop_at(dir.path(), NOW, &["--lang", "en", "board", "--date", "tomorrow"], None));
@@ -138,9 +144,31 @@ fn the_rounds_a_plan_and_a_hexapod_sheet_speak_french() {
     let rows = json["rounds"].as_array().unwrap();
     let turns = rows.iter().find(|r| r["struts_today"].is_null()).expect("a case turned by sessions");
     let plan = run(dir.path(), "fr", &["distraction", "--patient", turns["hospital_number"].as_str().unwrap()]);
-    assert_has(&plan, &["distraction n° ", "ostéotomie ", "jour        phase              plan : tours par séance"]);
+    assert_has(
+        &plan,
+        &["distraction n° ", "ostéotomie ", "jour        phase              plan\u{a0}: tours par séance"],
+    );
     let frame = rows.iter().find(|r| !r["struts_today"].is_null()).expect("a hexapod frame");
     let sheet = run(dir.path(), "fr", &["hexapod", "--patient", frame["hospital_number"].as_str().unwrap()]);
     assert_has(&sheet, &["Prescription hexapode révision ", "réglez les vérins dans l'ordre", "  jour  "]);
     assert!(!plan.contains("osteotomy") && !sheet.contains("adjust the struts"), "English left in:\n{plan}\n{sheet}");
+}
+
+/// Found by the French tester (issue 14): `--date` took only `2026-12-01`
+/// while every screen writes `01/12/2026`. Both are read, in both languages.
+#[test]
+fn a_date_is_taken_as_the_screens_write_it() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    for lang in ["fr", "en"] {
+        let iso = run(dir.path(), lang, &["board", "--date", "2026-11-23"]);
+        assert_eq!(run(dir.path(), lang, &["board", "--date", "23/11/2026"]), iso);
+        assert_eq!(
+            run(dir.path(), lang, &["block", "--date", "23/11/2026"]),
+            run(dir.path(), lang, &["block", "--date", "2026-11-23"])
+        );
+    }
+    assert_has(&run(dir.path(), "fr", &["board", "--date", "23/11/2026"]), &["lundi 23/11/2026"]);
+    let err = refused(periop_at(dir.path(), NOW, &["--lang", "fr", "board", "--date", "31/02/2026"], None));
+    assert_has(&err, &["--date \"31/02/2026\" n'est pas un jour"]);
 }

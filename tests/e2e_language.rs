@@ -48,10 +48,12 @@ fn the_account_s_own_comes_before_the_locale_and_after_periop_lang() {
     };
     assert!(staff_language(None, &[]).starts_with("language: en (from LANG)"));
     // Said in the language in force (issue 14): French from here.
-    assert!(staff_language(None, &[("LC_MESSAGES", "fr_FR.UTF-8")]).starts_with("langue : fr (d'après LC_MESSAGES)"));
+    assert!(
+        staff_language(None, &[("LC_MESSAGES", "fr_FR.UTF-8")]).starts_with("langue\u{a0}: fr (d'après LC_MESSAGES)")
+    );
     let said = staff_language(Some("fr"), &[]);
     assert!(said.contains("garde fr comme langue"), "{said}");
-    assert!(said.contains("langue : fr (d'après le choix propre de votre compte)"), "{said}");
+    assert!(said.contains("langue\u{a0}: fr (d'après le choix propre de votre compte)"), "{said}");
     let said = staff_language(None, &[("PERIOP_LANG", "en")]);
     assert!(said.starts_with("language: en (from PERIOP_LANG)"), "{said}");
     // The site's setting comes last: a locale periop does not speak leaves it.
@@ -59,7 +61,7 @@ fn the_account_s_own_comes_before_the_locale_and_after_periop_lang() {
     let out = ward.command().args(["settings", "set", "site.language", "fr", "--db"]).arg(&db).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let said = staff_language(None, &[("LANG", "de_DE.UTF-8")]);
-    assert!(said.starts_with("langue : fr (d'après le réglage du site site.language)"), "{said}");
+    assert!(said.starts_with("langue\u{a0}: fr (d'après le réglage du site site.language)"), "{said}");
 
     // The screen follows: the account's own French, with PERIOP_LANG unset
     // and an English locale.

@@ -47,12 +47,12 @@ fn admin_rooms_beds_kinds_80x24_french() {
     press(&mut w, "]");
     insta::assert_snapshot!("admin_beds_80x24_french", checked(&w, &["[LITS]", "en service"], &["in use"]));
     press(&mut w, "]");
-    let kinds = checked(&w, &["[TYPES DE GESTE]", "types de geste", "90 min"], &["procedure kinds"]);
+    let kinds = checked(&w, &["[TYPES D'INTERVENTION]", "types d'intervention", "90 min"], &["procedure kinds"]);
     insta::assert_snapshot!("admin_kinds_80x24_french", kinds);
     press(&mut w, "e");
     let form = checked(
         &w,
-        &["Modifier un type de geste", "Durée par défaut", "Anesthésie prévue", "[ ] non"],
+        &["Modifier un type d'intervention", "Durée par défaut", "Anesthésie prévue", "[ ] non"],
         &["Default minutes", "expected"],
     );
     insta::assert_snapshot!("admin_change_a_kind_80x24_french", form);
@@ -93,8 +93,17 @@ fn audit_80x24_french() {
     let w = french("jjay5");
     let shown = checked(
         &w,
-        &["JOURNAL D'AUDIT", "200 dernières modifications", "filtre :", " par "],
-        &["AUDIT LOG", "newest first", " by "],
+        // The columns and states in words (found by the French tester, issue 14).
+        &[
+            "JOURNAL D'AUDIT",
+            "200 dernières modifications",
+            "filtre\u{a0}:",
+            " par ",
+            "date de naissance\u{a0}: 08/03/19",
+            "état\u{a0}: libre → occupé",
+            "état avant\u{a0}: prévu",
+        ],
+        &["AUDIT LOG", "newest first", " by ", "birth date", "from state", "state: free"],
     );
     insta::assert_snapshot!(shown);
 }

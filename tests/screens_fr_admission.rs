@@ -31,7 +31,7 @@ fn shown(w: &Ward, words: &[&str]) -> String {
 #[test]
 fn admission_page_80x24_french() {
     let w = french("2G\n");
-    let text = shown(&w, &["sexe M · n° hôpital", "séjour : entrée", "PRÉPARATION", "décision RCP", "ANESTHÉSIE"]);
+    let text = shown(&w, &["sexe M · n° hôpital", "séjour\u{a0}: entrée", "PRÉPARATION", "décision RCP", "ANESTHÉSIE"]);
     assert!(text.contains("CPA 17/11 13:00 · Dr Noël · ASA II · en attente"), "{text}");
     insta::assert_snapshot!(text);
 }
@@ -52,10 +52,10 @@ fn complications_and_ossification_sections_80x24_french() {
     press(&mut w, "C  \n \n\nœdème\n");
     press(&mut w, "H\t\t \t");
     ctrl(&mut w, 's');
-    let text = shown(&w, &["COMPLICATIONS (1 ouverte ; C note, K clôt)", "! ouverte", "depuis le 22/11/2026"]);
+    let text = shown(&w, &["COMPLICATIONS (1 ouverte\u{a0}; C note, K clôt)", "! ouverte", "depuis le 22/11/2026"]);
     insta::assert_snapshot!("complications_section_80x24_french", text);
     let wide = screen(&w, 160, 48);
-    assert!(wide.contains("SUIVI OSSIFICATION (R-HO-1 ; H note, X la radio)"), "{wide}");
+    assert!(wide.contains("SUIVI OSSIFICATION (R-HO-1\u{a0}; H note, X la radio)"), "{wide}");
     assert!(wide.contains("pas de prophylaxie"), "{wide}");
     assert!(wide.contains("radio prévue 20/05/2027"), "{wide}");
     // The X-ray form and the close form.
@@ -91,12 +91,14 @@ fn ossification_form_80x24_french() {
     ctrl(&mut w, 'u');
     press(&mut w, "10:00\t   \t21/11/2026\t04:00\t\t\t7");
     ctrl(&mut w, 's');
-    let text =
-        shown(&w, &["Motif hors fenêtre : RADIOTHÉRAPIE OH HORS DÉLAI : donnée", "pour l'enregistrer quand même"]);
+    let text = shown(
+        &w,
+        &["Motif hors fenêtre\u{a0}: RADIOTHÉRAPIE OH HORS DÉLAI\u{a0}: donnée", "pour l'enregistrer quand même"],
+    );
     insta::assert_snapshot!("ossification_form_refused_80x24_french", text);
     press(&mut w, "\tseul créneau");
     ctrl(&mut w, 's');
-    let text = shown(&w, &["L'enregistrer malgré l'alerte R-HO-1 ?", "Donnée alors car : seul créneau"]);
+    let text = shown(&w, &["L'enregistrer malgré l'alerte R-HO-1\u{a0}?", "Donnée alors car\u{a0}: seul créneau"]);
     insta::assert_snapshot!("ossification_confirmation_80x24_french", text);
     press(&mut w, "y");
     shown(&w, &["suivi d'ossification n°", "radiothérapie 7 Gy le 21/11/2026 04:00"]);
@@ -105,7 +107,7 @@ fn ossification_form_80x24_french() {
 #[test]
 fn new_admission_form_80x24_french() {
     let w = french("2n");
-    let text = shown(&w, &["Nouvelle admission", "N° hôpital", "Né(e) le (jj/mm/aaaa)", "Jour du geste"]);
+    let text = shown(&w, &["Nouvelle admission", "N° hôpital", "Né(e) le (jj/mm/aaaa)", "Jour de l'intervention"]);
     insta::assert_snapshot!(text);
 }
 
@@ -129,7 +131,10 @@ fn intake_lab_and_treatment_forms_80x24_french() {
 #[test]
 fn stay_forms_80x24_french() {
     let mut w = french("2G\nm");
-    insta::assert_snapshot!("move_form_80x24_french", shown(&w, &["Déplacer le geste", "Nouveau jour du geste"]));
+    insta::assert_snapshot!(
+        "move_form_80x24_french",
+        shown(&w, &["Déplacer l'intervention", "Nouveau jour de l'intervention"])
+    );
     press(&mut w, "\x1bb");
     insta::assert_snapshot!("bed_form_80x24_french", shown(&w, &["Lit du séjour"]));
     press(&mut w, "\x1bx");
@@ -148,12 +153,35 @@ fn discharge_check_form_80x24_french() {
 #[test]
 fn admission_questions_80x24_french() {
     let mut w = french("2G\n ");
-    let text = shown(&w, &["Décocher cet élément ?", "décision RCP : coché par Nurse One le 16/11 13:00"]);
+    let text = shown(&w, &["Décocher cet élément\u{a0}?", "décision RCP\u{a0}: coché par Nurse One le 16/11 13:00"]);
     insta::assert_snapshot!("untick_question_80x24_french", text);
     press(&mut w, "ne");
-    insta::assert_snapshot!("emergency_question_80x24_french", shown(&w, &["Marquer comme urgence ?"]));
+    insta::assert_snapshot!("emergency_question_80x24_french", shown(&w, &["Marquer comme urgence\u{a0}?"]));
     press(&mut w, "nv");
-    shown(&w, &["Visite pré-anesthésique faite maintenant ?"]);
+    shown(&w, &["Visite pré-anesthésique faite maintenant\u{a0}?"]);
     press(&mut w, "nI");
-    shown(&w, &["Diabétique insulinotraité ?", "R-FAST-5"]);
+    shown(&w, &["Diabétique insulinotraité\u{a0}?", "R-FAST-5"]);
+}
+
+/// Found by the French tester (issue 14): a field's refusal longer than the
+/// line wrapped to the box's left edge, under the labels. It now wraps in
+/// the value's column, under the value it is about.
+#[test]
+fn long_refusal_wraps_in_the_value_column_80x24_french() {
+    // The new admission's start time (the 8th field), typed as no time.
+    let w = french(&format!("2n{}{}25h", "\t".repeat(7), "\x08".repeat(5)));
+    let text = shown(&w, &["Début (HH:MM)", "25h", "! une heure HH:MM", "02:05 (2e)"]);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.contains("25h")).expect("the field typed in");
+    let column = |line: &str, byte: usize| line[..byte].chars().count();
+    let value_column = column(lines[at], lines[at].find("25h").expect("its value"));
+    // The refusal's lines, up to the next field: each starts in the value's column.
+    let refusal: Vec<&&str> = lines[at + 1..].iter().take_while(|l| !l.contains("Côté / niveau")).collect();
+    assert!(refusal.len() >= 2, "the refusal takes lines of its own:\n{text}");
+    for line in &refusal {
+        let start = line.chars().skip(1).position(|c| c != ' ').map_or(0, |i| i + 1);
+        assert!(start >= value_column, "a refusal line starts under the labels: {line:?}\n{text}");
+    }
+    assert!(!lines[at].contains('!'), "the refusal does not run on beside the value: {}", lines[at]);
+    insta::assert_snapshot!(text);
 }

@@ -33,11 +33,12 @@ fn block_day_80x24_french() {
     assert_french(
         &shown,
         &[
-            "BLOC  dim. 22/11/2026  aujourd'hui · 7 cas · ! 2 conflits",
+            "BLOC  dim. 22/11/2026  aujourd'hui · 7 interventions · ! 2 conflits",
             "┄ rotation",
             "CONFLITS (2) · rotation 20 min",
             "JOUR (R-BLOCK-6)",
-            "pas de lit pour la nuit de J-1",
+            // French typography in a line the code composes (issue 14).
+            "FOURNIER\u{a0}: pas de lit pour la nuit de J-1",
             "jeûne impossible à respecter",
             "◉ intervention",
         ],
@@ -50,7 +51,7 @@ fn block_day_80x24_french() {
 fn block_tomorrow_80x24_french() {
     let w = in_french("7]lj");
     let shown = screen(&w, 80, 24);
-    assert_french(&shown, &["BLOC  lun. 23/11/2026  demain · 5 cas", "anesthésie non validée"]);
+    assert_french(&shown, &["BLOC  lun. 23/11/2026  demain · 5 interventions", "anesthésie non validée"]);
     insta::assert_snapshot!(shown);
 }
 
@@ -58,7 +59,15 @@ fn block_tomorrow_80x24_french() {
 fn block_week_80x24_french() {
     let mut w = in_french("7w");
     let shown = screen(&w, 80, 24);
-    assert_french(&shown, &["BLOC  semaine du lun. 16/11/2026  (w : retour au jour)", "▶dim. 22", "chaque jour : cas"]);
+    assert_french(
+        &shown,
+        &[
+            "BLOC  semaine du lun. 16/11/2026  (w\u{a0}: retour au jour)",
+            "▶dim. 22",
+            "chaque jour\u{a0}: interventions",
+            "2 28\u{a0}%",
+        ],
+    );
     insta::assert_snapshot!(shown);
     // The week has no cursor: the key says so, in French.
     press(&mut w, "j");
@@ -83,4 +92,19 @@ fn block_correct_event_form_80x24_french() {
 fn block_refusals_in_french() {
     let w = in_french("7h");
     assert_french(&screen(&w, 80, 24), &["déjà dans la première salle"]);
+}
+
+/// Found by the French tester (issue 14): the Block tab's `❄` (a list
+/// frozen, R-BLOCK-4) was explained nowhere. The help over the Block tab
+/// names it in its legend, in both languages; over the Board, where it is
+/// never drawn, the legend keeps to its own marks.
+#[test]
+fn the_help_over_the_block_explains_the_frozen_mark() {
+    let shown = screen(&in_french("7?"), 160, 48);
+    assert!(shown.contains("❄ programme figé"), "{shown}");
+    let mut english = ward();
+    press(&mut english, "7?");
+    let shown = screen(&english, 160, 48);
+    assert!(shown.contains("❄ list frozen"), "{shown}");
+    assert!(!screen(&in_french("1?"), 160, 48).contains('❄'));
 }

@@ -58,7 +58,7 @@ fn board_departures_80x24_french() {
 #[test]
 fn board_filtered_80x24_french() {
     let shown = french("/martin");
-    check(&shown, &["filtre :", " sur "], &["filter:", " of "]);
+    check(&shown, &["filtre\u{a0}:", " sur "], &["filter:", " of "]);
     insta::assert_snapshot!(shown);
 }
 
@@ -79,7 +79,7 @@ fn admissions_80x24_french() {
 #[test]
 fn admit_confirmation_80x24_french() {
     let shown = french("jja");
-    check(&shown, &["Admettre ce patient ?", "arrivée prévue le"], &["Admit this patient?", "planned arrival"]);
+    check(&shown, &["Admettre ce patient\u{a0}?", "arrivée prévue le"], &["Admit this patient?", "planned arrival"]);
     insta::assert_snapshot!(shown);
 }
 

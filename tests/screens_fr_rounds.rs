@@ -35,7 +35,7 @@ fn rounds_today_french() {
     let text =
         shown(&w, &["TOURNÉES DISTRACTION dim. 22/11/2026 (5) · aujourd'hui", "vérins 0/5 (rév. 2)", "séances 1/4"]);
     assert!(text.contains("ALERTES") && text.contains("VÉRINS, mm · révision 2"), "{text}");
-    assert!(text.contains("tibia, hexapode : révision 2"), "{text}");
+    assert!(text.contains("tibia, hexapode\u{a0}: révision 2"), "{text}");
     assert!(text.contains("+ fait ! écart/2× x manqué _ à faire * change"), "{text}");
     assert!(text.contains("jour    1ro    2or    3ja    4ve    5bl    6vi"), "{text}");
     insta::assert_snapshot!(text);
@@ -44,7 +44,7 @@ fn rounds_today_french() {
 #[test]
 fn rounds_a_patient_with_a_chart_french() {
     let w = french("6/garnier\n");
-    let text = shown(&w, &["LONGUEUR, mm par jour", "séances du jour :", "mm/j ×"]);
+    let text = shown(&w, &["LONGUEUR, mm par jour", "séances du jour\u{a0}:", "mm/j ×"]);
     assert!(!text.contains("sessions"), "{text}");
     insta::assert_snapshot!(text);
 }
@@ -52,16 +52,16 @@ fn rounds_a_patient_with_a_chart_french() {
 #[test]
 fn rounds_a_day_gone_by_french() {
     let mut w = french("6/garnier\n[[");
-    let text = shown(&w, &["le jour écoulé (T : aujourd'hui)", "! 2 MANQUÉES", "3 ✗ manquée"]);
+    let text = shown(&w, &["le jour écoulé (T\u{a0}: aujourd'hui)", "! 2 MANQUÉES", "3 ✗ manquée"]);
     insta::assert_snapshot!(text);
     press(&mut w, "r");
-    shown(&w, &["est passé : une tournée s'enregistre au lit du patient"]);
+    shown(&w, &["est passé\u{a0}: une tournée s'enregistre au lit du patient"]);
 }
 
 #[test]
 fn rounds_a_day_to_come_french() {
     let mut w = french("6/lefevre\n]");
-    let text = shown(&w, &["le plan à venir (T : aujourd'hui)", "4 séances prévues", "les alertes se jugent"]);
+    let text = shown(&w, &["le plan à venir (T\u{a0}: aujourd'hui)", "4 séances prévues", "les alertes se jugent"]);
     insta::assert_snapshot!(text);
     press(&mut w, "t");
     shown(&w, &["n'est pas encore là", "T revient à aujourd'hui"]);
@@ -73,11 +73,11 @@ fn round_form_french() {
     let text = shown(
         &w,
         &[
-            "Tournée : tibia distraction, 5,25 sur 30 mm",
+            "Tournée\u{a0}: tibia distraction, 5,25 sur 30 mm",
             "Douleur (0-10)",
             "Sensibilité",
             "Motricité",
-            "Broche 1 : grade (0-6)",
+            "Fiche 1\u{a0}: grade (0-6)",
         ],
     );
     insta::assert_snapshot!(text);
@@ -86,8 +86,10 @@ fn round_form_french() {
 #[test]
 fn turns_form_reported_late_french() {
     let w = french("6/garnier\n[[t");
-    let text =
-        shown(&w, &["Tours du ven. 20/11/2026 (signalés en retard)", "Séance 3 : tours", "Séance 1 : tours (saisis)"]);
+    let text = shown(
+        &w,
+        &["Tours du ven. 20/11/2026 (signalés en retard)", "Séance 3\u{a0}: tours", "Séance 1\u{a0}: tours (saisis)"],
+    );
     insta::assert_snapshot!(text);
 }
 
@@ -130,7 +132,7 @@ fn hexapod_import_form_french() {
 fn a_round_saved_says_so_in_french() {
     let mut w = french("6/lefevre\n\n");
     press(&mut w, "\t\t\t\t3\t \t \t \t\t\t0\t4\t0\t0\t0\t0\t\t\n");
-    let text = shown(&w, &["BROCHE GRADE 4 : broche 2 ; infection majeure"]);
+    let text = shown(&w, &["FICHE GRADE 4\u{a0}: fiche 2\u{a0}; infection majeure"]);
     assert!(flat(&text).contains("tournée enregistrée"), "{text}");
 }
 

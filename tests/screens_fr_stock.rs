@@ -88,7 +88,7 @@ fn stock_panel_80x24_french() {
     let mut w = french();
     press(&mut w, "8/A2608\n");
     let shown = screen(&w, 80, 24);
-    check(&shown, &["SÉLECTION", "réservé :", "réservée(s)"]);
+    check(&shown, &["SÉLECTION", "réservé\u{a0}:", "réservée(s)"]);
     insta::assert_snapshot!(shown);
 }
 
@@ -97,11 +97,11 @@ fn stock_receive_scan_80x24_french() {
     let mut w = french();
     press(&mut w, "8r");
     let shown = screen(&w, 80, 24);
-    check(&shown, &["Réception : scanner l'étiquette", "Code GS1", "vide : taper"]);
+    check(&shown, &["Réception\u{a0}: scanner l'étiquette", "Code GS1", "vide\u{a0}: taper"]);
     insta::assert_snapshot!("stock_receive_scan_80x24_french", shown);
     press(&mut w, "(01)03453120000073(17)280331(10)B777\n");
     let shown = screen(&w, 80, 24);
-    check(&shown, &["Réception : vérifier et enregistrer", "Référence", "Péremption (17)", "Emplacement"]);
+    check(&shown, &["Réception\u{a0}: vérifier et enregistrer", "Référence", "Péremption (17)", "Emplacement"]);
     insta::assert_snapshot!("stock_receive_check_80x24_french", shown);
 }
 
@@ -111,7 +111,7 @@ fn stock_receive_expired_question_80x24_french() {
     let mut w = french();
     press(&mut w, "8r(01)03453120000073(17)250101(10)OLD9\n\n");
     let shown = screen(&w, 80, 24);
-    check(&shown, &["Recevoir un lot PÉRIMÉ ?", "date passée"]);
+    check(&shown, &["Recevoir un lot PÉRIMÉ\u{a0}?", "date passée"]);
     insta::assert_snapshot!(shown);
 }
 
@@ -120,11 +120,11 @@ fn stock_implant_and_release_forms_80x24_french() {
     let mut w = french();
     press(&mut w, "8/A2611\nu");
     let shown = screen(&w, 80, 24);
-    check(&shown, &["dans un cas (tracé)", "Cas", "Unités", "en rayon"]);
+    check(&shown, &["dans une intervention (tracé)", "Intervention", "Unités", "en rayon"]);
     insta::assert_snapshot!("stock_implant_form_80x24_french", shown);
     press(&mut w, "\x1b\x1b/A2608\nl");
     let shown = screen(&w, 80, 24);
-    check(&shown, &["Libérer des unités réservées pour un cas", "réservée(s)"]);
+    check(&shown, &["Libérer des unités réservées pour une intervention", "réservée(s)"]);
     insta::assert_snapshot!("stock_release_form_80x24_french", shown);
 }
 
@@ -144,7 +144,7 @@ fn stock_waste_and_quarantine_80x24_french() {
     press(&mut w, "\x1by\x1b/A2611\nx");
     press(&mut w, "box damp\n");
     let shown = screen(&w, 80, 24);
-    check(&shown, &["Quarantaine ?", "L lève la quarantaine plus tard"]);
+    check(&shown, &["Quarantaine\u{a0}?", "L lève la quarantaine plus tard"]);
     insta::assert_snapshot!("stock_quarantine_question_80x24_french", shown);
 }
 
@@ -161,7 +161,7 @@ fn stock_new_reference_and_recall_80x24_french() {
     insta::assert_snapshot!("stock_recall_form_80x24_french", shown);
     press(&mut w, "\n\n");
     let shown = screen(&w, 80, 24);
-    check(&shown, &["Rappeler ce lot ?", "lot ou série A2611"]);
+    check(&shown, &["Rappeler ce lot\u{a0}?", "lot ou série A2611"]);
     insta::assert_snapshot!("stock_recall_question_80x24_french", shown);
 }
 

@@ -85,11 +85,11 @@ fn round_form_80x24_french() {
     let mut w = in_language(Language::Fr, "6j\n");
     ctrl(&mut w, 's');
     let refused = screen(&w, 80, 24);
-    assert!(refused.contains("! non enregistré :"), "{refused}");
+    assert!(refused.contains("! non enregistré\u{a0}:"), "{refused}");
     assert!(refused.contains("Tab suivant  Espace choisir  Ctrl-S enregistrer  Échap fermer"), "{refused}");
     press(&mut w, "3\x1b");
     let asking = screen(&w, 80, 24);
-    assert!(asking.contains("Abandonner la saisie ?  y abandonner   n continuer"), "{asking}");
+    assert!(asking.contains("Abandonner la saisie\u{a0}?  y abandonner   n continuer"), "{asking}");
     insta::assert_snapshot!(asking);
     press(&mut w, "y");
     assert!(!screen(&w, 80, 24).contains("Abandonner"));
@@ -109,7 +109,7 @@ fn confirmation_keys_in_french() {
 fn too_small_60x15_french() {
     let mut w = in_language(Language::Fr, "");
     let text = screen(&w, 60, 15);
-    assert!(text.contains("periop a besoin de 80×24 ; cette fenêtre fait 60×15."), "{text}");
+    assert!(text.contains("periop a besoin de 80×24\u{a0}; cette fenêtre fait 60×15."), "{text}");
     insta::assert_snapshot!(text);
     w.state.too_small = true;
     press(&mut w, "j");

@@ -118,7 +118,10 @@ fn an_invalid_input_is_refused_in_the_language_in_force() {
     assert_eq!((what.as_str(), why.as_str()), ("duration", "0 minutes is not a duration; give 1 to 720 minutes"));
     let e = refusal(&mut w, Language::Fr, short_stay);
     let StoreError::Invalid { what, why, .. } = &e else { panic!("{e:?}") };
-    assert_eq!((what.as_str(), why.as_str()), ("durée", "0 minutes n'est pas une durée ; donnez de 1 à 720 minutes"));
+    assert_eq!(
+        (what.as_str(), why.as_str()),
+        ("durée", "0 minutes n'est pas une durée\u{a0}; donnez de 1 à 720 minutes")
+    );
 }
 
 #[test]

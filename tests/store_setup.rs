@@ -361,7 +361,7 @@ fn a_refused_ward_file_entry_names_the_line_of_the_field_at_fault() {
     for (file, line) in [
         ("[[room]]\nname = \"R1\"\nkind = \"mri\"\nopens = \"08:00\"\ncloses = \"18:00\"\n", 3),
         ("[[room]]\nname = \"R1\"\nkind = \"ct\"\nopens = \"08:00\"\ncloses = \"07:00\"\n", 5),
-        ("[[room]]\nname = \"R1\"\nkind = \"ct\"\nopens = \"8h\"\ncloses = \"18:00\"\n", 4),
+        ("[[room]]\nname = \"R1\"\nkind = \"ct\"\nopens = \"8.00\"\ncloses = \"18:00\"\n", 4),
         ("[[bed]]\nlabel = \"B1\"\nunit = \"North\u{1b}\"\n", 3),
         ("[[procedure]]\ncode = \"x\"\nlabel = \"X\"\n\nminutes = 0\n", 5),
         ("[[procedure]]\ncode = \"Bad Code\"\nlabel = \"X\"\nminutes = 30\n", 2),

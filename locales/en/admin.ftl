@@ -120,11 +120,6 @@ admin-audit-action = { $action ->
 admin-audit-yes = yes
 admin-audit-no = no
 admin-audit-bed = bed { $name }
-admin-audit-field-planned-arrival = planned arrival
-admin-audit-field-planned-discharge = planned discharge
-admin-audit-field-arrived = arrived
-admin-audit-field-left = left
-admin-audit-field-start = start
 
 ## Words every screen shares
 admin-no-filter = no filter to clear ({ $key } filters this list)

@@ -25,7 +25,7 @@ tab-admin = Admin
     .short = Admin
 
 ## La ligne d'état
-status-live-starting = ○ direct : démarrage
+status-live-starting = ○ direct : démarrage
 status-live = ● direct
 status-live-stopped = ✗ mise à jour en direct arrêtée ({ $why })
 
@@ -41,13 +41,13 @@ role-unassigned = sans rôle
 
 ## Le verrouillage après inactivité (R-PRIV-2)
 locked-title = periop · écran verrouillé
-locked-why = Aucune touche depuis { $minutes } min : les noms des patients sont masqués (R-PRIV-2).
-locked-counts = { $day } : { $arrivals } { $arrivals ->
+locked-why = Aucune touche depuis { $minutes } min : les noms des patients sont masqués (R-PRIV-2).
+locked-counts = { $day } : { $arrivals } { $arrivals ->
         [one] arrivée
        *[other] arrivées
     } · { $procedures } { $procedures ->
-        [one] geste
-       *[other] gestes
+        [one] intervention
+       *[other] interventions
     } · { $departures } { $departures ->
         [one] sortie
        *[other] sorties
@@ -72,7 +72,7 @@ keycap-home = Début
 keycap-end = Fin
 
 ## Les listes
-list-filter = { " " }· filtre : { $text }
+list-filter = { " " }· filtre : { $text }
 list-more-above = ↑ { $count ->
         [one] { $count } autre au-dessus
        *[other] { $count } autres au-dessus
@@ -83,11 +83,11 @@ list-more-below = ↓ { $count ->
     } (j)
 
 ## Les formulaires
-form-not-saved = non enregistré :
-form-now-stored = (enregistré entre-temps : { $value })
+form-not-saved = non enregistré :
+form-now-stored = (enregistré entre-temps : { $value })
 form-fields-shown = (champs { $first } à { $last } sur { $count })
-form-discard = Abandonner la saisie ?  y abandonner   n continuer
-form-quit-discard = Quitter et abandonner la saisie ?  y quitter   n continuer
+form-discard = Abandonner la saisie ?  y abandonner   n continuer
+form-quit-discard = Quitter et abandonner la saisie ?  y quitter   n continuer
 
 ## L'aide
 help-title = Touches · ? ou Échap ferme
@@ -97,13 +97,13 @@ help-title-more-below = Touches · ↓ { $count ->
     } (j) · ? ou Échap ferme
 help-title-more-above = Touches · ↑ { $count } au-dessus (k) · ? ou Échap ferme
 help-title-more-both = Touches · ↑ { $above } (k) ↓ { $below } (j) · Échap ferme
-help-scope-keys = { $scope } : { $keys }
-help-marks = Signes :
+help-scope-keys = { $scope } : { $keys }
+help-marks = Signes :
 
 ## Une fenêtre de moins de 80×24
-too-small-size = periop a besoin de { $need_width }×{ $need_height } ; cette fenêtre fait { $width }×{ $height }.
+too-small-size = periop a besoin de { $need_width }×{ $need_height } ; cette fenêtre fait { $width }×{ $height }.
 too-small-enlarge = Agrandissez-la pour l'écran complet.
-too-small-quit-discard = Quitter et abandonner la saisie ? y quitter, autre touche : continuer
+too-small-quit-discard = Quitter et abandonner la saisie ? y quitter, autre touche : continuer
 too-small-nothing = ✓ rien ne demande d'attention
 too-small-attention = À TRAITER ({ $count })
 too-small-above = ↑ { $count } au-dessus
@@ -124,7 +124,7 @@ mark-quarantined = en quarantaine, RAPPELÉ
 mark-expired = date dépassée
 mark-used-up = épuisé
 mark-gs = GS d'un scan
-mark-occupied = occupé ; en direct
+mark-occupied = occupé ; en direct
 mark-to-clean = à nettoyer
 mark-information = information
 
@@ -143,8 +143,8 @@ scope-anaesthesia = Liste de travail d'anesthésie
 scope-audit = Audit
 scope-rounds = Tournées de distraction
 scope-block = Programme du bloc (la grille du jour)
-scope-stock = Stock : dispositifs et implants
-scope-admin = Admin : personnel et rôles
+scope-stock = Stock : dispositifs et implants
+scope-admin = Admin : personnel et rôles
 scope-list = Toute liste
 scope-global = Sur tous les écrans
 
@@ -165,8 +165,8 @@ key-dialog-help = les touches
 key-form-next-field = champ suivant (Entrée sur le dernier enregistre)
     .hint = suivant
 key-form-previous-field = champ précédent
-key-form-choice-back = choix précédent ; dans un texte, curseur à gauche
-key-form-choice-forward = choix suivant (une liste, oui/non) ; dans un texte, curseur à droite
+key-form-choice-back = choix précédent ; dans un texte, curseur à gauche
+key-form-choice-forward = choix suivant (une liste, oui/non) ; dans un texte, curseur à droite
     .hint = choisir
 key-form-erase-char = effacer le caractère avant le curseur
 key-form-erase-forward = effacer le caractère sous le curseur
@@ -220,7 +220,7 @@ key-detail-back = retour là où vous l'avez ouverte
     .hint = retour
 key-detail-admit = admettre
     .hint = admettre
-key-detail-mark-procedure-done = geste fait
+key-detail-mark-procedure-done = intervention faite
     .hint = fait
 key-detail-ready-for-discharge = prêt pour la sortie
     .hint = prêt
@@ -230,7 +230,7 @@ key-detail-discharge = sortie
     .hint = sortie
 key-detail-call-done = appel du lendemain fait
     .hint = appel fait
-key-detail-confirm-case = confirmer le cas
+key-detail-confirm-case = confirmer l'intervention
     .hint = confirmer
 key-detail-toggle-check = cocher / décocher l'élément
     .hint = cocher
@@ -252,24 +252,24 @@ key-detail-treatment = traitement à arrêter / revoir
 key-detail-lab = résultat d'INR ou de plaquettes
 key-detail-insulin = diabétique sous insuline
 key-detail-bed-form = choisir le lit
-key-detail-move-case = déplacer le geste
+key-detail-move-case = déplacer l'intervention
 key-detail-stop-treatment = noter un traitement arrêté (R-MED-3)
-key-detail-record-event = chronologie de J0 : noter l'événement suivant maintenant (arrivé, en salle, … retour dans le service)
+key-detail-record-event = chronologie de J0 : noter l'événement suivant maintenant (arrivé, en salle, … retour dans le service)
 key-detail-record-complication = noter une complication (R-COMP-1)
 key-detail-close-complication = clore une complication ouverte avec son évolution (R-COMP-1)
-key-detail-record-ossification = suivi d'ossification hétérotopique : chirurgie, prophylaxie (R-HO-1)
-key-detail-ossification-xray = radio de contrôle d'ossification faite : son grade de Brooker (R-HO-1)
+key-detail-record-ossification = suivi d'ossification hétérotopique : chirurgie, prophylaxie (R-HO-1)
+key-detail-ossification-xray = radio de contrôle d'ossification faite : son grade de Brooker (R-HO-1)
 key-detail-void = annuler une saisie faite par erreur (prise, traitement, biologie, consultation, complication, suivi d'ossification)
-key-beds-bed-cleaned = lit nettoyé : de nouveau libre
+key-beds-bed-cleaned = lit nettoyé : de nouveau libre
     .hint = nettoyé
 key-beds-bed-close = fermer le lit
     .hint = fermer
 key-beds-bed-reopen = rouvrir le lit
     .hint = rouvrir
-key-admin-next-section = la liste suivante : personnel, salles, lits, types de geste
+key-admin-next-section = la liste suivante : personnel, salles, lits, types d'intervention
     .hint = liste
 key-admin-prev-section = la liste précédente
-key-admin-add-entry = ajouter à la liste affichée (personnel, une salle, un lit, un type de geste)
+key-admin-add-entry = ajouter à la liste affichée (personnel, une salle, un lit, un type d'intervention)
     .hint = ajouter
 key-admin-edit-entry = modifier l'élément sélectionné
     .hint = modifier
@@ -283,52 +283,52 @@ key-anaesthesia-consultation = noter la consultation (CPA)
     .hint = CPA
 key-rounds-record-round = noter la tournée du patient (tours, douleur, fiches…), sur la feuille du jour
     .hint = tournée
-key-rounds-report-turns = seulement les tours des séances du jour (par téléphone ; un jour passé, signalés en retard)
+key-rounds-report-turns = seulement les tours des séances du jour (par téléphone ; un jour passé, signalés en retard)
     .hint = tours
 key-rounds-import-hexapod = une prescription d'hexapode depuis le fichier du logiciel de planification (R-DO-8)
-key-rounds-log-struts = les vérins d'un cadre hexapode réglés aujourd'hui : la longueur lue sur chacun (R-DO-8)
+key-rounds-log-struts = les vérins d'un cadre hexapode réglés aujourd'hui : la longueur lue sur chacun (R-DO-8)
     .hint = vérins
-key-rounds-phase-step = une étape de distraction : début, pause, reprise, fin, ablation (le jour affiché)
+key-rounds-phase-step = une étape de distraction : début, pause, reprise, fin, ablation (le jour affiché)
     .hint = étape
-key-rounds-void-round = annuler une tournée, une étape ou un réglage de barre saisi par erreur (mauvais patient, grade, jour, longueur) : lequel, et pourquoi
-key-rounds-prev-day = la veille : ce qui a été fait, les séances manquées
+key-rounds-void-round = annuler une tournée, une étape ou un réglage de barre saisi par erreur (mauvais patient, grade, jour, longueur) : lequel, et pourquoi
+key-rounds-prev-day = la veille : ce qui a été fait, les séances manquées
     .hint = jour
-key-rounds-next-day = le lendemain : le plan d'un jour à venir
+key-rounds-next-day = le lendemain : le plan d'un jour à venir
 key-rounds-today = retour à aujourd'hui (t note les tours ici)
 key-block-prev-day = la veille (la semaine d'avant en vue semaine)
     .hint = veille
 key-block-next-day = le lendemain (la semaine d'après en vue semaine)
 key-block-today = retour à aujourd'hui
-key-block-down = cas suivant dans la salle
-key-block-up = cas précédent dans la salle
-key-block-prev-room = la salle à gauche (le cas le plus proche dans le temps)
+key-block-down = intervention suivante dans la salle
+key-block-up = intervention précédente dans la salle
+key-block-prev-room = la salle à gauche (l'intervention la plus proche dans le temps)
     .hint = salles
 key-block-next-room = la salle à droite
-key-block-move-case = déplacer le cas : jour, heure, salle, opérateur (avec un motif de dérogation si besoin)
+key-block-move-case = déplacer l'intervention : jour, heure, salle, opérateur (avec un motif de dérogation si besoin)
     .hint = déplacer
 key-block-open = ouvrir l'entrée
     .hint = ouvrir
-key-block-new-admission = programmer un cas : une nouvelle entrée et son geste
+key-block-new-admission = programmer une intervention : une nouvelle entrée et son intervention
     .hint = programmer
-key-block-week-view = vue semaine : la charge de chaque salle par jour / retour au jour
+key-block-week-view = vue semaine : la charge de chaque salle par jour / retour au jour
     .hint = semaine
-key-block-rebook = reprogrammer un cas reporté (la liste d'attente)
-key-block-cancel = annuler le cas (un motif de la liste)
-key-block-postpone = reporter le cas (un motif de la liste)
-key-block-record-event = chronologie de J0 : noter l'événement suivant maintenant (arrivé, en salle, … retour dans le service)
+key-block-rebook = reprogrammer une intervention reportée (la liste d'attente)
+key-block-cancel = annuler l'intervention (un motif de la liste)
+key-block-postpone = reporter l'intervention (un motif de la liste)
+key-block-record-event = chronologie de J0 : noter l'événement suivant maintenant (arrivé, en salle, … retour dans le service)
     .hint = événement
-key-block-correct-event = chronologie de J0 : corriger l'heure d'un événement, ou annuler un événement noté par erreur
-key-stock-receive = réception : scanner ou taper l'étiquette (GS1), vérifier, enregistrer
+key-block-correct-event = chronologie de J0 : corriger l'heure d'un événement, ou annuler un événement noté par erreur
+key-stock-receive = réception : scanner ou taper l'étiquette (GS1), vérifier, enregistrer
     .hint = réception
-key-stock-reserve = réserver pour un cas (les lots utilisables qui périment d'abord, FEFO)
+key-stock-reserve = réserver pour une intervention (les lots utilisables qui périment d'abord, FEFO)
     .hint = réserver
-key-stock-use-device = utiliser / implanter ce lot dans un cas (tracé)
+key-stock-use-device = utiliser / implanter ce lot dans une intervention (tracé)
     .hint = utiliser
-key-stock-release = libérer des unités réservées pour un cas
+key-stock-release = libérer des unités réservées pour une intervention
 key-stock-return-stock = renvoyer des unités de ce lot au fournisseur
 key-stock-waste = jeter des unités de ce lot (avec un motif)
 key-stock-quarantine = mettre ce lot en quarantaine (avec un motif)
-key-stock-recall = rappel : mettre le lot en quarantaine et lister qui l'a reçu
+key-stock-recall = rappel : mettre le lot en quarantaine et lister qui l'a reçu
     .hint = rappel
 key-stock-new-reference = nouvelle référence de dispositif (catalogue)
 key-stock-implant-operator = noter qui l'a implanté (un enregistrement sans opérateur)
@@ -354,4 +354,4 @@ key-global-quit = quitter
     .hint = quitter
 
 ## Les mots du service, expliqués au pied de l'aide
-help-words = Mots : RCP (réunion de concertation pluridisciplinaire) · CPA (consultation pré-anesthésique) · J-1, J0, J+1 (veille, jour, lendemain du geste) · PADSS (score d'aptitude à la sortie) · ASA (classe de risque anesthésique)
+help-words = Mots : RCP (réunion de concertation pluridisciplinaire) · CPA (consultation pré-anesthésique) · J-1, J0, J+1 (veille, jour, lendemain de l'intervention) · PADSS (score d'aptitude à la sortie) · ASA (classe de risque anesthésique)

@@ -3,41 +3,41 @@
 # Chacune nomme la chose, la cause et quoi faire, jamais un patient (R-PRIV-1).
 
 ## StoreError, un message par variante
-errors-missing = { $path } : fichier introuvable ; créez une base avec `periop init --db { $path }`
-errors-no-folder = { $path } : le dossier { $folder } n'existe pas ; vérifiez le chemin (ou créez d'abord le dossier)
-errors-not-a-file = { $path } : est un dossier, pas une base ; donnez le fichier de la base qu'il contient
-errors-empty = { $path } : le fichier est vide, ce n'est pas une base periop ; supprimez-le ou donnez un autre chemin, puis `periop init`
-errors-not-sqlite = { $path } : pas une base SQLite ({ $what }) ; vérifiez le chemin
-errors-foreign = { $path } : une base SQLite d'une autre application (application_id { $found }) ; vérifiez le chemin
-errors-damaged = { $path } : la base est endommagée ({ $detail }) ; restaurez la dernière sauvegarde et lancez `periop check`
-errors-too-new = { $path } : écrite par un periop plus récent (schéma { $found }, ce programme connaît jusqu'au { $known }) ; mettez periop à jour
-errors-read-only = { $path } : { $cause } ; demandez au responsable de la base du service de donner à votre compte le droit d'écrire (voir le README, « Deploying on a ward »)
-errors-already-exists = { $path } : existe déjà ; choisissez un autre chemin ou ouvrez-le sans `init`
-errors-exists = { $path } : existe déjà ; { $next }
-errors-disk-full = { $path } : le disque est plein (ou une limite de taille de fichier est atteinte) ; rien n'a été laissé à cet endroit : libérez de la place, puis relancez la commande
-errors-conflict = { $what } a été enregistré par { $by } à { $at } après que vous l'avez ouvert ; votre modification n'est pas enregistrée : regardez les nouvelles valeurs et réessayez
-errors-busy = la base est restée occupée (un autre terminal enregistre une longue modification) ; réessayez dans un instant
-errors-held = { $path } : un autre programme tient le verrou d'écriture de la base (un long enregistrement, une sauvegarde, un shell sqlite3) ; réessayez dans un instant, ou fermez ce programme
-errors-not-found = { $what } n'existe plus ; quelqu'un l'a peut-être supprimé, relisez la liste
-errors-invalid = { $what } : { $why }
-errors-out-of-stock = { $what } : { $asked } { $asked ->
+errors-missing = { $path } : fichier introuvable ; créez une base avec `periop init --db { $path }`
+errors-no-folder = { $path } : le dossier { $folder } n'existe pas ; vérifiez le chemin (ou créez d'abord le dossier)
+errors-not-a-file = { $path } : est un dossier, pas une base ; donnez le fichier de la base qu'il contient
+errors-empty = { $path } : le fichier est vide, ce n'est pas une base periop ; supprimez-le ou donnez un autre chemin, puis `periop init`
+errors-not-sqlite = { $path } : pas une base SQLite ({ $what }) ; vérifiez le chemin
+errors-foreign = { $path } : une base SQLite d'une autre application (application_id { $found }) ; vérifiez le chemin
+errors-damaged = { $path } : la base est endommagée ({ $detail }) ; restaurez la dernière sauvegarde et lancez `periop check`
+errors-too-new = { $path } : écrite par un periop plus récent (schéma { $found }, ce programme connaît jusqu'au { $known }) ; mettez periop à jour
+errors-read-only = { $path } : { $cause } ; demandez au responsable de la base du service de donner à votre compte le droit d'écrire (voir le README, « Deploying on a ward »)
+errors-already-exists = { $path } : existe déjà ; choisissez un autre chemin ou ouvrez-le sans `init`
+errors-exists = { $path } : existe déjà ; { $next }
+errors-disk-full = { $path } : le disque est plein (ou une limite de taille de fichier est atteinte) ; rien n'a été laissé à cet endroit : libérez de la place, puis relancez la commande
+errors-conflict = { $what } a été enregistré par { $by } à { $at } après que vous l'avez ouvert ; votre modification n'est pas enregistrée : regardez les nouvelles valeurs et réessayez
+errors-busy = la base est restée occupée (un autre terminal enregistre une longue modification) ; réessayez dans un instant
+errors-held = { $path } : un autre programme tient le verrou d'écriture de la base (un long enregistrement, une sauvegarde, un shell sqlite3) ; réessayez dans un instant, ou fermez ce programme
+errors-not-found = { $what } n'existe plus ; quelqu'un l'a peut-être supprimé, relisez la liste
+errors-invalid = { $what } : { $why }
+errors-out-of-stock = { $what } : { $asked } { $asked ->
         [one] demandé
        *[other] demandés
     }, { $free } { $free ->
         [one] libre
        *[other] libres
-    } (le reste est réservé pour des cas ou parti) ; rien n'a été pris : { $next }
-errors-retrospective = { $what } est prévu le { $when }, déjà passé ; confirmez-le comme saisie rétrospective (notée comme telle dans l'audit) ou corrigez la date
-errors-block-conflict = { $what } est en conflit avec le programme : { $conflicts } ; donnez une raison pour passer outre (notée dans l'audit), ou changez l'heure, la salle ou l'équipe
-errors-block-conflict-fixed = { $what } est en conflit avec le programme : { $conflicts } ; choisissez une autre heure, salle ou équipe
-errors-undecodable = { $what } : une valeur que ce programme ne connaît pas (écrite par un autre programme, ou endommagée) ; lancez `periop check` pour lister ces lignes, puis restaurez la dernière sauvegarde ou demandez de l'aide
-errors-disk = { $path } : { $cause } ; rien n'a été enregistré : vérifiez le disque (`df -h` pour la place) et le dossier du fichier, puis réessayez
-errors-search-damaged = { $path } : l'index de recherche { $index } est endommagé ({ $detail }), un filtre pourrait donc manquer des enregistrements ; un admin le reconstruit à partir des enregistrements avec `periop reindex --db { $path }`, puis lance `periop check`
-errors-sqlite = erreur de la base : { $detail }
+    } (le reste est réservé pour des interventions ou parti) ; rien n'a été pris : { $next }
+errors-retrospective = { $what } est prévu le { $when }, déjà passé ; confirmez-le comme saisie rétrospective (notée comme telle dans l'audit) ou corrigez la date
+errors-block-conflict = { $what } est en conflit avec le programme : { $conflicts } ; donnez une raison pour passer outre (notée dans l'audit), ou changez l'heure, la salle ou l'équipe
+errors-block-conflict-fixed = { $what } est en conflit avec le programme : { $conflicts } ; choisissez une autre heure, salle ou équipe
+errors-undecodable = { $what } : une valeur que ce programme ne connaît pas (écrite par un autre programme, ou endommagée) ; lancez `periop check` pour lister ces lignes, puis restaurez la dernière sauvegarde ou demandez de l'aide
+errors-disk = { $path } : { $cause } ; rien n'a été enregistré : vérifiez le disque (`df -h` pour la place) et le dossier du fichier, puis réessayez
+errors-search-damaged = { $path } : l'index de recherche { $index } est endommagé ({ $detail }), un filtre pourrait donc manquer des enregistrements ; un admin le reconstruit à partir des enregistrements avec `periop reindex --db { $path }`, puis lance `periop check`
+errors-sqlite = erreur de la base : { $detail }
 
 ## Le refus de R-ROLE-1
-errors-not-allowed = { $change } : votre rôle est { $role }, et cette modification demande { $needs } ; { $next }
-errors-not-allowed-retired = { $change } : votre compte est retiré de la liste du personnel, il peut donc seulement lire (cette modification demande { $needs }) ; si vous êtes de retour dans le service, un admin le rétablit (`periop staff set COMPTE --active true`)
+errors-not-allowed = { $change } : votre rôle est { $role }, et cette modification demande { $needs } ; { $next }
+errors-not-allowed-retired = { $change } : votre compte est retiré de la liste du personnel, il peut donc seulement lire (cette modification demande { $needs }) ; si vous êtes de retour dans le service, un admin le rétablit (`periop staff set COMPTE --active true`)
 errors-next-ask-role = demandez à un admin de donner un rôle à votre compte (`periop staff set COMPTE --role RÔLE`)
 errors-next-change-role = si votre travail le demande, un admin peut changer votre rôle (`periop staff set COMPTE --role RÔLE`)
 # Un rôle tel qu'un refus ou l'onglet Admin le nomme : le code en anglais (tel
@@ -62,7 +62,7 @@ errors-needs-many = le rôle { $roles } ou { $last }
 errors-change-staff = personnel et rôles
 errors-change-settings = réglages du site
 errors-change-rooms = salles
-errors-change-procedure-kinds = types de geste
+errors-change-procedure-kinds = types d'intervention
 errors-change-bed-setup = lits (ajout, renommage, retrait)
 errors-change-bed-state = état des lits et lit d'un séjour
 errors-change-patient = patients

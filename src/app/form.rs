@@ -296,20 +296,8 @@ pub fn field_problem(label: &str, problem: &str) -> String {
     tr!("admin-field-problem", field = label, problem = problem).into_owned()
 }
 
-/// `dd/mm/yyyy` (also `dd/mm/yy` is refused: a birth year must be whole).
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%d/%m/%Y").ok().filter(|d| d.format("%Y").to_string().len() == 4).ok_or_else(
-        || {
-            // Found in use (issue 14): `31/02/2026` is written as asked, and was
-            // answered with the format; it is a day the calendar does not have.
-            let parts: Vec<&str> = text.split('/').collect();
-            let shaped = parts.len() == 3
-                && parts.iter().zip([2, 2, 4]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_digit()));
-            if shaped { tr!("admin-no-such-day", day = text) } else { tr!("admin-a-date") }.into_owned()
-        },
-    )
-}
+/// A typed day: `dd/mm/yyyy` (or ISO), read by the one parser of days.
+pub use crate::domain::day_label::parse_day as parse_date;
 
 /// `HH:MM`, two digits each (`7:5` is refused). A reading mark for the hour
 /// the autumn clock change repeats (`02:05 (2nd)`) is read by
@@ -550,7 +538,9 @@ mod tests {
     #[test]
     fn a_day_the_calendar_lacks_is_named_as_such() {
         assert!(parse_date("31/02/2026").unwrap_err().contains("no day 31/02/2026"));
-        assert!(parse_date("2026-02-28").unwrap_err().contains("dd/mm/yyyy"));
+        assert!(parse_date("28.02.2026").unwrap_err().contains("dd/mm/yyyy"));
+        // ISO too (issue 14): one parser of typed days for forms and commands.
+        assert_eq!(parse_date("2026-02-28"), parse_date("28/02/2026"));
         let _french = crate::i18n::scope(crate::domain::language::Language::Fr);
         assert_eq!(parse_date("29/02/2026").unwrap_err(), "le 29/02/2026 n'existe pas");
         assert_eq!(parse_date("28/02/2026"), Ok(NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()));

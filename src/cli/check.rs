@@ -17,7 +17,7 @@ fn describe(path: &Path, r: &Report) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let ok = || String::from("ok");
-    let integrity = if r.integrity == [ok()] { ok() } else { r.integrity.join("; ") };
+    let integrity = if r.integrity == [ok()] { ok() } else { crate::i18n::joined(&r.integrity) };
     row(&mut out, tr!("cli-check-database"), crate::store::error::shown(path));
     row(
         &mut out,

@@ -9,7 +9,7 @@ use crate::domain::identity::Identity;
 use crate::domain::ward_time;
 use crate::store::Store;
 use crate::store::complications::{self, ComplicationQuery, ComplicationRow};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use color_eyre::Result;
 use color_eyre::eyre::eyre;
@@ -34,10 +34,8 @@ pub(super) fn patient(store: &Store, number: &str) -> Result<Identity> {
         .ok_or_else(|| eyre!("{}", tr!("cli-stock-no-patient", number = format!("{number:?}"))))
 }
 
-pub(super) fn day(text: &str, option: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| eyre!("{}", tr!("cli-not-a-day", option = option, text = format!("{text:?}"))))
-}
+/// A day typed for an option: `23/11/2026` or `2026-11-23`.
+pub(super) use super::distraction_commands::day;
 
 /// `periop complications [add|close]`.
 pub fn run(

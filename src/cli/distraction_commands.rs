@@ -13,9 +13,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use color_eyre::Result;
 use color_eyre::eyre::eyre;
 
-/// A day typed for `option`, `2026-11-23`.
+/// A day typed for `option`: `23/11/2026` or `2026-11-23` ([`crate::domain::day_label::parse_day`]).
 pub fn day(text: &str, option: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+    crate::domain::day_label::parse_day(text)
         .map_err(|_| eyre!("{}", tr!("cli-not-a-day", option = option, text = format!("{text:?}"))))
 }
 

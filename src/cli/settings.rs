@@ -62,5 +62,6 @@ pub fn set(store: &mut Store, key: &str, value: &str, now: DateTime<Utc>) -> Res
     let version = store.setting_version(key)?;
     store.write(now, |tx| settings::set(tx, key, value, version))?;
     store.reload_settings()?;
-    Ok(format!("{key}: {before} → {} ({})", store.settings().raw_value(key), store.settings().cite(key)))
+    let change = format!("{before} → {} ({})", store.settings().raw_value(key), store.settings().cite(key));
+    Ok(crate::i18n::labelled(key, &change))
 }

@@ -127,7 +127,7 @@ fn receive(store: &mut Store, now: DateTime<Utc>, today: NaiveDate, asked: Recei
     }
     let expiry = match expiry {
         Some(text) => Some(
-            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            crate::domain::day_label::parse_day(&text)
                 .map_err(|_| eyre!("{}", tr!("cli-stock-not-an-expiry", text = format!("{text:?}"))))?,
         ),
         None => label.as_ref().and_then(labels::Label::expiry),

@@ -574,7 +574,7 @@ mod tests {
         }
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let message = OrderError::OutsideDay { kind: EventKind::InRoom, day }.to_string();
-        assert!(message.starts_with("« entrée en salle » ne peut être enregistré"), "{message}");
+        assert!(message.starts_with("«\u{a0}entrée en salle\u{a0}» ne peut être enregistré"), "{message}");
         assert!(message.contains("lun. 23/11/2026"), "{message}");
         let message = OrderError::BeforePrevious {
             kind: EventKind::ProcedureStart,
@@ -582,7 +582,10 @@ mod tests {
             previous_at: at(8, 0),
         }
         .to_string();
-        assert!(message.contains("« début d'intervention » ne peut précéder « entrée en salle »"), "{message}");
+        assert!(
+            message.contains("«\u{a0}début d'intervention\u{a0}» ne peut précéder «\u{a0}entrée en salle\u{a0}»"),
+            "{message}"
+        );
     }
 
     /// R-BLOCK-6: a room holds one patient at a time: in room while another

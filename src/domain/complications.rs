@@ -269,7 +269,7 @@ mod tests {
         assert_eq!(Kind::parse("pseudarthrose"), Some(Kind::NonUnion));
         let _fr = crate::i18n::scope(Language::Fr);
         let message = alert(&complication(Severity::Severe, false)).unwrap().message;
-        assert_eq!(message, "COMPLICATION : infection (grave) depuis le 12/11/2026, ouverte");
+        assert_eq!(message, "COMPLICATION\u{a0}: infection (grave) depuis le 12/11/2026, ouverte");
     }
 
     #[test]

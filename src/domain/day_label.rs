@@ -57,6 +57,33 @@ pub fn date_text(day: NaiveDate) -> String {
     day.format("%d/%m/%Y").to_string()
 }
 
+/// A day as typed, in a form or a command's `--date`: `23/11/2026` as every
+/// screen writes it (`1/12/2026` too; a whole year: `23/11/26` is refused), or `2026-11-23`
+/// (ISO, as scripts and the JSON write it). The one reader of a typed day.
+///
+/// Errors: the refusal in words, in the language in force: a day the
+/// calendar lacks (`31/02/2026`) is named as such; anything else gets the
+/// format to write.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    // A part of one or two digits (`1/12/2026`), a year of four.
+    let digits = |p: &str, n: usize| (p.len() == n || n == 2 && p.len() == 1) && p.bytes().all(|b| b.is_ascii_digit());
+    let french: Vec<&str> = text.split('/').collect();
+    let iso: Vec<&str> = text.split('-').collect();
+    let (shaped, day) = if french.len() == 3 && french.iter().zip([2, 2, 4]).all(|(p, n)| digits(p, n)) {
+        (true, NaiveDate::parse_from_str(text, "%d/%m/%Y").ok())
+    } else if iso.len() == 3 && iso.iter().zip([4, 2, 2]).all(|(p, n)| digits(p, n)) {
+        (true, NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+    } else {
+        (false, None)
+    };
+    day.ok_or_else(|| {
+        // Found in use (issue 14): `31/02/2026` is written as asked, and was
+        // answered with the format; it is a day the calendar does not have.
+        if shaped { tr!("admin-no-such-day", day = text) } else { tr!("admin-a-date") }.into_owned()
+    })
+}
+
 /// How far `day` is from `viewed`, the day on screen. When `viewed` is
 /// `today` (the ward day of the clock): `today`, `yesterday`, `tomorrow`,
 /// `3 days ago`, `in 3 days`. When another day is on screen the words name it,
@@ -123,6 +150,24 @@ mod tests {
         assert_eq!(relative(d(11, 30), d(12, 1), today), "1 day before 01/12");
         assert_eq!(relative(d(12, 2), d(12, 1), today), "1 day after 01/12");
         assert_eq!(relative(d(12, 1), d(12, 1), today), "the day viewed");
+    }
+
+    /// Found by the French tester (issue 14): `--date` took only
+    /// `2026-12-01` while every screen writes `01/12/2026`. Both are read,
+    /// by one parser, with a whole year.
+    #[test]
+    fn a_day_is_read_as_the_screens_write_it_or_as_iso() {
+        assert_eq!(parse_day("01/12/2026"), Ok(d(12, 1)));
+        assert_eq!(parse_day(" 2026-12-01 "), Ok(d(12, 1)));
+        assert_eq!(parse_day("1/12/2026"), Ok(d(12, 1)));
+        assert_eq!(parse_day("23/11/2026"), parse_day("2026-11-23"));
+        for refused in ["01/12/26", "001/12/2026", "12/2026", "tomorrow", "", "01-12-2026", "2026/12/01"] {
+            assert_eq!(parse_day(refused), Err("a date dd/mm/yyyy, such as 23/11/2026".to_string()), "{refused}");
+        }
+        assert_eq!(parse_day("31/02/2026"), Err("no day 31/02/2026 in the calendar".to_string()));
+        assert_eq!(parse_day("2026-02-31"), Err("no day 2026-02-31 in the calendar".to_string()));
+        let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
+        assert!(parse_day("31/02/2026").unwrap_err().contains("31/02/2026"));
     }
 
     #[test]

@@ -444,7 +444,7 @@ mod tests {
         let _fr = crate::i18n::scope(Language::Fr);
         let s = surgery();
         let dose = warnings(s, &Prophylaxis::Radiotherapy { at: s, dose_gy: 6.5 });
-        assert_eq!(dose, ["RADIOTHÉRAPIE OH DOSE : 6,5 Gy ; R-HO-1 donne une dose unique de 7-8 Gy"]);
+        assert_eq!(dose, ["RADIOTHÉRAPIE OH DOSE\u{a0}: 6,5 Gy\u{a0}; R-HO-1 donne une dose unique de 7-8 Gy"]);
         let f = follow_up(Prophylaxis::None);
         let soon = alerts(&f, NaiveDate::from_ymd_opt(2026, 11, 19).unwrap(), &Settings::default());
         assert!(soon[0].message.contains("dans 1 jour"), "{}", soon[0].message);

@@ -280,6 +280,10 @@ impl std::error::Error for SettingError {}
 pub fn normalized(key: &str, value: &str) -> String {
     match definition(key) {
         Some(def) if def.kind == Kind::Number && !value.contains('.') => value.replacen(',', ".", 1),
+        // A time typed the French way (`14h`) is stored as the others, `14:00`.
+        Some(def) if def.kind == Kind::Time => {
+            parse_time(value).map_or_else(|| value.to_string(), |t| t.format("%H:%M").to_string())
+        }
         _ => value.to_string(),
     }
 }
@@ -332,8 +336,9 @@ fn scan_key(value: &str) -> Option<Option<char>> {
     }
 }
 
+/// A time setting as typed (`14:00`, `14h`): [`super::ward_time::parse_clock`].
 fn parse_time(value: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(value, "%H:%M").ok()
+    super::ward_time::parse_time_of_day(value)
 }
 
 /// The site's values, validated; anything not stored takes the catalogue default.
@@ -431,6 +436,17 @@ mod tests {
         assert_eq!(validate("med.inr_max", &normalized("med.inr_max", "1,4")), Ok(()));
         assert_eq!(normalized("ward.timezone", "Europe/Paris"), "Europe/Paris");
         assert_eq!(normalized("path.admit_offset_days", "1,4"), "1,4", "an integer keeps its refusal");
+    }
+
+    /// Found by the French tester (issue 14): a time typed `14h` (or `8:00`)
+    /// is read by the one reader of times and stored as the others, `14:00`.
+    #[test]
+    fn a_time_typed_the_french_way_is_stored_as_hh_mm() {
+        assert_eq!(normalized("block.freeze_time", "14h"), "14:00");
+        assert_eq!(normalized("do.first_session", "8:00"), "08:00");
+        assert_eq!(validate("block.freeze_time", "13h30"), Ok(()));
+        assert_eq!(normalized("block.freeze_time", "noon"), "noon", "a time not read keeps its refusal");
+        assert!(validate("block.freeze_time", "noon").is_err());
     }
 
     #[test]

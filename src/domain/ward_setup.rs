@@ -51,7 +51,7 @@ impl RoomKind {
 pub fn opening_hours(opens: &str, closes: &str) -> Result<(NaiveTime, NaiveTime), (&'static str, String)> {
     let parse = |text: &str, opening: bool| {
         let shown = format!("{text:?}");
-        if text.trim() == "24:00" {
+        if matches!(text.trim(), "24:00" | "24h00" | "24h" | "24H00" | "24H") {
             let why = if opening {
                 tr!("admin-opens-midnight", time = shown)
             } else {
@@ -59,7 +59,7 @@ pub fn opening_hours(opens: &str, closes: &str) -> Result<(NaiveTime, NaiveTime)
             };
             return Err(why.into_owned());
         }
-        NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+        super::ward_time::parse_time_of_day(text).ok_or_else(|| {
             if opening {
                 tr!("admin-opens-not-a-time", time = shown)
             } else {
@@ -124,10 +124,12 @@ mod tests {
         assert_eq!(RoomKind::from_code("mri"), None);
         assert!(opening_hours("08:00", "18:00").is_ok());
         assert!(opening_hours("18:00", "08:00").unwrap_err().1.contains("must open before it closes"));
-        assert!(opening_hours("8h", "18:00").unwrap_err().1.contains("not a time"));
+        assert!(opening_hours("8.00", "18:00").unwrap_err().1.contains("not a time"));
+        // Typed as a French nurse does (issue 14): the one reader of times.
+        assert_eq!(opening_hours("8h", "18h30"), opening_hours("08:00", "18:30"));
         // The field at fault, whatever the language (a ward file points at its line).
         assert_eq!(opening_hours("18:00", "08:00").unwrap_err().0, "closes");
-        assert_eq!(opening_hours("8h", "8h").unwrap_err().0, "opens");
+        assert_eq!(opening_hours("8.00", "8.00").unwrap_err().0, "opens");
         assert_eq!(opening_hours("08:00", "24:00").unwrap_err().0, "closes");
     }
 

@@ -125,18 +125,24 @@ pub fn at_local_reading(day: NaiveDate, time: NaiveTime, reading: Option<Reading
     }
 }
 
-/// A time typed as `HH:MM`, two digits each (`7:5` is refused: it could be
-/// 07:05 or 07:50), with an optional reading mark for the repeated autumn
-/// hour: `02:05 (2nd)` (or `02:05 2nd`, `1st` likewise).
+/// A time as typed, wherever one is: `08:30`, `8:30`, or the French habit
+/// `8h30` (`8h` is 08:00); the minutes always two digits (`7:5` is refused:
+/// it could be 07:05 or 07:50). An optional reading mark chooses between
+/// the two readings of the hour the autumn change repeats: `02:05 (2nd)`
+/// (or `02:05 2nd`, `1st` likewise, `(2e)` / `(1re)` in French). The one
+/// reader of a typed time.
 pub fn parse_clock(text: &str) -> Option<(NaiveTime, Option<Reading>)> {
     let text = text.trim();
-    let (clock, rest) = text.split_at(text.char_indices().nth(5).map_or(text.len(), |(i, _)| i));
-    let b = clock.as_bytes();
-    let shaped = b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit());
-    if !shaped {
+    let end = text.find(|c: char| !(c.is_ascii_digit() || matches!(c, ':' | 'h' | 'H'))).unwrap_or(text.len());
+    let (clock, rest) = text.split_at(end);
+    let (hours, minutes) = clock.split_once([':', 'h', 'H'])?;
+    // `8h` alone is on the hour; `8:` is not a time.
+    let minutes = if minutes.is_empty() && !clock.contains(':') { "00" } else { minutes };
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if !(matches!(hours.len(), 1 | 2) && minutes.len() == 2 && digits(hours) && digits(minutes)) {
         return None;
     }
-    let time = NaiveTime::parse_from_str(clock, "%H:%M").ok()?;
+    let time = NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)?;
     let mark = rest.trim().trim_start_matches('(').trim_end_matches(')').trim();
     let reading = match mark {
         "" => None,
@@ -145,6 +151,12 @@ pub fn parse_clock(text: &str) -> Option<(NaiveTime, Option<Reading>)> {
         _ => return None,
     };
     Some((time, reading))
+}
+
+/// A time of day with no reading mark (a room's hours, a setting): as
+/// [`parse_clock`] reads it.
+pub fn parse_time_of_day(text: &str) -> Option<NaiveTime> {
+    parse_clock(text).and_then(|(time, reading)| reading.is_none().then_some(time))
 }
 
 #[cfg(test)]
@@ -190,9 +202,26 @@ mod tests {
         assert_eq!(parse_clock("02:05 2nd"), Some((t(2, 5), Some(Reading::Second))));
         assert_eq!(parse_clock(" 08:30 "), Some((t(8, 30), None)));
         assert_eq!(parse_clock("7:5"), None);
-        assert_eq!(parse_clock("7:05"), None);
         assert_eq!(parse_clock("07:05 (3rd)"), None);
         assert_eq!(parse_clock("24:00"), None);
+    }
+
+    /// Found by the French tester (issue 14): a French nurse types `8h30`;
+    /// `8:30` and `08:30` are read too, wherever a time is typed.
+    #[test]
+    fn a_time_is_read_as_a_french_or_english_nurse_types_it() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        for typed in ["08:30", "8:30", "8h30", "08h30", "8H30", " 8h30 "] {
+            assert_eq!(parse_clock(typed), Some((t(8, 30), None)), "{typed}");
+        }
+        assert_eq!(parse_clock("8h"), Some((t(8, 0), None)));
+        assert_eq!(parse_clock("23h59"), Some((t(23, 59), None)));
+        assert_eq!(parse_clock("2h05 (2e)"), Some((t(2, 5), Some(Reading::Second))));
+        for refused in ["8", "8:", "8h3", "830", "8.30", "24h00", "8h60", "008:30", "8h30h", "08:30:00", "h30", ""] {
+            assert_eq!(parse_clock(refused), None, "{refused}");
+        }
+        assert_eq!(parse_time_of_day("14h00"), Some(t(14, 0)));
+        assert_eq!(parse_time_of_day("02:05 (2nd)"), None);
     }
 
     #[test]

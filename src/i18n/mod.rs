@@ -70,7 +70,8 @@ pub const CATALOGUES: &[Catalogue] = catalogues![
     "labels",
     "prescription",
     "files",
-    "usage"
+    "usage",
+    "screens"
 ];
 
 impl Catalogue {
@@ -229,6 +230,20 @@ pub fn has(language: Language, id: &str) -> bool {
         Some(a) => m.get_attribute(a).is_some(),
         None => m.value().is_some(),
     })
+}
+
+/// `label: text` in the language in force: `FOURNIER: no bed` /
+/// `FOURNIER\u{a0}: pas de lit` (French puts a no-break space before the
+/// colon), from the catalogue, never `format!("{label}: {text}")`.
+pub fn labelled(label: &str, text: &str) -> String {
+    fmt(language(), "screens-labelled", &[("label", label.into()), ("text", text.into())])
+}
+
+/// Items of a list of refusals or warnings, in the language in force:
+/// `a; b` / `a\u{a0}; b`.
+pub fn joined<S: AsRef<str>>(items: &[S]) -> String {
+    let separator = t(language(), "screens-list-separator");
+    items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(&separator)
 }
 
 /// A number with `places` decimals as `language` writes it: `1.5` / `1,5`.

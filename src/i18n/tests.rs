@@ -401,3 +401,143 @@ fn no_file_writes_a_word_outside_the_catalogues() {
         let shown = "no such bed";"#;
     assert_eq!(words_outside_the_catalogues(sample), ["{n} more below", "no such bed"]);
 }
+
+/// The French text of a pattern as one string: text and string literals as
+/// they read, any other placeable (an argument, a select) as `\0`, which
+/// stands for a word; each variant of a select is read on its own.
+fn french_texts(pattern: &Pattern<&str>, out: &mut Vec<String>) {
+    let mut text = String::new();
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => text.push_str(value),
+            PatternElement::Placeable { expression } => match expression {
+                Expression::Inline(InlineExpression::StringLiteral { value }) => {
+                    text.push_str(&value.replace("\\\"", "\"").replace("\\\\", "\\"));
+                }
+                Expression::Select { variants, .. } => {
+                    text.push('\0');
+                    for variant in variants {
+                        french_texts(&variant.value, out);
+                    }
+                }
+                _ => text.push('\0'),
+            },
+        }
+    }
+    out.push(text);
+}
+
+/// Where `text` breaks French typography: `:` `;` `!` `?` `%` after a
+/// letter, a digit or an ordinary space (French puts a no-break space,
+/// U+00A0, there), and « » without one inside. Not faults: a time or a
+/// format (`08:30`, `HH:MM`), a URL or `::`, anything in backticks (a
+/// command), a key or a mark standing alone (`· ? ou Échap`, `! BAS`).
+fn typography_faults(text: &str) -> Vec<String> {
+    const NBSP: char = '\u{a0}';
+    let chars: Vec<char> = text.chars().collect();
+    let word_end = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || "\0)]»….’".contains(*c));
+    let mut faults = Vec::new();
+    let mut code = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '`' {
+            code = !code;
+        }
+        if code {
+            continue;
+        }
+        let (prev, next) = (i.checked_sub(1).map(|p| &chars[p]), chars.get(i + 1));
+        let shown = || chars.iter().collect::<String>().replace('\0', "{…}").replace(NBSP, "[nbsp]");
+        if ":;!?%".contains(c) {
+            // A time, a URL, a list of characters: the mark is inside a word.
+            let closing = next.is_none_or(|n| " \u{a0})»],.…\0".contains(*n));
+            let mark = c == '!' && next == Some(&' ');
+            if !closing || mark || prev == Some(&':') {
+                continue;
+            }
+            let before_space = i.checked_sub(2).map(|p| &chars[p]);
+            let fault = match prev {
+                Some(p) if p.is_alphanumeric() || *p == '\0' => true,
+                // A key alone (`· ?`) is not punctuation; `; ` joined after other text is.
+                Some(' ') => word_end(before_space) || (before_space.is_none() && ":;".contains(c)),
+                // Text joined after other text (`; relaxed`) needs its space too.
+                None => ":;".contains(c),
+                _ => false,
+            };
+            if fault {
+                faults.push(format!("{c:?} in {:?}", shown()));
+            }
+        }
+        if (c == '«' && next != Some(&NBSP)) || (c == '»' && prev != Some(&NBSP)) {
+            faults.push(format!("{c:?} in {:?}", shown()));
+        }
+    }
+    faults
+}
+
+/// Found by the French tester (issue 14): `FOURNIER: pas de lit`, `42%`.
+/// Every French message puts a no-break space before `:` `;` `!` `?` `%`
+/// and inside « » (the code composes no such line itself: `labelled`,
+/// `screens-percent`).
+#[test]
+fn french_messages_keep_french_typography() {
+    let mut faults = Vec::new();
+    for catalogue in CATALOGUES {
+        let resource = fluent_syntax::parser::parse(catalogue.fr).unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
+        for entry in resource.body {
+            let (id, value, attributes) = match entry {
+                Entry::Message(m) => (m.id.name.to_string(), m.value, m.attributes),
+                Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
+                _ => continue,
+            };
+            let mut texts = Vec::new();
+            if let Some(value) = &value {
+                french_texts(value, &mut texts);
+            }
+            for attribute in &attributes {
+                french_texts(&attribute.value, &mut texts);
+            }
+            for text in texts {
+                faults.extend(typography_faults(&text).into_iter().map(|f| format!("{}: {id}: {f}", catalogue.name)));
+            }
+        }
+    }
+    assert!(faults.is_empty(), "French typography ({} faults):\n{}", faults.len(), faults.join("\n"));
+    // The check itself.
+    let fault = |text: &str| !typography_faults(text).is_empty();
+    for wrong in ["FOURNIER: pas de lit", "42%", "\0 : \0", "Retirer \0 ?", "; levé", " ; levé", "« autre »", "x ;"]
+    {
+        assert!(fault(wrong), "{wrong:?} passed");
+    }
+    for right in [
+        "FOURNIER\u{a0}: pas de lit",
+        "42\u{a0}%",
+        "08:30",
+        "HH:MM",
+        "https://example.org",
+        "store::cases",
+        "Touches · ? ou Échap ferme",
+        "! BAS",
+        "\0 ! en retard",
+        "`periop x --at 08:30: y`",
+        "«\u{a0}autre\u{a0}»",
+        "\u{a0}; levé",
+        "ou !\"%&'()*+,-./:;<=>?_",
+    ] {
+        assert!(!fault(right), "{right:?}: {:?}", typography_faults(right));
+    }
+}
+
+/// The punctuation the code used to write itself (`{name}: {text}`,
+/// `{n}%`, `a; b`), from the catalogues: French puts its no-break space.
+#[test]
+fn a_label_a_list_and_a_percentage_are_punctuated_as_each_language_writes() {
+    assert_eq!(
+        in_both(|| labelled("FOURNIER", "no bed")),
+        ("FOURNIER: no bed".into(), "FOURNIER\u{a0}: no bed".into())
+    );
+    assert_eq!(in_both(|| joined(&["a", "b"])), ("a; b".into(), "a\u{a0}; b".into()));
+    let percent = |language| fmt(language, "screens-percent", &[("percent", "42".into())]);
+    assert_eq!((percent(Language::En), percent(Language::Fr)), ("42%".to_string(), "42\u{a0}%".to_string()));
+    let question = |language| fmt(language, "screens-question", &[("text", "Admit".into())]);
+    assert_eq!((question(Language::En), question(Language::Fr)), ("Admit?".to_string(), "Admit\u{a0}?".to_string()));
+}

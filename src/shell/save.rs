@@ -55,11 +55,11 @@ fn apply(store: &mut Store, now: DateTime<Utc>, request: Request) -> Result<Stri
                         &settings,
                     )
                 })
-                .map(|m| format!("{who}: {}", m.message))
+                .map(|m| crate::i18n::labelled(&who, &m.message))
         }
         Request::CallOff { case_id, version, kind, reason, note, who } => store
             .write(now, |tx| crate::store::call_off::call_off(tx, case_id, version, kind, reason, note.as_deref()))
-            .map(|words| format!("{who}: {words}")),
+            .map(|words| crate::i18n::labelled(&who, &words)),
         Request::Bed { admission_id, version, bed_id, who } => store
             .write(now, |tx| match bed_id {
                 Some(bed) => beds::assign(tx, admission_id, version, bed),

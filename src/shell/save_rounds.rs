@@ -28,11 +28,8 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 .collect::<Vec<_>>();
             let sessions = entry.sessions.len();
             let recorded = tr!("rounds-saved-round", sessions = sessions);
-            if said.is_empty() {
-                Ok(format!("{who}: {recorded}"))
-            } else {
-                Ok(format!("{who}: {recorded}; {}", said.join("; ")))
-            }
+            let parts: Vec<String> = std::iter::once(recorded.into_owned()).chain(said).collect();
+            Ok(crate::i18n::labelled(&who, &crate::i18n::joined(&parts)))
         }
         RoundsRequest::Sessions { case_id, day, sessions, corrections, who } => {
             let corrected = store.write(now, |tx| {
@@ -61,7 +58,7 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
             if said.is_empty() {
                 said.push(tr!("rounds-saved-nothing").into_owned());
             }
-            Ok(format!("{who}: {}", said.join("; ")))
+            Ok(crate::i18n::labelled(&who, &crate::i18n::joined(&said)))
         }
         RoundsRequest::Struts { prescription_id, day, entries, who } => {
             store.log_struts(now, prescription_id, &entries)?;
@@ -73,7 +70,7 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 struts = struts.join(", "),
                 day = day.format(DAY).to_string()
             );
-            let mut said = format!("{who}: {logged}{phone}");
+            let mut said = vec![format!("{logged}{phone}")];
             // What the day now calls for (a length off the sheet, a double…).
             let case_id: Option<i64> = store.hexapod_case_of(prescription_id)?;
             if let Some(case_id) = case_id {
@@ -81,10 +78,10 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 let status = alerts::status(&case.record(), now, store.zone(), store.settings());
                 let flags = status.struts_today.map(|s| s.flags).unwrap_or_default();
                 for f in flags.iter().filter(|f| f.day == day && f.severity != Severity::Info) {
-                    said.push_str(&format!("; {} {}", f.severity.glyph(), f.message));
+                    said.push(format!("{} {}", f.severity.glyph(), f.message));
                 }
             }
-            Ok(said)
+            Ok(crate::i18n::labelled(&who, &crate::i18n::joined(&said)))
         }
         RoundsRequest::ImportHexapod { case_id, path, note, who } => {
             let shown = crate::store::error::shown_text(&path);
@@ -105,14 +102,12 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: RoundsRequest) -> R
                 String::new()
             };
             let recorded = tr!("rounds-saved-hexapod", revision = revision, plan = plan_summary(&plan));
-            Ok(format!("{who}: {recorded}{void}"))
+            Ok(crate::i18n::labelled(&who, &format!("{recorded}{void}")))
         }
         RoundsRequest::Phase { case_id, event, who } => {
             store.record_phase(now, case_id, &event)?;
-            Ok(format!(
-                "{who}: {}",
-                tr!("rounds-saved-step", step = event.kind.label(), day = event.on.format(DAY).to_string())
-            ))
+            let step = tr!("rounds-saved-step", step = event.kind.label(), day = event.on.format(DAY).to_string());
+            Ok(crate::i18n::labelled(&who, &step))
         }
     }
 }

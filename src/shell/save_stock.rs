@@ -55,7 +55,7 @@ pub fn apply(store: &mut Store, now: DateTime<Utc>, request: StockRequest) -> Re
                         who = who,
                         units = units,
                         lots = several.len(),
-                        parts = parts.join("; ")
+                        parts = crate::i18n::joined(&parts)
                     )
                     .into_owned()
                 }

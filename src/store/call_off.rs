@@ -54,7 +54,7 @@ pub fn call_off(
         ));
     }
     let words = match note {
-        Some(n) => format!("{}: {n}", reason.words()),
+        Some(n) => crate::i18n::labelled(&reason.words(), n),
         None => reason.words().to_string(),
     };
     let taken = super::admissions::take_step(tx, admission_id, stay_version, kind.step(), Some(&words))?;

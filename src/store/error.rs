@@ -147,7 +147,7 @@ impl std::fmt::Display for StoreError {
             }
             Retrospective { what, when } => tr!("errors-retrospective", what = what.as_str(), when = when.as_str()),
             BlockConflict { what, conflicts, can_override } => {
-                let conflicts = conflicts.join("; ");
+                let conflicts = crate::i18n::joined(conflicts);
                 if *can_override {
                     tr!("errors-block-conflict", what = what.as_str(), conflicts = conflicts)
                 } else {
@@ -356,16 +356,14 @@ mod tests {
         }
         assert_eq!(
             StoreError::Busy.to_string(),
-            "la base est restée occupée (un autre terminal enregistre une longue modification) ; réessayez dans un instant"
+            "la base est restée occupée (un autre terminal enregistre une longue modification)\u{a0}; réessayez dans un instant"
         );
         let refusal =
             StoreError::NotAllowed { change: "salles".into(), role: "read_only", needs: "le rôle admin".into() };
-        assert!(
-            refusal
-                .to_string()
-                .starts_with("salles : votre rôle est lecture seule, et cette modification demande le rôle admin ;")
-        );
+        assert!(refusal.to_string().starts_with(
+            "salles\u{a0}: votre rôle est lecture seule, et cette modification demande le rôle admin\u{a0};"
+        ));
         let stock = StoreError::OutOfStock { what: "lot".into(), asked: 2, free: 1, next: "z".into() };
-        assert!(stock.to_string().starts_with("lot : 2 demandés, 1 libre"), "{stock}");
+        assert!(stock.to_string().starts_with("lot\u{a0}: 2 demandés, 1 libre"), "{stock}");
     }
 }

@@ -40,6 +40,20 @@ pub enum Table {
     HexapodAdjustments,
 }
 
+/// A column in words, as the Audit tab and a refusal name it: `birth_date`
+/// → `birth date` (`date de naissance`), from its `screens-field-…`
+/// message. Every column of every table has one (a test reads the schema);
+/// a column this build does not know (a newer schema's) shows as its code.
+pub fn column_words(column: &str) -> std::borrow::Cow<'static, str> {
+    let id = format!("screens-field-{}", column.replace('_', "-"));
+    let language = crate::i18n::language();
+    if crate::i18n::has(language, &id) {
+        crate::i18n::t(language, &id)
+    } else {
+        std::borrow::Cow::Owned(column.to_string())
+    }
+}
+
 impl Table {
     pub const ALL: [Table; 35] = [
         Table::Staff,
@@ -175,5 +189,45 @@ impl Table {
     /// point at the record: `admission #12`.
     pub fn numbered(self, id: i64) -> String {
         tr!("store-numbered", noun = self.noun(), id = id).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::language::Language;
+
+    /// Found by the French tester (issue 14): the Audit tab named columns by
+    /// their codes (`void reason`, `birth date` in French). Every column of
+    /// every table the write path touches has words in both catalogues.
+    #[test]
+    fn every_column_has_words_in_both_languages() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(super::super::schema::SCHEMA).unwrap();
+        let mut missing = Vec::new();
+        for table in Table::ALL {
+            let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{}')", table.name())).unwrap();
+            let columns: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            assert!(!columns.is_empty(), "{} has no columns", table.name());
+            for column in columns.iter().filter(|c| !matches!(c.as_str(), "id" | "version")) {
+                for language in Language::ALL {
+                    let _in = crate::i18n::scope(language);
+                    if column_words(column) == column.as_str() && column.contains('_') {
+                        missing.push(format!("{}.{column} ({})", table.name(), language.code()));
+                    }
+                    let id = format!("screens-field-{}", column.replace('_', "-"));
+                    if !crate::i18n::has(language, &id) {
+                        missing.push(format!("{id} ({})", language.code()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "columns without words: {missing:#?}");
+        let (en, fr) = crate::i18n::in_both(|| column_words("void_reason").into_owned());
+        assert_eq!((en.as_str(), fr.as_str()), ("void reason", "motif d'annulation"));
+        let (en, fr) = crate::i18n::in_both(|| column_words("birth_date").into_owned());
+        assert_eq!((en.as_str(), fr.as_str()), ("birth date", "date de naissance"));
+        // A column no build knows yet shows as its code, never a panic.
+        assert_eq!(column_words("added_in_schema_99"), "added_in_schema_99");
     }
 }

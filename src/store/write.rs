@@ -45,7 +45,7 @@ fn plain_text(table: Table, id: Option<i64>, fields: &[Field<'_>]) -> Result<()>
         if text.chars().any(|c| c != '\n' && !(scan && c == '\u{1d}') && crate::domain::names::is_unsafe(c)) {
             let what = id.map_or_else(|| table.new_row(), |id| table.row(id));
             return Err(StoreError::invalid(
-                tr!("store-field-of", record = what, field = column.replace('_', " ")),
+                tr!("store-field-of", record = what, field = super::table::column_words(column)),
                 tr!("store-control-character"),
             ));
         }

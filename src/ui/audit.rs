@@ -78,17 +78,10 @@ fn action(entry: &Entry) -> String {
     tr!("admin-audit-action", action = entry.action.as_str()).into_owned()
 }
 
-/// A column name as a label: `planned_admit_on` → `planned arrival`.
+/// A column name as a label: `planned_admit_on` → `planned arrival`
+/// (`arrivée prévue`), from the catalogue ([`crate::store::table::column_words`]).
 fn field_label(field: &str) -> String {
-    let id = match field {
-        "planned_admit_on" => "admin-audit-field-planned-arrival",
-        "planned_discharge_on" => "admin-audit-field-planned-discharge",
-        "admitted_at" => "admin-audit-field-arrived",
-        "discharged_at" => "admin-audit-field-left",
-        "start_at" => "admin-audit-field-start",
-        other => return other.trim_end_matches("_id").trim_end_matches("_at").replace('_', " "),
-    };
-    crate::i18n::t(crate::i18n::language(), id).into_owned()
+    crate::store::table::column_words(field).into_owned()
 }
 
 /// Columns that hold yes or no (stored 0 or 1).
@@ -102,12 +95,22 @@ const FLAGS: &[&str] = &[
     "iodinated_contrast",
     "retrospective",
     "active",
+    "anaesthesia_expected",
+    "implants_expected",
+    "implantable",
+    "by_phone",
+    "occlusion_ok",
+    "outpatient",
+    "pin_care_done",
 ];
 
 /// A stored value as the ward reads it: yes/no, a name for a staff, room,
 /// bed or procedure id the pick lists know, instants in ward time, days as
 /// dd/mm/yyyy, codes in words.
-fn field_value(field: &str, value: &str, state: &State) -> String {
+fn field_value(table: &str, field: &str, value: &str, state: &State) -> String {
+    if let Some(words) = coded(table, field, value) {
+        return words;
+    }
     if FLAGS.contains(&field) {
         match value {
             "1" | "true" => return tr!("admin-audit-yes").into_owned(),
@@ -135,6 +138,20 @@ fn field_value(field: &str, value: &str, state: &State) -> String {
     found.unwrap_or_else(|| value_text(value, state))
 }
 
+/// A state stored as a code, in the words the ward's screens use for it
+/// (`planned` → `prévu`): a stay's, a bed's, a case's.
+fn coded(table: &str, field: &str, value: &str) -> Option<String> {
+    use crate::domain::{beds::BedState, case::CaseState, pathway::AdmissionState};
+    match (table, field) {
+        ("admissions", "state") | ("admission_steps", "from_state" | "to_state") => {
+            AdmissionState::from_code(value).map(|s| s.words().into_owned())
+        }
+        ("beds", "state") => BedState::from_code(value).map(|s| s.words().into_owned()),
+        ("cases", "state") => CaseState::from_code(value).map(|s| s.label().into_owned()),
+        _ => None,
+    }
+}
+
 fn value_text(value: &str, state: &State) -> String {
     if let Ok(at) = chrono::DateTime::parse_from_rfc3339(value) {
         return at.with_timezone(&state.zone).format("%d/%m/%Y %H:%M").to_string();
@@ -154,14 +171,14 @@ fn changes(entry: &Entry, state: &State) -> Vec<String> {
         .changes
         .iter()
         .filter(|c| c.field != "id" && c.field != "version")
-        .map(|c| match &c.before {
-            Some(before) => format!(
-                "{}: {} → {}",
-                field_label(&c.field),
-                field_value(&c.field, before, state),
-                field_value(&c.field, &c.after, state)
-            ),
-            None => format!("{}: {}", field_label(&c.field), field_value(&c.field, &c.after, state)),
+        .map(|c| {
+            let value = |v: &str| field_value(&entry.table, &c.field, v, state);
+            let after = value(&c.after);
+            let text = match &c.before {
+                Some(before) => format!("{} → {after}", value(before)),
+                None => after,
+            };
+            crate::i18n::labelled(&field_label(&c.field), &text)
         })
         .collect()
 }

@@ -143,7 +143,8 @@ fn draw_week(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             let cell = if cases.is_empty() {
                 " ·".to_string()
             } else {
-                format!("{conflict}{} {:.0}%", cases.len(), ratio * 100.0)
+                let percent = tr!("screens-percent", percent = format!("{:.0}", ratio * 100.0));
+                format!("{conflict}{} {percent}", cases.len())
             };
             row.push_str(&fit(&cell, day_col));
         }
@@ -365,10 +366,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             // An overlap names rooms or staff and both times already.
             (Some(_), _) | (None, None) => format!(" {marker} {}", c.text),
             (None, Some(k)) => format!(
-                " {marker} {} {}: {}",
+                " {marker} {} {}",
                 k.start.with_timezone(&zone).format("%H:%M"),
-                crate::domain::names::surname_shown(&k.patient.surname),
-                c.conflict.kind.words()
+                crate::i18n::labelled(
+                    &crate::domain::names::surname_shown(&k.patient.surname),
+                    &c.conflict.kind.words()
+                )
             ),
         };
         lines.push(Line::styled(fit(&text, width), theme.urgent()));

@@ -34,6 +34,10 @@ use theme::Theme;
 /// The smallest screen the full layout fits (DESIGN.md, "The screen").
 pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
+/// French typography's no-break space (before `:` `;` `!` `?` `%`, inside
+/// « »): never a place to break a line.
+const NBSP: char = '\u{a0}';
+
 /// Rows the body of a screen of this size shows (for page up/down).
 pub fn body_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(4))
@@ -233,16 +237,15 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
 
 /// `text` broken between words into lines of at most `width` cells, the
 /// first starting with `first`, the others with `indent` (a word longer
-/// than a line is cut with `…`); never at a no-break space.
+/// than a line is cut with `…`). A no-break space (French `lit\u{a0}:`)
+/// holds its words together, as ratatui's own wrapping does.
 pub(crate) fn wrap(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
     let width = width.max(first.width().max(indent.width()) + 1);
     let mut lines = vec![first.to_string()];
     let mut fresh = true;
-    // A no-break space (French: before `:` and `;`, inside « ») binds what
-    // is on either side of it, and stays: no line starts with a `:`.
-    let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}');
-    for word in text.split(breaks).filter(|w| !w.is_empty()) {
+    let words = text.split(|c: char| c.is_whitespace() && c != NBSP).filter(|w| !w.is_empty());
+    for word in words {
         let line = lines.last_mut().expect("one line at least");
         let gap = usize::from(!fresh);
         if !fresh && line.width() + gap + word.width() > width {

@@ -44,6 +44,11 @@ const LEGEND: &[(&str, &str)] = &[
     ("i", "mark-information"),
 ];
 
+/// Marks only one screen draws, in the legend when that screen is under
+/// the help (found by the French tester, issue 14: the Block tab's `❄` was
+/// explained nowhere).
+const SCREEN_MARKS: &[(Scope, &str, &str)] = &[(Scope::Block, "❄", "screens-mark-frozen")];
+
 /// A legend glyph as shown: the glyph itself, or its catalogue text when it
 /// carries a word.
 fn glyph_text(language: crate::domain::language::Language, glyph: &'static str) -> std::borrow::Cow<'static, str> {
@@ -95,8 +100,11 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             )
         })
         .collect();
+    let screen_marks = SCREEN_MARKS.iter().filter(|(scope, ..)| scopes.contains(scope)).map(|(_, g, w)| (*g, *w));
     let legend: Vec<String> = LEGEND
         .iter()
+        .copied()
+        .chain(screen_marks)
         .map(|(glyph, words)| format!("{} {}", glyph_text(language, glyph), i18n::t(language, words)))
         .collect();
     footer.push(format!("{} {}", i18n::t(language, "help-marks"), legend.join(" · ")));
@@ -312,10 +320,23 @@ mod tests {
         assert_eq!(expired, ["✗ EXPIRED", "✗ PÉRIMÉ"]);
     }
 
+    /// The mark the Block tab draws for a frozen list is the one its legend
+    /// explains, in both languages.
+    #[test]
+    fn the_frozen_mark_drawn_is_the_one_explained() {
+        let (glyph, id) =
+            super::SCREEN_MARKS.iter().find(|(s, ..)| *s == super::Scope::Block).map(|(_, g, w)| (*g, *w)).unwrap();
+        assert_eq!(id, "screens-mark-frozen");
+        for language in Language::ALL {
+            assert!(crate::i18n::t(language, "block-head-frozen").starts_with(glyph), "{}", language.code());
+        }
+    }
+
     /// Each mark's words are in both catalogues (issue 14).
     #[test]
     fn every_mark_is_named_in_both_languages() {
-        for (glyph, id) in LEGEND {
+        let screen_marks = super::SCREEN_MARKS.iter().map(|(_, g, w)| (*g, *w));
+        for (glyph, id) in LEGEND.iter().copied().chain(screen_marks) {
             for language in Language::ALL {
                 assert!(crate::i18n::has(language, id), "{glyph}: {id} ({})", language.code());
             }

@@ -77,7 +77,7 @@ impl StockRequest {
             StockRequest::VoidImplant { reason, to, who, .. } => Some((
                 tr!("stock-confirm-void").into_owned(),
                 vec![
-                    format!("{who}: {reason}"),
+                    crate::i18n::labelled(who, reason),
                     tr!("stock-confirm-void-kept", units = to.words()).into_owned(),
                     tr!("stock-confirm-void-keys").into_owned(),
                 ],
@@ -85,7 +85,7 @@ impl StockRequest {
             StockRequest::Lift { reason, recall: true, who, .. } => Some((
                 tr!("stock-confirm-lift-recall").into_owned(),
                 vec![
-                    format!("{who}: {reason}"),
+                    crate::i18n::labelled(who, reason),
                     tr!("stock-confirm-lift-recall-usable").into_owned(),
                     tr!("stock-confirm-lift-recall-keys").into_owned(),
                 ],
@@ -127,7 +127,9 @@ impl StockRequest {
     pub fn precheck(&self, lot: Option<&Lot>, held: u32) -> Result<(), String> {
         let (StockRequest::Move { movement, who }, Some(lot)) = (self, lot) else { return Ok(()) };
         let before = Counts { quantity: lot.quantity, reserved: lot.reserved, for_case: held };
-        movement::apply(before, movement.kind, movement.units).map(|_| ()).map_err(|e| format!("{who}: {e}"))
+        movement::apply(before, movement.kind, movement.units)
+            .map(|_| ())
+            .map_err(|e| crate::i18n::labelled(who, &e.to_string()))
     }
 }
 
@@ -222,7 +224,7 @@ pub fn confirm_scan(open: &OpenForm) -> Result<OpenForm, String> {
     // R-TRACE-3 (issue 10): a lot or serial that may hold a field the
     // scanner ran into it, said before anything is saved.
     let warnings = label.as_ref().map(|l| l.warnings(chrono::Datelike::year(today))).unwrap_or_default();
-    form.warning = (!warnings.is_empty()).then(|| warnings.join("; "));
+    form.warning = (!warnings.is_empty()).then(|| crate::i18n::joined(&warnings));
     form.dirty = scanned.is_some();
     // Focus the first field to fill: the location when the scan said the rest.
     form.focus = if scanned.is_some() { 5 } else { 0 };

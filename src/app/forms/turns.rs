@@ -156,7 +156,7 @@ pub(super) fn sessions_typed(form: &Form) -> Result<Vec<SessionEntry>, String> {
     let mut sessions = Vec::new();
     let by_phone = form.value("phone") == "yes";
     for (i, key) in SESSION_KEYS.iter().enumerate() {
-        if let Some(turns) = form.whole::<u32>(key).map_err(|e| format!("{}: {e}", session_label(i + 1)))? {
+        if let Some(turns) = form.whole::<u32>(key).map_err(|e| crate::i18n::labelled(&session_label(i + 1), &e))? {
             sessions.push(SessionEntry { session: i as u32 + 1, turns, by_phone });
         }
     }

@@ -153,7 +153,7 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
                 reason: None,
                 who: who.clone(),
             };
-            ask(state, &format!("{}?", capitalised(&step.name())), vec![who], request)
+            ask(state, &tr!("screens-question", text = capitalised(&step.name())), vec![who], request)
         }
         Action::Undo => match d.timeline.last() {
             Some(last) => {
@@ -207,7 +207,7 @@ pub fn on_action(state: &mut State, action: Action) -> Outcome {
             // the nurse's call, and the confirmation is recorded).
             if let Some(r) = d.readiness.as_ref().filter(|r| !r.items.is_empty()) {
                 let missing: Vec<&str> = r.items.iter().map(|i| &*i.label).collect();
-                lines.push(format!("{}: {}", r.status.label(), missing.join(", ")));
+                lines.push(crate::i18n::labelled(&r.status.label(), &missing.join(", ")));
             }
             ask(state, &tr!("admission-confirm-case"), lines, request)
         }

@@ -21,8 +21,7 @@ use chrono::NaiveDate;
 const FORMAT: &str = "plan,MM,MM_PER_DAY / strut,N,COLOUR,SIZE,MIN,MAX / day,DATE,L1..L6 / change,DATE,N,SIZE,MIN,MAX"; // i18n: the file format
 
 fn day(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y")).ok()
+    crate::domain::day_label::parse_day(text).ok()
 }
 
 fn number(text: &str, decimal_comma: bool) -> Option<f64> {
