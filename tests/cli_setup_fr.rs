@@ -113,7 +113,7 @@ fn a_refused_ward_file_names_the_line_of_the_field_at_fault_in_french_as_in_engl
         assert_ne!(line, file.lines().position(|l| l.starts_with("[[")).unwrap() + 1);
         let setup = |lang| refused(periop_at(dir.path(), NOW, &["--lang", lang, "setup", "--from", shown], None));
         let fr = setup("fr");
-        assert!(fr.contains(&format!("{shown} ligne {line} : ")), "{key} at line {line} of\n{file}\n{fr}");
+        assert!(fr.contains(&format!("{shown} ligne {line}\u{a0}: ")), "{key} at line {line} of\n{file}\n{fr}");
         let en = setup("en");
         assert!(en.contains(&format!("{shown} line {line}: ")), "{key} at line {line} of\n{file}\n{en}");
         assert!(!fr.contains(" line ") && !en.contains(" ligne "), "{fr}\n{en}");
@@ -142,7 +142,7 @@ fn a_ward_file_refused_by_periop_setup_itself_speaks_the_language_in_force() {
         "{en}"
     );
     let fr = setup("fr", chef);
-    assert!(fr.contains(&format!("{shown} ligne 3 : personnel \"Dr X\" : le rôle \"chef\" n'existe pas")), "{fr}");
+    assert!(fr.contains(&format!("{shown} ligne 3\u{a0}: personnel \"Dr X\"\u{a0}: le rôle \"chef\" n'existe pas")), "{fr}");
     assert!(fr.contains("utilisez l'un de\u{a0}: nurse, scheduler,"), "{fr}");
     assert!(!fr.contains("is not a role"), "{fr}");
 
@@ -166,6 +166,6 @@ fn a_ward_file_refused_by_periop_setup_itself_speaks_the_language_in_force() {
             "{file}\n{en}"
         );
         let fr = setup("fr", &file);
-        assert!(fr.contains(&format!("{shown} ligne {again} : {french} : déjà nommé à la ligne 1")), "{file}\n{fr}");
+        assert!(fr.contains(&format!("{shown} ligne {again}\u{a0}: {french}\u{a0}: déjà nommé à la ligne 1")), "{file}\n{fr}");
     }
 }

@@ -56,7 +56,7 @@ fn the_screen_refused_without_a_terminal_says_why_in_french() {
     let fr = refused(periop(dir.path(), "xterm-256color", &[], &["--lang", "fr"]));
     assert_eq!(
         fr.trim_end(),
-        "periop : l'écran complet a besoin d'un terminal, et l'entrée ou la sortie standard n'en est pas un\u{a0}; \
+        "periop\u{a0}: l'écran complet a besoin d'un terminal, et l'entrée ou la sortie standard n'en est pas un\u{a0}; \
          pour les scripts, utilisez les commandes texte\u{a0}: `periop board`, `periop admissions`, `periop --help`"
     );
     let en = refused(periop(dir.path(), "xterm-256color", &[], &["--lang", "en"]));
@@ -67,7 +67,7 @@ fn the_screen_refused_without_a_terminal_says_why_in_french() {
     );
 
     let dumb = refused(periop(dir.path(), "dumb", &[], &["--lang", "fr"]));
-    assert!(dumb.starts_with("periop : ce terminal (TERM=dumb) ne peut pas afficher l'écran complet"), "{dumb}");
+    assert!(dumb.starts_with("periop\u{a0}: ce terminal (TERM=dumb) ne peut pas afficher l'écran complet"), "{dumb}");
     assert!(dumb.contains("utilisez plutôt les commandes texte") && !dumb.contains("cannot"), "{dumb}");
 }
 
@@ -79,7 +79,7 @@ fn the_refusal_follows_the_account_s_own_language() {
     let out = periop(dir.path(), "xterm", &[], &["staff", "language", "fr"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let said = refused(periop(dir.path(), "xterm", &[], &[]));
-    assert!(said.starts_with("periop : l'écran complet a besoin d'un terminal"), "{said}");
+    assert!(said.starts_with("periop\u{a0}: l'écran complet a besoin d'un terminal"), "{said}");
     let said = refused(periop(dir.path(), "xterm", &[("PERIOP_LANG", "en")], &[]));
     assert!(said.starts_with("periop: the full screen needs a terminal"), "{said}");
 }
@@ -92,7 +92,7 @@ fn a_time_that_is_not_one_is_refused_in_french() {
     let fr = refused(periop(dir.path(), "xterm", &[], &[&["--lang", "fr"][..], &args].concat()));
     assert_eq!(
         fr.trim_end(),
-        "periop : --at \"2026-11-32T08:00\" n'est pas une date et une heure\u{a0}; écrivez par exemple \
+        "periop\u{a0}: --at \"2026-11-32T08:00\" n'est pas une date et une heure\u{a0}; écrivez par exemple \
          2026-11-23T08:00 (heure du service) ou 2026-11-23T07:00Z, ou HH:MM pour aujourd'hui"
     );
     let en = refused(periop(dir.path(), "xterm", &[], &[&["--lang", "en"][..], &args].concat()));
@@ -108,5 +108,5 @@ fn a_now_that_is_not_a_time_is_refused_in_french() {
     command.args(["--lang", "fr", "--now", "garbage", "board", "--db"]).arg(dir.path().join("w.db"));
     let out = command.env("PERIOP_LOG", dir.path().join("log")).env_remove("PERIOP_NOW").output().unwrap();
     let said = refused(out);
-    assert!(said.starts_with("periop : \"garbage\" n'est pas une date et une heure\u{a0};"), "{said}");
+    assert!(said.starts_with("periop\u{a0}: \"garbage\" n'est pas une date et une heure\u{a0};"), "{said}");
 }

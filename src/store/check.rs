@@ -399,7 +399,7 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         let (en, fr) = crate::i18n::in_both(|| tables_present(&conn, Path::new("w.db")).unwrap_err().to_string());
         assert!(en.starts_with("w.db: the database is damaged (tables missing: "), "{en}");
-        assert!(fr.starts_with("w.db : la base est endommagée (tables manquantes\u{a0}: "), "{fr}");
+        assert!(fr.starts_with("w.db\u{a0}: la base est endommagée (tables manquantes\u{a0}: "), "{fr}");
         assert!(!fr.contains("missing"), "{fr}");
     }
 }

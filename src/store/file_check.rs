@@ -236,7 +236,7 @@ mod tests {
 
         let (en, fr) = crate::i18n::in_both(|| refusal(&notes));
         assert!(en.contains(": not an SQLite database (it holds text); check the path"), "{en}");
-        assert!(fr.contains(" : pas une base SQLite (il contient du texte)"), "{fr}");
+        assert!(fr.contains("\u{a0}: pas une base SQLite (il contient du texte)"), "{fr}");
         assert!(!fr.contains("holds text"), "{fr}");
         let (en, fr) = crate::i18n::in_both(|| refusal(&cut));
         assert!(en.contains("the database is damaged (the header is cut short)"), "{en}");
