@@ -414,3 +414,29 @@ fn bed_and_staff_lists_say_the_same_facts_in_every_format_and_stay_in_line() {
     aligned(&staff_cli::list_text(&store.staff().unwrap()));
     aligned(&text);
 }
+
+/// R-BLOCK-1: hours typed the French way (`7h`, `18h30`, `8:30`) are stored
+/// as `HH:MM`, the one form the schedule reads back (found in use: `7h` was
+/// stored as typed and the Block tab showed the room open from 00:00).
+#[test]
+fn r_block_1_room_hours_are_stored_as_hh_mm_however_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_db(dir.path());
+    let mut store = open_playing(&path, &admin());
+    let room = |opens: &str, closes: &str| RoomInput {
+        name: "Salle 9".into(),
+        kind: Some("ct".into()),
+        opens: Some(opens.into()),
+        closes: Some(closes.into()),
+        ..Default::default()
+    };
+    store.write(at(), |tx| put_room(tx, &room("7h", "18h30"), Mode::Add)).unwrap();
+    let hours = |path: &std::path::Path| -> (String, String) {
+        raw_ro(path)
+            .query_row("SELECT opens, closes FROM rooms WHERE name = 'Salle 9'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+    };
+    assert_eq!(hours(&path), ("07:00".to_string(), "18:30".to_string()));
+    store.write(at(), |tx| put_room(tx, &room("8:30", "19h"), Mode::Set)).unwrap();
+    assert_eq!(hours(&path), ("08:30".to_string(), "19:00".to_string()));
+}

@@ -276,8 +276,7 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
         let (Some(kind), Some(opens), Some(closes)) = (kind, &input.opens, &input.closes) else {
             return Err(invalid(what, tr!("store-new-room-needs")));
         };
-        ward_setup::opening_hours(opens, closes).map_err(|(field, e)| invalid(what.clone(), e).on_field(field))?;
-        let (opens, closes) = (opens.trim(), closes.trim());
+        let (opens, closes) = stored_hours(opens, closes, &what)?;
         let active = input.active.unwrap_or(true);
         let id = tx.insert(
             Table::Rooms,
@@ -285,9 +284,9 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
         )?;
         return Ok(Put::Added(id));
     };
-    let opens = input.opens.as_deref().map(str::trim).unwrap_or(&old.opens).to_string();
-    let closes = input.closes.as_deref().map(str::trim).unwrap_or(&old.closes).to_string();
-    ward_setup::opening_hours(&opens, &closes).map_err(|(field, e)| invalid(what.clone(), e).on_field(field))?;
+    let opens = input.opens.as_deref().unwrap_or(&old.opens);
+    let closes = input.closes.as_deref().unwrap_or(&old.closes);
+    let (opens, closes) = stored_hours(opens, closes, &what)?;
     let rename = input.rename.as_deref().map(|n| ward_setup::label(n, &tr!("store-the-new-name"))).transpose();
     let rename = rename.map_err(|e| invalid(what.clone(), e).on_field("rename"))?;
     if let Some(new) = &rename {
@@ -320,6 +319,15 @@ pub fn put_room(tx: &mut WriteTx<'_>, input: &RoomInput, mode: Mode) -> Result<P
     }
     tx.update(Table::Rooms, old.room_id, input.seen_version.unwrap_or(old.version), &fields)?;
     Ok(Put::Changed(old.room_id))
+}
+
+/// R-BLOCK-1: a room's hours as stored, `HH:MM`, however they were typed
+/// (`8h30`, `8:30`): the schedule reads only that form back (found in use: `7h`
+/// was stored as typed and read as midnight).
+fn stored_hours(opens: &str, closes: &str, what: &str) -> Result<(String, String)> {
+    let (opens, closes) =
+        ward_setup::opening_hours(opens, closes).map_err(|(field, e)| invalid(what.to_string(), e).on_field(field))?;
+    Ok((opens.format("%H:%M").to_string(), closes.format("%H:%M").to_string()))
 }
 
 /// Adds or changes a bed. Retiring one is refused while a stay holds it
