@@ -159,7 +159,7 @@ fn the_whole_journey_from_the_admission_page_in_three_shifts() {
     nurse.send("/david christian\r\r");
     nurse.wait_for_all(&["DAVID Christian (09/10/1938)", "READINESS", "a admit"]);
     nurse.send("a");
-    nurse.wait_for_all(&["Admit?", "y Enter confirm"]);
+    nurse.wait_for_all(&["Admit?", "y Enter yes"]);
     nurse.send("y");
     nurse.wait_for_all(&["now admitted"]);
     assert_eq!(david(&ward).0, "admitted");

@@ -95,14 +95,15 @@ fn round_form_80x24_french() {
     assert!(!screen(&w, 80, 24).contains("Abandonner"));
 }
 
-/// A confirmation's keys: the board's admit asks first.
+/// A confirmation's keys are yes and no (found in use: "n annuler" under
+/// "Annuler cette intervention ?" read as "n cancels the case").
 #[test]
 fn confirmation_keys_in_french() {
     let mut w = in_language(Language::Fr, "jja");
     let shown = screen(&w, 80, 24);
-    assert!(shown.contains("y Entrée confirmer   n Échap annuler"), "{shown}");
+    assert!(shown.contains("y Entrée oui   n Échap non"), "{shown}");
     press(&mut w, "n");
-    assert!(!screen(&w, 80, 24).contains("Entrée confirmer"));
+    assert!(!screen(&w, 80, 24).contains("Entrée oui"));
 }
 
 #[test]
