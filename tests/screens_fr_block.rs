@@ -33,7 +33,7 @@ fn block_day_80x24_french() {
     assert_french(
         &shown,
         &[
-            "BLOC  dim. 22/11/2026  aujourd'hui · 7 interventions · ! 2 conflits",
+            "BLOC  dim. 22/11/2026  aujourd'hui · 7 interv. · ! 2 conflits",
             "┄ rotation",
             "CONFLITS (2) · rotation 20 min",
             "JOUR (R-BLOCK-6)",
@@ -51,7 +51,7 @@ fn block_day_80x24_french() {
 fn block_tomorrow_80x24_french() {
     let w = in_french("7]lj");
     let shown = screen(&w, 80, 24);
-    assert_french(&shown, &["BLOC  lun. 23/11/2026  demain · 5 interventions", "anesthésie non validée"]);
+    assert_french(&shown, &["BLOC  lun. 23/11/2026  demain · 5 interv.", "anesthésie non validée"]);
     insta::assert_snapshot!(shown);
 }
 

@@ -74,7 +74,7 @@ fn rounds_resume_rate_refused_80x24_french() {
     ctrl(&mut w, 's');
     let text = shown(
         &w,
-        &["un rythme de 0,3 mm/j n'est pas", "tours de 0,25 mm", "prenez 0,25 ou 0,5 mm/j"],
+        &["une vitesse de 0,3 mm/j n'est pas", "tours de 0,25 mm", "prenez 0,25 ou 0,5 mm/j"],
         &["whole number"],
     );
     insta::assert_snapshot!(text);

@@ -3,8 +3,8 @@
 ## (`fast.clear_h`) are codes and stay as they are.
 
 ## A warning citing its number: "fast.clear_h=2 h (ASA 2017 / SFAR / ESAIC adult guidelines)"
-settings-cite = { $key }={ $value } { $unit } ({ $source })
-settings-cite-customised = { $key }={ $value } { $unit } ({ $source }, set for this site)
+settings-cite = { $key }={ $value } ({ $source })
+settings-cite-customised = { $key }={ $value } ({ $source }, set for this site)
 
 ## Refusals
 settings-unknown = there is no setting called { $key }; `periop settings` lists them all

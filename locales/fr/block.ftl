@@ -61,8 +61,8 @@ block-order-outside-day = « { $event } » ne peut être enregistré à cette 
 block-head = BLOC  { $day }  { $when }
 block-head-offset = { $offset } jours
 block-head-cases = { $count ->
-    [one] { $count } intervention
-   *[other] { $count } interventions
+    [one] { $count } interv.
+   *[other] { $count } interv.
 }
 block-head-conflicts = { $count ->
     [one] ! { $count } conflit

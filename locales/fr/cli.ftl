@@ -355,7 +355,7 @@ cli-hexapod-today = < aujourd'hui
 cli-hexapod-key = + noté comme la feuille   ! noté hors feuille ou deux fois   x manqué   _ à faire ce jour
 cli-hexapod-log = Journal :
 cli-hexapod-by-phone = , par téléphone
-cli-hexapod-log-line = { $at }  pour le { $day }  vérin { $strut } réglé à { $mm } mm{ $phone }  (vérin n° { $id })
+cli-hexapod-log-line = { $at }  pour le { $day }  vérin { $strut } réglé à { $mm } mm{ $phone }  (réglage n° { $id })
 
 ## periop complications, periop ossification
 cli-comp-not-a-kind = --kind { $kind } n'est pas un type de complication ; utilisez l'un de : { $codes }

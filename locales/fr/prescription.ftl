@@ -1,14 +1,14 @@
 ## Une prescription de distraction refusée (domain::distraction::case, R-DO-1)
 prescription-mm-per-turn = les mm par tour vont de { $min } à { $max } mm (0,25 sur un cadre circulaire), pas { $value }
-prescription-rate = le rythme va de { $min } à { $max } mm/j, pas { $value }
+prescription-rate = la vitesse va de { $min } à { $max } mm/j, pas { $value }
 prescription-target = la longueur cible va de { $min } à { $max } mm, pas { $value }
 prescription-target-turns = une cible de { $target } mm n'est pas un nombre entier de tours de { $turn } mm (le dispositif allonge par tours entiers) ; prenez { $choice } mm
 prescription-use-one = { $value }
 prescription-use-either = { $lower } ou { $upper }
 prescription-rhythm = le nombre de séances va de 1 à { $max } par jour, pas { $value }
 prescription-latency = la latence va de 0 à { $max } jours, pas { $value }
-prescription-pins = un cadre a de 0 à { $max } broches à grader, pas { $value }
-prescription-rate-turns = un rythme de { $rate } mm/j n'est pas un nombre entier de tours de { $turn } mm ; prenez { $lower } ou { $upper } mm/j
+prescription-pins = un cadre a de 0 à { $max } fiches à coter, pas { $value }
+prescription-rate-turns = une vitesse de { $rate } mm/j n'est pas un nombre entier de tours de { $turn } mm ; prenez { $lower } ou { $upper } mm/j
 
 ## Une table de vérins hexapode refusée, ligne par ligne
 ## (domain::distraction::hexapod_csv, R-DO-8). Les mots des lignes (plan,
@@ -20,7 +20,7 @@ prescription-table-count = { $count ->
     } là où { $shape } en a { $want } ; écrivez `{ $shape }`
 prescription-table-not-mm = { $what }, { $value }, n'est pas un nombre de mm
 prescription-table-what-correction = la correction
-prescription-table-what-rate = le rythme
+prescription-table-what-rate = la vitesse
 prescription-table-what-minimum = le minimum
 prescription-table-what-maximum = le maximum
 prescription-table-what-length = la longueur du vérin { $strut }

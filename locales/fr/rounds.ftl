@@ -191,10 +191,10 @@ rounds-step-name = Étape
 rounds-step-field-kind = Étape
 rounds-step-field-day = Le (jj/mm/aaaa)
 rounds-step-field-reason = Pourquoi (requis pour une pause)
-rounds-step-field-rate = Nouveau rythme, mm/j (reprise)
+rounds-step-field-rate = Nouvelle vitesse, mm/j (reprise)
 rounds-step-pause-needs-reason = Pourquoi : une pause demande une raison (R-DO-7)
-rounds-step-rate-not-number = Nouveau rythme : un nombre comme { $example }
-rounds-step-rate-only-resume = Nouveau rythme : seule une reprise change le rythme (R-DO-7)
+rounds-step-rate-not-number = Nouvelle vitesse : un nombre comme { $example }
+rounds-step-rate-only-resume = Nouvelle vitesse : seule une reprise change la vitesse (R-DO-7)
 
 ## Le formulaire d'annulation (V)
 rounds-void-title = Annuler tournée, étape ou vérin saisi par erreur (R-DO-5, R-DO-7, R-DO-8)
@@ -332,12 +332,12 @@ rounds-check-turns = { $turns } tours en une séance, c'est plus que { $max } ;
 
 ## Refus d'une table hexapode (R-DO-8, l'import)
 rounds-table-no-correction = la correction doit dépasser 0 mm ; recopiez-la de l'impression
-rounds-table-no-rate = le rythme doit dépasser 0 mm/j ; recopiez-le de l'impression
+rounds-table-no-rate = la vitesse doit dépasser 0 mm/j ; recopiez-le de l'impression
 rounds-table-no-day = la table n'a aucun jour ; donnez les longueurs du cadre le premier jour, puis chaque jour suivant
 rounds-table-first-day-only = la table n'a que son premier jour ; donnez chaque jour de réglage ensuite
 rounds-table-out-of-order = le { $day } vient après le { $before } dans la table ; les jours vont dans l'ordre, une fois chacun
 rounds-table-gap = la table saute du { $from } au { $to } ; donnez chaque jour (un jour sans changement répète les longueurs)
-rounds-table-days = la table a { $days } jours de réglage pour une correction de { $mm } mm à { $rate } mm/j, qui en demande { $needed } ; vérifiez la correction, le rythme et les jours de l'impression
+rounds-table-days = la table a { $days } jours de réglage pour une correction de { $mm } mm à { $rate } mm/j, qui en demande { $needed } ; vérifiez la correction, la vitesse et les jours de l'impression
 rounds-table-no-size = le vérin { $strut } n'a pas de taille le { $day }, premier jour ; donnez sa couleur, sa taille et sa plage catalogue
 rounds-table-same-colour = deux vérins sont { $colour } ; chaque vérin a sa couleur, comme sur le cadre
 rounds-table-range = la plage catalogue { $min }–{ $max } mm du vérin { $strut } est impossible ; donnez la plus courte puis la plus longue longueur

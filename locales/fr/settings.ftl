@@ -3,8 +3,8 @@
 ## clés (`fast.clear_h`) sont des codes et ne changent pas.
 
 ## Une alerte qui cite son seuil : « fast.clear_h=2 h (recommandations adultes ASA 2017 / SFAR / ESAIC) »
-settings-cite = { $key }={ $value } { $unit } ({ $source })
-settings-cite-customised = { $key }={ $value } { $unit } ({ $source }, réglé pour ce site)
+settings-cite = { $key }={ $value } ({ $source })
+settings-cite-customised = { $key }={ $value } ({ $source }, réglé pour ce site)
 
 ## Refus
 settings-unknown = aucun réglage ne s'appelle { $key } ; `periop settings` les liste tous

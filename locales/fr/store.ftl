@@ -595,7 +595,7 @@ store-rule = { $why } ({ $rule })
 store-the-distraction-prescription = la prescription de distraction
 store-the-distraction-step = l'étape de distraction
 store-pause-needs-reason = une pause demande un motif ; dites pourquoi la distraction s'arrête
-store-only-resume-sets-rate = seule une reprise peut fixer un nouveau rythme
+store-only-resume-sets-rate = seule une reprise peut fixer une nouvelle vitesse
 
 ## Séances de distraction (store::distraction_sessions, R-DO-5)
 store-sessions-to-come = les séances du { $day } ne peuvent pas être enregistrées avant le jour ; enregistrez les tours une fois faits (R-DO-5)

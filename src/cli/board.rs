@@ -91,8 +91,10 @@ pub fn text(board: &Board, now: DateTime<Utc>, zone: Tz) -> String {
 fn case_lines(readiness: Option<&ReadinessSummary>, fasting: Option<&FastingTimes>, zone: Tz) -> String {
     let mut out = String::new();
     if let Some(r) = readiness {
-        let missing = if r.missing.is_empty() { String::new() } else { format!(": {}", r.missing_text()) };
-        let _ = writeln!(out, "      {}{missing}", r.status.label());
+        let status = r.status.label();
+        let line =
+            if r.missing.is_empty() { status.into_owned() } else { crate::i18n::labelled(&status, &r.missing_text()) };
+        let _ = writeln!(out, "      {line}");
     }
     if let Some(f) = fasting {
         let _ = writeln!(out, "      {}", fasting_text(f, zone));

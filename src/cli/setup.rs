@@ -259,7 +259,7 @@ pub fn from_file(store: &mut Store, path: &Path, now: DateTime<Utc>) -> color_ey
         color_eyre::eyre::eyre!("{}", tr!("cli-setup-cannot-read", file = shown.as_str(), error = e.to_string()))
     })?;
     let applied = apply(store, &text, &shown, now)?;
-    Ok(format!("{shown}: {}", applied.summary()))
+    Ok(crate::i18n::labelled(&shown, &applied.summary()))
 }
 
 /// Applies a ward file's text (named `name` in messages) in one transaction.

@@ -406,16 +406,20 @@ impl Settings {
     /// comes from, in the language in force (a decimal comma in French).
     pub fn cite(&self, key: &str) -> String {
         let def = definition(key);
-        let unit = def.map_or(Cow::Borrowed(""), Def::unit_text);
         let source = def.map_or(Cow::Borrowed(""), Def::source);
         let mut value = self.raw(key).to_string();
         if def.is_some_and(|d| d.kind == Kind::Number) && crate::i18n::language() == super::language::Language::Fr {
             value = value.replace('.', ",");
         }
+        // A measure's unit follows its value (`12 h`); a time, a zone, a
+        // language or a key says what it is by itself (found in use: `20:00 time`).
+        if let Some(def) = def.filter(|d| !matches!(d.unit, "" | "time" | "zone" | "language" | "key")) {
+            value = format!("{value} {}", def.unit_text());
+        }
         if self.stored.get(key).is_some_and(|v| v != default_of(key)) {
-            tr!("settings-cite-customised", key = key, value = value, unit = unit, source = source).into_owned()
+            tr!("settings-cite-customised", key = key, value = value, source = source).into_owned()
         } else {
-            tr!("settings-cite", key = key, value = value, unit = unit, source = source).into_owned()
+            tr!("settings-cite", key = key, value = value, source = source).into_owned()
         }
     }
 }

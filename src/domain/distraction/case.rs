@@ -272,7 +272,7 @@ pub(crate) mod tests {
         let refused = |p: Prescription| p.validate().unwrap_err();
         assert_eq!(
             refused(Prescription { rate_mm_day: 0.3, ..tibia() }),
-            "un rythme de 0,3 mm/j n'est pas un nombre entier de tours de 0,25 mm\u{a0}; prenez 0,25 ou 0,5 mm/j"
+            "une vitesse de 0,3 mm/j n'est pas un nombre entier de tours de 0,25 mm\u{a0}; prenez 0,25 ou 0,5 mm/j"
         );
         assert_eq!(
             refused(Prescription { target_mm: 30.3, ..tibia() }),
@@ -285,7 +285,7 @@ pub(crate) mod tests {
             refused(Prescription { mm_per_turn: 0.0, ..tibia() }),
             "les mm par tour vont de 0,05 à 2 mm (0,25 sur un cadre circulaire), pas 0"
         );
-        assert_eq!(refused(Prescription { rate_mm_day: 5.0, ..tibia() }), "le rythme va de 0,1 à 3 mm/j, pas 5");
+        assert_eq!(refused(Prescription { rate_mm_day: 5.0, ..tibia() }), "la vitesse va de 0,1 à 3 mm/j, pas 5");
         assert_eq!(
             refused(Prescription { target_mm: 400.0, ..tibia() }),
             "la longueur cible va de 1 à 300 mm, pas 400"
@@ -295,7 +295,7 @@ pub(crate) mod tests {
             "le nombre de séances va de 1 à 12 par jour, pas 0"
         );
         assert_eq!(refused(Prescription { latency_days: 90, ..tibia() }), "la latence va de 0 à 30 jours, pas 90");
-        assert_eq!(refused(Prescription { pins: 30, ..tibia() }), "un cadre a de 0 à 24 broches à grader, pas 30");
+        assert_eq!(refused(Prescription { pins: 30, ..tibia() }), "un cadre a de 0 à 24 fiches à coter, pas 30");
     }
 
     #[test]
