@@ -63,6 +63,8 @@ fn the_board_and_the_admissions_speak_french_and_keep_their_json_keys() {
         &["Tableau du dimanche 22/11/2026", "À TRAITER (", "ARRIVÉES (", "INTERVENTIONS (", "SORTIES ("],
     );
     assert!(!board.contains("NEEDS ATTENTION"), "{board}");
+    // French spacing where a status is followed by what it lacks (second tester).
+    assert!(board.contains("pas prêt\u{a0}: "), "{board}");
     let english = run(dir.path(), "en", &["board"]);
     assert_has(&english, &["Board for Sunday 22/11/2026", "NEEDS ATTENTION (", "ARRIVING ("]);
     for command in [&["board", "--format", "json"][..], &["admissions", "--format", "json"]] {

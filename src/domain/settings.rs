@@ -432,6 +432,18 @@ fn default_of(key: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    /// A cited time of day is not followed by the word "time" (found by the
+    /// French tester: `path.admit_expected_by=20:00 heure`); a measure keeps its unit.
+    #[test]
+    fn a_cited_time_has_no_unit_word_and_a_measure_keeps_its_unit() {
+        let settings = Settings::default();
+        let (en, fr) = crate::i18n::in_both(|| settings.cite(ADMIT_EXPECTED_BY));
+        assert!(en.starts_with("path.admit_expected_by=20:00 ("), "{en}");
+        assert!(fr.starts_with("path.admit_expected_by=20:00 ("), "{fr}");
+        let rate = settings.cite("do.rate_mm_day");
+        assert!(rate.starts_with("do.rate_mm_day=1 mm/day ("), "{rate}");
+    }
+
     /// Found in use (issue 14): `settings set med.inr_max 1,4`, as French
     /// writes it, was refused; it is stored as `1.4`.
     #[test]
