@@ -142,7 +142,10 @@ fn a_ward_file_refused_by_periop_setup_itself_speaks_the_language_in_force() {
         "{en}"
     );
     let fr = setup("fr", chef);
-    assert!(fr.contains(&format!("{shown} ligne 3\u{a0}: personnel \"Dr X\"\u{a0}: le rôle \"chef\" n'existe pas")), "{fr}");
+    assert!(
+        fr.contains(&format!("{shown} ligne 3\u{a0}: personnel \"Dr X\"\u{a0}: le rôle \"chef\" n'existe pas")),
+        "{fr}"
+    );
     assert!(fr.contains("utilisez l'un de\u{a0}: nurse, scheduler,"), "{fr}");
     assert!(!fr.contains("is not a role"), "{fr}");
 
@@ -166,6 +169,9 @@ fn a_ward_file_refused_by_periop_setup_itself_speaks_the_language_in_force() {
             "{file}\n{en}"
         );
         let fr = setup("fr", &file);
-        assert!(fr.contains(&format!("{shown} ligne {again}\u{a0}: {french}\u{a0}: déjà nommé à la ligne 1")), "{file}\n{fr}");
+        assert!(
+            fr.contains(&format!("{shown} ligne {again}\u{a0}: {french}\u{a0}: déjà nommé à la ligne 1")),
+            "{file}\n{fr}"
+        );
     }
 }

@@ -79,7 +79,7 @@ usage-reason-empty = { $what ->
     }, la valeur est vide
 usage-reason-too-large = nombre trop grand
 usage-reason-too-small = nombre trop petit
-usage-reason-not-a-decimal = un nombre est attendu, écrit avec un point (12.5, pas 12,5)
+usage-reason-not-a-decimal = un nombre est attendu, comme 12,5
 usage-reason-out-of-range = { $bound ->
         [inclusive] { $value } n'est pas entre { $low } et { $high }
         [exclusive] { $value } n'est pas entre { $low } et { $high } (exclu)

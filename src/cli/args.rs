@@ -287,7 +287,7 @@ pub enum StockAction {
         gtin: Option<String>,
         #[arg(long, default_value_t = 0)]
         min: u32,
-        #[arg(long)]
+        #[arg(long, value_parser = decimal)]
         mm_per_turn: Option<f64>,
     },
     Receive {
@@ -331,13 +331,13 @@ pub enum DistractionAction {
         device: String,
         #[arg(long, value_name = "YYYY-MM-DD")]
         osteotomy: String,
-        #[arg(long, value_name = "MM")]
+        #[arg(long, value_parser = decimal, value_name = "MM")]
         target: f64,
-        #[arg(long, value_name = "MM", default_value_t = 0.25)]
+        #[arg(long, value_parser = decimal, value_name = "MM", default_value_t = 0.25)]
         mm_per_turn: f64,
         #[arg(long, value_name = "DAYS")]
         latency: Option<u32>,
-        #[arg(long, value_name = "MM_PER_DAY")]
+        #[arg(long, value_parser = decimal, value_name = "MM_PER_DAY")]
         rate: Option<f64>,
         #[arg(long, value_name = "N")]
         rhythm: Option<u32>,
@@ -357,7 +357,7 @@ pub enum DistractionAction {
         on: Option<String>,
         #[arg(long)]
         reason: Option<String>,
-        #[arg(long, value_name = "MM_PER_DAY")]
+        #[arg(long, value_parser = decimal, value_name = "MM_PER_DAY")]
         rate: Option<f64>,
     },
 }
@@ -424,7 +424,7 @@ pub enum OssificationAction {
         prophylaxis: String,
         #[arg(long, value_name = "DATETIME")]
         given: Option<String>,
-        #[arg(long, value_name = "GY")]
+        #[arg(long, value_parser = decimal, value_name = "GY")]
         dose: Option<f64>,
         #[arg(long, default_value = "indomethacin")]
         drug: String,
@@ -566,4 +566,33 @@ pub enum ProcedureAction {
     Retire {
         code: String,
     },
+}
+
+/// A decimal typed on the command line, with a point or, as French writes
+/// it, a comma (`1,5`): the screens take both (issue 14, found by the
+/// French tester: `--target 1,5` was refused).
+fn decimal(text: &str) -> Result<f64, std::num::ParseFloatError> {
+    text.trim().replace(',', ".").parse()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// A decimal comma is read as French writes it, on every decimal argument.
+    #[test]
+    fn decimals_take_a_point_or_a_comma() {
+        assert_eq!(decimal("1,5"), Ok(1.5));
+        assert_eq!(decimal(" 12.5 "), Ok(12.5));
+        assert!(decimal("douze").is_err());
+        let line =
+            "periop distraction add --patient P --site s --device d --osteotomy 2026-11-20 --target 1,5 --rate 0,5";
+        let cli = Cli::try_parse_from(line.split(' ')).unwrap();
+        let Some(Command::Distraction { action: Some(DistractionAction::Add { target, rate, .. }), .. }) = cli.command
+        else {
+            panic!("{:?}", cli.command)
+        };
+        assert_eq!((target, rate), (1.5, Some(0.5)));
+    }
 }

@@ -379,10 +379,7 @@ mod french_labels {
     fn the_padss_items_are_said_in_french() {
         let (en, fr) = both(|| Padss::new([2, 3, 2, 2, 2]).unwrap_err().to_string());
         assert_eq!(en, "each PADSS item is scored 0, 1 or 2; activity and mental state was given 3");
-        assert_eq!(
-            fr,
-            "chaque item du PADSS est coté 0, 1 ou 2\u{a0}; «\u{a0}activité et état mental\u{a0}» a reçu 3"
-        );
+        assert_eq!(fr, "chaque item du PADSS est coté 0, 1 ou 2\u{a0}; «\u{a0}activité et état mental\u{a0}» a reçu 3");
         let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
         assert_eq!(
             Padss::ITEMS.map(|i| i.label().into_owned()),

@@ -318,7 +318,10 @@ mod tests {
         let (en, fr) =
             crate::i18n::in_both(|| restore(&live, &missing, &Account::current(), at()).unwrap_err().to_string());
         assert!(en.contains("x.db: no such backup file; nothing was changed"), "{en}");
-        assert!(fr.contains("x.db\u{a0}: pas de fichier de sauvegarde à ce chemin\u{a0}; rien n'a été modifié"), "{fr}");
+        assert!(
+            fr.contains("x.db\u{a0}: pas de fichier de sauvegarde à ce chemin\u{a0}; rien n'a été modifié"),
+            "{fr}"
+        );
 
         // Another program holding the live file open (no SQLite lock): named with its pid.
         let mut holder = Command::new("sleep")
