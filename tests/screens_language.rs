@@ -111,6 +111,8 @@ fn too_small_60x15_french() {
     let mut w = in_language(Language::Fr, "");
     let text = screen(&w, 60, 15);
     assert!(text.contains("periop a besoin de 80×24\u{a0}; cette fenêtre fait 60×15."), "{text}");
+    // A key stays with its word (found over SSH: `q` at a line's end, `quitter` below).
+    assert!(text.contains("q\u{a0}quitter"), "{text}");
     insta::assert_snapshot!(text);
     w.state.too_small = true;
     press(&mut w, "j");

@@ -265,10 +265,10 @@ impl Field {
             Kind::Number { min, .. } if self.check == Check::Whole && !v.bytes().all(|b| b.is_ascii_digit()) => {
                 Some(tr!("admin-whole-number", example = min.max(1.0)).into_owned())
             }
-            Kind::Number { min, max } => match v.replace(',', ".").parse::<f64>() {
-                Ok(n) if n.is_finite() && (*min..=*max).contains(&n) => None,
-                Ok(_) => Some(tr!("admin-between", min = *min, max = *max).into_owned()),
-                Err(_) => Some(tr!("admin-a-number", example = 1.2).into_owned()),
+            Kind::Number { min, max } => match crate::domain::decimal::parse(v) {
+                Some(n) if (*min..=*max).contains(&n) => None,
+                Some(_) => Some(tr!("admin-between", min = *min, max = *max).into_owned()),
+                None => Some(tr!("admin-a-number", example = 1.2).into_owned()),
             },
             Kind::Pick(choices) => (!choices.iter().any(|c| c.code == v)).then(|| arrows_text().1.into_owned()),
         }

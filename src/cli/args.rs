@@ -572,7 +572,12 @@ pub enum ProcedureAction {
 /// it, a comma (`1,5`): the screens take both (issue 14, found by the
 /// French tester: `--target 1,5` was refused).
 fn decimal(text: &str) -> Result<f64, std::num::ParseFloatError> {
-    text.trim().replace(',', ".").parse()
+    match crate::domain::decimal::parse(text) {
+        Some(n) => Ok(n),
+        // The float parser's own error, which `cli::help` words as "not a
+        // decimal" (`12.`, `,5` and `1,2,3` are not, though Rust reads the first two).
+        None => "not a number".parse::<f64>(), // i18n: never shown (its kind is)
+    }
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ pub fn strut_setting(text: &str) -> Result<(u8, f64)> {
         let (text, strut) = (format!("{text:?}"), format!("{:?}", strut.trim()));
         eyre!("{}", tr!("cli-hexapod-not-a-strut", text = text, strut = strut, struts = STRUTS))
     })?;
-    let mm: f64 = mm.trim().replace(',', ".").parse().ok().filter(|n: &f64| n.is_finite()).ok_or_else(bad)?;
+    let mm = crate::domain::decimal::parse(mm).ok_or_else(bad)?;
     Ok((strut, mm))
 }
 

@@ -16,6 +16,7 @@ pub mod case;
 pub mod checklist;
 pub mod complications;
 pub mod day_label;
+pub mod decimal;
 pub mod discharge;
 pub mod distraction;
 pub mod fasting;

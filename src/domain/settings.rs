@@ -279,7 +279,11 @@ impl std::error::Error for SettingError {}
 /// it) becomes a point; anything else as typed.
 pub fn normalized(key: &str, value: &str) -> String {
     match definition(key) {
-        Some(def) if def.kind == Kind::Number && !value.contains('.') => value.replacen(',', ".", 1),
+        // One form whatever was typed (`1,5`, `1.50`); a value that is not a
+        // number is left as typed, for the refusal to quote.
+        Some(def) if def.kind == Kind::Number => {
+            super::decimal::parse(value).map_or_else(|| value.to_string(), |n| n.to_string())
+        }
         // A time typed the French way (`14h`) is stored as the others, `14:00`.
         Some(def) if def.kind == Kind::Time => {
             parse_time(value).map_or_else(|| value.to_string(), |t| t.format("%H:%M").to_string())
@@ -294,9 +298,9 @@ pub fn validate(key: &str, value: &str) -> Result<(), SettingError> {
     let invalid = |expected| SettingError::Invalid { key: key.to_string(), value: value.to_string(), expected };
     let value = value.trim();
     let number = match def.kind {
-        Kind::Number => match value.parse::<f64>() {
-            Ok(n) if n.is_finite() => n,
-            _ => return Err(invalid("settings-expected-number")),
+        Kind::Number => match super::decimal::parse(value) {
+            Some(n) => n,
+            None => return Err(invalid("settings-expected-number")),
         },
         Kind::Integer => match value.parse::<i64>() {
             Ok(n) => n as f64,
@@ -432,6 +436,20 @@ fn default_of(key: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    /// Found by the French tester: `1,2,3` was refused quoting `"1.2,3"`,
+    /// and `1.` or `,5` were stored as typed.
+    #[test]
+    fn a_number_setting_is_stored_in_one_form_and_a_bad_one_quoted_as_typed() {
+        let key = "do.daily_tolerance_mm";
+        assert_eq!(normalized(key, "1,50"), "1.5");
+        for typed in ["1,2,3", "1.", ",5"] {
+            let stored = normalized(key, typed);
+            assert_eq!(stored, typed);
+            let refused = validate(key, &stored).unwrap_err();
+            assert!(matches!(&refused, SettingError::Invalid { value, .. } if value == typed), "{refused:?}");
+        }
+    }
+
     /// A cited time of day is not followed by the word "time" (found by the
     /// French tester: `path.admit_expected_by=20:00 heure`); a measure keeps its unit.
     #[test]
@@ -515,8 +533,11 @@ mod tests {
     #[test]
     fn values_a_site_could_not_mean_are_refused_naming_the_range() {
         // R-FAST-1: 1e308 h printed dates in year -262143; 0 h is no fast.
+        // An exponent is not how a ward writes a number; a large one is out of range.
         let err = validate("fast.solids_h", "1e308").unwrap_err();
-        assert_eq!(err.to_string(), "fast.solids_h must be from 1 to 24 h, not \"1e308\"");
+        assert_eq!(err.to_string(), "fast.solids_h must be a number, such as 6 or 1.5, not \"1e308\"");
+        let err = validate("fast.solids_h", "99999").unwrap_err();
+        assert_eq!(err.to_string(), "fast.solids_h must be from 1 to 24 h, not \"99999\"");
         assert!(matches!(validate("fast.solids_h", "0"), Err(SettingError::OutOfRange { .. })));
         assert!(validate("fast.solids_h", "NaN").is_err());
         assert!(validate("fast.solids_h", "inf").is_err());

@@ -17,7 +17,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let language = state.language;
     let keys: Vec<String> = keymap::hints(&[Scope::TooSmall])
         .iter()
-        .map(|b| format!("{} {}", keymap::first_key(b, language), b.hint(language)))
+        // A no-break space: a key never ends a line without its word (`q` / `quitter`).
+        .map(|b| format!("{}\u{a0}{}", keymap::first_key(b, language), b.hint(language)))
         .collect();
     let asking = matches!(&state.mode, Mode::Form(open) if open.form.quit_after_discard);
     let size = [

@@ -141,7 +141,7 @@ pub fn lab(patient_id: i64, now: DateTime<Utc>, zone: Tz, who: &str) -> OpenForm
 pub(super) fn lab_request(form: &Form, patient_id: i64, who: String) -> Result<Request, String> {
     let item = if form.value("test") == "inr" { LabItem::Inr } else { LabItem::Platelets };
     let value =
-        form.value("value").replace(',', ".").parse::<f64>().map_err(|_| tr!("clinical-value-number").into_owned())?;
+        crate::domain::decimal::parse(form.value("value")).ok_or_else(|| tr!("clinical-value-number").into_owned())?;
     // The store's own check, said before the save (found in use, #12: the
     // form offered 0 to 2000 for an INR the store then refused).
     if let Some(why) = item.implausible(value) {

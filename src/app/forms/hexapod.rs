@@ -66,13 +66,12 @@ pub(super) fn struts_request(
     let by_phone = form.value("phone") == "yes";
     let mut entries = Vec::new();
     for (i, key) in KEYS.iter().enumerate() {
-        let text = form.value(key).trim().replace(',', ".");
+        let text = form.value(key).trim();
         if text.is_empty() {
             continue;
         }
-        let length_mm = text
-            .parse::<f64>()
-            .map_err(|_| tr!("rounds-struts-form-not-a-length", field = strut_label(i + 1)).into_owned())?;
+        let length_mm = crate::domain::decimal::parse(text)
+            .ok_or_else(|| tr!("rounds-struts-form-not-a-length", field = strut_label(i + 1)).into_owned())?;
         entries.push(NewAdjustment { day, strut: i as u8 + 1, length_mm, by_phone });
     }
     if entries.is_empty() {

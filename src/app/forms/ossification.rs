@@ -124,7 +124,9 @@ pub(super) fn record_request(
             at: given,
             dose_gy: match form.value("dose") {
                 "" => return Err(tr!("clinical-ho-dose-needed").into_owned()),
-                text => text.replace(',', ".").parse().map_err(|_| tr!("clinical-ho-dose-number").into_owned())?,
+                text => {
+                    crate::domain::decimal::parse(text).ok_or_else(|| tr!("clinical-ho-dose-number").into_owned())?
+                }
             },
         },
     };

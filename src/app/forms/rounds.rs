@@ -154,9 +154,8 @@ pub(super) fn round_request(
     let temperature_c = match form.value("temp").trim() {
         "" => None,
         text => Some(
-            text.replace(',', ".")
-                .parse::<f64>()
-                .map_err(|_| tr!("rounds-field-temperature-not-number", example = decimal(language(), 37.2, 1)))?,
+            crate::domain::decimal::parse(text)
+                .ok_or_else(|| tr!("rounds-field-temperature-not-number", example = decimal(language(), 37.2, 1)))?,
         ),
     };
     let round = Round {
@@ -210,9 +209,8 @@ pub(super) fn phase_request(form: &Form, case_id: i64, who: String) -> Result<Re
     let rate = match form.value("rate").trim() {
         "" => None,
         text => Some(
-            text.replace(',', ".")
-                .parse::<f64>()
-                .map_err(|_| tr!("rounds-step-rate-not-number", example = decimal(language(), 0.5, 1)))?,
+            crate::domain::decimal::parse(text)
+                .ok_or_else(|| tr!("rounds-step-rate-not-number", example = decimal(language(), 0.5, 1)))?,
         ),
     };
     if rate.is_some() && kind != PhaseKind::Resume {

@@ -549,7 +549,7 @@ pub(super) fn new_reference_request(form: &Form) -> Result<Request, String> {
     let kind = DeviceKind::from_code(form.value("kind")).ok_or_else(|| tr!("stock-choose-kind").into_owned())?;
     let min = form.whole::<u32>("min")?.ok_or_else(|| tr!("stock-minimum-whole").into_owned())?;
     let mm_per_turn = match optional(form, "mm_per_turn") {
-        Some(v) => Some(v.replace(',', ".").parse::<f64>().map_err(|_| tr!("stock-mm-per-turn-number").into_owned())?),
+        Some(v) => Some(crate::domain::decimal::parse(&v).ok_or_else(|| tr!("stock-mm-per-turn-number").into_owned())?),
         None => None,
     };
     let gtin = optional(form, "gtin");

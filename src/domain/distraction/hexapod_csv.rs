@@ -24,10 +24,13 @@ fn day(text: &str) -> Option<NaiveDate> {
     crate::domain::day_label::parse_day(text).ok()
 }
 
+/// A number of the table; a comma is a decimal comma only in a table
+/// whose fields are separated by `;` (a comma splits fields otherwise).
 fn number(text: &str, decimal_comma: bool) -> Option<f64> {
-    let text = text.trim();
-    let text = if decimal_comma { text.replace(',', ".") } else { text.to_string() };
-    text.parse::<f64>().ok().filter(|n| n.is_finite())
+    if !decimal_comma && text.contains(',') {
+        return None;
+    }
+    crate::domain::decimal::parse(text)
 }
 
 /// `line N: why`, in the language in force.
