@@ -1484,6 +1484,8 @@ fn r_block_1_an_operator_or_a_procedure_kind_with_upcoming_cases_is_not_retired(
     let text = invalid_text(err);
     assert!(text.contains("1 upcoming case(s) have them as operator, anaesthetist or block nurse"), "{text}");
     assert!(text.contains("give those cases someone else first"), "{text}");
+    // Named, as a room is (found in use: "the staff member: …" said not who).
+    assert!(text.starts_with("staff \""), "{text}");
     let retire = ProcedureInput { code: "vertebroplasty".into(), active: Some(false), ..Default::default() };
     let text = invalid_text(w.store.write(now(), |tx| put_procedure(tx, &retire, Mode::Set)).unwrap_err());
     assert!(text.contains("1 upcoming case(s) are booked as this procedure; rebook or cancel them first"), "{text}");

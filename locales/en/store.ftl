@@ -285,6 +285,7 @@ store-kind-retired = retired (kept for the history), so nothing new is booked as
 store-room-numbered = room #{ $id }
     .alone = room
 store-no-such-room = no such room in use; pick one from the list
+store-staff-named = staff { $name }
 store-room-named = room { $room }
 store-room-retired = retired (kept for the history), so no case is booked there; pick another room from the list, or an admin brings it back (`periop rooms set { $room } --active true`)
 store-staff-numbered = { $what } (staff #{ $id })

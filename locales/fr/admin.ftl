@@ -285,7 +285,7 @@ admin-no-time-given = aucune heure donnée
 ## Les refus du routeur (app/router.rs)
 admin-router-retired = { $change } : votre compte { $account } est retiré de la liste du personnel, il ne peut que lire ; si vous êtes de retour dans le service, un admin le rétablit (`periop staff set { $account } --active true`)
 admin-router-not-allowed = { $change } : votre rôle est { $role }, et il faut { $needs } ; demandez à un admin (`periop staff set { $account } --role ROLE`)
-admin-cancelled-nothing-changed = annulé : rien n'a été modifié
+admin-cancelled-nothing-changed = rien n'a été fait
 admin-tab-for-admins = l'onglet { $tab } est réservé aux admins (R-ROLE-1) ; votre rôle est { $role }
 
 ## Une date écrite jj/mm/aaaa que le calendrier n'a pas (31/02/2026)

@@ -324,7 +324,7 @@ cli-distraction-not-a-step = --kind { $kind } n'est pas une étape ; utilisez l
 cli-distraction-step-recorded = étape n° { $id } enregistrée : { $kind } le { $day } pour { $patient } (R-DO-7) ; en cas d'erreur : periop void step { $id } --reason …
 
 ## periop hexapod
-cli-hexapod-not-a-setting = --set { $text } n'est pas VÉRIN=MM ; écrivez-le comme --set 3=162.5
+cli-hexapod-not-a-setting = --set { $text } n'est pas VÉRIN=MM ; écrivez-le comme --set 3=162,5
 cli-hexapod-not-a-strut = --set { $text } : le vérin { $strut } n'existe pas ; les vérins vont de 1 à { $struts }
 cli-hexapod-whose = dites de qui est la feuille : --patient NUMÉRO_DE_DOSSIER
 cli-hexapod-stdin = lecture de l'entrée standard : { $error }

@@ -316,6 +316,7 @@ store-kind-retired = retiré (gardé pour l'historique), donc plus rien de nouve
 store-room-numbered = salle #{ $id }
     .alone = salle
 store-no-such-room = aucune salle en service de ce numéro ; choisissez-en une dans la liste
+store-staff-named = personnel { $name }
 store-room-named = salle { $room }
 store-room-retired = retirée (gardée pour l'historique), donc aucune intervention n'y est programmée ; choisissez une autre salle dans la liste, ou un admin la remet en service (`periop rooms set { $room } --active true`)
 store-staff-numbered = { $what } (personnel #{ $id })

@@ -164,6 +164,11 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
     if change.active == Some(false) {
         let booked = super::setup::upcoming_cases(tx, &["operator_id", "anaesthetist_id", "nurse_id"], staff_id)?;
         if booked > 0 {
+            // Named, as a room or a bed is (found in use: "the staff member:
+            // 5 upcoming cases" never said who). Staff names are not patients'.
+            let name: String =
+                tx.conn().query_row("SELECT display_name FROM staff WHERE id = ?1", [staff_id], |r| r.get(0))?;
+            let what = tr!("store-staff-named", name = format!("{name:?}")).into_owned();
             return Err(StoreError::invalid(what, tr!("store-staff-still-booked", count = booked)).on_field("active"));
         }
     }
