@@ -168,7 +168,7 @@ pub fn set(tx: &mut WriteTx<'_>, staff_id: i64, expected_version: i64, change: &
             // 5 upcoming cases" never said who). Staff names are not patients'.
             let name: String =
                 tx.conn().query_row("SELECT display_name FROM staff WHERE id = ?1", [staff_id], |r| r.get(0))?;
-            let what = tr!("store-staff-named", name = format!("{name:?}")).into_owned();
+            let what = tr!("store-staff-member-named", name = format!("{name:?}")).into_owned();
             return Err(StoreError::invalid(what, tr!("store-staff-still-booked", count = booked)).on_field("active"));
         }
     }
