@@ -333,6 +333,16 @@ impl Refusal {
         let listed = |values: &[String], style: &Style| {
             values.iter().map(|v| format!("\n{TAB}{}", paint(style, v))).collect::<String>()
         };
+        // `line`, then on the next line what clap offers instead (the possible
+        // values, the subcommands), from the context `kind`, as message `id`'s `$key`.
+        let offering = |line: String, kind: ContextKind, id: &str, key: &str| match error.get(kind) {
+            Some(ContextValue::Strings(offered)) if !offered.is_empty() => {
+                let offered: Vec<String> = offered.iter().map(|v| paint(valid, &escaped(v))).collect();
+                let offered = self.fmt(id, &[(key, Value::from(offered.join(", ")))]);
+                format!("{line}\n{TAB}{offered}")
+            }
+            _ => line,
+        };
         let line = match error.kind() {
             ErrorKind::ArgumentConflict => {
                 let (id, name, key) = match (text(ContextKind::InvalidArg), text(ContextKind::InvalidSubcommand)) {
@@ -360,7 +370,7 @@ impl Refusal {
             ),
             ErrorKind::InvalidValue => {
                 let (arg, value) = (text(ContextKind::InvalidArg)?, text(ContextKind::InvalidValue)?);
-                let mut line = if value.is_empty() {
+                let line = if value.is_empty() {
                     self.fmt("usage-error-no-value", &[("arg", Value::from(self.quoted(invalid, arg)))])
                 } else {
                     self.fmt(
@@ -371,14 +381,7 @@ impl Refusal {
                         ],
                     )
                 };
-                if let Some(ContextValue::Strings(values)) = error.get(ContextKind::ValidValue)
-                    && !values.is_empty()
-                {
-                    let values: Vec<String> = values.iter().map(|v| paint(valid, &escaped(v))).collect();
-                    let values = self.fmt("usage-error-possible-values", &[("values", Value::from(values.join(", ")))]);
-                    line = format!("{line}\n{TAB}{values}");
-                }
-                line
+                offering(line, ContextKind::ValidValue, "usage-error-possible-values", "values")
             }
             ErrorKind::InvalidSubcommand => self.fmt(
                 "usage-error-unknown-subcommand",
@@ -390,15 +393,8 @@ impl Refusal {
             },
             ErrorKind::MissingSubcommand => {
                 let name = self.quoted(invalid, text(ContextKind::InvalidSubcommand)?);
-                let mut line = self.fmt("usage-error-missing-subcommand", &[("name", Value::from(name))]);
-                if let Some(ContextValue::Strings(names)) = error.get(ContextKind::ValidSubcommand)
-                    && !names.is_empty()
-                {
-                    let names: Vec<String> = names.iter().map(|n| paint(valid, &escaped(n))).collect();
-                    let names = self.fmt("usage-error-subcommands", &[("names", Value::from(names.join(", ")))]);
-                    line = format!("{line}\n{TAB}{names}");
-                }
-                line
+                let line = self.fmt("usage-error-missing-subcommand", &[("name", Value::from(name))]);
+                offering(line, ContextKind::ValidSubcommand, "usage-error-subcommands", "names")
             }
             ErrorKind::TooManyValues => self.fmt(
                 "usage-error-too-many-values",
