@@ -232,15 +232,16 @@ mod tests {
         assert_eq!(read(&text).unwrap().correction_mm, 5.0);
     }
 
+    /// The refusal of the example table with line `k` (0-based) replaced.
+    fn with(k: usize, replacement: &str) -> String {
+        let good = write(&plan());
+        let mut lines: Vec<&str> = good.lines().collect();
+        lines[k] = replacement;
+        read(&lines.join("\n")).unwrap_err()
+    }
+
     #[test]
     fn r_do_8_each_fault_names_its_line() {
-        let good = write(&plan());
-        let lines: Vec<&str> = good.lines().collect();
-        let with = |k: usize, replacement: &str| {
-            let mut l = lines.clone();
-            l[k] = replacement;
-            read(&l.join("\n")).unwrap_err()
-        };
         assert_eq!(
             with(1, "strut,1,pink,medium,151,251"),
             "line 2: \"pink\" is not a strut colour; use one of: red, orange, yellow, green, blue, purple"
@@ -265,13 +266,6 @@ mod tests {
     /// `strut`, the colour codes, the line formats) stay as the file has them.
     #[test]
     fn r_do_8_each_fault_is_said_in_french() {
-        let good = write(&plan());
-        let lines: Vec<&str> = good.lines().collect();
-        let with = |k: usize, replacement: &str| {
-            let mut l = lines.clone();
-            l[k] = replacement;
-            read(&l.join("\n")).unwrap_err()
-        };
         let _fr = crate::i18n::scope(crate::domain::language::Language::Fr);
         assert_eq!(
             with(1, "strut,1,pink,medium,151,251"),
@@ -301,7 +295,7 @@ mod tests {
             read("").unwrap_err(),
             "pas de ligne plan\u{a0}; commencez par `plan,CORRECTION_MM,RATE_MM_PER_DAY` de l'impression"
         );
-        let twice = good.replacen("strut,2,", "strut,1,", 1);
+        let twice = write(&plan()).replacen("strut,2,", "strut,1,", 1);
         assert!(
             read(&twice)
                 .unwrap_err()
