@@ -5,7 +5,7 @@
 //! from the database file instead, read-only.
 
 use super::language::Preset;
-use crate::domain::language::{self, Asked, Language, Source};
+use crate::domain::language::{Language, Source};
 use crate::store::Account;
 use std::path::Path;
 
@@ -22,6 +22,5 @@ pub fn choose(preset: &Preset, path: &Path) -> Option<(Language, Source)> {
     let (account, site) = crate::store::peek::languages(path, &Account::current().name)
         .inspect_err(|e| log::debug!("no account language from {}: {e}", path.display()))
         .ok()?;
-    let locale = [0, 1, 2].map(|i| preset.locale[i].as_deref());
-    Some(language::choose(&Asked { flag: None, periop_lang: None, account, locale, site }))
+    Some(preset.with(account, site))
 }

@@ -37,27 +37,20 @@ impl Preset {
     /// The language before a database is open (its errors, `periop init`):
     /// the command line, `PERIOP_LANG`, the locale, else English.
     pub fn before_store(&self) -> (Language, Source) {
-        let locale = [0, 1, 2].map(|i| self.locale[i].as_deref());
-        language::choose(&Asked {
-            flag: self.flag,
-            periop_lang: self.periop_lang,
-            account: None,
-            locale,
-            site: Language::En,
-        })
+        self.with(None, Language::En)
     }
 
     /// The language in force for the account at the keyboard of `store`,
     /// and where it came from.
     pub fn choose(&self, store: &Store) -> (Language, Source) {
+        self.with(store.actor().language, store.settings().language())
+    }
+
+    /// The language in force given the account's own (`account`) and the
+    /// site's, wherever they were read from (the order is `domain::language::choose`'s).
+    pub fn with(&self, account: Option<Language>, site: Language) -> (Language, Source) {
         let locale = [0, 1, 2].map(|i| self.locale[i].as_deref());
-        language::choose(&Asked {
-            flag: self.flag,
-            periop_lang: self.periop_lang,
-            account: store.actor().language,
-            locale,
-            site: store.settings().language(),
-        })
+        language::choose(&Asked { flag: self.flag, periop_lang: self.periop_lang, account, locale, site })
     }
 }
 
