@@ -3,6 +3,7 @@
 //! DOMAIN.md marks these `cfg`: defaults, not laws. They live in the
 //! `settings` table; a warning that uses one can cite it with [`Settings::cite`].
 
+use super::ward_time::parse_time_of_day;
 use chrono::NaiveTime;
 use chrono_tz::Tz;
 use std::borrow::Cow;
@@ -161,7 +162,7 @@ pub fn check_order(key: &str, value: &str, value_of: impl Fn(&str) -> String) ->
         } else {
             continue;
         };
-        if let (Some(a), Some(b)) = (parse_time(&early), parse_time(&late))
+        if let (Some(a), Some(b)) = (parse_time_of_day(&early), parse_time_of_day(&late))
             && a >= b
         {
             return Err(tr!("settings-order", first = first, early = early, last = last, late = late).into_owned());
@@ -286,7 +287,7 @@ pub fn normalized(key: &str, value: &str) -> String {
         }
         // A time typed the French way (`14h`) is stored as the others, `14:00`.
         Some(def) if def.kind == Kind::Time => {
-            parse_time(value).map_or_else(|| value.to_string(), |t| t.format("%H:%M").to_string())
+            parse_time_of_day(value).map_or_else(|| value.to_string(), |t| t.format("%H:%M").to_string())
         }
         _ => value.to_string(),
     }
@@ -306,7 +307,7 @@ pub fn validate(key: &str, value: &str) -> Result<(), SettingError> {
             Ok(n) => n as f64,
             Err(_) => return Err(invalid("settings-expected-integer")),
         },
-        Kind::Time => return parse_time(value).map(drop).ok_or_else(|| invalid("settings-expected-time")),
+        Kind::Time => return parse_time_of_day(value).map(drop).ok_or_else(|| invalid("settings-expected-time")),
         Kind::Zone => {
             return value.parse::<Tz>().map(drop).map_err(|_| invalid("settings-expected-zone"));
         }
@@ -338,11 +339,6 @@ fn scan_key(value: &str) -> Option<Option<char>> {
         (Some(c), None) if !super::stock::gs1::in_set_82(c) && !c.is_whitespace() => Some(Some(c)),
         _ => None,
     }
-}
-
-/// A time setting as typed (`14:00`, `14h`): [`super::ward_time::parse_clock`].
-fn parse_time(value: &str) -> Option<NaiveTime> {
-    super::ward_time::parse_time_of_day(value)
 }
 
 /// The site's values, validated; anything not stored takes the catalogue default.
@@ -389,7 +385,7 @@ impl Settings {
     }
 
     pub fn time(&self, key: &str) -> NaiveTime {
-        parse_time(self.raw(key)).or_else(|| parse_time(default_of(key))).unwrap_or(NaiveTime::MIN)
+        parse_time_of_day(self.raw(key)).or_else(|| parse_time_of_day(default_of(key))).unwrap_or(NaiveTime::MIN)
     }
 
     /// R-TRACE-3: the key the site's scanners send for GS, if any.
