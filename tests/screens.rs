@@ -1074,7 +1074,7 @@ fn board_device_not_available_for_a_later_case_opens_the_admission() {
     use periop::domain::stock::movement::MovementKind;
     use periop::store::stock_moves::{self, Move};
     let mut w = ward();
-    let conn = rusqlite::Connection::open(w.store.path()).unwrap();
+    let conn = periop::store::db::Connection::from_sqlite(rusqlite::Connection::open(w.store.path()).unwrap());
     let later = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let cases = periop::store::stock::cases_from(&conn, later, 20, w.store.zone()).unwrap();
     let case = cases.iter().find(|c| !c.done && c.start > now() + chrono::Duration::days(2)).expect("a later case");

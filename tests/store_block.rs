@@ -147,7 +147,7 @@ fn r_block_3_two_processes_booking_one_slot_at_once_one_is_refused() {
     assert_eq!(outcomes[0], "BOOKED", "{outcomes:?}");
     assert!(outcomes[1].starts_with("REFUSED the procedure conflicts with the schedule: Room 1 CT: "), "{outcomes:?}");
     assert!(outcomes[1].contains("overlap, turnover included; pick another time, room or staff"), "{outcomes:?}");
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     assert_eq!(count(&conn, "SELECT count(*) FROM cases WHERE room_id = ?1", [room]), 1);
 }
 
@@ -182,7 +182,7 @@ fn r_block_3_an_override_is_recorded_only_where_the_rule_allows_it() {
     );
     let with_reason = NewStay { override_reason: Some("list runs late on Wednesdays".into()), ..first };
     let (_, case) = store.write(at(), |tx| admissions::create_stay(tx, &with_reason, &Settings::default())).unwrap();
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     assert_eq!(
         count(
             &conn,
@@ -213,7 +213,7 @@ fn r_block_3_the_demo_ward_has_no_conflicts() {
     let store = periop::cli::demo::build(&path, &admin(), now, &options, &mut |_| {}).unwrap();
     let settings = store.settings().clone();
     drop(store);
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     let first = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let mut shown = 0;
     for offset in 0..40 {
@@ -269,7 +269,7 @@ fn r_block_2_a_resize_meets_the_next_case_with_turnover() {
     assert!(matches!(err, StoreError::BlockConflict { can_override: false, .. }), "{err}");
     assert!(err.to_string().contains("the cases at 25/11 08:00–09:50 and 25/11 10:00–11:30 overlap"), "{err}");
     resize(&mut store, 100).unwrap();
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     assert_eq!(count(&conn, "SELECT duration_min FROM cases WHERE id = ?1", [first]), 100);
 }
 
@@ -392,7 +392,7 @@ fn r_block_5_a_postponed_case_booked_again_plans_its_stay_again() {
     let moved = store.write(at(), |tx| cases::move_case(tx, case, v, new_start, false, &Settings::default())).unwrap();
     assert!(moved.message.contains("the stay is planned again"), "{}", moved.message);
     assert!(moved.message.contains("admission moved to 01/12, discharge to 03/12"), "{}", moved.message);
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     let (state, admit): (String, String) = conn
         .query_row("SELECT state, planned_admit_on FROM admissions WHERE id = ?1", [admission], |r| {
             Ok((r.get(0)?, r.get(1)?))

@@ -95,7 +95,7 @@ fn r_block_6_events_in_order_corrected_and_driving_the_case_state() {
         .write(paris(10, 30), |tx| case_events::record(tx, case, EventKind::InRoom, Some(paris(10, 20))))
         .unwrap_err();
     assert!(err.to_string().contains("already recorded"), "{err}");
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     assert_eq!(count(&conn, "SELECT count(*) FROM case_events WHERE case_id = ?1", [case]), 2);
 
     // A correction: the old row voided with why, the new one recorded.
@@ -171,7 +171,7 @@ fn r_fast_4_the_real_time_in_the_room_ends_the_fast() {
     let board = store.board(day(), paris(14, 30)).unwrap();
     let slot = board.facts.procedures.iter().find(|p| p.case_id == case).unwrap();
     assert_eq!(slot.where_now.map(|e| e.kind), Some(EventKind::InRoom), "the Board says where the patient is");
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     let bundles = periop::store::journey::bundles(&conn, &[case]).unwrap();
     assert_eq!(bundles[&case].fasting(chrono_tz::Europe::Paris).in_room_at, Some(paris(14, 15)));
     let list = store.block_day(day(), paris(14, 30)).unwrap();
@@ -316,7 +316,7 @@ fn r_fast_4_a_slipping_list_warns_the_next_patient_before_their_time() {
     );
     // Out of the room at 19:50: the second goes at 20:10 (turnover).
     store.write(paris(19, 50), |tx| case_events::record(tx, first, EventKind::OutOfRoom, None)).unwrap();
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     let bundles = periop::store::journey::bundles(&conn, &[second]).unwrap();
     let ahead = bundles[&second].fasting(chrono_tz::Europe::Paris).room_ahead;
     assert_eq!(
@@ -339,8 +339,8 @@ fn r_block_6_a_schema_9_file_is_upgraded_with_the_timeline() {
     assert!(report.undecodable.is_empty());
     let (mut store, case) = ward(&path);
     store.write(paris(9, 0), |tx| case_events::record_next(tx, case, None)).unwrap();
-    let conn = raw_ro(&path);
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let conn = door_ro(&path);
+    let version: i64 = conn.schema_version().unwrap();
     assert_eq!(version, periop::store::schema::VERSION);
     assert_eq!(count(&conn, "SELECT count(*) FROM case_events", []), 1);
 }
@@ -382,7 +382,7 @@ fn r_block_3_a_move_says_which_reserved_devices_are_not_valid() {
         .unwrap();
     let settings = Settings::default();
     let devices = |on: NaiveDate| -> Vec<&'static str> {
-        let all = periop::store::block::conflicts_on(&raw_ro(&path), on, &settings).unwrap();
+        let all = periop::store::block::conflicts_on(&door_ro(&path), on, &settings).unwrap();
         all.iter().map(|c| c.kind.code()).filter(|k| *k == "device_not_available").collect()
     };
     assert!(devices(day()).is_empty(), "the lot is good on the 25th");
@@ -439,7 +439,7 @@ fn r_block_6_an_event_only_around_the_cases_day() {
             [case],
         )
         .unwrap();
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     let found = case_events::findings(&conn, next_morning, chrono_tz::Europe::Paris).unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains(&format!("case #{case}")) && found[0].contains("outside the case's day 25/11/2026"));
@@ -486,7 +486,7 @@ fn r_block_6_the_second_0205_of_the_autumn_night() {
     // The first 02:05 is before the patient went in: the second is taken.
     let said = record(&mut store, "out-of-room", "2026-10-25T02:05").unwrap();
     assert!(said.contains("out of room at 02:05 (2nd)"), "{said}");
-    let events = case_events::of_case(&raw_ro(&path), case).unwrap();
+    let events = case_events::of_case(&door_ro(&path), case).unwrap();
     assert_eq!(events[1].at - events[0].at, chrono::TimeDelta::minutes(15), "02:50 +02:00 to 02:05 +01:00");
     // An explicit offset says which reading.
     let said = record(&mut store, "recovery", "2026-10-25T02:10+01:00").unwrap();
@@ -545,7 +545,7 @@ fn r_block_6_two_patients_cannot_be_in_one_room_at_once() {
         );
         assert!(text.contains("record that case's out of room first, or correct its times or this one"), "{text}");
     }
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     assert_eq!(count(&conn, "SELECT count(*) FROM case_events WHERE case_id = ?1", [second]), 0);
     // Arriving in the block is not being in the room.
     store.write(paris(11, 0), |tx| case_events::record(tx, second, EventKind::Arrived, None)).unwrap();
@@ -588,7 +588,7 @@ fn r_audit_2_the_next_event_key_records_what_it_showed_or_is_a_conflict() {
     assert!(text.contains("its latest event is now arrived in the block at 09:40"), "{text}");
     assert!(text.contains("the next event is in room, not arrived in the block as you saw it"), "{text}");
     assert!(text.contains("saved by Ada Admin"), "{text}");
-    let conn = raw_ro(&path);
+    let conn = door_ro(&path);
     assert_eq!(count(&conn, "SELECT count(*) FROM case_events WHERE case_id = ?1", [case]), 1);
     // What the screen shows next now is recorded.
     let done = store.write(paris(10, 0), |tx| case_events::record_next(tx, case, Some(EventKind::InRoom))).unwrap();
@@ -654,7 +654,7 @@ fn r_path_6_nothing_recorded_before_birth_nor_long_before_the_stay() {
         [case],
     )
     .unwrap();
-    let found = periop::store::check::findings(&rw, now, chrono_tz::Europe::Paris).unwrap();
+    let found = periop::store::check::findings(&door_ro(&path), now, chrono_tz::Europe::Paris).unwrap();
     let has = |text: &str| found.iter().any(|f| f.contains(text));
     assert!(has("before the patient's birth date 14/03/1960"), "{found:?}");
     assert!(

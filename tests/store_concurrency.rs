@@ -185,7 +185,7 @@ fn assert_no_save_lost(path: &Path, id: i64) {
     assert_eq!(by.len(), CHILDREN, "{by:?}");
     assert!(by.iter().all(|(_, n)| *n == i64::from(INCREMENTS)), "{by:?}");
 
-    let report = check::full(&conn).unwrap();
+    let report = check::full(&door_ro(path)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 

@@ -22,10 +22,11 @@ use periop::domain::settings::Settings;
 use periop::store::admission_list::{self, ListQuery};
 use periop::store::admissions::{self, NewStay};
 use periop::store::consultations::{self, NewConsultation};
+use periop::store::db::Connection;
 use periop::store::discharge::{self, DischargeCheckInput};
 use periop::store::patients::{self, NewPatient};
 use periop::store::{Account, Store, StoreError, beds, cases, checks, intakes, journey, labs, reference, treatments};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 use std::path::{Path, PathBuf};
 
 fn account(name: &str, full: &str) -> Account {
@@ -152,9 +153,15 @@ impl Ward {
         self.store.write(now(), |tx| admissions::create_stay(tx, &stay, &settings())).unwrap()
     }
 
+    /// A read-only connection through the store's door, beside the store.
     fn conn(&self) -> Connection {
-        Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .unwrap()
+        Connection::from_sqlite(
+            rusqlite::Connection::open_with_flags(
+                &self.path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .unwrap(),
+        )
     }
 
     fn bed_state(&self, bed: i64) -> BedState {
@@ -1275,7 +1282,7 @@ fn r_path_6_check_reports_stored_rows_out_of_order() {
     let (admission, _) = w.stay(d(23), time(9, 0), Some(w.beds[1]));
     w.stay(d(24), time(9, 0), None);
     assert_eq!(periop::store::stay_order::findings(&w.conn(), now(), Paris).unwrap(), Vec::<String>::new());
-    let raw = Connection::open(&w.path).unwrap();
+    let raw = rusqlite::Connection::open(&w.path).unwrap();
     raw.execute("UPDATE cases SET scheduled_start = '2026-11-20T08:00:00Z' WHERE admission_id = ?1", [admission])
         .unwrap();
     let found = periop::store::stay_order::findings(&w.conn(), now(), Paris).unwrap();
@@ -1310,7 +1317,7 @@ fn r_path_6_a_schema_1_file_gains_the_retrospective_column() {
     let start = schema.find("    version           INTEGER NOT NULL DEFAULT 1,\n    -- R-PATH-6").unwrap();
     let end = schema[start..].find("\n);").unwrap() + start;
     let old = format!("{}    version           INTEGER NOT NULL DEFAULT 1{}", &schema[..start], &schema[end..]);
-    let conn = Connection::open(&path).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
     conn.execute_batch(&old).unwrap();
     // Schema 1 had no audit chain either (schema 3).
@@ -1321,7 +1328,7 @@ fn r_path_6_a_schema_1_file_gains_the_retrospective_column() {
     drop(conn);
     let store = Store::open_as(&path, &admin()).unwrap();
     drop(store);
-    let conn = Connection::open(&path).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, periop::store::schema::VERSION);
     assert!(conn.prepare("SELECT retrospective FROM cases").is_ok());

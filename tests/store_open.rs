@@ -424,7 +424,7 @@ fn a_new_account_is_registered_once_at_its_first_save_as_unassigned_staff() {
 fn a_fresh_database_passes_the_full_check() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let report = check::full(&raw_ro(&path)).unwrap();
+    let report = check::full(&door_ro(&path)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
     assert_eq!(report.integrity, ["ok"]);
     assert_eq!(report.foreign_key_problems, 0);

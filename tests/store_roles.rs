@@ -170,13 +170,14 @@ fn try_change(tx: &mut WriteTx<'_>, change: Change, r: &Rows) -> periop::store::
         }
         Change::Implant => {
             let lot = raw_lot(tx, text);
-            tx.conn()
-                .execute(
-                    "INSERT INTO stock_movements (lot_id, kind, units, at, actor_id) VALUES (?1, 'implant', 1, ?2, 1)",
-                    rusqlite::params![lot, text],
+            let movement: i64 = tx
+                .conn()
+                .query_row(
+                    "INSERT INTO stock_movements (lot_id, kind, units, at, actor_id) VALUES (?1, 'implant', 1, ?2, 1) RETURNING id",
+                    periop::store::db::params![lot, text],
+                    |r| r.get(0),
                 )
                 .unwrap();
-            let movement = tx.conn().last_insert_rowid();
             tx.insert(
                 Table::Implants,
                 &[
@@ -197,20 +198,21 @@ fn try_change(tx: &mut WriteTx<'_>, change: Change, r: &Rows) -> periop::store::
 /// A reference and a lot written behind the write path (rolled back with
 /// the try), for the stock changes to act on.
 fn raw_lot(tx: &WriteTx<'_>, at: &str) -> i64 {
-    tx.conn()
-        .execute(
-            "INSERT INTO device_refs (code, manufacturer, name, kind, implantable) VALUES ('R-ROLE', 'Acme', 'screw', 'screw', 1)",
+    let ref_id: i64 = tx
+        .conn()
+        .query_row(
+            "INSERT INTO device_refs (code, manufacturer, name, kind, implantable) VALUES ('R-ROLE', 'Acme', 'screw', 'screw', 1) RETURNING id",
             [],
+            |r| r.get(0),
         )
         .unwrap();
-    let ref_id = tx.conn().last_insert_rowid();
     tx.conn()
-        .execute(
-            "INSERT INTO device_lots (ref_id, lot, quantity, received_at) VALUES (?1, 'L1', 5, ?2)",
-            rusqlite::params![ref_id, at],
+        .query_row(
+            "INSERT INTO device_lots (ref_id, lot, quantity, received_at) VALUES (?1, 'L1', 5, ?2) RETURNING id",
+            periop::store::db::params![ref_id, at],
+            |r| r.get(0),
         )
-        .unwrap();
-    tx.conn().last_insert_rowid()
+        .unwrap()
 }
 
 #[test]
@@ -376,7 +378,7 @@ fn r_role_1_a_schema_5_file_gains_the_new_roles_and_columns() {
     let conn = raw_ro(&path);
     assert_eq!(count(&conn, "SELECT count(*) FROM staff WHERE role = 'pharmacist'", []), 1);
     assert_eq!(count(&conn, "SELECT count(*) FROM procedure_kinds WHERE active = 1", []), 5);
-    let report = periop::store::check::full(&conn).unwrap();
+    let report = periop::store::check::full(&door_ro(&path)).unwrap();
     assert!(report.is_healthy(), "{report:#?}");
     assert_eq!(report.schema_version, periop::store::schema::VERSION);
 }

@@ -42,7 +42,7 @@ fn r_block_1_r_block_2_the_example_ward_file_loads_once_and_again_changes_nothin
     let again = setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
     assert_eq!((again.added, again.changed, again.unchanged), (0, 0, 13));
     assert_eq!(audit_total(&conn) - before, written, "running it again writes nothing");
-    assert!(check::full(&conn).unwrap().is_healthy());
+    assert!(check::full(&door_ro(&path)).unwrap().is_healthy());
 }
 
 #[test]
@@ -316,7 +316,7 @@ fn r_path_4_r_block_2_a_retired_bed_kind_or_operator_is_assigned_on_no_path() {
         "UPDATE beds SET active = 0 WHERE label = 'B02'; UPDATE rooms SET active = 0 WHERE name = 'Room 1 CT'",
     )
     .unwrap();
-    let found = check::findings(&raw, at(), chrono_tz::Europe::Paris).unwrap();
+    let found = check::findings(&door_ro(&path), at(), chrono_tz::Europe::Paris).unwrap();
     assert!(
         found.iter().any(|f| f
             == &format!("case #{case}: still to come in the retired room \"Room 1 CT\"; move it to a room in use")),

@@ -153,7 +153,7 @@ fn r_stock_2_each_movement_is_a_row_and_the_counts_follow() {
     assert_eq!(kinds, ["receive 10", "reserve 3", "implant 1", "waste 2", "release 2"]);
     // Every row written is audited, and the file reconciles.
     assert!(audit_rows_of(&conn, "stock_movements", 1) == 1);
-    let report = check::full(&conn).unwrap();
+    let report = check::full(&door_ro(&s.path)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
@@ -218,7 +218,7 @@ fn r_trace_1_a_case_with_an_incomplete_implant_record_cannot_close() {
     let mut by_nurse = Store::open_as(&s.path, &nurse).unwrap();
     let moved = use_one(&mut by_nurse, s.lot_id, s.case_id).unwrap();
     let implant = moved.implant_id.unwrap();
-    let records = stock::implants_of_case(&raw_ro(&s.path), s.case_id).unwrap();
+    let records = stock::implants_of_case(&door_ro(&s.path), s.case_id).unwrap();
     assert_eq!(records[0].missing(), vec![periop::domain::stock::trace::Missing::Operator]);
     // Admit, then try to mark the procedure done.
     let version = |s: &Stock| -> i64 {
@@ -397,7 +397,7 @@ fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero() {
         .unwrap();
     let written: Vec<i64> = stmt.query_map([s.lot_id], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
     assert_eq!(written, (0..=i64::from(UNITS)).rev().collect::<Vec<_>>());
-    let report = check::full(&conn).unwrap();
+    let report = check::full(&door_ro(&s.path)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
@@ -430,10 +430,10 @@ fn r_trace_1_no_use_before_the_procedure_and_the_card_lists_implants_only() {
             |r| r.get(0),
         )
         .unwrap();
-    let card = stock::implants_of_patient(&conn, &number).unwrap();
+    let card = stock::implants_of_patient(&door_ro(&s.path), &number).unwrap();
     assert_eq!(card.iter().map(|i| i.reference_code.as_str()).collect::<Vec<_>>(), ["SCR-70"]);
     // The trocar stays traced by its lot, for a recall.
-    assert_eq!(stock::implants_of_lots(&conn, &[trocar_lot]).unwrap().len(), 1);
+    assert_eq!(stock::implants_of_lots(&door_ro(&s.path), &[trocar_lot]).unwrap().len(), 1);
 }
 
 /// R-TRACE-1 with R-BLOCK-6: once the ward keeps the case's J0 timeline,
@@ -536,18 +536,18 @@ fn r_trace_1_an_implant_recorded_by_mistake_is_voided_and_the_case_then_cancels(
     let err = s.store.write(during(), |tx| stock_moves::void_implant(tx, first, "again", VoidTo::Shelf)).unwrap_err();
     assert!(err.to_string().contains("already voided"), "{err}");
     // Kept, marked voided; off the card and the recall list.
-    let conn = raw_ro(&s.path);
+    let conn = door_ro(&s.path);
     let records = stock::implants_of_case(&conn, s.case_id).unwrap();
     assert_eq!(records.len(), 2);
     assert!(records.iter().all(|r| r.voided.is_some()));
     assert_eq!(records[0].voided.as_ref().unwrap().reason, "wrong case");
-    assert!(stock::implants_of_patient(&conn, &hospital_number(&s)).unwrap().is_empty());
-    assert!(stock::implants_of_lots(&conn, &[s.lot_id]).unwrap().is_empty());
+    assert!(stock::implants_of_patient(&door_ro(&s.path), &hospital_number(&s)).unwrap().is_empty());
+    assert!(stock::implants_of_lots(&door_ro(&s.path), &[s.lot_id]).unwrap().is_empty());
     let v = admission_version(&s);
     s.store
         .write(during(), |tx| admissions::take_step(tx, s.admission_id, v, Step::Cancel, Some("wrong patient")))
         .unwrap();
-    let report = check::full(&raw_ro(&s.path)).unwrap();
+    let report = check::full(&door_ro(&s.path)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
@@ -579,7 +579,7 @@ fn r_trace_1_an_implant_is_recorded_after_the_procedure_is_marked_done() {
         .unwrap();
     assert!(moved.implant_id.is_some());
     // The Stock tab offers the done case for a use.
-    let cases = stock::cases_from(&raw_ro(&s.path), tomorrow(), 7, chrono_tz::Europe::Paris).unwrap();
+    let cases = stock::cases_from(&door_ro(&s.path), tomorrow(), 7, chrono_tz::Europe::Paris).unwrap();
     assert!(cases.iter().any(|c| c.case_id == s.case_id && c.done), "{cases:?}");
     // Nothing is reserved for a done case.
     let err = s.store.write(after, |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 1)).unwrap_err();
@@ -624,7 +624,7 @@ fn r_stock_3_a_quarantine_is_lifted_with_a_reason_and_a_recall_only_explicitly()
     assert!(use_one(&mut s.store, s.lot_id, s.case_id).unwrap_err().to_string().contains("recalled"));
     s.store.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "notice withdrawn 2026-12-01", true)).unwrap();
     use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
-    let report = check::full(&raw_ro(&s.path)).unwrap();
+    let report = check::full(&door_ro(&s.path)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
@@ -637,15 +637,15 @@ fn r_trace_2_a_recall_marks_the_patients_implant_records_even_of_a_used_up_lot()
     use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
     assert_eq!(lot_counts(&s.path, s.lot_id), (0, 0));
     let conn = raw_ro(&s.path);
-    assert!(stock::implants_of_patient(&conn, &hospital_number(&s)).unwrap()[0].recalled.is_none());
+    assert!(stock::implants_of_patient(&door_ro(&s.path), &hospital_number(&s)).unwrap()[0].recalled.is_none());
     let recall_at = at_plus(3 * 24 * 60);
     let recall = s.store.write(recall_at, |tx| stock_moves::recall(tx, "SCR-70", "A100", "FSN 2026-11")).unwrap();
     assert_eq!(recall.quarantined, vec![("lot A100".to_string(), 0)]);
-    let card = stock::implants_of_patient(&conn, &hospital_number(&s)).unwrap();
+    let card = stock::implants_of_patient(&door_ro(&s.path), &hospital_number(&s)).unwrap();
     let mark = card[0].recalled.as_ref().expect("marked recalled");
     assert_eq!(mark.at, recall_at);
     assert_eq!(mark.reason, "recall: FSN 2026-11");
-    let stay = stock::implants_of_admission(&conn, s.admission_id).unwrap();
+    let stay = stock::implants_of_admission(&door_ro(&s.path), s.admission_id).unwrap();
     assert!(stay[0].recalled.is_some());
     // A preview writes nothing and is open to a reader.
     let reader = account("reader1", Some("Reader One"));

@@ -215,7 +215,7 @@ fn r_audit_1_a_change_that_fails_after_writing_leaves_neither_the_row_nor_its_au
             periop::store::patients::register(tx, &patient(1))
         })
         .unwrap_err();
-    assert!(matches!(err, StoreError::Sqlite(_)), "{err:?}");
+    assert!(matches!(err, StoreError::Database(_)), "{err:?}");
     let (state, version): (String, i64) = conn
         .query_row("SELECT state, version FROM admissions WHERE id = ?1", [admission_id], |r| {
             Ok((r.get(0)?, r.get(1)?))

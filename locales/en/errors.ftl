@@ -28,6 +28,7 @@ errors-undecodable = { $what }: a value this program does not know (written by a
 errors-disk = { $path }: { $cause }; nothing was saved: check the disk (`df -h` for space) and the file's folder, then try again
 errors-search-damaged = { $path }: the search index { $index } is damaged ({ $detail }), so a filter could miss records; an admin rebuilds it from the records with `periop reindex --db { $path }`, then runs `periop check`
 errors-sqlite = database error: { $detail }
+errors-needs-sqlite-file = { $step } needs a SQLite database file; this database is on another engine, whose own tools do it
 
 ## R-ROLE-1's refusal
 errors-not-allowed = { $change }: your role is { $role }, and this change needs { $needs }; { $next }

@@ -34,6 +34,7 @@ errors-undecodable = { $what } : une valeur que ce programme ne connaît pas (�
 errors-disk = { $path } : { $cause } ; rien n'a été enregistré : vérifiez le disque (`df -h` pour la place) et le dossier du fichier, puis réessayez
 errors-search-damaged = { $path } : l'index de recherche { $index } est endommagé ({ $detail }), un filtre pourrait donc manquer des enregistrements ; un admin le reconstruit à partir des enregistrements avec `periop reindex --db { $path }`, puis lance `periop check`
 errors-sqlite = erreur de la base : { $detail }
+errors-needs-sqlite-file = { $step } demande un fichier de base SQLite ; cette base est sur un autre moteur, dont les outils le font
 
 ## Le refus de R-ROLE-1
 errors-not-allowed = { $change } : votre rôle est { $role }, et cette modification demande { $needs } ; { $next }

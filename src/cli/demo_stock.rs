@@ -12,10 +12,10 @@ use crate::domain::stock::DeviceKind;
 use crate::domain::stock::gs1::{self, Gs1, Gtin};
 use crate::domain::stock::movement::MovementKind;
 use crate::domain::ward_time;
+use crate::store::db::OptionalExtension;
 use crate::store::stock_moves::{self, Move, NewReference, Receipt};
 use crate::store::{Result, Store, rows};
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use rusqlite::OptionalExtension;
 
 fn reference(code: &str, manufacturer: &str, name: &str, kind: DeviceKind, implantable: bool) -> NewReference {
     NewReference {

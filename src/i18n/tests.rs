@@ -255,6 +255,8 @@ const NOT_SHOWN: &[(&str, &str)] = &[
     ("cli/demo_hexapod.rs", "demo data"),
     ("cli/demo_stock.rs", "demo data: device names and lots"),
     ("store/schema.rs", "SQL"),
+    ("store/db/types.rs", "the engine's own words for a value it cannot convert, as rusqlite's (README)"),
+    ("store/db/error.rs", "the engine's own words, as rusqlite's and PostgreSQL's (README)"),
     ("store/reference.rs", "the seed list of devices (data, kept as the ward types it)"),
 ];
 

@@ -1,11 +1,11 @@
 //! Who is at the keyboard: the operating-system account running the program
 //! (from the uid, not `$USER`, which anyone can set), mapped to a staff row.
 
+use super::db::{Connection, OptionalExtension, params};
 use super::error::Result;
 use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::language::Language;
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 /// An operating-system account.
@@ -139,11 +139,11 @@ pub(super) fn find_or_register(tx: &mut WriteTx<'_>, account: &Account) -> Resul
 /// Adds the account to the staff table with `role`, audited as its own act.
 pub(super) fn register(tx: &mut WriteTx<'_>, account: &Account, role: &str) -> Result<Actor> {
     let display_name = display_name(account);
-    tx.conn().execute(
-        "INSERT INTO staff (account, display_name, role) VALUES (?1, ?2, ?3)",
+    let staff_id: i64 = tx.conn().query_row(
+        "INSERT INTO staff (account, display_name, role) VALUES (?1, ?2, ?3) RETURNING id",
         params![account.name, display_name, role],
+        |r| r.get(0),
     )?;
-    let staff_id = tx.conn().last_insert_rowid();
     tx.set_actor(staff_id);
     tx.audit_insert(Table::Staff, staff_id)?;
     Ok(Actor {

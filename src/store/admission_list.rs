@@ -4,6 +4,8 @@
 
 use super::Store;
 use super::board::identity;
+use super::db::types::Value;
+use super::db::{Connection, OptionalExtension, Row};
 use super::decode::{known, opt_known};
 use super::error::{Result, StoreError};
 use super::journey::{self, CaseBundle, opt_instant};
@@ -23,8 +25,6 @@ use crate::domain::readiness;
 use crate::domain::settings::Settings;
 use crate::domain::ward_time;
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row};
 use std::collections::BTreeMap;
 
 /// What to list. `None` everywhere lists the newest admissions.
@@ -69,7 +69,7 @@ struct Raw {
     iodinated_contrast: bool,
 }
 
-fn raw(row: &Row<'_>) -> rusqlite::Result<Raw> {
+fn raw(row: &Row<'_>) -> super::db::Result<Raw> {
     let state: String = row.get(6)?;
     let case_state: Option<String> = row.get(16)?;
     let mode: Option<String> = row.get(19)?;
@@ -118,9 +118,9 @@ fn summaries(
 ) -> Result<(Vec<AdmissionSummary>, BTreeMap<i64, CaseBundle>)> {
     let sql = format!("SELECT {SUMMARY_COLUMNS} {STAY_WITH_CASE} WHERE {filter} ORDER BY {order} LIMIT {LIST_LIMIT}");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let named: Vec<(&str, &dyn rusqlite::ToSql)> =
-        params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
-    let rows = stmt.query_map(named.as_slice(), raw)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let named: Vec<(&str, &dyn super::db::ToSql)> =
+        params.iter().map(|(k, v)| (*k, v as &dyn super::db::ToSql)).collect();
+    let rows = stmt.query_map(named.as_slice(), raw)?.collect::<super::db::Result<Vec<_>>>()?;
     let ids: Vec<i64> =
         rows.iter().filter(|r| to_come(r.summary.case_state)).filter_map(|r| r.summary.case_id).collect();
     let bundles = journey::bundles(conn, &ids)?;
@@ -146,7 +146,7 @@ fn summaries(
 /// `Hélène` when `helene` is typed.
 fn register_fold(conn: &Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
-    conn.create_scalar_function(
+    conn.file("periop_fold")?.create_scalar_function(
         "periop_fold",
         1,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,

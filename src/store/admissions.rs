@@ -2,6 +2,7 @@
 
 use super::Store;
 use super::beds;
+use super::db::{Connection, OptionalExtension, params};
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::stay_order;
@@ -14,7 +15,6 @@ use crate::domain::settings::{self, Settings};
 use crate::domain::stay_order::StayInstants;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAdmission {
@@ -576,7 +576,7 @@ fn recorded_steps(conn: &Connection, admission_id: i64) -> Result<Vec<RecordedSt
             undo: reason.is_some_and(|r| r.starts_with(UNDO_PREFIX)),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
 }
 
 /// R-PATH-2: the admission's recorded steps, oldest first, with who took each.
@@ -599,7 +599,7 @@ pub fn timeline(conn: &Connection, admission_id: i64) -> Result<Vec<TimelineStep
             reason,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
 }
 
 impl Store {

@@ -2,10 +2,10 @@
 //! that changes or deletes an audit row; the schema's triggers refuse it too.
 
 use super::Store;
+use super::db::params;
 use super::error::Result;
 use super::rows;
 use chrono::{DateTime, Utc};
-use rusqlite::params;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -75,7 +75,7 @@ impl Store {
                 changes: changes(before.as_deref(), &after),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
     }
 
     /// The id of the newest audit row, 0 in an empty log.
@@ -116,7 +116,7 @@ fn text(value: &Value) -> String {
 impl Store {
     /// The ward day of the first audit row (the database's creation).
     pub fn created_on(&self) -> Result<Option<chrono::NaiveDate>> {
-        use rusqlite::OptionalExtension;
+        use super::db::OptionalExtension;
         let first: Option<String> =
             self.conn().query_row("SELECT at FROM audit ORDER BY id LIMIT 1", [], |r| r.get(0)).optional()?;
         Ok(first.as_deref().and_then(rows::parse_instant).map(|t| crate::domain::ward_time::local_day(t, self.zone())))

@@ -59,16 +59,21 @@ impl Store {
             return Err(StoreError::NoFolder { path: target.into(), folder });
         }
         let partial = new_file::partial_path(target);
-        let result = copy(self.conn(), &partial, progress).and_then(|pages| {
-            let report = check::check_file(&partial, now)?;
-            if !report.copy_sound() {
-                let detail = tr!("files-backup-copy-unsound").into_owned();
-                return Err(StoreError::Damaged { path: self.path().into(), detail });
-            }
-            new_file::place(&partial, target)?;
-            let bytes = std::fs::metadata(target).map(|m| m.len()).unwrap_or(0);
-            Ok(BackupReport { path: target.into(), pages, bytes, took: started.elapsed(), check: report })
-        });
+        let result = self
+            .conn()
+            .file("backup")
+            .map_err(StoreError::from)
+            .and_then(|conn| copy(conn, &partial, progress))
+            .and_then(|pages| {
+                let report = check::check_file(&partial, now)?;
+                if !report.copy_sound() {
+                    let detail = tr!("files-backup-copy-unsound").into_owned();
+                    return Err(StoreError::Damaged { path: self.path().into(), detail });
+                }
+                new_file::place(&partial, target)?;
+                let bytes = std::fs::metadata(target).map(|m| m.len()).unwrap_or(0);
+                Ok(BackupReport { path: target.into(), pages, bytes, took: started.elapsed(), check: report })
+            });
         if result.is_err() {
             new_file::remove_partial(&partial);
         }

@@ -4,6 +4,7 @@
 
 use super::Store;
 use super::board::identity;
+use super::db::{Connection, OptionalExtension, params};
 use super::decode::known;
 use super::error::{Result, StoreError};
 use super::table::Table;
@@ -14,7 +15,6 @@ use crate::domain::journey::{BedChoice, BedOccupant, BedRow};
 use crate::domain::pathway::AdmissionState;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::decode::{HOLDING_STATES, ON_WARD_STATES};
 
@@ -88,10 +88,10 @@ fn departed(conn: &Connection, since: NaiveDate, zone: Tz) -> Result<Vec<Holder>
          WHERE planned_discharge_on >= ?1 AND +state = 'discharged' AND bed_id IS NOT NULL ORDER BY id",
     )?;
     let rows = stmt.query_map([since.to_string()], |r| departed_row(r, zone))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
 }
 
-fn departed_row(r: &rusqlite::Row<'_>, zone: Tz) -> rusqlite::Result<Holder> {
+fn departed_row(r: &super::db::Row<'_>, zone: Tz) -> super::db::Result<Holder> {
     let day = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(|t| crate::domain::ward_time::local_day(t, zone));
     let (arrived, left) = (day(super::journey::opt_instant(r, 4)?), day(super::journey::opt_instant(r, 5)?));
     Ok(Holder {
@@ -161,7 +161,7 @@ pub fn holders(conn: &Connection) -> Result<Vec<Holder>> {
             stayed: None,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
 }
 
 /// R-PATH-4: another admission holding `bed_id` for any of `nights`, if any.
@@ -366,7 +366,7 @@ pub fn available(conn: &Connection, nights: (NaiveDate, NaiveDate), today: Naive
                 physical: known(&state, Table::Beds, "state", r.get(0)?)?,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<super::db::Result<Vec<_>>>()?;
     out.retain(|b| {
         !held.iter().any(|h| h.bed_id == b.bed_id && h.nights(today).is_some_and(|n| beds::nights_overlap(n, nights)))
     });
@@ -388,7 +388,7 @@ pub fn board(conn: &Connection, day: NaiveDate, _zone: Tz) -> Result<Vec<BedRow>
                 known::<BedState>(&state, Table::Beds, "state", r.get(0)?)?,
             ))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<super::db::Result<Vec<_>>>()?;
     let sql = format!(
         "SELECT a.id, a.bed_id, a.state, a.planned_admit_on, a.planned_discharge_on,
                 p.id, p.surname, p.first_name, p.birth_date
@@ -408,7 +408,7 @@ pub fn board(conn: &Connection, day: NaiveDate, _zone: Tz) -> Result<Vec<BedRow>
                 identity(r, 5)?,
             ))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<super::db::Result<Vec<_>>>()?;
     let who = |admission_id: i64, patient: &Identity| BedOccupant { admission_id, patient: patient.clone() };
     Ok(beds
         .into_iter()

@@ -2,6 +2,7 @@
 //! check run inside the write transaction of every booking and move, the
 //! freeze window (R-BLOCK-4) and the overrides both record.
 
+use super::db::{Connection, params};
 use super::error::{Result, StoreError, instant_text};
 use super::journey;
 use super::rows;
@@ -16,7 +17,6 @@ use crate::domain::settings::Settings;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, params};
 
 /// The longest a case lasts (`admissions::MAX_MINUTES`) plus the longest
 /// turnover a site may set: cases starting further apart cannot meet.
@@ -42,7 +42,7 @@ pub fn schedule_between(
         .query_map(params![instant_text(from), instant_text(to)], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     let ids: Vec<i64> = found.iter().map(|r| r.0).collect();
     let mut bundles = journey::bundles(conn, &ids)?;
     let mut devices = held_devices(conn, &ids)?;

@@ -2,6 +2,7 @@
 //! (`periop block`) and its JSON: a fixed handful of queries per day.
 
 use super::Store;
+use super::db::{Connection, params};
 use super::error::{Result, instant_text};
 use super::{block, journey, rows};
 use crate::domain::block_changes;
@@ -12,7 +13,6 @@ use crate::domain::readiness;
 use crate::domain::settings::{self, Settings};
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
-use rusqlite::{Connection, params};
 
 /// The rooms in use, and any retired room a case of the day is still in.
 fn rooms(conn: &Connection, cases: &[BlockCase]) -> Result<Vec<BlockRoom>> {
@@ -80,7 +80,7 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
                 r.get(14)?,
             ))
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     let ids: Vec<i64> = found.iter().map(|r| r.0).collect();
     let bundles = journey::bundles(conn, &ids)?;
     // R-BLOCK-3: the same check every save runs, over the day (and the
@@ -169,7 +169,7 @@ fn postponed(conn: &Connection) -> Result<Vec<PostponedCase>> {
             was_start: rows::instant(r, 7)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<super::db::Result<_>>()?)
 }
 
 /// The seven ward days from `monday`, each as [`day`] reads it (the week view).

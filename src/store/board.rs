@@ -4,6 +4,7 @@
 
 use super::Store;
 use super::admission_list::STAY_WITH_CASE;
+use super::db::{Connection, Row, params};
 use super::decode::{known, opt_known};
 use super::error::{Result, instant_text};
 use super::table::Table;
@@ -16,7 +17,6 @@ use crate::domain::pathway::AdmissionState;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, Row, params};
 
 impl Store {
     /// The board for `day` as seen at `now`: facts from the file, meaning from `domain`.
@@ -59,7 +59,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
         let sql = format!("SELECT {STAY_COLUMNS} {STAY_WITH_CASE} WHERE {filter} ORDER BY {order}");
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([&day_text], |row| stay(row, zone, day))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
     };
     let arrivals =
         stays("a.planned_admit_on = ?1 AND a.state <> 'cancelled'", "a.state <> 'planned', p.surname, p.first_name")?;
@@ -94,7 +94,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
     )?;
     let mut procedures = stmt
         .query_map(params![instant_text(start), instant_text(end)], |row| slot(row, day))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<super::db::Result<Vec<_>>>()?;
     // R-BLOCK-6: where each patient of the day is now (the J0 timeline).
     let ids: Vec<i64> = procedures.iter().map(|p| p.case_id).collect();
     let mut timelines = super::case_events::of_cases(conn, &ids)?;
@@ -126,7 +126,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
         .query_map(params![instant_text(end), instant_text(ahead_end)], |row| {
             Ok(AheadCase { case_id: row.get(0)?, admission_id: row.get(1)?, patient: identity(row, 2)? })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+        .collect::<super::db::Result<Vec<_>>>()?
         .into_iter()
         .filter(|a| case_ids.binary_search(&a.case_id).is_err())
         .collect();
@@ -151,7 +151,7 @@ pub fn facts(conn: &Connection, day: NaiveDate, zone: Tz) -> Result<Facts> {
     })
 }
 
-pub(super) fn identity(row: &Row<'_>, first: usize) -> rusqlite::Result<Identity> {
+pub(super) fn identity(row: &Row<'_>, first: usize) -> super::db::Result<Identity> {
     Ok(Identity {
         patient_id: row.get(first)?,
         surname: row.get(first + 1)?,
@@ -168,7 +168,7 @@ fn bed_status(
     admit: NaiveDate,
     discharge: NaiveDate,
     day: NaiveDate,
-) -> rusqlite::Result<Option<beds::BedStatus>> {
+) -> super::db::Result<Option<beds::BedStatus>> {
     let Some(physical) = opt_known::<BedState>(physical.as_deref(), Table::Beds, "state", bed_id)? else {
         return Ok(None);
     };
@@ -176,7 +176,7 @@ fn bed_status(
     Ok(Some(beds::status(physical, held)))
 }
 
-fn stay(row: &Row<'_>, zone: Tz, day: NaiveDate) -> rusqlite::Result<Stay> {
+fn stay(row: &Row<'_>, zone: Tz, day: NaiveDate) -> super::db::Result<Stay> {
     let state: String = row.get(6)?;
     let state = known(&state, Table::Admissions, "state", row.get(0)?)?;
     let start: Option<String> = row.get(12)?;
@@ -204,7 +204,7 @@ fn stay(row: &Row<'_>, zone: Tz, day: NaiveDate) -> rusqlite::Result<Stay> {
     })
 }
 
-fn slot(row: &Row<'_>, day: NaiveDate) -> rusqlite::Result<Slot> {
+fn slot(row: &Row<'_>, day: NaiveDate) -> super::db::Result<Slot> {
     let state: String = row.get(11)?;
     let mode: String = row.get(12)?;
     let stay_state: String = row.get(14)?;

@@ -1,6 +1,7 @@
 //! Cancelling or postponing a case from the block (R-BLOCK-5): a reason
 //! from the list, recorded beside the stay's own step, and counted.
 
+use super::db::{Connection, OptionalExtension, params};
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
@@ -8,7 +9,6 @@ use crate::domain::block_changes::{CallOff, CallOffCount, CancelReason};
 use crate::domain::case::CaseState;
 use crate::domain::pathway::AdmissionState;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// R-BLOCK-5: cancels or postpones `case_id` (seen at `expected_version`)
 /// for `reason`, with a note (required for "other", optional otherwise): the stay takes its cancel or

@@ -10,6 +10,7 @@
 //! R-ROLE-1: nurses and schedulers (and admins) record the timeline.
 
 use super::admissions::StayAfterEnd;
+use super::db::{Connection, OptionalExtension};
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
@@ -19,7 +20,6 @@ use crate::domain::block_timeline::{self, EventKind, OrderError, TimelineEvent};
 use crate::domain::case::CaseState;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension};
 use std::collections::BTreeMap;
 
 /// What a recording did, for the message.

@@ -1,5 +1,6 @@
 //! Cases: one procedure for one admission, on the block schedule.
 
+use super::db::{Connection, OptionalExtension};
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
@@ -11,7 +12,6 @@ use crate::domain::pathway::AdmissionState;
 use crate::domain::settings::Settings;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCase {
@@ -443,7 +443,7 @@ pub(super) fn follow_stay(tx: &mut WriteTx<'_>, admission_id: i64, stay: Admissi
             let id = r.get(0)?;
             Ok((id, r.get(1)?, super::decode::known(&r.get::<_, String>(2)?, Table::Cases, "state", id)?))
         })?
-        .collect::<rusqlite::Result<_>>()?
+        .collect::<super::db::Result<_>>()?
     };
     for (id, version, state) in cases {
         let before_done = if state == CaseState::Done { state_before_done(tx.conn(), id)? } else { None };
@@ -483,7 +483,7 @@ pub(super) fn state_before(conn: &Connection, case_id: i64, to: CaseState) -> Re
              WHERE table_name = 'cases' AND row_id = ?1 AND json_extract(after, '$.state') = ?2
                AND json_extract(before, '$.state') IS NOT ?2
              ORDER BY id DESC LIMIT 1",
-            rusqlite::params![case_id, to.code()],
+            super::db::params![case_id, to.code()],
             |r| r.get(0),
         )
         .optional()?;

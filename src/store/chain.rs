@@ -15,12 +15,12 @@
 //! The append-only triggers are part of the same defence: the write path
 //! recreates any that are missing or altered before it writes ([`ensure_triggers`]).
 
+use super::db::Connection;
+use super::db::types::ValueRef;
 use super::error::{Result, StoreError};
 use super::schema::SCHEMA;
 use super::table::Table;
 use super::write::row_json;
-use rusqlite::Connection;
-use rusqlite::types::ValueRef;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -74,7 +74,7 @@ fn hex(bytes: &[u8]) -> String {
 /// to. The id is the one AUTOINCREMENT would give (past any id ever used,
 /// so rows deleted from the end leave a gap `check` reports).
 pub(super) fn next(conn: &Connection) -> Result<(i64, String)> {
-    use rusqlite::OptionalExtension;
+    use super::db::OptionalExtension;
     let last: Option<(i64, Option<String>)> = conn
         .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -113,9 +113,9 @@ fn parse_triggers() -> Vec<(&'static str, &'static str)> {
 pub fn damaged_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
     let mut stmt = conn.prepare_cached("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")?;
     let present: Vec<(String, Option<String>)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<super::db::Result<_>>()?;
     let mut stmt = conn.prepare_cached("SELECT name FROM sqlite_master WHERE type = 'table'")?;
-    let tables: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let tables: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<super::db::Result<_>>()?;
     // A trigger on a table a later upgrade step makes (an older file being
     // upgraded) is made with that table.
     let table_present = |sql: &str| {
@@ -185,7 +185,7 @@ pub(super) fn refuse_foreign_triggers(conn: &Connection) -> Result<()> {
     let found: Vec<String> = conn
         .prepare_cached("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")?
         .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     let foreign: Vec<String> = found.into_iter().filter(|n| !ours.contains(&n.as_str())).collect();
     if foreign.is_empty() {
         return Ok(());
@@ -226,7 +226,7 @@ pub(super) fn seal_existing(conn: &Connection) -> Result<()> {
                 after: r.get(7)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     let mut update = conn.prepare("UPDATE audit SET hash = ?1 WHERE id = ?2")?;
     let mut previous = String::new();
     for row in &rows {
@@ -241,7 +241,7 @@ pub(super) fn seal_existing(conn: &Connection) -> Result<()> {
             after: &row.after,
         };
         previous = hash(&previous, &link);
-        update.execute(rusqlite::params![previous, row.id])?;
+        update.execute(super::db::params![previous, row.id])?;
     }
     Ok(())
 }
@@ -339,11 +339,11 @@ pub fn reconcile(conn: &Connection) -> Result<Vec<String>> {
         )?;
         let audited: Vec<(i64, String)> = stmt
             .query_map([table.name()], |r| Ok((r.get(0)?, super::rows::lossy_text(r, 1)?.unwrap_or_default())))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<super::db::Result<_>>()?;
         let ids: Vec<i64> = conn
             .prepare(&format!("SELECT id FROM {} ORDER BY id", table.name()))?
             .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<super::db::Result<_>>()?;
         found.extend(edits_between_saves(conn, table)?);
         let (mut a, mut d) = (0, 0);
         while a < audited.len() || d < ids.len() {
@@ -387,8 +387,8 @@ fn edits_between_saves(conn: &Connection, table: Table) -> Result<Vec<String>> {
     let mut previous: Option<(i64, i64, String)> = None;
     while let Some(row) = rows.next()? {
         let (row_id, id): (i64, i64) = (row.get(0)?, row.get(1)?);
-        let before: Option<String> = super::rows::lossy_text(row, 2)?;
-        let after: String = super::rows::lossy_text(row, 3)?.unwrap_or_default();
+        let before: Option<String> = super::rows::lossy_text(&row, 2)?;
+        let after: String = super::rows::lossy_text(&row, 3)?.unwrap_or_default();
         if let (Some((prev_row, prev_id, prev_after)), Some(before)) = (&previous, &before)
             && *prev_row == row_id
             && prev_after != before

@@ -1,21 +1,22 @@
 //! Is this file whole? A quick look on every open, a full one on demand.
 
+use super::db::Connection;
 use super::error::{Result, StoreError};
 use super::file_check::{self, Access, OpenGuard as FileGuard};
 use super::schema;
 use super::table::Table;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 use serde::Serialize;
 use std::path::Path;
 
 /// Cheap enough for every open: reads the schema pages and looks for our tables.
 pub fn tables_present(conn: &Connection, path: &Path) -> Result<()> {
     let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?;
-    let names: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let names: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<super::db::Result<_>>()?;
     // A table added by a later schema is made by the upgrade that follows.
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let version: i64 = conn.schema_version()?;
     let missing: Vec<&str> = Table::ALL
         .iter()
         .filter(|t| t.since() <= version)
@@ -41,7 +42,7 @@ pub fn open_tables_whole(conn: &Connection, path: &Path) -> Result<()> {
     for table in READ_AT_OPEN {
         let sql = format!("PRAGMA quick_check({})", table.name());
         let found: Vec<String> =
-            conn.prepare(&sql)?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+            conn.prepare(&sql)?.query_map([], |row| row.get(0))?.collect::<super::db::Result<_>>()?;
         if found != ["ok"] {
             let detail = tr!("files-table-damaged", table = table.name(), found = found.join("; ")).into_owned();
             return Err(StoreError::Damaged { path: path.into(), detail });
@@ -61,7 +62,7 @@ pub fn open_tables_whole(conn: &Connection, path: &Path) -> Result<()> {
 /// anywhere else [`StoreError::Damaged`] (restore the latest backup).
 pub fn whole_before_writing(conn: &Connection, path: &Path) -> Result<()> {
     let found: Vec<String> =
-        conn.prepare("PRAGMA quick_check(20)")?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+        conn.prepare("PRAGMA quick_check(20)")?.query_map([], |row| row.get(0))?.collect::<super::db::Result<_>>()?;
     let (rest, indexes) = split_index_lines(found);
     if rest != ["ok"] {
         // One line: SQLite heads its report with "*** in database main ***\n".
@@ -242,9 +243,9 @@ impl Report {
 
 /// The full check behind `periop check`: reads every page.
 pub fn full(conn: &Connection) -> Result<Report> {
-    let schema_version = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let schema_version = conn.schema_version()?;
     let mut stmt = conn.prepare("PRAGMA integrity_check(20)")?;
-    let lines = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let lines = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<super::db::Result<Vec<_>>>()?;
     let (integrity, fts5_lines) = split_index_lines(lines);
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_key_problems = stmt.query_map([], |_| Ok(()))?.count();
@@ -312,7 +313,7 @@ pub fn foreign_objects(conn: &Connection) -> Result<Vec<String>> {
     ours.execute_batch(schema::SCHEMA)?;
     let names = |conn: &Connection| -> Result<Vec<(String, String)>> {
         let mut stmt = conn.prepare("SELECT type, name FROM sqlite_schema ORDER BY type, name")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<super::db::Result<_>>()?;
         Ok(rows)
     };
     let expected = names(&ours)?;
@@ -382,7 +383,7 @@ pub(crate) fn open_read_only(path: &Path) -> Result<(Connection, FileGuard)> {
     }
     let damaged = |e| super::damaged(path, e);
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(e.into()))?;
+    let conn = Connection::open_sqlite(path, flags).map_err(|e| damaged(e.into()))?;
     conn.busy_timeout(schema::BUSY_TIMEOUT).map_err(|e| damaged(e.into()))?;
     file_check::confirm_ours(&conn, path).map_err(damaged)?;
     tables_present(&conn, path).map_err(damaged)?;

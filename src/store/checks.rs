@@ -1,6 +1,7 @@
 //! The readiness checklist (R-READY-1..3): items ticked with who and when,
 //! and the confirmation of a case on the schedule.
 
+use super::db::{Connection, OptionalExtension, params};
 use super::error::{Result, StoreError, instant_text};
 use super::journey;
 use super::table::Table;
@@ -11,7 +12,6 @@ use crate::domain::journey::CheckRow;
 use crate::domain::readiness;
 use crate::domain::settings::Settings;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// The case's state and version, or NotFound.
 pub fn case_state(conn: &Connection, case_id: i64) -> Result<(CaseState, i64)> {
@@ -111,7 +111,7 @@ pub fn rows(conn: &Connection, case_id: i64) -> Result<Vec<CheckRow>> {
                 r.get::<_, i64>(4)?,
             ))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<super::db::Result<Vec<_>>>()?;
     Ok(CheckItem::ALL
         .into_iter()
         .map(|item| {

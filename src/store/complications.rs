@@ -7,6 +7,7 @@
 //! close them (`store::permission`, `CLOSE_COLUMNS`).
 
 use super::Store;
+use super::db::{Connection, OptionalExtension, params};
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
@@ -15,7 +16,6 @@ use super::write::WriteTx;
 use crate::domain::complications::{self, Closure, Complication, NewComplication};
 use crate::domain::identity::Identity;
 use crate::domain::ward_time;
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// One line of a complications list: the complication and whose it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,7 @@ const COLUMNS: &str = "c.id, c.version, c.patient_id, c.case_id, c.kind, c.onset
     p.surname, p.first_name, p.birth_date, p.hospital_number,
     CASE WHEN c.voided_at IS NULL THEN NULL ELSE COALESCE(c.void_reason, '') END";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ComplicationRow> {
+fn row(r: &super::db::Row<'_>) -> super::db::Result<ComplicationRow> {
     let id: i64 = r.get(0)?;
     let t = Table::Complications;
     let (kind, severity): (String, String) = (r.get(4)?, r.get(6)?);
@@ -101,7 +101,7 @@ fn select(conn: &Connection, query: ComplicationQuery, with_voided: bool) -> Res
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![query.patient_id, query.open_only, with_voided], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<super::db::Result<_>>()?)
 }
 
 impl Store {

@@ -4,6 +4,7 @@
 use super::Store;
 use super::board::identity;
 use super::checks::case_state;
+use super::db::{Connection, OptionalExtension, params};
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::intakes::not_in_future;
@@ -19,7 +20,6 @@ use crate::domain::stay_order::Event;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::BTreeMap;
 
 /// R-ANES-4, R-ANES-5: a consultation as the anaesthetist records it.
@@ -130,7 +130,7 @@ pub fn worklist(
         .query_map(params![instant_text(from)], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, identity(r, 4)?))
         })?
-        .collect::<rusqlite::Result<Vec<(i64, i64, i64, String, Identity)>>>()?;
+        .collect::<super::db::Result<Vec<(i64, i64, i64, String, Identity)>>>()?;
     let ids: Vec<i64> = upcoming.iter().map(|u| u.0).collect();
     let bundles = journey::bundles(conn, &ids)?;
     let mut views = for_cases(conn, &ids)?;

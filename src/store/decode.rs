@@ -4,6 +4,8 @@
 //! read as `planned` because it was misspelt would put a patient on the
 //! wrong list. `periop check` lists every such row ([`undecodable_rows`]).
 
+use super::db::Connection;
+use super::db::types::Type;
 use super::table::Table;
 use crate::domain::anaesthesia::CpaOutcome;
 use crate::domain::beds::BedState;
@@ -21,8 +23,6 @@ use crate::domain::pathway::AdmissionState;
 use crate::domain::roles::Role;
 use crate::domain::stock::DeviceKind;
 use crate::domain::stock::movement::MovementKind;
-use rusqlite::Connection;
-use rusqlite::types::Type;
 
 /// A closed set of codes stored as text.
 pub trait Code: Sized + Copy + 'static {
@@ -95,7 +95,7 @@ impl Code for Role {
 }
 
 /// A staff row's role, or an error naming the row.
-pub fn known_role(text: &str, staff_id: i64) -> rusqlite::Result<Role> {
+pub fn known_role(text: &str, staff_id: i64) -> super::db::Result<Role> {
     known(text, Table::Staff, "role", staff_id)
 }
 
@@ -132,12 +132,12 @@ fn shown_value(value: &str) -> String {
 }
 
 /// The code `text` read from `column` of row `id` of `table`, or an error
-/// naming all three (inside a row closure, so a `rusqlite::Error`; it
+/// naming all three (inside a row closure, so a `super::db::Error`; it
 /// becomes [`super::StoreError::Undecodable`] at the store's edge).
-pub fn known<T: Code>(text: &str, table: Table, column: &'static str, id: i64) -> rusqlite::Result<T> {
+pub fn known<T: Code>(text: &str, table: Table, column: &'static str, id: i64) -> super::db::Result<T> {
     T::from_code(text).ok_or_else(|| {
         let err = Undecodable { table, id, column: column.into(), value: text.to_string() };
-        rusqlite::Error::FromSqlConversionFailure(0, Type::Text, Box::new(err))
+        super::db::Error::FromSqlConversionFailure(0, Type::Text, Box::new(err))
     })
 }
 
@@ -147,7 +147,7 @@ pub fn opt_known<T: Code>(
     table: Table,
     column: &'static str,
     id: Option<i64>,
-) -> rusqlite::Result<Option<T>> {
+) -> super::db::Result<Option<T>> {
     text.map(|t| known(t, table, column, id.unwrap_or(0))).transpose()
 }
 
@@ -260,11 +260,11 @@ pub const TIME_COLUMNS: &[(Table, &str, TimeForm)] = &[
 
 /// For `periop check`: every row holding a code its column's decoder does not
 /// know, or a day or instant that does not read back, in schema order.
-pub fn undecodable_rows(conn: &Connection) -> rusqlite::Result<Vec<Undecodable>> {
+pub fn undecodable_rows(conn: &Connection) -> super::db::Result<Vec<Undecodable>> {
     let mut found = Vec::new();
     // An older file has only the tables of its version (it is upgraded by
     // its first read-write open), and `check` may read it before that.
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let version: i64 = conn.schema_version()?;
     for &(table, column, codes) in COLUMNS.iter().filter(|(t, _, _)| t.since() <= version) {
         let known = serde_json::Value::from(codes()).to_string();
         let sql = format!(
@@ -302,13 +302,13 @@ pub fn undecodable_rows(conn: &Connection) -> rusqlite::Result<Vec<Undecodable>>
 /// use, #12: one such surname stopped the board and every list with a bare
 /// "invalid utf-8 sequence", and `check` called the values ok). Read as
 /// bytes, so the scan itself never fails on them.
-fn not_utf8_rows(conn: &Connection, version: i64) -> rusqlite::Result<Vec<Undecodable>> {
+fn not_utf8_rows(conn: &Connection, version: i64) -> super::db::Result<Vec<Undecodable>> {
     let mut found = Vec::new();
     for table in Table::ALL.into_iter().filter(|t| t.since() <= version) {
         let columns: Vec<String> = conn
             .prepare(&format!("SELECT name FROM pragma_table_info('{}') WHERE type = 'TEXT'", table.name()))?
             .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<super::db::Result<_>>()?;
         for column in columns {
             let sql = format!(
                 "SELECT id, CAST({column} AS BLOB) FROM {} WHERE typeof({column}) = 'text' ORDER BY id",

@@ -3,6 +3,7 @@
 use super::Store;
 use super::admissions::{self, StepTaken};
 use super::board::identity;
+use super::db::{Connection, OptionalExtension, params};
 use super::error::{Result, StoreError, instant_text};
 use super::journey::{self, opt_day, opt_instant};
 use super::table::Table;
@@ -13,7 +14,6 @@ use crate::domain::pathway::Step;
 use crate::domain::settings::Settings;
 use crate::domain::ward_time;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// R-DISCH-1: what the nurse records before the patient goes home.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub fn save_check(
     match (check_row(tx.conn(), admission_id)?, expected_version) {
         (Some((id, _)), Some(expected)) => tx.update(Table::DischargeChecks, id, expected, &fields),
         (None, None) => {
-            let mut all = vec![("admission_id", &admission_id as &dyn rusqlite::ToSql)];
+            let mut all = vec![("admission_id", &admission_id as &dyn super::db::ToSql)];
             all.extend(fields);
             tx.insert(Table::DischargeChecks, &all).map(|_| 1)
         }
@@ -180,7 +180,7 @@ pub fn call_done(tx: &mut WriteTx<'_>, call_id: i64, expected_version: i64, note
 pub(super) const CALL_COLUMNS: &str = "f.id, f.version, f.admission_id, p.id, p.surname, p.first_name, p.birth_date,
     a.discharged_at, f.due_on, f.done_at, f.notes";
 
-pub(super) fn call_row(row: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<FollowUpCall> {
+pub(super) fn call_row(row: &super::db::Row<'_>, today: NaiveDate) -> super::db::Result<FollowUpCall> {
     let due_on = super::rows::day(row, 8)?;
     let done_at = opt_instant(row, 9)?;
     Ok(FollowUpCall {
@@ -217,7 +217,7 @@ pub fn calls_due(conn: &Connection, day: NaiveDate) -> Result<Vec<FollowUpCall>>
     let since = day.checked_sub_days(chrono::Days::new(CALL_LOOKBACK_DAYS)).unwrap_or(day);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![since.to_string(), day.to_string()], |r| call_row(r, day))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
 }
 
 /// The admission's follow-up call, if it was discharged.

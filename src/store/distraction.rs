@@ -4,6 +4,7 @@
 //! all through the one audited write path.
 
 use super::Store;
+use super::db::{Connection, OptionalExtension};
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
@@ -17,7 +18,6 @@ use crate::domain::distraction::{PhaseEvent, PhaseKind, Prescription, Round, Ses
 use crate::domain::identity::Identity;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension};
 use std::collections::BTreeMap;
 
 /// A new distraction case.
@@ -114,7 +114,7 @@ const CASE_COLUMNS: &str = "d.id, d.version, p.id, p.surname, p.first_name, p.bi
     d.outpatient, d.site, d.device, d.mm_per_turn, d.osteotomy_on, d.latency_days, d.rate_mm_day,
     d.sessions_per_day, d.target_mm, d.pins, d.pin_sites";
 
-fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DistractionCase> {
+fn case_row(r: &super::db::Row<'_>) -> super::db::Result<DistractionCase> {
     let id: i64 = r.get(0)?;
     let t = Table::DistractionCases;
     let site: String = r.get(8)?;
@@ -159,7 +159,7 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
          WHERE {filter} ORDER BY p.surname, p.first_name, d.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let mut cases: Vec<DistractionCase> = stmt.query_map([arg], case_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut cases: Vec<DistractionCase> = stmt.query_map([arg], case_row)?.collect::<super::db::Result<_>>()?;
     if cases.is_empty() {
         return Ok(cases);
     }

@@ -7,6 +7,7 @@
 //! the nurse saw (R-AUDIT-2), so the audit keeps both counts.
 
 use super::Store;
+use super::db::OptionalExtension;
 use super::distraction::{DistractionCase, invalid_case, loaded};
 use super::error::{Result, instant_text};
 use super::table::Table;
@@ -14,7 +15,6 @@ use super::write::WriteTx;
 use crate::domain::distraction::round;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::OptionalExtension;
 
 /// A session of turns to record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +169,7 @@ pub fn correct(
             .conn()
             .query_row(
                 "SELECT id, turns FROM distraction_sessions WHERE case_id = ?1 AND day = ?2 AND session = ?3",
-                rusqlite::params![case_id, day.to_string(), c.session],
+                super::db::params![case_id, day.to_string(), c.session],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;

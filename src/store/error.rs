@@ -108,7 +108,7 @@ pub enum StoreError {
         index: &'static str,
         detail: String,
     },
-    Sqlite(rusqlite::Error),
+    Database(super::db::Error),
 }
 
 /// Each error in the language in force (`tr!`): the English word for word
@@ -160,7 +160,7 @@ impl std::fmt::Display for StoreError {
             SearchDamaged { path, index, detail } => {
                 tr!("errors-search-damaged", path = shown(path), index = *index, detail = detail.as_str())
             }
-            Sqlite(e) => tr!("errors-sqlite", detail = e.to_string()),
+            Database(e) => tr!("errors-sqlite", detail = e.to_string()),
         };
         f.write_str(&text)
     }
@@ -189,28 +189,33 @@ fn role_next_step(role: &str) -> Cow<'static, str> {
     }
 }
 
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e
+impl From<super::db::Error> for StoreError {
+    fn from(e: super::db::Error) -> Self {
+        if let super::db::Error::FromSqlConversionFailure(_, _, inner) = &e
             && let Some(found) = inner.downcast_ref::<super::decode::Undecodable>()
         {
             return StoreError::Undecodable(found.clone());
         }
-        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e
+        if let super::db::Error::FromSqlConversionFailure(_, _, inner) = &e
             && let Some(found) = inner.downcast_ref::<super::rows::Unreadable>()
         {
             return StoreError::Unreadable(found.clone());
         }
         // Text that is not UTF-8 (written by another program, or damaged).
-        let not_utf8 = matches!(&e, rusqlite::Error::Utf8Error(..))
-            || matches!(&e, rusqlite::Error::FromSqlConversionFailure(_, _, inner) if inner.is::<std::str::Utf8Error>());
-        if not_utf8 {
+        if e.is_not_utf8() {
             return StoreError::Unreadable(super::rows::Unreadable { what: "text", text: String::new() });
         }
-        match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
-            _ => StoreError::Sqlite(e),
+        match e.code() {
+            Some(super::db::ErrorCode::DatabaseBusy | super::db::ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Database(e),
         }
+    }
+}
+
+/// For the modules about the SQLite file itself (the header, the backup).
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        super::db::Error::from(e).into()
     }
 }
 
@@ -218,7 +223,7 @@ impl StoreError {
     /// True when the query was stopped by an [`super::Interrupter`]: a newer
     /// request took its place, and nobody waits for this answer.
     pub fn is_interrupted(&self) -> bool {
-        matches!(self, StoreError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted))
+        matches!(self, StoreError::Database(e) if e.code() == Some(super::db::ErrorCode::OperationInterrupted))
     }
 
     pub fn invalid(what: impl Into<String>, why: impl Into<String>) -> Self {

@@ -177,8 +177,11 @@ fn journal_has_frames(path: &Path) -> bool {
 }
 
 /// After opening: the id as SQLite sees it, WAL included.
-pub fn confirm_ours(conn: &rusqlite::Connection, path: &Path) -> Result<(), StoreError> {
-    let found: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(StoreError::from)?;
+pub fn confirm_ours(conn: &super::db::Connection, path: &Path) -> Result<(), StoreError> {
+    let found: i64 = conn
+        .file("application_id")?
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(StoreError::from)?;
     let found = u32::try_from(found).unwrap_or(0);
     if found == APPLICATION_ID { Ok(()) } else { Err(StoreError::ForeignApplication { path: path.into(), found }) }
 }

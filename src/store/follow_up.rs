@@ -2,6 +2,7 @@
 //! complications (R-COMP-1) and ossification follow-ups whose X-ray check is
 //! not done (R-HO-1), gathered by patient with the alerts they raise.
 
+use super::db::Connection;
 use super::error::Result;
 use super::{complications, ossification};
 use crate::domain::attention::{self, Alert};
@@ -11,7 +12,6 @@ use crate::domain::identity::Identity;
 use crate::domain::ossification as ho;
 use crate::domain::settings::Settings;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use std::collections::BTreeMap;
 
 /// The patients with an alert of R-COMP-1 or R-HO-1 on `day`, each with

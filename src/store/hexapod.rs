@@ -8,6 +8,7 @@
 //! adjustments are the round's, nurses included (`Change::Round`).
 
 use super::Store;
+use super::db::{Connection, OptionalExtension};
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
@@ -17,7 +18,6 @@ use crate::domain::distraction::Device;
 use crate::domain::distraction::hexapod::{DayLengths, HexapodPlan, STRUT_MAX_MM_DAY, STRUTS, StrutColour, StrutFit};
 use crate::domain::distraction::hexapod_log::{self, Adjustment, Sheet};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension};
 use std::collections::BTreeMap;
 
 /// One revision of a case's prescription, with its log.
@@ -82,7 +82,7 @@ pub fn revisions(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Ve
                 superseded_at: None,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     if all.is_empty() {
         return Ok(BTreeMap::new());
     }

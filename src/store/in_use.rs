@@ -5,11 +5,11 @@
 //! path refuses it, naming the entry and what to do. `periop check` lists
 //! what was booked on one before these checks existed ([`findings`]).
 
+use super::db::{Connection, OptionalExtension};
 use super::decode::HOLDING_STATES;
 use super::error::{Result, StoreError, instant_text};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension};
 
 /// A row's shown name and whether it is in use, if the row exists.
 fn lookup(conn: &Connection, sql: &str, id: i64) -> Result<Option<(String, bool)>> {

@@ -1,5 +1,6 @@
 //! What the patient last ate or drank (R-FAST-3).
 
+use super::db::{Connection, OptionalExtension};
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
@@ -8,7 +9,6 @@ use crate::domain::fasting::IntakeKind;
 use crate::domain::journey::IntakeView;
 use crate::domain::stay_order::Event;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension};
 
 /// R-PATH-6: refuses a time in the future (what is recorded here has
 /// happened), before the patient's birth, or, for an intake or a lab, long
@@ -58,5 +58,5 @@ pub fn list(conn: &Connection, admission_id: i64) -> Result<Vec<IntakeView>> {
             voided: r.get(3)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
 }

@@ -3,6 +3,7 @@
 //! runs a fixed handful of indexed queries whatever the number of rows (no
 //! query per row).
 
+use super::db::{Connection, Row, params};
 use super::decode::known;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
@@ -20,7 +21,6 @@ use crate::domain::readiness::CaseFacts;
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, Row, params};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A case's own row, with what it needs from its admission, patient and kind.
@@ -160,7 +160,7 @@ pub fn case_ids_for_days(conn: &Connection, from: NaiveDate, to: NaiveDate, zone
     )?;
     let ids = stmt
         .query_map(params![instant_text(start), instant_text(end)], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<i64>>>()?;
+        .collect::<super::db::Result<Vec<i64>>>()?;
     Ok(ids)
 }
 
@@ -174,12 +174,12 @@ fn id_list(ids: impl IntoIterator<Item = i64>) -> String {
     serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into())
 }
 
-pub(super) fn opt_instant(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+pub(super) fn opt_instant(row: &Row<'_>, idx: usize) -> super::db::Result<Option<DateTime<Utc>>> {
     let text: Option<String> = row.get(idx)?;
     Ok(text.as_deref().and_then(rows::parse_instant))
 }
 
-pub(super) fn opt_day(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+pub(super) fn opt_day(row: &Row<'_>, idx: usize) -> super::db::Result<Option<NaiveDate>> {
     let text: Option<String> = row.get(idx)?;
     Ok(text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
 }
@@ -189,7 +189,7 @@ pub(super) const CASE_RECORD_COLUMNS: &str = "c.id, c.version, c.admission_id, a
     p.insulin_treated_diabetic, c.state, c.scheduled_start, c.duration_min, c.anaesthesia_mode, c.emergency,
     c.pre_visit_at, c.bleeding_risk, c.iodinated_contrast, a.planned_admit_on, k.code, k.label";
 
-pub(super) fn case_record(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
+pub(super) fn case_record(row: &Row<'_>) -> super::db::Result<CaseRecord> {
     let state: String = row.get(6)?;
     let mode: String = row.get(9)?;
     let risk: String = row.get(12)?;
@@ -230,7 +230,7 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
          WHERE c.id IN (SELECT value FROM json_each(?1))"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let records = stmt.query_map([&ids], case_record)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let records = stmt.query_map([&ids], case_record)?.collect::<super::db::Result<Vec<_>>>()?;
     let mut out: BTreeMap<i64, CaseBundle> = records
         .into_iter()
         .map(|record| {
@@ -454,7 +454,7 @@ pub fn discharge_facts_for(conn: &Connection, admission_ids: &[i64]) -> Result<B
             },
         ))
     })?;
-    Ok(rows.collect::<rusqlite::Result<BTreeMap<_, _>>>()?)
+    Ok(rows.collect::<super::db::Result<BTreeMap<_, _>>>()?)
 }
 
 /// R-DISCH-1: a PADSS counts once all five items are scored.

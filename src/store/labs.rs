@@ -1,5 +1,6 @@
 //! INR and platelets before high-bleeding-risk procedures (R-MED-2).
 
+use super::db::{Connection, OptionalExtension};
 use super::error::{Result, StoreError, instant_text};
 use super::intakes::not_in_future;
 use super::table::Table;
@@ -8,7 +9,6 @@ use crate::domain::journey::LabView;
 use crate::domain::medication::LabItem;
 use crate::domain::stay_order::Event;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension};
 
 pub fn code(item: LabItem) -> &'static str {
     match item {
@@ -63,5 +63,5 @@ pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<LabView>> {
             voided: r.get(4)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
 }

@@ -18,6 +18,7 @@ pub mod check;
 pub mod checks;
 pub mod complications;
 pub mod consultations;
+pub mod db;
 pub mod decode;
 pub mod discharge;
 pub mod distraction;
@@ -62,7 +63,8 @@ pub use error::{Result, StoreError};
 use crate::domain::settings::Settings;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OpenFlags};
+use db::Connection;
+use rusqlite::OpenFlags;
 use std::fs::{OpenOptions, Permissions};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -72,7 +74,7 @@ use write::WriteTx;
 /// Stops the query a [`Store`] is running, from another thread (a newer
 /// search supersedes it); the store's call then fails with an error for
 /// which [`StoreError::is_interrupted`] is true. Does nothing when idle.
-pub struct Interrupter(rusqlite::InterruptHandle);
+pub struct Interrupter(db::Interrupter);
 
 impl Interrupter {
     pub fn interrupt(&self) {
@@ -134,7 +136,7 @@ impl Store {
     pub fn close(self) -> Result<()> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         let Store { conn, _guard, .. } = self;
-        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        conn.close()?;
         drop(_guard);
         Ok(())
     }
@@ -147,7 +149,7 @@ impl Store {
         })?;
         let (_, guard) = file_check::check_new(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
+        let mut conn = Connection::open_sqlite(path, flags)?;
         schema::configure(&conn)?;
         schema::create(&mut conn)?;
         let settings = Settings::default();
@@ -371,12 +373,12 @@ pub(crate) fn open_checked(path: &Path) -> Result<(Connection, file_check::OpenG
     }
     let damaged = |e| damaged(path, e);
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(e.into()))?;
+    let mut conn = Connection::open_sqlite(path, flags).map_err(|e| damaged(e.into()))?;
     schema::configure(&conn).map_err(damaged)?;
     file_check::confirm_ours(&conn, path).map_err(damaged)?;
     check::tables_present(&conn, path).map_err(damaged)?;
     check::open_tables_whole(&conn, path).map_err(damaged)?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| damaged(e.into()))?;
+    let version: i64 = conn.schema_version().map_err(|e| damaged(e.into()))?;
     if version != schema::VERSION {
         log::info!("upgrading {} from schema {version} to {}", error::shown(path), schema::VERSION);
         if let Some(notice) = UPGRADE_NOTICE.get() {
@@ -421,24 +423,18 @@ fn held(path: &Path, e: StoreError) -> StoreError {
 /// `Disk`, naming the path.
 fn damaged(path: &Path, e: StoreError) -> StoreError {
     match e {
-        StoreError::Sqlite(inner)
-            if matches!(
-                inner.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure)
-            ) =>
+        StoreError::Database(inner)
+            if matches!(inner.code(), Some(db::ErrorCode::DiskFull | db::ErrorCode::SystemIoFailure)) =>
         {
-            let cause = if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            let cause = if inner.code() == Some(db::ErrorCode::DiskFull) {
                 tr!("store-disk-full").into_owned()
             } else {
                 tr!("store-disk-failed", error = inner.to_string()).into_owned()
             };
             StoreError::Disk { path: path.into(), cause }
         }
-        StoreError::Sqlite(inner)
-            if matches!(
-                inner.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
-            ) =>
+        StoreError::Database(inner)
+            if matches!(inner.code(), Some(db::ErrorCode::DatabaseCorrupt | db::ErrorCode::NotADatabase)) =>
         {
             StoreError::Damaged { path: path.into(), detail: inner.to_string() }
         }
@@ -459,7 +455,8 @@ mod tests {
             (rusqlite::ffi::SQLITE_FULL, "the disk is full"),
             (rusqlite::ffi::SQLITE_IOERR, "could not be read or written"),
         ] {
-            let raw = StoreError::Sqlite(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None));
+            let raw =
+                StoreError::Database(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None).into());
             let text = damaged(path, raw).to_string();
             assert!(text.starts_with("/srv/periop/ward.db: "), "{text}");
             assert!(text.contains(cause) && text.contains("df -h") && text.contains("nothing was saved"), "{text}");

@@ -113,9 +113,9 @@ fn io_error(path: &Path, e: std::io::Error) -> StoreError {
 /// (SQLite's "database or disk is full", or a file-size limit) says so.
 pub(super) fn for_target(path: &Path, partial: &Path, e: StoreError) -> StoreError {
     match e {
-        StoreError::Sqlite(inner)
-            if matches!(inner.sqlite_error_code(), Some(rusqlite::ErrorCode::DiskFull))
-                || matches!(&inner, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == 778 /* IOERR_WRITE */) =>
+        StoreError::Database(inner)
+            if matches!(inner.code(), Some(super::db::ErrorCode::DiskFull))
+                || matches!(&inner, super::db::Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.extended_code == 778 /* IOERR_WRITE */) =>
         {
             StoreError::DiskFull(path.into())
         }

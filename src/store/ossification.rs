@@ -8,6 +8,7 @@
 //! R-ROLE-1: a doctor's record (`Change::Ossification`).
 
 use super::Store;
+use super::db::{Connection, OptionalExtension, params};
 use super::decode::{known, opt_known};
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
@@ -17,7 +18,6 @@ use crate::domain::identity::Identity;
 use crate::domain::ossification::{self, Brooker, FollowUp, Prophylaxis, ProphylaxisKind, Timing};
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// A new follow-up (R-HO-1).
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +44,7 @@ const COLUMNS: &str = "h.id, h.version, h.patient_id, h.case_id, h.surgery_at, h
     p.surname, p.first_name, p.birth_date, p.hospital_number,
     CASE WHEN h.voided_at IS NULL THEN NULL ELSE COALESCE(h.void_reason, '') END";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpRow> {
+fn row(r: &super::db::Row<'_>) -> super::db::Result<FollowUpRow> {
     let id: i64 = r.get(0)?;
     let t = Table::HoFollowUps;
     let kind: String = r.get(5)?;
@@ -55,7 +55,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpRow> {
     };
     let unreadable = || {
         let err = super::decode::Undecodable { table: t, id, column: "prophylaxis_at".into(), value: "NULL".into() };
-        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Null, Box::new(err))
+        super::db::Error::FromSqlConversionFailure(6, super::db::types::Type::Null, Box::new(err))
     };
     let prophylaxis = match known::<ProphylaxisKind>(&kind, t, "prophylaxis", id)? {
         ProphylaxisKind::None => Prophylaxis::None,
@@ -119,7 +119,7 @@ fn select(conn: &Connection, patient_id: Option<i64>, with_voided: bool) -> Resu
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![patient_id, with_voided], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<super::db::Result<_>>()?)
 }
 
 impl Store {

@@ -11,11 +11,12 @@
 //! has the file open and its side files exist: a read-only connection
 //! shares them, as `periop check` does.
 
+use super::db::Connection;
 use super::error::{Result, StoreError};
 use super::file_check::{self, Access};
 use super::{actor, schema, settings, sidecars};
 use crate::domain::language::Language;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 use std::path::Path;
 
 /// The language `account` keeps on the staff list of the database at
@@ -31,10 +32,10 @@ pub fn languages(path: &Path, account: &str) -> Result<(Option<Language>, Langua
     }
     let [wal, _] = sidecars::paths(path);
     let conn = if wal.exists() {
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?
+        Connection::open_sqlite(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?
     } else {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-        Connection::open_with_flags(immutable_uri(path)?, flags)?
+        Connection::open_sqlite(Path::new(&immutable_uri(path)?), flags)?
     };
     conn.busy_timeout(schema::BUSY_TIMEOUT)?;
     file_check::confirm_ours(&conn, path)?;

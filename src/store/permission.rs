@@ -3,10 +3,10 @@
 //! be allowed it by `domain::roles::PERMISSIONS`. Screens and commands only
 //! hide what a role cannot do; this is where it is refused.
 
+use super::db::{Connection, OptionalExtension};
 use super::error::{Result, StoreError};
 use super::table::Table;
 use crate::domain::roles::{self, Change, Role};
-use rusqlite::{Connection, OptionalExtension};
 
 /// Columns whose change records that a fact was entered by mistake.
 pub const VOID_COLUMNS: [&str; 3] = ["voided_at", "voided_by", "void_reason"];

@@ -21,7 +21,7 @@ pub fn seed_procedure_kinds(tx: &mut WriteTx<'_>) -> Result<()> {
 }
 
 pub fn procedure_kind_id(tx: &WriteTx<'_>, code: &str) -> Result<Option<i64>> {
-    use rusqlite::OptionalExtension;
+    use super::db::OptionalExtension;
     let id = tx.conn().query_row("SELECT id FROM procedure_kinds WHERE code = ?1", [code], |r| r.get(0)).optional()?;
     Ok(id)
 }
@@ -58,12 +58,12 @@ impl super::Store {
         let pairs = |sql: &str| -> Result<Vec<(i64, String)>> {
             let mut stmt = conn.prepare_cached(sql)?;
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
+            Ok(rows.collect::<super::db::Result<_>>()?)
         };
         let mut stmt = conn
             .prepare_cached("SELECT id, label, default_minutes FROM procedure_kinds WHERE active = 1 ORDER BY label")?;
         let procedure_kinds =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<super::db::Result<_>>()?;
         Ok(Lists {
             procedure_kinds,
             operators: pairs(

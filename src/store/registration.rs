@@ -1,11 +1,11 @@
 //! Registering a patient at admission: the hospital number is the key; a
 //! number already on file must come with the same identity (identity vigilance).
 
+use super::db::OptionalExtension;
 use super::error::{Result, StoreError};
 use super::patients::{self, NewPatient};
 use super::write::WriteTx;
 use crate::domain::names;
-use rusqlite::OptionalExtension;
 
 /// The patient's id: the one already registered under this hospital number
 /// with the same identity, or a new registration.

@@ -5,13 +5,13 @@
 //! `periop check` naming every stored overlap (`room_overlaps`).
 //! Cases are named by number, never by patient (R-PRIV-1).
 
+use super::db::{Connection, OptionalExtension, params};
 use super::error::{Result, StoreError};
 use super::write::WriteTx;
 use crate::domain::block_timeline::{self, EventKind, OPEN_OCCUPATION_MAX_H, Occupation};
 use crate::domain::ward_time::clock_text;
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::BTreeMap;
 
 /// The occupations of the cases of `room_id` (not cancelled or postponed)
@@ -26,7 +26,7 @@ fn occupations_near(conn: &Connection, room_id: i64, at: DateTime<Utc>) -> Resul
     let text = super::error::instant_text;
     let ids = stmt
         .query_map(params![room_id, text(from), text(to)], |r| r.get::<_, i64>(0))?
-        .collect::<rusqlite::Result<Vec<i64>>>()?;
+        .collect::<super::db::Result<Vec<i64>>>()?;
     let events = super::case_events::of_cases(conn, &ids)?;
     Ok(events.iter().filter_map(|(id, events)| Occupation::of(*id, events)).collect())
 }

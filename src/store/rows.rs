@@ -1,8 +1,8 @@
 //! Reading our text forms of days and instants back out of rows.
 
+use super::db::Row;
+use super::db::types::Type;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::Row;
-use rusqlite::types::Type;
 
 /// A stored day or instant that does not read back (written by another
 /// program, or damaged). Row readers do not know their row's table and id,
@@ -23,12 +23,12 @@ impl std::fmt::Display for Unreadable {
 
 impl std::error::Error for Unreadable {}
 
-fn bad(idx: usize, what: &'static str, text: &str) -> rusqlite::Error {
+fn bad(idx: usize, what: &'static str, text: &str) -> super::db::Error {
     let err = Unreadable { what, text: text.to_string() };
-    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(err))
+    super::db::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(err))
 }
 
-pub fn day(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+pub fn day(row: &Row<'_>, idx: usize) -> super::db::Result<NaiveDate> {
     let text: String = row.get(idx)?;
     parse_day(&text).ok_or_else(|| bad(idx, "day", &text))
 }
@@ -38,7 +38,7 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-pub fn instant(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub fn instant(row: &Row<'_>, idx: usize) -> super::db::Result<DateTime<Utc>> {
     let text: String = row.get(idx)?;
     parse_instant(&text).ok_or_else(|| bad(idx, "instant", &text))
 }
@@ -51,13 +51,13 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
 /// UTF-8 (written by another program, or damaged) comes back with
 /// replacement characters instead of failing the whole read, so `periop
 /// check` can go on and name the row (found in use, #12). `None`: NULL.
-pub fn lossy_text(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<String>> {
+pub fn lossy_text(row: &Row<'_>, idx: usize) -> super::db::Result<Option<String>> {
     Ok(lossy(row.get_ref(idx)?))
 }
 
 /// [`lossy_text`] of a value already read.
-pub fn lossy(value: rusqlite::types::ValueRef<'_>) -> Option<String> {
-    use rusqlite::types::ValueRef;
+pub fn lossy(value: super::db::types::ValueRef<'_>) -> Option<String> {
+    use super::db::types::ValueRef;
     match value {
         ValueRef::Null => None,
         ValueRef::Integer(n) => Some(n.to_string()),

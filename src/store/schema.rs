@@ -1,8 +1,8 @@
 //! The schema, its version, the connection settings and the upgrade steps.
 
+use super::db::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 use super::file_check::APPLICATION_ID;
-use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
 
@@ -218,6 +218,8 @@ fn widen_staff_roles(conn: &Connection) -> Result<()> {
         return Ok(());
     }
     let text = STAFF_TABLE_6;
+    // Only a SQLite file can be this old: PostgreSQL starts at the current schema.
+    let Some(conn) = conn.sqlite() else { return Ok(()) };
     let cookie: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
     conn.pragma_update(None, "writable_schema", true)?;
     let written = conn.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = 'staff'", [text]);
@@ -246,6 +248,7 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// The pragmas every connection gets (DESIGN.md, "The store").
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    let Some(conn) = conn.sqlite() else { return Ok(()) };
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::invalid("journal mode", format!("SQLite refused WAL mode (got {mode})")));
@@ -269,8 +272,10 @@ pub fn checkpoint(conn: &Connection) {
 pub fn create(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute_batch(SCHEMA)?;
-    tx.pragma_update(None, "application_id", i64::from(APPLICATION_ID))?;
-    tx.pragma_update(None, "user_version", VERSION)?;
+    if let Some(file) = tx.sqlite() {
+        file.pragma_update(None, "application_id", i64::from(APPLICATION_ID))?;
+    }
+    tx.set_schema_version(VERSION)?;
     tx.commit()?;
     Ok(())
 }
@@ -280,7 +285,7 @@ pub fn create(conn: &mut Connection) -> Result<()> {
 /// terminals start at once only the first one upgrades.
 pub fn upgrade(conn: &mut Connection, path: &Path, steps: &[Step], target: i64) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let found: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let found: i64 = tx.schema_version()?;
     if found > target {
         return Err(StoreError::TooNew { path: path.into(), found, known: target });
     }
@@ -297,7 +302,7 @@ pub fn upgrade(conn: &mut Connection, path: &Path, steps: &[Step], target: i64) 
             then(&tx)?;
         }
     }
-    tx.pragma_update(None, "user_version", target)?;
+    tx.set_schema_version(target)?;
     tx.commit()?;
     Ok(())
 }
@@ -307,14 +312,14 @@ mod tests {
     use super::*;
 
     fn version(conn: &Connection) -> i64 {
-        conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap()
+        conn.schema_version().unwrap()
     }
 
     #[test]
     fn upgrade_runs_each_missing_step_once() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("u.db");
-        let mut conn = Connection::open(&path).unwrap();
+        let mut conn = Connection::open_sqlite(&path, rusqlite::OpenFlags::default()).unwrap();
         conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;").unwrap();
         let steps =
             [Step { sql: "ALTER TABLE t ADD COLUMN y;", then: None }, Step { sql: "CREATE TABLE u (z);", then: None }];
@@ -338,7 +343,7 @@ mod tests {
                 r.get::<_, Option<String>>(3)?
             ))
         });
-        rows.unwrap().collect::<rusqlite::Result<_>>().unwrap()
+        rows.unwrap().collect::<super::super::db::Result<_>>().unwrap()
     }
 
     #[test]
@@ -424,7 +429,7 @@ mod tests {
     fn upgrade_refuses_a_newer_file_and_leaves_it_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("n.db");
-        let mut conn = Connection::open(&path).unwrap();
+        let mut conn = Connection::open_sqlite(&path, rusqlite::OpenFlags::default()).unwrap();
         conn.execute_batch("PRAGMA user_version = 9;").unwrap();
         let err = upgrade(&mut conn, &path, &[], 1).unwrap_err();
         assert!(matches!(err, StoreError::TooNew { found: 9, known: 1, .. }), "{err}");

@@ -16,10 +16,10 @@
 //! reaches FTS5's query syntax: each word is one quoted phrase, so `"`,
 //! `AND(` or `NEAR` are searched as text, never parsed.
 
+use super::db::{Connection, params};
 use super::error::{Result, StoreError};
 use super::table::Table;
 use crate::domain::names;
-use rusqlite::{Connection, params};
 
 /// The SQL that creates both indexes (also the 3 → 4 upgrade step's SQL; a
 /// shipped step is frozen, so a later change to the index is a new step).
@@ -61,7 +61,7 @@ pub fn audit_query(conn: &Connection, text: &str) -> Result<Option<String>> {
         let end = format!("{term}{}", char::MAX);
         let whole: Vec<String> = words
             .query_map(params![term, end, MOST_WORDS as i64 + 1], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<super::db::Result<_>>()?;
         if whole.is_empty() || whole.len() > MOST_WORDS {
             parts.push(format!("\"{term}\"*"));
         } else {
@@ -135,7 +135,7 @@ impl ActorNames {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let (id, staff_id) = (r.get(0)?, r.get(1)?);
-            let after: String = super::rows::lossy_text(r, 2)?.unwrap_or_default();
+            let after: String = super::rows::lossy_text(&r, 2)?.unwrap_or_default();
             let Ok(serde_json::Value::Object(image)) = serde_json::from_str::<serde_json::Value>(&after) else {
                 continue;
             };
@@ -237,9 +237,7 @@ pub(super) fn rebuild_indexes(conn: &Connection) -> Result<()> {
 /// [`StoreError::Damaged`], said by `Store::explain`).
 pub(super) fn damaged_index(path: &std::path::Path, index: &'static str, e: StoreError) -> StoreError {
     match e {
-        StoreError::Sqlite(inner)
-            if inner.sqlite_error().is_some_and(|f| f.extended_code == rusqlite::ffi::SQLITE_CORRUPT_VTAB) =>
-        {
+        StoreError::Database(inner) if inner.is_search_index_corrupt() => {
             log::warn!("the search index {index} is damaged ({inner})");
             StoreError::SearchDamaged { path: path.into(), index, detail: tr!("files-search-segment").into_owned() }
         }
@@ -269,7 +267,7 @@ pub(super) fn remake_indexes(conn: &Connection, progress: &mut dyn FnMut(u64, u6
 /// `progress` (rows done, rows in all) about every thousandth row.
 fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) -> Result<(u64, u64)> {
     let ids: Vec<i64> =
-        conn.prepare("SELECT id FROM patients")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        conn.prepare("SELECT id FROM patients")?.query_map([], |r| r.get(0))?.collect::<super::db::Result<_>>()?;
     let audit_rows: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
     let audit_rows = audit_rows.unsigned_abs();
     let patients = ids.len() as u64;
@@ -294,8 +292,9 @@ fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) 
             progress(done, all);
         }
         done += 1;
-        let (id, actor_id, before): (i64, i64, Option<String>) = (r.get(0)?, r.get(1)?, super::rows::lossy_text(r, 5)?);
-        let text = |i| super::rows::lossy_text(r, i).map(Option::unwrap_or_default);
+        let (id, actor_id, before): (i64, i64, Option<String>) =
+            (r.get(0)?, r.get(1)?, super::rows::lossy_text(&r, 5)?);
+        let text = |i| super::rows::lossy_text(&r, i).map(Option::unwrap_or_default);
         let (table, action, after): (String, String, String) = (text(2)?, text(4)?, text(6)?);
         let (actor, account) = names.at(actor_id, id);
         let doc = audit_doc(actor, account, &table, r.get(3)?, &action, before.as_deref(), &after);
@@ -327,7 +326,7 @@ mod tests {
             .unwrap()
             .query_map([q], |r| r.get(0))
             .unwrap()
-            .collect::<rusqlite::Result<_>>()
+            .collect::<super::super::db::Result<_>>()
             .unwrap()
     }
 
@@ -381,7 +380,7 @@ mod tests {
     fn a_damaged_index_is_said_in_french() {
         let said = || {
             let corrupt = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT_VTAB);
-            let e = StoreError::Sqlite(rusqlite::Error::SqliteFailure(corrupt, None));
+            let e = StoreError::from(rusqlite::Error::SqliteFailure(corrupt, None));
             damaged_index(std::path::Path::new("w.db"), "patient_search", e).to_string()
         };
         let (en, fr) = crate::i18n::in_both(said);

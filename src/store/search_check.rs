@@ -24,11 +24,11 @@
 //! same in every finding), in the language in force.
 //! Cost on a `demo --years 10` file: README, "What periop guarantees".
 
+use super::db::types::ValueRef;
+use super::db::{Connection, ErrorCode};
 use super::error::{Result, StoreError};
 use super::search::{ActorNames, audit_doc, patient_doc, terms};
 use rusqlite::functions::{Context, FunctionFlags};
-use rusqlite::types::ValueRef;
-use rusqlite::{Connection, ErrorCode};
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
@@ -73,8 +73,8 @@ pub fn problems(conn: &Connection, fts5_lines: &[(&'static str, String)]) -> Res
 /// Damage met while reading an index is a finding about it, not a failed check.
 fn unreadable_as_finding(index: &str, found: Result<Vec<String>>) -> Result<Vec<String>> {
     match found {
-        Err(StoreError::Sqlite(e))
-            if matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)) =>
+        Err(StoreError::Database(e))
+            if matches!(e.code(), Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)) =>
         {
             Ok(vec![tr!("files-search-unreadable", index = index, error = e.to_string()).into_owned()])
         }
@@ -125,7 +125,7 @@ fn patients(conn: &Connection) -> Result<Vec<String>> {
     let extra: Vec<i64> = conn
         .prepare("SELECT rowid FROM patient_search WHERE rowid NOT IN (SELECT id FROM patients) ORDER BY rowid")?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     let mut out = Vec::new();
     if !missing.is_empty() {
         out.push(tr!("files-search-patients-missing", records = listed(Noun::Patient, &missing)).into_owned());
@@ -175,28 +175,33 @@ fn audit(conn: &Connection, words: &Arc<Mutex<Words>>) -> Result<Vec<String>> {
     let gathered = words.clone();
     let names = ActorNames::read(conn)?;
     // Not deterministic: it gathers the words as a side effect.
-    conn.create_scalar_function("periop_audit_doc", 7, FunctionFlags::SQLITE_UTF8, move |ctx: &Context<'_>| {
-        let field = |i: usize| ctx.get_raw(i);
-        let text = |i: usize| super::rows::lossy(field(i));
-        let number = |i: usize| match field(i) {
-            ValueRef::Integer(n) => n,
-            _ => i64::MIN,
-        };
-        let (actor, account) = names.at(number(1), number(0));
-        let doc = audit_doc(
-            actor,
-            account,
-            &text(2).unwrap_or_default(),
-            number(3),
-            &text(4).unwrap_or_default(),
-            text(5).as_deref(),
-            &text(6).unwrap_or_default(),
-        );
-        let mut words = gathered.lock().unwrap_or_else(|e| e.into_inner());
-        words.terms.extend(terms(&doc));
-        words.rows += 1;
-        Ok(doc)
-    })?;
+    conn.file("periop_audit_doc")?.create_scalar_function(
+        "periop_audit_doc",
+        7,
+        FunctionFlags::SQLITE_UTF8,
+        move |ctx: &Context<'_>| {
+            let field = |i: usize| ctx.get_raw(i).into();
+            let text = |i: usize| super::rows::lossy(field(i));
+            let number = |i: usize| match field(i) {
+                ValueRef::Integer(n) => n,
+                _ => i64::MIN,
+            };
+            let (actor, account) = names.at(number(1), number(0));
+            let doc = audit_doc(
+                actor,
+                account,
+                &text(2).unwrap_or_default(),
+                number(3),
+                &text(4).unwrap_or_default(),
+                text(5).as_deref(),
+                &text(6).unwrap_or_default(),
+            );
+            let mut words = gathered.lock().unwrap_or_else(|e| e.into_inner());
+            words.terms.extend(terms(&doc));
+            words.rows += 1;
+            Ok(doc)
+        },
+    )?;
     conn.execute_batch(TEMP_COPY)?;
     let checked =
         conn.execute("INSERT INTO temp.periop_audit_copy (periop_audit_copy, rank) VALUES ('integrity-check', 1)", []);
@@ -208,11 +213,11 @@ fn audit(conn: &Connection, words: &Arc<Mutex<Words>>) -> Result<Vec<String>> {
     }
     match checked {
         Ok(_) => return Ok(Vec::new()),
-        Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {}
+        Err(e) if e.code() == Some(ErrorCode::DatabaseCorrupt) => {}
         Err(e) => return Err(e.into()),
     }
     let ids = |sql: &str| -> Result<Vec<i64>> {
-        Ok(conn.prepare(sql)?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+        Ok(conn.prepare(sql)?.query_map([], |r| r.get(0))?.collect::<super::db::Result<_>>()?)
     };
     let missing = ids("SELECT id FROM audit WHERE id NOT IN (SELECT id FROM main.audit_search_docsize) ORDER BY id")?;
     let extra = ids("SELECT id FROM main.audit_search_docsize WHERE id NOT IN (SELECT id FROM audit) ORDER BY id")?;
@@ -232,7 +237,7 @@ fn audit(conn: &Connection, words: &Arc<Mutex<Words>>) -> Result<Vec<String>> {
 /// Drops what [`audit`] made, whatever it got to.
 fn drop_temp(conn: &Connection) -> Result<()> {
     conn.execute_batch("DROP TABLE IF EXISTS temp.periop_audit_copy; DROP VIEW IF EXISTS temp.periop_audit_docs;")?;
-    conn.remove_function("periop_audit_doc", 7)?;
+    conn.file("periop_audit_doc")?.remove_function("periop_audit_doc", 7)?;
     Ok(())
 }
 
@@ -242,7 +247,7 @@ fn audit_terms(conn: &Connection, words: &Words) -> Result<Vec<String>> {
     let stored: BTreeSet<String> = conn
         .prepare("SELECT term FROM audit_terms")?
         .query_map([], |r| Ok(super::rows::lossy(r.get_ref(0)?).unwrap_or_default()))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     let missing = words.terms.difference(&stored).count();
     let extra = stored.difference(&words.terms).count();
     let mut out = Vec::new();

@@ -1,16 +1,16 @@
 //! The site's `cfg` values (DOMAIN.md): stored rows override catalogue defaults.
 
+use super::db::{Connection, OptionalExtension};
 use super::error::{Result, StoreError};
 use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::settings::{self as cfg, SettingError, Settings};
-use rusqlite::{Connection, OptionalExtension};
 
 /// Reads the stored settings; rows that fail validation are returned apart
 /// (and the default used) rather than stopping the ward.
 pub fn load(conn: &Connection) -> Result<(Settings, Vec<SettingError>)> {
     let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
-    let pairs = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let pairs = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<super::db::Result<Vec<_>>>()?;
     Ok(Settings::from_pairs(pairs))
 }
 

@@ -4,13 +4,13 @@
 //! at them. Each `put_*` finds the row by its key (room name, bed label,
 //! procedure code) and adds it, changes what differs, or leaves it alone.
 
+use super::db::Connection;
 use super::decode::HOLDING_STATES;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::{Field, WriteTx};
 use crate::domain::beds::BedAction;
 use crate::domain::ward_setup::{self, RoomKind};
-use rusqlite::Connection;
 use serde::Serialize;
 
 /// Whether the key must be new, must exist, or either.
@@ -91,7 +91,7 @@ pub fn rooms(conn: &Connection) -> Result<Vec<RoomRow>> {
             version: r.get(6)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<super::db::Result<_>>()?)
 }
 
 pub fn beds(conn: &Connection) -> Result<Vec<BedSetupRow>> {
@@ -112,7 +112,7 @@ pub fn beds(conn: &Connection) -> Result<Vec<BedSetupRow>> {
             version: r.get(5)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<super::db::Result<_>>()?)
 }
 
 pub fn procedure_kinds(conn: &Connection) -> Result<Vec<ProcedureKindRow>> {
@@ -132,7 +132,7 @@ pub fn procedure_kinds(conn: &Connection) -> Result<Vec<ProcedureKindRow>> {
             version: r.get(7)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<super::db::Result<_>>()?)
 }
 
 /// What the Admin tab reads in one go.
@@ -239,7 +239,7 @@ pub(super) fn upcoming_cases(tx: &WriteTx<'_>, columns: &[&str], id: i64) -> Res
         "SELECT count(*) FROM cases WHERE ({}) AND state IN ('planned', 'confirmed') AND scheduled_start >= ?2",
         names.join(" OR ")
     );
-    Ok(tx.conn().query_row(&sql, rusqlite::params![id, instant_text(tx.at())], |r| r.get(0))?)
+    Ok(tx.conn().query_row(&sql, super::db::params![id, instant_text(tx.at())], |r| r.get(0))?)
 }
 
 /// R-BLOCK-1: adds or changes a room, checking its kind and hours.

@@ -2,13 +2,13 @@
 //! deleted (history points at them); a member of staff who leaves is retired
 //! (`active = 0`) and may then only read.
 
+use super::db::{Connection, OptionalExtension};
 use super::error::{Result, StoreError};
 use super::table::Table;
 use super::write::{Field, WriteTx};
 use crate::domain::language::Language;
 use crate::domain::roles::Role;
 use crate::domain::{names, ward_setup};
-use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 /// One member of staff as the admin commands and the Admin tab show them.
@@ -25,7 +25,7 @@ pub struct StaffRow {
 
 const COLUMNS: &str = "id, account, display_name, role, active, version";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffRow> {
+fn read(r: &super::db::Row<'_>) -> super::db::Result<StaffRow> {
     let code: String = r.get(3)?;
     let id: i64 = r.get(0)?;
     Ok(StaffRow {
@@ -42,7 +42,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffRow> {
 pub fn list(conn: &Connection) -> Result<Vec<StaffRow>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM staff ORDER BY display_name, id"))?;
     let rows = stmt.query_map([], read)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<super::db::Result<_>>()?)
 }
 
 /// The member of staff `who` names: an account, `#12`, or a display name

@@ -2,6 +2,7 @@
 //! stay's instants, applies the change and asks `domain::stay_order::check`
 //! before writing; `periop check` runs the same check over every stored stay.
 
+use super::db::{Connection, OptionalExtension};
 use super::error::{Result, StoreError};
 use super::journey::opt_instant;
 use super::rows;
@@ -9,7 +10,6 @@ use super::write::WriteTx;
 use crate::domain::stay_order::{self, About, Event, Fault, StayInstants};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension};
 
 /// The stay's case: the earliest not cancelled or postponed.
 const STAY_CASE: &str = "(SELECT c.scheduled_start FROM cases c WHERE c.admission_id = a.id
@@ -26,7 +26,7 @@ pub(super) fn instants(conn: &Connection, admission_id: i64) -> Result<StayInsta
         .ok_or_else(|| StoreError::NotFound(super::table::Table::Admissions.row(admission_id)))
 }
 
-fn stay_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StayInstants> {
+fn stay_row(r: &super::db::Row<'_>) -> super::db::Result<StayInstants> {
     Ok(StayInstants {
         birth_date: rows::day(r, 0)?,
         planned_admit_on: rows::day(r, 1)?,
@@ -95,9 +95,9 @@ fn about(conn: &Connection, subject: Subject) -> Result<About> {
         .ok_or_else(|| StoreError::NotFound(table.row(id)))
 }
 
-fn opt_day(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+fn opt_day(r: &super::db::Row<'_>, i: usize) -> super::db::Result<Option<NaiveDate>> {
     match r.get_ref(i)? {
-        rusqlite::types::ValueRef::Null => Ok(None),
+        super::db::types::ValueRef::Null => Ok(None),
         _ => rows::day(r, i).map(Some),
     }
 }

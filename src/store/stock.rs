@@ -4,6 +4,7 @@
 //! `domain::stock`; the changes are in [`super::stock_moves`].
 
 use super::Store;
+use super::db::{Connection, OptionalExtension};
 use super::decode::known;
 use super::error::{Result, StoreError};
 use super::rows;
@@ -21,12 +22,11 @@ use crate::domain::stock::trace::{ImplantRecord, RecallMark, VoidMark, VoidTo};
 use crate::domain::ward_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension};
 use std::collections::BTreeMap;
 
 const REF_COLUMNS: &str = "id, version, code, manufacturer, name, kind, implantable, gtin, min_stock, mm_per_turn";
 
-fn reference_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reference> {
+fn reference_row(r: &super::db::Row<'_>) -> super::db::Result<Reference> {
     let id: i64 = r.get(0)?;
     let kind: String = r.get(5)?;
     Ok(Reference {
@@ -45,7 +45,7 @@ fn reference_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reference> {
 
 pub(super) const LOT_COLUMNS: &str = "l.id, l.version, l.ref_id, l.lot, l.serial, l.expiry_on, l.quantity, l.reserved, l.location, l.quarantine_reason, l.scanned";
 
-pub(super) fn lot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Lot> {
+pub(super) fn lot_row(r: &super::db::Row<'_>) -> super::db::Result<Lot> {
     let expiry: Option<String> = r.get(5)?;
     Ok(Lot {
         id: r.get(0)?,
@@ -75,7 +75,7 @@ pub fn lines(conn: &Connection, used_up: bool) -> Result<Vec<StockLine>> {
     let mut out: Vec<StockLine> = stmt
         .query_map([], reference_row)?
         .map(|r| r.map(|reference| StockLine { reference, lots: Vec::new() }))
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     let index: BTreeMap<i64, usize> = out.iter().enumerate().map(|(i, l)| (l.reference.id, i)).collect();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LOT_COLUMNS} FROM device_lots l
@@ -106,7 +106,7 @@ pub fn find_reference(conn: &Connection, code: &str) -> Result<Reference> {
     let codes: Vec<String> = conn
         .prepare_cached("SELECT code FROM device_refs ORDER BY code")?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     let what = tr!("store-reference", code = code.trim()).into_owned();
     match lookup::lookup(code, &codes) {
         Found::One(found) => reference_by_code(conn, found)?
@@ -129,7 +129,7 @@ pub fn find_lots(conn: &Connection, reference: &Reference, number: &str) -> Resu
              UNION SELECT serial FROM device_lots WHERE ref_id = ?1 AND serial IS NOT NULL",
         )?
         .query_map([reference.id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<super::db::Result<_>>()?;
     let what = tr!("store-reference-lot", name = reference.name.as_str(), number = number.trim()).into_owned();
     match lookup::lookup(number, &numbers) {
         Found::One(found) => lots_numbered(conn, reference.id, found),
@@ -165,7 +165,7 @@ pub fn lots_of(conn: &Connection, ref_id: i64) -> Result<Vec<Lot>> {
          ORDER BY l.expiry_on IS NULL, l.expiry_on, l.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    Ok(stmt.query_map([ref_id], lot_row)?.collect::<rusqlite::Result<_>>()?)
+    Ok(stmt.query_map([ref_id], lot_row)?.collect::<super::db::Result<_>>()?)
 }
 
 /// Lots of the reference `code` whose lot or serial number is `number`
@@ -175,7 +175,7 @@ pub fn lots_numbered(conn: &Connection, ref_id: i64, number: &str) -> Result<Vec
         "SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.ref_id = ?1 AND (l.lot = ?2 OR l.serial = ?2) ORDER BY l.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    Ok(stmt.query_map(rusqlite::params![ref_id, number.trim()], lot_row)?.collect::<rusqlite::Result<_>>()?)
+    Ok(stmt.query_map(super::db::params![ref_id, number.trim()], lot_row)?.collect::<super::db::Result<_>>()?)
 }
 
 /// Units held for cases still to come (not cancelled, postponed or done),
@@ -199,11 +199,11 @@ pub fn holds(conn: &Connection, zone: Tz) -> Result<Vec<Hold>> {
             units: r.get(3)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<super::db::Result<_>>()?)
 }
 
 /// [`lot_row`] for lot columns starting at `at`.
-fn lot_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Lot> {
+fn lot_row_at(r: &super::db::Row<'_>, at: usize) -> super::db::Result<Lot> {
     let expiry: Option<String> = r.get(at + 5)?;
     Ok(Lot {
         id: r.get(at)?,
@@ -242,7 +242,7 @@ pub(super) fn void_reason(implant_id: i64, reason: &str) -> String {
     format!("implant record #{implant_id} voided: {}", reason.trim()) // i18n: stored: the void's note
 }
 
-fn implant_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImplantRecord> {
+fn implant_row(r: &super::db::Row<'_>) -> super::db::Result<ImplantRecord> {
     let expiry: Option<String> = r.get(10)?;
     let patient_id: Option<i64> = r.get(12)?;
     let patient = match patient_id {
@@ -298,10 +298,10 @@ fn implant_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImplantRecord> {
     })
 }
 
-fn implants_where(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Result<Vec<ImplantRecord>> {
+fn implants_where(conn: &Connection, filter: &str, params: impl super::db::Params) -> Result<Vec<ImplantRecord>> {
     let sql = format!("SELECT {IMPLANT_COLUMNS} {IMPLANT_JOINS} WHERE {filter} ORDER BY i.at, i.id");
     let mut stmt = conn.prepare_cached(&sql)?;
-    Ok(stmt.query_map(params, implant_row)?.collect::<rusqlite::Result<_>>()?)
+    Ok(stmt.query_map(params, implant_row)?.collect::<super::db::Result<_>>()?)
 }
 
 /// Records that stand: not voided (their movement is still the use).
@@ -370,7 +370,7 @@ pub fn case_stock(conn: &Connection, case_id: i64, zone: Tz) -> Result<Option<Ca
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let pairs: Vec<(u32, Lot)> =
-        stmt.query_map([case_id], |r| Ok((r.get(0)?, lot_row_at(r, 1)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([case_id], |r| Ok((r.get(0)?, lot_row_at(r, 1)?)))?.collect::<super::db::Result<_>>()?;
     let mut held = Vec::new();
     for (units, lot) in pairs {
         if let Some(reference) = reference(conn, lot.reference_id)? {
@@ -438,7 +438,7 @@ pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Re
             done: r.get(7)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<super::db::Result<_>>()?)
 }
 
 /// R-STOCK-3, R-PATH-5: who the cases named by `alerts` are (admission and

@@ -7,6 +7,7 @@
 //! once cannot both have it; the schema's CHECKs refuse a negative count
 //! whatever writes it.
 
+use super::db::OptionalExtension;
 use super::error::{Result, StoreError, instant_text};
 use super::stock::{LOT_COLUMNS, lot_row, reference_by_code};
 use super::table::Table;
@@ -21,7 +22,6 @@ use crate::domain::stock::trace::{self, ImplantRecord, VoidTo};
 use crate::domain::stock::{DeviceKind, Reference, gs1};
 use crate::domain::ward_time;
 use chrono::NaiveDate;
-use rusqlite::OptionalExtension;
 
 /// A new device reference (R-STOCK-1).
 #[derive(Debug, Clone, PartialEq)]
@@ -170,7 +170,7 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
             .conn()
             .query_row(
                 "SELECT id FROM device_lots WHERE ref_id = ?1 AND serial = ?2 AND quantity > 0",
-                rusqlite::params![reference.id, s],
+                super::db::params![reference.id, s],
                 |r| r.get(0),
             )
             .optional()?;
@@ -184,7 +184,7 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
             "SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.ref_id = ?1 AND l.lot IS ?2 AND l.serial IS NULL
              AND l.expiry_on IS ?3 ORDER BY l.id LIMIT 1"
         );
-        tx.conn().query_row(&sql, rusqlite::params![reference.id, lot, expiry_text], lot_row).optional()?
+        tx.conn().query_row(&sql, super::db::params![reference.id, lot, expiry_text], lot_row).optional()?
     } else {
         None
     };
@@ -200,7 +200,7 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
             .query_row(
                 "SELECT expiry_on FROM device_lots WHERE ref_id = ?1 AND lot = ?2 AND serial IS NULL AND quantity > 0
                  ORDER BY id LIMIT 1",
-                rusqlite::params![reference.id, lot_number],
+                super::db::params![reference.id, lot_number],
                 |r| r.get(0),
             )
             .optional()?;
@@ -298,7 +298,7 @@ fn case_facts(tx: &WriteTx<'_>, case_id: i64) -> Result<CaseFacts> {
             "SELECT a.patient_id, c.scheduled_start, c.operator_id, c.state,
                     a.state = 'discharged' AND coalesce(a.discharged_at <= ?2, 1) FROM cases c
              JOIN admissions a ON a.id = c.admission_id WHERE c.id = ?1",
-            rusqlite::params![case_id, instant_text(tx.at())],
+            super::db::params![case_id, instant_text(tx.at())],
             |r| {
                 let state: String = r.get(3)?;
                 let start = rows::instant(r, 1)?;
@@ -558,7 +558,7 @@ pub fn release_case(tx: &mut WriteTx<'_>, case_id: i64) -> Result<u32> {
     let held: Vec<(i64, u32)> = {
         let mut stmt =
             tx.conn().prepare_cached("SELECT lot_id, units FROM case_devices WHERE case_id = ?1 AND units > 0")?;
-        stmt.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        stmt.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<super::db::Result<_>>()?
     };
     let mut total = 0;
     for (lot_id, units) in held {
@@ -581,7 +581,7 @@ pub struct Recall {
 
 /// R-TRACE-2: the lots of reference `code` numbered `number`, refused
 /// (naming the reference or the lot) when there are none.
-fn recalled_lots(conn: &rusqlite::Connection, code: &str, number: &str) -> Result<(Reference, Vec<Lot>)> {
+fn recalled_lots(conn: &super::db::Connection, code: &str, number: &str) -> Result<(Reference, Vec<Lot>)> {
     // Issue 10: typed as on the notice, whatever the case; close ones suggested.
     let reference = stock::find_reference(conn, code)?;
     let found = stock::find_lots(conn, &reference, number)?;
@@ -603,7 +603,7 @@ fn number_as_stored(found: &[Lot], typed: &str) -> String {
 /// R-TRACE-2: what a recall would do, read only (any account that may
 /// read): the lots it would quarantine, with their units, and everyone who
 /// received the lot. Nothing is written.
-pub fn recall_preview(conn: &rusqlite::Connection, code: &str, number: &str) -> Result<Recall> {
+pub fn recall_preview(conn: &super::db::Connection, code: &str, number: &str) -> Result<Recall> {
     let (reference, found) = recalled_lots(conn, code, number)?;
     let quarantined = found.iter().filter(|l| !l.recalled()).map(|l| (l.label(), l.quantity)).collect();
     let ids: Vec<i64> = found.iter().map(|l| l.id).collect();

@@ -202,7 +202,7 @@ mod tests {
     /// every table the write path touches has words in both catalogues.
     #[test]
     fn every_column_has_words_in_both_languages() {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let conn = super::super::db::Connection::open_in_memory().unwrap();
         conn.execute_batch(super::super::schema::SCHEMA).unwrap();
         let mut missing = Vec::new();
         for table in Table::ALL {

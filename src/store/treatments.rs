@@ -1,11 +1,11 @@
 //! Treatments that need a stop date before a procedure (R-MED-1). The dates
 //! are computed by `domain::medication`, never stored.
 
+use super::db::{Connection, OptionalExtension, params};
 use super::error::{Result, StoreError};
 use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::medication::DrugClass;
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// One recorded treatment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,5 +68,5 @@ pub fn list(conn: &Connection, patient_id: i64) -> Result<Vec<Treatment>> {
             voided: r.get(4)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<super::db::Result<Vec<_>>>()?)
 }

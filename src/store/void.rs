@@ -9,12 +9,12 @@
 //! round raises no R-DO-6 alert and is nobody's worst pin grade. R-ROLE-1:
 //! voiding a record needs the role that may record it (`store::permission`).
 
+use super::db::OptionalExtension;
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use super::write::WriteTx;
 use crate::domain::identity::Identity;
 use chrono::{DateTime, Utc};
-use rusqlite::OptionalExtension;
 
 /// What can be voided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,7 +303,7 @@ fn round_sessions(tx: &WriteTx<'_>, id: i64) -> Result<Option<String>> {
          WHERE r.id = ?1 ORDER BY s.session",
     )?;
     let sessions: Vec<(u32, u32)> =
-        stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<super::db::Result<_>>()?;
     if sessions.is_empty() {
         return Ok(None);
     }

@@ -10,9 +10,9 @@
 //! asks every `fallback` anyway, as before; idle, it wakes no more often than
 //! that.
 
+use super::db::{Connection, params};
 use super::error::Result;
 use super::open_checked;
-use rusqlite::{Connection, params};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
@@ -152,7 +152,7 @@ impl Watcher {
             .query_map(params![self.last_audit_id, POLL_PAGE], |row| {
                 Ok(Changed { audit_id: row.get(0)?, table: row.get(1)?, row_id: row.get(2)? })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::Result<Vec<_>>>()?;
         if let Some(last) = changed.last() {
             self.last_audit_id = last.audit_id;
         }
@@ -165,5 +165,5 @@ impl Watcher {
 }
 
 fn data_version(conn: &Connection) -> Result<i64> {
-    Ok(conn.pragma_query_value(None, "data_version", |row| row.get(0))?)
+    Ok(conn.file("data_version")?.pragma_query_value(None, "data_version", |row| row.get(0))?)
 }

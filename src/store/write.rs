@@ -6,12 +6,12 @@
 //! [`StoreError::Conflict`] naming who saved first and when; nothing is
 //! overwritten. No transaction outlives the closure given to [`write`].
 
+use super::db::types::ValueRef;
+use super::db::{Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
 use super::error::{Result, StoreError, instant_text};
 use super::table::Table;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
 use serde_json::{Map, Value};
 
 /// A column name and the value to store in it.
@@ -32,7 +32,7 @@ pub struct WriteTx<'c> {
 /// obeyed by the next terminal or spreadsheet that shows it. Every free
 /// text a screen or a command stores passes here.
 fn plain_text(table: Table, id: Option<i64>, fields: &[Field<'_>]) -> Result<()> {
-    use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+    use super::db::types::{ToSqlOutput, Value, ValueRef};
     for (column, value) in fields {
         let text = match value.to_sql()? {
             ToSqlOutput::Borrowed(ValueRef::Text(bytes)) => String::from_utf8_lossy(bytes).into_owned(),
@@ -128,8 +128,9 @@ impl WriteTx<'_> {
         let marks = vec!["?"; fields.len()].join(", ");
         let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", table.name(), columns.join(", "));
         let values: Vec<&dyn ToSql> = fields.iter().map(|(_, v)| *v).collect();
-        self.tx.execute(&sql, values.as_slice())?;
-        let id = self.tx.last_insert_rowid();
+        // RETURNING: the id the row got, on every engine (no connection-wide
+        // "last id" another statement could move).
+        let id: i64 = self.tx.query_row(&format!("{sql} RETURNING id"), values.as_slice(), |r| r.get(0))?; // i18n: SQL
         super::search::after_row_write(&self.tx, table, id)?;
         self.audit_insert(table, id)?;
         Ok(id)
@@ -291,14 +292,14 @@ impl WriteTx<'_> {
 /// One row as a JSON object, column by column, for the audit log.
 /// True when `value` is SQL NULL (a `None`).
 fn is_null(value: &dyn ToSql) -> bool {
-    use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+    use super::db::types::{ToSqlOutput, Value, ValueRef};
     matches!(value.to_sql(), Ok(ToSqlOutput::Owned(Value::Null) | ToSqlOutput::Borrowed(ValueRef::Null)))
 }
 
 pub fn row_json(conn: &Connection, table: Table, id: i64) -> Result<Option<Value>> {
     let sql = format!("SELECT * FROM {} WHERE id = ?1", table.name());
     let mut stmt = conn.prepare_cached(&sql)?;
-    let names: Vec<String> = stmt.column_names().map(String::from).collect();
+    let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
     let row = stmt
         .query_row([id], |row| {
             let mut object = Map::new();

@@ -97,13 +97,36 @@ pub fn raw_rw(path: &Path) -> Connection {
         .expect("open the file read-write")
 }
 
-pub fn count(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> i64 {
-    conn.query_row(sql, params, |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+/// A read-only connection through the store's own door, for tests that call
+/// the store's read functions directly.
+pub fn door_ro(path: &Path) -> periop::store::db::Connection {
+    periop::store::db::Connection::from_sqlite(raw_ro(path))
+}
+
+/// One number from `sql`, through a raw connection or the store's door.
+pub fn count<C: Counts<P>, P>(conn: &C, sql: &str, params: P) -> i64 {
+    conn.count(sql, params)
+}
+
+pub trait Counts<P> {
+    fn count(&self, sql: &str, params: P) -> i64;
+}
+
+impl<P: rusqlite::Params> Counts<P> for Connection {
+    fn count(&self, sql: &str, params: P) -> i64 {
+        self.query_row(sql, params, |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+}
+
+impl<P: periop::store::db::Params> Counts<P> for periop::store::db::Connection {
+    fn count(&self, sql: &str, params: P) -> i64 {
+        self.query_row(sql, params, |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
 }
 
 /// Audit rows of one table row.
-pub fn audit_rows_of(conn: &Connection, table: &str, row_id: i64) -> i64 {
-    count(conn, "SELECT count(*) FROM audit WHERE table_name = ?1 AND row_id = ?2", rusqlite::params![table, row_id])
+pub fn audit_rows_of<C: for<'a> Counts<(&'a str, i64)>>(conn: &C, table: &str, row_id: i64) -> i64 {
+    count(conn, "SELECT count(*) FROM audit WHERE table_name = ?1 AND row_id = ?2", (table, row_id))
 }
 
 pub fn audit_total(conn: &Connection) -> i64 {

@@ -1,0 +1,445 @@
+//! The store's one door to a database engine (issue 15).
+//!
+//! Everything in `store` speaks to a [`Connection`] here, never to an
+//! engine's own types: rows are read through [`Row::get`] into [`FromSql`]
+//! types, parameters bound from [`ToSql`] values, failures reported as one
+//! [`Error`] whose [`Error::code`] says busy, interrupted, full or damaged
+//! whatever the engine. The call shapes are rusqlite's (`query_row`,
+//! `prepare_cached`, `query_map`, `params!`, `.optional()`), so the SQL the
+//! store has written and measured stays as it is.
+//!
+//! Only SQLite sits behind the door today. What is SQLite's alone (the file
+//! header, pragmas, the online backup, registered functions) is reached by
+//! [`Connection::sqlite`], in the modules that are about the file.
+
+mod error;
+mod sqlite;
+pub mod types;
+
+pub use error::{Error, ErrorCode, OptionalExtension, Result};
+pub use sqlite::Interrupter;
+pub use types::{FromSql, ToSql};
+
+use types::{Value, ValueRef};
+
+/// A connection to the ward's database.
+pub struct Connection {
+    engine: Engine,
+}
+
+enum Engine {
+    Sqlite(rusqlite::Connection),
+}
+
+/// Which SQL the connection speaks, for the few statements that differ
+/// between engines (`store::dialect` keeps them, one function each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+    Postgres,
+}
+
+/// How a write transaction starts: [`TransactionBehavior::Immediate`] takes
+/// the write lock first, so two writers queue instead of one failing at
+/// its first write (R-AUDIT-1's one write path).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransactionBehavior {
+    Deferred,
+    Immediate,
+}
+
+impl Connection {
+    /// Wraps a SQLite connection already opened and configured (pragmas,
+    /// busy timeout) by the file's own modules.
+    pub fn from_sqlite(conn: rusqlite::Connection) -> Self {
+        Connection { engine: Engine::Sqlite(conn) }
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        match &self.engine {
+            Engine::Sqlite(_) => Dialect::Sqlite,
+        }
+    }
+
+    /// Opens a SQLite file with `flags`; [`Connection::from_sqlite`] once
+    /// configured is the usual way.
+    pub fn open_sqlite(path: &std::path::Path, flags: rusqlite::OpenFlags) -> Result<Self> {
+        Ok(Connection::from_sqlite(rusqlite::Connection::open_with_flags(path, flags)?))
+    }
+
+    /// The schema version the database carries (0: none yet). SQLite keeps
+    /// it in the file header (`user_version`).
+    pub fn schema_version(&self) -> Result<i64> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?),
+        }
+    }
+
+    /// Records the schema version, inside the caller's transaction.
+    pub fn set_schema_version(&self, version: i64) -> Result<()> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(conn.pragma_update(None, "user_version", version)?),
+        }
+    }
+
+    /// An in-memory SQLite database, for tests.
+    pub fn open_in_memory() -> Result<Self> {
+        Ok(Connection::from_sqlite(rusqlite::Connection::open_in_memory()?))
+    }
+
+    /// The SQLite connection, for what only a file has (pragmas, the
+    /// header, the online backup, registered functions); `None` on another
+    /// engine.
+    pub fn sqlite(&self) -> Option<&rusqlite::Connection> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Some(conn),
+        }
+    }
+
+    /// The SQLite connection, for a step only a file has; on another engine
+    /// [`Error::NotAFile`] naming the step.
+    pub fn file(&self, step: &'static str) -> Result<&rusqlite::Connection> {
+        self.sqlite().ok_or(Error::NotAFile(step))
+    }
+
+    /// Runs one statement; returns the number of rows changed.
+    pub fn execute<P: Params>(&self, sql: &str, params: P) -> Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    /// Runs statements separated by `;`, with no parameters (schema text,
+    /// `BEGIN`/`COMMIT`).
+    pub fn execute_batch(&self, sql: &str) -> Result<()> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(conn.execute_batch(sql)?),
+        }
+    }
+
+    /// The first row of `sql` mapped by `f`; [`Error::QueryReturnedNoRows`]
+    /// if there is none (`.optional()` turns that into `None`).
+    pub fn query_row<T, P: Params, F>(&self, sql: &str, params: P, f: F) -> Result<T>
+    where
+        F: FnOnce(&Row<'_>) -> Result<T>,
+    {
+        self.prepare_cached(sql)?.query_row(params, f)
+    }
+
+    /// A statement, compiled anew.
+    pub fn prepare(&self, sql: &str) -> Result<Statement<'_>> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(Statement { inner: StatementInner::Sqlite(conn.prepare(sql)?.into()) }),
+        }
+    }
+
+    /// A statement from the connection's cache: the screens run the same
+    /// few hundred queries on every key.
+    pub fn prepare_cached(&self, sql: &str) -> Result<Statement<'_>> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(Statement { inner: StatementInner::Sqlite(conn.prepare_cached(sql)?.into()) }),
+        }
+    }
+
+    /// Starts a transaction; it rolls back when dropped uncommitted.
+    pub fn transaction_with_behavior(&mut self, behavior: TransactionBehavior) -> Result<Transaction<'_>> {
+        self.execute_batch(match behavior {
+            TransactionBehavior::Deferred => "BEGIN DEFERRED",   // i18n: SQL
+            TransactionBehavior::Immediate => "BEGIN IMMEDIATE", // i18n: SQL
+        })?;
+        Ok(Transaction { conn: self, done: false })
+    }
+
+    /// How long a statement waits for another program's lock before
+    /// failing with [`ErrorCode::DatabaseBusy`].
+    pub fn busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(conn.busy_timeout(wait)?),
+        }
+    }
+
+    /// A handle another thread uses to stop the statement running here.
+    pub fn get_interrupt_handle(&self) -> Interrupter {
+        match &self.engine {
+            Engine::Sqlite(conn) => Interrupter::sqlite(conn.get_interrupt_handle()),
+        }
+    }
+
+    /// Closes the connection, reporting a failure to close cleanly.
+    pub fn close(self) -> Result<()> {
+        match self.engine {
+            Engine::Sqlite(conn) => conn.close().map_err(|(_, e)| e.into()),
+        }
+    }
+}
+
+/// A transaction; derefs to its connection. Rolled back when dropped
+/// without [`Transaction::commit`].
+pub struct Transaction<'c> {
+    conn: &'c mut Connection,
+    done: bool,
+}
+
+impl Transaction<'_> {
+    pub fn commit(mut self) -> Result<()> {
+        self.conn.execute_batch("COMMIT")?;
+        self.done = true;
+        Ok(())
+    }
+
+    pub fn rollback(mut self) -> Result<()> {
+        self.done = true;
+        self.conn.execute_batch("ROLLBACK")
+    }
+}
+
+impl std::ops::Deref for Transaction<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        self.conn
+    }
+}
+
+impl Drop for Transaction<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            // Nothing to report to: the caller is already returning an error.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// A compiled statement.
+pub struct Statement<'c> {
+    inner: StatementInner<'c>,
+}
+
+enum StatementInner<'c> {
+    Sqlite(sqlite::Statement<'c>),
+}
+
+impl Statement<'_> {
+    pub fn execute<P: Params>(&mut self, params: P) -> Result<usize> {
+        let bound = params.bind()?;
+        match &mut self.inner {
+            StatementInner::Sqlite(stmt) => stmt.execute(&bound),
+        }
+    }
+
+    /// Rows mapped by `f`, read as the caller iterates.
+    pub fn query_map<T, P: Params, F>(&mut self, params: P, f: F) -> Result<MappedRows<'_, F>>
+    where
+        F: FnMut(&Row<'_>) -> Result<T>,
+    {
+        Ok(MappedRows { rows: self.query(params)?, map: f })
+    }
+
+    /// Rows, read one by one with [`Rows::next`].
+    pub fn query<P: Params>(&mut self, params: P) -> Result<Rows<'_>> {
+        let bound = params.bind()?;
+        match &mut self.inner {
+            StatementInner::Sqlite(stmt) => Ok(Rows { inner: RowsInner::Sqlite(stmt.query(&bound)?) }),
+        }
+    }
+
+    pub fn query_row<T, P: Params, F>(&mut self, params: P, f: F) -> Result<T>
+    where
+        F: FnOnce(&Row<'_>) -> Result<T>,
+    {
+        let mut rows = self.query(params)?;
+        match rows.next()? {
+            Some(row) => f(&row),
+            None => Err(Error::QueryReturnedNoRows),
+        }
+    }
+
+    /// True if the statement returns at least one row.
+    pub fn exists<P: Params>(&mut self, params: P) -> Result<bool> {
+        Ok(self.query(params)?.next()?.is_some())
+    }
+
+    /// The result's column names, in order.
+    pub fn column_names(&self) -> Vec<&str> {
+        match &self.inner {
+            StatementInner::Sqlite(stmt) => stmt.column_names(),
+        }
+    }
+}
+
+/// A statement's rows, read one at a time.
+pub struct Rows<'s> {
+    inner: RowsInner<'s>,
+}
+
+enum RowsInner<'s> {
+    Sqlite(rusqlite::Rows<'s>),
+}
+
+impl Rows<'_> {
+    /// The next row, or `None` after the last.
+    #[allow(clippy::should_implement_trait)] // a row borrows the cursor: not an Iterator
+    pub fn next(&mut self) -> Result<Option<Row<'_>>> {
+        match &mut self.inner {
+            RowsInner::Sqlite(rows) => Ok(rows.next()?.map(|row| Row { inner: RowInner::Sqlite(row) })),
+        }
+    }
+}
+
+/// Rows mapped by a function, as an iterator of results.
+pub struct MappedRows<'s, F> {
+    rows: Rows<'s>,
+    map: F,
+}
+
+impl<T, F> Iterator for MappedRows<'_, F>
+where
+    F: FnMut(&Row<'_>) -> Result<T>,
+{
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Result<T>> {
+        match self.rows.next() {
+            Ok(Some(row)) => Some((self.map)(&row)),
+            Ok(None) => None,
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
+/// One row of a result.
+pub struct Row<'r> {
+    inner: RowInner<'r>,
+}
+
+enum RowInner<'r> {
+    Sqlite(&'r rusqlite::Row<'r>),
+}
+
+/// A column, by position (from 0) or by name.
+pub trait RowIndex {
+    fn index(&self, row: &Row<'_>) -> Result<usize>;
+}
+
+impl RowIndex for usize {
+    fn index(&self, _row: &Row<'_>) -> Result<usize> {
+        Ok(*self)
+    }
+}
+
+impl RowIndex for &str {
+    fn index(&self, row: &Row<'_>) -> Result<usize> {
+        match &row.inner {
+            RowInner::Sqlite(r) => Ok(r.as_ref().column_index(self)?),
+        }
+    }
+}
+
+impl Row<'_> {
+    /// The value in column `idx` as a `T`; a value of another class, or
+    /// one `T`'s reader refuses, is [`Error::FromSqlConversionFailure`].
+    pub fn get<I: RowIndex, T: FromSql>(&self, idx: I) -> Result<T> {
+        let i = idx.index(self)?;
+        let value = self.get_ref(i)?;
+        T::column_result(value).map_err(|e| Error::from_sql(i, value.data_type(), e))
+    }
+
+    /// The value in column `idx` as it is stored.
+    pub fn get_ref<I: RowIndex>(&self, idx: I) -> Result<ValueRef<'_>> {
+        let i = idx.index(self)?;
+        match &self.inner {
+            RowInner::Sqlite(r) => Ok(sqlite::value_ref(r.get_ref(i)?)),
+        }
+    }
+}
+
+/// A statement's parameters: `()`, `[]`, an array or a tuple of values,
+/// `params![…]`, a slice of `&dyn ToSql`, or `(name, value)` pairs for
+/// `:name` parameters.
+pub trait Params {
+    fn bind(self) -> Result<Bound>;
+}
+
+/// Parameters, owned, ready for any engine.
+pub enum Bound {
+    Positional(Vec<Value>),
+    Named(Vec<(String, Value)>),
+}
+
+fn owned(value: &dyn ToSql) -> Result<Value> {
+    Ok(match value.to_sql()? {
+        types::ToSqlOutput::Borrowed(v) => v.into(),
+        types::ToSqlOutput::Owned(v) => v,
+    })
+}
+
+impl Params for () {
+    fn bind(self) -> Result<Bound> {
+        Ok(Bound::Positional(Vec::new()))
+    }
+}
+
+impl Params for [&dyn ToSql; 0] {
+    fn bind(self) -> Result<Bound> {
+        Ok(Bound::Positional(Vec::new()))
+    }
+}
+
+impl Params for &[&dyn ToSql] {
+    fn bind(self) -> Result<Bound> {
+        Ok(Bound::Positional(self.iter().map(|v| owned(*v)).collect::<Result<_>>()?))
+    }
+}
+
+impl<S: AsRef<str>, T: ToSql> Params for &[(S, T)] {
+    fn bind(self) -> Result<Bound> {
+        Ok(Bound::Named(self.iter().map(|(k, v)| Ok((k.as_ref().to_owned(), owned(v)?))).collect::<Result<_>>()?))
+    }
+}
+
+macro_rules! tuple_params {
+    ($(($($t:ident $i:tt),+))+) => {$(
+        impl<$($t: ToSql),+> Params for ($($t,)+) {
+            fn bind(self) -> Result<Bound> {
+                Ok(Bound::Positional(vec![$(owned(&self.$i)?),+]))
+            }
+        }
+    )+};
+}
+tuple_params! {
+    (A 0)
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, D 3)
+    (A 0, B 1, C 2, D 3, E 4)
+    (A 0, B 1, C 2, D 3, E 4, F 5)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7)
+}
+
+macro_rules! array_params {
+    ($($n:literal)+) => {$(
+        impl<T: ToSql> Params for [T; $n] {
+            fn bind(self) -> Result<Bound> {
+                Ok(Bound::Positional(self.iter().map(|v| owned(v)).collect::<Result<_>>()?))
+            }
+        }
+        impl<T: ToSql> Params for &[&T; $n] {
+            fn bind(self) -> Result<Bound> {
+                Ok(Bound::Positional(self.iter().map(|v| owned(*v)).collect::<Result<_>>()?))
+            }
+        }
+    )+};
+}
+array_params!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16);
+
+/// Parameters of different types, in order: `params![id, name, note]`.
+#[macro_export]
+macro_rules! db_params {
+    () => {
+        &[] as &[&dyn $crate::store::db::ToSql]
+    };
+    ($($param:expr),+ $(,)?) => {
+        &[$(&$param as &dyn $crate::store::db::ToSql),+] as &[&dyn $crate::store::db::ToSql]
+    };
+}
+pub use db_params as params;
