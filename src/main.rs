@@ -11,9 +11,9 @@ use periop::cli::setup as ward;
 use periop::cli::{self};
 use periop::domain::pathway::AdmissionState;
 use periop::domain::ward_time;
-use periop::store::Store;
 use periop::store::admission_list::ListQuery;
 use periop::store::setup::{BedInput, Mode, ProcedureInput, RoomInput};
+use periop::store::{Location, Store};
 use periop::ui::theme::Theme;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -175,7 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check) => {
             let now = now_arg
                 .map_or_else(chrono::Utc::now, |arg| arg.resolve(periop::domain::settings::Settings::default().zone()));
-            if !cli::check::run(&database(cli.db)?, now)? {
+            if !cli::check::run(&database_file(cli.db, "check")?, now)? {
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -382,7 +382,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Restore { path }) => {
             let zone = periop::domain::settings::Settings::default().zone();
             let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
-            out(&cli::backup::restore(&database(cli.db)?, &path, now)?);
+            out(&cli::backup::restore(&database_file(cli.db, "restore")?, &path, now)?);
         }
         Some(Command::Void { kind, id, reason, to }) if kind.trim() == IMPLANT => {
             let mut store = open(&database(cli.db)?, &language)?;
@@ -404,8 +404,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(&cli::void::said(&voided, &reason, store.settings().zone()));
         }
         Some(Command::Bench { keys }) => {
-            let path = database(cli.db)?;
-            let store = open(&path, &language)?;
+            let path = database_file(cli.db, "bench")?;
+            let store = open(&Location::File(path.clone()), &language)?;
             let clock = clock_for(&store);
             drop(store);
             cli::bench::run(&path, clock, keys)?;
@@ -474,8 +474,8 @@ fn states() -> String {
 /// one clock, `--now` included).
 /// Opens the database and sets the language in force for its account
 /// (issue 14: `--lang`, `PERIOP_LANG`, the account's own, the locale, the site).
-fn open(path: &Path, language: &cli::language::Preset) -> Result<Store> {
-    let store = Store::open(path)?;
+fn open(location: &Location, language: &cli::language::Preset) -> Result<Store> {
+    let store = Store::connect(location, &periop::store::Account::current())?;
     periop::i18n::set_language(language.choose(&store).0);
     // Found in use (#12): a setting stored out of range silently gave way to
     // its default (fasting times two hours shorter than the site's): every
@@ -487,8 +487,19 @@ fn open(path: &Path, language: &cli::language::Preset) -> Result<Store> {
     Ok(store)
 }
 
-fn database(db: Option<PathBuf>) -> Result<PathBuf> {
-    db.ok_or_else(|| color_eyre::eyre::eyre!("{}", periop::tr!("cli-no-database")))
+/// `--db` or `PERIOP_DB`: a file path or a PostgreSQL connection string.
+fn database(db: Option<PathBuf>) -> Result<Location> {
+    let db = db.ok_or_else(|| color_eyre::eyre::eyre!("{}", periop::tr!("cli-no-database")))?;
+    Ok(Location::parse(db.as_os_str()))
+}
+
+/// `--db` for a command about the file itself (`check`, `restore`, `bench`'s
+/// floor): refused on PostgreSQL, naming the server's own tool.
+fn database_file(db: Option<PathBuf>, command: &'static str) -> Result<PathBuf> {
+    match database(db)? {
+        Location::File(path) => Ok(path),
+        Location::Postgres(_) => Err(color_eyre::eyre::eyre!("{}", periop::tr!("cli-file-only", command = command))),
+    }
 }
 
 fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Result<Store> {
@@ -529,7 +540,7 @@ fn build_demo(path: &Path, now_arg: Option<NowArg>, seed: u64, years: u32) -> Re
 fn demo_for_today(now_arg: Option<NowArg>, language: &cli::language::Preset) -> Result<Store> {
     let path = PathBuf::from(DEMO_DB);
     if path.exists() {
-        let store = open(&path, language)?;
+        let store = open(&Location::File(path.clone()), language)?;
         let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(store.zone()));
         if store.created_on()? == Some(ward_time::local_day(now, store.zone())) {
             return Ok(store);

@@ -12,6 +12,7 @@ cli-stats-range = --from { $from } --to { $to }: give a last day on or after the
 cli-not-a-state = --state { $code } is not a state; use one of: { $states }
 cli-cannot-void = { $kind } cannot be voided; use one of: { $kinds }
 cli-no-database = no database given: pass --db PATH or set PERIOP_DB (or try `periop --demo`)
+cli-file-only = `periop { $command }` works on a SQLite file; on PostgreSQL the server's own tools do it (pg_dump, pg_restore, amcheck: README, "PostgreSQL")
 cli-demo-building = building { $years } years of history: { $percent }%
 cli-demo-written = demo ward written to { $path }
 cli-demo-keep-failed = cannot keep the older demo as { $kept } ({ $error }); move { $path } away and try again

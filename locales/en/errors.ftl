@@ -68,3 +68,7 @@ errors-change-complication = recording complications
 errors-change-complication-close = closing complications
 errors-change-ossification = ossification follow-up
 errors-change-search-indexes = rebuilding the search indexes
+errors-no-postgres = --db names a PostgreSQL database, but this periop was built without PostgreSQL; build it with `cargo build --release --features postgres`, or give --db a file path
+errors-unreachable = { $location }: cannot reach the PostgreSQL server ({ $cause }); check that the server runs, that --db names it, and that pg_hba.conf lets this account in
+errors-no-schema = { $location }: this database has no periop schema; create it once with `periop --db … init` as the database's owner
+errors-not-empty = { $location }: this database already holds other tables ({ $tables }); periop needs an empty database of its own (ask the DBA for one)

@@ -12,6 +12,7 @@ cli-stats-range = --from { $from } --to { $to } : donnez un dernier jour égal 
 cli-not-a-state = --state { $code } n'est pas un état ; utilisez l'un de : { $states }
 cli-cannot-void = { $kind } ne peut pas être annulé ; utilisez l'un de : { $kinds }
 cli-no-database = aucune base indiquée : passez --db CHEMIN ou définissez PERIOP_DB (ou essayez `periop --demo`)
+cli-file-only = `periop { $command }` travaille sur un fichier SQLite ; sur PostgreSQL, les outils du serveur le font (pg_dump, pg_restore, amcheck : README, « PostgreSQL »)
 cli-demo-building = construction de { $years } ans d'historique : { $percent } %
 cli-demo-written = service de démonstration écrit dans { $path }
 cli-demo-keep-failed = impossible de garder l'ancienne démo sous { $kept } ({ $error }) ; déplacez { $path } ailleurs et réessayez

@@ -16,7 +16,12 @@ use std::path::Path;
 /// one, or one another program is making: the command says why, or never
 /// needed it).
 pub fn choose(preset: &Preset, path: &Path) -> Option<(Language, Source)> {
-    if preset.flag.is_some() || preset.periop_lang.is_some() {
+    // A server is not asked before the command needs it (the store, once
+    // open, applies the account's own).
+    if preset.flag.is_some()
+        || preset.periop_lang.is_some()
+        || !crate::store::Location::parse(path.as_os_str()).is_file()
+    {
         return None;
     }
     let (account, site) = crate::store::peek::languages(path, &Account::current().name)

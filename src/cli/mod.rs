@@ -31,17 +31,16 @@ pub mod void;
 
 use crate::store::{Account, Store};
 use color_eyre::Result;
-use std::path::Path;
 
 /// `periop init`: the registration is audited at `now`, the one clock's time.
-pub fn init(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
-    let store = Store::init(path, &Account::current(), now)?;
+pub fn init(location: &crate::store::Location, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    let store = Store::init_at(location, &Account::current(), now)?;
     let actor = store.actor();
     println!(
         "{}",
         tr!(
             "cli-init-created",
-            path = crate::store::error::shown(path),
+            path = location.shown(),
             schema = crate::store::schema::VERSION,
             account = actor.account.as_str()
         )

@@ -6,9 +6,9 @@
 
 use crate::app::Msg;
 use crate::app::clock::Clock;
+use crate::store::Location;
 use crate::store::watch::Watcher;
 use crossterm::event::{self, Event, KeyEventKind};
-use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::thread;
 use std::time::Duration;
@@ -20,13 +20,13 @@ pub const WATCH_EVERY: Duration = Duration::from_millis(300);
 
 /// Starts every thread; keys are read by crossterm on a UTF-8 terminal and
 /// byte by byte on any other (see `byte_input`).
-pub fn spawn_all(tx: Sender<Msg>, path: PathBuf, clock: Clock, utf8: bool) {
+pub fn spawn_all(tx: Sender<Msg>, location: Location, clock: Clock, utf8: bool) {
     if utf8 {
         spawn_input(tx.clone());
     } else {
         super::byte_input::spawn(tx.clone());
     }
-    spawn_watcher(tx.clone(), path);
+    spawn_watcher(tx.clone(), location);
     spawn_tick(tx.clone(), clock);
     spawn_hangup_watch(tx.clone());
     spawn_signals(tx);
@@ -49,9 +49,9 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-fn spawn_watcher(tx: Sender<Msg>, path: PathBuf) {
+fn spawn_watcher(tx: Sender<Msg>, location: Location) {
     thread::spawn(move || {
-        let mut watcher = match Watcher::open(&path) {
+        let mut watcher = match Watcher::connect(&location) {
             Ok(w) => w,
             Err(e) => {
                 let _ = tx.send(Msg::LiveStopped(e.to_string()));

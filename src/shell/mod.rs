@@ -36,10 +36,10 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset, langu
     }
     store.set_patience(SAVE_PATIENCE)?;
     let (tx, rx) = mpsc::channel();
-    let searcher = search::Searcher::spawn(store.path(), clock, tx.clone());
+    let searcher = search::Searcher::spawn(store.location(), clock, tx.clone());
     // ‹ › ← → are outside ASCII and Latin-1: forms then name the keys.
     crate::app::form::ARROWS_IN_WORDS.store(charset != Charset::Utf8, std::sync::atomic::Ordering::Relaxed);
-    events::spawn_all(tx, store.path().to_path_buf(), clock, charset == Charset::Utf8);
+    events::spawn_all(tx, store.location().clone(), clock, charset == Charset::Utf8);
     let mut guard = terminal::Guard::enter(charset)?;
 
     let now = clock.now();

@@ -8,8 +8,8 @@
 
 use crate::app::clock::Clock;
 use crate::app::{Effect, Msg};
+use crate::store::Location;
 use crate::store::{Interrupter, Store};
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -47,14 +47,14 @@ pub struct Searcher {
 impl Searcher {
     /// Starts the worker on its own store of `path`; `None` (and the loop
     /// runs searches itself) if that store cannot be opened.
-    pub fn spawn(path: &Path, clock: Clock, answers: Sender<Msg>) -> Option<Searcher> {
+    pub fn spawn(location: &Location, clock: Clock, answers: Sender<Msg>) -> Option<Searcher> {
         let (jobs, waiting) = channel();
         let (ready, started) = channel();
         let running = Arc::new(Mutex::new(None));
         let outstanding = Arc::new(AtomicUsize::new(0));
-        let (path, busy, count) = (path.to_path_buf(), running.clone(), outstanding.clone());
+        let (location, busy, count) = (location.clone(), running.clone(), outstanding.clone());
         thread::spawn(move || {
-            let mut store = match Store::open(&path) {
+            let mut store = match Store::connect(&location, &crate::store::Account::current()) {
                 Ok(store) => store,
                 Err(e) => {
                     log::warn!("no search worker ({e}); searching on the loop");
@@ -171,7 +171,7 @@ mod tests {
         let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T07:30:00Z").unwrap().to_utc();
         drop(Store::init(&path, &crate::store::Account::current(), at).unwrap());
         let (tx, rx) = channel();
-        let searcher = Searcher::spawn(&path, Clock::Fixed(at), tx).expect("the worker starts");
+        let searcher = Searcher::spawn(&Location::File(path.clone()), Clock::Fixed(at), tx).expect("the worker starts");
         for filter in ["a", "ad", "adm"] {
             assert!(searcher.offer(Effect::LoadAudit { filter: filter.into(), before_id: None }).is_none());
         }

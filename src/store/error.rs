@@ -109,6 +109,21 @@ pub enum StoreError {
         detail: String,
     },
     Database(super::db::Error),
+    /// `--db` names a PostgreSQL database, and this program was built
+    /// without PostgreSQL (cargo feature `postgres`).
+    NoPostgres,
+    /// The PostgreSQL server did not answer or refused the connection.
+    Unreachable {
+        location: String,
+        cause: String,
+    },
+    /// The PostgreSQL database has no periop schema (`periop init` makes it).
+    NoSchema(String),
+    /// `periop init` on a PostgreSQL database that already holds other tables.
+    NotEmpty {
+        location: String,
+        tables: Vec<String>,
+    },
 }
 
 /// Each error in the language in force (`tr!`): the English word for word
@@ -161,6 +176,14 @@ impl std::fmt::Display for StoreError {
                 tr!("errors-search-damaged", path = shown(path), index = *index, detail = detail.as_str())
             }
             Database(e) => tr!("errors-sqlite", detail = e.to_string()),
+            NoPostgres => tr!("errors-no-postgres"),
+            Unreachable { location, cause } => {
+                tr!("errors-unreachable", location = location.as_str(), cause = cause.as_str())
+            }
+            NoSchema(location) => tr!("errors-no-schema", location = location.as_str()),
+            NotEmpty { location, tables } => {
+                tr!("errors-not-empty", location = location.as_str(), tables = tables.join(", "))
+            }
         };
         f.write_str(&text)
     }

@@ -31,6 +31,7 @@ pub mod in_use;
 pub mod intakes;
 pub mod journey;
 pub mod labs;
+pub mod location;
 pub mod new_file;
 pub mod ossification;
 pub mod patients;
@@ -44,6 +45,8 @@ pub(crate) mod rows;
 pub mod schema;
 pub mod search;
 pub mod search_check;
+#[cfg(feature = "postgres")]
+mod server;
 pub mod settings;
 pub mod setup;
 pub mod sidecars;
@@ -59,6 +62,7 @@ pub mod write;
 
 pub use actor::{Account, Accounts, Actor};
 pub use error::{Result, StoreError};
+pub use location::Location;
 
 use crate::domain::settings::Settings;
 use chrono::{DateTime, Utc};
@@ -84,6 +88,8 @@ impl Interrupter {
 
 pub struct Store {
     conn: Connection,
+    /// Where the database is; `path` is how messages name it.
+    location: Location,
     path: PathBuf,
     /// The operating-system account; registered as staff at its first save.
     account: Account,
@@ -97,7 +103,8 @@ pub struct Store {
     /// Which operating-system accounts exist (R-ROLE-1).
     accounts: Accounts,
     /// Declared after `conn`, so it is dropped after the connection closes.
-    _guard: file_check::OpenGuard,
+    /// A file's only: a server keeps its own.
+    _guard: Option<file_check::OpenGuard>,
 }
 
 /// The mode of a new database: the ward's group shares it (README, "Deploying").
@@ -134,7 +141,9 @@ impl Store {
     /// Closes the connection, copying the WAL into the file first (a new file
     /// is then whole on its own). Errors: the checkpoint or the close failed.
     pub fn close(self) -> Result<()> {
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        if let Some(file) = self.conn.sqlite() {
+            file.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
         let Store { conn, _guard, .. } = self;
         conn.close()?;
         drop(_guard);
@@ -163,6 +172,7 @@ impl Store {
         schema::checkpoint(&conn);
         Ok(Store {
             conn,
+            location: Location::File(path.into()),
             path: path.into(),
             account: account.clone(),
             actor,
@@ -170,8 +180,43 @@ impl Store {
             refused_settings,
             checked_whole: true,
             accounts: Accounts::default(),
-            _guard: guard,
+            _guard: Some(guard),
         })
+    }
+
+    /// Creates the schema in a new database at `location` (a file, as
+    /// [`Store::init`]; or an empty PostgreSQL database, as its owner) and
+    /// registers the account running this as its first administrator.
+    /// Errors: as [`Store::init`]; on PostgreSQL also
+    /// [`StoreError::Unreachable`], [`StoreError::AlreadyExists`] (a periop
+    /// schema is there) and [`StoreError::NotEmpty`] (other tables are).
+    pub fn init_at(location: &Location, account: &Account, now: DateTime<Utc>) -> Result<Store> {
+        match location {
+            Location::File(path) => Self::init(path, account, now),
+            #[cfg(feature = "postgres")]
+            Location::Postgres(url) => server::init(location, url, account, now),
+            #[cfg(not(feature = "postgres"))]
+            Location::Postgres(_) => Err(StoreError::NoPostgres),
+        }
+    }
+
+    /// Opens the database at `location` as `account`: [`Store::open_as`]
+    /// for a file; for PostgreSQL, connects and checks the schema.
+    /// Errors: as [`Store::open_as`]; on PostgreSQL also
+    /// [`StoreError::Unreachable`] and [`StoreError::NoSchema`].
+    pub fn connect(location: &Location, account: &Account) -> Result<Store> {
+        match location {
+            Location::File(path) => Self::open_as(path, account),
+            #[cfg(feature = "postgres")]
+            Location::Postgres(url) => server::open(location, url, account),
+            #[cfg(not(feature = "postgres"))]
+            Location::Postgres(_) => Err(StoreError::NoPostgres),
+        }
+    }
+
+    /// Where the database is.
+    pub fn location(&self) -> &Location {
+        &self.location
     }
 
     /// Opens an existing database as the current operating-system account.
@@ -196,6 +241,7 @@ impl Store {
         };
         Ok(Store {
             conn,
+            location: Location::File(path.into()),
             path: path.into(),
             account: account.clone(),
             actor,
@@ -203,7 +249,7 @@ impl Store {
             refused_settings,
             checked_whole: false,
             accounts: Accounts::default(),
-            _guard: guard,
+            _guard: Some(guard),
         })
     }
 

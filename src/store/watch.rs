@@ -12,7 +12,7 @@
 
 use super::db::{Connection, params};
 use super::error::Result;
-use super::open_checked;
+use super::{Location, open_checked};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
@@ -35,8 +35,10 @@ const POLL_PAGE: i64 = 10_000;
 
 pub struct Watcher {
     conn: Connection,
-    _guard: super::file_check::OpenGuard,
-    data_version: i64,
+    _guard: Option<super::file_check::OpenGuard>,
+    /// SQLite's commit counter as last seen; `None` on a server, where the
+    /// audit log itself is asked (a notification says when).
+    data_version: Option<i64>,
     last_audit_id: i64,
     /// The file events, while inotify watches the database's folder.
     events: Option<(notify::RecommendedWatcher, Receiver<()>)>,
@@ -71,7 +73,7 @@ impl Watcher {
     /// Starts watching from the current end of the audit log.
     pub fn open(path: &Path) -> Result<Watcher> {
         let (conn, guard) = open_checked(path)?;
-        let data_version = data_version(&conn)?;
+        let data_version = Some(data_version(&conn)?);
         let last_audit_id = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?;
         let events = match file_events(path) {
             Ok(events) => Some(events),
@@ -80,7 +82,25 @@ impl Watcher {
                 None
             }
         };
-        Ok(Watcher { conn, _guard: guard, data_version, last_audit_id, events })
+        Ok(Watcher { conn, _guard: Some(guard), data_version, last_audit_id, events })
+    }
+
+    /// [`Watcher::open`] for a database anywhere: a file, or a PostgreSQL
+    /// server (a connection of its own, woken by the write path's
+    /// notification).
+    pub fn connect(location: &Location) -> Result<Watcher> {
+        match location {
+            Location::File(path) => Watcher::open(path),
+            #[cfg(feature = "postgres")]
+            Location::Postgres(url) => {
+                let conn = super::server::connect(location, url)?;
+                conn.listen(super::db::AUDIT_CHANNEL)?;
+                let last_audit_id = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?;
+                Ok(Watcher { conn, _guard: None, data_version: None, last_audit_id, events: None })
+            }
+            #[cfg(not(feature = "postgres"))]
+            Location::Postgres(_) => Err(super::StoreError::NoPostgres),
+        }
     }
 
     /// Like [`Watcher::open`], without file notifications: asks on the
@@ -91,14 +111,21 @@ impl Watcher {
         Ok(watcher)
     }
 
-    /// True when file notifications wake this watcher.
+    /// True when file notifications, or a server's, wake this watcher.
     pub fn notified(&self) -> bool {
-        self.events.is_some()
+        self.events.is_some() || self.data_version.is_none()
     }
 
     /// Blocks until another connection's commit shows (what it changed) or
     /// `fallback` passes without one (empty).
     pub fn wait(&mut self, fallback: Duration) -> Result<Vec<Changed>> {
+        #[cfg(feature = "postgres")]
+        if self.data_version.is_none() {
+            // A server: its notification, sent by the write path inside the
+            // saving transaction, arrives when that commits.
+            self.conn.wait_for_notification(fallback)?;
+            return self.poll();
+        }
         let Some(events) = self.events.take() else {
             std::thread::sleep(fallback);
             return self.poll();
@@ -142,10 +169,16 @@ impl Watcher {
 
     /// What changed since the last call; empty when nothing was committed.
     pub fn poll(&mut self) -> Result<Vec<Changed>> {
-        let now = data_version(&self.conn)?;
-        if now == self.data_version {
-            return Ok(Vec::new());
-        }
+        let now = match self.data_version {
+            Some(seen) => {
+                let now = data_version(&self.conn)?;
+                if now == seen {
+                    return Ok(Vec::new());
+                }
+                Some(now)
+            }
+            None => None,
+        };
         let mut stmt =
             self.conn.prepare_cached("SELECT id, table_name, row_id FROM audit WHERE id > ?1 ORDER BY id LIMIT ?2")?;
         let changed = stmt
