@@ -5,7 +5,7 @@
 use super::Store;
 use super::board::identity;
 use super::db::types::Value;
-use super::db::{Connection, OptionalExtension, Row};
+use super::db::{Connection, Dialect, OptionalExtension, Row};
 use super::decode::{known, opt_known};
 use super::error::{Result, StoreError};
 use super::journey::{self, CaseBundle, opt_instant};
@@ -155,6 +155,35 @@ fn register_fold(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Bed and procedure labels, folded ([`names::folded`]), for a filter on
+/// an engine that cannot call [`register_fold`]'s function.
+struct Labels {
+    beds: Vec<(i64, String)>,
+    kinds: Vec<(i64, String)>,
+}
+
+impl Labels {
+    fn read(conn: &Connection) -> Result<Labels> {
+        let read = |sql: &str| -> Result<Vec<(i64, String)>> {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, names::folded(&r.get::<_, String>(1)?))))?;
+            Ok(rows.collect::<super::db::Result<_>>()?)
+        };
+        Ok(Labels { beds: read("SELECT id, label FROM beds")?, kinds: read("SELECT id, label FROM procedure_kinds")? })
+    }
+
+    /// The ids of the beds and of the procedures whose folded label holds
+    /// `word` (folded), each as an SQL list (`NULL` for none: no row).
+    fn matching(&self, word: &str) -> (String, String) {
+        let ids = |labels: &[(i64, String)]| {
+            let ids: Vec<String> =
+                labels.iter().filter(|(_, label)| label.contains(word.trim())).map(|(id, _)| id.to_string()).collect();
+            if ids.is_empty() { "NULL".to_string() } else { ids.join(", ") }
+        };
+        (ids(&self.beds), ids(&self.kinds))
+    }
+}
+
 fn like(text: &str) -> String {
     let escaped: String = text
         .trim()
@@ -214,7 +243,9 @@ pub fn list(
     }
     let words: Vec<String> =
         q.text.as_deref().map(names::folded).unwrap_or_default().split_whitespace().map(String::from).collect();
-    if !words.is_empty() {
+    let dialect = conn.dialect();
+    let labels = if words.is_empty() || dialect == Dialect::Sqlite { None } else { Some(Labels::read(conn)?) };
+    if !words.is_empty() && dialect == Dialect::Sqlite {
         register_fold(conn)?;
     }
     let keys: Vec<(String, String)> = (0..words.len()).map(|i| (format!(":w{i}"), format!(":p{i}"))).collect();
@@ -223,14 +254,22 @@ pub fn list(
     // patient (name, number) through the search index (store/search.rs), the
     // bed and the procedure (small tables) by their folded label.
     for (word, (label, indexed)) in words.iter().zip(&keys) {
-        let patient = match super::search::query(word) {
+        let patient = match super::search::query_in(conn.dialect(), word) {
             Some(phrase) => {
                 params.push((indexed.as_str(), Value::Text(phrase)));
-                format!("a.patient_id IN (SELECT rowid FROM patient_search WHERE patient_search MATCH {indexed})")
+                format!("a.patient_id IN ({})", super::search::patient_ids_matching(conn.dialect(), indexed))
             }
-            None => "0".to_string(),
+            None => "1 = 0".to_string(),
         };
-        let matching = if narrow {
+        let matching = if let Some(labels) = &labels {
+            // No function of ours inside PostgreSQL: the few labels are
+            // folded here, and the rows matched by id.
+            let (beds, kinds) = labels.matching(word);
+            format!(
+                "({patient} OR a.bed_id IN ({beds})
+                  OR a.id IN (SELECT admission_id FROM cases WHERE procedure_kind_id IN ({kinds})))"
+            )
+        } else if narrow {
             // A few rows already: test each one.
             format!(
                 "({patient} OR periop_fold(COALESCE(b.label, '') || ' ' || COALESCE(k.label, ''))
@@ -246,7 +285,9 @@ pub fn list(
             )
         };
         filters.push(matching);
-        params.push((label.as_str(), Value::Text(like(word))));
+        if labels.is_none() {
+            params.push((label.as_str(), Value::Text(like(word))));
+        }
     }
     Ok(summaries(conn, &filters.join(" AND "), order, &params, now, settings)?.0)
 }

@@ -52,13 +52,10 @@ impl Store {
         let matching = super::search::audit_query(self.conn(), filter)?;
         let sql = if matching.is_some() {
             // The index reads its newest matches first and stops at the page.
-            format!(
-                "{COLUMNS} WHERE a.id IN (SELECT rowid FROM audit_search
-                     WHERE audit_search MATCH ?2 AND rowid < ?1 ORDER BY rowid DESC LIMIT ?3)
-                 ORDER BY a.id DESC LIMIT ?3"
-            )
+            let ids = super::search::audit_ids_matching(self.conn().dialect(), 2, 1, 3);
+            format!("{COLUMNS} WHERE a.id IN ({ids}) ORDER BY a.id DESC LIMIT ?3")
         } else {
-            format!("{COLUMNS} WHERE a.id < ?1 AND ?2 IS NULL ORDER BY a.id DESC LIMIT ?3")
+            format!("{COLUMNS} WHERE a.id < ?1 AND CAST(?2 AS TEXT) IS NULL ORDER BY a.id DESC LIMIT ?3")
         };
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);

@@ -16,7 +16,7 @@
 //! reaches FTS5's query syntax: each word is one quoted phrase, so `"`,
 //! `AND(` or `NEAR` are searched as text, never parsed.
 
-use super::db::{Connection, params};
+use super::db::{Connection, Dialect, params};
 use super::error::{Result, StoreError};
 use super::table::Table;
 use crate::domain::names;
@@ -51,11 +51,14 @@ pub fn terms(text: &str) -> Vec<String> {
 /// bare prefix would merge every match in history first (tens of ms for a
 /// word in most rows). `None` when nothing in `text` is searchable.
 pub fn audit_query(conn: &Connection, text: &str) -> Result<Option<String>> {
+    // The word list runs in the index's own order (`COLLATE "C"` on
+    // PostgreSQL, as SQLite's binary order), so `term < term || MAX` is
+    // every word `term` starts.
     let mut words = conn.prepare_cached("SELECT term FROM audit_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3")?;
     let mut parts = Vec::new();
     for term in terms(text) {
         if term.chars().count() <= INDEXED_PREFIX {
-            parts.push(format!("\"{term}\"*"));
+            parts.push(Part::Prefix(term));
             continue;
         }
         let end = format!("{term}{}", char::MAX);
@@ -63,25 +66,80 @@ pub fn audit_query(conn: &Connection, text: &str) -> Result<Option<String>> {
             .query_map(params![term, end, MOST_WORDS as i64 + 1], |r| r.get(0))?
             .collect::<super::db::Result<_>>()?;
         if whole.is_empty() || whole.len() > MOST_WORDS {
-            parts.push(format!("\"{term}\"*"));
+            parts.push(Part::Prefix(term));
         } else {
-            let any: Vec<String> = whole.iter().map(|w| format!("\"{w}\"")).collect();
-            parts.push(format!("({})", any.join(" OR ")));
+            parts.push(Part::AnyOf(whole));
         }
     }
-    Ok((!parts.is_empty()).then(|| parts.join(" AND ")))
+    Ok(render(&parts, conn.dialect()))
+}
+
+/// One required part of a search: a word's start, or any of whole words.
+enum Part {
+    Prefix(String),
+    AnyOf(Vec<String>),
+}
+
+/// The query for `parts`, all required, in the engine's syntax: FTS5's
+/// (`"merc"* AND ("admin" OR "admission")`) or PostgreSQL's `tsquery`
+/// (`'merc':* & ('admin' | 'admission')`). Each word is quoted: user text
+/// never reaches either syntax as operators. `None` for no parts.
+fn render(parts: &[Part], dialect: Dialect) -> Option<String> {
+    let (quote, prefix, or, and): (fn(&str) -> String, &str, &str, &str) = match dialect {
+        Dialect::Sqlite => (|w| format!("\"{}\"", w.replace('"', "\"\"")), "*", " OR ", " AND "),
+        Dialect::Postgres => (|w| format!("'{}'", w.replace('\\', "\\\\").replace('\'', "''")), ":*", " | ", " & "),
+    };
+    let rendered: Vec<String> = parts
+        .iter()
+        .map(|part| match part {
+            Part::Prefix(word) => format!("{}{prefix}", quote(word)),
+            Part::AnyOf(words) => format!("({})", words.iter().map(|w| quote(w)).collect::<Vec<_>>().join(or)),
+        })
+        .collect();
+    (!rendered.is_empty()).then(|| rendered.join(and))
 }
 
 /// The FTS5 query for `text`: each word, folded, as a quoted prefix phrase,
 /// all of them required. `None` when no word holds a letter or a digit
 /// (nothing the index could hold), which the caller treats as no filter.
 pub fn query(text: &str) -> Option<String> {
-    let phrases: Vec<String> = names::folded(text)
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
-        .collect();
-    (!phrases.is_empty()).then(|| phrases.join(" AND "))
+    query_in(Dialect::Sqlite, text)
+}
+
+/// [`query`] in `dialect`'s syntax. On PostgreSQL a word is its terms
+/// (`o'brien` → `o`, `brien`), each a required prefix: the index holds
+/// terms, not FTS5's phrases.
+pub fn query_in(dialect: Dialect, text: &str) -> Option<String> {
+    let folded = names::folded(text);
+    let words = folded.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
+    let parts: Vec<Part> = match dialect {
+        Dialect::Sqlite => words.map(|w| Part::Prefix(w.to_string())).collect(),
+        Dialect::Postgres => words.flat_map(terms).map(Part::Prefix).collect(),
+    };
+    render(&parts, dialect)
+}
+
+/// The audit ids matching query `?{param}` ([`audit_query`]'s), below
+/// `?{below}`, newest first, at most `?{limit}`: a sub-select.
+pub fn audit_ids_matching(dialect: Dialect, param: usize, below: usize, limit: usize) -> String {
+    match dialect {
+        Dialect::Sqlite => format!(
+            "SELECT rowid FROM audit_search WHERE audit_search MATCH ?{param} AND rowid < ?{below} \
+             ORDER BY rowid DESC LIMIT ?{limit}"
+        ),
+        Dialect::Postgres => format!(
+            "SELECT id FROM audit_search WHERE tsv @@ CAST(?{param} AS tsquery) AND id < ?{below} \
+             ORDER BY id DESC LIMIT ?{limit}"
+        ),
+    }
+}
+
+/// The patient ids matching query `{param}` ([`query_in`]'s): a sub-select.
+pub fn patient_ids_matching(dialect: Dialect, param: &str) -> String {
+    match dialect {
+        Dialect::Sqlite => format!("SELECT rowid FROM patient_search WHERE patient_search MATCH {param}"),
+        Dialect::Postgres => format!("SELECT id FROM patient_search WHERE tsv @@ CAST({param} AS tsquery)"),
+    }
 }
 
 /// The words one audit row is found by: who, what, and each change.
@@ -175,15 +233,43 @@ pub(super) fn index_audit(
         .prepare_cached("SELECT display_name, account FROM staff WHERE id = ?1")?
         .query_row([actor_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let doc = audit_doc(&actor, account.as_deref(), table, row_id, action, before, after);
-    conn.prepare_cached("INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)")?.execute(params![audit_id, doc])?;
-    let mut known = conn.prepare_cached("INSERT OR IGNORE INTO audit_terms (term) VALUES (?1)")?;
-    let mut terms = terms(&doc);
-    terms.sort_unstable();
-    terms.dedup();
-    for term in terms {
+    let dialect = conn.dialect();
+    conn.prepare_cached(insert_audit_doc(dialect))?.execute(params![audit_id, indexed(dialect, &doc)])?;
+    let mut known = conn.prepare_cached("INSERT INTO audit_terms (term) VALUES (?1) ON CONFLICT DO NOTHING")?;
+    for term in distinct_terms(&doc) {
         known.execute([term])?;
     }
     Ok(())
+}
+
+/// The words of `doc` ([`terms`]), sorted, each once.
+fn distinct_terms(doc: &str) -> Vec<String> {
+    let mut terms = terms(doc);
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// What the engine's index is given for `doc`: FTS5 tokenizes the text
+/// itself; PostgreSQL is given the terms, space-separated, made into a
+/// `tsvector` as they are (`array_to_tsvector`): its own parser splits
+/// `Marie-Hélène` and `a/b` differently from FTS5, and the queries are
+/// made of [`terms`].
+fn indexed(dialect: Dialect, doc: &str) -> String {
+    match dialect {
+        Dialect::Sqlite => doc.to_string(),
+        Dialect::Postgres => distinct_terms(doc).join(" "),
+    }
+}
+
+/// `?1`: the audit id, `?2`: [`indexed`].
+fn insert_audit_doc(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => "INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)",
+        Dialect::Postgres => {
+            "INSERT INTO audit_search (id, tsv) VALUES (?1, array_to_tsvector(string_to_array(CAST(?2 AS TEXT), ' ')))"
+        }
+    }
 }
 
 /// The words a patient is found by: names, hospital number, and the
@@ -206,9 +292,22 @@ pub(super) fn index_patient(conn: &Connection, patient_id: i64) -> Result<()> {
     let (surname, first, number): (String, String, String) = conn
         .prepare_cached("SELECT surname, first_name, hospital_number FROM patients WHERE id = ?1")?
         .query_row([patient_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    conn.prepare_cached("DELETE FROM patient_search WHERE rowid = ?1")?.execute([patient_id])?;
-    conn.prepare_cached("INSERT INTO patient_search (rowid, doc) VALUES (?1, ?2)")?
-        .execute(params![patient_id, patient_doc(&surname, &first, &number)])?;
+    let doc = patient_doc(&surname, &first, &number);
+    match conn.dialect() {
+        Dialect::Sqlite => {
+            conn.prepare_cached("DELETE FROM patient_search WHERE rowid = ?1")?.execute([patient_id])?;
+            conn.prepare_cached("INSERT INTO patient_search (rowid, doc) VALUES (?1, ?2)")?
+                .execute(params![patient_id, doc])?;
+        }
+        Dialect::Postgres => {
+            conn.prepare_cached("DELETE FROM patient_search WHERE id = ?1")?.execute([patient_id])?;
+            conn.prepare_cached(
+                "INSERT INTO patient_search (id, doc, tsv) \
+                 VALUES (?1, ?2, array_to_tsvector(string_to_array(CAST(?3 AS TEXT), ' ')))",
+            )?
+            .execute(params![patient_id, doc, indexed(Dialect::Postgres, &doc)])?;
+        }
+    }
     Ok(())
 }
 
@@ -256,10 +355,18 @@ pub(super) fn build_indexes(conn: &Connection) -> Result<()> {
 /// all: patients then audit rows) as it goes. Returns (patients, audit rows)
 /// indexed.
 pub(super) fn remake_indexes(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) -> Result<(u64, u64)> {
-    conn.execute_batch(
-        "DROP TABLE IF EXISTS audit_search; DROP TABLE IF EXISTS patient_search; DROP TABLE IF EXISTS audit_terms;",
-    )?;
-    conn.execute_batch(INDEXES_V5)?;
+    match conn.dialect() {
+        Dialect::Sqlite => {
+            conn.execute_batch(
+                "DROP TABLE IF EXISTS audit_search; DROP TABLE IF EXISTS patient_search; DROP TABLE IF EXISTS audit_terms;",
+            )?;
+            conn.execute_batch(INDEXES_V5)?;
+        }
+        // Plain tables there, whose pages the server checks itself.
+        Dialect::Postgres => {
+            conn.execute_batch("DELETE FROM audit_search; DELETE FROM patient_search; DELETE FROM audit_terms;")?
+        }
+    }
     build_indexes_telling(conn, progress)
 }
 
@@ -283,7 +390,8 @@ fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) 
         "SELECT a.id, a.actor_id, a.table_name, a.row_id, a.action, a.before, a.after
          FROM audit a JOIN staff s ON s.id = a.actor_id ORDER BY a.id",
     )?;
-    let mut insert = conn.prepare("INSERT INTO audit_search (rowid, doc) VALUES (?1, ?2)")?;
+    let dialect = conn.dialect();
+    let mut insert = conn.prepare(insert_audit_doc(dialect))?;
     let mut rows = read.query([])?;
     let mut known = std::collections::BTreeSet::new();
     let mut done = patients;
@@ -298,14 +406,16 @@ fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) 
         let (table, action, after): (String, String, String) = (text(2)?, text(4)?, text(6)?);
         let (actor, account) = names.at(actor_id, id);
         let doc = audit_doc(actor, account, &table, r.get(3)?, &action, before.as_deref(), &after);
-        insert.execute(params![r.get::<_, i64>(0)?, doc])?;
+        insert.execute(params![r.get::<_, i64>(0)?, indexed(dialect, &doc)])?;
         known.extend(terms(&doc));
     }
     let mut add = conn.prepare("INSERT INTO audit_terms (term) VALUES (?1)")?;
     for term in known {
         add.execute([term])?;
     }
-    conn.execute_batch("INSERT INTO audit_search (audit_search) VALUES ('optimize');")?;
+    if dialect == Dialect::Sqlite {
+        conn.execute_batch("INSERT INTO audit_search (audit_search) VALUES ('optimize');")?;
+    }
     progress(all, all);
     Ok((patients, done - patients))
 }
@@ -313,6 +423,18 @@ fn build_indexes_telling(conn: &Connection, progress: &mut dyn FnMut(u64, u64)) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 15: the same folded words reach PostgreSQL's `tsquery`, each
+    /// quoted (a quote or a backslash typed in a name is text, not syntax).
+    #[test]
+    fn a_query_in_postgresql_syntax_has_the_same_words_quoted() {
+        assert_eq!(query_in(Dialect::Postgres, "Hélène O'Brien").as_deref(), Some("'helene':* & 'o':* & 'brien':*"));
+        assert_eq!(query_in(Dialect::Sqlite, "Hélène O'Brien").as_deref(), Some("\"helene\"* AND \"o'brien\"*"));
+        assert_eq!(query_in(Dialect::Postgres, " -- ; "), None);
+        let parts = [Part::Prefix("adm".into()), Part::AnyOf(vec!["mercier".into(), "merle".into()])];
+        assert_eq!(render(&parts, Dialect::Postgres).as_deref(), Some("'adm':* & ('mercier' | 'merle')"));
+        assert_eq!(render(&parts, Dialect::Sqlite).as_deref(), Some("\"adm\"* AND (\"mercier\" OR \"merle\")"));
+    }
 
     fn memory() -> Connection {
         let conn = Connection::open_in_memory().unwrap();
