@@ -79,11 +79,14 @@ pub(super) fn next(conn: &Connection) -> Result<(i64, String)> {
         .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    let seq: i64 = conn
-        .prepare_cached("SELECT seq FROM sqlite_sequence WHERE name = 'audit'")?
-        .query_row([], |r| r.get(0))
-        .optional()?
-        .unwrap_or(0);
+    // The highest id ever given: SQLite's AUTOINCREMENT counter, or the
+    // table pg_schema.sql keeps for it.
+    let counter = match conn.dialect() {
+        super::db::Dialect::Sqlite => "SELECT seq FROM sqlite_sequence WHERE name = 'audit'",
+        super::db::Dialect::Postgres => "SELECT max(seq) FROM audit_seq",
+    };
+    let seq: i64 =
+        conn.prepare_cached(counter)?.query_row([], |r| r.get::<_, Option<i64>>(0)).optional()?.flatten().unwrap_or(0);
     let (last_id, last_hash) = last.unwrap_or((0, None));
     Ok((last_id.max(seq) + 1, last_hash.unwrap_or_default()))
 }
@@ -111,6 +114,10 @@ fn parse_triggers() -> Vec<(&'static str, &'static str)> {
 
 /// The triggers that are missing or differ from `schema.sql`, by name.
 pub fn damaged_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
+    #[cfg(feature = "postgres")]
+    if conn.dialect() == super::db::Dialect::Postgres {
+        return super::server_triggers::damaged(conn);
+    }
     let mut stmt = conn.prepare_cached("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")?;
     let present: Vec<(String, Option<String>)> =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<super::db::Result<_>>()?;
@@ -166,6 +173,10 @@ pub fn triggers_put_back(conn: &Connection, zone: chrono_tz::Tz) -> Result<Vec<S
 /// altered, and logs it (the file was edited behind the program's back;
 /// `periop check` shows what changed meanwhile). Returns the names recreated.
 pub(super) fn ensure_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
+    #[cfg(feature = "postgres")]
+    if conn.dialect() == super::db::Dialect::Postgres {
+        return super::server_triggers::ensure(conn);
+    }
     let damaged = damaged_triggers(conn)?;
     for (name, sql) in triggers().iter().filter(|(n, _)| damaged.contains(n)) {
         conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}; {sql};"))?;
@@ -176,17 +187,26 @@ pub(super) fn ensure_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
     Ok(damaged)
 }
 
-/// Inside a write, before anything is written: refuses while the file holds
-/// a trigger that is not periop's (found in use, #12: a trigger added with
-/// the sqlite3 shell rewrote each save, and the audit blamed the user).
-/// Errors: [`StoreError::Invalid`] naming the triggers and the next step.
-pub(super) fn refuse_foreign_triggers(conn: &Connection) -> Result<()> {
+/// Triggers that are not periop's, by name.
+fn foreign_triggers(conn: &Connection) -> Result<Vec<String>> {
+    #[cfg(feature = "postgres")]
+    if conn.dialect() == super::db::Dialect::Postgres {
+        return super::server_triggers::foreign(conn);
+    }
     let ours: Vec<&str> = triggers().iter().map(|(name, _)| *name).collect();
     let found: Vec<String> = conn
         .prepare_cached("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")?
         .query_map([], |r| r.get::<_, String>(0))?
         .collect::<super::db::Result<_>>()?;
-    let foreign: Vec<String> = found.into_iter().filter(|n| !ours.contains(&n.as_str())).collect();
+    Ok(found.into_iter().filter(|n| !ours.contains(&n.as_str())).collect())
+}
+
+/// Inside a write, before anything is written: refuses while the file holds
+/// a trigger that is not periop's (found in use, #12: a trigger added with
+/// the sqlite3 shell rewrote each save, and the audit blamed the user).
+/// Errors: [`StoreError::Invalid`] naming the triggers and the next step.
+pub(super) fn refuse_foreign_triggers(conn: &Connection) -> Result<()> {
+    let foreign = foreign_triggers(conn)?;
     if foreign.is_empty() {
         return Ok(());
     }

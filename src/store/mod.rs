@@ -47,6 +47,8 @@ pub mod search;
 pub mod search_check;
 #[cfg(feature = "postgres")]
 mod server;
+#[cfg(feature = "postgres")]
+mod server_triggers;
 pub mod settings;
 pub mod setup;
 pub mod sidecars;
