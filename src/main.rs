@@ -175,7 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check) => {
             let now = now_arg
                 .map_or_else(chrono::Utc::now, |arg| arg.resolve(periop::domain::settings::Settings::default().zone()));
-            if !cli::check::run(&database_file(cli.db, "check")?, now)? {
+            if !cli::check::run(&database(cli.db)?, now)? {
                 return Ok(ExitCode::FAILURE);
             }
         }

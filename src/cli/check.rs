@@ -1,24 +1,24 @@
 //! `periop check`: is the file whole and of our schema?
 
+use crate::store::Location;
 use crate::store::check::{self, Report, Verdict};
 use color_eyre::Result;
-use std::path::Path;
 
 /// Checks the file at `path` without changing it (read-only) and prints the
 /// report; `Ok(false)` when something is wrong.
 /// Stored rows are judged against the rules at `now` (the one clock).
-pub fn run(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<bool> {
-    let report = check::check_file(path, now)?;
-    print!("{}", describe(path, &report));
+pub fn run(location: &Location, now: chrono::DateTime<chrono::Utc>) -> Result<bool> {
+    let report = check::check_location(location, now)?;
+    print!("{}", describe(&location.shown(), &report));
     Ok(report.is_healthy())
 }
 
-fn describe(path: &Path, r: &Report) -> String {
+fn describe(database: &str, r: &Report) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let ok = || String::from("ok");
     let integrity = if r.integrity == [ok()] { ok() } else { crate::i18n::joined(&r.integrity) };
-    row(&mut out, tr!("cli-check-database"), crate::store::error::shown(path));
+    row(&mut out, tr!("cli-check-database"), database);
     row(
         &mut out,
         tr!("cli-check-schema"),
