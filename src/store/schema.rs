@@ -1,6 +1,6 @@
 //! The schema, its version, the connection settings and the upgrade steps.
 
-use super::db::{Connection, TransactionBehavior};
+use super::db::{Connection, Dialect, TransactionBehavior};
 use super::error::{Result, StoreError};
 use super::file_check::APPLICATION_ID;
 use std::path::Path;
@@ -8,6 +8,13 @@ use std::time::Duration;
 
 /// The top-level `schema.sql`: the shape of a database made by this program.
 pub const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// `pg_schema.sql`: the same tables and columns on PostgreSQL, at
+/// [`VERSION`] from the start (no upgrade steps yet), with the row
+/// `periop_meta('application', 'periop')`. Runs in one transaction as the
+/// database's owner; needs no superuser and no extension.
+#[cfg(feature = "postgres")]
+pub const PG_SCHEMA: &str = include_str!("pg_schema.sql");
 
 /// The schema version a database made by `schema.sql` has.
 pub const VERSION: i64 = 15;
@@ -268,12 +275,25 @@ pub fn checkpoint(conn: &Connection) {
     }
 }
 
-/// Writes the schema into a new, empty database in one transaction.
+/// Writes the schema into a new, empty database in one transaction, then
+/// the schema version: `schema.sql` and the application id in the file
+/// header on SQLite; `pg_schema.sql` (its `periop_meta` row included) on
+/// PostgreSQL.
 pub fn create(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute_batch(SCHEMA)?;
-    if let Some(file) = tx.sqlite() {
-        file.pragma_update(None, "application_id", i64::from(APPLICATION_ID))?;
+    match tx.dialect() {
+        Dialect::Sqlite => {
+            tx.execute_batch(SCHEMA)?;
+            if let Some(file) = tx.sqlite() {
+                file.pragma_update(None, "application_id", i64::from(APPLICATION_ID))?;
+            }
+        }
+        // Only a build with the `postgres` feature can open such a
+        // connection, so without it this arm is never reached.
+        Dialect::Postgres => {
+            #[cfg(feature = "postgres")]
+            tx.execute_batch(PG_SCHEMA)?;
+        }
     }
     tx.set_schema_version(VERSION)?;
     tx.commit()?;
