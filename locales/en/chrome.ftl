@@ -29,6 +29,7 @@ tab-admin = Admin
 status-live-starting = ○ live: starting
 status-live = ● live
 status-live-stopped = ✗ live refresh stopped ({ $why })
+status-live-reconnecting = ○ connection lost, reconnecting ({ $why })
 
 ## Roles, as the status line names them
 role-nurse = nurse

@@ -70,5 +70,6 @@ errors-change-ossification = ossification follow-up
 errors-change-search-indexes = rebuilding the search indexes
 errors-no-postgres = --db names a PostgreSQL database, but this periop was built without PostgreSQL; build it with `cargo build --release --features postgres`, or give --db a file path
 errors-unreachable = { $location }: cannot reach the PostgreSQL server ({ $cause }); check that the server runs, that --db names it, and that pg_hba.conf lets this account in
+errors-disconnected = the connection to the database server was lost ({ $cause }): nothing was saved; periop connects again, try again in a moment
 errors-no-schema = { $location }: this database has no periop schema; create it once with `periop --db … init` as the database's owner
 errors-not-empty = { $location }: this database already holds other tables ({ $tables }); periop needs an empty database of its own (ask the DBA for one)

@@ -28,6 +28,7 @@ tab-admin = Admin
 status-live-starting = ○ direct : démarrage
 status-live = ● direct
 status-live-stopped = ✗ mise à jour en direct arrêtée ({ $why })
+status-live-reconnecting = ○ connexion perdue, reconnexion ({ $why })
 
 ## Les rôles, tels que la ligne d'état les nomme
 role-nurse = IDE

@@ -87,5 +87,6 @@ errors-change-ossification = suivi des ossifications
 errors-change-search-indexes = reconstruction des index de recherche
 errors-no-postgres = --db désigne une base PostgreSQL, mais ce periop a été construit sans PostgreSQL ; construisez-le avec `cargo build --release --features postgres`, ou donnez à --db le chemin d'un fichier
 errors-unreachable = { $location } : le serveur PostgreSQL ne répond pas ({ $cause }) ; vérifiez que le serveur tourne, que --db le désigne et que pg_hba.conf admet ce compte
+errors-disconnected = la connexion au serveur de la base est perdue ({ $cause }) : rien n'a été enregistré ; periop se reconnecte, réessayez dans un instant
 errors-no-schema = { $location } : cette base n'a pas de schéma periop ; créez-le une fois avec `periop --db … init` en propriétaire de la base
 errors-not-empty = { $location } : cette base contient déjà d'autres tables ({ $tables }) ; periop demande une base vide à lui (demandez-en une à l'administrateur de bases)

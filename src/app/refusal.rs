@@ -34,7 +34,8 @@ impl From<&StoreError> for Refusal {
     fn from(e: &StoreError) -> Refusal {
         let kind = match e {
             StoreError::Conflict { .. } => RefusalKind::Conflict,
-            StoreError::Busy => RefusalKind::Busy,
+            // The form is kept: the next try reconnects.
+            StoreError::Busy | StoreError::Disconnected(_) => RefusalKind::Busy,
             StoreError::NotFound(_) => RefusalKind::NotFound,
             StoreError::Invalid { .. } | StoreError::BlockConflict { .. } | StoreError::OutOfStock { .. } => {
                 RefusalKind::Invalid

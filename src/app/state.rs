@@ -527,6 +527,10 @@ pub enum Live {
     Starting,
     Watching,
     Stopped(String),
+    /// The database server is out of reach (a failover, a restart); the
+    /// watcher tries again, and nothing it missed is lost (it reads the
+    /// audit log from where it stopped).
+    Reconnecting(String),
 }
 
 #[derive(Debug, Clone)]

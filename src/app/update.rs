@@ -65,6 +65,8 @@ pub enum Msg {
     /// Another terminal (or this one) committed these rows.
     Changed(Vec<Changed>),
     LiveStopped(String),
+    /// The database server went out of reach; the watcher is reconnecting.
+    LiveLost(String),
     /// The terminal went away (SIGHUP, SIGTERM, a read error): leave cleanly.
     TerminalGone(String),
 }
@@ -288,6 +290,10 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
         }
         Msg::LiveStopped(why) => {
             state.live = Live::Stopped(why);
+            Outcome::redraw()
+        }
+        Msg::LiveLost(why) => {
+            state.live = Live::Reconnecting(why);
             Outcome::redraw()
         }
     }

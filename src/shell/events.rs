@@ -7,6 +7,7 @@
 use crate::app::Msg;
 use crate::app::clock::Clock;
 use crate::store::Location;
+use crate::store::StoreError;
 use crate::store::watch::Watcher;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::sync::mpsc::Sender;
@@ -49,6 +50,30 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
+/// Tries again, waiting longer each time up to [`RECONNECT_MOST`], until
+/// the server answers (true) or the screen is gone (false). Each failure
+/// is said on the status line.
+fn reconnect(watcher: &mut Watcher, location: &Location, tx: &Sender<Msg>) -> bool {
+    let mut wait = RECONNECT_FIRST;
+    loop {
+        thread::sleep(wait);
+        match watcher.reconnect(location) {
+            Ok(()) => return true,
+            Err(e) => {
+                log::warn!("watcher: still no server: {e}");
+                if tx.send(Msg::LiveLost(e.to_string())).is_err() {
+                    return false;
+                }
+            }
+        }
+        wait = (wait * 2).min(RECONNECT_MOST);
+    }
+}
+
+/// The first wait before reconnecting, and the longest.
+const RECONNECT_FIRST: Duration = Duration::from_millis(500);
+const RECONNECT_MOST: Duration = Duration::from_secs(5);
+
 fn spawn_watcher(tx: Sender<Msg>, location: Location) {
     thread::spawn(move || {
         let mut watcher = match Watcher::connect(&location) {
@@ -66,6 +91,16 @@ fn spawn_watcher(tx: Sender<Msg>, location: Location) {
                 Ok(changed) if changed.is_empty() => {}
                 Ok(changed) => {
                     if tx.send(Msg::Changed(changed)).is_err() {
+                        return;
+                    }
+                }
+                Err(StoreError::Disconnected(why)) => {
+                    log::warn!("watcher lost the server: {why}");
+                    if tx.send(Msg::LiveLost(why)).is_err() || !reconnect(&mut watcher, &location, &tx) {
+                        return;
+                    }
+                    // Back: what was saved meanwhile, and the status line says live.
+                    if tx.send(Msg::Changed(watcher.poll().unwrap_or_default())).is_err() {
                         return;
                     }
                 }

@@ -119,6 +119,11 @@ pub enum StoreError {
     },
     /// The PostgreSQL database has no periop schema (`periop init` makes it).
     NoSchema(String),
+    /// The connection to the database server was lost (a failover, a
+    /// restart): what was being saved was not saved (a save whose commit
+    /// reached the server is reported saved). The connection is made again
+    /// by the next call.
+    Disconnected(String),
     /// `periop init` on a PostgreSQL database that already holds other tables.
     NotEmpty {
         location: String,
@@ -181,6 +186,7 @@ impl std::fmt::Display for StoreError {
                 tr!("errors-unreachable", location = location.as_str(), cause = cause.as_str())
             }
             NoSchema(location) => tr!("errors-no-schema", location = location.as_str()),
+            Disconnected(cause) => tr!("errors-disconnected", cause = cause.as_str()),
             NotEmpty { location, tables } => {
                 tr!("errors-not-empty", location = location.as_str(), tables = tables.join(", "))
             }
@@ -230,6 +236,7 @@ impl From<super::db::Error> for StoreError {
         }
         match e.code() {
             Some(super::db::ErrorCode::DatabaseBusy | super::db::ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(super::db::ErrorCode::Disconnected) => StoreError::Disconnected(e.to_string()),
             _ => StoreError::Database(e),
         }
     }

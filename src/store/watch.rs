@@ -111,6 +111,17 @@ impl Watcher {
         Ok(watcher)
     }
 
+    /// Connects again after [`StoreError::Disconnected`](super::StoreError),
+    /// keeping the place in the audit log: the next poll reads what was
+    /// saved meanwhile. A file's watcher is never disconnected.
+    pub fn reconnect(&mut self, location: &Location) -> Result<()> {
+        let last = self.last_audit_id;
+        *self = Watcher::connect(location)?;
+        self.last_audit_id = last;
+        // Said as a change, so the screens read again what they show.
+        Ok(())
+    }
+
     /// True when file notifications, or a server's, wake this watcher.
     pub fn notified(&self) -> bool {
         self.events.is_some() || self.data_version.is_none()

@@ -82,6 +82,7 @@ pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &The
         Live::Starting => i18n::t(language, "status-live-starting").into_owned(),
         Live::Watching => i18n::t(language, "status-live").into_owned(),
         Live::Stopped(why) => i18n::fmt(language, "status-live-stopped", &[("why", why.as_str().into())]),
+        Live::Reconnecting(why) => i18n::fmt(language, "status-live-reconnecting", &[("why", why.as_str().into())]),
     };
     let local = state.now.with_timezone(&state.zone);
     // Dates dd/mm and times HH:MM in both languages; the day's name in the language.

@@ -18,6 +18,8 @@ pub enum ErrorCode {
     DatabaseCorrupt,
     NotADatabase,
     ConstraintViolation,
+    /// The connection to a database server was lost (never on SQLite).
+    Disconnected,
     Other,
 }
 
