@@ -404,11 +404,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(&cli::void::said(&voided, &reason, store.settings().zone()));
         }
         Some(Command::Bench { keys }) => {
-            let path = database_file(cli.db, "bench")?;
-            let store = open(&Location::File(path.clone()), &language)?;
+            let location = database(cli.db)?;
+            let store = open(&location, &language)?;
             let clock = clock_for(&store);
             drop(store);
-            cli::bench::run(&path, clock, keys)?;
+            cli::bench::run(&location, clock, keys)?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -493,8 +493,8 @@ fn database(db: Option<PathBuf>) -> Result<Location> {
     Ok(Location::parse(db.as_os_str()))
 }
 
-/// `--db` for a command about the file itself (`check`, `restore`, `bench`'s
-/// floor): refused on PostgreSQL, naming the server's own tool.
+/// `--db` for a command about the file itself (`restore`): refused on
+/// PostgreSQL, naming the server's own tool.
 fn database_file(db: Option<PathBuf>, command: &'static str) -> Result<PathBuf> {
     match database(db)? {
         Location::File(path) => Ok(path),

@@ -19,6 +19,7 @@ use crate::app::clock::Clock;
 use crate::app::state::Tab;
 use crate::app::{Msg, State};
 use crate::shell;
+use crate::store::Location;
 use crate::store::Store;
 use crate::ui::{self, theme::Theme};
 use color_eyre::Result;
@@ -29,7 +30,6 @@ use ratatui::layout::Constraint;
 use ratatui::widgets::{Block, Row, Table};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::VecDeque;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 const LAUNCHES: usize = 30;
@@ -37,14 +37,16 @@ const QUERIES: usize = 200;
 /// The off-screen terminal: a large window, so every frame draws plenty.
 const SIZE: (u16, u16) = (160, 48);
 
-pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
+pub fn run(location: &Location, clock: Clock, keys: usize) -> Result<()> {
+    let account = crate::store::Account::current();
+    let label = location.shown();
     let theme = Theme { color: true };
     let mut launch = Vec::with_capacity(LAUNCHES);
     let mut floor_launch = Vec::with_capacity(LAUNCHES);
     for _ in 0..LAUNCHES {
         let started = Instant::now();
-        let mut store = Store::open(path)?;
-        let mut state = State::new(clock.now(), store.zone(), store.actor().clone(), path.display().to_string());
+        let mut store = Store::connect(location, &account)?;
+        let mut state = State::new(clock.now(), store.zone(), store.actor().clone(), label.clone());
         let mut pending = VecDeque::from([crate::app::Effect::LoadBoard(state.board_day())]);
         shell::settle(&mut store, clock, &mut state, &mut pending);
         let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1))?;
@@ -52,13 +54,13 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
         launch.push(started.elapsed());
 
         let started = Instant::now();
-        let floor = Floor::open(path)?;
+        let floor = Floor::open(location)?;
         floor.frame()?;
         floor_launch.push(started.elapsed());
     }
 
-    let mut store = Store::open(path)?;
-    let floor = Floor::open(path)?;
+    let mut store = Store::connect(location, &account)?;
+    let floor = Floor::open(location)?;
     let day = crate::domain::ward_time::local_day(clock.now(), store.zone());
     let (mut board, mut floor_query) = (Vec::with_capacity(QUERIES), Vec::with_capacity(QUERIES));
     for _ in 0..QUERIES {
@@ -70,7 +72,7 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
         floor_query.push(started.elapsed());
     }
 
-    let mut state = State::new(clock.now(), store.zone(), store.actor().clone(), path.display().to_string());
+    let mut state = State::new(clock.now(), store.zone(), store.actor().clone(), label.clone());
     let mut pending = VecDeque::from([crate::app::Effect::LoadBoard(state.board_day())]);
     shell::settle(&mut store, clock, &mut state, &mut pending);
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1))?;
@@ -113,8 +115,8 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
 
     let audit_rows = store.last_audit_id()?;
     let years = floor.history_years(day)?;
-    println!("database: {} ({audit_rows} audit rows, {years} years of history)", path.display());
-    println!("floor: a plain rusqlite connection, one query (the newest 40 audit rows), one ratatui table frame");
+    println!("database: {label} ({audit_rows} audit rows, {years} years of history)");
+    println!("floor: a bare connection, one query (the newest 40 audit rows), one ratatui table frame");
     println!(
         "{:<34} {:>9} {:>9} {:>9} {:>6} {:>11} {:>8}",
         "measure", "p50", "p99", "max", "runs", "floor p99", "× floor"
@@ -128,7 +130,11 @@ pub fn run(path: &Path, clock: Clock, keys: usize) -> Result<()> {
         report(&format!("key to frame: {name}"), presses, &floor_frame);
     }
     report("key to frame: every screen", &mut all, &floor_frame);
-    live_refresh(clock)?;
+    match location {
+        Location::File(_) => live_refresh(clock)?,
+        // Its saves would go into the ward's own database.
+        Location::Postgres(_) => println!("\nlive refresh: measured on files only (it saves into a scratch ward)"),
+    }
     Ok(())
 }
 
@@ -198,13 +204,23 @@ fn live_refresh(clock: Clock) -> Result<()> {
 
 /// The bare program the figures are compared with.
 struct Floor {
-    conn: Connection,
+    conn: crate::store::db::Connection,
     terminal: std::cell::RefCell<Terminal<TestBackend>>,
 }
 
 impl Floor {
-    fn open(path: &Path) -> Result<Floor> {
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    /// A file read-only through rusqlite alone; a server with the bare client.
+    fn open(location: &Location) -> Result<Floor> {
+        let conn = match location {
+            Location::File(path) => crate::store::db::Connection::from_sqlite(Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY,
+            )?),
+            #[cfg(feature = "postgres")]
+            Location::Postgres(url) => crate::store::db::Connection::open_postgres(url)?,
+            #[cfg(not(feature = "postgres"))]
+            Location::Postgres(_) => return Err(crate::store::StoreError::NoPostgres.into()),
+        };
         let terminal = std::cell::RefCell::new(Terminal::new(TestBackend::new(SIZE.0, SIZE.1))?);
         Ok(Floor { conn, terminal })
     }
@@ -216,7 +232,7 @@ impl Floor {
             .query_map([], |r| {
                 Ok([r.get::<_, i64>(0)?.to_string(), r.get(1)?, r.get(2)?, r.get::<_, i64>(3)?.to_string()])
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<crate::store::db::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
