@@ -18,7 +18,9 @@ pub enum ErrorCode {
     DatabaseCorrupt,
     NotADatabase,
     ConstraintViolation,
-    /// The connection to a database server was lost (never on SQLite).
+    /// The connection to the server is lost (closed, broken, or the
+    /// server shut down); a new connection may succeed. SQLite never
+    /// gives it.
     Disconnected,
     Other,
 }
@@ -38,7 +40,42 @@ pub enum Error {
     /// A step only a SQLite file has (its header, its pages), asked of
     /// another engine.
     NotAFile(&'static str),
+    /// PostgreSQL's own error (the server's or the client's), for its
+    /// message and SQLSTATE.
+    #[cfg(feature = "postgres")]
+    Postgres(postgres::Error),
+    /// No column at this position (from 0).
+    InvalidColumnIndex(usize),
+    /// No column of this name.
+    InvalidColumnName(String),
+    /// `.0` values bound to a statement that has `.1` parameters.
+    InvalidParameterCount(usize, usize),
+    /// A `:name` bound that the statement does not have.
+    InvalidParameterName(String),
+    /// Column `.0` is of a server type `.1` the store cannot read (cast it
+    /// in the query).
+    UnreadableColumn(usize, String),
 }
+
+/// A value whose class the server's inferred parameter type cannot take
+/// (text for an integer column, an integer beyond int4): carried in
+/// [`Error::ToSqlConversionFailure`]. Names the parameter (from 1) and both
+/// types, never the value, which may be a patient's.
+#[derive(Debug)]
+pub struct BindMismatch {
+    pub param: usize,
+    pub class: Type,
+    pub server_type: String,
+}
+
+impl fmt::Display for BindMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let BindMismatch { param, class, server_type } = self;
+        write!(f, "parameter {param}: a {class} value cannot be bound as {server_type} (or is out of its range)")
+    }
+}
+
+impl std::error::Error for BindMismatch {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -58,8 +95,17 @@ impl Error {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             Error::Sqlite(e) => e.sqlite_error_code().map(super::sqlite::code),
+            #[cfg(feature = "postgres")]
+            Error::Postgres(e) => super::pg::code(e),
             _ => None,
         }
+    }
+
+    /// True when the connection to the server is lost
+    /// ([`ErrorCode::Disconnected`]): reconnecting may help, retrying on
+    /// this connection will not.
+    pub fn is_disconnected(&self) -> bool {
+        self.code() == Some(ErrorCode::Disconnected)
     }
 
     /// True when a full-text index's own pages are damaged (SQLite:
@@ -70,7 +116,7 @@ impl Error {
     }
 
     /// True for text that is not UTF-8 (written by another program, or
-    /// damaged).
+    /// damaged). Never on PostgreSQL: the server enforces UTF-8.
     pub fn is_not_utf8(&self) -> bool {
         match self {
             Error::Sqlite(rusqlite::Error::Utf8Error(..)) => true,
@@ -89,14 +135,48 @@ impl fmt::Display for Error {
             Error::ToSqlConversionFailure(e) => e.fmt(f),
             Error::QueryReturnedNoRows => f.write_str("Query returned no rows"),
             Error::NotAFile(step) => f.write_str(&tr!("errors-needs-sqlite-file", step = *step)),
+            #[cfg(feature = "postgres")]
+            Error::Postgres(e) => postgres_message(e, f),
+            Error::InvalidColumnIndex(i) => write!(f, "Invalid column index: {i}"),
+            Error::InvalidColumnName(name) => write!(f, "Invalid column name: {name}"),
+            Error::InvalidParameterCount(given, expected) => {
+                write!(f, "Wrong number of parameters passed to query. Got {given}, needed {expected}")
+            }
+            Error::InvalidParameterName(name) => write!(f, "Invalid parameter name: {name}"),
+            Error::UnreadableColumn(i, server_type) => {
+                write!(f, "Column {i} is of type {server_type}, which the store does not read; cast it in the query")
+            }
         }
     }
+}
+
+/// The server's message and detail, and the SQLSTATE. A data error's
+/// message and a constraint's detail quote the value refused (`invalid
+/// input syntax for type bigint: "…"`, `Key (name)=(…) already exists`),
+/// which may be a patient's: they are cut before the value.
+#[cfg(feature = "postgres")]
+fn postgres_message(e: &postgres::Error, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let Some(db) = e.as_db_error() else {
+        return fmt::Display::fmt(e, f);
+    };
+    let state = db.code().code();
+    let quotes_values = state.starts_with("22") || state.starts_with("23");
+    match quotes_values {
+        true => f.write_str(db.message().split(": \"").next().unwrap_or_default())?,
+        false => f.write_str(db.message())?,
+    }
+    if let Some(detail) = db.detail().filter(|_| !quotes_values) {
+        write!(f, ": {detail}")?;
+    }
+    write!(f, " (SQLSTATE {state})")
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Sqlite(e) => Some(e),
+            #[cfg(feature = "postgres")]
+            Error::Postgres(e) => Some(e),
             Error::FromSqlConversionFailure(_, _, e) | Error::ToSqlConversionFailure(e) => Some(&**e),
             _ => None,
         }

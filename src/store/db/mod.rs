@@ -8,16 +8,21 @@
 //! `prepare_cached`, `query_map`, `params!`, `.optional()`), so the SQL the
 //! store has written and measured stays as it is.
 //!
-//! Only SQLite sits behind the door today. What is SQLite's alone (the file
-//! header, pragmas, the online backup, registered functions) is reached by
-//! [`Connection::sqlite`], in the modules that are about the file.
+//! SQLite sits behind the door, and PostgreSQL with the cargo feature
+//! `postgres` ([`Connection::open_postgres`]). What is SQLite's alone (the
+//! file header, pragmas, the online backup, registered functions) is
+//! reached by [`Connection::sqlite`], in the modules that are about the
+//! file.
 
 mod error;
+#[cfg(feature = "postgres")]
+mod pg;
+#[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+mod placeholders;
 mod sqlite;
 pub mod types;
 
-pub use error::{Error, ErrorCode, OptionalExtension, Result};
-pub use sqlite::Interrupter;
+pub use error::{BindMismatch, Error, ErrorCode, OptionalExtension, Result};
 pub use types::{FromSql, ToSql};
 
 use types::{Value, ValueRef};
@@ -29,6 +34,8 @@ pub struct Connection {
 
 enum Engine {
     Sqlite(rusqlite::Connection),
+    #[cfg(feature = "postgres")]
+    Pg(pg::Client),
 }
 
 /// Which SQL the connection speaks, for the few statements that differ
@@ -56,9 +63,21 @@ impl Connection {
         Connection { engine: Engine::Sqlite(conn) }
     }
 
+    /// Connects to a PostgreSQL server. `params` is a `postgres://…` or
+    /// `postgresql://…` URL or `key=value` pairs (`host=/run/postgresql
+    /// user=periop dbname=ward`). Without TLS: for a local socket or a
+    /// trusted network only. Errors: the server unreachable
+    /// ([`ErrorCode::Disconnected`]), refused or misnamed.
+    #[cfg(feature = "postgres")]
+    pub fn open_postgres(params: &str) -> Result<Self> {
+        Ok(Connection { engine: Engine::Pg(pg::Client::connect(params)?) })
+    }
+
     pub fn dialect(&self) -> Dialect {
         match &self.engine {
             Engine::Sqlite(_) => Dialect::Sqlite,
+            #[cfg(feature = "postgres")]
+            Engine::Pg(_) => Dialect::Postgres,
         }
     }
 
@@ -69,17 +88,39 @@ impl Connection {
     }
 
     /// The schema version the database carries (0: none yet). SQLite keeps
-    /// it in the file header (`user_version`).
+    /// it in the file header (`user_version`), PostgreSQL in the row
+    /// `schema_version` of `periop_meta` (0 while that table or row is
+    /// missing).
     pub fn schema_version(&self) -> Result<i64> {
         match &self.engine {
             Engine::Sqlite(conn) => Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(_) => {
+                let meta: Option<String> =
+                    self.query_row("SELECT CAST(to_regclass('periop_meta') AS TEXT)", (), |r| r.get(0))?;
+                if meta.is_none() {
+                    return Ok(0);
+                }
+                let sql = "SELECT value FROM periop_meta WHERE key = 'schema_version'";
+                let version: Option<String> = self.query_row(sql, (), |r| r.get(0)).optional()?;
+                version.map_or(Ok(0), |v| {
+                    v.parse().map_err(|e| Error::FromSqlConversionFailure(0, types::Type::Text, Box::new(e)))
+                })
+            }
         }
     }
 
-    /// Records the schema version, inside the caller's transaction.
+    /// Records the schema version, inside the caller's transaction (on
+    /// PostgreSQL, `periop_meta` must exist).
     pub fn set_schema_version(&self, version: i64) -> Result<()> {
         match &self.engine {
             Engine::Sqlite(conn) => Ok(conn.pragma_update(None, "user_version", version)?),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(_) => {
+                let sql = "INSERT INTO periop_meta (key, value) VALUES ('schema_version', ?1) \
+                           ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+                self.execute(sql, [version.to_string()]).map(drop)
+            }
         }
     }
 
@@ -94,6 +135,8 @@ impl Connection {
     pub fn sqlite(&self) -> Option<&rusqlite::Connection> {
         match &self.engine {
             Engine::Sqlite(conn) => Some(conn),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(_) => None,
         }
     }
 
@@ -113,6 +156,8 @@ impl Connection {
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         match &self.engine {
             Engine::Sqlite(conn) => Ok(conn.execute_batch(sql)?),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(client) => client.batch(sql),
         }
     }
 
@@ -125,10 +170,13 @@ impl Connection {
         self.prepare_cached(sql)?.query_row(params, f)
     }
 
-    /// A statement, compiled anew.
+    /// A statement, compiled anew (on PostgreSQL, from the connection's
+    /// cache too: a server-side statement costs a round trip).
     pub fn prepare(&self, sql: &str) -> Result<Statement<'_>> {
         match &self.engine {
             Engine::Sqlite(conn) => Ok(Statement { inner: StatementInner::Sqlite(conn.prepare(sql)?.into()) }),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(client) => Ok(Statement { inner: StatementInner::Pg(client.prepare(sql)?) }),
         }
     }
 
@@ -137,30 +185,48 @@ impl Connection {
     pub fn prepare_cached(&self, sql: &str) -> Result<Statement<'_>> {
         match &self.engine {
             Engine::Sqlite(conn) => Ok(Statement { inner: StatementInner::Sqlite(conn.prepare_cached(sql)?.into()) }),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(client) => Ok(Statement { inner: StatementInner::Pg(client.prepare(sql)?) }),
         }
     }
 
     /// Starts a transaction; it rolls back when dropped uncommitted.
+    ///
+    /// On PostgreSQL, [`TransactionBehavior::Immediate`] is `BEGIN` (READ
+    /// COMMITTED) then the periop write lock (`pg_advisory_xact_lock`),
+    /// waited for up to the [`Connection::busy_timeout`]: writers queue as
+    /// on SQLite, readers do not wait.
     pub fn transaction_with_behavior(&mut self, behavior: TransactionBehavior) -> Result<Transaction<'_>> {
-        self.execute_batch(match behavior {
-            TransactionBehavior::Deferred => "BEGIN DEFERRED",   // i18n: SQL
-            TransactionBehavior::Immediate => "BEGIN IMMEDIATE", // i18n: SQL
-        })?;
-        Ok(Transaction { conn: self, done: false })
+        match &self.engine {
+            Engine::Sqlite(_) => self.execute_batch(match behavior {
+                TransactionBehavior::Deferred => "BEGIN DEFERRED",   // i18n: SQL
+                TransactionBehavior::Immediate => "BEGIN IMMEDIATE", // i18n: SQL
+            })?,
+            #[cfg(feature = "postgres")]
+            Engine::Pg(client) => client.begin(behavior == TransactionBehavior::Immediate)?,
+        }
+        Ok(Transaction { conn: self, behavior, done: false })
     }
 
     /// How long a statement waits for another program's lock before
-    /// failing with [`ErrorCode::DatabaseBusy`].
+    /// failing with [`ErrorCode::DatabaseBusy`] (PostgreSQL:
+    /// `lock_timeout`, at least 1 ms).
     pub fn busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
         match &self.engine {
             Engine::Sqlite(conn) => Ok(conn.busy_timeout(wait)?),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(client) => client.busy_timeout(wait),
         }
     }
 
     /// A handle another thread uses to stop the statement running here.
     pub fn get_interrupt_handle(&self) -> Interrupter {
         match &self.engine {
-            Engine::Sqlite(conn) => Interrupter::sqlite(conn.get_interrupt_handle()),
+            Engine::Sqlite(conn) => {
+                Interrupter(Interrupt::Sqlite(sqlite::Interrupter::sqlite(conn.get_interrupt_handle())))
+            }
+            #[cfg(feature = "postgres")]
+            Engine::Pg(client) => Interrupter(Interrupt::Pg(client.cancel_token())),
         }
     }
 
@@ -168,6 +234,45 @@ impl Connection {
     pub fn close(self) -> Result<()> {
         match self.engine {
             Engine::Sqlite(conn) => conn.close().map_err(|(_, e)| e.into()),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(client) => client.close(),
+        }
+    }
+
+    #[cfg_attr(not(feature = "postgres"), allow(unused_variables))]
+    fn commit_transaction(&self, behavior: TransactionBehavior) -> Result<()> {
+        match &self.engine {
+            Engine::Sqlite(_) => self.execute_batch("COMMIT"),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(client) => client.commit(behavior == TransactionBehavior::Immediate),
+        }
+    }
+}
+
+/// Stops the statement a connection is running, from another thread
+/// (SQLite: `sqlite3_interrupt`; PostgreSQL: a cancel request on a
+/// connection of its own). The statement then fails with
+/// [`ErrorCode::OperationInterrupted`].
+pub struct Interrupter(Interrupt);
+
+enum Interrupt {
+    Sqlite(sqlite::Interrupter),
+    #[cfg(feature = "postgres")]
+    Pg(postgres::CancelToken),
+}
+
+impl Interrupter {
+    /// Does nothing when the connection is idle (on PostgreSQL, a request
+    /// that finds no statement running is dropped by the server).
+    pub fn interrupt(&self) {
+        match &self.0 {
+            Interrupt::Sqlite(handle) => handle.interrupt(),
+            #[cfg(feature = "postgres")]
+            Interrupt::Pg(token) => {
+                // Nothing to report: the server unreachable means the
+                // statement fails on its own.
+                let _ = token.cancel_query(postgres::NoTls);
+            }
         }
     }
 }
@@ -176,12 +281,17 @@ impl Connection {
 /// without [`Transaction::commit`].
 pub struct Transaction<'c> {
     conn: &'c mut Connection,
+    behavior: TransactionBehavior,
     done: bool,
 }
 
 impl Transaction<'_> {
+    /// Commits. On PostgreSQL a write transaction also wakes the
+    /// watchers (`pg_notify('periop_audit')`, delivered on commit), and a
+    /// transaction a failed statement aborted reports that error instead
+    /// of rolling back as if committed.
     pub fn commit(mut self) -> Result<()> {
-        self.conn.execute_batch("COMMIT")?;
+        self.conn.commit_transaction(self.behavior)?;
         self.done = true;
         Ok(())
     }
@@ -216,6 +326,8 @@ pub struct Statement<'c> {
 
 enum StatementInner<'c> {
     Sqlite(sqlite::Statement<'c>),
+    #[cfg(feature = "postgres")]
+    Pg(pg::Statement<'c>),
 }
 
 impl Statement<'_> {
@@ -223,6 +335,8 @@ impl Statement<'_> {
         let bound = params.bind()?;
         match &mut self.inner {
             StatementInner::Sqlite(stmt) => stmt.execute(&bound),
+            #[cfg(feature = "postgres")]
+            StatementInner::Pg(stmt) => stmt.execute(&bound),
         }
     }
 
@@ -239,6 +353,8 @@ impl Statement<'_> {
         let bound = params.bind()?;
         match &mut self.inner {
             StatementInner::Sqlite(stmt) => Ok(Rows { inner: RowsInner::Sqlite(stmt.query(&bound)?) }),
+            #[cfg(feature = "postgres")]
+            StatementInner::Pg(stmt) => Ok(Rows { inner: RowsInner::Pg(stmt.query(&bound)?) }),
         }
     }
 
@@ -262,6 +378,8 @@ impl Statement<'_> {
     pub fn column_names(&self) -> Vec<&str> {
         match &self.inner {
             StatementInner::Sqlite(stmt) => stmt.column_names(),
+            #[cfg(feature = "postgres")]
+            StatementInner::Pg(stmt) => stmt.column_names(),
         }
     }
 }
@@ -273,6 +391,9 @@ pub struct Rows<'s> {
 
 enum RowsInner<'s> {
     Sqlite(rusqlite::Rows<'s>),
+    /// Read whole when the statement ran.
+    #[cfg(feature = "postgres")]
+    Pg(pg::Rows),
 }
 
 impl Rows<'_> {
@@ -281,6 +402,8 @@ impl Rows<'_> {
     pub fn next(&mut self) -> Result<Option<Row<'_>>> {
         match &mut self.inner {
             RowsInner::Sqlite(rows) => Ok(rows.next()?.map(|row| Row { inner: RowInner::Sqlite(row) })),
+            #[cfg(feature = "postgres")]
+            RowsInner::Pg(rows) => Ok(rows.next().map(|(values, names)| Row { inner: RowInner::Pg { values, names } })),
         }
     }
 }
@@ -313,6 +436,11 @@ pub struct Row<'r> {
 
 enum RowInner<'r> {
     Sqlite(&'r rusqlite::Row<'r>),
+    #[cfg(feature = "postgres")]
+    Pg {
+        values: &'r [Value],
+        names: &'r [String],
+    },
 }
 
 /// A column, by position (from 0) or by name.
@@ -330,6 +458,12 @@ impl RowIndex for &str {
     fn index(&self, row: &Row<'_>) -> Result<usize> {
         match &row.inner {
             RowInner::Sqlite(r) => Ok(r.as_ref().column_index(self)?),
+            // As SQLite: the first column of that name, in any ASCII case.
+            #[cfg(feature = "postgres")]
+            RowInner::Pg { names, .. } => names
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(self))
+                .ok_or_else(|| Error::InvalidColumnName((*self).to_owned())),
         }
     }
 }
@@ -348,6 +482,8 @@ impl Row<'_> {
         let i = idx.index(self)?;
         match &self.inner {
             RowInner::Sqlite(r) => Ok(sqlite::value_ref(r.get_ref(i)?)),
+            #[cfg(feature = "postgres")]
+            RowInner::Pg { values, .. } => values.get(i).map(ValueRef::from).ok_or(Error::InvalidColumnIndex(i)),
         }
     }
 }
