@@ -38,6 +38,10 @@ enum Engine {
     Pg(pg::Client),
 }
 
+/// The channel every save notifies on PostgreSQL, inside its transaction
+/// (delivered when it commits); watchers listen on it.
+pub const AUDIT_CHANNEL: &str = "periop_audit";
+
 /// Which SQL the connection speaks, for the few statements that differ
 /// between engines (`store::dialect` keeps them, one function each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,6 +231,30 @@ impl Connection {
             }
             #[cfg(feature = "postgres")]
             Engine::Pg(client) => Interrupter(Interrupt::Pg(client.cancel_token())),
+        }
+    }
+
+    /// Starts listening for the write path's notifications
+    /// ([`AUDIT_CHANNEL`]); a server's only.
+    #[cfg(feature = "postgres")]
+    pub fn listen(&self, channel: &str) -> Result<()> {
+        match &self.engine {
+            Engine::Pg(client) => client.listen(channel),
+            // A file's watcher is woken by the file's own events.
+            Engine::Sqlite(_) => Ok(()),
+        }
+    }
+
+    /// Waits up to `timeout` for a notification on a channel listened to
+    /// ([`Connection::listen`]); true if one came, false on the timeout.
+    #[cfg(feature = "postgres")]
+    pub fn wait_for_notification(&self, timeout: std::time::Duration) -> Result<bool> {
+        match &self.engine {
+            Engine::Pg(client) => client.wait_for_notification(timeout),
+            Engine::Sqlite(_) => {
+                std::thread::sleep(timeout);
+                Ok(false)
+            }
         }
     }
 

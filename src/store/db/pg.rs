@@ -89,7 +89,7 @@ impl Client {
     /// back and report success.
     pub(super) fn commit(&self, write: bool) -> Result<()> {
         if write {
-            self.batch("SELECT pg_notify('periop_audit', '')")?;
+            self.batch(&format!("SELECT pg_notify('{}', '')", super::AUDIT_CHANNEL))?;
         }
         self.batch("COMMIT") // i18n: SQL
     }
@@ -456,5 +456,6 @@ impl From<postgres::Error> for Error {
     }
 }
 
+mod listen;
 #[cfg(test)]
 mod tests;
