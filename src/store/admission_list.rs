@@ -218,7 +218,7 @@ pub fn list(
             filters.push(format!(
                 "((a.planned_admit_on BETWEEN :since AND :day AND a.planned_discharge_on >= :day {staying})
                   OR (a.id IN (SELECT id FROM admissions WHERE state IN {on_ward})
-                      AND a.planned_admit_on <= :day AND :day <= MAX(a.planned_discharge_on, :today)))",
+                      AND a.planned_admit_on <= :day AND (:day <= a.planned_discharge_on OR :day <= :today)))",
                 on_ward = super::decode::ON_WARD_STATES
             ));
             params.push((":since", Value::Text(since.to_string())));
@@ -232,9 +232,10 @@ pub fn list(
         // Most of the history is discharged: without a day, read the newest by
         // admission day rather than every discharged admission by state.
         // With a day, the day's index finds the few stays: never walk every
-        // stay of a state (most of history is discharged).
+        // stay of a state (most of history is discharged). `|| ''` keeps the
+        // state's index out of the plan on both engines (same plan as SQLite's `+`).
         let by_state = if state == AdmissionState::Discharged || q.day.is_some() {
-            "+a.state = :state"
+            "a.state || '' = :state"
         } else {
             "a.state = :state"
         };

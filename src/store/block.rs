@@ -3,6 +3,7 @@
 //! freeze window (R-BLOCK-4) and the overrides both record.
 
 use super::db::{Connection, params};
+use super::dialect;
 use super::error::{Result, StoreError, instant_text};
 use super::journey;
 use super::rows;
@@ -31,8 +32,9 @@ pub fn schedule_between(
     zone: Tz,
 ) -> Result<Vec<BookedCase>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, a.patient_id, c.room_id, c.operator_id, c.anaesthetist_id, a.bed_id IS NOT NULL,
-                c.state IN ('in_progress', 'done'), c.nurse_id
+        "SELECT c.id, a.patient_id, c.room_id, c.operator_id, c.anaesthetist_id,
+                CASE WHEN a.bed_id IS NOT NULL THEN 1 ELSE 0 END,
+                CASE WHEN c.state IN ('in_progress', 'done') THEN 1 ELSE 0 END, c.nurse_id
          FROM cases c JOIN admissions a ON a.id = c.admission_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND c.state NOT IN ('cancelled', 'postponed')
          ORDER BY c.scheduled_start, c.id",
@@ -85,11 +87,13 @@ fn held_devices(conn: &Connection, ids: &[i64]) -> Result<std::collections::BTre
         return Ok(out);
     }
     let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-    let mut stmt = conn.prepare_cached(
-        "SELECT d.case_id, d.lot_id, d.units, l.quantity, l.expiry_on, l.quarantine_reason IS NOT NULL
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT d.case_id, d.lot_id, d.units, l.quantity, l.expiry_on,
+                CASE WHEN l.quarantine_reason IS NOT NULL THEN 1 ELSE 0 END
          FROM case_devices d JOIN device_lots l ON l.id = d.lot_id
-         WHERE d.units > 0 AND d.case_id IN (SELECT value FROM json_each(?1)) ORDER BY d.case_id, d.id",
-    )?;
+         WHERE d.units > 0 AND d.case_id IN ({}) ORDER BY d.case_id, d.id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let rows = stmt.query_map([&list], |r| {
         let expiry: Option<String> = r.get(4)?;
         Ok((

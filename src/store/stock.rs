@@ -79,7 +79,7 @@ pub fn lines(conn: &Connection, used_up: bool) -> Result<Vec<StockLine>> {
     let index: BTreeMap<i64, usize> = out.iter().enumerate().map(|(i, l)| (l.reference.id, i)).collect();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LOT_COLUMNS} FROM device_lots l
-         WHERE ?1 OR l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
+         WHERE ?1 = 1 OR l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
          ORDER BY l.expiry_on IS NULL, l.expiry_on, l.id"
     ))?;
     for lot in stmt.query_map([used_up], lot_row)? {
@@ -344,7 +344,8 @@ pub fn implants_of_patient(conn: &Connection, hospital_number: &str) -> Result<V
 /// as made by mistake is not a patient who received it).
 pub fn implants_of_lots(conn: &Connection, lot_ids: &[i64]) -> Result<Vec<ImplantRecord>> {
     let ids = serde_json::Value::from(lot_ids.to_vec()).to_string();
-    implants_where(conn, &format!("i.lot_id IN (SELECT value FROM json_each(?1)) AND {STANDING}"), [ids])
+    let lots = super::dialect::ids_in(conn.dialect(), "?1");
+    implants_where(conn, &format!("i.lot_id IN ({lots}) AND {STANDING}"), [ids])
 }
 
 /// A case's devices: the units held for it, and what was used.
@@ -413,7 +414,8 @@ pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Re
     let to = from + chrono::Days::new(u64::from(days));
     let (hi, _) = ward_time::day_bounds(to, zone);
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, p.id, p.surname, p.first_name, p.birth_date, c.scheduled_start, k.label, c.state = 'done'
+        "SELECT c.id, p.id, p.surname, p.first_name, p.birth_date, c.scheduled_start, k.label,
+                CASE WHEN c.state = 'done' THEN 1 ELSE 0 END
          FROM cases c JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
          JOIN procedure_kinds k ON k.id = c.procedure_kind_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND a.state <> 'discharged'
