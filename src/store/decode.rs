@@ -305,6 +305,10 @@ pub fn undecodable_rows(conn: &Connection) -> super::db::Result<Vec<Undecodable>
 /// bytes, so the scan itself never fails on them.
 fn not_utf8_rows(conn: &Connection, version: i64) -> super::db::Result<Vec<Undecodable>> {
     let mut found = Vec::new();
+    // A server stores only valid UTF-8 in a UTF-8 database.
+    if conn.dialect() != super::db::Dialect::Sqlite {
+        return Ok(found);
+    }
     for table in Table::ALL.into_iter().filter(|t| t.since() <= version) {
         let columns: Vec<String> = conn
             .prepare(&format!("SELECT name FROM pragma_table_info('{}') WHERE type = 'TEXT'", table.name()))?
