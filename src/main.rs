@@ -384,6 +384,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let now = now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone));
             out(&cli::backup::restore(&database_file(cli.db, "restore")?, &path, now)?);
         }
+        Some(Command::Migrate { from, to }) => {
+            let to = Location::parse(std::ffi::OsStr::new(&to));
+            #[cfg(feature = "postgres")]
+            out(&cli::migrate::run(&from, &to)?);
+            #[cfg(not(feature = "postgres"))]
+            {
+                let _ = (from, to);
+                return Err(periop::store::StoreError::NoPostgres.into());
+            }
+        }
         Some(Command::Void { kind, id, reason, to }) if kind.trim() == IMPLANT => {
             let mut store = open(&database(cli.db)?, &language)?;
             let now = clock_for(&store).now();

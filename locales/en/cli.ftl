@@ -371,3 +371,6 @@ cli-board-padss = (PADSS { $total }/10)
 
 ## periop rules: an ID that is not a rule
 cli-rules-unknown = there is no rule { $given }; rule IDs look like R-FAST-4 ({ $known }); `periop rules` prints them all
+cli-migrate-copying = copying: { $percent }% ({ $done } of { $all } rows)
+cli-migrate-done = copied { $file } into { $location }: { $rows } rows in { $tables } tables, verified; audit chain head #{ $id } { $hash }
+cli-migrate-next = next: `periop --db '{ $location }' check`, then point the ward's PERIOP_DB at it

@@ -549,3 +549,9 @@ store-cannot-create = cannot create it ({ $error })
 store-cannot-set-mode = cannot set its mode ({ $error })
 store-disk-full = the disk is full
 store-disk-failed = the disk could not be read or written ({ $error })
+store-migrate-target = the copy's target
+store-migrate-needs-server = --to must name a PostgreSQL database (postgres://… or host=… dbname=…)
+store-migrate-old-schema = at schema { $found }, this periop writes { $known }: open it once with this periop (`periop board --db …`) to upgrade it, then copy
+store-migrate-chain-broken = its audit chain has { $count } break(s) (`periop check` lists them): copy a sound ward only, or restore a backup first
+store-migrate-count-differs = { $table }: { $copied } rows copied, { $expected } in the file; nothing was committed, run the command again
+store-migrate-chain-differs = the copied audit chain does not verify with the file's head; nothing was committed, run the command again

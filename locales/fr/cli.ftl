@@ -410,3 +410,6 @@ cli-board-padss = (PADSS { $total }/10)
 
 ## periop rules : un identifiant qui n'est pas une règle
 cli-rules-unknown = il n'y a pas de règle { $given } ; les identifiants de règle ressemblent à R-FAST-4 ({ $known }) ; `periop rules` les affiche toutes
+cli-migrate-copying = copie : { $percent } % ({ $done } lignes sur { $all })
+cli-migrate-done = { $file } copié dans { $location } : { $rows } lignes dans { $tables } tables, vérifiées ; tête de la chaîne d'audit n°{ $id } { $hash }
+cli-migrate-next = ensuite : `periop --db '{ $location }' check`, puis faites pointer le PERIOP_DB du service vers elle

@@ -651,3 +651,9 @@ store-cannot-create = impossible de le créer ({ $error })
 store-cannot-set-mode = impossible de régler ses droits ({ $error })
 store-disk-full = le disque est plein
 store-disk-failed = le disque n'a pu être lu ou écrit ({ $error })
+store-migrate-target = la cible de la copie
+store-migrate-needs-server = --to doit désigner une base PostgreSQL (postgres://… ou host=… dbname=…)
+store-migrate-old-schema = au schéma { $found }, ce periop écrit le { $known } : ouvrez-le une fois avec ce periop (`periop board --db …`) pour le mettre à jour, puis copiez
+store-migrate-chain-broken = sa chaîne d'audit a { $count } rupture(s) (`periop check` les liste) : ne copiez qu'un service sain, ou remettez d'abord une sauvegarde
+store-migrate-count-differs = { $table } : { $copied } lignes copiées, { $expected } dans le fichier ; rien n'a été validé, relancez la commande
+store-migrate-chain-differs = la chaîne d'audit copiée ne se vérifie pas avec la tête du fichier ; rien n'a été validé, relancez la commande

@@ -183,6 +183,12 @@ pub enum Command {
     Restore {
         path: PathBuf,
     },
+    Migrate {
+        #[arg(long, value_name = "PATH")]
+        from: PathBuf,
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
     Void {
         kind: String,
         id: i64,

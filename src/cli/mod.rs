@@ -20,6 +20,8 @@ pub mod distraction_commands;
 pub mod help;
 pub mod hexapod;
 pub mod language;
+#[cfg(feature = "postgres")]
+pub mod migrate;
 pub mod ossification;
 pub mod reindex;
 pub mod rules;

@@ -33,6 +33,7 @@ pub mod intakes;
 pub mod journey;
 pub mod labs;
 pub mod location;
+pub mod migrate;
 pub mod new_file;
 pub mod ossification;
 pub mod patients;

@@ -281,6 +281,13 @@ pub fn checkpoint(conn: &Connection) {
 /// PostgreSQL.
 pub fn create(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    create_in(&tx)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// [`create`] inside the caller's transaction (a migration's).
+pub fn create_in(tx: &Connection) -> Result<()> {
     match tx.dialect() {
         Dialect::Sqlite => {
             tx.execute_batch(SCHEMA)?;
@@ -296,7 +303,6 @@ pub fn create(conn: &mut Connection) -> Result<()> {
         }
     }
     tx.set_schema_version(VERSION)?;
-    tx.commit()?;
     Ok(())
 }
 
