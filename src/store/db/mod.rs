@@ -35,7 +35,7 @@ pub struct Connection {
 enum Engine {
     Sqlite(rusqlite::Connection),
     #[cfg(feature = "postgres")]
-    Pg(pg::Client),
+    Pg(Box<pg::Client>),
 }
 
 /// Which SQL the connection speaks, for the few statements that differ
@@ -70,7 +70,7 @@ impl Connection {
     /// ([`ErrorCode::Disconnected`]), refused or misnamed.
     #[cfg(feature = "postgres")]
     pub fn open_postgres(params: &str) -> Result<Self> {
-        Ok(Connection { engine: Engine::Pg(pg::Client::connect(params)?) })
+        Ok(Connection { engine: Engine::Pg(Box::new(pg::Client::connect(params)?)) })
     }
 
     pub fn dialect(&self) -> Dialect {
@@ -235,7 +235,7 @@ impl Connection {
         match self.engine {
             Engine::Sqlite(conn) => conn.close().map_err(|(_, e)| e.into()),
             #[cfg(feature = "postgres")]
-            Engine::Pg(client) => client.close(),
+            Engine::Pg(client) => (*client).close(),
         }
     }
 
