@@ -35,7 +35,7 @@ pub struct Connection {
 enum Engine {
     Sqlite(rusqlite::Connection),
     #[cfg(feature = "postgres")]
-    Pg(pg::Client),
+    Pg(Box<pg::Client>),
 }
 
 /// The channel every save notifies on PostgreSQL, inside its transaction
@@ -74,7 +74,7 @@ impl Connection {
     /// ([`ErrorCode::Disconnected`]), refused or misnamed.
     #[cfg(feature = "postgres")]
     pub fn open_postgres(params: &str) -> Result<Self> {
-        Ok(Connection { engine: Engine::Pg(pg::Client::connect(params)?) })
+        Ok(Connection { engine: Engine::Pg(Box::new(pg::Client::connect(params)?)) })
     }
 
     pub fn dialect(&self) -> Dialect {
@@ -263,7 +263,7 @@ impl Connection {
         match self.engine {
             Engine::Sqlite(conn) => conn.close().map_err(|(_, e)| e.into()),
             #[cfg(feature = "postgres")]
-            Engine::Pg(client) => client.close(),
+            Engine::Pg(client) => (*client).close(),
         }
     }
 
