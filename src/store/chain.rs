@@ -79,16 +79,19 @@ pub(super) fn next(conn: &Connection) -> Result<(i64, String)> {
         .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    // The highest id ever given: SQLite's AUTOINCREMENT counter, or the
-    // table pg_schema.sql keeps for it.
-    let counter = match conn.dialect() {
-        super::db::Dialect::Sqlite => "SELECT seq FROM sqlite_sequence WHERE name = 'audit'",
-        super::db::Dialect::Postgres => "SELECT max(seq) FROM audit_seq",
-    };
-    let seq: i64 =
-        conn.prepare_cached(counter)?.query_row([], |r| r.get::<_, Option<i64>>(0)).optional()?.flatten().unwrap_or(0);
+    let seq = highest_audit_id_given(conn)?;
     let (last_id, last_hash) = last.unwrap_or((0, None));
     Ok((last_id.max(seq) + 1, last_hash.unwrap_or_default()))
+}
+
+/// The highest audit id ever given (0 for none): SQLite's AUTOINCREMENT
+/// counter, or the table `pg_schema.sql` keeps for it.
+fn highest_audit_id_given(conn: &Connection) -> Result<i64> {
+    let counter = match conn.dialect() {
+        super::db::Dialect::Sqlite => "SELECT max(seq) FROM sqlite_sequence WHERE name = 'audit'",
+        super::db::Dialect::Postgres => "SELECT max(seq) FROM audit_seq",
+    };
+    Ok(conn.prepare_cached(counter)?.query_row([], |r| r.get::<_, Option<i64>>(0))?.unwrap_or(0))
 }
 
 /// The append-only triggers of `schema.sql`, by name, with their statements
@@ -335,9 +338,7 @@ pub fn verify(conn: &Connection) -> Result<ChainReport> {
         report.head = Some((id, previous.clone()));
         last_id = id;
     }
-    let seq: i64 = conn
-        .query_row("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'audit'", [], |r| r.get(0))
-        .unwrap_or(0);
+    let seq = highest_audit_id_given(conn)?;
     if seq > last_id {
         report.problems.push(match seq - last_id {
             1 => tr!("store-audit-missing-end", id = seq).into_owned(),
