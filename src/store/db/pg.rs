@@ -15,7 +15,7 @@ use super::{Bound, Error, ErrorCode, Result};
 use postgres::error::SqlState;
 use postgres::types::private::BytesMut;
 use postgres::types::{FromSql, IsNull, Kind, ToSql, Type};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -33,6 +33,16 @@ pub(super) struct Client {
     /// Prepared statements by the store's own SQL text (before the
     /// placeholder rewrite, so a cache hit costs no rewrite).
     cache: RefCell<HashMap<String, Prepared>>,
+    /// To connect again after a loss (a failover, a restart).
+    params: String,
+    /// The session settings to give a new connection (the lock wait).
+    session: RefCell<String>,
+    /// Between `BEGIN` and its end: a connection lost there is never
+    /// replaced under the transaction (what followed would commit alone).
+    in_transaction: Cell<bool>,
+    /// The writing transaction's id (`pg_current_xact_id`), to ask the
+    /// server after a `COMMIT` whose answer the loss swallowed.
+    xid: RefCell<Option<String>>,
 }
 
 #[derive(Clone)]
@@ -47,11 +57,38 @@ impl Client {
     /// `key=value` pairs.
     pub(super) fn connect(params: &str) -> Result<Self> {
         let client = postgres::Client::connect(params, postgres::NoTls)?;
-        Ok(Client { client: RefCell::new(client), cache: RefCell::default() })
+        Ok(Client {
+            client: RefCell::new(client),
+            cache: RefCell::default(),
+            params: params.to_owned(),
+            session: RefCell::default(),
+            in_transaction: Cell::new(false),
+            xid: RefCell::default(),
+        })
+    }
+
+    /// Outside a transaction, a connection the server closed (a failover,
+    /// a restart, an administrator) is made again, with its session
+    /// settings, before the next statement: the caller that met the loss
+    /// was told ([`ErrorCode::Disconnected`]); the next call goes on.
+    fn revive(&self) -> Result<()> {
+        if self.in_transaction.get() || !self.client.borrow().is_closed() {
+            return Ok(());
+        }
+        let mut fresh = postgres::Client::connect(&self.params, postgres::NoTls)?;
+        let session = self.session.borrow().clone();
+        if !session.is_empty() {
+            fresh.batch_execute(&session)?;
+        }
+        *self.client.borrow_mut() = fresh;
+        self.cache.borrow_mut().clear();
+        log::info!("connected again to the database server");
+        Ok(())
     }
 
     /// A statement, prepared once per connection and text.
     pub(super) fn prepare(&self, sql: &str) -> Result<Statement<'_>> {
+        self.revive()?;
         if let Some(prepared) = self.cache.borrow().get(sql) {
             return Ok(Statement { client: self, prepared: prepared.clone() });
         }
@@ -64,7 +101,14 @@ impl Client {
 
     /// Statements separated by `;`, without parameters.
     pub(super) fn batch(&self, sql: &str) -> Result<()> {
-        Ok(self.client.borrow_mut().batch_execute(sql)?)
+        self.revive()?;
+        let done = self.client.borrow_mut().batch_execute(sql);
+        // The door ends its transactions with these two.
+        if matches!(sql, "COMMIT" | "ROLLBACK") {
+            self.in_transaction.set(false);
+            self.xid.borrow_mut().take();
+        }
+        Ok(done?)
     }
 
     /// `BEGIN`; for a writer, then the write lock, which waits for the
@@ -72,13 +116,31 @@ impl Client {
     /// snapshot per statement, so what the writer reads after the lock
     /// includes the previous writer's commit.
     pub(super) fn begin(&self, write: bool) -> Result<()> {
-        self.batch("BEGIN")?; // i18n: SQL
-        if write && let Err(e) = self.batch(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})")) {
+        match self.batch("BEGIN") {
+            // Lost while idle (a restart overnight): nothing was asked yet,
+            // so the same BEGIN on a new connection is safe.
+            Err(e) if e.is_disconnected() => {
+                log::info!("the connection was lost while idle ({e}); connecting again");
+                self.batch("BEGIN")?; // i18n: SQL
+            }
+            done => done?,
+        }
+        self.in_transaction.set(true);
+        if write && let Err(e) = self.lock_for_writing() {
             // The failed statement has aborted the transaction: end it, so
             // the connection is usable for the next try.
             let _ = self.batch("ROLLBACK"); // i18n: SQL
             return Err(e);
         }
+        Ok(())
+    }
+
+    /// The write lock, then the transaction's id (kept for [`Client::commit`]).
+    fn lock_for_writing(&self) -> Result<()> {
+        let mut client = self.client.borrow_mut();
+        client.batch_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))?;
+        let xid: String = client.query_one("SELECT CAST(pg_current_xact_id() AS TEXT)", &[])?.get(0);
+        *self.xid.borrow_mut() = Some(xid);
         Ok(())
     }
 
@@ -91,7 +153,29 @@ impl Client {
         if write {
             self.batch(&format!("SELECT pg_notify('{}', '')", super::AUDIT_CHANNEL))?;
         }
-        self.batch("COMMIT") // i18n: SQL
+        let xid = self.xid.borrow().clone();
+        match self.batch("COMMIT") {
+            // The answer to COMMIT was lost with the connection: the server
+            // knows whether it committed. Never "not saved" for a save that
+            // was, never saved twice.
+            Err(e) if e.is_disconnected() && write && xid.is_some() => match self.committed(xid.as_deref()) {
+                Ok(true) => Ok(()),
+                _ => Err(e),
+            },
+            done => done,
+        }
+    }
+
+    /// Whether transaction `xid` committed, asked over a new connection.
+    fn committed(&self, xid: Option<&str>) -> Result<bool> {
+        self.revive()?;
+        let status: Option<String> = self
+            .client
+            .borrow_mut()
+            .query_one("SELECT pg_xact_status(CAST($1 AS xid8))", &[&xid])?
+            .get(0);
+        log::warn!("the answer to a COMMIT was lost; the server says {status:?}");
+        Ok(status.as_deref() == Some("committed"))
     }
 
     /// The lock wait (SQLite's busy timeout): `lock_timeout`, at least
@@ -99,7 +183,10 @@ impl Client {
     /// wait. Statements themselves are not timed out.
     pub(super) fn busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
         let ms = wait.as_millis().max(1);
-        self.batch(&format!("SET lock_timeout = '{ms}ms'; SET statement_timeout = 0")) // i18n: SQL
+        let session = format!("SET lock_timeout = '{ms}ms'; SET statement_timeout = 0"); // i18n: SQL
+        self.batch(&session)?;
+        *self.session.borrow_mut() = session;
+        Ok(())
     }
 
     pub(super) fn cancel_token(&self) -> postgres::CancelToken {
