@@ -13,7 +13,7 @@ use periop::domain::pathway::Step;
 use periop::domain::roles::Role;
 use periop::store::admissions::{self, NewAdmission};
 use periop::store::watch::Watcher;
-use periop::store::{Location, Store, StoreError, chain, patients};
+use periop::store::{Location, Store, StoreError, chain, check, patients};
 use pg_support::{TempDb, new_ward, with_dbname};
 use std::time::{Duration, Instant};
 use store_common::*;
@@ -199,7 +199,7 @@ fn a_change_that_fails_leaves_neither_its_rows_nor_their_audit_rows() {
 }
 
 #[test]
-fn the_audit_chain_verifies_and_an_edited_row_breaks_it() {
+fn the_audit_chain_verifies_and_an_edited_audit_row_breaks_it() {
     let Some(db) = new_ward() else { return };
     let mut store = connect_playing(&db.location, &admin());
     for n in 1..=3 {
@@ -211,6 +211,7 @@ fn the_audit_chain_verifies_and_an_edited_row_breaks_it() {
     assert!(report.problems.is_empty(), "{report:?}");
     assert_eq!(report.head.as_ref().map(|h| h.0), Some(report.rows));
     assert!(chain::reconcile(&conn).unwrap().is_empty());
+    assert_healthy(&db.location);
 
     // Behind the store's back (triggers off, as the owner can): one image edited.
     let edited = number(&db, "SELECT max(id) FROM audit WHERE table_name = 'patients'");
@@ -223,6 +224,7 @@ fn the_audit_chain_verifies_and_an_edited_row_breaks_it() {
     let report = chain::verify(&conn).unwrap();
     assert_eq!(report.problems.len(), 1, "{report:?}");
     assert!(report.problems[0].contains(&format!("#{edited}")), "{report:?}");
+    assert!(!check::full(&conn).unwrap().is_healthy(), "periop check missed the edited audit row");
 }
 
 #[test]
