@@ -5,14 +5,18 @@
 //! The parent re-runs this test executable as its children: the `#[ignore]`d
 //! test `child_incrementer` does a child's increments when
 //! `PERIOP_TEST_CHILD_DB` is set, and returns at once otherwise.
+//!
+//! Each guarantee is a function of the database's [`Location`], run on a
+//! file and, as its `_on_postgresql` twin, on a PostgreSQL database
+//! (tests/pg_support: skipped without `PERIOP_TEST_PG`).
 
+mod pg_support;
 mod store_common;
 
 use periop::store::table::Table;
 use periop::store::write::WriteTx;
-use periop::store::{Store, StoreError, check, patients, settings};
+use periop::store::{Location, Store, StoreError, patients, settings};
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
@@ -41,11 +45,11 @@ const IN_TRANSACTION: &str = "in_transaction";
 #[test]
 #[ignore = "helper: a child process of the concurrency tests"]
 fn child_incrementer() {
-    let Ok(db) = std::env::var(CHILD_DB) else { return };
+    let Some(db) = std::env::var_os(CHILD_DB) else { return };
     let name = std::env::var(CHILD_NAME).expect("child name");
     let mode = std::env::var(CHILD_MODE).expect("child mode");
-    let mut store =
-        Store::open_as(Path::new(&db), &account(&name, None)).unwrap_or_else(|e| panic!("{name}: open: {e:?} ({e})"));
+    let mut store = Store::connect(&Location::parse(&db), &account(&name, None))
+        .unwrap_or_else(|e| panic!("{name}: open: {e:?} ({e})"));
     println!("READY");
     std::io::stdout().flush().unwrap();
     let mut go = String::new();
@@ -89,18 +93,18 @@ fn save_counter(tx: &mut WriteTx<'_>, value: u32, version: i64) -> periop::store
     tx.update(Table::Settings, id, version, &[("value", &value.to_string())])
 }
 
-/// Runs the children against `path` and returns their conflict counts.
-fn run_children(path: &Path, mode: &str) -> Vec<u32> {
+/// Runs the children against `location` and returns their conflict counts.
+fn run_children(location: &Location, mode: &str) -> Vec<u32> {
     // R-ROLE-1: settings are the admin's; each child is made one.
     for i in 0..CHILDREN {
-        give_role(path, &account(&format!("child{i}"), None), periop::domain::roles::Role::Admin);
+        give_role_at(location, &account(&format!("child{i}"), None), periop::domain::roles::Role::Admin);
     }
     let exe = std::env::current_exe().unwrap();
     let mut children: Vec<_> = (0..CHILDREN)
         .map(|i| {
             let mut child = Command::new(&exe)
                 .args(["child_incrementer", "--exact", "--ignored", "--nocapture"])
-                .env(CHILD_DB, path)
+                .env(CHILD_DB, location_text(location))
                 .env(CHILD_NAME, format!("child{i}"))
                 .env(CHILD_MODE, mode)
                 .stdin(Stdio::piped())
@@ -145,17 +149,17 @@ fn run_children(path: &Path, mode: &str) -> Vec<u32> {
 }
 
 /// Sets the counter to 0 through the write path; returns the settings row id.
-fn new_counter(path: &Path) -> i64 {
-    let mut store = Store::open_as(path, &admin()).unwrap();
+fn new_counter(location: &Location) -> i64 {
+    let mut store = Store::connect(location, &admin()).unwrap();
     assert_eq!(store.write(at(), |tx| settings::set(tx, KEY, "0", None)).unwrap(), 1);
-    count(&raw_ro(path), "SELECT id FROM settings WHERE key = ?1", [KEY])
+    count(&door(location), "SELECT id FROM settings WHERE key = ?1", [KEY])
 }
 
 /// The counter ends at exactly CHILDREN × INCREMENTS, with one audit row per
 /// save, each naming the value it wrote, every value from 1 up written once.
-fn assert_no_save_lost(path: &Path, id: i64) {
+fn assert_no_save_lost(location: &Location, id: i64) {
     let total = (CHILDREN as u32 * INCREMENTS) as i64;
-    let conn = raw_ro(path);
+    let conn = door(location);
     let (value, version): (String, i64) = conn
         .query_row("SELECT value, version FROM settings WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();
@@ -166,18 +170,19 @@ fn assert_no_save_lost(path: &Path, id: i64) {
     assert_eq!(audit_rows_of(&conn, "settings", id), total + 1); // and the insert of the 0
     let mut stmt = conn
         .prepare(
-            "SELECT CAST(json_extract(after, '$.value') AS INTEGER) FROM audit
-             WHERE table_name = 'settings' AND row_id = ?1 AND action = 'update' ORDER BY id",
+            "SELECT after FROM audit WHERE table_name = 'settings' AND row_id = ?1 AND action = 'update' ORDER BY id",
         )
         .unwrap();
-    let written: Vec<i64> = stmt.query_map([id], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let written: Vec<i64> =
+        stmt.query_map([id], |r| r.get::<_, String>(0)).unwrap().map(|a| image_number(&a.unwrap(), "value")).collect();
     assert_eq!(written, (1..=total).collect::<Vec<_>>(), "audit rows out of order or values lost");
 
     // Each child's 200 saves are audited under its own name.
     let mut stmt = conn
         .prepare(
             "SELECT s.account, count(*) FROM audit a JOIN staff s ON s.id = a.actor_id
-             WHERE a.table_name = 'settings' AND a.row_id = ?1 AND a.action = 'update' GROUP BY s.account",
+             WHERE a.table_name = 'settings' AND a.row_id = ?1 AND a.action = 'update' GROUP BY s.account
+             ORDER BY s.account",
         )
         .unwrap();
     let by: Vec<(String, i64)> =
@@ -185,72 +190,107 @@ fn assert_no_save_lost(path: &Path, id: i64) {
     assert_eq!(by.len(), CHILDREN, "{by:?}");
     assert!(by.iter().all(|(_, n)| *n == i64::from(INCREMENTS)), "{by:?}");
 
-    let report = check::full(&door_ro(path)).unwrap();
-    assert!(report.is_healthy(), "{report:?}");
+    assert_healthy(location);
 }
 
 /// R-AUDIT-1, R-AUDIT-2: 8 processes × 200 increments of one record, each read
 /// then saved with the version it read (as a user's save does), retrying on
 /// Conflict: exactly 1,600 saves, 1,600 audit rows, no Busy reaches a caller.
-#[test]
-fn r_audit_2_eight_processes_saving_one_record_lose_no_save() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let id = new_counter(&path);
+fn optimistic_saves_lose_nothing(location: &Location) {
+    let id = new_counter(location);
     let started = Instant::now();
-    let conflicts = run_children(&path, OPTIMISTIC);
+    let conflicts = run_children(location, OPTIMISTIC);
     eprintln!(
         "{CHILDREN} processes × {INCREMENTS} optimistic saves in {:.2?}; conflicts retried: {conflicts:?}",
         started.elapsed()
     );
-    assert_no_save_lost(&path, id);
+    assert_no_save_lost(location, id);
 }
 
-/// R-AUDIT-1: the same, reading inside the saving transaction: `BEGIN
-/// IMMEDIATE` serialises the writers, so no save ever conflicts.
+#[test]
+fn r_audit_2_eight_processes_saving_one_record_lose_no_save() {
+    let dir = tempfile::tempdir().unwrap();
+    optimistic_saves_lose_nothing(&new_db(dir.path()).into());
+}
+
+#[cfg(feature = "postgres")]
+#[test]
+fn r_audit_2_eight_processes_saving_one_record_lose_no_save_on_postgresql() {
+    let Some(db) = pg_support::new_ward() else { return };
+    optimistic_saves_lose_nothing(&db.location);
+}
+
+/// R-AUDIT-1: the same, reading inside the saving transaction: the write
+/// lock (`BEGIN IMMEDIATE`, PostgreSQL's advisory lock) serialises the
+/// writers, so no save ever conflicts.
+fn in_transaction_saves_never_conflict(location: &Location) {
+    let id = new_counter(location);
+    let started = Instant::now();
+    let conflicts = run_children(location, IN_TRANSACTION);
+    eprintln!("{CHILDREN} processes × {INCREMENTS} in-transaction saves in {:.2?}", started.elapsed());
+    assert!(conflicts.iter().all(|&n| n == 0), "{conflicts:?}");
+    assert_no_save_lost(location, id);
+}
+
 #[test]
 fn r_audit_1_eight_processes_incrementing_inside_the_transaction_never_conflict() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let id = new_counter(&path);
-    let started = Instant::now();
-    let conflicts = run_children(&path, IN_TRANSACTION);
-    eprintln!("{CHILDREN} processes × {INCREMENTS} in-transaction saves in {:.2?}", started.elapsed());
-    assert!(conflicts.iter().all(|&n| n == 0), "{conflicts:?}");
-    assert_no_save_lost(&path, id);
+    in_transaction_saves_never_conflict(&new_db(dir.path()).into());
 }
+
+#[cfg(feature = "postgres")]
+#[test]
+fn r_audit_1_eight_processes_incrementing_inside_the_transaction_never_conflict_on_postgresql() {
+    let Some(db) = pg_support::new_ward() else { return };
+    in_transaction_saves_never_conflict(&db.location);
+}
+
+const TERMINALS: usize = 4;
+const ROUNDS: usize = 20;
 
 /// A new account registers at its first save, looking itself up inside that
 /// save's transaction: several terminals of one new account saving at once
 /// register it once (a second insert would break `staff.account UNIQUE`).
+/// `round` numbers the fresh database at `location`, for the messages.
+fn new_account_registered_once(round: usize, location: &Location) {
+    let barrier = Arc::new(Barrier::new(TERMINALS));
+    let handles: Vec<_> = (0..TERMINALS)
+        .map(|i| {
+            let (location, barrier) = (location.clone(), Arc::clone(&barrier));
+            std::thread::spawn(move || {
+                let mut store = Store::connect(&location, &account("newcomer", Some("New Comer")))?;
+                barrier.wait();
+                store.write(at(), |tx| patients::register(tx, &patient(i as u32)))?;
+                Ok::<_, StoreError>(store.actor().clone())
+            })
+        })
+        .collect();
+    let opened: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    // R-ROLE-1: a new account may only read, so each save is refused for
+    // its role (not for a clash between the registrations).
+    for result in &opened {
+        match result {
+            Err(StoreError::NotAllowed { .. }) => {}
+            Err(e) => panic!("round {round}: a terminal failed: {e:?} ({e})"),
+            Ok(_) => panic!("round {round}: an unassigned account saved a patient"),
+        }
+    }
+    assert_eq!(count(&door(location), "SELECT count(*) FROM staff WHERE account = 'newcomer'", []), 1);
+}
+
 #[test]
 fn a_new_account_saving_from_several_terminals_at_once_is_registered_once() {
-    const TERMINALS: usize = 4;
-    for round in 0..20 {
+    for round in 0..ROUNDS {
         let dir = tempfile::tempdir().unwrap();
-        let path = new_db(dir.path());
-        let barrier = Arc::new(Barrier::new(TERMINALS));
-        let handles: Vec<_> = (0..TERMINALS)
-            .map(|i| {
-                let (path, barrier) = (path.clone(), Arc::clone(&barrier));
-                std::thread::spawn(move || {
-                    let mut store = Store::open_as(&path, &account("newcomer", Some("New Comer")))?;
-                    barrier.wait();
-                    store.write(at(), |tx| patients::register(tx, &patient(i as u32)))?;
-                    Ok::<_, StoreError>(store.actor().clone())
-                })
-            })
-            .collect();
-        let opened: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
-        // R-ROLE-1: a new account may only read, so each save is refused for
-        // its role (not for a clash between the registrations).
-        for result in &opened {
-            match result {
-                Err(StoreError::NotAllowed { .. }) => {}
-                Err(e) => panic!("round {round}: a terminal failed: {e:?} ({e})"),
-                Ok(_) => panic!("round {round}: an unassigned account saved a patient"),
-            }
-        }
-        assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM staff WHERE account = 'newcomer'", []), 1);
+        new_account_registered_once(round, &new_db(dir.path()).into());
+    }
+}
+
+#[cfg(feature = "postgres")]
+#[test]
+fn a_new_account_saving_from_several_terminals_at_once_is_registered_once_on_postgresql() {
+    for round in 0..ROUNDS {
+        let Some(db) = pg_support::new_ward() else { return };
+        new_account_registered_once(round, &db.location);
     }
 }

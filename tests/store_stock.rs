@@ -7,6 +7,7 @@
 //! test `child_taker` does a child's attempts when `PERIOP_TEST_STOCK_DB` is
 //! set, and returns at once otherwise.
 
+mod pg_support;
 mod store_common;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -19,7 +20,7 @@ use periop::domain::stock::movement::MovementKind;
 use periop::domain::stock::trace::VoidTo;
 use periop::store::admissions::{self, NewStay};
 use periop::store::stock_moves::{self, Move, NewReference, Receipt};
-use periop::store::{Store, StoreError, check, reference, stock};
+use periop::store::{Location, Store, StoreError, check, reference, stock};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -70,7 +71,21 @@ fn receipt(ref_id: i64, lot: &str, expiry: Option<NaiveDate>, units: u32) -> Rec
 fn fixture(units: u32, with_operator: bool) -> Stock {
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let Filled { store, case_id, admission_id, ref_id, lot_id } = fill(&path.clone().into(), units, with_operator);
+    Stock { _dir: dir, path, store, case_id, admission_id, ref_id, lot_id }
+}
+
+/// The fixture's rows, written into a database anywhere (a file or PostgreSQL).
+struct Filled {
+    store: Store,
+    case_id: i64,
+    admission_id: i64,
+    ref_id: i64,
+    lot_id: i64,
+}
+
+fn fill(location: &Location, units: u32, with_operator: bool) -> Filled {
+    let mut store = Store::connect(location, &admin()).unwrap();
     let patient = add_patient(&mut store, 1);
     let (admission_id, case_id, ref_id, lot_id) = store
         .write(at(), |tx| {
@@ -101,7 +116,7 @@ fn fixture(units: u32, with_operator: bool) -> Stock {
             Ok((admission, case, ref_id, lot))
         })
         .unwrap();
-    Stock { _dir: dir, path, store, case_id, admission_id, ref_id, lot_id }
+    Filled { store, case_id, admission_id, ref_id, lot_id }
 }
 
 fn lot_counts(path: &Path, lot_id: i64) -> (i64, i64) {
@@ -308,11 +323,11 @@ const CHILD_CASE: &str = "PERIOP_TEST_STOCK_CASE";
 #[test]
 #[ignore = "helper: a child process of the stock concurrency test"]
 fn child_taker() {
-    let Ok(db) = std::env::var(CHILD_DB) else { return };
+    let Some(db) = std::env::var_os(CHILD_DB) else { return };
     let name = std::env::var(CHILD_NAME).unwrap();
     let lot: i64 = std::env::var(CHILD_LOT).unwrap().parse().unwrap();
     let case: i64 = std::env::var(CHILD_CASE).unwrap().parse().unwrap();
-    let mut store = Store::open_as(Path::new(&db), &account(&name, None)).unwrap();
+    let mut store = Store::connect(&Location::parse(&db), &account(&name, None)).unwrap();
     println!("READY");
     std::io::stdout().flush().unwrap();
     let mut go = String::new();
@@ -331,21 +346,20 @@ fn child_taker() {
 /// R-STOCK-2, R-TRACE-1: 100 units of one lot, 8 processes × 20 implant
 /// attempts at once: exactly 100 succeed and 60 are refused as out of
 /// stock, the count never goes below zero, one traceability row per success.
-#[test]
-fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero() {
-    let s = fixture(UNITS, true);
+/// `location` holds the fixture's rows ([`fill`] with `UNITS`).
+fn last_units_never_go_below_zero(location: &Location, lot_id: i64, case_id: i64) {
     for i in 0..CHILDREN {
-        give_role(&s.path, &account(&format!("taker{i}"), None), Role::Nurse);
+        give_role_at(location, &account(&format!("taker{i}"), None), Role::Nurse);
     }
     let exe = std::env::current_exe().unwrap();
     let mut children: Vec<_> = (0..CHILDREN)
         .map(|i| {
             let mut child = Command::new(&exe)
                 .args(["child_taker", "--exact", "--ignored", "--nocapture"])
-                .env(CHILD_DB, &s.path)
+                .env(CHILD_DB, location_text(location))
                 .env(CHILD_NAME, format!("taker{i}"))
-                .env(CHILD_LOT, s.lot_id.to_string())
-                .env(CHILD_CASE, s.case_id.to_string())
+                .env(CHILD_LOT, lot_id.to_string())
+                .env(CHILD_CASE, case_id.to_string())
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
@@ -383,22 +397,39 @@ fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero() {
         refused += number("refused=");
     }
     assert_eq!((taken, refused), (UNITS, CHILDREN as u32 * ATTEMPTS - UNITS));
-    assert_eq!(lot_counts(&s.path, s.lot_id), (0, 0));
-    let conn = raw_ro(&s.path);
-    assert_eq!(count(&conn, "SELECT count(*) FROM implants WHERE lot_id = ?1", [s.lot_id]), i64::from(UNITS));
-    let uses = "SELECT count(*) FROM stock_movements WHERE lot_id = ?1 AND kind = 'implant'";
-    assert_eq!(count(&conn, uses, [s.lot_id]), i64::from(UNITS));
-    // The lot's quantity, as each save wrote it, went 100 → 0 one unit at a time.
-    let mut stmt = conn
-        .prepare(
-            "SELECT CAST(json_extract(after, '$.quantity') AS INTEGER) FROM audit
-             WHERE table_name = 'device_lots' AND row_id = ?1 ORDER BY id",
-        )
+    let conn = door(location);
+    let counts: (i64, i64) = conn
+        .query_row("SELECT quantity, reserved FROM device_lots WHERE id = ?1", [lot_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();
-    let written: Vec<i64> = stmt.query_map([s.lot_id], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(counts, (0, 0));
+    assert_eq!(count(&conn, "SELECT count(*) FROM implants WHERE lot_id = ?1", [lot_id]), i64::from(UNITS));
+    let uses = "SELECT count(*) FROM stock_movements WHERE lot_id = ?1 AND kind = 'implant'";
+    assert_eq!(count(&conn, uses, [lot_id]), i64::from(UNITS));
+    // The lot's quantity, as each save wrote it, went 100 → 0 one unit at a time.
+    let mut stmt =
+        conn.prepare("SELECT after FROM audit WHERE table_name = 'device_lots' AND row_id = ?1 ORDER BY id").unwrap();
+    let written: Vec<i64> = stmt
+        .query_map([lot_id], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|a| image_number(&a.unwrap(), "quantity"))
+        .collect();
     assert_eq!(written, (0..=i64::from(UNITS)).rev().collect::<Vec<_>>());
-    let report = check::full(&door_ro(&s.path)).unwrap();
-    assert!(report.is_healthy(), "{report:?}");
+    assert_healthy(location);
+}
+
+#[test]
+fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero() {
+    let s = fixture(UNITS, true);
+    last_units_never_go_below_zero(&s.path.clone().into(), s.lot_id, s.case_id);
+}
+
+#[cfg(feature = "postgres")]
+#[test]
+fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero_on_postgresql() {
+    let Some(db) = pg_support::new_ward() else { return };
+    let filled = fill(&db.location, UNITS, true);
+    drop(filled.store);
+    last_units_never_go_below_zero(&db.location, filled.lot_id, filled.case_id);
 }
 
 /// Found in use (#10): an implant was recorded on a case six days ahead,

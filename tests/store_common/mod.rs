@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use periop::domain::roles::Role;
 use periop::store::patients::{self, NewPatient};
 use periop::store::staff;
-use periop::store::{Account, Accounts, Store, StoreError};
+use periop::store::{Account, Accounts, Location, Store, StoreError, check};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -71,9 +71,57 @@ const PLAYERS: &[&str] = &[
 
 /// `Store::open_as`, knowing the accounts the tests play ([`players`]).
 pub fn open_playing(path: &Path, account: &Account) -> Store {
-    let mut store = Store::open_as(path, account).expect("open the database");
+    connect_playing(&Location::from(path), account)
+}
+
+/// `Store::connect` (a file or a PostgreSQL database), knowing the
+/// accounts the tests play ([`players`]).
+pub fn connect_playing(location: &Location, account: &Account) -> Store {
+    let mut store = Store::connect(location, account).unwrap_or_else(|e| panic!("open {location:?}: {e}"));
     store.set_accounts(players());
     store
+}
+
+/// How a parent tells a child process where the database is: the path, or
+/// the PostgreSQL connection string ([`Location::parse`] reads it back).
+pub fn location_text(location: &Location) -> std::ffi::OsString {
+    match location {
+        Location::File(path) => path.clone().into_os_string(),
+        Location::Postgres(url) => url.into(),
+    }
+}
+
+/// A read connection through the store's own door, on either engine, for
+/// checks behind the store's back (the door rewrites `?N` for PostgreSQL).
+pub fn door(location: &Location) -> periop::store::db::Connection {
+    match location {
+        Location::File(path) => door_ro(path),
+        #[cfg(feature = "postgres")]
+        Location::Postgres(url) => periop::store::db::Connection::open_postgres(url)
+            .unwrap_or_else(|e| panic!("connect to {}: {e}", location.shown())),
+        #[cfg(not(feature = "postgres"))]
+        Location::Postgres(_) => panic!("a PostgreSQL test in a build without the postgres feature"),
+    }
+}
+
+/// `periop check`'s full check finds the database healthy (on
+/// PostgreSQL: the audit chain, the rows against their audit images, the
+/// triggers and the stored codes; the pages are the server's).
+pub fn assert_healthy(location: &Location) {
+    let report = check::full(&door(location)).unwrap();
+    assert!(report.is_healthy(), "{report:?}");
+}
+
+/// One column of an audit image (`after`, `before`) as a number: a number
+/// stored as such, or as text (a setting's value), as SQLite's
+/// `CAST(json_extract(after, '$.key') AS INTEGER)` read it.
+pub fn image_number(image: &str, key: &str) -> i64 {
+    let json: serde_json::Value = serde_json::from_str(image).unwrap_or_else(|e| panic!("{image}: {e}"));
+    match &json[key] {
+        serde_json::Value::Number(n) => n.as_i64().unwrap_or_else(|| panic!("{key} in {image}")),
+        serde_json::Value::String(s) => s.parse().unwrap_or_else(|e| panic!("{key} in {image}: {e}")),
+        other => panic!("{key} in {image}: {other}"),
+    }
 }
 
 /// A new periop database `ward.db` in `dir`, made by `Store::init` as `admin()`
@@ -151,7 +199,12 @@ pub fn add_patient(store: &mut Store, n: u32) -> i64 {
 /// R-ROLE-1: `admin()` (who made the file with `new_db`) gives `account`
 /// `role`, adding it to the staff list if it is not there yet.
 pub fn give_role(path: &Path, account: &Account, role: Role) {
-    let mut store = open_playing(path, &admin());
+    give_role_at(&Location::from(path), account, role);
+}
+
+/// [`give_role`] on a database anywhere (a file or PostgreSQL).
+pub fn give_role_at(location: &Location, account: &Account, role: Role) {
+    let mut store = connect_playing(location, &admin());
     // The test made the account it plays: the machine has it.
     store.set_accounts(Accounts::only(&[PLAYERS, &[account.name.as_str()]].concat()));
     store
