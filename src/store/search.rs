@@ -128,7 +128,7 @@ pub fn audit_ids_matching(dialect: Dialect, param: usize, below: usize, limit: u
              ORDER BY rowid DESC LIMIT ?{limit}"
         ),
         Dialect::Postgres => format!(
-            "SELECT id FROM audit_search WHERE tsv @@ CAST(?{param} AS tsquery) AND id < ?{below} \
+            "SELECT id FROM audit_search WHERE tsv @@ CAST(CAST(?{param} AS TEXT) AS tsquery) AND id < ?{below} \
              ORDER BY id DESC LIMIT ?{limit}"
         ),
     }
@@ -138,7 +138,9 @@ pub fn audit_ids_matching(dialect: Dialect, param: usize, below: usize, limit: u
 pub fn patient_ids_matching(dialect: Dialect, param: &str) -> String {
     match dialect {
         Dialect::Sqlite => format!("SELECT rowid FROM patient_search WHERE patient_search MATCH {param}"),
-        Dialect::Postgres => format!("SELECT id FROM patient_search WHERE tsv @@ CAST({param} AS tsquery)"),
+        Dialect::Postgres => {
+            format!("SELECT id FROM patient_search WHERE tsv @@ CAST(CAST({param} AS TEXT) AS tsquery)")
+        }
     }
 }
 
