@@ -76,7 +76,7 @@ fn a_save_cut_off_mid_way_is_refused_saying_so_and_saves_nothing_then_the_next_t
             patients::register(tx, &patient(3))
         })
         .unwrap_err();
-    assert!(matches!(err, StoreError::Disconnected(_)), "{err:?}");
+    assert!(matches!(err, StoreError::SaveCutOff(_)), "{err:?}");
     let text = err.to_string();
     let lower = text.to_lowercase();
     assert!(lower.contains("connection") && lower.contains("lost"), "does not say the connection was lost: {text}");

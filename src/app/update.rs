@@ -240,8 +240,11 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
             Outcome::redraw()
         }
         Msg::Changed(rows) => {
+            // Back from a lost connection: what the screen shows was read
+            // before it, or failed with it; read it again.
+            let back = matches!(state.live, Live::Reconnecting(_));
             state.live = Live::Watching;
-            if rows.is_empty() {
+            if rows.is_empty() && !back {
                 return Outcome::redraw();
             }
             let mut effects = Vec::new();

@@ -61,7 +61,11 @@ fn reconnect(watcher: &mut Watcher, location: &Location, tx: &Sender<Msg>) -> bo
             Ok(()) => return true,
             Err(e) => {
                 log::warn!("watcher: still no server: {e}");
-                if tx.send(Msg::LiveLost(e.to_string())).is_err() {
+                let why = match e {
+                    StoreError::Unreachable { cause, .. } | StoreError::Disconnected(cause) => cause,
+                    other => other.to_string(),
+                };
+                if tx.send(Msg::LiveLost(why)).is_err() {
                     return false;
                 }
             }

@@ -124,6 +124,9 @@ pub enum StoreError {
     /// reached the server is reported saved). The connection is made again
     /// by the next call.
     Disconnected(String),
+    /// [`StoreError::Disconnected`] in the middle of a save: nothing of it
+    /// was saved (the form is kept for the next try).
+    SaveCutOff(String),
     /// `periop init` on a PostgreSQL database that already holds other tables.
     NotEmpty {
         location: String,
@@ -187,6 +190,7 @@ impl std::fmt::Display for StoreError {
             }
             NoSchema(location) => tr!("errors-no-schema", location = location.as_str()),
             Disconnected(cause) => tr!("errors-disconnected", cause = cause.as_str()),
+            SaveCutOff(cause) => tr!("errors-save-cut-off", cause = cause.as_str()),
             NotEmpty { location, tables } => {
                 tr!("errors-not-empty", location = location.as_str(), tables = tables.join(", "))
             }

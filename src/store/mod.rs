@@ -403,7 +403,10 @@ impl Store {
         if let Ok(Some(actor)) = actor::find(&self.conn, &self.account.name) {
             self.actor = actor;
         }
-        value.map_err(|e| damaged(&self.path, held(&self.path, e)))
+        value.map_err(|e| match e {
+            StoreError::Disconnected(cause) => StoreError::SaveCutOff(cause),
+            other => damaged(&self.path, held(&self.path, other)),
+        })
     }
 }
 
