@@ -12,7 +12,7 @@ use super::db::types::Value;
 use super::db::{Connection, ToSql, TransactionBehavior};
 use super::error::{Result, StoreError};
 use super::table::Table;
-use super::{Location, check, chain, schema, search};
+use super::{Location, chain, check, schema, search};
 use std::path::Path;
 
 /// What was copied.

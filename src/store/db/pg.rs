@@ -169,11 +169,8 @@ impl Client {
     /// Whether transaction `xid` committed, asked over a new connection.
     fn committed(&self, xid: Option<&str>) -> Result<bool> {
         self.revive()?;
-        let status: Option<String> = self
-            .client
-            .borrow_mut()
-            .query_one("SELECT pg_xact_status(CAST($1 AS xid8))", &[&xid])?
-            .get(0);
+        let status: Option<String> =
+            self.client.borrow_mut().query_one("SELECT pg_xact_status(CAST($1 AS xid8))", &[&xid])?.get(0);
         log::warn!("the answer to a COMMIT was lost; the server says {status:?}");
         Ok(status.as_deref() == Some("committed"))
     }
