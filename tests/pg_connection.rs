@@ -1,10 +1,11 @@
 //! A PostgreSQL connection lost in the middle of a session (issue 15): the
-//! server restarted, a DBA ended the backend, the network dropped it. The
-//! next save must be refused saying so, with nothing saved and no panic.
-//! The next save after that connects again and saves once; a watcher cut
-//! off connects again and reports what was saved meanwhile. The tests end
-//! the backend from another connection, as a DBA's `pg_terminate_backend`
-//! does.
+//! server restarted, a DBA ended the backend, the network dropped it. A save
+//! cut off inside its transaction is refused saying so, with nothing saved
+//! and no panic; the next save connects again and saves once. A connection
+//! lost while idle is made again by the next save without a word; a watcher
+//! cut off connects again and reports what was saved meanwhile. The tests
+//! end the backend from another connection, as a DBA's
+//! `pg_terminate_backend` does.
 #![cfg(feature = "postgres")]
 
 mod pg_support;
@@ -35,56 +36,66 @@ fn end_other_connections(db: &TempDb) {
     }
 }
 
-fn patients_saved(db: &TempDb) -> i64 {
-    db.client().query_one("SELECT count(*) FROM patients", &[]).unwrap().get(0)
+fn counts(db: &TempDb) -> (i64, i64) {
+    let mut client = db.client();
+    let mut one = |sql: &str| -> i64 { client.query_one(sql, &[]).unwrap().get(0) };
+    (one("SELECT count(*) FROM patients"), one("SELECT count(*) FROM audit"))
 }
 
-/// A store with one patient saved, whose connection the server then ended.
-fn store_cut_off(db: &TempDb) -> Store {
-    let mut store = connect_playing(&db.location, &admin());
-    add_patient(&mut store, 1);
-    end_other_connections(db);
-    store
+/// A save whose connection the server ends after its first row: the
+/// second row's statement meets the lost connection.
+fn save_cut_off(db: &TempDb, store: &mut Store) -> periop::store::Result<i64> {
+    store.write(at(), |tx| {
+        patients::register(tx, &patient(2))?;
+        end_other_connections(db);
+        patients::register(tx, &patient(3))
+    })
 }
 
-/// Lost while idle (a restart overnight): nothing was asked on it yet, so
-/// the next save connects again and saves, once.
 #[test]
-fn after_a_connection_lost_while_idle_the_next_save_connects_again_and_saves_once() {
-    let Some(db) = new_ward() else { return };
-    let mut store = store_cut_off(&db);
-    let id = store
-        .write(at(), |tx| patients::register(tx, &patient(2)))
-        .unwrap_or_else(|e| panic!("the save after the loss: {e:?} ({e})"));
-    assert_eq!(patients_saved(&db), 2);
-    assert_eq!(store.patient_by_hospital_number("H000002").unwrap().map(|p| p.patient_id), Some(id));
-    assert_healthy(&db.location);
-}
-
-/// Lost in the middle of a save: refused saying so, nothing of it saved,
-/// no panic; the user's next try (the form is kept) connects again and
-/// saves once.
-#[test]
-fn a_save_cut_off_mid_way_is_refused_saying_so_and_saves_nothing_then_the_next_try_saves_once() {
+fn a_save_cut_off_inside_its_transaction_is_refused_saying_so_and_saves_nothing() {
     let Some(db) = new_ward() else { return };
     let mut store = connect_playing(&db.location, &admin());
     add_patient(&mut store, 1);
-    let err = store
-        .write(at(), |tx| {
-            patients::register(tx, &patient(2))?;
-            end_other_connections(&db);
-            patients::register(tx, &patient(3))
-        })
-        .unwrap_err();
+    let before = counts(&db);
+    let err = save_cut_off(&db, &mut store).unwrap_err();
     assert!(matches!(err, StoreError::SaveCutOff(_)), "{err:?}");
     let text = err.to_string();
     let lower = text.to_lowercase();
     assert!(lower.contains("connection") && lower.contains("lost"), "does not say the connection was lost: {text}");
     assert!(lower.contains("nothing") && lower.contains("saved"), "does not say nothing was saved: {text}");
     assert!(!text.contains('\n'), "{text}");
-    assert_eq!(patients_saved(&db), 1, "nothing of the cut-off save");
-    store.write(at(), |tx| patients::register(tx, &patient(2))).unwrap_or_else(|e| panic!("the next try: {e:?} ({e})"));
-    assert_eq!(patients_saved(&db), 2, "saved once");
+    assert_eq!(counts(&db), before);
+}
+
+#[test]
+fn after_a_save_cut_off_the_next_save_connects_again_and_saves_once() {
+    let Some(db) = new_ward() else { return };
+    let mut store = connect_playing(&db.location, &admin());
+    add_patient(&mut store, 1);
+    let refused = save_cut_off(&db, &mut store);
+    assert!(matches!(refused, Err(StoreError::SaveCutOff(_))), "{refused:?}");
+    // The user saves the kept form again.
+    let id = store
+        .write(at(), |tx| patients::register(tx, &patient(2)))
+        .unwrap_or_else(|e| panic!("the save after the loss: {e:?} ({e})"));
+    assert_eq!(counts(&db).0, 2);
+    assert_eq!(store.patient_by_hospital_number("H000002").unwrap().map(|p| p.patient_id), Some(id));
+    assert_healthy(&db.location);
+}
+
+#[test]
+fn a_connection_lost_while_idle_is_made_again_by_the_next_save() {
+    let Some(db) = new_ward() else { return };
+    let mut store = connect_playing(&db.location, &admin());
+    add_patient(&mut store, 1);
+    end_other_connections(&db);
+    let before = counts(&db);
+    let id = store
+        .write(at(), |tx| patients::register(tx, &patient(2)))
+        .unwrap_or_else(|e| panic!("the save after an idle loss: {e:?} ({e})"));
+    assert_eq!(counts(&db), (before.0 + 1, before.1 + 1), "saved once, audited once");
+    assert_eq!(store.patient_by_hospital_number("H000002").unwrap().map(|p| p.patient_id), Some(id));
     assert_healthy(&db.location);
 }
 
