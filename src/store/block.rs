@@ -3,6 +3,7 @@
 //! freeze window (R-BLOCK-4) and the overrides both record.
 
 use super::db::{Connection, params};
+use super::dialect;
 use super::error::{Result, StoreError, instant_text};
 use super::journey;
 use super::rows;
@@ -85,11 +86,13 @@ fn held_devices(conn: &Connection, ids: &[i64]) -> Result<std::collections::BTre
         return Ok(out);
     }
     let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-    let mut stmt = conn.prepare_cached(
-        "SELECT d.case_id, d.lot_id, d.units, l.quantity, l.expiry_on, l.quarantine_reason IS NOT NULL
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT d.case_id, d.lot_id, d.units, l.quantity, l.expiry_on,
+                CASE WHEN l.quarantine_reason IS NOT NULL THEN 1 ELSE 0 END
          FROM case_devices d JOIN device_lots l ON l.id = d.lot_id
-         WHERE d.units > 0 AND d.case_id IN (SELECT value FROM json_each(?1)) ORDER BY d.case_id, d.id",
-    )?;
+         WHERE d.units > 0 AND d.case_id IN ({}) ORDER BY d.case_id, d.id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let rows = stmt.query_map([&list], |r| {
         let expiry: Option<String> = r.get(4)?;
         Ok((

@@ -12,6 +12,7 @@
 use super::admissions::StayAfterEnd;
 use super::db::{Connection, OptionalExtension};
 use super::decode::known;
+use super::dialect;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
 use super::table::Table;
@@ -65,10 +66,11 @@ pub fn of_cases(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Vec
         return Ok(out);
     }
     let ids = serde_json::to_string(case_ids).unwrap_or_else(|_| "[]".into());
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT case_id, id, version, kind, at FROM case_events
-         WHERE voided_at IS NULL AND case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, at, id",
-    )?;
+         WHERE voided_at IS NULL AND case_id IN ({}) ORDER BY case_id, at, id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let rows = stmt.query_map([&ids], |r| {
         let id: i64 = r.get(1)?;
         let kind: String = r.get(3)?;

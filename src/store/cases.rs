@@ -477,12 +477,16 @@ fn state_before_done(conn: &Connection, case_id: i64) -> Result<Option<CaseState
 /// The state a case had when it was last put in state `to`, read from its
 /// audit row (`None` when no audit row says so).
 pub(super) fn state_before(conn: &Connection, case_id: i64, to: CaseState) -> Result<Option<CaseState>> {
+    let d = conn.dialect();
+    let (before, after) =
+        (super::dialect::json_text(d, "before", "state"), super::dialect::json_text(d, "after", "state"));
     let before: Option<Option<String>> = conn
         .query_row(
-            "SELECT json_extract(before, '$.state') FROM audit
-             WHERE table_name = 'cases' AND row_id = ?1 AND json_extract(after, '$.state') = ?2
-               AND json_extract(before, '$.state') IS NOT ?2
-             ORDER BY id DESC LIMIT 1",
+            &format!(
+                "SELECT {before} FROM audit
+                 WHERE table_name = 'cases' AND row_id = ?1 AND {after} = ?2 AND {before} IS DISTINCT FROM ?2
+                 ORDER BY id DESC LIMIT 1"
+            ),
             super::db::params![case_id, to.code()],
             |r| r.get(0),
         )

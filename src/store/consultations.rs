@@ -6,6 +6,7 @@ use super::board::identity;
 use super::checks::case_state;
 use super::db::{Connection, OptionalExtension, params};
 use super::decode::known;
+use super::dialect;
 use super::error::{Result, StoreError, instant_text};
 use super::intakes::not_in_future;
 use super::journey;
@@ -71,12 +72,13 @@ pub fn record(tx: &mut WriteTx<'_>, c: &NewConsultation) -> Result<i64> {
 /// Every consultation of these cases, oldest first, by case.
 pub fn for_cases(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Vec<ConsultationView>>> {
     let ids = serde_json::to_string(case_ids).unwrap_or_else(|_| "[]".into());
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.case_id, c.id, c.version, c.held_at, s.display_name, c.asa, c.planned_mode, c.outcome, c.notes,
                 c.void_reason
          FROM anaesthesia_consultations c LEFT JOIN staff s ON s.id = c.anaesthetist_id
-         WHERE c.case_id IN (SELECT value FROM json_each(?1)) ORDER BY c.case_id, c.held_at, c.id",
-    )?;
+         WHERE c.case_id IN ({}) ORDER BY c.case_id, c.held_at, c.id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let rows = stmt.query_map([&ids], |r| {
         let asa: Option<String> = r.get(5)?;
         let mode: String = r.get(6)?;

@@ -269,8 +269,9 @@ pub fn undecodable_rows(conn: &Connection) -> super::db::Result<Vec<Undecodable>
         let known = serde_json::Value::from(codes()).to_string();
         let sql = format!(
             "SELECT id, CAST({column} AS TEXT) FROM {} WHERE {column} IS NOT NULL
-             AND {column} NOT IN (SELECT value FROM json_each(?1)) ORDER BY id",
-            table.name()
+             AND {column} NOT IN ({}) ORDER BY id",
+            table.name(),
+            super::dialect::texts_in(conn.dialect(), "?1")
         );
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map([&known], |r| {

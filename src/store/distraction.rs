@@ -6,6 +6,7 @@
 use super::Store;
 use super::db::{Connection, OptionalExtension};
 use super::decode::known;
+use super::dialect;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
 use super::table::Table;
@@ -166,14 +167,15 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
     let ids = serde_json::Value::from(cases.iter().map(|c| c.id).collect::<Vec<_>>()).to_string();
     let index: BTreeMap<i64, usize> = cases.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     // When each step was saved: the audit's time of its insert.
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.case_id, p.id, p.kind, p.on_day, p.reason, p.rate_mm_day, s.display_name, p.voided_at,
                 p.void_reason,
                 (SELECT min(a.at) FROM audit a
                  WHERE a.table_name = 'distraction_phases' AND a.row_id = p.id AND a.action = 'insert')
          FROM distraction_phases p JOIN staff s ON s.id = p.recorded_by
-         WHERE p.case_id IN (SELECT value FROM json_each(?1)) ORDER BY p.id",
-    )?;
+         WHERE p.case_id IN ({}) ORDER BY p.id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let events = stmt.query_map([&ids], |r| {
         let kind: String = r.get(2)?;
         let id: i64 = r.get(1)?;
@@ -199,10 +201,11 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
         }
         case.step_log.push(record);
     }
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT case_id, day, session, turns, done_at, by_phone, version FROM distraction_sessions
-         WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY day, session",
-    )?;
+         WHERE case_id IN ({}) ORDER BY day, session",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let sessions = stmt.query_map([&ids], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -221,21 +224,23 @@ fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCas
         cases[index[&case_id]].sessions.push(session);
     }
     let mut grades: BTreeMap<i64, Vec<u8>> = BTreeMap::new();
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT g.round_id, g.grade FROM pin_grades g JOIN distraction_rounds r ON r.id = g.round_id
-         WHERE r.case_id IN (SELECT value FROM json_each(?1)) ORDER BY g.round_id, g.pin",
-    )?;
+         WHERE r.case_id IN ({}) ORDER BY g.round_id, g.pin",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     for row in stmt.query_map([&ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u8>(1)?)))? {
         let (round_id, grade) = row?;
         grades.entry(round_id).or_default().push(grade);
     }
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT r.case_id, r.id, r.at, r.pain, r.sensation, r.motor, r.colour, r.rom_deg, r.mouth_opening_mm,
                 r.occlusion_ok, r.temperature_c, r.pin_care_done, r.note, s.display_name, r.voided_at,
                 r.void_reason
          FROM distraction_rounds r JOIN staff s ON s.id = r.recorded_by
-         WHERE r.case_id IN (SELECT value FROM json_each(?1)) ORDER BY r.at, r.id",
-    )?;
+         WHERE r.case_id IN ({}) ORDER BY r.at, r.id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let t = Table::DistractionRounds;
     let rounds = stmt.query_map([&ids], |r| {
         let id: i64 = r.get(1)?;

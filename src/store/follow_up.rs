@@ -3,6 +3,7 @@
 //! not done (R-HO-1), gathered by patient with the alerts they raise.
 
 use super::db::Connection;
+use super::dialect;
 use super::error::Result;
 use super::{complications, ossification};
 use crate::domain::attention::{self, Alert};
@@ -37,10 +38,11 @@ pub fn patient_alerts(conn: &Connection, day: NaiveDate, settings: &Settings) ->
     }
     // Each patient's latest stay, in one query.
     let ids = serde_json::Value::from(by_patient.keys().copied().collect::<Vec<_>>()).to_string();
-    let mut stmt = conn.prepare_cached(
-        "SELECT patient_id, id FROM admissions WHERE patient_id IN (SELECT value FROM json_each(?1))
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT patient_id, id FROM admissions WHERE patient_id IN ({})
          ORDER BY patient_id, planned_admit_on DESC, id DESC",
-    )?;
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let mut latest: BTreeMap<i64, i64> = BTreeMap::new();
     for pair in stmt.query_map([&ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
         let (patient_id, admission_id) = pair?;

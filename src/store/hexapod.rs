@@ -10,6 +10,7 @@
 use super::Store;
 use super::db::{Connection, OptionalExtension};
 use super::decode::known;
+use super::dialect;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
 use super::table::Table;
@@ -52,12 +53,13 @@ fn void_plan_row(id: i64, why: String) -> StoreError {
 /// with its struts, table and (not voided) log: four queries in all.
 pub fn revisions(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Vec<Revision>>> {
     let ids = serde_json::Value::from(case_ids.to_vec()).to_string();
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT h.id, h.version, h.case_id, h.revision, h.correction_mm, h.rate_mm_day, h.source, h.note,
                 s.display_name, h.recorded_at
          FROM hexapod_prescriptions h JOIN staff s ON s.id = h.recorded_by
-         WHERE h.case_id IN (SELECT value FROM json_each(?1)) ORDER BY h.case_id, h.revision",
-    )?;
+         WHERE h.case_id IN ({}) ORDER BY h.case_id, h.revision",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let mut all: Vec<Revision> = stmt
         .query_map([&ids], |r| {
             Ok(Revision {
@@ -87,8 +89,10 @@ pub fn revisions(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Ve
         return Ok(BTreeMap::new());
     }
     let index: BTreeMap<i64, usize> = all.iter().enumerate().map(|(i, r)| (r.sheet.prescription_id, i)).collect();
-    let within = "prescription_id IN (SELECT h.id FROM hexapod_prescriptions h
-                  WHERE h.case_id IN (SELECT value FROM json_each(?1)))";
+    let within = format!(
+        "prescription_id IN (SELECT h.id FROM hexapod_prescriptions h WHERE h.case_id IN ({}))",
+        dialect::ids_in(conn.dialect(), "?1")
+    );
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT prescription_id, strut, from_day, colour, size, min_mm, max_mm, id FROM hexapod_struts
          WHERE {within} ORDER BY from_day, strut"
@@ -129,11 +133,12 @@ pub fn revisions(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Ve
     // the frame whichever sheet was followed, so every revision of a case
     // is judged against all of it (found in use: a re-plan made the struts
     // already turned that day look undone, inviting a second turn).
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT h.case_id, a.id, a.day, a.strut, a.length_mm, a.done_at, a.by_phone
          FROM hexapod_adjustments a JOIN hexapod_prescriptions h ON h.id = a.prescription_id
-         WHERE a.voided_at IS NULL AND h.case_id IN (SELECT value FROM json_each(?1)) ORDER BY a.done_at, a.id",
-    )?;
+         WHERE a.voided_at IS NULL AND h.case_id IN ({}) ORDER BY a.done_at, a.id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let mut logs: BTreeMap<i64, Vec<Adjustment>> = BTreeMap::new();
     for row in stmt.query_map([&ids], |r| {
         Ok((

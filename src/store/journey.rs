@@ -5,6 +5,7 @@
 
 use super::db::{Connection, Row, params};
 use super::decode::known;
+use super::dialect;
 use super::error::{Result, StoreError, instant_text};
 use super::rows;
 use super::table::Table;
@@ -227,7 +228,8 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
          JOIN admissions a ON a.id = c.admission_id
          JOIN patients p ON p.id = a.patient_id
          JOIN procedure_kinds k ON k.id = c.procedure_kind_id
-         WHERE c.id IN (SELECT value FROM json_each(?1))"
+         WHERE c.id IN ({})",
+        dialect::ids_in(conn.dialect(), "?1")
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let records = stmt.query_map([&ids], case_record)?.collect::<super::db::Result<Vec<_>>>()?;
@@ -251,10 +253,11 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
         .collect();
 
     // R-READY-1, -2, R-MED-1: the ticked items.
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT case_id, item, id FROM case_checks
-         WHERE done = 1 AND case_id IN (SELECT value FROM json_each(?1))",
-    )?;
+         WHERE done = 1 AND case_id IN ({})",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let checks = stmt.query_map([&ids], |r| {
         let item: String = r.get(1)?;
         Ok((r.get::<_, i64>(0)?, known::<CheckItem>(&item, Table::CaseChecks, "item", r.get(2)?)?))
@@ -267,10 +270,11 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
     }
 
     // R-ANES-1..5: the latest consultation counts.
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT case_id, held_at, outcome, asa, notes, id FROM anaesthesia_consultations
-         WHERE voided_at IS NULL AND case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, held_at, id",
-    )?;
+         WHERE voided_at IS NULL AND case_id IN ({}) ORDER BY case_id, held_at, id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let cpas = stmt.query_map([&ids], |r| {
         let outcome: String = r.get(2)?;
         let asa: Option<String> = r.get(3)?;
@@ -298,10 +302,11 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
     }
 
     // R-MED-1: active treatments.
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT patient_id, drug_class, id FROM treatments
-         WHERE active = 1 AND voided_at IS NULL AND patient_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
-    )?;
+         WHERE active = 1 AND voided_at IS NULL AND patient_id IN ({}) ORDER BY id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let drugs = stmt.query_map([&patients], |r| {
         let class: String = r.get(1)?;
         Ok((r.get::<_, i64>(0)?, known::<DrugClass>(&class, Table::Treatments, "drug_class", r.get(2)?)?))
@@ -317,10 +322,11 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
 
     // R-MED-2: for each case, the latest INR and platelets taken before its start
     // (or, if none was, the latest at all, which the rule reports as after the start).
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT patient_id, test, value, taken_at FROM lab_results
-         WHERE voided_at IS NULL AND patient_id IN (SELECT value FROM json_each(?1)) ORDER BY taken_at, id",
-    )?;
+         WHERE voided_at IS NULL AND patient_id IN ({}) ORDER BY taken_at, id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let labs = stmt.query_map([&patients], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -346,10 +352,11 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
 
     // R-FAST-3: what the patient took during the stay.
     let admissions = id_list(out.values().map(|b| b.record.admission_id).collect::<BTreeSet<_>>());
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT admission_id, kind, taken_at, id FROM intakes
-         WHERE voided_at IS NULL AND admission_id IN (SELECT value FROM json_each(?1)) ORDER BY taken_at, id",
-    )?;
+         WHERE voided_at IS NULL AND admission_id IN ({}) ORDER BY taken_at, id",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let intakes = stmt.query_map([&admissions], |r| {
         let kind: String = r.get(1)?;
         let kind = known::<IntakeKind>(&kind, Table::Intakes, "kind", r.get(3)?)?;
@@ -382,14 +389,16 @@ pub fn bundles(conn: &Connection, case_ids: &[i64]) -> Result<BTreeMap<i64, Case
 /// it in the same room within the 24 h before its start (not cancelled nor
 /// postponed), with what their timelines say.
 fn room_ahead(conn: &Connection, ids: &str, out: &mut BTreeMap<i64, CaseBundle>) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.id, o.id, o.scheduled_start, o.duration_min, o.state
          FROM cases c JOIN cases o ON o.room_id = c.room_id AND o.id <> c.id
-          AND o.scheduled_start >= strftime('%Y-%m-%dT%H:%M:%SZ', c.scheduled_start, '-1 day')
+          AND o.scheduled_start >= {}
           AND (o.scheduled_start < c.scheduled_start OR (o.scheduled_start = c.scheduled_start AND o.id < c.id))
-         WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.state IN ('planned', 'confirmed')
+         WHERE c.id IN ({}) AND c.state IN ('planned', 'confirmed')
           AND o.state NOT IN ('cancelled', 'postponed')",
-    )?;
+        dialect::day_before(conn.dialect(), "c.scheduled_start"),
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let rows = stmt.query_map([ids], |r| {
         let state: String = r.get(4)?;
         let other: i64 = r.get(1)?;
@@ -429,7 +438,7 @@ pub fn discharge_facts_for(conn: &Connection, admission_ids: &[i64]) -> Result<B
         return Ok(BTreeMap::new());
     }
     let ids = id_list(admission_ids.iter().copied());
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT a.id, d.padss_vitals, d.padss_activity, d.padss_pain_nausea, d.padss_bleeding,
                 d.padss_intake_output, COALESCE(d.escort, 0), d.letter_given_on,
                 COALESCE(d.work_stop_certificate, 0), COALESCE(d.follow_up_appointment, 0),
@@ -437,8 +446,9 @@ pub fn discharge_facts_for(conn: &Connection, admission_ids: &[i64]) -> Result<B
                   WHERE c.admission_id = a.id AND c.state NOT IN ('cancelled', 'postponed')
                   ORDER BY c.scheduled_start LIMIT 1)
          FROM admissions a LEFT JOIN discharge_checks d ON d.admission_id = a.id
-         WHERE a.id IN (SELECT value FROM json_each(?1))",
-    )?;
+         WHERE a.id IN ({})",
+        dialect::ids_in(conn.dialect(), "?1")
+    ))?;
     let rows = stmt.query_map([&ids], |r| {
         let padss: [Option<u8>; 5] = [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
         let code: Option<String> = r.get(10)?;

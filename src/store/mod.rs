@@ -20,6 +20,7 @@ pub mod complications;
 pub mod consultations;
 pub mod db;
 pub mod decode;
+pub mod dialect;
 pub mod discharge;
 pub mod distraction;
 pub mod distraction_sessions;

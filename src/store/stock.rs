@@ -79,7 +79,7 @@ pub fn lines(conn: &Connection, used_up: bool) -> Result<Vec<StockLine>> {
     let index: BTreeMap<i64, usize> = out.iter().enumerate().map(|(i, l)| (l.reference.id, i)).collect();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LOT_COLUMNS} FROM device_lots l
-         WHERE ?1 OR l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
+         WHERE ?1 = 1 OR l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
          ORDER BY l.expiry_on IS NULL, l.expiry_on, l.id"
     ))?;
     for lot in stmt.query_map([used_up], lot_row)? {
@@ -344,7 +344,8 @@ pub fn implants_of_patient(conn: &Connection, hospital_number: &str) -> Result<V
 /// as made by mistake is not a patient who received it).
 pub fn implants_of_lots(conn: &Connection, lot_ids: &[i64]) -> Result<Vec<ImplantRecord>> {
     let ids = serde_json::Value::from(lot_ids.to_vec()).to_string();
-    implants_where(conn, &format!("i.lot_id IN (SELECT value FROM json_each(?1)) AND {STANDING}"), [ids])
+    let lots = super::dialect::ids_in(conn.dialect(), "?1");
+    implants_where(conn, &format!("i.lot_id IN ({lots}) AND {STANDING}"), [ids])
 }
 
 /// A case's devices: the units held for it, and what was used.
