@@ -189,7 +189,7 @@ pub fn list(
             filters.push(format!(
                 "((a.planned_admit_on BETWEEN :since AND :day AND a.planned_discharge_on >= :day {staying})
                   OR (a.id IN (SELECT id FROM admissions WHERE state IN {on_ward})
-                      AND a.planned_admit_on <= :day AND :day <= MAX(a.planned_discharge_on, :today)))",
+                      AND a.planned_admit_on <= :day AND (:day <= a.planned_discharge_on OR :day <= :today)))",
                 on_ward = super::decode::ON_WARD_STATES
             ));
             params.push((":since", Value::Text(since.to_string())));

@@ -58,7 +58,7 @@ impl Store {
                  ORDER BY a.id DESC LIMIT ?3"
             )
         } else {
-            format!("{COLUMNS} WHERE a.id < ?1 AND ?2 IS NULL ORDER BY a.id DESC LIMIT ?3")
+            format!("{COLUMNS} WHERE a.id < ?1 AND CAST(?2 AS TEXT) IS NULL ORDER BY a.id DESC LIMIT ?3")
         };
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);

@@ -32,8 +32,9 @@ pub fn schedule_between(
     zone: Tz,
 ) -> Result<Vec<BookedCase>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, a.patient_id, c.room_id, c.operator_id, c.anaesthetist_id, a.bed_id IS NOT NULL,
-                c.state IN ('in_progress', 'done'), c.nurse_id
+        "SELECT c.id, a.patient_id, c.room_id, c.operator_id, c.anaesthetist_id,
+                CASE WHEN a.bed_id IS NOT NULL THEN 1 ELSE 0 END,
+                CASE WHEN c.state IN ('in_progress', 'done') THEN 1 ELSE 0 END, c.nurse_id
          FROM cases c JOIN admissions a ON a.id = c.admission_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND c.state NOT IN ('cancelled', 'postponed')
          ORDER BY c.scheduled_start, c.id",

@@ -96,7 +96,8 @@ fn select(conn: &Connection, query: ComplicationQuery, with_voided: bool) -> Res
          JOIN patients p ON p.id = c.patient_id
          JOIN staff r ON r.id = c.recorded_by
          LEFT JOIN staff k ON k.id = c.closed_by
-         WHERE (?3 OR c.voided_at IS NULL) AND (?1 IS NULL OR c.patient_id = ?1) AND (?2 = 0 OR c.closed_at IS NULL)
+         WHERE (?3 = 1 OR c.voided_at IS NULL) AND (CAST(?1 AS BIGINT) IS NULL OR c.patient_id = ?1)
+           AND (?2 = 0 OR c.closed_at IS NULL)
          ORDER BY c.voided_at IS NOT NULL, c.closed_at IS NOT NULL, c.onset_on DESC, c.id DESC"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -168,7 +169,9 @@ pub(super) fn check_case(conn: &Connection, patient_id: i64, case_id: i64) -> Re
 fn state(tx: &WriteTx<'_>, id: i64) -> Result<(i64, bool, bool)> {
     tx.conn()
         .query_row(
-            "SELECT version, closed_at IS NOT NULL, voided_at IS NOT NULL FROM complications WHERE id = ?1",
+            "SELECT version, CASE WHEN closed_at IS NOT NULL THEN 1 ELSE 0 END,
+                    CASE WHEN voided_at IS NOT NULL THEN 1 ELSE 0 END
+             FROM complications WHERE id = ?1",
             [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )

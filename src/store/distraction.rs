@@ -4,7 +4,7 @@
 //! all through the one audited write path.
 
 use super::Store;
-use super::db::{Connection, OptionalExtension};
+use super::db::{Connection, OptionalExtension, ToSql};
 use super::decode::known;
 use super::dialect;
 use super::error::{Result, StoreError, instant_text};
@@ -152,9 +152,10 @@ fn case_row(r: &super::db::Row<'_>) -> super::db::Result<DistractionCase> {
     })
 }
 
-/// Cases chosen by `filter` (SQL over `d`, with `?1` bound to `arg`), with
-/// their steps, sessions and rounds: four queries whatever the number of cases.
-fn load(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<DistractionCase>> {
+/// Cases chosen by `filter` (SQL over `d`, with `?1` bound to `arg`, of the
+/// type of what it is compared with), with their steps, sessions and rounds:
+/// four queries whatever the number of cases.
+fn load(conn: &Connection, filter: &str, arg: &dyn ToSql) -> Result<Vec<DistractionCase>> {
     let sql = format!(
         "SELECT {CASE_COLUMNS} FROM distraction_cases d JOIN patients p ON p.id = d.patient_id
          WHERE {filter} ORDER BY p.surname, p.first_name, d.id"
@@ -302,14 +303,14 @@ impl Store {
 
     /// One distraction case with all it records.
     pub fn distraction(&self, case_id: i64) -> Result<DistractionCase> {
-        load(self.conn(), "d.id = CAST(?1 AS INTEGER)", &case_id.to_string())?
+        load(self.conn(), "d.id = ?1", &case_id)?
             .pop()
             .ok_or_else(|| StoreError::NotFound(Table::DistractionCases.row(case_id)))
     }
 
     /// A patient's distraction cases, oldest first.
     pub fn distractions_of(&self, patient_id: i64) -> Result<Vec<DistractionCase>> {
-        let mut cases = load(self.conn(), "d.patient_id = CAST(?1 AS INTEGER)", &patient_id.to_string())?;
+        let mut cases = load(self.conn(), "d.patient_id = ?1", &patient_id)?;
         cases.sort_by_key(|c| c.id);
         Ok(cases)
     }
@@ -412,7 +413,7 @@ pub fn add(tx: &mut WriteTx<'_>, new: &NewDistraction) -> Result<i64> {
 }
 
 pub(super) fn loaded(tx: &WriteTx<'_>, case_id: i64) -> Result<DistractionCase> {
-    load(tx.conn(), "d.id = CAST(?1 AS INTEGER)", &case_id.to_string())?
+    load(tx.conn(), "d.id = ?1", &case_id)?
         .pop()
         .ok_or_else(|| StoreError::NotFound(Table::DistractionCases.row(case_id)))
 }

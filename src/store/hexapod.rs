@@ -320,7 +320,8 @@ pub fn log(tx: &mut WriteTx<'_>, prescription_id: i64, entries: &[NewAdjustment]
         ));
     }
     let removed: bool = tx.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM distraction_phases WHERE case_id = ?1 AND kind = 'removal' AND voided_at IS NULL)",
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM distraction_phases
+                                  WHERE case_id = ?1 AND kind = 'removal' AND voided_at IS NULL) THEN 1 ELSE 0 END",
         [case_id],
         |r| r.get(0),
     )?;

@@ -113,8 +113,8 @@ fn select(conn: &Connection, patient_id: Option<i64>, with_voided: bool) -> Resu
     let sql = format!(
         "SELECT {COLUMNS} FROM ho_follow_ups h
          JOIN patients p ON p.id = h.patient_id JOIN staff r ON r.id = h.recorded_by
-         WHERE (?2 OR h.voided_at IS NULL)
-           AND (CASE WHEN ?1 IS NULL THEN h.xray_on IS NULL ELSE h.patient_id = ?1 END)
+         WHERE (?2 = 1 OR h.voided_at IS NULL)
+           AND (CASE WHEN CAST(?1 AS BIGINT) IS NULL THEN h.xray_on IS NULL ELSE h.patient_id = ?1 END)
          ORDER BY h.surgery_at, h.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;

@@ -24,7 +24,7 @@ pub struct NewPatient {
 /// naming it: a record about a patient is refused before anything is written.
 pub fn ensure_exists(tx: &WriteTx<'_>, patient_id: i64) -> Result<()> {
     let exists: bool =
-        tx.conn().query_row("SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?1)", [patient_id], |r| r.get(0))?;
+        tx.conn().query_row("SELECT count(*) FROM patients WHERE id = ?1", [patient_id], |r| r.get(0))?;
     if exists { Ok(()) } else { Err(super::StoreError::NotFound(Table::Patients.row(patient_id))) }
 }
 

@@ -98,7 +98,7 @@ pub fn permit_staff(conn: &Connection, staff_id: i64, change: Change) -> Result<
         return Ok(());
     }
     let retired: bool = conn
-        .prepare_cached("SELECT active = 0 FROM staff WHERE id = ?1")?
+        .prepare_cached("SELECT CASE WHEN active = 0 THEN 1 ELSE 0 END FROM staff WHERE id = ?1")?
         .query_row([staff_id], |r| r.get(0))
         .optional()?
         .unwrap_or(false);

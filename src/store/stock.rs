@@ -414,7 +414,8 @@ pub fn cases_from(conn: &Connection, from: NaiveDate, days: u32, zone: Tz) -> Re
     let to = from + chrono::Days::new(u64::from(days));
     let (hi, _) = ward_time::day_bounds(to, zone);
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, p.id, p.surname, p.first_name, p.birth_date, c.scheduled_start, k.label, c.state = 'done'
+        "SELECT c.id, p.id, p.surname, p.first_name, p.birth_date, c.scheduled_start, k.label,
+                CASE WHEN c.state = 'done' THEN 1 ELSE 0 END
          FROM cases c JOIN admissions a ON a.id = c.admission_id JOIN patients p ON p.id = a.patient_id
          JOIN procedure_kinds k ON k.id = c.procedure_kind_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND a.state <> 'discharged'

@@ -181,8 +181,8 @@ pub fn receive(tx: &mut WriteTx<'_>, receipt: &Receipt) -> Result<Received> {
     let expiry_text = receipt.expiry.map(|d| d.to_string());
     let existing: Option<Lot> = if serial.is_none() {
         let sql = format!(
-            "SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.ref_id = ?1 AND l.lot IS ?2 AND l.serial IS NULL
-             AND l.expiry_on IS ?3 ORDER BY l.id LIMIT 1"
+            "SELECT {LOT_COLUMNS} FROM device_lots l WHERE l.ref_id = ?1 AND l.lot IS NOT DISTINCT FROM ?2
+             AND l.serial IS NULL AND l.expiry_on IS NOT DISTINCT FROM ?3 ORDER BY l.id LIMIT 1"
         );
         tx.conn().query_row(&sql, super::db::params![reference.id, lot, expiry_text], lot_row).optional()?
     } else {
@@ -296,7 +296,9 @@ fn case_facts(tx: &WriteTx<'_>, case_id: i64) -> Result<CaseFacts> {
     tx.conn()
         .query_row(
             "SELECT a.patient_id, c.scheduled_start, c.operator_id, c.state,
-                    a.state = 'discharged' AND coalesce(a.discharged_at <= ?2, 1) FROM cases c
+                    CASE WHEN a.state = 'discharged' AND (a.discharged_at IS NULL OR a.discharged_at <= ?2)
+                         THEN 1 ELSE 0 END
+             FROM cases c
              JOIN admissions a ON a.id = c.admission_id WHERE c.id = ?1",
             super::db::params![case_id, instant_text(tx.at())],
             |r| {

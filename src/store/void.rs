@@ -127,8 +127,8 @@ impl Voidable {
             }
             // The pin grades in pin order (`0 3 0 0`) and the pain score.
             Voidable::Round => {
-                "SELECT COALESCE((SELECT group_concat(grade, ' ') FROM
-                           (SELECT grade FROM pin_grades WHERE round_id = r.id ORDER BY pin)), ''),
+                "SELECT COALESCE((SELECT string_agg(CAST(grade AS TEXT), ' ' ORDER BY pin)
+                                  FROM pin_grades WHERE round_id = r.id), ''),
                         r.pain, r.at, d.patient_id, r.version, r.voided_at
                  FROM distraction_rounds r JOIN distraction_cases d ON d.id = r.case_id WHERE r.id = ?1"
             }
