@@ -47,7 +47,7 @@ pub fn day(conn: &Connection, day: NaiveDate, now: DateTime<Utc>, settings: &Set
          LEFT JOIN staff o ON o.id = c.operator_id LEFT JOIN staff an ON an.id = c.anaesthetist_id
          LEFT JOIN staff nu ON nu.id = c.nurse_id
          WHERE c.scheduled_start >= ?1 AND c.scheduled_start < ?2 AND c.state NOT IN ('cancelled', 'postponed')
-         ORDER BY c.scheduled_start, c.room_id, c.id",
+         ORDER BY c.scheduled_start, c.room_id NULLS FIRST, c.id",
     )?;
     type Row = (
         i64,
