@@ -203,9 +203,10 @@ pub fn list(
         // Most of the history is discharged: without a day, read the newest by
         // admission day rather than every discharged admission by state.
         // With a day, the day's index finds the few stays: never walk every
-        // stay of a state (most of history is discharged).
+        // stay of a state (most of history is discharged). `|| ''` keeps the
+        // state's index out of the plan on both engines (same plan as SQLite's `+`).
         let by_state = if state == AdmissionState::Discharged || q.day.is_some() {
-            "+a.state = :state"
+            "a.state || '' = :state"
         } else {
             "a.state = :state"
         };

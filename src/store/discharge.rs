@@ -205,13 +205,14 @@ pub const CALL_LOOKBACK_DAYS: u64 = 30;
 /// R-DISCH-2: calls not yet made that are due on `day` or overdue (up to
 /// [`CALL_LOOKBACK_DAYS`]), for patients who have left, oldest first.
 pub fn calls_due(conn: &Connection, day: NaiveDate) -> Result<Vec<FollowUpCall>> {
-    // `+a.state`: read the calls by their due day, not every discharged admission by state.
+    // `a.state || ''` (no index on it, on SQLite as `+a.state` and on PostgreSQL alike):
+    // read the calls by their due day, not every discharged admission by state.
     let sql = format!(
         "SELECT {CALL_COLUMNS}
          FROM follow_up_calls f
          JOIN admissions a ON a.id = f.admission_id
          JOIN patients p ON p.id = a.patient_id
-         WHERE f.done_at IS NULL AND f.due_on BETWEEN ?1 AND ?2 AND +a.state = 'discharged'
+         WHERE f.done_at IS NULL AND f.due_on BETWEEN ?1 AND ?2 AND a.state || '' = 'discharged'
          ORDER BY f.due_on, f.id"
     );
     let since = day.checked_sub_days(chrono::Days::new(CALL_LOOKBACK_DAYS)).unwrap_or(day);
