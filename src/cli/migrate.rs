@@ -13,7 +13,7 @@ pub fn run(from: &Path, to: &Location) -> Result<String> {
     let interactive = std::io::stderr().is_terminal();
     let mut shown = -1i64;
     let mut progress = |done: u64, all: u64| {
-        let percent = if all == 0 { 100 } else { (done * 100 / all) as i64 };
+        let percent = (done * 100).checked_div(all).map_or(100, |p| p as i64);
         if percent != shown && (interactive || percent % 10 == 0) {
             shown = percent;
             let said = tr!("cli-migrate-copying", percent = percent, done = done, all = all);

@@ -96,8 +96,8 @@ fn select(conn: &Connection, query: ComplicationQuery, with_voided: bool) -> Res
          JOIN patients p ON p.id = c.patient_id
          JOIN staff r ON r.id = c.recorded_by
          LEFT JOIN staff k ON k.id = c.closed_by
-         WHERE (?3 = 1 OR c.voided_at IS NULL) AND (CAST(?1 AS BIGINT) IS NULL OR c.patient_id = ?1)
-           AND (?2 = 0 OR c.closed_at IS NULL)
+         WHERE (CAST(?3 AS BIGINT) = 1 OR c.voided_at IS NULL) AND (CAST(?1 AS BIGINT) IS NULL OR c.patient_id = ?1)
+           AND (CAST(?2 AS BIGINT) = 0 OR c.closed_at IS NULL)
          ORDER BY c.voided_at IS NOT NULL, c.closed_at IS NOT NULL, c.onset_on DESC, c.id DESC"
     );
     let mut stmt = conn.prepare_cached(&sql)?;

@@ -11,12 +11,14 @@ use super::db::Dialect;
 
 /// A sub-select of the integers in the JSON array bound at `param` (e.g.
 /// `"?1"`, bound as text like `[3,5,8]`), for `id IN (…)`: one parameter
-/// however many ids, so the statement stays cached.
+/// however many ids, so the statement stays cached. (PostgreSQL: the
+/// parameter is cast to text first, so the server types it as the text the
+/// store binds, not as jsonb.)
 pub fn ids_in(d: Dialect, param: &str) -> String {
     match d {
         Dialect::Sqlite => format!("SELECT value FROM json_each({param})"),
         Dialect::Postgres => {
-            format!("SELECT CAST(value AS BIGINT) FROM jsonb_array_elements_text(CAST({param} AS jsonb))")
+            format!("SELECT CAST(value AS BIGINT) FROM jsonb_array_elements_text(CAST(CAST({param} AS TEXT) AS jsonb))")
         }
     }
 }
@@ -26,7 +28,9 @@ pub fn ids_in(d: Dialect, param: &str) -> String {
 pub fn texts_in(d: Dialect, param: &str) -> String {
     match d {
         Dialect::Sqlite => format!("SELECT value FROM json_each({param})"),
-        Dialect::Postgres => format!("SELECT value FROM jsonb_array_elements_text(CAST({param} AS jsonb))"),
+        Dialect::Postgres => {
+            format!("SELECT value FROM jsonb_array_elements_text(CAST(CAST({param} AS TEXT) AS jsonb))")
+        }
     }
 }
 
@@ -35,7 +39,7 @@ pub fn texts_in(d: Dialect, param: &str) -> String {
 /// field. `field` is a plain name written by the store, never user input.
 pub fn json_text(d: Dialect, column: &str, field: &str) -> String {
     match d {
-        Dialect::Sqlite => format!("json_extract({column}, '$.{field}')"),
+        Dialect::Sqlite => format!("json_extract({column}, '$.{field}')"), // i18n: SQL
         Dialect::Postgres => format!("(CAST({column} AS jsonb) ->> '{field}')"),
     }
 }
@@ -64,10 +68,10 @@ mod tests {
     #[test]
     fn ids_and_texts_come_back_from_their_json_list() {
         let conn = sqlite();
-        let sql = format!("SELECT group_concat(value, ',') FROM ({})", ids_in(Dialect::Sqlite, "?1"));
+        let sql = format!("SELECT group_concat(value, ',') FROM ({}) AS ids", ids_in(Dialect::Sqlite, "?1"));
         let ids: String = conn.query_row(&sql, ["[3,5,8]"], |r| r.get(0)).unwrap();
         assert_eq!(ids, "3,5,8");
-        let sql = format!("SELECT count(*) FROM ({}) WHERE value = 'b'", texts_in(Dialect::Sqlite, "?1"));
+        let sql = format!("SELECT count(*) FROM ({}) AS codes WHERE value = 'b'", texts_in(Dialect::Sqlite, "?1"));
         let n: i64 = conn.query_row(&sql, [r#"["a","b"]"#], |r| r.get(0)).unwrap();
         assert_eq!(n, 1);
     }

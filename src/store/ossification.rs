@@ -113,7 +113,7 @@ fn select(conn: &Connection, patient_id: Option<i64>, with_voided: bool) -> Resu
     let sql = format!(
         "SELECT {COLUMNS} FROM ho_follow_ups h
          JOIN patients p ON p.id = h.patient_id JOIN staff r ON r.id = h.recorded_by
-         WHERE (?2 = 1 OR h.voided_at IS NULL)
+         WHERE (CAST(?2 AS BIGINT) = 1 OR h.voided_at IS NULL)
            AND (CASE WHEN CAST(?1 AS BIGINT) IS NULL THEN h.xray_on IS NULL ELSE h.patient_id = ?1 END)
          ORDER BY h.surgery_at, h.id"
     );

@@ -79,7 +79,7 @@ pub fn lines(conn: &Connection, used_up: bool) -> Result<Vec<StockLine>> {
     let index: BTreeMap<i64, usize> = out.iter().enumerate().map(|(i, l)| (l.reference.id, i)).collect();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LOT_COLUMNS} FROM device_lots l
-         WHERE ?1 = 1 OR l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
+         WHERE CAST(?1 AS BIGINT) = 1 OR l.quantity > 0 OR l.id IN (SELECT lot_id FROM implants WHERE operator_id IS NULL)
          ORDER BY l.expiry_on IS NULL, l.expiry_on, l.id"
     ))?;
     for lot in stmt.query_map([used_up], lot_row)? {
