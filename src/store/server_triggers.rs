@@ -62,7 +62,7 @@ fn parse(sql: &'static str) -> Schema {
         let name = words.nth(2).unwrap_or_default();
         let table = statement.split_whitespace().skip_while(|w| *w != "ON").nth(1).unwrap_or_default();
         let function = statement
-            .split("EXECUTE FUNCTION")
+            .split("EXECUTE FUNCTION") // i18n: SQL
             .nth(1)
             .and_then(|f| f.split('(').next())
             .map(str::trim)
