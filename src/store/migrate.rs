@@ -95,6 +95,8 @@ pub fn migrate(from: &Path, to: &Location, progress: &mut dyn FnMut(u64, u64)) -
         return Err(StoreError::invalid(to.shown(), tr!("store-migrate-chain-differs")));
     }
     tx.commit()?;
+    // The planner's statistics now, not when autovacuum comes round.
+    target.execute_batch("ANALYZE")?;
     Ok(Migrated { tables: tables.into_iter().zip(counts).collect(), head: after.head })
 }
 
