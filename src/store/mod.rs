@@ -165,27 +165,48 @@ impl Store {
         let mut conn = Connection::open_sqlite(path, flags)?;
         schema::configure(&conn)?;
         schema::create(&mut conn)?;
+        let mut store = Store::first_admin(conn, Location::File(path.into()), account, now)?;
+        schema::checkpoint(&store.conn);
+        store._guard = Some(guard);
+        Ok(store)
+    }
+
+    /// A new database's store, once its schema is made: the account running
+    /// this registered as its first administrator, the seed lists written.
+    fn first_admin(mut conn: Connection, location: Location, account: &Account, now: DateTime<Utc>) -> Result<Store> {
         let settings = Settings::default();
-        let refused_settings = Vec::new();
         let accounts = Accounts::default().running_as(&account.name);
         let actor = write::write(&mut conn, 0, now, settings.zone(), accounts, |tx| {
             let actor = actor::register(tx, account, "admin")?;
             reference::seed_procedure_kinds(tx)?;
             Ok(actor)
         })?;
-        schema::checkpoint(&conn);
-        Ok(Store {
+        Ok(Store::opened(conn, location, account, actor, settings, Vec::new(), true))
+    }
+
+    /// A store on `conn`, opened as `account`; `checked_whole`: no quick
+    /// check is owed before the first write (a new file, or a server).
+    fn opened(
+        conn: Connection,
+        location: Location,
+        account: &Account,
+        actor: Actor,
+        settings: Settings,
+        refused_settings: Vec<String>,
+        checked_whole: bool,
+    ) -> Store {
+        Store {
             conn,
-            location: Location::File(path.into()),
-            path: path.into(),
+            path: location.label(),
+            location,
             account: account.clone(),
             actor,
             settings,
             refused_settings,
-            checked_whole: true,
+            checked_whole,
             accounts: Accounts::default(),
-            _guard: Some(guard),
-        })
+            _guard: None,
+        }
     }
 
     /// Creates the schema in a new database at `location` (a file, as
@@ -243,18 +264,10 @@ impl Store {
             Some(actor) => actor,
             None => actor::unregistered(account),
         };
-        Ok(Store {
-            conn,
-            location: Location::File(path.into()),
-            path: path.into(),
-            account: account.clone(),
-            actor,
-            settings,
-            refused_settings,
-            checked_whole: false,
-            accounts: Accounts::default(),
-            _guard: Some(guard),
-        })
+        let mut store =
+            Store::opened(conn, Location::File(path.into()), account, actor, settings, refused_settings, false);
+        store._guard = Some(guard);
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {

@@ -4,9 +4,9 @@
 //! sidecars, the build-beside, the quick check of every page) is left out:
 //! the server keeps its own checksums, and the DBA its own backups.
 
-use super::actor::{self, Accounts};
+use super::actor;
 use super::db::Connection;
-use super::{Account, Location, Result, Store, StoreError, reference, schema, settings, write};
+use super::{Account, Location, Result, Store, StoreError, schema, settings};
 use chrono::{DateTime, Utc};
 
 /// Connects; a refused or unanswered connection is [`StoreError::Unreachable`].
@@ -32,18 +32,8 @@ pub(super) fn open(location: &Location, url: &str, account: &Account) -> Result<
         Some(actor) => actor,
         None => actor::unregistered(account),
     };
-    Ok(Store {
-        conn,
-        location: location.clone(),
-        path: location.label(),
-        account: account.clone(),
-        actor,
-        settings,
-        refused_settings: super::refused(bad),
-        checked_whole: true,
-        accounts: Accounts::default(),
-        _guard: None,
-    })
+    // The server keeps its own checksums: no quick check owed.
+    Ok(Store::opened(conn, location.clone(), account, actor, settings, super::refused(bad), true))
 }
 
 /// [`Store::init_at`] on PostgreSQL: the schema, the first administrator
@@ -59,25 +49,7 @@ pub(super) fn init(location: &Location, url: &str, account: &Account, now: DateT
         return Err(StoreError::NotEmpty { location: location.shown(), tables });
     }
     schema::create(&mut conn)?;
-    let settings = crate::domain::settings::Settings::default();
-    let accounts = Accounts::default().running_as(&account.name);
-    let actor = write::write(&mut conn, 0, now, settings.zone(), accounts, |tx| {
-        let actor = actor::register(tx, account, "admin")?;
-        reference::seed_procedure_kinds(tx)?;
-        Ok(actor)
-    })?;
-    Ok(Store {
-        conn,
-        location: location.clone(),
-        path: location.label(),
-        account: account.clone(),
-        actor,
-        settings,
-        refused_settings: Vec::new(),
-        checked_whole: true,
-        accounts: Accounts::default(),
-        _guard: None,
-    })
+    Store::first_admin(conn, location.clone(), account, now)
 }
 
 /// Tables already in the connection's schema (at most five named).
