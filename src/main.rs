@@ -75,7 +75,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             cli::init(&database(cli.db)?, now_arg.map_or_else(chrono::Utc::now, |arg| arg.resolve(zone)))?;
         }
         Some(Command::Demo { seed, years }) => {
-            let path = cli.db.unwrap_or_else(|| PathBuf::from(DEMO_DB));
+            // A demo is a file; a connection string is never made a file name.
+            let path = match cli.db.map(|db| Location::parse(db.as_os_str())) {
+                None => PathBuf::from(DEMO_DB),
+                Some(Location::File(path)) => path,
+                Some(Location::Postgres(_)) => {
+                    return Err(color_eyre::eyre::eyre!("{}", periop::tr!("cli-file-only", command = "demo")));
+                }
+            };
             build_demo(&path, now_arg, seed, years)?;
         }
         Some(Command::Board { date, format }) => {

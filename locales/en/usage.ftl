@@ -103,7 +103,7 @@ usage-tip-remove-dashes = subcommand { $name } exists; to use it, remove the { $
 
 ## What each command and each of its arguments does
 usage-periop = A procedure block and its short-stay ward, from the keyboard.
-    .db = The database file (shared by the ward's terminals)
+    .db = The database: its file (shared by the ward's terminals), or a PostgreSQL connection string (postgres://periop@db1/ward)
     .now = Fix the clock: 2026-11-23T08:00 (ward time) or 2026-11-23T07:00Z
     .no-color = A monochrome screen (also when NO_COLOR is set)
     .ascii = Draw with ASCII only (also when the locale is not UTF-8: Latin-1 keeps accents)

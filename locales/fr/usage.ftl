@@ -105,7 +105,7 @@ usage-tip-remove-dashes = la sous-commande { $name } existe ; pour l'utiliser, 
 
 ## Ce que fait chaque commande et chacun de ses arguments
 usage-periop = Un bloc d'actes et son unité de court séjour, au clavier.
-    .db = Le fichier de la base (partagé par les terminaux du service)
+    .db = La base : son fichier (partagé par les terminaux du service), ou la chaîne de connexion d'une base PostgreSQL (postgres://periop@db1/ward)
     .now = Fixer l'horloge : 2026-11-23T08:00 (heure du service) ou 2026-11-23T07:00Z
     .no-color = Un écran monochrome (aussi quand NO_COLOR est défini)
     .ascii = Dessiner en ASCII seulement (aussi quand la locale n'est pas UTF-8 : le Latin-1 garde les accents)

@@ -35,7 +35,9 @@ impl From<&StoreError> for Refusal {
         let kind = match e {
             StoreError::Conflict { .. } => RefusalKind::Conflict,
             // The form is kept: the next try reconnects.
-            StoreError::Busy | StoreError::Disconnected(_) | StoreError::SaveCutOff(_) => RefusalKind::Busy,
+            StoreError::Busy | StoreError::Disconnected(_) | StoreError::SaveCutOff(_) | StoreError::SaveUnknown(_) => {
+                RefusalKind::Busy
+            }
             StoreError::NotFound(_) => RefusalKind::NotFound,
             StoreError::Invalid { .. } | StoreError::BlockConflict { .. } | StoreError::OutOfStock { .. } => {
                 RefusalKind::Invalid

@@ -16,7 +16,8 @@ pub const DEMO_PREVIOUS_DB: &str = "periop-demo.previous.db";
 #[derive(Debug, Parser)]
 #[command(name = "periop", version)]
 pub struct Cli {
-    #[arg(long, global = true, env = "PERIOP_DB", value_name = "PATH")]
+    // hide_env_values: a connection string may hold a password (issue 15).
+    #[arg(long, global = true, env = "PERIOP_DB", hide_env_values = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
     #[arg(long, global = true, env = "PERIOP_NOW", value_name = "DATETIME")]

@@ -127,6 +127,9 @@ pub enum StoreError {
     /// [`StoreError::Disconnected`] in the middle of a save: nothing of it
     /// was saved (the form is kept for the next try).
     SaveCutOff(String),
+    /// The connection was lost as the save committed and the server could
+    /// not be asked: it may or may not be saved; look before entering it again.
+    SaveUnknown(String),
     /// `periop init` on a PostgreSQL database that already holds other tables.
     NotEmpty {
         location: String,
@@ -191,6 +194,7 @@ impl std::fmt::Display for StoreError {
             NoSchema(location) => tr!("errors-no-schema", location = location.as_str()),
             Disconnected(cause) => tr!("errors-disconnected", cause = cause.as_str()),
             SaveCutOff(cause) => tr!("errors-save-cut-off", cause = cause.as_str()),
+            SaveUnknown(cause) => tr!("errors-save-unknown", cause = cause.as_str()),
             NotEmpty { location, tables } => {
                 tr!("errors-not-empty", location = location.as_str(), tables = tables.join(", "))
             }
@@ -241,6 +245,7 @@ impl From<super::db::Error> for StoreError {
         match e.code() {
             Some(super::db::ErrorCode::DatabaseBusy | super::db::ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(super::db::ErrorCode::Disconnected) => StoreError::Disconnected(e.to_string()),
+            Some(super::db::ErrorCode::CommitUnknown) => StoreError::SaveUnknown(e.to_string()),
             _ => StoreError::Database(e),
         }
     }

@@ -55,8 +55,11 @@ pub fn migrate(from: &Path, to: &Location, progress: &mut dyn FnMut(u64, u64)) -
         ));
     }
     let mut target = super::server::connect(to, url)?;
-    if target.schema_version()? != 0 {
-        return Err(StoreError::AlreadyExists(to.label()));
+    // Found by the tester (issue 15): a database with other tables was
+    // filled, and one holding a ward was refused as "already exists".
+    let tables = super::server::foreign_tables(&target)?;
+    if !tables.is_empty() {
+        return Err(StoreError::NotEmpty { location: to.shown(), tables });
     }
     let tables: Vec<&'static str> = Table::ALL.iter().map(|t| t.name()).chain(["audit"]).collect();
     let counts: Vec<i64> = tables

@@ -53,7 +53,7 @@ pub(super) fn init(location: &Location, url: &str, account: &Account, now: DateT
 }
 
 /// Tables already in the connection's schema (at most five named).
-fn foreign_tables(conn: &Connection) -> Result<Vec<String>> {
+pub(super) fn foreign_tables(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT table_name FROM information_schema.tables \
          WHERE table_schema = current_schema() ORDER BY table_name LIMIT 5",

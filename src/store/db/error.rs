@@ -22,6 +22,9 @@ pub enum ErrorCode {
     /// server shut down); a new connection may succeed. SQLite never
     /// gives it.
     Disconnected,
+    /// The connection was lost as a save committed, and whether it did is
+    /// not known (never on SQLite).
+    CommitUnknown,
     Other,
 }
 
@@ -37,6 +40,10 @@ pub enum Error {
     ToSqlConversionFailure(Box<dyn std::error::Error + Send + Sync + 'static>),
     /// `query_row` found no row.
     QueryReturnedNoRows,
+    /// The connection was lost as a save's `COMMIT` went out, and the server
+    /// could not be asked whether it committed: the save may or may not be
+    /// stored.
+    CommitUnknown(Box<Error>),
     /// A step only a SQLite file has (its header, its pages), asked of
     /// another engine.
     NotAFile(&'static str),
@@ -95,6 +102,7 @@ impl Error {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             Error::Sqlite(e) => e.sqlite_error_code().map(super::sqlite::code),
+            Error::CommitUnknown(_) => Some(ErrorCode::CommitUnknown),
             #[cfg(feature = "postgres")]
             Error::Postgres(e) => super::pg::code(e),
             _ => None,
@@ -134,6 +142,7 @@ impl fmt::Display for Error {
             Error::IntegralValueOutOfRange(i, n) => write!(f, "Integer {n} out of range at index {i}"),
             Error::ToSqlConversionFailure(e) => e.fmt(f),
             Error::QueryReturnedNoRows => f.write_str("Query returned no rows"),
+            Error::CommitUnknown(e) => write!(f, "{e}"),
             Error::NotAFile(step) => f.write_str(&tr!("errors-needs-sqlite-file", step = *step)),
             #[cfg(feature = "postgres")]
             Error::Postgres(e) => postgres_message(e, f),

@@ -160,7 +160,11 @@ impl Client {
             // was, never saved twice.
             Err(e) if e.is_disconnected() && write && xid.is_some() => match self.committed(xid.as_deref()) {
                 Ok(true) => Ok(()),
-                _ => Err(e),
+                Ok(false) => Err(e),
+                // Found by the tester (issue 15): after a crash the server
+                // was not back in time to say, and "nothing was saved" was
+                // said of a save that was.
+                Err(_) => Err(Error::CommitUnknown(Box::new(e))),
             },
             done => done,
         }
@@ -168,7 +172,15 @@ impl Client {
 
     /// Whether transaction `xid` committed, asked over a new connection.
     fn committed(&self, xid: Option<&str>) -> Result<bool> {
-        self.revive()?;
+        // A restarting server: ask for a few seconds before giving up.
+        let mut wait = std::time::Duration::from_millis(200);
+        while let Err(e) = self.revive() {
+            if wait > std::time::Duration::from_secs(3) {
+                return Err(e);
+            }
+            std::thread::sleep(wait);
+            wait *= 2;
+        }
         let status: Option<String> =
             self.client.borrow_mut().query_one("SELECT pg_xact_status(CAST($1 AS xid8))", &[&xid])?.get(0);
         log::warn!("the answer to a COMMIT was lost; the server says {status:?}");
