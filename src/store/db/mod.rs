@@ -275,6 +275,14 @@ impl Connection {
             Engine::Pg(client) => client.commit(behavior == TransactionBehavior::Immediate),
         }
     }
+
+    fn rollback_transaction(&self) -> Result<()> {
+        match &self.engine {
+            Engine::Sqlite(_) => self.execute_batch("ROLLBACK"),
+            #[cfg(feature = "postgres")]
+            Engine::Pg(client) => client.rollback(),
+        }
+    }
 }
 
 /// Stops the statement a connection is running, from another thread
@@ -326,7 +334,7 @@ impl Transaction<'_> {
 
     pub fn rollback(mut self) -> Result<()> {
         self.done = true;
-        self.conn.execute_batch("ROLLBACK")
+        self.conn.rollback_transaction()
     }
 }
 
@@ -342,7 +350,7 @@ impl Drop for Transaction<'_> {
     fn drop(&mut self) {
         if !self.done {
             // Nothing to report to: the caller is already returning an error.
-            let _ = self.conn.execute_batch("ROLLBACK");
+            let _ = self.conn.rollback_transaction();
         }
     }
 }

@@ -102,13 +102,19 @@ impl Client {
     /// Statements separated by `;`, without parameters.
     pub(super) fn batch(&self, sql: &str) -> Result<()> {
         self.revive()?;
-        let done = self.client.borrow_mut().batch_execute(sql);
-        // The door ends its transactions with these two.
-        if matches!(sql, "COMMIT" | "ROLLBACK") {
-            self.in_transaction.set(false);
-            self.xid.borrow_mut().take();
-        }
-        Ok(done?)
+        Ok(self.client.borrow_mut().batch_execute(sql)?)
+    }
+
+    /// `COMMIT` or `ROLLBACK`: the transaction is over whatever the answer.
+    fn end(&self, sql: &str) -> Result<()> {
+        let done = self.batch(sql);
+        self.in_transaction.set(false);
+        self.xid.borrow_mut().take();
+        done
+    }
+
+    pub(super) fn rollback(&self) -> Result<()> {
+        self.end("ROLLBACK") // i18n: SQL
     }
 
     /// `BEGIN`; for a writer, then the write lock, which waits for the
@@ -129,7 +135,7 @@ impl Client {
         if write && let Err(e) = self.lock_for_writing() {
             // The failed statement has aborted the transaction: end it, so
             // the connection is usable for the next try.
-            let _ = self.batch("ROLLBACK"); // i18n: SQL
+            let _ = self.rollback();
             return Err(e);
         }
         Ok(())
@@ -154,7 +160,7 @@ impl Client {
             self.batch(&format!("SELECT pg_notify('{}', '')", super::AUDIT_CHANNEL))?;
         }
         let xid = self.xid.borrow().clone();
-        match self.batch("COMMIT") {
+        match self.end("COMMIT") {
             // The answer to COMMIT was lost with the connection: the server
             // knows whether it committed. Never "not saved" for a save that
             // was, never saved twice.
