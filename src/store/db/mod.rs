@@ -517,7 +517,7 @@ impl Row<'_> {
     pub fn get_ref<I: RowIndex>(&self, idx: I) -> Result<ValueRef<'_>> {
         let i = idx.index(self)?;
         match &self.inner {
-            RowInner::Sqlite(r) => Ok(sqlite::value_ref(r.get_ref(i)?)),
+            RowInner::Sqlite(r) => Ok(r.get_ref(i)?.into()),
             #[cfg(feature = "postgres")]
             RowInner::Pg { values, .. } => values.get(i).map(ValueRef::from).ok_or(Error::InvalidColumnIndex(i)),
         }

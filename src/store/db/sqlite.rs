@@ -32,10 +32,6 @@ pub(super) fn code(code: rusqlite::ErrorCode) -> ErrorCode {
     }
 }
 
-pub(super) fn value_ref(value: rusqlite::types::ValueRef<'_>) -> ValueRef<'_> {
-    value.into()
-}
-
 /// For SQLite's own callbacks (a registered function's arguments).
 impl<'a> From<rusqlite::types::ValueRef<'a>> for ValueRef<'a> {
     fn from(value: rusqlite::types::ValueRef<'a>) -> Self {
