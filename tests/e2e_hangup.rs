@@ -126,7 +126,7 @@ fn log_of(ward: &Ward) -> String {
 #[test]
 fn a_lost_terminal_is_a_clean_exit_that_logs_why() {
     let ward = Ward::demo();
-    let db = ward.db();
+    let db = ward.db_arg();
     let mut tui = Closable::spawn(&ward, BIN, &["--db", db.to_str().unwrap(), "--now", NOW]);
     tui.wait_for("ARRIVING");
     let start = Instant::now();
@@ -151,7 +151,7 @@ fn a_lost_terminal_is_a_clean_exit_that_logs_why() {
 #[test]
 fn a_lost_terminal_ends_periop_even_without_sighup() {
     let ward = Ward::demo();
-    let db = ward.db();
+    let db = ward.db_arg();
     // `sh` stays the session leader (the command after periop stops it from
     // exec-ing), ignores SIGHUP, and periop inherits the ignored SIGHUP.
     let script = r#"trap "" HUP; "$0" "$@"; status=$?; exit $status"#;

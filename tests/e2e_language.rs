@@ -14,7 +14,7 @@ fn text(out: &std::process::Output) -> (String, String) {
 #[test]
 fn a_language_periop_does_not_speak_is_refused_naming_en_and_fr() {
     let ward = Ward::demo();
-    let db = ward.db();
+    let db = ward.db_arg();
     let out = ward.run(&["--lang".as_ref(), "de".as_ref(), "board".as_ref(), "--db".as_ref(), db.as_os_str()]);
     let (_, err) = text(&out);
     assert!(!out.status.success());
@@ -34,7 +34,7 @@ fn a_language_periop_does_not_speak_is_refused_naming_en_and_fr() {
 #[test]
 fn the_account_s_own_comes_before_the_locale_and_after_periop_lang() {
     let ward = Ward::demo();
-    let db = ward.db();
+    let db = ward.db_arg();
     let staff_language = |word: Option<&str>, env: &[(&str, &str)]| {
         let mut cmd = ward.command();
         cmd.env_remove("PERIOP_LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C.UTF-8");

@@ -14,7 +14,7 @@ const RIGHT: &str = "\x1b[C";
 const BACKSPACE: &str = "\x7f";
 
 fn run(ward: &Ward, args: &[&str]) -> String {
-    let db = ward.db();
+    let db = ward.db_arg();
     let mut all: Vec<&OsStr> = vec![OsStr::new("--db"), db.as_os_str()];
     all.extend(args.iter().map(OsStr::new));
     let out = ward.run(&all);
@@ -25,7 +25,7 @@ fn run(ward: &Ward, args: &[&str]) -> String {
 
 #[test]
 fn a_new_ward_set_up_from_a_file_then_a_nurse_admits_a_patient_into_one_of_its_beds() {
-    let ward = Ward::empty();
+    let ward = Ward::uninitialised();
     let me = current_account();
     let chief = another_account();
     run(&ward, &["init"]);

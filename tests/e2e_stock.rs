@@ -64,7 +64,7 @@ fn r_trace_2_a_lot_received_by_scan_reserved_and_implanted_is_found_by_the_recal
     a.wait_exit();
 
     // The recall: the lot goes to quarantine, the patient is listed.
-    let db = ward.db();
+    let db = ward.db_arg();
     let out = ward.run(&[
         "--db".as_ref(),
         db.as_os_str(),

@@ -8,13 +8,12 @@
 //! `pg_terminate_backend` does.
 #![cfg(feature = "postgres")]
 
-mod pg_support;
 mod store_common;
 
 use periop::store::watch::Watcher;
 use periop::store::{Store, StoreError, patients};
-use pg_support::{TempDb, new_ward};
 use std::time::{Duration, Instant};
+use store_common::pg_support::TempDb;
 use store_common::*;
 
 /// Ends every other connection to `db` (the one store's or watcher's),
@@ -54,7 +53,7 @@ fn save_cut_off(db: &TempDb, store: &mut Store) -> periop::store::Result<i64> {
 
 #[test]
 fn a_save_cut_off_inside_its_transaction_is_refused_saying_so_and_saves_nothing() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut store = connect_playing(&db.location, &admin());
     add_patient(&mut store, 1);
     let before = counts(&db);
@@ -70,7 +69,7 @@ fn a_save_cut_off_inside_its_transaction_is_refused_saying_so_and_saves_nothing(
 
 #[test]
 fn after_a_save_cut_off_the_next_save_connects_again_and_saves_once() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut store = connect_playing(&db.location, &admin());
     add_patient(&mut store, 1);
     let refused = save_cut_off(&db, &mut store);
@@ -86,7 +85,7 @@ fn after_a_save_cut_off_the_next_save_connects_again_and_saves_once() {
 
 #[test]
 fn a_connection_lost_while_idle_is_made_again_by_the_next_save() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut store = connect_playing(&db.location, &admin());
     add_patient(&mut store, 1);
     end_other_connections(&db);
@@ -101,7 +100,7 @@ fn a_connection_lost_while_idle_is_made_again_by_the_next_save() {
 
 #[test]
 fn a_watcher_cut_off_connects_again_and_reports_what_was_saved_meanwhile() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut watch = Watcher::connect(&db.location).unwrap();
     end_other_connections(&db);
     let mut store = connect_playing(&db.location, &admin());

@@ -4,13 +4,12 @@
 //! is not empty is refused, naming its tables, and left as it was.
 #![cfg(feature = "postgres")]
 
-mod pg_support;
 mod store_common;
 
 use periop::store::StoreError;
 use periop::store::check;
 use periop::store::migrate::migrate;
-use pg_support::TempDb;
+use store_common::pg_support::TempDb;
 use store_common::*;
 
 /// A demo ward (a few weeks of history) in a file of `dir`.

@@ -12,14 +12,13 @@
 //! would), runs the script as that role, and drops both after.
 #![cfg(feature = "postgres")]
 
-mod pg_support;
 mod store_common;
 
 use periop::store::schema::{PG_SCHEMA, SCHEMA};
 use postgres::{Client, Config, NoTls};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU32, Ordering};
-use store_common::{new_db, raw_ro};
+use store_common::{new_db, pg_support, raw_ro};
 
 /// A throwaway database holding `pg_schema.sql`, and a client connected
 /// to it as its owner.

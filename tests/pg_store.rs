@@ -5,7 +5,6 @@
 //! `PERIOP_TEST_PG` names (`.ci/test` starts one; see tests/pg_support).
 #![cfg(feature = "postgres")]
 
-mod pg_support;
 mod store_common;
 
 use chrono::NaiveDate;
@@ -14,8 +13,8 @@ use periop::domain::roles::Role;
 use periop::store::admissions::{self, NewAdmission};
 use periop::store::watch::Watcher;
 use periop::store::{Location, Store, StoreError, chain, check, patients};
-use pg_support::{TempDb, new_ward, with_dbname};
 use std::time::{Duration, Instant};
+use store_common::pg_support::{TempDb, with_dbname};
 use store_common::*;
 
 /// `Store` is not `Debug`: the error of a call that must fail.
@@ -44,7 +43,7 @@ fn with_dbname_replaces_the_database_in_either_form() {
 
 #[test]
 fn init_then_connect_opens_the_ward_as_its_first_admin() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let store = Store::connect(&db.location, &admin()).unwrap();
     assert_eq!(store.location(), &db.location);
     assert_eq!((store.actor().account.as_str(), store.actor().role.as_str()), ("admin1", "admin"));
@@ -55,7 +54,7 @@ fn init_then_connect_opens_the_ward_as_its_first_admin() {
 
 #[test]
 fn init_twice_is_refused_and_changes_nothing() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let audit = number(&db, "SELECT count(*) FROM audit");
     let err = refused(Store::init_at(&db.location, &admin(), at_plus(5)));
     assert!(matches!(err, StoreError::AlreadyExists(_)), "{err:?}");
@@ -110,7 +109,7 @@ fn an_unreachable_server_is_named_without_its_password() {
 
 #[test]
 fn a_patient_saved_reads_back_with_one_audit_row() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut store = connect_playing(&db.location, &admin());
     let audit = number(&db, "SELECT count(*) FROM audit");
     let id = add_patient(&mut store, 1);
@@ -132,7 +131,7 @@ fn a_patient_saved_reads_back_with_one_audit_row() {
 
 #[test]
 fn the_audit_log_finds_a_save_by_the_patients_name() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut store = connect_playing(&db.location, &admin());
     add_patient(&mut store, 1);
     add_patient(&mut store, 2);
@@ -142,8 +141,8 @@ fn the_audit_log_finds_a_save_by_the_patients_name() {
 
 /// A planned admission by `admin()`, with alice and bob nurses; returns its id.
 fn planned_admission(location: &Location) -> i64 {
-    give_role_at(location, &alice(), Role::Nurse);
-    give_role_at(location, &bob(), Role::Nurse);
+    give_role(location, &alice(), Role::Nurse);
+    give_role(location, &bob(), Role::Nurse);
     let mut admin = connect_playing(location, &admin());
     let patient_id = add_patient(&mut admin, 1);
     let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
@@ -154,7 +153,7 @@ fn planned_admission(location: &Location) -> i64 {
 
 #[test]
 fn a_save_with_a_stale_version_is_a_conflict_naming_who_saved_first() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let admission_id = planned_admission(&db.location);
     let mut alice = connect_playing(&db.location, &alice());
     let mut bob = connect_playing(&db.location, &bob());
@@ -174,7 +173,7 @@ fn a_save_with_a_stale_version_is_a_conflict_naming_who_saved_first() {
 
 #[test]
 fn a_change_that_fails_leaves_neither_its_rows_nor_their_audit_rows() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut store = connect_playing(&db.location, &admin());
     add_patient(&mut store, 1);
     let counts = |db: &TempDb| (number(db, "SELECT count(*) FROM patients"), number(db, "SELECT count(*) FROM audit"));
@@ -200,7 +199,7 @@ fn a_change_that_fails_leaves_neither_its_rows_nor_their_audit_rows() {
 
 #[test]
 fn the_audit_chain_verifies_and_an_edited_audit_row_breaks_it() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut store = connect_playing(&db.location, &admin());
     for n in 1..=3 {
         add_patient(&mut store, n);
@@ -229,7 +228,7 @@ fn the_audit_chain_verifies_and_an_edited_audit_row_breaks_it() {
 
 #[test]
 fn an_unassigned_account_may_not_save_but_is_listed() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut store = connect_playing(&db.location, &account("as_unassigned", None));
     let err = store.write(at(), |tx| patients::register(tx, &patient(1))).unwrap_err();
     assert!(matches!(err, StoreError::NotAllowed { .. }), "{err:?}");
@@ -240,7 +239,7 @@ fn an_unassigned_account_may_not_save_but_is_listed() {
 
 #[test]
 fn the_watcher_sees_another_connections_save_within_a_second() {
-    let Some(db) = new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let mut watch = Watcher::connect(&db.location).unwrap();
     assert!(watch.notified());
     assert!(watch.poll().unwrap().is_empty());

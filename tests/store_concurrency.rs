@@ -10,7 +10,6 @@
 //! file and, as its `_on_postgresql` twin, on a PostgreSQL database
 //! (tests/pg_support: skipped without `PERIOP_TEST_PG`).
 
-mod pg_support;
 mod store_common;
 
 use periop::store::table::Table;
@@ -97,7 +96,7 @@ fn save_counter(tx: &mut WriteTx<'_>, value: u32, version: i64) -> periop::store
 fn run_children(location: &Location, mode: &str) -> Vec<u32> {
     // R-ROLE-1: settings are the admin's; each child is made one.
     for i in 0..CHILDREN {
-        give_role_at(location, &account(&format!("child{i}"), None), periop::domain::roles::Role::Admin);
+        give_role(location, &account(&format!("child{i}"), None), periop::domain::roles::Role::Admin);
     }
     let exe = std::env::current_exe().unwrap();
     let mut children: Vec<_> = (0..CHILDREN)
@@ -216,7 +215,7 @@ fn r_audit_2_eight_processes_saving_one_record_lose_no_save() {
 #[cfg(feature = "postgres")]
 #[test]
 fn r_audit_2_eight_processes_saving_one_record_lose_no_save_on_postgresql() {
-    let Some(db) = pg_support::new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     optimistic_saves_lose_nothing(&db.location);
 }
 
@@ -241,7 +240,7 @@ fn r_audit_1_eight_processes_incrementing_inside_the_transaction_never_conflict(
 #[cfg(feature = "postgres")]
 #[test]
 fn r_audit_1_eight_processes_incrementing_inside_the_transaction_never_conflict_on_postgresql() {
-    let Some(db) = pg_support::new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     in_transaction_saves_never_conflict(&db.location);
 }
 
@@ -290,7 +289,7 @@ fn a_new_account_saving_from_several_terminals_at_once_is_registered_once() {
 #[test]
 fn a_new_account_saving_from_several_terminals_at_once_is_registered_once_on_postgresql() {
     for round in 0..ROUNDS {
-        let Some(db) = pg_support::new_ward() else { return };
+        let Some(db) = pg_ward() else { return };
         new_account_registered_once(round, &db.location);
     }
 }

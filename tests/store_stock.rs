@@ -7,7 +7,6 @@
 //! test `child_taker` does a child's attempts when `PERIOP_TEST_STOCK_DB` is
 //! set, and returns at once otherwise.
 
-mod pg_support;
 mod store_common;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -349,7 +348,7 @@ fn child_taker() {
 /// `location` holds the fixture's rows ([`fill`] with `UNITS`).
 fn last_units_never_go_below_zero(location: &Location, lot_id: i64, case_id: i64) {
     for i in 0..CHILDREN {
-        give_role_at(location, &account(&format!("taker{i}"), None), Role::Nurse);
+        give_role(location, &account(&format!("taker{i}"), None), Role::Nurse);
     }
     let exe = std::env::current_exe().unwrap();
     let mut children: Vec<_> = (0..CHILDREN)
@@ -426,7 +425,7 @@ fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero() {
 #[cfg(feature = "postgres")]
 #[test]
 fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero_on_postgresql() {
-    let Some(db) = pg_support::new_ward() else { return };
+    let Some(db) = pg_ward() else { return };
     let filled = fill(&db.location, UNITS, true);
     drop(filled.store);
     last_units_never_go_below_zero(&db.location, filled.lot_id, filled.case_id);

@@ -2,15 +2,22 @@
 //! Audit and Admissions tabs run here, on a store of their own, so a query
 //! that takes longer than a frame never holds up the keys or the drawing.
 //! A newer request of the same kind interrupts the one in flight
-//! (`sqlite3_interrupt`) and only the newest waiting one runs; the answer
-//! comes back on the loop's channel as the same message the loop would
-//! have made (the app already drops an answer to a filter no longer shown).
+//! (`sqlite3_interrupt`, PostgreSQL's cancel request) and only the newest
+//! waiting one runs; the answer comes back on the loop's channel as the
+//! same message the loop would have made (the app already drops an answer
+//! to a filter no longer shown).
+//!
+//! An interrupted request is dropped only if a newer one of its kind was
+//! offered: PostgreSQL's cancel travels on a connection of its own and can
+//! land on the statement after the one it was meant for. Dropping that one
+//! too left the newest filter unanswered, the list unfiltered, and Enter
+//! opened another patient's stay (found running the journey on PostgreSQL).
 
 use crate::app::clock::Clock;
 use crate::app::{Effect, Msg};
 use crate::store::Location;
 use crate::store::{Interrupter, Store};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -21,6 +28,23 @@ enum Kind {
     Audit,
     Admissions,
 }
+
+impl Kind {
+    fn index(self) -> usize {
+        match self {
+            Kind::Audit => 0,
+            Kind::Admissions => 1,
+        }
+    }
+}
+
+/// How many requests of each kind were offered ([`Kind::index`]): a job
+/// whose number is below its kind's count was superseded.
+type Offered = [AtomicU64; 2];
+
+/// How often a request interrupted by no newer one runs again before its
+/// error is shown: a stray cancel lands on one statement, not on three.
+const STRAY_INTERRUPTS: u32 = 3;
 
 /// A request the worker takes: a filter being typed (an empty filter reads
 /// the newest rows by index, as quick as any other load, and stays on the
@@ -36,12 +60,14 @@ fn kind(effect: &Effect) -> Option<Kind> {
 }
 
 pub struct Searcher {
-    jobs: Sender<Effect>,
+    /// Each request with its number among those of its kind (from 1).
+    jobs: Sender<(u64, Effect)>,
     interrupter: Interrupter,
     running: Arc<Mutex<Option<Kind>>>,
     /// Requests handed over and not yet answered or dropped; an answer is
     /// on the channel before its request stops counting.
     outstanding: Arc<AtomicUsize>,
+    offered: Arc<Offered>,
 }
 
 impl Searcher {
@@ -52,7 +78,9 @@ impl Searcher {
         let (ready, started) = channel();
         let running = Arc::new(Mutex::new(None));
         let outstanding = Arc::new(AtomicUsize::new(0));
-        let (location, busy, count) = (location.clone(), running.clone(), outstanding.clone());
+        let offered: Arc<Offered> = Arc::new([AtomicU64::new(0), AtomicU64::new(0)]);
+        let (location, busy, count, numbers) =
+            (location.clone(), running.clone(), outstanding.clone(), offered.clone());
         thread::spawn(move || {
             let mut store = match Store::connect(&location, &crate::store::Account::current()) {
                 Ok(store) => store,
@@ -64,10 +92,10 @@ impl Searcher {
             if ready.send(store.interrupter()).is_err() {
                 return;
             }
-            work(&mut store, clock, &waiting, &busy, &count, &answers);
+            work(&mut store, clock, &waiting, &busy, &count, &numbers, &answers);
         });
         let interrupter = started.recv().ok()?;
-        Some(Searcher { jobs, interrupter, running, outstanding })
+        Some(Searcher { jobs, interrupter, running, outstanding, offered })
     }
 
     /// True while a search handed over has not been answered.
@@ -78,15 +106,17 @@ impl Searcher {
     /// Hands `effect` to the worker if it is a search; gives it back if not.
     pub fn offer(&self, effect: Effect) -> Option<Effect> {
         let Some(kind) = kind(&effect) else { return Some(effect) };
+        // Numbered before the interrupt: the interrupted job sees it superseded.
+        let number = self.offered[kind.index()].fetch_add(1, Ordering::SeqCst) + 1;
         if *self.running.lock().unwrap_or_else(|e| e.into_inner()) == Some(kind) {
             self.interrupter.interrupt();
         }
         self.outstanding.fetch_add(1, Ordering::SeqCst);
-        match self.jobs.send(effect) {
+        match self.jobs.send((number, effect)) {
             Ok(()) => None,
             Err(returned) => {
                 self.outstanding.fetch_sub(1, Ordering::SeqCst);
-                Some(returned.0)
+                Some(returned.0.1)
             }
         }
     }
@@ -95,23 +125,33 @@ impl Searcher {
 fn work(
     store: &mut Store,
     clock: Clock,
-    waiting: &Receiver<Effect>,
+    waiting: &Receiver<(u64, Effect)>,
     running: &Mutex<Option<Kind>>,
     outstanding: &AtomicUsize,
+    offered: &Offered,
     answers: &Sender<Msg>,
 ) {
     while let Ok(first) = waiting.recv() {
         // Only the newest request of each kind is worth an answer.
-        let mut newest: Vec<Effect> = Vec::new();
+        let mut newest: Vec<(u64, Effect)> = Vec::new();
         for job in std::iter::once(first).chain(waiting.try_iter()) {
             let before = newest.len();
-            newest.retain(|j| kind(j) != kind(&job));
+            newest.retain(|(_, j)| kind(j) != kind(&job.1));
             outstanding.fetch_sub(before - newest.len(), Ordering::SeqCst);
             newest.push(job);
         }
-        for job in newest {
-            *running.lock().unwrap_or_else(|e| e.into_inner()) = kind(&job);
-            let msg = answer(store, clock, job);
+        for (number, job) in newest {
+            let kind = kind(&job);
+            let superseded = || kind.is_some_and(|k| offered[k.index()].load(Ordering::SeqCst) > number);
+            *running.lock().unwrap_or_else(|e| e.into_inner()) = kind;
+            let mut tries = 0;
+            let msg = loop {
+                match answer(store, clock, job.clone(), tries == STRAY_INTERRUPTS) {
+                    Some(msg) => break Some(msg),
+                    None if superseded() => break None,
+                    None => tries += 1,
+                }
+            };
             *running.lock().unwrap_or_else(|e| e.into_inner()) = None;
             let gone = msg.is_some_and(|msg| answers.send(msg).is_err());
             // Counted down only once the answer is on the channel.
@@ -123,13 +163,15 @@ fn work(
     }
 }
 
-/// The message for `job`, or none if a newer request interrupted it.
-fn answer(store: &mut Store, clock: Clock, job: Effect) -> Option<Msg> {
+/// The message for `job`, or none if it was interrupted (unless `last`:
+/// then the interruption is the answer's error).
+fn answer(store: &mut Store, clock: Clock, job: Effect, last: bool) -> Option<Msg> {
     use crate::store::audit_log::PAGE;
+    let interrupted = |e: &crate::store::StoreError| !last && e.is_interrupted();
     match job {
         Effect::LoadAudit { filter, before_id } => {
             let result = store.audit_entries(&filter, before_id, PAGE);
-            if result.as_ref().is_err_and(|e| e.is_interrupted()) {
+            if result.as_ref().is_err_and(interrupted) {
                 return None;
             }
             let result = result.map_err(|e| store.explain(e).to_string());
@@ -137,7 +179,7 @@ fn answer(store: &mut Store, clock: Clock, job: Effect) -> Option<Msg> {
         }
         Effect::LoadAdmissions(query) => {
             let result = store.admissions(&query, clock.now());
-            if result.as_ref().is_err_and(|e| e.is_interrupted()) {
+            if result.as_ref().is_err_and(interrupted) {
                 return None;
             }
             Some(Msg::AdmissionsLoaded { query, result: result.map_err(|e| store.explain(e).to_string()) })

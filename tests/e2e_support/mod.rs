@@ -5,7 +5,21 @@
 //!
 //! Waiting is always polling with a generous limit: the limit catches a hang,
 //! it is not a performance assertion.
+//!
+//! A demo ward is on this run's engine (`engine_support`): with
+//! `PERIOP_TEST_ENGINE=postgres` the demo file is copied by `periop
+//! migrate` into a throwaway PostgreSQL database and removed, so a test
+//! that still reached for the file would fail rather than pass on SQLite.
 #![allow(dead_code)] // each test binary uses its own subset
+
+#[path = "../engine_support/mod.rs"]
+mod engine_support;
+#[cfg(feature = "postgres")]
+#[path = "../pg_support/mod.rs"]
+pub mod pg_support;
+
+#[allow(unused_imports)] // each test binary uses its own subset
+pub use engine_support::{file_only, on_postgres};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -37,24 +51,75 @@ const SETTLE: Duration = Duration::from_millis(60);
 pub const ESC: &str = "\x1b";
 pub const TAB: &str = "\t";
 
-/// A temporary folder holding a demo ward database and the log file.
+/// A temporary folder holding the log file and a demo ward database (the
+/// file, or on a PostgreSQL run the server's database).
 pub struct Ward {
     dir: tempfile::TempDir,
+    /// The ward's database on a PostgreSQL run; dropped with the ward.
+    #[cfg(feature = "postgres")]
+    server: Option<pg_support::TempDb>,
 }
 
 impl Ward {
-    /// A fresh demo ward, made by `periop demo` around the fixed clock.
+    /// A fresh demo ward, made by `periop demo` around the fixed clock, on
+    /// this run's engine.
     pub fn demo() -> Ward {
-        let ward = Ward { dir: tempfile::tempdir().expect("a temporary folder") };
+        let mut ward = Ward::empty();
         let out = ward.command().args(["demo", "--db"]).arg(ward.db()).args(["--now", NOW]).output().expect("run demo");
         assert!(out.status.success(), "periop demo failed: {}", String::from_utf8_lossy(&out.stderr));
         assert!(ward.db().is_file(), "periop demo wrote no database");
+        if on_postgres() {
+            ward.move_to_server();
+        }
         ward
+    }
+
+    /// The demo file copied into a new database on the test server by
+    /// `periop migrate`, then removed.
+    #[cfg(feature = "postgres")]
+    fn move_to_server(&mut self) {
+        let db = pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
+        let out = self.command().args(["migrate", "--from"]).arg(self.db()).args(["--to", db.url()]).output();
+        let out = out.expect("run migrate");
+        assert!(out.status.success(), "periop migrate failed: {}", String::from_utf8_lossy(&out.stderr));
+        std::fs::remove_file(self.db()).expect("remove the migrated file");
+        self.server = Some(db);
+    }
+
+    #[cfg(not(feature = "postgres"))]
+    fn move_to_server(&mut self) {
+        unreachable!("on_postgres() refuses a build without the feature")
     }
 
     /// An empty folder, for tests that bring their own (bad) files.
     pub fn empty() -> Ward {
-        Ward { dir: tempfile::tempdir().expect("a temporary folder") }
+        Ward {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+            #[cfg(feature = "postgres")]
+            server: None,
+        }
+    }
+
+    /// A ward with no database yet, for `periop init`: the folder, and on
+    /// a PostgreSQL run an empty database on the test server.
+    pub fn uninitialised() -> Ward {
+        #[allow(unused_mut)] // a build without PostgreSQL
+        let mut ward = Ward::empty();
+        #[cfg(feature = "postgres")]
+        if on_postgres() {
+            ward.server = Some(pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG"));
+        }
+        ward
+    }
+
+    /// What `--db` names: the PostgreSQL database on a PostgreSQL run,
+    /// else the file [`Ward::db`].
+    pub fn db_arg(&self) -> std::ffi::OsString {
+        #[cfg(feature = "postgres")]
+        if let Some(db) = &self.server {
+            return db.url().into();
+        }
+        self.db().into_os_string()
     }
 
     pub fn dir(&self) -> &Path {
@@ -130,10 +195,15 @@ impl Ward {
         Tui::spawn(name, self, cols, rows, now, &[], &["--demo"])
     }
 
-    /// A direct connection to the database file, to check what was saved.
-    pub fn conn(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open_with_flags(self.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .expect("open the database for checking")
+    /// A direct connection to the database (the file read-only, or the
+    /// server), through the store's door, to check what was saved.
+    pub fn conn(&self) -> periop::store::db::Connection {
+        #[cfg(feature = "postgres")]
+        if let Some(db) = &self.server {
+            return periop::store::db::Connection::open_postgres(db.url()).expect("connect for checking");
+        }
+        let file = rusqlite::Connection::open_with_flags(self.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY);
+        periop::store::db::Connection::from_sqlite(file.expect("open the database for checking"))
     }
 }
 
@@ -172,7 +242,7 @@ impl Tui {
         if args.contains(&"--demo") {
             cmd.args(["--now", now]);
         } else {
-            cmd.args(["--db".as_ref(), ward.db().as_os_str(), "--now".as_ref(), now.as_ref()]);
+            cmd.args(["--db".as_ref(), ward.db_arg().as_os_str(), "--now".as_ref(), now.as_ref()]);
         }
         cmd.args(args.iter().filter(|a| **a != "--demo"));
         if args.contains(&"--demo") {
@@ -447,7 +517,7 @@ pub struct Patient {
 }
 
 /// Today's planned arrivals, read from the file, named as the screen should.
-pub fn planned_arrivals(conn: &rusqlite::Connection) -> Vec<Patient> {
+pub fn planned_arrivals(conn: &periop::store::db::Connection) -> Vec<Patient> {
     let mut stmt = conn
         .prepare(
             "SELECT a.id, p.surname, p.first_name, p.birth_date FROM admissions a
@@ -520,6 +590,6 @@ pub fn signal(pid: u32, signal: &str) {
 }
 
 /// Counts rows of a query returning one number.
-pub fn count(conn: &rusqlite::Connection, sql: &str, params: impl rusqlite::Params) -> i64 {
+pub fn count(conn: &periop::store::db::Connection, sql: &str, params: impl periop::store::db::Params) -> i64 {
     conn.query_row(sql, params, |row| row.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
 }

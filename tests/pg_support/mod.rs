@@ -4,13 +4,12 @@
 //! was skipped and passes, unless `PERIOP_REQUIRE_PG=1` (CI), where it fails:
 //! CI can never skip these silently.
 //!
-//! Used as `mod store_common; mod pg_support;` (the ward is made as
-//! `store_common`'s `admin()`).
+//! Included by `store_common` (as `store_common::pg_support`, with
+//! `pg_ward` and the engine-neutral `new_ward`) and by `e2e_support`.
 #![cfg(feature = "postgres")]
 #![allow(dead_code)] // each test binary uses its own subset
 
-use crate::store_common::{admin, at};
-use periop::store::{Location, Store};
+use periop::store::Location;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -83,15 +82,6 @@ impl Drop for TempDb {
             eprintln!("could not drop the test database {}: {e}", self.name);
         }
     }
-}
-
-/// A new ward: a [`TempDb`] with the periop schema, made by `Store::init_at`
-/// as `admin()` at `at()` (as `store_common::new_db` makes a file).
-pub fn new_ward() -> Option<TempDb> {
-    let db = TempDb::new()?;
-    let store = Store::init_at(&db.location, &admin(), at()).unwrap_or_else(|e| panic!("init {}: {e}", db.name));
-    drop(store);
-    Some(db)
 }
 
 /// A raw connection to `url`.

@@ -2,7 +2,20 @@
 //! accounts to play members of staff, a fixed clock, fresh databases, raw
 //! connections for checking the file behind the store's back, and a snapshot
 //! of a folder to prove that a refused open created and changed nothing.
+//!
+//! A test made with [`new_ward`] runs on either engine: a file, or with
+//! `PERIOP_TEST_ENGINE=postgres` a throwaway PostgreSQL database
+//! (`engine_support`); `new_db` always makes a file, for what only a file has.
 #![allow(dead_code)] // each test binary uses its own subset
+
+#[path = "../engine_support/mod.rs"]
+mod engine_support;
+#[cfg(feature = "postgres")]
+#[path = "../pg_support/mod.rs"]
+pub mod pg_support;
+
+#[allow(unused_imports)] // each test binary uses its own subset
+pub use engine_support::{file_only, on_postgres};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use periop::domain::roles::Role;
@@ -69,9 +82,96 @@ const PLAYERS: &[&str] = &[
     "as_unassigned",
 ];
 
-/// `Store::open_as`, knowing the accounts the tests play ([`players`]).
-pub fn open_playing(path: &Path, account: &Account) -> Store {
-    connect_playing(&Location::from(path), account)
+/// Where a test's database is: a path, a [`Location`] or a [`Ward`].
+pub trait Db {
+    fn location(&self) -> Location;
+}
+
+impl Db for Path {
+    fn location(&self) -> Location {
+        Location::from(self)
+    }
+}
+
+impl Db for PathBuf {
+    fn location(&self) -> Location {
+        Location::from(self.as_path())
+    }
+}
+
+impl Db for Location {
+    fn location(&self) -> Location {
+        self.clone()
+    }
+}
+
+impl Db for Ward {
+    fn location(&self) -> Location {
+        self.location.clone()
+    }
+}
+
+/// A test's ward on this run's engine (`engine_support`): a file in the
+/// test's folder, or a throwaway PostgreSQL database dropped with this.
+pub struct Ward {
+    pub location: Location,
+    #[cfg(feature = "postgres")]
+    _server: Option<pg_support::TempDb>,
+}
+
+impl Ward {
+    /// The file. Panics on a PostgreSQL run: a test that steps behind the
+    /// store's back with SQLite's own means asks [`file_only`] first.
+    pub fn path(&self) -> &Path {
+        self.location.file().unwrap_or_else(|| panic!("a file's only step on a PostgreSQL run: ask file_only()"))
+    }
+
+    /// A read connection behind the store's back ([`door`]).
+    pub fn door(&self) -> periop::store::db::Connection {
+        door(self)
+    }
+
+    /// How a child process is told where it is ([`location_text`]).
+    pub fn text(&self) -> std::ffi::OsString {
+        location_text(&self.location)
+    }
+}
+
+/// A new ward made by `Store::init_at` as `admin()` at `at()`, on this
+/// run's engine: `dir/ward.db` (as [`new_db`]) or a throwaway database on
+/// the PostgreSQL test server.
+pub fn new_ward(dir: &Path) -> Ward {
+    if !on_postgres() {
+        return Ward {
+            location: Location::from(new_db(dir).as_path()),
+            #[cfg(feature = "postgres")]
+            _server: None,
+        };
+    }
+    #[cfg(feature = "postgres")]
+    {
+        let db = pg_ward().unwrap_or_else(|| panic!("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG"));
+        Ward { location: db.location.clone(), _server: Some(db) }
+    }
+    #[cfg(not(feature = "postgres"))]
+    unreachable!("on_postgres() refuses a build without the feature")
+}
+
+/// A new ward on the PostgreSQL test server: a [`pg_support::TempDb`] with
+/// the periop schema, made by `Store::init_at` as `admin()` at `at()`.
+/// `None` (the test returns) when there is no test server; fails instead
+/// under `PERIOP_REQUIRE_PG=1`.
+#[cfg(feature = "postgres")]
+pub fn pg_ward() -> Option<pg_support::TempDb> {
+    let db = pg_support::TempDb::new()?;
+    let store = Store::init_at(&db.location, &admin(), at()).unwrap_or_else(|e| panic!("init {}: {e}", db.name));
+    drop(store);
+    Some(db)
+}
+
+/// `Store::connect` as `account`, knowing the accounts the tests play ([`players`]).
+pub fn open_playing<D: Db + ?Sized>(db: &D, account: &Account) -> Store {
+    connect_playing(&db.location(), account)
 }
 
 /// `Store::connect` (a file or a PostgreSQL database), knowing the
@@ -93,8 +193,9 @@ pub fn location_text(location: &Location) -> std::ffi::OsString {
 
 /// A read connection through the store's own door, on either engine, for
 /// checks behind the store's back (the door rewrites `?N` for PostgreSQL).
-pub fn door(location: &Location) -> periop::store::db::Connection {
-    match location {
+pub fn door<D: Db + ?Sized>(db: &D) -> periop::store::db::Connection {
+    let location = db.location();
+    match &location {
         Location::File(path) => door_ro(path),
         #[cfg(feature = "postgres")]
         Location::Postgres(url) => periop::store::db::Connection::open_postgres(url)
@@ -107,8 +208,8 @@ pub fn door(location: &Location) -> periop::store::db::Connection {
 /// `periop check`'s full check finds the database healthy (on
 /// PostgreSQL: the audit chain, the rows against their audit images, the
 /// triggers and the stored codes; the pages are the server's).
-pub fn assert_healthy(location: &Location) {
-    let report = check::full(&door(location)).unwrap();
+pub fn assert_healthy<D: Db + ?Sized>(db: &D) {
+    let report = check::full(&door(db)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
@@ -198,13 +299,8 @@ pub fn add_patient(store: &mut Store, n: u32) -> i64 {
 
 /// R-ROLE-1: `admin()` (who made the file with `new_db`) gives `account`
 /// `role`, adding it to the staff list if it is not there yet.
-pub fn give_role(path: &Path, account: &Account, role: Role) {
-    give_role_at(&Location::from(path), account, role);
-}
-
-/// [`give_role`] on a database anywhere (a file or PostgreSQL).
-pub fn give_role_at(location: &Location, account: &Account, role: Role) {
-    let mut store = connect_playing(location, &admin());
+pub fn give_role<D: Db + ?Sized>(db: &D, account: &Account, role: Role) {
+    let mut store = open_playing(db, &admin());
     // The test made the account it plays: the machine has it.
     store.set_accounts(Accounts::only(&[PLAYERS, &[account.name.as_str()]].concat()));
     store
@@ -223,19 +319,20 @@ pub fn give_role_at(location: &Location, account: &Account, role: Role) {
 
 /// Opens `path` as `account`, a nurse on the staff list (the admin gave the
 /// role, R-ROLE-1); `admin()` stays admin.
-pub fn open_as_staff(path: &Path, account: &Account) -> Store {
+pub fn open_as_staff<D: Db + ?Sized>(db: &D, account: &Account) -> Store {
     if account.name != admin().name {
-        give_role(path, account, Role::Nurse);
+        give_role(db, account, Role::Nurse);
     }
-    let mut store = Store::open_as(path, account).expect("open the database");
+    let mut store = Store::connect(&db.location(), account).expect("open the database");
     store.write(at(), |_| Ok(())).expect("register the account");
     store
 }
 
 /// `Store` is not `Debug`, so `unwrap_err` cannot be used on its results.
-pub fn open_error(path: &Path, account: &Account) -> StoreError {
-    match Store::open_as(path, account) {
-        Ok(_) => panic!("{} opened, but it should have been refused", path.display()),
+pub fn open_error<D: Db + ?Sized>(db: &D, account: &Account) -> StoreError {
+    let location = db.location();
+    match Store::connect(&location, account) {
+        Ok(_) => panic!("{} opened, but it should have been refused", location.shown()),
         Err(e) => e,
     }
 }
