@@ -131,6 +131,13 @@ impl Ward {
         door(self)
     }
 
+    /// The throwaway database on a PostgreSQL run (a raw client behind the
+    /// store's back: `ward.server().unwrap().client()`); `None` for a file.
+    #[cfg(feature = "postgres")]
+    pub fn server(&self) -> Option<&pg_support::TempDb> {
+        self._server.as_ref()
+    }
+
     /// How a child process is told where it is ([`location_text`]).
     pub fn text(&self) -> std::ffi::OsString {
         location_text(&self.location)
