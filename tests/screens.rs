@@ -1201,3 +1201,23 @@ fn stock_marks_both_and_its_help_is_whole_at_80x24() {
         assert!(joined.contains(help), "{help}: {joined}");
     }
 }
+
+/// Found on PostgreSQL (#15): the server gone, a save is refused; the
+/// reloads that follow fail too, and they blanked the board and put "could
+/// not read the pick lists" over the refusal, so the nurse never read that
+/// nothing was saved. The refusal stays; the day's last board stays under
+/// the error line.
+#[test]
+fn a_failed_reload_keeps_the_refusal_and_the_days_last_board() {
+    let mut w = ward();
+    let lost = "the connection to the database server was lost (server gone)".to_string();
+    let refusal = periop::app::refusal::Refusal { kind: periop::app::refusal::RefusalKind::Busy, text: lost.clone() };
+    periop::app::update::update(&mut w.state, Msg::Saved(Err(refusal)));
+    let day = w.state.board.day.expect("the board's day");
+    periop::app::update::update(&mut w.state, Msg::ListsLoaded(Err(lost.clone())));
+    periop::app::update::update(&mut w.state, Msg::BoardLoaded { day, result: Err(lost) });
+    let shown = flat(&screen(&w, 160, 48));
+    assert!(shown.contains("not saved: the connection to the database server was lost"), "{shown}");
+    assert!(!shown.contains("could not read the pick lists"), "{shown}");
+    assert!(shown.contains("could not read the board") && shown.contains("ARRIVING"), "{shown}");
+}

@@ -186,9 +186,13 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
         Msg::ListsLoaded(result) => {
             match result {
                 Ok(lists) => state.lists = lists,
-                Err(e) => {
+                // Not over a problem already said: after a save refused for
+                // a lost connection, the reload fails too, and the notice
+                // must still say what was not saved.
+                Err(e) if !state.notice.as_ref().is_some_and(|n| n.kind == NoticeKind::Problem) => {
                     notify(state, NoticeKind::Problem, tr!("admin-lists-error", error = e.to_string()).into_owned())
                 }
+                Err(e) => log::warn!("pick lists not read: {e}"),
             }
             Outcome::default()
         }

@@ -39,12 +39,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     }
     let header = lines.len();
     let mut selected_line = None;
-    match (&view.board, &view.error) {
-        (_, Some(error)) => {
-            lines.push(Line::styled(format!(" {}", tr!("board-error", error = error.as_str())), theme.urgent()));
-        }
+    if let Some(error) = &view.error {
+        lines.push(Line::styled(format!(" {}", tr!("board-error", error = error.as_str())), theme.urgent()));
+    }
+    // A reload that failed (the server gone a moment) leaves the day's last
+    // board under its error, rather than a blank screen; another day's is not shown.
+    match (view.board.as_ref().filter(|b| Some(b.day) == view.day), &view.error) {
+        (None, Some(_)) => {}
         (None, None) => lines.push(Line::styled(format!(" {}", tr!("board-reading")), theme.dim())),
-        (Some(board), None) => {
+        (Some(board), _) => {
             let width = usize::from(area.width);
             for section in Section::ALL {
                 let rows = section_rows(board, section, &view.filter);

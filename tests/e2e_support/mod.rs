@@ -64,31 +64,41 @@ impl Ward {
     /// A fresh demo ward, made by `periop demo` around the fixed clock, on
     /// this run's engine.
     pub fn demo() -> Ward {
-        let mut ward = Ward::empty();
-        let out = ward.command().args(["demo", "--db"]).arg(ward.db()).args(["--now", NOW]).output().expect("run demo");
-        assert!(out.status.success(), "periop demo failed: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(ward.db().is_file(), "periop demo wrote no database");
+        #[allow(unused_mut)] // a build without PostgreSQL
+        let mut ward = Ward::demo_file();
+        #[cfg(feature = "postgres")]
         if on_postgres() {
-            ward.move_to_server();
+            ward.move_to(pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG"));
         }
         ward
     }
 
-    /// The demo file copied into a new database on the test server by
-    /// `periop migrate`, then removed.
+    /// A fresh demo ward in a new database on the PostgreSQL `server` (a
+    /// connection string), whatever this run's engine.
     #[cfg(feature = "postgres")]
-    fn move_to_server(&mut self) {
-        let db = pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
+    pub fn demo_on(server: &str) -> Ward {
+        let mut ward = Ward::demo_file();
+        ward.move_to(pg_support::TempDb::on(server.to_string()));
+        ward
+    }
+
+    /// `periop demo` into the file [`Ward::db`].
+    fn demo_file() -> Ward {
+        let ward = Ward::empty();
+        let out = ward.command().args(["demo", "--db"]).arg(ward.db()).args(["--now", NOW]).output().expect("run demo");
+        assert!(out.status.success(), "periop demo failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(ward.db().is_file(), "periop demo wrote no database");
+        ward
+    }
+
+    /// The demo file copied into `db` by `periop migrate`, then removed.
+    #[cfg(feature = "postgres")]
+    fn move_to(&mut self, db: pg_support::TempDb) {
         let out = self.command().args(["migrate", "--from"]).arg(self.db()).args(["--to", db.url()]).output();
         let out = out.expect("run migrate");
         assert!(out.status.success(), "periop migrate failed: {}", String::from_utf8_lossy(&out.stderr));
         std::fs::remove_file(self.db()).expect("remove the migrated file");
         self.server = Some(db);
-    }
-
-    #[cfg(not(feature = "postgres"))]
-    fn move_to_server(&mut self) {
-        unreachable!("on_postgres() refuses a build without the feature")
     }
 
     /// An empty folder, for tests that bring their own (bad) files.

@@ -50,12 +50,17 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 impl TempDb {
     /// Creates the database; `None` when there is no test server ([`server`]).
     pub fn new() -> Option<TempDb> {
-        let server = server()?;
+        Some(TempDb::on(server()?))
+    }
+
+    /// Creates the database on `server` (a connection string naming a
+    /// database the tests may connect to), not the test server.
+    pub fn on(server: String) -> TempDb {
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().subsec_nanos();
         let name = format!("periop_t_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
         client(&server).batch_execute(&format!("CREATE DATABASE {name}")).unwrap_or_else(|e| panic!("{name}: {e}"));
         let location = Location::Postgres(with_dbname(&server, &name));
-        Some(TempDb { location, name, server })
+        TempDb { location, name, server }
     }
 
     /// The connection string of this database.
