@@ -603,7 +603,7 @@ fn ward_with_stock_alerts() -> Ward {
     use periop::domain::stock::movement::MovementKind;
     use periop::store::stock_moves::{self, Move, Receipt};
     let mut w = ward();
-    let conn = rusqlite::Connection::open(w.store.path()).unwrap();
+    let conn = w.door();
     let id = |code: &str| -> i64 {
         conn.query_row("SELECT id FROM device_refs WHERE code = ?1", [code], |r| r.get(0)).unwrap()
     };
@@ -928,9 +928,8 @@ fn r_block_1_r_block_2_the_pick_lists_follow_the_stored_ones_while_the_screen_ru
 #[test]
 fn r_role_1_an_unassigned_accounts_refused_key_puts_it_on_the_staff_list() {
     let mut w = ward();
-    let path = w.store.path().to_path_buf();
     let oncall = Account { name: "testeroncall".into(), full_name: None };
-    let mut store = Store::open_as(&path, &oncall).unwrap();
+    let mut store = Store::connect(w.store.location(), &oncall).unwrap();
     let mut state = State::new(now(), store.zone(), store.actor().clone(), "/srv/periop/ward.db".into());
     let mut pending = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
     shell::settle(&mut store, Clock::Fixed(now()), &mut state, &mut pending);
@@ -1074,7 +1073,7 @@ fn board_device_not_available_for_a_later_case_opens_the_admission() {
     use periop::domain::stock::movement::MovementKind;
     use periop::store::stock_moves::{self, Move};
     let mut w = ward();
-    let conn = periop::store::db::Connection::from_sqlite(rusqlite::Connection::open(w.store.path()).unwrap());
+    let conn = w.door();
     let later = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let cases = periop::store::stock::cases_from(&conn, later, 20, w.store.zone()).unwrap();
     let case = cases.iter().find(|c| !c.done && c.start > now() + chrono::Duration::days(2)).expect("a later case");

@@ -33,7 +33,7 @@ fn ward_with_stock_alerts() -> Ward {
     use periop::domain::stock::movement::MovementKind;
     use periop::store::stock_moves::{self, Move, Receipt};
     let mut w = french();
-    let conn = rusqlite::Connection::open(w.store.path()).unwrap();
+    let conn = w.door();
     let id = |code: &str| -> i64 {
         conn.query_row("SELECT id FROM device_refs WHERE code = ?1", [code], |r| r.get(0)).unwrap()
     };

@@ -138,8 +138,8 @@ fn r_do_5_a_round_entered_by_mistake_is_voided_from_the_rounds_tab() {
     assert_eq!(w.state.rounds.list.selected_row().unwrap().status.worst_pin, Some((1, 0)));
     assert!(!board_has(&w), "the Board no longer counts it");
     // R-ROLE-1 and the audit: a voided round stays in the file.
-    let kept: i64 = rusqlite::Connection::open(w.store.path())
-        .unwrap()
+    let kept: i64 = w
+        .door()
         .query_row("SELECT count(*) FROM distraction_rounds WHERE id = ?1 AND voided_at IS NOT NULL", [wrong], |r| {
             r.get(0)
         })

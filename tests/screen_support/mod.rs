@@ -1,7 +1,21 @@
 //! What the screen tests share: the demo ward with a fixed clock and a
 //! fixed account, keys pressed as a nurse would, and the screen read back as
 //! text (ratatui TestBackend), the same on every machine.
+//!
+//! The ward is on this run's engine (`engine_support`): with
+//! `PERIOP_TEST_ENGINE=postgres` the demo file is copied into a throwaway
+//! PostgreSQL database (`store::migrate`) and removed, and the screens read
+//! the server.
 #![allow(dead_code)]
+
+#[path = "../engine_support/mod.rs"]
+mod engine_support;
+#[cfg(feature = "postgres")]
+#[path = "../pg_support/mod.rs"]
+pub mod pg_support;
+
+#[allow(unused_imports)] // each test binary uses its own subset
+pub use engine_support::{file_only, on_postgres};
 
 use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -24,6 +38,26 @@ pub struct Ward {
     pub _dir: tempfile::TempDir,
     pub store: Store,
     pub state: State,
+    /// The ward's database on a PostgreSQL run; dropped with the ward.
+    #[cfg(feature = "postgres")]
+    pub server: Option<pg_support::TempDb>,
+}
+
+impl Ward {
+    /// A connection behind the store's back, on either engine.
+    pub fn door(&self) -> periop::store::db::Connection {
+        match self.store.location() {
+            periop::store::Location::File(path) => {
+                periop::store::db::Connection::from_sqlite(rusqlite::Connection::open(path).expect("open the file"))
+            }
+            #[cfg(feature = "postgres")]
+            periop::store::Location::Postgres(url) => {
+                periop::store::db::Connection::open_postgres(url).expect("connect to the ward")
+            }
+            #[cfg(not(feature = "postgres"))]
+            periop::store::Location::Postgres(_) => unreachable!("a build without PostgreSQL"),
+        }
+    }
 }
 
 pub fn nurse() -> Account {
@@ -33,12 +67,30 @@ pub fn nurse() -> Account {
 pub fn ward() -> Ward {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ward.db");
+    #[allow(unused_mut)] // a build without PostgreSQL
     let mut store = demo::build(&path, &nurse(), now(), &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap();
+    #[cfg(feature = "postgres")]
+    let mut server = None;
+    #[cfg(feature = "postgres")]
+    if on_postgres() {
+        store.close().unwrap();
+        let db = pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
+        periop::store::migrate::migrate(&path, &db.location, &mut |_, _| {}).expect("copy the demo to the server");
+        std::fs::remove_file(&path).unwrap();
+        store = Store::connect(&db.location, &nurse()).unwrap();
+        server = Some(db);
+    }
     let mut state = State::new(now(), store.zone(), store.actor().clone(), "/srv/periop/ward.db".into());
     let mut pending = VecDeque::from([Effect::LoadBoard(state.board_day()), Effect::LoadLists]);
     shell::settle(&mut store, Clock::Fixed(now()), &mut state, &mut pending);
     state.live = periop::app::state::Live::Watching;
-    Ward { _dir: dir, store, state }
+    Ward {
+        _dir: dir,
+        store,
+        state,
+        #[cfg(feature = "postgres")]
+        server,
+    }
 }
 
 pub fn press(ward: &mut Ward, keys: &str) {
