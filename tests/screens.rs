@@ -1220,3 +1220,20 @@ fn a_failed_reload_keeps_the_refusal_and_the_days_last_board() {
     assert!(!shown.contains("could not read the pick lists"), "{shown}");
     assert!(shown.contains("could not read the board") && shown.contains("ARRIVING"), "{shown}");
 }
+
+/// Found on PostgreSQL (#15): while reconnecting, the server's whole error
+/// took the status line and the database's name went from it. The cause is
+/// cut first; which ward it is stays.
+#[test]
+fn reconnecting_keeps_the_database_on_the_status_line() {
+    let mut w = ward();
+    let why = "error connecting to server: No such file or directory (os error 2) ".repeat(3);
+    w.state.live = periop::app::state::Live::Reconnecting(why);
+    for width in [80, 100, 160] {
+        let shown = screen(&w, width, 24);
+        let status = shown.lines().last().unwrap();
+        assert!(status.contains("/srv/periop/ward.db"), "{width} columns: {status}");
+        let said = if width > 80 { "○ connection lost" } else { "○ connect" };
+        assert!(status.contains(said), "{width} columns: {status}");
+    }
+}

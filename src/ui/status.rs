@@ -93,13 +93,25 @@ pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &The
         crate::domain::names::for_terminal(&state.actor.display_name),
         role_name(language, &state.actor.role)
     );
-    let right = format!("{clock} · {live} ");
     let width = usize::from(area.width);
+    // A long cause (the server's whole error while reconnecting) is cut
+    // before the database's name is: which ward it is matters more, and the
+    // log has the cause whole.
+    let database_at_least = state.database.width().min(DATABASE_AT_LEAST);
+    let live_room = width.saturating_sub(who.width() + clock.width() + database_at_least + 8);
+    let live_room = live_room.max(LIVE_AT_LEAST);
+    let live = if live.width() > live_room { super::fit(&live, live_room) } else { live };
+    let right = format!("{clock} · {live} ");
     let room = width.saturating_sub(who.width() + right.width() + 4);
     let database = super::fit(&state.database, room);
     let text = format!("{who} · {database:<room$} {right}");
     frame.render_widget(Paragraph::new(Line::styled(super::fit(&text, width), theme.status())), area);
 }
+
+/// Cells of the database's name kept on the status line before the live
+/// state's cause is cut; and the live state's least (its glyph and first words).
+const DATABASE_AT_LEAST: usize = 24;
+const LIVE_AT_LEAST: usize = 10;
 
 /// A stored role code (`read_only`) as the language names it; a code the
 /// catalogues do not know (an old file's `surgeon`) as it is.
