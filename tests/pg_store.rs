@@ -14,7 +14,7 @@ use periop::store::admissions::{self, NewAdmission};
 use periop::store::watch::Watcher;
 use periop::store::{Location, Store, StoreError, chain, check, patients};
 use std::time::{Duration, Instant};
-use store_common::pg_support::{TempDb, with_dbname};
+use store_common::pg_support::TempDb;
 use store_common::*;
 
 /// `Store` is not `Debug`: the error of a call that must fail.
@@ -28,17 +28,6 @@ fn refused(result: Result<Store, StoreError>) -> StoreError {
 /// One number from `sql` through a raw connection.
 fn number(db: &TempDb, sql: &str) -> i64 {
     db.client().query_one(sql, &[]).unwrap_or_else(|e| panic!("{sql}: {e}")).get(0)
-}
-
-#[test]
-fn with_dbname_replaces_the_database_in_either_form() {
-    assert_eq!(with_dbname("host=/tmp/s user=periop dbname=postgres", "w1"), "host=/tmp/s user=periop dbname=w1");
-    assert_eq!(with_dbname("host=/tmp/s user=periop", "w1"), "host=/tmp/s user=periop dbname=w1");
-    assert_eq!(
-        with_dbname("postgres://periop@db1:5432/postgres?sslmode=disable", "w1"),
-        "postgres://periop@db1:5432/w1?sslmode=disable"
-    );
-    assert_eq!(with_dbname("postgresql://periop@db1", "w1"), "postgresql://periop@db1/w1");
 }
 
 #[test]

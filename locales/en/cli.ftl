@@ -374,3 +374,7 @@ cli-rules-unknown = there is no rule { $given }; rule IDs look like R-FAST-4 ({ 
 cli-migrate-copying = copying: { $percent }% ({ $done } of { $all } rows)
 cli-migrate-done = copied { $file } into { $location }: { $rows } rows in { $tables } tables, verified; audit chain head #{ $id } { $hash }
 cli-migrate-next = next: `periop --db '{ $location }' check`, then point the ward's PERIOP_DB at it
+
+## periop bench on PostgreSQL: the live refresh saves into a scratch database made on the same server
+cli-bench-live-needs-createdb = live refresh: not measured; the figure needs a role allowed to CREATE DATABASE (its saves go into a scratch database on this server, dropped after): run the bench as such a role, or `ALTER ROLE <role> CREATEDB`
+cli-bench-scratch-left = could not drop the bench's scratch database { $name } ({ $cause }): drop it by hand with `DROP DATABASE { $name } WITH (FORCE)`

@@ -413,3 +413,7 @@ cli-rules-unknown = il n'y a pas de règle { $given } ; les identifiants de rè
 cli-migrate-copying = copie : { $percent } % ({ $done } lignes sur { $all })
 cli-migrate-done = { $file } copié dans { $location } : { $rows } lignes dans { $tables } tables, vérifiées ; tête de la chaîne d'audit n°{ $id } { $hash }
 cli-migrate-next = ensuite : `periop --db '{ $location }' check`, puis faites pointer le PERIOP_DB du service vers elle
+
+## periop bench sur PostgreSQL : le rafraîchissement en direct enregistre dans une base de travail créée sur le même serveur
+cli-bench-live-needs-createdb = rafraîchissement en direct : non mesuré ; la mesure demande un rôle autorisé à CREATE DATABASE (ses enregistrements vont dans une base de travail sur ce serveur, supprimée après) : lancez le bench avec un tel rôle, ou `ALTER ROLE <rôle> CREATEDB`
+cli-bench-scratch-left = impossible de supprimer la base de travail du bench { $name } ({ $cause }) : supprimez-la à la main avec `DROP DATABASE { $name } WITH (FORCE)`

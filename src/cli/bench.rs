@@ -131,49 +131,111 @@ pub fn run(location: &Location, clock: Clock, keys: usize) -> Result<()> {
     }
     report("key to frame: every screen", &mut all, &floor_frame);
     match location {
-        Location::File(_) => live_refresh(clock)?,
-        // Its saves would go into the ward's own database.
-        Location::Postgres(_) => println!("\nlive refresh: measured on files only (it saves into a scratch ward)"),
+        Location::File(_) => live_refresh_on_file(clock)?,
+        Location::Postgres(url) => live_refresh_on_server(location, url, clock)?,
     }
     Ok(())
 }
 
-/// Saves made in a scratch database while a watcher thread waits, as the
-/// TUI's does: the time from a save's commit to the watcher naming the row,
-/// woken by file notifications, then by the timer alone (the fallback).
-fn live_refresh(clock: Clock) -> Result<()> {
+/// [`live_refresh`] in a scratch file in a temporary folder, removed after.
+fn live_refresh_on_file(clock: Clock) -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("periop-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let result = live_refresh(&Location::File(dir.join("live.db")), clock);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// [`live_refresh`] in a scratch database `periop_bench_<pid>` made on the
+/// ward's server (its saves must not go into the ward), dropped after,
+/// with any connection left to it, whatever the measure's outcome. A role
+/// that may not create a database is told so in one line, and the bench
+/// ends with the other figures. Errors: connecting to the ward's database,
+/// creating the scratch one for another reason (it exists already: then it
+/// is left alone), the measure itself; a scratch database that could not
+/// be dropped is said on stderr.
+fn live_refresh_on_server(location: &Location, url: &str, clock: Clock) -> Result<()> {
+    #[cfg(feature = "postgres")]
+    {
+        use crate::store::db::{Connection, Error};
+        use postgres::error::SqlState;
+        let name = format!("periop_bench_{}", std::process::id());
+        let scratch = location.with_database(&name).expect("a server location names a database");
+        let conn = Connection::open_postgres(url)?;
+        // A name of the form above needs no quoting.
+        let create = format!("CREATE DATABASE {name}"); // i18n: SQL
+        match conn.execute_batch(&create) {
+            Ok(()) => {}
+            Err(Error::Postgres(e)) if e.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) => {
+                println!("\n{}", tr!("cli-bench-live-needs-createdb"));
+                return Ok(());
+            }
+            Err(e) => return Err(e.into()),
+        }
+        let result = live_refresh(&scratch, clock);
+        // FORCE: a watcher or a store the measure left behind may still be
+        // connected to it.
+        let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"); // i18n: SQL
+        if let Err(e) = conn.execute_batch(&drop) {
+            eprintln!("{}", tr!("cli-bench-scratch-left", name = name.as_str(), cause = e.to_string()));
+        }
+        result
+    }
+    #[cfg(not(feature = "postgres"))]
+    {
+        let _ = (location, url, clock);
+        Err(crate::store::StoreError::NoPostgres.into())
+    }
+}
+
+/// Saves made in a new ward at `scratch` (a file or a server's database,
+/// empty) while a watcher thread waits, as the TUI's does: the time from a
+/// save's commit to the watcher naming the row. On a file, woken by file
+/// notifications, then by the timer alone (the fallback where they do not
+/// arrive). On a server, by its notification only: `LISTEN`/`NOTIFY` comes
+/// from the server itself with the commit, on every file system, so a
+/// server's watcher never falls back to the timer alone (it has no such
+/// mode to measure; the timer only bounds each wait).
+fn live_refresh(scratch: &Location, clock: Clock) -> Result<()> {
     use crate::store::watch::Watcher;
     use crate::store::{Account, settings};
     // The timer alone waits 150 ms on average: fewer of those.
-    const SAVES: [usize; 2] = [200, 40];
-    let dir = std::env::temp_dir().join(format!("periop-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join("live.db");
-    let result = (|| -> Result<()> {
-        let mut store = Store::init(&path, &Account::current(), clock.now())?;
-        println!();
-        println!("live refresh: saves in another connection, from the commit to the watcher naming the row");
-        println!("{:<34} {:>9} {:>9} {:>9} {:>6}", "woken by", "p50", "p99", "max", "runs");
-        for (notified, saves) in [true, false].into_iter().zip(SAVES) {
-            let mut watcher = if notified { Watcher::open(&path)? } else { Watcher::open_polling(&path)? };
-            let label = if watcher.notified() { "file notification" } else { "the 300 ms timer alone" };
-            let (seen_tx, seen_rx) = std::sync::mpsc::channel();
-            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-            let stopping = stop.clone();
-            let thread = std::thread::spawn(move || -> crate::store::error::Result<()> {
-                while !stopping.load(std::sync::atomic::Ordering::Relaxed) {
-                    for c in watcher.wait(crate::shell::WATCH_EVERY)? {
-                        let _ = seen_tx.send((c.audit_id, Instant::now()));
-                    }
+    let rounds: &[(bool, usize)] = if scratch.is_file() { &[(true, 200), (false, 40)] } else { &[(true, 200)] };
+    let mut store = Store::init_at(scratch, &Account::current(), clock.now())?;
+    println!();
+    println!("live refresh: saves in another connection, from the commit to the watcher naming the row");
+    println!("{:<34} {:>9} {:>9} {:>9} {:>6}", "woken by", "p50", "p99", "max", "runs");
+    for &(notified, saves) in rounds {
+        let mut watcher = match scratch.file() {
+            Some(path) if !notified => Watcher::open_polling(path)?,
+            _ => Watcher::connect(scratch)?,
+        };
+        let label = match (watcher.notified(), scratch.is_file()) {
+            (false, _) => "the 300 ms timer alone",
+            (true, true) => "file notification",
+            (true, false) => "server notification (NOTIFY)",
+        };
+        let (seen_tx, seen_rx) = std::sync::mpsc::channel();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopping = stop.clone();
+        let thread = std::thread::spawn(move || -> crate::store::error::Result<()> {
+            while !stopping.load(std::sync::atomic::Ordering::Relaxed) {
+                for c in watcher.wait(crate::shell::WATCH_EVERY)? {
+                    let _ = seen_tx.send((c.audit_id, Instant::now()));
                 }
-                Ok(())
-            });
-            let mut waits = Vec::with_capacity(saves);
-            let mut version = store.setting_version("fast.solids_h")?;
+            }
+            Ok(())
+        });
+        let mut waits = Vec::with_capacity(saves);
+        let mut version = store.setting_version("fast.solids_h")?;
+        let measured = (|| -> Result<()> {
             for i in 0..saves {
                 let value = if i % 2 == 0 { "7" } else { "6" };
                 let v = version;
                 version = Some(store.write(clock.now(), |tx| settings::set(tx, "fast.solids_h", value, v))?);
+                // As the saving terminal sees it. On a server the watcher is
+                // told as the COMMIT is answered, often before this store
+                // returns (its own queries after the commit): a wait of 0.
                 let committed = Instant::now();
                 let audit_id = store.last_audit_id()?;
                 loop {
@@ -187,19 +249,20 @@ fn live_refresh(clock: Clock) -> Result<()> {
                 // to sleep; spread over the timer's period.
                 std::thread::sleep(Duration::from_millis(20 + (i as u64 * 61) % 300));
             }
-            stop.store(true, std::sync::atomic::Ordering::Relaxed);
-            store.write(clock.now(), |tx| settings::set(tx, "fast.solids_h", "6", version).map(|_| ()))?;
-            if let Ok(Err(e)) = thread.join() {
-                return Err(e.into());
-            }
-            let f = Figures::of(&mut waits);
-            let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
-            println!("{label:<34} {:>9} {:>9} {:>9} {:>6}", ms(f.p50), ms(f.p99), ms(f.max), f.runs);
+            Ok(())
+        })();
+        // Stopped whatever happened, so the thread lets go of its connection.
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        measured?;
+        store.write(clock.now(), |tx| settings::set(tx, "fast.solids_h", "6", version).map(|_| ()))?;
+        if let Ok(Err(e)) = thread.join() {
+            return Err(e.into());
         }
-        Ok(())
-    })();
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+        let f = Figures::of(&mut waits);
+        let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
+        println!("{label:<34} {:>9} {:>9} {:>9} {:>6}", ms(f.p50), ms(f.p99), ms(f.max), f.runs);
+    }
+    Ok(())
 }
 
 /// The bare program the figures are compared with.

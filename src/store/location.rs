@@ -55,6 +55,19 @@ impl Location {
         }
     }
 
+    /// The same server and credentials naming database `name` instead:
+    /// a URL's path is replaced (its query string kept), a `key=value`
+    /// string's `dbname` replaced where it stands or added at the end.
+    /// `None` for a file. `name` is written as the form needs it
+    /// (percent-encoded in a URL, quoted in `key=value` when it must be).
+    pub fn with_database(&self, name: &str) -> Option<Location> {
+        let Location::Postgres(text) = self else { return None };
+        Some(Location::Postgres(match text.find("://") {
+            Some(scheme_end) => url_with_database(text, scheme_end, name),
+            None => conninfo_with_database(text, name),
+        }))
+    }
+
     /// The name the store keeps as its "path" for messages: the file, or the
     /// shown connection string.
     pub fn label(&self) -> PathBuf {
@@ -108,6 +121,91 @@ fn without_password(text: &str) -> String {
         .join(" ")
 }
 
+/// `scheme://authority[/db][?query]` with `/name` as its path.
+fn url_with_database(url: &str, scheme_end: usize, name: &str) -> String {
+    let (head, rest) = url.split_at(scheme_end + 3);
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let query = rest.find('?').map_or("", |q| &rest[q..]);
+    let mut encoded = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => encoded.push(char::from(byte)),
+            _ => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    format!("{head}{}/{encoded}{query}", &rest[..authority_end])
+}
+
+/// libpq's `key = value` pairs with `dbname` set to `name`. The other
+/// pairs are kept as written (a quoted password with spaces stays whole).
+fn conninfo_with_database(text: &str, name: &str) -> String {
+    let plain = !name.is_empty() && !name.contains(|c: char| c.is_whitespace() || c == '\\' || c == '\'');
+    let value = if plain { name.to_string() } else { format!("'{}'", name.replace('\\', "\\\\").replace('\'', "\\'")) };
+    let mut pairs: Vec<String> = Vec::new();
+    let mut placed = false;
+    for (key, raw) in conninfo_pairs(text) {
+        if key != "dbname" {
+            pairs.push(format!("{key}={raw}"));
+        } else if !placed {
+            pairs.push(format!("dbname={value}")); // i18n: libpq keyword
+            placed = true;
+        }
+    }
+    if !placed {
+        pairs.push(format!("dbname={value}")); // i18n: libpq keyword
+    }
+    pairs.join(" ")
+}
+
+/// The `(key, value as written)` pairs of a `key=value` string, read as
+/// libpq reads them: spaces around `=`, a value in single quotes with `\'`
+/// and `\\` escapes, else up to the next space (a backslash escapes one
+/// character).
+fn conninfo_pairs(text: &str) -> Vec<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    let skip_spaces = |mut i: usize| {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    loop {
+        i = skip_spaces(i);
+        if i >= bytes.len() {
+            return pairs;
+        }
+        let key_start = i;
+        while i < bytes.len() && bytes[i] != b'=' && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let key = &text[key_start..i];
+        i = skip_spaces(i);
+        if bytes.get(i) == Some(&b'=') {
+            i = skip_spaces(i + 1);
+        }
+        let value_start = i;
+        let quoted = bytes.get(i) == Some(&b'\'');
+        if quoted {
+            i += 1;
+        }
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => i += 2,
+                b'\'' if quoted => {
+                    i += 1;
+                    break;
+                }
+                c if !quoted && c.is_ascii_whitespace() => break,
+                _ => i += 1,
+            }
+        }
+        i = i.min(bytes.len());
+        pairs.push((key, &text[value_start..i]));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +231,41 @@ mod tests {
         assert_eq!(parse("postgres://periop@db1/ward").shown(), "postgres://periop@db1/ward");
         assert_eq!(parse("host=db1 password=s3cret dbname=ward").shown(), "host=db1 password=*** dbname=ward");
         assert!(!format!("{:?}", parse("postgres://a:s3cret@h/d")).contains("s3cret"));
+    }
+
+    #[test]
+    fn another_database_on_the_same_server_keeps_the_credentials_and_options() {
+        let other = |text: &str| match parse(text).with_database("periop_bench_42") {
+            Some(Location::Postgres(s)) => s,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(parse("ward.db").with_database("x"), None);
+        assert_eq!(
+            other("postgres://periop:s3cret@db1:5432/ward"),
+            "postgres://periop:s3cret@db1:5432/periop_bench_42"
+        );
+        assert_eq!(
+            other("postgres://periop@db1:5432/ward?sslmode=disable&application_name=x"),
+            "postgres://periop@db1:5432/periop_bench_42?sslmode=disable&application_name=x"
+        );
+        assert_eq!(other("postgresql://periop@db1"), "postgresql://periop@db1/periop_bench_42");
+        assert_eq!(
+            other("postgresql://periop@db1?sslmode=require"),
+            "postgresql://periop@db1/periop_bench_42?sslmode=require"
+        );
+        assert_eq!(other("host=/tmp/s user=periop dbname=postgres"), "host=/tmp/s user=periop dbname=periop_bench_42");
+        assert_eq!(other("host=/tmp/s user=periop"), "host=/tmp/s user=periop dbname=periop_bench_42");
+        assert_eq!(
+            other("host=db1 password='a b\\'c' dbname = ward sslmode=disable"),
+            "host=db1 password='a b\\'c' dbname=periop_bench_42 sslmode=disable"
+        );
+        assert_eq!(other("dbname=a host=h dbname=b"), "dbname=periop_bench_42 host=h");
+        // A name that needs it is encoded or quoted.
+        let named = |text: &str, name: &str| match parse(text).with_database(name) {
+            Some(Location::Postgres(s)) => s,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(named("postgres://h/ward", "a b/c"), "postgres://h/a%20b%2Fc");
+        assert_eq!(named("host=h dbname=ward", "it's a"), "host=h dbname='it\\'s a'");
     }
 }

@@ -59,7 +59,7 @@ impl TempDb {
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().subsec_nanos();
         let name = format!("periop_t_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
         client(&server).batch_execute(&format!("CREATE DATABASE {name}")).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let location = Location::Postgres(with_dbname(&server, &name));
+        let location = Location::Postgres(server.clone()).with_database(&name).expect("a server's location");
         TempDb { location, name, server }
     }
 
@@ -92,22 +92,4 @@ impl Drop for TempDb {
 /// A raw connection to `url`.
 pub fn client(url: &str) -> postgres::Client {
     postgres::Client::connect(url, postgres::NoTls).unwrap_or_else(|e| panic!("connect to the test server: {e}"))
-}
-
-/// `url` naming database `name` instead: a URL's path is replaced, a
-/// `key=value` string's `dbname` replaced or added.
-pub fn with_dbname(url: &str, name: &str) -> String {
-    if let Some(scheme_end) = url.find("://") {
-        let (head, rest) = url.split_at(scheme_end + 3);
-        let query = rest.find('?').map_or("", |q| &rest[q..]);
-        let authority = &rest[..rest.find(['/', '?']).unwrap_or(rest.len())];
-        return format!("{head}{authority}/{name}{query}");
-    }
-    let mut words: Vec<String> = url
-        .split_whitespace()
-        .filter(|pair| pair.split_once('=').is_none_or(|(key, _)| key.trim() != "dbname"))
-        .map(String::from)
-        .collect();
-    words.push(format!("dbname={name}"));
-    words.join(" ")
 }
