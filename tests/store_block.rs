@@ -14,10 +14,10 @@ use periop::domain::block_conflicts::Policy;
 use periop::domain::case::AnaesthesiaMode;
 use periop::domain::roles::Role;
 use periop::domain::settings::Settings;
+use periop::store::Location;
 use periop::store::admissions::{self, NewStay};
 use periop::store::{Store, StoreError, block, reference};
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use store_common::*;
 
@@ -68,7 +68,8 @@ fn child_booker() {
     let name = std::env::var(CHILD_NAME).unwrap();
     let patient: i64 = std::env::var(CHILD_PATIENT).unwrap().parse().unwrap();
     let operator: i64 = std::env::var(CHILD_OPERATOR).unwrap().parse().unwrap();
-    let mut store = Store::open_as(Path::new(&db), &account(&name, None)).unwrap();
+    let location = Location::parse(std::ffi::OsStr::new(&db));
+    let mut store = Store::connect(&location, &account(&name, None)).unwrap();
     let new = stay(&mut store, patient, operator);
     println!("READY");
     std::io::stdout().flush().unwrap();
@@ -88,8 +89,8 @@ fn child_booker() {
 #[test]
 fn r_block_3_two_processes_booking_one_slot_at_once_one_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let (room, operators) = store
         .write(at(), |tx| {
             let room = reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?;
@@ -101,14 +102,14 @@ fn r_block_3_two_processes_booking_one_slot_at_once_one_is_refused() {
     let patients = [add_patient(&mut store, 1), add_patient(&mut store, 2)];
     drop(store);
     for name in ["sched1", "sched2"] {
-        give_role(&path, &account(name, None), Role::Scheduler);
+        give_role(&ward, &account(name, None), Role::Scheduler);
     }
     let exe = std::env::current_exe().unwrap();
     let mut children: Vec<_> = (0..2)
         .map(|i| {
             let mut child = Command::new(&exe)
                 .args(["child_booker", "--exact", "--ignored", "--nocapture"])
-                .env(CHILD_DB, &path)
+                .env(CHILD_DB, ward.text())
                 .env(CHILD_NAME, format!("sched{}", i + 1))
                 .env(CHILD_PATIENT, patients[i].to_string())
                 .env(CHILD_OPERATOR, operators[i].to_string())
@@ -147,7 +148,7 @@ fn r_block_3_two_processes_booking_one_slot_at_once_one_is_refused() {
     assert_eq!(outcomes[0], "BOOKED", "{outcomes:?}");
     assert!(outcomes[1].starts_with("REFUSED the procedure conflicts with the schedule: Room 1 CT: "), "{outcomes:?}");
     assert!(outcomes[1].contains("overlap, turnover included; pick another time, room or staff"), "{outcomes:?}");
-    let conn = door_ro(&path);
+    let conn = ward.door();
     assert_eq!(count(&conn, "SELECT count(*) FROM cases WHERE room_id = ?1", [room]), 1);
 }
 
@@ -156,10 +157,10 @@ fn r_block_3_two_processes_booking_one_slot_at_once_one_is_refused() {
 #[test]
 fn r_block_3_an_override_is_recorded_only_where_the_rule_allows_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    give_role(&path, &alice(), Role::Scheduler);
-    let mut store = Store::open_as(&path, &alice()).unwrap();
-    let mut admin_store = Store::open_as(&path, &admin()).unwrap();
+    let ward = new_ward(dir.path());
+    give_role(&ward, &alice(), Role::Scheduler);
+    let mut store = open_playing(&ward, &alice());
+    let mut admin_store = open_playing(&ward, &admin());
     let (a, b) = admin_store
         .write(at(), |tx| {
             reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "11:00")?;
@@ -182,7 +183,7 @@ fn r_block_3_an_override_is_recorded_only_where_the_rule_allows_it() {
     );
     let with_reason = NewStay { override_reason: Some("list runs late on Wednesdays".into()), ..first };
     let (_, case) = store.write(at(), |tx| admissions::create_stay(tx, &with_reason, &Settings::default())).unwrap();
-    let conn = door_ro(&path);
+    let conn = ward.door();
     assert_eq!(
         count(
             &conn,
@@ -213,7 +214,8 @@ fn r_block_3_the_demo_ward_has_no_conflicts() {
     let store = periop::cli::demo::build(&path, &admin(), now, &options, &mut |_| {}).unwrap();
     let settings = store.settings().clone();
     drop(store);
-    let conn = door_ro(&path);
+    let demo = DemoWard::on_this_engine(&path);
+    let conn = door(&demo.location);
     let first = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let mut shown = 0;
     for offset in 0..40 {
@@ -235,8 +237,8 @@ fn r_block_2_a_resize_meets_the_next_case_with_turnover() {
     use periop::store::block::Answer;
     use periop::store::cases::{self, Placement};
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let (room, a, b) = store
         .write(at(), |tx| {
             Ok((
@@ -269,7 +271,7 @@ fn r_block_2_a_resize_meets_the_next_case_with_turnover() {
     assert!(matches!(err, StoreError::BlockConflict { can_override: false, .. }), "{err}");
     assert!(err.to_string().contains("the cases at 25/11 08:00–09:50 and 25/11 10:00–11:30 overlap"), "{err}");
     resize(&mut store, 100).unwrap();
-    let conn = door_ro(&path);
+    let conn = ward.door();
     assert_eq!(count(&conn, "SELECT duration_min FROM cases WHERE id = ?1", [first]), 100);
 }
 
@@ -283,8 +285,8 @@ fn r_block_3_a_block_nurse_in_two_rooms_at_once_is_refused() {
     use periop::store::block::Answer;
     use periop::store::cases::{self, Placement};
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let (rooms, a, b, nurse) = store
         .write(at(), |tx| {
             Ok((
@@ -306,8 +308,9 @@ fn r_block_3_a_block_nurse_in_two_rooms_at_once_is_refused() {
     second.start_time = NaiveTime::from_hms_opt(10, 30, 0).unwrap();
     let (_, second) = store.write(at(), |tx| admissions::create_stay(tx, &second, &Settings::default())).unwrap();
     let zone = chrono_tz::Europe::Paris;
+    let conn = ward.door();
     let place = |store: &mut Store, case: i64, room: i64, operator: i64, start: (u32, u32), nurse: Option<i64>| {
-        let version = count(&raw_ro(&path), "SELECT version FROM cases WHERE id = ?1", [case]);
+        let version = count(&conn, "SELECT version FROM cases WHERE id = ?1", [case]);
         let placement = Placement {
             room_id: Some(room),
             operator_id: Some(operator),
@@ -347,8 +350,8 @@ fn r_block_3_a_block_nurse_in_two_rooms_at_once_is_refused() {
 
 /// A ward with one room and one operator, and a stay at 10:00 on the 25th
 /// under sedation; returns the store, the patient, the admission and the case.
-fn sedation_ward(path: &Path) -> (Store, i64, i64, i64) {
-    let mut store = Store::open_as(path, &admin()).unwrap();
+fn sedation_ward(ward: &Ward) -> (Store, i64, i64, i64) {
+    let mut store = open_playing(ward, &admin());
     let operator = store
         .write(at(), |tx| {
             reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?;
@@ -362,8 +365,8 @@ fn sedation_ward(path: &Path) -> (Store, i64, i64, i64) {
     (store, patient, admission, case)
 }
 
-fn case_version(path: &Path, case: i64) -> i64 {
-    count(&raw_ro(path), "SELECT version FROM cases WHERE id = ?1", [case])
+fn case_version(ward: &Ward, case: i64) -> i64 {
+    count(&ward.door(), "SELECT version FROM cases WHERE id = ?1", [case])
 }
 
 /// R-BLOCK-5 with R-PATH-2, R-PATH-1 (issue 9): a postponed case booked
@@ -375,9 +378,9 @@ fn r_block_5_a_postponed_case_booked_again_plans_its_stay_again() {
     use periop::domain::block_changes::{CallOff, CancelReason};
     use periop::store::{call_off, cases};
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, _, admission, case) = sedation_ward(&path);
-    let v = case_version(&path, case);
+    let ward = new_ward(dir.path());
+    let (mut store, _, admission, case) = sedation_ward(&ward);
+    let v = case_version(&ward, case);
     let err = store
         .write(at(), |tx| call_off::call_off(tx, case, v, CallOff::Postponed, CancelReason::Other, Some("  ")))
         .unwrap_err();
@@ -388,11 +391,11 @@ fn r_block_5_a_postponed_case_booked_again_plans_its_stay_again() {
         NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         chrono_tz::Europe::Paris,
     );
-    let v = case_version(&path, case);
+    let v = case_version(&ward, case);
     let moved = store.write(at(), |tx| cases::move_case(tx, case, v, new_start, false, &Settings::default())).unwrap();
     assert!(moved.message.contains("the stay is planned again"), "{}", moved.message);
     assert!(moved.message.contains("admission moved to 01/12, discharge to 03/12"), "{}", moved.message);
-    let conn = door_ro(&path);
+    let conn = ward.door();
     let (state, admit): (String, String) = conn
         .query_row("SELECT state, planned_admit_on FROM admissions WHERE id = ?1", [admission], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -428,8 +431,8 @@ fn r_block_3_a_fast_that_cannot_be_met_says_why_and_goes_once_in_the_room() {
     use periop::domain::medication::DrugClass;
     use periop::store::{case_events, cases, intakes, treatments};
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, patient, admission, case) = sedation_ward(&path);
+    let ward = new_ward(dir.path());
+    let (mut store, patient, admission, case) = sedation_ward(&ward);
     let paris = |d, h, m| {
         periop::domain::ward_time::at_local(
             NaiveDate::from_ymd_opt(2026, 11, d).unwrap(),
@@ -439,7 +442,7 @@ fn r_block_3_a_fast_that_cannot_be_met_says_why_and_goes_once_in_the_room() {
     };
     store.write(at(), |tx| treatments::add(tx, patient, DrugClass::Doac)).unwrap();
     // R-MED-1: moved from the 25th to the 26th, the DOAC's last dose moves from 22/11 to 23/11.
-    let v = case_version(&path, case);
+    let v = case_version(&ward, case);
     let moved =
         store.write(at(), |tx| cases::move_case(tx, case, v, paris(26, 10, 0), false, &Settings::default())).unwrap();
     assert!(moved.message.contains("last doses now (R-MED-1):"), "{}", moved.message);
@@ -456,4 +459,36 @@ fn r_block_3_a_fast_that_cannot_be_met_says_why_and_goes_once_in_the_room() {
         !list.conflicts.iter().any(|c| c.conflict.kind == ConflictKind::FastingCannotBeMet),
         "in the room: the fast is over, not a conflict"
     );
+}
+
+/// The demo ward on this run's engine: the file `periop demo` built, or on a
+/// PostgreSQL run a throwaway database `periop migrate` copied it into (the
+/// file removed, so nothing reads it by mistake), as e2e_support's
+/// `Ward::demo` does. A helper of this file: `new_ward` makes an initialised
+/// ward, and migrate wants an empty database.
+struct DemoWard {
+    location: Location,
+    #[cfg(feature = "postgres")]
+    _server: Option<pg_support::TempDb>,
+}
+
+impl DemoWard {
+    fn on_this_engine(file: &std::path::Path) -> DemoWard {
+        if !on_postgres() {
+            return DemoWard {
+                location: Location::from(file),
+                #[cfg(feature = "postgres")]
+                _server: None,
+            };
+        }
+        #[cfg(feature = "postgres")]
+        {
+            let db = pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
+            periop::store::migrate::migrate(file, &db.location, &mut |_, _| {}).unwrap();
+            std::fs::remove_file(file).unwrap();
+            DemoWard { location: db.location.clone(), _server: Some(db) }
+        }
+        #[cfg(not(feature = "postgres"))]
+        unreachable!("on_postgres() refuses a build without the feature")
+    }
 }

@@ -26,8 +26,8 @@ fn paris(h: u32, m: u32) -> DateTime<Utc> {
 
 /// A ward with a room and an operator, and one case at 10:00 on the 25th
 /// under sedation; returns the store (as admin) and the case.
-fn ward(path: &std::path::Path) -> (Store, i64) {
-    let mut store = Store::open_as(path, &admin()).unwrap();
+fn ward<D: Db + ?Sized>(db: &D) -> (Store, i64) {
+    let mut store = open_playing(db, &admin());
     let (kind, room, operator) = store
         .write(at(), |tx| {
             let room = reference::add_room(tx, "Room 1 CT", "ct_fluoro", "08:00", "18:00")?;
@@ -59,8 +59,8 @@ fn ward(path: &std::path::Path) -> (Store, i64) {
     (store, case)
 }
 
-fn case_state(path: &std::path::Path, case: i64) -> String {
-    raw_ro(path).query_row("SELECT state FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap()
+fn case_state<D: Db + ?Sized>(db: &D, case: i64) -> String {
+    door(db).query_row("SELECT state FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap()
 }
 
 /// R-BLOCK-6: one call records the next event now; an event before the one
@@ -71,14 +71,14 @@ fn case_state(path: &std::path::Path, case: i64) -> String {
 #[test]
 fn r_block_6_events_in_order_corrected_and_driving_the_case_state() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, case) = ward(&path);
+    let w = new_ward(dir.path());
+    let (mut store, case) = ward(&w);
     let arrived = store.write(paris(9, 40), |tx| case_events::record_next(tx, case, None)).unwrap();
     assert_eq!((arrived.kind, arrived.at, arrived.case_state), (EventKind::Arrived, paris(9, 40), None));
     let in_room = store.write(paris(10, 12), |tx| case_events::record_next(tx, case, None)).unwrap();
     assert_eq!(in_room.kind, EventKind::InRoom);
     assert_eq!(in_room.case_state, Some(CaseState::InProgress));
-    assert_eq!(case_state(&path, case), "in_progress");
+    assert_eq!(case_state(&w, case), "in_progress");
 
     // Out of order, in the future, twice: refused, naming why, nothing written.
     let err = store
@@ -95,7 +95,7 @@ fn r_block_6_events_in_order_corrected_and_driving_the_case_state() {
         .write(paris(10, 30), |tx| case_events::record(tx, case, EventKind::InRoom, Some(paris(10, 20))))
         .unwrap_err();
     assert!(err.to_string().contains("already recorded"), "{err}");
-    let conn = door_ro(&path);
+    let conn = door(&w);
     assert_eq!(count(&conn, "SELECT count(*) FROM case_events WHERE case_id = ?1", [case]), 2);
 
     // A correction: the old row voided with why, the new one recorded.
@@ -119,7 +119,7 @@ fn r_block_6_events_in_order_corrected_and_driving_the_case_state() {
     // Voided by mistake: the case goes back to what it was.
     let back = store.write(paris(10, 45), |tx| case_events::void(tx, fixed.event_id, None, "wrong patient")).unwrap();
     assert_eq!(back.case_state, Some(CaseState::Planned));
-    assert_eq!(case_state(&path, case), "planned");
+    assert_eq!(case_state(&w, case), "planned");
     let err = store.write(paris(10, 46), |tx| case_events::void(tx, arrived.event_id, None, "  ")).unwrap_err();
     assert!(err.to_string().contains("give a reason"), "{err}");
 }
@@ -130,8 +130,8 @@ fn r_block_6_events_in_order_corrected_and_driving_the_case_state() {
 #[test]
 fn r_block_6_nurses_and_schedulers_record_the_timeline() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (store, case) = ward(&path);
+    let w = new_ward(dir.path());
+    let (store, case) = ward(&w);
     drop(store);
     for (name, role, allowed) in [
         ("nurse1", Role::Nurse, true),
@@ -139,8 +139,8 @@ fn r_block_6_nurses_and_schedulers_record_the_timeline() {
         ("bob", Role::Doctor, false),
         ("nurse2", Role::Pharmacist, false),
     ] {
-        give_role(&path, &account(name, None), role);
-        let mut store = open_playing(&path, &account(name, None));
+        give_role(&w, &account(name, None), role);
+        let mut store = open_playing(&w, &account(name, None));
         let result = store.write(paris(10, 5), |tx| case_events::record_next(tx, case, None));
         match (allowed, result) {
             (true, Ok(_)) => {}
@@ -151,7 +151,7 @@ fn r_block_6_nurses_and_schedulers_record_the_timeline() {
         }
     }
     // The nurse recorded the arrival, the scheduler the patient in the room.
-    assert_eq!(case_state(&path, case), "in_progress");
+    assert_eq!(case_state(&w, case), "in_progress");
 }
 
 /// R-FAST-4 with R-BLOCK-6: a case running late raises the prolonged-fast
@@ -161,8 +161,8 @@ fn r_block_6_nurses_and_schedulers_record_the_timeline() {
 #[test]
 fn r_fast_4_the_real_time_in_the_room_ends_the_fast() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, case) = ward(&path);
+    let w = new_ward(dir.path());
+    let (mut store, case) = ward(&w);
     let prolonged =
         |store: &Store, now| store.board(day(), now).unwrap().attention.iter().any(|a| a.rule == "R-FAST-4");
     assert!(prolonged(&store, paris(14, 10)), "clear fluids until 08:00, still waiting at 14:10");
@@ -171,7 +171,7 @@ fn r_fast_4_the_real_time_in_the_room_ends_the_fast() {
     let board = store.board(day(), paris(14, 30)).unwrap();
     let slot = board.facts.procedures.iter().find(|p| p.case_id == case).unwrap();
     assert_eq!(slot.where_now.map(|e| e.kind), Some(EventKind::InRoom), "the Board says where the patient is");
-    let conn = door_ro(&path);
+    let conn = door(&w);
     let bundles = periop::store::journey::bundles(&conn, &[case]).unwrap();
     assert_eq!(bundles[&case].fasting(chrono_tz::Europe::Paris).in_room_at, Some(paris(14, 15)));
     let list = store.block_day(day(), paris(14, 30)).unwrap();
@@ -188,12 +188,12 @@ fn r_fast_4_the_real_time_in_the_room_ends_the_fast() {
 #[test]
 fn r_block_6_the_procedure_end_marks_the_stay_procedure_done() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, case) = ward(&path);
+    let w = new_ward(dir.path());
+    let (mut store, case) = ward(&w);
     let admission: i64 =
-        raw_ro(&path).query_row("SELECT admission_id FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap();
-    let stay_state = |path: &std::path::Path| -> String {
-        raw_ro(path).query_row("SELECT state FROM admissions WHERE id = ?1", [admission], |r| r.get(0)).unwrap()
+        w.door().query_row("SELECT admission_id FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap();
+    let stay_state = |w: &Ward| -> String {
+        w.door().query_row("SELECT state FROM admissions WHERE id = ?1", [admission], |r| r.get(0)).unwrap()
     };
     store
         .write(paris(9, 0) - chrono::Duration::hours(16), |tx| {
@@ -205,8 +205,8 @@ fn r_block_6_the_procedure_end_marks_the_stay_procedure_done() {
     }
     drop(store);
     // A scheduler records the end: the event stands, the stay waits for the ward.
-    give_role(&path, &account("alice", None), Role::Scheduler);
-    let mut scheduler = open_playing(&path, &account("alice", None));
+    give_role(&w, &account("alice", None), Role::Scheduler);
+    let mut scheduler = open_playing(&w, &account("alice", None));
     let ended =
         scheduler.write(paris(10, 50), |tx| case_events::record(tx, case, EventKind::ProcedureEnd, None)).unwrap();
     assert_eq!(ended.stay, Some(admissions::StayAfterEnd::Waits("the ward marks it (p on the admission)".into())));
@@ -215,10 +215,10 @@ fn r_block_6_the_procedure_end_marks_the_stay_procedure_done() {
         "{}",
         ended.words(chrono_tz::Europe::Paris, ended.at)
     );
-    assert_eq!(stay_state(&path), "admitted");
+    assert_eq!(stay_state(&w), "admitted");
     // Voided and recorded again by a nurse: the stay is procedure done, the case done.
-    give_role(&path, &account("nurse1", None), Role::Nurse);
-    let mut nurse = open_playing(&path, &account("nurse1", None));
+    give_role(&w, &account("nurse1", None), Role::Nurse);
+    let mut nurse = open_playing(&w, &account("nurse1", None));
     nurse
         .write(paris(10, 55), |tx| case_events::void(tx, ended.event_id, None, "recorded by the wrong account"))
         .unwrap();
@@ -232,12 +232,12 @@ fn r_block_6_the_procedure_end_marks_the_stay_procedure_done() {
         "{}",
         ended.words(chrono_tz::Europe::Paris, ended.at)
     );
-    assert_eq!((stay_state(&path), case_state(&path, case)), ("procedure_done".to_string(), "done".to_string()));
+    assert_eq!((stay_state(&w), case_state(&w, case)), ("procedure_done".to_string(), "done".to_string()));
     // Voided (found in use, #9: the case stayed done): the stay's step is
     // undone by a recorded step back, the case is under way again.
     let voided = nurse.write(paris(10, 58), |tx| case_events::void(tx, ended.event_id, None, "not finished")).unwrap();
     assert_eq!(voided.stay, Some(admissions::StayAfterEnd::Undone));
-    assert_eq!((stay_state(&path), case_state(&path, case)), ("admitted".to_string(), "in_progress".to_string()));
+    assert_eq!((stay_state(&w), case_state(&w, case)), ("admitted".to_string(), "in_progress".to_string()));
     assert!(voided.words().contains("the stay is back to admitted"), "{}", voided.words());
     let ended = nurse.write(paris(11, 5), |tx| case_events::record(tx, case, EventKind::ProcedureEnd, None)).unwrap();
     assert_eq!(ended.stay, Some(admissions::StayAfterEnd::ProcedureDone));
@@ -251,15 +251,15 @@ fn r_block_6_the_procedure_end_marks_the_stay_procedure_done() {
 #[test]
 fn r_block_6_a_procedure_end_on_a_stay_not_admitted_says_to_admit_first() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, case) = ward(&path);
+    let w = new_ward(dir.path());
+    let (mut store, case) = ward(&w);
     for (kind, (h, m)) in [(EventKind::InRoom, (10, 0)), (EventKind::ProcedureStart, (10, 10))] {
         store.write(paris(h, m), |tx| case_events::record(tx, case, kind, None)).unwrap();
     }
     let ended = store.write(paris(10, 50), |tx| case_events::record(tx, case, EventKind::ProcedureEnd, None)).unwrap();
     let words = ended.words(chrono_tz::Europe::Paris, ended.at);
     assert!(words.contains("the stay is still planned: admit the patient (a on the admission page)"), "{words}");
-    assert_eq!(case_state(&path, case), "in_progress");
+    assert_eq!(case_state(&w, case), "in_progress");
 }
 
 /// R-FAST-4 with R-BLOCK-6: the list ahead in the room moves the start a
@@ -268,9 +268,10 @@ fn r_block_6_a_procedure_end_on_a_stay_not_admitted_says_to_admit_first() {
 #[test]
 fn r_fast_4_a_slipping_list_warns_the_next_patient_before_their_time() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, first) = ward(&path);
-    let (room, kind): (i64, i64) = raw_ro(&path)
+    let w = new_ward(dir.path());
+    let (mut store, first) = ward(&w);
+    let (room, kind): (i64, i64) = w
+        .door()
         .query_row("SELECT room_id, procedure_kind_id FROM cases WHERE id = ?1", [first], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
@@ -316,7 +317,7 @@ fn r_fast_4_a_slipping_list_warns_the_next_patient_before_their_time() {
     );
     // Out of the room at 19:50: the second goes at 20:10 (turnover).
     store.write(paris(19, 50), |tx| case_events::record(tx, first, EventKind::OutOfRoom, None)).unwrap();
-    let conn = door_ro(&path);
+    let conn = door(&w);
     let bundles = periop::store::journey::bundles(&conn, &[second]).unwrap();
     let ahead = bundles[&second].fasting(chrono_tz::Europe::Paris).room_ahead;
     assert_eq!(
@@ -328,6 +329,9 @@ fn r_fast_4_a_slipping_list_warns_the_next_patient_before_their_time() {
 /// R-BLOCK-6: a file of schema 9 is upgraded with the timeline's table.
 #[test]
 fn r_block_6_a_schema_9_file_is_upgraded_with_the_timeline() {
+    if file_only("a schema 9 file upgraded on opening: a PostgreSQL ward is made at the current schema") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
     {
@@ -339,7 +343,7 @@ fn r_block_6_a_schema_9_file_is_upgraded_with_the_timeline() {
     assert!(report.undecodable.is_empty());
     let (mut store, case) = ward(&path);
     store.write(paris(9, 0), |tx| case_events::record_next(tx, case, None)).unwrap();
-    let conn = door_ro(&path);
+    let conn = door(&path);
     let version: i64 = conn.schema_version().unwrap();
     assert_eq!(version, periop::store::schema::VERSION);
     assert_eq!(count(&conn, "SELECT count(*) FROM case_events", []), 1);
@@ -352,8 +356,8 @@ fn r_block_6_a_schema_9_file_is_upgraded_with_the_timeline() {
 fn r_block_3_a_move_says_which_reserved_devices_are_not_valid() {
     use periop::store::table::Table;
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, case) = ward(&path);
+    let w = new_ward(dir.path());
+    let (mut store, case) = ward(&w);
     store
         .write(at(), |tx| {
             let reference = tx.insert(
@@ -382,7 +386,7 @@ fn r_block_3_a_move_says_which_reserved_devices_are_not_valid() {
         .unwrap();
     let settings = Settings::default();
     let devices = |on: NaiveDate| -> Vec<&'static str> {
-        let all = periop::store::block::conflicts_on(&door_ro(&path), on, &settings).unwrap();
+        let all = periop::store::block::conflicts_on(&door(&w), on, &settings).unwrap();
         all.iter().map(|c| c.kind.code()).filter(|k| *k == "device_not_available").collect()
     };
     assert!(devices(day()).is_empty(), "the lot is good on the 25th");
@@ -408,12 +412,12 @@ fn r_block_3_a_move_says_which_reserved_devices_are_not_valid() {
 #[test]
 fn r_block_6_an_event_only_around_the_cases_day() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, case) = ward(&path);
+    let w = new_ward(dir.path());
+    let (mut store, case) = ward(&w);
     let two_days_early = chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap().to_utc();
     let err = store.write(two_days_early, |tx| case_events::record_next(tx, case, None)).unwrap_err();
     assert!(err.to_string().contains("Wed 25/11/2026") && err.to_string().contains("R-BLOCK-6"), "{err}");
-    assert_eq!(case_state(&path, case), "planned", "nothing recorded, the case not under way");
+    assert_eq!(case_state(&w, case), "planned", "nothing recorded, the case not under way");
     let in_2020 = Utc.with_ymd_and_hms(2020, 1, 1, 7, 0, 0).unwrap();
     let err =
         store.write(paris(9, 0), |tx| case_events::record(tx, case, EventKind::Arrived, Some(in_2020))).unwrap_err();
@@ -433,13 +437,13 @@ fn r_block_6_an_event_only_around_the_cases_day() {
         "in room at Wed 25/11/2026 23:10; the case is now ◉ in room"
     );
     // A row stored before the check (here written behind its back) is found.
-    raw_rw(&path)
+    door_rw(&w)
         .execute(
             "INSERT INTO case_events (case_id, kind, at, recorded_by) VALUES (?1, 'out_of_room', '2020-01-01T08:00:00Z', 1)",
             [case],
         )
         .unwrap();
-    let conn = door_ro(&path);
+    let conn = door(&w);
     let found = case_events::findings(&conn, next_morning, chrono_tz::Europe::Paris).unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains(&format!("case #{case}")) && found[0].contains("outside the case's day 25/11/2026"));
@@ -453,8 +457,8 @@ fn r_block_6_an_event_only_around_the_cases_day() {
 fn r_block_6_the_second_0205_of_the_autumn_night() {
     use periop::cli::block::{EventCommand, event};
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let w = new_ward(dir.path());
+    let mut store = open_playing(&w, &admin());
     let kind = store.write(at(), |tx| reference::procedure_kind_id(tx, "vertebroplasty")).unwrap().unwrap();
     let patient = add_patient(&mut store, 1);
     let stay = NewStay {
@@ -486,7 +490,7 @@ fn r_block_6_the_second_0205_of_the_autumn_night() {
     // The first 02:05 is before the patient went in: the second is taken.
     let said = record(&mut store, "out-of-room", "2026-10-25T02:05").unwrap();
     assert!(said.contains("out of room at 02:05 (2nd)"), "{said}");
-    let events = case_events::of_case(&door_ro(&path), case).unwrap();
+    let events = case_events::of_case(&door(&w), case).unwrap();
     assert_eq!(events[1].at - events[0].at, chrono::TimeDelta::minutes(15), "02:50 +02:00 to 02:05 +01:00");
     // An explicit offset says which reading.
     let said = record(&mut store, "recovery", "2026-10-25T02:10+01:00").unwrap();
@@ -495,8 +499,9 @@ fn r_block_6_the_second_0205_of_the_autumn_night() {
 }
 
 /// A second case in the first one's room on the 25th at `hour`.
-fn second_case(store: &mut Store, path: &std::path::Path, first: i64, hour: u32) -> i64 {
-    let (room, kind): (i64, i64) = raw_ro(path)
+fn second_case(store: &mut Store, ward: &Ward, first: i64, hour: u32) -> i64 {
+    let (room, kind): (i64, i64) = ward
+        .door()
         .query_row("SELECT room_id, procedure_kind_id FROM cases WHERE id = ?1", [first], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
@@ -531,9 +536,9 @@ fn second_case(store: &mut Store, path: &std::path::Path, first: i64, hour: u32)
 #[test]
 fn r_block_6_two_patients_cannot_be_in_one_room_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, first) = ward(&path);
-    let second = second_case(&mut store, &path, first, 12);
+    let w = new_ward(dir.path());
+    let (mut store, first) = ward(&w);
+    let second = second_case(&mut store, &w, first, 12);
     store.write(paris(10, 0), |tx| case_events::record(tx, first, EventKind::InRoom, None)).unwrap();
     for kind in [EventKind::InRoom, EventKind::AnaesthesiaStart, EventKind::ProcedureStart] {
         let err = store.write(paris(11, 0), |tx| case_events::record(tx, second, kind, None)).unwrap_err();
@@ -545,7 +550,7 @@ fn r_block_6_two_patients_cannot_be_in_one_room_at_once() {
         );
         assert!(text.contains("record that case's out of room first, or correct its times or this one"), "{text}");
     }
-    let conn = door_ro(&path);
+    let conn = door(&w);
     assert_eq!(count(&conn, "SELECT count(*) FROM case_events WHERE case_id = ?1", [second]), 0);
     // Arriving in the block is not being in the room.
     store.write(paris(11, 0), |tx| case_events::record(tx, second, EventKind::Arrived, None)).unwrap();
@@ -578,8 +583,8 @@ fn r_block_6_two_patients_cannot_be_in_one_room_at_once() {
 #[test]
 fn r_audit_2_the_next_event_key_records_what_it_showed_or_is_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, case) = ward(&path);
+    let w = new_ward(dir.path());
+    let (mut store, case) = ward(&w);
     // Two terminals both show "arrived" as next; the first press records it.
     store.write(paris(9, 40), |tx| case_events::record_next(tx, case, Some(EventKind::Arrived))).unwrap();
     let err = store.write(paris(9, 41), |tx| case_events::record_next(tx, case, Some(EventKind::Arrived))).unwrap_err();
@@ -588,7 +593,7 @@ fn r_audit_2_the_next_event_key_records_what_it_showed_or_is_a_conflict() {
     assert!(text.contains("its latest event is now arrived in the block at 09:40"), "{text}");
     assert!(text.contains("the next event is in room, not arrived in the block as you saw it"), "{text}");
     assert!(text.contains("saved by Ada Admin"), "{text}");
-    let conn = door_ro(&path);
+    let conn = door(&w);
     assert_eq!(count(&conn, "SELECT count(*) FROM case_events WHERE case_id = ?1", [case]), 1);
     // What the screen shows next now is recorded.
     let done = store.write(paris(10, 0), |tx| case_events::record_next(tx, case, Some(EventKind::InRoom))).unwrap();
@@ -604,9 +609,10 @@ fn r_path_6_nothing_recorded_before_birth_nor_long_before_the_stay() {
     use periop::domain::fasting::IntakeKind;
     use periop::domain::medication::LabItem;
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (mut store, case) = ward(&path);
-    let (admission, patient): (i64, i64) = raw_ro(&path)
+    let w = new_ward(dir.path());
+    let (mut store, case) = ward(&w);
+    let (admission, patient): (i64, i64) = w
+        .door()
         .query_row(
             "SELECT a.id, a.patient_id FROM cases c JOIN admissions a ON a.id = c.admission_id WHERE c.id = ?1",
             [case],
@@ -638,7 +644,7 @@ fn r_path_6_nothing_recorded_before_birth_nor_long_before_the_stay() {
     drop(store);
 
     // Rows stored behind the program's back: `periop check` names each.
-    let rw = raw_rw(&path);
+    let rw = door_rw(&w);
     rw.execute(
         "INSERT INTO intakes (admission_id, kind, taken_at) VALUES (?1, 'solids', '1900-01-01T08:00:00Z')",
         [admission],
@@ -654,7 +660,7 @@ fn r_path_6_nothing_recorded_before_birth_nor_long_before_the_stay() {
         [case],
     )
     .unwrap();
-    let found = periop::store::check::findings(&door_ro(&path), now, chrono_tz::Europe::Paris).unwrap();
+    let found = periop::store::check::findings(&door(&w), now, chrono_tz::Europe::Paris).unwrap();
     let has = |text: &str| found.iter().any(|f| f.contains(text));
     assert!(has("before the patient's birth date 14/03/1960"), "{found:?}");
     assert!(
@@ -666,4 +672,15 @@ fn r_path_6_nothing_recorded_before_birth_nor_long_before_the_stay() {
         found.iter().any(|f| f.starts_with("timeline event #") && f.contains("25/11/2026 21:00 is in the future")),
         "{found:?}"
     );
+}
+
+/// A read-write connection behind the store's back, through the store's
+/// door (the same SQL on both engines): the file opened read-write, or on
+/// PostgreSQL a connection of the test server's superuser. For rows the
+/// program would never store, to see `periop check` name them.
+fn door_rw(ward: &Ward) -> periop::store::db::Connection {
+    match ward.location.file() {
+        Some(path) => periop::store::db::Connection::from_sqlite(raw_rw(path)),
+        None => ward.door(),
+    }
 }

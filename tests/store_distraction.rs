@@ -13,7 +13,8 @@ use periop::domain::distraction::{
 };
 use periop::store::distraction::{NewDistraction, RoundEntry, SessionEntry};
 use periop::store::patients::{self, NewPatient};
-use periop::store::{Account, Store, StoreError};
+use periop::store::{Account, Location, Store, StoreError};
+use store_common::{door, file_only};
 
 fn paris(month: u32, day: u32, h: u32) -> DateTime<Utc> {
     Paris.with_ymd_and_hms(2026, month, day, h, 0, 0).single().unwrap().to_utc()
@@ -55,11 +56,10 @@ fn round(grades: &[u8]) -> Round {
     }
 }
 
-fn setup() -> (tempfile::TempDir, Store, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("w.db");
+fn setup() -> (Place, Store, i64) {
+    let place = Place::new();
     let account = Account { name: "nurse1".into(), full_name: Some("Nurse One".into()) };
-    let mut store = Store::init(&path, &account, paris(11, 1, 8)).unwrap();
+    let mut store = Store::init_at(&place.location, &account, paris(11, 1, 8)).unwrap();
     let patient = store
         .write(paris(11, 1, 8), |tx| {
             patients::register(
@@ -80,7 +80,35 @@ fn setup() -> (tempfile::TempDir, Store, i64) {
             &NewDistraction { patient_id: patient, prescription: tibia(), outpatient: false },
         )
         .unwrap();
-    (dir, store, id)
+    (place, store, id)
+}
+
+/// Where a test's ward goes on this run's engine, not made yet: `w.db` in a
+/// folder of its own, or an empty throwaway database on the PostgreSQL test
+/// server (dropped with this). A helper of this file: its wards are made by
+/// nurse1 on 1 November, not by `new_ward`'s admin on the 22nd.
+struct Place {
+    location: Location,
+    _dir: tempfile::TempDir,
+    #[cfg(feature = "postgres")]
+    _server: Option<store_common::pg_support::TempDb>,
+}
+
+impl Place {
+    fn new() -> Place {
+        let dir = tempfile::tempdir().unwrap();
+        #[cfg(feature = "postgres")]
+        if store_common::on_postgres() {
+            let db = store_common::pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
+            return Place { location: db.location.clone(), _dir: dir, _server: Some(db) };
+        }
+        Place {
+            location: Location::File(dir.path().join("w.db")),
+            _dir: dir,
+            #[cfg(feature = "postgres")]
+            _server: None,
+        }
+    }
 }
 
 #[test]
@@ -91,8 +119,7 @@ fn r_do_1_a_case_is_stored_and_read_back_with_its_plan() {
     assert_eq!(store.patient_by_hospital_number("H100").unwrap().map(|p| p.patient_id), Some(case.patient.patient_id));
     let plan = case.plan();
     assert_eq!((plan.start, plan.end), (d(11, 8), Some(d(11, 28))));
-    let audited: i64 = rusqlite::Connection::open(store.path())
-        .unwrap()
+    let audited: i64 = door(store.location())
         .query_row("SELECT count(*) FROM audit WHERE table_name = 'distraction_cases'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(audited, 1);
@@ -167,6 +194,9 @@ fn r_do_7_phase_steps_are_checked_and_change_the_plan() {
 
 #[test]
 fn a_file_of_schema_3_is_upgraded_with_the_distraction_tables() {
+    if file_only("a schema 3 file upgraded on opening: a PostgreSQL ward is made at the current schema") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     let account = Account { name: "nurse1".into(), full_name: None };
@@ -279,7 +309,7 @@ fn r_do_5_a_round_voided_counts_in_no_alert_and_no_worst_grade() {
     assert_eq!(case.rounds.len(), 1);
     let kept = case.round_log.iter().find(|r| r.id == wrong_id).unwrap();
     assert_eq!(kept.void_reason.as_deref(), Some("grade 4 typed for 1"));
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let conn = door(store.location());
     let audited: String = conn
         .query_row(
             "SELECT after FROM audit WHERE table_name = 'distraction_rounds' AND row_id = ?1 ORDER BY id DESC LIMIT 1",
@@ -340,7 +370,7 @@ fn r_do_5_a_recorded_sessions_turns_are_corrected_with_a_version_check() {
     assert!(err.to_string().contains("session 2 of today is not recorded, so there is nothing to correct"), "{err}");
     let err = store.correct_sessions(now, id, d(11, 12), &[SessionCorrection { session: 5, ..fix }]).unwrap_err();
     assert!(err.to_string().contains("session 5 does not exist: the rhythm is 4 a day"), "{err}");
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let conn = door(store.location());
     let (before, after): (String, String) = conn
         .query_row(
             "SELECT before, after FROM audit WHERE table_name = 'distraction_sessions' AND action = 'update'",
@@ -405,8 +435,7 @@ fn r_do_7_a_step_recorded_by_mistake_is_voided_and_leaves_the_plan() {
     store.record_phase(now, id, &step(PhaseKind::Pause, d(11, 12), Some("pain"))).unwrap();
     let again = store.write(now, |tx| void::void(tx, Voidable::Step, pause, "again")).unwrap_err();
     assert!(again.to_string().contains("already voided by Nurse One"), "{again}");
-    let audited: i64 = rusqlite::Connection::open(store.path())
-        .unwrap()
+    let audited: i64 = door(store.location())
         .query_row(
             "SELECT count(*) FROM audit WHERE table_name = 'distraction_phases' AND after LIKE '%wrong patient%'",
             [],
@@ -486,10 +515,10 @@ fn r_do_5_voiding_a_round_says_its_sessions_stay_and_how_to_correct_them() {
 /// phase ("removed then") instead of the role needed. The role comes first.
 #[test]
 fn r_role_1_a_nurses_step_is_refused_for_the_role_before_the_phase() {
-    use store_common::{add_patient, admin, at, new_db, nurse, open_as_staff, open_playing};
+    use store_common::{add_patient, admin, at, new_ward, nurse, open_as_staff, open_playing};
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let patient = add_patient(&mut store, 1);
     let prescription = Prescription { osteotomy_on: d(10, 1), ..tibia() };
     let id =
@@ -497,7 +526,7 @@ fn r_role_1_a_nurses_step_is_refused_for_the_role_before_the_phase() {
     store.record_phase(at(), id, &step(PhaseKind::EndDistraction, d(11, 20), None)).unwrap();
     store.record_phase(at(), id, &step(PhaseKind::Removal, d(11, 21), None)).unwrap();
     drop(store);
-    let mut store = open_as_staff(&path, &nurse());
+    let mut store = open_as_staff(&ward, &nurse());
     let err = store.record_phase(at(), id, &step(PhaseKind::Pause, d(11, 22), Some("pain"))).unwrap_err();
     assert!(matches!(err, StoreError::NotAllowed { .. }), "{err}");
     assert!(err.to_string().contains("doctor"), "{err}");

@@ -16,12 +16,12 @@ const EXAMPLE: &str = include_str!("../docs/ward.example.toml");
 #[test]
 fn r_block_1_r_block_2_the_example_ward_file_loads_once_and_again_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
-    let before = audit_total(&raw_ro(&path));
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
+    let before = audits(&ward);
     let applied = setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
     assert_eq!((applied.added, applied.changed), (12, 1), "{applied:?}");
-    let conn = raw_ro(&path);
+    let conn = ward.door();
     assert_eq!(count(&conn, "SELECT count(*) FROM beds WHERE unit = 'Short stay'", []), 3);
     assert_eq!(count(&conn, "SELECT count(*) FROM beds WHERE state = 'closed'", []), 1);
     assert_eq!(count(&conn, "SELECT count(*) FROM rooms WHERE kind = 'angio_fluoro' AND closes = '17:00'", []), 1);
@@ -35,22 +35,22 @@ fn r_block_1_r_block_2_the_example_ward_file_loads_once_and_again_changes_nothin
         2
     );
     // One transaction: every row has its audit row, all at one instant.
-    let written = audit_total(&conn) - before;
+    let written = count(&conn, "SELECT count(*) FROM audit", []) - before;
     assert!(written >= 13, "{written}");
     assert_eq!(count(&conn, "SELECT count(DISTINCT at) FROM audit WHERE id > ?1", [before]), 1);
 
     let again = setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
     assert_eq!((again.added, again.changed, again.unchanged), (0, 0, 13));
-    assert_eq!(audit_total(&conn) - before, written, "running it again writes nothing");
-    assert!(check::full(&door_ro(&path)).unwrap().is_healthy());
+    assert_eq!(count(&conn, "SELECT count(*) FROM audit", []) - before, written, "running it again writes nothing");
+    assert!(check::full(&ward.door()).unwrap().is_healthy());
 }
 
 #[test]
 fn a_bad_ward_file_is_refused_whole_naming_the_line() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
-    let before = audit_total(&raw_ro(&path));
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
+    let before = audits(&ward);
     // The last room opens after it closes: the staff, rooms and beds before it are not written either.
     let bad = EXAMPLE.replace("closes = \"17:00\"", "closes = \"07:00\"");
     let err = setup::apply(&mut store, &bad, "ward.toml", at()).unwrap_err();
@@ -63,19 +63,19 @@ fn a_bad_ward_file_is_refused_whole_naming_the_line() {
     assert!(err.to_string().contains("colour"), "{err}");
     let err = setup::apply(&mut store, "[[procedure]]\ncode = \"x\"\nlabel = \"X\"\nminutes = 0\n", "w.toml", at());
     assert!(err.unwrap_err().to_string().contains("outside 5 to 720 minutes"));
-    assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was written");
+    assert_eq!(audits(&ward), before, "nothing was written");
 }
 
 #[test]
 fn r_role_1_only_an_admin_sets_up_the_ward_and_retiring_keeps_what_history_needs() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
 
     // A nurse may close a bed but not add one, nor load a ward file.
-    give_role(&path, &nurse(), Role::Nurse);
-    let mut nurse_store = Store::open_as(&path, &nurse()).unwrap();
+    give_role(&ward, &nurse(), Role::Nurse);
+    let mut nurse_store = Store::connect(&ward.location, &nurse()).unwrap();
     let add = BedInput { label: "B99".into(), ..Default::default() };
     let err = nurse_store.write(at(), |tx| put_bed(tx, &add, Mode::Add)).unwrap_err();
     assert!(matches!(err, StoreError::NotAllowed { .. }), "{err:?}");
@@ -88,7 +88,7 @@ fn r_role_1_only_an_admin_sets_up_the_ward_and_retiring_keeps_what_history_needs
     let retire = BedInput { label: "B01".into(), active: Some(false), ..Default::default() };
     store.write(at(), |tx| put_bed(tx, &retire, Mode::Set)).unwrap();
     assert!(!store.lists().unwrap().beds.iter().any(|(_, l)| l == "B01"));
-    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM beds WHERE label = 'B01' AND active = 0", []), 1);
+    assert_eq!(count(&ward.door(), "SELECT count(*) FROM beds WHERE label = 'B01' AND active = 0", []), 1);
     let retire_room = RoomInput { name: "Room 2 Angio".into(), active: Some(false), ..Default::default() };
     store.write(at(), |tx| put_room(tx, &retire_room, Mode::Set)).unwrap();
     assert!(!store.lists().unwrap().rooms.iter().any(|(_, n)| n == "Room 2 Angio"));
@@ -107,16 +107,16 @@ fn r_role_1_only_an_admin_sets_up_the_ward_and_retiring_keeps_what_history_needs
 #[test]
 fn r_role_1_a_ward_file_cannot_give_a_changing_role_to_an_account_the_machine_does_not_have() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
-    let before = audit_total(&raw_ro(&path));
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
+    let before = audits(&ward);
     let file = "[[staff]]\naccount = \"alcie\"\nname = \"Alice Martin\"\nrole = \"admin\"\n\n\
                 [[staff]]\naccount = \"admin1\"\nname = \"Ada Admin\"\nrole = \"nurse\"\n";
     let err = setup::apply(&mut store, file, "ward.toml", at()).unwrap_err().to_string();
     // The account's own line (found in use, #8: it named the [[staff]] header).
     assert!(err.starts_with("ward.toml line 2: account \"alcie\": this machine has no such account"), "{err}");
     assert!(err.contains("fix the spelling, or create the account first"), "{err}");
-    assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was written");
+    assert_eq!(audits(&ward), before, "nothing was written");
     // A role that changes nothing may wait for its account.
     let later = "[[staff]]\naccount = \"newcomer\"\nname = \"New Comer\"\nrole = \"read_only\"\n";
     setup::apply(&mut store, later, "ward.toml", at()).unwrap();
@@ -135,8 +135,8 @@ fn r_role_1_a_ward_file_cannot_give_a_changing_role_to_an_account_the_machine_do
 #[test]
 fn r_role_1_the_last_admin_who_can_log_in_cannot_go() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     // An admin row left on a ghost account (written before this check).
     store.write(at(), |tx| periop::store::reference::add_staff(tx, Some("ghost"), "Ghost Admin", "admin")).unwrap();
     let err = store
@@ -159,9 +159,9 @@ fn r_role_1_the_last_admin_who_can_log_in_cannot_go() {
 fn names_and_labels_are_checked_alike_and_never_twice() {
     use periop::store::staff;
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
-    let before = audit_total(&raw_ro(&path));
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
+    let before = audits(&ward);
     for name in ["x".repeat(300), "Dr\tSame".to_string()] {
         let err = store.write(at(), |tx| staff::add(tx, None, &name, Role::Doctor)).unwrap_err().to_string();
         assert!(err.contains("at most 60 characters, on one line, no control characters"), "{err}");
@@ -185,8 +185,8 @@ fn names_and_labels_are_checked_alike_and_never_twice() {
     let err = setup::apply(&mut store, twice, "ward.toml", at()).unwrap_err().to_string();
     assert!(err.starts_with("ward.toml line 4: bed \"c1\": already named at line 1"), "{err}");
     assert!(err.contains("keep one of the two"), "{err}");
-    assert_eq!(count(&raw_ro(&path), "SELECT count(*) FROM beds WHERE label IN ('C1', 'c1')", []), 0);
-    let written = audit_total(&raw_ro(&path)) - before;
+    assert_eq!(count(&ward.door(), "SELECT count(*) FROM beds WHERE label IN ('C1', 'c1')", []), 0);
+    let written = audits(&ward) - before;
     assert_eq!(written, 3, "Dr Same, B 1 and B 2 only");
 }
 
@@ -197,9 +197,9 @@ fn names_and_labels_are_checked_alike_and_never_twice() {
 #[test]
 fn a_key_repeated_in_a_ward_file_is_refused_naming_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
-    let before = audit_total(&raw_ro(&path));
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
+    let before = audits(&ward);
     for (file, line) in [
         ("[[bed]]\nlabel = \"B1\"\nunit = \"North\"\nunit = \"South\"\n", 4),
         ("[settings]\n\"block.turnover_min\" = 20\n\"block.turnover_min\" = 30\n", 3),
@@ -209,12 +209,12 @@ fn a_key_repeated_in_a_ward_file_is_refused_naming_its_line() {
         assert!(err.starts_with(&format!("ward.toml line {line}:")), "{file}: {err}");
         assert!(err.contains("duplicate") || err.contains("already"), "{err}");
     }
-    assert_eq!(audit_total(&raw_ro(&path)), before);
+    assert_eq!(audits(&ward), before);
 }
 
 /// The ids `sql` names (one column, one row).
-fn id_of(path: &std::path::Path, sql: &str) -> i64 {
-    raw_ro(path).query_row(sql, [], |r| r.get(0)).unwrap()
+fn id_of(ward: &Ward, sql: &str) -> i64 {
+    ward.door().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 /// A stay on the 25th at 10:00 (after `at()`), as a new-admission form sends it.
@@ -255,16 +255,16 @@ fn r_path_4_r_block_2_a_retired_bed_kind_or_operator_is_assigned_on_no_path() {
     use periop::domain::settings::Settings;
     use periop::store::{admissions, beds, cases, staff};
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
     let patient = add_patient(&mut store, 1);
-    let b01 = id_of(&path, "SELECT id FROM beds WHERE label = 'B01'");
-    let b02 = id_of(&path, "SELECT id FROM beds WHERE label = 'B02'");
-    let room = id_of(&path, "SELECT id FROM rooms WHERE name = 'Room 1 CT'");
-    let biopsy = id_of(&path, "SELECT id FROM procedure_kinds WHERE code = 'bone_biopsy'");
-    let vertebro = id_of(&path, "SELECT id FROM procedure_kinds WHERE code = 'vertebroplasty'");
-    let doctor = id_of(&path, "SELECT id FROM staff WHERE display_name = 'Dr Lemaire'");
+    let b01 = id_of(&ward, "SELECT id FROM beds WHERE label = 'B01'");
+    let b02 = id_of(&ward, "SELECT id FROM beds WHERE label = 'B02'");
+    let room = id_of(&ward, "SELECT id FROM rooms WHERE name = 'Room 1 CT'");
+    let biopsy = id_of(&ward, "SELECT id FROM procedure_kinds WHERE code = 'bone_biopsy'");
+    let vertebro = id_of(&ward, "SELECT id FROM procedure_kinds WHERE code = 'vertebroplasty'");
+    let doctor = id_of(&ward, "SELECT id FROM staff WHERE display_name = 'Dr Lemaire'");
     let settings = Settings::default();
 
     // Forms opened now; an admin retires the bed and the kind meanwhile.
@@ -286,7 +286,7 @@ fn r_path_4_r_block_2_a_retired_bed_kind_or_operator_is_assigned_on_no_path() {
     // Booked on what is in use; then given the retired bed, or a retired operator.
     let new = stay_on_25th(patient, vertebro, room, doctor, Some(b02));
     let (admission, case) = store.write(at(), |tx| admissions::create_stay(tx, &new, &settings)).unwrap();
-    let version = id_of(&path, &format!("SELECT version FROM admissions WHERE id = {admission}"));
+    let version = id_of(&ward, &format!("SELECT version FROM admissions WHERE id = {admission}"));
     let err = store.write(at(), |tx| beds::assign(tx, admission, version, b01)).unwrap_err().to_string();
     assert!(err.starts_with("bed B01: retired"), "{err}");
     let gone = store.write(at(), |tx| staff::add(tx, None, "Dr Gone", Role::Doctor)).unwrap();
@@ -299,7 +299,7 @@ fn r_path_4_r_block_2_a_retired_bed_kind_or_operator_is_assigned_on_no_path() {
         nurse_id: None,
         minutes: None,
     };
-    let case_version = id_of(&path, &format!("SELECT version FROM cases WHERE id = {case}"));
+    let case_version = id_of(&ward, &format!("SELECT version FROM cases WHERE id = {case}"));
     let moved = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 10, 0, 0).unwrap();
     let answer = periop::store::block::Answer { override_reason: None };
     let err = store
@@ -311,12 +311,12 @@ fn r_path_4_r_block_2_a_retired_bed_kind_or_operator_is_assigned_on_no_path() {
 
     // Stored before these checks (written behind the write path here):
     // `periop check` names each future assignment to a retired entry.
-    let raw = raw_rw(&path);
+    let raw = door_rw(&ward);
     raw.execute_batch(
         "UPDATE beds SET active = 0 WHERE label = 'B02'; UPDATE rooms SET active = 0 WHERE name = 'Room 1 CT'",
     )
     .unwrap();
-    let found = check::findings(&door_ro(&path), at(), chrono_tz::Europe::Paris).unwrap();
+    let found = check::findings(&ward.door(), at(), chrono_tz::Europe::Paris).unwrap();
     assert!(
         found.iter().any(|f| f
             == &format!("case #{case}: still to come in the retired room \"Room 1 CT\"; move it to a room in use")),
@@ -334,8 +334,8 @@ fn r_path_4_r_block_2_a_retired_bed_kind_or_operator_is_assigned_on_no_path() {
 #[test]
 fn r_block_1_a_ward_file_finds_its_entries_by_key_without_case_or_accents() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let first = "[[bed]]\nlabel = \"Box 12B\"\n\n[[room]]\nname = \"Salle Écho\"\nkind = \"ct\"\nopens = \"08:00\"\ncloses = \"18:00\"\n\n\
                  [[staff]]\naccount = \"alice\"\nname = \"Alice Martin\"\nrole = \"nurse\"\n";
     setup::apply(&mut store, first, "ward.toml", at()).unwrap();
@@ -343,7 +343,7 @@ fn r_block_1_a_ward_file_finds_its_entries_by_key_without_case_or_accents() {
                  [[staff]]\naccount = \"ALICE\"\nname = \"Alice Martin\"\nrole = \"scheduler\"\n";
     let applied = setup::apply(&mut store, again, "ward.toml", at()).unwrap();
     assert_eq!((applied.added, applied.changed), (0, 3), "{applied:?}");
-    let conn = raw_ro(&path);
+    let conn = ward.door();
     assert_eq!(count(&conn, "SELECT count(*) FROM beds WHERE label = 'Box 12B' AND unit = 'North'", []), 1);
     assert_eq!(count(&conn, "SELECT count(*) FROM beds", []), 1);
     assert_eq!(count(&conn, "SELECT count(*) FROM rooms WHERE name = 'Salle Écho' AND opens = '07:30'", []), 1);
@@ -356,8 +356,8 @@ fn r_block_1_a_ward_file_finds_its_entries_by_key_without_case_or_accents() {
 #[test]
 fn a_refused_ward_file_entry_names_the_line_of_the_field_at_fault() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     for (file, line) in [
         ("[[room]]\nname = \"R1\"\nkind = \"mri\"\nopens = \"08:00\"\ncloses = \"18:00\"\n", 3),
         ("[[room]]\nname = \"R1\"\nkind = \"ct\"\nopens = \"08:00\"\ncloses = \"07:00\"\n", 5),
@@ -383,17 +383,17 @@ fn bed_and_staff_lists_say_the_same_facts_in_every_format_and_stay_in_line() {
     use periop::store::staff;
     use unicode_width::UnicodeWidthStr;
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     setup::apply(&mut store, EXAMPLE, "ward.toml", at()).unwrap();
     store.write(at(), |tx| staff::add(tx, None, "Dr 🩺 Émile", Role::Doctor)).unwrap();
     let long = BedInput { label: "Box 12A (window side)".into(), ..Default::default() };
     store.write(at(), |tx| put_bed(tx, &long, Mode::Add)).unwrap();
     let patient = add_patient(&mut store, 1);
-    let b01 = id_of(&path, "SELECT id FROM beds WHERE label = 'B01'");
-    let room = id_of(&path, "SELECT id FROM rooms WHERE name = 'Room 1 CT'");
-    let kind = id_of(&path, "SELECT id FROM procedure_kinds WHERE code = 'vertebroplasty'");
-    let doctor = id_of(&path, "SELECT id FROM staff WHERE display_name = 'Dr Lemaire'");
+    let b01 = id_of(&ward, "SELECT id FROM beds WHERE label = 'B01'");
+    let room = id_of(&ward, "SELECT id FROM rooms WHERE name = 'Room 1 CT'");
+    let kind = id_of(&ward, "SELECT id FROM procedure_kinds WHERE code = 'vertebroplasty'");
+    let doctor = id_of(&ward, "SELECT id FROM staff WHERE display_name = 'Dr Lemaire'");
     let new = stay_on_25th(patient, kind, room, doctor, Some(b01));
     let settings = periop::domain::settings::Settings::default();
     store.write(at(), |tx| periop::store::admissions::create_stay(tx, &new, &settings)).unwrap();
@@ -421,8 +421,8 @@ fn bed_and_staff_lists_say_the_same_facts_in_every_format_and_stay_in_line() {
 #[test]
 fn r_block_1_room_hours_are_stored_as_hh_mm_however_typed() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let room = |opens: &str, closes: &str| RoomInput {
         name: "Salle 9".into(),
         kind: Some("ct".into()),
@@ -431,12 +431,28 @@ fn r_block_1_room_hours_are_stored_as_hh_mm_however_typed() {
         ..Default::default()
     };
     store.write(at(), |tx| put_room(tx, &room("7h", "18h30"), Mode::Add)).unwrap();
-    let hours = |path: &std::path::Path| -> (String, String) {
-        raw_ro(path)
+    let hours = |ward: &Ward| -> (String, String) {
+        ward.door()
             .query_row("SELECT opens, closes FROM rooms WHERE name = 'Salle 9'", [], |r| Ok((r.get(0)?, r.get(1)?)))
             .unwrap()
     };
-    assert_eq!(hours(&path), ("07:00".to_string(), "18:30".to_string()));
+    assert_eq!(hours(&ward), ("07:00".to_string(), "18:30".to_string()));
     store.write(at(), |tx| put_room(tx, &room("8:30", "19h"), Mode::Set)).unwrap();
-    assert_eq!(hours(&path), ("08:30".to_string(), "19:00".to_string()));
+    assert_eq!(hours(&ward), ("08:30".to_string(), "19:00".to_string()));
+}
+
+/// Audit rows in all, read behind the store's back ([`door`]).
+fn audits(ward: &Ward) -> i64 {
+    count(&ward.door(), "SELECT count(*) FROM audit", [])
+}
+
+/// A read-write connection behind the store's back, through the store's
+/// door (the same SQL on both engines): the file opened read-write, or on
+/// PostgreSQL a connection of the test server's superuser. For rows the
+/// program would never store, to see `periop check` name them.
+fn door_rw(ward: &Ward) -> periop::store::db::Connection {
+    match ward.location.file() {
+        Some(path) => periop::store::db::Connection::from_sqlite(raw_rw(path)),
+        None => ward.door(),
+    }
 }
