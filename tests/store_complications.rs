@@ -1,4 +1,5 @@
-//! R-COMP-1 and R-HO-1 against a real file: complications recorded,
+//! R-COMP-1 and R-HO-1 against a real ward (a file, or a PostgreSQL
+//! database on that run, `store_common::new_ward`): complications recorded,
 //! closed and voided, ossification follow-ups with their timing check and
 //! X-ray, each through the audited write path with the roles of R-ROLE-1;
 //! the board lists what is open or due; `periop check` finds every row
@@ -38,8 +39,8 @@ fn open_list(store: &Store, patient_id: i64) -> Vec<periop::store::complications
 #[test]
 fn r_comp_1_a_complication_is_recorded_shown_on_the_board_closed_and_audited() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let patient = add_patient(&mut store, 1);
     let id = store.write(at(), |tx| complications::record(tx, &infection(patient))).unwrap();
 
@@ -72,18 +73,18 @@ fn r_comp_1_a_complication_is_recorded_shown_on_the_board_closed_and_audited() {
     let err = store.write(at_plus(7), |tx| complications::close(tx, id, Some(1), "again")).unwrap_err();
     assert!(err.to_string().contains("already closed"), "{err}");
 
-    let conn = raw_ro(&path);
+    let conn = door(&ward);
     assert_eq!(audit_rows_of(&conn, "complications", id), 2, "recorded, then closed");
     drop(store);
-    let report = periop::store::check::check_file(&path, at_plus(10)).unwrap();
+    let report = periop::store::check::check_location(&ward.location, at_plus(10)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
 #[test]
 fn r_comp_1_an_onset_after_today_and_another_patients_case_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let patient = add_patient(&mut store, 1);
     let tomorrow = NewComplication { onset_on: day(23), ..infection(patient) };
     let err = store.write(at(), |tx| complications::record(tx, &tomorrow)).unwrap_err();
@@ -98,8 +99,8 @@ fn r_comp_1_an_onset_after_today_and_another_patients_case_are_refused() {
 #[test]
 fn r_comp_1_a_complication_entered_by_mistake_is_voided_and_leaves_every_list() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let patient = add_patient(&mut store, 1);
     let id = store.write(at(), |tx| complications::record(tx, &infection(patient))).unwrap();
     let voided = store.write(at_plus(1), |tx| void::void(tx, Voidable::Complication, id, "wrong patient")).unwrap();
@@ -108,20 +109,20 @@ fn r_comp_1_a_complication_entered_by_mistake_is_voided_and_leaves_every_list() 
     let err = store.write(at_plus(2), |tx| complications::close(tx, id, None, "healed")).unwrap_err();
     assert!(err.to_string().contains("voided"), "{err}");
     assert!(store.board(day(22), at_plus(2)).unwrap().attention.iter().all(|a| a.rule != "R-COMP-1"));
-    assert_eq!(audit_rows_of(&raw_ro(&path), "complications", id), 2, "kept, with its void");
+    assert_eq!(audit_rows_of(&door(&ward), "complications", id), 2, "kept, with its void");
 }
 
 #[test]
 fn r_comp_1_nurses_record_doctors_close_and_readers_are_refused_with_the_role_named() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let patient = add_patient(&mut store, 1);
     drop(store);
     let as_role = |role: Role| {
         let account = account(&format!("as_{}", role.code()), None);
-        give_role(&path, &account, role);
-        open_playing(&path, &account)
+        give_role(&ward, &account, role);
+        open_playing(&ward, &account)
     };
     let mut nurse = as_role(Role::Nurse);
     let id = nurse.write(at(), |tx| complications::record(tx, &infection(patient))).unwrap();
@@ -150,8 +151,8 @@ fn follow_up(patient_id: i64, given_after_h: i64, reason: Option<&str>) -> NewFo
 #[test]
 fn r_ho_1_radiotherapy_outside_its_window_needs_a_reason_and_the_x_ray_closes_the_follow_up() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let patient = add_patient(&mut store, 1);
     // 72 h after: in the window, no warning.
     let (ok, warnings) = store.write(at(), |tx| ossification::record(tx, &follow_up(patient, 72, None))).unwrap();
@@ -203,19 +204,19 @@ fn r_ho_1_radiotherapy_outside_its_window_needs_a_reason_and_the_x_ray_closes_th
     store.write(at(), |tx| void::void(tx, Voidable::Ossification, ok, "duplicate")).unwrap();
     assert_eq!(store.ossification_of(patient).unwrap().len(), 1);
     drop(store);
-    let report = periop::store::check::check_file(&path, at_plus(10)).unwrap();
+    let report = periop::store::check::check_location(&ward.location, at_plus(10)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
 #[test]
 fn r_ho_1_a_nurse_may_not_record_a_follow_up() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let patient = add_patient(&mut store, 1);
     drop(store);
-    give_role(&path, &nurse(), Role::Nurse);
-    let mut nurse_store = open_playing(&path, &nurse());
+    give_role(&ward, &nurse(), Role::Nurse);
+    let mut nurse_store = open_playing(&ward, &nurse());
     let err = nurse_store.write(at(), |tx| ossification::record(tx, &follow_up(patient, 10, None))).unwrap_err();
     assert!(err.to_string().contains("the role doctor or admin"), "{err}");
 }
@@ -223,6 +224,9 @@ fn r_ho_1_a_nurse_may_not_record_a_follow_up() {
 /// R-COMP-1, R-HO-1: a file of schema 10 is upgraded with the new tables.
 #[test]
 fn r_comp_1_a_schema_10_file_is_upgraded_with_the_complication_tables() {
+    if file_only("a schema 10 file's upgrade: a PostgreSQL ward starts at the current schema") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
     {

@@ -24,9 +24,10 @@ use std::path::PathBuf;
 use store_common::*;
 
 struct Ward {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
+    /// Declared first: the store lets go of its database before it goes.
     store: Store,
+    db: store_common::Ward,
+    _dir: tempfile::TempDir,
     patient_id: i64,
     admission_id: i64,
     case_id: i64,
@@ -58,8 +59,8 @@ fn stay(patient_id: i64, kind: i64, minutes: Option<u32>) -> NewStay {
 /// reference with one unit on the shelf.
 fn ward() -> Ward {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let db = new_ward(dir.path());
+    let mut store = open_playing(&db, &admin());
     let patient = add_patient(&mut store, 1);
     let (admission_id, case_id, ref_id) = store
         .write(at(), |tx| {
@@ -90,7 +91,7 @@ fn ward() -> Ward {
             Ok((admission, case, ref_id))
         })
         .unwrap();
-    Ward { _dir: dir, path, store, patient_id: patient, admission_id, case_id, ref_id }
+    Ward { store, db, _dir: dir, patient_id: patient, admission_id, case_id, ref_id }
 }
 
 /// The refusal `attempt` gives, in `language`.
@@ -137,8 +138,8 @@ fn a_record_not_found_is_named_in_the_language_in_force() {
 #[test]
 fn a_change_the_role_may_not_make_is_named_in_the_language_in_force() {
     let w = ward();
-    give_role(&w.path, &nurse(), Role::Nurse);
-    let mut by_nurse = open_playing(&w.path, &nurse());
+    give_role(&w.db, &nurse(), Role::Nurse);
+    let mut by_nurse = open_playing(&w.db, &nurse());
     let add_staff = |store: &mut Store| {
         store.write(at(), |tx| staff::add(tx, None, "Dr Roux", Role::Doctor).map(|_| ())).unwrap_err()
     };

@@ -1,4 +1,5 @@
-//! R-DO-8 against a real file: a hexapod prescription imported, re-planned
+//! R-DO-8 against a real ward (a file, or a PostgreSQL database on that
+//! run, `store_common::new_ward`): a hexapod prescription imported, re-planned
 //! (the revision before is void and refuses adjustments), struts logged by
 //! a nurse through the audited write path, one voided, what the log calls
 //! for on the rounds list and the Board; `periop check` is clean; a schema
@@ -65,14 +66,14 @@ fn case(store: &mut Store, device: Device) -> i64 {
     case_of(store, 1, device)
 }
 
-/// A new file (kept while the first value lives), its path, the store as
-/// admin, and a hexapod case of patient 1.
-fn hexapod_ward() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
+/// A new ward on this run's engine (its folder kept while the first value
+/// lives), the store as admin, and a hexapod case of patient 1.
+fn hexapod_ward() -> (tempfile::TempDir, Ward, Store, i64) {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let case_id = case(&mut store, Device::Hexapod);
-    (dir, path, store, case_id)
+    (dir, ward, store, case_id)
 }
 
 fn all_due(store: &Store, case_id: i64, day: NaiveDate) -> Vec<NewAdjustment> {
@@ -87,15 +88,15 @@ fn all_due(store: &Store, case_id: i64, day: NaiveDate) -> Vec<NewAdjustment> {
 
 #[test]
 fn r_do_8_a_prescription_is_imported_logged_by_a_nurse_and_judged() {
-    let (_dir, path, mut store, case_id) = hexapod_ward();
+    let (_dir, ward, mut store, case_id) = hexapod_ward();
     let plan = hexapod_csv::read(PLAN).unwrap();
     let (rx, revision) = store.record_hexapod(at(), case_id, &plan, "plan.csv", "").unwrap();
     assert_eq!(revision, 1);
     drop(store);
 
     // R-ROLE-1: a nurse logs struts, but does not prescribe.
-    give_role(&path, &nurse(), Role::Nurse);
-    let mut nurse_store = open_playing(&path, &nurse());
+    give_role(&ward, &nurse(), Role::Nurse);
+    let mut nurse_store = open_playing(&ward, &nurse());
     let err = nurse_store.record_hexapod(at(), case_id, &plan, "plan.csv", "").unwrap_err();
     assert!(err.to_string().contains("the role doctor or admin"), "{err}");
     let mut on_23 = all_due(&nurse_store, case_id, d(11, 23));
@@ -145,16 +146,16 @@ fn r_do_8_a_prescription_is_imported_logged_by_a_nurse_and_judged() {
     );
     assert_eq!(ids.len(), 1);
     drop(nurse_store);
-    let conn = raw_ro(&path);
+    let conn = door(&ward);
     assert_eq!(audit_rows_of(&conn, "hexapod_adjustments", again[0]), 2, "logged, then voided");
     drop(conn);
-    let report = periop::store::check::check_file(&path, paris(11, 24, 11)).unwrap();
+    let report = periop::store::check::check_location(&ward.location, paris(11, 24, 11)).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
 #[test]
 fn r_do_8_a_re_plan_makes_the_revision_before_void() {
-    let (_dir, _, mut store, case_id) = hexapod_ward();
+    let (_dir, _ward, mut store, case_id) = hexapod_ward();
     let plan = hexapod_csv::read(PLAN).unwrap();
     let (first, _) = store.record_hexapod(paris(11, 22, 9), case_id, &plan, "plan.csv", "").unwrap();
     let (second, revision) =
@@ -178,8 +179,8 @@ fn r_do_8_a_re_plan_makes_the_revision_before_void() {
 #[test]
 fn r_do_8_a_table_that_cannot_be_or_a_frame_that_is_not_a_hexapod_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_playing(&path, &admin());
+    let ward = new_ward(dir.path());
+    let mut store = open_playing(&ward, &admin());
     let rail = case(&mut store, Device::MonolateralRail);
     let plan = hexapod_csv::read(PLAN).unwrap();
     let err = store.record_hexapod(at(), rail, &plan, "plan.csv", "").unwrap_err();
@@ -198,6 +199,9 @@ fn r_do_8_a_table_that_cannot_be_or_a_frame_that_is_not_a_hexapod_is_refused() {
 /// rounds' void columns.
 #[test]
 fn r_do_8_a_schema_12_file_is_upgraded_with_the_hexapod_tables() {
+    if file_only("a schema 12 file's upgrade: a PostgreSQL ward starts at the current schema") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = new_db(dir.path());
     {
@@ -231,7 +235,7 @@ fn r_do_8_a_schema_12_file_is_upgraded_with_the_hexapod_tables() {
 /// by is judged by the revision in force that day.
 #[test]
 fn r_do_8_a_re_plan_keeps_the_struts_already_turned_and_a_past_day_its_own_revision() {
-    let (_dir, _, mut store, case_id) = hexapod_ward();
+    let (_dir, _ward, mut store, case_id) = hexapod_ward();
     let plan = hexapod_csv::read(PLAN).unwrap();
     let (first, _) = store.record_hexapod(paris(11, 22, 9), case_id, &plan, "plan.csv", "").unwrap();
     let on_23 = all_due(&store, case_id, d(11, 23));
@@ -257,7 +261,7 @@ fn r_do_8_a_re_plan_keeps_the_struts_already_turned_and_a_past_day_its_own_revis
 /// R-DO-8: a strut moving more than the site's limit in a day is refused.
 #[test]
 fn r_do_8_a_strut_jumping_in_a_day_is_refused() {
-    let (_dir, _, mut store, case_id) = hexapod_ward();
+    let (_dir, _ward, mut store, case_id) = hexapod_ward();
     let jump = hexapod_csv::read(&PLAN.replace("day,2026-11-24,162,", "day,2026-11-24,200,")).unwrap();
     let err = store.record_hexapod(at(), case_id, &jump, "plan.csv", "").unwrap_err();
     assert!(

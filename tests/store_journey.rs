@@ -4,7 +4,10 @@
 //! readiness checklist and confirmation (R-READY-1..3), consultations
 //! (R-ANES-1..5), intakes (R-FAST-3..5), treatments and labs (R-MED-1, -2),
 //! discharge and the call the day after (R-DISCH-1, -2), the lists and the
-//! board built from all of it, and the demo ward.
+//! board built from all of it, and the demo ward. On this run's engine
+//! (`store_common::new_ward`): a file, or a throwaway PostgreSQL database.
+
+mod store_common;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
@@ -26,8 +29,8 @@ use periop::store::db::Connection;
 use periop::store::discharge::{self, DischargeCheckInput};
 use periop::store::patients::{self, NewPatient};
 use periop::store::{Account, Store, StoreError, beds, cases, checks, intakes, journey, labs, reference, treatments};
-use rusqlite::OpenFlags;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use store_common::{file_only, new_ward, open_playing};
 
 fn account(name: &str, full: &str) -> Account {
     Account { name: name.into(), full_name: Some(full.into()) }
@@ -65,9 +68,10 @@ fn settings() -> Settings {
 
 /// A small ward: two rooms, an operator, an anaesthetist, four beds.
 struct Ward {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
+    /// Declared first: the store lets go of its database before it goes.
     store: Store,
+    db: store_common::Ward,
+    _dir: tempfile::TempDir,
     room: i64,
     operator: i64,
     anaesthetist: i64,
@@ -77,8 +81,9 @@ struct Ward {
 
 fn ward() -> Ward {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ward.db");
-    let mut store = Store::init(&path, &admin(), now()).unwrap();
+    // Made by admin1 at 07:30 UTC on the 22nd: `now()`.
+    let db = new_ward(dir.path());
+    let mut store = open_playing(&db, &admin());
     let (room, operator, anaesthetist, beds) = store
         .write(now(), |tx| {
             let room = reference::add_room(tx, "Room 1", "ct_fluoro", "08:00", "18:00")?;
@@ -93,7 +98,7 @@ fn ward() -> Ward {
             Ok((room, operator, anaesthetist, beds))
         })
         .unwrap();
-    Ward { _dir: dir, path, store, room, operator, anaesthetist, beds, next_patient: 0 }
+    Ward { store, db, _dir: dir, room, operator, anaesthetist, beds, next_patient: 0 }
 }
 
 fn kind(store: &mut Store, code: &str) -> i64 {
@@ -155,13 +160,7 @@ impl Ward {
 
     /// A read-only connection through the store's door, beside the store.
     fn conn(&self) -> Connection {
-        Connection::from_sqlite(
-            rusqlite::Connection::open_with_flags(
-                &self.path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .unwrap(),
-        )
+        self.db.door()
     }
 
     fn bed_state(&self, bed: i64) -> BedState {
@@ -527,7 +526,7 @@ fn r_path_2_a_mistaken_step_is_undone_by_a_new_recorded_step() {
     assert!(text.ends_with("to undo a step, give a reason"), "{text}");
 
     // A second member of staff undoes the mistaken "procedure done", then the admission.
-    let mut nurse = Store::open_as(&w.path, &nurse()).unwrap();
+    let mut nurse = open_playing(&w.db, &nurse());
     let taken = nurse
         .write(paris(23, 9, 35), |tx| admissions::undo_last_step(tx, admission, version, "wrong patient ticked"))
         .unwrap();
@@ -602,7 +601,7 @@ fn r_ready_1_confirmation_is_refused_naming_every_missing_item_until_they_are_re
         )
     );
     // R-READY-3: ticked with who and when; the version guards a second ticker.
-    let mut nurse = Store::open_as(&w.path, &nurse()).unwrap();
+    let mut nurse = open_playing(&w.db, &nurse());
     let v = nurse.write(paris(22, 9, 0), |tx| checks::set(tx, case, CheckItem::RcpDecision, true, None)).unwrap();
     assert_eq!(v, 1);
     let err = w.store.write(now(), |tx| checks::set(tx, case, CheckItem::RcpDecision, false, None)).unwrap_err();
@@ -1044,11 +1043,46 @@ fn r_disch_2_the_call_is_due_the_next_day_and_listed_until_done() {
     assert_eq!(detail.follow_up_call.and_then(|c| c.notes).as_deref(), Some("all well"));
 }
 
-/// The demo ward at the screens' fixed clock: 09:30 in Paris on Sunday 22 November 2026.
-fn demo_ward(dir: &Path) -> Store {
+/// The demo ward at the screens' fixed clock: 09:30 in Paris on Sunday 22
+/// November 2026, on this run's engine: on PostgreSQL the demo file is
+/// copied into a throwaway database (as `periop migrate` does) and removed,
+/// as `e2e_support`'s `Ward::demo`.
+fn demo_ward(dir: &Path) -> Demo {
     let path = dir.join("demo.db");
     let now = paris(22, 9, 30);
-    demo::build(&path, &nurse(), now, &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap()
+    let store = demo::build(&path, &nurse(), now, &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap();
+    if !store_common::on_postgres() {
+        return Demo {
+            store,
+            #[cfg(feature = "postgres")]
+            _server: None,
+        };
+    }
+    #[cfg(feature = "postgres")]
+    {
+        store.close().unwrap();
+        let db = store_common::pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
+        periop::store::migrate::migrate(&path, &db.location, &mut |_, _| {}).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let store = Store::connect(&db.location, &nurse()).unwrap();
+        Demo { store, _server: Some(db) }
+    }
+    #[cfg(not(feature = "postgres"))]
+    unreachable!("on_postgres() refuses a build without the feature")
+}
+
+/// The demo ward's store, and on PostgreSQL the database it is in (dropped after it).
+struct Demo {
+    store: Store,
+    #[cfg(feature = "postgres")]
+    _server: Option<store_common::pg_support::TempDb>,
+}
+
+impl std::ops::Deref for Demo {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
 }
 
 #[test]
@@ -1282,9 +1316,15 @@ fn r_path_6_check_reports_stored_rows_out_of_order() {
     let (admission, _) = w.stay(d(23), time(9, 0), Some(w.beds[1]));
     w.stay(d(24), time(9, 0), None);
     assert_eq!(periop::store::stay_order::findings(&w.conn(), now(), Paris).unwrap(), Vec::<String>::new());
-    let raw = rusqlite::Connection::open(&w.path).unwrap();
-    raw.execute("UPDATE cases SET scheduled_start = '2026-11-20T08:00:00Z' WHERE admission_id = ?1", [admission])
-        .unwrap();
+    // Behind the store's back: a raw connection to the file, or to the server.
+    let moved = "UPDATE cases SET scheduled_start = '2026-11-20T08:00:00Z' WHERE admission_id = ";
+    #[cfg(feature = "postgres")]
+    if let Some(server) = w.db.server() {
+        server.client().execute(&format!("{moved}$1"), &[&admission]).unwrap();
+    }
+    if !store_common::on_postgres() {
+        rusqlite::Connection::open(w.db.path()).unwrap().execute(&format!("{moved}?1"), [admission]).unwrap();
+    }
     let found = periop::store::stay_order::findings(&w.conn(), now(), Paris).unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
@@ -1309,6 +1349,9 @@ fn r_path_6_admitting_after_the_procedure_day_is_refused() {
 /// R-PATH-6: a file of schema 1 (before `cases.retrospective`) is upgraded on open.
 #[test]
 fn r_path_6_a_schema_1_file_gains_the_retrospective_column() {
+    if file_only("a schema 1 file's upgrade: a PostgreSQL ward starts at the current schema") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     // Schema 1 had no search indexes either (schema 4).
