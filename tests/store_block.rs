@@ -214,7 +214,7 @@ fn r_block_3_the_demo_ward_has_no_conflicts() {
     let store = periop::cli::demo::build(&path, &admin(), now, &options, &mut |_| {}).unwrap();
     let settings = store.settings().clone();
     drop(store);
-    let demo = DemoWard::on_this_engine(&path);
+    let demo = on_this_engine(&path);
     let conn = door(&demo.location);
     let first = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let mut shown = 0;
@@ -459,36 +459,4 @@ fn r_block_3_a_fast_that_cannot_be_met_says_why_and_goes_once_in_the_room() {
         !list.conflicts.iter().any(|c| c.conflict.kind == ConflictKind::FastingCannotBeMet),
         "in the room: the fast is over, not a conflict"
     );
-}
-
-/// The demo ward on this run's engine: the file `periop demo` built, or on a
-/// PostgreSQL run a throwaway database `periop migrate` copied it into (the
-/// file removed, so nothing reads it by mistake), as e2e_support's
-/// `Ward::demo` does. A helper of this file: `new_ward` makes an initialised
-/// ward, and migrate wants an empty database.
-struct DemoWard {
-    location: Location,
-    #[cfg(feature = "postgres")]
-    _server: Option<pg_support::TempDb>,
-}
-
-impl DemoWard {
-    fn on_this_engine(file: &std::path::Path) -> DemoWard {
-        if !on_postgres() {
-            return DemoWard {
-                location: Location::from(file),
-                #[cfg(feature = "postgres")]
-                _server: None,
-            };
-        }
-        #[cfg(feature = "postgres")]
-        {
-            let db = pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
-            periop::store::migrate::migrate(file, &db.location, &mut |_, _| {}).unwrap();
-            std::fs::remove_file(file).unwrap();
-            DemoWard { location: db.location.clone(), _server: Some(db) }
-        }
-        #[cfg(not(feature = "postgres"))]
-        unreachable!("on_postgres() refuses a build without the feature")
-    }
 }

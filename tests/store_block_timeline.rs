@@ -673,14 +673,3 @@ fn r_path_6_nothing_recorded_before_birth_nor_long_before_the_stay() {
         "{found:?}"
     );
 }
-
-/// A read-write connection behind the store's back, through the store's
-/// door (the same SQL on both engines): the file opened read-write, or on
-/// PostgreSQL a connection of the test server's superuser. For rows the
-/// program would never store, to see `periop check` name them.
-fn door_rw(ward: &Ward) -> periop::store::db::Connection {
-    match ward.location.file() {
-        Some(path) => periop::store::db::Connection::from_sqlite(raw_rw(path)),
-        None => ward.door(),
-    }
-}

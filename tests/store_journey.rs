@@ -1051,31 +1051,15 @@ fn demo_ward(dir: &Path) -> Demo {
     let path = dir.join("demo.db");
     let now = paris(22, 9, 30);
     let store = demo::build(&path, &nurse(), now, &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap();
-    if !store_common::on_postgres() {
-        return Demo {
-            store,
-            #[cfg(feature = "postgres")]
-            _server: None,
-        };
-    }
-    #[cfg(feature = "postgres")]
-    {
-        store.close().unwrap();
-        let db = store_common::pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
-        periop::store::migrate::migrate(&path, &db.location, &mut |_, _| {}).unwrap();
-        std::fs::remove_file(&path).unwrap();
-        let store = Store::connect(&db.location, &nurse()).unwrap();
-        Demo { store, _server: Some(db) }
-    }
-    #[cfg(not(feature = "postgres"))]
-    unreachable!("on_postgres() refuses a build without the feature")
+    store.close().unwrap();
+    let ward = store_common::on_this_engine(&path);
+    Demo { store: Store::connect(&ward.location, &nurse()).unwrap(), _ward: ward }
 }
 
-/// The demo ward's store, and on PostgreSQL the database it is in (dropped after it).
+/// The demo ward's store, and the ward (on PostgreSQL its database, dropped after the store).
 struct Demo {
     store: Store,
-    #[cfg(feature = "postgres")]
-    _server: Option<store_common::pg_support::TempDb>,
+    _ward: store_common::Ward,
 }
 
 impl std::ops::Deref for Demo {

@@ -445,14 +445,3 @@ fn r_block_1_room_hours_are_stored_as_hh_mm_however_typed() {
 fn audits(ward: &Ward) -> i64 {
     count(&ward.door(), "SELECT count(*) FROM audit", [])
 }
-
-/// A read-write connection behind the store's back, through the store's
-/// door (the same SQL on both engines): the file opened read-write, or on
-/// PostgreSQL a connection of the test server's superuser. For rows the
-/// program would never store, to see `periop check` name them.
-fn door_rw(ward: &Ward) -> periop::store::db::Connection {
-    match ward.location.file() {
-        Some(path) => periop::store::db::Connection::from_sqlite(raw_rw(path)),
-        None => ward.door(),
-    }
-}

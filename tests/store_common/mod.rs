@@ -164,6 +164,39 @@ pub fn new_ward(dir: &Path) -> Ward {
     unreachable!("on_postgres() refuses a build without the feature")
 }
 
+/// The ward in `file` (a demo `periop demo` built, closed) on this run's
+/// engine: the file itself, or on a PostgreSQL run a throwaway database
+/// `store::migrate` copied it into, the file removed so nothing reads it
+/// by mistake (as e2e_support's `Ward::demo`).
+pub fn on_this_engine(file: &Path) -> Ward {
+    if !on_postgres() {
+        return Ward {
+            location: Location::from(file),
+            #[cfg(feature = "postgres")]
+            _server: None,
+        };
+    }
+    #[cfg(feature = "postgres")]
+    {
+        let db = pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
+        periop::store::migrate::migrate(file, &db.location, &mut |_, _| {}).expect("copy the ward to the server");
+        std::fs::remove_file(file).expect("remove the copied file");
+        Ward { location: db.location.clone(), _server: Some(db) }
+    }
+    #[cfg(not(feature = "postgres"))]
+    unreachable!("on_postgres() refuses a build without the feature")
+}
+
+/// A read-write connection behind the store's back, on either engine, for
+/// rows the program would never store (for `periop check` to find): the
+/// file read-write, or the server through the store's door.
+pub fn door_rw(ward: &Ward) -> periop::store::db::Connection {
+    match ward.location.file() {
+        Some(path) => periop::store::db::Connection::from_sqlite(raw_rw(path)),
+        None => ward.door(),
+    }
+}
+
 /// A new ward on the PostgreSQL test server: a [`pg_support::TempDb`] with
 /// the periop schema, made by `Store::init_at` as `admin()` at `at()`.
 /// `None` (the test returns) when there is no test server; fails instead
