@@ -1237,3 +1237,30 @@ fn reconnecting_keeps_the_database_on_the_status_line() {
         assert!(status.contains(said), "{width} columns: {status}");
     }
 }
+
+/// Found on PostgreSQL (#15): a filter typed fast and Enter opened the
+/// patient selected in the list the filter had not yet replaced (GARNIER
+/// for "david christian"). While the rows answer another query, Enter and
+/// `a` say the list is still being read and act on nothing.
+#[test]
+fn enter_on_a_list_still_being_filtered_opens_nothing() {
+    let mut w = ward();
+    press(&mut w, "2");
+    let before = w.state.admissions.list.selected.expect("a selected admission");
+    // The filter typed; its answer not back yet (the search worker's).
+    w.state.admissions.filter = "david christian".into();
+    press(&mut w, "\n");
+    assert!(w.state.admissions.detail.is_none(), "an admission opened from the unfiltered list");
+    press(&mut w, "a");
+    assert!(!matches!(w.state.mode, periop::app::state::Mode::Dialog(_)), "admit asked from the unfiltered list");
+    let shown = flat(&screen(&w, 100, 30));
+    assert!(shown.contains("the list is still being read for \"david christian\""), "{shown}");
+    // Once the answer is in, the same key opens the filtered row.
+    let query = periop::app::screens::admissions::query(&w.state);
+    let rows = w.store.admissions(&query, now()).unwrap();
+    periop::app::update::update(&mut w.state, Msg::AdmissionsLoaded { query, result: Ok(rows) });
+    let selected = w.state.admissions.list.selected.expect("the filtered row");
+    assert_ne!(selected, before);
+    press(&mut w, "\n");
+    assert_eq!(w.state.admissions.detail.as_ref().map(|d| d.admission_id), Some(selected));
+}

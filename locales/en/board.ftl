@@ -46,6 +46,7 @@ board-admissions-error = ! could not read the admissions: { $error }
 board-admissions-empty = no admission matches: [ ] change the day, w every day, s the state, n new
 board-admissions-none-listed = no admission listed: { $day } changes the day, { $any } every day, { $state } the state, { $filter } the filter
 board-admissions-select-first = select an admission first
+board-admissions-still-reading = the list is still being read for "{ $filter }": wait for it, then press the key again
 board-admissions-not-planned = { $who } is { $state }: only a planned arrival can be admitted
 board-admissions-admit-title = Admit this patient?
 board-admissions-no-bed = no bed assigned

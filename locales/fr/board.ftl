@@ -46,6 +46,7 @@ board-admissions-error = ! lecture des entrées impossible : { $error }
 board-admissions-empty = aucune entrée ne correspond : [ ] change le jour, w tous les jours, s l'état, n nouvelle
 board-admissions-none-listed = aucune entrée listée : { $day } change le jour, { $any } tous les jours, { $state } l'état, { $filter } le filtre
 board-admissions-select-first = choisissez d'abord une entrée
+board-admissions-still-reading = la liste est encore en lecture pour « { $filter } » : attendez-la, puis appuyez de nouveau sur la touche
 board-admissions-not-planned = { $who } : { $state } ; seule une arrivée prévue peut être admise
 board-admissions-admit-title = Admettre ce patient ?
 board-admissions-no-bed = aucun lit attribué

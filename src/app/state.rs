@@ -236,6 +236,11 @@ pub struct AdmissionsView {
     pub state: Option<AdmissionState>,
     pub filter: String,
     pub list: Listing<AdmissionSummary>,
+    /// The query the list's rows answer. While a filter typed is still
+    /// being read (the search worker), the rows are another query's: a key
+    /// that acts on the selected row waits for them, else it would open or
+    /// admit a patient the filter did not ask for.
+    pub shown_for: Option<crate::store::admission_list::ListQuery>,
     pub detail: Option<DetailView>,
 }
 

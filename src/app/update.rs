@@ -202,6 +202,7 @@ pub fn update(state: &mut State, msg: Msg) -> Outcome {
                 return Outcome::default();
             }
             state.admissions.list.receive(result);
+            state.admissions.shown_for = Some(query);
             Outcome::redraw()
         }
         Msg::DetailLoaded { admission_id, result } => {

@@ -21,6 +21,10 @@ impl Screen for AdmissionsScreen {
 
     fn on_action(&self, state: &mut State, action: Action) -> Outcome {
         let today = state.today();
+        if matches!(action, Action::Open | Action::Admit) && state.admissions.shown_for.as_ref() != Some(&query(state))
+        {
+            return problem(state, tr!("board-admissions-still-reading", filter = state.admissions.filter.trim()));
+        }
         let v = &mut state.admissions;
         match action {
             Action::Open => match v.list.selected {
