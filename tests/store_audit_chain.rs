@@ -1,8 +1,10 @@
 //! R-AUDIT-3: the audit trail is tamper-evident. Someone with write access
-//! to the file edits it behind the program's back with a raw connection (as
-//! the sqlite3 shell would): drops the append-only triggers, deletes or edits
-//! audit rows, forges one dated 2020, updates a patient directly. `periop
-//! check` finds each, naming the row; the next save puts the triggers back.
+//! to the database edits it behind the program's back with a raw connection
+//! (as the sqlite3 shell or psql would): drops the append-only triggers,
+//! deletes or edits audit rows, forges one dated 2020, updates a patient
+//! directly. `periop check` finds each, naming the row; the next save puts
+//! the triggers back. On either engine: on a PostgreSQL run the same tamper
+//! is done by a raw client of the ward's database (its owner).
 
 mod store_common;
 
@@ -12,7 +14,17 @@ use std::path::{Path, PathBuf};
 use store_common::*;
 
 /// A ward with a few audited saves: the admin, then three patients.
-fn ward(dir: &Path) -> PathBuf {
+fn ward(dir: &Path) -> Ward {
+    let ward = new_ward(dir);
+    let mut store = open_as_staff(&ward, &nurse());
+    for n in 1..=3 {
+        add_patient(&mut store, n);
+    }
+    ward
+}
+
+/// A ward as a file, for what only a file has.
+fn ward_file(dir: &Path) -> PathBuf {
     let path = new_db(dir);
     let mut store = open_as_staff(&path, &nurse());
     for n in 1..=3 {
@@ -21,36 +33,83 @@ fn ward(dir: &Path) -> PathBuf {
     path
 }
 
-fn checked(path: &Path) -> Report {
-    check::check_file(path, chrono::Utc::now()).expect("check the file")
+fn checked<D: Db + ?Sized>(db: &D) -> Report {
+    check::check_location(&db.location(), chrono::Utc::now()).expect("check the database")
 }
 
-fn id_of_patient_insert(path: &Path, patient_id: i64) -> i64 {
+fn id_of_patient_insert(ward: &Ward, patient_id: i64) -> i64 {
     count(
-        &raw_ro(path),
+        &ward.door(),
         "SELECT id FROM audit WHERE table_name = 'patients' AND row_id = ?1 AND action = 'insert'",
         [patient_id],
     )
 }
 
+/// Behind the store's back: `sqlite` through a raw read-write connection
+/// to the file (as the sqlite3 shell would), or on a PostgreSQL run
+/// `postgres` through a raw client of the ward's database (as psql would).
+fn tamper(ward: &Ward, sqlite: &str, postgres: &str) {
+    match ward.location.file() {
+        Some(path) => raw_rw(path).execute_batch(sqlite).unwrap_or_else(|e| panic!("{sqlite}: {e}")),
+        None => tamper_on_server(ward, postgres),
+    }
+}
+
+#[cfg(feature = "postgres")]
+fn tamper_on_server(ward: &Ward, sql: &str) {
+    let db = ward.server().expect("a PostgreSQL ward");
+    db.client().batch_execute(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+#[cfg(not(feature = "postgres"))]
+fn tamper_on_server(_ward: &Ward, _sql: &str) {
+    unreachable!("on_postgres() refuses a build without the feature")
+}
+
+/// A statement behind the store's back that the database must refuse; its
+/// message.
+fn refused(ward: &Ward, sql: &str) -> String {
+    match ward.location.file() {
+        Some(path) => raw_rw(path).execute_batch(sql).expect_err(sql).to_string(),
+        None => refused_on_server(ward, sql),
+    }
+}
+
+#[cfg(feature = "postgres")]
+fn refused_on_server(ward: &Ward, sql: &str) -> String {
+    let db = ward.server().expect("a PostgreSQL ward");
+    let err = db.client().batch_execute(sql).expect_err(sql);
+    err.as_db_error().map_or_else(|| err.to_string(), |e| e.message().to_string())
+}
+
+#[cfg(not(feature = "postgres"))]
+fn refused_on_server(_ward: &Ward, _sql: &str) -> String {
+    unreachable!("on_postgres() refuses a build without the feature")
+}
+
+fn audit_total(ward: &Ward) -> i64 {
+    count(&ward.door(), "SELECT count(*) FROM audit", [])
+}
+
 #[test]
 fn r_audit_3_a_ward_saved_only_through_periop_is_healthy() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    let report = checked(&path);
+    let ward = ward(dir.path());
+    let report = checked(&ward);
     assert!(report.is_healthy(), "{report:#?}");
     assert!(!report.chain.head_flagged);
     let (head, hash) = report.chain.head.expect("a chain head");
-    assert_eq!(head, count(&raw_ro(&path), "SELECT max(id) FROM audit", []));
+    assert_eq!(head, count(&ward.door(), "SELECT max(id) FROM audit", []));
     assert_eq!(hash.len(), 64);
 }
 
 #[test]
 fn r_audit_3_a_patient_updated_directly_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    raw_rw(&path).execute("UPDATE patients SET surname = 'Forged' WHERE id = 2", []).unwrap();
-    let report = checked(&path);
+    let ward = ward(dir.path());
+    let forge = "UPDATE patients SET surname = 'Forged' WHERE id = 2";
+    tamper(&ward, forge, forge);
+    let report = checked(&ward);
     assert!(!report.is_healthy());
     assert_eq!(report.differences, ["patient #2: differs from its last audit row (columns surname)"]);
     assert!(!format!("{report:?}").contains("Forged"), "the report shows a patient's value (R-PRIV-1)");
@@ -63,16 +122,17 @@ fn r_audit_3_a_patient_updated_directly_is_named() {
 #[test]
 fn r_audit_3_an_edit_behind_the_back_then_a_save_through_periop_is_still_named() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    raw_rw(&path).execute("UPDATE patients SET surname = 'Forged' WHERE id = 2", []).unwrap();
-    let mut store = open_as_staff(&path, &nurse());
-    let version = count(&raw_ro(&path), "SELECT version FROM patients WHERE id = 2", []);
+    let ward = ward(dir.path());
+    let forge = "UPDATE patients SET surname = 'Forged' WHERE id = 2";
+    tamper(&ward, forge, forge);
+    let mut store = open_as_staff(&ward, &nurse());
+    let version = count(&ward.door(), "SELECT version FROM patients WHERE id = 2", []);
     store.write(at(), |tx| patients::set_insulin_treated(tx, 2, version, true)).expect("save through periop");
     drop(store);
-    let report = checked(&path);
+    let report = checked(&ward);
     assert!(!report.is_healthy(), "{report:#?}");
-    let insert = id_of_patient_insert(&path, 2);
-    let update = count(&raw_ro(&path), "SELECT max(id) FROM audit WHERE table_name = 'patients' AND row_id = 2", []);
+    let insert = id_of_patient_insert(&ward, 2);
+    let update = count(&ward.door(), "SELECT max(id) FROM audit WHERE table_name = 'patients' AND row_id = 2", []);
     assert_eq!(
         report.differences,
         [format!("patient #2: changed behind periop's back between audit #{insert} and #{update} (columns surname)")]
@@ -83,15 +143,17 @@ fn r_audit_3_an_edit_behind_the_back_then_a_save_through_periop_is_still_named()
 #[test]
 fn r_audit_3_rows_written_or_deleted_outside_periop_are_named() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    let raw = raw_rw(&path);
-    raw.execute_batch(
-        "INSERT INTO patients (surname, first_name, birth_date, sex, hospital_number)
-         VALUES ('Ghost', 'Gil', '1970-01-01', 'M', 'H999999');
-         PRAGMA foreign_keys = OFF; DELETE FROM patients WHERE id = 1;",
-    )
-    .unwrap();
-    let report = checked(&path);
+    let ward = ward(dir.path());
+    let ghost = "INSERT INTO patients (surname, first_name, birth_date, sex, hospital_number)
+                 VALUES ('Ghost', 'Gil', '1970-01-01', 'M', 'H999999');";
+    // The foreign keys off: PostgreSQL's are triggers, which a replica
+    // session does not fire.
+    tamper(
+        &ward,
+        &format!("{ghost} PRAGMA foreign_keys = OFF; DELETE FROM patients WHERE id = 1;"),
+        &format!("{ghost} SET session_replication_role = replica; DELETE FROM patients WHERE id = 1;"),
+    );
+    let report = checked(&ward);
     assert!(
         report.differences.contains(&"patient #1: deleted (it has audit rows, but no row)".to_string()),
         "{report:#?}"
@@ -105,13 +167,16 @@ fn r_audit_3_rows_written_or_deleted_outside_periop_are_named() {
 #[test]
 fn r_audit_3_a_deleted_audit_row_is_a_gap_and_a_deleted_tail_is_found() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    let middle = id_of_patient_insert(&path, 1);
-    let last = count(&raw_ro(&path), "SELECT max(id) FROM audit", []);
-    let raw = raw_rw(&path);
-    raw.execute_batch("DROP TRIGGER audit_is_append_only_delete").unwrap();
-    raw.execute("DELETE FROM audit WHERE id = ?1 OR id = ?2", [middle, last]).unwrap();
-    let report = checked(&path);
+    let ward = ward(dir.path());
+    let middle = id_of_patient_insert(&ward, 1);
+    let last = count(&ward.door(), "SELECT max(id) FROM audit", []);
+    let delete = format!("DELETE FROM audit WHERE id = {middle} OR id = {last};");
+    tamper(
+        &ward,
+        &format!("DROP TRIGGER audit_is_append_only_delete; {delete}"),
+        &format!("DROP TRIGGER audit_is_append_only_delete ON audit; {delete}"),
+    );
+    let report = checked(&ward);
     assert!(report.chain.problems.contains(&format!("audit #{middle}: missing (deleted)")), "{report:#?}");
     assert!(report.chain.problems.contains(&format!("audit #{last}: missing from the end (deleted)")), "{report:#?}");
     assert_eq!(report.triggers_damaged, ["audit_is_append_only_delete"]);
@@ -121,19 +186,21 @@ fn r_audit_3_a_deleted_audit_row_is_a_gap_and_a_deleted_tail_is_found() {
 #[test]
 fn r_audit_3_an_edited_audit_row_and_a_forged_one_dated_2020_are_found() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    let edited = id_of_patient_insert(&path, 3);
-    let raw = raw_rw(&path);
-    raw.execute_batch("DROP TRIGGER audit_is_append_only_update").unwrap();
-    raw.execute("UPDATE audit SET at = '2020-01-01T00:00:00Z' WHERE id = ?1", [edited]).unwrap();
-    raw.execute(
-        "INSERT INTO audit (at, actor_id, table_name, row_id, action, before, after, hash)
-         VALUES ('2020-01-01T00:00:00Z', 1, 'settings', 99, 'insert', NULL, '{}', ?1)",
-        [&"0".repeat(64)],
-    )
-    .unwrap();
-    let forged = count(&raw, "SELECT max(id) FROM audit", []);
-    let report = checked(&path);
+    let ward = ward(dir.path());
+    let edited = id_of_patient_insert(&ward, 3);
+    let forge = format!(
+        "UPDATE audit SET at = '2020-01-01T00:00:00Z' WHERE id = {edited};
+         INSERT INTO audit (at, actor_id, table_name, row_id, action, before, after, hash)
+         VALUES ('2020-01-01T00:00:00Z', 1, 'settings', 99, 'insert', NULL, '{{}}', '{}');",
+        "0".repeat(64)
+    );
+    tamper(
+        &ward,
+        &format!("DROP TRIGGER audit_is_append_only_update; {forge}"),
+        &format!("DROP TRIGGER audit_is_append_only_update ON audit; {forge}"),
+    );
+    let forged = count(&ward.door(), "SELECT max(id) FROM audit", []);
+    let report = checked(&ward);
     assert!(
         report
             .chain
@@ -157,36 +224,40 @@ fn r_audit_3_an_edited_audit_row_and_a_forged_one_dated_2020_are_found() {
 #[test]
 fn r_audit_3_the_next_save_recreates_dropped_triggers_and_chains_on() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    raw_rw(&path)
-        .execute_batch(
-            "DROP TRIGGER audit_is_append_only_update; DROP TRIGGER audit_is_append_only_delete;
-             DROP TRIGGER audit_is_append_only_replace;",
-        )
-        .unwrap();
-    assert_eq!(checked(&path).triggers_damaged.len(), 3);
+    let ward = ward(dir.path());
+    tamper(
+        &ward,
+        "DROP TRIGGER audit_is_append_only_update; DROP TRIGGER audit_is_append_only_delete;
+         DROP TRIGGER audit_is_append_only_replace;",
+        "DROP TRIGGER audit_is_append_only_update ON audit; DROP TRIGGER audit_is_append_only_delete ON audit;
+         DROP TRIGGER audit_is_append_only_replace ON audit;",
+    );
+    assert_eq!(checked(&ward).triggers_damaged.len(), 3);
 
-    let mut store = open_as_staff(&path, &nurse());
+    let mut store = open_as_staff(&ward, &nurse());
     store.write(at(), |tx| patients::register(tx, &patient(4))).unwrap();
     drop(store);
 
-    let report = checked(&path);
+    let report = checked(&ward);
     assert!(report.is_healthy(), "{report:#?}");
     // Found in use (#12): putting them back left no trace; the save says so
     // in the audit, and check lists it for good.
     assert_eq!(report.triggers_put_back.len(), 1, "{report:#?}");
     assert!(report.triggers_put_back[0].contains("audit_is_append_only_delete"), "{report:#?}");
     assert!(report.triggers_put_back[0].contains("compare with a backup from before"), "{report:#?}");
-    let err = raw_rw(&path).execute("DELETE FROM audit WHERE id = 1", []).unwrap_err();
-    assert!(err.to_string().contains("cannot be deleted"), "{err}");
+    let err = refused(&ward, "DELETE FROM audit WHERE id = 1");
+    assert!(err.contains("cannot be deleted"), "{err}");
 }
 
 /// Schema 2 → 3 (a numbered upgrade step): a file from before the chain is
 /// sealed on its first read-write open, and checks healthy afterwards.
 #[test]
 fn r_audit_3_a_file_from_before_the_chain_is_sealed_by_the_upgrade() {
+    if file_only("an older file's schema upgraded on open: a PostgreSQL ward starts at the current schema") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
+    let path = ward_file(dir.path());
     let sealed_head = checked(&path).chain.head;
     // Back to schema 2: no hash column (the triggers are dropped to allow it),
     // no search indexes (schema 4).
@@ -215,11 +286,15 @@ fn r_audit_3_a_file_from_before_the_chain_is_sealed_by_the_upgrade() {
 #[test]
 fn r_audit_3_foreign_triggers_and_tables_are_named() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    raw_rw(&path)
-        .execute_batch("CREATE TABLE notes (x); CREATE TRIGGER sneaky AFTER UPDATE ON patients BEGIN SELECT 1; END;")
-        .unwrap();
-    let report = checked(&path);
+    let ward = ward(dir.path());
+    tamper(
+        &ward,
+        "CREATE TABLE notes (x); CREATE TRIGGER sneaky AFTER UPDATE ON patients BEGIN SELECT 1; END;",
+        "CREATE TABLE notes (x BIGINT);
+         CREATE FUNCTION sneaky() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END; $$;
+         CREATE TRIGGER sneaky AFTER UPDATE ON patients FOR EACH ROW EXECUTE FUNCTION sneaky();",
+    );
+    let report = checked(&ward);
     assert!(!report.is_healthy());
     assert_eq!(report.foreign_objects, ["table notes", "trigger sneaky"]);
 }
@@ -230,17 +305,20 @@ fn r_audit_3_foreign_triggers_and_tables_are_named() {
 #[test]
 fn r_audit_3_no_save_while_a_foreign_trigger_could_rewrite_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    raw_rw(&path)
-        .execute_batch(
-            "CREATE TRIGGER evil AFTER UPDATE ON patients BEGIN UPDATE patients SET surname = 'X' WHERE id = NEW.id; END;",
-        )
-        .unwrap();
-    let before = audit_total(&raw_ro(&path));
-    let mut store = Store::open_as(&path, &nurse()).unwrap();
+    let ward = ward(dir.path());
+    tamper(
+        &ward,
+        "CREATE TRIGGER evil AFTER UPDATE ON patients BEGIN UPDATE patients SET surname = 'X' WHERE id = NEW.id; END;",
+        "CREATE FUNCTION evil() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN UPDATE patients SET surname = 'X' WHERE id = NEW.id; RETURN NULL; END; $$;
+         CREATE TRIGGER evil AFTER UPDATE ON patients FOR EACH ROW WHEN (pg_trigger_depth() < 1)
+         EXECUTE FUNCTION evil();",
+    );
+    let before = audit_total(&ward);
+    let mut store = Store::connect(&ward.location, &nurse()).unwrap();
     let err = store.write(at(), |tx| patients::set_insulin_treated(tx, 1, 1, true)).unwrap_err();
     assert!(err.to_string().contains("holds a trigger periop did not make (evil)"), "{err}");
-    assert_eq!(audit_total(&raw_ro(&path)), before, "nothing was saved");
+    assert_eq!(audit_total(&ward), before, "nothing was saved");
 }
 
 /// R-AUDIT-3, found in use (#12): an audit row whose text is not UTF-8
@@ -249,9 +327,16 @@ fn r_audit_3_no_save_while_a_foreign_trigger_could_rewrite_it() {
 /// and names the row.
 #[test]
 fn r_audit_3_an_audit_row_that_is_not_text_is_named_and_the_check_goes_on() {
+    if file_only("bytes that are not UTF-8 in a text column: PostgreSQL refuses them on the way in") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
-    let path = ward(dir.path());
-    let id = id_of_patient_insert(&path, 2);
+    let path = ward_file(dir.path());
+    let id = count(
+        &raw_ro(&path),
+        "SELECT id FROM audit WHERE table_name = 'patients' AND row_id = 2 AND action = 'insert'",
+        [],
+    );
     raw_rw(&path)
         .execute_batch(&format!(
             "DROP TRIGGER audit_is_append_only_update;

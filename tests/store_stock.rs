@@ -1,7 +1,8 @@
-//! Device stock against real files (R-STOCK-1..4, R-TRACE-1, R-TRACE-2):
+//! Device stock against real wards (R-STOCK-1..4, R-TRACE-1, R-TRACE-2):
 //! movements through the one write path, counts kept in the same
 //! transaction, the schema refusing a negative count, and 8 processes
-//! taking the last units of one lot at once.
+//! taking the last units of one lot at once. On either engine: a file, or
+//! with `PERIOP_TEST_ENGINE=postgres` a database on the test server.
 //!
 //! The parent re-runs this test executable as its children: the `#[ignore]`d
 //! test `child_taker` does a child's attempts when `PERIOP_TEST_STOCK_DB` is
@@ -18,18 +19,18 @@ use periop::domain::stock::DeviceKind;
 use periop::domain::stock::movement::MovementKind;
 use periop::domain::stock::trace::VoidTo;
 use periop::store::admissions::{self, NewStay};
+use periop::store::db::{Connection, Dialect};
 use periop::store::stock_moves::{self, Move, NewReference, Receipt};
 use periop::store::{Location, Store, StoreError, check, reference, stock};
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use store_common::*;
 
 /// The fixture: a ward with a doctor, one patient booked tomorrow
 /// (23/11/2026 09:00), a screw reference and a lot of `units`.
 struct Stock {
+    ward: Ward,
     _dir: tempfile::TempDir,
-    path: PathBuf,
     store: Store,
     case_id: i64,
     admission_id: i64,
@@ -69,9 +70,31 @@ fn receipt(ref_id: i64, lot: &str, expiry: Option<NaiveDate>, units: u32) -> Rec
 
 fn fixture(units: u32, with_operator: bool) -> Stock {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let Filled { store, case_id, admission_id, ref_id, lot_id } = fill(&path.clone().into(), units, with_operator);
-    Stock { _dir: dir, path, store, case_id, admission_id, ref_id, lot_id }
+    let ward = new_ward(dir.path());
+    let Filled { store, case_id, admission_id, ref_id, lot_id } = fill(&ward.location, units, with_operator);
+    Stock { ward, _dir: dir, store, case_id, admission_id, ref_id, lot_id }
+}
+
+/// A connection that may write behind the store's back: the file opened
+/// read-write, or a client of the ward's database (the triggers and
+/// CHECKs still stand).
+fn door_rw(ward: &Ward) -> Connection {
+    match ward.location.file() {
+        Some(path) => Connection::from_sqlite(raw_rw(path)),
+        None => ward.door(),
+    }
+}
+
+fn audit_total(conn: &Connection) -> i64 {
+    count(conn, "SELECT count(*) FROM audit", [])
+}
+
+/// How the engine words a CHECK constraint's refusal.
+fn check_refusal(conn: &Connection) -> &'static str {
+    match conn.dialect() {
+        Dialect::Sqlite => "CHECK constraint failed",
+        Dialect::Postgres => "violates check constraint",
+    }
 }
 
 /// The fixture's rows, written into a database anywhere (a file or PostgreSQL).
@@ -118,8 +141,8 @@ fn fill(location: &Location, units: u32, with_operator: bool) -> Filled {
     Filled { store, case_id, admission_id, ref_id, lot_id }
 }
 
-fn lot_counts(path: &Path, lot_id: i64) -> (i64, i64) {
-    raw_ro(path)
+fn lot_counts(ward: &Ward, lot_id: i64) -> (i64, i64) {
+    ward.door()
         .query_row("SELECT quantity, reserved FROM device_lots WHERE id = ?1", [lot_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
 }
@@ -155,8 +178,8 @@ fn r_stock_2_each_movement_is_a_row_and_the_counts_follow() {
     assert_eq!(s.store.write(at(), |tx| stock_moves::move_stock(tx, &waste)).unwrap().quantity, 7);
     let release = Move { lot_id: lot, kind: MovementKind::Release, units: 2, case_id: Some(case), reason: None };
     assert_eq!(s.store.write(at(), |tx| stock_moves::move_stock(tx, &release)).unwrap().reserved, 0);
-    assert_eq!(lot_counts(&s.path, lot), (7, 0));
-    let conn = raw_ro(&s.path);
+    assert_eq!(lot_counts(&s.ward, lot), (7, 0));
+    let conn = s.ward.door();
     let kinds: Vec<String> = conn
         .prepare("SELECT kind || ' ' || units FROM stock_movements WHERE lot_id = ?1 ORDER BY id")
         .unwrap()
@@ -167,18 +190,18 @@ fn r_stock_2_each_movement_is_a_row_and_the_counts_follow() {
     assert_eq!(kinds, ["receive 10", "reserve 3", "implant 1", "waste 2", "release 2"]);
     // Every row written is audited, and the file reconciles.
     assert!(audit_rows_of(&conn, "stock_movements", 1) == 1);
-    let report = check::full(&door_ro(&s.path)).unwrap();
+    let report = check::full(&s.ward.door()).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
 #[test]
 fn r_stock_2_the_schema_itself_refuses_a_negative_count() {
     let s = fixture(1, true);
-    let conn = raw_rw(&s.path);
+    let conn = door_rw(&s.ward);
     let err = conn.execute("UPDATE device_lots SET quantity = -1 WHERE id = ?1", [s.lot_id]).unwrap_err();
-    assert!(err.to_string().contains("CHECK constraint failed"), "{err}");
+    assert!(err.to_string().contains(check_refusal(&conn)), "{err}");
     let err = conn.execute("UPDATE device_lots SET reserved = 2 WHERE id = ?1", [s.lot_id]).unwrap_err();
-    assert!(err.to_string().contains("CHECK constraint failed"), "{err}");
+    assert!(err.to_string().contains(check_refusal(&conn)), "{err}");
     let err = conn.execute("DELETE FROM stock_movements", []).unwrap_err();
     assert!(err.to_string().contains("kept"), "{err}");
 }
@@ -206,7 +229,7 @@ fn r_stock_3_expired_and_quarantined_lots_cannot_be_used_but_can_be_moved() {
     let waste =
         Move { lot_id: old, kind: MovementKind::Waste, units: 1, case_id: None, reason: Some("expired".into()) };
     s.store.write(at(), |tx| stock_moves::move_stock(tx, &waste)).unwrap();
-    assert_eq!(lot_counts(&s.path, old), (0, 0));
+    assert_eq!(lot_counts(&s.ward, old), (0, 0));
     // A quarantined lot is refused for a use.
     let q = Move {
         lot_id: s.lot_id,
@@ -228,16 +251,15 @@ fn r_stock_3_expired_and_quarantined_lots_cannot_be_used_but_can_be_moved() {
 fn r_trace_1_a_case_with_an_incomplete_implant_record_cannot_close() {
     let mut s = fixture(3, false);
     let nurse = account("nurse1", Some("Nurse One"));
-    give_role(&s.path, &nurse, Role::Nurse);
-    let mut by_nurse = Store::open_as(&s.path, &nurse).unwrap();
+    give_role(&s.ward, &nurse, Role::Nurse);
+    let mut by_nurse = Store::connect(&s.ward.location, &nurse).unwrap();
     let moved = use_one(&mut by_nurse, s.lot_id, s.case_id).unwrap();
     let implant = moved.implant_id.unwrap();
-    let records = stock::implants_of_case(&door_ro(&s.path), s.case_id).unwrap();
+    let records = stock::implants_of_case(&s.ward.door(), s.case_id).unwrap();
     assert_eq!(records[0].missing(), vec![periop::domain::stock::trace::Missing::Operator]);
     // Admit, then try to mark the procedure done.
-    let version = |s: &Stock| -> i64 {
-        count(&raw_ro(&s.path), "SELECT version FROM admissions WHERE id = ?1", [s.admission_id])
-    };
+    let version =
+        |s: &Stock| -> i64 { count(&s.ward.door(), "SELECT version FROM admissions WHERE id = ?1", [s.admission_id]) };
     let v = version(&s);
     by_nurse.write(at(), |tx| admissions::take_step(tx, s.admission_id, v, Step::Admit, None)).unwrap();
     let v = version(&s);
@@ -248,18 +270,18 @@ fn r_trace_1_a_case_with_an_incomplete_implant_record_cannot_close() {
         .unwrap_err();
     assert!(err.to_string().contains("cannulated screw 7.0 (lot A100): operator missing"), "{err}");
     // The operator recorded, it closes.
-    let doctor = count(&raw_ro(&s.path), "SELECT id FROM staff WHERE display_name = 'Dr Roux'", []);
+    let doctor = count(&s.ward.door(), "SELECT id FROM staff WHERE display_name = 'Dr Roux'", []);
     s.store.write(at(), |tx| stock_moves::set_operator(tx, implant, 1, doctor)).unwrap();
     // A unit held but not used goes back to the shelf when the case closes.
     s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 1)).unwrap();
-    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 1));
+    assert_eq!(lot_counts(&s.ward, s.lot_id), (2, 1));
     by_nurse.write(after, |tx| admissions::take_step(tx, s.admission_id, v, Step::MarkProcedureDone, None)).unwrap();
-    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 0));
+    assert_eq!(lot_counts(&s.ward, s.lot_id), (2, 0));
     let state: String =
-        raw_ro(&s.path).query_row("SELECT state FROM cases WHERE id = ?1", [s.case_id], |r| r.get(0)).unwrap();
+        s.ward.door().query_row("SELECT state FROM cases WHERE id = ?1", [s.case_id], |r| r.get(0)).unwrap();
     assert_eq!(state, "done");
     // R-TRACE-1: the records are never deleted.
-    let err = raw_rw(&s.path).execute("DELETE FROM implants", []).unwrap_err();
+    let err = door_rw(&s.ward).execute("DELETE FROM implants", []).unwrap_err();
     assert!(err.to_string().contains("implant records are kept"), "{err}");
 }
 
@@ -267,12 +289,12 @@ fn r_trace_1_a_case_with_an_incomplete_implant_record_cannot_close() {
 fn r_stock_2_a_cancelled_case_gives_its_held_devices_back() {
     let mut s = fixture(5, true);
     s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 2)).unwrap();
-    assert_eq!(lot_counts(&s.path, s.lot_id), (5, 2));
-    let v = count(&raw_ro(&s.path), "SELECT version FROM admissions WHERE id = ?1", [s.admission_id]);
+    assert_eq!(lot_counts(&s.ward, s.lot_id), (5, 2));
+    let v = count(&s.ward.door(), "SELECT version FROM admissions WHERE id = ?1", [s.admission_id]);
     s.store
         .write(at(), |tx| admissions::take_step(tx, s.admission_id, v, Step::Cancel, Some("patient declined")))
         .unwrap();
-    assert_eq!(lot_counts(&s.path, s.lot_id), (5, 0));
+    assert_eq!(lot_counts(&s.ward, s.lot_id), (5, 0));
 }
 
 #[test]
@@ -299,8 +321,8 @@ fn r_stock_1_a_reference_refuses_a_bad_gtin_and_a_code_twice() {
     assert!(err.to_string().contains("check digit"), "{err}");
     // R-ROLE-1: a nurse receives stock but does not edit the catalogue.
     let nurse = account("nurse1", Some("Nurse One"));
-    give_role(&s.path, &nurse, Role::Nurse);
-    let mut by_nurse = Store::open_as(&s.path, &nurse).unwrap();
+    give_role(&s.ward, &nurse, Role::Nurse);
+    let mut by_nurse = Store::connect(&s.ward.location, &nurse).unwrap();
     let other = NewReference { code: "T1".into(), gtin: None, ..screw() };
     let err = by_nurse.write(at(), |tx| stock_moves::add_reference(tx, &other)).unwrap_err();
     assert!(matches!(err, StoreError::NotAllowed { .. }), "{err:?}");
@@ -416,19 +438,14 @@ fn last_units_never_go_below_zero(location: &Location, lot_id: i64, case_id: i64
     assert_healthy(location);
 }
 
+/// On either engine (it had a twin `…_on_postgresql` before the whole file
+/// ran on both): `.ci/test` runs it on PostgreSQL in the BOTH_ENGINES pass.
 #[test]
 fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero() {
     let s = fixture(UNITS, true);
-    last_units_never_go_below_zero(&s.path.clone().into(), s.lot_id, s.case_id);
-}
-
-#[cfg(feature = "postgres")]
-#[test]
-fn r_stock_2_eight_processes_taking_the_last_units_never_go_below_zero_on_postgresql() {
-    let Some(db) = pg_ward() else { return };
-    let filled = fill(&db.location, UNITS, true);
-    drop(filled.store);
-    last_units_never_go_below_zero(&db.location, filled.lot_id, filled.case_id);
+    let Stock { ward, _dir, store, lot_id, case_id, .. } = s;
+    drop(store);
+    last_units_never_go_below_zero(&ward.location, lot_id, case_id);
 }
 
 /// Found in use (#10): an implant was recorded on a case six days ahead,
@@ -452,7 +469,7 @@ fn r_trace_1_no_use_before_the_procedure_and_the_card_lists_implants_only() {
     let trocar_lot =
         s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(trocar_ref, "T1", None, 2))).unwrap().lot_id;
     use_one(&mut s.store, trocar_lot, s.case_id).unwrap();
-    let conn = raw_ro(&s.path);
+    let conn = s.ward.door();
     let number: String = conn
         .query_row(
             "SELECT p.hospital_number FROM admissions a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?1",
@@ -460,10 +477,10 @@ fn r_trace_1_no_use_before_the_procedure_and_the_card_lists_implants_only() {
             |r| r.get(0),
         )
         .unwrap();
-    let card = stock::implants_of_patient(&door_ro(&s.path), &number).unwrap();
+    let card = stock::implants_of_patient(&s.ward.door(), &number).unwrap();
     assert_eq!(card.iter().map(|i| i.reference_code.as_str()).collect::<Vec<_>>(), ["SCR-70"]);
     // The trocar stays traced by its lot, for a recall.
-    assert_eq!(stock::implants_of_lots(&door_ro(&s.path), &[trocar_lot]).unwrap().len(), 1);
+    assert_eq!(stock::implants_of_lots(&s.ward.door(), &[trocar_lot]).unwrap().len(), 1);
 }
 
 /// R-TRACE-1 with R-BLOCK-6: once the ward keeps the case's J0 timeline,
@@ -500,15 +517,16 @@ fn r_stock_1_a_lot_keeps_one_use_by_day_and_one_place() {
     let err = s.store.write(at(), |tx| stock_moves::receive(tx, &elsewhere)).unwrap_err();
     assert!(err.to_string().contains("is kept at \"cupboard A\""), "{err}");
     s.store.write(at(), |tx| stock_moves::receive(tx, &receipt(s.ref_id, "A100", same_day, 2))).unwrap();
-    assert_eq!(lot_counts(&s.path, s.lot_id).0, 5);
+    assert_eq!(lot_counts(&s.ward, s.lot_id).0, 5);
 }
 
 fn admission_version(s: &Stock) -> i64 {
-    count(&raw_ro(&s.path), "SELECT version FROM admissions WHERE id = ?1", [s.admission_id])
+    count(&s.ward.door(), "SELECT version FROM admissions WHERE id = ?1", [s.admission_id])
 }
 
 fn hospital_number(s: &Stock) -> String {
-    raw_ro(&s.path)
+    s.ward
+        .door()
         .query_row(
             "SELECT p.hospital_number FROM admissions a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?1",
             [s.admission_id],
@@ -526,7 +544,7 @@ fn r_trace_1_an_implant_recorded_by_mistake_is_voided_and_the_case_then_cancels(
     let mut s = fixture(3, true);
     let first = use_one(&mut s.store, s.lot_id, s.case_id).unwrap().implant_id.unwrap();
     let second = use_one(&mut s.store, s.lot_id, s.case_id).unwrap().implant_id.unwrap();
-    assert_eq!(lot_counts(&s.path, s.lot_id), (1, 0));
+    assert_eq!(lot_counts(&s.ward, s.lot_id), (1, 0));
     let v = admission_version(&s);
     let err = s
         .store
@@ -538,20 +556,20 @@ fn r_trace_1_an_implant_recorded_by_mistake_is_voided_and_the_case_then_cancels(
     let err = s.store.write(during(), |tx| stock_moves::void_implant(tx, first, " ", VoidTo::Shelf)).unwrap_err();
     assert!(err.to_string().contains("give a reason"), "{err}");
     let reader = account("reader1", Some("Reader One"));
-    give_role(&s.path, &reader, Role::ReadOnly);
-    let mut by_reader = Store::open_as(&s.path, &reader).unwrap();
+    give_role(&s.ward, &reader, Role::ReadOnly);
+    let mut by_reader = Store::connect(&s.ward.location, &reader).unwrap();
     let err = by_reader.write(during(), |tx| stock_moves::void_implant(tx, first, "typo", VoidTo::Shelf)).unwrap_err();
     assert!(matches!(err, StoreError::NotAllowed { .. }), "{err}");
     // Back on the shelf, then to waste.
-    let audits = audit_rows_of(&raw_ro(&s.path), "implants", first);
+    let audits = audit_rows_of(&s.ward.door(), "implants", first);
     let voided =
         s.store.write(during(), |tx| stock_moves::void_implant(tx, first, "wrong case", VoidTo::Shelf)).unwrap();
     assert_eq!((voided.quantity, voided.units), (2, 1));
-    assert_eq!(audit_rows_of(&raw_ro(&s.path), "implants", first), audits + 1, "audited");
+    assert_eq!(audit_rows_of(&s.ward.door(), "implants", first), audits + 1, "audited");
     s.store.write(during(), |tx| stock_moves::void_implant(tx, second, "opened, dropped", VoidTo::Waste)).unwrap();
-    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 0));
+    assert_eq!(lot_counts(&s.ward, s.lot_id), (2, 0));
     let kinds: Vec<(String, i64, Option<String>)> = {
-        let conn = raw_ro(&s.path);
+        let conn = s.ward.door();
         let mut stmt = conn
             .prepare("SELECT kind, units, reason FROM stock_movements WHERE lot_id = ?1 AND id > 3 ORDER BY id")
             .unwrap();
@@ -566,18 +584,18 @@ fn r_trace_1_an_implant_recorded_by_mistake_is_voided_and_the_case_then_cancels(
     let err = s.store.write(during(), |tx| stock_moves::void_implant(tx, first, "again", VoidTo::Shelf)).unwrap_err();
     assert!(err.to_string().contains("already voided"), "{err}");
     // Kept, marked voided; off the card and the recall list.
-    let conn = door_ro(&s.path);
+    let conn = s.ward.door();
     let records = stock::implants_of_case(&conn, s.case_id).unwrap();
     assert_eq!(records.len(), 2);
     assert!(records.iter().all(|r| r.voided.is_some()));
     assert_eq!(records[0].voided.as_ref().unwrap().reason, "wrong case");
-    assert!(stock::implants_of_patient(&door_ro(&s.path), &hospital_number(&s)).unwrap().is_empty());
-    assert!(stock::implants_of_lots(&door_ro(&s.path), &[s.lot_id]).unwrap().is_empty());
+    assert!(stock::implants_of_patient(&s.ward.door(), &hospital_number(&s)).unwrap().is_empty());
+    assert!(stock::implants_of_lots(&s.ward.door(), &[s.lot_id]).unwrap().is_empty());
     let v = admission_version(&s);
     s.store
         .write(during(), |tx| admissions::take_step(tx, s.admission_id, v, Step::Cancel, Some("wrong patient")))
         .unwrap();
-    let report = check::full(&door_ro(&s.path)).unwrap();
+    let report = check::full(&s.ward.door()).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
@@ -609,7 +627,7 @@ fn r_trace_1_an_implant_is_recorded_after_the_procedure_is_marked_done() {
         .unwrap();
     assert!(moved.implant_id.is_some());
     // The Stock tab offers the done case for a use.
-    let cases = stock::cases_from(&door_ro(&s.path), tomorrow(), 7, chrono_tz::Europe::Paris).unwrap();
+    let cases = stock::cases_from(&s.ward.door(), tomorrow(), 7, chrono_tz::Europe::Paris).unwrap();
     assert!(cases.iter().any(|c| c.case_id == s.case_id && c.done), "{cases:?}");
     // Nothing is reserved for a done case.
     let err = s.store.write(after, |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 1)).unwrap_err();
@@ -634,13 +652,15 @@ fn r_stock_3_a_quarantine_is_lifted_with_a_reason_and_a_recall_only_explicitly()
     let err = s.store.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "", false)).unwrap_err();
     assert!(err.to_string().contains("give a reason"), "{err}");
     let reader = account("reader1", Some("Reader One"));
-    give_role(&s.path, &reader, Role::ReadOnly);
-    let mut by_reader = Store::open_as(&s.path, &reader).unwrap();
+    give_role(&s.ward, &reader, Role::ReadOnly);
+    let mut by_reader = Store::connect(&s.ward.location, &reader).unwrap();
     let err = by_reader.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "dry inside", false)).unwrap_err();
     assert!(err.to_string().contains("device stock"), "names what it needs: {err}");
     let lifted = s.store.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "dry inside, checked", false)).unwrap();
     assert_eq!(lifted.was, "box damp");
-    let reason: String = raw_ro(&s.path)
+    let reason: String = s
+        .ward
+        .door()
         .query_row("SELECT reason FROM stock_movements WHERE lot_id = ?1 ORDER BY id DESC LIMIT 1", [s.lot_id], |r| {
             r.get(0)
         })
@@ -654,7 +674,7 @@ fn r_stock_3_a_quarantine_is_lifted_with_a_reason_and_a_recall_only_explicitly()
     assert!(use_one(&mut s.store, s.lot_id, s.case_id).unwrap_err().to_string().contains("recalled"));
     s.store.write(at(), |tx| stock_moves::lift(tx, s.lot_id, "notice withdrawn 2026-12-01", true)).unwrap();
     use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
-    let report = check::full(&door_ro(&s.path)).unwrap();
+    let report = check::full(&s.ward.door()).unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
 
@@ -665,23 +685,23 @@ fn r_stock_3_a_quarantine_is_lifted_with_a_reason_and_a_recall_only_explicitly()
 fn r_trace_2_a_recall_marks_the_patients_implant_records_even_of_a_used_up_lot() {
     let mut s = fixture(1, true);
     use_one(&mut s.store, s.lot_id, s.case_id).unwrap();
-    assert_eq!(lot_counts(&s.path, s.lot_id), (0, 0));
-    let conn = raw_ro(&s.path);
-    assert!(stock::implants_of_patient(&door_ro(&s.path), &hospital_number(&s)).unwrap()[0].recalled.is_none());
+    assert_eq!(lot_counts(&s.ward, s.lot_id), (0, 0));
+    let conn = s.ward.door();
+    assert!(stock::implants_of_patient(&s.ward.door(), &hospital_number(&s)).unwrap()[0].recalled.is_none());
     let recall_at = at_plus(3 * 24 * 60);
     let recall = s.store.write(recall_at, |tx| stock_moves::recall(tx, "SCR-70", "A100", "FSN 2026-11")).unwrap();
     assert_eq!(recall.quarantined, vec![("lot A100".to_string(), 0)]);
-    let card = stock::implants_of_patient(&door_ro(&s.path), &hospital_number(&s)).unwrap();
+    let card = stock::implants_of_patient(&s.ward.door(), &hospital_number(&s)).unwrap();
     let mark = card[0].recalled.as_ref().expect("marked recalled");
     assert_eq!(mark.at, recall_at);
     assert_eq!(mark.reason, "recall: FSN 2026-11");
-    let stay = stock::implants_of_admission(&door_ro(&s.path), s.admission_id).unwrap();
+    let stay = stock::implants_of_admission(&s.ward.door(), s.admission_id).unwrap();
     assert!(stay[0].recalled.is_some());
     // A preview writes nothing and is open to a reader.
     let reader = account("reader1", Some("Reader One"));
-    give_role(&s.path, &reader, Role::ReadOnly);
+    give_role(&s.ward, &reader, Role::ReadOnly);
     let audits = audit_total(&conn);
-    let by_reader = Store::open_as(&s.path, &reader).unwrap();
+    let by_reader = Store::connect(&s.ward.location, &reader).unwrap();
     let seen = by_reader.recall_preview("SCR-70", "A100").unwrap();
     assert_eq!(seen.patients.len(), 1);
     assert_eq!(audit_total(&conn), audits);
@@ -778,15 +798,15 @@ fn r_stock_3_a_reservation_spans_lots_earliest_expiry_first() {
     let picked = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 3)).unwrap();
     let taken: Vec<(i64, u32)> = picked.iter().map(|p| (p.lot.id, p.units)).collect();
     assert_eq!(taken, [(sooner_lot.lot_id, 2), (s.lot_id, 1)]);
-    assert_eq!(lot_counts(&s.path, sooner_lot.lot_id), (2, 2));
-    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 1));
-    let held = count(&raw_ro(&s.path), "SELECT count(*) FROM case_devices WHERE case_id = ?1", [s.case_id]);
+    assert_eq!(lot_counts(&s.ward, sooner_lot.lot_id), (2, 2));
+    assert_eq!(lot_counts(&s.ward, s.lot_id), (2, 1));
+    let held = count(&s.ward.door(), "SELECT count(*) FROM case_devices WHERE case_id = ?1", [s.case_id]);
     assert_eq!(held, 2, "one hold per lot");
     let err = s.store.write(at(), |tx| stock_moves::reserve_fefo(tx, s.ref_id, s.case_id, 2)).unwrap_err();
     let text = err.to_string();
     assert!(text.contains("2 asked, 1 free") && text.contains("reserve fewer, or receive more"), "{text}");
     assert!(!text.contains("pick another lot"), "{text}");
-    assert_eq!(lot_counts(&s.path, s.lot_id), (2, 1), "nothing reserved");
+    assert_eq!(lot_counts(&s.ward, s.lot_id), (2, 1), "nothing reserved");
 }
 
 /// Found in use (issue 10, #5): a recall matched the REF and the lot only

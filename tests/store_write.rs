@@ -9,12 +9,12 @@ mod store_common;
 use chrono::NaiveDate;
 use periop::domain::pathway::{AdmissionState, Step};
 use periop::store::admissions::{self, NewAdmission};
+use periop::store::db::{Connection, Dialect, params, types};
 use periop::store::{Store, StoreError, settings};
-use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 use store_common::*;
 
-/// One audit row, as the file holds it.
+/// One audit row, as the database holds it.
 #[derive(Debug, Clone, PartialEq)]
 struct AuditRow {
     id: i64,
@@ -47,23 +47,23 @@ fn audit_after(conn: &Connection, last_id: i64) -> Vec<AuditRow> {
         })
     })
     .unwrap()
-    .collect::<rusqlite::Result<_>>()
+    .collect::<Result<_, _>>()
     .unwrap()
 }
 
 /// A row as a JSON object, read here independently of the store's own code.
 fn row_image(conn: &Connection, table: &str, id: i64) -> Value {
     let mut stmt = conn.prepare(&format!("SELECT * FROM {table} WHERE id = ?1")).unwrap();
-    let names: Vec<String> = stmt.column_names().map(String::from).collect();
+    let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
     stmt.query_row([id], |r| {
         let mut object = serde_json::Map::new();
         for (i, name) in names.iter().enumerate() {
-            let value = match r.get::<_, rusqlite::types::Value>(i)? {
-                rusqlite::types::Value::Null => Value::Null,
-                rusqlite::types::Value::Integer(n) => json!(n),
-                rusqlite::types::Value::Real(x) => json!(x),
-                rusqlite::types::Value::Text(t) => json!(t),
-                rusqlite::types::Value::Blob(b) => json!(format!("<{} bytes>", b.len())),
+            let value = match r.get::<_, types::Value>(i)? {
+                types::Value::Null => Value::Null,
+                types::Value::Integer(n) => json!(n),
+                types::Value::Real(x) => json!(x),
+                types::Value::Text(t) => json!(t),
+                types::Value::Blob(b) => json!(format!("<{} bytes>", b.len())),
             };
             object.insert(name.clone(), value);
         }
@@ -76,13 +76,27 @@ fn last_audit_id(conn: &Connection) -> i64 {
     count(conn, "SELECT COALESCE(MAX(id), 0) FROM audit", [])
 }
 
+fn audit_total(conn: &Connection) -> i64 {
+    count(conn, "SELECT count(*) FROM audit", [])
+}
+
+/// A connection that may write behind the store's back: the file opened
+/// read-write, or a client of the ward's database (its owner: the triggers
+/// still stand).
+fn door_rw(ward: &Ward) -> Connection {
+    match ward.location.file() {
+        Some(path) => Connection::from_sqlite(raw_rw(path)),
+        None => ward.door(),
+    }
+}
+
 fn ward_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
 /// A patient and a planned admission arriving on `ward_day()`, made by the admin.
-fn planned_admission(path: &std::path::Path) -> (i64, i64) {
-    let mut admin = open_as_staff(path, &admin());
+fn planned_admission(ward: &Ward) -> (i64, i64) {
+    let mut admin = open_as_staff(ward, &admin());
     let patient_id = add_patient(&mut admin, 1);
     let admission = NewAdmission {
         patient_id,
@@ -122,9 +136,9 @@ fn assert_conflict_by(err: &StoreError, who: &str, when: &str) {
 #[test]
 fn r_audit_1_an_insert_appends_one_audit_row_with_actor_time_table_row_and_values() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut nurse = open_as_staff(&path, &nurse());
-    let conn = raw_ro(&path);
+    let ward = new_ward(dir.path());
+    let mut nurse = open_as_staff(&ward, &nurse());
+    let conn = ward.door();
     let last = last_audit_id(&conn);
 
     let id = add_patient(&mut nurse, 7);
@@ -148,10 +162,10 @@ fn r_audit_1_an_insert_appends_one_audit_row_with_actor_time_table_row_and_value
 #[test]
 fn r_audit_1_r_path_2_a_step_audits_each_changed_row_with_before_and_after() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (_, admission_id) = planned_admission(&path);
-    let mut nurse = open_as_staff(&path, &nurse());
-    let conn = raw_ro(&path);
+    let ward = new_ward(dir.path());
+    let (_, admission_id) = planned_admission(&ward);
+    let mut nurse = open_as_staff(&ward, &nurse());
+    let conn = ward.door();
     let last = last_audit_id(&conn);
 
     let taken = nurse.write(at_plus(60), |tx| admissions::take_step(tx, admission_id, 1, Step::Admit, None)).unwrap();
@@ -190,10 +204,10 @@ fn r_audit_1_r_path_2_a_step_audits_each_changed_row_with_before_and_after() {
 #[test]
 fn r_audit_1_a_change_that_fails_after_writing_leaves_neither_the_row_nor_its_audit_row() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (_, admission_id) = planned_admission(&path);
-    let mut nurse = open_as_staff(&path, &nurse());
-    let conn = raw_ro(&path);
+    let ward = new_ward(dir.path());
+    let (_, admission_id) = planned_admission(&ward);
+    let mut nurse = open_as_staff(&ward, &nurse());
+    let conn = ward.door();
     let audit_before = audit_total(&conn);
 
     // The closure wrote, then gave up.
@@ -239,12 +253,12 @@ fn r_audit_1_a_change_that_fails_after_writing_leaves_neither_the_row_nor_its_au
 #[test]
 fn r_audit_1_the_audit_log_cannot_be_changed_or_deleted() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut nurse = open_as_staff(&path, &nurse());
+    let ward = new_ward(dir.path());
+    let mut nurse = open_as_staff(&ward, &nurse());
     add_patient(&mut nurse, 1);
     drop(nurse);
 
-    let conn = raw_rw(&path);
+    let conn = door_rw(&ward);
     let before = audit_after(&conn, 0);
     assert!(!before.is_empty());
     let attempts = [
@@ -270,11 +284,11 @@ fn r_audit_1_the_audit_log_cannot_be_changed_or_deleted() {
 #[test]
 fn r_audit_2_r_path_2_two_terminals_admit_the_same_patient_and_the_second_gets_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let (_, admission_id) = planned_admission(&path);
-    let mut alice = open_as_staff(&path, &alice());
-    let mut bob = open_as_staff(&path, &bob());
-    let conn = raw_ro(&path);
+    let ward = new_ward(dir.path());
+    let (_, admission_id) = planned_admission(&ward);
+    let mut alice = open_as_staff(&ward, &alice());
+    let mut bob = open_as_staff(&ward, &bob());
+    let conn = ward.door();
 
     // Both open the admission: planned, version 1.
     assert_eq!(seen_on_board(&alice, admission_id), (AdmissionState::Planned, 1));
@@ -316,13 +330,13 @@ fn r_audit_2_r_path_2_two_terminals_admit_the_same_patient_and_the_second_gets_a
 #[test]
 fn r_audit_2_two_terminals_change_the_same_setting_and_the_second_gets_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
+    let ward = new_ward(dir.path());
     // R-ROLE-1: settings are the admins'.
-    give_role(&path, &alice(), periop::domain::roles::Role::Admin);
-    give_role(&path, &bob(), periop::domain::roles::Role::Admin);
-    let mut alice = Store::open_as(&path, &alice()).unwrap();
-    let mut bob = Store::open_as(&path, &bob()).unwrap();
-    let conn = raw_ro(&path);
+    give_role(&ward, &alice(), periop::domain::roles::Role::Admin);
+    give_role(&ward, &bob(), periop::domain::roles::Role::Admin);
+    let mut alice = open_playing(&ward, &alice());
+    let mut bob = open_playing(&ward, &bob());
+    let conn = ward.door();
     let key = "fast.solids_h";
 
     // Never set: both see the default and save "the first value".
@@ -358,19 +372,29 @@ fn r_audit_2_two_terminals_change_the_same_setting_and_the_second_gets_a_conflic
 /// Bug: `INSERT OR REPLACE` (or `REPLACE INTO`) over an existing audit id
 /// deletes and re-inserts the row, and SQLite fires no DELETE trigger for a
 /// REPLACE unless `recursive_triggers` is on: the audit row is rewritten.
+/// PostgreSQL has no REPLACE: its way to write over an id is an insert
+/// carrying that id, which the replace trigger refuses in the same words.
 #[test]
 fn r_audit_1_the_audit_log_cannot_be_rewritten_by_a_replace() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let conn = raw_rw(&path);
+    let ward = new_ward(dir.path());
+    let conn = door_rw(&ward);
     let before = audit_after(&conn, 0);
-    for verb in ["INSERT OR REPLACE", "REPLACE"] {
+    let verbs: &[&str] = match conn.dialect() {
+        Dialect::Sqlite => &["INSERT OR REPLACE", "REPLACE"],
+        _ => &["INSERT"],
+    };
+    for verb in verbs {
         let sql = format!(
             "{verb} INTO audit (id, at, actor_id, table_name, row_id, action, after)
              SELECT id, '2000-01-01T00:00:00Z', actor_id, table_name, row_id, action, '{{}}' FROM audit WHERE id = 1"
         );
         let result = conn.execute(&sql, []);
         assert!(result.is_err(), "{verb} rewrote audit row 1");
+        if conn.dialect() != Dialect::Sqlite {
+            let err = result.unwrap_err().to_string();
+            assert!(err.contains("cannot be changed"), "{verb}: {err}");
+        }
     }
     assert_eq!(audit_after(&conn, 0), before);
 }
