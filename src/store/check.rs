@@ -308,12 +308,22 @@ fn full_on_server(conn: &Connection) -> Result<Report> {
         differences: super::chain::reconcile(conn)?,
         triggers_damaged: super::chain::damaged_triggers(conn)?.into_iter().map(String::from).collect(),
         triggers_put_back: super::chain::triggers_put_back(conn, chrono_tz::UTC)?,
-        foreign_objects: Vec::new(),
-        search_indexes: Vec::new(),
+        foreign_objects: foreign_on_server(conn)?,
+        search_indexes: super::search_check::problems_on_server(conn)?,
         side_files: Vec::new(),
         settings_refused: Vec::new(),
         findings: Vec::new(),
     })
+}
+
+#[cfg(feature = "postgres")]
+fn foreign_on_server(conn: &Connection) -> Result<Vec<String>> {
+    super::server_triggers::foreign_objects(conn)
+}
+
+#[cfg(not(feature = "postgres"))]
+fn foreign_on_server(_: &Connection) -> Result<Vec<String>> {
+    Err(StoreError::NoPostgres)
 }
 
 /// SQLite's integrity check, without the lines FTS5 wrote about a search

@@ -244,8 +244,9 @@ pub(super) fn index_audit(
     Ok(())
 }
 
-/// The words of `doc` ([`terms`]), sorted, each once.
-fn distinct_terms(doc: &str) -> Vec<String> {
+/// The words of `doc` ([`terms`]), sorted, each once: on PostgreSQL, the
+/// lexemes of its `tsvector` (`search_check` compares them).
+pub(super) fn distinct_terms(doc: &str) -> Vec<String> {
     let mut terms = terms(doc);
     terms.sort_unstable();
     terms.dedup();

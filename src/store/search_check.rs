@@ -70,6 +70,130 @@ pub fn problems(conn: &Connection, fts5_lines: &[(&'static str, String)]) -> Res
     Ok(out)
 }
 
+/// [`problems`] on a PostgreSQL server, where the indexes are plain tables
+/// (`pg_schema.sql`): `patient_search` (the document and its `tsvector`)
+/// and `audit_search` (a `tsvector` per audit row) against the words
+/// [`patient_doc`] and [`audit_doc`] give, compared by the server
+/// (`tsvector` equality) a batch of records at a time; `audit_terms` as on
+/// a file. Read-only. Errors: the server's.
+pub fn problems_on_server(conn: &Connection) -> Result<Vec<String>> {
+    let mut out = patients_on_server(conn)?;
+    let mut words = Words::default();
+    out.extend(audit_on_server(conn, &mut words)?);
+    out.extend(audit_terms(conn, &words)?);
+    Ok(out)
+}
+
+/// How many expected documents go to the server in one comparison.
+const BATCH: usize = 2_000;
+
+/// The ids among `expected` (id, space-separated lexemes) whose row of
+/// `table` has another `tsvector` (a row missing from `table` is not
+/// named here). `table` is one of [`INDEXES`].
+fn tsv_differs(conn: &Connection, table: &str, expected: &[(i64, String)]) -> Result<Vec<i64>> {
+    let sql = format!(
+        "SELECT s.id FROM jsonb_to_recordset(CAST(CAST(?1 AS TEXT) AS jsonb)) AS e(id BIGINT, terms TEXT)          JOIN {table} s ON s.id = e.id          WHERE s.tsv <> array_to_tsvector(string_to_array(e.terms, ' ')) ORDER BY s.id" // i18n: SQL
+    );
+    let mut differ = Vec::new();
+    for batch in expected.chunks(BATCH) {
+        let json: Vec<serde_json::Value> =
+            batch.iter().map(|(id, terms)| serde_json::json!({ "id": id, "terms": terms })).collect();
+        let json = serde_json::Value::Array(json).to_string();
+        let mut stmt = conn.prepare(&sql)?;
+        differ.extend(stmt.query_map([json], |r| r.get::<_, i64>(0))?.collect::<super::db::Result<Vec<_>>>()?);
+    }
+    Ok(differ)
+}
+
+/// The ids of `sql` (one column).
+fn ids_of(conn: &Connection, sql: &str) -> Result<Vec<i64>> {
+    Ok(conn.prepare(sql)?.query_map([], |r| r.get(0))?.collect::<super::db::Result<_>>()?)
+}
+
+/// `patient_search` on a server: missing, different (document or words), extra.
+fn patients_on_server(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.surname, p.first_name, p.hospital_number, s.doc, s.id IS NOT NULL
+         FROM patients p LEFT JOIN patient_search s ON s.id = p.id ORDER BY p.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let (mut missing, mut different, mut expected) = (Vec::new(), Vec::new(), Vec::new());
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if !r.get::<_, bool>(5)? {
+            missing.push(id);
+            continue;
+        }
+        let doc = patient_doc(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?, &r.get::<_, String>(3)?);
+        if r.get::<_, Option<String>>(4)?.as_deref() != Some(doc.as_str()) {
+            different.push(id);
+        }
+        expected.push((id, super::search::distinct_terms(&doc).join(" ")));
+    }
+    drop(rows);
+    drop(stmt);
+    different.extend(tsv_differs(conn, "patient_search", &expected)?);
+    different.sort_unstable();
+    different.dedup();
+    let extra = ids_of(conn, "SELECT id FROM patient_search WHERE id NOT IN (SELECT id FROM patients) ORDER BY id")?;
+    let mut out = Vec::new();
+    if !missing.is_empty() {
+        out.push(tr!("files-search-patients-missing", records = listed(Noun::Patient, &missing)).into_owned());
+    }
+    if !different.is_empty() {
+        out.push(tr!("files-search-patients-different", records = listed(Noun::Patient, &different)).into_owned());
+    }
+    if !extra.is_empty() {
+        out.push(tr!("files-search-patients-extra", records = listed(Noun::Entry, &extra)).into_owned());
+    }
+    Ok(out)
+}
+
+/// `audit_search` on a server: every audit row's words, gathered into
+/// `words` for [`audit_terms`]; rows missing, extra, or indexed under
+/// other words.
+fn audit_on_server(conn: &Connection, words: &mut Words) -> Result<Vec<String>> {
+    let names = ActorNames::read(conn)?;
+    let mut stmt =
+        conn.prepare("SELECT id, actor_id, table_name, row_id, action, before, after FROM audit ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    let mut expected = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (id, actor_id): (i64, i64) = (r.get(0)?, r.get(1)?);
+        let (actor, account) = names.at(actor_id, id);
+        let before: Option<String> = r.get(5)?;
+        let doc = audit_doc(
+            actor,
+            account,
+            &r.get::<_, String>(2)?,
+            r.get(3)?,
+            &r.get::<_, String>(4)?,
+            before.as_deref(),
+            &r.get::<_, String>(6)?,
+        );
+        let lexemes = super::search::distinct_terms(&doc);
+        words.terms.extend(lexemes.iter().cloned());
+        words.rows += 1;
+        expected.push((id, lexemes.join(" ")));
+    }
+    drop(rows);
+    drop(stmt);
+    let differ = tsv_differs(conn, "audit_search", &expected)?;
+    let missing = ids_of(conn, "SELECT id FROM audit WHERE id NOT IN (SELECT id FROM audit_search) ORDER BY id")?;
+    let extra = ids_of(conn, "SELECT id FROM audit_search WHERE id NOT IN (SELECT id FROM audit) ORDER BY id")?;
+    let mut out = Vec::new();
+    if !missing.is_empty() {
+        out.push(tr!("files-search-audit-missing", records = listed(Noun::Audit, &missing)).into_owned());
+    }
+    if !extra.is_empty() {
+        out.push(tr!("files-search-audit-extra", records = listed(Noun::Entry, &extra)).into_owned());
+    }
+    if !differ.is_empty() {
+        out.push(tr!("files-search-audit-differs").into_owned());
+    }
+    Ok(out)
+}
+
 /// Damage met while reading an index is a finding about it, not a failed check.
 fn unreadable_as_finding(index: &str, found: Result<Vec<String>>) -> Result<Vec<String>> {
     match found {

@@ -135,9 +135,46 @@ pub(super) fn foreign(conn: &Connection) -> Result<Vec<String>> {
         .collect())
 }
 
+/// What another program added to the ward's schema on the server, as
+/// `check::foreign_objects` names it on a file (`table notes`, `trigger
+/// x`, `view y`), sorted by kind then name: tables and views that
+/// `pg_schema.sql` does not create, and triggers not its own.
+pub(super) fn foreign_objects(conn: &Connection) -> Result<Vec<String>> {
+    let ours: Vec<&str> = super::schema::PG_SCHEMA
+        .lines()
+        .filter_map(|line| line.strip_prefix("CREATE TABLE ").or_else(|| line.strip_prefix("CREATE VIEW ")))
+        .filter_map(|rest| rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
+        .collect();
+    let mut stmt = conn.prepare(
+        "SELECT CASE WHEN c.relkind IN ('v', 'm') THEN 'view' ELSE 'table' END, c.relname::text
+         FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
+         AND c.relkind IN ('r', 'p', 'v', 'm', 'f')", // i18n: SQL
+    )?;
+    let relations: Vec<(String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<super::db::Result<_>>()?;
+    let mut found: Vec<(String, String)> =
+        relations.into_iter().filter(|(_, name)| !ours.contains(&name.as_str())).collect();
+    found.extend(foreign(conn)?.into_iter().map(|name| ("trigger".to_string(), name))); // i18n: an object's kind, as on a file
+    found.sort();
+    let named = |(kind, name): (String, String)| format!("{kind} {}", super::error::shown_text(&name)); // i18n: as on a file
+    Ok(found.into_iter().map(named).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_schema_s_own_tables_are_known_by_name() {
+        let ours: Vec<&str> = crate::store::schema::PG_SCHEMA
+            .lines()
+            .filter_map(|line| line.strip_prefix("CREATE TABLE "))
+            .filter_map(|rest| rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
+            .collect();
+        for table in ["audit", "patients", "admissions", "patient_search", "audit_terms", "periop_meta"] {
+            assert!(ours.contains(&table), "{table} in {ours:?}");
+        }
+    }
 
     #[test]
     fn every_trigger_of_the_schema_is_read_with_its_function() {
