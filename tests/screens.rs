@@ -1264,3 +1264,53 @@ fn enter_on_a_list_still_being_filtered_opens_nothing() {
     press(&mut w, "\n");
     assert_eq!(w.state.admissions.detail.as_ref().map(|d| d.admission_id), Some(selected));
 }
+
+/// Found on PostgreSQL (#15) by a tester: Beds, Anaesthesia, Audit,
+/// Rounds and Block opened while the server was gone kept their error for
+/// good, under `● live`, once it came back and others saved ("0 beds
+/// occupied"). Back from a lost connection, and at another terminal's
+/// save, the tab on screen is read again even if it was never read whole.
+#[test]
+fn a_tab_whose_first_read_failed_is_read_again_when_the_connection_is_back() {
+    use periop::app::state::Live;
+    let mut w = ward();
+    for (key, tab) in [("3", "beds"), ("4", "anaesthesia"), ("5", "audit"), ("6", "rounds"), ("7", "block")] {
+        press(&mut w, key);
+        // As the shell leaves it when the read failed with the connection.
+        match tab {
+            "beds" => w.state.beds = Default::default(),
+            "anaesthesia" => w.state.anaesthesia = Default::default(),
+            "audit" => w.state.audit.loaded = false,
+            "rounds" => w.state.rounds.list = Default::default(),
+            _ => w.state.block.loaded = false,
+        }
+        w.state.live = Live::Reconnecting("server gone".into());
+        let back = periop::app::update::update(&mut w.state, Msg::Changed(Vec::new()));
+        let reads = |e: &Effect| match tab {
+            "beds" => matches!(e, Effect::LoadBeds(_)),
+            "anaesthesia" => matches!(e, Effect::LoadAnaesthesia(_)),
+            "audit" => matches!(e, Effect::LoadAudit { .. }),
+            "rounds" => matches!(e, Effect::LoadRounds(_)),
+            _ => matches!(e, Effect::LoadBlock(_)),
+        };
+        assert!(back.effects.iter().any(reads), "{tab}: {:?}", back.effects);
+        let mut pending: VecDeque<Effect> = back.effects.into();
+        shell::settle(&mut w.store, Clock::Fixed(now()), &mut w.state, &mut pending);
+        let shown = flat(&screen(&w, 120, 40));
+        assert!(!shown.contains("could not read"), "{tab}: {shown}");
+    }
+}
+
+/// Found on PostgreSQL (#15) by a tester: below 80×24 there is no status
+/// line, and nothing said the alerts shown were read before the connection
+/// went. The small screen says it too.
+#[test]
+fn a_small_window_says_the_connection_is_lost() {
+    let mut w = ward();
+    let small = screen(&w, 70, 20);
+    assert!(!small.contains("connection lost"), "{small}");
+    w.state.live = periop::app::state::Live::Reconnecting("server gone".into());
+    let small = screen(&w, 70, 20);
+    assert!(small.contains("○ connection lost, reconnecting (server gone)"), "{small}");
+    assert!(small.contains("NEEDS ATTENTION"), "{small}");
+}

@@ -43,7 +43,7 @@ pub fn run(mut store: Store, clock: Clock, theme: Theme, charset: Charset, langu
     let mut guard = terminal::Guard::enter(charset)?;
 
     let now = clock.now();
-    let mut state = State::new(now, store.zone(), store.actor().clone(), store.path().display().to_string());
+    let mut state = State::new(now, store.zone(), store.actor().clone(), store.location().ward_name());
     state.language = language;
     state.idle_lock = crate::domain::privacy::idle_limit(store.settings().number(IDLE_LOCK_MIN));
     if let Some(refused) = store.refused_settings().first() {

@@ -68,6 +68,20 @@ impl Location {
         }))
     }
 
+    /// How the status line names the database: the path; for a server, the
+    /// database's name first, then the connection string without its
+    /// password (found in use: with one database per ward on a server, the
+    /// name came last and a narrow status line cut it).
+    pub fn ward_name(&self) -> String {
+        match self {
+            Location::File(path) => path.display().to_string(),
+            Location::Postgres(text) => match database_of(text) {
+                Some(name) if !name.is_empty() => format!("{name} · {}", without_password(text)), // i18n: a name, then where
+                _ => without_password(text),
+            },
+        }
+    }
+
     /// The name the store keeps as its "path" for messages: the file, or the
     /// shown connection string.
     pub fn label(&self) -> PathBuf {
@@ -119,6 +133,19 @@ fn without_password(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The database a connection string names, as written (a URL's path,
+/// percent-encoding left as it is; `dbname`'s value, its quotes taken off).
+fn database_of(text: &str) -> Option<String> {
+    if let Some(scheme_end) = text.find("://") {
+        let rest = &text[scheme_end + 3..];
+        let path = &rest[rest.find('/')? + 1..];
+        return Some(path[..path.find('?').unwrap_or(path.len())].to_string());
+    }
+    let (_, raw) = conninfo_pairs(text).into_iter().rfind(|(key, _)| *key == "dbname")?;
+    let unquoted = raw.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')).unwrap_or(raw);
+    Some(unquoted.replace("\\'", "'").replace("\\\\", "\\"))
 }
 
 /// `scheme://authority[/db][?query]` with `/name` as its path.
@@ -208,6 +235,22 @@ fn conninfo_pairs(text: &str) -> Vec<(&str, &str)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_status_line_names_the_database_first() {
+        let name = |text: &str| super::Location::parse(text.as_ref()).ward_name();
+        assert_eq!(name("/srv/periop/ward.db"), "/srv/periop/ward.db");
+        assert_eq!(
+            name("host=/run/postgresql user=periop password=s3cret dbname=ward2"),
+            "ward2 · host=/run/postgresql user=periop password=*** dbname=ward2"
+        );
+        assert_eq!(name("dbname='north ward' host=db1"), "north ward · dbname='north ward' host=db1");
+        assert_eq!(
+            name("postgres://nurse:pw@db1/ward3?sslmode=require"),
+            "ward3 · postgres://nurse:***@db1/ward3?sslmode=require"
+        );
+        assert_eq!(name("postgres://db1"), "postgres://db1");
+    }
+
     use super::*;
 
     fn parse(text: &str) -> Location {

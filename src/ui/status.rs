@@ -78,12 +78,7 @@ pub fn notice_rows(text: &str, width: u16, height: u16) -> u16 {
 
 pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let language = state.language;
-    let live = match &state.live {
-        Live::Starting => i18n::t(language, "status-live-starting").into_owned(),
-        Live::Watching => i18n::t(language, "status-live").into_owned(),
-        Live::Stopped(why) => i18n::fmt(language, "status-live-stopped", &[("why", why.as_str().into())]),
-        Live::Reconnecting(why) => i18n::fmt(language, "status-live-reconnecting", &[("why", why.as_str().into())]),
-    };
+    let live = live_text(state);
     let local = state.now.with_timezone(&state.zone);
     // Dates dd/mm and times HH:MM in both languages; the day's name in the language.
     let clock = format!("{} {}", i18n::weekday(language, local.weekday()), local.format("%d/%m %H:%M"));
@@ -106,6 +101,18 @@ pub fn draw_status(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &The
     let database = super::fit(&state.database, room);
     let text = format!("{who} · {database:<room$} {right}");
     frame.render_widget(Paragraph::new(Line::styled(super::fit(&text, width), theme.status())), area);
+}
+
+/// Whether other terminals' saves reach this one, in words (`● live`,
+/// `○ connection lost, reconnecting (…)`).
+pub fn live_text(state: &State) -> String {
+    let language = state.language;
+    match &state.live {
+        Live::Starting => i18n::t(language, "status-live-starting").into_owned(),
+        Live::Watching => i18n::t(language, "status-live").into_owned(),
+        Live::Stopped(why) => i18n::fmt(language, "status-live-stopped", &[("why", why.as_str().into())]),
+        Live::Reconnecting(why) => i18n::fmt(language, "status-live-reconnecting", &[("why", why.as_str().into())]),
+    }
 }
 
 /// Cells of the database's name kept on the status line before the live

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH, fit};
 use crate::app::State;
 use crate::app::keymap::{self, Scope};
-use crate::app::state::Mode;
+use crate::app::state::{Live, Mode};
 use crate::i18n;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -34,6 +34,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     ];
     if asking {
         lines.insert(0, Line::styled(i18n::t(language, "too-small-quit-discard"), theme.urgent()));
+    }
+    // Found on PostgreSQL (#15): with no status line, nothing said the
+    // alerts below were read before the connection went.
+    if matches!(state.live, Live::Reconnecting(_) | Live::Stopped(_)) {
+        let at = lines.len() - 1;
+        lines.insert(at, Line::styled(super::status::live_text(state), theme.urgent()));
     }
     match &state.board.board {
         Some(board) if board.attention.is_empty() => {

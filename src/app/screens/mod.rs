@@ -95,6 +95,14 @@ pub fn show(state: &mut State, tab: Tab) -> Outcome {
 /// the program restarted, and a retired one still was).
 pub fn reloads(state: &State) -> Vec<Effect> {
     let mut out: Vec<Effect> = Tab::ALL.iter().flat_map(|tab| of(*tab).loads(state, false)).collect();
+    // The tab on screen also when its first read failed (found on
+    // PostgreSQL: a tab opened while the server was gone kept its error,
+    // under `● live`, after the server came back and others saved).
+    for effect in of(state.tab).loads(state, true) {
+        if !out.contains(&effect) {
+            out.push(effect);
+        }
+    }
     out.push(Effect::LoadLists);
     if let Some(detail) = &state.admissions.detail {
         out.push(Effect::LoadDetail(detail.admission_id));
