@@ -1314,3 +1314,34 @@ fn a_small_window_says_the_connection_is_lost() {
     assert!(small.contains("○ connection lost, reconnecting (server gone)"), "{small}");
     assert!(small.contains("NEEDS ATTENTION"), "{small}");
 }
+
+/// Found on PostgreSQL (#15) by a tester: the connection went as a save was
+/// committed and the server could not be asked; the form said "not saved:
+/// … it may be saved", Ctrl-S saved it again, and the intake was there
+/// twice. The form now leads with "saved or not?", and its next Ctrl-S asks
+/// first; the one after saves, knowingly.
+#[test]
+fn a_save_whose_outcome_is_unknown_is_not_made_again_by_a_reflex() {
+    use periop::app::refusal::{Refusal, RefusalKind};
+    use periop::app::state::Mode;
+    let mut w = ward();
+    press(&mut w, "2n");
+    let unknown = "the connection to the database server was lost just as the save was being committed (x), and \
+                   the server could not be asked whether it was: it may be saved; look before entering it again";
+    let refusal = Refusal { kind: RefusalKind::MaybeSaved, text: unknown.into() };
+    periop::app::update::update(&mut w.state, Msg::Saved(Err(refusal)));
+    let shown = flat(&screen(&w, 120, 40));
+    assert!(shown.contains("saved or not? the connection to the database server was lost"), "{shown}");
+    assert!(!shown.contains("not saved: the connection"), "{shown}");
+
+    let ctrl_s = || Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let asked = periop::app::update::update(&mut w.state, ctrl_s());
+    assert!(!asked.effects.iter().any(|e| matches!(e, Effect::Save(_))), "saved again at once: {:?}", asked.effects);
+    let shown = flat(&screen(&w, 120, 40));
+    assert!(shown.contains("it may already be saved: look at the record first"), "{shown}");
+    assert!(matches!(w.state.mode, Mode::Form(_)), "the form is kept");
+    // The second Ctrl-S goes on as any save would (this empty form is then refused for its fields).
+    periop::app::update::update(&mut w.state, ctrl_s());
+    let shown = flat(&screen(&w, 120, 40));
+    assert!(!shown.contains("it may already be saved"), "{shown}");
+}

@@ -71,6 +71,8 @@ list-more-below = ↓ { $count } more below (j)
 
 ## Forms
 form-not-saved = not saved:
+form-maybe-saved = saved or not?
+form-maybe-saved-again = it may already be saved: look at the record first (Esc closes this form). { $key } again saves it anyway, perhaps a second time.
 form-now-stored = (now stored: { $value })
 form-fields-shown = (fields { $first }-{ $last } of { $count })
 form-discard = Throw away what you typed?  y discard   n keep editing

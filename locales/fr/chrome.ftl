@@ -85,6 +85,8 @@ list-more-below = ↓ { $count ->
 
 ## Les formulaires
 form-not-saved = non enregistré :
+form-maybe-saved = enregistré ou non ?
+form-maybe-saved-again = c'est peut-être déjà enregistré : regardez d'abord la fiche (Échap ferme ce formulaire). { $key } de nouveau l'enregistre quand même, peut-être une deuxième fois.
 form-now-stored = (enregistré entre-temps : { $value })
 form-fields-shown = (champs { $first } à { $last } sur { $count })
 form-discard = Abandonner la saisie ?  y abandonner   n continuer

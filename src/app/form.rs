@@ -322,6 +322,12 @@ pub struct Form {
     pub dirty: bool,
     /// Set after a refused save; the typing is kept.
     pub error: Option<String>,
+    /// The last save's outcome is unknown (the connection went as it was
+    /// committed, and the server could not be asked): `error` is led by
+    /// "saved or not?", not "not saved", and the next save asks first, so a
+    /// save that did land is not made twice by a reflex (found on
+    /// PostgreSQL by a tester: two identical intakes).
+    pub maybe_saved: bool,
     /// Esc on a dirty form asks first.
     pub confirm_discard: bool,
     /// The question was asked by a quit (`q`, `Ctrl-C`): `y` leaves the program.
@@ -343,6 +349,7 @@ impl Form {
             focus: 0,
             dirty: false,
             error: None,
+            maybe_saved: false,
             confirm_discard: false,
             quit_after_discard: false,
             theirs: Vec::new(),

@@ -2,7 +2,7 @@
 //! the typing is kept on a refusal, the form closes on success.
 
 use super::forms;
-use super::keymap::Action;
+use super::keymap::{Action, Scope};
 use super::refusal::{Refusal, RefusalKind};
 use super::screens;
 use super::state::{Dialog, Mode, NoticeKind, State};
@@ -116,6 +116,17 @@ fn save_or_ask(state: &mut State) -> Outcome {
     let lot = lot.cloned();
     let holds = moving.and_then(|id| state.stock.holds.get(&id).cloned()).unwrap_or_default();
     let Mode::Form(open) = &mut state.mode else { return Outcome::default() };
+    if open.form.maybe_saved && !open.saving {
+        if !open.resave_asked {
+            open.resave_asked = true;
+            let key = screens::key_for(Scope::Form, Action::Save);
+            open.form.error = Some(tr!("form-maybe-saved-again", key = key).into_owned());
+            return Outcome::redraw();
+        }
+        // Asked once: this save goes, knowingly.
+        open.form.maybe_saved = false;
+        open.resave_asked = false;
+    }
     if matches!(open.purpose, forms::Purpose::Scan { .. }) {
         match forms::stock::confirm_scan(open) {
             Ok(next) => **open = next,
@@ -227,13 +238,16 @@ pub(super) fn on_saved(state: &mut State, result: Result<String, Refusal>) -> Ou
         (Err(refusal), Mode::Form(open)) if refusal.kind != RefusalKind::NotFound => {
             open.saving = false;
             open.stale = refusal.kind == RefusalKind::Conflict;
+            open.form.maybe_saved = refusal.kind == RefusalKind::MaybeSaved;
             open.form.error = Some(refusal.text);
         }
         (Err(refusal), _) => {
             if matches!(state.mode, Mode::Form(_)) {
                 state.mode = Mode::Normal;
             }
-            notify(state, NoticeKind::Problem, format!("{} {}", tr!("form-not-saved"), refusal.text));
+            let lead =
+                if refusal.kind == RefusalKind::MaybeSaved { tr!("form-maybe-saved") } else { tr!("form-not-saved") };
+            notify(state, NoticeKind::Problem, format!("{lead} {}", refusal.text));
         }
     }
     Outcome { redraw: true, effects: screens::reloads(state) }

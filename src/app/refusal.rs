@@ -10,6 +10,9 @@ pub enum RefusalKind {
     Conflict,
     /// The database stayed busy: try again.
     Busy,
+    /// The connection went as the save was committed and the server could
+    /// not be asked: it may be saved. The form is kept; its next save asks first.
+    MaybeSaved,
     /// The record is gone.
     NotFound,
     /// The values break a rule; the text says which.
@@ -35,9 +38,8 @@ impl From<&StoreError> for Refusal {
         let kind = match e {
             StoreError::Conflict { .. } => RefusalKind::Conflict,
             // The form is kept: the next try reconnects.
-            StoreError::Busy | StoreError::Disconnected(_) | StoreError::SaveCutOff(_) | StoreError::SaveUnknown(_) => {
-                RefusalKind::Busy
-            }
+            StoreError::Busy | StoreError::Disconnected(_) | StoreError::SaveCutOff(_) => RefusalKind::Busy,
+            StoreError::SaveUnknown(_) => RefusalKind::MaybeSaved,
             StoreError::NotFound(_) => RefusalKind::NotFound,
             StoreError::Invalid { .. } | StoreError::BlockConflict { .. } | StoreError::OutOfStock { .. } => {
                 RefusalKind::Invalid

@@ -71,7 +71,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme, langu
     // indented, and counted line by line.
     if let Some(error) = &form.error {
         let inner = usize::from(width.saturating_sub(2));
-        let lead = format!(" ! {} ", i18n::t(language, "form-not-saved"));
+        let lead = if form.maybe_saved { "form-maybe-saved" } else { "form-not-saved" };
+        let lead = format!(" ! {} ", i18n::t(language, lead));
         for line in super::wrap(error, inner, &lead, "   ") {
             lines.push(Line::styled(line, theme.urgent()));
         }

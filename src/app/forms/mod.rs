@@ -191,6 +191,9 @@ pub struct OpenForm {
     pub retrospective: bool,
     /// R-TRACE-3: Alt-digits typed so far (Alt+029 is a scanner's GS).
     pub alt_digits: String,
+    /// The last save's outcome is unknown (`Form::maybe_saved`) and the
+    /// user was asked once: the next save goes.
+    pub resave_asked: bool,
 }
 
 impl OpenForm {
@@ -203,6 +206,7 @@ impl OpenForm {
             stale: false,
             retrospective: false,
             alt_digits: String::new(),
+            resave_asked: false,
         }
     }
 }
