@@ -1,6 +1,7 @@
 //! Seeing other terminals' saves (DESIGN.md, "The loop"): the watcher's own
 //! connection notices another connection's commit and names the changed rows
-//! from the audit log; with nothing committed it reports nothing.
+//! from the audit log; with nothing committed it reports nothing. On
+//! either engine (a file's notifications, or PostgreSQL's LISTEN/NOTIFY).
 
 mod store_common;
 
@@ -9,15 +10,15 @@ use periop::domain::pathway::Step;
 use periop::domain::roles::Role;
 use periop::store::admissions::{self, NewAdmission};
 use periop::store::watch::{Changed, Watcher};
-use periop::store::{Store, StoreError, patients, settings};
+use periop::store::{StoreError, patients, settings};
 use store_common::*;
 
 fn rows(changed: &[Changed]) -> Vec<(&str, i64)> {
     changed.iter().map(|c| (c.table.as_str(), c.row_id)).collect()
 }
 
-fn watcher(path: &std::path::Path) -> Watcher {
-    match Watcher::open(path) {
+fn watcher(ward: &Ward) -> Watcher {
+    match Watcher::connect(&ward.location) {
         Ok(w) => w,
         Err(e) => panic!("open the watcher: {e}"),
     }
@@ -26,13 +27,13 @@ fn watcher(path: &std::path::Path) -> Watcher {
 #[test]
 fn with_nothing_committed_poll_reports_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut watch = watcher(&path);
+    let ward = new_ward(dir.path());
+    let mut watch = watcher(&ward);
     assert!(watch.poll().unwrap().is_empty());
     assert!(watch.poll().unwrap().is_empty());
 
     // Opening a store as a known account commits nothing either.
-    let mut store = Store::open_as(&path, &admin()).unwrap();
+    let mut store = open_playing(&ward, &admin());
     assert!(watch.poll().unwrap().is_empty());
 
     // Nor does a write call that only reads, or one that writes then fails.
@@ -49,14 +50,14 @@ fn with_nothing_committed_poll_reports_nothing() {
 #[test]
 fn poll_names_the_rows_another_connection_committed_once() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
+    let ward = new_ward(dir.path());
     // R-ROLE-1: the admin gives both accounts a role before the watch starts.
-    give_role(&path, &alice(), Role::Nurse);
-    give_role(&path, &bob(), Role::Admin);
-    let mut watch = watcher(&path);
+    give_role(&ward, &alice(), Role::Nurse);
+    give_role(&ward, &bob(), Role::Admin);
+    let mut watch = watcher(&ward);
 
     // Opening commits nothing.
-    let mut alice = Store::open_as(&path, &alice()).unwrap();
+    let mut alice = open_playing(&ward, &alice());
     assert!(watch.poll().unwrap().is_empty());
 
     // A patient and an admission in one commit: two rows, in the order written.
@@ -86,7 +87,7 @@ fn poll_names_the_rows_another_connection_committed_once() {
     assert_eq!(changed[1].table, "admission_steps");
 
     // Commits from two connections between two polls are all reported, in order.
-    let mut bob = Store::open_as(&path, &bob()).unwrap();
+    let mut bob = open_playing(&ward, &bob());
     let setting = bob.write(at(), |tx| settings::set(tx, "fast.clear_h", "1.5", None)).unwrap();
     assert_eq!(setting, 1);
     let second = add_patient(&mut alice, 2);
@@ -101,10 +102,10 @@ fn poll_names_the_rows_another_connection_committed_once() {
 #[test]
 fn a_watcher_opened_later_starts_from_the_end_of_the_log() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_as_staff(&path, &nurse());
+    let ward = new_ward(dir.path());
+    let mut store = open_as_staff(&ward, &nurse());
     add_patient(&mut store, 1);
-    let mut watch = watcher(&path);
+    let mut watch = watcher(&ward);
     assert!(watch.poll().unwrap().is_empty(), "history before the watcher opened is not news");
     let id = add_patient(&mut store, 2);
     assert_eq!(rows(&watch.poll().unwrap()), [("patients", id)]);
@@ -117,10 +118,10 @@ fn a_watcher_opened_later_starts_from_the_end_of_the_log() {
 fn more_changes_than_one_page_are_all_reported_without_another_commit() {
     const MANY: u32 = 10_001;
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut store = open_as_staff(&path, &nurse());
+    let ward = new_ward(dir.path());
+    let mut store = open_as_staff(&ward, &nurse());
     add_patient(&mut store, MANY); // registers the nurse, before the watch starts
-    let mut watch = watcher(&path);
+    let mut watch = watcher(&ward);
     store
         .write(at(), |tx| {
             for n in 0..MANY {
@@ -140,15 +141,16 @@ fn more_changes_than_one_page_are_all_reported_without_another_commit() {
     assert_eq!(seen, MANY as usize);
 }
 
-/// Issue 13: a commit wakes the watcher through file notifications, long
-/// before its timer would (no timed budget here: the fallback is a minute).
+/// Issue 13: a commit wakes the watcher through file notifications (on
+/// PostgreSQL, the write path's NOTIFY), long before its timer would (no
+/// timed budget here: the fallback is a minute).
 #[test]
 fn wait_is_woken_by_another_connections_commit_before_its_timer() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_db(dir.path());
-    let mut alice = open_as_staff(&path, &alice());
-    let mut watch = watcher(&path);
-    assert!(watch.notified(), "inotify is available on Linux");
+    let ward = new_ward(dir.path());
+    let mut alice = open_as_staff(&ward, &alice());
+    let mut watch = watcher(&ward);
+    assert!(watch.notified(), "inotify is available on Linux; a server notifies");
     let saving = std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(50));
         alice.write(at(), |tx| patients::register(tx, &patient(1))).unwrap()
@@ -165,8 +167,9 @@ fn wait_is_woken_by_another_connections_commit_before_its_timer() {
 
     // With nothing committed, the timer ends the wait with nothing.
     assert!(watch.wait(std::time::Duration::from_millis(20)).unwrap().is_empty());
-    // Timer only: the same answer, later.
-    let mut polling = Watcher::open_polling(&path).unwrap();
+    // Timer only (a file on a file system without notifications): the same answer, later.
+    let Some(path) = ward.location.file() else { return };
+    let mut polling = Watcher::open_polling(path).unwrap();
     assert!(!polling.notified());
     assert!(polling.wait(std::time::Duration::from_millis(5)).unwrap().is_empty());
 }
