@@ -235,9 +235,15 @@ fn conninfo_pairs(text: &str) -> Vec<(&str, &str)> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Location {
+        Location::parse(OsStr::new(text))
+    }
+
     #[test]
     fn the_status_line_names_the_database_first() {
-        let name = |text: &str| super::Location::parse(text.as_ref()).ward_name();
+        let name = |text: &str| parse(text).ward_name();
         assert_eq!(name("/srv/periop/ward.db"), "/srv/periop/ward.db");
         assert_eq!(
             name("host=/run/postgresql user=periop password=s3cret dbname=ward2"),
@@ -249,12 +255,6 @@ mod tests {
             "ward3 · postgres://nurse:***@db1/ward3?sslmode=require"
         );
         assert_eq!(name("postgres://db1"), "postgres://db1");
-    }
-
-    use super::*;
-
-    fn parse(text: &str) -> Location {
-        Location::parse(OsStr::new(text))
     }
 
     #[test]

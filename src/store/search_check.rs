@@ -136,17 +136,7 @@ fn patients_on_server(conn: &Connection) -> Result<Vec<String>> {
     different.sort_unstable();
     different.dedup();
     let extra = ids_of(conn, "SELECT id FROM patient_search WHERE id NOT IN (SELECT id FROM patients) ORDER BY id")?;
-    let mut out = Vec::new();
-    if !missing.is_empty() {
-        out.push(tr!("files-search-patients-missing", records = listed(Noun::Patient, &missing)).into_owned());
-    }
-    if !different.is_empty() {
-        out.push(tr!("files-search-patients-different", records = listed(Noun::Patient, &different)).into_owned());
-    }
-    if !extra.is_empty() {
-        out.push(tr!("files-search-patients-extra", records = listed(Noun::Entry, &extra)).into_owned());
-    }
-    Ok(out)
+    Ok(patient_findings(&missing, &different, &extra))
 }
 
 /// `audit_search` on a server: every audit row's words, gathered into
@@ -192,6 +182,22 @@ fn audit_on_server(conn: &Connection, words: &mut Words) -> Result<Vec<String>> 
         out.push(tr!("files-search-audit-differs").into_owned());
     }
     Ok(out)
+}
+
+/// `patient_search`'s findings: patients missing from it, indexed under
+/// other words, and entries for no patient (each list by id).
+fn patient_findings(missing: &[i64], different: &[i64], extra: &[i64]) -> Vec<String> {
+    let mut out = Vec::new();
+    if !missing.is_empty() {
+        out.push(tr!("files-search-patients-missing", records = listed(Noun::Patient, missing)).into_owned());
+    }
+    if !different.is_empty() {
+        out.push(tr!("files-search-patients-different", records = listed(Noun::Patient, different)).into_owned());
+    }
+    if !extra.is_empty() {
+        out.push(tr!("files-search-patients-extra", records = listed(Noun::Entry, extra)).into_owned());
+    }
+    out
 }
 
 /// Damage met while reading an index is a finding about it, not a failed check.
@@ -250,17 +256,7 @@ fn patients(conn: &Connection) -> Result<Vec<String>> {
         .prepare("SELECT rowid FROM patient_search WHERE rowid NOT IN (SELECT id FROM patients) ORDER BY rowid")?
         .query_map([], |r| r.get(0))?
         .collect::<super::db::Result<_>>()?;
-    let mut out = Vec::new();
-    if !missing.is_empty() {
-        out.push(tr!("files-search-patients-missing", records = listed(Noun::Patient, &missing)).into_owned());
-    }
-    if !different.is_empty() {
-        out.push(tr!("files-search-patients-different", records = listed(Noun::Patient, &different)).into_owned());
-    }
-    if !extra.is_empty() {
-        out.push(tr!("files-search-patients-extra", records = listed(Noun::Entry, &extra)).into_owned());
-    }
-    Ok(out)
+    Ok(patient_findings(&missing, &different, &extra))
 }
 
 /// The words of every audit row, gathered as FTS5 reads the TEMP view.
