@@ -12,45 +12,15 @@ use periop::domain::roles::{self, Change, Role};
 use periop::store::table::Table;
 use periop::store::void::{self, Voidable};
 use periop::store::write::WriteTx;
-use periop::store::{Location, Store, StoreError, patients, staff};
+use periop::store::{Store, StoreError, patients, staff};
 use std::path::Path;
 use store_common::*;
 
-/// The demo ward (`periop demo`, seed 1, no history) on this run's engine:
-/// built as a file, and on a PostgreSQL run copied to a throwaway database
-/// by `periop migrate` and the file removed (so a step that still reached
-/// for the file fails instead of passing on SQLite).
-struct Demo {
-    location: Location,
-    #[cfg(feature = "postgres")]
-    _server: Option<pg_support::TempDb>,
-}
-
-impl Db for Demo {
-    fn location(&self) -> Location {
-        self.location.clone()
-    }
-}
-
-fn demo_ward(dir: &Path) -> Demo {
+/// The demo ward on this run's engine (`store_common::on_this_engine`).
+fn demo_ward(dir: &Path) -> Ward {
     let path = dir.join("ward.db");
     drop(demo::build(&path, &admin(), at(), &demo::Options { seed: 1, years: 0 }, &mut |_| {}).unwrap());
-    if !on_postgres() {
-        return Demo {
-            location: Location::from(path.as_path()),
-            #[cfg(feature = "postgres")]
-            _server: None,
-        };
-    }
-    #[cfg(feature = "postgres")]
-    {
-        let db = pg_support::TempDb::new().expect("PERIOP_TEST_ENGINE=postgres needs PERIOP_TEST_PG");
-        periop::store::migrate::migrate(&path, &db.location, &mut |_, _| {}).expect("migrate the demo ward");
-        std::fs::remove_file(&path).expect("remove the migrated file");
-        Demo { location: db.location.clone(), _server: Some(db) }
-    }
-    #[cfg(not(feature = "postgres"))]
-    unreachable!("on_postgres() refuses a build without the feature")
+    on_this_engine(&path)
 }
 
 /// `Store::connect` as `account`, with the machine's accounts as they are

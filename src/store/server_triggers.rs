@@ -140,11 +140,7 @@ pub(super) fn foreign(conn: &Connection) -> Result<Vec<String>> {
 /// x`, `view y`), sorted by kind then name: tables and views that
 /// `pg_schema.sql` does not create, and triggers not its own.
 pub(super) fn foreign_objects(conn: &Connection) -> Result<Vec<String>> {
-    let ours: Vec<&str> = super::schema::PG_SCHEMA
-        .lines()
-        .filter_map(|line| line.strip_prefix("CREATE TABLE ").or_else(|| line.strip_prefix("CREATE VIEW ")))
-        .filter_map(|rest| rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
-        .collect();
+    let ours = own_relations();
     let mut stmt = conn.prepare(
         "SELECT CASE WHEN c.relkind IN ('v', 'm') THEN 'view' ELSE 'table' END, c.relname::text
          FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
@@ -160,17 +156,22 @@ pub(super) fn foreign_objects(conn: &Connection) -> Result<Vec<String>> {
     Ok(found.into_iter().map(named).collect())
 }
 
+/// The tables and views `pg_schema.sql` creates, by name.
+fn own_relations() -> Vec<&'static str> {
+    super::schema::PG_SCHEMA
+        .lines()
+        .filter_map(|line| line.strip_prefix("CREATE TABLE ").or_else(|| line.strip_prefix("CREATE VIEW ")))
+        .filter_map(|rest| rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_schema_s_own_tables_are_known_by_name() {
-        let ours: Vec<&str> = crate::store::schema::PG_SCHEMA
-            .lines()
-            .filter_map(|line| line.strip_prefix("CREATE TABLE "))
-            .filter_map(|rest| rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
-            .collect();
+        let ours = own_relations();
         for table in ["audit", "patients", "admissions", "patient_search", "audit_terms", "periop_meta"] {
             assert!(ours.contains(&table), "{table} in {ours:?}");
         }
