@@ -160,7 +160,7 @@ pub(super) fn foreign_objects(conn: &Connection) -> Result<Vec<String>> {
 fn own_relations() -> Vec<&'static str> {
     super::schema::PG_SCHEMA
         .lines()
-        .filter_map(|line| line.strip_prefix("CREATE TABLE ").or_else(|| line.strip_prefix("CREATE VIEW ")))
+        .filter_map(|line| line.strip_prefix("CREATE TABLE ").or_else(|| line.strip_prefix("CREATE VIEW "))) // i18n: SQL
         .filter_map(|rest| rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
         .collect()
 }
